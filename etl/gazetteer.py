@@ -1,0 +1,83 @@
+"""Geocoding through geopy's interface: an offline gazetteer by default, online only if asked.
+
+`OfflineGazetteer` answers from the curated places table (names and aliases, matched without
+regard to case, accents, hyphens or an "al-" prefix). `CachedGeocoder` wraps any geopy geocoder
+(Nominatim, say) with a JSON cache on disk, so an online look-up is made once and never needed
+again; nothing here reaches the network unless the caller builds an online geocoder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from geopy.geocoders.base import Geocoder
+from geopy.location import Location
+
+_PREFIX = re.compile(r"^(al|el|ad|ar|as|an|at|ash|az)[\s\-‘’']+")
+
+
+def normalise_name(name: str) -> str:
+    """A matching key: no accents, lower case, no 'al-' prefix, no punctuation or spaces."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+    text = _PREFIX.sub("", text)
+    return re.sub(r"[^a-z0-9]+", "", text)
+
+
+class OfflineGazetteer(Geocoder):
+    """A geopy geocoder over local place rows; never touches the network."""
+
+    def __init__(self, places: Iterable[Mapping[str, Any]]) -> None:
+        super().__init__()
+        self._index: dict[str, list[Mapping[str, Any]]] = {}
+        for place in places:
+            names = [place["name"], *(str(place.get("aliases") or "").split("|"))]
+            for name in {normalise_name(n) for n in names if n and n.strip()}:
+                self._index.setdefault(name, []).append(place)
+
+    def geocode(self, query: str, exactly_one: bool = True, **_: Any) -> Location | list[Location] | None:
+        """Places whose name or alias matches `query`; None when the gazetteer does not know it."""
+        matches = self._index.get(normalise_name(query or ""), [])
+        locations = [
+            Location(place["name"], (float(place["latitude"]), float(place["longitude"])), dict(place))
+            for place in matches
+        ]
+        if not locations:
+            return None
+        return locations[0] if exactly_one else locations
+
+
+class CachedGeocoder:
+    """Any geopy geocoder, with answers kept in a JSON file so each query goes out only once."""
+
+    def __init__(self, geocoder: Geocoder, cache_path: Path) -> None:
+        self._geocoder = geocoder
+        self._path = cache_path
+        self._cache: dict[str, Any] = (
+            json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.exists() else {}
+        )
+
+    def geocode(self, query: str) -> Location | None:
+        key = normalise_name(query)
+        if key not in self._cache:
+            found = self._geocoder.geocode(query, exactly_one=True)
+            self._cache[key] = (
+                None if found is None else [found.address, found.latitude, found.longitude]
+            )
+            self._save()
+        hit = self._cache[key]
+        return None if hit is None else Location(hit[0], (hit[1], hit[2]), {"cached": True})
+
+    def _save(self) -> None:
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(self._cache, handle, ensure_ascii=False, indent=1, sort_keys=True)
+        os.replace(tmp, self._path)
