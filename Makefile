@@ -1,0 +1,34 @@
+# The few commands people type. `make run` and `make test` are the README's two commands.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: install install-test run test build check lint bench
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install -q -e ".[test]"
+
+run: install
+	@echo "Opening http://localhost:$(PORT) (Ctrl+C stops the dashboard)"
+	@( sleep 4; $(BIN)/python -m webbrowser -t http://localhost:$(PORT) >/dev/null 2>&1 || true ) &
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+test: install-test
+	$(BIN)/python -m pytest
+
+build: install
+	$(BIN)/python -m etl build
+
+check: install
+	$(BIN)/python -m etl check
+
+lint: install-test
+	$(BIN)/ruff check etl dashboard tests

@@ -1,0 +1,127 @@
+"""Streamlit entry point: `streamlit run dashboard/app.py`."""
+
+from __future__ import annotations
+
+import html
+import os
+import sys
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from any directory
+
+from dashboard.components.detail_panel import render_detail  # noqa: E402
+from dashboard.components.sidebar import render_filters  # noqa: E402
+from dashboard.data import load_basemap, load_tables  # noqa: E402
+from dashboard.detail import escape_markdown  # noqa: E402
+from dashboard.filters import apply_filters, describe, filter_options  # noqa: E402
+from dashboard.mapview import build_map, reference_sites  # noqa: E402
+from dashboard.timeline import build_timeline  # noqa: E402
+from dashboard.views import event_frame, format_date_window, table_frame  # noqa: E402
+from etl.schemas import AREAS  # noqa: E402
+from etl.settings import Paths  # noqa: E402
+
+st.set_page_config(page_title="Conflict timeline", page_icon="🗺️", layout="wide")
+
+
+def _store_stamp(paths: Paths) -> float:
+    return paths.store.stat().st_mtime if paths.store.exists() else 0.0
+
+
+@st.cache_data(show_spinner="Loading events…")
+def _load(store: str, stamp: float):  # stamp: reload when the store is rebuilt
+    paths = Paths.from_env()
+    loaded = load_tables(paths)
+    return loaded, event_frame(loaded.tables), load_basemap(paths.basemap)
+
+
+def _selected_from_chart(state_key: str) -> str | None:
+    """The event id of the point or bar last clicked in the timeline, if any."""
+    selection = st.session_state.get(state_key)
+    points = (selection or {}).get("selection", {}).get("points", []) if selection else []
+    for point in points:
+        if point.get("customdata"):
+            value = point["customdata"]
+            return value[0] if isinstance(value, list) else value
+    return None
+
+
+def _sources_line(view: pd.DataFrame) -> str:
+    outlets = sorted({o for names in view["outlets"] for o in names})
+    return "Sources: " + (", ".join(outlets) if outlets else "none")
+
+
+def _legend(view: pd.DataFrame) -> None:
+    types = view.drop_duplicates("event_type").sort_values("label")
+    chips = " ".join(
+        f'<span style="white-space:nowrap;margin-right:12px">'
+        f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
+        f'background:{html.escape(c)};margin-right:4px"></span>{html.escape(label)}</span>'
+        for c, label in zip(types["colour"], types["label"])
+    )
+    # Colours are validated hex codes and labels are escaped; no article text is used here.
+    st.markdown(f'<div style="font-size:0.85rem">{chips}</div>', unsafe_allow_html=True)
+
+
+def main() -> None:
+    paths = Paths.from_env()
+    loaded, view, basemap = _load(str(paths.store), _store_stamp(paths))
+    tables = loaded.tables
+    options = filter_options(view, tables["outlets"], tables["actors"], AREAS)
+    filters = render_filters(options)
+    shown = apply_filters(view, filters)
+
+    period = format_date_window(pd.Timestamp(options.date_min), pd.Timestamp(options.date_max))
+    st.title("Conflict timeline")
+    st.caption(f"Baghouz, Al-Hol and Idlib · {period} · every event traced to the sentence that reports it")
+    st.markdown("**" + escape_markdown(describe(filters, options, len(shown), len(view))) + "**")
+
+    window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
+    title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
+    fig = build_timeline(shown, AREAS, title)
+    st.plotly_chart(fig, use_container_width=True, key="timeline", on_select="rerun",
+                    selection_mode="points",
+                    config={"displaylogo": False, "toImageButtonOptions": {"filename": "timeline", "scale": 2}})
+    st.caption(_sources_line(shown) + ". Dots: events of a known day; bars: events known only "
+               "within a date window. Click one to see who reports it.")
+
+    clicked = _selected_from_chart("timeline")
+    if clicked and clicked != st.session_state.get("_last_click") and clicked in set(shown["event_id"]):
+        st.session_state["event_choice"] = clicked
+    st.session_state["_last_click"] = clicked
+
+    map_col, detail_col = st.columns([3, 2], gap="large")
+    with map_col:
+        st.subheader(f"Where: {len(shown)} events, {window}")
+        map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
+        st.pydeck_chart(build_map(shown, reference_sites(tables["places"]), basemap, map_style),
+                        height=520, key="map")
+        _legend(shown)
+        st.caption(_sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline. "
+                   "Grey halo: how precisely the place is known. Numbers: events at one spot.")
+    with detail_col:
+        st.subheader("Event detail")
+        if shown.empty:
+            st.info("No events match the filters. Widen the date range or clear a filter.")
+        else:
+            ids = list(shown["event_id"])
+            if st.session_state.get("event_choice") not in ids:
+                st.session_state["event_choice"] = ids[0]
+            names = {r.event_id: f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
+                     for r in shown.itertuples()}
+            chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
+            render_detail(tables, shown.set_index("event_id").loc[chosen].rename(None).to_dict() | {"event_id": chosen})
+
+    st.subheader("Events shown")
+    table = table_frame(shown)
+    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.download_button(
+        "Download these events (CSV)", table.to_csv(index=False).encode("utf-8"),
+        file_name=f"events_{filters.date_from}_{filters.date_to}.csv", mime="text/csv",
+    )
+    st.caption(loaded.origin)
+
+
+main()

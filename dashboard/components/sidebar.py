@@ -1,0 +1,41 @@
+"""The sidebar: every filter, returning the reader's choices as a Filters value."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.filters import Filters, Options
+
+FILTER_KEYS = ("f_dates", "f_types", "f_areas", "f_outlets", "f_claimants")
+
+
+def _reset() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def render_filters(options: Options) -> Filters:
+    """Draw the filter widgets (defaults: the data's own date range, nothing excluded)."""
+    sb = st.sidebar
+    sb.header("Filters")
+    dates = sb.slider(
+        "Date range", min_value=options.date_min, max_value=options.date_max,
+        value=(options.date_min, options.date_max), format="D MMM YYYY", key="f_dates",
+        help="Events whose date window overlaps this range are shown.",
+    )
+    type_labels = dict(options.event_types)
+    types = sb.multiselect("Event types", list(type_labels), format_func=type_labels.get,
+                           key="f_types", placeholder="All types")
+    areas = sb.multiselect("Areas", list(options.areas), key="f_areas", placeholder="All areas")
+    sb.subheader("Sources")
+    outlet_labels = dict(options.outlets)
+    outlets = sb.multiselect("Reported by (outlet)", list(outlet_labels), format_func=outlet_labels.get,
+                             key="f_outlets", placeholder="Any outlet",
+                             help="Events with at least one claim published by these outlets.")
+    claimant_labels = dict(options.claimants)
+    claimants = sb.multiselect("Claimed by", list(claimant_labels), format_func=claimant_labels.get,
+                               key="f_claimants", placeholder="Anyone",
+                               help="Events that these organisations (or their spokespeople) reported.")
+    sb.button("Reset filters", on_click=_reset, use_container_width=True)
+    return Filters(date_from=dates[0], date_to=dates[1], event_types=tuple(types),
+                   areas=tuple(areas), outlets=tuple(outlets), claimants=tuple(claimants))

@@ -1,0 +1,66 @@
+"""Everything behind one event: its claims, quotes and the figures each source gives (pure)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from dashboard.views import claim_frame
+from etl.tables import Tables
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make untrusted text inert for st.markdown: no markup, links, images, HTML or maths."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def event_claims(tables: Tables, event_id: str) -> pd.DataFrame:
+    """Claims behind an event, oldest article first: outlet, claimant, stance, quote, sentence."""
+    claims = claim_frame(tables)
+    rows = claims[claims["event_id"] == event_id].sort_values(["published", "outlet", "char_start"])
+    return rows[["claim_id", "published", "outlet", "wire", "title", "claimant", "claimant_org",
+                 "stance", "quote", "sentence", "char_start", "char_end"]].reset_index(drop=True)
+
+
+def format_figure(low: float | None, high: float | None, qualifier: str) -> str:
+    """'at least 15', '1,000–1,500', 'about 3,000', 'hundreds (200–999)'."""
+    def num(v: float) -> str:
+        return f"{v:,.0f}"
+    has_low, has_high = pd.notna(low), pd.notna(high)
+    if has_low and has_high and low != high:
+        shown = f"{num(low)}–{num(high)}"
+        return shown if qualifier == "exact" else f"{qualifier} ({shown})"
+    value = num(low if has_low else high)
+    return value if qualifier == "exact" else f"{qualifier} {value}"
+
+
+def event_figures(tables: Tables, event_id: str) -> pd.DataFrame:
+    """Each figure given for the event, one row per source, grouped by quantity: side by side."""
+    figures = tables["figures"][tables["figures"]["event_id"] == event_id]
+    claims = claim_frame(tables)[["claim_id", "outlet", "claimant", "published"]]
+    rows = figures.merge(claims, on="claim_id", how="left")
+    rows = rows.assign(
+        value=[format_figure(lo, hi, q) for lo, hi, q in
+               zip(rows["value_low"], rows["value_high"], rows["qualifier"])],
+        quantity=rows["quantity"].str.replace("_", " "),
+    )
+    return rows.sort_values(["quantity", "published", "outlet"])[
+        ["quantity", "value", "raw", "outlet", "claimant", "value_low", "value_high"]
+    ].reset_index(drop=True)
+
+
+def figure_ranges(figures: pd.DataFrame) -> pd.DataFrame:
+    """Low and high across sources for each quantity, and how many sources give one."""
+    if figures.empty:
+        return pd.DataFrame(columns=["quantity", "low", "high", "sources"])
+    values = figures.assign(
+        lo=figures["value_low"].fillna(figures["value_high"]),
+        hi=figures["value_high"].fillna(figures["value_low"]),
+    )
+    out = values.groupby("quantity", sort=True).agg(
+        low=("lo", "min"), high=("hi", "max"), sources=("outlet", "nunique")
+    )
+    return out.reset_index()

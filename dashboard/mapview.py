@@ -1,0 +1,158 @@
+"""The map: an offline basemap from shipped data, labelled reference sites and the events.
+
+No tile server is needed: borders, rivers and lakes come from `data/geo/basemap.geojson`
+(Natural Earth, public domain). A tile basemap is used only when a style URL is configured.
+Tooltips are plain text (deck.gl puts them in as text, not HTML), so article-derived strings
+cannot inject markup.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+import pydeck as pdk
+
+#: Streamlit reads this pydeck default as "no basemap": nothing is fetched.
+NO_BASEMAP = "__MAP_STYLE__"
+#: Metres of uncertainty drawn around an event for each geo_precision code.
+UNCERTAINTY_M = {1: 2_000, 2: 12_000, 3: 60_000}
+REFERENCE_SITES = ("Baghouz", "Al-Hol", "Idlib")
+
+
+def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
+    colour = colour.lstrip("#")
+    return [int(colour[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
+
+
+def _features(basemap: Mapping[str, Any] | None, layer: str) -> dict[str, Any]:
+    features = [f for f in (basemap or {}).get("features", []) if f["properties"].get("layer") == layer]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _label_points(countries: dict[str, Any]) -> list[dict[str, Any]]:
+    """A label point per country: the centre of its largest ring's bounding box."""
+    points = []
+    for feature in countries["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        ring = max((poly[0] for poly in polygons), key=len)
+        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+        points.append({"name": feature["properties"].get("name", "").upper(),
+                       "position": [(min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2]})
+    return points
+
+
+def basemap_layers(basemap: Mapping[str, Any] | None, over_tiles: bool) -> list[pdk.Layer]:
+    """Countries, first-level boundaries, lakes and rivers, drawn from shipped GeoJSON."""
+    countries = _features(basemap, "country")
+    fill_alpha = 0 if over_tiles else 255
+    return [
+        pdk.Layer("GeoJsonLayer", countries, id="countries", stroked=True, filled=True,
+                  get_fill_color=[242, 239, 233, fill_alpha], get_line_color=[120, 120, 120, 255],
+                  line_width_min_pixels=1.2, pickable=False),
+        pdk.Layer("GeoJsonLayer", _features(basemap, "admin1"), id="admin1", stroked=True,
+                  filled=False, get_line_color=[170, 170, 170, 160], line_width_min_pixels=0.6,
+                  pickable=False),
+        pdk.Layer("GeoJsonLayer", _features(basemap, "lake"), id="lakes", stroked=False,
+                  filled=True, get_fill_color=[165, 200, 228, 255], pickable=False),
+        pdk.Layer("GeoJsonLayer", _features(basemap, "river"), id="rivers", stroked=True,
+                  filled=False, get_line_color=[74, 140, 200, 255], line_width_min_pixels=2,
+                  pickable=False),
+        pdk.Layer("TextLayer", _label_points(countries), id="country-labels", get_position="position",
+                  get_text="name", get_size=13, get_color=[150, 150, 150, 200],
+                  font_weight=600, pickable=False),
+    ]
+
+
+def spread_markers(view: pd.DataFrame) -> pd.DataFrame:
+    """One marker per (place, event type), spread on a small ring when a place has several."""
+    if view.empty:
+        return pd.DataFrame(columns=["lon", "lat", "label", "count", "count_text", "radius_px", "color", "tip",
+                                     "radius_m", "place_lon", "place_lat"])
+    groups = []
+    for (place, _etype), g in view.groupby(["place_id", "event_type"], sort=True):
+        groups.append((place, g))
+    per_place: dict[str, int] = {}
+    for place, _ in groups:
+        per_place[place] = per_place.get(place, 0) + 1
+    seen: dict[str, int] = {}
+    records = []
+    for place, g in groups:
+        k, n = seen.get(place, 0), per_place[place]
+        seen[place] = k + 1
+        ring = 0.0 if n == 1 else 0.12 + 0.02 * n
+        angle = 2 * math.pi * k / max(n, 1)
+        lat0, lon0 = float(g["latitude"].iloc[0]), float(g["longitude"].iloc[0])
+        first = g.iloc[0]
+        lines = [f"{first['label']} · {first['place']} · {len(g)} event(s)"]
+        lines += [f"{d}: {s}" for d, s in zip(g["date_text"].head(6), g["summary"].head(6))]
+        if len(g) > 6:
+            lines.append(f"… and {len(g) - 6} more")
+        records.append({
+            "lon": lon0 + ring * math.cos(angle) / math.cos(math.radians(lat0)),
+            "lat": lat0 + ring * math.sin(angle),
+            "label": first["label"], "count": len(g), "count_text": str(len(g)),
+            "radius_px": 6 + 3 * math.sqrt(len(g)),
+            "color": hex_to_rgb(first["colour"]), "tip": "\n".join(lines),
+            "radius_m": UNCERTAINTY_M.get(int(g["geo_precision"].max()), 12_000),
+            "place_lon": lon0, "place_lat": lat0,
+        })
+    return pd.DataFrame.from_records(records)
+
+
+def view_state(view: pd.DataFrame, sites: pd.DataFrame, width_px: int = 640) -> pdk.ViewState:
+    """A view that fits the events (or the reference sites when no event is shown)."""
+    points = view if not view.empty else sites
+    lons, lats = points["longitude"].astype(float), points["latitude"].astype(float)
+    span = max(lons.max() - lons.min(), (lats.max() - lats.min()) * 1.6, 0.6)
+    zoom = math.log2(width_px / 256 * 360 / (span * 1.35))
+    return pdk.ViewState(longitude=float((lons.min() + lons.max()) / 2),
+                         latitude=float((lats.min() + lats.max()) / 2),
+                         zoom=max(3.0, min(zoom, 9.0)), pitch=0, bearing=0)
+
+
+def build_map(view: pd.DataFrame, sites: pd.DataFrame, basemap: Mapping[str, Any] | None,
+              map_style: str | None = None) -> pdk.Deck:
+    """The deck: basemap, uncertainty halos, event markers, reference site labels."""
+    markers = spread_markers(view)
+    layers = basemap_layers(basemap, over_tiles=bool(map_style))
+    layers += [
+        pdk.Layer("ScatterplotLayer", markers, id="uncertainty", get_position=["place_lon", "place_lat"],
+                  get_radius="radius_m", get_fill_color=[90, 90, 90, 28], stroked=False, pickable=False),
+        pdk.Layer("ScatterplotLayer", sites, id="sites", get_position=["longitude", "latitude"],
+                  get_radius=5, radius_units="pixels", get_fill_color=[30, 30, 30, 255], pickable=False),
+        pdk.Layer("TextLayer", sites, id="site-labels", get_position=["longitude", "latitude"],
+                  get_text="label", get_size=15, get_color=[20, 20, 20, 255], font_weight=700,
+                  get_text_anchor="'start'", get_alignment_baseline="'bottom'", get_pixel_offset=[8, -6],
+                  outline_width=3, outline_color=[255, 255, 255, 255], font_settings={"sdf": True},
+                  pickable=False),
+        pdk.Layer("ScatterplotLayer", markers, id="events", get_position=["lon", "lat"],
+                  get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
+                  line_width_min_pixels=1.5, radius_units="pixels",
+                  get_radius="radius_px", pickable=True, auto_highlight=True),
+        pdk.Layer("TextLayer", markers[markers["count"] > 1] if not markers.empty else markers,
+                  id="event-counts", get_position=["lon", "lat"], get_text="count_text",
+                  get_size=11, get_color=[255, 255, 255, 255], font_weight=700, pickable=False),
+    ]
+    return pdk.Deck(layers=layers, initial_view_state=view_state(view, sites),
+                    map_style=map_style or NO_BASEMAP, map_provider=None if not map_style else "carto",
+                    tooltip={"text": "{tip}"})
+
+
+def reference_sites(places: pd.DataFrame) -> pd.DataFrame:
+    """The labelled sites (Baghouz, the Al-Hol camp, Idlib): the most precise place of each area."""
+    rank = {"village": 0, "camp": 0, "city": 0, "town": 1}
+    rows = []
+    for area in REFERENCE_SITES:
+        candidates = places[places["area"] == area].copy()
+        if candidates.empty:
+            continue
+        candidates["rank"] = candidates["kind"].map(rank).fillna(9)
+        best = candidates.sort_values(["rank", "geo_precision"]).iloc[0]
+        label = f"{best['name']} camp" if best["kind"] == "camp" and "camp" not in best["name"].lower() else best["name"]
+        rows.append({"label": label, "longitude": float(best["longitude"]),
+                     "latitude": float(best["latitude"]), "area": area})
+    return pd.DataFrame.from_records(rows, columns=["label", "longitude", "latitude", "area"])

@@ -1,0 +1,111 @@
+"""Joined, display-ready frames built from the tidy tables (pure: data in, frame out)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl.tables import Tables
+
+PRECISION_WORDS = {
+    "day": "exact day",
+    "days": "within a few days",
+    "weeks": "within weeks",
+    "months": "within months",
+}
+
+
+def format_date_window(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """'20 Feb 2019' or '16–17 Feb 2019' or '28 Jan – 19 Feb 2019'."""
+    if start == end:
+        return f"{start.day} {start:%b %Y}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{end.day} {end:%b %Y}"
+    if start.year == end.year:
+        return f"{start.day} {start:%b} – {end.day} {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def _joined(values: pd.Series) -> list[str]:
+    return sorted({v for v in values if isinstance(v, str) and v})
+
+
+def claim_frame(tables: Tables) -> pd.DataFrame:
+    """Claims with their article, outlet, wire and claimant organisation by name."""
+    articles = tables["articles"][["article_id", "outlet_id", "outlet", "wire", "title", "published"]]
+    actors = tables["actors"][["actor_id", "name"]].rename(
+        columns={"actor_id": "claimant_actor", "name": "claimant_org"}
+    )
+    claims = tables["claims"].merge(articles, on="article_id", how="left")
+    return claims.merge(actors, on="claimant_actor", how="left")
+
+
+def event_frame(tables: Tables) -> pd.DataFrame:
+    """One row per event with everything the timeline, map, filters and table need."""
+    events = tables["events"].copy()
+    types = tables["event_types"][["event_type", "label", "colour"]]
+    places = tables["places"][["place_id", "name", "area", "latitude", "longitude", "kind"]].rename(
+        columns={"name": "place", "kind": "place_kind"}
+    )
+    actors = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
+    claims = claim_frame(tables)
+    per_event = claims.groupby("event_id").agg(
+        outlet_ids=("outlet_id", _joined),
+        outlets=("outlet", _joined),
+        claimant_actors=("claimant_actor", _joined),
+        claimant_orgs=("claimant_org", _joined),
+        n_claims=("claim_id", "count"),
+    )
+    view = events.merge(types, on="event_type", how="left").merge(places, on="place_id", how="left")
+    view = view.merge(per_event, left_on="event_id", right_index=True, how="left")
+    view["date_start"] = pd.to_datetime(view["date_start"])
+    view["date_end"] = pd.to_datetime(view["date_end"])
+    view["date_text"] = [format_date_window(s, e) for s, e in zip(view["date_start"], view["date_end"])]
+    view["precision_text"] = view["date_precision"].map(PRECISION_WORDS).fillna(view["date_precision"])
+    view["actor1_name"] = view["actor1"].map(actors)
+    view["actor2_name"] = view["actor2"].map(actors)
+    view["figures_text"] = _figure_texts(tables["figures"], view["event_id"])
+    return view.sort_values(["date_start", "date_end", "event_key"], ignore_index=True)
+
+
+def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
+    """Per event, the range each quantity spans across sources: 'trucks 15–22; killed 15–16'."""
+    texts = []
+    for event in event_ids:
+        rows = figures[figures["event_id"] == event]
+        parts = []
+        for quantity, group in rows.groupby("quantity", sort=True):
+            lows = group["value_low"].dropna()
+            highs = group["value_high"].dropna()
+            values = pd.concat([lows, highs])
+            lo, hi = values.min(), values.max()
+            shown = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
+            parts.append(f"{quantity.replace('_', ' ')} {shown}")
+        texts.append("; ".join(parts))
+    return texts
+
+
+def table_frame(view: pd.DataFrame) -> pd.DataFrame:
+    """The filtered events as a reader sees them in the table and the CSV download."""
+    return pd.DataFrame(
+        {
+            "date": view["date_text"],
+            "date_start": view["date_start"].dt.date.astype(str),
+            "date_end": view["date_end"].dt.date.astype(str),
+            "date_precision": view["date_precision"],
+            "event_type": view["label"],
+            "acled_event_type": view["acled_event_type"],
+            "acled_sub_event_type": view["acled_sub_event_type"],
+            "area": view["area"],
+            "place": view["place"],
+            "latitude": view["latitude"],
+            "longitude": view["longitude"],
+            "geo_precision": view["geo_precision"],
+            "summary": view["summary"],
+            "figures": view["figures_text"],
+            "outlets": view["outlets"].map(", ".join),
+            "claimants": view["claimant_orgs"].map(", ".join),
+            "independent_sources": view["independent_sources"],
+            "origin": view["origin"],
+            "event_id": view["event_id"],
+        }
+    )
