@@ -29,10 +29,14 @@ def _blank_to_none(header: list[str], cells: list[str]) -> dict[str, str | None]
 def _describe(error: ValidationError) -> str:
     parts = []
     for item in error.errors():
-        field = ".".join(str(p) for p in item["loc"]) or "row"
+        message = item["msg"].removeprefix("Value error, ")
+        if not item["loc"]:  # a rule about the whole row
+            parts.append(message)
+            continue
+        field = ".".join(str(p) for p in item["loc"])
         value = item.get("input")
         shown = f" (got {value!r})" if isinstance(value, (str, int, float)) else ""
-        parts.append(f"{field}: {item['msg']}{shown}")
+        parts.append(f"{field}: {message}{shown}")
     return "; ".join(parts)
 
 

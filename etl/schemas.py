@@ -17,7 +17,7 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 HexColour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
 
 DatePrecision = Literal["day", "days", "weeks", "months"]
-GeoPrecision = Literal[1, 2, 3]
+GeoPrecision = Annotated[int, Field(ge=1, le=3)]
 Stance = Literal["asserted", "unverified", "denied", "expected"]
 Area = Literal["Baghouz", "Al-Hol", "Idlib", "Elsewhere"]
 AREAS: tuple[str, ...] = ("Baghouz", "Al-Hol", "Idlib", "Elsewhere")

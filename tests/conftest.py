@@ -1,0 +1,82 @@
+"""Shared fixtures: the real project data, and a small project written to a temp folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from etl.build import build_tables
+from etl.settings import ROOT, Paths
+
+MINI_ARTICLE_A = (
+    "Town, Country (Wire) — Rockets hit the market in Alpha on Monday, killing at least 4 people. "
+    "Medics said 6 were injured.\n\nA convoy of 12 trucks left Beta on Tuesday."
+)
+MINI_ARTICLE_B = "Officials said at least 5 people were killed in Alpha on Monday."
+
+MINI_FILES = {
+    "seeds/a.txt": MINI_ARTICLE_A,
+    "seeds/b.txt": MINI_ARTICLE_B,
+    "seeds/manifest.csv": (
+        "file,outlet_id,wire,byline,title,published,dateline,url,language,note\n"
+        "a.txt,paper,wire1,,Rockets hit Alpha,2020-01-07,Town,,en,\n"
+        "b.txt,paper2,wire1,,Alpha toll rises,2020-01-08,,https://example.org/b,en,\n"
+    ),
+    "curated/outlets.csv": (
+        "outlet_id,name,kind,country,wire_id\n"
+        "wire1,Wire One,wire,,\npaper,Paper,newspaper,X,wire1\npaper2,Paper Two,newspaper,X,wire1\n"
+    ),
+    "curated/actors.csv": (
+        "actor_id,name,kind,aliases\narmy,The Army,state force,\nmedics,Medics,civilians,\n"
+        "officials,Officials,government,\nwire1,Wire One,media,\n"
+    ),
+    "curated/places.csv": (
+        "place_id,name,aliases,kind,latitude,longitude,geo_precision,admin1,country,area,source\n"
+        "alpha,Alpha,Alfa|al-Alpha,city,35.93,36.63,1,Idlib,Syria,Idlib,test\n"
+        "beta,Beta,,village,34.46,40.94,1,Deir ez-Zor,Syria,Baghouz,test\n"
+    ),
+    "curated/events.csv": (
+        "event_key,event_type,sub_type,date_start,date_end,date_precision,date_note,place_id,"
+        "geo_precision,actor1,actor2,summary\n"
+        "alpha-rockets,shelling,,2020-01-06,2020-01-06,day,Monday before 7 Jan,alpha,1,army,,"
+        "Rockets hit Alpha market\n"
+        "beta-convoy,evacuation,,2020-01-07,2020-01-07,day,,beta,1,,,Convoy leaves Beta\n"
+    ),
+    "curated/claims.csv": (
+        "claim_key,event_key,article_file,char_start,char_end,quote,claimant,claimant_actor,stance\n"
+        "a1,alpha-rockets,a.txt,23,92,"
+        "\"Rockets hit the market in Alpha on Monday, killing at least 4 people.\",Wire,wire1,asserted\n"
+        "a2,alpha-rockets,a.txt,93,120,Medics said 6 were injured.,medics,medics,asserted\n"
+        "a3,beta-convoy,a.txt,122,165,A convoy of 12 trucks left Beta on Tuesday.,Wire,wire1,asserted\n"
+        "b1,alpha-rockets,b.txt,0,64,"
+        "Officials said at least 5 people were killed in Alpha on Monday.,Officials,officials,asserted\n"
+    ),
+    "curated/figures.csv": (
+        "claim_key,quantity,value_low,value_high,qualifier,raw\n"
+        "a1,killed,4,,at least,at least 4 people\n"
+        "a2,injured,6,6,exact,6 were injured\n"
+        "a3,trucks,12,12,exact,12 trucks\n"
+        "b1,killed,5,,at least,at least 5 people\n"
+    ),
+}
+
+
+@pytest.fixture(scope="session")
+def project_tables():
+    """The real tables built from seeds/ and data/curated/."""
+    return build_tables(Paths())
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Paths:
+    """A two-article project in a temp folder, with the real event types."""
+    for name, text in MINI_FILES.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    shutil.copy(ROOT / "data" / "curated" / "event_types.csv", tmp_path / "curated")
+    return Paths(seeds=tmp_path / "seeds", curated=tmp_path / "curated",
+                 store=tmp_path / "store" / "t.sqlite", exports=tmp_path / "exports",
+                 basemap=ROOT / "data" / "geo" / "basemap.geojson", root=tmp_path)
