@@ -101,6 +101,9 @@ def write_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) 
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise StoreError("SQLite integrity check failed on the new store")
         os.replace(tmp, path)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"{path}: could not write the new store ({exc}); the old one is kept") from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard.filters import Filters, apply_filters, default_filters, describe, filter_options
+from dashboard.views import event_frame
+from etl.build import build_tables
+from etl.schemas import AREAS
+
+
+@pytest.fixture
+def mini_view(mini):
+    tables = build_tables(mini)
+    view = event_frame(tables)
+    return view, filter_options(view, tables["outlets"], tables["actors"], AREAS)
+
+
+def test_options_come_from_the_data(mini_view):
+    _, options = mini_view
+    assert (options.date_min, options.date_max) == (dt.date(2020, 1, 6), dt.date(2020, 1, 7))
+    assert options.areas == ("Baghouz", "Idlib")
+    assert options.outlets == (("paper", "Paper"), ("paper2", "Paper Two"))
+    assert dict(options.claimants)["officials"] == "Officials"
+
+
+FILTER_CASES = [
+    # (changes to the default filters, event keys expected)
+    ({}, ["alpha-rockets", "beta-convoy"]),
+    ({"event_types": ("shelling",)}, ["alpha-rockets"]),
+    ({"areas": ("Baghouz",)}, ["beta-convoy"]),
+    ({"outlets": ("paper2",)}, ["alpha-rockets"]),
+    ({"claimants": ("medics",)}, ["alpha-rockets"]),
+    ({"claimants": ("medics", "wire1")}, ["alpha-rockets", "beta-convoy"]),
+    ({"date_from": dt.date(2020, 1, 7)}, ["beta-convoy"]),
+    ({"areas": ("Baghouz",), "event_types": ("shelling",)}, []),
+]
+
+
+@pytest.mark.parametrize(("changes", "keys"), FILTER_CASES)
+def test_apply_filters(mini_view, changes, keys):
+    view, options = mini_view
+    base = default_filters(options)
+    chosen = Filters(**{**base.__dict__, **changes})
+    assert apply_filters(view, chosen)["event_key"].tolist() == keys
+
+
+def test_description_reads_as_english(mini_view):
+    view, options = mini_view
+    chosen = Filters(dt.date(2020, 1, 6), dt.date(2020, 1, 6), ("shelling",), ("Idlib",),
+                     ("paper", "paper2"), ("medics",))
+    shown = apply_filters(view, chosen)
+    assert describe(chosen, options, len(shown), len(view)) == (
+        "1 of 2 events shown: type Shelling / rocket fire, in Idlib, dated 6 Jan 2020, "
+        "reported by Paper or Paper Two, claimed by Medics."
+    )
+    everything = default_filters(options)
+    assert describe(everything, options, 2, 2) == (
+        "2 of 2 events shown: all event types, in every area, over the whole range, 6–7 Jan 2020."
+    )
+
+
+def test_window_overlapping_the_range_is_kept(mini_view):
+    view, options = mini_view
+    wide = view.assign(date_start=view["date_start"] - dt.timedelta(days=10))
+    chosen = Filters(dt.date(2019, 12, 30), dt.date(2019, 12, 31))
+    assert len(apply_filters(wide, chosen)) == 2
+    assert len(apply_filters(view, chosen)) == 0

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.mapview import NO_BASEMAP, build_map, reference_sites, spread_markers
+from dashboard.timeline import build_timeline, lane_layout, pack_rows
+from dashboard.views import event_frame
+from etl.build import build_tables
+from etl.schemas import AREAS
+
+
+def _dates(*pairs):
+    return (pd.Series([pd.Timestamp(s) for s, _ in pairs]), pd.Series([pd.Timestamp(e) for _, e in pairs]))
+
+
+@pytest.mark.parametrize(("pairs", "rows"), [
+    ([("2019-02-20", "2019-02-20"), ("2019-02-25", "2019-02-25")], [0, 0]),
+    ([("2019-02-20", "2019-02-20"), ("2019-02-20", "2019-02-20")], [0, 1]),
+    ([("2019-02-01", "2019-02-28"), ("2019-02-20", "2019-02-20"), ("2019-03-04", "2019-03-04")], [0, 1, 0]),
+])
+def test_pack_rows_never_overlaps(pairs, rows):
+    assert pack_rows(*_dates(*pairs)) == rows
+
+
+def test_lanes_follow_area_order(mini):
+    view = event_frame(build_tables(mini))
+    y, bands = lane_layout(view, AREAS)
+    assert list(bands) == ["Baghouz", "Idlib"]
+    by_area = dict(zip(view["area"], y))
+    assert by_area["Baghouz"] < by_area["Idlib"]
+
+
+def test_timeline_traces_carry_event_ids_and_escaped_hover(mini):
+    view = event_frame(build_tables(mini))
+    view.loc[0, "summary"] = "<b>bold</b> claim"
+    fig = build_timeline(view, AREAS, "Title")
+    ids = {i for trace in fig.data for i in trace.customdata}
+    assert ids == set(view["event_id"])
+    hover = " ".join(t for trace in fig.data for t in trace.hovertext)
+    assert "&lt;b&gt;bold&lt;/b&gt; claim" in hover and "<b>bold</b> claim" not in hover
+    assert list(fig.layout.yaxis.ticktext) == ["<b>Baghouz</b>", "<b>Idlib</b>"]
+
+
+def test_window_events_are_bars_and_day_events_are_markers(mini):
+    view = event_frame(build_tables(mini))
+    view.loc[0, "date_end"] = view.loc[0, "date_start"] + pd.Timedelta(days=3)
+    view.loc[0, "date_precision"] = "days"
+    fig = build_timeline(view, AREAS, "T")
+    kinds = {(trace.type, trace.customdata[0]) for trace in fig.data}
+    assert ("bar", view.loc[0, "event_id"]) in kinds
+    assert ("scatter", view.loc[1, "event_id"]) in kinds
+    bar = next(t for t in fig.data if t.type == "bar")
+    assert bar.x[0] == pytest.approx(4 * 86_400_000)  # a 4-day window drawn 4 days long
+
+
+def test_empty_selection_gives_a_message_not_a_blank(mini):
+    view = event_frame(build_tables(mini)).iloc[0:0]
+    fig = build_timeline(view, AREAS, "T")
+    assert fig.layout.annotations[0].text == "No events match the filters"
+
+
+def test_map_has_no_network_basemap_by_default(mini):
+    tables = build_tables(mini)
+    view = event_frame(tables)
+    deck = build_map(view, reference_sites(tables["places"]), {"type": "FeatureCollection", "features": []})
+    spec = deck.to_json()
+    assert NO_BASEMAP in spec and "cartocdn" not in spec and "mapbox://" not in spec
+    ids = [layer.id for layer in deck.layers]
+    assert {"countries", "rivers", "events", "site-labels"} <= set(ids)
+    with_tiles = build_map(view, reference_sites(tables["places"]), None, "https://tiles.example/style.json")
+    assert with_tiles.map_style == "https://tiles.example/style.json"
+
+
+def test_markers_group_by_place_and_type(mini):
+    view = event_frame(build_tables(mini))
+    markers = spread_markers(pd.concat([view, view.iloc[[0]]], ignore_index=True))
+    assert sorted(markers["count"].tolist()) == [1, 2]
+    assert all(len(c) == 4 for c in markers["color"])
+    assert "Rockets hit Alpha market" in " ".join(markers["tip"])

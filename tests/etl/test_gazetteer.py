@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from geopy.location import Location
+
+from etl.gazetteer import CachedGeocoder, OfflineGazetteer, normalise_name
+
+PLACES = [
+    {"place_id": "baghouz", "name": "Baghouz", "aliases": "Baghuz|al-Baghuz Fawqani|Upper Baguz",
+     "latitude": 34.46, "longitude": 40.94},
+    {"place_id": "al_hol", "name": "Al-Hol camp", "aliases": "al-Hawl|Hol|Al-Hol",
+     "latitude": 36.38, "longitude": 41.15},
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("Baghouz", "baghouz"), ("BAGHUZ", "baghouz"), ("al-Baghuz Fawqani", "baghouz"),
+    ("Al Hawl", "al_hol"), ("al-Hol", "al_hol"), ("Hol", "al_hol"), ("Ḥol", "al_hol"),
+])
+def test_offline_gazetteer_matches_aliases(query, expected):
+    found = OfflineGazetteer(PLACES).geocode(query)
+    assert isinstance(found, Location) and found.raw["place_id"] == expected
+
+
+def test_unknown_name_is_none_not_a_guess():
+    assert OfflineGazetteer(PLACES).geocode("Raqqa") is None
+    assert OfflineGazetteer(PLACES).geocode("") is None
+
+
+def test_normalise_name_strips_prefix_case_and_accents():
+    assert normalise_name("Al-Ḥawl") == normalise_name("hawl") == "hawl"
+
+
+class FakeOnline:
+    """Stands in for Nominatim: counts calls, never touches the network."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def geocode(self, query, exactly_one=True):
+        self.calls += 1
+        return Location("Raqqa, Syria", (35.95, 39.01), {}) if query == "Raqqa" else None
+
+
+def test_cached_geocoder_asks_once_and_persists(tmp_path):
+    cache = tmp_path / "cache.json"
+    fake = FakeOnline()
+    first = CachedGeocoder(fake, cache)
+    assert first.geocode("Raqqa").latitude == pytest.approx(35.95)
+    assert first.geocode("raqqa").longitude == pytest.approx(39.01)
+    assert first.geocode("Nowhere") is None
+    assert fake.calls == 2
+    again = CachedGeocoder(FakeOnline(), cache)
+    assert again.geocode("Raqqa").address == "Raqqa, Syria"
+    assert json.loads(cache.read_text())["nowhere"] is None
