@@ -81,7 +81,7 @@ def main() -> None:
     window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
     title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
     fig = build_timeline(shown, AREAS, title)
-    st.plotly_chart(fig, use_container_width=True, key="timeline", on_select="rerun",
+    st.plotly_chart(fig, width="stretch", key="timeline", on_select="rerun",
                     selection_mode="points",
                     config={"displaylogo": False, "toImageButtonOptions": {"filename": "timeline", "scale": 2}})
     st.caption(_sources_line(shown) + ". Dots: events of a known day; bars: events known only "
@@ -116,7 +116,7 @@ def main() -> None:
 
     st.subheader("Events shown")
     table = table_frame(shown)
-    st.dataframe(table, hide_index=True, use_container_width=True)
+    st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(
         "Download these events (CSV)", table.to_csv(index=False).encode("utf-8"),
         file_name=f"events_{filters.date_from}_{filters.date_to}.csv", mime="text/csv",

@@ -20,14 +20,22 @@ class Filters:
     areas: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
     claimants: tuple[str, ...] = ()
+    include_background: bool = False
 
 
 @dataclass(frozen=True)
 class Options:
-    """What the data offers to filter by: each a tuple of (value, label)."""
+    """What the data offers to filter by: each a tuple of (value, label).
+
+    The date bounds are those of the news events; background events (context such as the 2014
+    'caliphate' declaration) extend `full_min`/`full_max` and are shown only on request.
+    """
 
     date_min: dt.date
     date_max: dt.date
+    full_min: dt.date
+    full_max: dt.date
+    n_background: int
     event_types: tuple[tuple[str, str], ...]
     areas: tuple[str, ...]
     outlets: tuple[tuple[str, str], ...]
@@ -49,9 +57,13 @@ def filter_options(view: pd.DataFrame, tables_outlets: pd.DataFrame, tables_acto
                        key=lambda a: actor_names.get(a, a).casefold())
     types = view.drop_duplicates("event_type").sort_values("label")
     present = set(view["area"])
+    news = view[~view["background"]] if (~view["background"]).any() else view
     return Options(
-        date_min=view["date_start"].min().date(),
-        date_max=view["date_end"].max().date(),
+        date_min=news["date_start"].min().date(),
+        date_max=news["date_end"].max().date(),
+        full_min=view["date_start"].min().date(),
+        full_max=view["date_end"].max().date(),
+        n_background=int(view["background"].sum()),
         event_types=tuple(zip(types["event_type"], types["label"])),
         areas=tuple(a for a in area_order if a in present),
         outlets=tuple((o, outlet_names.get(o, o)) for o in outlets),
@@ -74,6 +86,8 @@ def apply_filters(view: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     keep = (view["date_end"].dt.date >= filters.date_from) & (
         view["date_start"].dt.date <= filters.date_to
     )
+    if not filters.include_background:
+        keep &= ~view["background"]
     if filters.event_types:
         keep &= view["event_type"].isin(filters.event_types)
     if filters.areas:
@@ -100,11 +114,14 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
     )
     parts.append("in every area" if not filters.areas else "in " + _names(filters.areas, tuple((a, a) for a in options.areas)))
     start, end = pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to)
-    whole = (filters.date_from, filters.date_to) == (options.date_min, options.date_max)
+    whole = (filters.date_from, filters.date_to) in (
+        (options.date_min, options.date_max), (options.full_min, options.full_max))
     parts.append(("dated " if not whole else "over the whole range, ") + format_date_window(start, end))
     if filters.outlets:
         parts.append("reported by " + _names(filters.outlets, options.outlets))
     if filters.claimants:
         parts.append("claimed by " + _names(filters.claimants, options.claimants))
+    if options.n_background and not filters.include_background:
+        parts.append(f"without {options.n_background} background event(s) from before the period")
     noun = "event" if total == 1 else "events"
     return f"{shown} of {total} {noun} shown: " + ", ".join(parts) + "."

@@ -108,7 +108,7 @@ def view_state(view: pd.DataFrame, sites: pd.DataFrame, width_px: int = 640) -> 
     points = view if not view.empty else sites
     lons, lats = points["longitude"].astype(float), points["latitude"].astype(float)
     span = max(lons.max() - lons.min(), (lats.max() - lats.min()) * 1.6, 0.6)
-    zoom = math.log2(width_px / 256 * 360 / (span * 1.35))
+    zoom = math.log2(width_px / 512 * 360 / (span * 1.3))  # deck.gl: world = 512 px at zoom 0
     return pdk.ViewState(longitude=float((lons.min() + lons.max()) / 2),
                          latitude=float((lats.min() + lats.max()) / 2),
                          zoom=max(3.0, min(zoom, 9.0)), pitch=0, bearing=0)
@@ -123,7 +123,7 @@ def build_map(view: pd.DataFrame, sites: pd.DataFrame, basemap: Mapping[str, Any
         pdk.Layer("ScatterplotLayer", markers, id="uncertainty", get_position=["place_lon", "place_lat"],
                   get_radius="radius_m", get_fill_color=[90, 90, 90, 28], stroked=False, pickable=False),
         pdk.Layer("ScatterplotLayer", sites, id="sites", get_position=["longitude", "latitude"],
-                  get_radius=5, radius_units="pixels", get_fill_color=[30, 30, 30, 255], pickable=False),
+                  get_radius=5, radius_units="'pixels'", get_fill_color=[30, 30, 30, 255], pickable=False),
         pdk.Layer("TextLayer", sites, id="site-labels", get_position=["longitude", "latitude"],
                   get_text="label", get_size=15, get_color=[20, 20, 20, 255], font_weight=700,
                   get_text_anchor="'start'", get_alignment_baseline="'bottom'", get_pixel_offset=[8, -6],
@@ -131,7 +131,7 @@ def build_map(view: pd.DataFrame, sites: pd.DataFrame, basemap: Mapping[str, Any
                   pickable=False),
         pdk.Layer("ScatterplotLayer", markers, id="events", get_position=["lon", "lat"],
                   get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
-                  line_width_min_pixels=1.5, radius_units="pixels",
+                  line_width_min_pixels=1.5, radius_units="'pixels'",
                   get_radius="radius_px", pickable=True, auto_highlight=True),
         pdk.Layer("TextLayer", markers[markers["count"] > 1] if not markers.empty else markers,
                   id="event-counts", get_position=["lon", "lat"], get_text="count_text",

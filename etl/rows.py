@@ -22,8 +22,9 @@ class Located(Generic[M]):
     row: M
 
 
-def _blank_to_none(header: list[str], cells: list[str]) -> dict[str, str | None]:
-    return {key: (value if value.strip() else None) for key, value in zip(header, cells)}
+def _non_blank(header: list[str], cells: list[str]) -> dict[str, str]:
+    """Blank cells are left out, so the schema's default (None, False, ...) applies."""
+    return {key: value for key, value in zip(header, cells) if value.strip()}
 
 
 def _describe(error: ValidationError) -> str:
@@ -51,7 +52,8 @@ def read_rows(path: Path, model: type[M], label: str) -> tuple[list[Located[M]],
     reader = csv.reader(text.splitlines(keepends=True))
     header = next(reader, [])
     expected = set(model.model_fields)
-    if missing := sorted(expected - set(header)):
+    required = {name for name, f in model.model_fields.items() if f.is_required()}
+    if missing := sorted(required - set(header)):
         return [], [Problem(label, 1, f"missing column(s): {', '.join(missing)}")]
     if unknown := sorted(set(header) - expected):
         return [], [Problem(label, 1, f"unknown column(s): {', '.join(unknown)}")]
@@ -68,7 +70,7 @@ def read_rows(path: Path, model: type[M], label: str) -> tuple[list[Located[M]],
             )
             continue
         try:
-            rows.append(Located(line, model.model_validate(_blank_to_none(header, cells))))
+            rows.append(Located(line, model.model_validate(_non_blank(header, cells))))
         except ValidationError as exc:
             problems.append(Problem(label, line, _describe(exc)))
     return rows, problems

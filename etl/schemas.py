@@ -89,6 +89,7 @@ class EventRow(Row):
     geo_precision: GeoPrecision
     actor1: Slug | None = None
     actor2: Slug | None = None
+    background: bool = False
     summary: NonEmpty
 
     @model_validator(mode="after")

@@ -137,6 +137,7 @@ def _events(curated: Curated, claims: pd.DataFrame, articles: list[Article]) -> 
                 "actor1": row.actor1,
                 "actor2": row.actor2,
                 "summary": row.summary,
+                "background": row.background,
                 "origin": "curated",
                 "review_status": "accepted",
                 "independent_sources": len(sources),

@@ -28,7 +28,7 @@ def render_detail(tables: Tables, event: Mapping[str, Any]) -> None:
     if not figures.empty:
         st.markdown("**Figures, by source**")
         st.dataframe(figures[["quantity", "value", "outlet", "claimant", "raw"]], hide_index=True,
-                     use_container_width=True)
+                     width="stretch")
         ranges = figure_ranges(figures)
         spread = ranges[(ranges["sources"] > 1) & (ranges["low"] != ranges["high"])]
         for _, r in spread.iterrows():

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.filters import Filters, Options
 
-FILTER_KEYS = ("f_dates", "f_types", "f_areas", "f_outlets", "f_claimants")
+FILTER_KEYS = ("f_dates", "f_types", "f_areas", "f_outlets", "f_claimants", "f_background")
 
 
 def _reset() -> None:
@@ -18,10 +18,18 @@ def render_filters(options: Options) -> Filters:
     """Draw the filter widgets (defaults: the data's own date range, nothing excluded)."""
     sb = st.sidebar
     sb.header("Filters")
+    background = False
+    if options.n_background:
+        background = sb.toggle(
+            f"Include {options.n_background} background events", key="f_background",
+            help="Context the articles mention but do not report as news, such as the 2014 "
+                 "'caliphate' declaration. Widens the date range to include them.",
+            on_change=lambda: st.session_state.pop("f_dates", None),
+        )
+    low, high = (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
     dates = sb.slider(
-        "Date range", min_value=options.date_min, max_value=options.date_max,
-        value=(options.date_min, options.date_max), format="D MMM YYYY", key="f_dates",
-        help="Events whose date window overlaps this range are shown.",
+        "Date range", min_value=low, max_value=high, value=(low, high), format="D MMM YYYY",
+        key="f_dates", help="Events whose date window overlaps this range are shown.",
     )
     type_labels = dict(options.event_types)
     types = sb.multiselect("Event types", list(type_labels), format_func=type_labels.get,
@@ -36,6 +44,7 @@ def render_filters(options: Options) -> Filters:
     claimants = sb.multiselect("Claimed by", list(claimant_labels), format_func=claimant_labels.get,
                                key="f_claimants", placeholder="Anyone",
                                help="Events that these organisations (or their spokespeople) reported.")
-    sb.button("Reset filters", on_click=_reset, use_container_width=True)
+    sb.button("Reset filters", on_click=_reset, width="stretch")
     return Filters(date_from=dates[0], date_to=dates[1], event_types=tuple(types),
-                   areas=tuple(areas), outlets=tuple(outlets), claimants=tuple(claimants))
+                   areas=tuple(areas), outlets=tuple(outlets), claimants=tuple(claimants),
+                   include_background=background)

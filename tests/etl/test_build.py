@@ -81,7 +81,7 @@ def test_missing_column_and_missing_file_are_reported(mini):
     with pytest.raises(InputError) as caught:
         build_tables(mini)
     text = str(caught.value)
-    assert "curated/actors.csv:1: missing column(s): aliases, kind" in text
+    assert "curated/actors.csv:1: missing column(s): kind" in text
     assert "seeds/b.txt: article file named in the manifest is missing" in text
 
 

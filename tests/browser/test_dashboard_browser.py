@@ -1,0 +1,127 @@
+"""Start the app, load it in headless Chromium, check the timeline and map really drew.
+
+Also checks that no request left the machine: every request the page makes must go to the
+app's own loopback address (or be data:/blob:). Screenshots go to artifacts/screenshots/.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from etl.settings import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+SHOTS = ROOT / "artifacts" / "screenshots"
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed"),
+]
+LAUNCH_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    port = _free_port()
+    env = {**os.environ, "CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "absent.sqlite")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + proc.stdout.read().decode()[-2000:])
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page_and_requests(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        context = browser.new_context(viewport={"width": 1500, "height": 1800})
+        requests: list[str] = []
+        context.on("request", lambda r: requests.append(r.url))
+        page = context.new_page()
+        page.goto(server, wait_until="networkidle")
+        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
+        page.wait_for_timeout(3000)  # let deck.gl draw its layers
+        yield page, requests, server
+        browser.close()
+
+
+def _colours(png: bytes) -> set[tuple[int, int, int]]:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    return set(image.getdata())
+
+
+def _near(colours: set[tuple[int, int, int]], target: str, tol: int = 12) -> bool:
+    r, g, b = (int(target[i : i + 2], 16) for i in (1, 3, 5))
+    return any(abs(c[0] - r) <= tol and abs(c[1] - g) <= tol and abs(c[2] - b) <= tol for c in colours)
+
+
+def test_timeline_drew_every_lane_and_points(page_and_requests, project_tables):
+    page, _, _ = page_and_requests
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "dashboard.png"), full_page=True)
+    chart = page.locator(".js-plotly-plot").first
+    chart.screenshot(path=str(SHOTS / "timeline.png"))
+    ticks = page.locator(".js-plotly-plot .ytick text").all_inner_texts()
+    assert {"Baghouz", "Al-Hol", "Idlib"} <= set(ticks)
+    drawn = page.locator(".js-plotly-plot .point").count()
+    assert drawn >= len(project_tables["events"])
+
+
+def test_map_drew_basemap_sites_and_events(page_and_requests):
+    page, _, _ = page_and_requests
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    png = deck.screenshot(path=str(SHOTS / "map.png"))
+    colours = _colours(png)
+    assert _near(colours, "#4A8CC8"), "the Euphrates (river blue) is not drawn"
+    assert _near(colours, "#F2EFE9"), "the country fill is not drawn"
+    assert _near(colours, "#0072B2", tol=20), "no evacuation marker (blue) is drawn"
+    assert len(colours) > 200
+
+
+def test_no_request_left_the_machine(page_and_requests):
+    _, requests, server = page_and_requests
+    own = urlparse(server).netloc
+    outside = [u for u in requests if urlparse(u).scheme not in ("data", "blob")
+               and urlparse(u).netloc != own]
+    assert requests, "no request recorded at all"
+    assert outside == []
