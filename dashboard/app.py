@@ -75,20 +75,33 @@ def main() -> None:
 
     period = format_date_window(pd.Timestamp(options.date_min), pd.Timestamp(options.date_max))
     st.title("Conflict timeline")
-    st.caption(f"Baghouz, Al-Hol and Idlib · {period} · every event traced to the sentence that reports it")
+    st.caption(
+        f"Baghouz, Al-Hol and Idlib · {period} · every event traced to the sentence that reports it"
+    )
     st.markdown("**" + escape_markdown(describe(filters, options, len(shown), len(view))) + "**")
 
     window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
     title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
     fig = build_timeline(shown, AREAS, title)
-    st.plotly_chart(fig, width="stretch", key="timeline", on_select="rerun",
-                    selection_mode="points",
-                    config={"displaylogo": False, "toImageButtonOptions": {"filename": "timeline", "scale": 2}})
-    st.caption(_sources_line(shown) + ". Dots: events of a known day; bars: events known only "
-               "within a date window. Click one to see who reports it.")
+    st.plotly_chart(
+        fig,
+        width="stretch",
+        key="timeline",
+        on_select="rerun",
+        selection_mode="points",
+        config={"displaylogo": False, "toImageButtonOptions": {"filename": "timeline", "scale": 2}},
+    )
+    st.caption(
+        _sources_line(shown) + ". Dots: events of a known day; bars: events known only "
+        "within a date window. Click one to see who reports it."
+    )
 
     clicked = _selected_from_chart("timeline")
-    if clicked and clicked != st.session_state.get("_last_click") and clicked in set(shown["event_id"]):
+    if (
+        clicked
+        and clicked != st.session_state.get("_last_click")
+        and clicked in set(shown["event_id"])
+    ):
         st.session_state["event_choice"] = clicked
     st.session_state["_last_click"] = clicked
 
@@ -96,11 +109,16 @@ def main() -> None:
     with map_col:
         st.subheader(f"Where: {len(shown)} events, {window}")
         map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
-        st.pydeck_chart(build_map(shown, reference_sites(tables["places"]), basemap, map_style),
-                        height=520, key="map")
+        st.pydeck_chart(
+            build_map(shown, reference_sites(tables["places"]), basemap, map_style),
+            height=520,
+            key="map",
+        )
         _legend(shown)
-        st.caption(_sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline. "
-                   "Grey halo: how precisely the place is known. Numbers: events at one spot.")
+        st.caption(
+            _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline. "
+            "Grey halo: how precisely the place is known. Numbers: events at one spot."
+        )
     with detail_col:
         st.subheader("Event detail")
         if shown.empty:
@@ -109,17 +127,25 @@ def main() -> None:
             ids = list(shown["event_id"])
             if st.session_state.get("event_choice") not in ids:
                 st.session_state["event_choice"] = ids[0]
-            names = {r.event_id: f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
-                     for r in shown.itertuples()}
+            names = {
+                r.event_id: f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
+                for r in shown.itertuples()
+            }
             chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
-            render_detail(tables, shown.set_index("event_id").loc[chosen].rename(None).to_dict() | {"event_id": chosen})
+            render_detail(
+                tables,
+                shown.set_index("event_id").loc[chosen].rename(None).to_dict()
+                | {"event_id": chosen},
+            )
 
     st.subheader("Events shown")
     table = table_frame(shown)
     st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(
-        "Download these events (CSV)", table.to_csv(index=False).encode("utf-8"),
-        file_name=f"events_{filters.date_from}_{filters.date_to}.csv", mime="text/csv",
+        "Download these events (CSV)",
+        table.to_csv(index=False).encode("utf-8"),
+        file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
+        mime="text/csv",
     )
     st.caption(loaded.origin)
 

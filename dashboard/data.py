@@ -26,10 +26,15 @@ def load_tables(paths: Paths) -> Loaded:
     """
     if paths.store.exists():
         tables, meta = read_store(paths.store)
-        return Loaded(tables, f"Data: store {paths.store.name} (schema {meta.get('schema_version')}).")
+        return Loaded(
+            tables, f"Data: store {paths.store.name} (schema {meta.get('schema_version')})."
+        )
     tables = build_tables(paths)
-    return Loaded(tables, "Data: built from seeds/ and data/curated/ (no store yet; "
-                          "`python -m etl build` writes one).")
+    return Loaded(
+        tables,
+        "Data: built from seeds/ and data/curated/ (no store yet; "
+        "`python -m etl build` writes one).",
+    )
 
 
 def load_basemap(path: Path) -> dict[str, Any] | None:

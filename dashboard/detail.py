@@ -21,14 +21,30 @@ def event_claims(tables: Tables, event_id: str) -> pd.DataFrame:
     """Claims behind an event, oldest article first: outlet, claimant, stance, quote, sentence."""
     claims = claim_frame(tables)
     rows = claims[claims["event_id"] == event_id].sort_values(["published", "outlet", "char_start"])
-    return rows[["claim_id", "published", "outlet", "wire", "title", "claimant", "claimant_org",
-                 "stance", "quote", "sentence", "char_start", "char_end"]].reset_index(drop=True)
+    return rows[
+        [
+            "claim_id",
+            "published",
+            "outlet",
+            "wire",
+            "title",
+            "claimant",
+            "claimant_org",
+            "stance",
+            "quote",
+            "sentence",
+            "char_start",
+            "char_end",
+        ]
+    ].reset_index(drop=True)
 
 
 def format_figure(low: float | None, high: float | None, qualifier: str) -> str:
     """'at least 15', '1,000–1,500', 'about 3,000', 'hundreds (200–999)'."""
+
     def num(v: float) -> str:
         return f"{v:,.0f}"
+
     has_low, has_high = pd.notna(low), pd.notna(high)
     if has_low and has_high and low != high:
         shown = f"{num(low)}–{num(high)}"
@@ -43,8 +59,10 @@ def event_figures(tables: Tables, event_id: str) -> pd.DataFrame:
     claims = claim_frame(tables)[["claim_id", "outlet", "claimant", "published"]]
     rows = figures.merge(claims, on="claim_id", how="left")
     rows = rows.assign(
-        value=[format_figure(lo, hi, q) for lo, hi, q in
-               zip(rows["value_low"], rows["value_high"], rows["qualifier"])],
+        value=[
+            format_figure(lo, hi, q)
+            for lo, hi, q in zip(rows["value_low"], rows["value_high"], rows["qualifier"])
+        ],
         quantity=rows["quantity"].str.replace("_", " "),
     )
     return rows.sort_values(["quantity", "published", "outlet"])[

@@ -43,18 +43,30 @@ class Options:
 
 
 def _pairs(view: pd.DataFrame, ids: str, names: str) -> tuple[tuple[str, str], ...]:
-    pairs = {(i, n) for id_list, name_list in zip(view[ids], view[names]) for i, n in zip(id_list, name_list)}
+    pairs = {
+        (i, n)
+        for id_list, name_list in zip(view[ids], view[names])
+        for i, n in zip(id_list, name_list)
+    }
     return tuple(sorted(pairs, key=lambda p: p[1].casefold()))
 
 
-def filter_options(view: pd.DataFrame, tables_outlets: pd.DataFrame, tables_actors: pd.DataFrame,
-                   area_order: tuple[str, ...]) -> Options:
+def filter_options(
+    view: pd.DataFrame,
+    tables_outlets: pd.DataFrame,
+    tables_actors: pd.DataFrame,
+    area_order: tuple[str, ...],
+) -> Options:
     """Every value present in the data, labelled for people."""
     outlet_names = dict(zip(tables_outlets["outlet_id"], tables_outlets["name"]))
     actor_names = dict(zip(tables_actors["actor_id"], tables_actors["name"]))
-    outlets = sorted({o for ids in view["outlet_ids"] for o in ids}, key=lambda o: outlet_names.get(o, o))
-    claimants = sorted({a for ids in view["claimant_actors"] for a in ids},
-                       key=lambda a: actor_names.get(a, a).casefold())
+    outlets = sorted(
+        {o for ids in view["outlet_ids"] for o in ids}, key=lambda o: outlet_names.get(o, o)
+    )
+    claimants = sorted(
+        {a for ids in view["claimant_actors"] for a in ids},
+        key=lambda a: actor_names.get(a, a).casefold(),
+    )
     types = view.drop_duplicates("event_type").sort_values("label")
     present = set(view["area"])
     news = view[~view["background"]] if (~view["background"]).any() else view
@@ -109,14 +121,23 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
     """'12 of 31 events shown: airstrikes or clashes at Baghouz, 18 Feb – 4 Mar 2019, ...'."""
     parts = []
     parts.append(
-        "all event types" if not filters.event_types
+        "all event types"
+        if not filters.event_types
         else "type " + _names(filters.event_types, options.event_types)
     )
-    parts.append("in every area" if not filters.areas else "in " + _names(filters.areas, tuple((a, a) for a in options.areas)))
+    parts.append(
+        "in every area"
+        if not filters.areas
+        else "in " + _names(filters.areas, tuple((a, a) for a in options.areas))
+    )
     start, end = pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to)
     whole = (filters.date_from, filters.date_to) in (
-        (options.date_min, options.date_max), (options.full_min, options.full_max))
-    parts.append(("dated " if not whole else "over the whole range, ") + format_date_window(start, end))
+        (options.date_min, options.date_max),
+        (options.full_min, options.full_max),
+    )
+    parts.append(
+        ("dated " if not whole else "over the whole range, ") + format_date_window(start, end)
+    )
     if filters.outlets:
         parts.append("reported by " + _names(filters.outlets, options.outlets))
     if filters.claimants:

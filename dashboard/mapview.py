@@ -20,6 +20,8 @@ NO_BASEMAP = "__MAP_STYLE__"
 #: Metres of uncertainty drawn around an event for each geo_precision code.
 UNCERTAINTY_M = {1: 2_000, 2: 12_000, 3: 60_000}
 REFERENCE_SITES = ("Baghouz", "Al-Hol", "Idlib")
+#: Quoted whole so pydeck passes it as a literal, not an expression.
+FONT = "'Source Sans, Source Sans Pro, Helvetica Neue, Arial, sans-serif'"
 
 
 def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
@@ -28,7 +30,9 @@ def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
 
 
 def _features(basemap: Mapping[str, Any] | None, layer: str) -> dict[str, Any]:
-    features = [f for f in (basemap or {}).get("features", []) if f["properties"].get("layer") == layer]
+    features = [
+        f for f in (basemap or {}).get("features", []) if f["properties"].get("layer") == layer
+    ]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -36,12 +40,22 @@ def _label_points(countries: dict[str, Any]) -> list[dict[str, Any]]:
     """A label point per country: the centre of its largest ring's bounding box."""
     points = []
     for feature in countries["features"]:
+        if feature["properties"].get("minor"):
+            continue  # slivers such as Akrotiri would crowd their neighbours
         geometry = feature["geometry"]
-        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        polygons = (
+            geometry["coordinates"]
+            if geometry["type"] == "MultiPolygon"
+            else [geometry["coordinates"]]
+        )
         ring = max((poly[0] for poly in polygons), key=len)
         lons, lats = [p[0] for p in ring], [p[1] for p in ring]
-        points.append({"name": feature["properties"].get("name", "").upper(),
-                       "position": [(min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2]})
+        points.append(
+            {
+                "name": feature["properties"].get("name", "").upper(),
+                "position": [(min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2],
+            }
+        )
     return points
 
 
@@ -50,57 +64,133 @@ def basemap_layers(basemap: Mapping[str, Any] | None, over_tiles: bool) -> list[
     countries = _features(basemap, "country")
     fill_alpha = 0 if over_tiles else 255
     return [
-        pdk.Layer("GeoJsonLayer", countries, id="countries", stroked=True, filled=True,
-                  get_fill_color=[242, 239, 233, fill_alpha], get_line_color=[120, 120, 120, 255],
-                  line_width_min_pixels=1.2, pickable=False),
-        pdk.Layer("GeoJsonLayer", _features(basemap, "admin1"), id="admin1", stroked=True,
-                  filled=False, get_line_color=[170, 170, 170, 160], line_width_min_pixels=0.6,
-                  pickable=False),
-        pdk.Layer("GeoJsonLayer", _features(basemap, "lake"), id="lakes", stroked=False,
-                  filled=True, get_fill_color=[165, 200, 228, 255], pickable=False),
-        pdk.Layer("GeoJsonLayer", _features(basemap, "river"), id="rivers", stroked=True,
-                  filled=False, get_line_color=[74, 140, 200, 255], line_width_min_pixels=2,
-                  pickable=False),
-        pdk.Layer("TextLayer", _label_points(countries), id="country-labels", get_position="position",
-                  get_text="name", get_size=13, get_color=[150, 150, 150, 200],
-                  font_weight=600, pickable=False),
+        pdk.Layer(
+            "GeoJsonLayer",
+            countries,
+            id="countries",
+            stroked=True,
+            filled=True,
+            get_fill_color=[242, 239, 233, fill_alpha],
+            get_line_color=[120, 120, 120, 255],
+            line_width_min_pixels=1.2,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _features(basemap, "admin1"),
+            id="admin1",
+            stroked=True,
+            filled=False,
+            get_line_color=[170, 170, 170, 160],
+            line_width_min_pixels=0.6,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _features(basemap, "lake"),
+            id="lakes",
+            stroked=False,
+            filled=True,
+            get_fill_color=[165, 200, 228, 255],
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            _features(basemap, "river"),
+            id="rivers",
+            stroked=True,
+            filled=False,
+            get_line_color=[74, 140, 200, 255],
+            line_width_min_pixels=2,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            _label_points(countries),
+            id="country-labels",
+            get_position="position",
+            get_text="name",
+            get_size=12,
+            font_family=FONT,
+            get_color=[150, 150, 150, 200],
+            font_weight=600,
+            pickable=False,
+        ),
     ]
 
 
-def spread_markers(view: pd.DataFrame) -> pd.DataFrame:
-    """One marker per (place, event type), spread on a small ring when a place has several."""
+MARKER_COLUMNS = [
+    "lon",
+    "lat",
+    "place_id",
+    "label",
+    "count",
+    "count_text",
+    "radius_px",
+    "color",
+    "tip",
+    "radius_m",
+    "place_lon",
+    "place_lat",
+    "ring_px",
+]
+
+
+def marker_radius_px(count: int) -> float:
+    return 6 + 3 * math.sqrt(count)
+
+
+def ring_radius_px(radii: list[float], gap: float = 3.0) -> float:
+    """Radius of a ring on which circles of these radii sit side by side without overlap."""
+    if len(radii) < 2:
+        return 0.0
+    return max(sum(2 * r + gap for r in radii) / (2 * math.pi), max(radii) + gap)
+
+
+def _tip(group: pd.DataFrame) -> str:
+    first = group.iloc[0]
+    lines = [f"{first['label']} · {first['place']} · {len(group)} event(s)"]
+    lines += [f"{d}: {s}" for d, s in zip(group["date_text"].head(6), group["summary"].head(6))]
+    if len(group) > 6:
+        lines.append(f"… and {len(group) - 6} more")
+    return "\n".join(lines)
+
+
+def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
+    """One marker per (place, event type); a place's markers sit on a ring around it.
+
+    The ring is sized in pixels for the initial zoom, so markers touch but never overlap there.
+    """
     if view.empty:
-        return pd.DataFrame(columns=["lon", "lat", "label", "count", "count_text", "radius_px", "color", "tip",
-                                     "radius_m", "place_lon", "place_lat"])
-    groups = []
-    for (place, _etype), g in view.groupby(["place_id", "event_type"], sort=True):
-        groups.append((place, g))
-    per_place: dict[str, int] = {}
-    for place, _ in groups:
-        per_place[place] = per_place.get(place, 0) + 1
-    seen: dict[str, int] = {}
+        return pd.DataFrame(columns=MARKER_COLUMNS)
+    degrees_per_px = 360 / (512 * 2**zoom)
     records = []
-    for place, g in groups:
-        k, n = seen.get(place, 0), per_place[place]
-        seen[place] = k + 1
-        ring = 0.0 if n == 1 else 0.12 + 0.02 * n
-        angle = 2 * math.pi * k / max(n, 1)
-        lat0, lon0 = float(g["latitude"].iloc[0]), float(g["longitude"].iloc[0])
-        first = g.iloc[0]
-        lines = [f"{first['label']} · {first['place']} · {len(g)} event(s)"]
-        lines += [f"{d}: {s}" for d, s in zip(g["date_text"].head(6), g["summary"].head(6))]
-        if len(g) > 6:
-            lines.append(f"… and {len(g) - 6} more")
-        records.append({
-            "lon": lon0 + ring * math.cos(angle) / math.cos(math.radians(lat0)),
-            "lat": lat0 + ring * math.sin(angle),
-            "label": first["label"], "count": len(g), "count_text": str(len(g)),
-            "radius_px": 6 + 3 * math.sqrt(len(g)),
-            "color": hex_to_rgb(first["colour"]), "tip": "\n".join(lines),
-            "radius_m": UNCERTAINTY_M.get(int(g["geo_precision"].max()), 12_000),
-            "place_lon": lon0, "place_lat": lat0,
-        })
-    return pd.DataFrame.from_records(records)
+    for place, at_place in view.groupby("place_id", sort=True):
+        groups = [g for _, g in at_place.groupby("event_type", sort=True)]
+        radii = [marker_radius_px(len(g)) for g in groups]
+        ring_px = ring_radius_px(radii)
+        lat0, lon0 = float(at_place["latitude"].iloc[0]), float(at_place["longitude"].iloc[0])
+        for k, (group, radius) in enumerate(zip(groups, radii)):
+            angle = math.pi / 2 - 2 * math.pi * k / len(groups)
+            ring = ring_px * degrees_per_px
+            records.append(
+                {
+                    "lon": lon0 + ring * math.cos(angle) / math.cos(math.radians(lat0)),
+                    "lat": lat0 + ring * math.sin(angle),
+                    "place_id": place,
+                    "label": group["label"].iloc[0],
+                    "count": len(group),
+                    "count_text": str(len(group)),
+                    "radius_px": radius,
+                    "color": hex_to_rgb(group["colour"].iloc[0]),
+                    "tip": _tip(group),
+                    "radius_m": UNCERTAINTY_M.get(int(group["geo_precision"].max()), 12_000),
+                    "place_lon": lon0,
+                    "place_lat": lat0,
+                    "ring_px": ring_px + radius,
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=MARKER_COLUMNS)
 
 
 def view_state(view: pd.DataFrame, sites: pd.DataFrame, width_px: int = 640) -> pdk.ViewState:
@@ -109,37 +199,112 @@ def view_state(view: pd.DataFrame, sites: pd.DataFrame, width_px: int = 640) -> 
     lons, lats = points["longitude"].astype(float), points["latitude"].astype(float)
     span = max(lons.max() - lons.min(), (lats.max() - lats.min()) * 1.6, 0.6)
     zoom = math.log2(width_px / 512 * 360 / (span * 1.3))  # deck.gl: world = 512 px at zoom 0
-    return pdk.ViewState(longitude=float((lons.min() + lons.max()) / 2),
-                         latitude=float((lats.min() + lats.max()) / 2),
-                         zoom=max(3.0, min(zoom, 9.0)), pitch=0, bearing=0)
+    return pdk.ViewState(
+        longitude=float((lons.min() + lons.max()) / 2),
+        latitude=float((lats.min() + lats.max()) / 2),
+        zoom=max(3.0, min(zoom, 9.0)),
+        pitch=0,
+        bearing=0,
+    )
 
 
-def build_map(view: pd.DataFrame, sites: pd.DataFrame, basemap: Mapping[str, Any] | None,
-              map_style: str | None = None) -> pdk.Deck:
+def build_map(
+    view: pd.DataFrame,
+    sites: pd.DataFrame,
+    basemap: Mapping[str, Any] | None,
+    map_style: str | None = None,
+) -> pdk.Deck:
     """The deck: basemap, uncertainty halos, event markers, reference site labels."""
-    markers = spread_markers(view)
+    state = view_state(view, sites)
+    markers = spread_markers(view, state.zoom)
+    sites = _offset_labels(sites, markers)
     layers = basemap_layers(basemap, over_tiles=bool(map_style))
     layers += [
-        pdk.Layer("ScatterplotLayer", markers, id="uncertainty", get_position=["place_lon", "place_lat"],
-                  get_radius="radius_m", get_fill_color=[90, 90, 90, 28], stroked=False, pickable=False),
-        pdk.Layer("ScatterplotLayer", sites, id="sites", get_position=["longitude", "latitude"],
-                  get_radius=5, radius_units="'pixels'", get_fill_color=[30, 30, 30, 255], pickable=False),
-        pdk.Layer("TextLayer", sites, id="site-labels", get_position=["longitude", "latitude"],
-                  get_text="label", get_size=15, get_color=[20, 20, 20, 255], font_weight=700,
-                  get_text_anchor="'start'", get_alignment_baseline="'bottom'", get_pixel_offset=[8, -6],
-                  outline_width=3, outline_color=[255, 255, 255, 255], font_settings={"sdf": True},
-                  pickable=False),
-        pdk.Layer("ScatterplotLayer", markers, id="events", get_position=["lon", "lat"],
-                  get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
-                  line_width_min_pixels=1.5, radius_units="'pixels'",
-                  get_radius="radius_px", pickable=True, auto_highlight=True),
-        pdk.Layer("TextLayer", markers[markers["count"] > 1] if not markers.empty else markers,
-                  id="event-counts", get_position=["lon", "lat"], get_text="count_text",
-                  get_size=11, get_color=[255, 255, 255, 255], font_weight=700, pickable=False),
+        pdk.Layer(
+            "ScatterplotLayer",
+            markers,
+            id="uncertainty",
+            get_position=["place_lon", "place_lat"],
+            get_radius="radius_m",
+            get_fill_color=[90, 90, 90, 28],
+            stroked=False,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            sites,
+            id="sites",
+            get_position=["longitude", "latitude"],
+            get_radius=5,
+            radius_units="'pixels'",
+            get_fill_color=[30, 30, 30, 255],
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            markers,
+            id="events",
+            get_position=["lon", "lat"],
+            get_fill_color="color",
+            get_line_color=[255, 255, 255, 255],
+            stroked=True,
+            line_width_min_pixels=1.5,
+            radius_units="'pixels'",
+            get_radius="radius_px",
+            pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            markers[markers["count"] > 1] if not markers.empty else markers,
+            id="event-counts",
+            get_position=["lon", "lat"],
+            get_text="count_text",
+            get_size=11,
+            font_family=FONT,
+            get_color=[255, 255, 255, 255],
+            font_weight=700,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            sites,
+            id="site-labels",
+            get_position=["longitude", "latitude"],
+            get_text="label",
+            get_size=16,
+            font_family=FONT,
+            get_color=[20, 20, 20, 255],
+            font_weight=700,
+            get_text_anchor="'start'",
+            get_alignment_baseline="'center'",
+            get_pixel_offset="offset",
+            outline_width=3,
+            outline_color=[255, 255, 255, 255],
+            font_settings={"sdf": True},
+            pickable=False,
+        ),
     ]
-    return pdk.Deck(layers=layers, initial_view_state=view_state(view, sites),
-                    map_style=map_style or NO_BASEMAP, map_provider=None if not map_style else "carto",
-                    tooltip={"text": "{tip}"})
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=state,
+        map_style=map_style or NO_BASEMAP,
+        map_provider=None if not map_style else "carto",
+        tooltip={"text": "{tip}"},
+    )
+
+
+def _offset_labels(sites: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
+    """Push each site label clear of the ring of markers drawn around it."""
+    near = {}
+    for _, m in markers.iterrows():
+        for _, s in sites.iterrows():
+            if (
+                abs(m["place_lon"] - s["longitude"]) < 0.05
+                and abs(m["place_lat"] - s["latitude"]) < 0.05
+            ):
+                near[s["label"]] = max(near.get(s["label"], 0.0), float(m["ring_px"]))
+    return sites.assign(offset=[[near.get(label, 4.0) + 8, 0] for label in sites["label"]])
 
 
 def reference_sites(places: pd.DataFrame) -> pd.DataFrame:
@@ -152,7 +317,17 @@ def reference_sites(places: pd.DataFrame) -> pd.DataFrame:
             continue
         candidates["rank"] = candidates["kind"].map(rank).fillna(9)
         best = candidates.sort_values(["rank", "geo_precision"]).iloc[0]
-        label = f"{best['name']} camp" if best["kind"] == "camp" and "camp" not in best["name"].lower() else best["name"]
-        rows.append({"label": label, "longitude": float(best["longitude"]),
-                     "latitude": float(best["latitude"]), "area": area})
+        label = (
+            f"{best['name']} camp"
+            if best["kind"] == "camp" and "camp" not in best["name"].lower()
+            else best["name"]
+        )
+        rows.append(
+            {
+                "label": label,
+                "longitude": float(best["longitude"]),
+                "latitude": float(best["latitude"]),
+                "area": area,
+            }
+        )
     return pd.DataFrame.from_records(rows, columns=["label", "longitude", "latitude", "area"])

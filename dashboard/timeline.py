@@ -29,7 +29,9 @@ def pack_rows(starts: pd.Series, ends: pd.Series) -> list[int]:
     return rows
 
 
-def lane_layout(view: pd.DataFrame, areas: tuple[str, ...]) -> tuple[pd.Series, dict[str, tuple[float, float]]]:
+def lane_layout(
+    view: pd.DataFrame, areas: tuple[str, ...]
+) -> tuple[pd.Series, dict[str, tuple[float, float]]]:
     """y of every event, and each lane's (top, bottom) band; lanes follow `areas`' order."""
     y = pd.Series(0.0, index=view.index)
     bands: dict[str, tuple[float, float]] = {}
@@ -65,9 +67,21 @@ def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go
     """Plotly figure: bars for date windows, markers for known days, coloured by event type."""
     fig = go.Figure()
     if view.empty:
-        fig.update_layout(title=title, height=260, template="plotly_white",
-                          annotations=[dict(text="No events match the filters", showarrow=False,
-                                            xref="paper", yref="paper", x=0.5, y=0.5)])
+        fig.update_layout(
+            title=title,
+            height=260,
+            template="plotly_white",
+            annotations=[
+                dict(
+                    text="No events match the filters",
+                    showarrow=False,
+                    xref="paper",
+                    yref="paper",
+                    x=0.5,
+                    y=0.5,
+                )
+            ],
+        )
         return fig
     y, bands = lane_layout(view, areas)
     hover = pd.Series(_hover(view), index=view.index)
@@ -76,28 +90,55 @@ def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go
         colour, label = group["colour"].iloc[0], group["label"].iloc[0]
         spans, days = group[windows[group.index]], group[~windows[group.index]]
         if not spans.empty:
-            fig.add_trace(go.Bar(
-                orientation="h", y=y[spans.index], base=spans["date_start"],
-                x=[(e + DAY - s).total_seconds() * 1000 for s, e in zip(spans["date_start"], spans["date_end"])],
-                width=0.55, marker=dict(color=colour, opacity=0.45, line=dict(color=colour, width=1.5)),
-                name=label, legendgroup=event_type, showlegend=days.empty,
-                customdata=spans["event_id"], hovertext=hover[spans.index], hoverinfo="text",
-            ))
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    y=y[spans.index],
+                    base=spans["date_start"],
+                    x=[
+                        (e + DAY - s).total_seconds() * 1000
+                        for s, e in zip(spans["date_start"], spans["date_end"])
+                    ],
+                    width=0.55,
+                    marker=dict(color=colour, opacity=0.45, line=dict(color=colour, width=1.5)),
+                    name=label,
+                    legendgroup=event_type,
+                    showlegend=days.empty,
+                    customdata=spans["event_id"],
+                    hovertext=hover[spans.index],
+                    hoverinfo="text",
+                )
+            )
         if not days.empty:
-            fig.add_trace(go.Scatter(
-                mode="markers", x=days["date_start"] + DAY / 2, y=y[days.index],
-                marker=dict(color=colour, size=13, line=dict(color="white", width=1.5)),
-                name=label, legendgroup=event_type, showlegend=True,
-                customdata=days["event_id"], hovertext=hover[days.index], hoverinfo="text",
-            ))
+            fig.add_trace(
+                go.Scatter(
+                    mode="markers",
+                    x=days["date_start"] + DAY / 2,
+                    y=y[days.index],
+                    marker=dict(color=colour, size=13, line=dict(color="white", width=1.5)),
+                    name=label,
+                    legendgroup=event_type,
+                    showlegend=True,
+                    customdata=days["event_id"],
+                    hovertext=hover[days.index],
+                    hoverinfo="text",
+                )
+            )
     _decorate(fig, bands, title, view)
     return fig
 
 
-def _decorate(fig: go.Figure, bands: dict[str, tuple[float, float]], title: str, view: pd.DataFrame) -> None:
+def _decorate(
+    fig: go.Figure, bands: dict[str, tuple[float, float]], title: str, view: pd.DataFrame
+) -> None:
     for i, (top, bottom) in enumerate(bands.values()):
-        fig.add_hrect(y0=top, y1=bottom, line_width=0, layer="below",
-                      fillcolor="#F3F5F7" if i % 2 == 0 else "#FFFFFF")
+        fig.add_hrect(
+            y0=top,
+            y1=bottom,
+            line_width=0,
+            layer="below",
+            fillcolor="#F3F5F7" if i % 2 == 0 else "#FFFFFF",
+        )
     total_rows = max(b for _, b in bands.values())
     start = view["date_start"].min() - DAY
     end = view["date_end"].max() + 2 * DAY
@@ -109,9 +150,19 @@ def _decorate(fig: go.Figure, bands: dict[str, tuple[float, float]], title: str,
         margin=dict(l=10, r=10, t=60, b=40),
         legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title_text="Event type: "),
         hoverlabel=dict(align="left"),
-        xaxis=dict(type="date", range=[start, end], showgrid=True, gridcolor="#E5E8EB",
-                   tickformat="%d %b\n%Y"),
-        yaxis=dict(range=[total_rows, 0], tickmode="array", showgrid=False, zeroline=False,
-                   tickvals=[(t + b) / 2 for t, b in bands.values()],
-                   ticktext=[f"<b>{html.escape(a)}</b>" for a in bands]),
+        xaxis=dict(
+            type="date",
+            range=[start, end],
+            showgrid=True,
+            gridcolor="#E5E8EB",
+            tickformat="%d %b\n%Y",
+        ),
+        yaxis=dict(
+            range=[total_rows, 0],
+            tickmode="array",
+            showgrid=False,
+            zeroline=False,
+            tickvals=[(t + b) / 2 for t, b in bands.values()],
+            ticktext=[f"<b>{html.escape(a)}</b>" for a in bands],
+        ),
     )

@@ -31,7 +31,9 @@ def _joined(values: pd.Series) -> list[str]:
 
 def claim_frame(tables: Tables) -> pd.DataFrame:
     """Claims with their article, outlet, wire and claimant organisation by name."""
-    articles = tables["articles"][["article_id", "outlet_id", "outlet", "wire", "title", "published"]]
+    articles = tables["articles"][
+        ["article_id", "outlet_id", "outlet", "wire", "title", "published"]
+    ]
     actors = tables["actors"][["actor_id", "name"]].rename(
         columns={"actor_id": "claimant_actor", "name": "claimant_org"}
     )
@@ -60,8 +62,12 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     view["background"] = view["background"].fillna(False).astype(bool)
     view["date_start"] = pd.to_datetime(view["date_start"])
     view["date_end"] = pd.to_datetime(view["date_end"])
-    view["date_text"] = [format_date_window(s, e) for s, e in zip(view["date_start"], view["date_end"])]
-    view["precision_text"] = view["date_precision"].map(PRECISION_WORDS).fillna(view["date_precision"])
+    view["date_text"] = [
+        format_date_window(s, e) for s, e in zip(view["date_start"], view["date_end"])
+    ]
+    view["precision_text"] = (
+        view["date_precision"].map(PRECISION_WORDS).fillna(view["date_precision"])
+    )
     view["actor1_name"] = view["actor1"].map(actors)
     view["actor2_name"] = view["actor2"].map(actors)
     view["figures_text"] = _figure_texts(tables["figures"], view["event_id"])

@@ -34,8 +34,10 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 def _cmd_check(args: argparse.Namespace) -> int:
     tables = build_tables(_paths(args))
-    print(f"check ok: {len(tables['events'])} events, {len(tables['claims'])} claims, "
-          f"{len(tables['figures'])} figures; every quote is at its offsets")
+    print(
+        f"check ok: {len(tables['events'])} events, {len(tables['claims'])} claims, "
+        f"{len(tables['figures'])} figures; every quote is at its offsets"
+    )
     return 0
 
 
@@ -52,7 +54,9 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
         online = CachedGeocoder(Nominatim(user_agent="conflict-timeline"), args.cache)
         found = online.geocode(args.name)
     if found is None:
-        print(f"{args.name!r}: not in the gazetteer ({paths.curated / 'places.csv'})", file=sys.stderr)
+        print(
+            f"{args.name!r}: not in the gazetteer ({paths.curated / 'places.csv'})", file=sys.stderr
+        )
         return 1
     print(f"{found.address}\t{found.latitude:.5f}\t{found.longitude:.5f}")
     return 0
@@ -61,8 +65,11 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
-    for name, helper in (("build", "build the store and exports"), ("check", "validate inputs only"),
-                         ("geocode", "look a place name up in the gazetteer")):
+    for name, helper in (
+        ("build", "build the store and exports"),
+        ("check", "validate inputs only"),
+        ("geocode", "look a place name up in the gazetteer"),
+    ):
         cmd = sub.add_parser(name, help=helper)
         cmd.add_argument("--seeds", type=Path, help="folder of article texts and manifest.csv")
         cmd.add_argument("--curated", type=Path, help="folder of curated CSV tables")
@@ -85,7 +92,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except InputError as exc:
-        print(f"error: {exc}\nnothing was written; the existing store is unchanged.", file=sys.stderr)
+        print(
+            f"error: {exc}\nnothing was written; the existing store is unchanged.", file=sys.stderr
+        )
         return 2
     except (StoreError, OSError) as exc:
         print(f"error: {exc}\nthe existing store is unchanged.", file=sys.stderr)

@@ -44,7 +44,9 @@ def _duplicate_keys(located: list[Located[Row]], key: str, label: str) -> list[P
         value = getattr(item.row, key)
         if value in first_line:
             problems.append(
-                Problem(label, item.line, f"{key} '{value}' already used on line {first_line[value]}")
+                Problem(
+                    label, item.line, f"{key} '{value}' already used on line {first_line[value]}"
+                )
             )
         else:
             first_line[value] = item.line

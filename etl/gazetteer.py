@@ -42,11 +42,15 @@ class OfflineGazetteer(Geocoder):
             for name in {normalise_name(n) for n in names if n and n.strip()}:
                 self._index.setdefault(name, []).append(place)
 
-    def geocode(self, query: str, exactly_one: bool = True, **_: Any) -> Location | list[Location] | None:
+    def geocode(
+        self, query: str, exactly_one: bool = True, **_: Any
+    ) -> Location | list[Location] | None:
         """Places whose name or alias matches `query`; None when the gazetteer does not know it."""
         matches = self._index.get(normalise_name(query or ""), [])
         locations = [
-            Location(place["name"], (float(place["latitude"]), float(place["longitude"])), dict(place))
+            Location(
+                place["name"], (float(place["latitude"]), float(place["longitude"])), dict(place)
+            )
             for place in matches
         ]
         if not locations:

@@ -24,7 +24,9 @@ def _check_refs(
             value = getattr(item.row, column)
             if value is not None and value not in allowed:
                 problems.append(
-                    Problem(curated.labels[name], item.line, f"{column} '{value}' is not a known {what}")
+                    Problem(
+                        curated.labels[name], item.line, f"{column} '{value}' is not a known {what}"
+                    )
                 )
     return problems
 
@@ -37,8 +39,10 @@ def check_quote(text: str, start: int, end: int, quote: str) -> str | None:
     if found == quote:
         return None
     elsewhere = text.find(quote)
-    hint = f"; the quote is at {elsewhere}-{elsewhere + len(quote)}" if elsewhere >= 0 else (
-        "; the quote is nowhere in the article"
+    hint = (
+        f"; the quote is at {elsewhere}-{elsewhere + len(quote)}"
+        if elsewhere >= 0
+        else ("; the quote is nowhere in the article")
     )
     return f"text at {start}-{end} is {found[:60]!r}, not the quote{hint}"
 
@@ -50,7 +54,11 @@ def _check_claims(curated: Curated, articles: dict[str, Article]) -> list[Proble
         row = item.row
         article = articles.get(row.article_file)
         if article is None:
-            problems.append(Problem(label, item.line, f"article_file '{row.article_file}' is not a loaded article"))
+            problems.append(
+                Problem(
+                    label, item.line, f"article_file '{row.article_file}' is not a loaded article"
+                )
+            )
             continue
         reason = check_quote(article.text, row.char_start, row.char_end, row.quote)
         if reason:
@@ -66,9 +74,13 @@ def _check_figures(curated: Curated) -> list[Problem]:
         row = item.row
         quote = quotes.get(row.claim_key)
         if quote is None:
-            problems.append(Problem(label, item.line, f"claim_key '{row.claim_key}' is not a known claim"))
+            problems.append(
+                Problem(label, item.line, f"claim_key '{row.claim_key}' is not a known claim")
+            )
         elif row.raw not in quote:
-            problems.append(Problem(label, item.line, f"raw text {row.raw!r} is not inside its claim's quote"))
+            problems.append(
+                Problem(label, item.line, f"raw text {row.raw!r} is not inside its claim's quote")
+            )
     return problems
 
 
@@ -82,7 +94,9 @@ def _check_every_event_claimed(curated: Curated) -> list[Problem]:
     ]
 
 
-def check_integrity(curated: Curated, articles: list[Article], manifest_label: str) -> list[Problem]:
+def check_integrity(
+    curated: Curated, articles: list[Article], manifest_label: str
+) -> list[Problem]:
     """Every cross-table problem in the curated data and the seed manifest."""
     outlets = _keys(curated, "outlets.csv", "outlet_id")
     actors = _keys(curated, "actors.csv", "actor_id")
@@ -112,6 +126,10 @@ def check_integrity(curated: Curated, articles: list[Article], manifest_label: s
             value = getattr(article, column)
             if value is not None and value not in outlets:
                 problems.append(
-                    Problem(manifest_label, None, f"{article.file}: {column} '{value}' is not in outlets.csv")
+                    Problem(
+                        manifest_label,
+                        None,
+                        f"{article.file}: {column} '{value}' is not in outlets.csv",
+                    )
                 )
     return problems

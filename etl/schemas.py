@@ -138,9 +138,9 @@ class FigureRow(Row):
     def _bounds_are_ordered(self) -> FigureRow:
         if self.value_low is None and self.value_high is None:
             raise ValueError("a figure needs value_low or value_high")
-        if self.value_low is not None and self.value_high is not None:
-            if self.value_high < self.value_low:
-                raise ValueError(f"value_high {self.value_high} < value_low {self.value_low}")
+        low, high = self.value_low, self.value_high
+        if low is not None and high is not None and high < low:
+            raise ValueError(f"value_high {high} < value_low {low}")
         return self
 
 

@@ -10,8 +10,23 @@ from __future__ import annotations
 import re
 
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
-_ABBREVIATIONS = ("U.S.", "U.N.", "Feb.", "Jan.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
-                  "Gen.", "Mr.", "Mrs.", "Dr.", "St.", "No.")
+_ABBREVIATIONS = (
+    "U.S.",
+    "U.N.",
+    "Feb.",
+    "Jan.",
+    "Aug.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
+    "Gen.",
+    "Mr.",
+    "Mrs.",
+    "Dr.",
+    "St.",
+    "No.",
+)
 
 
 def _is_abbreviation(text: str, end: int) -> bool:

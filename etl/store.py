@@ -103,7 +103,9 @@ def write_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) 
         os.replace(tmp, path)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"{path}: could not write the new store ({exc}); the old one is kept") from exc
+        raise StoreError(
+            f"{path}: could not write the new store ({exc}); the old one is kept"
+        ) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -122,7 +124,9 @@ def read_store(path: Path) -> tuple[Tables, dict[str, str]]:
                     f"{path}: schema version {meta.get('schema_version')!r}, expected "
                     f"{SCHEMA_VERSION!r}; rebuild with `python -m etl build`"
                 )
-            tables = {name: pd.read_sql_query(f'SELECT * FROM "{name}"', conn) for name in TABLE_NAMES}
+            tables = {
+                name: pd.read_sql_query(f'SELECT * FROM "{name}"', conn) for name in TABLE_NAMES
+            }
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a readable store ({exc})") from exc
     return tables, meta

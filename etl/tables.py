@@ -100,8 +100,16 @@ def _figures(curated: Curated, claims: pd.DataFrame) -> pd.DataFrame:
                 "raw": row.raw,
             }
         )
-    columns = ["figure_id", "claim_id", "event_id", "quantity", "value_low", "value_high",
-               "qualifier", "raw"]
+    columns = [
+        "figure_id",
+        "claim_id",
+        "event_id",
+        "quantity",
+        "value_low",
+        "value_high",
+        "qualifier",
+        "raw",
+    ]
     return pd.DataFrame.from_records(records, columns=columns)
 
 

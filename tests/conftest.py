@@ -47,7 +47,7 @@ MINI_FILES = {
     "curated/claims.csv": (
         "claim_key,event_key,article_file,char_start,char_end,quote,claimant,claimant_actor,stance\n"
         "a1,alpha-rockets,a.txt,23,92,"
-        "\"Rockets hit the market in Alpha on Monday, killing at least 4 people.\",Wire,wire1,asserted\n"
+        '"Rockets hit the market in Alpha on Monday, killing at least 4 people.",Wire,wire1,asserted\n'
         "a2,alpha-rockets,a.txt,93,120,Medics said 6 were injured.,medics,medics,asserted\n"
         "a3,beta-convoy,a.txt,122,165,A convoy of 12 trucks left Beta on Tuesday.,Wire,wire1,asserted\n"
         "b1,alpha-rockets,b.txt,0,64,"
@@ -77,6 +77,11 @@ def mini(tmp_path: Path) -> Paths:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     shutil.copy(ROOT / "data" / "curated" / "event_types.csv", tmp_path / "curated")
-    return Paths(seeds=tmp_path / "seeds", curated=tmp_path / "curated",
-                 store=tmp_path / "store" / "t.sqlite", exports=tmp_path / "exports",
-                 basemap=ROOT / "data" / "geo" / "basemap.geojson", root=tmp_path)
+    return Paths(
+        seeds=tmp_path / "seeds",
+        curated=tmp_path / "curated",
+        store=tmp_path / "store" / "t.sqlite",
+        exports=tmp_path / "exports",
+        basemap=ROOT / "data" / "geo" / "basemap.geojson",
+        root=tmp_path,
+    )

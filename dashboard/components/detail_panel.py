@@ -10,38 +10,55 @@ import streamlit as st
 from dashboard.detail import escape_markdown, event_claims, event_figures, figure_ranges
 from etl.tables import Tables
 
-STANCE_WORDS = {"asserted": "says", "unverified": "reports, unverified", "denied": "denies",
-                "expected": "expects"}
+STANCE_WORDS = {
+    "asserted": "says",
+    "unverified": "reports, unverified",
+    "denied": "denies",
+    "expected": "expects",
+}
 
 
 def render_detail(tables: Tables, event: Mapping[str, Any]) -> None:
     """Summary, date and place, figures side by side, then each claim with its exact quote."""
-    st.markdown(f"**{escape_markdown(event['label'])}** · {escape_markdown(str(event['place']))}"
-                f" · {escape_markdown(event['date_text'])} ({escape_markdown(event['precision_text'])})")
+    st.markdown(
+        f"**{escape_markdown(event['label'])}** · {escape_markdown(str(event['place']))}"
+        f" · {escape_markdown(event['date_text'])} ({escape_markdown(event['precision_text'])})"
+    )
     st.markdown(escape_markdown(event["summary"]))
     if isinstance(event.get("date_note"), str) and event["date_note"]:
         st.caption("How the date is known: " + escape_markdown(event["date_note"]))
-    st.caption(f"{int(event['n_claims'])} claim(s) from {int(event['independent_sources'])} "
-               f"independent source(s); ACLED: {escape_markdown(event['acled_event_type'])} / "
-               f"{escape_markdown(event['acled_sub_event_type'])}")
+    st.caption(
+        f"{int(event['n_claims'])} claim(s) from {int(event['independent_sources'])} "
+        f"independent source(s); ACLED: {escape_markdown(event['acled_event_type'])} / "
+        f"{escape_markdown(event['acled_sub_event_type'])}"
+    )
     figures = event_figures(tables, event["event_id"])
     if not figures.empty:
         st.markdown("**Figures, by source**")
-        st.dataframe(figures[["quantity", "value", "outlet", "claimant", "raw"]], hide_index=True,
-                     width="stretch")
+        st.dataframe(
+            figures[["quantity", "value", "outlet", "claimant", "raw"]],
+            hide_index=True,
+            width="stretch",
+        )
         ranges = figure_ranges(figures)
         spread = ranges[(ranges["sources"] > 1) & (ranges["low"] != ranges["high"])]
         for _, r in spread.iterrows():
-            st.caption(f"Sources differ on {escape_markdown(r['quantity'])}: "
-                       f"{r['low']:,.0f} to {r['high']:,.0f} across {int(r['sources'])} outlets.")
+            st.caption(
+                f"Sources differ on {escape_markdown(r['quantity'])}: "
+                f"{r['low']:,.0f} to {r['high']:,.0f} across {int(r['sources'])} outlets."
+            )
     st.markdown("**Claims**")
     for _, claim in event_claims(tables, event["event_id"]).iterrows():
         with st.container(border=True):
-            st.markdown(f"**{escape_markdown(claim['outlet'])}** · {escape_markdown(claim['published'])}"
-                        f" · {escape_markdown(claim['claimant'])} "
-                        f"({escape_markdown(STANCE_WORDS.get(claim['stance'], claim['stance']))})")
+            st.markdown(
+                f"**{escape_markdown(claim['outlet'])}** · {escape_markdown(claim['published'])}"
+                f" · {escape_markdown(claim['claimant'])} "
+                f"({escape_markdown(STANCE_WORDS.get(claim['stance'], claim['stance']))})"
+            )
             st.markdown("> " + escape_markdown(claim["quote"]))
             if claim["sentence"] != claim["quote"]:
                 st.caption("Sentence: " + escape_markdown(claim["sentence"]))
-            st.caption(f"{escape_markdown(claim['title'])} · characters "
-                       f"{claim['char_start']}–{claim['char_end']}")
+            st.caption(
+                f"{escape_markdown(claim['title'])} · characters "
+                f"{claim['char_start']}–{claim['char_end']}"
+            )

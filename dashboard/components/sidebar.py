@@ -21,30 +21,59 @@ def render_filters(options: Options) -> Filters:
     background = False
     if options.n_background:
         background = sb.toggle(
-            f"Include {options.n_background} background events", key="f_background",
+            f"Include {options.n_background} background events",
+            key="f_background",
             help="Context the articles mention but do not report as news, such as the 2014 "
-                 "'caliphate' declaration. Widens the date range to include them.",
+            "'caliphate' declaration. Widens the date range to include them.",
             on_change=lambda: st.session_state.pop("f_dates", None),
         )
-    low, high = (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
+    low, high = (
+        (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
+    )
     dates = sb.slider(
-        "Date range", min_value=low, max_value=high, value=(low, high), format="D MMM YYYY",
-        key="f_dates", help="Events whose date window overlaps this range are shown.",
+        "Date range",
+        min_value=low,
+        max_value=high,
+        value=(low, high),
+        format="D MMM YYYY",
+        key="f_dates",
+        help="Events whose date window overlaps this range are shown.",
     )
     type_labels = dict(options.event_types)
-    types = sb.multiselect("Event types", list(type_labels), format_func=type_labels.get,
-                           key="f_types", placeholder="All types")
+    types = sb.multiselect(
+        "Event types",
+        list(type_labels),
+        format_func=type_labels.get,
+        key="f_types",
+        placeholder="All types",
+    )
     areas = sb.multiselect("Areas", list(options.areas), key="f_areas", placeholder="All areas")
     sb.subheader("Sources")
     outlet_labels = dict(options.outlets)
-    outlets = sb.multiselect("Reported by (outlet)", list(outlet_labels), format_func=outlet_labels.get,
-                             key="f_outlets", placeholder="Any outlet",
-                             help="Events with at least one claim published by these outlets.")
+    outlets = sb.multiselect(
+        "Reported by (outlet)",
+        list(outlet_labels),
+        format_func=outlet_labels.get,
+        key="f_outlets",
+        placeholder="Any outlet",
+        help="Events with at least one claim published by these outlets.",
+    )
     claimant_labels = dict(options.claimants)
-    claimants = sb.multiselect("Claimed by", list(claimant_labels), format_func=claimant_labels.get,
-                               key="f_claimants", placeholder="Anyone",
-                               help="Events that these organisations (or their spokespeople) reported.")
+    claimants = sb.multiselect(
+        "Claimed by",
+        list(claimant_labels),
+        format_func=claimant_labels.get,
+        key="f_claimants",
+        placeholder="Anyone",
+        help="Events that these organisations (or their spokespeople) reported.",
+    )
     sb.button("Reset filters", on_click=_reset, width="stretch")
-    return Filters(date_from=dates[0], date_to=dates[1], event_types=tuple(types),
-                   areas=tuple(areas), outlets=tuple(outlets), claimants=tuple(claimants),
-                   include_background=background)
+    return Filters(
+        date_from=dates[0],
+        date_to=dates[1],
+        event_types=tuple(types),
+        areas=tuple(areas),
+        outlets=tuple(outlets),
+        claimants=tuple(claimants),
+        include_background=background,
+    )

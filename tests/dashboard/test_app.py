@@ -41,7 +41,9 @@ def test_default_page_shows_every_news_event(app, project_tables):
     table = app.dataframe[-1].value
     assert len(table) == shown
     assert app.sidebar.slider(key="f_dates").value == (
-        dt.date(2019, 1, 1), dt.date(2019, 3, 4))  # the news events' own range
+        dt.date(2019, 1, 1),
+        dt.date(2019, 3, 4),
+    )  # the news events' own range
     app.sidebar.toggle(key="f_background").set_value(True).run()
     assert _counts(app) == (total, total)
     assert app.sidebar.slider(key="f_dates").value[0].year == 2014
@@ -71,12 +73,15 @@ def _expected(tables, **where) -> int:
     return len(apply_filters(view, filters))
 
 
-@pytest.mark.parametrize(("key", "value", "field"), [
-    ("f_types", ["evacuation"], "event_types"),
-    ("f_areas", ["Idlib"], "areas"),
-    ("f_outlets", ["cbc"], "outlets"),
-    ("f_claimants", ["sohr"], "claimants"),
-])
+@pytest.mark.parametrize(
+    ("key", "value", "field"),
+    [
+        ("f_types", ["evacuation"], "event_types"),
+        ("f_areas", ["Idlib"], "areas"),
+        ("f_outlets", ["cbc"], "outlets"),
+        ("f_claimants", ["sohr"], "claimants"),
+    ],
+)
 def test_each_filter_changes_what_is_shown(app, project_tables, key, value, field):
     total = len(project_tables["events"])
     shown, all_events = _set_and_count(app, key, value)
@@ -89,7 +94,9 @@ def test_each_filter_changes_what_is_shown(app, project_tables, key, value, fiel
 def test_date_filter_narrows_and_reset_restores(app, project_tables):
     shown, total = _set_and_count(app, "f_dates", (dt.date(2019, 2, 18), dt.date(2019, 2, 18)))
     assert 0 < shown < total
-    assert shown == _expected(project_tables, date_from=dt.date(2019, 2, 18), date_to=dt.date(2019, 2, 18))
+    assert shown == _expected(
+        project_tables, date_from=dt.date(2019, 2, 18), date_to=dt.date(2019, 2, 18)
+    )
     app.sidebar.button[0].click().run()
     assert _counts(app) == _counts_default(project_tables)
 

@@ -48,8 +48,14 @@ def test_apply_filters(mini_view, changes, keys):
 
 def test_description_reads_as_english(mini_view):
     view, options = mini_view
-    chosen = Filters(dt.date(2020, 1, 6), dt.date(2020, 1, 6), ("shelling",), ("Idlib",),
-                     ("paper", "paper2"), ("medics",))
+    chosen = Filters(
+        dt.date(2020, 1, 6),
+        dt.date(2020, 1, 6),
+        ("shelling",),
+        ("Idlib",),
+        ("paper", "paper2"),
+        ("medics",),
+    )
     shown = apply_filters(view, chosen)
     assert describe(chosen, options, len(shown), len(view)) == (
         "1 of 2 events shown: type Shelling / rocket fire, in Idlib, dated 6 Jan 2020, "

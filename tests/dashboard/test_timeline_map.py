@@ -11,14 +11,27 @@ from etl.schemas import AREAS
 
 
 def _dates(*pairs):
-    return (pd.Series([pd.Timestamp(s) for s, _ in pairs]), pd.Series([pd.Timestamp(e) for _, e in pairs]))
+    return (
+        pd.Series([pd.Timestamp(s) for s, _ in pairs]),
+        pd.Series([pd.Timestamp(e) for _, e in pairs]),
+    )
 
 
-@pytest.mark.parametrize(("pairs", "rows"), [
-    ([("2019-02-20", "2019-02-20"), ("2019-02-25", "2019-02-25")], [0, 0]),
-    ([("2019-02-20", "2019-02-20"), ("2019-02-20", "2019-02-20")], [0, 1]),
-    ([("2019-02-01", "2019-02-28"), ("2019-02-20", "2019-02-20"), ("2019-03-04", "2019-03-04")], [0, 1, 0]),
-])
+@pytest.mark.parametrize(
+    ("pairs", "rows"),
+    [
+        ([("2019-02-20", "2019-02-20"), ("2019-02-25", "2019-02-25")], [0, 0]),
+        ([("2019-02-20", "2019-02-20"), ("2019-02-20", "2019-02-20")], [0, 1]),
+        (
+            [
+                ("2019-02-01", "2019-02-28"),
+                ("2019-02-20", "2019-02-20"),
+                ("2019-03-04", "2019-03-04"),
+            ],
+            [0, 1, 0],
+        ),
+    ],
+)
 def test_pack_rows_never_overlaps(pairs, rows):
     assert pack_rows(*_dates(*pairs)) == rows
 
@@ -63,12 +76,16 @@ def test_empty_selection_gives_a_message_not_a_blank(mini):
 def test_map_has_no_network_basemap_by_default(mini):
     tables = build_tables(mini)
     view = event_frame(tables)
-    deck = build_map(view, reference_sites(tables["places"]), {"type": "FeatureCollection", "features": []})
+    deck = build_map(
+        view, reference_sites(tables["places"]), {"type": "FeatureCollection", "features": []}
+    )
     spec = deck.to_json()
     assert NO_BASEMAP in spec and "cartocdn" not in spec and "mapbox://" not in spec
     ids = [layer.id for layer in deck.layers]
     assert {"countries", "rivers", "events", "site-labels"} <= set(ids)
-    with_tiles = build_map(view, reference_sites(tables["places"]), None, "https://tiles.example/style.json")
+    with_tiles = build_map(
+        view, reference_sites(tables["places"]), None, "https://tiles.example/style.json"
+    )
     assert with_tiles.map_style == "https://tiles.example/style.json"
 
 

@@ -3,36 +3,54 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.detail import escape_markdown, event_claims, event_figures, figure_ranges, format_figure
+from dashboard.detail import (
+    escape_markdown,
+    event_claims,
+    event_figures,
+    figure_ranges,
+    format_figure,
+)
 from dashboard.views import event_frame, format_date_window, table_frame
 from etl.build import build_tables
 
 
-@pytest.mark.parametrize(("start", "end", "text"), [
-    ("2019-02-20", "2019-02-20", "20 Feb 2019"),
-    ("2019-02-16", "2019-02-17", "16–17 Feb 2019"),
-    ("2019-01-28", "2019-02-19", "28 Jan – 19 Feb 2019"),
-    ("2018-12-20", "2019-01-03", "20 Dec 2018 – 3 Jan 2019"),
-])
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        ("2019-02-20", "2019-02-20", "20 Feb 2019"),
+        ("2019-02-16", "2019-02-17", "16–17 Feb 2019"),
+        ("2019-01-28", "2019-02-19", "28 Jan – 19 Feb 2019"),
+        ("2018-12-20", "2019-01-03", "20 Dec 2018 – 3 Jan 2019"),
+    ],
+)
 def test_format_date_window(start, end, text):
     assert format_date_window(pd.Timestamp(start), pd.Timestamp(end)) == text
 
 
-@pytest.mark.parametrize(("low", "high", "qualifier", "text"), [
-    (15, None, "at least", "at least 15"),
-    (1000, 1500, "exact", "1,000–1,500"),
-    (3000, 3000, "about", "about 3,000"),
-    (200, 999, "hundreds", "hundreds (200–999)"),
-    (22, 22, "exact", "22"),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "qualifier", "text"),
+    [
+        (15, None, "at least", "at least 15"),
+        (1000, 1500, "exact", "1,000–1,500"),
+        (3000, 3000, "about", "about 3,000"),
+        (200, 999, "hundreds", "hundreds (200–999)"),
+        (22, 22, "exact", "22"),
+    ],
+)
 def test_format_figure(low, high, qualifier, text):
     assert format_figure(low, high, qualifier) == text
 
 
-@pytest.mark.parametrize("raw", [
-    "<script>alert(1)</script>", "![x](http://evil.example/p.png)", "[link](http://x)",
-    "**bold** _it_ `code` $x$", "<img src=x onerror=alert(1)>",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "<script>alert(1)</script>",
+        "![x](http://evil.example/p.png)",
+        "[link](http://x)",
+        "**bold** _it_ `code` $x$",
+        "<img src=x onerror=alert(1)>",
+    ],
+)
 def test_escape_markdown_leaves_no_live_markup(raw):
     escaped = escape_markdown(raw)
     for token in ("<", ">", "[", "]", "(", ")", "*", "_", "`", "$", "!"):
@@ -49,9 +67,16 @@ def test_event_detail_lists_every_claim_and_figure_side_by_side(mini):
     assert claims["claimant"].tolist() == ["Wire", "medics", "Officials"]
     figures = event_figures(tables, rockets["event_id"])
     killed = figures[figures["quantity"] == "killed"]
-    assert killed[["value", "outlet"]].values.tolist() == [["at least 4", "Paper"], ["at least 5", "Paper Two"]]
+    assert killed[["value", "outlet"]].values.tolist() == [
+        ["at least 4", "Paper"],
+        ["at least 5", "Paper Two"],
+    ]
     ranges = figure_ranges(figures).set_index("quantity")
-    assert (ranges.at["killed", "low"], ranges.at["killed", "high"], ranges.at["killed", "sources"]) == (4, 5, 2)
+    assert (
+        ranges.at["killed", "low"],
+        ranges.at["killed", "high"],
+        ranges.at["killed", "sources"],
+    ) == (4, 5, 2)
 
 
 def test_table_frame_is_what_the_csv_holds(mini):

@@ -19,7 +19,10 @@ def test_build_writes_store_and_exports(mini):
     assert summary.counts["events"] == 2 and summary.counts["claims"] == 4
     assert meta["rows.figures"] == "4"
     assert sorted(p.name for p in mini.exports.glob("*.csv"))[:3] == [
-        "actors.csv", "article_texts.csv", "articles.csv"]
+        "actors.csv",
+        "article_texts.csv",
+        "articles.csv",
+    ]
     rockets = tables["events"].set_index("event_key").loc["alpha-rockets"]
     # two articles, both from wire1's copy: one independent source
     assert rockets["independent_sources"] == 1
@@ -35,27 +38,48 @@ def test_rebuild_gives_the_same_ids(mini):
 
 BROKEN_ROWS = [
     # (file, line to replace (1-based), new line, expected message fragment)
-    ("curated/events.csv", 2,
-     "alpha-rockets,shelling,,2020-01-06,2020-01-08,day,,alpha,1,army,,Rockets",
-     "events.csv:2: date_precision 'day' does not fit a window of 3 day(s)"),
-    ("curated/events.csv", 3,
-     "beta-convoy,parade,,2020-01-07,2020-01-07,day,,beta,1,,,Convoy",
-     "events.csv:3: event_type 'parade' is not a known event type"),
-    ("curated/places.csv", 2,
-     "alpha,Alpha,,city,135.93,36.63,1,Idlib,Syria,Idlib,test",
-     "places.csv:2: latitude: Input should be less than or equal to 90"),
-    ("curated/claims.csv", 3,
-     "a2,alpha-rockets,a.txt,90,120,Medics said 6 were injured.,medics,medics,asserted",
-     "claims.csv:3: text at 90-120 is"),
-    ("curated/figures.csv", 3,
-     "a2,injured,6,6,exact,7 were injured",
-     "figures.csv:3: raw text '7 were injured' is not inside its claim's quote"),
-    ("curated/figures.csv", 2,
-     "a1,killed,9,4,at least,at least 4 people",
-     "figures.csv:2: value_high 4.0 < value_low 9.0"),
-    ("seeds/manifest.csv", 3,
-     "b.txt,paper2,wire1,,Alpha toll rises,2020-13-08,,,en,",
-     "manifest.csv:3: published: Input should be a valid date"),
+    (
+        "curated/events.csv",
+        2,
+        "alpha-rockets,shelling,,2020-01-06,2020-01-08,day,,alpha,1,army,,Rockets",
+        "events.csv:2: date_precision 'day' does not fit a window of 3 day(s)",
+    ),
+    (
+        "curated/events.csv",
+        3,
+        "beta-convoy,parade,,2020-01-07,2020-01-07,day,,beta,1,,,Convoy",
+        "events.csv:3: event_type 'parade' is not a known event type",
+    ),
+    (
+        "curated/places.csv",
+        2,
+        "alpha,Alpha,,city,135.93,36.63,1,Idlib,Syria,Idlib,test",
+        "places.csv:2: latitude: Input should be less than or equal to 90",
+    ),
+    (
+        "curated/claims.csv",
+        3,
+        "a2,alpha-rockets,a.txt,90,120,Medics said 6 were injured.,medics,medics,asserted",
+        "claims.csv:3: text at 90-120 is",
+    ),
+    (
+        "curated/figures.csv",
+        3,
+        "a2,injured,6,6,exact,7 were injured",
+        "figures.csv:3: raw text '7 were injured' is not inside its claim's quote",
+    ),
+    (
+        "curated/figures.csv",
+        2,
+        "a1,killed,9,4,at least,at least 4 people",
+        "figures.csv:2: value_high 4.0 < value_low 9.0",
+    ),
+    (
+        "seeds/manifest.csv",
+        3,
+        "b.txt,paper2,wire1,,Alpha toll rises,2020-13-08,,,en,",
+        "manifest.csv:3: published: Input should be a valid date",
+    ),
 ]
 
 

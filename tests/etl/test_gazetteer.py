@@ -8,17 +8,35 @@ from geopy.location import Location
 from etl.gazetteer import CachedGeocoder, OfflineGazetteer, normalise_name
 
 PLACES = [
-    {"place_id": "baghouz", "name": "Baghouz", "aliases": "Baghuz|al-Baghuz Fawqani|Upper Baguz",
-     "latitude": 34.46, "longitude": 40.94},
-    {"place_id": "al_hol", "name": "Al-Hol camp", "aliases": "al-Hawl|Hol|Al-Hol",
-     "latitude": 36.38, "longitude": 41.15},
+    {
+        "place_id": "baghouz",
+        "name": "Baghouz",
+        "aliases": "Baghuz|al-Baghuz Fawqani|Upper Baguz",
+        "latitude": 34.46,
+        "longitude": 40.94,
+    },
+    {
+        "place_id": "al_hol",
+        "name": "Al-Hol camp",
+        "aliases": "al-Hawl|Hol|Al-Hol",
+        "latitude": 36.38,
+        "longitude": 41.15,
+    },
 ]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("Baghouz", "baghouz"), ("BAGHUZ", "baghouz"), ("al-Baghuz Fawqani", "baghouz"),
-    ("Al Hawl", "al_hol"), ("al-Hol", "al_hol"), ("Hol", "al_hol"), ("Ḥol", "al_hol"),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Baghouz", "baghouz"),
+        ("BAGHUZ", "baghouz"),
+        ("al-Baghuz Fawqani", "baghouz"),
+        ("Al Hawl", "al_hol"),
+        ("al-Hol", "al_hol"),
+        ("Hol", "al_hol"),
+        ("Ḥol", "al_hol"),
+    ],
+)
 def test_offline_gazetteer_matches_aliases(query, expected):
     found = OfflineGazetteer(PLACES).geocode(query)
     assert isinstance(found, Location) and found.raw["place_id"] == expected
