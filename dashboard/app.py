@@ -18,8 +18,14 @@ from dashboard.data import load_basemap, load_tables  # noqa: E402
 from dashboard.detail import escape_markdown  # noqa: E402
 from dashboard.filters import apply_filters, describe, filter_options  # noqa: E402
 from dashboard.mapview import build_map, reference_sites  # noqa: E402
+from dashboard.permalink import from_params, to_params  # noqa: E402
 from dashboard.timeline import build_timeline  # noqa: E402
-from dashboard.views import event_frame, format_date_window, table_frame  # noqa: E402
+from dashboard.views import (  # noqa: E402
+    best_documented,
+    event_frame,
+    format_date_window,
+    table_frame,
+)
 from etl.schemas import AREAS  # noqa: E402
 from etl.settings import Paths  # noqa: E402
 
@@ -70,6 +76,9 @@ def main() -> None:
     loaded, view, basemap = _load(str(paths.store), _store_stamp(paths))
     tables = loaded.tables
     options = filter_options(view, tables["outlets"], tables["actors"], AREAS)
+    if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
+        st.session_state.update(from_params(st.query_params.to_dict(), options))
+        st.session_state["_restored"] = True
     filters = render_filters(options)
     shown = apply_filters(view, filters)
 
@@ -126,7 +135,7 @@ def main() -> None:
         else:
             ids = list(shown["event_id"])
             if st.session_state.get("event_choice") not in ids:
-                st.session_state["event_choice"] = ids[0]
+                st.session_state["event_choice"] = best_documented(shown)
             names = {
                 r.event_id: f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
                 for r in shown.itertuples()
@@ -148,6 +157,14 @@ def main() -> None:
         mime="text/csv",
     )
     st.caption(loaded.origin)
+    _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
+
+
+def _sync_url(params: dict[str, str]) -> None:
+    """Keep the address bar a link to this exact view."""
+    if st.query_params.to_dict() != params:
+        st.query_params.clear()
+        st.query_params.update(params)
 
 
 main()

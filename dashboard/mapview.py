@@ -226,7 +226,8 @@ def build_map(
             id="uncertainty",
             get_position=["place_lon", "place_lat"],
             get_radius="radius_m",
-            get_fill_color=[90, 90, 90, 28],
+            get_fill_color=[90, 90, 90, 20],
+            radius_max_pixels=70,  # a vague place is a halo, not a fog over the map
             stroked=False,
             pickable=False,
         ),

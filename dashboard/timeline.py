@@ -140,15 +140,19 @@ def _decorate(
             fillcolor="#F3F5F7" if i % 2 == 0 else "#FFFFFF",
         )
     total_rows = max(b for _, b in bands.values())
+    plot_px = int(60 + 30 * total_rows)
     start = view["date_start"].min() - DAY
     end = view["date_end"].max() + 2 * DAY
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
         template="plotly_white",
         barmode="overlay",
-        height=int(170 + 30 * total_rows),
-        margin=dict(l=10, r=10, t=60, b=40),
-        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title_text="Event type: "),
+        height=plot_px + 60 + 110,
+        margin=dict(l=10, r=10, t=60, b=110),
+        # below the date labels, whatever the plot's height: 45 px under the plot area
+        legend=dict(
+            orientation="h", yanchor="top", y=-45 / plot_px, x=0, title_text="Event type: "
+        ),
         hoverlabel=dict(align="left"),
         xaxis=dict(
             type="date",

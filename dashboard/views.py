@@ -91,6 +91,15 @@ def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
     return texts
 
 
+def best_documented(view: pd.DataFrame) -> str:
+    """The event to open first: most independent sources, then most claims, then latest."""
+    ranked = view.sort_values(
+        ["independent_sources", "n_claims", "date_end", "event_key"],
+        ascending=[False, False, False, True],
+    )
+    return str(ranked["event_id"].iloc[0])
+
+
 def table_frame(view: pd.DataFrame) -> pd.DataFrame:
     """The filtered events as a reader sees them in the table and the CSV download."""
     return pd.DataFrame(

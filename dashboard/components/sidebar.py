@@ -30,11 +30,12 @@ def render_filters(options: Options) -> Filters:
     low, high = (
         (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
     )
+    if "f_dates" not in st.session_state:  # set here, not as `value=`, so a URL can set it too
+        st.session_state["f_dates"] = (low, high)
     dates = sb.slider(
         "Date range",
         min_value=low,
         max_value=high,
-        value=(low, high),
         format="D MMM YYYY",
         key="f_dates",
         help="Events whose date window overlaps this range are shown.",

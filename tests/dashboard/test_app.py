@@ -117,3 +117,20 @@ def test_no_match_says_so(app):
     app.sidebar.multiselect(key="f_types").set_value(["airstrike"]).run()
     assert _counts(app)[0] == 0
     assert any("No events match" in i.value for i in app.info)
+
+
+def test_link_restores_the_view(tmp_path, monkeypatch, project_tables):
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["areas"] = "Idlib"
+    at.query_params["types"] = "explosion"
+    at.run()
+    assert not at.exception
+    assert at.sidebar.multiselect(key="f_areas").value == ["Idlib"]
+    shown, _ = _counts(at)
+    assert shown == _expected(project_tables, areas=("Idlib",), event_types=("explosion",)) >= 1
+
+
+def test_filters_are_written_to_the_url(app):
+    app.sidebar.multiselect(key="f_areas").set_value(["Al-Hol"]).run()
+    assert app.query_params["areas"] == ["Al-Hol"] or app.query_params["areas"] == "Al-Hol"

@@ -73,3 +73,57 @@ def test_window_overlapping_the_range_is_kept(mini_view):
     chosen = Filters(dt.date(2019, 12, 30), dt.date(2019, 12, 31))
     assert len(apply_filters(wide, chosen)) == 2
     assert len(apply_filters(view, chosen)) == 0
+
+
+def test_permalink_round_trip(mini_view):
+    from dashboard.permalink import from_params, to_params
+
+    view, options = mini_view
+    assert to_params(default_filters(options), options, None) == {}
+    chosen = Filters(
+        dt.date(2020, 1, 7),
+        dt.date(2020, 1, 7),
+        ("evacuation",),
+        ("Baghouz",),
+        ("paper",),
+        ("wire1",),
+    )
+    params = to_params(chosen, options, "ev_1")
+    assert params == {
+        "from": "2020-01-07",
+        "to": "2020-01-07",
+        "types": "evacuation",
+        "areas": "Baghouz",
+        "outlets": "paper",
+        "by": "wire1",
+        "event": "ev_1",
+    }
+    state = from_params(params, options)
+    assert state == {
+        "f_dates": (dt.date(2020, 1, 7), dt.date(2020, 1, 7)),
+        "f_types": ["evacuation"],
+        "f_areas": ["Baghouz"],
+        "f_outlets": ["paper"],
+        "f_claimants": ["wire1"],
+        "event_choice": "ev_1",
+    }
+
+
+@pytest.mark.parametrize(
+    ("params", "state"),
+    [
+        ({"types": "evacuation,parade"}, {"f_types": ["evacuation"]}),  # unknown value dropped
+        (
+            {"from": "2019-01-01", "to": "2030-01-01"},
+            {"f_dates": (dt.date(2020, 1, 6), dt.date(2020, 1, 7))},
+        ),  # clamped
+        ({"from": "yesterday", "to": "2020-01-07"}, {}),  # not a date: ignored
+        ({"from": "2020-01-07", "to": "2020-01-06"}, {}),  # reversed: ignored
+        ({"bg": "1"}, {}),  # no background events here
+    ],
+)
+def test_permalink_never_trusts_the_url(mini_view, params, state):
+    from dashboard.permalink import from_params
+
+    _, options = mini_view
+    assert from_params(params, options) == state

@@ -85,3 +85,12 @@ def test_table_frame_is_what_the_csv_holds(mini):
     assert table["date"].tolist() == ["6 Jan 2020", "7 Jan 2020"]
     assert table.columns[:4].tolist() == ["date", "date_start", "date_end", "date_precision"]
     assert table.loc[0, "outlets"] == "Paper, Paper Two"
+
+
+def test_best_documented_event_opens_first(project_tables):
+    from dashboard.views import best_documented
+
+    view = event_frame(project_tables)
+    chosen = view.set_index("event_id").loc[best_documented(view)]
+    assert chosen["independent_sources"] == view["independent_sources"].max()
+    assert chosen["event_key"] == "baghouz-convoy-2019-02-20"  # AP and AFP both report it

@@ -1,0 +1,77 @@
+"""The URL that restores a view: filters and chosen event to query parameters and back (pure).
+
+Only what differs from the default view goes into the URL, so a plain link stays plain.
+Values that the data does not know are dropped, never trusted: a link from an older build
+still opens, showing what it can.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from dashboard.filters import Filters, Options
+
+LIST_PARAMS = {"types": "event_types", "areas": "areas", "outlets": "outlets", "by": "claimants"}
+
+
+def to_params(filters: Filters, options: Options, event_id: str | None) -> dict[str, str]:
+    """Query parameters for this view; empty for the default view."""
+    params: dict[str, str] = {}
+    default_range = (
+        (options.full_min, options.full_max)
+        if filters.include_background
+        else (options.date_min, options.date_max)
+    )
+    if filters.include_background:
+        params["bg"] = "1"
+    if (filters.date_from, filters.date_to) != default_range:
+        params["from"], params["to"] = filters.date_from.isoformat(), filters.date_to.isoformat()
+    for param, field in LIST_PARAMS.items():
+        values = getattr(filters, field)
+        if values:
+            params[param] = ",".join(values)
+    if event_id:
+        params["event"] = event_id
+    return params
+
+
+def _date(text: str | None, low: dt.date, high: dt.date) -> dt.date | None:
+    try:
+        value = dt.date.fromisoformat(text or "")
+    except ValueError:
+        return None
+    return min(max(value, low), high)
+
+
+def _known(text: str | None, allowed: list[str]) -> list[str]:
+    wanted = [v for v in (text or "").split(",") if v]
+    return [v for v in wanted if v in allowed]
+
+
+def from_params(params: Mapping[str, str], options: Options) -> dict[str, object]:
+    """Widget state (session keys of the sidebar) restored from query parameters."""
+    state: dict[str, object] = {}
+    background = params.get("bg") == "1" and options.n_background > 0
+    if background:
+        state["f_background"] = True
+    low, high = (
+        (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
+    )
+    start, end = _date(params.get("from"), low, high), _date(params.get("to"), low, high)
+    if start and end and start <= end:
+        state["f_dates"] = (start, end)
+    choices = {
+        "types": [v for v, _ in options.event_types],
+        "areas": list(options.areas),
+        "outlets": [v for v, _ in options.outlets],
+        "by": [v for v, _ in options.claimants],
+    }
+    keys = {"types": "f_types", "areas": "f_areas", "outlets": "f_outlets", "by": "f_claimants"}
+    for param, key in keys.items():
+        values = _known(params.get(param), choices[param])
+        if values:
+            state[key] = values
+    if params.get("event"):
+        state["event_choice"] = params["event"]
+    return state
