@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from etl.build import build_tables, run_build
 from etl.curated import load_curated
 from etl.gazetteer import CachedGeocoder, OfflineGazetteer
 from etl.problems import InputError
-from etl.settings import Paths
+from etl.settings import ROOT, Paths
 from etl.store import StoreError
 
 
@@ -62,6 +63,63 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     return 0
 
 
+def _extractor(paths: Paths, online_geonames: bool = True):
+    from etl.extract import Extractor
+    from etl.geonames import GeoNamesIndex
+
+    curated, problems = load_curated(paths.curated, paths.root)
+    if problems:
+        raise InputError(problems)
+    places = [p.model_dump() for p in curated.rows("places.csv")]
+    acled = {r.event_type: (r.acled_event_type, r.acled_sub_event_type) for r in curated.rows("event_types.csv")}
+    return Extractor(places, GeoNamesIndex.open()), acled
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from etl.batch import mention_row, read_jsonl, write_csv
+    from etl.extract import ExtractStats
+
+    articles, problems = read_jsonl(args.input)
+    if problems:
+        raise InputError(problems)
+    extractor, acled = _extractor(_paths(args))
+    stats, rows = ExtractStats(), []
+    for article in articles:
+        mentions, found = extractor.extract(article)
+        stats.add(found)
+        rows.extend(mention_row(m, acled) for m in mentions)
+    count = write_csv(args.out, rows)
+    print(f"extract ok: {stats.articles} articles, {stats.sentences} sentences, {count} mentions -> {args.out}")
+    print(f"  undated (article window used): {stats.undated}; without a place: {stats.unplaced}")
+    if stats.unknown_places:
+        top = ", ".join(f"{n} ({c})" for n, c in stats.unknown_places.most_common(10))
+        print(f"  names in place slots the gazetteers do not know: {top}")
+    return 0
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    from etl.articles import load_seed_articles
+    from etl.evaluate import load_devset, score_devset, score_seeds
+    from etl.extract import ArticleInput
+
+    paths = _paths(args)
+    tables = build_tables(paths)
+    extractor, _ = _extractor(paths)
+    articles, _ = load_seed_articles(paths.seeds, paths.root)
+    mentions = []
+    for a in articles:
+        found, _ = extractor.extract(ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published)))
+        mentions.extend(found)
+    reports = [score_seeds(tables, mentions)]
+    if args.devset.exists():
+        reports.append(score_devset(load_devset(args.devset), extractor))
+    for scores in reports:
+        print("\n".join(scores.lines()))
+        if args.verbose:
+            print("\n".join("    " + n for n in scores.notes))
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -69,6 +127,8 @@ def parser() -> argparse.ArgumentParser:
         ("build", "build the store and exports"),
         ("check", "validate inputs only"),
         ("geocode", "look a place name up in the gazetteer"),
+        ("extract", "extract event mentions from a JSON Lines batch"),
+        ("evaluate", "score extraction on the seeds and the development set"),
     ):
         cmd = sub.add_parser(name, help=helper)
         cmd.add_argument("--seeds", type=Path, help="folder of article texts and manifest.csv")
@@ -84,6 +144,14 @@ def parser() -> argparse.ArgumentParser:
     geo.add_argument("--online", action="store_true", help="ask Nominatim if the gazetteer fails")
     geo.add_argument("--cache", type=Path, default=Path("data/cache/geocode.json"))
     geo.set_defaults(run=_cmd_geocode)
+    extract = sub.choices["extract"]
+    extract.add_argument("input", type=Path, help="JSON Lines: id, text, published[, outlet, title, url]")
+    extract.add_argument("--out", type=Path, required=True, help="CSV of mentions to write")
+    extract.set_defaults(run=_cmd_extract)
+    evaluate = sub.choices["evaluate"]
+    evaluate.add_argument("--devset", type=Path, default=ROOT / "data" / "devset" / "passages.jsonl")
+    evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
+    evaluate.set_defaults(run=_cmd_evaluate)
     return top
 
 

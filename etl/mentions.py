@@ -67,6 +67,7 @@ class Mention:
     actor1: str | None = None
     actor2: str | None = None
     claimant: str | None = None
+    claimant_actor: str | None = None
     claimant_start: int | None = None
     claimant_end: int | None = None
     figures: tuple[Figure, ...] = field(default_factory=tuple)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 
@@ -13,3 +14,70 @@ def source_of(outlet_id: str, wire: str | None) -> str:
 def independent_sources(pairs: Iterable[tuple[str, str | None]]) -> list[str]:
     """Distinct sources behind a set of (outlet_id, wire) pairs, sorted for stable output."""
     return sorted({source_of(outlet, wire) for outlet, wire in pairs})
+
+
+_WIRE_MARKS = {
+    "ap": re.compile(r"\((?:AP|The Associated Press)\)|\bAssociated Press\b"),
+    "afp": re.compile(r"\(AFP\)|\bAgence France-Presse\b|\bAFP\b"),
+    "reuters": re.compile(r"\(Reuters\)|\bReuters\b"),
+}
+_FILES_FROM = re.compile(r"(?:With files from|Material from|Reporting by)\s+(?:the\s+)?(Associated Press|AP|Reuters|AFP|Agence France-Presse)")
+_BODY_CREDIT = re.compile(
+    r"(?:told|an|a|by|to)\s+(AP|AFP|Reuters|Associated Press)\b(?:\s+(?:correspondent|reporter|team|photographer))?"
+)
+_LONG_SENTENCE = 60
+
+
+def detect_wire(text: str) -> str | None:
+    """The wire whose copy an article carries, from its credit lines ('(AP)', 'With files from')."""
+    credit = _FILES_FROM.search(text)
+    if credit:
+        name = credit.group(1)
+        return {"Associated Press": "ap", "AP": "ap", "Reuters": "reuters"}.get(name, "afp")
+    head, tail = text[:400], text[-300:]
+    for wire, pattern in _WIRE_MARKS.items():
+        if pattern.search(head) or pattern.search(tail):
+            return wire
+    body = _BODY_CREDIT.search(text)
+    if body:
+        return {"AP": "ap", "Associated Press": "ap", "Reuters": "reuters"}.get(body.group(1), "afp")
+    return None
+
+
+def _long_sentences(text: str) -> set[str]:
+    return {s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) >= _LONG_SENTENCE}
+
+
+def source_ids(articles: Iterable[tuple[str, str, str | None, str | None]], min_shared: int = 2) -> dict[str, str]:
+    """article_id -> its independent source, from (article_id, text, outlet, wire) rows.
+
+    The source is the wire when there is one (given, or detected from credit lines); articles
+    that share `min_shared` whole long sentences are one source (one reuses the other's copy),
+    found through a sentence index rather than by comparing every pair.
+    """
+    rows = list(articles)
+    parent = {a: a for a, _, _, _ in rows}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    shared: dict[tuple[str, str], int] = {}
+    seen: dict[str, str] = {}
+    for article, text, _, _ in rows:
+        for sentence in _long_sentences(text):
+            other = seen.setdefault(sentence, article)
+            if other != article:
+                pair = (min(other, article), max(other, article))
+                shared[pair] = shared.get(pair, 0) + 1
+    for (a, b), count in sorted(shared.items()):
+        if count >= min_shared:
+            parent[find(b)] = find(a)
+    label = {a: source_of(outlet or a, wire or detect_wire(text)) for a, text, outlet, wire in rows}
+    group_label: dict[str, str] = {}
+    for article, *_ in sorted(rows):
+        root = find(article)
+        group_label.setdefault(root, label[article])
+    return {a: group_label[find(a)] for a, *_ in rows}

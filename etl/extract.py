@@ -1,0 +1,175 @@
+"""Extraction: one article's text -> event mentions, each field with its evidence span.
+
+Per sentence: triggers say what happened (etl.triggers), dates say when (etl.dates), the
+gazetteers say where (etl.placing), figures say how many (etl.figures), the actor lexicon
+says who (etl.actors). Pure given its inputs; never touches the network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from etl.actors import Claimant, assign_roles, find_actors, find_claimant
+from etl.dates import article_window, find_dates
+from etl.figures import find_figures
+from etl.geonames import GeoNamesIndex
+from etl.mentions import DateWindow, Figure, Mention
+from etl.placing import PlaceHit, PlaceResolver
+from etl.sentences import split_sentences
+from etl.triggers import Trigger, find_triggers
+
+MAX_CHARS = 200_000  # longer texts are cut: a news article is far shorter
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    article_id: str
+    text: str
+    published: dt.date
+    outlet: str | None = None
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class ExtractStats:
+    """What extraction could not resolve, counted, never guessed."""
+
+    articles: int = 0
+    sentences: int = 0
+    mentions: int = 0
+    undated: int = 0
+    unplaced: int = 0
+    unknown_places: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: ExtractStats) -> None:
+        for name in ("articles", "sentences", "mentions", "undated", "unplaced"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.unknown_places.update(other.unknown_places)
+
+
+@dataclass
+class _Context:
+    """What earlier sentences of the article established."""
+
+    anchor: dt.date | None = None
+    last_place: PlaceHit | None = None
+    last_place_sentence: int = -10
+    speakers: dict[str, Claimant] = field(default_factory=dict)
+    near: list[tuple[float, float]] = field(default_factory=list)
+    countries: Counter[str] = field(default_factory=Counter)
+
+
+class Extractor:
+    """Holds the gazetteers; `extract` is then a pure function of one article."""
+
+    def __init__(self, places: Iterable[Mapping[str, Any]], geonames: GeoNamesIndex | None) -> None:
+        self.resolver = PlaceResolver(places, geonames)
+
+    def extract(self, article: ArticleInput) -> tuple[list[Mention], ExtractStats]:
+        text = article.text[:MAX_CHARS]
+        stats, context, mentions = ExtractStats(articles=1), _Context(), []
+        for index, (start, end) in enumerate(split_sentences(text)):
+            stats.sentences += 1
+            found = self._sentence(article, text, start, end, index, context, stats)
+            mentions.extend(found)
+        stats.mentions = len(mentions)
+        return mentions, stats
+
+    def _sentence(self, article: ArticleInput, text: str, start: int, end: int, index: int,
+                  context: _Context, stats: ExtractStats) -> list[Mention]:
+        countries = frozenset(c for c, _ in context.countries.most_common(3))
+        hits, unknown = self.resolver.find(text, start, end, countries, tuple(context.near[-5:]))
+        events = [h for h in hits if not h.reporting]
+        for hit in events:
+            context.near.append((hit.latitude, hit.longitude))
+            if hit.country:
+                context.countries[hit.country] += 1
+        dates = find_dates(text, start, end, article.published, context.anchor)
+        triggers = find_triggers(text, start, end)
+        mentions = []
+        if triggers:
+            claimant = _known_speaker(find_claimant(text, start, end), context)
+            actors = find_actors(text, start, end)
+            figures = find_figures(text, start, end)
+            for trigger in triggers:
+                mention = self._mention(article, text, (start, end), trigger, triggers, dates,
+                                        events, actors, figures, claimant, index, context)
+                stats.undated += mention.date.source == "article"
+                stats.unplaced += mention.place_id is None
+                mentions.append(mention)
+            if not events and unknown:
+                stats.unknown_places.update(name for name, _, _ in unknown)
+        if events:
+            context.last_place, context.last_place_sentence = _most_specific(events), index
+        precise = [d for d in dates if d.source in ("explicit", "weekday") and d.precision == "day"]
+        if precise:
+            context.anchor = precise[-1].start
+        return mentions
+
+    def _mention(self, article: ArticleInput, text: str, span: tuple[int, int], trigger: Trigger,
+                 triggers: list[Trigger], dates: list[DateWindow], places: list[PlaceHit],
+                 actors: list, figures: list[Figure], claimant: Claimant | None, index: int,
+                 context: _Context) -> Mention:
+        start, end = span
+        date = _nearest(dates, trigger.start) or article_window(article.published)
+        place, note = _place_for(trigger, places, context, index)
+        actor1, actor2 = assign_roles(actors, trigger.start, claimant)
+        mine = tuple(f for f in figures if _nearest_trigger(triggers, f.char_start) is trigger)
+        return Mention(
+            article_id=article.article_id, event_type=trigger.event_type, trigger=trigger.text,
+            trigger_start=trigger.start, trigger_end=trigger.end, sentence=text[start:end],
+            char_start=start, char_end=end, date=date,
+            place_name=place.name if place else None, place_id=place.place_id if place else None,
+            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            country=place.country if place else None,
+            geo_precision=(max(place.geo_precision, 2) if note else place.geo_precision) if place else None,
+            place_start=place.start if place and not note else None,
+            place_end=place.end if place and not note else None, place_note=note,
+            actor1=actor1, actor2=actor2,
+            claimant=claimant.text if claimant else None,
+            claimant_actor=claimant.actor if claimant else None,
+            claimant_start=claimant.start if claimant else None,
+            claimant_end=claimant.end if claimant else None, figures=mine,
+        )
+
+
+def _nearest(dates: list[DateWindow], position: int) -> DateWindow | None:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: (abs((d.char_start or 0) - position), d.end - d.start))
+
+
+def _nearest_trigger(triggers: list[Trigger], position: int) -> Trigger:
+    return min(triggers, key=lambda t: abs(t.start - position))
+
+
+def _most_specific(hits: list[PlaceHit]) -> PlaceHit:
+    return min(hits, key=lambda h: (h.geo_precision, h.start))
+
+
+def _place_for(trigger: Trigger, places: list[PlaceHit], context: _Context,
+               index: int) -> tuple[PlaceHit | None, str | None]:
+    """The place nearest the trigger (specific places first); else the previous sentence's."""
+    if places:
+        return min(places, key=lambda h: abs(h.start - trigger.start) + 120 * (h.geo_precision - 1)), None
+    if context.last_place is not None and index - context.last_place_sentence <= 2:
+        return context.last_place, "from an earlier sentence"
+    return None, "no place named"
+
+
+def _known_speaker(claimant: Claimant | None, context: _Context) -> Claimant | None:
+    """'Bali said' after 'SDF spokesman Mustafa Bali said': the same speaker, with his side."""
+    if claimant is None:
+        return None
+    surname = claimant.text.split()[-1].strip(",.") if claimant.text.split() else ""
+    known = context.speakers.get(surname)
+    if claimant.actor is None and known is not None and len(claimant.text.split()) <= 2:
+        return replace(claimant, actor=known.actor)
+    if claimant.actor is not None and surname[:1].isupper():
+        context.speakers[surname] = claimant
+    return claimant

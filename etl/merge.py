@@ -1,0 +1,139 @@
+"""Merging mentions into events: one happening reported by several articles is one event.
+
+Two mentions are the same happening when they have the same type, date windows that meet
+(a day's slack), and the same or nested places. Figures are never averaged: each stays with
+its claim. Curated events are authoritative: a cluster that matches one becomes supporting
+claims of it; one that matches none is a new event, extracted and awaiting review.
+Deterministic: the same mentions in any order give the same events and ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from etl import ids
+from etl.mentions import Mention
+
+SLACK = dt.timedelta(days=1)
+SAME_PLACE_KM = 25.0
+NESTED_KM = 150.0
+
+
+@dataclass
+class Cluster:
+    """Mentions of one happening, and the window and place they agree on."""
+
+    event_type: str
+    start: dt.date
+    end: dt.date
+    mentions: list[Mention] = field(default_factory=list)
+    place: Mention | None = None  # the mention with the most specific place
+    curated_event_id: str | None = None
+
+    @property
+    def event_id(self) -> str:
+        if self.curated_event_id:
+            return self.curated_event_id
+        first = min(self.mentions, key=_order)
+        return ids.event_id("extracted", f"{first.article_id}:{first.char_start}:{self.event_type}")
+
+
+def _order(m: Mention) -> tuple:
+    return (m.date.start, m.date.end, m.article_id, m.char_start, m.trigger_start)
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def places_compatible(a: tuple[float, float, int] | None, b: tuple[float, float, int] | None) -> bool:
+    """Same place, or one inside the other's region; unknown places never rule a match out."""
+    if a is None or b is None:
+        return True
+    km = distance_km(a[:2], b[:2])
+    return km <= SAME_PLACE_KM or (max(a[2], b[2]) >= 3 and km <= NESTED_KM)
+
+
+def windows_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] + SLACK and b[0] <= a[1] + SLACK
+
+
+def _where(m: Mention | None) -> tuple[float, float, int] | None:
+    if m is None or m.latitude is None or m.longitude is None:
+        return None
+    return (m.latitude, m.longitude, m.geo_precision or 2)
+
+
+def _specificity(m: Mention) -> tuple:
+    return (m.place_id is None, m.geo_precision or 9, m.date.end - m.date.start)
+
+
+def _join(cluster: Cluster, mention: Mention) -> None:
+    cluster.mentions.append(mention)
+    narrow = (max(cluster.start, mention.date.start), min(cluster.end, mention.date.end))
+    if narrow[0] <= narrow[1] and mention.date.source != "article":
+        cluster.start, cluster.end = narrow
+    if mention.place_id and (cluster.place is None or _specificity(mention) < _specificity(cluster.place)):
+        cluster.place = mention
+
+
+def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
+    """Greedy, order-independent clustering: dated mentions first, most precise first."""
+    ordered = sorted(mentions, key=lambda m: (m.date.source == "article", m.date.end - m.date.start, *_order(m)))
+    clusters: list[Cluster] = []
+    for mention in ordered:
+        window = (mention.date.start, mention.date.end)
+        best = None
+        for cluster in clusters:
+            if cluster.event_type != mention.event_type or not windows_meet((cluster.start, cluster.end), window):
+                continue
+            if places_compatible(_where(cluster.place), _where(mention)):
+                best = cluster
+                break
+        if best is None:
+            best = Cluster(mention.event_type, mention.date.start, mention.date.end)
+            clusters.append(best)
+        _join(best, mention)
+    return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
+
+
+def match_curated(clusters: list[Cluster], curated: Iterable[Mapping[str, Any]]) -> None:
+    """Attach each cluster to the curated event it reports, if any (curated rows win)."""
+    events = list(curated)
+    for cluster in clusters:
+        best, best_score = None, None
+        for event in events:
+            if event["event_type"] != cluster.event_type:
+                continue
+            window = (_date(event["date_start"]), _date(event["date_end"]))
+            if not windows_meet(window, (cluster.start, cluster.end)):
+                continue
+            where = (float(event["latitude"]), float(event["longitude"]), int(event["geo_precision"]))
+            if not places_compatible(where, _where(cluster.place)):
+                continue
+            score = (abs((window[0] - cluster.start).days) + abs((window[1] - cluster.end).days), str(event["event_id"]))
+            if best_score is None or score < best_score:
+                best, best_score = event, score
+        cluster.curated_event_id = str(best["event_id"]) if best is not None else None
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def figure_ranges(cluster: Cluster) -> dict[str, tuple[float | None, float | None]]:
+    """Low and high across sources for each quantity the cluster's claims give."""
+    ranges: dict[str, tuple[float | None, float | None]] = {}
+    for mention in cluster.mentions:
+        for f in mention.figures:
+            values = [v for v in (f.low, f.high) if v is not None]
+            lo, hi = ranges.get(f.quantity, (None, None))
+            ranges[f.quantity] = (min([v for v in (lo, *values) if v is not None]),
+                                  max([v for v in (hi, *values) if v is not None]))
+    return ranges

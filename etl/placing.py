@@ -1,0 +1,188 @@
+"""Where an event happened: place names in a sentence, matched to the gazetteers.
+
+Curated places (with their aliases) are trusted wherever they appear. GeoNames towns are
+accepted only where the words around make a place likely ("in Hajin", "the town of Manbij",
+"Raqqa province"), so people called Afrin or Bali do not become places. Datelines and
+briefing places ("told reporters at Al-Omar oil field", "GENEVA -") are reporting places,
+never event places. Names after "in"/"near" that no gazetteer knows are kept as raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from etl.gazetteer import normalise_name
+from etl.geonames import GeoNamesIndex
+
+_PARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ]"
+_WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
+_FACILITY = r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing))?"
+_NAME = re.compile(
+    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|ad|ar)-)?{_WORD}){{0,3}}{_FACILITY}"
+)
+_PREPOSITIONS = frozenset(
+    "in at near from to outside into around toward towards across between on of and".split()
+)
+_SKIPPED_BEFORE = frozenset(
+    "the nearby northern southern eastern western central north-western northwestern "
+    "north-eastern northeastern south-western southwestern south-eastern southeastern".split()
+)
+_SUFFIX = re.compile(r"^[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
+                     r"countryside|outskirts|suburbs?)\b|^,\s*(?:Syria|Iraq)\b", re.I)
+_TITLES = frozenset(
+    "spokesman spokeswoman spokesperson official chief president gen. gen general commander mr. "
+    "mr ms. ms mrs. mrs minister secretary correspondent reporter named head sheikh leader".split()
+)
+_REPORTING = re.compile(
+    r"(?:told (?:reporters|journalists|a news conference|AFP|AP|Reuters)|briefing|news conference|"
+    r"press conference|speaking|said|statement|told)\s+(?:\w+\s+){0,3}(?:at|in)\s+(?:the\s+)?"
+    r"(?:nearby\s+)?$",
+    re.I,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z ,.'’\-]{2,60}(?:\([A-Za-z .]+\))?\s*(?:—|–|-)\s", re.M)
+_NOT_PLACES = {
+    "the", "some", "many", "men", "women", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "president", "islamic", "state", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
+}
+_ACRONYM = re.compile(r"^[A-Z]{1,5}$")
+_NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
+_PRECISION = {"village": 1, "town": 1, "city": 1, "camp": 1, "oil field": 1, "neighbourhood": 1,
+              "governorate": 3, "province": 3, "region": 3, "country": 3, "desert": 3, "river": 2}
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    text: str
+    start: int
+    end: int
+    place_id: str
+    name: str
+    latitude: float
+    longitude: float
+    country: str | None
+    geo_precision: int
+    reporting: bool
+
+
+class PlaceResolver:
+    """Finds place names in sentences; curated gazetteer first, GeoNames for the rest."""
+
+    def __init__(self, places: Iterable[Mapping[str, Any]], geonames: GeoNamesIndex | None) -> None:
+        self.geonames = geonames
+        self.curated: dict[str, Mapping[str, Any]] = {}
+        for place in places:
+            names = [place["name"], *str(place.get("aliases") or "").split("|")]
+            for name in names:
+                key = normalise_name(name)
+                if key and key not in self.curated:
+                    self.curated[key] = place
+        countries = {str(p.get("country")) for p in self.curated.values()}
+        codes = geonames.country_codes(countries) if geonames else set()
+        self._country_code = {c: (next(iter(geonames.country_codes([c])), None) if geonames else None)
+                              for c in countries}
+        self.default_countries = frozenset(codes)
+
+    def find(self, text: str, start: int, end: int, countries: frozenset[str],
+             near: tuple[tuple[float, float], ...]) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
+        """Known places in text[start:end] and names after 'in/near/at' that no gazetteer knows."""
+        hits: list[PlaceHit] = []
+        unknown: list[tuple[str, int, int]] = []
+        dateline_end = _dateline_end(text, start)
+        for match in _NAME.finditer(text, start, end):
+            hit = self._resolve(text, match.start(), match.end(), countries, near)
+            if hit is None:
+                if _is_unknown_place(text, match.start(), match.group()):
+                    unknown.append((match.group(), match.start(), match.end()))
+                continue
+            reporting = hit.start < dateline_end or bool(_REPORTING.search(text[max(0, hit.start - 60):hit.start]))
+            hits.append(_replace(hit, reporting=reporting))
+        return hits, unknown
+
+    def _resolve(self, text: str, start: int, end: int, countries: frozenset[str],
+                 near: tuple[tuple[float, float], ...]) -> PlaceHit | None:
+        """The longest known name in the capitalised run text[start:end]."""
+        before = text[max(0, start - 30) : start].split()
+        if before and before[-1].lower() in _TITLES:
+            return None  # 'spokesman Adnan Afrin' is a person
+        bounds = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+        spans = [(bounds[0][0], bounds[j][1]) for j in range(len(bounds) - 1, -1, -1)]
+        spans += [(bounds[i][0], bounds[-1][1]) for i in range(1, len(bounds))]
+        for s, e in spans:
+            raw = _strip_possessive(text[s:e])
+            place = self._curated_place(raw)
+            if place is not None:
+                return self._curated_hit(raw, s, place)
+        if self.geonames is None or not (_locative(text, start) or _SUFFIX.search(text[end : end + 30])):
+            return None
+        for s, e in spans[: len(bounds)]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
+            raw = _strip_possessive(text[s:e])
+            key = normalise_name(raw)
+            if len(key) < 4 or _ACRONYM.match(raw) or key in _NOT_PLACES:
+                continue
+            found = _choose(self.geonames, key, countries or self.default_countries, near)
+            if found is not None:
+                return PlaceHit(raw, s, s + len(raw), f"gn:{found.geonameid}", found.name,
+                                found.latitude, found.longitude, found.country_code, 1, False)
+        return None
+
+    def _curated_place(self, raw: str) -> Mapping[str, Any] | None:
+        key = _key(raw)
+        return None if key in _NOT_PLACES else self.curated.get(key)
+
+    def _curated_hit(self, raw: str, s: int, place: Mapping[str, Any]) -> PlaceHit:
+        return PlaceHit(raw, s, s + len(raw), str(place["place_id"]), str(place["name"]),
+                        float(place["latitude"]), float(place["longitude"]),
+                        self._country_code.get(str(place.get("country"))),
+                        int(place["geo_precision"]), False)
+
+
+@lru_cache(maxsize=50_000)
+def _key(raw: str) -> str:
+    return normalise_name(raw)
+
+
+def _strip_possessive(raw: str) -> str:
+    return raw[:-2] if raw.endswith(("’s", "'s")) else raw
+
+
+@lru_cache(maxsize=20_000)
+def _choose(index: GeoNamesIndex, key: str, countries: frozenset[str],
+            near: tuple[tuple[float, float], ...]) -> Any:
+    return index.choose(key, countries=sorted(countries) or None, near=list(near) or None)
+
+
+def _is_unknown_place(text: str, start: int, name: str) -> bool:
+    """A name in a place slot ('in X') that is not a month, a people or an acronym."""
+    return (
+        _locative(text, start)
+        and normalise_name(name) not in _NOT_PLACES
+        and not _NOT_UNKNOWN.search(name)
+    )
+
+
+def _locative(text: str, start: int) -> bool:
+    """True after 'in', 'near', 'the town of', 'in rebel-held northern' and the like."""
+    words = text[max(0, start - 60) : start].lower().split()
+    while words and (words[-1] in _SKIPPED_BEFORE or words[-1].endswith("-held")):
+        words.pop()
+    return bool(words) and words[-1] in _PREPOSITIONS
+
+
+def _dateline_end(text: str, start: int) -> int:
+    """End of a dateline ('GENEVA - ', 'BAGHOUZ, Syria (AP) — ') opening this paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _DATELINE.match(text, line_start)
+    return match.end() if match and match.end() > start else -1
+
+
+def _replace(hit: PlaceHit, **changes: Any) -> PlaceHit:
+    return PlaceHit(**{**hit.__dict__, **changes})
+
+
+def precision_of(kind: str | None) -> int:
+    return _PRECISION.get(kind or "", 2)
