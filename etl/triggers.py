@@ -1,9 +1,12 @@
 """What a sentence says happened: event-type triggers, kept only when the event is real.
 
 A trigger is a phrase that reports a happening of one type ("coalition airstrikes", "trucks
-were seen leaving", "killed four civilians"). It is dropped when the sentence only expects,
-threatens, denies or imagines it ("will attack", "denied any negotiations", "would mark an
-end"), or when it is a generic tally ("a war that has killed 360,000 people").
+were seen leaving", "killed four civilians"). Verbal triggers ("shelled", "fled") stand on
+their own; nominal ones ("the offensive", "an evacuation") count only when the sentence
+says the thing took place (a date, a number, or a verb of occurrence such as "hit",
+"began" or "there were"). A trigger is dropped when the sentence only expects, threatens,
+denies or imagines it ("will attack", "denied any negotiations", "would mark an end"), or
+when it is a generic tally ("a war that has killed 360,000 people").
 """
 
 from __future__ import annotations
@@ -11,58 +14,108 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_W = r"(?<![\w-])"  # word start that also refuses a hyphen before it
-_E = r"(?![\w-])"
+_AIR = r"(?:war)?planes?|jets?|aircraft|helicopters?|drones?|warplanes"
+#: (event type, verbal pattern, nominal pattern)
+TRIGGERS: tuple[tuple[str, str, str], ...] = (
+    ("airstrike",
+     rf"(?:{_AIR})(?: \w+){{0,3}} (?:struck|bombed|hit|pounded|targeted|attacked|raided)|bombed from the air|"
+     r"carried out (?:\w+ ){0,3}(?:air ?strikes|raids)|ramp(?:ed|s)? up (?:air|air and ground(?:-based)?) strikes",
+     r"air ?strikes?|air raids?|air assault|air (?:and|&) ground(?:-based)? strikes|drone strikes?|"
+     r"aerial (?:bombardment|attacks?|strikes?)|strikes? by (?:the )?(?:US-led |U\.S\.-led )?coalition"),
+    ("shelling",
+     r"shelled|rockets? (?:hit|struck|slammed|landed)|fired (?:\w+ ){0,2}(?:rockets|missiles|shells)|"
+     r"(?:missile|shell|rocket|mortar)s?(?: \w+){0,4} (?:struck|hit|landed|slammed)|bombarded",
+     r"shelling|rocket (?:fire|attacks?)|artillery (?:fire|strikes?|barrage)|mortar (?:fire|rounds|attacks?)|"
+     r"missile (?:strikes?|attacks?)|barrel bombs?|bombardment"),
+    ("explosion",
+     r"exploded|detonated|blew up|blew himself up|blew themselves up",
+     r"explosions?|blasts?|car[- ]bombs?|truck bombs?|suicide (?:bomb(?:ing|er)s?|attacks?)|bombings?|"
+     r"IEDs?|roadside bombs?|landmines?"),
+    ("clash",
+     r"clashed|fought|stormed|ambushed|overran|attacked|counter-?attacked|advanced (?:on|into)|"
+     r"push(?:ed)? (?:\w+ ){0,4}(?:out of|back|into)|(?:took|taken|seized|regained|retook) (?:full )?control|"
+     r"(?:captured|seized|recaptured|retook|retaken|entered) (?:[\w-]+ ){0,3}"
+     r"(?:town|city|village|villages|district|base|airport|positions?|[A-Z]\w+)|raised the (?:national )?flag|"
+     r"broke through|resume[ds]? (?:\w+ ){0,2}(?:military )?(?:operations|offensive|attacks?)|restarted|"
+     r"(?:staged|claimed|carried out|launched) (?:\w+ ){0,2}(?:attacks|assaults?|offensive|raids?)",
+     r"clash(?:es)?|fighting|battles?|offensive|assault|ground advance|gunfights?|firefights?|"
+     r"military operations?|ambush|counter-?offensive|snipers"),
+    ("surrender",
+     r"surrendered|surrender (?:from|to)|handed themselves (?:over|in)|gave themselves up|"
+     r"laid down (?:their )?arms|turned themselves in",
+     r"surrender(?:s|ing)?"),
+    ("killing",
+     r"killed|executed|massacred|murdered|beheaded|shot dead|slaughtered|gunned down",
+     r"massacre|killings"),
+    ("deaths",
+     r"died|starved to death|froze to death",
+     r"deaths|death toll"),
+    ("siege",
+     r"besieged|encircled|surrounded|trapped|holed up|blockaded|cut off|"
+     r"prevent(?:ed|ing)? (?:\w+ ){0,4}from (?:leaving|fleeing)|(?:held|holding) (?:\w+ ){0,3}hostage",
+     r"under siege|siege|blockade|human shields?"),
+    ("evacuation",
+     r"evacuated|evacuates|(?:trucks?|buses|vehicles)(?: \w+){0,4} (?:left|leaving|emerged|carrying|drove|driving)|"
+     r"emerged from|(?:left|quit|exited|evacuate) (?:the|their) (?:last )?(?:[\w-]+ ){0,2}(?:enclave|pocket|holdout|foothold)|"
+     r"flown out|airlifted|ferried",
+     r"evacuations?|convoys?|exodus|safe passage"),
+    ("displacement",
+     r"fled|have left|had left|streamed out|uprooted|forced (?:\w+ ){0,5}from their homes|were displaced",
+     r"displacement|refugees"),
+    ("detention",
+     r"detained|arrested|taken prisoner|rounded up|screened|held in (?:makeshift )?camps|"
+     r"moved to detention",
+     r"detention|arrests"),
+    ("statement",
+     r"called for|announced|pledged|declared|will keep|will remain|ordered|voted|took effect|signed",
+     r"negotiations?|ceasefire|truce|agreement|deal"),
+)
 
-TRIGGERS: dict[str, str] = {
-    "airstrike": r"air ?strikes?|air raids?|air assault|air (?:and|&) ground(?:-based)? strikes|"
-    r"aerial (?:bombardment|attacks?|strikes?)|drone strikes?|(?:war)?planes? (?:struck|bombed|hit)|"
-    r"jets? (?:struck|bombed|hit)|bombed from the air|strikes? by (?:the )?(?:US-led |U\.S\.-led )?coalition",
-    "shelling": r"shell(?:ing|ed|s)|rocket (?:fire|attacks?)|rockets? (?:hit|struck|slammed|landed)|"
-    r"fired rockets|artillery (?:fire|strikes?|barrage)|mortar (?:fire|rounds|shells|attacks?)|"
-    r"missiles? (?:hit|struck|slammed)|missile (?:strikes?|attacks?)|barrel bombs?|bombard(?:ment|ed)",
-    "explosion": r"explosions?|blasts?|car[- ]bombs?|truck bombs?|suicide (?:bomb(?:ing|er)s?|attacks?)|"
-    r"bombings?|IEDs?|roadside bombs?|exploded|detonated|landmines?|booby[- ]trap",
-    "clash": r"clash(?:es|ed)?|fighting|fought|battles?|offensive|assault|ground advance|advanced on|"
-    r"stormed|gunfights?|firefights?|military operations?|operations? against|ambush(?:ed)?|"
-    r"counter-?attack(?:ed|s)?|attacked|attacks? on|retak(?:en|e|ing)|recaptur(?:ed|e)|captured the|"
-    r"seized|overran|push(?:ed)? into|snipers?",
-    "surrender": r"surrender(?:ed|ing|s)?|handed themselves (?:over|in)|gave themselves up|"
-    r"laid down (?:their )?arms|turned themselves in",
-    "killing": r"killed|executed|massacred?|murdered|beheaded|shot dead|slaughtered|gunned down",
-    "deaths": r"died|deaths?|starved to death|froze to death|death toll",
-    "siege": r"under siege|besieged|encircled|surrounded|trapped|holed up|siege|hostage|human shields?|"
-    r"prevent(?:ed|ing)? (?:\w+ ){0,4}from (?:leaving|fleeing)|cut off",
-    "evacuation": r"evacuat(?:ed|ion|ions|ing|e)|convoys?|humanitarian corridor|safe passage|"
-    r"(?:trucks?|buses|vehicles)(?: \w+){0,4} (?:left|leaving|emerged|carrying|drove|driving)|"
-    r"exodus|emerged from|(?:left|quit|exited) the (?:last )?(?:\w+ )?(?:enclave|pocket|area|holdout|territory)",
-    "displacement": r"fled|displaced|flee(?:ing)?|streamed out|have left|had left|refugees|uprooted|exodus",
-    "detention": r"detained|detention|arrested|captured \d|taken prisoner|screen(?:ed|ing)|"
-    r"held in (?:makeshift )?camps|rounded up",
-    "statement": r"called for|announced|pledged|declared|will keep|will remain|ordered|"
-    r"negotiations?|ceasefire|truce|deal|agreement|withdraw(?:al|ing)",
-}
-_PATTERNS = {t: re.compile(_W + "(?:" + p + ")" + _E, re.I) for t, p in TRIGGERS.items()}
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+
+
+_PATTERNS = [(t, _compile(v), _compile(n)) for t, v, n in TRIGGERS]
 
 #: When these types are in a sentence, the keys' weaker readings are folded into them.
 SUBSUMED_BY = {
     "killing": {"airstrike", "shelling", "explosion", "clash"},
     "deaths": {"airstrike", "shelling", "explosion", "clash", "killing"},
-    "displacement": {"evacuation"},
-    "statement": {"airstrike", "shelling", "explosion", "clash", "surrender", "killing", "evacuation",
-                  "detention", "deaths"},
 }
 
-_NOT_REAL = re.compile(
-    r"\b(?:will|would|could|might|may|shall|to be|plans? to|planning to|expected to|expects? to|"
+_NOT_REAL_LEFT = re.compile(
+    r"\b(?:will|would|could|might|may|shall|plans? to|planning to|expected to|expects? to|"
     r"threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|set to|about to|ready to|prepared to|intends? to|"
     r"aims? to|seeks? to|trying to|tried to|hopes? to|wants? to|if|unless|ahead of|before launching|"
-    r"not|no|never|denied|denies|deny|rejected|refused to|without|failed to|unable to|"
-    r"instead of|rather than|fears? of|risk of|calls? for an end to)\b[^.;]{0,45}$",
+    r"not|no|never|denied|denies|deny|rejected|refus(?:ed|ing|es) to|without|failed to|unable to|"
+    r"instead of|rather than|fears? of|risk of|calls? for an end to|negotiations? (?:for|over|on)(?: the)?|"
+    r"witness the|preparing to|prepares? to|options?|either)\b[^.;]{0,45}$",
     re.I,
 )
-_GENERIC = re.compile(r"\b(?:war|conflict|fighting|violence|uprising)\s+(?:that|which)\s+(?:has|have|had)\s+$", re.I)
-_HEADLINE_MIN_WORDS = 4
+_NOT_REAL_RIGHT = re.compile(
+    r"^[^,;.:]{0,60}?\b(?:would|could|will|might|is expected to|are expected to|was expected to|"
+    r"to be a success)\b|^ age\b",
+    re.I,
+)
+_GENERIC = re.compile(r"\b(?:war|conflict|fighting|violence|uprising|campaign)\s+(?:that|which)\s+"
+                      r"(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
+_OCCURRED = re.compile(
+    r"\b(?:there (?:were|was|have been|has been)|took place|began|begun|resumed|restarted|launched|"
+    r"carried out|continued|hit|struck|killed|injured|wounded|left|emerged|entered|targeted|"
+    r"was|were|came|happened|erupted|broke out|rocked|have been|has been|had been|remain(?:ed|s)?|"
+    r"still|ongoing|reached|intensified|ramp(?:ed|s)? up|\d|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|overnight|earlier|since|today|tonight)\b",
+    re.I,
+)
+
+
+_COMBATANTS = re.compile(
+    r"\b(?:fighters|militants|soldiers|troops|jihadists|gunmen|insurgents|rebels|servicemen)\b"
+    r"(?:\s+\w+){0,3}\s+(?:were|was|have been|had been)\s+killed|\bkilled (?:\w+ ){0,4}"
+    r"(?:fighters|militants|soldiers|troops|jihadists|gunmen|insurgents|rebels|servicemen)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -73,21 +126,40 @@ class Trigger:
     text: str
 
 
-def _is_real(text: str, sentence_start: int, start: int) -> bool:
-    """False when the words just before the trigger make it expected, denied or generic."""
+def _is_real(text: str, sentence_start: int, sentence_end: int, start: int, end: int) -> bool:
+    """False when the words around the trigger make it expected, denied, imagined or generic."""
     left = text[max(sentence_start, start - 80) : start]
     clause = re.split(r"[,;:—]|\bbut\b|\band\b", left)[-1]
-    return not (_NOT_REAL.search(clause) or _GENERIC.search(left))
+    right = text[end : min(sentence_end, end + 70)]
+    return not (_NOT_REAL_LEFT.search(clause) or _NOT_REAL_RIGHT.search(right) or _GENERIC.search(left))
+
+
+def _took_place(text: str, start: int, end: int) -> bool:
+    """A nominal trigger needs the sentence to say that it happened."""
+    return bool(_OCCURRED.search(text, start, end))
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """The first real trigger of each event type in text[start:end], weaker types folded."""
     found: dict[str, Trigger] = {}
-    for event_type, pattern in _PATTERNS.items():
-        for match in pattern.finditer(text, start, end):
-            if _is_real(text, start, match.start()):
-                found[event_type] = Trigger(event_type, match.start(), match.end(), match.group())
+    occurred: bool | None = None
+    if any(verbal.search(text, start, end) for _, verbal, _ in _PATTERNS):
+        occurred = True
+    for event_type, verbal, nominal in _PATTERNS:
+        for pattern in (verbal, nominal):
+            if event_type in found:
                 break
+            for match in pattern.finditer(text, start, end):
+                if pattern is nominal:
+                    occurred = _took_place(text, start, end) if occurred is None else occurred
+                    if not occurred:
+                        break
+                if _is_real(text, start, end, match.start(), match.end()):
+                    found[event_type] = Trigger(event_type, match.start(), match.end(), match.group())
+                    break
+    if "killing" in found and _COMBATANTS.search(text, start, end):
+        killing = found.pop("killing")
+        found.setdefault("clash", Trigger("clash", killing.start, killing.end, killing.text))
     for weak, strong in SUBSUMED_BY.items():
         if weak in found and strong & found.keys():
             del found[weak]
