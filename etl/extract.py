@@ -62,6 +62,7 @@ class _Context:
     speakers: dict[str, Claimant] = field(default_factory=dict)
     near: list[tuple[float, float]] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
+    focus: PlaceHit | None = None  # the article's most-named specific place
 
 
 class Extractor:
@@ -73,15 +74,18 @@ class Extractor:
     def extract(self, article: ArticleInput) -> tuple[list[Mention], ExtractStats]:
         text = article.text[:MAX_CHARS]
         stats, context, mentions = ExtractStats(articles=1), _Context(), []
-        for index, (start, end) in enumerate(split_sentences(text)):
+        sentences = split_sentences(text)
+        places = [self._places(text, s, e, context) for s, e in sentences]
+        context.focus = _focus(hit for hits, _ in places for hit in hits)
+        for index, ((start, end), found_places) in enumerate(zip(sentences, places)):
             stats.sentences += 1
-            found = self._sentence(article, text, start, end, index, context, stats)
-            mentions.extend(found)
+            mentions.extend(self._sentence(article, text, start, end, index, found_places, context, stats))
         stats.mentions = len(mentions)
         return mentions, stats
 
-    def _sentence(self, article: ArticleInput, text: str, start: int, end: int, index: int,
-                  context: _Context, stats: ExtractStats) -> list[Mention]:
+    def _places(self, text: str, start: int, end: int,
+                context: _Context) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
+        """Event places of a sentence (reporting places dropped), homonyms read in context."""
         countries = frozenset(c for c, _ in context.countries.most_common(3))
         hits, unknown = self.resolver.find(text, start, end, countries, tuple(context.near[-5:]))
         events = [h for h in hits if not h.reporting]
@@ -89,6 +93,12 @@ class Extractor:
             context.near.append((hit.latitude, hit.longitude))
             if hit.country:
                 context.countries[hit.country] += 1
+        return events, unknown
+
+    def _sentence(self, article: ArticleInput, text: str, start: int, end: int, index: int,
+                  places: tuple[list[PlaceHit], list[tuple[str, int, int]]], context: _Context,
+                  stats: ExtractStats) -> list[Mention]:
+        events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
         triggers = find_triggers(text, start, end)
         mentions = []
@@ -152,13 +162,38 @@ def _most_specific(hits: list[PlaceHit]) -> PlaceHit:
     return min(hits, key=lambda h: (h.geo_precision, h.start))
 
 
+def _focus(hits: Iterable[PlaceHit]) -> PlaceHit | None:
+    """The specific place the article names most often (first named wins a tie)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, PlaceHit] = {}
+    for hit in hits:
+        if hit.geo_precision == 1:
+            counts[hit.place_id] += 1
+            first.setdefault(hit.place_id, hit)
+    if not counts:
+        return None
+    best = max(counts, key=lambda p: (counts[p], -first[p].start))
+    return first[best] if counts[best] >= 2 else None
+
+
 def _place_for(trigger: Trigger, places: list[PlaceHit], context: _Context,
                index: int) -> tuple[PlaceHit | None, str | None]:
-    """The place nearest the trigger (specific places first); else the previous sentence's."""
+    """The place nearest the trigger (specific places first).
+
+    A sentence that names only a country (or nothing) is read as being about the previous
+    sentence's place, else about the article's main place, at a coarser precision.
+    """
+    focus = context.focus
+    specific = [h for h in places if h.geo_precision < 3]
+    if specific or (places and not (focus and focus.country in {h.country for h in places})):
+        pool = specific or places
+        return min(pool, key=lambda h: abs(h.start - trigger.start) + 120 * (h.geo_precision - 1)), None
+    if context.last_place is not None and index - context.last_place_sentence == 1:
+        return context.last_place, "from the previous sentence"
+    if focus is not None:
+        return focus, "the article's main place"
     if places:
-        return min(places, key=lambda h: abs(h.start - trigger.start) + 120 * (h.geo_precision - 1)), None
-    if context.last_place is not None and index - context.last_place_sentence <= 2:
-        return context.last_place, "from an earlier sentence"
+        return places[0], None
     return None, "no place named"
 
 
