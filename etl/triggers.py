@@ -37,7 +37,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"(?:captured|seized|recaptured|retook|retaken|entered) (?:[\w-]+ ){0,3}"
      r"(?:town|city|village|villages|district|base|airport|positions?|[A-Z]\w+)|raised the (?:national )?flag|"
      r"broke through|resume[ds]? (?:\w+ ){0,2}(?:military )?(?:operations|offensive|attacks?)|restarted|"
-     r"(?:staged|claimed|carried out|launched) (?:\w+ ){0,2}(?:attacks|assaults?|offensive|raids?)",
+     r"(?:staged|claimed|carried out|launched) (?:\w+ ){0,2}(?:attacks|assaults?|offensive|raids?)|"
+     r"(?:an? |the )?(?:special forces|commando|military) (?:operation|raid)|operation by (?:\w+ ){0,2}forces",
      r"clash(?:es)?|fighting|battles?|offensive|assault|ground advance|gunfights?|firefights?|"
      r"military operations?|ambush|counter-?offensive|snipers"),
     ("surrender",
@@ -45,30 +46,35 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"laid down (?:their )?arms|turned themselves in",
      r"surrender(?:s|ing)?"),
     ("killing",
-     r"killed|executed|massacred|murdered|beheaded|shot dead|slaughtered|gunned down",
+     r"killed|executed|massacred|murdered|beheaded|shot dead|slaughtered|gunned down|opened fire on|"
+     r"fired on|(?:came|come|coming) under fire|shot at",
      r"massacre|killings"),
     ("deaths",
      r"died|starved to death|froze to death",
      r"deaths|death toll"),
     ("siege",
      r"besieged|encircled|surrounded|trapped|holed up|blockaded|cut off|"
+     r"closed (?:the |a |its )?(?:\w+ )?(?:passage|corridor|crossing|road|exits?)|"
      r"prevent(?:ed|ing)? (?:\w+ ){0,4}from (?:leaving|fleeing)|(?:held|holding) (?:\w+ ){0,3}hostage",
      r"under siege|siege|blockade|human shields?"),
     ("evacuation",
      r"evacuated|evacuates|(?:trucks?|buses|vehicles)(?: \w+){0,4} (?:left|leaving|emerged|carrying|drove|driving)|"
      r"emerged from|(?:left|quit|exited|evacuate) (?:the|their) (?:last )?(?:[\w-]+ ){0,2}(?:enclave|pocket|holdout|foothold)|"
-     r"flown out|airlifted|ferried",
+     r"flown out|airlifted",
      r"evacuations?|convoys?|exodus|safe passage"),
     ("displacement",
-     r"fled|have left|had left|streamed out|uprooted|forced (?:\w+ ){0,5}from their homes|were displaced",
+     r"fled|have left|had left|streamed out|uprooted|forced (?:\w+ ){0,5}from their homes|were displaced|"
+     r"(?:ferried|taken|moved|transferred|whisked|bused|trucked) (?:\w+ ){0,4}to (?:\w+ ){0,3}camps?",
      r"displacement|refugees"),
     ("detention",
      r"detained|arrested|taken prisoner|rounded up|screened|held in (?:makeshift )?camps|"
      r"moved to detention",
      r"detention|arrests"),
     ("statement",
-     r"called for|announced|pledged|declared|will keep|will remain|ordered|voted|took effect|signed",
-     r"negotiations?|ceasefire|truce|agreement|deal"),
+     r"called for|announced|pledged|declared|will keep|will remain|ordered|voted|took effect|signed|"
+     r"warned|issued an ultimatum|mend(?:ed)? ties|restored (?:diplomatic )?(?:ties|relations)|"
+     r"carrying out (?:\w+ ){0,4}(?:withdrawal )?order",
+     r"negotiations?|ceasefire|truce|agreement|deal|ultimatum|withdrawal (?:order|plan)|rapprochement"),
 )
 
 
