@@ -23,6 +23,7 @@ from etl.sentences import split_sentences
 from etl.triggers import Trigger, find_triggers
 
 MAX_CHARS = 200_000  # longer texts are cut: a news article is far shorter
+BACKGROUND_DAYS = 180  # a happening that ended this long before publication is context
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class Extractor:
             claimant_actor=claimant.actor if claimant else None,
             claimant_start=claimant.start if claimant else None,
             claimant_end=claimant.end if claimant else None, figures=mine,
+            background=(article.published - date.end).days > BACKGROUND_DAYS,
         )
 
 

@@ -71,3 +71,4 @@ class Mention:
     claimant_start: int | None = None
     claimant_end: int | None = None
     figures: tuple[Figure, ...] = field(default_factory=tuple)
+    background: bool = False  # dated long before publication: context, not news

@@ -35,7 +35,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"clashed|fought|stormed|ambushed|overran|attacked|counter-?attacked|advanced (?:on|into)|"
      r"push(?:ed)? (?:\w+ ){0,4}(?:out of|back|into)|(?:took|taken|seized|regained|retook) (?:full )?control|"
      r"(?:captured|seized|recaptured|retook|retaken|entered) (?:[\w-]+ ){0,3}"
-     r"(?:town|city|village|villages|district|base|airport|positions?|[A-Z]\w+)|raised the (?:national )?flag|"
+     r"(?:town|city|village|villages|district|base|airport|positions?|(?-i:[A-Z])\w+)|raised the (?:national )?flag|"
      r"broke through|resume[ds]? (?:\w+ ){0,2}(?:military )?(?:operations|offensive|attacks?)|restarted|"
      r"(?:staged|claimed|carried out|launched) (?:\w+ ){0,2}(?:attacks|assaults?|offensive|raids?)|"
      r"(?:an? |the )?(?:special forces|commando|military) (?:operation|raid)|operation by (?:\w+ ){0,2}forces",
@@ -43,6 +43,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"military operations?|ambush|counter-?offensive|snipers"),
     ("surrender",
      r"surrendered|surrender (?:from|to)|handed themselves (?:over|in)|gave themselves up|"
+     r"(?:agreed to )?hand(?:ed)? over (?:their )?(?:heavy |light )?weapons|"
      r"laid down (?:their )?arms|turned themselves in",
      r"surrender(?:s|ing)?"),
     ("killing",
@@ -61,9 +62,10 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"evacuated|evacuates|(?:trucks?|buses|vehicles)(?: \w+){0,4} (?:left|leaving|emerged|carrying|drove|driving)|"
      r"emerged from|(?:left|quit|exited|evacuate) (?:the|their) (?:last )?(?:[\w-]+ ){0,2}(?:enclave|pocket|holdout|foothold)|"
      r"flown out|airlifted",
-     r"evacuations?|convoys?|exodus|safe passage"),
+     r"evacuations?|(?<!supply )(?<!aid )(?<!military )(?<!army )convoys?|exodus|safe passage"),
     ("displacement",
-     r"fled|have left|had left|streamed out|uprooted|forced (?:\w+ ){0,5}from their homes|were displaced|"
+     r"fled|have left|had left|streamed out|uprooted|forced (?:[\w,.-]+ ){0,5}from their homes|"
+     r"were displaced|(?:began|started) (?:leaving|fleeing)|(?:have|has|had) arrived (?:at|in)|"
      r"(?:ferried|taken|moved|transferred|whisked|bused|trucked) (?:\w+ ){0,4}to (?:\w+ ){0,3}camps?",
      r"displacement|refugees"),
     ("detention",
@@ -72,8 +74,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
      r"detention|arrests"),
     ("statement",
      r"called for|announced|pledged|declared|will keep|will remain|ordered|voted|took effect|signed|"
-     r"warned|issued an ultimatum|mend(?:ed)? ties|restored (?:diplomatic )?(?:ties|relations)|"
-     r"carrying out (?:\w+ ){0,4}(?:withdrawal )?order",
+     r"warned|issued an ultimatum|agreed to (?:a |the )?(?:truce|ceasefire|deal)|mend(?:ed)? ties|restored (?:diplomatic )?(?:ties|relations)|"
+     r"carrying out (?:[\w'’]+ ){0,4}(?:withdrawal )?order",
      r"negotiations?|ceasefire|truce|agreement|deal|ultimatum|withdrawal (?:order|plan)|rapprochement"),
 )
 
@@ -104,8 +106,14 @@ _NOT_REAL_RIGHT = re.compile(
     r"to be a success)\b|^ age\b",
     re.I,
 )
-_GENERIC = re.compile(r"\b(?:war|conflict|fighting|violence|uprising|campaign)\s+(?:that|which)\s+"
-                      r"(?:has|have|had)\s+(?:\w+\s+)?$", re.I)
+_GENERIC = re.compile(
+    r"\b(?:war|conflict|fighting|violence|uprising|campaign)(?:\s+in\s+\w+)?\s+(?:(?:that|which)\s+)?"
+    r"(?:has|have|had)\s+(?:\w+\s+)?$",
+    re.I,
+)
+#: A nominal trigger that only dates something else ('since the offensive began', 'under a deal').
+_REFERENCE_ONLY = re.compile(r"\b(?:since|after|following|before|under|during)\s+(?:the|a|an|this|that)\s+(?:\w+\s+)?$", re.I)
+_ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 _OCCURRED = re.compile(
     r"\b(?:there (?:were|was|have been|has been)|took place|began|begun|resumed|restarted|launched|"
     r"carried out|continued|hit|struck|killed|injured|wounded|left|emerged|entered|targeted|"
@@ -116,12 +124,11 @@ _OCCURRED = re.compile(
 )
 
 
-_COMBATANTS = re.compile(
-    r"\b(?:fighters|militants|soldiers|troops|jihadists|gunmen|insurgents|rebels|servicemen)\b"
-    r"(?:\s+\w+){0,3}\s+(?:were|was|have been|had been)\s+killed|\bkilled (?:\w+ ){0,4}"
-    r"(?:fighters|militants|soldiers|troops|jihadists|gunmen|insurgents|rebels|servicemen)\b",
-    re.I,
-)
+_FIGHTERS = r"(?:fighters|militants|soldiers|troops|jihadists|gunmen|insurgents|rebels|servicemen)"
+#: 'N fighters were killed': a battle of its own, whatever else the sentence reports.
+_COMBATANTS_DIED = re.compile(rf"\b{_FIGHTERS}\b(?:\s+\w+){{0,3}}\s+(?:were|was|have been|had been)\s+killed", re.I)
+#: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports.
+_COMBATANTS_KILLED = re.compile(rf"\bkilled (?:\w+ ){{0,4}}{_FIGHTERS}\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -160,10 +167,16 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
                     occurred = _took_place(text, start, end) if occurred is None else occurred
                     if not occurred:
                         break
+                if pattern is nominal and _REFERENCE_ONLY.search(text[max(start, match.start() - 40) : match.start()]):
+                    continue
+                if event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
+                    continue  # '..., the prime minister announced.' attributes; it is not the news
                 if _is_real(text, start, end, match.start(), match.end()):
                     found[event_type] = Trigger(event_type, match.start(), match.end(), match.group())
                     break
-    if "killing" in found and _COMBATANTS.search(text, start, end):
+    violent = {"airstrike", "shelling", "explosion", "clash"}
+    died = _COMBATANTS_DIED.search(text, start, end)
+    if "killing" in found and (died or (not violent & found.keys() and _COMBATANTS_KILLED.search(text, start, end))):
         killing = found.pop("killing")
         found.setdefault("clash", Trigger("clash", killing.start, killing.end, killing.text))
     for weak, strong in SUBSUMED_BY.items():
