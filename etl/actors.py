@@ -44,29 +44,27 @@ class Claimant:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(actor, compiled pattern) for every row; longer spellings are tried first."""
-    rows = []
+def load_lexicon(path: Path = LEXICON) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for every spelling of every actor, longest spellings first.
+
+    Each spelling is its own numbered group, so a match names its actor through
+    `lastindex`; one pass over a sentence finds every actor.
+    """
+    spellings: list[tuple[str, str]] = []
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            spellings = sorted(row["patterns"].split(";"), key=len, reverse=True)
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(spellings) + r")(?![\w-])")
-            rows.append((row["actor"], pattern))
-    return tuple(rows)
+            spellings += [(spelling, row["actor"]) for spelling in row["patterns"].split(";")]
+    spellings.sort(key=lambda pair: len(pair[0]), reverse=True)
+    groups = "|".join(f"({spelling})" for spelling, _ in spellings)
+    pattern = re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])")
+    return pattern, tuple(actor for _, actor in spellings)
 
 
 def find_actors(text: str, start: int, end: int) -> list[ActorMatch]:
-    """Every actor mentioned in text[start:end], left to right, overlaps resolved longest-first."""
-    found: list[ActorMatch] = []
-    for actor, pattern in load_lexicon():
-        for match in pattern.finditer(text, start, end):
-            found.append(ActorMatch(actor, match.start(), match.end()))
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[ActorMatch] = []
-    for match in found:
-        if not kept or match.start >= kept[-1].end:
-            kept.append(match)
-    return kept
+    """Every actor mentioned in text[start:end], left to right."""
+    pattern, actors = load_lexicon()
+    return [ActorMatch(actors[m.lastindex - 1], m.start(), m.end())
+            for m in pattern.finditer(text, start, end)]
 
 
 def actor_in(text: str) -> str | None:

@@ -152,34 +152,77 @@ def _took_place(text: str, start: int, end: int) -> bool:
     return bool(_OCCURRED.search(text, start, end))
 
 
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """The first real trigger of each event type in text[start:end], weaker types folded."""
-    found: dict[str, Trigger] = {}
-    occurred: bool | None = None
-    if any(verbal.search(text, start, end) for _, verbal, _ in _PATTERNS):
-        occurred = True
-    for event_type, verbal, nominal in _PATTERNS:
-        for pattern in (verbal, nominal):
-            if event_type in found:
-                break
-            for match in pattern.finditer(text, start, end):
-                if pattern is nominal:
-                    occurred = _took_place(text, start, end) if occurred is None else occurred
-                    if not occurred:
-                        break
-                if pattern is nominal and _REFERENCE_ONLY.search(text[max(start, match.start() - 40) : match.start()]):
-                    continue
-                if event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
-                    continue  # '..., the prime minister announced.' attributes; it is not the news
-                if _is_real(text, start, end, match.start(), match.end()):
-                    found[event_type] = Trigger(event_type, match.start(), match.end(), match.group())
-                    break
+#: Cheap test before the regular expressions: a type's patterns can only match a sentence
+#: that contains one of these lower-case stems.
+_STEMS: dict[str, tuple[str, ...]] = {
+    "airstrike": ("strike", "raid", "bomb", "air ", "aerial", "plane", "jet", "aircraft", "helicopter", "drone"),
+    "shelling": ("shell", "rocket", "missile", "artillery", "mortar", "bombard", "barrel"),
+    "explosion": ("explo", "detonat", "blast", "bomb", "blew", "ied", "landmine"),
+    "clash": ("clash", "fought", "fight", "storm", "ambush", "overran", "attack", "advance", "push",
+              "control", "captur", "seiz", "retook", "retaken", "entered", "flag", "broke through",
+              "resum", "restart", "assault", "offensive", "battle", "operation", "raid", "sniper",
+              "gunfight", "firefight", "killed"),
+    "surrender": ("surrender", "handed themselves", "gave themselves", "laid down", "turned themselves",
+                  "hand over", "handed over"),
+    "killing": ("kill", "execut", "massacr", "murder", "behead", "shot", "slaughter", "gunned", "fire"),
+    "deaths": ("died", "death"),
+    "siege": ("siege", "besieg", "encircl", "surround", "trapped", "holed up", "blockad", "cut off",
+              "prevent", "hostage", "shield", "closed"),
+    "evacuation": ("evacuat", "truck", "bus", "vehicle", "emerged", "left", "quit", "exited", "flown",
+                   "airlift", "convoy", "exodus", "passage"),
+    "displacement": ("fled", "left", "streamed", "uproot", "forced", "displace", "refugee", "leaving",
+                     "fleeing", "arrived", "camp"),
+    "detention": ("detain", "arrest", "prisoner", "rounded up", "screen", "camps", "detention"),
+    "statement": ("called for", "announc", "pledg", "declar", "will keep", "will remain", "order", "voted",
+                  "took effect", "signed", "warned", "ultimatum", "agreed", "ties", "relations",
+                  "negotiat", "ceasefire", "truce", "agreement", "deal", "withdrawal", "rapprochement"),
+}
+
+
+def _first_real(text: str, start: int, end: int, event_type: str, pattern: re.Pattern[str],
+                nominal: bool) -> Trigger | None:
+    """The first match of `pattern` that reports a real happening of this type."""
+    for match in pattern.finditer(text, start, end):
+        if nominal and _REFERENCE_ONLY.search(text[max(start, match.start() - 40) : match.start()]):
+            continue
+        if event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
+            continue  # '..., the prime minister announced.' attributes; it is not the news
+        if _is_real(text, start, end, match.start(), match.end()):
+            return Trigger(event_type, match.start(), match.end(), match.group())
+    return None
+
+
+def _fold(found: dict[str, Trigger], text: str, start: int, end: int) -> list[Trigger]:
+    """Combatant killings become battles; weaker readings fold into stronger types."""
     violent = {"airstrike", "shelling", "explosion", "clash"}
     died = _COMBATANTS_DIED.search(text, start, end)
-    if "killing" in found and (died or (not violent & found.keys() and _COMBATANTS_KILLED.search(text, start, end))):
+    if "killing" in found and (
+        died or (not violent & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
+    ):
         killing = found.pop("killing")
         found.setdefault("clash", Trigger("clash", killing.start, killing.end, killing.text))
     for weak, strong in SUBSUMED_BY.items():
         if weak in found and strong & found.keys():
             del found[weak]
     return sorted(found.values(), key=lambda t: t.start)
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """The first real trigger of each event type in text[start:end], weaker types folded."""
+    lower = text[start:end].lower()
+    candidates = [(t, v, n) for t, v, n in _PATTERNS if any(stem in lower for stem in _STEMS[t])]
+    found: dict[str, Trigger] = {}
+    nominal_matches: list[tuple[str, re.Pattern[str]]] = []
+    for event_type, verbal, nominal in candidates:
+        trigger = _first_real(text, start, end, event_type, verbal, nominal=False)
+        if trigger:
+            found[event_type] = trigger
+        else:
+            nominal_matches.append((event_type, nominal))
+    if nominal_matches and (found or _took_place(text, start, end)
+                            or any(v.search(text, start, end) for _, v, _ in candidates)):
+        for event_type, nominal in nominal_matches:
+            trigger = _first_real(text, start, end, event_type, nominal, nominal=True)
+            if trigger:
+                found[event_type] = trigger
+    return _fold(found, text, start, end)

@@ -1,0 +1,419 @@
+"""Figures in one sentence: 'at least 15 trucks' -> Figure(trucks, 15, None, 'at least').
+
+Rules, not a parser: a number (digits, words, ranges, vague words such as "dozens"), the
+qualifier before it, the counted noun after it and the verbs around it (killed, injured,
+evacuated...) decide what is counted. Measures (years, km, %, money), dates, times and ages
+are not figures. Stdlib only and cheap enough to run on every sentence of every article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from etl.mentions import Figure
+
+# --- words -------------------------------------------------------------------------------
+_FLAGS = re.IGNORECASE | re.ASCII
+_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
+fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+_NUMBER_WORDS = _WORDS.split()
+_UNITS, _TENS = _NUMBER_WORDS[:19], _NUMBER_WORDS[19:]
+_WORD_VALUES = {w: i + 1 if i < 19 else 10 * (i - 17) for i, w in enumerate(_NUMBER_WORDS)}
+_WORD_VALUES |= {"a": 1, "an": 1}  # "a hundred"
+_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_VAGUE = {  # words: (low, high, qualifier), as in data/devset/README.md
+    "tens of thousands": (10_000, 99_999, "thousands"), "a dozen": (12, 12, "about"),
+    "hundreds of thousands": (200_000, 999_999, "hundreds"), "several": (3, 9, "several"),
+    "several hundred": (300, 900, "several"), "several thousand": (3_000, 9_000, "several"),
+    "several dozen": (36, 108, "several"), "a few hundred": (200, 499, "several"),
+    "a few thousand": (2_000, 4_999, "several"), "a few dozen": (24, 60, "several"),
+    "a handful": (3, 5, "several"), "a few": (2, 5, "several"), "dozens": (24, 99, "dozens"),
+    "scores": (40, 99, "scores"), "hundreds": (200, 999, "hundreds"),
+    "thousands": (2_000, 9_999, "thousands"), "millions": (2_000_000, 9_999_999, "millions"),
+}  # fmt: skip
+_QUALIFIERS = {
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "not less than": "at least", "more than": "more than", "over": "more than",
+    "well over": "more than", "just over": "more than", "upwards of": "more than",
+    "up to": "up to", "as many as": "up to", "fewer than": "up to", "less than": "up to",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
+    "some": "some", "an estimated": "estimated", "estimated": "estimated",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+}  # fmt: skip
+_HEADS = {  # class: counted nouns (an underscore stands for a space)
+    "civilians": "people persons person civilians civilian residents resident women woman "
+    "women_and_children children child men man villagers refugees migrants inhabitants boys "
+    "girls individuals babies infants worshippers students patients workers journalists "
+    "suspects prisoners inmates detainees hostages captives family_members",
+    "families": "families family households",
+    "fighters": "fighters fighter militants militant jihadists jihadist gunmen gunman "
+    "insurgents rebels extremists combatants militiamen attackers assailants suicide_bombers "
+    "volunteers",
+    "troops": "troops soldiers soldier forces force servicemen service_members personnel "
+    "policemen police_officers police officers marines guards peacekeepers commandos",
+    "trucks": "trucks truck lorries buses bus vehicles vehicle cars",
+    "explosions": "car_bombs car_bomb bombs bomb explosions explosion blasts blast "
+    "explosive_devices bombings",
+    "strikes": "airstrikes airstrike air_strikes air_strike air_raids strikes strike raids sorties",
+    "killed": "deaths fatalities",
+    "injured": "injuries",
+    "others": "others members",  # counted only when a verb says what happened to them
+}
+_HEAD_CLASS = {w.replace("_", " "): cls for cls, ws in _HEADS.items() for w in ws.split()}
+_HEAD_LAST = {w.split()[-1] for w in _HEAD_CLASS}
+_MOD_WORDS = "international foreign armed local other more additional suicide government \
+regime rebel opposition coalition allied pro-government pro-regime army militia security enemy \
+jihadist extremist civilian military young innocent unarmed elderly female male new heavy \
+armoured armored aid humanitarian fuel cargo trapped besieged drone roadside volunteer"
+_ALL_VERBS = {"killed", "injured", "surrendered", "detained", "deaths", "people_evacuated",
+              "displaced"}  # fmt: skip
+_ARMED_VERBS = _ALL_VERBS - {"people_evacuated", "displaced"}  # fighters are not evacuees
+_VERBS_FOR = {"civilians": _ALL_VERBS, "others": _ALL_VERBS, "fighters": _ARMED_VERBS,
+              "troops": _ARMED_VERBS}  # fmt: skip
+_TRANSITIVE = {"killed", "slain", "executed", "injured", "wounded", "hurt", "arrested",
+               "detained", "captured", "evacuated", "displaced"}  # fmt: skip
+_BE = {"were", "was", "are", "is", "been", "being", "be", "got", "get"}
+_NOT_NOUNS = {"this", "thus", "various", "previous", "across", "unless", "less", "does", "goes",
+              "whereas", "perhaps", "always", "ones", "ways", "sides", "its", "thirds",
+              "quarters", "halves"}  # fmt: skip
+_MONTHS = "January February March April May June July August September October November \
+December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+_LABELS = "US USD EUR aged age ages Aged Age No. no. number Number Resolution Article Route \
+Highway Flight Chapter page Room Brigade Division Unit Phase version"
+_SKIP_AFTER = {*_LABELS.split(), *_MONTHS.split(), *(m + "." for m in _MONTHS.split())}
+_BEFORE_VERBS = {  # verbs whose object the figure is: "killed at least 15 people"
+    "killed": "killed killing kills kill slew slaughtered massacred executed executing beheaded "
+    "claimed_the_lives_of death_of deaths_of",
+    "injured": "injured injuring wounded wounding hurt hurting injuries_to",
+    "people_evacuated": "evacuated evacuating evacuation_of bused_out carrying transporting "
+    "ferrying",
+    "detained": "arrested arresting detained detaining captured capturing rounded_up",
+    "displaced": "displaced displacing uprooted",
+    "surrendered": "surrender_of",
+    "trucks": "convoy_of",
+}
+_BEFORE_LAST = {w.split("_")[-1] for ws in _BEFORE_VERBS.values() for w in ws.split()}
+_BEFORE_LAST |= {"another", "of", "additional"}  # a cheap test before the regex
+_OTHER_ANCHORS = "several dozen dozens scores hundred hundreds thousand thousands millions few \
+handful tens no nobody"
+_ANCHOR_WORDS = set(_NUMBER_WORDS + _OTHER_ANCHORS.split())  # where a number (or zero) may be
+_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+_FOLD = str.maketrans(  # lower case and punctuation to spaces, keeping every character's place
+    string.ascii_uppercase + string.punctuation + "\u2018\u2019\u201c\u201d\u2013\u2014",
+    string.ascii_lowercase + " " * (len(string.punctuation) + 6),
+)
+
+
+def _alternation(words: list[str] | set[str]) -> str:
+    """Longest first, so 'car bombs' wins over 'car'; spaces match any whitespace."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+# --- patterns ----------------------------------------------------------------------------
+_WORDNUM = rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(_UNITS)}"
+_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9A-Za-z_]|[.,][0-9])"
+_BASIC = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
+_CORE = re.compile(  # [qualifier] number | range | vague word
+    rf"(?<![\w$€£#.,:/-])(?:(?P<q>{_alternation(set(_QUALIFIERS))})\s+)?(?:"
+    rf"between\s+(?P<b1>{_BASIC})\s+and\s+(?P<b2>{_BASIC})"
+    rf"|(?P<r1>{_BASIC})(?:(?<=[0-9])\s*[-\u2013\u2014]\s*|\s+(?:to|or)\s+)(?P<r2>{_BASIC})"
+    rf"|(?P<v>{_alternation(set(_VAGUE))})\b"
+    rf"|(?P<n>{_BASIC}|an?\s+(?:hundred|thousand|million)\b))",
+    _FLAGS,
+)
+_MOD = rf"(?:[A-Z][\w.'&-]*|[a-z]{{1,3}}-[A-Z][\w'-]*|{_alternation(_MOD_WORDS.split())})"
+_HEAD = rf"(?:(?i:{_alternation(set(_HEAD_CLASS))})|[A-Z][a-z]+(?:is|ans|ese|ds|ks))\b"
+_NOUN = re.compile(  # case-sensitive: capitalised modifiers ("IS", "Islamic State"), demonyms
+    rf"(?P<of>\s+of(?:\s+(?:the|their|those|these))?)?(?:\s+{_MOD}){{0,3}}?\s+(?:(?P<head>{_HEAD})"
+    rf"(?:\s+and\s+(?:their\s+)?(?:{_MOD}\s+){{0,2}}?{_HEAD})?|(?P<other>[a-z]{{3,}}s)\b)",
+    re.ASCII,
+)
+_MEASURE = re.compile(  # what follows a measure, a time or the day of a month
+    r"\s*(?:%|(?:of\s+)?(?:(?:more|other|additional|consecutive|long|straight|full|square|cubic)"
+    r"\s+)?(?:percent|per\s+cent|percentage|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
+    r"|nights?|decades?|century|centuries|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|feet|ft"
+    r"|square|sq|acres?|hectares?|kg|kilo(?:gram)?s?|tonnes?|tons?|lit(?:re|er)s?|barrels?"
+    r"|degrees?|dollars?|euros?|pounds?|usd|eur|liras?|rubles?|times|[ap]\.?m|gmt|o'clock"
+    rf"|local\s+time)(?![A-Za-z])|-[A-Za-z]|:[0-9]|(?-i:{'|'.join(_MONTHS.split())})\b)",
+    _FLAGS,
+)
+_YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
+_DETERMINERS = re.compile(r"\b(?:the|these|those|its|their|his|her|our|first|last)\s+\Z", _FLAGS)
+_BEFORE = re.compile(  # searched in lower-cased text
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{q}>{_alternation([w.replace('_', ' ') for w in ws.split()])})"
+        for q, ws in _BEFORE_VERBS.items()
+    )
+    + r")(?:\s+(?:another|a\s+total\s+of|an\s+additional))?\s+\Z",
+    re.ASCII,
+)
+_KILLED_AND = re.compile(r"\b(?:killed|killing)\s+[^,;.]{1,50}?\s+and\s+\Z", _FLAGS)
+_TOLL = re.compile(  # "put the death toll from that incident at 16"
+    r"\btoll\b[^.;]{0,60}?\b(?:at|to|of|reached|hit|past|surpassed|exceeded)\s+\Z", _FLAGS
+)
+_AUX = "were|was|are|is|have|has|had|been|being|be|got|get|to|reportedly|also|all|later|thought\
+|believed|said|reported|feared|confirmed|now|already|who|that|which|subsequently|eventually|then\
+|each|likely|probably|allegedly|apparently"
+_AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
+    rf"(?:\s*,[^,;]{{1,60}},)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    r"(?P<displaced>fled|left\s+homeless|displaced|arrived)|(?P<killed>killed|dead|slain"
+    r"|executed|lost\s+their\s+lives|perished|among\s+the\s+dead|died\s+(?:in|from|of)\s+"
+    r"(?:the\s+|their\s+|an?\s+)?(?:blast|attack|explosion|bombing|strike|airstrike|shelling"
+    r"|fighting|clashes|wounds|injuries|gunfire))|(?P<deaths>died)"
+    r"|(?P<injured>injured|wounded|hurt)|(?P<surrendered>surrendered|handed\s+themselves\s+over"
+    r"|gave\s+themselves\s+up|turned\s+themselves\s+in)|(?P<detained>arrested|detained|captured)"
+    r"|(?P<people_evacuated>evacuated|left|exited|escaped|departed|(?:flown|bused|taken)\s+out"
+    r"|airlifted))\b",
+    _FLAGS,
+)
+_OBJECT = re.compile(  # what follows an active verb: "gunmen killed 5"
+    r"\s+(?:[0-9]|(?:at|more|some|about|around|nearly|an?|his|her|him|them|their|several|dozens"
+    rf"|hundreds|thousands|scores|{_WORDNUM}))\b",
+    _FLAGS,
+)
+_NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
+    rf"\b(?P<head>{_alternation(set(_HEAD_CLASS))})(?:\s+(?:numbering|totall?ing|to|at|of))?\s+\Z",
+    _FLAGS,
+)
+_MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
+_PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
+_NONE = re.compile(  # a count of zero: "no casualties", "no one was killed"
+    r"\bno\s+(?P<killed>casualties|deaths|fatalities)\b|\b(?:no\s+one|nobody)\s+(?:was|were|has"
+    r"\s+been|had\s+been)\s+(?:(?P<killed_>killed)|(?P<injured>injured|wounded|hurt))\b",
+    _FLAGS,
+)
+_AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?", _FLAGS)
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_TOKEN_SPLIT = re.compile(r"[\s-]+")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A number found in the sentence, before deciding what it counts."""
+
+    start: int
+    end: int
+    low: float | None
+    high: float | None
+    qualifier: str
+    cls: str | None  # class of the counted noun ('other:<lemma>' if unknown); None if bare
+    before: str | None  # quantity of the verb governing it from the left ("killed 15")
+    after: str | None  # quantity of the verb it is the subject of ("15 were killed")
+    context: str | None  # what a bare number counts by other cues ("troops 2,000")
+
+
+def _norm(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _value(number: str) -> float | None:
+    """'20,000' -> 20000; 'twenty-three' -> 23; '1.5 million' -> 1.5e6; 'a hundred' -> 100."""
+    value: float | None = None
+    for token in _TOKEN_SPLIT.split(number.lower().replace(",", "")):
+        if token in _SCALES:
+            value = (value or 1.0) * _SCALES[token]
+        elif token in _WORD_VALUES:
+            value = (value or 0.0) + _WORD_VALUES[token]
+        elif _DECIMAL.fullmatch(token):
+            value = float(token)
+        else:
+            return None
+    return value if value is not None and math.isfinite(value) else None
+
+
+def _parse(m: re.Match[str]) -> tuple[float | None, float | None, str, str] | None:
+    """Low, high and qualifier of a number match, and its kind (exact, between or vague key)."""
+    if m["b1"] or m["r1"]:
+        first, second = m["b1"] or m["r1"], m["b2"] or m["r2"]
+        low, high = _value(first), _value(second)
+        scale = next((s for w, s in _SCALES.items() if second.lower().endswith(w)), 1.0)
+        if low is not None and not first.lower().endswith(tuple(_SCALES)):
+            low *= scale  # "1.5-2 million": the scale of the second end is shared
+        kind = qualifier = "between"
+    elif m["v"]:
+        kind = _norm(m["v"])
+        low, high, qualifier = _VAGUE[kind]
+    else:
+        low = high = _value(m["n"])
+        kind = qualifier = "exact"
+    if low is None or high is None:
+        return None
+    low, high = float(min(low, high)), float(max(low, high))
+    qualifier = _QUALIFIERS.get(_norm(m["q"]), qualifier) if m["q"] else qualifier
+    if qualifier in ("at least", "more than"):
+        return low, None, qualifier, kind
+    return (None if qualifier == "up to" else low), high, qualifier, kind
+
+
+def _skipped(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """A measure, money, date, time, age or label number: not a count of anything."""
+    if _MEASURE.match(text, m.end(), hi):
+        return True
+    before = text[max(lo, m.start() - 16) : m.start()].split()
+    return bool(before) and (before[-1] in _SKIP_AFTER or before[-1][-1] in "$€£")
+
+
+def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | None:
+    """End and class of the counted noun after the number ('other:<lemma>' if unknown)."""
+    members = _MEMBERS_OF.match(text, m.end(), hi)  # "28 members of the regime forces"
+    noun = _NOUN.match(text, members.end() if members else m.end(), hi)
+    if not noun or (noun["of"] and kind in ("exact", "between")):
+        return None  # "of" follows vague words only: "hundreds of civilians"
+    if noun["head"]:
+        cls = _HEAD_CLASS.get(_norm(noun["head"]), "civilians")  # or a demonym: "Seven Iraqis"
+        return noun.end(), "civilians" if members and cls == "families" else cls
+    word = noun["other"]
+    if word in _NOT_NOUNS or _norm(m["n"] or "") == "one":
+        return None
+    lemma = _PLURAL.sub(lambda p: "y" if p[0] == "ies" else "", word, count=1)
+    return noun.end(), "other:" + lemma
+
+
+def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
+    """Quantity of the verb whose object the figure is: 'killed 15', 'the toll at 16'."""
+    near = text[max(lo, pos - 36) : pos].translate(_LOWER)
+    last = (near.rsplit(None, 1) or [""])[-1]
+    if last in _BEFORE_LAST and (m := _BEFORE.search(near)):
+        return m.lastgroup
+    window = max(lo, pos - 90)
+    if "toll" in text[window:pos] and _TOLL.search(text, window, pos):
+        return "killed"
+    if loose and "kill" in text[window:pos] and _KILLED_AND.search(text, window, pos):
+        return "killed"  # "killed Iranian commander Qassem Soleimani and nine other people"
+    return None
+
+
+def _after_verb(text: str, pos: int, hi: int) -> str | None:
+    """Quantity of the verb the figure is the subject of: '15 were killed', '62 had died'."""
+    m = _AFTER.match(text, pos, hi)
+    if not m or not m.lastgroup:
+        return None
+    if m[m.lastgroup].lower().split()[0] in _TRANSITIVE:
+        aux = set(m["aux"].lower().split())
+        if (aux and not aux & _BE) or (not aux and _OBJECT.match(text, m.end(), hi)):
+            return None  # active voice: the figure did the killing
+    return m.lastgroup
+
+
+def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | None:
+    """The figure a number match stands for, or None when it is not a count."""
+    parsed = None if _skipped(text, m, lo, hi) else _parse(m)
+    if parsed is None:
+        return None
+    low, high, qualifier, kind = parsed
+    noun, number = _noun(text, m, kind, hi), m["n"] or ""
+    if noun is None and (_norm(number) == "one" or _YEAR.fullmatch(number)):
+        return None  # "one of them", "in 2014"
+    start, (end, cls) = m.start(), noun or (m.end(), None)
+    if cls and cls.startswith("other:") and _DETERMINERS.search(text, max(lo, start - 16), start):
+        return None  # "the two sides": a reference, not a count
+    if noun is None and (partitive := _PARTITIVE.match(text, end, hi)):
+        end = partitive.end()  # "two of them were killed"
+    after = _after_verb(text, end, hi)
+    if noun is None and after and (participle := _PARTICIPLE.match(text, end, hi)):
+        end = participle.end()  # a bare number shows its verb: "12 killed"
+    before = _before_verb(text, lo, start, loose=not after)
+    if kind == "scores" and not before and "of" not in text[m.end() : end].split()[:1]:
+        return None  # "scores" counts only as "scores of" or "injured scores"
+    context = None
+    if noun is None and not (before or after):
+        near = max(lo, start - 40)
+        if not _HEAD_LAST.isdisjoint(text[near:start].translate(_FOLD).split()[-2:]):
+            head = _NOUN_BEFORE.search(text, near, start)
+            context = _HEAD_CLASS.get(_norm(head["head"])) if head else None
+    return _Candidate(start, end, low, high, qualifier, cls, before, after, context)
+
+
+def _share_verbs(text: str, cands: list[_Candidate]) -> None:
+    """Coordinated figures share their verb: 'killed 5 soldiers and 3 civilians'."""
+    pairs = [(a, b) for a, b in zip(cands, cands[1:]) if _AND.fullmatch(text, a.end, b.start)]
+    for prev, cur in pairs:
+        if prev.before and not (cur.before or cur.after):
+            cur.before = prev.before
+    for cur, nxt in reversed(pairs):
+        if nxt.after and not (cur.before or cur.after):
+            cur.after = nxt.after
+
+
+def _quantity(c: _Candidate) -> str | None:
+    """What a candidate counts: the verb for people and bare numbers, else the noun's class."""
+    verb = c.before or c.after
+    if c.cls is None:
+        return verb or c.context
+    if verb and verb in _VERBS_FOR.get(c.cls, ()):
+        return verb
+    return None if c.cls == "others" else c.cls.removeprefix("other:")
+
+
+def _numbers(text: str, lo: int, hi: int, folded: str, words: set[str]) -> Iterator[re.Match[str]]:
+    """Number matches in text[lo:hi], tried only near digits and number words (for speed)."""
+    anchors = [m.start() for m in _DIGIT_RUN.finditer(text, lo, hi)]
+    for word in _ANCHOR_WORDS.intersection(words) - {"no", "nobody"}:
+        at = folded.find(word)
+        while at >= 0:
+            after = at + len(word)
+            if not (folded[at - 1 : at].isalnum() or folded[after : after + 1].isalnum()):
+                anchors.append(lo + at)
+            at = folded.find(word, at + 1)
+    done = lo
+    for anchor in sorted(anchors):
+        if anchor >= done and (
+            m := _CORE.search(text, max(done, anchor - 20), min(hi, anchor + 60))
+        ):
+            done = m.end()
+            yield m
+
+
+def _zeros(text: str, lo: int, hi: int) -> list[_Candidate]:
+    """Counts of zero: 'no casualties' (killed), 'no one was hurt' (injured)."""
+    found = []
+    for m in _NONE.finditer(text, lo, hi):
+        verb = (m.lastgroup or "killed").rstrip("_")
+        found.append(_Candidate(m.start(), m.end(), 0.0, 0.0, "exact", None, verb, None, None))
+    return found
+
+
+def find_figures(text: str, start: int, end: int) -> list[Figure]:
+    """Every figure in text[start:end] (one sentence), in order, with absolute offsets."""
+    if not isinstance(text, str):
+        return []
+    lo = min(max(int(start), 0), len(text))
+    hi = min(max(int(end), lo), len(text))
+    folded = text[lo:hi].translate(_FOLD)  # lower case, no punctuation, same length
+    words = set(folded.split())
+    if _ANCHOR_WORDS.isdisjoint(words) and not _DIGIT_RUN.search(text, lo, hi):
+        return []  # most sentences: nothing to count
+    cands: list[_Candidate] = []
+    for m in _numbers(text, lo, hi, folded, words):
+        cand = _candidate(text, m, lo, hi)
+        if cand and (not cands or cand.start >= cands[-1].end):
+            cands.append(cand)
+    if "no" in words or "nobody" in words:
+        cands = sorted(cands + _zeros(text, lo, hi), key=lambda c: c.start)
+    if len(cands) > 1:
+        _share_verbs(text, cands)
+    figures = []
+    for c in cands:
+        if quantity := _quantity(c):
+            span = text[c.start : c.end]
+            figures.append(Figure(quantity, c.low, c.high, c.qualifier, span, c.start, c.end))
+    return figures
+
+
+def fatalities(figures: list[Figure]) -> tuple[float | None, float | None]:
+    """Low and high of the killed figures of one sentence: the largest of each bound."""
+    killed = [f for f in figures if f.quantity == "killed"]
+    low = max((f.low for f in killed if f.low is not None), default=None)
+    high = max((f.high for f in killed if f.high is not None), default=None)
+    if low is not None and high is not None and high < low:
+        high = None  # an open "at least 20" outbids a closed "5": no upper bound
+    return low, high
