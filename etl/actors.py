@@ -1,9 +1,9 @@
 """Who acts and who says so: actor names normalised, and the claimant of a sentence.
 
 Actors come from `data/lexicon/actors.csv` (one row per actor, its spellings as regular
-expressions separated by ";"): IS, ISIS, ISIL and Islamic State are one actor. The claimant is whoever the
-sentence attributes it to ("SDF spokesman Mustafa Bali said", "according to the Observatory",
-", medics and witnesses said").
+expressions separated by ";"): IS, ISIS, ISIL and Islamic State are one actor. The claimant
+is whoever the sentence attributes it to ("SDF spokesman Mustafa Bali said", "according to
+the Observatory", ", medics and witnesses said").
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ _SPEECH = (
 _AFTER = re.compile(rf",\s*(?P<who>[^,;:“”\"]{{2,90}}?)\s+(?:{_SPEECH})\b[^,;]{{0,40}}[.”\"]*\s*$")
 _BEFORE = re.compile(rf"(?P<who>[^,;:“”\"—]{{2,90}}?)\s+(?:{_SPEECH})\b")
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.:“”\"]{2,90})")
-_STOP_WORDS = re.compile(r"^(?:and|but|while|as|which|who|that|he|she|it|they|we|this|there)\b", re.I)
+_STOP_WORDS = re.compile(
+    r"^(?:and|but|while|as|which|who|that|he|she|it|they|we|this|there)\b", re.I
+)
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|also|later|earlier|then|previously|had also)$", re.I)
 
 
@@ -63,8 +65,10 @@ def load_lexicon(path: Path = LEXICON) -> tuple[re.Pattern[str], tuple[str, ...]
 def find_actors(text: str, start: int, end: int) -> list[ActorMatch]:
     """Every actor mentioned in text[start:end], left to right."""
     pattern, actors = load_lexicon()
-    return [ActorMatch(actors[m.lastindex - 1], m.start(), m.end())
-            for m in pattern.finditer(text, start, end)]
+    return [
+        ActorMatch(actors[m.lastindex - 1], m.start(), m.end())
+        for m in pattern.finditer(text, start, end)
+    ]
 
 
 def actor_in(text: str) -> str | None:
@@ -91,7 +95,11 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
         who_start, who_end = _trim(text, start + match.start("who"), start + match.end("who"))
         who = text[who_start:who_end]
         who = _AUXILIARY.sub("", _STOP_WORDS.sub("", who).strip()).strip()
-        if not who or who[0].islower() and not who.startswith(("the ", "an ", "a ", "her ", "his ")):
+        if (
+            not who
+            or who[0].islower()
+            and not who.startswith(("the ", "an ", "a ", "her ", "his "))
+        ):
             continue
         who_start = text.find(who, who_start, who_end + 1)
         if who_start < 0:
@@ -109,7 +117,8 @@ def assign_roles(
     first different actor after it is the other side. The claimant's own words are skipped.
     """
     usable = [
-        a for a in actors
+        a
+        for a in actors
         if not (claimant and claimant.start <= a.start < claimant.end) and a.actor != "civilians"
     ]
     before = [a for a in usable if a.end <= trigger_start]
@@ -117,5 +126,8 @@ def assign_roles(
     actor1 = before[-1].actor if before else None
     actor2 = next((a.actor for a in after if a.actor != actor1), None)
     if actor1 is None and after:
-        actor1, actor2 = after[0].actor, next((a.actor for a in after[1:] if a.actor != after[0].actor), None)
+        actor1, actor2 = (
+            after[0].actor,
+            next((a.actor for a in after[1:] if a.actor != after[0].actor), None),
+        )
     return actor1, actor2

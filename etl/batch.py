@@ -21,10 +21,31 @@ from etl.mentions import Mention
 from etl.problems import Problem
 
 MENTION_COLUMNS = [
-    "article_id", "event_type", "acled_event_type", "acled_sub_event_type", "date_start",
-    "date_end", "date_precision", "date_source", "date_text", "place_name", "latitude",
-    "longitude", "geo_precision", "place_note", "actor1", "actor2", "claimant", "claimant_actor",
-    "fatalities_low", "fatalities_high", "figures", "trigger", "sentence", "char_start", "char_end",
+    "article_id",
+    "event_type",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_source",
+    "date_text",
+    "place_name",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "place_note",
+    "actor1",
+    "actor2",
+    "claimant",
+    "claimant_actor",
+    "fatalities_low",
+    "fatalities_high",
+    "figures",
+    "trigger",
+    "sentence",
+    "char_start",
+    "char_end",
 ]
 
 
@@ -63,7 +84,9 @@ def read_jsonl(path: Path, label: str | None = None) -> tuple[list[ArticleInput]
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(Problem(label, number, f"not valid JSON ({exc.msg}, column {exc.colno})"))
+            problems.append(
+                Problem(label, number, f"not valid JSON ({exc.msg}, column {exc.colno})")
+            )
             continue
         article, problem = _article(record, label, number)
         if problem:
@@ -80,21 +103,42 @@ def mention_row(m: Mention, acled: dict[str, tuple[str, str]]) -> dict[str, obje
     """One output row; figures as a JSON list of {quantity, low, high, qualifier, text}."""
     low, high = fatalities(list(m.figures))
     acled_type, acled_sub = acled.get(m.event_type, ("", ""))
-    figures = [{"quantity": f.quantity, "low": f.low, "high": f.high, "qualifier": f.qualifier,
-                "text": f.text} for f in m.figures]
+    figures = [
+        {
+            "quantity": f.quantity,
+            "low": f.low,
+            "high": f.high,
+            "qualifier": f.qualifier,
+            "text": f.text,
+        }
+        for f in m.figures
+    ]
     return {
-        "article_id": m.article_id, "event_type": m.event_type, "acled_event_type": acled_type,
-        "acled_sub_event_type": acled_sub, "date_start": m.date.start.isoformat(),
-        "date_end": m.date.end.isoformat(), "date_precision": m.date.precision,
-        "date_source": m.date.source, "date_text": m.date.text or "", "place_name": m.place_name or "",
+        "article_id": m.article_id,
+        "event_type": m.event_type,
+        "acled_event_type": acled_type,
+        "acled_sub_event_type": acled_sub,
+        "date_start": m.date.start.isoformat(),
+        "date_end": m.date.end.isoformat(),
+        "date_precision": m.date.precision,
+        "date_source": m.date.source,
+        "date_text": m.date.text or "",
+        "place_name": m.place_name or "",
         "latitude": "" if m.latitude is None else round(m.latitude, 5),
         "longitude": "" if m.longitude is None else round(m.longitude, 5),
-        "geo_precision": m.geo_precision or "", "place_note": m.place_note or "",
-        "actor1": m.actor1 or "", "actor2": m.actor2 or "", "claimant": m.claimant or "",
+        "geo_precision": m.geo_precision or "",
+        "place_note": m.place_note or "",
+        "actor1": m.actor1 or "",
+        "actor2": m.actor2 or "",
+        "claimant": m.claimant or "",
         "claimant_actor": m.claimant_actor or "",
-        "fatalities_low": "" if low is None else low, "fatalities_high": "" if high is None else high,
-        "figures": json.dumps(figures, ensure_ascii=False), "trigger": m.trigger,
-        "sentence": m.sentence, "char_start": m.char_start, "char_end": m.char_end,
+        "fatalities_low": "" if low is None else low,
+        "fatalities_high": "" if high is None else high,
+        "figures": json.dumps(figures, ensure_ascii=False),
+        "trigger": m.trigger,
+        "sentence": m.sentence,
+        "char_start": m.char_start,
+        "char_end": m.char_end,
     }
 
 

@@ -71,7 +71,10 @@ def _extractor(paths: Paths, online_geonames: bool = True):
     if problems:
         raise InputError(problems)
     places = [p.model_dump() for p in curated.rows("places.csv")]
-    acled = {r.event_type: (r.acled_event_type, r.acled_sub_event_type) for r in curated.rows("event_types.csv")}
+    acled = {
+        r.event_type: (r.acled_event_type, r.acled_sub_event_type)
+        for r in curated.rows("event_types.csv")
+    }
     return Extractor(places, GeoNamesIndex.open()), acled
 
 
@@ -89,7 +92,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         stats.add(found)
         rows.extend(mention_row(m, acled) for m in mentions)
     count = write_csv(args.out, rows)
-    print(f"extract ok: {stats.articles} articles, {stats.sentences} sentences, {count} mentions -> {args.out}")
+    print(
+        f"extract ok: {stats.articles} articles, {stats.sentences} sentences, "
+        f"{count} mentions -> {args.out}"
+    )
     print(f"  undated (article window used): {stats.undated}; without a place: {stats.unplaced}")
     if stats.unknown_places:
         top = ", ".join(f"{n} ({c})" for n, c in stats.unknown_places.most_common(10))
@@ -108,7 +114,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     articles, _ = load_seed_articles(paths.seeds, paths.root)
     mentions = []
     for a in articles:
-        found, _ = extractor.extract(ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published)))
+        found, _ = extractor.extract(
+            ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published))
+        )
         mentions.extend(found)
     reports = [score_seeds(tables, mentions)]
     if args.devset.exists():
@@ -145,11 +153,15 @@ def parser() -> argparse.ArgumentParser:
     geo.add_argument("--cache", type=Path, default=Path("data/cache/geocode.json"))
     geo.set_defaults(run=_cmd_geocode)
     extract = sub.choices["extract"]
-    extract.add_argument("input", type=Path, help="JSON Lines: id, text, published[, outlet, title, url]")
+    extract.add_argument(
+        "input", type=Path, help="JSON Lines: id, text, published[, outlet, title, url]"
+    )
     extract.add_argument("--out", type=Path, required=True, help="CSV of mentions to write")
     extract.set_defaults(run=_cmd_extract)
     evaluate = sub.choices["evaluate"]
-    evaluate.add_argument("--devset", type=Path, default=ROOT / "data" / "devset" / "passages.jsonl")
+    evaluate.add_argument(
+        "--devset", type=Path, default=ROOT / "data" / "devset" / "passages.jsonl"
+    )
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     evaluate.set_defaults(run=_cmd_evaluate)
     return top

@@ -18,8 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from etl.extract import ArticleInput, Extractor
-from etl.merge import cluster_mentions, distance_km
 from etl.mentions import Mention
+from etl.merge import cluster_mentions, distance_km
 
 PLACE_KM = 10.0
 
@@ -53,19 +53,46 @@ class Scores:
         r = self._ratio
         return [
             ("event recall", r(self.found, self.expected), f"{self.found}/{self.expected}"),
-            ("event precision", r(self.true_clusters, self.clusters), f"{self.true_clusters}/{self.clusters}"),
-            ("mention precision", r(self.true_mentions, self.mentions), f"{self.true_mentions}/{self.mentions}"),
-            ("date: window overlaps", r(self.date_overlap, self.pairs), f"{self.date_overlap}/{self.pairs}"),
-            ("date: exact window", r(self.date_exact, self.pairs), f"{self.date_exact}/{self.pairs}"),
-            (f"place within {PLACE_KM:.0f} km", r(self.place_ok, self.place_pairs), f"{self.place_ok}/{self.place_pairs}"),
-            ("figures found", r(self.figures_ok, self.figures), f"{self.figures_ok}/{self.figures}"),
+            (
+                "event precision",
+                r(self.true_clusters, self.clusters),
+                f"{self.true_clusters}/{self.clusters}",
+            ),
+            (
+                "mention precision",
+                r(self.true_mentions, self.mentions),
+                f"{self.true_mentions}/{self.mentions}",
+            ),
+            (
+                "date: window overlaps",
+                r(self.date_overlap, self.pairs),
+                f"{self.date_overlap}/{self.pairs}",
+            ),
+            (
+                "date: exact window",
+                r(self.date_exact, self.pairs),
+                f"{self.date_exact}/{self.pairs}",
+            ),
+            (
+                f"place within {PLACE_KM:.0f} km",
+                r(self.place_ok, self.place_pairs),
+                f"{self.place_ok}/{self.place_pairs}",
+            ),
+            (
+                "figures found",
+                r(self.figures_ok, self.figures),
+                f"{self.figures_ok}/{self.figures}",
+            ),
         ]
 
     def lines(self) -> list[str]:
         out = [f"{self.name}"]
         out += [f"  {label:<24} {value:6.3f}   ({counts})" for label, value, counts in self.table()]
         if self.background:
-            out.append(f"  background mentions (dated >180 days before publication, not scored): {self.background}")
+            out.append(
+                "  background mentions (dated >180 days before publication, not scored): "
+                f"{self.background}"
+            )
         return out
 
 
@@ -84,7 +111,9 @@ def _place_score(scores: Scores, m: Mention, lat: float | None, lon: float | Non
         return
     scores.place_pairs += 1
     if m.latitude is not None:
-        scores.place_ok += distance_km((m.latitude, m.longitude), (float(lat), float(lon))) <= PLACE_KM
+        scores.place_ok += (
+            distance_km((m.latitude, m.longitude), (float(lat), float(lon))) <= PLACE_KM
+        )
 
 
 def _figure_found(mentions: list[Mention], low: float | None, high: float | None) -> bool:
@@ -97,7 +126,9 @@ def _figure_found(mentions: list[Mention], low: float | None, high: float | None
 def score_seeds(tables: dict[str, pd.DataFrame], mentions: list[Mention]) -> Scores:
     """Compare mentions extracted from the seed articles with the curated events."""
     scores = Scores("seeds: extraction vs curated events")
-    events = tables["events"].merge(tables["places"][["place_id", "latitude", "longitude"]], on="place_id")
+    events = tables["events"].merge(
+        tables["places"][["place_id", "latitude", "longitude"]], on="place_id"
+    )
     events = events.set_index("event_id")
     claims = tables["claims"]
     figures = tables["figures"]
@@ -108,12 +139,21 @@ def score_seeds(tables: dict[str, pd.DataFrame], mentions: list[Mention]) -> Sco
     true_mentions: set[int] = set()
     for claim in claims.itertuples():
         event = events.loc[claim.event_id]
-        hits = [m for m in by_article.get(claim.article_id, [])
-                if _overlaps(m, claim.char_start, claim.char_end) and m.event_type == event["event_type"]]
+        hits = [
+            m
+            for m in by_article.get(claim.article_id, [])
+            if _overlaps(m, claim.char_start, claim.char_end)
+            and m.event_type == event["event_type"]
+        ]
         supporting.setdefault(claim.event_id, []).extend(hits)
         true_mentions.update(id(m) for m in hits)
         for m in hits:
-            _date_scores(scores, m, dt.date.fromisoformat(event["date_start"]), dt.date.fromisoformat(event["date_end"]))
+            _date_scores(
+                scores,
+                m,
+                dt.date.fromisoformat(event["date_start"]),
+                dt.date.fromisoformat(event["date_end"]),
+            )
             _place_score(scores, m, event["latitude"], event["longitude"])
         for fig in figures[figures["claim_id"] == claim.claim_id].itertuples():
             scores.figures += 1
@@ -122,10 +162,14 @@ def score_seeds(tables: dict[str, pd.DataFrame], mentions: list[Mention]) -> Sco
             scores.figures_ok += _figure_found(hits, low, high)
     scores.expected = len(events)
     scores.found = sum(1 for e in events.index if supporting.get(e))
-    scores.notes = [f"missed: {events.at[e, 'event_key']}" for e in events.index if not supporting.get(e)]
+    scores.notes = [
+        f"missed: {events.at[e, 'event_key']}" for e in events.index if not supporting.get(e)
+    ]
     clusters = cluster_mentions(mentions)
     scores.clusters = len(clusters)
-    scores.true_clusters = sum(1 for c in clusters if any(id(m) in true_mentions for m in c.mentions))
+    scores.true_clusters = sum(
+        1 for c in clusters if any(id(m) in true_mentions for m in c.mentions)
+    )
     scores.mentions, scores.true_mentions = len(mentions), len(true_mentions)
     return scores
 
@@ -140,7 +184,9 @@ def score_devset(passages: Iterable[dict], extractor: Extractor) -> Scores:
     """Per passage: merged mentions vs the expected events, matched by type and evidence."""
     scores = Scores("development set: extraction vs expected events")
     for passage in passages:
-        article = ArticleInput(passage["id"], passage["text"], dt.date.fromisoformat(passage["published"]))
+        article = ArticleInput(
+            passage["id"], passage["text"], dt.date.fromisoformat(passage["published"])
+        )
         mentions, _ = extractor.extract(article)
         # The set annotates news events only; mentions dated long before publication are
         # kept by the extractor as background, flagged, and not scored here.
@@ -154,22 +200,38 @@ def score_devset(passages: Iterable[dict], extractor: Extractor) -> Scores:
             scores.expected += 1
             start = passage["text"].find(expected["evidence"])
             end = start + len(expected["evidence"])
-            hits = [m for m in mentions if m.event_type == expected["event_type"] and _overlaps(m, start, end)]
+            hits = [
+                m
+                for m in mentions
+                if m.event_type == expected["event_type"] and _overlaps(m, start, end)
+            ]
             if not hits:
-                scores.notes.append(f"missed: {passage['id']} {expected['event_type']}: {expected['evidence'][:60]}")
+                scores.notes.append(
+                    f"missed: {passage['id']} {expected['event_type']}: {expected['evidence'][:60]}"
+                )
                 continue
             scores.found += 1
             matched.update(id(m) for m in hits)
             best = hits[0]
-            _date_scores(scores, best, dt.date.fromisoformat(expected["date_start"]), dt.date.fromisoformat(expected["date_end"]))
+            _date_scores(
+                scores,
+                best,
+                dt.date.fromisoformat(expected["date_start"]),
+                dt.date.fromisoformat(expected["date_end"]),
+            )
             _place_score(scores, best, expected.get("latitude"), expected.get("longitude"))
             for fig in expected.get("figures", []):
                 scores.figures += 1
                 scores.figures_ok += _figure_found(hits, fig.get("low"), fig.get("high"))
         scores.true_mentions += len(matched)
-        scores.true_clusters += sum(1 for c in clusters if any(id(m) in matched for m in c.mentions))
+        scores.true_clusters += sum(
+            1 for c in clusters if any(id(m) in matched for m in c.mentions)
+        )
         for c in clusters:
             if not any(id(m) in matched for m in c.mentions):
                 first = c.mentions[0]
-                scores.notes.append(f"extra: {passage['id']} {c.event_type}: {first.trigger!r} in {first.sentence[:60]!r}")
+                scores.notes.append(
+                    f"extra: {passage['id']} {c.event_type}: {first.trigger!r} "
+                    f"in {first.sentence[:60]!r}"
+                )
     return scores

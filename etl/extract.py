@@ -80,12 +80,15 @@ class Extractor:
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         for index, ((start, end), found_places) in enumerate(zip(sentences, places)):
             stats.sentences += 1
-            mentions.extend(self._sentence(article, text, start, end, index, found_places, context, stats))
+            mentions.extend(
+                self._sentence(article, text, start, end, index, found_places, context, stats)
+            )
         stats.mentions = len(mentions)
         return mentions, stats
 
-    def _places(self, text: str, start: int, end: int,
-                context: _Context) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
+    def _places(
+        self, text: str, start: int, end: int, context: _Context
+    ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
         """Event places of a sentence (reporting places dropped), homonyms read in context."""
         countries = frozenset(c for c, _ in context.countries.most_common(3))
         hits, unknown = self.resolver.find(text, start, end, countries, tuple(context.near[-5:]))
@@ -96,9 +99,17 @@ class Extractor:
                 context.countries[hit.country] += 1
         return events, unknown
 
-    def _sentence(self, article: ArticleInput, text: str, start: int, end: int, index: int,
-                  places: tuple[list[PlaceHit], list[tuple[str, int, int]]], context: _Context,
-                  stats: ExtractStats) -> list[Mention]:
+    def _sentence(
+        self,
+        article: ArticleInput,
+        text: str,
+        start: int,
+        end: int,
+        index: int,
+        places: tuple[list[PlaceHit], list[tuple[str, int, int]]],
+        context: _Context,
+        stats: ExtractStats,
+    ) -> list[Mention]:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
         triggers = find_triggers(text, start, end)
@@ -108,8 +119,20 @@ class Extractor:
             actors = find_actors(text, start, end)
             figures = find_figures(text, start, end)
             for trigger in triggers:
-                mention = self._mention(article, text, (start, end), trigger, triggers, dates,
-                                        events, actors, figures, claimant, index, context)
+                mention = self._mention(
+                    article,
+                    text,
+                    (start, end),
+                    trigger,
+                    triggers,
+                    dates,
+                    events,
+                    actors,
+                    figures,
+                    claimant,
+                    index,
+                    context,
+                )
                 stats.undated += mention.date.source == "article"
                 stats.unplaced += mention.place_id is None
                 mentions.append(mention)
@@ -122,30 +145,54 @@ class Extractor:
             context.anchor = precise[-1].start
         return mentions
 
-    def _mention(self, article: ArticleInput, text: str, span: tuple[int, int], trigger: Trigger,
-                 triggers: list[Trigger], dates: list[DateWindow], places: list[PlaceHit],
-                 actors: list, figures: list[Figure], claimant: Claimant | None, index: int,
-                 context: _Context) -> Mention:
+    def _mention(
+        self,
+        article: ArticleInput,
+        text: str,
+        span: tuple[int, int],
+        trigger: Trigger,
+        triggers: list[Trigger],
+        dates: list[DateWindow],
+        places: list[PlaceHit],
+        actors: list,
+        figures: list[Figure],
+        claimant: Claimant | None,
+        index: int,
+        context: _Context,
+    ) -> Mention:
         start, end = span
         date = _nearest(dates, trigger.start) or article_window(article.published)
         place, note = _place_for(trigger, places, context, index)
         actor1, actor2 = assign_roles(actors, trigger.start, claimant)
         mine = tuple(f for f in figures if _nearest_trigger(triggers, f.char_start) is trigger)
         return Mention(
-            article_id=article.article_id, event_type=trigger.event_type, trigger=trigger.text,
-            trigger_start=trigger.start, trigger_end=trigger.end, sentence=text[start:end],
-            char_start=start, char_end=end, date=date,
-            place_name=place.name if place else None, place_id=place.place_id if place else None,
-            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            article_id=article.article_id,
+            event_type=trigger.event_type,
+            trigger=trigger.text,
+            trigger_start=trigger.start,
+            trigger_end=trigger.end,
+            sentence=text[start:end],
+            char_start=start,
+            char_end=end,
+            date=date,
+            place_name=place.name if place else None,
+            place_id=place.place_id if place else None,
+            latitude=place.latitude if place else None,
+            longitude=place.longitude if place else None,
             country=place.country if place else None,
-            geo_precision=(max(place.geo_precision, 2) if note else place.geo_precision) if place else None,
+            geo_precision=(max(place.geo_precision, 2) if note else place.geo_precision)
+            if place
+            else None,
             place_start=place.start if place and not note else None,
-            place_end=place.end if place and not note else None, place_note=note,
-            actor1=actor1, actor2=actor2,
+            place_end=place.end if place and not note else None,
+            place_note=note,
+            actor1=actor1,
+            actor2=actor2,
             claimant=claimant.text if claimant else None,
             claimant_actor=claimant.actor if claimant else None,
             claimant_start=claimant.start if claimant else None,
-            claimant_end=claimant.end if claimant else None, figures=mine,
+            claimant_end=claimant.end if claimant else None,
+            figures=mine,
             background=(article.published - date.end).days > BACKGROUND_DAYS,
         )
 
@@ -178,8 +225,9 @@ def _focus(hits: Iterable[PlaceHit]) -> PlaceHit | None:
     return first[best] if counts[best] >= 2 else None
 
 
-def _place_for(trigger: Trigger, places: list[PlaceHit], context: _Context,
-               index: int) -> tuple[PlaceHit | None, str | None]:
+def _place_for(
+    trigger: Trigger, places: list[PlaceHit], context: _Context, index: int
+) -> tuple[PlaceHit | None, str | None]:
     """The place nearest the trigger (specific places first).
 
     A sentence that names only a country (or nothing) is read as being about the previous
@@ -189,7 +237,9 @@ def _place_for(trigger: Trigger, places: list[PlaceHit], context: _Context,
     specific = [h for h in places if h.geo_precision < 3]
     if specific or (places and not (focus and focus.country in {h.country for h in places})):
         pool = specific or places
-        return min(pool, key=lambda h: abs(h.start - trigger.start) + 120 * (h.geo_precision - 1)), None
+        return min(
+            pool, key=lambda h: abs(h.start - trigger.start) + 120 * (h.geo_precision - 1)
+        ), None
     if context.last_place is not None and index - context.last_place_sentence == 1:
         return context.last_place, "from the previous sentence"
     if focus is not None:

@@ -48,11 +48,16 @@ def _order(m: Mention) -> tuple:
 
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def places_compatible(a: tuple[float, float, int] | None, b: tuple[float, float, int] | None) -> bool:
+def places_compatible(
+    a: tuple[float, float, int] | None, b: tuple[float, float, int] | None
+) -> bool:
     """Same place, or one inside the other's region; unknown places never rule a match out."""
     if a is None or b is None:
         return True
@@ -79,19 +84,25 @@ def _join(cluster: Cluster, mention: Mention) -> None:
     narrow = (max(cluster.start, mention.date.start), min(cluster.end, mention.date.end))
     if narrow[0] <= narrow[1] and mention.date.source != "article":
         cluster.start, cluster.end = narrow
-    if mention.place_id and (cluster.place is None or _specificity(mention) < _specificity(cluster.place)):
+    if mention.place_id and (
+        cluster.place is None or _specificity(mention) < _specificity(cluster.place)
+    ):
         cluster.place = mention
 
 
 def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     """Greedy, order-independent clustering: dated mentions first, most precise first."""
-    ordered = sorted(mentions, key=lambda m: (m.date.source == "article", m.date.end - m.date.start, *_order(m)))
+    ordered = sorted(
+        mentions, key=lambda m: (m.date.source == "article", m.date.end - m.date.start, *_order(m))
+    )
     clusters: list[Cluster] = []
     for mention in ordered:
         window = (mention.date.start, mention.date.end)
         best = None
         for cluster in clusters:
-            if cluster.event_type != mention.event_type or not windows_meet((cluster.start, cluster.end), window):
+            if cluster.event_type != mention.event_type or not windows_meet(
+                (cluster.start, cluster.end), window
+            ):
                 continue
             if places_compatible(_where(cluster.place), _where(mention)):
                 best = cluster
@@ -114,10 +125,17 @@ def match_curated(clusters: list[Cluster], curated: Iterable[Mapping[str, Any]])
             window = (_date(event["date_start"]), _date(event["date_end"]))
             if not windows_meet(window, (cluster.start, cluster.end)):
                 continue
-            where = (float(event["latitude"]), float(event["longitude"]), int(event["geo_precision"]))
+            where = (
+                float(event["latitude"]),
+                float(event["longitude"]),
+                int(event["geo_precision"]),
+            )
             if not places_compatible(where, _where(cluster.place)):
                 continue
-            score = (abs((window[0] - cluster.start).days) + abs((window[1] - cluster.end).days), str(event["event_id"]))
+            score = (
+                abs((window[0] - cluster.start).days) + abs((window[1] - cluster.end).days),
+                str(event["event_id"]),
+            )
             if best_score is None or score < best_score:
                 best, best_score = event, score
         cluster.curated_event_id = str(best["event_id"]) if best is not None else None
@@ -134,6 +152,8 @@ def figure_ranges(cluster: Cluster) -> dict[str, tuple[float | None, float | Non
         for f in mention.figures:
             values = [v for v in (f.low, f.high) if v is not None]
             lo, hi = ranges.get(f.quantity, (None, None))
-            ranges[f.quantity] = (min([v for v in (lo, *values) if v is not None]),
-                                  max([v for v in (hi, *values) if v is not None]))
+            ranges[f.quantity] = (
+                min([v for v in (lo, *values) if v is not None]),
+                max([v for v in (hi, *values) if v is not None]),
+            )
     return ranges

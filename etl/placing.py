@@ -20,22 +20,82 @@ from etl.geonames import GeoNamesIndex
 
 _PARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ]"
 _WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
-_FACILITY = r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing))?"
+_FACILITY = (
+    r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing))?"
+)
 _NAME = re.compile(
     rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|ad|ar)-)?{_WORD}){{0,3}}{_FACILITY}"
 )
 _PREPOSITIONS = frozenset(
-    "in at near from to outside into around toward towards across between on of and".split()
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "to",
+        "outside",
+        "into",
+        "around",
+        "toward",
+        "towards",
+        "across",
+        "between",
+        "on",
+        "of",
+        "and",
+    ]
 )
 _SKIPPED_BEFORE = frozenset(
-    "the nearby northern southern eastern western central north-western northwestern "
-    "north-eastern northeastern south-western southwestern south-eastern southeastern".split()
+    [
+        "the",
+        "nearby",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "north-western",
+        "northwestern",
+        "north-eastern",
+        "northeastern",
+        "south-western",
+        "southwestern",
+        "south-eastern",
+        "southeastern",
+    ]
 )
-_SUFFIX = re.compile(r"^[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
-                     r"countryside|outskirts|suburbs?)\b|^,\s*(?:Syria|Iraq)\b", re.I)
+_SUFFIX = re.compile(
+    r"^[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
+    r"countryside|outskirts|suburbs?)\b|^,\s*(?:Syria|Iraq)\b",
+    re.I,
+)
 _TITLES = frozenset(
-    "spokesman spokeswoman spokesperson official chief president gen. gen general commander mr. "
-    "mr ms. ms mrs. mrs minister secretary correspondent reporter named head sheikh leader".split()
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "chief",
+        "president",
+        "gen.",
+        "gen",
+        "general",
+        "commander",
+        "mr.",
+        "mr",
+        "ms.",
+        "ms",
+        "mrs.",
+        "mrs",
+        "minister",
+        "secretary",
+        "correspondent",
+        "reporter",
+        "named",
+        "head",
+        "sheikh",
+        "leader",
+    ]
 )
 _REPORTING = re.compile(
     r"(?:told (?:reporters|journalists|a news conference|AFP|AP|Reuters)|briefing|news conference|"
@@ -45,14 +105,51 @@ _REPORTING = re.compile(
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z ,.'’\-]{2,60}(?:\([A-Za-z .]+\))?\s*(?:—|–|-)\s", re.M)
 _NOT_PLACES = {
-    "the", "some", "many", "men", "women", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "president", "islamic", "state", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "christmas",
+    "the",
+    "some",
+    "many",
+    "men",
+    "women",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "president",
+    "islamic",
+    "state",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "christmas",
 }
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
-_PRECISION = {"village": 1, "town": 1, "city": 1, "camp": 1, "oil field": 1, "neighbourhood": 1,
-              "governorate": 3, "province": 3, "region": 3, "country": 3, "desert": 3, "river": 2}
+_PRECISION = {
+    "village": 1,
+    "town": 1,
+    "city": 1,
+    "camp": 1,
+    "oil field": 1,
+    "neighbourhood": 1,
+    "governorate": 3,
+    "province": 3,
+    "region": 3,
+    "country": 3,
+    "desert": 3,
+    "river": 2,
+}
 
 
 @dataclass(frozen=True)
@@ -83,12 +180,20 @@ class PlaceResolver:
                     self.curated[key] = place
         countries = {str(p.get("country")) for p in self.curated.values()}
         codes = geonames.country_codes(countries) if geonames else set()
-        self._country_code = {c: (next(iter(geonames.country_codes([c])), None) if geonames else None)
-                              for c in countries}
+        self._country_code = {
+            c: (next(iter(geonames.country_codes([c])), None) if geonames else None)
+            for c in countries
+        }
         self.default_countries = frozenset(codes)
 
-    def find(self, text: str, start: int, end: int, countries: frozenset[str],
-             near: tuple[tuple[float, float], ...]) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
+    def find(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        countries: frozenset[str],
+        near: tuple[tuple[float, float], ...],
+    ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
         """Known places in text[start:end] and names after 'in/near/at' that no gazetteer knows."""
         hits: list[PlaceHit] = []
         unknown: list[tuple[str, int, int]] = []
@@ -99,17 +204,27 @@ class PlaceResolver:
                 if _is_unknown_place(text, match.start(), match.group()):
                     unknown.append((match.group(), match.start(), match.end()))
                 continue
-            reporting = hit.start < dateline_end or bool(_REPORTING.search(text[max(0, hit.start - 60):hit.start]))
+            reporting = hit.start < dateline_end or bool(
+                _REPORTING.search(text[max(0, hit.start - 60) : hit.start])
+            )
             hits.append(_replace(hit, reporting=reporting))
         return hits, unknown
 
-    def _resolve(self, text: str, start: int, end: int, countries: frozenset[str],
-                 near: tuple[tuple[float, float], ...]) -> PlaceHit | None:
+    def _resolve(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        countries: frozenset[str],
+        near: tuple[tuple[float, float], ...],
+    ) -> PlaceHit | None:
         """The longest known name in the capitalised run text[start:end]."""
         before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower() in _TITLES:
             return None  # 'spokesman Adnan Afrin' is a person
-        bounds = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+        bounds = [
+            (m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])
+        ]
         spans = [(bounds[0][0], bounds[j][1]) for j in range(len(bounds) - 1, -1, -1)]
         spans += [(bounds[i][0], bounds[-1][1]) for i in range(1, len(bounds))]
         for s, e in spans:
@@ -117,7 +232,9 @@ class PlaceResolver:
             place = self._curated_place(raw)
             if place is not None:
                 return self._curated_hit(raw, s, place)
-        if self.geonames is None or not (_locative(text, start) or _SUFFIX.search(text[end : end + 30])):
+        if self.geonames is None or not (
+            _locative(text, start) or _SUFFIX.search(text[end : end + 30])
+        ):
             return None
         for s, e in spans[: len(bounds)]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
@@ -126,8 +243,18 @@ class PlaceResolver:
                 continue
             found = _choose(self.geonames, key, countries or self.default_countries, near)
             if found is not None:
-                return PlaceHit(raw, s, s + len(raw), f"gn:{found.geonameid}", found.name,
-                                found.latitude, found.longitude, found.country_code, 1, False)
+                return PlaceHit(
+                    raw,
+                    s,
+                    s + len(raw),
+                    f"gn:{found.geonameid}",
+                    found.name,
+                    found.latitude,
+                    found.longitude,
+                    found.country_code,
+                    1,
+                    False,
+                )
         return None
 
     def _curated_place(self, raw: str) -> Mapping[str, Any] | None:
@@ -135,10 +262,18 @@ class PlaceResolver:
         return None if key in _NOT_PLACES else self.curated.get(key)
 
     def _curated_hit(self, raw: str, s: int, place: Mapping[str, Any]) -> PlaceHit:
-        return PlaceHit(raw, s, s + len(raw), str(place["place_id"]), str(place["name"]),
-                        float(place["latitude"]), float(place["longitude"]),
-                        self._country_code.get(str(place.get("country"))),
-                        int(place["geo_precision"]), False)
+        return PlaceHit(
+            raw,
+            s,
+            s + len(raw),
+            str(place["place_id"]),
+            str(place["name"]),
+            float(place["latitude"]),
+            float(place["longitude"]),
+            self._country_code.get(str(place.get("country"))),
+            int(place["geo_precision"]),
+            False,
+        )
 
 
 @lru_cache(maxsize=50_000)
@@ -151,8 +286,9 @@ def _strip_possessive(raw: str) -> str:
 
 
 @lru_cache(maxsize=20_000)
-def _choose(index: GeoNamesIndex, key: str, countries: frozenset[str],
-            near: tuple[tuple[float, float], ...]) -> Any:
+def _choose(
+    index: GeoNamesIndex, key: str, countries: frozenset[str], near: tuple[tuple[float, float], ...]
+) -> Any:
     return index.choose(key, countries=sorted(countries) or None, near=list(near) or None)
 
 

@@ -21,9 +21,13 @@ _WIRE_MARKS = {
     "afp": re.compile(r"\(AFP\)|\bAgence France-Presse\b|\bAFP\b"),
     "reuters": re.compile(r"\(Reuters\)|\bReuters\b"),
 }
-_FILES_FROM = re.compile(r"(?:With files from|Material from|Reporting by)\s+(?:the\s+)?(Associated Press|AP|Reuters|AFP|Agence France-Presse)")
+_FILES_FROM = re.compile(
+    r"(?:With files from|Material from|Reporting by)\s+(?:the\s+)?"
+    r"(Associated Press|AP|Reuters|AFP|Agence France-Presse)"
+)
 _BODY_CREDIT = re.compile(
-    r"(?:told|an|a|by|to)\s+(AP|AFP|Reuters|Associated Press)\b(?:\s+(?:correspondent|reporter|team|photographer))?"
+    r"(?:told|an|a|by|to)\s+(AP|AFP|Reuters|Associated Press)\b"
+    r"(?:\s+(?:correspondent|reporter|team|photographer))?"
 )
 _LONG_SENTENCE = 60
 
@@ -40,7 +44,9 @@ def detect_wire(text: str) -> str | None:
             return wire
     body = _BODY_CREDIT.search(text)
     if body:
-        return {"AP": "ap", "Associated Press": "ap", "Reuters": "reuters"}.get(body.group(1), "afp")
+        return {"AP": "ap", "Associated Press": "ap", "Reuters": "reuters"}.get(
+            body.group(1), "afp"
+        )
     return None
 
 
@@ -48,7 +54,9 @@ def _long_sentences(text: str) -> set[str]:
     return {s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) >= _LONG_SENTENCE}
 
 
-def source_ids(articles: Iterable[tuple[str, str, str | None, str | None]], min_shared: int = 2) -> dict[str, str]:
+def source_ids(
+    articles: Iterable[tuple[str, str, str | None, str | None]], min_shared: int = 2
+) -> dict[str, str]:
     """article_id -> its independent source, from (article_id, text, outlet, wire) rows.
 
     The source is the wire when there is one (given, or detected from credit lines); articles

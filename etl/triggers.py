@@ -17,66 +17,86 @@ from dataclasses import dataclass
 _AIR = r"(?:war)?planes?|jets?|aircraft|helicopters?|drones?|warplanes"
 #: (event type, verbal pattern, nominal pattern)
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
-    ("airstrike",
-     rf"(?:{_AIR})(?: \w+){{0,3}} (?:struck|bombed|hit|pounded|targeted|attacked|raided)|bombed from the air|"
-     r"carried out (?:\w+ ){0,3}(?:air ?strikes|raids)|ramp(?:ed|s)? up (?:air|air and ground(?:-based)?) strikes",
-     r"air ?strikes?|air raids?|air assault|air (?:and|&) ground(?:-based)? strikes|drone strikes?|"
-     r"aerial (?:bombardment|attacks?|strikes?)|strikes? by (?:the )?(?:US-led |U\.S\.-led )?coalition"),
-    ("shelling",
-     r"shelled|rockets? (?:hit|struck|slammed|landed)|fired (?:\w+ ){0,2}(?:rockets|missiles|shells)|"
-     r"(?:missile|shell|rocket|mortar)s?(?: \w+){0,4} (?:struck|hit|landed|slammed)|bombarded",
-     r"shelling|rocket (?:fire|attacks?)|artillery (?:fire|strikes?|barrage)|mortar (?:fire|rounds|attacks?)|"
-     r"missile (?:strikes?|attacks?)|barrel bombs?|bombardment"),
-    ("explosion",
-     r"exploded|detonated|blew up|blew himself up|blew themselves up",
-     r"explosions?|blasts?|car[- ]bombs?|truck bombs?|suicide (?:bomb(?:ing|er)s?|attacks?)|bombings?|"
-     r"IEDs?|roadside bombs?|landmines?"),
-    ("clash",
-     r"clashed|fought|stormed|ambushed|overran|attacked|counter-?attacked|advanced (?:on|into)|"
-     r"push(?:ed)? (?:\w+ ){0,4}(?:out of|back|into)|(?:took|taken|seized|regained|retook) (?:full )?control|"
-     r"(?:captured|seized|recaptured|retook|retaken|entered) (?:[\w-]+ ){0,3}"
-     r"(?:town|city|village|villages|district|base|airport|positions?|(?-i:[A-Z])\w+)|raised the (?:national )?flag|"
-     r"broke through|resume[ds]? (?:\w+ ){0,2}(?:military )?(?:operations|offensive|attacks?)|restarted|"
-     r"(?:staged|claimed|carried out|launched) (?:\w+ ){0,2}(?:attacks|assaults?|offensive|raids?)|"
-     r"(?:an? |the )?(?:special forces|commando|military) (?:operation|raid)|operation by (?:\w+ ){0,2}forces",
-     r"clash(?:es)?|fighting|battles?|offensive|assault|ground advance|gunfights?|firefights?|"
-     r"military operations?|ambush|counter-?offensive|snipers"),
-    ("surrender",
-     r"surrendered|surrender (?:from|to)|handed themselves (?:over|in)|gave themselves up|"
-     r"(?:agreed to )?hand(?:ed)? over (?:their )?(?:heavy |light )?weapons|"
-     r"laid down (?:their )?arms|turned themselves in",
-     r"surrender(?:s|ing)?"),
-    ("killing",
-     r"killed|executed|massacred|murdered|beheaded|shot dead|slaughtered|gunned down|opened fire on|"
-     r"fired on|(?:came|come|coming) under fire|shot at",
-     r"massacre|killings"),
-    ("deaths",
-     r"died|starved to death|froze to death",
-     r"deaths|death toll"),
-    ("siege",
-     r"besieged|encircled|surrounded|trapped|holed up|blockaded|cut off|"
-     r"closed (?:the |a |its )?(?:\w+ )?(?:passage|corridor|crossing|road|exits?)|"
-     r"prevent(?:ed|ing)? (?:\w+ ){0,4}from (?:leaving|fleeing)|(?:held|holding) (?:\w+ ){0,3}hostage",
-     r"under siege|siege|blockade|human shields?"),
-    ("evacuation",
-     r"evacuated|evacuates|(?:trucks?|buses|vehicles)(?: \w+){0,4} (?:left|leaving|emerged|carrying|drove|driving)|"
-     r"emerged from|(?:left|quit|exited|evacuate) (?:the|their) (?:last )?(?:[\w-]+ ){0,2}(?:enclave|pocket|holdout|foothold)|"
-     r"flown out|airlifted",
-     r"evacuations?|(?<!supply )(?<!aid )(?<!military )(?<!army )convoys?|exodus|safe passage"),
-    ("displacement",
-     r"fled|have left|had left|streamed out|uprooted|forced (?:[\w,.-]+ ){0,5}from their homes|"
-     r"were displaced|(?:began|started) (?:leaving|fleeing)|(?:have|has|had) arrived (?:at|in)|"
-     r"(?:ferried|taken|moved|transferred|whisked|bused|trucked) (?:\w+ ){0,4}to (?:\w+ ){0,3}camps?",
-     r"displacement|refugees"),
-    ("detention",
-     r"detained|arrested|taken prisoner|rounded up|screened|held in (?:makeshift )?camps|"
-     r"moved to detention",
-     r"detention|arrests"),
-    ("statement",
-     r"called for|announced|pledged|declared|will keep|will remain|ordered|voted|took effect|signed|"
-     r"warned|issued an ultimatum|agreed to (?:a |the )?(?:truce|ceasefire|deal)|mend(?:ed)? ties|restored (?:diplomatic )?(?:ties|relations)|"
-     r"carrying out (?:[\w'’]+ ){0,4}(?:withdrawal )?order",
-     r"negotiations?|ceasefire|truce|agreement|deal|ultimatum|withdrawal (?:order|plan)|rapprochement"),
+    (
+        "airstrike",
+        rf"(?:{_AIR})(?: \w+){{0,3}} (?:struck|bombed|hit|pounded|targeted|attacked|raided)|bombed from the air|"
+        r"carried out (?:\w+ ){0,3}(?:air ?strikes|raids)|ramp(?:ed|s)? up (?:air|air and ground(?:-based)?) strikes",
+        r"air ?strikes?|air raids?|air assault|air (?:and|&) ground(?:-based)? strikes|drone strikes?|"
+        r"aerial (?:bombardment|attacks?|strikes?)|strikes? by (?:the )?(?:US-led |U\.S\.-led )?coalition",
+    ),
+    (
+        "shelling",
+        r"shelled|rockets? (?:hit|struck|slammed|landed)|fired (?:\w+ ){0,2}(?:rockets|missiles|shells)|"
+        r"(?:missile|shell|rocket|mortar)s?(?: \w+){0,4} (?:struck|hit|landed|slammed)|bombarded",
+        r"shelling|rocket (?:fire|attacks?)|artillery (?:fire|strikes?|barrage)|mortar (?:fire|rounds|attacks?)|"
+        r"missile (?:strikes?|attacks?)|barrel bombs?|bombardment",
+    ),
+    (
+        "explosion",
+        r"exploded|detonated|blew up|blew himself up|blew themselves up",
+        r"explosions?|blasts?|car[- ]bombs?|truck bombs?|suicide (?:bomb(?:ing|er)s?|attacks?)|bombings?|"
+        r"IEDs?|roadside bombs?|landmines?",
+    ),
+    (
+        "clash",
+        r"clashed|fought|stormed|ambushed|overran|attacked|counter-?attacked|advanced (?:on|into)|"
+        r"push(?:ed)? (?:\w+ ){0,4}(?:out of|back|into)|(?:took|taken|seized|regained|retook) (?:full )?control|"
+        r"(?:captured|seized|recaptured|retook|retaken|entered) (?:[\w-]+ ){0,3}"
+        r"(?:town|city|village|villages|district|base|airport|positions?|(?-i:[A-Z])\w+)|raised the (?:national )?flag|"
+        r"broke through|resume[ds]? (?:\w+ ){0,2}(?:military )?(?:operations|offensive|attacks?)|restarted|"
+        r"(?:staged|claimed|carried out|launched) (?:\w+ ){0,2}(?:attacks|assaults?|offensive|raids?)|"
+        r"(?:an? |the )?(?:special forces|commando|military) (?:operation|raid)|operation by (?:\w+ ){0,2}forces",
+        r"clash(?:es)?|fighting|battles?|offensive|assault|ground advance|gunfights?|firefights?|"
+        r"military operations?|ambush|counter-?offensive|snipers",
+    ),
+    (
+        "surrender",
+        r"surrendered|surrender (?:from|to)|handed themselves (?:over|in)|gave themselves up|"
+        r"(?:agreed to )?hand(?:ed)? over (?:their )?(?:heavy |light )?weapons|"
+        r"laid down (?:their )?arms|turned themselves in",
+        r"surrender(?:s|ing)?",
+    ),
+    (
+        "killing",
+        r"killed|executed|massacred|murdered|beheaded|shot dead|slaughtered|gunned down|opened fire on|"
+        r"fired on|(?:came|come|coming) under fire|shot at",
+        r"massacre|killings",
+    ),
+    ("deaths", r"died|starved to death|froze to death", r"deaths|death toll"),
+    (
+        "siege",
+        r"besieged|encircled|surrounded|trapped|holed up|blockaded|cut off|"
+        r"closed (?:the |a |its )?(?:\w+ )?(?:passage|corridor|crossing|road|exits?)|"
+        r"prevent(?:ed|ing)? (?:\w+ ){0,4}from (?:leaving|fleeing)|(?:held|holding) (?:\w+ ){0,3}hostage",
+        r"under siege|siege|blockade|human shields?",
+    ),
+    (
+        "evacuation",
+        r"evacuated|evacuates|(?:trucks?|buses|vehicles)(?: \w+){0,4} (?:left|leaving|emerged|carrying|drove|driving)|"
+        r"emerged from|(?:left|quit|exited|evacuate) (?:the|their) (?:last )?(?:[\w-]+ ){0,2}(?:enclave|pocket|holdout|foothold)|"
+        r"flown out|airlifted",
+        r"evacuations?|(?<!supply )(?<!aid )(?<!military )(?<!army )convoys?|exodus|safe passage",
+    ),
+    (
+        "displacement",
+        r"fled|have left|had left|streamed out|uprooted|forced (?:[\w,.-]+ ){0,5}from their homes|"
+        r"were displaced|(?:began|started) (?:leaving|fleeing)|(?:have|has|had) arrived (?:at|in)|"
+        r"(?:ferried|taken|moved|transferred|whisked|bused|trucked) (?:\w+ ){0,4}to (?:\w+ ){0,3}camps?",
+        r"displacement|refugees",
+    ),
+    (
+        "detention",
+        r"detained|arrested|taken prisoner|rounded up|screened|held in (?:makeshift )?camps|"
+        r"moved to detention",
+        r"detention|arrests",
+    ),
+    (
+        "statement",
+        r"called for|announced|pledged|declared|will keep|will remain|ordered|voted|took effect|signed|"
+        r"warned|issued an ultimatum|agreed to (?:a |the )?(?:truce|ceasefire|deal)|mend(?:ed)? ties|restored (?:diplomatic )?(?:ties|relations)|"
+        r"carrying out (?:[\w'’]+ ){0,4}(?:withdrawal )?order",
+        r"negotiations?|ceasefire|truce|agreement|deal|ultimatum|withdrawal (?:order|plan)|rapprochement",
+    ),
 )
 
 
@@ -112,7 +132,9 @@ _GENERIC = re.compile(
     re.I,
 )
 #: A nominal trigger that only dates something else ('since the offensive began', 'under a deal').
-_REFERENCE_ONLY = re.compile(r"\b(?:since|after|following|before|under|during)\s+(?:the|a|an|this|that)\s+(?:\w+\s+)?$", re.I)
+_REFERENCE_ONLY = re.compile(
+    r"\b(?:since|after|following|before|under|during)\s+(?:the|a|an|this|that)\s+(?:\w+\s+)?$", re.I
+)
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 _OCCURRED = re.compile(
     r"\b(?:there (?:were|was|have been|has been)|took place|began|begun|resumed|restarted|launched|"
@@ -126,7 +148,9 @@ _OCCURRED = re.compile(
 
 _FIGHTERS = r"(?:fighters|militants|soldiers|troops|jihadists|gunmen|insurgents|rebels|servicemen)"
 #: 'N fighters were killed': a battle of its own, whatever else the sentence reports.
-_COMBATANTS_DIED = re.compile(rf"\b{_FIGHTERS}\b(?:\s+\w+){{0,3}}\s+(?:were|was|have been|had been)\s+killed", re.I)
+_COMBATANTS_DIED = re.compile(
+    rf"\b{_FIGHTERS}\b(?:\s+\w+){{0,3}}\s+(?:were|was|have been|had been)\s+killed", re.I
+)
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports.
 _COMBATANTS_KILLED = re.compile(rf"\bkilled (?:\w+ ){{0,4}}{_FIGHTERS}\b", re.I)
 
@@ -144,7 +168,9 @@ def _is_real(text: str, sentence_start: int, sentence_end: int, start: int, end:
     left = text[max(sentence_start, start - 80) : start]
     clause = re.split(r"[,;:—]|\bbut\b|\band\b", left)[-1]
     right = text[end : min(sentence_end, end + 70)]
-    return not (_NOT_REAL_LEFT.search(clause) or _NOT_REAL_RIGHT.search(right) or _GENERIC.search(left))
+    return not (
+        _NOT_REAL_LEFT.search(clause) or _NOT_REAL_RIGHT.search(right) or _GENERIC.search(left)
+    )
 
 
 def _took_place(text: str, start: int, end: int) -> bool:
@@ -155,32 +181,144 @@ def _took_place(text: str, start: int, end: int) -> bool:
 #: Cheap test before the regular expressions: a type's patterns can only match a sentence
 #: that contains one of these lower-case stems.
 _STEMS: dict[str, tuple[str, ...]] = {
-    "airstrike": ("strike", "raid", "bomb", "air ", "aerial", "plane", "jet", "aircraft", "helicopter", "drone"),
+    "airstrike": (
+        "strike",
+        "raid",
+        "bomb",
+        "air ",
+        "aerial",
+        "plane",
+        "jet",
+        "aircraft",
+        "helicopter",
+        "drone",
+    ),
     "shelling": ("shell", "rocket", "missile", "artillery", "mortar", "bombard", "barrel"),
     "explosion": ("explo", "detonat", "blast", "bomb", "blew", "ied", "landmine"),
-    "clash": ("clash", "fought", "fight", "storm", "ambush", "overran", "attack", "advance", "push",
-              "control", "captur", "seiz", "retook", "retaken", "entered", "flag", "broke through",
-              "resum", "restart", "assault", "offensive", "battle", "operation", "raid", "sniper",
-              "gunfight", "firefight", "killed"),
-    "surrender": ("surrender", "handed themselves", "gave themselves", "laid down", "turned themselves",
-                  "hand over", "handed over"),
-    "killing": ("kill", "execut", "massacr", "murder", "behead", "shot", "slaughter", "gunned", "fire"),
+    "clash": (
+        "clash",
+        "fought",
+        "fight",
+        "storm",
+        "ambush",
+        "overran",
+        "attack",
+        "advance",
+        "push",
+        "control",
+        "captur",
+        "seiz",
+        "retook",
+        "retaken",
+        "entered",
+        "flag",
+        "broke through",
+        "resum",
+        "restart",
+        "assault",
+        "offensive",
+        "battle",
+        "operation",
+        "raid",
+        "sniper",
+        "gunfight",
+        "firefight",
+        "killed",
+    ),
+    "surrender": (
+        "surrender",
+        "handed themselves",
+        "gave themselves",
+        "laid down",
+        "turned themselves",
+        "hand over",
+        "handed over",
+    ),
+    "killing": (
+        "kill",
+        "execut",
+        "massacr",
+        "murder",
+        "behead",
+        "shot",
+        "slaughter",
+        "gunned",
+        "fire",
+    ),
     "deaths": ("died", "death"),
-    "siege": ("siege", "besieg", "encircl", "surround", "trapped", "holed up", "blockad", "cut off",
-              "prevent", "hostage", "shield", "closed"),
-    "evacuation": ("evacuat", "truck", "bus", "vehicle", "emerged", "left", "quit", "exited", "flown",
-                   "airlift", "convoy", "exodus", "passage"),
-    "displacement": ("fled", "left", "streamed", "uproot", "forced", "displace", "refugee", "leaving",
-                     "fleeing", "arrived", "camp"),
+    "siege": (
+        "siege",
+        "besieg",
+        "encircl",
+        "surround",
+        "trapped",
+        "holed up",
+        "blockad",
+        "cut off",
+        "prevent",
+        "hostage",
+        "shield",
+        "closed",
+    ),
+    "evacuation": (
+        "evacuat",
+        "truck",
+        "bus",
+        "vehicle",
+        "emerged",
+        "left",
+        "quit",
+        "exited",
+        "flown",
+        "airlift",
+        "convoy",
+        "exodus",
+        "passage",
+    ),
+    "displacement": (
+        "fled",
+        "left",
+        "streamed",
+        "uproot",
+        "forced",
+        "displace",
+        "refugee",
+        "leaving",
+        "fleeing",
+        "arrived",
+        "camp",
+    ),
     "detention": ("detain", "arrest", "prisoner", "rounded up", "screen", "camps", "detention"),
-    "statement": ("called for", "announc", "pledg", "declar", "will keep", "will remain", "order", "voted",
-                  "took effect", "signed", "warned", "ultimatum", "agreed", "ties", "relations",
-                  "negotiat", "ceasefire", "truce", "agreement", "deal", "withdrawal", "rapprochement"),
+    "statement": (
+        "called for",
+        "announc",
+        "pledg",
+        "declar",
+        "will keep",
+        "will remain",
+        "order",
+        "voted",
+        "took effect",
+        "signed",
+        "warned",
+        "ultimatum",
+        "agreed",
+        "ties",
+        "relations",
+        "negotiat",
+        "ceasefire",
+        "truce",
+        "agreement",
+        "deal",
+        "withdrawal",
+        "rapprochement",
+    ),
 }
 
 
-def _first_real(text: str, start: int, end: int, event_type: str, pattern: re.Pattern[str],
-                nominal: bool) -> Trigger | None:
+def _first_real(
+    text: str, start: int, end: int, event_type: str, pattern: re.Pattern[str], nominal: bool
+) -> Trigger | None:
     """The first match of `pattern` that reports a real happening of this type."""
     for match in pattern.finditer(text, start, end):
         if nominal and _REFERENCE_ONLY.search(text[max(start, match.start() - 40) : match.start()]):
@@ -219,8 +357,11 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             found[event_type] = trigger
         else:
             nominal_matches.append((event_type, nominal))
-    if nominal_matches and (found or _took_place(text, start, end)
-                            or any(v.search(text, start, end) for _, v, _ in candidates)):
+    if nominal_matches and (
+        found
+        or _took_place(text, start, end)
+        or any(v.search(text, start, end) for _, v, _ in candidates)
+    ):
         for event_type, nominal in nominal_matches:
             trigger = _first_real(text, start, end, event_type, nominal, nominal=True)
             if trigger:

