@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from etl.settings import ROOT
 
 LEXICON = ROOT / "data" / "lexicon" / "actors.csv"
@@ -22,7 +24,8 @@ _SPEECH = (
     r"counted|warned|wrote|noted|explained|insisted|acknowledged|alleged"
 )
 _AFTER = re.compile(rf",\s*(?P<who>[^,;:“”\"]{{2,90}}?)\s+(?:{_SPEECH})\b[^,;]{{0,40}}[.”\"]*\s*$")
-_BEFORE = re.compile(rf"(?P<who>[^,;:“”\"—]{{2,90}}?)\s+(?:{_SPEECH})\b")
+_VERB = re.compile(rf"\s(?:{_SPEECH})\b")
+_DELIMITERS = ',;:“”"—'
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.:“”\"]{2,90})")
 _STOP_WORDS = re.compile(
     r"^(?:and|but|while|as|which|who|that|he|she|it|they|we|this|there)\b", re.I
@@ -46,29 +49,59 @@ class Claimant:
 
 
 @lru_cache(maxsize=4)
-def load_lexicon(path: Path = LEXICON) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One pattern for every spelling of every actor, longest spellings first.
+def load_lexicon(path: Path = LEXICON) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """(actor, pattern of all its spellings, lower-case words one of which must be present).
 
-    Each spelling is its own numbered group, so a match names its actor through
-    `lastindex`; one pass over a sentence finds every actor.
+    The words are the longest plain run of letters in each spelling; a sentence without any
+    of them cannot name the actor, so its pattern is not run (most sentences name few actors).
     """
-    spellings: list[tuple[str, str]] = []
+    rows = []
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            spellings += [(spelling, row["actor"]) for spelling in row["patterns"].split(";")]
-    spellings.sort(key=lambda pair: len(pair[0]), reverse=True)
-    groups = "|".join(f"({spelling})" for spelling, _ in spellings)
-    pattern = re.compile(r"(?<![\w-])(?:" + groups + r")(?![\w-])")
-    return pattern, tuple(actor for _, actor in spellings)
+            spellings = sorted(row["patterns"].split(";"), key=len, reverse=True)
+            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(spellings) + r")(?![\w-])")
+            keys = tuple({_plain_run(spelling) for spelling in spellings})
+            rows.append((row["actor"], pattern, keys))
+    return tuple(rows)
+
+
+def _plain_run(spelling: str) -> str:
+    runs = re.findall(r"(?<![\\?])[A-Za-z]+(?![?*{])", re.sub(r"\(\?:[^()]*\)\??", " ", spelling))
+    return max(runs, key=len).lower() if runs else ""
+
+
+@lru_cache(maxsize=4)
+def _key_automaton(path: Path = LEXICON) -> ahocorasick.Automaton:
+    """The actors' key words in one Aho-Corasick automaton: key -> rows that need it."""
+    owners: dict[str, set[int]] = {}
+    for i, (_, _, keys) in enumerate(load_lexicon(path)):
+        for key in keys:
+            if key:
+                owners.setdefault(key, set()).add(i)
+    automaton = ahocorasick.Automaton()
+    for key, rows in owners.items():
+        automaton.add_word(key, frozenset(rows))
+    automaton.make_automaton()
+    return automaton
 
 
 def find_actors(text: str, start: int, end: int) -> list[ActorMatch]:
-    """Every actor mentioned in text[start:end], left to right."""
-    pattern, actors = load_lexicon()
-    return [
-        ActorMatch(actors[m.lastindex - 1], m.start(), m.end())
-        for m in pattern.finditer(text, start, end)
+    """Every actor mentioned in text[start:end], left to right, overlaps resolved longest-first."""
+    rows = load_lexicon()
+    candidates = sorted(
+        set().union(*(r for _, r in _key_automaton().iter(text[start:end].lower())))
+    )
+    found = [
+        ActorMatch(rows[i][0], m.start(), m.end())
+        for i in candidates
+        for m in rows[i][1].finditer(text, start, end)
     ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[ActorMatch] = []
+    for match in found:
+        if not kept or match.start >= kept[-1].end:
+            kept.append(match)
+    return kept
 
 
 def actor_in(text: str) -> str | None:
@@ -85,14 +118,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _span(pattern: re.Pattern[str], sentence: str) -> tuple[int, int] | None:
+    match = pattern.search(sentence)
+    return (match.start("who"), match.end("who")) if match else None
+
+
+def _before(sentence: str, verb: re.Match[str] | None) -> tuple[int, int] | None:
+    """The words between the last delimiter (or the sentence start) and the speech verb."""
+    if verb is None:
+        return None
+    left = max(sentence.rfind(d, 0, verb.start()) for d in _DELIMITERS) + 1
+    left = max(left, verb.start() - 90)
+    return (left, verb.start()) if verb.start() - left >= 2 else None
+
+
 def find_claimant(text: str, start: int, end: int) -> Claimant | None:
     """Who the sentence text[start:end] is attributed to, if anyone."""
     sentence = text[start:end]
-    for pattern in (_ACCORDING, _AFTER, _BEFORE):
-        match = pattern.search(sentence)
-        if not match:
+    verb = _VERB.search(sentence)
+    if verb is None and "according to" not in sentence:
+        return None
+    for span in (_span(_ACCORDING, sentence), _span(_AFTER, sentence), _before(sentence, verb)):
+        if span is None:
             continue
-        who_start, who_end = _trim(text, start + match.start("who"), start + match.end("who"))
+        who_start, who_end = _trim(text, start + span[0], start + span[1])
         who = text[who_start:who_end]
         who = _AUXILIARY.sub("", _STOP_WORDS.sub("", who).strip()).strip()
         if (

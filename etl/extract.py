@@ -20,7 +20,7 @@ from etl.geonames import GeoNamesIndex
 from etl.mentions import DateWindow, Figure, Mention
 from etl.placing import PlaceHit, PlaceResolver
 from etl.sentences import split_sentences
-from etl.triggers import Trigger, find_triggers
+from etl.triggers import StemIndex, Trigger, find_triggers
 
 MAX_CHARS = 200_000  # longer texts are cut: a news article is far shorter
 BACKGROUND_DAYS = 180  # a happening that ended this long before publication is context
@@ -64,6 +64,7 @@ class _Context:
     near: list[tuple[float, float]] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
     focus: PlaceHit | None = None  # the article's most-named specific place
+    stems: StemIndex | None = None
 
 
 class Extractor:
@@ -78,6 +79,7 @@ class Extractor:
         sentences = split_sentences(text)
         places = [self._places(text, s, e, context) for s, e in sentences]
         context.focus = _focus(hit for hits, _ in places for hit in hits)
+        context.stems = StemIndex(text)
         for index, ((start, end), found_places) in enumerate(zip(sentences, places)):
             stats.sentences += 1
             mentions.extend(
@@ -112,7 +114,7 @@ class Extractor:
     ) -> list[Mention]:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
-        triggers = find_triggers(text, start, end)
+        triggers = find_triggers(text, start, end, context.stems)
         mentions = []
         if triggers:
             claimant = _known_speaker(find_claimant(text, start, end), context)

@@ -90,26 +90,42 @@ def _join(cluster: Cluster, mention: Mention) -> None:
         cluster.place = mention
 
 
+def _weeks(start: dt.date, end: dt.date) -> range:
+    """Week numbers (days since 1970 // 7) a window touches, slack included."""
+    first = (start - SLACK - dt.date(1970, 1, 1)).days // 7
+    last = (end + SLACK - dt.date(1970, 1, 1)).days // 7
+    return range(first, last + 1)
+
+
 def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
-    """Greedy, order-independent clustering: dated mentions first, most precise first."""
+    """Greedy clustering in a fixed order (dated and precise mentions first), so the result
+    does not depend on the order mentions arrive in. Clusters are found through a
+    (type, week) index, so the cost per mention stays flat as the batch grows.
+    """
     ordered = sorted(
         mentions, key=lambda m: (m.date.source == "article", m.date.end - m.date.start, *_order(m))
     )
     clusters: list[Cluster] = []
+    by_week: dict[tuple[str, int], list[int]] = {}
     for mention in ordered:
         window = (mention.date.start, mention.date.end)
-        best = None
-        for cluster in clusters:
-            if cluster.event_type != mention.event_type or not windows_meet(
-                (cluster.start, cluster.end), window
-            ):
-                continue
-            if places_compatible(_where(cluster.place), _where(mention)):
-                best = cluster
-                break
+        candidates = sorted(
+            {i for w in _weeks(*window) for i in by_week.get((mention.event_type, w), ())}
+        )
+        best = next(
+            (
+                clusters[i]
+                for i in candidates
+                if windows_meet((clusters[i].start, clusters[i].end), window)
+                and places_compatible(_where(clusters[i].place), _where(mention))
+            ),
+            None,
+        )
         if best is None:
             best = Cluster(mention.event_type, mention.date.start, mention.date.end)
             clusters.append(best)
+            for w in _weeks(*window):
+                by_week.setdefault((mention.event_type, w), []).append(len(clusters) - 1)
         _join(best, mention)
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
 

@@ -134,6 +134,11 @@ _NOT_PLACES = {
     "december",
     "christmas",
 }
+#: Capitalised words that start sentences far more often than they name places.
+_COMMON_CAPITALISED = frozenset(
+    "the a an but and in on at as it its he she they we i this that these those there some many "
+    "men women children after before since while when if one two three four five several".split()
+)
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _PRECISION = {
@@ -199,6 +204,8 @@ class PlaceResolver:
         unknown: list[tuple[str, int, int]] = []
         dateline_end = _dateline_end(text, start)
         for match in _NAME.finditer(text, start, end):
+            if match.group().lower() in _COMMON_CAPITALISED:
+                continue
             hit = self._resolve(text, match.start(), match.end(), countries, near)
             if hit is None:
                 if _is_unknown_place(text, match.start(), match.group()):
@@ -222,21 +229,17 @@ class PlaceResolver:
         before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower() in _TITLES:
             return None  # 'spokesman Adnan Afrin' is a person
-        bounds = [
-            (m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])
-        ]
-        spans = [(bounds[0][0], bounds[j][1]) for j in range(len(bounds) - 1, -1, -1)]
-        spans += [(bounds[i][0], bounds[-1][1]) for i in range(1, len(bounds))]
-        for s, e in spans:
-            raw = _strip_possessive(text[s:e])
-            place = self._curated_place(raw)
-            if place is not None:
-                return self._curated_hit(raw, s, place)
+        run = text[start:end]
+        spans = [(start + a, start + b) for a, b in _sub_spans(run)]
+        known = self._curated_in_run(run)
+        if known is not None:
+            offset, raw, place = known
+            return self._curated_hit(raw, start + offset, place)
         if self.geonames is None or not (
             _locative(text, start) or _SUFFIX.search(text[end : end + 30])
         ):
             return None
-        for s, e in spans[: len(bounds)]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
+        for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
             key = normalise_name(raw)
             if len(key) < 4 or _ACRONYM.match(raw) or key in _NOT_PLACES:
@@ -257,6 +260,16 @@ class PlaceResolver:
                 )
         return None
 
+    @lru_cache(maxsize=20_000)  # noqa: B019 - one resolver per run; runs repeat a lot
+    def _curated_in_run(self, run: str) -> tuple[int, str, Mapping[str, Any]] | None:
+        """The longest curated name in a capitalised run: (offset in run, name, place)."""
+        for a, b in _sub_spans(run):
+            raw = _strip_possessive(run[a:b])
+            place = self._curated_place(raw)
+            if place is not None:
+                return a, raw, place
+        return None
+
     def _curated_place(self, raw: str) -> Mapping[str, Any] | None:
         key = _key(raw)
         return None if key in _NOT_PLACES else self.curated.get(key)
@@ -274,6 +287,15 @@ class PlaceResolver:
             int(place["geo_precision"]),
             False,
         )
+
+
+@lru_cache(maxsize=20_000)
+def _sub_spans(run: str) -> tuple[tuple[int, int], ...]:
+    """Word spans of a run, longest first: all prefixes, then all suffixes."""
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    spans = [(bounds[0][0], bounds[j][1]) for j in range(len(bounds) - 1, -1, -1)]
+    spans += [(bounds[i][0], bounds[-1][1]) for i in range(1, len(bounds))]
+    return tuple(spans)
 
 
 @lru_cache(maxsize=50_000)

@@ -12,7 +12,10 @@ when it is a generic tally ("a war that has killed 360,000 people").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+
+import ahocorasick
 
 _AIR = r"(?:war)?planes?|jets?|aircraft|helicopters?|drones?|warplanes"
 #: (event type, verbal pattern, nominal pattern)
@@ -316,6 +319,35 @@ _STEMS: dict[str, tuple[str, ...]] = {
 }
 
 
+def _stem_automaton() -> ahocorasick.Automaton:
+    """Every stem in one Aho-Corasick automaton (C, one pass, overlapping matches found)."""
+    automaton = ahocorasick.Automaton()
+    owners: dict[str, set[str]] = {}
+    for event_type, stems in _STEMS.items():
+        for stem in stems:
+            owners.setdefault(stem, set()).add(event_type)
+    for stem, types in owners.items():
+        automaton.add_word(stem, frozenset(types))
+    automaton.make_automaton()
+    return automaton
+
+
+_STEM_AUTOMATON = _stem_automaton()
+
+
+class StemIndex:
+    """Where trigger stems occur in one article: one pass, then a cheap test per sentence."""
+
+    def __init__(self, text: str) -> None:
+        found = sorted((end, types) for end, types in _STEM_AUTOMATON.iter(text.lower()))
+        self.positions = [end for end, _ in found]
+        self.types = [types for _, types in found]
+
+    def types_between(self, start: int, end: int) -> set[str]:
+        low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        return set().union(*self.types[low:high]) if high > low else set()
+
+
 def _first_real(
     text: str, start: int, end: int, event_type: str, pattern: re.Pattern[str], nominal: bool
 ) -> Trigger | None:
@@ -345,10 +377,17 @@ def _fold(found: dict[str, Trigger], text: str, start: int, end: int) -> list[Tr
     return sorted(found.values(), key=lambda t: t.start)
 
 
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """The first real trigger of each event type in text[start:end], weaker types folded."""
-    lower = text[start:end].lower()
-    candidates = [(t, v, n) for t, v, n in _PATTERNS if any(stem in lower for stem in _STEMS[t])]
+def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = None) -> list[Trigger]:
+    """The first real trigger of each event type in text[start:end], weaker types folded.
+
+    Pass the article's StemIndex when calling sentence by sentence: it saves a scan per type.
+    """
+    index = stems if stems is not None else StemIndex(text[start:end])
+    offset = 0 if stems is not None else start
+    present = index.types_between(start - offset, end - offset)
+    if not present:
+        return []
+    candidates = [(t, v, n) for t, v, n in _PATTERNS if t in present]
     found: dict[str, Trigger] = {}
     nominal_matches: list[tuple[str, re.Pattern[str]]] = []
     for event_type, verbal, nominal in candidates:
