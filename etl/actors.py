@@ -67,30 +67,38 @@ def load_lexicon(path: Path = LEXICON) -> tuple[tuple[str, re.Pattern[str], tupl
 
 def _plain_run(spelling: str) -> str:
     runs = re.findall(r"(?<![\\?])[A-Za-z]+(?![?*{])", re.sub(r"\(\?:[^()]*\)\??", " ", spelling))
-    return max(runs, key=len).lower() if runs else ""
+    if not runs:
+        return ""
+    run = max(runs, key=len)
+    return run.lower() if len(run) >= 3 else run  # 'IS', 'UN' are matched with their case
 
 
 @lru_cache(maxsize=4)
-def _key_automaton(path: Path = LEXICON) -> ahocorasick.Automaton:
-    """The actors' key words in one Aho-Corasick automaton: key -> rows that need it."""
+def _key_automata(path: Path = LEXICON) -> tuple[ahocorasick.Automaton, ahocorasick.Automaton]:
+    """Key words in Aho-Corasick automata (key -> rows that need it): long keys matched in
+    lower case, short ones ('IS', 'UN') with their case, so 'this' does not wake up IS."""
     owners: dict[str, set[int]] = {}
     for i, (_, _, keys) in enumerate(load_lexicon(path)):
         for key in keys:
             if key:
                 owners.setdefault(key, set()).add(i)
-    automaton = ahocorasick.Automaton()
+    long_keys, short_keys = ahocorasick.Automaton(), ahocorasick.Automaton()
     for key, rows in owners.items():
-        automaton.add_word(key, frozenset(rows))
-    automaton.make_automaton()
-    return automaton
+        (long_keys if len(key) >= 3 else short_keys).add_word(key, frozenset(rows))
+    for automaton in (long_keys, short_keys):
+        automaton.add_word("\0", frozenset())  # never empty, so make_automaton always works
+        automaton.make_automaton()
+    return long_keys, short_keys
 
 
 def find_actors(text: str, start: int, end: int) -> list[ActorMatch]:
     """Every actor mentioned in text[start:end], left to right, overlaps resolved longest-first."""
     rows = load_lexicon()
-    candidates = sorted(
-        set().union(*(r for _, r in _key_automaton().iter(text[start:end].lower())))
-    )
+    long_keys, short_keys = _key_automata()
+    sentence = text[start:end]
+    hits = [r for _, r in long_keys.iter(sentence.lower())]
+    hits += [r for _, r in short_keys.iter(sentence)]
+    candidates = sorted(set().union(*hits))
     found = [
         ActorMatch(rows[i][0], m.start(), m.end())
         for i in candidates

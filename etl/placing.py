@@ -203,7 +203,7 @@ class PlaceResolver:
         hits: list[PlaceHit] = []
         unknown: list[tuple[str, int, int]] = []
         dateline_end = _dateline_end(text, start)
-        for match in _NAME.finditer(text, start, end):
+        for match in _names(text, start, end):
             if match.group().lower() in _COMMON_CAPITALISED:
                 continue
             hit = self._resolve(text, match.start(), match.end(), countries, near)
@@ -312,6 +312,23 @@ def _choose(
     index: GeoNamesIndex, key: str, countries: frozenset[str], near: tuple[tuple[float, float], ...]
 ) -> Any:
     return index.choose(key, countries=sorted(countries) or None, near=list(near) or None)
+
+
+_NAME_START = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ](?=[A-Z])|\b[A-Z]")
+
+
+def _names(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Capitalised runs: the full name pattern is tried only where a name can start."""
+    found: list[re.Match[str]] = []
+    taken = start
+    for candidate in _NAME_START.finditer(text, start, end):
+        if candidate.start() < taken:
+            continue
+        match = _NAME.match(text, candidate.start(), end)
+        if match:
+            found.append(match)
+            taken = match.end()
+    return found
 
 
 def _is_unknown_place(text: str, start: int, name: str) -> bool:

@@ -327,7 +327,7 @@ def _stem_automaton() -> ahocorasick.Automaton:
         for stem in stems:
             owners.setdefault(stem, set()).add(event_type)
     for stem, types in owners.items():
-        automaton.add_word(stem, frozenset(types))
+        automaton.add_word(stem, (len(stem), frozenset(types)))
     automaton.make_automaton()
     return automaton
 
@@ -339,27 +339,47 @@ class StemIndex:
     """Where trigger stems occur in one article: one pass, then a cheap test per sentence."""
 
     def __init__(self, text: str) -> None:
-        found = sorted((end, types) for end, types in _STEM_AUTOMATON.iter(text.lower()))
-        self.positions = [end for end, _ in found]
+        found = sorted(
+            (last - length + 1, types)
+            for last, (length, types) in _STEM_AUTOMATON.iter(text.lower())
+        )
+        self.positions = [start for start, _ in found]
         self.types = [types for _, types in found]
 
-    def types_between(self, start: int, end: int) -> set[str]:
+    def types_between(self, start: int, end: int) -> dict[str, int]:
+        """Each type with a stem in [start, end), and where its first stem begins."""
+        first: dict[str, int] = {}
         low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
-        return set().union(*self.types[low:high]) if high > low else set()
+        for position, types in zip(self.positions[low:high], self.types[low:high]):
+            for event_type in types:
+                first.setdefault(event_type, position)
+        return first
+
+
+#: No pattern puts more than this many characters before the stem it needs.
+_MAX_PREFIX = 80
 
 
 def _first_real(
-    text: str, start: int, end: int, event_type: str, pattern: re.Pattern[str], nominal: bool
-) -> Trigger | None:
-    """The first match of `pattern` that reports a real happening of this type."""
-    for match in pattern.finditer(text, start, end):
+    text: str,
+    span: tuple[int, int],
+    scan_from: int,
+    event_type: str,
+    pattern: re.Pattern[str],
+    nominal: bool,
+) -> tuple[Trigger | None, bool]:
+    """The first match of `pattern` that reports a real happening, and whether any matched."""
+    start, end = span
+    matched = False
+    for match in pattern.finditer(text, scan_from, end):
+        matched = True
         if nominal and _REFERENCE_ONLY.search(text[max(start, match.start() - 40) : match.start()]):
             continue
         if event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
             continue  # '..., the prime minister announced.' attributes; it is not the news
         if _is_real(text, start, end, match.start(), match.end()):
-            return Trigger(event_type, match.start(), match.end(), match.group())
-    return None
+            return Trigger(event_type, match.start(), match.end(), match.group()), True
+    return None, matched
 
 
 def _fold(found: dict[str, Trigger], text: str, start: int, end: int) -> list[Trigger]:
@@ -387,22 +407,22 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
     present = index.types_between(start - offset, end - offset)
     if not present:
         return []
-    candidates = [(t, v, n) for t, v, n in _PATTERNS if t in present]
     found: dict[str, Trigger] = {}
-    nominal_matches: list[tuple[str, re.Pattern[str]]] = []
-    for event_type, verbal, nominal in candidates:
-        trigger = _first_real(text, start, end, event_type, verbal, nominal=False)
+    nominal_matches: list[tuple[str, re.Pattern[str], int]] = []
+    any_verbal = False
+    for event_type, verbal, nominal in _PATTERNS:
+        if event_type not in present:
+            continue
+        scan_from = max(start, present[event_type] + offset - _MAX_PREFIX)
+        trigger, matched = _first_real(text, (start, end), scan_from, event_type, verbal, False)
+        any_verbal |= matched
         if trigger:
             found[event_type] = trigger
         else:
-            nominal_matches.append((event_type, nominal))
-    if nominal_matches and (
-        found
-        or _took_place(text, start, end)
-        or any(v.search(text, start, end) for _, v, _ in candidates)
-    ):
-        for event_type, nominal in nominal_matches:
-            trigger = _first_real(text, start, end, event_type, nominal, nominal=True)
+            nominal_matches.append((event_type, nominal, scan_from))
+    if nominal_matches and (found or any_verbal or _took_place(text, start, end)):
+        for event_type, nominal, scan_from in nominal_matches:
+            trigger, _ = _first_real(text, (start, end), scan_from, event_type, nominal, True)
             if trigger:
                 found[event_type] = trigger
     return _fold(found, text, start, end)
