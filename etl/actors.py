@@ -25,12 +25,25 @@ _SPEECH = (
 )
 _AFTER = re.compile(rf",\s*(?P<who>[^,;:“”\"]{{2,90}}?)\s+(?:{_SPEECH})\b[^,;]{{0,40}}[.”\"]*\s*$")
 _VERB = re.compile(rf"\s(?:{_SPEECH})\b")
+_TITLE_END = re.compile(
+    r"\b(?:spokesman|spokeswoman|spokesperson|official|chief|head|commander|minister|secretary|"
+    r"director|leader|envoy)$"
+)
+_TITLE_START = re.compile(
+    r"(?:an? |the )?(?:\w+ )?(?:spokesman|spokeswoman|spokesperson|official|chief|head|commander|"
+    r"minister|secretary|director|leader|envoy)\b"
+)
 _DELIMITERS = ',;:“”"—'
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.:“”\"]{2,90})")
 _STOP_WORDS = re.compile(
     r"^(?:and|but|while|as|which|who|that|he|she|it|they|we|this|there)\b", re.I
 )
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|also|later|earlier|then|previously|had also)$", re.I)
+
+
+#: Kinds of actor that report or suffer events but are not a side in them.
+_NOT_PARTIES = {"media", "monitor", "ngo", "un", "civilians"}
+_OBSERVERS: set[str] = set()
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,8 @@ def load_lexicon(path: Path = LEXICON) -> tuple[tuple[str, re.Pattern[str], tupl
             pattern = re.compile(r"(?<![\w-])(?:" + "|".join(spellings) + r")(?![\w-])")
             keys = tuple({_plain_run(spelling) for spelling in spellings})
             rows.append((row["actor"], pattern, keys))
+            if row["kind"] in _NOT_PARTIES:
+                _OBSERVERS.add(row["actor"])
     return tuple(rows)
 
 
@@ -135,9 +150,22 @@ def _before(sentence: str, verb: re.Match[str] | None) -> tuple[int, int] | None
     """The words between the last delimiter (or the sentence start) and the speech verb."""
     if verb is None:
         return None
-    left = max(sentence.rfind(d, 0, verb.start()) for d in _DELIMITERS) + 1
-    left = max(left, verb.start() - 90)
-    return (left, verb.start()) if verb.start() - left >= 2 else None
+    stop = verb.start()
+    left = _last_delimiter(sentence, stop) + 1
+    if not sentence[left:stop].strip() and left > 0:  # 'An SDF spokesman, Mustafa Bali, said'
+        stop = left - 1
+        left = _last_delimiter(sentence, stop) + 1
+    before = sentence[:left].rstrip(" ,")
+    segment = sentence[left:stop].strip()
+    if left > 0 and (_TITLE_END.search(before) or _TITLE_START.match(segment)):
+        # 'An SDF spokesman, Mustafa Bali' and 'Mustafa Bali, spokesman for the SDF' are one
+        left = _last_delimiter(sentence, len(before)) + 1
+    left = max(left, stop - 90)
+    return (left, stop) if stop - left >= 2 else None
+
+
+def _last_delimiter(sentence: str, stop: int) -> int:
+    return max(sentence.rfind(d, 0, stop) for d in _DELIMITERS)
 
 
 def find_claimant(text: str, start: int, end: int) -> Claimant | None:
@@ -152,10 +180,10 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
         who_start, who_end = _trim(text, start + span[0], start + span[1])
         who = text[who_start:who_end]
         who = _AUXILIARY.sub("", _STOP_WORDS.sub("", who).strip()).strip()
-        if (
-            not who
-            or who[0].islower()
+        if not who or (
+            who[0].islower()
             and not who.startswith(("the ", "an ", "a ", "her ", "his "))
+            and actor_in(who) is None
         ):
             continue
         who_start = text.find(who, who_start, who_end + 1)
@@ -176,7 +204,7 @@ def assign_roles(
     usable = [
         a
         for a in actors
-        if not (claimant and claimant.start <= a.start < claimant.end) and a.actor != "civilians"
+        if not (claimant and claimant.start <= a.start < claimant.end) and a.actor not in _OBSERVERS
     ]
     before = [a for a in usable if a.end <= trigger_start]
     after = [a for a in usable if a.start >= trigger_start]

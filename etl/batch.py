@@ -65,37 +65,43 @@ def _article(record: object, label: str, line: int) -> tuple[ArticleInput | None
     return ArticleInput(str(record["id"]), record["text"], published, **optional), None
 
 
-def read_jsonl(path: Path, label: str | None = None) -> tuple[list[ArticleInput], list[Problem]]:
-    """Every article of a JSON Lines file, and every problem (file, line, reason)."""
+def iter_jsonl(path: Path, label: str | None = None) -> Iterator[ArticleInput | Problem]:
+    """Articles of a JSON Lines file one at a time (memory stays flat), or their problems."""
     label = label or str(path)
-    articles, problems, seen = [], [], set()
+    seen: set[str] = set()
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
-        return [], [Problem(label, None, f"cannot read: {exc.strerror}")]
+        yield Problem(label, None, f"cannot read: {exc.strerror}")
+        return
     with handle:
         try:
-            lines = list(enumerate(handle, start=1))
+            for number, line in enumerate(handle, start=1):
+                if line.strip():
+                    yield _parse_line(line, label, number, seen)
         except UnicodeDecodeError as exc:
-            return [], [Problem(label, None, f"not valid UTF-8 ({exc.reason})")]
-    for number, line in lines:
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(
-                Problem(label, number, f"not valid JSON ({exc.msg}, column {exc.colno})")
-            )
-            continue
-        article, problem = _article(record, label, number)
-        if problem:
-            problems.append(problem)
-        elif article.article_id in seen:
-            problems.append(Problem(label, number, f"id {article.article_id!r} is used twice"))
-        else:
-            seen.add(article.article_id)
-            articles.append(article)
+            yield Problem(label, None, f"not valid UTF-8 ({exc.reason})")
+
+
+def _parse_line(line: str, label: str, number: int, seen: set[str]) -> ArticleInput | Problem:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Problem(label, number, f"not valid JSON ({exc.msg}, column {exc.colno})")
+    article, problem = _article(record, label, number)
+    if problem:
+        return problem
+    if article.article_id in seen:
+        return Problem(label, number, f"id {article.article_id!r} is used twice")
+    seen.add(article.article_id)
+    return article
+
+
+def read_jsonl(path: Path, label: str | None = None) -> tuple[list[ArticleInput], list[Problem]]:
+    """Every article of a JSON Lines file, and every problem (file, line, reason)."""
+    articles, problems = [], []
+    for item in iter_jsonl(path, label):
+        (problems if isinstance(item, Problem) else articles).append(item)
     return articles, problems
 
 
@@ -159,8 +165,3 @@ def write_csv(path: Path, rows: Iterable[dict[str, object]]) -> int:
         Path(tmp).unlink(missing_ok=True)
         raise
     return count
-
-
-def chunks(items: list[ArticleInput], size: int = 500) -> Iterator[list[ArticleInput]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]

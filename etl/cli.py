@@ -79,19 +79,23 @@ def _extractor(paths: Paths, online_geonames: bool = True):
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from etl.batch import mention_row, read_jsonl, write_csv
+    from etl.batch import iter_jsonl, mention_row, write_csv
     from etl.extract import ExtractStats
+    from etl.problems import Problem
 
-    articles, problems = read_jsonl(args.input)
-    if problems:
+    problems = [item for item in iter_jsonl(args.input) if isinstance(item, Problem)]
+    if problems:  # checked whole first: a bad line anywhere means no output at all
         raise InputError(problems)
     extractor, acled = _extractor(_paths(args))
-    stats, rows = ExtractStats(), []
-    for article in articles:
-        mentions, found = extractor.extract(article)
-        stats.add(found)
-        rows.extend(mention_row(m, acled) for m in mentions)
-    count = write_csv(args.out, rows)
+    stats = ExtractStats()
+
+    def rows():  # streamed: one article in memory at a time
+        for article in iter_jsonl(args.input):
+            mentions, found = extractor.extract(article)
+            stats.add(found)
+            yield from (mention_row(m, acled) for m in mentions)
+
+    count = write_csv(args.out, rows())
     print(
         f"extract ok: {stats.articles} articles, {stats.sentences} sentences, "
         f"{count} mentions -> {args.out}"
