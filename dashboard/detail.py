@@ -35,6 +35,7 @@ def event_claims(tables: Tables, event_id: str) -> pd.DataFrame:
             "sentence",
             "char_start",
             "char_end",
+            "origin",
         ]
     ].reset_index(drop=True)
 

@@ -21,6 +21,7 @@ class Filters:
     outlets: tuple[str, ...] = ()
     claimants: tuple[str, ...] = ()
     include_background: bool = False
+    include_pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Options:
     full_min: dt.date
     full_max: dt.date
     n_background: int
+    n_pending: int
     event_types: tuple[tuple[str, str], ...]
     areas: tuple[str, ...]
     outlets: tuple[tuple[str, str], ...]
@@ -69,13 +71,15 @@ def filter_options(
     )
     types = view.drop_duplicates("event_type").sort_values("label")
     present = set(view["area"])
-    news = view[~view["background"]] if (~view["background"]).any() else view
+    shown_first = ~view["background"] & (view["review_status"] != "pending")
+    news = view[shown_first] if shown_first.any() else view
     return Options(
         date_min=news["date_start"].min().date(),
         date_max=news["date_end"].max().date(),
         full_min=view["date_start"].min().date(),
         full_max=view["date_end"].max().date(),
         n_background=int(view["background"].sum()),
+        n_pending=int((view["review_status"] == "pending").sum()),
         event_types=tuple(zip(types["event_type"], types["label"])),
         areas=tuple(a for a in area_order if a in present),
         outlets=tuple((o, outlet_names.get(o, o)) for o in outlets),
@@ -100,6 +104,8 @@ def apply_filters(view: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     )
     if not filters.include_background:
         keep &= ~view["background"]
+    if not filters.include_pending:
+        keep &= view["review_status"] != "pending"
     if filters.event_types:
         keep &= view["event_type"].isin(filters.event_types)
     if filters.areas:
@@ -144,5 +150,9 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
         parts.append("claimed by " + _names(filters.claimants, options.claimants))
     if options.n_background and not filters.include_background:
         parts.append(f"without {options.n_background} background event(s) from before the period")
+    if options.n_pending and not filters.include_pending:
+        parts.append(f"without {options.n_pending} extracted event(s) awaiting review")
+    elif options.n_pending:
+        parts.append(f"including {options.n_pending} extracted event(s) not yet reviewed")
     noun = "event" if total == 1 else "events"
     return f"{shown} of {total} {noun} shown: " + ", ".join(parts) + "."

@@ -25,6 +25,8 @@ def to_params(filters: Filters, options: Options, event_id: str | None) -> dict[
     )
     if filters.include_background:
         params["bg"] = "1"
+    if filters.include_pending:
+        params["pending"] = "1"
     if (filters.date_from, filters.date_to) != default_range:
         params["from"], params["to"] = filters.date_from.isoformat(), filters.date_to.isoformat()
     for param, field in LIST_PARAMS.items():
@@ -55,6 +57,8 @@ def from_params(params: Mapping[str, str], options: Options) -> dict[str, object
     background = params.get("bg") == "1" and options.n_background > 0
     if background:
         state["f_background"] = True
+    if params.get("pending") == "1" and options.n_pending > 0:
+        state["f_pending"] = True
     low, high = (
         (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
     )

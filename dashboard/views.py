@@ -122,6 +122,7 @@ def table_frame(view: pd.DataFrame) -> pd.DataFrame:
             "claimants": view["claimant_orgs"].map(", ".join),
             "independent_sources": view["independent_sources"],
             "origin": view["origin"],
+            "review_status": view["review_status"],
             "event_id": view["event_id"],
         }
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.articles import MANIFEST, load_seed_articles
-from etl.curated import load_curated
+from etl.articles import MANIFEST, Article, load_seed_articles
+from etl.curated import Curated, load_curated
 from etl.exports import write_exports
 from etl.integrity import check_integrity
 from etl.problems import InputError, display_path
@@ -32,8 +32,12 @@ class BuildSummary:
         return out
 
 
-def build_tables(paths: Paths) -> Tables:
-    """Read and validate every input and assemble the tables; raise InputError on any problem."""
+def build_tables(paths: Paths, extract: bool = True) -> Tables:
+    """Read and validate every input and assemble the tables; raise InputError on any problem.
+
+    With `extract`, events extracted from the articles join the curated ones: as supporting
+    claims of the curated event they match, or as new events awaiting review.
+    """
     articles, problems = load_seed_articles(paths.seeds, paths.root)
     curated, curated_problems = load_curated(paths.curated, paths.root)
     problems += curated_problems
@@ -42,7 +46,43 @@ def build_tables(paths: Paths) -> Tables:
         problems += check_integrity(curated, articles, label)
     if problems:
         raise InputError(problems)
-    return assemble(curated, articles)
+    tables = assemble(curated, articles)
+    return with_extraction(tables, curated, articles) if extract else tables
+
+
+def with_extraction(tables: Tables, curated: Curated, articles: list[Article]) -> Tables:
+    """Extract from every article, merge across articles, and add what was found."""
+    import datetime as dt
+
+    from etl.actors import actor_in
+    from etl.extract import ArticleInput, Extractor
+    from etl.extracted import add_extracted
+    from etl.geonames import GeoNamesIndex
+    from etl.merge import cluster_mentions, match_curated
+
+    places = [p.model_dump() for p in curated.rows("places.csv")]
+    extractor = Extractor(places, GeoNamesIndex.open())
+    mentions = []
+    for a in articles:
+        found, _ = extractor.extract(
+            ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published))
+        )
+        mentions.extend(found)
+    clusters = cluster_mentions(mentions)
+    curated_events = (
+        tables["events"]
+        .merge(tables["places"][["place_id", "latitude", "longitude"]], on="place_id")
+        .drop(columns="geo_precision")
+        .merge(tables["events"][["event_id", "geo_precision"]], on="event_id")
+    )
+    match_curated(clusters, curated_events.to_dict("records"))
+    actor_ids = {}
+    for row in curated.rows("actors.csv"):
+        for name in [row.name, *(row.aliases or "").split("|")]:
+            lexicon_name = actor_in(name) if name else None
+            if lexicon_name:
+                actor_ids.setdefault(lexicon_name, row.actor_id)
+    return add_extracted(tables, clusters, articles, actor_ids)
 
 
 def run_build(paths: Paths, exports: bool = True) -> BuildSummary:

@@ -113,7 +113,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from etl.extract import ArticleInput
 
     paths = _paths(args)
-    tables = build_tables(paths)
+    tables = build_tables(paths, extract=False)  # the truth: curated rows only
     extractor, _ = _extractor(paths)
     articles, _ = load_seed_articles(paths.seeds, paths.root)
     mentions = []

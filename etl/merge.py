@@ -20,7 +20,7 @@ from etl.mentions import Mention
 
 SLACK = dt.timedelta(days=1)
 SAME_PLACE_KM = 25.0
-NESTED_KM = 150.0
+NESTED_KM = 350.0  # a governorate or country-level place contains places this far off
 
 
 @dataclass

@@ -78,6 +78,7 @@ def _claims(curated: Curated, articles: list[Article]) -> pd.DataFrame:
                 "claimant": row.claimant,
                 "claimant_actor": row.claimant_actor,
                 "stance": row.stance,
+                "origin": "curated",
             }
         )
     return pd.DataFrame.from_records(records)

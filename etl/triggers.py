@@ -117,7 +117,7 @@ SUBSUMED_BY = {
 
 _NOT_REAL_LEFT = re.compile(
     r"\b(?:will|would|could|might|may|shall|plans? to|planning to|expected to|expects? to|"
-    r"threaten(?:ed|s|ing)? to|vow(?:ed|s)? to|set to|about to|ready to|prepared to|intends? to|"
+    r"threaten(?:ed|s|ing)?(?: to)?|vow(?:ed|s)? to|set to|about to|ready to|prepared to|intends? to|"
     r"aims? to|seeks? to|trying to|tried to|hopes? to|wants? to|if|unless|ahead of|before launching|"
     r"not|no|never|denied|denies|deny|rejected|refus(?:ed|ing|es) to|without|failed to|unable to|"
     r"instead of|rather than|fears? of|risk of|calls? for an end to|negotiations? (?:for|over|on)(?: the)?|"

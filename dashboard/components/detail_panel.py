@@ -24,6 +24,11 @@ def render_detail(tables: Tables, event: Mapping[str, Any]) -> None:
         f"**{escape_markdown(event['label'])}** · {escape_markdown(str(event['place']))}"
         f" · {escape_markdown(event['date_text'])} ({escape_markdown(event['precision_text'])})"
     )
+    if event.get("review_status") == "pending":
+        st.warning(
+            "Extracted automatically from the article text and not yet reviewed by an analyst. "
+            "Check the quotes below before relying on it."
+        )
     st.markdown(escape_markdown(event["summary"]))
     if isinstance(event.get("date_note"), str) and event["date_note"]:
         st.caption("How the date is known: " + escape_markdown(event["date_note"]))
@@ -58,7 +63,8 @@ def render_detail(tables: Tables, event: Mapping[str, Any]) -> None:
             st.markdown("> " + escape_markdown(claim["quote"]))
             if claim["sentence"] != claim["quote"]:
                 st.caption("Sentence: " + escape_markdown(claim["sentence"]))
+            found_by = " · found by the extractor" if claim.get("origin") == "extracted" else ""
             st.caption(
                 f"{escape_markdown(claim['title'])} · characters "
-                f"{claim['char_start']}–{claim['char_end']}"
+                f"{claim['char_start']}–{claim['char_end']}{found_by}"
             )

@@ -6,12 +6,31 @@ import streamlit as st
 
 from dashboard.filters import Filters, Options
 
-FILTER_KEYS = ("f_dates", "f_types", "f_areas", "f_outlets", "f_claimants", "f_background")
+FILTER_KEYS = (
+    "f_dates",
+    "f_types",
+    "f_areas",
+    "f_outlets",
+    "f_claimants",
+    "f_background",
+    "f_pending",
+)
 
 
 def _reset() -> None:
     for key in FILTER_KEYS:
         st.session_state.pop(key, None)
+
+
+def _pending_toggle(options: Options) -> bool:
+    if not options.n_pending:
+        return False
+    return st.sidebar.toggle(
+        f"Include {options.n_pending} extracted events awaiting review",
+        key="f_pending",
+        help="Events the extractor found in the articles that match no curated event. "
+        "They are shown marked as unreviewed.",
+    )
 
 
 def render_filters(options: Options) -> Filters:
@@ -77,4 +96,5 @@ def render_filters(options: Options) -> Filters:
         outlets=tuple(outlets),
         claimants=tuple(claimants),
         include_background=background,
+        include_pending=_pending_toggle(options),
     )

@@ -22,6 +22,10 @@ def app(tmp_path, monkeypatch):
     return at
 
 
+def _description(at: AppTest) -> str:
+    return next(md.value for md in at.markdown if "events shown" in md.value or "event shown" in md.value)
+
+
 def _counts(at: AppTest) -> tuple[int, int]:
     for md in at.markdown:
         found = re.search(r"(\d+) of (\d+) events? shown", md.value)
@@ -34,7 +38,8 @@ def test_default_page_shows_every_news_event(app, project_tables):
     shown, total = _counts(app)
     events = project_tables["events"]
     assert total == len(events)
-    assert shown == len(events[~events["background"].astype(bool)]) < total
+    reviewed = events["review_status"] != "pending"
+    assert shown == len(events[~events["background"].astype(bool) & reviewed]) < total
     assert app.title[0].value == "Conflict timeline"
     assert len(app.get("plotly_chart")) == 1
     assert len(app.get("deck_gl_json_chart")) == 1
@@ -45,7 +50,10 @@ def test_default_page_shows_every_news_event(app, project_tables):
         dt.date(2019, 3, 4),
     )  # the news events' own range
     app.sidebar.toggle(key="f_background").set_value(True).run()
+    assert _counts(app) == (int(reviewed.sum()), total)
+    app.sidebar.toggle(key="f_pending").set_value(True).run()
     assert _counts(app) == (total, total)
+    assert "not yet reviewed" in _description(app)
     assert app.sidebar.slider(key="f_dates").value[0].year == 2014
     assert app.selectbox(key="event_choice").value in set(project_tables["events"]["event_id"])
 
@@ -59,7 +67,8 @@ def _set_and_count(app: AppTest, key: str, value) -> tuple[int, int]:
 
 def _counts_default(tables) -> tuple[int, int]:
     events = tables["events"]
-    return len(events[~events["background"].astype(bool)]), len(events)
+    visible = ~events["background"].astype(bool) & (events["review_status"] != "pending")
+    return int(visible.sum()), len(events)
 
 
 def _expected(tables, **where) -> int:

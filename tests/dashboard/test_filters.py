@@ -12,7 +12,7 @@ from etl.schemas import AREAS
 
 @pytest.fixture
 def mini_view(mini):
-    tables = build_tables(mini)
+    tables = build_tables(mini, extract=False)
     view = event_frame(tables)
     return view, filter_options(view, tables["outlets"], tables["actors"], AREAS)
 

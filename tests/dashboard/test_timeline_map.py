@@ -37,7 +37,7 @@ def test_pack_rows_never_overlaps(pairs, rows):
 
 
 def test_lanes_follow_area_order(mini):
-    view = event_frame(build_tables(mini))
+    view = event_frame(build_tables(mini, extract=False))
     y, bands = lane_layout(view, AREAS)
     assert list(bands) == ["Baghouz", "Idlib"]
     by_area = dict(zip(view["area"], y))
@@ -45,7 +45,7 @@ def test_lanes_follow_area_order(mini):
 
 
 def test_timeline_traces_carry_event_ids_and_escaped_hover(mini):
-    view = event_frame(build_tables(mini))
+    view = event_frame(build_tables(mini, extract=False))
     view.loc[0, "summary"] = "<b>bold</b> claim"
     fig = build_timeline(view, AREAS, "Title")
     ids = {i for trace in fig.data for i in trace.customdata}
@@ -56,7 +56,7 @@ def test_timeline_traces_carry_event_ids_and_escaped_hover(mini):
 
 
 def test_window_events_are_bars_and_day_events_are_markers(mini):
-    view = event_frame(build_tables(mini))
+    view = event_frame(build_tables(mini, extract=False))
     view.loc[0, "date_end"] = view.loc[0, "date_start"] + pd.Timedelta(days=3)
     view.loc[0, "date_precision"] = "days"
     fig = build_timeline(view, AREAS, "T")
@@ -68,13 +68,13 @@ def test_window_events_are_bars_and_day_events_are_markers(mini):
 
 
 def test_empty_selection_gives_a_message_not_a_blank(mini):
-    view = event_frame(build_tables(mini)).iloc[0:0]
+    view = event_frame(build_tables(mini, extract=False)).iloc[0:0]
     fig = build_timeline(view, AREAS, "T")
     assert fig.layout.annotations[0].text == "No events match the filters"
 
 
 def test_map_has_no_network_basemap_by_default(mini):
-    tables = build_tables(mini)
+    tables = build_tables(mini, extract=False)
     view = event_frame(tables)
     deck = build_map(
         view, reference_sites(tables["places"]), {"type": "FeatureCollection", "features": []}
@@ -90,7 +90,7 @@ def test_map_has_no_network_basemap_by_default(mini):
 
 
 def test_markers_group_by_place_and_type(mini):
-    view = event_frame(build_tables(mini))
+    view = event_frame(build_tables(mini, extract=False))
     markers = spread_markers(pd.concat([view, view.iloc[[0]]], ignore_index=True))
     assert sorted(markers["count"].tolist()) == [1, 2]
     assert all(len(c) == 4 for c in markers["color"])

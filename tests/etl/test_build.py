@@ -16,8 +16,13 @@ from etl.store import read_store
 def test_build_writes_store_and_exports(mini):
     summary = run_build(mini)
     tables, meta = read_store(mini.store)
-    assert summary.counts["events"] == 2 and summary.counts["claims"] == 4
-    assert meta["rows.figures"] == "4"
+    # two curated events, plus one the extractor found in b.txt ("at least 5 people were
+    # killed in Alpha on Monday") that matches no curated event of its type: kept for review
+    assert summary.counts["events"] == 3 and summary.counts["claims"] == 5
+    extracted = tables_status(mini)
+    assert extracted == [("alpha-rockets", "curated", "accepted"), ("beta-convoy", "curated", "accepted"),
+                         ("killing", "extracted", "pending")]
+    assert meta["rows.figures"] == "5"  # four curated, one extracted ("at least 5 people")
     assert sorted(p.name for p in mini.exports.glob("*.csv"))[:3] == [
         "actors.csv",
         "article_texts.csv",
@@ -27,6 +32,12 @@ def test_build_writes_store_and_exports(mini):
     # two articles, both from wire1's copy: one independent source
     assert rockets["independent_sources"] == 1
     assert rockets["acled_sub_event_type"] == "Shelling/artillery/missile attack"
+
+
+def tables_status(mini) -> list[tuple[str, str, str]]:
+    events = read_store(mini.store)[0]["events"]
+    return [(k if o == "curated" else t, o, r) for k, t, o, r in
+            zip(events["event_key"], events["event_type"], events["origin"], events["review_status"])]
 
 
 def test_rebuild_gives_the_same_ids(mini):
@@ -112,11 +123,11 @@ def test_missing_column_and_missing_file_are_reported(mini):
 def test_cli_reports_errors_and_exit_code(mini, capsys, monkeypatch):
     args = ["--seeds", str(mini.seeds), "--curated", str(mini.curated)]
     assert main(["build", *args, "--store", str(mini.store), "--exports", str(mini.exports)]) == 0
-    assert re.search(r"^  events +2$", capsys.readouterr().out, re.M)
+    assert re.search(r"^  events +3$", capsys.readouterr().out, re.M)
     (mini.curated / "events.csv").write_text("nonsense\n", encoding="utf-8")
     assert main(["build", *args, "--store", str(mini.store)]) == 2
     err = capsys.readouterr().err
     assert "curated/events.csv:1: missing column(s)" in err
     assert "the existing store is unchanged" in err
     with sqlite3.connect(mini.store) as conn:
-        assert conn.execute("select count(*) from events").fetchone()[0] == 2
+        assert conn.execute("select count(*) from events").fetchone()[0] == 3

