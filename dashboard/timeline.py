@@ -48,6 +48,10 @@ def lane_layout(
     return y, bands
 
 
+def _pending(event: pd.Series) -> bool:
+    return event.get("review_status") == "pending"
+
+
 def _hover(view: pd.DataFrame) -> list[str]:
     """Hover text, escaped: summaries and names come from data, never trusted as HTML."""
     lines = []
@@ -59,6 +63,7 @@ def _hover(view: pd.DataFrame) -> list[str]:
             f"Date: {html.escape(e['date_text'])} ({html.escape(e['precision_text'])})<br>"
             f"Reported by: {html.escape(outlets)}"
             f" · {int(e['independent_sources'])} independent source(s)"
+            + ("<br><i>Extracted automatically, not yet reviewed</i>" if _pending(e) else "")
         )
     return lines
 
@@ -100,7 +105,14 @@ def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go
                         for s, e in zip(spans["date_start"], spans["date_end"])
                     ],
                     width=0.55,
-                    marker=dict(color=colour, opacity=0.45, line=dict(color=colour, width=1.5)),
+                    marker=dict(
+                        color=colour,
+                        opacity=0.45,
+                        line=dict(color=colour, width=1.5),
+                        pattern=dict(
+                            shape=["/" if _pending(e) else "" for _, e in spans.iterrows()]
+                        ),
+                    ),
                     name=label,
                     legendgroup=event_type,
                     showlegend=days.empty,
@@ -115,7 +127,15 @@ def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go
                     mode="markers",
                     x=days["date_start"] + DAY / 2,
                     y=y[days.index],
-                    marker=dict(color=colour, size=13, line=dict(color="white", width=1.5)),
+                    marker=dict(
+                        color=colour,
+                        size=13,
+                        line=dict(color="white", width=1.5),
+                        # unreviewed extracted events are drawn hollow
+                        symbol=[
+                            "circle-open" if _pending(e) else "circle" for _, e in days.iterrows()
+                        ],
+                    ),
                     name=label,
                     legendgroup=event_type,
                     showlegend=True,

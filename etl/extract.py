@@ -163,7 +163,7 @@ class Extractor:
         context: _Context,
     ) -> Mention:
         start, end = span
-        date = _nearest(dates, trigger.start) or article_window(article.published)
+        date = _nearest(dates, trigger.start, text) or article_window(article.published)
         place, note = _place_for(trigger, places, context, index)
         actor1, actor2 = assign_roles(actors, trigger.start, claimant)
         mine = tuple(f for f in figures if _nearest_trigger(triggers, f.char_start) is trigger)
@@ -199,10 +199,25 @@ class Extractor:
         )
 
 
-def _nearest(dates: list[DateWindow], position: int) -> DateWindow | None:
-    if not dates:
+_ATTRIBUTIVE = ("a ", "an ", "the ", "its ", "their ")
+ATTRIBUTIVE_REACH = 40  # 'a September ceasefire deal': the date dates only the words after it
+
+
+def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWindow | None:
+    """The date expression closest to the trigger; one that qualifies a noun ('a September
+    ceasefire deal') dates only a trigger within that noun phrase."""
+    usable = [
+        d
+        for d in dates
+        if not (
+            d.precision == "months"
+            and text[max(0, (d.char_start or 0) - 6) : d.char_start or 0].lower().endswith(_ATTRIBUTIVE)
+            and not 0 <= position - (d.char_start or 0) <= ATTRIBUTIVE_REACH
+        )
+    ]
+    if not usable:
         return None
-    return min(dates, key=lambda d: (abs((d.char_start or 0) - position), d.end - d.start))
+    return min(usable, key=lambda d: (abs((d.char_start or 0) - position), d.end - d.start))
 
 
 def _nearest_trigger(triggers: list[Trigger], position: int) -> Trigger:

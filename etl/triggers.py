@@ -65,7 +65,8 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
         r"fired on|(?:came|come|coming) under fire|shot at",
         r"massacre|killings",
     ),
-    ("deaths", r"died|starved to death|froze to death", r"deaths|death toll"),
+    # 'the death toll from that incident' counts another event's dead: a figure, not an event
+    ("deaths", r"died|starved to death|froze to death", r"deaths"),
     (
         "siege",
         r"besieged|encircled|surrounded|trapped|holed up|blockaded|cut off|"

@@ -37,6 +37,7 @@ def render_filters(options: Options) -> Filters:
     """Draw the filter widgets (defaults: the data's own date range, nothing excluded)."""
     sb = st.sidebar
     sb.header("Filters")
+    pending = _pending_toggle(options)
     background = False
     if options.n_background:
         background = sb.toggle(
@@ -96,5 +97,5 @@ def render_filters(options: Options) -> Filters:
         outlets=tuple(outlets),
         claimants=tuple(claimants),
         include_background=background,
-        include_pending=_pending_toggle(options),
+        include_pending=pending,
     )

@@ -95,3 +95,15 @@ def test_markers_group_by_place_and_type(mini):
     assert sorted(markers["count"].tolist()) == [1, 2]
     assert all(len(c) == 4 for c in markers["color"])
     assert "Rockets hit Alpha market" in " ".join(markers["tip"])
+
+
+def test_unreviewed_events_are_drawn_hollow_and_say_so(mini):
+    view = event_frame(build_tables(mini, extract=False))
+    view.loc[0, "review_status"] = "pending"
+    fig = build_timeline(view, AREAS, "T")
+    symbols = {i: s for trace in fig.data if trace.type == "scatter"
+               for i, s in zip(trace.customdata, trace.marker.symbol)}
+    assert symbols[view.loc[0, "event_id"]] == "circle-open"
+    assert symbols[view.loc[1, "event_id"]] == "circle"
+    hover = " ".join(t for trace in fig.data for t in trace.hovertext)
+    assert hover.count("not yet reviewed") == 1
