@@ -125,7 +125,8 @@ def main() -> None:
         )
         _legend(shown)
         st.caption(
-            _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline. "
+            _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
+            "places: curated gazetteer and GeoNames (CC BY 4.0). "
             "Grey halo: how precisely the place is known. Numbers: events at one spot."
         )
     with detail_col:
