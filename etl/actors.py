@@ -35,6 +35,11 @@ _TITLE_START = re.compile(
 )
 _DELIMITERS = ',;:“”"—'
 _ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.:“”\"]{2,90})")
+#: ', said Mustafa Bali, an SDF spokesman.' (speaker after the verb, at the sentence end)
+_SAID_WHO = re.compile(
+    r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>[A-Z][^,;:“”\"]{1,60}?"
+    r"(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?)[.”\"]*\s*$"
+)
 _STOP_WORDS = re.compile(
     r"^(?:and|but|while|as|which|who|that|he|she|it|they|we|this|there)\b", re.I
 )
@@ -72,12 +77,21 @@ def load_lexicon(path: Path = LEXICON) -> tuple[tuple[str, re.Pattern[str], tupl
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             spellings = sorted(row["patterns"].split(";"), key=len, reverse=True)
-            pattern = re.compile(r"(?<![\w-])(?:" + "|".join(spellings) + r")(?![\w-])")
+            pattern = re.compile(
+                r"(?<![\w-])(?:" + "|".join(map(_sentence_case, spellings)) + r")(?![\w-])"
+            )
             keys = tuple({_plain_run(spelling) for spelling in spellings})
             rows.append((row["actor"], pattern, keys))
             if row["kind"] in _NOT_PARTIES:
                 _OBSERVERS.add(row["actor"])
     return tuple(rows)
+
+
+def _sentence_case(spelling: str) -> str:
+    """'coalition' also matches 'Coalition' at a sentence start; 'IS' stays upper case only."""
+    if spelling[:1].islower():
+        return f"[{spelling[0]}{spelling[0].upper()}]{spelling[1:]}"
+    return spelling
 
 
 def _plain_run(spelling: str) -> str:
@@ -174,7 +188,9 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
     verb = _VERB.search(sentence)
     if verb is None and "according to" not in sentence:
         return None
-    for span in (_span(_ACCORDING, sentence), _span(_AFTER, sentence), _before(sentence, verb)):
+    spans = (_span(_ACCORDING, sentence), _span(_SAID_WHO, sentence), _span(_AFTER, sentence),
+             _before(sentence, verb))
+    for span in spans:
         if span is None:
             continue
         who_start, who_end = _trim(text, start + span[0], start + span[1])

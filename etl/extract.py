@@ -203,6 +203,10 @@ _ATTRIBUTIVE = ("a ", "an ", "the ", "its ", "their ")
 ATTRIBUTIVE_REACH = 40  # 'a September ceasefire deal': the date dates only the words after it
 
 
+def _before_date(text: str, d: DateWindow) -> str:
+    return text[max(0, (d.char_start or 0) - 6) : d.char_start or 0].lower()
+
+
 def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWindow | None:
     """The date expression closest to the trigger; one that qualifies a noun ('a September
     ceasefire deal') dates only a trigger within that noun phrase."""
@@ -211,7 +215,7 @@ def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWind
         for d in dates
         if not (
             d.precision == "months"
-            and text[max(0, (d.char_start or 0) - 6) : d.char_start or 0].lower().endswith(_ATTRIBUTIVE)
+            and _before_date(text, d).endswith(_ATTRIBUTIVE)
             and not 0 <= position - (d.char_start or 0) <= ATTRIBUTIVE_REACH
         )
     ]

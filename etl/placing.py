@@ -21,7 +21,8 @@ from etl.geonames import GeoNamesIndex
 _PARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ]"
 _WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
 _FACILITY = (
-    r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing))?"
+    r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing|"
+    r"province|governorate|city|district|region))?"
 )
 _NAME = re.compile(
     rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|ad|ar)-)?{_WORD}){{0,3}}{_FACILITY}"
@@ -43,6 +44,23 @@ _PREPOSITIONS = frozenset(
         "on",
         "of",
         "and",
+        # verbs whose object is a place: 'airstrikes hit Hajin', 'troops entered Manbij'
+        "hit",
+        "struck",
+        "targeted",
+        "shelled",
+        "bombed",
+        "pounded",
+        "attacked",
+        "stormed",
+        "captured",
+        "entered",
+        "seized",
+        "besieged",
+        "recaptured",
+        "retook",
+        "reached",
+        "fled",
     ]
 )
 _SKIPPED_BEFORE = frozenset(
@@ -99,11 +117,15 @@ _TITLES = frozenset(
 )
 _REPORTING = re.compile(
     r"(?:told (?:reporters|journalists|a news conference|AFP|AP|Reuters)|briefing|news conference|"
-    r"press conference|speaking|said|statement|told)\s+(?:\w+\s+){0,3}(?:at|in)\s+(?:the\s+)?"
+    r"press conference|speaking|said|statement|told)\s+(?:at|in)\s+(?:the\s+)?"
     r"(?:nearby\s+)?$",
     re.I,
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z ,.'’\-]{2,60}(?:\([A-Za-z .]+\))?\s*(?:—|–|-)\s", re.M)
+#: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'OUTSIDE BAGHOUZ, Syria | ...'
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|-)\s",
+    re.M,
+)
 _NOT_PLACES = {
     "the",
     "some",
@@ -139,6 +161,7 @@ _COMMON_CAPITALISED = frozenset(
     "the a an but and in on at as it its he she they we i this that these those there some many "
     "men women children after before since while when if one two three four five several".split()
 )
+_ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _PRECISION = {
@@ -236,7 +259,7 @@ class PlaceResolver:
             offset, raw, place = known
             return self._curated_hit(raw, start + offset, place)
         if self.geonames is None or not (
-            _locative(text, start) or _SUFFIX.search(text[end : end + 30])
+            _locative(text, start) or _SUFFIX.search(text[end : end + 30]) or _ADMIN_END.search(run)
         ):
             return None
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
@@ -334,9 +357,9 @@ def _names(text: str, start: int, end: int) -> list[re.Match[str]]:
 def _is_unknown_place(text: str, start: int, name: str) -> bool:
     """A name in a place slot ('in X') that is not a month, a people or an acronym."""
     return (
-        _locative(text, start)
+        not _NOT_UNKNOWN.search(name)
+        and _locative(text, start)
         and normalise_name(name) not in _NOT_PLACES
-        and not _NOT_UNKNOWN.search(name)
     )
 
 

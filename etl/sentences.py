@@ -29,8 +29,17 @@ _ABBREVIATIONS = (
 )
 
 
+_ABBREVIATION_SET = frozenset(_ABBREVIATIONS)
+_LONGEST = max(map(len, _ABBREVIATIONS))
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
-    return any(text.endswith(a, 0, end) for a in _ABBREVIATIONS)
+    """True when the word ending at `end` (its full stop included) is a known abbreviation."""
+    word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end), text.rfind("(", 0, end)) + 1
+    if end - word_start > _LONGEST + 1:
+        return False
+    word = text[word_start:end]
+    return any(word.endswith(a) for a in _ABBREVIATION_SET) if word[-1:] == "." else False
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -63,7 +72,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """[start, end) of every sentence: ends at . ! ? before a capital, and at line breaks.
 
     A rule splitter rather than spaCy's sentencizer: spaCy's blank English pipeline took
-    about 4 ms per seed article here, most of the extractor's budget (see scripts/bench_extract.py).
+    about 4 ms per seed article here, most of the extractor's budget (scripts/bench_extract.py).
     """
     spans: list[tuple[int, int]] = []
     start = 0

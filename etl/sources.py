@@ -26,7 +26,7 @@ _FILES_FROM = re.compile(
     r"(Associated Press|AP|Reuters|AFP|Agence France-Presse)"
 )
 _BODY_CREDIT = re.compile(
-    r"(?:told|an|a|by|to)\s+(AP|AFP|Reuters|Associated Press)\b"
+    r"(?:[Tt]old|[Aa]n|[Aa]|[Bb]y|[Tt]o)\s+(AP|AFP|Reuters|Associated Press)\b"
     r"(?:\s+(?:correspondent|reporter|team|photographer))?"
 )
 _LONG_SENTENCE = 60
@@ -80,10 +80,12 @@ def source_ids(
             if other != article:
                 pair = (min(other, article), max(other, article))
                 shared[pair] = shared.get(pair, 0) + 1
+    wires = {a: wire or detect_wire(text) for a, text, _, wire in rows}
     for (a, b), count in sorted(shared.items()):
-        if count >= min_shared:
+        # Two wires quoting the same statement are still two sources.
+        if count >= min_shared and not (wires[a] and wires[b] and wires[a] != wires[b]):
             parent[find(b)] = find(a)
-    label = {a: source_of(outlet or a, wire or detect_wire(text)) for a, text, outlet, wire in rows}
+    label = {a: source_of(outlet or a, wires[a]) for a, _, outlet, _ in rows}
     group_label: dict[str, str] = {}
     for article, *_ in sorted(rows):
         root = find(article)

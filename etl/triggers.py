@@ -131,7 +131,7 @@ _NOT_REAL_RIGHT = re.compile(
     re.I,
 )
 _GENERIC = re.compile(
-    r"\b(?:war|conflict|fighting|violence|uprising|campaign)(?:\s+in\s+\w+)?\s+(?:(?:that|which)\s+)?"
+    r"\b(?:war|conflict|fighting|violence|uprising|campaign)(?:\s+in\s+\w+)?,?\s+(?:(?:that|which)\s+)?"
     r"(?:has|have|had)\s+(?:\w+\s+)?$",
     re.I,
 )
@@ -144,7 +144,7 @@ _OCCURRED = re.compile(
     r"\b(?:there (?:were|was|have been|has been)|took place|began|begun|resumed|restarted|launched|"
     r"carried out|continued|hit|struck|killed|injured|wounded|left|emerged|entered|targeted|"
     r"was|were|came|happened|erupted|broke out|rocked|have been|has been|had been|remain(?:ed|s)?|"
-    r"still|ongoing|reached|intensified|ramp(?:ed|s)? up|\d|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"still|ongoing|reached|intensified|ramp(?:ed|s)? up|\d+|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|yesterday|overnight|earlier|since|today|tonight)\b",
     re.I,
 )
@@ -198,11 +198,13 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "drone",
     ),
     "shelling": ("shell", "rocket", "missile", "artillery", "mortar", "bombard", "barrel"),
-    "explosion": ("explo", "detonat", "blast", "bomb", "blew", "ied", "landmine"),
+    "explosion": ("explo", "detonat", "blast", "bomb", "blew", " ied", "landmine"),
     "clash": (
         "clash",
         "fought",
-        "fight",
+        "fighting",  # not 'fight': 'fighters' is in most sentences and never a trigger
+        "gunfight",
+        "firefight",
         "storm",
         "ambush",
         "overran",

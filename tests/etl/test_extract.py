@@ -110,20 +110,10 @@ def test_hajin_claimant(hajin):
     assert hajin.claimant_actor == "Syrian Observatory for Human Rights"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: the lexicon matches 'coalition' case-sensitively, so 'Coalition airstrikes' "
-    "at the start of a sentence names no actor",
-)
 def test_hajin_actor_is_the_coalition(hajin):
     assert hajin.actor1 == "US-led coalition"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GeoNames towns count only in a place slot (after in/near/at..., or before "
-    "'province', 'town'...): 'airstrikes hit Hajin' leaves the strike without a place",
-)
 def test_hajin_place_is_hajin_in_syria(hajin):
     assert (hajin.place_id, hajin.country, hajin.geo_precision) == ("gn:174506", "SY", 1)
 

@@ -23,7 +23,6 @@ WIRES = [
     ("an AP reporter in the body", FILLER + "Later, an AP reporter saw the convoy. " + FILLER, "ap"),
     pytest.param(
         "An AP reporter at a sentence start", FILLER + "An AP reporter saw the convoy. " + FILLER, "ap",
-        marks=pytest.mark.xfail(strict=True, reason="bug: body credits match 'an AP' case-sensitively, so 'An AP reporter' opening a sentence is missed"),
     ),
     ("credit in the last lines", FILLER + FILLER + "— Agence France-Presse", "afp"),
     ("no credit", FILLER + "A commander said the camp was full. " + FILLER, None),
@@ -95,11 +94,6 @@ def test_different_wires_stay_apart():
     assert found == {"a": "ap", "b": "afp", "c": "reuters", "d": "afp"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: articles sharing two long sentences are joined whatever their given wires, so "
-    "an AFP story quoting the same UN statement as an AP story becomes an AP source",
-)
 def test_different_wires_quoting_the_same_statement_stay_apart():
     found = source_ids(
         [
