@@ -42,6 +42,8 @@ class Scores:
     place_ok: int = 0
     figures: int = 0
     figures_ok: int = 0
+    typed: int = 0  # evidence with any mention in it
+    typed_ok: int = 0  # ... of which a mention has the right type
     background: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -62,6 +64,11 @@ class Scores:
                 "mention precision",
                 r(self.true_mentions, self.mentions),
                 f"{self.true_mentions}/{self.mentions}",
+            ),
+            (
+                "type (evidence found)",
+                r(self.typed_ok, self.typed),
+                f"{self.typed_ok}/{self.typed}",
             ),
             (
                 "date: window overlaps",
@@ -139,12 +146,14 @@ def score_seeds(tables: dict[str, pd.DataFrame], mentions: list[Mention]) -> Sco
     true_mentions: set[int] = set()
     for claim in claims.itertuples():
         event = events.loc[claim.event_id]
-        hits = [
+        near = [
             m
             for m in by_article.get(claim.article_id, [])
             if _overlaps(m, claim.char_start, claim.char_end)
-            and m.event_type == event["event_type"]
         ]
+        hits = [m for m in near if m.event_type == event["event_type"]]
+        scores.typed += bool(near)
+        scores.typed_ok += bool(hits)
         supporting.setdefault(claim.event_id, []).extend(hits)
         true_mentions.update(id(m) for m in hits)
         for m in hits:
@@ -200,11 +209,10 @@ def score_devset(passages: Iterable[dict], extractor: Extractor) -> Scores:
             scores.expected += 1
             start = passage["text"].find(expected["evidence"])
             end = start + len(expected["evidence"])
-            hits = [
-                m
-                for m in mentions
-                if m.event_type == expected["event_type"] and _overlaps(m, start, end)
-            ]
+            near = [m for m in mentions if _overlaps(m, start, end)]
+            hits = [m for m in near if m.event_type == expected["event_type"]]
+            scores.typed += bool(near)
+            scores.typed_ok += bool(hits)
             if not hits:
                 scores.notes.append(
                     f"missed: {passage['id']} {expected['event_type']}: {expected['evidence'][:60]}"

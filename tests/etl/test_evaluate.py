@@ -72,6 +72,7 @@ def test_table_arithmetic_matches_the_counts(request, which):
         "event recall": (s.found, s.expected),
         "event precision": (s.true_clusters, s.clusters),
         "mention precision": (s.true_mentions, s.mentions),
+        "type (evidence found)": (s.typed_ok, s.typed),
         "date: window overlaps": (s.date_overlap, s.pairs),
         "date: exact window": (s.date_exact, s.pairs),
         "place within 10 km": (s.place_ok, s.place_pairs),
@@ -114,5 +115,5 @@ def test_lines_show_every_ratio_with_its_counts(devset):
 
 def test_empty_scores_give_nan_not_an_error():
     table = Scores("empty").table()
-    assert len(table) == 7
+    assert len(table) == 8
     assert all(math.isnan(value) and counts == "0/0" for _, value, counts in table)
