@@ -117,6 +117,11 @@ def apply_filters(view: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     return view[keep].reset_index(drop=True)
 
 
+def events(n: int, noun: str = "event") -> str:
+    """'1 background event', '5 background events'."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _names(values: tuple[str, ...], labels: tuple[tuple[str, str], ...]) -> str:
     lookup = dict(labels)
     names = [lookup.get(v, v) for v in values]
@@ -149,10 +154,12 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
     if filters.claimants:
         parts.append("claimed by " + _names(filters.claimants, options.claimants))
     if options.n_background and not filters.include_background:
-        parts.append(f"without {options.n_background} background event(s) from before the period")
+        parts.append(
+            f"without {events(options.n_background, 'background event')} from before the period"
+        )
     if options.n_pending and not filters.include_pending:
-        parts.append(f"without {options.n_pending} extracted event(s) awaiting review")
+        parts.append(f"without {events(options.n_pending, 'extracted event')} awaiting review")
     elif options.n_pending:
-        parts.append(f"including {options.n_pending} extracted event(s) not yet reviewed")
+        parts.append(f"including {events(options.n_pending, 'extracted event')} not yet reviewed")
     noun = "event" if total == 1 else "events"
     return f"{shown} of {total} {noun} shown: " + ", ".join(parts) + "."

@@ -149,7 +149,8 @@ def ring_radius_px(radii: list[float], gap: float = 3.0) -> float:
 
 def _tip(group: pd.DataFrame) -> str:
     first = group.iloc[0]
-    lines = [f"{first['label']} · {first['place']} · {len(group)} event(s)"]
+    count = f"{len(group)} event" + ("" if len(group) == 1 else "s")
+    lines = [f"{first['label']} · {first['place']} · {count}"]
     lines += [f"{d}: {s}" for d, s in zip(group["date_text"].head(6), group["summary"].head(6))]
     if len(group) > 6:
         lines.append(f"… and {len(group) - 6} more")

@@ -66,7 +66,25 @@ def places_compatible(
 
 
 def windows_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
-    return a[0] <= b[1] + SLACK and b[0] <= a[1] + SLACK
+    """Windows overlap, with a day's slack unless both are single known days: convoys on
+    19 and 20 February are two happenings, 'on Tuesday' and 'on Monday or Tuesday' one."""
+    slack = dt.timedelta(0) if a[0] == a[1] and b[0] == b[1] else SLACK
+    return a[0] <= b[1] + slack and b[0] <= a[1] + slack
+
+
+def _fit(cluster: Cluster, mention: Mention) -> tuple:
+    """How well a mention fits a cluster (lower is better).
+
+    An undated mention (the article's window) prefers a cluster its own article already
+    reports, then the most recent one; a dated one prefers the closest window.
+    """
+    same_article = any(m.article_id == mention.article_id for m in cluster.mentions)
+    if mention.date.source == "article":
+        return (not same_article, -cluster.end.toordinal())
+    gap = abs((cluster.start - mention.date.start).days) + abs(
+        (cluster.end - mention.date.end).days
+    )
+    return (gap, not same_article)
 
 
 def _where(m: Mention | None) -> tuple[float, float, int] | None:
@@ -112,15 +130,13 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         candidates = sorted(
             {i for w in _weeks(*window) for i in by_week.get((mention.event_type, w), ())}
         )
-        best = next(
-            (
-                clusters[i]
-                for i in candidates
-                if windows_meet((clusters[i].start, clusters[i].end), window)
-                and places_compatible(_where(clusters[i].place), _where(mention))
-            ),
-            None,
-        )
+        fitting = [
+            (_fit(clusters[i], mention), i)
+            for i in candidates
+            if windows_meet((clusters[i].start, clusters[i].end), window)
+            and places_compatible(_where(clusters[i].place), _where(mention))
+        ]
+        best = clusters[min(fitting)[1]] if fitting else None
         if best is None:
             best = Cluster(mention.event_type, mention.date.start, mention.date.end)
             clusters.append(best)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.filters import Filters, Options
+from dashboard.filters import Filters, Options, events
 
 FILTER_KEYS = (
     "f_dates",
@@ -26,7 +26,7 @@ def _pending_toggle(options: Options) -> bool:
     if not options.n_pending:
         return False
     return st.sidebar.toggle(
-        f"Include {options.n_pending} extracted events awaiting review",
+        f"Include {events(options.n_pending, 'extracted event')} awaiting review",
         key="f_pending",
         help="Events the extractor found in the articles that match no curated event. "
         "They are shown marked as unreviewed.",
@@ -41,7 +41,7 @@ def render_filters(options: Options) -> Filters:
     background = False
     if options.n_background:
         background = sb.toggle(
-            f"Include {options.n_background} background events",
+            f"Include {events(options.n_background, 'background event')}",
             key="f_background",
             help="Context the articles mention but do not report as news, such as the 2014 "
             "'caliphate' declaration. Widens the date range to include them.",

@@ -88,7 +88,8 @@ CASES = [
     ("same type, same day, same place", [mention("a"), mention("b")], [["a", "b"]]),
     ("same type, same day, places 20 km apart", [mention("a"), mention("b", where=NEAR_BAGHOUZ)], [["a", "b"]]),
     ("overlapping windows", [mention("a", start=D(2019, 3, 1), end=D(2019, 3, 4)), mention("b", start=D(2019, 3, 3))], [["a", "b"]]),
-    ("windows a day apart meet (one day's slack)", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 2))], [["a", "b"]]),
+    ("two known days a day apart are two happenings", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 2))], [["a"], ["b"]]),
+    ("a window meets a day a day later (one day's slack)", [mention("a", start=D(2019, 3, 1), end=D(2019, 3, 2)), mention("b", start=D(2019, 3, 3))], [["a", "b"]]),
     ("different types", [mention("a", "clash"), mention("b", "airstrike")], [["b"], ["a"]]),
     ("windows a week apart", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 8))], [["a"], ["b"]]),
     ("windows three days apart", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 4))], [["a"], ["b"]]),
@@ -137,7 +138,8 @@ def test_places_compatible(a, b, expected):
 @pytest.mark.parametrize(
     ("a", "b", "expected"),
     [
-        ((D(2019, 3, 1), D(2019, 3, 1)), (D(2019, 3, 2), D(2019, 3, 2)), True),
+        ((D(2019, 3, 1), D(2019, 3, 1)), (D(2019, 3, 2), D(2019, 3, 2)), False),
+        ((D(2019, 3, 1), D(2019, 3, 2)), (D(2019, 3, 3), D(2019, 3, 3)), True),
         ((D(2019, 3, 1), D(2019, 3, 1)), (D(2019, 3, 3), D(2019, 3, 3)), False),
         ((D(2019, 3, 1), D(2019, 3, 10)), (D(2019, 3, 5), D(2019, 3, 5)), True),
         ((D(2019, 3, 5), D(2019, 3, 5)), (D(2019, 3, 1), D(2019, 3, 3)), False),
@@ -201,11 +203,13 @@ def test_batch_clusters(batch_clusters):
     assert [(s, e) for _, s, e, _ in found] == sorted((s, e) for _, s, e, _ in found)
     assert sorted(found) == [
         ("airstrike", D(2019, 3, 1), D(2019, 3, 1), ["a6", "a7"]),
-        ("clash", D(2019, 3, 1), D(2019, 3, 1), ["a1", "a2", "a4"]),
+        ("clash", D(2019, 3, 1), D(2019, 3, 1), ["a1", "a2"]),
         ("clash", D(2019, 3, 1), D(2019, 3, 1), ["a3"]),
+        ("clash", D(2019, 3, 2), D(2019, 3, 2), ["a4"]),  # a known day after: another happening
         ("clash", D(2019, 3, 8), D(2019, 3, 8), ["a5"]),
-        ("evacuation", D(2019, 3, 1), D(2019, 3, 1), ["a1", "a8"]),
+        ("evacuation", D(2019, 3, 1), D(2019, 3, 1), ["a8"]),
         ("evacuation", D(2019, 3, 1), D(2019, 3, 1), ["a9"]),
+        ("evacuation", D(2019, 3, 2), D(2019, 3, 2), ["a1"]),
         ("surrender", D(2019, 3, 5), D(2019, 3, 5), ["b1", "b2"]),
         ("surrender", D(2019, 3, 9), D(2019, 3, 9), ["b3"]),
     ]
@@ -323,3 +327,14 @@ def test_figure_ranges_with_open_bounds():
 def test_figure_ranges_of_a_cluster_without_figures():
     (cluster,) = cluster_mentions([mention("a")])
     assert figure_ranges(cluster) == {}
+
+
+def test_an_undated_mention_joins_its_own_articles_event_not_just_any():
+    # two dated convoys a day apart from two articles; an undated sentence of the second
+    # article (its window covers both days) belongs with the second article's convoy
+    first = mention("a", "evacuation", D(2019, 2, 19))
+    second = mention("b", "evacuation", D(2019, 2, 20))
+    undated = mention("b", "evacuation", D(2019, 2, 17), D(2019, 2, 20), source="article", char_start=500)
+    clusters = cluster_mentions([undated, first, second])
+    members = sorted(sorted((m.article_id, m.char_start) for m in c.mentions) for c in clusters)
+    assert [[a for a, _ in group] for group in members] == [["a"], ["b", "b"]]
