@@ -128,6 +128,7 @@ MARKER_COLUMNS = [
     "count_text",
     "radius_px",
     "color",
+    "line_color",
     "tip",
     "radius_m",
     "place_lon",
@@ -158,7 +159,9 @@ def _tip(group: pd.DataFrame) -> str:
 
 
 def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
-    """One marker per (place, event type); a place's markers sit on a ring around it.
+    """One marker per (place, event type, reviewed or not); a place's markers sit on a ring.
+
+    Unreviewed extracted events get their own marker, white with a coloured rim.
 
     The ring is sized in pixels for the initial zoom, so markers touch but never overlap there.
     """
@@ -167,7 +170,13 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
     degrees_per_px = 360 / (512 * 2**zoom)
     records = []
     for place, at_place in view.groupby("place_id", sort=True):
-        groups = [g for _, g in at_place.groupby("event_type", sort=True)]
+        pending = at_place["review_status"].eq("pending") if "review_status" in at_place else False
+        groups = [
+            g
+            for _, g in at_place.assign(pending=pending).groupby(
+                ["event_type", "pending"], sort=True
+            )
+        ]
         radii = [marker_radius_px(len(g)) for g in groups]
         ring_px = ring_radius_px(radii)
         lat0, lon0 = float(at_place["latitude"].iloc[0]), float(at_place["longitude"].iloc[0])
@@ -183,7 +192,12 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
                     "count": len(group),
                     "count_text": str(len(group)),
                     "radius_px": radius,
-                    "color": hex_to_rgb(group["colour"].iloc[0]),
+                    "color": [255, 255, 255, 255]
+                    if group["pending"].iloc[0]
+                    else hex_to_rgb(group["colour"].iloc[0]),
+                    "line_color": hex_to_rgb(group["colour"].iloc[0])
+                    if group["pending"].iloc[0]
+                    else [255, 255, 255, 255],
                     "tip": _tip(group),
                     "radius_m": UNCERTAINTY_M.get(int(group["geo_precision"].max()), 12_000),
                     "place_lon": lon0,
@@ -248,7 +262,7 @@ def build_map(
             id="events",
             get_position=["lon", "lat"],
             get_fill_color="color",
-            get_line_color=[255, 255, 255, 255],
+            get_line_color="line_color",
             stroked=True,
             line_width_min_pixels=1.5,
             radius_units="'pixels'",

@@ -188,8 +188,12 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
     verb = _VERB.search(sentence)
     if verb is None and "according to" not in sentence:
         return None
-    spans = (_span(_ACCORDING, sentence), _span(_SAID_WHO, sentence), _span(_AFTER, sentence),
-             _before(sentence, verb))
+    spans = (
+        _span(_ACCORDING, sentence),
+        _span(_SAID_WHO, sentence),
+        _span(_AFTER, sentence),
+        _before(sentence, verb),
+    )
     for span in spans:
         if span is None:
             continue

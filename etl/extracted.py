@@ -103,7 +103,7 @@ def _claim(m: Mention, event_id: str, actor_ids: Mapping[str, str]) -> dict:
         "char_start": m.char_start,
         "char_end": m.char_end,
         "quote": m.sentence,
-        "claimant": m.claimant or "not attributed in the sentence",
+        "claimant": m.claimant or "the article itself (no attribution in the sentence)",
         "claimant_actor": actor_ids.get(m.claimant_actor or ""),
         "stance": "asserted",
         "origin": "extracted",

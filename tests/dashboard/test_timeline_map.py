@@ -107,3 +107,12 @@ def test_unreviewed_events_are_drawn_hollow_and_say_so(mini):
     assert symbols[view.loc[1, "event_id"]] == "circle"
     hover = " ".join(t for trace in fig.data for t in trace.hovertext)
     assert hover.count("not yet reviewed") == 1
+
+
+def test_unreviewed_events_get_their_own_hollow_marker(mini):
+    view = event_frame(build_tables(mini, extract=False))
+    both = pd.concat([view.iloc[[0]], view.iloc[[0]].assign(review_status="pending")], ignore_index=True)
+    markers = spread_markers(both)
+    assert len(markers) == 2
+    hollow = markers[markers["color"].map(lambda c: c == [255, 255, 255, 255])]
+    assert len(hollow) == 1 and hollow.iloc[0]["line_color"] != [255, 255, 255, 255]
