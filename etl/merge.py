@@ -175,17 +175,3 @@ def match_curated(clusters: list[Cluster], curated: Iterable[Mapping[str, Any]])
 
 def _date(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
-
-
-def figure_ranges(cluster: Cluster) -> dict[str, tuple[float | None, float | None]]:
-    """Low and high across sources for each quantity the cluster's claims give."""
-    ranges: dict[str, tuple[float | None, float | None]] = {}
-    for mention in cluster.mentions:
-        for f in mention.figures:
-            values = [v for v in (f.low, f.high) if v is not None]
-            lo, hi = ranges.get(f.quantity, (None, None))
-            ranges[f.quantity] = (
-                min([v for v in (lo, *values) if v is not None]),
-                max([v for v in (hi, *values) if v is not None]),
-            )
-    return ranges

@@ -164,20 +164,6 @@ _COMMON_CAPITALISED = frozenset(
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
-_PRECISION = {
-    "village": 1,
-    "town": 1,
-    "city": 1,
-    "camp": 1,
-    "oil field": 1,
-    "neighbourhood": 1,
-    "governorate": 3,
-    "province": 3,
-    "region": 3,
-    "country": 3,
-    "desert": 3,
-    "river": 2,
-}
 
 
 @dataclass(frozen=True)
@@ -380,7 +366,3 @@ def _dateline_end(text: str, start: int) -> int:
 
 def _replace(hit: PlaceHit, **changes: Any) -> PlaceHit:
     return PlaceHit(**{**hit.__dict__, **changes})
-
-
-def precision_of(kind: str | None) -> int:
-    return _PRECISION.get(kind or "", 2)

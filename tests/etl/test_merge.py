@@ -15,7 +15,6 @@ from etl.merge import (
     Cluster,
     cluster_mentions,
     distance_km,
-    figure_ranges,
     match_curated,
     places_compatible,
     windows_meet,
@@ -302,31 +301,6 @@ def test_match_curated_goes_over_every_cluster():
         ("b", None),
         ("c", None),
     ]
-
-
-def test_figure_ranges_keep_low_and_high_across_sources():
-    (cluster,) = cluster_mentions([trucks("a", 15), trucks("b", 22)])
-    assert figure_ranges(cluster) == {"trucks": (15.0, 22.0)}
-
-
-def test_figure_ranges_with_open_bounds():
-    at_least = Figure("killed", 12.0, None, "at least", "at least 12 people", 0, 18)
-    up_to = Figure("killed", None, 30.0, "up to", "up to 30 people", 0, 15)
-    between = Figure("killed", 15.0, 20.0, "between", "15 to 20 people", 0, 15)
-    (cluster,) = cluster_mentions(
-        [
-            mention("a", figures=(at_least,)),
-            mention("b", figures=(up_to,)),
-            mention("c", figures=(between,)),
-            mention("d"),
-        ]
-    )
-    assert figure_ranges(cluster) == {"killed": (12.0, 30.0)}
-
-
-def test_figure_ranges_of_a_cluster_without_figures():
-    (cluster,) = cluster_mentions([mention("a")])
-    assert figure_ranges(cluster) == {}
 
 
 def test_an_undated_mention_joins_its_own_articles_event_not_just_any():
