@@ -32,6 +32,7 @@ class Cluster:
     end: dt.date
     mentions: list[Mention] = field(default_factory=list)
     place: Mention | None = None  # the mention with the most specific place
+    articles: set[str] = field(default_factory=set)
     curated_event_id: str | None = None
 
     @property
@@ -78,7 +79,7 @@ def _fit(cluster: Cluster, mention: Mention) -> tuple:
     An undated mention (the article's window) prefers a cluster its own article already
     reports, then the most recent one; a dated one prefers the closest window.
     """
-    same_article = any(m.article_id == mention.article_id for m in cluster.mentions)
+    same_article = mention.article_id in cluster.articles
     if mention.date.source == "article":
         return (not same_article, -cluster.end.toordinal())
     gap = abs((cluster.start - mention.date.start).days) + abs(
@@ -99,6 +100,7 @@ def _specificity(m: Mention) -> tuple:
 
 def _join(cluster: Cluster, mention: Mention) -> None:
     cluster.mentions.append(mention)
+    cluster.articles.add(mention.article_id)
     narrow = (max(cluster.start, mention.date.start), min(cluster.end, mention.date.end))
     if narrow[0] <= narrow[1] and mention.date.source != "article":
         cluster.start, cluster.end = narrow

@@ -220,9 +220,7 @@ class PlaceResolver:
                 if _is_unknown_place(text, match.start(), match.group()):
                     unknown.append((match.group(), match.start(), match.end()))
                 continue
-            reporting = hit.start < dateline_end or bool(
-                _REPORTING.search(text[max(0, hit.start - 60) : hit.start])
-            )
+            reporting = hit.start < dateline_end or _briefing_place(text, hit.start)
             hits.append(_replace(hit, reporting=reporting))
         return hits, unknown
 
@@ -338,6 +336,16 @@ def _names(text: str, start: int, end: int) -> list[re.Match[str]]:
             found.append(match)
             taken = match.end()
     return found
+
+
+_BRIEFING_WORDS = ("said", "told", "briefing", "conference", "speaking", "statement")
+
+
+def _briefing_place(text: str, start: int) -> bool:
+    """'told reporters at nearby X', 'said in X': X is where the news was given, not made."""
+    left = text[max(0, start - 60) : start]
+    lower = left.lower()
+    return any(w in lower for w in _BRIEFING_WORDS) and bool(_REPORTING.search(left))
 
 
 def _is_unknown_place(text: str, start: int, name: str) -> bool:

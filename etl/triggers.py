@@ -140,13 +140,27 @@ _REFERENCE_ONLY = re.compile(
     r"\b(?:since|after|following|before|under|during)\s+(?:the|a|an|this|that)\s+(?:\w+\s+)?$", re.I
 )
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
-_OCCURRED = re.compile(
-    r"\b(?:there (?:were|was|have been|has been)|took place|began|begun|resumed|restarted|launched|"
-    r"carried out|continued|hit|struck|killed|injured|wounded|left|emerged|entered|targeted|"
-    r"was|were|came|happened|erupted|broke out|rocked|have been|has been|had been|remain(?:ed|s)?|"
-    r"still|ongoing|reached|intensified|ramp(?:ed|s)? up|\d+|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|yesterday|overnight|earlier|since|today|tonight)\b",
-    re.I,
+_WORDS = re.compile(r"[a-z]+")
+_OCCURRED_WORDS = frozenset(
+    "began begun resumed restarted launched continued hit struck killed injured wounded left "
+    "emerged entered targeted was were came happened erupted rocked remain remained remains "
+    "still ongoing reached intensified monday tuesday wednesday thursday friday saturday "
+    "sunday yesterday overnight earlier since today tonight".split()
+)
+_OCCURRED_PHRASES = (
+    "there were",
+    "there was",
+    "there have been",
+    "there has been",
+    "took place",
+    "carried out",
+    "broke out",
+    "have been",
+    "has been",
+    "had been",
+    "ramp up",
+    "ramped up",
+    "ramps up",
 )
 
 
@@ -172,14 +186,21 @@ def _is_real(text: str, sentence_start: int, sentence_end: int, start: int, end:
     left = text[max(sentence_start, start - 80) : start]
     clause = re.split(r"[,;:—]|\bbut\b|\band\b", left)[-1]
     right = text[end : min(sentence_end, end + 70)]
-    return not (
-        _NOT_REAL_LEFT.search(clause) or _NOT_REAL_RIGHT.search(right) or _GENERIC.search(left)
-    )
+    return not (_NOT_REAL_LEFT.search(clause) or _NOT_REAL_RIGHT.search(right) or _generic(left))
+
+
+def _generic(left: str) -> bool:
+    """'a war that has killed ...': only worth the pattern when a has/have/had is there."""
+    return (" ha" in left) and bool(_GENERIC.search(left))
 
 
 def _took_place(text: str, start: int, end: int) -> bool:
-    """A nominal trigger needs the sentence to say that it happened."""
-    return bool(_OCCURRED.search(text, start, end))
+    """A nominal trigger needs the sentence to say that it happened (a verb of occurrence,
+    a day, or a number). Word-set lookups: this runs on many sentences."""
+    lower = text[start:end].lower()
+    if any(c.isdigit() for c in lower) or any(p in lower for p in _OCCURRED_PHRASES):
+        return True
+    return not _OCCURRED_WORDS.isdisjoint(_WORDS.findall(lower))
 
 
 #: Cheap test before the regular expressions: a type's patterns can only match a sentence
@@ -388,9 +409,9 @@ def _first_real(
 def _fold(found: dict[str, Trigger], text: str, start: int, end: int) -> list[Trigger]:
     """Combatant killings become battles; weaker readings fold into stronger types."""
     violent = {"airstrike", "shelling", "explosion", "clash"}
-    died = _COMBATANTS_DIED.search(text, start, end)
     if "killing" in found and (
-        died or (not violent & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
+        _COMBATANTS_DIED.search(text, start, end)
+        or (not violent & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
     ):
         killing = found.pop("killing")
         found.setdefault("clash", Trigger("clash", killing.start, killing.end, killing.text))
