@@ -61,6 +61,8 @@ def _sources_line(view: pd.DataFrame) -> str:
 
 def _legend(view: pd.DataFrame) -> None:
     types = view.drop_duplicates("event_type").sort_values("label")
+    # only validated '#rrggbb' colours reach the HTML; a tampered store cannot inject CSS
+    types = types[types["colour"].astype(str).str.fullmatch(r"#[0-9A-Fa-f]{6}")]
     chips = " ".join(
         f'<span style="white-space:nowrap;margin-right:12px">'
         f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;'

@@ -169,7 +169,9 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
         return pd.DataFrame(columns=MARKER_COLUMNS)
     degrees_per_px = 360 / (512 * 2**zoom)
     records = []
-    for place, at_place in view.groupby("place_id", sort=True):
+    for place, at_place in view.dropna(subset=["latitude", "longitude"]).groupby(
+        "place_id", sort=True
+    ):
         pending = at_place["review_status"].eq("pending") if "review_status" in at_place else False
         groups = [
             g
@@ -210,7 +212,8 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
 
 def view_state(view: pd.DataFrame, sites: pd.DataFrame, width_px: int = 640) -> pdk.ViewState:
     """A view that fits the events (or the reference sites when no event is shown)."""
-    points = view if not view.empty else sites
+    located = view.dropna(subset=["latitude", "longitude"]) if not view.empty else view
+    points = located if not located.empty else sites
     lons, lats = points["longitude"].astype(float), points["latitude"].astype(float)
     span = max(lons.max() - lons.min(), (lats.max() - lats.min()) * 1.6, 0.6)
     zoom = math.log2(width_px / 512 * 360 / (span * 1.3))  # deck.gl: world = 512 px at zoom 0

@@ -60,6 +60,9 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     view = events.merge(types, on="event_type", how="left").merge(places, on="place_id", how="left")
     view = view.merge(per_event, left_on="event_id", right_index=True, how="left")
     view["background"] = view["background"].fillna(False).astype(bool)
+    # an extracted event whose place no gazetteer knew: in the Elsewhere lane, not on the map
+    view["area"] = view["area"].fillna("Elsewhere")
+    view["place"] = view["place"].fillna("place unknown")
     view["date_start"] = pd.to_datetime(view["date_start"])
     view["date_end"] = pd.to_datetime(view["date_end"])
     view["date_text"] = [

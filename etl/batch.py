@@ -105,6 +105,11 @@ def read_jsonl(path: Path, label: str | None = None) -> tuple[list[ArticleInput]
     return articles, problems
 
 
+def _number(value: float | None) -> float | int | None:
+    """12.0 -> 12: counts read as counts; real fractions (1.5 million) stay as they are."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
 def mention_row(m: Mention, acled: dict[str, tuple[str, str]]) -> dict[str, object]:
     """One output row; figures as a JSON list of {quantity, low, high, qualifier, text}."""
     low, high = fatalities(list(m.figures))
@@ -112,8 +117,8 @@ def mention_row(m: Mention, acled: dict[str, tuple[str, str]]) -> dict[str, obje
     figures = [
         {
             "quantity": f.quantity,
-            "low": f.low,
-            "high": f.high,
+            "low": _number(f.low),
+            "high": _number(f.high),
             "qualifier": f.qualifier,
             "text": f.text,
         }
@@ -138,8 +143,8 @@ def mention_row(m: Mention, acled: dict[str, tuple[str, str]]) -> dict[str, obje
         "actor2": m.actor2 or "",
         "claimant": m.claimant or "",
         "claimant_actor": m.claimant_actor or "",
-        "fatalities_low": "" if low is None else low,
-        "fatalities_high": "" if high is None else high,
+        "fatalities_low": "" if low is None else _number(low),
+        "fatalities_high": "" if high is None else _number(high),
         "figures": json.dumps(figures, ensure_ascii=False),
         "trigger": m.trigger,
         "sentence": m.sentence,

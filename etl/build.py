@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.curated import Curated, load_curated
-from etl.exports import write_exports
+from etl.exports import commit_exports, stage_exports
 from etl.integrity import check_integrity
 from etl.problems import InputError, display_path
 from etl.settings import Paths
-from etl.store import write_store
+from etl.store import stage_store
 from etl.tables import TABLE_NAMES, Tables, assemble
 
 
@@ -75,7 +77,7 @@ def with_extraction(tables: Tables, curated: Curated, articles: list[Article]) -
         .drop(columns="geo_precision")
         .merge(tables["events"][["event_id", "geo_precision"]], on="event_id")
     )
-    match_curated(clusters, curated_events.to_dict("records"))
+    clusters = match_curated(clusters, curated_events.to_dict("records"))
     actor_ids = {}
     for row in curated.rows("actors.csv"):
         for name in [row.name, *(row.aliases or "").split("|")]:
@@ -89,9 +91,20 @@ def run_build(paths: Paths, exports: bool = True) -> BuildSummary:
     """Build, then replace the store and exports; on any error nothing on disk changes."""
     tables = build_tables(paths)
     counts = {name: len(tables[name]) for name in TABLE_NAMES}
-    write_store(paths.store, tables, {f"rows.{k}": str(v) for k, v in counts.items()})
-    if exports:
-        write_exports(paths.exports, tables)
+    # Everything is written beside its target first; only when both are complete are they
+    # renamed into place, so a failure anywhere leaves the old store and exports as they were.
+    staged_exports = stage_exports(paths.exports, tables) if exports else None
+    try:
+        staged_store = stage_store(
+            paths.store, tables, {f"rows.{k}": str(v) for k, v in counts.items()}
+        )
+    except BaseException:
+        if staged_exports:
+            shutil.rmtree(staged_exports, ignore_errors=True)
+        raise
+    os.replace(staged_store, paths.store)
+    if staged_exports:
+        commit_exports(staged_exports, paths.exports)
     return BuildSummary(
         counts=counts,
         store=display_path(paths.store, paths.root),

@@ -34,9 +34,9 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    tables = build_tables(_paths(args))
+    tables = build_tables(_paths(args), extract=False)  # the curated rows only; writes nothing
     print(
-        f"check ok: {len(tables['events'])} events, {len(tables['claims'])} claims, "
+        f"check ok: {len(tables['events'])} curated events, {len(tables['claims'])} claims, "
         f"{len(tables['figures'])} figures; every quote is at its offsets"
     )
     return 0
@@ -83,14 +83,21 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     from etl.extract import ExtractStats
     from etl.problems import Problem
 
-    problems = [item for item in iter_jsonl(args.input) if isinstance(item, Problem)]
-    if problems:  # checked whole first: a bad line anywhere means no output at all
+    # A file is read twice (checked whole, then streamed: memory stays flat); a pipe can be
+    # read only once, so its articles are kept in memory.
+    if args.input.is_file():
+        problems = [item for item in iter_jsonl(args.input) if isinstance(item, Problem)]
+        source = None
+    else:
+        source = list(iter_jsonl(args.input))
+        problems = [item for item in source if isinstance(item, Problem)]
+    if problems:  # a bad line anywhere means no output at all
         raise InputError(problems)
     extractor, acled = _extractor(_paths(args))
     stats = ExtractStats()
 
-    def rows():  # streamed: one article in memory at a time
-        for article in iter_jsonl(args.input):
+    def rows():
+        for article in source if source is not None else iter_jsonl(args.input):
             mentions, found = extractor.extract(article)
             stats.add(found)
             yield from (mention_row(m, acled) for m in mentions)
@@ -129,7 +136,17 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         print("\n".join(scores.lines()))
         if args.verbose:
             print("\n".join("    " + n for n in scores.notes))
-    return 0
+    seeds = reports[0]
+    recall, precision = seeds.found / seeds.expected, seeds.true_clusters / max(seeds.clusters, 1)
+    ok = recall >= RECALL_FLOOR and precision >= PRECISION_FLOOR
+    print(
+        f"floors on the seeds (recall >= {RECALL_FLOOR}, precision >= {PRECISION_FLOOR}): "
+        + ("met" if ok else "NOT MET")
+    )
+    return 0 if ok else 1
+
+
+RECALL_FLOOR, PRECISION_FLOOR = 0.9, 0.85
 
 
 def parser() -> argparse.ArgumentParser:
@@ -154,7 +171,7 @@ def parser() -> argparse.ArgumentParser:
     geo = sub.choices["geocode"]
     geo.add_argument("name")
     geo.add_argument("--online", action="store_true", help="ask Nominatim if the gazetteer fails")
-    geo.add_argument("--cache", type=Path, default=Path("data/cache/geocode.json"))
+    geo.add_argument("--cache", type=Path, default=ROOT / "data" / "cache" / "geocode.json")
     geo.set_defaults(run=_cmd_geocode)
     extract = sub.choices["extract"]
     extract.add_argument(
@@ -176,10 +193,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except InputError as exc:
-        print(
-            f"error: {exc}\nnothing was written; the existing store is unchanged.", file=sys.stderr
-        )
+        print(f"error: {exc}\nnothing was written.", file=sys.stderr)
         return 2
     except (StoreError, OSError) as exc:
-        print(f"error: {exc}\nthe existing store is unchanged.", file=sys.stderr)
+        print(
+            f"error: {exc}\nnothing was replaced: earlier outputs are as they were.",
+            file=sys.stderr,
+        )
         return 2

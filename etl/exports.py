@@ -17,8 +17,8 @@ def _parquet_available() -> bool:
     return True
 
 
-def write_exports(folder: Path, tables: Tables, parquet: bool = True) -> list[Path]:
-    """Write every table to `folder`, swapping the whole folder in only when all are written."""
+def stage_exports(folder: Path, tables: Tables, parquet: bool = True) -> Path:
+    """Write every table into a new folder beside `folder`; nothing existing is touched."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
     try:
@@ -26,13 +26,23 @@ def write_exports(folder: Path, tables: Tables, parquet: bool = True) -> list[Pa
             tables[name].to_csv(staging / f"{name}.csv", index=False)
             if parquet and _parquet_available():
                 tables[name].to_parquet(staging / f"{name}.parquet", index=False)
-        old = folder.with_name(folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if folder.exists():
-            folder.rename(old)
-        staging.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    return staging
+
+
+def commit_exports(staging: Path, folder: Path) -> list[Path]:
+    """Swap a staged folder in for `folder` (two renames)."""
+    old = folder.with_name(folder.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if folder.exists():
+        folder.rename(old)
+    staging.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
     return sorted(folder.iterdir())
+
+
+def write_exports(folder: Path, tables: Tables, parquet: bool = True) -> list[Path]:
+    """Write every table to `folder`, swapping the whole folder in only when all are written."""
+    return commit_exports(stage_exports(folder, tables, parquet), folder)

@@ -84,6 +84,29 @@ def _check_figures(curated: Curated) -> list[Problem]:
     return problems
 
 
+def _check_duplicates(curated: Curated) -> list[Problem]:
+    """Rows that would get the same id: one quote claimed twice for an event, one figure twice."""
+    problems = []
+    for name, key in (
+        ("claims.csv", lambda r: (r.event_key, r.article_file, r.char_start, r.char_end)),
+        ("figures.csv", lambda r: (r.claim_key, r.quantity, r.raw, r.value_low)),
+    ):
+        first: dict[tuple, int] = {}
+        for item in curated.tables.get(name, []):
+            k = key(item.row)
+            if k in first:
+                problems.append(
+                    Problem(
+                        curated.labels[name],
+                        item.line,
+                        f"repeats line {first[k]} (same event/claim and text)",
+                    )
+                )
+            else:
+                first[k] = item.line
+    return problems
+
+
 def _check_every_event_claimed(curated: Curated) -> list[Problem]:
     claimed = _keys(curated, "claims.csv", "event_key")
     label = curated.labels["events.csv"]
@@ -121,6 +144,7 @@ def check_integrity(
     problems += _check_claims(curated, by_file)
     problems += _check_figures(curated)
     problems += _check_every_event_claimed(curated)
+    problems += _check_duplicates(curated)
     for article in articles:
         for column in ("outlet_id", "wire"):
             value = getattr(article, column)

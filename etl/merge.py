@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl import ids
@@ -148,31 +148,35 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
 
 
-def match_curated(clusters: list[Cluster], curated: Iterable[Mapping[str, Any]]) -> None:
-    """Attach each cluster to the curated event it reports, if any (curated rows win)."""
+def match_curated(clusters: list[Cluster], curated: Iterable[Mapping[str, Any]]) -> list[Cluster]:
+    """The clusters again, each attached to the curated event it reports, if any (curated rows
+    win). New Cluster objects: the ones passed in are left as they were."""
     events = list(curated)
-    for cluster in clusters:
-        best, best_score = None, None
-        for event in events:
-            if event["event_type"] != cluster.event_type:
-                continue
-            window = (_date(event["date_start"]), _date(event["date_end"]))
-            if not windows_meet(window, (cluster.start, cluster.end)):
-                continue
-            where = (
-                float(event["latitude"]),
-                float(event["longitude"]),
-                int(event["geo_precision"]),
-            )
-            if not places_compatible(where, _where(cluster.place)):
-                continue
-            score = (
-                abs((window[0] - cluster.start).days) + abs((window[1] - cluster.end).days),
-                str(event["event_id"]),
-            )
-            if best_score is None or score < best_score:
-                best, best_score = event, score
-        cluster.curated_event_id = str(best["event_id"]) if best is not None else None
+    return [replace(c, curated_event_id=_curated_match(c, events)) for c in clusters]
+
+
+def _curated_match(cluster: Cluster, events: list[Mapping[str, Any]]) -> str | None:
+    best, best_score = None, None
+    for event in events:
+        if event["event_type"] != cluster.event_type:
+            continue
+        window = (_date(event["date_start"]), _date(event["date_end"]))
+        if not windows_meet(window, (cluster.start, cluster.end)):
+            continue
+        where = (
+            float(event["latitude"]),
+            float(event["longitude"]),
+            int(event["geo_precision"]),
+        )
+        if not places_compatible(where, _where(cluster.place)):
+            continue
+        score = (
+            abs((window[0] - cluster.start).days) + abs((window[1] - cluster.end).days),
+            str(event["event_id"]),
+        )
+        if best_score is None or score < best_score:
+            best, best_score = event, score
+    return str(best["event_id"]) if best is not None else None
 
 
 def _date(value: Any) -> dt.date:

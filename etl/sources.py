@@ -32,6 +32,19 @@ _BODY_CREDIT = re.compile(
 _LONG_SENTENCE = 60
 
 
+def sources_by_event(
+    claims: Iterable[tuple[str, str]], articles: Iterable[tuple[str, str, str | None, str | None]]
+) -> dict[str, list[str]]:
+    """event_id -> its independent sources, from (event_id, article_id) claim pairs and
+    (article_id, text, outlet, wire) articles: by wire, credit line or shared copy."""
+    source = source_ids(articles)
+    found: dict[str, set[str]] = {}
+    for event, article in claims:
+        if article in source:
+            found.setdefault(event, set()).add(source[article])
+    return {event: sorted(ids) for event, ids in found.items()}
+
+
 def detect_wire(text: str) -> str | None:
     """The wire whose copy an article carries, from its credit lines ('(AP)', 'With files from')."""
     credit = _FILES_FROM.search(text)

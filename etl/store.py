@@ -91,6 +91,11 @@ def _write_all(conn: sqlite3.Connection, tables: Tables, meta: dict[str, str]) -
 
 def write_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) -> None:
     """Write all tables to `path`, replacing any old store only once the new one is complete."""
+    os.replace(stage_store(path, tables, meta), path)
+
+
+def stage_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) -> Path:
+    """Write and check a complete new store beside `path`; return it (nothing replaced yet)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -100,7 +105,6 @@ def write_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) 
             _write_all(conn, tables, {"schema_version": SCHEMA_VERSION, **(meta or {})})
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise StoreError("SQLite integrity check failed on the new store")
-        os.replace(tmp, path)
     except sqlite3.Error as exc:
         tmp.unlink(missing_ok=True)
         raise StoreError(
@@ -109,6 +113,7 @@ def write_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) 
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    return tmp
 
 
 def read_store(path: Path) -> tuple[Tables, dict[str, str]]:

@@ -8,7 +8,7 @@ from etl import ids
 from etl.articles import Article
 from etl.curated import Curated
 from etl.sentences import sentence_bounds
-from etl.sources import independent_sources
+from etl.sources import sources_by_event
 
 #: Every table of the store, in the order they are written.
 TABLE_NAMES: tuple[str, ...] = (
@@ -115,11 +115,10 @@ def _figures(curated: Curated, claims: pd.DataFrame) -> pd.DataFrame:
 
 
 def _sources_by_event(claims: pd.DataFrame, articles: list[Article]) -> dict[str, list[str]]:
-    origin = {a.article_id: (a.outlet_id, a.wire) for a in articles}
-    return {
-        event: independent_sources(origin[a] for a in group["article_id"])
-        for event, group in claims.groupby("event_id")
-    }
+    return sources_by_event(
+        zip(claims["event_id"], claims["article_id"]),
+        ((a.article_id, a.text, a.outlet_id, a.wire) for a in articles),
+    )
 
 
 def _events(curated: Curated, claims: pd.DataFrame, articles: list[Article]) -> pd.DataFrame:

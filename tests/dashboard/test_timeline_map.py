@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 import pytest
 
@@ -116,3 +118,18 @@ def test_unreviewed_events_get_their_own_hollow_marker(mini):
     assert len(markers) == 2
     hollow = markers[markers["color"].map(lambda c: c == [255, 255, 255, 255])]
     assert len(hollow) == 1 and hollow.iloc[0]["line_color"] != [255, 255, 255, 255]
+
+
+def test_an_event_without_a_place_goes_elsewhere_and_off_the_map(mini):
+    tables = build_tables(mini, extract=False)
+    tables = {**tables, "events": tables["events"].assign(
+        place_id=lambda e: e["place_id"].where(e["event_key"] != "beta-convoy", None))}
+    view = event_frame(tables)
+    placeless = view.set_index("event_key").loc["beta-convoy"]
+    assert (placeless["area"], placeless["place"]) == ("Elsewhere", "place unknown")
+    only = view[view["event_key"] == "beta-convoy"]
+    deck = build_map(only, reference_sites(tables["places"]), None)
+    assert math.isfinite(deck.initial_view_state.latitude)
+    assert spread_markers(only).empty
+    fig = build_timeline(view, AREAS, "T")
+    assert "Elsewhere" in "".join(fig.layout.yaxis.ticktext)

@@ -232,7 +232,7 @@ def test_cli_extract_writes_the_contract_columns(tmp_path, capsys):
     hajin = rows[0]
     assert (hajin["date_start"], hajin["date_precision"]) == ("2018-12-12", "day")
     assert hajin["place_name"] == "Hajīn"
-    assert (hajin["fatalities_low"], hajin["fatalities_high"]) == ("12.0", "")
+    assert (hajin["fatalities_low"], hajin["fatalities_high"]) == ("12", "")
     assert hajin["acled_sub_event_type"] == "Air/drone strike"
     assert HAJIN[int(hajin["char_start"]) : int(hajin["char_end"])] == hajin["sentence"]
     assert json.loads(hajin["figures"])[0]["text"] == "at least 12 people"

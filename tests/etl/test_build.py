@@ -10,7 +10,12 @@ import pytest
 from etl.build import build_tables, run_build
 from etl.cli import main
 from etl.problems import InputError
+from etl.settings import Paths
 from etl.store import read_store
+from tests.conftest import MINI_ARTICLE_B
+
+# the same article with a new sentence: the build would change the store if it got that far
+MINI_B_CHANGED = MINI_ARTICLE_B + " Three more were found on Tuesday."
 
 
 def test_build_writes_store_and_exports(mini):
@@ -128,6 +133,30 @@ def test_cli_reports_errors_and_exit_code(mini, capsys, monkeypatch):
     assert main(["build", *args, "--store", str(mini.store)]) == 2
     err = capsys.readouterr().err
     assert "curated/events.csv:1: missing column(s)" in err
-    assert "the existing store is unchanged" in err
+    assert "nothing was written." in err
     with sqlite3.connect(mini.store) as conn:
         assert conn.execute("select count(*) from events").fetchone()[0] == 3
+
+
+def test_failed_exports_leave_the_store_untouched_too(mini):
+    run_build(mini)
+    before = mini.store.read_bytes()
+    blocker = mini.root / "not-a-folder"
+    blocker.write_text("a file where the exports folder should go", encoding="utf-8")
+    (mini.seeds / "b.txt").write_text(MINI_B_CHANGED, encoding="utf-8")
+    broken = Paths(seeds=mini.seeds, curated=mini.curated, store=mini.store,
+                   exports=blocker / "exports", root=mini.root)
+    with pytest.raises(OSError):
+        run_build(broken)
+    assert mini.store.read_bytes() == before
+    assert [p.name for p in mini.store.parent.iterdir()] == [mini.store.name]
+
+
+def test_a_quote_claimed_twice_is_named_not_a_database_error(mini):
+    path = mini.curated / "claims.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append(lines[2].replace("a2,", "a2-again,", 1))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build_tables(mini)
+    assert "claims.csv:6: repeats line 3 (same event/claim and text)" in str(caught.value)

@@ -280,9 +280,10 @@ MATCHES = [
 
 @pytest.mark.parametrize(("case", "mentions", "expected"), MATCHES, ids=[c[0] for c in MATCHES])
 def test_match_curated(case, mentions, expected):
-    (cluster,) = cluster_mentions(mentions)
-    match_curated([cluster], CURATED)
+    (original,) = cluster_mentions(mentions)
+    (cluster,) = match_curated([original], CURATED)
     assert cluster.curated_event_id == expected
+    assert original.curated_event_id is None  # the argument is not changed
     if expected is None:
         first = mentions[0]
         assert cluster.event_id == ids.event_id(
@@ -294,8 +295,7 @@ def test_match_curated(case, mentions, expected):
 
 def test_match_curated_goes_over_every_cluster():
     far = mention("c", where=FAR_TOWN)
-    clusters = cluster_mentions([mention("a"), mention("b", "surrender"), far])
-    match_curated(clusters, CURATED)
+    clusters = match_curated(cluster_mentions([mention("a"), mention("b", "surrender"), far]), CURATED)
     assert sorted((c.mentions[0].article_id, c.curated_event_id) for c in clusters) == [
         ("a", "ev_baghouz_clash"),
         ("b", None),
