@@ -16,7 +16,7 @@ from dashboard.components.detail_panel import render_detail  # noqa: E402
 from dashboard.components.sidebar import render_filters  # noqa: E402
 from dashboard.data import load_basemap, load_tables  # noqa: E402
 from dashboard.detail import escape_markdown  # noqa: E402
-from dashboard.filters import apply_filters, describe, filter_options  # noqa: E402
+from dashboard.filters import Filters, Options, apply_filters, describe, filter_options  # noqa: E402
 from dashboard.mapview import build_map, reference_sites  # noqa: E402
 from dashboard.permalink import from_params, to_params  # noqa: E402
 from dashboard.timeline import build_timeline  # noqa: E402
@@ -28,6 +28,7 @@ from dashboard.views import (  # noqa: E402
 )
 from etl.schemas import AREAS  # noqa: E402
 from etl.settings import Paths  # noqa: E402
+from etl.tables import Tables  # noqa: E402
 
 st.set_page_config(page_title="Conflict timeline", page_icon="🗺️", layout="wide")
 
@@ -84,6 +85,22 @@ def main() -> None:
     filters = render_filters(options)
     shown = apply_filters(view, filters)
 
+    _render_header(filters, options, shown, view)
+    window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
+    _render_timeline(shown, view, window)
+    map_col, detail_col = st.columns([3, 2], gap="large")
+    with map_col:
+        _render_map(shown, tables, basemap, window)
+    with detail_col:
+        _render_detail_column(shown, tables)
+    _render_table(shown, filters)
+    st.caption(loaded.origin)
+    _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
+
+
+def _render_header(
+    filters: Filters, options: Options, shown: pd.DataFrame, view: pd.DataFrame
+) -> None:
     period = format_date_window(pd.Timestamp(options.date_min), pd.Timestamp(options.date_max))
     st.title("Conflict timeline")
     st.caption(
@@ -91,11 +108,12 @@ def main() -> None:
     )
     st.markdown("**" + escape_markdown(describe(filters, options, len(shown), len(view))) + "**")
 
-    window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
+
+def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> None:
+    """The timeline; a click on a mark chooses that event for the detail panel."""
     title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
-    fig = build_timeline(shown, AREAS, title)
     st.plotly_chart(
-        fig,
+        build_timeline(shown, AREAS, title),
         width="stretch",
         key="timeline",
         on_select="rerun",
@@ -106,7 +124,6 @@ def main() -> None:
         _sources_line(shown) + ". Dots: events of a known day; bars: events known only "
         "within a date window. Click one to see who reports it."
     )
-
     clicked = _selected_from_chart("timeline")
     if (
         clicked
@@ -116,40 +133,42 @@ def main() -> None:
         st.session_state["event_choice"] = clicked
     st.session_state["_last_click"] = clicked
 
-    map_col, detail_col = st.columns([3, 2], gap="large")
-    with map_col:
-        st.subheader(f"Where: {len(shown)} events, {window}")
-        map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
-        st.pydeck_chart(
-            build_map(shown, reference_sites(tables["places"]), basemap, map_style),
-            height=520,
-            key="map",
-        )
-        _legend(shown)
-        st.caption(
-            _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
-            "places: curated gazetteer and GeoNames (CC BY 4.0). "
-            "Grey halo: how precisely the place is known. Numbers: events at one spot."
-        )
-    with detail_col:
-        st.subheader("Event detail")
-        if shown.empty:
-            st.info("No events match the filters. Widen the date range or clear a filter.")
-        else:
-            ids = list(shown["event_id"])
-            if st.session_state.get("event_choice") not in ids:
-                st.session_state["event_choice"] = best_documented(shown)
-            names = {
-                r.event_id: f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
-                for r in shown.itertuples()
-            }
-            chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
-            render_detail(
-                tables,
-                shown.set_index("event_id").loc[chosen].rename(None).to_dict()
-                | {"event_id": chosen},
-            )
 
+def _render_map(shown: pd.DataFrame, tables: Tables, basemap: dict | None, window: str) -> None:
+    st.subheader(f"Where: {len(shown)} events, {window}")
+    map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
+    st.pydeck_chart(
+        build_map(shown, reference_sites(tables["places"]), basemap, map_style),
+        height=520,
+        key="map",
+    )
+    _legend(shown)
+    st.caption(
+        _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
+        "places: curated gazetteer and GeoNames (CC BY 4.0). "
+        "Grey halo: how precisely the place is known. Numbers: events at one spot."
+    )
+
+
+def _render_detail_column(shown: pd.DataFrame, tables: Tables) -> None:
+    st.subheader("Event detail")
+    if shown.empty:
+        st.info("No events match the filters. Widen the date range or clear a filter.")
+        return
+    ids = list(shown["event_id"])
+    if st.session_state.get("event_choice") not in ids:
+        st.session_state["event_choice"] = best_documented(shown)
+    names = {
+        r.event_id: f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
+        for r in shown.itertuples()
+    }
+    chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
+    event = shown.set_index("event_id").loc[chosen].rename(None).to_dict()
+    render_detail(tables, event | {"event_id": chosen})
+
+
+def _render_table(shown: pd.DataFrame, filters: Filters) -> None:
+    """The events shown, and a CSV of exactly that table."""
     st.subheader("Events shown")
     table = table_frame(shown)
     st.dataframe(table, hide_index=True, width="stretch")
@@ -159,8 +178,6 @@ def main() -> None:
         file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
         mime="text/csv",
     )
-    st.caption(loaded.origin)
-    _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
 
 
 def _sync_url(params: dict[str, str]) -> None:
