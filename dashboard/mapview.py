@@ -237,28 +237,33 @@ def build_map(
     markers = spread_markers(view, state.zoom)
     sites = _offset_labels(sites, markers)
     layers = basemap_layers(basemap, over_tiles=bool(map_style))
-    layers += [
-        pdk.Layer(
-            "ScatterplotLayer",
-            markers,
-            id="uncertainty",
-            get_position=["place_lon", "place_lat"],
-            get_radius="radius_m",
-            get_fill_color=[90, 90, 90, 20],
-            radius_max_pixels=70,  # a vague place is a halo, not a fog over the map
-            stroked=False,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "ScatterplotLayer",
-            sites,
-            id="sites",
-            get_position=["longitude", "latitude"],
-            get_radius=5,
-            radius_units="'pixels'",
-            get_fill_color=[30, 30, 30, 255],
-            pickable=False,
-        ),
+    dots, labels = site_layers(sites)
+    halos, marks = event_layers(markers)
+    # drawn in this order: halos under everything, site labels over everything
+    layers += [halos, dots, *marks, labels]
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=state,
+        map_style=map_style or NO_BASEMAP,
+        map_provider=None if not map_style else "carto",
+        tooltip={"text": "{tip}"},
+    )
+
+
+def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
+    """Uncertainty halos, and the event markers with their counts."""
+    halos = pdk.Layer(
+        "ScatterplotLayer",
+        markers,
+        id="uncertainty",
+        get_position=["place_lon", "place_lat"],
+        get_radius="radius_m",
+        get_fill_color=[90, 90, 90, 20],
+        radius_max_pixels=70,  # a vague place is a halo, not a fog over the map
+        stroked=False,
+        pickable=False,
+    )
+    marks = [
         pdk.Layer(
             "ScatterplotLayer",
             markers,
@@ -285,32 +290,41 @@ def build_map(
             font_weight=700,
             pickable=False,
         ),
-        pdk.Layer(
-            "TextLayer",
-            sites,
-            id="site-labels",
-            get_position=["longitude", "latitude"],
-            get_text="label",
-            get_size=16,
-            font_family=FONT,
-            get_color=[20, 20, 20, 255],
-            font_weight=700,
-            get_text_anchor="'start'",
-            get_alignment_baseline="'center'",
-            get_pixel_offset="offset",
-            outline_width=3,
-            outline_color=[255, 255, 255, 255],
-            font_settings={"sdf": True},
-            pickable=False,
-        ),
     ]
-    return pdk.Deck(
-        layers=layers,
-        initial_view_state=state,
-        map_style=map_style or NO_BASEMAP,
-        map_provider=None if not map_style else "carto",
-        tooltip={"text": "{tip}"},
+    return halos, marks
+
+
+def site_layers(sites: pd.DataFrame) -> tuple[pdk.Layer, pdk.Layer]:
+    """The reference sites: a dark dot and a bold label, kept clear of the markers."""
+    dots = pdk.Layer(
+        "ScatterplotLayer",
+        sites,
+        id="sites",
+        get_position=["longitude", "latitude"],
+        get_radius=5,
+        radius_units="'pixels'",
+        get_fill_color=[30, 30, 30, 255],
+        pickable=False,
     )
+    labels = pdk.Layer(
+        "TextLayer",
+        sites,
+        id="site-labels",
+        get_position=["longitude", "latitude"],
+        get_text="label",
+        get_size=16,
+        font_family=FONT,
+        get_color=[20, 20, 20, 255],
+        font_weight=700,
+        get_text_anchor="'start'",
+        get_alignment_baseline="'center'",
+        get_pixel_offset="offset",
+        outline_width=3,
+        outline_color=[255, 255, 255, 255],
+        font_settings={"sdf": True},
+        pickable=False,
+    )
+    return dots, labels
 
 
 def _offset_labels(sites: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
