@@ -214,12 +214,14 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
 
 
 def assign_roles(
-    actors: list[ActorMatch], trigger_start: int, claimant: Claimant | None
+    actors: list[ActorMatch], trigger_start: int, claimant: Claimant | None, text: str = ""
 ) -> tuple[str | None, str | None]:
     """actor1 (who acts) and actor2 (the other side) around a trigger word.
 
-    'by X' names the actor; otherwise the nearest actor before the trigger acts and the
-    first different actor after it is the other side. The claimant's own words are skipped.
+    'by X' after the trigger names the actor (passive: 'were killed by IS'); otherwise the
+    nearest actor before the trigger acts and the first different actor after it is the
+    other side. With no actor before the trigger, the one after it is the side acted upon.
+    The claimant's own words are skipped.
     """
     usable = [
         a
@@ -228,11 +230,14 @@ def assign_roles(
     ]
     before = [a for a in usable if a.end <= trigger_start]
     after = [a for a in usable if a.start >= trigger_start]
+    agent = next((a for a in after if _after_by(text, a.start)), None)
+    if agent is not None:
+        other = before[-1].actor if before else None
+        return agent.actor, other if other != agent.actor else None
     actor1 = before[-1].actor if before else None
     actor2 = next((a.actor for a in after if a.actor != actor1), None)
-    if actor1 is None and after:
-        actor1, actor2 = (
-            after[0].actor,
-            next((a.actor for a in after[1:] if a.actor != after[0].actor), None),
-        )
     return actor1, actor2
+
+
+def _after_by(text: str, start: int) -> bool:
+    return text[max(0, start - 8) : start].rstrip().endswith((" by", " By"))

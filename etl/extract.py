@@ -165,7 +165,7 @@ class Extractor:
         start, end = span
         date = _nearest(dates, trigger.start, text) or article_window(article.published)
         place, note = _place_for(trigger, places, context, index)
-        actor1, actor2 = assign_roles(actors, trigger.start, claimant)
+        actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if _nearest_trigger(triggers, f.char_start) is trigger)
         return Mention(
             article_id=article.article_id,

@@ -185,3 +185,19 @@ def test_media_outlets_are_found_but_never_sides(outlet):
     roles = assign_roles(find_actors(text, 0, len(text)), text.index("attacked"), None)
     assert roles == ("Islamic State", None)
     assert not set(roles) & set(MEDIA)
+
+
+def test_by_names_the_actor_of_a_passive_sentence():
+    text = "Seven civilians were killed by IS fighters near Hajin."
+    actors = find_actors(text, 0, len(text))
+    trigger = text.index("killed")
+    assert assign_roles(actors, trigger, None, text) == ("Islamic State", None)
+    text = "Coalition warplanes were shot at by regime forces."
+    actors = find_actors(text, 0, len(text))
+    assert assign_roles(actors, text.index("shot"), None, text) == ("Syrian government", "US-led coalition")
+
+
+def test_with_no_actor_before_the_trigger_the_one_after_is_acted_upon():
+    text = "Airstrikes hit IS positions overnight."
+    actors = find_actors(text, 0, len(text))
+    assert assign_roles(actors, text.index("hit"), None, text) == (None, "Islamic State")
