@@ -130,8 +130,9 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         )
         mentions.extend(found)
     reports = [score_seeds(tables, mentions)]
-    if args.devset.exists():
-        reports.append(score_devset(load_devset(args.devset), extractor))
+    for name, path in (("development set", args.devset), ("held-out set", args.heldout)):
+        if path.exists():
+            reports.append(score_devset(load_devset(path), extractor, name))
     for scores in reports:
         print("\n".join(scores.lines()))
         if args.verbose:
@@ -182,6 +183,12 @@ def parser() -> argparse.ArgumentParser:
     evaluate = sub.choices["evaluate"]
     evaluate.add_argument(
         "--devset", type=Path, default=ROOT / "data" / "devset" / "passages.jsonl"
+    )
+    evaluate.add_argument(
+        "--heldout",
+        type=Path,
+        default=ROOT / "data" / "heldout" / "passages.jsonl",
+        help="passages written after the rules were frozen; never tuned on",
     )
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     evaluate.set_defaults(run=_cmd_evaluate)

@@ -189,9 +189,11 @@ def load_devset(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def score_devset(passages: Iterable[dict], extractor: Extractor) -> Scores:
+def score_devset(
+    passages: Iterable[dict], extractor: Extractor, name: str = "development set"
+) -> Scores:
     """Per passage: merged mentions vs the expected events, matched by type and evidence."""
-    scores = Scores("development set: extraction vs expected events")
+    scores = Scores(f"{name}: extraction vs expected events")
     for passage in passages:
         article = ArticleInput(
             passage["id"], passage["text"], dt.date.fromisoformat(passage["published"])
