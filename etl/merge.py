@@ -145,7 +145,38 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             for w in _weeks(*window):
                 by_week.setdefault((mention.event_type, w), []).append(len(clusters) - 1)
         _join(best, mention)
+    clusters = fold_casualties(clusters)
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
+
+
+VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
+CASUALTIES = frozenset({"killing", "deaths"})
+
+
+def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
+    """'At least 20 people were killed' in an article that reports a bombing that day, there,
+    is the bombing's toll, not a second event: such killing/deaths clusters join it."""
+    violent = [c for c in clusters if c.event_type in VIOLENT]
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        host = None
+        if cluster.event_type in CASUALTIES:
+            host = next(
+                (
+                    v
+                    for v in violent
+                    if v.articles & cluster.articles
+                    and windows_meet((v.start, v.end), (cluster.start, cluster.end))
+                    and places_compatible(_where(v.place), _where(cluster.place))
+                ),
+                None,
+            )
+        if host is None:
+            kept.append(cluster)
+        else:
+            host.mentions.extend(cluster.mentions)
+            host.articles |= cluster.articles
+    return kept
 
 
 def match_curated(clusters: list[Cluster], curated: Iterable[Mapping[str, Any]]) -> list[Cluster]:

@@ -22,14 +22,15 @@ _AIR = r"(?:war)?planes?|jets?|aircraft|helicopters?|drones?|warplanes"
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (
         "airstrike",
-        rf"(?:{_AIR})(?: \w+){{0,3}} (?:struck|bombed|hit|pounded|targeted|attacked|raided)|bombed from the air|"
-        r"carried out (?:\w+ ){0,3}(?:air ?strikes|raids)|ramp(?:ed|s)? up (?:air|air and ground(?:-based)?) strikes",
+        rf"(?:{_AIR})(?: [\w'’]+){{0,6}} (?:struck|bombed|hit|pounded|targeted|attacked|raided)|bombed from the air|"
+        r"(?:guided |glide |cluster )?bombs (?:\w+ ){0,2}(?:struck|hit|fell on|landed)|flown (?:\w+ ){0,2}sorties|"
+        r"carried out (?:\w+ ){0,3}(?:air ?strikes|strikes|raids|sorties)|ramp(?:ed|s)? up (?:air|air and ground(?:-based)?) strikes",
         r"air ?strikes?|air raids?|air assault|air (?:and|&) ground(?:-based)? strikes|drone strikes?|"
         r"aerial (?:bombardment|attacks?|strikes?)|strikes? by (?:the )?(?:US-led |U\.S\.-led )?coalition",
     ),
     (
         "shelling",
-        r"shelled|rockets? (?:hit|struck|slammed|landed)|fired (?:\w+ ){0,2}(?:rockets|missiles|shells)|"
+        r"shelled|rockets? (?:hit|struck|slammed|landed)|artillery (?:\w+ ){0,2}(?:pounded|hit|struck|shelled)|fired (?:\w+ ){0,2}(?:rockets|missiles|shells)|"
         r"(?:missile|shell|rocket|mortar)s?(?: \w+){0,4} (?:struck|hit|landed|slammed)|bombarded",
         r"shelling|rocket (?:fire|attacks?)|artillery (?:fire|strikes?|barrage)|mortar (?:fire|rounds|attacks?)|"
         r"missile (?:strikes?|attacks?)|barrel bombs?|bombardment",
@@ -43,9 +44,12 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (
         "clash",
         r"clashed|fought|stormed|ambushed|overran|attacked|counter-?attacked|advanced (?:on|into)|"
+        r"swept into|crossed the border into|driven (?:\w+ ){0,3}out of|drove (?:\w+ ){0,3}out of|"
+        r"(?:began|launched|started) (?:its|their|the|an) (?:\w+ )?advance|"
         r"push(?:ed)? (?:\w+ ){0,4}(?:out of|back|into)|(?:took|taken|seized|regained|retook) (?:full )?control|"
         r"(?:captured|seized|recaptured|retook|retaken|entered) (?:[\w-]+ ){0,3}"
-        r"(?:town|city|village|villages|district|base|airport|positions?|(?-i:[A-Z])\w+)|raised the (?:national )?flag|"
+        r"(?:town|city|village|villages|district|base|airport|positions?|compound|headquarters|"
+        r"(?-i:[A-Z])\w+)|raised the (?:national )?flag|"
         r"broke through|resume[ds]? (?:\w+ ){0,2}(?:military )?(?:operations|offensive|attacks?)|restarted|"
         r"(?:staged|claimed|carried out|launched) (?:\w+ ){0,2}(?:attacks|assaults?|offensive|raids?)|"
         r"(?:an? |the )?(?:special forces|commando|military) (?:operation|raid)|operation by (?:\w+ ){0,2}forces",
@@ -62,11 +66,12 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (
         "killing",
         r"killed|executed|massacred|murdered|beheaded|shot dead|slaughtered|gunned down|opened fire on|"
-        r"fired on|(?:came|come|coming) under fire|shot at",
+        r"fired on|(?:came|come|coming) under fire|shot at|"
+        r"attacked (?:a|the) (?:\w+ ){0,2}(?:camp|village|market|church|mosque|school|hospital|civilians)",
         r"massacre|killings",
     ),
     # 'the death toll from that incident' counts another event's dead: a figure, not an event
-    ("deaths", r"died|starved to death|froze to death", r"deaths"),
+    ("deaths", r"died|drowned|starved to death|froze to death", r"deaths"),
     (
         "siege",
         r"besieged|encircled|surrounded|trapped|holed up|blockaded|cut off|"
@@ -84,7 +89,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (
         "displacement",
         r"fled|have left|had left|streamed out|uprooted|forced (?:[\w,.-]+ ){0,5}from their homes|"
-        r"were displaced|(?:began|started) (?:leaving|fleeing)|(?:have|has|had) arrived (?:at|in)|"
+        r"were displaced|escaped from|(?:began|started) (?:leaving|fleeing)|(?:have|has|had) arrived (?:at|in)|"
         r"(?:ferried|taken|moved|transferred|whisked|bused|trucked) (?:\w+ ){0,4}to (?:\w+ ){0,3}camps?",
         r"displacement|refugees",
     ),
@@ -217,6 +222,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "aircraft",
         "helicopter",
         "drone",
+        "sortie",
     ),
     "shelling": ("shell", "rocket", "missile", "artillery", "mortar", "bombard", "barrel"),
     "explosion": ("explo", "detonat", "blast", "bomb", "blew", " ied", "landmine"),
@@ -251,6 +257,10 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "gunfight",
         "firefight",
         "killed",
+        "swept",
+        "crossed the border",
+        "driven",
+        "drove",
     ),
     "surrender": (
         "surrender",
@@ -271,8 +281,9 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "slaughter",
         "gunned",
         "fire",
+        "attacked",
     ),
-    "deaths": ("died", "death"),
+    "deaths": ("died", "death", "drowned"),
     "siege": (
         "siege",
         "besieg",
@@ -314,6 +325,7 @@ _STEMS: dict[str, tuple[str, ...]] = {
         "fleeing",
         "arrived",
         "camp",
+        "escaped",
     ),
     "detention": ("detain", "arrest", "prisoner", "rounded up", "screen", "camps", "detention"),
     "statement": (

@@ -312,3 +312,18 @@ def test_an_undated_mention_joins_its_own_articles_event_not_just_any():
     clusters = cluster_mentions([undated, first, second])
     members = sorted(sorted((m.article_id, m.char_start) for m in c.mentions) for c in clusters)
     assert [[a for a, _ in group] for group in members] == [["a"], ["b", "b"]]
+
+
+@pytest.mark.parametrize(("casualty_article", "casualty_day", "folded"), [
+    ("a", MARCH_1, True),            # same article, same day, same place: the bombing's toll
+    ("b", MARCH_1, False),           # another article's killing report stays its own event
+    ("a", D(2019, 3, 5), False),     # a killing days later is another happening
+])
+def test_killings_fold_into_a_violent_event_of_the_same_article(casualty_article, casualty_day, folded):
+    bombing = mention("a", "explosion")
+    toll = mention(casualty_article, "killing", casualty_day, char_start=200)
+    clusters = cluster_mentions([bombing, toll])
+    types = sorted(c.event_type for c in clusters)
+    assert types == (["explosion"] if folded else ["explosion", "killing"])
+    if folded:
+        assert len(clusters[0].mentions) == 2
