@@ -22,7 +22,7 @@ _AIR = r"(?:war)?planes?|jets?|aircraft|helicopters?|drones?|warplanes"
 TRIGGERS: tuple[tuple[str, str, str], ...] = (
     (
         "airstrike",
-        rf"(?:{_AIR})(?: [\w'’]+){{0,6}} (?:struck|bombed|hit|pounded|targeted|attacked|raided)|bombed from the air|"
+        rf"(?:{_AIR})(?: [\w'’]+){{0,8}} (?:struck|bombed|hit|pounded|targeted|attacked|raided)|bombed from the air|"
         r"(?:guided |glide |cluster )?bombs (?:\w+ ){0,2}(?:struck|hit|fell on|landed)|flown (?:\w+ ){0,2}sorties|"
         r"carried out (?:\w+ ){0,3}(?:air ?strikes|strikes|raids|sorties)|ramp(?:ed|s)? up (?:air|air and ground(?:-based)?) strikes",
         r"air ?strikes?|air raids?|air assault|air (?:and|&) ground(?:-based)? strikes|drone strikes?|"
@@ -47,7 +47,7 @@ TRIGGERS: tuple[tuple[str, str, str], ...] = (
         r"swept into|crossed the border into|driven (?:\w+ ){0,3}out of|drove (?:\w+ ){0,3}out of|"
         r"(?:began|launched|started) (?:its|their|the|an) (?:\w+ )?advance|"
         r"push(?:ed)? (?:\w+ ){0,4}(?:out of|back|into)|(?:took|taken|seized|regained|retook) (?:full )?control|"
-        r"(?:captured|seized|recaptured|retook|retaken|entered) (?:[\w-]+ ){0,3}"
+        r"(?:captured|seized|recaptured|retook|retaken|entered) (?!by )(?:[\w-]+ ){0,3}"
         r"(?:town|city|village|villages|district|base|airport|positions?|compound|headquarters|"
         r"(?-i:[A-Z])\w+)|raised the (?:national )?flag|"
         r"broke through|resume[ds]? (?:\w+ ){0,2}(?:military )?(?:operations|offensive|attacks?)|restarted|"
@@ -427,6 +427,9 @@ def _fold(found: dict[str, Trigger], text: str, start: int, end: int) -> list[Tr
     ):
         killing = found.pop("killing")
         found.setdefault("clash", Trigger("clash", killing.start, killing.end, killing.text))
+    killing = found.get("killing")
+    if killing and killing.text.lower().startswith("attacked") and "clash" in found:
+        del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
     for weak, strong in SUBSUMED_BY.items():
         if weak in found and strong & found.keys():
             del found[weak]
