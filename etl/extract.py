@@ -77,6 +77,9 @@ class Extractor:
         text = article.text[:MAX_CHARS]
         stats, context, mentions = ExtractStats(articles=1), _Context(), []
         sentences = split_sentences(text)
+        # countries the article names weigh more than any one town it places
+        for iso, n in self.resolver.countries_named(text).items():
+            context.countries[iso] += 3 * n
         places = [self._places(text, s, e, context) for s, e in sentences]
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         context.stems = StemIndex(text)

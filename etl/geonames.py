@@ -254,6 +254,11 @@ class GeoNamesIndex:
             codes.add(found[0] if found else label.strip().upper())
         return codes
 
+    def country_names(self) -> dict[str, str]:
+        """Normalised country name -> ISO2 ('syria' -> 'SY'); codes themselves left out."""
+        rows = self._db.execute("SELECT key, iso FROM countries").fetchall()
+        return {key: iso for key, iso in rows if len(key) > 3}
+
     def candidates(
         self, name: str, countries: Iterable[str] | None = None, limit: int = 20
     ) -> list[GeoPlace]:

@@ -10,6 +10,7 @@ never event places. Names after "in"/"near" that no gazetteer knows are kept as 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,6 +162,7 @@ _COMMON_CAPITALISED = frozenset(
     "the a an but and in on at as it its he she they we i this that these those there some many "
     "men women children after before since while when if one two three four five several".split()
 )
+_STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
@@ -199,6 +201,19 @@ class PlaceResolver:
             for c in countries
         }
         self.default_countries = frozenset(codes)
+        self.country_names = geonames.country_names() if geonames else {}
+
+    def countries_named(self, text: str) -> Counter[str]:
+        """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen'):
+        the first guide when a town name exists in several countries."""
+        found: Counter[str] = Counter()
+        for match in _names(text, 0, len(text)):
+            for word in (match.group(), match.group().split()[0]):
+                iso = self.country_names.get(_key(_strip_possessive(word).rstrip(",")))
+                if iso:
+                    found[iso] += 1
+                    break
+        return found
 
     def find(
         self,
@@ -246,12 +261,21 @@ class PlaceResolver:
             _locative(text, start) or _SUFFIX.search(text[end : end + 30]) or _ADMIN_END.search(run)
         ):
             return None
+        if _STATE_AFTER.match(text, end):
+            return None  # 'Shan State', 'Borno state': a region cities500 does not hold
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
             key = normalise_name(raw)
-            if len(key) < 4 or _ACRONYM.match(raw) or key in _NOT_PLACES:
-                continue
+            if (
+                len(key) < 4
+                or _ACRONYM.match(raw)
+                or key in _NOT_PLACES
+                or key in self.country_names
+            ):
+                continue  # a country ('in northern Mali') is not a town of that name elsewhere
             found = _choose(self.geonames, key, countries or self.default_countries, near)
+            if found is not None and countries and found.country_code not in countries:
+                found = None  # the article's countries have no such town: a homonym, not a guess
             if found is not None:
                 return PlaceHit(
                     raw,

@@ -183,3 +183,20 @@ UNKNOWN = [
 def test_unknown_names_in_place_slots(resolver, sentence, names):
     _, unknown = _find(resolver, sentence)
     assert [name for name, _, _ in unknown] == names
+
+
+def test_countries_an_article_names_are_counted(resolver):
+    text = "KIDAL, Mali (Reuters) - Fighting in Kidal spread. Yemen's war and Syria, Mali again."
+    assert resolver.countries_named(text) == {"ML": 2, "YE": 1, "SY": 1}
+
+
+@pytest.mark.parametrize(("sentence", "countries", "expected"), [
+    ("Fighting broke out in Kidal on Monday.", frozenset({"ML"}), "ML"),   # the Malian town
+    ("Fighting broke out in northern Mali on Monday.", frozenset({"ML"}), None),  # a country is not a town
+    ("Fighting broke out in Shan State on Monday.", frozenset({"MM"}), None),  # a state is not a town
+    ("Clashes erupted in Manbij.", frozenset({"UA"}), None),  # no Manbij in the article's country: no guess
+])
+def test_homonyms_follow_the_articles_countries(resolver, sentence, countries, expected):
+    hits, _ = resolver.find(sentence, 0, len(sentence), countries, ())
+    gn = [h for h in hits if h.place_id.startswith("gn:")]
+    assert (gn[0].country if gn else None) == expected
