@@ -162,6 +162,8 @@ _COMMON_CAPITALISED = frozenset(
     "the a an but and in on at as it its he she they we i this that these those there some many "
     "men women children after before since while when if one two three four five several".split()
 )
+#: Runs of capitalised words, 'of (the)' allowed inside: a cheap scan for country names.
+_CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z'’-]+)*")
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
@@ -207,9 +209,9 @@ class PlaceResolver:
         """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen'):
         the first guide when a town name exists in several countries."""
         found: Counter[str] = Counter()
-        for match in _names(text, 0, len(text)):
-            for word in (match.group(), match.group().split()[0]):
-                iso = self.country_names.get(_key(_strip_possessive(word).rstrip(",")))
+        for run in _CAPITALISED_RUN.findall(text):
+            for words in (run, run.split()[0]):
+                iso = self.country_names.get(_key(_strip_possessive(words)))
                 if iso:
                     found[iso] += 1
                     break
