@@ -22,6 +22,7 @@ from dashboard.permalink import from_params, to_params  # noqa: E402
 from dashboard.timeline import build_timeline  # noqa: E402
 from dashboard.views import (  # noqa: E402
     best_documented,
+    claim_frame,
     event_frame,
     format_date_window,
     table_frame,
@@ -41,7 +42,8 @@ def _store_stamp(paths: Paths) -> float:
 def _load(store: str, stamp: float):  # stamp: reload when the store is rebuilt
     paths = Paths.from_env()
     loaded = load_tables(paths)
-    return loaded, event_frame(loaded.tables), load_basemap(paths.basemap)
+    tables = loaded.tables
+    return loaded, event_frame(tables), claim_frame(tables), load_basemap(paths.basemap)
 
 
 def _selected_from_chart(state_key: str) -> str | None:
@@ -76,7 +78,7 @@ def _legend(view: pd.DataFrame) -> None:
 
 def main() -> None:
     paths = Paths.from_env()
-    loaded, view, basemap = _load(str(paths.store), _store_stamp(paths))
+    loaded, view, claims, basemap = _load(str(paths.store), _store_stamp(paths))
     tables = loaded.tables
     options = filter_options(view, tables["outlets"], tables["actors"], AREAS)
     if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
@@ -92,7 +94,7 @@ def main() -> None:
     with map_col:
         _render_map(shown, tables, basemap, window)
     with detail_col:
-        _render_detail_column(shown, tables)
+        _render_detail_column(shown, tables, claims)
     _render_table(shown, filters)
     st.caption(loaded.origin)
     _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
@@ -150,7 +152,7 @@ def _render_map(shown: pd.DataFrame, tables: Tables, basemap: dict | None, windo
     )
 
 
-def _render_detail_column(shown: pd.DataFrame, tables: Tables) -> None:
+def _render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFrame) -> None:
     st.subheader("Event detail")
     if shown.empty:
         st.info("No events match the filters. Widen the date range or clear a filter.")
@@ -164,7 +166,7 @@ def _render_detail_column(shown: pd.DataFrame, tables: Tables) -> None:
     }
     chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
     event = shown.set_index("event_id").loc[chosen].rename(None).to_dict()
-    render_detail(tables, event | {"event_id": chosen})
+    render_detail(claims, tables["figures"], event | {"event_id": chosen})
 
 
 def _render_table(shown: pd.DataFrame, filters: Filters) -> None:

@@ -6,9 +6,6 @@ import re
 
 import pandas as pd
 
-from dashboard.views import claim_frame
-from etl.tables import Tables
-
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'])")
 
 
@@ -17,9 +14,10 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
-def event_claims(tables: Tables, event_id: str) -> pd.DataFrame:
-    """Claims behind an event, oldest article first: outlet, claimant, stance, quote, sentence."""
-    claims = claim_frame(tables)
+def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:
+    """Claims behind an event, oldest article first: outlet, claimant, stance, quote, sentence.
+
+    `claims` is views.claim_frame(tables)."""
     rows = claims[claims["event_id"] == event_id].sort_values(["published", "outlet", "char_start"])
     return rows[
         [
@@ -54,11 +52,14 @@ def format_figure(low: float | None, high: float | None, qualifier: str) -> str:
     return value if qualifier == "exact" else f"{qualifier} {value}"
 
 
-def event_figures(tables: Tables, event_id: str) -> pd.DataFrame:
-    """Each figure given for the event, one row per source, grouped by quantity: side by side."""
-    figures = tables["figures"][tables["figures"]["event_id"] == event_id]
-    claims = claim_frame(tables)[["claim_id", "outlet", "claimant", "published"]]
-    rows = figures.merge(claims, on="claim_id", how="left")
+def event_figures(figures: pd.DataFrame, claims: pd.DataFrame, event_id: str) -> pd.DataFrame:
+    """Each figure given for the event, one row per source, grouped by quantity: side by side.
+
+    `claims` is views.claim_frame(tables), computed once per load rather than per event.
+    """
+    mine = figures[figures["event_id"] == event_id]
+    sources = claims[["claim_id", "outlet", "claimant", "published"]]
+    rows = mine.merge(sources, on="claim_id", how="left")
     rows = rows.assign(
         value=[
             format_figure(lo, hi, q)

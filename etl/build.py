@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 from dataclasses import dataclass
@@ -9,7 +10,9 @@ from dataclasses import dataclass
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.curated import Curated, load_curated
 from etl.exports import commit_exports, stage_exports
+from etl.extract import ArticleInput, Extractor
 from etl.integrity import check_integrity
+from etl.mentions import Mention
 from etl.problems import InputError, display_path
 from etl.settings import Paths
 from etl.store import stage_store
@@ -52,30 +55,33 @@ def build_tables(paths: Paths, extract: bool = True) -> Tables:
     return with_extraction(tables, curated, articles) if extract else tables
 
 
-def with_extraction(tables: Tables, curated: Curated, articles: list[Article]) -> Tables:
-    """Extract from every article, merge across articles, and add what was found."""
-    import datetime as dt
-
-    from etl.actors import actor_in
-    from etl.extract import ArticleInput, Extractor
-    from etl.extracted import add_extracted
+def make_extractor(curated: Curated) -> Extractor:
+    """The extractor over the curated gazetteer and the GeoNames index (built once, cached)."""
     from etl.geonames import GeoNamesIndex
-    from etl.merge import cluster_mentions, match_curated
 
-    places = [p.model_dump() for p in curated.rows("places.csv")]
-    extractor = Extractor(places, GeoNamesIndex.open())
-    mentions = []
+    return Extractor([p.model_dump() for p in curated.rows("places.csv")], GeoNamesIndex.open())
+
+
+def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Mention]:
+    """Every mention in the given articles, article by article."""
+    mentions: list[Mention] = []
     for a in articles:
         found, _ = extractor.extract(
             ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published))
         )
         mentions.extend(found)
-    clusters = cluster_mentions(mentions)
-    curated_events = (
-        tables["events"]
-        .merge(tables["places"][["place_id", "latitude", "longitude"]], on="place_id")
-        .drop(columns="geo_precision")
-        .merge(tables["events"][["event_id", "geo_precision"]], on="event_id")
+    return mentions
+
+
+def with_extraction(tables: Tables, curated: Curated, articles: list[Article]) -> Tables:
+    """Extract from every article, merge across articles, and add what was found."""
+    from etl.actors import actor_in
+    from etl.extracted import add_extracted
+    from etl.merge import cluster_mentions, match_curated
+
+    clusters = cluster_mentions(extract_articles(make_extractor(curated), articles))
+    curated_events = tables["events"].merge(
+        tables["places"][["place_id", "latitude", "longitude"]], on="place_id"
     )
     clusters = match_curated(clusters, curated_events.to_dict("records"))
     actor_ids = {}

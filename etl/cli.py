@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
-from etl.build import build_tables, run_build
+from etl.build import build_tables, extract_articles, make_extractor, run_build
 from etl.curated import load_curated
 from etl.gazetteer import CachedGeocoder, OfflineGazetteer
 from etl.problems import InputError
@@ -63,19 +62,15 @@ def _cmd_geocode(args: argparse.Namespace) -> int:
     return 0
 
 
-def _extractor(paths: Paths, online_geonames: bool = True):
-    from etl.extract import Extractor
-    from etl.geonames import GeoNamesIndex
-
+def _extractor(paths: Paths):
     curated, problems = load_curated(paths.curated, paths.root)
     if problems:
         raise InputError(problems)
-    places = [p.model_dump() for p in curated.rows("places.csv")]
     acled = {
         r.event_type: (r.acled_event_type, r.acled_sub_event_type)
         for r in curated.rows("event_types.csv")
     }
-    return Extractor(places, GeoNamesIndex.open()), acled
+    return make_extractor(curated), acled
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -117,19 +112,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from etl.articles import load_seed_articles
     from etl.evaluate import load_devset, score_devset, score_seeds
-    from etl.extract import ArticleInput
 
     paths = _paths(args)
     tables = build_tables(paths, extract=False)  # the truth: curated rows only
     extractor, _ = _extractor(paths)
     articles, _ = load_seed_articles(paths.seeds, paths.root)
-    mentions = []
-    for a in articles:
-        found, _ = extractor.extract(
-            ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published))
-        )
-        mentions.extend(found)
-    reports = [score_seeds(tables, mentions)]
+    reports = [score_seeds(tables, extract_articles(extractor, articles))]
     for name, path in (("development set", args.devset), ("held-out set", args.heldout)):
         if path.exists():
             reports.append(score_devset(load_devset(path), extractor, name))

@@ -41,8 +41,3 @@ def commit_exports(staging: Path, folder: Path) -> list[Path]:
     staging.rename(folder)
     shutil.rmtree(old, ignore_errors=True)
     return sorted(folder.iterdir())
-
-
-def write_exports(folder: Path, tables: Tables, parquet: bool = True) -> list[Path]:
-    """Write every table to `folder`, swapping the whole folder in only when all are written."""
-    return commit_exports(stage_exports(folder, tables, parquet), folder)

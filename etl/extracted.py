@@ -19,8 +19,7 @@ from etl.articles import Article
 from etl.dates import precision_of
 from etl.mentions import Mention
 from etl.merge import Cluster, distance_km
-from etl.sources import sources_by_event
-from etl.tables import TABLE_NAMES, Tables
+from etl.tables import TABLE_NAMES, Tables, sources_per_event
 
 AREA_KM = 40.0  # a new place this close to an area's reference place joins that area's lane
 
@@ -184,9 +183,6 @@ def recount_sources(
     events: pd.DataFrame, claims: pd.DataFrame, articles: list[Article]
 ) -> pd.DataFrame:
     """independent_sources and source_ids from every claim, counted by wire."""
-    by_event = sources_by_event(
-        zip(claims["event_id"], claims["article_id"]),
-        ((a.article_id, a.text, a.outlet_id, a.wire) for a in articles),
-    )
+    by_event = sources_per_event(claims, articles)
     sources = events["event_id"].map(lambda e: by_event.get(e, []))
     return events.assign(independent_sources=sources.map(len), source_ids=sources.map("|".join))

@@ -42,6 +42,14 @@ class OfflineGazetteer(Geocoder):
             for name in {normalise_name(n) for n in names if n and n.strip()}:
                 self._index.setdefault(name, []).append(place)
 
+    def places_with_key(self, key: str) -> list[Mapping[str, Any]]:
+        """The place rows whose name or alias normalises to `key` (see normalise_name)."""
+        return self._index.get(key, [])
+
+    def places(self) -> list[Mapping[str, Any]]:
+        """Every place row, once."""
+        return list({id(p): p for rows in self._index.values() for p in rows}.values())
+
     def geocode(
         self, query: str, exactly_one: bool = True, **_: Any
     ) -> Location | list[Location] | None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from etl.gazetteer import normalise_name
+from etl.gazetteer import OfflineGazetteer, normalise_name
 from etl.geonames import GeoNamesIndex
 
 _PARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ]"
@@ -189,20 +189,13 @@ class PlaceResolver:
 
     def __init__(self, places: Iterable[Mapping[str, Any]], geonames: GeoNamesIndex | None) -> None:
         self.geonames = geonames
-        self.curated: dict[str, Mapping[str, Any]] = {}
-        for place in places:
-            names = [place["name"], *str(place.get("aliases") or "").split("|")]
-            for name in names:
-                key = normalise_name(name)
-                if key and key not in self.curated:
-                    self.curated[key] = place
-        countries = {str(p.get("country")) for p in self.curated.values()}
-        codes = geonames.country_codes(countries) if geonames else set()
+        self.gazetteer = OfflineGazetteer(places)  # the curated names, as `geocode` reads them
+        countries = {str(p.get("country")) for p in self.gazetteer.places()}
         self._country_code = {
             c: (next(iter(geonames.country_codes([c])), None) if geonames else None)
             for c in countries
         }
-        self.default_countries = frozenset(codes)
+        self.default_countries = frozenset(c for c in self._country_code.values() if c)
         self.country_names = geonames.country_names() if geonames else {}
 
     def countries_named(self, text: str) -> Counter[str]:
@@ -238,7 +231,7 @@ class PlaceResolver:
                     unknown.append((match.group(), match.start(), match.end()))
                 continue
             reporting = hit.start < dateline_end or _briefing_place(text, hit.start)
-            hits.append(_replace(hit, reporting=reporting))
+            hits.append(replace(hit, reporting=reporting))
         return hits, unknown
 
     def _resolve(
@@ -305,7 +298,8 @@ class PlaceResolver:
 
     def _curated_place(self, raw: str) -> Mapping[str, Any] | None:
         key = _key(raw)
-        return None if key in _NOT_PLACES else self.curated.get(key)
+        found = [] if key in _NOT_PLACES else self.gazetteer.places_with_key(key)
+        return found[0] if found else None
 
     def _curated_hit(self, raw: str, s: int, place: Mapping[str, Any]) -> PlaceHit:
         return PlaceHit(
@@ -396,7 +390,3 @@ def _dateline_end(text: str, start: int) -> int:
     line_start = text.rfind("\n", 0, start) + 1
     match = _DATELINE.match(text, line_start)
     return match.end() if match and match.end() > start else -1
-
-
-def _replace(hit: PlaceHit, **changes: Any) -> PlaceHit:
-    return PlaceHit(**{**hit.__dict__, **changes})

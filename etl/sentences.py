@@ -77,11 +77,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SPLIT.finditer(text):
-        stop = match.start() + (0 if match.group()[0].isspace() else 1)
-        if not match.group()[0].isspace():
-            stop = match.end() - len(match.group()) + len(match.group().rstrip())
-            if _is_abbreviation(text, match.start() + 1):
-                continue
+        group = match.group()
+        if group[0].isspace():  # a line break
+            stop = match.start()
+        elif _is_abbreviation(text, match.start() + 1):
+            continue
+        else:  # keep the full stop and any closing quote
+            stop = match.start() + len(group.rstrip())
         _add(spans, text, start, stop)
         start = match.end()
     _add(spans, text, start, len(text))

@@ -114,7 +114,8 @@ def _figures(curated: Curated, claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def _sources_by_event(claims: pd.DataFrame, articles: list[Article]) -> dict[str, list[str]]:
+def sources_per_event(claims: pd.DataFrame, articles: list[Article]) -> dict[str, list[str]]:
+    """event_id -> its independent sources, over every claim in the frame."""
     return sources_by_event(
         zip(claims["event_id"], claims["article_id"]),
         ((a.article_id, a.text, a.outlet_id, a.wire) for a in articles),
@@ -123,7 +124,7 @@ def _sources_by_event(claims: pd.DataFrame, articles: list[Article]) -> dict[str
 
 def _events(curated: Curated, claims: pd.DataFrame, articles: list[Article]) -> pd.DataFrame:
     types = _frame(curated.rows("event_types.csv")).set_index("event_type")
-    wires = _sources_by_event(claims, articles)
+    wires = sources_per_event(claims, articles)
     records = []
     for row in curated.rows("events.csv"):
         event = ids.event_id("curated", row.event_key)

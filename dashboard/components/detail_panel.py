@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.detail import escape_markdown, event_claims, event_figures, figure_ranges
-from etl.tables import Tables
 
 STANCE_WORDS = {
     "asserted": "says",
@@ -18,7 +18,7 @@ STANCE_WORDS = {
 }
 
 
-def render_detail(tables: Tables, event: Mapping[str, Any]) -> None:
+def render_detail(claims: pd.DataFrame, figures: pd.DataFrame, event: Mapping[str, Any]) -> None:
     """Summary, date and place, figures side by side, then each claim with its exact quote."""
     st.markdown(
         f"**{escape_markdown(event['label'])}** · {escape_markdown(str(event['place']))}"
@@ -37,7 +37,7 @@ def render_detail(tables: Tables, event: Mapping[str, Any]) -> None:
         f"independent source(s); ACLED: {escape_markdown(event['acled_event_type'])} / "
         f"{escape_markdown(event['acled_sub_event_type'])}"
     )
-    figures = event_figures(tables, event["event_id"])
+    figures = event_figures(figures, claims, event["event_id"])
     if not figures.empty:
         st.markdown("**Figures, by source**")
         st.dataframe(
@@ -53,7 +53,7 @@ def render_detail(tables: Tables, event: Mapping[str, Any]) -> None:
                 f"{r['low']:,.0f} to {r['high']:,.0f} across {int(r['sources'])} outlets."
             )
     st.markdown("**Claims**")
-    for _, claim in event_claims(tables, event["event_id"]).iterrows():
+    for _, claim in event_claims(claims, event["event_id"]).iterrows():
         with st.container(border=True):
             st.markdown(
                 f"**{escape_markdown(claim['outlet'])}** · {escape_markdown(claim['published'])}"

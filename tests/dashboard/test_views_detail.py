@@ -10,7 +10,7 @@ from dashboard.detail import (
     figure_ranges,
     format_figure,
 )
-from dashboard.views import event_frame, format_date_window, table_frame
+from dashboard.views import claim_frame, event_frame, format_date_window, table_frame
 from etl.build import build_tables
 
 
@@ -63,9 +63,9 @@ def test_event_detail_lists_every_claim_and_figure_side_by_side(mini):
     rockets = view.loc["alpha-rockets"]
     assert rockets["outlets"] == ["Paper", "Paper Two"]
     assert rockets["figures_text"] == "injured 6; killed 4–5"
-    claims = event_claims(tables, rockets["event_id"])
+    claims = event_claims(claim_frame(tables), rockets["event_id"])
     assert claims["claimant"].tolist() == ["Wire", "medics", "Officials"]
-    figures = event_figures(tables, rockets["event_id"])
+    figures = event_figures(tables["figures"], claim_frame(tables), rockets["event_id"])
     killed = figures[figures["quantity"] == "killed"]
     assert killed[["value", "outlet"]].values.tolist() == [
         ["at least 4", "Paper"],

@@ -45,8 +45,8 @@ def _quotes_place(extractor: Extractor, surface: str, place_id: str) -> bool:
     if place_id.startswith("gn:"):
         found = extractor.resolver.geonames.candidates(surface, limit=10_000)
         return any(f"gn:{p.geonameid}" == place_id for p in found)
-    place = extractor.resolver.curated.get(normalise_name(surface))
-    return place is not None and place["place_id"] == place_id
+    places = extractor.resolver.gazetteer.places_with_key(normalise_name(surface))
+    return bool(places) and places[0]["place_id"] == place_id
 
 
 def assert_spans(extractor: Extractor, text: str, mentions: list[Mention]) -> None:
