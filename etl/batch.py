@@ -7,14 +7,12 @@ A bad line is reported with its file and line number and nothing is written.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from etl.csvwriter import write_rows
 from etl.extract import ArticleInput
 from etl.figures import fatalities
 from etl.mentions import Mention
@@ -154,19 +152,6 @@ def mention_row(m: Mention, acled: dict[str, tuple[str, str]]) -> dict[str, obje
 
 
 def write_csv(path: Path, rows: Iterable[dict[str, object]]) -> int:
-    """Write rows atomically: the file appears whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-    count = 0
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=MENTION_COLUMNS)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow(row)
-                count += 1
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return count
+    """Write mention rows atomically (the file appears whole or not at all), defused for
+    spreadsheets: a sentence that starts with "=" is text, not a formula."""
+    return write_rows(path, MENTION_COLUMNS, rows)
