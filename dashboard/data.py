@@ -9,7 +9,7 @@ from typing import Any
 
 from etl.build import build_tables
 from etl.settings import Paths
-from etl.store import read_store
+from etl.store import current_build, read_store
 from etl.tables import Tables
 
 
@@ -24,11 +24,10 @@ def load_tables(paths: Paths) -> Loaded:
 
     Nothing is written here: the app never changes the store behind the analyst's back.
     """
-    if paths.store.exists():
+    if paths.store.is_file() or current_build(paths.store):
         tables, meta = read_store(paths.store)
-        return Loaded(
-            tables, f"Data: store {paths.store.name} (schema {meta.get('schema_version')})."
-        )
+        build = meta.get("build_id") or paths.store.name
+        return Loaded(tables, f"Data: store build {build} (schema {meta.get('schema_version')}).")
     tables = build_tables(paths)
     return Loaded(
         tables,

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.curated import Curated, load_curated
-from etl.exports import commit_exports, stage_exports
 from etl.extract import ArticleInput, Extractor
 from etl.integrity import check_integrity
 from etl.mentions import Mention
 from etl.problems import InputError, display_path
 from etl.settings import Paths
-from etl.store import stage_store
+from etl.store import CURRENT, DATABASE, EXPORTS, write_store
 from etl.tables import TABLE_NAMES, Tables, assemble
 
 
@@ -26,10 +24,13 @@ class BuildSummary:
     counts: dict[str, int]
     store: str | None
     exports: str | None
+    build_id: str | None = None
 
     def lines(self) -> list[str]:
         width = max(len(n) for n in self.counts)
         out = [f"  {name:<{width}}  {count:>5}" for name, count in self.counts.items()]
+        if self.build_id:
+            out.append(f"build:   {self.build_id}")
         if self.store:
             out.append(f"store:   {self.store}")
         if self.exports:
@@ -93,26 +94,23 @@ def with_extraction(tables: Tables, curated: Curated, articles: list[Article]) -
     return add_extracted(tables, clusters, articles, actor_ids)
 
 
-def run_build(paths: Paths, exports: bool = True) -> BuildSummary:
-    """Build, then replace the store and exports; on any error nothing on disk changes."""
+def run_build(
+    paths: Paths,
+    exports: bool = True,
+    wait_seconds: float = 600.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> BuildSummary:
+    """Build, then publish the tables and their exports as one new build of the store.
+
+    On any error nothing readers see changes: the previous build stays current.
+    """
     tables = build_tables(paths)
     counts = {name: len(tables[name]) for name in TABLE_NAMES}
-    # Everything is written beside its target first; only when both are complete are they
-    # renamed into place, so a failure anywhere leaves the old store and exports as they were.
-    staged_exports = stage_exports(paths.exports, tables) if exports else None
-    try:
-        staged_store = stage_store(
-            paths.store, tables, {f"rows.{k}": str(v) for k, v in counts.items()}
-        )
-    except BaseException:
-        if staged_exports:
-            shutil.rmtree(staged_exports, ignore_errors=True)
-        raise
-    os.replace(staged_store, paths.store)
-    if staged_exports:
-        commit_exports(staged_exports, paths.exports)
+    meta = {f"rows.{k}": str(v) for k, v in counts.items()}
+    build = write_store(paths.store, tables, meta, exports, wait_seconds, on_wait)
     return BuildSummary(
         counts=counts,
-        store=display_path(paths.store, paths.root),
-        exports=display_path(paths.exports, paths.root) if exports else None,
+        store=display_path(paths.store / CURRENT / DATABASE, paths.root),
+        exports=display_path(paths.store / CURRENT / EXPORTS, paths.root) if exports else None,
+        build_id=build.name,
     )

@@ -9,9 +9,8 @@ from pathlib import Path
 from etl.build import build_tables, extract_articles, make_extractor, run_build
 from etl.curated import load_curated
 from etl.gazetteer import CachedGeocoder, OfflineGazetteer
-from etl.problems import InputError
+from etl.problems import InputError, StoreError
 from etl.settings import ROOT, Paths
-from etl.store import StoreError
 
 
 def _paths(args: argparse.Namespace) -> Paths:
@@ -20,13 +19,17 @@ def _paths(args: argparse.Namespace) -> Paths:
         seeds=args.seeds or base.seeds,
         curated=args.curated or base.curated,
         store=getattr(args, "store", None) or base.store,
-        exports=getattr(args, "exports", None) or base.exports,
         root=base.root,
     )
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    summary = run_build(_paths(args), exports=not args.no_exports)
+    def tell(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    summary = run_build(
+        _paths(args), exports=not args.no_exports, wait_seconds=args.wait, on_wait=tell
+    )
     print("build ok: rows per table")
     print("\n".join(summary.lines()))
     return 0
@@ -152,9 +155,17 @@ def parser() -> argparse.ArgumentParser:
         cmd.add_argument("--seeds", type=Path, help="folder of article texts and manifest.csv")
         cmd.add_argument("--curated", type=Path, help="folder of curated CSV tables")
     build = sub.choices["build"]
-    build.add_argument("--store", type=Path, help="SQLite store to replace")
-    build.add_argument("--exports", type=Path, help="folder for CSV/Parquet exports")
-    build.add_argument("--no-exports", action="store_true", help="write the store only")
+    build.add_argument(
+        "--store", type=Path, help="store folder (default data/store, or CONFLICT_STORE)"
+    )
+    build.add_argument("--no-exports", action="store_true", help="write the database only")
+    build.add_argument(
+        "--wait",
+        type=float,
+        default=600.0,
+        metavar="SECONDS",
+        help="how long to wait for another build writing the same store (default 600)",
+    )
     build.set_defaults(run=_cmd_build)
     sub.choices["check"].set_defaults(run=_cmd_check)
     geo = sub.choices["geocode"]

@@ -68,9 +68,7 @@ def write_frame(path: Path, frame: pd.DataFrame) -> None:
         handle.write(frame_csv_bytes(frame))
 
 
-def write_rows(
-    path: Path, fieldnames: Sequence[str], rows: Iterable[Mapping[str, object]]
-) -> int:
+def write_rows(path: Path, fieldnames: Sequence[str], rows: Iterable[Mapping[str, object]]) -> int:
     """Stream dict rows into a defused CSV file, atomically; return how many were written."""
     count = 0
     with replacing(path) as handle:
@@ -80,4 +78,3 @@ def write_rows(
             writer.writerow({key: defuse(value) for key, value in row.items()})
             count += 1
     return count
-

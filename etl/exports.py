@@ -1,43 +1,32 @@
-"""Plain exports of the tidy tables: one CSV per table (and Parquet when pyarrow is present)."""
+"""Plain exports of the tidy tables: one CSV (defused for spreadsheets) and one Parquet per table.
+
+Exports live inside the build they were made from (see etl/store.py), with a manifest naming
+that build, so a store and its exports are always a matching pair.
+"""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import json
 from pathlib import Path
 
+from etl.atomic import write_bytes
+from etl.csvwriter import write_frame
 from etl.tables import TABLE_NAMES, Tables
 
-
-def _parquet_available() -> bool:
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
-        return False
-    return True
+MANIFEST = "manifest.json"
 
 
-def stage_exports(folder: Path, tables: Tables, parquet: bool = True) -> Path:
-    """Write every table into a new folder beside `folder`; nothing existing is touched."""
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=folder.name + ".", dir=folder.parent))
-    try:
-        for name in TABLE_NAMES:
-            tables[name].to_csv(staging / f"{name}.csv", index=False)
-            if parquet and _parquet_available():
-                tables[name].to_parquet(staging / f"{name}.parquet", index=False)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return staging
-
-
-def commit_exports(staging: Path, folder: Path) -> list[Path]:
-    """Swap a staged folder in for `folder` (two renames)."""
-    old = folder.with_name(folder.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    staging.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+def write_exports(folder: Path, tables: Tables, build_id: str) -> list[Path]:
+    """Write every table into `folder` (which must be new and private to this build)."""
+    folder.mkdir()
+    for name in TABLE_NAMES:
+        write_frame(folder / f"{name}.csv", tables[name])
+        tables[name].to_parquet(folder / f"{name}.parquet", index=False)
+    manifest = {"build_id": build_id, "rows": {n: len(tables[n]) for n in TABLE_NAMES}}
+    write_bytes(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
     return sorted(folder.iterdir())
+
+
+def read_manifest(folder: Path) -> dict:
+    """The manifest of an exports folder: which build it belongs to and its row counts."""
+    return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))

@@ -29,6 +29,10 @@ class InputError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the input:\n{lines}{more}")
 
 
+class StoreError(Exception):
+    """The store could not be written or read; the message names the path and what to do."""
+
+
 def display_path(path: Path, root: Path | None = None) -> str:
     """A path as the user would type it: relative to root when inside it."""
     if root is not None:

@@ -15,13 +15,12 @@ class Paths:
 
     seeds: Path = ROOT / "seeds"
     curated: Path = ROOT / "data" / "curated"
-    store: Path = ROOT / "data" / "store" / "conflict.sqlite"
-    exports: Path = ROOT / "data" / "exports"
+    store: Path = ROOT / "data" / "store"  # a folder of builds; see etl/store.py
     basemap: Path = ROOT / "data" / "geo" / "basemap.geojson"
     root: Path = ROOT
 
     @classmethod
     def from_env(cls) -> Paths:
-        """Defaults, with the store moved by CONFLICT_STORE if set."""
+        """Defaults, with the store folder moved by CONFLICT_STORE if set."""
         store = os.environ.get("CONFLICT_STORE")
         return cls(store=Path(store)) if store else cls()

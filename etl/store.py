@@ -1,137 +1,164 @@
-"""The embedded store: one SQLite file, replaced whole or not at all.
+"""The store: a folder of immutable builds and one pointer to the build readers see.
 
-A build writes every table into a new file beside the old one inside one transaction, checks
-it, and only then renames it over the old store (an atomic rename on POSIX). A failed build
-leaves the previous store exactly as it was.
+    <store>/current -> builds/<build_id>        a symlink, swapped in one atomic rename
+    <store>/builds/<build_id>/conflict.sqlite   the tables (etl/database.py)
+    <store>/builds/<build_id>/exports/          CSV + Parquet, manifest.json names the build
+    <store>/.lock                               one writer at a time (etl/lock.py)
+
+A build is written into a staging folder, renamed to its id when complete, and published by
+swapping the pointer. So the database and its exports change together or not at all; a crash
+at any step leaves the previous build current; a reader never sees half a build; and the next
+writer removes what a crashed one left behind. The build before the current one is kept, so a
+reader that followed the pointer just before a swap can finish reading.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import os
-import sqlite3
-import tempfile
-from contextlib import closing
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
+from etl.atomic import STAGING_PREFIX, fsync_dir, make_staging_dir, point
+from etl.database import read_database, write_database
+from etl.exports import write_exports
+from etl.lock import exclusive
+from etl.problems import StoreError
 from etl.tables import TABLE_NAMES, Tables
 
-SCHEMA_VERSION = "1"
+__all__ = ["StoreError", "current_build", "read_store", "write_store"]
 
-#: Primary key of each table (first column unless noted).
-PRIMARY_KEYS = {
-    "articles": "article_id",
-    "article_texts": "article_id",
-    "outlets": "outlet_id",
-    "actors": "actor_id",
-    "event_types": "event_type",
-    "places": "place_id",
-    "events": "event_id",
-    "claims": "claim_id",
-    "figures": "figure_id",
-}
-
-#: (table, column) -> referenced table, for SQLite's own foreign-key check.
-FOREIGN_KEYS = {
-    ("article_texts", "article_id"): "articles",
-    ("events", "event_type"): "event_types",
-    ("events", "place_id"): "places",
-    ("claims", "event_id"): "events",
-    ("claims", "article_id"): "articles",
-    ("figures", "claim_id"): "claims",
-    ("figures", "event_id"): "events",
-}
+DATABASE = "conflict.sqlite"
+EXPORTS = "exports"
+CURRENT = "current"
+BUILDS = "builds"
+LOCK = ".lock"
 
 
-class StoreError(Exception):
-    """The store could not be written or read."""
+def content_hash(tables: Tables) -> str:
+    """A digest of every table's contents: equal tables, equal digest (rebuilds can be compared)."""
+    digest = hashlib.sha256()
+    for name in TABLE_NAMES:
+        frame = tables[name]
+        digest.update(f"{name}:{','.join(map(str, frame.columns))}:{len(frame)}\n".encode())
+        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+    return digest.hexdigest()
 
 
-def _sql_type(series: pd.Series) -> str:
-    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series):
-        return "INTEGER"
-    if pd.api.types.is_float_dtype(series):
-        return "REAL"
-    return "TEXT"
-
-
-def _ddl(name: str, frame: pd.DataFrame) -> str:
-    columns = []
-    for column in frame.columns:
-        spec = f'"{column}" {_sql_type(frame[column])}'
-        if column == PRIMARY_KEYS.get(name):
-            spec += " PRIMARY KEY NOT NULL"
-        target = FOREIGN_KEYS.get((name, column))
-        if target:
-            spec += f' REFERENCES "{target}"("{PRIMARY_KEYS[target]}")'
-        columns.append(spec)
-    return f'CREATE TABLE "{name}" ({", ".join(columns)})'
-
-
-def _rows(frame: pd.DataFrame) -> list[tuple]:
-    clean = frame.astype(object).where(frame.notna(), None)
-    return [tuple(row) for row in clean.itertuples(index=False, name=None)]
-
-
-def _write_all(conn: sqlite3.Connection, tables: Tables, meta: dict[str, str]) -> None:
-    conn.execute("PRAGMA foreign_keys = ON")
-    with conn:  # one transaction
-        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT)")
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-        for name in TABLE_NAMES:
-            frame = tables[name]
-            conn.execute(_ddl(name, frame))
-            marks = ", ".join("?" for _ in frame.columns)
-            conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', _rows(frame))
-        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            raise StoreError(f"foreign key check failed: {broken[:5]}")
-
-
-def write_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) -> None:
-    """Write all tables to `path`, replacing any old store only once the new one is complete."""
-    os.replace(stage_store(path, tables, meta), path)
-
-
-def stage_store(path: Path, tables: Tables, meta: dict[str, str] | None = None) -> Path:
-    """Write and check a complete new store beside `path`; return it (nothing replaced yet)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+def current_build(store: Path) -> Path | None:
+    """The folder of the published build, or None when nothing has been published yet."""
     try:
-        with closing(sqlite3.connect(tmp)) as conn:
-            _write_all(conn, tables, {"schema_version": SCHEMA_VERSION, **(meta or {})})
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                raise StoreError("SQLite integrity check failed on the new store")
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
+        target = os.readlink(store / CURRENT)
+    except OSError:
+        return None
+    build = store / target
+    return build if (build / DATABASE).is_file() else None
+
+
+def read_store(store: Path) -> tuple[Tables, dict[str, str]]:
+    """Every table of the published build, plus its meta rows.
+
+    A plain database file (the layout before versioned builds) is read as it is.
+    """
+    if store.is_file():
+        return read_database(store)
+    build = current_build(store)
+    if build is None:
+        raise StoreError(f"{store}: no build here; run `python -m etl build` first")
+    return read_database(build / DATABASE)
+
+
+def write_store(
+    store: Path,
+    tables: Tables,
+    meta: dict[str, str] | None = None,
+    exports: bool = True,
+    wait_seconds: float = 600.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> Path:
+    """Write and publish a new build of `tables` (and their exports); return its folder."""
+    if store.exists() and not store.is_dir():
         raise StoreError(
-            f"{path}: could not write the new store ({exc}); the old one is kept"
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
+            f"{store}: is a file; the store is now a folder of builds. Point --store (or "
+            "CONFLICT_STORE) at a folder, for example data/store"
+        )
+    with exclusive(store / LOCK, wait_seconds, on_wait):
+        remove_leftovers(store)
+        staged, build_id = stage_build(store, tables, meta or {}, exports)
+        build = commit_build(staged, store / BUILDS / build_id)
+        publish_build(store, build)
+        remove_old_builds(store)
+    return build
 
 
-def read_store(path: Path) -> tuple[Tables, dict[str, str]]:
-    """Every table of the store as a DataFrame, plus its meta rows."""
-    if not path.exists():
-        raise StoreError(f"{path}: no store here; run `python -m etl build` first")
-    uri = f"file:{path.resolve()}?mode=ro"
+def stage_build(
+    store: Path, tables: Tables, meta: dict[str, str], exports: bool
+) -> tuple[Path, str]:
+    """Write a complete build into a new staging folder; nothing readers see changes."""
+    digest = content_hash(tables)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    build_id = f"{stamp}-{digest[:10]}"
+    staging = make_staging_dir(store / BUILDS / build_id)
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-            if meta.get("schema_version") != SCHEMA_VERSION:
-                raise StoreError(
-                    f"{path}: schema version {meta.get('schema_version')!r}, expected "
-                    f"{SCHEMA_VERSION!r}; rebuild with `python -m etl build`"
-                )
-            tables = {
-                name: pd.read_sql_query(f'SELECT * FROM "{name}"', conn) for name in TABLE_NAMES
-            }
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a readable store ({exc})") from exc
-    return tables, meta
+        info = {"build_id": build_id, "content_sha256": digest, "exports": str(exports).lower()}
+        write_database(staging / DATABASE, tables, {**meta, **info})
+        if exports:
+            write_exports(staging / EXPORTS, tables, build_id)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return staging, build_id
+
+
+def commit_build(staging: Path, build: Path) -> Path:
+    """Give a complete staged build its final name (still not what readers see)."""
+    staging.rename(build)
+    fsync_dir(build.parent)
+    return build
+
+
+def publish_build(store: Path, build: Path) -> None:
+    """Point `current` at `build`: the one step that changes what readers see."""
+    point(store / CURRENT, f"{BUILDS}/{build.name}")
+    fsync_dir(store)
+
+
+def remove_leftovers(store: Path) -> list[Path]:
+    """Remove what an interrupted writer left: staging folders and files, complete builds it
+    never published (newer than the current one), and the files of the single-file layout."""
+    found = [*store.glob(f"{STAGING_PREFIX}*"), *(store / BUILDS).glob(f"{STAGING_PREFIX}*")]
+    current = current_build(store)
+    found += [b for b in _builds(store) if current is None or b.name > current.name]
+    found += [p for p in store.glob(f"{DATABASE}*") if p.is_file()]
+    for path in found:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    return found
+
+
+def remove_old_builds(store: Path) -> list[Path]:
+    """Keep the current build and the newest one before it; remove every other build."""
+    current = current_build(store)
+    if current is None:
+        return []
+    builds = _builds(store)
+    older = [p for p in builds if p.name < current.name]
+    keep = {current.name, *(p.name for p in older[-1:])}
+    removed = [p for p in builds if p.name not in keep]
+    for path in removed:
+        shutil.rmtree(path, ignore_errors=True)
+    return removed
+
+
+def _builds(store: Path) -> list[Path]:
+    """Complete build folders, oldest first (their names start with a UTC timestamp)."""
+    folder = store / BUILDS
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
@@ -63,6 +64,22 @@ MINI_FILES = {
 }
 
 
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file (and symlink target) under `folder` by relative path: equal digests, equal trees."""
+    found: dict[str, str] = {}
+    if not folder.exists():
+        return found
+    for path in sorted(folder.rglob("*")):
+        key = str(path.relative_to(folder))
+        if path.name == ".lock":  # holds the pid of the last writer, not data
+            continue
+        if path.is_symlink():
+            found[key] = "-> " + str(path.readlink())
+        elif path.is_file():
+            found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
 @pytest.fixture(scope="session")
 def project_tables():
     """The real tables built from seeds/ and data/curated/."""
@@ -80,8 +97,7 @@ def mini(tmp_path: Path) -> Paths:
     return Paths(
         seeds=tmp_path / "seeds",
         curated=tmp_path / "curated",
-        store=tmp_path / "store" / "t.sqlite",
-        exports=tmp_path / "exports",
+        store=tmp_path / "store",
         basemap=ROOT / "data" / "geo" / "basemap.geojson",
         root=tmp_path,
     )

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from contextlib import closing
 
 import pytest
 
 from etl.build import build_tables, run_build
 from etl.cli import main
 from etl.problems import InputError
-from etl.settings import Paths
 from etl.store import read_store
-from tests.conftest import MINI_ARTICLE_B
+from tests.conftest import MINI_ARTICLE_B, tree_digest
 
 # the same article with a new sentence: the build would change the store if it got that far
 MINI_B_CHANGED = MINI_ARTICLE_B + " Three more were found on Tuesday."
@@ -28,7 +28,8 @@ def test_build_writes_store_and_exports(mini):
     assert extracted == [("alpha-rockets", "curated", "accepted"), ("beta-convoy", "curated", "accepted"),
                          ("killing", "extracted", "pending")]
     assert meta["rows.figures"] == "5"  # four curated, one extracted ("at least 5 people")
-    assert sorted(p.name for p in mini.exports.glob("*.csv"))[:3] == [
+    exports = mini.store / "current" / "exports"
+    assert sorted(p.name for p in exports.glob("*.csv"))[:3] == [
         "actors.csv",
         "article_texts.csv",
         "articles.csv",
@@ -102,8 +103,7 @@ BROKEN_ROWS = [
 @pytest.mark.parametrize(("name", "line", "text", "message"), BROKEN_ROWS)
 def test_broken_row_is_named_and_store_is_untouched(mini, name, line, text, message):
     run_build(mini)
-    before = mini.store.read_bytes()
-    exports_before = sorted(p.name for p in mini.exports.iterdir())
+    before = tree_digest(mini.store)
     path = mini.root / name
     lines = path.read_text(encoding="utf-8").splitlines()
     lines[line - 1] = text
@@ -111,8 +111,7 @@ def test_broken_row_is_named_and_store_is_untouched(mini, name, line, text, mess
     with pytest.raises(InputError) as caught:
         run_build(mini)
     assert message in str(caught.value)
-    assert mini.store.read_bytes() == before
-    assert sorted(p.name for p in mini.exports.iterdir()) == exports_before
+    assert tree_digest(mini.store) == before
 
 
 def test_missing_column_and_missing_file_are_reported(mini):
@@ -127,29 +126,31 @@ def test_missing_column_and_missing_file_are_reported(mini):
 
 def test_cli_reports_errors_and_exit_code(mini, capsys, monkeypatch):
     args = ["--seeds", str(mini.seeds), "--curated", str(mini.curated)]
-    assert main(["build", *args, "--store", str(mini.store), "--exports", str(mini.exports)]) == 0
+    assert main(["build", *args, "--store", str(mini.store)]) == 0
     assert re.search(r"^  events +3$", capsys.readouterr().out, re.M)
     (mini.curated / "events.csv").write_text("nonsense\n", encoding="utf-8")
     assert main(["build", *args, "--store", str(mini.store)]) == 2
     err = capsys.readouterr().err
     assert "curated/events.csv:1: missing column(s)" in err
     assert "nothing was written." in err
-    with sqlite3.connect(mini.store) as conn:
+    with closing(sqlite3.connect(mini.store / "current" / "conflict.sqlite")) as conn:
         assert conn.execute("select count(*) from events").fetchone()[0] == 3
 
 
-def test_failed_exports_leave_the_store_untouched_too(mini):
+def test_failed_exports_leave_the_previous_build_current(mini, monkeypatch):
     run_build(mini)
-    before = mini.store.read_bytes()
-    blocker = mini.root / "not-a-folder"
-    blocker.write_text("a file where the exports folder should go", encoding="utf-8")
+    before = tree_digest(mini.store)
     (mini.seeds / "b.txt").write_text(MINI_B_CHANGED, encoding="utf-8")
-    broken = Paths(seeds=mini.seeds, curated=mini.curated, store=mini.store,
-                   exports=blocker / "exports", root=mini.root)
-    with pytest.raises(OSError):
-        run_build(broken)
-    assert mini.store.read_bytes() == before
-    assert [p.name for p in mini.store.parent.iterdir()] == [mini.store.name]
+
+    def disk_full(folder, tables, build_id):
+        folder.mkdir()
+        (folder / "events.csv").write_text("half", encoding="utf-8")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("etl.store.write_exports", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        run_build(mini)
+    assert tree_digest(mini.store) == before  # no staging folder left either
 
 
 def test_a_quote_claimed_twice_is_named_not_a_database_error(mini):

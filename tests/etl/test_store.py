@@ -1,43 +1,155 @@
+"""The store folder: builds published whole, the previous one kept, leftovers removed, one writer."""
+
 from __future__ import annotations
+
+import os
+import stat
+import threading
+import time
 
 import pandas as pd
 import pytest
 
-from etl import store
+from etl import database
 from etl.build import build_tables
-from etl.store import StoreError, read_store, write_store
+from etl.exports import read_manifest
+from etl.lock import exclusive
+from etl.store import (
+    StoreError,
+    content_hash,
+    current_build,
+    read_store,
+    remove_leftovers,
+    write_store,
+)
+from tests.conftest import tree_digest
 
 
-def test_round_trip_keeps_every_table(mini):
-    tables = build_tables(mini)
-    write_store(mini.store, tables)
+@pytest.fixture
+def tables(mini):
+    return build_tables(mini)
+
+
+def test_round_trip_keeps_every_table(mini, tables):
+    build = write_store(mini.store, tables)
     back, meta = read_store(mini.store)
-    assert meta["schema_version"] == store.SCHEMA_VERSION
+    assert meta["schema_version"] == database.SCHEMA_VERSION
+    assert meta["build_id"] == build.name == read_manifest(build / "exports")["build_id"]
+    assert meta["content_sha256"] == content_hash(tables)
     for name, frame in tables.items():
         assert list(back[name].columns) == list(frame.columns)
         assert len(back[name]) == len(frame)
     assert back["claims"]["quote"].tolist() == tables["claims"]["quote"].tolist()
+    assert os.readlink(mini.store / "current") == f"builds/{build.name}"
 
 
-def test_failed_write_leaves_old_store_and_no_temp_files(mini):
-    tables = build_tables(mini)
+def test_same_tables_same_content_hash_new_build_id(mini, tables):
+    first = write_store(mini.store, tables)
+    second = write_store(mini.store, tables)
+    assert first.name != second.name
+    assert first.name.split("-")[1] == second.name.split("-")[1]  # same content digest
+    assert current_build(mini.store) == second
+
+
+def test_failed_write_leaves_old_build_current_and_no_staging(mini, tables):
     write_store(mini.store, tables)
-    before = mini.store.read_bytes()
+    before = tree_digest(mini.store)
     broken = dict(tables)
     broken["figures"] = tables["figures"].assign(claim_id="cl_missing")  # foreign key fails
     with pytest.raises(StoreError, match="FOREIGN KEY constraint failed"):
         write_store(mini.store, broken)
-    assert mini.store.read_bytes() == before
-    assert [p.name for p in mini.store.parent.iterdir()] == [mini.store.name]
+    assert tree_digest(mini.store) == before
 
 
-def test_primary_keys_are_enforced(mini):
-    tables = build_tables(mini)
+def test_primary_keys_are_enforced(mini, tables):
     doubled = dict(tables)
     doubled["events"] = pd.concat([tables["events"], tables["events"]])
     with pytest.raises(StoreError, match="UNIQUE constraint failed: events.event_id"):
         write_store(mini.store, doubled)
-    assert not mini.store.exists()
+    assert current_build(mini.store) is None
+    assert not list((mini.store / "builds").iterdir())
+
+
+def test_only_the_current_and_previous_builds_are_kept(mini, tables):
+    builds = [write_store(mini.store, tables) for _ in range(4)]
+    kept = sorted(p.name for p in (mini.store / "builds").iterdir())
+    assert kept == [builds[2].name, builds[3].name]
+
+
+def test_leftovers_of_a_crashed_writer_are_removed_by_the_next(mini, tables):
+    write_store(mini.store, tables)
+    junk = [
+        mini.store / "builds" / ".staging-20990101T000000000000Z-abc.1.ff",
+        mini.store / ".staging-current.1.ff",
+        mini.store / "conflict.sqlite",  # the single-file layout of earlier versions
+        mini.store / "conflict.sqlite.x1y2.tmp",
+        mini.store / "conflict.sqlite.x1y2.tmp-journal",
+    ]
+    junk[0].mkdir()
+    (junk[0] / "conflict.sqlite").write_bytes(b"half a database")
+    for path in junk[1:]:
+        path.write_bytes(b"left behind")
+    unpublished = mini.store / "builds" / "20990101T000000000000Z-0123456789"
+    unpublished.mkdir()  # complete but never published (killed before the pointer moved)
+    build = write_store(mini.store, tables)
+    assert not [p for p in junk if p.exists()]
+    assert not unpublished.exists()
+    assert current_build(mini.store) == build
+
+
+def test_files_follow_the_umask(mini, tables):
+    old = os.umask(0o022)
+    try:
+        build = write_store(mini.store, tables)
+    finally:
+        os.umask(old)
+    modes = {
+        p.relative_to(mini.store).as_posix(): stat.S_IMODE(p.stat().st_mode)
+        for p in [build, build / "conflict.sqlite", build / "exports", *(build / "exports").iterdir()]
+    }
+    assert set(modes.values()) <= {0o644, 0o755}, modes
+    assert modes[f"builds/{build.name}"] == 0o755
+    assert modes[f"builds/{build.name}/exports/events.csv"] == 0o644
+
+
+def test_a_second_writer_waits_for_the_first(mini, tables):
+    held, release = threading.Event(), threading.Event()
+
+    def first_writer():
+        with exclusive(mini.store / ".lock"):
+            held.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=first_writer)
+    thread.start()
+    held.wait(5)
+    told: list[str] = []
+    threading.Timer(0.5, release.set).start()
+    started = time.monotonic()
+    build = write_store(mini.store, tables, wait_seconds=10, on_wait=told.append)
+    thread.join()
+    assert time.monotonic() - started >= 0.4
+    assert told and told[0].startswith(f"waiting for another process (pid {os.getpid()})")
+    assert current_build(mini.store) == build
+
+
+def test_a_second_writer_gives_up_clearly(mini, tables):
+    with exclusive(mini.store / ".lock"), pytest.raises(StoreError) as caught:
+        write_store(mini.store, tables, wait_seconds=0.2)
+    assert f"another process (pid {os.getpid()}) is writing here; waited 0.2 s" in str(caught.value)
+    assert current_build(mini.store) is None
+
+
+def test_a_file_where_the_store_folder_should_be_is_named(tmp_path, tables):
+    path = tmp_path / "conflict.sqlite"
+    path.write_bytes(b"x")
+    with pytest.raises(StoreError, match="is a file; the store is now a folder of builds"):
+        write_store(path, tables)
+    assert path.read_bytes() == b"x"
+
+
+def test_remove_leftovers_on_a_missing_store_is_harmless(tmp_path):
+    assert remove_leftovers(tmp_path / "nowhere") == []
 
 
 def test_reading_garbage_is_a_clear_error(tmp_path):
@@ -46,4 +158,12 @@ def test_reading_garbage_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="not a readable store"):
         read_store(path)
     with pytest.raises(StoreError, match="run `python -m etl build`"):
-        read_store(tmp_path / "absent.sqlite")
+        read_store(tmp_path / "absent")
+
+
+def test_a_truncated_database_is_a_clear_error(mini, tables):
+    build = write_store(mini.store, tables)
+    db = build / "conflict.sqlite"
+    db.write_bytes(db.read_bytes()[: db.stat().st_size // 3])
+    with pytest.raises(StoreError, match="not a readable store"):
+        read_store(mini.store)

@@ -1,0 +1,118 @@
+"""One build's tables as one SQLite file: typed columns, primary and foreign keys, checked.
+
+The file is written once, in one transaction, inside a build's staging folder (see
+etl/store.py for how builds are published) and read back read-only; it is never edited.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pandas as pd
+
+from etl.problems import StoreError
+from etl.tables import TABLE_NAMES, Tables
+
+SCHEMA_VERSION = "1"
+
+#: Primary key of each table (first column unless noted).
+PRIMARY_KEYS = {
+    "articles": "article_id",
+    "article_texts": "article_id",
+    "outlets": "outlet_id",
+    "actors": "actor_id",
+    "event_types": "event_type",
+    "places": "place_id",
+    "events": "event_id",
+    "claims": "claim_id",
+    "figures": "figure_id",
+}
+
+#: (table, column) -> referenced table, for SQLite's own foreign-key check.
+FOREIGN_KEYS = {
+    ("article_texts", "article_id"): "articles",
+    ("events", "event_type"): "event_types",
+    ("events", "place_id"): "places",
+    ("claims", "event_id"): "events",
+    ("claims", "article_id"): "articles",
+    ("figures", "claim_id"): "claims",
+    ("figures", "event_id"): "events",
+}
+
+
+def _sql_type(series: pd.Series) -> str:
+    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series):
+        return "INTEGER"
+    if pd.api.types.is_float_dtype(series):
+        return "REAL"
+    return "TEXT"
+
+
+def _ddl(name: str, frame: pd.DataFrame) -> str:
+    columns = []
+    for column in frame.columns:
+        spec = f'"{column}" {_sql_type(frame[column])}'
+        if column == PRIMARY_KEYS.get(name):
+            spec += " PRIMARY KEY NOT NULL"
+        target = FOREIGN_KEYS.get((name, column))
+        if target:
+            spec += f' REFERENCES "{target}"("{PRIMARY_KEYS[target]}")'
+        columns.append(spec)
+    return f'CREATE TABLE "{name}" ({", ".join(columns)})'
+
+
+def _rows(frame: pd.DataFrame) -> list[tuple]:
+    clean = frame.astype(object).where(frame.notna(), None)
+    return [tuple(row) for row in clean.itertuples(index=False, name=None)]
+
+
+def _write_all(conn: sqlite3.Connection, tables: Tables, meta: dict[str, str]) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    with conn:  # one transaction
+        conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT)")
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+        for name in TABLE_NAMES:
+            frame = tables[name]
+            conn.execute(_ddl(name, frame))
+            marks = ", ".join("?" for _ in frame.columns)
+            conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', _rows(frame))
+        broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise StoreError(f"foreign key check failed: {broken[:5]}")
+
+
+def write_database(path: Path, tables: Tables, meta: dict[str, str] | None = None) -> None:
+    """Write every table into a new SQLite file at `path` and check it; raise StoreError."""
+    if path.exists():
+        raise StoreError(f"{path}: already exists; a database is written once, never edited")
+    try:
+        with closing(sqlite3.connect(path)) as conn:
+            _write_all(conn, tables, {"schema_version": SCHEMA_VERSION, **(meta or {})})
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise StoreError(f"{path}: SQLite integrity check failed on the new store")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: could not write the new store ({exc})") from exc
+
+
+def read_database(path: Path) -> tuple[Tables, dict[str, str]]:
+    """Every table of one database file as a DataFrame, plus its meta rows (read-only)."""
+    if not path.is_file():
+        raise StoreError(f"{path}: no store here; run `python -m etl build` first")
+    # immutable: a published build never changes, so SQLite takes no locks and writes nothing
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema_version") != SCHEMA_VERSION:
+                raise StoreError(
+                    f"{path}: schema version {meta.get('schema_version')!r}, expected "
+                    f"{SCHEMA_VERSION!r}; rebuild with `python -m etl build`"
+                )
+            tables = {
+                name: pd.read_sql_query(f'SELECT * FROM "{name}"', conn) for name in TABLE_NAMES
+            }
+    except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:
+        raise StoreError(f"{path}: not a readable store ({exc})") from exc
+    return tables, meta
