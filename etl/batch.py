@@ -1,18 +1,23 @@
 """Batches of articles in (JSON Lines) and mentions out (CSV): the `extract` command's contract.
 
-Input: one JSON object per line with `id`, `text`, `published` (ISO date) and optionally
-`outlet`, `title`, `url`. Output: one CSV row per mention with the columns in MENTION_COLUMNS.
+Input: UTF-8, one JSON object per line with `id` (a non-empty string or an integer), `text`,
+`published` (an ISO date or date-time, 1900 to tomorrow) and optionally `outlet`, `title`,
+`url` (strings). Control characters in text are kept (offsets count them); a NUL or a lone
+surrogate is refused. Output: one CSV row per mention with the columns in MENTION_COLUMNS.
 A bad line is reported with its file and line number and nothing is written.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
+import os
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from etl.articles import parse_published
 from etl.csvwriter import write_rows
+from etl.encoding import not_utf8, strip_bom, wide_encoding
 from etl.extract import ArticleInput
 from etl.figures import fatalities
 from etl.mentions import Mention
@@ -47,48 +52,129 @@ MENTION_COLUMNS = [
 ]
 
 
-def _article(record: object, label: str, line: int) -> tuple[ArticleInput | None, Problem | None]:
+_DECODER = json.JSONDecoder(strict=False)  # control characters inside strings are text
+_JSON_TYPES = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}
+_OPTIONAL = ("outlet", "title", "url")
+_ONE_PER_LINE = "JSON Lines needs one whole object per line"
+
+
+def _json_type(value: object) -> str:
+    return _JSON_TYPES.get(type(value), "number")
+
+
+def _bad_characters(name: str, value: str) -> str | None:
+    """Why a string cannot be kept: a lone surrogate (not Unicode; no file can hold it) or a
+    NUL (the mark of a binary or UTF-16 file read as text, and C tools stop at it)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = f"\\u{ord(value[exc.start]):04x}"
+        return f"{name}: lone surrogate {code} at character {exc.start + 1} (half a pair)"
+    if (at := value.find("\x00")) >= 0:
+        return f"{name}: NUL character at character {at + 1}"
+    return None
+
+
+def _id_problem(value: object) -> str | None:
+    """Ids are non-empty strings without control characters, or integers (not booleans)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        return f"id must be a non-empty string or an integer, not {_json_type(value)}"
+    if isinstance(value, str):
+        if not value.strip():
+            return "id must not be empty or blank"
+        if not value.isprintable():
+            at = next(i for i, c in enumerate(value) if not c.isprintable())
+            return f"id has an unprintable character {value[at]!r} at character {at + 1}"
+    return None
+
+
+def _field_problems(record: dict) -> list[str]:
+    """Every field that does not fit, each said once."""
+    reasons = [r for r in [_id_problem(record["id"])] if r]
+    if not isinstance(record["text"], str):
+        reasons.append(f"text must be a string, not {_json_type(record['text'])}")
+    for name in _OPTIONAL:
+        if record.get(name) is not None and not isinstance(record[name], str):
+            reasons.append(f"{name} must be a string or null, not {_json_type(record[name])}")
+    for name in ("id", "text", *_OPTIONAL):
+        if isinstance(record.get(name), str) and (bad := _bad_characters(name, record[name])):
+            reasons.append(bad)
+    return reasons
+
+
+def _article(record: object, label: str, line: int) -> ArticleInput | Problem:
+    """The article a parsed line describes, or the problem with it."""
     if not isinstance(record, dict):
-        return None, Problem(label, line, "each line must be a JSON object")
+        hint = f": {_ONE_PER_LINE}, not an array" if isinstance(record, list) else ""
+        reason = f"each line must be a JSON object, got {_json_type(record)}{hint}"
+        return Problem(label, line, reason)
     missing = [k for k in ("id", "text", "published") if k not in record]
     if missing:
-        return None, Problem(label, line, f"missing field(s): {', '.join(missing)}")
-    if not isinstance(record["text"], str) or not isinstance(record["id"], (str, int)):
-        return None, Problem(label, line, "id must be a string or number and text a string")
-    try:
-        published = dt.date.fromisoformat(str(record["published"])[:10])
-    except ValueError:
-        return None, Problem(label, line, f"published {record['published']!r} is not an ISO date")
-    optional = {k: str(record[k]) for k in ("outlet", "title", "url") if record.get(k) is not None}
-    return ArticleInput(str(record["id"]), record["text"], published, **optional), None
+        return Problem(label, line, f"missing field(s): {', '.join(missing)}")
+    reasons = _field_problems(record)
+    published, reason = parse_published(record["published"])
+    if reasons or reason:
+        return Problem(label, line, "; ".join([*reasons, *([reason] if reason else [])]))
+    optional = {k: record[k] for k in _OPTIONAL if record.get(k) is not None}
+    return ArticleInput(
+        str(record["id"]), record["text"], published, **optional, source=label, line=line
+    )
 
 
 def iter_jsonl(path: Path, label: str | None = None) -> Iterator[ArticleInput | Problem]:
-    """Articles of a JSON Lines file one at a time (memory stays flat), or their problems."""
+    """Articles of a JSON Lines file one at a time (memory stays flat), or their problems.
+
+    The file is UTF-8; a UTF-8 byte-order mark is dropped silently. An empty file is a
+    problem: a batch that lost its content upstream must not replace an earlier output.
+    """
     label = label or str(path)
     seen: set[str] = set()
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except OSError as exc:
         yield Problem(label, None, f"cannot read: {exc.strerror}")
         return
+    blank = True
     with handle:
-        try:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield _parse_line(line, label, number, seen)
-        except UnicodeDecodeError as exc:
-            yield Problem(label, None, f"not valid UTF-8 ({exc.reason})")
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                if reason := wide_encoding(raw[:4]):
+                    yield Problem(label, 1, reason)
+                    return
+                raw = strip_bom(raw)
+            if raw.strip():
+                blank = False
+                yield _parse_line(raw, label, number, seen)
+    if blank:
+        yield Problem(label, None, "no articles: the file is empty (or only blank lines)")
 
 
-def _parse_line(line: str, label: str, number: int, seen: set[str]) -> ArticleInput | Problem:
+def _decode(raw: bytes, label: str, number: int) -> object | Problem:
+    """One line's JSON value, or why it cannot be read."""
     try:
-        record = json.loads(line)
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Problem(label, number, not_utf8(exc))
+    try:
+        return _DECODER.decode(line)
     except json.JSONDecodeError as exc:
-        return Problem(label, number, f"not valid JSON ({exc.msg}, column {exc.colno})")
-    article, problem = _article(record, label, number)
-    if problem:
-        return problem
+        opening = number == 1 and line.strip() in ("[", "{")
+        hint = f"; {_ONE_PER_LINE}, not an array or an object over several lines" if opening else ""
+        return Problem(label, number, f"not valid JSON ({exc.msg}, column {exc.colno}){hint}")
+    except RecursionError:
+        return Problem(label, number, "not readable JSON: arrays or objects nested too deeply")
+    except ValueError:  # Python's limit on the digits of an integer
+        limit = sys.get_int_max_str_digits()
+        return Problem(label, number, f"not readable JSON: a number has over {limit:,} digits")
+
+
+def _parse_line(raw: bytes, label: str, number: int, seen: set[str]) -> ArticleInput | Problem:
+    record = _decode(raw, label, number)
+    if isinstance(record, Problem):
+        return record
+    article = _article(record, label, number)
+    if isinstance(article, Problem):
+        return article
     if article.article_id in seen:
         return Problem(label, number, f"id {article.article_id!r} is used twice")
     seen.add(article.article_id)
@@ -101,6 +187,41 @@ def read_jsonl(path: Path, label: str | None = None) -> tuple[list[ArticleInput]
     for item in iter_jsonl(path, label):
         (problems if isinstance(item, Problem) else articles).append(item)
     return articles, problems
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either is missing or unreadable: not the same existing file
+        return False
+
+
+def _overwrites_input(out: Path, inputs: Iterable[Path]) -> Problem | None:
+    """The input `out` is, or links to (symbolic or hard link), if any."""
+    for path in inputs:
+        if _same_file(out, path):
+            link = out.is_symlink() or path.is_symlink() or out.resolve() != path.resolve()
+            how = " through a link" if link else ""
+            reason = f"is the input {path}{how}; writing it would destroy it: choose another --out"
+            return Problem(str(out), None, reason)
+    return None
+
+
+def output_problem(out: Path, inputs: Iterable[Path]) -> Problem | None:
+    """Why the output file cannot be written safely, or None: it is an input (or a link to
+    one), a folder, or inside a folder this user cannot write."""
+    if problem := _overwrites_input(out, inputs):
+        return problem
+    if out.is_dir():
+        return Problem(str(out), None, "is a folder; --out needs a file name")
+    folder = out.absolute().parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the writer creates the missing folders
+    if not folder.is_dir():
+        return Problem(str(out), None, f"cannot write there: {folder} is not a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return Problem(str(out), None, f"cannot write in {folder}: permission denied (read-only)")
+    return None
 
 
 def _number(value: float | None) -> float | int | None:

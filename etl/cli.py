@@ -77,25 +77,20 @@ def _extractor(paths: Paths):
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from etl.batch import iter_jsonl, mention_row, write_csv
+    from etl.batch import mention_row, output_problem, write_csv
     from etl.extract import ExtractStats
-    from etl.problems import Problem
 
-    # A file is read twice (checked whole, then streamed: memory stays flat); a pipe can be
-    # read only once, so its articles are kept in memory.
-    if args.input.is_file():
-        problems = [item for item in iter_jsonl(args.input) if isinstance(item, Problem)]
-        source = None
-    else:
-        source = list(iter_jsonl(args.input))
-        problems = [item for item in source if isinstance(item, Problem)]
-    if problems:  # a bad line anywhere means no output at all
-        raise InputError(problems)
-    extractor, acled = _extractor(_paths(args))
+    paths = _paths(args)
+    inputs = [args.input, *sorted(paths.curated.glob("*.csv"))]
+    out_problem = output_problem(args.out, inputs)
+    source, problems = _read_batch(args.input)
+    if out_problem or problems:  # a bad line anywhere means no output at all
+        raise InputError([*([out_problem] if out_problem else []), *problems])
+    extractor, acled = _extractor(paths)
     stats = ExtractStats()
 
     def rows():
-        for article in source if source is not None else iter_jsonl(args.input):
+        for article in source if source is not None else _streamed(args.input):
             mentions, found = extractor.extract(article)
             stats.add(found)
             yield from (mention_row(m, acled) for m in mentions)
@@ -109,7 +104,42 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if stats.unknown_places:
         top = ", ".join(f"{n} ({c})" for n, c in stats.unknown_places.most_common(10))
         print(f"  names in place slots the gazetteers do not know: {top}")
+    _warn(stats.cut, "text(s) cut")
     return 0
+
+
+def _read_batch(path: Path):
+    """Check a whole batch: (its articles if it is a pipe, else None; its problems).
+
+    A file is read twice (checked whole, then streamed: memory stays flat); a pipe can be
+    read only once, so its articles are kept in memory.
+    """
+    from etl.batch import iter_jsonl
+    from etl.problems import Problem
+
+    if path.is_file():
+        return None, [item for item in iter_jsonl(path) if isinstance(item, Problem)]
+    source = list(iter_jsonl(path))
+    return source, [item for item in source if isinstance(item, Problem)]
+
+
+def _streamed(path: Path):
+    """The articles of a checked file, again; a line changed since the check stops the write."""
+    from etl.batch import iter_jsonl
+    from etl.problems import Problem
+
+    for item in iter_jsonl(path):
+        if isinstance(item, Problem):
+            raise InputError([item])
+        yield item
+
+
+def _warn(notices: list, what: str, limit: int = 20) -> None:
+    """Print warnings to stderr, at most `limit` of them and how many more."""
+    for notice in notices[:limit]:
+        print(f"warning: {notice}", file=sys.stderr)
+    if len(notices) > limit:
+        print(f"warning: ... and {len(notices) - limit} more {what}", file=sys.stderr)
 
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:

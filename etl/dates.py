@@ -6,7 +6,9 @@ day the latest one on or before it (unless it falls within _AHEAD_DAYS after it:
 deadline" in an Aug. 27 paper is ahead, not a year back). Relative expressions ("a day
 later") count from an anchor, the date of the last dated event before them. Windows end by
 publication except explicit future dates. Pure and total: bad input gives fewer dates, never
-an exception. Each rule runs only when its trigger words occur, which keeps a sentence cheap.
+an exception; a phrase that names no real day ("Feb. 30", or "a day later" at the end of the
+calendar) keeps its words and gets the article's window (source "article"). Each rule runs
+only when its trigger words occur, which keeps a sentence cheap.
 """
 
 from __future__ import annotations
@@ -385,12 +387,19 @@ _RULES_BY_KEY = {
 }
 
 
+_UNRESOLVED = (dt.date.min, dt.date.min, "unresolved")  # a date phrase no calendar date fits
+
+
 def _resolve(resolver: _Resolver, m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """Run one rule and end its window by publication (explicit future dates stay)."""
+    """Run one rule and end its window by publication (explicit future dates stay).
+
+    A phrase that names no real day ("Feb. 30", or "a day later" at the calendar's end) is
+    _UNRESOLVED: the caller keeps its words and dates it only by the article.
+    """
     try:
         found = resolver(m, pub, ref)
     except (ValueError, OverflowError, KeyError, IndexError):  # "Feb. 30", year 10000
-        return None
+        return _UNRESOLVED
     if found is None or (found[2] == "explicit" and found[0] > pub):
         return found
     start, end, source = found
@@ -431,21 +440,41 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, re.Match[str]]]:
 
 
 def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[tuple[int, int, _Found]]:
-    """Non-overlapping rule matches, earliest first, the longest winning at one start."""
+    """Non-overlapping rule matches, earliest first, the longest winning at one start.
+
+    A phrase no rule can resolve is kept, dated by the article's window, where no resolvable
+    reading overlaps it.
+    """
     out: list[tuple[int, int, _Found]] = []
+    unresolved: list[tuple[int, int]] = []
     taken = 0
     for at, neg_end, i, m in _candidates(sentence):
         resolver = _RULES[i][1]
         if at < taken:
             continue
         found = _resolve(resolver, m, pub, ref) if resolver else None
-        if resolver is not None and found is None:
-            continue  # unresolvable ("Feb. 30"): let a shorter reading try
+        if found is _UNRESOLVED:
+            unresolved.append((at, -neg_end))
+        if resolver is not None and (found is None or found is _UNRESOLVED):
+            continue  # let a shorter reading try
         if found is not None:
             since_at, found = _with_since(sentence, at, taken, found, pub)
             out.append((since_at, -neg_end, found))
         taken = -neg_end
-    return out
+    return _with_unresolved(out, unresolved, pub)
+
+
+def _with_unresolved(
+    out: list[tuple[int, int, _Found]], unresolved: list[tuple[int, int]], pub: dt.date
+) -> list[tuple[int, int, _Found]]:
+    """Add the unresolvable phrases that no resolved one overlaps, in text order."""
+    window = article_window(pub)
+    spans = [(a, b) for a, b, _ in out]
+    for a, b in unresolved:
+        if all(b <= lo or a >= hi for lo, hi in spans):
+            out.append((a, b, (window.start, window.end, "article")))
+            spans.append((a, b))
+    return sorted(out, key=lambda item: item[0])
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -479,8 +508,12 @@ def find_dates(
 
 
 def article_window(published: dt.date, days: int = 3) -> DateWindow:
-    """What the article allows when nothing dates a sentence: the days up to publication."""
-    start = published - max(0, days) * _DAY
+    """What the article allows when nothing dates a sentence: the days up to publication
+    (fewer at the very start of the calendar, where there are none before)."""
+    try:
+        start = published - max(0, days) * _DAY
+    except OverflowError:
+        start = dt.date.min
     return DateWindow(start, published, precision_of(start, published), "article")
 
 

@@ -67,9 +67,9 @@ BAD_LINES = [
     ('{"id": "b", "text": "x", "published": "yesterday"}', "published 'yesterday' is not an ISO date"),
     ('{"id": "b", "text": "x", "published": "2019-02-30"}', "published '2019-02-30' is not an ISO date"),
     ('{"id": "a", "text": "x", "published": "2019-03-05"}', "id 'a' is used twice"),
-    ('{"id": "b", "text": 5, "published": "2019-03-05"}', "id must be a string or number and text a string"),
-    ('{"id": "b", "text": null, "published": "2019-03-05"}', "id must be a string or number and text a string"),
-    ('{"id": ["b"], "text": "x", "published": "2019-03-05"}', "id must be a string or number and text a string"),
+    ('{"id": "b", "text": 5, "published": "2019-03-05"}', "text must be a string, not number"),
+    ('{"id": "b", "text": null, "published": "2019-03-05"}', "text must be a string, not null"),
+    ('{"id": ["b"], "text": "x", "published": "2019-03-05"}', "id must be a non-empty string or an integer, not array"),
     ("[1, 2]", "each line must be a JSON object"),
     ('"a string"', "each line must be a JSON object"),
 ]
@@ -106,7 +106,7 @@ def test_missing_file_and_bad_encoding_are_problems(tmp_path):
     latin.write_bytes(b'{"id": "a", "text": "caf\xe9", "published": "2019-03-05"}\n')
     articles, (problem,) = read_jsonl(latin)
     assert articles == []
-    assert (problem.line, problem.reason.startswith("not valid UTF-8")) == (None, True)
+    assert (problem.line, problem.reason.startswith("not valid UTF-8: byte 0xe9 at byte 25 ")) == (1, True)
 
 
 WEDNESDAY = dt.date(2018, 12, 12)
