@@ -47,8 +47,10 @@ def _date(text: str | None, low: dt.date, high: dt.date) -> dt.date | None:
 
 
 def _known(text: str | None, allowed: list[str]) -> list[str]:
-    wanted = [v for v in (text or "").split(",") if v]
-    return [v for v in wanted if v in allowed]
+    """The values the data knows, each once, in the URL's order (`ap,ap,...` is one `ap`)."""
+    wanted = dict.fromkeys(v for v in (text or "").split(",") if v)
+    known = set(allowed)
+    return [v for v in wanted if v in known]
 
 
 def from_params(params: Mapping[str, str], options: Options) -> dict[str, object]:

@@ -120,6 +120,15 @@ def test_permalink_round_trip(mini_view):
         ({"from": "yesterday", "to": "2020-01-07"}, {}),  # not a date: ignored
         ({"from": "2020-01-07", "to": "2020-01-06"}, {}),  # reversed: ignored
         ({"bg": "1"}, {}),  # no background events here
+        ({"outlets": ",".join(["paper"] * 1000)}, {"f_outlets": ["paper"]}),  # repeated: once
+        (
+            {"outlets": "paper2,,paper,paper2,x,paper"},
+            {"f_outlets": ["paper2", "paper"]},
+        ),  # order kept
+        (
+            {"types": "evacuation," * 500, "by": "wire1,wire1"},
+            {"f_types": ["evacuation"], "f_claimants": ["wire1"]},
+        ),
     ],
 )
 def test_permalink_never_trusts_the_url(mini_view, params, state):
