@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import html
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,11 +14,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from any 
 
 from dashboard.components.detail_panel import render_detail  # noqa: E402
 from dashboard.components.sidebar import render_filters  # noqa: E402
-from dashboard.data import load_basemap, load_tables  # noqa: E402
-from dashboard.detail import escape_markdown  # noqa: E402
+from dashboard.data import (  # noqa: E402
+    LOAD_ERRORS,
+    load_basemap,
+    load_error_message,
+    load_tables,
+)
 from dashboard.filters import Filters, Options, apply_filters, describe, filter_options  # noqa: E402
 from dashboard.mapview import build_map, reference_sites  # noqa: E402
 from dashboard.permalink import from_params, to_params  # noqa: E402
+from dashboard.text import html_text, markdown_text, plain_text  # noqa: E402
 from dashboard.timeline import build_timeline  # noqa: E402
 from dashboard.views import (  # noqa: E402
     best_documented,
@@ -27,11 +32,13 @@ from dashboard.views import (  # noqa: E402
     format_date_window,
     table_frame,
 )
+from etl.csvwriter import frame_csv_bytes  # noqa: E402
 from etl.schemas import AREAS  # noqa: E402
 from etl.settings import Paths  # noqa: E402
 from etl.tables import Tables  # noqa: E402
 
 st.set_page_config(page_title="Conflict timeline", page_icon="🗺️", layout="wide")
+LOG = logging.getLogger("dashboard")
 
 
 def _store_stamp(paths: Paths) -> float:
@@ -58,8 +65,9 @@ def _selected_from_chart(state_key: str) -> str | None:
 
 
 def _sources_line(view: pd.DataFrame) -> str:
+    """'Sources: AFP, AP' as Markdown: outlet names are data, shown as text."""
     outlets = sorted({o for names in view["outlets"] for o in names})
-    return "Sources: " + (", ".join(outlets) if outlets else "none")
+    return "Sources: " + (markdown_text(", ".join(outlets)) if outlets else "none")
 
 
 def _legend(view: pd.DataFrame) -> None:
@@ -69,16 +77,21 @@ def _legend(view: pd.DataFrame) -> None:
     chips = " ".join(
         f'<span style="white-space:nowrap;margin-right:12px">'
         f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
-        f'background:{html.escape(c)};margin-right:4px"></span>{html.escape(label)}</span>'
+        f'background:{html_text(c)};margin-right:4px"></span>{html_text(label)}</span>'
         for c, label in zip(types["colour"], types["label"])
     )
-    # Colours are validated hex codes and labels are escaped; no article text is used here.
+    # Colours are validated hex codes and labels are escaped on one line (a blank line would
+    # end the HTML block and turn the rest into Markdown).
     st.markdown(f'<div style="font-size:0.85rem">{chips}</div>', unsafe_allow_html=True)
 
 
 def main() -> None:
     paths = Paths.from_env()
-    loaded, view, claims, basemap = _load(str(paths.store), _store_stamp(paths))
+    try:
+        loaded, view, claims, basemap = _load(str(paths.store), _store_stamp(paths))
+    except LOAD_ERRORS as error:
+        _render_load_error(error, paths)
+        return
     tables = loaded.tables
     options = filter_options(view, tables["outlets"], tables["actors"], AREAS)
     if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
@@ -100,6 +113,13 @@ def main() -> None:
     _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
 
 
+def _render_load_error(error: Exception, paths: Paths) -> None:
+    """A short message naming the file and what to do; the traceback goes to the server log."""
+    LOG.error("could not load the data (store %s)", paths.store, exc_info=error)
+    st.title("Conflict timeline")
+    st.error(load_error_message(error, paths), icon="⚠️")
+
+
 def _render_header(
     filters: Filters, options: Options, shown: pd.DataFrame, view: pd.DataFrame
 ) -> None:
@@ -108,7 +128,7 @@ def _render_header(
     st.caption(
         f"Baghouz, Al-Hol and Idlib · {period} · every event traced to the sentence that reports it"
     )
-    st.markdown("**" + escape_markdown(describe(filters, options, len(shown), len(view))) + "**")
+    st.markdown("**" + markdown_text(describe(filters, options, len(shown), len(view))) + "**")
 
 
 def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> None:
@@ -160,8 +180,8 @@ def _render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFr
     ids = list(shown["event_id"])
     if st.session_state.get("event_choice") not in ids:
         st.session_state["event_choice"] = best_documented(shown)
-    names = {
-        r.event_id: f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
+    names = {  # options are shown as plain text, not Markdown
+        r.event_id: plain_text(f"{r.date_text} · {r.label} · {r.place}: {r.summary}")
         for r in shown.itertuples()
     }
     chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
@@ -176,7 +196,7 @@ def _render_table(shown: pd.DataFrame, filters: Filters) -> None:
     st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(
         "Download these events (CSV)",
-        table.to_csv(index=False).encode("utf-8"),
+        frame_csv_bytes(table),  # the project's one CSV writer: formulas defused
         file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
         mime="text/csv",
     )

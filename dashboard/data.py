@@ -7,10 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from dashboard.text import markdown_text
 from etl.build import build_tables
+from etl.problems import InputError
 from etl.settings import Paths
-from etl.store import current_build, read_store
+from etl.store import StoreError, current_build, read_store
 from etl.tables import Tables
+
+#: What loading the data may raise that the page explains instead of a traceback.
+LOAD_ERRORS = (StoreError, OSError, InputError)
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,8 @@ def load_tables(paths: Paths) -> Loaded:
     if paths.store.is_file() or current_build(paths.store):
         tables, meta = read_store(paths.store)
         build = meta.get("build_id") or paths.store.name
-        return Loaded(tables, f"Data: store build {build} (schema {meta.get('schema_version')}).")
+        schema = meta.get("schema_version")
+        return Loaded(tables, markdown_text(f"Data: store build {build} (schema {schema})."))
     tables = build_tables(paths)
     return Loaded(
         tables,
@@ -41,3 +47,45 @@ def load_basemap(path: Path) -> dict[str, Any] | None:
     if not path.exists():
         return None
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _shown_path(path: Path, root: Path) -> str:
+    """A path as readers may see it: relative inside the project, else only its name."""
+    if not path.is_absolute():
+        return str(path)  # already as the user typed it (problems name files this way)
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return path.name
+
+
+def load_error_message(error: Exception, paths: Paths) -> str:
+    """Markdown for readers: which file could not be loaded and what to do about it.
+
+    The full error (with absolute paths) is for the server log, not for the page.
+    """
+    return _what_failed(error, paths) + " The details are in the dashboard's server log."
+
+
+def _what_failed(error: Exception, paths: Paths) -> str:
+    if isinstance(error, InputError):
+        shown = sorted({_shown_path(Path(p.file), paths.root) for p in error.problems})
+        files = ", ".join(markdown_text(f) for f in shown)
+        return (
+            f"The default data could not be built: {len(error.problems)} problem(s) in "
+            f"**{files}**. Run `python -m etl check` to list them, fix those rows, "
+            "then reload this page."
+        )
+    if isinstance(error, StoreError):
+        return (
+            f"The event store **{markdown_text(_shown_path(paths.store, paths.root))}** could not "
+            "be read: it is damaged, incomplete or from another version. Rebuild it with "
+            "`python -m etl build`, then reload this page."
+        )
+    failed = Path(getattr(error, "filename", None) or paths.store)
+    reason = getattr(error, "strerror", None) or "unreadable"
+    return (
+        f"The file **{markdown_text(_shown_path(failed, paths.root))}** could not be read "
+        f"({markdown_text(reason)}). Check that it exists and can be read by the dashboard "
+        "(if it is the store, rebuild it with `python -m etl build`), then reload this page."
+    )

@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'])")
-
-
-def escape_markdown(text: str) -> str:
-    """Make untrusted text inert for st.markdown: no markup, links, images, HTML or maths."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
 
 
 def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:

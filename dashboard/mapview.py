@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 import pydeck as pdk
 
+from dashboard.text import plain_text
+
 #: Streamlit reads this pydeck default as "no basemap": nothing is fetched.
 NO_BASEMAP = "__MAP_STYLE__"
 #: Metres of uncertainty drawn around an event for each geo_precision code.
@@ -149,10 +151,14 @@ def ring_radius_px(radii: list[float], gap: float = 3.0) -> float:
 
 
 def _tip(group: pd.DataFrame) -> str:
+    """The marker's tooltip: plain text (the deck's "text" tooltip), one line per event."""
     first = group.iloc[0]
     count = f"{len(group)} event" + ("" if len(group) == 1 else "s")
-    lines = [f"{first['label']} · {first['place']} · {count}"]
-    lines += [f"{d}: {s}" for d, s in zip(group["date_text"].head(6), group["summary"].head(6))]
+    lines = [plain_text(f"{first['label']} · {first['place']} · {count}")]
+    lines += [
+        plain_text(f"{d}: {s}")
+        for d, s in zip(group["date_text"].head(6), group["summary"].head(6))
+    ]
     if len(group) > 6:
         lines.append(f"… and {len(group) - 6} more")
     return "\n".join(lines)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import plotly.graph_objects as go
+
+from dashboard.text import html_text
 
 DAY = pd.Timedelta(days=1)
 #: A point still takes this much room in its row, so neighbours do not overlap.
@@ -58,10 +58,10 @@ def _hover(view: pd.DataFrame) -> list[str]:
     for _, e in view.iterrows():
         outlets = ", ".join(e["outlets"]) if isinstance(e["outlets"], list) else ""
         lines.append(
-            f"<b>{html.escape(e['label'])}</b> · {html.escape(str(e['place']))}<br>"
-            f"{html.escape(e['summary'])}<br>"
-            f"Date: {html.escape(e['date_text'])} ({html.escape(e['precision_text'])})<br>"
-            f"Reported by: {html.escape(outlets)}"
+            f"<b>{html_text(e['label'])}</b> · {html_text(e['place'])}<br>"
+            f"{html_text(e['summary'])}<br>"
+            f"Date: {html_text(e['date_text'])} ({html_text(e['precision_text'])})<br>"
+            f"Reported by: {html_text(outlets)}"
             f" · {int(e['independent_sources'])} independent source(s)"
             + ("<br><i>Extracted automatically, not yet reviewed</i>" if _pending(e) else "")
         )
@@ -92,7 +92,8 @@ def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go
     hover = pd.Series(_hover(view), index=view.index)
     windows = view["date_precision"] != "day"
     for event_type, group in view.groupby("event_type", sort=False):
-        colour, label = group["colour"].iloc[0], group["label"].iloc[0]
+        # Plotly reads legend names as HTML: the type's label is data, so it is escaped
+        colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
         spans, days = group[windows[group.index]], group[~windows[group.index]]
         if not spans.empty:
             fig.add_trace(
@@ -187,6 +188,6 @@ def _decorate(
             showgrid=False,
             zeroline=False,
             tickvals=[(t + b) / 2 for t, b in bands.values()],
-            ticktext=[f"<b>{html.escape(a)}</b>" for a in bands],
+            ticktext=[f"<b>{html_text(a)}</b>" for a in bands],
         ),
     )

@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.detail import escape_markdown, event_claims, event_figures, figure_ranges
+from dashboard.detail import event_claims, event_figures, figure_ranges
+from dashboard.text import markdown_text
 
 STANCE_WORDS = {
     "asserted": "says",
@@ -21,21 +22,21 @@ STANCE_WORDS = {
 def render_detail(claims: pd.DataFrame, figures: pd.DataFrame, event: Mapping[str, Any]) -> None:
     """Summary, date and place, figures side by side, then each claim with its exact quote."""
     st.markdown(
-        f"**{escape_markdown(event['label'])}** · {escape_markdown(str(event['place']))}"
-        f" · {escape_markdown(event['date_text'])} ({escape_markdown(event['precision_text'])})"
+        f"**{markdown_text(event['label'])}** · {markdown_text(event['place'])}"
+        f" · {markdown_text(event['date_text'])} ({markdown_text(event['precision_text'])})"
     )
     if event.get("review_status") == "pending":
         st.warning(
             "Extracted automatically from the article text and not yet reviewed by an analyst. "
             "Check the quotes below before relying on it."
         )
-    st.markdown(escape_markdown(event["summary"]))
+    st.markdown(markdown_text(event["summary"]))
     if isinstance(event.get("date_note"), str) and event["date_note"]:
-        st.caption("How the date is known: " + escape_markdown(event["date_note"]))
+        st.caption("How the date is known: " + markdown_text(event["date_note"]))
     st.caption(
         f"{int(event['n_claims'])} claim(s) from {int(event['independent_sources'])} "
-        f"independent source(s); ACLED: {escape_markdown(event['acled_event_type'])} / "
-        f"{escape_markdown(event['acled_sub_event_type'])}"
+        f"independent source(s); ACLED: {markdown_text(event['acled_event_type'])} / "
+        f"{markdown_text(event['acled_sub_event_type'])}"
     )
     figures = event_figures(figures, claims, event["event_id"])
     if not figures.empty:
@@ -49,22 +50,22 @@ def render_detail(claims: pd.DataFrame, figures: pd.DataFrame, event: Mapping[st
         spread = ranges[(ranges["sources"] > 1) & (ranges["low"] != ranges["high"])]
         for _, r in spread.iterrows():
             st.caption(
-                f"Sources differ on {escape_markdown(r['quantity'])}: "
+                f"Sources differ on {markdown_text(r['quantity'])}: "
                 f"{r['low']:,.0f} to {r['high']:,.0f} across {int(r['sources'])} outlets."
             )
     st.markdown("**Claims**")
     for _, claim in event_claims(claims, event["event_id"]).iterrows():
         with st.container(border=True):
             st.markdown(
-                f"**{escape_markdown(claim['outlet'])}** · {escape_markdown(claim['published'])}"
-                f" · {escape_markdown(claim['claimant'])} "
-                f"({escape_markdown(STANCE_WORDS.get(claim['stance'], claim['stance']))})"
+                f"**{markdown_text(claim['outlet'])}** · {markdown_text(claim['published'])}"
+                f" · {markdown_text(claim['claimant'])} "
+                f"({markdown_text(STANCE_WORDS.get(claim['stance'], claim['stance']))})"
             )
-            st.markdown("> " + escape_markdown(claim["quote"]))
+            st.markdown("> " + markdown_text(claim["quote"]))
             if claim["sentence"] != claim["quote"]:
-                st.caption("Sentence: " + escape_markdown(claim["sentence"]))
+                st.caption("Sentence: " + markdown_text(claim["sentence"]))
             found_by = " · found by the extractor" if claim.get("origin") == "extracted" else ""
             st.caption(
-                f"{escape_markdown(claim['title'])} · characters "
+                f"{markdown_text(claim['title'])} · characters "
                 f"{claim['char_start']}–{claim['char_end']}{found_by}"
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.filters import Filters, Options, events
+from dashboard.text import plain_text
 
 FILTER_KEYS = (
     "f_dates",
@@ -60,7 +61,8 @@ def render_filters(options: Options) -> Filters:
         key="f_dates",
         help="Events whose date window overlaps this range are shown.",
     )
-    type_labels = dict(options.event_types)
+    # options are shown as plain text (not Markdown); labels come from the data
+    type_labels = {v: plain_text(label) for v, label in options.event_types}
     types = sb.multiselect(
         "Event types",
         list(type_labels),
@@ -70,7 +72,7 @@ def render_filters(options: Options) -> Filters:
     )
     areas = sb.multiselect("Areas", list(options.areas), key="f_areas", placeholder="All areas")
     sb.subheader("Sources")
-    outlet_labels = dict(options.outlets)
+    outlet_labels = {v: plain_text(label) for v, label in options.outlets}
     outlets = sb.multiselect(
         "Reported by (outlet)",
         list(outlet_labels),
@@ -79,7 +81,7 @@ def render_filters(options: Options) -> Filters:
         placeholder="Any outlet",
         help="Events with at least one claim published by these outlets.",
     )
-    claimant_labels = dict(options.claimants)
+    claimant_labels = {v: plain_text(label) for v, label in options.claimants}
     claimants = sb.multiselect(
         "Claimed by",
         list(claimant_labels),

@@ -8,7 +8,9 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.text import WORD_JOINER, markdown_text, plain_text
 from etl.settings import ROOT
+from tests.dashboard.hostile import hostile_value, write_hostile_store
 
 APP = str(ROOT / "dashboard" / "app.py")
 
@@ -22,8 +24,15 @@ def app(tmp_path, monkeypatch):
     return at
 
 
+def _as_read(markdown: str) -> str:
+    """What a reader sees of escaped Markdown: escapes undone, invisible joiners dropped."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
+
+
 def _description(at: AppTest) -> str:
-    return next(md.value for md in at.markdown if "events shown" in md.value or "event shown" in md.value)
+    return next(
+        md.value for md in at.markdown if "events shown" in md.value or "event shown" in md.value
+    )
 
 
 def _counts(at: AppTest) -> tuple[int, int]:
@@ -114,11 +123,11 @@ def test_detail_shows_the_quotes_of_the_chosen_event(app, project_tables):
     claims = project_tables["claims"]
     busiest = claims["event_id"].value_counts().index[0]
     app.selectbox(key="event_choice").set_value(busiest).run()
-    shown_text = re.sub(r"\\(.)", r"\1", " ".join(m.value for m in app.markdown))
+    shown_text = _as_read(" ".join(m.value for m in app.markdown))
     quotes = claims[claims["event_id"] == busiest]["quote"]
     assert len(quotes) >= 2
     for quote in quotes:
-        assert quote.replace("\n", " ") in shown_text
+        assert plain_text(quote) in shown_text
 
 
 def test_no_match_says_so(app):
@@ -143,3 +152,84 @@ def test_link_restores_the_view(tmp_path, monkeypatch, project_tables):
 def test_filters_are_written_to_the_url(app):
     app.sidebar.multiselect(key="f_areas").set_value(["Al-Hol"]).run()
     assert app.query_params["areas"] == ["Al-Hol"] or app.query_params["areas"] == "Al-Hol"
+
+
+def test_repeated_url_values_are_named_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["outlets"] = ",".join(["ap"] * 1000)
+    at.run()
+    assert not at.exception, at.exception
+    assert at.sidebar.multiselect(key="f_outlets").value == ["ap"]
+    assert _description(at).count("Associated Press") == 1
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory):
+    store = tmp_path_factory.mktemp("hostile") / "store"
+    return store, write_hostile_store(store)
+
+
+def _run(monkeypatch, store) -> AppTest:
+    monkeypatch.setenv("CONFLICT_STORE", str(store))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_hostile_data_is_shown_as_escaped_text(hostile_store, monkeypatch):
+    store, tables = hostile_store
+    at = _run(monkeypatch, store)
+    shown = [m.value for m in [*at.markdown, *at.caption]]
+    summary = hostile_value("events", "summary")
+    assert markdown_text(summary) in shown  # the detail's summary, exactly as escaped
+    quote = markdown_text(hostile_value("claims", "quote"))
+    assert "> " + quote in shown
+    sources = next(c for c in shown if c.startswith("Sources: "))
+    for outlet in tables["outlets"]["outlet_id"]:
+        if outlet in sources:
+            assert markdown_text(hostile_value("outlets", "name", outlet)) in sources
+    # the event picker's options are plain text (Streamlit does not read them as Markdown)
+    options = at.selectbox(key="event_choice").options
+    assert all(option.endswith(": " + summary) for option in options)
+
+
+def test_csv_download_defuses_formulas(hostile_store, monkeypatch):
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    saved: list[bytes] = []
+    keep = MemoryMediaFileStorage.load_and_get_id
+
+    def spy(self, path_or_data, mimetype, kind, filename=None):
+        if mimetype == "text/csv":
+            saved.append(path_or_data)
+        return keep(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    _run(monkeypatch, hostile_store[0])
+    assert saved, "no CSV was offered for download"
+    text = saved[-1].decode("utf-8")
+    assert '\'=HYPERLINK(""http://x"")' in text  # CSV doubles the quotes inside a cell
+    assert ",=HYPERLINK" not in text and '"=HYPERLINK' not in text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"this is not a database",
+        b"SQLite format 3\x00" + b"\x00" * 200,  # a store cut off after its header
+    ],
+)
+def test_unreadable_store_gives_a_message_not_a_traceback(tmp_path, monkeypatch, caplog, content):
+    store = tmp_path / "store"
+    store.write_bytes(content)
+    at = _run(monkeypatch, store)
+    assert [e.value for e in at.error] == [
+        "The event store **store** could not be read: it is damaged, incomplete or from another "
+        "version. Rebuild it with `python -m etl build`, then reload this page. "
+        "The details are in the dashboard's server log."
+    ]
+    assert str(tmp_path) not in " ".join(m.value for m in [*at.markdown, *at.error])
+    logged = [r for r in caplog.records if r.name == "dashboard"]
+    assert logged and str(store) in logged[0].getMessage() and logged[0].exc_info

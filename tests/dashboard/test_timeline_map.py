@@ -57,6 +57,28 @@ def test_timeline_traces_carry_event_ids_and_escaped_hover(mini):
     assert list(fig.layout.yaxis.ticktext) == ["<b>Baghouz</b>", "<b>Idlib</b>"]
 
 
+def test_timeline_legend_names_and_hover_show_data_as_text(mini):
+    view = event_frame(build_tables(mini, extract=False))
+    view["label"] = "<i>Shelling</i> &\n\n<b>x</b>"
+    view.loc[0, "place"] = '<a href="javascript:alert(1)">Alpha</a>'
+    fig = build_timeline(view, AREAS, "T")
+    assert {t.name for t in fig.data} == {"&lt;i&gt;Shelling&lt;/i&gt; &amp; &lt;b&gt;x&lt;/b&gt;"}
+    hover = " ".join(t for trace in fig.data for t in trace.hovertext)
+    assert "&lt;a href=&quot;javascript:alert(1)&quot;&gt;Alpha&lt;/a&gt;" in hover
+    assert "<a " not in hover and "<i>" not in hover
+
+
+def test_map_tooltip_is_plain_text_one_line_per_event(mini):
+    tables = build_tables(mini, extract=False)
+    view = event_frame(tables)
+    view.loc[0, "summary"] = "<b>Rockets</b>\nhit **Alpha**"
+    deck = build_map(view, reference_sites(tables["places"]), None)
+    assert deck._tooltip == {"text": "{tip}"}  # deck.gl sets "text" tooltips as innerText
+    tips = spread_markers(view)["tip"]
+    first = tips[tips.str.contains("Rockets")].iloc[0]
+    assert first.split("\n")[1] == "6 Jan 2020: <b>Rockets</b> hit **Alpha**"
+
+
 def test_window_events_are_bars_and_day_events_are_markers(mini):
     view = event_frame(build_tables(mini, extract=False))
     view.loc[0, "date_end"] = view.loc[0, "date_start"] + pd.Timedelta(days=3)
@@ -103,8 +125,12 @@ def test_unreviewed_events_are_drawn_hollow_and_say_so(mini):
     view = event_frame(build_tables(mini, extract=False))
     view.loc[0, "review_status"] = "pending"
     fig = build_timeline(view, AREAS, "T")
-    symbols = {i: s for trace in fig.data if trace.type == "scatter"
-               for i, s in zip(trace.customdata, trace.marker.symbol)}
+    symbols = {
+        i: s
+        for trace in fig.data
+        if trace.type == "scatter"
+        for i, s in zip(trace.customdata, trace.marker.symbol)
+    }
     assert symbols[view.loc[0, "event_id"]] == "circle-open"
     assert symbols[view.loc[1, "event_id"]] == "circle"
     hover = " ".join(t for trace in fig.data for t in trace.hovertext)
@@ -113,7 +139,9 @@ def test_unreviewed_events_are_drawn_hollow_and_say_so(mini):
 
 def test_unreviewed_events_get_their_own_hollow_marker(mini):
     view = event_frame(build_tables(mini, extract=False))
-    both = pd.concat([view.iloc[[0]], view.iloc[[0]].assign(review_status="pending")], ignore_index=True)
+    both = pd.concat(
+        [view.iloc[[0]], view.iloc[[0]].assign(review_status="pending")], ignore_index=True
+    )
     markers = spread_markers(both)
     assert len(markers) == 2
     hollow = markers[markers["color"].map(lambda c: c == [255, 255, 255, 255])]
@@ -122,8 +150,12 @@ def test_unreviewed_events_get_their_own_hollow_marker(mini):
 
 def test_an_event_without_a_place_goes_elsewhere_and_off_the_map(mini):
     tables = build_tables(mini, extract=False)
-    tables = {**tables, "events": tables["events"].assign(
-        place_id=lambda e: e["place_id"].where(e["event_key"] != "beta-convoy", None))}
+    tables = {
+        **tables,
+        "events": tables["events"].assign(
+            place_id=lambda e: e["place_id"].where(e["event_key"] != "beta-convoy", None)
+        ),
+    }
     view = event_frame(tables)
     placeless = view.set_index("event_key").loc["beta-convoy"]
     assert (placeless["area"], placeless["place"]) == ("Elsewhere", "place unknown")

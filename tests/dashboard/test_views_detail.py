@@ -3,13 +3,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.detail import (
-    escape_markdown,
-    event_claims,
-    event_figures,
-    figure_ranges,
-    format_figure,
-)
+from dashboard.detail import event_claims, event_figures, figure_ranges, format_figure
 from dashboard.views import claim_frame, event_frame, format_date_window, table_frame
 from etl.build import build_tables
 
@@ -39,22 +33,6 @@ def test_format_date_window(start, end, text):
 )
 def test_format_figure(low, high, qualifier, text):
     assert format_figure(low, high, qualifier) == text
-
-
-@pytest.mark.parametrize(
-    "raw",
-    [
-        "<script>alert(1)</script>",
-        "![x](http://evil.example/p.png)",
-        "[link](http://x)",
-        "**bold** _it_ `code` $x$",
-        "<img src=x onerror=alert(1)>",
-    ],
-)
-def test_escape_markdown_leaves_no_live_markup(raw):
-    escaped = escape_markdown(raw)
-    for token in ("<", ">", "[", "]", "(", ")", "*", "_", "`", "$", "!"):
-        assert token not in escaped.replace("\\" + token, "")
 
 
 def test_event_detail_lists_every_claim_and_figure_side_by_side(mini):

@@ -1,0 +1,51 @@
+"""Data shown as text: the one place that makes a data value inert on the page (pure).
+
+Every value from the store (summaries, quotes, sentences, names, notes, titles) is text, never
+markup. It reaches the reader through one of three sinks, each with its own function:
+
+- `markdown_text`: Streamlit Markdown (st.markdown, st.caption, st.title, st.info, widget
+  labels and help). Backslash escapes stop Markdown, HTML, maths and Streamlit's directives;
+  but Streamlit's renderer also rewrites the *text* after the escapes are undone (GFM
+  autolinks for `http://`, `www.` and e-mail addresses, the `:streamlit:` logo, `->` arrows),
+  so a word joiner (U+2060, invisible) is put where those patterns would match.
+- `html_text`: Plotly labels (hover, legend, ticks) and the HTML legend, which read HTML.
+- `plain_text`: sinks that show text as text (selectbox options, the pydeck "text" tooltip).
+
+All three put a value on one line: a newline in data must not start a Markdown block.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+
+#: Invisible, no line break: splits a pattern without changing what the reader sees.
+WORD_JOINER = "\u2060"
+#: Every ASCII punctuation character; CommonMark lets each be escaped with a backslash.
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+#: Where Streamlit's text rewrites could match: after a colon that runs into a word or `//`
+#: (`http://`, `:streamlit:`, `:smile:`), after `@` (e-mail), between `www` and a dot, and
+#: inside arrows and comparison pairs (`->`, `<-`, `--`, `>=`, `<=`, `~=`).
+_REWRITE_POINTS = re.compile(r"(?<=:)(?=\S)|(?<=@)|(?i:(?<=www)(?=\.))|(?<=[-<>~])(?=[-<>=])")
+
+
+def plain_text(value: object) -> str:
+    """The value as one line of text: whitespace runs (newlines included) become one space.
+
+    None and NaN (missing values) become the empty string.
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return " ".join(str(value).split())
+
+
+def markdown_text(value: object) -> str:
+    """The value as Markdown that renders exactly as the text: no markup, links or HTML."""
+    text = _REWRITE_POINTS.sub(WORD_JOINER, plain_text(value))
+    return _PUNCTUATION.sub(r"\\\1", text)
+
+
+def html_text(value: object) -> str:
+    """The value escaped for HTML (and Plotly's HTML-like labels), on one line."""
+    return html.escape(plain_text(value))
