@@ -6,14 +6,19 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pandas as pd
+
+from etl import inbox
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.curated import Curated, load_curated
 from etl.extract import ArticleInput, Extractor
+from etl.inbox import Snapshot
 from etl.integrity import check_integrity
 from etl.mentions import Mention
 from etl.problems import InputError, display_path
+from etl.review import apply_decisions
 from etl.settings import Paths
-from etl.store import CURRENT, DATABASE, EXPORTS, write_store
+from etl.store import CURRENT, DATABASE, EXPORTS, publish, writing
 from etl.tables import TABLE_NAMES, Tables, assemble
 
 
@@ -38,11 +43,13 @@ class BuildSummary:
         return out
 
 
-def build_tables(paths: Paths, extract: bool = True) -> Tables:
+def build_tables(paths: Paths, extract: bool = True, snapshot: Snapshot | None = None) -> Tables:
     """Read and validate every input and assemble the tables; raise InputError on any problem.
 
-    With `extract`, events extracted from the articles join the curated ones: as supporting
-    claims of the curated event they match, or as new events awaiting review.
+    With `extract`, events extracted from the articles (seeds and the live batches of the
+    analysts' inbox) join the curated ones, as supporting claims of the curated event they
+    match or as new events awaiting review, and the analysts' decisions are applied.
+    `snapshot` replaces the inbox on disk (to build with a batch not yet committed).
     """
     articles, problems = load_seed_articles(paths.seeds, paths.root)
     curated, curated_problems = load_curated(paths.curated, paths.root)
@@ -53,14 +60,78 @@ def build_tables(paths: Paths, extract: bool = True) -> Tables:
     if problems:
         raise InputError(problems)
     tables = assemble(curated, articles)
-    return with_extraction(tables, curated, articles) if extract else tables
+    if not extract:
+        return tables
+    snapshot = inbox.read(paths.store) if snapshot is None else snapshot
+    tables = with_inbox(tables, snapshot)
+    articles = articles + inbox_articles(snapshot)
+    extractor = make_extractor(curated, analyst_places(snapshot))
+    tables = with_extraction(tables, curated, articles, extractor)
+    return apply_decisions(tables, snapshot.decisions)
 
 
-def make_extractor(curated: Curated) -> Extractor:
-    """The extractor over the curated gazetteer and the GeoNames index (built once, cached)."""
+def inbox_articles(snapshot: Snapshot) -> list[Article]:
+    """The articles of the inbox's live (not retracted) batches, in the order they came."""
+    return [
+        Article(
+            article_id=a["article_id"],
+            batch_id=a["batch_id"],
+            file=a["source"],
+            outlet_id=a["outlet_id"],
+            wire=a["wire"],
+            byline=a["byline"],
+            title=a["title"],
+            published=a["published"],
+            dateline=a["dateline"],
+            url=a["url"],
+            language=a["language"],
+            text=a["text"],
+            note=a["notes"],
+        )
+        for a in snapshot.live_articles()
+    ]
+
+
+def analyst_places(snapshot: Snapshot) -> list[dict]:
+    """Places analysts added or corrected, newest first (so they win over older spellings)."""
+    latest: dict[str, dict] = {}
+    for row in reversed(snapshot.places):
+        latest.setdefault(row["place_id"], {k: row[k] for k in PLACE_COLUMNS})
+    return list(latest.values())
+
+
+PLACE_COLUMNS = (
+    "place_id", "name", "aliases", "kind", "latitude", "longitude", "geo_precision",
+    "admin1", "country", "area", "source",
+)  # fmt: skip
+OUTLET_COLUMNS = ("outlet_id", "name", "kind", "country", "wire_id")
+
+
+def with_inbox(tables: Tables, snapshot: Snapshot) -> Tables:
+    """Tables with the inbox's outlets and analysts' places added (curated rows win)."""
+    out = dict(tables)
+    outlets = pd.DataFrame([{k: o[k] for k in OUTLET_COLUMNS} for o in snapshot.outlets])
+    if not outlets.empty:
+        known = set(tables["outlets"]["outlet_id"])
+        out["outlets"] = pd.concat(
+            [tables["outlets"], outlets[~outlets["outlet_id"].isin(known)]], ignore_index=True
+        )
+    places = pd.DataFrame(analyst_places(snapshot))
+    if not places.empty:
+        known = set(tables["places"]["place_id"])
+        out["places"] = pd.concat(
+            [tables["places"], places[~places["place_id"].isin(known)]], ignore_index=True
+        )
+    return out
+
+
+def make_extractor(curated: Curated, extra_places: list[dict] | None = None) -> Extractor:
+    """The extractor over the analysts' places, the curated gazetteer and the GeoNames index
+    (built once, cached). Analysts' places come first, so a correction wins."""
     from etl.geonames import GeoNamesIndex
 
-    return Extractor([p.model_dump() for p in curated.rows("places.csv")], GeoNamesIndex.open())
+    places = [*(extra_places or []), *(p.model_dump() for p in curated.rows("places.csv"))]
+    return Extractor(places, GeoNamesIndex.open())
 
 
 def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Mention]:
@@ -74,13 +145,16 @@ def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Ment
     return mentions
 
 
-def with_extraction(tables: Tables, curated: Curated, articles: list[Article]) -> Tables:
+def with_extraction(
+    tables: Tables, curated: Curated, articles: list[Article], extractor: Extractor | None = None
+) -> Tables:
     """Extract from every article, merge across articles, and add what was found."""
     from etl.actors import actor_in
     from etl.extracted import add_extracted
     from etl.merge import cluster_mentions, match_curated
 
-    clusters = cluster_mentions(extract_articles(make_extractor(curated), articles))
+    extractor = extractor or make_extractor(curated)
+    clusters = cluster_mentions(extract_articles(extractor, articles))
     curated_events = tables["events"].merge(
         tables["places"][["place_id", "latitude", "longitude"]], on="place_id"
     )
@@ -104,10 +178,11 @@ def run_build(
 
     On any error nothing readers see changes: the previous build stays current.
     """
-    tables = build_tables(paths)
-    counts = {name: len(tables[name]) for name in TABLE_NAMES}
-    meta = {f"rows.{k}": str(v) for k, v in counts.items()}
-    build = write_store(paths.store, tables, meta, exports, wait_seconds, on_wait)
+    with writing(paths.store, wait_seconds, on_wait):  # inputs read inside: one writer
+        tables = build_tables(paths)
+        counts = {name: len(tables[name]) for name in TABLE_NAMES}
+        meta = {f"rows.{k}": str(v) for k, v in counts.items()}
+        build = publish(paths.store, tables, meta, exports)
     return BuildSummary(
         counts=counts,
         store=display_path(paths.store / CURRENT / DATABASE, paths.root),

@@ -15,7 +15,7 @@ import pandas as pd
 from etl.problems import StoreError
 from etl.tables import TABLE_NAMES, Tables
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at
 
 #: Primary key of each table (first column unless noted).
 PRIMARY_KEYS = {

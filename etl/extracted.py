@@ -62,8 +62,15 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(counted, key=lambda v: (-counted[v], v)) if counted else None
 
 
-def _new_event(cluster: Cluster, types: pd.DataFrame, actor_ids: Mapping[str, str]) -> dict:
+def _new_event(
+    cluster: Cluster,
+    types: pd.DataFrame,
+    actor_ids: Mapping[str, str],
+    batch_of: Mapping[str, tuple[int, str]],
+) -> dict:
     best = _best(cluster)
+    # the batch that brought the event: that of its first article in ingestion order
+    first = min(cluster.mentions, key=lambda m: batch_of.get(m.article_id, (len(batch_of),))[0])
     where = cluster.place or best
     actor1 = _most_common(m.actor1 for m in cluster.mentions)
     actor2 = _most_common(m.actor2 for m in cluster.mentions if m.actor2 != actor1)
@@ -87,6 +94,7 @@ def _new_event(cluster: Cluster, types: pd.DataFrame, actor_ids: Mapping[str, st
         "summary": " ".join(best.sentence.split())[:200],
         "origin": "extracted",
         "review_status": "pending",
+        "batch_id": batch_of.get(first.article_id, (0, None))[1],
     }
 
 
@@ -94,6 +102,7 @@ def _claim(m: Mention, event_id: str, actor_ids: Mapping[str, str]) -> dict:
     return {
         "claim_id": ids.claim_id(m.article_id, m.char_start, m.char_end, event_id),
         "claim_key": None,
+        "mention_key": ids.mention_key(m.article_id, m.char_start, m.char_end, m.event_type),
         "event_id": event_id,
         "article_id": m.article_id,
         "sentence": m.sentence,
@@ -134,6 +143,7 @@ def add_extracted(
 ) -> Tables:
     """New tables with the clusters' events, claims, figures and places added."""
     types = tables["event_types"].set_index("event_type")
+    batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
     claims = tables["claims"]
     quoted = _already_quoted(claims)
@@ -142,7 +152,7 @@ def add_extracted(
     for cluster in clusters:
         event_id = cluster.event_id
         if cluster.curated_event_id is None:
-            new_events.append(_new_event(cluster, types, actor_ids))
+            new_events.append(_new_event(cluster, types, actor_ids, batch_of))
         for m in cluster.mentions:
             if (
                 cluster.curated_event_id

@@ -32,3 +32,15 @@ def claim_id(article: str, char_start: int, char_end: int, event: str) -> str:
 
 def figure_id(claim: str, quantity: str, raw: str, value_low: object) -> str:
     return "fg_" + content_hash(claim, quantity, raw, value_low)
+
+
+def mention_key(article: str, char_start: int, char_end: int, event_type: str) -> str:
+    """What one sentence of one article says happened: stable across rebuilds and batches
+    (texts never change), so review decisions point at it rather than at an event id, which
+    moves when a later article reports the event first."""
+    return "mn_" + content_hash(article, char_start, char_end, event_type)
+
+
+def place_id(name: str, latitude: float, longitude: float) -> str:
+    """A place an analyst added: its name and point."""
+    return "pl_" + content_hash(name.strip().casefold(), round(latitude, 5), round(longitude, 5))

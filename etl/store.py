@@ -18,7 +18,8 @@ import datetime as dt
 import hashlib
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -30,7 +31,7 @@ from etl.lock import exclusive
 from etl.problems import StoreError
 from etl.tables import TABLE_NAMES, Tables
 
-__all__ = ["StoreError", "current_build", "read_store", "write_store"]
+__all__ = ["StoreError", "current_build", "publish", "read_store", "write_store", "writing"]
 
 DATABASE = "conflict.sqlite"
 EXPORTS = "exports"
@@ -72,6 +73,35 @@ def read_store(store: Path) -> tuple[Tables, dict[str, str]]:
     return read_database(build / DATABASE)
 
 
+@contextmanager
+def writing(
+    store: Path, wait_seconds: float = 600.0, on_wait: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    """Be the store's only writer for the block: read inputs, build and publish inside it, so
+    two writers cannot publish builds made from each other's half-old inputs."""
+    if store.exists() and not store.is_dir():
+        raise StoreError(
+            f"{store}: is a file; the store is now a folder of builds. Point --store (or "
+            "CONFLICT_STORE) at a folder, for example data/store"
+        )
+    with exclusive(store / LOCK, wait_seconds, on_wait):
+        remove_leftovers(store)
+        yield
+
+
+def publish(
+    store: Path, tables: Tables, meta: dict[str, str] | None = None, exports: bool = True
+) -> Path:
+    """Write and publish a new build of `tables` (and their exports); return its folder.
+
+    The caller holds `writing(store)`."""
+    staged, build_id = stage_build(store, tables, meta or {}, exports)
+    build = commit_build(staged, store / BUILDS / build_id)
+    publish_build(store, build)
+    remove_old_builds(store)
+    return build
+
+
 def write_store(
     store: Path,
     tables: Tables,
@@ -80,19 +110,9 @@ def write_store(
     wait_seconds: float = 600.0,
     on_wait: Callable[[str], None] | None = None,
 ) -> Path:
-    """Write and publish a new build of `tables` (and their exports); return its folder."""
-    if store.exists() and not store.is_dir():
-        raise StoreError(
-            f"{store}: is a file; the store is now a folder of builds. Point --store (or "
-            "CONFLICT_STORE) at a folder, for example data/store"
-        )
-    with exclusive(store / LOCK, wait_seconds, on_wait):
-        remove_leftovers(store)
-        staged, build_id = stage_build(store, tables, meta or {}, exports)
-        build = commit_build(staged, store / BUILDS / build_id)
-        publish_build(store, build)
-        remove_old_builds(store)
-    return build
+    """Take the lock, then write and publish a new build of `tables`; return its folder."""
+    with writing(store, wait_seconds, on_wait):
+        return publish(store, tables, meta, exports)
 
 
 def stage_build(

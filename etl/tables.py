@@ -67,6 +67,7 @@ def _claims(curated: Curated, articles: list[Article]) -> pd.DataFrame:
             {
                 "claim_id": ids.claim_id(article.article_id, row.char_start, row.char_end, event),
                 "claim_key": row.claim_key,
+                "mention_key": None,
                 "event_id": event,
                 "article_id": article.article_id,
                 "sentence": article.text[left:right].strip(),
@@ -149,6 +150,7 @@ def _events(curated: Curated, claims: pd.DataFrame, articles: list[Article]) -> 
                 "background": row.background,
                 "origin": "curated",
                 "review_status": "accepted",
+                "batch_id": "curated",
                 "independent_sources": len(sources),
                 "source_ids": "|".join(sources),
             }

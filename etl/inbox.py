@@ -1,0 +1,236 @@
+"""The analysts' inbox: ingested articles and every review decision, append-only, in SQLite.
+
+This is a source of truth beside `seeds/` and `data/curated/`: the published tables are
+rebuilt from the three. Nothing here is ever updated or deleted (triggers refuse it), so the
+history of batches and decisions is complete: a retraction is a new decision, not a delete.
+Article texts are stored once, keyed by their content hash, so the same article twice adds
+nothing. Every write is one transaction: after a crash the inbox holds a whole batch or none
+of it. SQLite's write-ahead log lets the app and the command line read while one writes, and
+a second writer waits (busy timeout) instead of failing.
+
+    <store>/inbox.sqlite   batches, texts, articles, outlets, places, decisions
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from etl.problems import StoreError
+
+INBOX = "inbox.sqlite"
+INBOX_VERSION = "1"
+
+_TABLES = {
+    "batches": "batch_id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, "
+    "created_by TEXT NOT NULL, note TEXT",
+    "texts": "article_id TEXT PRIMARY KEY NOT NULL, text TEXT NOT NULL, "
+    "text_sha256 TEXT NOT NULL UNIQUE, n_chars INTEGER NOT NULL",
+    "outlets": "outlet_id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL, "
+    "country TEXT, wire_id TEXT, batch_id TEXT REFERENCES batches(batch_id), added_at TEXT",
+    "articles": "article_id TEXT PRIMARY KEY NOT NULL REFERENCES texts(article_id), "
+    "batch_id TEXT NOT NULL REFERENCES batches(batch_id), source TEXT NOT NULL, "
+    "outlet_id TEXT NOT NULL, wire TEXT, byline TEXT, title TEXT NOT NULL, "
+    "published TEXT NOT NULL, dateline TEXT, url TEXT, language TEXT NOT NULL, "
+    "encoding TEXT, notes TEXT, added_at TEXT NOT NULL",
+    "places": "seq INTEGER PRIMARY KEY AUTOINCREMENT, place_id TEXT NOT NULL, name TEXT NOT NULL, "
+    "aliases TEXT, kind TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL, "
+    "geo_precision INTEGER NOT NULL, admin1 TEXT, country TEXT, area TEXT NOT NULL, "
+    "source TEXT NOT NULL, who TEXT NOT NULL, at TEXT NOT NULL",
+    "decisions": "seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, "
+    "target TEXT NOT NULL, mentions TEXT NOT NULL DEFAULT '[]', "
+    "changes TEXT NOT NULL DEFAULT '{}', who TEXT NOT NULL, at TEXT NOT NULL, note TEXT",
+    "meta": "key TEXT PRIMARY KEY NOT NULL, value TEXT",
+}
+
+#: What a decision can do. Event decisions target an event id and carry the stable keys of
+#: its mentions (see etl/review.py); batch decisions target a batch id.
+ACTIONS = ("accept", "reject", "edit", "retract", "restore", "update_article")
+
+
+def now() -> str:
+    """The current time in UTC, to the second, ISO 8601."""
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One row of the decision log."""
+
+    seq: int
+    action: str
+    target: str
+    mentions: tuple[str, ...]
+    changes: Mapping[str, object]
+    who: str
+    at: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything in the inbox, read in one transaction (a consistent view)."""
+
+    batches: list[dict] = field(default_factory=list)
+    articles: list[dict] = field(default_factory=list)  # with their text
+    outlets: list[dict] = field(default_factory=list)
+    places: list[dict] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    def batch_state(self) -> dict[str, str]:
+        """batch_id -> 'published' or 'retracted' (the latest retract/restore decides)."""
+        state = {b["batch_id"]: "published" for b in self.batches}
+        for d in self.decisions:
+            if d.action in ("retract", "restore") and d.target in state:
+                state[d.target] = "retracted" if d.action == "retract" else "published"
+        return state
+
+    def live_articles(self) -> list[dict]:
+        """Articles of batches that are not retracted."""
+        state = self.batch_state()
+        return [a for a in self.articles if state.get(a["batch_id"]) == "published"]
+
+
+def _create(conn: sqlite3.Connection) -> None:
+    with conn:
+        for name, columns in _TABLES.items():
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+            if name == "meta":
+                continue
+            for verb in ("UPDATE", "DELETE"):
+                conn.execute(
+                    f"CREATE TRIGGER IF NOT EXISTS {name}_no_{verb.lower()} BEFORE {verb} ON "
+                    f"{name} BEGIN SELECT RAISE(ABORT, '{name} is append-only'); END"
+                )
+        conn.execute("INSERT OR IGNORE INTO meta VALUES ('inbox_version', ?)", (INBOX_VERSION,))
+
+
+@contextmanager
+def connect(store: Path, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """A connection to the store's inbox (made on first write); raise StoreError if unusable."""
+    path = store / INBOX
+    if not create and not path.exists():
+        raise StoreError(f"{path}: no inbox yet; nothing has been ingested into this store")
+    try:
+        store.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(path, timeout=30.0, isolation_level=None)) as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.row_factory = sqlite3.Row
+            if create:
+                _create(conn)
+            yield conn
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the inbox cannot be used ({exc})") from exc
+
+
+def read(store: Path) -> Snapshot:
+    """The whole inbox as plain rows; an empty snapshot when nothing was ingested yet."""
+    if not (store / INBOX).exists():
+        return Snapshot()
+    with connect(store) as conn:
+        conn.execute("BEGIN")
+        try:
+            rows = {
+                "batches": "SELECT * FROM batches ORDER BY created_at, batch_id",
+                "articles": "SELECT a.*, t.text FROM articles a JOIN texts t USING (article_id) "
+                "ORDER BY a.added_at, a.article_id",
+                "outlets": "SELECT * FROM outlets ORDER BY outlet_id",
+                "places": "SELECT * FROM places ORDER BY seq",
+                "decisions": "SELECT * FROM decisions ORDER BY seq",
+            }
+            got = {k: [dict(r) for r in conn.execute(q)] for k, q in rows.items()}
+        finally:
+            conn.execute("COMMIT")
+    decisions = [
+        Decision(
+            seq=r["seq"],
+            action=r["action"],
+            target=r["target"],
+            mentions=tuple(json.loads(r["mentions"])),
+            changes=json.loads(r["changes"]),
+            who=r["who"],
+            at=r["at"],
+            note=r["note"],
+        )
+        for r in got["decisions"]
+    ]
+    return Snapshot(got["batches"], got["articles"], got["outlets"], got["places"], decisions)
+
+
+def _insert(conn: sqlite3.Connection, table: str, row: Mapping[str, object]) -> None:
+    columns = ", ".join(f'"{k}"' for k in row)
+    marks = ", ".join("?" for _ in row)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+
+
+def add_batch(
+    store: Path,
+    batch: Mapping[str, object],
+    outlets: Iterable[Mapping[str, object]],
+    articles: Iterable[Mapping[str, object]],
+) -> None:
+    """Add a batch, its new outlets and its articles (with texts) in one transaction."""
+    with connect(store, create=True) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _insert(conn, "batches", batch)
+            for outlet in outlets:
+                _insert(conn, "outlets", outlet)
+            for article in articles:
+                text_keys = ("text", "text_sha256", "n_chars")
+                text = [article["article_id"], *(article[k] for k in text_keys)]
+                conn.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?)", text)
+                _insert(conn, "articles", {k: v for k, v in article.items() if k not in text_keys})
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def add_decisions(store: Path, decisions: Iterable[Mapping[str, object]]) -> int:
+    """Append decisions (action, target, mentions, changes, who, note) in one transaction."""
+    at = now()
+    count = 0
+    with connect(store, create=True) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for d in decisions:
+                if d["action"] not in ACTIONS:
+                    raise ValueError(f"unknown action {d['action']!r}")
+                _insert(
+                    conn,
+                    "decisions",
+                    {
+                        "action": d["action"],
+                        "target": d["target"],
+                        "mentions": json.dumps(list(d.get("mentions", ()))),
+                        "changes": json.dumps(dict(d.get("changes", {})), ensure_ascii=False),
+                        "who": d["who"],
+                        "at": at,
+                        "note": d.get("note"),
+                    },
+                )
+                count += 1
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return count
+
+
+def add_place(store: Path, place: Mapping[str, object]) -> None:
+    """Append a place an analyst added or corrected (the newest row for a name wins)."""
+    with connect(store, create=True) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _insert(conn, "places", {**place, "at": now()})
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
