@@ -41,14 +41,12 @@ def implausible_published(day: dt.date, today: dt.date | None = None) -> str | N
     )
 
 
-def parse_published(value: object) -> tuple[dt.date | None, str | None]:
+def parse_published(value: str) -> tuple[dt.date | None, str | None]:
     """The date of an ISO date or date-time string, as written (not moved to UTC), or why not.
 
     Only the whole string counts: '2019-02-22garbage' is refused, not read as its first ten
     characters.
     """
-    if not isinstance(value, str):
-        return None, f"published must be a string ({ISO_EXAMPLES}), not {type(value).__name__}"
     try:
         day = dt.datetime.fromisoformat(value).date()
     except ValueError:
@@ -116,6 +114,7 @@ def load_seed_articles(
     """Read the manifest and every article it names; report problems, never guess."""
     label = display_path(seeds / MANIFEST, root)
     located, problems = read_rows(seeds / MANIFEST, ManifestRow, label)
+    unreadable_rows = bool(problems)  # then a file not listed may be on a row we could not read
     articles: list[Article] = []
     seen: dict[str, int] = {}
     for item in located:
@@ -133,8 +132,7 @@ def load_seed_articles(
             continue
         assert text is not None
         articles.append(_article(row, text, batch_id))
-    listed = set(seen)
-    for path in sorted(seeds.glob("*.txt")):
-        if path.name not in listed:
+    for path in [] if unreadable_rows else sorted(seeds.glob("*.txt")):
+        if path.name not in seen:
             problems.append(Problem(label, None, f"{path.name} is in seeds/ but not listed"))
     return articles, problems

@@ -9,13 +9,14 @@ A bad line is reported with its file and line number and nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from etl.articles import parse_published
+from etl.articles import ISO_EXAMPLES, parse_published
 from etl.csvwriter import write_rows
 from etl.encoding import not_utf8, strip_bom, wide_encoding
 from etl.extract import ArticleInput
@@ -88,6 +89,12 @@ def _id_problem(value: object) -> str | None:
     return None
 
 
+def _published(value: object) -> tuple[dt.date | None, str | None]:
+    if not isinstance(value, str):
+        return None, f"published must be a string ({ISO_EXAMPLES}), not {_json_type(value)}"
+    return parse_published(value)
+
+
 def _field_problems(record: dict) -> list[str]:
     """Every field that does not fit, each said once."""
     reasons = [r for r in [_id_problem(record["id"])] if r]
@@ -112,7 +119,7 @@ def _article(record: object, label: str, line: int) -> ArticleInput | Problem:
     if missing:
         return Problem(label, line, f"missing field(s): {', '.join(missing)}")
     reasons = _field_problems(record)
-    published, reason = parse_published(record["published"])
+    published, reason = _published(record["published"])
     if reasons or reason:
         return Problem(label, line, "; ".join([*reasons, *([reason] if reason else [])]))
     optional = {k: record[k] for k in _OPTIONAL if record.get(k) is not None}
@@ -149,18 +156,27 @@ def iter_jsonl(path: Path, label: str | None = None) -> Iterator[ArticleInput | 
         yield Problem(label, None, "no articles: the file is empty (or only blank lines)")
 
 
+def _json_hint(line: str, number: int) -> str:
+    """What a line that is not JSON probably is, when it is one of the usual mistakes."""
+    if number == 1 and line.strip() in ("[", "{"):
+        return f"; {_ONE_PER_LINE}, not an array or an object over several lines"
+    if "\x00" in line:
+        return "; it has NUL bytes: is the file UTF-16 without a byte-order mark, or binary?"
+    return ""
+
+
 def _decode(raw: bytes, label: str, number: int) -> object | Problem:
     """One line's JSON value, or why it cannot be read."""
     try:
-        line = raw.decode("utf-8")
+        line = raw.rstrip(b"\r\n").decode("utf-8")  # so columns count within the line
     except UnicodeDecodeError as exc:
         return Problem(label, number, not_utf8(exc))
     try:
         return _DECODER.decode(line)
     except json.JSONDecodeError as exc:
-        opening = number == 1 and line.strip() in ("[", "{")
-        hint = f"; {_ONE_PER_LINE}, not an array or an object over several lines" if opening else ""
-        return Problem(label, number, f"not valid JSON ({exc.msg}, column {exc.colno}){hint}")
+        at = " " if exc.msg.endswith(" at") else ", "  # "Unterminated string starting at"
+        reason = f"not valid JSON ({exc.msg}{at}column {exc.colno}){_json_hint(line, number)}"
+        return Problem(label, number, reason)
     except RecursionError:
         return Problem(label, number, "not readable JSON: arrays or objects nested too deeply")
     except ValueError:  # Python's limit on the digits of an integer

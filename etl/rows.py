@@ -57,7 +57,12 @@ def _read_text(path: Path, label: str) -> tuple[str | None, Problem | None]:
         return None, Problem(label, None, "file is missing")
     except OSError as exc:
         return None, Problem(label, None, f"cannot read: {exc.strerror}")
-    return decode_file(data, label)
+    text, problem = decode_file(data, label)
+    if text is not None and (at := text.find("\x00")) >= 0:  # never typed, nor saved by Excel
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        reason = f"NUL character at character {column} of the line: is the file UTF-16 or binary?"
+        return None, Problem(label, line, reason)
+    return text, problem
 
 
 def _header_problem(header: list[str], model: type[BaseModel], label: str) -> Problem | None:

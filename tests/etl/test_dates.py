@@ -273,3 +273,54 @@ def test_never_raises_and_spans_quote_the_text(pieces, start, end, published, an
         assert text[w.char_start : w.char_end] == w.text
         assert w.start <= w.end and w.precision == precision_of(w.start, w.end)
         assert w.end <= published or w.source == "explicit"
+
+
+# At the ends of the calendar, phrases that count days from publication or the anchor have no
+# day to land on: they keep their words and get the article's window, never an exception.
+EDGES = [
+    ("Three days ago, rockets hit.", dt.date.min, None, "0001-01-01", "0001-01-01", "Three days ago"),
+    ("A day later, the convoy left.", dt.date.max, dt.date.max, "9999-12-28", "9999-12-31", "A day later"),
+    ("Rockets hit on Feb. 30, residents said.", MON_0304, None, "2019-03-01", "2019-03-04", "on Feb. 30"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "published", "anchor", "start", "end", "quoted"), EDGES)
+def test_a_phrase_with_no_real_day_keeps_its_words(sentence, published, anchor, start, end, quoted):
+    (window,) = find_dates(sentence, 0, len(sentence), published, anchor)
+    assert (str(window.start), str(window.end), window.source, window.text) == (start, end, "article", quoted)
+
+
+@pytest.mark.parametrize(
+    ("published", "start"), [(dt.date.min, "0001-01-01"), (D("0001-01-02"), "0001-01-01"), (dt.date.max, "9999-12-28")]
+)
+def test_article_window_stops_at_the_start_of_the_calendar(published, start):
+    window = article_window(published)
+    assert (str(window.start), window.end) == (start, published)
+
+
+RELATIVE_PHRASES = [
+    "A day later,", "three days ago", "a few weeks ago", "last weekend", "the next day", "the day before",
+    "in recent weeks", "over the past month", "for more than a week", "since Feb. 20", "last week",
+    "earlier this week", "last month", "late last year", "on Friday", "yesterday", "overnight",
+    "two weeks earlier", "days later", "on the 31st,", "in December", "on Christmas Day", "Feb. 30",
+]  # fmt: skip
+CALENDAR_ENDS = st.sampled_from(
+    [dt.date.min, dt.date.min + dt.timedelta(days=2), dt.date.max - dt.timedelta(days=2), dt.date.max]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    phrases=st.lists(st.sampled_from(RELATIVE_PHRASES), min_size=1, max_size=4),
+    published=CALENDAR_ENDS | st.dates(),
+    anchor=st.none() | CALENDAR_ENDS | st.dates(),
+)
+def test_relative_phrases_never_raise_for_any_publication_date(phrases, published, anchor):
+    text = " and ".join(phrases) + "."
+    windows = find_dates(text, 0, len(text), published, anchor)
+    assert windows, "every phrase dates something, or keeps its words"
+    for w in windows:
+        assert w.start <= w.end and w.precision == precision_of(w.start, w.end)
+        assert text[w.char_start : w.char_end] == w.text
+        assert w.end <= published or w.source == "explicit"
+    assert article_window(published).end == published

@@ -337,3 +337,40 @@ def test_texts_without_events(extractor, text):
     mentions, stats = extractor.extract(ArticleInput("x", text, FRIDAY))
     assert mentions == []
     assert (stats.articles, stats.mentions) == (1, 0)
+
+
+# A text over MAX_CHARS is cut for speed, and the cut is said: where, which id, how much.
+CUTS = [
+    (MAX_CHARS, "in.jsonl", 3, None),
+    (MAX_CHARS + 1, "in.jsonl", 3, f"in.jsonl:3: id 'x': text has {MAX_CHARS + 1:,} characters; only the first {MAX_CHARS:,} were read"),
+    (1_000_000, None, None, f"article: id 'x': text has 1,000,000 characters; only the first {MAX_CHARS:,} were read"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("length", "source", "line", "said"), CUTS)
+def test_a_cut_text_is_reported(extractor, length, source, line, said):
+    article = ArticleInput("x", "a" * length, FRIDAY, source=source, line=line)
+    _, stats = extractor.extract(article)
+    assert [str(p).split(" (")[0] for p in stats.cut] == ([said] if said else [])
+
+
+# Publication at the ends of the calendar: relative phrases have no day to land on, so the
+# mention gets the article's window and keeps the phrase's words; nothing raises.
+CALENDAR_ENDS = [
+    ("Rockets hit Hajin three days ago.", dt.date.min, "0001-01-01", "0001-01-01", "three days ago"),
+    ("Rockets hit Hajin last week.", dt.date(1, 1, 2), "0001-01-01", "0001-01-02", "last week"),
+    ("Rockets hit Hajin.", dt.date.min, "0001-01-01", "0001-01-01", None),
+    ("Rockets hit Hajin on Monday.", dt.date.max, "9999-12-27", "9999-12-27", "on Monday"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "start", "end", "quoted"), CALENDAR_ENDS)
+def test_extract_at_the_ends_of_the_calendar(extractor, text, published, start, end, quoted):
+    (mention,) = _extract(extractor, text, published)
+    assert (str(mention.date.start), str(mention.date.end), mention.date.text) == (start, end, quoted)
+
+
+def test_a_resolved_date_wins_over_a_phrase_with_no_real_day(extractor):
+    text = "On Wednesday, the monitor said, airstrikes hit Hajin on Feb. 30."  # Feb. 30 is nearer
+    (mention,) = _extract(extractor, text)
+    assert (mention.date.start, mention.date.text) == (WEDNESDAY, "On Wednesday")
