@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from etl.build import build_tables, extract_articles, make_extractor, run_build
@@ -108,7 +109,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_batch(path: Path):
+def _read_batch(path: Path) -> tuple[list | None, list]:
     """Check a whole batch: (its articles if it is a pipe, else None; its problems).
 
     A file is read twice (checked whole, then streamed: memory stays flat); a pipe can be
@@ -123,7 +124,7 @@ def _read_batch(path: Path):
     return source, [item for item in source if isinstance(item, Problem)]
 
 
-def _streamed(path: Path):
+def _streamed(path: Path) -> Iterator:
     """The articles of a checked file, again; a line changed since the check stops the write."""
     from etl.batch import iter_jsonl
     from etl.problems import Problem
