@@ -1,0 +1,341 @@
+"""Decoded upload text into records (the fields of one article each), one reader per format.
+
+- Plain text and Markdown: an optional header block at the top ("Title: ...", "Published: ...",
+  case-insensitive keys, ending at the first blank line; or a Markdown front matter between
+  "---" lines), then the text. Markdown stays text: nothing is rendered.
+- HTML: main text and metadata by trafilatura (chosen because it is maintained, works on a
+  string with no network access, drops scripts, styles, iframes, menus and footers, and reads
+  title, site name, author, date and canonical URL from the page's markup). Its extensive date
+  search is off: it reads dates from the prose ("the offensive began on March 1"), which are
+  event dates, not the publication date. Nothing is rendered or fetched.
+- JSON (one object or an array of objects), JSON Lines, CSV with a header row: the extract
+  contract's fields (`text` required; `id`, `published`, `outlet`, `title`, `url`, `byline`,
+  `language`, `dateline`, `wire` optional).
+
+Every field goes through `etl.article_meta.check_fields`; a record that fails is a Problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from trafilatura import bare_extraction
+from trafilatura.settings import set_date_params
+
+from etl.article_meta import FIELDS, check_fields, clean_text
+from etl.problems import Problem
+
+_DECODER = json.JSONDecoder(strict=False)  # control characters inside strings are text
+_HEADER_KEYS = {
+    "title": "title",
+    "outlet": "outlet",
+    "source": "outlet",
+    "published": "published",
+    "date": "published",
+    "url": "url",
+    "byline": "byline",
+    "by": "byline",
+    "language": "language",
+    "dateline": "dateline",
+    "wire": "wire",
+}
+_KNOWN = "Title, Outlet or Source, Published or Date, URL, Byline or By, Language"
+_HEADER_LINE = re.compile(r"^[ \t]*(?P<key>[A-Za-z][A-Za-z ]{0,20}?)[ \t]*:[ \t]*(?P<value>.*)$")
+_HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?(?P<lang>[A-Za-z]{2,3}(?:-[\w]{2,8})?)")
+
+
+@dataclass(frozen=True)
+class Record:
+    """One article's checked fields (`text` always there) as a file gave them."""
+
+    source: str  # "feed.jsonl:3", "batch.zip/a.txt"
+    values: dict[str, object]
+    notes: tuple[str, ...] = ()
+
+
+def record(
+    raw: Mapping[str, object], label: str, line: int | None, seen: set[str], source: str = ""
+) -> Record | Problem:
+    """The record of one object or row, or one problem naming every field that fails."""
+    values, failed = check_fields(raw)
+    if failed:
+        return Problem(label, line, "; ".join(reason for _, reason in failed))
+    if "id" in values and values["id"] in seen:
+        return Problem(label, line, f"id {values['id']!r} is used twice in this file")
+    seen.add(str(values.get("id", "")) or f"line {line}")
+    ignored = [str(k) for k in raw if k not in FIELDS]
+    notes = [f"field(s) ignored: {', '.join(ignored[:12])}"] if ignored else []
+    notes += [f"the file's id for it is {values['id']!r}"] if "id" in values else []
+    return Record(source or f"{label}:{line}", values, tuple(notes))
+
+
+def _front_matter(lines: list[str]) -> int | None:
+    """The index of the closing '---' of a Markdown front matter, if the text opens with one."""
+    if not lines or lines[0].strip() != "---":
+        return None
+    return next((i for i, line in enumerate(lines[1:40], start=1) if line.strip() == "---"), None)
+
+
+def _header(lines: list[str]) -> tuple[list[tuple[int, str, str]], int, bool]:
+    """(line number, key, value) of each header line, the index where the text starts, and
+    whether the block ended properly (at a blank line, a closing '---' or the end)."""
+    closing = _front_matter(lines)
+    block = lines[1:closing] if closing else lines
+    first = _HEADER_LINE.match(block[0]) if block else None
+    if not first or (not closing and first["key"].strip().lower() not in _HEADER_KEYS):
+        return [], 0, True
+    offset = 2 if closing else 1
+    found = []
+    for index, line in enumerate(block):
+        match = _HEADER_LINE.match(line)
+        if not match:
+            break
+        value = match["value"].strip().strip("\"'") if closing else match["value"].strip()
+        found.append((index + offset, match["key"].strip(), value))
+    end = closing + 1 if closing else len(found)
+    return found, end, bool(closing) or end == len(lines) or not lines[end].strip()
+
+
+def read_text(text: str, label: str) -> list[Record | Problem]:
+    """A .txt or .md file: header block (if any) and text."""
+    lines = clean_text(text).split("\n")
+    header, start, ended = _header(lines)
+    raw: dict[str, object] = {}
+    line_of: dict[str, int] = {}
+    notes: list[str] = []
+    for number, key, value in header:
+        field = _HEADER_KEYS.get(key.lower())
+        if field is None:
+            notes.append(f"header '{key}' on line {number} ignored (known: {_KNOWN})")
+        elif field in raw:
+            notes.append(f"header '{key}' on line {number} repeats {field}; the first is kept")
+        elif value:
+            raw[field], line_of[field] = value, number
+    if not ended:
+        notes.append(f"no blank line after the header block; the text starts at line {start + 1}")
+    raw["text"] = "\n".join(lines[start:])
+    values, failed = check_fields(raw)
+    if failed:
+        after = " after the header block" if header else ""
+        return [
+            Problem(
+                label,
+                line_of.get(field),
+                f"no article text{after}" if field == "text" and "empty" in why else why,
+            )
+            for field, why in failed
+        ]
+    return [Record(label, values, tuple(notes))]
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    """Trafilatura's lines as paragraphs separated by blank lines, without a first line that
+    only repeats the title."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines and title and lines[0].casefold() == title.strip().casefold():
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def read_html(text: str, label: str) -> list[Record | Problem]:
+    """A web page: its main text and what its markup says about it. Never rendered."""
+    try:
+        doc = bare_extraction(
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_images=False,
+            include_links=False,
+            date_extraction_params=set_date_params(False),
+        )
+    except Exception as exc:  # a third-party parser on hostile input: its failure is a problem
+        return [Problem(label, None, f"the page could not be read as HTML ({type(exc).__name__})")]
+    if doc is None or not (doc.text or "").strip():
+        return [
+            Problem(
+                label,
+                None,
+                "no article text found in the page (after removing scripts, menus and markup)",
+            )
+        ]
+    lang = _HTML_LANG.search(text[:5000])
+    meta = {
+        "title": doc.title,
+        "outlet": doc.sitename,
+        "byline": doc.author,
+        "published": doc.date,
+        "url": doc.url,
+        "language": lang["lang"].lower() if lang else None,
+    }
+    meta = {k: v for k, v in meta.items() if v}
+    note = f"{', '.join(meta)} read from the page's markup" if meta else None
+    values, failed = check_fields({**meta, "text": _paragraphs(doc.text, doc.title)})
+    notes = [f"the page's {field} was left out: {why}" for field, why in failed]
+    if "text" not in values:
+        return [Problem(label, None, "no article text found in the page")]
+    return [Record(label, values, tuple(([note] if note else []) + notes))]
+
+
+def _json_value(text: str, at: int, label: str, line: int) -> tuple[object, int] | Problem:
+    """The JSON value starting at `at`, and where it ends, or why it cannot be read."""
+    try:
+        return _DECODER.raw_decode(text, at)
+    except json.JSONDecodeError as exc:
+        return Problem(label, exc.lineno, f"not valid JSON ({exc.msg}, column {exc.colno})")
+    except RecursionError:
+        return Problem(label, line, "not readable JSON: arrays or objects nested too deeply")
+    except ValueError:  # Python's limit on the digits of an integer
+        limit = sys.get_int_max_str_digits()
+        return Problem(label, line, f"not readable JSON: a number has over {limit:,} digits")
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in " \t\r\n":
+        at += 1
+    return at
+
+
+def _array_items(text: str, label: str) -> list[tuple[int, object]] | Problem:
+    """(line, value) of each item of a top-level JSON array, read one at a time so each
+    item's line is known."""
+    items, at = [], _skip_space(text, text.index("[") + 1)
+    while at < len(text) and text[at] != "]":
+        line = text.count("\n", 0, at) + 1
+        found = _json_value(text, at, label, line)
+        if isinstance(found, Problem):
+            return found
+        items.append((line, found[0]))
+        at = _skip_space(text, found[1])
+        if at < len(text) and text[at] == ",":
+            at = _skip_space(text, at + 1)
+        elif at < len(text) and text[at] != "]":
+            return Problem(
+                label, text.count("\n", 0, at) + 1, "not valid JSON (expected ',' or ']')"
+            )
+    if at >= len(text):
+        return Problem(
+            label, text.count("\n") + 1, "not valid JSON (the array is not closed with ']')"
+        )
+    if text[at + 1 :].strip():
+        return Problem(
+            label, text.count("\n", 0, at) + 1, "not valid JSON (extra data after the array)"
+        )
+    return items
+
+
+def _object(value: object, label: str, line: int, seen: set[str]) -> Record | Problem:
+    if not isinstance(value, dict):
+        kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
+        got = kind.get(type(value), "a number")
+        return Problem(
+            label, line, f"each article must be a JSON object with a 'text' field, got {got}"
+        )
+    return record(value, label, line, seen)
+
+
+def read_json(text: str, label: str) -> list[Record | Problem]:
+    """A .json file: one article object, or an array of them."""
+    start = _skip_space(text, 0)
+    if start < len(text) and text[start] == "[":
+        items = _array_items(text, label)
+        if isinstance(items, Problem):
+            return [items]
+        if not items:
+            return [Problem(label, None, "no articles: the JSON array is empty")]
+        seen: set[str] = set()
+        return [_object(value, label, line, seen) for line, value in items]
+    found = _json_value(text, start, label, 1)
+    if isinstance(found, Problem):
+        return [found]
+    if text[found[1] :].strip():
+        hint = "; for one article per line name the file .jsonl"
+        return [Problem(label, None, f"not valid JSON (extra data after the first value){hint}")]
+    return [_object(found[0], label, text.count("\n", 0, start) + 1, set())]
+
+
+def read_jsonl(text: str, label: str) -> list[Record | Problem]:
+    """A .jsonl file: one article object per line; blank lines are skipped."""
+    out: list[Record | Problem] = []
+    seen: set[str] = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        found = _json_value(line, _skip_space(line, 0), label, number)
+        if isinstance(found, Problem):
+            out.append(Problem(label, number, found.reason))
+        elif line[found[1] :].strip():
+            out.append(
+                Problem(
+                    label,
+                    number,
+                    "not valid JSON (extra data after the object); one object per line",
+                )
+            )
+        else:
+            out.append(_object(found[0], label, number, seen))
+    return out
+
+
+def _delimiter(first_line: str) -> str:
+    """The separator that makes 'text' one of the header's columns (Excel in some languages
+    writes ';'); a comma otherwise."""
+    for sep in (",", ";", "\t", "|"):
+        if "text" in (c.strip().strip('"').strip().lower() for c in first_line.split(sep)):
+            return sep
+    return ","
+
+
+def read_csv(text: str, label: str) -> list[Record | Problem]:
+    """A .csv file with a header row naming the fields; one article per row."""
+    sep = _delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    try:
+        header = [c.strip().lower() for c in next(reader, [])]
+    except csv.Error as exc:
+        return [Problem(label, 1, f"the header row cannot be read as CSV ({exc})")]
+    if "text" not in header:
+        shown = ", ".join(repr(c) for c in header if c) or "none"
+        return [
+            Problem(
+                label,
+                1,
+                f"no 'text' column (the columns are: {shown}); the article text must be in "
+                "a column named 'text'",
+            )
+        ]
+    if len(set(header)) < len(header):
+        twice = sorted({c for c in header if header.count(c) > 1})
+        return [Problem(label, 1, f"column(s) named twice: {', '.join(twice)}")]
+    ignored = [c for c in header if c and c not in FIELDS]
+    notes = (f"column(s) ignored: {', '.join(ignored)}",) if ignored else ()
+    return [
+        Record(r.source, r.values, notes + r.notes) if isinstance(r, Record) else r
+        for r in _csv_rows(reader, header, label)
+    ]
+
+
+def _csv_rows(reader, header: list[str], label: str) -> list[Record | Problem]:
+    out: list[Record | Problem] = []
+    seen: set[str] = set()
+    start = reader.line_num + 1
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                if len(row) != len(header):
+                    reason = (
+                        f"the row has {len(row)} fields but the header has {len(header)} columns"
+                    )
+                    out.append(Problem(label, start, reason))
+                else:
+                    raw = {k: v for k, v in zip(header, row) if k in FIELDS}
+                    out.append(record(raw, label, start, seen))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        out.append(Problem(label, start, f"cannot be read as CSV ({exc})"))
+    return out
