@@ -19,7 +19,7 @@ from etl.problems import InputError, display_path
 from etl.review import apply_decisions
 from etl.settings import Paths
 from etl.store import CURRENT, DATABASE, EXPORTS, publish, writing
-from etl.tables import TABLE_NAMES, Tables, assemble
+from etl.tables import TABLE_NAMES, Tables, article_rows, assemble
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,9 @@ def build_tables(paths: Paths, extract: bool = True, snapshot: Snapshot | None =
     if not extract:
         return tables
     snapshot = inbox.read(paths.store) if snapshot is None else snapshot
-    tables = with_inbox(tables, snapshot)
-    articles = articles + inbox_articles(snapshot)
+    added = inbox_articles(snapshot)
+    tables = with_inbox(tables, snapshot, added)
+    articles = articles + added
     extractor = make_extractor(curated, analyst_places(snapshot))
     tables = with_extraction(tables, curated, articles, extractor)
     return apply_decisions(tables, snapshot.decisions)
@@ -107,8 +108,9 @@ PLACE_COLUMNS = (
 OUTLET_COLUMNS = ("outlet_id", "name", "kind", "country", "wire_id")
 
 
-def with_inbox(tables: Tables, snapshot: Snapshot) -> Tables:
-    """Tables with the inbox's outlets and analysts' places added (curated rows win)."""
+def with_inbox(tables: Tables, snapshot: Snapshot, added: list[Article]) -> Tables:
+    """Tables with the inbox's live articles, its outlets and the analysts' places added
+    (curated rows win)."""
     out = dict(tables)
     outlets = pd.DataFrame([{k: o[k] for k in OUTLET_COLUMNS} for o in snapshot.outlets])
     if not outlets.empty:
@@ -116,6 +118,13 @@ def with_inbox(tables: Tables, snapshot: Snapshot) -> Tables:
         out["outlets"] = pd.concat(
             [tables["outlets"], outlets[~outlets["outlet_id"].isin(known)]], ignore_index=True
         )
+    if added:
+        names = dict(zip(out["outlets"]["outlet_id"], out["outlets"]["name"]))
+        texts = pd.DataFrame({"article_id": [a.article_id for a in added],
+                              "text": [a.text for a in added]})  # fmt: skip
+        out["articles"] = pd.concat([tables["articles"], article_rows(added, names)],
+                                    ignore_index=True)  # fmt: skip
+        out["article_texts"] = pd.concat([tables["article_texts"], texts], ignore_index=True)
     places = pd.DataFrame(analyst_places(snapshot))
     if not places.empty:
         known = set(tables["places"]["place_id"])

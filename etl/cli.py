@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from etl.analyst_cli import add_commands
 from etl.build import build_tables, extract_articles, make_extractor, run_build
 from etl.curated import load_curated
-from etl.gazetteer import CachedGeocoder, OfflineGazetteer
-from etl.problems import InputError, StoreError
+from etl.gazetteer import CachedGeocoder
+from etl.problems import InputError, StoreError, display_path
 from etl.settings import ROOT, Paths
 
 
@@ -46,24 +48,35 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def _cmd_geocode(args: argparse.Namespace) -> int:
+    """Every place the name could mean, from the gazetteers extraction uses, best first."""
+    from etl.build import analyst_places
+    from etl.geonames import GeoNamesIndex
+    from etl.inbox import read as read_inbox
+    from etl.place_search import find_places
+
     paths = _paths(args)
     curated, problems = load_curated(paths.curated, paths.root)
     if problems:
         raise InputError(problems)
-    gazetteer = OfflineGazetteer(p.model_dump() for p in curated.rows("places.csv"))
-    found = gazetteer.geocode(args.name)
-    if found is None and args.online:
+    rows = [p.model_dump() for p in curated.rows("places.csv")]
+    analysts = analyst_places(read_inbox(paths.store))
+    found = find_places(args.name, analysts, rows, GeoNamesIndex.open())
+    if found:
+        print("\n".join(c.line() for c in found))
+        return 0
+    if args.online:
         from geopy.geocoders import Nominatim  # opt-in: the only network use in the ETL
 
         online = CachedGeocoder(Nominatim(user_agent="conflict-timeline"), args.cache)
-        found = online.geocode(args.name)
-    if found is None:
-        print(
-            f"{args.name!r}: not in the gazetteer ({paths.curated / 'places.csv'})", file=sys.stderr
-        )
-        return 1
-    print(f"{found.address}\t{found.latitude:.5f}\t{found.longitude:.5f}")
-    return 0
+        if hit := online.geocode(args.name):
+            print(f"{hit.address}\t{hit.latitude:.5f}\t{hit.longitude:.5f}\tNominatim")
+            return 0
+    print(
+        f"{args.name!r}: in none of the gazetteers (analysts' places, "
+        f"{display_path(paths.curated / 'places.csv', paths.root)}, GeoNames)",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _extractor(paths: Paths):
@@ -201,6 +214,7 @@ def parser() -> argparse.ArgumentParser:
     sub.choices["check"].set_defaults(run=_cmd_check)
     geo = sub.choices["geocode"]
     geo.add_argument("name")
+    geo.add_argument("--store", type=Path, help="store folder whose analysts' places to include")
     geo.add_argument("--online", action="store_true", help="ask Nominatim if the gazetteer fails")
     geo.add_argument("--cache", type=Path, default=ROOT / "data" / "cache" / "geocode.json")
     geo.set_defaults(run=_cmd_geocode)
@@ -222,6 +236,7 @@ def parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     evaluate.set_defaults(run=_cmd_evaluate)
+    add_commands(sub)
     return top
 
 
@@ -229,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
+    except BrokenPipeError:  # `... | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
+        return 0
     except InputError as exc:
         print(f"error: {exc}\nnothing was written.", file=sys.stderr)
         return 2

@@ -112,9 +112,27 @@ def _claim(m: Mention, event_id: str, actor_ids: Mapping[str, str]) -> dict:
         "char_end": m.char_end,
         "quote": m.sentence,
         "claimant": m.claimant or "the article itself (no attribution in the sentence)",
+        **_spans(m),
         "claimant_actor": actor_ids.get(m.claimant_actor or ""),
         "stance": "asserted",
         "origin": "extracted",
+    }
+
+
+def _spans(m: Mention) -> dict[str, object]:
+    """Where in the article each field's evidence is (absolute offsets), for review."""
+    return {
+        "trigger_start": m.trigger_start,
+        "trigger_end": m.trigger_end,
+        "date_text_start": m.date.char_start,
+        "date_text_end": m.date.char_end,
+        "place_start": m.place_start,
+        "place_end": m.place_end,
+        "place_text": None
+        if m.place_start is None
+        else m.sentence[m.place_start - m.char_start : m.place_end - m.char_start],
+        "claimant_start": m.claimant_start,
+        "claimant_end": m.claimant_end,
     }
 
 

@@ -96,6 +96,27 @@ class Snapshot:
         return [a for a in self.articles if state.get(a["batch_id"]) == "published"]
 
 
+def with_pending(
+    snapshot: Snapshot, decisions: Iterable[Mapping[str, object]], places: Iterable[Mapping]
+) -> Snapshot:
+    """The snapshot as it will be once `decisions` and `places` are added (to build before
+    committing them)."""
+    at, seq = now(), max((d.seq for d in snapshot.decisions), default=0)
+    added = [
+        Decision(seq + i, str(d["action"]), str(d["target"]), tuple(d.get("mentions", ())),
+                 dict(d.get("changes", {})), str(d["who"]), at, d.get("note"))
+        for i, d in enumerate(decisions, start=1)
+    ]  # fmt: skip
+    more_places = [{**p, "at": at} for p in places]
+    return Snapshot(
+        snapshot.batches,
+        snapshot.articles,
+        snapshot.outlets,
+        [*snapshot.places, *more_places],
+        [*snapshot.decisions, *added],
+    )
+
+
 def _create(conn: sqlite3.Connection) -> None:
     with conn:
         for name, columns in _TABLES.items():
@@ -224,12 +245,16 @@ def add_decisions(store: Path, decisions: Iterable[Mapping[str, object]]) -> int
     return count
 
 
-def add_place(store: Path, place: Mapping[str, object]) -> None:
-    """Append a place an analyst added or corrected (the newest row for a name wins)."""
+def add_places(store: Path, places: Iterable[Mapping[str, object]]) -> None:
+    """Append places analysts added or corrected (the newest row for a place wins)."""
+    places = list(places)
+    if not places:
+        return
     with connect(store, create=True) as conn:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            _insert(conn, "places", {**place, "at": now()})
+            for place in places:
+                _insert(conn, "places", {**place, "at": now()})
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

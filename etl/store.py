@@ -96,6 +96,27 @@ def publish(
 
     The caller holds `writing(store)`."""
     staged, build_id = stage_build(store, tables, meta or {}, exports)
+    return finish(store, staged, build_id)
+
+
+def record_then_publish(store: Path, tables: Tables, record: Callable[[], object]) -> Path:
+    """Stage a build of `tables`; only if that worked, run `record` (commit a batch or a
+    decision to the inbox); then publish. A failure anywhere before `record` leaves
+    everything as it was. The caller holds `writing(store)`."""
+    staged, build_id = stage_build(store, tables, {}, True)
+    try:
+        record()
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return finish(store, staged, build_id)
+
+
+def finish(store: Path, staged: Path, build_id: str) -> Path:
+    """Publish a staged build (see stage_build): name it, point `current` at it, tidy up.
+
+    Writers that must record something else only if the build can be written (a batch, a
+    decision) stage first, record, then finish; the caller holds `writing(store)`."""
     build = commit_build(staged, store / BUILDS / build_id)
     publish_build(store, build)
     remove_old_builds(store)

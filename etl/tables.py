@@ -31,7 +31,8 @@ def _frame(rows: list, columns: list[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
-def _articles(articles: list[Article], outlet_names: dict[str, str]) -> pd.DataFrame:
+def article_rows(articles: list[Article], outlet_names: dict[str, str]) -> pd.DataFrame:
+    """The articles table's rows for these articles (their texts go to article_texts)."""
     return pd.DataFrame.from_records(
         [
             {
@@ -161,7 +162,7 @@ def _events(curated: Curated, claims: pd.DataFrame, articles: list[Article]) -> 
 def assemble(curated: Curated, articles: list[Article]) -> Tables:
     """Build every tidy table. Assumes `check_integrity` found nothing wrong."""
     outlets = _frame(curated.rows("outlets.csv"))
-    article_frame = _articles(articles, dict(zip(outlets["outlet_id"], outlets["name"])))
+    article_frame = article_rows(articles, dict(zip(outlets["outlet_id"], outlets["name"])))
     claims = _claims(curated, articles)
     tables: Tables = {
         "articles": article_frame,

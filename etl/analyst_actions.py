@@ -1,0 +1,169 @@
+"""What an analyst can do to the store, for the command line and the dashboard alike.
+
+Each action takes the store's lock, reads the current state, records what the analyst
+decided in the inbox (append-only), rebuilds and publishes, so readers see the change at
+once and `etl build` later reproduces exactly the same published state.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from etl import ids, inbox
+from etl.build import analyst_places, build_tables
+from etl.inbox import Snapshot
+from etl.ingest import IngestOptions, IngestReport, ingest
+from etl.problems import InputError, Problem
+from etl.review import mentions_by_event
+from etl.settings import Paths
+from etl.store import record_then_publish, writing
+from etl.tables import Tables
+
+REVIEW = "review"  # the 'file' named in problems about review commands
+
+
+def ingest_files(
+    paths: Paths, files: Sequence[Path], options: IngestOptions, max_file_bytes: int
+) -> IngestReport:
+    """Read files (any upload format) and ingest them as one batch."""
+    from etl.uploads import Limits, read_paths
+
+    drafts, problems = read_paths(files, Limits(max_file_bytes=max_file_bytes))
+    return ingest(paths, drafts, problems, options)
+
+
+def report_lines(report: IngestReport) -> list[str]:
+    """What an ingest did, in sentences."""
+    lines = [f"left out: {p}" for p in report.left_out]
+    lines += [f"duplicate: {d}" for d in report.duplicates]
+    if report.batch_id is None:
+        return [*lines, "nothing new to store: every article is already in the store"]
+    events = report.events if report.events is not None else pd.DataFrame()
+    pending = events[events["review_status"] == "pending"] if not events.empty else events
+    lines.append(
+        f"batch {report.batch_id} ({report.batch_name}): {len(report.added)} article(s) stored"
+    )
+    if report.new_outlets:
+        lines.append("new outlet(s): " + ", ".join(report.new_outlets))
+    lines.append(f"{len(pending)} extracted event(s) await review (etl review list --batch "
+                 f"{report.batch_id}); published build {report.build_id}")  # fmt: skip
+    for e in pending.itertuples():
+        lines.append(f"  {e.event_id}  {e.event_type:<12} {e.date_start}  {e.summary[:90]}")
+    return lines
+
+
+Made = tuple[list[dict], list[dict]]  # decision rows, and places to add to the gazetteer
+
+
+def decide(paths: Paths, make: Callable[[Tables], Made]) -> str:
+    """Record decisions (and places) made against the current tables; rebuild and publish."""
+    with writing(paths.store):
+        snapshot = inbox.read(paths.store)
+        rows, places = make(build_tables(paths, snapshot=snapshot))  # InputError: unknown ids
+        tables = build_tables(paths, snapshot=inbox.with_pending(snapshot, rows, places))
+
+        def record() -> None:
+            inbox.add_places(paths.store, places)
+            inbox.add_decisions(paths.store, rows)
+
+        return record_then_publish(paths.store, tables, record).name
+
+
+def _event(tables: Tables, event_id: str) -> pd.Series:
+    events = tables["events"].set_index("event_id", drop=False)
+    if event_id not in events.index:
+        raise InputError([Problem(REVIEW, None, f"{event_id}: no event with this id in the "
+                                  "store (see `python -m etl review list`)")])  # fmt: skip
+    event = events.loc[event_id]
+    if event["origin"] != "extracted":
+        raise InputError([Problem(REVIEW, None, f"{event_id} is a curated event: correct it in "
+                                  "data/curated/events.csv (reviewed in git)")])  # fmt: skip
+    return event
+
+
+def event_decisions(
+    tables: Tables, event_ids: Sequence[str], action: str, who: str, note: str | None,
+    changes: dict | None = None,
+) -> list[dict]:  # fmt: skip
+    """Decision rows for events, each with the stable keys of the mentions behind it."""
+    keys = mentions_by_event(tables["claims"])
+    problems, rows = [], []
+    for event_id in dict.fromkeys(event_ids):
+        try:
+            _event(tables, event_id)
+        except InputError as exc:
+            problems += exc.problems
+            continue
+        rows.append({"action": action, "target": event_id, "mentions": keys.get(event_id, ()),
+                     "changes": changes or {}, "who": who, "note": note})  # fmt: skip
+    if problems:
+        raise InputError(problems)
+    return rows
+
+
+def parse_window(text: str) -> tuple[str, str]:
+    """'2019-03-02' or '2019-03-01..2019-03-03' -> (start, end) as ISO dates."""
+    start, _, end = text.partition("..")
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end or start)
+    except ValueError:
+        raise InputError([Problem(REVIEW, None, f"--date {text!r}: expected YYYY-MM-DD or "
+                                  "YYYY-MM-DD..YYYY-MM-DD")]) from None  # fmt: skip
+    if last < first:
+        raise InputError([Problem(REVIEW, None, f"--date {text!r}: the end is before the start")])
+    return first.isoformat(), last.isoformat()
+
+
+def analyst_place(
+    name: str, latitude: float, longitude: float, spellings: Sequence[str], who: str,
+    country: str = "", source: str = "picked by an analyst",
+) -> dict:  # fmt: skip
+    """A place row for the analysts' gazetteer, with every spelling seen for it."""
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        where = f"{latitude}, {longitude}"
+        raise InputError([Problem(REVIEW, None, f"{where} is not a point on Earth")])
+    aliases = sorted({s for s in spellings if s and s.casefold() != name.casefold()})
+    return {
+        "place_id": ids.place_id(name, latitude, longitude),
+        "name": name, "aliases": "|".join(aliases) or None, "kind": "town",
+        "latitude": latitude, "longitude": longitude, "geo_precision": 1, "admin1": None,
+        "country": country or None, "area": "Elsewhere", "source": source, "who": who,
+    }  # fmt: skip
+
+
+def set_batch_state(paths: Paths, batch: str, action: str, who: str, note: str | None) -> str:
+    """Retract or restore a whole batch, then republish."""
+
+    def rows(_: Tables) -> Made:
+        state = inbox.read(paths.store).batch_state()
+        if batch not in state:
+            known = ", ".join(state) or "none yet"
+            raise InputError([Problem(REVIEW, None, f"{batch}: no such batch (batches: {known})")])
+        wanted = "retracted" if action == "retract" else "published"
+        if state[batch] == wanted:
+            raise InputError([Problem(REVIEW, None, f"batch {batch} is already {wanted}")])
+        return [{"action": action, "target": batch, "who": who, "note": note}], []
+
+    return decide(paths, rows)
+
+
+def batch_lines(snapshot: Snapshot) -> list[str]:
+    """Every batch with its state and size, then the decision history, oldest first."""
+    if not snapshot.batches:
+        return ["no batches yet: `python -m etl ingest FILE...` adds one"]
+    state = snapshot.batch_state()
+    counts = pd.Series([a["batch_id"] for a in snapshot.articles]).value_counts()
+    lines = [f"{b['batch_id']}  {state[b['batch_id']]:<9}  {int(counts.get(b['batch_id'], 0))} "
+             f"article(s)  {b['created_at']} by {b['created_by']}  {b['name']}"
+             for b in snapshot.batches]  # fmt: skip
+    lines.append("history:")
+    lines += [f"  {d.at}  {d.who}: {d.action} {d.target}" + (f" ({d.note})" if d.note else "")
+              for d in snapshot.decisions]  # fmt: skip
+    return lines
+
+
+__all__ = ["analyst_places", "batch_lines", "decide", "event_decisions", "ingest_files"]

@@ -1,0 +1,177 @@
+"""The analysts' commands: ingest a batch, review what was extracted, retract or restore.
+
+    python -m etl ingest PATH... [--outlet NAME] [--published YYYY-MM-DD] [--batch NAME]
+    python -m etl review list [--batch ID] [--all] [--format table|csv]
+    python -m etl review accept|reject ID...
+    python -m etl review edit ID [--place NAME [--country CC] | --lat N --lon N] [--date ...]
+    python -m etl batches | retract BATCH | restore BATCH
+
+Every command takes --store (else CONFLICT_STORE, else data/store), writes as the store's
+only writer, and publishes a new build so readers see the change at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import sys
+from pathlib import Path
+
+from etl import inbox
+from etl.analyst_actions import (
+    batch_lines,
+    decide,
+    event_decisions,
+    ingest_files,
+    report_lines,
+    set_batch_state,
+)
+from etl.corrections import Correction, correction_rows, curated_place_rows
+from etl.csvwriter import frame_csv_bytes
+from etl.ingest import IngestOptions
+from etl.review import review_queue
+from etl.settings import Paths
+
+
+def _paths(args: argparse.Namespace) -> Paths:
+    base = Paths.from_env()
+    return Paths(store=args.store or base.store)
+
+
+def _who() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "analyst"
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    options = IngestOptions(args.batch, args.outlet, args.published, args.who, args.skip_bad)
+    limit = int(args.max_file_mb * 1_000_000)
+    report = ingest_files(_paths(args), args.paths, options, limit)
+    print("\n".join(report_lines(report)))
+    return 0
+
+
+def _cmd_review_list(args: argparse.Namespace) -> int:
+    from etl.store import read_store
+
+    tables, _ = read_store(_paths(args).store)
+    queue = review_queue(tables, batch=args.batch, every=args.all)
+    if args.format == "csv":
+        sys.stdout.buffer.write(frame_csv_bytes(queue))
+        return 0
+    if queue.empty:
+        print("nothing to review" + (f" in batch {args.batch}" if args.batch else ""))
+        return 0
+    for row in queue.itertuples():
+        print(f"{row.event_id}  {row.status:<8} {row.event_type:<12} {row.date:<22} "
+              f"{row.place or '(no place)'}  [{row.batch_id}]")  # fmt: skip
+        print(f"    {row.summary}")
+    print(f"{len(queue)} event(s)")
+    return 0
+
+
+def _cmd_review_decide(args: argparse.Namespace) -> int:
+    def rows(tables):
+        return event_decisions(tables, args.ids, args.action, args.who, args.note), []
+
+    build = decide(_paths(args), rows)
+    done = {"accept": "accepted", "reject": "rejected"}[args.action]
+    print(f"{done} {len(set(args.ids))} event(s); published build {build}")
+    return 0
+
+
+def _cmd_review_edit(args: argparse.Namespace) -> int:
+    from etl.geonames import GeoNamesIndex
+
+    paths, said = _paths(args), []
+    wanted = Correction(
+        args.id, args.who, args.note, args.place, args.country, args.lat, args.lon,
+        args.date, args.event_type, args.summary, args.accept,
+    )  # fmt: skip
+
+    def make(tables):
+        snapshot, geonames = inbox.read(paths.store), GeoNamesIndex.open()
+        curated = curated_place_rows(tables)
+        made, lines = correction_rows(tables, snapshot, curated, geonames, wanted)
+        said.extend(lines)
+        return made
+
+    build = decide(paths, make)
+    print("\n".join([f"edited {args.id}", *said, f"published build {build}"]))
+    return 0
+
+
+def _cmd_batches(args: argparse.Namespace) -> int:
+    print("\n".join(batch_lines(inbox.read(_paths(args).store))))
+    return 0
+
+
+def _cmd_batch_state(args: argparse.Namespace) -> int:
+    build = set_batch_state(_paths(args), args.batch, args.action, args.who, args.note)
+    done = {"retract": "retracted", "restore": "restored"}[args.action]
+    print(f"{done} batch {args.batch}; published build {build}")
+    return 0
+
+
+def _common(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--store", type=Path, help="store folder (default data/store)")
+    cmd.add_argument("--who", default=_who(), help="name recorded with the decision")
+    cmd.add_argument("--note", help="why (kept in the history)")
+
+
+def add_commands(sub: argparse._SubParsersAction) -> None:
+    """Register ingest, review, batches, retract and restore on the `etl` parser."""
+    ingest = sub.add_parser("ingest", help="add a batch of articles, extract, publish")
+    ingest.add_argument("paths", nargs="+", type=Path, help=".txt .md .html .json .jsonl .csv .zip")
+    ingest.add_argument("--outlet", help="outlet of articles that do not name one")
+    ingest.add_argument("--published", type=_date, help="date of articles that give none")
+    ingest.add_argument("--batch", help="a name for the batch")
+    ingest.add_argument("--skip-bad", action="store_true", help="store the good files anyway")
+    ingest.add_argument("--max-file-mb", type=float, default=20.0, help="size limit per file")
+    _common(ingest)
+    ingest.set_defaults(run=_cmd_ingest)
+
+    review = sub.add_parser("review", help="list, accept, reject or edit extracted events")
+    verbs = review.add_subparsers(dest="verb", required=True)
+    listing = verbs.add_parser("list", help="events awaiting review")
+    listing.add_argument("--batch", help="only this batch")
+    listing.add_argument("--all", action="store_true", help="reviewed ones too")
+    listing.add_argument("--format", choices=("table", "csv"), default="table")
+    listing.add_argument("--store", type=Path, help="store folder (default data/store)")
+    listing.set_defaults(run=_cmd_review_list)
+    for action in ("accept", "reject"):
+        cmd = verbs.add_parser(action, help=f"{action} extracted events")
+        cmd.add_argument("ids", nargs="+", help="event ids (see `review list`)")
+        _common(cmd)
+        cmd.set_defaults(run=_cmd_review_decide, action=action)
+    edit = verbs.add_parser("edit", help="correct an extracted event")
+    edit.add_argument("id", help="event id")
+    edit.add_argument("--place", help="a place name from the gazetteers")
+    edit.add_argument("--country", help="ISO code that picks among places of that name")
+    edit.add_argument("--lat", type=float, help="latitude of a point picked by hand")
+    edit.add_argument("--lon", type=float, help="longitude of a point picked by hand")
+    edit.add_argument("--date", help="YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD")
+    edit.add_argument("--type", dest="event_type", help="event type (see event_types.csv)")
+    edit.add_argument("--summary", help="one-line summary")
+    edit.add_argument("--accept", action="store_true", help="and accept it")
+    _common(edit)
+    edit.set_defaults(run=_cmd_review_edit)
+
+    batches = sub.add_parser("batches", help="batches and their state")
+    batches.add_argument("--store", type=Path, help="store folder (default data/store)")
+    batches.set_defaults(run=_cmd_batches)
+    for action in ("retract", "restore"):
+        cmd = sub.add_parser(action, help=f"{action} a whole batch")
+        cmd.add_argument("batch", help="batch id (see `batches`)")
+        _common(cmd)
+        cmd.set_defaults(run=_cmd_batch_state, action=action)

@@ -1,0 +1,125 @@
+"""An analyst's correction of one extracted event: type, date window, summary, place.
+
+A corrected place is kept in the analysts' gazetteer with the spellings the articles used
+for it, so the next batch that names it is placed right. A place can be chosen by name
+(among the gazetteers' candidates, nearest the article's other places, or in a given
+country) or picked as a point.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from etl.analyst_actions import REVIEW, Made, analyst_place, event_decisions, parse_window
+from etl.build import analyst_places
+from etl.inbox import Snapshot
+from etl.place_search import Candidate, find_places
+from etl.problems import InputError, Problem
+from etl.tables import Tables
+
+
+@dataclass(frozen=True)
+class Correction:
+    """What to change; None leaves a field as it is."""
+
+    event_id: str
+    who: str
+    note: str | None = None
+    place: str | None = None
+    country: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    date: str | None = None
+    event_type: str | None = None
+    summary: str | None = None
+    accept: bool = False
+
+
+def spellings(tables: Tables, event_id: str) -> list[str]:
+    """How the event's sentences wrote its place ("Jisr al-Shughur")."""
+    claims = tables["claims"]
+    texts = claims.loc[claims["event_id"] == event_id, "place_text"].dropna()
+    return sorted(set(texts))
+
+
+def nearby_points(tables: Tables, event_id: str) -> list[tuple[float, float]]:
+    """Points of the other events reported in the same articles (to weigh homonyms)."""
+    claims, events = tables["claims"], tables["events"]
+    articles = set(claims.loc[claims["event_id"] == event_id, "article_id"])
+    others = set(claims.loc[claims["article_id"].isin(articles), "event_id"]) - {event_id}
+    placed = events[events["event_id"].isin(others)].merge(
+        tables["places"][["place_id", "latitude", "longitude"]], on="place_id"
+    )
+    return list(zip(placed["latitude"], placed["longitude"]))
+
+
+def _choose(found: list[Candidate], wanted: Correction) -> Candidate:
+    if wanted.country:
+        found = [c for c in found if c.country.casefold() == wanted.country.casefold()]
+    if not found:
+        where = f" in {wanted.country}" if wanted.country else ""
+        raise InputError([Problem(REVIEW, None, f"--place {wanted.place!r}: no place of that "
+                                  f"name{where} in the gazetteers; give --lat and --lon to "
+                                  "add it")])  # fmt: skip
+    return found[0]
+
+
+def _place_change(
+    tables: Tables, snapshot: Snapshot, curated: list[dict], geonames, wanted: Correction
+) -> tuple[dict, list[dict], list[str]]:
+    seen = spellings(tables, wanted.event_id)
+    if wanted.latitude is not None or wanted.longitude is not None:
+        if wanted.latitude is None or wanted.longitude is None:
+            raise InputError([Problem(REVIEW, None, "give both --lat and --lon")])
+        name = wanted.place or (seen[0] if seen else "place picked on the map")
+        row = analyst_place(name, wanted.latitude, wanted.longitude, seen, wanted.who)
+        return {"place_id": row["place_id"]}, [row], [f"place: {name} at the point given"]
+    found = find_places(wanted.place, analyst_places(snapshot), curated, geonames,
+                        nearby_points(tables, wanted.event_id))  # fmt: skip
+    chosen = _choose(found, wanted)
+    said = [f"place: {chosen.line()}"]
+    said += [f"  other candidate: {c.line()}" for c in found if c is not chosen][:5]
+    row = analyst_place(chosen.name, chosen.latitude, chosen.longitude, [*seen, wanted.place],
+                        wanted.who, chosen.country, chosen.source)  # fmt: skip
+    if chosen.place_id:  # a project place: keep its id, teach the gazetteer the spellings
+        row = {**row, "place_id": chosen.place_id}
+    return {"place_id": row["place_id"]}, [row], said
+
+
+def correction_rows(
+    tables: Tables, snapshot: Snapshot, curated: list[dict], geonames, wanted: Correction
+) -> tuple[Made, list[str]]:
+    """The decisions (and places to add) that make a correction, and what it will do."""
+    changes, places, said = {}, [], []
+    if wanted.place or wanted.latitude is not None or wanted.longitude is not None:
+        changes, places, said = _place_change(tables, snapshot, curated, geonames, wanted)
+    if wanted.date:
+        changes["date_start"], changes["date_end"] = parse_window(wanted.date)
+    if wanted.event_type:
+        known = set(tables["event_types"]["event_type"])
+        if wanted.event_type not in known:
+            raise InputError([Problem(REVIEW, None, f"--type {wanted.event_type!r}: not an "
+                                      f"event type ({', '.join(sorted(known))})")])  # fmt: skip
+        changes["event_type"] = wanted.event_type
+    if wanted.summary:
+        changes["summary"] = " ".join(wanted.summary.split())
+    if not changes and not wanted.accept:
+        raise InputError([Problem(REVIEW, None, "nothing to change: give --place, --lat/--lon, "
+                                  "--date, --type, --summary or --accept")])  # fmt: skip
+    rows = []
+    if changes:
+        rows += event_decisions(tables, [wanted.event_id], "edit", wanted.who, wanted.note,
+                                changes)  # fmt: skip
+    if wanted.accept:
+        rows += event_decisions(tables, [wanted.event_id], "accept", wanted.who, wanted.note)
+    said += [f"{k}: {v}" for k, v in changes.items() if k != "place_id"]
+    return (rows, places), said
+
+
+def curated_place_rows(tables: Tables) -> list[dict]:
+    """The curated places as plain rows (for the gazetteer look-up)."""
+    places = tables["places"]
+    curated = places[~places["place_id"].astype(str).str.startswith(("gn:", "pl_"))]
+    return curated.where(pd.notna(curated), None).to_dict("records")

@@ -1,0 +1,264 @@
+"""Bringing a batch of articles in: check every draft, store the batch whole, publish.
+
+The order matters for "nothing stored when an input is bad": drafts are checked first (a
+missing date or outlet is a problem naming the file); then, as the store's only writer, the
+new tables are built in memory with the batch included; only when that succeeded is the batch
+committed to the inbox (one transaction) and the new build published. An article already in
+the store (same text, whatever its file name) adds nothing and is reported as a duplicate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+import pandas as pd
+
+from etl import ids, inbox
+from etl.articles import implausible_published, load_seed_articles
+from etl.build import build_tables
+from etl.inbox import Snapshot
+from etl.problems import InputError, Problem
+from etl.settings import Paths
+from etl.store import record_then_publish, writing
+
+
+class DraftLike(Protocol):
+    """What ingest reads of an uploaded article (see etl.uploads.Draft)."""
+
+    source: str
+    text: str
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    url: str | None
+    byline: str | None
+    dateline: str | None
+    wire: str | None
+    language: str | None
+    encoding: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """Batch-wide facts and choices: defaults for what a file does not say."""
+
+    batch_name: str | None = None
+    outlet: str | None = None
+    published: dt.date | None = None
+    who: str = "analyst"
+    skip_bad: bool = False
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What one ingest did."""
+
+    batch_id: str | None
+    batch_name: str | None
+    added: list[str] = field(default_factory=list)  # sources of the articles stored
+    duplicates: list[str] = field(default_factory=list)  # "source: already in batch X"
+    left_out: list[Problem] = field(default_factory=list)  # bad files skipped (--skip-bad)
+    new_outlets: list[str] = field(default_factory=list)
+    events: pd.DataFrame | None = None  # the batch's extracted events
+    build_id: str | None = None
+
+
+WIRE_NAMES = {"ap": "ap", "associatedpress": "ap", "afp": "afp", "agencefrancepresse": "afp"}
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "", name.casefold().removeprefix("the "))
+
+
+def outlet_index(outlets: pd.DataFrame) -> dict[str, str]:
+    """Name, id and common short forms (matched loosely) -> outlet_id."""
+    index = {k: v for k, v in WIRE_NAMES.items() if v in set(outlets["outlet_id"])}
+    for row in outlets.itertuples():
+        index.setdefault(_key(str(row.outlet_id)), row.outlet_id)
+        index.setdefault(_key(str(row.name)), row.outlet_id)
+    return index
+
+
+def _new_outlet_id(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_")[:40] or "outlet"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    return candidate
+
+
+def _check(draft: DraftLike, options: IngestOptions) -> list[Problem]:
+    problems = []
+    if not (draft.published or options.published):
+        problems.append(
+            Problem(draft.source, None, "no publication date: add a 'Published:' line at the "
+                    "top of the file, or give the batch's date (--published YYYY-MM-DD)")
+        )  # fmt: skip
+    elif reason := implausible_published(draft.published or options.published):
+        problems.append(Problem(draft.source, None, reason))
+    if not (draft.outlet or options.outlet or draft.wire):
+        problems.append(
+            Problem(draft.source, None, "no outlet: add an 'Outlet:' line at the top of the "
+                    "file, or give the batch's outlet (--outlet NAME)")
+        )  # fmt: skip
+    if not draft.text.strip():
+        problems.append(Problem(draft.source, None, "no article text"))
+    return problems
+
+
+def check_drafts(
+    drafts: Sequence[DraftLike], problems: Sequence[Problem], options: IngestOptions
+) -> tuple[list[DraftLike], list[Problem]]:
+    """The drafts that can be stored, and every problem (reading problems first)."""
+    good, found = [], list(problems)
+    bad_sources = {p.file for p in problems}
+    for draft in drafts:
+        own = _check(draft, options)
+        found += own
+        if not own and draft.source not in bad_sources:
+            good.append(draft)
+    return good, found
+
+
+def _title(draft: DraftLike) -> str:
+    if draft.title and draft.title.strip():
+        return draft.title.strip()
+    first = next((line.strip() for line in draft.text.splitlines() if line.strip()), "")
+    return first[:100] + ("…" if len(first) > 100 else "")
+
+
+def _rows(
+    drafts: Iterable[DraftLike], batch_id: str, options: IngestOptions, outlets: dict[str, str]
+) -> tuple[list[dict], list[dict]]:
+    """Article rows for the inbox, and the outlets that must be created for them."""
+    at, articles, new = inbox.now(), [], {}
+    taken = set(outlets.values())
+
+    def outlet_id(name: str, kind: str) -> str:
+        key = _key(name)
+        if key not in outlets:
+            outlets[key] = _new_outlet_id(name, taken)
+            taken.add(outlets[key])
+            new[outlets[key]] = {"outlet_id": outlets[key], "name": name.strip(), "kind": kind,
+                                 "country": None, "wire_id": None, "batch_id": batch_id,
+                                 "added_at": at}  # fmt: skip
+        return outlets[key]
+
+    for d in drafts:
+        articles.append(
+            {
+                "article_id": ids.article_id(d.text),
+                "batch_id": batch_id,
+                "source": d.source,
+                # wire copy with no outlet named is the wire's own story ("BEIRUT (AP) —")
+                "outlet_id": outlet_id(d.outlet or options.outlet or d.wire or "", "newspaper"),
+                "wire": outlet_id(d.wire, "wire") if d.wire else None,
+                "byline": d.byline,
+                "title": _title(d),
+                "published": (d.published or options.published).isoformat(),
+                "dateline": d.dateline,
+                "url": d.url,
+                "language": d.language or "en",
+                "encoding": d.encoding,
+                "notes": "; ".join(d.notes) or None,
+                "added_at": at,
+                "text": d.text,
+                "text_sha256": ids.text_sha256(d.text),
+                "n_chars": len(d.text),
+            }
+        )
+    return articles, list(new.values())
+
+
+def _split_duplicates(
+    drafts: Sequence[DraftLike], stored: dict[str, str]
+) -> tuple[list[DraftLike], list[str]]:
+    fresh, duplicates, seen = [], [], dict(stored)
+    for d in drafts:
+        article = ids.article_id(d.text)
+        if article in seen:
+            duplicates.append(f"{d.source}: already stored ({seen[article]}); nothing added")
+        else:
+            seen[article] = f"this batch, {d.source}"
+            fresh.append(d)
+    return fresh, duplicates
+
+
+def _stored_articles(paths: Paths, snapshot: Snapshot) -> dict[str, str]:
+    seeds, _ = load_seed_articles(paths.seeds, paths.root)
+    stored = {a.article_id: "seed article " + a.file for a in seeds}
+    stored.update({a["article_id"]: f"batch {a['batch_id']}" for a in snapshot.articles})
+    return stored
+
+
+def batch_id_for(name: str, articles: Sequence[dict]) -> str:
+    """A readable, unique batch id: the UTC time and a digest of what it holds."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    return f"b{stamp}-{ids.content_hash(name, *(a['article_id'] for a in articles), length=6)}"
+
+
+def ingest(
+    paths: Paths,
+    drafts: Sequence[DraftLike],
+    read_problems: Sequence[Problem],
+    options: IngestOptions,
+    wait_seconds: float = 600.0,
+    on_wait: Callable[[str], None] | None = None,
+) -> IngestReport:
+    """Check, store and publish a batch; raise InputError (nothing stored) on bad input
+    unless `options.skip_bad`, in which case the bad files are left out and listed."""
+    good, problems = check_drafts(drafts, read_problems, options)
+    if problems and not options.skip_bad:
+        raise InputError(problems)
+    with writing(paths.store, wait_seconds, on_wait):
+        snapshot = inbox.read(paths.store)
+        fresh, duplicates = _split_duplicates(good, _stored_articles(paths, snapshot))
+        if not fresh:
+            return IngestReport(None, None, [], duplicates, problems)
+        name = options.batch_name or (
+            f"upload of {len(fresh)} article(s), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+        )
+        outlets = outlet_index(_all_outlets(paths, snapshot))
+        articles, new_outlets = _rows(fresh, "pending", options, outlets)
+        batch_id = batch_id_for(name, articles)
+        articles = [{**a, "batch_id": batch_id} for a in articles]
+        new_outlets = [{**o, "batch_id": batch_id} for o in new_outlets]
+        batch = {"batch_id": batch_id, "name": name, "created_at": inbox.now(),
+                 "created_by": options.who, "note": None}  # fmt: skip
+        candidate = replace(
+            snapshot,
+            batches=[*snapshot.batches, batch],
+            articles=[*snapshot.articles, *articles],
+            outlets=[*snapshot.outlets, *new_outlets],
+        )
+        tables = build_tables(paths, snapshot=candidate)  # raises before anything is stored
+        built = record_then_publish(
+            paths.store, tables, lambda: inbox.add_batch(paths.store, batch, new_outlets, articles)
+        )
+    events = tables["events"]
+    return IngestReport(
+        batch_id=batch_id,
+        batch_name=name,
+        added=[d.source for d in fresh],
+        duplicates=duplicates,
+        left_out=problems,
+        new_outlets=[o["name"] for o in new_outlets],
+        events=events[events["batch_id"] == batch_id],
+        build_id=built.name,
+    )
+
+
+def _all_outlets(paths: Paths, snapshot: Snapshot) -> pd.DataFrame:
+    from etl.curated import load_curated
+
+    curated, problems = load_curated(paths.curated, paths.root)
+    if problems:
+        raise InputError(problems)
+    rows = [o.model_dump() for o in curated.rows("outlets.csv")]
+    rows += [{k: o[k] for k in ("outlet_id", "name")} for o in snapshot.outlets]
+    return pd.DataFrame(rows, columns=["outlet_id", "name"])

@@ -1,0 +1,97 @@
+"""Looking a place up by name in every gazetteer the extractor uses, for people.
+
+Analysts' places first (their corrections win), then the curated gazetteer, then GeoNames:
+the same order the extractor resolves names in, so `etl geocode NAME` and the review page
+answer what extraction would see. Each candidate says where it comes from, its country and,
+given the article's other places, how far it is from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from etl.gazetteer import OfflineGazetteer, normalise_name
+from etl.geonames import GeoNamesIndex, haversine_km
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a name could mean."""
+
+    name: str
+    latitude: float
+    longitude: float
+    country: str
+    source: str  # "analysts", "curated" or "GeoNames <id>"
+    place_id: str | None  # the project's id when it is already a project place
+    population: int | None = None
+    km_from_others: float | None = None  # to the nearest of the article's other places
+
+    def line(self) -> str:
+        far = "" if self.km_from_others is None else f"\t{self.km_from_others:,.0f} km away"
+        people = "" if not self.population else f"\tpop. {self.population:,}"
+        return (
+            f"{self.name}\t{self.country or '?'}\t{self.latitude:.5f}\t{self.longitude:.5f}"
+            f"\t{self.source}{people}{far}"
+        )
+
+
+def _from_rows(rows: Iterable[Mapping[str, Any]], source: str) -> list[Candidate]:
+    return [
+        Candidate(
+            str(r["name"]),
+            float(r["latitude"]),
+            float(r["longitude"]),
+            str(r.get("country") or ""),
+            source,
+            str(r["place_id"]),
+        )
+        for r in rows
+    ]
+
+
+def find_places(
+    name: str,
+    analysts: Sequence[Mapping[str, Any]],
+    curated: Sequence[Mapping[str, Any]],
+    geonames: GeoNamesIndex | None,
+    near: Sequence[tuple[float, float]] = (),
+    limit: int = 10,
+) -> list[Candidate]:
+    """Every place `name` could mean, best first: project places, then GeoNames by nearness
+    to `near` (the article's other places) and population."""
+    key = normalise_name(name)
+    found = _from_rows(OfflineGazetteer(analysts).places_with_key(key), "analysts")
+    found += _from_rows(OfflineGazetteer(curated).places_with_key(key), "curated")
+    if geonames is not None:
+        for p in geonames.candidates(name, limit=200):
+            found.append(
+                Candidate(p.name, p.latitude, p.longitude, p.country_code,
+                          f"GeoNames {p.geonameid}", None, p.population)
+            )  # fmt: skip
+    if near:
+        found = [_with_distance(c, near) for c in found]
+        project = [c for c in found if c.place_id]
+        others = sorted(
+            (c for c in found if not c.place_id),
+            key=lambda c: (c.km_from_others // 100, -(c.population or 0)),
+        )
+        found = project + others
+    return _unique(found)[:limit]
+
+
+def _with_distance(c: Candidate, near: Sequence[tuple[float, float]]) -> Candidate:
+    km = min(haversine_km((c.latitude, c.longitude), point) for point in near)
+    return Candidate(**{**c.__dict__, "km_from_others": km})
+
+
+def _unique(found: list[Candidate]) -> list[Candidate]:
+    seen, out = set(), []
+    for c in found:
+        key = (round(c.latitude, 3), round(c.longitude, 3), c.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
