@@ -64,6 +64,8 @@ def decide(paths: Paths, make: Callable[[Tables], Made]) -> str:
     with writing(paths.store):
         snapshot = inbox.read(paths.store)
         rows, places = make(build_tables(paths, snapshot=snapshot))  # InputError: unknown ids
+        at = inbox.now()  # one time for the build and the log, so a rebuild gives the same
+        rows, places = [{**r, "at": at} for r in rows], [{**p, "at": at} for p in places]
         tables = build_tables(paths, snapshot=inbox.with_pending(snapshot, rows, places))
 
         def record() -> None:

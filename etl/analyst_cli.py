@@ -16,6 +16,7 @@ import argparse
 import datetime as dt
 import getpass
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from etl import inbox
@@ -36,7 +37,7 @@ from etl.settings import Paths
 
 def _paths(args: argparse.Namespace) -> Paths:
     base = Paths.from_env()
-    return Paths(store=args.store or base.store)
+    return replace(base, store=args.store or base.store)
 
 
 def _who() -> str:

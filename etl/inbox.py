@@ -107,7 +107,7 @@ def with_pending(
                  dict(d.get("changes", {})), str(d["who"]), at, d.get("note"))
         for i, d in enumerate(decisions, start=1)
     ]  # fmt: skip
-    more_places = [{**p, "at": at} for p in places]
+    more_places = [{"at": at, **p} for p in places]
     return Snapshot(
         snapshot.batches,
         snapshot.articles,
@@ -233,7 +233,7 @@ def add_decisions(store: Path, decisions: Iterable[Mapping[str, object]]) -> int
                         "mentions": json.dumps(list(d.get("mentions", ()))),
                         "changes": json.dumps(dict(d.get("changes", {})), ensure_ascii=False),
                         "who": d["who"],
-                        "at": at,
+                        "at": d.get("at") or at,
                         "note": d.get("note"),
                     },
                 )
@@ -254,7 +254,7 @@ def add_places(store: Path, places: Iterable[Mapping[str, object]]) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             for place in places:
-                _insert(conn, "places", {**place, "at": now()})
+                _insert(conn, "places", {"at": now(), **place})
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")

@@ -1,0 +1,194 @@
+"""The analysts' command line end to end on the small project: ingest, review, correct a
+place, retract, restore, rebuild, and the same published state at the end."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from etl import inbox
+from etl.cli import main
+from etl.store import current_build, read_store
+from tests.conftest import tree_digest
+
+GAMMA = """Title: Shelling in Gamma
+Outlet: Valley Courier
+Published: 2020-01-10
+
+Artillery shelled the town of Jisr al-Shughur on Thursday, killing at least 7 civilians, medics said.
+"""
+WIRE = """DELTA (AP) — Dozens of families were evacuated from Beta on Wednesday in a convoy of 9 trucks, officials said.
+"""
+
+
+@pytest.fixture
+def project(mini, tmp_path, monkeypatch):
+    (tmp_path / "up").mkdir()
+    (tmp_path / "up" / "gamma.txt").write_text(GAMMA, encoding="utf-8")
+    (tmp_path / "up" / "wire.md").write_text(WIRE, encoding="utf-8")
+    monkeypatch.setattr("etl.settings.Paths.from_env", classmethod(lambda cls: mini))
+    return mini
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def events(store: Path):
+    return read_store(store)[0]["events"].set_index("event_id")
+
+
+def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
+    store = str(project.store)
+    code, out, err = run(capsys, "ingest", str(tmp_path / "up"), "--published", "2020-01-09",
+                         "--batch", "january", "--store", store, "--who", "ana")
+    assert code == 0, err
+    batch = re.search(r"batch (b\S+) \(january\): 2 article\(s\) stored", out).group(1)
+    assert "new outlet(s): Valley Courier" in out
+    stored = events(project.store)
+    mine = stored[stored["batch_id"] == batch]
+    assert set(mine["event_type"]) >= {"shelling", "evacuation"}
+    assert set(mine["review_status"]) == {"pending"}
+    articles = read_store(project.store)[0]["articles"].set_index("file")
+    # the wire story names no outlet: it is the wire's own copy
+    assert articles.loc[str(tmp_path / "up" / "wire.md"), "outlet_id"] == "wire1" or \
+        articles.loc[str(tmp_path / "up" / "wire.md"), "wire"] is not None
+
+    shelling = mine[mine["event_type"] == "shelling"].index[0]
+    code, out, err = run(capsys, "review", "edit", shelling, "--place", "Jisr al-Shughur",
+                         "--lat", "35.8126", "--lon", "36.3177", "--accept", "--store", store)
+    assert code == 0, err
+    after = events(project.store).loc[shelling]
+    assert after["review_status"] == "accepted" and after["reviewed_by"]
+    place = read_store(project.store)[0]["places"].set_index("place_id").loc[after["place_id"]]
+    assert (place["name"], place["latitude"], place["longitude"]) == ("Jisr al-Shughur", 35.8126, 36.3177)
+
+    evacuation = mine[mine["event_type"] == "evacuation"].index[0]
+    assert run(capsys, "review", "reject", evacuation, "--store", store)[0] == 0
+    assert events(project.store).loc[evacuation, "review_status"] == "rejected"
+    published = read_store(project.store)[1]["content_sha256"]
+
+    assert run(capsys, "retract", batch, "--store", store, "--note", "wrong feed")[0] == 0
+    assert batch not in set(events(project.store)["batch_id"])
+    assert run(capsys, "restore", batch, "--store", store)[0] == 0
+    assert read_store(project.store)[1]["content_sha256"] == published
+    assert events(project.store).loc[shelling, "review_status"] == "accepted"
+
+    # a plain rebuild from seeds, curated rows and the inbox gives the same published state
+    assert run(capsys, "build", "--seeds", str(project.seeds), "--curated",
+               str(project.curated), "--store", store)[0] == 0
+    assert read_store(project.store)[1]["content_sha256"] == published
+
+    code, out, _ = run(capsys, "batches", "--store", store)
+    assert f"{batch}  published  2 article(s)" in out
+    assert re.search(rf"\w+: retract {batch} \(wrong feed\)", out)
+    assert [d.action for d in inbox.read(project.store).decisions] == [
+        "edit", "accept", "reject", "retract", "restore"]
+
+
+def test_ingest_twice_adds_nothing_and_says_so(project, tmp_path, capsys):
+    args = ["ingest", str(tmp_path / "up" / "gamma.txt"), "--store", str(project.store)]
+    assert run(capsys, *args)[0] == 0
+    before = tree_digest(project.store)
+    code, out, _ = run(capsys, *args)
+    assert code == 0
+    assert "gamma.txt: already stored (batch b" in out
+    assert "nothing new to store" in out
+    assert tree_digest(project.store) == before
+
+
+BAD = [
+    # (file name, content, fragment of the message)
+    ("empty.txt", "", "empty"),
+    ("nodate.txt", "Outlet: X\n\nRockets hit Alpha on Monday.", "no publication date"),
+    ("future.txt", "Outlet: X\nPublished: 2999-01-01\n\nRockets hit Alpha.", "2999-01-01"),
+    ("binary.txt", "\x00\x01\x02" * 50, "binary"),
+    ("data.pdf", "%PDF-1.4", "accepted"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "says"), BAD, ids=[b[0] for b in BAD])
+def test_a_bad_file_stores_nothing(project, tmp_path, capsys, name, content, says):
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store",
+               str(project.store))[0] == 0
+    before = tree_digest(project.store)
+    bad, good = tmp_path / name, tmp_path / "good.txt"
+    bad.write_text(content, encoding="utf-8")
+    good.write_text("Outlet: X\nPublished: 2020-01-11\n\nRockets hit Beta.", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(bad), str(good), "--store", str(project.store))
+    assert code == 2
+    assert f"{bad}" in err and says in err
+    assert "Traceback" not in err
+    assert tree_digest(project.store) == before
+
+
+def test_skip_bad_stores_the_good_files_and_names_the_rest(project, tmp_path, capsys):
+    bad = tmp_path / "nodate.txt"
+    bad.write_text("Outlet: X\n\nRockets hit Alpha on Monday.", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(bad), str(tmp_path / "up" / "gamma.txt"),
+                         "--skip-bad", "--store", str(project.store))
+    assert code == 0, err
+    assert f"left out: {bad}: no publication date" in out
+    assert "1 article(s) stored" in out
+
+
+def test_review_errors_name_the_problem(project, tmp_path, capsys):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up"), "--published", "2020-01-09",
+               "--store", store)[0] == 0
+    before = tree_digest(project.store)
+    curated = events(project.store).query("origin != 'extracted'").index[0]
+    pending = events(project.store).query("review_status == 'pending'").index[0]
+    cases = [
+        (["review", "accept", "ev_nope"], "ev_nope: no event with this id"),
+        (["review", "reject", curated], "is a curated event"),
+        (["review", "edit", pending, "--date", "2020-13-01"], "expected YYYY-MM-DD"),
+        (["review", "edit", pending, "--date", "2020-01-09..2020-01-01"], "end is before"),
+        (["review", "edit", pending, "--type", "picnic"], "'picnic': not an event type"),
+        (["review", "edit", pending, "--lat", "95", "--lon", "1"], "not a point on Earth"),
+        (["review", "edit", pending, "--lat", "35"], "give both --lat and --lon"),
+        (["review", "edit", pending, "--place", "Qwxzzy"], "no place of that name"),
+        (["review", "edit", pending], "nothing to change"),
+        (["retract", "b-nope"], "b-nope: no such batch"),
+    ]
+    for args, says in cases:
+        code, _, err = run(capsys, *args, "--store", store)
+        assert (code, says in err) == (2, True), (args, err)
+    assert tree_digest(project.store) == before
+
+
+def test_a_correction_teaches_the_next_batch(project, tmp_path, capsys):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
+    shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
+    assert run(capsys, "review", "edit", shelling.index[0], "--place", "Jisr al-Shughur",
+               "--lat", "35.8126", "--lon", "36.3177", "--store", store)[0] == 0
+    later = tmp_path / "later.txt"
+    later.write_text("Outlet: Valley Courier\nPublished: 2020-02-02\n\n"
+                     "Rockets hit Jisr al-Shughur on Saturday, killing 3 people.", encoding="utf-8")
+    assert run(capsys, "ingest", str(later), "--store", store)[0] == 0
+    tables = read_store(project.store)[0]
+    new = tables["events"][tables["events"]["date_start"] == "2020-02-01"]
+    places = tables["places"].set_index("place_id")
+    assert [places.loc[p, "name"] for p in new["place_id"]] == ["Jisr al-Shughur"]
+    code, out, _ = run(capsys, "geocode", "jisr al shughur", "--store", store)
+    assert code == 0 and out.startswith("Jisr al-Shughur\t")
+
+
+def test_decisions_follow_their_event_when_a_later_batch_reports_it_first(project, tmp_path, capsys):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
+    first = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
+    assert run(capsys, "review", "accept", first.index[0], "--store", store)[0] == 0
+    earlier = tmp_path / "earlier.txt"  # published first, so it becomes the event's first report
+    earlier.write_text("Outlet: Hill Times\nPublished: 2020-01-09\n\n"
+                       "Artillery shelled Jisr al-Shughur on Thursday, medics said.", encoding="utf-8")
+    assert run(capsys, "ingest", str(earlier), "--published", "2020-01-09", "--store", store)[0] == 0
+    now = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
+    accepted = now[now["review_status"] == "accepted"]
+    assert len(accepted) == 1
+    assert current_build(project.store) is not None
