@@ -26,11 +26,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from trafilatura import bare_extraction
-from trafilatura.settings import set_date_params
+from trafilatura.settings import Document, set_date_params
 
 from etl.article_meta import FIELDS, check_fields, clean_text
 from etl.problems import Problem
 
+NO_HTML_TEXT = "no article text found in the page (after removing scripts, menus and markup)"
 _DECODER = json.JSONDecoder(strict=False)  # control characters inside strings are text
 _HEADER_KEYS = {
     "title": "title",
@@ -143,27 +144,25 @@ def _paragraphs(text: str, title: str | None) -> str:
     return "\n\n".join(lines)
 
 
+def _extracted(text: str) -> Document | None:
+    """Trafilatura's reading of a page; a bare fragment ('<p>...</p>') is read as a body."""
+    options = {"include_comments": False, "include_images": False, "include_links": False}
+    dates = set_date_params(False)  # markup only: no dates from the prose
+    doc = bare_extraction(text, with_metadata=True, date_extraction_params=dates, **options)
+    if doc is None and not re.search(r"<(html|body)\b", text[:5000], re.IGNORECASE):
+        doc = bare_extraction(f"<html><body>{text}</body></html>", **options)
+    return doc
+
+
 def read_html(text: str, label: str) -> list[Record | Problem]:
     """A web page: its main text and what its markup says about it. Never rendered."""
     try:
-        doc = bare_extraction(
-            text,
-            with_metadata=True,
-            include_comments=False,
-            include_images=False,
-            include_links=False,
-            date_extraction_params=set_date_params(False),
-        )
+        doc = _extracted(text)
     except Exception as exc:  # a third-party parser on hostile input: its failure is a problem
         return [Problem(label, None, f"the page could not be read as HTML ({type(exc).__name__})")]
-    if doc is None or not (doc.text or "").strip():
-        return [
-            Problem(
-                label,
-                None,
-                "no article text found in the page (after removing scripts, menus and markup)",
-            )
-        ]
+    body = _paragraphs(doc.text or "", doc.title) if doc else ""
+    if not body:
+        return [Problem(label, None, NO_HTML_TEXT)]
     lang = _HTML_LANG.search(text[:5000])
     meta = {
         "title": doc.title,
@@ -171,15 +170,13 @@ def read_html(text: str, label: str) -> list[Record | Problem]:
         "byline": doc.author,
         "published": doc.date,
         "url": doc.url,
-        "language": lang["lang"].lower() if lang else None,
+        "language": lang["lang"] if lang else None,
     }
-    meta = {k: v for k, v in meta.items() if v}
-    note = f"{', '.join(meta)} read from the page's markup" if meta else None
-    values, failed = check_fields({**meta, "text": _paragraphs(doc.text, doc.title)})
-    notes = [f"the page's {field} was left out: {why}" for field, why in failed]
-    if "text" not in values:
-        return [Problem(label, None, "no article text found in the page")]
-    return [Record(label, values, tuple(([note] if note else []) + notes))]
+    values, failed = check_fields({k: v for k, v in meta.items() if v} | {"text": body})
+    read = [k for k in meta if k in values]
+    notes = [f"{', '.join(read)} read from the page's markup"] if read else []
+    notes += [f"the page's {field} was left out: {why}" for field, why in failed]
+    return [Record(label, values, tuple(notes))]
 
 
 def _json_value(text: str, at: int, label: str, line: int) -> tuple[object, int] | Problem:
@@ -294,7 +291,7 @@ def _delimiter(first_line: str) -> str:
 def read_csv(text: str, label: str) -> list[Record | Problem]:
     """A .csv file with a header row naming the fields; one article per row."""
     sep = _delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep, strict=True)
     try:
         header = [c.strip().lower() for c in next(reader, [])]
     except csv.Error as exc:

@@ -185,7 +185,7 @@ def _detected(data: bytes, label: str, line: int) -> tuple[str, str, tuple[str, 
     codec = "cp1252" if "cp1252" in best.could_be_from_charset else best.encoding
     name = _NAMES.get(codec, codec.replace("_", "-"))
     notes = [f"not UTF-8 (from line {line}); read as {name}: check accented letters and quotes"]
-    if len(_UTF8_SEQUENCE.findall(data)) > 1:
+    if _UTF8_SEQUENCE.search(data):
         notes.append("the file mixes encodings (some of it is UTF-8): some characters may be wrong")
     return _text_or_problem(
         str(best), label, f"{name} (detected by charset-normalizer)", tuple(notes)
