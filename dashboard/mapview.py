@@ -24,6 +24,12 @@ UNCERTAINTY_M = {1: 2_000, 2: 12_000, 3: 60_000}
 REFERENCE_SITES = ("Baghouz", "Al-Hol", "Idlib")
 #: Quoted whole so pydeck passes it as a literal, not an expression.
 FONT = "'Source Sans, Source Sans Pro, Helvetica Neue, Arial, sans-serif'"
+#: A "text" tooltip is set as innerText (never HTML); long lines wrap instead of running off
+#: the map's edge, where the map would cut them.
+TOOLTIP = {
+    "text": "{tip}",
+    "style": {"maxWidth": "320px", "whiteSpace": "pre-wrap", "overflowWrap": "anywhere"},
+}
 
 
 def hex_to_rgb(colour: str, alpha: int = 255) -> list[int]:
@@ -252,7 +258,7 @@ def build_map(
         initial_view_state=state,
         map_style=map_style or NO_BASEMAP,
         map_provider=None if not map_style else "carto",
-        tooltip={"text": "{tip}"},
+        tooltip=TOOLTIP,
     )
 
 

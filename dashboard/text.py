@@ -8,7 +8,8 @@ markup. It reaches the reader through one of three sinks, each with its own func
   but Streamlit's renderer also rewrites the *text* after the escapes are undone (GFM
   autolinks for `http://`, `www.` and e-mail addresses, the `:streamlit:` logo, `->` arrows),
   so a word joiner (U+2060, invisible) is put where those patterns would match.
-- `html_text`: Plotly labels (hover, legend, ticks) and the HTML legend, which read HTML.
+- `html_text`: Plotly labels (hover, legend, ticks) and the HTML legend, which read HTML;
+  `html_lines` wraps long text for Plotly's hover box, which never wraps by itself.
 - `plain_text`: sinks that show text as text (selectbox options, the pydeck "text" tooltip).
 
 All three put a value on one line: a newline in data must not start a Markdown block.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import html
 import math
 import re
+import textwrap
 
 #: Invisible, no line break: splits a pattern without changing what the reader sees.
 WORD_JOINER = "\u2060"
@@ -47,5 +49,15 @@ def markdown_text(value: object) -> str:
 
 
 def html_text(value: object) -> str:
-    """The value escaped for HTML (and Plotly's HTML-like labels), on one line."""
-    return html.escape(plain_text(value))
+    """The value escaped for HTML text (and Plotly's HTML-like labels), on one line.
+
+    Only `&`, `<` and `>` are escaped: data is never put inside an attribute, and Plotly
+    would show `&quot;` as it is (it decodes numeric entities and a few names, not quot).
+    """
+    return html.escape(plain_text(value), quote=False)
+
+
+def html_lines(value: object, width: int = 80) -> list[str]:
+    """The value wrapped at word boundaries into lines of at most `width` characters (longer
+    words are split), each escaped by `html_text`; at least one line."""
+    return [html_text(line) for line in textwrap.wrap(plain_text(value), width)] or [""]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.text import html_text
+from dashboard.text import html_lines, html_text
 
 DAY = pd.Timedelta(days=1)
 #: A point still takes this much room in its row, so neighbours do not overlap.
@@ -53,19 +53,21 @@ def _pending(event: pd.Series) -> bool:
 
 
 def _hover(view: pd.DataFrame) -> list[str]:
-    """Hover text, escaped: summaries and names come from data, never trusted as HTML."""
-    lines = []
+    """Hover text, escaped and wrapped: summaries and names come from data, never trusted as
+    HTML, and a long line would run off the chart (Plotly's hover box does not wrap)."""
+    texts = []
     for _, e in view.iterrows():
         outlets = ", ".join(e["outlets"]) if isinstance(e["outlets"], list) else ""
-        lines.append(
-            f"<b>{html_text(e['label'])}</b> · {html_text(e['place'])}<br>"
-            f"{html_text(e['summary'])}<br>"
-            f"Date: {html_text(e['date_text'])} ({html_text(e['precision_text'])})<br>"
-            f"Reported by: {html_text(outlets)}"
-            f" · {int(e['independent_sources'])} independent source(s)"
-            + ("<br><i>Extracted automatically, not yet reviewed</i>" if _pending(e) else "")
+        lines = [f"<b>{line}</b>" for line in html_lines(f"{e['label']} · {e['place']}")]
+        lines += html_lines(e["summary"])
+        lines += html_lines(f"Date: {e['date_text']} ({e['precision_text']})")
+        lines += html_lines(
+            f"Reported by: {outlets} · {int(e['independent_sources'])} independent source(s)"
         )
-    return lines
+        if _pending(e):
+            lines.append("<i>Extracted automatically, not yet reviewed</i>")
+        texts.append("<br>".join(lines))
+    return texts
 
 
 def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go.Figure:

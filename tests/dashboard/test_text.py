@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from dashboard.text import WORD_JOINER, html_text, markdown_text, plain_text
+from dashboard.text import WORD_JOINER, html_lines, html_text, markdown_text, plain_text
 
 J = WORD_JOINER
 
@@ -83,14 +83,28 @@ def test_escaped_text_is_inert_and_reads_as_the_data(raw, markdown):
     ("raw", "html"),
     [
         ("<b>bold</b> & co", "&lt;b&gt;bold&lt;/b&gt; &amp; co"),
-        ('<a href="javascript:x()">a</a>', "&lt;a href=&quot;javascript:x()&quot;&gt;a&lt;/a&gt;"),
-        ("it's\n\n**x**", "it&#x27;s **x**"),  # no blank line to end an HTML block
+        ('<a href="javascript:x()">a</a>', '&lt;a href="javascript:x()"&gt;a&lt;/a&gt;'),
+        ("it's\n\n**x**", "it's **x**"),  # no blank line to end an HTML block
         ("&lt;", "&amp;lt;"),
         (None, ""),
     ],
 )
 def test_html_text(raw, html):
     assert html_text(raw) == html
+
+
+@pytest.mark.parametrize(
+    ("raw", "width", "lines"),
+    [
+        ("a <b> c", 80, ["a &lt;b&gt; c"]),
+        ("one two\nthree", 7, ["one two", "three"]),
+        ("a & b & c", 5, ["a &amp; b", "&amp; c"]),  # escaped after wrapping: no split entity
+        ("x" * 10, 4, ["xxxx", "xxxx", "xx"]),
+        (None, 80, [""]),
+    ],
+)
+def test_html_lines(raw, width, lines):
+    assert html_lines(raw, width) == lines
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import html
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -64,8 +66,17 @@ def test_timeline_legend_names_and_hover_show_data_as_text(mini):
     fig = build_timeline(view, AREAS, "T")
     assert {t.name for t in fig.data} == {"&lt;i&gt;Shelling&lt;/i&gt; &amp; &lt;b&gt;x&lt;/b&gt;"}
     hover = " ".join(t for trace in fig.data for t in trace.hovertext)
-    assert "&lt;a href=&quot;javascript:alert(1)&quot;&gt;Alpha&lt;/a&gt;" in hover
+    assert '&lt;a href="javascript:alert(1)"&gt;Alpha&lt;/a&gt;' in hover
     assert "<a " not in hover and "<i>" not in hover
+    view["summary"] = "A long summary that goes on " * 8
+    fig = build_timeline(view, AREAS, "T")
+    lines = [
+        html.unescape(re.sub(r"</?b>", "", line))
+        for t in fig.data[0].hovertext
+        for line in t.split("<br>")
+    ]
+    assert max(len(line) for line in lines) <= 80  # wrapped, not cut off at the chart's edge
+    assert sum(line.startswith("A long summary") for line in lines) >= 1
 
 
 def test_map_tooltip_is_plain_text_one_line_per_event(mini):
@@ -73,7 +84,8 @@ def test_map_tooltip_is_plain_text_one_line_per_event(mini):
     view = event_frame(tables)
     view.loc[0, "summary"] = "<b>Rockets</b>\nhit **Alpha**"
     deck = build_map(view, reference_sites(tables["places"]), None)
-    assert deck._tooltip == {"text": "{tip}"}  # deck.gl sets "text" tooltips as innerText
+    assert deck._tooltip["text"] == "{tip}"  # deck.gl sets "text" tooltips as innerText
+    assert "html" not in deck._tooltip
     tips = spread_markers(view)["tip"]
     first = tips[tips.str.contains("Rockets")].iloc[0]
     assert first.split("\n")[1] == "6 Jan 2020: <b>Rockets</b> hit **Alpha**"
