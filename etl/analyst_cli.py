@@ -37,7 +37,12 @@ from etl.settings import Paths
 
 def _paths(args: argparse.Namespace) -> Paths:
     base = Paths.from_env()
-    return replace(base, store=args.store or base.store)
+    return replace(
+        base,
+        store=args.store or base.store,
+        seeds=getattr(args, "seeds", None) or base.seeds,
+        curated=getattr(args, "curated", None) or base.curated,
+    )
 
 
 def _who() -> str:
@@ -124,8 +129,14 @@ def _cmd_batch_state(args: argparse.Namespace) -> int:
     return 0
 
 
-def _common(cmd: argparse.ArgumentParser) -> None:
+def _inputs(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("--store", type=Path, help="store folder (default data/store)")
+    cmd.add_argument("--seeds", type=Path, help="folder of seed articles (default seeds/)")
+    cmd.add_argument("--curated", type=Path, help="folder of curated tables")
+
+
+def _common(cmd: argparse.ArgumentParser) -> None:
+    _inputs(cmd)
     cmd.add_argument("--who", default=_who(), help="name recorded with the decision")
     cmd.add_argument("--note", help="why (kept in the history)")
 
@@ -148,7 +159,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     listing.add_argument("--batch", help="only this batch")
     listing.add_argument("--all", action="store_true", help="reviewed ones too")
     listing.add_argument("--format", choices=("table", "csv"), default="table")
-    listing.add_argument("--store", type=Path, help="store folder (default data/store)")
+    _inputs(listing)
     listing.set_defaults(run=_cmd_review_list)
     for action in ("accept", "reject"):
         cmd = verbs.add_parser(action, help=f"{action} extracted events")
@@ -169,7 +180,7 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     edit.set_defaults(run=_cmd_review_edit)
 
     batches = sub.add_parser("batches", help="batches and their state")
-    batches.add_argument("--store", type=Path, help="store folder (default data/store)")
+    _inputs(batches)
     batches.set_defaults(run=_cmd_batches)
     for action in ("retract", "restore"):
         cmd = sub.add_parser(action, help=f"{action} a whole batch")
