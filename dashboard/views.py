@@ -42,8 +42,12 @@ def claim_frame(tables: Tables) -> pd.DataFrame:
 
 
 def event_frame(tables: Tables) -> pd.DataFrame:
-    """One row per event with everything the timeline, map, filters and table need."""
-    events = tables["events"].copy()
+    """One row per event with everything the timeline, map, filters and table need.
+
+    Events an analyst rejected are not shown to readers (they stay in the tables, and in the
+    analysts' history)."""
+    events = tables["events"]
+    events = events[events["review_status"] != "rejected"].copy()
     types = tables["event_types"][["event_type", "label", "colour"]]
     places = tables["places"][["place_id", "name", "area", "latitude", "longitude", "kind"]].rename(
         columns={"name": "place", "kind": "place_kind"}

@@ -74,3 +74,16 @@ def test_best_documented_event_opens_first(project_tables):
     top = view[view["independent_sources"] == view["independent_sources"].max()]
     assert chosen["n_claims"] == top["n_claims"].max()
     assert chosen["independent_sources"] >= 2  # AP and AFP both report it
+
+
+def test_rejected_events_are_not_shown_to_readers(project_tables):
+    from dashboard.views import event_frame
+
+    tables = dict(project_tables)
+    events = tables["events"].copy()
+    pending = events.index[events["review_status"] == "pending"][0]
+    events.loc[pending, "review_status"] = "rejected"
+    tables["events"] = events
+    shown = event_frame(tables)
+    assert events.loc[pending, "event_id"] not in set(shown["event_id"])
+    assert len(shown) == len(events) - 1
