@@ -50,13 +50,13 @@ def load_basemap(path: Path) -> dict[str, Any] | None:
 
 
 def _shown_path(path: Path, root: Path) -> str:
-    """A path as readers may see it: relative inside the project, else only its name."""
+    """A path as readers may see it: relative inside the project, else `…/` and its name."""
     if not path.is_absolute():
         return str(path)  # already as the user typed it (problems name files this way)
     try:
         return str(path.resolve().relative_to(root.resolve()))
     except ValueError:
-        return path.name
+        return "…/" + path.name  # the server's folders are not the reader's business
 
 
 def load_error_message(error: Exception, paths: Paths) -> str:

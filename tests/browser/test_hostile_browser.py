@@ -232,3 +232,23 @@ def test_map_tooltip_is_text(page, hostile):
     assert set(tags) <= {"BR"}
     _shoot(page, "map_tooltip")
     assert page.evaluate(MARKUP_FROM_DATA) == CLEAN
+
+
+def test_unreadable_store_is_explained_without_a_traceback(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    store = tmp_path / "store"
+    store.write_bytes(b"SQLite format 3\x00" + b"\x00" * 300)  # cut off after its header
+    with running_app({"CONFLICT_STORE": str(store)}) as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport=VIEWPORT)
+        page.goto(url, wait_until="networkidle")
+        alert = page.locator('[data-testid="stAlert"]').first
+        alert.wait_for(timeout=60_000)
+        page.screenshot(path=str(SHOTS / "hostile_unreadable_store.png"))
+        message = " ".join(alert.inner_text().split())
+        body = page.evaluate("() => document.body.innerText")
+        browser.close()
+    assert "The event store …/store could not be read" in message
+    assert "python -m etl build" in message
+    assert "Traceback" not in body and str(tmp_path) not in body and "sqlite3" not in body

@@ -226,7 +226,7 @@ def test_unreadable_store_gives_a_message_not_a_traceback(tmp_path, monkeypatch,
     store.write_bytes(content)
     at = _run(monkeypatch, store)
     assert [e.value for e in at.error] == [
-        "The event store **store** could not be read: it is damaged, incomplete or from another "
+        "The event store **…\\/store** could not be read: it is damaged, incomplete or from another "
         "version. Rebuild it with `python -m etl build`, then reload this page. "
         "The details are in the dashboard's server log."
     ]

@@ -26,7 +26,7 @@ LOG_NOTE = " The details are in the dashboard's server log."
         (  # outside the project only the name is shown, not the server's folders
             StoreError("boom"),
             Path("/srv/secret/place/my_store"),
-            "The event store **my\\_store** could not be read: it is damaged, incomplete or "
+            "The event store **…\\/my\\_store** could not be read: it is damaged, incomplete or "
             "from another version. Rebuild it with `python -m etl build`, then reload this page.",
         ),
         (
