@@ -311,9 +311,11 @@ def read_csv(text: str, label: str) -> list[Record | Problem]:
         return [Problem(label, 1, f"column(s) named twice: {', '.join(twice)}")]
     ignored = [c for c in header if c and c not in FIELDS]
     notes = (f"column(s) ignored: {', '.join(ignored)}",) if ignored else ()
+    rows = _csv_rows(reader, header, label)
+    if not rows:
+        return [Problem(label, None, "no articles: the file has a header row and nothing under it")]
     return [
-        Record(r.source, r.values, notes + r.notes) if isinstance(r, Record) else r
-        for r in _csv_rows(reader, header, label)
+        Record(r.source, r.values, notes + r.notes) if isinstance(r, Record) else r for r in rows
     ]
 
 
@@ -334,5 +336,9 @@ def _csv_rows(reader, header: list[str], label: str) -> list[Record | Problem]:
                     out.append(record(raw, label, start, seen))
             start = reader.line_num + 1
     except csv.Error as exc:
-        out.append(Problem(label, start, f"cannot be read as CSV ({exc})"))
+        big = "field larger than field limit" in str(exc)
+        why = f"a cell is over {csv.field_size_limit():,} characters" if big else str(exc)
+        out.append(
+            Problem(label, start, f"cannot be read as CSV ({why}); the rows after it were not read")
+        )
     return out

@@ -260,6 +260,7 @@ def test_check_fields_keeps(raw, values):
 BAD_FIELDS = [
     ({"body": "x", "date": "y"}, "text", "no 'text' field (the fields are: body, date)"),
     ({"text": "   \n "}, "text", "text is empty"),
+    ({"text": None}, "text", "text is empty"),
     ({"text": 12}, "text", "text must be text, not a number"),
     ({"text": ["a"]}, "text", "text must be text, not a list"),
     ({"text": "a\ud800b"}, "text", "text has a lone surrogate \\ud800 (half a pair) at character 2"),

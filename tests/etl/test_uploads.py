@@ -423,6 +423,8 @@ BAD_FILES = [
     ("HTML with only scripts", "a.html", b"<html><head><script>alert(1)</script></head><body><script>x()</script><iframe src=x></iframe></body></html>", Limits(), None, "no article text found in the page (after removing scripts, menus and markup)"),
     ("HTML with only a style and a comment", "a.html", b"<html><head><style>p { color: red }</style></head><body><!-- nothing --></body></html>", Limits(), None, "no article text found in the page"),
     ("CSV without a text column", "a.csv", b"id,body,date\n1,Fighting,2019-03-01\n", Limits(), 1, "no 'text' column (the columns are: 'id', 'body', 'date'); the article text must be in a column named 'text'"),
+    ("CSV header only", "a.csv", b"title,text\n", Limits(), None, "no articles: the file has a header row and nothing under it"),
+    ("CSV cell too long", "a.csv", b"text\n" + b"x" * 140_000 + b"\n", Limits(), 2, "cannot be read as CSV (a cell is over 131,072 characters); the rows after it were not read"),
     ("CSV column twice", "a.csv", b"text,text\na,b\n", Limits(), 1, "column(s) named twice: text"),
     ("CSV row too long", "a.csv", b"title,text\nT,Body,extra\n", Limits(), 2, "the row has 3 fields but the header has 2 columns"),
     ("CSV empty text", "a.csv", b"title,text\nT,   \n", Limits(), 2, "text is empty"),
@@ -573,3 +575,21 @@ SEED_ZIP = make_zip({"a.txt": b"Title: T\n\nBody text.", "b.jsonl": b'{"text": "
 def test_damaged_zips_never_raise(at, value, more):
     data = SEED_ZIP[:at] + bytes([value]) + more + SEED_ZIP[at + 1 :]
     check_result("d.zip", read_upload("d.zip", data))
+
+
+TOKENS = st.lists(
+    st.sampled_from([
+        "Title:", "Published:", "Date: ", "URL: ", "By:", "2019-03-01", "March 1, 2019", "2999-01-01",
+        "\n", "\n\n", "\r\n", " ", "\t", ",", ";", '"', "'", "text", "id", "published", "{", "}", "[", "]",
+        ":", '"text"', "null", "1e999", "-", "—", "<p>", "</p>", "<script>", "<html>", "<body>", "---",
+        "#", "=", "BEIRUT (AP) —", "GENEVA -", "By ", "Sarah El Deeb", "With files from Reuters",
+        "\ufeff", "\x00", "\ud800", "é", "\\u0000", "\\ud800",
+    ]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=NAMES, text=TOKENS)
+def test_article_like_fragments_never_raise(name, text):
+    check_result(name, read_upload(name, text.encode("utf-8", "surrogatepass")))
