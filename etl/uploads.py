@@ -80,16 +80,17 @@ class Draft:
     url: str | None = None
     byline: str | None = None
     dateline: str | None = None  # "GENEVA", "BEIRUT"
-    wire: str | None = None  # wire service credited in the text, normalised: "AP", "Reuters"
+    wire: str | None = None  # wire credited in the text, normalised: "AP", "Reuters", "AFP"
     language: str | None = None
-    encoding: str = (
-        "utf-8"  # what was assumed, e.g. "windows-1252 (detected by charset-normalizer)"
-    )
+    # what was assumed, e.g. "utf-8", "windows-1252 (detected by charset-normalizer)"
+    encoding: str = "utf-8"
     notes: tuple[str, ...] = ()  # what was inferred and from where, and warnings, in plain English
 
 
 @dataclass(frozen=True)
 class Limits:
+    """How much one upload may hold; past these it is refused, never partly read."""
+
     max_file_bytes: int = 20_000_000
     max_zip_entries: int = 2_000
     max_unpacked_bytes: int = 200_000_000
@@ -184,7 +185,9 @@ def _detected(data: bytes, label: str, line: int) -> tuple[str, str, tuple[str, 
     # Several code pages often decode the same bytes alike: name the usual Western one then.
     codec = "cp1252" if "cp1252" in best.could_be_from_charset else best.encoding
     name = _NAMES.get(codec, codec.replace("_", "-"))
-    notes = [f"not UTF-8 (from line {line}); read as {name}: check accented letters and quotes"]
+    notes = [
+        f"not UTF-8 (from line {line}); read as {name}: check that letters and quotes look right"
+    ]
     if _UTF8_SEQUENCE.search(data):
         notes.append("the file mixes encodings (some of it is UTF-8): some characters may be wrong")
     return _text_or_problem(
@@ -271,14 +274,14 @@ def _read_members(name: str, archive: zipfile.ZipFile, infos: list, limits: Limi
     left = limits.max_unpacked_bytes
     for info in infos:
         label = f"{name}/{info.filename}"
-        if info.file_size > left:
+        reason = _refusal(info, limits)
+        if not reason and info.file_size > left:
             total = size(limits.max_unpacked_bytes)
             reason = f"unpacking it would pass the limit of {total} for the whole archive"
             problems.append(
                 Problem(label, None, f"{reason}; it and the files after it were not read")
             )
             break
-        reason = _refusal(info, limits)
         member = reason or _unpacked(archive, info, min(limits.max_file_bytes, left))
         if isinstance(member, str):
             problems.append(Problem(label, None, member))
@@ -299,7 +302,10 @@ def _hidden(path: Path, folder: Path) -> bool:
 def _files(path: Path) -> list[Path] | Problem:
     """A file, or a folder's files (sorted, hidden ones left out)."""
     if path.is_dir():
-        found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        try:
+            found = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+        except OSError as exc:  # a folder that cannot be listed, a loop of links
+            return Problem(str(path), None, f"cannot be read: {exc.strerror or exc}")
         return found or Problem(str(path), None, "the folder has no files in it")
     if not path.exists():
         return Problem(str(path), None, "no such file or folder")

@@ -141,7 +141,7 @@ NOTES = [
     (
         "windows_1252.txt",
         (
-            "not UTF-8 (from line 1); read as windows-1252: check accented letters and quotes",
+            "not UTF-8 (from line 1); read as windows-1252: check that letters and quotes look right",
             "dateline 'BEIRUT' read from the first line",
         ),
     ),
