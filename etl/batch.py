@@ -97,13 +97,14 @@ def _published(value: object) -> tuple[dt.date | None, str | None]:
 
 def _field_problems(record: dict) -> list[str]:
     """Every field that does not fit, each said once."""
-    reasons = [r for r in [_id_problem(record["id"])] if r]
+    id_reason = _id_problem(record["id"])  # names an id's bad character itself
+    reasons = [id_reason] if id_reason else []
     if not isinstance(record["text"], str):
         reasons.append(f"text must be a string, not {_json_type(record['text'])}")
     for name in _OPTIONAL:
         if record.get(name) is not None and not isinstance(record[name], str):
             reasons.append(f"{name} must be a string or null, not {_json_type(record[name])}")
-    for name in ("id", "text", *_OPTIONAL):
+    for name in ("text", *_OPTIONAL) if id_reason else ("id", "text", *_OPTIONAL):
         if isinstance(record.get(name), str) and (bad := _bad_characters(name, record[name])):
             reasons.append(bad)
     return reasons

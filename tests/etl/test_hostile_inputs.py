@@ -144,6 +144,7 @@ CASES = [
     Case("id-blank", E, IN, jl(good(id="  \t ")), 2, 1, "id must not be empty or blank"),
     Case("id-null", E, IN, jl(good(id=None)), 2, 1, "id must be a non-empty string or an integer, not null"),
     Case("id-with-newline", E, IN, jl(good(id="a\nb")), 2, 1, "id has an unprintable character '\\n' at character 2"),
+    Case("lone-surrogate-in-id", E, IN, b'{"id": "a\\udc00", "text": "x", "published": "2020-01-07"}\n', 2, 1, "id has an unprintable character '\\udc00' at character 2"),
     Case("duplicate-ids", E, IN, jl(GOOD, good(text="Other text.")), 2, 2, "id 'a' is used twice"),
     Case("duplicate-id-int-and-string", E, IN, jl(good(id=7), good(id="7")), 2, 2, "id '7' is used twice"),
     Case("integer-id-ok", E, IN, jl(good(id=7)), 0, None, ""),
