@@ -3,7 +3,7 @@ page's markup), and what the text says about itself (dateline, wire, byline, cre
 date written near the top, a Markdown title).
 
 Pure functions. `check_fields` normalises given values and says in words why one cannot be
-kept. Each finding from the text says where it was read ("the first line", "line 3"),
+kept. Each finding from the text says where in the text it was read ("line 3 of the text"),
 so the uploader can tell the analyst what it inferred, and `fill` never overwrites what a header
 or a field gave explicitly. Wires are stored under one name each ("The Associated Press" and
 "(AP)" are both "AP"); the table below is the list to extend.
@@ -98,7 +98,7 @@ class Finding:
 
     field: str  # dateline, wire, byline, published, title
     value: str | dt.date
-    where: str  # "the first line", "line 3", "the credit 'With files from AP' on line 9"
+    where: str  # "the text's first line", "line 3 of the text", "the credit '...' on line 9 ..."
 
 
 def wire_name(written: str) -> str | None:
@@ -126,7 +126,8 @@ def _date_of(match: re.Match[str]) -> dt.date | None:
 
 
 def _where(number: int) -> str:
-    return "the first line" if number == 1 else f"line {number}"
+    """Where in the text (not the file: a header block or a JSON line may come before it)."""
+    return "the text's first line" if number == 1 else f"line {number} of the text"
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
@@ -179,7 +180,7 @@ def credits(text: str) -> list[Finding]:
             continue  # most lines: a cheap test spares the patterns (20 MB in under a second)
         for pattern in _CREDITS:
             for match in pattern.finditer(line):
-                where = f"the credit '{match[0].strip()}' on line {number}"
+                where = f"the credit '{match[0].strip()}' on {_where(number)}"
                 found.append(Finding("wire", WIRES[match["wire"].lower()], where))
     return found
 

@@ -83,15 +83,16 @@ def _front_matter(lines: list[str]) -> int | None:
     return next((i for i, line in enumerate(lines[1:40], start=1) if line.strip() == "---"), None)
 
 
-def _header(lines: list[str]) -> tuple[list[tuple[int, str, str]], int, bool]:
-    """(line number, key, value) of each header line, the index where the text starts, and
-    whether the block ended properly (at a blank line, a closing '---' or the end)."""
+def _header(lines: list[str], skipped: int) -> tuple[list[tuple[int, str, str]], int, bool]:
+    """(line number in the file, key, value) of each header line, the index where the text
+    starts, and whether the block ended properly (at a blank line, a closing '---' or the end).
+    `skipped`: blank lines before the first line."""
     closing = _front_matter(lines)
     block = lines[1:closing] if closing else lines
     first = _HEADER_LINE.match(block[0]) if block else None
     if not first or (not closing and first["key"].strip().lower() not in _HEADER_KEYS):
         return [], 0, True
-    offset = 2 if closing else 1
+    offset = skipped + (2 if closing else 1)
     found = []
     for index, line in enumerate(block):
         match = _HEADER_LINE.match(line)
@@ -106,7 +107,8 @@ def _header(lines: list[str]) -> tuple[list[tuple[int, str, str]], int, bool]:
 def read_text(text: str, label: str) -> list[Record | Problem]:
     """A .txt or .md file: header block (if any) and text."""
     lines = clean_text(text).split("\n")
-    header, start, ended = _header(lines)
+    skipped = text.replace("\r\n", "\n")[: len(text) - len(text.lstrip())].count("\n")
+    header, start, ended = _header(lines, skipped)
     raw: dict[str, object] = {}
     line_of: dict[str, int] = {}
     notes: list[str] = []
@@ -119,7 +121,9 @@ def read_text(text: str, label: str) -> list[Record | Problem]:
         elif value:
             raw[field], line_of[field] = value, number
     if not ended:
-        notes.append(f"no blank line after the header block; the text starts at line {start + 1}")
+        notes.append(
+            f"no blank line after the header block; the text starts at line {start + skipped + 1}"
+        )
     raw["text"] = "\n".join(lines[start:])
     values, failed = check_fields(raw)
     if failed:

@@ -53,8 +53,8 @@ def test_dateline_and_wire_from_the_first_line(first_line, place, wire):
 def test_dateline_after_a_title_and_a_byline_names_its_line():
     text = "Fighters surrender\n\nBy Sarah El Deeb\n\nBAGHOUZ, Syria (AP) — Hundreds surrendered."
     assert dateline(text) == [
-        Finding("dateline", "BAGHOUZ, Syria", "line 5"),
-        Finding("wire", "AP", "line 5"),
+        Finding("dateline", "BAGHOUZ, Syria", "line 5 of the text"),
+        Finding("wire", "AP", "line 5 of the text"),
     ]
 
 
@@ -86,8 +86,8 @@ def test_byline(opening, names, wire):
 def test_byline_on_the_last_line():
     text = "BEIRUT — The convoy left.\n\nMore trucks followed.\n\nBy Associated Press"
     assert byline(text) == [
-        Finding("byline", "Associated Press", "line 5"),
-        Finding("wire", "AP", "line 5"),
+        Finding("byline", "Associated Press", "line 5 of the text"),
+        Finding("wire", "AP", "line 5 of the text"),
     ]
 
 
@@ -110,7 +110,7 @@ CREDITS = [
 
 @pytest.mark.parametrize(("text", "wire", "credit"), CREDITS)
 def test_credit_lines_anywhere(text, wire, credit):
-    assert credits(text) == [Finding("wire", wire, f"the credit '{credit}' on line 3")]
+    assert credits(text) == [Finding("wire", wire, f"the credit '{credit}' on line 3 of the text")]
 
 
 @pytest.mark.parametrize(
@@ -151,9 +151,9 @@ def test_parse_written_date(written, day):
 
 # (text, date found, where)
 DATES_NEAR_THE_TOP = [
-    ("Title\nMarch 23, 2019\n\nBody.", dt.date(2019, 3, 23), "line 2"),
-    ("Published 23 March 2019, 10:00 GMT\n\nBody.", dt.date(2019, 3, 23), "the first line"),
-    ("By Tom Perry | 2019-03-23\n\nBody.", dt.date(2019, 3, 23), "the first line"),
+    ("Title\nMarch 23, 2019\n\nBody.", dt.date(2019, 3, 23), "line 2 of the text"),
+    ("Published 23 March 2019, 10:00 GMT\n\nBody.", dt.date(2019, 3, 23), "the text's first line"),
+    ("By Tom Perry | 2019-03-23\n\nBody.", dt.date(2019, 3, 23), "the text's first line"),
     ("The offensive that began on March 1, 2019 was the last one, commanders said on the day.", None, None),
     ("Title\nMarch 23, 2099\n\nBody.", None, None),  # in the future: not a publication date
     ("Title\nMarch 23, 1019\n\nBody.", None, None),  # a typo for 2019: not guessed
@@ -208,11 +208,11 @@ def test_fill_reads_every_field_and_says_where():
         "published": dt.date(2019, 3, 12),
     }
     assert notes == (
-        "title 'Fighters surrender' read from the Markdown heading on the first line",
-        "dateline 'BAGHOUZ, Syria' and wire 'AP' read from line 7",
-        "byline 'Sarah El Deeb' read from line 3",
-        "published '2019-03-12' read from line 5",
-        "wire 'Reuters' in the credit 'Reuters contributed to this report' on line 9 "
+        "title 'Fighters surrender' read from the Markdown heading on the text's first line",
+        "dateline 'BAGHOUZ, Syria' and wire 'AP' read from line 7 of the text",
+        "byline 'Sarah El Deeb' read from line 3 of the text",
+        "published '2019-03-12' read from line 5 of the text",
+        "wire 'Reuters' in the credit 'Reuters contributed to this report' on line 9 of the text "
         "differs from 'AP', kept",
     )
 
@@ -222,8 +222,8 @@ def test_fill_never_overwrites_what_was_given():
     values, notes = fill(given, infer(AP_STORY, today=TODAY))
     assert "title" not in values and "published" not in values and "byline" not in values
     assert values["dateline"] == "BAGHOUZ, Syria"
-    assert "title 'Fighters surrender' in the Markdown heading on the first line differs from 'Given title', kept" in notes
-    assert "published '2019-03-12' in line 5 differs from '2019-03-11', kept" in notes
+    assert "title 'Fighters surrender' in the Markdown heading on the text's first line differs from 'Given title', kept" in notes
+    assert "published '2019-03-12' in line 5 of the text differs from '2019-03-11', kept" in notes
     assert not any(n.startswith("byline") for n in notes)  # the same name, other case: agrees
 
 

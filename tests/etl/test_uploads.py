@@ -120,29 +120,29 @@ def test_each_format_reads_its_fields(name, expected):
 
 # (fixture, notes expected, in order)
 NOTES = [
-    ("header_block.txt", ("dateline 'AL-HOL, Syria' read from the first line",)),
+    ("header_block.txt", ("dateline 'AL-HOL, Syria' read from the text's first line",)),
     (
         "ap_style.md",
         (
             "title 'Syrian fighters resume assault on last IS pocket in Baghouz' read from the "
-            "Markdown heading on the first line",
-            "dateline 'BAGHOUZ, Syria' and wire 'AP' read from line 7",
-            "byline 'Sarah El Deeb and Bassem Mroue' read from line 3",
-            "published '2019-03-01' read from line 5",
+            "Markdown heading on the text's first line",
+            "dateline 'BAGHOUZ, Syria' and wire 'AP' read from line 7 of the text",
+            "byline 'Sarah El Deeb and Bassem Mroue' read from line 3 of the text",
+            "published '2019-03-01' read from line 5 of the text",
         ),
     ),
     (
         "news_page.html",
         (
             "title, outlet, byline, published, url, language read from the page's markup",
-            "dateline 'BEIRUT' read from the first line",
+            "dateline 'BEIRUT' read from the text's first line",
         ),
     ),
     (
         "windows_1252.txt",
         (
             "not UTF-8 (from line 1); read as windows-1252: check that letters and quotes look right",
-            "dateline 'BEIRUT' read from the first line",
+            "dateline 'BEIRUT' read from the text's first line",
         ),
     ),
 ]
@@ -211,7 +211,7 @@ def test_csv_reads_rows_with_quoted_paragraphs_and_written_dates():
     ]
     assert drafts[0].text.endswith("aid workers said.\n\nWith files from The Associated Press")
     assert drafts[0].wire == "AP"
-    assert "wire 'AP' read from the credit 'With files from The Associated Press' on line 3" in drafts[0].notes
+    assert "wire 'AP' read from the credit 'With files from The Associated Press' on line 3 of the text" in drafts[0].notes
 
 
 def test_json_array_and_single_object():
@@ -265,7 +265,7 @@ def test_header_wins_over_what_the_text_says():
     data = b"Title: Given\nPublished: 2019-03-02\n\n# Heading\n\nMarch 3, 2019\n\nBEIRUT (AP) - Body."
     draft = only_draft("a.md", data)
     assert (draft.title, draft.published, draft.wire) == ("Given", dt.date(2019, 3, 2), "AP")
-    assert "published '2019-03-03' in line 3 differs from '2019-03-02', kept" in draft.notes
+    assert "published '2019-03-03' in line 3 of the text differs from '2019-03-02', kept" in draft.notes
 
 
 def test_mixed_encodings_are_read_and_flagged():
@@ -418,7 +418,7 @@ BAD_FILES = [
     ("no extension", "README", b"text", Limits(), None, "a file without an extension is not read; accepted: .txt"),
     ("header only", "a.txt", b"Title: T\nPublished: 2019-03-01\n", Limits(), None, "no article text after the header block"),
     ("bad date in the header", "a.txt", b"Title: T\nPublished: last Tuesday\n\nBody.", Limits(), 2, "published 'last Tuesday' is not a date (e.g. 2019-03-23, 2019-03-23T10:00:00Z or March 23, 2019)"),
-    ("future date in the header", "a.txt", b"Date: 2999-01-01\n\nBody.", Limits(), 1, "published 2999-01-01 is not a plausible publication date (accepted: 1900-01-01 to "),
+    ("future date in the header", "a.txt", b"\r\n\r\nDate: 2999-01-01\n\nBody.", Limits(), 3, "published 2999-01-01 is not a plausible publication date (accepted: 1900-01-01 to "),
     ("javascript url in the header", "a.md", b"URL: javascript:alert(1)\n\nBody.", Limits(), 1, "url 'javascript:alert(1)' is not a web address (it must start with http:// or https://)"),
     ("HTML with only scripts", "a.html", b"<html><head><script>alert(1)</script></head><body><script>x()</script><iframe src=x></iframe></body></html>", Limits(), None, "no article text found in the page (after removing scripts, menus and markup)"),
     ("HTML with only a style and a comment", "a.html", b"<html><head><style>p { color: red }</style></head><body><!-- nothing --></body></html>", Limits(), None, "no article text found in the page"),
