@@ -265,6 +265,11 @@ FIELDS = ("text", "id", "published", "outlet", "title", "url", "byline", "langua
 FIELDS += ("dateline", "wire")
 MAX_FIELD = 1_000  # characters in a one-line field (title, outlet, url, ...)
 DATE_EXAMPLES = "e.g. 2019-03-23, 2019-03-23T10:00:00Z or March 23, 2019"
+_LANGUAGE_NAMES = dict(  # a language written by name, as an analyst may type it
+    pair.split("=")
+    for pair in "english=en arabic=ar french=fr german=de spanish=es turkish=tr kurdish=ku "
+    "russian=ru persian=fa farsi=fa hebrew=he italian=it".split()
+)
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _KINDS = {dict: "an object", list: "a list", bool: "true or false", type(None): "empty"}
 Checked = tuple[object, str | None]  # a value (None when empty) or the reason it cannot be kept
@@ -306,8 +311,9 @@ def _url(value: str) -> Checked:
 
 
 def _language(value: str) -> Checked:
-    if _LANGUAGE.fullmatch(value.lower()):
-        return value.lower(), None
+    code = _LANGUAGE_NAMES.get(value.lower(), value.lower())
+    if _LANGUAGE.fullmatch(code):
+        return code, None
     return None, f"language {value[:40]!r} is not a language code (e.g. en, ar, fr)"
 
 

@@ -60,20 +60,19 @@ class Record:
     notes: tuple[str, ...] = ()
 
 
-def record(
-    raw: Mapping[str, object], label: str, line: int | None, seen: set[str], source: str = ""
-) -> Record | Problem:
+def record(raw: Mapping[str, object], label: str, line: int, seen: set[str]) -> Record | Problem:
     """The record of one object or row, or one problem naming every field that fails."""
     values, failed = check_fields(raw)
     if failed:
         return Problem(label, line, "; ".join(reason for _, reason in failed))
     if "id" in values and values["id"] in seen:
         return Problem(label, line, f"id {values['id']!r} is used twice in this file")
-    seen.add(str(values.get("id", "")) or f"line {line}")
     ignored = [str(k) for k in raw if k not in FIELDS]
     notes = [f"field(s) ignored: {', '.join(ignored[:12])}"] if ignored else []
-    notes += [f"the file's id for it is {values['id']!r}"] if "id" in values else []
-    return Record(source or f"{label}:{line}", values, tuple(notes))
+    if "id" in values:
+        seen.add(str(values["id"]))
+        notes.append(f"its id in the file: {values['id']!r}")
+    return Record(f"{label}:{line}", values, tuple(notes))
 
 
 def _front_matter(lines: list[str]) -> int | None:

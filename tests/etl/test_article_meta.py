@@ -246,6 +246,8 @@ GOOD_FIELDS = [
     ({"text": "x", "wire": "Associated Press"}, {"text": "x", "wire": "AP"}),
     ({"text": "x", "wire": "Kurdistan24"}, {"text": "x", "wire": "Kurdistan24"}),
     ({"text": "x", "language": "EN"}, {"text": "x", "language": "en"}),
+    ({"text": "x", "language": "Arabic"}, {"text": "x", "language": "ar"}),
+    ({"text": "x", "language": "pt-BR"}, {"text": "x", "language": "pt-br"}),
     ({"text": "x", "url": "https://example.org/a"}, {"text": "x", "url": "https://example.org/a"}),
     ({"text": "x", "title": "", "outlet": None, "other": 1}, {"text": "x"}),
 ]
@@ -271,7 +273,7 @@ BAD_FIELDS = [
     ({"text": "x", "published": "2999-01-01"}, "published", "published 2999-01-01 is not a plausible publication date (accepted: 1900-01-01 to "),
     ({"text": "x", "published": "1019-03-23"}, "published", "published 1019-03-23 is not a plausible publication date"),
     ({"text": "x", "url": "javascript:alert(1)"}, "url", "url 'javascript:alert(1)' is not a web address (it must start with http:// or https://)"),
-    ({"text": "x", "language": "English"}, "language", "language 'English' is not a language code (e.g. en, ar, fr)"),
+    ({"text": "x", "language": "Englisch"}, "language", "language 'Englisch' is not a language code (e.g. en, ar, fr)"),
     ({"text": "x", "title": "T" * 1001}, "title", "title is 1,001 characters long; at most 1,000 are kept"),
 ]
 

@@ -199,7 +199,7 @@ def test_jsonl_reads_each_line_with_its_line_number():
     ]
     assert drafts[0].title == "U.N. alarmed by civilian deaths in Idlib"
     assert drafts[1].url == "https://www.example.com/afp/hama"
-    assert drafts[1].notes[0] == "the file's id for it is '2'"
+    assert drafts[1].notes[0] == "its id in the file: '2'"
 
 
 def test_csv_reads_rows_with_quoted_paragraphs_and_written_dates():
@@ -593,3 +593,19 @@ TOKENS = st.lists(
 @given(name=NAMES, text=TOKENS)
 def test_article_like_fragments_never_raise(name, text):
     check_result(name, read_upload(name, text.encode("utf-8", "surrogatepass")))
+
+
+def test_reading_reaches_no_network(monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network use: {args}")
+
+    for name in ("connect", "connect_ex", "sendto"):
+        monkeypatch.setattr(socket.socket, name, refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    drafts, problems = read_paths([FIXTURES])
+    page = b'<html><head><link rel="canonical" href="https://daily.example.com/x"><link rel="stylesheet" href="https://cdn.example.com/a.css"></head><body><img src="https://t.example.com/p.gif"><p>BEIRUT - Fighting resumed.</p></body></html>'
+    drafts += read_upload("p.html", page)[0]
+    assert len(drafts) == 10 and problems == []
