@@ -88,23 +88,28 @@ def hostile(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page(hostile):
+def browser():
     from playwright.sync_api import sync_playwright
 
-    url = hostile[0]
-    with sync_playwright() as pw:
+    with sync_playwright() as pw:  # one per module: the sync API cannot nest
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        page = browser.new_page(viewport=VIEWPORT)
-        dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(url, wait_until="networkidle")
-        page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
-        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
-        page.wait_for_timeout(3000)  # let deck.gl draw its layers
         SHOTS.mkdir(parents=True, exist_ok=True)
-        yield page
+        yield browser
         browser.close()
-        assert dialogs == []
+
+
+@pytest.fixture(scope="module")
+def page(hostile, browser):
+    page = browser.new_page(viewport=VIEWPORT)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(hostile[0], wait_until="networkidle")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=60_000)
+    page.wait_for_timeout(3000)  # let deck.gl draw its layers
+    yield page
+    page.close()
+    assert dialogs == []
 
 
 def _page_text(page) -> str:
@@ -234,13 +239,10 @@ def test_map_tooltip_is_text(page, hostile):
     assert page.evaluate(MARKUP_FROM_DATA) == CLEAN
 
 
-def test_unreadable_store_is_explained_without_a_traceback(tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_unreadable_store_is_explained_without_a_traceback(tmp_path, browser):
     store = tmp_path / "store"
     store.write_bytes(b"SQLite format 3\x00" + b"\x00" * 300)  # cut off after its header
-    with running_app({"CONFLICT_STORE": str(store)}) as url, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    with running_app({"CONFLICT_STORE": str(store)}) as url:
         page = browser.new_page(viewport=VIEWPORT)
         page.goto(url, wait_until="networkidle")
         alert = page.locator('[data-testid="stAlert"]').first
@@ -248,7 +250,7 @@ def test_unreadable_store_is_explained_without_a_traceback(tmp_path):
         page.screenshot(path=str(SHOTS / "hostile_unreadable_store.png"))
         message = " ".join(alert.inner_text().split())
         body = page.evaluate("() => document.body.innerText")
-        browser.close()
+        page.close()
     assert "The event store …/store could not be read" in message
     assert "python -m etl build" in message
     assert "Traceback" not in body and str(tmp_path) not in body and "sqlite3" not in body
