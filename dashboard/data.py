@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,10 +44,16 @@ def load_tables(paths: Paths) -> Loaded:
 
 
 def load_basemap(path: Path) -> dict[str, Any] | None:
-    """The shipped offline basemap, or None if it is missing (the map still draws events)."""
+    """The shipped offline basemap, or None if it is missing or unreadable (the map still
+    draws the events; the reason goes to the server log)."""
     if not path.exists():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        basemap = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError) as exc:
+        logging.getLogger("dashboard").warning("basemap %s not used: %s", path, exc)
+        return None
+    return basemap if isinstance(basemap, dict) else None
 
 
 def _shown_path(path: Path, root: Path) -> str:

@@ -54,3 +54,12 @@ LOG_NOTE = " The details are in the dashboard's server log."
 def test_load_error_names_the_file_and_what_to_do(error, store, message):
     assert isinstance(error, LOAD_ERRORS)
     assert load_error_message(error, Paths(store=store)) == message + LOG_NOTE
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", "[" * 100_000, ""])
+def test_a_damaged_basemap_is_left_out_not_a_crash(tmp_path, content):
+    from dashboard.data import load_basemap
+
+    path = tmp_path / "basemap.geojson"
+    path.write_text(content, encoding="utf-8")
+    assert load_basemap(path) is None
