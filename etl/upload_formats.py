@@ -32,6 +32,10 @@ from etl.article_meta import FIELDS, check_fields, clean_text
 from etl.problems import Problem
 
 NO_HTML_TEXT = "no article text found in the page (after removing scripts, menus and markup)"
+_TEXT_COLUMN = "the article text must be in a column named 'text'"
+_OBJECTS = "each article must be a JSON object with a 'text' field"
+_ONE_PER_LINE = "not valid JSON (extra data after the object); one object per line"
+_JSON_KINDS = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
 _DECODER = json.JSONDecoder(strict=False)  # control characters inside strings are text
 _HEADER_KEYS = {
     "title": "title",
@@ -125,17 +129,10 @@ def read_text(text: str, label: str) -> list[Record | Problem]:
         )
     raw["text"] = "\n".join(lines[start:])
     values, failed = check_fields(raw)
-    if failed:
-        after = " after the header block" if header else ""
-        return [
-            Problem(
-                label,
-                line_of.get(field),
-                f"no article text{after}" if field == "text" and "empty" in why else why,
-            )
-            for field, why in failed
-        ]
-    return [Record(label, values, tuple(notes))]
+    empty = "no article text after the header block" if header else "no article text"
+    reasons = [(f, empty if why == "text is empty" else why) for f, why in failed]
+    problems = [Problem(label, line_of.get(field), why) for field, why in reasons]
+    return problems or [Record(label, values, tuple(notes))]
 
 
 def _paragraphs(text: str, title: str | None) -> str:
@@ -195,6 +192,10 @@ def _json_value(text: str, at: int, label: str, line: int) -> tuple[object, int]
         return Problem(label, line, f"not readable JSON: a number has over {limit:,} digits")
 
 
+def _line_at(text: str, at: int) -> int:
+    return text.count("\n", 0, at) + 1
+
+
 def _skip_space(text: str, at: int) -> int:
     while at < len(text) and text[at] in " \t\r\n":
         at += 1
@@ -206,36 +207,28 @@ def _array_items(text: str, label: str) -> list[tuple[int, object]] | Problem:
     item's line is known."""
     items, at = [], _skip_space(text, text.index("[") + 1)
     while at < len(text) and text[at] != "]":
-        line = text.count("\n", 0, at) + 1
-        found = _json_value(text, at, label, line)
+        found = _json_value(text, at, label, _line_at(text, at))
         if isinstance(found, Problem):
             return found
-        items.append((line, found[0]))
+        items.append((_line_at(text, at), found[0]))
         at = _skip_space(text, found[1])
         if at < len(text) and text[at] == ",":
             at = _skip_space(text, at + 1)
         elif at < len(text) and text[at] != "]":
-            return Problem(
-                label, text.count("\n", 0, at) + 1, "not valid JSON (expected ',' or ']')"
-            )
+            return Problem(label, _line_at(text, at), "not valid JSON (expected ',' or ']')")
     if at >= len(text):
         return Problem(
-            label, text.count("\n") + 1, "not valid JSON (the array is not closed with ']')"
+            label, _line_at(text, at), "not valid JSON (the array is not closed with ']')"
         )
     if text[at + 1 :].strip():
-        return Problem(
-            label, text.count("\n", 0, at) + 1, "not valid JSON (extra data after the array)"
-        )
+        return Problem(label, _line_at(text, at), "not valid JSON (extra data after the array)")
     return items
 
 
 def _object(value: object, label: str, line: int, seen: set[str]) -> Record | Problem:
     if not isinstance(value, dict):
-        kind = {list: "an array", str: "a string", bool: "true or false", type(None): "null"}
-        got = kind.get(type(value), "a number")
-        return Problem(
-            label, line, f"each article must be a JSON object with a 'text' field, got {got}"
-        )
+        got = _JSON_KINDS.get(type(value), "a number")
+        return Problem(label, line, f"{_OBJECTS}, got {got}")
     return record(value, label, line, seen)
 
 
@@ -270,13 +263,7 @@ def read_jsonl(text: str, label: str) -> list[Record | Problem]:
         if isinstance(found, Problem):
             out.append(Problem(label, number, found.reason))
         elif line[found[1] :].strip():
-            out.append(
-                Problem(
-                    label,
-                    number,
-                    "not valid JSON (extra data after the object); one object per line",
-                )
-            )
+            out.append(Problem(label, number, _ONE_PER_LINE))
         else:
             out.append(_object(found[0], label, number, seen))
     return out
@@ -301,14 +288,7 @@ def read_csv(text: str, label: str) -> list[Record | Problem]:
         return [Problem(label, 1, f"the header row cannot be read as CSV ({exc})")]
     if "text" not in header:
         shown = ", ".join(repr(c) for c in header if c) or "none"
-        return [
-            Problem(
-                label,
-                1,
-                f"no 'text' column (the columns are: {shown}); the article text must be in "
-                "a column named 'text'",
-            )
-        ]
+        return [Problem(label, 1, f"no 'text' column (the columns are: {shown}); {_TEXT_COLUMN}")]
     if len(set(header)) < len(header):
         twice = sorted({c for c in header if header.count(c) > 1})
         return [Problem(label, 1, f"column(s) named twice: {', '.join(twice)}")]
@@ -330,10 +310,8 @@ def _csv_rows(reader, header: list[str], label: str) -> list[Record | Problem]:
         for row in reader:
             if any(cell.strip() for cell in row):
                 if len(row) != len(header):
-                    reason = (
-                        f"the row has {len(row)} fields but the header has {len(header)} columns"
-                    )
-                    out.append(Problem(label, start, reason))
+                    counts = f"{len(row)} fields but the header has {len(header)} columns"
+                    out.append(Problem(label, start, f"the row has {counts}"))
                 else:
                     raw = {k: v for k, v in zip(header, row) if k in FIELDS}
                     out.append(record(raw, label, start, seen))
@@ -341,7 +319,6 @@ def _csv_rows(reader, header: list[str], label: str) -> list[Record | Problem]:
     except csv.Error as exc:
         big = "field larger than field limit" in str(exc)
         why = f"a cell is over {csv.field_size_limit():,} characters" if big else str(exc)
-        out.append(
-            Problem(label, start, f"cannot be read as CSV ({why}); the rows after it were not read")
-        )
+        why = f"cannot be read as CSV ({why}); the rows after it were not read"
+        out.append(Problem(label, start, why))
     return out

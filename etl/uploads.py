@@ -251,7 +251,7 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> byte
 def _skipped(info: zipfile.ZipInfo) -> bool:
     """Folders and what macOS and Windows leave in archives."""
     parts = info.filename.replace("\\", "/").split("/")
-    return info.is_dir() or "__MACOSX" in parts or parts[-1] in _JUNK or parts[-1] == ""
+    return parts[-1] == "" or "__MACOSX" in parts or parts[-1] in _JUNK  # "" : a folder
 
 
 def _read_zip(name: str, data: bytes, limits: Limits) -> Result:
