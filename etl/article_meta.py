@@ -256,7 +256,9 @@ def fill(
             read.setdefault(f.where, []).append(f"{f.field} {_shown(f.value)}")
         elif not _same(current, f.value):
             kept = _shown(current)  # type: ignore[arg-type]
-            differ.append(f"{f.field} {_shown(f.value)} in {f.where} differs from {kept}, kept")
+            differ.append(
+                f"{f.field} {_shown(f.value)} in {f.where} differs from {kept}, which is kept"
+            )
     notes = [f"{_listed(items)} read from {where}" for where, items in read.items()]
     return values, tuple(notes + differ)
 

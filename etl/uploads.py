@@ -2,10 +2,11 @@
 
 Pure: nothing is written to disk, nothing reaches the network, nothing is rendered, and bad
 input never raises; it becomes a Problem naming the file ("batch.zip/a.txt"), the line where
-there is one, and the reason in plain words. Formats are chosen by extension (see ACCEPTED);
-each is read by `etl.upload_formats`, then what the text says about itself (dateline, wire,
-byline, credit lines, a written date, a Markdown title) fills the fields nothing gave
-explicitly (`etl.article_meta`), each inference noted.
+there is one, and the reason in plain words. Formats are chosen by extension (see ACCEPTED)
+and read by `etl.upload_formats` (HTML by trafilatura: maintained, offline, drops scripts,
+styles, iframes and menus). Then what the text says about itself (dateline, wire, byline,
+credit lines, a written date, a Markdown title) fills the fields nothing gave explicitly
+(`etl.article_meta`), each inference noted.
 
 Bytes: UTF-8 with or without a byte-order mark is taken as is; UTF-16 and UTF-32 with a mark
 decode; anything else is detected by charset-normalizer, and what was assumed is recorded.

@@ -213,7 +213,7 @@ def test_fill_reads_every_field_and_says_where():
         "byline 'Sarah El Deeb' read from line 3 of the text",
         "published '2019-03-12' read from line 5 of the text",
         "wire 'Reuters' in the credit 'Reuters contributed to this report' on line 9 of the text "
-        "differs from 'AP', kept",
+        "differs from 'AP', which is kept",
     )
 
 
@@ -222,8 +222,8 @@ def test_fill_never_overwrites_what_was_given():
     values, notes = fill(given, infer(AP_STORY, today=TODAY))
     assert "title" not in values and "published" not in values and "byline" not in values
     assert values["dateline"] == "BAGHOUZ, Syria"
-    assert "title 'Fighters surrender' in the Markdown heading on the text's first line differs from 'Given title', kept" in notes
-    assert "published '2019-03-12' in line 5 of the text differs from '2019-03-11', kept" in notes
+    assert "title 'Fighters surrender' in the Markdown heading on the text's first line differs from 'Given title', which is kept" in notes
+    assert "published '2019-03-12' in line 5 of the text differs from '2019-03-11', which is kept" in notes
     assert not any(n.startswith("byline") for n in notes)  # the same name, other case: agrees
 
 

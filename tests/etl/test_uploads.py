@@ -265,7 +265,7 @@ def test_header_wins_over_what_the_text_says():
     data = b"Title: Given\nPublished: 2019-03-02\n\n# Heading\n\nMarch 3, 2019\n\nBEIRUT (AP) - Body."
     draft = only_draft("a.md", data)
     assert (draft.title, draft.published, draft.wire) == ("Given", dt.date(2019, 3, 2), "AP")
-    assert "published '2019-03-03' in line 3 of the text differs from '2019-03-02', kept" in draft.notes
+    assert "published '2019-03-03' in line 3 of the text differs from '2019-03-02', which is kept" in draft.notes
 
 
 def test_mixed_encodings_are_read_and_flagged():
