@@ -158,7 +158,7 @@ def _warn(notices: list, what: str, limit: int = 20) -> None:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from etl.articles import load_seed_articles
-    from etl.evaluate import load_devset, score_devset, score_seeds
+    from etl.evaluate import load_devset, score_devset, score_devset2, score_seeds
 
     paths = _paths(args)
     tables = build_tables(paths, extract=False)  # the truth: curated rows only
@@ -168,6 +168,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     for name, path in (("development set", args.devset), ("held-out set", args.heldout)):
         if path.exists():
             reports.append(score_devset(load_devset(path), extractor, name))
+    if args.devset2.exists():  # issue 8's measures: floors shown beside them, not enforced
+        reports.append(score_devset2(load_devset(args.devset2), extractor))
     for scores in reports:
         print("\n".join(scores.lines()))
         if args.verbose:
@@ -233,6 +235,12 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         default=ROOT / "data" / "heldout" / "passages.jsonl",
         help="passages written after the rules were frozen; never tuned on",
+    )
+    evaluate.add_argument(
+        "--devset2",
+        type=Path,
+        default=ROOT / "data" / "devset2" / "passages.jsonl",
+        help="news and incident notes written blind to the rules: issue 8's measures",
     )
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     evaluate.set_defaults(run=_cmd_evaluate)
