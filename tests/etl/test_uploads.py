@@ -608,4 +608,20 @@ def test_reading_reaches_no_network(monkeypatch):
     drafts, problems = read_paths([FIXTURES])
     page = b'<html><head><link rel="canonical" href="https://daily.example.com/x"><link rel="stylesheet" href="https://cdn.example.com/a.css"></head><body><img src="https://t.example.com/p.gif"><p>BEIRUT - Fighting resumed.</p></body></html>'
     drafts += read_upload("p.html", page)[0]
-    assert len(drafts) == 10 and problems == []
+    assert len(drafts) == 19 and problems == []  # 9 files, 9 in the batch zip, 1 page
+
+
+def test_the_batch_zip_fixture_reads_every_format():
+    drafts, problems = read_fixture("batch.zip")
+    assert problems == []
+    assert [(d.source, d.encoding.split(" ")[0]) for d in drafts] == [
+        ("batch.zip/batch/header_block.txt", "utf-8"),
+        ("batch.zip/batch/ap_style.md", "utf-8"),
+        ("batch.zip/batch/news_page.html", "utf-8"),
+        ("batch.zip/batch/feed.jsonl:1", "utf-8"),
+        ("batch.zip/batch/feed.jsonl:3", "utf-8"),
+        ("batch.zip/batch/rows.csv:2", "utf-8"),
+        ("batch.zip/batch/rows.csv:5", "utf-8"),
+        ("batch.zip/batch/windows_1252.txt", "windows-1252"),
+        ("batch.zip/batch/utf16.txt", "utf-16"),
+    ]
