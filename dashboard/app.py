@@ -1,212 +1,36 @@
-"""Streamlit entry point: `streamlit run dashboard/app.py`."""
+"""Streamlit entry point: `streamlit run dashboard/app.py`.
+
+Two pages: the reader's timeline and map (the default, at the site's root, so links with
+filters in the URL keep working) and the analysts' page (`/analyst`: bring articles in,
+review what was extracted, publish).
+"""
 
 from __future__ import annotations
 
-import logging
-import os
 import sys
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from any directory
 
-from dashboard.components.detail_panel import render_detail  # noqa: E402
-from dashboard.components.sidebar import render_filters  # noqa: E402
-from dashboard.data import (  # noqa: E402
-    LOAD_ERRORS,
-    load_basemap,
-    load_error_message,
-    load_tables,
-)
-from dashboard.filters import Filters, Options, apply_filters, describe, filter_options  # noqa: E402
-from dashboard.mapview import build_map, reference_sites  # noqa: E402
-from dashboard.permalink import from_params, to_params  # noqa: E402
-from dashboard.text import html_text, markdown_text, plain_text  # noqa: E402
-from dashboard.timeline import build_timeline  # noqa: E402
-from dashboard.views import (  # noqa: E402
-    best_documented,
-    claim_frame,
-    event_frame,
-    format_date_window,
-    table_frame,
-)
-from etl.csvwriter import frame_csv_bytes  # noqa: E402
-from etl.schemas import AREAS  # noqa: E402
-from etl.settings import Paths  # noqa: E402
-from etl.tables import Tables  # noqa: E402
+from dashboard.components.sidebar import FILTER_KEYS  # noqa: E402
 
 st.set_page_config(page_title="Conflict timeline", page_icon="🗺️", layout="wide")
-LOG = logging.getLogger("dashboard")
+
+#: Reader choices kept while the analyst page is open (widget state is dropped otherwise).
+KEPT = (*FILTER_KEYS, "event_choice")
 
 
-def _store_stamp(paths: Paths) -> float:
-    return paths.store.stat().st_mtime if paths.store.exists() else 0.0
+def _keep_reader_choices() -> None:
+    for key in KEPT:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
-@st.cache_data(show_spinner="Loading events…")
-def _load(store: str, stamp: float):  # stamp: reload when the store is rebuilt
-    paths = Paths.from_env()
-    loaded = load_tables(paths)
-    tables = loaded.tables
-    return loaded, event_frame(tables), claim_frame(tables), load_basemap(paths.basemap)
-
-
-def _selected_from_chart(state_key: str) -> str | None:
-    """The event id of the point or bar last clicked in the timeline, if any."""
-    selection = st.session_state.get(state_key)
-    points = (selection or {}).get("selection", {}).get("points", []) if selection else []
-    for point in points:
-        if point.get("customdata"):
-            value = point["customdata"]
-            return value[0] if isinstance(value, list) else value
-    return None
-
-
-def _sources_line(view: pd.DataFrame) -> str:
-    """'Sources: AFP, AP' as Markdown: outlet names are data, shown as text."""
-    outlets = sorted({o for names in view["outlets"] for o in names})
-    return "Sources: " + (markdown_text(", ".join(outlets)) if outlets else "none")
-
-
-def _legend(view: pd.DataFrame) -> None:
-    types = view.drop_duplicates("event_type").sort_values("label")
-    # only validated '#rrggbb' colours reach the HTML; a tampered store cannot inject CSS
-    types = types[types["colour"].astype(str).str.fullmatch(r"#[0-9A-Fa-f]{6}")]
-    chips = " ".join(
-        f'<span style="white-space:nowrap;margin-right:12px">'
-        f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
-        f'background:{html_text(c)};margin-right:4px"></span>{html_text(label)}</span>'
-        for c, label in zip(types["colour"], types["label"])
-    )
-    # Colours are validated hex codes and labels are escaped on one line (a blank line would
-    # end the HTML block and turn the rest into Markdown).
-    st.markdown(f'<div style="font-size:0.85rem">{chips}</div>', unsafe_allow_html=True)
-
-
-def main() -> None:
-    paths = Paths.from_env()
-    try:
-        loaded, view, claims, basemap = _load(str(paths.store), _store_stamp(paths))
-    except LOAD_ERRORS as error:
-        _render_load_error(error, paths)
-        return
-    tables = loaded.tables
-    options = filter_options(view, tables["outlets"], tables["actors"], AREAS)
-    if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
-        st.session_state.update(from_params(st.query_params.to_dict(), options))
-        st.session_state["_restored"] = True
-    filters = render_filters(options)
-    shown = apply_filters(view, filters)
-
-    _render_header(filters, options, shown, view)
-    window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
-    _render_timeline(shown, view, window)
-    map_col, detail_col = st.columns([3, 2], gap="large")
-    with map_col:
-        _render_map(shown, tables, basemap, window)
-    with detail_col:
-        _render_detail_column(shown, tables, claims)
-    _render_table(shown, filters)
-    st.caption(loaded.origin)
-    _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
-
-
-def _render_load_error(error: Exception, paths: Paths) -> None:
-    """A short message naming the file and what to do; the traceback goes to the server log."""
-    LOG.error("could not load the data (store %s)", paths.store, exc_info=error)
-    st.title("Conflict timeline")
-    st.error(load_error_message(error, paths), icon="⚠️")
-
-
-def _render_header(
-    filters: Filters, options: Options, shown: pd.DataFrame, view: pd.DataFrame
-) -> None:
-    period = format_date_window(pd.Timestamp(options.date_min), pd.Timestamp(options.date_max))
-    st.title("Conflict timeline")
-    st.caption(
-        f"Baghouz, Al-Hol and Idlib · {period} · every event traced to the sentence that reports it"
-    )
-    st.markdown("**" + markdown_text(describe(filters, options, len(shown), len(view))) + "**")
-
-
-def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> None:
-    """The timeline; a click on a mark chooses that event for the detail panel."""
-    title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
-    st.plotly_chart(
-        build_timeline(shown, AREAS, title),
-        width="stretch",
-        key="timeline",
-        on_select="rerun",
-        selection_mode="points",
-        config={"displaylogo": False, "toImageButtonOptions": {"filename": "timeline", "scale": 2}},
-    )
-    st.caption(
-        _sources_line(shown) + ". Dots: events of a known day; bars: events known only "
-        "within a date window. Click one to see who reports it."
-    )
-    clicked = _selected_from_chart("timeline")
-    if (
-        clicked
-        and clicked != st.session_state.get("_last_click")
-        and clicked in set(shown["event_id"])
-    ):
-        st.session_state["event_choice"] = clicked
-    st.session_state["_last_click"] = clicked
-
-
-def _render_map(shown: pd.DataFrame, tables: Tables, basemap: dict | None, window: str) -> None:
-    st.subheader(f"Where: {len(shown)} events, {window}")
-    map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
-    st.pydeck_chart(
-        build_map(shown, reference_sites(tables["places"]), basemap, map_style),
-        height=520,
-        key="map",
-    )
-    _legend(shown)
-    st.caption(
-        _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
-        "places: curated gazetteer and GeoNames (CC BY 4.0). "
-        "Grey halo: how precisely the place is known. Numbers: events at one spot."
-    )
-
-
-def _render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFrame) -> None:
-    st.subheader("Event detail")
-    if shown.empty:
-        st.info("No events match the filters. Widen the date range or clear a filter.")
-        return
-    ids = list(shown["event_id"])
-    if st.session_state.get("event_choice") not in ids:
-        st.session_state["event_choice"] = best_documented(shown)
-    names = {  # options are shown as plain text, not Markdown
-        r.event_id: plain_text(f"{r.date_text} · {r.label} · {r.place}: {r.summary}")
-        for r in shown.itertuples()
-    }
-    chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
-    event = shown.set_index("event_id").loc[chosen].rename(None).to_dict()
-    render_detail(claims, tables["figures"], event | {"event_id": chosen})
-
-
-def _render_table(shown: pd.DataFrame, filters: Filters) -> None:
-    """The events shown, and a CSV of exactly that table."""
-    st.subheader("Events shown")
-    table = table_frame(shown)
-    st.dataframe(table, hide_index=True, width="stretch")
-    st.download_button(
-        "Download these events (CSV)",
-        frame_csv_bytes(table),  # the project's one CSV writer: formulas defused
-        file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
-        mime="text/csv",
-    )
-
-
-def _sync_url(params: dict[str, str]) -> None:
-    """Keep the address bar a link to this exact view."""
-    if st.query_params.to_dict() != params:
-        st.query_params.clear()
-        st.query_params.update(params)
-
-
-main()
+_keep_reader_choices()
+PAGES = [
+    st.Page("pages/reader.py", title="Timeline and map", icon="🗺️", default=True),
+    st.Page("pages/analyst.py", title="Analyst", icon="🗂️", url_path="analyst"),
+]
+st.navigation(PAGES, position="top").run()

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.text import markdown_text
+from etl import inbox
 from etl.build import build_tables
 from etl.problems import InputError
 from etl.settings import Paths
@@ -54,6 +55,13 @@ def load_basemap(path: Path) -> dict[str, Any] | None:
         logging.getLogger("dashboard").warning("basemap %s not used: %s", path, exc)
         return None
     return basemap if isinstance(basemap, dict) else None
+
+
+def batch_names(store: Path) -> dict[str, str]:
+    """Batch id -> the name the analyst gave it (empty when nothing was ingested)."""
+    if not store.is_dir():
+        return {}
+    return {b["batch_id"]: b["name"] for b in inbox.read(store).batches}
 
 
 def _shown_path(path: Path, root: Path) -> str:

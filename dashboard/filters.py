@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -22,14 +23,17 @@ class Filters:
     claimants: tuple[str, ...] = ()
     include_background: bool = False
     include_pending: bool = False
+    batches: tuple[str, ...] = ()  # batch ids, and CURATED for the hand-curated events
 
 
 @dataclass(frozen=True)
 class Options:
     """What the data offers to filter by: each a tuple of (value, label).
 
-    The date bounds are those of the news events; background events (context such as the 2014
-    'caliphate' declaration) extend `full_min`/`full_max` and are shown only on request.
+    The date bounds are those of the published news events (curated, and accepted from any
+    batch); extracted events awaiting review extend them to `pending_min`/`pending_max` when
+    the reader includes them; background events (context such as the 2014 'caliphate'
+    declaration) extend `full_min`/`full_max` and are shown only on request.
     """
 
     date_min: dt.date
@@ -42,6 +46,33 @@ class Options:
     areas: tuple[str, ...]
     outlets: tuple[tuple[str, str], ...]
     claimants: tuple[tuple[str, str], ...]
+    pending_min: dt.date | None = None
+    pending_max: dt.date | None = None
+    batches: tuple[tuple[str, str], ...] = ()
+
+    def date_bounds(self, background: bool, pending: bool) -> tuple[dt.date, dt.date]:
+        """The slider's range: every event the reader has asked to see fits in it."""
+        if background:
+            return self.full_min, self.full_max
+        if pending:
+            return self.pending_min or self.date_min, self.pending_max or self.date_max
+        return self.date_min, self.date_max
+
+
+#: The batch value of events read by hand into data/curated/ (not from an uploaded batch).
+CURATED = "curated"
+#: The batch value of events the extractor found in the seed articles.
+SEEDS = "seeds"
+
+
+def batch_label(batch: str, names: Mapping[str, str]) -> str:
+    """How a batch is named for readers: 'curated', 'seed articles', or its name and id."""
+    if batch == CURATED:
+        return "curated"
+    if batch == SEEDS:
+        return "seed articles (extracted)"
+    name = names.get(batch)
+    return f"{name} ({batch})" if name else batch
 
 
 def _pairs(view: pd.DataFrame, ids: str, names: str) -> tuple[tuple[str, str], ...]:
@@ -58,8 +89,10 @@ def filter_options(
     tables_outlets: pd.DataFrame,
     tables_actors: pd.DataFrame,
     area_order: tuple[str, ...],
+    batch_names: Mapping[str, str] | None = None,
 ) -> Options:
-    """Every value present in the data, labelled for people."""
+    """Every value present in the data, labelled for people (`batch_names`: batch id ->
+    the name the analyst gave it)."""
     outlet_names = dict(zip(tables_outlets["outlet_id"], tables_outlets["name"]))
     actor_names = dict(zip(tables_actors["actor_id"], tables_actors["name"]))
     outlets = sorted(
@@ -71,8 +104,10 @@ def filter_options(
     )
     types = view.drop_duplicates("event_type").sort_values("label")
     present = set(view["area"])
-    shown_first = ~view["background"] & (view["review_status"] != "pending")
+    news_mask = ~view["background"]
+    shown_first = news_mask & (view["review_status"] != "pending")
     news = view[shown_first] if shown_first.any() else view
+    with_pending = view[news_mask] if news_mask.any() else view
     return Options(
         date_min=news["date_start"].min().date(),
         date_max=news["date_end"].max().date(),
@@ -84,7 +119,19 @@ def filter_options(
         areas=tuple(a for a in area_order if a in present),
         outlets=tuple((o, outlet_names.get(o, o)) for o in outlets),
         claimants=tuple((a, actor_names.get(a, a)) for a in claimants),
+        pending_min=with_pending["date_start"].min().date(),
+        pending_max=with_pending["date_end"].max().date(),
+        batches=_batches(view, batch_names or {}),
     )
+
+
+def _batches(view: pd.DataFrame, names: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """The batches with an event in the view: curated first, then the seeds, then uploads
+    oldest first (batch ids start with their UTC time)."""
+    present = set(view["batch_id"].fillna(CURATED)) if "batch_id" in view else set()
+    rank = {CURATED: "0", SEEDS: "1"}
+    ordered = sorted(present, key=lambda b: rank.get(b, "2" + b))
+    return tuple((b, batch_label(b, names)) for b in ordered)
 
 
 def default_filters(options: Options) -> Filters:
@@ -114,6 +161,8 @@ def apply_filters(view: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         keep &= _any_of(view["outlet_ids"], filters.outlets)
     if filters.claimants:
         keep &= _any_of(view["claimant_actors"], filters.claimants)
+    if filters.batches:
+        keep &= view["batch_id"].fillna(CURATED).isin(filters.batches)
     return view[keep].reset_index(drop=True)
 
 
@@ -144,6 +193,7 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
     start, end = pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to)
     whole = (filters.date_from, filters.date_to) in (
         (options.date_min, options.date_max),
+        options.date_bounds(False, True),
         (options.full_min, options.full_max),
     )
     parts.append(
@@ -153,6 +203,9 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
         parts.append("reported by " + _names(filters.outlets, options.outlets))
     if filters.claimants:
         parts.append("claimed by " + _names(filters.claimants, options.claimants))
+    if filters.batches:
+        noun = "batch" if len(filters.batches) == 1 else "batches"
+        parts.append(f"from {noun} " + _names(filters.batches, options.batches))
     if options.n_background and not filters.include_background:
         parts.append(
             f"without {events(options.n_background, 'background event')} from before the period"
@@ -163,3 +216,16 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
         parts.append(f"including {events(options.n_pending, 'extracted event')} not yet reviewed")
     noun = "event" if total == 1 else "events"
     return f"{shown} of {total} {noun} shown: " + ", ".join(parts) + "."
+
+
+def dates_after_toggle(
+    current: tuple[dt.date, dt.date] | None,
+    old: tuple[dt.date, dt.date],
+    new: tuple[dt.date, dt.date],
+) -> tuple[dt.date, dt.date]:
+    """The date range once the slider's bounds change from `old` to `new` (a toggle that
+    shows more or fewer events): the whole range stays whole, a narrower one is kept, clamped."""
+    if current is None or tuple(current) == tuple(old):
+        return new
+    start, end = (min(max(d, new[0]), new[1]) for d in current)
+    return (start, end) if start <= end else new

@@ -12,17 +12,27 @@ from collections.abc import Mapping
 
 from dashboard.filters import Filters, Options
 
-LIST_PARAMS = {"types": "event_types", "areas": "areas", "outlets": "outlets", "by": "claimants"}
+LIST_PARAMS = {
+    "types": "event_types",
+    "areas": "areas",
+    "outlets": "outlets",
+    "by": "claimants",
+    "batch": "batches",
+}
+#: Query parameter -> the sidebar widget's session key.
+WIDGET_KEYS = {
+    "types": "f_types",
+    "areas": "f_areas",
+    "outlets": "f_outlets",
+    "by": "f_claimants",
+    "batch": "f_batches",
+}
 
 
 def to_params(filters: Filters, options: Options, event_id: str | None) -> dict[str, str]:
     """Query parameters for this view; empty for the default view."""
     params: dict[str, str] = {}
-    default_range = (
-        (options.full_min, options.full_max)
-        if filters.include_background
-        else (options.date_min, options.date_max)
-    )
+    default_range = options.date_bounds(filters.include_background, filters.include_pending)
     if filters.include_background:
         params["bg"] = "1"
     if filters.include_pending:
@@ -59,25 +69,49 @@ def from_params(params: Mapping[str, str], options: Options) -> dict[str, object
     background = params.get("bg") == "1" and options.n_background > 0
     if background:
         state["f_background"] = True
-    if params.get("pending") == "1" and options.n_pending > 0:
+    pending = params.get("pending") == "1" and options.n_pending > 0
+    if pending:
         state["f_pending"] = True
-    low, high = (
-        (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
-    )
+    low, high = options.date_bounds(background, pending)
     start, end = _date(params.get("from"), low, high), _date(params.get("to"), low, high)
     if start and end and start <= end:
         state["f_dates"] = (start, end)
-    choices = {
-        "types": [v for v, _ in options.event_types],
-        "areas": list(options.areas),
-        "outlets": [v for v, _ in options.outlets],
-        "by": [v for v, _ in options.claimants],
-    }
-    keys = {"types": "f_types", "areas": "f_areas", "outlets": "f_outlets", "by": "f_claimants"}
-    for param, key in keys.items():
+    choices = _choices(options)
+    for param, key in WIDGET_KEYS.items():
         values = _known(params.get(param), choices[param])
         if values:
             state[key] = values
     if params.get("event"):
         state["event_choice"] = params["event"]
     return state
+
+
+def _choices(options: Options) -> dict[str, list[str]]:
+    return {
+        "types": [v for v, _ in options.event_types],
+        "areas": list(options.areas),
+        "outlets": [v for v, _ in options.outlets],
+        "by": [v for v, _ in options.claimants],
+        "batch": [v for v, _ in options.batches],
+    }
+
+
+def valid_state(state: Mapping[str, object], options: Options) -> dict[str, object]:
+    """The sidebar's remembered values that still fit the data (after a new build, a retracted
+    batch or a visit to another page): unknown values dropped, dates clamped to the range."""
+    out: dict[str, object] = {}
+    for param, key in WIDGET_KEYS.items():
+        if isinstance(state.get(key), list | tuple):
+            allowed = set(_choices(options)[param])
+            out[key] = [v for v in state[key] if v in allowed]
+    background = bool(state.get("f_background")) and options.n_background > 0
+    pending = bool(state.get("f_pending")) and options.n_pending > 0
+    for key, on in (("f_background", background), ("f_pending", pending)):
+        if key in state:
+            out[key] = on
+    dates = state.get("f_dates")
+    if isinstance(dates, tuple | list) and len(dates) == 2:
+        low, high = options.date_bounds(background, pending)
+        start, end = (min(max(d, low), high) for d in dates)
+        out["f_dates"] = (start, end) if start <= end else (low, high)
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.filters import Filters, Options, events
+from dashboard.filters import Filters, Options, dates_after_toggle, events
 from dashboard.text import plain_text
 
 FILTER_KEYS = (
@@ -13,6 +13,7 @@ FILTER_KEYS = (
     "f_areas",
     "f_outlets",
     "f_claimants",
+    "f_batches",
     "f_background",
     "f_pending",
 )
@@ -23,14 +24,43 @@ def _reset() -> None:
         st.session_state.pop(key, None)
 
 
+def _rebound(options: Options, toggled: str) -> None:
+    """A toggle changed which events may be shown: move the date range with the bounds."""
+    state = st.session_state
+    background, pending = bool(state.get("f_background")), bool(state.get("f_pending"))
+    before = (not background, pending) if toggled == "f_background" else (background, not pending)
+    state["f_dates"] = dates_after_toggle(
+        state.get("f_dates"),
+        options.date_bounds(*before),
+        options.date_bounds(background, pending),
+    )
+
+
 def _pending_toggle(options: Options) -> bool:
     if not options.n_pending:
         return False
     return st.sidebar.toggle(
         f"Include {events(options.n_pending, 'extracted event')} awaiting review",
         key="f_pending",
-        help="Events the extractor found in the articles that match no curated event. "
-        "They are shown marked as unreviewed.",
+        help="Events the extractor found in the articles that an analyst has not reviewed "
+        "yet. They are shown marked as unreviewed, and the date range covers them.",
+        on_change=_rebound,
+        args=(options, "f_pending"),
+    )
+
+
+def _batch_filter(options: Options) -> tuple[str, ...]:
+    labels = {v: plain_text(label) for v, label in options.batches}
+    return tuple(
+        st.sidebar.multiselect(
+            "Batch",
+            list(labels),
+            format_func=labels.get,
+            key="f_batches",
+            placeholder="Every batch",
+            help="Curated events were read by hand; the others came in with a batch of "
+            "articles an analyst uploaded and reviewed.",
+        )
     )
 
 
@@ -46,11 +76,10 @@ def render_filters(options: Options) -> Filters:
             key="f_background",
             help="Context the articles mention but do not report as news, such as the 2014 "
             "'caliphate' declaration. Widens the date range to include them.",
-            on_change=lambda: st.session_state.pop("f_dates", None),
+            on_change=_rebound,
+            args=(options, "f_background"),
         )
-    low, high = (
-        (options.full_min, options.full_max) if background else (options.date_min, options.date_max)
-    )
+    low, high = options.date_bounds(background, pending)
     if "f_dates" not in st.session_state:  # set here, not as `value=`, so a URL can set it too
         st.session_state["f_dates"] = (low, high)
     dates = sb.slider(
@@ -71,6 +100,7 @@ def render_filters(options: Options) -> Filters:
         placeholder="All types",
     )
     areas = sb.multiselect("Areas", list(options.areas), key="f_areas", placeholder="All areas")
+    batches = _batch_filter(options)
     sb.subheader("Sources")
     outlet_labels = {v: plain_text(label) for v, label in options.outlets}
     outlets = sb.multiselect(
@@ -100,4 +130,5 @@ def render_filters(options: Options) -> Filters:
         claimants=tuple(claimants),
         include_background=background,
         include_pending=pending,
+        batches=batches,
     )
