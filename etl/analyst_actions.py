@@ -49,7 +49,8 @@ def report_lines(report: IngestReport) -> list[str]:
     )
     if report.new_outlets:
         lines.append("new outlet(s): " + ", ".join(report.new_outlets))
-    lines.append(f"{len(pending)} extracted event(s) await review (etl review list --batch "
+    lines.append(f"{len(pending)} extracted event(s) and {report.added_claims} sentence(s) "
+                 "adding claims to existing events await review (etl review list --batch "
                  f"{report.batch_id}); published build {report.build_id}")  # fmt: skip
     for e in pending.itertuples():
         lines.append(f"  {e.event_id}  {e.event_type:<12} {e.date_start}  {e.summary[:90]}")
@@ -91,20 +92,35 @@ def event_decisions(
     tables: Tables, event_ids: Sequence[str], action: str, who: str, note: str | None,
     changes: dict | None = None,
 ) -> list[dict]:  # fmt: skip
-    """Decision rows for events, each with the stable keys of the mentions behind it."""
+    """Decision rows for review items: an extracted event (with the stable keys of every
+    mention behind it) or one extracted sentence added to a curated event (its mention key)."""
     keys = mentions_by_event(tables["claims"])
     problems, rows = [], []
-    for event_id in dict.fromkeys(event_ids):
+    for item in dict.fromkeys(event_ids):
         try:
-            _event(tables, event_id)
+            mentions = _added_sentence(tables, item, action) if item.startswith("mn_") else None
+            if mentions is None:
+                _event(tables, item)
+                mentions = keys.get(item, ())
         except InputError as exc:
             problems += exc.problems
             continue
-        rows.append({"action": action, "target": event_id, "mentions": keys.get(event_id, ()),
+        rows.append({"action": action, "target": item, "mentions": mentions,
                      "changes": changes or {}, "who": who, "note": note})  # fmt: skip
     if problems:
         raise InputError(problems)
     return rows
+
+
+def _added_sentence(tables: Tables, key: str, action: str) -> tuple[str, ...]:
+    claims = tables["claims"]
+    if key not in set(claims["mention_key"].dropna()):
+        raise InputError([Problem(REVIEW, None, f"{key}: no extracted sentence with this key "
+                                  "(see `python -m etl review list`)")])  # fmt: skip
+    if action == "edit":
+        raise InputError([Problem(REVIEW, None, f"{key} is a sentence added to a curated event: "
+                                  "accept or reject it; the event is edited in data/curated/")])
+    return (key,)
 
 
 def parse_window(text: str) -> tuple[str, str]:

@@ -79,10 +79,10 @@ def _cmd_review_list(args: argparse.Namespace) -> int:
         print("nothing to review" + (f" in batch {args.batch}" if args.batch else ""))
         return 0
     for row in queue.itertuples():
-        print(f"{row.event_id}  {row.status:<8} {row.event_type:<12} {row.date:<22} "
+        print(f"{row.item_id}  {row.status:<8} {row.event_type:<12} {row.date:<22} "
               f"{row.place or '(no place)'}  [{row.batch_id}]")  # fmt: skip
         print(f"    {row.summary}")
-    print(f"{len(queue)} event(s)")
+    print(f"{len(queue)} item(s)")
     return 0
 
 

@@ -116,6 +116,7 @@ def _claim(m: Mention, event_id: str, actor_ids: Mapping[str, str]) -> dict:
         "claimant_actor": actor_ids.get(m.claimant_actor or ""),
         "stance": "asserted",
         "origin": "extracted",
+        "review_status": "pending",
     }
 
 

@@ -66,6 +66,7 @@ class IngestReport:
     new_outlets: list[str] = field(default_factory=list)
     events: pd.DataFrame | None = None  # the batch's extracted events
     build_id: str | None = None
+    added_claims: int = 0  # the batch's sentences that joined existing events
 
 
 WIRE_NAMES = {"ap": "ap", "associatedpress": "ap", "afp": "afp", "agencefrancepresse": "afp"}
@@ -240,7 +241,9 @@ def ingest(
         built = record_then_publish(
             paths.store, tables, lambda: inbox.add_batch(paths.store, batch, new_outlets, articles)
         )
-    events = tables["events"]
+    events, claims = tables["events"], tables["claims"]
+    mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
+    existing = set(events.loc[events["origin"] != "extracted", "event_id"])
     return IngestReport(
         batch_id=batch_id,
         batch_name=name,
@@ -250,6 +253,7 @@ def ingest(
         new_outlets=[o["name"] for o in new_outlets],
         events=events[events["batch_id"] == batch_id],
         build_id=built.name,
+        added_claims=int(mine["event_id"].isin(existing).sum()),
     )
 
 

@@ -51,37 +51,52 @@ def _edit(event: dict, changes: Mapping[str, object], types: pd.DataFrame) -> di
 
 
 def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
-    """New tables with accept / reject / edit decisions applied to extracted events, and
-    rejected supporting claims (extracted sentences added to curated events) removed."""
+    """New tables with accept / reject / edit decisions applied: to extracted events (and
+    their claims), and to extracted sentences added to curated events (accepted, or removed
+    when rejected)."""
     events = tables["events"].set_index("event_id", drop=False)
-    records = {e: row for e, row in events.to_dict("index").items()}
+    records = dict(events.to_dict("index"))
     types = tables["event_types"].set_index("event_type")
     owners = _owners(tables["claims"])
-    dropped: set[str] = set()
+    claim_status: dict[str, str] = {}  # mention key -> status
     for d in decisions:
         if d.action not in EVENT_ACTIONS:
             continue
         for event_id in sorted({owners[k] for k in d.mentions if k in owners}):
             event = records[event_id]
-            if event["origin"] in ("curated", "both"):  # a claim added to a curated event
-                if d.action == "reject":
-                    dropped.update(d.mentions)
+            if event["origin"] in ("curated", "both"):  # sentences added to a curated event
+                if d.action in STATUS:
+                    claim_status.update(dict.fromkeys(d.mentions, STATUS[d.action]))
                 continue
             if d.action == "edit":
                 event = _edit(event, d.changes, types)
             else:
                 event = {**event, "review_status": STATUS[d.action]}
+                claim_status.update(dict.fromkeys(d.mentions, STATUS[d.action]))
             records[event_id] = {**event, "reviewed_by": d.who, "reviewed_at": d.at}
     out = dict(tables)
     frame = pd.DataFrame(list(records.values()), columns=_columns(tables["events"]))
     out["events"] = frame.reset_index(drop=True)
-    if dropped:
-        claims = tables["claims"]
-        gone = claims["mention_key"].isin(dropped) & (claims["origin"] == "extracted")
-        out["claims"] = claims[~gone].reset_index(drop=True)
-        figures = tables["figures"]
-        out["figures"] = figures[~figures["claim_id"].isin(claims.loc[gone, "claim_id"])]
+    out["claims"], out["figures"] = _claims_reviewed(tables, claim_status, records)
     return {name: out[name] for name in TABLE_NAMES}
+
+
+def _claims_reviewed(
+    tables: Tables, status: Mapping[str, str], events: Mapping[str, dict]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Claims with their review status; rejected sentences of curated events removed."""
+    claims = tables["claims"].copy()
+    if not status:
+        return claims, tables["figures"]
+    keys = claims["mention_key"]
+    extracted = claims["origin"] == "extracted"
+    decided = keys.map(status)
+    claims.loc[extracted & decided.notna(), "review_status"] = decided
+    on_curated = claims["event_id"].map(lambda e: events[e]["origin"] != "extracted")
+    gone = extracted & on_curated & (claims["review_status"] == "rejected")
+    figures = tables["figures"]
+    kept_figures = figures[~figures["claim_id"].isin(claims.loc[gone, "claim_id"])]
+    return claims[~gone].reset_index(drop=True), kept_figures.reset_index(drop=True)
 
 
 def _columns(events: pd.DataFrame) -> list[str]:
@@ -89,38 +104,63 @@ def _columns(events: pd.DataFrame) -> list[str]:
     return [*events.columns, *extra]
 
 
-def review_queue(tables: Tables, batch: str | None = None, every: bool = False) -> pd.DataFrame:
-    """Extracted events to review (pending ones, or all with `every`), one row each, with the
-    sentence behind it and, for extracted claims added to curated events, what they join."""
+QUEUE_COLUMNS = [
+    "item_id", "kind", "batch_id", "status", "event_type", "date", "place", "summary",
+    "sentence", "claims", "event_id",
+]  # fmt: skip
+
+
+def _window(start: str, end: str) -> str:
+    return start if start == end else f"{start}..{end}"
+
+
+def _new_events(tables: Tables, statuses: set[str], batch: str | None) -> list[dict]:
     events, claims = tables["events"], tables["claims"]
-    extracted = events[events["origin"] == "extracted"]
-    if not every:
-        extracted = extracted[extracted["review_status"] == "pending"]
+    extracted = events[(events["origin"] == "extracted") & events["review_status"].isin(statuses)]
     if batch:
         extracted = extracted[extracted["batch_id"] == batch]
-    first = (
-        claims.sort_values(["article_id", "char_start"])
-        .drop_duplicates("event_id")
-        .set_index("event_id")
-    )
+    first = claims.sort_values(["article_id", "char_start"]).drop_duplicates("event_id")
+    sentence = dict(zip(first["event_id"], first["sentence"]))
+    count = claims.groupby("event_id").size()
+    places = tables["places"].set_index("place_id")["name"]
+    return [
+        {"item_id": e.event_id, "kind": "new event", "batch_id": e.batch_id,
+         "status": e.review_status, "event_type": e.event_type,
+         "date": _window(e.date_start, e.date_end),
+         "place": places.get(e.place_id, "") if isinstance(e.place_id, str) else "",
+         "summary": e.summary, "sentence": sentence.get(e.event_id, ""),
+         "claims": int(count.get(e.event_id, 0)), "event_id": e.event_id}
+        for e in extracted.itertuples()
+    ]  # fmt: skip
+
+
+def _added_claims(tables: Tables, statuses: set[str], batch: str | None) -> list[dict]:
+    claims, events = tables["claims"], tables["events"].set_index("event_id")
+    batch_of = dict(zip(tables["articles"]["article_id"], tables["articles"]["batch_id"]))
+    added = claims[(claims["origin"] == "extracted") & claims["review_status"].isin(statuses)]
+    added = added[added["event_id"].map(lambda e: events.at[e, "origin"] != "extracted")]
+    if batch:
+        added = added[added["article_id"].map(batch_of) == batch]
     places = tables["places"].set_index("place_id")["name"]
     rows = []
-    for e in extracted.itertuples():
-        claim = first.loc[e.event_id] if e.event_id in first.index else None
+    for c in added.itertuples():
+        e = events.loc[c.event_id]
         rows.append(
-            {
-                "event_id": e.event_id,
-                "batch_id": e.batch_id,
-                "status": e.review_status,
-                "event_type": e.event_type,
-                "date": e.date_start
-                if e.date_start == e.date_end
-                else f"{e.date_start}..{e.date_end}",
-                "place": places.get(e.place_id, "") if isinstance(e.place_id, str) else "",
-                "summary": e.summary,
-                "sentence": "" if claim is None else claim["sentence"],
-                "claims": int((claims["event_id"] == e.event_id).sum()),
-            }
-        )
-    columns = ["event_id", "batch_id", "status", "event_type", "date", "place", "summary"]
-    return pd.DataFrame(rows, columns=[*columns, "sentence", "claims"])
+            {"item_id": c.mention_key, "kind": "adds a claim",
+             "batch_id": batch_of.get(c.article_id), "status": c.review_status,
+             "event_type": e["event_type"],
+             "date": _window(e["date_start"], e["date_end"]),
+             "place": places.get(e["place_id"], "") if isinstance(e["place_id"], str) else "",
+             "summary": f"adds a claim to: {e['summary']}", "sentence": c.sentence,
+             "claims": 1, "event_id": c.event_id}
+        )  # fmt: skip
+    return rows
+
+
+def review_queue(tables: Tables, batch: str | None = None, every: bool = False) -> pd.DataFrame:
+    """What awaits review, one row each: new extracted events (item_id = the event id) and
+    extracted sentences that joined an existing event ("adds a claim", item_id = the
+    sentence's mention key), with the sentence behind it. `every` adds reviewed ones."""
+    statuses = {"pending", "accepted", "rejected"} if every else {"pending"}
+    rows = _new_events(tables, statuses, batch) + _added_claims(tables, statuses, batch)
+    return pd.DataFrame(rows, columns=QUEUE_COLUMNS)

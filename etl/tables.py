@@ -81,6 +81,7 @@ def _claims(curated: Curated, articles: list[Article]) -> pd.DataFrame:
                 "claimant_actor": row.claimant_actor,
                 "stance": row.stance,
                 "origin": "curated",
+                "review_status": "accepted",
             }
         )
     return pd.DataFrame.from_records(records)

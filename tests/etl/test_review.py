@@ -1,0 +1,94 @@
+"""Review decisions applied to the tables (pure), and the review queue."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.build import build_tables
+from etl.cli import main
+from etl.inbox import Decision
+from etl.review import apply_decisions, mentions_by_event, review_queue
+from etl.store import read_store
+
+HILL = ("Outlet: Hill Times\nPublished: 2020-01-07\n\nRockets slammed into the market in Alpha "
+        "on Monday, killing four people, witnesses said.\n")
+
+
+@pytest.fixture
+def tables(mini):
+    return build_tables(mini)
+
+
+def decision(seq: int, action: str, mentions, **changes) -> Decision:
+    return Decision(seq, action, "x", tuple(mentions), changes, "ana", f"2026-01-0{seq}T00:00:00Z")
+
+
+def _pending(tables):
+    events = tables["events"]
+    event = events[events["review_status"] == "pending"].iloc[0]
+    return event["event_id"], mentions_by_event(tables["claims"])[event["event_id"]]
+
+
+CASES = [
+    # (decisions as (action, changes), field, expected value)
+    ([("accept", {})], "review_status", "accepted"),
+    ([("reject", {})], "review_status", "rejected"),
+    ([("accept", {}), ("reject", {})], "review_status", "rejected"),  # the latest wins
+    ([("edit", {"event_type": "shelling"})], "acled_sub_event_type", "Shelling/artillery/missile attack"),
+    ([("edit", {"date_start": "2020-01-05", "date_end": "2020-01-06"})], "date_precision", "days"),
+    ([("edit", {"summary": "Five killed in Alpha"})], "summary", "Five killed in Alpha"),
+    ([("edit", {"summary": "A"}), ("edit", {"summary": "B"})], "summary", "B"),
+    ([("edit", {"place_id": "beta"})], "place_id", "beta"),
+    ([("edit", {"summary": "A"}), ("accept", {})], "reviewed_at", "2026-01-02T00:00:00Z"),
+]
+
+
+@pytest.mark.parametrize(("made", "field", "expected"), CASES)
+def test_decisions_on_an_extracted_event(tables, made, field, expected):
+    event_id, keys = _pending(tables)
+    decisions = [decision(i, a, keys, **c) for i, (a, c) in enumerate(made, start=1)]
+    out = apply_decisions(tables, decisions).get("events").set_index("event_id")
+    assert out.loc[event_id, field] == expected
+    assert len(out) == len(tables["events"])  # decisions never drop events
+
+
+def test_decisions_for_unknown_mentions_change_nothing(tables):
+    out = apply_decisions(tables, [decision(1, "reject", ["mn_unknown"])])
+    assert out["events"]["review_status"].tolist() == tables["events"]["review_status"].tolist()
+
+
+def test_batch_decisions_are_not_event_decisions(tables):
+    _, keys = _pending(tables)
+    out = apply_decisions(tables, [decision(1, "retract", keys)])
+    assert out["events"].equals(apply_decisions(tables, [])["events"])
+
+
+def test_the_queue_lists_pending_events_with_their_sentence(tables):
+    queue = review_queue(tables)
+    assert list(queue["kind"]) == ["new event"]
+    assert queue.iloc[0]["sentence"] == "Officials said at least 5 people were killed in Alpha on Monday."
+    event_id, keys = _pending(tables)
+    accepted = apply_decisions(tables, [decision(1, "accept", keys)])
+    assert review_queue(accepted).empty
+    assert review_queue(accepted, every=True)["status"].tolist() == ["accepted"]
+
+
+def test_a_sentence_that_joins_a_curated_event_is_reviewed_on_its_own(mini, tmp_path, capsys):
+    upload = tmp_path / "hill.txt"
+    upload.write_text(HILL, encoding="utf-8")
+    args = ["--seeds", str(mini.seeds), "--curated", str(mini.curated), "--store", str(mini.store)]
+    assert main(["ingest", str(upload), *args]) == 0
+    assert "1 sentence(s) adding claims to existing events" in capsys.readouterr().out
+    queue = review_queue(read_store(mini.store)[0])
+    added = queue[queue["kind"] == "adds a claim"].iloc[0]
+    assert added["summary"] == "adds a claim to: Rockets hit Alpha market"
+    assert added["item_id"].startswith("mn_")
+    claims_before = len(read_store(mini.store)[0]["claims"])
+
+    assert main(["review", "edit", added["item_id"], "--summary", "x", *args]) == 2
+    assert "accept or reject it" in capsys.readouterr().err
+    assert main(["review", "reject", added["item_id"], *args]) == 0
+    after = read_store(mini.store)[0]
+    assert len(after["claims"]) == claims_before - 1  # the sentence left its event
+    assert added["item_id"] not in set(after["claims"]["mention_key"].dropna())
+    assert review_queue(after).query("kind == 'adds a claim'").empty
