@@ -300,6 +300,7 @@ def _claims(rng: np.random.Generator, template: Tables, tables: Tables, rows: pd
         "sentence": pool[pick], "sentence_start": start, "sentence_end": start + length,
         "char_start": start, "char_end": start + np.array([len(q) for q in quote]),
         "quote": quote, **like, "origin": origin,
+        "review_status": np.where(cur, "accepted", "pending"),  # as built: extracted = pending
     })  # fmt: skip
     dated, placed = ext & (rng.random(n) < 0.6), ext & (rng.random(n) < 0.5)
     said = ext & pd.notna(like["claimant_actor"])
