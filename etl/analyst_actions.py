@@ -17,6 +17,7 @@ from etl import ids, inbox
 from etl.build import analyst_places, build_tables
 from etl.inbox import Snapshot
 from etl.ingest import IngestOptions, IngestReport, ingest
+from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem
 from etl.review import mentions_by_event
 from etl.settings import Paths
@@ -63,17 +64,21 @@ Made = tuple[list[dict], list[dict]]  # decision rows, and places to add to the 
 def decide(paths: Paths, make: Callable[[Tables], Made]) -> str:
     """Record decisions (and places) made against the current tables; rebuild and publish."""
     with writing(paths.store):
-        snapshot = inbox.read(paths.store)
-        rows, places = make(build_tables(paths, snapshot=snapshot))  # InputError: unknown ids
+        snapshot, cache = inbox.read(paths.store), MentionCache(paths.store)
+        rows, places = make(build_tables(paths, snapshot=snapshot, cache=cache))  # unknown ids
         at = inbox.now()  # one time for the build and the log, so a rebuild gives the same
         rows, places = [{**r, "at": at} for r in rows], [{**p, "at": at} for p in places]
-        tables = build_tables(paths, snapshot=inbox.with_pending(snapshot, rows, places))
+        tables = build_tables(
+            paths, snapshot=inbox.with_pending(snapshot, rows, places), cache=cache
+        )
 
         def record() -> None:
             inbox.add_places(paths.store, places)
             inbox.add_decisions(paths.store, rows)
 
-        return record_then_publish(paths.store, tables, record).name
+        built = record_then_publish(paths.store, tables, record).name
+        cache.flush()
+        return built
 
 
 def _event(tables: Tables, event_id: str) -> pd.Series:
@@ -118,8 +123,16 @@ def _added_sentence(tables: Tables, key: str, action: str) -> tuple[str, ...]:
         raise InputError([Problem(REVIEW, None, f"{key}: no extracted sentence with this key "
                                   "(see `python -m etl review list`)")])  # fmt: skip
     if action == "edit":
-        raise InputError([Problem(REVIEW, None, f"{key} is a sentence added to a curated event: "
-                                  "accept or reject it; the event is edited in data/curated/")])
+        raise InputError(
+            [
+                Problem(
+                    REVIEW,
+                    None,
+                    f"{key} is a sentence added to a curated event: "
+                    "accept or reject it; the event is edited in data/curated/",
+                )
+            ]
+        )
     return (key,)
 
 

@@ -12,8 +12,10 @@ from etl import inbox
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.curated import Curated, load_curated
 from etl.extract import ArticleInput, Extractor
+from etl.extracting import bind_cache, default_workers, extract_all
 from etl.inbox import Snapshot
 from etl.integrity import check_integrity
+from etl.mention_cache import MentionCache
 from etl.mentions import Mention
 from etl.problems import InputError, display_path
 from etl.review import apply_decisions
@@ -43,13 +45,21 @@ class BuildSummary:
         return out
 
 
-def build_tables(paths: Paths, extract: bool = True, snapshot: Snapshot | None = None) -> Tables:
+def build_tables(
+    paths: Paths,
+    extract: bool = True,
+    snapshot: Snapshot | None = None,
+    cache: MentionCache | None = None,
+) -> Tables:
     """Read and validate every input and assemble the tables; raise InputError on any problem.
 
     With `extract`, events extracted from the articles (seeds and the live batches of the
     analysts' inbox) join the curated ones, as supporting claims of the curated event they
     match or as new events awaiting review, and the analysts' decisions are applied.
     `snapshot` replaces the inbox on disk (to build with a batch not yet committed).
+    `cache` (writers only, who flush it once they have published): mentions already found
+    are reused and what is not cached is extracted on every core; readers build without
+    touching the disk.
     """
     articles, problems = load_seed_articles(paths.seeds, paths.root)
     curated, curated_problems = load_curated(paths.curated, paths.root)
@@ -66,8 +76,11 @@ def build_tables(paths: Paths, extract: bool = True, snapshot: Snapshot | None =
     added = inbox_articles(snapshot)
     tables = with_inbox(tables, snapshot, added)
     articles = articles + added
-    extractor = make_extractor(curated, analyst_places(snapshot))
-    tables = with_extraction(tables, curated, articles, extractor)
+    places = gazetteer_rows(curated, analyst_places(snapshot))
+    if cache is not None:
+        bind_cache(cache, places)
+    mentions = extract_all(articles, places, cache, default_workers() if cache else 1)
+    tables = with_extraction(tables, curated, articles, mentions)
     return apply_decisions(tables, snapshot.decisions)
 
 
@@ -134,13 +147,17 @@ def with_inbox(tables: Tables, snapshot: Snapshot, added: list[Article]) -> Tabl
     return out
 
 
+def gazetteer_rows(curated: Curated, extra_places: list[dict] | None = None) -> list[dict]:
+    """The place rows extraction resolves names with: analysts' places first (a correction
+    wins), then the curated gazetteer."""
+    return [*(extra_places or []), *(p.model_dump() for p in curated.rows("places.csv"))]
+
+
 def make_extractor(curated: Curated, extra_places: list[dict] | None = None) -> Extractor:
-    """The extractor over the analysts' places, the curated gazetteer and the GeoNames index
-    (built once, cached). Analysts' places come first, so a correction wins."""
+    """The extractor over those rows and the GeoNames index (built once, cached)."""
     from etl.geonames import GeoNamesIndex
 
-    places = [*(extra_places or []), *(p.model_dump() for p in curated.rows("places.csv"))]
-    return Extractor(places, GeoNamesIndex.open())
+    return Extractor(gazetteer_rows(curated, extra_places), GeoNamesIndex.open())
 
 
 def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Mention]:
@@ -155,15 +172,20 @@ def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Ment
 
 
 def with_extraction(
-    tables: Tables, curated: Curated, articles: list[Article], extractor: Extractor | None = None
+    tables: Tables,
+    curated: Curated,
+    articles: list[Article],
+    mentions: list[Mention] | None = None,
 ) -> Tables:
-    """Extract from every article, merge across articles, and add what was found."""
+    """Merge the articles' mentions (extracted here unless given) across articles, and add
+    what was found."""
     from etl.actors import actor_in
     from etl.extracted import add_extracted
     from etl.merge import cluster_mentions, match_curated
 
-    extractor = extractor or make_extractor(curated)
-    clusters = cluster_mentions(extract_articles(extractor, articles))
+    if mentions is None:
+        mentions = extract_articles(make_extractor(curated), articles)
+    clusters = cluster_mentions(mentions)
     curated_events = tables["events"].merge(
         tables["places"][["place_id", "latitude", "longitude"]], on="place_id"
     )
@@ -188,10 +210,12 @@ def run_build(
     On any error nothing readers see changes: the previous build stays current.
     """
     with writing(paths.store, wait_seconds, on_wait):  # inputs read inside: one writer
-        tables = build_tables(paths)
+        cache = MentionCache(paths.store)
+        tables = build_tables(paths, cache=cache)
         counts = {name: len(tables[name]) for name in TABLE_NAMES}
         meta = {f"rows.{k}": str(v) for k, v in counts.items()}
         build = publish(paths.store, tables, meta, exports)
+        cache.flush()
     return BuildSummary(
         counts=counts,
         store=display_path(paths.store / CURRENT / DATABASE, paths.root),

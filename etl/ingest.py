@@ -21,6 +21,7 @@ from etl import ids, inbox
 from etl.articles import implausible_published, load_seed_articles
 from etl.build import build_tables
 from etl.inbox import Snapshot
+from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem
 from etl.settings import Paths
 from etl.store import record_then_publish, writing
@@ -237,10 +238,13 @@ def ingest(
             articles=[*snapshot.articles, *articles],
             outlets=[*snapshot.outlets, *new_outlets],
         )
-        tables = build_tables(paths, snapshot=candidate)  # raises before anything is stored
+        # raises before anything is stored
+        cache = MentionCache(paths.store)
+        tables = build_tables(paths, snapshot=candidate, cache=cache)
         built = record_then_publish(
             paths.store, tables, lambda: inbox.add_batch(paths.store, batch, new_outlets, articles)
         )
+        cache.flush()
     events, claims = tables["events"], tables["claims"]
     mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
     existing = set(events.loc[events["origin"] != "extracted", "event_id"])

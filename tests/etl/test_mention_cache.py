@@ -1,0 +1,91 @@
+"""The mention cache: exact round trip, reuse across builds, invalidation, and the parallel
+path giving the same mentions as one process."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl import extracting
+from etl.articles import load_seed_articles
+from etl.build import gazetteer_rows, run_build
+from etl.curated import load_curated
+from etl.extracting import extract_all
+from etl.mention_cache import CACHE, MentionCache, fingerprint, from_json, to_json
+from etl.settings import Paths
+from tests.conftest import MINI_ARTICLE_B
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    paths = Paths()
+    articles, _ = load_seed_articles(paths.seeds)
+    curated, _ = load_curated(paths.curated)
+    places = gazetteer_rows(curated)
+    return articles, places, extract_all(articles, places)
+
+
+def test_json_round_trip_is_exact(seeds):
+    _, _, mentions = seeds
+    assert len(mentions) > 50
+    assert from_json(to_json(mentions)) == mentions
+
+
+def test_parallel_extraction_gives_the_same_mentions(seeds, monkeypatch):
+    articles, places, serial = seeds
+    monkeypatch.setattr(extracting, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(extracting, "CHUNK", 2)
+    assert extract_all(articles, places, workers=2) == serial
+
+
+def _counting(monkeypatch) -> list[int]:
+    counted: list[int] = []
+    original = extracting._extract
+
+    def counting(articles, places, workers):
+        counted.append(len(articles))
+        return original(articles, places, workers)
+
+    monkeypatch.setattr(extracting, "_extract", counting)
+    return counted
+
+
+def test_a_rebuild_extracts_only_what_changed(mini, monkeypatch):
+    counted = _counting(monkeypatch)
+    run_build(mini)
+    run_build(mini)
+    assert counted == [2]  # the second build read both articles from the cache
+    (mini.seeds / "b.txt").write_text(MINI_ARTICLE_B + " Three more were found on Tuesday.",
+                                      encoding="utf-8")
+    run_build(mini)
+    assert counted == [2, 1]  # only the changed article is read again
+    assert (mini.store / CACHE).exists()
+
+
+def test_a_new_place_in_the_gazetteer_means_reading_everything_again(mini, monkeypatch):
+    counted = _counting(monkeypatch)
+    run_build(mini)
+    places = mini.curated / "places.csv"
+    places.write_text(places.read_text(encoding="utf-8")
+                      + "gamma,Gamma,,village,35.0,38.0,1,Raqqa,Syria,Elsewhere,test\n",
+                      encoding="utf-8")
+    run_build(mini)
+    assert counted == [2, 2]
+
+
+def test_fingerprint_follows_the_gazetteer():
+    one = [{"place_id": "a", "name": "A", "latitude": 1.0}]
+    assert fingerprint(one, "v1") == fingerprint([dict(one[0])], "v1")
+    assert fingerprint(one, "v1") != fingerprint(one, "v2")
+    assert fingerprint(one, "v1") != fingerprint([{**one[0], "latitude": 1.5}], "v1")
+
+
+def test_a_damaged_cache_is_no_cache_and_is_replaced(tmp_path, seeds):
+    articles, _, mentions = seeds
+    cache = MentionCache(tmp_path, "fp")
+    cache.path.parent.mkdir(parents=True)
+    cache.path.write_bytes(b"not a database" * 100)
+    assert cache.get(["x@2019-01-01"]) == {}
+    cache.stage({"x@2019-01-01": mentions[:3]})
+    assert cache.flush()
+    assert MentionCache(tmp_path, "fp").get(["x@2019-01-01"]) == {"x@2019-01-01": mentions[:3]}
+    assert MentionCache(tmp_path, "other").get(["x@2019-01-01"]) == {}
