@@ -1,0 +1,338 @@
+"""Benchmark: the dashboard on synthetic stores of growing size (issue 10).
+
+    .venv/bin/python scripts/bench_dashboard.py --sizes 1000 10000 [100000 1000000] [--browser]
+
+Per size, `python -m etl.synthetic --no-exports` writes a store to a temporary folder; then,
+each in its own process (with its own peak memory):
+
+- load: what the app's cached loader does (read the store, the event and claim frames, the
+  pickle `st.cache_data` keeps and unpickles on every rerun), then the pure builders a rerun
+  calls on the default filters (timeline, map, event-picker labels, table and its CSV);
+- apptest: `dashboard/app.py` under Streamlit's AppTest: a cold run, a rerun with nothing
+  changed, an event-type filter, a narrower date range, another event chosen; and the bytes of
+  the protos the last unchanged rerun produced (what the browser is sent);
+- browser (`--browser`): `streamlit run` and headless Chromium: server up to both charts
+  drawn, a click on an event type to the redrawn timeline, the bytes over the websocket for
+  each, and the server's peak memory.
+
+Server-side times are `wall/CPU` seconds: on a shared machine wall time grows with the others'
+load, CPU time much less. Prints one table and writes nothing else (stores are removed); a stage
+that fails or runs out of time is named for its size, never raised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import resource
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+APP = ROOT / "dashboard" / "app.py"
+MIB = 2**20
+ROWS = """generate_s: generate and write the store (s, wall)
+load_s: load: read the store (s, wall/CPU)
+frames_s: load: event + claim frames (s, wall/CPU)
+load_peak_mib: load: peak memory (MiB)
+cache_mib: st.cache_data pickle of the loaded data (MiB)
+unpickle_s: st.cache_data unpickle, every rerun (s, wall/CPU)
+timeline_s: build timeline (s, wall/CPU)
+timeline_json_s: timeline to JSON (s, wall/CPU)
+map_s: build map (s, wall/CPU)
+map_json_s: map to JSON (s, wall/CPU)
+picker_s: event-picker labels (s, wall/CPU)
+csv_s: table + its CSV (s, wall/CPU)
+csv_mib: CSV behind the download button (MiB)
+first_run_s: AppTest: first run, cold (s, wall/CPU)
+rerun_s: AppTest: rerun, nothing changed (s, wall/CPU)
+filter_s: AppTest: rerun, one event type (s, wall/CPU)
+dates_s: AppTest: rerun, date range halved (s, wall/CPU)
+select_s: AppTest: rerun, another event chosen (s, wall/CPU)
+timeline_mib: sent per rerun: timeline (MiB)
+map_mib: sent per rerun: map (MiB)
+picker_mib: sent per rerun: event picker (MiB)
+table_mib: sent per rerun: table (MiB)
+page_mib: sent per rerun: every element (MiB)
+apptest_peak_mib: AppTest: peak memory (MiB)
+drawn_s: browser: server up to page drawn (s, wall)
+first_ws_mib: browser: websocket bytes, first load (MiB)
+click_s: browser: click to redrawn timeline (s, wall)
+click_all_s: browser: click to the rerun's last message (s, wall)
+click_ws_mib: browser: websocket bytes, one click (MiB)
+server_peak_mib: browser: server peak memory (MiB)"""
+LABELS = dict(line.split(": ", 1) for line in ROWS.splitlines())
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory so far."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def timed(action: Callable[[], object]) -> tuple[object, list[float]]:
+    """The action's result and [wall, CPU] seconds (CPU of every thread of this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = action()
+    return result, [time.perf_counter() - wall, time.process_time() - cpu]
+
+
+def load_stage(store: Path, timeout: float) -> dict:
+    """What the app's cached loader does, step by step, then the builders of one rerun."""
+    from dashboard.data import load_basemap, load_tables
+    from dashboard.views import claim_frame, event_frame
+    from etl.settings import Paths
+
+    paths = Paths(store=store)
+    loaded, load_s = timed(lambda: load_tables(paths))
+    (view, _), frames_s = timed(lambda: (event_frame(loaded.tables), claim_frame(loaded.tables)))
+    out = {"load_s": load_s, "frames_s": frames_s, "load_peak_mib": peak_mib()}
+    cached = pickle.dumps((loaded, view, _, load_basemap(paths.basemap)))
+    _, out["unpickle_s"] = timed(lambda: pickle.loads(cached))
+    out["cache_mib"] = len(cached) / MIB
+    return out | builder_times(loaded.tables, view, load_basemap(paths.basemap))
+
+
+def builder_times(tables: dict, view, basemap: dict | None) -> dict:
+    """Seconds of each builder the app calls on a rerun, on the default filters."""
+    from dashboard.filters import apply_filters, default_filters, filter_options
+    from dashboard.mapview import build_map, reference_sites
+    from dashboard.text import plain_text
+    from dashboard.timeline import build_timeline
+    from dashboard.views import table_frame
+    from etl.csvwriter import frame_csv_bytes
+    from etl.schemas import AREAS
+
+    shown = apply_filters(
+        view, default_filters(filter_options(view, tables["outlets"], tables["actors"], AREAS))
+    )
+    out: dict = {}
+    figure, out["timeline_s"] = timed(lambda: build_timeline(shown, AREAS, "bench"))
+    _, out["timeline_json_s"] = timed(figure.to_json)
+    sites = reference_sites(tables["places"])
+    deck, out["map_s"] = timed(lambda: build_map(shown, sites, basemap, None))
+    _, out["map_json_s"] = timed(deck.to_json)
+    label = "{0.date_text} · {0.label} · {0.place}: {0.summary}"
+    _, out["picker_s"] = timed(lambda: [plain_text(label.format(r)) for r in shown.itertuples()])
+    csv, out["csv_s"] = timed(lambda: frame_csv_bytes(table_frame(shown)))
+    return out | {"csv_mib": len(csv) / MIB}
+
+
+def element_bytes(at) -> dict:
+    """Bytes of the protos the last rerun produced: the charts, picker, table and all."""
+
+    def walk(node) -> int:
+        own = node.proto.ByteSize() if getattr(node, "proto", None) is not None else 0
+        return own + sum(walk(child) for child in getattr(node, "children", {}).values())
+
+    elements = {
+        "timeline_mib": lambda: at.get("plotly_chart")[0],
+        "map_mib": lambda: at.get("deck_gl_json_chart")[0],
+        "picker_mib": lambda: at.selectbox(key="event_choice"),
+        "table_mib": lambda: at.dataframe[-1],  # the events table, the page's last
+    }
+    out = {}
+    for key, element in elements.items():
+        try:
+            out[key] = element().proto.ByteSize() / MIB
+        except (IndexError, KeyError):
+            continue  # not on the page (no events shown): shown as '-'
+    return out | {"page_mib": (walk(at.main) + walk(at.sidebar)) / MIB}
+
+
+def apptest_stage(store: Path, timeout: float) -> dict:
+    """The app under AppTest: a cold run, a rerun, then one change at a time."""
+    from streamlit.testing.v1 import AppTest
+
+    os.environ["CONFLICT_STORE"] = str(store)
+    at = AppTest.from_file(str(APP), default_timeout=timeout)
+    out: dict = {}
+
+    def run(key: str, change: Callable[[], object]) -> None:
+        _, out[key] = timed(lambda: change().run())
+        if at.exception:
+            raise RuntimeError(f"{key}: the app raised {at.exception[0].value}")
+
+    run("first_run_s", lambda: at)
+    run("rerun_s", lambda: at)
+    out |= element_bytes(at)
+    run("filter_s", lambda: at.sidebar.multiselect(key="f_types").set_value(["clash"]))
+    dates = at.sidebar.slider(key="f_dates")
+    low, high = dates.value
+    run("dates_s", lambda: dates.set_value((low + (high - low) / 4, high - (high - low) / 4)))
+    picker = at.selectbox(key="event_choice")
+    other = next(e for e in at.dataframe[-1].value["event_id"] if e != picker.value)
+    run("select_s", lambda: picker.set_value(other))
+    return out | {"apptest_peak_mib": peak_mib()}
+
+
+def browser_stage(store: Path, timeout: float) -> dict:
+    """`streamlit run` in headless Chromium: time to drawn, one click, websocket bytes."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, free_port
+
+    port = free_port()
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "CONFLICT_STORE": str(store)},
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    try:
+        url = wait_healthy(port, server, 120)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+            page = browser.new_page(viewport={"width": 1500, "height": 1800})
+            page.set_default_timeout(timeout * 1000)
+            out = drive_page(page, url)
+            browser.close()
+        status = Path(f"/proc/{server.pid}/status").read_text().splitlines()
+        peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM"))
+        return out | {"server_peak_mib": peak / 1024}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_healthy(port: int, server: subprocess.Popen, seconds: float) -> str:
+    """The app's URL once its health check answers (its data is loaded on the first visit)."""
+    url, deadline = f"http://127.0.0.1:{port}", time.time() + seconds
+    while time.time() < deadline and server.poll() is None:
+        try:
+            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                return url
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("streamlit did not start")
+
+
+class Frames:
+    """Bytes received over the page's websockets, and when the last frame came."""
+
+    def __init__(self) -> None:
+        self.bytes, self.last = 0, time.perf_counter()
+
+    def attach(self, ws) -> None:
+        ws.on("framereceived", self.add)
+
+    def add(self, payload: bytes | str) -> None:
+        self.bytes, self.last = self.bytes + len(payload), time.perf_counter()
+
+    def settle(self, page, quiet_s: float = 2.0, most_s: float = 120.0) -> None:
+        """Wait until no frame has come for `quiet_s` (the rerun has been sent whole)."""
+        deadline = time.perf_counter() + most_s
+        while time.perf_counter() - self.last < quiet_s and time.perf_counter() < deadline:
+            page.wait_for_timeout(250)
+
+
+def drive_page(page, url: str) -> dict:
+    """Open the page until both charts are drawn, then choose one event type."""
+    frames = Frames()
+    page.on("websocket", frames.attach)
+    started = time.perf_counter()
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
+    out = {"drawn_s": time.perf_counter() - started}
+    frames.settle(page)
+    out["first_ws_mib"] = frames.bytes / MIB
+    title = page.locator(".js-plotly-plot .gtitle").first.text_content()
+    types = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
+    types.locator("input").click()
+    option = page.locator('[role="option"]').filter(has_text="Clash").first
+    frames.bytes, started = 0, time.perf_counter()
+    option.click()
+    page.wait_for_function(
+        "old => { const t = document.querySelector('.js-plotly-plot .gtitle');"
+        " return t && t.textContent !== old; }", arg=title)  # fmt: skip
+    out["click_s"] = time.perf_counter() - started
+    frames.settle(page)
+    return out | {"click_all_s": frames.last - started, "click_ws_mib": frames.bytes / MIB}
+
+
+STAGES = {"load": load_stage, "apptest": apptest_stage, "browser": browser_stage}
+
+
+def run_child(command: list[str], timeout: float) -> tuple[str, str | None]:
+    """Run in a new process group: (stdout, None), or ('', why) on a crash or a timeout."""
+    child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, start_new_session=True)  # fmt: skip
+    try:
+        out, err = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)  # the child and any server it started
+        child.communicate()
+        return "", f"no result within {timeout:.0f} s"
+    if child.returncode != 0:
+        lines = [line for line in err.splitlines() if line.strip()] or ["no message"]
+        return "", f"exit {child.returncode}: {lines[-1][:200]}"
+    return out, None
+
+
+def measure(size: int, stages: list[str], seed: int, timeout: float) -> dict:
+    """Every stage for one size; what failed is listed under 'errors', not raised."""
+    found: dict = {"errors": []}
+    with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp:
+        store = str(Path(tmp) / "store")
+        command = [sys.executable, "-m", "etl.synthetic", "--events", str(size),
+                   "--store", store, "--seed", str(seed), "--no-exports"]  # fmt: skip
+        started = time.perf_counter()
+        _, why = run_child(command, timeout)
+        if why:
+            return {"errors": [f"generate: {why}"]}
+        found["generate_s"] = time.perf_counter() - started
+        for stage in stages:
+            command = [sys.executable, __file__, "--child", stage, "--store", store,
+                       "--timeout", str(timeout)]  # fmt: skip
+            out, why = run_child(command, timeout)
+            if why:
+                found["errors"].append(f"{stage}: {why}")
+            else:
+                found |= json.loads(out.strip().splitlines()[-1])
+    return found
+
+
+def cell(value: float | list[float] | None) -> str:
+    if value is None:
+        return "-"
+    return "/".join(f"{v:.2f}" for v in value) if isinstance(value, list) else f"{value:.2f}"
+
+
+def table(sizes: list[int], results: list[dict]) -> str:
+    """Measures as rows (each with its unit), sizes as columns; what failed listed below."""
+    width = max(len(label) for label in LABELS.values())
+    lines = [f"{'events':<{width}}" + "".join(f"{size:>14,}" for size in sizes)]
+    for key, label in LABELS.items():
+        lines.append(f"{label:<{width}}" + "".join(f"{cell(r.get(key)):>14}" for r in results))
+    for size, result in zip(sizes, results):
+        lines += [f"{size:,} events, not measured: {reason}" for reason in result["errors"]]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--browser", action="store_true", help="also measure in Chromium")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per stage")
+    parser.add_argument("--child", choices=list(STAGES), help=argparse.SUPPRESS)
+    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(STAGES[args.child](args.store, args.timeout)))
+        return
+    stages = ["load", "apptest"] + (["browser"] if args.browser else [])
+    results = [measure(size, stages, args.seed, args.timeout) for size in args.sizes]
+    print(table(args.sizes, results))
+    print("load average (1, 5, 15 min) at the end:", *(f"{x:.1f}" for x in os.getloadavg()))
+
+
+if __name__ == "__main__":
+    main()
