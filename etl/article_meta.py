@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from etl.articles import implausible_published
+from etl.encoding import bad_characters
 
 _WIRE_TABLE = """
 AP: AP, Associated Press, The Associated Press
@@ -282,18 +283,6 @@ def clean_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
-def _bad_characters(field: str, value: str) -> str | None:
-    """A lone surrogate (half a pair: no file can hold it) or a NUL (binary read as text)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = f"\\u{ord(value[exc.start]):04x}"
-        return f"{field} has a lone surrogate {code} (half a pair) at character {exc.start + 1}"
-    if (at := value.find("\x00")) >= 0:
-        return f"{field} has a NUL character at character {at + 1}"
-    return None
-
-
 def _published(value: str) -> Checked:
     day = parse_written_date(value)
     if day is None:
@@ -333,7 +322,7 @@ def _checked(field: str, value: object) -> Checked:
         return str(value), None
     if not isinstance(value, str):
         return None, f"{field} must be text, not {_KINDS.get(type(value), 'a number')}"
-    if bad := _bad_characters(field, value):
+    if bad := bad_characters(field, value):
         return None, bad
     if field == "text":
         text = clean_text(value)

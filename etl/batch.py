@@ -18,7 +18,7 @@ from pathlib import Path
 
 from etl.articles import ISO_EXAMPLES, parse_published
 from etl.csvwriter import write_rows
-from etl.encoding import not_utf8, strip_bom, wide_encoding
+from etl.encoding import bad_characters, not_utf8, strip_bom, wide_encoding
 from etl.extract import ArticleInput
 from etl.figures import fatalities
 from etl.mentions import Mention
@@ -63,19 +63,6 @@ def _json_type(value: object) -> str:
     return _JSON_TYPES.get(type(value), "number")
 
 
-def _bad_characters(name: str, value: str) -> str | None:
-    """Why a string cannot be kept: a lone surrogate (not Unicode; no file can hold it) or a
-    NUL (the mark of a binary or UTF-16 file read as text, and C tools stop at it)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as exc:
-        code = f"\\u{ord(value[exc.start]):04x}"
-        return f"{name}: lone surrogate {code} at character {exc.start + 1} (half a pair)"
-    if (at := value.find("\x00")) >= 0:
-        return f"{name}: NUL character at character {at + 1}"
-    return None
-
-
 def _id_problem(value: object) -> str | None:
     """Ids are non-empty strings without control characters, or integers (not booleans)."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
@@ -105,7 +92,7 @@ def _field_problems(record: dict) -> list[str]:
         if record.get(name) is not None and not isinstance(record[name], str):
             reasons.append(f"{name} must be a string or null, not {_json_type(record[name])}")
     for name in ("text", *_OPTIONAL) if id_reason else ("id", "text", *_OPTIONAL):
-        if isinstance(record.get(name), str) and (bad := _bad_characters(name, record[name])):
+        if isinstance(record.get(name), str) and (bad := bad_characters(name, record[name])):
             reasons.append(bad)
     return reasons
 

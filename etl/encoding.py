@@ -60,3 +60,16 @@ def decode_file(
         line_start = data.rfind(b"\n", 0, at) + 1
         line = data.count(b"\n", 0, at) + 1
         return None, Problem(label, line, not_utf8(exc, line_start - skip))
+
+
+def bad_characters(name: str, value: str) -> str | None:
+    """Why a string cannot be kept: a lone surrogate (not Unicode; no file can hold it) or a
+    NUL (the mark of a binary or UTF-16 file read as text, and C tools stop at it)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        code = f"\\u{ord(value[exc.start]):04x}"
+        return f"{name}: lone surrogate {code} at character {exc.start + 1} (half a pair)"
+    if (at := value.find("\x00")) >= 0:
+        return f"{name}: NUL character at character {at + 1}"
+    return None
