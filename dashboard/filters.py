@@ -224,8 +224,11 @@ def dates_after_toggle(
     new: tuple[dt.date, dt.date],
 ) -> tuple[dt.date, dt.date]:
     """The date range once the slider's bounds change from `old` to `new` (a toggle that
-    shows more or fewer events): the whole range stays whole, a narrower one is kept, clamped."""
+    shows more or fewer events): the whole range stays whole, a narrower one is kept, clamped;
+    one that lies wholly outside the new bounds becomes the new whole range."""
     if current is None or tuple(current) == tuple(old):
+        return new
+    if current[1] < new[0] or current[0] > new[1]:
         return new
     start, end = (min(max(d, new[0]), new[1]) for d in current)
     return (start, end) if start <= end else new

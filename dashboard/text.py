@@ -11,6 +11,8 @@ markup. It reaches the reader through one of three sinks, each with its own func
 - `html_text`: Plotly labels (hover, legend, ticks) and the HTML legend, which read HTML;
   `html_lines` wraps long text for Plotly's hover box, which never wraps by itself.
 - `plain_text`: sinks that show text as text (selectbox options, the pydeck "text" tooltip).
+- `marked_html`: a sentence with the words behind each field highlighted (the review page,
+  through st.html): every run escaped, joined with our own <mark> tags, colours validated.
 
 All three put a value on one line: a newline in data must not start a Markdown block.
 """
@@ -21,6 +23,7 @@ import html
 import math
 import re
 import textwrap
+from collections.abc import Iterable, Mapping
 
 #: Invisible, no line break: splits a pattern without changing what the reader sees.
 WORD_JOINER = "\u2060"
@@ -61,3 +64,38 @@ def html_lines(value: object, width: int = 80) -> list[str]:
     """The value wrapped at word boundaries into lines of at most `width` characters (longer
     words are split), each escaped by `html_text`; at least one line."""
     return [html_text(line) for line in textwrap.wrap(plain_text(value), width)] or [""]
+
+
+#: Only colours of this form reach a style attribute.
+HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+def _html_run(value: str) -> str:
+    """A run of text escaped for HTML, whitespace runs made one space, edge spaces kept
+    (a run is part of a sentence: 'shelled' and ' the town' must not run together)."""
+    return html.escape(re.sub(r"\s+", " ", value), quote=False)
+
+
+def marked_html(
+    runs: Iterable[tuple[str, str | None]],
+    fills: Mapping[str, str],
+    edges: Mapping[str, str] | None = None,
+    titles: Mapping[str, str] | None = None,
+) -> str:
+    """One line of HTML: each run escaped, the runs that carry a key wrapped in <mark>,
+    coloured by `fills[key]` (and underlined by `edges[key]`) when the colour is a
+    '#rrggbb' code. Keys and titles are the caller's own words; titles are escaped too."""
+    parts = []
+    for text, key in runs:
+        shown = _html_run(text)
+        if key is None:
+            parts.append(shown)
+            continue
+        style = ["padding:0 2px", "border-radius:3px", "color:#111"]
+        if HEX_COLOUR.fullmatch(fills.get(key, "")):
+            style.append(f"background:{fills[key]}")
+        if edges and HEX_COLOUR.fullmatch(edges.get(key, "")):
+            style.append(f"border-bottom:2px solid {edges[key]}")
+        title = html.escape((titles or {}).get(key, key), quote=True)
+        parts.append(f'<mark style="{";".join(style)}" title="{title}">{shown}</mark>')
+    return "".join(parts)

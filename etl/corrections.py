@@ -8,7 +8,7 @@ country) or picked as a point.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -123,3 +123,28 @@ def curated_place_rows(tables: Tables) -> list[dict]:
     places = tables["places"]
     curated = places[~places["place_id"].astype(str).str.startswith(("gn:", "pl_"))]
     return curated.where(pd.notna(curated), None).to_dict("records")
+
+
+def chosen_place_rows(
+    tables: Tables, wanted: Correction, chosen: Candidate
+) -> tuple[Made, list[str]]:
+    """`correction_rows` with the place the analyst chose among the candidates (the review
+    page shows them all): a project place keeps its id; any other is saved to the analysts'
+    gazetteer with its country, its source and the spellings the articles used
+    (`wanted.place` is the name the analyst searched for, kept as a spelling too)."""
+    at_point = replace(
+        wanted, place=chosen.name, country=None,
+        latitude=chosen.latitude, longitude=chosen.longitude,
+    )  # fmt: skip
+    (rows, _), said = correction_rows(tables, Snapshot(), [], None, at_point)
+    seen = [*spellings(tables, wanted.event_id), wanted.place or ""]
+    place = analyst_place(chosen.name, chosen.latitude, chosen.longitude, seen, wanted.who,
+                          chosen.country, chosen.source)  # fmt: skip
+    if chosen.place_id:
+        place = {**place, "place_id": chosen.place_id}
+    rows = [
+        {**r, "changes": {**r["changes"], "place_id": place["place_id"]}}
+        if r["action"] == "edit" else r
+        for r in rows
+    ]  # fmt: skip
+    return (rows, [place]), [f"place: {chosen.line()}", *said[1:]]

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
 from dashboard.filters import Filters, apply_filters, default_filters, describe, filter_options
@@ -136,3 +137,80 @@ def test_permalink_never_trusts_the_url(mini_view, params, state):
 
     _, options = mini_view
     assert from_params(params, options) == state
+
+
+def _with_batches(view):
+    """The mini view with one event from an uploaded batch and one awaiting review later."""
+    late = view.iloc[[0]].assign(
+        event_id="ev_late", batch_id="b20200201-x", review_status="pending",
+        date_start=pd.Timestamp("2020-01-20"), date_end=pd.Timestamp("2020-01-21"),
+    )  # fmt: skip
+    accepted = view.iloc[[1]].assign(
+        event_id="ev_acc", batch_id="b20200201-x", review_status="accepted",
+        date_start=pd.Timestamp("2020-01-10"), date_end=pd.Timestamp("2020-01-10"),
+    )  # fmt: skip
+    return pd.concat([view, late, accepted], ignore_index=True)
+
+
+def test_batches_and_date_bounds_cover_every_published_and_asked_for_event(mini_view):
+    view, _ = mini_view
+    wider = _with_batches(view)
+    options = filter_options(wider, *_names(), AREAS, {"b20200201-x": "January"})
+    assert options.batches == (("curated", "curated"), ("b20200201-x", "January (b20200201-x)"))
+    assert options.date_bounds(False, False) == (dt.date(2020, 1, 6), dt.date(2020, 1, 10))
+    assert options.date_bounds(False, True) == (dt.date(2020, 1, 6), dt.date(2020, 1, 21))
+    chosen = Filters(dt.date(2020, 1, 1), dt.date(2020, 1, 31), batches=("b20200201-x",))
+    assert apply_filters(wider, chosen)["event_id"].tolist() == ["ev_acc"]
+    with_pending = Filters(**{**chosen.__dict__, "include_pending": True})
+    assert sorted(apply_filters(wider, with_pending)["event_id"]) == ["ev_acc", "ev_late"]
+    curated = Filters(dt.date(2020, 1, 1), dt.date(2020, 1, 31), batches=("curated",))
+    assert len(apply_filters(wider, curated)) == 2
+    assert "from batch January (b20200201-x)" in describe(chosen, options, 1, 4)
+
+
+def _names():
+    import pandas as pd
+
+    outlets = pd.DataFrame({"outlet_id": ["paper", "paper2"], "name": ["Paper", "Paper Two"]})
+    actors = pd.DataFrame({"actor_id": ["medics"], "name": ["Medics"]})
+    return outlets, actors
+
+
+D = dt.date
+TOGGLE_CASES = [
+    # (current range, old bounds, new bounds, range after)
+    (None, (D(2020, 1, 6), D(2020, 1, 10)), (D(2020, 1, 6), D(2020, 1, 21)), (D(2020, 1, 6), D(2020, 1, 21))),
+    ((D(2020, 1, 6), D(2020, 1, 10)), (D(2020, 1, 6), D(2020, 1, 10)), (D(2020, 1, 6), D(2020, 1, 21)),
+     (D(2020, 1, 6), D(2020, 1, 21))),  # the whole range stays whole
+    ((D(2020, 1, 7), D(2020, 1, 8)), (D(2020, 1, 6), D(2020, 1, 10)), (D(2020, 1, 6), D(2020, 1, 21)),
+     (D(2020, 1, 7), D(2020, 1, 8))),  # a narrower one is kept
+    ((D(2020, 1, 15), D(2020, 1, 20)), (D(2020, 1, 6), D(2020, 1, 21)), (D(2020, 1, 6), D(2020, 1, 10)),
+     (D(2020, 1, 6), D(2020, 1, 10))),  # nothing left inside: the new whole range
+    ((D(2020, 1, 8), D(2020, 1, 20)), (D(2020, 1, 6), D(2020, 1, 21)), (D(2020, 1, 6), D(2020, 1, 10)),
+     (D(2020, 1, 8), D(2020, 1, 10))),  # clamped
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("current", "old", "new", "after"), TOGGLE_CASES)
+def test_dates_after_toggle(current, old, new, after):
+    from dashboard.filters import dates_after_toggle
+
+    assert dates_after_toggle(current, old, new) == after
+
+
+def test_remembered_state_is_checked_against_the_data(mini_view):
+    from dashboard.permalink import from_params, valid_state
+
+    view, _ = mini_view
+    options = filter_options(_with_batches(view), *_names(), AREAS)
+    state = {
+        "f_types": ["shelling", "parade"], "f_batches": ["b-retracted"], "f_pending": True,
+        "f_dates": (D(2019, 1, 1), D(2020, 1, 15)), "f_background": True,
+    }  # fmt: skip
+    assert valid_state(state, options) == {
+        "f_types": ["shelling"], "f_batches": [], "f_background": False, "f_pending": True,
+        "f_dates": (D(2020, 1, 6), D(2020, 1, 15)),
+    }  # fmt: skip
+    # a link may reach events after the reviewed ones when it asks for those awaiting review
+    linked = from_params({"pending": "1", "to": "2020-01-20", "from": "2020-01-06"}, options)
+    assert linked["f_dates"] == (D(2020, 1, 6), D(2020, 1, 20))

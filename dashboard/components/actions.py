@@ -1,0 +1,57 @@
+"""Running an analyst's action against the store, and saying what happened."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+import streamlit as st
+
+from dashboard.text import markdown_text
+from etl.analyst_actions import REVIEW
+from etl.problems import InputError, StoreError
+
+LOG = logging.getLogger("dashboard")
+T = TypeVar("T")
+#: Seconds an action waits for another writer (an analyst, the command line) to finish.
+WAIT_SECONDS = 60.0
+
+
+def problem_markdown(error: InputError) -> str:
+    """Each problem on its own line, as text (file names and reasons come from uploads)."""
+    lines = []
+    for p in error.problems:
+        where = "" if p.file == REVIEW else f"**{markdown_text(p.file)}**: "
+        line = f" (line {p.line})" if p.line is not None else ""
+        lines.append(f"- {where}{markdown_text(p.reason)}{line}")
+    return "\n".join(lines)
+
+
+def run_action(do: Callable[[], T], doing: str) -> T | None:
+    """Do a write; on bad input or a busy or broken store, say so here and return None."""
+    try:
+        with st.spinner(doing):
+            return do()
+    except InputError as error:
+        st.error("Nothing was changed:\n\n" + problem_markdown(error), icon="⚠️")
+    except StoreError as error:
+        LOG.error("analyst action failed: %s", error)
+        st.error(
+            "Nothing was changed: the store could not be written. Another analyst (or the "
+            "command line) may be writing to it: try again in a minute. The details are in "
+            "the dashboard's server log.",
+            icon="⚠️",
+        )
+    return None
+
+
+def flash(message: str) -> None:
+    """A message to show at the top of the page after the rerun that follows an action."""
+    st.session_state["analyst_flash"] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop("analyst_flash", None)
+    if message:
+        st.success(message, icon="✅")

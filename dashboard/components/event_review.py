@@ -1,0 +1,172 @@
+"""One review item: its sentence with the words behind each field highlighted, beside the
+fields an analyst may accept, correct or reject."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.actions import flash, run_action
+from dashboard.components.place_picker import render_place_picker
+from dashboard.decisions import edit_maker, verdict_maker
+from dashboard.highlight import COLOURS, EDGES, FIELDS, LABELS, claim_spans, segments
+from dashboard.review_items import (
+    current_place,
+    edits,
+    event_line,
+    figure_texts,
+    item_claims,
+    place_line,
+)
+from dashboard.text import markdown_text, marked_html
+from etl.analyst_actions import decide
+from etl.corrections import Correction
+from etl.inbox import Snapshot
+from etl.settings import Paths
+from etl.tables import Tables
+
+
+def legend_html() -> str:
+    """The colour of each field, as chips (our own words and validated colours only)."""
+    chips = marked_html(
+        [(LABELS[f], f) for f in FIELDS], COLOURS, EDGES, {f: LABELS[f] for f in FIELDS}
+    )
+    return f'<div style="font-size:0.85rem;color:#555">Highlighted: {chips}</div>'
+
+
+def _sentence(tables: Tables, claim: Mapping[str, Any]) -> None:
+    spans = claim_spans(claim, figure_texts(tables, str(claim["claim_id"])))
+    runs = segments(str(claim["sentence"]), spans)
+    st.html(
+        '<blockquote style="margin:0 0 4px 0;padding:8px 12px;border-left:3px solid #0072B2;'
+        'background:#F7F9FB;font-size:1.02rem;line-height:1.75">'
+        f"{marked_html(runs, COLOURS, EDGES, LABELS)}</blockquote>"
+    )
+    st.caption(
+        f"{markdown_text(claim['outlet'])} · {markdown_text(claim['published'])} · "
+        f"“{markdown_text(claim['title'])}” · who says so: {markdown_text(claim['claimant'])}"
+    )
+
+
+def render_evidence(tables: Tables, item: Mapping[str, Any]) -> None:
+    """The item's headline, what it joins, and each sentence behind it, highlighted."""
+    status = f"*{markdown_text(item['status_text'])}*"
+    if item["kind"] == "new event":
+        st.markdown(
+            f"**{markdown_text(item['type_label'])}** · {markdown_text(item['place'])} · "
+            f"{markdown_text(item['date_text'])} — {status}"
+        )
+    else:
+        line = markdown_text(event_line(tables, item["event_id"]))
+        st.markdown(f"**Adds a claim to:** {line} — {status}")
+    claims = item_claims(tables, item).to_dict("records")
+    if not claims:
+        st.caption("No sentence is left behind this item.")
+        return
+    _sentence(tables, claims[0])
+    if len(claims) > 1:
+        with st.expander(f"{len(claims) - 1} more sentence(s) reporting it"):
+            for claim in claims[1:]:
+                _sentence(tables, claim)
+    st.html(legend_html())
+
+
+def _dates(value: object, item: Mapping[str, Any]) -> tuple[str, str]:
+    """The window picked (a range input gives one date while the second is being chosen)."""
+    picked = [d for d in (value if isinstance(value, list | tuple) else [value]) if d]
+    if not picked:
+        return item["date_start"], item["date_end"]
+    return picked[0].isoformat(), picked[-1].isoformat()
+
+
+def _fields(tables: Tables, item: Mapping[str, Any], k: Callable[[str], str]) -> dict[str, str]:
+    types = tables["event_types"].sort_values("label")
+    labels = dict(zip(types["event_type"], types["label"]))
+    ids = list(labels)
+    current = ids.index(item["event_type"]) if item["event_type"] in ids else 0
+    chosen = st.selectbox("Event type", ids, index=current, format_func=labels.get, key=k("type"))
+    start, end = (dt.date.fromisoformat(item[c]) for c in ("date_start", "date_end"))
+    window = st.date_input("Date window", value=(start, end), format="YYYY-MM-DD", key=k("dates"))
+    summary = st.text_area("Summary", value=item["summary"], height=96, key=k("summary"))
+    return edits(item, chosen, *_dates(window, item), summary)
+
+
+def _after(message: str, after: str | None, event_id: str) -> None:
+    flash(message)
+    st.session_state["review_item_next"] = after
+    st.session_state.pop(f"place_choice_{event_id}", None)
+    st.rerun()
+
+
+def _place_section(
+    tables: Tables, snapshot: Snapshot, basemap: dict[str, Any] | None, event_id: str
+) -> Any:
+    st.markdown("**Place:** " + markdown_text(place_line(tables, event_id)))
+    now = current_place(tables, event_id)
+    with st.expander("Change the place", expanded=now is None):
+        return render_place_picker(tables, snapshot, basemap, event_id, now)
+
+
+def render_decision(
+    paths: Paths,
+    who: str,
+    tables: Tables,
+    snapshot: Snapshot,
+    basemap: dict[str, Any] | None,
+    item: Mapping[str, Any],
+    after: str | None,
+) -> None:
+    """The fields (a new event's can be edited) and the accept / save / reject buttons."""
+    item_id, new = item["item_id"], item["kind"] == "new event"
+
+    def k(name: str) -> str:
+        return f"edit_{name}_{item_id}"
+
+    changes, place = {}, None
+    if new:
+        changes = _fields(tables, item, k)
+        place = _place_section(tables, snapshot, basemap, item_id)
+    else:
+        st.caption(
+            "A sentence the extractor added to an existing event: accept it, or reject it "
+            "to take it off the event. The curated event itself is corrected in "
+            "data/curated/ (reviewed in git)."
+        )
+    note = st.text_input("Note (optional, kept in the history)", key=k("note")).strip() or None
+    edited = bool(changes or place)
+    cols = st.columns(3)
+    accept = cols[0].button(
+        "Save and accept" if edited else "Accept",
+        type="primary",
+        key=k("accept"),
+        disabled=item["status"] == "accepted" and not edited,
+        width="stretch",
+    )
+    save = new and cols[1].button(
+        "Save changes", key=k("save"), disabled=not edited, width="stretch"
+    )
+    reject = cols[2].button(
+        "Reject", key=k("reject"), disabled=item["status"] == "rejected", width="stretch"
+    )
+    if not (accept or save or reject):
+        return
+    if reject:
+        make, done = verdict_maker([item_id], "reject", who, note), "Rejected"
+    elif edited:
+        wanted = Correction(item_id, who, note, accept=bool(accept), **changes)
+        make = edit_maker(snapshot, wanted, place)
+        done = "Saved and accepted" if accept else "Saved"
+    else:
+        make, done = verdict_maker([item_id], "accept", who, note), "Accepted"
+    if run_action(lambda: decide(paths, make), "Recording the decision and publishing…"):
+        line = f"{item['type_label']} · {item['date_text']}: {item['summary']}"
+        _after(f"{done}: {markdown_text(line[:160])}", after, item_id)
+
+
+def frame_row(frame: pd.DataFrame, item_id: str) -> dict[str, Any]:
+    """The row of `frame` for an item, as a dict."""
+    return frame[frame["item_id"] == item_id].iloc[0].to_dict()

@@ -1,0 +1,70 @@
+"""Batches and decisions: what came in, who decided what and when; retract or restore."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.components.actions import flash, run_action
+from dashboard.components.loader import Data
+from dashboard.history import batches_frame, decisions_frame, place_names
+from dashboard.text import plain_text
+from etl.analyst_actions import set_batch_state
+from etl.inbox import Snapshot
+from etl.settings import Paths
+
+
+def _retract_or_restore(paths: Paths, who: str, snapshot: Snapshot) -> None:
+    state = snapshot.batch_state()
+    names = {b["batch_id"]: b["name"] for b in snapshot.batches}
+    ids = list(reversed(list(names)))
+    cols = st.columns([3, 3, 2], vertical_alignment="bottom")
+    batch = cols[0].selectbox(
+        "Batch",
+        ids,
+        format_func=lambda b: plain_text(f"{names[b]} ({b}) · {state[b]}"),
+        key="history_batch",
+    )
+    note = cols[1].text_input("Why (kept in the history)", key="history_note")
+    retract = state[batch] == "published"
+    label = "Retract: hide it from readers" if retract else "Restore: show it again"
+    if cols[2].button(label, key="history_action", width="stretch"):
+        action = "retract" if retract else "restore"
+        done = run_action(
+            lambda: set_batch_state(paths, batch, action, who, note.strip() or None),
+            "Publishing…",
+        )
+        if done:
+            shown = f"Batch {names[batch]} ({batch})"
+            flash(
+                f"{shown} retracted: readers no longer see it."
+                if retract
+                else f"{shown} restored: readers see it again."
+            )
+            st.rerun()
+    st.caption(
+        "A retracted batch disappears from every reader's view, its decisions kept; "
+        "restoring it brings it back exactly as it was."
+    )
+
+
+def render_history(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> None:
+    """The 'Batches and history' tab."""
+    tables = data.loaded.tables
+    st.subheader("Batches")
+    batches = batches_frame(snapshot, tables)
+    if batches.empty:
+        st.info("No batches yet: the first tab brings articles in.")
+        return
+    st.dataframe(batches, hide_index=True, width="stretch")
+    _retract_or_restore(paths, who, snapshot)
+    st.subheader("Decisions")
+    decisions = decisions_frame(snapshot, tables, place_names(snapshot, tables))
+    if decisions.empty:
+        st.caption("No decision yet.")
+    else:
+        st.dataframe(
+            decisions,
+            hide_index=True,
+            width="stretch",
+            column_config={"changes": st.column_config.TextColumn(width="large")},
+        )

@@ -1,0 +1,156 @@
+"""Bring articles in: upload or paste, see what was read, answer the batch's questions once,
+store the batch and see what was extracted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import replace
+
+import streamlit as st
+
+from dashboard.components.actions import WAIT_SECONDS, flash, run_action
+from dashboard.intake import (
+    PASTED,
+    UPLOAD_TYPES,
+    Outcome,
+    batch_questions,
+    drafts_frame,
+    outcome,
+    problems_by_file,
+    read_uploads,
+)
+from dashboard.text import markdown_text
+from etl.ingest import IngestOptions, check_drafts, ingest
+from etl.problems import Problem
+from etl.settings import Paths
+from etl.uploads import ACCEPTED, Draft
+
+
+@st.cache_data(max_entries=32, show_spinner="Reading the files…")
+def _read(files: tuple[tuple[str, bytes], ...]) -> tuple[list[Draft], list[Problem]]:
+    return read_uploads(files)
+
+
+def _uploads(round_: int) -> list[tuple[str, bytes]]:
+    files = st.file_uploader(
+        "Article files",
+        type=UPLOAD_TYPES,
+        accept_multiple_files=True,
+        key=f"uploads_{round_}",
+        help=f"Accepted: {ACCEPTED}. A .txt or .md file may start with a header block "
+        "(Title:, Outlet:, Published:, URL:, Byline:). HTML is read as text, never shown.",
+    )
+    pasted = st.text_area(
+        "… or paste an article",
+        key=f"pasted_{round_}",
+        height=150,
+        placeholder="Title: …\nOutlet: …\nPublished: 2019-03-15\n\nThe article's text …",
+    )
+    uploads = [(f.name, f.getvalue()) for f in files or []]
+    if pasted.strip():
+        uploads.append((PASTED, pasted.encode("utf-8")))
+    return uploads
+
+
+def _show_read(drafts: list[Draft], problems: list[Problem]) -> None:
+    if drafts:
+        st.markdown(f"**Read {len(drafts)} article(s)**")
+        st.dataframe(
+            drafts_frame(drafts),
+            hide_index=True,
+            width="stretch",
+            column_config={"what was inferred": st.column_config.TextColumn(width="large")},
+        )
+    _show_problems(problems, "could not be read")
+
+
+def _show_problems(problems: list[Problem], what: str) -> None:
+    for file, reasons in problems_by_file(problems).items():
+        items = "\n".join(f"- {markdown_text(r)}" for r in reasons)
+        st.error(f"**{markdown_text(file)}** {what}:\n\n{items}", icon="⚠️")
+
+
+def _questions(drafts: list[Draft], names: list[str], key: str) -> IngestOptions:
+    """The batch's name, and the outlet and date for articles that give none, asked once."""
+    q = batch_questions(drafts, names, dt.date.today())
+    st.markdown("**The batch**")
+    cols = st.columns(3)
+    name = cols[0].text_input("Batch name", value=q.name, key=f"batch_name_{key}")
+    outlet = published = None
+    if q.without_outlet:
+        outlet = cols[1].text_input(
+            f"Outlet of the {q.without_outlet} article(s) that name none",
+            value=q.outlet or "",
+            key=f"batch_outlet_{key}",
+            help="A new outlet is created from its name.",
+        )
+    if q.without_date:
+        published = cols[2].date_input(
+            f"Publication date of the {q.without_date} article(s) that give none",
+            value=q.published,
+            max_value=dt.date.today(),
+            format="YYYY-MM-DD",
+            key=f"batch_date_{key}",
+        )
+    return IngestOptions(
+        batch_name=name.strip() or None, outlet=(outlet or "").strip() or None, published=published
+    )
+
+
+def render_intake(paths: Paths, who: str) -> None:
+    """The 'Bring articles in' tab."""
+    _show_outcome(st.session_state.get("intake_outcome"))
+    round_ = st.session_state.setdefault("upload_round", 0)
+    uploads = _uploads(round_)
+    if not uploads:
+        st.caption("Nothing is stored until you press the button below the preview.")
+        return
+    names = [name for name, _ in uploads]
+    key = hashlib.sha256(repr([(n, len(d)) for n, d in uploads]).encode()).hexdigest()[:12]
+    drafts, problems = _read(tuple(uploads))
+    _show_read(drafts, problems)
+    if not drafts:
+        return
+    options = replace(_questions(drafts, names, key), who=who)
+    good, found = check_drafts(drafts, problems, options)
+    _show_problems([p for p in found if p not in problems], "cannot be stored yet")
+    bad = len({p.file for p in found})
+    if found and good:
+        skip = st.checkbox(
+            f"Go on without the {bad} file(s) with problems: store the {len(good)} good "
+            "article(s) and leave the others out",
+            key=f"skip_bad_{key}",
+        )
+        options = replace(options, skip_bad=skip)
+    ready = bool(good) and (not found or options.skip_bad)
+    label = f"Store {len(good)} article(s) and extract their events"
+    if st.button(label, type="primary", disabled=not ready, key=f"ingest_{key}"):
+        _ingest(paths, drafts, problems, options)
+
+
+def _ingest(paths: Paths, drafts: list[Draft], problems: list[Problem], options) -> None:
+    report = run_action(
+        lambda: ingest(paths, drafts, problems, options, wait_seconds=WAIT_SECONDS),
+        "Storing the batch, extracting its events and publishing…",
+    )
+    if report is None:
+        return
+    done = outcome(report)
+    st.session_state["intake_outcome"] = done
+    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+    if done.batch_id:
+        st.session_state["review_batch_next"] = done.batch_id
+    flash(done.headline)
+    st.rerun()
+
+
+def _show_outcome(done: Outcome | None) -> None:
+    if done is None:
+        return
+    with st.container(border=True):
+        st.markdown("**Last batch**: " + markdown_text(done.headline))
+        for line in done.details:
+            st.caption(markdown_text(line))
+        if done.batch_id and done.new_events:
+            st.caption("Open the **Review** tab to accept, correct or reject them.")

@@ -1,0 +1,151 @@
+"""The review queue: choose a batch and what to show, decide many at once from the table,
+or one at a time with its sentence beside it."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.components.actions import flash, run_action
+from dashboard.components.event_review import frame_row, render_decision, render_evidence
+from dashboard.components.loader import Data
+from dashboard.decisions import verdict_maker
+from dashboard.review_items import STATUS_WORDS, batch_choices, in_batch, queue_items
+from dashboard.text import plain_text
+from etl.analyst_actions import decide
+from etl.inbox import Snapshot
+from etl.settings import Paths
+
+TABLE_COLUMNS = {
+    "status_text": "status",
+    "kind": "kind",
+    "type_label": "type",
+    "date_text": "date",
+    "place": "place",
+    "summary": "summary",
+    "batch_label": "batch",
+    "reviewed_by": "reviewed by",
+}
+
+
+def _batch(items: pd.DataFrame, names: dict[str, str]) -> str:
+    choices = dict(batch_choices(items, names))
+    wanted = st.session_state.pop("review_batch_next", None)
+    if wanted in choices:
+        st.session_state["review_batch"] = wanted
+    if st.session_state.get("review_batch") not in choices:
+        st.session_state["review_batch"] = next(iter(choices))
+    return st.selectbox(
+        "Batch", list(choices), format_func=lambda b: plain_text(choices[b]), key="review_batch"
+    )
+
+
+def _statuses() -> list[str]:
+    chosen = st.segmented_control(
+        "Show",
+        list(STATUS_WORDS),
+        selection_mode="multi",
+        default=["pending"],
+        format_func=STATUS_WORDS.get,
+        key="review_statuses",
+    )
+    return list(chosen or [])
+
+
+def _counts(items: pd.DataFrame) -> str:
+    counts = items["status"].value_counts()
+    parts = [f"{int(counts.get(s, 0))} {w}" for s, w in STATUS_WORDS.items()]
+    return f"{len(items)} item(s) in this batch: " + ", ".join(parts) + "."
+
+
+def _table(shown: pd.DataFrame) -> list[str]:
+    """The queue as a table whose rows can be selected; the selected item ids."""
+    digest = hashlib.sha256("|".join(shown["item_id"]).encode()).hexdigest()[:12]
+    state = st.dataframe(
+        shown[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(shown), 320),
+        key=f"queue_{digest}",  # a new list, a new selection: rows never point at other items
+        on_select="rerun",
+        selection_mode="multi-row",
+        column_config={"summary": st.column_config.TextColumn(width="large")},
+    )
+    return [shown["item_id"].iloc[i] for i in state.selection.rows if i < len(shown)]
+
+
+def _bulk(paths: Paths, who: str, selected: list[str]) -> None:
+    with st.container(border=True):
+        cols = st.columns([3, 1, 1], vertical_alignment="bottom")
+        note = cols[0].text_input(
+            f"{len(selected)} selected · note for these decisions (optional)", key="bulk_note"
+        )
+        for col, action, label in ((cols[1], "accept", "Accept"), (cols[2], "reject", "Reject")):
+            if col.button(f"{label} {len(selected)}", key=f"bulk_{action}", width="stretch"):
+                make = verdict_maker(selected, action, who, note.strip() or None)
+                if run_action(lambda m=make: decide(paths, m), "Recording and publishing…"):
+                    flash(f"{STATUS_WORDS[action + 'ed'].capitalize()}: {len(selected)} item(s).")
+                    st.rerun()
+
+
+def _current(shown: pd.DataFrame, selected: list[str]) -> tuple[str, str | None]:
+    """The item shown one at a time (the first selected row when the selection changed,
+    else the one kept, else the first), and the one to open after deciding on it."""
+    ids = list(shown["item_id"])
+    state = st.session_state
+    wanted = state.pop("review_item_next", None)
+    if wanted in ids:
+        state["review_item"] = wanted
+    if selected and tuple(selected) != state.get("_review_selected"):
+        state["review_item"] = selected[0]
+    state["_review_selected"] = tuple(selected)
+    if state.get("review_item") not in ids:
+        state["review_item"] = ids[0]
+    labels = {
+        r.item_id: plain_text(
+            f"{r.status_text} · {r.type_label} · {r.date_text} · {r.place}: {r.summary}"
+        )[:160]
+        for r in shown.itertuples()
+    }
+    current = st.selectbox(
+        "One at a time",
+        ids,
+        format_func=labels.get,
+        key="review_item",
+        help="Or choose a row in the table.",
+    )
+    at = ids.index(current)
+    rest = ids[at + 1 :] + ids[:at]
+    return current, (rest[0] if rest else None)
+
+
+def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> None:
+    """The 'Review' tab."""
+    tables = data.loaded.tables
+    items = queue_items(tables, snapshot.decisions, data.batch_names)
+    if items.empty:
+        st.info("Nothing to review yet: bring articles in first (the first tab).")
+        return
+    cols = st.columns([2, 3], vertical_alignment="bottom")
+    with cols[0]:
+        batch = _batch(items, data.batch_names)
+    with cols[1]:
+        statuses = _statuses()
+    in_this = in_batch(items, batch)
+    st.caption(_counts(in_this))
+    shown = in_this[in_this["status"].isin(statuses)].reset_index(drop=True)
+    if shown.empty:
+        st.info("Nothing to show here: choose another batch, or show accepted or rejected items.")
+        return
+    selected = _table(shown)
+    if selected:
+        _bulk(paths, who, selected)
+    current, after = _current(shown, selected)
+    item = frame_row(shown, current)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        render_evidence(tables, item)
+    with right:
+        render_decision(paths, who, tables, snapshot, data.basemap, item, after)

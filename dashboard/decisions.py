@@ -1,0 +1,41 @@
+"""The decision rows an analyst's review makes, for `etl.analyst_actions.decide` (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from dashboard.picking import PlaceChoice
+from etl.analyst_actions import Made, event_decisions
+from etl.corrections import Correction, chosen_place_rows, correction_rows, curated_place_rows
+from etl.inbox import Snapshot
+from etl.tables import Tables
+
+
+def correction_made(
+    tables: Tables, snapshot: Snapshot, wanted: Correction, place: PlaceChoice | None
+) -> tuple[Made, list[str]]:
+    """An edit (and perhaps an accept) with the place the analyst chose: a candidate as it
+    is (the name it was found by kept as a spelling), or a point with the name given. No
+    gazetteer look-up happens here."""
+    if place is not None and place.candidate is not None:
+        return chosen_place_rows(tables, replace(wanted, place=place.name), place.candidate)
+    if place is not None:
+        wanted = replace(
+            wanted, place=place.name, latitude=place.latitude, longitude=place.longitude
+        )
+    return correction_rows(tables, snapshot, curated_place_rows(tables), None, wanted)
+
+
+def edit_maker(
+    snapshot: Snapshot, wanted: Correction, place: PlaceChoice | None
+) -> Callable[[Tables], Made]:
+    """What `decide` calls with the tables current under the store's lock."""
+    return lambda tables: correction_made(tables, snapshot, wanted, place)[0]
+
+
+def verdict_maker(
+    item_ids: Sequence[str], action: str, who: str, note: str | None
+) -> Callable[[Tables], Made]:
+    """Accept or reject review items (events, or sentences added to curated events)."""
+    return lambda tables: (event_decisions(tables, list(item_ids), action, who, note), [])

@@ -1,0 +1,111 @@
+"""The history of batches and decisions, as tables for the analyst page (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from dashboard.views import format_date_window
+from etl.inbox import Decision, Snapshot
+from etl.tables import Tables
+
+ACTION_WORDS = {
+    "accept": "accepted",
+    "reject": "rejected",
+    "edit": "edited",
+    "retract": "retracted batch",
+    "restore": "restored batch",
+    "update_article": "updated article",
+}
+
+
+def batches_frame(snapshot: Snapshot, tables: Tables) -> pd.DataFrame:
+    """Every batch, newest first: its state, articles, and its new events by status."""
+    state = snapshot.batch_state()
+    articles = pd.Series([a["batch_id"] for a in snapshot.articles], dtype=object).value_counts()
+    events = tables["events"]
+    extracted = events[events["origin"] == "extracted"]
+    counts = extracted.groupby(["batch_id", "review_status"]).size()
+    rows = []
+    for b in reversed(snapshot.batches):
+        batch = b["batch_id"]
+
+        def n(status: str, batch: str = batch) -> int:
+            return int(counts.get((batch, status), 0))
+
+        rows.append(
+            {
+                "batch": b["name"],
+                "state": state.get(batch, ""),
+                "articles": int(articles.get(batch, 0)),
+                "awaiting review": n("pending"),
+                "accepted": n("accepted"),
+                "rejected": n("rejected"),
+                "added": b["created_at"],
+                "by": b["created_by"],
+                "batch_id": batch,
+            }
+        )
+    return pd.DataFrame(rows, columns=_BATCH_COLUMNS)
+
+
+_BATCH_COLUMNS = [
+    "batch", "state", "articles", "awaiting review", "accepted", "rejected", "added", "by",
+    "batch_id",
+]  # fmt: skip
+
+
+def describe_changes(
+    changes: Mapping[str, object], places: Mapping[str, str], types: Mapping[str, str]
+) -> str:
+    """What an edit changed, in words: 'place: Jisr ash Shughur; date: 14–15 Mar 2019'."""
+    parts = []
+    if "event_type" in changes:
+        parts.append(f"type: {types.get(str(changes['event_type']), changes['event_type'])}")
+    if "date_start" in changes or "date_end" in changes:
+        start = pd.Timestamp(str(changes.get("date_start", changes.get("date_end"))))
+        end = pd.Timestamp(str(changes.get("date_end", changes.get("date_start"))))
+        parts.append(f"date: {format_date_window(start, end)}")
+    if "place_id" in changes:
+        parts.append(f"place: {places.get(str(changes['place_id']), changes['place_id'])}")
+    if "summary" in changes:
+        parts.append(f"summary: {changes['summary']}")
+    others = sorted(set(changes) - {"event_type", "date_start", "date_end", "place_id", "summary"})
+    parts += [f"{k}: {changes[k]}" for k in others]
+    return "; ".join(parts)
+
+
+def _target(d: Decision, batches: Mapping[str, str]) -> str:
+    if d.action in ("retract", "restore"):
+        return batches.get(d.target, d.target)
+    if d.target.startswith("mn_"):
+        return f"sentence {d.target}"
+    return d.target
+
+
+def decisions_frame(snapshot: Snapshot, tables: Tables, places: Mapping[str, str]) -> pd.DataFrame:
+    """Every decision, newest first: when, who, what they did to what, and why.
+
+    `places` maps place ids to names: the tables' places and the analysts' own."""
+    types = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))
+    batches = {b["batch_id"]: f"{b['name']} ({b['batch_id']})" for b in snapshot.batches}
+    rows = [
+        {
+            "when": d.at,
+            "who": d.who,
+            "did": ACTION_WORDS.get(d.action, d.action),
+            "to": _target(d, batches),
+            "changes": describe_changes(d.changes, places, types),
+            "note": d.note or "",
+        }
+        for d in reversed(snapshot.decisions)
+    ]
+    return pd.DataFrame(rows, columns=["when", "who", "did", "to", "changes", "note"])
+
+
+def place_names(snapshot: Snapshot, tables: Tables) -> dict[str, str]:
+    """Place id -> name, over the published places and every place analysts added."""
+    names = {str(p["place_id"]): str(p["name"]) for p in snapshot.places}
+    names.update(zip(tables["places"]["place_id"], tables["places"]["name"]))
+    return names

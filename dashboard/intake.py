@@ -1,0 +1,145 @@
+"""Bringing articles in from the page: what was read from each upload, and the questions a
+batch must answer once (outlet, publication date, name), pre-filled with what was inferred
+(pure: bytes and drafts in, frames and defaults out; nothing is stored here)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+import pandas as pd
+
+from etl.ingest import IngestReport
+from etl.problems import Problem
+from etl.uploads import Draft, Limits, read_upload
+
+#: What the uploader accepts (the same readers as `etl ingest`).
+UPLOAD_TYPES = ["txt", "md", "html", "htm", "json", "jsonl", "csv", "zip"]
+#: The name a pasted text is read under (a .txt: an optional header block is read).
+PASTED = "pasted text.txt"
+
+
+def read_uploads(
+    files: Iterable[tuple[str, bytes]], limits: Limits | None = None
+) -> tuple[list[Draft], list[Problem]]:
+    """Every draft and problem in the uploaded files, in upload order."""
+    limits = limits or Limits()
+    drafts: list[Draft] = []
+    problems: list[Problem] = []
+    for name, data in files:
+        found, bad = read_upload(name, data, limits)
+        drafts += found
+        problems += bad
+    return drafts, problems
+
+
+def upload_of(source: str, names: Sequence[str]) -> str:
+    """Which uploaded file a draft or problem came from ('batch.zip/a.txt' -> 'batch.zip')."""
+    matches = [n for n in names if source == n or source.startswith((n + "/", n + ":"))]
+    return max(matches, key=len) if matches else source
+
+
+def _outlet(draft: Draft) -> str:
+    if draft.outlet:
+        return draft.outlet
+    return f"{draft.wire} (wire copy)" if draft.wire else ""
+
+
+def drafts_frame(drafts: Sequence[Draft]) -> pd.DataFrame:
+    """One row per article read: what it says about itself, and what was inferred."""
+    rows = [
+        {
+            "file": d.source,
+            "title": d.title or "",
+            "outlet": _outlet(d),
+            "published": d.published.isoformat() if d.published else "",
+            "dateline": d.dateline or "",
+            "encoding": d.encoding,
+            "characters": len(d.text),
+            "what was inferred": "; ".join(d.notes),
+        }
+        for d in drafts
+    ]
+    columns = ["file", "title", "outlet", "published", "dateline", "encoding", "characters"]
+    return pd.DataFrame(rows, columns=[*columns, "what was inferred"])
+
+
+def problems_by_file(problems: Iterable[Problem]) -> dict[str, list[str]]:
+    """File -> its problems in words ('line 3: ...'), in the order found."""
+    found: dict[str, list[str]] = {}
+    for p in problems:
+        where = f"line {p.line}: " if p.line is not None else ""
+        found.setdefault(p.file, []).append(where + p.reason)
+    return found
+
+
+@dataclass(frozen=True)
+class BatchQuestions:
+    """What to ask once for the whole batch, and the answers proposed."""
+
+    name: str
+    outlet: str | None  # proposed outlet for the articles that name none
+    published: dt.date | None  # proposed date for the articles that give none
+    without_outlet: int  # how many articles name no outlet (nor a wire)
+    without_date: int  # how many articles give no publication date
+
+
+def _most_common(values: Iterable[object]) -> object | None:
+    counted = Counter(v for v in values if v)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _batch_name(upload_names: Sequence[str], today: dt.date) -> str:
+    if len(upload_names) == 1:
+        return PurePosixPath(upload_names[0]).stem or upload_names[0]
+    return f"{len(upload_names)} uploads, {today:%d %b %Y}"
+
+
+def batch_questions(
+    drafts: Sequence[Draft], upload_names: Sequence[str], today: dt.date
+) -> BatchQuestions:
+    """The batch's name, outlet and date as proposed from what the files said or implied."""
+    outlet = _most_common(d.outlet for d in drafts) or _most_common(d.wire for d in drafts)
+    return BatchQuestions(
+        name=_batch_name(upload_names, today),
+        outlet=str(outlet) if outlet else None,
+        published=_most_common(d.published for d in drafts),  # type: ignore[arg-type]
+        without_outlet=sum(1 for d in drafts if not (d.outlet or d.wire)),
+        without_date=sum(1 for d in drafts if not d.published),
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What an ingest did, in sentences for the page (kept across reruns in the session)."""
+
+    batch_id: str | None
+    headline: str
+    details: tuple[str, ...]
+    new_events: int
+
+
+def outcome(report: IngestReport) -> Outcome:
+    """The report of `etl.ingest.ingest` in words."""
+    details = [f"Left out {p.file}: {p.reason}" for p in report.left_out]
+    details += [f"Already stored: {d}" for d in report.duplicates]
+    if report.batch_id is None:
+        return Outcome(
+            None,
+            "Nothing new was stored: every article is already in the store.",
+            tuple(details),
+            0,
+        )
+    events = report.events if report.events is not None else pd.DataFrame()
+    pending = int((events["review_status"] == "pending").sum()) if not events.empty else 0
+    if report.new_outlets:
+        details.insert(0, "New outlet(s) created: " + ", ".join(report.new_outlets))
+    headline = (
+        f"Batch “{report.batch_name}” stored: {len(report.added)} article(s); "
+        f"{pending} new event(s) and {report.added_claims} sentence(s) adding claims to "
+        "existing events await review. Readers see the new events once accepted."
+    )
+    return Outcome(report.batch_id, headline, tuple(details), pending)

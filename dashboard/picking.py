@@ -1,0 +1,269 @@
+"""Putting an event at the right place: gazetteer candidates, name variants, and a map on
+which a point can be picked (pure: data in, frames and figures out).
+
+Plotly reports clicks only on drawn points, so the map carries a grid of faint, clickable
+points around the place being corrected; a click on one picks its latitude and longitude
+(hover shows them), and a smaller radius gives a finer grid around the pick.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.text import html_text
+from etl.place_search import Candidate
+
+#: Kilometres from the centre to the edge of the picking grid, offered to the analyst.
+RADII_KM = (2, 10, 50, 200)
+GRID_CELLS = 41  # per side: 1,681 clickable points, a 0.1 km step at the 2 km radius
+KM_PER_DEGREE = 111.32
+#: Where the map opens when nothing is known about the event's place (the data's region).
+DEFAULT_CENTRE = (35.0, 38.5)
+#: Sun letters after which the Arabic article "al-" is written assimilated (ash-Sham, ar-Raqqa).
+_SUN = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n", "l")
+_ARTICLE = re.compile(r"\b([AaEe]l|[Aa][tdrzsnl]|[Aa]sh|[Ee][tdrzsnl]|[Ee]sh)[- ](\w+)")
+
+
+def name_variants(name: str) -> list[str]:
+    """The name and its spellings with the Arabic article written the other common ways
+    ('Jisr al-Shughur' -> 'Jisr ash-Shughur', 'Jisr el-Shughur', 'Jisr Shughur', ...)."""
+    name = " ".join(name.split())
+    found = _ARTICLE.search(name)
+    if not found:
+        return [name] if name else []
+    word = found[2]
+    sun = next((s for s in _SUN if word.lower().startswith(s)), None)
+    forms = ["al", "el"] + ([f"a{sun}", f"e{sun}"] if sun else [])
+    head, tail = name[: found.start()], name[found.end() :]
+    variants = [name] + [f"{head}{form}-{word}{tail}" for form in forms]
+    variants.append(f"{head}{word}{tail}")  # the article left out
+    return list(dict.fromkeys(v.strip() for v in variants))
+
+
+def candidates_frame(candidates: Sequence[Candidate]) -> pd.DataFrame:
+    """The candidates as a table: where each comes from and how far it is from the
+    article's other places."""
+    rows = [
+        {
+            "name": c.name,
+            "country": c.country or "?",
+            "from": c.source,
+            "latitude": round(c.latitude, 5),
+            "longitude": round(c.longitude, 5),
+            "km from the article's other places": (
+                None if c.km_from_others is None else round(c.km_from_others)
+            ),
+            "population": c.population,
+        }
+        for c in candidates
+    ]
+    columns = ["name", "country", "from", "latitude", "longitude"]
+    columns += ["km from the article's other places", "population"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def unique_candidates(found: Iterable[Candidate], limit: int = 12) -> list[Candidate]:
+    """Candidates found under several spellings, each once, in the order found."""
+    seen, out = set(), []
+    for c in found:
+        key = (round(c.latitude, 3), round(c.longitude, 3), c.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out[:limit]
+
+
+def grid(centre: tuple[float, float], radius_km: float, cells: int = GRID_CELLS) -> pd.DataFrame:
+    """A square of cells x cells points reaching radius_km from the centre each way."""
+    lat, lon = centre
+    dlat = radius_km / KM_PER_DEGREE
+    dlon = radius_km / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.05))
+    steps = [-1 + 2 * i / (cells - 1) for i in range(cells)]
+    points = [
+        (min(90.0, max(-90.0, lat + a * dlat)), ((lon + b * dlon + 180) % 360) - 180)
+        for a in steps
+        for b in steps
+    ]
+    return pd.DataFrame(points, columns=["latitude", "longitude"])
+
+
+def _lines(basemap: Mapping[str, Any] | None, layer: str) -> tuple[list, list]:
+    """Every ring or line of a basemap layer, as lon and lat lists broken by None."""
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for feature in (basemap or {}).get("features", []):
+        if feature["properties"].get("layer") != layer:
+            continue
+        geometry = feature["geometry"]
+        parts = geometry["coordinates"]
+        if geometry["type"] == "MultiPolygon":
+            parts = [ring for polygon in parts for ring in polygon]
+        elif geometry["type"] in ("LineString", "Point"):
+            parts = [parts] if geometry["type"] == "LineString" else []
+        for line in parts:  # Polygon rings and MultiLineString lines alike
+            lons += [p[0] for p in line] + [None]
+            lats += [p[1] for p in line] + [None]
+    return lons, lats
+
+
+_BASE_STYLE = {
+    "country": {"line": {"color": "#8C8C8C", "width": 1}, "fill": "toself", "fillcolor": "#F2EFE9"},
+    "admin1": {"line": {"color": "#C4C4C4", "width": 0.6, "dash": "dot"}},
+    "lake": {"line": {"color": "#A5C8E4", "width": 0.5}, "fill": "toself", "fillcolor": "#A5C8E4"},
+    "river": {"line": {"color": "#4A8CC8", "width": 1.6}},
+}
+
+
+def _basemap_traces(basemap: Mapping[str, Any] | None) -> list[go.Scatter]:
+    traces = []
+    for layer, style in _BASE_STYLE.items():
+        lons, lats = _lines(basemap, layer)
+        if lons:
+            traces.append(
+                go.Scatter(
+                    x=lons,
+                    y=lats,
+                    mode="lines",
+                    hoverinfo="skip",
+                    showlegend=False,
+                    name=layer,
+                    **style,
+                )
+            )
+    return traces
+
+
+def _markers(
+    points: Sequence[tuple[float, float, str]], name: str, symbol: str, colour: str, size: int
+) -> go.Scatter:
+    """Labelled markers (names escaped: they come from data); clickable like the grid."""
+    return go.Scatter(
+        x=[p[1] for p in points],
+        y=[p[0] for p in points],
+        customdata=[[p[0], p[1]] for p in points],
+        text=[html_text(p[2]) for p in points],
+        mode="markers+text",
+        textposition="top center",
+        marker={
+            "symbol": symbol,
+            "size": size,
+            "color": colour,
+            "line": {"color": "#FFFFFF", "width": 1},
+        },
+        hovertemplate="%{text}<br>%{y:.5f}, %{x:.5f}<extra></extra>",
+        name=name,
+    )
+
+
+def picker_figure(
+    centre: tuple[float, float],
+    radius_km: float,
+    basemap: Mapping[str, Any] | None,
+    places: Sequence[tuple[float, float, str]] = (),
+    picked: tuple[float, float] | None = None,
+) -> go.Figure:
+    """The map to pick a point on: the basemap, a clickable grid around `centre`, the
+    `places` to compare with (the current place, candidates, the article's other places),
+    and the point picked so far."""
+    points = grid(centre, radius_km)
+    fig = go.Figure(_basemap_traces(basemap))
+    fig.add_trace(
+        go.Scatter(
+            x=points["longitude"],
+            y=points["latitude"],
+            customdata=points[["latitude", "longitude"]].to_numpy(),
+            mode="markers",
+            name="grid",
+            marker={"size": 7, "color": "rgba(0,114,178,0.10)", "line": {"width": 0}},
+            hovertemplate="%{y:.5f}, %{x:.5f}<extra>click to put the event here</extra>",
+        )
+    )
+    if places:
+        fig.add_trace(_markers(places, "places", "circle", "#0072B2", 11))
+    if picked:
+        fig.add_trace(_markers([(*picked, "picked point")], "picked", "x", "#D55E00", 15))
+    return _frame(fig, centre, radius_km)
+
+
+def _frame(fig: go.Figure, centre: tuple[float, float], radius_km: float) -> go.Figure:
+    lat, lon = centre
+    cos = max(math.cos(math.radians(lat)), 0.05)
+    dlat = radius_km * 1.08 / KM_PER_DEGREE
+    dlon = radius_km * 1.08 / (KM_PER_DEGREE * cos)
+    fig.update_layout(
+        height=460,
+        margin={"l": 0, "r": 0, "t": 8, "b": 0},
+        showlegend=False,
+        dragmode="pan",
+        plot_bgcolor="#E8F0F7",  # the sea, where no country is drawn
+        xaxis={"range": [lon - dlon, lon + dlon], "visible": False},
+        yaxis={
+            "range": [lat - dlat, lat + dlat],
+            "visible": False,
+            "scaleanchor": "x",
+            "scaleratio": 1 / cos,
+        },
+        clickmode="event+select",
+    )
+    return fig
+
+
+def picked_point(selection: Mapping[str, Any] | None) -> tuple[float, float] | None:
+    """The latitude and longitude of the point clicked on the picker, if any."""
+    points = ((selection or {}).get("selection") or {}).get("points") or []
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, list | tuple) and len(data) == 2:
+            try:
+                return float(data[0]), float(data[1])
+            except (TypeError, ValueError):
+                continue
+    return None
+
+
+def centre_of(*choices: tuple[float, float] | None) -> tuple[float, float]:
+    """The first point known, else the data's region."""
+    return next((c for c in choices if c is not None), DEFAULT_CENTRE)
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    """Where the analyst wants the event: a gazetteer candidate (with the name it was found
+    by), or a named point."""
+
+    candidate: Candidate | None = None
+    name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+
+    def line(self) -> str:
+        """'Jisr ash Shughūr (SY, GeoNames 169023) at 35.81418, 36.31983'."""
+        if self.candidate:
+            c = self.candidate
+            far = "" if c.km_from_others is None else f", {c.km_from_others:,.0f} km from the "
+            far += "article's other places" if far else ""
+            return (
+                f"{c.name} ({c.country or '?'}, {c.source}) at {c.latitude:.5f}, "
+                f"{c.longitude:.5f}{far}"
+            )
+        return f"{self.name or 'a picked point'} at {self.latitude:.5f}, {self.longitude:.5f}"
+
+
+def rank_candidates(found: Iterable[Candidate], limit: int = 12) -> list[Candidate]:
+    """Candidates found under several spellings, each once: the project's places first (as
+    found: the analysts' own, then curated), then the others nearest the article's other
+    places (by 100 km band) and most populous."""
+    unique = unique_candidates(found, limit=10_000)
+    project = [c for c in unique if c.place_id]
+    others = sorted(
+        (c for c in unique if not c.place_id),
+        key=lambda c: ((c.km_from_others or 0) // 100, -(c.population or 0)),
+    )
+    return (project + others)[:limit]

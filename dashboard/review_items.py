@@ -1,0 +1,181 @@
+"""The analysts' review queue as the page shows it, and what lies behind each item (pure).
+
+Built on `etl.review.review_queue` (new extracted events, and extracted sentences that add a
+claim to an existing event): labelled for people, ordered with what awaits review first, and
+with who decided what and when, from the decision log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import pandas as pd
+
+from dashboard.filters import batch_label
+from dashboard.views import format_date_window
+from etl.inbox import Decision
+from etl.review import review_queue
+from etl.tables import Tables
+
+STATUS_WORDS = {"pending": "awaiting review", "accepted": "accepted", "rejected": "rejected"}
+_STATUS_RANK = {"pending": 0, "accepted": 1, "rejected": 2}
+COLUMNS = [
+    "item_id", "kind", "status", "status_text", "type_label", "date_text", "place", "summary",
+    "sentence", "batch_id", "batch_label", "reviewed_by", "reviewed_at", "event_id",
+    "event_type", "date_start", "date_end",
+]  # fmt: skip
+
+
+def _window(date: str) -> tuple[str, str]:
+    start, _, end = str(date).partition("..")
+    return start, end or start
+
+
+def latest_decisions(decisions: Iterable[Decision]) -> dict[str, Decision]:
+    """Mention key -> the latest accept or reject decision that named it."""
+    latest: dict[str, Decision] = {}
+    for d in decisions:
+        if d.action in ("accept", "reject"):
+            latest.update(dict.fromkeys(d.mentions, d))
+    return latest
+
+
+def _reviewed(
+    queue: pd.DataFrame, tables: Tables, decided: Mapping[str, Decision]
+) -> tuple[list, list]:
+    events = tables["events"].set_index("event_id")
+    who, when = [], []
+    for item, kind in zip(queue["item_id"], queue["kind"]):
+        if kind == "new event" and item in events.index:
+            by, at = events.at[item, "reviewed_by"], events.at[item, "reviewed_at"]
+        else:
+            d = decided.get(item)
+            by, at = (d.who, d.at) if d else (None, None)
+        who.append(by if isinstance(by, str) else "")
+        when.append(at if isinstance(at, str) else "")
+    return who, when
+
+
+def queue_items(
+    tables: Tables,
+    decisions: Iterable[Decision] = (),
+    batch_names: Mapping[str, str] | None = None,
+    batch: str | None = None,
+) -> pd.DataFrame:
+    """Every review item (all statuses), awaiting review first, newest batch first."""
+    queue = review_queue(tables, batch=batch, every=True)
+    if queue.empty:
+        return pd.DataFrame(columns=COLUMNS)
+    labels = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))
+    windows = [_window(d) for d in queue["date"]]
+    who, when = _reviewed(queue, tables, latest_decisions(decisions))
+    items = queue.assign(
+        status_text=queue["status"].map(STATUS_WORDS).fillna(queue["status"]),
+        type_label=queue["event_type"].map(labels).fillna(queue["event_type"]),
+        date_start=[w[0] for w in windows],
+        date_end=[w[1] for w in windows],
+        date_text=[format_date_window(pd.Timestamp(s), pd.Timestamp(e)) for s, e in windows],
+        batch_label=[batch_label(str(b), batch_names or {}) for b in queue["batch_id"]],
+        reviewed_by=who,
+        reviewed_at=when,
+        place=queue["place"].replace("", "place unknown"),
+        _rank=queue["status"].map(_STATUS_RANK).fillna(3),
+    )
+    items = items.sort_values(
+        ["_rank", "batch_id", "date_start", "item_id"], ascending=[True, False, True, True]
+    )
+    return items[COLUMNS].reset_index(drop=True)
+
+
+def item_claims(tables: Tables, item: Mapping[str, object]) -> pd.DataFrame:
+    """The claims behind a review item (a new event: all of its claims; an added sentence:
+    that one), each with its article's title, outlet and date, oldest first."""
+    claims = tables["claims"]
+    if item["kind"] == "new event":
+        mine = claims[claims["event_id"] == item["event_id"]]
+    else:
+        mine = claims[claims["mention_key"] == item["item_id"]]
+    articles = tables["articles"][["article_id", "title", "outlet", "published", "batch_id"]]
+    rows = mine.merge(articles, on="article_id", how="left")
+    return rows.sort_values(["published", "article_id", "char_start"]).reset_index(drop=True)
+
+
+def figure_texts(tables: Tables, claim_id: str) -> list[str]:
+    """The raw texts of the figures a claim gives ('at least 7 civilians')."""
+    figures = tables["figures"]
+    return [str(r) for r in figures.loc[figures["claim_id"] == claim_id, "raw"].dropna()]
+
+
+def event_line(tables: Tables, event_id: str) -> str:
+    """'Shelling · Idlib · 14 Mar 2019: summary' for the event a sentence was added to."""
+    events = tables["events"].set_index("event_id")
+    if event_id not in events.index:
+        return event_id
+    e = events.loc[event_id]
+    labels = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))
+    places = dict(zip(tables["places"]["place_id"], tables["places"]["name"]))
+    when = format_date_window(pd.Timestamp(e["date_start"]), pd.Timestamp(e["date_end"]))
+    where = places.get(e["place_id"], "place unknown")
+    return f"{labels.get(e['event_type'], e['event_type'])} · {where} · {when}: {e['summary']}"
+
+
+def batch_choices(items: pd.DataFrame, batch_names: Mapping[str, str]) -> list[tuple[str, str]]:
+    """(value, label) for the batch filter: every uploaded batch, newest first, then the
+    seed articles; "" stands for every uploaded batch."""
+    present = set(items["batch_id"].dropna())
+    uploads = sorted((b for b in present if b not in ("seeds", "curated")), reverse=True)
+    choices = [("", "every uploaded batch")] if uploads else []
+    choices += [(b, batch_label(b, batch_names)) for b in uploads]
+    if "seeds" in present:
+        choices.append(("seeds", batch_label("seeds", batch_names)))
+    return choices
+
+
+def in_batch(items: pd.DataFrame, batch: str) -> pd.DataFrame:
+    """The items of one batch; "" is every uploaded batch (the seed articles left out)."""
+    if batch:
+        return items[items["batch_id"] == batch].reset_index(drop=True)
+    return items[~items["batch_id"].isin(["seeds", "curated"])].reset_index(drop=True)
+
+
+def current_place(tables: Tables, event_id: str) -> tuple[float, float, str] | None:
+    """The latitude, longitude and name of the place an event is at now, if placed."""
+    events = tables["events"].set_index("event_id")
+    if event_id not in events.index or not isinstance(events.at[event_id, "place_id"], str):
+        return None
+    places = tables["places"].set_index("place_id")
+    place_id = events.at[event_id, "place_id"]
+    if place_id not in places.index:
+        return None
+    p = places.loc[place_id]
+    return float(p["latitude"]), float(p["longitude"]), str(p["name"])
+
+
+def place_line(tables: Tables, event_id: str) -> str:
+    """'Hajīn (SY; GeoNames 174506 …) at 34.69508, 40.83138' or 'no place yet'."""
+    point = current_place(tables, event_id)
+    if point is None:
+        return "no place yet: the extractor could not place it"
+    places = tables["places"].set_index("place_id")
+    p = places.loc[tables["events"].set_index("event_id").at[event_id, "place_id"]]
+    country = p["country"] if isinstance(p["country"], str) else "?"
+    return f"{point[2]} ({country}; {p['source']}) at {point[0]:.5f}, {point[1]:.5f}"
+
+
+def _clean(text: object) -> str:
+    return " ".join(str(text or "").split())
+
+
+def edits(
+    item: Mapping[str, object], event_type: str, start: str, end: str, summary: str
+) -> dict[str, str]:
+    """What the analyst changed, as `etl.corrections.Correction` fields (date as
+    'start..end'); a summary left blank is no change."""
+    out = {}
+    if event_type != item["event_type"]:
+        out["event_type"] = event_type
+    if (start, end) != (item["date_start"], item["date_end"]):
+        out["date"] = f"{start}..{end}"
+    if _clean(summary) and _clean(summary) != _clean(item["summary"]):
+        out["summary"] = _clean(summary)
+    return out

@@ -1,0 +1,286 @@
+"""The analyst page driven by AppTest with real files: upload, review, publish, and the
+reader's timeline and map changing with it; bad files; who may use the page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+
+from etl import inbox
+from etl.store import read_store
+from tests.conftest import tree_digest
+from tests.dashboard.analyst_helpers import (
+    analyst_page,
+    as_read,
+    button,
+    chart_event_ids,
+    map_json,
+    sign,
+    story_files,
+    texts,
+)
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """An empty store folder for the real seeds and curated rows."""
+    path = tmp_path / "store"
+    monkeypatch.setenv("CONFLICT_STORE", str(path))
+    return path
+
+
+def _drafts_table(at):
+    return next(d.value for d in at.dataframe if "what was inferred" in d.value.columns)
+
+
+def _batch_events(store, batch_id):
+    events = read_store(store)[0]["events"]
+    return events[events["batch_id"] == batch_id].set_index("event_id")
+
+
+def _of_type(events, event_type, place_text=None):
+    rows = events[events["event_type"] == event_type]
+    if place_text:
+        rows = rows[rows["summary"].str.contains(place_text)]
+    assert len(rows) == 1, rows[["event_type", "summary"]]
+    return rows.index[0]
+
+
+def _upload_story(at):
+    at.file_uploader(key="uploads_0").set_value(story_files()).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_what_was_read_is_shown_per_file_and_missing_metadata_is_asked_once(store):
+    at = _upload_story(sign(analyst_page()))
+    read = _drafts_table(at).set_index("file")
+    assert len(read) == 5
+    assert read.loc["manbij_bombing.md", "outlet"] == "AP (wire copy)"
+    assert read.loc["manbij_bombing.md", "published"] == "2019-03-18"
+    assert "dateline 'MANBIJ, Syria'" in read.loc["manbij_bombing.md", "what was inferred"]
+    assert read.loc["hajin_strikes.html", "title"].startswith("Coalition strikes")
+    assert read.loc["hajin_strikes.html", "outlet"] == "Desert Post"
+    assert set(read["encoding"]) == {"utf-8"}
+    convoy = "march_wires.zip/march/alhol_convoy.txt"
+    assert read.loc[convoy, "outlet"] == "" and read.loc[convoy, "published"] == ""
+    # asked once for the batch, pre-filled with what the other files said
+    outlet = at.text_input(key=next(t.key for t in at.text_input if t.label.startswith("Outlet")))
+    assert outlet.label == "Outlet of the 1 article(s) that name none"
+    assert outlet.value == "Levant Monitor"  # the outlet most files give
+    date = at.date_input[0]
+    assert date.label == "Publication date of the 1 article(s) that give none"
+    assert date.value == dt.date(2019, 3, 15)
+    assert not store.exists()  # nothing is stored before the button
+
+
+def test_upload_review_publish_and_the_reader_sees_it(store):
+    at = _upload_story(sign(analyst_page()))
+    batch_name = next(t for t in at.text_input if t.label == "Batch name")
+    batch_name.input("March wires").run()
+    outlet = next(t for t in at.text_input if t.label.startswith("Outlet"))
+    outlet.input("Al-Hol Camp Bulletin").run()
+    at.date_input[0].set_value(dt.date(2019, 3, 14)).run()
+    button(at, "Store 5 article(s)").click().run()
+    assert not at.exception, at.exception
+    assert "Batch “March wires” stored: 5 article(s); 7 new event(s)" in at.success[0].value
+    (batch,) = inbox.read(store).batches
+    assert (batch["name"], batch["created_by"]) == ("March wires", "Ana Analyst")
+    assert at.session_state["analyst_tab"] == "Review"
+    assert at.selectbox(key="review_batch").value == batch["batch_id"]
+
+    events = _batch_events(store, batch["batch_id"])
+    assert set(events["review_status"]) == {"pending"}
+    strike = _of_type(events, "airstrike")
+    shelling = _of_type(events, "shelling", "Jisr al-Shughur")
+    bombing = _of_type(events, "explosion")
+    assert events.loc[shelling, "place_id"] != events.loc[shelling, "place_id"]  # unplaced (NaN)
+
+    # accept one as it is
+    at.selectbox(key="review_item").set_value(strike).run()
+    button(at, "Accept").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value.startswith("Accepted: Airstrike")
+
+    # correct one's place from a search of the gazetteers ("al-" tried as "ash-"), accept it
+    at.selectbox(key="review_item").set_value(shelling).run()
+    at.text_input(key=f"place_query_{shelling}").input("Jisr al-Shughur").run()
+    results = next(d for d in at.dataframe if d.key == f"place_results_{shelling}").value
+    assert results.iloc[0][["name", "country"]].tolist() == ["Jisr ash Shughūr", "SY"]
+    at.session_state[f"place_results_{shelling}"] = {
+        "selection": {"rows": [0], "columns": [], "cells": []}
+    }
+    at.run()
+    assert "**New place:** Jisr ash Shughūr \\(SY\\, GeoNames 169023\\)" in texts(at)
+    button(at, "Save and accept").click().run()
+    assert not at.exception, at.exception
+
+    # reject one
+    at.selectbox(key="review_item").set_value(bombing).run()
+    button(at, "Reject").click().run()
+    assert not at.exception, at.exception
+
+    events = _batch_events(store, batch["batch_id"])
+    assert events.loc[[strike, shelling, bombing], "review_status"].tolist() == [
+        "accepted", "accepted", "rejected"]  # fmt: skip
+    assert set(events.loc[[strike, shelling, bombing], "reviewed_by"]) == {"Ana Analyst"}
+    places = read_store(store)[0]["places"].set_index("place_id")
+    place = places.loc[events.loc[shelling, "place_id"]]
+    assert (place["name"], place["latitude"], place["longitude"]) == (
+        "Jisr ash Shughūr", 35.81418, 36.31983)  # fmt: skip
+    taught = [p for p in inbox.read(store).places if p["name"] == "Jisr ash Shughūr"]
+    assert "Jisr al-Shughur" in taught[0]["aliases"]  # the next batch naming it is placed right
+    assert [d.action for d in inbox.read(store).decisions] == ["accept", "edit", "accept", "reject"]
+
+    # the reader: accepted events on the timeline and map, the rejected one nowhere
+    at.switch_page("pages/reader.py").run()
+    assert not at.exception, at.exception
+    drawn = chart_event_ids(at)
+    assert {strike, shelling} <= drawn
+    assert bombing not in drawn
+    assert "Jisr ash Shughūr" in map_json(at) and "Manbij" not in map_json(at)
+    pending = set(events.index[events["review_status"] == "pending"])
+    assert not pending & drawn  # awaiting review: hidden until asked for
+    assert at.sidebar.slider(key="f_dates").value[1] == dt.date(2019, 3, 14)  # reaches them
+    at.sidebar.multiselect(key="f_batches").set_value([batch["batch_id"]]).run()
+    assert chart_event_ids(at) == {strike, shelling}
+    assert "from batch March wires" in texts(at)
+    assert at.query_params["batch"] in (batch["batch_id"], [batch["batch_id"]])
+    at.sidebar.toggle(key="f_pending").set_value(True).run()
+    assert pending <= chart_event_ids(at)
+    assert at.sidebar.slider(key="f_dates").value[1] == dt.date(2019, 3, 15)  # and the later ones
+
+
+def _ingest(store, *names, batch="earlier"):
+    """A batch stored the way `etl ingest` stores it (to start from a store with data)."""
+    from etl.ingest import IngestOptions, ingest
+    from etl.settings import Paths
+    from etl.uploads import read_upload
+    from tests.dashboard.analyst_helpers import UPLOADS
+
+    drafts = [d for n in names for d in read_upload(n, (UPLOADS / n).read_bytes())[0]]
+    return ingest(Paths(store=store), drafts, [], IngestOptions(batch, who="Ben"))
+
+
+GOOD = b"Title: Clashes near Hajin\nOutlet: Desert Post\nPublished: 2019-03-19\n\nFighters clashed with Islamic State militants in Hajin on Monday, the SDF said.\n"
+BAD = [
+    # (file name, bytes, what the message says)
+    ("empty.txt", b"", "empty"),
+    ("scans.zip", "zip of a .pdf", "'.pdf' files are not read"),  # the uploader refuses a bare .pdf
+    ("photo.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
+    (
+        "future.txt",
+        b"Outlet: X\nPublished: 2999-01-01\n\nRockets hit Idlib on Monday.",
+        "2999-01-01",
+    ),
+]
+
+
+def _bytes(data: bytes | str) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("scans/report.pdf", b"%PDF-1.4 not text")
+    return buffer.getvalue()
+
+
+def test_bad_files_are_named_and_nothing_is_stored_unless_the_rest_goes_on(store):
+    _ingest(store, "hajin_strikes.html")
+    before = tree_digest(store)
+    at = sign(analyst_page())
+    files = [(name, _bytes(data), "text/plain") for name, data, _ in BAD] + [
+        ("good.txt", GOOD, "text/plain")
+    ]
+    at.file_uploader(key="uploads_0").set_value(files).run()
+    assert not at.exception, at.exception
+    errors = [as_read(e.value) for e in at.error]
+    for name, _, says in BAD:
+        assert any(name in e and says in e for e in errors), (name, errors)
+    store_button = button(at, "Store 1 article(s)")
+    assert store_button.disabled  # a batch with bad files waits for the analyst's choice
+    assert tree_digest(store) == before
+    skip = next(c for c in at.checkbox if c.label.startswith("Go on without the 4 file(s)"))
+    skip.check().run()
+    button(at, "Store 1 article(s)").click().run()
+    assert not at.exception, at.exception
+    assert "1 article(s)" in at.success[0].value
+    details = as_read(texts(at))
+    assert "Left out empty.txt" in details and "Left out future.txt" in details
+    assert [len([a for a in inbox.read(store).articles if a["batch_id"] == b["batch_id"]])
+            for b in inbox.read(store).batches] == [1, 1]  # fmt: skip
+
+
+def test_a_batch_of_only_bad_files_offers_nothing_to_store(store):
+    at = sign(analyst_page())
+    at.file_uploader(key="uploads_0").set_value([("empty.txt", b"", "text/plain")]).run()
+    assert not at.exception, at.exception
+    assert not at.exception, at.exception
+    assert (
+        as_read(at.error[0].value)
+        == "**empty.txt** could not be read:\n\n- is empty (no text in it)"
+    )
+    assert not [b for b in at.button if b.label.startswith("Store")]
+    assert not store.exists()
+
+
+def test_pasted_text_with_a_header_block_is_read_like_a_file(store):
+    at = sign(analyst_page())
+    at.text_area(key="pasted_0").input(GOOD.decode()).run()
+    read = _drafts_table(at).set_index("file")
+    assert read.loc["pasted text.txt", ["title", "outlet", "published"]].tolist() == [
+        "Clashes near Hajin", "Desert Post", "2019-03-19"]  # fmt: skip
+
+
+def test_many_at_once_from_the_table(store):
+    report = _ingest(store, "hajin_strikes.html", "jisr_shelling.txt")
+    at = sign(analyst_page())
+    table = next(d for d in at.dataframe if d.key and d.key.startswith("queue_"))
+    shown = table.value
+    assert list(shown["status"].unique()) == ["awaiting review"]
+    at.session_state[table.key] = {"selection": {"rows": [0, 1], "columns": [], "cells": []}}
+    at.run()
+    button(at, "Accept 2").click().run()
+    assert not at.exception, at.exception
+    events = _batch_events(store, report.batch_id)
+    assert (events["review_status"] == "accepted").sum() == 2
+    assert at.success[0].value == "Accepted: 2 item(s)."
+
+
+def test_history_shows_decisions_and_a_batch_is_retracted_and_restored(store):
+    report = _ingest(store, "hajin_strikes.html")
+    at = sign(analyst_page(), "Cleo")
+    button(at, "Accept").click().run()  # the first item of the batch
+    batches = next(d.value for d in at.dataframe if "awaiting review" in d.value.columns)
+    assert batches.iloc[0][["batch", "state", "articles", "accepted", "by"]].tolist() == [
+        "earlier", "published", 1, 1, "Ben"]  # fmt: skip
+    history = next(d.value for d in at.dataframe if "did" in d.value.columns)
+    assert history.iloc[0][["who", "did"]].tolist() == ["Cleo", "accepted"]
+    at.text_input(key="history_note").input("wrong feed").run()
+    button(at, "Retract").click().run()
+    assert not at.exception, at.exception
+    assert report.batch_id not in set(read_store(store)[0]["events"]["batch_id"])
+    assert "retracted: readers no longer see it" in at.success[0].value
+    button(at, "Restore").click().run()
+    events = _batch_events(store, report.batch_id)
+    assert (events["review_status"] == "accepted").sum() == 1  # back with its decisions
+    history = next(d.value for d in at.dataframe if "did" in d.value.columns)
+    assert history["did"].tolist()[:2] == ["restored batch", "retracted batch"]
+    assert history.iloc[1]["note"] == "wrong feed"
+
+
+def test_hostile_article_text_is_shown_as_text(store):
+    from tests.dashboard.analyst_helpers import UPLOADS
+
+    _ingest(store, "in_zip/saraqib_hostile.txt")
+    at = sign(analyst_page())
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert "&lt;script&gt;window.__pwned=3&lt;/script&gt;" in html
+    assert "<script" not in html and "<img" not in html
+    assert "[read more](http://evil.example/x)" in html  # Markdown is not read in HTML
+    captions = " ".join(c.value for c in at.caption)
+    assert "<img" not in captions.replace("\\<img", "")  # the title is escaped Markdown
+    assert UPLOADS.exists()

@@ -1,0 +1,46 @@
+"""Batches and decisions as the analyst page lists them (pure)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.history import batches_frame, decisions_frame, describe_changes
+from etl.inbox import Decision, Snapshot
+
+PLACES = {"gn:169023": "Jisr ash Shughūr"}
+TYPES = {"shelling": "Shelling / rocket fire"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({}, ""),
+        ({"place_id": "gn:169023"}, "place: Jisr ash Shughūr"),
+        ({"place_id": "pl_unknown"}, "place: pl_unknown"),
+        ({"date_start": "2019-03-13", "date_end": "2019-03-14"}, "date: 13–14 Mar 2019"),
+        ({"event_type": "shelling", "summary": "Shelled"}, "type: Shelling / rocket fire; summary: Shelled"),
+        ({"geo_precision": 1}, "geo_precision: 1"),
+    ],
+)  # fmt: skip
+def test_describe_changes(changes, words):
+    assert describe_changes(changes, PLACES, TYPES) == words
+
+
+def test_batches_and_decisions_newest_first(project_tables):
+    snapshot = Snapshot(
+        batches=[{"batch_id": "b1", "name": "March", "created_at": "2026-01-01T00:00:00Z",
+                  "created_by": "ana", "note": None},
+                 {"batch_id": "b2", "name": "April", "created_at": "2026-01-02T00:00:00Z",
+                  "created_by": "ben", "note": None}],
+        articles=[{"batch_id": "b1"}, {"batch_id": "b1"}, {"batch_id": "b2"}],
+        decisions=[Decision(1, "edit", "ev_1", ("m1",), {"place_id": "gn:169023"}, "ana", "t1"),
+                   Decision(2, "retract", "b2", (), {}, "ben", "t2", "wrong feed")],
+    )  # fmt: skip
+    batches = batches_frame(snapshot, project_tables)
+    assert batches[["batch", "state", "articles", "by"]].values.tolist() == [
+        ["April", "retracted", 1, "ben"], ["March", "published", 2, "ana"]]  # fmt: skip
+    decisions = decisions_frame(snapshot, project_tables, PLACES)
+    assert decisions.values.tolist() == [
+        ["t2", "ben", "retracted batch", "April (b2)", "", "wrong feed"],
+        ["t1", "ana", "edited", "ev_1", "place: Jisr ash Shughūr", ""],
+    ]

@@ -1,0 +1,96 @@
+"""What the page shows of uploads, and the batch questions it asks once (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard.intake import (
+    PASTED,
+    batch_questions,
+    drafts_frame,
+    outcome,
+    problems_by_file,
+    read_uploads,
+    upload_of,
+)
+from etl.ingest import IngestReport
+from etl.problems import Problem
+from etl.uploads import Draft
+from tests.dashboard.analyst_helpers import story_files
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def draft(source, outlet=None, published=None, wire=None, **more):
+    return Draft(source=source, text="Rockets hit Idlib.", outlet=outlet, published=published,
+                 wire=wire, **more)  # fmt: skip
+
+
+QUESTION_CASES = [
+    # (drafts, upload names, expected (name, outlet, published, without outlet, without date))
+    ([draft("a.txt", "AFP", dt.date(2019, 3, 1))], ["a.txt"], ("a", "AFP", dt.date(2019, 3, 1), 0, 0)),
+    (
+        [draft("z.zip/a.txt", "AFP", dt.date(2019, 3, 1)), draft("z.zip/b.txt", "AFP", dt.date(2019, 3, 2)),
+         draft("z.zip/c.txt", "Reuters", dt.date(2019, 3, 2)), draft("z.zip/d.txt")],
+        ["z.zip"],
+        ("z", "AFP", dt.date(2019, 3, 2), 1, 1),
+    ),
+    ([draft("w.md", wire="AP"), draft("x.md")], ["w.md", "x.md"], ("2 uploads, 30 Nov 2026", "AP", None, 1, 2)),
+    ([draft(PASTED)], [PASTED], ("pasted text", None, None, 1, 1)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("drafts", "names", "expected"), QUESTION_CASES)
+def test_batch_questions(drafts, names, expected):
+    q = batch_questions(drafts, names, TODAY)
+    assert (q.name, q.outlet, q.published, q.without_outlet, q.without_date) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "upload"),
+    [
+        ("a.txt", "a.txt"),
+        ("feed.jsonl:3", "feed.jsonl"),
+        ("batch.zip/inner/a.txt", "batch.zip"),
+        ("batch.zip.txt", "batch.zip.txt"),  # not a member of batch.zip
+        ("other.txt", "other.txt"),
+    ],
+)
+def test_upload_of(source, upload):
+    assert upload_of(source, ["a.txt", "feed.jsonl", "batch.zip", "batch.zip.txt"]) == upload
+
+
+def test_real_files_read_into_one_row_each():
+    drafts, problems = read_uploads([(n, b) for n, b, _ in story_files()])
+    assert problems == []
+    frame = drafts_frame(drafts).set_index("file")
+    assert frame.loc["jisr_shelling.txt", ["title", "outlet", "published"]].tolist() == [
+        "Government shelling hits Jisr al-Shughur as truce frays",
+        "Levant Monitor",
+        "2019-03-15",
+    ]
+    assert frame.loc["manbij_bombing.md", "outlet"] == "AP (wire copy)"
+    assert "SCRIPT" not in " ".join(frame["title"]) and len(frame) == 5
+
+
+def test_problems_are_grouped_by_file_with_their_lines():
+    problems = [Problem("a.csv", 3, "no text"), Problem("b.zip/c.txt", None, "empty"),
+                Problem("a.csv", 5, "bad date")]  # fmt: skip
+    assert problems_by_file(problems) == {
+        "a.csv": ["line 3: no text", "line 5: bad date"], "b.zip/c.txt": ["empty"]}  # fmt: skip
+
+
+def test_outcome_in_words():
+    events = pd.DataFrame({"review_status": ["pending", "pending", "accepted"]})
+    report = IngestReport("b1", "March", ["a.txt", "b.txt"], ["c.txt: already stored (batch b0)"],
+                          [Problem("d.txt", None, "empty")], ["Levant Monitor"], events,
+                          "build", added_claims=1)  # fmt: skip
+    done = outcome(report)
+    assert done.headline.startswith("Batch “March” stored: 2 article(s); 2 new event(s) and 1 ")
+    assert done.details == ("New outlet(s) created: Levant Monitor", "Left out d.txt: empty",
+                            "Already stored: c.txt: already stored (batch b0)")  # fmt: skip
+    nothing = outcome(IngestReport(None, None, [], ["a.txt: already stored (batch b0)"]))
+    assert nothing.headline.startswith("Nothing new was stored") and nothing.batch_id is None

@@ -1,0 +1,107 @@
+"""Putting an event at the right place: spellings, candidates, the picking grid (pure)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard.picking import (
+    GRID_CELLS,
+    PlaceChoice,
+    candidates_frame,
+    centre_of,
+    grid,
+    name_variants,
+    picked_point,
+    picker_figure,
+    rank_candidates,
+)
+from etl.geonames import haversine_km
+from etl.place_search import Candidate
+
+
+@pytest.mark.parametrize(
+    ("name", "variants"),
+    [
+        ("Jisr al-Shughur", ["Jisr al-Shughur", "Jisr el-Shughur", "Jisr ash-Shughur",
+                             "Jisr esh-Shughur", "Jisr Shughur"]),
+        ("al-Bab", ["al-Bab", "el-Bab", "Bab"]),  # b is a moon letter: no assimilation
+        ("Deir ez-Zor", ["Deir ez-Zor", "Deir al-Zor", "Deir el-Zor", "Deir az-Zor", "Deir Zor"]),
+        ("Manbij", ["Manbij"]),
+        ("  ", []),
+    ],
+)  # fmt: skip
+def test_name_variants(name, variants):
+    assert name_variants(name) == variants
+
+
+def cand(name, lat, lon, place_id=None, km=None, population=None):
+    return Candidate(name, lat, lon, "SY", "curated" if place_id else "GeoNames 1", place_id,
+                     population, km)  # fmt: skip
+
+
+def test_rank_candidates_project_places_first_then_near_and_populous():
+    found = [cand("Far big", 30, 30, km=900, population=10**6), cand("Near", 35, 36, km=12),
+             cand("Curated", 34, 40, place_id="c1"), cand("Near big", 35.1, 36, km=40, population=5000),
+             cand("Near", 35, 36, km=12)]  # fmt: skip
+    assert [c.name for c in rank_candidates(found)] == ["Curated", "Near big", "Near", "Far big"]
+    frame = candidates_frame(rank_candidates(found))
+    assert frame.columns.tolist()[:3] == ["name", "country", "from"]
+    assert frame["km from the article's other places"].tolist()[1:] == [40, 12, 900]
+
+
+@pytest.mark.parametrize(("lat", "radius"), [(35.8, 2), (35.8, 50), (0.0, 200), (70.0, 10)])
+def test_grid_reaches_the_radius_each_way(lat, radius):
+    points = grid((lat, 36.3), radius)
+    assert len(points) == GRID_CELLS**2
+    north = points["latitude"].max()
+    assert haversine_km((lat, 36.3), (north, 36.3)) == pytest.approx(radius, rel=0.01)
+    east = points["longitude"].max()
+    assert haversine_km((lat, 36.3), (lat, east)) == pytest.approx(radius, rel=0.02)
+
+
+@pytest.mark.parametrize(
+    ("selection", "point"),
+    [
+        (None, None),
+        ({"selection": {"points": []}}, None),
+        ({"selection": {"points": [{"customdata": [35.81, 36.32], "x": 36.32}]}}, (35.81, 36.32)),
+        ({"selection": {"points": [{"customdata": "ev_1"}]}}, None),
+        ({"selection": {"points": [{"customdata": ["a", "b"]}]}}, None),
+    ],
+)
+def test_picked_point(selection, point):
+    assert picked_point(selection) == point
+
+
+def test_picker_figure_has_a_clickable_grid_and_escaped_labels():
+    basemap = {
+        "features": [
+            {
+                "properties": {"layer": "country"},
+                "geometry": {
+                    "type": "MultiPolygon",
+                    "coordinates": [[[[35, 35], [37, 35], [37, 37], [35, 35]]]],
+                },
+            }
+        ]
+    }
+    fig = picker_figure((35.8, 36.3), 10, basemap, [(35.8, 36.3, "<b>Jisr</b>")], (35.7, 36.2))
+    names = [t.name for t in fig.data]
+    assert names == ["country", "grid", "places", "picked"]
+    grid_trace = fig.data[1]
+    assert len(grid_trace.customdata) == GRID_CELLS**2
+    assert list(fig.data[2].text) == ["&lt;b&gt;Jisr&lt;/b&gt;"]
+    assert json.loads(fig.to_json())["layout"]["yaxis"]["scaleanchor"] == "x"
+
+
+def test_choice_lines_and_centre():
+    c = cand("Jisr ash Shughūr", 35.81418, 36.31983, km=3.4)
+    assert PlaceChoice(candidate=c).line() == (
+        "Jisr ash Shughūr (SY, GeoNames 1) at 35.81418, 36.31983, 3 km from the article's "
+        "other places")  # fmt: skip
+    assert PlaceChoice(name=None, latitude=1, longitude=2).line() == (
+        "a picked point at 1.00000, 2.00000")  # fmt: skip
+    assert centre_of(None, (1.0, 2.0)) == (1.0, 2.0)
+    assert centre_of(None, None) == (35.0, 38.5)

@@ -1,0 +1,113 @@
+"""The review queue as the page shows it (pure), on the real tables and small frames."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard.highlight import claim_spans, segments
+from dashboard.review_items import (
+    batch_choices,
+    current_place,
+    edits,
+    event_line,
+    in_batch,
+    item_claims,
+    latest_decisions,
+    queue_items,
+)
+from etl.inbox import Decision
+
+
+def test_every_extracted_span_points_at_its_words(project_tables):
+    claims = project_tables["claims"]
+    extracted = claims[claims["origin"] == "extracted"]
+    assert len(extracted) > 20
+    for claim in extracted.to_dict("records"):
+        runs: dict = {}
+        for text, field in segments(claim["sentence"], claim_spans(claim)):
+            runs.setdefault(field, []).append(text)
+        if isinstance(claim["place_text"], str):
+            assert runs["place"] == [claim["place_text"]]
+        assert "".join(runs["type"]).strip()  # the trigger is words of the sentence
+
+
+def test_queue_items_put_what_awaits_review_first(project_tables):
+    items = queue_items(project_tables)
+    assert set(items["kind"]) == {"new event", "adds a claim"}
+    assert items["status"].iloc[0] == "pending"
+    assert items.columns[:3].tolist() == ["item_id", "kind", "status"]
+    new = items[items["kind"] == "new event"].iloc[0]
+    assert new["type_label"] != new["event_type"]  # labelled for people
+    assert new["batch_label"] == "seed articles (extracted)"
+    claims = item_claims(project_tables, new)
+    assert claims["event_id"].unique().tolist() == [new["event_id"]]
+    added = items[items["kind"] == "adds a claim"].iloc[0]
+    assert item_claims(project_tables, added)["mention_key"].tolist() == [added["item_id"]]
+    assert " · " in event_line(project_tables, added["event_id"])
+
+
+def decision(seq, action, mentions, who="ana"):
+    return Decision(seq, action, "x", tuple(mentions), {}, who, f"2026-01-0{seq}T00:00:00Z")
+
+
+def test_latest_accept_or_reject_decides():
+    found = latest_decisions(
+        [decision(1, "accept", ["m1", "m2"]), decision(2, "edit", ["m1"]),
+         decision(3, "reject", ["m2"], who="ben"), decision(4, "retract", ["m1"])]
+    )  # fmt: skip
+    assert {k: (d.action, d.who) for k, d in found.items()} == {
+        "m1": ("accept", "ana"), "m2": ("reject", "ben")}  # fmt: skip
+
+
+ITEMS = pd.DataFrame({"batch_id": ["b20190302-1", "seeds", "b20190301-1", "b20190302-1"]})
+
+
+@pytest.mark.parametrize(
+    ("batch", "rows"),
+    [("", [0, 2, 3]), ("seeds", [1]), ("b20190301-1", [2]), ("b-none", [])],
+)
+def test_in_batch(batch, rows):
+    assert in_batch(ITEMS, batch)["batch_id"].tolist() == ITEMS.loc[rows, "batch_id"].tolist()
+
+
+def test_batch_choices_newest_first_then_the_seeds():
+    choices = batch_choices(ITEMS, {"b20190302-1": "March"})
+    assert choices == [
+        ("", "every uploaded batch"),
+        ("b20190302-1", "March (b20190302-1)"),
+        ("b20190301-1", "b20190301-1"),
+        ("seeds", "seed articles (extracted)"),
+    ]
+    assert batch_choices(ITEMS[ITEMS["batch_id"] == "seeds"], {}) == [
+        ("seeds", "seed articles (extracted)")]  # fmt: skip
+
+
+ITEM = {"event_type": "shelling", "date_start": "2019-03-14", "date_end": "2019-03-14",
+        "summary": "Artillery shelled Jisr al-Shughur."}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changed", "expected"),
+    [
+        ({}, {}),
+        ({"event_type": "airstrike"}, {"event_type": "airstrike"}),
+        ({"start": "2019-03-13"}, {"date": "2019-03-13..2019-03-14"}),
+        ({"summary": "  Artillery   shelled Jisr al-Shughur. "}, {}),  # spacing only
+        ({"summary": ""}, {}),  # a blank summary keeps the old one
+        ({"summary": "Shelling of Jisr ash Shughur"}, {"summary": "Shelling of Jisr ash Shughur"}),
+    ],
+)
+def test_edits_are_what_changed(changed, expected):
+    values = {"event_type": "shelling", "start": "2019-03-14", "end": "2019-03-14",
+              "summary": ITEM["summary"]} | changed  # fmt: skip
+    assert edits(ITEM, values["event_type"], values["start"], values["end"],
+                 values["summary"]) == expected  # fmt: skip
+
+
+def test_current_place(project_tables):
+    events = project_tables["events"]
+    placed = events[events["place_id"] == "baghouz"].iloc[0]["event_id"]
+    lat, lon, name = current_place(project_tables, placed)
+    assert name.startswith("Baghouz") and 34 < lat < 35 and 40 < lon < 41
+    assert current_place(project_tables, "ev_missing") is None
