@@ -40,6 +40,7 @@ def ingest_files(
 def report_lines(report: IngestReport) -> list[str]:
     """What an ingest did, in sentences."""
     lines = [f"left out: {p}" for p in report.left_out]
+    lines += [f"warning: {w}" for w in report.warnings]
     lines += [f"duplicate: {d}" for d in report.duplicates]
     if report.batch_id is None:
         return [*lines, "nothing new to store: every article is already in the store"]

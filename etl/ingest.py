@@ -20,6 +20,7 @@ import pandas as pd
 from etl import ids, inbox
 from etl.articles import implausible_published, load_seed_articles
 from etl.build import build_tables
+from etl.extract import MAX_CHARS
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem
@@ -68,6 +69,7 @@ class IngestReport:
     events: pd.DataFrame | None = None  # the batch's extracted events
     build_id: str | None = None
     added_claims: int = 0  # the batch's sentences that joined existing events
+    warnings: list[str] = field(default_factory=list)
 
 
 WIRE_NAMES = {"ap": "ap", "associatedpress": "ap", "afp": "afp", "agencefrancepresse": "afp"}
@@ -258,6 +260,12 @@ def ingest(
         events=events[events["batch_id"] == batch_id],
         build_id=built.name,
         added_claims=int(mine["event_id"].isin(existing).sum()),
+        warnings=[
+            f"{d.source}: text has {len(d.text):,} characters; it is stored whole, but "
+            f"extraction reads only the first {MAX_CHARS:,}"
+            for d in fresh
+            if len(d.text) > MAX_CHARS
+        ],
     )
 
 

@@ -16,8 +16,9 @@ class DateWindow:
 
     precision: day (start == end), days (<= 7 days), weeks (<= 62 days), months.
     source: explicit ("March 3"), weekday ("on Friday"), relative ("a day later",
-    "last weekend", "in past weeks"), or article (nothing dated it: the window the
-    article's publication allows).
+    "last weekend", "in past weeks"), or article (nothing dated it, or a phrase that
+    names no real day such as "Feb. 30": the window the article's publication allows; the
+    phrase's words are kept in `text`).
     """
 
     start: dt.date

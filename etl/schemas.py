@@ -10,11 +10,23 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=80)]
 NonEmpty = Annotated[str, Field(min_length=1)]
 HexColour = Annotated[str, Field(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+
+def _written_day(value: object) -> object:
+    """Dates in the tables are written YYYY-MM-DD: a number such as 1550793600 or 20190222 is
+    refused rather than read as a Unix time."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError("must be a date written YYYY-MM-DD")
+    return value
+
+
+#: A calendar day written YYYY-MM-DD.
+Day = Annotated[dt.date, BeforeValidator(_written_day)]
 
 DatePrecision = Literal["day", "days", "weeks", "months"]
 GeoPrecision = Annotated[int, Field(ge=1, le=3)]
@@ -81,8 +93,8 @@ class EventRow(Row):
     event_key: Slug
     event_type: Slug
     sub_type: str | None = None
-    date_start: dt.date
-    date_end: dt.date
+    date_start: Day
+    date_end: Day
     date_precision: DatePrecision
     date_note: str | None = None
     place_id: Slug
@@ -150,7 +162,7 @@ class ManifestRow(Row):
     wire: Slug | None = None
     byline: str | None = None
     title: NonEmpty
-    published: dt.date
+    published: Day
     dateline: str | None = None
     url: str | None = None
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]

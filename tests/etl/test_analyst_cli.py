@@ -192,3 +192,16 @@ def test_decisions_follow_their_event_when_a_later_batch_reports_it_first(projec
     accepted = now[now["review_status"] == "accepted"]
     assert len(accepted) == 1
     assert current_build(project.store) is not None
+
+
+def test_a_text_longer_than_extraction_reads_is_stored_whole_with_a_warning(project, tmp_path, capsys):
+    from etl.extract import MAX_CHARS
+
+    long = tmp_path / "long.txt"
+    body = ("Rockets hit Alpha on Monday, killing 4 people. " * (MAX_CHARS // 40))[: MAX_CHARS + 500]
+    long.write_text(f"Outlet: X\nPublished: 2020-01-09\n\n{body}", encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", str(long), "--store", str(project.store))
+    assert code == 0
+    assert f"warning: {long}: text has {len(body.strip()):,} characters" in out
+    texts = read_store(project.store)[0]["article_texts"]
+    assert texts["text"].str.len().max() == len(body.strip())
