@@ -8,15 +8,19 @@ foreign key). Realistic: event types, date precisions, actors, claimants, stance
 in the curated proportions; dates over 2018-2019 with 30 bursts around one place each; 2,000
 places jittered around real towns (curated places and GeoNames towns of Syria and Iraq) in the
 real lanes (Baghouz, Al-Hol, Idlib, Elsewhere); 30 outlets; about 3 claims and 1 figure per
-event; an article per 4 events, 2,000-6,000 characters of seed-article sentences, which claims
+event; an article per 4 events, about 2,000-6,000 characters of seed sentences, which claims
 quote at their real offsets; 8% background events, 10% extracted events awaiting review.
 Not realistic: summaries are templated, and a figure's words are not in its claim's quote.
 Generated column-wise (numpy, pandas); the same seed gives the same tables.
 
-Whole command, this shared 2-core machine (2026-11-30), `--no-exports`: generate + write, peak
+Time and peak memory of the whole command, `--no-exports` (this 2-core machine, 2026-11-30):
 
-    1,000 events: 1.9 s + 0.3 s, 230 MiB        100,000 events: 5 s + 16 s, 1.3 GiB
-    10,000 events: 2.4 s + 1.6 s, 290 MiB     1,000,000 events: see bench notes below
+    events      generate   write    peak      store on disk
+    1,000       0.4 s      0.2 s    200 MiB   4 MB     (plus about 1 s of start-up)
+    10,000      0.8 s      1.7 s    320 MiB   33 MB
+    100,000     4.1 s      13 s     1.4 GiB   320 MB
+    1,000,000   52 s       209 s    11.6 GiB  3.2 GB   (6.8 GiB while generating; the
+                                                        writer's hash and row tuples do the rest)
 """
 
 from __future__ import annotations
