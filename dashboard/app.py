@@ -2,7 +2,8 @@
 
 Two pages: the reader's timeline and map (the default, at the site's root, so links with
 filters in the URL keep working) and the analysts' page (`/analyst`: bring articles in,
-review what was extracted, publish).
+review what was extracted, publish). The page scripts live in `app_pages/`, not `pages/`:
+a `pages/` folder beside this script would make Streamlit run its older multipage mode.
 """
 
 from __future__ import annotations
@@ -30,7 +31,11 @@ def _keep_reader_choices() -> None:
 
 _keep_reader_choices()
 PAGES = [
-    st.Page("pages/reader.py", title="Timeline and map", icon="🗺️", default=True),
-    st.Page("pages/analyst.py", title="Analyst", icon="🗂️", url_path="analyst"),
+    st.Page(
+        "app_pages/reader.py", title="Timeline and map", icon=":material/timeline:", default=True
+    ),
+    st.Page(
+        "app_pages/analyst.py", title="Analyst", icon=":material/fact_check:", url_path="analyst"
+    ),
 ]
 st.navigation(PAGES, position="top").run()

@@ -56,15 +56,15 @@ def drafts_frame(drafts: Sequence[Draft]) -> pd.DataFrame:
             "title": d.title or "",
             "outlet": _outlet(d),
             "published": d.published.isoformat() if d.published else "",
-            "dateline": d.dateline or "",
             "encoding": d.encoding,
-            "characters": len(d.text),
             "what was inferred": "; ".join(d.notes),
+            "dateline": d.dateline or "",
+            "characters": len(d.text),
         }
         for d in drafts
     ]
-    columns = ["file", "title", "outlet", "published", "dateline", "encoding", "characters"]
-    return pd.DataFrame(rows, columns=[*columns, "what was inferred"])
+    columns = ["file", "title", "outlet", "published", "encoding", "what was inferred"]
+    return pd.DataFrame(rows, columns=[*columns, "dateline", "characters"])
 
 
 def problems_by_file(problems: Iterable[Problem]) -> dict[str, list[str]]:

@@ -162,18 +162,38 @@ def _markers(
     )
 
 
+def landmarks(
+    places: pd.DataFrame, centre: tuple[float, float], radius_km: float, limit: int = 40
+) -> list[tuple[float, float, str]]:
+    """Known places (the project's gazetteer) inside the picking window, for orientation."""
+    lat, lon = centre
+    dlat = radius_km * 1.08 / KM_PER_DEGREE
+    dlon = radius_km * 1.08 / (KM_PER_DEGREE * max(math.cos(math.radians(lat)), 0.05))
+    inside = places[
+        places["latitude"].between(lat - dlat, lat + dlat)
+        & places["longitude"].between(lon - dlon, lon + dlon)
+        & (places["geo_precision"].fillna(3) <= 2)
+    ]
+    return list(zip(inside["latitude"], inside["longitude"], inside["name"].astype(str)))[:limit]
+
+
 def picker_figure(
     centre: tuple[float, float],
     radius_km: float,
     basemap: Mapping[str, Any] | None,
     places: Sequence[tuple[float, float, str]] = (),
     picked: tuple[float, float] | None = None,
+    known: Sequence[tuple[float, float, str]] = (),
 ) -> go.Figure:
-    """The map to pick a point on: the basemap, a clickable grid around `centre`, the
-    `places` to compare with (the current place, candidates, the article's other places),
-    and the point picked so far."""
+    """The map to pick a point on: the basemap, `known` places for orientation, a clickable
+    grid around `centre`, the `places` to compare with (the current place, candidates, the
+    article's other places), and the point picked so far."""
     points = grid(centre, radius_km)
     fig = go.Figure(_basemap_traces(basemap))
+    shown = [(lat, lon) for lat, lon, _ in places]
+    known = [k for k in known if not any(_close(k[:2], p) for p in shown)]  # one label a spot
+    if known:
+        fig.add_trace(_markers(known, "known", "diamond", "#8C8C8C", 7))
     fig.add_trace(
         go.Scatter(
             x=points["longitude"],
@@ -181,7 +201,7 @@ def picker_figure(
             customdata=points[["latitude", "longitude"]].to_numpy(),
             mode="markers",
             name="grid",
-            marker={"size": 7, "color": "rgba(0,114,178,0.10)", "line": {"width": 0}},
+            marker={"size": 4, "color": "rgba(0,114,178,0.28)", "line": {"width": 0}},
             hovertemplate="%{y:.5f}, %{x:.5f}<extra>click to put the event here</extra>",
         )
     )
@@ -192,39 +212,46 @@ def picker_figure(
     return _frame(fig, centre, radius_km)
 
 
+def _close(a: tuple[float, float], b: tuple[float, float], degrees: float = 0.02) -> bool:
+    return abs(a[0] - b[0]) < degrees and abs(a[1] - b[1]) < degrees
+
+
 def _frame(fig: go.Figure, centre: tuple[float, float], radius_km: float) -> go.Figure:
     lat, lon = centre
     cos = max(math.cos(math.radians(lat)), 0.05)
     dlat = radius_km * 1.08 / KM_PER_DEGREE
     dlon = radius_km * 1.08 / (KM_PER_DEGREE * cos)
     fig.update_layout(
-        height=460,
+        height=540,
         margin={"l": 0, "r": 0, "t": 8, "b": 0},
         showlegend=False,
         dragmode="pan",
         plot_bgcolor="#E8F0F7",  # the sea, where no country is drawn
-        xaxis={"range": [lon - dlon, lon + dlon], "visible": False},
+        xaxis={"range": [lon - dlon, lon + dlon], "visible": False, "constrain": "domain"},
         yaxis={
             "range": [lat - dlat, lat + dlat],
             "visible": False,
+            "constrain": "domain",
             "scaleanchor": "x",
             "scaleratio": 1 / cos,
         },
+        hoverdistance=12,
         clickmode="event+select",
     )
     return fig
 
 
 def picked_point(selection: Mapping[str, Any] | None) -> tuple[float, float] | None:
-    """The latitude and longitude of the point clicked on the picker, if any."""
+    """The latitude and longitude of the point clicked on the picker, if any: every trace
+    of the picker is drawn in longitude (x) and latitude (y)."""
     points = ((selection or {}).get("selection") or {}).get("points") or []
     for point in points:
-        data = point.get("customdata")
-        if isinstance(data, list | tuple) and len(data) == 2:
-            try:
-                return float(data[0]), float(data[1])
-            except (TypeError, ValueError):
-                continue
+        try:
+            lat, lon = float(point["y"]), float(point["x"])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if -90 <= lat <= 90 and -180 <= lon <= 180:
+            return lat, lon
     return None
 
 

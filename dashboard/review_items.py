@@ -159,7 +159,8 @@ def place_line(tables: Tables, event_id: str) -> str:
     places = tables["places"].set_index("place_id")
     p = places.loc[tables["events"].set_index("event_id").at[event_id, "place_id"]]
     country = p["country"] if isinstance(p["country"], str) else "?"
-    return f"{point[2]} ({country}; {p['source']}) at {point[0]:.5f}, {point[1]:.5f}"
+    source = str(p["source"]).split(" (")[0]  # 'GeoNames 174506', not its whole credit line
+    return f"{point[2]} ({country}; {source}) at {point[0]:.5f}, {point[1]:.5f}"
 
 
 def _clean(text: object) -> str:
@@ -179,3 +180,12 @@ def edits(
     if _clean(summary) and _clean(summary) != _clean(item["summary"]):
         out["summary"] = _clean(summary)
     return out
+
+
+def dateline_places(tables: Tables, event_id: str) -> list[str]:
+    """The dateline towns of the articles reporting an event ('IDLIB, Syria' -> 'IDLIB'): where
+    the reporter was, a fair place to start looking when the sentence names none."""
+    claims, articles = tables["claims"], tables["articles"]
+    ids = set(claims.loc[claims["event_id"] == event_id, "article_id"])
+    lines = articles.loc[articles["article_id"].isin(ids), "dateline"].dropna()
+    return list(dict.fromkeys(str(d).split(",")[0].strip() for d in lines if str(d).strip()))

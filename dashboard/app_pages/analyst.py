@@ -35,7 +35,7 @@ def render_analyst() -> None:
         data, snapshot = load_data(paths), load_snapshot(paths)
     except LOAD_ERRORS as error:
         LOG.error("could not load the data (store %s)", paths.store, exc_info=error)
-        st.error(load_error_message(error, paths), icon="⚠️")
+        st.error(load_error_message(error, paths), icon=":material/warning:")
         return
     if st.session_state.get("review_batch_next"):  # a batch was just stored: review it
         st.session_state["analyst_tab"] = TABS[1]

@@ -49,15 +49,7 @@ def analyst_name() -> str | None:
     if mode == PASSWORD and not st.session_state.get("analyst_unlocked"):
         _ask_password(secrets["analyst_password"])
         return None
-    if mode == OPEN:
-        st.info(
-            "No sign-in is configured: anyone who can open this dashboard can use this page. "
-            "That is fine for one person on their own machine; to share it, set "
-            "`analyst_password` or an `[auth]` section in `.streamlit/secrets.toml` "
-            "(README, *The analyst page*).",
-            icon="🔓",
-        )
-    return _typed_name()
+    return _typed_name(open_page=mode == OPEN)
 
 
 def _signed_in() -> str | None:
@@ -66,9 +58,9 @@ def _signed_in() -> str | None:
         st.button("Sign in", on_click=st.login, type="primary")
         return None
     name = signed_in_name(st.user.to_dict()) or "signed-in analyst"
-    with st.sidebar:
-        st.caption(f"Signed in as **{markdown_text(name)}**")
-        st.button("Sign out", on_click=st.logout)
+    cols = st.columns([6, 1], vertical_alignment="center")
+    cols[0].caption(f"Signed in as **{markdown_text(name)}**: recorded with every decision.")
+    cols[1].button("Sign out", on_click=st.logout, type="tertiary")
     return name
 
 
@@ -92,13 +84,28 @@ def _keep_name() -> None:
     st.session_state["analyst_name"] = clean_name(st.session_state.get("analyst_name_given"))
 
 
-def _typed_name() -> str | None:
+OPEN_PAGE = (
+    "No sign-in is configured: anyone who can open this dashboard can use this page. That "
+    "is fine for one person on their own machine; to share it, set `analyst_password` or an "
+    "`[auth]` section in `.streamlit/secrets.toml` (README, *The analyst page*)."
+)
+
+
+def _typed_name(open_page: bool) -> str | None:
     name = st.session_state.get("analyst_name")
     if name:
-        with st.sidebar:
-            st.caption(f"Decisions are recorded as **{markdown_text(name)}**")
-            st.button("Change name", on_click=st.session_state.pop, args=("analyst_name", None))
+        shown = f"Decisions are recorded as **{markdown_text(name)}**."
+        if open_page:
+            shown += " Open page: no sign-in is configured (README, *The analyst page*)."
+        cols = st.columns([6, 1], vertical_alignment="center")
+        cols[0].caption(shown)
+        cols[1].button(
+            "Change name", on_click=st.session_state.pop, args=("analyst_name", None),
+            type="tertiary",
+        )  # fmt: skip
         return name
+    if open_page:
+        st.info(OPEN_PAGE, icon=":material/lock_open:")
     with st.form("analyst_name_form"):
         st.text_input(
             "Your name",

@@ -34,14 +34,14 @@ def run_action(do: Callable[[], T], doing: str) -> T | None:
         with st.spinner(doing):
             return do()
     except InputError as error:
-        st.error("Nothing was changed:\n\n" + problem_markdown(error), icon="⚠️")
+        st.error("Nothing was changed:\n\n" + problem_markdown(error), icon=":material/warning:")
     except StoreError as error:
         LOG.error("analyst action failed: %s", error)
         st.error(
             "Nothing was changed: the store could not be written. Another analyst (or the "
             "command line) may be writing to it: try again in a minute. The details are in "
             "the dashboard's server log.",
-            icon="⚠️",
+            icon=":material/warning:",
         )
     return None
 
@@ -54,4 +54,4 @@ def flash(message: str) -> None:
 def show_flash() -> None:
     message = st.session_state.pop("analyst_flash", None)
     if message:
-        st.success(message, icon="✅")
+        st.success(message, icon=":material/check_circle:")

@@ -14,6 +14,7 @@ from dashboard.components.actions import flash, run_action
 from dashboard.components.place_picker import render_place_picker
 from dashboard.decisions import edit_maker, verdict_maker
 from dashboard.highlight import COLOURS, EDGES, FIELDS, LABELS, claim_spans, segments
+from dashboard.picking import PlaceChoice
 from dashboard.review_items import (
     current_place,
     edits,
@@ -32,9 +33,8 @@ from etl.tables import Tables
 
 def legend_html() -> str:
     """The colour of each field, as chips (our own words and validated colours only)."""
-    chips = marked_html(
-        [(LABELS[f], f) for f in FIELDS], COLOURS, EDGES, {f: LABELS[f] for f in FIELDS}
-    )
+    runs = [run for f in FIELDS for run in ((LABELS[f], f), ("  ", None))]
+    chips = marked_html(runs, COLOURS, EDGES, {f: LABELS[f] for f in FIELDS})
     return f'<div style="font-size:0.85rem;color:#555">Highlighted: {chips}</div>'
 
 
@@ -102,43 +102,68 @@ def _after(message: str, after: str | None, event_id: str) -> None:
     st.rerun()
 
 
-def _place_section(
+def _place_picker(
     tables: Tables, snapshot: Snapshot, basemap: dict[str, Any] | None, event_id: str
 ) -> Any:
-    st.markdown("**Place:** " + markdown_text(place_line(tables, event_id)))
     now = current_place(tables, event_id)
-    with st.expander("Change the place", expanded=now is None):
+    label = "Change the place" if now else "Place the event (the extractor could not)"
+    with st.expander(label, expanded=now is None, icon=":material/location_on:"):
         return render_place_picker(tables, snapshot, basemap, event_id, now)
 
 
 def render_decision(
     paths: Paths,
     who: str,
-    tables: Tables,
-    snapshot: Snapshot,
-    basemap: dict[str, Any] | None,
+    data: tuple[Tables, Snapshot, dict[str, Any] | None],
     item: Mapping[str, Any],
     after: str | None,
+    where: tuple[Any, Any],
 ) -> None:
-    """The fields (a new event's can be edited) and the accept / save / reject buttons."""
+    """The fields (a new event's can be edited) beside the sentence, then below both the
+    place picker and the accept / save / reject buttons. `where`: (side, below)."""
+    tables, snapshot, basemap = data
     item_id, new = item["item_id"], item["kind"] == "new event"
+    side, below = where
 
     def k(name: str) -> str:
         return f"edit_{name}_{item_id}"
 
     changes, place = {}, None
-    if new:
-        changes = _fields(tables, item, k)
-        place = _place_section(tables, snapshot, basemap, item_id)
-    else:
-        st.caption(
-            "A sentence the extractor added to an existing event: accept it, or reject it "
-            "to take it off the event. The curated event itself is corrected in "
-            "data/curated/ (reviewed in git)."
-        )
-    note = st.text_input("Note (optional, kept in the history)", key=k("note")).strip() or None
+    with side:
+        if new:
+            changes = _fields(tables, item, k)
+            st.markdown("**Place:** " + markdown_text(place_line(tables, item_id)))
+        else:
+            st.caption(
+                "A sentence the extractor added to an existing event: accept it, or reject it "
+                "to take it off the event. The curated event itself is corrected in "
+                "data/curated/ (reviewed in git)."
+            )
+    with below:
+        if new:
+            place = _place_picker(tables, snapshot, basemap, item_id)
+        _verdict(paths, who, snapshot, item, after, (changes, place))
+
+
+def _verdict(
+    paths: Paths,
+    who: str,
+    snapshot: Snapshot,
+    item: Mapping[str, Any],
+    after: str | None,
+    edit: tuple[dict[str, str], PlaceChoice | None],
+) -> None:
+    """The note and the buttons; a click records the decision and publishes."""
+    item_id, new = item["item_id"], item["kind"] == "new event"
+    changes, place = edit
+
+    def k(name: str) -> str:
+        return f"edit_{name}_{item_id}"
+
     edited = bool(changes or place)
-    cols = st.columns(3)
+    cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
+    note = cols[3].text_input("Note (optional, kept in the history)", key=k("note")).strip()
+    note = note or None
     accept = cols[0].button(
         "Save and accept" if edited else "Accept",
         type="primary",

@@ -68,7 +68,7 @@ def _show_read(drafts: list[Draft], problems: list[Problem]) -> None:
 def _show_problems(problems: list[Problem], what: str) -> None:
     for file, reasons in problems_by_file(problems).items():
         items = "\n".join(f"- {markdown_text(r)}" for r in reasons)
-        st.error(f"**{markdown_text(file)}** {what}:\n\n{items}", icon="⚠️")
+        st.error(f"**{markdown_text(file)}** {what}:\n\n{items}", icon=":material/warning:")
 
 
 def _questions(drafts: list[Draft], names: list[str], key: str) -> IngestOptions:

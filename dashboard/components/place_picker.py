@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 from dashboard.picking import (
@@ -15,11 +16,13 @@ from dashboard.picking import (
     PlaceChoice,
     candidates_frame,
     centre_of,
+    landmarks,
     name_variants,
     picked_point,
     picker_figure,
     rank_candidates,
 )
+from dashboard.review_items import dateline_places
 from dashboard.text import markdown_text
 from etl.build import analyst_places
 from etl.corrections import curated_place_rows, nearby_points, spellings
@@ -88,7 +91,11 @@ def _candidate_table(
 
 
 def _map_tab(
-    k: Callable[[str], str], basemap: dict[str, Any] | None, places: list[Point], start: str
+    k: Callable[[str], str],
+    known: pd.DataFrame,
+    basemap: dict[str, Any] | None,
+    places: list[Point],
+    start: str,
 ) -> None:
     clicked = picked_point(st.session_state.get(k("map")))
     if _changed(k, "map", clicked):  # before the inputs are drawn, so they show the click
@@ -99,8 +106,9 @@ def _map_tab(
     lat, lon = st.session_state.get(k("lat")), st.session_state.get(k("lon"))
     picked = (lat, lon) if lat is not None and lon is not None else None
     centre = centre_of(picked, *((p[0], p[1]) for p in places))
+    radius = radius or 50
     st.plotly_chart(
-        picker_figure(centre, radius or 50, basemap, places, picked),
+        picker_figure(centre, radius, basemap, places, picked, landmarks(known, centre, radius)),
         key=k("map"),
         on_select="rerun",
         selection_mode="points",
@@ -125,11 +133,16 @@ def _map_tab(
 
 
 def _places_to_show(
-    current: Point | None, found: list[Candidate], near: list[tuple[float, float]]
+    current: Point | None,
+    found: list[Candidate],
+    near: list[tuple[float, float]],
+    dateline: list[Candidate],
 ) -> list[Point]:
-    places = [current] if current else []
+    """What the picking map shows, in the order its centre is chosen from."""
+    places = [(*current[:2], f"now: {current[2]}")] if current else []
     places += [(c.latitude, c.longitude, c.name) for c in found[:5]]
     places += [(lat, lon, "another event of the article") for lat, lon in near[:5]]
+    places += [(c.latitude, c.longitude, f"dateline: {c.name}") for c in dateline[:1]]
     return places
 
 
@@ -161,6 +174,7 @@ def render_place_picker(
                 "The sentence names no place the extractor could read: search the "
                 "gazetteer or pick the point on the map."
             )
+    results: list[Candidate] = []
     with search:
         query = st.text_input(
             "Place name",
@@ -178,7 +192,10 @@ def render_place_picker(
                 "pick it on the map and name it."
             )
     with on_map:
-        _map_tab(k, basemap, _places_to_show(current, found, near), start)
+        dateline = [c for town in dateline_places(tables, event_id)
+                    for c in search_places(town, tables, snapshot, near)]  # fmt: skip
+        shown = _places_to_show(current, found or results, near, dateline)
+        _map_tab(k, tables["places"], basemap, shown, start or query)
     return _chosen(k)
 
 

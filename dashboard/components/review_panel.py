@@ -147,5 +147,5 @@ def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> Non
     left, right = st.columns([3, 2], gap="large")
     with left:
         render_evidence(tables, item)
-    with right:
-        render_decision(paths, who, tables, snapshot, data.basemap, item, after)
+    below = st.container()
+    render_decision(paths, who, (tables, snapshot, data.basemap), item, after, (right, below))

@@ -44,7 +44,7 @@ def analyst_page(secrets: dict | None = None, user: dict | None = None) -> AppTe
     if user is not None:
         at.user = user
     at.run()
-    at.switch_page("pages/analyst.py").run()
+    at.switch_page("app_pages/analyst.py").run()
     assert not at.exception, at.exception
     return at
 

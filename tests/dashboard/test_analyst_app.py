@@ -136,7 +136,7 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     assert [d.action for d in inbox.read(store).decisions] == ["accept", "edit", "accept", "reject"]
 
     # the reader: accepted events on the timeline and map, the rejected one nowhere
-    at.switch_page("pages/reader.py").run()
+    at.switch_page("app_pages/reader.py").run()
     assert not at.exception, at.exception
     drawn = chart_event_ids(at)
     assert {strike, shelling} <= drawn

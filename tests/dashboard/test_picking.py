@@ -66,9 +66,24 @@ def test_grid_reaches_the_radius_each_way(lat, radius):
     [
         (None, None),
         ({"selection": {"points": []}}, None),
-        ({"selection": {"points": [{"customdata": [35.81, 36.32], "x": 36.32}]}}, (35.81, 36.32)),
+        (  # as Streamlit reports a click (customdata of a typed array comes as a dict)
+            {
+                "selection": {
+                    "points": [
+                        {
+                            "curve_number": 0,
+                            "x": 36.79,
+                            "y": 35.98,
+                            "customdata": {"0": 35.98, "1": 36.79},
+                        }
+                    ]
+                }
+            },
+            (35.98, 36.79),
+        ),
         ({"selection": {"points": [{"customdata": "ev_1"}]}}, None),
-        ({"selection": {"points": [{"customdata": ["a", "b"]}]}}, None),
+        ({"selection": {"points": [{"x": "a", "y": 1}, {"x": 36.3, "y": 35.8}]}}, (35.8, 36.3)),
+        ({"selection": {"points": [{"x": 500, "y": 35.8}]}}, None),
     ],
 )
 def test_picked_point(selection, point):
