@@ -76,12 +76,35 @@ def describe_changes(
     return "; ".join(parts)
 
 
-def _target(d: Decision, batches: Mapping[str, str]) -> str:
+def _target(d: Decision, batches: Mapping[str, str], said: Mapping[str, str]) -> str:
+    """What a decision was about, in words where the tables still know it."""
     if d.action in ("retract", "restore"):
         return batches.get(d.target, d.target)
     if d.target.startswith("mn_"):
-        return f"sentence {d.target}"
-    return d.target
+        return f"sentence: {said[d.target]}" if d.target in said else f"sentence {d.target}"
+    return f"{said[d.target]} ({d.target})" if d.target in said else d.target
+
+
+def _said(tables: Tables) -> dict[str, str]:
+    """Event id -> 'Airstrike · 11 Mar 2019: summary'; mention key -> its sentence (short)."""
+    types = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))
+    events = tables["events"]
+    said = {
+        e.event_id: _short(
+            f"{types.get(e.event_type, e.event_type)} · "
+            f"{format_date_window(pd.Timestamp(e.date_start), pd.Timestamp(e.date_end))}: "
+            f"{e.summary}"
+        )
+        for e in events.itertuples()
+    }
+    claims = tables["claims"].dropna(subset=["mention_key"])
+    said.update({k: _short(s) for k, s in zip(claims["mention_key"], claims["sentence"])})
+    return said
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def decisions_frame(snapshot: Snapshot, tables: Tables, places: Mapping[str, str]) -> pd.DataFrame:
@@ -90,12 +113,13 @@ def decisions_frame(snapshot: Snapshot, tables: Tables, places: Mapping[str, str
     `places` maps place ids to names: the tables' places and the analysts' own."""
     types = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))
     batches = {b["batch_id"]: f"{b['name']} ({b['batch_id']})" for b in snapshot.batches}
+    said = _said(tables)
     rows = [
         {
             "when": d.at,
             "who": d.who,
             "did": ACTION_WORDS.get(d.action, d.action),
-            "to": _target(d, batches),
+            "to": _target(d, batches, said),
             "changes": describe_changes(d.changes, places, types),
             "note": d.note or "",
         }

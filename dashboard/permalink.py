@@ -96,9 +96,15 @@ def _choices(options: Options) -> dict[str, list[str]]:
     }
 
 
-def valid_state(state: Mapping[str, object], options: Options) -> dict[str, object]:
+def valid_state(
+    state: Mapping[str, object],
+    options: Options,
+    whole: tuple[dt.date, dt.date] | None = None,
+) -> dict[str, object]:
     """The sidebar's remembered values that still fit the data (after a new build, a retracted
-    batch or a visit to another page): unknown values dropped, dates clamped to the range."""
+    batch or a visit to another page): unknown values dropped, dates clamped to the range. A
+    range that was the whole range then (`whole`) is the whole range now: events published
+    since are not cut off."""
     out: dict[str, object] = {}
     for param, key in WIDGET_KEYS.items():
         if isinstance(state.get(key), list | tuple):
@@ -113,5 +119,6 @@ def valid_state(state: Mapping[str, object], options: Options) -> dict[str, obje
     if isinstance(dates, tuple | list) and len(dates) == 2:
         low, high = options.date_bounds(background, pending)
         start, end = (min(max(d, low), high) for d in dates)
-        out["f_dates"] = (start, end) if start <= end else (low, high)
+        was_whole = whole is not None and tuple(dates) == tuple(whole)
+        out["f_dates"] = (start, end) if start <= end and not was_whole else (low, high)
     return out

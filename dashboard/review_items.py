@@ -7,6 +7,7 @@ with who decided what and when, from the decision log.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import pandas as pd
@@ -21,8 +22,8 @@ STATUS_WORDS = {"pending": "awaiting review", "accepted": "accepted", "rejected"
 _STATUS_RANK = {"pending": 0, "accepted": 1, "rejected": 2}
 COLUMNS = [
     "item_id", "kind", "status", "status_text", "type_label", "date_text", "place", "summary",
-    "sentence", "batch_id", "batch_label", "reviewed_by", "reviewed_at", "event_id",
-    "event_type", "date_start", "date_end",
+    "sentence", "what", "label", "batch_id", "batch_label", "reviewed_by", "reviewed_at",
+    "event_id", "event_type", "date_start", "date_end",
 ]  # fmt: skip
 
 
@@ -84,7 +85,27 @@ def queue_items(
     items = items.sort_values(
         ["_rank", "batch_id", "date_start", "item_id"], ascending=[True, False, True, True]
     )
+    new = items["kind"] == "new event"
+    items["what"] = items["summary"].where(new, "“" + items["sentence"].astype(str) + "”")
+    items["label"] = unique_labels(
+        f"{r.status_text} · {r.type_label} · {r.date_text} · {r.place}: {r.what}"
+        if r.kind == "new event"
+        else f"{r.status_text} · adds a claim to {r.type_label} · {r.date_text}: {r.what}"
+        for r in items.itertuples()
+    )
     return items[COLUMNS].reset_index(drop=True)
+
+
+def unique_labels(labels: Iterable[str], width: int = 150) -> list[str]:
+    """Labels cut to `width` characters, each made unique by a number where two read alike
+    (the same sentence in two articles), so a list of them can be told apart."""
+    out, seen = [], Counter()
+    for label in labels:
+        short = " ".join(label.split())
+        short = short if len(short) <= width else short[: width - 1] + "…"
+        seen[short] += 1
+        out.append(short if seen[short] == 1 else f"{short} ({seen[short]})")
+    return out
 
 
 def item_claims(tables: Tables, item: Mapping[str, object]) -> pd.DataFrame:

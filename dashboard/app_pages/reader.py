@@ -73,8 +73,12 @@ def render_reader() -> None:
         st.session_state.update(from_params(st.query_params.to_dict(), options))
         st.session_state["_restored"] = True
     remembered = {k: st.session_state[k] for k in FILTER_KEYS if k in st.session_state}
-    st.session_state.update(valid_state(remembered, options))  # the data may have changed
+    whole = st.session_state.get("_f_whole")  # the slider's bounds when last drawn
+    st.session_state.update(valid_state(remembered, options, whole))  # the data may have changed
     filters = render_filters(options)
+    st.session_state["_f_whole"] = options.date_bounds(
+        filters.include_background, filters.include_pending
+    )
     shown = apply_filters(view, filters)
 
     _render_header(filters, options, shown, view)

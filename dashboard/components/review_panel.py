@@ -24,7 +24,7 @@ TABLE_COLUMNS = {
     "type_label": "type",
     "date_text": "date",
     "place": "place",
-    "summary": "summary",
+    "what": "summary, or the sentence added",
     "batch_label": "batch",
     "reviewed_by": "reviewed by",
 }
@@ -57,7 +57,7 @@ def _statuses() -> list[str]:
 def _counts(items: pd.DataFrame) -> str:
     counts = items["status"].value_counts()
     parts = [f"{int(counts.get(s, 0))} {w}" for s, w in STATUS_WORDS.items()]
-    return f"{len(items)} item(s) in this batch: " + ", ".join(parts) + "."
+    return f"{len(items)} item(s): " + ", ".join(parts) + "."
 
 
 def _table(shown: pd.DataFrame) -> list[str]:
@@ -71,7 +71,9 @@ def _table(shown: pd.DataFrame) -> list[str]:
         key=f"queue_{digest}",  # a new list, a new selection: rows never point at other items
         on_select="rerun",
         selection_mode="multi-row",
-        column_config={"summary": st.column_config.TextColumn(width="large")},
+        column_config={
+            "summary, or the sentence added": st.column_config.TextColumn(width="large")
+        },
     )
     return [shown["item_id"].iloc[i] for i in state.selection.rows if i < len(shown)]
 
@@ -103,12 +105,7 @@ def _current(shown: pd.DataFrame, selected: list[str]) -> tuple[str, str | None]
     state["_review_selected"] = tuple(selected)
     if state.get("review_item") not in ids:
         state["review_item"] = ids[0]
-    labels = {
-        r.item_id: plain_text(
-            f"{r.status_text} · {r.type_label} · {r.date_text} · {r.place}: {r.summary}"
-        )[:160]
-        for r in shown.itertuples()
-    }
+    labels = dict(zip(shown["item_id"], shown["label"].map(plain_text)))
     current = st.selectbox(
         "One at a time",
         ids,

@@ -31,7 +31,7 @@ def test_with_nothing_configured_the_page_is_open_and_says_so():
     assert not _can_upload(at)  # first, the name recorded with decisions
     sign(at, "Ana")
     assert _can_upload(at)
-    assert "Decisions are recorded as **Ana**" in texts(at)
+    assert "Decisions are recorded as **Ana**. Open page: no sign-in is configured" in texts(at)
 
 
 def test_a_password_opens_the_page_and_a_wrong_one_does_not():

@@ -284,3 +284,61 @@ def test_hostile_article_text_is_shown_as_text(store):
     captions = " ".join(c.value for c in at.caption)
     assert "<img" not in captions.replace("\\<img", "")  # the title is escaped Markdown
     assert UPLOADS.exists()
+
+
+def test_any_field_is_edited_and_the_change_recorded(store):
+    report = _ingest(store, "hajin_strikes.html")
+    at = sign(analyst_page())
+    evacuation = _of_type(_batch_events(store, report.batch_id), "evacuation")
+    at.selectbox(key="review_item").set_value(evacuation).run()
+    at.selectbox(key=f"edit_type_{evacuation}").set_value("displacement").run()
+    at.date_input(key=f"edit_dates_{evacuation}").set_value(
+        (dt.date(2019, 3, 12), dt.date(2019, 3, 13))
+    ).run()
+    at.text_area(key=f"edit_summary_{evacuation}").input("About 40 families leave Hajin").run()
+    at.text_input(key=f"edit_note_{evacuation}").input("two days, per the camp").run()
+    button(at, "Save changes").click().run()
+    assert not at.exception, at.exception
+    event = _batch_events(store, report.batch_id).loc[evacuation]
+    assert event[["event_type", "date_start", "date_end", "summary", "review_status"]].tolist() == [
+        "displacement",
+        "2019-03-12",
+        "2019-03-13",
+        "About 40 families leave Hajin",
+        "pending",
+    ]
+    (edit,) = inbox.read(store).decisions
+    assert (edit.action, edit.who, edit.note) == ("edit", "Ana Analyst", "two days, per the camp")
+    assert edit.changes == {
+        "event_type": "displacement",
+        "date_start": "2019-03-12",
+        "date_end": "2019-03-13",
+        "summary": "About 40 families leave Hajin",
+    }
+    history = next(d.value for d in at.dataframe if "did" in d.value.columns)
+    assert history.iloc[0]["changes"] == (
+        "type: Displacement; date: 12–13 Mar 2019; summary: About 40 families leave Hajin"
+    )
+
+
+def test_a_sentence_added_to_a_curated_event_is_accepted_or_rejected(store, project_tables):
+    from dashboard.review_items import queue_items
+
+    at = sign(analyst_page())  # no upload yet: the seed articles' extracted sentences
+    assert at.selectbox(key="review_batch").value == "seeds"
+    items = queue_items(project_tables)
+    key = items.loc[items["kind"] == "adds a claim", "item_id"].iloc[0]
+    at.selectbox(key="review_item").set_value(key).run()
+    assert key.startswith("mn_")
+    assert "**Adds a claim to:**" in texts(at)
+    assert not [
+        b for b in at.button if b.label == "Save changes"
+    ]  # the curated event is not edited here
+    before = read_store(store)[0]["claims"] if store.exists() else None
+    assert before is None  # nothing stored until a decision
+    button(at, "Reject").click().run()
+    assert not at.exception, at.exception
+    claims = read_store(store)[0]["claims"]
+    assert key not in set(claims["mention_key"].dropna())  # taken off its event
+    (decision,) = inbox.read(store).decisions
+    assert (decision.action, decision.target, decision.mentions) == ("reject", key, (key,))

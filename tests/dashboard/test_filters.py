@@ -211,6 +211,14 @@ def test_remembered_state_is_checked_against_the_data(mini_view):
         "f_types": ["shelling"], "f_batches": [], "f_background": False, "f_pending": True,
         "f_dates": (D(2020, 1, 6), D(2020, 1, 15)),
     }  # fmt: skip
+    # the whole range then is the whole range now: events published since are not cut off
+    then = (D(2020, 1, 6), D(2020, 1, 7))
+    assert valid_state({"f_dates": then}, options, whole=then) == {
+        "f_dates": (D(2020, 1, 6), D(2020, 1, 10))
+    }
+    assert valid_state({"f_dates": then}, options, whole=(D(2020, 1, 6), D(2020, 1, 8))) == {
+        "f_dates": then
+    }
     # a link may reach events after the reviewed ones when it asks for those awaiting review
     linked = from_params({"pending": "1", "to": "2020-01-20", "from": "2020-01-06"}, options)
     assert linked["f_dates"] == (D(2020, 1, 6), D(2020, 1, 20))

@@ -44,3 +44,16 @@ def test_batches_and_decisions_newest_first(project_tables):
         ["t2", "ben", "retracted batch", "April (b2)", "", "wrong feed"],
         ["t1", "ana", "edited", "ev_1", "place: Jisr ash Shughūr", ""],
     ]
+
+
+def test_decisions_name_what_they_were_about(project_tables):
+    events, claims = project_tables["events"], project_tables["claims"]
+    event = events[events["origin"] == "extracted"].iloc[0]
+    added = claims.dropna(subset=["mention_key"]).iloc[0]
+    snapshot = Snapshot(decisions=[
+        Decision(1, "accept", event["event_id"], (), {}, "ana", "t1"),
+        Decision(2, "reject", added["mention_key"], (), {}, "ana", "t2"),
+    ])  # fmt: skip
+    about = decisions_frame(snapshot, project_tables, {})["to"].tolist()
+    assert about[0].startswith("sentence: " + added["sentence"][:40])
+    assert about[1].endswith(f"({event['event_id']})") and " · " in about[1]

@@ -111,3 +111,26 @@ def test_current_place(project_tables):
     lat, lon, name = current_place(project_tables, placed)
     assert name.startswith("Baghouz") and 34 < lat < 35 and 40 < lon < 41
     assert current_place(project_tables, "ev_missing") is None
+
+
+@pytest.mark.parametrize(
+    ("labels", "unique"),
+    [
+        (["a", "b"], ["a", "b"]),
+        (["a", "a", "b", "a"], ["a", "a (2)", "b", "a (3)"]),
+        (["x" * 200], ["x" * 149 + "…"]),
+        (["a  b\nc"], ["a b c"]),
+    ],
+)
+def test_unique_labels(labels, unique):
+    from dashboard.review_items import unique_labels
+
+    assert unique_labels(labels) == unique
+
+
+def test_added_sentences_are_told_apart_by_their_words(project_tables):
+    items = queue_items(project_tables)
+    assert items["label"].is_unique
+    added = items[items["kind"] == "adds a claim"].iloc[0]
+    assert added["what"] == f"“{added['sentence']}”"
+    assert added["label"].startswith("awaiting review · adds a claim to ")
