@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from dashboard.picking import PlaceChoice
+from dashboard.place_choice import PlaceChoice
 from etl.analyst_actions import Made, event_decisions
 from etl.corrections import Correction, chosen_place_rows, correction_rows, curated_place_rows
 from etl.inbox import Snapshot
@@ -16,14 +16,11 @@ def correction_made(
     tables: Tables, snapshot: Snapshot, wanted: Correction, place: PlaceChoice | None
 ) -> tuple[Made, list[str]]:
     """An edit (and perhaps an accept) with the place the analyst chose: a candidate as it
-    is (the name it was found by kept as a spelling), or a point with the name given. No
-    gazetteer look-up happens here."""
-    if place is not None and place.candidate is not None:
-        return chosen_place_rows(tables, replace(wanted, place=place.name), place.candidate)
+    is (the name it was found by kept as a spelling), or a point with the name given; the
+    articles' spellings are learned with it when `place.teach`. No gazetteer look-up here."""
     if place is not None:
-        wanted = replace(
-            wanted, place=place.name, latitude=place.latitude, longitude=place.longitude
-        )
+        named = replace(wanted, place=place.name)
+        return chosen_place_rows(tables, named, place.as_candidate(), teach=place.teach)
     return correction_rows(tables, snapshot, curated_place_rows(tables), None, wanted)
 
 

@@ -1,5 +1,5 @@
-"""Putting an event at the right place: gazetteer candidates, name variants, and a map on
-which a point can be picked (pure: data in, frames and figures out).
+"""A map on which the analyst picks the point where an event happened (pure: data in,
+figure out).
 
 Plotly reports clicks only on drawn points, so the map carries a grid of faint, clickable
 points around the place being corrected; a click on one picks its latitude and longitude
@@ -9,16 +9,13 @@ points around the place being corrected; a click on one picks its latitude and l
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.text import html_text
-from etl.place_search import Candidate
 
 #: Kilometres from the centre to the edge of the picking grid, offered to the analyst.
 RADII_KM = (2, 10, 50, 200)
@@ -26,58 +23,6 @@ GRID_CELLS = 41  # per side: 1,681 clickable points, a 0.1 km step at the 2 km r
 KM_PER_DEGREE = 111.32
 #: Where the map opens when nothing is known about the event's place (the data's region).
 DEFAULT_CENTRE = (35.0, 38.5)
-#: Sun letters after which the Arabic article "al-" is written assimilated (ash-Sham, ar-Raqqa).
-_SUN = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n", "l")
-_ARTICLE = re.compile(r"\b([AaEe]l|[Aa][tdrzsnl]|[Aa]sh|[Ee][tdrzsnl]|[Ee]sh)[- ](\w+)")
-
-
-def name_variants(name: str) -> list[str]:
-    """The name and its spellings with the Arabic article written the other common ways
-    ('Jisr al-Shughur' -> 'Jisr ash-Shughur', 'Jisr el-Shughur', 'Jisr Shughur', ...)."""
-    name = " ".join(name.split())
-    found = _ARTICLE.search(name)
-    if not found:
-        return [name] if name else []
-    word = found[2]
-    sun = next((s for s in _SUN if word.lower().startswith(s)), None)
-    forms = ["al", "el"] + ([f"a{sun}", f"e{sun}"] if sun else [])
-    head, tail = name[: found.start()], name[found.end() :]
-    variants = [name] + [f"{head}{form}-{word}{tail}" for form in forms]
-    variants.append(f"{head}{word}{tail}")  # the article left out
-    return list(dict.fromkeys(v.strip() for v in variants))
-
-
-def candidates_frame(candidates: Sequence[Candidate]) -> pd.DataFrame:
-    """The candidates as a table: where each comes from and how far it is from the
-    article's other places."""
-    rows = [
-        {
-            "name": c.name,
-            "country": c.country or "?",
-            "from": c.source,
-            "latitude": round(c.latitude, 5),
-            "longitude": round(c.longitude, 5),
-            "km from the article's other places": (
-                None if c.km_from_others is None else round(c.km_from_others)
-            ),
-            "population": c.population,
-        }
-        for c in candidates
-    ]
-    columns = ["name", "country", "from", "latitude", "longitude"]
-    columns += ["km from the article's other places", "population"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def unique_candidates(found: Iterable[Candidate], limit: int = 12) -> list[Candidate]:
-    """Candidates found under several spellings, each once, in the order found."""
-    seen, out = set(), []
-    for c in found:
-        key = (round(c.latitude, 3), round(c.longitude, 3), c.name.casefold())
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out[:limit]
 
 
 def grid(centre: tuple[float, float], radius_km: float, cells: int = GRID_CELLS) -> pd.DataFrame:
@@ -258,39 +203,3 @@ def picked_point(selection: Mapping[str, Any] | None) -> tuple[float, float] | N
 def centre_of(*choices: tuple[float, float] | None) -> tuple[float, float]:
     """The first point known, else the data's region."""
     return next((c for c in choices if c is not None), DEFAULT_CENTRE)
-
-
-@dataclass(frozen=True)
-class PlaceChoice:
-    """Where the analyst wants the event: a gazetteer candidate (with the name it was found
-    by), or a named point."""
-
-    candidate: Candidate | None = None
-    name: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-
-    def line(self) -> str:
-        """'Jisr ash Shughūr (SY, GeoNames 169023) at 35.81418, 36.31983'."""
-        if self.candidate:
-            c = self.candidate
-            far = "" if c.km_from_others is None else f", {c.km_from_others:,.0f} km from the "
-            far += "article's other places" if far else ""
-            return (
-                f"{c.name} ({c.country or '?'}, {c.source}) at {c.latitude:.5f}, "
-                f"{c.longitude:.5f}{far}"
-            )
-        return f"{self.name or 'a picked point'} at {self.latitude:.5f}, {self.longitude:.5f}"
-
-
-def rank_candidates(found: Iterable[Candidate], limit: int = 12) -> list[Candidate]:
-    """Candidates found under several spellings, each once: the project's places first (as
-    found: the analysts' own, then curated), then the others nearest the article's other
-    places (by 100 km band) and most populous."""
-    unique = unique_candidates(found, limit=10_000)
-    project = [c for c in unique if c.place_id]
-    others = sorted(
-        (c for c in unique if not c.place_id),
-        key=lambda c: ((c.km_from_others or 0) // 100, -(c.population or 0)),
-    )
-    return (project + others)[:limit]

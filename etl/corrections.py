@@ -126,18 +126,20 @@ def curated_place_rows(tables: Tables) -> list[dict]:
 
 
 def chosen_place_rows(
-    tables: Tables, wanted: Correction, chosen: Candidate
+    tables: Tables, wanted: Correction, chosen: Candidate, teach: bool = True
 ) -> tuple[Made, list[str]]:
-    """`correction_rows` with the place the analyst chose among the candidates (the review
-    page shows them all): a project place keeps its id; any other is saved to the analysts'
-    gazetteer with its country, its source and the spellings the articles used
-    (`wanted.place` is the name the analyst searched for, kept as a spelling too)."""
+    """`correction_rows` with the place the analyst chose on the review page (a candidate of
+    the gazetteers, or a point picked and named). A project place keeps its id; any other is
+    saved to the analysts' gazetteer with its country and source. With `teach`, the spellings
+    the articles used (and `wanted.place`, the name the analyst searched for) are saved with
+    it, so later batches naming it are placed there; without, nothing is learned (the
+    sentence named another place than where the event happened)."""
     at_point = replace(
         wanted, place=chosen.name, country=None,
         latitude=chosen.latitude, longitude=chosen.longitude,
     )  # fmt: skip
     (rows, _), said = correction_rows(tables, Snapshot(), [], None, at_point)
-    seen = [*spellings(tables, wanted.event_id), wanted.place or ""]
+    seen = [*spellings(tables, wanted.event_id), wanted.place or ""] if teach else []
     place = analyst_place(chosen.name, chosen.latitude, chosen.longitude, seen, wanted.who,
                           chosen.country, chosen.source)  # fmt: skip
     if chosen.place_id:
@@ -147,4 +149,5 @@ def chosen_place_rows(
         if r["action"] == "edit" else r
         for r in rows
     ]  # fmt: skip
-    return (rows, [place]), [f"place: {chosen.line()}", *said[1:]]
+    known_as_is = chosen.place_id and not place["aliases"]  # a project place, nothing to learn
+    return (rows, [] if known_as_is else [place]), [f"place: {chosen.line()}", *said[1:]]

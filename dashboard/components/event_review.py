@@ -14,7 +14,7 @@ from dashboard.components.actions import flash, run_action
 from dashboard.components.place_picker import render_place_picker
 from dashboard.decisions import edit_maker, verdict_maker
 from dashboard.highlight import COLOURS, EDGES, FIELDS, LABELS, claim_spans, segments
-from dashboard.picking import PlaceChoice
+from dashboard.place_choice import PlaceChoice
 from dashboard.review_items import (
     current_place,
     edits,

@@ -3,24 +3,23 @@ search over every gazetteer, or a point picked on a map (or typed)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard.picking import (
-    RADII_KM,
+from dashboard.picking import RADII_KM, centre_of, landmarks, picked_point, picker_figure
+from dashboard.place_choice import (
     PlaceChoice,
     candidates_frame,
-    centre_of,
-    landmarks,
     name_variants,
-    picked_point,
-    picker_figure,
     rank_candidates,
+    teach_by_default,
 )
 from dashboard.review_items import dateline_places
 from dashboard.text import markdown_text
@@ -196,14 +195,26 @@ def render_place_picker(
                     for c in search_places(town, tables, snapshot, near)]  # fmt: skip
         shown = _places_to_show(current, found or results, near, dateline)
         _map_tab(k, tables["places"], basemap, shown, start or query)
-    return _chosen(k)
+    return _chosen(k, seen)
 
 
-def _chosen(k: Callable[[str], str]) -> PlaceChoice | None:
+def _chosen(k: Callable[[str], str], seen: list[str]) -> PlaceChoice | None:
+    """The place chosen last, and whether the articles' spellings should teach it."""
     choice = st.session_state.get(k("choice"))
     if not isinstance(choice, PlaceChoice):
         return None
     cols = st.columns([5, 1], vertical_alignment="center")
     cols[0].markdown("**New place:** " + markdown_text(choice.line()))
     cols[1].button("Undo", key=k("undo"), on_click=st.session_state.pop, args=(k("choice"), None))
-    return choice
+    spelled = [s for s in seen if s] or ([choice.name] if choice.name else [])
+    if not spelled:
+        return choice
+    names = " / ".join(f"“{s}”" for s in spelled)
+    teach = st.checkbox(
+        f"Teach the gazetteer: {names} means this place (later batches naming it are placed here)",
+        value=teach_by_default(seen, choice),
+        key=k("teach_" + hashlib.sha256(choice.line().encode()).hexdigest()[:10]),
+        help="Leave it off when the sentence names one place but the event happened at "
+        "another: the name would otherwise be read as this place in every later article.",
+    )
+    return replace(choice, teach=teach)

@@ -6,16 +6,14 @@ import json
 
 import pytest
 
-from dashboard.picking import (
-    GRID_CELLS,
+from dashboard.picking import GRID_CELLS, centre_of, grid, picked_point, picker_figure
+from dashboard.place_choice import (
     PlaceChoice,
     candidates_frame,
-    centre_of,
-    grid,
     name_variants,
-    picked_point,
-    picker_figure,
     rank_candidates,
+    same_name,
+    teach_by_default,
 )
 from etl.geonames import haversine_km
 from etl.place_search import Candidate
@@ -120,3 +118,29 @@ def test_choice_lines_and_centre():
         "a picked point at 1.00000, 2.00000")  # fmt: skip
     assert centre_of(None, (1.0, 2.0)) == (1.0, 2.0)
     assert centre_of(None, None) == (35.0, 38.5)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [("Jisr al-Shughur", "Jisr ash Shughūr", True), ("Idlib", "Baghouz", False),
+     ("al-Bab", "Bab", True), ("Deir ez-Zor", "Deir al-Zour", False)],
+)  # fmt: skip
+def test_same_name(a, b, same):
+    assert same_name(a, b) is same
+
+
+POINT = PlaceChoice(name="Jisr al-Shughur", latitude=35.8, longitude=36.3)
+
+
+@pytest.mark.parametrize(
+    ("spellings", "choice", "teach"),
+    [
+        (["Jisr al-Shughur"], PlaceChoice(candidate=cand("Jisr ash Shughūr", 35.8, 36.3)), True),
+        (["Idlib"], PlaceChoice(candidate=cand("Baghouz", 34.5, 40.9, place_id="baghouz")), False),
+        ([], PlaceChoice(candidate=cand("Baghouz", 34.5, 40.9, place_id="baghouz")), True),
+        (["Jisr al-Shughur"], POINT, True),  # a point named as the sentence names it
+        (["Idlib"], POINT, False),
+    ],
+)  # fmt: skip
+def test_teach_by_default(spellings, choice, teach):
+    assert teach_by_default(spellings, choice) is teach

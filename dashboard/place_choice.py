@@ -1,0 +1,127 @@
+"""Choosing where an event happened: the spellings of a name, the gazetteers' candidates
+ranked for people, and the analyst's choice (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from etl.gazetteer import normalise_name
+from etl.place_search import Candidate
+
+#: Sun letters after which the Arabic article "al-" is written assimilated (ash-Sham, ar-Raqqa).
+_SUN = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n", "l")
+_ARTICLE = re.compile(r"\b([AaEe]l|[Aa][tdrzsnl]|[Aa]sh|[Ee][tdrzsnl]|[Ee]sh)[- ](\w+)")
+
+
+def name_variants(name: str) -> list[str]:
+    """The name and its spellings with the Arabic article written the other common ways
+    ('Jisr al-Shughur' -> 'Jisr ash-Shughur', 'Jisr el-Shughur', 'Jisr Shughur', ...)."""
+    name = " ".join(name.split())
+    found = _ARTICLE.search(name)
+    if not found:
+        return [name] if name else []
+    word = found[2]
+    sun = next((s for s in _SUN if word.lower().startswith(s)), None)
+    forms = ["al", "el"] + ([f"a{sun}", f"e{sun}"] if sun else [])
+    head, tail = name[: found.start()], name[found.end() :]
+    variants = [name] + [f"{head}{form}-{word}{tail}" for form in forms]
+    variants.append(f"{head}{word}{tail}")  # the article left out
+    return list(dict.fromkeys(v.strip() for v in variants))
+
+
+def candidates_frame(candidates: Sequence[Candidate]) -> pd.DataFrame:
+    """The candidates as a table: where each comes from and how far it is from the
+    article's other places."""
+    rows = [
+        {
+            "name": c.name,
+            "country": c.country or "?",
+            "from": c.source,
+            "latitude": round(c.latitude, 5),
+            "longitude": round(c.longitude, 5),
+            "km from the article's other places": (
+                None if c.km_from_others is None else round(c.km_from_others)
+            ),
+            "population": c.population,
+        }
+        for c in candidates
+    ]
+    columns = ["name", "country", "from", "latitude", "longitude"]
+    columns += ["km from the article's other places", "population"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def unique_candidates(found: Iterable[Candidate], limit: int = 12) -> list[Candidate]:
+    """Candidates found under several spellings, each once, in the order found."""
+    seen, out = set(), []
+    for c in found:
+        key = (round(c.latitude, 3), round(c.longitude, 3), c.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out[:limit]
+
+
+@dataclass(frozen=True)
+class PlaceChoice:
+    """Where the analyst wants the event: a gazetteer candidate (with the name it was found
+    by), or a named point."""
+
+    candidate: Candidate | None = None
+    name: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    teach: bool = True  # save the article's spellings with it, for later batches
+
+    def as_candidate(self) -> Candidate:
+        """The choice as a gazetteer candidate (a picked point is the analyst's own)."""
+        if self.candidate is not None:
+            return self.candidate
+        name = self.name or "place picked on the map"
+        return Candidate(name, float(self.latitude), float(self.longitude), "",
+                         "picked by an analyst", None)  # fmt: skip
+
+    def line(self) -> str:
+        """'Jisr ash Shughūr (SY, GeoNames 169023) at 35.81418, 36.31983'."""
+        if self.candidate:
+            c = self.candidate
+            far = "" if c.km_from_others is None else f", {c.km_from_others:,.0f} km from the "
+            far += "article's other places" if far else ""
+            return (
+                f"{c.name} ({c.country or '?'}, {c.source}) at {c.latitude:.5f}, "
+                f"{c.longitude:.5f}{far}"
+            )
+        return f"{self.name or 'a picked point'} at {self.latitude:.5f}, {self.longitude:.5f}"
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two names are spellings of one name ('Jisr al-Shughur', 'Jisr ash Shughūr')."""
+    keys = {normalise_name(v) for v in name_variants(a)}
+    return bool(keys & {normalise_name(v) for v in name_variants(b)})
+
+
+def teach_by_default(spellings: Sequence[str], choice: PlaceChoice) -> bool:
+    """Whether the articles' spellings should teach the gazetteer this place, unless the
+    analyst says otherwise: when the place chosen bears the name the sentence wrote (a
+    wrong homonym corrected, or an unknown name placed), not when the event is moved to
+    another place than the one named."""
+    chosen = choice.as_candidate().name
+    names = [chosen] + ([choice.name] if choice.name and choice.candidate is None else [])
+    return not spellings or any(same_name(s, n) for s in spellings for n in names)
+
+
+def rank_candidates(found: Iterable[Candidate], limit: int = 12) -> list[Candidate]:
+    """Candidates found under several spellings, each once: the project's places first (as
+    found: the analysts' own, then curated), then the others nearest the article's other
+    places (by 100 km band) and most populous."""
+    unique = unique_candidates(found, limit=10_000)
+    project = [c for c in unique if c.place_id]
+    others = sorted(
+        (c for c in unique if not c.place_id),
+        key=lambda c: ((c.km_from_others or 0) // 100, -(c.population or 0)),
+    )
+    return (project + others)[:limit]
