@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 
 import streamlit as st
@@ -52,8 +53,21 @@ def analyst_name() -> str | None:
     return _typed_name(open_page=mode == OPEN)
 
 
+def has_authlib() -> bool:
+    """Streamlit's sign-in needs Authlib (`pip install "streamlit[auth]"`)."""
+    return importlib.util.find_spec("authlib") is not None
+
+
 def _signed_in() -> str | None:
     if not st.user.is_logged_in:
+        if not has_authlib():
+            st.error(
+                "Sign-in is configured (`[auth]` in the secrets) but Authlib, which Streamlit "
+                'needs for it, is not installed: `pip install "streamlit[auth]"`, then restart '
+                "the dashboard. The analyst page stays closed until then.",
+                icon=":material/lock:",
+            )
+            return None
         st.info("Analysts sign in to bring articles in and review them. Reading needs no sign-in.")
         st.button("Sign in", on_click=st.login, type="primary")
         return None

@@ -24,12 +24,15 @@ from dashboard.text import markdown_text
 from etl.ingest import IngestOptions, check_drafts, ingest
 from etl.problems import Problem
 from etl.settings import Paths
-from etl.uploads import ACCEPTED, Draft
+from etl.uploads import ACCEPTED, Draft, Limits
+
+#: What one upload may hold (as for `etl ingest`); the uploader refuses larger files itself.
+LIMITS = Limits()
 
 
 @st.cache_data(max_entries=32, show_spinner="Reading the files…")
 def _read(files: tuple[tuple[str, bytes], ...]) -> tuple[list[Draft], list[Problem]]:
-    return read_uploads(files)
+    return read_uploads(files, LIMITS)
 
 
 def _uploads(round_: int) -> list[tuple[str, bytes]]:
@@ -38,6 +41,7 @@ def _uploads(round_: int) -> list[tuple[str, bytes]]:
         type=UPLOAD_TYPES,
         accept_multiple_files=True,
         key=f"uploads_{round_}",
+        max_upload_size=LIMITS.max_file_bytes // 1_000_000,
         help=f"Accepted: {ACCEPTED}. A .txt or .md file may start with a header block "
         "(Title:, Outlet:, Published:, URL:, Byline:). HTML is read as text, never shown.",
     )

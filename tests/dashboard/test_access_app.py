@@ -50,11 +50,19 @@ def test_a_password_opens_the_page_and_a_wrong_one_does_not():
     assert _can_upload(at)
 
 
-def test_sign_in_is_required_when_auth_is_configured():
+def test_sign_in_is_required_when_auth_is_configured(monkeypatch):
+    monkeypatch.setattr("dashboard.components.access_gate.has_authlib", lambda: True)
     at = analyst_page(secrets={"auth": AUTH}, user={"is_logged_in": False})
     assert button(at, "Sign in")
     assert not _can_upload(at)
     assert "Reading needs no sign-in" in at.info[0].value
+
+
+def test_sign_in_without_authlib_keeps_the_page_closed_and_says_why(monkeypatch):
+    monkeypatch.setattr("dashboard.components.access_gate.has_authlib", lambda: False)
+    at = analyst_page(secrets={"auth": AUTH}, user={"is_logged_in": False})
+    assert "Authlib" in at.error[0].value and 'pip install "streamlit[auth]"' in at.error[0].value
+    assert not _can_upload(at) and not [b for b in at.button if b.label == "Sign in"]
 
 
 def test_a_signed_in_user_is_recorded_by_name():
