@@ -36,3 +36,26 @@ def verdict_maker(
 ) -> Callable[[Tables], Made]:
     """Accept or reject review items (events, or sentences added to curated events)."""
     return lambda tables: (event_decisions(tables, list(item_ids), action, who, note), [])
+
+
+def bulk_edit_maker(
+    snapshot: Snapshot,
+    event_ids: Sequence[str],
+    base: Correction,
+    place: PlaceChoice | None,
+) -> Callable[[Tables], Made]:
+    """The same edit (fields of `base`, and the place) for several events, in one publish.
+    Nothing is taught to the gazetteer: the events' sentences may spell different places."""
+    untaught = None if place is None else replace(place, teach=False)
+
+    def make(tables: Tables) -> Made:
+        rows: list[dict] = []
+        places: dict[str, dict] = {}
+        for event_id in dict.fromkeys(event_ids):
+            wanted = replace(base, event_id=event_id)
+            (made, added), _ = correction_made(tables, snapshot, wanted, untaught)
+            rows += made
+            places.update((p["place_id"], p) for p in added)  # one row per place
+        return rows, list(places.values())
+
+    return make

@@ -151,54 +151,74 @@ def render_place_picker(
     basemap: dict[str, Any] | None,
     event_id: str,
     current: Point | None,
+    single: bool = True,
 ) -> PlaceChoice | None:
-    """The three ways to a place, and the one chosen last (None: keep the place)."""
+    """The ways to a place, and the one chosen last (None: keep the place). `single`: one
+    event (its spelling's candidates, and the offer to teach the gazetteer that spelling);
+    else several events edited together (a key of their own as `event_id`)."""
     k = _key(event_id)
     seen, near = spellings(tables, event_id), nearby_points(tables, event_id)
     found = rank_candidates(c for name in seen for c in search_places(name, tables, snapshot, near))
     start = seen[0] if seen else ""
-    by_name, search, on_map = st.tabs(["Candidates", "Search the gazetteer", "Pick on the map"])
-    with by_name:
-        if found:
-            shown = ", ".join(f"“{s}”" for s in seen)
-            st.caption(f"Places the gazetteers know as {markdown_text(shown)}:")
-            _candidate_table(found, k, "candidates", start)
-        elif seen:
-            st.caption(
-                f"No gazetteer knows “{markdown_text(start)}”: search another spelling "
-                "or pick the point on the map."
-            )
-        else:
-            st.caption(
-                "The sentence names no place the extractor could read: search the "
-                "gazetteer or pick the point on the map."
-            )
-    results: list[Candidate] = []
-    with search:
-        query = st.text_input(
-            "Place name",
-            value=start,
-            key=k("query"),
-            help="Analysts' places, the curated gazetteer and GeoNames; "
-            "'al-' is also tried as 'ash-', 'el-', ... and left out.",
-        )
-        results = search_places(query, tables, snapshot, near) if query.strip() else []
-        if results:
-            _candidate_table(results, k, "results", query)
-        elif query.strip():
-            st.caption(
-                "No place of that name in the gazetteers: try another spelling, or "
-                "pick it on the map and name it."
-            )
-    with on_map:
+    names = ["Candidates", "Search the gazetteer", "Pick on the map"][0 if single else 1 :]
+    tabs = st.tabs(names)
+    if single:
+        with tabs[0]:
+            _candidates_tab(k, seen, found)
+    with tabs[-2]:
+        query, results = _search_tab(k, tables, snapshot, near, start)
+    with tabs[-1]:
         dateline = [c for town in dateline_places(tables, event_id)
                     for c in search_places(town, tables, snapshot, near)]  # fmt: skip
         shown = _places_to_show(current, found or results, near, dateline)
         _map_tab(k, tables["places"], basemap, shown, start or query)
-    return _chosen(k, seen)
+    return _chosen(k, seen, single)
 
 
-def _chosen(k: Callable[[str], str], seen: list[str]) -> PlaceChoice | None:
+def _candidates_tab(k: Callable[[str], str], seen: list[str], found: list[Candidate]) -> None:
+    start = seen[0] if seen else ""
+    if found:
+        shown = ", ".join(f"“{s}”" for s in seen)
+        st.caption(f"Places the gazetteers know as {markdown_text(shown)}:")
+        _candidate_table(found, k, "candidates", start)
+    elif seen:
+        st.caption(
+            f"No gazetteer knows “{markdown_text(start)}”: search another spelling "
+            "or pick the point on the map."
+        )
+    else:
+        st.caption(
+            "The sentence names no place the extractor could read: search the "
+            "gazetteer or pick the point on the map."
+        )
+
+
+def _search_tab(
+    k: Callable[[str], str],
+    tables: Tables,
+    snapshot: Snapshot,
+    near: list[tuple[float, float]],
+    start: str,
+) -> tuple[str, list[Candidate]]:
+    query = st.text_input(
+        "Place name",
+        value=start,
+        key=k("query"),
+        help="Analysts' places, the curated gazetteer and GeoNames; "
+        "'al-' is also tried as 'ash-', 'el-', ... and left out.",
+    )
+    results = search_places(query, tables, snapshot, near) if query.strip() else []
+    if results:
+        _candidate_table(results, k, "results", query)
+    elif query.strip():
+        st.caption(
+            "No place of that name in the gazetteers: try another spelling, or "
+            "pick it on the map and name it."
+        )
+    return query, results
+
+
+def _chosen(k: Callable[[str], str], seen: list[str], teaching: bool) -> PlaceChoice | None:
     """The place chosen last, and whether the articles' spellings should teach it."""
     choice = st.session_state.get(k("choice"))
     if not isinstance(choice, PlaceChoice):
@@ -207,8 +227,8 @@ def _chosen(k: Callable[[str], str], seen: list[str]) -> PlaceChoice | None:
     cols[0].markdown("**New place:** " + markdown_text(choice.line()))
     cols[1].button("Undo", key=k("undo"), on_click=st.session_state.pop, args=(k("choice"), None))
     spelled = [s for s in seen if s] or ([choice.name] if choice.name else [])
-    if not spelled:
-        return choice
+    if not (spelled and teaching):
+        return replace(choice, teach=teaching and choice.teach)
     names = " / ".join(f"“{s}”" for s in spelled)
     teach = st.checkbox(
         f"Teach the gazetteer: {names} means this place (later batches naming it are placed here)",

@@ -8,13 +8,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.actions import flash, run_action
+from dashboard.components.bulk_edit import render_bulk
 from dashboard.components.event_review import frame_row, render_decision, render_evidence
 from dashboard.components.loader import Data
-from dashboard.decisions import verdict_maker
 from dashboard.review_items import STATUS_WORDS, batch_choices, in_batch, queue_items
 from dashboard.text import plain_text
-from etl.analyst_actions import decide
 from etl.inbox import Snapshot
 from etl.settings import Paths
 
@@ -78,20 +76,6 @@ def _table(shown: pd.DataFrame) -> list[str]:
     return [shown["item_id"].iloc[i] for i in state.selection.rows if i < len(shown)]
 
 
-def _bulk(paths: Paths, who: str, selected: list[str]) -> None:
-    with st.container(border=True):
-        cols = st.columns([3, 1, 1], vertical_alignment="bottom")
-        note = cols[0].text_input(
-            f"{len(selected)} selected · note for these decisions (optional)", key="bulk_note"
-        )
-        for col, action, label in ((cols[1], "accept", "Accept"), (cols[2], "reject", "Reject")):
-            if col.button(f"{label} {len(selected)}", key=f"bulk_{action}", width="stretch"):
-                make = verdict_maker(selected, action, who, note.strip() or None)
-                if run_action(lambda m=make: decide(paths, m), "Recording and publishing…"):
-                    flash(f"{STATUS_WORDS[action + 'ed'].capitalize()}: {len(selected)} item(s).")
-                    st.rerun()
-
-
 def _current(shown: pd.DataFrame, selected: list[str]) -> tuple[str, str | None]:
     """The item shown one at a time (the first selected row when the selection changed,
     else the one kept, else the first), and the one to open after deciding on it."""
@@ -138,7 +122,8 @@ def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> Non
         return
     selected = _table(shown)
     if selected:
-        _bulk(paths, who, selected)
+        chosen = shown[shown["item_id"].isin(selected)]
+        render_bulk(paths, who, (tables, snapshot, data.basemap), chosen)
     current, after = _current(shown, selected)
     item = frame_row(shown, current)
     left, right = st.columns([3, 2], gap="large")

@@ -250,6 +250,25 @@ def test_many_at_once_from_the_table(store):
     assert at.success[0].value == "Accepted: 2 item(s)."
 
 
+def test_the_selected_events_are_edited_together(store):
+    report = _ingest(store, "hajin_strikes.html")
+    at = sign(analyst_page())
+    table = next(d for d in at.dataframe if d.key and d.key.startswith("queue_"))
+    at.session_state[table.key] = {"selection": {"rows": [0, 1], "columns": [], "cells": []}}
+    at.run()
+    type_box = next(s for s in at.selectbox if s.key and s.key.startswith("bulk_type_"))
+    type_box.set_value("clash").run()
+    dates = next(d for d in at.date_input if d.key and d.key.startswith("bulk_dates_"))
+    dates.set_value((dt.date(2019, 3, 11), dt.date(2019, 3, 12))).run()
+    next(c for c in at.checkbox if c.label == "and accept them").check().run()
+    button(at, "Save for the 2 event(s)").click().run()
+    assert not at.exception, at.exception
+    events = _batch_events(store, report.batch_id)
+    assert events[["event_type", "date_start", "date_end", "review_status"]].values.tolist() == [
+        ["clash", "2019-03-11", "2019-03-12", "accepted"]] * 2  # fmt: skip
+    assert at.success[0].value == "Saved for 2 event(s) and accepted."
+
+
 def test_history_shows_decisions_and_a_batch_is_retracted_and_restored(store):
     report = _ingest(store, "hajin_strikes.html")
     at = sign(analyst_page(), "Cleo")

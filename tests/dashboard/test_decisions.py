@@ -90,3 +90,21 @@ def test_verdicts_on_events_and_added_sentences(project_tables, pending):
     assert rows[1]["mentions"] == (key,)
     with pytest.raises(InputError, match="no event with this id"):
         verdict_maker(["ev_missing"], "accept", "ben", None)(project_tables)
+
+
+def test_the_same_edit_for_several_events_teaches_nothing(project_tables, pending):
+    from dashboard.decisions import bulk_edit_maker
+
+    events = project_tables["events"]
+    other = events[(events["origin"] == "extracted") & (events["event_id"] != pending)]
+    ids = [pending, *other["event_id"].head(1)] if len(other) else [pending]
+    base = Correction("", "ana", "same convoy", event_type="evacuation", accept=True)
+    rows, places = bulk_edit_maker(Snapshot(), ids, base, PlaceChoice(candidate=JISR, name="Jisr"))(
+        project_tables
+    )
+    edits = [r for r in rows if r["action"] == "edit"]
+    assert [r["target"] for r in edits] == ids
+    assert {r["changes"]["event_type"] for r in edits} == {"evacuation"}
+    (place,) = places  # one row for the place, without the events' spellings
+    assert place["aliases"] is None and place["name"] == "Jisr ash Shughūr"
+    assert [r["action"] for r in rows].count("accept") == len(ids)
