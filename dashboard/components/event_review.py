@@ -145,6 +145,28 @@ def render_decision(
         _verdict(paths, who, snapshot, item, after, (changes, place))
 
 
+def _buttons(
+    item: Mapping[str, Any], edited: bool, k: Callable[[str], str]
+) -> tuple[bool, bool, bool, str | None]:
+    """Accept (or save and accept), save, reject, and the note beside them."""
+    cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
+    note = cols[3].text_input("Note (optional, kept in the history)", key=k("note")).strip()
+    accept = cols[0].button(
+        "Save and accept" if edited else "Accept",
+        type="primary",
+        key=k("accept"),
+        disabled=item["status"] == "accepted" and not edited,
+        width="stretch",
+    )
+    save = item["kind"] == "new event" and cols[1].button(
+        "Save changes", key=k("save"), disabled=not edited, width="stretch"
+    )
+    reject = cols[2].button(
+        "Reject", key=k("reject"), disabled=item["status"] == "rejected", width="stretch"
+    )
+    return accept, bool(save), reject, note or None
+
+
 def _verdict(
     paths: Paths,
     who: str,
@@ -154,35 +176,16 @@ def _verdict(
     edit: tuple[dict[str, str], PlaceChoice | None],
 ) -> None:
     """The note and the buttons; a click records the decision and publishes."""
-    item_id, new = item["item_id"], item["kind"] == "new event"
+    item_id = item["item_id"]
     changes, place = edit
-
-    def k(name: str) -> str:
-        return f"edit_{name}_{item_id}"
-
     edited = bool(changes or place)
-    cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
-    note = cols[3].text_input("Note (optional, kept in the history)", key=k("note")).strip()
-    note = note or None
-    accept = cols[0].button(
-        "Save and accept" if edited else "Accept",
-        type="primary",
-        key=k("accept"),
-        disabled=item["status"] == "accepted" and not edited,
-        width="stretch",
-    )
-    save = new and cols[1].button(
-        "Save changes", key=k("save"), disabled=not edited, width="stretch"
-    )
-    reject = cols[2].button(
-        "Reject", key=k("reject"), disabled=item["status"] == "rejected", width="stretch"
-    )
+    accept, save, reject, note = _buttons(item, edited, lambda n: f"edit_{n}_{item_id}")
     if not (accept or save or reject):
         return
     if reject:
         make, done = verdict_maker([item_id], "reject", who, note), "Rejected"
     elif edited:
-        wanted = Correction(item_id, who, note, accept=bool(accept), **changes)
+        wanted = Correction(item_id, who, note, accept=accept, **changes)
         make = edit_maker(snapshot, wanted, place)
         done = "Saved and accepted" if accept else "Saved"
     else:

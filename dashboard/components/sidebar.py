@@ -64,6 +64,31 @@ def _batch_filter(options: Options) -> tuple[str, ...]:
     )
 
 
+def _source_filters(options: Options) -> tuple[list[str], list[str]]:
+    """Who published (outlets) and who said so (claimants)."""
+    sb = st.sidebar
+    sb.subheader("Sources")
+    outlet_labels = {v: plain_text(label) for v, label in options.outlets}
+    outlets = sb.multiselect(
+        "Reported by (outlet)",
+        list(outlet_labels),
+        format_func=outlet_labels.get,
+        key="f_outlets",
+        placeholder="Any outlet",
+        help="Events with at least one claim published by these outlets.",
+    )
+    claimant_labels = {v: plain_text(label) for v, label in options.claimants}
+    claimants = sb.multiselect(
+        "Claimed by",
+        list(claimant_labels),
+        format_func=claimant_labels.get,
+        key="f_claimants",
+        placeholder="Anyone",
+        help="Events that these organisations (or their spokespeople) reported.",
+    )
+    return outlets, claimants
+
+
 def render_filters(options: Options) -> Filters:
     """Draw the filter widgets (defaults: the data's own date range, nothing excluded)."""
     sb = st.sidebar
@@ -101,25 +126,7 @@ def render_filters(options: Options) -> Filters:
     )
     areas = sb.multiselect("Areas", list(options.areas), key="f_areas", placeholder="All areas")
     batches = _batch_filter(options)
-    sb.subheader("Sources")
-    outlet_labels = {v: plain_text(label) for v, label in options.outlets}
-    outlets = sb.multiselect(
-        "Reported by (outlet)",
-        list(outlet_labels),
-        format_func=outlet_labels.get,
-        key="f_outlets",
-        placeholder="Any outlet",
-        help="Events with at least one claim published by these outlets.",
-    )
-    claimant_labels = {v: plain_text(label) for v, label in options.claimants}
-    claimants = sb.multiselect(
-        "Claimed by",
-        list(claimant_labels),
-        format_func=claimant_labels.get,
-        key="f_claimants",
-        placeholder="Anyone",
-        help="Events that these organisations (or their spokespeople) reported.",
-    )
+    outlets, claimants = _source_filters(options)
     sb.button("Reset filters", on_click=_reset, width="stretch")
     return Filters(
         date_from=dates[0],
