@@ -47,11 +47,12 @@ def run_action(do: Callable[[], T], doing: str) -> T | None:
 
 
 def flash(message: str) -> None:
-    """A message to show at the top of the page after the rerun that follows an action."""
+    """A message (plain text: it may hold names from uploads) to show at the top of the page
+    after the rerun that follows an action."""
     st.session_state["analyst_flash"] = message
 
 
 def show_flash() -> None:
     message = st.session_state.pop("analyst_flash", None)
     if message:
-        st.success(message, icon=":material/check_circle:")
+        st.success(markdown_text(message), icon=":material/check_circle:")

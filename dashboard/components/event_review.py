@@ -192,7 +192,7 @@ def _verdict(
         make, done = verdict_maker([item_id], "accept", who, note), "Accepted"
     if run_action(lambda: decide(paths, make), "Recording the decision and publishing…"):
         line = f"{item['type_label']} · {item['date_text']}: {item['summary']}"
-        _after(f"{done}: {markdown_text(line[:160])}", after, item_id)
+        _after(f"{done}: {line[:160]}", after, item_id)
 
 
 def frame_row(frame: pd.DataFrame, item_id: str) -> dict[str, Any]:

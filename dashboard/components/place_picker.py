@@ -229,7 +229,7 @@ def _chosen(k: Callable[[str], str], seen: list[str], teaching: bool) -> PlaceCh
     spelled = [s for s in seen if s] or ([choice.name] if choice.name else [])
     if not (spelled and teaching):
         return replace(choice, teach=teaching and choice.teach)
-    names = " / ".join(f"“{s}”" for s in spelled)
+    names = markdown_text(" / ".join(f"“{s}”" for s in spelled))  # spellings come from articles
     teach = st.checkbox(
         f"Teach the gazetteer: {names} means this place (later batches naming it are placed here)",
         value=teach_by_default(seen, choice),

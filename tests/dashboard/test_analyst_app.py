@@ -86,7 +86,9 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     at.date_input[0].set_value(dt.date(2019, 3, 14)).run()
     button(at, "Store 5 article(s)").click().run()
     assert not at.exception, at.exception
-    assert "Batch “March wires” stored: 5 article(s); 7 new event(s)" in at.success[0].value
+    assert "Batch “March wires” stored: 5 article(s); 7 new event(s)" in as_read(
+        at.success[0].value
+    )
     (batch,) = inbox.read(store).batches
     assert (batch["name"], batch["created_by"]) == ("March wires", "Ana Analyst")
     assert at.session_state["analyst_tab"] == "Review"
@@ -103,7 +105,7 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     at.selectbox(key="review_item").set_value(strike).run()
     button(at, "Accept").click().run()
     assert not at.exception, at.exception
-    assert at.success[0].value.startswith("Accepted: Airstrike")
+    assert as_read(at.success[0].value).startswith("Accepted: Airstrike")
 
     # correct one's place from a search of the gazetteers ("al-" tried as "ash-"), accept it
     at.selectbox(key="review_item").set_value(shelling).run()
@@ -207,7 +209,7 @@ def test_bad_files_are_named_and_nothing_is_stored_unless_the_rest_goes_on(store
     skip.check().run()
     button(at, "Store 1 article(s)").click().run()
     assert not at.exception, at.exception
-    assert "1 article(s)" in at.success[0].value
+    assert "1 article(s)" in as_read(at.success[0].value)
     details = as_read(texts(at))
     assert "Left out empty.txt" in details and "Left out future.txt" in details
     assert [len([a for a in inbox.read(store).articles if a["batch_id"] == b["batch_id"]])
@@ -247,7 +249,7 @@ def test_many_at_once_from_the_table(store):
     assert not at.exception, at.exception
     events = _batch_events(store, report.batch_id)
     assert (events["review_status"] == "accepted").sum() == 2
-    assert at.success[0].value == "Accepted: 2 item(s)."
+    assert as_read(at.success[0].value) == "Accepted: 2 item(s)."
 
 
 def test_the_selected_events_are_edited_together(store):
@@ -266,7 +268,7 @@ def test_the_selected_events_are_edited_together(store):
     events = _batch_events(store, report.batch_id)
     assert events[["event_type", "date_start", "date_end", "review_status"]].values.tolist() == [
         ["clash", "2019-03-11", "2019-03-12", "accepted"]] * 2  # fmt: skip
-    assert at.success[0].value == "Saved for 2 event(s) and accepted."
+    assert as_read(at.success[0].value) == "Saved for 2 event(s) and accepted."
 
 
 def test_history_shows_decisions_and_a_batch_is_retracted_and_restored(store):
@@ -282,7 +284,7 @@ def test_history_shows_decisions_and_a_batch_is_retracted_and_restored(store):
     button(at, "Retract").click().run()
     assert not at.exception, at.exception
     assert report.batch_id not in set(read_store(store)[0]["events"]["batch_id"])
-    assert "retracted: readers no longer see it" in at.success[0].value
+    assert "retracted: readers no longer see it" in as_read(at.success[0].value)
     button(at, "Restore").click().run()
     events = _batch_events(store, report.batch_id)
     assert (events["review_status"] == "accepted").sum() == 1  # back with its decisions
@@ -361,3 +363,15 @@ def test_a_sentence_added_to_a_curated_event_is_accepted_or_rejected(store, proj
     assert key not in set(claims["mention_key"].dropna())  # taken off its event
     (decision,) = inbox.read(store).decisions
     assert (decision.action, decision.target, decision.mentions) == ("reject", key, (key,))
+
+
+def test_a_hostile_batch_name_is_shown_as_text(store):
+    at = sign(analyst_page())
+    at.file_uploader(key="uploads_0").set_value(story_files()[:1]).run()
+    name = "**March** [click](javascript:alert(1)) <b>x</b>"
+    next(t for t in at.text_input if t.label == "Batch name").input(name).run()
+    button(at, "Store 1 article(s)").click().run()
+    assert not at.exception, at.exception
+    message = at.success[0].value
+    assert "\\*\\*March\\*\\* \\[click\\]" in message and "<b>" not in message.replace("\\<b", "")
+    assert name in as_read(message)
