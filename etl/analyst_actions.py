@@ -42,6 +42,8 @@ def report_lines(report: IngestReport) -> list[str]:
     lines = [f"left out: {p}" for p in report.left_out]
     lines += [f"warning: {w}" for w in report.warnings]
     lines += [f"duplicate: {d}" for d in report.duplicates]
+    if report.batch_id is None and report.build_id:
+        return [*lines, f"metadata updated; published build {report.build_id}"]
     if report.batch_id is None:
         return [*lines, "nothing new to store: every article is already in the store"]
     events = report.events if report.events is not None else pd.DataFrame()

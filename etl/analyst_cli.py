@@ -60,7 +60,9 @@ def _date(text: str) -> dt.date:
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    options = IngestOptions(args.batch, args.outlet, args.published, args.who, args.skip_bad)
+    options = IngestOptions(
+        args.batch, args.outlet, args.published, args.who, args.skip_bad, args.update_metadata
+    )
     limit = int(args.max_file_mb * 1_000_000)
     report = ingest_files(_paths(args), args.paths, options, limit)
     print("\n".join(report_lines(report)))
@@ -149,6 +151,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     ingest.add_argument("--published", type=_date, help="date of articles that give none")
     ingest.add_argument("--batch", help="a name for the batch")
     ingest.add_argument("--skip-bad", action="store_true", help="store the good files anyway")
+    ingest.add_argument(
+        "--update-metadata",
+        action="store_true",
+        help="for articles already stored, record the new title/date/outlet/url given",
+    )
     ingest.add_argument("--max-file-mb", type=float, default=20.0, help="size limit per file")
     _common(ingest)
     ingest.set_defaults(run=_cmd_ingest)

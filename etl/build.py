@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl import inbox
+from etl.article_updates import with_updates
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.curated import Curated, load_curated
 from etl.extract import ArticleInput, Extractor
@@ -102,7 +103,7 @@ def inbox_articles(snapshot: Snapshot) -> list[Article]:
             text=a["text"],
             note=a["notes"],
         )
-        for a in snapshot.live_articles()
+        for a in with_updates(snapshot.live_articles(), snapshot.decisions)
     ]
 
 

@@ -214,6 +214,22 @@ def add_batch(
             raise
 
 
+def add_outlets(store: Path, outlets: Iterable[Mapping[str, object]]) -> None:
+    """Append outlets created for updated article metadata (one transaction)."""
+    outlets = list(outlets)
+    if not outlets:
+        return
+    with connect(store, create=True) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for outlet in outlets:
+                _insert(conn, "outlets", {**outlet, "batch_id": None})
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
 def add_decisions(store: Path, decisions: Iterable[Mapping[str, object]]) -> int:
     """Append decisions (action, target, mentions, changes, who, note) in one transaction."""
     at = now()

@@ -18,6 +18,7 @@ from typing import Protocol
 import pandas as pd
 
 from etl import ids, inbox
+from etl.article_updates import describe, metadata_changes, with_updates
 from etl.articles import implausible_published, load_seed_articles
 from etl.build import build_tables
 from etl.extract import MAX_CHARS
@@ -54,6 +55,7 @@ class IngestOptions:
     published: dt.date | None = None
     who: str = "analyst"
     skip_bad: bool = False
+    update_metadata: bool = False  # record new facts offered for articles already stored
 
 
 @dataclass(frozen=True)
@@ -181,16 +183,38 @@ def _rows(
 
 def _split_duplicates(
     drafts: Sequence[DraftLike], stored: dict[str, str]
-) -> tuple[list[DraftLike], list[str]]:
-    fresh, duplicates, seen = [], [], dict(stored)
+) -> tuple[list[DraftLike], list[DraftLike]]:
+    """Drafts new to the store, and drafts of articles already stored (or twice in this batch)."""
+    fresh, again, seen = [], [], set(stored)
     for d in drafts:
         article = ids.article_id(d.text)
-        if article in seen:
-            duplicates.append(f"{d.source}: already stored ({seen[article]}); nothing added")
-        else:
-            seen[article] = f"this batch, {d.source}"
-            fresh.append(d)
-    return fresh, duplicates
+        (again if article in seen else fresh).append(d)
+        seen.add(article)
+    return fresh, again
+
+
+def _updates(
+    again: Sequence[DraftLike], stored: dict[str, str], snapshot: Snapshot,
+    options: IngestOptions, outlets: dict[str, str],
+) -> tuple[list[dict], list[dict], list[str]]:  # fmt: skip
+    """For drafts of stored articles: update decisions (with --update-metadata), the outlets
+    they need, and a line each for the report."""
+    known = {a["article_id"]: a for a in with_updates(snapshot.articles, snapshot.decisions)}
+    rows, new_outlets = _rows(again, "", options, outlets)
+    decisions, lines = [], []
+    for draft, row in zip(again, rows):
+        article = row["article_id"]
+        changes = metadata_changes(known[article], row) if article in known else {}
+        if not changes:
+            where = stored.get(article, "twice in this batch")
+            lines.append(f"{draft.source}: already stored ({where}); nothing added")
+            continue
+        lines.append(describe(draft.source, changes, options.update_metadata))
+        if options.update_metadata:
+            decisions.append({"action": "update_article", "target": article,
+                              "changes": changes, "who": options.who})  # fmt: skip
+    needed = {d["changes"].get(k) for d in decisions for k in ("outlet_id", "wire")}
+    return decisions, [o for o in new_outlets if o["outlet_id"] in needed], lines
 
 
 def _stored_articles(paths: Paths, snapshot: Snapshot) -> dict[str, str]:
@@ -221,14 +245,19 @@ def ingest(
         raise InputError(problems)
     with writing(paths.store, wait_seconds, on_wait):
         snapshot = inbox.read(paths.store)
-        fresh, duplicates = _split_duplicates(good, _stored_articles(paths, snapshot))
-        if not fresh:
+        stored = _stored_articles(paths, snapshot)
+        fresh, again = _split_duplicates(good, stored)
+        outlets = outlet_index(_all_outlets(paths, snapshot))
+        articles, new_outlets = _rows(fresh, "pending", options, outlets)  # before updates:
+        updates, update_outlets, duplicates = _updates(again, stored, snapshot, options, outlets)
+        if not fresh and not updates:  # an outlet both need is then created with the batch
             return IngestReport(None, None, [], duplicates, problems)
+        if not fresh:
+            built = _publish_updates(paths, snapshot, updates, update_outlets)
+            return IngestReport(None, None, [], duplicates, problems, build_id=built)
         name = options.batch_name or (
             f"upload of {len(fresh)} article(s), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
         )
-        outlets = outlet_index(_all_outlets(paths, snapshot))
-        articles, new_outlets = _rows(fresh, "pending", options, outlets)
         batch_id = batch_id_for(name, articles)
         articles = [{**a, "batch_id": batch_id} for a in articles]
         new_outlets = [{**o, "batch_id": batch_id} for o in new_outlets]
@@ -238,14 +267,18 @@ def ingest(
             snapshot,
             batches=[*snapshot.batches, batch],
             articles=[*snapshot.articles, *articles],
-            outlets=[*snapshot.outlets, *new_outlets],
+            outlets=[*snapshot.outlets, *new_outlets, *update_outlets],
         )
+        candidate = inbox.with_pending(candidate, updates, [])
         # raises before anything is stored
         cache = MentionCache(paths.store)
         tables = build_tables(paths, snapshot=candidate, cache=cache)
-        built = record_then_publish(
-            paths.store, tables, lambda: inbox.add_batch(paths.store, batch, new_outlets, articles)
-        )
+
+        def record() -> None:
+            inbox.add_batch(paths.store, batch, [*new_outlets, *update_outlets], articles)
+            inbox.add_decisions(paths.store, updates)
+
+        built = record_then_publish(paths.store, tables, record)
         cache.flush()
     events, claims = tables["events"], tables["claims"]
     mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
@@ -267,6 +300,23 @@ def ingest(
             if len(d.text) > MAX_CHARS
         ],
     )
+
+
+def _publish_updates(
+    paths: Paths, snapshot: Snapshot, updates: list[dict], outlets: list[dict]
+) -> str:
+    """Record metadata updates (no new articles) and publish; the caller holds the lock."""
+    candidate = replace(snapshot, outlets=[*snapshot.outlets, *outlets])
+    cache = MentionCache(paths.store)
+    tables = build_tables(paths, snapshot=inbox.with_pending(candidate, updates, []), cache=cache)
+
+    def record() -> None:
+        inbox.add_outlets(paths.store, outlets)
+        inbox.add_decisions(paths.store, updates)
+
+    built = record_then_publish(paths.store, tables, record)
+    cache.flush()
+    return built.name
 
 
 def _all_outlets(paths: Paths, snapshot: Snapshot) -> pd.DataFrame:

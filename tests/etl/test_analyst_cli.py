@@ -205,3 +205,29 @@ def test_a_text_longer_than_extraction_reads_is_stored_whole_with_a_warning(proj
     assert f"warning: {long}: text has {len(body.strip()):,} characters" in out
     texts = read_store(project.store)[0]["article_texts"]
     assert texts["text"].str.len().max() == len(body.strip())
+
+
+def test_new_metadata_for_a_stored_article_is_an_explicit_logged_update(project, tmp_path, capsys):
+    store = str(project.store)
+    first = tmp_path / "up" / "gamma.txt"
+    assert run(capsys, "ingest", str(first), "--store", store)[0] == 0
+    corrected = tmp_path / "gamma-corrected.txt"
+    corrected.write_text(GAMMA.replace("Title: Shelling in Gamma", "Title: Shelling in Jisr")
+                         .replace("Outlet: Valley Courier", "Outlet: Hill Times"), encoding="utf-8")
+    before = tree_digest(project.store)
+    code, out, _ = run(capsys, "ingest", str(corrected), "--store", store)
+    assert code == 0
+    assert "already stored, with other metadata (outlet_id 'hill_times', title 'Shelling in Jisr')" in out
+    assert "--update-metadata records the new values" in out
+    assert tree_digest(project.store) == before  # nothing changed without the flag
+    code, out, err = run(capsys, "ingest", str(corrected), "--update-metadata", "--store", store)
+    assert code == 0, err
+    assert "its metadata updated" in out and "published build" in out
+    articles = read_store(project.store)[0]["articles"]
+    mine = articles[articles["batch_id"].str.startswith("b")].iloc[0]
+    assert (mine["title"], mine["outlet_id"], mine["outlet"]) == ("Shelling in Jisr", "hill_times", "Hill Times")
+    assert [d.action for d in inbox.read(project.store).decisions] == ["update_article"]
+    # the same facts again: nothing more to record
+    code, out, _ = run(capsys, "ingest", str(corrected), "--update-metadata", "--store", store)
+    assert "nothing added" in out
+    assert len(inbox.read(project.store).decisions) == 1
