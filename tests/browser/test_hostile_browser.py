@@ -185,8 +185,11 @@ def test_event_picker_and_filter_options_are_text(page, hostile):
     assert page.locator('[role="option"] strong, [role="option"] a').count() == 0
     _shoot(page, "event_picker")
     page.keyboard.press("Escape")
+    page.wait_for_timeout(500)  # let the picker's list close before opening another
     claimed = page.locator('[data-testid="stMultiSelect"]').filter(has_text="Claimed by")
+    claimed.scroll_into_view_if_needed()
     claimed.locator("input").click()
+    page.locator('[role="option"]').first.wait_for(timeout=10_000)
     names = [
         t.replace(WORD_JOINER, "") for t in page.locator('[role="option"]').all_text_contents()
     ]
