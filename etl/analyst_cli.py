@@ -104,7 +104,7 @@ def _cmd_review_edit(args: argparse.Namespace) -> int:
     paths, said = _paths(args), []
     wanted = Correction(
         args.id, args.who, args.note, args.place, args.country, args.lat, args.lon,
-        args.date, args.event_type, args.summary, args.accept,
+        args.date, args.event_type, args.summary, args.accept, args.teach,
     )  # fmt: skip
 
     def make(tables):
@@ -183,6 +183,13 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     edit.add_argument("--type", dest="event_type", help="event type (see event_types.csv)")
     edit.add_argument("--summary", help="one-line summary")
     edit.add_argument("--accept", action="store_true", help="and accept it")
+    edit.add_argument(
+        "--teach",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="keep the sentence's spelling with the place, so later batches are placed "
+        "there (default: only when it is the place's own name)",
+    )
     _common(edit)
     edit.set_defaults(run=_cmd_review_edit)
 

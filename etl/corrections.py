@@ -14,6 +14,7 @@ import pandas as pd
 
 from etl.analyst_actions import REVIEW, Made, analyst_place, event_decisions, parse_window
 from etl.build import analyst_places
+from etl.gazetteer import normalise_name
 from etl.inbox import Snapshot
 from etl.place_search import Candidate, find_places
 from etl.problems import InputError, Problem
@@ -35,6 +36,7 @@ class Correction:
     event_type: str | None = None
     summary: str | None = None
     accept: bool = False
+    teach: bool | None = None  # save the sentence's spellings with the place; None: decide
 
 
 def spellings(tables: Tables, event_id: str) -> list[str]:
@@ -74,18 +76,37 @@ def _place_change(
         if wanted.latitude is None or wanted.longitude is None:
             raise InputError([Problem(REVIEW, None, "give both --lat and --lon")])
         name = wanted.place or (seen[0] if seen else "place picked on the map")
-        row = analyst_place(name, wanted.latitude, wanted.longitude, seen, wanted.who)
-        return {"place_id": row["place_id"]}, [row], [f"place: {name} at the point given"]
+        taught, said = _taught(seen, [name], wanted.teach)
+        row = analyst_place(name, wanted.latitude, wanted.longitude, taught, wanted.who)
+        return {"place_id": row["place_id"]}, [row], [f"place: {name} at the point given", *said]
     found = find_places(wanted.place, analyst_places(snapshot), curated, geonames,
                         nearby_points(tables, wanted.event_id))  # fmt: skip
     chosen = _choose(found, wanted)
     said = [f"place: {chosen.line()}"]
     said += [f"  other candidate: {c.line()}" for c in found if c is not chosen][:5]
-    row = analyst_place(chosen.name, chosen.latitude, chosen.longitude, [*seen, wanted.place],
+    taught, told = _taught([*seen, wanted.place], [chosen.name, wanted.place], wanted.teach)
+    row = analyst_place(chosen.name, chosen.latitude, chosen.longitude, taught,
                         wanted.who, chosen.country, chosen.source)  # fmt: skip
     if chosen.place_id:  # a project place: keep its id, teach the gazetteer the spellings
         row = {**row, "place_id": chosen.place_id}
-    return {"place_id": row["place_id"]}, [row], said
+    return {"place_id": row["place_id"]}, [row], [*said, *told]
+
+
+def _taught(
+    seen: list[str], names: list[str | None], teach: bool | None
+) -> tuple[list[str], list[str]]:
+    """The spellings to save with the place, and a line saying so. By default only those
+    that are the place's own name: moving an event away from the place its sentence names
+    ("Idlib" to Baghouz) must not teach that name a new meaning."""
+    keys = {normalise_name(n) for n in names if n}
+    taught = [s for s in seen if s] if teach else [
+        s for s in seen if s and (teach is None and normalise_name(s) in keys)
+    ]  # fmt: skip
+    left = sorted({s for s in seen if s} - set(taught))
+    said = [f"spellings kept with the place: {', '.join(sorted(set(taught)))}"] if taught else []
+    if left:
+        said.append(f"not taught (--teach to keep them): {', '.join(left)}")
+    return taught, said
 
 
 def correction_rows(

@@ -231,3 +231,15 @@ def test_new_metadata_for_a_stored_article_is_an_explicit_logged_update(project,
     code, out, _ = run(capsys, "ingest", str(corrected), "--update-metadata", "--store", store)
     assert "nothing added" in out
     assert len(inbox.read(project.store).decisions) == 1
+
+
+def test_moving_an_event_away_from_the_place_its_sentence_names_teaches_nothing(project, tmp_path, capsys):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
+    shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
+    code, out, _ = run(capsys, "review", "edit", shelling.index[0], "--place", "Beta", "--store", store)
+    assert code == 0
+    assert "not taught (--teach to keep them): Jisr" in out
+    assert [p["aliases"] for p in inbox.read(project.store).places] == [None]
+    code, out, _ = run(capsys, "geocode", "Jisr al-Shughur", "--store", store)
+    assert "Beta" not in out
