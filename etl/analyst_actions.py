@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl import ids, inbox
+from etl.articles import published_range
 from etl.build import analyst_places, build_tables
 from etl.inbox import Snapshot
 from etl.ingest import IngestOptions, IngestReport, ingest
@@ -149,6 +150,9 @@ def parse_window(text: str) -> tuple[str, str]:
                                   "YYYY-MM-DD..YYYY-MM-DD")]) from None  # fmt: skip
     if last < first:
         raise InputError([Problem(REVIEW, None, f"--date {text!r}: the end is before the start")])
+    low, high = published_range()
+    if first < low or last > high:  # an event cannot postdate the reports; 0219 is a typo
+        raise InputError([Problem(REVIEW, None, f"--date {text!r}: outside {low}..{high}")])
     return first.isoformat(), last.isoformat()
 
 

@@ -5,8 +5,8 @@ rebuilt from the three. Nothing here is ever updated or deleted (triggers refuse
 history of batches and decisions is complete: a retraction is a new decision, not a delete.
 Article texts are stored once, keyed by their content hash, so the same article twice adds
 nothing. Every write is one transaction: after a crash the inbox holds a whole batch or none
-of it. SQLite's write-ahead log lets the app and the command line read while one writes, and
-a second writer waits (busy timeout) instead of failing.
+of it. Readers open it read-only (so a read-only mount, or a dashboard running as another user,
+can read it), and a second writer waits (busy timeout) instead of failing.
 
     <store>/inbox.sqlite   batches, texts, articles, outlets, places, decisions
 """
@@ -140,7 +140,7 @@ def connect(store: Path, create: bool = False) -> Iterator[sqlite3.Connection]:
     try:
         store.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(path, timeout=30.0, isolation_level=None)) as conn:
-            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA journal_mode = DELETE")  # readers need no -wal/-shm files
             conn.execute("PRAGMA foreign_keys = ON")
             conn.row_factory = sqlite3.Row
             if create:
@@ -150,11 +150,25 @@ def connect(store: Path, create: bool = False) -> Iterator[sqlite3.Connection]:
         raise StoreError(f"{path}: the inbox cannot be used ({exc})") from exc
 
 
+@contextmanager
+def _reading(store: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only connection: readers of a store they may not write (a dashboard running as
+    another user, a read-only mount) can still read it."""
+    path = store / INBOX
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                     timeout=30.0, isolation_level=None)) as conn:  # fmt: skip
+            conn.row_factory = sqlite3.Row
+            yield conn
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the inbox cannot be read ({exc})") from exc
+
+
 def read(store: Path) -> Snapshot:
     """The whole inbox as plain rows; an empty snapshot when nothing was ingested yet."""
     if not (store / INBOX).exists():
         return Snapshot()
-    with connect(store) as conn:
+    with _reading(store) as conn:
         conn.execute("BEGIN")
         try:
             rows = {

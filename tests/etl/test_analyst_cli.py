@@ -148,6 +148,8 @@ def test_review_errors_name_the_problem(project, tmp_path, capsys):
         (["review", "reject", curated], "is a curated event"),
         (["review", "edit", pending, "--date", "2020-13-01"], "expected YYYY-MM-DD"),
         (["review", "edit", pending, "--date", "2020-01-09..2020-01-01"], "end is before"),
+        (["review", "edit", pending, "--date", "0219-03-14", "--accept"], "outside 1900-01-01.."),
+        (["review", "edit", pending, "--date", "9999-12-31"], "outside 1900-01-01.."),
         (["review", "edit", pending, "--type", "picnic"], "'picnic': not an event type"),
         (["review", "edit", pending, "--lat", "95", "--lon", "1"], "not a point on Earth"),
         (["review", "edit", pending, "--lat", "35"], "give both --lat and --lon"),
