@@ -17,7 +17,7 @@ from etl import ids, inbox
 from etl.articles import published_range
 from etl.build import analyst_places, build_tables
 from etl.inbox import Snapshot
-from etl.ingest import IngestOptions, IngestReport, ingest
+from etl.ingest import IngestOptions, IngestReport, built_from, ingest
 from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem
 from etl.review import mentions_by_event
@@ -44,7 +44,8 @@ def report_lines(report: IngestReport) -> list[str]:
     lines += [f"warning: {w}" for w in report.warnings]
     lines += [f"duplicate: {d}" for d in report.duplicates]
     if report.batch_id is None and report.build_id:
-        return [*lines, f"metadata updated; published build {report.build_id}"]
+        return [*lines, f"published build {report.build_id} (it was behind the stored batches "
+                "and decisions, or metadata was updated)"]  # fmt: skip
     if report.batch_id is None:
         return [*lines, "nothing new to store: every article is already in the store"]
     events = report.events if report.events is not None else pd.DataFrame()
@@ -72,15 +73,13 @@ def decide(paths: Paths, make: Callable[[Tables], Made]) -> str:
         rows, places = make(build_tables(paths, snapshot=snapshot, cache=cache))  # unknown ids
         at = inbox.now()  # one time for the build and the log, so a rebuild gives the same
         rows, places = [{**r, "at": at} for r in rows], [{**p, "at": at} for p in places]
-        tables = build_tables(
-            paths, snapshot=inbox.with_pending(snapshot, rows, places), cache=cache
-        )
+        candidate = inbox.with_pending(snapshot, rows, places)
+        tables = build_tables(paths, snapshot=candidate, cache=cache)
 
         def record() -> None:
-            inbox.add_places(paths.store, places)
-            inbox.add_decisions(paths.store, rows)
+            inbox.commit(paths.store, places=places, decisions=rows)
 
-        built = record_then_publish(paths.store, tables, record).name
+        built = record_then_publish(paths.store, tables, record, built_from(candidate)).name
         cache.flush()
         return built
 

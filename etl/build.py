@@ -211,10 +211,11 @@ def run_build(
     On any error nothing readers see changes: the previous build stays current.
     """
     with writing(paths.store, wait_seconds, on_wait):  # inputs read inside: one writer
-        cache = MentionCache(paths.store)
-        tables = build_tables(paths, cache=cache)
+        cache, snapshot = MentionCache(paths.store), inbox.read(paths.store)
+        tables = build_tables(paths, snapshot=snapshot, cache=cache)
         counts = {name: len(tables[name]) for name in TABLE_NAMES}
         meta = {f"rows.{k}": str(v) for k, v in counts.items()}
+        meta["inbox_state"] = inbox.stamp(snapshot)
         build = publish(paths.store, tables, meta, exports)
         cache.flush()
     return BuildSummary(

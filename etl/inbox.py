@@ -204,6 +204,54 @@ def _insert(conn: sqlite3.Connection, table: str, row: Mapping[str, object]) -> 
     conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
 
 
+def _decision_row(d: Mapping[str, object], at: str) -> dict[str, object]:
+    if d["action"] not in ACTIONS:
+        raise ValueError(f"unknown action {d['action']!r}")
+    return {
+        "action": d["action"],
+        "target": d["target"],
+        "mentions": json.dumps(list(d.get("mentions", ()))),
+        "changes": json.dumps(dict(d.get("changes", {})), ensure_ascii=False),
+        "who": d["who"],
+        "at": d.get("at") or at,
+        "note": d.get("note"),
+    }
+
+
+def commit(
+    store: Path,
+    batch: Mapping[str, object] | None = None,
+    outlets: Iterable[Mapping[str, object]] = (),
+    articles: Iterable[Mapping[str, object]] = (),
+    places: Iterable[Mapping[str, object]] = (),
+    decisions: Iterable[Mapping[str, object]] = (),
+) -> None:
+    """Append everything one action records, in ONE transaction: after a crash the inbox
+    holds all of it or none of it."""
+    at = now()
+    with connect(store, create=True) as conn:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if batch is not None:
+                _insert(conn, "batches", batch)
+            for outlet in outlets:
+                _insert(conn, "outlets", {"batch_id": None, **outlet})
+            for article in articles:
+                text_keys = ("text", "text_sha256", "n_chars")
+                text = [article["article_id"], *(article[k] for k in text_keys)]
+                conn.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?)", text)
+                _insert(conn, "articles", {k: v for k, v in article.items() if k not in text_keys})
+            for place in places:
+                _insert(conn, "places", {"at": at, **place})
+            for d in decisions:
+                _insert(conn, "decisions", _decision_row(d, at))
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:  # a failed COMMIT (disk full) may have ended it already
+                conn.execute("ROLLBACK")
+            raise
+
+
 def add_batch(
     store: Path,
     batch: Mapping[str, object],
@@ -211,81 +259,26 @@ def add_batch(
     articles: Iterable[Mapping[str, object]],
 ) -> None:
     """Add a batch, its new outlets and its articles (with texts) in one transaction."""
-    with connect(store, create=True) as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            _insert(conn, "batches", batch)
-            for outlet in outlets:
-                _insert(conn, "outlets", outlet)
-            for article in articles:
-                text_keys = ("text", "text_sha256", "n_chars")
-                text = [article["article_id"], *(article[k] for k in text_keys)]
-                conn.execute("INSERT OR IGNORE INTO texts VALUES (?, ?, ?, ?)", text)
-                _insert(conn, "articles", {k: v for k, v in article.items() if k not in text_keys})
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-
-
-def add_outlets(store: Path, outlets: Iterable[Mapping[str, object]]) -> None:
-    """Append outlets created for updated article metadata (one transaction)."""
-    outlets = list(outlets)
-    if not outlets:
-        return
-    with connect(store, create=True) as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for outlet in outlets:
-                _insert(conn, "outlets", {**outlet, "batch_id": None})
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    commit(store, batch, outlets, articles)
 
 
 def add_decisions(store: Path, decisions: Iterable[Mapping[str, object]]) -> int:
     """Append decisions (action, target, mentions, changes, who, note) in one transaction."""
-    at = now()
-    count = 0
-    with connect(store, create=True) as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for d in decisions:
-                if d["action"] not in ACTIONS:
-                    raise ValueError(f"unknown action {d['action']!r}")
-                _insert(
-                    conn,
-                    "decisions",
-                    {
-                        "action": d["action"],
-                        "target": d["target"],
-                        "mentions": json.dumps(list(d.get("mentions", ()))),
-                        "changes": json.dumps(dict(d.get("changes", {})), ensure_ascii=False),
-                        "who": d["who"],
-                        "at": d.get("at") or at,
-                        "note": d.get("note"),
-                    },
-                )
-                count += 1
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return count
+    decisions = list(decisions)
+    commit(store, decisions=decisions)
+    return len(decisions)
 
 
 def add_places(store: Path, places: Iterable[Mapping[str, object]]) -> None:
     """Append places analysts added or corrected (the newest row for a place wins)."""
-    places = list(places)
-    if not places:
-        return
-    with connect(store, create=True) as conn:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for place in places:
-                _insert(conn, "places", {"at": now(), **place})
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    commit(store, places=places)
+
+
+def stamp(snapshot: Snapshot) -> str:
+    """What the inbox held when a build was made (kept in the build's meta): a build whose
+    stamp differs from the inbox's is behind it, e.g. after a crash between the two."""
+    return (  # every table is append-only, so its length says how far it has come
+        f"batches={len(snapshot.batches)} articles={len(snapshot.articles)} "
+        f"outlets={len(snapshot.outlets)} places={len(snapshot.places)} "
+        f"decisions={len(snapshot.decisions)}"
+    )

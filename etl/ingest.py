@@ -24,7 +24,7 @@ from etl.build import build_tables
 from etl.extract import MAX_CHARS
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
-from etl.problems import InputError, Problem
+from etl.problems import InputError, Problem, StoreError
 from etl.settings import Paths
 from etl.store import record_then_publish, writing
 
@@ -214,7 +214,11 @@ def _updates(
             decisions.append({"action": "update_article", "target": article,
                               "changes": changes, "who": options.who})  # fmt: skip
     needed = {d["changes"].get(k) for d in decisions for k in ("outlet_id", "wire")}
-    return decisions, [o for o in new_outlets if o["outlet_id"] in needed], lines
+    return (
+        decisions,
+        [{**o, "batch_id": None} for o in new_outlets if o["outlet_id"] in needed],
+        lines,
+    )
 
 
 def _stored_articles(paths: Paths, snapshot: Snapshot) -> dict[str, str]:
@@ -251,7 +255,8 @@ def ingest(
         articles, new_outlets = _rows(fresh, "pending", options, outlets)  # before updates:
         updates, update_outlets, duplicates = _updates(again, stored, snapshot, options, outlets)
         if not fresh and not updates:  # an outlet both need is then created with the batch
-            return IngestReport(None, None, [], duplicates, problems)
+            caught_up = catch_up(paths, snapshot)
+            return IngestReport(None, None, [], duplicates, problems, build_id=caught_up)
         if not fresh:
             built = _publish_updates(paths, snapshot, updates, update_outlets)
             return IngestReport(None, None, [], duplicates, problems, build_id=built)
@@ -275,10 +280,10 @@ def ingest(
         tables = build_tables(paths, snapshot=candidate, cache=cache)
 
         def record() -> None:
-            inbox.add_batch(paths.store, batch, [*new_outlets, *update_outlets], articles)
-            inbox.add_decisions(paths.store, updates)
+            outlets = [*new_outlets, *({**o, "batch_id": batch_id} for o in update_outlets)]
+            inbox.commit(paths.store, batch, outlets, articles, decisions=updates)
 
-        built = record_then_publish(paths.store, tables, record)
+        built = record_then_publish(paths.store, tables, record, built_from(candidate))
         cache.flush()
     events, claims = tables["events"], tables["claims"]
     mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
@@ -302,19 +307,44 @@ def ingest(
     )
 
 
+def built_from(snapshot: Snapshot) -> dict[str, str]:
+    """Build meta naming the inbox state the build was made from."""
+    return {"inbox_state": inbox.stamp(snapshot)}
+
+
+def catch_up(paths: Paths, snapshot: Snapshot) -> str | None:
+    """Publish again when the current build is behind the inbox (a writer stopped after
+    committing and before publishing); the caller holds the lock. The new build's id, or None
+    when the build was current."""
+    from etl.store import read_store
+
+    try:
+        _, meta = read_store(paths.store)
+    except StoreError:
+        meta = {}
+    if meta.get("inbox_state") == inbox.stamp(snapshot) or not snapshot.batches:
+        return None
+    cache = MentionCache(paths.store)
+    tables = build_tables(paths, snapshot=snapshot, cache=cache)
+    built = record_then_publish(paths.store, tables, lambda: None, built_from(snapshot))
+    cache.flush()
+    return built.name
+
+
 def _publish_updates(
     paths: Paths, snapshot: Snapshot, updates: list[dict], outlets: list[dict]
 ) -> str:
     """Record metadata updates (no new articles) and publish; the caller holds the lock."""
-    candidate = replace(snapshot, outlets=[*snapshot.outlets, *outlets])
+    candidate = inbox.with_pending(
+        replace(snapshot, outlets=[*snapshot.outlets, *outlets]), updates, []
+    )
     cache = MentionCache(paths.store)
-    tables = build_tables(paths, snapshot=inbox.with_pending(candidate, updates, []), cache=cache)
+    tables = build_tables(paths, snapshot=candidate, cache=cache)
 
     def record() -> None:
-        inbox.add_outlets(paths.store, outlets)
-        inbox.add_decisions(paths.store, updates)
+        inbox.commit(paths.store, outlets=outlets, decisions=updates)
 
-    built = record_then_publish(paths.store, tables, record)
+    built = record_then_publish(paths.store, tables, record, built_from(candidate))
     cache.flush()
     return built.name
 

@@ -99,11 +99,13 @@ def publish(
     return finish(store, staged, build_id)
 
 
-def record_then_publish(store: Path, tables: Tables, record: Callable[[], object]) -> Path:
+def record_then_publish(
+    store: Path, tables: Tables, record: Callable[[], object], meta: dict[str, str] | None = None
+) -> Path:
     """Stage a build of `tables`; only if that worked, run `record` (commit a batch or a
     decision to the inbox); then publish. A failure anywhere before `record` leaves
     everything as it was. The caller holds `writing(store)`."""
-    staged, build_id = stage_build(store, tables, {}, True)
+    staged, build_id = stage_build(store, tables, meta or {}, True)
     try:
         record()
     except BaseException:

@@ -109,3 +109,31 @@ def test_two_analysts_ingesting_at_once_lose_nothing(mini, tmp_path):
     published = read_store(mini.store)[0]["articles"]
     assert set(published["batch_id"]) == {"seeds", *(b["batch_id"] for b in snapshot.batches)}
     assert len(published) == 2 + 8
+
+
+KILL_AT_FINISH = """
+import os, signal, sys
+import etl.store
+from etl.cli import main
+def killing(*args, **kwargs):
+    os.kill(os.getpid(), signal.SIGKILL)
+etl.store.finish = killing
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_writer_killed_after_committing_is_caught_up_by_the_next(mini, tmp_path):
+    env, base = _env(mini), ["--seeds", str(mini.seeds), "--curated", str(mini.curated)]
+    files = _files(tmp_path / "one", 2)
+    killed = subprocess.run([sys.executable, "-c", KILL_AT_FINISH, "ingest", *files, *base,
+                             "--store", str(mini.store)], env=env, cwd=ROOT,
+                            capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -signal.SIGKILL
+    assert len(inbox.read(mini.store).batches) == 1  # stored, but never published
+    again = subprocess.run([*_cli(mini, "ingest", *files), *base], env=env, cwd=ROOT,
+                           capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert "it was behind the stored batches" in again.stdout
+    published = read_store(mini.store)
+    assert len(published[0]["articles"]) == 2 + 2
+    assert published[1]["inbox_state"] == inbox.stamp(inbox.read(mini.store))
