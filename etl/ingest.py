@@ -287,7 +287,8 @@ def ingest(
         cache.flush()
     events, claims = tables["events"], tables["claims"]
     mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
-    existing = set(events.loc[events["origin"] != "extracted", "event_id"])
+    others = (events["origin"] != "extracted") | (events["batch_id"] != batch_id)
+    existing = set(events.loc[others, "event_id"])  # events this batch did not bring
     return IngestReport(
         batch_id=batch_id,
         batch_name=name,

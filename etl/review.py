@@ -52,8 +52,8 @@ def _edit(event: dict, changes: Mapping[str, object], types: pd.DataFrame) -> di
 
 def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
     """New tables with accept / reject / edit decisions applied: to extracted events (and
-    their claims), and to extracted sentences added to curated events (accepted, or removed
-    when rejected)."""
+    the claims they were decided with), and to single extracted sentences (a decision whose
+    target is a mention key): accepted, or removed from their event when rejected."""
     events = tables["events"].set_index("event_id", drop=False)
     records = dict(events.to_dict("index"))
     types = tables["event_types"].set_index("event_type")
@@ -62,12 +62,12 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
     for d in decisions:
         if d.action not in EVENT_ACTIONS:
             continue
+        if d.target.startswith("mn_") or _on_curated(d, owners, records):  # one sentence
+            if d.action in STATUS:
+                claim_status.update(dict.fromkeys(d.mentions, "sentence " + STATUS[d.action]))
+            continue
         for event_id in sorted({owners[k] for k in d.mentions if k in owners}):
             event = records[event_id]
-            if event["origin"] in ("curated", "both"):  # sentences added to a curated event
-                if d.action in STATUS:
-                    claim_status.update(dict.fromkeys(d.mentions, STATUS[d.action]))
-                continue
             if d.action == "edit":
                 event = _edit(event, d.changes, types)
             else:
@@ -77,23 +77,27 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
     out = dict(tables)
     frame = pd.DataFrame(list(records.values()), columns=_columns(tables["events"]))
     out["events"] = frame.reset_index(drop=True)
-    out["claims"], out["figures"] = _claims_reviewed(tables, claim_status, records)
+    out["claims"], out["figures"] = _claims_reviewed(tables, claim_status)
     return {name: out[name] for name in TABLE_NAMES}
 
 
+def _on_curated(d: Decision, owners: Mapping[str, str], records: Mapping[str, dict]) -> bool:
+    held = {owners[k] for k in d.mentions if k in owners}
+    return bool(held) and all(records[e]["origin"] != "extracted" for e in held)
+
+
 def _claims_reviewed(
-    tables: Tables, status: Mapping[str, str], events: Mapping[str, dict]
+    tables: Tables, status: Mapping[str, str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Claims with their review status; rejected sentences of curated events removed."""
+    """Claims with their review status; sentences rejected on their own removed."""
     claims = tables["claims"].copy()
     if not status:
         return claims, tables["figures"]
-    keys = claims["mention_key"]
     extracted = claims["origin"] == "extracted"
-    decided = keys.map(status)
+    decided = claims["mention_key"].map(status)
+    gone = extracted & (decided == "sentence rejected")
+    decided = decided.str.removeprefix("sentence ")
     claims.loc[extracted & decided.notna(), "review_status"] = decided
-    on_curated = claims["event_id"].map(lambda e: events[e]["origin"] != "extracted")
-    gone = extracted & on_curated & (claims["review_status"] == "rejected")
     figures = tables["figures"]
     kept_figures = figures[~figures["claim_id"].isin(claims.loc[gone, "claim_id"])]
     return claims[~gone].reset_index(drop=True), kept_figures.reset_index(drop=True)
@@ -138,7 +142,10 @@ def _added_claims(tables: Tables, statuses: set[str], batch: str | None) -> list
     claims, events = tables["claims"], tables["events"].set_index("event_id")
     batch_of = dict(zip(tables["articles"]["article_id"], tables["articles"]["batch_id"]))
     added = claims[(claims["origin"] == "extracted") & claims["review_status"].isin(statuses)]
-    added = added[added["event_id"].map(lambda e: events.at[e, "origin"] != "extracted")]
+    # sentences that joined a curated event, or joined an extracted one after its review
+    curated = added["event_id"].map(lambda e: events.at[e, "origin"] != "extracted").astype(bool)
+    reviewed = added["event_id"].map(lambda e: events.at[e, "review_status"] != "pending")
+    added = added[curated | (reviewed.astype(bool) & (added["review_status"] == "pending"))]
     if batch:
         added = added[added["article_id"].map(batch_of) == batch]
     places = tables["places"].set_index("place_id")["name"]

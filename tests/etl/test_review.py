@@ -92,3 +92,31 @@ def test_a_sentence_that_joins_a_curated_event_is_reviewed_on_its_own(mini, tmp_
     assert len(after["claims"]) == claims_before - 1  # the sentence left its event
     assert added["item_id"] not in set(after["claims"]["mention_key"].dropna())
     assert review_queue(after).query("kind == 'adds a claim'").empty
+
+
+def test_a_later_sentence_joining_an_accepted_event_is_reviewed_on_its_own(mini, tmp_path, capsys):
+    args = ["--seeds", str(mini.seeds), "--curated", str(mini.curated), "--store", str(mini.store)]
+    first = tmp_path / "first.txt"
+    first.write_text("Outlet: Hill Times\nPublished: 2020-01-10\n\nArtillery shelled the town of "
+                     "Jisr al-Shughur on Thursday, killing at least 7 civilians, medics said.\n",
+                     encoding="utf-8")
+    assert main(["ingest", str(first), *args]) == 0
+    shelling = read_store(mini.store)[0]["events"].query("event_type == 'shelling' and origin == 'extracted'")
+    event_id = shelling["event_id"].iloc[0]
+    assert main(["review", "accept", event_id, *args]) == 0
+    later = tmp_path / "later.txt"
+    later.write_text("Outlet: Valley Courier\nPublished: 2020-01-11\n\nGovernment forces shelled "
+                     "Jisr al-Shughur on Thursday, killing at least 5 civilians, a monitor said.\n",
+                     encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", str(later), *args]) == 0
+    assert "1 sentence(s) adding claims to existing events" in capsys.readouterr().out
+    tables = read_store(mini.store)[0]
+    item = review_queue(tables).query("kind == 'adds a claim'").iloc[0]
+    assert item["event_id"] == event_id
+    assert main(["review", "reject", item["item_id"], *args]) == 0
+    after = read_store(mini.store)[0]
+    event = after["events"].set_index("event_id").loc[event_id]
+    assert event["review_status"] == "accepted"  # the event stays; only the sentence goes
+    assert item["item_id"] not in set(after["claims"]["mention_key"].dropna())
+    assert (after["claims"]["event_id"] == event_id).sum() == 1
