@@ -120,7 +120,17 @@ def _cmd_review_edit(args: argparse.Namespace) -> int:
 
 
 def _cmd_batches(args: argparse.Namespace) -> int:
-    print("\n".join(batch_lines(inbox.read(_paths(args).store))))
+    from etl.review import orphaned
+    from etl.store import current_build, read_store
+
+    store = _paths(args).store
+    snapshot = inbox.read(store)
+    print("\n".join(batch_lines(snapshot)))
+    if current_build(store) is not None:
+        lost = orphaned(read_store(store)[0], snapshot.decisions)
+        for d in lost:
+            print(f"  reaches no event now: {d.at} {d.who}: {d.action} {d.target} (its sentences "
+                  "are no longer read as an event; review the batch again)")  # fmt: skip
     return 0
 
 

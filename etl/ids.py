@@ -44,3 +44,9 @@ def mention_key(article: str, char_start: int, char_end: int, event_type: str) -
 def place_id(name: str, latitude: float, longitude: float) -> str:
     """A place an analyst added: its name and point."""
     return "pl_" + content_hash(name.strip().casefold(), round(latitude, 5), round(longitude, 5))
+
+
+def sentence_key(article: str, char_start: int, char_end: int) -> str:
+    """One sentence of one article, whatever the rules read in it: the fallback that lets a
+    review decision find its event again after a rule change re-types the sentence."""
+    return "sn_" + content_hash(article, int(char_start), int(char_end))

@@ -10,10 +10,13 @@ were made; for each field the latest one wins.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 
+from etl import ids
 from etl.dates import precision_of
 from etl.inbox import Decision
 from etl.tables import TABLE_NAMES, Tables
@@ -24,15 +27,79 @@ EVENT_ACTIONS = ("accept", "reject", "edit")
 STATUS = {"accept": "accepted", "reject": "rejected"}
 
 
+def _extracted(claims: pd.DataFrame) -> pd.DataFrame:
+    found = claims.dropna(subset=["mention_key"])
+    sentences = [
+        ids.sentence_key(a, s, e)
+        for a, s, e in zip(found["article_id"], found["char_start"], found["char_end"])
+    ]
+    return found.assign(sentence_key=sentences)
+
+
 def mentions_by_event(claims: pd.DataFrame) -> dict[str, tuple[str, ...]]:
-    """event_id -> the mention keys of its extracted claims."""
-    found = claims.dropna(subset=["mention_key"])
-    return {e: tuple(sorted(g)) for e, g in found.groupby("event_id")["mention_key"]}
+    """event_id -> the mention keys of its extracted claims, then their sentence keys."""
+    found = _extracted(claims)
+    return {
+        e: (*sorted(set(g["mention_key"])), *sorted(set(g["sentence_key"])))
+        for e, g in found.groupby("event_id")
+    }
 
 
-def _owners(claims: pd.DataFrame) -> dict[str, str]:
-    found = claims.dropna(subset=["mention_key"])
-    return dict(zip(found["mention_key"], found["event_id"]))
+@dataclass(frozen=True)
+class Owners:
+    """Who holds what among the extracted claims."""
+
+    by_mention: dict[str, str]  # mention key -> event
+    by_sentence: dict[str, list[str]]  # sentence key -> events (a sentence can report two)
+    sentence_of: dict[str, str]  # mention key -> sentence key
+    mentions_of: dict[str, list[str]]  # event -> its mention keys
+
+
+def _owners(claims: pd.DataFrame) -> Owners:
+    found = _extracted(claims)
+    by_sentence: dict[str, list[str]] = {}
+    mentions_of: dict[str, list[str]] = {}
+    for mention, sentence, event in zip(
+        found["mention_key"], found["sentence_key"], found["event_id"]
+    ):
+        by_sentence.setdefault(sentence, []).append(event)
+        mentions_of.setdefault(event, []).append(mention)
+    return Owners(
+        dict(zip(found["mention_key"], found["event_id"])),
+        by_sentence,
+        dict(zip(found["mention_key"], found["sentence_key"])),
+        mentions_of,
+    )
+
+
+def reached(d: Decision, owners: Owners) -> set[str]:
+    """The events a decision applies to now: those holding its mentions; failing that (a
+    rule change re-typed them), the event holding most of its sentences."""
+    held = {owners.by_mention[k] for k in d.mentions if k in owners.by_mention}
+    if held:
+        return held
+    counts = Counter(e for k in d.mentions for e in owners.by_sentence.get(k, ()))
+    top = max(counts.values(), default=0)
+    return {e for e, n in counts.items() if n == top} if top else set()
+
+
+def _keys_of(owners: Owners, event_id: str, keys: Iterable[str]) -> list[str]:
+    """The mention keys of the event's claims that a decision names (by mention or, after a
+    re-typing rule change, by sentence)."""
+    wanted = set(keys)
+    return [
+        k for k in owners.mentions_of.get(event_id, [])
+        if k in wanted or owners.sentence_of.get(k) in wanted
+    ]  # fmt: skip
+
+
+def orphaned(tables: Tables, decisions: Iterable[Decision]) -> list[Decision]:
+    """Event decisions that reach no event in these tables (shown, never dropped silently)."""
+    owners = _owners(tables["claims"])
+    return [
+        d for d in decisions
+        if d.action in EVENT_ACTIONS and d.mentions and not reached(d, owners)
+    ]  # fmt: skip
 
 
 def _edit(event: dict, changes: Mapping[str, object], types: pd.DataFrame) -> dict:
@@ -66,13 +133,14 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
             if d.action in STATUS:
                 claim_status.update(dict.fromkeys(d.mentions, "sentence " + STATUS[d.action]))
             continue
-        for event_id in sorted({owners[k] for k in d.mentions if k in owners}):
+        for event_id in sorted(reached(d, owners)):
             event = records[event_id]
             if d.action == "edit":
                 event = _edit(event, d.changes, types)
             else:
                 event = {**event, "review_status": STATUS[d.action]}
-                claim_status.update(dict.fromkeys(d.mentions, STATUS[d.action]))
+                decided = _keys_of(owners, event_id, d.mentions)
+                claim_status.update(dict.fromkeys(decided, STATUS[d.action]))
             records[event_id] = {**event, "reviewed_by": d.who, "reviewed_at": d.at}
     out = dict(tables)
     frame = pd.DataFrame(list(records.values()), columns=_columns(tables["events"]))
@@ -81,8 +149,8 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
     return {name: out[name] for name in TABLE_NAMES}
 
 
-def _on_curated(d: Decision, owners: Mapping[str, str], records: Mapping[str, dict]) -> bool:
-    held = {owners[k] for k in d.mentions if k in owners}
+def _on_curated(d: Decision, owners: Owners, records: Mapping[str, dict]) -> bool:
+    held = reached(d, owners)
     return bool(held) and all(records[e]["origin"] != "extracted" for e in held)
 
 

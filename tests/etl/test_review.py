@@ -120,3 +120,22 @@ def test_a_later_sentence_joining_an_accepted_event_is_reviewed_on_its_own(mini,
     assert event["review_status"] == "accepted"  # the event stays; only the sentence goes
     assert item["item_id"] not in set(after["claims"]["mention_key"].dropna())
     assert (after["claims"]["event_id"] == event_id).sum() == 1
+
+
+def test_a_decision_finds_its_event_again_after_a_rule_change_retypes_the_sentence(tables):
+    from etl.review import orphaned
+
+    event_id, keys = _pending(tables)
+    retyped = dict(tables)  # as if a new rule read the same sentence as another type
+    claims = tables["claims"].copy()
+    mine = claims["event_id"] == event_id
+    claims.loc[mine, "mention_key"] = claims.loc[mine, "mention_key"] + "-retyped"
+    retyped["claims"] = claims
+    accepted = [decision(1, "accept", keys)]
+    out = apply_decisions(retyped, accepted)
+    assert out["events"].set_index("event_id").loc[event_id, "review_status"] == "accepted"
+    assert set(out["claims"].loc[out["claims"]["event_id"] == event_id, "review_status"]) == {"accepted"}
+    assert orphaned(retyped, accepted) == []
+    gone = dict(tables)
+    gone["claims"] = tables["claims"][~(tables["claims"]["event_id"] == event_id)]
+    assert orphaned(gone, accepted) == accepted  # the sentence is no longer read at all
