@@ -29,13 +29,14 @@ REVIEW = "review"  # the 'file' named in problems about review commands
 
 
 def ingest_files(
-    paths: Paths, files: Sequence[Path], options: IngestOptions, max_file_bytes: int
-) -> IngestReport:
+    paths: Paths, files: Sequence[Path], options: IngestOptions, max_file_bytes: int,
+    on_wait: Callable[[str], None] | None = None,
+) -> IngestReport:  # fmt: skip
     """Read files (any upload format) and ingest them as one batch."""
     from etl.uploads import Limits, read_paths
 
     drafts, problems = read_paths(files, Limits(max_file_bytes=max_file_bytes))
-    return ingest(paths, drafts, problems, options)
+    return ingest(paths, drafts, problems, options, on_wait=on_wait)
 
 
 def report_lines(report: IngestReport) -> list[str]:
@@ -66,9 +67,12 @@ def report_lines(report: IngestReport) -> list[str]:
 Made = tuple[list[dict], list[dict]]  # decision rows, and places to add to the gazetteer
 
 
-def decide(paths: Paths, make: Callable[[Tables], Made]) -> str:
-    """Record decisions (and places) made against the current tables; rebuild and publish."""
-    with writing(paths.store):
+def decide(
+    paths: Paths, make: Callable[[Tables], Made], on_wait: Callable[[str], None] | None = None
+) -> str:
+    """Record decisions (and places) made against the current tables; rebuild and publish.
+    `on_wait` hears once if another writer holds the store."""
+    with writing(paths.store, on_wait=on_wait):
         snapshot, cache = inbox.read(paths.store), MentionCache(paths.store)
         rows, places = make(build_tables(paths, snapshot=snapshot, cache=cache))  # unknown ids
         at = inbox.now()  # one time for the build and the log, so a rebuild gives the same
@@ -172,7 +176,10 @@ def analyst_place(
     }  # fmt: skip
 
 
-def set_batch_state(paths: Paths, batch: str, action: str, who: str, note: str | None) -> str:
+def set_batch_state(
+    paths: Paths, batch: str, action: str, who: str, note: str | None,
+    on_wait: Callable[[str], None] | None = None,
+) -> str:  # fmt: skip
     """Retract or restore a whole batch, then republish."""
 
     def rows(_: Tables) -> Made:
@@ -185,7 +192,7 @@ def set_batch_state(paths: Paths, batch: str, action: str, who: str, note: str |
             raise InputError([Problem(REVIEW, None, f"batch {batch} is already {wanted}")])
         return [{"action": action, "target": batch, "who": who, "note": note}], []
 
-    return decide(paths, rows)
+    return decide(paths, rows, on_wait)
 
 
 def batch_lines(snapshot: Snapshot) -> list[str]:

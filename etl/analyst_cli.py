@@ -35,6 +35,10 @@ from etl.review import review_queue
 from etl.settings import Paths
 
 
+def _tell(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
 def _paths(args: argparse.Namespace) -> Paths:
     base = Paths.from_env()
     return replace(
@@ -64,7 +68,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         args.batch, args.outlet, args.published, args.who, args.skip_bad, args.update_metadata
     )
     limit = int(args.max_file_mb * 1_000_000)
-    report = ingest_files(_paths(args), args.paths, options, limit)
+    report = ingest_files(_paths(args), args.paths, options, limit, _tell)
     print("\n".join(report_lines(report)))
     return 0
 
@@ -92,7 +96,7 @@ def _cmd_review_decide(args: argparse.Namespace) -> int:
     def rows(tables):
         return event_decisions(tables, args.ids, args.action, args.who, args.note), []
 
-    build = decide(_paths(args), rows)
+    build = decide(_paths(args), rows, _tell)
     done = {"accept": "accepted", "reject": "rejected"}[args.action]
     print(f"{done} {len(set(args.ids))} event(s); published build {build}")
     return 0
@@ -114,7 +118,7 @@ def _cmd_review_edit(args: argparse.Namespace) -> int:
         said.extend(lines)
         return made
 
-    build = decide(paths, make)
+    build = decide(paths, make, _tell)
     print("\n".join([f"edited {args.id}", *said, f"published build {build}"]))
     return 0
 
@@ -135,7 +139,7 @@ def _cmd_batches(args: argparse.Namespace) -> int:
 
 
 def _cmd_batch_state(args: argparse.Namespace) -> int:
-    build = set_batch_state(_paths(args), args.batch, args.action, args.who, args.note)
+    build = set_batch_state(_paths(args), args.batch, args.action, args.who, args.note, _tell)
     done = {"retract": "retracted", "restore": "restored"}[args.action]
     print(f"{done} batch {args.batch}; published build {build}")
     return 0
