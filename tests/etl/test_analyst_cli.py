@@ -245,3 +245,14 @@ def test_moving_an_event_away_from_the_place_its_sentence_names_teaches_nothing(
     assert [p["aliases"] for p in inbox.read(project.store).places] == [None]
     code, out, _ = run(capsys, "geocode", "Jisr al-Shughur", "--store", store)
     assert "Beta" not in out
+
+
+def test_a_place_an_analyst_adds_near_a_reference_town_joins_its_lane(project, tmp_path, capsys):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
+    shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
+    # 10 km from the mini project's Alpha (35.93, 36.63), which is in the Idlib lane
+    assert run(capsys, "review", "edit", shelling.index[0], "--place", "Near Alpha",
+               "--lat", "35.99", "--lon", "36.70", "--store", store)[0] == 0
+    places = read_store(project.store)[0]["places"].set_index("name")
+    assert places.loc["Near Alpha", "area"] == "Idlib"
