@@ -129,17 +129,6 @@ def _added_sentence(tables: Tables, key: str, action: str) -> tuple[str, ...]:
     if key not in set(claims["mention_key"].dropna()):
         raise InputError([Problem(REVIEW, None, f"{key}: no extracted sentence with this key "
                                   "(see `python -m etl review list`)")])  # fmt: skip
-    if action == "edit":
-        raise InputError(
-            [
-                Problem(
-                    REVIEW,
-                    None,
-                    f"{key} is a sentence added to a curated event: "
-                    "accept or reject it; the event is edited in data/curated/",
-                )
-            ]
-        )
     return (key,)
 
 

@@ -109,6 +109,7 @@ def _cmd_review_edit(args: argparse.Namespace) -> int:
     wanted = Correction(
         args.id, args.who, args.note, args.place, args.country, args.lat, args.lon,
         args.date, args.event_type, args.summary, args.accept, args.teach,
+        args.claimant, tuple(args.figure or ()),
     )  # fmt: skip
 
     def make(tables):
@@ -187,8 +188,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         cmd.add_argument("ids", nargs="+", help="event ids (see `review list`)")
         _common(cmd)
         cmd.set_defaults(run=_cmd_review_decide, action=action)
-    edit = verbs.add_parser("edit", help="correct an extracted event")
-    edit.add_argument("id", help="event id")
+    edit = verbs.add_parser("edit", help="correct an extracted event or one of its sentences")
+    edit.add_argument("id", help="event id, or a sentence's key (mn_...) for claimant/figures")
     edit.add_argument("--place", help="a place name from the gazetteers")
     edit.add_argument("--country", help="ISO code that picks among places of that name")
     edit.add_argument("--lat", type=float, help="latitude of a point picked by hand")
@@ -197,6 +198,14 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     edit.add_argument("--type", dest="event_type", help="event type (see event_types.csv)")
     edit.add_argument("--summary", help="one-line summary")
     edit.add_argument("--accept", action="store_true", help="and accept it")
+    edit.add_argument("--claimant", help="who the sentence says reports it")
+    edit.add_argument(
+        "--figure",
+        action="append",
+        metavar="QUANTITY=N[..M]",
+        help="the sentence's figures, replacing what was read (killed=7, killed=7..9, "
+        "killed>=7); repeat for several",
+    )
     edit.add_argument(
         "--teach",
         action=argparse.BooleanOptionalAction,

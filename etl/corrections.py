@@ -14,6 +14,7 @@ import pandas as pd
 
 from etl.analyst_actions import REVIEW, Made, analyst_place, event_decisions, parse_window
 from etl.build import analyst_places
+from etl.claim_edits import parse_figure
 from etl.gazetteer import normalise_name
 from etl.inbox import Snapshot
 from etl.place_search import Candidate, find_places
@@ -37,6 +38,8 @@ class Correction:
     summary: str | None = None
     accept: bool = False
     teach: bool | None = None  # save the sentence's spellings with the place; None: decide
+    claimant: str | None = None  # of the sentence (one sentence: its mention key)
+    figures: tuple[str, ...] = ()  # 'killed=7..9' specs replacing the sentence's figures
 
 
 def spellings(tables: Tables, event_id: str) -> list[str]:
@@ -109,10 +112,49 @@ def _taught(
     return taught, said
 
 
+def sentence_rows(tables: Tables, wanted: Correction) -> tuple[Made, list[str]]:
+    """A correction of one sentence's claimant or figures. An event with a single extracted
+    sentence can be named by its id; otherwise name the sentence (its mention key)."""
+    key = wanted.event_id
+    if not key.startswith("mn_"):
+        claims = tables["claims"]
+        keys = sorted(set(claims.loc[claims["event_id"] == key, "mention_key"].dropna()))
+        if len(keys) != 1:
+            listed = ", ".join(keys) or "none"
+            raise InputError([Problem(REVIEW, None, f"{key} has {len(keys)} extracted "
+                                      f"sentences ({listed}): name one to correct its "
+                                      "claimant or figures")])  # fmt: skip
+        key = keys[0]
+    changes: dict[str, object] = {}
+    if wanted.claimant:
+        changes["claimant"] = " ".join(wanted.claimant.split())
+    if wanted.figures:
+        changes["figures"] = [parse_figure(spec) for spec in wanted.figures]
+    rows = event_decisions(tables, [key], "edit", wanted.who, wanted.note, changes)
+    said = [f"sentence {key}: " + "; ".join(f"{k} {v!r}" for k, v in changes.items())]
+    return (rows, []), said
+
+
 def correction_rows(
     tables: Tables, snapshot: Snapshot, curated: list[dict], geonames, wanted: Correction
 ) -> tuple[Made, list[str]]:
     """The decisions (and places to add) that make a correction, and what it will do."""
+    event_fields = wanted.place or wanted.latitude is not None or wanted.longitude is not None
+    if wanted.event_id.startswith("mn_") and (
+        event_fields or wanted.date or wanted.event_type or wanted.summary
+    ):
+        raise InputError([Problem(REVIEW, None, f"{wanted.event_id} is one sentence: correct "
+                                  "its --claimant or --figure, or accept or reject it; place, "
+                                  "date, type and summary belong to its event (a curated "
+                                  "event is edited in data/curated/)")])  # fmt: skip
+    if wanted.claimant or wanted.figures:
+        (rows, places), said = sentence_rows(tables, wanted)
+        rest = replace(wanted, claimant=None, figures=())
+        more_wanted = rest.place or rest.latitude is not None or rest.longitude is not None
+        if not (more_wanted or rest.date or rest.event_type or rest.summary or rest.accept):
+            return (rows, places), said
+        (more, more_places), more_said = correction_rows(tables, snapshot, curated, geonames, rest)
+        return (rows + more, places + more_places), said + more_said
     changes, places, said = {}, [], []
     if wanted.place or wanted.latitude is not None or wanted.longitude is not None:
         changes, places, said = _place_change(tables, snapshot, curated, geonames, wanted)
@@ -128,7 +170,8 @@ def correction_rows(
         changes["summary"] = " ".join(wanted.summary.split())
     if not changes and not wanted.accept:
         raise InputError([Problem(REVIEW, None, "nothing to change: give --place, --lat/--lon, "
-                                  "--date, --type, --summary or --accept")])  # fmt: skip
+                                  "--date, --type, --summary, --claimant, --figure or "
+                                  "--accept")])  # fmt: skip
     rows = []
     if changes:
         rows += event_decisions(tables, [wanted.event_id], "edit", wanted.who, wanted.note,

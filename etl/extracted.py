@@ -199,7 +199,9 @@ def add_extracted(
     out = dict(tables)
     out["places"] = pd.concat([places, pd.DataFrame(list(new_places.values()))], ignore_index=True)
     out["claims"] = pd.concat([claims, pd.DataFrame(new_claims)], ignore_index=True)
-    out["figures"] = pd.concat([tables["figures"], pd.DataFrame(new_figures)], ignore_index=True)
+    figures = pd.concat([tables["figures"], pd.DataFrame(new_figures)], ignore_index=True)
+    # numbers stay numbers even when every new bound is missing ("at least 5": no high)
+    out["figures"] = figures.astype({"value_low": "float64", "value_high": "float64"})
     out["events"] = recount_sources(events, out["claims"], articles)
     return {name: out[name] for name in TABLE_NAMES}
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl import ids
+from etl.claim_edits import apply_claim_edits
 from etl.dates import precision_of
 from etl.inbox import Decision
 from etl.tables import TABLE_NAMES, Tables
@@ -126,12 +127,16 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
     types = tables["event_types"].set_index("event_type")
     owners = _owners(tables["claims"])
     claim_status: dict[str, str] = {}  # mention key -> status
+    claim_edits: dict[str, dict] = {}  # mention key -> claimant / figures set by an analyst
     for d in decisions:
         if d.action not in EVENT_ACTIONS:
             continue
         if d.target.startswith("mn_") or _on_curated(d, owners, records):  # one sentence
             if d.action in STATUS:
                 claim_status.update(dict.fromkeys(d.mentions, "sentence " + STATUS[d.action]))
+            else:
+                for key in d.mentions:
+                    claim_edits.setdefault(key, {}).update(d.changes)
             continue
         for event_id in sorted(reached(d, owners)):
             event = records[event_id]
@@ -145,7 +150,8 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
     out = dict(tables)
     frame = pd.DataFrame(list(records.values()), columns=_columns(tables["events"]))
     out["events"] = frame.reset_index(drop=True)
-    out["claims"], out["figures"] = _claims_reviewed(tables, claim_status)
+    claims, figures = _claims_reviewed(tables, claim_status)
+    out["claims"], out["figures"] = apply_claim_edits(claims, figures, claim_edits)
     return {name: out[name] for name in TABLE_NAMES}
 
 

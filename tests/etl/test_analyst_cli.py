@@ -256,3 +256,41 @@ def test_a_place_an_analyst_adds_near_a_reference_town_joins_its_lane(project, t
                "--lat", "35.99", "--lon", "36.70", "--store", store)[0] == 0
     places = read_store(project.store)[0]["places"].set_index("name")
     assert places.loc["Near Alpha", "area"] == "Idlib"
+
+
+def test_the_claimant_and_figures_of_a_sentence_can_be_corrected(project, tmp_path, capsys):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
+    shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
+    event_id = shelling.index[0]
+    code, out, err = run(capsys, "review", "edit", event_id, "--claimant", "Syrian Civil Defence",
+                         "--figure", "killed=7..9", "--figure", "injured>=12", "--accept",
+                         "--store", store)
+    assert code == 0, err
+    tables = read_store(project.store)[0]
+    claims = tables["claims"][tables["claims"]["event_id"] == event_id]
+    assert list(claims["claimant"]) == ["Syrian Civil Defence"]
+    figures = tables["figures"][tables["figures"]["event_id"] == event_id]
+    assert figures["value_low"].dtype.kind == "f" and figures["value_high"].dtype.kind == "f"
+    got = sorted(zip(figures["quantity"], figures["value_low"], figures["value_high"].fillna(-1)))
+    assert got == [("injured", 12, -1), ("killed", 7, 9)]
+    assert events(project.store).loc[event_id, "review_status"] == "accepted"
+    published = read_store(project.store)[1]["content_sha256"]
+    assert run(capsys, "build", "--seeds", str(project.seeds), "--curated", str(project.curated),
+               "--store", store)[0] == 0
+    assert read_store(project.store)[1]["content_sha256"] == published
+
+
+@pytest.mark.parametrize(("spec", "says"), [
+    ("killed", "expected QUANTITY=N"),
+    ("killed=9..7", "the high is below the low"),
+    ("=7", "expected QUANTITY=N"),
+])
+def test_a_bad_figure_is_named(project, tmp_path, capsys, spec, says):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
+    event_id = events(project.store).query("origin == 'extracted'").index[-1]
+    before = tree_digest(project.store)
+    code, _, err = run(capsys, "review", "edit", event_id, "--figure", spec, "--store", store)
+    assert code == 2 and says in err
+    assert tree_digest(project.store) == before

@@ -86,7 +86,7 @@ def test_a_sentence_that_joins_a_curated_event_is_reviewed_on_its_own(mini, tmp_
     claims_before = len(read_store(mini.store)[0]["claims"])
 
     assert main(["review", "edit", added["item_id"], "--summary", "x", *args]) == 2
-    assert "accept or reject it" in capsys.readouterr().err
+    assert "is one sentence: correct its --claimant or --figure" in capsys.readouterr().err
     assert main(["review", "reject", added["item_id"], *args]) == 0
     after = read_store(mini.store)[0]
     assert len(after["claims"]) == claims_before - 1  # the sentence left its event
