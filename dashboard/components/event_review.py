@@ -23,6 +23,7 @@ from dashboard.review_items import (
     item_claims,
     place_line,
 )
+from dashboard.sentence_edits import sentence_changes, the_sentence
 from dashboard.text import markdown_text, marked_html
 from etl.analyst_actions import decide
 from etl.corrections import Correction
@@ -95,6 +96,22 @@ def _fields(tables: Tables, item: Mapping[str, Any], k: Callable[[str], str]) ->
     return edits(item, chosen, *_dates(window, item), summary)
 
 
+def _sentence_fields(tables: Tables, item_id: str, k: Callable[[str], str]) -> dict[str, Any]:
+    """Who says so, and the figures, of the item's one extracted sentence (if it has one)."""
+    current = the_sentence(tables, item_id)
+    if current is None:
+        return {}
+    claimant = st.text_input("Who says so", value=current["claimant"], key=k("claimant"))
+    figures = st.text_input(
+        "Figures",
+        value=current["figures"],
+        key=k("figures"),
+        help="As QUANTITY=N, QUANTITY=LOW..HIGH or QUANTITY>=N, separated by ';' "
+        "(killed=7..9; injured>=12). They replace the figures read from the sentence.",
+    )
+    return sentence_changes(current, claimant, figures)
+
+
 def _after(message: str, after: str | None, event_id: str) -> None:
     flash(message)
     st.session_state["review_item_next"] = after
@@ -135,10 +152,12 @@ def render_decision(
             st.markdown("**Place:** " + markdown_text(place_line(tables, item_id)))
         else:
             st.caption(
-                "A sentence the extractor added to an existing event: accept it, or reject it "
-                "to take it off the event. The curated event itself is corrected in "
-                "data/curated/ (reviewed in git)."
+                "A sentence the extractor added to an existing event: accept it (correcting "
+                "who says so or its figures if need be), or reject it to take it off the "
+                "event. The curated event itself is corrected in data/curated/ (reviewed in "
+                "git)."
             )
+        changes = {**changes, **_sentence_fields(tables, item_id, k)}
     with below:
         if new:
             place = _place_picker(tables, snapshot, basemap, item_id)

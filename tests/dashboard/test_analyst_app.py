@@ -375,3 +375,21 @@ def test_a_hostile_batch_name_is_shown_as_text(store):
     message = at.success[0].value
     assert "\\*\\*March\\*\\* \\[click\\]" in message and "<b>" not in message.replace("\\<b", "")
     assert name in as_read(message)
+
+
+def test_who_says_so_and_the_figures_of_a_sentence_are_corrected(store):
+    report = _ingest(store, "hajin_strikes.html")
+    at = sign(analyst_page())
+    evacuation = _of_type(_batch_events(store, report.batch_id), "evacuation")
+    at.selectbox(key="review_item").set_value(evacuation).run()
+    claimant = at.text_input(key=f"edit_claimant_{evacuation}")
+    assert claimant.value  # the sentence's claimant, as read
+    claimant.input("Camp administration").run()
+    at.text_input(key=f"edit_figures_{evacuation}").input("families=40..45").run()
+    button(at, "Save changes").click().run()
+    assert not at.exception, at.exception
+    tables = read_store(store)[0]
+    claims = tables["claims"][tables["claims"]["event_id"] == evacuation]
+    assert list(claims["claimant"]) == ["Camp administration"]
+    figures = tables["figures"][tables["figures"]["event_id"] == evacuation]
+    assert figures[["quantity", "value_low", "value_high"]].values.tolist() == [["families", 40.0, 45.0]]
