@@ -102,15 +102,24 @@ def _event(tables: Tables, event_id: str) -> pd.Series:
 
 def event_decisions(
     tables: Tables, event_ids: Sequence[str], action: str, who: str, note: str | None,
-    changes: dict | None = None,
+    changes: dict | None = None, decided: frozenset[str] = frozenset(),
 ) -> list[dict]:  # fmt: skip
     """Decision rows for review items: an extracted event (with the stable keys of every
-    mention behind it) or one extracted sentence added to a curated event (its mention key)."""
+    mention behind it) or one extracted sentence added to a curated event (its mention key).
+    `decided`: sentence keys earlier decisions named; a sentence rejected on its own has left
+    the tables, and accepting it brings it back."""
     keys = mentions_by_event(tables["claims"])
     problems, rows = [], []
     for item in dict.fromkeys(event_ids):
         try:
-            mentions = _added_sentence(tables, item, action) if item.startswith("mn_") else None
+            sentence = item.startswith("mn_")
+            mentions = (
+                (item,)
+                if sentence and action == "accept" and item in decided
+                else _added_sentence(tables, item, action)
+                if sentence
+                else None
+            )
             if mentions is None:
                 _event(tables, item)
                 mentions = keys.get(item, ())

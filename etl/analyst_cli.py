@@ -93,10 +93,15 @@ def _cmd_review_list(args: argparse.Namespace) -> int:
 
 
 def _cmd_review_decide(args: argparse.Namespace) -> int:
-    def rows(tables):
-        return event_decisions(tables, args.ids, args.action, args.who, args.note), []
+    paths = _paths(args)
+    decided = frozenset(d.target for d in inbox.read(paths.store).decisions)
 
-    build = decide(_paths(args), rows, _tell)
+    def rows(tables):
+        return event_decisions(
+            tables, args.ids, args.action, args.who, args.note, None, decided
+        ), []
+
+    build = decide(paths, rows, _tell)
     done = {"accept": "accepted", "reject": "rejected"}[args.action]
     print(f"{done} {len(set(args.ids))} event(s); published build {build}")
     return 0

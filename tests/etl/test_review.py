@@ -92,6 +92,11 @@ def test_a_sentence_that_joins_a_curated_event_is_reviewed_on_its_own(mini, tmp_
     assert len(after["claims"]) == claims_before - 1  # the sentence left its event
     assert added["item_id"] not in set(after["claims"]["mention_key"].dropna())
     assert review_queue(after).query("kind == 'adds a claim'").empty
+    # changed one's mind: accepting the sentence brings it back to its event
+    assert main(["review", "accept", added["item_id"], *args]) == 0
+    back = read_store(mini.store)[0]
+    assert len(back["claims"]) == claims_before
+    assert added["item_id"] in set(back["claims"]["mention_key"].dropna())
 
 
 def test_a_later_sentence_joining_an_accepted_event_is_reviewed_on_its_own(mini, tmp_path, capsys):
