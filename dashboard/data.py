@@ -61,7 +61,7 @@ def batch_names(store: Path) -> dict[str, str]:
     """Batch id -> the name the analyst gave it (empty when nothing was ingested)."""
     if not store.is_dir():
         return {}
-    return {b["batch_id"]: b["name"] for b in inbox.read(store).batches}
+    return {b["batch_id"]: b["name"] for b in inbox.read(store, texts=False).batches}
 
 
 def _shown_path(path: Path, root: Path) -> str:

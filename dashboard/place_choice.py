@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from etl.gazetteer import normalise_name
-from etl.place_search import Candidate
+from etl.place_search import Candidate, unique_candidates
 
 #: Sun letters after which the Arabic article "al-" is written assimilated (ash-Sham, ar-Raqqa).
 _SUN = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n", "l")
@@ -53,17 +53,6 @@ def candidates_frame(candidates: Sequence[Candidate]) -> pd.DataFrame:
     columns = ["name", "country", "from", "latitude", "longitude"]
     columns += ["km from the article's other places", "population"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def unique_candidates(found: Iterable[Candidate], limit: int = 12) -> list[Candidate]:
-    """Candidates found under several spellings, each once, in the order found."""
-    seen, out = set(), []
-    for c in found:
-        key = (round(c.latitude, 3), round(c.longitude, 3), c.name.casefold())
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
-    return out[:limit]
 
 
 @dataclass(frozen=True)

@@ -181,7 +181,7 @@ def set_batch_state(
     """Retract or restore a whole batch, then republish."""
 
     def rows(_: Tables) -> Made:
-        state = inbox.read(paths.store).batch_state()
+        state = inbox.read(paths.store, texts=False).batch_state()
         if batch not in state:
             known = ", ".join(state) or "none yet"
             raise InputError([Problem(REVIEW, None, f"{batch}: no such batch (batches: {known})")])

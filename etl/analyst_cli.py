@@ -94,7 +94,7 @@ def _cmd_review_list(args: argparse.Namespace) -> int:
 
 def _cmd_review_decide(args: argparse.Namespace) -> int:
     paths = _paths(args)
-    decided = frozenset(d.target for d in inbox.read(paths.store).decisions)
+    decided = frozenset(d.target for d in inbox.read(paths.store, texts=False).decisions)
 
     def rows(tables):
         return event_decisions(
@@ -134,7 +134,7 @@ def _cmd_batches(args: argparse.Namespace) -> int:
     from etl.store import current_build, read_store
 
     store = _paths(args).store
-    snapshot = inbox.read(store)
+    snapshot = inbox.read(store, texts=False)
     print("\n".join(batch_lines(snapshot)))
     if current_build(store) is not None:
         lost = orphaned(read_store(store)[0], snapshot.decisions)

@@ -164,8 +164,9 @@ def _reading(store: Path) -> Iterator[sqlite3.Connection]:
         raise StoreError(f"{path}: the inbox cannot be read ({exc})") from exc
 
 
-def read(store: Path) -> Snapshot:
-    """The whole inbox as plain rows; an empty snapshot when nothing was ingested yet."""
+def read(store: Path, texts: bool = True) -> Snapshot:
+    """The whole inbox as plain rows; an empty snapshot when nothing was ingested yet.
+    Without `texts`, articles come without their text (for listing batches and decisions)."""
     if not (store / INBOX).exists():
         return Snapshot()
     with _reading(store) as conn:
@@ -173,8 +174,12 @@ def read(store: Path) -> Snapshot:
         try:
             rows = {
                 "batches": "SELECT * FROM batches ORDER BY created_at, batch_id",
-                "articles": "SELECT a.*, t.text FROM articles a JOIN texts t USING (article_id) "
-                "ORDER BY a.added_at, a.article_id",
+                "articles": (
+                    "SELECT a.*, t.text FROM articles a JOIN texts t USING (article_id) "
+                    if texts
+                    else "SELECT a.* FROM articles a "
+                )
+                + "ORDER BY a.added_at, a.article_id",
                 "outlets": "SELECT * FROM outlets ORDER BY outlet_id",
                 "places": "SELECT * FROM places ORDER BY seq",
                 "decisions": "SELECT * FROM decisions ORDER BY seq",
@@ -252,26 +257,11 @@ def commit(
             raise
 
 
-def add_batch(
-    store: Path,
-    batch: Mapping[str, object],
-    outlets: Iterable[Mapping[str, object]],
-    articles: Iterable[Mapping[str, object]],
-) -> None:
-    """Add a batch, its new outlets and its articles (with texts) in one transaction."""
-    commit(store, batch, outlets, articles)
-
-
 def add_decisions(store: Path, decisions: Iterable[Mapping[str, object]]) -> int:
     """Append decisions (action, target, mentions, changes, who, note) in one transaction."""
     decisions = list(decisions)
     commit(store, decisions=decisions)
     return len(decisions)
-
-
-def add_places(store: Path, places: Iterable[Mapping[str, object]]) -> None:
-    """Append places analysts added or corrected (the newest row for a place wins)."""
-    commit(store, places=places)
 
 
 def stamp(snapshot: Snapshot) -> str:

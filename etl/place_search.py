@@ -79,7 +79,7 @@ def find_places(
             key=lambda c: (c.km_from_others // 100, -(c.population or 0)),
         )
         found = project + others
-    return _unique(found)[:limit]
+    return unique_candidates(found, limit)
 
 
 def _with_distance(c: Candidate, near: Sequence[tuple[float, float]]) -> Candidate:
@@ -87,11 +87,12 @@ def _with_distance(c: Candidate, near: Sequence[tuple[float, float]]) -> Candida
     return Candidate(**{**c.__dict__, "km_from_others": km})
 
 
-def _unique(found: list[Candidate]) -> list[Candidate]:
+def unique_candidates(found: Iterable[Candidate], limit: int | None = None) -> list[Candidate]:
+    """Candidates found more than once (under several spellings), each once, in order."""
     seen, out = set(), []
     for c in found:
         key = (round(c.latitude, 3), round(c.longitude, 3), c.name.casefold())
         if key not in seen:
             seen.add(key)
             out.append(c)
-    return out
+    return out[:limit]
