@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from etl.gazetteer import normalise_name
-from etl.place_search import Candidate, unique_candidates
+from etl.places.gazetteer import normalise_name
+from etl.places.place_search import Candidate, unique_candidates
 
 #: Sun letters after which the Arabic article "al-" is written assimilated (ash-Sham, ar-Raqqa).
 _SUN = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n", "l")

@@ -108,7 +108,7 @@ def _cmd_review_decide(args: argparse.Namespace) -> int:
 
 
 def _cmd_review_edit(args: argparse.Namespace) -> int:
-    from etl.geonames import GeoNamesIndex
+    from etl.places.geonames import GeoNamesIndex
 
     paths, said = _paths(args), []
     wanted = Correction(

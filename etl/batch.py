@@ -19,9 +19,9 @@ from pathlib import Path
 from etl.articles import ISO_EXAMPLES, parse_published
 from etl.csvwriter import write_rows
 from etl.encoding import bad_characters, not_utf8, strip_bom, wide_encoding
-from etl.extract import ArticleInput
-from etl.figures import fatalities
-from etl.mentions import Mention
+from etl.extraction.extract import ArticleInput
+from etl.extraction.figures import fatalities
+from etl.extraction.mentions import Mention
 from etl.problems import Problem
 
 MENTION_COLUMNS = [

@@ -12,12 +12,12 @@ from etl import inbox
 from etl.article_updates import with_updates
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.curated import Curated, load_curated
-from etl.extract import ArticleInput, Extractor
 from etl.extracting import bind_cache, default_workers, extract_all
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.mentions import Mention
 from etl.inbox import Snapshot
 from etl.integrity import check_integrity
 from etl.mention_cache import MentionCache
-from etl.mentions import Mention
 from etl.problems import InputError, display_path
 from etl.review import apply_decisions
 from etl.settings import Paths
@@ -161,7 +161,7 @@ def gazetteer_rows(curated: Curated, extra_places: list[dict] | None = None) -> 
 
 def make_extractor(curated: Curated, extra_places: list[dict] | None = None) -> Extractor:
     """The extractor over those rows and the GeoNames index (built once, cached)."""
-    from etl.geonames import GeoNamesIndex
+    from etl.places.geonames import GeoNamesIndex
 
     return Extractor(gazetteer_rows(curated, extra_places), GeoNamesIndex.open())
 
@@ -185,9 +185,9 @@ def with_extraction(
 ) -> Tables:
     """Merge the articles' mentions (extracted here unless given) across articles, and add
     what was found."""
-    from etl.actors import actor_in
     from etl.extracted import add_extracted
-    from etl.merge import cluster_mentions, match_curated
+    from etl.extraction.actors import actor_in
+    from etl.extraction.merge import cluster_mentions, match_curated
 
     if mentions is None:
         mentions = extract_articles(make_extractor(curated), articles)

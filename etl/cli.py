@@ -11,7 +11,7 @@ from pathlib import Path
 from etl.analyst_cli import add_commands
 from etl.build import build_tables, extract_articles, make_extractor, run_build
 from etl.curated import load_curated
-from etl.gazetteer import CachedGeocoder
+from etl.places.gazetteer import CachedGeocoder
 from etl.problems import InputError, StoreError, display_path
 from etl.settings import ROOT, Paths
 
@@ -50,9 +50,9 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_geocode(args: argparse.Namespace) -> int:
     """Every place the name could mean, from the gazetteers extraction uses, best first."""
     from etl.build import analyst_places
-    from etl.geonames import GeoNamesIndex
     from etl.inbox import read as read_inbox
-    from etl.place_search import find_places
+    from etl.places.geonames import GeoNamesIndex
+    from etl.places.place_search import find_places
 
     paths = _paths(args)
     curated, problems = load_curated(paths.curated, paths.root)
@@ -92,7 +92,7 @@ def _extractor(paths: Paths):
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     from etl.batch import mention_row, output_problem, write_csv
-    from etl.extract import ExtractStats
+    from etl.extraction.extract import ExtractStats
 
     paths = _paths(args)
     inputs = [args.input, *sorted(paths.curated.glob("*.csv"))]
@@ -158,7 +158,7 @@ def _warn(notices: list, what: str, limit: int = 20) -> None:
 
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from etl.articles import load_seed_articles
-    from etl.evaluate import load_devset, score_devset, score_devset2, score_seeds
+    from etl.extraction.evaluate import load_devset, score_devset, score_devset2, score_seeds
 
     paths = _paths(args)
     tables = build_tables(paths, extract=False)  # the truth: curated rows only

@@ -15,9 +15,9 @@ import pandas as pd
 from etl.analyst_actions import REVIEW, Made, analyst_place, event_decisions, parse_window
 from etl.build import analyst_places
 from etl.claim_edits import parse_figure
-from etl.gazetteer import normalise_name
 from etl.inbox import Snapshot
-from etl.place_search import Candidate, find_places
+from etl.places.gazetteer import normalise_name
+from etl.places.place_search import Candidate, find_places
 from etl.problems import InputError, Problem
 from etl.tables import Tables
 

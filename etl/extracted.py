@@ -16,9 +16,9 @@ import pandas as pd
 
 from etl import ids
 from etl.articles import Article
-from etl.dates import precision_of
-from etl.mentions import Mention
-from etl.merge import Cluster, distance_km
+from etl.extraction.dates import precision_of
+from etl.extraction.mentions import Mention
+from etl.extraction.merge import Cluster, distance_km
 from etl.tables import TABLE_NAMES, Tables, sources_per_event
 
 AREA_KM = 40.0  # a new place this close to an area's reference place joins that area's lane

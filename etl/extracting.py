@@ -15,9 +15,9 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from etl.articles import Article
-from etl.extract import ArticleInput, Extractor
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.mentions import Mention
 from etl.mention_cache import MentionCache, article_key, fingerprint
-from etl.mentions import Mention
 
 PARALLEL_FROM = 400  # articles: below this one process is faster than starting workers
 CHUNK = 100
@@ -27,7 +27,7 @@ _worker: Extractor | None = None
 
 def _start_worker(places: list[dict[str, Any]]) -> None:
     global _worker
-    from etl.geonames import GeoNamesIndex
+    from etl.places.geonames import GeoNamesIndex
 
     _worker = Extractor(places, GeoNamesIndex.open())
 
@@ -45,7 +45,7 @@ def _one(extractor: Extractor, article_id: str, text: str, published: str) -> li
 def _extract(articles: Sequence[Article], places: list[dict], workers: int) -> dict:
     jobs = [(a.article_id, a.text, a.published) for a in articles]
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
-        from etl.geonames import GeoNamesIndex
+        from etl.places.geonames import GeoNamesIndex
 
         extractor = Extractor(places, GeoNamesIndex.open())
         return {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
@@ -76,7 +76,7 @@ def extract_all(
 
 def bind_cache(cache: MentionCache, places: list[dict[str, Any]]) -> MentionCache:
     """The cache, under the fingerprint of the rules and these gazetteer rows."""
-    from etl.geonames import source_version
+    from etl.places.geonames import source_version
 
     cache.bind(fingerprint(places, source_version()))
     return cache

@@ -21,7 +21,7 @@ from etl import ids, inbox
 from etl.article_updates import describe, metadata_changes, with_updates
 from etl.articles import implausible_published, load_seed_articles
 from etl.build import build_tables
-from etl.extract import MAX_CHARS
+from etl.extraction.extract import MAX_CHARS
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem, StoreError

@@ -23,18 +23,15 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from etl.mentions import DateWindow, Figure, Mention
+from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.settings import ROOT
 
 CACHE = Path("cache") / "mentions.sqlite"
 
-#: The modules and data whose every byte extraction depends on.
-RULE_FILES = (
-    "etl/actors.py", "etl/dates.py", "etl/extract.py", "etl/figures.py", "etl/gazetteer.py",
-    "etl/geonames.py", "etl/mentions.py", "etl/placing.py", "etl/sentences.py",
-    "etl/triggers.py", "etl/mention_cache.py",
-)  # fmt: skip
-RULE_DATA = ("data/lexicon",)
+#: The code and data whose every byte extraction depends on: the text engine and the place
+#: resolver (code and rule tables), the actor lexicon, and this cache's own encoding.
+RULE_FILES = ("etl/mention_cache.py",)
+RULE_DATA = ("etl/extraction", "etl/places", "data/lexicon")
 
 
 def fingerprint(places: Iterable[Mapping[str, Any]], geonames_version: str) -> str:
@@ -42,7 +39,9 @@ def fingerprint(places: Iterable[Mapping[str, Any]], geonames_version: str) -> s
     digest = hashlib.sha256(geonames_version.encode())
     files = [ROOT / f for f in RULE_FILES]
     for folder in RULE_DATA:
-        files += sorted((ROOT / folder).rglob("*"))
+        files += sorted(
+            path for path in (ROOT / folder).rglob("*") if "__pycache__" not in path.parts
+        )
     for path in files:
         if path.is_file():
             digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())

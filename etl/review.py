@@ -18,7 +18,7 @@ import pandas as pd
 
 from etl import ids
 from etl.claim_edits import apply_claim_edits
-from etl.dates import precision_of
+from etl.extraction.dates import precision_of
 from etl.inbox import Decision
 from etl.tables import TABLE_NAMES, Tables
 

@@ -73,7 +73,7 @@ def _ids(rng: np.random.Generator, prefix: str, n: int) -> np.ndarray:
 
 def _towns(places: pd.DataFrame) -> pd.DataFrame:
     """Town centres in Syria and Iraq: GeoNames towns and the curated points (weighted most)."""
-    from etl.geonames import GeoNamesIndex
+    from etl.places.geonames import GeoNamesIndex
 
     index = GeoNamesIndex.open()
     index.close()
@@ -136,7 +136,7 @@ def _outlets(rng: np.random.Generator, real: pd.DataFrame, n: int) -> pd.DataFra
 
 def _sentence_pool(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Sentences of the seed articles (one line each) and the clause a curator would quote."""
-    from etl.sentences import split_sentences
+    from etl.extraction.sentences import split_sentences
 
     found = {text[a:b] for text in texts for a, b in split_sentences(text)}
     pool = sorted(s for s in found if 40 <= len(s) <= 400 and "\n" not in s)

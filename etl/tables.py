@@ -7,7 +7,7 @@ import pandas as pd
 from etl import ids
 from etl.articles import Article
 from etl.curated import Curated
-from etl.sentences import sentence_bounds
+from etl.extraction.sentences import sentence_bounds
 from etl.sources import sources_by_event
 
 #: Every table of the store, in the order they are written.

@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 from etl.articles import load_seed_articles  # noqa: E402
 from etl.batch import MENTION_COLUMNS, mention_row  # noqa: E402
 from etl.cli import _extractor  # noqa: E402
-from etl.extract import ArticleInput  # noqa: E402
-from etl.merge import cluster_mentions  # noqa: E402
+from etl.extraction.extract import ArticleInput  # noqa: E402
+from etl.extraction.merge import cluster_mentions  # noqa: E402
 from etl.settings import Paths  # noqa: E402
 
 
@@ -69,7 +69,9 @@ def child(n: int, path: str) -> None:
         held = [m for a in articles(n) for m in extractor.extract(a)[0]]
         count, events = len(held), len(cluster_mentions(held))
     seconds = time.perf_counter() - began
-    print(f"{path:>6} {n:>6} {n / seconds:>10.0f} {count:>9} {events:>7} {start_rss:>10.0f} {rss_mib():>9.0f}")
+    print(
+        f"{path:>6} {n:>6} {n / seconds:>10.0f} {count:>9} {events:>7} {start_rss:>10.0f} {rss_mib():>9.0f}"
+    )
 
 
 def main() -> None:
@@ -81,7 +83,9 @@ def main() -> None:
         child(int(args.child[0]), args.child[1])
         return
     print(f"python {sys.version.split()[0]}; seed-length articles; one process per row")
-    print(f"{'path':>6} {'n':>6} {'articles/s':>10} {'mentions':>9} {'events':>7} {'RSS start':>10} {'RSS peak':>9}  (MiB)")
+    print(
+        f"{'path':>6} {'n':>6} {'articles/s':>10} {'mentions':>9} {'events':>7} {'RSS start':>10} {'RSS peak':>9}  (MiB)"
+    )
     for path in ("stream", "merge"):
         for n in args.sizes:
             subprocess.run([sys.executable, __file__, "--child", str(n), path], check=True)

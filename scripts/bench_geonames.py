@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl.geonames import GeoNamesIndex, index_path  # noqa: E402
+from etl.places.geonames import GeoNamesIndex, index_path  # noqa: E402
 
 LOOKUPS = 10_000
 SYRIA = [(35.336, 40.141), (35.953, 39.008), (36.202, 37.161)]  # Deir ez-Zor, Raqqa, Aleppo

@@ -25,9 +25,9 @@ from dashboard.review_items import dateline_places
 from dashboard.text import markdown_text
 from etl.build import analyst_places
 from etl.corrections import curated_place_rows, nearby_points, spellings
-from etl.geonames import GeoNamesIndex
 from etl.inbox import Snapshot
-from etl.place_search import Candidate, find_places
+from etl.places.geonames import GeoNamesIndex
+from etl.places.place_search import Candidate, find_places
 from etl.tables import Tables
 
 LOG = logging.getLogger("dashboard")

@@ -392,4 +392,6 @@ def test_who_says_so_and_the_figures_of_a_sentence_are_corrected(store):
     claims = tables["claims"][tables["claims"]["event_id"] == evacuation]
     assert list(claims["claimant"]) == ["Camp administration"]
     figures = tables["figures"][tables["figures"]["event_id"] == evacuation]
-    assert figures[["quantity", "value_low", "value_high"]].values.tolist() == [["families", 40.0, 45.0]]
+    assert figures[["quantity", "value_low", "value_high"]].values.tolist() == [
+        ["families", 40.0, 45.0]
+    ]

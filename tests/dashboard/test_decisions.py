@@ -9,7 +9,7 @@ from dashboard.decisions import correction_made, verdict_maker
 from dashboard.place_choice import PlaceChoice
 from etl.corrections import Correction
 from etl.inbox import Snapshot
-from etl.place_search import Candidate
+from etl.places.place_search import Candidate
 from etl.problems import InputError
 
 JISR = Candidate("Jisr ash Shughūr", 35.81418, 36.31983, "SY", "GeoNames 169023", None, 39311)

@@ -15,8 +15,8 @@ from dashboard.place_choice import (
     same_name,
     teach_by_default,
 )
-from etl.geonames import haversine_km
-from etl.place_search import Candidate
+from etl.places.geonames import haversine_km
+from etl.places.place_search import Candidate
 
 
 @pytest.mark.parametrize(

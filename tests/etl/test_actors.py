@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.actors import actor_in, assign_roles, find_actors, find_claimant
+from etl.extraction.actors import actor_in, assign_roles, find_actors, find_claimant
 
 
 def _actors(text: str) -> list[tuple[str, str]]:
@@ -20,12 +20,18 @@ ACTORS = [
     ("the Islamic State group", [("Islamic State", "Islamic State")]),
     ("Daesh militants", [("Islamic State", "Daesh")]),
     ("The SDF advanced.", [("Syrian Democratic Forces", "SDF")]),
-    ("the Syrian Democratic Forces said", [("Syrian Democratic Forces", "Syrian Democratic Forces")]),
+    (
+        "the Syrian Democratic Forces said",
+        [("Syrian Democratic Forces", "Syrian Democratic Forces")],
+    ),
     ("Kurdish-led forces advanced.", [("Syrian Democratic Forces", "Kurdish-led forces")]),
     ("the U.S.-backed SDF", [("Syrian Democratic Forces", "SDF")]),
     ("the US-led coalition", [("US-led coalition", "US-led coalition")]),
     ("U.S.-led coalition jets", [("US-led coalition", "U.S.-led coalition")]),
-    ("the US-led international coalition", [("US-led coalition", "US-led international coalition")]),
+    (
+        "the US-led international coalition",
+        [("US-led coalition", "US-led international coalition")],
+    ),
     ("the anti-IS coalition", [("US-led coalition", "anti-IS coalition")]),
     ("strikes by the coalition", [("US-led coalition", "the coalition")]),
     ("coalition warplanes", [("US-led coalition", "coalition warplanes")]),
@@ -152,15 +158,47 @@ def _roles(text: str, trigger: str) -> tuple[str | None, str | None]:
 # (sentence, trigger word, actor1, actor2)
 ROLES = [
     ("coalition airstrikes hit IS positions", "airstrikes", "US-led coalition", "Islamic State"),
-    ("U.S.-led coalition jets struck IS positions near Hajin", "struck", "US-led coalition", "Islamic State"),
-    ("The SDF fought IS in Baghouz, an SDF spokesman, Mustafa Bali, said.", "fought", "Syrian Democratic Forces", "Islamic State"),
-    ("SDF spokesman Mustafa Bali said IS fighters attacked the SDF.", "attacked", "Islamic State", "Syrian Democratic Forces"),
+    (
+        "U.S.-led coalition jets struck IS positions near Hajin",
+        "struck",
+        "US-led coalition",
+        "Islamic State",
+    ),
+    (
+        "The SDF fought IS in Baghouz, an SDF spokesman, Mustafa Bali, said.",
+        "fought",
+        "Syrian Democratic Forces",
+        "Islamic State",
+    ),
+    (
+        "SDF spokesman Mustafa Bali said IS fighters attacked the SDF.",
+        "attacked",
+        "Islamic State",
+        "Syrian Democratic Forces",
+    ),
     ("Russian warplanes struck Idlib, Human Rights Watch said.", "struck", "Russia", None),
-    pytest.param("Coalition airstrikes hit IS positions", "airstrikes", "US-led coalition", "Islamic State"),
+    pytest.param(
+        "Coalition airstrikes hit IS positions", "airstrikes", "US-led coalition", "Islamic State"
+    ),
     # media outlets, monitors, NGOs and civilians are never sides
-    ("Reuters said the SDF clashed with IS fighters.", "clashed", "Syrian Democratic Forces", "Islamic State"),
-    ("AP reporters saw IS fighters surrender to the SDF.", "surrender", "Islamic State", "Syrian Democratic Forces"),
-    ("The Associated Press saw IS fighters surrender to the SDF.", "surrender", "Islamic State", "Syrian Democratic Forces"),
+    (
+        "Reuters said the SDF clashed with IS fighters.",
+        "clashed",
+        "Syrian Democratic Forces",
+        "Islamic State",
+    ),
+    (
+        "AP reporters saw IS fighters surrender to the SDF.",
+        "surrender",
+        "Islamic State",
+        "Syrian Democratic Forces",
+    ),
+    (
+        "The Associated Press saw IS fighters surrender to the SDF.",
+        "surrender",
+        "Islamic State",
+        "Syrian Democratic Forces",
+    ),
     ("AFP reported that regime forces shelled the town.", "shelled", "Syrian government", None),
     ("Airstrikes killed 12 civilians, the Syrian Observatory said.", "Airstrikes", None, None),
     ("The Syrian Observatory said airstrikes killed 12 civilians.", "airstrikes", None, None),
@@ -194,7 +232,10 @@ def test_by_names_the_actor_of_a_passive_sentence():
     assert assign_roles(actors, trigger, None, text) == ("Islamic State", None)
     text = "Coalition warplanes were shot at by regime forces."
     actors = find_actors(text, 0, len(text))
-    assert assign_roles(actors, text.index("shot"), None, text) == ("Syrian government", "US-led coalition")
+    assert assign_roles(actors, text.index("shot"), None, text) == (
+        "Syrian government",
+        "US-led coalition",
+    )
 
 
 def test_with_no_actor_before_the_trigger_the_one_after_is_acted_upon():

@@ -44,8 +44,19 @@ def events(store: Path):
 
 def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
     store = str(project.store)
-    code, out, err = run(capsys, "ingest", str(tmp_path / "up"), "--published", "2020-01-09",
-                         "--batch", "january", "--store", store, "--who", "ana")
+    code, out, err = run(
+        capsys,
+        "ingest",
+        str(tmp_path / "up"),
+        "--published",
+        "2020-01-09",
+        "--batch",
+        "january",
+        "--store",
+        store,
+        "--who",
+        "ana",
+    )
     assert code == 0, err
     batch = re.search(r"batch (b\S+) \(january\): 2 article\(s\) stored", out).group(1)
     assert "new outlet(s): Valley Courier" in out
@@ -55,17 +66,36 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
     assert set(mine["review_status"]) == {"pending"}
     articles = read_store(project.store)[0]["articles"].set_index("file")
     # the wire story names no outlet: it is the wire's own copy
-    assert articles.loc[str(tmp_path / "up" / "wire.md"), "outlet_id"] == "wire1" or \
-        articles.loc[str(tmp_path / "up" / "wire.md"), "wire"] is not None
+    assert (
+        articles.loc[str(tmp_path / "up" / "wire.md"), "outlet_id"] == "wire1"
+        or articles.loc[str(tmp_path / "up" / "wire.md"), "wire"] is not None
+    )
 
     shelling = mine[mine["event_type"] == "shelling"].index[0]
-    code, out, err = run(capsys, "review", "edit", shelling, "--place", "Jisr al-Shughur",
-                         "--lat", "35.8126", "--lon", "36.3177", "--accept", "--store", store)
+    code, out, err = run(
+        capsys,
+        "review",
+        "edit",
+        shelling,
+        "--place",
+        "Jisr al-Shughur",
+        "--lat",
+        "35.8126",
+        "--lon",
+        "36.3177",
+        "--accept",
+        "--store",
+        store,
+    )
     assert code == 0, err
     after = events(project.store).loc[shelling]
     assert after["review_status"] == "accepted" and after["reviewed_by"]
     place = read_store(project.store)[0]["places"].set_index("place_id").loc[after["place_id"]]
-    assert (place["name"], place["latitude"], place["longitude"]) == ("Jisr al-Shughur", 35.8126, 36.3177)
+    assert (place["name"], place["latitude"], place["longitude"]) == (
+        "Jisr al-Shughur",
+        35.8126,
+        36.3177,
+    )
 
     evacuation = mine[mine["event_type"] == "evacuation"].index[0]
     assert run(capsys, "review", "reject", evacuation, "--store", store)[0] == 0
@@ -79,15 +109,31 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
     assert events(project.store).loc[shelling, "review_status"] == "accepted"
 
     # a plain rebuild from seeds, curated rows and the inbox gives the same published state
-    assert run(capsys, "build", "--seeds", str(project.seeds), "--curated",
-               str(project.curated), "--store", store)[0] == 0
+    assert (
+        run(
+            capsys,
+            "build",
+            "--seeds",
+            str(project.seeds),
+            "--curated",
+            str(project.curated),
+            "--store",
+            store,
+        )[0]
+        == 0
+    )
     assert read_store(project.store)[1]["content_sha256"] == published
 
     code, out, _ = run(capsys, "batches", "--store", store)
     assert f"{batch}  published  2 article(s)" in out
     assert re.search(rf"\w+: retract {batch} \(wrong feed\)", out)
     assert [d.action for d in inbox.read(project.store).decisions] == [
-        "edit", "accept", "reject", "retract", "restore"]
+        "edit",
+        "accept",
+        "reject",
+        "retract",
+        "restore",
+    ]
 
 
 def test_ingest_twice_adds_nothing_and_says_so(project, tmp_path, capsys):
@@ -113,8 +159,10 @@ BAD = [
 
 @pytest.mark.parametrize(("name", "content", "says"), BAD, ids=[b[0] for b in BAD])
 def test_a_bad_file_stores_nothing(project, tmp_path, capsys, name, content, says):
-    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store",
-               str(project.store))[0] == 0
+    assert (
+        run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", str(project.store))[0]
+        == 0
+    )
     before = tree_digest(project.store)
     bad, good = tmp_path / name, tmp_path / "good.txt"
     bad.write_text(content, encoding="utf-8")
@@ -129,8 +177,15 @@ def test_a_bad_file_stores_nothing(project, tmp_path, capsys, name, content, say
 def test_skip_bad_stores_the_good_files_and_names_the_rest(project, tmp_path, capsys):
     bad = tmp_path / "nodate.txt"
     bad.write_text("Outlet: X\n\nRockets hit Alpha on Monday.", encoding="utf-8")
-    code, out, err = run(capsys, "ingest", str(bad), str(tmp_path / "up" / "gamma.txt"),
-                         "--skip-bad", "--store", str(project.store))
+    code, out, err = run(
+        capsys,
+        "ingest",
+        str(bad),
+        str(tmp_path / "up" / "gamma.txt"),
+        "--skip-bad",
+        "--store",
+        str(project.store),
+    )
     assert code == 0, err
     assert f"left out: {bad}: no publication date" in out
     assert "1 article(s) stored" in out
@@ -138,8 +193,12 @@ def test_skip_bad_stores_the_good_files_and_names_the_rest(project, tmp_path, ca
 
 def test_review_errors_name_the_problem(project, tmp_path, capsys):
     store = str(project.store)
-    assert run(capsys, "ingest", str(tmp_path / "up"), "--published", "2020-01-09",
-               "--store", store)[0] == 0
+    assert (
+        run(capsys, "ingest", str(tmp_path / "up"), "--published", "2020-01-09", "--store", store)[
+            0
+        ]
+        == 0
+    )
     before = tree_digest(project.store)
     curated = events(project.store).query("origin != 'extracted'").index[0]
     pending = events(project.store).query("review_status == 'pending'").index[0]
@@ -167,11 +226,29 @@ def test_a_correction_teaches_the_next_batch(project, tmp_path, capsys):
     store = str(project.store)
     assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
     shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
-    assert run(capsys, "review", "edit", shelling.index[0], "--place", "Jisr al-Shughur",
-               "--lat", "35.8126", "--lon", "36.3177", "--store", store)[0] == 0
+    assert (
+        run(
+            capsys,
+            "review",
+            "edit",
+            shelling.index[0],
+            "--place",
+            "Jisr al-Shughur",
+            "--lat",
+            "35.8126",
+            "--lon",
+            "36.3177",
+            "--store",
+            store,
+        )[0]
+        == 0
+    )
     later = tmp_path / "later.txt"
-    later.write_text("Outlet: Valley Courier\nPublished: 2020-02-02\n\n"
-                     "Rockets hit Jisr al-Shughur on Saturday, killing 3 people.", encoding="utf-8")
+    later.write_text(
+        "Outlet: Valley Courier\nPublished: 2020-02-02\n\n"
+        "Rockets hit Jisr al-Shughur on Saturday, killing 3 people.",
+        encoding="utf-8",
+    )
     assert run(capsys, "ingest", str(later), "--store", store)[0] == 0
     tables = read_store(project.store)[0]
     new = tables["events"][tables["events"]["date_start"] == "2020-02-01"]
@@ -181,26 +258,37 @@ def test_a_correction_teaches_the_next_batch(project, tmp_path, capsys):
     assert code == 0 and out.startswith("Jisr al-Shughur\t")
 
 
-def test_decisions_follow_their_event_when_a_later_batch_reports_it_first(project, tmp_path, capsys):
+def test_decisions_follow_their_event_when_a_later_batch_reports_it_first(
+    project, tmp_path, capsys
+):
     store = str(project.store)
     assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
     first = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
     assert run(capsys, "review", "accept", first.index[0], "--store", store)[0] == 0
     earlier = tmp_path / "earlier.txt"  # published first, so it becomes the event's first report
-    earlier.write_text("Outlet: Hill Times\nPublished: 2020-01-09\n\n"
-                       "Artillery shelled Jisr al-Shughur on Thursday, medics said.", encoding="utf-8")
-    assert run(capsys, "ingest", str(earlier), "--published", "2020-01-09", "--store", store)[0] == 0
+    earlier.write_text(
+        "Outlet: Hill Times\nPublished: 2020-01-09\n\n"
+        "Artillery shelled Jisr al-Shughur on Thursday, medics said.",
+        encoding="utf-8",
+    )
+    assert (
+        run(capsys, "ingest", str(earlier), "--published", "2020-01-09", "--store", store)[0] == 0
+    )
     now = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
     accepted = now[now["review_status"] == "accepted"]
     assert len(accepted) == 1
     assert current_build(project.store) is not None
 
 
-def test_a_text_longer_than_extraction_reads_is_stored_whole_with_a_warning(project, tmp_path, capsys):
-    from etl.extract import MAX_CHARS
+def test_a_text_longer_than_extraction_reads_is_stored_whole_with_a_warning(
+    project, tmp_path, capsys
+):
+    from etl.extraction.extract import MAX_CHARS
 
     long = tmp_path / "long.txt"
-    body = ("Rockets hit Alpha on Monday, killing 4 people. " * (MAX_CHARS // 40))[: MAX_CHARS + 500]
+    body = ("Rockets hit Alpha on Monday, killing 4 people. " * (MAX_CHARS // 40))[
+        : MAX_CHARS + 500
+    ]
     long.write_text(f"Outlet: X\nPublished: 2020-01-09\n\n{body}", encoding="utf-8")
     code, out, _ = run(capsys, "ingest", str(long), "--store", str(project.store))
     assert code == 0
@@ -214,12 +302,19 @@ def test_new_metadata_for_a_stored_article_is_an_explicit_logged_update(project,
     first = tmp_path / "up" / "gamma.txt"
     assert run(capsys, "ingest", str(first), "--store", store)[0] == 0
     corrected = tmp_path / "gamma-corrected.txt"
-    corrected.write_text(GAMMA.replace("Title: Shelling in Gamma", "Title: Shelling in Jisr")
-                         .replace("Outlet: Valley Courier", "Outlet: Hill Times"), encoding="utf-8")
+    corrected.write_text(
+        GAMMA.replace("Title: Shelling in Gamma", "Title: Shelling in Jisr").replace(
+            "Outlet: Valley Courier", "Outlet: Hill Times"
+        ),
+        encoding="utf-8",
+    )
     before = tree_digest(project.store)
     code, out, _ = run(capsys, "ingest", str(corrected), "--store", store)
     assert code == 0
-    assert "already stored, with other metadata (outlet_id 'hill_times', title 'Shelling in Jisr')" in out
+    assert (
+        "already stored, with other metadata (outlet_id 'hill_times', title 'Shelling in Jisr')"
+        in out
+    )
     assert "--update-metadata records the new values" in out
     assert tree_digest(project.store) == before  # nothing changed without the flag
     code, out, err = run(capsys, "ingest", str(corrected), "--update-metadata", "--store", store)
@@ -227,7 +322,11 @@ def test_new_metadata_for_a_stored_article_is_an_explicit_logged_update(project,
     assert "its metadata updated" in out and "published build" in out
     articles = read_store(project.store)[0]["articles"]
     mine = articles[articles["batch_id"].str.startswith("b")].iloc[0]
-    assert (mine["title"], mine["outlet_id"], mine["outlet"]) == ("Shelling in Jisr", "hill_times", "Hill Times")
+    assert (mine["title"], mine["outlet_id"], mine["outlet"]) == (
+        "Shelling in Jisr",
+        "hill_times",
+        "Hill Times",
+    )
     assert [d.action for d in inbox.read(project.store).decisions] == ["update_article"]
     # the same facts again: nothing more to record
     code, out, _ = run(capsys, "ingest", str(corrected), "--update-metadata", "--store", store)
@@ -235,11 +334,15 @@ def test_new_metadata_for_a_stored_article_is_an_explicit_logged_update(project,
     assert len(inbox.read(project.store).decisions) == 1
 
 
-def test_moving_an_event_away_from_the_place_its_sentence_names_teaches_nothing(project, tmp_path, capsys):
+def test_moving_an_event_away_from_the_place_its_sentence_names_teaches_nothing(
+    project, tmp_path, capsys
+):
     store = str(project.store)
     assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
     shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
-    code, out, _ = run(capsys, "review", "edit", shelling.index[0], "--place", "Beta", "--store", store)
+    code, out, _ = run(
+        capsys, "review", "edit", shelling.index[0], "--place", "Beta", "--store", store
+    )
     assert code == 0
     assert "not taught (--teach to keep them): Jisr" in out
     assert [p["aliases"] for p in inbox.read(project.store).places] == [None]
@@ -252,8 +355,23 @@ def test_a_place_an_analyst_adds_near_a_reference_town_joins_its_lane(project, t
     assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
     shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
     # 10 km from the mini project's Alpha (35.93, 36.63), which is in the Idlib lane
-    assert run(capsys, "review", "edit", shelling.index[0], "--place", "Near Alpha",
-               "--lat", "35.99", "--lon", "36.70", "--store", store)[0] == 0
+    assert (
+        run(
+            capsys,
+            "review",
+            "edit",
+            shelling.index[0],
+            "--place",
+            "Near Alpha",
+            "--lat",
+            "35.99",
+            "--lon",
+            "36.70",
+            "--store",
+            store,
+        )[0]
+        == 0
+    )
     places = read_store(project.store)[0]["places"].set_index("name")
     assert places.loc["Near Alpha", "area"] == "Idlib"
 
@@ -263,9 +381,21 @@ def test_the_claimant_and_figures_of_a_sentence_can_be_corrected(project, tmp_pa
     assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
     shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
     event_id = shelling.index[0]
-    code, out, err = run(capsys, "review", "edit", event_id, "--claimant", "Syrian Civil Defence",
-                         "--figure", "killed=7..9", "--figure", "injured>=12", "--accept",
-                         "--store", store)
+    code, out, err = run(
+        capsys,
+        "review",
+        "edit",
+        event_id,
+        "--claimant",
+        "Syrian Civil Defence",
+        "--figure",
+        "killed=7..9",
+        "--figure",
+        "injured>=12",
+        "--accept",
+        "--store",
+        store,
+    )
     assert code == 0, err
     tables = read_store(project.store)[0]
     claims = tables["claims"][tables["claims"]["event_id"] == event_id]
@@ -276,16 +406,30 @@ def test_the_claimant_and_figures_of_a_sentence_can_be_corrected(project, tmp_pa
     assert got == [("injured", 12, -1), ("killed", 7, 9)]
     assert events(project.store).loc[event_id, "review_status"] == "accepted"
     published = read_store(project.store)[1]["content_sha256"]
-    assert run(capsys, "build", "--seeds", str(project.seeds), "--curated", str(project.curated),
-               "--store", store)[0] == 0
+    assert (
+        run(
+            capsys,
+            "build",
+            "--seeds",
+            str(project.seeds),
+            "--curated",
+            str(project.curated),
+            "--store",
+            store,
+        )[0]
+        == 0
+    )
     assert read_store(project.store)[1]["content_sha256"] == published
 
 
-@pytest.mark.parametrize(("spec", "says"), [
-    ("killed", "expected QUANTITY=N"),
-    ("killed=9..7", "the high is below the low"),
-    ("=7", "expected QUANTITY=N"),
-])
+@pytest.mark.parametrize(
+    ("spec", "says"),
+    [
+        ("killed", "expected QUANTITY=N"),
+        ("killed=9..7", "the high is below the low"),
+        ("=7", "expected QUANTITY=N"),
+    ],
+)
 def test_a_bad_figure_is_named(project, tmp_path, capsys, spec, says):
     store = str(project.store)
     assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0

@@ -30,7 +30,11 @@ DATELINES = [
     ("DAMASCUS, Syria (AFP) -- State media said the army advanced.", "DAMASCUS, Syria", "AFP"),
     ("GENEVA - The talks resumed on Monday.", "GENEVA", None),
     ("(AP) — The group's last fighters surrendered.", None, "AP"),
-    ("OUTSIDE BAGHOUZ, Syria (AP) — Small trucks left the village.", "OUTSIDE BAGHOUZ, Syria", "AP"),
+    (
+        "OUTSIDE BAGHOUZ, Syria (AP) — Small trucks left the village.",
+        "OUTSIDE BAGHOUZ, Syria",
+        "AP",
+    ),
     ("AL-HOL CAMP, Syria (AP) — Women queued for bread.", "AL-HOL CAMP, Syria", "AP"),
     ("GENEVA, March 5 (Reuters) - The U.N. said on Tuesday...", "GENEVA", "Reuters"),
     ("BEIRUT (The Associated Press) — Fighting continued.", "BEIRUT", "AP"),
@@ -73,7 +77,11 @@ BYLINES = [
     ("By Agence France-Presse\n\nBEIRUT —", "Agence France-Presse", "AFP"),
     ("By Maher al-Mounes, The Washington Post\n\nDAMASCUS —", "Maher al-Mounes", None),
     ("By the time the convoy left, nobody was there.", None, None),
-    ("By Friday the camp held 60,000 people, aid workers said, and more were coming every day.", None, None),
+    (
+        "By Friday the camp held 60,000 people, aid workers said, and more were coming every day.",
+        None,
+        None,
+    ),
 ]
 
 
@@ -93,18 +101,34 @@ def test_byline_on_the_last_line():
 
 # (text, wire credited, the credit as quoted in the note)
 CREDITS = [
-    ("Camps filled.\n\nWith files from The Associated Press", "AP", "With files from The Associated Press"),
+    (
+        "Camps filled.\n\nWith files from The Associated Press",
+        "AP",
+        "With files from The Associated Press",
+    ),
     ("Camps filled.\n\nwith files from Reuters.", "Reuters", "with files from Reuters"),
     ("Camps filled.\n\n— AFP", "AFP", "— AFP"),
     ("Camps filled.\n\nThe camp was full, officials said -- Reuters", "Reuters", "-- Reuters"),
-    ("Camps filled.\n\nReuters contributed to this report.", "Reuters", "Reuters contributed to this report"),
+    (
+        "Camps filled.\n\nReuters contributed to this report.",
+        "Reuters",
+        "Reuters contributed to this report",
+    ),
     (
         "Camps filled.\n\n_Associated Press writer Zeina Karam in Beirut contributed to this report._",
         "AP",
         "Associated Press writer Zeina Karam in Beirut contributed to this report",
     ),
-    ("Camps filled.\n\nCopyright 2019 The Associated Press. All rights reserved.", "AP", "Copyright 2019 The Associated Press"),
-    ("Camps filled.\n\nMaterial from Agence France-Presse was used.", "AFP", "Material from Agence France-Presse"),
+    (
+        "Camps filled.\n\nCopyright 2019 The Associated Press. All rights reserved.",
+        "AP",
+        "Copyright 2019 The Associated Press",
+    ),
+    (
+        "Camps filled.\n\nMaterial from Agence France-Presse was used.",
+        "AFP",
+        "Material from Agence France-Presse",
+    ),
 ]
 
 
@@ -154,7 +178,11 @@ DATES_NEAR_THE_TOP = [
     ("Title\nMarch 23, 2019\n\nBody.", dt.date(2019, 3, 23), "line 2 of the text"),
     ("Published 23 March 2019, 10:00 GMT\n\nBody.", dt.date(2019, 3, 23), "the text's first line"),
     ("By Tom Perry | 2019-03-23\n\nBody.", dt.date(2019, 3, 23), "the text's first line"),
-    ("The offensive that began on March 1, 2019 was the last one, commanders said on the day.", None, None),
+    (
+        "The offensive that began on March 1, 2019 was the last one, commanders said on the day.",
+        None,
+        None,
+    ),
     ("Title\nMarch 23, 2099\n\nBody.", None, None),  # in the future: not a publication date
     ("Title\nMarch 23, 1019\n\nBody.", None, None),  # a typo for 2019: not guessed
     ("\n".join(["Line."] * 7) + "\nMarch 23, 2019", None, None),  # not near the top
@@ -222,8 +250,14 @@ def test_fill_never_overwrites_what_was_given():
     values, notes = fill(given, infer(AP_STORY, today=TODAY))
     assert "title" not in values and "published" not in values and "byline" not in values
     assert values["dateline"] == "BAGHOUZ, Syria"
-    assert "title 'Fighters surrender' in the Markdown heading on the text's first line differs from 'Given title', which is kept" in notes
-    assert "published '2019-03-12' in line 5 of the text differs from '2019-03-11', which is kept" in notes
+    assert (
+        "title 'Fighters surrender' in the Markdown heading on the text's first line differs from 'Given title', which is kept"
+        in notes
+    )
+    assert (
+        "published '2019-03-12' in line 5 of the text differs from '2019-03-11', which is kept"
+        in notes
+    )
     assert not any(n.startswith("byline") for n in notes)  # the same name, other case: agrees
 
 
@@ -240,8 +274,14 @@ GOOD_FIELDS = [
     ({"text": "  Body.\r\nMore.  "}, {"text": "Body.\nMore."}),
     ({"text": "x", "id": 7}, {"text": "x", "id": "7"}),
     ({"text": "x", "published": "2019-03-23"}, {"text": "x", "published": dt.date(2019, 3, 23)}),
-    ({"text": "x", "published": "2019-03-23T23:30:00-05:00"}, {"text": "x", "published": dt.date(2019, 3, 23)}),
-    ({"text": "x", "published": "March 23, 2019"}, {"text": "x", "published": dt.date(2019, 3, 23)}),
+    (
+        {"text": "x", "published": "2019-03-23T23:30:00-05:00"},
+        {"text": "x", "published": dt.date(2019, 3, 23)},
+    ),
+    (
+        {"text": "x", "published": "March 23, 2019"},
+        {"text": "x", "published": dt.date(2019, 3, 23)},
+    ),
     ({"text": "x", "outlet": "  The\n Guardian "}, {"text": "x", "outlet": "The Guardian"}),
     ({"text": "x", "wire": "Associated Press"}, {"text": "x", "wire": "AP"}),
     ({"text": "x", "wire": "Kurdistan24"}, {"text": "x", "wire": "Kurdistan24"}),
@@ -268,13 +308,37 @@ BAD_FIELDS = [
     ({"text": "a\ud800b"}, "text", "text: lone surrogate \\ud800 at character 2 (half a pair)"),
     ({"text": "a\x00b"}, "text", "text: NUL character at character 2"),
     ({"text": "x", "id": True}, "id", "id must be text, not true or false"),
-    ({"text": "x", "published": "soon"}, "published", "published 'soon' is not a date (e.g. 2019-03-23, 2019-03-23T10:00:00Z or March 23, 2019)"),
+    (
+        {"text": "x", "published": "soon"},
+        "published",
+        "published 'soon' is not a date (e.g. 2019-03-23, 2019-03-23T10:00:00Z or March 23, 2019)",
+    ),
     ({"text": "x", "published": 20190323}, "published", "published must be text, not a number"),
-    ({"text": "x", "published": "2999-01-01"}, "published", "published 2999-01-01 is not a plausible publication date (accepted: 1900-01-01 to "),
-    ({"text": "x", "published": "1019-03-23"}, "published", "published 1019-03-23 is not a plausible publication date"),
-    ({"text": "x", "url": "javascript:alert(1)"}, "url", "url 'javascript:alert(1)' is not a web address (it must start with http:// or https://)"),
-    ({"text": "x", "language": "Englisch"}, "language", "language 'Englisch' is not a language code (e.g. en, ar, fr)"),
-    ({"text": "x", "title": "T" * 1001}, "title", "title is 1,001 characters long; at most 1,000 are kept"),
+    (
+        {"text": "x", "published": "2999-01-01"},
+        "published",
+        "published 2999-01-01 is not a plausible publication date (accepted: 1900-01-01 to ",
+    ),
+    (
+        {"text": "x", "published": "1019-03-23"},
+        "published",
+        "published 1019-03-23 is not a plausible publication date",
+    ),
+    (
+        {"text": "x", "url": "javascript:alert(1)"},
+        "url",
+        "url 'javascript:alert(1)' is not a web address (it must start with http:// or https://)",
+    ),
+    (
+        {"text": "x", "language": "Englisch"},
+        "language",
+        "language 'Englisch' is not a language code (e.g. en, ar, fr)",
+    ),
+    (
+        {"text": "x", "title": "T" * 1001},
+        "title",
+        "title is 1,001 characters long; at most 1,000 are kept",
+    ),
 ]
 
 

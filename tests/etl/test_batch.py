@@ -11,8 +11,8 @@ import pytest
 
 from etl.batch import MENTION_COLUMNS, iter_jsonl, mention_row, read_jsonl, write_csv
 from etl.cli import main
-from etl.extract import ArticleInput
-from etl.mentions import DateWindow, Figure, Mention
+from etl.extraction.extract import ArticleInput
+from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.problems import Problem
 
 CONTRACT = (
@@ -27,7 +27,11 @@ HAJIN = (
 )
 GOOD = [
     {"id": "a", "text": HAJIN, "published": "2018-12-14", "outlet": "wire", "title": "Hajin"},
-    {"id": 7, "text": "Dozens of fighters surrendered in Baghouz on Tuesday.", "published": "2019-03-14T10:00:00Z"},
+    {
+        "id": 7,
+        "text": "Dozens of fighters surrendered in Baghouz on Tuesday.",
+        "published": "2019-03-14T10:00:00Z",
+    },
     {"id": "c", "text": "Nothing happened.", "published": "2019-03-14", "url": None},
 ]
 
@@ -64,12 +68,21 @@ BAD_LINES = [
     ('{"id": "b", "text": "x"', "not valid JSON"),
     ('{"id": "b", "text": "x"}', "missing field(s): published"),
     ('{"text": "x"}', "missing field(s): id, published"),
-    ('{"id": "b", "text": "x", "published": "yesterday"}', "published 'yesterday' is not an ISO date"),
-    ('{"id": "b", "text": "x", "published": "2019-02-30"}', "published '2019-02-30' is not an ISO date"),
+    (
+        '{"id": "b", "text": "x", "published": "yesterday"}',
+        "published 'yesterday' is not an ISO date",
+    ),
+    (
+        '{"id": "b", "text": "x", "published": "2019-02-30"}',
+        "published '2019-02-30' is not an ISO date",
+    ),
     ('{"id": "a", "text": "x", "published": "2019-03-05"}', "id 'a' is used twice"),
     ('{"id": "b", "text": 5, "published": "2019-03-05"}', "text must be a string, not number"),
     ('{"id": "b", "text": null, "published": "2019-03-05"}', "text must be a string, not null"),
-    ('{"id": ["b"], "text": "x", "published": "2019-03-05"}', "id must be a non-empty string or an integer, not array"),
+    (
+        '{"id": ["b"], "text": "x", "published": "2019-03-05"}',
+        "id must be a non-empty string or an integer, not array",
+    ),
     ("[1, 2]", "each line must be a JSON object"),
     ('"a string"', "each line must be a JSON object"),
 ]
@@ -106,7 +119,10 @@ def test_missing_file_and_bad_encoding_are_problems(tmp_path):
     latin.write_bytes(b'{"id": "a", "text": "caf\xe9", "published": "2019-03-05"}\n')
     articles, (problem,) = read_jsonl(latin)
     assert articles == []
-    assert (problem.line, problem.reason.startswith("not valid UTF-8: byte 0xe9 at byte 25 ")) == (1, True)
+    assert (problem.line, problem.reason.startswith("not valid UTF-8: byte 0xe9 at byte 25 ")) == (
+        1,
+        True,
+    )
 
 
 WEDNESDAY = dt.date(2018, 12, 12)
@@ -156,8 +172,20 @@ def test_mention_row_has_every_column():
 def test_mention_row_figures_are_valid_json():
     figures = json.loads(mention_row(_mention(), ACLED)["figures"])
     assert figures == [
-        {"quantity": "killed", "low": 12.0, "high": None, "qualifier": "at least", "text": "at least 12 people"},
-        {"quantity": "trucks", "low": 15.0, "high": 22.0, "qualifier": "between", "text": "15 to 22 “trucks”"},
+        {
+            "quantity": "killed",
+            "low": 12.0,
+            "high": None,
+            "qualifier": "at least",
+            "text": "at least 12 people",
+        },
+        {
+            "quantity": "trucks",
+            "low": 15.0,
+            "high": 22.0,
+            "qualifier": "between",
+            "text": "15 to 22 “trucks”",
+        },
     ]
 
 

@@ -25,8 +25,11 @@ def test_build_writes_store_and_exports(mini):
     # killed in Alpha on Monday") that matches no curated event of its type: kept for review
     assert summary.counts["events"] == 3 and summary.counts["claims"] == 5
     extracted = tables_status(mini)
-    assert extracted == [("alpha-rockets", "curated", "accepted"), ("beta-convoy", "curated", "accepted"),
-                         ("killing", "extracted", "pending")]
+    assert extracted == [
+        ("alpha-rockets", "curated", "accepted"),
+        ("beta-convoy", "curated", "accepted"),
+        ("killing", "extracted", "pending"),
+    ]
     assert meta["rows.figures"] == "5"  # four curated, one extracted ("at least 5 people")
     exports = mini.store / "current" / "exports"
     assert sorted(p.name for p in exports.glob("*.csv"))[:3] == [
@@ -42,8 +45,12 @@ def test_build_writes_store_and_exports(mini):
 
 def tables_status(mini) -> list[tuple[str, str, str]]:
     events = read_store(mini.store)[0]["events"]
-    return [(k if o == "curated" else t, o, r) for k, t, o, r in
-            zip(events["event_key"], events["event_type"], events["origin"], events["review_status"])]
+    return [
+        (k if o == "curated" else t, o, r)
+        for k, t, o, r in zip(
+            events["event_key"], events["event_type"], events["origin"], events["review_status"]
+        )
+    ]
 
 
 def test_rebuild_gives_the_same_ids(mini):

@@ -15,7 +15,7 @@ from etl.csvwriter import defuse, frame_csv_bytes, write_rows
 
 DEFUSE = [
     # (cell, what is written)
-    ("=HYPERLINK(\"http://x\",\"click\")", "'=HYPERLINK(\"http://x\",\"click\")"),
+    ('=HYPERLINK("http://x","click")', '\'=HYPERLINK("http://x","click")'),
     ("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0"),  # the pipe is kept: quotes stay exact
     ("+1+2", "'+1+2"),
     ("-2+3", "'-2+3"),
@@ -66,8 +66,11 @@ def test_frame_bytes_defuse_text_and_keep_numbers():
     text = frame_csv_bytes(frame).decode("utf-8")
     assert executable_cells(text) == []
     rows = list(csv.reader(io.StringIO(text)))
-    assert rows == [["summary", "killed", "'" + HOSTILE], ["'" + HOSTILE, "-3", "a"],
-                    ["plain", "4", "b"]]
+    assert rows == [
+        ["summary", "killed", "'" + HOSTILE],
+        ["'" + HOSTILE, "-3", "a"],
+        ["plain", "4", "b"],
+    ]
     assert frame_csv_bytes(frame, excel_bom=True).startswith(b"\xef\xbb\xbf")
     assert frame["summary"][0] == HOSTILE  # the caller's frame is not changed
 
@@ -82,13 +85,19 @@ def test_write_rows_defuses_and_survives_a_lone_surrogate(tmp_path):
 
 def test_exports_hold_no_executable_cell(mini):
     events = mini.curated / "events.csv"
-    events.write_text(events.read_text(encoding="utf-8").replace(
-        "Rockets hit Alpha market", '"=HYPERLINK(""http://evil.example"",""x"")"'), encoding="utf-8")
+    events.write_text(
+        events.read_text(encoding="utf-8").replace(
+            "Rockets hit Alpha market", '"=HYPERLINK(""http://evil.example"",""x"")"'
+        ),
+        encoding="utf-8",
+    )
     run_build(mini)
     exports = mini.store / "current" / "exports"
     texts = {p.name: p.read_text(encoding="utf-8") for p in exports.glob("*.csv")}
     assert len(texts) == 9
-    assert {name: executable_cells(text) for name, text in texts.items() if executable_cells(text)} == {}
+    assert {
+        name: executable_cells(text) for name, text in texts.items() if executable_cells(text)
+    } == {}
     assert "'=HYPERLINK(" in texts["events.csv"]
     # Parquet keeps the true text
     assert HOSTILE in set(pd.read_parquet(exports / "events.parquet")["summary"])
@@ -99,7 +108,7 @@ def test_extract_output_holds_no_executable_cell(tmp_path):
         "id": "=1+1",
         "published": "2019-03-02",
         "text": '=HYPERLINK("http://evil.example") Warplanes bombed Hajin on Friday, killing 12 '
-                "civilians.\n-Rockets hit Idlib on Thursday, killing 3.",
+        "civilians.\n-Rockets hit Idlib on Thursday, killing 3.",
     }
     source = tmp_path / "in.jsonl"
     source.write_text(json.dumps(article) + "\n", encoding="utf-8")
@@ -109,5 +118,7 @@ def test_extract_output_holds_no_executable_cell(tmp_path):
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows and executable_cells(text) == []
     assert {r["article_id"] for r in rows} == {"'=1+1"}
-    assert any(r["sentence"].startswith("'=HYPERLINK(") or r["sentence"].startswith("'-Rockets")
-               for r in rows)
+    assert any(
+        r["sentence"].startswith("'=HYPERLINK(") or r["sentence"].startswith("'-Rockets")
+        for r in rows
+    )

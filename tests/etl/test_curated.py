@@ -40,9 +40,15 @@ def test_the_data_is_as_big_as_the_seeds_demand():
     claimed = {c["event_key"] for c in CLAIMS}
     assert {e["event_key"] for e in events} <= claimed  # every event has a claim
     keys = {e["event_key"] for e in events}
-    for must in ("baghouz-convoy-2019-02-19", "baghouz-convoy-2019-02-20", "baghouz-convoy-2019-02-22",
-                 "baghouz-convoy-2019-03-04", "idlib-twin-explosions-2019-02-18",
-                 "khan-sheikhun-rocket-fire-2019-02-19", "najaf-anbar-killing-2019-02-16"):
+    for must in (
+        "baghouz-convoy-2019-02-19",
+        "baghouz-convoy-2019-02-20",
+        "baghouz-convoy-2019-02-22",
+        "baghouz-convoy-2019-03-04",
+        "idlib-twin-explosions-2019-02-18",
+        "khan-sheikhun-rocket-fire-2019-02-19",
+        "najaf-anbar-killing-2019-02-16",
+    ):
         assert must in keys
 
 

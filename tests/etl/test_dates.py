@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.dates import article_window, best_date, find_dates, precision_of
-from etl.mentions import DateWindow
+from etl.extraction.dates import article_window, best_date, find_dates, precision_of
+from etl.extraction.mentions import DateWindow
 
 D = dt.date.fromisoformat
 TUE_0219, WED_0220, THU_0221 = D("2019-02-19"), D("2019-02-20"), D("2019-02-21")
@@ -287,11 +287,17 @@ EDGES = [
 @pytest.mark.parametrize(("sentence", "published", "anchor", "start", "end", "quoted"), EDGES)
 def test_a_phrase_with_no_real_day_keeps_its_words(sentence, published, anchor, start, end, quoted):
     (window,) = find_dates(sentence, 0, len(sentence), published, anchor)
-    assert (str(window.start), str(window.end), window.source, window.text) == (start, end, "article", quoted)
+    assert (str(window.start), str(window.end), window.source, window.text) == (
+        start,
+        end,
+        "article",
+        quoted,
+    )
 
 
 @pytest.mark.parametrize(
-    ("published", "start"), [(dt.date.min, "0001-01-01"), (D("0001-01-02"), "0001-01-01"), (dt.date.max, "9999-12-28")]
+    ("published", "start"),
+    [(dt.date.min, "0001-01-01"), (D("0001-01-02"), "0001-01-01"), (dt.date.max, "9999-12-28")],
 )
 def test_article_window_stops_at_the_start_of_the_calendar(published, start):
     window = article_window(published)
@@ -305,7 +311,12 @@ RELATIVE_PHRASES = [
     "two weeks earlier", "days later", "on the 31st,", "in December", "on Christmas Day", "Feb. 30",
 ]  # fmt: skip
 CALENDAR_ENDS = st.sampled_from(
-    [dt.date.min, dt.date.min + dt.timedelta(days=2), dt.date.max - dt.timedelta(days=2), dt.date.max]
+    [
+        dt.date.min,
+        dt.date.min + dt.timedelta(days=2),
+        dt.date.max - dt.timedelta(days=2),
+        dt.date.max,
+    ]
 )
 
 

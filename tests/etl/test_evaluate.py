@@ -10,7 +10,7 @@ import pytest
 from etl.articles import load_seed_articles
 from etl.build import build_tables
 from etl.cli import _extractor
-from etl.evaluate import (
+from etl.extraction.evaluate import (
     DEVSET2_FAMILIES,
     DEVSET2_MEASURES,
     Devset2Scores,
@@ -28,8 +28,8 @@ from etl.evaluate import (
     window_equal,
     window_overlaps,
 )
-from etl.extract import ArticleInput
-from etl.mentions import DateWindow, Figure, Mention
+from etl.extraction.extract import ArticleInput
+from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.settings import ROOT, Paths
 
 DEVSET = ROOT / "data" / "devset" / "passages.jsonl"

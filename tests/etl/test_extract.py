@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.cli import _extractor
-from etl.extract import MAX_CHARS, ArticleInput, Extractor
-from etl.gazetteer import normalise_name
-from etl.mentions import Mention
+from etl.extraction.extract import MAX_CHARS, ArticleInput, Extractor
+from etl.extraction.mentions import Mention
+from etl.places.gazetteer import normalise_name
 from etl.settings import Paths
 
 FRIDAY = dt.date(2018, 12, 14)
@@ -268,14 +268,69 @@ def test_reporting_places_never_become_event_places(extractor, text, place_ids):
 # --- properties: never raises, every span quotes the text ------------------------------
 
 PIECES = [
-    "Coalition", "airstrikes", "hit", "Hajin", "on", "Wednesday", ",", "killing", "at least",
-    "12", "people", "the", "Syrian Observatory", "said", ".", "in", "Baghouz", "Baghuz", "SDF",
-    "spokesman", "Mustafa Bali", "fled", "trucks", "were seen leaving", "\n", "GENEVA -",
-    "(AP) —", "according to", "IS", "clashes", "Feb. 20", "U.S.-led coalition", "surrendered",
-    "Dozens of", "fighters", "were killed", "March 3", "last week", "a day later", "’s", "“",
-    "”", "no", "will attack", "al-Hawl", "Idleb", "Deir al-Zor", "in the town of", "Manbij",
-    "2019", "Zzyzxville", "told reporters at nearby Al-Omar oil field", "rocket fire",
-    "Khan Shaykhun", "province", "near", "Hajīn", "\t", "\r\n", "—", "القتال", "戦闘", "🙂",
+    "Coalition",
+    "airstrikes",
+    "hit",
+    "Hajin",
+    "on",
+    "Wednesday",
+    ",",
+    "killing",
+    "at least",
+    "12",
+    "people",
+    "the",
+    "Syrian Observatory",
+    "said",
+    ".",
+    "in",
+    "Baghouz",
+    "Baghuz",
+    "SDF",
+    "spokesman",
+    "Mustafa Bali",
+    "fled",
+    "trucks",
+    "were seen leaving",
+    "\n",
+    "GENEVA -",
+    "(AP) —",
+    "according to",
+    "IS",
+    "clashes",
+    "Feb. 20",
+    "U.S.-led coalition",
+    "surrendered",
+    "Dozens of",
+    "fighters",
+    "were killed",
+    "March 3",
+    "last week",
+    "a day later",
+    "’s",
+    "“",
+    "”",
+    "no",
+    "will attack",
+    "al-Hawl",
+    "Idleb",
+    "Deir al-Zor",
+    "in the town of",
+    "Manbij",
+    "2019",
+    "Zzyzxville",
+    "told reporters at nearby Al-Omar oil field",
+    "rocket fire",
+    "Khan Shaykhun",
+    "province",
+    "near",
+    "Hajīn",
+    "\t",
+    "\r\n",
+    "—",
+    "القتال",
+    "戦闘",
+    "🙂",
 ]
 NEWS = st.lists(st.sampled_from(PIECES), max_size=80).map(" ".join)
 ANY_TEXT = st.one_of(
@@ -367,7 +422,11 @@ CALENDAR_ENDS = [
 @pytest.mark.parametrize(("text", "published", "start", "end", "quoted"), CALENDAR_ENDS)
 def test_extract_at_the_ends_of_the_calendar(extractor, text, published, start, end, quoted):
     (mention,) = _extract(extractor, text, published)
-    assert (str(mention.date.start), str(mention.date.end), mention.date.text) == (start, end, quoted)
+    assert (str(mention.date.start), str(mention.date.end), mention.date.text) == (
+        start,
+        end,
+        quoted,
+    )
 
 
 def test_a_resolved_date_wins_over_a_phrase_with_no_real_day(extractor):

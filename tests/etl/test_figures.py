@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.figures import fatalities, find_figures
-from etl.mentions import Figure
+from etl.extraction.figures import fatalities, find_figures
+from etl.extraction.mentions import Figure
 
 # (sentence, [(quantity, low, high, qualifier, text), ...])
 SEEDS = [

@@ -5,7 +5,7 @@ import json
 import pytest
 from geopy.location import Location
 
-from etl.gazetteer import CachedGeocoder, OfflineGazetteer, normalise_name
+from etl.places.gazetteer import CachedGeocoder, OfflineGazetteer, normalise_name
 
 PLACES = [
     {
@@ -76,7 +76,7 @@ def test_cached_geocoder_asks_once_and_persists(tmp_path):
 
 
 def test_a_damaged_geocoder_cache_is_named(tmp_path):
-    from etl.gazetteer import CachedGeocoder
+    from etl.places.gazetteer import CachedGeocoder
     from etl.problems import InputError
 
     cache = tmp_path / "geocode.json"

@@ -11,8 +11,8 @@ import sqlite3
 import pytest
 from geopy.distance import great_circle
 
-from etl import geonames
-from etl.geonames import GeoNamesIndex, GeoPlace, build_index, haversine_km, place_keys
+from etl.places import geonames
+from etl.places.geonames import GeoNamesIndex, GeoPlace, build_index, haversine_km, place_keys
 
 TRIPOLI_LY = (32.887, 13.187)
 MOSUL = (36.335, 43.119)

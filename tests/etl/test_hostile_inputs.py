@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from etl.cli import main
-from etl.extract import MAX_CHARS
+from etl.extraction.extract import MAX_CHARS
 from etl.settings import Paths
 from tests.conftest import MINI_FILES
 

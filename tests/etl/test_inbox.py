@@ -48,8 +48,13 @@ def test_the_log_refuses_updates_and_deletes(mini):
 
 def test_an_unknown_action_is_refused_and_nothing_is_logged(mini):
     with pytest.raises(ValueError, match="unknown action 'delete'"):
-        inbox.add_decisions(mini.store, [{"action": "retract", "target": "b", "who": "a"},
-                                         {"action": "delete", "target": "b", "who": "a"}])
+        inbox.add_decisions(
+            mini.store,
+            [
+                {"action": "retract", "target": "b", "who": "a"},
+                {"action": "delete", "target": "b", "who": "a"},
+            ],
+        )
     assert inbox.read(mini.store).decisions == []
 
 
@@ -74,22 +79,40 @@ def test_a_batch_killed_while_it_is_committed_is_stored_whole_or_not_at_all(mini
     env, cwd = _env(mini), ROOT
     base = ["--seeds", str(mini.seeds), "--curated", str(mini.curated)]
     first = _files(tmp_path / "one", 2)
-    done = subprocess.run([*_cli(mini, "ingest", *first), *base], env=env, cwd=cwd,
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [*_cli(mini, "ingest", *first), *base],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr
     before = tree_digest(mini.store / "builds"), inbox.read(mini.store)
     second = _files(tmp_path / "two", 5, first=10)
-    killed = subprocess.run([sys.executable, "-c", CHILD, "3", "ingest", *second, *base,
-                             "--store", str(mini.store)], env=env, cwd=cwd,
-                            capture_output=True, text=True, timeout=300)
+    killed = subprocess.run(
+        [sys.executable, "-c", CHILD, "3", "ingest", *second, *base, "--store", str(mini.store)],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     after = inbox.read(mini.store)
     assert len(after.batches) == 1 and len(after.articles) == 2  # none of the killed batch
-    published = {k: v for k, v in tree_digest(mini.store / "builds").items()
-                 if not k.startswith(".staging-")}  # a staged build waits for the next writer
+    published = {
+        k: v for k, v in tree_digest(mini.store / "builds").items() if not k.startswith(".staging-")
+    }  # a staged build waits for the next writer
     assert published == before[0]  # the published build is as it was
-    again = subprocess.run([*_cli(mini, "ingest", *second), *base], env=env, cwd=cwd,
-                           capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        [*_cli(mini, "ingest", *second), *base],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert again.returncode == 0, again.stderr
     assert len(inbox.read(mini.store).articles) == 7
     assert not list((mini.store / "builds").glob(".staging-*"))
@@ -98,10 +121,22 @@ def test_a_batch_killed_while_it_is_committed_is_stored_whole_or_not_at_all(mini
 
 def test_two_analysts_ingesting_at_once_lose_nothing(mini, tmp_path):
     base = ["--seeds", str(mini.seeds), "--curated", str(mini.curated)]
-    runs = [subprocess.Popen([*_cli(mini, "ingest", *_files(tmp_path / f"w{n}", 4, first=20 * n)),
-                              *base, "--batch", f"writer {n}"], env=_env(mini), cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for n in range(2)]
+    runs = [
+        subprocess.Popen(
+            [
+                *_cli(mini, "ingest", *_files(tmp_path / f"w{n}", 4, first=20 * n)),
+                *base,
+                "--batch",
+                f"writer {n}",
+            ],
+            env=_env(mini),
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in range(2)
+    ]
     results = [(r.wait(timeout=300), r.communicate()) for r in runs]
     assert [code for code, _ in results] == [0, 0], results
     snapshot = inbox.read(mini.store)
@@ -125,13 +160,24 @@ sys.exit(main(sys.argv[1:]))
 def test_a_writer_killed_after_committing_is_caught_up_by_the_next(mini, tmp_path):
     env, base = _env(mini), ["--seeds", str(mini.seeds), "--curated", str(mini.curated)]
     files = _files(tmp_path / "one", 2)
-    killed = subprocess.run([sys.executable, "-c", KILL_AT_FINISH, "ingest", *files, *base,
-                             "--store", str(mini.store)], env=env, cwd=ROOT,
-                            capture_output=True, text=True, timeout=300)
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_AT_FINISH, "ingest", *files, *base, "--store", str(mini.store)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert killed.returncode == -signal.SIGKILL
     assert len(inbox.read(mini.store).batches) == 1  # stored, but never published
-    again = subprocess.run([*_cli(mini, "ingest", *files), *base], env=env, cwd=ROOT,
-                           capture_output=True, text=True, timeout=300)
+    again = subprocess.run(
+        [*_cli(mini, "ingest", *files), *base],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert again.returncode == 0, again.stderr
     assert "it was behind the stored batches" in again.stdout
     published = read_store(mini.store)

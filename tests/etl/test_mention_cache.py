@@ -54,8 +54,9 @@ def test_a_rebuild_extracts_only_what_changed(mini, monkeypatch):
     run_build(mini)
     run_build(mini)
     assert counted == [2]  # the second build read both articles from the cache
-    (mini.seeds / "b.txt").write_text(MINI_ARTICLE_B + " Three more were found on Tuesday.",
-                                      encoding="utf-8")
+    (mini.seeds / "b.txt").write_text(
+        MINI_ARTICLE_B + " Three more were found on Tuesday.", encoding="utf-8"
+    )
     run_build(mini)
     assert counted == [2, 1]  # only the changed article is read again
     assert (mini.store / CACHE).exists()
@@ -65,9 +66,11 @@ def test_a_new_place_in_the_gazetteer_means_reading_everything_again(mini, monke
     counted = _counting(monkeypatch)
     run_build(mini)
     places = mini.curated / "places.csv"
-    places.write_text(places.read_text(encoding="utf-8")
-                      + "gamma,Gamma,,village,35.0,38.0,1,Raqqa,Syria,Elsewhere,test\n",
-                      encoding="utf-8")
+    places.write_text(
+        places.read_text(encoding="utf-8")
+        + "gamma,Gamma,,village,35.0,38.0,1,Raqqa,Syria,Elsewhere,test\n",
+        encoding="utf-8",
+    )
     run_build(mini)
     assert counted == [2, 2]
 

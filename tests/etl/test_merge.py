@@ -8,8 +8,8 @@ import random
 import pytest
 
 from etl import ids
-from etl.mentions import DateWindow, Figure, Mention
-from etl.merge import (
+from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.merge import (
     NESTED_KM,
     SAME_PLACE_KM,
     Cluster,
@@ -85,21 +85,64 @@ def _members(clusters: list[Cluster]) -> list[list[str]]:
 # (case, mentions, articles per cluster)
 CASES = [
     ("same type, same day, same place", [mention("a"), mention("b")], [["a", "b"]]),
-    ("same type, same day, places 20 km apart", [mention("a"), mention("b", where=NEAR_BAGHOUZ)], [["a", "b"]]),
-    ("overlapping windows", [mention("a", start=D(2019, 3, 1), end=D(2019, 3, 4)), mention("b", start=D(2019, 3, 3))], [["a", "b"]]),
-    ("two known days a day apart are two happenings", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 2))], [["a"], ["b"]]),
-    ("a window meets a day a day later (one day's slack)", [mention("a", start=D(2019, 3, 1), end=D(2019, 3, 2)), mention("b", start=D(2019, 3, 3))], [["a", "b"]]),
+    (
+        "same type, same day, places 20 km apart",
+        [mention("a"), mention("b", where=NEAR_BAGHOUZ)],
+        [["a", "b"]],
+    ),
+    (
+        "overlapping windows",
+        [mention("a", start=D(2019, 3, 1), end=D(2019, 3, 4)), mention("b", start=D(2019, 3, 3))],
+        [["a", "b"]],
+    ),
+    (
+        "two known days a day apart are two happenings",
+        [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 2))],
+        [["a"], ["b"]],
+    ),
+    (
+        "a window meets a day a day later (one day's slack)",
+        [mention("a", start=D(2019, 3, 1), end=D(2019, 3, 2)), mention("b", start=D(2019, 3, 3))],
+        [["a", "b"]],
+    ),
     ("different types", [mention("a", "clash"), mention("b", "airstrike")], [["b"], ["a"]]),
-    ("windows a week apart", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 8))], [["a"], ["b"]]),
-    ("windows three days apart", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 4))], [["a"], ["b"]]),
+    (
+        "windows a week apart",
+        [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 8))],
+        [["a"], ["b"]],
+    ),
+    (
+        "windows three days apart",
+        [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 3, 4))],
+        [["a"], ["b"]],
+    ),
     ("towns 28 km apart", [mention("a"), mention("b", where=HAJIN)], [["a"], ["b"]]),
     ("towns 300 km apart", [mention("a"), mention("b", where=TOWN_300_KM)], [["a"], ["b"]]),
     ("towns 140 km apart", [mention("a"), mention("b", where=TOWN_140_KM)], [["a"], ["b"]]),
-    ("a region holds a town 140 km away", [mention("a", where=TOWN_140_KM), mention("b", precision=3)], [["a", "b"]]),
-    ("a governorate holds a town 122 km away", [mention("a"), mention("b", where=DEIR_EZ_ZOR, precision=3)], [["a", "b"]]),
-    ("a region does not hold a town beyond NESTED_KM", [mention("a", where=FAR_TOWN), mention("b", precision=3)], [["a"], ["b"]]),
+    (
+        "a region holds a town 140 km away",
+        [mention("a", where=TOWN_140_KM), mention("b", precision=3)],
+        [["a", "b"]],
+    ),
+    (
+        "a governorate holds a town 122 km away",
+        [mention("a"), mention("b", where=DEIR_EZ_ZOR, precision=3)],
+        [["a", "b"]],
+    ),
+    (
+        "a region does not hold a town beyond NESTED_KM",
+        [mention("a", where=FAR_TOWN), mention("b", precision=3)],
+        [["a"], ["b"]],
+    ),
     ("an unknown place merges", [mention("a"), mention("b", where=None)], [["a", "b"]]),
-    ("an undated mention joins a dated one in its window", [mention("a", start=D(2019, 3, 1)), mention("b", start=D(2019, 2, 27), end=D(2019, 3, 2), source="article")], [["a", "b"]]),
+    (
+        "an undated mention joins a dated one in its window",
+        [
+            mention("a", start=D(2019, 3, 1)),
+            mention("b", start=D(2019, 2, 27), end=D(2019, 3, 2), source="article"),
+        ],
+        [["a", "b"]],
+    ),
 ]
 
 
@@ -267,8 +310,16 @@ CURATED = [
 # (case, mentions of one cluster, curated event id or None)
 MATCHES = [
     ("same type, day and village", [mention("a")], "ev_baghouz_clash"),
-    ("closest window wins over the wide regional event", [mention("a", start=D(2019, 3, 2))], "ev_baghouz_clash"),
-    ("only the regional event fits the date", [mention("a", start=D(2019, 3, 15))], "ev_deir_clash"),
+    (
+        "closest window wins over the wide regional event",
+        [mention("a", start=D(2019, 3, 2))],
+        "ev_baghouz_clash",
+    ),
+    (
+        "only the regional event fits the date",
+        [mention("a", start=D(2019, 3, 15))],
+        "ev_deir_clash",
+    ),
     ("only the regional event holds the town", [mention("a", where=HAJIN)], "ev_deir_clash"),
     ("wrong type", [mention("a", "surrender")], None),
     ("airstrike far from Idlib", [mention("a", "airstrike")], None),
@@ -295,7 +346,9 @@ def test_match_curated(case, mentions, expected):
 
 def test_match_curated_goes_over_every_cluster():
     far = mention("c", where=FAR_TOWN)
-    clusters = match_curated(cluster_mentions([mention("a"), mention("b", "surrender"), far]), CURATED)
+    clusters = match_curated(
+        cluster_mentions([mention("a"), mention("b", "surrender"), far]), CURATED
+    )
     assert sorted((c.mentions[0].article_id, c.curated_event_id) for c in clusters) == [
         ("a", "ev_baghouz_clash"),
         ("b", None),
@@ -308,18 +361,25 @@ def test_an_undated_mention_joins_its_own_articles_event_not_just_any():
     # article (its window covers both days) belongs with the second article's convoy
     first = mention("a", "evacuation", D(2019, 2, 19))
     second = mention("b", "evacuation", D(2019, 2, 20))
-    undated = mention("b", "evacuation", D(2019, 2, 17), D(2019, 2, 20), source="article", char_start=500)
+    undated = mention(
+        "b", "evacuation", D(2019, 2, 17), D(2019, 2, 20), source="article", char_start=500
+    )
     clusters = cluster_mentions([undated, first, second])
     members = sorted(sorted((m.article_id, m.char_start) for m in c.mentions) for c in clusters)
     assert [[a for a, _ in group] for group in members] == [["a"], ["b", "b"]]
 
 
-@pytest.mark.parametrize(("casualty_article", "casualty_day", "folded"), [
-    ("a", MARCH_1, True),            # same article, same day, same place: the bombing's toll
-    ("b", MARCH_1, False),           # another article's killing report stays its own event
-    ("a", D(2019, 3, 5), False),     # a killing days later is another happening
-])
-def test_killings_fold_into_a_violent_event_of_the_same_article(casualty_article, casualty_day, folded):
+@pytest.mark.parametrize(
+    ("casualty_article", "casualty_day", "folded"),
+    [
+        ("a", MARCH_1, True),  # same article, same day, same place: the bombing's toll
+        ("b", MARCH_1, False),  # another article's killing report stays its own event
+        ("a", D(2019, 3, 5), False),  # a killing days later is another happening
+    ],
+)
+def test_killings_fold_into_a_violent_event_of_the_same_article(
+    casualty_article, casualty_day, folded
+):
     bombing = mention("a", "explosion")
     toll = mention(casualty_article, "killing", casualty_day, char_start=200)
     clusters = cluster_mentions([bombing, toll])

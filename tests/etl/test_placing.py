@@ -10,8 +10,8 @@ import csv
 
 import pytest
 
-from etl.geonames import GeoNamesIndex, haversine_km
-from etl.placing import PlaceHit, PlaceResolver
+from etl.places.geonames import GeoNamesIndex, haversine_km
+from etl.places.placing import PlaceHit, PlaceResolver
 from etl.settings import ROOT
 
 MANBIJ = (36.53, 37.95)
@@ -51,7 +51,9 @@ ALIASES = [
     ("Clashes erupted in Deir al-Zor on Monday.", "Deir al-Zor", "deir_ez_zor_gov"),
     ("Shelling hit the town of Khan Sheikhoun.", "Khan Sheikhoun", "khan_sheikhun"),
     pytest.param(
-        "Fighting in Idlib province continued.", "Idlib province", "idlib_gov",
+        "Fighting in Idlib province continued.",
+        "Idlib province",
+        "idlib_gov",
     ),
 ]
 
@@ -75,13 +77,26 @@ def test_curated_hit_carries_the_curated_row(resolver):
 
 # (sentence, words, place_id, reporting)
 REPORTING = [
-    ("SDF commander Jia Furat told reporters at nearby Al-Omar oil field.", "Al-Omar oil field", "al_omar_oil_field", True),
-    ("Speaking in Damascus, the minister said the offensive would go on.", "Damascus", "damascus", True),
+    (
+        "SDF commander Jia Furat told reporters at nearby Al-Omar oil field.",
+        "Al-Omar oil field",
+        "al_omar_oil_field",
+        True,
+    ),
+    (
+        "Speaking in Damascus, the minister said the offensive would go on.",
+        "Damascus",
+        "damascus",
+        True,
+    ),
     ("The SDF said in Aleppo that it had won.", "Aleppo", "aleppo", True),
     ("Officials said 12 people were killed in Idlib.", "Idlib", "idlib_city", False),
     ("Fighting continued in Baghouz.", "Baghouz", "baghouz", False),
     pytest.param(
-        "The SDF said clashes continued in Baghouz.", "Baghouz", "baghouz", False,
+        "The SDF said clashes continued in Baghouz.",
+        "Baghouz",
+        "baghouz",
+        False,
     ),
 ]
 
@@ -98,7 +113,9 @@ DATELINES = [
     ("GENEVA (Reuters) - The UN said the camp was overcrowded.", "GENEVA", "geneva"),
     ("LONDON — The monitor said the camp was overcrowded.", "LONDON", "london"),
     pytest.param(
-        "GENEVA, Switzerland (AP) — Several UN agencies warned of a crisis.", "GENEVA", "geneva",
+        "GENEVA, Switzerland (AP) — Several UN agencies warned of a crisis.",
+        "GENEVA",
+        "geneva",
     ),
 ]
 
@@ -190,12 +207,27 @@ def test_countries_an_article_names_are_counted(resolver):
     assert resolver.countries_named(text) == {"ML": 2, "YE": 1, "SY": 1}
 
 
-@pytest.mark.parametrize(("sentence", "countries", "expected"), [
-    ("Fighting broke out in Kidal on Monday.", frozenset({"ML"}), "ML"),   # the Malian town
-    ("Fighting broke out in northern Mali on Monday.", frozenset({"ML"}), None),  # a country is not a town
-    ("Fighting broke out in Shan State on Monday.", frozenset({"MM"}), None),  # a state is not a town
-    ("Clashes erupted in Manbij.", frozenset({"UA"}), None),  # no Manbij in the article's country: no guess
-])
+@pytest.mark.parametrize(
+    ("sentence", "countries", "expected"),
+    [
+        ("Fighting broke out in Kidal on Monday.", frozenset({"ML"}), "ML"),  # the Malian town
+        (
+            "Fighting broke out in northern Mali on Monday.",
+            frozenset({"ML"}),
+            None,
+        ),  # a country is not a town
+        (
+            "Fighting broke out in Shan State on Monday.",
+            frozenset({"MM"}),
+            None,
+        ),  # a state is not a town
+        (
+            "Clashes erupted in Manbij.",
+            frozenset({"UA"}),
+            None,
+        ),  # no Manbij in the article's country: no guess
+    ],
+)
 def test_homonyms_follow_the_articles_countries(resolver, sentence, countries, expected):
     hits, _ = resolver.find(sentence, 0, len(sentence), countries, ())
     gn = [h for h in hits if h.place_id.startswith("gn:")]

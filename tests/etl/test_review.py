@@ -10,8 +10,10 @@ from etl.inbox import Decision
 from etl.review import apply_decisions, mentions_by_event, review_queue
 from etl.store import read_store
 
-HILL = ("Outlet: Hill Times\nPublished: 2020-01-07\n\nRockets slammed into the market in Alpha "
-        "on Monday, killing four people, witnesses said.\n")
+HILL = (
+    "Outlet: Hill Times\nPublished: 2020-01-07\n\nRockets slammed into the market in Alpha "
+    "on Monday, killing four people, witnesses said.\n"
+)
 
 
 @pytest.fixture
@@ -34,7 +36,11 @@ CASES = [
     ([("accept", {})], "review_status", "accepted"),
     ([("reject", {})], "review_status", "rejected"),
     ([("accept", {}), ("reject", {})], "review_status", "rejected"),  # the latest wins
-    ([("edit", {"event_type": "shelling"})], "acled_sub_event_type", "Shelling/artillery/missile attack"),
+    (
+        [("edit", {"event_type": "shelling"})],
+        "acled_sub_event_type",
+        "Shelling/artillery/missile attack",
+    ),
     ([("edit", {"date_start": "2020-01-05", "date_end": "2020-01-06"})], "date_precision", "days"),
     ([("edit", {"summary": "Five killed in Alpha"})], "summary", "Five killed in Alpha"),
     ([("edit", {"summary": "A"}), ("edit", {"summary": "B"})], "summary", "B"),
@@ -66,7 +72,10 @@ def test_batch_decisions_are_not_event_decisions(tables):
 def test_the_queue_lists_pending_events_with_their_sentence(tables):
     queue = review_queue(tables)
     assert list(queue["kind"]) == ["new event"]
-    assert queue.iloc[0]["sentence"] == "Officials said at least 5 people were killed in Alpha on Monday."
+    assert (
+        queue.iloc[0]["sentence"]
+        == "Officials said at least 5 people were killed in Alpha on Monday."
+    )
     event_id, keys = _pending(tables)
     accepted = apply_decisions(tables, [decision(1, "accept", keys)])
     assert review_queue(accepted).empty
@@ -102,17 +111,23 @@ def test_a_sentence_that_joins_a_curated_event_is_reviewed_on_its_own(mini, tmp_
 def test_a_later_sentence_joining_an_accepted_event_is_reviewed_on_its_own(mini, tmp_path, capsys):
     args = ["--seeds", str(mini.seeds), "--curated", str(mini.curated), "--store", str(mini.store)]
     first = tmp_path / "first.txt"
-    first.write_text("Outlet: Hill Times\nPublished: 2020-01-10\n\nArtillery shelled the town of "
-                     "Jisr al-Shughur on Thursday, killing at least 7 civilians, medics said.\n",
-                     encoding="utf-8")
+    first.write_text(
+        "Outlet: Hill Times\nPublished: 2020-01-10\n\nArtillery shelled the town of "
+        "Jisr al-Shughur on Thursday, killing at least 7 civilians, medics said.\n",
+        encoding="utf-8",
+    )
     assert main(["ingest", str(first), *args]) == 0
-    shelling = read_store(mini.store)[0]["events"].query("event_type == 'shelling' and origin == 'extracted'")
+    shelling = read_store(mini.store)[0]["events"].query(
+        "event_type == 'shelling' and origin == 'extracted'"
+    )
     event_id = shelling["event_id"].iloc[0]
     assert main(["review", "accept", event_id, *args]) == 0
     later = tmp_path / "later.txt"
-    later.write_text("Outlet: Valley Courier\nPublished: 2020-01-11\n\nGovernment forces shelled "
-                     "Jisr al-Shughur on Thursday, killing at least 5 civilians, a monitor said.\n",
-                     encoding="utf-8")
+    later.write_text(
+        "Outlet: Valley Courier\nPublished: 2020-01-11\n\nGovernment forces shelled "
+        "Jisr al-Shughur on Thursday, killing at least 5 civilians, a monitor said.\n",
+        encoding="utf-8",
+    )
     capsys.readouterr()
     assert main(["ingest", str(later), *args]) == 0
     assert "1 sentence(s) adding claims to existing events" in capsys.readouterr().out
@@ -139,7 +154,9 @@ def test_a_decision_finds_its_event_again_after_a_rule_change_retypes_the_senten
     accepted = [decision(1, "accept", keys)]
     out = apply_decisions(retyped, accepted)
     assert out["events"].set_index("event_id").loc[event_id, "review_status"] == "accepted"
-    assert set(out["claims"].loc[out["claims"]["event_id"] == event_id, "review_status"]) == {"accepted"}
+    assert set(out["claims"].loc[out["claims"]["event_id"] == event_id, "review_status"]) == {
+        "accepted"
+    }
     assert orphaned(retyped, accepted) == []
     gone = dict(tables)
     gone["claims"] = tables["claims"][~(tables["claims"]["event_id"] == event_id)]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.sentences import sentence_around
+from etl.extraction.sentences import sentence_around
 
 TEXT = (
     "The U.S.-backed SDF said on Monday it had evacuated people. Since Feb. 20, an estimated "

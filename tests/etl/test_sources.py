@@ -14,15 +14,32 @@ WIRES = [
     ("AP dateline, long form", "BEIRUT (The Associated Press) — Fighting continued.", "ap"),
     ("AFP dateline", "BEIRUT (AFP) - Fighting continued in the east.", "afp"),
     ("Reuters dateline", "BEIRUT (Reuters) - Fighting continued in the east.", "reuters"),
-    ("files from AP beat a body credit", FILLER + "A commander told Reuters the camp was full. " + FILLER + "With files from Associated Press", "ap"),
+    (
+        "files from AP beat a body credit",
+        FILLER
+        + "A commander told Reuters the camp was full. "
+        + FILLER
+        + "With files from Associated Press",
+        "ap",
+    ),
     ("files from the Associated Press", FILLER + "With files from the Associated Press", "ap"),
     ("material from Reuters", "Fighting continued. Material from Reuters", "reuters"),
     ("reporting by AFP", "Fighting continued. Reporting by AFP", "afp"),
     ("told AFP in the body", FILLER + "A commander told AFP the camp was full. " + FILLER, "afp"),
-    ("told Reuters in the body", FILLER + "A commander told Reuters the camp was full. " + FILLER, "reuters"),
-    ("an AP reporter in the body", FILLER + "Later, an AP reporter saw the convoy. " + FILLER, "ap"),
+    (
+        "told Reuters in the body",
+        FILLER + "A commander told Reuters the camp was full. " + FILLER,
+        "reuters",
+    ),
+    (
+        "an AP reporter in the body",
+        FILLER + "Later, an AP reporter saw the convoy. " + FILLER,
+        "ap",
+    ),
     pytest.param(
-        "An AP reporter at a sentence start", FILLER + "An AP reporter saw the convoy. " + FILLER, "ap",
+        "An AP reporter at a sentence start",
+        FILLER + "An AP reporter saw the convoy. " + FILLER,
+        "ap",
     ),
     ("credit in the last lines", FILLER + FILLER + "— Agence France-Presse", "afp"),
     ("no credit", FILLER + "A commander said the camp was full. " + FILLER, None),
@@ -31,7 +48,11 @@ WIRES = [
 ]
 
 
-@pytest.mark.parametrize(("case", "text", "wire"), WIRES, ids=[w.values[0] if hasattr(w, "values") else w[0] for w in WIRES])
+@pytest.mark.parametrize(
+    ("case", "text", "wire"),
+    WIRES,
+    ids=[w.values[0] if hasattr(w, "values") else w[0] for w in WIRES],
+)
 def test_detect_wire(case, text, wire):
     assert detect_wire(text) == wire
 
@@ -52,7 +73,12 @@ def test_two_articles_sharing_two_long_sentences_are_one_source():
         [
             ("a", f"A lead of its own. {SHARED_1} {SHARED_2}", "cbc", None),
             ("b", f"Another lead. {SHARED_1} Some words. {SHARED_2}", "globe", None),
-            ("c", f"A story about something else that is long enough to count. {SHARED_1}", "star", None),
+            (
+                "c",
+                f"A story about something else that is long enough to count. {SHARED_1}",
+                "star",
+                None,
+            ),
         ]
     )
     assert found == {"a": "cbc", "b": "cbc", "c": "star"}

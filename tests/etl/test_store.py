@@ -105,7 +105,12 @@ def test_files_follow_the_umask(mini, tables):
         os.umask(old)
     modes = {
         p.relative_to(mini.store).as_posix(): stat.S_IMODE(p.stat().st_mode)
-        for p in [build, build / "conflict.sqlite", build / "exports", *(build / "exports").iterdir()]
+        for p in [
+            build,
+            build / "conflict.sqlite",
+            build / "exports",
+            *(build / "exports").iterdir(),
+        ]
     }
     assert set(modes.values()) <= {0o644, 0o755}, modes
     assert modes[f"builds/{build.name}"] == 0o755

@@ -47,14 +47,28 @@ KILL_POINTS = [
 
 
 def _build_args(mini) -> list[str]:
-    return ["build", "--seeds", str(mini.seeds), "--curated", str(mini.curated),
-            "--store", str(mini.store)]
+    return [
+        "build",
+        "--seeds",
+        str(mini.seeds),
+        "--curated",
+        str(mini.curated),
+        "--store",
+        str(mini.store),
+    ]
 
 
 def _run(args: list[str], **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
-                          cwd=ROOT, timeout=300, **kwargs)
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+        **kwargs,
+    )
 
 
 def assert_matching_pair(store: Path) -> str:
@@ -69,14 +83,19 @@ def assert_matching_pair(store: Path) -> str:
     return build.name
 
 
-@pytest.mark.parametrize(("where", "module", "function", "after", "new_wins"), KILL_POINTS,
-                         ids=[k[0] for k in KILL_POINTS])
-def test_a_build_killed_between_steps_leaves_a_matching_pair(mini, where, module, function,
-                                                            after, new_wins):
+@pytest.mark.parametrize(
+    ("where", "module", "function", "after", "new_wins"),
+    KILL_POINTS,
+    ids=[k[0] for k in KILL_POINTS],
+)
+def test_a_build_killed_between_steps_leaves_a_matching_pair(
+    mini, where, module, function, after, new_wins
+):
     assert _run(["-m", "etl", *_build_args(mini)]).returncode == 0
     first = assert_matching_pair(mini.store)
-    (mini.seeds / "b.txt").write_text(MINI_ARTICLE_B + " Three more died on Tuesday.",
-                                      encoding="utf-8")
+    (mini.seeds / "b.txt").write_text(
+        MINI_ARTICLE_B + " Three more died on Tuesday.", encoding="utf-8"
+    )
     killed = _run(["-c", CHILD, module, function, str(after), *_build_args(mini)])
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     after_kill = assert_matching_pair(mini.store)
@@ -92,13 +111,25 @@ def test_a_build_killed_between_steps_leaves_a_matching_pair(mini, where, module
 def test_two_builds_at_once_both_publish_whole_builds_in_turn(mini):
     args = ["-m", "etl", *_build_args(mini), "--wait", "120"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    children = [subprocess.Popen([sys.executable, *args], cwd=ROOT, env=env, text=True,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-                for _ in range(2)]
+    children = [
+        subprocess.Popen(
+            [sys.executable, *args],
+            cwd=ROOT,
+            env=env,
+            text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(2)
+    ]
     results = [(child.wait(timeout=300), *child.communicate()) for child in children]
     assert [code for code, _, _ in results] == [0, 0], results
-    builds = {line.split()[-1] for _, out, _ in results for line in out.splitlines()
-              if line.startswith("build:")}
+    builds = {
+        line.split()[-1]
+        for _, out, _ in results
+        for line in out.splitlines()
+        if line.startswith("build:")
+    }
     assert len(builds) == 2  # each published its own build, one after the other
     assert assert_matching_pair(mini.store) == max(builds)
     assert sorted(p.name for p in (mini.store / "builds").iterdir()) == sorted(builds)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.triggers import StemIndex, find_triggers
+from etl.extraction.triggers import StemIndex, find_triggers
 
 # (sentence, event types found); one case per line, grouped by what the case is about.
 CASES = [
@@ -40,7 +40,10 @@ CASES = [
     ("Shelling continued overnight.", {"shelling"}),
     ("Militiamen attacked a camp for displaced people on Friday.", {"killing"}),
     ("Witnesses said he was seized by RSF fighters on Monday.", set()),
-    ("A warplane belonging to eastern commander Khalifa Haftar's forces struck the airport.", {"airstrike"}),
+    (
+        "A warplane belonging to eastern commander Khalifa Haftar's forces struck the airport.",
+        {"airstrike"},
+    ),
     ("Rebels swept into the town on Sunday.", {"clash"}),
     ("At least four people drowned on Sunday.", {"deaths"}),
     ("Officials fear an exodus.", set()),

@@ -206,16 +206,33 @@ def test_csv_reads_rows_with_quoted_paragraphs_and_written_dates():
     drafts, problems = read_fixture("rows.csv")
     assert problems == []
     assert [(d.source, d.title, d.outlet, d.published, d.url) for d in drafts] == [
-        ("rows.csv:2", "Camp fills as families leave Baghouz", "The National", dt.date(2019, 3, 7), "https://example.com/c1"),
-        ("rows.csv:5", "Turkey shells Kurdish positions", "Example Times", dt.date(2019, 3, 9), None),
+        (
+            "rows.csv:2",
+            "Camp fills as families leave Baghouz",
+            "The National",
+            dt.date(2019, 3, 7),
+            "https://example.com/c1",
+        ),
+        (
+            "rows.csv:5",
+            "Turkey shells Kurdish positions",
+            "Example Times",
+            dt.date(2019, 3, 9),
+            None,
+        ),
     ]
     assert drafts[0].text.endswith("aid workers said.\n\nWith files from The Associated Press")
     assert drafts[0].wire == "AP"
-    assert "wire 'AP' read from the credit 'With files from The Associated Press' on line 3 of the text" in drafts[0].notes
+    assert (
+        "wire 'AP' read from the credit 'With files from The Associated Press' on line 3 of the text"
+        in drafts[0].notes
+    )
 
 
 def test_json_array_and_single_object():
-    array = b'[\n  {"text": "GENEVA - First.", "published": "2019-03-01"},\n  {"text": "Second."}\n]'
+    array = (
+        b'[\n  {"text": "GENEVA - First.", "published": "2019-03-01"},\n  {"text": "Second."}\n]'
+    )
     drafts, problems = read_upload("items.json", array)
     assert problems == []
     assert [(d.source, d.text, d.published, d.dateline) for d in drafts] == [
@@ -239,13 +256,22 @@ def test_utf8_bom_and_windows_line_endings():
 def test_markdown_front_matter_is_a_header():
     data = b"---\ntitle: 'Front matter'\ndate: 2019-03-02\n---\n\n# Heading\n\nBody."
     draft = only_draft("post.md", data)
-    assert (draft.title, draft.published, draft.text) == ("Front matter", dt.date(2019, 3, 2), "# Heading\n\nBody.")
+    assert (draft.title, draft.published, draft.text) == (
+        "Front matter",
+        dt.date(2019, 3, 2),
+        "# Heading\n\nBody.",
+    )
 
 
 def test_header_keys_ignore_case_and_accept_their_other_names():
     data = b"TITLE: T\nsource: Reuters\nDate: 23 March 2019\nBy: Tom Perry\n\nBody."
     draft = only_draft("a.txt", data)
-    assert (draft.title, draft.outlet, draft.published, draft.byline) == ("T", "Reuters", dt.date(2019, 3, 23), "Tom Perry")
+    assert (draft.title, draft.outlet, draft.published, draft.byline) == (
+        "T",
+        "Reuters",
+        dt.date(2019, 3, 23),
+        "Tom Perry",
+    )
 
 
 def test_a_text_without_header_is_all_text():
@@ -257,22 +283,32 @@ def test_a_text_without_header_is_all_text():
 def test_unknown_header_and_missing_blank_line_are_noted():
     draft = only_draft("a.txt", b"Title: T\nAuthor: Someone\nThe text starts here.")
     assert draft.text == "The text starts here."
-    assert draft.notes[0].startswith("header 'Author' on line 2 ignored (known: Title, Outlet or Source")
+    assert draft.notes[0].startswith(
+        "header 'Author' on line 2 ignored (known: Title, Outlet or Source"
+    )
     assert draft.notes[1] == "no blank line after the header block; the text starts at line 3"
 
 
 def test_header_wins_over_what_the_text_says():
-    data = b"Title: Given\nPublished: 2019-03-02\n\n# Heading\n\nMarch 3, 2019\n\nBEIRUT (AP) - Body."
+    data = (
+        b"Title: Given\nPublished: 2019-03-02\n\n# Heading\n\nMarch 3, 2019\n\nBEIRUT (AP) - Body."
+    )
     draft = only_draft("a.md", data)
     assert (draft.title, draft.published, draft.wire) == ("Given", dt.date(2019, 3, 2), "AP")
-    assert "published '2019-03-03' in line 3 of the text differs from '2019-03-02', which is kept" in draft.notes
+    assert (
+        "published '2019-03-03' in line 3 of the text differs from '2019-03-02', which is kept"
+        in draft.notes
+    )
 
 
 def test_mixed_encodings_are_read_and_flagged():
     data = "Caf\u00e9 owners said \u201cno\u201d.".encode("cp1252") + " Caf\u00e9 again.".encode()
     draft = only_draft("mixed.txt", data)
     assert draft.encoding.endswith("(detected by charset-normalizer)")
-    assert "the file mixes encodings (some of it is UTF-8): some characters may be wrong" in draft.notes
+    assert (
+        "the file mixes encodings (some of it is UTF-8): some characters may be wrong"
+        in draft.notes
+    )
 
 
 # --------------------------------------------------------------------- zips of uploads
@@ -287,8 +323,15 @@ def make_zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED)
 
 
 def test_zip_of_several_reads_each_member_by_its_path():
-    members = {f"batch/{n}": (FIXTURES / n).read_bytes() for n in ("header_block.txt", "feed.jsonl", "news_page.html")}
-    members |= {"batch/": b"", "__MACOSX/batch/._feed.jsonl": b"\x00\x05junk", "batch/.DS_Store": b"\x00\x00\x00\x01Bud1"}
+    members = {
+        f"batch/{n}": (FIXTURES / n).read_bytes()
+        for n in ("header_block.txt", "feed.jsonl", "news_page.html")
+    }
+    members |= {
+        "batch/": b"",
+        "__MACOSX/batch/._feed.jsonl": b"\x00\x05junk",
+        "batch/.DS_Store": b"\x00\x00\x00\x01Bud1",
+    }
     drafts, problems = read_upload("Batch.ZIP", make_zip(members))
     assert problems == []
     assert [d.source for d in drafts] == [
@@ -301,7 +344,9 @@ def test_zip_of_several_reads_each_member_by_its_path():
 
 
 def test_zip_member_problems_name_the_archive_and_the_member():
-    data = make_zip({"good.txt": b"Fine text.", "bad.jsonl": b'{"text": 1}\n', "photo.jpg": b"\xff\xd8\xff"})
+    data = make_zip(
+        {"good.txt": b"Fine text.", "bad.jsonl": b'{"text": 1}\n', "photo.jpg": b"\xff\xd8\xff"}
+    )
     drafts, problems = read_upload("b.zip", data)
     assert [d.source for d in drafts] == ["b.zip/good.txt"]
     assert [str(p) for p in problems] == [
@@ -333,37 +378,121 @@ BOMB = make_zip({"bomb.txt": bytes(50_000_000)})  # 50 MB of zeros, about 49 KB 
 
 # (zip bytes, limits, the problem's file, the reason's fragment)
 HOSTILE_ZIPS = [
-    ("many entries", make_zip({f"a{n}.txt": b"x" for n in range(2_001)}), Limits(), "h.zip", "has 2,001 entries; at most 2,000 are read: split it into smaller archives"),
-    ("nested zip", make_zip({"inner.zip": make_zip({"a.txt": b"text"})}), Limits(), "h.zip/inner.zip", "is an archive inside the archive; not opened: unpack it and upload its files"),
-    ("nested tar.gz", make_zip({"more.tar.gz": b"\x1f\x8b"}), Limits(), "h.zip/more.tar.gz", "is an archive inside the archive"),
-    ("nested 7z", make_zip({"x.7z": b"7z"}), Limits(), "h.zip/x.7z", "is an archive inside the archive"),
-    ("dot-dot path", make_zip({"../evil.txt": b"text"}), Limits(), "h.zip/../evil.txt", "has '..' in its path (it points outside the archive's folder); refused"),
-    ("dot-dot inside", make_zip({"a/../../evil.txt": b"text"}), Limits(), "h.zip/a/../../evil.txt", "has '..' in its path"),
-    ("absolute path", make_zip({"/abs.txt": b"text"}), Limits(), "h.zip//abs.txt", "has an absolute path; refused (paths in an archive must be relative)"),
-    ("windows drive", make_zip({"C:/abs.txt": b"text"}), Limits(), "h.zip/C:/abs.txt", "has an absolute path"),
-    ("encrypted", encrypted_zip(), Limits(), "h.zip/secret.txt", "is password-protected; upload it without a password"),
+    (
+        "many entries",
+        make_zip({f"a{n}.txt": b"x" for n in range(2_001)}),
+        Limits(),
+        "h.zip",
+        "has 2,001 entries; at most 2,000 are read: split it into smaller archives",
+    ),
+    (
+        "nested zip",
+        make_zip({"inner.zip": make_zip({"a.txt": b"text"})}),
+        Limits(),
+        "h.zip/inner.zip",
+        "is an archive inside the archive; not opened: unpack it and upload its files",
+    ),
+    (
+        "nested tar.gz",
+        make_zip({"more.tar.gz": b"\x1f\x8b"}),
+        Limits(),
+        "h.zip/more.tar.gz",
+        "is an archive inside the archive",
+    ),
+    (
+        "nested 7z",
+        make_zip({"x.7z": b"7z"}),
+        Limits(),
+        "h.zip/x.7z",
+        "is an archive inside the archive",
+    ),
+    (
+        "dot-dot path",
+        make_zip({"../evil.txt": b"text"}),
+        Limits(),
+        "h.zip/../evil.txt",
+        "has '..' in its path (it points outside the archive's folder); refused",
+    ),
+    (
+        "dot-dot inside",
+        make_zip({"a/../../evil.txt": b"text"}),
+        Limits(),
+        "h.zip/a/../../evil.txt",
+        "has '..' in its path",
+    ),
+    (
+        "absolute path",
+        make_zip({"/abs.txt": b"text"}),
+        Limits(),
+        "h.zip//abs.txt",
+        "has an absolute path; refused (paths in an archive must be relative)",
+    ),
+    (
+        "windows drive",
+        make_zip({"C:/abs.txt": b"text"}),
+        Limits(),
+        "h.zip/C:/abs.txt",
+        "has an absolute path",
+    ),
+    (
+        "encrypted",
+        encrypted_zip(),
+        Limits(),
+        "h.zip/secret.txt",
+        "is password-protected; upload it without a password",
+    ),
     ("zip bomb", BOMB, Limits(), "h.zip/bomb.txt", "would unpack to 50.0 MB from 48.6 KB (1,0"),
-    ("member over the file limit", make_zip({"big.txt": os.urandom(3_000).hex().encode()}), Limits(max_file_bytes=5_000), "h.zip/big.txt", "would unpack to 6.0 KB, over the limit of 5.0 KB per file"),
-    ("header lies about the size", lying_zip(), Limits(), "h.zip/liar.txt", "is damaged or its recorded size is wrong, so it was not read (Bad CRC-32"),
-    ("not a zip", b"PK\x03\x04 this is not really a zip archive", Limits(), "h.zip", "is not a readable zip archive (File is not a zip file)"),
+    (
+        "member over the file limit",
+        make_zip({"big.txt": os.urandom(3_000).hex().encode()}),
+        Limits(max_file_bytes=5_000),
+        "h.zip/big.txt",
+        "would unpack to 6.0 KB, over the limit of 5.0 KB per file",
+    ),
+    (
+        "header lies about the size",
+        lying_zip(),
+        Limits(),
+        "h.zip/liar.txt",
+        "is damaged or its recorded size is wrong, so it was not read (Bad CRC-32",
+    ),
+    (
+        "not a zip",
+        b"PK\x03\x04 this is not really a zip archive",
+        Limits(),
+        "h.zip",
+        "is not a readable zip archive (File is not a zip file)",
+    ),
     ("empty zip", make_zip({}), Limits(), "h.zip", "has no files in it"),
-    ("only folders and junk", make_zip({"d/": b"", "__MACOSX/x": b"y", ".DS_Store": b"z"}), Limits(), "h.zip", "has no files in it"),
+    (
+        "only folders and junk",
+        make_zip({"d/": b"", "__MACOSX/x": b"y", ".DS_Store": b"z"}),
+        Limits(),
+        "h.zip",
+        "has no files in it",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "data", "limits", "file", "reason"), HOSTILE_ZIPS, ids=[z[0] for z in HOSTILE_ZIPS])
+@pytest.mark.parametrize(
+    ("case", "data", "limits", "file", "reason"), HOSTILE_ZIPS, ids=[z[0] for z in HOSTILE_ZIPS]
+)
 def test_hostile_zips_are_refused_with_a_reason(case, data, limits, file, reason):
     problem = only_problem("h.zip", data, limits)
     assert problem.file == file
     assert problem.line is None
     assert problem.reason.startswith(reason)
     if case == "zip bomb":
-        assert problem.reason.endswith(" times its packed size; at most 100): refused as a possible zip bomb")
+        assert problem.reason.endswith(
+            " times its packed size; at most 100): refused as a possible zip bomb"
+        )
 
 
 def test_a_zip_bomb_is_refused_without_unpacking(monkeypatch):
     opened = []
-    monkeypatch.setattr(zipfile.ZipFile, "open", lambda *a, **k: opened.append(a) or pytest.fail("opened"))
+    monkeypatch.setattr(
+        zipfile.ZipFile, "open", lambda *a, **k: opened.append(a) or pytest.fail("opened")
+    )
     only_problem("h.zip", BOMB)
     assert opened == []
 
@@ -405,54 +534,331 @@ BAD_FILES = [
     ("empty", "a.txt", b"", Limits(), None, "is empty (no text in it)"),
     ("blank", "a.md", b" \n\t\r\n  ", Limits(), None, "is empty (no text in it)"),
     ("UTF-16 blank", "a.txt", "   \n".encode("utf-16"), Limits(), None, "is empty (no text in it)"),
-    ("NUL bytes", "a.txt", b"Some text\x00\x00\x01\x02 more", Limits(), None, "is not text: it contains NUL bytes (a binary file?); save it as UTF-8 text"),
-    ("a PDF named .txt", "report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", Limits(), None, "is not text: it looks like a PDF; save it as UTF-8 text"),
-    ("a Word file named .txt", "report.txt", b"PK\x03\x04\x14\x00\x06\x00", Limits(), None, "is not text: it looks like a zip archive or an Office document (.docx, .xlsx)"),
-    ("a JPEG named .html", "photo.html", b"\xff\xd8\xff\xe0\x00\x10JFIF", Limits(), None, "is not text: it looks like a JPEG image"),
+    (
+        "NUL bytes",
+        "a.txt",
+        b"Some text\x00\x00\x01\x02 more",
+        Limits(),
+        None,
+        "is not text: it contains NUL bytes (a binary file?); save it as UTF-8 text",
+    ),
+    (
+        "a PDF named .txt",
+        "report.txt",
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+        Limits(),
+        None,
+        "is not text: it looks like a PDF; save it as UTF-8 text",
+    ),
+    (
+        "a Word file named .txt",
+        "report.txt",
+        b"PK\x03\x04\x14\x00\x06\x00",
+        Limits(),
+        None,
+        "is not text: it looks like a zip archive or an Office document (.docx, .xlsx)",
+    ),
+    (
+        "a JPEG named .html",
+        "photo.html",
+        b"\xff\xd8\xff\xe0\x00\x10JFIF",
+        Limits(),
+        None,
+        "is not text: it looks like a JPEG image",
+    ),
     ("control codes", "a.txt", bytes(range(1, 32)) * 20 + b"text", Limits(), None, "is not text: "),
-    ("over the size limit", "a.txt", b"x" * 10_001, LIMIT_10K, None, "is 10.0 KB, over the limit of 10.0 KB per file"),
-    ("zip over the size limit", "a.zip", b"x" * 25_000, LIMIT_10K, None, "is 25.0 KB, over the limit of 10.0 KB per file"),
-    ("undecodable", "a.txt", b"ok\n" + bytes(range(0x80, 0x100)) * 4, Limits(), 2, "cannot be read: line 2 is not UTF-8 and no other text encoding fits; save it as UTF-8 text"),
-    ("broken UTF-16", "a.txt", b"\xff\xfe" + "Title".encode("utf-16-le") + b"\x00\xd8", Limits(), None, "cannot be read: starts with a UTF-16 byte-order mark but byte 13 is not UTF-16; save it as UTF-8 text"),
-    ("unsupported extension", "article.docx", b"text", Limits(), None, "'.docx' files are not read; accepted: .txt, .md, .html, .htm, .json, .jsonl, .csv, or a .zip of these"),
-    ("no extension", "README", b"text", Limits(), None, "a file without an extension is not read; accepted: .txt"),
-    ("header only", "a.txt", b"Title: T\nPublished: 2019-03-01\n", Limits(), None, "no article text after the header block"),
-    ("bad date in the header", "a.txt", b"Title: T\nPublished: last Tuesday\n\nBody.", Limits(), 2, "published 'last Tuesday' is not a date (e.g. 2019-03-23, 2019-03-23T10:00:00Z or March 23, 2019)"),
-    ("future date in the header", "a.txt", b"\r\n\r\nDate: 2999-01-01\n\nBody.", Limits(), 3, "published 2999-01-01 is not a plausible publication date (accepted: 1900-01-01 to "),
-    ("javascript url in the header", "a.md", b"URL: javascript:alert(1)\n\nBody.", Limits(), 1, "url 'javascript:alert(1)' is not a web address (it must start with http:// or https://)"),
-    ("HTML with only scripts", "a.html", b"<html><head><script>alert(1)</script></head><body><script>x()</script><iframe src=x></iframe></body></html>", Limits(), None, "no article text found in the page (after removing scripts, menus and markup)"),
-    ("HTML with only a style and a comment", "a.html", b"<html><head><style>p { color: red }</style></head><body><!-- nothing --></body></html>", Limits(), None, "no article text found in the page"),
-    ("CSV without a text column", "a.csv", b"id,body,date\n1,Fighting,2019-03-01\n", Limits(), 1, "no 'text' column (the columns are: 'id', 'body', 'date'); the article text must be in a column named 'text'"),
-    ("CSV header only", "a.csv", b"title,text\n", Limits(), None, "no articles: the file has a header row and nothing under it"),
-    ("CSV cell too long", "a.csv", b"text\n" + b"x" * 140_000 + b"\n", Limits(), 2, "cannot be read as CSV (a cell is over 131,072 characters); the rows after it were not read"),
+    (
+        "over the size limit",
+        "a.txt",
+        b"x" * 10_001,
+        LIMIT_10K,
+        None,
+        "is 10.0 KB, over the limit of 10.0 KB per file",
+    ),
+    (
+        "zip over the size limit",
+        "a.zip",
+        b"x" * 25_000,
+        LIMIT_10K,
+        None,
+        "is 25.0 KB, over the limit of 10.0 KB per file",
+    ),
+    (
+        "undecodable",
+        "a.txt",
+        b"ok\n" + bytes(range(0x80, 0x100)) * 4,
+        Limits(),
+        2,
+        "cannot be read: line 2 is not UTF-8 and no other text encoding fits; save it as UTF-8 text",
+    ),
+    (
+        "broken UTF-16",
+        "a.txt",
+        b"\xff\xfe" + "Title".encode("utf-16-le") + b"\x00\xd8",
+        Limits(),
+        None,
+        "cannot be read: starts with a UTF-16 byte-order mark but byte 13 is not UTF-16; save it as UTF-8 text",
+    ),
+    (
+        "unsupported extension",
+        "article.docx",
+        b"text",
+        Limits(),
+        None,
+        "'.docx' files are not read; accepted: .txt, .md, .html, .htm, .json, .jsonl, .csv, or a .zip of these",
+    ),
+    (
+        "no extension",
+        "README",
+        b"text",
+        Limits(),
+        None,
+        "a file without an extension is not read; accepted: .txt",
+    ),
+    (
+        "header only",
+        "a.txt",
+        b"Title: T\nPublished: 2019-03-01\n",
+        Limits(),
+        None,
+        "no article text after the header block",
+    ),
+    (
+        "bad date in the header",
+        "a.txt",
+        b"Title: T\nPublished: last Tuesday\n\nBody.",
+        Limits(),
+        2,
+        "published 'last Tuesday' is not a date (e.g. 2019-03-23, 2019-03-23T10:00:00Z or March 23, 2019)",
+    ),
+    (
+        "future date in the header",
+        "a.txt",
+        b"\r\n\r\nDate: 2999-01-01\n\nBody.",
+        Limits(),
+        3,
+        "published 2999-01-01 is not a plausible publication date (accepted: 1900-01-01 to ",
+    ),
+    (
+        "javascript url in the header",
+        "a.md",
+        b"URL: javascript:alert(1)\n\nBody.",
+        Limits(),
+        1,
+        "url 'javascript:alert(1)' is not a web address (it must start with http:// or https://)",
+    ),
+    (
+        "HTML with only scripts",
+        "a.html",
+        b"<html><head><script>alert(1)</script></head><body><script>x()</script><iframe src=x></iframe></body></html>",
+        Limits(),
+        None,
+        "no article text found in the page (after removing scripts, menus and markup)",
+    ),
+    (
+        "HTML with only a style and a comment",
+        "a.html",
+        b"<html><head><style>p { color: red }</style></head><body><!-- nothing --></body></html>",
+        Limits(),
+        None,
+        "no article text found in the page",
+    ),
+    (
+        "CSV without a text column",
+        "a.csv",
+        b"id,body,date\n1,Fighting,2019-03-01\n",
+        Limits(),
+        1,
+        "no 'text' column (the columns are: 'id', 'body', 'date'); the article text must be in a column named 'text'",
+    ),
+    (
+        "CSV header only",
+        "a.csv",
+        b"title,text\n",
+        Limits(),
+        None,
+        "no articles: the file has a header row and nothing under it",
+    ),
+    (
+        "CSV cell too long",
+        "a.csv",
+        b"text\n" + b"x" * 140_000 + b"\n",
+        Limits(),
+        2,
+        "cannot be read as CSV (a cell is over 131,072 characters); the rows after it were not read",
+    ),
     ("CSV column twice", "a.csv", b"text,text\na,b\n", Limits(), 1, "column(s) named twice: text"),
-    ("CSV row too long", "a.csv", b"title,text\nT,Body,extra\n", Limits(), 2, "the row has 3 fields but the header has 2 columns"),
+    (
+        "CSV row too long",
+        "a.csv",
+        b"title,text\nT,Body,extra\n",
+        Limits(),
+        2,
+        "the row has 3 fields but the header has 2 columns",
+    ),
     ("CSV empty text", "a.csv", b"title,text\nT,   \n", Limits(), 2, "text is empty"),
-    ("CSV bad date", "a.csv", b"text,published\nBody,2019-02-30\n", Limits(), 2, "published '2019-02-30' is not a date"),
-    ("CSV future date", "a.csv", b"text,published\nBody,2999-01-01\n", Limits(), 2, "published 2999-01-01 is not a plausible publication date"),
-    ("CSV unclosed quote", "a.csv", b'text\n"Body\n', Limits(), 2, "cannot be read as CSV (unexpected end of data)"),
-    ("JSON syntax", "a.json", b'{"text": "x",\n "title": }', Limits(), 2, "not valid JSON (Expecting value, column 11)"),
-    ("JSON not an object", "a.json", b'"just a string"', Limits(), 1, "each article must be a JSON object with a 'text' field, got a string"),
-    ("JSON array item not an object", "a.json", b'[\n42\n]', Limits(), 2, "each article must be a JSON object with a 'text' field, got a number"),
+    (
+        "CSV bad date",
+        "a.csv",
+        b"text,published\nBody,2019-02-30\n",
+        Limits(),
+        2,
+        "published '2019-02-30' is not a date",
+    ),
+    (
+        "CSV future date",
+        "a.csv",
+        b"text,published\nBody,2999-01-01\n",
+        Limits(),
+        2,
+        "published 2999-01-01 is not a plausible publication date",
+    ),
+    (
+        "CSV unclosed quote",
+        "a.csv",
+        b'text\n"Body\n',
+        Limits(),
+        2,
+        "cannot be read as CSV (unexpected end of data)",
+    ),
+    (
+        "JSON syntax",
+        "a.json",
+        b'{"text": "x",\n "title": }',
+        Limits(),
+        2,
+        "not valid JSON (Expecting value, column 11)",
+    ),
+    (
+        "JSON not an object",
+        "a.json",
+        b'"just a string"',
+        Limits(),
+        1,
+        "each article must be a JSON object with a 'text' field, got a string",
+    ),
+    (
+        "JSON array item not an object",
+        "a.json",
+        b"[\n42\n]",
+        Limits(),
+        2,
+        "each article must be a JSON object with a 'text' field, got a number",
+    ),
     ("JSON empty array", "a.json", b"[ ]", Limits(), None, "no articles: the JSON array is empty"),
-    ("JSON array unclosed", "a.json", b'[{"text": "x"}', Limits(), 1, "not valid JSON (the array is not closed with ']')"),
-    ("JSON two objects", "a.json", b'{"text": "x"}\n{"text": "y"}', Limits(), None, "not valid JSON (extra data after the first value); for one article per line name the file .jsonl"),
-    ("JSON missing text", "a.json", b'{"body": "x", "id": 1}', Limits(), 1, "no 'text' field (the fields are: body, id)"),
-    ("JSON deep nesting", "a.json", DEEP, Limits(), 1, "not readable JSON: arrays or objects nested too deeply"),
-    ("JSON huge integer", "a.json", HUGE_INT, Limits(), 1, "not readable JSON: a number has over 4,300 digits"),
-    ("JSON lone surrogate", "a.json", b'{"text": "a\\ud800b"}', Limits(), 1, "text: lone surrogate \\ud800 at character 2 (half a pair)"),
-    ("JSON NUL escape", "a.json", b'{"text": "a\\u0000b"}', Limits(), 1, "text: NUL character at character 2"),
-    ("JSON text a number", "a.json", b'{"text": 12}', Limits(), 1, "text must be text, not a number"),
-    ("JSON date a number", "a.json", b'{"text": "x", "published": 20190323}', Limits(), 1, "published must be text, not a number"),
-    ("JSON implausible date", "a.json", b'{"text": "x", "published": "1019-03-23"}', Limits(), 1, "published 1019-03-23 is not a plausible publication date"),
-    ("JSON Lines bad line", "a.jsonl", b'\n{"text": \n', Limits(), 2, "not valid JSON (Expecting value, column 10)"),
-    ("JSON Lines array on a line", "a.jsonl", b'[{"text": "x"}]\n', Limits(), 1, "each article must be a JSON object with a 'text' field, got an array"),
-    ("JSON Lines two objects on a line", "a.jsonl", b'{"text": "x"} {"text": "y"}\n', Limits(), 1, "not valid JSON (extra data after the object); one object per line"),
+    (
+        "JSON array unclosed",
+        "a.json",
+        b'[{"text": "x"}',
+        Limits(),
+        1,
+        "not valid JSON (the array is not closed with ']')",
+    ),
+    (
+        "JSON two objects",
+        "a.json",
+        b'{"text": "x"}\n{"text": "y"}',
+        Limits(),
+        None,
+        "not valid JSON (extra data after the first value); for one article per line name the file .jsonl",
+    ),
+    (
+        "JSON missing text",
+        "a.json",
+        b'{"body": "x", "id": 1}',
+        Limits(),
+        1,
+        "no 'text' field (the fields are: body, id)",
+    ),
+    (
+        "JSON deep nesting",
+        "a.json",
+        DEEP,
+        Limits(),
+        1,
+        "not readable JSON: arrays or objects nested too deeply",
+    ),
+    (
+        "JSON huge integer",
+        "a.json",
+        HUGE_INT,
+        Limits(),
+        1,
+        "not readable JSON: a number has over 4,300 digits",
+    ),
+    (
+        "JSON lone surrogate",
+        "a.json",
+        b'{"text": "a\\ud800b"}',
+        Limits(),
+        1,
+        "text: lone surrogate \\ud800 at character 2 (half a pair)",
+    ),
+    (
+        "JSON NUL escape",
+        "a.json",
+        b'{"text": "a\\u0000b"}',
+        Limits(),
+        1,
+        "text: NUL character at character 2",
+    ),
+    (
+        "JSON text a number",
+        "a.json",
+        b'{"text": 12}',
+        Limits(),
+        1,
+        "text must be text, not a number",
+    ),
+    (
+        "JSON date a number",
+        "a.json",
+        b'{"text": "x", "published": 20190323}',
+        Limits(),
+        1,
+        "published must be text, not a number",
+    ),
+    (
+        "JSON implausible date",
+        "a.json",
+        b'{"text": "x", "published": "1019-03-23"}',
+        Limits(),
+        1,
+        "published 1019-03-23 is not a plausible publication date",
+    ),
+    (
+        "JSON Lines bad line",
+        "a.jsonl",
+        b'\n{"text": \n',
+        Limits(),
+        2,
+        "not valid JSON (Expecting value, column 10)",
+    ),
+    (
+        "JSON Lines array on a line",
+        "a.jsonl",
+        b'[{"text": "x"}]\n',
+        Limits(),
+        1,
+        "each article must be a JSON object with a 'text' field, got an array",
+    ),
+    (
+        "JSON Lines two objects on a line",
+        "a.jsonl",
+        b'{"text": "x"} {"text": "y"}\n',
+        Limits(),
+        1,
+        "not valid JSON (extra data after the object); one object per line",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("case", "name", "data", "limits", "line", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
-def test_bad_files_give_a_problem_naming_file_line_and_reason(case, name, data, limits, line, reason):
+@pytest.mark.parametrize(
+    ("case", "name", "data", "limits", "line", "reason"), BAD_FILES, ids=[b[0] for b in BAD_FILES]
+)
+def test_bad_files_give_a_problem_naming_file_line_and_reason(
+    case, name, data, limits, line, reason
+):
     problem = only_problem(name, data, limits)
     assert (problem.file, problem.line) == (name, line)
     assert problem.reason.startswith(reason), problem.reason
@@ -480,7 +886,11 @@ def test_every_failing_field_of_a_line_is_named_once():
 
 def test_a_page_whose_markup_gives_a_bad_field_keeps_its_text_and_says_what_was_left_out():
     title = '<meta property="og:title" content="Shelling kills civilians in Idlib despite truce">'
-    page = (FIXTURES / "news_page.html").read_text().replace(title, f'<meta property="og:title" content="{"Long " * 300}">')
+    page = (
+        (FIXTURES / "news_page.html")
+        .read_text()
+        .replace(title, f'<meta property="og:title" content="{"Long " * 300}">')
+    )
     draft = only_draft("p.html", page.encode())
     assert draft.title is None
     assert draft.notes[:2] == (
@@ -490,7 +900,9 @@ def test_a_page_whose_markup_gives_a_bad_field_keeps_its_text_and_says_what_was_
 
 
 def test_a_bare_html_fragment_is_read():
-    draft = only_draft("f.html", b"<p>BEIRUT (AP) - Fighting resumed in Idlib.</p><script>x()</script>")
+    draft = only_draft(
+        "f.html", b"<p>BEIRUT (AP) - Fighting resumed in Idlib.</p><script>x()</script>"
+    )
     assert (draft.text, draft.wire) == ("BEIRUT (AP) - Fighting resumed in Idlib.", "AP")
 
 
@@ -507,7 +919,11 @@ def test_read_paths_reads_a_folder_sorted_and_skips_hidden_files(tmp_path):
     (tmp_path / ".git" / "x.txt").write_text("Git.")
     drafts, problems = read_paths([tmp_path])
     assert problems == []
-    assert [Path(d.source).relative_to(tmp_path).as_posix() for d in drafts] == ["a.txt", "b.txt", "sub/c.md"]
+    assert [Path(d.source).relative_to(tmp_path).as_posix() for d in drafts] == [
+        "a.txt",
+        "b.txt",
+        "sub/c.md",
+    ]
 
 
 def test_read_paths_names_each_bad_path(tmp_path):
@@ -537,7 +953,9 @@ def test_read_paths_reads_a_zip_on_disk(tmp_path):
 
 NAMES = st.tuples(
     st.text(max_size=12),
-    st.sampled_from([".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".zip", ".TXT", "", ".pdf"]),
+    st.sampled_from(
+        [".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".zip", ".TXT", "", ".pdf"]
+    ),
 ).map("".join)
 
 
@@ -556,7 +974,8 @@ def test_random_bytes_and_names_never_raise(name, data):
 
 
 TEXTY = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]) | st.sampled_from('{}[]",:\n\r\t-#<>'),
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"])
+    | st.sampled_from('{}[]",:\n\r\t-#<>'),
     max_size=400,
 )
 
@@ -567,7 +986,9 @@ def test_random_text_never_raises(name, text):
     check_result(name, read_upload(name, text.encode()))
 
 
-SEED_ZIP = make_zip({"a.txt": b"Title: T\n\nBody text.", "b.jsonl": b'{"text": "x"}\n', "c.csv": b"text\nrow\n"})
+SEED_ZIP = make_zip(
+    {"a.txt": b"Title: T\n\nBody text.", "b.jsonl": b'{"text": "x"}\n', "c.csv": b"text\nrow\n"}
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -578,13 +999,59 @@ def test_damaged_zips_never_raise(at, value, more):
 
 
 TOKENS = st.lists(
-    st.sampled_from([
-        "Title:", "Published:", "Date: ", "URL: ", "By:", "2019-03-01", "March 1, 2019", "2999-01-01",
-        "\n", "\n\n", "\r\n", " ", "\t", ",", ";", '"', "'", "text", "id", "published", "{", "}", "[", "]",
-        ":", '"text"', "null", "1e999", "-", "—", "<p>", "</p>", "<script>", "<html>", "<body>", "---",
-        "#", "=", "BEIRUT (AP) —", "GENEVA -", "By ", "Sarah El Deeb", "With files from Reuters",
-        "\ufeff", "\x00", "\ud800", "é", "\\u0000", "\\ud800",
-    ]),
+    st.sampled_from(
+        [
+            "Title:",
+            "Published:",
+            "Date: ",
+            "URL: ",
+            "By:",
+            "2019-03-01",
+            "March 1, 2019",
+            "2999-01-01",
+            "\n",
+            "\n\n",
+            "\r\n",
+            " ",
+            "\t",
+            ",",
+            ";",
+            '"',
+            "'",
+            "text",
+            "id",
+            "published",
+            "{",
+            "}",
+            "[",
+            "]",
+            ":",
+            '"text"',
+            "null",
+            "1e999",
+            "-",
+            "—",
+            "<p>",
+            "</p>",
+            "<script>",
+            "<html>",
+            "<body>",
+            "---",
+            "#",
+            "=",
+            "BEIRUT (AP) —",
+            "GENEVA -",
+            "By ",
+            "Sarah El Deeb",
+            "With files from Reuters",
+            "\ufeff",
+            "\x00",
+            "\ud800",
+            "é",
+            "\\u0000",
+            "\\ud800",
+        ]
+    ),
     max_size=60,
 ).map("".join)
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from etl.gazetteer import OfflineGazetteer, normalise_name
-from etl.geonames import GeoNamesIndex, haversine_km
+from etl.places.gazetteer import OfflineGazetteer, normalise_name
+from etl.places.geonames import GeoNamesIndex, haversine_km
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from etl.gazetteer import OfflineGazetteer, normalise_name
-from etl.geonames import GeoNamesIndex
+from etl.places.gazetteer import OfflineGazetteer, normalise_name
+from etl.places.geonames import GeoNamesIndex
 
 _PARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ]"
 _WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"

@@ -1,8 +1,9 @@
 """Extraction: one article's text -> event mentions, each field with its evidence span.
 
-Per sentence: triggers say what happened (etl.triggers), dates say when (etl.dates), the
-gazetteers say where (etl.placing), figures say how many (etl.figures), the actor lexicon
-says who (etl.actors). Pure given its inputs; never touches the network.
+Per sentence: triggers say what happened (etl.extraction.triggers), dates say when
+(etl.extraction.dates), the gazetteers say where (etl.places.placing), figures say how many
+(etl.extraction.figures), the actor lexicon says who (etl.extraction.actors).
+Pure given its inputs; never touches the network.
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from etl.actors import Claimant, assign_roles, find_actors, find_claimant
-from etl.dates import article_window, find_dates
-from etl.figures import find_figures
-from etl.geonames import GeoNamesIndex
-from etl.mentions import DateWindow, Figure, Mention
-from etl.placing import PlaceHit, PlaceResolver
+from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
+from etl.extraction.dates import article_window, find_dates
+from etl.extraction.figures import find_figures
+from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.sentences import split_sentences
+from etl.extraction.triggers import StemIndex, Trigger, find_triggers
+from etl.places.geonames import GeoNamesIndex
+from etl.places.placing import PlaceHit, PlaceResolver
 from etl.problems import Problem
-from etl.sentences import split_sentences
-from etl.triggers import StemIndex, Trigger, find_triggers
 
 # Longer texts are cut, and the cut reported (ExtractStats.cut): a news article is far
 # shorter, and extraction costs about 1 ms per 1,000 characters, so a 50 MB "article" (a

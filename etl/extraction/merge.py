@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl import ids
-from etl.mentions import Mention
+from etl.extraction.mentions import Mention
 
 SLACK = dt.timedelta(days=1)
 SAME_PLACE_KM = 25.0

@@ -14,7 +14,7 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from etl.mentions import Figure
+from etl.extraction.mentions import Figure
 
 # --- words -------------------------------------------------------------------------------
 _FLAGS = re.IGNORECASE | re.ASCII

@@ -18,7 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from etl.mentions import DateWindow
+from etl.extraction.mentions import DateWindow
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
 _Resolver = Callable[[re.Match[str], dt.date, dt.date], _Found | None]

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.extract import ArticleInput, Extractor
-from etl.figures import fatalities
-from etl.mentions import Mention
-from etl.merge import Cluster, cluster_mentions, distance_km
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.figures import fatalities
+from etl.extraction.mentions import Mention
+from etl.extraction.merge import Cluster, cluster_mentions, distance_km
 
 PLACE_KM = 10.0
 

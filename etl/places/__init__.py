@@ -1,0 +1,1 @@
+"""Places: the offline gazetteers (curated, analysts', GeoNames) and the resolver that picks one."""
