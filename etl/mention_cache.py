@@ -31,7 +31,7 @@ CACHE = Path("cache") / "mentions.sqlite"
 #: The code and data whose every byte extraction depends on: the text engine and the place
 #: resolver (code and rule tables), the actor lexicon, and this cache's own encoding.
 RULE_FILES = ("etl/mention_cache.py",)
-RULE_DATA = ("etl/extraction", "etl/places", "data/lexicon")
+RULE_DATA = ("etl/extraction", "etl/places", "data/lexicon", "data/rules")
 
 
 def fingerprint(places: Iterable[Mapping[str, Any]], geonames_version: str) -> str:
