@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.detail_panel import render_detail
+from dashboard.components.downloads import render_downloads
 from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.data import LOAD_ERRORS, load_error_message
@@ -90,6 +91,9 @@ def render_reader() -> None:
     with detail_col:
         _render_detail_column(shown, tables, claims)
     _render_table(shown, filters)
+    render_downloads(
+        shown, tables, data.batch_names, f"events_{filters.date_from}_{filters.date_to}"
+    )
     st.caption(loaded.origin)
     _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
 

@@ -1,0 +1,61 @@
+"""Downloads of the filtered view: CSV with provenance, GeoJSON and an ACLED-format CSV.
+
+Each button is given a function, not bytes: Streamlit (1.50+) runs it only when the reader
+clicks (on a thread of its own, after the page has drawn), so a rerun of the page never builds
+a file nobody asked for. The functions close over the frames of this run, so the file is
+exactly the view on screen when the button was drawn.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+
+import pandas as pd
+import streamlit as st
+
+from etl.formats.acled import acled_csv
+from etl.formats.geojson import geojson_bytes
+from etl.formats.provenance import provenance_csv
+from etl.tables import Tables
+
+
+def download_makers(
+    shown: pd.DataFrame, tables: Tables, batch_names: Mapping[str, str]
+) -> dict[str, Callable[[], bytes]]:
+    """Format -> a function that builds that file of the events in `shown` (nothing is built
+    here)."""
+    shown, names = shown.copy(), dict(batch_names)
+    return {
+        "sources": lambda: provenance_csv(shown, tables["claims"], tables["articles"], names),
+        "geojson": lambda: geojson_bytes(shown),
+        "acled": lambda: acled_csv(shown, tables, int(time.time())),
+    }
+
+
+def render_downloads(
+    shown: pd.DataFrame, tables: Tables, batch_names: Mapping[str, str], stem: str
+) -> None:
+    """Three buttons under the table: the same events, as files for other tools."""
+    makers = download_makers(shown, tables, batch_names)
+    buttons = (
+        ("sources", "Events with their sources (CSV)", "_sources.csv", "text/csv",
+         "One row per claim: who says so, the exact quote, outlet, URL and batch."),
+        ("geojson", "Map layer (GeoJSON)", ".geojson", "application/geo+json",
+         "One point per event, for QGIS or geojson.io."),
+        ("acled", "ACLED format (CSV)", "_acled.csv", "text/csv",
+         "ACLED's columns, one row per event (see Methodology for how fields map)."),
+    )  # fmt: skip
+    columns = st.columns(len(buttons))
+    for column, (fmt, label, suffix, mime, tip) in zip(columns, buttons):
+        with column:
+            st.download_button(
+                label,
+                data=makers[fmt],  # built when clicked, not on every rerun
+                file_name=stem + suffix,
+                mime=mime,
+                help=tip,
+                key=f"download_{fmt}",
+                on_click="ignore",
+                disabled=shown.empty,
+            )

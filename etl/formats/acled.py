@@ -1,0 +1,192 @@
+"""The filtered view as an ACLED-format CSV: ACLED's column names and types, one row per event.
+
+Columns follow ACLED's codebook (2023 onwards: text interaction codes). What the project
+knows maps as follows (the same rules are written out on the methodology page):
+
+- `event_date`: the day when it is known; for a window, its middle day, with
+  `time_precision` 2 (within a week) or 3 (longer), as ACLED codes uncertain dates.
+- `event_type` / `sub_event_type`: the event's own ACLED types (`data/curated/event_types.csv`
+  for the project's types; an imported ACLED row keeps its own).
+- `fatalities`: the lowest total reported by any source (ACLED's conservative rule), from
+  the figures `killed` and `deaths`; 0 when no source gives a toll.
+- `source`: the outlets that report the event; `source_scale` from their kinds.
+- `inter1` / `inter2`: from the actors' kinds; empty when the project does not know them.
+- `event_id_cnty`: the project's event id (ACLED's own id for an imported ACLED row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import pandas as pd
+
+from etl.csvwriter import frame_csv_bytes
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2",
+    "inter2", "interaction", "civilian_targeting", "iso", "region", "country", "admin1",
+    "admin2", "admin3", "location", "latitude", "longitude", "geo_precision", "source",
+    "source_scale", "notes", "fatalities", "tags", "timestamp",
+)  # fmt: skip
+
+#: ACLED event type -> disorder type (ACLED codebook, 2023).
+DISORDER = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Riots": "Political violence",
+    "Protests": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+#: Country -> (ISO 3166-1 numeric, ACLED region), for the countries of the region covered.
+COUNTRIES = {
+    "Syria": (760, "Middle East"),
+    "Iraq": (368, "Middle East"),
+    "Turkey": (792, "Middle East"),
+    "Lebanon": (422, "Middle East"),
+    "Jordan": (400, "Middle East"),
+    "Israel": (376, "Middle East"),
+    "Iran": (364, "Middle East"),
+}
+#: Actor kind (actors.csv) -> ACLED's inter code in words.
+INTER = {
+    "state force": "State forces",
+    "government": "State forces",
+    "armed group": "Rebel group",
+    "coalition": "External/Other forces",
+    "civilians": "Civilians",
+}
+#: Outlet kind (outlets.csv) -> ACLED source scale.
+SCALE = {
+    "wire": "International",
+    "un": "International",
+    "ngo": "International",
+    "newspaper": "National",
+    "broadcaster": "National",
+    "monitor": "Other",
+    "online": "New media",
+    "dataset": "Other",
+}
+TOLL_QUANTITIES = ("killed", "deaths")
+
+
+def event_day(start: dt.date, end: dt.date) -> tuple[dt.date, int]:
+    """ACLED's event_date and time_precision for a date window."""
+    days = (end - start).days + 1
+    middle = start + dt.timedelta(days=(days - 1) // 2)
+    return middle, 1 if days == 1 else 2 if days <= 7 else 3
+
+
+def fatalities(figures: pd.DataFrame) -> dict[str, int]:
+    """event_id -> the lowest total toll any source gives (the low bound of `killed` or
+    `deaths` figures); events without one are absent (0 in the CSV)."""
+    tolls = figures[figures["quantity"].isin(TOLL_QUANTITIES)].dropna(subset=["value_low"])
+    lowest = tolls.groupby("event_id")["value_low"].min()
+    return {event: int(value) for event, value in lowest.items()}
+
+
+def source_scale(kinds: set[str]) -> str:
+    """'International', 'National-International', ... from the reporting outlets' kinds."""
+    order = ("Local", "Subnational", "National", "Regional", "International", "New media", "Other")
+    scales = {SCALE.get(k, "Other") for k in kinds}
+    return "-".join(s for s in order if s in scales)
+
+
+def _interaction(inter1: str, inter2: str) -> str:
+    if inter1 and inter2:
+        return f"{inter1}-{inter2}"
+    return f"{inter1} only" if inter1 else ""
+
+
+def acled_frame(
+    shown: pd.DataFrame, tables: Mapping[str, pd.DataFrame], timestamp: int
+) -> pd.DataFrame:
+    """One ACLED row per event of `shown` (the reader's filtered event frame).
+
+    `tables` are the store's tables (places, actors, outlets, figures); `timestamp` is the
+    Unix time written in ACLED's `timestamp` column (when this export was made)."""
+    places = tables["places"].set_index("place_id")
+    actors = tables["actors"].set_index("actor_id")
+    outlet_kinds = dict(zip(tables["outlets"]["outlet_id"], tables["outlets"]["kind"]))
+    tolls = fatalities(tables["figures"])
+    rows = []
+    for e in shown.to_dict("records"):
+        start, end = pd.Timestamp(e["date_start"]).date(), pd.Timestamp(e["date_end"]).date()
+        day, precision = event_day(start, end)
+        place = places.loc[e["place_id"]] if e.get("place_id") in places.index else None
+        country = _text(place["country"]) if place is not None else ""
+        iso, region = COUNTRIES.get(country, ("", ""))
+        names, inters = [], []
+        for key in ("actor1", "actor2"):
+            actor = e.get(key)
+            known = isinstance(actor, str) and actor in actors.index
+            names.append(_text(actors.at[actor, "name"]) if known else _text(actor))
+            inters.append(INTER.get(_text(actors.at[actor, "kind"]), "") if known else "")
+        notes = _text(e.get("summary"))
+        if precision > 1:
+            notes += f" [Date window per the sources: {start.isoformat()} to {end.isoformat()}.]"
+        kinds = {outlet_kinds.get(o, "") for o in (e.get("outlet_ids") or [])}
+        rows.append(
+            {
+                "event_id_cnty": e["event_id"],
+                "event_date": day.isoformat(),
+                "year": day.year,
+                "time_precision": precision,
+                "disorder_type": DISORDER.get(_text(e.get("acled_event_type")), ""),
+                "event_type": _text(e.get("acled_event_type")),
+                "sub_event_type": _text(e.get("acled_sub_event_type")),
+                "actor1": names[0],
+                "assoc_actor_1": "",
+                "inter1": inters[0],
+                "actor2": names[1],
+                "assoc_actor_2": "",
+                "inter2": inters[1],
+                "interaction": _interaction(inters[0], inters[1]),
+                "civilian_targeting": "Civilian targeting"
+                if e.get("event_type") == "killing"
+                else "",
+                "iso": iso,
+                "region": region,
+                "country": country,
+                "admin1": _text(place["admin1"]) if place is not None else "",
+                "admin2": "",
+                "admin3": "",
+                "location": _text(e.get("place")),
+                "latitude": _coordinate(e.get("latitude")),
+                "longitude": _coordinate(e.get("longitude")),
+                "geo_precision": _int_or_blank(e.get("geo_precision")),
+                "source": "; ".join(e.get("outlets") or []),
+                "source_scale": source_scale(kinds - {""}) if kinds - {""} else "",
+                "notes": notes,
+                "fatalities": tolls.get(e["event_id"], 0),
+                "tags": "",
+                "timestamp": int(timestamp),
+            }
+        )
+    frame = pd.DataFrame.from_records(rows, columns=list(ACLED_COLUMNS))
+    for column in ("year", "time_precision", "fatalities", "timestamp"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _coordinate(value: object) -> float | None:
+    if value is None or pd.isna(value):
+        return None
+    return round(float(value), 4)  # ACLED publishes 4 decimals
+
+
+def _int_or_blank(value: object) -> int | str:
+    if value is None or pd.isna(value):
+        return ""
+    return int(value)
+
+
+def acled_csv(shown: pd.DataFrame, tables: Mapping[str, pd.DataFrame], timestamp: int) -> bytes:
+    """The ACLED-format CSV as UTF-8 bytes, formulas defused (numbers stay numbers)."""
+    return frame_csv_bytes(acled_frame(shown, tables, timestamp))
