@@ -14,69 +14,36 @@ import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from etl.extraction.figure_words import FLAGS, WORDS, alternation
 from etl.extraction.mentions import Figure
+from etl.extraction.tolls import (
+    ZERO_GATES,
+    fatalities,
+    set_aside_cumulative,
+    with_totals,
+    zero_figures,
+)
 
-# --- words -------------------------------------------------------------------------------
-_FLAGS = re.IGNORECASE | re.ASCII
-_WORDS = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen \
-fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
-_NUMBER_WORDS = _WORDS.split()
-_UNITS, _TENS = _NUMBER_WORDS[:19], _NUMBER_WORDS[19:]
-_WORD_VALUES = {w: i + 1 if i < 19 else 10 * (i - 17) for i, w in enumerate(_NUMBER_WORDS)}
-_WORD_VALUES |= {"a": 1, "an": 1}  # "a hundred"
-_SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9}
-_VAGUE = {  # words: (low, high, qualifier), as in data/devset/README.md
-    "tens of thousands": (10_000, 99_999, "thousands"), "a dozen": (12, 12, "about"),
-    "hundreds of thousands": (200_000, 999_999, "hundreds"), "several": (3, 9, "several"),
-    "several hundred": (300, 900, "several"), "several thousand": (3_000, 9_000, "several"),
-    "several dozen": (36, 108, "several"), "a few hundred": (200, 499, "several"),
-    "a few thousand": (2_000, 4_999, "several"), "a few dozen": (24, 60, "several"),
-    "a handful": (3, 5, "several"), "a few": (2, 5, "several"), "dozens": (24, 99, "dozens"),
-    "scores": (40, 99, "scores"), "hundreds": (200, 999, "hundreds"),
-    "thousands": (2_000, 9_999, "thousands"), "millions": (2_000_000, 9_999_999, "millions"),
-}  # fmt: skip
-_QUALIFIERS = {
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
-    "not less than": "at least", "more than": "more than", "over": "more than",
-    "well over": "more than", "just over": "more than", "upwards of": "more than",
-    "up to": "up to", "as many as": "up to", "fewer than": "up to", "less than": "up to",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about",
-    "some": "some", "an estimated": "estimated", "estimated": "estimated",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly",
-}  # fmt: skip
-_HEADS = {  # class: counted nouns (an underscore stands for a space)
-    "civilians": "people persons person civilians civilian residents resident women woman "
-    "women_and_children children child men man villagers refugees migrants inhabitants boys "
-    "girls individuals babies infants worshippers students patients workers journalists "
-    "suspects prisoners inmates detainees hostages captives family_members",
-    "families": "families family households",
-    "fighters": "fighters fighter militants militant jihadists jihadist gunmen gunman "
-    "insurgents rebels extremists combatants militiamen attackers assailants suicide_bombers "
-    "volunteers",
-    "troops": "troops soldiers soldier forces force servicemen service_members personnel "
-    "policemen police_officers police officers marines guards peacekeepers commandos",
-    "trucks": "trucks truck lorries buses bus vehicles vehicle cars",
-    "explosions": "car_bombs car_bomb bombs bomb explosions explosion blasts blast "
-    "explosive_devices bombings",
-    "strikes": "airstrikes airstrike air_strikes air_strike air_raids strikes strike raids sorties",
-    "killed": "deaths fatalities",
-    "injured": "injuries",
-    "others": "others members",  # counted only when a verb says what happened to them
-}
-_HEAD_CLASS = {w.replace("_", " "): cls for cls, ws in _HEADS.items() for w in ws.split()}
+__all__ = ["fatalities", "find_figures"]
+
+# --- words (data/rules/figure_*.csv, read by etl.extraction.figure_words) ------------------
+_FLAGS = FLAGS
+_NUMBER_WORDS = [*WORDS.units, *WORDS.tens]
+_UNITS, _TENS = list(WORDS.units), list(WORDS.tens)
+_WORD_VALUES = WORDS.word_values
+_SCALES = WORDS.scales
+_VAGUE = WORDS.vague
+_QUALIFIERS = WORDS.qualifiers
+_HEAD_CLASS = WORDS.head_class
 _HEAD_LAST = {w.split()[-1] for w in _HEAD_CLASS}
-_MOD_WORDS = "international foreign armed local other more additional suicide government \
-regime rebel opposition coalition allied pro-government pro-regime army militia security enemy \
-jihadist extremist civilian military young innocent unarmed elderly female male new heavy \
-armoured armored aid humanitarian fuel cargo trapped besieged drone roadside volunteer"
 _ALL_VERBS = {"killed", "injured", "surrendered", "detained", "deaths", "people_evacuated",
               "displaced"}  # fmt: skip
 _ARMED_VERBS = _ALL_VERBS - {"people_evacuated", "displaced"}  # fighters are not evacuees
+_PEOPLE_VERBS = frozenset({"killed", "injured", "deaths", "detained"})  # of any living noun
 _VERBS_FOR = {"civilians": _ALL_VERBS, "others": _ALL_VERBS, "fighters": _ARMED_VERBS,
               "troops": _ARMED_VERBS}  # fmt: skip
-_TRANSITIVE = {"killed", "slain", "executed", "injured", "wounded", "hurt", "arrested",
-               "detained", "captured", "evacuated", "displaced"}  # fmt: skip
-_BE = {"were", "was", "are", "is", "been", "being", "be", "got", "get"}
+_TRANSITIVE = WORDS.transitive
+_BE = WORDS.be_forms
 _NOT_NOUNS = {"this", "thus", "various", "previous", "across", "unless", "less", "does", "goes",
               "whereas", "perhaps", "always", "ones", "ways", "sides", "its", "thirds",
               "quarters", "halves"}  # fmt: skip
@@ -85,22 +52,16 @@ December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 _LABELS = "US USD EUR aged age ages Aged Age No. no. number Number Resolution Article Route \
 Highway Flight Chapter page Room Brigade Division Unit Phase version"
 _SKIP_AFTER = {*_LABELS.split(), *_MONTHS.split(), *(m + "." for m in _MONTHS.split())}
-_BEFORE_VERBS = {  # verbs whose object the figure is: "killed at least 15 people"
-    "killed": "killed killing kills kill slew slaughtered massacred executed executing beheaded "
-    "claimed_the_lives_of death_of deaths_of",
-    "injured": "injured injuring wounded wounding hurt hurting injuries_to",
-    "people_evacuated": "evacuated evacuating evacuation_of bused_out carrying transporting "
-    "ferrying",
-    "detained": "arrested arresting detained detaining captured capturing rounded_up",
-    "displaced": "displaced displacing uprooted",
-    "surrendered": "surrender_of",
-    "trucks": "convoy_of",
-}
-_BEFORE_LAST = {w.split("_")[-1] for ws in _BEFORE_VERBS.values() for w in ws.split()}
+_BEFORE_VERBS = WORDS.before
+_BEFORE_LAST = {p.split()[-1] for ps in _BEFORE_VERBS.values() for p in ps}
 _BEFORE_LAST |= {"another", "of", "additional"}  # a cheap test before the regex
-_OTHER_ANCHORS = "several dozen dozens scores hundred hundreds thousand thousands millions few \
-handful tens no nobody"
+_OTHER_ANCHORS = "no nobody " + " ".join({w for v in _VAGUE for w in v.split()} - {"a", "of"})
 _ANCHOR_WORDS = set(_NUMBER_WORDS + _OTHER_ANCHORS.split())  # where a number (or zero) may be
+_VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
+    {p.split()[-1] for q in ("killed", "injured") for p in _BEFORE_VERBS.get(q, ())}
+    | {"killed", "dead", "died", "slain", "perished", "wounded", "injured", "hurt"}
+)
+_GATES = _ANCHOR_WORDS | _VICTIM_VERBS | ZERO_GATES
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _FOLD = str.maketrans(  # lower case and punctuation to spaces, keeping every character's place
     string.ascii_uppercase + string.punctuation + "\u2018\u2019\u201c\u201d\u2013\u2014",
@@ -108,10 +69,7 @@ _FOLD = str.maketrans(  # lower case and punctuation to spaces, keeping every ch
 )
 
 
-def _alternation(words: list[str] | set[str]) -> str:
-    """Longest first, so 'car bombs' wins over 'car'; spaces match any whitespace."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+_alternation = alternation
 
 
 # --- patterns ----------------------------------------------------------------------------
@@ -126,13 +84,16 @@ _CORE = re.compile(  # [qualifier] number | range | vague word
     rf"|(?P<n>{_BASIC}|an?\s+(?:hundred|thousand|million)\b))",
     _FLAGS,
 )
-_MOD = rf"(?:[A-Z][\w.'&-]*|[a-z]{{1,3}}-[A-Z][\w'-]*|{_alternation(_MOD_WORDS.split())})"
+_MOD = rf"(?:[A-Z][\w.'&-]*|[a-z]{{1,3}}-[A-Z][\w'-]*|{_alternation(WORDS.modifiers)})"
 _HEAD = rf"(?:(?i:{_alternation(set(_HEAD_CLASS))})|[A-Z][a-z]+(?:is|ans|ese|ds|ks))\b"
+_Q = "['\u2018\u2019\"\u201c\u201d]?"  # a noun in quotes: 100 'terrorists'
 _NOUN = re.compile(  # case-sensitive: capitalised modifiers ("IS", "Islamic State"), demonyms
-    rf"(?P<of>\s+of(?:\s+(?:the|their|those|these))?)?(?:\s+{_MOD}){{0,3}}?\s+(?:(?P<head>{_HEAD})"
-    rf"(?:\s+and\s+(?:their\s+)?(?:{_MOD}\s+){{0,2}}?{_HEAD})?|(?P<other>[a-z]{{3,}}s)\b)",
+    rf"(?P<of>\s+of(?:\s+(?:the|their|those|these))?)?(?:\s+{_MOD}){{0,3}}?\s+{_Q}(?:(?P<head>"
+    rf"{_HEAD})(?:\s+and\s+(?:their\s+)?(?:{_MOD}\s+){{0,2}}?{_HEAD})?|(?P<other>[a-z]{{3,}}s)\b)"
+    rf"{_Q}",
     re.ASCII,
 )
+_NEXT_HEAD = re.compile(rf"\s+(?P<head>(?i:{_alternation(set(_HEAD_CLASS))}))\b", re.ASCII)
 _MEASURE = re.compile(  # what follows a measure, a time or the day of a month
     r"\s*(?:%|(?:of\s+)?(?:(?:more|other|additional|consecutive|long|straight|full|square|cubic)"
     r"\s+)?(?:percent|per\s+cent|percentage|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
@@ -146,34 +107,21 @@ _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _DETERMINERS = re.compile(r"\b(?:the|these|those|its|their|his|her|our|first|last)\s+\Z", _FLAGS)
 _BEFORE = re.compile(  # searched in lower-cased text
     r"\b(?:"
-    + "|".join(
-        f"(?P<{q}>{_alternation([w.replace('_', ' ') for w in ws.split()])})"
-        for q, ws in _BEFORE_VERBS.items()
-    )
+    + "|".join(f"(?P<{q}>{_alternation(ps)})" for q, ps in _BEFORE_VERBS.items())
     + r")(?:\s+(?:another|a\s+total\s+of|an\s+additional))?\s+\Z",
     re.ASCII,
 )
 _KILLED_AND = re.compile(r"\b(?:killed|killing)\s+[^,;.]{1,50}?\s+and\s+\Z", _FLAGS)
-_TOLL = re.compile(  # "put the death toll from that incident at 16"
-    r"\btoll\b[^.;]{0,60}?\b(?:at|to|of|reached|hit|past|surpassed|exceeded)\s+\Z", _FLAGS
-)
-_AUX = "were|was|are|is|have|has|had|been|being|be|got|get|to|reportedly|also|all|later|thought\
-|believed|said|reported|feared|confirmed|now|already|who|that|which|subsequently|eventually|then\
-|each|likely|probably|allegedly|apparently"
+_TOLLS = [(r.quantity, r.pattern) for r in WORDS.tolls if r.kind == "toll"]
+_AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     rf"(?:\s*,[^,;]{{1,60}},)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
-    r"(?P<displaced>fled|left\s+homeless|displaced|arrived)|(?P<killed>killed|dead|slain"
-    r"|executed|lost\s+their\s+lives|perished|among\s+the\s+dead|died\s+(?:in|from|of)\s+"
-    r"(?:the\s+|their\s+|an?\s+)?(?:blast|attack|explosion|bombing|strike|airstrike|shelling"
-    r"|fighting|clashes|wounds|injuries|gunfire))|(?P<deaths>died)"
-    r"|(?P<injured>injured|wounded|hurt)|(?P<surrendered>surrendered|handed\s+themselves\s+over"
-    r"|gave\s+themselves\s+up|turned\s+themselves\s+in)|(?P<detained>arrested|detained|captured)"
-    r"|(?P<people_evacuated>evacuated|left|exited|escaped|departed|(?:flown|bused|taken)\s+out"
-    r"|airlifted))\b",
+    + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
+    + r")\b",
     _FLAGS,
 )
 _OBJECT = re.compile(  # what follows an active verb: "gunmen killed 5"
-    r"\s+(?:[0-9]|(?:at|more|some|about|around|nearly|an?|his|her|him|them|their|several|dozens"
+    r"\s+(?:[0-9]+|(?:at|more|some|about|around|nearly|an?|his|her|him|them|their|several|dozens"
     rf"|hundreds|thousands|scores|{_WORDNUM}))\b",
     _FLAGS,
 )
@@ -181,15 +129,16 @@ _NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
     rf"\b(?P<head>{_alternation(set(_HEAD_CLASS))})(?:\s+(?:numbering|totall?ing|to|at|of))?\s+\Z",
     _FLAGS,
 )
+_SINGLE = re.compile(  # a singular person: "a police officer", "the driver", "an SDF member"
+    r"\b(?:an?|one|the)\s+(?:[\w'-]+\s+){0,3}?(?P<head>"
+    + _alternation(WORDS.singular_people)
+    + r")\b(?![-'\u2019])",
+    _FLAGS,
+)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
-_NONE = re.compile(  # a count of zero: "no casualties", "no one was killed"
-    r"\bno\s+(?P<killed>casualties|deaths|fatalities)\b|\b(?:no\s+one|nobody)\s+(?:was|were|has"
-    r"\s+been|had\s+been)\s+(?:(?P<killed_>killed)|(?P<injured>injured|wounded|hurt))\b",
-    _FLAGS,
-)
-_AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+)?", _FLAGS)
+_AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _TOKEN_SPLIT = re.compile(r"[\s-]+")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
@@ -209,6 +158,7 @@ class _Candidate:
     before: str | None  # quantity of the verb governing it from the left ("killed 15")
     after: str | None  # quantity of the verb it is the subject of ("15 were killed")
     context: str | None  # what a bare number counts by other cues ("troops 2,000")
+    single: bool = False  # "a shepherd": counts one victim only with a verb ("killing a shepherd")
 
 
 def _norm(words: str) -> str:
@@ -269,8 +219,11 @@ def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | 
     if not noun or (noun["of"] and kind in ("exact", "between")):
         return None  # "of" follows vague words only: "hundreds of civilians"
     if noun["head"]:
-        cls = _HEAD_CLASS.get(_norm(noun["head"]), "civilians")  # or a demonym: "Seven Iraqis"
-        return noun.end(), "civilians" if members and cls == "families" else cls
+        end, head = noun.end(), noun["head"]
+        while nxt := _NEXT_HEAD.match(text, end, hi):  # "one rebel fighter": the last noun
+            end, head = nxt.end(), nxt["head"]
+        cls = _HEAD_CLASS.get(_norm(head), "civilians")  # or a demonym: "Seven Iraqis"
+        return end, "civilians" if members and cls == "families" else cls
     word = noun["other"]
     if word in _NOT_NOUNS or _norm(m["n"] or "") == "one":
         return None
@@ -284,9 +237,12 @@ def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
     last = (near.rsplit(None, 1) or [""])[-1]
     if last in _BEFORE_LAST and (m := _BEFORE.search(near)):
         return m.lastgroup
+    window = max(lo, pos - 160)
+    if "toll" in text[window:pos] or "number" in text[window:pos]:
+        for quantity, pattern in _TOLLS:
+            if pattern.search(text, window, pos):
+                return quantity  # "the toll had risen to 30"
     window = max(lo, pos - 90)
-    if "toll" in text[window:pos] and _TOLL.search(text, window, pos):
-        return "killed"
     if loose and "kill" in text[window:pos] and _KILLED_AND.search(text, window, pos):
         return "killed"  # "killed Iranian commander Qassem Soleimani and nine other people"
     return None
@@ -347,10 +303,14 @@ def _share_verbs(text: str, cands: list[_Candidate]) -> None:
 def _quantity(c: _Candidate) -> str | None:
     """What a candidate counts: the verb for people and bare numbers, else the noun's class."""
     verb = c.before or c.after
+    if c.single:
+        return verb if verb in _PEOPLE_VERBS else None
     if c.cls is None:
         return verb or c.context
     if verb and verb in _VERBS_FOR.get(c.cls, ()):
         return verb
+    if verb in _PEOPLE_VERBS and c.cls.startswith("other:"):
+        return verb  # "killed 3 farmers": whoever is killed is counted as killed
     return None if c.cls == "others" else c.cls.removeprefix("other:")
 
 
@@ -373,12 +333,19 @@ def _numbers(text: str, lo: int, hi: int, folded: str, words: set[str]) -> Itera
             yield m
 
 
-def _zeros(text: str, lo: int, hi: int) -> list[_Candidate]:
-    """Counts of zero: 'no casualties' (killed), 'no one was hurt' (injured)."""
+def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Candidate]:
+    """One victim named by a singular noun: 'killing a shepherd', 'the driver died', 'an SDF
+    member was shot dead'. Kept only if a verb says what happened (see _quantity)."""
     found = []
-    for m in _NONE.finditer(text, lo, hi):
-        verb = (m.lastgroup or "killed").rstrip("_")
-        found.append(_Candidate(m.start(), m.end(), 0.0, 0.0, "exact", None, verb, None, None))
+    for m in _SINGLE.finditer(text, lo, hi):
+        if any(m.start() < c.end and c.start < m.end() for c in taken):
+            continue
+        after = _after_verb(text, m.end(), hi)
+        before = _before_verb(text, lo, m.start(), loose=False)
+        cls = _HEAD_CLASS[_norm(m["head"])]
+        found.append(
+            _Candidate(m.start(), m.end(), 1.0, 1.0, "exact", cls, before, after, None, True)
+        )
     return found
 
 
@@ -390,15 +357,15 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
     hi = min(max(int(end), lo), len(text))
     folded = text[lo:hi].translate(_FOLD)  # lower case, no punctuation, same length
     words = set(folded.split())
-    if _ANCHOR_WORDS.isdisjoint(words) and not _DIGIT_RUN.search(text, lo, hi):
+    if _GATES.isdisjoint(words) and not _DIGIT_RUN.search(text, lo, hi):
         return []  # most sentences: nothing to count
     cands: list[_Candidate] = []
     for m in _numbers(text, lo, hi, folded, words):
         cand = _candidate(text, m, lo, hi)
         if cand and (not cands or cand.start >= cands[-1].end):
             cands.append(cand)
-    if "no" in words or "nobody" in words:
-        cands = sorted(cands + _zeros(text, lo, hi), key=lambda c: c.start)
+    if not _VICTIM_VERBS.isdisjoint(words):
+        cands = sorted(cands + _singles(text, lo, hi, cands), key=lambda c: c.start)
     if len(cands) > 1:
         _share_verbs(text, cands)
     figures = []
@@ -406,14 +373,13 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         if quantity := _quantity(c):
             span = text[c.start : c.end]
             figures.append(Figure(quantity, c.low, c.high, c.qualifier, span, c.start, c.end))
-    return figures
-
-
-def fatalities(figures: list[Figure]) -> tuple[float | None, float | None]:
-    """Low and high of the killed figures of one sentence: the largest of each bound."""
-    killed = [f for f in figures if f.quantity == "killed"]
-    low = max((f.low for f in killed if f.low is not None), default=None)
-    high = max((f.high for f in killed if f.high is not None), default=None)
-    if low is not None and high is not None and high < low:
-        high = None  # an open "at least 20" outbids a closed "5": no upper bound
-    return low, high
+    if not ZERO_GATES.isdisjoint(words):
+        zeros = [
+            z
+            for z in zero_figures(text, lo, hi, words)
+            if all(z.char_end <= f.char_start or z.char_start >= f.char_end for f in figures)
+        ]
+        figures = sorted(figures + zeros, key=lambda f: f.char_start)
+    if len(figures) > 1:
+        figures = with_totals(text, figures)
+    return set_aside_cumulative(text, lo, figures)

@@ -1,0 +1,71 @@
+"""Required words of a regular expression: strings one of which every match must contain.
+
+The trigger tables hold regular expressions an analyst writes; before running them on a
+sentence the extractor checks, with one pass of an Aho-Corasick automaton over the article,
+that the sentence holds at least one word the pattern cannot match without. Those words are
+read here from the pattern itself (Python's own parser), so a new table row never needs a
+hand-kept list of stems beside it, and never silently stops matching because one was
+forgotten. A pattern with no such word (``\\w+ed``) gets ``None``: it is always run.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+
+#: Shorter required strings would occur in nearly every sentence: no use as a filter.
+MIN_LENGTH = 3
+#: A branch that can be this many strings is kept whole (one per alternative).
+MAX_CHOICES = 64
+
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case strings, one of which is in every match of `pattern` (matched without
+    regard to case); None when the pattern has no such set worth filtering on."""
+    parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    return _sequence(list(parsed))
+
+
+def _usable(found: frozenset[str] | None) -> bool:
+    return found is not None and len(found) <= MAX_CHOICES and min(map(len, found)) >= MIN_LENGTH
+
+
+def _sequence(items: list) -> frozenset[str] | None:
+    """The earliest usable requirement of a sequence (the nearest to where a match starts,
+    so the text before the required word stays short)."""
+    run = ""
+    for op, value in items:
+        if op is sre.LITERAL:
+            run += chr(value).lower()
+            continue
+        if op in _ZERO_WIDTH:
+            continue  # consumes nothing: the run of letters around it stays contiguous
+        if _usable(frozenset({run}) if run else None):
+            return frozenset({run})
+        run = ""
+        found = _element(op, value)
+        if _usable(found):
+            return found
+    return frozenset({run}) if _usable(frozenset({run}) if run else None) else None
+
+
+def _element(op, value) -> frozenset[str] | None:
+    if op is sre.SUBPATTERN:
+        return _sequence(list(value[-1]))
+    if op is sre.BRANCH:
+        choices: set[str] = set()
+        for branch in value[1]:
+            found = _sequence(list(branch))
+            if not _usable(found):
+                return None
+            choices |= found  # type: ignore[arg-type]
+        return frozenset(choices)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+        low, _, body = value
+        return _sequence(list(body)) if low >= 1 else None
+    if op is sre.ATOMIC_GROUP if hasattr(sre, "ATOMIC_GROUP") else False:
+        return _sequence(list(value))
+    return None

@@ -1,0 +1,116 @@
+"""Death tolls from the figures of a sentence: zero tolls, totals of coordinated groups, a
+war's running total set aside, and the fatalities of an event.
+
+Pure functions over `Figure`s and the sentence text; the phrases come from
+``data/rules/figure_tolls.csv`` (via etl.extraction.figure_words).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from etl.extraction.figure_words import FLAGS, WORDS
+from etl.extraction.mentions import Figure
+
+TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
+_ZEROS = tuple(r for r in WORDS.tolls if r.kind == "zero")
+_CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind == "cumulative")
+ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
+_CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
+# between two parts of one toll: "two soldiers and five militants", "a mother and her two
+# daughters", "three police, two soldiers and a child"
+_JOIN = re.compile(r"\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?", FLAGS)
+_PART_OF = re.compile(r"\s(?:of\s+(?:them|whom)|among\s+them)\b", FLAGS)
+
+
+def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
+    """Tolls of zero the sentence states: 'no fatalities', 'neither injuries nor fatalities'."""
+    found: list[Figure] = []
+    for rule in _ZEROS:
+        if rule.gate and rule.gate not in words:
+            continue
+        for m in rule.pattern.finditer(text, lo, hi):
+            if all(m.end() <= f.char_start or m.start() >= f.char_end for f in found):
+                found.append(Figure(rule.quantity, 0.0, 0.0, "exact", m[0], m.start(), m.end()))
+    return found
+
+
+def set_aside_cumulative(text: str, lo: int, figures: list[Figure]) -> list[Figure]:
+    """A war's running total in the sentence ('a war that has killed more than 360,000
+    people') keeps its numbers under the table's quantity (killed_cumulative), so it is not
+    read as this event's toll."""
+    if not _CUMULATIVE:
+        return figures
+    out = []
+    for f in figures:
+        if f.quantity in TOLL_QUANTITIES:
+            window = max(lo, f.char_start - _CUMULATIVE_REACH)
+            rule = next(
+                (r for r in _CUMULATIVE if r.pattern.search(text, window, f.char_start)), None
+            )
+            if rule is not None:
+                f = Figure(
+                    rule.quantity, f.low, f.high, f.qualifier, f.text, f.char_start, f.char_end
+                )
+        out.append(f)
+    return out
+
+
+def _total(parts: list[Figure], text: str) -> Figure:
+    lows = [p.low for p in parts]
+    highs = [p.high for p in parts]
+    low = None if any(v is None for v in lows) else sum(lows)
+    high = None if any(v is None for v in highs) else sum(highs)
+    qualifiers = {p.qualifier for p in parts}
+    if high is None and low is not None:
+        qualifier = "at least"
+    elif qualifiers == {"exact"}:
+        qualifier = "exact"
+    else:
+        qualifier = "about"
+    start, end = parts[0].char_start, parts[-1].char_end
+    return Figure(parts[0].quantity, low, high, qualifier, text[start:end], start, end)
+
+
+def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
+    """Coordinated parts of one toll also give their sum, after the last part: 'killed two
+    soldiers and five militants' adds killed 7. Parts of a whole ('22 people, 14 of them
+    children') are not added: only a list joined by 'and' whose parts count the same thing."""
+    out: list[Figure] = []
+    chain: list[Figure] = []
+    joined_by_and = False
+
+    def close() -> None:
+        if len(chain) > 1 and joined_by_and:
+            out.append(_total(chain, text))
+
+    for f in figures:
+        prev = chain[-1] if chain else None
+        gap = _JOIN.fullmatch(text, prev.char_end, f.char_start) if prev else None
+        if (
+            prev is not None
+            and gap is not None
+            and f.quantity == prev.quantity in TOLL_QUANTITIES
+            and not _PART_OF.search(text, f.char_start, min(len(text), f.char_end + 12))
+        ):
+            chain.append(f)
+            joined_by_and = joined_by_and or "and" in gap[0].lower()
+        else:
+            close()
+            chain, joined_by_and = [f], False
+        out.append(f)
+    close()
+    return out
+
+
+def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
+    """Low and high of the death tolls among figures ('killed' and 'died'): the largest of
+    each bound, so an updated toll ('has risen to 30') and a total of parts win. A zero toll
+    ('no fatalities') is 0-0; no toll at all is (None, None)."""
+    killed = [f for f in figures if f.quantity in TOLL_QUANTITIES]
+    low = max((f.low for f in killed if f.low is not None), default=None)
+    high = max((f.high for f in killed if f.high is not None), default=None)
+    if low is not None and high is not None and high < low:
+        high = None  # an open "at least 20" outbids a closed "5": no upper bound
+    return low, high
