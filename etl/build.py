@@ -15,6 +15,7 @@ from etl.curated import Curated, load_curated
 from etl.extracting import bind_cache, default_workers, extract_all
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
+from etl.import_tables import with_imports
 from etl.inbox import Snapshot
 from etl.integrity import check_integrity
 from etl.mention_cache import MentionCache
@@ -82,7 +83,8 @@ def build_tables(
         bind_cache(cache, places)
     mentions = extract_all(articles, places, cache, default_workers() if cache else 1)
     tables = with_extraction(tables, curated, articles, mentions)
-    return apply_decisions(tables, snapshot.decisions)
+    tables = apply_decisions(tables, snapshot.decisions)
+    return with_imports(tables, snapshot)  # events imported from ACLED / UCDP exports
 
 
 def inbox_articles(snapshot: Snapshot) -> list[Article]:

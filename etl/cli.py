@@ -11,6 +11,7 @@ from pathlib import Path
 from etl.analyst_cli import add_commands
 from etl.build import build_tables, extract_articles, make_extractor, run_build
 from etl.curated import load_curated
+from etl.import_cli import add_import_command
 from etl.places.gazetteer import CachedGeocoder
 from etl.problems import InputError, StoreError, display_path
 from etl.settings import ROOT, Paths
@@ -245,6 +246,7 @@ def parser() -> argparse.ArgumentParser:
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     evaluate.set_defaults(run=_cmd_evaluate)
     add_commands(sub)
+    add_import_command(sub)
     return top
 
 

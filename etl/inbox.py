@@ -8,7 +8,12 @@ nothing. Every write is one transaction: after a crash the inbox holds a whole b
 of it. Readers open it read-only (so a read-only mount, or a dashboard running as another user,
 can read it), and a second writer waits (busy timeout) instead of failing.
 
-    <store>/inbox.sqlite   batches, texts, articles, outlets, places, decisions
+    <store>/inbox.sqlite   batches, texts, articles, outlets, places, decisions, imports
+
+`imports` (version 2) holds events imported from other datasets' exports (ACLED, UCDP GED),
+one row per event as read, with the dataset's own id; the latest row of an id wins at build.
+An inbox of version 1 gains the table (and its triggers) the first time it is written to;
+until then readers see no imports.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from pathlib import Path
 from etl.problems import StoreError
 
 INBOX = "inbox.sqlite"
-INBOX_VERSION = "1"
+INBOX_VERSION = "2"  # 2: imports
 
 _TABLES = {
     "batches": "batch_id TEXT PRIMARY KEY NOT NULL, name TEXT NOT NULL, created_at TEXT NOT NULL, "
@@ -45,6 +50,10 @@ _TABLES = {
     "decisions": "seq INTEGER PRIMARY KEY AUTOINCREMENT, action TEXT NOT NULL, "
     "target TEXT NOT NULL, mentions TEXT NOT NULL DEFAULT '[]', "
     "changes TEXT NOT NULL DEFAULT '{}', who TEXT NOT NULL, at TEXT NOT NULL, note TEXT",
+    "imports": "seq INTEGER PRIMARY KEY AUTOINCREMENT, "
+    "batch_id TEXT NOT NULL REFERENCES batches(batch_id), dataset TEXT NOT NULL, "
+    "original_id TEXT NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, "
+    "added_at TEXT NOT NULL",
     "meta": "key TEXT PRIMARY KEY NOT NULL, value TEXT",
 }
 
@@ -81,6 +90,7 @@ class Snapshot:
     outlets: list[dict] = field(default_factory=list)
     places: list[dict] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    imports: list[dict] = field(default_factory=list)  # events imported from other datasets
 
     def batch_state(self) -> dict[str, str]:
         """batch_id -> 'published' or 'retracted' (the latest retract/restore decides)."""
@@ -114,6 +124,7 @@ def with_pending(
         snapshot.outlets,
         [*snapshot.places, *more_places],
         [*snapshot.decisions, *added],
+        snapshot.imports,
     )
 
 
@@ -128,7 +139,7 @@ def _create(conn: sqlite3.Connection) -> None:
                     f"CREATE TRIGGER IF NOT EXISTS {name}_no_{verb.lower()} BEFORE {verb} ON "
                     f"{name} BEGIN SELECT RAISE(ABORT, '{name} is append-only'); END"
                 )
-        conn.execute("INSERT OR IGNORE INTO meta VALUES ('inbox_version', ?)", (INBOX_VERSION,))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('inbox_version', ?)", (INBOX_VERSION,))
 
 
 @contextmanager
@@ -185,6 +196,7 @@ def read(store: Path, texts: bool = True) -> Snapshot:
                 "decisions": "SELECT * FROM decisions ORDER BY seq",
             }
             got = {k: [dict(r) for r in conn.execute(q)] for k, q in rows.items()}
+            got["imports"] = _imports(conn)
         finally:
             conn.execute("COMMIT")
     decisions = [
@@ -200,7 +212,19 @@ def read(store: Path, texts: bool = True) -> Snapshot:
         )
         for r in got["decisions"]
     ]
-    return Snapshot(got["batches"], got["articles"], got["outlets"], got["places"], decisions)
+    return Snapshot(
+        got["batches"], got["articles"], got["outlets"], got["places"], decisions, got["imports"]
+    )
+
+
+def _imports(conn: sqlite3.Connection) -> list[dict]:
+    """The imported events, oldest first; none in an inbox of version 1 not yet upgraded."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imports'"
+    ).fetchone()
+    if not exists:
+        return []
+    return [dict(r) for r in conn.execute("SELECT * FROM imports ORDER BY seq")]
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: Mapping[str, object]) -> None:
@@ -230,6 +254,7 @@ def commit(
     articles: Iterable[Mapping[str, object]] = (),
     places: Iterable[Mapping[str, object]] = (),
     decisions: Iterable[Mapping[str, object]] = (),
+    imports: Iterable[Mapping[str, object]] = (),
 ) -> None:
     """Append everything one action records, in ONE transaction: after a crash the inbox
     holds all of it or none of it."""
@@ -250,6 +275,12 @@ def commit(
                 _insert(conn, "places", {"at": at, **place})
             for d in decisions:
                 _insert(conn, "decisions", _decision_row(d, at))
+            conn.executemany(
+                "INSERT INTO imports (batch_id, dataset, original_id, line, record, added_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                [(i["batch_id"], i["dataset"], i["original_id"], i["line"], i["record"],
+                  i.get("added_at") or at) for i in imports],
+            )  # fmt: skip
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:  # a failed COMMIT (disk full) may have ended it already
@@ -271,4 +302,5 @@ def stamp(snapshot: Snapshot) -> str:
         f"batches={len(snapshot.batches)} articles={len(snapshot.articles)} "
         f"outlets={len(snapshot.outlets)} places={len(snapshot.places)} "
         f"decisions={len(snapshot.decisions)}"
-    )
+        + (f" imports={len(snapshot.imports)}" if snapshot.imports else "")
+    )  # (imports only when there are some: the stamps of builds made before stay equal)
