@@ -19,6 +19,7 @@ from etl.extraction.dates import article_window, find_dates
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.sentences import split_sentences
+from etl.extraction.tolls import carried_toll
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
@@ -86,6 +87,7 @@ class _Context:
     countries: Counter[str] = field(default_factory=Counter)
     focus: PlaceHit | None = None  # the article's most-named specific place
     stems: StemIndex | None = None
+    carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
 
 
 class Extractor:
@@ -106,11 +108,16 @@ class Extractor:
         places = [self._places(text, s, e, context) for s, e in sentences]
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         context.stems = StemIndex(text)
+        previous: range = range(0)  # the mentions of the sentence before
         for index, ((start, end), found_places) in enumerate(zip(sentences, places)):
             stats.sentences += 1
+            first = len(mentions)
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
+            for j in previous if context.carry else ():  # "... 2 fatalities were reported."
+                mentions[j] = replace(mentions[j], figures=mentions[j].figures + context.carry)
+            previous = range(first, len(mentions))
         stats.mentions = len(mentions)
         return mentions, stats
 
@@ -141,11 +148,14 @@ class Extractor:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
         triggers = find_triggers(text, start, end, context.stems)
+        figures = find_figures(text, start, end)
+        context.carry = (
+            () if _elsewhere(events, context, index) else carried_toll(figures, triggers)
+        )
         mentions = []
         if triggers:
             claimant = _known_speaker(find_claimant(text, start, end), context)
             actors = find_actors(text, start, end)
-            figures = find_figures(text, start, end)
             for trigger in triggers:
                 mention = self._mention(
                     article,
@@ -298,6 +308,16 @@ def _place_for(
     if places:
         return places[0], None
     return None, "no place named"
+
+
+def _elsewhere(events: list[PlaceHit], context: _Context, index: int) -> bool:
+    """A sentence that names a specific place other than the previous sentence's is about
+    another event: its toll is not carried back."""
+    specific = {h.place_id for h in events if h.geo_precision < 3}
+    if not specific:
+        return False
+    last = context.last_place
+    return not (last and index - context.last_place_sentence == 1 and last.place_id in specific)
 
 
 def _known_speaker(claimant: Claimant | None, context: _Context) -> Claimant | None:

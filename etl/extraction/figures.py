@@ -142,6 +142,7 @@ _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|i
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _TOKEN_SPLIT = re.compile(r"[\s-]+")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
 
 
@@ -166,9 +167,13 @@ def _norm(words: str) -> str:
 
 
 def _value(number: str) -> float | None:
-    """'20,000' -> 20000; 'twenty-three' -> 23; '1.5 million' -> 1.5e6; 'a hundred' -> 100."""
+    """'20,000' -> 20000; 'twenty-three' -> 23; '1.5 million' -> 1.5e6; 'a hundred' -> 100;
+    '3.000' -> 3000 (European thousands: three digits after each dot, no scale word)."""
     value: float | None = None
-    for token in _TOKEN_SPLIT.split(number.lower().replace(",", "")):
+    tokens = _TOKEN_SPLIT.split(number.lower().replace(",", ""))
+    for token in tokens:
+        if _DOT_THOUSANDS.fullmatch(token) and _SCALES.keys().isdisjoint(tokens):
+            token = token.replace(".", "")
         if token in _SCALES:
             value = (value or 1.0) * _SCALES[token]
         elif token in _WORD_VALUES:
@@ -209,6 +214,8 @@ def _skipped(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     if _MEASURE.match(text, m.end(), hi):
         return True
     before = text[max(lo, m.start() - 16) : m.start()].split()
+    if m["q"]:  # "December at least 90": a qualified number is no date or label
+        return bool(before) and before[-1][-1] in "$€£"
     return bool(before) and (before[-1] in _SKIP_AFTER or before[-1][-1] in "$€£")
 
 

@@ -114,3 +114,26 @@ def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
     if low is not None and high is not None and high < low:
         high = None  # an open "at least 20" outbids a closed "5": no upper bound
     return low, high
+
+
+# Trigger words that only report deaths: a sentence whose triggers are all of these ("2
+# soldiers were killed.", "3 fatalities were reported.") adds its toll to the sentence before.
+CASUALTY_WORDS = frozenset(
+    "killed killing kills died dies dead death deaths fatality fatalities toll perished "
+    "slain casualties lost".split()
+)
+CASUALTY_TYPES = frozenset({"killing", "deaths"})
+
+
+def carried_toll(figures: Iterable[Figure], triggers: Iterable) -> tuple[Figure, ...]:
+    """The toll a sentence gives for the event of the sentence before it: its killed/died
+    figures (zero included) when nothing else happens in it, i.e. each of its triggers
+    (objects with `event_type` and `text`) only reports deaths. Empty otherwise."""
+    tolls = tuple(f for f in figures if f.quantity in TOLL_QUANTITIES)
+    if not tolls:
+        return ()
+    for trigger in triggers:
+        first = (trigger.text.lower().split() or [""])[0]
+        if trigger.event_type not in CASUALTY_TYPES and first not in CASUALTY_WORDS:
+            return ()
+    return tolls
