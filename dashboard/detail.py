@@ -14,10 +14,12 @@ def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:
         [
             "claim_id",
             "published",
+            "outlet_id",
             "outlet",
             "wire",
             "title",
             "claimant",
+            "claimant_actor",
             "claimant_org",
             "stance",
             "quote",
@@ -75,3 +77,47 @@ def figure_ranges(figures: pd.DataFrame) -> pd.DataFrame:
         low=("lo", "min"), high=("hi", "max"), sources=("outlet", "nunique")
     )
     return out.reset_index()
+
+
+def claims_by_source(claims: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
+    """An event's claims grouped by outlet: the outlet with most claims first (then the
+    earliest), each group oldest first. `claims` is event_claims(...)."""
+    if claims.empty:
+        return []
+    groups = [(str(outlet), rows) for outlet, rows in claims.groupby("outlet", sort=False)]
+    groups.sort(key=lambda g: (-len(g[1]), str(g[1]["published"].min()), g[0]))
+    return [(outlet, rows.reset_index(drop=True)) for outlet, rows in groups]
+
+
+def _bounds(low: float, high: float) -> str:
+    return f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
+
+
+def figure_summaries(figures: pd.DataFrame) -> list[dict[str, object]]:
+    """Per quantity: what each source said in its own words, and the numbers secondary.
+
+    `figures` is event_figures(...). Each item: quantity, `differ` (more than one outlet and
+    the numbers are not the same), `said` [(words as printed, outlet, claimant)], `numbers`
+    ('24 to 999'). 'Sources differ on people evacuated: “dozens of people” (AP), “hundreds of
+    men, women and children” (AFP)' reads as the articles did; the bounds follow."""
+    out: list[dict[str, object]] = []
+    if figures.empty:
+        return out
+    ranges = figure_ranges(figures).set_index("quantity")
+    for quantity, rows in figures.groupby("quantity", sort=True):
+        r = ranges.loc[quantity]
+        said = [
+            (str(raw) if isinstance(raw, str) and raw else str(value), str(outlet), str(claimant))
+            for raw, value, outlet, claimant in zip(
+                rows["raw"], rows["value"], rows["outlet"], rows["claimant"]
+            )
+        ]
+        out.append(
+            {
+                "quantity": str(quantity),
+                "differ": bool(r["sources"] > 1 and r["low"] != r["high"]),
+                "said": said,
+                "numbers": _bounds(r["low"], r["high"]),
+            }
+        )
+    return out

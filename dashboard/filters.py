@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.claimants import Organisations, claimant_options, organisations_of, shipped
 from dashboard.views import format_date_window
 
 
@@ -90,17 +91,20 @@ def filter_options(
     tables_actors: pd.DataFrame,
     area_order: tuple[str, ...],
     batch_names: Mapping[str, str] | None = None,
+    organisations: Organisations | None = None,
 ) -> Options:
     """Every value present in the data, labelled for people (`batch_names`: batch id ->
-    the name the analyst gave it)."""
+    the name the analyst gave it). Claimants are offered by organisation (`organisations`,
+    the shipped table by default): one 'United Nations' for the UN and its rights office."""
     outlet_names = dict(zip(tables_outlets["outlet_id"], tables_outlets["name"]))
     actor_names = dict(zip(tables_actors["actor_id"], tables_actors["name"]))
     outlets = sorted(
         {o for ids in view["outlet_ids"] for o in ids}, key=lambda o: outlet_names.get(o, o)
     )
-    claimants = sorted(
+    claimants = claimant_options(
         {a for ids in view["claimant_actors"] for a in ids},
-        key=lambda a: actor_names.get(a, a).casefold(),
+        actor_names,
+        shipped() if organisations is None else organisations,
     )
     types = view.drop_duplicates("event_type").sort_values("label")
     present = set(view["area"])
@@ -118,7 +122,7 @@ def filter_options(
         event_types=tuple(zip(types["event_type"], types["label"])),
         areas=tuple(a for a in area_order if a in present),
         outlets=tuple((o, outlet_names.get(o, o)) for o in outlets),
-        claimants=tuple((a, actor_names.get(a, a)) for a in claimants),
+        claimants=claimants,
         pending_min=with_pending["date_start"].min().date(),
         pending_max=with_pending["date_end"].max().date(),
         batches=_batches(view, batch_names or {}),
@@ -144,8 +148,13 @@ def _any_of(lists: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
     return lists.map(lambda values: bool(chosen.intersection(values)))
 
 
-def apply_filters(view: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Events whose date window overlaps the range and that match every chosen dimension."""
+def apply_filters(
+    view: pd.DataFrame, filters: Filters, organisations: Organisations | None = None
+) -> pd.DataFrame:
+    """Events whose date window overlaps the range and that match every chosen dimension.
+
+    `filters.claimants` are organisations: an event claimed by the UN rights office matches
+    'United Nations' (`organisations`, the shipped table by default)."""
     keep = (view["date_end"].dt.date >= filters.date_from) & (
         view["date_start"].dt.date <= filters.date_to
     )
@@ -160,7 +169,9 @@ def apply_filters(view: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.outlets:
         keep &= _any_of(view["outlet_ids"], filters.outlets)
     if filters.claimants:
-        keep &= _any_of(view["claimant_actors"], filters.claimants)
+        table = shipped() if organisations is None else organisations
+        orgs = view["claimant_actors"].map(lambda ids: organisations_of(ids, table))
+        keep &= _any_of(orgs, filters.claimants)
     if filters.batches:
         keep &= view["batch_id"].fillna(CURATED).isin(filters.batches)
     return view[keep].reset_index(drop=True)

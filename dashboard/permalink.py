@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from dashboard.claimants import shipped
 from dashboard.filters import Filters, Options
 
 LIST_PARAMS = {
@@ -78,7 +79,10 @@ def from_params(params: Mapping[str, str], options: Options) -> dict[str, object
         state["f_dates"] = (start, end)
     choices = _choices(options)
     for param, key in WIDGET_KEYS.items():
-        values = _known(params.get(param), choices[param])
+        text = params.get(param)
+        if param == "by" and text:  # a link naming an office reaches its organisation
+            text = ",".join(shipped().of(v) for v in text.split(","))
+        values = _known(text, choices[param])
         if values:
             state[key] = values
     if params.get("event"):
@@ -122,3 +126,14 @@ def valid_state(
         was_whole = whole is not None and tuple(dates) == tuple(whole)
         out["f_dates"] = (start, end) if start <= end and not was_whole else (low, high)
     return out
+
+
+def default_state(options: Options) -> dict[str, object]:
+    """Every sidebar widget at its default: what Reset sets. Each key gets a value (a key
+    dropped from the session would leave the browser's widget showing its old value, which the
+    next change sends back)."""
+    state: dict[str, object] = {key: [] for key in WIDGET_KEYS.values()}
+    state["f_background"] = False
+    state["f_pending"] = False
+    state["f_dates"] = options.date_bounds(False, False)
+    return state

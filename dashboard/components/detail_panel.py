@@ -1,4 +1,5 @@
-"""The event detail panel: every claim behind the chosen event, quote by quote."""
+"""The event detail panel: the grade of corroboration, the figures in the sources' own words,
+and the claims grouped by source, folded after the first few."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.detail import event_claims, event_figures, figure_ranges
+from dashboard.claimants import Organisations, office_text, shipped
+from dashboard.corroboration import CONTESTED, INDEPENDENT_MEANING, grade
+from dashboard.detail import claims_by_source, event_claims, event_figures, figure_summaries
 from dashboard.text import markdown_text
 
 STANCE_WORDS = {
@@ -17,10 +20,23 @@ STANCE_WORDS = {
     "denied": "denies",
     "expected": "expects",
 }
+#: Sources shown open; the rest are folded into one expander.
+OPEN_SOURCES = 3
+#: Claims shown open for each of those sources; the rest are folded under the source.
+OPEN_CLAIMS = 1
 
 
-def render_detail(claims: pd.DataFrame, figures: pd.DataFrame, event: Mapping[str, Any]) -> None:
-    """Summary, date and place, figures side by side, then each claim with its exact quote."""
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def render_detail(
+    claims: pd.DataFrame,
+    figures: pd.DataFrame,
+    event: Mapping[str, Any],
+    organisations: Organisations | None = None,
+) -> None:
+    """Summary, date and place, the grade, the figures, then the claims by source."""
     st.markdown(
         f"**{markdown_text(event['label'])}** · {markdown_text(event['place'])}"
         f" · {markdown_text(event['date_text'])} ({markdown_text(event['precision_text'])})"
@@ -31,41 +47,89 @@ def render_detail(claims: pd.DataFrame, figures: pd.DataFrame, event: Mapping[st
             "Check the quotes below before relying on it."
         )
     st.markdown(markdown_text(event["summary"]))
+    mine = event_claims(claims, event["event_id"])
+    level = grade(mine, int(event["independent_sources"]))
+    icon = "⚠️ " if level.level == CONTESTED else ""
+    st.markdown(f"{icon}**{markdown_text(level.words)}**", help=INDEPENDENT_MEANING)
     if isinstance(event.get("date_note"), str) and event["date_note"]:
         st.caption("How the date is known: " + markdown_text(event["date_note"]))
     st.caption(
-        f"{int(event['n_claims'])} claim(s) from {int(event['independent_sources'])} "
-        f"independent source(s); ACLED: {markdown_text(event['acled_event_type'])} / "
+        f"ACLED: {markdown_text(event['acled_event_type'])} / "
         f"{markdown_text(event['acled_sub_event_type'])}"
     )
-    figures = event_figures(figures, claims, event["event_id"])
-    if not figures.empty:
-        st.markdown("**Figures, by source**")
-        st.dataframe(
-            figures[["quantity", "value", "outlet", "claimant", "raw"]],
-            hide_index=True,
-            width="stretch",
+    _render_figures(event_figures(figures, claims, event["event_id"]))
+    _render_claims(mine, shipped() if organisations is None else organisations)
+
+
+def _render_figures(figures: pd.DataFrame) -> None:
+    """Each quantity with what every source said, in its words; the numbers come second.
+
+    A list, not a table: at 1280 px the detail column is ~330 px wide, where a table cuts the
+    outlet and claimant columns to a few letters."""
+    summaries = figure_summaries(figures)
+    if not summaries:
+        return
+    st.markdown("**Figures, in the sources' words**")
+    for item in summaries:
+        head = f"**{markdown_text(item['quantity'].capitalize())}**"
+        if item["differ"]:
+            head += " · sources differ"
+        lines = [
+            f"- “{markdown_text(raw)}” — {markdown_text(outlet)}"
+            + (f", per {markdown_text(claimant)}" if claimant and claimant != outlet else "")
+            for raw, outlet, claimant in item["said"]
+        ]
+        st.markdown(head + "\n" + "\n".join(lines))
+        if item["differ"]:
+            st.caption(f"In numbers: {item['numbers']}.")
+
+
+def _render_claims(claims: pd.DataFrame, organisations: Organisations) -> None:
+    groups = claims_by_source(claims)
+    st.markdown(
+        f"**Claims, by source** · {_n(len(claims), 'claim')} from {_n(len(groups), 'outlet')}"
+    )
+    for outlet, rows in groups[:OPEN_SOURCES]:
+        st.markdown(f"**{markdown_text(outlet)}** · {_n(len(rows), 'claim')}")
+        for _, claim in rows.head(OPEN_CLAIMS).iterrows():
+            _render_claim(claim, organisations)
+        folded = rows.iloc[OPEN_CLAIMS:]
+        if not folded.empty:
+            with st.expander(f"{_n(len(folded), 'more claim')} from {markdown_text(outlet)}"):
+                for _, claim in folded.iterrows():
+                    _render_claim(claim, organisations)
+    rest = groups[OPEN_SOURCES:]
+    if rest:
+        names = ", ".join(outlet for outlet, _ in rest)
+        label = f"{_n(len(rest), 'more source')}: {markdown_text(names)}"
+        with st.expander(label):
+            for outlet, rows in rest:
+                st.markdown(f"**{markdown_text(outlet)}** · {_n(len(rows), 'claim')}")
+                for _, claim in rows.iterrows():
+                    _render_claim(claim, organisations)
+
+
+def _who(claim: pd.Series, organisations: Organisations) -> str:
+    """The claimant as the article names them, then the office, then its organisation."""
+    actor = claim.get("claimant_actor")
+    organisation = None
+    if isinstance(actor, str) and organisations.of(actor) != actor:
+        organisation = organisations.names.get(organisations.of(actor))
+    return office_text(str(claim["claimant"]), claim.get("claimant_org"), organisation)
+
+
+def _render_claim(claim: pd.Series, organisations: Organisations) -> None:
+    with st.container(border=True):
+        stance = STANCE_WORDS.get(claim["stance"], claim["stance"])
+        st.markdown(
+            f"{markdown_text(_who(claim, organisations))} ({markdown_text(stance)})"
+            f" · {markdown_text(claim['published'])}"
         )
-        ranges = figure_ranges(figures)
-        spread = ranges[(ranges["sources"] > 1) & (ranges["low"] != ranges["high"])]
-        for _, r in spread.iterrows():
-            st.caption(
-                f"Sources differ on {markdown_text(r['quantity'])}: "
-                f"{r['low']:,.0f} to {r['high']:,.0f} across {int(r['sources'])} outlets."
-            )
-    st.markdown("**Claims**")
-    for _, claim in event_claims(claims, event["event_id"]).iterrows():
-        with st.container(border=True):
-            st.markdown(
-                f"**{markdown_text(claim['outlet'])}** · {markdown_text(claim['published'])}"
-                f" · {markdown_text(claim['claimant'])} "
-                f"({markdown_text(STANCE_WORDS.get(claim['stance'], claim['stance']))})"
-            )
-            st.markdown("> " + markdown_text(claim["quote"]))
-            if claim["sentence"] != claim["quote"]:
-                st.caption("Sentence: " + markdown_text(claim["sentence"]))
-            found_by = " · found by the extractor" if claim.get("origin") == "extracted" else ""
-            st.caption(
-                f"{markdown_text(claim['title'])} · characters "
-                f"{claim['char_start']}–{claim['char_end']}{found_by}"
-            )
+        st.markdown("> " + markdown_text(claim["quote"]))
+        if claim["sentence"] != claim["quote"]:
+            st.caption("Sentence: " + markdown_text(claim["sentence"]))
+        found_by = " · found by the extractor" if claim.get("origin") == "extracted" else ""
+        st.caption(
+            f"{markdown_text(claim['title'])} · characters "
+            f"{claim['char_start']}–{claim['char_end']}{found_by}"
+        )

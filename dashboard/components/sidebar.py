@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard import date_presets
 from dashboard.filters import Filters, Options, dates_after_toggle, events
+from dashboard.permalink import default_state
 from dashboard.text import plain_text
 
 FILTER_KEYS = (
@@ -19,9 +21,44 @@ FILTER_KEYS = (
 )
 
 
-def _reset() -> None:
-    for key in FILTER_KEYS:
+#: Session keys of the reader's selection on the charts (cleared by Reset too).
+SELECTION_KEYS = ("sel_events",)
+
+
+def _reset(options: Options) -> None:
+    """Every widget back to its default. Values are set, not deleted: a deleted key leaves the
+    browser's widget showing the old choice (the 'CBC News' chip), which the next change of any
+    widget would send back and apply again."""
+    st.session_state.update(default_state(options))
+    for key in SELECTION_KEYS:
         st.session_state.pop(key, None)
+
+
+def _bounds(options: Options) -> date_presets.Range:
+    state = st.session_state
+    return options.date_bounds(bool(state.get("f_background")), bool(state.get("f_pending")))
+
+
+def _preset(options: Options, name: str) -> None:
+    """A preset button: set the slider's range (a callback, so it runs before the slider)."""
+    bounds = _bounds(options)
+    current = tuple(st.session_state.get("f_dates") or bounds)
+    st.session_state["f_dates"] = {
+        "day": lambda: date_presets.one_day(current, bounds),
+        "week": lambda: date_presets.one_week(current, bounds),
+        "all": lambda: date_presets.whole_range(bounds),
+        "earlier": lambda: date_presets.step(current, bounds, -1),
+        "later": lambda: date_presets.step(current, bounds, +1),
+    }[name]()
+
+
+def _typed(options: Options, changed: str) -> None:
+    """A date typed in 'From' or 'To' moves the slider."""
+    bounds = _bounds(options)
+    state = st.session_state
+    current = tuple(state.get("f_dates") or bounds)
+    start, end = state.get("f_from") or current[0], state.get("f_to") or current[1]
+    state["f_dates"] = date_presets.from_inputs(start, end, changed, bounds)
 
 
 def _rebound(options: Options, toggled: str) -> None:
@@ -89,6 +126,41 @@ def _source_filters(options: Options) -> tuple[list[str], list[str]]:
     return outlets, claimants
 
 
+def _date_controls(options: Options, bounds: date_presets.Range, dates: tuple) -> None:
+    """Typed dates and presets beside the slider (one day by the slider is ~3 px)."""
+    sb = st.sidebar
+    # the inputs follow the slider: set before they are drawn, changed only by callbacks
+    st.session_state["f_from"], st.session_state["f_to"] = dates[0], dates[1]
+    start_col, end_col = sb.columns(2)
+    for column, key, label in ((start_col, "f_from", "From"), (end_col, "f_to", "To")):
+        column.date_input(
+            label,
+            min_value=bounds[0],
+            max_value=bounds[1],
+            format="YYYY-MM-DD",
+            key=key,
+            on_change=_typed,
+            args=(options, label.lower()),
+        )
+    presets = (
+        ("earlier", "◀", "The same number of days just before"),
+        ("day", "Day", "Only the first day of the range"),
+        ("week", "Week", "Seven days from the first day of the range"),
+        ("all", "All", "The whole range"),
+        ("later", "▶", "The same number of days just after"),
+    )
+    for column, (name, label, tip) in zip(sb.columns([1, 1.3, 1.5, 1.1, 1], gap="small"), presets):
+        column.button(
+            label,
+            key=f"f_preset_{name}",
+            help=tip,
+            on_click=_preset,
+            args=(options, name),
+            width="stretch",
+        )
+    sb.caption(f"Showing {date_presets.describe_range(tuple(dates), bounds)}.")
+
+
 def render_filters(options: Options) -> Filters:
     """Draw the filter widgets (defaults: the data's own date range, nothing excluded)."""
     sb = st.sidebar
@@ -115,6 +187,7 @@ def render_filters(options: Options) -> Filters:
         key="f_dates",
         help="Events whose date window overlaps this range are shown.",
     )
+    _date_controls(options, (low, high), dates)
     # options are shown as plain text (not Markdown); labels come from the data
     type_labels = {v: plain_text(label) for v, label in options.event_types}
     types = sb.multiselect(
@@ -127,7 +200,7 @@ def render_filters(options: Options) -> Filters:
     areas = sb.multiselect("Areas", list(options.areas), key="f_areas", placeholder="All areas")
     batches = _batch_filter(options)
     outlets, claimants = _source_filters(options)
-    sb.button("Reset filters", on_click=_reset, width="stretch")
+    sb.button("Reset filters", on_click=_reset, args=(options,), width="stretch", key="f_reset")
     return Filters(
         date_from=dates[0],
         date_to=dates[1],
