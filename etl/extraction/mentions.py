@@ -32,7 +32,10 @@ class DateWindow:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number the text gives: 'at least 15 trucks' -> trucks, 15, None, 'at least'."""
+    """A number the text gives: 'at least 15 trucks' -> trucks, 15, None, 'at least'.
+
+    Its span lies in the mention's sentence, except a toll the next sentence gives for it
+    ("... 2 fatalities were reported."), which keeps its own span (etl.extraction.tolls)."""
 
     quantity: str
     low: float | None

@@ -1,0 +1,196 @@
+"""Death tolls: each class of issue 8 with sentences written for this test (not from any set).
+
+Sentence level (find_figures + fatalities) and article level (the extractor carrying a toll
+from the next sentence back to the event it reports).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.cli import _extractor
+from etl.extraction.evaluate import event_toll
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.figures import find_figures
+from etl.extraction.mentions import Figure
+from etl.extraction.tolls import carried_toll, fatalities, with_totals, zero_figures
+from etl.settings import Paths
+
+
+def _toll(sentence: str) -> tuple[float | None, float | None]:
+    return fatalities(find_figures(sentence, 0, len(sentence)))
+
+
+# (sentence, expected (low, high) toll)
+TOLLS = [
+    # "died" is a death like "were killed"
+    ("Four shepherds died when their truck hit a mine near Palmyra.", (4, 4)),
+    ("Turkey's defence ministry said one Syrian fighter died in the raid.", (1, 1)),
+    ("Since January at least 35 people, many of them elderly, have died in the camp.", (35, None)),
+    # claimed the lives of / left N dead / killed at least
+    ("The blast claimed the lives of eleven workers at the mill.", (11, 11)),
+    ("Shelling left 6 people dead in the old quarter.", (6, 6)),
+    ("Mortar fire killed at least nine residents of the suburb.", (9, None)),
+    # quoted nouns
+    ("The ministry said 60 'terrorists' were killed in the operation.", (60, 60)),
+    ("Officials said 12 \u201cinsurgents\u201d were killed overnight.", (12, 12)),
+    # one victim named by a singular noun
+    ("Unknown gunmen killed a pharmacist's assistant and a baker in Dael.", (None, None)),
+    ("Gunmen on a motorbike shot dead a village elder's son in Tafas.", (1, 1)),
+    ("A mine blast killed a farmer tending his field near Tal Abyad.", (1, 1)),
+    ("The driver was killed when the bus overturned.", (1, 1)),
+    ("An aid worker died of her wounds in hospital.", (1, 1)),
+    ("A suicide bomber killed 14 people at the checkpoint.", (14, 14)),
+    ("A woman was injured when a rocket hit her house.", (None, None)),
+    # coordinated parts add up; parts of a whole do not
+    ("Clashes killed three soldiers and four militants east of the dam.", (7, 7)),
+    ("A father and his three children were killed when the roof collapsed.", (4, 4)),
+    ("The strike killed 30 people, 12 of them children.", (30, 30)),
+    ("The raid killed 17 people, including 5 women.", (17, 17)),
+    # zero tolls are 0, not unknown
+    ("Neither injuries nor fatalities were reported.", (0, 0)),
+    ("The rocket landed in a field without causing casualties.", (0, 0)),
+    ("A device went off near the bridge without causing injuries or fatalities.", (0, 0)),
+    ("No fatalities were reported.", (0, 0)),
+    ("Nobody was killed in the fire.", (0, 0)),
+    ("Fatalities were not reported.", (None, None)),
+    # updated tolls
+    ("The death toll from Saturday's bombing in the crowded bazaar has risen to 19.", (19, 19)),
+    ("The toll now stands at 44, the health ministry said.", (44, 44)),
+    ("By Monday evening the number of dead had reached 23.", (23, 23)),
+    # a war's running total is background
+    ("A drone killed two police officers, in a conflict that has killed more than 12,000 people since 2015.", (2, 2)),
+    ("The uprising, which has so far claimed 8,000 lives, entered its fifth year.", (None, None)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TOLLS)
+def test_toll_of_a_sentence(sentence, expected):
+    assert _toll(sentence) == expected
+
+
+def test_european_thousands():
+    s = "Between 2.500 and 3.000 villagers fled, while 1.5 million people remain and 4.250 left by bus."
+    rows = [(f.low, f.high, f.text) for f in find_figures(s, 0, len(s))]
+    assert rows == [
+        (2500, 3000, "Between 2.500 and 3.000 villagers"),
+        (1_500_000, 1_500_000, "1.5 million people"),
+        (4250, 4250, "4.250"),
+    ]
+
+
+def test_european_range_with_to():
+    s = "Some 1.200 to 1.800 residents left their homes."
+    (f,) = find_figures(s, 0, len(s))
+    assert (f.low, f.high, f.qualifier) == (1200, 1800, "some")
+
+
+def test_cumulative_toll_keeps_its_figure_under_its_own_quantity():
+    s = "The war that has killed more than 12,000 people ground on."
+    (f,) = find_figures(s, 0, len(s))
+    assert (f.quantity, f.low, f.high) == ("killed_cumulative", 12000, None)
+
+
+def test_totals_are_added_after_their_parts_and_quote_them():
+    s = "Gunmen killed 2 guards, 3 drivers and a nurse at the depot."
+    figures = find_figures(s, 0, len(s))
+    assert [(f.low, f.text) for f in figures] == [
+        (2, "2 guards"),
+        (3, "3 drivers"),
+        (1, "a nurse"),
+        (6, "2 guards, 3 drivers and a nurse"),
+    ]
+    assert all(s[f.char_start : f.char_end] == f.text for f in figures)
+
+
+def test_open_parts_give_an_open_total():
+    text = "at least 3 soldiers and 10 rebels"
+    parts = [
+        Figure("killed", 3, None, "at least", "at least 3 soldiers", 0, 19),
+        Figure("killed", 10, 10, "exact", "10 rebels", 24, 33),
+    ]
+    total = with_totals(text, parts)[-1]
+    assert (total.low, total.high, total.qualifier, total.text) == (13, None, "at least", text)
+
+
+def test_different_counts_are_not_added():
+    s = "The attack killed 4 soldiers and wounded 9 civilians."
+    assert [(f.quantity, f.low) for f in find_figures(s, 0, len(s))] == [
+        ("killed", 4),
+        ("injured", 9),
+    ]
+
+
+def test_zero_figures_need_their_gate_word():
+    s = "neither injuries nor fatalities"
+    assert zero_figures(s, 0, len(s), set()) == []
+    (z,) = zero_figures(s, 0, len(s), {"neither"})
+    assert (z.quantity, z.low, z.high, z.text) == ("killed", 0, 0, s)
+
+
+class _T:
+    def __init__(self, event_type: str, text: str) -> None:
+        self.event_type, self.text = event_type, text
+
+
+def test_carried_toll_only_from_a_sentence_that_only_reports_deaths():
+    s = "5 fatalities were reported."
+    figures = find_figures(s, 0, len(s))
+    assert carried_toll(figures, []) == tuple(figures)
+    assert carried_toll(figures, [_T("clash", "killed")]) == tuple(figures)
+    assert carried_toll(figures, [_T("clash", "clashes")]) == ()
+    injured = find_figures("9 people were hurt.", 0, 19)
+    assert carried_toll(injured, []) == ()
+
+
+# --- the article level: a toll in the next sentence --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    built, _ = _extractor(Paths())
+    yield built
+    built.resolver.geonames.close()
+
+
+def _tolls(extractor: Extractor, text: str) -> dict[str, tuple]:
+    published = dt.date(2019, 5, 20)
+    mentions, _ = extractor.extract(ArticleInput("t", text, published))
+    first = text.index(".") + 1
+    return {m.event_type: event_toll([m]) for m in mentions if m.char_end <= first}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 18 May, regime artillery shelled Kafr Nabl. 4 fatalities were reported.", (4, 4)),
+        ("On 18 May, regime artillery shelled Kafr Nabl. 1 fatality was reported.", (1, 1)),
+        ("On 18 May, regime artillery shelled Kafr Nabl. No fatalities were reported.", (0, 0)),
+        (
+            "On 18 May, regime artillery shelled Kafr Nabl. Neither injuries nor fatalities "
+            "were reported.",
+            (0, 0),
+        ),
+        ("On 18 May, a car bomb exploded in Azaz. 3 soldiers died.", (3, 3)),
+        (
+            "On 18 May, a car bomb exploded in Azaz. The army said 8 'militants' were killed.",
+            (8, 8),
+        ),
+        (
+            "A car bomb exploded in Azaz on Saturday, killing 6. By Sunday the toll had risen "
+            "to 9, with 20 hurt.",
+            (9, 9),
+        ),
+        ("On 18 May, a car bomb exploded in Azaz. 2 people were wounded.", (None, None)),
+    ],
+)
+def test_toll_in_the_next_sentence(extractor, text, expected):
+    tolls = _tolls(extractor, text)
+    assert tolls and all(t == expected for t in tolls.values()), tolls
+
+
+def test_toll_naming_another_place_stays_with_its_own_sentence(extractor):
+    text = "On 18 May, a car bomb exploded in Azaz. In Afrin, 5 people were killed."
+    assert set(_tolls(extractor, text).values()) == {(None, None)}
