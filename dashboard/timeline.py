@@ -1,51 +1,25 @@
-"""The timeline figure: one lane per area, events as points (exact day) or bars (date windows)."""
+"""The timeline figure: one lane per area, events as points (exact day) or bars (date windows).
+
+The layout (lanes, rows, which marks have room for a label) is pure and shared with the
+server-side exports (`dashboard.export_timeline`), so the slide shows what the screen shows.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.palette import edge_of, text_on, with_palette
 from dashboard.text import html_lines, html_text
-
-DAY = pd.Timedelta(days=1)
-#: A point still takes this much room in its row, so neighbours do not overlap.
-POINT_ROOM = pd.Timedelta(days=1.6)
-
-
-def pack_rows(starts: pd.Series, ends: pd.Series) -> list[int]:
-    """Greedy interval packing: the lowest row whose last item ends before this one starts."""
-    order = sorted(range(len(starts)), key=lambda i: (starts.iloc[i], ends.iloc[i]))
-    row_end: list[pd.Timestamp] = []
-    rows = [0] * len(starts)
-    for i in order:
-        start, end = starts.iloc[i], max(ends.iloc[i] + DAY, starts.iloc[i] + POINT_ROOM)
-        for r, last in enumerate(row_end):
-            if last <= start:
-                rows[i], row_end[r] = r, end
-                break
-        else:
-            rows[i] = len(row_end)
-            row_end.append(end)
-    return rows
-
-
-def lane_layout(
-    view: pd.DataFrame, areas: tuple[str, ...]
-) -> tuple[pd.Series, dict[str, tuple[float, float]]]:
-    """y of every event, and each lane's (top, bottom) band; lanes follow `areas`' order."""
-    y = pd.Series(0.0, index=view.index)
-    bands: dict[str, tuple[float, float]] = {}
-    top = 0.0
-    for area in areas:
-        members = view[view["area"] == area]
-        if members.empty:
-            continue
-        rows = pack_rows(members["date_start"], members["date_end"])
-        y.loc[members.index] = [top + 0.5 + r for r in rows]
-        height = max(rows) + 1
-        bands[area] = (top, top + height)
-        top += height + 0.4
-    return y, bands
+from dashboard.timeline_layout import (
+    DAY,
+    LABEL_FONT_PX,
+    POINT_RADIUS_PX,
+    SCREEN_PLOT_PX,
+    date_range,
+    lane_layout,
+    mark_labels,
+)
 
 
 def _pending(event: pd.Series) -> bool:
@@ -70,8 +44,16 @@ def _hover(view: pd.DataFrame) -> list[str]:
     return texts
 
 
-def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go.Figure:
-    """Plotly figure: bars for date windows, markers for known days, coloured by event type."""
+def build_timeline(
+    view: pd.DataFrame,
+    areas: tuple[str, ...],
+    title: str,
+    footer: str = "",
+    plot_px: int = SCREEN_PLOT_PX,
+) -> go.Figure:
+    """Plotly figure: bars for date windows, markers for known days, one palette colour per
+    event type; the summary labels every mark that has room for it. `footer` (plain text,
+    such as the sources) is printed under the legend, so the camera's PNG carries it."""
     fig = go.Figure()
     if view.empty:
         fig.update_layout(
@@ -90,69 +72,109 @@ def build_timeline(view: pd.DataFrame, areas: tuple[str, ...], title: str) -> go
             ],
         )
         return fig
+    view = with_palette(view)
     y, bands = lane_layout(view, areas)
     hover = pd.Series(_hover(view), index=view.index)
+    labels = mark_labels(view, y, plot_px)
+    labels["text"] = labels["text"].map(html_text)  # Plotly reads text as HTML
     windows = view["date_precision"] != "day"
     for event_type, group in view.groupby("event_type", sort=False):
         # Plotly reads legend names as HTML: the type's label is data, so it is escaped
         colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
         spans, days = group[windows[group.index]], group[~windows[group.index]]
         if not spans.empty:
-            fig.add_trace(
-                go.Bar(
-                    orientation="h",
-                    y=y[spans.index],
-                    base=spans["date_start"],
-                    x=[
-                        (e + DAY - s).total_seconds() * 1000
-                        for s, e in zip(spans["date_start"], spans["date_end"])
-                    ],
-                    width=0.55,
-                    marker=dict(
-                        color=colour,
-                        opacity=0.45,
-                        line=dict(color=colour, width=1.5),
-                        pattern=dict(
-                            shape=["/" if _pending(e) else "" for _, e in spans.iterrows()]
-                        ),
-                    ),
-                    name=label,
-                    legendgroup=event_type,
-                    showlegend=days.empty,
-                    customdata=spans["event_id"],
-                    hovertext=hover[spans.index],
-                    hoverinfo="text",
-                )
-            )
+            fig.add_trace(_bars(spans, y, colour, label, event_type, hover, labels, days.empty))
         if not days.empty:
-            fig.add_trace(
-                go.Scatter(
-                    mode="markers",
-                    x=days["date_start"] + DAY / 2,
-                    y=y[days.index],
-                    marker=dict(
-                        color=colour,
-                        size=13,
-                        line=dict(color="white", width=1.5),
-                        # unreviewed extracted events are drawn hollow
-                        symbol=[
-                            "circle-open" if _pending(e) else "circle" for _, e in days.iterrows()
-                        ],
-                    ),
-                    name=label,
-                    legendgroup=event_type,
-                    showlegend=True,
-                    customdata=days["event_id"],
-                    hovertext=hover[days.index],
-                    hoverinfo="text",
-                )
-            )
-    _decorate(fig, bands, title, view)
+            fig.add_trace(_points(days, y, colour, label, event_type, hover, labels))
+    if view["review_status"].eq("pending").any():
+        fig.add_trace(_pending_key())
+    _decorate(fig, bands, title, view, footer)
     return fig
 
 
+def _bars(spans, y, colour, label, event_type, hover, texts, in_legend) -> go.Bar:
+    """Opaque bars in the type's colour; hatched (colour on white) when awaiting review."""
+    pending = [_pending(e) for _, e in spans.iterrows()]
+    return go.Bar(
+        orientation="h",
+        y=y[spans.index],
+        base=spans["date_start"],
+        x=[
+            (e + DAY - s).total_seconds() * 1000
+            for s, e in zip(spans["date_start"], spans["date_end"])
+        ],
+        width=0.6,
+        marker=dict(
+            color=colour,
+            line=dict(color=colour, width=1.5),
+            pattern=dict(
+                shape=["/" if p else "" for p in pending],
+                fgcolor=colour,
+                bgcolor="white",
+                fillmode="replace",
+                solidity=0.45,
+            ),
+        ),
+        text=texts.loc[spans.index, "text"],
+        textposition="inside",
+        insidetextanchor="start",
+        textangle=0,
+        constraintext="none",
+        textfont=dict(
+            size=LABEL_FONT_PX, color=["#000000" if p else text_on(colour) for p in pending]
+        ),
+        name=label,
+        legendgroup=event_type,
+        showlegend=in_legend,
+        customdata=spans["event_id"],
+        hovertext=hover[spans.index],
+        hoverinfo="text",
+    )
+
+
+def _points(days, y, colour, label, event_type, hover, texts) -> go.Scatter:
+    """Dots of the type's colour, hollow when awaiting review, labelled where there is room."""
+    return go.Scatter(
+        mode="markers+text",
+        x=days["date_start"] + DAY / 2,
+        y=y[days.index],
+        marker=dict(
+            color=colour,
+            size=2 * POINT_RADIUS_PX,
+            line=dict(color=edge_of(colour), width=1.5),
+            symbol=["circle-open" if _pending(e) else "circle" for _, e in days.iterrows()],
+        ),
+        text=texts.loc[days.index, "text"],
+        textposition=["middle " + side for side in texts.loc[days.index, "side"]],
+        textfont=dict(size=LABEL_FONT_PX, color="#333333"),
+        name=label,
+        legendgroup=event_type,
+        showlegend=True,
+        customdata=days["event_id"],
+        hovertext=hover[days.index],
+        hoverinfo="text",
+    )
+
+
+def _pending_key() -> go.Scatter:
+    """A legend entry (no mark) for what hollow dots and hatched bars mean."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        marker=dict(color="#333333", size=2 * POINT_RADIUS_PX, symbol="circle-open"),
+        name="Hollow / hatched: awaiting review",
+        showlegend=True,
+        hoverinfo="skip",
+    )
+
+
 def _decorate(
-    fig: go.Figure, bands: dict[str, tuple[float, float]], title: str, view: pd.DataFrame
+    fig: go.Figure,
+    bands: dict[str, tuple[float, float]],
+    title: str,
+    view: pd.DataFrame,
+    footer: str,
 ) -> None:
     for i, (top, bottom) in enumerate(bands.values()):
         fig.add_hrect(
@@ -164,17 +186,27 @@ def _decorate(
         )
     total_rows = max(b for _, b in bands.values())
     plot_px = int(60 + 30 * total_rows)
-    start = view["date_start"].min() - DAY
-    end = view["date_end"].max() + 2 * DAY
+    n_types = view["event_type"].nunique() + view["review_status"].eq("pending").any()
+    legend_rows = -(-n_types // 4)  # four fixed-width entries a row fit 1000 px
+    bottom = 60 + 24 * legend_rows + (30 if footer else 0)
+    start, end = date_range(view)
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
         template="plotly_white",
         barmode="overlay",
-        height=plot_px + 60 + 110,
-        margin=dict(l=10, r=10, t=60, b=110),
-        # below the date labels, whatever the plot's height: 45 px under the plot area
+        height=plot_px + 60 + bottom,
+        margin=dict(l=100, r=20, t=60, b=bottom),
+        font=dict(family="Arial, Helvetica, sans-serif", size=12),
+        # below the date labels, whatever the plot's height: 45 px under the plot area;
+        # fixed-width entries, so a long type name never runs into the next swatch
         legend=dict(
-            orientation="h", yanchor="top", y=-45 / plot_px, x=0, title_text="Event type: "
+            orientation="h",
+            yanchor="top",
+            y=-45 / plot_px,
+            x=0,
+            entrywidth=230,
+            entrywidthmode="pixels",
+            font=dict(size=12),
         ),
         hoverlabel=dict(align="left"),
         xaxis=dict(
@@ -189,7 +221,20 @@ def _decorate(
             tickmode="array",
             showgrid=False,
             zeroline=False,
+            automargin=True,
             tickvals=[(t + b) / 2 for t, b in bands.values()],
             ticktext=[f"<b>{html_text(a)}</b>" for a in bands],
         ),
     )
+    if footer:
+        fig.add_annotation(
+            text=html_text(footer),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=-(45 + 24 * legend_rows + 20) / plot_px,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            font=dict(size=11, color="#555555"),
+        )

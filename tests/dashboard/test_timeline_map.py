@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from dashboard.mapview import NO_BASEMAP, build_map, reference_sites, spread_markers
-from dashboard.timeline import build_timeline, lane_layout, pack_rows
+from dashboard.timeline import build_timeline
+from dashboard.timeline_layout import lane_layout, pack_rows
 from dashboard.views import event_frame
 from etl.build import build_tables
 from etl.schemas import AREAS
@@ -140,12 +141,14 @@ def test_unreviewed_events_are_drawn_hollow_and_say_so(mini):
     symbols = {
         i: s
         for trace in fig.data
-        if trace.type == "scatter"
+        if trace.type == "scatter" and trace.customdata is not None
         for i, s in zip(trace.customdata, trace.marker.symbol)
     }
     assert symbols[view.loc[0, "event_id"]] == "circle-open"
     assert symbols[view.loc[1, "event_id"]] == "circle"
-    hover = " ".join(t for trace in fig.data for t in trace.hovertext)
+    hover = " ".join(
+        t for trace in fig.data if trace.hovertext is not None for t in trace.hovertext
+    )
     assert hover.count("not yet reviewed") == 1
 
 

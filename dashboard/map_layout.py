@@ -1,0 +1,289 @@
+"""Where everything on the map goes (pure): markers spread around their place, the view that
+fits them with the reference sites, the basemap's layers and the site labels.
+
+Shared by the screen's deck (`dashboard.mapview`, pydeck) and the server-side exports
+(`dashboard.export_map`, matplotlib), so a slide shows the same marks as the screen.
+Positions are in Web Mercator, as deck.gl draws them: the world is 512 px wide at zoom 0.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from dashboard.palette import edge_of, rgb, text_on, with_palette
+from dashboard.text import plain_text
+
+#: Metres of uncertainty drawn around an event for each geo_precision code.
+UNCERTAINTY_M = {1: 2_000, 2: 12_000, 3: 60_000}
+#: A vague place is a halo of at most this radius, not a fog over the map.
+HALO_MAX_PX = 70
+REFERENCE_SITES = ("Baghouz", "Al-Hol", "Idlib")
+#: Room kept right of a reference site for its label (bold, 16 px: "Al-Hol camp").
+SITE_LABEL_PX = 120
+MAX_ZOOM = 9.0
+MIN_ZOOM = 3.0
+
+MARKER_COLUMNS = [
+    "lon",
+    "lat",
+    "place_id",
+    "event_type",
+    "label",
+    "colour",
+    "pending",
+    "count",
+    "count_text",
+    "radius_px",
+    "color",
+    "line_color",
+    "text_color",
+    "tip",
+    "radius_m",
+    "place_lon",
+    "place_lat",
+    "ring_px",
+    "dx_px",
+    "dy_px",
+]
+
+
+@dataclass(frozen=True)
+class View:
+    """The centre and zoom of a map of `width` × `height` px."""
+
+    longitude: float
+    latitude: float
+    zoom: float
+    width: int
+    height: int
+
+    def degrees_per_px(self) -> float:
+        return 360 / (512 * 2**self.zoom)
+
+    def to_px(self, lon: float, lat: float) -> tuple[float, float]:
+        """Where a point falls on the map, in px from its top-left corner."""
+        world = 512 * 2**self.zoom
+        x = ((lon - self.longitude) / 360) * world + self.width / 2
+        y = (mercator_y(lat) - mercator_y(self.latitude)) * world + self.height / 2
+        return x, y
+
+    def metres_per_px(self) -> float:
+        return 40_075_016.686 * math.cos(math.radians(self.latitude)) / (512 * 2**self.zoom)
+
+
+def mercator_y(lat: float) -> float:
+    """Latitude to Web Mercator y in [0, 1) world units (0 at the north edge)."""
+    lat = max(min(lat, 85.0), -85.0)
+    return (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
+
+
+def latitude_of(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp((1 - 2 * y) * math.pi)) - math.pi / 2)
+
+
+def fit_view(
+    lons: list[float],
+    lats: list[float],
+    width: int,
+    height: int,
+    pad: tuple[float, float, float, float] = (40, 40, 40, 40),
+) -> View:
+    """The view in which every point lies inside `width` × `height` px with `pad` px
+    (left, top, right, bottom) to spare: the zoom is the largest that fits both ways."""
+    left, top, right, bottom = pad
+    x0, x1 = (min(lons) + 180) / 360, (max(lons) + 180) / 360
+    y0, y1 = mercator_y(max(lats)), mercator_y(min(lats))
+    span_x, span_y = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
+    room_x, room_y = max(width - left - right, 50), max(height - top - bottom, 50)
+    zoom = math.log2(min(room_x / (span_x * 512), room_y / (span_y * 512)))
+    zoom = max(MIN_ZOOM, min(zoom, MAX_ZOOM))
+    world = 512 * 2**zoom
+    # centre the padded box: shift by half the difference of the paddings
+    cx = (x0 + x1) / 2 + (right - left) / 2 / world
+    cy = (y0 + y1) / 2 + (bottom - top) / 2 / world
+    return View(cx * 360 - 180, latitude_of(cy), zoom, width, height)
+
+
+def map_view(markers: pd.DataFrame, sites: pd.DataFrame, width: int, height: int) -> View:
+    """The view that shows every marker, its ring and its halo, and the reference sites with
+    their labels (so a single event is never a bare river with no place names)."""
+    lons = list(markers["place_lon"]) + list(sites["longitude"].astype(float))
+    lats = list(markers["place_lat"]) + list(sites["latitude"].astype(float))
+    if not lons:
+        lons, lats = [38.0, 42.0], [34.0, 37.0]  # Syria, when there is nothing at all
+    ring = float(markers["ring_px"].max()) if not markers.empty else 10.0
+    view = fit_view(lons, lats, width, height, (ring + 12, ring + 12, ring + SITE_LABEL_PX, ring))
+    if markers.empty:
+        return view
+    # the halos' size in pixels depends on the zoom: fit again with room for them
+    halo = min(HALO_MAX_PX, float(markers["radius_m"].max()) / view.metres_per_px())
+    edge = max(ring, halo) + 12
+    return fit_view(lons, lats, width, height, (edge, edge, max(edge, ring + SITE_LABEL_PX), edge))
+
+
+def marker_radius_px(count: int) -> float:
+    return 6 + 3 * math.sqrt(count)
+
+
+def ring_radius_px(radii: list[float], gap: float = 3.0) -> float:
+    """Radius of a ring on which circles of these radii sit side by side without overlap."""
+    if len(radii) < 2:
+        return 0.0
+    return max(sum(2 * r + gap for r in radii) / (2 * math.pi), max(radii) + gap)
+
+
+def _tip(group: pd.DataFrame) -> str:
+    """The marker's tooltip: plain text (the deck's "text" tooltip), one line per event."""
+    first = group.iloc[0]
+    count = f"{len(group)} event" + ("" if len(group) == 1 else "s")
+    lines = [plain_text(f"{first['label']} · {first['place']} · {count}")]
+    lines += [
+        plain_text(f"{d}: {s}")
+        for d, s in zip(group["date_text"].head(6), group["summary"].head(6))
+    ]
+    if len(group) > 6:
+        lines.append(f"… and {len(group) - 6} more")
+    return "\n".join(lines)
+
+
+def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
+    """One marker per (place, event type, reviewed or not); a place's markers sit on a ring,
+    so every type present at a spot is visible, each with its count.
+
+    Unreviewed extracted events get their own marker, white with a coloured rim.
+    The ring is sized in pixels (`ring_px`); `lon`/`lat` place it for `zoom`.
+    """
+    if view.empty:
+        return pd.DataFrame(columns=MARKER_COLUMNS)
+    view = with_palette(view)
+    degrees_per_px = 360 / (512 * 2**zoom)
+    records = []
+    for place, at_place in view.dropna(subset=["latitude", "longitude"]).groupby(
+        "place_id", sort=True
+    ):
+        pending = at_place["review_status"].eq("pending") if "review_status" in at_place else False
+        groups = [
+            g
+            for _, g in at_place.assign(pending=pending).groupby(
+                ["event_type", "pending"], sort=True
+            )
+        ]
+        radii = [marker_radius_px(len(g)) for g in groups]
+        ring_px = ring_radius_px(radii)
+        lat0, lon0 = float(at_place["latitude"].iloc[0]), float(at_place["longitude"].iloc[0])
+        for k, (group, radius) in enumerate(zip(groups, radii)):
+            angle = math.pi / 2 - 2 * math.pi * k / len(groups)
+            dx, dy = ring_px * math.cos(angle), ring_px * math.sin(angle)
+            colour, hollow = group["colour"].iloc[0], bool(group["pending"].iloc[0])
+            records.append(
+                {
+                    # Web Mercator: a pixel is the same in longitude everywhere, and
+                    # cos(latitude) of that in latitude
+                    "lon": lon0 + dx * degrees_per_px,
+                    "lat": lat0 + dy * degrees_per_px * math.cos(math.radians(lat0)),
+                    "place_id": place,
+                    "event_type": group["event_type"].iloc[0],
+                    "label": group["label"].iloc[0],
+                    "colour": colour,
+                    "pending": hollow,
+                    "count": len(group),
+                    "count_text": str(len(group)),
+                    "radius_px": radius,
+                    "color": [255, 255, 255, 255] if hollow else rgb(colour),
+                    "line_color": rgb(colour) if hollow else rgb(edge_of(colour)),
+                    "text_color": rgb("#000000" if hollow else text_on(colour)),
+                    "tip": _tip(group),
+                    "radius_m": UNCERTAINTY_M.get(int(group["geo_precision"].max()), 12_000),
+                    "place_lon": lon0,
+                    "place_lat": lat0,
+                    "ring_px": ring_px + radius,
+                    "dx_px": dx,
+                    "dy_px": dy,
+                }
+            )
+    return pd.DataFrame.from_records(records, columns=MARKER_COLUMNS)
+
+
+def at_zoom(markers: pd.DataFrame, zoom: float) -> pd.DataFrame:
+    """The markers placed for another zoom: their ring keeps its size in pixels."""
+    degrees_per_px = 360 / (512 * 2**zoom)
+    shrink = markers["place_lat"].astype(float).map(lambda lat: math.cos(math.radians(lat)))
+    return markers.assign(
+        lon=markers["place_lon"] + markers["dx_px"] * degrees_per_px,
+        lat=markers["place_lat"] + markers["dy_px"] * degrees_per_px * shrink,
+    )
+
+
+def features(basemap: Mapping[str, Any] | None, layer: str) -> dict[str, Any]:
+    """The basemap's features of one layer (country, admin1, lake, river)."""
+    found = [
+        f for f in (basemap or {}).get("features", []) if f["properties"].get("layer") == layer
+    ]
+    return {"type": "FeatureCollection", "features": found}
+
+
+def country_labels(countries: dict[str, Any]) -> list[dict[str, Any]]:
+    """A label point per country: the centre of its largest ring's bounding box."""
+    points = []
+    for feature in countries["features"]:
+        if feature["properties"].get("minor"):
+            continue  # slivers such as Akrotiri would crowd their neighbours
+        geometry = feature["geometry"]
+        polygons = (
+            geometry["coordinates"]
+            if geometry["type"] == "MultiPolygon"
+            else [geometry["coordinates"]]
+        )
+        ring = max((poly[0] for poly in polygons), key=len)
+        lons, lats = [p[0] for p in ring], [p[1] for p in ring]
+        points.append(
+            {
+                "name": feature["properties"].get("name", "").upper(),
+                "position": [(min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2],
+            }
+        )
+    return points
+
+
+def offset_labels(sites: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
+    """Push each site label clear of the ring of markers drawn around it (`offset`, px)."""
+    near: dict[str, float] = {}
+    for _, m in markers.iterrows():
+        for _, s in sites.iterrows():
+            if (
+                abs(m["place_lon"] - s["longitude"]) < 0.05
+                and abs(m["place_lat"] - s["latitude"]) < 0.05
+            ):
+                near[s["label"]] = max(near.get(s["label"], 0.0), float(m["ring_px"]))
+    return sites.assign(offset=[[near.get(label, 4.0) + 8, 0] for label in sites["label"]])
+
+
+def reference_sites(places: pd.DataFrame) -> pd.DataFrame:
+    """The labelled sites (Baghouz, the Al-Hol camp, Idlib): the most precise place of each area."""
+    rank = {"village": 0, "camp": 0, "city": 0, "town": 1}
+    rows = []
+    for area in REFERENCE_SITES:
+        candidates = places[places["area"] == area].copy()
+        if candidates.empty:
+            continue
+        candidates["rank"] = candidates["kind"].map(rank).fillna(9)
+        best = candidates.sort_values(["rank", "geo_precision"]).iloc[0]
+        label = (
+            f"{best['name']} camp"
+            if best["kind"] == "camp" and "camp" not in best["name"].lower()
+            else best["name"]
+        )
+        rows.append(
+            {
+                "label": label,
+                "longitude": float(best["longitude"]),
+                "latitude": float(best["latitude"]),
+                "area": area,
+            }
+        )
+    return pd.DataFrame.from_records(rows, columns=["label", "longitude", "latitude", "area"])

@@ -1,0 +1,132 @@
+"""Where each mark of the timeline goes (pure): lanes per area, rows packed so nothing
+overlaps, and which marks have room for a label. Shared by the screen's Plotly figure
+(`dashboard.timeline`) and the server-side exports (`dashboard.export_timeline`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+DAY = pd.Timedelta(days=1)
+#: A point still takes this much room in its row, so neighbours do not overlap.
+POINT_ROOM = pd.Timedelta(days=1.6)
+#: The plot area's width the screen labels are fitted to (the chart is wider on most screens).
+SCREEN_PLOT_PX = 1000
+#: Average width of a character of the label font, in font sizes (Arial/DejaVu at 11 px).
+CHAR_EM = 0.58
+LABEL_FONT_PX = 11
+POINT_RADIUS_PX = 7
+#: Below this many characters a label says too little to be worth drawing.
+MIN_LABEL_CHARS = 8
+
+
+def pack_rows(starts: pd.Series, ends: pd.Series) -> list[int]:
+    """Greedy interval packing: the lowest row whose last item ends before this one starts."""
+    order = sorted(range(len(starts)), key=lambda i: (starts.iloc[i], ends.iloc[i]))
+    row_end: list[pd.Timestamp] = []
+    rows = [0] * len(starts)
+    for i in order:
+        start, end = starts.iloc[i], max(ends.iloc[i] + DAY, starts.iloc[i] + POINT_ROOM)
+        for r, last in enumerate(row_end):
+            if last <= start:
+                rows[i], row_end[r] = r, end
+                break
+        else:
+            rows[i] = len(row_end)
+            row_end.append(end)
+    return rows
+
+
+def lane_layout(
+    view: pd.DataFrame, areas: tuple[str, ...]
+) -> tuple[pd.Series, dict[str, tuple[float, float]]]:
+    """y of every event, and each lane's (top, bottom) band; lanes follow `areas`' order."""
+    y = pd.Series(0.0, index=view.index)
+    bands: dict[str, tuple[float, float]] = {}
+    top = 0.0
+    for area in areas:
+        members = view[view["area"] == area]
+        if members.empty:
+            continue
+        rows = pack_rows(members["date_start"], members["date_end"])
+        y.loc[members.index] = [top + 0.5 + r for r in rows]
+        height = max(rows) + 1
+        bands[area] = (top, top + height)
+        top += height + 0.4
+    return y, bands
+
+
+def date_range(view: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The x axis' range: a day of margin before, two after (room for the last label)."""
+    return view["date_start"].min() - DAY, view["date_end"].max() + 2 * DAY
+
+
+def clip_label(text: str, room_px: float, font_px: float = LABEL_FONT_PX) -> str:
+    """The text cut at a word to fit `room_px` ('…' marks the cut); '' when too little fits."""
+    fits = int(room_px / (CHAR_EM * font_px))
+    text = " ".join(str(text).split())
+    if len(text) <= fits:
+        return text
+    if fits < MIN_LABEL_CHARS:
+        return ""
+    cut = text[: fits - 1]
+    if " " in cut[MIN_LABEL_CHARS - 1 :]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:·-") + "…"
+
+
+def _extent(event: pd.Series, x) -> tuple[float, float]:
+    """The mark's left and right edge in px: a dot of a day, or a bar over its window."""
+    if event["date_precision"] == "day":
+        centre = x(event["date_start"] + DAY / 2)
+        return centre - POINT_RADIUS_PX, centre + POINT_RADIUS_PX
+    return x(event["date_start"]), x(event["date_end"] + DAY)
+
+
+def mark_labels(
+    view: pd.DataFrame, y: pd.Series, plot_px: float, font_px: float = LABEL_FONT_PX
+) -> pd.DataFrame:
+    """Per event, the label drawn on its mark (`text`, '' where there is no room) and its
+    `side` ('inside' a bar, 'right' or 'left' of a dot): the summary, cut to fit. A dot's label
+    takes the free space right of it up to the next mark in its row, or left of it back to the
+    previous mark and its label when there is more room there."""
+    start, end = date_range(view)
+    px_per_day = plot_px / ((end - start) / DAY)
+
+    def x(when: pd.Timestamp) -> float:
+        return (when - start) / DAY * px_per_day
+
+    out = pd.DataFrame({"text": "", "side": "right"}, index=view.index, dtype=object)
+    gap = 5.0
+    for _, row in view.groupby(y, sort=False):
+        row = row.sort_values(["date_start", "date_end"])
+        extents = [_extent(e, x) for _, e in row.iterrows()]
+        used = 0.0  # right edge of what is already drawn in this row (marks and labels)
+        for k, (index, event) in enumerate(row.iterrows()):
+            x0, x1 = extents[k]
+            if event["date_precision"] != "day":
+                out.loc[index, ["text", "side"]] = [
+                    clip_label(event["summary"], x1 - x0 - 8, font_px),
+                    "inside",
+                ]
+                used = max(used, x1)
+                continue
+            nxt = extents[k + 1][0] if k + 1 < len(extents) else plot_px
+            right, left = nxt - x1 - 2 * gap, x0 - used - 2 * gap
+            side, room = (
+                ("right", right)
+                if right >= min(left, _width(event, font_px))
+                else (
+                    "left",
+                    left,
+                )
+            )
+            text = clip_label(event["summary"], room, font_px)
+            out.loc[index, ["text", "side"]] = [text, side]
+            width = len(text) * CHAR_EM * font_px + gap if text else 0.0
+            used = max(used, x1 + width if side == "right" else x1)
+    return out
+
+
+def _width(event: pd.Series, font_px: float) -> float:
+    return len(" ".join(str(event["summary"]).split())) * CHAR_EM * font_px

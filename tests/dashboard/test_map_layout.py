@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+import itertools
+import math
+
+import pandas as pd
+import pytest
+
+from dashboard.map_layout import (
+    SITE_LABEL_PX,
+    at_zoom,
+    fit_view,
+    map_view,
+    reference_sites,
+    spread_markers,
+)
+from dashboard.mapview import build_map
+from dashboard.palette import TYPE_COLOURS, rgb
+from dashboard.views import event_frame
+
+
+@pytest.fixture
+def project(project_tables):
+    view = event_frame(project_tables)
+    shown = view[~view["background"] & view["review_status"].ne("pending")]
+    return shown, reference_sites(project_tables["places"])
+
+
+def test_fit_view_puts_points_inside_the_padding():
+    view = fit_view([36.6, 40.9, 41.0], [35.9, 34.5, 36.4], 800, 500, (30, 20, 150, 10))
+    for lon, lat in [(36.6, 35.9), (40.9, 34.5), (41.0, 36.4)]:
+        x, y = view.to_px(lon, lat)
+        assert 30 - 1e-6 <= x <= 800 - 150 + 1e-6
+        assert 20 - 1e-6 <= y <= 500 - 10 + 1e-6
+    # one of the two directions is tight (the zoom is the largest that fits)
+    xs = [view.to_px(lon, 35)[0] for lon in (36.6, 41.0)]
+    ys = [view.to_px(38, lat)[1] for lat in (34.5, 36.4)]
+    assert math.isclose(xs[0], 30, abs_tol=0.5) or math.isclose(ys[0], 20, abs_tol=0.5)
+
+
+@pytest.mark.parametrize(("width", "height"), [(520, 520), (844, 520), (1200, 900), (700, 1000)])
+def test_one_event_still_shows_every_reference_site_with_its_label(project, width, height):
+    view, sites = project
+    one = view[view["place_id"] == "baghouz"].head(1)
+    markers = spread_markers(one)
+    fitted = map_view(markers, sites, width, height)
+    assert len(sites) == 3
+    for lon, lat in zip(sites["longitude"], sites["latitude"]):
+        x, y = fitted.to_px(lon, lat)
+        assert 0 < x < width - SITE_LABEL_PX + 1 and 0 < y < height  # the label fits too
+
+
+@pytest.mark.parametrize("width", [520, 844, 1280])
+def test_every_marker_and_its_halo_stays_inside_the_map(project, width):
+    view, sites = project
+    markers = spread_markers(view)
+    fitted = map_view(markers, sites, width, 520)
+    placed = at_zoom(markers, fitted.zoom)
+    for _, m in placed.iterrows():
+        x, y = fitted.to_px(m["lon"], m["lat"])
+        r = m["radius_px"]
+        assert r <= x <= width - r and r <= y <= 520 - r, m["place_id"]
+        halo = min(70, m["radius_m"] / fitted.metres_per_px())
+        hx, hy = fitted.to_px(m["place_lon"], m["place_lat"])
+        assert halo <= hx <= width - halo and halo <= hy <= 520 - halo
+
+
+def test_types_at_one_spot_are_all_visible_with_their_counts(project):
+    view, sites = project
+    spot = view[view["place_id"] == "baghouz"]
+    types = set(spot["event_type"])
+    assert len(types) >= 5  # Baghouz holds many types at one point
+    markers = spread_markers(spot)
+    assert set(markers["event_type"]) == types
+    assert markers["count"].sum() == len(spot)
+    assert list(markers["count_text"]) == [str(c) for c in markers["count"]]
+    fitted = map_view(markers, sites, 844, 520)
+    placed = at_zoom(markers, fitted.zoom)
+    for (_, a), (_, b) in itertools.combinations(placed.iterrows(), 2):
+        ax, ay = fitted.to_px(a["lon"], a["lat"])
+        bx, by = fitted.to_px(b["lon"], b["lat"])
+        assert math.hypot(ax - bx, ay - by) >= a["radius_px"] + b["radius_px"] - 0.5
+
+
+def test_markers_take_the_palette_colour_with_a_readable_count(project):
+    view, _ = project
+    view = view.assign(colour="#123456")  # whatever the store says, the palette decides
+    markers = spread_markers(view)
+    for _, m in markers.iterrows():
+        assert m["color"] == rgb(TYPE_COLOURS[m["event_type"]])
+    deaths = markers[markers["event_type"] == "deaths"].iloc[0]
+    assert deaths["text_color"] == [255, 255, 255, 255]
+
+
+def test_the_deck_has_a_tooltip_that_stays_inside_and_counts_on_every_marker(project):
+    view, sites = project
+    deck = build_map(view, sites, None)
+    assert deck._tooltip["style"]["translate"].startswith("-50%")
+    counts = next(layer for layer in deck.layers if layer.id == "event-counts")
+    assert len(counts.data) == len(spread_markers(view))
+
+
+def test_pending_markers_are_hollow_in_their_type_colour(project):
+    view, _ = project
+    one = pd.concat([view.head(1), view.head(1).assign(review_status="pending")])
+    markers = spread_markers(one)
+    hollow = markers[markers["pending"]].iloc[0]
+    assert hollow["color"] == [255, 255, 255, 255]
+    assert hollow["line_color"] == rgb(TYPE_COLOURS[hollow["event_type"]])

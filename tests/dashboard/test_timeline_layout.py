@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.palette import TYPE_COLOURS
+from dashboard.timeline import build_timeline
+from dashboard.timeline_layout import CHAR_EM, LABEL_FONT_PX, clip_label, lane_layout, mark_labels
+from dashboard.views import event_frame
+from etl.build import build_tables
+from etl.schemas import AREAS
+
+
+def _event(key, start, end, summary, area="Baghouz", precision=None):
+    return {
+        "event_id": key,
+        "event_type": "clash",
+        "label": "Clash",
+        "area": area,
+        "date_start": pd.Timestamp(start),
+        "date_end": pd.Timestamp(end),
+        "date_precision": precision or ("day" if start == end else "days"),
+        "summary": summary,
+    }
+
+
+def test_clip_label_cuts_at_a_word_and_marks_the_cut():
+    text = "SDF convoy of at least 22 trucks leaves Baghouz"
+    assert clip_label(text, 1000) == text
+    room = 20 * CHAR_EM * LABEL_FONT_PX
+    cut = clip_label(text, room)
+    assert cut == "SDF convoy of at…" and len(cut) <= 20
+    assert clip_label(text, 5 * CHAR_EM * LABEL_FONT_PX) == ""  # too little room: no label
+
+
+def test_a_lone_mark_is_labelled_and_a_crowded_one_is_not():
+    view = pd.DataFrame(
+        [
+            _event("a", "2019-02-01", "2019-02-01", "First strike on the town"),
+            _event("b", "2019-02-02", "2019-02-02", "Second strike one day later"),
+            _event("c", "2019-02-20", "2019-02-20", "A lone surrender far from the rest"),
+        ]
+    )
+    y, _ = lane_layout(view, AREAS)
+    labels = mark_labels(view, y, plot_px=800)["text"]
+    assert labels[2] == "A lone surrender far from the rest"
+    # a and b share a row only if b starts after a's room: a's label must stop before b
+    if y[0] == y[1]:
+        assert labels[0] == "" or len(labels[0]) < len(view.loc[0, "summary"])
+
+
+def test_bars_label_inside_only_when_wide_enough():
+    view = pd.DataFrame(
+        [
+            _event("w", "2019-02-01", "2019-02-28", "A siege that lasts the whole month"),
+            _event("n", "2019-03-01", "2019-03-02", "Two-day clash with a long summary here"),
+        ]
+    )
+    y, _ = lane_layout(view, AREAS)
+    labels = mark_labels(view, y, plot_px=800)["text"]
+    assert labels[0] == "A siege that lasts the whole month"
+    assert labels[1] == ""  # 2 of 32 days = 50 px: under eight characters
+
+
+def test_screen_timeline_is_opaque_in_palette_colours_with_labels(mini):
+    view = event_frame(build_tables(mini, extract=False)).assign(colour="#999999")
+    view.loc[0, "date_end"] = view.loc[0, "date_start"] + pd.Timedelta(days=3)
+    view.loc[0, "date_precision"] = "days"
+    fig = build_timeline(view, AREAS, "T", footer="Sources: AP <b>x</b>")
+    for trace in fig.data:
+        if trace.customdata is None:
+            continue
+        assert trace.marker.color in set(TYPE_COLOURS.values())
+        assert trace.marker.opacity in (None, 1)
+    texts = [t for trace in fig.data if trace.text is not None for t in trace.text]
+    assert any(texts), "no mark carries a label"
+    assert fig.layout.legend.entrywidth >= 200  # fixed columns: names cannot run together
+    assert fig.layout.margin.l >= 90  # room for 'Elsewhere'
+    assert "Sources: AP &lt;b&gt;x&lt;/b&gt;" in [a.text for a in fig.layout.annotations]
+
+
+def test_pending_legend_entry_only_when_pending_events_are_shown(mini):
+    view = event_frame(build_tables(mini, extract=False))
+    names = {t.name for t in build_timeline(view, AREAS, "T").data}
+    assert not any("awaiting review" in n for n in names)
+    view.loc[0, "review_status"] = "pending"
+    names = {t.name for t in build_timeline(view, AREAS, "T").data}
+    assert "Hollow / hatched: awaiting review" in names
