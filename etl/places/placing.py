@@ -2,9 +2,16 @@
 
 Curated places (with their aliases) are trusted wherever they appear. GeoNames towns are
 accepted only where the words around make a place likely ("in Hajin", "the town of Manbij",
-"Raqqa province"), so people called Afrin or Bali do not become places. Datelines and
-briefing places ("told reporters at Al-Omar oil field", "GENEVA -") are reporting places,
-never event places. Names after "in"/"near" that no gazetteer knows are kept as raw text.
+"Raqqa province", a sentence opening "In Rann,"), so people called Afrin or Bali do not
+become places; a name no exact key matches is looked up by its transliteration skeleton
+(`etl.places.namekey`), and every candidate is weighed against the article's evidence
+(`etl.places.choose`: its countries, its other places, the area of interest). The words
+around a name give its role (`etl.places.roles`): datelines and briefing places ("told
+reporters at Al-Omar oil field", "GENEVA -") are reporting places, governments ("Damascus
+denied") and names inside a group's name are no places, and region phrases ("the northern
+countryside of Hama", "east of Mourek") make a region around the place, with a radius and
+a coarser geo precision. Names after "in"/"near" that no gazetteer knows are kept as raw
+text.
 """
 
 from __future__ import annotations
@@ -16,110 +23,26 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from etl.places import roles
+from etl.places.area import AreaOfInterest, configured_area
+from etl.places.choose import Evidence, pick
+from etl.places.evidence import countries_named, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
-from etl.places.geonames import GeoNamesIndex
+from etl.places.geonames import GeoNamesIndex, haversine_km
 
-_PARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ]"
+_PARTICLE = r"(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ]"
 _WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
 _FACILITY = (
     r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing|"
     r"province|governorate|city|district|region))?"
 )
 _NAME = re.compile(
-    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|ad|ar)-)?{_WORD}){{0,3}}{_FACILITY}"
-)
-_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "to",
-        "outside",
-        "into",
-        "around",
-        "toward",
-        "towards",
-        "across",
-        "between",
-        "on",
-        "of",
-        "and",
-        # verbs whose object is a place: 'airstrikes hit Hajin', 'troops entered Manbij'
-        "hit",
-        "struck",
-        "targeted",
-        "shelled",
-        "bombed",
-        "pounded",
-        "attacked",
-        "stormed",
-        "captured",
-        "entered",
-        "seized",
-        "besieged",
-        "recaptured",
-        "retook",
-        "reached",
-        "fled",
-    ]
-)
-_SKIPPED_BEFORE = frozenset(
-    [
-        "the",
-        "nearby",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "north-western",
-        "northwestern",
-        "north-eastern",
-        "northeastern",
-        "south-western",
-        "southwestern",
-        "south-eastern",
-        "southeastern",
-    ]
+    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-)?{_WORD}){{0,3}}"
+    rf"{_FACILITY}"
 )
 _SUFFIX = re.compile(
     r"^[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
-    r"countryside|outskirts|suburbs?)\b|^,\s*(?:Syria|Iraq)\b",
-    re.I,
-)
-_TITLES = frozenset(
-    [
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "chief",
-        "president",
-        "gen.",
-        "gen",
-        "general",
-        "commander",
-        "mr.",
-        "mr",
-        "ms.",
-        "ms",
-        "mrs.",
-        "mrs",
-        "minister",
-        "secretary",
-        "correspondent",
-        "reporter",
-        "named",
-        "head",
-        "sheikh",
-        "leader",
-    ]
-)
-_REPORTING = re.compile(
-    r"(?:told (?:reporters|journalists|a news conference|AFP|AP|Reuters)|briefing|news conference|"
-    r"press conference|speaking|said|statement|told)\s+(?:at|in)\s+(?:the\s+)?"
-    r"(?:nearby\s+)?$",
+    r"countryside|outskirts|suburbs?|area)\b|^,\s*(?:Syria|Iraq)\b",
     re.I,
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'OUTSIDE BAGHOUZ, Syria | ...'
@@ -127,47 +50,19 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|-)\s",
     re.M,
 )
-_NOT_PLACES = {
-    "the",
-    "some",
-    "many",
-    "men",
-    "women",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "president",
-    "islamic",
-    "state",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "christmas",
-}
 #: Capitalised words that start sentences far more often than they name places.
 _COMMON_CAPITALISED = frozenset(
     "the a an but and in on at as it its he she they we i this that these those there some many "
-    "men women children after before since while when if one two three four five several".split()
+    "men women children after before since while when if one two three four five several near "
+    "outside around inside from".split()
 )
-#: Runs of capitalised words, 'of (the)' allowed inside: a cheap scan for country names.
-_CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z'’-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][A-Za-z'’-]+)*")
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
+_STATE_END = re.compile(r"\s[Ss]tate$")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
+_DROPPED_ROLES = ("government", "name_part", "subarea")
+CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
 
 
 @dataclass(frozen=True)
@@ -182,12 +77,20 @@ class PlaceHit:
     country: str | None
     geo_precision: int
     reporting: bool
+    radius_km: float = 0.0  # a region around the point ('east of Mourek'): how far it reaches
+    region: str | None = None  # the region's label; None for the place itself
 
 
 class PlaceResolver:
     """Finds place names in sentences; curated gazetteer first, GeoNames for the rest."""
 
-    def __init__(self, places: Iterable[Mapping[str, Any]], geonames: GeoNamesIndex | None) -> None:
+    def __init__(
+        self,
+        places: Iterable[Mapping[str, Any]],
+        geonames: GeoNamesIndex | None,
+        area: AreaOfInterest | None = None,
+    ) -> None:
+        places = list(places)
         self.geonames = geonames
         self.gazetteer = OfflineGazetteer(places)  # the curated names, as `geocode` reads them
         countries = {str(p.get("country")) for p in self.gazetteer.places()}
@@ -197,94 +100,108 @@ class PlaceResolver:
         }
         self.default_countries = frozenset(c for c in self._country_code.values() if c)
         self.country_names = geonames.country_names() if geonames else {}
+        self.area = area or configured_area(places, self._country_code.get)
+        self.rules = roles.place_rules()
+        self._peoples = frozenset(country_words())  # 'Houthi' names a side, not Huth
 
     def countries_named(self, text: str) -> Counter[str]:
-        """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen'):
-        the first guide when a town name exists in several countries."""
-        found: Counter[str] = Counter()
-        for run in _CAPITALISED_RUN.findall(text):
-            for words in (run, run.split()[0]):
-                iso = self.country_names.get(_key(_strip_possessive(words)))
-                if iso:
-                    found[iso] += 1
-                    break
-        return found
+        """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen',
+        'Houthi fighters'): the first guide when a town name exists in several countries."""
+        return countries_named(text, self.country_names)
 
     def find(
         self,
         text: str,
         start: int,
         end: int,
-        countries: frozenset[str],
+        countries: frozenset[str] | Mapping[str, int],
         near: tuple[tuple[float, float], ...],
     ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
-        """Known places in text[start:end] and names after 'in/near/at' that no gazetteer knows."""
+        """Known places in text[start:end] and names after 'in/near/at' that no gazetteer knows.
+        `countries` are those the article names (with how often), `near` its other places."""
+        counts = countries if isinstance(countries, Mapping) else dict.fromkeys(countries, 1)
+        evidence = Evidence(dict(counts), tuple(near), self.area)
         hits: list[PlaceHit] = []
         unknown: list[tuple[str, int, int]] = []
         dateline_end = _dateline_end(text, start)
-        for match in _names(text, start, end):
-            if match.group().lower() in _COMMON_CAPITALISED:
-                continue
-            hit = self._resolve(text, match.start(), match.end(), countries, near)
+        for s, e in _names(text, start, end):
+            name = text[s:e]
+            hit = self._resolve(text, s, e, evidence)
             if hit is None:
-                if _is_unknown_place(text, match.start(), match.group()):
-                    unknown.append((match.group(), match.start(), match.end()))
+                if _is_unknown_place(text, s, name, self.rules):
+                    unknown.append((name, s, e))
                 continue
-            reporting = hit.start < dateline_end or _briefing_place(text, hit.start)
-            hits.append(replace(hit, reporting=reporting))
-        return hits, unknown
+            role = roles.role_of(text, hit.start, hit.end, self.rules)
+            if role in _DROPPED_ROLES:
+                continue
+            reporting = hit.start < dateline_end or role == "reporting"
+            hits.append(_with_region(replace(hit, reporting=reporting), text, self.rules))
+        return self._settle(text, hits, evidence), unknown
 
-    def _resolve(
-        self,
-        text: str,
-        start: int,
-        end: int,
-        countries: frozenset[str],
-        near: tuple[tuple[float, float], ...],
-    ) -> PlaceHit | None:
+    def _settle(self, text: str, hits: list[PlaceHit], evidence: Evidence) -> list[PlaceHit]:
+        """GeoNames homonyms read again beside the sentence's other places ('near Suran in
+        the Azaz countryside': the Suran near Azaz)."""
+        if len(hits) < 2 or self.geonames is None:
+            return hits
+        settled = []
+        for hit in hits:
+            others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
+            again = None
+            if hit.place_id.startswith("gn:"):
+                wider = Evidence(evidence.countries, evidence.near + others, evidence.area)
+                again = self._geonames_hit(hit.text, hit.start, wider)
+            if again is not None and again.place_id != hit.place_id:
+                hit = replace(
+                    again, reporting=hit.reporting, radius_km=hit.radius_km, region=hit.region,
+                    geo_precision=max(again.geo_precision, hit.geo_precision),
+                )  # fmt: skip
+            settled.append(hit)
+        return settled
+
+    def _resolve(self, text: str, start: int, end: int, evidence: Evidence) -> PlaceHit | None:
         """The longest known name in the capitalised run text[start:end]."""
-        before = text[max(0, start - 30) : start].split()
-        if before and before[-1].lower() in _TITLES:
+        if roles.after_title(text, start, self.rules):
             return None  # 'spokesman Adnan Afrin' is a person
         run = text[start:end]
-        spans = [(start + a, start + b) for a, b in _sub_spans(run)]
         known = self._curated_in_run(run)
         if known is not None:
             offset, raw, place = known
             return self._curated_hit(raw, start + offset, place)
-        if self.geonames is None or not (
-            _locative(text, start) or _SUFFIX.search(text[end : end + 30]) or _ADMIN_END.search(run)
-        ):
-            return None
-        if _STATE_AFTER.match(text, end):
+        slot = (
+            roles.locative(text, start, self.rules)
+            or _SUFFIX.search(text[end : end + 30])
+            or _ADMIN_END.search(run)
+        )
+        if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold
+        spans = [(start + a, start + b) for a, b in _sub_spans(run)]
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
             key = normalise_name(raw)
             if (
                 len(key) < 4
                 or _ACRONYM.match(raw)
-                or key in _NOT_PLACES
+                or roles.never_a_place(key, self.rules)
                 or key in self.country_names
+                or raw in self._peoples
             ):
                 continue  # a country ('in northern Mali') is not a town of that name elsewhere
-            found = _choose(self.geonames, key, countries or self.default_countries, near)
-            if found is not None and countries and found.country_code not in countries:
-                found = None  # the article's countries have no such town: a homonym, not a guess
-            if found is not None:
-                return PlaceHit(
-                    raw,
-                    s,
-                    s + len(raw),
-                    f"gn:{found.geonameid}",
-                    found.name,
-                    found.latitude,
-                    found.longitude,
-                    found.country_code,
-                    1,
-                    False,
-                )
+            hit = self._curated_loose(raw, s) or self._geonames_hit(raw, s, evidence)
+            if hit is not None:
+                return hit
         return None
+
+    def _geonames_hit(self, raw: str, s: int, evidence: Evidence) -> PlaceHit | None:
+        if self.geonames is None:
+            return None
+        counts = tuple(sorted(evidence.countries.items()))
+        found = _choose(self.geonames, raw, counts, evidence.near, evidence.area)
+        if found is None:
+            return None
+        return PlaceHit(
+            raw, s, s + len(raw), f"gn:{found.geonameid}", found.name, found.latitude,
+            found.longitude, found.country_code, 1, False,
+        )  # fmt: skip
 
     @lru_cache(maxsize=20_000)  # noqa: B019 - one resolver per run; runs repeat a lot
     def _curated_in_run(self, run: str) -> tuple[int, str, Mapping[str, Any]] | None:
@@ -298,8 +215,13 @@ class PlaceResolver:
 
     def _curated_place(self, raw: str) -> Mapping[str, Any] | None:
         key = _key(raw)
-        found = [] if key in _NOT_PLACES else self.gazetteer.places_with_key(key)
+        found = [] if roles.never_a_place(key, self.rules) else self.gazetteer.places_with_key(key)
         return found[0] if found else None
+
+    def _curated_loose(self, raw: str, s: int) -> PlaceHit | None:
+        """A curated place spelt another way ('Idleeb'), in a place slot only."""
+        found = self.gazetteer.places_like(raw, CURATED_LIKE)
+        return self._curated_hit(raw, s, found[0]) if found else None
 
     def _curated_hit(self, raw: str, s: int, place: Mapping[str, Any]) -> PlaceHit:
         return PlaceHit(
@@ -314,6 +236,16 @@ class PlaceResolver:
             int(place["geo_precision"]),
             False,
         )
+
+
+def _with_region(hit: PlaceHit, text: str, rules: roles.PlaceRules) -> PlaceHit:
+    """The hit as a region when a phrase around it makes one ('east of Mourek')."""
+    region = roles.region_of(text, hit.start, hit.end, hit.text, rules)
+    if region is None or hit.geo_precision >= region.precision:
+        return hit
+    return replace(
+        hit, geo_precision=region.precision, radius_km=region.radius_km, region=region.label
+    )
 
 
 @lru_cache(maxsize=20_000)
@@ -336,53 +268,74 @@ def _strip_possessive(raw: str) -> str:
 
 @lru_cache(maxsize=20_000)
 def _choose(
-    index: GeoNamesIndex, key: str, countries: frozenset[str], near: tuple[tuple[float, float], ...]
+    index: GeoNamesIndex,
+    raw: str,
+    countries: tuple[tuple[str, int], ...],
+    near: tuple[tuple[float, float], ...],
+    area: AreaOfInterest | None,
 ) -> Any:
-    return index.choose(key, countries=sorted(countries) or None, near=list(near) or None)
+    """The best-supported of the places the name (or a transliteration of it) means; a name
+    that means one place only in the whole gazetteer is taken without further evidence."""
+    evidence = Evidence(dict(countries), near, area)
+    found = _candidates(index, raw)
+    best = pick(found, evidence, index.country_within)
+    if best is None and found and _one_place([p for p, sim in found if sim >= 1.0]):
+        best = found[0][0]
+    return best
 
 
-_NAME_START = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)[-‘’' ](?=[A-Z])|\b[A-Z]")
+UNIQUE_KM = 25.0  # exact candidates this close together are one place under several entries
 
 
-def _names(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """Capitalised runs: the full name pattern is tried only where a name can start."""
-    found: list[re.Match[str]] = []
+def _one_place(places: list[Any]) -> bool:
+    first = places[0] if places else None
+    return first is not None and all(
+        haversine_km((first.latitude, first.longitude), (p.latitude, p.longitude)) <= UNIQUE_KM
+        for p in places
+    )
+
+
+@lru_cache(maxsize=20_000)
+def _candidates(index: GeoNamesIndex, raw: str) -> tuple[tuple[Any, float], ...]:
+    """(place, similarity): exact keys at 1.0, then transliterations, each place once."""
+    found = {p.geonameid: (p, 1.0) for p in index.candidates(raw, limit=10_000)}
+    for place, sim in index.loose_candidates(raw):
+        found.setdefault(place.geonameid, (place, sim))
+    return tuple(sorted(found.values(), key=lambda pair: (-pair[1], -pair[0].population)))
+
+
+_NAME_START = re.compile(
+    r"\b(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ](?=[A-Z])|\b[A-Z]"
+)
+
+
+def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised runs, as spans; the full name pattern is tried only where a name can
+    start, and a run's opening common word is left out ('In Rann, ...' is Rann)."""
+    found: list[tuple[int, int]] = []
     taken = start
     for candidate in _NAME_START.finditer(text, start, end):
         if candidate.start() < taken:
             continue
         match = _NAME.match(text, candidate.start(), end)
-        if match:
-            found.append(match)
-            taken = match.end()
+        if not match:
+            continue
+        taken = match.end()
+        words = list(re.finditer(r"\S+", match.group()))
+        while len(words) > 1 and words[0].group().lower() in _COMMON_CAPITALISED:
+            words = words[1:]
+        if words[0].group().lower() not in _COMMON_CAPITALISED:
+            found.append((match.start() + words[0].start(), match.end()))
     return found
 
 
-_BRIEFING_WORDS = ("said", "told", "briefing", "conference", "speaking", "statement")
-
-
-def _briefing_place(text: str, start: int) -> bool:
-    """'told reporters at nearby X', 'said in X': X is where the news was given, not made."""
-    left = text[max(0, start - 60) : start]
-    lower = left.lower()
-    return any(w in lower for w in _BRIEFING_WORDS) and bool(_REPORTING.search(left))
-
-
-def _is_unknown_place(text: str, start: int, name: str) -> bool:
+def _is_unknown_place(text: str, start: int, name: str, rules: roles.PlaceRules) -> bool:
     """A name in a place slot ('in X') that is not a month, a people or an acronym."""
     return (
         not _NOT_UNKNOWN.search(name)
-        and _locative(text, start)
-        and normalise_name(name) not in _NOT_PLACES
+        and roles.locative(text, start, rules)
+        and not roles.never_a_place(normalise_name(name), rules)
     )
-
-
-def _locative(text: str, start: int) -> bool:
-    """True after 'in', 'near', 'the town of', 'in rebel-held northern' and the like."""
-    words = text[max(0, start - 60) : start].lower().split()
-    while words and (words[-1] in _SKIPPED_BEFORE or words[-1].endswith("-held")):
-        words.pop()
-    return bool(words) and words[-1] in _PREPOSITIONS
 
 
 def _dateline_end(text: str, start: int) -> int:

