@@ -11,6 +11,7 @@ to import them) in their import batch, which can be retracted like any other.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from etl import ids
@@ -43,9 +44,29 @@ def _actor_ids(tables: Tables, names: set[str]) -> tuple[dict[str, str], list[di
     return out, new
 
 
-def _place_rows(events: list[ImportedEvent], places: pd.DataFrame) -> tuple[list[str], list[dict]]:
-    from etl.extracted import area_of
+def areas_of(latitudes: np.ndarray, longitudes: np.ndarray, places: pd.DataFrame) -> list[str]:
+    """The timeline lane of each point, by the rule of `etl.extracted.area_of` (the first
+    exactly placed reference town within AREA_KM, else Elsewhere), for many points at once."""
+    from etl.extracted import AREA_KM
 
+    refs = places[(places["geo_precision"] == 1) & (places["area"] != "Elsewhere")]
+    out = np.full(len(latitudes), "Elsewhere", dtype=object)
+    if refs.empty or not len(latitudes):
+        return list(out)
+    lat1, lon1 = np.radians(latitudes)[:, None], np.radians(longitudes)[:, None]
+    lat2 = np.radians(refs["latitude"].to_numpy(float))[None, :]
+    lon2 = np.radians(refs["longitude"].to_numpy(float))[None, :]
+    h = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
+    near = 6371.0 * 2 * np.arcsin(np.sqrt(np.minimum(1.0, h))) <= AREA_KM
+    hit = near.any(axis=1)
+    out[hit] = refs["area"].to_numpy(object)[near.argmax(axis=1)[hit]]
+    return list(out)
+
+
+def _place_rows(events: list[ImportedEvent], places: pd.DataFrame) -> tuple[list[str], list[dict]]:
     known = set(places["place_id"])
     place_ids, new = [], {}
     for e in events:
@@ -56,11 +77,15 @@ def _place_rows(events: list[ImportedEvent], places: pd.DataFrame) -> tuple[list
                 "place_id": place, "name": e.location, "aliases": None, "kind": "imported",
                 "latitude": e.latitude, "longitude": e.longitude,
                 "geo_precision": e.geo_precision, "admin1": e.admin1 or None,
-                "country": e.country or None,
-                "area": area_of(e.latitude, e.longitude, places),
+                "country": e.country or None, "area": "Elsewhere",
                 "source": f"{e.dataset.upper()} event {e.original_id}",
             }  # fmt: skip
-    return place_ids, list(new.values())
+    rows = list(new.values())
+    lats = np.array([r["latitude"] for r in rows], dtype=float)
+    lons = np.array([r["longitude"] for r in rows], dtype=float)
+    for row, area in zip(rows, areas_of(lats, lons, places)):
+        row["area"] = area
+    return place_ids, rows
 
 
 def with_imports(tables: Tables, snapshot: Snapshot) -> Tables:

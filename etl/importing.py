@@ -120,12 +120,16 @@ def import_events(
         name = batch_name or f"{dataset.upper()} import of {Path(label or path).name}, " \
             f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"  # fmt: skip
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
-        batch_id = f"b{stamp}-{ids.content_hash(name, *(e.to_json() for e in fresh), length=6)}"
+        records = [e.to_json() for e in fresh]
+        batch_id = f"b{stamp}-{ids.content_hash(name, *records, length=6)}"
         at = inbox.now()
         batch = {"batch_id": batch_id, "name": name, "created_at": at, "created_by": who,
                  "note": f"{DATASETS[dataset]} export {Path(label or path).name}"}  # fmt: skip
-        rows = [{"batch_id": batch_id, "dataset": e.dataset, "original_id": e.original_id,
-                 "line": e.line, "record": e.to_json(), "added_at": at} for e in fresh]  # fmt: skip
+        rows = [
+            {"batch_id": batch_id, "dataset": e.dataset, "original_id": e.original_id,
+             "line": e.line, "record": record, "added_at": at}
+            for e, record in zip(fresh, records)
+        ]  # fmt: skip
         candidate = replace(snapshot, batches=[*snapshot.batches, batch],
                             imports=[*snapshot.imports, *rows])  # fmt: skip
         cache = MentionCache(paths.store)

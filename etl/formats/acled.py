@@ -107,23 +107,24 @@ def acled_frame(
 
     `tables` are the store's tables (places, actors, outlets, figures); `timestamp` is the
     Unix time written in ACLED's `timestamp` column (when this export was made)."""
-    places = tables["places"].set_index("place_id")
-    actors = tables["actors"].set_index("actor_id")
+    places = tables["places"]
+    countries = dict(zip(places["place_id"], places["country"]))
+    admins = dict(zip(places["place_id"], places["admin1"]))
+    actor_names = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
+    actor_kinds = dict(zip(tables["actors"]["actor_id"], tables["actors"]["kind"]))
     outlet_kinds = dict(zip(tables["outlets"]["outlet_id"], tables["outlets"]["kind"]))
     tolls = fatalities(tables["figures"])
     rows = []
     for e in shown.to_dict("records"):
         start, end = pd.Timestamp(e["date_start"]).date(), pd.Timestamp(e["date_end"]).date()
         day, precision = event_day(start, end)
-        place = places.loc[e["place_id"]] if e.get("place_id") in places.index else None
-        country = _text(place["country"]) if place is not None else ""
+        country = _text(countries.get(e.get("place_id")))
         iso, region = COUNTRIES.get(country, ("", ""))
         names, inters = [], []
         for key in ("actor1", "actor2"):
             actor = e.get(key)
-            known = isinstance(actor, str) and actor in actors.index
-            names.append(_text(actors.at[actor, "name"]) if known else _text(actor))
-            inters.append(INTER.get(_text(actors.at[actor, "kind"]), "") if known else "")
+            names.append(_text(actor_names.get(actor, actor)))
+            inters.append(INTER.get(_text(actor_kinds.get(actor)), ""))
         notes = _text(e.get("summary"))
         if precision > 1:
             notes += f" [Date window per the sources: {start.isoformat()} to {end.isoformat()}.]"
@@ -150,7 +151,7 @@ def acled_frame(
                 "iso": iso,
                 "region": region,
                 "country": country,
-                "admin1": _text(place["admin1"]) if place is not None else "",
+                "admin1": _text(admins.get(e.get("place_id"))),
                 "admin2": "",
                 "admin3": "",
                 "location": _text(e.get("place")),

@@ -8,7 +8,7 @@ be rebuilt from the inbox at any time.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 DATASETS = {
@@ -50,7 +50,7 @@ class ImportedEvent:
 
     def to_json(self) -> str:
         """The record as stored (keys sorted, so the same event gives the same text)."""
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+        return json.dumps(vars(self), ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str) -> ImportedEvent:
@@ -58,7 +58,7 @@ class ImportedEvent:
 
     def content(self) -> str:
         """The record without where it came from (file, line): equal content, same event."""
-        data = asdict(self)
+        data = dict(vars(self))
         data.pop("line")
         data["extra"] = {k: v for k, v in data["extra"].items() if k != "file"}
         return json.dumps(data, ensure_ascii=False, sort_keys=True)

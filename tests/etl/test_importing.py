@@ -235,3 +235,18 @@ def test_import_of_only_bad_rows_raises_even_with_skip_bad(mini, tmp_path):
         import_events(mini, bad, "ucdp", "ana", skip_bad=True)
     assert len(caught.value.problems) == 2
     assert not (mini.store / inbox.INBOX).exists()
+
+
+def test_areas_of_many_points_agrees_with_the_one_point_rule(project_tables):
+    import numpy as np
+
+    from etl.extracted import area_of
+    from etl.import_tables import areas_of
+
+    rng = np.random.default_rng(3)
+    lats, lons = 33 + rng.random(300) * 4, 36 + rng.random(300) * 6
+    lats[:3], lons[:3] = (34.46, 36.42, 35.93), (40.95, 41.15, 36.63)  # Baghouz, Al-Hol, Idlib
+    places = project_tables["places"]
+    got = areas_of(lats, lons, places)
+    assert got == [area_of(a, b, places) for a, b in zip(lats, lons)]
+    assert got[:3] == ["Baghouz", "Al-Hol", "Idlib"] and "Elsewhere" in got
