@@ -127,6 +127,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     )
     clusters: list[Cluster] = []
     by_week: dict[tuple[str, int], list[int]] = {}
+    by_article: dict[tuple[str, str], list[int]] = {}
     for mention in ordered:
         window = (mention.date.start, mention.date.end)
         candidates = sorted(
@@ -138,34 +139,66 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             if windows_meet((clusters[i].start, clusters[i].end), window)
             and places_compatible(_where(clusters[i].place), _where(mention))
         ]
-        best = clusters[min(fitting)[1]] if fitting else None
-        if best is None:
-            best = Cluster(mention.event_type, mention.date.start, mention.date.end)
-            clusters.append(best)
+        if mention.date.source == "article" and not fitting:
+            fitting = _own_article(clusters, by_article, mention)
+        if fitting:
+            index = min(fitting)[1]
+        else:
+            index = len(clusters)
+            clusters.append(Cluster(mention.event_type, mention.date.start, mention.date.end))
             for w in _weeks(*window):
-                by_week.setdefault((mention.event_type, w), []).append(len(clusters) - 1)
-        _join(best, mention)
+                by_week.setdefault((mention.event_type, w), []).append(index)
+        if mention.article_id not in clusters[index].articles:
+            by_article.setdefault((mention.event_type, mention.article_id), []).append(index)
+        _join(clusters[index], mention)
     clusters = fold_casualties(clusters)
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
 
 
+def _own_article(
+    clusters: list[Cluster], by_article: dict[tuple[str, str], list[int]], mention: Mention
+) -> list[tuple[tuple, int]]:
+    """An undated sentence ('The raids claimed the lives of nine civilians') says nothing
+    against the dated happening of its type its own article reports, whatever that date:
+    it joins it (the most recent whose place is compatible, or any when the sentence named
+    no place and took its place from its neighbours) rather than making an event of its own."""
+    return [
+        (_fit(clusters[i], mention), i)
+        for i in by_article.get((mention.event_type, mention.article_id), ())
+        if mention.place_note or places_compatible(_where(clusters[i].place), _where(mention))
+    ]
+
+
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 CASUALTIES = frozenset({"killing", "deaths"})
+#: A battle read only from its dead ('2 soldiers were killed'): a toll like any other.
+_TOLL_WORDS = frozenset({"killed", "died", "shot dead", "gunned down", "killing", "killings"})
+
+
+def _toll_only(cluster: Cluster) -> bool:
+    if cluster.event_type in CASUALTIES:
+        return True
+    return cluster.event_type == "clash" and all(
+        m.trigger.lower() in _TOLL_WORDS for m in cluster.mentions
+    )
 
 
 def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
     """'At least 20 people were killed' in an article that reports a bombing that day, there,
-    is the bombing's toll, not a second event: such killing/deaths clusters join it."""
+    is the bombing's toll, not a second event: such killing/deaths clusters join it, and so
+    do battles read only from their dead ('2 soldiers were killed') after an IED or strike."""
     violent = [c for c in clusters if c.event_type in VIOLENT]
     kept: list[Cluster] = []
     for cluster in clusters:
         host = None
-        if cluster.event_type in CASUALTIES:
+        if _toll_only(cluster):
             host = next(
                 (
                     v
                     for v in violent
-                    if v.articles & cluster.articles
+                    if v is not cluster
+                    and not _toll_only(v)
+                    and v.articles & cluster.articles
                     and windows_meet((v.start, v.end), (cluster.start, cluster.end))
                     and places_compatible(_where(v.place), _where(cluster.place))
                 ),

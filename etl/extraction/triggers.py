@@ -26,19 +26,26 @@ from etl.extraction.trigger_rules import TriggerRules, TypeRules, trigger_rules
 SUBSUMED_BY = {
     "killing": {"airstrike", "shelling", "explosion", "clash"},
     "deaths": {"airstrike", "shelling", "explosion", "clash", "killing"},
+    # 'gunmen surrounded the village and set huts on fire': the encircling is the attack's
+    "siege": {"clash", "killing"},
 }
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 _CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 
-_FIGHTERS = r"(?:fighters|militants|soldiers|troops|jihadists|gunmen|insurgents|rebels|servicemen)"
-#: 'N fighters were killed': a battle of its own, whatever else the sentence reports.
+_FIGHTERS = (
+    r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
+    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?)"
+)
+#: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
+#: sentence reports.
 _COMBATANTS_DIED = re.compile(
-    rf"\b{_FIGHTERS}\b(?:\s+\w+){{0,3}}\s+(?:were|was|have been|had been)\s+killed", re.I
+    rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}}\s+(?:(?:were|was|have been|had been)\s+killed|died)\b",
+    re.I,
 )
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports.
-_COMBATANTS_KILLED = re.compile(rf"\bkilled (?:\w+ ){{0,4}}{_FIGHTERS}\b", re.I)
+_COMBATANTS_KILLED = re.compile(rf"\bkill(?:ed|ing) (?:[\w-]+ ){{0,4}}{_FIGHTERS}\b", re.I)
 
 #: No pattern puts more than this many characters before the required word it is found by.
 _MAX_PREFIX = 80
@@ -134,14 +141,30 @@ def _first_real(
     return None, matched
 
 
-def _fold(found: dict[str, Trigger], text: str, start: int, end: int) -> list[Trigger]:
+def _overlapping(found: dict[str, Trigger], order: list[str]) -> None:
+    """Two types read in overlapping words: the longer reading keeps them ('attacked a camp'
+    is a killing, not also the battle 'attacked' says); of two alike ('jets carried out
+    raids': air strike, not also a raid on the ground) the type listed first in the table."""
+    ranked = sorted(found.values(), key=lambda t: (t.start - t.end, order.index(t.event_type)))
+    for i, strong in enumerate(ranked):
+        for weak in ranked[i + 1 :]:
+            alive = weak.event_type in found and found.get(strong.event_type) is strong
+            if alive and weak.start < strong.end and strong.start < weak.end:
+                del found[weak.event_type]
+
+
+def _fold(
+    found: dict[str, Trigger], text: str, start: int, end: int, order: list[str]
+) -> list[Trigger]:
     """Combatant killings become battles; weaker readings fold into stronger types."""
-    if "killing" in found and (
-        _COMBATANTS_DIED.search(text, start, end)
-        or (not VIOLENT & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
-    ):
-        killing = found.pop("killing")
-        found.setdefault("clash", Trigger("clash", killing.start, killing.end, killing.text))
+    _overlapping(found, order)
+    for casualty in ("killing", "deaths"):
+        if casualty in found and (
+            _COMBATANTS_DIED.search(text, start, end)
+            or (not VIOLENT & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
+        ):
+            dead = found.pop(casualty)
+            found.setdefault("clash", Trigger("clash", dead.start, dead.end, dead.text))
     killing = found.get("killing")
     if killing and killing.text.lower().startswith("attacked") and "clash" in found:
         del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
@@ -184,4 +207,4 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
             )
             if trigger:
                 found[type_rules.event_type] = trigger
-    return _fold(found, text, start, end)
+    return _fold(found, text, start, end, [t.event_type for t in rules.types])

@@ -47,7 +47,7 @@ CASES = [
     ("Rebels swept into the town on Sunday.", {"clash"}),
     ("At least four people drowned on Sunday.", {"deaths"}),
     ("Officials fear an exodus.", set()),
-    ("An exodus began on Tuesday.", {"evacuation"}),
+    ("An exodus began on Tuesday.", {"displacement"}),  # people leaving their homes, unorganised
     ("The siege of the town is a symbol.", set()),
     ("The siege began in March.", {"siege"}),
     ("Diplomats discussed a ceasefire.", set()),
