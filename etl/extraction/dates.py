@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from etl.extraction.date_context import Found, Step, reanchor
 from etl.extraction.mentions import DateWindow
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
@@ -439,13 +440,25 @@ def _candidates(sentence: str) -> list[tuple[int, int, int, re.Match[str]]]:
     return sorted(found)
 
 
-def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[tuple[int, int, _Found]]:
+def _kind(resolver: _Resolver | None, m: re.Match[str]) -> object:
+    """What date_context needs to re-read a match against the sentence's own date."""
+    if resolver is _later:
+        unit = 7 if m["unit"].lower().startswith("w") else 1
+        n = _number(m["n"])
+        lo, hi = (n * unit, n * unit) if n is not None else (1, 6) if unit == 1 else (7, 28)
+        direction = m["dir"].lower()
+        sign = -1 if direction in ("earlier", "before", "prior") else 1
+        return Step(sign, direction in ("after", "before", "prior"), lo, hi)
+    return "today" if resolver is _today else None
+
+
+def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
     """Non-overlapping rule matches, earliest first, the longest winning at one start.
 
     A phrase no rule can resolve is kept, dated by the article's window, where no resolvable
     reading overlaps it.
     """
-    out: list[tuple[int, int, _Found]] = []
+    out: list[Found] = []
     unresolved: list[tuple[int, int]] = []
     taken = 0
     for at, neg_end, i, m in _candidates(sentence):
@@ -459,20 +472,21 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[tuple[int, int, 
             continue  # let a shorter reading try
         if found is not None:
             since_at, found = _with_since(sentence, at, taken, found, pub)
-            out.append((since_at, -neg_end, found))
+            kind = _kind(resolver, m) if since_at == at else None
+            out.append((since_at, -neg_end, found, kind))
         taken = -neg_end
-    return _with_unresolved(out, unresolved, pub)
+    return _with_unresolved(reanchor(sentence, out, pub), unresolved, pub)
 
 
 def _with_unresolved(
-    out: list[tuple[int, int, _Found]], unresolved: list[tuple[int, int]], pub: dt.date
-) -> list[tuple[int, int, _Found]]:
+    out: list[Found], unresolved: list[tuple[int, int]], pub: dt.date
+) -> list[Found]:
     """Add the unresolvable phrases that no resolved one overlaps, in text order."""
     window = article_window(pub)
-    spans = [(a, b) for a, b, _ in out]
+    spans = [(a, b) for a, b, _, _ in out]
     for a, b in unresolved:
         if all(b <= lo or a >= hi for lo, hi in spans):
-            out.append((a, b, (window.start, window.end, "article")))
+            out.append((a, b, (window.start, window.end, "article"), None))
             spans.append((a, b))
     return sorted(out, key=lambda item: item[0])
 
@@ -503,7 +517,7 @@ def find_dates(
     found = _matches(text[lo:hi], pub, _as_date(anchor) or pub)
     return [
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
-        for a, b, (s, e, source) in found
+        for a, b, (s, e, source), _ in found
     ]
 
 

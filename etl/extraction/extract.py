@@ -15,9 +15,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
+from etl.extraction.date_context import may_date
 from etl.extraction.dates import article_window, find_dates
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.merge import CASUALTIES, VIOLENT
 from etl.extraction.sentences import split_sentences
 from etl.extraction.tolls import carried_toll
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -30,6 +32,7 @@ from etl.problems import Problem
 # whole feed dump in one field) would hold the batch for a minute or more.
 MAX_CHARS = 200_000
 BACKGROUND_DAYS = 180  # a happening that ended this long before publication is context
+CARRY_DAYS = 7  # a toll sentence dated this long before the last dated event is not its toll
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,8 @@ class Extractor:
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
-            for j in previous if context.carry else ():  # "... 2 fatalities were reported."
+            for j in _toll_takers(mentions, previous) if context.carry else ():
+                # "... 2 fatalities were reported."
                 mentions[j] = replace(mentions[j], figures=mentions[j].figures + context.carry)
             previous = range(first, len(mentions))
         stats.mentions = len(mentions)
@@ -125,7 +129,7 @@ class Extractor:
         self, text: str, start: int, end: int, context: _Context
     ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
         """Event places of a sentence (reporting places dropped), homonyms read in context."""
-        countries = frozenset(c for c, _ in context.countries.most_common(3))
+        countries = dict(context.countries)  # named countries and those of earlier places
         hits, unknown = self.resolver.find(text, start, end, countries, tuple(context.near[-5:]))
         events = [h for h in hits if not h.reporting]
         for hit in events:
@@ -150,7 +154,9 @@ class Extractor:
         triggers = find_triggers(text, start, end, context.stems)
         figures = find_figures(text, start, end)
         context.carry = (
-            () if _elsewhere(events, context, index) else carried_toll(figures, triggers)
+            ()
+            if _elsewhere(events, context, index) or _earlier(dates, context)
+            else carried_toll(figures, triggers)
         )
         mentions = []
         if triggers:
@@ -254,6 +260,7 @@ def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWind
             and _before_date(text, d).endswith(_ATTRIBUTIVE)
             and not 0 <= position - (d.char_start or 0) <= ATTRIBUTIVE_REACH
         )
+        and may_date(text, d, position, dates)
     ]
     if not usable:
         return None
@@ -273,7 +280,8 @@ def _most_specific(hits: list[PlaceHit]) -> PlaceHit:
 
 
 def _focus(hits: Iterable[PlaceHit]) -> PlaceHit | None:
-    """The specific place the article names most often (first named wins a tie)."""
+    """The specific place the article names most often (first named wins a tie), or the
+    only one it names."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceHit] = {}
     for hit in hits:
@@ -283,23 +291,25 @@ def _focus(hits: Iterable[PlaceHit]) -> PlaceHit | None:
     if not counts:
         return None
     best = max(counts, key=lambda p: (counts[p], -first[p].start))
-    return first[best] if counts[best] >= 2 else None
+    return first[best] if counts[best] >= 2 or len(counts) == 1 else None
 
 
 def _place_for(
     trigger: Trigger, places: list[PlaceHit], context: _Context, index: int
 ) -> tuple[PlaceHit | None, str | None]:
-    """The place nearest the trigger (specific places first).
+    """The place nearest the trigger's words, a coarser place (a region) counting as
+    PRECISION_COST characters farther.
 
     A sentence that names only a country (or nothing) is read as being about the previous
-    sentence's place, else about the article's main place, at a coarser precision.
+    sentence's place, else about the article's main place, else about the last place named
+    before it ('the fighting to retake the town'), at a coarser precision.
     """
     focus = context.focus
     specific = [h for h in places if h.geo_precision < 3]
     if specific or (places and not (focus and focus.country in {h.country for h in places})):
         pool = specific or places
         return min(
-            pool, key=lambda h: abs(h.start - trigger.start) + 120 * (h.geo_precision - 1)
+            pool, key=lambda h: _gap(h, trigger) + PRECISION_COST.get(h.geo_precision, 150)
         ), None
     if context.last_place is not None and index - context.last_place_sentence == 1:
         return context.last_place, "from the previous sentence"
@@ -307,7 +317,36 @@ def _place_for(
         return focus, "the article's main place"
     if places:
         return places[0], None
+    if context.last_place is not None:
+        return context.last_place, "from an earlier sentence"
     return None, "no place named"
+
+
+PRECISION_COST = {1: 0, 2: 40, 3: 150}  # characters: a town beats a region a little nearer
+
+
+def _gap(hit: PlaceHit, trigger: Trigger) -> int:
+    """Characters between a place name and the trigger's words (0 when they overlap)."""
+    if hit.start >= trigger.end:
+        return hit.start - trigger.end
+    return max(0, trigger.start - hit.end)
+
+
+def _toll_takers(mentions: list[Mention], previous: range) -> list[int]:
+    """Which of the previous sentence's mentions a toll in the next sentence belongs to: the
+    violent ones (not a displacement or a statement), the latest dated of them ('shells hit
+    Qamishlo a day after troops crossed into Tel Abyad. Five civilians were killed.')."""
+    violent = [j for j in previous if mentions[j].event_type in VIOLENT | CASUALTIES]
+    latest = max((mentions[j].date.end for j in violent), default=None)
+    return [j for j in violent if mentions[j].date.end == latest]
+
+
+def _earlier(dates: list[DateWindow], context: _Context) -> bool:
+    """A sentence dated well before the last dated event ('a sarin attack in 2017 that
+    killed dozens', 'hundreds have been killed since 2015') tells of other deaths."""
+    if context.anchor is None:
+        return False
+    return any((context.anchor - d.start).days > CARRY_DAYS for d in dates)
 
 
 def _elsewhere(events: list[PlaceHit], context: _Context, index: int) -> bool:

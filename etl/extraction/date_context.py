@@ -1,0 +1,170 @@
+"""Dates read against the rest of their sentence (issue 8): an explicit date beats a
+relative phrase, "N days after <event>" counts from the sentence's own date, "tonight" in a
+quote is the day the quote was given, and a date inside a relative clause ("which in 2014
+stretched ...") dates that clause only.
+
+Pure functions over the matches of etl.extraction.dates (offsets relative to the sentence)
+and, for extract.py, over finished DateWindows (absolute offsets).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from etl.extraction.mentions import DateWindow
+
+_DAY = dt.timedelta(days=1)
+_F = re.IGNORECASE
+# "... said, 'They are hitting us tonight,' ...": a quoted span (apostrophes inside words
+# do not close it, since a closing quote is followed by a space or punctuation)
+_QUOTE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\u2014-]))['\"\u2018\u201c](?=\S)(?P<q>.+?)['\"\u2019\u201d](?=[\s,.;:!?)]|$)"
+)
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*\Z", _F)
+_CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
+_OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
+
+
+@dataclass(frozen=True)
+class Step:
+    """A counted relative phrase ('three days after', 'days later'): which way it counts,
+    whether an event follows it as its object, and its span of days."""
+
+    sign: int  # +1 after/later, -1 before/earlier
+    takes_object: bool
+    low: int  # days
+    high: int
+
+
+# A match as etl.extraction.dates finds it: start, end, (first day, last day, source), kind.
+# kind: a Step, "today" for words that count from the day of speaking, or None.
+Found = tuple[int, int, tuple[dt.date, dt.date, str], object]
+
+
+def _is_day(item: Found) -> bool:
+    first, last, source = item[2]
+    return source in ("explicit", "weekday") and first == last
+
+
+def _same_clause(sentence: str, a: int, b: int) -> bool:
+    """No comma, semicolon or full stop between offsets a < b."""
+    return _CLAUSE_END.search(sentence, a, b) is None
+
+
+def quoted_spans(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE.finditer(sentence)]
+
+
+def _inside(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
+    return any(s <= a and b <= e for s, e in spans)
+
+
+def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
+    """Re-read counted relative phrases and speech-day words against the sentence's own
+    explicit day ('on Sunday', 'Oct. 12'), when it has one; otherwise leave them be."""
+    days = [item for item in found if _is_day(item)]
+    if not days:
+        return found
+    quotes = quoted_spans(sentence) if any(item[3] == "today" for item in found) else []
+    out = []
+    for item in found:
+        start, end, window, kind = item
+        if isinstance(kind, Step):
+            window = _step_from(sentence, item, kind, days, pub)
+        elif kind == "today" and _inside(quotes, start, end):
+            window = _speech_day(item, days, quotes, pub)
+        out.append((start, end, window, kind))
+    return out
+
+
+def _nearest_day(item: Found, days: list[Found]) -> Found:
+    return min(days, key=lambda d: abs(d[0] - item[0]))
+
+
+def _step_from(
+    sentence: str, item: Found, step: Step, days: list[Found], pub: dt.date
+) -> tuple[dt.date, dt.date, str]:
+    """'on Sunday, three days after launching their push': the push is Sunday - 3.
+    'a day after troops crossed in on Wednesday': the crossing is Wednesday and the phrase
+    dates the main clause, Wednesday + 1. 'Days after the first families left, the exodus
+    slowed on Oct. 12': the exodus is Oct. 12, the leaving some days before.
+    'Two days later, on March 5': March 5 (the explicit date beats the count)."""
+    start, end, _, _ = item
+    day = _nearest_day(item, days)
+    anchor = day[2][0]
+    after_it = day[0] >= end
+    if step.takes_object:
+        sign = step.sign if after_it and _same_clause(sentence, end, day[0]) else -step.sign
+        lo, hi = anchor + sign * step.low * _DAY, anchor + sign * step.high * _DAY
+    elif after_it:
+        lo = hi = anchor
+    else:
+        lo, hi = anchor + step.sign * step.low * _DAY, anchor + step.sign * step.high * _DAY
+    last = min(max(lo, hi), pub)  # ended by publication, as every relative window
+    return min(lo, hi, last), last, "relative"
+
+
+def _speech_day(
+    item: Found, days: list[Found], quotes: list[tuple[int, int]], pub: dt.date
+) -> tuple[dt.date, dt.date, str]:
+    """'"... hitting us tonight," a driver said late on Thursday': tonight is Thursday.
+    Words such as today, tonight and yesterday count from the day the quote was given,
+    the nearest explicit day outside the quotes; without one they stay as they were."""
+    outside = [d for d in days if not _inside(quotes, d[0], d[1])]
+    if not outside:
+        return item[2]
+    said = _nearest_day(item, outside)[2][0]
+    first, last, source = item[2]
+    return said - (pub - first), said - (pub - last), source
+
+
+# --- for extract.py: which dates may date which trigger --------------------------------
+
+
+def _clause_after(text: str, position: int) -> int:
+    m = _CLAUSE_END.search(text, position)
+    return m.start() if m else len(text)
+
+
+def relative_clause(text: str, d: DateWindow) -> tuple[int, int] | None:
+    """The relative clause a date sits in (', which in 2014 stretched across ...,'), as
+    absolute offsets, or None."""
+    at = d.char_start
+    if at is None:
+        return None
+    m = _RELATIVE_CLAUSE.search(text, max(0, at - 80), at)
+    if m is None:
+        return None
+    return m.start(), _clause_after(text, d.char_end or at)
+
+
+def _step_clause(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> tuple[int, int] | None:
+    """The clause a 'N days after <event>' phrase introduces, when that clause has its own
+    explicit day ('a day after troops crossed in on Wednesday'): the event there takes that
+    day, not the phrase."""
+    if d.source != "relative" or not d.text or d.char_end is None:
+        return None
+    if not d.text.lower().rstrip().endswith(_OBJECT_TAKING):
+        return None
+    end = _clause_after(text, d.char_end)
+    own = any(
+        e is not d
+        and e.source in ("explicit", "weekday")
+        and e.precision == "day"
+        and e.char_start is not None
+        and d.char_end <= e.char_start < end
+        for e in dates
+    )
+    return (d.char_end, end) if own else None
+
+
+def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
+    """Whether date d may date the trigger at `position` of the same sentence."""
+    clause = relative_clause(text, d)
+    if clause is not None and not clause[0] <= position < clause[1]:
+        return False  # 'which in 2014 stretched': not the sentence's main verb
+    clause = _step_clause(text, d, dates)
+    return clause is None or not clause[0] <= position < clause[1]
