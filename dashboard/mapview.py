@@ -164,7 +164,23 @@ def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
         stroked=False,
         pickable=False,
     )
+    spots = markers.drop_duplicates("place_id") if not markers.empty else markers
+    spots = spots.assign(ring=spots["ring_px"] - spots["radius_px"])
     marks = [
+        pdk.Layer(  # a thin circle through a place's markers: they are one spot
+            "ScatterplotLayer",
+            spots[spots["ring"] > 0],
+            id="spot-rings",
+            get_position=["place_lon", "place_lat"],
+            get_radius="ring",
+            radius_units="'pixels'",
+            filled=False,
+            stroked=True,
+            get_line_color=[102, 102, 102, 200],
+            line_width_units="'pixels'",
+            get_line_width=1,
+            pickable=False,
+        ),
         pdk.Layer(
             "ScatterplotLayer",
             markers,

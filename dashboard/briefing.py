@@ -1,0 +1,183 @@
+"""What a briefing slide says besides its charts (pure): the title, the caption, the active
+filters in words, a legend of only what is shown, the sources, the data's credits and a
+generated-at stamp; and the briefing's own URL parameters (`briefing=slide|a4`, `show=`,
+`title=`), read beside the page's filter parameters (`dashboard.permalink`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.filters import Filters, Options, describe
+from dashboard.palette import HALO, legend_colours
+from dashboard.views import format_date_window
+
+SHOW = ("both", "map", "timeline")
+DEFAULT_TITLE = "Baghouz, Al-Hol and Idlib"
+TITLE_MAX = 120
+#: From data/geo/LICENCE.md (Natural Earth asks no credit; it is given anyway) and the places'
+#: sources (GeoNames is CC BY 4.0, which requires it).
+CREDITS = (
+    "Basemap: made with Natural Earth (public domain). "
+    "Places: curated gazetteer and GeoNames (CC BY 4.0)."
+)
+
+
+@dataclass(frozen=True)
+class Size:
+    """A page: inches and dots per inch (fonts are in points, so they read the same on both)."""
+
+    name: str
+    width_in: float
+    height_in: float
+    dpi: int
+
+    @property
+    def pixels(self) -> tuple[int, int]:
+        return round(self.width_in * self.dpi), round(self.height_in * self.dpi)
+
+    @property
+    def portrait(self) -> bool:
+        return self.height_in > self.width_in
+
+
+#: A 16:9 slide is PowerPoint's 13.33 × 7.5 in: 1920 × 1080 px at 144 dpi. A4 is portrait.
+SIZES = {"slide": Size("slide", 40 / 3, 7.5, 144), "a4": Size("a4", 8.27, 11.69, 150)}
+
+
+def parse_size(text: str | None) -> Size:
+    """'slide', 'a4' or 'WIDTHxHEIGHT' in pixels (a slide's 144 dpi); ValueError otherwise."""
+    text = (text or "slide").strip().lower()
+    if text in SIZES:
+        return SIZES[text]
+    match = re.fullmatch(r"(\d{3,5})x(\d{3,5})", text)
+    if not match:
+        raise ValueError(f"size {text!r}: use slide, a4 or WIDTHxHEIGHT such as 1920x1080")
+    width, height = int(match[1]), int(match[2])
+    if not (320 <= width <= 8000 and 240 <= height <= 8000):
+        raise ValueError(f"size {text!r}: each side must be 320-8000 px wide, 240-8000 high")
+    return Size(text, width / 144, height / 144, 144)
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    kind: str  # type | pending | halo | window
+    label: str
+    colour: str
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    caption: str
+    filters: str
+    legend: tuple[LegendEntry, ...]
+    sources: str
+    credits: str
+    stamp: str
+    show: str
+
+
+def legend_entries(shown: pd.DataFrame, show: str) -> list[LegendEntry]:
+    """One entry per event type drawn, then the marks' meanings that are on the page."""
+    if shown.empty:
+        return []
+    entries = [LegendEntry("type", label, colour) for _, label, colour in legend_colours(shown)]
+    pending = shown["review_status"].eq("pending").any() if "review_status" in shown else False
+    on_map = show in ("both", "map") and shown[["latitude", "longitude"]].notna().all(axis=1).any()
+    windows = show in ("both", "timeline") and shown["date_precision"].ne("day").any()
+    if windows:
+        entries.append(LegendEntry("window", "Bar: known only within a date window", "#777777"))
+    if pending:
+        hatched = " / hatched" if windows else ""
+        entries.append(
+            LegendEntry("pending", f"Hollow{hatched}: extracted, awaiting review", "#333333")
+        )
+    if on_map:
+        entries.append(LegendEntry("halo", "Grey halo: how precisely the place is known", HALO))
+        count = "Number on a marker: events of that type at that spot"
+        entries.append(LegendEntry("count", count, "#333333"))
+    return entries
+
+
+def caption(shown: pd.DataFrame, filters: Filters) -> str:
+    """'41 events, 18 Feb – 23 Mar 2019'."""
+    window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
+    noun = "event" if len(shown) == 1 else "events"
+    return f"{len(shown)} {noun}, {window}"
+
+
+def sources_line(shown: pd.DataFrame) -> str:
+    """'Sources: AFP, AP, Reuters' (the outlets of the events shown)."""
+    outlets = sorted({o for names in shown["outlets"] if isinstance(names, list) for o in names})
+    return "Sources: " + (", ".join(outlets) if outlets else "none")
+
+
+def stamp(now: dt.datetime, build: str | None) -> str:
+    """'Generated 1 Dec 2026 00:55 UTC from store build …' (the time in UTC)."""
+    now = now.astimezone(dt.UTC) if now.tzinfo else now
+    data = f"store build {build}" if build else "the seed articles and curated rows"
+    return f"Generated {now.day} {now:%b %Y %H:%M} UTC from {data}."
+
+
+def clean_title(text: str | None) -> str:
+    """The briefer's title as one line of plain text (control characters dropped, cut)."""
+    title = " ".join("".join(ch for ch in (text or "") if ch.isprintable()).split())
+    return title[:TITLE_MAX] or DEFAULT_TITLE
+
+
+def make_briefing(
+    shown: pd.DataFrame,
+    total: int,
+    filters: Filters,
+    options: Options,
+    show: str = "both",
+    title: str | None = None,
+    now: dt.datetime | None = None,
+    build: str | None = None,
+) -> Briefing:
+    """Everything the slide says in words, for the events `shown` out of `total`."""
+    if show not in SHOW:
+        raise ValueError(f"show {show!r}: use one of {', '.join(SHOW)}")
+    return Briefing(
+        title=clean_title(title),
+        caption=caption(shown, filters),
+        filters=describe(filters, options, len(shown), total),
+        legend=tuple(legend_entries(shown, show)),
+        sources=sources_line(shown),
+        credits=CREDITS,
+        stamp=stamp(now or dt.datetime.now(dt.UTC), build),
+        show=show,
+    )
+
+
+def filters_from_state(state: Mapping[str, object], options: Options) -> Filters:
+    """The Filters a page with this widget state (`permalink.from_params`) would apply."""
+    background, pending = bool(state.get("f_background")), bool(state.get("f_pending"))
+    start, end = state.get("f_dates") or options.date_bounds(background, pending)
+    return Filters(
+        date_from=start,
+        date_to=end,
+        event_types=tuple(state.get("f_types") or ()),
+        areas=tuple(state.get("f_areas") or ()),
+        outlets=tuple(state.get("f_outlets") or ()),
+        claimants=tuple(state.get("f_claimants") or ()),
+        include_background=background,
+        include_pending=pending,
+        batches=tuple(state.get("f_batches") or ()),
+    )
+
+
+def briefing_params(params: Mapping[str, str]) -> tuple[str, str, Size]:
+    """(show, title, size) from the URL; unknown values fall back to the defaults."""
+    show = params.get("show", "both")
+    try:
+        size = parse_size(params.get("briefing") if params.get("briefing") != "1" else None)
+    except ValueError:
+        size = SIZES["slide"]
+    return (show if show in SHOW else "both"), clean_title(params.get("title")), size

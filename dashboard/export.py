@@ -1,0 +1,221 @@
+"""The briefing view as a file, made on the server: PNG, SVG or PDF, with matplotlib (no
+browser, no network), from the same frames, layout and palette as the screen.
+
+    python -m dashboard.export {map|timeline|both} --out FILE.png|.svg|.pdf
+        [--size slide|a4|1920x1080] [--scale 2] [--title TEXT]
+        [--query "from=2019-02-20&to=2019-03-05&outlets=ap"]
+
+`--query` takes the page's own URL parameters (read by `dashboard.permalink`), so a link
+copied from the browser makes the same slide from a script.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import matplotlib
+import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from dashboard.briefing import (
+    Briefing,
+    LegendEntry,
+    Size,
+    briefing_params,
+    filters_from_state,
+    make_briefing,
+)
+from dashboard.export_map import draw_map
+from dashboard.export_timeline import draw_timeline
+from dashboard.filters import Filters, Options, apply_filters, filter_options
+from dashboard.map_layout import reference_sites
+from dashboard.permalink import from_params
+from etl.schemas import AREAS
+from etl.tables import Tables
+
+FORMATS = ("png", "svg", "pdf")
+#: Text stays text: no $…$ mathematics from article words, searchable SVG/PDF, fixed ids.
+RC = {
+    "text.parse_math": False,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "conflict-timeline",
+    "pdf.fonttype": 42,
+    "font.family": "DejaVu Sans",
+}
+MARGIN = 0.35  # inches
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The events a URL selects, and what the slide says about them."""
+
+    shown: pd.DataFrame
+    total: int
+    filters: Filters
+    options: Options
+
+
+def select(view: pd.DataFrame, tables: Tables, names: Mapping[str, str], params) -> Selection:
+    """Apply the page's URL parameters to the event frame, as the reader's page would."""
+    options = filter_options(view, tables["outlets"], tables["actors"], AREAS, names)
+    filters = filters_from_state(from_params(params, options), options)
+    return Selection(apply_filters(view, filters), len(view), filters, options)
+
+
+def _lines(text: str, width_in: float, points: float) -> list[str]:
+    """Wrap to the width (DejaVu Sans averages 0.55 em a character)."""
+    return textwrap.wrap(text, max(20, int(width_in * 72 / (0.56 * points)))) or [""]
+
+
+def _handle(entry: LegendEntry):
+    """The legend's swatch: a dot of the type's colour, or the look of the mark it explains."""
+    dot = dict(ls="", marker="o", markersize=9, label=entry.label)
+    if entry.kind == "type":
+        return Line2D([], [], color=entry.colour, markeredgecolor="#FFFFFF", **dot)
+    if entry.kind == "pending":
+        return Line2D([], [], markerfacecolor="w", markeredgecolor=entry.colour, **dot)
+    if entry.kind == "halo":
+        return Patch(facecolor=entry.colour, alpha=0.25, label=entry.label)
+    if entry.kind == "window":
+        return Patch(facecolor=entry.colour, label=entry.label)
+    return Line2D([], [], markerfacecolor="w", markeredgecolor="#666666", **dot)
+
+
+def _legend(fig: Figure, briefing: Briefing, y_in: float, size: Size) -> float:
+    """Draw the legend with its bottom at `y_in`; its top, in inches from the page's bottom."""
+    handles = [_handle(entry) for entry in briefing.legend]
+    if not handles:
+        return y_in
+    inner = size.width_in - 2 * MARGIN
+    renderer = fig.canvas.get_renderer()
+    for ncol in range(min(len(handles), 6), 0, -1):  # the most columns that fit the width
+        legend = fig.legend(handles=handles, loc="lower left", ncol=ncol, frameon=False,
+                            fontsize=9.5, bbox_to_anchor=(MARGIN / size.width_in,
+                            y_in / size.height_in), borderaxespad=0, handletextpad=0.4,
+                            columnspacing=1.4)  # fmt: skip
+        box = legend.get_window_extent(renderer)
+        if box.width / fig.dpi <= inner or ncol == 1:
+            return y_in + box.height / fig.dpi
+        legend.remove()
+    return y_in
+
+
+def compose(
+    briefing: Briefing,
+    shown: pd.DataFrame,
+    sites: pd.DataFrame,
+    basemap: Mapping[str, Any] | None,
+    size: Size,
+) -> Figure:
+    """The slide: title, caption and filters; the map and/or timeline; legend and footer."""
+    width, height = size.width_in, size.height_in
+    inner = width - 2 * MARGIN
+    fig = Figure(figsize=(width, height), dpi=size.dpi, facecolor="white")
+    FigureCanvasAgg(fig)  # a renderer to measure the legend with (no GUI, no pyplot)
+    title = _lines(briefing.title, inner, 22)[:2]
+    filters = _lines(briefing.filters, inner, 10.5)[:3]
+    y = height - MARGIN  # inches from the bottom, going down
+    for line in title:
+        fig.text(MARGIN / width, y / height, line, fontsize=22, weight="bold", va="top")
+        y -= 22 * 1.3 / 72
+    y -= 0.04
+    fig.text(MARGIN / width, y / height, briefing.caption, fontsize=13, va="top", color="#222")
+    y -= 13 * 1.4 / 72
+    for line in filters:
+        fig.text(MARGIN / width, y / height, line, fontsize=10.5, va="top", color="#444")
+        y -= 10.5 * 1.35 / 72
+    top = y - 0.12
+    sources = _lines(briefing.sources, inner, 9)[:3]
+    footer = [(s, 9, "#333") for s in sources] + [
+        (f"{briefing.credits} {briefing.stamp}", 8, "#666")
+    ]
+    footer_h = sum(p * 1.35 / 72 for _, p, _ in footer)
+    yf = MARGIN + footer_h
+    for text, points, colour in footer:
+        fig.text(MARGIN / width, yf / height, text, fontsize=points, va="top", color=colour)
+        yf -= points * 1.35 / 72
+    bottom = _legend(fig, briefing, MARGIN + footer_h + 0.12, size) + 0.15
+    _body(fig, briefing.show, shown, sites, basemap, size, top, bottom)
+    return fig
+
+
+def _body(fig, show, shown, sites, basemap, size: Size, top: float, bottom: float) -> None:
+    """Place the map and the timeline between the header and the legend."""
+    width, height = size.width_in, size.height_in
+    inner, body = width - 2 * MARGIN, top - bottom
+    lane_room, axis_room = 1.0, 0.35  # lane names left of the timeline, dates under it
+    boxes: dict[str, tuple[float, float, float, float]] = {}  # left, bottom, w, h in inches
+    if show == "map":
+        boxes["map"] = (MARGIN, bottom, inner, body)
+    elif show == "timeline":
+        boxes["timeline"] = (
+            MARGIN + lane_room,
+            bottom + axis_room,
+            inner - lane_room,
+            body - axis_room,
+        )
+    elif size.portrait:
+        map_h = body * 0.5
+        boxes["map"] = (MARGIN, top - map_h, inner, map_h)
+        boxes["timeline"] = (MARGIN + lane_room, bottom + axis_room,
+                             inner - lane_room, body - map_h - axis_room - 0.2)  # fmt: skip
+    else:
+        map_w = min(inner * 0.42, body * 1.1)
+        boxes["map"] = (MARGIN, bottom, map_w, body)
+        left = MARGIN + map_w + 0.25 + lane_room
+        boxes["timeline"] = (left, bottom + axis_room, width - MARGIN - left, body - axis_room)
+    for name, (x, y, w, h) in boxes.items():
+        ax = fig.add_axes((x / width, y / height, w / width, h / height))
+        if name == "map":
+            draw_map(ax, shown, sites, basemap, round(w * 96), round(h * 96))
+        else:
+            draw_timeline(ax, shown, AREAS, w * 96)
+
+
+def render(figure: Figure, fmt: str, scale: float = 1.0) -> bytes:
+    """The figure as PNG, SVG or PDF bytes (PNG at `scale` × its size in pixels)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format {fmt!r}: use one of {', '.join(FORMATS)}")
+    out = io.BytesIO()
+    with matplotlib.rc_context(RC):
+        meta = {"Creator": "conflict-timeline"} if fmt != "png" else None
+        figure.savefig(out, format=fmt, dpi=figure.dpi * scale, facecolor="white", metadata=meta)
+    return out.getvalue()
+
+
+def slide(
+    view: pd.DataFrame,
+    tables: Tables,
+    basemap: Mapping[str, Any] | None,
+    params: Mapping[str, str],
+    show: str | None = None,
+    names: Mapping[str, str] | None = None,
+    build: str | None = None,
+    now=None,
+) -> tuple[Figure, Briefing]:
+    """The briefing figure for the page's URL parameters (`show` overrides `show=`)."""
+    shown_param, title, size = briefing_params(params)
+    chosen = select(view, tables, names or {}, params)
+    briefing = make_briefing(chosen.shown, chosen.total, chosen.filters, chosen.options,
+                             show or shown_param, title, now, build)  # fmt: skip
+    with matplotlib.rc_context(RC):
+        figure = compose(briefing, chosen.shown, reference_sites(tables["places"]), basemap, size)
+    return figure, briefing
+
+
+def main(argv: list[str] | None = None) -> int:
+    from dashboard.export_cli import run
+
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

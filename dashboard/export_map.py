@@ -1,0 +1,143 @@
+"""The map drawn with matplotlib for exports: the same basemap, markers, halos and site labels
+as the screen's deck (both come from `dashboard.map_layout`), with no browser and no network.
+
+The axes' data unit is one CSS pixel of Web Mercator at the fitted zoom, so markers, rings
+and halos have the same size in pixels as on the screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.patches import Circle, Polygon
+
+from dashboard.map_layout import (
+    HALO_MAX_PX,
+    View,
+    at_zoom,
+    country_labels,
+    features,
+    map_view,
+    offset_labels,
+    spread_markers,
+)
+from dashboard.palette import HALO
+
+#: Points per CSS pixel (text sizes are given in points).
+PT = 72 / 96
+LAND, BORDER, ADMIN, WATER, RIVER = "#F2EFE9", "#787878", "#AAAAAA", "#A5C8E4", "#4A8CC8"
+
+
+def _project(view: View, ring: list[list[float]]) -> list[tuple[float, float]]:
+    return [view.to_px(lon, lat) for lon, lat, *_ in ring]
+
+
+def _polygons(collection: dict[str, Any]) -> list[list[list[float]]]:
+    """The outer ring of every polygon of a layer."""
+    rings = []
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        if geometry["type"] == "Polygon":
+            rings.append(geometry["coordinates"][0])
+        elif geometry["type"] == "MultiPolygon":
+            rings += [poly[0] for poly in geometry["coordinates"]]
+    return rings
+
+
+def _lines(collection: dict[str, Any]) -> list[list[list[float]]]:
+    lines = []
+    for feature in collection["features"]:
+        geometry = feature["geometry"]
+        if geometry["type"] == "LineString":
+            lines.append(geometry["coordinates"])
+        elif geometry["type"] == "MultiLineString":
+            lines += geometry["coordinates"]
+    return lines
+
+
+def _basemap(ax: Axes, view: View, basemap: Mapping[str, Any] | None) -> None:
+    countries = features(basemap, "country")
+    patches = [Polygon(_project(view, r), closed=True) for r in _polygons(countries)]
+    ax.add_collection(
+        PatchCollection(patches, facecolor=LAND, edgecolor=BORDER, linewidth=1.2 * PT, zorder=1)
+    )
+    admin = [_project(view, line) for line in _lines(features(basemap, "admin1"))]
+    ax.add_collection(LineCollection(admin, colors=ADMIN, linewidths=0.6 * PT, zorder=2))
+    lakes = [Polygon(_project(view, r), closed=True) for r in _polygons(features(basemap, "lake"))]
+    ax.add_collection(PatchCollection(lakes, facecolor=WATER, edgecolor="none", zorder=2))
+    rivers = [_project(view, line) for line in _lines(features(basemap, "river"))]
+    ax.add_collection(LineCollection(rivers, colors=RIVER, linewidths=2 * PT, zorder=3))
+    for label in country_labels(countries):
+        x, y = view.to_px(*label["position"])
+        half = len(label["name"]) * 12 * 0.4  # a label that would be cut is left out
+        if half <= x <= view.width - half and 10 <= y <= view.height - 10:
+            ax.text(x, y, label["name"], fontsize=12 * PT, color="#969696", weight="bold",
+                    ha="center", va="center", zorder=4, parse_math=False, clip_on=True)  # fmt: skip
+
+
+def _markers(ax: Axes, view: View, markers: pd.DataFrame) -> None:
+    halos, marks = [], []
+    for _, m in markers.drop_duplicates("place_id").iterrows():
+        radius = min(HALO_MAX_PX, m["radius_m"] / view.metres_per_px())
+        halos.append(Circle(view.to_px(m["place_lon"], m["place_lat"]), radius))
+    ax.add_collection(
+        PatchCollection(halos, facecolor=HALO, alpha=0.11, edgecolor="none", zorder=5)
+    )
+    for _, m in markers.iterrows():
+        centre = view.to_px(m["lon"], m["lat"])
+        fill = "#FFFFFF" if m["pending"] else m["colour"]
+        edge = [c / 255 for c in m["line_color"][:3]]
+        marks.append(
+            Circle(centre, m["radius_px"], facecolor=fill, edgecolor=edge, linewidth=1.5 * PT)
+        )
+        text = [c / 255 for c in m["text_color"][:3]]
+        ax.text(*centre, m["count_text"], fontsize=11 * PT, weight="bold", color=text,
+                ha="center", va="center", zorder=8, parse_math=False)  # fmt: skip
+    ax.add_collection(PatchCollection(marks, match_original=True, zorder=7))
+
+
+def _sites(ax: Axes, view: View, sites: pd.DataFrame) -> None:
+    for _, s in sites.iterrows():
+        x, y = view.to_px(s["longitude"], s["latitude"])
+        ax.add_patch(Circle((x, y), 5, facecolor="#1E1E1E", edgecolor="none", zorder=6))
+        text = ax.text(x + s["offset"][0], y, s["label"], fontsize=16 * PT, weight="bold",
+                       color="#141414", ha="left", va="center", zorder=9,
+                       parse_math=False)  # fmt: skip
+        text.set_path_effects(_halo_effect())
+
+
+def _halo_effect() -> list:
+    from matplotlib import patheffects
+
+    return [patheffects.withStroke(linewidth=3, foreground="white")]
+
+
+def draw_map(
+    ax: Axes,
+    shown: pd.DataFrame,
+    sites: pd.DataFrame,
+    basemap: Mapping[str, Any] | None,
+    width_px: int,
+    height_px: int,
+) -> View:
+    """Draw the map into `ax` (which is `width_px` × `height_px` CSS px on the page)."""
+    markers = spread_markers(shown)
+    view = map_view(markers, sites, width_px, height_px)
+    markers = at_zoom(markers, view.zoom)
+    sites = offset_labels(sites, markers)
+    ax.set_facecolor("#FFFFFF")
+    _basemap(ax, view, basemap)
+    _markers(ax, view, markers)
+    _sites(ax, view, sites)
+    ax.set_xlim(0, width_px)
+    ax.set_ylim(height_px, 0)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_edgecolor("#CCCCCC")
+    return view

@@ -1,0 +1,79 @@
+"""The timeline drawn with matplotlib for exports: the same lanes, rows, colours and labels
+as the screen's Plotly figure (both come from `dashboard.timeline_layout` and the palette).
+"""
+
+from __future__ import annotations
+
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.axes import Axes
+
+from dashboard.palette import edge_of, text_on, with_palette
+from dashboard.timeline_layout import (
+    DAY,
+    LABEL_FONT_PX,
+    POINT_RADIUS_PX,
+    date_range,
+    lane_layout,
+    mark_labels,
+)
+
+PT = 72 / 96  # points per CSS pixel
+
+
+def _num(when: pd.Timestamp | pd.Series):
+    return mdates.date2num(when)
+
+
+def draw_timeline(ax: Axes, shown: pd.DataFrame, areas: tuple[str, ...], width_px: float) -> None:
+    """Draw the lanes and marks into `ax`, whose plot area is about `width_px` CSS px wide."""
+    if shown.empty:
+        ax.text(0.5, 0.5, "No events match the filters", ha="center", va="center",
+                transform=ax.transAxes, fontsize=12, parse_math=False)  # fmt: skip
+        ax.set_axis_off()
+        return
+    view = with_palette(shown)
+    y, bands = lane_layout(view, areas)
+    labels = mark_labels(view, y, width_px)
+    start, end = date_range(view)
+    for i, (top, bottom) in enumerate(bands.values()):
+        ax.axhspan(top, bottom, color="#F3F5F7" if i % 2 == 0 else "#FFFFFF", zorder=0, lw=0)
+    font = LABEL_FONT_PX * PT
+    for index, event in view.iterrows():
+        colour, pending = event["colour"], event.get("review_status") == "pending"
+        text, side = labels.loc[index, "text"], labels.loc[index, "side"]
+        if event["date_precision"] != "day":
+            left = _num(event["date_start"])
+            width = _num(event["date_end"] + DAY) - left
+            ax.barh(y[index], width, left=left, height=0.6, zorder=3,
+                    color="#FFFFFF" if pending else colour, edgecolor=colour,
+                    hatch="///" if pending else None, linewidth=1.2)  # fmt: skip
+            if text:
+                ax.text(left + 0.15, y[index], text, fontsize=font, va="center", ha="left",
+                        color="#000000" if pending else text_on(colour), zorder=4,
+                        parse_math=False, clip_on=True)  # fmt: skip
+            continue
+        centre = _num(event["date_start"] + DAY / 2)
+        ax.scatter([centre], [y[index]], s=(2 * POINT_RADIUS_PX * PT) ** 2, zorder=5,
+                   facecolor="#FFFFFF" if pending else colour,
+                   edgecolor=colour if pending else edge_of(colour),
+                   linewidths=1.8 if pending else 1.1)  # fmt: skip
+        if text:
+            offset = (POINT_RADIUS_PX + 4) * PT
+            shift = offset if side == "right" else -offset
+            ax.annotate(text, (centre, y[index]), xytext=(shift, 0),
+                        textcoords="offset points", fontsize=font, va="center",
+                        ha="left" if side == "right" else "right", color="#333333", zorder=6,
+                        parse_math=False, annotation_clip=True)  # fmt: skip
+    total = max(b for _, b in bands.values())
+    ax.set_ylim(total, 0)
+    ax.set_xlim(_num(start), _num(end))
+    ax.set_yticks([(t + b) / 2 for t, b in bands.values()], list(bands), fontweight="bold")
+    ax.tick_params(axis="y", length=0, labelsize=10)
+    ax.tick_params(axis="x", labelsize=9, colors="#333333")
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    ax.grid(axis="x", color="#E5E8EB", zorder=1)
+    for name in ("top", "right", "left"):
+        ax.spines[name].set_visible(False)
+    ax.spines["bottom"].set_color("#CCCCCC")
