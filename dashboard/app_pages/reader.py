@@ -8,34 +8,32 @@ import os
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.detail_panel import render_detail
 from dashboard.components.downloads import render_downloads
+from dashboard.components.linked import (
+    ROW_KEY,
+    mark_map_selection,
+    on_map_select,
+    on_timeline_select,
+    render_detail_column,
+    scroll_to_detail,
+    selected,
+)
 from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.filters import Filters, Options, apply_filters, describe, filter_options
 from dashboard.mapview import build_map, reference_sites
 from dashboard.permalink import from_params, to_params, valid_state
-from dashboard.text import html_text, markdown_text, plain_text
+from dashboard.selection import mark_timeline
+from dashboard.text import html_text, markdown_text
 from dashboard.timeline import build_timeline
-from dashboard.views import best_documented, format_date_window, table_frame
+from dashboard.views import format_date_window, table_frame
 from etl.csvwriter import frame_csv_bytes
 from etl.schemas import AREAS
 from etl.settings import Paths
 from etl.tables import Tables
 
 LOG = logging.getLogger("dashboard")
-
-
-def _selected_from_chart(state_key: str) -> str | None:
-    """The event id of the point or bar last clicked in the timeline, if any."""
-    selection = st.session_state.get(state_key)
-    points = (selection or {}).get("selection", {}).get("points", []) if selection else []
-    for point in points:
-        if point.get("customdata"):
-            value = point["customdata"]
-            return value[0] if isinstance(value, list) else value
-    return None
 
 
 def _sources_line(view: pd.DataFrame) -> str:
@@ -85,17 +83,19 @@ def render_reader() -> None:
     _render_header(filters, options, shown, view)
     window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
     _render_timeline(shown, view, window)
-    map_col, detail_col = st.columns([3, 2], gap="large")
-    with map_col:
-        _render_map(shown, tables, basemap, window)
-    with detail_col:
-        _render_detail_column(shown, tables, claims)
+    with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
+        map_col, detail_col = st.columns([3, 2], gap="large")
+        with map_col:
+            _render_map(shown, tables, basemap, window)
+        with detail_col:
+            render_detail_column(shown, tables, claims)
     _render_table(shown, filters)
     render_downloads(
         shown, tables, data.batch_names, f"events_{filters.date_from}_{filters.date_to}"
     )
     st.caption(loaded.origin)
     _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
+    scroll_to_detail()
 
 
 def _render_load_error(error: Exception, paths: Paths) -> None:
@@ -120,34 +120,30 @@ def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> No
     """The timeline; a click on a mark chooses that event for the detail panel."""
     title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
     st.plotly_chart(
-        build_timeline(shown, AREAS, title),
+        mark_timeline(build_timeline(shown, AREAS, title), selected(shown)),
         width="stretch",
         key="timeline",
-        on_select="rerun",
-        selection_mode="points",
+        on_select=on_timeline_select,  # selects on the map too (dashboard.components.linked)
+        selection_mode=("points", "box"),
         config={"displaylogo": False, "toImageButtonOptions": {"filename": "timeline", "scale": 2}},
     )
     st.caption(
         _sources_line(shown) + ". Dots: events of a known day; bars: events known only "
         "within a date window. Click one to see who reports it."
     )
-    clicked = _selected_from_chart("timeline")
-    if (
-        clicked
-        and clicked != st.session_state.get("_last_click")
-        and clicked in set(shown["event_id"])
-    ):
-        st.session_state["event_choice"] = clicked
-    st.session_state["_last_click"] = clicked
 
 
 def _render_map(shown: pd.DataFrame, tables: Tables, basemap: dict | None, window: str) -> None:
     st.subheader(f"Where: {len(shown)} events, {window}")
     map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
     st.pydeck_chart(
-        build_map(shown, reference_sites(tables["places"]), basemap, map_style),
+        mark_map_selection(
+            build_map(shown, reference_sites(tables["places"]), basemap, map_style), shown
+        ),
         height=520,
         key="map",
+        on_select=on_map_select,  # a marker selects its events on the timeline too
+        selection_mode="single-object",
     )
     _legend(shown)
     st.caption(
@@ -155,23 +151,6 @@ def _render_map(shown: pd.DataFrame, tables: Tables, basemap: dict | None, windo
         "places: curated gazetteer and GeoNames (CC BY 4.0). "
         "Grey halo: how precisely the place is known. Numbers: events at one spot."
     )
-
-
-def _render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFrame) -> None:
-    st.subheader("Event detail")
-    if shown.empty:
-        st.info("No events match the filters. Widen the date range or clear a filter.")
-        return
-    ids = list(shown["event_id"])
-    if st.session_state.get("event_choice") not in ids:
-        st.session_state["event_choice"] = best_documented(shown)
-    names = {  # options are shown as plain text, not Markdown
-        r.event_id: plain_text(f"{r.date_text} · {r.label} · {r.place}: {r.summary}")
-        for r in shown.itertuples()
-    }
-    chosen = st.selectbox("Choose an event", ids, format_func=names.get, key="event_choice")
-    event = shown.set_index("event_id").loc[chosen].rename(None).to_dict()
-    render_detail(claims, tables["figures"], event | {"event_id": chosen})
 
 
 def _render_table(shown: pd.DataFrame, filters: Filters) -> None:

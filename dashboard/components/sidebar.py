@@ -127,13 +127,15 @@ def _source_filters(options: Options) -> tuple[list[str], list[str]]:
 
 
 def _date_controls(options: Options, bounds: date_presets.Range, dates: tuple) -> None:
-    """Typed dates and presets beside the slider (one day by the slider is ~3 px)."""
+    """Typed dates and presets beside the slider (one day by the slider is ~3 px).
+
+    Laid out for the sidebar's ~300 px: the dates one under the other (side by side they
+    were cut to '2019-01-0'), the presets three and two to a row."""
     sb = st.sidebar
     # the inputs follow the slider: set before they are drawn, changed only by callbacks
     st.session_state["f_from"], st.session_state["f_to"] = dates[0], dates[1]
-    start_col, end_col = sb.columns(2)
-    for column, key, label in ((start_col, "f_from", "From"), (end_col, "f_to", "To")):
-        column.date_input(
+    for key, label in (("f_from", "From"), ("f_to", "To")):
+        sb.date_input(
             label,
             min_value=bounds[0],
             max_value=bounds[1],
@@ -142,22 +144,27 @@ def _date_controls(options: Options, bounds: date_presets.Range, dates: tuple) -
             on_change=_typed,
             args=(options, label.lower()),
         )
-    presets = (
-        ("earlier", "◀", "The same number of days just before"),
-        ("day", "Day", "Only the first day of the range"),
-        ("week", "Week", "Seven days from the first day of the range"),
-        ("all", "All", "The whole range"),
-        ("later", "▶", "The same number of days just after"),
+    rows = (
+        (
+            ("day", "Day", "Only the first day of the range"),
+            ("week", "Week", "Seven days from the first day of the range"),
+            ("all", "All", "The whole range"),
+        ),
+        (
+            ("earlier", "◀ Earlier", "The same number of days just before"),
+            ("later", "Later ▶", "The same number of days just after"),
+        ),
     )
-    for column, (name, label, tip) in zip(sb.columns([1, 1.3, 1.5, 1.1, 1], gap="small"), presets):
-        column.button(
-            label,
-            key=f"f_preset_{name}",
-            help=tip,
-            on_click=_preset,
-            args=(options, name),
-            width="stretch",
-        )
+    for row in rows:
+        for column, (name, label, tip) in zip(sb.columns(len(row), gap="small"), row):
+            column.button(
+                label,
+                key=f"f_preset_{name}",
+                help=tip,
+                on_click=_preset,
+                args=(options, name),
+                width="stretch",
+            )
     sb.caption(f"Showing {date_presets.describe_range(tuple(dates), bounds)}.")
 
 

@@ -115,7 +115,7 @@ def test_date_filter_narrows_and_reset_restores(app, project_tables):
     assert shown == _expected(
         project_tables, date_from=dt.date(2019, 2, 18), date_to=dt.date(2019, 2, 18)
     )
-    app.sidebar.button[0].click().run()
+    app.sidebar.button(key="f_reset").click().run()
     assert _counts(app) == _counts_default(project_tables)
 
 

@@ -1,0 +1,150 @@
+"""Linked views on the reader's page: one selection shared by the timeline and the map, and
+the event chooser that follows it.
+
+A click or box on the timeline, or a click on a map marker, replaces the page's selection
+(`sel_events`) in a callback (so it is set before anything is drawn); both charts are then
+drawn with it marked, the detail shows the first selected event, and after a timeline click
+the page scrolls to the map and the detail. A click on empty chart space, or the Clear button,
+clears the selection.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from dashboard.components.detail_panel import render_detail
+from dashboard.event_search import find_events, option_label
+from dashboard.selection import (
+    ids_from_map,
+    ids_from_timeline,
+    mark_map,
+    marker_events,
+    still_shown,
+)
+from dashboard.text import plain_text
+from dashboard.views import best_documented
+from etl.tables import Tables
+
+SELECTED = "sel_events"
+#: Streamlit adds `st-key-<key>` as a class: the scroll target (the map and detail row).
+ROW_KEY = "linked_views"
+_SCROLL = "_scroll_to_detail"
+#: marker key -> event ids, as drawn on the last run (read by the map's selection callback).
+_MARKERS = "_marker_events"
+
+
+def _select(ids: list[str], scroll: bool) -> None:
+    state = st.session_state
+    if ids:
+        state[SELECTED] = ids
+        state["event_choice"] = ids[0]
+        if scroll:
+            state[_SCROLL] = state.get("_scroll_count", 0) + 1
+            state["_scroll_count"] = state[_SCROLL]
+    else:
+        state.pop(SELECTED, None)
+
+
+def on_timeline_select() -> None:
+    _select(ids_from_timeline(st.session_state.get("timeline")), scroll=True)
+
+
+def on_map_select() -> None:
+    by_marker = st.session_state.get(_MARKERS) or {}
+    _select(ids_from_map(st.session_state.get("map"), by_marker), scroll=False)
+
+
+def clear_selection() -> None:
+    st.session_state.pop(SELECTED, None)
+
+
+def selected(shown: pd.DataFrame) -> list[str]:
+    """The page's selection among the events the filters show."""
+    return still_shown(st.session_state.get(SELECTED) or [], shown["event_id"])
+
+
+def mark_map_selection(deck: pdk.Deck, shown: pd.DataFrame) -> pdk.Deck:
+    """The map with the selection ringed; remembers which events each marker stands for."""
+    by_marker = marker_events(shown)
+    st.session_state[_MARKERS] = by_marker
+    return mark_map(deck, selected(shown), by_marker)
+
+
+def _labels(shown: pd.DataFrame) -> dict[str, str]:
+    """Options start with the ISO date and then the date as people write it, so a typed
+    '2019-02-20' or '20 Feb 2019' finds the day; plain text (not Markdown)."""
+    return {
+        r.event_id: plain_text(
+            option_label(
+                r.date_start, r.date_end, f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
+            )
+        )
+        for r in shown.itertuples()
+    }
+
+
+def _choices(shown: pd.DataFrame, labels: dict[str, str]) -> list[str]:
+    """The events the chooser offers: the selection on the charts if there is one, else the
+    events found by the search box (a day or words), else every event shown."""
+    chosen = selected(shown)
+    if chosen:
+        st.caption(
+            f"{len(chosen)} event{'' if len(chosen) == 1 else 's'} selected on the timeline "
+            "or map (click empty chart space, or Clear, to see every event)."
+        )
+        st.button("Clear selection", on_click=clear_selection, key="clear_selection")
+        return chosen
+    query = st.text_input(
+        "Find an event by day or words",
+        key="event_find",
+        placeholder="20 Feb, 2019-02-20, convoy …",
+        help="A day finds every event whose date window holds it (an event known only as "
+        "'18–21 Feb' is found by 20 Feb); words find events whose label holds each of them.",
+    )
+    ids = list(shown["event_id"])
+    mask = find_events(shown, pd.Series([labels[i] for i in ids], index=shown.index), query)
+    found = [i for i, hit in zip(ids, mask) if hit]
+    if query.strip() and not found:
+        st.caption(f"Nothing found for “{plain_text(query.strip())}”; every event is listed.")
+    elif query.strip():
+        st.caption(f"{len(found)} of {len(ids)} events found.")
+    return found or ids
+
+
+def render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFrame) -> None:
+    st.subheader("Event detail")
+    if shown.empty:
+        st.info("No events match the filters. Widen the date range or clear a filter.")
+        return
+    labels = _labels(shown)
+    options = _choices(shown, labels)
+    if st.session_state.get("event_choice") not in options:
+        st.session_state["event_choice"] = best_documented(shown[shown["event_id"].isin(options)])
+    chosen = st.selectbox(
+        "Choose an event",
+        options,
+        format_func=labels.get,
+        key="event_choice",
+        filter_mode="contains",  # fuzzy matching found '20 Feb' in March labels
+    )
+    event = shown.set_index("event_id").loc[chosen].rename(None).to_dict()
+    render_detail(claims, tables["figures"], event | {"event_id": chosen})
+
+
+def scroll_to_detail() -> None:
+    """After a timeline click, bring the map and the detail into view (once per click)."""
+    count = st.session_state.pop(_SCROLL, None)
+    if count is None:
+        return
+    # fixed script, no data in it; the count makes each click's element new, so it runs again
+    st.html(
+        f"<div data-scroll='{int(count)}'></div><script>"
+        "setTimeout(() => { const row = window.parent.document.querySelector("
+        f"'.st-key-{ROW_KEY}') || document.querySelector('.st-key-{ROW_KEY}');"
+        " if (row) { row.style.scrollMarginTop = '72px';"  # clear of Streamlit's top bar
+        " row.scrollIntoView({behavior: 'smooth', block: 'start'}); } }, 400);"
+        "</script>",
+        unsafe_allow_javascript=True,
+    )
