@@ -37,5 +37,11 @@ PAGES = [
     st.Page(
         "app_pages/analyst.py", title="Analyst", icon=":material/fact_check:", url_path="analyst"
     ),
+    st.Page(
+        "app_pages/methodology.py",
+        title="Methodology",
+        icon=":material/menu_book:",
+        url_path="methodology",
+    ),
 ]
 st.navigation(PAGES, position="top").run()

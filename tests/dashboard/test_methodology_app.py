@@ -1,0 +1,54 @@
+"""The methodology page renders (AppTest) with the dictionary as tables, and the readers' page
+offers the three downloads of the filtered view."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.dictionary import load_dictionary
+from etl.settings import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+@pytest.fixture
+def absent_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))  # embedded default data
+
+
+def test_methodology_page_renders_prose_dictionary_and_licences(absent_store):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("app_pages/methodology.py")
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Methodology"
+    text = "\n".join(md.value for md in at.markdown)
+    for heading in (
+        "## How mentions are merged into events",
+        "## How events are reviewed",
+        "## What the precision codes mean",
+        "## How independent sources are counted",
+        "## Licences of the data shipped",
+    ):
+        assert heading in text
+    assert "GeoNames" in text and "CC BY 4.0" in text and "Natural Earth" in text
+    dictionary = load_dictionary()
+    frames = at.dataframe
+    assert len(frames) == len(dictionary.tables)
+    events = next(f.value for f in frames if "independent_sources" in set(f.value["column"]))
+    assert list(events.columns) == ["column", "type", "meaning"]
+    assert "by wire" in events.set_index("column").at["independent_sources", "meaning"]
+
+
+def test_reader_page_offers_the_three_downloads(absent_store):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    for label in (
+        "Events with their sources (CSV)",
+        "Map layer (GeoJSON)",
+        "ACLED format (CSV)",
+    ):
+        assert label in labels
