@@ -119,11 +119,16 @@ _PERIOD = _rx(
     "ielmat",
     rf"(?:in\s+)?{_PART}?(?P<which>last|this|earlier\s+this|the)\s+(?P<unit>week|month|year)\b",
 )
+_FOLLOWING = _rx(  # past narrative: "fled in the following days"
+    "iodt",
+    r"(?:(?:in|over|during)\s+)?the\s+(?:following|subsequent|ensuing)\s+(?:few\s+)?",
+    r"(?P<unit>days|weeks)\b",
+)
 # Matched so that nothing inside them is read as a date: plans, holy days, hours.
 _NOT_AHEAD = _rx(
     "nctli",
     rf"(?:(?:next|(?:this\s+)?coming|later\s+this)\s+(?:{_WD}|weekend|week|month|year)|tomorrow",
-    r"|(?:in\s+)?the\s+(?:coming|next|following)\s+",
+    r"|(?:in\s+)?the\s+(?:coming|next)\s+",
     rf"(?:{_VAGUE_NUM}\s+)?(?:days|weeks|months|years))\b",
 )
 _NOT_HOLY = _rx(
@@ -302,6 +307,11 @@ def _ago(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     return pub - (n * unit + half) * _DAY, pub - (n * unit - half) * _DAY, "relative"
 
 
+def _following(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'in the following days': from the day after the anchor up to publication."""
+    return ref + _DAY, max(ref + _DAY, pub), "relative"
+
+
 def _back(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'in recent days' (pub and the six before), 'in past weeks' (four weeks), 'over the
     past month', 'for more than a week' (the week known): a spell up to publication."""
@@ -368,6 +378,7 @@ _RULES: tuple[_Rule, ...] = (
     (_PERIOD, _period, _needs("week month year")),
     (_WEEKEND, _weekend, _needs("weekend")),
     (_RECENT, _back, _needs("past last previous recent", _UNITS)),
+    (_FOLLOWING, _following, _needs("following subsequent ensuing", "days weeks")),
     (_FOR, _back, _needs("for", _UNITS)),
     (_AGO, _ago, _needs("ago")),
     (_LATER, _later, _needs("later after afterward afterwards earlier before prior", _DW)),

@@ -16,7 +16,7 @@ from typing import Any
 
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
 from etl.extraction.date_context import may_date
-from etl.extraction.dates import article_window, find_dates
+from etl.extraction.dates import article_window, find_dates, precision_of
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
@@ -91,6 +91,7 @@ class _Context:
     focus: PlaceHit | None = None  # the article's most-named specific place
     stems: StemIndex | None = None
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
+    anchor_sentence: int = -10  # the sentence that set the anchor
 
 
 class Extractor:
@@ -183,10 +184,12 @@ class Extractor:
             if not events and unknown:
                 stats.unknown_places.update(name for name, _, _ in unknown)
         if events:
-            context.last_place, context.last_place_sentence = _most_specific(events), index
+            chosen = [h for h in events for m in mentions if m.place_start == h.start]
+            context.last_place = chosen[-1] if chosen else _most_specific(events)
+            context.last_place_sentence = index
         precise = [d for d in dates if d.source in ("explicit", "weekday") and d.precision == "day"]
         if precise:
-            context.anchor = precise[-1].start
+            context.anchor, context.anchor_sentence = precise[-1].start, index
         return mentions
 
     def _mention(
@@ -205,7 +208,7 @@ class Extractor:
         context: _Context,
     ) -> Mention:
         start, end = span
-        date = _nearest(dates, trigger.start, text) or article_window(article.published)
+        date = _nearest(dates, trigger.start, text) or _undated(article.published, context, index)
         place, note = _place_for(trigger, places, context, index)
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if _nearest_trigger(triggers, f.char_start) is trigger)
@@ -305,7 +308,7 @@ def _place_for(
     before it ('the fighting to retake the town'), at a coarser precision.
     """
     focus = context.focus
-    specific = [h for h in places if h.geo_precision < 3]
+    specific = [h for h in places if h.geo_precision < 3 or h.region]
     if specific or (places and not (focus and focus.country in {h.country for h in places})):
         pool = specific or places
         return min(
@@ -330,6 +333,20 @@ def _gap(hit: PlaceHit, trigger: Trigger) -> int:
     if hit.start >= trigger.end:
         return hit.start - trigger.end
     return max(0, trigger.start - hit.end)
+
+
+def _undated(published: dt.date, context: _Context, index: int) -> DateWindow:
+    """The window of a sentence no date phrase dates: the article's window, or, right after
+    a sentence dated to a day before publication, from that day to publication when that is
+    narrower ('On 26 January, gunmen attacked Gasseliki. Around 3.000 people fled.': 26-28
+    January for a note of the 28th)."""
+    window = article_window(published)
+    anchor = context.anchor
+    if anchor is None or index - context.anchor_sentence != 1:
+        return window
+    if not window.start < anchor < published:
+        return window
+    return DateWindow(anchor, published, precision_of(anchor, published), "article")
 
 
 def _toll_takers(mentions: list[Mention], previous: range) -> list[int]:
