@@ -87,9 +87,13 @@ def legend_entries(shown: pd.DataFrame, show: str) -> list[LegendEntry]:
     """One entry per event type drawn, then the marks' meanings that are on the page."""
     if shown.empty:
         return []
-    entries = [LegendEntry("type", label, colour) for _, label, colour in legend_colours(shown)]
-    pending = shown["review_status"].eq("pending").any() if "review_status" in shown else False
-    on_map = show in ("both", "map") and shown[["latitude", "longitude"]].notna().all(axis=1).any()
+    located = shown[["latitude", "longitude"]].notna().all(axis=1)
+    drawn = shown if show != "map" else shown[located]  # a map leaves out unplaced events
+    if drawn.empty:
+        return []
+    entries = [LegendEntry("type", label, colour) for _, label, colour in legend_colours(drawn)]
+    pending = drawn["review_status"].eq("pending").any() if "review_status" in drawn else False
+    on_map = show in ("both", "map") and located.any()
     windows = show in ("both", "timeline") and shown["date_precision"].ne("day").any()
     if windows:
         entries.append(LegendEntry("window", "Bar: known only within a date window", "#777777"))

@@ -134,9 +134,8 @@ def compose(
         y -= 10.5 * 1.35 / 72
     top = y - 0.12
     sources = _lines(briefing.sources, inner, 9)[:3]
-    footer = [(s, 9, "#333") for s in sources] + [
-        (f"{briefing.credits} {briefing.stamp}", 8, "#666")
-    ]
+    credits = _lines(f"{briefing.credits} {briefing.stamp}", inner, 8)[:3]
+    footer = [(s, 9, "#333") for s in sources] + [(c, 8, "#666") for c in credits]
     footer_h = sum(p * 1.35 / 72 for _, p, _ in footer)
     yf = MARGIN + footer_h
     for text, points, colour in footer:

@@ -81,8 +81,8 @@ def _basemap(ax: Axes, view: View, basemap: Mapping[str, Any] | None) -> None:
 
 def _markers(ax: Axes, view: View, markers: pd.DataFrame) -> None:
     halos, marks = [], []
-    for _, m in markers.drop_duplicates("place_id").iterrows():
-        radius = min(HALO_MAX_PX, m["radius_m"] / view.metres_per_px())
+    for _, m in markers.drop_duplicates("spot").iterrows():
+        radius = min(HALO_MAX_PX, m["spot_radius_m"] / view.metres_per_px())
         halos.append(Circle(view.to_px(m["place_lon"], m["place_lat"]), radius))
     ax.add_collection(
         PatchCollection(halos, facecolor=HALO, alpha=0.11, edgecolor="none", zorder=5)

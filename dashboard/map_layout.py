@@ -32,6 +32,7 @@ MARKER_COLUMNS = [
     "lon",
     "lat",
     "place_id",
+    "spot",
     "event_type",
     "label",
     "colour",
@@ -44,6 +45,7 @@ MARKER_COLUMNS = [
     "text_color",
     "tip",
     "radius_m",
+    "spot_radius_m",
     "place_lon",
     "place_lat",
     "ring_px",
@@ -121,7 +123,7 @@ def map_view(markers: pd.DataFrame, sites: pd.DataFrame, width: int, height: int
     if markers.empty:
         return view
     # the halos' size in pixels depends on the zoom: fit again with room for them
-    halo = min(HALO_MAX_PX, float(markers["radius_m"].max()) / view.metres_per_px())
+    halo = min(HALO_MAX_PX, float(markers["spot_radius_m"].max()) / view.metres_per_px())
     edge = max(ring, halo) + 12
     return fit_view(lons, lats, width, height, (edge, edge, max(edge, ring + SITE_LABEL_PX), edge))
 
@@ -152,8 +154,8 @@ def _tip(group: pd.DataFrame) -> str:
 
 
 def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
-    """One marker per (place, event type, reviewed or not); a place's markers sit on a ring,
-    so every type present at a spot is visible, each with its count.
+    """One marker per (spot, event type, reviewed or not); a spot's markers sit on a ring, so
+    every type present at a spot is visible, each with its count.
 
     Unreviewed extracted events get their own marker, white with a coloured rim.
     The ring is sized in pixels (`ring_px`); `lon`/`lat` place it for `zoom`.
@@ -163,9 +165,13 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
     view = with_palette(view)
     degrees_per_px = 360 / (512 * 2**zoom)
     records = []
-    for place, at_place in view.dropna(subset=["latitude", "longitude"]).groupby(
-        "place_id", sort=True
-    ):
+    located = view.dropna(subset=["latitude", "longitude"])
+    # a spot is a point, whatever its places are called: two places at one point (a camp and
+    # the region around it) share one ring, so no marker hides another
+    spots = (
+        located["latitude"].round(4).astype(str) + "," + located["longitude"].round(4).astype(str)
+    )
+    for spot, at_place in located.assign(spot=spots).groupby("spot", sort=True):
         pending = at_place["review_status"].eq("pending") if "review_status" in at_place else False
         groups = [
             g
@@ -176,6 +182,8 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
         radii = [marker_radius_px(len(g)) for g in groups]
         ring_px = ring_radius_px(radii)
         lat0, lon0 = float(at_place["latitude"].iloc[0]), float(at_place["longitude"].iloc[0])
+        place = sorted(at_place["place_id"])[0]
+        halo_m = UNCERTAINTY_M.get(int(at_place["geo_precision"].max()), 12_000)
         for k, (group, radius) in enumerate(zip(groups, radii)):
             angle = math.pi / 2 - 2 * math.pi * k / len(groups)
             dx, dy = ring_px * math.cos(angle), ring_px * math.sin(angle)
@@ -187,6 +195,7 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
                     "lon": lon0 + dx * degrees_per_px,
                     "lat": lat0 + dy * degrees_per_px * math.cos(math.radians(lat0)),
                     "place_id": place,
+                    "spot": spot,
                     "event_type": group["event_type"].iloc[0],
                     "label": group["label"].iloc[0],
                     "colour": colour,
@@ -199,6 +208,7 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
                     "text_color": rgb("#000000" if hollow else text_on(colour)),
                     "tip": _tip(group),
                     "radius_m": UNCERTAINTY_M.get(int(group["geo_precision"].max()), 12_000),
+                    "spot_radius_m": halo_m,
                     "place_lon": lon0,
                     "place_lat": lat0,
                     "ring_px": ring_px + radius,

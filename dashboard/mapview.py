@@ -153,18 +153,18 @@ def build_map(
 
 def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
     """Uncertainty halos, and the event markers with their counts."""
+    spots = markers.drop_duplicates("spot") if not markers.empty else markers
     halos = pdk.Layer(
         "ScatterplotLayer",
-        markers,
+        spots,  # one halo a spot (stacked halos would darken where several types meet)
         id="uncertainty",
         get_position=["place_lon", "place_lat"],
-        get_radius="radius_m",
+        get_radius="spot_radius_m",
         get_fill_color=rgb(HALO, 28),
         radius_max_pixels=HALO_MAX_PX,  # a vague place is a halo, not a fog over the map
         stroked=False,
         pickable=False,
     )
-    spots = markers.drop_duplicates("place_id") if not markers.empty else markers
     spots = spots.assign(ring=spots["ring_px"] - spots["radius_px"])
     marks = [
         pdk.Layer(  # a thin circle through a place's markers: they are one spot

@@ -107,3 +107,19 @@ def test_pending_markers_are_hollow_in_their_type_colour(project):
     hollow = markers[markers["pending"]].iloc[0]
     assert hollow["color"] == [255, 255, 255, 255]
     assert hollow["line_color"] == rgb(TYPE_COLOURS[hollow["event_type"]])
+
+
+def test_two_places_at_one_point_share_a_ring_so_neither_hides_the_other(project):
+    # the case: a Displacement (NE Syria camps) exactly under a Detention (SDF-held NE)
+    view, sites = project
+    both = view[view["place_id"].isin(["ne_syria_camps", "sdf_held_northeast"])]
+    assert both[["latitude", "longitude"]].drop_duplicates().shape[0] == 1
+    assert {"displacement", "detention"} <= set(both["event_type"])
+    markers = spread_markers(both)
+    assert markers["spot"].nunique() == 1
+    assert set(markers["event_type"]) == set(both["event_type"])
+    fitted = map_view(markers, sites, 844, 520)
+    placed = at_zoom(markers, fitted.zoom)
+    points = [fitted.to_px(lon, lat) for lon, lat in zip(placed["lon"], placed["lat"])]
+    for (a, ra), (b, rb) in itertools.combinations(zip(points, placed["radius_px"]), 2):
+        assert math.hypot(a[0] - b[0], a[1] - b[1]) >= ra + rb - 0.5
