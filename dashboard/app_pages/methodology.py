@@ -2,7 +2,7 @@
 licences of the data shipped (no sign-in needed).
 
 The prose is the project's own (docs/methodology.md); the dictionary is data
-(docs/data_dictionary.csv), shown as tables, its table descriptions escaped as text.
+(docs/data_dictionary.csv), shown as tables whose every cell is escaped as text.
 """
 
 from __future__ import annotations
@@ -54,12 +54,10 @@ def _dictionary() -> None:
                 (dictionary.columns["database"] == database)
                 & (dictionary.columns["table"] == table)
             ]
-            st.dataframe(
-                columns[["column", "type", "meaning"]],
-                hide_index=True,
-                width="stretch",
-                key=f"dictionary_{database}_{table}",
-            )
+            # st.table wraps long meanings (st.dataframe cuts them) and reads Markdown in
+            # cells, so every cell goes through markdown_text: shown exactly as written
+            shown = columns[["column", "type", "meaning"]].map(markdown_text)
+            st.table(shown, hide_index=True, border="horizontal")
 
 
 def render_methodology() -> None:

@@ -3,13 +3,21 @@ offers the three downloads of the filtered view."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.text import WORD_JOINER, markdown_text
 from etl.dictionary import load_dictionary
 from etl.settings import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
+
+
+def _as_read(markdown: str) -> str:
+    """What a reader sees of escaped Markdown: escapes undone, invisible joiners dropped."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
 
 
 @pytest.fixture
@@ -34,11 +42,16 @@ def test_methodology_page_renders_prose_dictionary_and_licences(absent_store):
         assert heading in text
     assert "GeoNames" in text and "CC BY 4.0" in text and "Natural Earth" in text
     dictionary = load_dictionary()
-    frames = at.dataframe
+    frames = at.table
     assert len(frames) == len(dictionary.tables)
-    events = next(f.value for f in frames if "independent_sources" in set(f.value["column"]))
+    events = next(
+        f.value for f in frames if markdown_text("independent_sources") in set(f.value["column"])
+    )
     assert list(events.columns) == ["column", "type", "meaning"]
-    assert "by wire" in events.set_index("column").at["independent_sources", "meaning"]
+    meaning = events.set_index("column").at[markdown_text("independent_sources"), "meaning"]
+    assert _as_read(meaning).startswith(
+        "How many independent sources report it: articles are counted by wire"
+    )
 
 
 def test_reader_page_offers_the_three_downloads(absent_store):
