@@ -30,6 +30,7 @@ def _reset(options: Options) -> None:
     browser's widget showing the old choice (the 'CBC News' chip), which the next change of any
     widget would send back and apply again."""
     st.session_state.update(default_state(options))
+    st.session_state["event_find"] = ""  # the event search box beside the detail
     for key in SELECTION_KEYS:
         st.session_state.pop(key, None)
 

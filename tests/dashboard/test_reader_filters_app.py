@@ -1,0 +1,151 @@
+"""The reader's filters driven through their widgets (Streamlit AppTest, default data):
+Reset puts every widget back, presets and typed dates move the slider, the event search
+matches days as days."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from etl.settings import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+WHOLE = (dt.date(2019, 1, 1), dt.date(2019, 3, 4))
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _run(at: AppTest) -> AppTest:
+    assert not at.exception, at.exception
+    return at
+
+
+def _header(at: AppTest) -> str:
+    line = next(md.value for md in at.markdown if re.search(r"\d+ of \d+ events? shown", md.value))
+    return re.sub(r"\\(.)", r"\1", line)
+
+
+def _shown(at: AppTest) -> int:
+    return int(re.search(r"(\d+) of \d+ events? shown", _header(at))[1])
+
+
+def _widgets(at: AppTest) -> dict[str, object]:
+    """Every filter widget's value as drawn (a toggle the data has no events for is not drawn,
+    nor the event search when no event is shown)."""
+    sb = at.sidebar
+    toggles = {t.key: t.value for t in sb.toggle}
+    finds = [t.value for t in at.text_input if t.key == "event_find"]
+    return {
+        "dates": sb.slider(key="f_dates").value,
+        "from": sb.date_input(key="f_from").value,
+        "to": sb.date_input(key="f_to").value,
+        **{
+            k: sb.multiselect(key=k).value
+            for k in ("f_types", "f_areas", "f_outlets", "f_claimants", "f_batches")
+        },  # fmt: skip
+        "pending": toggles.get("f_pending", False),
+        "background": toggles["f_background"],
+        "find": finds[0] if finds else None,
+    }
+
+
+DEFAULTS = {
+    "dates": WHOLE,
+    "from": WHOLE[0],
+    "to": WHOLE[1],
+    "f_types": [],
+    "f_areas": [],
+    "f_outlets": [],
+    "f_claimants": [],
+    "f_batches": [],
+    "pending": False,
+    "background": False,
+    "find": "",
+}
+
+
+def test_reset_puts_every_widget_back_and_nothing_comes_back_later(app):
+    default_count = _shown(app)
+    assert _widgets(app) == DEFAULTS
+    sb = app.sidebar
+    _run(sb.multiselect(key="f_outlets").set_value(["cbc"]).run())
+    _run(sb.multiselect(key="f_types").set_value(["evacuation"]).run())
+    _run(sb.multiselect(key="f_claimants").set_value(["sdf"]).run())
+    _run(sb.toggle(key="f_background").set_value(True).run())
+    if any(t.key == "f_pending" for t in app.sidebar.toggle):  # extracted events to review
+        _run(app.sidebar.toggle(key="f_pending").set_value(True).run())
+    _run(sb.slider(key="f_dates").set_value((dt.date(2019, 2, 1), dt.date(2019, 2, 28))).run())
+    assert _shown(app) > 0
+    _run(app.text_input(key="event_find").set_value("convoy").run())
+    assert "reported by CBC News" in _header(app)
+    assert _widgets(app)["background"] is True
+
+    _run(app.sidebar.button(key="f_reset").click().run())
+    assert _widgets(app) == DEFAULTS
+    assert _shown(app) == default_count
+    header = _header(app)
+    assert "reported by" not in header and "claimed by" not in header
+    assert "without 5 background events" in header
+
+    # the next change of another widget does not bring the old choices back
+    _run(app.sidebar.multiselect(key="f_areas").set_value(["Idlib"]).run())
+    after = _widgets(app)
+    assert after["f_outlets"] == [] and after["f_types"] == [] and after["f_claimants"] == []
+    assert after["pending"] is False and after["background"] is False
+    assert after["dates"] == WHOLE
+    assert "reported by" not in _header(app)
+    assert 0 < _shown(app) < default_count
+
+
+def test_presets_and_typed_dates_move_the_slider(app):
+    sb = app.sidebar
+    _run(sb.date_input(key="f_from").set_value(dt.date(2019, 2, 20)).run())
+    assert sb.slider(key="f_dates").value == (dt.date(2019, 2, 20), WHOLE[1])
+    _run(sb.button(key="f_preset_day").click().run())
+    assert app.sidebar.slider(key="f_dates").value == (dt.date(2019, 2, 20),) * 2
+    assert app.sidebar.date_input(key="f_to").value == dt.date(2019, 2, 20)
+    assert "dated 20 Feb 2019" in _header(app)
+    _run(app.sidebar.button(key="f_preset_later").click().run())
+    assert app.sidebar.slider(key="f_dates").value == (dt.date(2019, 2, 21),) * 2
+    one_day = _shown(app)
+    _run(app.sidebar.button(key="f_preset_week").click().run())
+    assert app.sidebar.slider(key="f_dates").value == (dt.date(2019, 2, 21), dt.date(2019, 2, 27))
+    assert _shown(app) >= one_day
+    # a 'to' typed before the 'from' drags the range to that one day
+    _run(app.sidebar.date_input(key="f_to").set_value(dt.date(2019, 2, 10)).run())
+    assert app.sidebar.slider(key="f_dates").value == (dt.date(2019, 2, 10),) * 2
+    _run(app.sidebar.button(key="f_preset_all").click().run())
+    assert app.sidebar.slider(key="f_dates").value == WHOLE
+    assert "over the whole range" in _header(app)
+
+
+def test_the_event_search_matches_a_day_as_a_day(app, project_tables):
+    _run(app.text_input(key="event_find").set_value("20 Feb").run())
+    options = app.selectbox(key="event_choice").options
+    assert options, "nothing found for 20 Feb"
+    for label in options:  # every option's date window holds 20 Feb
+        found = re.match(r"(\d{4})-(\d\d)-(\d\d)(?: → (?:(\d{4})-)?(\d\d)-(\d\d))? · ", label)
+        assert found, label
+        y, m, d, y2, m2, d2 = found.groups()
+        start = dt.date(int(y), int(m), int(d))
+        end = dt.date(int(y2 or y), int(m2), int(d2)) if m2 else start
+        assert start <= dt.date(2019, 2, 20) <= end, label
+    assert any("20 Feb 2019 ·" in o for o in options)  # the day itself
+    assert any(" → " in o for o in options)  # and windows holding it
+    chosen = app.selectbox(key="event_choice").value
+    events = project_tables["events"].set_index("event_id")
+    assert (
+        str(events.at[chosen, "date_start"]) <= "2019-02-20" <= str(events.at[chosen, "date_end"])
+    )
+    everything = len(project_tables["events"])
+    assert len(options) < everything / 2
