@@ -72,10 +72,13 @@ def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
     out = []
     for item in found:
         start, end, window, kind = item
-        if isinstance(kind, Step):
-            window = _step_from(sentence, item, kind, days, pub)
-        elif kind == "today" and _inside(quotes, start, end):
-            window = _speech_day(item, days, quotes, pub)
+        try:
+            if isinstance(kind, Step):
+                window = _step_from(sentence, item, kind, days, pub)
+            elif kind == "today" and _inside(quotes, start, end):
+                window = _speech_day(item, days, quotes, pub)
+        except OverflowError:  # at the ends of the calendar: keep the first reading
+            window = item[2]
         out.append((start, end, window, kind))
     return out
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 
 from etl.extraction.date_context import Found, Step, reanchor
+from etl.extraction.date_words import WORDS, literal
 from etl.extraction.mentions import DateWindow
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
@@ -27,19 +28,19 @@ _Resolver = Callable[[re.Match[str], dt.date, dt.date], _Found | None]
 _AHEAD_DAYS = 31  # a yearless day up to this far after publication is read as ahead
 _DAY = dt.timedelta(days=1)
 _F = re.IGNORECASE
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_ABBR = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
+_MONTHS = "|".join(sorted((n for n in WORDS.months if n not in WORDS.short), key=len, reverse=True))
+_ABBR = "|".join(sorted(WORDS.short, key=len, reverse=True))
 _MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w-])"  # before a day
 _MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
 _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _ON_WD = rf"(?:on\s+)?(?:(?:{_WD}),?\s+)?"
 _YEAR = r"(?:19|20)\d\d"
-_NUM = r"(?:\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-_NUM += r"|(?:a\s+)?couple\s+of)"
+_NUM_WORDS = sorted(WORDS.numbers, key=len, reverse=True)
+_NUM = rf"(?:\d{{1,3}}|{'|'.join(map(re.escape, _NUM_WORDS))}|(?:a\s+)?couple\s+of)"
 _VAGUE_NUM = rf"(?:{_NUM}|(?:a\s+)?few|several)"
 _PART = r"(?P<part>(?:early|late)\s+|mid-?\s*|(?:at\s+|in\s+)?the\s+"
 _PART += r"(?:beginning|start|middle|end)\s+of\s+)"
-_UNIT = r"(?P<unit>hours?|days?|weeks?|months?|years?)"
+_UNIT = rf"(?P<unit>{'|'.join(re.escape(u) + 's?' for u in WORDS.units)})"
 _YEAR_AFTER = rf"(?:(?:,|\s+of)?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>last|this)\s+year\b)?"
 
 
@@ -82,19 +83,20 @@ _WEEKDAY = _rx(
     r"(?P<pre>(?:on|earlier|later|late|early|overnight|last|this\s+past|past)\s+(?:on\s+)?)?",
     rf"(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night|overnight)\b)?",
 )
+_TODAY_PHRASES = sorted(WORDS.relative_days, key=len, reverse=True)
 _TODAY = _rx(
-    "tylo",
-    r"(?:the\s+day\s+before\s+yesterday|yesterday(?:\s+(?:morning|afternoon|evening))?",
-    r"|today|tonight|this\s+(?:morning|afternoon|evening)|last\s+night|overnight)\b",
+    "".join(sorted({p[0] for p in _TODAY_PHRASES})),
+    rf"(?:{'|'.join(literal(p) for p in _TODAY_PHRASES)})\b",
 )
-_STEP = _rx(
-    "tnfdpels",
-    r"(?:the\s+)?(?:(?P<plus>next|following)\s+(?:day|morning|afternoon|evening|night)",
-    r"|day\s+(?P<plus2>after)|(?P<minus>previous|preceding)\s+(?:day|morning|evening|night)",
-    r"|(?:day|night)\s+(?P<minus2>before)|(?:earlier|later)\s+in\s+the\s+day",
-    r"|(?:later\s+|earlier\s+)?(?:that|same)\s+(?:day|morning|afternoon|evening|night))\b",
+_STEP = re.compile(  # one named group per row of date_steps.csv: s0, s1, ...
+    r"\b(?:the\s+)?(?:"
+    + "|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _) in enumerate(WORDS.steps))
+    + r")\b",
+    _F,
 )
-_NUM_FIRST = r"\daotfsencw"  # first letters of _NUM and _VAGUE_NUM (few, several, couple)
+_NUM_FIRST = r"\d" + "".join(
+    sorted({w[0] for w in _NUM_WORDS} | set("fsc"))
+)  # few, several, couple
 _LATER = _rx(
     _NUM_FIRST + "d",
     rf"(?:(?P<n>{_VAGUE_NUM})\s+)?(?P<unit>days?|weeks?)\s+",
@@ -146,13 +148,12 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[a-z]+")
 _YEARISH = re.compile(_YEAR)
 
-_MONTH_NUM = {name[:3].lower(): i for i, name in enumerate(_MONTHS.split("|"), 1)}
+_MONTH_NUM = WORDS.months
 _WEEKDAY_NUM = {name[:3]: i for i, name in enumerate(_WD.split("|"))}
-_WORD_NUM = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_WORD_NUM |= {"seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-_UNIT_DAYS = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}
-_SINGLE_BACK = {"hour": 1, "day": 1, "week": 6, "month": 31, "year": 365}  # "the past week"
-_VAGUE_BACK = {"hour": 1, "day": 6, "week": 27, "month": 92, "year": 1095}  # "in recent weeks"
+_WORD_NUM = WORDS.numbers
+_UNIT_DAYS = {unit: days for unit, (days, _, _) in WORDS.units.items()}
+_SINGLE_BACK = {unit: back for unit, (_, back, _) in WORDS.units.items()}  # "the past week"
+_VAGUE_BACK = {unit: back for unit, (_, _, back) in WORDS.units.items()}  # "in recent weeks"
 
 
 def precision_of(start: dt.date, end: dt.date) -> str:
@@ -217,7 +218,7 @@ def _cued(m: re.Match[str], cue: re.Pattern[str]) -> bool:
 def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'March 3', 'Feb. 20, 2019', '3 March 2019', '2019-03-03'."""
     name, day = m["month"], int(m["day"])
-    month = int(name) if name.isdigit() else _MONTH_NUM[name[:3].lower()]
+    month = int(name) if name.isdigit() else _MONTH_NUM[name.rstrip(".")]
     d = dt.date(_year_of(m, pub, month, day, _AHEAD_DAYS), month, day)
     return d, d, "explicit"
 
@@ -233,7 +234,7 @@ def _ordinal(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
 
 def _month(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'in December', 'a September ceasefire', 'in early March', 'mid-March', 'May 2018'."""
-    month, pre = _MONTH_NUM[m["month"][:3].lower()], (m["pre"] or "").strip().lower()
+    month, pre = _MONTH_NUM[m["month"].rstrip(".")], (m["pre"] or "").strip().lower()
     if not (pre or m["part"] or m["year"]) and (month == 5 or not _cued(m, _MONTH_CUE)):
         return None  # a bare "May" is usually a verb or a name
     year = _year_of(m, pub, month)
@@ -275,16 +276,13 @@ def _weekday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
 
 def _today(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'today', 'yesterday', 'last night', 'overnight' (the night into publication day)."""
-    t = m[0].lower()
-    back = (2, 2) if t.startswith("the") else (1, 1) if t[0] in "yl" else (0, 0)
-    back = (1, 0) if t == "overnight" else back
+    back = WORDS.relative_days[" ".join(m[0].lower().split())]
     return pub - back[0] * _DAY, pub - back[1] * _DAY, "relative"
 
 
 def _step(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'the next day', 'the day before', 'that day', 'earlier in the day': from the anchor."""
-    step = 1 if m["plus"] or m["plus2"] else -1 if m["minus"] or m["minus2"] else 0
-    d = ref + step * _DAY
+    d = ref + WORDS.steps[int((m.lastgroup or "s0")[1:])][1] * _DAY
     return d, d, "relative"
 
 
@@ -390,7 +388,7 @@ _RULES: tuple[_Rule, ...] = (
             "next following after previous preceding before that same earlier later",
         ),
     ),
-    (_TODAY, _today, _needs("today tonight yesterday night morning afternoon evening overnight")),
+    (_TODAY, _today, _needs(" ".join(p.split()[-1] for p in _TODAY_PHRASES))),
     (_WEEKDAY, _weekday, _needs(_WD.replace("|", " "))),
 )
 _TRIGGERS = frozenset().union(*(need | also for _, _, (need, also) in _RULES))

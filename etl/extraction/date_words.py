@@ -1,0 +1,85 @@
+"""The words dates are read with, loaded once from the rule tables in ``data/rules/``:
+month names (``date_months.csv``), words that count back from publication
+(``date_relative_days.csv``), steps from the last dated event (``date_steps.csv``), units of
+time (``date_units.csv``) and the number words shared with figures
+(``figure_numbers.csv``, units up to twelve). ``etl.extraction.dates`` builds its patterns
+from them; the grammar around them (on, since, early/mid/late, ago) stays in code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extraction.rules import Row, read_rules
+from etl.problems import InputError, Problem
+
+MAX_DATE_NUMBER = 12  # "twelve days later"; larger counts are written in digits
+
+
+def _int(row: Row, column: str, low: int, high: int) -> int:
+    try:
+        value = int(row[column])
+    except ValueError:
+        value = low - 1
+    if not low <= value <= high:
+        raise InputError(
+            [
+                Problem(
+                    row.file, row.line, f"column {column!r}: {row[column]!r} is not {low}..{high}"
+                )
+            ]
+        )
+    return value
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def literal(phrase: str) -> str:
+    """A phrase as a pattern: spaces match any whitespace."""
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
+@dataclass(frozen=True)
+class DateWords:
+    months: dict[str, int]  # name as written (January, Feb) -> month
+    short: frozenset[str]  # the abbreviations among them
+    relative_days: dict[str, tuple[int, int]]  # phrase -> (first_back, last_back)
+    steps: tuple[tuple[str, int], ...]  # (pattern, offset)
+    units: dict[str, tuple[int, int, int]]  # unit -> (days, single_back, vague_back)
+    numbers: dict[str, int]  # "three" -> 3, "a" -> 1
+
+
+def load() -> DateWords:
+    months = read_rules("date_months", ["name", "month"])
+    relative = read_rules("date_relative_days", ["phrase", "first_back", "last_back"])
+    steps = read_rules("date_steps", ["pattern", "offset"], patterns=["pattern"])
+    units = read_rules("date_units", ["unit", "days", "single_back", "vague_back"])
+    numbers = read_rules("figure_numbers", ["word", "value", "kind"])
+    return DateWords(
+        months={r["name"]: _int(r, "month", 1, 12) for r in months},
+        short=frozenset(r["name"] for r in months if r["short"].lower() == "yes"),
+        relative_days={
+            _phrase(r["phrase"]): (_int(r, "first_back", 0, 31), _int(r, "last_back", 0, 31))
+            for r in relative
+        },
+        steps=tuple((r["pattern"], _int(r, "offset", -31, 31)) for r in steps),
+        units={
+            r["unit"].lower(): (
+                _int(r, "days", 0, 366),
+                _int(r, "single_back", 0, 3660),
+                _int(r, "vague_back", 0, 3660),
+            )
+            for r in units
+        },
+        numbers={
+            r["word"].lower(): int(float(r["value"]))
+            for r in numbers
+            if r["kind"] in ("unit", "article") and float(r["value"]) <= MAX_DATE_NUMBER
+        },
+    )
+
+
+WORDS = load()
