@@ -131,7 +131,8 @@ def stamp(now: dt.datetime, build: str | None) -> str:
 
 def clean_title(text: str | None) -> str:
     """The briefer's title as one line of plain text (control characters dropped, cut)."""
-    title = " ".join("".join(ch for ch in (text or "") if ch.isprintable()).split())
+    spaced = "".join(" " if ch.isspace() else ch for ch in (text or ""))
+    title = " ".join("".join(ch for ch in spaced if ch.isprintable()).split())
     return title[:TITLE_MAX] or DEFAULT_TITLE
 
 

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard.briefing import (
+    CREDITS,
+    DEFAULT_TITLE,
+    SIZES,
+    briefing_params,
+    clean_title,
+    filters_from_state,
+    legend_entries,
+    make_briefing,
+    parse_size,
+    stamp,
+)
+from dashboard.filters import apply_filters, filter_options
+from dashboard.palette import TYPE_COLOURS
+from dashboard.permalink import from_params
+from dashboard.views import event_frame
+from etl.schemas import AREAS
+
+NOW = dt.datetime(2026, 12, 1, 0, 55, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def page(project_tables):
+    view = event_frame(project_tables)
+    options = filter_options(view, project_tables["outlets"], project_tables["actors"], AREAS)
+    return view, options
+
+
+def _select(page, query: dict[str, str]):
+    view, options = page
+    filters = filters_from_state(from_params(query, options), options)
+    return apply_filters(view, filters), filters
+
+
+def test_legend_lists_only_the_types_shown_in_palette_colours(page):
+    shown, _ = _select(page, {"types": "airstrike,evacuation"})
+    entries = legend_entries(shown, "both")
+    types = [(e.label, e.colour) for e in entries if e.kind == "type"]
+    assert types == [
+        ("Airstrike", TYPE_COLOURS["airstrike"]),
+        ("Evacuation", TYPE_COLOURS["evacuation"]),
+    ]
+    kinds = {e.kind for e in entries}
+    assert "pending" not in kinds  # nothing awaiting review is shown
+    assert {"halo", "count"} <= kinds  # the map is on the slide
+
+
+def test_legend_explains_hollow_marks_only_when_pending_events_are_shown(page):
+    shown, _ = _select(page, {"pending": "1"})
+    assert shown["review_status"].eq("pending").any()
+    kinds = [e.kind for e in legend_entries(shown, "both")]
+    assert "pending" in kinds
+    timeline_only = legend_entries(shown, "timeline")
+    assert not {"halo", "count"} & {e.kind for e in timeline_only}  # no map, no halo entry
+
+
+def test_map_legend_leaves_out_types_the_map_cannot_place(page):
+    shown, _ = _select(page, {"types": "airstrike,evacuation"})
+    shown = shown.copy()
+    shown.loc[shown["event_type"] == "airstrike", ["latitude", "longitude"]] = None
+    labels = [e.label for e in legend_entries(shown, "map") if e.kind == "type"]
+    assert labels == ["Evacuation"]
+    labels = [e.label for e in legend_entries(shown, "timeline") if e.kind == "type"]
+    assert labels == ["Airstrike", "Evacuation"]  # the timeline still draws them
+    assert legend_entries(shown.iloc[0:0], "both") == []
+
+
+def test_caption_filters_sources_credits_and_stamp_in_words(page):
+    view, options = page
+    shown, filters = _select(page, {"from": "2019-02-20", "to": "2019-02-20", "outlets": "ap"})
+    briefing = make_briefing(
+        shown, len(view), filters, options, "both", "  My\tbrief\x00 ", NOW, "b1"
+    )
+    assert briefing.title == "My brief"
+    assert briefing.caption == f"{len(shown)} events, 20 Feb 2019"
+    assert briefing.filters.startswith(f"{len(shown)} of {len(view)} events shown:")
+    assert (
+        "dated 20 Feb 2019" in briefing.filters
+        and "reported by Associated Press" in briefing.filters
+    )
+    assert briefing.sources.startswith("Sources: ") and "Associated Press" in briefing.sources
+    assert briefing.credits == CREDITS and "Natural Earth" in CREDITS and "GeoNames" in CREDITS
+    assert briefing.stamp == "Generated 1 Dec 2026 00:55 UTC from store build b1."
+    with pytest.raises(ValueError, match="show 'slides'"):
+        make_briefing(shown, len(view), filters, options, "slides")
+
+
+def test_one_event_is_singular_and_no_outlet_says_none(page):
+    view, options = page
+    shown, filters = _select(page, {"from": "2019-02-20", "to": "2019-02-20"})
+    one = make_briefing(shown.head(1), len(view), filters, options, now=NOW)
+    assert one.caption == "1 event, 20 Feb 2019"
+    nothing = make_briefing(shown.head(0), len(view), filters, options, now=NOW)
+    assert nothing.sources == "Sources: none" and nothing.legend == ()
+
+
+def test_stamp_without_a_store_names_the_seed_data():
+    local = dt.datetime(2026, 12, 1, 2, 55, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    assert stamp(local, None) == (
+        "Generated 1 Dec 2026 00:55 UTC from the seed articles and curated rows."
+    )
+
+
+def test_titles_are_one_clean_line():
+    assert clean_title(None) == DEFAULT_TITLE
+    assert clean_title("\n\n") == DEFAULT_TITLE
+    assert clean_title("a\nb\u202ec") == "a bc"
+    assert len(clean_title("x" * 500)) == 120
+
+
+def test_sizes():
+    assert SIZES["slide"].pixels == (1920, 1080)
+    assert parse_size("a4").portrait and parse_size("A4") == SIZES["a4"]
+    assert parse_size("1280x720").pixels == (1280, 720)
+    for bad in ("huge", "10x10", "1920x99999", "1920×1080"):
+        with pytest.raises(ValueError, match="size"):
+            parse_size(bad)
+
+
+def test_briefing_params_fall_back_to_defaults():
+    assert briefing_params({"briefing": "1"}) == ("both", DEFAULT_TITLE, SIZES["slide"])
+    show, title, size = briefing_params({"briefing": "a4", "show": "map", "title": "T"})
+    assert (show, title, size) == ("map", "T", SIZES["a4"])
+    assert briefing_params({"briefing": "nonsense", "show": "<b>"})[0::2] == (
+        "both",
+        SIZES["slide"],
+    )
+
+
+def test_filters_from_state_match_the_url(page):
+    view, options = page
+    state = from_params({"types": "airstrike", "from": "2019-02-01", "to": "2019-02-28"}, options)
+    filters = filters_from_state(state, options)
+    assert filters.event_types == ("airstrike",)
+    assert (filters.date_from, filters.date_to) == (dt.date(2019, 2, 1), dt.date(2019, 2, 28))
+    shown = apply_filters(view, filters)
+    assert set(shown["event_type"]) == {"airstrike"}
+    assert (shown["date_end"] >= pd.Timestamp("2019-02-01")).all()
+    default = filters_from_state({}, options)
+    assert (default.date_from, default.date_to) == (options.date_min, options.date_max)

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from dashboard import export_cli
+from dashboard.data import Loaded, load_basemap
+from dashboard.export import render, select, slide
+from dashboard.palette import TYPE_COLOURS, rgb
+from dashboard.views import event_frame
+from etl.settings import ROOT, Paths
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+@pytest.fixture(scope="module")
+def basemap():
+    return load_basemap(Paths().basemap)
+
+
+@pytest.fixture
+def frames(project_tables):
+    return event_frame(project_tables), project_tables
+
+
+def _png(data: bytes) -> Image.Image:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return Image.open(io.BytesIO(data))
+
+
+def _has_colour(image: Image.Image, colour: str, tol: int = 6, at_least: int = 40) -> bool:
+    pixels = np.asarray(image.convert("RGB")).reshape(-1, 3).astype(int)
+    close = np.abs(pixels - np.array(rgb(colour)[:3])).max(axis=1) <= tol
+    return int(close.sum()) >= at_least
+
+
+def test_slide_png_is_1920_by_1080_and_twice_that_for_print(frames, basemap):
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {}, show="both")
+    assert _png(render(figure, "png")).size == (1920, 1080)
+    assert _png(render(figure, "png", scale=2)).size == (3840, 2160)
+
+
+def test_a4_and_custom_sizes(frames, basemap):
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {"briefing": "a4"}, show="map")
+    width, height = _png(render(figure, "png")).size
+    assert (width, abs(height - 1754) <= 1) == (1240, True)  # 8.27 x 11.69 in at 150 dpi
+    figure, _ = slide(view, tables, basemap, {"briefing": "1280x720"}, show="timeline")
+    assert _png(render(figure, "png")).size == (1280, 720)
+
+
+def test_map_png_draws_exactly_the_chosen_types_in_palette_colours(frames, basemap):
+    view, tables = frames
+    figure, briefing = slide(view, tables, basemap, {"types": "evacuation,detention"}, show="map")
+    image = _png(render(figure, "png"))
+    assert _has_colour(image, TYPE_COLOURS["evacuation"])
+    assert _has_colour(image, TYPE_COLOURS["detention"])
+    assert not _has_colour(image, TYPE_COLOURS["airstrike"])  # filtered out: not drawn
+    assert [e.label for e in briefing.legend if e.kind == "type"] == ["Detention", "Evacuation"]
+
+
+def test_svg_parses_and_keeps_hostile_text_as_text(frames, basemap):
+    view, tables = frames
+    view = view.copy()
+    view.loc[0, "summary"] = "<script>alert(1)</script> costs $5 and $6 & more"
+    title = "Brief <b>1</b> & $x^2$"
+    figure, _ = slide(view, tables, basemap, {"title": title, "bg": "1"}, show="both")
+    data = render(figure, "svg")
+    root = ET.fromstring(data)
+    assert root.tag == f"{SVG}svg"
+    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    assert title in texts  # as typed: no markup, no mathematics
+    assert not list(root.iter(f"{SVG}script")) and not list(root.iter("script"))
+
+
+def test_pdf_is_a_pdf(frames, basemap):
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {}, show="timeline")
+    data = render(figure, "pdf")
+    assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
+
+
+def test_unknown_format_is_refused(frames, basemap):
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {}, show="map")
+    with pytest.raises(ValueError, match="format 'gif'"):
+        render(figure, "gif")
+
+
+def test_cli_query_filters_the_data(frames, tmp_path, monkeypatch, capsys):
+    view, tables = frames
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "no-store"))
+    monkeypatch.setattr(export_cli, "load_tables", lambda paths: Loaded(tables, "test"))
+    query = "from=2019-02-20&to=2019-02-20&outlets=ap"
+    out = tmp_path / "brief.png"
+    assert export_cli.run(["map", "--out", str(out), "--query", query, "--title", "T"]) == 0
+    expected = select(view, tables, {}, dict(p.split("=") for p in query.split("&"))).shown
+    assert 0 < len(expected) < len(view)
+    said = capsys.readouterr().out
+    assert f"{len(expected)} events, 20 Feb 2019" in said and "reported by Associated Press" in said
+    assert _png(out.read_bytes()).size == (1920, 1080)
+    whole = tmp_path / "whole.svg"
+    assert export_cli.run(["both", "--out", str(whole)]) == 0
+    default = (~view["background"] & view["review_status"].ne("pending")).sum()
+    assert f": {default} events" in capsys.readouterr().out  # background and pending left out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["map", "--out", "x.gif"], "x.gif: the file must end in .png, .svg or .pdf"),
+        (["map", "--out", "x.png", "--size", "big"], "--size: size 'big'"),
+        (["map", "--out", "x.png", "--scale", "50"], "--scale 50.0"),
+    ],
+)
+def test_cli_bad_arguments_get_one_line(args, message):
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard.export", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_reports_an_unwritable_file(frames, tmp_path, monkeypatch, capsys):
+    _, tables = frames
+    monkeypatch.setattr(export_cli, "load_tables", lambda paths: Loaded(tables, "test"))
+    target = tmp_path / "missing" / "dir" / "x.pdf"
+    assert export_cli.run(["timeline", "--out", str(target)]) == 2
+    assert "could not write" in capsys.readouterr().err
