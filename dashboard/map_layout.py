@@ -51,6 +51,7 @@ MARKER_COLUMNS = [
     "ring_px",
     "dx_px",
     "dy_px",
+    "event_ids",
 ]
 
 
@@ -214,6 +215,9 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
                     "ring_px": ring_px + radius,
                     "dx_px": dx,
                     "dy_px": dy,
+                    # what a click on the marker selects (dashboard.selection): a spot may
+                    # join several places, so the ids are listed rather than looked up
+                    "event_ids": [str(i) for i in group["event_id"]],
                 }
             )
     return pd.DataFrame.from_records(records, columns=MARKER_COLUMNS)

@@ -123,3 +123,12 @@ def test_two_places_at_one_point_share_a_ring_so_neither_hides_the_other(project
     points = [fitted.to_px(lon, lat) for lon, lat in zip(placed["lon"], placed["lat"])]
     for (a, ra), (b, rb) in itertools.combinations(zip(points, placed["radius_px"]), 2):
         assert math.hypot(a[0] - b[0], a[1] - b[1]) >= ra + rb - 0.5
+
+
+def test_a_marker_lists_the_events_a_click_selects_across_places_at_one_spot(project):
+    view, _ = project
+    spot = view[view["place_id"].isin(["baghouz", "baghouz_tent_camp"])]
+    markers = spread_markers(spot)
+    assert markers["spot"].nunique() == 1  # the tent camp is drawn at Baghouz itself
+    listed = [i for ids in markers["event_ids"] for i in ids]
+    assert sorted(listed) == sorted(spot["event_id"])
