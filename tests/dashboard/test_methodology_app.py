@@ -65,3 +65,30 @@ def test_reader_page_offers_the_three_downloads(absent_store):
         "ACLED format (CSV)",
     ):
         assert label in labels
+
+
+def test_an_imported_event_reaches_the_readers_page_with_its_own_source(tmp_path, monkeypatch):
+    from dataclasses import replace
+
+    from etl import ids
+    from etl.importing import import_events
+    from etl.settings import Paths
+
+    store = tmp_path / "store"
+    monkeypatch.setenv("CONFLICT_STORE", str(store))
+    fixture = ROOT / "tests" / "etl" / "imports" / "ucdp_ged_syria.csv"
+    import_events(replace(Paths.from_env(), store=store), fixture, "ucdp", "ana")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.selectbox(key="event_choice").set_value(ids.event_id("ucdp", "900001")).run()
+    assert not at.exception, at.exception
+    text = _as_read("\n".join(md.value for md in at.markdown))
+    for said in (  # the place, the dataset as outlet, the row's own source, its figures
+        "Hajin town",
+        "UCDP Georeferenced Event Dataset",
+        "Syrian Observatory for Human Rights",
+        "best 12 (low 10, high 15)",
+    ):
+        assert said in text, said
+    captions = _as_read("\n".join(c.value for c in at.caption))
+    assert "UCDP record 900001 (ucdp_ged_syria.csv, line 2)" in captions
