@@ -58,32 +58,42 @@ AFTER_REACH = 60
 
 
 @dataclass(frozen=True)
+class Rule:
+    """One trigger or block row, compiled on its own; `number` indexes TriggerRules.rules."""
+
+    number: int
+    event_type: str
+    kind: str  # verbal, nominal or block
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class TypeRules:
-    """One event type's compiled trigger patterns and the contexts that apply to it."""
+    """One event type's rows (numbers into TriggerRules.rules) and its context patterns."""
 
     event_type: str
-    verbal: re.Pattern[str] | None
-    nominal: re.Pattern[str] | None
+    verbal: tuple[int, ...]
+    nominal: tuple[int, ...]
+    block: tuple[int, ...]
     not_real_before: re.Pattern[str] | None
     not_real_after: re.Pattern[str] | None
     generic_before: re.Pattern[str] | None
-    block: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
 class TriggerRules:
+    rules: tuple[Rule, ...]
     types: tuple[TypeRules, ...]
     reference_before: re.Pattern[str] | None
     occurred: re.Pattern[str] | None
-    #: stem -> (length, types needing it); types in `always` have a row with no stem
+    #: required word -> (its length, numbers of the rows that need it)
     automaton: ahocorasick.Automaton
-    always: frozenset[str]
+    #: rows with no required word: always tried
+    always: frozenset[int]
 
 
-def _bounded(patterns: list[str]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    return re.compile(r"(?<![\w-])(?:" + "|".join(patterns) + r")(?![\w-])", re.I)
+def _bounded(pattern: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
 
 
 def _wrapped(patterns: list[str], template: str) -> re.Pattern[str] | None:
@@ -98,7 +108,6 @@ _TEMPLATES = {
     "generic_before": r"(?:CUES)$",
     "reference_before": r"(?<![\w-])(?:CUES)\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+)?$",
     "occurred": r"(?<![\w-])(?:CUES)(?![\w-])",
-    "block": r"CUES",
 }
 
 
@@ -147,50 +156,57 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
     """Read and compile both tables (InputError naming every bad line)."""
     triggers, contexts = _rows(folder)
     order = list(dict.fromkeys(row["event_type"] for row in triggers))
+    rows = [(r, r["form"], _bounded(r["pattern"])) for r in triggers]
+    rows += [
+        (r, "block", re.compile(r["pattern"], re.I)) for r in contexts if r["context"] == "block"
+    ]
+    rules = tuple(Rule(i, r["event_type"], kind, p) for i, (r, kind, p) in enumerate(rows))
 
-    def patterns(rows, key: str, value: str, event_type: str) -> list[str]:
-        return [
-            r["pattern"] for r in rows if r[key] == value and r["event_type"] in (event_type, "*")
-        ]
+    def numbers(kind: str, event_type: str) -> tuple[int, ...]:
+        return tuple(
+            r.number for r in rules if r.kind == kind and r.event_type in (event_type, "*")
+        )
 
     def context(name: str, event_type: str) -> re.Pattern[str] | None:
-        return _wrapped(patterns(contexts, "context", name, event_type), _TEMPLATES[name])
+        cues = [
+            r["pattern"]
+            for r in contexts
+            if r["context"] == name and r["event_type"] in (event_type, "*")
+        ]
+        return _wrapped(cues, _TEMPLATES[name])
 
     types = tuple(
         TypeRules(
             event_type,
-            _bounded(patterns(triggers, "form", "verbal", event_type)),
-            _bounded(patterns(triggers, "form", "nominal", event_type)),
-            *(context(name, event_type) for name in ("not_real_before", "not_real_after")),
+            numbers("verbal", event_type),
+            numbers("nominal", event_type),
+            numbers("block", event_type),
+            context("not_real_before", event_type),
+            context("not_real_after", event_type),
             context("generic_before", event_type),
-            context("block", event_type),
         )
         for event_type in order
     )
-    automaton, always = _stems(triggers)
+    automaton, always = _stems([r for r, _, _ in rows])
     return TriggerRules(
-        types,
-        context("reference_before", "*"),
-        context("occurred", "*"),
-        automaton,
-        always,
+        rules, types, context("reference_before", "*"), context("occurred", "*"), automaton, always
     )
 
 
-def _stems(rows: tuple[Row, ...]) -> tuple[ahocorasick.Automaton, frozenset[str]]:
+def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int]]:
     """Every row's required words in one automaton (one pass over an article finds them)."""
-    owners: dict[str, set[str]] = {}
+    owners: dict[str, set[int]] = {}
     always = set()
-    for row in rows:
+    for number, row in enumerate(rows):
         words = required_literals(row["pattern"])
         if words is None:
-            always.add(row["event_type"])
+            always.add(number)
             continue
         for word in words:
-            owners.setdefault(word, set()).add(row["event_type"])
+            owners.setdefault(word, set()).add(number)
     automaton = ahocorasick.Automaton()
-    for word, types in owners.items():
-        automaton.add_word(word, (len(word), frozenset(types)))
+    for word, numbers in owners.items():
+        automaton.add_word(word, (len(word), frozenset(numbers)))
     if owners:
         automaton.make_automaton()
     return automaton, frozenset(always)

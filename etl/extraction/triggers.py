@@ -61,51 +61,73 @@ class Trigger:
 
 class StemIndex:
     """Where the tables' required words occur in one article: one pass, then a cheap test
-    per sentence."""
+    per sentence of which rows can match there."""
 
     def __init__(self, text: str, rules: TriggerRules | None = None) -> None:
         rules = rules or trigger_rules()
         self.always = rules.always
         found = (
             sorted(
-                (last - length + 1, types)
-                for last, (length, types) in rules.automaton.iter(text.lower())
+                (last - length + 1, numbers)
+                for last, (length, numbers) in rules.automaton.iter(text.lower())
             )
             if rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
             else []
         )
         self.positions = [start for start, _ in found]
-        self.types = [types for _, types in found]
+        self.numbers = [numbers for _, numbers in found]
 
-    def types_between(self, start: int, end: int) -> dict[str, int]:
-        """Each type with a required word in [start, end), and where its first one begins
-        (the start for a type with a row that needs no word)."""
-        first: dict[str, int] = dict.fromkeys(self.always, start)
+    def rows_between(self, start: int, end: int) -> dict[int, int]:
+        """Each row with a required word in [start, end), and where its first one begins
+        (`start` for a row that needs no word)."""
+        first: dict[int, int] = dict.fromkeys(self.always, start)
         low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
-        for position, types in zip(self.positions[low:high], self.types[low:high]):
-            for event_type in types:
-                first.setdefault(event_type, position)
+        for position, numbers in zip(self.positions[low:high], self.numbers[low:high]):
+            for number in numbers:
+                first.setdefault(number, position)
         return first
 
 
-def _is_real(text: str, span: tuple[int, int], rules: TypeRules, start: int, end: int) -> bool:
+@dataclass(frozen=True)
+class _Sentence:
+    """One sentence being read: the text, its span, and the rows that can match in it
+    (row number -> where to start looking)."""
+
+    text: str
+    start: int
+    end: int
+    rows: dict[int, int]
+    rules: TriggerRules
+
+
+def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> bool:
     """False when the words around the trigger make it expected, denied, imagined, generic
     or blocked."""
-    sentence_start, sentence_end = span
-    left = text[max(sentence_start, start - 80) : start]
+    text = sentence.text
+    left = text[max(sentence.start, start - 80) : start]
     clause = _CLAUSE_BREAK.split(left)[-1]
-    right = text[end : min(sentence_end, end + 70)]
+    right = text[end : min(sentence.end, end + 70)]
     if rules.not_real_before and rules.not_real_before.search(clause):
         return False
     if rules.not_real_after and rules.not_real_after.search(right):
         return False
     if rules.generic_before and rules.generic_before.search(left):
         return False
-    return not (rules.block and _blocked(rules.block, text, span, start, end))
+    return not _blocked(sentence, rules, start, end)
 
 
-def _blocked(block: re.Pattern[str], text: str, span: tuple[int, int], start: int, end: int):
-    return any(m.start() < end and start < m.end() for m in block.finditer(text, *span))
+def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> bool:
+    """A block row of the type (one whose required words the sentence holds) matches
+    across the trigger."""
+    for number in rules.block:
+        if number in sentence.rows:
+            pattern = sentence.rules.rules[number].pattern
+            for m in pattern.finditer(sentence.text, sentence.start, sentence.end):
+                if m.start() >= end:
+                    break
+                if start < m.end():
+                    return True
+    return False
 
 
 def _took_place(rules: TriggerRules, text: str, start: int, end: int) -> bool:
@@ -115,30 +137,31 @@ def _took_place(rules: TriggerRules, text: str, start: int, end: int) -> bool:
 
 
 def _first_real(
-    text: str,
-    span: tuple[int, int],
-    scan_from: int,
-    rules: TypeRules,
-    nominal: bool,
-    reference: re.Pattern[str] | None,
+    sentence: _Sentence, rules: TypeRules, numbers: list[int], nominal: bool
 ) -> tuple[Trigger | None, bool]:
-    """The first match of the type's pattern that reports a real happening, and whether
-    any matched."""
-    start, end = span
-    pattern = rules.nominal if nominal else rules.verbal
-    if pattern is None:
-        return None, False
+    """The earliest match of the type's rows that reports a real happening (of two at one
+    place, the row listed first), and whether any row matched at all."""
+    text, start, end = sentence.text, sentence.start, sentence.end
+    reference = sentence.rules.reference_before
+    best: Trigger | None = None
     matched = False
-    for match in pattern.finditer(text, scan_from, end):
-        matched = True
-        before = text[max(start, match.start() - 40) : match.start()]
-        if nominal and reference and reference.search(before):
-            continue
-        if rules.event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
-            continue  # '..., the prime minister announced.' attributes; it is not the news
-        if _is_real(text, span, rules, match.start(), match.end()):
-            return Trigger(rules.event_type, match.start(), match.end(), match.group()), True
-    return None, matched
+    for number in numbers:
+        scan_from = max(start, sentence.rows[number] - _MAX_PREFIX)
+        stop = best.start + 1 if best else end  # only an earlier match can beat the best
+        for match in sentence.rules.rules[number].pattern.finditer(text, scan_from, end):
+            if match.start() >= stop:
+                break
+            matched = True
+            before = text[max(start, match.start() - 40) : match.start()]
+            if nominal and reference and reference.search(before):
+                continue
+            if rules.event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
+                continue  # '..., the prime minister announced.' attributes; it is not the news
+            if _is_real(sentence, rules, match.start(), match.end()):
+                if best is None or match.start() < best.start:
+                    best = Trigger(rules.event_type, match.start(), match.end(), match.group())
+                break
+    return best, matched
 
 
 def _overlapping(found: dict[str, Trigger], order: list[str]) -> None:
@@ -182,29 +205,33 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
     rules = trigger_rules()
     index = stems if stems is not None else StemIndex(text[start:end], rules)
     offset = 0 if stems is not None else start
-    present = index.types_between(start - offset, end - offset)
-    if not present:
+    rows = {n: p + offset for n, p in index.rows_between(start - offset, end - offset).items()}
+    if not rows:
         return []
+    sentence = _Sentence(text, start, end, rows, rules)
+    verbal: dict[str, list[int]] = {}
+    nominal: dict[str, list[int]] = {}
+    for number in sorted(rows):  # table order: of two matches at one place, the first row's
+        rule = rules.rules[number]
+        if rule.kind != "block":
+            (verbal if rule.kind == "verbal" else nominal).setdefault(rule.event_type, [])
+            (verbal if rule.kind == "verbal" else nominal)[rule.event_type].append(number)
     found: dict[str, Trigger] = {}
-    nominal_matches: list[tuple[TypeRules, int]] = []
+    nominal_types: list[TypeRules] = []
     any_verbal = False
     for type_rules in rules.types:
-        if type_rules.event_type not in present:
-            continue
-        scan_from = max(start, present[type_rules.event_type] + offset - _MAX_PREFIX)
-        trigger, matched = _first_real(
-            text, (start, end), scan_from, type_rules, False, rules.reference_before
-        )
-        any_verbal |= matched
-        if trigger:
-            found[type_rules.event_type] = trigger
-        else:
-            nominal_matches.append((type_rules, scan_from))
-    if nominal_matches and (found or any_verbal or _took_place(rules, text, start, end)):
-        for type_rules, scan_from in nominal_matches:
-            trigger, _ = _first_real(
-                text, (start, end), scan_from, type_rules, True, rules.reference_before
-            )
+        kind = type_rules.event_type
+        if kind in verbal:
+            trigger, matched = _first_real(sentence, type_rules, verbal[kind], False)
+            any_verbal |= matched
+            if trigger:
+                found[kind] = trigger
+                continue
+        if kind in nominal:
+            nominal_types.append(type_rules)
+    if nominal_types and (found or any_verbal or _took_place(rules, text, start, end)):
+        for type_rules in nominal_types:
+            trigger, _ = _first_real(sentence, type_rules, nominal[type_rules.event_type], True)
             if trigger:
                 found[type_rules.event_type] = trigger
     return _fold(found, text, start, end, [t.event_type for t in rules.types])
