@@ -19,6 +19,7 @@ from etl.articles import Article
 from etl.extraction.dates import precision_of
 from etl.extraction.mentions import Mention
 from etl.extraction.merge import Cluster, distance_km
+from etl.extraction.summary import summarize
 from etl.tables import TABLE_NAMES, Tables, sources_per_event
 
 AREA_KM = 40.0  # a new place this close to an area's reference place joins that area's lane
@@ -92,7 +93,7 @@ def _new_event(
         "actor1": actor_ids.get(actor1 or "", actor1),
         "actor2": actor_ids.get(actor2 or "", actor2),
         "background": any(m.background for m in cluster.mentions),
-        "summary": " ".join(best.sentence.split())[:200],
+        "summary": summarize(best, cluster.mentions, where),
         "origin": "extracted",
         "review_status": "pending",
         "batch_id": batch_of.get(first.article_id, (0, None))[1],

@@ -1,0 +1,193 @@
+"""A readable one-line summary of an extracted event: who did what where, and how many.
+
+"Air strikes by Russia on Ariha: 9 killed (White Helmets rescue service)", "Evacuation of at
+least 1,500 people from Baghouz by truck". Built from the fields extraction filled (type,
+actors, place, figures, claimant) and a word or two of the sentence, never by cutting the
+sentence: the exact quote stays with the claim. At most MAX_CHARS characters, cut only
+between words. Plain text: the parts that come from an article are stripped of control
+characters and line breaks, and nothing here is markup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from etl.extraction.mentions import Figure, Mention
+
+MAX_CHARS = 120
+
+#: (what happened, the word before the place)
+_WHAT = {
+    "airstrike": ("Air strikes", "on"),
+    "shelling": ("Shelling", "of"),
+    "explosion": ("Explosion", "in"),
+    "clash": ("Fighting", "in"),
+    "surrender": ("Surrender", "at"),
+    "killing": ("Killing of civilians", "in"),
+    "deaths": ("Deaths", "in"),
+    "siege": ("Siege", "of"),
+    "evacuation": ("Evacuation", "from"),
+    "displacement": ("Displacement", "in"),
+    "detention": ("Detentions", "in"),
+    "statement": ("Statement", "in"),
+}
+#: Types whose people figure reads 'of N people' after the type ('Evacuation of 1,500'),
+#: the quantities in the order they are preferred.
+_PEOPLE = {
+    "evacuation": ("evacuated", "families"),
+    "displacement": ("displaced", "families"),
+    "detention": ("detained",),
+    "surrender": ("surrendered",),
+    "deaths": ("died", "killed"),
+}
+#: Types whose dead are told after the place ('...: 9 killed').
+_VIOLENT = {"airstrike", "shelling", "explosion", "clash", "killing"}
+_VEHICLE = re.compile(r"\b(?:(trucks?|lorries)|(bus(?:es)?|coaches))\b", re.I)
+_LEADING = re.compile(r"^[\W_]*(?:(?:an?|the)\s+)?", re.I)
+#: A claimant longer than this, or with a comma, is more sentence than source: left out.
+CLAIMANT_CHARS = 40
+
+
+def clean(text: str | None) -> str:
+    """One line of printable text: control and format characters dropped, spaces collapsed."""
+    if not text:
+        return ""
+    kept = "".join(
+        " " if ch.isspace() else ch
+        for ch in text
+        if ch.isspace() or unicodedata.category(ch)[0] != "C"
+    )
+    return " ".join(kept.split())
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
+
+
+def figure_text(figure: Figure) -> str:
+    """'at least 1,500', '40-99', '9'; '' for a figure with no bound."""
+    low, high = figure.low, figure.high
+    if low is None and high is None:
+        return ""
+    if low is None:
+        return f"up to {_number(high)}"  # type: ignore[arg-type]
+    if high is None:
+        word = figure.qualifier if figure.qualifier in ("at least", "more than") else "at least"
+        return f"{word} {_number(low)}"
+    if low == high:
+        prefix = "about " if figure.qualifier in ("about", "some") else ""
+        return prefix + _number(low)
+    return f"{_number(low)}–{_number(high)}"
+
+
+def _largest(figures: Iterable[Figure], quantities: tuple[str, ...]) -> Figure | None:
+    """The largest figure of the first of `quantities` the event has."""
+    figures = list(figures)
+    for quantity in quantities:
+        chosen = [f for f in figures if f.quantity == quantity and f.low is not None]
+        if chosen:
+            return max(chosen, key=lambda f: (f.low, f.high or f.low))
+    return None
+
+
+def _toll(figure: Figure | None, word: str) -> str:
+    if figure is None or not (amount := figure_text(figure)):
+        return ""
+    return f"no one {word}" if figure.high == 0 else f"{amount} {word}"
+
+
+def _who(event_type: str, actor1: str, actor2: str) -> str:
+    if event_type == "clash":
+        if actor1 and actor2:
+            return f" between {actor1} and {actor2}"
+        return f" involving {actor1}" if actor1 else ""
+    if not actor1:
+        return ""
+    return f" of {actor1}" if event_type == "surrender" else f" by {actor1}"
+
+
+def _vehicle(sentence: str, figures: list[Figure]) -> str:
+    """' by 62 buses' from a vehicle figure, else ' by truck' when the sentence says so."""
+    vehicles = _largest(figures, ("trucks", "buses"))
+    if vehicles is not None and (amount := figure_text(vehicles)):
+        return f" by {amount} {vehicles.quantity}"
+    match = _VEHICLE.search(sentence)
+    if not match:
+        return ""
+    return " by truck" if match.group(1) else " by bus"
+
+
+def place_words(mention: Mention) -> str:
+    """The place as the sentence spells it ('Baghouz'), else the gazetteer's name."""
+    if mention.place_start is not None and mention.place_end is not None:
+        spelled = mention.sentence[
+            mention.place_start - mention.char_start : mention.place_end - mention.char_start
+        ]
+        if spelled.strip():
+            return clean(spelled)
+    return clean(mention.place_name)
+
+
+def _claimant(text: str | None) -> str:
+    claimant = _LEADING.sub("", clean(text))
+    return claimant if claimant and len(claimant) <= CLAIMANT_CHARS and "," not in claimant else ""
+
+
+def summarize(best: Mention, mentions: Iterable[Mention] = (), place: Mention | None = None) -> str:
+    """The event's one-line summary. `best` dates and types it; `mentions` are all its
+    sentences (their figures count); `place` is the mention whose place the event took."""
+    every = [best, *(m for m in mentions if m is not best)]
+    figures = [f for m in every for f in m.figures]
+    what, preposition = _WHAT.get(best.event_type, (best.event_type.capitalize(), "in"))
+    people = _largest(figures, _PEOPLE.get(best.event_type, ()))
+    if people is not None and (amount := figure_text(people)):
+        noun = "families" if people.quantity == "families" else "people"
+        what += f" of {amount} {noun}"
+    where = place_words(place or best)
+    parts = [
+        what,
+        _who(best.event_type, clean(best.actor1), clean(best.actor2)),
+        f" {preposition} {where}" if where else "",
+        _vehicle(best.sentence, figures) if best.event_type == "evacuation" else "",
+    ]
+    extras = ["", ""]
+    if best.event_type in _VIOLENT:
+        tolls = [
+            _toll(_largest(figures, ("killed", "died")), "killed"),
+            _toll(_largest(figures, ("wounded",)), "wounded"),
+        ]
+        told = [t for t in tolls if t]
+        extras = [f": {told[0]}" if told else "", f", {told[1]}" if len(told) > 1 else ""]
+    claimant = _claimant(best.claimant)
+    tail = f" ({claimant})" if claimant else ""
+    return _fit(parts, extras, tail)
+
+
+def _fit(parts: list[str], extras: list[str], tail: str) -> str:
+    """The parts that fit in MAX_CHARS: the claimant goes first, then the wounded, then
+    the dead, then the actors; what remains too long is cut between words."""
+    candidates = [
+        parts + extras + [tail],
+        parts + extras,
+        parts + extras[:1],
+        parts,
+        [parts[0], *parts[2:]],
+    ]
+    for candidate in candidates:
+        line = "".join(candidate)
+        if len(line) <= MAX_CHARS:
+            return line
+    return shorten("".join(candidates[-1]))
+
+
+def shorten(text: str, limit: int = MAX_CHARS) -> str:
+    """Text cut to at most `limit` characters at a word boundary, with an ellipsis."""
+    text = clean(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-") + "…"

@@ -1,0 +1,163 @@
+"""One-line event summaries: who did what where, how many; never cut mid-word; plain text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.summary import MAX_CHARS, clean, figure_text, shorten, summarize
+
+DAY = DateWindow(dt.date(2021, 5, 3), dt.date(2021, 5, 3), "day", "explicit")
+
+
+def _mention(sentence: str, event_type: str, **fields) -> Mention:
+    place = fields.pop("place", None)
+    spans = {}
+    if place:
+        at = sentence.index(place)
+        spans = {
+            "place_name": "Gazetteer " + place,
+            "place_start": at,
+            "place_end": at + len(place),
+        }
+    return Mention(
+        article_id="a1",
+        event_type=event_type,
+        trigger="x",
+        trigger_start=0,
+        trigger_end=1,
+        sentence=sentence,
+        char_start=0,
+        char_end=len(sentence),
+        date=DAY,
+        **spans,
+        **fields,
+    )
+
+
+def _figure(quantity: str, low, high, qualifier: str = "exact") -> Figure:
+    return Figure(quantity, low, high, qualifier, "words", 0, 5)
+
+
+def test_strike_with_actor_place_toll_and_source():
+    m = _mention(
+        "Warplanes from the Northern Alliance hit Port Vela on Monday, killing 12 people.",
+        "airstrike",
+        place="Port Vela",
+        actor1="Northern Alliance",
+        claimant="a spokesman for the harbour police",
+        figures=(_figure("killed", 12, 12),),
+    )
+    assert summarize(m) == (
+        "Air strikes by Northern Alliance on Port Vela: 12 killed "
+        "(spokesman for the harbour police)"
+    )
+
+
+def test_evacuation_names_the_people_and_the_vehicles():
+    m = _mention(
+        "Forty buses took at least 2,300 residents out of Marren on Sunday.",
+        "evacuation",
+        place="Marren",
+        figures=(_figure("evacuated", 2300, None, "at least"), _figure("buses", 40, 40)),
+    )
+    assert summarize(m) == "Evacuation of at least 2,300 people from Marren by 40 buses"
+
+
+def test_evacuation_by_truck_read_from_the_sentence():
+    m = _mention("Trucks carried families out of Marren overnight.", "evacuation", place="Marren")
+    assert summarize(m) == "Evacuation from Marren by truck"
+
+
+def test_battle_between_two_sides_and_a_zero_toll():
+    m = _mention(
+        "River Brigade fighters and the Hill Front clashed in Osso; nobody was killed.",
+        "clash",
+        place="Osso",
+        actor1="River Brigade",
+        actor2="Hill Front",
+        figures=(_figure("killed", 0, 0),),
+    )
+    assert summarize(m) == "Fighting between River Brigade and Hill Front in Osso: no one killed"
+
+
+def test_figures_of_every_sentence_of_the_event_count():
+    first = _mention("Shells hit Tarn on Friday.", "shelling", place="Tarn")
+    second = _mention(
+        "Seven people were killed and 20 wounded.",
+        "shelling",
+        figures=(_figure("killed", 7, 7), _figure("wounded", 20, 20)),
+    )
+    assert summarize(first, [first, second]) == "Shelling of Tarn: 7 killed, 20 wounded"
+
+
+def test_a_displacement_does_not_carry_the_dead_of_the_shelling_beside_it():
+    m = _mention(
+        "Rockets killed four people and forced 300 families to leave Dunmore.",
+        "displacement",
+        place="Dunmore",
+        figures=(_figure("killed", 4, 4), _figure("families", 300, 300)),
+    )
+    assert summarize(m) == "Displacement of 300 families in Dunmore"
+
+
+def test_a_long_claimant_is_left_out_not_cut():
+    m = _mention(
+        "Gunmen killed two farmers in Ebbe, the head of the regional council of elders said.",
+        "killing",
+        place="Ebbe",
+        claimant="the head of the regional council of elders of the northern districts, who",
+        figures=(_figure("killed", 2, 2),),
+    )
+    assert summarize(m) == "Killing of civilians in Ebbe: 2 killed"
+
+
+def test_never_longer_than_the_limit_and_never_cut_mid_word():
+    long_place = " ".join(["Grand"] * 40)
+    sentence = f"Shelling hit {long_place} on Monday."
+    m = _mention(sentence, "shelling", place=long_place, actor1="Western Coalition Forces")
+    line = summarize(m)
+    assert len(line) <= MAX_CHARS
+    assert line.endswith("…")
+    assert line[:-1].split()[-1] == "Grand"  # whole words only
+
+
+def test_article_text_becomes_one_plain_line():
+    m = _mention(
+        "Police detained 9 men in Kell.",
+        "detention",
+        place="Kell",
+        claimant="police\nchief\u202e\x07 Ivo",
+        figures=(_figure("detained", 9, 9),),
+    )
+    line = summarize(m)
+    assert line == "Detentions of 9 people in Kell (police chief Ivo)"
+    assert "\n" not in line and "\x07" not in line and "\u202e" not in line
+
+
+def test_the_gazetteer_name_when_the_sentence_names_no_place():
+    m = _mention("Clashes continued overnight.", "clash", place_name="Vell (district)")
+    assert summarize(m) == "Fighting in Vell (district)"
+
+
+@pytest.mark.parametrize(
+    ("figure", "text"),
+    [
+        (_figure("killed", 40, 99, "dozens"), "40–99"),
+        (_figure("killed", 5, None, "more than"), "more than 5"),
+        (_figure("killed", 1500, 1500), "1,500"),
+        (_figure("killed", 30, 30, "about"), "about 30"),
+        (_figure("killed", None, None), ""),
+    ],
+)
+def test_figure_text(figure, text):
+    assert figure_text(figure) == text
+
+
+def test_shorten_and_clean():
+    assert shorten("one two three four", 13) == "one two…"
+    assert shorten("short", 13) == "short"
+    assert clean("  a\tb \r\n c ") == "a b c"
+    assert clean(None) == ""
