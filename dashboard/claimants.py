@@ -36,7 +36,8 @@ class Organisations:
         return self.parent.get(actor, actor)
 
     def label(self, organisation: str, actor_names: Mapping[str, str]) -> str:
-        return self.names.get(organisation) or actor_names.get(organisation, organisation)
+        """The store's name for the organisation's own actor, else the table's."""
+        return actor_names.get(organisation) or self.names.get(organisation, organisation)
 
     def members(self, organisation: str) -> list[str]:
         """Actor ids grouped under an organisation (itself included)."""
@@ -120,6 +121,9 @@ def office_text(claimant: str, office: str | None, organisation: str | None) -> 
     """How the detail names who said it: the words of the article, then the office, then the
     organisation when it differs: 'UN rights chief (Michelle Bachelet) — UN human rights
     office (OHCHR), United Nations'."""
+    said = claimant.casefold()
     parts = [p for p in (office, organisation) if isinstance(p, str) and p]
-    parts = [p for i, p in enumerate(parts) if p not in parts[:i] and p != claimant]
+    # a name the article's words already hold ('the Syrian Observatory for Human Rights') is
+    # not repeated
+    parts = [p for i, p in enumerate(parts) if p not in parts[:i] and p.casefold() not in said]
     return claimant + (" — " + ", ".join(parts) if parts else "")

@@ -79,8 +79,15 @@ def test_office_text_names_the_office_then_the_organisation():
         )  # fmt: skip
         == "UN rights chief (Michelle Bachelet) — UN human rights office (OHCHR), United Nations"
     )
-    assert office_text("The United Nations", "United Nations", None) == (
-        "The United Nations — United Nations"
+    assert office_text("The United Nations", "United Nations", None) == "The United Nations"
+    assert (
+        office_text(
+            "the Syrian Observatory for Human Rights", "Syrian Observatory for Human Rights", None
+        )  # fmt: skip
+        == "the Syrian Observatory for Human Rights"
+    )
+    assert office_text("SDF spokesman Mustafa Bali", "Syrian Democratic Forces", None) == (
+        "SDF spokesman Mustafa Bali — Syrian Democratic Forces"
     )
     assert office_text("SDF", "SDF", None) == "SDF"
 
@@ -109,3 +116,12 @@ def test_without_a_table_each_actor_is_its_own_claimant():
     names = {"un": "United Nations", "un_ohchr": "OHCHR"}
     options = claimant_options({a for ids in view["claimant_actors"] for a in ids}, names, NONE)
     assert options == (("un_ohchr", "OHCHR"), ("un", "United Nations"))
+
+
+def test_an_organisation_only_the_table_names_takes_the_tables_name():
+    table = parse_organisations(
+        [{"actor_id": "medics_a", "organisation_id": "medics", "organisation": "Medics"}], "t"
+    )
+    assert claimant_options(["medics_a"], {"medics_a": "Medics of A"}, table) == (
+        ("medics", "Medics"),
+    )

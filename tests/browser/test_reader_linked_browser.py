@@ -1,0 +1,215 @@
+"""The reader's page in headless Chromium at 1280×720 and 1920×1080: a click on a timeline
+mark selects it on the map and opens its detail (scrolled into view); a click on a map marker
+selects its events on the timeline; Reset clears every filter widget, and the next change
+brings nothing back. Screenshots go to artifacts/screenshots/reader_*.png."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, SHOTS, running_app
+
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
+SIZES = [(1280, 720), (1920, 1080)]
+MAIN = '[data-testid="stMain"]'
+#: The id of the event behind a Plotly mark: its trace's customdata at the mark's index.
+MARK_ID = "el => el.closest('.trace').__data__[0].trace.customdata[el.__data__.i]"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with running_app({"CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "absent")}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, server, size):
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(server, wait_until="networkidle")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=120_000)
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=120_000)
+    page.wait_for_timeout(2500)  # let deck.gl draw its layers
+    return page
+
+
+def _idle(page, timeout: int = 120_000) -> None:
+    """Wait until Streamlit has finished the rerun a click started."""
+    page.wait_for_timeout(800)
+    page.wait_for_function(
+        "document.querySelector('[data-testid=\"stApp\"]')?.dataset.testScriptState"
+        " !== 'running'",
+        timeout=timeout,
+    )
+    page.wait_for_timeout(1200)
+
+
+def _shoot(page, name: str, size) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"reader_{name}_{size[0]}x{size[1]}.png"))
+
+
+def _event_param(page) -> str | None:
+    return parse_qs(urlparse(page.url).query).get("event", [None])[0]
+
+
+def _dark_pixels(png: bytes) -> int:
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    data = image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()
+    return sum(1 for r, g, b in data if r < 45 and g < 45 and b < 45)
+
+
+def _selected_caption(page):
+    return page.get_by_text("selected on the timeline or map")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_timeline_click_selects_on_the_map_and_opens_the_detail(browser, server, size):
+    page = _open(browser, server, size)
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    dark_before = _dark_pixels(deck.screenshot())
+    first_choice = _event_param(page)
+    marks = page.locator(".js-plotly-plot .scatterlayer .point")
+    assert marks.count() > 3
+    target = next(  # a dot whose event is not the one already open
+        m for m in marks.all() if m.evaluate(MARK_ID) != first_choice
+    )
+    wanted = target.evaluate(MARK_ID)
+    target.click(force=True)
+    _idle(page)
+    page.wait_for_function(
+        f"new URLSearchParams(location.search).get('event') === {wanted!r}", timeout=60_000
+    )
+    assert _selected_caption(page).count() == 1
+    # the map and detail row was scrolled into view, its top clear of the page's header bar
+    page.wait_for_selector("[data-scroll]", state="attached", timeout=60_000)
+    row_top = "document.querySelector('.st-key-linked_views').getBoundingClientRect().top"
+    page.wait_for_function(f"{row_top} < 160", timeout=10_000)
+    assert page.evaluate(f"document.querySelector('{MAIN}').scrollTop") > 0
+    assert page.evaluate(row_top) >= 40  # clear of Streamlit's header bar
+    assert page.get_by_text("Event detail").is_visible()
+    # the map rings the marker of the chosen event: more dark pixels than before
+    dark_after = _dark_pixels(deck.screenshot())
+    assert dark_after > dark_before + 150, (dark_before, dark_after)
+    # the timeline dims every other mark
+    dimmed = page.evaluate(
+        "[...document.querySelectorAll('.js-plotly-plot .scatterlayer .point')]"
+        ".filter(p => parseFloat(getComputedStyle(p).opacity) < 0.5).length"
+    )
+    assert dimmed >= marks.count() - 2
+    _shoot(page, "timeline_click", size)
+
+    page.get_by_role("button", name="Clear selection").click()
+    _idle(page)
+    assert _selected_caption(page).count() == 0
+    assert page.locator(".js-plotly-plot .scatterlayer .point").count() == marks.count()
+    page.close()
+
+
+def _marker_point(png: bytes, colour: str) -> tuple[int, int] | None:
+    """The centre of the pixels of one marker colour in a map screenshot."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    r0, g0, b0 = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    w, h = image.size
+    pixels = image.load()
+    hits = [
+        (x, y)
+        for y in range(0, h, 2)
+        for x in range(0, w, 2)
+        if sum(abs(a - b) for a, b in zip(pixels[x, y], (r0, g0, b0))) < 18
+    ]
+    if len(hits) < 20:
+        return None
+    # the densest marker: the hit with most hits within 8 px
+    best = max(hits, key=lambda p: sum(abs(p[0] - q[0]) + abs(p[1] - q[1]) < 8 for q in hits))
+    return best
+
+
+def test_a_map_click_selects_its_events_on_the_timeline(browser, server, project_tables):
+    size = SIZES[1]
+    page = _open(browser, server, size)
+    types = project_tables["event_types"].set_index("event_type")
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
+    deck.scroll_into_view_if_needed()
+    page.wait_for_timeout(1000)
+    point = _marker_point(deck.screenshot(), types.at["evacuation", "colour"])
+    assert point, "no evacuation marker found on the map"
+    deck.click(position={"x": point[0], "y": point[1]})
+    _idle(page)
+    _selected_caption(page).wait_for(timeout=60_000)
+    chosen = _event_param(page)
+    events = project_tables["events"].set_index("event_id")
+    assert events.at[chosen, "event_type"] == "evacuation"
+    bright = page.evaluate(
+        f"[...document.querySelectorAll('.js-plotly-plot .point')].filter(p => "
+        f"parseFloat(getComputedStyle(p).opacity) > 0.5).map({MARK_ID.replace('el =>', 'el =>')})"
+    )
+    assert chosen in bright
+    assert {events.at[i, "event_type"] for i in bright if i in events.index} == {"evacuation"}
+    _shoot(page, "map_click", size)
+    page.close()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reset_clears_every_widget(browser, server, size):
+    page = _open(browser, server, size)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    outlets = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Reported by")
+    outlets.scroll_into_view_if_needed()
+    outlets.locator("input").click()
+    page.get_by_role("option", name="CBC News").click()
+    page.keyboard.press("Escape")
+    _idle(page)
+    background = sidebar.get_by_role("checkbox", name="background")
+    background.scroll_into_view_if_needed()
+    background.click(force=True)
+    _idle(page)
+    day = sidebar.get_by_role("button", name="Day", exact=True)
+    day.scroll_into_view_if_needed()
+    day.click()
+    _idle(page)
+    header = page.locator(MAIN).get_by_text("events shown").first
+    assert "reported by CBC News" in header.inner_text()
+    assert outlets.get_by_text("CBC News").count() == 1
+    _shoot(page, "before_reset", size)
+
+    reset = sidebar.get_by_role("button", name="Reset filters")
+    reset.scroll_into_view_if_needed()
+    reset.click()
+    _idle(page)
+    assert outlets.get_by_text("CBC News").count() == 0  # the chip is gone
+    assert background.get_attribute("aria-checked") in ("false", None)
+    assert not background.is_checked()
+    text = header.inner_text()
+    assert "reported by" not in text and "over the whole range" in text
+    assert "without 5 background events" in text
+    for label, value in (("From", "2019-01-01"), ("To", "2019-03-04")):
+        typed = sidebar.locator('[data-testid="stDateInput"]').filter(has_text=label)
+        assert typed.locator("input").input_value().replace(" ", "") == value
+    # the next change of another widget does not bring the outlet back
+    areas = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Areas")
+    areas.scroll_into_view_if_needed()
+    areas.locator("input").click()
+    page.get_by_role("option", name="Idlib").click()
+    page.keyboard.press("Escape")
+    _idle(page)
+    text = header.inner_text()
+    assert "in Idlib" in text and "reported by" not in text
+    assert outlets.get_by_text("CBC News").count() == 0
+    _shoot(page, "after_reset", size)
+    page.close()
