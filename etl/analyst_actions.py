@@ -199,8 +199,15 @@ def batch_lines(snapshot: Snapshot) -> list[str]:
         return ["no batches yet: `python -m etl ingest FILE...` adds one"]
     state = snapshot.batch_state()
     counts = pd.Series([a["batch_id"] for a in snapshot.articles]).value_counts()
-    lines = [f"{b['batch_id']}  {state[b['batch_id']]:<9}  {int(counts.get(b['batch_id'], 0))} "
-             f"article(s)  {b['created_at']} by {b['created_by']}  {b['name']}"
+    imported = pd.Series([i["batch_id"] for i in snapshot.imports]).value_counts()
+
+    def size(batch: str) -> str:  # an import batch holds events, not articles
+        if batch in imported.index:
+            return f"{int(imported[batch])} imported event(s)"
+        return f"{int(counts.get(batch, 0))} article(s)"
+
+    lines = [f"{b['batch_id']}  {state[b['batch_id']]:<9}  {size(b['batch_id'])}  "
+             f"{b['created_at']} by {b['created_by']}  {b['name']}"
              for b in snapshot.batches]  # fmt: skip
     lines.append("history:")
     lines += [f"  {d.at}  {d.who}: {d.action} {d.target}" + (f" ({d.note})" if d.note else "")

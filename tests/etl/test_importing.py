@@ -250,3 +250,11 @@ def test_areas_of_many_points_agrees_with_the_one_point_rule(project_tables):
     got = areas_of(lats, lons, places)
     assert got == [area_of(a, b, places) for a, b in zip(lats, lons)]
     assert got[:3] == ["Baghouz", "Al-Hol", "Idlib"] and "Elsewhere" in got
+
+
+def test_batches_listing_counts_an_imports_events(mini):
+    from etl.analyst_actions import batch_lines
+
+    report = import_events(mini, UCDP, "ucdp", "ana", batch_name="GED 2019 extract")
+    (line,) = [x for x in batch_lines(inbox.read(mini.store)) if x.startswith(report.batch_id)]
+    assert "published  2 imported event(s)" in line and line.endswith("GED 2019 extract")
