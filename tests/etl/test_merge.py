@@ -387,3 +387,41 @@ def test_killings_fold_into_a_violent_event_of_the_same_article(
     assert types == (["explosion"] if folded else ["explosion", "killing"])
     if folded:
         assert len(clusters[0].mentions) == 2
+
+
+def _with(m: Mention, **fields) -> Mention:
+    return Mention(**{**m.__dict__, **fields})
+
+
+@pytest.mark.parametrize(
+    ("undated_article", "where", "note", "joins"),
+    [
+        ("a", BAGHOUZ, None, True),  # its own article's strike, days earlier: the same one
+        ("a", FAR_TOWN, None, False),  # a place of its own, far off: another happening
+        ("a", FAR_TOWN, "from the previous sentence", True),  # a borrowed place is no evidence
+        ("b", BAGHOUZ, None, False),  # another article: the window must meet
+    ],
+)
+def test_an_undated_sentence_joins_its_articles_dated_event_whatever_the_window(
+    undated_article, where, note, joins
+):
+    # 'The raids claimed the lives of nine civilians' after 'jets carried out raids on X on
+    # Wednesday', in an article published a week later: one event, not two
+    dated = mention("a", "airstrike", D(2019, 3, 1))
+    undated = mention(
+        undated_article, "airstrike", D(2019, 3, 5), D(2019, 3, 8), where, source="article"
+    )
+    undated = _with(undated, place_note=note, char_start=300)
+    clusters = cluster_mentions([dated, undated])
+    assert len(clusters) == (1 if joins else 2)
+
+
+def test_a_battle_read_only_from_its_dead_folds_into_the_strike_it_follows():
+    """'An IED hit a checkpoint on 7 April. 2 soldiers were killed.': the soldiers' deaths
+    make a clash in their sentence; it is the bombing's toll, not a second event."""
+    bomb = mention("a", "explosion")
+    toll = _with(mention("a", "clash", char_start=120), trigger="killed")
+    battle = _with(mention("a", "clash", char_start=240), trigger="stormed")
+    assert [c.event_type for c in cluster_mentions([bomb, toll])] == ["explosion"]
+    kept = sorted(c.event_type for c in cluster_mentions([bomb, battle]))
+    assert kept == ["clash", "explosion"]  # a battle with its own verb stays a battle

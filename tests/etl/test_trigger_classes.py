@@ -1,0 +1,169 @@
+"""Issue 8's type failure classes, one group per class, in sentences written for these tests
+(places and groups invented), and the trigger tables' own checks."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction.literals import required_literals
+from etl.extraction.trigger_rules import compile_rules
+from etl.extraction.triggers import StemIndex, find_triggers
+from etl.problems import InputError
+
+CASES = [
+    # raids: flown by a side's aircraft -> air strike; on the ground with arrests -> detention
+    ("Northern jets carried out more than a dozen raids on Velm on Tuesday.", {"airstrike"}),
+    ("Coalition raids targeted two farms outside Orra on Friday.", {"airstrike"}),
+    ("The raids killed six people, medics said.", {"airstrike"}),
+    ("Police raided three houses in Kettle on Monday, detaining 14 men.", {"detention"}),
+    ("Helicopters carried out a raid near Pell, arresting two suspects.", {"detention"}),
+    # fire from the ground: mortars, shells, salvoes -> shelling
+    ("Militants fired mortars at the governor's office in Dern late on Sunday.", {"shelling"}),
+    ("Shells crashed into the market of Aubel on Thursday.", {"shelling"}),
+    ("A second salvo fell on Rask the same evening.", {"shelling"}),
+    ("Rockets rained on the port district overnight.", {"shelling"}),
+    # battles said in other words
+    ("Militia and army units exchanged fire near Coltrane on Friday.", {"clash"}),
+    ("The brigade was fighting to retake the ridge above Sarn.", {"clash"}),
+    ("Rebels captured al-Qasra on Saturday.", {"clash"}),
+    ("The ministry said its troops had 'liberated' the village of Morrow.", {"clash"}),
+    ("Soldiers raised their flag over the citadel of Ulm on Sunday.", {"clash"}),
+    ("An armoured column punched through the line east of Brest on Monday.", {"clash"}),
+    ("Army tanks and allied fighters crossed into Harl on Wednesday.", {"clash"}),
+    ("Gunmen opened fire on an army checkpoint outside Tabb, killing two soldiers.", {"clash"}),
+    ("A rebel fighter died in the assault, the group said.", {"clash"}),
+    # attacks on villagers are killings
+    ("Armed men attacked several hamlets around Zell on Friday.", {"killing"}),
+    ("Unknown gunmen assassinated a judge in Fenn on Monday.", {"killing"}),
+    # trucks and buses that come to take people out: evacuation, not a battle
+    ("A convoy of 30 trucks entered Gorm on Monday to evacuate the wounded.", {"evacuation"}),
+    (
+        "Buses drove into the old quarter of Lisk, past the ruined mosque, to pick up families.",
+        {"evacuation"},
+    ),
+    ("About 900 people were bused out of Treve on Sunday.", {"evacuation"}),
+    # arrivals and flight: displacement at the destination or the origin
+    ("Trucks carrying families from the pocket arrived at the camp near Holm.", {"displacement"}),
+    ("More than 3,000 people have reached Castor since the weekend.", {"displacement"}),
+    ("Hundreds of residents left their homes on Friday.", {"displacement"}),
+    ("The shelling forced thousands of families to flee on Monday.", {"shelling", "displacement"}),
+    ("Some 800 families fled the hamlets as fighting continued to the south.", {"displacement"}),
+    ("Villagers have arrived at church camps in Brill to escape fighting.", {"displacement"}),
+    # convoys that are attacked are typed by the weapon, never an evacuation
+    ("A roadside bomb struck a fuel convoy near Ostend on Friday.", {"explosion"}),
+    ("Drones struck a convoy of militia vehicles south of Narr on Monday.", {"airstrike"}),
+    ("The trucks had been carrying flour and medicine to the camps.", set()),
+    ("A relief convoy was due to leave Varn later that day.", set()),
+    # an explosive device going off
+    ("An explosive device went off in the bus station of Perm on Tuesday.", {"explosion"}),
+    # blocking contexts: ultimatum, 'once ... ended', percentages, adjectives, tallies
+    (
+        "The army gave the defenders an ultimatum to surrender by noon on Friday.",
+        {"statement"},
+    ),
+    ("Troops will move in once the evacuations have ended.", set()),
+    ("Some 70 percent of the new arrivals were children.", set()),
+    ("Around 45% of those displaced are under 18.", set()),
+    ("The road towards the besieged garrison was opened on Monday.", set()),
+    ("About 200 fighters holed up in the cement works refused to talk.", set()),
+    ("The group has claimed several similar attacks this year.", set()),
+    ("Dozens of people have been killed in similar attacks across the province.", set()),
+    ("The war entered its sixth year on Monday.", set()),
+    (
+        "The rebels handed over their weapons under a deal that ends weeks of shelling.",
+        {"surrender"},
+    ),
+    ("The ministry denied it was massing troops near Kade for an assault.", set()),
+    # a decision announced on a day
+    ("On Sunday the cabinet dissolved the Blue Hand militia.", {"statement"}),
+    ("Fighters in Sorrel began handing over their heavy weapons on Tuesday.", {"surrender"}),
+]
+
+
+def _types(text: str) -> set[str]:
+    return {t.event_type for t in find_triggers(text, 0, len(text))}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_failure_class(sentence, expected):
+    assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_failure_class_in_an_article(sentence, expected):
+    """The same inside an article, through the article's one StemIndex."""
+    before, after = "Nothing moved on the front. ", " Analysts disagreed."
+    text = before + sentence + after
+    start, end = len(before), len(before) + len(sentence)
+    found = find_triggers(text, start, end, StemIndex(text))
+    assert {t.event_type for t in found} == expected
+    assert all(text[t.start : t.end] == t.text for t in found)
+
+
+def test_the_longer_reading_wins_overlapping_words():
+    text = "Militiamen attacked a camp for displaced people on Friday."
+    (trigger,) = find_triggers(text, 0, len(text))
+    assert (trigger.event_type, trigger.text) == ("killing", "attacked a camp")
+
+
+def test_same_words_two_types_the_first_listed_wins():
+    text = "Jets carried out raids on the town overnight."
+    (trigger,) = find_triggers(text, 0, len(text))
+    assert (trigger.event_type, trigger.text) == ("airstrike", "carried out raids")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"shelled", {"shelled"}),
+        (r"(?:war)?planes? (?:\w+ ){0,3}struck", {"plane"}),
+        (r"(?:jets?|drones?) struck", {"jet", "drone"}),
+        (r"(?<!aid )convoys?", {"convoy"}),
+        (r"car[- ]bombs?", {"car"}),
+        (r"\w+ed", None),  # no word every match needs: always tried
+        (r"if|unless", None),  # too short to be worth a lookup
+    ],
+)
+def test_required_words_are_read_from_the_pattern(pattern, words):
+    assert required_literals(pattern) == (None if words is None else frozenset(words))
+
+
+def _tables(tmp_path, triggers: str, contexts: str = "context,event_type,pattern\n"):
+    (tmp_path / "triggers.csv").write_text(triggers, encoding="utf-8")
+    (tmp_path / "trigger_contexts.csv").write_text(contexts, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_table_row_that_misses_its_example_stops_the_build_at_its_line(tmp_path):
+    folder = _tables(
+        tmp_path,
+        "# comment\nevent_type,form,pattern,example\n"
+        "shelling,verbal,shelled,the army shelled the town\n"
+        "shelling,verbal,rockets? fell,a rocket landed\n"
+        "bombing,verbal,exploded,\n"
+        "shelling,adverbial,shelled,\n",
+        "context,event_type,pattern,example\nblock,*,once,\nmaybe,*,if,\n",
+    )
+    with pytest.raises(InputError) as caught:
+        compile_rules(folder)
+    text = str(caught.value)
+    assert "triggers.csv:4: the pattern does not match its example 'a rocket landed'" in text
+    assert "triggers.csv:5: event_type 'bombing' is not one of" in text
+    assert "triggers.csv:6: form 'adverbial' is not one of" in text
+    assert "trigger_contexts.csv:3: context 'maybe' is not one of" in text
+
+
+def test_a_new_row_works_without_any_other_change(tmp_path):
+    """An analyst adds a phrase: it is found (its required word is read from it)."""
+    folder = _tables(
+        tmp_path,
+        "event_type,form,pattern\nshelling,verbal,shelled\n"
+        'shelling,verbal,"lobbed (?:\\w+ ){0,2}grenades"\n',
+    )
+    rules = compile_rules(folder)
+    text = "Soldiers lobbed two grenades into the yard."
+    index = StemIndex(text, rules)
+    rows = index.rows_between(0, len(text))
+    assert [rules.rules[n].pattern.pattern for n in rows] == [
+        r"(?<![\w-])(?:lobbed (?:\w+ ){0,2}grenades)(?![\w-])"
+    ]
