@@ -7,26 +7,31 @@ border (BORDER_KM) of a country the article names. Among those, points add up:
 | evidence                                      | points |
 |-----------------------------------------------|--------|
 | in a country the article names                | 2 (+1.5 for the one it names most) |
-| inside the area of interest                   | 3      |
+| inside the area's box / only in a home country of the area | 3 / 2 |
 | within CLOSE_KM / NEAR_KM of the article's other places | 3 / 2 |
+| farther than FAR_KM from all of them          | -2     |
 | beside a named country's border               | 1      |
-| the name written exactly as GeoNames has it   | 0.5    |
+| the name written exactly as GeoNames has it   | 1.5    |
 
-so a homonym inside the area wins unless the article is mostly about another country, and
-a town close to the article's other places beats a larger one far away. Ties go to the
-nearer (in NEAR_TIE_KM steps), then the more populous.
+so a homonym inside the area wins unless the article is mostly about another country, a
+town close to the article's other places beats a larger one far away, and a spelling
+GeoNames knows beats a transliteration of another name. Ties go to the nearer (in
+NEAR_TIE_KM steps), then the more populous.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from etl.places.area import AreaOfInterest
+from etl.places.gazetteer import normalise_name
 from etl.places.geonames import NEAR_TIE_KM, GeoPlace, haversine_km
 
 NEAR_KM = 150.0
 CLOSE_KM = 50.0
+FAR_KM = 1000.0
 BORDER_KM = 60.0
 EXACT = 0.99  # a similarity this high is the same spelling
 
@@ -59,10 +64,13 @@ def points(
     if place.country_code in evidence.countries:
         score += 2 + 1.5 * (place.country_code == evidence.top_country)
         grounded = True
-    if evidence.area is not None and evidence.area.contains(*point, place.country_code):
-        score, grounded = score + 3, True
+    area = evidence.area
+    if area is not None and area.contains(*point, place.country_code):
+        score, grounded = score + (3 if area.contains(*point) else 2), True
     if km <= NEAR_KM:
         score, grounded = score + (3 if km <= CLOSE_KM else 2), True
+    elif evidence.near and km > FAR_KM:
+        score -= 2
     if (
         not grounded
         and border is not None
@@ -71,22 +79,29 @@ def points(
         score, grounded = score + 1, True
     if not grounded:
         return None
-    return score + 0.5 * (similarity >= EXACT), km
+    return score + 1.5 * (similarity >= EXACT), km
 
 
 def pick(
     found: Iterable[tuple[GeoPlace, float]],
     evidence: Evidence,
     border: Callable[[str, tuple[float, float], float], bool] | None = None,
+    written: str = "",
 ) -> GeoPlace | None:
-    """The best-supported candidate of (place, similarity) pairs, or None."""
+    """The best-supported candidate of (place, similarity) pairs, or None. Among equals, a
+    place whose own name is the `written` one beats one that lists it as another name."""
     best, best_key = None, None
+    key_written = normalise_name(written)
     for place, similarity in found:
         weighed = points(place, similarity, evidence, border)
         if weighed is None:
             continue
         score, km = weighed
-        key = (-score, km // NEAR_TIE_KM, -similarity, -place.population, place.geonameid)
+        own = bool(key_written) and normalise_name(place.name) == key_written
+        size = int(math.log10(place.population + 1))  # an order of magnitude
+        bucket = km // NEAR_TIE_KM if math.isfinite(km) else math.inf  # inf // x is nan
+        key = (-score, bucket, -size, not own, -similarity, -place.population)
+        key = (*key, place.geonameid)
         if best_key is None or key < best_key:
             best, best_key = place, key
     return best

@@ -19,7 +19,7 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
 from etl.atomic import write_bytes
-from etl.places.namekey import loose_key, min_similarity, similarity
+from etl.places.namekey import loose_key, min_similarity, similarity, words
 from etl.problems import InputError, Problem
 
 _PREFIX = re.compile(r"^(al|el|ad|ar|as|an|at|ash|az)[\s\-‘’']+")
@@ -57,6 +57,8 @@ class OfflineGazetteer(Geocoder):
         closest spelling first (see etl.places.namekey); [] when none is close enough
         (`floor`, else namekey.min_similarity)."""
         key = loose_key(name or "")
+        if not all(len(w) >= 3 for w in words(name or "")):
+            return []  # a one- or two-letter word: too little to be a spelling of anything
         scored = [
             (similarity(name, spelling), place) for spelling, place in self._loose.get(key, [])
         ]

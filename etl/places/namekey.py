@@ -101,5 +101,8 @@ def similarity(a: str, b: str) -> float:
 
 
 def min_similarity(key: str) -> float:
-    """The similarity a loose match needs: closer for a short skeleton."""
-    return 0.86 if len(key) <= SHORT else 0.68
+    """The similarity a loose match needs: the same soft form for a skeleton of one or two
+    consonants (Rajo/Raju, not Mora/Emure), closer for a short one."""
+    if len(key) < SHORT:
+        return 0.99
+    return 0.86 if len(key) == SHORT else 0.68

@@ -29,6 +29,7 @@ from etl.places.choose import Evidence, pick
 from etl.places.evidence import countries_named, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
+from etl.places.namekey import words
 
 _PARTICLE = r"(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ]"
 _WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
@@ -134,6 +135,8 @@ class PlaceResolver:
             role = roles.role_of(text, hit.start, hit.end, self.rules)
             if role in _DROPPED_ROLES:
                 continue
+            if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
+                continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             reporting = hit.start < dateline_end or role == "reporting"
             hits.append(_with_region(replace(hit, reporting=reporting), text, self.rules))
         return self._settle(text, hits, evidence), unknown
@@ -278,13 +281,15 @@ def _choose(
     that means one place only in the whole gazetteer is taken without further evidence."""
     evidence = Evidence(dict(countries), near, area)
     found = _candidates(index, raw)
-    best = pick(found, evidence, index.country_within)
+    best = pick(found, evidence, index.country_within, raw)
     if best is None and found and _one_place([p for p, sim in found if sim >= 1.0]):
         best = found[0][0]
     return best
 
 
 UNIQUE_KM = 25.0  # exact candidates this close together are one place under several entries
+LOOSE_AT_BEST = 0.98
+MIN_LOOSE_WORD = 3  # letters of each word a transliteration lookup needs
 
 
 def _one_place(places: list[Any]) -> bool:
@@ -299,8 +304,10 @@ def _one_place(places: list[Any]) -> bool:
 def _candidates(index: GeoNamesIndex, raw: str) -> tuple[tuple[Any, float], ...]:
     """(place, similarity): exact keys at 1.0, then transliterations, each place once."""
     found = {p.geonameid: (p, 1.0) for p in index.candidates(raw, limit=10_000)}
-    for place, sim in index.loose_candidates(raw):
-        found.setdefault(place.geonameid, (place, sim))
+    if not all(len(w) >= MIN_LOOSE_WORD for w in words(raw)):
+        return tuple(found.values())  # 'Manbij U' (of 'U.S.-led') is no spelling of Manbij
+    for place, sim in index.loose_candidates(raw):  # below an exact key's 1.0, however alike
+        found.setdefault(place.geonameid, (place, min(sim, LOOSE_AT_BEST)))
     return tuple(sorted(found.values(), key=lambda pair: (-pair[1], -pair[0].population)))
 
 

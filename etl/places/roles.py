@@ -22,7 +22,8 @@ from etl.problems import InputError, Problem
 
 LOOK_BEHIND = 80  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
-ROLES = ("government", "name_part", "reporting", "subarea")
+ROLES = ("government", "name_part", "reporting", "subarea", "reference")
+SIDES = ("before", "after", "between")
 CUE_ROLES = ("locative", "modifier", "title", "not_place")
 
 
@@ -68,8 +69,8 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         cues.setdefault(row["word"].lower(), set()).add(row["role"])
     roles = []
     for row in read_rules("place_roles", ("role", "side", "pattern"), ("pattern",), folder):
-        if row["role"] not in ROLES or row["side"] not in ("before", "after"):
-            reason = f"role must be one of {ROLES} and side before/after"
+        if row["role"] not in ROLES or row["side"] not in SIDES:
+            reason = f"role must be one of {ROLES} and side one of {SIDES}"
             problems.append(Problem(row.file, row.line, reason))
             continue
         roles.append((row["role"], row["side"], _compile(row["pattern"], row["side"])))
@@ -106,9 +107,18 @@ def role_of(text: str, start: int, end: int, rules: PlaceRules | None = None) ->
     before = text[max(0, start - LOOK_BEHIND) : start]
     after = text[end : end + LOOK_AHEAD]
     for role, side, pattern in rules.roles:
+        if side == "between":
+            continue
         if pattern.search(before) if side == "before" else pattern.match(after):
             return role
     return None
+
+
+def is_reference(between: str, rules: PlaceRules | None = None) -> bool:
+    """The words between two place names make the second a reference point for the first
+    ('Mahardeh, a Christian town north-west of Hama')."""
+    rules = rules or place_rules()
+    return any(side == "between" and pattern.match(between) for role, side, pattern in rules.roles)
 
 
 def region_of(
@@ -164,6 +174,7 @@ __all__ = [
     "Region",
     "after_title",
     "check_tables",
+    "is_reference",
     "locative",
     "never_a_place",
     "place_rules",

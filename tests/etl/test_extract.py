@@ -42,10 +42,12 @@ def _extract(extractor: Extractor, text: str, published: dt.date = FRIDAY) -> li
 
 def _quotes_place(extractor: Extractor, surface: str, place_id: str) -> bool:
     """True when the words in the text are a name of the place the mention gives."""
-    if place_id.startswith("gn:"):
+    if place_id.startswith("gn:"):  # an exact key or a transliteration of the name
         found = extractor.resolver.geonames.candidates(surface, limit=10_000)
+        found += [p for p, _ in extractor.resolver.geonames.loose_candidates(surface)]
         return any(f"gn:{p.geonameid}" == place_id for p in found)
     places = extractor.resolver.gazetteer.places_with_key(normalise_name(surface))
+    places = places or extractor.resolver.gazetteer.places_like(surface)
     return bool(places) and places[0]["place_id"] == place_id
 
 
@@ -199,9 +201,10 @@ def test_placeless_sentence_takes_the_previous_sentences_place(article):
     assert (surrender.place_start, surrender.place_end) == (None, None)
 
 
-def test_previous_place_reaches_one_sentence_only(article):
-    trucks = article[2]
-    assert (trucks.place_id, trucks.place_note) == (None, "no place named")
+def test_the_articles_only_place_fills_a_later_sentence(article):
+    trucks = article[2]  # two sentences after Baghuz, the only place the article names
+    assert (trucks.place_id, trucks.place_note) == ("baghouz", "the article's main place")
+    assert trucks.geo_precision == 2
     assert (trucks.claimant, trucks.claimant_actor) == (
         "An SDF spokesman, Mustafa Bali",
         "Syrian Democratic Forces",
@@ -211,6 +214,21 @@ def test_previous_place_reaches_one_sentence_only(article):
 
 def test_article_spans(extractor, article):
     assert_spans(extractor, ARTICLE, article)
+
+
+def test_last_place_named_fills_a_later_placeless_sentence(extractor):
+    text = (
+        "Airstrikes hit Hajin on Monday. Clashes broke out in Baghouz on Tuesday. "
+        "Many civilians were trapped. The fighting to retake the town killed 12 people."
+    )
+    mentions = _extract(extractor, text)
+    last = mentions[-1]
+    assert (last.event_type, last.place_id, last.place_note) == (
+        "clash",
+        "baghouz",
+        "from an earlier sentence",
+    )
+    assert last.geo_precision == 2
 
 
 def test_main_place_of_the_article_fills_later_sentences(extractor):
