@@ -9,7 +9,8 @@ knows maps as follows (the same rules are written out on the methodology page):
   for the project's types; an imported ACLED row keeps its own).
 - `fatalities`: the lowest total reported by any source (ACLED's conservative rule), from
   the figures `killed` and `deaths`; 0 when no source gives a toll.
-- `source`: the outlets that report the event; `source_scale` from their kinds.
+- `source`: the outlets that report the event (an imported event: its row's own source);
+  `source_scale` from the outlets' kinds.
 - `inter1` / `inter2`: from the actors' kinds; empty when the project does not know them.
 - `event_id_cnty`: the project's event id (ACLED's own id for an imported ACLED row).
 """
@@ -70,6 +71,7 @@ SCALE = {
     "dataset": "Other",
 }
 TOLL_QUANTITIES = ("killed", "deaths")
+IMPORTED = ("acled", "ucdp")  # origins of events imported from those datasets
 
 
 def event_day(start: dt.date, end: dt.date) -> tuple[dt.date, int]:
@@ -114,6 +116,7 @@ def acled_frame(
     actor_kinds = dict(zip(tables["actors"]["actor_id"], tables["actors"]["kind"]))
     outlet_kinds = dict(zip(tables["outlets"]["outlet_id"], tables["outlets"]["kind"]))
     tolls = fatalities(tables["figures"])
+    imported = own_sources(tables["claims"])
     rows = []
     for e in shown.to_dict("records"):
         start, end = pd.Timestamp(e["date_start"]).date(), pd.Timestamp(e["date_end"]).date()
@@ -131,7 +134,7 @@ def acled_frame(
         kinds = {outlet_kinds.get(o, "") for o in (e.get("outlet_ids") or [])}
         rows.append(
             {
-                "event_id_cnty": e["event_id"],
+                "event_id_cnty": _original_id(e),
                 "event_date": day.isoformat(),
                 "year": day.year,
                 "time_precision": precision,
@@ -158,7 +161,7 @@ def acled_frame(
                 "latitude": _coordinate(e.get("latitude")),
                 "longitude": _coordinate(e.get("longitude")),
                 "geo_precision": _int_or_blank(e.get("geo_precision")),
-                "source": "; ".join(e.get("outlets") or []),
+                "source": imported.get(e["event_id"]) or "; ".join(e.get("outlets") or []),
                 "source_scale": source_scale(kinds - {""}) if kinds - {""} else "",
                 "notes": notes,
                 "fatalities": tolls.get(e["event_id"], 0),
@@ -170,6 +173,21 @@ def acled_frame(
     for column in ("year", "time_precision", "fatalities", "timestamp"):
         frame[column] = frame[column].astype("int64")
     return frame
+
+
+def own_sources(claims: pd.DataFrame) -> dict[str, str]:
+    """event_id -> the dataset row's own source text, for events imported from ACLED or UCDP
+    (whose outlet is the dataset itself)."""
+    rows = claims[claims["origin"].isin(IMPORTED)]
+    return dict(zip(rows["event_id"], rows["claimant"].fillna("")))
+
+
+def _original_id(event: Mapping[str, object]) -> str:
+    """ACLED's own id for an event imported from ACLED, else the project's event id."""
+    key = event.get("event_key")
+    if event.get("origin") == "acled" and isinstance(key, str) and key.startswith("acled:"):
+        return key.removeprefix("acled:")
+    return str(event["event_id"])
 
 
 def _text(value: object) -> str:

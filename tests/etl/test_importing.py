@@ -258,3 +258,41 @@ def test_batches_listing_counts_an_imports_events(mini):
     report = import_events(mini, UCDP, "ucdp", "ana", batch_name="GED 2019 extract")
     (line,) = [x for x in batch_lines(inbox.read(mini.store)) if x.startswith(report.batch_id)]
     assert "published  2 imported event(s)" in line and line.endswith("GED 2019 extract")
+
+
+def test_imported_acled_rows_export_back_in_acled_format_and_defused(mini):
+    import csv
+    import io
+
+    from dashboard.views import event_frame
+    from etl.formats.acled import acled_csv
+    from etl.formats.provenance import provenance_csv
+
+    import_events(mini, ACLED, "acled", "ana", label="acled_syria.csv")
+    tables, _ = read_store(mini.store)
+    view = event_frame(tables)
+    rows = {
+        r["event_id_cnty"]: r
+        for r in csv.DictReader(io.StringIO(acled_csv(view, tables, 0).decode()))
+    }
+    strike = rows["SYR90001"]  # ACLED's own id back
+    assert (strike["event_date"], strike["time_precision"], strike["fatalities"]) == (
+        "2019-03-05",
+        "1",
+        "3",
+    )
+    assert (strike["event_type"], strike["sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert (strike["latitude"], strike["longitude"], strike["location"]) == (
+        "35.6476",
+        "36.6741",
+        "Maarrat an Nu'man",
+    )
+    assert strike["source"] == "SOHR; Enab Baladi"  # the row's own source, not 'ACLED'
+    week = rows["SYR90002"]
+    assert (week["event_date"], week["time_precision"]) == ("2019-03-07", "2")
+    assert week["source"] == "'=cmd|' /C calc'!A0"  # a formula stays text in a spreadsheet
+    sources = provenance_csv(view, tables["claims"], tables["articles"], {}).decode("utf-8-sig")
+    assert "'=cmd|' /C calc'!A0" in sources
