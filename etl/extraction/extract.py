@@ -92,6 +92,7 @@ class _Context:
     stems: StemIndex | None = None
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
     anchor_sentence: int = -10  # the sentence that set the anchor
+    mention_sentence: int = -10  # the last sentence that gave mentions
 
 
 class Extractor:
@@ -153,11 +154,15 @@ class Extractor:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
         triggers = find_triggers(text, start, end, context.stems)
-        figures = find_figures(text, start, end)
+        # figures count for this sentence's events, or as a toll for the previous sentence's
+        follows = context.mention_sentence == index - 1
+        figures = find_figures(text, start, end) if triggers or follows else []
         context.carry = (
             ()
             if _elsewhere(events, context, index) or _earlier(dates, context)
             else carried_toll(figures, triggers)
+            if follows
+            else ()
         )
         mentions = []
         if triggers:
@@ -183,6 +188,8 @@ class Extractor:
                 mentions.append(mention)
             if not events and unknown:
                 stats.unknown_places.update(name for name, _, _ in unknown)
+        if mentions:
+            context.mention_sentence = index
         if events:
             chosen = [h for h in events for m in mentions if m.place_start == h.start]
             context.last_place = chosen[-1] if chosen else _most_specific(events)

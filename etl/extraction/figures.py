@@ -58,9 +58,10 @@ _BEFORE_LAST |= {"another", "of", "additional"}  # a cheap test before the regex
 _OTHER_ANCHORS = "no nobody " + " ".join({w for v in _VAGUE for w in v.split()} - {"a", "of"})
 _ANCHOR_WORDS = set(_NUMBER_WORDS + _OTHER_ANCHORS.split())  # where a number (or zero) may be
 _VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
-    {p.split()[-1] for q in ("killed", "injured") for p in _BEFORE_VERBS.get(q, ())}
+    {p.split()[0] for q in ("killed", "injured") for p in _BEFORE_VERBS.get(q, ())}
     | {"killed", "dead", "died", "slain", "perished", "wounded", "injured", "hurt"}
 )
+_SINGULAR_LAST = frozenset(w.split()[-1] for w in WORDS.singular_people)
 _GATES = _ANCHOR_WORDS | _VICTIM_VERBS | ZERO_GATES
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 _FOLD = str.maketrans(  # lower case and punctuation to spaces, keeping every character's place
@@ -371,7 +372,7 @@ def find_figures(text: str, start: int, end: int) -> list[Figure]:
         cand = _candidate(text, m, lo, hi)
         if cand and (not cands or cand.start >= cands[-1].end):
             cands.append(cand)
-    if not _VICTIM_VERBS.isdisjoint(words):
+    if not (_VICTIM_VERBS.isdisjoint(words) or _SINGULAR_LAST.isdisjoint(words)):
         cands = sorted(cands + _singles(text, lo, hi, cands), key=lambda c: c.start)
     if len(cands) > 1:
         _share_verbs(text, cands)
