@@ -44,4 +44,9 @@ PAGES = [
         url_path="methodology",
     ),
 ]
-st.navigation(PAGES, position="top").run()
+#: `?briefing=slide|a4` opens the briefing view alone: no navigation, sidebar or chrome.
+BRIEFING = [st.Page("app_pages/briefing.py", title="Briefing", icon=":material/slideshow:")]
+if "briefing" in st.query_params:
+    st.navigation(BRIEFING, position="hidden").run()
+else:
+    st.navigation(PAGES, position="top").run()

@@ -38,6 +38,7 @@ from dashboard.export_timeline import draw_timeline
 from dashboard.filters import Filters, Options, apply_filters, filter_options
 from dashboard.map_layout import reference_sites
 from dashboard.permalink import from_params
+from dashboard.timeline_layout import Window
 from etl.schemas import AREAS
 from etl.tables import Tables
 
@@ -114,8 +115,10 @@ def compose(
     sites: pd.DataFrame,
     basemap: Mapping[str, Any] | None,
     size: Size,
+    window: Window = None,
 ) -> Figure:
-    """The slide: title, caption and filters; the map and/or timeline; legend and footer."""
+    """The slide: title, caption and filters; the map and/or timeline (over the filters' date
+    `window`); legend and footer."""
     width, height = size.width_in, size.height_in
     inner = width - 2 * MARGIN
     fig = Figure(figsize=(width, height), dpi=size.dpi, facecolor="white")
@@ -142,12 +145,14 @@ def compose(
         fig.text(MARGIN / width, yf / height, text, fontsize=points, va="top", color=colour)
         yf -= points * 1.35 / 72
     bottom = _legend(fig, briefing, MARGIN + footer_h + 0.12, size) + 0.15
-    _body(fig, briefing.show, shown, sites, basemap, size, top, bottom)
+    _body(fig, briefing.show, shown, sites, basemap, size, (top, bottom), window)
     return fig
 
 
-def _body(fig, show, shown, sites, basemap, size: Size, top: float, bottom: float) -> None:
-    """Place the map and the timeline between the header and the legend."""
+def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window) -> None:
+    """Place the map and the timeline between the header and the legend (`span`: their
+    top and bottom, in inches from the page's bottom)."""
+    top, bottom = span
     width, height = size.width_in, size.height_in
     inner, body = width - 2 * MARGIN, top - bottom
     lane_room, axis_room = 1.0, 0.35  # lane names left of the timeline, dates under it
@@ -176,7 +181,7 @@ def _body(fig, show, shown, sites, basemap, size: Size, top: float, bottom: floa
         if name == "map":
             draw_map(ax, shown, sites, basemap, round(w * 96), round(h * 96))
         else:
-            draw_timeline(ax, shown, AREAS, w * 96)
+            draw_timeline(ax, shown, AREAS, w * 96, window)
 
 
 def render(figure: Figure, fmt: str, scale: float = 1.0) -> bytes:
@@ -206,7 +211,9 @@ def slide(
     briefing = make_briefing(chosen.shown, chosen.total, chosen.filters, chosen.options,
                              show or shown_param, title, now, build)  # fmt: skip
     with matplotlib.rc_context(RC):
-        figure = compose(briefing, chosen.shown, reference_sites(tables["places"]), basemap, size)
+        window = (pd.Timestamp(chosen.filters.date_from), pd.Timestamp(chosen.filters.date_to))
+        sites = reference_sites(tables["places"])
+        figure = compose(briefing, chosen.shown, sites, basemap, size, window)
     return figure, briefing
 
 

@@ -13,6 +13,7 @@ from dashboard.timeline_layout import (
     DAY,
     LABEL_FONT_PX,
     POINT_RADIUS_PX,
+    Window,
     date_range,
     lane_layout,
     mark_labels,
@@ -25,8 +26,15 @@ def _num(when: pd.Timestamp | pd.Series):
     return mdates.date2num(when)
 
 
-def draw_timeline(ax: Axes, shown: pd.DataFrame, areas: tuple[str, ...], width_px: float) -> None:
-    """Draw the lanes and marks into `ax`, whose plot area is about `width_px` CSS px wide."""
+def draw_timeline(
+    ax: Axes,
+    shown: pd.DataFrame,
+    areas: tuple[str, ...],
+    width_px: float,
+    window: Window = None,
+) -> None:
+    """Draw the lanes and marks into `ax`, whose plot area is about `width_px` CSS px wide,
+    over the filters' date `window` (marks reaching beyond it are cut at the edge)."""
     if shown.empty:
         ax.text(0.5, 0.5, "No events match the filters", ha="center", va="center",
                 transform=ax.transAxes, fontsize=12, parse_math=False)  # fmt: skip
@@ -34,8 +42,8 @@ def draw_timeline(ax: Axes, shown: pd.DataFrame, areas: tuple[str, ...], width_p
         return
     view = with_palette(shown)
     y, bands = lane_layout(view, areas)
-    labels = mark_labels(view, y, width_px)
-    start, end = date_range(view)
+    labels = mark_labels(view, y, width_px, window=window)
+    start, end = date_range(view, window)
     for i, (top, bottom) in enumerate(bands.values()):
         ax.axhspan(top, bottom, color="#F3F5F7" if i % 2 == 0 else "#FFFFFF", zorder=0, lw=0)
     font = LABEL_FONT_PX * PT
@@ -43,8 +51,8 @@ def draw_timeline(ax: Axes, shown: pd.DataFrame, areas: tuple[str, ...], width_p
         colour, pending = event["colour"], event.get("review_status") == "pending"
         text, side = labels.loc[index, "text"], labels.loc[index, "side"]
         if event["date_precision"] != "day":
-            left = _num(event["date_start"])
-            width = _num(event["date_end"] + DAY) - left
+            left = _num(max(event["date_start"], start))
+            width = _num(min(event["date_end"] + DAY, end)) - left
             ax.barh(y[index], width, left=left, height=0.6, zorder=3,
                     color="#FFFFFF" if pending else colour, edgecolor=colour,
                     hatch="///" if pending else None, linewidth=1.2)  # fmt: skip

@@ -56,9 +56,16 @@ def lane_layout(
     return y, bands
 
 
-def date_range(view: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The x axis' range: a day of margin before, two after (room for the last label)."""
-    return view["date_start"].min() - DAY, view["date_end"].max() + 2 * DAY
+Window = tuple[pd.Timestamp, pd.Timestamp] | None
+
+
+def date_range(view: pd.DataFrame, window: Window = None) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The x axis' range: a day of margin before, two after (room for the last label); within
+    the filters' `window` (a long window event is cut at the edge, not stretching the axis)."""
+    start, end = view["date_start"].min() - DAY, view["date_end"].max() + 2 * DAY
+    if window is not None:
+        start, end = max(start, window[0] - DAY), min(end, window[1] + 2 * DAY)
+    return start, end
 
 
 def clip_label(text: str, room_px: float, font_px: float = LABEL_FONT_PX) -> str:
@@ -84,17 +91,21 @@ def _extent(event: pd.Series, x) -> tuple[float, float]:
 
 
 def mark_labels(
-    view: pd.DataFrame, y: pd.Series, plot_px: float, font_px: float = LABEL_FONT_PX
+    view: pd.DataFrame,
+    y: pd.Series,
+    plot_px: float,
+    font_px: float = LABEL_FONT_PX,
+    window: Window = None,
 ) -> pd.DataFrame:
     """Per event, the label drawn on its mark (`text`, '' where there is no room) and its
     `side` ('inside' a bar, 'right' or 'left' of a dot): the summary, cut to fit. A dot's label
     takes the free space right of it up to the next mark in its row, or left of it back to the
     previous mark and its label when there is more room there."""
-    start, end = date_range(view)
+    start, end = date_range(view, window)
     px_per_day = plot_px / ((end - start) / DAY)
 
-    def x(when: pd.Timestamp) -> float:
-        return (when - start) / DAY * px_per_day
+    def x(when: pd.Timestamp) -> float:  # clamped: what lies off the axis is not drawn
+        return min(max((when - start) / DAY * px_per_day, 0.0), plot_px)
 
     out = pd.DataFrame({"text": "", "side": "right"}, index=view.index, dtype=object)
     gap = 5.0

@@ -1,0 +1,125 @@
+"""The briefing view in headless Chromium at 1280×720 and 1920×1080: the slide is drawn with
+the title the briefer typed, no sidebar or app header, and the downloads are the right files.
+
+Screenshots go to artifacts/screenshots/ (briefing_1280.png, briefing_1920.png, ...).
+"""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, SHOTS, running_app
+
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
+TITLE = "Fall of Baghouz & the Al-Hol convoys"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with running_app({"CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "absent")}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _open(browser, server, width, height, query):
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, accept_downloads=True
+    )
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    page.goto(f"{server}/?{query}", wait_until="networkidle")
+    page.wait_for_selector('[data-testid="stImage"] img', timeout=90_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=\"stImage\"] img')]"
+        ".every(i => i.complete && i.naturalWidth > 0)",
+        timeout=60_000,
+    )
+    return context, page, requests
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_briefing_url_shows_the_slide_with_the_title_and_no_chrome(browser, server, width, height):
+    from PIL import Image
+
+    query = "briefing=slide&from=2019-02-15&to=2019-03-01"
+    context, page, requests = _open(browser, server, width, height, query)
+    image = page.locator('[data-testid="stImage"] img').first
+    before = image.get_attribute("src")
+    title = page.get_by_label("Title")
+    title.fill(TITLE)
+    title.press("Enter")
+    page.wait_for_function(
+        "t => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes(t)", arg=TITLE
+    )
+    page.wait_for_function(  # the slide was drawn again with the new title, and is loaded
+        "old => { const i = document.querySelector('[data-testid=\"stImage\"] img');"
+        " return i && i.getAttribute('src') !== old && i.complete && i.naturalWidth > 0; }",
+        arg=before,
+        timeout=60_000,
+    )
+    page.wait_for_selector('[data-testid="stSpinner"]', state="detached", timeout=60_000)
+    page.wait_for_timeout(500)
+    assert page.get_by_label("Title").input_value() == TITLE
+    for chrome in ("stSidebar", "stHeader", "stToolbar"):
+        boxes = [e.bounding_box() for e in page.locator(f'[data-testid="{chrome}"]').all()]
+        assert not [b for b in boxes if b and b["width"] > 0], f"{chrome} is visible"
+    image = page.locator('[data-testid="stImage"] img').first
+    natural = image.evaluate("i => [i.naturalWidth, i.naturalHeight]")
+    assert natural == [1920, 1080]  # the server's own pixels, not shrunk by Streamlit
+    box = image.bounding_box()
+    # the whole slide is in the window, as wide as the window's height allows
+    assert box["y"] + box["height"] <= height + 1 and box["x"] >= 0
+    assert box["width"] >= min(width * 0.9, (height - 100) * 16 / 9) - 2
+    # the slide's picture is the server's render: fetch it and check the title's row has ink
+    png = page.screenshot()
+    shot = Image.open(io.BytesIO(png))
+    assert shot.size == (width, height)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / f"briefing_{width}.png").write_bytes(png)
+    hosts = {urlparse(u).hostname for u in requests if urlparse(u).scheme in ("http", "https")}
+    assert hosts <= {"127.0.0.1"}, hosts
+    context.close()
+
+
+def test_downloads_are_the_files_they_say(browser, server):
+    from PIL import Image
+
+    context, page, _ = _open(
+        browser, server, 1600, 1000, "briefing=slide&show=map&types=evacuation"
+    )
+    got = {}
+    page.get_by_role("button", name="Download").click()
+    for label in ("PNG 1920×1080", "PNG 3840×2160 (print)", "SVG", "PDF"):
+        with page.expect_download(timeout=90_000) as info:
+            page.get_by_role("button", name=label).click()
+        got[label] = Path(info.value.path()).read_bytes()
+    assert Image.open(io.BytesIO(got["PNG 1920×1080"])).size == (1920, 1080)
+    assert Image.open(io.BytesIO(got["PNG 3840×2160 (print)"])).size == (3840, 2160)
+    assert ET.fromstring(got["SVG"]).tag.endswith("svg")
+    assert got["PDF"].startswith(b"%PDF-")
+    context.close()
+
+
+def test_a4_page_and_timeline_only(browser, server):
+    context, page, _ = _open(browser, server, 1280, 720, "briefing=a4&show=timeline&pending=1")
+    natural = page.locator('[data-testid="stImage"] img').first.evaluate(
+        "i => [i.naturalWidth, i.naturalHeight]"
+    )
+    assert natural[0] == 1240 and abs(natural[1] - 1754) <= 1  # A4 at 150 dpi
+    page.screenshot(path=str(SHOTS / "briefing_a4_1280.png"), full_page=True)
+    context.close()
