@@ -7,6 +7,7 @@ etl/store.py for how builds are published) and read back read-only; it is never 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -63,9 +64,15 @@ def _ddl(name: str, frame: pd.DataFrame) -> str:
     return f'CREATE TABLE "{name}" ({", ".join(columns)})'
 
 
-def _rows(frame: pd.DataFrame) -> list[tuple]:
-    clean = frame.astype(object).where(frame.notna(), None)
-    return [tuple(row) for row in clean.itertuples(index=False, name=None)]
+ROW_CHUNK = 20_000  # rows turned into Python tuples at a time: memory stays flat
+
+
+def _rows(frame: pd.DataFrame) -> Iterator[tuple]:
+    """The frame's rows as tuples of plain values (None for missing), a chunk at a time."""
+    for start in range(0, len(frame), ROW_CHUNK):
+        part = frame.iloc[start : start + ROW_CHUNK]
+        clean = part.astype(object).where(part.notna(), None)
+        yield from clean.itertuples(index=False, name=None)
 
 
 def _write_all(conn: sqlite3.Connection, tables: Tables, meta: dict[str, str]) -> None:

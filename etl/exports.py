@@ -9,11 +9,24 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from etl.atomic import write_bytes
-from etl.csvwriter import write_frame
+import pandas as pd
+
+from etl.atomic import replacing, write_bytes
+from etl.csvwriter import defused_frame
 from etl.tables import TABLE_NAMES, Tables
 
 MANIFEST = "manifest.json"
+CSV_CHUNK = 50_000  # rows defused and encoded at a time: memory stays flat as tables grow
+
+
+def write_frame(path: Path, frame: pd.DataFrame) -> None:
+    """`frame` as a defused UTF-8 CSV file, atomically, a chunk of rows at a time (the same
+    bytes as `etl.csvwriter.write_frame`, without the whole table's text in memory)."""
+    with replacing(path, "wb") as handle:
+        for start in range(0, max(len(frame), 1), CSV_CHUNK):
+            chunk = defused_frame(frame.iloc[start : start + CSV_CHUNK])
+            text = chunk.to_csv(index=False, header=start == 0)
+            handle.write(text.encode("utf-8", errors="replace"))
 
 
 def write_exports(folder: Path, tables: Tables, build_id: str) -> list[Path]:

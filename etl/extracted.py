@@ -159,6 +159,22 @@ def _already_quoted(claims: pd.DataFrame) -> set[tuple[str, str]]:
     return set(zip(claims["event_id"], claims["article_id"]))
 
 
+class Columns:
+    """Rows (dicts with the same keys) kept as one list per column, then one DataFrame."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list] = {}
+
+    def append(self, row: Mapping[str, object]) -> None:
+        if not self.columns:
+            self.columns = {k: [] for k in row}
+        for key, value in row.items():
+            self.columns[key].append(value)
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame(self.columns)
+
+
 def add_extracted(
     tables: Tables, clusters: list[Cluster], articles: list[Article], actor_ids: Mapping[str, str]
 ) -> Tables:
@@ -168,8 +184,10 @@ def add_extracted(
     places = tables["places"]
     claims = tables["claims"]
     quoted = _already_quoted(claims)
-    new_events, new_claims, new_figures, new_places, seen = [], [], [], {}, set(claims["claim_id"])
+    new_events, new_places, seen = [], {}, set(claims["claim_id"])
+    new_claims, new_figures = Columns(), Columns()  # column-wise: a dict per row costs 5x
     supported: set[str] = set()
+    known_places = set(places["place_id"])
     for cluster in clusters:
         event_id = cluster.event_id
         if cluster.curated_event_id is None:
@@ -186,21 +204,23 @@ def add_extracted(
                 continue
             seen.add(claim["claim_id"])
             new_claims.append(claim)
-            new_figures += _figures(m, claim["claim_id"], event_id)
+            for figure in _figures(m, claim["claim_id"], event_id):
+                new_figures.append(figure)
             supported.add(event_id)
             if (
                 m.place_id
                 and m.place_id.startswith("gn:")
-                and m.place_id not in set(places["place_id"])
+                and m.place_id not in known_places
+                and m.place_id not in new_places
             ):
-                new_places.setdefault(m.place_id, _geonames_place(m, places))
+                new_places[m.place_id] = _geonames_place(m, places)
     events = pd.concat([tables["events"], pd.DataFrame(new_events)], ignore_index=True)
     curated_supported = events["event_id"].isin(supported) & (events["origin"] == "curated")
     events.loc[curated_supported, "origin"] = "both"
     out = dict(tables)
     out["places"] = pd.concat([places, pd.DataFrame(list(new_places.values()))], ignore_index=True)
-    out["claims"] = pd.concat([claims, pd.DataFrame(new_claims)], ignore_index=True)
-    figures = pd.concat([tables["figures"], pd.DataFrame(new_figures)], ignore_index=True)
+    out["claims"] = pd.concat([claims, new_claims.frame()], ignore_index=True)
+    figures = pd.concat([tables["figures"], new_figures.frame()], ignore_index=True)
     # numbers stay numbers even when every new bound is missing ("at least 5": no high)
     out["figures"] = figures.astype({"value_low": "float64", "value_high": "float64"})
     out["events"] = recount_sources(events, out["claims"], articles)

@@ -153,5 +153,5 @@ class MentionCache:
             db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))
             db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)",
-                [(k, self.fingerprint, to_json(m)) for k, m in entries.items()],
+                ((k, self.fingerprint, to_json(m)) for k, m in entries.items()),  # streamed
             )

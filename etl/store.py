@@ -38,6 +38,7 @@ EXPORTS = "exports"
 CURRENT = "current"
 BUILDS = "builds"
 LOCK = ".lock"
+HASH_CHUNK = 50_000  # rows turned to text at a time by content_hash
 
 
 def content_hash(tables: Tables) -> str:
@@ -46,7 +47,9 @@ def content_hash(tables: Tables) -> str:
     for name in TABLE_NAMES:
         frame = tables[name]
         digest.update(f"{name}:{','.join(map(str, frame.columns))}:{len(frame)}\n".encode())
-        digest.update(pd.util.hash_pandas_object(frame.astype(str), index=False).values.tobytes())
+        for start in range(0, len(frame), HASH_CHUNK):  # row hashes: chunks give the same bytes
+            rows = frame.iloc[start : start + HASH_CHUNK].astype(str)
+            digest.update(pd.util.hash_pandas_object(rows, index=False).values.tobytes())
     return digest.hexdigest()
 
 
