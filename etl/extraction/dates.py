@@ -9,347 +9,74 @@ publication except explicit future dates. Pure and total: bad input gives fewer 
 an exception; a phrase that names no real day ("Feb. 30", or "a day later" at the end of the
 calendar) keeps its words and gets the article's window (source "article"). Each rule runs
 only when its trigger words occur, which keeps a sentence cheap.
+
+The patterns are in etl.extraction.date_patterns, one resolver per kind of phrase in
+etl.extraction.date_resolvers, the words in data/rules/date_*.csv (etl.extraction.date_words),
+and the reading of a phrase against the rest of its sentence in etl.extraction.date_context.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 
 from etl.extraction.date_context import Found, Step, reanchor
-from etl.extraction.date_words import WORDS, literal
+from etl.extraction.date_patterns import (
+    _ABBR,
+    _AGO,
+    _DIGIT,
+    _DMY,
+    _FOLLOWING,
+    _FOR,
+    _HOLIDAY,
+    _ISO,
+    _LATER,
+    _MDY,
+    _MONTH,
+    _MONTHS,
+    _NOT_AHEAD,
+    _NOT_HOLY,
+    _NOT_HOURS,
+    _ORDINAL,
+    _PERIOD,
+    _RECENT,
+    _SINCE,
+    _STEP,
+    _TODAY,
+    _TODAY_PHRASES,
+    _WD,
+    _WEEKDAY,
+    _WEEKEND,
+    _WORD,
+    _YEAR_ONLY,
+    _YEARISH,
+)
+from etl.extraction.date_resolvers import (
+    _ago,
+    _back,
+    _explicit_day,
+    _following,
+    _holiday,
+    _later,
+    _month,
+    _number,
+    _ordinal,
+    _period,
+    _step,
+    _today,
+    _weekday,
+    _weekend,
+    _year,
+    precision_of,
+)
 from etl.extraction.mentions import DateWindow
+
+__all__ = ["article_window", "best_date", "find_dates", "precision_of"]
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
 _Resolver = Callable[[re.Match[str], dt.date, dt.date], _Found | None]
-
-_AHEAD_DAYS = 31  # a yearless day up to this far after publication is read as ahead
 _DAY = dt.timedelta(days=1)
-_F = re.IGNORECASE
-_MONTHS = "|".join(sorted((n for n in WORDS.months if n not in WORDS.short), key=len, reverse=True))
-_ABBR = "|".join(sorted(WORDS.short, key=len, reverse=True))
-_MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w-])"  # before a day
-_MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
-_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_ON_WD = rf"(?:on\s+)?(?:(?:{_WD}),?\s+)?"
-_YEAR = r"(?:19|20)\d\d"
-_NUM_WORDS = sorted(WORDS.numbers, key=len, reverse=True)
-_NUM = rf"(?:\d{{1,3}}|{'|'.join(map(re.escape, _NUM_WORDS))}|(?:a\s+)?couple\s+of)"
-_VAGUE_NUM = rf"(?:{_NUM}|(?:a\s+)?few|several)"
-_PART = r"(?P<part>(?:early|late)\s+|mid-?\s*|(?:at\s+|in\s+)?the\s+"
-_PART += r"(?:beginning|start|middle|end)\s+of\s+)"
-_UNIT = rf"(?P<unit>{'|'.join(re.escape(u) + 's?' for u in WORDS.units)})"
-_YEAR_AFTER = rf"(?:(?:,|\s+of)?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>last|this)\s+year\b)?"
-
-
-def _rx(first: str, *parts: str) -> re.Pattern[str]:
-    """A case-insensitive rule pattern that starts at a word boundary on one of `first`.
-
-    The lookahead on the first character halves the cost of scanning a sentence.
-    """
-    return re.compile(rf"\b(?=[{first}])" + "".join(parts), _F)
-
-
-_MDY = _rx(
-    "omtwfsjand",
-    rf"{_ON_WD}{_MONTH_DAY}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR_AFTER}",
-)
-_DMY = _rx(
-    r"omtwfs\d",
-    rf"{_ON_WD}(?:(?<=\bon\s)the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_DAY}",
-    _YEAR_AFTER,
-)
-_ISO = _rx("12", rf"(?P<year>{_YEAR})-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_ORDINAL = _rx(
-    "o",
-    r"on\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)",
-    r"|\s+(?:and|when|as|after|before|at|in|but|while|amid|with)\b)",
-)
-_MONTH = _rx(
-    "idtlemajfsond",
-    rf"(?P<pre>(?:in|during|throughout|last|this)\s+)?{_PART}?{_MONTH_WORD}",
-    _YEAR_AFTER,
-)
-_YEAR_ONLY = _rx(
-    "idtelma12", rf"(?P<pre>(?:in|during|throughout)\s+)?{_PART}?(?P<year>{_YEAR})\b(?![-/]\d)"
-)
-_HOLIDAY = _rx(
-    "ocn", r"(?:on\s+)?(?P<name>(?-i:Christmas|New\s+Year['’]?s))(?:\s+(?P<h>(?-i:Eve|Day)))?\b"
-)
-_WEEKDAY = _rx(
-    "oeltpmwfs",
-    r"(?P<pre>(?:on|earlier|later|late|early|overnight|last|this\s+past|past)\s+(?:on\s+)?)?",
-    rf"(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night|overnight)\b)?",
-)
-_TODAY_PHRASES = sorted(WORDS.relative_days, key=len, reverse=True)
-_TODAY = _rx(
-    "".join(sorted({p[0] for p in _TODAY_PHRASES})),
-    rf"(?:{'|'.join(literal(p) for p in _TODAY_PHRASES)})\b",
-)
-_STEP = re.compile(  # one named group per row of date_steps.csv: s0, s1, ...
-    r"\b(?:the\s+)?(?:"
-    + "|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _) in enumerate(WORDS.steps))
-    + r")\b",
-    _F,
-)
-_NUM_FIRST = r"\d" + "".join(
-    sorted({w[0] for w in _NUM_WORDS} | set("fsc"))
-)  # few, several, couple
-_LATER = _rx(
-    _NUM_FIRST + "d",
-    rf"(?:(?P<n>{_VAGUE_NUM})\s+)?(?P<unit>days?|weeks?)\s+",
-    r"(?P<dir>later|after(?:wards?)?|earlier|before|prior)\b",
-)
-_AGO = _rx(_NUM_FIRST + "hdmy", rf"(?:(?P<n>{_VAGUE_NUM})\s+)?{_UNIT}\s+ago\b")
-_RECENT = _rx(
-    "iodfwtpr",
-    r"(?:(?:in|over|during|for|within)\s+)?(?:the\s+(?:past|last|previous)|past|recent)\s+",
-    rf"(?:(?P<n>{_VAGUE_NUM})\s+)?{_UNIT}\b",
-)
-_FOR = _rx(
-    "f",
-    r"for\s+(?:(?:more\s+than|over|at\s+least|nearly|almost|about|around)\s+)?",
-    rf"(?:(?P<n>{_NUM})\s+)?{_UNIT}\b",
-)
-_WEEKEND = _rx(
-    "odaitlp",
-    r"(?:(?:over|during|at|on|in)\s+)?(?P<which>the|this\s+past|this|last|past)\s+weekend\b",
-)
-_PERIOD = _rx(
-    "ielmat",
-    rf"(?:in\s+)?{_PART}?(?P<which>last|this|earlier\s+this|the)\s+(?P<unit>week|month|year)\b",
-)
-_FOLLOWING = _rx(  # past narrative: "fled in the following days"
-    "iodt",
-    r"(?:(?:in|over|during)\s+)?the\s+(?:following|subsequent|ensuing)\s+(?:few\s+)?",
-    r"(?P<unit>days|weeks)\b",
-)
-# Matched so that nothing inside them is read as a date: plans, holy days, hours.
-_NOT_AHEAD = _rx(
-    "nctli",
-    rf"(?:(?:next|(?:this\s+)?coming|later\s+this)\s+(?:{_WD}|weekend|week|month|year)|tomorrow",
-    r"|(?:in\s+)?the\s+(?:coming|next)\s+",
-    rf"(?:{_VAGUE_NUM}\s+)?(?:days|weeks|months|years))\b",
-)
-_NOT_HOLY = _rx(
-    "gbahepmtwfs",
-    rf"(?:(?:good|black|bloody|ash|holy|easter|palm)\s+(?:{_WD})|(?:{_WD})(?:['’]s)?\s+prayers?)\b",
-)
-_NOT_HOURS = _rx(
-    _NUM_FIRST + "hm",
-    rf"(?:{_VAGUE_NUM}\s+)?(?:hours?|minutes?)\s+(?:after|later|earlier|before|ago)\b",
-)
-_MONTH_CUE = re.compile(r"\b(?:an?|the|of|since|until|till|by|from|to|and|between)\s+$", _F)
-_YEAR_CUE = re.compile(r"\b(?:of|since|until|till|by|from|to|and|between)\s+$", _F)
-_SINCE = re.compile(r"\bsince\s+$", _F)
-_DIGIT = re.compile(r"\d")
-_WORD = re.compile(r"[a-z]+")
-_YEARISH = re.compile(_YEAR)
-
-_MONTH_NUM = WORDS.months
-_WEEKDAY_NUM = {name[:3]: i for i, name in enumerate(_WD.split("|"))}
-_WORD_NUM = WORDS.numbers
-_UNIT_DAYS = {unit: days for unit, (days, _, _) in WORDS.units.items()}
-_SINGLE_BACK = {unit: back for unit, (_, back, _) in WORDS.units.items()}  # "the past week"
-_VAGUE_BACK = {unit: back for unit, (_, _, back) in WORDS.units.items()}  # "in recent weeks"
-
-
-def precision_of(start: dt.date, end: dt.date) -> str:
-    """The precision a window's length implies: day, days (<= 7), weeks (<= 62), months.
-
-    Whole calendar months ("in December", "last month") are months whatever their length.
-    """
-    n = (end - start).days + 1
-    if n >= 28 and start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
-        return "months"
-    return "day" if n <= 1 else "days" if n <= 7 else "weeks" if n <= 62 else "months"
-
-
-def _number(text: str | None) -> int | None:
-    """'three' -> 3, '12' -> 12, 'a couple of' -> 2; vague words ('few') and None -> None."""
-    t = " ".join((text or "").lower().split())
-    return int(t) if t.isdigit() else 2 if "couple" in t else _WORD_NUM.get(t)
-
-
-def _part_of(text: str | None) -> str | None:
-    """'early ', 'mid-', 'at the end of ' -> early / mid / late; None when absent."""
-    t = (text or "").lower()
-    if not t:
-        return None
-    return "mid" if "mid" in t else "late" if "late" in t or "end" in t else "early"
-
-
-def _month_span(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
-    """A month, or its first / middle / last ten days."""
-    last = calendar.monthrange(year, month)[1]
-    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(part or "", (1, last))
-    return dt.date(year, month, lo), dt.date(year, month, hi)
-
-
-def _year_span(year: int, part: str | None = None) -> tuple[dt.date, dt.date]:
-    """A year, or its first / middle / last four months."""
-    lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(part or "", (1, 12))
-    return dt.date(year, lo, 1), _month_span(year, hi)[1]
-
-
-def _year_for(pub: dt.date, month: int, day: int = 1, ahead: int = 0) -> int:
-    """The year of a yearless month/day: on or before publication, or up to `ahead` days
-    after it ("the Aug. 31 deadline" in an Aug. 27 paper)."""
-    when = dt.date(pub.year, month, min(day, calendar.monthrange(pub.year, month)[1]))
-    return pub.year - 1 if (when - pub).days > ahead else pub.year
-
-
-def _year_of(m: re.Match[str], pub: dt.date, month: int, day: int = 1, ahead: int = 0) -> int:
-    """The year a match states ('2019', 'last year'), else the one publication implies."""
-    if m["year"]:
-        return int(m["year"])
-    if m["rel"]:
-        return pub.year - (m["rel"].lower() == "last")
-    return _year_for(pub, month, day, ahead)
-
-
-def _cued(m: re.Match[str], cue: re.Pattern[str]) -> bool:
-    """Whether a word that introduces a date ('a', 'since', 'of') stands just before m."""
-    return cue.search(m.string, max(0, m.start() - 9), m.start()) is not None
-
-
-def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'March 3', 'Feb. 20, 2019', '3 March 2019', '2019-03-03'."""
-    name, day = m["month"], int(m["day"])
-    month = int(name) if name.isdigit() else _MONTH_NUM[name.rstrip(".")]
-    d = dt.date(_year_of(m, pub, month, day, _AHEAD_DAYS), month, day)
-    return d, d, "explicit"
-
-
-def _ordinal(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'on the 14th': that day of the publication month, or of the month before it."""
-    day, year, month = int(m["day"]), pub.year, pub.month
-    if day > pub.day:
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    d = dt.date(year, month, day)
-    return d, d, "explicit"
-
-
-def _month(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'in December', 'a September ceasefire', 'in early March', 'mid-March', 'May 2018'."""
-    month, pre = _MONTH_NUM[m["month"].rstrip(".")], (m["pre"] or "").strip().lower()
-    if not (pre or m["part"] or m["year"]) and (month == 5 or not _cued(m, _MONTH_CUE)):
-        return None  # a bare "May" is usually a verb or a name
-    year = _year_of(m, pub, month)
-    if pre == "last" and not (m["year"] or m["rel"]):
-        year = pub.year - (month >= pub.month)
-    return *_month_span(year, month, _part_of(m["part"])), "explicit"
-
-
-def _year(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'in 2014', 'since 2014', 'mid-2018': a year or a third of one."""
-    year = int(m["year"])
-    if not (m["pre"] or m["part"] or _cued(m, _YEAR_CUE)) or year > pub.year + 10:
-        return None
-    return *_year_span(year, _part_of(m["part"])), "explicit"
-
-
-def _holiday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'on Christmas Eve', 'Christmas Day', "New Year's Day"."""
-    which = (m["h"] or "").lower()
-    if not which and not m[0].lower().startswith("on"):
-        return None  # "Christmas decorations"
-    if m["name"].lower().startswith("christmas"):
-        month, day = 12, 24 if which == "eve" else 25
-    else:
-        month, day = (12, 31) if which == "eve" else (1, 1)
-    d = dt.date(_year_for(pub, month, day, _AHEAD_DAYS), month, day)
-    return d, d, "explicit"
-
-
-def _weekday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'on Friday', 'late Sunday': the latest such day on or before pub ('last': before)."""
-    pre = (m["pre"] or "").lower()
-    back = (pub.weekday() - _WEEKDAY_NUM[m["wd"][:3].lower()]) % 7
-    if back == 0 and ("last" in pre or "past" in pre):
-        back = 7
-    d = pub - back * _DAY
-    return d, d, "weekday"
-
-
-def _today(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'today', 'yesterday', 'last night', 'overnight' (the night into publication day)."""
-    back = WORDS.relative_days[" ".join(m[0].lower().split())]
-    return pub - back[0] * _DAY, pub - back[1] * _DAY, "relative"
-
-
-def _step(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'the next day', 'the day before', 'that day', 'earlier in the day': from the anchor."""
-    d = ref + WORDS.steps[int((m.lastgroup or "s0")[1:])][1] * _DAY
-    return d, d, "relative"
-
-
-def _later(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'a day later', 'three days after', 'two weeks earlier', 'days later' (a window)."""
-    unit = 7 if m["unit"].lower().startswith("w") else 1
-    sign = -1 if m["dir"].lower() in ("earlier", "before", "prior") else 1
-    n = _number(m["n"])
-    lo, hi = (n * unit, n * unit) if n is not None else (1, 6) if unit == 1 else (7, 28)
-    a, b = ref + sign * lo * _DAY, ref + sign * hi * _DAY
-    return min(a, b), max(a, b), "relative"
-
-
-def _ago(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'two days ago' (exact), 'a week ago' (+-3 days), 'a few weeks ago' (2-5 weeks)."""
-    unit, n = _UNIT_DAYS[m["unit"].lower().rstrip("s")], _number(m["n"])
-    if n is None:
-        return pub - 5 * unit * _DAY, pub - 2 * unit * _DAY, "relative"
-    half = unit // 2 if unit > 1 else 0
-    return pub - (n * unit + half) * _DAY, pub - (n * unit - half) * _DAY, "relative"
-
-
-def _following(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'in the following days': from the day after the anchor up to publication."""
-    return ref + _DAY, max(ref + _DAY, pub), "relative"
-
-
-def _back(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'in recent days' (pub and the six before), 'in past weeks' (four weeks), 'over the
-    past month', 'for more than a week' (the week known): a spell up to publication."""
-    unit, n = m["unit"].lower().rstrip("s"), _number(m["n"])
-    if unit == "hour":
-        days = max(1, -(-(n or 1) // 24))
-    elif n is not None:
-        days = n * _UNIT_DAYS[unit]
-    else:
-        days = (_VAGUE_BACK if m["unit"].lower().endswith("s") else _SINGLE_BACK)[unit]
-    return pub - days * _DAY, pub, "relative"
-
-
-def _weekend(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'last weekend': the Saturday-Sunday before the publication week; 'the weekend' is
-    the current one when published on a weekend."""
-    monday, which = pub - pub.weekday() * _DAY, m["which"].lower()
-    if pub.weekday() >= 5 and "last" not in which and which != "past":
-        return monday + 5 * _DAY, pub, "relative"
-    return monday - 2 * _DAY, monday - _DAY, "relative"
-
-
-def _period(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'last week', 'earlier this week', 'this month', 'late last year', 'the start of the year'."""
-    which, unit, part = m["which"].split()[0].lower(), m["unit"].lower(), _part_of(m["part"])
-    if which == "the" and not part:
-        return None  # "the week" alone dates nothing
-    if unit == "week":
-        monday = pub - pub.weekday() * _DAY
-        if which == "last":
-            return monday - 7 * _DAY, monday - _DAY, "relative"
-        return monday, max(monday, pub - _DAY) if which == "earlier" else pub, "relative"
-    if unit == "month":
-        month_of = pub.replace(day=1) - _DAY if which == "last" else pub
-        start, end = _month_span(month_of.year, month_of.month, part)
-    else:
-        start, end = _year_span(pub.year - (which == "last"), part)
-    if which == "earlier":
-        end = max(start, min(end, pub - _DAY))
-    return start, end, "explicit"
 
 
 def _needs(words: str, also: str = "") -> tuple[frozenset[str], frozenset[str]]:

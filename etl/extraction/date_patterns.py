@@ -1,0 +1,128 @@
+"""The patterns of date expressions (etl.extraction.dates): month and day, weekday,
+relative phrases, and the phrases matched only to block them (plans, holy days, hours).
+Words come from the rule tables through etl.extraction.date_words."""
+
+from __future__ import annotations
+
+import re
+
+from etl.extraction.date_words import WORDS, literal
+
+_F = re.IGNORECASE
+_MONTHS = "|".join(sorted((n for n in WORDS.months if n not in WORDS.short), key=len, reverse=True))
+_ABBR = "|".join(sorted(WORDS.short, key=len, reverse=True))
+_MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w-])"  # before a day
+_MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
+_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ON_WD = rf"(?:on\s+)?(?:(?:{_WD}),?\s+)?"
+_YEAR = r"(?:19|20)\d\d"
+_NUM_WORDS = sorted(WORDS.numbers, key=len, reverse=True)
+_NUM = rf"(?:\d{{1,3}}|{'|'.join(map(re.escape, _NUM_WORDS))}|(?:a\s+)?couple\s+of)"
+_VAGUE_NUM = rf"(?:{_NUM}|(?:a\s+)?few|several)"
+_PART = r"(?P<part>(?:early|late)\s+|mid-?\s*|(?:at\s+|in\s+)?the\s+"
+_PART += r"(?:beginning|start|middle|end)\s+of\s+)"
+_UNIT = rf"(?P<unit>{'|'.join(re.escape(u) + 's?' for u in WORDS.units)})"
+_YEAR_AFTER = rf"(?:(?:,|\s+of)?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>last|this)\s+year\b)?"
+
+
+def _rx(first: str, *parts: str) -> re.Pattern[str]:
+    """A case-insensitive rule pattern that starts at a word boundary on one of `first`.
+
+    The lookahead on the first character halves the cost of scanning a sentence.
+    """
+    return re.compile(rf"\b(?=[{first}])" + "".join(parts), _F)
+
+
+_MDY = _rx(
+    "omtwfsjand",
+    rf"{_ON_WD}{_MONTH_DAY}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b{_YEAR_AFTER}",
+)
+_DMY = _rx(
+    r"omtwfs\d",
+    rf"{_ON_WD}(?:(?<=\bon\s)the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_DAY}",
+    _YEAR_AFTER,
+)
+_ISO = _rx("12", rf"(?P<year>{_YEAR})-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_ORDINAL = _rx(
+    "o",
+    r"on\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)",
+    r"|\s+(?:and|when|as|after|before|at|in|but|while|amid|with)\b)",
+)
+_MONTH = _rx(
+    "idtlemajfsond",
+    rf"(?P<pre>(?:in|during|throughout|last|this)\s+)?{_PART}?{_MONTH_WORD}",
+    _YEAR_AFTER,
+)
+_YEAR_ONLY = _rx(
+    "idtelma12", rf"(?P<pre>(?:in|during|throughout)\s+)?{_PART}?(?P<year>{_YEAR})\b(?![-/]\d)"
+)
+_HOLIDAY = _rx(
+    "ocn", r"(?:on\s+)?(?P<name>(?-i:Christmas|New\s+Year['’]?s))(?:\s+(?P<h>(?-i:Eve|Day)))?\b"
+)
+_WEEKDAY = _rx(
+    "oeltpmwfs",
+    r"(?P<pre>(?:on|earlier|later|late|early|overnight|last|this\s+past|past)\s+(?:on\s+)?)?",
+    rf"(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night|overnight)\b)?",
+)
+_TODAY_PHRASES = sorted(WORDS.relative_days, key=len, reverse=True)
+_TODAY = _rx(
+    "".join(sorted({p[0] for p in _TODAY_PHRASES})),
+    rf"(?:{'|'.join(literal(p) for p in _TODAY_PHRASES)})\b",
+)
+_STEP = re.compile(  # one named group per row of date_steps.csv: s0, s1, ...
+    r"\b(?:the\s+)?(?:"
+    + "|".join(f"(?P<s{i}>{pattern})" for i, (pattern, _) in enumerate(WORDS.steps))
+    + r")\b",
+    _F,
+)
+_NUM_FIRST = r"\d" + "".join(
+    sorted({w[0] for w in _NUM_WORDS} | set("fsc"))
+)  # few, several, couple
+_LATER = _rx(
+    _NUM_FIRST + "d",
+    rf"(?:(?P<n>{_VAGUE_NUM})\s+)?(?P<unit>days?|weeks?)\s+",
+    r"(?P<dir>later|after(?:wards?)?|earlier|before|prior)\b",
+)
+_AGO = _rx(_NUM_FIRST + "hdmy", rf"(?:(?P<n>{_VAGUE_NUM})\s+)?{_UNIT}\s+ago\b")
+_RECENT = _rx(
+    "iodfwtpr",
+    r"(?:(?:in|over|during|for|within)\s+)?(?:the\s+(?:past|last|previous)|past|recent)\s+",
+    rf"(?:(?P<n>{_VAGUE_NUM})\s+)?{_UNIT}\b",
+)
+_FOR = _rx(
+    "f",
+    r"for\s+(?:(?:more\s+than|over|at\s+least|nearly|almost|about|around)\s+)?",
+    rf"(?:(?P<n>{_NUM})\s+)?{_UNIT}\b",
+)
+_WEEKEND = _rx(
+    "odaitlp",
+    r"(?:(?:over|during|at|on|in)\s+)?(?P<which>the|this\s+past|this|last|past)\s+weekend\b",
+)
+_PERIOD = _rx(
+    "ielmat",
+    rf"(?:in\s+)?{_PART}?(?P<which>last|this|earlier\s+this|the)\s+(?P<unit>week|month|year)\b",
+)
+_FOLLOWING = _rx(  # past narrative: "fled in the following days"
+    "iodt",
+    r"(?:(?:in|over|during)\s+)?the\s+(?:following|subsequent|ensuing)\s+(?:few\s+)?",
+    r"(?P<unit>days|weeks)\b",
+)
+# Matched so that nothing inside them is read as a date: plans, holy days, hours.
+_NOT_AHEAD = _rx(
+    "nctli",
+    rf"(?:(?:next|(?:this\s+)?coming|later\s+this)\s+(?:{_WD}|weekend|week|month|year)|tomorrow",
+    r"|(?:in\s+)?the\s+(?:coming|next)\s+",
+    rf"(?:{_VAGUE_NUM}\s+)?(?:days|weeks|months|years))\b",
+)
+_NOT_HOLY = _rx(
+    "gbahepmtwfs",
+    rf"(?:(?:good|black|bloody|ash|holy|easter|palm)\s+(?:{_WD})|(?:{_WD})(?:['’]s)?\s+prayers?)\b",
+)
+_NOT_HOURS = _rx(
+    _NUM_FIRST + "hm",
+    rf"(?:{_VAGUE_NUM}\s+)?(?:hours?|minutes?)\s+(?:after|later|earlier|before|ago)\b",
+)
+_SINCE = re.compile(r"\bsince\s+$", _F)
+_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[a-z]+")
+_YEARISH = re.compile(_YEAR)

@@ -1,0 +1,223 @@
+"""Resolvers of date expressions (etl.extraction.dates): one function per kind of phrase,
+from its match, the publication date and the anchor to a window of whole days. Pure; a
+phrase that names no real day raises ValueError, which the caller turns into "unresolved".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from etl.extraction.date_patterns import _F, _WD
+from etl.extraction.date_words import WORDS
+
+_Found = tuple[dt.date, dt.date, str]  # start, end, source
+
+_AHEAD_DAYS = 31  # a yearless day up to this far after publication is read as ahead
+_DAY = dt.timedelta(days=1)
+_MONTH_CUE = re.compile(r"\b(?:an?|the|of|since|until|till|by|from|to|and|between)\s+$", _F)
+_YEAR_CUE = re.compile(r"\b(?:of|since|until|till|by|from|to|and|between)\s+$", _F)
+
+_MONTH_NUM = WORDS.months
+_WEEKDAY_NUM = {name[:3]: i for i, name in enumerate(_WD.split("|"))}
+_WORD_NUM = WORDS.numbers
+_UNIT_DAYS = {unit: days for unit, (days, _, _) in WORDS.units.items()}
+_SINGLE_BACK = {unit: back for unit, (_, back, _) in WORDS.units.items()}  # "the past week"
+_VAGUE_BACK = {unit: back for unit, (_, _, back) in WORDS.units.items()}  # "in recent weeks"
+
+
+def precision_of(start: dt.date, end: dt.date) -> str:
+    """The precision a window's length implies: day, days (<= 7), weeks (<= 62), months.
+
+    Whole calendar months ("in December", "last month") are months whatever their length.
+    """
+    n = (end - start).days + 1
+    if n >= 28 and start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]:
+        return "months"
+    return "day" if n <= 1 else "days" if n <= 7 else "weeks" if n <= 62 else "months"
+
+
+def _number(text: str | None) -> int | None:
+    """'three' -> 3, '12' -> 12, 'a couple of' -> 2; vague words ('few') and None -> None."""
+    t = " ".join((text or "").lower().split())
+    return int(t) if t.isdigit() else 2 if "couple" in t else _WORD_NUM.get(t)
+
+
+def _part_of(text: str | None) -> str | None:
+    """'early ', 'mid-', 'at the end of ' -> early / mid / late; None when absent."""
+    t = (text or "").lower()
+    if not t:
+        return None
+    return "mid" if "mid" in t else "late" if "late" in t or "end" in t else "early"
+
+
+def _month_span(year: int, month: int, part: str | None = None) -> tuple[dt.date, dt.date]:
+    """A month, or its first / middle / last ten days."""
+    last = calendar.monthrange(year, month)[1]
+    lo, hi = {"early": (1, 10), "mid": (11, 20), "late": (21, last)}.get(part or "", (1, last))
+    return dt.date(year, month, lo), dt.date(year, month, hi)
+
+
+def _year_span(year: int, part: str | None = None) -> tuple[dt.date, dt.date]:
+    """A year, or its first / middle / last four months."""
+    lo, hi = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}.get(part or "", (1, 12))
+    return dt.date(year, lo, 1), _month_span(year, hi)[1]
+
+
+def _year_for(pub: dt.date, month: int, day: int = 1, ahead: int = 0) -> int:
+    """The year of a yearless month/day: on or before publication, or up to `ahead` days
+    after it ("the Aug. 31 deadline" in an Aug. 27 paper)."""
+    when = dt.date(pub.year, month, min(day, calendar.monthrange(pub.year, month)[1]))
+    return pub.year - 1 if (when - pub).days > ahead else pub.year
+
+
+def _year_of(m: re.Match[str], pub: dt.date, month: int, day: int = 1, ahead: int = 0) -> int:
+    """The year a match states ('2019', 'last year'), else the one publication implies."""
+    if m["year"]:
+        return int(m["year"])
+    if m["rel"]:
+        return pub.year - (m["rel"].lower() == "last")
+    return _year_for(pub, month, day, ahead)
+
+
+def _cued(m: re.Match[str], cue: re.Pattern[str]) -> bool:
+    """Whether a word that introduces a date ('a', 'since', 'of') stands just before m."""
+    return cue.search(m.string, max(0, m.start() - 9), m.start()) is not None
+
+
+def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'March 3', 'Feb. 20, 2019', '3 March 2019', '2019-03-03'."""
+    name, day = m["month"], int(m["day"])
+    month = int(name) if name.isdigit() else _MONTH_NUM[name.rstrip(".")]
+    d = dt.date(_year_of(m, pub, month, day, _AHEAD_DAYS), month, day)
+    return d, d, "explicit"
+
+
+def _ordinal(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'on the 14th': that day of the publication month, or of the month before it."""
+    day, year, month = int(m["day"]), pub.year, pub.month
+    if day > pub.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    d = dt.date(year, month, day)
+    return d, d, "explicit"
+
+
+def _month(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'in December', 'a September ceasefire', 'in early March', 'mid-March', 'May 2018'."""
+    month, pre = _MONTH_NUM[m["month"].rstrip(".")], (m["pre"] or "").strip().lower()
+    if not (pre or m["part"] or m["year"]) and (month == 5 or not _cued(m, _MONTH_CUE)):
+        return None  # a bare "May" is usually a verb or a name
+    year = _year_of(m, pub, month)
+    if pre == "last" and not (m["year"] or m["rel"]):
+        year = pub.year - (month >= pub.month)
+    return *_month_span(year, month, _part_of(m["part"])), "explicit"
+
+
+def _year(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'in 2014', 'since 2014', 'mid-2018': a year or a third of one."""
+    year = int(m["year"])
+    if not (m["pre"] or m["part"] or _cued(m, _YEAR_CUE)) or year > pub.year + 10:
+        return None
+    return *_year_span(year, _part_of(m["part"])), "explicit"
+
+
+def _holiday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'on Christmas Eve', 'Christmas Day', "New Year's Day"."""
+    which = (m["h"] or "").lower()
+    if not which and not m[0].lower().startswith("on"):
+        return None  # "Christmas decorations"
+    if m["name"].lower().startswith("christmas"):
+        month, day = 12, 24 if which == "eve" else 25
+    else:
+        month, day = (12, 31) if which == "eve" else (1, 1)
+    d = dt.date(_year_for(pub, month, day, _AHEAD_DAYS), month, day)
+    return d, d, "explicit"
+
+
+def _weekday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'on Friday', 'late Sunday': the latest such day on or before pub ('last': before)."""
+    pre = (m["pre"] or "").lower()
+    back = (pub.weekday() - _WEEKDAY_NUM[m["wd"][:3].lower()]) % 7
+    if back == 0 and ("last" in pre or "past" in pre):
+        back = 7
+    d = pub - back * _DAY
+    return d, d, "weekday"
+
+
+def _today(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'today', 'yesterday', 'last night', 'overnight' (the night into publication day)."""
+    back = WORDS.relative_days[" ".join(m[0].lower().split())]
+    return pub - back[0] * _DAY, pub - back[1] * _DAY, "relative"
+
+
+def _step(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'the next day', 'the day before', 'that day', 'earlier in the day': from the anchor."""
+    d = ref + WORDS.steps[int((m.lastgroup or "s0")[1:])][1] * _DAY
+    return d, d, "relative"
+
+
+def _later(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'a day later', 'three days after', 'two weeks earlier', 'days later' (a window)."""
+    unit = 7 if m["unit"].lower().startswith("w") else 1
+    sign = -1 if m["dir"].lower() in ("earlier", "before", "prior") else 1
+    n = _number(m["n"])
+    lo, hi = (n * unit, n * unit) if n is not None else (1, 6) if unit == 1 else (7, 28)
+    a, b = ref + sign * lo * _DAY, ref + sign * hi * _DAY
+    return min(a, b), max(a, b), "relative"
+
+
+def _ago(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'two days ago' (exact), 'a week ago' (+-3 days), 'a few weeks ago' (2-5 weeks)."""
+    unit, n = _UNIT_DAYS[m["unit"].lower().rstrip("s")], _number(m["n"])
+    if n is None:
+        return pub - 5 * unit * _DAY, pub - 2 * unit * _DAY, "relative"
+    half = unit // 2 if unit > 1 else 0
+    return pub - (n * unit + half) * _DAY, pub - (n * unit - half) * _DAY, "relative"
+
+
+def _following(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'in the following days': from the day after the anchor up to publication."""
+    return ref + _DAY, max(ref + _DAY, pub), "relative"
+
+
+def _back(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'in recent days' (pub and the six before), 'in past weeks' (four weeks), 'over the
+    past month', 'for more than a week' (the week known): a spell up to publication."""
+    unit, n = m["unit"].lower().rstrip("s"), _number(m["n"])
+    if unit == "hour":
+        days = max(1, -(-(n or 1) // 24))
+    elif n is not None:
+        days = n * _UNIT_DAYS[unit]
+    else:
+        days = (_VAGUE_BACK if m["unit"].lower().endswith("s") else _SINGLE_BACK)[unit]
+    return pub - days * _DAY, pub, "relative"
+
+
+def _weekend(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'last weekend': the Saturday-Sunday before the publication week; 'the weekend' is
+    the current one when published on a weekend."""
+    monday, which = pub - pub.weekday() * _DAY, m["which"].lower()
+    if pub.weekday() >= 5 and "last" not in which and which != "past":
+        return monday + 5 * _DAY, pub, "relative"
+    return monday - 2 * _DAY, monday - _DAY, "relative"
+
+
+def _period(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'last week', 'earlier this week', 'this month', 'late last year', 'the start of the year'."""
+    which, unit, part = m["which"].split()[0].lower(), m["unit"].lower(), _part_of(m["part"])
+    if which == "the" and not part:
+        return None  # "the week" alone dates nothing
+    if unit == "week":
+        monday = pub - pub.weekday() * _DAY
+        if which == "last":
+            return monday - 7 * _DAY, monday - _DAY, "relative"
+        return monday, max(monday, pub - _DAY) if which == "earlier" else pub, "relative"
+    if unit == "month":
+        month_of = pub.replace(day=1) - _DAY if which == "last" else pub
+        start, end = _month_span(month_of.year, month_of.month, part)
+    else:
+        start, end = _year_span(pub.year - (which == "last"), part)
+    if which == "earlier":
+        end = max(start, min(end, pub - _DAY))
+    return start, end, "explicit"
