@@ -183,10 +183,28 @@ def _toll_only(cluster: Cluster) -> bool:
     )
 
 
+def _guessed(cluster: Cluster) -> tuple[bool, bool]:
+    """Whether every sentence of the cluster is undated, and whether every one took its
+    place from its neighbours (a toll sentence that names neither: 'Six people died.')."""
+    return (
+        all(m.date.source == "article" for m in cluster.mentions),
+        all(m.place_note for m in cluster.mentions),
+    )
+
+
+def _may_be_toll_of(toll: Cluster, host: Cluster) -> bool:
+    """The toll's window and place agree with the host's, or the toll never said them."""
+    undated, unplaced = _guessed(toll)
+    return (undated or windows_meet((host.start, host.end), (toll.start, toll.end))) and (
+        unplaced or places_compatible(_where(host.place), _where(toll.place))
+    )
+
+
 def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
     """'At least 20 people were killed' in an article that reports a bombing that day, there,
     is the bombing's toll, not a second event: such killing/deaths clusters join it, and so
-    do battles read only from their dead ('2 soldiers were killed') after an IED or strike."""
+    do battles read only from their dead ('2 soldiers were killed') after an IED or strike.
+    A toll that names no day or place of its own is read as the article's strike's."""
     violent = [c for c in clusters if c.event_type in VIOLENT]
     kept: list[Cluster] = []
     for cluster in clusters:
@@ -199,8 +217,7 @@ def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
                     if v is not cluster
                     and not _toll_only(v)
                     and v.articles & cluster.articles
-                    and windows_meet((v.start, v.end), (cluster.start, cluster.end))
-                    and places_compatible(_where(v.place), _where(cluster.place))
+                    and _may_be_toll_of(cluster, v)
                 ),
                 None,
             )

@@ -44,8 +44,9 @@ _COMBATANTS_DIED = re.compile(
     rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}}\s+(?:(?:were|was|have been|had been)\s+killed|died)\b",
     re.I,
 )
-#: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports.
-_COMBATANTS_KILLED = re.compile(rf"\bkill(?:ed|ing) (?:[\w-]+ ){{0,4}}{_FIGHTERS}\b", re.I)
+#: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
+#: ('killed by the militants' names the killers, not the dead).
+_COMBATANTS_KILLED = re.compile(rf"\bkill(?:ed|ing) (?!by\b)(?:[\w-]+ ){{0,4}}{_FIGHTERS}\b", re.I)
 
 #: No pattern puts more than this many characters before the required word it is found by.
 _MAX_PREFIX = 80

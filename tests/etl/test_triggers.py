@@ -93,7 +93,7 @@ CASES = [
     ("An airstrike killed four IS militants on Monday.", {"airstrike"}),
     ("Regime rocket fire killed four civilians in the town.", {"shelling"}),
     ("Regime rocket fire killed four civilians in Maarat al-Numan on Monday.", {"shelling"}),
-    ("The convoy came under fire near the town.", {"evacuation", "killing"}),
+    ("The convoy came under fire near the town.", {"killing"}),  # attacked: no evacuation
     ("Civilians came under fire as they fled.", {"displacement", "killing"}),
     ("The women and children were ferried to camps in the north.", {"displacement"}),
     ("The families were taken to camps in Hasakah province.", {"displacement"}),
