@@ -4,18 +4,28 @@ Rules, not a parser: a number (digits, words, ranges, vague words such as "dozen
 qualifier before it, the counted noun after it and the verbs around it (killed, injured,
 evacuated...) decide what is counted. Measures (years, km, %, money), dates, times and ages
 are not figures. Stdlib only and cheap enough to run on every sentence of every article.
+
+Numbers are read by etl.extraction.number_reading, tolls (zero, totals, a war's running
+total) by etl.extraction.tolls, and the words come from data/rules/figure_*.csv.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import string
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from etl.extraction.figure_words import FLAGS, WORDS, alternation
 from etl.extraction.mentions import Figure
+from etl.extraction.number_reading import (
+    _ANCHOR_WORDS,
+    _DIGIT_RUN,
+    _WORDNUM,
+    _norm,
+    _numbers,
+    _parse,
+    _skipped,
+)
 from etl.extraction.tolls import (
     ZERO_GATES,
     fatalities,
@@ -28,12 +38,6 @@ __all__ = ["fatalities", "find_figures"]
 
 # --- words (data/rules/figure_*.csv, read by etl.extraction.figure_words) ------------------
 _FLAGS = FLAGS
-_NUMBER_WORDS = [*WORDS.units, *WORDS.tens]
-_UNITS, _TENS = list(WORDS.units), list(WORDS.tens)
-_WORD_VALUES = WORDS.word_values
-_SCALES = WORDS.scales
-_VAGUE = WORDS.vague
-_QUALIFIERS = WORDS.qualifiers
 _HEAD_CLASS = WORDS.head_class
 _HEAD_LAST = {w.split()[-1] for w in _HEAD_CLASS}
 _ALL_VERBS = {"killed", "injured", "surrendered", "detained", "deaths", "people_evacuated",
@@ -47,16 +51,9 @@ _BE = WORDS.be_forms
 _NOT_NOUNS = {"this", "thus", "various", "previous", "across", "unless", "less", "does", "goes",
               "whereas", "perhaps", "always", "ones", "ways", "sides", "its", "thirds",
               "quarters", "halves"}  # fmt: skip
-_MONTHS = "January February March April May June July August September October November \
-December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-_LABELS = "US USD EUR aged age ages Aged Age No. no. number Number Resolution Article Route \
-Highway Flight Chapter page Room Brigade Division Unit Phase version"
-_SKIP_AFTER = {*_LABELS.split(), *_MONTHS.split(), *(m + "." for m in _MONTHS.split())}
 _BEFORE_VERBS = WORDS.before
 _BEFORE_LAST = {p.split()[-1] for ps in _BEFORE_VERBS.values() for p in ps}
 _BEFORE_LAST |= {"another", "of", "additional"}  # a cheap test before the regex
-_OTHER_ANCHORS = "no nobody " + " ".join({w for v in _VAGUE for w in v.split()} - {"a", "of"})
-_ANCHOR_WORDS = set(_NUMBER_WORDS + _OTHER_ANCHORS.split())  # where a number (or zero) may be
 _VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
     {p.split()[0] for q in ("killed", "injured") for p in _BEFORE_VERBS.get(q, ())}
     | {"killed", "dead", "died", "slain", "perished", "wounded", "injured", "hurt"}
@@ -74,17 +71,6 @@ _alternation = alternation
 
 
 # --- patterns ----------------------------------------------------------------------------
-_WORDNUM = rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(_UNITS)}"
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9A-Za-z_]|[.,][0-9])"
-_BASIC = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
-_CORE = re.compile(  # [qualifier] number | range | vague word
-    rf"(?<![\w$€£#.,:/-])(?:(?P<q>{_alternation(set(_QUALIFIERS))})\s+)?(?:"
-    rf"between\s+(?P<b1>{_BASIC})\s+and\s+(?P<b2>{_BASIC})"
-    rf"|(?P<r1>{_BASIC})(?:(?<=[0-9])\s*[-\u2013\u2014]\s*|\s+(?:to|or)\s+)(?P<r2>{_BASIC})"
-    rf"|(?P<v>{_alternation(set(_VAGUE))})\b"
-    rf"|(?P<n>{_BASIC}|an?\s+(?:hundred|thousand|million)\b))",
-    _FLAGS,
-)
 _MOD = rf"(?:[A-Z][\w.'&-]*|[a-z]{{1,3}}-[A-Z][\w'-]*|{_alternation(WORDS.modifiers)})"
 _HEAD = rf"(?:(?i:{_alternation(set(_HEAD_CLASS))})|[A-Z][a-z]+(?:is|ans|ese|ds|ks))\b"
 _Q = "['\u2018\u2019\"\u201c\u201d]?"  # a noun in quotes: 100 'terrorists'
@@ -95,15 +81,6 @@ _NOUN = re.compile(  # case-sensitive: capitalised modifiers ("IS", "Islamic Sta
     re.ASCII,
 )
 _NEXT_HEAD = re.compile(rf"\s+(?P<head>(?i:{_alternation(set(_HEAD_CLASS))}))\b", re.ASCII)
-_MEASURE = re.compile(  # what follows a measure, a time or the day of a month
-    r"\s*(?:%|(?:of\s+)?(?:(?:more|other|additional|consecutive|long|straight|full|square|cubic)"
-    r"\s+)?(?:percent|per\s+cent|percentage|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
-    r"|nights?|decades?|century|centuries|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|feet|ft"
-    r"|square|sq|acres?|hectares?|kg|kilo(?:gram)?s?|tonnes?|tons?|lit(?:re|er)s?|barrels?"
-    r"|degrees?|dollars?|euros?|pounds?|usd|eur|liras?|rubles?|times|[ap]\.?m|gmt|o'clock"
-    rf"|local\s+time)(?![A-Za-z])|-[A-Za-z]|:[0-9]|(?-i:{'|'.join(_MONTHS.split())})\b)",
-    _FLAGS,
-)
 _YEAR = re.compile(r"(?:1[89]|20)[0-9]{2}")
 _DETERMINERS = re.compile(r"\b(?:the|these|those|its|their|his|her|our|first|last)\s+\Z", _FLAGS)
 _BEFORE = re.compile(  # searched in lower-cased text
@@ -140,10 +117,6 @@ _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
 _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
-_DIGIT_RUN = re.compile(r"[0-9]+")
-_TOKEN_SPLIT = re.compile(r"[\s-]+")
-_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
 
 
@@ -161,63 +134,6 @@ class _Candidate:
     after: str | None  # quantity of the verb it is the subject of ("15 were killed")
     context: str | None  # what a bare number counts by other cues ("troops 2,000")
     single: bool = False  # "a shepherd": counts one victim only with a verb ("killing a shepherd")
-
-
-def _norm(words: str) -> str:
-    return " ".join(words.lower().split())
-
-
-def _value(number: str) -> float | None:
-    """'20,000' -> 20000; 'twenty-three' -> 23; '1.5 million' -> 1.5e6; 'a hundred' -> 100;
-    '3.000' -> 3000 (European thousands: three digits after each dot, no scale word)."""
-    value: float | None = None
-    tokens = _TOKEN_SPLIT.split(number.lower().replace(",", ""))
-    for token in tokens:
-        if _DOT_THOUSANDS.fullmatch(token) and _SCALES.keys().isdisjoint(tokens):
-            token = token.replace(".", "")
-        if token in _SCALES:
-            value = (value or 1.0) * _SCALES[token]
-        elif token in _WORD_VALUES:
-            value = (value or 0.0) + _WORD_VALUES[token]
-        elif _DECIMAL.fullmatch(token):
-            value = float(token)
-        else:
-            return None
-    return value if value is not None and math.isfinite(value) else None
-
-
-def _parse(m: re.Match[str]) -> tuple[float | None, float | None, str, str] | None:
-    """Low, high and qualifier of a number match, and its kind (exact, between or vague key)."""
-    if m["b1"] or m["r1"]:
-        first, second = m["b1"] or m["r1"], m["b2"] or m["r2"]
-        low, high = _value(first), _value(second)
-        scale = next((s for w, s in _SCALES.items() if second.lower().endswith(w)), 1.0)
-        if low is not None and not first.lower().endswith(tuple(_SCALES)):
-            low *= scale  # "1.5-2 million": the scale of the second end is shared
-        kind = qualifier = "between"
-    elif m["v"]:
-        kind = _norm(m["v"])
-        low, high, qualifier = _VAGUE[kind]
-    else:
-        low = high = _value(m["n"])
-        kind = qualifier = "exact"
-    if low is None or high is None:
-        return None
-    low, high = float(min(low, high)), float(max(low, high))
-    qualifier = _QUALIFIERS.get(_norm(m["q"]), qualifier) if m["q"] else qualifier
-    if qualifier in ("at least", "more than"):
-        return low, None, qualifier, kind
-    return (None if qualifier == "up to" else low), high, qualifier, kind
-
-
-def _skipped(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
-    """A measure, money, date, time, age or label number: not a count of anything."""
-    if _MEASURE.match(text, m.end(), hi):
-        return True
-    before = text[max(lo, m.start() - 16) : m.start()].split()
-    if m["q"]:  # "December at least 90": a qualified number is no date or label
-        return bool(before) and before[-1][-1] in "$€£"
-    return bool(before) and (before[-1] in _SKIP_AFTER or before[-1][-1] in "$€£")
 
 
 def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | None:
@@ -320,25 +236,6 @@ def _quantity(c: _Candidate) -> str | None:
     if verb in _PEOPLE_VERBS and c.cls.startswith("other:"):
         return verb  # "killed 3 farmers": whoever is killed is counted as killed
     return None if c.cls == "others" else c.cls.removeprefix("other:")
-
-
-def _numbers(text: str, lo: int, hi: int, folded: str, words: set[str]) -> Iterator[re.Match[str]]:
-    """Number matches in text[lo:hi], tried only near digits and number words (for speed)."""
-    anchors = [m.start() for m in _DIGIT_RUN.finditer(text, lo, hi)]
-    for word in _ANCHOR_WORDS.intersection(words) - {"no", "nobody"}:
-        at = folded.find(word)
-        while at >= 0:
-            after = at + len(word)
-            if not (folded[at - 1 : at].isalnum() or folded[after : after + 1].isalnum()):
-                anchors.append(lo + at)
-            at = folded.find(word, at + 1)
-    done = lo
-    for anchor in sorted(anchors):
-        if anchor >= done and (
-            m := _CORE.search(text, max(done, anchor - 20), min(hi, anchor + 60))
-        ):
-            done = m.end()
-            yield m
 
 
 def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Candidate]:
