@@ -425,3 +425,22 @@ def test_a_battle_read_only_from_its_dead_folds_into_the_strike_it_follows():
     assert [c.event_type for c in cluster_mentions([bomb, toll])] == ["explosion"]
     kept = sorted(c.event_type for c in cluster_mentions([bomb, battle]))
     assert kept == ["clash", "explosion"]  # a battle with its own verb stays a battle
+
+
+@pytest.mark.parametrize(
+    ("source", "note", "where", "folded"),
+    [
+        ("article", "from the previous sentence", FAR_TOWN, True),  # says no day, no place
+        ("article", None, FAR_TOWN, False),  # names a far place of its own
+        ("explicit", "from the previous sentence", BAGHOUZ, False),  # dated days later
+    ],
+)
+def test_a_toll_that_says_no_day_or_place_is_the_strikes_of_its_article(
+    source, note, where, folded
+):
+    """'The raids claimed the lives of nine civilians.' a week after the strike it follows."""
+    strike = mention("a", "airstrike", D(2019, 3, 1))
+    toll = mention("a", "killing", D(2019, 3, 6), D(2019, 3, 8), where, source=source)
+    toll = _with(toll, place_note=note, char_start=200)
+    types = sorted(c.event_type for c in cluster_mentions([strike, toll]))
+    assert types == (["airstrike"] if folded else ["airstrike", "killing"])
