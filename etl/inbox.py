@@ -177,7 +177,8 @@ def _reading(store: Path) -> Iterator[sqlite3.Connection]:
 
 def read(store: Path, texts: bool = True) -> Snapshot:
     """The whole inbox as plain rows; an empty snapshot when nothing was ingested yet.
-    Without `texts`, articles come without their text (for listing batches and decisions)."""
+    Without `texts`, articles come without their text and imported events without their
+    record (for listing batches and decisions)."""
     if not (store / INBOX).exists():
         return Snapshot()
     with _reading(store) as conn:
@@ -196,7 +197,7 @@ def read(store: Path, texts: bool = True) -> Snapshot:
                 "decisions": "SELECT * FROM decisions ORDER BY seq",
             }
             got = {k: [dict(r) for r in conn.execute(q)] for k, q in rows.items()}
-            got["imports"] = _imports(conn)
+            got["imports"] = _imports(conn, records=texts)
         finally:
             conn.execute("COMMIT")
     decisions = [
@@ -217,14 +218,16 @@ def read(store: Path, texts: bool = True) -> Snapshot:
     )
 
 
-def _imports(conn: sqlite3.Connection) -> list[dict]:
-    """The imported events, oldest first; none in an inbox of version 1 not yet upgraded."""
+def _imports(conn: sqlite3.Connection, records: bool) -> list[dict]:
+    """The imported events, oldest first (without their records unless `records`); none in an
+    inbox of version 1 not yet upgraded."""
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'imports'"
     ).fetchone()
     if not exists:
         return []
-    return [dict(r) for r in conn.execute("SELECT * FROM imports ORDER BY seq")]
+    columns = "*" if records else "seq, batch_id, dataset, original_id, line, added_at"
+    return [dict(r) for r in conn.execute(f"SELECT {columns} FROM imports ORDER BY seq")]
 
 
 def _insert(conn: sqlite3.Connection, table: str, row: Mapping[str, object]) -> None:

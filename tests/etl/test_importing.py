@@ -214,6 +214,8 @@ def test_a_version_1_inbox_is_read_then_upgraded_and_imports_stay_append_only(mi
         conn.execute("UPDATE meta SET value = '1' WHERE key = 'inbox_version'")
     assert inbox.read(mini.store).imports == []
     import_events(mini, UCDP, "ucdp", "ana")
+    assert [r["original_id"] for r in inbox.read(mini.store).imports] == ["900001", "900002"]
+    assert "record" not in inbox.read(mini.store, texts=False).imports[0]  # listing: no records
     with sqlite3.connect(mini.store / inbox.INBOX) as conn:
         assert conn.execute("SELECT value FROM meta WHERE key = 'inbox_version'").fetchone() == (
             "2",
