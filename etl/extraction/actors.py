@@ -147,12 +147,25 @@ def actor_in(text: str) -> str | None:
     return matches[0].actor if matches else None
 
 
+_QUOTES = "'\"‘’“”"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "—-("):
+    """Spaces, dashes and the quote marks of a quote the speaker ends are not the speaker."""
+    while start < end and (text[start].isspace() or text[start] in "—-(" + _QUOTES):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",—-"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",—-" + _QUOTES):
         end -= 1
     return start, end
+
+
+def _looks_like_name(segment: str) -> bool:
+    """'Mustafa Bali', 'Gen. Joseph Votel': a few words, each capitalised (particles aside)."""
+    words = segment.split()
+    return 0 < len(words) <= 5 and all(
+        w[:1].isupper() or w.lower() in ("al", "bin", "ibn", "de", "van", "von") or w[:3] == "al-"
+        for w in words
+    )
 
 
 def _span(pattern: re.Pattern[str], sentence: str) -> tuple[int, int] | None:
@@ -171,9 +184,15 @@ def _before(sentence: str, verb: re.Match[str] | None) -> tuple[int, int] | None
         left = _last_delimiter(sentence, stop) + 1
     before = sentence[:left].rstrip(" ,")
     segment = sentence[left:stop].strip()
-    if left > 0 and (_TITLE_END.search(before) or _TITLE_START.match(segment)):
-        # 'An SDF spokesman, Mustafa Bali' and 'Mustafa Bali, spokesman for the SDF' are one
+    if left > 0 and _TITLE_END.search(before):
+        # 'An SDF spokesman, Mustafa Bali' is one speaker
         left = _last_delimiter(sentence, len(before)) + 1
+    elif left > 0 and _TITLE_START.match(segment):
+        # 'Mustafa Bali, spokesman for the SDF' is one; 'drove IS out of Jerablus with barely
+        # a fight, a commander of the brigade said' is the commander alone
+        earlier = _last_delimiter(sentence, len(before)) + 1
+        if _looks_like_name(sentence[earlier : len(before)]):
+            left = earlier
     left = max(left, stop - 90)
     return (left, stop) if stop - left >= 2 else None
 

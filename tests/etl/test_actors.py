@@ -127,6 +127,20 @@ CLAIMANTS = [
     ("Fighting continued, he said.", None, None),
     ("“We are aware,” he said.", None, None),
     ("IS fighters, who said they were tired, surrendered.", None, None),
+    # the quote a speaker ends is not part of the speaker
+    ("'They shell us every night,' a nurse in Varn told the radio.", "a nurse in Varn", None),
+    # a title after a clause that is no name stands alone
+    (
+        "Rebels drove the militia out of Tell on Monday with barely a fight, a commander of "
+        "the Ridge Brigade said.",
+        "a commander of the Ridge Brigade",
+        None,
+    ),
+    (
+        "Hostilities ended, Mustafa Bali, spokesman for the SDF, said.",
+        "Mustafa Bali, spokesman for the SDF",
+        "Syrian Democratic Forces",
+    ),
     pytest.param(
         "Fighting continued, said Mustafa Bali, an SDF spokesman.",
         "Mustafa Bali, an SDF spokesman",
