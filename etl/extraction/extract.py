@@ -21,7 +21,7 @@ from etl.extraction.figures import find_figures
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
 from etl.extraction.sentences import split_sentences
-from etl.extraction.tolls import carried_toll
+from etl.extraction.tolls import TOLL_QUANTITIES, carried_toll
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
@@ -120,9 +120,12 @@ class Extractor:
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
-            for j in _toll_takers(mentions, previous) if context.carry else ():
-                # "... 2 fatalities were reported."
+            takers = _toll_takers(mentions, previous) if context.carry else []
+            for j in takers:  # "... 2 fatalities were reported."
                 mentions[j] = replace(mentions[j], figures=mentions[j].figures + context.carry)
+            for j in range(first, len(mentions)) if takers else ():  # counted once, there
+                kept = tuple(f for f in mentions[j].figures if f not in context.carry)
+                mentions[j] = replace(mentions[j], figures=kept)
             previous = range(first, len(mentions))
         stats.mentions = len(mentions)
         return mentions, stats
@@ -218,7 +221,7 @@ class Extractor:
         date = _nearest(dates, trigger.start, text) or _undated(article.published, context, index)
         place, note = _place_for(trigger, places, context, index)
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
-        mine = tuple(f for f in figures if _nearest_trigger(triggers, f.char_start) is trigger)
+        mine = tuple(f for f in figures if _trigger_for(triggers, f) is trigger)
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,
@@ -279,6 +282,17 @@ def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWind
         usable,
         key=lambda d: (d.source == "article", abs((d.char_start or 0) - position), d.end - d.start),
     )
+
+
+def _trigger_for(triggers: list[Trigger], figure: Figure) -> Trigger:
+    """The trigger a figure belongs to: the nearest, but a toll or an injury count goes to
+    the nearest violent event ('rockets slammed into the town, killing four people and
+    forcing hundreds of families to leave': the four are the shelling's)."""
+    if figure.quantity in TOLL_QUANTITIES or figure.quantity == "injured":
+        violent = [t for t in triggers if t.event_type in VIOLENT | CASUALTIES]
+        if violent:
+            return _nearest_trigger(violent, figure.char_start)
+    return _nearest_trigger(triggers, figure.char_start)
 
 
 def _nearest_trigger(triggers: list[Trigger], position: int) -> Trigger:
