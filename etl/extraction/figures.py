@@ -113,6 +113,7 @@ _SINGLE = re.compile(  # a singular person: "a police officer", "the driver", "a
     + r")\b(?![-'\u2019])",
     _FLAGS,
 )
+_INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
@@ -247,6 +248,9 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
             continue
         after = _after_verb(text, m.end(), hi)
         before = _before_verb(text, lo, m.start(), loose=False)
+        whole = next((c for c in reversed(taken) if c.end <= m.start()), None)
+        if whole and not (before or after) and _INCLUDING.fullmatch(text, whole.end, m.start()):
+            before = whole.before or whole.after  # "killed four civilians, including a child"
         cls = _HEAD_CLASS[_norm(m["head"])]
         found.append(
             _Candidate(m.start(), m.end(), 1.0, 1.0, "exact", cls, before, after, None, True)

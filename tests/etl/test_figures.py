@@ -34,7 +34,7 @@ SEEDS = [
     ("The UN's Bachelet put the death toll from that incident at 16 with more than 70 injured.",
      [("killed", 16, 16, "exact", "16"), ("injured", 70, None, "more than", "more than 70 injured")]),
     ("On Tuesday, regime rocket fire killed four civilians including a child in that jihadist bastion's town of Khan Sheikhun, the Observatory said.",
-     [("killed", 4, 4, "exact", "four civilians")]),
+     [("killed", 4, 4, "exact", "four civilians"), ("killed", 1, 1, "exact", "a child")]),
     ("The International Rescue Committee said Monday that 62 people, mostly children, had died on the way to the Al-Hol camp or shortly after arriving in past weeks.",
      [("deaths", 62, 62, "exact", "62 people")]),
     ('IS declared a "caliphate" across large swathes of Syria and neighbouring Iraq in 2014, but today just half a square kilometre (0.2 square miles) remain after various offensives.',

@@ -44,6 +44,8 @@ TOLLS = [
     ("An aid worker died of her wounds in hospital.", (1, 1)),
     ("A suicide bomber killed 14 people at the checkpoint.", (14, 14)),
     ("A woman was injured when a rocket hit her house.", (None, None)),
+    # a part named after "including" counts under the whole's verb, not added to it
+    ("Shelling killed six villagers, including a teacher, in Kafr Nabl.", (6, 6)),
     # coordinated parts add up; parts of a whole do not
     ("Clashes killed three soldiers and four militants east of the dam.", (7, 7)),
     ("A father and his three children were killed when the roof collapsed.", (4, 4)),
@@ -194,3 +196,24 @@ def test_toll_in_the_next_sentence(extractor, text, expected):
 def test_toll_naming_another_place_stays_with_its_own_sentence(extractor):
     text = "On 18 May, a car bomb exploded in Azaz. In Afrin, 5 people were killed."
     assert set(_tolls(extractor, text).values()) == {(None, None)}
+
+
+def test_a_toll_goes_to_the_violent_event_not_the_displacement_it_caused(extractor):
+    text = (
+        "Government rockets hit Kafr Nabl on Saturday, killing three people and forcing "
+        "dozens of families to flee to the border."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
+    tolls = {m.event_type: event_toll([m]) for m in mentions}
+    assert tolls.get("displacement", (None, None)) == (None, None)
+    assert (3, 3) in tolls.values()
+
+
+def test_a_carried_toll_is_counted_once(extractor):
+    text = "On 18 May, a car bomb exploded in Azaz. 3 soldiers were killed."
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
+    first = text.index(".") + 1
+    carried = [f for m in mentions if m.char_end <= first for f in m.figures]
+    own = [f for m in mentions if m.char_start >= first for f in m.figures]
+    assert [(f.low, f.text) for f in carried] == [(3, "3 soldiers")]
+    assert not [f for f in own if f.quantity == "killed"]
