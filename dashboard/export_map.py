@@ -18,13 +18,11 @@ from matplotlib.patches import Circle, Polygon
 from dashboard.map_layout import (
     HALO_MAX_PX,
     View,
-    at_zoom,
     country_labels,
     features,
-    map_view,
     offset_labels,
-    spread_markers,
 )
+from dashboard.map_markers import layout_markers
 from dashboard.palette import HALO
 
 #: Points per CSS pixel (text sizes are given in points).
@@ -125,9 +123,7 @@ def draw_map(
     height_px: int,
 ) -> View:
     """Draw the map into `ax` (which is `width_px` × `height_px` CSS px on the page)."""
-    markers = spread_markers(shown)
-    view = map_view(markers, sites, width_px, height_px)
-    markers = at_zoom(markers, view.zoom)
+    markers, view = layout_markers(shown, sites, width_px, height_px)
     sites = offset_labels(sites, markers)
     ax.set_facecolor("#FFFFFF")
     _basemap(ax, view, basemap)

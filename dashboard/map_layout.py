@@ -1,5 +1,5 @@
-"""Where everything on the map goes (pure): markers spread around their place, the view that
-fits them with the reference sites, the basemap's layers and the site labels.
+"""Where the map looks (pure): the view that fits the markers (`dashboard.map_markers`) with
+the reference sites, the basemap's layers and the site labels.
 
 Shared by the screen's deck (`dashboard.mapview`, pydeck) and the server-side exports
 (`dashboard.export_map`, matplotlib), so a slide shows the same marks as the screen.
@@ -15,11 +15,6 @@ from typing import Any
 
 import pandas as pd
 
-from dashboard.palette import edge_of, rgb, text_on, with_palette
-from dashboard.text import plain_text
-
-#: Metres of uncertainty drawn around an event for each geo_precision code.
-UNCERTAINTY_M = {1: 2_000, 2: 12_000, 3: 60_000}
 #: A vague place is a halo of at most this radius, not a fog over the map.
 HALO_MAX_PX = 70
 REFERENCE_SITES = ("Baghouz", "Al-Hol", "Idlib")
@@ -27,32 +22,6 @@ REFERENCE_SITES = ("Baghouz", "Al-Hol", "Idlib")
 SITE_LABEL_PX = 120
 MAX_ZOOM = 9.0
 MIN_ZOOM = 3.0
-
-MARKER_COLUMNS = [
-    "lon",
-    "lat",
-    "place_id",
-    "spot",
-    "event_type",
-    "label",
-    "colour",
-    "pending",
-    "count",
-    "count_text",
-    "radius_px",
-    "color",
-    "line_color",
-    "text_color",
-    "tip",
-    "radius_m",
-    "spot_radius_m",
-    "place_lon",
-    "place_lat",
-    "ring_px",
-    "dx_px",
-    "dy_px",
-    "event_ids",
-]
 
 
 @dataclass(frozen=True)
@@ -127,110 +96,6 @@ def map_view(markers: pd.DataFrame, sites: pd.DataFrame, width: int, height: int
     halo = min(HALO_MAX_PX, float(markers["spot_radius_m"].max()) / view.metres_per_px())
     edge = max(ring, halo) + 12
     return fit_view(lons, lats, width, height, (edge, edge, max(edge, ring + SITE_LABEL_PX), edge))
-
-
-def marker_radius_px(count: int) -> float:
-    return 6 + 3 * math.sqrt(count)
-
-
-def ring_radius_px(radii: list[float], gap: float = 3.0) -> float:
-    """Radius of a ring on which circles of these radii sit side by side without overlap."""
-    if len(radii) < 2:
-        return 0.0
-    return max(sum(2 * r + gap for r in radii) / (2 * math.pi), max(radii) + gap)
-
-
-def _tip(group: pd.DataFrame) -> str:
-    """The marker's tooltip: plain text (the deck's "text" tooltip), one line per event."""
-    first = group.iloc[0]
-    count = f"{len(group)} event" + ("" if len(group) == 1 else "s")
-    lines = [plain_text(f"{first['label']} · {first['place']} · {count}")]
-    lines += [
-        plain_text(f"{d}: {s}")
-        for d, s in zip(group["date_text"].head(6), group["summary"].head(6))
-    ]
-    if len(group) > 6:
-        lines.append(f"… and {len(group) - 6} more")
-    return "\n".join(lines)
-
-
-def spread_markers(view: pd.DataFrame, zoom: float = 6.0) -> pd.DataFrame:
-    """One marker per (spot, event type, reviewed or not); a spot's markers sit on a ring, so
-    every type present at a spot is visible, each with its count.
-
-    Unreviewed extracted events get their own marker, white with a coloured rim.
-    The ring is sized in pixels (`ring_px`); `lon`/`lat` place it for `zoom`.
-    """
-    if view.empty:
-        return pd.DataFrame(columns=MARKER_COLUMNS)
-    view = with_palette(view)
-    degrees_per_px = 360 / (512 * 2**zoom)
-    records = []
-    located = view.dropna(subset=["latitude", "longitude"])
-    # a spot is a point, whatever its places are called: two places at one point (a camp and
-    # the region around it) share one ring, so no marker hides another
-    spots = (
-        located["latitude"].round(4).astype(str) + "," + located["longitude"].round(4).astype(str)
-    )
-    for spot, at_place in located.assign(spot=spots).groupby("spot", sort=True):
-        pending = at_place["review_status"].eq("pending") if "review_status" in at_place else False
-        groups = [
-            g
-            for _, g in at_place.assign(pending=pending).groupby(
-                ["event_type", "pending"], sort=True
-            )
-        ]
-        radii = [marker_radius_px(len(g)) for g in groups]
-        ring_px = ring_radius_px(radii)
-        lat0, lon0 = float(at_place["latitude"].iloc[0]), float(at_place["longitude"].iloc[0])
-        place = sorted(at_place["place_id"])[0]
-        halo_m = UNCERTAINTY_M.get(int(at_place["geo_precision"].max()), 12_000)
-        for k, (group, radius) in enumerate(zip(groups, radii)):
-            angle = math.pi / 2 - 2 * math.pi * k / len(groups)
-            dx, dy = ring_px * math.cos(angle), ring_px * math.sin(angle)
-            colour, hollow = group["colour"].iloc[0], bool(group["pending"].iloc[0])
-            records.append(
-                {
-                    # Web Mercator: a pixel is the same in longitude everywhere, and
-                    # cos(latitude) of that in latitude
-                    "lon": lon0 + dx * degrees_per_px,
-                    "lat": lat0 + dy * degrees_per_px * math.cos(math.radians(lat0)),
-                    "place_id": place,
-                    "spot": spot,
-                    "event_type": group["event_type"].iloc[0],
-                    "label": group["label"].iloc[0],
-                    "colour": colour,
-                    "pending": hollow,
-                    "count": len(group),
-                    "count_text": str(len(group)),
-                    "radius_px": radius,
-                    "color": [255, 255, 255, 255] if hollow else rgb(colour),
-                    "line_color": rgb(colour) if hollow else rgb(edge_of(colour)),
-                    "text_color": rgb("#000000" if hollow else text_on(colour)),
-                    "tip": _tip(group),
-                    "radius_m": UNCERTAINTY_M.get(int(group["geo_precision"].max()), 12_000),
-                    "spot_radius_m": halo_m,
-                    "place_lon": lon0,
-                    "place_lat": lat0,
-                    "ring_px": ring_px + radius,
-                    "dx_px": dx,
-                    "dy_px": dy,
-                    # what a click on the marker selects (dashboard.selection): a spot may
-                    # join several places, so the ids are listed rather than looked up
-                    "event_ids": [str(i) for i in group["event_id"]],
-                }
-            )
-    return pd.DataFrame.from_records(records, columns=MARKER_COLUMNS)
-
-
-def at_zoom(markers: pd.DataFrame, zoom: float) -> pd.DataFrame:
-    """The markers placed for another zoom: their ring keeps its size in pixels."""
-    degrees_per_px = 360 / (512 * 2**zoom)
-    shrink = markers["place_lat"].astype(float).map(lambda lat: math.cos(math.radians(lat)))
-    return markers.assign(
-        lon=markers["place_lon"] + markers["dx_px"] * degrees_per_px,
-        lat=markers["place_lat"] + markers["dy_px"] * degrees_per_px * shrink,
-    )
 
 
 def features(basemap: Mapping[str, Any] | None, layer: str) -> dict[str, Any]:

@@ -16,14 +16,13 @@ import pydeck as pdk
 
 from dashboard.map_layout import (
     HALO_MAX_PX,
-    at_zoom,
     country_labels,
     features,
     map_view,
     offset_labels,
     reference_sites,
-    spread_markers,
 )
+from dashboard.map_markers import layout_markers, spread_markers
 from dashboard.palette import HALO, rgb
 
 __all__ = ["NO_BASEMAP", "build_map", "reference_sites", "spread_markers", "view_state"]
@@ -133,9 +132,10 @@ def build_map(
     height: int = SCREEN_HEIGHT_PX,
 ) -> pdk.Deck:
     """The deck: basemap, uncertainty halos, event markers, reference site labels."""
-    markers = spread_markers(view)
-    state = view_state(markers, sites, width, height)
-    markers = at_zoom(markers, state.zoom)
+    markers, fitted = layout_markers(view, sites, width, height)
+    state = pdk.ViewState(
+        longitude=fitted.longitude, latitude=fitted.latitude, zoom=fitted.zoom, pitch=0, bearing=0
+    )
     sites = offset_labels(sites, markers)
     layers = basemap_layers(basemap, over_tiles=bool(map_style))
     dots, labels = site_layers(sites)

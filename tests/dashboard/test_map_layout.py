@@ -6,14 +6,8 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.map_layout import (
-    SITE_LABEL_PX,
-    at_zoom,
-    fit_view,
-    map_view,
-    reference_sites,
-    spread_markers,
-)
+from dashboard.map_layout import SITE_LABEL_PX, fit_view, map_view, reference_sites
+from dashboard.map_markers import at_zoom, layout_markers, spread_markers
 from dashboard.mapview import build_map
 from dashboard.palette import TYPE_COLOURS, rgb
 from dashboard.views import event_frame
@@ -132,3 +126,26 @@ def test_a_marker_lists_the_events_a_click_selects_across_places_at_one_spot(pro
     assert markers["spot"].nunique() == 1  # the tent camp is drawn at Baghouz itself
     listed = [i for ids in markers["event_ids"] for i in ids]
     assert sorted(listed) == sorted(spot["event_id"])
+
+
+@pytest.mark.parametrize(("width", "height"), [(520, 520), (844, 520), (600, 400)])
+def test_no_marker_hides_another_anywhere_on_the_map(project, width, height):
+    # Idlib city, Khan Sheikhun and the Idlib region are apart in degrees but touch on a
+    # country-wide map: their spots join one ring there
+    view, sites = project
+    markers, fitted = layout_markers(view, sites, width, height)
+    assert markers["count"].sum() == view[["latitude", "longitude"]].notna().all(axis=1).sum()
+    points = [fitted.to_px(lon, lat) for lon, lat in zip(markers["lon"], markers["lat"])]
+    for (a, ra), (b, rb) in itertools.combinations(zip(points, markers["radius_px"]), 2):
+        assert math.hypot(a[0] - b[0], a[1] - b[1]) >= ra + rb - 0.5
+    for (x, y), r in zip(points, markers["radius_px"]):
+        assert r <= x <= width - r and r <= y <= height - r
+
+
+def test_spots_far_apart_keep_their_own_rings(project):
+    view, sites = project
+    markers, fitted = layout_markers(view, sites, 844, 520)
+    rings = set(markers["spot"])
+    assert len(rings) >= 5  # Baghouz, Al-Hol, Idlib, central Syria, Iraq ... stay apart
+    joined = spread_markers(view, 12.0, join=True)  # close up, nothing needs joining
+    assert set(joined["spot"]) == set(spread_markers(view)["spot"])
