@@ -65,8 +65,9 @@ def _date(text: str) -> dt.date:
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     options = IngestOptions(
-        args.batch, args.outlet, args.published, args.who, args.skip_bad, args.update_metadata
-    )
+        args.batch, args.outlet, args.published, args.who, args.skip_bad, args.update_metadata,
+        engine=args.engine,
+    )  # fmt: skip
     limit = int(args.max_file_mb * 1_000_000)
     report = ingest_files(_paths(args), args.paths, options, limit, _tell)
     print("\n".join(report_lines(report)))
@@ -177,6 +178,11 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
         help="for articles already stored, record the new title/date/outlet/url given",
     )
     ingest.add_argument("--max-file-mb", type=float, default=20.0, help="size limit per file")
+    ingest.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="where new articles are extracted: this machine's cores, or a Dask cluster "
+        "(DASK_SCHEDULER_ADDRESS, else a local one; needs the 'distributed' extra)",
+    )  # fmt: skip
     _common(ingest)
     ingest.set_defaults(run=_cmd_ingest)
 

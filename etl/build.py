@@ -52,6 +52,7 @@ def build_tables(
     extract: bool = True,
     snapshot: Snapshot | None = None,
     cache: MentionCache | None = None,
+    engine: str = "local",
 ) -> Tables:
     """Read and validate every input and assemble the tables; raise InputError on any problem.
 
@@ -61,7 +62,7 @@ def build_tables(
     `snapshot` replaces the inbox on disk (to build with a batch not yet committed).
     `cache` (writers only, who flush it once they have published): mentions already found
     are reused and what is not cached is extracted on every core; readers build without
-    touching the disk.
+    touching the disk. `engine` is where uncached articles are extracted (etl/engines.py).
     """
     articles, problems = load_seed_articles(paths.seeds, paths.root)
     curated, curated_problems = load_curated(paths.curated, paths.root)
@@ -81,7 +82,8 @@ def build_tables(
     places = gazetteer_rows(curated, analyst_places(snapshot))
     if cache is not None:
         bind_cache(cache, places)
-    mentions = extract_all(articles, places, cache, default_workers() if cache else 1)
+    workers = default_workers() if cache else 1
+    mentions = extract_all(articles, places, cache, workers, engine)
     tables = with_extraction(tables, curated, articles, mentions)
     tables = apply_decisions(tables, snapshot.decisions)
     return with_imports(tables, snapshot)  # events imported from ACLED / UCDP exports

@@ -62,13 +62,23 @@ def extract_all(
     places: list[dict[str, Any]],
     cache: MentionCache | None = None,
     workers: int = 1,
+    engine: str = "local",
 ) -> list[Mention]:
     """Every mention of every article, in article order: from the cache where it has them,
-    extracted (in parallel when there are many) and staged in the cache where it has not."""
+    extracted (in parallel when there are many; on a Dask cluster with engine "dask", see
+    etl/engines.py) and staged in the cache where it has not."""
     keys = [article_key(a.article_id, a.published) for a in articles]
     cached = cache.get(keys) if cache else {}
     missing = [a for a, k in zip(articles, keys) if k not in cached]
-    fresh = _extract(missing, places, workers) if missing else {}
+    if not missing:
+        fresh: dict[str, list[Mention]] = {}
+    elif engine == "dask":
+        from etl.engines import extract_on_dask
+
+        jobs = [(a.article_id, a.text, a.published) for a in missing]
+        fresh = extract_on_dask(jobs, places, max(workers, 1))
+    else:
+        fresh = _extract(missing, places, workers)
     if cache:
         cache.stage(fresh)
     return [m for k in keys for m in (cached[k] if k in cached else fresh[k])]

@@ -56,6 +56,7 @@ class IngestOptions:
     who: str = "analyst"
     skip_bad: bool = False
     update_metadata: bool = False  # record new facts offered for articles already stored
+    engine: str = "local"  # where new articles are extracted: "local" or "dask" (etl/engines.py)
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,10 @@ def ingest(
 ) -> IngestReport:
     """Check, store and publish a batch; raise InputError (nothing stored) on bad input
     unless `options.skip_bad`, in which case the bad files are left out and listed."""
+    if options.engine == "dask":
+        from etl.engines import require_dask
+
+        require_dask()
     good, problems = check_drafts(drafts, read_problems, options)
     if problems and not options.skip_bad:
         raise InputError(problems)
@@ -277,7 +282,7 @@ def ingest(
         candidate = inbox.with_pending(candidate, updates, [])
         # raises before anything is stored
         cache = MentionCache(paths.store)
-        tables = build_tables(paths, snapshot=candidate, cache=cache)
+        tables = build_tables(paths, snapshot=candidate, cache=cache, engine=options.engine)
 
         def record() -> None:
             outlets = [*new_outlets, *({**o, "batch_id": batch_id} for o in update_outlets)]
