@@ -4,7 +4,10 @@
     .venv/bin/python scripts/bench_ingest.py --sizes 100 1000 --then 100
 
 Each size ingests one batch of .txt files (header block + text) into a fresh store in its own
-process, timed from the command's start to its exit, and reports the peak memory. `--then N`
+process, timed from the command's start to its exit (wall clock, and the CPU seconds of every
+process it ran: the figure that a busy shared machine disturbs least), and reports peak memory
+twice: the largest single process, and all of its processes together (sampled every 0.25 s
+from /proc: the main process plus its extraction workers). `--then N`
 adds a second batch of N articles to the same store afterwards (the rebuild re-reads every
 article: this is what a later batch costs as the store grows). Article texts are the five seed
 texts and the development passages, each made unique by a one-line note and spread over a
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -51,38 +55,77 @@ def write_batch(folder: Path, count: int, offset: int) -> list[Path]:
     return paths
 
 
-def ingest(store: Path, folder: Path) -> tuple[float, float, str]:
-    """Seconds and peak MiB of one `etl ingest FOLDER` in its own process."""
+def _tree_rss_mib(pid: int) -> float:
+    """Resident memory of a process and all its descendants (Linux /proc), in MiB."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(entry.name))
+            rss[int(entry.name)] = int(fields[21]) * resource.getpagesize()
+        except (OSError, IndexError, ValueError):
+            continue
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total / 2**20
+
+
+def ingest(store: Path, folder: Path, engine: str) -> tuple[float, float, float, float, str]:
+    """Wall seconds, CPU seconds (user + system, every process), peak MiB of the largest
+    process and peak MiB of all its processes together, of one `etl ingest FOLDER`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "etl", "ingest", str(folder), "--store", str(store)],
-        cwd=ROOT, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+    command = [sys.executable, "-m", "etl", "ingest", str(folder), "--store", str(store),
+               "--engine", engine]  # fmt: skip
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as child:  # fmt: skip
+        tree_peak = 0.0
+        while child.poll() is None:
+            tree_peak = max(tree_peak, _tree_rss_mib(child.pid))
+            time.sleep(0.25)
+        out, err = child.communicate()
     seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(done.stderr)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    summary = next((line for line in done.stdout.splitlines() if "await review" in line), "")
-    return seconds, peak, summary.split(";")[0]
+    if child.returncode != 0:
+        raise SystemExit(err)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    largest = after.ru_maxrss / 1024  # the largest process so far (the first run's included)
+    summary = next((line for line in out.splitlines() if "await review" in line), "")
+    return seconds, cpu, largest, tree_peak, summary.split(";")[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--then", type=int, default=0, help="a second batch of this size")
+    parser.add_argument("--engine", choices=("local", "dask"), default="local")
     args = parser.parse_args()
-    print("articles  seconds  articles/s  peak MiB  result")
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print("articles  seconds  cpu s  articles/s  largest MiB  all MiB  result")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             tmp_path = Path(tmp)
             write_batch(tmp_path / "batch", size, 0)
-            seconds, peak, said = ingest(tmp_path / "store", tmp_path / "batch")
-            print(f"{size:>8}  {seconds:>7.1f}  {size / seconds:>10.0f}  {peak:>8.0f}  {said}")
+            got = ingest(tmp_path / "store", tmp_path / "batch", args.engine)
+            print(_line(f"{size:>8}", size, *got))
             if args.then:
                 write_batch(tmp_path / "more", args.then, size)
-                seconds, peak, said = ingest(tmp_path / "store", tmp_path / "more")
-                print(f"  +{args.then:>5}  {seconds:>7.1f}  {args.then / seconds:>10.0f}"
-                      f"  {peak:>8.0f}  second batch into a store of {size}: {said}")  # fmt: skip
+                got = ingest(tmp_path / "store", tmp_path / "more", args.engine)
+                print(_line(f"  +{args.then:>6}", args.then, *got[:-1],
+                            f"second batch into a store of {size}: {got[-1]}"))  # fmt: skip
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+def _line(label: str, n: int, seconds: float, cpu: float, largest: float, tree: float,
+          said: str) -> str:  # fmt: skip
+    return (f"{label}  {seconds:>7.1f}  {cpu:>5.1f}  {n / seconds:>10.0f}  {largest:>11.0f}"
+            f"  {tree:>7.0f}  {said}")  # fmt: skip
 
 
 if __name__ == "__main__":
