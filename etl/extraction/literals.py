@@ -18,6 +18,13 @@ from re import _parser as sre_parse  # type: ignore[attr-defined]
 MIN_LENGTH = 3
 #: A branch that can be this many strings is kept whole (one per alternative).
 MAX_CHOICES = 64
+#: Words in nearly every sentence: a row found by one of them would be tried everywhere.
+COMMON = frozenset(
+    "the and was were has had have for are that with its their his her this from not but "
+    "who which been they she him them our out all can one two new after said".split()
+)
+#: Symbols rare enough in prose to find a row by on their own ('%').
+RARE_SYMBOLS = frozenset("%$€£§°")
 
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 
@@ -30,7 +37,17 @@ def required_literals(pattern: str) -> frozenset[str] | None:
 
 
 def _usable(found: frozenset[str] | None) -> bool:
-    return found is not None and len(found) <= MAX_CHOICES and min(map(len, found)) >= MIN_LENGTH
+    return (
+        found is not None
+        and 0 < len(found) <= MAX_CHOICES
+        and all(_selective(word) for word in found)
+    )
+
+
+def _selective(word: str) -> bool:
+    if word in RARE_SYMBOLS:
+        return True
+    return len(word) >= MIN_LENGTH and word.strip(" '’-") not in COMMON
 
 
 def _sequence(items: list) -> frozenset[str] | None:
