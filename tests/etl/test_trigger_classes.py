@@ -120,6 +120,8 @@ def test_same_words_two_types_the_first_listed_wins():
         (r"(?:jets?|drones?) struck", {"jet", "drone"}),
         (r"(?<!aid )convoys?", {"convoy"}),
         (r"car[- ]bombs?", {"car"}),
+        (r"(?:Russian|the) raids", {" raids"}),  # 'the' is in every sentence: no use
+        (r"\d+ ?(?:%|percent)", {"%", "percent"}),  # a rare symbol is selective enough
         (r"\w+ed", None),  # no word every match needs: always tried
         (r"if|unless", None),  # too short to be worth a lookup
     ],
