@@ -9,6 +9,7 @@ this process: starting workers costs about a second.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -51,7 +52,12 @@ def _extract(articles: Sequence[Article], places: list[dict], workers: int) -> d
         return {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     found: dict[str, list[Mention]] = {}
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(places,)) as pool:
+    # spawned, not forked: a forked worker inherits (and, as its garbage collector walks
+    # them, copies) every page of this process, which holds the whole batch
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        workers, mp_context=spawn, initializer=_start_worker, initargs=(places,)
+    ) as pool:
         for pairs in pool.map(_extract_chunk, chunks):
             found.update(pairs)
     return found

@@ -92,7 +92,7 @@ class MentionCache:
     def __init__(self, store: Path, print_: str = "") -> None:
         self.path = store / CACHE
         self.fingerprint = print_
-        self.staged: dict[str, Sequence[Mention]] = {}
+        self.staged: dict[str, str] = {}  # key -> mentions as JSON (a third of the objects)
 
     def bind(self, print_: str) -> None:
         """Use this fingerprint (of the rules and gazetteers of the build at hand)."""
@@ -100,15 +100,16 @@ class MentionCache:
             self.fingerprint, self.staged = print_, {}
 
     def stage(self, entries: Mapping[str, Sequence[Mention]]) -> None:
-        """Keep these on `flush`."""
-        self.staged.update(entries)
+        """Keep these on `flush`. Held as JSON until then, so a build of 100,000 articles
+        does not keep every mention object alive while it writes its tables."""
+        self.staged.update((key, to_json(found)) for key, found in entries.items())
 
     def flush(self) -> bool:
         """Write what was staged; False (and the cache as it was) if it cannot be written:
         the cache only saves time, so a full disk here must not fail a published build."""
         try:
             if self.staged:
-                self.put(self.staged)
+                self._write(self.staged)
         except (OSError, sqlite3.Error):
             return False
         self.staged = {}
@@ -137,13 +138,16 @@ class MentionCache:
     def put(self, entries: Mapping[str, Sequence[Mention]]) -> None:
         """Keep these articles' mentions (one transaction; other fingerprints dropped). A
         damaged cache file is replaced."""
+        self._write({key: to_json(found) for key, found in entries.items()})
+
+    def _write(self, rows: Mapping[str, str]) -> None:
         try:
-            self._put(entries)
+            self._put(rows)
         except sqlite3.DatabaseError:
             self.path.unlink(missing_ok=True)
-            self._put(entries)
+            self._put(rows)
 
-    def _put(self, entries: Mapping[str, Sequence[Mention]]) -> None:
+    def _put(self, rows: Mapping[str, str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(self.path, timeout=30.0)) as db, db:
             db.execute(
@@ -153,5 +157,5 @@ class MentionCache:
             db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))
             db.executemany(
                 "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)",
-                ((k, self.fingerprint, to_json(m)) for k, m in entries.items()),  # streamed
+                ((key, self.fingerprint, text) for key, text in rows.items()),
             )
