@@ -47,29 +47,55 @@ def _strip_possessive(raw: str) -> str:
     return raw[:-2] if raw.endswith(("’s", "'s")) else raw
 
 
+class CountryReader:
+    """Reads the countries a text names; each run of capitalised words is read once."""
+
+    def __init__(
+        self, country_names: Mapping[str, str], words: Mapping[str, tuple[str, ...]] | None = None
+    ) -> None:
+        self.country_names = country_names
+        self.words = country_words() if words is None else words
+        self._run = lru_cache(maxsize=50_000)(self._read_run)
+
+    def _read_run(self, run: str) -> tuple[str, ...]:
+        return run_countries(run, self.country_names, self.words)
+
+    def __call__(self, text: str) -> Counter[str]:
+        """ISO codes the text ties itself to, counted: country names ('Syria', "Yemen's")
+        and the table's phrases ('Syrian', 'Houthi', 'Boko Haram'), once per run of names."""
+        found: Counter[str] = Counter()
+        for run in _CAPITALISED_RUN.findall(text):
+            found.update(self._run(run))
+        return found
+
+
 def countries_named(
     text: str, country_names: Mapping[str, str], words: Mapping[str, tuple[str, ...]] | None = None
 ) -> Counter[str]:
-    """ISO codes the text ties itself to, counted: country names ('Syria', "Yemen's") and the
-    table's phrases ('Syrian', 'Houthi', 'Boko Haram'), each at most once per run of names."""
-    words = country_words() if words is None else words
-    found: Counter[str] = Counter()
-    for run in _CAPITALISED_RUN.findall(text):
-        iso = country_names.get(normalise_name(_strip_possessive(run)))
-        parts = run.split()
-        if iso is None:
-            iso = country_names.get(normalise_name(_strip_possessive(parts[0])))
-        if iso:
-            found[iso] += 1
-            continue
-        i = 0
-        while i < len(parts):  # 'Khalifa Haftar', 'Forces of the Syrian Democratic Forces'
-            for n in range(min(MAX_WORDS, len(parts) - i), 0, -1):
-                phrase = _strip_possessive(" ".join(parts[i : i + n]))
-                codes = words.get(phrase) or (words.get(phrase.split("-")[0]) if n == 1 else None)
-                if codes:
-                    found.update(codes)
-                    i += n - 1
-                    break
-            i += 1
-    return found
+    """`CountryReader(country_names, words)(text)`, for one text."""
+    return CountryReader(country_names, words)(text)
+
+
+def run_countries(
+    run: str, country_names: Mapping[str, str], words: Mapping[str, tuple[str, ...]]
+) -> tuple[str, ...]:
+    """The countries one run of capitalised words names: a country ('Syria', "Yemen's",
+    'Syria Today' as Syria) or the table's phrases inside it ('Khalifa Haftar')."""
+    iso = country_names.get(normalise_name(_strip_possessive(run)))
+    parts = run.split()
+    if iso is None:
+        iso = country_names.get(normalise_name(_strip_possessive(parts[0])))
+    if iso:
+        return (iso,)
+    found: list[str] = []
+    i = 0
+    while i < len(parts):  # 'Khalifa Haftar', 'Forces of the Syrian Democratic Forces'
+        for n in range(min(MAX_WORDS, len(parts) - i), 0, -1):
+            phrase = _strip_possessive(" ".join(parts[i : i + n]))
+            codes = words.get(phrase) or (words.get(phrase.split("-")[0]) if n == 1 else None)
+            if codes:
+                found.extend(codes)
+                i += n - 1
+                break
+        i += 1
+    return tuple(found)

@@ -26,7 +26,7 @@ from typing import Any
 from etl.places import roles
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence, pick
-from etl.places.evidence import countries_named, country_words
+from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.namekey import words
@@ -104,11 +104,12 @@ class PlaceResolver:
         self.area = area or configured_area(places, self._country_code.get)
         self.rules = roles.place_rules()
         self._peoples = frozenset(country_words())  # 'Houthi' names a side, not Huth
+        self._countries = CountryReader(self.country_names)
 
     def countries_named(self, text: str) -> Counter[str]:
         """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen',
         'Houthi fighters'): the first guide when a town name exists in several countries."""
-        return countries_named(text, self.country_names)
+        return self._countries(text)
 
     def find(
         self,
@@ -132,13 +133,13 @@ class PlaceResolver:
                 if _is_unknown_place(text, s, name, self.rules):
                     unknown.append((name, s, e))
                 continue
-            role = roles.role_of(text, hit.start, hit.end, self.rules)
+            role, region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)
             if role in _DROPPED_ROLES:
                 continue
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             reporting = hit.start < dateline_end or role == "reporting"
-            hits.append(_with_region(replace(hit, reporting=reporting), text, self.rules))
+            hits.append(_with_region(replace(hit, reporting=reporting), region))
         return self._settle(text, hits, evidence), unknown
 
     def _settle(self, text: str, hits: list[PlaceHit], evidence: Evidence) -> list[PlaceHit]:
@@ -241,9 +242,8 @@ class PlaceResolver:
         )
 
 
-def _with_region(hit: PlaceHit, text: str, rules: roles.PlaceRules) -> PlaceHit:
+def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:
     """The hit as a region when a phrase around it makes one ('east of Mourek')."""
-    region = roles.region_of(text, hit.start, hit.end, hit.text, rules)
     if region is None or hit.geo_precision >= region.precision:
         return hit
     return replace(

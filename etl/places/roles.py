@@ -20,7 +20,7 @@ from pathlib import Path
 from etl.extraction.rules import read_rules
 from etl.problems import InputError, Problem
 
-LOOK_BEHIND = 80  # characters read before a name for its cues
+LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
 ROLES = ("government", "name_part", "reporting", "subarea", "reference")
 SIDES = ("before", "after", "between")
@@ -52,6 +52,10 @@ class PlaceRules:
     cues: dict[str, frozenset[str]]  # word -> its roles
     roles: tuple[tuple[str, str, re.Pattern[str]], ...]  # (role, side, pattern)
     regions: tuple[_RegionRule, ...]
+    # every pattern of one side in one alternation: most names have no role and no region,
+    # and one search says so faster than a dozen
+    any_before: re.Pattern[str] | None = None
+    any_after: re.Pattern[str] | None = None
 
     def has(self, word: str, role: str) -> bool:
         return role in self.cues.get(word.lower(), ())
@@ -92,7 +96,23 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
     if problems:
         raise InputError(problems)
     frozen = {word: frozenset(r) for word, r in cues.items()}
-    return PlaceRules(frozen, tuple(roles), tuple(regions))
+    sides = [(side, p) for _, side, p in roles] + [(r.side, r.pattern) for r in regions]
+    return PlaceRules(
+        frozen, tuple(roles), tuple(regions), _any(sides, "before"), _any(sides, "after")
+    )
+
+
+def _any(sides: list[tuple[str, re.Pattern[str]]], side: str) -> re.Pattern[str] | None:
+    parts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for s, p in sides if s == side]
+    return re.compile("|".join(f"(?:{part})" for part in parts), re.IGNORECASE) if parts else None
+
+
+def _quiet(rules: PlaceRules, before: str, after: str) -> bool:
+    """No pattern of either side can match: the name has no role and makes no region."""
+    return not (
+        (rules.any_before is not None and rules.any_before.search(before))
+        or (rules.any_after is not None and rules.any_after.match(after))
+    )
 
 
 def _compile(pattern: str, _side: str) -> re.Pattern[str]:
@@ -106,6 +126,8 @@ def role_of(text: str, start: int, end: int, rules: PlaceRules | None = None) ->
     rules = rules or place_rules()
     before = text[max(0, start - LOOK_BEHIND) : start]
     after = text[end : end + LOOK_AHEAD]
+    if _quiet(rules, before, after):
+        return None
     for role, side, pattern in rules.roles:
         if side == "between":
             continue
@@ -128,6 +150,8 @@ def region_of(
     rules = rules or place_rules()
     before = text[max(0, start - LOOK_BEHIND) : start]
     after = text[end : end + LOOK_AHEAD]
+    if _quiet(rules, before, after):
+        return None
     for rule in rules.regions:
         found = rule.pattern.search(before) if rule.side == "before" else rule.pattern.match(after)
         if found:
@@ -135,6 +159,17 @@ def region_of(
             label = rule.label.replace("{direction}", direction).replace("{name}", name)
             return Region(" ".join(label.split()), rule.precision, rule.radius_km)
     return None
+
+
+def read_name(
+    text: str, start: int, end: int, name: str, rules: PlaceRules | None = None
+) -> tuple[str | None, Region | None]:
+    """`role_of` and `region_of` at once (the quick test that most names pass done once)."""
+    rules = rules or place_rules()
+    before = text[max(0, start - LOOK_BEHIND) : start]
+    if _quiet(rules, before, text[end : end + LOOK_AHEAD]):
+        return None, None
+    return role_of(text, start, end, rules), region_of(text, start, end, name, rules)
 
 
 def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
@@ -178,6 +213,7 @@ __all__ = [
     "locative",
     "never_a_place",
     "place_rules",
+    "read_name",
     "region_of",
     "role_of",
 ]
