@@ -74,6 +74,18 @@ CASES = [
         {"surrender"},
     ),
     ("The ministry denied it was massing troops near Kade for an assault.", set()),
+    # more ways reports say it
+    ("Coalition aircraft conducted 14 strikes near Farrow on Sunday.", {"airstrike"}),
+    ("Helicopter gunships dropped barrel bombs on Lent overnight.", {"airstrike"}),
+    ("Rebels launched a counter-attack on army positions north of Pike.", {"clash"}),
+    ("Militia fighters repelled an army assault on Dorne overnight.", {"clash"}),
+    ("A rocket attack on the base killed one soldier on Friday.", {"shelling"}),
+    ("The Black Flag group claimed responsibility for the bombing in Sarre.", {"explosion"}),
+    ("Some 4,000 people streamed into the camp at Rell on Wednesday.", {"displacement"}),
+    # the violence people flee is the cause, not another event
+    ("Thousands of families were displaced by the fighting on Saturday.", {"displacement"}),
+    ("More than 900 people crossed into Kasan on Sunday to escape the bombing.", {"displacement"}),
+    ("The police blamed the Red Cells for a string of bombings in the valley.", set()),
     # a decision announced on a day
     ("On Sunday the cabinet dissolved the Blue Hand militia.", {"statement"}),
     ("Fighters in Sorrel began handing over their heavy weapons on Tuesday.", {"surrender"}),
