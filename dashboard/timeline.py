@@ -186,7 +186,7 @@ def _decorate(
         )
     total_rows = max(b for _, b in bands.values())
     plot_px = int(60 + 30 * total_rows)
-    n_types = view["event_type"].nunique() + view["review_status"].eq("pending").any()
+    n_types = int(view["event_type"].nunique() + view["review_status"].eq("pending").any())
     legend_rows = -(-n_types // 4)  # four fixed-width entries a row fit 1000 px
     bottom = 60 + 24 * legend_rows + (30 if footer else 0)
     start, end = date_range(view)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.briefing import LegendEntry, legend_entries, sources_line
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
     ROW_KEY,
@@ -23,6 +25,7 @@ from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.filters import Filters, Options, apply_filters, describe, filter_options
 from dashboard.mapview import build_map, reference_sites
+from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.selection import mark_timeline
 from dashboard.text import html_text, markdown_text
@@ -42,18 +45,33 @@ def _sources_line(view: pd.DataFrame) -> str:
     return "Sources: " + (markdown_text(", ".join(outlets)) if outlets else "none")
 
 
+def _swatch(entry: LegendEntry) -> str:
+    """The look of the mark an entry explains (our own CSS; colours are palette constants)."""
+    dot = "display:inline-block;width:11px;height:11px;border-radius:50%;margin-right:4px;"
+    if entry.kind == "pending":
+        return f'<span style="{dot}border:2px solid #333;box-sizing:border-box"></span>'
+    if entry.kind == "halo":
+        return f'<span style="{dot}width:14px;height:14px;background:rgba(90,90,90,0.22)"></span>'
+    if entry.kind == "count":
+        return (
+            f'<span style="{dot}width:15px;height:15px;background:#666;color:#fff;'
+            'font-size:10px;line-height:15px;text-align:center;font-weight:700">3</span>'
+        )
+    return f'<span style="{dot}background:{html_text(entry.colour)}"></span>'
+
+
 def _legend(view: pd.DataFrame) -> None:
-    types = view.drop_duplicates("event_type").sort_values("label")
-    # only validated '#rrggbb' colours reach the HTML; a tampered store cannot inject CSS
-    types = types[types["colour"].astype(str).str.fullmatch(r"#[0-9A-Fa-f]{6}")]
+    """What the map shows: a swatch per event type on it, hollow marks, halo and counts."""
+    entries = [
+        e for e in legend_entries(view, "map") if e.kind != "type" or HEX.fullmatch(e.colour)
+    ]  # only validated '#rrggbb' colours reach the HTML
     chips = " ".join(
-        f'<span style="white-space:nowrap;margin-right:12px">'
-        f'<span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
-        f'background:{html_text(c)};margin-right:4px"></span>{html_text(label)}</span>'
-        for c, label in zip(types["colour"], types["label"])
+        f'<span style="white-space:nowrap;margin-right:12px">{_swatch(e)}'
+        f"{html_text(e.label)}</span>"
+        for e in entries
     )
-    # Colours are validated hex codes and labels are escaped on one line (a blank line would
-    # end the HTML block and turn the rest into Markdown).
+    # Labels are escaped on one line (a blank line would end the HTML block and turn the rest
+    # into Markdown).
     st.markdown(f'<div style="font-size:0.85rem">{chips}</div>', unsafe_allow_html=True)
 
 
@@ -86,7 +104,7 @@ def render_reader() -> None:
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         map_col, detail_col = st.columns([3, 2], gap="large")
         with map_col:
-            _render_map(shown, tables, basemap, window)
+            _render_map(shown, tables, basemap, window, to_params(filters, options, None))
         with detail_col:
             render_detail_column(shown, tables, claims)
     _render_table(shown, filters)
@@ -119,13 +137,24 @@ def _render_header(
 def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> None:
     """The timeline; a click on a mark chooses that event for the detail panel."""
     title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
+    # the camera's PNG carries its sources (plain text; the figure escapes it)
+    figure = build_timeline(shown, AREAS, title, footer=sources_line(shown))
     st.plotly_chart(
-        mark_timeline(build_timeline(shown, AREAS, title), selected(shown)),
+        mark_timeline(figure, selected(shown)),
         width="stretch",
         key="timeline",
         on_select=on_timeline_select,  # selects on the map too (dashboard.components.linked)
         selection_mode=("points", "box"),
-        config={"displaylogo": False, "toImageButtonOptions": {"filename": "timeline", "scale": 2}},
+        # the camera's PNG: drawn 1600 px wide (labels fitted for 1000 px have room) at 2x
+        config={
+            "displaylogo": False,
+            "toImageButtonOptions": {
+                "filename": "timeline",
+                "width": 1600,
+                "height": int(figure.layout.height or 600),
+                "scale": 2,
+            },
+        },
     )
     st.caption(
         _sources_line(shown) + ". Dots: events of a known day; bars: events known only "
@@ -133,7 +162,13 @@ def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> No
     )
 
 
-def _render_map(shown: pd.DataFrame, tables: Tables, basemap: dict | None, window: str) -> None:
+def _render_map(
+    shown: pd.DataFrame,
+    tables: Tables,
+    basemap: dict | None,
+    window: str,
+    params: dict[str, str],
+) -> None:
     st.subheader(f"Where: {len(shown)} events, {window}")
     map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
     st.pydeck_chart(
@@ -148,9 +183,12 @@ def _render_map(shown: pd.DataFrame, tables: Tables, basemap: dict | None, windo
     _legend(shown)
     st.caption(
         _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
-        "places: curated gazetteer and GeoNames (CC BY 4.0). "
-        "Grey halo: how precisely the place is known. Numbers: events at one spot."
+        "places: curated gazetteer and GeoNames (CC BY 4.0). Markers of one place sit on a "
+        "ring around it. Colours: Okabe–Ito, readable with colour-blindness."
     )
+    # the same view as a slide or A4 page, with PNG/SVG/PDF downloads (query: our own params)
+    link = urlencode(params | {"briefing": "slide"})
+    st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")
 
 
 def _render_table(shown: pd.DataFrame, filters: Filters) -> None:
