@@ -14,7 +14,7 @@ _ABBR = "|".join(sorted(WORDS.short, key=len, reverse=True))
 _MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w-])"  # before a day
 _MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
 _WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-_ON_WD = rf"(?:on\s+)?(?:(?:{_WD}),?\s+)?"
+_ON_WD = rf"(?:(?:overnight|late|early)\s+)?(?:on\s+)?(?:(?:{_WD}),?\s+)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM_WORDS = sorted(WORDS.numbers, key=len, reverse=True)
 _NUM = rf"(?:\d{{1,3}}|{'|'.join(map(re.escape, _NUM_WORDS))}|(?:a\s+)?couple\s+of)"
@@ -40,6 +40,16 @@ _MDY = _rx(
 _DMY = _rx(
     r"omtwfs\d",
     rf"{_ON_WD}(?:(?<=\bon\s)the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_DAY}",
+    _YEAR_AFTER,
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_TO = r"\s*(?:-|\u2013|and|to|until|till)\s*"
+_DAY_RANGE = _rx(  # "on 3 and 4 March", "between 9 and 12 March", "March 3-4", "3-4 March 2019"
+    "obf\\dmajsnd",
+    r"(?:(?:on|between|from)\s+)?(?:the\s+)?(?:",
+    rf"(?P<first>\d{{1,2}}){_ORD}{_TO}(?P<day>\d{{1,2}}){_ORD}(?:\s+of)?\s+{_MONTH_DAY}",
+    rf"|{_MONTH_DAY.replace('?P<month>', '?P<month2>')}",
+    rf"\s+(?P<first2>\d{{1,2}}){_ORD}{_TO}(?P<day2>\d{{1,2}}){_ORD}\b)",
     _YEAR_AFTER,
 )
 _ISO = _rx("12", rf"(?P<year>{_YEAR})-(?P<month>\d\d)-(?P<day>\d\d)\b")

@@ -94,6 +94,22 @@ def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None
     return d, d, "explicit"
 
 
+def _day_range(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'on 3 and 4 March', 'between 9 and 12 March', 'March 3-4': the days between."""
+    name = m["month"] or m["month2"]
+    first, last = int(m["first"] or m["first2"]), int(m["day"] or m["day2"])
+    if not first < last:
+        return None  # "3-3 March", or "30 to 2 April": not a range of one month
+    month = _MONTH_NUM[name.rstrip(".")]
+    if m["year"]:
+        year = int(m["year"])
+    elif m["rel"]:
+        year = pub.year - (m["rel"].lower() == "last")
+    else:
+        year = _year_for(pub, month, last, _AHEAD_DAYS)
+    return dt.date(year, month, first), dt.date(year, month, last), "explicit"
+
+
 def _ordinal(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'on the 14th': that day of the publication month, or of the month before it."""
     day, year, month = int(m["day"]), pub.year, pub.month

@@ -25,6 +25,7 @@ from etl.extraction.date_context import Found, Step, reanchor
 from etl.extraction.date_patterns import (
     _ABBR,
     _AGO,
+    _DAY_RANGE,
     _DIGIT,
     _DMY,
     _FOLLOWING,
@@ -55,6 +56,7 @@ from etl.extraction.date_patterns import (
 from etl.extraction.date_resolvers import (
     _ago,
     _back,
+    _day_range,
     _explicit_day,
     _following,
     _holiday,
@@ -93,6 +95,7 @@ _RULES: tuple[_Rule, ...] = (
     (_NOT_AHEAD, None, _needs("next coming later tomorrow following")),
     (_NOT_HOLY, None, _needs("good black bloody ash holy easter palm prayer prayers")),
     (_NOT_HOURS, None, _needs("hour hours minute minutes")),
+    (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#d")),
     (_MDY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_DMY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_ISO, _explicit_day, _needs("#y")),

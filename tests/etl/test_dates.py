@@ -335,3 +335,33 @@ def test_relative_phrases_never_raise_for_any_publication_date(phrases, publishe
         assert text[w.char_start : w.char_end] == w.text
         assert w.end <= published or w.source == "explicit"
     assert article_window(published).end == published
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On 3 and 4 March, clashes took place.", ("On 3 and 4 March", "2019-03-03", "2019-03-04")),
+        ("Shelling went on from 1 to 3 March.", ("from 1 to 3 March", "2019-03-01", "2019-03-03")),
+        (
+            "Between 9 and 12 February, raids hit the town.",
+            ("Between 9 and 12 February", "2019-02-09", "2019-02-12"),
+        ),
+        ("On Feb. 27-28 the camp emptied.", ("On Feb. 27-28", "2019-02-27", "2019-02-28")),
+        ("On 2–3 March 2018, a convoy left.", ("On 2–3 March 2018", "2018-03-02", "2018-03-03")),
+        (
+            "Overnight on 2 March, drones struck.",
+            ("Overnight on 2 March", "2019-03-02", "2019-03-02"),
+        ),
+    ],
+)
+def test_day_ranges_and_night_of_an_explicit_day(sentence, expected):
+    (got,) = find_dates(sentence, 0, len(sentence), D("2019-03-04"))
+    assert (got.text, str(got.start), str(got.end)) == expected
+    assert got.source == "explicit"
+
+
+def test_a_backwards_day_range_is_not_a_range():
+    s = "Talks ran 5-3 March, officials said."
+    assert [(w.text, str(w.start)) for w in find_dates(s, 0, len(s), D("2019-03-04"))] == [
+        ("3 March", "2019-03-03")
+    ]
