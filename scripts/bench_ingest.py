@@ -11,7 +11,8 @@ from /proc: the main process plus its extraction workers). `--then N`
 adds a second batch of N articles to the same store afterwards (the rebuild re-reads every
 article: this is what a later batch costs as the store grows). Article texts are the five seed
 texts and the development passages, each made unique by a one-line note and spread over a
-year of publication dates, so merging sees repeats and new happenings alike. Figures are
+year of publication dates, so merging sees repeats and new happenings alike (about 600
+characters on average; `--long` composes news-length articles from 6-14 passages each). Figures are
 wall-clock on a shared 2-core machine: run it twice and keep the slower.
 """
 
@@ -21,6 +22,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import random
 import resource
 import subprocess
 import sys
@@ -39,12 +41,21 @@ def texts() -> list[str]:
     return found
 
 
-def write_batch(folder: Path, count: int, offset: int) -> list[Path]:
+def long_text(pool: list[str], i: int) -> str:
+    """A news-length text (1,300-6,000 characters, 3,200 on average): 6 to 14 development passages, a
+    different choice and order for each article, so places, dates and figures vary."""
+    passages = pool[5:]
+    pick = random.Random(i).sample(range(len(passages)), 6 + i % 9)
+    return "\n\n".join(passages[k] for k in pick)
+
+
+def write_batch(folder: Path, count: int, offset: int, long: bool = False) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     pool, base, paths = texts(), dt.date(2019, 1, 1), []
     for i in range(offset, offset + count):
         published = base + dt.timedelta(days=(i * 7) % 365)
-        body = f"{pool[i % len(pool)]}\n\n(Bench copy {i}.)\n"
+        text = long_text(pool, i) if long else pool[i % len(pool)]
+        body = f"{text}\n\n(Bench copy {i}.)\n"
         path = folder / f"article_{i:06d}.txt"
         path.write_text(
             f"Title: Bench article {i}\nOutlet: Bench Courier {i % 7}\n"
@@ -105,17 +116,18 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--then", type=int, default=0, help="a second batch of this size")
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument("--long", action="store_true", help="news-length articles (1.3-6 kB, 3.2 kB on average)")
     args = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("articles  seconds  cpu s  articles/s  largest MiB  all MiB  result")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             tmp_path = Path(tmp)
-            write_batch(tmp_path / "batch", size, 0)
+            write_batch(tmp_path / "batch", size, 0, args.long)
             got = ingest(tmp_path / "store", tmp_path / "batch", args.engine)
             print(_line(f"{size:>8}", size, *got))
             if args.then:
-                write_batch(tmp_path / "more", args.then, size)
+                write_batch(tmp_path / "more", args.then, size, args.long)
                 got = ingest(tmp_path / "store", tmp_path / "more", args.engine)
                 print(_line(f"  +{args.then:>6}", args.then, *got[:-1],
                             f"second batch into a store of {size}: {got[-1]}"))  # fmt: skip
