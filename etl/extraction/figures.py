@@ -90,7 +90,7 @@ _BEFORE = re.compile(  # searched in lower-cased text
     re.ASCII,
 )
 _KILLED_AND = re.compile(r"\b(?:killed|killing)\s+[^,;.]{1,50}?\s+and\s+\Z", _FLAGS)
-_TOLLS = [(r.quantity, r.pattern) for r in WORDS.tolls if r.kind == "toll"]
+_TOLLS = [(r.quantity, r.pattern, r.gate) for r in WORDS.tolls if r.kind == "toll"]
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     rf"(?:\s*,[^,;]{{1,60}},)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
@@ -163,10 +163,10 @@ def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
     if last in _BEFORE_LAST and (m := _BEFORE.search(near)):
         return m.lastgroup
     window = max(lo, pos - 160)
-    if "toll" in text[window:pos] or "number" in text[window:pos]:
-        for quantity, pattern in _TOLLS:
-            if pattern.search(text, window, pos):
-                return quantity  # "the toll had risen to 30"
+    near_text = text[window:pos].translate(_LOWER)
+    for quantity, pattern, gate in _TOLLS:
+        if (not gate or gate in near_text) and pattern.search(text, window, pos):
+            return quantity  # "the toll had risen to 30", "Fatalities: 3"
     window = max(lo, pos - 90)
     if loose and "kill" in text[window:pos] and _KILLED_AND.search(text, window, pos):
         return "killed"  # "killed Iranian commander Qassem Soleimani and nine other people"

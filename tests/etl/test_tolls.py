@@ -62,6 +62,12 @@ TOLLS = [
     ("The death toll from Saturday's bombing in the crowded bazaar has risen to 19.", (19, 19)),
     ("The toll now stands at 44, the health ministry said.", (44, 44)),
     ("By Monday evening the number of dead had reached 23.", (23, 23)),
+    # tallies written as labels, bodies found
+    ("Fatalities: 3; injured: 5.", (3, 3)),
+    ("Dead: 7", (7, 7)),
+    ("Fatalities: none.", (0, 0)),
+    ("No injuries or fatalities were reported.", (0, 0)),
+    ("Nine bodies were pulled from the rubble.", (9, 9)),
     # a war's running total is background
     ("A drone killed two police officers, in a conflict that has killed more than 12,000 people since 2015.", (2, 2)),
     ("The uprising, which has so far claimed 8,000 lives, entered its fifth year.", (None, None)),
