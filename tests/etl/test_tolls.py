@@ -68,9 +68,14 @@ TOLLS = [
     ("Fatalities: none.", (0, 0)),
     ("No injuries or fatalities were reported.", (0, 0)),
     ("Nine bodies were pulled from the rubble.", (9, 9)),
+    # the dead named after the count's verb
+    ("Among the dead were five children.", (5, 5)),
+    ("The dead included two nurses, the hospital said.", (2, 2)),
     # a war's running total is background
     ("A drone killed two police officers, in a conflict that has killed more than 12,000 people since 2015.", (2, 2)),
     ("The uprising, which has so far claimed 8,000 lives, entered its fifth year.", (None, None)),
+    ("The conflict has killed more than 500,000 people since 2011.", (None, None)),
+    ("The fighting has killed 12 people since Monday.", (12, 12)),
 ]  # fmt: skip
 
 
