@@ -63,16 +63,11 @@ class PlaceRules:
 
 @lru_cache(maxsize=8)
 def place_rules(folder: Path | None = None) -> PlaceRules:
-    """Read and check the tables (every bad line named by file:line)."""
-    cues: dict[str, set[str]] = {}
+    """Read and check the three tables: every bad line of every table named by file:line."""
     problems: list[Problem] = []
-    for row in read_rules("place_cues", ("word", "role"), folder=folder):
-        if row["role"] not in CUE_ROLES:
-            reason = f"role {row['role']!r} is not one of {CUE_ROLES}"
-            problems.append(Problem(row.file, row.line, reason))
-        cues.setdefault(row["word"].lower(), set()).add(row["role"])
+    cues = _cues(_read(problems, "place_cues", ("word", "role"), (), folder), problems)
     roles = []
-    for row in read_rules("place_roles", ("role", "side", "pattern"), ("pattern",), folder):
+    for row in _read(problems, "place_roles", ("role", "side", "pattern"), ("pattern",), folder):
         if row["role"] not in ROLES or row["side"] not in SIDES:
             reason = f"role must be one of {ROLES} and side one of {SIDES}"
             problems.append(Problem(row.file, row.line, reason))
@@ -80,7 +75,7 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         roles.append((row["role"], row["side"], _compile(row["pattern"], row["side"])))
     regions = []
     needed = ("side", "precision", "radius_km", "label", "pattern")
-    for row in read_rules("place_regions", needed, ("pattern",), folder):
+    for row in _read(problems, "place_regions", needed, ("pattern",), folder):
         try:
             precision, radius = int(row["precision"]), float(row["radius_km"])
         except ValueError:
@@ -95,11 +90,30 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         regions.append(_RegionRule(row["side"], pattern, precision, radius, row["label"]))
     if problems:
         raise InputError(problems)
-    frozen = {word: frozenset(r) for word, r in cues.items()}
     sides = [(side, p) for _, side, p in roles] + [(r.side, r.pattern) for r in regions]
     return PlaceRules(
-        frozen, tuple(roles), tuple(regions), _any(sides, "before"), _any(sides, "after")
+        cues, tuple(roles), tuple(regions), _any(sides, "before"), _any(sides, "after")
     )
+
+
+def _read(problems: list[Problem], name: str, required, patterns, folder) -> tuple:
+    """The table's rows; its problems added to `problems` (then no rows) so that every
+    table is checked before any error is raised."""
+    try:
+        return read_rules(name, required, patterns, folder)
+    except InputError as error:
+        problems.extend(error.problems)
+        return ()
+
+
+def _cues(rows: tuple, problems: list[Problem]) -> dict[str, frozenset[str]]:
+    cues: dict[str, set[str]] = {}
+    for row in rows:
+        if row["role"] not in CUE_ROLES:
+            reason = f"role {row['role']!r} is not one of {CUE_ROLES}"
+            problems.append(Problem(row.file, row.line, reason))
+        cues.setdefault(row["word"].lower(), set()).add(row["role"])
+    return {word: frozenset(r) for word, r in cues.items()}
 
 
 def _any(sides: list[tuple[str, re.Pattern[str]]], side: str) -> re.Pattern[str] | None:

@@ -234,3 +234,78 @@ def test_homonyms_follow_the_articles_countries(resolver, sentence, countries, e
     hits, _ = resolver.find(sentence, 0, len(sentence), countries, ())
     gn = [h for h in hits if h.place_id.startswith("gn:")]
     assert (gn[0].country if gn else None) == expected
+
+
+# (sentence, names found as event places): each class of issue 8's place failures, in the
+# tests' own sentences
+ROLES_IN_SENTENCES = [
+    ("In Saraqib, two civilians were killed.", ["Saraqib"]),  # a sentence-initial 'In X,'
+    ("Near Taftanaz, a mine exploded.", ["Taftanaz"]),
+    ("Damascus denied that its jets struck Ariha.", ["Ariha"]),  # a capital as government
+    ("Baghdad's defence ministry said troops entered Rutba.", ["Rutba"]),
+    ("Fighters of the Aleppo Liberation Brigade attacked Tadif.", ["Tadif"]),  # group name
+    ("Clashes in Kafr Nabl, a town south of Idlib, went on.", ["Kafr Nabl"]),  # reference
+]
+
+
+def test_town_with_its_province_is_the_town_and_a_coarser_province(resolver):
+    hits, _ = _find(resolver, "A car bomb exploded in downtown Tikrit, Salahuddin province.")
+    assert [(h.text, h.geo_precision, h.region) for h in hits] == [
+        ("Tikrit", 1, None),
+        ("Salahuddin", 3, "Salahuddin province"),
+    ]
+
+
+@pytest.mark.parametrize(("sentence", "names"), ROLES_IN_SENTENCES)
+def test_event_places_by_their_role_in_the_sentence(resolver, sentence, names):
+    hits, _ = _find(resolver, sentence)
+    assert [h.text for h in hits if not h.reporting] == names
+
+
+# (sentence, written name, GeoNames id): spellings no exact key knows, through the resolver
+TRANSLITERATIONS = [
+    ("Shells hit Jerablous on Monday.", "Jerablous", 169179),  # Jarabulus
+    ("Clashes in al-Mayadeen went on.", "al-Mayadeen", 173480),  # Al Mayadin
+    ("Shelling hit Kamishli.", "Kamishli", 173377),  # Al Qamishli
+    ("A bomb exploded in el-Busaira.", "el-Busaira", 173927),  # Al Busayrah, not Jordan's
+]
+
+
+@pytest.mark.parametrize(("sentence", "words", "geonameid"), TRANSLITERATIONS)
+def test_transliterations_resolve(resolver, sentence, words, geonameid):
+    (hit,) = _find(resolver, sentence)[0]
+    assert (hit.text, hit.place_id) == (words, f"gn:{geonameid}")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label", "precision", "radius"),
+    [
+        ("Shelling hit the northern countryside of Hama.", "northern countryside of Hama", 3, 40),
+        ("A mine exploded west of Manbij.", "west of Manbij", 2, 20),
+        ("Clashes in the Manbij area and its vicinity.", "Manbij and its vicinity", 2, 10),
+    ],
+)
+def test_region_phrases_make_regions_not_towns(resolver, sentence, label, precision, radius):
+    (hit,) = _find(resolver, sentence)[0]
+    assert (hit.region, hit.geo_precision, hit.radius_km) == (label, precision, radius)
+
+
+def test_a_foreign_homonym_is_not_taken_without_its_country(resolver):
+    text = "Gunmen attacked a checkpoint in Hays."  # Hays, Kansas is the only exact Hays
+    assert resolver.find(text, 0, len(text), {}, ())[0] == []
+    hits, _ = resolver.find(text, 0, len(text), {"YE": 2}, ())
+    assert [(h.text, h.country) for h in hits] == [("Hays", "YE")]
+
+
+def test_a_name_known_nowhere_else_is_taken_outside_the_area(resolver):
+    text = "Buses entered Irpin to take residents out."  # one Irpin in the whole gazetteer
+    (hit,), _ = resolver.find(text, 0, len(text), {}, ())
+    assert (hit.text, hit.country) == ("Irpin", "UA")
+
+
+def test_homonym_within_the_area_follows_the_sentences_other_places(resolver):
+    text = "A landmine exploded near Suran in the Azaz countryside."
+    hits, _ = resolver.find(text, 0, len(text), {}, ())
+    suran = next(h for h in hits if h.text == "Suran")
+    assert haversine_km((suran.latitude, suran.longitude), (36.59, 37.05)) < 30  # by Azaz
+    assert (suran.geo_precision, suran.region) == (2, "near Suran")

@@ -1,0 +1,127 @@
+"""Weighing the places a name could mean: the area of interest, the countries an article
+names (etl.places.evidence) and the points of etl.places.choose. Made-up places, so every
+number here is the tests' own."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.places.area import EVERYWHERE, AreaOfInterest, configured_area, default_area
+from etl.places.choose import Evidence, pick, points
+from etl.places.evidence import CountryReader, countries_named
+from etl.places.geonames import GeoPlace
+from etl.problems import InputError
+
+AREA = AreaOfInterest(32.0, 35.0, 37.5, 42.5, frozenset({"SY", "IQ"}))
+
+
+def _place(gid: int, country: str, lat: float, lon: float, population: int = 0, name: str = "X"):
+    return GeoPlace(gid, name, country, "01", lat, lon, population, None)
+
+
+IN_AREA = _place(1, "SY", 35.0, 38.0, 5_000)
+FOREIGN = _place(2, "US", 38.9, -99.3, 20_000)
+FOREIGN_YE = _place(3, "YE", 13.9, 43.5, 0)
+HOME_OUTSIDE_BOX = _place(4, "IQ", 30.5, 47.8, 1_000_000)  # Basra-like: home country only
+
+
+def test_a_foreign_homonym_needs_evidence():
+    assert pick([(FOREIGN, 1.0), (IN_AREA, 1.0)], Evidence({}, (), AREA)) is IN_AREA
+    assert pick([(FOREIGN, 1.0)], Evidence({}, (), AREA)) is None  # never taken blind
+    assert pick([(FOREIGN, 1.0)], Evidence({"US": 1}, (), AREA)) is FOREIGN
+
+
+def test_the_country_the_article_names_most_beats_the_area():
+    found = [(IN_AREA, 1.0), (FOREIGN_YE, 1.0)]
+    assert pick(found, Evidence({"YE": 3}, (), AREA)) is FOREIGN_YE
+    # named, but less than Syria: the town in the area stays
+    assert pick(found, Evidence({"YE": 1, "SY": 2}, (), AREA)) is IN_AREA
+
+
+def test_the_box_beats_a_home_country_outside_it():
+    assert points(IN_AREA, 1.0, Evidence({}, (), AREA))[0] == 3 + 1.5
+    assert points(HOME_OUTSIDE_BOX, 1.0, Evidence({}, (), AREA))[0] == 2 + 1.5
+    assert pick([(HOME_OUTSIDE_BOX, 1.0), (IN_AREA, 1.0)], Evidence({}, (), AREA)) is IN_AREA
+
+
+def test_nearness_to_the_articles_other_places_decides_between_homonyms():
+    north = _place(10, "SY", 36.6, 37.2, 500)
+    south = _place(11, "SY", 35.3, 36.7, 9_000)
+    azaz = (36.59, 37.05)
+    assert pick([(north, 1.0), (south, 1.0)], Evidence({}, (), AREA)) is south  # larger
+    assert pick([(north, 1.0), (south, 1.0)], Evidence({}, (azaz,), AREA)) is north
+
+
+def test_far_from_every_other_place_costs_points():
+    near = (14.0, -0.5)  # the article's other place, in the Sahel
+    sahel = _place(20, "BF", 14.03, -0.03)
+    assert pick([(IN_AREA, 0.9), (sahel, 1.0)], Evidence({}, (near,), AREA)) is sahel
+
+
+def test_a_town_just_across_a_named_countrys_border():
+    cameroon = _place(30, "CM", 11.05, 14.14)
+    sweden = _place(31, "SE", 61.0, 14.5, 10_000)
+
+    def border(iso, point, km):  # Nigeria's towns lie within km of the first only
+        return iso == "NG" and point == (11.05, 14.14)
+
+    evidence = Evidence({"NG": 2}, (), AREA)
+    assert pick([(sweden, 1.0), (cameroon, 1.0)], evidence, border) is cameroon
+    assert pick([(sweden, 1.0)], evidence, border) is None
+
+
+def test_the_exact_spelling_and_the_own_name_break_ties():
+    exact = _place(40, "SY", 35.0, 38.0, 1_000, "Qabbas")
+    loose = _place(41, "SY", 35.0, 38.0, 1_000, "Kabbas")
+    assert pick([(loose, 0.98), (exact, 1.0)], Evidence({}, (), AREA)) is exact
+    own = _place(42, "SY", 35.0, 38.0, 3_000, "Qabbas")
+    alias = _place(43, "SY", 35.0, 38.0, 5_000, "Kabbas")  # lists 'Qabbas' as another name
+    assert pick([(alias, 1.0), (own, 1.0)], Evidence({}, (), AREA), written="Qabbas") is own
+
+
+def test_default_area_is_the_box_around_the_datas_specific_places():
+    rows = [
+        {"latitude": 34.4, "longitude": 40.9, "geo_precision": 1, "country": "Syria"},
+        {"latitude": 36.4, "longitude": 41.1, "geo_precision": 1, "country": "Syria"},
+        {"latitude": 33.3, "longitude": 44.4, "geo_precision": 1, "country": "Iraq"},
+        {"latitude": 51.5, "longitude": -0.1, "geo_precision": 1, "country": "United Kingdom"},
+        {"latitude": 35.0, "longitude": 38.0, "geo_precision": 3, "country": "Turkey"},
+    ]
+    codes = {"Syria": "SY", "Iraq": "IQ", "United Kingdom": "GB", "Turkey": "TR"}.get
+    area = default_area(rows, codes)
+    assert (area.south, area.west, area.north, area.east) == pytest.approx((32.3, 39.9, 37.4, 45.4))
+    assert area.countries == {"SY", "IQ"}  # London is an outlier, a country row no place
+    assert area.contains(35.0, 41.0) and not area.contains(51.5, -0.1)
+    assert area.contains(30.5, 47.8, "IQ")  # a home country counts as inside
+    assert default_area([], codes) is EVERYWHERE
+
+
+def test_area_from_the_environment(monkeypatch):
+    monkeypatch.setenv("CONFLICT_AREA", "10,-5,20,5;ML,BF")
+    area = configured_area([], lambda c: None)
+    assert (area.south, area.west, area.north, area.east, area.countries) == (
+        10.0, -5.0, 20.0, 5.0, frozenset({"ML", "BF"}),
+    )  # fmt: skip
+    monkeypatch.setenv("CONFLICT_AREA", "north of Mali")
+    with pytest.raises(InputError, match="CONFLICT_AREA"):
+        configured_area([], lambda c: None)
+
+
+def test_countries_named_by_names_peoples_and_groups():
+    names = {"syria": "SY", "yemen": "YE", "nigeria": "NG", "iraq": "IQ"}
+    words = {
+        "Houthi": ("YE",),
+        "Boko Haram": ("NG", "CM"),
+        "Haftar": ("LY",),
+        "al-Shabaab": ("SO",),
+    }
+    text = (
+        "Houthi fighters shelled a market, Yemen's officials said. Boko Haram struck twice. "
+        "Forces loyal to Khalifa Haftar advanced; al-Shabaab claimed it. Syria and Iraq agreed."
+    )
+    assert countries_named(text, names, words) == {
+        "YE": 2, "NG": 1, "CM": 1, "LY": 1, "SO": 1, "SY": 1, "IQ": 1,
+    }  # fmt: skip
+    reader = CountryReader(names, words)
+    assert reader(text) == countries_named(text, names, words)
+    assert reader("Nothing here.") == {}

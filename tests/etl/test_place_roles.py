@@ -1,0 +1,156 @@
+"""The role of a place name in its sentence (data/rules/place_*.csv through etl.places.roles):
+governments, names inside group and outlet names, reporting places, districts of a larger
+place, reference points, and region phrases with their precision and radius. Sentences are
+the tests' own."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.places import roles
+from etl.problems import InputError
+
+
+def _role(sentence: str, name: str) -> str | None:
+    start = sentence.index(name)
+    return roles.role_of(sentence, start, start + len(name))
+
+
+def _region(sentence: str, name: str) -> roles.Region | None:
+    start = sentence.index(name)
+    return roles.region_of(sentence, start, start + len(name), name)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # a capital or a country standing for its government
+        ("Baghdad has repeatedly denied any role in the raid.", "Baghdad", "government"),
+        ("Tehran warned that it would respond.", "Tehran", "government"),
+        ("Beirut's foreign ministry summoned the envoy.", "Beirut", "government"),
+        ("Amman’s army closed the crossing.", "Amman", "government"),
+        ("Washington, which backs the SDF, sent more troops.", "Washington", "government"),
+        # part of the name of a group or an outlet
+        ("Fighters of the Homs Liberation Front withdrew.", "Homs", "name_part"),
+        ("Activists of the Raqqa Media Center reported shelling.", "Raqqa", "name_part"),
+        ("The local outlet Hasakah 24 published photos.", "Hasakah", "name_part"),
+        ("A unit of Jaish al-Idlib moved north.", "Idlib", "name_part"),
+        # where the news was given
+        ("The minister told reporters in Ankara that talks went on.", "Ankara", "reporting"),
+        ("The health ministry in Aden said 4 people died.", "Aden", "reporting"),
+        # a district named with the larger place it lies in
+        ("Shells fell on the Bab Amr district of Homs on Friday.", "Bab Amr", "subarea"),
+        # ordinary event places
+        ("Clashes broke out in Homs on Friday.", "Homs", None),
+        ("Homs was shelled again.", "Homs", None),
+        ("Troops entered Raqqa media offices.", "Raqqa", None),  # lower case: no outlet name
+        ("12 people were killed in Hasakah 24 hours after the raid.", "Hasakah", None),
+    ],
+)
+def test_roles(sentence, name, role):
+    assert _role(sentence, name) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "label", "precision", "radius"),
+    [
+        (
+            "Shelling hit villages in the southern countryside of Homs.",
+            "Homs",
+            "southern countryside of Homs",
+            3,
+            40,
+        ),
+        ("Rockets fell across the countryside of Daraa.", "Daraa", "countryside of Daraa", 3, 40),
+        ("Clashes in the western Raqqa countryside went on.", "Raqqa", "Raqqa countryside", 3, 40),
+        ("A mine exploded north-west of Tadmur.", "Tadmur", "north-west of Tadmur", 2, 20),
+        ("Troops advanced east of the town of Sukhnah.", "Sukhnah", "east of Sukhnah", 2, 20),
+        ("A shepherd died near Taftanaz.", "Taftanaz", "near Taftanaz", 2, 10),
+        ("Fighting on the outskirts of Deraa went on.", "Deraa", "outskirts of Deraa", 2, 10),
+        (
+            "Gunfire in the Sanamayn area and its vicinity.",
+            "Sanamayn",
+            "Sanamayn and its vicinity",
+            2,
+            10,
+        ),
+        ("Raids on hideouts in the Hamrin area.", "Hamrin", "Hamrin area", 2, 10),
+        ("Strikes hit hilltops around Kabani.", "Kabani", "villages around Kabani", 2, 10),
+        ("Strikes on Maarat district.", "Maarat", "Maarat district", 3, 25),
+        ("Clashes in Hajjah province.", "Hajjah", "Hajjah province", 3, 60),
+    ],
+)
+def test_region_phrases(sentence, name, label, precision, radius):
+    region = _region(sentence, name)
+    assert region == roles.Region(label, precision, float(radius))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clashes broke out in Tadmur on Friday.",
+        "Tadmur residents fled.",
+        "The town of Tadmur fell.",
+    ],
+)
+def test_the_town_itself_is_no_region(sentence):
+    assert _region(sentence, "Tadmur") is None
+
+
+@pytest.mark.parametrize(
+    ("between", "reference"),
+    [
+        (", a village north-east of ", True),
+        (", south of ", True),
+        (", a Kurdish town near ", True),
+        (", some 20 km west of ", True),
+        (" and ", False),
+        (" on Monday, then shelled villages east of ", False),
+    ],
+)
+def test_reference_points(between, reference):
+    assert roles.is_reference(between) is reference
+
+
+def test_locative_slots_skip_modifiers_and_stop_at_other_words():
+    text = "Clashes in rebel-held northern Idlib"
+    assert roles.locative(text, text.index("Idlib"))
+    text = "Government troops pounded downtown Saraqib"
+    assert roles.locative(text, text.index("Saraqib"))
+    text = "Residents of Idlib"
+    assert roles.locative(text, text.index("Idlib"))  # 'of' is a place slot
+    text = "Rebels led by Idlib"
+    assert not roles.locative(text, text.index("Idlib"))
+
+
+def test_titles_and_never_places():
+    text = "SDF spokesman Kino Gabriel said"
+    assert roles.after_title(text, text.index("Kino"))
+    assert roles.never_a_place("october") and not roles.never_a_place("hama")
+
+
+def test_broken_tables_are_named_by_file_and_line(tmp_path):
+    (tmp_path / "place_cues.csv").write_text(
+        "word,role\nin,locative\nnear,nearby\n", encoding="utf-8"
+    )
+    (tmp_path / "place_roles.csv").write_text(
+        'role,side,pattern\ngovernment,after,"^\\s+said"\ngovernment,inside,"x"\n', encoding="utf-8"
+    )
+    regions = tmp_path / "place_regions.csv"
+    regions.write_text(
+        "side,precision,radius_km,label,pattern\nbefore,2,5,x,(unclosed\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as error:  # every table checked before the error
+        roles.place_rules(tmp_path)
+    text = str(error.value)
+    for where in ("place_cues.csv:3", "place_roles.csv:3", "place_regions.csv:2"):
+        assert where in text
+    regions.write_text(
+        "side,precision,radius_km,label,pattern\nbefore,1,10,near {name},near\\s+$\n"
+        "after,2,ten,{name} area,^\\s+area\n",
+        encoding="utf-8",
+    )
+    roles.place_rules.cache_clear()
+    with pytest.raises(InputError) as error:
+        roles.place_rules(tmp_path)
+    assert "place_regions.csv:2" in str(error.value) and "place_regions.csv:3" in str(error.value)
