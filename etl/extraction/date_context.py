@@ -40,7 +40,8 @@ class Step:
 
 
 # A match as etl.extraction.dates finds it: start, end, (first day, last day, source), kind.
-# kind: a Step, "today" for words that count from the day of speaking, or None.
+# kind: a Step, "today" for words that count from the day of speaking, "following" for "in
+# the following days", or None.
 Found = tuple[int, int, tuple[dt.date, dt.date, str], object]
 
 
@@ -77,6 +78,8 @@ def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
                 window = _step_from(sentence, item, kind, days, pub)
             elif kind == "today" and _inside(quotes, start, end):
                 window = _speech_day(item, days, quotes, pub)
+            elif kind == "following":
+                window = _following_from(item, days, pub)
         except OverflowError:  # at the ends of the calendar: keep the first reading
             window = item[2]
         out.append((start, end, window, kind))
@@ -108,6 +111,16 @@ def _step_from(
         lo, hi = anchor + step.sign * step.low * _DAY, anchor + step.sign * step.high * _DAY
     last = min(max(lo, hi), pub)  # ended by publication, as every relative window
     return min(lo, hi, last), last, "relative"
+
+
+def _following_from(item: Found, days: list[Found], pub: dt.date) -> tuple[dt.date, dt.date, str]:
+    """'On 9 April fighting broke out, and in the following days 2,000 fled': from the day
+    after the sentence's own earlier day to publication."""
+    before = [d for d in days if d[1] <= item[0]]
+    if not before:
+        return item[2]
+    first = max(before, key=lambda d: d[0])[2][0] + _DAY
+    return first, max(first, pub), "relative"
 
 
 def _speech_day(

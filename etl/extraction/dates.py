@@ -188,6 +188,8 @@ def _kind(resolver: _Resolver | None, m: re.Match[str]) -> object:
         direction = m["dir"].lower()
         sign = -1 if direction in ("earlier", "before", "prior") else 1
         return Step(sign, direction in ("after", "before", "prior"), lo, hi)
+    if resolver is _following:
+        return "following"
     return "today" if resolver is _today else None
 
 

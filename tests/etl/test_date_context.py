@@ -127,3 +127,9 @@ def test_a_counted_phrase_dates_its_event_when_its_clause_has_no_day():
     dates, launching = _dates_and_position(s, "launching")
     phrase = next(d for d in dates if d.text == "two days after")
     assert may_date(s, phrase, launching, dates)
+
+
+def test_in_the_following_days_counts_from_the_sentences_own_earlier_day():
+    s = "Fighting broke out on Nov. 2, and in the following days 3,000 people fled."
+    got = _windows(s, anchor=D("2021-10-20"))
+    assert got["in the following days"] == ("2021-11-03", "2021-11-12")
