@@ -149,3 +149,55 @@ def test_the_event_search_matches_a_day_as_a_day(app, project_tables):
     )
     everything = len(project_tables["events"])
     assert len(options) < everything / 2
+
+
+def test_presets_write_the_link_and_a_link_restores_the_widgets(tmp_path, monkeypatch):
+    from dashboard.date_presets import one_week
+
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    _run(at.sidebar.date_input(key="f_from").set_value(dt.date(2019, 2, 20)).run())
+    _run(at.sidebar.button(key="f_preset_week").click().run())
+    _run(at.sidebar.multiselect(key="f_claimants").set_value(["un"]).run())
+    week = one_week((dt.date(2019, 2, 20),) * 2, WHOLE)
+    params = {k: at.query_params[k] for k in at.query_params}
+    assert params["from"] in ("2019-02-20", ["2019-02-20"])
+    assert params["to"] in (week[1].isoformat(), [week[1].isoformat()])
+    assert params["by"] in ("un", ["un"])
+
+    # a fresh session opened on that link shows the same widgets
+    linked = AppTest.from_file(APP, default_timeout=90)
+    for key, value in params.items():
+        linked.query_params[key] = value[0] if isinstance(value, list) else value
+    linked.run()
+    assert not linked.exception, linked.exception
+    assert linked.sidebar.slider(key="f_dates").value == week
+    assert linked.sidebar.date_input(key="f_from").value == week[0]
+    assert linked.sidebar.date_input(key="f_to").value == week[1]
+    assert linked.sidebar.multiselect(key="f_claimants").value == ["un"]
+    assert _header(linked) == _header(at)
+
+    # an old link that names the UN's rights office opens on the United Nations
+    old = AppTest.from_file(APP, default_timeout=90)
+    old.query_params["by"] = "un_ohchr"
+    old.run()
+    assert old.sidebar.multiselect(key="f_claimants").value == ["un"]
+    assert "claimed by United Nations" in _header(old)
+
+
+def test_default_state_gives_every_sidebar_widget_a_value(project_tables):
+    from dashboard.components.sidebar import FILTER_KEYS
+    from dashboard.filters import filter_options
+    from dashboard.permalink import default_state
+    from dashboard.views import event_frame
+    from etl.schemas import AREAS
+
+    view = event_frame(project_tables)
+    options = filter_options(view, project_tables["outlets"], project_tables["actors"], AREAS)
+    state = default_state(options)
+    assert set(FILTER_KEYS) <= set(state)  # none left out (a missing key is a stale widget)
+    assert state["f_dates"] == (options.date_min, options.date_max)
+    assert state["f_background"] is False and state["f_pending"] is False
+    assert all(state[k] == [] for k in FILTER_KEYS if k not in ("f_dates", "f_background",
+                                                                "f_pending"))  # fmt: skip
