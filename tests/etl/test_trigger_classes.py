@@ -82,6 +82,16 @@ CASES = [
     ("A rocket attack on the base killed one soldier on Friday.", {"shelling"}),
     ("The Black Flag group claimed responsibility for the bombing in Sarre.", {"explosion"}),
     ("Some 4,000 people streamed into the camp at Rell on Wednesday.", {"displacement"}),
+    # incident-note phrasings
+    ("On 9 May, army units targeted Tell Hass with heavy weapons.", {"shelling"}),
+    ("On 9 May, regime artillery targeted Bir Kass.", {"shelling"}),
+    ("On 9 May, the army launched missiles at the port of Vash.", {"shelling"}),
+    ("On 9 May, gunmen kidnapped a trader in Mell.", {"detention"}),
+    ("On 9 May, the Red Cells claimed the killing of a judge in Ossa.", {"killing"}),
+    ("On 9 May, militants raided a hamlet near Sorr, killing 4 people.", {"killing"}),
+    ("On 9 May, police raided a camp near Sorr, detaining 30 people.", {"detention"}),
+    ("On 9 May, police dispersed a crowd in Marr with live fire, killing 2.", {"killing"}),
+    ("On 9 May, a mine exploded under an army truck near Gell, killing 3 soldiers.", {"explosion"}),
     # the violence people flee is the cause, not another event
     ("Thousands of families were displaced by the fighting on Saturday.", {"displacement"}),
     ("More than 900 people crossed into Kasan on Sunday to escape the bombing.", {"displacement"}),
