@@ -31,9 +31,10 @@ __all__ = ["NO_BASEMAP", "build_map", "reference_sites", "spread_markers", "view
 NO_BASEMAP = "__MAP_STYLE__"
 #: Quoted whole so pydeck passes it as a literal, not an expression.
 FONT = "'Source Sans, Source Sans Pro, Helvetica Neue, Arial, sans-serif'"
-#: The narrowest the reader's map is drawn (its column at 1280 px with the sidebar open): the
-#: view is fitted to it, so on a wider screen there is more room around, never less.
-SCREEN_WIDTH_PX = 520
+#: The view is fitted to the narrowest the reader's map is drawn (460 px: its column at
+#: 1280 px with the sidebar open, measured in Chromium), so a wider map only has more room
+#: around it, never less. (Streamlit does not tell the server the chart's real width.)
+SCREEN_WIDTH_PX = 440
 SCREEN_HEIGHT_PX = 520
 #: A "text" tooltip is set as innerText (never HTML); long lines wrap instead of running off
 #: the map's edge. `translate` (which adds to deck.gl's own `transform`) centres the box on
