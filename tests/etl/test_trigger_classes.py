@@ -96,6 +96,11 @@ CASES = [
     ("Thousands of families were displaced by the fighting on Saturday.", {"displacement"}),
     ("More than 900 people crossed into Kasan on Sunday to escape the bombing.", {"displacement"}),
     ("The police blamed the Red Cells for a string of bombings in the valley.", set()),
+    # habits, records and running totals are background
+    ("The town has been the target of repeated air strikes since the spring.", set()),
+    ("The group has carried out dozens of attacks in the region over the past year.", set()),
+    ("More than 5,000 people have been killed since the war began in 2014.", set()),
+    ("Up to 30,000 people have fled the valley since the fighting began.", {"displacement"}),
     # a decision announced on a day
     ("On Sunday the cabinet dissolved the Blue Hand militia.", {"statement"}),
     ("Fighters in Sorrel began handing over their heavy weapons on Tuesday.", {"surrender"}),
