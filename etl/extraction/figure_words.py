@@ -77,6 +77,8 @@ class FigureWords:
     auxiliaries: tuple[str, ...]
     be_forms: frozenset[str]
     tolls: tuple[TollRule, ...]
+    measure_units: tuple[str, ...]
+    measure_adjectives: tuple[str, ...]
 
 
 def load() -> FigureWords:
@@ -110,6 +112,9 @@ def load() -> FigureWords:
             raise InputError([Problem(r.file, r.line, "column 'quantity': use a-z and _ only")])
         after.setdefault(r["quantity"], []).append(r["pattern"])
     aux = read_rules("figure_auxiliaries", ["word"])
+    measures = read_rules("figure_measures", ["word", "kind"])
+    for r in measures:
+        _one_of(r, "kind", {"unit", "adjective"})
     tolls = tuple(
         TollRule(
             _one_of(r, "kind", {"toll", "zero", "cumulative"}),
@@ -139,6 +144,8 @@ def load() -> FigureWords:
         auxiliaries=tuple(_lower(aux, "word")),
         be_forms=frozenset(r["word"].lower() for r in aux if r["be_form"].lower() == "yes"),
         tolls=tolls,
+        measure_units=tuple(_lower([r for r in measures if r["kind"] == "unit"], "word")),
+        measure_adjectives=tuple(_lower([r for r in measures if r["kind"] == "adjective"], "word")),
     )
 
 

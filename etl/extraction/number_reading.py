@@ -46,12 +46,9 @@ _CORE = re.compile(  # [qualifier] number | range | vague word
     _FLAGS,
 )
 _MEASURE = re.compile(  # what follows a measure, a time or the day of a month
-    r"\s*(?:%|(?:of\s+)?(?:(?:more|other|additional|consecutive|long|straight|full|square|cubic)"
-    r"\s+)?(?:percent|per\s+cent|percentage|years?|months?|weeks?|days?|hours?|minutes?|seconds?"
-    r"|nights?|decades?|century|centuries|km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|m|feet|ft"
-    r"|square|sq|acres?|hectares?|kg|kilo(?:gram)?s?|tonnes?|tons?|lit(?:re|er)s?|barrels?"
-    r"|degrees?|dollars?|euros?|pounds?|usd|eur|liras?|rubles?|times|[ap]\.?m|gmt|o'clock"
-    rf"|local\s+time)(?![A-Za-z])|-[A-Za-z]|:[0-9]|(?-i:{'|'.join(_MONTHS.split())})\b)",
+    rf"\s*(?:%|(?:of\s+)?(?:(?:{_alternation(WORDS.measure_adjectives)})\s+)?"
+    rf"(?:{_alternation(WORDS.measure_units)})(?![A-Za-z])"
+    rf"|-[A-Za-z]|:[0-9]|(?-i:{'|'.join(_MONTHS.split())})\b)",
     _FLAGS,
 )
 _DIGIT_RUN = re.compile(r"[0-9]+")
