@@ -106,13 +106,14 @@ def import_events(
     skip_bad: bool = False,
     label: str | None = None,
     on_wait: Callable[[str], None] | None = None,
+    wait_seconds: float = 600.0,
 ) -> ImportReport:
     """Read, check, store and publish; raise InputError (nothing stored) on a bad file."""
     events, problems, left_out = read_export(path, dataset, label)
     if problems and (not skip_bad or not events):
         raise InputError(problems)
     report = ImportReport(dataset, len(events), left_out=left_out, problems=problems)
-    with writing(paths.store, on_wait=on_wait):
+    with writing(paths.store, wait_seconds, on_wait):
         snapshot = inbox.read(paths.store)
         fresh, report.updated, report.unchanged = _changes(snapshot, events)
         if not fresh:

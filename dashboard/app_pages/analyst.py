@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.components.access_gate import analyst_name
 from dashboard.components.actions import show_flash
 from dashboard.components.history_panel import render_history
+from dashboard.components.import_panel import render_import
 from dashboard.components.intake_panel import render_intake
 from dashboard.components.loader import load_data, load_snapshot
 from dashboard.components.review_panel import render_review
@@ -42,6 +43,7 @@ def render_analyst() -> None:
     intake, review, history = st.tabs(TABS, key="analyst_tab", on_change="rerun")
     with intake:
         render_intake(paths, who)
+        render_import(paths, who)  # ACLED / UCDP GED exports
     with review:
         render_review(paths, who, data, snapshot)
     with history:
