@@ -98,14 +98,31 @@ def _toll(figure: Figure | None, word: str) -> str:
     return f"no one {word}" if figure.high == 0 else f"{amount} {word}"
 
 
-def _who(event_type: str, actor1: str, actor2: str) -> str:
+#: Types whose first actor is who it happened to ('Surrender of X'), and types whose actors
+#: the summary leaves out (who flees or dies is in the figure, not a side).
+_ACTOR_OF = {"surrender", "evacuation"}
+_NO_ACTOR = {"displacement", "deaths"}
+#: Statement words that say more than 'Statement' ('Ultimatum by the SDF').
+_STATEMENT_WORDS = {"ultimatum", "ceasefire", "truce", "agreement", "deal", "negotiations"}
+
+
+def _who(event_type: str, actor1: str, actor2: str, people: bool) -> str:
     if event_type == "clash":
         if actor1 and actor2:
             return f" between {actor1} and {actor2}"
         return f" involving {actor1}" if actor1 else ""
-    if not actor1:
+    if not actor1 or event_type in _NO_ACTOR or (event_type in _ACTOR_OF and people):
         return ""
-    return f" of {actor1}" if event_type == "surrender" else f" by {actor1}"
+    return f" of {actor1}" if event_type in _ACTOR_OF else f" by {actor1}"
+
+
+def _what(best: Mention) -> tuple[str, str]:
+    what, preposition = _WHAT.get(best.event_type, (best.event_type.capitalize(), "in"))
+    if best.event_type == "statement" and best.trigger.lower() in _STATEMENT_WORDS:
+        what = best.trigger.capitalize()
+    if best.event_type == "explosion" and best.actor1:
+        what = "Bombing"  # someone set it off
+    return what, preposition
 
 
 def _vehicle(sentence: str, figures: list[Figure]) -> str:
@@ -140,16 +157,17 @@ def summarize(best: Mention, mentions: Iterable[Mention] = (), place: Mention | 
     sentences (their figures count); `place` is the mention whose place the event took."""
     every = [best, *(m for m in mentions if m is not best)]
     figures = [f for m in every for f in m.figures]
-    what, preposition = _WHAT.get(best.event_type, (best.event_type.capitalize(), "in"))
+    what, preposition = _what(best)
     people = _largest(figures, _PEOPLE.get(best.event_type, ()))
-    if people is not None and (amount := figure_text(people)):
-        noun = "families" if people.quantity == "families" else "people"
-        what += f" of {amount} {noun}"
+    amount = figure_text(people) if people is not None else ""
+    if people is not None and amount:
+        what += f" of {amount} {'families' if people.quantity == 'families' else 'people'}"
     where = place_words(place or best)
+    who = _who(best.event_type, clean(best.actor1), clean(best.actor2), bool(amount))
+    at = f" {preposition} {where}" if where else ""
     parts = [
         what,
-        _who(best.event_type, clean(best.actor1), clean(best.actor2)),
-        f" {preposition} {where}" if where else "",
+        *((at, who) if best.event_type == "siege" else (who, at)),  # 'Siege of X by Y'
         _vehicle(best.sentence, figures) if best.event_type == "evacuation" else "",
     ]
     extras = ["", ""]
@@ -162,18 +180,18 @@ def summarize(best: Mention, mentions: Iterable[Mention] = (), place: Mention | 
         extras = [f": {told[0]}" if told else "", f", {told[1]}" if len(told) > 1 else ""]
     claimant = _claimant(best.claimant)
     tail = f" ({claimant})" if claimant else ""
-    return _fit(parts, extras, tail)
+    return _fit(parts, extras, tail, parts.index(who))
 
 
-def _fit(parts: list[str], extras: list[str], tail: str) -> str:
+def _fit(parts: list[str], extras: list[str], tail: str, who: int) -> str:
     """The parts that fit in MAX_CHARS: the claimant goes first, then the wounded, then
-    the dead, then the actors; what remains too long is cut between words."""
+    the dead, then the actors (parts[who]); what remains too long is cut between words."""
     candidates = [
         parts + extras + [tail],
         parts + extras,
         parts + extras[:1],
         parts,
-        [parts[0], *parts[2:]],
+        [p for i, p in enumerate(parts) if i != who],
     ]
     for candidate in candidates:
         line = "".join(candidate)

@@ -14,6 +14,7 @@ DAY = DateWindow(dt.date(2021, 5, 3), dt.date(2021, 5, 3), "day", "explicit")
 
 def _mention(sentence: str, event_type: str, **fields) -> Mention:
     place = fields.pop("place", None)
+    trigger = fields.pop("trigger", "x")
     spans = {}
     if place:
         at = sentence.index(place)
@@ -25,7 +26,7 @@ def _mention(sentence: str, event_type: str, **fields) -> Mention:
     return Mention(
         article_id="a1",
         event_type=event_type,
-        trigger="x",
+        trigger=trigger,
         trigger_start=0,
         trigger_end=1,
         sentence=sentence,
@@ -161,3 +162,37 @@ def test_shorten_and_clean():
     assert shorten("short", 13) == "short"
     assert clean("  a\tb \r\n c ") == "a b c"
     assert clean(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("event_type", "fields", "line"),
+    [
+        ("siege", {"actor1": "Hill Front"}, "Siege of Dorr by Hill Front"),
+        ("explosion", {"actor1": "Red Cells"}, "Bombing by Red Cells in Dorr"),
+        ("explosion", {}, "Explosion in Dorr"),
+        ("surrender", {"actor1": "Hill Front"}, "Surrender of Hill Front at Dorr"),
+        ("evacuation", {"actor1": "Hill Front"}, "Evacuation of Hill Front from Dorr"),
+        ("displacement", {"actor1": "Hill Front"}, "Displacement in Dorr"),
+        (
+            "statement",
+            {"actor1": "Hill Front", "trigger": "ultimatum"},
+            "Ultimatum by Hill Front in Dorr",
+        ),
+        ("statement", {"trigger": "announced"}, "Statement in Dorr"),
+    ],
+)
+def test_wording_by_type(event_type, fields, line):
+    fields = {"trigger": "x", **fields}
+    m = _mention("It happened in Dorr on Monday.", event_type, place="Dorr", **fields)
+    assert summarize(m) == line
+
+
+def test_evacuees_counted_leave_the_side_out():
+    m = _mention(
+        "The Hill Front's fighters and 900 relatives left Dorr.",
+        "evacuation",
+        place="Dorr",
+        actor1="Hill Front",
+        figures=(_figure("evacuated", 900, 900),),
+    )
+    assert summarize(m) == "Evacuation of 900 people from Dorr"
