@@ -26,6 +26,35 @@ _ABBREVIATIONS = (
     "Dr.",
     "St.",
     "No.",
+    # military and civil titles before a name ('Lt. Col. Ahmed said')
+    "Lt.",
+    "Col.",
+    "Maj.",
+    "Capt.",
+    "Sgt.",
+    "Cpl.",
+    "Brig.",
+    "Adm.",
+    "Gov.",
+    "Sen.",
+    "Rep.",
+    "Prof.",
+    "Ms.",
+    "Mt.",
+    "Ft.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Sep.",
+    "approx.",
+    "U.K.",
+    "E.U.",
+)
+#: 'at 6 p.m. Monday': a clock time before a day or zone does not end the sentence.
+_CLOCK = re.compile(
+    r"[ap]\.m\.\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"[ap]\.m\.\s+(?:GMT|UTC|local)\b|[ap]\.m\.\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 )
 
 
@@ -80,7 +109,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         group = match.group()
         if group[0].isspace():  # a line break
             stop = match.start()
-        elif _is_abbreviation(text, match.start() + 1):
+        elif _is_abbreviation(text, match.start() + 1) or _CLOCK.match(text, match.start() - 3):
             continue
         else:  # keep the full stop and any closing quote
             stop = match.start() + len(group.rstrip())

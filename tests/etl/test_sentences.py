@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extraction.sentences import sentence_around
+from etl.extraction.sentences import sentence_around, split_sentences
 
 TEXT = (
     "The U.S.-backed SDF said on Monday it had evacuated people. Since Feb. 20, an estimated "
@@ -27,3 +27,28 @@ def test_span_over_two_sentences_returns_both():
     start = TEXT.index("people. Since")
     got = sentence_around(TEXT, start, start + len("people. Since"))
     assert got.startswith("The U.S.-backed") and got.endswith("have left.")
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Lt. Col. Omar Hadi said the base was hit. Fighting continued.",
+            ["Lt. Col. Omar Hadi said the base was hit.", "Fighting continued."],
+        ),
+        (
+            "Shells fell at about 6 p.m. Monday, residents said. Nobody was hurt.",
+            ["Shells fell at about 6 p.m. Monday, residents said.", "Nobody was hurt."],
+        ),
+        (
+            "The blast came at 9 a.m. Residents fled.",
+            ["The blast came at 9 a.m.", "Residents fled."],
+        ),
+        (
+            "It ended at 10 p.m. local time. Then it was calm.",
+            ["It ended at 10 p.m. local time.", "Then it was calm."],
+        ),
+    ],
+)
+def test_titles_and_clock_times_do_not_end_a_sentence(text, sentences):
+    assert [text[s:e] for s, e in split_sentences(text)] == sentences
