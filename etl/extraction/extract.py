@@ -15,13 +15,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
+from etl.extraction.carry import carried, earlier, elsewhere
+from etl.extraction.carry import takers as carry_takers
 from etl.extraction.date_context import may_date
 from etl.extraction.dates import article_window, find_dates, precision_of
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
 from etl.extraction.sentences import split_sentences
-from etl.extraction.tolls import TOLL_QUANTITIES, carried_toll
+from etl.extraction.tolls import TOLL_QUANTITIES
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
@@ -32,7 +34,6 @@ from etl.problems import Problem
 # whole feed dump in one field) would hold the batch for a minute or more.
 MAX_CHARS = 200_000
 BACKGROUND_DAYS = 180  # a happening that ended this long before publication is context
-CARRY_DAYS = 7  # a toll sentence dated this long before the last dated event is not its toll
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,7 @@ class Extractor:
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
-            takers = _toll_takers(mentions, previous) if context.carry else []
-            for j in takers:  # "... 2 fatalities were reported."
-                mentions[j] = replace(mentions[j], figures=mentions[j].figures + context.carry)
-            for j in range(first, len(mentions)) if takers else ():  # counted once, there
-                kept = tuple(f for f in mentions[j].figures if f not in context.carry)
-                mentions[j] = replace(mentions[j], figures=kept)
+            _hand_back(mentions, previous, range(first, len(mentions)), context.carry)
             previous = range(first, len(mentions))
         stats.mentions = len(mentions)
         return mentions, stats
@@ -160,12 +156,13 @@ class Extractor:
         # figures count for this sentence's events, or as a toll for the previous sentence's
         follows = context.mention_sentence == index - 1
         figures = find_figures(text, start, end) if triggers or follows else []
+        last_is_previous = index - context.last_place_sentence == 1
         context.carry = (
             ()
-            if _elsewhere(events, context, index) or _earlier(dates, context)
-            else carried_toll(figures, triggers)
-            if follows
-            else ()
+            if not follows
+            or elsewhere(events, context.last_place, last_is_previous)
+            or earlier(dates, context.anchor)
+            else carried(figures, triggers)
         )
         mentions = []
         if triggers:
@@ -370,31 +367,18 @@ def _undated(published: dt.date, context: _Context, index: int) -> DateWindow:
     return DateWindow(anchor, published, precision_of(anchor, published), "article")
 
 
-def _toll_takers(mentions: list[Mention], previous: range) -> list[int]:
-    """Which of the previous sentence's mentions a toll in the next sentence belongs to: the
-    violent ones (not a displacement or a statement), the latest dated of them ('shells hit
-    Qamishlo a day after troops crossed into Tel Abyad. Five civilians were killed.')."""
-    violent = [j for j in previous if mentions[j].event_type in VIOLENT | CASUALTIES]
-    latest = max((mentions[j].date.end for j in violent), default=None)
-    return [j for j in violent if mentions[j].date.end == latest]
-
-
-def _earlier(dates: list[DateWindow], context: _Context) -> bool:
-    """A sentence dated well before the last dated event ('a sarin attack in 2017 that
-    killed dozens', 'hundreds have been killed since 2015') tells of other deaths."""
-    if context.anchor is None:
-        return False
-    return any((context.anchor - d.start).days > CARRY_DAYS for d in dates)
-
-
-def _elsewhere(events: list[PlaceHit], context: _Context, index: int) -> bool:
-    """A sentence that names a specific place other than the previous sentence's is about
-    another event: its toll is not carried back."""
-    specific = {h.place_id for h in events if h.geo_precision < 3}
-    if not specific:
-        return False
-    last = context.last_place
-    return not (last and index - context.last_place_sentence == 1 and last.place_id in specific)
+def _hand_back(
+    mentions: list[Mention], previous: range, own: range, carry: tuple[Figure, ...]
+) -> None:
+    """Give the carried figures to the previous sentence's events they belong to
+    (etl.extraction.carry), and count each there only, not again on this sentence's own."""
+    for figure in carry:
+        taken = carry_takers(mentions, previous, figure)
+        for j in taken:  # "... 2 fatalities were reported."
+            mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
+        for j in own if taken else ():
+            kept = tuple(f for f in mentions[j].figures if f != figure)
+            mentions[j] = replace(mentions[j], figures=kept)
 
 
 def _known_speaker(claimant: Claimant | None, context: _Context) -> Claimant | None:

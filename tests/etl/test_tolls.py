@@ -228,3 +228,16 @@ def test_a_carried_toll_is_counted_once(extractor):
     own = [f for m in mentions if m.char_start >= first for f in m.figures]
     assert [(f.low, f.text) for f in carried] == [(3, "3 soldiers")]
     assert not [f for f in own if f.quantity == "killed"]
+
+
+def test_a_count_of_people_moved_goes_to_the_displacement_before_it(extractor):
+    text = (
+        "Thousands of families fled Hajin on Monday as the offensive neared. "
+        "About 3,000 had reached the border by evening, officials said."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 21)))
+    by_type = {m.event_type: [(f.quantity, f.low) for f in m.figures] for m in mentions}
+    assert ("displaced", 3000) in by_type["displacement"]
+    assert all(
+        ("displaced", 3000) not in figs for t, figs in by_type.items() if t != "displacement"
+    )

@@ -1,0 +1,56 @@
+"""What a sentence hands back to the sentence before it (issue 8): "On 5 March, regime
+forces shelled Hish. 2 fatalities were reported." gives the shelling its toll, and "Some
+2,000 residents fled." without an event of its own gives the displacement before it its count.
+
+Pure functions over the mentions extract.py has built so far.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.merge import CASUALTIES, VIOLENT
+from etl.extraction.tolls import carried_toll
+
+CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
+MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
+MOVE_TYPES = frozenset({"evacuation", "displacement"})
+TOLL_TYPES = VIOLENT | CASUALTIES
+
+
+def carried(figures: Sequence[Figure], triggers: Sequence) -> tuple[Figure, ...]:
+    """The figures a sentence gives for the events of the sentence before: its toll when it
+    only reports deaths (etl.extraction.tolls.carried_toll), and the counts of people moved
+    when it reports no event of its own."""
+    moves = () if triggers else tuple(f for f in figures if f.quantity in MOVES)
+    return carried_toll(figures, triggers) + moves
+
+
+def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list[int]:
+    """Which of the previous sentence's mentions a carried figure belongs to: a toll to the
+    violent ones, a count of people moved to the evacuations and displacements; of those,
+    the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
+    civilians were killed.': the shelling)."""
+    kinds = MOVE_TYPES if figure.quantity in MOVES else TOLL_TYPES
+    fitting = [j for j in previous if mentions[j].event_type in kinds]
+    latest = max((mentions[j].date.end for j in fitting), default=None)
+    return [j for j in fitting if mentions[j].date.end == latest]
+
+
+def earlier(dates: Iterable[DateWindow], anchor: dt.date | None) -> bool:
+    """A sentence dated well before the last dated event ('a sarin attack in 2017 that
+    killed dozens', 'hundreds have been killed since 2015') tells of other deaths."""
+    if anchor is None:
+        return False
+    return any((anchor - d.start).days > CARRY_DAYS for d in dates)
+
+
+def elsewhere(places: Iterable, last_place, last_is_previous: bool) -> bool:
+    """A sentence that names a specific place (objects with place_id and geo_precision)
+    other than the previous sentence's is about another event."""
+    specific = {h.place_id for h in places if h.geo_precision < 3}
+    if not specific:
+        return False
+    return not (last_place is not None and last_is_previous and last_place.place_id in specific)
