@@ -96,6 +96,12 @@ CASES = [
     ("Thousands of families were displaced by the fighting on Saturday.", {"displacement"}),
     ("More than 900 people crossed into Kasan on Sunday to escape the bombing.", {"displacement"}),
     ("The police blamed the Red Cells for a string of bombings in the valley.", set()),
+    # corridors offered, evacuations called for or ordered: not yet evacuations
+    ("The rebels were offered safe passage to Harl on Monday.", set()),
+    ("Aid groups urged an immediate evacuation of the camp.", set()),
+    ("The UN called for the evacuation of the wounded from Vell.", {"statement"}),
+    ("A truce was supposed to allow the evacuation of civilians.", set()),
+    ("Hundreds of civilians left through the corridor on Wednesday.", {"evacuation"}),
     # habits, records and running totals are background
     ("The town has been the target of repeated air strikes since the spring.", set()),
     ("The group has carried out dozens of attacks in the region over the past year.", set()),
