@@ -72,14 +72,17 @@ def _render_figures(figures: pd.DataFrame) -> None:
     st.markdown("**Figures, in the sources' words**")
     for item in summaries:
         head = f"**{markdown_text(item['quantity'].capitalize())}**"
-        if item["differ"]:
-            head += " · sources differ"
-        lines = [
-            f"- “{markdown_text(raw)}” — {markdown_text(outlet)}"
+        said = [
+            f"“{markdown_text(raw)}” — {markdown_text(outlet)}"
             + (f", per {markdown_text(claimant)}" if claimant and claimant != outlet else "")
             for raw, outlet, claimant in item["said"]
         ]
-        st.markdown(head + "\n" + "\n".join(lines))
+        if len(said) == 1:  # one source: one line
+            st.markdown(f"{head}: {said[0]}")
+            continue
+        if item["differ"]:
+            head += " · sources differ"
+        st.markdown(head + "\n" + "\n".join("- " + line for line in said))
         if item["differ"]:
             st.caption(f"In numbers: {item['numbers']}.")
 

@@ -31,6 +31,8 @@ SELECTED = "sel_events"
 #: Streamlit adds `st-key-<key>` as a class: the scroll target (the map and detail row).
 ROW_KEY = "linked_views"
 _SCROLL = "_scroll_to_detail"
+#: The detail's own height: with the chooser above it, about the map's column beside it.
+DETAIL_HEIGHT_PX = 640
 #: marker key -> event ids, as drawn on the last run (read by the map's selection callback).
 _MARKERS = "_marker_events"
 
@@ -130,7 +132,10 @@ def render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFra
         filter_mode="contains",  # fuzzy matching found '20 Feb' in March labels
     )
     event = shown.set_index("event_id").loc[chosen].rename(None).to_dict()
-    render_detail(claims, tables["figures"], event | {"event_id": chosen})
+    # the event's own panel scrolls: an 18-claim event no longer makes the page 7,855 px tall,
+    # and the chooser above it stays in view beside the map
+    with st.container(height=DETAIL_HEIGHT_PX, border=False, key="detail_body"):
+        render_detail(claims, tables["figures"], event | {"event_id": chosen})
 
 
 def scroll_to_detail() -> None:

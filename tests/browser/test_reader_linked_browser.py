@@ -221,3 +221,30 @@ def test_reset_clears_every_widget(browser, server, size):
     assert outlets.get_by_text("CBC News").count() == 0
     _shoot(page, "after_reset", size)
     page.close()
+
+
+def test_the_busiest_event_keeps_the_page_short_and_reads_at_1280(browser, server, project_tables):
+    size = SIZES[0]
+    counts = project_tables["claims"]["event_id"].value_counts()
+    busiest = counts.index[0]
+    assert counts.iloc[0] >= 10
+    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    page.goto(f"{server}/?event={busiest}", wait_until="networkidle")
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=240_000)
+    page.wait_for_timeout(2500)
+    body = page.locator(".st-key-detail_body")
+    # the event's claims scroll inside their panel; the page stays short (7,855 px before)
+    inner, outer = body.evaluate("b => [b.scrollHeight, b.clientHeight]")
+    assert inner > outer
+    assert page.evaluate(f"document.querySelector('{MAIN}').scrollHeight") < 3600
+    text = body.inner_text()
+    assert f"{counts.iloc[0]} claims from" in text
+    assert "more claim" in text  # folded after the first of each source
+    # the sources' words first, the numbers second, readable (not cut) at 1280 px
+    assert "“dozens of people”" in text and "“hundreds of men, women and children”" in text
+    assert "In numbers: 24 to 999." in text
+    assert "Corroborated by" in text or "Single source" in text
+    page.locator(".st-key-linked_views").scroll_into_view_if_needed()
+    page.wait_for_timeout(800)
+    _shoot(page, "busiest_event", size)
+    page.close()
