@@ -102,6 +102,11 @@ CASES = [
     ("The UN called for the evacuation of the wounded from Vell.", {"statement"}),
     ("A truce was supposed to allow the evacuation of civilians.", set()),
     ("Hundreds of civilians left through the corridor on Wednesday.", {"evacuation"}),
+    (
+        "The army gave the garrison an ultimatum to lay down its arms and leave through a "
+        "corridor by Friday.",
+        {"statement"},
+    ),
     # habits, records and running totals are background
     ("The town has been the target of repeated air strikes since the spring.", set()),
     ("The group has carried out dozens of attacks in the region over the past year.", set()),
