@@ -16,7 +16,8 @@ import pandas as pd
 from etl.problems import StoreError
 from etl.tables import TABLE_NAMES, Tables
 
-SCHEMA_VERSION = "2"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at
+SCHEMA_VERSION = "3"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at;
+# 3: events.radius_km (the reach of an extracted region such as 'east of X')
 
 #: Primary key of each table (first column unless noted).
 PRIMARY_KEYS = {

@@ -90,6 +90,7 @@ def _new_event(
         f"{best.date.text or 'no date in the sentence'})",
         "place_id": where.place_id,
         "geo_precision": where.geo_precision,
+        "radius_km": where.place_radius_km,  # a region's reach ('east of X'); None: the place
         "actor1": actor_ids.get(actor1 or "", actor1),
         "actor2": actor_ids.get(actor2 or "", actor2),
         "background": any(m.background for m in cluster.mentions),

@@ -146,6 +146,7 @@ def _events(curated: Curated, claims: pd.DataFrame, articles: list[Article]) -> 
                 "date_note": row.date_note,
                 "place_id": row.place_id,
                 "geo_precision": row.geo_precision,
+                "radius_km": None,  # curated places are points; extraction's regions have one
                 "actor1": row.actor1,
                 "actor2": row.actor2,
                 "summary": row.summary,

@@ -248,6 +248,8 @@ class Extractor:
             claimant_end=claimant.end if claimant else None,
             figures=mine,
             background=(article.published - date.end).days > BACKGROUND_DAYS,
+            place_radius_km=(place.radius_km or None) if place and not note else None,
+            place_region=place.region if place and not note else None,
         )
 
 

@@ -76,3 +76,7 @@ class Mention:
     claimant_end: int | None = None
     figures: tuple[Figure, ...] = field(default_factory=tuple)
     background: bool = False  # dated long before publication: context, not news
+    # a region around the place ('east of Mourek', geo precision 2 or 3): how far it reaches
+    # and its label; None for the place itself
+    place_radius_km: float | None = None
+    place_region: str | None = None
