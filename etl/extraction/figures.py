@@ -107,12 +107,10 @@ _NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
     rf"\b(?P<head>{_alternation(set(_HEAD_CLASS))})(?:\s+(?:numbering|totall?ing|to|at|of))?\s+\Z",
     _FLAGS,
 )
-_SINGLE = re.compile(  # a singular person: "a police officer", "the driver", "an SDF member"
-    r"\b(?:an?|one|the)\s+(?:[\w'-]+\s+){0,3}?(?P<head>"
-    + _alternation(WORDS.singular_people)
-    + r")\b(?![-'\u2019])",
-    _FLAGS,
+_SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "member"
+    r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")\b(?![-'\u2019])", _FLAGS
 )
+_SINGLE_DET = re.compile(r"\b(?:an?|one|the)\s+(?:[\w'-]+\s+){0,3}\Z", _FLAGS)  # "a former "
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
@@ -242,19 +240,22 @@ def _quantity(c: _Candidate) -> str | None:
 def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Candidate]:
     """One victim named by a singular noun: 'killing a shepherd', 'the driver died', 'an SDF
     member was shot dead'. Kept only if a verb says what happened (see _quantity)."""
-    found = []
-    for m in _SINGLE.finditer(text, lo, hi):
-        if any(m.start() < c.end and c.start < m.end() for c in taken):
+    found: list[_Candidate] = []
+    for head in _SINGLE.finditer(text, lo, hi):
+        floor = max(lo, head.start() - 60, found[-1].end if found else lo)
+        det = _SINGLE_DET.search(text, floor, head.start())  # "a" ... "shepherd"
+        if det is None:
             continue
-        after = _after_verb(text, m.end(), hi)
-        before = _before_verb(text, lo, m.start(), loose=False)
-        whole = next((c for c in reversed(taken) if c.end <= m.start()), None)
-        if whole and not (before or after) and _INCLUDING.fullmatch(text, whole.end, m.start()):
+        start, end = det.start(), head.end()
+        if any(start < c.end and c.start < end for c in taken):
+            continue
+        after = _after_verb(text, end, hi)
+        before = _before_verb(text, lo, start, loose=False)
+        whole = next((c for c in reversed(taken) if c.end <= start), None)
+        if whole and not (before or after) and _INCLUDING.fullmatch(text, whole.end, start):
             before = whole.before or whole.after  # "killed four civilians, including a child"
-        cls = _HEAD_CLASS[_norm(m["head"])]
-        found.append(
-            _Candidate(m.start(), m.end(), 1.0, 1.0, "exact", cls, before, after, None, True)
-        )
+        cls = _HEAD_CLASS[_norm(head["head"])]
+        found.append(_Candidate(start, end, 1.0, 1.0, "exact", cls, before, after, None, True))
     return found
 
 
