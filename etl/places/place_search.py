@@ -1,6 +1,7 @@
 """Looking a place up by name in every gazetteer the extractor uses, for people.
 
-Analysts' places first (their corrections win), then the curated gazetteer, then GeoNames:
+Analysts' places first (their corrections win), then the curated gazetteer, then GeoNames,
+each by the exact key and, when that finds nothing, by transliteration (etl.places.namekey):
 the same order the extractor resolves names in, so `etl geocode NAME` and the review page
 answer what extraction would see. Each candidate says where it comes from, its country and,
 given the article's other places, how far it is from them.
@@ -63,10 +64,14 @@ def find_places(
     """Every place `name` could mean, best first: project places, then GeoNames by nearness
     to `near` (the article's other places) and population."""
     key = normalise_name(name)
-    found = _from_rows(OfflineGazetteer(analysts).places_with_key(key), "analysts")
-    found += _from_rows(OfflineGazetteer(curated).places_with_key(key), "curated")
+    mine, theirs = OfflineGazetteer(analysts), OfflineGazetteer(curated)
+    found = _from_rows(mine.places_with_key(key) or mine.places_like(name), "analysts")
+    found += _from_rows(theirs.places_with_key(key) or theirs.places_like(name), "curated")
     if geonames is not None:
-        for p in geonames.candidates(name, limit=200):
+        exact = geonames.candidates(name, limit=200)
+        # other spellings of the name (Jerablus: Jarabulus) when GeoNames has no such key
+        places = exact or [p for p, _ in geonames.loose_candidates(name)][:200]
+        for p in places:
             found.append(
                 Candidate(p.name, p.latitude, p.longitude, p.country_code,
                           f"GeoNames {p.geonameid}", None, p.population)

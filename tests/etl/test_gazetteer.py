@@ -85,3 +85,32 @@ def test_a_damaged_geocoder_cache_is_named(tmp_path):
         with pytest.raises(InputError, match="geocode.json: geocoder cache"):
             CachedGeocoder(None, cache)
         assert cache.read_text(encoding="utf-8") == text
+
+
+def test_places_like_finds_other_spellings_of_a_curated_name():
+    gazetteer = OfflineGazetteer(
+        [{"place_id": "qm", "name": "Qamishli", "aliases": "Al-Qamishli", "latitude": 37.05,
+          "longitude": 41.23, "geo_precision": 1, "country": "Syria"}]
+    )  # fmt: skip
+    assert gazetteer.places_with_key(normalise_name("Kamishlo")) == []
+    assert [p["place_id"] for p in gazetteer.places_like("Kamishlo")] == ["qm"]
+    assert gazetteer.places_like("Kamishlo", floor=1.01) == []  # a floor nothing reaches
+    assert gazetteer.places_like("Homs") == []
+
+
+def test_find_places_answers_a_transliteration_from_every_gazetteer():
+    from etl.places.geonames import GeoNamesIndex
+    from etl.places.place_search import find_places
+
+    analysts = [{"place_id": "an_tall_tamr", "name": "Tall Tamr", "aliases": "", "latitude": 36.65,
+                 "longitude": 40.37, "geo_precision": 1, "country": "Syria"}]  # fmt: skip
+    index = GeoNamesIndex.open()
+    try:
+        found = find_places("Tel Tamer", analysts, [], index)
+        assert (found[0].source, found[0].place_id) == ("analysts", "an_tall_tamr")
+        found = find_places("Jerablous", [], [], index)
+        assert [(c.name, c.country, c.source) for c in found[:1]] == [
+            ("Jarābulus", "SY", "GeoNames 169179")
+        ]
+    finally:
+        index.close()
