@@ -248,3 +248,33 @@ def test_the_busiest_event_keeps_the_page_short_and_reads_at_1280(browser, serve
     page.wait_for_timeout(800)
     _shoot(page, "busiest_event", size)
     page.close()
+
+
+def test_typing_20_feb_lists_events_of_that_day(browser, server):
+    size = SIZES[1]
+    page = _open(browser, server, size)
+    chooser = page.locator('[data-testid="stSelectbox"]').filter(has_text="Choose an event")
+    chooser.scroll_into_view_if_needed()
+    chooser.locator("input").click()
+    page.keyboard.type("20 Feb")
+    page.wait_for_timeout(800)
+    typed = page.locator('[role="option"]').all_text_contents()
+    page.keyboard.press("Escape")
+    # 'contains' matching: only labels holding "20 Feb" (fuzzy matching listed 23, March too)
+    assert typed and all("20 Feb" in label for label in typed), typed
+    assert not any(label.startswith("2019-03") for label in typed)
+    # the search box matches the day as a day: windows holding 20 Feb are listed too
+    search = page.locator('[data-testid="stTextInput"]').filter(has_text="Find an event")
+    search.locator("input").fill("20 Feb")
+    search.locator("input").press("Enter")
+    _idle(page)
+    page.get_by_text("events found").wait_for(timeout=60_000)
+    chooser.locator("input").click()
+    page.wait_for_timeout(800)
+    found = page.locator('[role="option"]').all_text_contents()
+    page.keyboard.press("Escape")
+    assert len(found) >= len(typed)
+    assert all(label[:10] <= "2019-02-20" for label in found)
+    assert not any(label.startswith("2019-03") for label in found)
+    _shoot(page, "search_20_feb", size)
+    page.close()
