@@ -161,7 +161,7 @@ def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
     if last in _BEFORE_LAST and (m := _BEFORE.search(near)):
         return m.lastgroup
     window = max(lo, pos - 160)
-    near_text = text[window:pos].translate(_LOWER)
+    near_text = text[window:pos].lower()
     for quantity, pattern, gate in _TOLLS:
         if (not gate or gate in near_text) and pattern.search(text, window, pos):
             return quantity  # "the toll had risen to 30", "Fatalities: 3"
