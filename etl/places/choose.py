@@ -11,12 +11,15 @@ border (BORDER_KM) of a country the article names. Among those, points add up:
 | within CLOSE_KM / NEAR_KM of the article's other places | 3 / 2 |
 | farther than FAR_KM from all of them          | -2     |
 | beside a named country's border               | 1      |
-| the name written exactly as GeoNames has it   | 1.5    |
+| the name written as GeoNames spells it (not a transliteration) | 1 |
 
-so a homonym inside the area wins unless the article is mostly about another country, a
-town close to the article's other places beats a larger one far away, and a spelling
-GeoNames knows beats a transliteration of another name. Ties go to the nearer (in
-NEAR_TIE_KM steps), then the more populous.
+so a homonym inside the area wins unless the article is mostly about another country, and
+a town close to the article's other places beats a larger one far away. Ties go to the
+nearer (in NEAR_TIE_KM steps), then to the more populous by an order of magnitude, then to
+a place whose own name is the one written (Qabbasin, not Kabbasin that lists 'Qabbasin'
+among its other names), then to the closer spelling, then to the more populous. An exact
+spelling is no evidence by itself, only worth a point: GeoNames lists many villages under
+the alternate names of larger towns.
 """
 
 from __future__ import annotations
@@ -32,8 +35,8 @@ from etl.places.geonames import NEAR_TIE_KM, GeoPlace, haversine_km
 NEAR_KM = 150.0
 CLOSE_KM = 50.0
 FAR_KM = 1000.0
+EXACT_POINTS = 1.0
 BORDER_KM = 60.0
-EXACT = 0.99  # a similarity this high is the same spelling
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def points(
         score, grounded = score + 1, True
     if not grounded:
         return None
-    return score + 1.5 * (similarity >= EXACT), km
+    return score + EXACT_POINTS * (similarity >= 1.0), km
 
 
 def pick(
