@@ -45,8 +45,11 @@ _COMBATANTS_DIED = re.compile(
     re.I,
 )
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
-#: ('killed by the militants' names the killers, not the dead).
-_COMBATANTS_KILLED = re.compile(rf"\bkill(?:ed|ing) (?!by\b)(?:[\w-]+ ){{0,4}}{_FIGHTERS}\b", re.I)
+#: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
+_COMBATANTS_KILLED = re.compile(
+    rf"\bkill(?:ed|ing) (?!(?:by|when|as|after|while|in|during)\b)(?:[\w-]+ ){{0,4}}{_FIGHTERS}\b",
+    re.I,
+)
 
 #: No pattern puts more than this many characters before the required word it is found by.
 _MAX_PREFIX = 80
