@@ -20,12 +20,15 @@ MOVE_TYPES = frozenset({"evacuation", "displacement"})
 TOLL_TYPES = VIOLENT | CASUALTIES
 
 
-def carried(figures: Sequence[Figure], triggers: Sequence) -> tuple[Figure, ...]:
-    """The figures a sentence gives for the events of the sentence before: its toll when it
-    only reports deaths (etl.extraction.tolls.carried_toll), and the counts of people moved
-    when it reports no event of its own."""
+def carried(
+    figures: Sequence[Figure], triggers: Sequence, text: str, span: tuple[int, int]
+) -> tuple[Figure, ...]:
+    """The figures a sentence (text[span]) gives for the events of the sentence before: its
+    toll when it only reports deaths or refers back ('Seven people died in the blast.':
+    etl.extraction.tolls.carried_toll), and the counts of people moved when it reports no
+    event of its own."""
     moves = () if triggers else tuple(f for f in figures if f.quantity in MOVES)
-    return carried_toll(figures, triggers) + moves
+    return carried_toll(figures, triggers, text, span) + moves
 
 
 def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list[int]:

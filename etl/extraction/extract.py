@@ -90,6 +90,7 @@ class _Context:
     near: list[tuple[float, float]] = field(default_factory=list)
     countries: Counter[str] = field(default_factory=Counter)
     focus: PlaceHit | None = None  # the article's most-named specific place
+    dateline: PlaceHit | None = None  # 'KHARKIV, Ukraine (AP) -': where the article was filed
     stems: StemIndex | None = None
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
     anchor_sentence: int = -10  # the sentence that set the anchor
@@ -133,6 +134,8 @@ class Extractor:
         countries = dict(context.countries)  # named countries and those of earlier places
         hits, unknown = self.resolver.find(text, start, end, countries, tuple(context.near[-5:]))
         events = [h for h in hits if not h.reporting]
+        if context.dateline is None:
+            context.dateline = next((h for h in hits if _is_dateline(h)), None)
         for hit in events:
             context.near.append((hit.latitude, hit.longitude))
             if hit.country:
@@ -162,7 +165,7 @@ class Extractor:
             if not follows
             or elsewhere(events, context.last_place, last_is_previous)
             or earlier(dates, context.anchor)
-            else carried(figures, triggers)
+            else carried(figures, triggers, text, (start, end))
         )
         mentions = []
         if triggers:
@@ -342,10 +345,20 @@ def _place_for(
         return places[0], None
     if context.last_place is not None:
         return context.last_place, "from an earlier sentence"
+    if context.dateline is not None:  # no place anywhere before: the city it was filed from
+        return context.dateline, "the dateline's place"
     return None, "no place named"
 
 
 PRECISION_COST = {1: 0, 2: 40, 3: 150}  # characters: a town beats a region a little nearer
+
+
+def _is_dateline(hit: PlaceHit) -> bool:
+    """A reporting place written in capitals at the start of the text: the dateline."""
+    return hit.reporting and hit.start < DATELINE_REACH and hit.text.isupper()
+
+
+DATELINE_REACH = 40  # characters from the start of the text a dateline's name begins within
 
 
 def _gap(hit: PlaceHit, trigger: Trigger) -> int:

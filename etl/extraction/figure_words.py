@@ -117,7 +117,7 @@ def load() -> FigureWords:
         _one_of(r, "kind", {"unit", "adjective"})
     tolls = tuple(
         TollRule(
-            _one_of(r, "kind", {"toll", "zero", "cumulative"}),
+            _one_of(r, "kind", {"toll", "zero", "cumulative", "no_carry"}),
             r["quantity"],
             r["gate"].lower(),
             re.compile(r["pattern"], FLAGS),

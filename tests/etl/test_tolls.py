@@ -144,8 +144,8 @@ def test_zero_figures_need_their_gate_word():
 
 
 class _T:
-    def __init__(self, event_type: str, text: str) -> None:
-        self.event_type, self.text = event_type, text
+    def __init__(self, event_type: str, text: str, start: int = 0) -> None:
+        self.event_type, self.text, self.start = event_type, text, start
 
 
 def test_carried_toll_only_from_a_sentence_that_only_reports_deaths():
@@ -156,6 +156,13 @@ def test_carried_toll_only_from_a_sentence_that_only_reports_deaths():
     assert carried_toll(figures, [_T("clash", "clashes")]) == ()
     injured = find_figures("9 people were hurt.", 0, 19)
     assert carried_toll(injured, []) == ()
+    s = "3 were killed in the blast."
+    figures = find_figures(s, 0, len(s))
+    blast = _T("explosion", "blast", s.index("blast"))
+    assert carried_toll(figures, [blast], s, (0, len(s))) == tuple(figures)
+    s = "3 were killed in a blast."
+    blast = _T("explosion", "blast", s.index("blast"))
+    assert carried_toll(find_figures(s, 0, len(s)), [blast], s, (0, len(s))) == ()
 
 
 # --- the article level: a toll in the next sentence --------------------------------------
@@ -241,3 +248,19 @@ def test_a_count_of_people_moved_goes_to_the_displacement_before_it(extractor):
     assert all(
         ("displaced", 3000) not in figs for t, figs in by_type.items() if t != "displacement"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 18 May, a car bomb exploded in Azaz. Six people died in the blast.", (6, 6)),
+        ("On 18 May, rebels and troops clashed in Azaz. 9 were killed in the fighting.", (9, 9)),
+        (
+            "On 18 May, a car bomb exploded in Azaz. In a separate attack, 4 people were killed.",
+            (None, None),
+        ),
+    ],
+)
+def test_a_toll_that_refers_back_to_the_event(extractor, text, expected):
+    tolls = _tolls(extractor, text)
+    assert tolls and all(t == expected for t in tolls.values()), tolls
