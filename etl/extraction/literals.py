@@ -47,7 +47,8 @@ def _usable(found: frozenset[str] | None) -> bool:
 def _selective(word: str) -> bool:
     if word in RARE_SYMBOLS:
         return True
-    return len(word) >= MIN_LENGTH and word.strip(" '’-") not in COMMON
+    core = word.strip(" '’-")
+    return len(core) >= MIN_LENGTH and core not in COMMON
 
 
 def _sequence(items: list) -> frozenset[str] | None:
