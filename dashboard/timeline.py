@@ -163,7 +163,7 @@ def _pending_key() -> go.Scatter:
         y=[None],
         mode="markers",
         marker=dict(color="#333333", size=2 * POINT_RADIUS_PX, symbol="circle-open"),
-        name="Hollow / hatched: awaiting review",
+        name="Hollow: unreviewed",
         showlegend=True,
         hoverinfo="skip",
     )
@@ -187,7 +187,7 @@ def _decorate(
     total_rows = max(b for _, b in bands.values())
     plot_px = int(60 + 30 * total_rows)
     n_types = int(view["event_type"].nunique() + view["review_status"].eq("pending").any())
-    legend_rows = -(-n_types // 4)  # four fixed-width entries a row fit 1000 px
+    legend_rows = -(-n_types // 3)  # 3 entries of 185 px a row: the narrowest plot (660 px)
     bottom = 60 + 24 * legend_rows + (30 if footer else 0)
     start, end = date_range(view)
     fig.update_layout(
@@ -204,9 +204,9 @@ def _decorate(
             yanchor="top",
             y=-45 / plot_px,
             x=0,
-            entrywidth=230,
+            entrywidth=185,
             entrywidthmode="pixels",
-            font=dict(size=12),
+            font=dict(size=11),
         ),
         hoverlabel=dict(align="left"),
         xaxis=dict(

@@ -10,8 +10,9 @@ import pandas as pd
 DAY = pd.Timedelta(days=1)
 #: A point still takes this much room in its row, so neighbours do not overlap.
 POINT_ROOM = pd.Timedelta(days=1.6)
-#: The plot area's width the screen labels are fitted to (the chart is wider on most screens).
-SCREEN_PLOT_PX = 1000
+#: The plot area's width the screen labels are fitted to: the narrowest it is drawn (about
+#: 680 px at 1280x720 with the sidebar open); on a wider screen the labels just have more room.
+SCREEN_PLOT_PX = 660
 #: Average width of a character of the label font, in font sizes (Arial/DejaVu at 11 px).
 CHAR_EM = 0.58
 LABEL_FONT_PX = 11

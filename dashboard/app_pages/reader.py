@@ -157,8 +157,8 @@ def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> No
         },
     )
     st.caption(
-        _sources_line(shown) + ". Dots: events of a known day; bars: events known only "
-        "within a date window. Click one to see who reports it."
+        "Dots: events of a known day; bars: events known only within a date window; the "
+        "sources are listed under the chart. Click one to see who reports it."
     )
 
 

@@ -73,7 +73,7 @@ def test_screen_timeline_is_opaque_in_palette_colours_with_labels(mini):
         assert trace.marker.opacity in (None, 1)
     texts = [t for trace in fig.data if trace.text is not None for t in trace.text]
     assert any(texts), "no mark carries a label"
-    assert fig.layout.legend.entrywidth >= 200  # fixed columns: names cannot run together
+    assert fig.layout.legend.entrywidth >= 190  # fixed columns: names cannot run together
     assert fig.layout.margin.l >= 90  # room for 'Elsewhere'
     assert "Sources: AP &lt;b&gt;x&lt;/b&gt;" in [a.text for a in fig.layout.annotations]
 
@@ -84,4 +84,4 @@ def test_pending_legend_entry_only_when_pending_events_are_shown(mini):
     assert not any("awaiting review" in n for n in names)
     view.loc[0, "review_status"] = "pending"
     names = {t.name for t in build_timeline(view, AREAS, "T").data}
-    assert "Hollow / hatched: awaiting review" in names
+    assert "Hollow: unreviewed" in names
