@@ -17,6 +17,9 @@ Two tables in ``data/rules/`` (described in its README):
                         has killed ..."): dropped
   ``reference_before``  a word that makes a nominal trigger only date something else
                         ("since", "under"), followed by an article ("since the offensive")
+  ``reference_unless_dated``  the same ("after", "following"), except when a date of its
+                        own follows the trigger's noun phrase (``dated_after``: "days after
+                        a first attack on the centre on Feb. 27" reports that attack)
   ``occurred``          a word or phrase saying that a nominal trigger took place ("began")
   ``block``             a pattern over the sentence; a trigger of the type whose span
                         overlaps a match is dropped ("once the evacuations have ended",
@@ -47,6 +50,8 @@ CONTEXTS = (
     "not_real_after",
     "generic_before",
     "reference_before",
+    "reference_unless_dated",
+    "dated_after",
     "occurred",
     "block",
 )
@@ -85,6 +90,8 @@ class TriggerRules:
     rules: tuple[Rule, ...]
     types: tuple[TypeRules, ...]
     reference_before: re.Pattern[str] | None
+    reference_unless_dated: re.Pattern[str] | None
+    dated_after: re.Pattern[str] | None
     occurred: re.Pattern[str] | None
     #: required word -> (its length, numbers of the rows that need it)
     automaton: ahocorasick.Automaton
@@ -107,6 +114,10 @@ _TEMPLATES = {
     "not_real_after": r"^[^,;.:]{0," + str(AFTER_REACH) + r"}?(?<![\w-])(?:CUES)(?![\w-])",
     "generic_before": r"(?:CUES)$",
     "reference_before": r"(?<![\w-])(?:CUES)\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+)?$",
+    "reference_unless_dated": r"(?<![\w-])(?:CUES)\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+)?$",
+    # the trigger's own noun phrase ('on the centre'), then its date
+    "dated_after": r"(?:\s+(?:on|at|in|near|against|of|by)\s+(?:the\s+|a\s+|an\s+)?[\w'’-]+"
+    r"(?:\s+[\w'’-]+){0,2}){0,2},?\s+(?:CUES)(?![\w-])",
     "occurred": r"(?<![\w-])(?:CUES)(?![\w-])",
 }
 
@@ -189,7 +200,14 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
     )
     automaton, always = _stems([r for r, _, _ in rows])
     return TriggerRules(
-        rules, types, context("reference_before", "*"), context("occurred", "*"), automaton, always
+        rules,
+        types,
+        context("reference_before", "*"),
+        context("reference_unless_dated", "*"),
+        context("dated_after", "*"),
+        context("occurred", "*"),
+        automaton,
+        always,
     )
 
 

@@ -134,6 +134,18 @@ def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     return False
 
 
+def _reference_only(sentence: _Sentence, before: str, match: re.Match[str]) -> bool:
+    """'since the offensive began': the nominal only dates something else; 'after a first
+    attack on the centre on Feb. 27' reports that attack (it has a date of its own)."""
+    rules = sentence.rules
+    if rules.reference_before and rules.reference_before.search(before):
+        return True
+    if not (rules.reference_unless_dated and rules.reference_unless_dated.search(before)):
+        return False
+    dated = rules.dated_after
+    return dated is None or dated.match(sentence.text, match.end(), sentence.end) is None
+
+
 def _took_place(rules: TriggerRules, text: str, start: int, end: int) -> bool:
     """A nominal trigger needs the sentence to say that it happened (a verb of occurrence,
     a day, or a number)."""
@@ -146,7 +158,6 @@ def _first_real(
     """The earliest match of the type's rows that reports a real happening (of two at one
     place, the row listed first), and whether any row matched at all."""
     text, start, end = sentence.text, sentence.start, sentence.end
-    reference = sentence.rules.reference_before
     best: Trigger | None = None
     matched = False
     for number in numbers:
@@ -157,7 +168,7 @@ def _first_real(
                 break
             matched = True
             before = text[max(start, match.start() - 40) : match.start()]
-            if nominal and reference and reference.search(before):
+            if nominal and _reference_only(sentence, before, match):
                 continue
             if rules.event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
                 continue  # '..., the prime minister announced.' attributes; it is not the news

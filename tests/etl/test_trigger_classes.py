@@ -120,6 +120,12 @@ CASES = [
         "corridor by Friday.",
         {"statement"},
     ),
+    # a referenced happening with its own date is reported; without one it only dates
+    ("Days after a first attack on the army post on March 3, the road reopened.", {"clash"}),
+    ("Days after the offensive, staff came back to Vell.", set()),
+    ("Thousands have fled Vell since the offensive on March 3.", {"displacement"}),
+    ("The shelling grew after a local truce collapsed on July 9.", {"shelling"}),
+    ("The town had been encircled for most of the war.", set()),
     # habits, records and running totals are background
     ("The town has been the target of repeated air strikes since the spring.", set()),
     ("The group has carried out dozens of attacks in the region over the past year.", set()),
