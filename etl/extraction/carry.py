@@ -12,23 +12,28 @@ from collections.abc import Iterable, Sequence
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
-from etl.extraction.tolls import carried_toll
+from etl.extraction.tolls import TOLL_QUANTITIES, only_casualties
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
 MOVE_TYPES = frozenset({"evacuation", "displacement"})
 TOLL_TYPES = VIOLENT | CASUALTIES
+CASUALTY_COUNTS = TOLL_QUANTITIES | {"injured"}  # "2 fatalities and 5 injuries were reported."
 
 
 def carried(
     figures: Sequence[Figure], triggers: Sequence, text: str, span: tuple[int, int]
 ) -> tuple[Figure, ...]:
     """The figures a sentence (text[span]) gives for the events of the sentence before: its
-    toll when it only reports deaths or refers back ('Seven people died in the blast.':
-    etl.extraction.tolls.carried_toll), and the counts of people moved when it reports no
-    event of its own."""
+    toll and injured when it only reports casualties or refers back ('Seven people died in
+    the blast.': etl.extraction.tolls.only_casualties), and the counts of people moved when
+    it reports no event of its own."""
     moves = () if triggers else tuple(f for f in figures if f.quantity in MOVES)
-    return carried_toll(figures, triggers, text, span) + moves
+    if not any(f.quantity in CASUALTY_COUNTS for f in figures):
+        return moves
+    if not only_casualties(triggers, text, span):
+        return moves
+    return tuple(f for f in figures if f.quantity in CASUALTY_COUNTS) + moves
 
 
 def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list[int]:

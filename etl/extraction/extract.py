@@ -34,6 +34,7 @@ from etl.problems import Problem
 # whole feed dump in one field) would hold the batch for a minute or more.
 MAX_CHARS = 200_000
 BACKGROUND_DAYS = 180  # a happening that ended this long before publication is context
+CARRY_SENTENCES = 2  # how far back a toll sentence reaches for its event
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class Extractor:
         places = [self._places(text, s, e, context) for s, e in sentences]
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         context.stems = StemIndex(text)
-        previous: range = range(0)  # the mentions of the sentence before
+        previous: range = range(0)  # the mentions of the last sentence that had any
         for index, ((start, end), found_places) in enumerate(zip(sentences, places)):
             stats.sentences += 1
             first = len(mentions)
@@ -123,7 +124,8 @@ class Extractor:
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
             _hand_back(mentions, previous, range(first, len(mentions)), context.carry)
-            previous = range(first, len(mentions))
+            if len(mentions) > first:
+                previous = range(first, len(mentions))
         stats.mentions = len(mentions)
         return mentions, stats
 
@@ -156,10 +158,12 @@ class Extractor:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
         triggers = find_triggers(text, start, end, context.stems)
-        # figures count for this sentence's events, or as a toll for the previous sentence's
-        follows = context.mention_sentence == index - 1
+        # figures count for this sentence's events, or as a toll for the events of the sentence
+        # before (or the one before that, past a sentence with no event: "3 soldiers were
+        # wounded. No fatalities were reported.")
+        follows = 0 < index - context.mention_sentence <= CARRY_SENTENCES
         figures = find_figures(text, start, end) if triggers or follows else []
-        last_is_previous = index - context.last_place_sentence == 1
+        last_is_previous = 0 < index - context.last_place_sentence <= CARRY_SENTENCES
         context.carry = (
             ()
             if not follows

@@ -129,24 +129,27 @@ _REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|latest\s+|deadly\s+)?
 _OTHER_EVENT = tuple(r.pattern for r in WORDS.tolls if r.kind == "no_carry")
 
 
-def carried_toll(
-    figures: Iterable[Figure], triggers: Iterable, text: str = "", span: tuple[int, int] = (0, 0)
-) -> tuple[Figure, ...]:
-    """The toll a sentence (text[span]) gives for the event of the sentence before it: its
-    killed/died figures (zero included) when nothing else happens in it, i.e. each of its
-    triggers (objects with `event_type`, `text` and `start`) only reports deaths or refers
-    back to the event ('Seven people died in the blast.'), and it does not say it tells of
-    another event ('In a separate attack, ...': figure_tolls.csv, kind no_carry)."""
-    tolls = tuple(f for f in figures if f.quantity in TOLL_QUANTITIES)
-    if not tolls:
-        return ()
+def only_casualties(triggers: Iterable, text: str = "", span: tuple[int, int] = (0, 0)) -> bool:
+    """Whether a sentence (text[span]) reports nothing but casualties of an event told
+    before: each of its triggers (objects with `event_type`, `text` and `start`) only reports
+    deaths or refers back to the event ('Seven people died in the blast.'), and it does not
+    say it tells of another event ('In a separate attack, ...': figure_tolls.csv, no_carry)."""
     lo, hi = span
     if any(p.search(text, lo, hi) for p in _OTHER_EVENT):
-        return ()
+        return False
     for trigger in triggers:
         first = (trigger.text.lower().split() or [""])[0]
         if trigger.event_type in CASUALTY_TYPES or first in CASUALTY_WORDS:
             continue
         if not _REFERENCE.search(text, max(lo, trigger.start - 20), trigger.start):
-            return ()
-    return tolls
+            return False
+    return True
+
+
+def carried_toll(
+    figures: Iterable[Figure], triggers: Iterable, text: str = "", span: tuple[int, int] = (0, 0)
+) -> tuple[Figure, ...]:
+    """The toll a sentence gives for the event of the sentence before it: its killed/died
+    figures (zero included) when it reports nothing but casualties (only_casualties)."""
+    tolls = tuple(f for f in figures if f.quantity in TOLL_QUANTITIES)
+    return tolls if tolls and only_casualties(triggers, text, span) else ()

@@ -264,3 +264,17 @@ def test_a_count_of_people_moved_goes_to_the_displacement_before_it(extractor):
 def test_a_toll_that_refers_back_to_the_event(extractor, text, expected):
     tolls = _tolls(extractor, text)
     assert tolls and all(t == expected for t in tolls.values()), tolls
+
+
+def test_a_toll_reaches_past_one_sentence_with_no_event(extractor):
+    text = (
+        "On 18 May, an IED exploded near a patrol in Azaz. 3 soldiers were wounded. "
+        "No fatalities were reported."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
+    first = text.index(".") + 1
+    explosion = [m for m in mentions if m.char_end <= first and m.event_type == "explosion"]
+    assert explosion
+    for m in explosion:
+        assert event_toll([m]) == (0, 0)
+        assert ("injured", 3) in [(f.quantity, f.low) for f in m.figures]
