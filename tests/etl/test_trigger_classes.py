@@ -126,6 +126,13 @@ CASES = [
     ("Thousands have fled Vell since the offensive on March 3.", {"displacement"}),
     ("The shelling grew after a local truce collapsed on July 9.", {"shelling"}),
     ("The town had been encircled for most of the war.", set()),
+    # adjectives and tolls that only look like events
+    ("The toll rose to 23 after two of the wounded died overnight.", set()),
+    ("The kidnapped aid workers were released on Tuesday.", set()),
+    ("Troops entered Vell on Thursday after the rebels left under a deal.", set()),
+    ("Militants set fire to the market of Vell before withdrawing.", {"killing"}),
+    ("The group's fighters have been besieging Vell since June.", {"siege"}),
+    ("A grenade attack on a police station in Vell killed one officer.", {"explosion"}),
     # habits, records and running totals are background
     ("The town has been the target of repeated air strikes since the spring.", set()),
     ("The group has carried out dozens of attacks in the region over the past year.", set()),
