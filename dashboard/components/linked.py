@@ -4,8 +4,8 @@ the event chooser that follows it.
 A click or box on the timeline, or a click on a map marker, replaces the page's selection
 (`sel_events`) in a callback (so it is set before anything is drawn); both charts are then
 drawn with it marked, the detail shows the first selected event, and after a timeline click
-the page scrolls to the map and the detail. A click on empty chart space, or the Clear button,
-clears the selection.
+the page scrolls to the map and the detail. One click on Clear selection (beside the map,
+where a timeline click scrolls to) clears it; a box drawn round nothing clears it too.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def _choices(shown: pd.DataFrame, labels: dict[str, str]) -> list[str]:
     if chosen:
         st.caption(
             f"{len(chosen)} event{'' if len(chosen) == 1 else 's'} selected on the timeline "
-            "or map (click empty chart space, or Clear, to see every event)."
+            "or map; Clear selection lists every event again."
         )
         st.button("Clear selection", on_click=clear_selection, key="clear_selection")
         return chosen

@@ -278,3 +278,31 @@ def test_typing_20_feb_lists_events_of_that_day(browser, server):
     assert not any(label.startswith("2019-03") for label in found)
     _shoot(page, "search_20_feb", size)
     page.close()
+
+
+def test_a_box_on_the_timeline_selects_many_and_clear_lists_every_event(browser, server):
+    size = SIZES[1]
+    page = _open(browser, server, size)
+    plot = page.locator(".js-plotly-plot").first
+    plot.hover()
+    page.locator('.js-plotly-plot .modebar-btn[data-val="select"]').first.click()
+    page.wait_for_timeout(500)
+    box = page.locator(".js-plotly-plot .nsewdrag").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.75, box["y"] + 3)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.99, box["y"] + box["height"] * 0.45, steps=12)
+    page.mouse.up()
+    _idle(page)
+    caption = _selected_caption(page)
+    caption.wait_for(timeout=60_000)
+    n = int(caption.inner_text().split()[0])
+    assert n >= 2
+    # the chooser offers the selection (the search box returns once it is cleared)
+    search = page.locator('[data-testid="stTextInput"]').filter(has_text="Find an event")
+    assert search.count() == 0
+    _shoot(page, "timeline_box", size)
+    page.get_by_role("button", name="Clear selection").click()
+    _idle(page)
+    assert _selected_caption(page).count() == 0
+    search.wait_for(timeout=60_000)
+    page.close()
