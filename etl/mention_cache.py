@@ -17,7 +17,10 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import os
 import sqlite3
+import tempfile
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
@@ -32,6 +35,10 @@ CACHE = Path("cache") / "mentions.sqlite"
 #: resolver (code and rule tables), the actor lexicon, and this cache's own encoding.
 RULE_FILES = ("etl/mention_cache.py",)
 RULE_DATA = ("etl/extraction", "etl/places", "data/lexicon", "data/rules")
+
+
+def _unlink(path: Path) -> None:
+    path.unlink(missing_ok=True)
 
 
 def fingerprint(places: Iterable[Mapping[str, Any]], geonames_version: str) -> str:
@@ -85,35 +92,88 @@ class MentionCache:
     """Per-article mentions under one fingerprint; entries under other fingerprints are
     ignored (and dropped when the cache is next written).
 
-    New entries are staged and written by `flush`, which a writer calls only after its
-    build was published: a failed build leaves the cache, like everything else, unchanged.
+    New entries are staged (in a spill file) and written by `flush`, which a writer calls
+    only after its build was published: a failed build leaves the cache, like everything
+    else, unchanged.
     """
 
     def __init__(self, store: Path, print_: str = "") -> None:
         self.path = store / CACHE
+        self.spill: Path | None = None  # a temporary file, outside the store
         self.fingerprint = print_
-        self.staged: dict[str, str] = {}  # key -> mentions as JSON (a third of the objects)
+        self.staged = 0  # articles staged in the spill file since the last flush
 
     def bind(self, print_: str) -> None:
         """Use this fingerprint (of the rules and gazetteers of the build at hand)."""
         if print_ != self.fingerprint:
-            self.fingerprint, self.staged = print_, {}
+            self.fingerprint = print_
+            self._drop_spill()
 
     def stage(self, entries: Mapping[str, Sequence[Mention]]) -> None:
-        """Keep these on `flush`. Held as JSON until then, so a build of 100,000 articles
-        does not keep every mention object alive while it writes its tables."""
-        self.staged.update((key, to_json(found)) for key, found in entries.items())
+        """Keep these on `flush`. They wait as JSON in a spill file beside the cache, not in
+        memory: a build of 100,000 articles would otherwise hold every mention object (about
+        400 MiB) until it is published. The spill is a temporary file outside the store (a
+        failed build leaves the store as it was), removed by `flush`, by `bind` to another
+        fingerprint, or when this object goes. A spill that cannot be written costs time."""
+        if not entries:
+            return
+        try:
+            if self.spill is None:
+                handle, name = tempfile.mkstemp(prefix="conflict-mentions-", suffix=".sqlite")
+                os.close(handle)
+                self.spill = Path(name)
+                self._finalizer = weakref.finalize(self, _unlink, self.spill)
+            with closing(sqlite3.connect(self.spill, timeout=30.0)) as db, db:
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS staged (key TEXT PRIMARY KEY NOT NULL, "
+                    "mentions TEXT NOT NULL)"
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO staged VALUES (?, ?)",
+                    ((key, to_json(found)) for key, found in entries.items()),
+                )
+            self.staged += len(entries)
+        except (OSError, sqlite3.Error):
+            self._drop_spill()
 
     def flush(self) -> bool:
         """Write what was staged; False (and the cache as it was) if it cannot be written:
         the cache only saves time, so a full disk here must not fail a published build."""
+        if not self.staged:
+            return True
         try:
-            if self.staged:
-                self._write(self.staged)
+            try:
+                self._copy_spill()
+            except sqlite3.DatabaseError:  # a damaged cache file is replaced
+                self.path.unlink(missing_ok=True)
+                self._copy_spill()
         except (OSError, sqlite3.Error):
             return False
-        self.staged = {}
+        finally:
+            self._drop_spill()
         return True
+
+    def _drop_spill(self) -> None:
+        self.staged = 0
+        if self.spill is not None:
+            self._finalizer()  # removes the file, once
+            self.spill = None
+
+    def _copy_spill(self) -> None:
+        """Staged entries into the cache, in one transaction; other fingerprints dropped."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(self.path, timeout=30.0)) as db:
+            db.execute("ATTACH DATABASE ? AS spill", (str(self.spill),))
+            with db:
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY NOT NULL, "
+                    "fingerprint TEXT NOT NULL, mentions TEXT NOT NULL)"
+                )
+                db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))
+                db.execute(
+                    "INSERT OR REPLACE INTO mentions SELECT key, ?, mentions FROM spill.staged",
+                    (self.fingerprint,),
+                )
 
     def get(self, keys: Sequence[str]) -> dict[str, list[Mention]]:
         """The cached mentions of those article keys that are cached."""
@@ -134,28 +194,3 @@ class MentionCache:
         except (sqlite3.DatabaseError, ValueError, TypeError, KeyError):
             return {}  # a damaged cache is no cache: everything is extracted again
         return found
-
-    def put(self, entries: Mapping[str, Sequence[Mention]]) -> None:
-        """Keep these articles' mentions (one transaction; other fingerprints dropped). A
-        damaged cache file is replaced."""
-        self._write({key: to_json(found) for key, found in entries.items()})
-
-    def _write(self, rows: Mapping[str, str]) -> None:
-        try:
-            self._put(rows)
-        except sqlite3.DatabaseError:
-            self.path.unlink(missing_ok=True)
-            self._put(rows)
-
-    def _put(self, rows: Mapping[str, str]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with closing(sqlite3.connect(self.path, timeout=30.0)) as db, db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS mentions (key TEXT PRIMARY KEY NOT NULL, "
-                "fingerprint TEXT NOT NULL, mentions TEXT NOT NULL)"
-            )
-            db.execute("DELETE FROM mentions WHERE fingerprint != ?", (self.fingerprint,))
-            db.executemany(
-                "INSERT OR REPLACE INTO mentions VALUES (?, ?, ?)",
-                ((key, self.fingerprint, text) for key, text in rows.items()),
-            )

@@ -92,3 +92,28 @@ def test_a_damaged_cache_is_no_cache_and_is_replaced(tmp_path, seeds):
     assert cache.flush()
     assert MentionCache(tmp_path, "fp").get(["x@2019-01-01"]) == {"x@2019-01-01": mentions[:3]}
     assert MentionCache(tmp_path, "other").get(["x@2019-01-01"]) == {}
+
+
+def test_staged_mentions_wait_on_disk_until_flushed(tmp_path, seeds):
+    _, _, mentions = seeds
+    cache = MentionCache(tmp_path, "fp")
+    cache.stage({"a@2019-01-01": mentions[:2], "b@2019-01-02": mentions[2:5]})
+    assert cache.staged == 2 and cache.spill.exists()
+    assert not cache.spill.is_relative_to(tmp_path)  # a failed build leaves the store as it was
+    assert MentionCache(tmp_path, "fp").get(["a@2019-01-01"]) == {}  # not published yet
+    gone = cache.spill
+    del cache  # a writer that failed before publishing: its spill goes with it
+    assert not gone.exists()
+    later = MentionCache(tmp_path, "fp")
+    later.stage({"c@2019-01-03": mentions[5:6]})
+    spill = later.spill
+    assert later.flush() and not spill.exists() and later.spill is None
+    assert MentionCache(tmp_path, "fp").get(["a@2019-01-01", "c@2019-01-03"]) == {
+        "c@2019-01-03": mentions[5:6]
+    }  # the failed writer's entries were never written
+    cache = MentionCache(tmp_path, "fp")
+    cache.stage({"a@2019-01-01": mentions[:2]})
+    cache.bind("other")  # a new fingerprint: what was staged under the old one is dropped
+    assert cache.staged == 0 and cache.spill is None
+    assert cache.flush()
+    assert MentionCache(tmp_path, "fp").get(["a@2019-01-01"]) == {}
