@@ -57,8 +57,10 @@ def draw_timeline(
                     color="#FFFFFF" if pending else colour, edgecolor=colour,
                     hatch="///" if pending else None, linewidth=1.2)  # fmt: skip
             if text:
+                # on a hatched bar the label sits on white, so the hatching does not cross it
+                box = dict(facecolor="white", edgecolor="none", pad=0.6) if pending else None
                 ax.text(left + 0.15, y[index], text, fontsize=font, va="center", ha="left",
-                        color="#000000" if pending else text_on(colour), zorder=4,
+                        color="#000000" if pending else text_on(colour), zorder=4, bbox=box,
                         parse_math=False, clip_on=True)  # fmt: skip
             continue
         centre = _num(event["date_start"] + DAY / 2)
