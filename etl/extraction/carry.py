@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
@@ -62,3 +63,29 @@ def elsewhere(places: Iterable, last_place, last_is_previous: bool) -> bool:
     if not specific:
         return False
     return not (last_place is not None and last_is_previous and last_place.place_id in specific)
+
+
+def hand_back(
+    mentions: list[Mention], previous: range, own: range, carry: tuple[Figure, ...]
+) -> None:
+    """Give the carried figures to the previous sentence's events they belong to (`takers`),
+    and count each there only, not again on the carrying sentence's own mentions (`own`).
+    Replaces items of `mentions` in place (mentions are frozen)."""
+    for figure in carry:
+        taken = takers(mentions, previous, figure)
+        for j in taken:  # "... 2 fatalities were reported."
+            mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
+        for j in own if taken else ():
+            kept = tuple(f for f in mentions[j].figures if f != figure)
+            mentions[j] = replace(mentions[j], figures=kept)
+
+
+def trigger_for(triggers: Sequence, figure: Figure):
+    """The trigger (objects with `event_type` and `start`) a figure of its sentence belongs
+    to: the nearest, but a toll or an injury count goes to the nearest violent event
+    ('rockets slammed into the town, killing four people and forcing hundreds of families to
+    leave': the four are the shelling's)."""
+    pool = triggers
+    if figure.quantity in CASUALTY_COUNTS:
+        pool = [t for t in triggers if t.event_type in TOLL_TYPES] or triggers
+    return min(pool, key=lambda t: abs(t.start - figure.char_start))

@@ -74,7 +74,7 @@ from etl.extraction.date_resolvers import (
 )
 from etl.extraction.mentions import DateWindow
 
-__all__ = ["article_window", "best_date", "find_dates", "precision_of"]
+__all__ = ["article_window", "best_date", "find_dates", "precision_of", "undated_window"]
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
 _Resolver = Callable[[re.Match[str], dt.date, dt.date], _Found | None]
@@ -275,3 +275,14 @@ def article_window(published: dt.date, days: int = 3) -> DateWindow:
 def best_date(windows: list[DateWindow]) -> DateWindow | None:
     """The most specific window (narrowest; the first of equals), or None."""
     return min(windows, key=lambda w: w.end - w.start, default=None)
+
+
+def undated_window(published: dt.date, anchor: dt.date | None, since_anchor: int) -> DateWindow:
+    """The window of a sentence no date phrase dates: the article's window, or, right after
+    a sentence (since_anchor == 1) dated to a day before publication, from that day to
+    publication when that is narrower ('On 26 January, gunmen attacked Gasseliki. Around
+    3.000 people fled.': 26-28 January for a note of the 28th)."""
+    window = article_window(published)
+    if anchor is None or since_anchor != 1 or not window.start < anchor < published:
+        return window
+    return DateWindow(anchor, published, precision_of(anchor, published), "article")

@@ -15,15 +15,12 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
-from etl.extraction.carry import carried, earlier, elsewhere
-from etl.extraction.carry import takers as carry_takers
+from etl.extraction.carry import carried, earlier, elsewhere, hand_back, trigger_for
 from etl.extraction.date_context import may_date
-from etl.extraction.dates import article_window, find_dates, precision_of
+from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import CASUALTIES, VIOLENT
 from etl.extraction.sentences import split_sentences
-from etl.extraction.tolls import TOLL_QUANTITIES
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
@@ -123,7 +120,7 @@ class Extractor:
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
-            _hand_back(mentions, previous, range(first, len(mentions)), context.carry)
+            hand_back(mentions, previous, range(first, len(mentions)), context.carry)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
         stats.mentions = len(mentions)
@@ -222,10 +219,12 @@ class Extractor:
         context: _Context,
     ) -> Mention:
         start, end = span
-        date = _nearest(dates, trigger.start, text) or _undated(article.published, context, index)
+        date = _nearest(dates, trigger.start, text) or undated_window(
+            article.published, context.anchor, index - context.anchor_sentence
+        )
         place, note = _place_for(trigger, places, context, index)
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
-        mine = tuple(f for f in figures if _trigger_for(triggers, f) is trigger)
+        mine = tuple(f for f in figures if trigger_for(triggers, f) is trigger)
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,
@@ -288,17 +287,6 @@ def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWind
         usable,
         key=lambda d: (d.source == "article", abs((d.char_start or 0) - position), d.end - d.start),
     )
-
-
-def _trigger_for(triggers: list[Trigger], figure: Figure) -> Trigger:
-    """The trigger a figure belongs to: the nearest, but a toll or an injury count goes to
-    the nearest violent event ('rockets slammed into the town, killing four people and
-    forcing hundreds of families to leave': the four are the shelling's)."""
-    if figure.quantity in TOLL_QUANTITIES or figure.quantity == "injured":
-        violent = [t for t in triggers if t.event_type in VIOLENT | CASUALTIES]
-        if violent:
-            return _nearest_trigger(violent, figure.char_start)
-    return _nearest_trigger(triggers, figure.char_start)
 
 
 def _nearest_trigger(triggers: list[Trigger], position: int) -> Trigger:
@@ -370,34 +358,6 @@ def _gap(hit: PlaceHit, trigger: Trigger) -> int:
     if hit.start >= trigger.end:
         return hit.start - trigger.end
     return max(0, trigger.start - hit.end)
-
-
-def _undated(published: dt.date, context: _Context, index: int) -> DateWindow:
-    """The window of a sentence no date phrase dates: the article's window, or, right after
-    a sentence dated to a day before publication, from that day to publication when that is
-    narrower ('On 26 January, gunmen attacked Gasseliki. Around 3.000 people fled.': 26-28
-    January for a note of the 28th)."""
-    window = article_window(published)
-    anchor = context.anchor
-    if anchor is None or index - context.anchor_sentence != 1:
-        return window
-    if not window.start < anchor < published:
-        return window
-    return DateWindow(anchor, published, precision_of(anchor, published), "article")
-
-
-def _hand_back(
-    mentions: list[Mention], previous: range, own: range, carry: tuple[Figure, ...]
-) -> None:
-    """Give the carried figures to the previous sentence's events they belong to
-    (etl.extraction.carry), and count each there only, not again on this sentence's own."""
-    for figure in carry:
-        taken = carry_takers(mentions, previous, figure)
-        for j in taken:  # "... 2 fatalities were reported."
-            mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
-        for j in own if taken else ():
-            kept = tuple(f for f in mentions[j].figures if f != figure)
-            mentions[j] = replace(mentions[j], figures=kept)
 
 
 def _known_speaker(claimant: Claimant | None, context: _Context) -> Claimant | None:
