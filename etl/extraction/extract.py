@@ -24,6 +24,7 @@ from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
+from etl.places.roles import refers_back
 from etl.problems import Problem
 
 # Longer texts are cut, and the cut reported (ExtractStats.cut): a news article is far
@@ -223,6 +224,8 @@ class Extractor:
             article.published, context.anchor, index - context.anchor_sentence
         )
         place, note = _place_for(trigger, places, context, index)
+        if note == "the dateline's place" and not refers_back(text[start:end]):
+            place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if trigger_for(triggers, f) is trigger)
         return Mention(
@@ -337,7 +340,7 @@ def _place_for(
         return places[0], None
     if context.last_place is not None:
         return context.last_place, "from an earlier sentence"
-    if context.dateline is not None:  # no place anywhere before: the city it was filed from
+    if context.dateline is not None:  # 'the city', no place before: where it was filed
         return context.dateline, "the dateline's place"
     return None, "no place named"
 

@@ -48,9 +48,11 @@ _SUFFIX = re.compile(
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'OUTSIDE BAGHOUZ, Syria | ...'
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?\s*(?:\([A-Za-z .]+\))?\s*(?:—|–|-)\s",
+    r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*[\w ]{1,20}\d)?"
+    r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|-)\s",
     re.M,
-)
+)  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
+_CAPITAL_NAME = re.compile(r"^[A-Z][A-Z .'’\-]+$")
 #: Capitalised words that start sentences far more often than they name places.
 _COMMON_CAPITALISED = frozenset(
     "the a an but and in on at as it its he she they we i this that these those there some many "
@@ -171,10 +173,12 @@ class PlaceResolver:
         if known is not None:
             offset, raw, place = known
             return self._curated_hit(raw, start + offset, place)
+        dateline = bool(_CAPITAL_NAME.match(run)) and start < _dateline_end(text, start)
         slot = (
             roles.locative(text, start, self.rules)
             or _SUFFIX.search(text[end : end + 30])
             or _ADMIN_END.search(run)
+            or dateline
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold
@@ -184,7 +188,7 @@ class PlaceResolver:
             key = normalise_name(raw)
             if (
                 len(key) < 4
-                or _ACRONYM.match(raw)
+                or (_ACRONYM.match(raw) and not dateline)  # 'MOSUL (AP) -' is no acronym
                 or roles.never_a_place(key, self.rules)
                 or key in self.country_names
                 or raw in self._peoples
@@ -277,14 +281,27 @@ def _choose(
     near: tuple[tuple[float, float], ...],
     area: AreaOfInterest | None,
 ) -> Any:
-    """The best-supported of the places the name (or a transliteration of it) means; a name
-    that means one place only in the whole gazetteer is taken without further evidence."""
+    """The best-supported of the places the name (or a transliteration of it) means. Without
+    evidence, a name that means one place only in the whole gazetteer, or one city far
+    larger than every other place of that name (Kherson), is taken as that place."""
     evidence = Evidence(dict(countries), near, area)
     found = _candidates(index, raw)
     best = pick(found, evidence, index.country_within, raw)
-    if best is None and found and _one_place([p for p, sim in found if sim >= 1.0]):
-        best = found[0][0]
+    exact = [p for p, sim in found if sim >= 1.0]
+    if best is None and exact and (_one_place(exact) or _dominant(exact)):
+        best = max(exact, key=lambda p: p.population)
     return best
+
+
+DOMINANT_PEOPLE = 50_000  # a city this large ...
+DOMINANT_RATIO = 10  # ... and this many times larger than any other place of its name
+
+
+def _dominant(places: list[Any]) -> bool:
+    sizes = sorted((p.population for p in places), reverse=True)
+    return sizes[0] >= DOMINANT_PEOPLE and (
+        len(sizes) == 1 or sizes[0] >= DOMINANT_RATIO * max(sizes[1], 1)
+    )
 
 
 UNIQUE_KM = 25.0  # exact candidates this close together are one place under several entries

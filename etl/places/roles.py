@@ -24,7 +24,7 @@ LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
 ROLES = ("government", "name_part", "reporting", "subarea", "reference")
 SIDES = ("before", "after", "between")
-CUE_ROLES = ("locative", "modifier", "title", "not_place")
+CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor")
 
 
 @dataclass(frozen=True)
@@ -207,6 +207,18 @@ def after_title(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     return bool(before) and rules.has(before[-1], "title")
 
 
+_THE_WORDS = re.compile(r"\bthe((?:\s+[a-z-]+){1,3})", re.IGNORECASE)
+
+
+def refers_back(sentence: str, rules: PlaceRules | None = None) -> bool:
+    """'the city', 'the old town' (place_cues.csv anaphor words within three words of 'the'):
+    the sentence is about a place named before it."""
+    rules = rules or place_rules()
+    return any(
+        rules.has(w, "anaphor") for words in _THE_WORDS.findall(sentence) for w in words.split()
+    )
+
+
 def never_a_place(key: str, rules: PlaceRules | None = None) -> bool:
     """Months, weekdays and the like (the table's not_place words), by normalised key."""
     return (rules or place_rules()).has(key, "not_place")
@@ -228,6 +240,7 @@ __all__ = [
     "never_a_place",
     "place_rules",
     "read_name",
+    "refers_back",
     "region_of",
     "role_of",
 ]

@@ -453,3 +453,15 @@ def test_a_resolved_date_wins_over_a_phrase_with_no_real_day(extractor):
     text = "On Wednesday, the monitor said, airstrikes hit Hajin on Feb. 30."  # Feb. 30 is nearer
     (mention,) = _extract(extractor, text)
     assert (mention.date.start, mention.date.text) == (WEDNESDAY, "On Wednesday")
+
+
+def test_the_dateline_places_an_article_that_names_no_other_place(extractor):
+    text = (
+        "MOSUL, Iraq (Wire) — A car bomb exploded at a market in the old city on Monday, "
+        "killing 4 people. Dozens of fighters surrendered on Sunday."
+    )
+    mentions = _extract(extractor, text)
+    assert [(m.event_type, m.place_name, m.place_note, m.geo_precision) for m in mentions] == [
+        ("explosion", "Mosul", "the dateline's place", 2),  # 'the city': the dateline's
+        ("surrender", None, "no place named", None),  # nothing points back to it
+    ]

@@ -309,3 +309,15 @@ def test_homonym_within_the_area_follows_the_sentences_other_places(resolver):
     suran = next(h for h in hits if h.text == "Suran")
     assert haversine_km((suran.latitude, suran.longitude), (36.59, 37.05)) < 30  # by Azaz
     assert (suran.geo_precision, suran.region) == (2, "near Suran")
+
+
+def test_a_dateline_with_a_date_in_it_is_a_reporting_place(resolver):
+    text = "ODESA, Ukraine, 3 June 2022 (Black Sea Wire) — Shelling went on."
+    hits, _ = resolver.find(text, 0, len(text), resolver.countries_named(text), ())
+    assert [(h.text, h.country, h.reporting) for h in hits] == [("ODESA", "UA", True)]
+
+
+def test_a_city_far_larger_than_its_homonyms_needs_no_country(resolver):
+    text = "Shells struck the port of Kherson overnight."  # Kherson's namesakes are hamlets
+    hits, _ = resolver.find(text, 0, len(text), {}, ())
+    assert [(h.text, h.country) for h in hits] == [("Kherson", "UA")]
