@@ -2,7 +2,8 @@
 
 The trigger tables hold regular expressions an analyst writes; before running them on a
 sentence the extractor checks, with one pass of an Aho-Corasick automaton over the article,
-that the sentence holds at least one word the pattern cannot match without. Those words are
+that the sentence holds at least one word the pattern cannot match without (the most
+selective such word: 'crossed into' rather than 'troops|forces|...'). Those words are
 read here from the pattern itself (Python's own parser), so a new table row never needs a
 hand-kept list of stems beside it, and never silently stops matching because one was
 forgotten. A pattern with no such word (``\\w+ed``) gets ``None``: it is always run.
@@ -52,8 +53,9 @@ def _selective(word: str) -> bool:
 
 
 def _sequence(items: list) -> frozenset[str] | None:
-    """The earliest usable requirement of a sequence (the nearest to where a match starts,
-    so the text before the required word stays short)."""
+    """The most selective usable requirement of a sequence: the one whose shortest word is
+    longest (fewest sentences hold it); the earliest of equals."""
+    candidates: list[frozenset[str]] = []
     run = ""
     for op, value in items:
         if op is sre.LITERAL:
@@ -61,13 +63,22 @@ def _sequence(items: list) -> frozenset[str] | None:
             continue
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the run of letters around it stays contiguous
-        if _usable(frozenset({run}) if run else None):
-            return frozenset({run})
+        if run and _usable(frozenset({run})):
+            candidates.append(frozenset({run}))
         run = ""
         found = _element(op, value)
         if _usable(found):
-            return found
-    return frozenset({run}) if _usable(frozenset({run}) if run else None) else None
+            candidates.append(found)  # type: ignore[arg-type]
+    if run and _usable(frozenset({run})):
+        candidates.append(frozenset({run}))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda words: (min(map(_weight, words)), -candidates.index(words)))
+
+
+def _weight(word: str) -> int:
+    """How selective a required word is: its length, a rare symbol counting as a long word."""
+    return 8 if word in RARE_SYMBOLS else len(word.strip(" '’-"))
 
 
 def _element(op, value) -> frozenset[str] | None:

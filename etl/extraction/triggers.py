@@ -51,9 +51,6 @@ _COMBATANTS_KILLED = re.compile(
     re.I,
 )
 
-#: No pattern puts more than this many characters before the required word it is found by.
-_MAX_PREFIX = 80
-
 
 @dataclass(frozen=True)
 class Trigger:
@@ -161,7 +158,7 @@ def _first_real(
     best: Trigger | None = None
     matched = False
     for number in numbers:
-        scan_from = max(start, sentence.rows[number] - _MAX_PREFIX)
+        scan_from = start  # the required word may stand anywhere in the match
         stop = best.start + 1 if best else end  # only an earlier match can beat the best
         for match in sentence.rules.rules[number].pattern.finditer(text, scan_from, end):
             if match.start() >= stop:

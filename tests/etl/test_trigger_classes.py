@@ -180,10 +180,11 @@ def test_same_words_two_types_the_first_listed_wins():
     ("pattern", "words"),
     [
         (r"shelled", {"shelled"}),
-        (r"(?:war)?planes? (?:\w+ ){0,3}struck", {"plane"}),
-        (r"(?:jets?|drones?) struck", {"jet", "drone"}),
+        (r"(?:war)?planes? (?:\w+ ){0,3}struck", {"struck"}),  # the most selective word
+        (r"(?:jets?|drones?) struck", {" struck"}),
+        (r"(?:jets?|drones?) hit", {"jet", "drone"}),  # as selective as ' hit': the first
         (r"(?<!aid )convoys?", {"convoy"}),
-        (r"car[- ]bombs?", {"car"}),
+        (r"car[- ]bombs?", {"bomb"}),
         (r"(?:Russian|the) raids", {" raids"}),  # 'the' is in every sentence: no use
         (r"\bto (?:escape|flee)", {"escape", "flee"}),  # 'to ' is no word worth a lookup
         (r"\d+ ?(?:%|percent)", {"%", "percent"}),  # a rare symbol is selective enough
