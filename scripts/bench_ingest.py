@@ -94,13 +94,15 @@ def ingest(store: Path, folder: Path, engine: str) -> tuple[float, float, float,
     started = time.perf_counter()
     command = [sys.executable, "-m", "etl", "ingest", str(folder), "--store", str(store),
                "--engine", engine]  # fmt: skip
-    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True) as child:  # fmt: skip
-        tree_peak = 0.0
-        while child.poll() is None:
-            tree_peak = max(tree_peak, _tree_rss_mib(child.pid))
-            time.sleep(0.25)
-        out, err = child.communicate()
+    # output to files, not pipes: a report longer than a pipe's buffer would block the child
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        with subprocess.Popen(command, cwd=ROOT, stdout=out_file, stderr=err_file) as child:
+            tree_peak = 0.0
+            while child.poll() is None:
+                tree_peak = max(tree_peak, _tree_rss_mib(child.pid))
+                time.sleep(0.25)
+        out_file.seek(0), err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     seconds = time.perf_counter() - started
     if child.returncode != 0:
         raise SystemExit(err)
@@ -116,7 +118,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--then", type=int, default=0, help="a second batch of this size")
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
-    parser.add_argument("--long", action="store_true", help="news-length articles (1.3-6 kB, 3.2 kB on average)")
+    parser.add_argument(
+        "--long", action="store_true", help="news-length articles (1.3-6 kB, 3.2 kB on average)"
+    )
     args = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("articles  seconds  cpu s  articles/s  largest MiB  all MiB  result")
