@@ -159,3 +159,33 @@ def test_map_tooltip_of_the_rightmost_marker_stays_inside_the_map(browser, serve
     assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"]
     page.screenshot(path=str(SHOTS / "map_tooltip_1280.png"))
     context.close()
+
+
+def test_timeline_camera_png_is_wide_and_doubled(browser, server):
+    """The camera button's PNG, made by Plotly in the page with the chart's own options:
+    1600 px wide at 2x (labels fitted for the narrowest screen have room) with the sources."""
+    import base64
+
+    from PIL import Image
+
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(f"{server}/?pending=1", wait_until="networkidle")
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=90_000)
+    options, url = page.evaluate(
+        """async () => {
+            const gd = document.querySelector('.js-plotly-plot');
+            const o = gd._context.toImageButtonOptions;
+            const P = window.Plotly || gd.constructor.Plotly;
+            const url = await P.toImage(gd, {format: 'png', width: o.width,
+                                             height: o.height, scale: o.scale});
+            return [o, url];
+        }"""
+    )
+    assert (options["width"], options["scale"]) == (1600, 2)
+    png = base64.b64decode(url.split(",", 1)[1])
+    assert Image.open(io.BytesIO(png)).size == (3200, 2 * options["height"])
+    (SHOTS / "timeline_camera.png").write_bytes(png)
+    svg = page.locator(".js-plotly-plot").first.inner_html()
+    assert "Sources: " in svg and "Elsewhere" in svg
+    context.close()
