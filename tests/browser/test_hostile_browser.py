@@ -154,7 +154,7 @@ def test_hostile_text_is_shown_as_the_words_it_is(page, hostile):
     assert hostile_value("actors", "name", actor) in header
     detail = page.get_by_text("Event detail", exact=True)
     _shoot(page, "detail", detail)
-    _shoot(page, "claims", page.get_by_text("Claims", exact=True))
+    _shoot(page, "claims", page.get_by_text("Claims, by source").first)
 
 
 def test_timeline_hover_shows_text(page, hostile):
