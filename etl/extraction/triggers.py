@@ -32,6 +32,8 @@ SUBSUMED_BY = {
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
+#: Words that end a sentence only to say who said it ('..., the minister announced.').
+_SPEECH = re.compile(r"announced|declared|pledged|warned|said|stated|added", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 
 _FIGHTERS = (
@@ -167,7 +169,11 @@ def _first_real(
             before = text[max(start, match.start() - 40) : match.start()]
             if nominal and _reference_only(sentence, before, match):
                 continue
-            if rules.event_type == "statement" and _ATTRIBUTION_END.match(text[match.end() : end]):
+            if (
+                rules.event_type == "statement"
+                and _SPEECH.fullmatch(match.group())
+                and _ATTRIBUTION_END.match(text[match.end() : end])
+            ):
                 continue  # '..., the prime minister announced.' attributes; it is not the news
             if _is_real(sentence, rules, match.start(), match.end()):
                 if best is None or match.start() < best.start:

@@ -133,6 +133,12 @@ CASES = [
     ("Militants set fire to the market of Vell before withdrawing.", {"killing"}),
     ("The group's fighters have been besieging Vell since June.", {"siege"}),
     ("A grenade attack on a police station in Vell killed one officer.", {"explosion"}),
+    # a statement word at the end of a sentence: speaker, or the news itself
+    ("The army will pull back from Vell, the minister announced.", set()),
+    ("The general said he was still carrying out the president's withdrawal order.", {"statement"}),
+    # what a group did while it ruled, or in a past year's battle
+    ("The militants, who took Vell in 2015, blew up its bridges during their rule.", set()),
+    ("The rubble still hides people killed during the 2017 battle.", set()),
     # habits, records and running totals are background
     ("The town has been the target of repeated air strikes since the spring.", set()),
     ("The group has carried out dozens of attacks in the region over the past year.", set()),
