@@ -133,6 +133,7 @@ CASES = [
     ("Militants set fire to the market of Vell before withdrawing.", {"killing"}),
     ("The group's fighters have been besieging Vell since June.", {"siege"}),
     ("A grenade attack on a police station in Vell killed one officer.", {"explosion"}),
+    ("The defenders 'have only two options: leave or die,' the colonel said.", {"statement"}),
     # a statement word at the end of a sentence: speaker, or the news itself
     ("The army will pull back from Vell, the minister announced.", set()),
     ("The general said he was still carrying out the president's withdrawal order.", {"statement"}),
