@@ -140,6 +140,11 @@ CASES = [
     # what a group did while it ruled, or in a past year's battle
     ("The militants, who took Vell in 2015, blew up its bridges during their rule.", set()),
     ("The rubble still hides people killed during the 2017 battle.", set()),
+    # prepared for, possible, planned, called off
+    ("Rebels said they were preparing for a counter-offensive.", set()),
+    ("A planned evacuation of the wounded was postponed on Tuesday.", set()),
+    ("Residents feared for their lives as shells hit Vell on Monday.", {"shelling"}),
+    ("The army says it has killed 1,200 militants since the start of the year.", set()),
     # habits, records and running totals are background
     ("The town has been the target of repeated air strikes since the spring.", set()),
     ("The group has carried out dozens of attacks in the region over the past year.", set()),
