@@ -41,9 +41,9 @@ _NAME = re.compile(
     rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-)?{_WORD}){{0,3}}"
     rf"{_FACILITY}"
 )
-_SUFFIX = re.compile(
-    r"^[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
-    r"countryside|outskirts|suburbs?|area)\b|^,\s*(?:Syria|Iraq)\b",
+_SUFFIX = re.compile(  # matched where a name ends
+    r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
+    r"countryside|outskirts|suburbs?|area)\b|,\s*(?:Syria|Iraq)\b",
     re.I,
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'OUTSIDE BAGHOUZ, Syria | ...'
@@ -176,7 +176,7 @@ class PlaceResolver:
         dateline = bool(_CAPITAL_NAME.match(run)) and start < _dateline_end(text, start)
         slot = (
             roles.locative(text, start, self.rules)
-            or _SUFFIX.search(text[end : end + 30])
+            or _SUFFIX.match(text, end, end + 30)
             or _ADMIN_END.search(run)
             or dateline
         )
@@ -345,11 +345,17 @@ def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if not match:
             continue
         taken = match.end()
-        words = list(re.finditer(r"\S+", match.group()))
-        while len(words) > 1 and words[0].group().lower() in _COMMON_CAPITALISED:
-            words = words[1:]
-        if words[0].group().lower() not in _COMMON_CAPITALISED:
-            found.append((match.start() + words[0].start(), match.end()))
+        s, name = match.start(), match.group()
+        while True:  # leave out opening common words: 'In Rann', 'The Hague' stays whole
+            cut = name.find(" ")
+            first = name if cut < 0 else name[:cut]
+            if first.lower() not in _COMMON_CAPITALISED:
+                found.append((s, match.end()))
+                break
+            if cut < 0:
+                break
+            rest = name[cut:].lstrip()
+            s, name = s + len(name) - len(rest), rest
     return found
 
 
