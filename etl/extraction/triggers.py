@@ -133,7 +133,7 @@ def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     return False
 
 
-def _reference_only(sentence: _Sentence, before: str, match: re.Match[str]) -> bool:
+def _reference_only(sentence: _Sentence, before: str, trigger_end: int) -> bool:
     """'since the offensive began': the nominal only dates something else; 'after a first
     attack on the centre on Feb. 27' reports that attack (it has a date of its own)."""
     rules = sentence.rules
@@ -142,7 +142,7 @@ def _reference_only(sentence: _Sentence, before: str, match: re.Match[str]) -> b
     if not (rules.reference_unless_dated and rules.reference_unless_dated.search(before)):
         return False
     dated = rules.dated_after
-    return dated is None or dated.match(sentence.text, match.end(), sentence.end) is None
+    return dated is None or dated.match(sentence.text, trigger_end, sentence.end) is None
 
 
 def _took_place(rules: TriggerRules, text: str, start: int, end: int) -> bool:
@@ -162,22 +162,28 @@ def _first_real(
     for number in numbers:
         scan_from = start  # the required word may stand anywhere in the match
         stop = best.start + 1 if best else end  # only an earlier match can beat the best
-        for match in sentence.rules.rules[number].pattern.finditer(text, scan_from, end):
+        pattern = sentence.rules.rules[number].pattern
+        named = "trigger" in pattern.groupindex
+        for match in pattern.finditer(text, scan_from, end):
             if match.start() >= stop:
                 break
             matched = True
-            before = text[max(start, match.start() - 40) : match.start()]
-            if nominal and _reference_only(sentence, before, match):
+            # a row may mark its trigger words: '<people> ... (?P<trigger>arrived at)'
+            t_start, t_end = match.span("trigger") if named else match.span()
+            if t_start < 0:
+                t_start, t_end = match.span()
+            before = text[max(start, t_start - 40) : t_start]
+            if nominal and _reference_only(sentence, before, t_end):
                 continue
             if (
                 rules.event_type == "statement"
-                and _SPEECH.fullmatch(match.group())
-                and _ATTRIBUTION_END.match(text[match.end() : end])
+                and _SPEECH.fullmatch(text[t_start:t_end])
+                and _ATTRIBUTION_END.match(text[t_end:end])
             ):
                 continue  # '..., the prime minister announced.' attributes; it is not the news
-            if _is_real(sentence, rules, match.start(), match.end()):
-                if best is None or match.start() < best.start:
-                    best = Trigger(rules.event_type, match.start(), match.end(), match.group())
+            if _is_real(sentence, rules, t_start, t_end):
+                if best is None or t_start < best.start:
+                    best = Trigger(rules.event_type, t_start, t_end, text[t_start:t_end])
                 break
     return best, matched
 

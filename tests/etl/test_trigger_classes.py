@@ -145,6 +145,19 @@ CASES = [
     ("A planned evacuation of the wounded was postponed on Tuesday.", set()),
     ("Residents feared for their lives as shells hit Vell on Monday.", {"shelling"}),
     ("The army says it has killed 1,200 militants since the start of the year.", set()),
+    # more ways to say trucks come for people, people arrive, ultimatums and shares
+    (
+        "Buses pulled into the old quarter of Vell on Sunday to ferry out the wounded.",
+        {"evacuation"},
+    ),
+    ("Lorries arrived in Vell on Monday to collect families.", {"evacuation"}),
+    ("A convoy carrying displaced families came under mortar fire near Vell.", {"shelling"}),
+    ("Residents were driven out of their homes by the advancing militias.", {"displacement"}),
+    ("Some 3,000 people arrived in Rell on Monday.", {"displacement"}),
+    ("Thousands of women and children reached the camp on Tuesday.", {"displacement"}),
+    ("The army gave the fighters 48 hours to surrender.", {"statement"}),
+    ("Troops will move in when the evacuation ends.", set()),
+    ("Half of those killed were children, the agency said.", set()),
     # habits, records and running totals are background
     ("The town has been the target of repeated air strikes since the spring.", set()),
     ("The group has carried out dozens of attacks in the region over the past year.", set()),
@@ -247,3 +260,12 @@ def test_a_new_row_works_without_any_other_change(tmp_path):
     assert [rules.rules[n].pattern.pattern for n in rows] == [
         r"(?<![\w-])(?:lobbed (?:\w+ ){0,2}grenades)(?![\w-])"
     ]
+
+
+def test_a_row_can_mark_its_trigger_words():
+    """'families from the enclave arrived at the camp': the trigger is 'arrived at', so the
+    place read nearest to it is the destination, not the enclave."""
+    text = "Families from the Tarrow enclave arrived in Kell on Monday."
+    (trigger,) = find_triggers(text, 0, len(text))
+    assert (trigger.event_type, trigger.text) == ("displacement", "arrived in")
+    assert text[trigger.start : trigger.end] == "arrived in"
