@@ -23,6 +23,8 @@ MAX_CHOICES = 64
 COMMON = frozenset(
     "the and was were has had have for are that with its their his her this from not but "
     "who which been they she him them our out all can one two new after said".split()
+    # ... and in nearly every sentence of conflict reporting
+    + "people forces fighters civilians troops government army town city area told".split()
 )
 #: Symbols rare enough in prose to find a row by on their own ('%').
 RARE_SYMBOLS = frozenset("%$€£§°")
