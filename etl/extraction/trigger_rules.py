@@ -5,8 +5,10 @@ Two tables in ``data/rules/`` (described in its README):
 
 - ``triggers.csv``: ``event_type, form, pattern[, example, note]``. ``form`` is ``verbal``
   (the phrase says the thing happened: "shelled") or ``nominal`` (it names a thing that
-  may or may not have happened: "the offensive"). Rows of one type and form are tried as one
-  alternation, in table order.
+  may or may not have happened: "the offensive"). Each row is compiled on its own and tried
+  only in sentences holding its most selective required word (etl.extraction.literals);
+  of a type's real matches the earliest wins, the row listed first on a tie. A row may mark
+  its trigger words with ``(?P<trigger>...)``; the rest of the match is required context.
 - ``trigger_contexts.csv``: ``context, event_type, pattern[, example, note]``; ``event_type``
   is a type or ``*`` for every type. The contexts and how the code applies them:
 
