@@ -187,7 +187,7 @@ class PlaceResolver:
             raw = _strip_possessive(text[s:e])
             key = normalise_name(raw)
             if (
-                len(key) < 4
+                len(key) < (3 if e - s == len(run) else 4)  # 'Gao', not 'Red' of 'Red Sea'
                 or (_ACRONYM.match(raw) and not dateline)  # 'MOSUL (AP) -' is no acronym
                 or roles.never_a_place(key, self.rules)
                 or key in self.country_names

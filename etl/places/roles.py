@@ -223,7 +223,7 @@ def after_title(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     return bool(word) and rules.has(word, "title")
 
 
-_THE_WORDS = re.compile(r"\bthe((?:\s+[a-z-]+){1,3})", re.IGNORECASE)
+_THE_WORDS = re.compile(r"\bthe(?=((?:\s+[a-z-]+){1,3}))", re.IGNORECASE)  # overlapping
 
 
 def refers_back(sentence: str, rules: PlaceRules | None = None) -> bool:

@@ -161,6 +161,7 @@ def test_broken_tables_are_named_by_file_and_line(tmp_path):
     ("sentence", "refers"),
     [
         ("Shells hit the old city on Monday.", True),
+        ("Rockets hit the north of the city.", True),
         ("Gunmen stormed the town at dawn.", True),
         ("Residents of the besieged camp went hungry.", True),
         ("The UN warned of famine.", False),

@@ -321,3 +321,10 @@ def test_a_city_far_larger_than_its_homonyms_needs_no_country(resolver):
     text = "Shells struck the port of Kherson overnight."  # Kherson's namesakes are hamlets
     hits, _ = resolver.find(text, 0, len(text), {}, ())
     assert [(h.text, h.country) for h in hits] == [("Kherson", "UA")]
+
+
+def test_three_letter_towns_only_as_whole_names(resolver):
+    hits, _ = _find(resolver, "On Monday, shelling hit al-Bab.")
+    assert [(h.text, h.country) for h in hits] == [("al-Bab", "SY")]
+    hits, _ = _find(resolver, "Forces advanced along the Red Sea coast.")
+    assert hits == []  # 'Red' of 'Red Sea' is no town
