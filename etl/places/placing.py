@@ -25,40 +25,19 @@ from typing import Any
 
 from etl.places import roles
 from etl.places.area import AreaOfInterest, configured_area
-from etl.places.choose import Evidence, pick
+from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
-from etl.places.geonames import GeoNamesIndex, haversine_km
-from etl.places.namekey import words
+from etl.places.geonames import GeoNamesIndex
+from etl.places.lookup import choose_place
+from etl.places.scan import dateline_end, names, sub_spans
 
-_PARTICLE = r"(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ]"
-_WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
-_FACILITY = (
-    r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing|"
-    r"province|governorate|city|district|region))?"
-)
-_NAME = re.compile(
-    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-)?{_WORD}){{0,3}}"
-    rf"{_FACILITY}"
-)
 _SUFFIX = re.compile(  # matched where a name ends
     r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
     r"countryside|outskirts|suburbs?|area)\b|,\s*(?:Syria|Iraq)\b",
     re.I,
 )
-#: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'OUTSIDE BAGHOUZ, Syria | ...'
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*[\w ]{1,20}\d)?"
-    r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|-)\s",
-    re.M,
-)  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
 _CAPITAL_NAME = re.compile(r"^[A-Z][A-Z .'’\-]+$")
-#: Capitalised words that start sentences far more often than they name places.
-_COMMON_CAPITALISED = frozenset(
-    "the a an but and in on at as it its he she they we i this that these those there some many "
-    "men women children after before since while when if one two three four five several near "
-    "outside around inside from".split()
-)
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_END = re.compile(r"\s[Ss]tate$")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
@@ -127,8 +106,8 @@ class PlaceResolver:
         evidence = Evidence(dict(counts), tuple(near), self.area)
         hits: list[PlaceHit] = []
         unknown: list[tuple[str, int, int]] = []
-        dateline_end = _dateline_end(text, start)
-        for s, e in _names(text, start, end):
+        filed_until = dateline_end(text, start)
+        for s, e in names(text, start, end):
             name = text[s:e]
             hit = self._resolve(text, s, e, evidence)
             if hit is None:
@@ -140,7 +119,7 @@ class PlaceResolver:
                 continue
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
-            reporting = hit.start < dateline_end or role == "reporting"
+            reporting = hit.start < filed_until or role == "reporting"
             hits.append(_with_region(replace(hit, reporting=reporting), region))
         return self._settle(text, hits, evidence), unknown
 
@@ -173,7 +152,7 @@ class PlaceResolver:
         if known is not None:
             offset, raw, place = known
             return self._curated_hit(raw, start + offset, place)
-        dateline = bool(_CAPITAL_NAME.match(run)) and start < _dateline_end(text, start)
+        dateline = bool(_CAPITAL_NAME.match(run)) and start < dateline_end(text, start)
         slot = (
             roles.locative(text, start, self.rules)
             or _SUFFIX.match(text, end, end + 30)
@@ -182,7 +161,7 @@ class PlaceResolver:
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold
-        spans = [(start + a, start + b) for a, b in _sub_spans(run)]
+        spans = [(start + a, start + b) for a, b in sub_spans(run)]
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
             key = normalise_name(raw)
@@ -203,7 +182,7 @@ class PlaceResolver:
         if self.geonames is None:
             return None
         counts = tuple(sorted(evidence.countries.items()))
-        found = _choose(self.geonames, raw, counts, evidence.near, evidence.area)
+        found = choose_place(self.geonames, raw, counts, evidence.near, evidence.area)
         if found is None:
             return None
         return PlaceHit(
@@ -214,7 +193,7 @@ class PlaceResolver:
     @lru_cache(maxsize=20_000)  # noqa: B019 - one resolver per run; runs repeat a lot
     def _curated_in_run(self, run: str) -> tuple[int, str, Mapping[str, Any]] | None:
         """The longest curated name in a capitalised run: (offset in run, name, place)."""
-        for a, b in _sub_spans(run):
+        for a, b in sub_spans(run):
             raw = _strip_possessive(run[a:b])
             place = self._curated_place(raw)
             if place is not None:
@@ -255,15 +234,6 @@ def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:
     )
 
 
-@lru_cache(maxsize=20_000)
-def _sub_spans(run: str) -> tuple[tuple[int, int], ...]:
-    """Word spans of a run, longest first: all prefixes, then all suffixes."""
-    bounds = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
-    spans = [(bounds[0][0], bounds[j][1]) for j in range(len(bounds) - 1, -1, -1)]
-    spans += [(bounds[i][0], bounds[-1][1]) for i in range(1, len(bounds))]
-    return tuple(spans)
-
-
 @lru_cache(maxsize=50_000)
 def _key(raw: str) -> str:
     return normalise_name(raw)
@@ -273,92 +243,6 @@ def _strip_possessive(raw: str) -> str:
     return raw[:-2] if raw.endswith(("’s", "'s")) else raw
 
 
-@lru_cache(maxsize=20_000)
-def _choose(
-    index: GeoNamesIndex,
-    raw: str,
-    countries: tuple[tuple[str, int], ...],
-    near: tuple[tuple[float, float], ...],
-    area: AreaOfInterest | None,
-) -> Any:
-    """The best-supported of the places the name (or a transliteration of it) means. Without
-    evidence, a name that means one place only in the whole gazetteer, or one city far
-    larger than every other place of that name (Kherson), is taken as that place."""
-    evidence = Evidence(dict(countries), near, area)
-    found = _candidates(index, raw)
-    best = pick(found, evidence, index.country_within, raw)
-    exact = [p for p, sim in found if sim >= 1.0]
-    if best is None and exact and (_one_place(exact) or _dominant(exact)):
-        best = max(exact, key=lambda p: p.population)
-    return best
-
-
-DOMINANT_PEOPLE = 50_000  # a city this large ...
-DOMINANT_RATIO = 10  # ... and this many times larger than any other place of its name
-
-
-def _dominant(places: list[Any]) -> bool:
-    sizes = sorted((p.population for p in places), reverse=True)
-    return sizes[0] >= DOMINANT_PEOPLE and (
-        len(sizes) == 1 or sizes[0] >= DOMINANT_RATIO * max(sizes[1], 1)
-    )
-
-
-UNIQUE_KM = 25.0  # exact candidates this close together are one place under several entries
-LOOSE_AT_BEST = 0.98
-MIN_LOOSE_WORD = 3  # letters of each word a transliteration lookup needs
-
-
-def _one_place(places: list[Any]) -> bool:
-    first = places[0] if places else None
-    return first is not None and all(
-        haversine_km((first.latitude, first.longitude), (p.latitude, p.longitude)) <= UNIQUE_KM
-        for p in places
-    )
-
-
-@lru_cache(maxsize=20_000)
-def _candidates(index: GeoNamesIndex, raw: str) -> tuple[tuple[Any, float], ...]:
-    """(place, similarity): exact keys at 1.0, then transliterations, each place once."""
-    found = {p.geonameid: (p, 1.0) for p in index.candidates(raw, limit=10_000)}
-    if not all(len(w) >= MIN_LOOSE_WORD for w in words(raw)):
-        return tuple(found.values())  # 'Manbij U' (of 'U.S.-led') is no spelling of Manbij
-    for place, sim in index.loose_candidates(raw):  # below an exact key's 1.0, however alike
-        found.setdefault(place.geonameid, (place, min(sim, LOOSE_AT_BEST)))
-    return tuple(sorted(found.values(), key=lambda pair: (-pair[1], -pair[0].population)))
-
-
-_NAME_START = re.compile(
-    r"\b(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ](?=[A-Z])|\b[A-Z]"
-)
-
-
-def _names(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Capitalised runs, as spans; the full name pattern is tried only where a name can
-    start, and a run's opening common word is left out ('In Rann, ...' is Rann)."""
-    found: list[tuple[int, int]] = []
-    taken = start
-    for candidate in _NAME_START.finditer(text, start, end):
-        if candidate.start() < taken:
-            continue
-        match = _NAME.match(text, candidate.start(), end)
-        if not match:
-            continue
-        taken = match.end()
-        s, name = match.start(), match.group()
-        while True:  # leave out opening common words: 'In Rann', 'The Hague' stays whole
-            cut = name.find(" ")
-            first = name if cut < 0 else name[:cut]
-            if first.lower() not in _COMMON_CAPITALISED:
-                found.append((s, match.end()))
-                break
-            if cut < 0:
-                break
-            rest = name[cut:].lstrip()
-            s, name = s + len(name) - len(rest), rest
-    return found
-
-
 def _is_unknown_place(text: str, start: int, name: str, rules: roles.PlaceRules) -> bool:
     """A name in a place slot ('in X') that is not a month, a people or an acronym."""
     return (
@@ -366,10 +250,3 @@ def _is_unknown_place(text: str, start: int, name: str, rules: roles.PlaceRules)
         and roles.locative(text, start, rules)
         and not roles.never_a_place(normalise_name(name), rules)
     )
-
-
-def _dateline_end(text: str, start: int) -> int:
-    """End of a dateline ('GENEVA - ', 'BAGHOUZ, Syria (AP) — ') opening this paragraph."""
-    line_start = text.rfind("\n", 0, start) + 1
-    match = _DATELINE.match(text, line_start)
-    return match.end() if match and match.end() > start else -1

@@ -1,0 +1,69 @@
+"""One written name looked up in GeoNames: its candidates (exact keys, then
+transliterations) and the one the article's evidence supports (etl.places.choose), with
+the fallbacks for a name that needs no evidence: one place in the whole gazetteer, or one
+city far larger than every namesake."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from etl.places.area import AreaOfInterest
+from etl.places.choose import Evidence, pick
+from etl.places.geonames import GeoNamesIndex, haversine_km
+from etl.places.namekey import words
+
+
+@lru_cache(maxsize=20_000)
+def choose_place(
+    index: GeoNamesIndex,
+    raw: str,
+    countries: tuple[tuple[str, int], ...],
+    near: tuple[tuple[float, float], ...],
+    area: AreaOfInterest | None,
+) -> Any:
+    """The best-supported of the places the name (or a transliteration of it) means. Without
+    evidence, a name that means one place only in the whole gazetteer, or one city far
+    larger than every other place of that name (Kherson), is taken as that place."""
+    evidence = Evidence(dict(countries), near, area)
+    found = candidates(index, raw)
+    best = pick(found, evidence, index.country_within, raw)
+    exact = [p for p, sim in found if sim >= 1.0]
+    if best is None and exact and (_one_place(exact) or _dominant(exact)):
+        best = max(exact, key=lambda p: p.population)
+    return best
+
+
+DOMINANT_PEOPLE = 50_000  # a city this large ...
+DOMINANT_RATIO = 10  # ... and this many times larger than any other place of its name
+
+
+def _dominant(places: list[Any]) -> bool:
+    sizes = sorted((p.population for p in places), reverse=True)
+    return sizes[0] >= DOMINANT_PEOPLE and (
+        len(sizes) == 1 or sizes[0] >= DOMINANT_RATIO * max(sizes[1], 1)
+    )
+
+
+UNIQUE_KM = 25.0  # exact candidates this close together are one place under several entries
+LOOSE_AT_BEST = 0.98
+MIN_LOOSE_WORD = 3  # letters of each word a transliteration lookup needs
+
+
+def _one_place(places: list[Any]) -> bool:
+    first = places[0] if places else None
+    return first is not None and all(
+        haversine_km((first.latitude, first.longitude), (p.latitude, p.longitude)) <= UNIQUE_KM
+        for p in places
+    )
+
+
+@lru_cache(maxsize=20_000)
+def candidates(index: GeoNamesIndex, raw: str) -> tuple[tuple[Any, float], ...]:
+    """(place, similarity): exact keys at 1.0, then transliterations, each place once."""
+    found = {p.geonameid: (p, 1.0) for p in index.candidates(raw, limit=10_000)}
+    if not all(len(w) >= MIN_LOOSE_WORD for w in words(raw)):
+        return tuple(found.values())  # 'Manbij U' (of 'U.S.-led') is no spelling of Manbij
+    for place, sim in index.loose_candidates(raw):  # below an exact key's 1.0, however alike
+        found.setdefault(place.geonameid, (place, min(sim, LOOSE_AT_BEST)))
+    return tuple(sorted(found.values(), key=lambda pair: (-pair[1], -pair[0].population)))

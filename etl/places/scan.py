@@ -1,0 +1,78 @@
+"""Finding names in text: capitalised runs that may name a place ('Deir ez-Zor', 'al-Bab',
+'Al-Omar oil field'), their word spans, and datelines ('GENEVA - ', 'BAGHOUZ, Syria (AP) — ').
+Pure functions of the text."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_PARTICLE = r"(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ]"
+_WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
+_FACILITY = (
+    r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing|"
+    r"province|governorate|city|district|region))?"
+)
+_NAME = re.compile(
+    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-)?{_WORD}){{0,3}}"
+    rf"{_FACILITY}"
+)
+#: Capitalised words that start sentences far more often than they name places.
+COMMON_CAPITALISED = frozenset(
+    "the a an but and in on at as it its he she they we i this that these those there some many "
+    "men women children after before since while when if one two three four five several near "
+    "outside around inside from".split()
+)
+#: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'OUTSIDE BAGHOUZ, Syria | ...'
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*[\w ]{1,20}\d)?"
+    r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|-)\s",
+    re.M,
+)  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
+
+
+@lru_cache(maxsize=20_000)
+def sub_spans(run: str) -> tuple[tuple[int, int], ...]:
+    """Word spans of a run, longest first: all prefixes, then all suffixes."""
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"\S+", run)]
+    spans = [(bounds[0][0], bounds[j][1]) for j in range(len(bounds) - 1, -1, -1)]
+    spans += [(bounds[i][0], bounds[-1][1]) for i in range(1, len(bounds))]
+    return tuple(spans)
+
+
+_NAME_START = re.compile(
+    r"\b(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ](?=[A-Z])|\b[A-Z]"
+)
+
+
+def names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Capitalised runs, as spans; the full name pattern is tried only where a name can
+    start, and a run's opening common word is left out ('In Rann, ...' is Rann)."""
+    found: list[tuple[int, int]] = []
+    taken = start
+    for candidate in _NAME_START.finditer(text, start, end):
+        if candidate.start() < taken:
+            continue
+        match = _NAME.match(text, candidate.start(), end)
+        if not match:
+            continue
+        taken = match.end()
+        s, name = match.start(), match.group()
+        while True:  # leave out opening common words: 'In Rann', 'The Hague' stays whole
+            cut = name.find(" ")
+            first = name if cut < 0 else name[:cut]
+            if first.lower() not in COMMON_CAPITALISED:
+                found.append((s, match.end()))
+                break
+            if cut < 0:
+                break
+            rest = name[cut:].lstrip()
+            s, name = s + len(name) - len(rest), rest
+    return found
+
+
+def dateline_end(text: str, start: int) -> int:
+    """End of a dateline ('GENEVA - ', 'BAGHOUZ, Syria (AP) — ') opening this paragraph."""
+    line_start = text.rfind("\n", 0, start) + 1
+    match = _DATELINE.match(text, line_start)
+    return match.end() if match and match.end() > start else -1
