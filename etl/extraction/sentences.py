@@ -58,8 +58,12 @@ _CLOCK = re.compile(
 )
 
 
-_ABBREVIATION_SET = frozenset(_ABBREVIATIONS)
 _LONGEST = max(map(len, _ABBREVIATIONS))
+#: A word ending in one of them (one regular expression: an `any(endswith)` over the list
+#: was the splitter's main cost).
+_ENDS_IN_ABBREVIATION = re.compile(
+    "(?:" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\Z"
+)
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
@@ -68,7 +72,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if end - word_start > _LONGEST + 1:
         return False
     word = text[word_start:end]
-    return any(word.endswith(a) for a in _ABBREVIATION_SET) if word[-1:] == "." else False
+    return word[-1:] == "." and _ENDS_IN_ABBREVIATION.search(word) is not None
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
