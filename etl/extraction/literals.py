@@ -29,6 +29,7 @@ COMMON = frozenset(
 #: Symbols rare enough in prose to find a row by on their own ('%').
 RARE_SYMBOLS = frozenset("%$€£§°")
 
+_WORD = re.compile(r"[^\W_]+")
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
 
 
@@ -50,8 +51,8 @@ def _usable(found: frozenset[str] | None) -> bool:
 def _selective(word: str) -> bool:
     if word in RARE_SYMBOLS:
         return True
-    core = word.strip(" '’-")
-    return len(core) >= MIN_LENGTH and core not in COMMON
+    # ' of th' (from 'of (?:those|the)') holds no word worth a lookup; 'carried out ' does
+    return any(len(w) >= MIN_LENGTH and w not in COMMON for w in _WORD.findall(word))
 
 
 def _sequence(items: list) -> frozenset[str] | None:
