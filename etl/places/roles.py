@@ -13,7 +13,7 @@ All pure functions of the text and the tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,9 +56,15 @@ class PlaceRules:
     # and one search says so faster than a dozen
     any_before: re.Pattern[str] | None = None
     any_after: re.Pattern[str] | None = None
+    locatives: frozenset[str] = frozenset()  # the cue words of those two roles, for speed
+    modifiers: frozenset[str] = frozenset()
 
     def has(self, word: str, role: str) -> bool:
         return role in self.cues.get(word.lower(), ())
+
+    def words_of(self, role: str) -> frozenset[str]:
+        """Every word of one role (lower case)."""
+        return frozenset(w for w, roles in self.cues.items() if role in roles)
 
 
 @lru_cache(maxsize=8)
@@ -91,8 +97,11 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
     if problems:
         raise InputError(problems)
     sides = [(side, p) for _, side, p in roles] + [(r.side, r.pattern) for r in regions]
-    return PlaceRules(
+    rules = PlaceRules(
         cues, tuple(roles), tuple(regions), _any(sides, "before"), _any(sides, "after")
+    )
+    return replace(
+        rules, locatives=rules.words_of("locative"), modifiers=rules.words_of("modifier")
     )
 
 
@@ -205,12 +214,13 @@ def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     """True when the words before text[start] put a name in a place slot: 'in', 'near',
     'the town of', 'in rebel-held northern', 'shelled'."""
     rules = rules or place_rules()
+    places, skipped = rules.locatives, rules.modifiers
     words = text[max(0, start - 60) : start].lower().split()
     while words:
         word = words.pop()
-        if rules.has(word, "locative"):
+        if word in places:
             return True
-        if not (rules.has(word, "modifier") or word.endswith("-held")):
+        if not (word in skipped or word.endswith("-held")):
             return False
     return False
 
