@@ -328,3 +328,9 @@ def test_three_letter_towns_only_as_whole_names(resolver):
     assert [(h.text, h.country) for h in hits] == [("al-Bab", "SY")]
     hits, _ = _find(resolver, "Forces advanced along the Red Sea coast.")
     assert hits == []  # 'Red' of 'Red Sea' is no town
+
+
+@pytest.mark.parametrize("word", ["Christian", "Allah", "Africa", "Congress", "Muslim"])
+def test_common_capitalised_words_in_a_place_slot_are_no_places(resolver, word):
+    text = f"The statement was posted in {word} on Monday."
+    assert resolver.find(text, 0, len(text), {}, ())[0] == []
