@@ -54,6 +54,9 @@ CASES = [
     ("Drones struck a convoy of militia vehicles south of Narr on Monday.", {"airstrike"}),
     ("The trucks had been carrying flour and medicine to the camps.", set()),
     ("A relief convoy was due to leave Varn later that day.", set()),
+    ("A UN convoy delivered flour to the camp on Tuesday.", set()),
+    ("The convoy brought medicine to Varn on Monday.", set()),
+    ("A humanitarian convoy evacuated 300 civilians from Varn on Monday.", {"evacuation"}),
     # an explosive device going off
     ("An explosive device went off in the bus station of Perm on Tuesday.", {"explosion"}),
     # blocking contexts: ultimatum, 'once ... ended', percentages, adjectives, tallies
