@@ -11,7 +11,7 @@ from typing import Any
 from etl.places.area import AreaOfInterest
 from etl.places.choose import Evidence, pick
 from etl.places.geonames import GeoNamesIndex, haversine_km
-from etl.places.namekey import soft_form, words
+from etl.places.namekey import similarity, words
 
 
 @lru_cache(maxsize=20_000)
@@ -31,11 +31,12 @@ def choose_place(
     exact = [p for p, sim in found if sim >= 1.0]
     if best is None and exact and (_one_place(exact) or _dominant(exact)):
         best = max(exact, key=lambda p: p.population)
-        if soft_form(best.name) != soft_form(raw):
-            best = None  # only under its own name: 'Christian' is no alternate name to trust
+        if similarity(best.name, raw) < OWN_NAME:
+            best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
     return best
 
 
+OWN_NAME = 0.8  # how close the written name must be to the place's own (Arbinda: Aribinda)
 DOMINANT_PEOPLE = 50_000  # a city this large ...
 DOMINANT_RATIO = 10  # ... and this many times larger than any other place of its name
 
