@@ -104,6 +104,8 @@ CASES = [
     ("On 9 May, the army launched missiles at the port of Vash.", {"shelling"}),
     ("On 9 May, gunmen kidnapped a trader in Mell.", {"detention"}),
     ("On 9 May, gunmen abducted and killed two herders in Mell.", {"killing"}),
+    ("On 9 May, twelve men were taken into custody in Mell.", {"detention"}),
+    ("The garrison of Mell capitulated on Sunday.", {"surrender"}),
     ("On 9 May, the Red Cells claimed the killing of a judge in Ossa.", {"killing"}),
     ("On 9 May, militants raided a hamlet near Sorr, killing 4 people.", {"killing"}),
     ("On 9 May, police raided a camp near Sorr, detaining 30 people.", {"detention"}),
