@@ -13,6 +13,7 @@ from dashboard.briefing import LegendEntry, legend_entries, sources_line
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
     ROW_KEY,
+    chart_key,
     mark_map_selection,
     on_map_select,
     on_timeline_select,
@@ -142,7 +143,7 @@ def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> No
     st.plotly_chart(
         mark_timeline(figure, selected(shown)),
         width="stretch",
-        key="timeline",
+        key=chart_key("timeline"),
         on_select=on_timeline_select,  # selects on the map too (dashboard.components.linked)
         selection_mode=("points", "box"),
         # the camera's PNG: drawn 1600 px wide (labels fitted for 1000 px have room) at 2x
@@ -176,7 +177,7 @@ def _render_map(
             build_map(shown, reference_sites(tables["places"]), basemap, map_style), shown
         ),
         height=520,
-        key="map",
+        key=chart_key("map"),
         on_select=on_map_select,  # a marker selects its events on the timeline too
         selection_mode="single-object",
     )

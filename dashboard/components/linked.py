@@ -37,6 +37,18 @@ DETAIL_HEIGHT_PX = 640
 _MARKERS = "_marker_events"
 
 
+def chart_key(chart: str) -> str:
+    """The chart's widget key. Streamlit's chart selections are read-only, so a chart whose
+    own selection no longer matches the page's (the map still dimming all but a marker after
+    a timeline click or Clear) is drawn anew under a new key, with no selection of its own."""
+    return f"{chart}_{st.session_state.get('_gen_' + chart, 0)}"
+
+
+def _renew(*charts: str) -> None:
+    for chart in charts:
+        st.session_state["_gen_" + chart] = st.session_state.get("_gen_" + chart, 0) + 1
+
+
 def _select(ids: list[str], scroll: bool) -> None:
     state = st.session_state
     if ids:
@@ -50,16 +62,20 @@ def _select(ids: list[str], scroll: bool) -> None:
 
 
 def on_timeline_select() -> None:
-    _select(ids_from_timeline(st.session_state.get("timeline")), scroll=True)
+    _select(ids_from_timeline(st.session_state.get(chart_key("timeline"))), scroll=True)
+    _renew("map")
 
 
 def on_map_select() -> None:
     by_marker = st.session_state.get(_MARKERS) or {}
-    _select(ids_from_map(st.session_state.get("map"), by_marker), scroll=False)
+    _select(ids_from_map(st.session_state.get(chart_key("map")), by_marker), scroll=False)
+    _renew("timeline")
 
 
 def clear_selection() -> None:
+    """Nothing selected, on the page or in either chart."""
     st.session_state.pop(SELECTED, None)
+    _renew("timeline", "map")
 
 
 def selected(shown: pd.DataFrame) -> list[str]:

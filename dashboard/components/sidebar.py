@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import date_presets
+from dashboard.components.linked import clear_selection
 from dashboard.filters import Filters, Options, dates_after_toggle, events
 from dashboard.permalink import default_state
 from dashboard.text import plain_text
@@ -21,18 +22,13 @@ FILTER_KEYS = (
 )
 
 
-#: Session keys of the reader's selection on the charts (cleared by Reset too).
-SELECTION_KEYS = ("sel_events",)
-
-
 def _reset(options: Options) -> None:
     """Every widget back to its default. Values are set, not deleted: a deleted key leaves the
     browser's widget showing the old choice (the 'CBC News' chip), which the next change of any
     widget would send back and apply again."""
     st.session_state.update(default_state(options))
     st.session_state["event_find"] = ""  # the event search box beside the detail
-    for key in SELECTION_KEYS:
-        st.session_state.pop(key, None)
+    clear_selection()
 
 
 def _bounds(options: Options) -> date_presets.Range:

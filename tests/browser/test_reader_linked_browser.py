@@ -116,7 +116,7 @@ def test_a_timeline_click_selects_on_the_map_and_opens_the_detail(browser, serve
     assert dimmed >= marks.count() - 2
     _shoot(page, "timeline_click", size)
 
-    page.get_by_role("button", name="Clear selection").click()
+    page.locator(".st-key-clear_selection button").click()
     _idle(page)
     assert _selected_caption(page).count() == 0
     assert page.locator(".js-plotly-plot .scatterlayer .point").count() == marks.count()
@@ -170,6 +170,14 @@ def test_a_map_click_selects_its_events_on_the_timeline(browser, server, project
     assert chosen in bright
     assert {events.at[i, "event_type"] for i in bright if i in events.index} == {"evacuation"}
     _shoot(page, "map_click", size)
+    # one click on the map's own clear button clears the page's selection too
+    deck.hover()
+    deck.get_by_role("button", name="Clear selection").click()
+    _idle(page)
+    page.wait_for_function(
+        "!document.body.innerText.includes('selected on the timeline or map')", timeout=60_000
+    )
+    assert page.locator('[data-testid="stTextInput"]').filter(has_text="Find an event").count()
     page.close()
 
 
@@ -301,7 +309,7 @@ def test_a_box_on_the_timeline_selects_many_and_clear_lists_every_event(browser,
     search = page.locator('[data-testid="stTextInput"]').filter(has_text="Find an event")
     assert search.count() == 0
     _shoot(page, "timeline_box", size)
-    page.get_by_role("button", name="Clear selection").click()
+    page.locator(".st-key-clear_selection button").click()
     _idle(page)
     assert _selected_caption(page).count() == 0
     search.wait_for(timeout=60_000)
