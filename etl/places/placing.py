@@ -164,7 +164,7 @@ class PlaceResolver:
         spans = [(start + a, start + b) for a, b in sub_spans(run)]
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
-            key = normalise_name(raw)
+            key = _key(raw)
             if (
                 len(key) < (3 if e - s == len(run) else 4)  # 'Gao', not 'Red' of 'Red Sea'
                 or (_ACRONYM.match(raw) and not dateline)  # 'MOSUL (AP) -' is no acronym
