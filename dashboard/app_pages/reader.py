@@ -146,7 +146,7 @@ def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> No
         key=chart_key("timeline"),
         on_select=on_timeline_select,  # selects on the map too (dashboard.components.linked)
         selection_mode=("points", "box"),
-        # the camera's PNG: drawn 1600 px wide (labels fitted for 1000 px have room) at 2x
+        # the camera's PNG: drawn 1600 px wide (labels fitted for a 660 px plot have room) at 2x
         config={
             "displaylogo": False,
             "toImageButtonOptions": {
