@@ -16,6 +16,7 @@ from dashboard.timeline_layout import (
     LABEL_FONT_PX,
     POINT_RADIUS_PX,
     SCREEN_PLOT_PX,
+    Window,
     date_range,
     lane_layout,
     mark_labels,
@@ -50,10 +51,13 @@ def build_timeline(
     title: str,
     footer: str = "",
     plot_px: int = SCREEN_PLOT_PX,
+    window: Window = None,
 ) -> go.Figure:
     """Plotly figure: bars for date windows, markers for known days, one palette colour per
     event type; the summary labels every mark that has room for it. `footer` (plain text,
-    such as the sources) is printed under the legend, so the camera's PNG carries it."""
+    such as the sources) is printed under the legend, so the camera's PNG carries it. The
+    axis spans the filters' `window` (a longer window event is cut at the edge), as the
+    briefing slide does."""
     fig = go.Figure()
     if view.empty:
         fig.update_layout(
@@ -75,7 +79,8 @@ def build_timeline(
     view = with_palette(view)
     y, bands = lane_layout(view, areas)
     hover = pd.Series(_hover(view), index=view.index)
-    labels = mark_labels(view, y, plot_px)
+    labels = mark_labels(view, y, plot_px, window=window)
+    span = date_range(view, window)
     labels["text"] = labels["text"].map(html_text)  # Plotly reads text as HTML
     windows = view["date_precision"] != "day"
     for event_type, group in view.groupby("event_type", sort=False):
@@ -83,26 +88,27 @@ def build_timeline(
         colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
         spans, days = group[windows[group.index]], group[~windows[group.index]]
         if not spans.empty:
-            fig.add_trace(_bars(spans, y, colour, label, event_type, hover, labels, days.empty))
+            bars = _bars(spans, y, colour, label, event_type, hover, labels, days.empty, span)
+            fig.add_trace(bars)
         if not days.empty:
             fig.add_trace(_points(days, y, colour, label, event_type, hover, labels))
     if view["review_status"].eq("pending").any():
         fig.add_trace(_pending_key())
-    _decorate(fig, bands, title, view, footer)
+    _decorate(fig, bands, title, view, footer, span)
     return fig
 
 
-def _bars(spans, y, colour, label, event_type, hover, texts, in_legend) -> go.Bar:
-    """Opaque bars in the type's colour; hatched (colour on white) when awaiting review."""
+def _bars(spans, y, colour, label, event_type, hover, texts, in_legend, span) -> go.Bar:
+    """Opaque bars in the type's colour; hatched (colour on white) when awaiting review. A bar
+    starts where the axis does when its window starts before it (its label stays in view)."""
     pending = [_pending(e) for _, e in spans.iterrows()]
+    starts = spans["date_start"].clip(lower=span[0])
+    ends = (spans["date_end"] + DAY).clip(upper=span[1])
     return go.Bar(
         orientation="h",
         y=y[spans.index],
-        base=spans["date_start"],
-        x=[
-            (e + DAY - s).total_seconds() * 1000
-            for s, e in zip(spans["date_start"], spans["date_end"])
-        ],
+        base=starts,
+        x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends)],
         width=0.6,
         marker=dict(
             color=colour,
@@ -175,6 +181,7 @@ def _decorate(
     title: str,
     view: pd.DataFrame,
     footer: str,
+    span: tuple[pd.Timestamp, pd.Timestamp],
 ) -> None:
     for i, (top, bottom) in enumerate(bands.values()):
         fig.add_hrect(
@@ -189,7 +196,7 @@ def _decorate(
     n_types = int(view["event_type"].nunique() + view["review_status"].eq("pending").any())
     legend_rows = -(-n_types // 3)  # 3 entries of 185 px a row: the narrowest plot (660 px)
     bottom = 60 + 24 * legend_rows + (30 if footer else 0)
-    start, end = date_range(view)
+    start, end = span
     fig.update_layout(
         title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
         template="plotly_white",

@@ -101,7 +101,7 @@ def render_reader() -> None:
 
     _render_header(filters, options, shown, view)
     window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
-    _render_timeline(shown, view, window)
+    _render_timeline(shown, view, window, (filters.date_from, filters.date_to))
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         map_col, detail_col = st.columns([3, 2], gap="large")
         with map_col:
@@ -135,11 +135,14 @@ def _render_header(
     st.markdown("**" + markdown_text(describe(filters, options, len(shown), len(view))) + "**")
 
 
-def _render_timeline(shown: pd.DataFrame, view: pd.DataFrame, window: str) -> None:
+def _render_timeline(
+    shown: pd.DataFrame, view: pd.DataFrame, window: str, dates: tuple | None = None
+) -> None:
     """The timeline; a click on a mark chooses that event for the detail panel."""
     title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
     # the camera's PNG carries its sources (plain text; the figure escapes it)
-    figure = build_timeline(shown, AREAS, title, footer=sources_line(shown))
+    span = (pd.Timestamp(dates[0]), pd.Timestamp(dates[1])) if dates else None
+    figure = build_timeline(shown, AREAS, title, footer=sources_line(shown), window=span)
     st.plotly_chart(
         mark_timeline(figure, selected(shown)),
         width="stretch",

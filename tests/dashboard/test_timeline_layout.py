@@ -87,3 +87,18 @@ def test_pending_legend_entry_only_when_pending_events_are_shown(mini):
     view.loc[0, "review_status"] = "pending"
     names = {t.name for t in build_timeline(view, AREAS, "T").data}
     assert "Hollow: unreviewed" in names
+
+
+def test_screen_axis_spans_the_filters_window_and_cuts_longer_bars(mini):
+    view = event_frame(build_tables(mini, extract=False))
+    view.loc[0, "date_start"] = pd.Timestamp("2019-12-01")  # a window reaching far back
+    view.loc[0, "date_precision"] = "weeks"
+    window = (pd.Timestamp("2020-01-05"), pd.Timestamp("2020-01-08"))
+    fig = build_timeline(view, AREAS, "T", window=window)
+    start, end = (pd.Timestamp(v) for v in fig.layout.xaxis.range)
+    assert (start, end) == (pd.Timestamp("2020-01-04"), pd.Timestamp("2020-01-09"))
+    bar = next(t for t in fig.data if t.type == "bar")
+    assert pd.Timestamp(bar.base[0]) == start  # cut at the axis, so its label is in view
+    assert bar.text[0]  # and it has room for one
+    unbounded = build_timeline(view, AREAS, "T")
+    assert pd.Timestamp(unbounded.layout.xaxis.range[0]) == pd.Timestamp("2019-11-30")
