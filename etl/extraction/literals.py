@@ -101,3 +101,34 @@ def _element(op, value) -> frozenset[str] | None:
     if op is sre.ATOMIC_GROUP if hasattr(sre, "ATOMIC_GROUP") else False:
         return _sequence(list(value))
     return None
+
+
+def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
+    """Every usable requirement of `pattern`, not only the most selective: each is a set of
+    lower-case strings one of which every match contains, so a sentence missing any one of
+    them cannot match ('trucks? ... left' needs a truck word and 'left'). Empty when the
+    pattern has none worth filtering on."""
+    found: list[frozenset[str]] = []
+    _all_in_sequence(list(sre_parse.parse(pattern, re.IGNORECASE)), found)
+    return tuple(dict.fromkeys(found))
+
+
+def _all_in_sequence(items: list, found: list[frozenset[str]]) -> None:
+    run = ""
+    for op, value in items:
+        if op is sre.LITERAL:
+            run += chr(value).lower()
+            continue
+        if op in _ZERO_WIDTH:
+            continue
+        if run and _usable(frozenset({run})):
+            found.append(frozenset({run}))
+        run = ""
+        if op is sre.SUBPATTERN:
+            _all_in_sequence(list(value[-1]), found)  # a group: all its requirements hold
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
+            _all_in_sequence(list(value[2]), found)  # repeated at least once
+        elif _usable(element := _element(op, value)):
+            found.append(element)  # type: ignore[arg-type]
+    if run and _usable(frozenset({run})):
+        found.append(frozenset({run}))

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from etl.extraction.literals import required_literals
+from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, Row, read_rules
 from etl.problems import InputError, Problem
 from etl.settings import ROOT
@@ -95,10 +95,12 @@ class TriggerRules:
     reference_unless_dated: re.Pattern[str] | None
     dated_after: re.Pattern[str] | None
     occurred: re.Pattern[str] | None
-    #: required word -> (its length, numbers of the rows that need it)
+    #: required word -> (its length, (row number, bit of the row's requirement it meets)...)
     automaton: ahocorasick.Automaton
     #: rows with no required word: always tried
     always: frozenset[int]
+    #: row number -> the bits of all its requirements (a row is tried when all are met)
+    needed: tuple[int, ...] = ()
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
@@ -200,7 +202,7 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
         )
         for event_type in order
     )
-    automaton, always = _stems([r for r, _, _ in rows])
+    automaton, always, needed = _stems([r for r, _, _ in rows])
     return TriggerRules(
         rules,
         types,
@@ -210,26 +212,31 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
         context("occurred", "*"),
         automaton,
         always,
+        needed,
     )
 
 
-def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int]]:
-    """Every row's required words in one automaton (one pass over an article finds them)."""
-    owners: dict[str, set[int]] = {}
+def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int], tuple[int, ...]]:
+    """Every row's required words in one automaton (one pass over an article finds them).
+    A row may need several words ('trucks? ... left': a vehicle and 'left'); each of its
+    requirements has a bit, and the row is tried only in a sentence that meets them all."""
+    owners: dict[str, set[tuple[int, int]]] = {}
     always = set()
+    needed = []
     for number, row in enumerate(rows):
-        words = required_literals(row["pattern"])
-        if words is None:
+        requirements = required_sets(row["pattern"])
+        needed.append((1 << len(requirements)) - 1)
+        if not requirements:
             always.add(number)
-            continue
-        for word in words:
-            owners.setdefault(word, set()).add(number)
+        for k, words in enumerate(requirements):
+            for word in words:
+                owners.setdefault(word, set()).add((number, 1 << k))
     automaton = ahocorasick.Automaton()
-    for word, numbers in owners.items():
-        automaton.add_word(word, (len(word), frozenset(numbers)))
+    for word, pairs in owners.items():
+        automaton.add_word(word, (len(word), tuple(sorted(pairs))))
     if owners:
         automaton.make_automaton()
-    return automaton, frozenset(always)
+    return automaton, frozenset(always), tuple(needed)
 
 
 @cache

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from etl.extraction.trigger_rules import TriggerRules, TypeRules, trigger_rules
 
@@ -69,26 +69,33 @@ class StemIndex:
     def __init__(self, text: str, rules: TriggerRules | None = None) -> None:
         rules = rules or trigger_rules()
         self.always = rules.always
+        self.needed = rules.needed
         found = (
             sorted(
-                (last - length + 1, numbers)
-                for last, (length, numbers) in rules.automaton.iter(text.lower())
+                (last - length + 1, pairs)
+                for last, (length, pairs) in rules.automaton.iter(text.lower())
             )
             if rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
             else []
         )
         self.positions = [start for start, _ in found]
-        self.numbers = [numbers for _, numbers in found]
+        self.pairs = [pairs for _, pairs in found]
 
     def rows_between(self, start: int, end: int) -> dict[int, int]:
-        """Each row with a required word in [start, end), and where its first one begins
-        (`start` for a row that needs no word)."""
+        """Each row whose required words are all in [start, end), and where the first of
+        them begins (`start` for a row that needs no word)."""
         first: dict[int, int] = dict.fromkeys(self.always, start)
+        met: dict[int, int] = {}
         low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
-        for position, numbers in zip(self.positions[low:high], self.numbers[low:high]):
-            for number in numbers:
-                first.setdefault(number, position)
-        return first
+        for position, pairs in zip(self.positions[low:high], self.pairs[low:high]):
+            for number, bit in pairs:
+                if number not in met:
+                    met[number] = bit
+                    first.setdefault(number, position)
+                else:
+                    met[number] |= bit
+        needed = self.needed
+        return {n: p for n, p in first.items() if n not in met or met[n] == needed[n]}
 
 
 @dataclass(frozen=True)
@@ -101,6 +108,16 @@ class _Sentence:
     end: int
     rows: dict[int, int]
     rules: TriggerRules
+    #: block row number -> its match spans in the sentence, found once per sentence
+    blocks: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def block_spans(self, number: int) -> list[tuple[int, int]]:
+        spans = self.blocks.get(number)
+        if spans is None:
+            pattern = self.rules.rules[number].pattern
+            spans = [m.span() for m in pattern.finditer(self.text, self.start, self.end)]
+            self.blocks[number] = spans
+        return spans
 
 
 def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> bool:
@@ -124,11 +141,10 @@ def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     across the trigger."""
     for number in rules.block:
         if number in sentence.rows:
-            pattern = sentence.rules.rules[number].pattern
-            for m in pattern.finditer(sentence.text, sentence.start, sentence.end):
-                if m.start() >= end:
+            for m_start, m_end in sentence.block_spans(number):
+                if m_start >= end:
                     break
-                if start < m.end():
+                if start < m_end:
                     return True
     return False
 

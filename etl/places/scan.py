@@ -40,24 +40,21 @@ def sub_spans(run: str) -> tuple[tuple[int, int], ...]:
     return tuple(spans)
 
 
-_NAME_START = re.compile(
-    r"\b(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ](?=[A-Z])|\b[A-Z]"
-)
+#: A name where a name can start (a word boundary): one pass of the regex engine finds the
+#: leftmost, longest runs, as trying the name pattern at each capital would.
+_NAME_AT_START = re.compile(r"\b" + _NAME.pattern)
 
 
 def names(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Capitalised runs, as spans; the full name pattern is tried only where a name can
-    start, and a run's opening common word is left out ('In Rann, ...' is Rann)."""
+    """Capitalised runs, as spans; a run's opening common word is left out ('In Rann, ...'
+    is Rann)."""
     found: list[tuple[int, int]] = []
-    taken = start
-    for candidate in _NAME_START.finditer(text, start, end):
-        if candidate.start() < taken:
-            continue
-        match = _NAME.match(text, candidate.start(), end)
-        if not match:
-            continue
-        taken = match.end()
+    for match in _NAME_AT_START.finditer(text, start, end):
         s, name = match.start(), match.group()
+        if " " not in name:
+            if name.lower() not in COMMON_CAPITALISED:
+                found.append((s, match.end()))
+            continue
         while True:  # leave out opening common words: 'In Rann', 'The Hague' stays whole
             cut = name.find(" ")
             first = name if cut < 0 else name[:cut]

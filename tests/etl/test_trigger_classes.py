@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extraction.literals import required_literals
+from etl.extraction.literals import required_literals, required_sets
 from etl.extraction.trigger_rules import compile_rules
 from etl.extraction.triggers import StemIndex, find_triggers
 from etl.problems import InputError
@@ -275,3 +275,25 @@ def test_a_row_can_mark_its_trigger_words():
     (trigger,) = find_triggers(text, 0, len(text))
     assert (trigger.event_type, trigger.text) == ("displacement", "arrived in")
     assert text[trigger.start : trigger.end] == "arrived in"
+
+
+def test_every_requirement_of_a_row_is_read():
+    """'trucks ... left' needs a truck word and 'left': both are read, each necessary."""
+    assert required_sets(r"trucks? (?:\w+ ){0,4}left") == (
+        frozenset({"truck"}),
+        frozenset({"left"}),
+    )
+    assert required_sets(r"\w+ed") == ()
+
+
+def test_a_row_is_tried_only_where_all_its_words_are(tmp_path):
+    """A sentence holding a truck word but not 'left' cannot match 'trucks? ... left': the
+    row is not tried there (the result is the same; only the time is saved)."""
+    folder = _tables(
+        tmp_path, 'event_type,form,pattern\nevacuation,verbal,"trucks? (?:\\w+ ){0,4}left"\n'
+    )
+    rules = compile_rules(folder)
+    with_both = "Dozens of trucks finally left the camp."
+    without = "Dozens of trucks finally reached the camp."
+    assert list(StemIndex(with_both, rules).rows_between(0, len(with_both))) == [0]
+    assert StemIndex(without, rules).rows_between(0, len(without)) == {}
