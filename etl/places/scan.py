@@ -41,8 +41,19 @@ def sub_spans(run: str) -> tuple[tuple[int, int], ...]:
 
 
 #: A name where a name can start (a word boundary): one pass of the regex engine finds the
-#: leftmost, longest runs, as trying the name pattern at each capital would.
-_NAME_AT_START = re.compile(r"\b" + _NAME.pattern)
+#: leftmost, longest runs, as trying the name pattern at each capital would. The first word
+#: is `\b{_WORD}` written to open with one character class ([A-Zae]: a capital or a
+#: particle's first letter), so that the engine skips to those characters instead of trying
+#: the pattern at every position; the matches are the same.
+_FIRST_WORD = (
+    r"[A-Zae](?<!\w[A-Zae])"  # a word's first letter (\b before it)
+    r"(?:(?:(?<=[Aa])(?:l|[dnrstz]|sh|dh)|(?<=[Ee])(?:l|[dnrstz]|sh))[-‘’' ][A-Z]|(?<=[A-Z]))"
+    r"[\w’'‘]*(?:-(?:[a-z]{1,3}-)?[\w’'‘]+)*"
+)
+_NAME_AT_START = re.compile(
+    rf"{_FIRST_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-)?{_WORD})"
+    rf"{{0,3}}{_FACILITY}"
+)
 
 
 def names(text: str, start: int, end: int) -> list[tuple[int, int]]:
