@@ -160,15 +160,15 @@ class Extractor:
         # before (or the one before that, past a sentence with no event: "3 soldiers were
         # wounded. No fatalities were reported.")
         follows = 0 < index - context.mention_sentence <= CARRY_SENTENCES
-        figures = find_figures(text, start, end) if triggers or follows else []
         last_is_previous = 0 < index - context.last_place_sentence <= CARRY_SENTENCES
-        context.carry = (
-            ()
-            if not follows
-            or elsewhere(events, context.last_place, last_is_previous)
-            or earlier(dates, context.anchor)
-            else carried(figures, triggers, text, (start, end))
+        carries = (
+            follows
+            and not elsewhere(events, context.last_place, last_is_previous)
+            and not earlier(dates, context.anchor)
         )
+        # figures are read only where something uses them (most sentences need none)
+        figures = find_figures(text, start, end) if triggers or carries else []
+        context.carry = carried(figures, triggers, text, (start, end)) if carries else ()
         mentions = []
         if triggers:
             claimant = _known_speaker(find_claimant(text, start, end), context)

@@ -188,8 +188,9 @@ def _first_real(
             t_start, t_end = match.span("trigger") if named else match.span()
             if t_start < 0:
                 t_start, t_end = match.span()
-            before = text[max(start, t_start - 40) : t_start]
-            if nominal and _reference_only(sentence, before, t_end):
+            if nominal and _reference_only(
+                sentence, text[max(start, t_start - 40) : t_start], t_end
+            ):
                 continue
             if (
                 rules.event_type == "statement"
@@ -208,6 +209,8 @@ def _overlapping(found: dict[str, Trigger], order: list[str]) -> None:
     """Two types read in overlapping words: the longer reading keeps them ('attacked a camp'
     is a killing, not also the battle 'attacked' says); of two alike ('jets carried out
     raids': air strike, not also a raid on the ground) the type listed first in the table."""
+    if len(found) < 2:
+        return
     ranked = sorted(found.values(), key=lambda t: (t.start - t.end, order.index(t.event_type)))
     for i, strong in enumerate(ranked):
         for weak in ranked[i + 1 :]:
@@ -274,4 +277,6 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
             trigger, _ = _first_real(sentence, type_rules, nominal[type_rules.event_type], True)
             if trigger:
                 found[type_rules.event_type] = trigger
+    if not found:
+        return []
     return _fold(found, text, start, end, [t.event_type for t in rules.types])
