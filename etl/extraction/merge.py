@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from bisect import insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -205,25 +206,25 @@ def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
     is the bombing's toll, not a second event: such killing/deaths clusters join it, and so
     do battles read only from their dead ('2 soldiers were killed') after an IED or strike.
     A toll that names no day or place of its own is read as the article's strike's."""
-    violent = [c for c in clusters if c.event_type in VIOLENT]
+    # the possible hosts, in order; whether a cluster is a toll only does not change here (a
+    # host only ever takes tolls in), so it is read once, and hosts are found by article
+    violent = [c for c in clusters if c.event_type in VIOLENT and not _toll_only(c)]
+    by_article: dict[str, list[int]] = {}
+    for i, v in enumerate(violent):
+        for article in v.articles:
+            by_article.setdefault(article, []).append(i)
     kept: list[Cluster] = []
     for cluster in clusters:
-        host = None
+        index = None
         if _toll_only(cluster):
-            host = next(
-                (
-                    v
-                    for v in violent
-                    if v is not cluster
-                    and not _toll_only(v)
-                    and v.articles & cluster.articles
-                    and _may_be_toll_of(cluster, v)
-                ),
-                None,
-            )
-        if host is None:
+            sharing = sorted({i for a in cluster.articles for i in by_article.get(a, ())})
+            index = next((i for i in sharing if _may_be_toll_of(cluster, violent[i])), None)
+        if index is None:
             kept.append(cluster)
         else:
+            host = violent[index]
+            for article in cluster.articles - host.articles:
+                insort(by_article.setdefault(article, []), index)
             host.mentions.extend(cluster.mentions)
             host.articles |= cluster.articles
     return kept

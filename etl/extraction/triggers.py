@@ -72,8 +72,10 @@ class StemIndex:
         self.needed = rules.needed
         found = (
             sorted(
-                (last - length + 1, pairs)
-                for last, (length, pairs) in rules.automaton.iter(text.lower())
+                [
+                    (last - length + 1, pairs)
+                    for last, (length, pairs) in rules.automaton.iter(text.lower())
+                ]
             )
             if rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
             else []
@@ -248,7 +250,9 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
     rules = trigger_rules()
     index = stems if stems is not None else StemIndex(text[start:end], rules)
     offset = 0 if stems is not None else start
-    rows = {n: p + offset for n, p in index.rows_between(start - offset, end - offset).items()}
+    rows = index.rows_between(start - offset, end - offset)
+    if offset:
+        rows = {n: p + offset for n, p in rows.items()}
     if not rows:
         return []
     sentence = _Sentence(text, start, end, rows, rules)

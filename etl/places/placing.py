@@ -119,8 +119,9 @@ class PlaceResolver:
                 continue
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
-            reporting = hit.start < filed_until or role == "reporting"
-            hits.append(_with_region(replace(hit, reporting=reporting), region))
+            if hit.start < filed_until or role == "reporting":
+                hit = replace(hit, reporting=True)  # a new hit is not reporting
+            hits.append(_with_region(hit, region))
         return self._settle(text, hits, evidence), unknown
 
     def _settle(self, text: str, hits: list[PlaceHit], evidence: Evidence) -> list[PlaceHit]:
