@@ -99,7 +99,9 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     strike = _of_type(events, "airstrike")
     shelling = _of_type(events, "shelling", "Jisr al-Shughur")
     bombing = _of_type(events, "explosion")
-    assert events.loc[shelling, "place_id"] != events.loc[shelling, "place_id"]  # unplaced (NaN)
+    # placed by the extractor since issue 8 (its transliteration key reads 'al-Shughur' as
+    # GeoNames' 'ash Shughūr'); before, it was left unplaced for the analyst to place
+    assert events.loc[shelling, "place_id"] == "gn:169023"  # Jisr ash Shughūr, Idlib, Syria
 
     # accept one as it is
     at.selectbox(key="review_item").set_value(strike).run()
@@ -107,7 +109,8 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     assert not at.exception, at.exception
     assert as_read(at.success[0].value).startswith("Accepted: Airstrike")
 
-    # correct one's place from a search of the gazetteers ("al-" tried as "ash-"), accept it
+    # set its place from a search of the gazetteers ("al-" tried as "ash-"), accept it: the
+    # analyst confirms the same place, and the written name is taught as an alias
     at.selectbox(key="review_item").set_value(shelling).run()
     at.text_input(key=f"place_query_{shelling}").input("Jisr al-Shughur").run()
     results = next(d for d in at.dataframe if d.key == f"place_results_{shelling}").value
