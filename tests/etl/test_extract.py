@@ -465,3 +465,20 @@ def test_the_dateline_places_an_article_that_names_no_other_place(extractor):
         ("explosion", "Mosul", "the dateline's place", 2),  # 'the city': the dateline's
         ("surrender", None, "no place named", None),  # nothing points back to it
     ]
+
+
+def test_a_place_word_inside_a_rescue_service_name_is_no_place(extractor):
+    """'the White Helmets rescue service' names a group: 'White' (also a GeoNames name of
+    Ukhta, Russia) must not place the raids there; the toll sentence keeps the strike's
+    place from the sentence before (place_roles.csv name_part rows)."""
+    text = (
+        "Syrian and Russian jets carried out raids on Ariha on Wednesday, hitting a market. "
+        "The raids claimed the lives of six civilians, according to the White Helmets rescue "
+        "service."
+    )
+    mentions = _extract(extractor, text)
+    assert [(m.trigger, m.place_id) for m in mentions] == [
+        ("carried out raids", "gn:172994"),
+        ("The raids", "gn:172994"),
+    ]
+    assert all(m.place_name != "Ukhta" for m in mentions)

@@ -35,6 +35,11 @@ def _region(sentence: str, name: str) -> roles.Region | None:
         ("Activists of the Raqqa Media Center reported shelling.", "Raqqa", "name_part"),
         ("The local outlet Hasakah 24 published photos.", "Hasakah", "name_part"),
         ("A unit of Jaish al-Idlib moved north.", "Idlib", "name_part"),
+        # ... or of an aid or rescue group
+        ("Nine died, according to the White Helmets rescue service.", "White", "name_part"),
+        ("Two were hurt, the Idlib Civil Defence rescue service said.", "Idlib", "name_part"),
+        ("Food came from the Sham Relief Society on Monday.", "Sham", "name_part"),
+        ("Rescue workers reached Douma on Monday.", "Douma", None),
         # where the news was given
         ("The minister told reporters in Ankara that talks went on.", "Ankara", "reporting"),
         ("Journalists spoke in Aden about the blockade.", "Aden", "reporting"),
