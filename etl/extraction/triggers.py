@@ -70,34 +70,24 @@ class StemIndex:
         rules = rules or trigger_rules()
         self.always = rules.always
         self.needed = rules.needed
-        found = (
-            sorted(
-                [
-                    (last - length + 1, pairs)
-                    for last, (length, pairs) in rules.automaton.iter(text.lower())
-                ]
-            )
-            if rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
-            else []
-        )
-        self.positions = [start for start, _ in found]
-        self.pairs = [pairs for _, pairs in found]
+        built = rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
+        found = list(rules.automaton.iter(text.lower())) if built else []
+        self.ends = [last for last, _ in found]  # where each word found ends, in text order
+        self.pairs = [pairs for _, (_, pairs) in found]
 
     def rows_between(self, start: int, end: int) -> dict[int, int]:
-        """Each row whose required words are all in [start, end), and where the first of
-        them begins (`start` for a row that needs no word)."""
-        first: dict[int, int] = dict.fromkeys(self.always, start)
+        """Each row whose required words all end in [start, end), and where to start looking
+        (`start`). A word wholly inside the span ends there; one that only ends there costs
+        the row a try, never a match."""
         met: dict[int, int] = {}
-        low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
-        for position, pairs in zip(self.positions[low:high], self.pairs[low:high]):
+        low, high = bisect_left(self.ends, start), bisect_left(self.ends, end)
+        for pairs in self.pairs[low:high]:
             for number, bit in pairs:
-                if number not in met:
-                    met[number] = bit
-                    first.setdefault(number, position)
-                else:
-                    met[number] |= bit
+                met[number] = met.get(number, 0) | bit
+        rows = dict.fromkeys(self.always, start)
         needed = self.needed
-        return {n: p for n, p in first.items() if n not in met or met[n] == needed[n]}
+        rows.update((n, start) for n, bits in met.items() if bits == needed[n])
+        return rows
 
 
 @dataclass(frozen=True)
