@@ -95,11 +95,11 @@ class TriggerRules:
     reference_unless_dated: re.Pattern[str] | None
     dated_after: re.Pattern[str] | None
     occurred: re.Pattern[str] | None
-    #: required word -> (its length, (row number, bit of the row's requirement it meets)...)
+    #: required word -> (its length, tokens of the row requirements it meets: see SHIFT)
     automaton: ahocorasick.Automaton
     #: rows with no required word: always tried
     always: frozenset[int]
-    #: row number -> the bits of all its requirements (a row is tried when all are met)
+    #: row number -> how many requirements it has (a row is tried when all are met)
     needed: tuple[int, ...] = ()
 
 
@@ -216,24 +216,28 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
     )
 
 
+#: A row's requirement k is the token (row number << SHIFT) | k.
+SHIFT = 6
+
+
 def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int], tuple[int, ...]]:
     """Every row's required words in one automaton (one pass over an article finds them).
     A row may need several words ('trucks? ... left': a vehicle and 'left'); each of its
-    requirements has a bit, and the row is tried only in a sentence that meets them all."""
-    owners: dict[str, set[tuple[int, int]]] = {}
+    requirements is a token, and the row is tried only in a sentence that holds them all."""
+    owners: dict[str, set[int]] = {}
     always = set()
     needed = []
     for number, row in enumerate(rows):
-        requirements = required_sets(row["pattern"])
-        needed.append((1 << len(requirements)) - 1)
+        requirements = required_sets(row["pattern"])[: 1 << SHIFT]
+        needed.append(len(requirements))
         if not requirements:
             always.add(number)
         for k, words in enumerate(requirements):
             for word in words:
-                owners.setdefault(word, set()).add((number, 1 << k))
+                owners.setdefault(word, set()).add((number << SHIFT) | k)
     automaton = ahocorasick.Automaton()
-    for word, pairs in owners.items():
-        automaton.add_word(word, (len(word), tuple(sorted(pairs))))
+    for word, tokens in owners.items():
+        automaton.add_word(word, (len(word), frozenset(tokens)))
     if owners:
         automaton.make_automaton()
     return automaton, frozenset(always), tuple(needed)

@@ -20,7 +20,9 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from etl.extraction.trigger_rules import TriggerRules, TypeRules, trigger_rules
+from etl.extraction.trigger_rules import SHIFT, TriggerRules, TypeRules, trigger_rules
+
+LAST_K = (1 << SHIFT) - 1
 
 #: When these types are in a sentence, the keys' weaker readings are folded into them.
 SUBSUMED_BY = {
@@ -73,20 +75,23 @@ class StemIndex:
         built = rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
         found = list(rules.automaton.iter(text.lower())) if built else []
         self.ends = [last for last, _ in found]  # where each word found ends, in text order
-        self.pairs = [pairs for _, (_, pairs) in found]
+        self.tokens = [tokens for _, (_, tokens) in found]
 
     def rows_between(self, start: int, end: int) -> dict[int, int]:
         """Each row whose required words all end in [start, end), and where to start looking
         (`start`). A word wholly inside the span ends there; one that only ends there costs
         the row a try, never a match."""
-        met: dict[int, int] = {}
-        low, high = bisect_left(self.ends, start), bisect_left(self.ends, end)
-        for pairs in self.pairs[low:high]:
-            for number, bit in pairs:
-                met[number] = met.get(number, 0) | bit
         rows = dict.fromkeys(self.always, start)
+        low, high = bisect_left(self.ends, start), bisect_left(self.ends, end)
+        if low == high:
+            return rows
+        held = frozenset().union(*self.tokens[low:high])
         needed = self.needed
-        rows.update((n, start) for n, bits in met.items() if bits == needed[n])
+        for token in held:
+            if not token & LAST_K:  # a row's first requirement: are the others held too?
+                number = token >> SHIFT
+                if all(token | k in held for k in range(1, needed[number])):
+                    rows[number] = start
         return rows
 
 
