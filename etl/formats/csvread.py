@@ -17,7 +17,6 @@ from etl.problems import Problem
 
 Row = tuple[int, dict[str, str]]  # (line the row starts on, column -> cell)
 MAX_ROWS = 1_000_000
-_MAX_FIELD = 1_000_000  # characters in one cell (csv's default is 131,072)
 
 
 def decode(data: bytes, label: str) -> str | Problem:
@@ -39,7 +38,6 @@ def read_rows(data: bytes, label: str, required: Sequence[str]) -> tuple[list[Ro
     text = decode(data, label)
     if isinstance(text, Problem):
         return [], [text]
-    csv.field_size_limit(_MAX_FIELD)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip() for h in next(reader)]

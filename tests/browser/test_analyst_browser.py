@@ -87,7 +87,9 @@ def test_upload_review_pick_accept_then_read(app, page):
     page.goto(url + "/analyst", wait_until="networkidle")
     page.locator(".st-key-analyst_name_given input").fill("Ana Analyst")
     page.get_by_role("button", name="Continue").click()
-    uploader = page.locator('[data-testid="stFileUploader"]')
+    uploader = page.locator(
+        '[data-testid="stFileUploader"]'
+    ).first  # articles; the import's is second
     uploader.wait_for(timeout=60_000)
     with page.expect_file_chooser() as chooser:
         uploader.get_by_test_id("stBaseButton-secondary").click()
