@@ -223,6 +223,8 @@ def _with_unresolved(
     out: list[Found], unresolved: list[tuple[int, int]], pub: dt.date
 ) -> list[Found]:
     """Add the unresolvable phrases that no resolved one overlaps, in text order."""
+    if not unresolved:
+        return sorted(out, key=lambda item: item[0])
     window = article_window(pub)
     spans = [(a, b) for a, b, _, _ in out]
     for a, b in unresolved:
