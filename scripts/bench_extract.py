@@ -10,7 +10,8 @@ Two paths are measured:
   memory should stay flat as the batch grows;
 - merge: extract, keep every mention, cluster them all (the build's path); memory grows
   with the mentions held.
-Figures are wall-clock on a shared machine: run it twice and keep the slower.
+Figures are wall-clock on a shared machine: run it twice and keep the slower. 'cpu/s' is
+articles per CPU-second of the run (time.process_time), steadier on a loaded machine.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def child(n: int, path: str) -> None:
     for a in articles(20):  # warm caches, as a long run would have them
         extractor.extract(a)
     start_rss = rss_mib()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     if path == "stream":
         count = 0
         with open(os.devnull, "w", newline="") as out:  # written as the command writes a file
@@ -68,9 +69,9 @@ def child(n: int, path: str) -> None:
     else:
         held = [m for a in articles(n) for m in extractor.extract(a)[0]]
         count, events = len(held), len(cluster_mentions(held))
-    seconds = time.perf_counter() - began
+    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
     print(
-        f"{path:>6} {n:>6} {n / seconds:>10.0f} {count:>9} {events:>7} {start_rss:>10.0f} {rss_mib():>9.0f}"
+        f"{path:>6} {n:>6} {n / seconds:>10.0f} {n / cpu:>7.0f} {count:>9} {events:>7} {start_rss:>10.0f} {rss_mib():>9.0f}"
     )
 
 
@@ -84,7 +85,7 @@ def main() -> None:
         return
     print(f"python {sys.version.split()[0]}; seed-length articles; one process per row")
     print(
-        f"{'path':>6} {'n':>6} {'articles/s':>10} {'mentions':>9} {'events':>7} {'RSS start':>10} {'RSS peak':>9}  (MiB)"
+        f"{'path':>6} {'n':>6} {'articles/s':>10} {'cpu/s':>7} {'mentions':>9} {'events':>7} {'RSS start':>10} {'RSS peak':>9}  (MiB)"
     )
     for path in ("stream", "merge"):
         for n in args.sizes:
