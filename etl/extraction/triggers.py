@@ -90,7 +90,8 @@ class StemIndex:
         for token in held:
             if not token & LAST_K:  # a row's first requirement: are the others held too?
                 number = token >> SHIFT
-                if all(token | k in held for k in range(1, needed[number])):
+                count = needed[number]
+                if count == 1 or all(token | k in held for k in range(1, count)):
                     rows[number] = start
         return rows
 
