@@ -199,10 +199,13 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
     A phrase no rule can resolve is kept, dated by the article's window, where no resolvable
     reading overlaps it.
     """
+    candidates = _candidates(sentence)
+    if not candidates:
+        return []  # most sentences name no date
     out: list[Found] = []
     unresolved: list[tuple[int, int]] = []
     taken = 0
-    for at, neg_end, i, m in _candidates(sentence):
+    for at, neg_end, i, m in candidates:
         resolver = _RULES[i][1]
         if at < taken:
             continue

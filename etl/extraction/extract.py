@@ -131,8 +131,10 @@ class Extractor:
         self, text: str, start: int, end: int, context: _Context
     ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
         """Event places of a sentence (reporting places dropped), homonyms read in context."""
-        countries = dict(context.countries)  # named countries and those of earlier places
-        hits, unknown = self.resolver.find(text, start, end, countries, tuple(context.near[-5:]))
+        # named countries and those of earlier places (the resolver reads a copy)
+        hits, unknown = self.resolver.find(
+            text, start, end, context.countries, tuple(context.near[-5:])
+        )
         events = [h for h in hits if not h.reporting]
         if context.dateline is None:
             context.dateline = next((h for h in hits if _is_dateline(h)), None)

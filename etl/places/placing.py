@@ -102,7 +102,10 @@ class PlaceResolver:
     ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
         """Known places in text[start:end] and names after 'in/near/at' that no gazetteer knows.
         `countries` are those the article names (with how often), `near` its other places."""
-        counts = countries if isinstance(countries, Mapping) else dict.fromkeys(countries, 1)
+        # a dict is tested first: the Mapping test alone costs more than a plain one
+        counts = (
+            countries if isinstance(countries, (dict, Mapping)) else dict.fromkeys(countries, 1)
+        )
         evidence = Evidence(dict(counts), tuple(near), self.area)
         hits: list[PlaceHit] = []
         unknown: list[tuple[str, int, int]] = []
