@@ -61,8 +61,8 @@ def places_compatible(
     a: tuple[float, float, int] | None, b: tuple[float, float, int] | None
 ) -> bool:
     """Same place, or one inside the other's region; unknown places never rule a match out."""
-    if a is None or b is None:
-        return True
+    if a is None or b is None or (a[0] == b[0] and a[1] == b[1]):
+        return True  # the same point is 0 km off
     km = distance_km(a[:2], b[:2])
     return km <= SAME_PLACE_KM or (max(a[2], b[2]) >= 3 and km <= NESTED_KM)
 
