@@ -86,6 +86,7 @@ class PlaceResolver:
         self.rules = roles.place_rules()
         self._peoples = frozenset(country_words())  # 'Houthi' names a side, not Huth
         self._countries = CountryReader(self.country_names)
+        self._slot_memo: tuple[str | None, int, bool] = (None, -1, False)
 
     def countries_named(self, text: str) -> Counter[str]:
         """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen',
@@ -114,7 +115,7 @@ class PlaceResolver:
             name = text[s:e]
             hit = self._resolve(text, s, e, evidence)
             if hit is None:
-                if _is_unknown_place(text, s, name, self.rules):
+                if self._is_unknown_place(text, s, name):
                     unknown.append((name, s, e))
                 continue
             role, region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)
@@ -158,7 +159,7 @@ class PlaceResolver:
             return self._curated_hit(raw, start + offset, place)
         dateline = bool(_CAPITAL_NAME.match(run)) and start < dateline_end(text, start)
         slot = (
-            roles.locative(text, start, self.rules)
+            self._in_slot(text, start)
             or _SUFFIX.match(text, end, end + 30)
             or _ADMIN_END.search(run)
             or dateline
@@ -181,6 +182,24 @@ class PlaceResolver:
             if hit is not None:
                 return hit
         return None
+
+    def _in_slot(self, text: str, start: int) -> bool:
+        """`roles.locative` at text[start], the last answer kept: a name no gazetteer knows
+        asks again whether it stands in a place slot."""
+        memo = self._slot_memo
+        if memo[0] is text and memo[1] == start:
+            return memo[2]
+        value = roles.locative(text, start, self.rules)
+        self._slot_memo = (text, start, value)
+        return value
+
+    def _is_unknown_place(self, text: str, start: int, name: str) -> bool:
+        """A name in a place slot ('in X') that is not a month, a people or an acronym."""
+        return (
+            not _NOT_UNKNOWN.search(name)
+            and self._in_slot(text, start)
+            and not roles.never_a_place(normalise_name(name), self.rules)
+        )
 
     def _geonames_hit(self, raw: str, s: int, evidence: Evidence) -> PlaceHit | None:
         if self.geonames is None:
@@ -245,12 +264,3 @@ def _key(raw: str) -> str:
 
 def _strip_possessive(raw: str) -> str:
     return raw[:-2] if raw.endswith(("’s", "'s")) else raw
-
-
-def _is_unknown_place(text: str, start: int, name: str, rules: roles.PlaceRules) -> bool:
-    """A name in a place slot ('in X') that is not a month, a people or an acronym."""
-    return (
-        not _NOT_UNKNOWN.search(name)
-        and roles.locative(text, start, rules)
-        and not roles.never_a_place(normalise_name(name), rules)
-    )
