@@ -104,8 +104,11 @@ def write_database(path: Path, tables: Tables, meta: dict[str, str] | None = Non
         raise StoreError(f"{path}: could not write the new store ({exc})") from exc
 
 
-def read_database(path: Path) -> tuple[Tables, dict[str, str]]:
-    """Every table of one database file as a DataFrame, plus its meta rows (read-only)."""
+def read_database(path: Path, skip: frozenset[str] = frozenset()) -> tuple[Tables, dict[str, str]]:
+    """Every table of one database file as a DataFrame, plus its meta rows (read-only).
+
+    A table named in `skip` is not read: it comes back empty, with its columns (the
+    dashboard never reads `article_texts`, a third of a large store's memory)."""
     if not path.is_file():
         raise StoreError(f"{path}: no store here; run `python -m etl build` first")
     # immutable: a published build never changes, so SQLite takes no locks and writes nothing
@@ -119,7 +122,10 @@ def read_database(path: Path) -> tuple[Tables, dict[str, str]]:
                     f"{SCHEMA_VERSION!r}; rebuild with `python -m etl build`"
                 )
             tables = {
-                name: pd.read_sql_query(f'SELECT * FROM "{name}"', conn) for name in TABLE_NAMES
+                name: pd.read_sql_query(
+                    f'SELECT * FROM "{name}"' + (" LIMIT 0" if name in skip else ""), conn
+                )
+                for name in TABLE_NAMES
             }
     except (sqlite3.DatabaseError, pd.errors.DatabaseError) as exc:
         raise StoreError(f"{path}: not a readable store ({exc})") from exc

@@ -63,17 +63,18 @@ def current_build(store: Path) -> Path | None:
     return build if (build / DATABASE).is_file() else None
 
 
-def read_store(store: Path) -> tuple[Tables, dict[str, str]]:
-    """Every table of the published build, plus its meta rows.
+def read_store(store: Path, skip: frozenset[str] = frozenset()) -> tuple[Tables, dict[str, str]]:
+    """Every table of the published build, plus its meta rows; a table named in `skip` comes
+    back empty (with its columns), unread.
 
     A plain database file (the layout before versioned builds) is read as it is.
     """
     if store.is_file():
-        return read_database(store)
+        return read_database(store, skip)
     build = current_build(store)
     if build is None:
         raise StoreError(f"{store}: no build here; run `python -m etl build` first")
-    return read_database(build / DATABASE)
+    return read_database(build / DATABASE, skip)
 
 
 @contextmanager

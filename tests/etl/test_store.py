@@ -43,6 +43,15 @@ def test_round_trip_keeps_every_table(mini, tables):
     assert os.readlink(mini.store / "current") == f"builds/{build.name}"
 
 
+def test_a_skipped_table_comes_back_empty_with_its_columns(mini, tables):
+    write_store(mini.store, tables, exports=False)
+    back, _ = read_store(mini.store, skip=frozenset({"article_texts"}))
+    assert len(tables["article_texts"]) > 0
+    assert back["article_texts"].empty
+    assert list(back["article_texts"].columns) == list(tables["article_texts"].columns)
+    assert back["claims"]["quote"].tolist() == tables["claims"]["quote"].tolist()
+
+
 def test_same_tables_same_content_hash_new_build_id(mini, tables):
     first = write_store(mini.store, tables)
     second = write_store(mini.store, tables)
