@@ -7,7 +7,7 @@ from pathlib import Path
 
 from etl.problems import Problem, display_path
 from etl.rows import Located, read_rows
-from etl.schemas import CURATED_TABLES, Row
+from etl.schemas import CURATED_TABLES, OPTIONAL_TABLES, Row
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ def load_curated(folder: Path, root: Path | None = None) -> tuple[Curated, list[
     problems: list[Problem] = []
     for name, (model, key) in CURATED_TABLES.items():
         label = display_path(folder / name, root)
+        if name in OPTIONAL_TABLES and not (folder / name).exists():
+            tables[name], labels[name] = [], label
+            continue
         located, found = read_rows(folder / name, model, label)
         problems.extend(found)
         if key:

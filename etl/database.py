@@ -16,8 +16,8 @@ import pandas as pd
 from etl.problems import StoreError
 from etl.tables import TABLE_NAMES, Tables
 
-SCHEMA_VERSION = "3"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at;
-# 3: events.radius_km (the reach of an extracted region such as 'east of X')
+SCHEMA_VERSION = "4"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at;
+# 3: events.radius_km (the reach of an extracted region such as 'east of X'); 4: flows
 
 #: Primary key of each table (first column unless noted).
 PRIMARY_KEYS = {
@@ -30,6 +30,7 @@ PRIMARY_KEYS = {
     "events": "event_id",
     "claims": "claim_id",
     "figures": "figure_id",
+    "flows": "flow_id",
 }
 
 #: (table, column) -> referenced table, for SQLite's own foreign-key check.
@@ -41,6 +42,10 @@ FOREIGN_KEYS = {
     ("claims", "article_id"): "articles",
     ("figures", "claim_id"): "claims",
     ("figures", "event_id"): "events",
+    ("flows", "event_id"): "events",
+    ("flows", "origin_place_id"): "places",
+    ("flows", "destination_place_id"): "places",
+    ("flows", "article_id"): "articles",
 }
 
 

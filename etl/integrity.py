@@ -66,6 +66,24 @@ def _check_claims(curated: Curated, articles: dict[str, Article]) -> list[Proble
     return problems
 
 
+def _check_flows(curated: Curated, articles: dict[str, Article]) -> list[Problem]:
+    """Each flow's quote is at its offsets in its article and holds its count's words."""
+    label = curated.labels.get("flows.csv", "flows.csv")
+    problems = []
+    for item in curated.tables.get("flows.csv", []):
+        row = item.row
+        article = articles.get(row.article_file)
+        if article is None:
+            reason = f"article_file '{row.article_file}' is not a loaded article"
+        elif row.count_raw is not None and row.count_raw not in row.quote:
+            reason = f"count_raw {row.count_raw!r} is not inside the quote"
+        else:
+            reason = check_quote(article.text, row.char_start, row.char_end, row.quote)
+        if reason:
+            problems.append(Problem(label, item.line, reason))
+    return problems
+
+
 def _check_figures(curated: Curated) -> list[Problem]:
     quotes = {row.claim_key: row.quote for row in curated.rows("claims.csv")}
     label = curated.labels["figures.csv"]
@@ -141,7 +159,18 @@ def check_integrity(
         "claims.csv",
         [("event_key", events, "event"), ("claimant_actor", actors, "actor")],
     )
+    places = _keys(curated, "places.csv", "place_id")
+    problems += _check_refs(
+        curated,
+        "flows.csv",
+        [
+            ("event_key", events, "event"),
+            ("origin_place_id", places, "place"),
+            ("destination_place_id", places, "place"),
+        ],
+    )
     problems += _check_claims(curated, by_file)
+    problems += _check_flows(curated, by_file)
     problems += _check_figures(curated)
     problems += _check_every_event_claimed(curated)
     problems += _check_duplicates(curated)

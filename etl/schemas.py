@@ -156,6 +156,36 @@ class FigureRow(Row):
         return self
 
 
+class FlowRow(Row):
+    """People moved from one place to another, as one article says: the quote names the
+    movement and, if the article gives one, the count (`count_raw`, inside the quote)."""
+
+    flow_key: Slug
+    event_key: Slug
+    origin_place_id: Slug
+    destination_place_id: Slug
+    article_file: Annotated[str, Field(pattern=r"^[\w\-.]+\.txt$")]
+    char_start: int = Field(ge=0)
+    char_end: int = Field(gt=0)
+    quote: NonEmpty
+    count_low: float | None = Field(default=None, ge=0)
+    count_high: float | None = Field(default=None, ge=0)
+    count_unit: Literal["people", "trucks", "families"] | None = None
+    count_raw: str | None = None
+
+    @model_validator(mode="after")
+    def _count_is_whole(self) -> FlowRow:
+        if self.char_end <= self.char_start:
+            raise ValueError("char_end must be greater than char_start")
+        given = [self.count_low, self.count_unit, self.count_raw]
+        if any(v is not None for v in given) and any(v is None for v in given):
+            raise ValueError("a count needs count_low, count_unit and count_raw together")
+        low, high = self.count_low, self.count_high
+        if high is not None and (low is None or high < low):
+            raise ValueError(f"count_high {high} needs a count_low no greater than it")
+        return self
+
+
 class ManifestRow(Row):
     file: Annotated[str, Field(pattern=r"^[\w\-.]+\.txt$")]
     outlet_id: Slug
@@ -185,4 +215,8 @@ CURATED_TABLES: dict[str, tuple[type[Row], str | None]] = {
     "events.csv": (EventRow, "event_key"),
     "claims.csv": (ClaimRow, "claim_key"),
     "figures.csv": (FigureRow, None),
+    "flows.csv": (FlowRow, "flow_key"),
 }
+
+#: Curated files a project may leave out (an empty table).
+OPTIONAL_TABLES = frozenset({"flows.csv"})

@@ -326,6 +326,25 @@ def _figures(rng: np.random.Generator, template: Tables, claims: pd.DataFrame) -
     return pd.DataFrame({"figure_id": _ids(rng, "fg_", n), **ids}).join(picked)
 
 
+def _flows(rng: np.random.Generator, template: Tables, tables: Tables) -> pd.DataFrame:
+    """A movement on about one in ten claims of evacuations and displacements: from the
+    event's place to another place, quoting the claim, counted like the curated flows."""
+    claims, events = tables["claims"], tables["events"].set_index("event_id")
+    kind = events["event_type"].reindex(claims["event_id"]).to_numpy(object)
+    on = claims[np.isin(kind, ["evacuation", "displacement"]) & (rng.random(len(claims)) < 0.1)]
+    n, real = len(on), template["flows"]
+    counts = real[["count_low", "count_high", "count_unit", "count_raw"]]
+    picked = counts.iloc[rng.integers(0, max(len(real), 1), n)].reset_index(drop=True)
+    places = tables["places"]["place_id"].to_numpy(object)
+    return pd.DataFrame({
+        "flow_id": _ids(rng, "fl_", n), "flow_key": "flow-" + on["claim_id"].to_numpy(object),
+        "event_id": on["event_id"].to_numpy(),
+        "origin_place_id": events["place_id"].reindex(on["event_id"]).to_numpy(object),
+        "destination_place_id": places[rng.integers(0, len(places), n)],
+        **{c: on[c].to_numpy() for c in ("article_id", "char_start", "char_end", "quote")},
+    }).join(picked)  # fmt: skip
+
+
 def _with_sources(events: pd.DataFrame, claims: pd.DataFrame, articles: pd.DataFrame):
     """Events with their independent sources: the distinct wires of their claims' articles
     (a bit per wire, or-ed per event: no Python loop over events)."""
@@ -368,6 +387,7 @@ def synthetic_tables(n_events: int, seed: int = 0, template: Tables | None = Non
     rows = _claim_rows(rng, tables["events"]["origin"].to_numpy(object), event_end, layout)
     tables["claims"] = _claims(rng, template, tables, rows, pool, quotes)
     tables["figures"] = _figures(rng, template, tables["claims"])
+    tables["flows"] = _flows(rng, template, tables)
     tables["events"] = _with_sources(tables["events"], tables["claims"], tables["articles"])
     return _conform(tables, template)
 

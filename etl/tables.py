@@ -21,7 +21,25 @@ TABLE_NAMES: tuple[str, ...] = (
     "events",
     "claims",
     "figures",
+    "flows",
 )
+
+#: Columns of the flows table (people moved from one place to another), in order.
+FLOW_COLUMNS = [
+    "flow_id",
+    "flow_key",
+    "event_id",
+    "origin_place_id",
+    "destination_place_id",
+    "article_id",
+    "char_start",
+    "char_end",
+    "quote",
+    "count_low",
+    "count_high",
+    "count_unit",
+    "count_raw",
+]
 
 Tables = dict[str, pd.DataFrame]
 
@@ -117,6 +135,32 @@ def _figures(curated: Curated, claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=columns)
 
 
+def _flows(curated: Curated, articles: list[Article]) -> pd.DataFrame:
+    by_file = {a.file: a.article_id for a in articles}
+    records = []
+    for row in curated.rows("flows.csv"):
+        article = by_file[row.article_file]
+        records.append(
+            {
+                "flow_id": "fl_" + ids.content_hash(article, row.char_start, row.flow_key),
+                "flow_key": row.flow_key,
+                "event_id": ids.event_id("curated", row.event_key),
+                "origin_place_id": row.origin_place_id,
+                "destination_place_id": row.destination_place_id,
+                "article_id": article,
+                "char_start": row.char_start,
+                "char_end": row.char_end,
+                "quote": row.quote,
+                "count_low": row.count_low,
+                "count_high": row.count_high,
+                "count_unit": row.count_unit,
+                "count_raw": row.count_raw,
+            }
+        )
+    frame = pd.DataFrame.from_records(records, columns=FLOW_COLUMNS)
+    return frame.astype({"count_low": "float64", "count_high": "float64"})
+
+
 def sources_per_event(claims: pd.DataFrame, articles: list[Article]) -> dict[str, list[str]]:
     """event_id -> its independent sources, over every claim in the frame."""
     return sources_by_event(
@@ -178,5 +222,6 @@ def assemble(curated: Curated, articles: list[Article]) -> Tables:
         "events": _events(curated, claims, articles),
         "claims": claims,
         "figures": _figures(curated, claims),
+        "flows": _flows(curated, articles),
     }
     return {name: tables[name] for name in TABLE_NAMES}
