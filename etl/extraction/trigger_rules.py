@@ -41,6 +41,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from etl.extraction.alternation import by_first_letter
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, Row, read_rules
 from etl.problems import InputError, Problem
@@ -110,7 +111,7 @@ def _bounded(pattern: str) -> re.Pattern[str]:
 def _wrapped(patterns: list[str], template: str) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile(template.replace("CUES", "|".join(f"(?:{p})" for p in patterns)), re.I)
+    return re.compile(template.replace("CUES", by_first_letter(patterns)), re.I)
 
 
 _TEMPLATES = {
