@@ -26,13 +26,18 @@ class Loaded:
     origin: str  # a sentence for the page footer
 
 
+#: Tables the dashboard never reads, left unread (article_texts: 122 of 323 MB at 100k events).
+UNREAD = frozenset({"article_texts"})
+
+
 def load_tables(paths: Paths) -> Loaded:
     """Read the store; when there is none yet, build the tables in memory from seeds + curated.
 
     Nothing is written here: the app never changes the store behind the analyst's back.
+    The tables in `UNREAD` come back empty from a store.
     """
     if paths.store.is_file() or current_build(paths.store):
-        tables, meta = read_store(paths.store)
+        tables, meta = read_store(paths.store, skip=UNREAD)
         build = meta.get("build_id") or paths.store.name
         schema = meta.get("schema_version")
         return Loaded(tables, markdown_text(f"Data: store build {build} (schema {schema})."))
