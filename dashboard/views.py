@@ -25,8 +25,17 @@ def format_date_window(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
-def _joined(values: pd.Series) -> list[str]:
-    return sorted({v for v in values if isinstance(v, str) and v})
+def _joined(claims: pd.DataFrame, column: str) -> dict[str, list[str]]:
+    """Event id -> the sorted distinct non-empty texts of `column` among its claims.
+
+    One sort and one pass (a Python aggregate per event group took 5 s at 10,000 events)."""
+    pairs = claims[["event_id", column]]
+    pairs = pairs[[isinstance(v, str) and v != "" for v in pairs[column].tolist()]]
+    pairs = pairs.drop_duplicates().sort_values(["event_id", column])
+    out: dict[str, list[str]] = {}
+    for event, value in zip(pairs["event_id"].tolist(), pairs[column].tolist()):
+        out.setdefault(event, []).append(value)
+    return out
 
 
 def claim_frame(tables: Tables) -> pd.DataFrame:
@@ -54,13 +63,16 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     )
     actors = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
     claims = claim_frame(tables)
-    per_event = claims.groupby("event_id").agg(
-        outlet_ids=("outlet_id", _joined),
-        outlets=("outlet", _joined),
-        claimant_actors=("claimant_actor", _joined),
-        claimant_orgs=("claimant_org", _joined),
-        n_claims=("claim_id", "count"),
-    )
+    per_event = claims.groupby("event_id").agg(n_claims=("claim_id", "count"))
+    for name, column in (
+        ("outlet_ids", "outlet_id"),
+        ("outlets", "outlet"),
+        ("claimant_actors", "claimant_actor"),
+        ("claimant_orgs", "claimant_org"),
+    ):
+        found = _joined(claims, column)
+        per_event[name] = [found.get(event, []) for event in per_event.index]
+    per_event = per_event[["outlet_ids", "outlets", "claimant_actors", "claimant_orgs", "n_claims"]]
     view = events.merge(types, on="event_type", how="left").merge(places, on="place_id", how="left")
     view = view.merge(per_event, left_on="event_id", right_index=True, how="left")
     view["background"] = view["background"].fillna(False).astype(bool)
