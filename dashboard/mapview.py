@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 import pydeck as pdk
 
+from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
     HALO_MAX_PX,
     country_labels,
@@ -131,8 +132,10 @@ def build_map(
     map_style: str | None = None,
     width: int = SCREEN_WIDTH_PX,
     height: int = SCREEN_HEIGHT_PX,
+    arcs: pd.DataFrame | None = None,
 ) -> pdk.Deck:
-    """The deck: basemap, uncertainty halos, event markers, reference site labels."""
+    """The deck: basemap, uncertainty halos, evacuation flows (`dashboard.map_flows.flow_arcs`),
+    event markers, reference site labels."""
     markers, fitted = layout_markers(view, sites, width, height)
     state = pdk.ViewState(
         longitude=fitted.longitude, latitude=fitted.latitude, zoom=fitted.zoom, pitch=0, bearing=0
@@ -142,7 +145,8 @@ def build_map(
     dots, labels = site_layers(sites)
     halos, marks = event_layers(markers)
     # drawn in this order: halos under everything, site labels over everything
-    layers += [halos, dots, *marks, labels]
+    flows = [flow_layer(arcs)] if arcs is not None and not arcs.empty else []
+    layers += [halos, *flows, dots, *marks, labels]
     return pdk.Deck(
         layers=layers,
         initial_view_state=state,

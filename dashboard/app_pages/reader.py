@@ -25,6 +25,7 @@ from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.filters import Filters, Options, apply_filters, describe, filter_options
+from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs
 from dashboard.mapview import build_map, reference_sites
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
@@ -58,14 +59,21 @@ def _swatch(entry: LegendEntry) -> str:
             f'<span style="{dot}width:15px;height:15px;background:#666;color:#fff;'
             'font-size:10px;line-height:15px;text-align:center;font-weight:700">3</span>'
         )
+    if entry.kind == "flow":  # a short arc's stroke in the Evacuation colour
+        return (
+            '<span style="display:inline-block;width:16px;height:8px;margin-right:4px;'
+            f'border:3px solid {FLOW_COLOUR};border-bottom:none;border-radius:8px 8px 0 0"></span>'
+        )
     return f'<span style="{dot}background:{html_text(entry.colour)}"></span>'
 
 
-def _legend(view: pd.DataFrame) -> None:
-    """What the map shows: a swatch per event type on it, hollow marks, halo and counts."""
+def _legend(view: pd.DataFrame, flows: bool = False) -> None:
+    """What the map shows: a swatch per event type on it, hollow marks, halo, counts, arcs."""
     entries = [
         e for e in legend_entries(view, "map") if e.kind != "type" or HEX.fullmatch(e.colour)
     ]  # only validated '#rrggbb' colours reach the HTML
+    if flows:
+        entries.append(LegendEntry("flow", FLOW_LEGEND, FLOW_COLOUR))
     chips = " ".join(
         f'<span style="white-space:nowrap;margin-right:12px">{_swatch(e)}'
         f"{html_text(e.label)}</span>"
@@ -174,17 +182,25 @@ def _render_map(
     params: dict[str, str],
 ) -> None:
     st.subheader(f"Where: {len(shown)} events, {window}")
+    arcs = flow_arcs(tables["flows"], shown, tables["places"], tables["articles"])
     map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
     st.pydeck_chart(
         mark_map_selection(
-            build_map(shown, reference_sites(tables["places"]), basemap, map_style), shown
+            build_map(
+                shown,
+                reference_sites(tables["places"]),
+                basemap,
+                map_style,
+                arcs=arcs,
+            ),
+            shown,
         ),
         height=520,
         key=chart_key("map"),
         on_select=on_map_select,  # a marker selects its events on the timeline too
         selection_mode="single-object",
     )
-    _legend(shown)
+    _legend(shown, flows=not arcs.empty)
     st.caption(
         _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
         "places: curated gazetteer and GeoNames (CC BY 4.0). Markers of one place sit on a "

@@ -1,0 +1,98 @@
+"""Evacuation flows as arcs: one per event's movement between two places, with its ends, count
+and sources; in the deck the reader sees, under the markers."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from dashboard.map_flows import (
+    FLOW_COLOUR,
+    FLOWS_LAYER,
+    WIDTH_NO_COUNT_PX,
+    flow_arcs,
+    flow_layer,
+    width_for,
+)
+from dashboard.mapview import build_map, reference_sites
+from dashboard.palette import TYPE_COLOURS
+from dashboard.views import event_frame
+from etl.ids import event_id
+
+
+@pytest.fixture(scope="module")
+def arcs(project_tables):
+    t = project_tables
+    return flow_arcs(t["flows"], t["events"], t["places"], t["articles"])
+
+
+def test_one_arc_per_drawn_flow_with_its_ends_and_count(arcs, project_tables):
+    places = project_tables["places"].set_index("place_id")
+    camps = event_id("curated", "civilians-moved-to-camps-2019-02")
+    # five curated flows: two reports of one movement to the camps (one arc), detention,
+    # Al-Hol; the reception area is at the Baghouz point itself, so it has no arc to draw
+    assert len(arcs) == 3
+    assert set(arcs["destination"]) == {"ne_syria_camps", "sdf_held_northeast", "al_hol"}
+    row = arcs.set_index("event_id").loc[camps]
+    assert (row["from_lon"], row["from_lat"]) == (
+        places.at["baghouz_tent_camp", "longitude"],
+        places.at["baghouz_tent_camp", "latitude"],
+    )
+    assert (row["to_lon"], row["to_lat"]) == (
+        places.at["ne_syria_camps", "longitude"],
+        places.at["ne_syria_camps", "latitude"],
+    )
+    assert row["count"] == 15000.0
+    assert row["sources"] == "Agence France-Presse, CBC News"
+    assert row["tip"].splitlines() == [
+        "Moved: Baghouz tent camp (last IS-held pocket) → Camps for the displaced in north-east "
+        "Syria",
+        "How many: 15,000 people (“an estimated 15,000 people”)",
+        "Sources: Agence France-Presse, CBC News",
+    ]
+    alhol = arcs.set_index("destination").loc["al_hol"]
+    assert pd.isna(alhol["count"]) and alhol["width_px"] == WIDTH_NO_COUNT_PX
+    assert alhol["sources"] == "Agence France-Presse"
+
+
+def test_only_the_flows_of_events_shown(project_tables):
+    t = project_tables
+    alhol = event_id("curated", "al-hol-deaths-2019-01-02")
+    shown = t["events"][t["events"]["event_id"] == alhol]
+    arcs = flow_arcs(t["flows"], shown, t["places"], t["articles"])
+    assert arcs["destination"].tolist() == ["al_hol"]
+    assert flow_arcs(t["flows"], shown.iloc[0:0], t["places"], t["articles"]).empty
+
+
+def test_width_grows_with_the_count_and_is_capped():
+    assert width_for(None) == width_for(float("nan")) == WIDTH_NO_COUNT_PX
+    assert width_for(10) == pytest.approx(3.0)
+    assert width_for(15_000) > width_for(1_000) > width_for(10)
+    assert width_for(10_000_000) == 9.0
+
+
+def test_tooltip_is_plain_text_on_lines(project_tables):
+    """An outlet name with markup or newlines stays text, on its line."""
+    t = project_tables
+    articles = t["articles"].assign(outlet="<b>Evil</b>\nNews")
+    arcs = flow_arcs(t["flows"], t["events"], t["places"], articles)
+    tip = arcs.set_index("destination").at["al_hol", "tip"]
+    assert tip.splitlines()[-1] == "Sources: <b>Evil</b> News"
+
+
+def test_the_layer_is_an_arc_layer_in_the_evacuation_colour(arcs):
+    layer = json.loads(flow_layer(arcs).to_json())
+    assert layer["@@type"] == "ArcLayer" and layer["id"] == FLOWS_LAYER
+    assert TYPE_COLOURS["evacuation"] == FLOW_COLOUR
+    assert layer["getTargetColor"] == [0, 114, 178, 255]  # Okabe-Ito blue, as the markers
+    assert len(layer["data"]) == 3 and "NaN" not in flow_layer(arcs).to_json()
+
+
+def test_the_map_draws_the_arcs_under_the_markers(arcs, project_tables):
+    t = project_tables
+    view, sites = event_frame(t), reference_sites(t["places"])
+    ids = [layer.id for layer in build_map(view, sites, None, arcs=arcs).layers]
+    assert ids.index("uncertainty") < ids.index(FLOWS_LAYER) < ids.index("events")
+    assert FLOWS_LAYER not in [layer.id for layer in build_map(view, sites, None).layers]
