@@ -114,6 +114,7 @@ def flow_layer(arcs: pd.DataFrame) -> pdk.Layer:
         get_width="width_px",
         width_units="'pixels'",
         get_height=0.5,
+        get_tilt=90,  # the arc's bulge laid on the ground, so it reads as a curve from above
         great_circle=False,
         pickable=True,
         auto_highlight=True,
