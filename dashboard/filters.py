@@ -155,9 +155,10 @@ def apply_filters(
 
     `filters.claimants` are organisations: an event claimed by the UN rights office matches
     'United Nations' (`organisations`, the shipped table by default)."""
-    keep = (view["date_end"].dt.date >= filters.date_from) & (
-        view["date_start"].dt.date <= filters.date_to
-    )
+    # compared as timestamps (a date per row was 0.4 s of a rerun at 100,000 events)
+    first = pd.Timestamp(filters.date_from)
+    after_last = pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)
+    keep = (view["date_end"] >= first) & (view["date_start"] < after_last)
     if not filters.include_background:
         keep &= ~view["background"]
     if not filters.include_pending:

@@ -24,7 +24,7 @@ from dashboard.components.linked import (
 from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.data import LOAD_ERRORS, load_error_message
-from dashboard.filters import Filters, Options, apply_filters, describe, filter_options
+from dashboard.filters import Filters, Options, apply_filters, describe
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs
 from dashboard.mapview import build_map, reference_sites
 from dashboard.palette import HEX
@@ -94,7 +94,7 @@ def render_reader() -> None:
         return
     loaded, view, claims, basemap = data.loaded, data.view, data.claims, data.basemap
     tables = loaded.tables
-    options = filter_options(view, tables["outlets"], tables["actors"], AREAS, data.batch_names)
+    options = data.options  # made once per build, with the data
     if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
         st.session_state.update(from_params(st.query_params.to_dict(), options))
         st.session_state["_restored"] = True

@@ -15,9 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.data import Loaded, batch_names, load_basemap, load_tables
+from dashboard.filters import Options, filter_options
 from dashboard.views import claim_frame, event_frame
 from etl import inbox
 from etl.inbox import Snapshot
+from etl.schemas import AREAS
 from etl.settings import Paths
 from etl.store import current_build
 
@@ -31,6 +33,7 @@ class Data:
     claims: pd.DataFrame
     basemap: dict[str, Any] | None
     batch_names: dict[str, str]
+    options: Options  # what the filters offer (a pass over every event: made once per build)
 
 
 def store_stamp(paths: Paths) -> str:
@@ -47,12 +50,14 @@ def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is 
     paths = Paths.from_env()
     loaded = load_tables(paths)
     tables = loaded.tables
+    view, names = event_frame(tables), batch_names(paths.store)
     return Data(
         loaded,
-        event_frame(tables),
+        view,
         claim_frame(tables),
         load_basemap(paths.basemap),
-        batch_names(paths.store),
+        names,
+        filter_options(view, tables["outlets"], tables["actors"], AREAS, names),
     )
 
 
