@@ -11,6 +11,7 @@ copied from the browser makes the same slide from a script.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
 import textwrap
@@ -36,6 +37,7 @@ from dashboard.briefing import (
 from dashboard.export_map import draw_map
 from dashboard.export_timeline import draw_timeline
 from dashboard.filters import Filters, Options, apply_filters, filter_options
+from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs
 from dashboard.map_layout import reference_sites
 from dashboard.permalink import from_params
 from dashboard.timeline_layout import Window
@@ -87,6 +89,8 @@ def _handle(entry: LegendEntry):
         return Patch(facecolor=entry.colour, alpha=0.25, label=entry.label)
     if entry.kind == "window":
         return Patch(facecolor=entry.colour, label=entry.label)
+    if entry.kind == "flow":
+        return Line2D([], [], color=entry.colour, linewidth=2.5, label=entry.label)
     return Line2D([], [], markerfacecolor="w", markeredgecolor="#666666", **dot)
 
 
@@ -116,6 +120,7 @@ def compose(
     basemap: Mapping[str, Any] | None,
     size: Size,
     window: Window = None,
+    arcs: pd.DataFrame | None = None,
 ) -> Figure:
     """The slide: title, caption and filters; the map and/or timeline (over the filters' date
     `window`); legend and footer."""
@@ -145,11 +150,11 @@ def compose(
         fig.text(MARGIN / width, yf / height, text, fontsize=points, va="top", color=colour)
         yf -= points * 1.35 / 72
     bottom = _legend(fig, briefing, MARGIN + footer_h + 0.12, size) + 0.15
-    _body(fig, briefing.show, shown, sites, basemap, size, (top, bottom), window)
+    _body(fig, briefing.show, shown, sites, basemap, size, (top, bottom), window, arcs)
     return fig
 
 
-def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window) -> None:
+def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, arcs=None) -> None:
     """Place the map and the timeline between the header and the legend (`span`: their
     top and bottom, in inches from the page's bottom)."""
     top, bottom = span
@@ -179,7 +184,7 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window) ->
     for name, (x, y, w, h) in boxes.items():
         ax = fig.add_axes((x / width, y / height, w / width, h / height))
         if name == "map":
-            draw_map(ax, shown, sites, basemap, round(w * 96), round(h * 96))
+            draw_map(ax, shown, sites, basemap, round(w * 96), round(h * 96), arcs)
         else:
             draw_timeline(ax, shown, AREAS, w * 96, window)
 
@@ -210,10 +215,14 @@ def slide(
     chosen = select(view, tables, names or {}, params)
     briefing = make_briefing(chosen.shown, chosen.total, chosen.filters, chosen.options,
                              show or shown_param, title, now, build)  # fmt: skip
+    arcs = flow_arcs(tables["flows"], chosen.shown, tables["places"], tables["articles"])
+    if briefing.show in ("map", "both") and not arcs.empty:
+        flow = LegendEntry("flow", FLOW_LEGEND, FLOW_COLOUR)
+        briefing = dataclasses.replace(briefing, legend=(*briefing.legend, flow))
     with matplotlib.rc_context(RC):
         window = (pd.Timestamp(chosen.filters.date_from), pd.Timestamp(chosen.filters.date_to))
         sites = reference_sites(tables["places"])
-        figure = compose(briefing, chosen.shown, sites, basemap, size, window)
+        figure = compose(briefing, chosen.shown, sites, basemap, size, window, arcs)
     return figure, briefing
 
 

@@ -13,8 +13,9 @@ from typing import Any
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PatchCollection
-from matplotlib.patches import Circle, Polygon
+from matplotlib.patches import Circle, FancyArrowPatch, Polygon
 
+from dashboard.map_flows import FLOW_COLOUR
 from dashboard.map_layout import (
     HALO_MAX_PX,
     View,
@@ -98,6 +99,18 @@ def _markers(ax: Axes, view: View, markers: pd.DataFrame) -> None:
     ax.add_collection(PatchCollection(marks, match_original=True, zorder=7))
 
 
+def _arcs(ax: Axes, view: View, arcs: pd.DataFrame | None) -> None:
+    """Each evacuation flow as a curved line with an arrow at the destination, as wide as on
+    the screen (`dashboard.map_flows`), under the markers."""
+    for _, a in (arcs if arcs is not None else pd.DataFrame()).iterrows():
+        start, end = view.to_px(a["from_lon"], a["from_lat"]), view.to_px(a["to_lon"], a["to_lat"])
+        ax.add_patch(
+            FancyArrowPatch(start, end, connectionstyle="arc3,rad=0.3", arrowstyle="-|>",
+                            mutation_scale=8 + 2 * a["width_px"], linewidth=a["width_px"] * PT,
+                            color=FLOW_COLOUR, alpha=0.9, zorder=6, shrinkA=0, shrinkB=4)
+        )  # fmt: skip
+
+
 def _sites(ax: Axes, view: View, sites: pd.DataFrame) -> None:
     for _, s in sites.iterrows():
         x, y = view.to_px(s["longitude"], s["latitude"])
@@ -121,12 +134,15 @@ def draw_map(
     basemap: Mapping[str, Any] | None,
     width_px: int,
     height_px: int,
+    arcs: pd.DataFrame | None = None,
 ) -> View:
-    """Draw the map into `ax` (which is `width_px` × `height_px` CSS px on the page)."""
+    """Draw the map into `ax` (which is `width_px` × `height_px` CSS px on the page), with
+    the evacuation flows' `arcs` (`dashboard.map_flows.flow_arcs`) if given."""
     markers, view = layout_markers(shown, sites, width_px, height_px)
     sites = offset_labels(sites, markers)
     ax.set_facecolor("#FFFFFF")
     _basemap(ax, view, basemap)
+    _arcs(ax, view, arcs)
     _markers(ax, view, markers)
     _sites(ax, view, sites)
     ax.set_xlim(0, width_px)

@@ -10,6 +10,7 @@ import pytest
 
 from dashboard.map_flows import (
     FLOW_COLOUR,
+    FLOW_LEGEND,
     FLOWS_LAYER,
     WIDTH_NO_COUNT_PX,
     flow_arcs,
@@ -96,3 +97,34 @@ def test_the_map_draws_the_arcs_under_the_markers(arcs, project_tables):
     ids = [layer.id for layer in build_map(view, sites, None, arcs=arcs).layers]
     assert ids.index("uncertainty") < ids.index(FLOWS_LAYER) < ids.index("events")
     assert FLOWS_LAYER not in [layer.id for layer in build_map(view, sites, None).layers]
+
+
+def test_the_briefing_map_draws_each_arc_with_an_arrow_to_its_destination(arcs, project_tables):
+    from matplotlib.figure import Figure
+    from matplotlib.patches import FancyArrowPatch
+
+    from dashboard.export_map import draw_map
+
+    t = project_tables
+    ax = Figure(figsize=(8, 5)).add_axes((0, 0, 1, 1))
+    view = draw_map(ax, event_frame(t), reference_sites(t["places"]), None, 768, 480, arcs)
+    drawn = [p for p in ax.patches if isinstance(p, FancyArrowPatch)]
+    assert len(drawn) == len(arcs) == 3
+    ends = {tuple(round(v, 3) for v in p._posA_posB[1]) for p in drawn}
+    expected = {
+        tuple(round(v, 3) for v in view.to_px(a.to_lon, a.to_lat)) for a in arcs.itertuples()
+    }
+    assert ends == expected
+    assert all(p.get_edgecolor()[:3] == pytest.approx((0, 114 / 255, 178 / 255)) for p in drawn)
+
+
+def test_the_briefing_legend_has_the_arc_only_when_a_map_with_flows_is_shown(project_tables):
+    from dashboard.export import slide
+
+    t = project_tables
+    _, both = slide(event_frame(t), t, None, {}, show="both")
+    assert both.legend[-1].kind == "flow" and both.legend[-1].label == FLOW_LEGEND
+    _, timeline = slide(event_frame(t), t, None, {}, show="timeline")
+    assert "flow" not in [e.kind for e in timeline.legend]
+    _, idlib = slide(event_frame(t), t, None, {"areas": "Idlib"}, show="map")
+    assert "flow" not in [e.kind for e in idlib.legend]
