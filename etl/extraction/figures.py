@@ -21,6 +21,7 @@ from etl.extraction.number_reading import (
     _ANCHOR_WORDS,
     _DIGIT_RUN,
     _WORDNUM,
+    _fold,
     _norm,
     _numbers,
     _parse,
@@ -61,30 +62,6 @@ _VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
 _SINGULAR_LAST = frozenset(w.split()[-1] for w in WORDS.singular_people)
 _GATES = _ANCHOR_WORDS | _VICTIM_VERBS | ZERO_GATES
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-_FOLDED_MARKS = "\u2018\u2019\u201c\u201d\u2013\u2014"  # curly quotes and dashes
-_FOLD = str.maketrans(  # lower case and punctuation to spaces, keeping every character's place
-    string.ascii_uppercase + string.punctuation + _FOLDED_MARKS,
-    string.ascii_lowercase + " " * (len(string.punctuation) + len(_FOLDED_MARKS)),
-)
-_FOLD_BYTES = bytes.maketrans(  # the ASCII part of _FOLD, for UTF-8 bytes
-    (string.ascii_uppercase + string.punctuation).encode(),
-    (string.ascii_lowercase + " " * len(string.punctuation)).encode(),
-)
-
-
-def _fold(text: str) -> str:
-    """`text.translate(_FOLD)`, several times faster on text with any non-ASCII character
-    (str.translate then looks every character up one by one): the ASCII part is mapped on
-    the UTF-8 bytes (other characters' bytes are all >= 0x80 and left as they are), then
-    the curly quotes and dashes."""
-    if text.isascii():
-        return text.translate(_FOLD)
-    folded = text.encode("utf-8", "surrogatepass").translate(_FOLD_BYTES)
-    out = folded.decode("utf-8", "surrogatepass")
-    for mark in _FOLDED_MARKS:
-        if mark in out:
-            out = out.replace(mark, " ")
-    return out
 
 
 _alternation = alternation

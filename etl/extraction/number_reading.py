@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from collections.abc import Iterator
 
 from etl.extraction.figure_words import FLAGS, WORDS, alternation
@@ -55,6 +56,32 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 _TOKEN_SPLIT = re.compile(r"[\s-]+")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _DOT_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+
+
+_FOLDED_MARKS = "\u2018\u2019\u201c\u201d\u2013\u2014"  # curly quotes and dashes
+_FOLD = str.maketrans(  # lower case and punctuation to spaces, keeping every character's place
+    string.ascii_uppercase + string.punctuation + _FOLDED_MARKS,
+    string.ascii_lowercase + " " * (len(string.punctuation) + len(_FOLDED_MARKS)),
+)
+_FOLD_BYTES = bytes.maketrans(  # the ASCII part of _FOLD, for UTF-8 bytes
+    (string.ascii_uppercase + string.punctuation).encode(),
+    (string.ascii_lowercase + " " * len(string.punctuation)).encode(),
+)
+
+
+def _fold(text: str) -> str:
+    """`text.translate(_FOLD)`, several times faster on text with any non-ASCII character
+    (str.translate then looks every character up one by one): the ASCII part is mapped on
+    the UTF-8 bytes (other characters' bytes are all >= 0x80 and left as they are), then
+    the curly quotes and dashes."""
+    if text.isascii():
+        return text.translate(_FOLD)
+    folded = text.encode("utf-8", "surrogatepass").translate(_FOLD_BYTES)
+    out = folded.decode("utf-8", "surrogatepass")
+    for mark in _FOLDED_MARKS:
+        if mark in out:
+            out = out.replace(mark, " ")
+    return out
 
 
 def _value(number: str) -> float | None:

@@ -246,9 +246,9 @@ def test_never_raises_and_spans_quote_the_text(text, start, end):
 
 
 def test_fold_is_the_translation_table_faster():
-    """figures._fold lower-cases ASCII and blanks punctuation, curly quotes and dashes,
+    """number_reading._fold lower-cases ASCII and blanks punctuation, curly quotes and dashes,
     keeping every other character (and so every offset) where it was."""
-    from etl.extraction.figures import _FOLD, _fold
+    from etl.extraction.number_reading import _FOLD, _fold
 
     for text in [
         "At least 15 (fifteen) were KILLED.",
