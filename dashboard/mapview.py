@@ -8,12 +8,16 @@ cannot inject markup.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
 
+from dashboard.aggregate import aggregated
+from dashboard.map_cells import cell_layers, cell_marks
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
     HALO_MAX_PX,
@@ -50,6 +54,14 @@ TOOLTIP = {
         "fontSize": "12px",
     },
 }
+
+
+class CompactDeck(pdk.Deck):
+    """A deck whose JSON (what Streamlit sends on every rerun) has no indentation: pydeck
+    pretty-prints with indent=2, which doubled the map's bytes."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
 def basemap_layers(basemap: Mapping[str, Any] | None, over_tiles: bool) -> list[pdk.Layer]:
@@ -135,19 +147,26 @@ def build_map(
     arcs: pd.DataFrame | None = None,
 ) -> pdk.Deck:
     """The deck: basemap, uncertainty halos, evacuation flows (`dashboard.map_flows.flow_arcs`),
-    event markers, reference site labels."""
-    markers, fitted = layout_markers(view, sites, width, height)
+    event markers, reference site labels. Too many events to read one by one are drawn as
+    counts per grid cell (`dashboard.map_cells`): one mark per cell, whatever their number."""
+    if aggregated(view):
+        markers = cell_marks(view)
+        fitted = map_view(markers, sites, width, height)
+        halos, marks = [], cell_layers(markers, FONT)
+    else:
+        markers, fitted = layout_markers(view, sites, width, height)
+        halo, marks = event_layers(markers)
+        halos = [halo]
     state = pdk.ViewState(
         longitude=fitted.longitude, latitude=fitted.latitude, zoom=fitted.zoom, pitch=0, bearing=0
     )
     sites = offset_labels(sites, markers)
     layers = basemap_layers(basemap, over_tiles=bool(map_style))
     dots, labels = site_layers(sites)
-    halos, marks = event_layers(markers)
     # drawn in this order: halos under everything, site labels over everything
     flows = [flow_layer(arcs)] if arcs is not None and not arcs.empty else []
-    layers += [halos, *flows, dots, *marks, labels]
-    return pdk.Deck(
+    layers += [*halos, *flows, dots, *marks, labels]
+    return CompactDeck(
         layers=layers,
         initial_view_state=state,
         map_style=map_style or NO_BASEMAP,

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.aggregate import aggregated
 from dashboard.palette import edge_of, text_on, with_palette
 from dashboard.text import html_lines, html_text
+from dashboard.timeline_counts import build_count_timeline
 from dashboard.timeline_layout import (
     DAY,
     LABEL_FONT_PX,
@@ -57,7 +59,10 @@ def build_timeline(
     event type; the summary labels every mark that has room for it. `footer` (plain text,
     such as the sources) is printed under the legend, so the camera's PNG carries it. The
     axis spans the filters' `window` (a longer window event is cut at the edge), as the
-    briefing slide does."""
+    briefing slide does. Too many events to read one by one are drawn as counts per bin
+    (`dashboard.timeline_counts`): one bar per bin and type, whatever their number."""
+    if aggregated(view):
+        return build_count_timeline(view, areas, title, footer, window)[0]
     fig = go.Figure()
     if view.empty:
         fig.update_layout(

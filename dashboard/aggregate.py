@@ -1,0 +1,162 @@
+"""Counts instead of marks when there are too many events to read one by one (pure, vectorised).
+
+Above `MAX_MARKS` events the timeline draws binned counts per lane and the map one circle per
+grid cell, computed here on the server: the browser is sent one mark per bin or cell, whatever
+the number of events (issue 10: at most 2 MB per rerun for both charts). Below it, every event
+keeps its own mark. `shown_as` says in words which one the reader is looking at.
+
+Why 1,500: the timeline's plot is fitted to 660 px (`SCREEN_PLOT_PX`) and two years of dates;
+at 1,500 marks its three lanes hold about one mark per pixel column each, so marks overlap and
+labels no longer fit anyway; and a mark per event costs about 400 bytes (hover text, label,
+id), so 1,500 marks per chart stay near 0.6 MB each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from dashboard.palette import with_palette
+from dashboard.text import plain_text
+
+#: Above this many events, a chart shows counts instead of one mark per event.
+MAX_MARKS = 1_500
+#: The map's grid has about this many cells across the events' wider extent.
+CELLS_ACROSS = 32
+#: Grid cell sizes, in degrees, the map chooses from (round numbers a reader can take in).
+CELL_DEGREES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0)
+
+
+def aggregated(view: pd.DataFrame, limit: int = MAX_MARKS) -> bool:
+    """Whether these events are drawn as counts (too many for a mark each)."""
+    return len(view) > limit
+
+
+@dataclass(frozen=True)
+class Bins:
+    """A bin width for the timeline: pandas' period code and the word for it."""
+
+    freq: str
+    adjective: str  # "daily", "weekly", "monthly"
+    noun: str  # "Day", "Week", "Month"
+
+
+DAILY, WEEKLY, MONTHLY = (
+    Bins("D", "daily", "Day"),
+    Bins("W-SUN", "weekly", "Week"),
+    Bins("M", "monthly", "Month"),
+)
+
+
+def bins_for(start: pd.Timestamp, end: pd.Timestamp) -> Bins:
+    """Days up to four months, weeks up to three years, months beyond."""
+    days = (end - start) / pd.Timedelta(days=1)
+    if days <= 120:
+        return DAILY
+    return WEEKLY if days <= 3 * 366 else MONTHLY
+
+
+def timeline_counts(
+    view: pd.DataFrame, bins: Bins, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
+) -> pd.DataFrame:
+    """Events per (area, event type, bin): `area`, `event_type`, `label`, `colour`, `start`,
+    `end` (the bin's first and last moment), `count`. An event counts in the bin of its first
+    day (a window event that starts before `window` counts at the window's start)."""
+    columns = ["area", "event_type", "label", "colour", "start", "end", "count"]
+    if view.empty:
+        return pd.DataFrame(columns=columns)
+    when = view["date_start"]
+    if window is not None:
+        when = when.clip(lower=window[0])
+    period = when.dt.to_period(bins.freq)
+    counts = (
+        pd.DataFrame({"area": view["area"], "event_type": view["event_type"], "period": period})
+        .groupby(["area", "event_type", "period"], sort=True, observed=True)
+        .size()
+        .rename("count")
+        .reset_index()
+    )
+    counts["start"] = counts["period"].dt.start_time
+    counts["end"] = counts["period"].dt.end_time
+    names = type_names(view)
+    counts = counts.merge(names, on="event_type", how="left")
+    return counts[columns]
+
+
+def type_names(view: pd.DataFrame) -> pd.DataFrame:
+    """One row per event type present: `event_type`, its `label` and palette `colour`."""
+    firsts = view.drop_duplicates("event_type")
+    return with_palette(firsts)[["event_type", "label", "colour"]].reset_index(drop=True)
+
+
+def cell_degrees(lons: pd.Series, lats: pd.Series, across: int = CELLS_ACROSS) -> float:
+    """The grid's cell size: the round size nearest the events' extent / `across`."""
+    extent = max(float(lons.max() - lons.min()), float(lats.max() - lats.min()), 1e-6)
+    wanted = extent / across
+    return min(CELL_DEGREES, key=lambda size: abs(np.log(size / wanted)))
+
+
+def map_cells(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
+    """Events per grid cell of `size` degrees (chosen from their extent when None): `lon`,
+    `lat` (the mean position of the cell's events, so a cell of one town sits on it),
+    `count`, `top_type` (the commonest type), `tip` (plain text: the count, then up to four
+    types with theirs), `size`. Events without coordinates are left out."""
+    columns = ["lon", "lat", "count", "top_type", "top_label", "top_colour", "tip", "size"]
+    located = view.dropna(subset=["latitude", "longitude"]) if not view.empty else view
+    if located.empty:
+        return pd.DataFrame(columns=columns)
+    lons, lats = located["longitude"].astype(float), located["latitude"].astype(float)
+    size = size or cell_degrees(lons, lats)
+    cells = pd.DataFrame(
+        {
+            "cx": np.floor(lons / size).astype(np.int64),
+            "cy": np.floor(lats / size).astype(np.int64),
+            "lon": lons,
+            "lat": lats,
+            "event_type": located["event_type"],
+        }
+    )
+    out = cells.groupby(["cx", "cy"], sort=True).agg(
+        lon=("lon", "mean"), lat=("lat", "mean"), count=("lon", "size")
+    )
+    per_type = (
+        cells.groupby(["cx", "cy", "event_type"], sort=False)
+        .size()
+        .rename("n")
+        .reset_index()
+        .merge(type_names(located), on="event_type", how="left")
+        .sort_values(["cx", "cy", "n", "event_type"], ascending=[True, True, False, True])
+    )
+    top = per_type.drop_duplicates(["cx", "cy"]).set_index(["cx", "cy"])
+    out["top_type"], out["top_label"] = top["event_type"], top["label"]
+    out["top_colour"] = top["colour"]
+    lines = per_type.groupby(["cx", "cy"], sort=False).head(4)
+    lines = lines.assign(line=lines["label"].map(plain_text) + ": " + lines["n"].astype(str))
+    listed = lines.groupby(["cx", "cy"], sort=False)["line"].agg("\n".join)
+    more = per_type.groupby(["cx", "cy"], sort=False).size() - 4
+    suffix = more.map(lambda k: f"\n… and {k} more types" if k > 0 else "")
+    out["tip"] = (
+        out["count"].map(lambda n: f"{n:,} event" + ("" if n == 1 else "s") + " in this cell")
+        + f" ({size:g}° square)\n"
+        + listed.reindex(out.index)
+        + suffix.reindex(out.index)
+    )
+    out["size"] = size
+    return out.reset_index(drop=True)[columns]
+
+
+def shown_as(n_events: int, timeline: Bins | None, map_size: float | None) -> str:
+    """The line under the charts saying what the reader is looking at."""
+    if timeline is None and map_size is None:
+        return ""
+    parts = []
+    if timeline is not None:
+        parts.append(f"{timeline.adjective} counts on the timeline")
+    if map_size is not None:
+        parts.append(f"counts per {map_size:g}° grid cell on the map")
+    return (
+        f"{n_events:,} events shown as " + " and ".join(parts) + f" (more than {MAX_MARKS:,} "
+        "events are too many to draw one by one); filter or zoom to see single events."
+    )

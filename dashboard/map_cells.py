@@ -1,0 +1,72 @@
+"""The map as counts: one circle per grid cell, sized by its events, with the count on it.
+Drawn instead of a marker per type and place when there are too many events to read
+(`dashboard.aggregate`): the browser gets one mark per cell, whatever the number of events.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pydeck as pdk
+
+from dashboard.aggregate import map_cells
+
+#: The largest cell's circle, in px; the others by the square root of their share.
+CELL_MAX_PX = 26
+CELL_MIN_PX = 5
+CELL_FILL = [68, 68, 68, 200]
+#: The layer's id: not the markers' ("events"), so a click on a cell selects nothing.
+CELLS_LAYER = "event-cells"
+
+
+def cell_marks(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
+    """The cells with what the map needs: `radius_px`, `count_text`, and the columns the view
+    fitting reads (`place_lon`, `place_lat`, `ring_px`, `spot_radius_m`)."""
+    cells = map_cells(view, size)
+    if cells.empty:
+        return cells.assign(
+            radius_px=[], count_text=[], place_lon=[], place_lat=[], ring_px=[], spot_radius_m=[]
+        )
+    share = np.sqrt(cells["count"] / cells["count"].max())
+    radius = CELL_MIN_PX + (CELL_MAX_PX - CELL_MIN_PX) * share
+    return cells.assign(
+        radius_px=radius.round(1),
+        count_text=cells["count"].map(lambda n: f"{n:,}" if n < 10_000 else f"{n // 1000}k"),
+        place_lon=cells["lon"],
+        place_lat=cells["lat"],
+        ring_px=radius,
+        spot_radius_m=0.0,
+    )
+
+
+def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
+    """The circles (with a plain-text tooltip) and their counts; only the columns drawn."""
+    data = cells[["lon", "lat", "radius_px", "count_text", "tip"]]
+    return [
+        pdk.Layer(
+            "ScatterplotLayer",
+            data,
+            id=CELLS_LAYER,
+            get_position=["lon", "lat"],
+            get_radius="radius_px",
+            radius_units="'pixels'",
+            get_fill_color=CELL_FILL,
+            get_line_color=[255, 255, 255, 255],
+            stroked=True,
+            line_width_min_pixels=1,
+            pickable=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            data[data["radius_px"] >= 9],  # a count fits in circles this large
+            id="event-cell-counts",
+            get_position=["lon", "lat"],
+            get_text="count_text",
+            get_size=10,
+            font_family=font,
+            get_color=[255, 255, 255, 255],
+            font_weight=700,
+            pickable=False,
+        ),
+    ]

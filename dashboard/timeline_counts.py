@@ -1,0 +1,108 @@
+"""The timeline as counts: one lane per area, stacked bars of events per day, week or month
+and event type. Drawn instead of a mark per event when there are too many to read
+(`dashboard.aggregate`): the browser gets one bar per bin and type, whatever the number of
+events.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.aggregate import Bins, bins_for, timeline_counts
+from dashboard.text import html_text
+from dashboard.timeline_layout import Window, date_range
+
+LANE_PX = 130
+
+
+def build_count_timeline(
+    view: pd.DataFrame,
+    areas: tuple[str, ...],
+    title: str,
+    footer: str = "",
+    window: Window = None,
+) -> tuple[go.Figure, Bins]:
+    """Stacked bars of events per bin, a lane (subplot) per area with events, a palette colour
+    per type (a legend entry each); the hover says the bin, type, area and count."""
+    span = date_range(view, window)
+    bins = bins_for(*span)
+    counts = timeline_counts(view, bins, window)
+    lanes = [a for a in areas if a in set(counts["area"])]
+    fig = make_subplots(
+        rows=max(len(lanes), 1),
+        cols=1,
+        shared_xaxes=True,
+        vertical_spacing=0.06,
+        row_titles=[f"<b>{html_text(a)}</b>" for a in lanes] or None,
+    )
+    seen: set[str] = set()
+    for row, area in enumerate(lanes, start=1):
+        for event_type, group in counts[counts["area"] == area].groupby("event_type", sort=True):
+            colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
+            fig.add_trace(_bars(group, bins, colour, label, event_type, area, seen), row=row, col=1)
+            seen.add(event_type)
+    _decorate(fig, title, footer, span, len(lanes), len(seen))
+    return fig, bins
+
+
+def _bars(group, bins, colour, label, event_type, area, seen) -> go.Bar:
+    """One type's bars in one lane: from the bin's start to its end, height its count."""
+    middle = group["start"] + (group["end"] - group["start"]) / 2
+    width_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000 * 0.9
+    when = group["start"].dt.strftime("%d %b %Y")
+    hover = (
+        f"{bins.noun} of " + when + f" · {label} · {html_text(area)}: "
+        + group["count"].astype(str) + " event(s)"
+    )  # fmt: skip
+    return go.Bar(
+        x=middle,
+        y=group["count"],
+        width=width_ms,
+        marker=dict(color=colour, line=dict(width=0)),
+        name=label,
+        legendgroup=event_type,
+        showlegend=event_type not in seen,
+        hovertext=hover,
+        hoverinfo="text",
+    )
+
+
+def _decorate(fig, title, footer, span, n_lanes, n_types) -> None:
+    legend_rows = -(-n_types // 3)
+    bottom = 60 + 24 * legend_rows + (30 if footer else 0)
+    plot_px = LANE_PX * max(n_lanes, 1)
+    fig.update_layout(
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
+        template="plotly_white",
+        barmode="stack",
+        bargap=0,
+        height=plot_px + 60 + bottom,
+        margin=dict(l=60, r=100, t=60, b=bottom),
+        font=dict(family="Arial, Helvetica, sans-serif", size=12),
+        legend=dict(
+            orientation="h",
+            yanchor="top",
+            y=-45 / plot_px,
+            x=0,
+            entrywidth=185,
+            entrywidthmode="pixels",
+            font=dict(size=11),
+        ),
+        hoverlabel=dict(align="left"),
+    )
+    fig.update_xaxes(type="date", range=list(span), gridcolor="#E5E8EB", tickformat="%d %b\n%Y")
+    fig.update_yaxes(title_text="events", rangemode="tozero", gridcolor="#E5E8EB")
+    if footer:
+        fig.add_annotation(
+            text=html_text(footer),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=-(45 + 24 * legend_rows + 20) / plot_px,
+            xanchor="left",
+            yanchor="top",
+            showarrow=False,
+            font=dict(size=11, color="#555555"),
+        )

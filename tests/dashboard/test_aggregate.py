@@ -1,0 +1,157 @@
+"""Counts instead of marks at scale (issue 10): the aggregation is exact, the charts carry one
+mark per bin or cell, and what is sent stays small whatever the number of events."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.io as pio
+import pytest
+
+from dashboard.aggregate import (
+    DAILY,
+    MAX_MARKS,
+    MONTHLY,
+    WEEKLY,
+    aggregated,
+    bins_for,
+    cell_degrees,
+    map_cells,
+    shown_as,
+    timeline_counts,
+)
+from dashboard.map_cells import CELLS_LAYER
+from dashboard.mapview import build_map, reference_sites
+from dashboard.timeline import build_timeline
+from dashboard.views import event_frame
+from etl.schemas import AREAS
+from etl.synthetic import synthetic_tables
+
+
+@pytest.fixture(scope="module")
+def big():
+    tables = synthetic_tables(6_000, seed=3)
+    return tables, event_frame(tables)
+
+
+def _events(rows):
+    return pd.DataFrame(
+        [
+            {
+                "event_id": f"e{k}",
+                "area": area,
+                "event_type": kind,
+                "label": kind.title(),
+                "date_start": pd.Timestamp(day),
+                "date_end": pd.Timestamp(day),
+                "longitude": lon,
+                "latitude": lat,
+            }
+            for k, (area, kind, day, lon, lat) in enumerate(rows)
+        ]
+    )
+
+
+def test_bins_grow_with_the_range():
+    day = pd.Timestamp("2019-01-01")
+    assert bins_for(day, day + pd.Timedelta(days=90)) is DAILY
+    assert bins_for(day, day + pd.Timedelta(days=700)) is WEEKLY
+    assert bins_for(day, day + pd.Timedelta(days=2000)) is MONTHLY
+
+
+def test_weekly_counts_per_area_and_type():
+    view = _events(
+        [
+            ("Idlib", "airstrike", "2019-03-04", 36.6, 35.9),  # Monday
+            ("Idlib", "airstrike", "2019-03-10", 36.6, 35.9),  # Sunday: same week
+            ("Idlib", "airstrike", "2019-03-11", 36.6, 35.9),  # next week
+            ("Idlib", "clash", "2019-03-05", 36.6, 35.9),
+            ("Baghouz", "airstrike", "2019-03-05", 40.9, 34.5),
+        ]
+    )
+    counts = timeline_counts(view, WEEKLY)
+    got = {
+        (r.area, r.event_type, r.start.strftime("%Y-%m-%d")): r.count for r in counts.itertuples()
+    }
+    assert got == {
+        ("Baghouz", "airstrike", "2019-03-04"): 1,
+        ("Idlib", "airstrike", "2019-03-04"): 2,
+        ("Idlib", "airstrike", "2019-03-11"): 1,
+        ("Idlib", "clash", "2019-03-04"): 1,
+    }
+    assert counts["count"].sum() == len(view)
+
+
+def test_a_window_event_counts_where_the_axis_starts():
+    view = _events([("Idlib", "siege", "2018-12-01", 36.6, 35.9)])
+    view["date_end"] = pd.Timestamp("2019-02-01")
+    window = (pd.Timestamp("2019-01-01"), pd.Timestamp("2019-03-01"))
+    counts = timeline_counts(view, DAILY, window)
+    assert list(counts["start"]) == [pd.Timestamp("2019-01-01")]
+
+
+def test_map_cells_count_every_located_event_once():
+    view = _events(
+        [
+            ("Idlib", "airstrike", "2019-03-04", 36.61, 35.91),
+            ("Idlib", "clash", "2019-03-04", 36.62, 35.92),
+            ("Idlib", "clash", "2019-03-04", 36.63, 35.93),
+            ("Baghouz", "airstrike", "2019-03-04", 40.91, 34.51),
+            ("Baghouz", "airstrike", "2019-03-04", float("nan"), float("nan")),
+        ]
+    )
+    cells = map_cells(view, size=0.5)
+    assert sorted(cells["count"]) == [1, 3]
+    idlib = cells[cells["count"] == 3].iloc[0]
+    assert idlib["top_type"] == "clash"
+    assert idlib["lon"] == pytest.approx(36.62)
+    assert idlib["tip"].splitlines() == [
+        "3 events in this cell (0.5° square)",
+        "Clash: 2",
+        "Airstrike: 1",
+    ]
+
+
+def test_cell_size_is_a_round_share_of_the_extent():
+    lons, lats = pd.Series([35.0, 42.0]), pd.Series([32.0, 37.0])
+    assert cell_degrees(lons, lats) == 0.2  # 7 degrees / 32 cells = 0.22
+
+
+def test_the_page_says_what_it_shows():
+    assert shown_as(10, None, None) == ""
+    line = shown_as(82_771, WEEKLY, 0.2)
+    assert line.startswith("82,771 events shown as weekly counts on the timeline and counts")
+    assert "0.2° grid cell" in line and "filter or zoom to see single events" in line
+
+
+def test_large_views_are_sent_as_counts_within_budget(big):
+    tables, view = big
+    assert aggregated(view) and not aggregated(view.head(MAX_MARKS))
+    figure = build_timeline(view, AREAS, "t")
+    bars = [t for t in figure.data if t.type == "bar"]
+    assert sum(sum(t.y) for t in bars) == len(view)  # every event counted once
+    assert all(t.customdata is None for t in bars)  # a bin selects no event
+    timeline = pio.to_json(figure, validate=False)
+    deck = build_map(view, reference_sites(tables["places"]), None)
+    spec = deck.to_json()
+    layers = {layer["id"]: layer for layer in json.loads(spec)["layers"]}
+    assert "events" not in layers
+    located = view.dropna(subset=["latitude", "longitude"])
+    assert sum(int(c.replace(",", "")) for c in _counts(layers[CELLS_LAYER])) == len(located)
+    assert len(timeline) + len(spec) < 2 * 2**20
+    assert "\n" not in spec  # not pretty-printed
+
+
+def _counts(layer):
+    return [row["count_text"] for row in layer["data"]]
+
+
+def test_a_small_view_keeps_a_mark_per_event(big):
+    tables, view = big
+    small = view.head(40)
+    figure = build_timeline(small, AREAS, "t")
+    ids = {i for t in figure.data if t.customdata is not None for i in t.customdata}
+    assert ids == set(small["event_id"])
+    spec = json.loads(build_map(small, reference_sites(tables["places"]), None).to_json())
+    assert "events" in {layer["id"] for layer in spec["layers"]}
