@@ -20,6 +20,7 @@ import pandas as pd
 
 from dashboard.palette import with_palette
 from dashboard.text import plain_text
+from dashboard.timeline_layout import Window, date_range
 
 #: Above this many events, a chart shows counts instead of one mark per event.
 MAX_MARKS = 1_500
@@ -160,3 +161,13 @@ def shown_as(n_events: int, timeline: Bins | None, map_size: float | None) -> st
         f"{n_events:,} events shown as " + " and ".join(parts) + f" (more than {MAX_MARKS:,} "
         "events are too many to draw one by one); filter or zoom to see single events."
     )
+
+
+def page_line(view: pd.DataFrame, window: Window = None) -> str:
+    """What the reader is looking at, for these events on the screen's charts ('' when every
+    event has its own mark)."""
+    if not aggregated(view):
+        return ""
+    located = view.dropna(subset=["latitude", "longitude"])
+    size = cell_degrees(located["longitude"], located["latitude"]) if len(located) else None
+    return shown_as(len(view), bins_for(*date_range(view, window)), size)

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from dashboard.aggregate import page_line
 from dashboard.briefing import LegendEntry, legend_entries, sources_line
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
@@ -151,6 +152,9 @@ def _render_timeline(
     # the camera's PNG carries its sources (plain text; the figure escapes it)
     span = (pd.Timestamp(dates[0]), pd.Timestamp(dates[1])) if dates else None
     figure = build_timeline(shown, AREAS, title, footer=sources_line(shown), window=span)
+    counted = page_line(shown, span)  # too many events for a mark each: counts (issue 10)
+    if counted:
+        st.info(counted, icon="📊")
     st.plotly_chart(
         mark_timeline(figure, selected(shown)),
         width="stretch",
@@ -169,7 +173,10 @@ def _render_timeline(
         },
     )
     st.caption(
-        "Dots: events of a known day; bars: events known only within a date window; the "
+        "Bars: events per period, stacked by type, in each area's lane; the sources are "
+        "listed under the chart."
+        if counted
+        else "Dots: events of a known day; bars: events known only within a date window; the "
         "sources are listed under the chart. Click one to see who reports it."
     )
 
@@ -203,8 +210,14 @@ def _render_map(
     _legend(shown, flows=not arcs.empty)
     st.caption(
         _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
-        "places: curated gazetteer and GeoNames (CC BY 4.0). Markers of one place sit on a "
-        "ring around it. Colours: Okabe–Ito, readable with colour-blindness."
+        "places: curated gazetteer and GeoNames (CC BY 4.0). "
+        + (
+            "Grey circles: the events of one grid cell, larger for more (the number on it); "
+            "hover for their types. "
+            if page_line(shown)
+            else "Markers of one place sit on a ring around it. "
+        )
+        + "Colours: Okabe–Ito, readable with colour-blindness."
     )
     # the same view as a slide or A4 page, with PNG/SVG/PDF downloads (query: our own params)
     link = urlencode(params | {"briefing": "slide"})

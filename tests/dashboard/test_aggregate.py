@@ -18,6 +18,7 @@ from dashboard.aggregate import (
     bins_for,
     cell_degrees,
     map_cells,
+    page_line,
     shown_as,
     timeline_counts,
 )
@@ -155,3 +156,11 @@ def test_a_small_view_keeps_a_mark_per_event(big):
     assert ids == set(small["event_id"])
     spec = json.loads(build_map(small, reference_sites(tables["places"]), None).to_json())
     assert "events" in {layer["id"] for layer in spec["layers"]}
+
+
+def test_page_line_names_the_bins_the_chart_uses(big):
+    _, view = big
+    assert page_line(view.head(20)) == ""
+    window = (pd.Timestamp("2018-01-01"), pd.Timestamp("2019-12-31"))
+    line = page_line(view, window)
+    assert line.startswith(f"{len(view):,} events shown as weekly counts on the timeline")
