@@ -17,6 +17,7 @@ import pandas as pd
 from etl import ids
 from etl.articles import Article
 from etl.extraction.dates import precision_of
+from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Mention
 from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import summarize
@@ -187,6 +188,8 @@ def add_extracted(
     quoted = _already_quoted(claims)
     new_events, new_places, seen = [], {}, set(claims["claim_id"])
     new_claims, new_figures = Columns(), Columns()  # column-wise: a dict per row costs 5x
+    new_flows = Columns()
+    flow_places = place_index(places[["place_id", "name", "aliases"]].itertuples(index=False))
     supported: set[str] = set()
     known_places = set(places["place_id"])
     for cluster in clusters:
@@ -207,6 +210,8 @@ def add_extracted(
             new_claims.append(claim)
             for figure in _figures(m, claim["claim_id"], event_id):
                 new_figures.append(figure)
+            for flow in mention_flows(m, event_id, flow_places):
+                new_flows.append(flow)
             supported.add(event_id)
             if (
                 m.place_id
@@ -225,6 +230,13 @@ def add_extracted(
     # numbers stay numbers even when every new bound is missing ("at least 5": no high)
     out["figures"] = figures.astype({"value_low": "float64", "value_high": "float64"})
     out["events"] = recount_sources(events, out["claims"], articles)
+    found = new_flows.frame()
+    if not found.empty:  # a flow's origin is a place of the store (the mention's own)
+        found = found[found["origin_place_id"].isin(set(out["places"]["place_id"]))]
+    flows = (
+        pd.concat([tables["flows"], found], ignore_index=True) if len(found) else tables["flows"]
+    )
+    out["flows"] = flows.astype({"count_low": "float64", "count_high": "float64"})
     return {name: out[name] for name in TABLE_NAMES}
 
 

@@ -342,6 +342,7 @@ def _flows(rng: np.random.Generator, template: Tables, tables: Tables) -> pd.Dat
         "origin_place_id": events["place_id"].reindex(on["event_id"]).to_numpy(object),
         "destination_place_id": places[rng.integers(0, len(places), n)],
         **{c: on[c].to_numpy() for c in ("article_id", "char_start", "char_end", "quote")},
+        "origin": "curated",
     }).join(picked)  # fmt: skip
 
 

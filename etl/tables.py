@@ -39,6 +39,7 @@ FLOW_COLUMNS = [
     "count_high",
     "count_unit",
     "count_raw",
+    "origin",
 ]
 
 Tables = dict[str, pd.DataFrame]
@@ -155,6 +156,7 @@ def _flows(curated: Curated, articles: list[Article]) -> pd.DataFrame:
                 "count_high": row.count_high,
                 "count_unit": row.count_unit,
                 "count_raw": row.count_raw,
+                "origin": "curated",
             }
         )
     frame = pd.DataFrame.from_records(records, columns=FLOW_COLUMNS)
