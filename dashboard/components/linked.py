@@ -33,6 +33,8 @@ ROW_KEY = "linked_views"
 _SCROLL = "_scroll_to_detail"
 #: The detail's own height: with the chooser above it, about the map's column beside it.
 DETAIL_HEIGHT_PX = 640
+#: Events the chooser lists at most (each option went to the browser: 14 MB at 100,000).
+CHOOSER_LIMIT = 500
 #: marker key -> event ids, as drawn on the last run (read by the map's selection callback).
 _MARKERS = "_marker_events"
 
@@ -90,22 +92,34 @@ def mark_map_selection(deck: pdk.Deck, shown: pd.DataFrame) -> pdk.Deck:
     return mark_map(deck, selected(shown), by_marker)
 
 
-def _labels(shown: pd.DataFrame) -> dict[str, str]:
+def _labels(rows: pd.DataFrame) -> dict[str, str]:
     """Options start with the ISO date and then the date as people write it, so a typed
-    '2019-02-20' or '20 Feb 2019' finds the day; plain text (not Markdown)."""
+    '2019-02-20' or '20 Feb 2019' finds the day; plain text (not Markdown). Made only for the
+    events the chooser lists (a label per event shown was 10 s of a rerun at 100,000)."""
+    columns = ("event_id", "date_start", "date_end", "date_text", "label", "place", "summary")
     return {
-        r.event_id: plain_text(
-            option_label(
-                r.date_start, r.date_end, f"{r.date_text} · {r.label} · {r.place}: {r.summary}"
-            )
+        event: plain_text(option_label(start, end, f"{when} · {label} · {place}: {summary}"))
+        for event, start, end, when, label, place, summary in zip(
+            *(rows[c].tolist() for c in columns)
         )
-        for r in shown.itertuples()
     }
 
 
-def _choices(shown: pd.DataFrame, labels: dict[str, str]) -> list[str]:
+def _search_text(shown: pd.DataFrame) -> pd.Series:
+    """What the words of a search are looked for in: the labels' parts, joined in one
+    vectorised pass (made only when the reader types)."""
+    parts = [shown[c].dt.strftime("%Y-%m-%d") for c in ("date_start", "date_end")]
+    parts += [shown[c] for c in ("date_text", "label", "place", "summary")]
+    text = pd.Series("", index=shown.index, dtype="string")
+    for part, sep in zip(parts, ("", " ", " · ", " · ", " · ", ": ")):
+        text = text + sep + part.astype("string").fillna("")
+    return text
+
+
+def _choices(shown: pd.DataFrame) -> list[str]:
     """The events the chooser offers: the selection on the charts if there is one, else the
-    events found by the search box (a day or words), else every event shown."""
+    events found by the search box (a day or words), else every event shown; at most
+    CHOOSER_LIMIT of them, the newest (each option is sent to the browser on every rerun)."""
     chosen = selected(shown)
     if chosen:
         st.caption(
@@ -113,7 +127,7 @@ def _choices(shown: pd.DataFrame, labels: dict[str, str]) -> list[str]:
             "or map; Clear selection lists every event again."
         )
         st.button("Clear selection", on_click=clear_selection, key="clear_selection")
-        return chosen
+        return _capped(chosen, "selected")
     query = st.text_input(
         "Find an event by day or words",
         key="event_find",
@@ -121,14 +135,27 @@ def _choices(shown: pd.DataFrame, labels: dict[str, str]) -> list[str]:
         help="A day finds every event whose date window holds it (an event known only as "
         "'18–21 Feb' is found by 20 Feb); words find events whose label holds each of them.",
     )
-    ids = list(shown["event_id"])
-    mask = find_events(shown, pd.Series([labels[i] for i in ids], index=shown.index), query)
-    found = [i for i, hit in zip(ids, mask) if hit]
-    if query.strip() and not found:
+    ids = shown["event_id"].tolist()
+    if not query.strip():
+        return _capped(ids, "shown")
+    mask = find_events(shown, _search_text(shown), query)
+    found = shown.loc[mask.to_numpy(dtype=bool), "event_id"].tolist()
+    if not found:
         st.caption(f"Nothing found for “{plain_text(query.strip())}”; every event is listed.")
-    elif query.strip():
-        st.caption(f"{len(found)} of {len(ids)} events found.")
-    return found or ids
+        return _capped(ids, "shown")
+    st.caption(f"{len(found)} of {len(ids)} events found.")
+    return _capped(found, "found")
+
+
+def _capped(ids: list[str], what: str) -> list[str]:
+    """The newest CHOOSER_LIMIT of `ids` (in date order), saying so on the page when cut."""
+    if len(ids) <= CHOOSER_LIMIT:
+        return ids
+    st.caption(
+        f"The list holds the newest {CHOOSER_LIMIT:,} of the {len(ids):,} events {what}; "
+        "type a day or words above to find the others."
+    )
+    return ids[-CHOOSER_LIMIT:]
 
 
 def render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFrame) -> None:
@@ -136,10 +163,16 @@ def render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFra
     if shown.empty:
         st.info("No events match the filters. Widen the date range or clear a filter.")
         return
-    labels = _labels(shown)
-    options = _choices(shown, labels)
-    if st.session_state.get("event_choice") not in options:
-        st.session_state["event_choice"] = best_documented(shown[shown["event_id"].isin(options)])
+    options = _choices(shown)
+    current = st.session_state.get("event_choice")
+    if current not in options:
+        if current in set(shown["event_id"].tolist()):  # e.g. from a link: kept, not cut
+            options = [*options, current]
+        else:
+            st.session_state["event_choice"] = best_documented(
+                shown[shown["event_id"].isin(options)]
+            )
+    labels = _labels(shown[shown["event_id"].isin(options)])
     chosen = st.selectbox(
         "Choose an event",
         options,
@@ -147,7 +180,7 @@ def render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFra
         key="event_choice",
         filter_mode="contains",  # fuzzy matching found '20 Feb' in March labels
     )
-    event = shown.set_index("event_id").loc[chosen].rename(None).to_dict()
+    event = shown[shown["event_id"] == chosen].iloc[0].rename(None).to_dict()
     # the event's own panel scrolls: an 18-claim event no longer makes the page 7,855 px tall,
     # and the chooser above it stays in view beside the map
     with st.container(height=DETAIL_HEIGHT_PX, border=False, key="detail_body"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 import pytest
@@ -195,23 +196,63 @@ def test_hostile_data_is_shown_as_escaped_text(hostile_store, monkeypatch):
     assert all(option.endswith(": " + summary) for option in options)
 
 
-def test_csv_download_defuses_formulas(hostile_store, monkeypatch):
-    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+def _deferred_csvs(monkeypatch) -> dict[str, object]:
+    """File name -> the function a download button was given (run on click, not per rerun)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
 
-    saved: list[bytes] = []
-    keep = MemoryMediaFileStorage.load_and_get_id
+    made: dict[str, object] = {}
+    keep = MediaFileManager.add_deferred
 
-    def spy(self, path_or_data, mimetype, kind, filename=None):
+    def spy(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
         if mimetype == "text/csv":
-            saved.append(path_or_data)
-        return keep(self, path_or_data, mimetype, kind, filename)
+            made[file_name] = data_callable
+        return keep(self, data_callable, mimetype, coordinates, file_name, **kwargs)
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", spy)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", spy)
+    return made
+
+
+def _table_csv(made: dict[str, object]) -> str:
+    """The events table's CSV (events_<from>_<to>.csv), built as a click would build it."""
+    name = next(n for n in made if re.fullmatch(r"events_[\d-]+_[\d-]+\.csv", n))
+    return made[name]().decode("utf-8")
+
+
+def test_csv_download_defuses_formulas(hostile_store, monkeypatch):
+    made = _deferred_csvs(monkeypatch)
     _run(monkeypatch, hostile_store[0])
-    assert saved, "no CSV was offered for download"
-    text = saved[-1].decode("utf-8")
+    text = _table_csv(made)
     assert '\'=HYPERLINK(""http://x"")' in text  # CSV doubles the quotes inside a cell
     assert ",=HYPERLINK" not in text and '"=HYPERLINK' not in text
+
+
+def test_table_and_chooser_list_the_newest_events_and_say_so(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from dashboard import views
+    from dashboard.components import linked
+
+    monkeypatch.setattr(views, "TABLE_ROWS", 5)
+    monkeypatch.setattr(linked, "CHOOSER_LIMIT", 4)
+    made = _deferred_csvs(monkeypatch)
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    shown, _ = _counts(at)
+    every = pd.read_csv(io.StringIO(_table_csv(made)), keep_default_na=False)
+    assert len(every) == shown > 5  # the CSV holds every event shown
+    table = at.dataframe[-1].value
+    assert list(table["event_id"]) == list(every["event_id"].iloc[-5:])  # the newest five
+    captions = [c.value for c in at.caption]
+    assert f"The table lists the newest 5 of the {shown:,} events shown; " in " ".join(captions)
+    options = at.selectbox(key="event_choice").options
+    assert len(options) == 4
+    assert any(f"newest 4 of the {shown:,} events shown" in c for c in captions)
+    # an older event is still found by the search box
+    oldest = every.iloc[0]
+    at.text_input(key="event_find").set_value(oldest["date_start"]).run()
+    assert any(o.startswith(oldest["date_start"]) for o in at.selectbox(key="event_choice").options)
 
 
 @pytest.mark.parametrize(
