@@ -1,14 +1,18 @@
 """Counts instead of marks when there are too many events to read one by one (pure, vectorised).
 
-Above `MAX_MARKS` events the timeline draws binned counts per lane and the map one circle per
-grid cell, computed here on the server: the browser is sent one mark per bin or cell, whatever
-the number of events (issue 10: at most 2 MB per rerun for both charts). Below it, every event
-keeps its own mark. `shown_as` says in words which one the reader is looking at.
+Above `MAX_MARKS` events the timeline draws binned counts per lane, and above `MAP_MAX_MARKS`
+the map draws one circle per grid cell, computed here on the server: the browser is sent one
+mark per bin or cell, whatever the number of events (issue 10: at most 2 MB per rerun for both
+charts). Below them, every event keeps its own mark. `page_line` says in words which one the
+reader is looking at.
 
 Why 1,500: the timeline's plot is fitted to 660 px (`SCREEN_PLOT_PX`) and two years of dates;
 at 1,500 marks its three lanes hold about one mark per pixel column each, so marks overlap and
 labels no longer fit anyway; and a mark per event costs about 400 bytes (hover text, label,
-id), so 1,500 marks per chart stay near 0.6 MB each.
+id): 1,493 events made 0.61 MiB of timeline. The map's markers cost more (a tooltip listing
+six events, the ids a click selects): 832 events made 1.29 MiB of map, 0.30 of it the basemap,
+and 1,493 made 1.99 MiB; at 600 events the map stays near 1 MiB, so both charts together stay
+under 2 MB at the worst point (just under either limit).
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from dashboard.timeline_layout import Window, date_range
 
 #: Above this many events, a chart shows counts instead of one mark per event.
 MAX_MARKS = 1_500
+#: Above this many events, the map shows grid cells instead of a marker per type and place.
+MAP_MAX_MARKS = 600
 #: The map's grid has about this many cells across the events' wider extent.
 CELLS_ACROSS = 32
 #: Grid cell sizes, in degrees, the map chooses from (round numbers a reader can take in).
@@ -158,16 +164,17 @@ def shown_as(n_events: int, timeline: Bins | None, map_size: float | None) -> st
     if map_size is not None:
         parts.append(f"counts per {map_size:g}° grid cell on the map")
     return (
-        f"{n_events:,} events shown as " + " and ".join(parts) + f" (more than {MAX_MARKS:,} "
-        "events are too many to draw one by one); filter or zoom to see single events."
+        f"{n_events:,} events shown as " + " and ".join(parts) + " (too many to draw one by "
+        "one); filter or zoom to see single events."
     )
 
 
 def page_line(view: pd.DataFrame, window: Window = None) -> str:
     """What the reader is looking at, for these events on the screen's charts ('' when every
     event has its own mark)."""
-    if not aggregated(view):
+    if not aggregated(view, MAP_MAX_MARKS):
         return ""
     located = view.dropna(subset=["latitude", "longitude"])
     size = cell_degrees(located["longitude"], located["latitude"]) if len(located) else None
-    return shown_as(len(view), bins_for(*date_range(view, window)), size)
+    bins = bins_for(*date_range(view, window)) if aggregated(view) else None
+    return shown_as(len(view), bins, size)

@@ -16,7 +16,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard.aggregate import aggregated
+from dashboard.aggregate import MAP_MAX_MARKS, aggregated
 from dashboard.map_cells import cell_layers, cell_marks
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
@@ -149,7 +149,7 @@ def build_map(
     """The deck: basemap, uncertainty halos, evacuation flows (`dashboard.map_flows.flow_arcs`),
     event markers, reference site labels. Too many events to read one by one are drawn as
     counts per grid cell (`dashboard.map_cells`): one mark per cell, whatever their number."""
-    if aggregated(view):
+    if aggregated(view, MAP_MAX_MARKS):
         markers = cell_marks(view)
         fitted = map_view(markers, sites, width, height)
         halos, marks = [], cell_layers(markers, FONT)

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard.aggregate import page_line
+from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
 from dashboard.briefing import LegendEntry, legend_entries, sources_line
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
@@ -33,7 +33,8 @@ from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.selection import mark_timeline
 from dashboard.text import html_text, markdown_text
 from dashboard.timeline import build_timeline
-from dashboard.views import TABLE_ROWS, format_date_window, newest, table_csv, table_frame
+from dashboard.views import format_date_window, table_frame
+from etl.csvwriter import frame_csv_bytes
 from etl.schemas import AREAS
 from etl.settings import Paths
 from etl.tables import Tables
@@ -151,9 +152,9 @@ def _render_timeline(
     # the camera's PNG carries its sources (plain text; the figure escapes it)
     span = (pd.Timestamp(dates[0]), pd.Timestamp(dates[1])) if dates else None
     figure = build_timeline(shown, AREAS, title, footer=sources_line(shown), window=span)
-    counted = page_line(shown, span)  # too many events for a mark each: counts (issue 10)
-    if counted:
-        st.info(counted, icon="📊")
+    shown_as = page_line(shown, span)  # too many events for a mark each: counts (issue 10)
+    if shown_as:
+        st.info(shown_as, icon="📊")
     st.plotly_chart(
         mark_timeline(figure, selected(shown)),
         width="stretch",
@@ -174,7 +175,7 @@ def _render_timeline(
     st.caption(
         "Bars: events per period, stacked by type, in each area's lane; the sources are "
         "listed under the chart."
-        if counted
+        if aggregated(shown)
         else "Dots: events of a known day; bars: events known only within a date window; the "
         "sources are listed under the chart. Click one to see who reports it."
     )
@@ -213,7 +214,7 @@ def _render_map(
         + (
             "Grey circles: the events of one grid cell, larger for more (the number on it); "
             "hover for their types. "
-            if page_line(shown)
+            if aggregated(shown, MAP_MAX_MARKS)
             else "Markers of one place sit on a ring around it. "
         )
         + "Colours: Okabe–Ito, readable with colour-blindness."
@@ -224,23 +225,15 @@ def _render_map(
 
 
 def _render_table(shown: pd.DataFrame, filters: Filters) -> None:
-    """The newest events shown (at most TABLE_ROWS rows are sent to the browser), and a CSV
-    of every event shown, built only when the reader clicks."""
+    """The events shown, and a CSV of exactly that table."""
     st.subheader("Events shown")
-    st.dataframe(table_frame(newest(shown, TABLE_ROWS)), hide_index=True, width="stretch")
-    if len(shown) > TABLE_ROWS:
-        st.caption(
-            f"The table lists the newest {TABLE_ROWS:,} of the {len(shown):,} events shown; "
-            "the CSV below holds all of them. Narrow the filters to list fewer."
-        )
+    table = table_frame(shown)
+    st.dataframe(table, hide_index=True, width="stretch")
     st.download_button(
         "Download these events (CSV)",
-        data=table_csv(shown),  # the project's one CSV writer (formulas defused), on click
+        frame_csv_bytes(table),  # the project's one CSV writer: formulas defused
         file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
         mime="text/csv",
-        key="download_table",
-        on_click="ignore",
-        disabled=shown.empty,
     )
 
 

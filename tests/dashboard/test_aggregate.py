@@ -11,6 +11,7 @@ import pytest
 
 from dashboard.aggregate import (
     DAILY,
+    MAP_MAX_MARKS,
     MAX_MARKS,
     MONTHLY,
     WEEKLY,
@@ -164,3 +165,16 @@ def test_page_line_names_the_bins_the_chart_uses(big):
     window = (pd.Timestamp("2018-01-01"), pd.Timestamp("2019-12-31"))
     line = page_line(view, window)
     assert line.startswith(f"{len(view):,} events shown as weekly counts on the timeline")
+
+
+def test_between_the_limits_only_the_map_is_counted(big):
+    tables, view = big
+    middle = view.head(1_000)
+    assert MAP_MAX_MARKS < len(middle) <= MAX_MARKS
+    line = page_line(middle)
+    assert line.startswith("1,000 events shown as counts per ") and "timeline" not in line
+    figure = build_timeline(middle, AREAS, "t")
+    ids = {i for t in figure.data if t.customdata is not None for i in t.customdata}
+    assert ids == set(middle["event_id"])  # the timeline still has a mark per event
+    spec = json.loads(build_map(middle, reference_sites(tables["places"]), None).to_json())
+    assert CELLS_LAYER in {layer["id"] for layer in spec["layers"]}
