@@ -33,8 +33,7 @@ from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.selection import mark_timeline
 from dashboard.text import html_text, markdown_text
 from dashboard.timeline import build_timeline
-from dashboard.views import format_date_window, table_frame
-from etl.csvwriter import frame_csv_bytes
+from dashboard.views import TABLE_ROWS, format_date_window, newest, table_csv, table_frame
 from etl.schemas import AREAS
 from etl.settings import Paths
 from etl.tables import Tables
@@ -225,15 +224,23 @@ def _render_map(
 
 
 def _render_table(shown: pd.DataFrame, filters: Filters) -> None:
-    """The events shown, and a CSV of exactly that table."""
+    """The newest events shown (at most TABLE_ROWS rows are sent to the browser), and a CSV
+    of every event shown, built only when the reader clicks."""
     st.subheader("Events shown")
-    table = table_frame(shown)
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(table_frame(newest(shown, TABLE_ROWS)), hide_index=True, width="stretch")
+    if len(shown) > TABLE_ROWS:
+        st.caption(
+            f"The table lists the newest {TABLE_ROWS:,} of the {len(shown):,} events shown; "
+            "the CSV below holds all of them. Narrow the filters to list fewer."
+        )
     st.download_button(
         "Download these events (CSV)",
-        frame_csv_bytes(table),  # the project's one CSV writer: formulas defused
+        data=table_csv(shown),  # the project's one CSV writer (formulas defused), on click
         file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
         mime="text/csv",
+        key="download_table",
+        on_click="ignore",
+        disabled=shown.empty,
     )
 
 
