@@ -70,7 +70,9 @@ def _bars(group, bins, colour, label, event_type, area, seen) -> go.Bar:
 
 
 def _decorate(fig, title, footer, span, n_lanes, n_types) -> None:
-    legend_rows = -(-n_types // 3)
+    # entries of 185 px: two a row in the reader's column at 1280 px (measured in Chromium),
+    # so the sources under the legend never overlap it
+    legend_rows = -(-n_types // 2)
     bottom = 60 + 24 * legend_rows + (30 if footer else 0)
     plot_px = LANE_PX * max(n_lanes, 1)
     fig.update_layout(
@@ -100,7 +102,7 @@ def _decorate(fig, title, footer, span, n_lanes, n_types) -> None:
             xref="paper",
             yref="paper",
             x=0,
-            y=-(45 + 24 * legend_rows + 20) / plot_px,
+            y=-(45 + 24 * legend_rows + 30) / plot_px,
             xanchor="left",
             yanchor="top",
             showarrow=False,

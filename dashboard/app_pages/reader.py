@@ -153,7 +153,7 @@ def _render_timeline(
     figure = build_timeline(shown, AREAS, title, footer=sources_line(shown), window=span)
     shown_as = page_line(shown, span)  # too many events for a mark each: counts (issue 10)
     if shown_as:
-        st.info(shown_as, icon="📊")
+        st.info(shown_as)
     st.plotly_chart(
         mark_timeline(figure, selected(shown)),
         width="stretch",
