@@ -114,3 +114,31 @@ def test_figure_ranges_per_event_equal_the_per_event_scan(project_tables):
     assert grouped == _figure_texts_by_scan(figures, events)
     assert sum(bool(t) for t in grouped) > 20
     assert any(t.endswith("trucks 15–22") for t in grouped)
+
+
+def test_outlets_and_claimants_per_event_are_sorted_distinct_and_non_empty(mini):
+    tables = build_tables(mini, extract=False)
+    claims = tables["claims"]
+    # a second claim of the rockets event by the same outlet, and one with no claimant
+    extra = claims.iloc[[0, 0]].copy()
+    extra["claim_id"] = ["c_dup", "c_none"]
+    extra["claimant_actor"] = [claims["claimant_actor"].iloc[0], None]
+    view = event_frame(tables | {"claims": pd.concat([claims, extra], ignore_index=True)})
+    for column in ("outlet_ids", "outlets", "claimant_actors", "claimant_orgs"):
+        for values in view[column]:
+            assert values == sorted(set(values)) and all(isinstance(v, str) and v for v in values)
+    event = claims["event_id"].iloc[0]
+    row = view.set_index("event_id").loc[event]
+    assert row["n_claims"] == (claims["event_id"] == event).sum() + 2
+    before = event_frame(tables).set_index("event_id").loc[event]
+    assert row["outlets"] == before["outlets"]  # the same outlet twice is listed once
+
+
+def test_the_table_lists_the_newest_rows_and_the_csv_every_row(mini):
+    from dashboard.views import newest, table_csv
+
+    view = event_frame(build_tables(mini, extract=False))
+    assert newest(view, 1)["event_id"].tolist() == view["event_id"].tolist()[-1:]
+    assert newest(view, 50) is view
+    csv = table_csv(view)().decode("utf-8").splitlines()
+    assert len(csv) == len(view) + 1 and csv[0].startswith("date,date_start,date_end")
