@@ -30,8 +30,9 @@ from dashboard.timeline_layout import Window, date_range
 MAX_MARKS = 1_500
 #: Above this many events, the map shows grid cells instead of a marker per type and place.
 MAP_MAX_MARKS = 600
-#: The map's grid has about this many cells across the events' wider extent.
-CELLS_ACROSS = 32
+#: The map's grid has about this many cells across the events' wider extent: the map is fitted
+#: to 440 px, so a cell is about 24 px wide, room for a circle with its count.
+CELLS_ACROSS = 16
 #: Grid cell sizes, in degrees, the map chooses from (round numbers a reader can take in).
 CELL_DEGREES = (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1.0, 2.0, 5.0)
 

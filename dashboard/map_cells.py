@@ -39,6 +39,15 @@ def cell_marks(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     )
 
 
+def within_cells(cells: pd.DataFrame, degrees_per_px: float) -> pd.DataFrame:
+    """The circles shrunk to fit their cell at the map's zoom, so neighbours never overlap."""
+    if cells.empty:
+        return cells
+    cap = max(0.5 * float(cells["size"].iloc[0]) / degrees_per_px - 1, CELL_MIN_PX)
+    radius = cells["radius_px"].clip(upper=cap).round(1)
+    return cells.assign(radius_px=radius, ring_px=radius)
+
+
 def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
     """The circles (with a plain-text tooltip) and their counts; only the columns drawn."""
     data = cells[["lon", "lat", "radius_px", "count_text", "tip"]]
@@ -59,11 +68,11 @@ def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
         ),
         pdk.Layer(
             "TextLayer",
-            data[data["radius_px"] >= 9],  # a count fits in circles this large
+            data[data["radius_px"] >= 8],  # a count fits in circles this large
             id="event-cell-counts",
             get_position=["lon", "lat"],
             get_text="count_text",
-            get_size=10,
+            get_size=9,
             font_family=font,
             get_color=[255, 255, 255, 255],
             font_weight=700,

@@ -17,7 +17,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated
-from dashboard.map_cells import cell_layers, cell_marks
+from dashboard.map_cells import cell_layers, cell_marks, within_cells
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
     HALO_MAX_PX,
@@ -152,6 +152,7 @@ def build_map(
     if aggregated(view, MAP_MAX_MARKS):
         markers = cell_marks(view)
         fitted = map_view(markers, sites, width, height)
+        markers = within_cells(markers, fitted.degrees_per_px())
         halos, marks = [], cell_layers(markers, FONT)
     else:
         markers, fitted = layout_markers(view, sites, width, height)

@@ -117,7 +117,7 @@ def test_map_cells_count_every_located_event_once():
 
 def test_cell_size_is_a_round_share_of_the_extent():
     lons, lats = pd.Series([35.0, 42.0]), pd.Series([32.0, 37.0])
-    assert cell_degrees(lons, lats) == 0.2  # 7 degrees / 32 cells = 0.22
+    assert cell_degrees(lons, lats) == 0.5  # 7 degrees / 16 cells = 0.44
 
 
 def test_the_page_says_what_it_shows():
@@ -178,3 +178,13 @@ def test_between_the_limits_only_the_map_is_counted(big):
     assert ids == set(middle["event_id"])  # the timeline still has a mark per event
     spec = json.loads(build_map(middle, reference_sites(tables["places"]), None).to_json())
     assert CELLS_LAYER in {layer["id"] for layer in spec["layers"]}
+
+
+def test_cell_circles_fit_their_cell_at_the_zoom(big):
+    from dashboard.map_cells import cell_marks, within_cells
+
+    _, view = big
+    cells = cell_marks(view, size=0.5)
+    fitted = within_cells(cells, degrees_per_px=0.5 / 20)  # a cell is 20 px wide
+    assert fitted["radius_px"].max() <= 9.0 < cells["radius_px"].max()
+    assert list(fitted["count"]) == list(cells["count"])
