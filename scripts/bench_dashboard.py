@@ -179,7 +179,8 @@ def apptest_stage(store: Path, timeout: float) -> dict:
     at.sidebar.slider(key="f_dates").set_value((low, high)).run()
     picker = at.selectbox(key="event_choice")
     # the newest rows of the table are in the chooser (it lists the newest events too)
-    other = next(e for e in reversed(at.dataframe[-1].value["event_id"]) if e != picker.value)
+    newest_first = at.dataframe[-1].value["event_id"].tolist()[::-1]
+    other = next(e for e in newest_first if e != picker.value)
     run("select_s", lambda: picker.set_value(other))
     return out | {"apptest_peak_mib": peak_mib()}
 
