@@ -79,3 +79,31 @@ def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
             pickable=False,
         ),
     ]
+
+
+def route_arcs(arcs: pd.DataFrame, size: float) -> pd.DataFrame:
+    """One arc per route between two grid cells of `size` degrees instead of one per event's
+    movement: at scale thousands of arcs are a blue fog and most of the map's bytes. An arc
+    joins the mean ends of its movements, as wide as the widest; the tooltip says how many
+    movements it stands for."""
+    if arcs is None or arcs.empty:
+        return arcs
+    keys = [np.floor(arcs[c].astype(float) / size).astype(np.int64) for c in
+            ("from_lon", "from_lat", "to_lon", "to_lat")]  # fmt: skip
+    routes = arcs.groupby(keys, sort=True).agg(
+        event_id=("event_id", "first"),
+        origin=("origin", "first"),
+        destination=("destination", "first"),
+        from_lon=("from_lon", "mean"),
+        from_lat=("from_lat", "mean"),
+        to_lon=("to_lon", "mean"),
+        to_lat=("to_lat", "mean"),
+        count=("count", "max"),
+        width_px=("width_px", "max"),
+        moves=("event_id", "size"),
+        tip=("tip", "first"),
+    )
+    routes["count_text"], routes["sources"] = "", ""
+    routes["tip"] = routes["tip"].where(routes["moves"] == 1, "Moved between these cells: " +
+        routes["moves"].map(lambda n: f"{n:,} reported movements"))  # fmt: skip
+    return routes.reset_index(drop=True)[list(arcs.columns)]

@@ -17,7 +17,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated
-from dashboard.map_cells import cell_layers, cell_marks, within_cells
+from dashboard.map_cells import cell_layers, cell_marks, route_arcs, within_cells
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
     HALO_MAX_PX,
@@ -153,6 +153,8 @@ def build_map(
         markers = cell_marks(view)
         fitted = map_view(markers, sites, width, height)
         markers = within_cells(markers, fitted.degrees_per_px())
+        size = float(markers["size"].iloc[0]) if not markers.empty else 1.0
+        arcs = route_arcs(arcs, size) if arcs is not None else None
         halos, marks = [], cell_layers(markers, FONT)
     else:
         markers, fitted = layout_markers(view, sites, width, height)

@@ -188,3 +188,22 @@ def test_cell_circles_fit_their_cell_at_the_zoom(big):
     fitted = within_cells(cells, degrees_per_px=0.5 / 20)  # a cell is 20 px wide
     assert fitted["radius_px"].max() <= 9.0 < cells["radius_px"].max()
     assert list(fitted["count"]) == list(cells["count"])
+
+
+def test_arcs_at_scale_are_one_per_route_between_cells():
+    from dashboard.map_cells import route_arcs
+    from dashboard.map_flows import ARC_COLUMNS
+
+    rows = [
+        ["e1", "p1", "p2", 36.1, 35.1, 40.1, 34.1, 100.0, "", "AFP", 4.0, "Moved: A → B"],
+        ["e2", "p3", "p2", 36.3, 35.3, 40.1, 34.1, 9000.0, "", "AP", 7.0, "Moved: C → B"],
+        ["e3", "p1", "p4", 36.1, 35.1, 38.5, 36.5, None, "", "AP", 2.0, "Moved: A → D"],
+    ]
+    arcs = pd.DataFrame(rows, columns=ARC_COLUMNS)
+    routes = route_arcs(arcs, size=1.0)
+    assert list(routes.columns) == ARC_COLUMNS
+    assert len(routes) == 2
+    joined = routes[routes["to_lon"] == 40.1].iloc[0]
+    assert joined["from_lon"] == pytest.approx(36.2) and joined["width_px"] == 7.0
+    assert joined["tip"] == "Moved between these cells: 2 reported movements"
+    assert routes[routes["to_lon"] == 38.5].iloc[0]["tip"] == "Moved: A → D"
