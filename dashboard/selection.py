@@ -50,9 +50,10 @@ def marker_events(view: pd.DataFrame) -> dict[str, list[str]]:
     """marker key -> the events behind that marker, for the events shown."""
     out: dict[str, list[str]] = {}
     pending = view["review_status"].eq("pending") if "review_status" in view else False
-    # only the four columns iterated (the whole view's rows: 0.74 s at 10,000 events)
+    # the four columns as lists, zipped (itertuples over the whole view: 3.6 s at 100,000)
     keyed = view[["place_id", "event_type", "event_id"]].assign(pending=pending)
-    for place, event_type, event_id, waiting in keyed.itertuples(index=False, name=None):
+    columns = (keyed[c].tolist() for c in ("place_id", "event_type", "pending", "event_id"))
+    for place, event_type, waiting, event_id in zip(*columns):
         key = marker_key({"place_id": place, "event_type": event_type, "pending": waiting})
         out.setdefault(key, []).append(event_id)
     return out
