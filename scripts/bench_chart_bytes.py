@@ -3,7 +3,8 @@
     .venv/bin/python scripts/bench_chart_bytes.py STORE [STORE ...]
 
 Builds each chart as `dashboard/app_pages/reader.py` does and serialises it as Streamlit does
-(`plotly.io.to_json` for the timeline, the deck's `to_json` for the map): the JSON in the
+(`plotly.io.to_json` for the timeline, the deck's `to_json` for the map, with its
+evacuation arcs): the JSON in the
 proto, which is what the browser is sent on every rerun. Prints one line per store.
 """
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.data import load_basemap, load_tables  # noqa: E402
 from dashboard.filters import apply_filters, default_filters, filter_options  # noqa: E402
+from dashboard.map_flows import flow_arcs  # noqa: E402
 from dashboard.mapview import build_map, reference_sites  # noqa: E402
 from dashboard.timeline import build_timeline  # noqa: E402
 from dashboard.views import event_frame  # noqa: E402
@@ -44,7 +46,8 @@ def measure(store: Path) -> str:
     timeline = pio.to_json(figure, validate=False)
     timeline_s = time.perf_counter() - started
     started = time.perf_counter()
-    deck = build_map(shown, reference_sites(tables["places"]), basemap, None)
+    arcs = flow_arcs(tables["flows"], shown, tables["places"], tables["articles"])
+    deck = build_map(shown, reference_sites(tables["places"]), basemap, None, arcs=arcs)
     deck_json = deck.to_json()
     map_s = time.perf_counter() - started
     t, m = len(timeline.encode()) / MIB, len(deck_json.encode()) / MIB
