@@ -60,44 +60,72 @@ def _count_text(low: float, high: float, unit: str, raw: str) -> str:
 def flow_arcs(
     flows: pd.DataFrame, shown: pd.DataFrame, places: pd.DataFrame, articles: pd.DataFrame
 ) -> pd.DataFrame:
-    """One row per flow of an event shown whose two ends are placed apart, ready to draw."""
+    """One row per flow of an event shown whose two ends are placed apart, ready to draw.
+
+    Several reports of one movement (same event, origin and destination) are one arc: its
+    count is the report with the largest low bound (the first on a tie), its sources every
+    outlet that reported it. Column operations, not a loop per flow (100,000 events: 19.5 s
+    as a loop)."""
     if flows is None or flows.empty or shown.empty:
         return pd.DataFrame(columns=ARC_COLUMNS)
+    keys = ["event_id", "origin_place_id", "destination_place_id"]
+    where = places.drop_duplicates("place_id").set_index("place_id")
     on = flows[flows["event_id"].isin(set(shown["event_id"]))]
-    where = places.set_index("place_id")
-    outlets = articles.set_index("article_id")["outlet"]
+    on = on[on["origin_place_id"].isin(where.index) & on["destination_place_id"].isin(where.index)]
+    if on.empty:
+        return pd.DataFrame(columns=ARC_COLUMNS)
+    on = on.reset_index(drop=True)
+    arcs = on.drop_duplicates(keys)[keys].reset_index(drop=True)  # in order of first report
+    for end, column in (("o", "origin_place_id"), ("d", "destination_place_id")):
+        for axis in ("longitude", "latitude", "name"):
+            arcs[f"{end}_{axis}"] = arcs[column].map(where[axis]).to_numpy()
+    ends = arcs[["o_longitude", "o_latitude", "d_longitude", "d_latitude"]].astype(float)
+    same = ((ends["o_longitude"] - ends["d_longitude"]).abs() < SAME_POINT_DEG) & (
+        (ends["o_latitude"] - ends["d_latitude"]).abs() < SAME_POINT_DEG
+    )
+    keep = ~(ends.isna().any(axis=1) | same)
+    arcs = arcs[keep].reset_index(drop=True)
+    if arcs.empty:
+        return pd.DataFrame(columns=ARC_COLUMNS)
+    counted = on.dropna(subset=["count_low"])
+    counted = counted.assign(_order=range(len(counted)))  # a tie goes to the first report
+    best = counted.sort_values(["count_low", "_order"], ascending=[False, True])
+    best = best.drop_duplicates(keys)
+    arcs = arcs.merge(
+        best[[*keys, "count_low", "count_high", "count_unit", "count_raw"]], on=keys, how="left"
+    )
+    outlet = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    named = on["article_id"].map(outlet)
+    named = named.where(on["article_id"].isin(outlet.index), on["article_id"])
+    shown_names = {name: plain_text(name) for name in named.unique()}
+    sources = (
+        on.assign(_name=named.map(shown_names))
+        .groupby(keys, sort=False)["_name"]
+        .agg(lambda names: ", ".join(sorted(set(names))))
+        .rename("sources")
+    )
+    arcs = arcs.merge(sources, left_on=keys, right_index=True, how="left")
     rows = []
-    for (event, origin, dest), group in on.groupby(
-        ["event_id", "origin_place_id", "destination_place_id"], sort=False
-    ):
-        if origin not in where.index or dest not in where.index:
-            continue
-        a, b = where.loc[origin], where.loc[dest]
-        ends = (a["longitude"], a["latitude"], b["longitude"], b["latitude"])
-        if any(pd.isna(v) for v in ends) or (
-            abs(ends[0] - ends[2]) < SAME_POINT_DEG and abs(ends[1] - ends[3]) < SAME_POINT_DEG
-        ):
-            continue
-        counted = group.dropna(subset=["count_low"])
-        best = counted.loc[counted["count_low"].idxmax()] if not counted.empty else None
-        count = None if best is None else float(best["count_low"])
+    for arc in arcs.itertuples(index=False):
+        given = not pd.isna(arc.count_low)
+        count = float(arc.count_low) if given else None
         count_text = (
-            "count not given"
-            if best is None
-            else _count_text(
-                best["count_low"], best["count_high"], best["count_unit"], best["count_raw"]
-            )
+            _count_text(arc.count_low, arc.count_high, arc.count_unit, arc.count_raw)
+            if given
+            else "count not given"
         )
-        names = sorted({plain_text(outlets.get(i, i)) for i in group["article_id"]})
-        sources = ", ".join(names)
         tip = "\n".join(
             [
-                f"Moved: {plain_text(a['name'])} → {plain_text(b['name'])}",
+                f"Moved: {plain_text(arc.o_name)} → {plain_text(arc.d_name)}",
                 f"How many: {plain_text(count_text)}",
-                f"Sources: {sources}",
+                f"Sources: {arc.sources}",
             ]
         )
-        rows.append([event, origin, dest, *ends, count, count_text, sources, width_for(count), tip])
+        rows.append([
+            arc.event_id, arc.origin_place_id, arc.destination_place_id, arc.o_longitude,
+            arc.o_latitude, arc.d_longitude, arc.d_latitude, count, count_text, arc.sources,
+            width_for(count), tip,
+        ])  # fmt: skip
     return pd.DataFrame(rows, columns=ARC_COLUMNS)
 
 
