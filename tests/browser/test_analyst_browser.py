@@ -123,9 +123,12 @@ def test_upload_review_pick_accept_then_read(app, page):
     # moves it to a point picked on the map
     choose(page, "review_item", "Jisr al-Shughur")
     page.get_by_text("Change the place").click()
+    settle(page)
     page.get_by_role("tab", name="Pick on the map").click()
+    settle(page)
     chart = page.locator("[class*='st-key-place_map_'] .js-plotly-plot").first
     chart.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)  # the chart is drawn again once Plotly has its size
     chart.scroll_into_view_if_needed()
     page.wait_for_timeout(1500)
     traces = chart.locator(".scatterlayer .trace")
