@@ -19,8 +19,10 @@ from dashboard.timeline_layout import (
     POINT_RADIUS_PX,
     SCREEN_PLOT_PX,
     Window,
+    add_footer,
     date_range,
     lane_layout,
+    legend_below,
     mark_labels,
 )
 
@@ -211,15 +213,7 @@ def _decorate(
         font=dict(family="Arial, Helvetica, sans-serif", size=12),
         # below the date labels, whatever the plot's height: 45 px under the plot area;
         # fixed-width entries, so a long type name never runs into the next swatch
-        legend=dict(
-            orientation="h",
-            yanchor="top",
-            y=-45 / plot_px,
-            x=0,
-            entrywidth=185,
-            entrywidthmode="pixels",
-            font=dict(size=11),
-        ),
+        legend=legend_below(plot_px),
         hoverlabel=dict(align="left"),
         xaxis=dict(
             type="date",
@@ -239,14 +233,4 @@ def _decorate(
         ),
     )
     if footer:
-        fig.add_annotation(
-            text=html_text(footer),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=-(45 + 24 * legend_rows + 20) / plot_px,
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            font=dict(size=11, color="#555555"),
-        )
+        add_footer(fig, footer, 45 + 24 * legend_rows + 20, plot_px)

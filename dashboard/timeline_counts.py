@@ -12,7 +12,7 @@ from plotly.subplots import make_subplots
 
 from dashboard.aggregate import Bins, bins_for, timeline_counts
 from dashboard.text import html_text
-from dashboard.timeline_layout import Window, date_range
+from dashboard.timeline_layout import Window, add_footer, date_range, legend_below
 
 LANE_PX = 130
 
@@ -83,28 +83,10 @@ def _decorate(fig, title, footer, span, n_lanes, n_types) -> None:
         height=plot_px + 60 + bottom,
         margin=dict(l=60, r=100, t=60, b=bottom),
         font=dict(family="Arial, Helvetica, sans-serif", size=12),
-        legend=dict(
-            orientation="h",
-            yanchor="top",
-            y=-45 / plot_px,
-            x=0,
-            entrywidth=185,
-            entrywidthmode="pixels",
-            font=dict(size=11),
-        ),
+        legend=legend_below(plot_px),
         hoverlabel=dict(align="left"),
     )
     fig.update_xaxes(type="date", range=list(span), gridcolor="#E5E8EB", tickformat="%d %b\n%Y")
     fig.update_yaxes(title_text="events", rangemode="tozero", gridcolor="#E5E8EB")
     if footer:
-        fig.add_annotation(
-            text=html_text(footer),
-            xref="paper",
-            yref="paper",
-            x=0,
-            y=-(45 + 24 * legend_rows + 30) / plot_px,
-            xanchor="left",
-            yanchor="top",
-            showarrow=False,
-            font=dict(size=11, color="#555555"),
-        )
+        add_footer(fig, footer, 45 + 24 * legend_rows + 30, plot_px)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.text import html_text
+
 DAY = pd.Timedelta(days=1)
 #: A point still takes this much room in its row, so neighbours do not overlap.
 POINT_ROOM = pd.Timedelta(days=1.6)
@@ -142,3 +144,33 @@ def mark_labels(
 
 def _width(event: pd.Series, font_px: float) -> float:
     return len(" ".join(str(event["summary"]).split())) * CHAR_EM * font_px
+
+
+def legend_below(plot_px: int) -> dict:
+    """The legend of both timelines: horizontal, under the date labels whatever the plot's
+    height (45 px below the plot area), fixed-width entries so no type name runs into the
+    next swatch."""
+    return dict(
+        orientation="h",
+        yanchor="top",
+        y=-45 / plot_px,
+        x=0,
+        entrywidth=185,
+        entrywidthmode="pixels",
+        font=dict(size=11),
+    )
+
+
+def add_footer(fig, footer: str, below_px: int, plot_px: int) -> None:
+    """The sources line under the legend, `below_px` under the plot area (plain text)."""
+    fig.add_annotation(
+        text=html_text(footer),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-below_px / plot_px,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font=dict(size=11, color="#555555"),
+    )
