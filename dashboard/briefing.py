@@ -116,9 +116,14 @@ def caption(shown: pd.DataFrame, filters: Filters) -> str:
     return f"{len(shown)} {noun}, {window}"
 
 
+def outlets_of(shown: pd.DataFrame) -> list[str]:
+    """The outlets that report the events shown, sorted, each once."""
+    return sorted({o for names in shown["outlets"] if isinstance(names, list) for o in names})
+
+
 def sources_line(shown: pd.DataFrame) -> str:
     """'Sources: AFP, AP, Reuters' (the outlets of the events shown)."""
-    outlets = sorted({o for names in shown["outlets"] if isinstance(names, list) for o in names})
+    outlets = outlets_of(shown)
     return "Sources: " + (", ".join(outlets) if outlets else "none")
 
 

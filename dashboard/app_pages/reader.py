@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
-from dashboard.briefing import LegendEntry, legend_entries, sources_line
+from dashboard.briefing import LegendEntry, legend_entries, outlets_of, sources_line
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
     ROW_KEY,
@@ -43,7 +43,7 @@ LOG = logging.getLogger("dashboard")
 
 def _sources_line(view: pd.DataFrame) -> str:
     """'Sources: AFP, AP' as Markdown: outlet names are data, shown as text."""
-    outlets = sorted({o for names in view["outlets"] for o in names})
+    outlets = outlets_of(view)
     return "Sources: " + (markdown_text(", ".join(outlets)) if outlets else "none")
 
 
