@@ -24,10 +24,11 @@ from dashboard.components.linked import (
 )
 from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
+from dashboard.components.width_probe import column_width
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.filters import Filters, Options, apply_filters, describe
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs, flows_not_drawn
-from dashboard.mapview import build_map, reference_sites
+from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.selection import mark_timeline
@@ -190,6 +191,7 @@ def _render_map(
     st.subheader(f"Where: {len(shown)} events, {window}")
     arcs = flow_arcs(tables["flows"], shown, tables["places"], tables["articles"])
     map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
+    width = column_width("map_width", SCREEN_WIDTH_PX)  # the view is fitted to the real width
     st.pydeck_chart(
         mark_map_selection(
             build_map(
@@ -197,6 +199,7 @@ def _render_map(
                 reference_sites(tables["places"]),
                 basemap,
                 map_style,
+                width=width,
                 arcs=arcs,
             ),
             shown,
