@@ -38,8 +38,9 @@ class Data:
 
 def store_stamp(paths: Paths) -> str:
     """Changes whenever a build is published: the current build's id (the `current` pointer's
-    target), else the file's or folder's modification time, else '' when there is no store."""
-    build = current_build(paths.store) if paths.store.is_dir() else None
+    target, or with PostgreSQL the database's pointer), else the file's or folder's
+    modification time, else '' when there is no store."""
+    build = current_build(paths.store)
     if build is not None:
         return build.name
     return str(paths.store.stat().st_mtime_ns) if paths.store.exists() else ""
