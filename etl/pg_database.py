@@ -9,7 +9,6 @@ from either backend.
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -171,11 +170,15 @@ def read_build(
             f"{SCHEMA_VERSION!r}; rebuild with `python -m etl build`"
         )
     tables = {}
-    with warnings.catch_warnings():  # pandas names sqlite3 and SQLAlchemy; psycopg is DB-API 2
-        warnings.filterwarnings("ignore", "pandas only supports SQLAlchemy", UserWarning)
-        for name in TABLE_NAMES:
-            query = sql.SQL("SELECT * FROM {}.{}{}").format(
-                ident, sql.Identifier(name), sql.SQL(" LIMIT 0" if name in skip else "")
+    for name in TABLE_NAMES:
+        query = sql.SQL("SELECT * FROM {}.{}{}").format(
+            ident, sql.Identifier(name), sql.SQL(" LIMIT 0" if name in skip else "")
+        )
+        with conn.cursor() as cur:
+            cur.execute(query)
+            columns = [column.name for column in cur.description]
+            # as pandas.read_sql_query builds a frame from sqlite3's rows: same dtypes
+            tables[name] = pd.DataFrame.from_records(
+                cur.fetchall(), columns=columns, coerce_float=True
             )
-            tables[name] = pd.read_sql_query(query.as_string(conn), conn)
     return tables, meta
