@@ -10,6 +10,7 @@ from typing import Any
 
 from dashboard.text import markdown_text
 from etl import inbox
+from etl.backend import database_url
 from etl.build import build_tables
 from etl.problems import InputError
 from etl.settings import Paths
@@ -95,6 +96,12 @@ def _what_failed(error: Exception, paths: Paths) -> str:
             f"The default data could not be built: {len(error.problems)} problem(s) in "
             f"**{files}**. Run `python -m etl check` to list them, fix those rows, "
             "then reload this page."
+        )
+    if isinstance(error, StoreError) and database_url():
+        return (
+            "The event database could not be read: the server is unreachable, or its current "
+            "build is damaged or from another version. Check the database server and "
+            "`CONFLICT_DATABASE_URL`, or rebuild with `python -m etl build`, then reload this page."
         )
     if isinstance(error, StoreError):
         return (
