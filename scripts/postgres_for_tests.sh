@@ -5,7 +5,10 @@
 # the role and database named in TEST_URL below (idempotent: run it again and it changes
 # nothing). As anyone else it changes nothing and says how to enable the tests by hand.
 # The tests run against PostgreSQL only when CONFLICT_TEST_DATABASE_URL is set.
+# With --url it prints only that URL (nothing when it could not set one up), for .ci/run.
 set -eu
+ONLY_URL=false
+[ "${1:-}" = --url ] && ONLY_URL=true
 
 ROLE=conflict_test
 TEST_URL="postgresql://$ROLE:$ROLE@localhost:5432/$ROLE"
@@ -18,7 +21,7 @@ how_to() {
 }
 
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  how_to
+  $ONLY_URL || how_to
   exit 0
 fi
 
@@ -37,7 +40,7 @@ fi
 set -- $cluster
 version=$1 name=$2 port=$3 status=$4
 if [ "$status" != online ]; then
-  pg_ctlcluster "$version" "$name" start
+  pg_ctlcluster "$version" "$name" start >&2
 fi
 
 as_postgres() { su postgres -c "psql -p $port -qtAX -v ON_ERROR_STOP=1 -c \"$1\""; }
@@ -48,5 +51,9 @@ if [ "$(as_postgres "SELECT 1 FROM pg_database WHERE datname = '$ROLE'")" != 1 ]
   as_postgres "CREATE DATABASE $ROLE OWNER $ROLE"
 fi
 TEST_URL="postgresql://$ROLE:$ROLE@localhost:$port/$ROLE"
+if $ONLY_URL; then
+  echo "$TEST_URL"
+  exit 0
+fi
 echo "PostgreSQL $version ($name) is up on port $port for the store tests:"
 echo "  export CONFLICT_TEST_DATABASE_URL=$TEST_URL"

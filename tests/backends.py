@@ -66,6 +66,8 @@ def backend(request, monkeypatch):
         yield Backend("sqlite")
         return
     server = os.environ.get(TEST_URL)
+    if not server and os.environ.get("CI") == "true":
+        pytest.fail(f"CI runs the PostgreSQL tests: {HOW_TO}")  # .ci/run sets it up
     if not server:
         pytest.skip(HOW_TO)
     psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed (.[postgresql])")
