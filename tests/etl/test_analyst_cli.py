@@ -1,5 +1,6 @@
 """The analysts' command line end to end on the small project: ingest, review, correct a
-place, retract, restore, rebuild, and the same published state at the end."""
+place, retract, restore, rebuild, and the same published state at the end (the round trip on
+both backends: tests/backends.py)."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def events(store: Path):
     return read_store(store)[0]["events"].set_index("event_id")
 
 
-def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
+def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys, backend):
     store = str(project.store)
     code, out, err = run(
         capsys,
