@@ -14,6 +14,7 @@ it are kept; older ones and unpublished leftovers of a crashed writer are droppe
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,32 +23,59 @@ import psycopg
 from psycopg import sql
 
 from etl.backend import shown_url
-from etl.pg_database import build_ids, connect, drop_build, hold_build, read_build, write_build
+from etl.pg_database import (
+    APPLICATION,
+    build_ids,
+    connect,
+    drop_build,
+    hold_build,
+    read_build,
+    write_build,
+)
 from etl.problems import StoreError
 from etl.tables import Tables
 
-POINTER = "conflict_meta"
+POINTER_NAME = "public.conflict_meta"
+POINTER = sql.Identifier("public", "conflict_meta")
 LOCK_KEY = (0x636F6E66, 0x6C696374)  # 'conf', 'lict': the writers' advisory lock
 
 
 def current_id(conn: psycopg.Connection) -> str | None:
     """The published build's id, or None when nothing has been published here yet."""
-    try:
-        with conn.transaction():
-            row = conn.execute(
-                sql.SQL("SELECT value FROM {} WHERE key = 'current'").format(
-                    sql.Identifier(POINTER)
-                )
-            ).fetchone()
-    except psycopg.errors.UndefinedTable:
+    if conn.execute("SELECT to_regclass(%s)", [POINTER_NAME]).fetchone()[0] is None:
         return None
+    row = conn.execute(
+        sql.SQL("SELECT value FROM {} WHERE key = 'current'").format(POINTER)
+    ).fetchone()
     return row[0] if row else None
 
 
+_checking: dict[str, psycopg.Connection] = {}  # url -> a connection kept for pointer checks
+_checking_lock = threading.Lock()
+
+
 def current_build_id(url: str) -> str | None:
-    """The published build's id in the database at `url` (None: nothing published yet)."""
-    with connect(url, autocommit=True) as conn:
-        return current_id(conn)
+    """The published build's id in the database at `url` (None: nothing published yet).
+
+    The dashboard asks on every rerun, so one connection per process is kept for it (a new
+    connection costs a login: 5-100 ms); a broken one is replaced once."""
+    with _checking_lock:
+        for attempt in (1, 2):
+            conn = _checking.pop(url, None)
+            try:
+                if conn is None or conn.closed:
+                    conn = psycopg.connect(url, autocommit=True, application_name=APPLICATION)
+                found = current_id(conn)
+            except psycopg.OperationalError as exc:
+                if conn is not None:
+                    conn.close()
+                if attempt == 2:
+                    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else "no reply"
+                    raise StoreError(f"{shown_url(url)}: could not connect ({reason})") from exc
+            else:
+                _checking[url] = conn
+                return found
+    raise AssertionError("not reached")
 
 
 def read_current(url: str, skip: frozenset[str] = frozenset()) -> tuple[Tables, dict[str, str]]:
@@ -85,7 +113,7 @@ def unstage(url: str, build_id: str) -> None:
 
 def publish(url: str, build_id: str) -> None:
     """Point readers at `build_id` (and remember the build it replaces) in one transaction."""
-    table = sql.Identifier(POINTER)
+    table = POINTER
     with connect(url) as conn, conn.transaction():
         conn.execute(
             sql.SQL("CREATE TABLE IF NOT EXISTS {} (key text PRIMARY KEY, value text NOT NULL)")

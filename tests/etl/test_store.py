@@ -9,6 +9,7 @@ import os
 import stat
 import threading
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 import pytest
@@ -288,3 +289,31 @@ def test_writers_with_separate_store_folders_take_turns_in_one_database(tmp_path
     assert time.monotonic() - started >= 0.4
     assert told and told[0].startswith("waiting for another writer (server pid")
     assert current_build(tmp_path / "elsewhere") == tmp_path / "elsewhere" / "builds" / build.name
+
+
+def test_the_pointer_check_survives_a_dropped_connection_and_names_a_refused_one(
+    mini, tables, backend, monkeypatch
+):
+    """The dashboard checks the pointer on every rerun over one kept connection: when the
+    server drops it, the next check reconnects; a refused login is a StoreError without the
+    password."""
+    if not backend.url:
+        pytest.skip("PostgreSQL only")
+    import psycopg
+
+    build = write_store(mini.store, tables, exports=False)
+    assert current_build(mini.store).name == build.name
+    with psycopg.connect(backend.url, autocommit=True) as conn:
+        ended = conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = "
+            "current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+    assert ended  # the kept connection was one of them
+    assert current_build(mini.store).name == build.name
+    parts = urlsplit(backend.url)
+    netloc = f"{parts.username}:not-the-s3cret@{parts.hostname}:{parts.port or 5432}"
+    wrong = urlunsplit(parts._replace(netloc=netloc, path="/no_such_database"))
+    monkeypatch.setenv("CONFLICT_DATABASE_URL", wrong)
+    with pytest.raises(StoreError, match="could not connect") as caught:
+        current_build(mini.store)
+    assert "s3cret" not in str(caught.value)
