@@ -173,7 +173,7 @@ def main() -> None:
             lambda r: r["default_load"]["read_s"],
         ),
         ("default data: dashboard read again (s)", lambda r: r["default_load"]["again_s"]),
-        (f"{n} events: write + publish (s)", lambda r: r["synthetic_written_s"]),
+        (f"{n} events: write + publish (s, one run)", lambda r: r["synthetic_written_s"]),
         (
             f"{n} events: dashboard read, first in its process (s)",
             lambda r: r["synthetic_load"]["read_s"],
