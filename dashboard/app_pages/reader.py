@@ -26,7 +26,7 @@ from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.filters import Filters, Options, apply_filters, describe
-from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs
+from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs, flows_not_drawn
 from dashboard.mapview import build_map, reference_sites
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
@@ -207,6 +207,13 @@ def _render_map(
         selection_mode="single-object",
     )
     _legend(shown, flows=not arcs.empty)
+    not_drawn = flows_not_drawn(tables["flows"], shown, tables["places"])
+    if not_drawn:  # reported movements the map has no two points for, named so none goes missing
+        st.caption(
+            "Reported but not drawn as arcs: "
+            + "; ".join(markdown_text(line) for line in not_drawn)
+            + "."
+        )
     st.caption(
         _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
         "places: curated gazetteer and GeoNames (CC BY 4.0). "
