@@ -233,7 +233,7 @@ def run_build(
         tables = build_tables(paths, snapshot=snapshot, cache=cache)
         counts = {name: len(tables[name]) for name in TABLE_NAMES}
         meta = {f"rows.{k}": str(v) for k, v in counts.items()}
-        meta["inbox_state"] = inbox.stamp(snapshot)
+        meta |= inbox.build_meta(snapshot)
         build = publish(paths.store, tables, meta, exports)
         cache.flush()
     return BuildSummary(

@@ -51,7 +51,8 @@ def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is 
     paths = Paths.from_env()
     loaded = load_tables(paths)
     tables = loaded.tables
-    view, names = event_frame(tables), batch_names(paths.store)
+    # the inbox names batches; a dashboard without it (another machine) uses the build's record
+    view, names = event_frame(tables), batch_names(paths.store) or loaded.batch_names
     return Data(
         loaded,
         view,

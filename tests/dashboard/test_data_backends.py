@@ -43,6 +43,16 @@ def test_the_loader_reads_the_current_build(tmp_path, project_tables, mini, back
     assert len(load_tables(paths).tables["events"]) == len(build_tables(mini)["events"])
 
 
+def test_a_dashboard_without_the_inbox_names_batches_as_the_build_recorded_them(
+    tmp_path, project_tables, backend
+):
+    store = tmp_path / "store"
+    write_store(store, project_tables, {"batch_names": '{"b_1": "january"}'}, exports=False)
+    loaded = load_tables(Paths(store=store))
+    assert loaded.batch_names == {"b_1": "january"}
+    assert not (store / "inbox.sqlite").exists()  # so the loader falls back on the build's
+
+
 def test_the_page_shows_the_current_build_and_follows_a_new_one(
     tmp_path, monkeypatch, project_tables, mini, backend
 ):

@@ -4,6 +4,7 @@ both backends: tests/backends.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -61,6 +62,7 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys, backen
     assert code == 0, err
     batch = re.search(r"batch (b\S+) \(january\): 2 article\(s\) stored", out).group(1)
     assert "new outlet(s): Valley Courier" in out
+    assert json.loads(read_store(project.store)[1]["batch_names"]) == {batch: "january"}
     stored = events(project.store)
     mine = stored[stored["batch_id"] == batch]
     assert set(mine["event_type"]) >= {"shelling", "evacuation"}
@@ -124,6 +126,7 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys, backen
         == 0
     )
     assert read_store(project.store)[1]["content_sha256"] == published
+    assert json.loads(read_store(project.store)[1]["batch_names"]) == {batch: "january"}
 
     code, out, _ = run(capsys, "batches", "--store", store)
     assert f"{batch}  published  2 article(s)" in out
