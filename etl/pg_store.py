@@ -106,9 +106,13 @@ def stage(url: str, build_id: str, tables: Tables, meta: dict[str, str]) -> None
 
 
 def unstage(url: str, build_id: str) -> None:
-    """Drop a staged build that will not be published (its writer failed after staging)."""
-    with connect(url) as conn, conn.transaction():
-        drop_build(conn, build_id)
+    """Drop a staged build that will not be published (its writer failed after staging).
+    Best effort: the writer is already failing, and the next writer drops what is left."""
+    try:
+        with connect(url) as conn, conn.transaction():
+            drop_build(conn, build_id)
+    except (StoreError, psycopg.Error):
+        pass
 
 
 def publish(url: str, build_id: str) -> None:
