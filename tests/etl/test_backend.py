@@ -70,3 +70,23 @@ def test_a_whole_build_of_the_default_data_gives_equal_tables_on_either_backend(
         assert summary.store == f"{shown_url(url)} (schema build_{summary.build_id})"
     else:
         assert summary.store.endswith("current/conflict.sqlite")
+
+
+def test_an_unreachable_database_is_a_clear_error_and_nothing_is_published(mini, monkeypatch):
+    pytest.importorskip("psycopg", reason="psycopg is not installed (.[postgresql])")
+    from etl.build import build_tables
+    from etl.store import current_build, write_store
+
+    tables = build_tables(mini)
+    monkeypatch.setenv(
+        DATABASE_URL, "postgresql://app:s3cret@127.0.0.1:1/conflict?connect_timeout=3"
+    )
+    for attempt in (
+        lambda: write_store(mini.store, tables),
+        lambda: read_store(mini.store),
+        lambda: current_build(mini.store),
+    ):
+        with pytest.raises(StoreError, match=r"app:\*\*\*@127\.0\.0\.1:1/conflict.*could not") as e:
+            attempt()
+        assert "s3cret" not in str(e.value)
+    assert not (mini.store / "builds").exists()
