@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: install install-test browser run test build check lint bench
+.PHONY: install install-test browser postgres run test build check lint bench
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -35,6 +35,11 @@ browser:
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null; \
 	  else echo "chromium is missing: install Debian's chromium (sudo apt-get install chromium) for the browser tests"; fi; }
+
+# Debian's PostgreSQL for the store's PostgreSQL tests (as root: installs, starts, makes the
+# test role; otherwise changes nothing and prints how to enable them). .ci/run calls it.
+postgres:
+	@sh scripts/postgres_for_tests.sh
 
 test: install-test browser
 	$(BIN)/python -m pytest

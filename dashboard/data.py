@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from dashboard.text import markdown_text
 from etl import inbox
+from etl.backend import database_url
 from etl.build import build_tables
 from etl.problems import InputError
 from etl.settings import Paths
@@ -24,6 +25,7 @@ LOAD_ERRORS = (StoreError, OSError, InputError)
 class Loaded:
     tables: Tables
     origin: str  # a sentence for the page footer
+    batch_names: dict[str, str] = field(default_factory=dict)  # as the build recorded them
 
 
 #: Tables the dashboard never reads, left unread (article_texts: 122 of 323 MB at 100k events).
@@ -40,13 +42,25 @@ def load_tables(paths: Paths) -> Loaded:
         tables, meta = read_store(paths.store, skip=UNREAD)
         build = meta.get("build_id") or paths.store.name
         schema = meta.get("schema_version")
-        return Loaded(tables, markdown_text(f"Data: store build {build} (schema {schema})."))
+        origin = markdown_text(f"Data: store build {build} (schema {schema}).")
+        return Loaded(tables, origin, recorded_batch_names(meta))
     tables = build_tables(paths)
     return Loaded(
         tables,
         "Data: built from seeds/ and data/curated/ (no store yet; "
         "`python -m etl build` writes one).",
     )
+
+
+def recorded_batch_names(meta: dict[str, str]) -> dict[str, str]:
+    """Batch id -> name as a build's meta recorded them ({} when it did not, or not readably)."""
+    try:
+        names = json.loads(meta.get("batch_names") or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(names, dict):
+        return {}
+    return {str(k): str(v) for k, v in names.items() if isinstance(v, str)}
 
 
 def load_basemap(path: Path) -> dict[str, Any] | None:
@@ -95,6 +109,12 @@ def _what_failed(error: Exception, paths: Paths) -> str:
             f"The default data could not be built: {len(error.problems)} problem(s) in "
             f"**{files}**. Run `python -m etl check` to list them, fix those rows, "
             "then reload this page."
+        )
+    if isinstance(error, StoreError) and database_url():
+        return (
+            "The event database could not be read: the server is unreachable, or its current "
+            "build is damaged or from another version. Check the database server and "
+            "`CONFLICT_DATABASE_URL`, or rebuild with `python -m etl build`, then reload this page."
         )
     if isinstance(error, StoreError):
         return (

@@ -11,6 +11,7 @@ import pandas as pd
 from etl import inbox
 from etl.article_updates import with_updates
 from etl.articles import MANIFEST, Article, load_seed_articles
+from etl.backend import SCHEMA_PREFIX, database_url, shown_url
 from etl.curated import Curated, load_curated
 from etl.extracting import bind_cache, default_workers, extract_all
 from etl.extraction.extract import ArticleInput, Extractor
@@ -209,6 +210,14 @@ def with_extraction(
     return add_extracted(tables, clusters, articles, actor_ids)
 
 
+def tables_location(paths: Paths, build_id: str) -> str:
+    """Where a build's tables are, for the summary: the SQLite file, or the database schema."""
+    url = database_url()
+    if url:
+        return f"{shown_url(url)} (schema {SCHEMA_PREFIX}{build_id})"
+    return display_path(paths.store / CURRENT / DATABASE, paths.root)
+
+
 def run_build(
     paths: Paths,
     exports: bool = True,
@@ -224,12 +233,12 @@ def run_build(
         tables = build_tables(paths, snapshot=snapshot, cache=cache)
         counts = {name: len(tables[name]) for name in TABLE_NAMES}
         meta = {f"rows.{k}": str(v) for k, v in counts.items()}
-        meta["inbox_state"] = inbox.stamp(snapshot)
+        meta |= inbox.build_meta(snapshot)
         build = publish(paths.store, tables, meta, exports)
         cache.flush()
     return BuildSummary(
         counts=counts,
-        store=display_path(paths.store / CURRENT / DATABASE, paths.root),
+        store=tables_location(paths, build.name),
         exports=display_path(paths.store / CURRENT / EXPORTS, paths.root) if exports else None,
         build_id=build.name,
     )

@@ -73,7 +73,7 @@ def _ddl(name: str, frame: pd.DataFrame) -> str:
 ROW_CHUNK = 20_000  # rows turned into Python tuples at a time: memory stays flat
 
 
-def _rows(frame: pd.DataFrame) -> Iterator[tuple]:
+def plain_rows(frame: pd.DataFrame) -> Iterator[tuple]:
     """The frame's rows as tuples of plain values (None for missing), a chunk at a time."""
     for start in range(0, len(frame), ROW_CHUNK):
         part = frame.iloc[start : start + ROW_CHUNK]
@@ -90,7 +90,7 @@ def _write_all(conn: sqlite3.Connection, tables: Tables, meta: dict[str, str]) -
             frame = tables[name]
             conn.execute(_ddl(name, frame))
             marks = ", ".join("?" for _ in frame.columns)
-            conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', _rows(frame))
+            conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', plain_rows(frame))
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise StoreError(f"foreign key check failed: {broken[:5]}")

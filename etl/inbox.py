@@ -298,6 +298,14 @@ def add_decisions(store: Path, decisions: Iterable[Mapping[str, object]]) -> int
     return len(decisions)
 
 
+def build_meta(snapshot: Snapshot) -> dict[str, str]:
+    """Meta rows of a build made from this inbox: its stamp, and the names analysts gave the
+    batches (so readers without the inbox, such as dashboards on other machines reading a
+    PostgreSQL store, can still name them)."""
+    names = {b["batch_id"]: b["name"] for b in snapshot.batches}
+    return {"inbox_state": stamp(snapshot), "batch_names": json.dumps(names, sort_keys=True)}
+
+
 def stamp(snapshot: Snapshot) -> str:
     """What the inbox held when a build was made (kept in the build's meta): a build whose
     stamp differs from the inbox's is behind it, e.g. after a crash between the two."""

@@ -315,7 +315,7 @@ def ingest(
 
 def built_from(snapshot: Snapshot) -> dict[str, str]:
     """Build meta naming the inbox state the build was made from."""
-    return {"inbox_state": inbox.stamp(snapshot)}
+    return inbox.build_meta(snapshot)
 
 
 def catch_up(paths: Paths, snapshot: Snapshot) -> str | None:

@@ -10,6 +10,11 @@ swapping the pointer. So the database and its exports change together or not at 
 at any step leaves the previous build current; a reader never sees half a build; and the next
 writer removes what a crashed one left behind. The build before the current one is kept, so a
 reader that followed the pointer just before a swap can finish reading.
+
+With `CONFLICT_DATABASE_URL` set (etl/backend.py) the tables of each build go to a schema of
+that PostgreSQL database instead of `conflict.sqlite`, and its pointer row is what readers
+follow (etl/pg_store.py); the build folder keeps the exports, and `current` follows the
+database's pointer. Every function here works the same way on both.
 """
 
 from __future__ import annotations
@@ -19,12 +24,13 @@ import hashlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import pandas as pd
 
 from etl.atomic import STAGING_PREFIX, fsync_dir, make_staging_dir, point
+from etl.backend import database_url
 from etl.database import read_database, write_database
 from etl.exports import write_exports
 from etl.lock import exclusive
@@ -53,8 +59,27 @@ def content_hash(tables: Tables) -> str:
     return digest.hexdigest()
 
 
+def _pg():
+    """etl.pg_store, imported only when CONFLICT_DATABASE_URL is set (psycopg is optional)."""
+    try:
+        from etl import pg_store
+    except ImportError as exc:
+        raise StoreError(
+            f"CONFLICT_DATABASE_URL is set but psycopg is not installed ({exc}); install it with "
+            "`.venv/bin/pip install -e '.[postgresql]'`"
+        ) from exc
+    return pg_store
+
+
 def current_build(store: Path) -> Path | None:
-    """The folder of the published build, or None when nothing has been published yet."""
+    """The folder of the published build, or None when nothing has been published yet.
+
+    With PostgreSQL, the folder its exports are in (its name is the build id, which the
+    database's pointer names; the folder need not exist on a reader's machine)."""
+    url = database_url()
+    if url:
+        build_id = _pg().current_build_id(url)
+        return store / BUILDS / build_id if build_id else None
     try:
         target = os.readlink(store / CURRENT)
     except OSError:
@@ -69,6 +94,9 @@ def read_store(store: Path, skip: frozenset[str] = frozenset()) -> tuple[Tables,
 
     A plain database file (the layout before versioned builds) is read as it is.
     """
+    url = database_url()
+    if url:
+        return _pg().read_current(url, skip)
     if store.is_file():
         return read_database(store, skip)
     build = current_build(store)
@@ -88,7 +116,9 @@ def writing(
             f"{store}: is a file; the store is now a folder of builds. Point --store (or "
             "CONFLICT_STORE) at a folder, for example data/store"
         )
-    with exclusive(store / LOCK, wait_seconds, on_wait):
+    url = database_url()
+    database = _pg().locked(url, wait_seconds, on_wait) if url else nullcontext()
+    with exclusive(store / LOCK, wait_seconds, on_wait), database:
         remove_leftovers(store)
         yield
 
@@ -113,7 +143,7 @@ def record_then_publish(
     try:
         record()
     except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
+        unstage(staged, build_id)
         raise
     return finish(store, staged, build_id)
 
@@ -150,15 +180,27 @@ def stage_build(
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     build_id = f"{stamp}-{digest[:10]}"
     staging = make_staging_dir(store / BUILDS / build_id)
+    url = database_url()
     try:
         info = {"build_id": build_id, "content_sha256": digest, "exports": str(exports).lower()}
-        write_database(staging / DATABASE, tables, {**meta, **info})
+        if url:
+            _pg().stage(url, build_id, tables, {**meta, **info})
+        else:
+            write_database(staging / DATABASE, tables, {**meta, **info})
         if exports:
             write_exports(staging / EXPORTS, tables, build_id)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        unstage(staging, build_id)
         raise
     return staging, build_id
+
+
+def unstage(staging: Path, build_id: str) -> None:
+    """Remove a staged build that will not be published (its folder, its schema)."""
+    shutil.rmtree(staging, ignore_errors=True)
+    url = database_url()
+    if url:
+        _pg().unstage(url, build_id)
 
 
 def commit_build(staging: Path, build: Path) -> Path:
@@ -169,7 +211,11 @@ def commit_build(staging: Path, build: Path) -> Path:
 
 
 def publish_build(store: Path, build: Path) -> None:
-    """Point `current` at `build`: the one step that changes what readers see."""
+    """Point `current` at `build`: the one step that changes what readers see (with
+    PostgreSQL, the database's pointer row; `current` then follows it for the exports)."""
+    url = database_url()
+    if url:
+        _pg().publish(url, build.name)
     point(store / CURRENT, f"{BUILDS}/{build.name}")
     fsync_dir(store)
 
@@ -177,8 +223,13 @@ def publish_build(store: Path, build: Path) -> None:
 def remove_leftovers(store: Path) -> list[Path]:
     """Remove what an interrupted writer left: staging folders and files, complete builds it
     never published (newer than the current one), and the files of the single-file layout."""
+    url = database_url()
+    if url:
+        _pg().prune(url)  # the database's unpublished builds and those before the previous
     found = [*store.glob(f"{STAGING_PREFIX}*"), *(store / BUILDS).glob(f"{STAGING_PREFIX}*")]
     current = current_build(store)
+    if url and current and _pointed(store) != current.name:  # a writer stopped in between
+        point(store / CURRENT, f"{BUILDS}/{current.name}")
     found += [b for b in _builds(store) if current is None or b.name > current.name]
     found += [p for p in store.glob(f"{DATABASE}*") if p.is_file()]
     for path in found:
@@ -191,6 +242,9 @@ def remove_leftovers(store: Path) -> list[Path]:
 
 def remove_old_builds(store: Path) -> list[Path]:
     """Keep the current build and the newest one before it; remove every other build."""
+    url = database_url()
+    if url:
+        _pg().prune(url)
     current = current_build(store)
     if current is None:
         return []
@@ -201,6 +255,14 @@ def remove_old_builds(store: Path) -> list[Path]:
     for path in removed:
         shutil.rmtree(path, ignore_errors=True)
     return removed
+
+
+def _pointed(store: Path) -> str | None:
+    """The build folder `current` names, or None."""
+    try:
+        return Path(os.readlink(store / CURRENT)).name
+    except OSError:
+        return None
 
 
 def _builds(store: Path) -> list[Path]:

@@ -10,6 +10,7 @@ import pytest
 
 from etl.build import build_tables
 from etl.settings import ROOT, Paths
+from tests.backends import backend  # noqa: F401  (the fixture: each backend in turn)
 
 MINI_ARTICLE_A = (
     "Town, Country (Wire) — Rockets hit the market in Alpha on Monday, killing at least 4 people. "
@@ -78,6 +79,13 @@ def tree_digest(folder: Path) -> dict[str, str]:
         elif path.is_file():
             found[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return found
+
+
+@pytest.fixture(autouse=True)
+def _sqlite_unless_asked(monkeypatch):
+    """Builds go to SQLite files in tests unless a test takes the `backend` fixture, whatever
+    CONFLICT_DATABASE_URL the shell running the tests has."""
+    monkeypatch.delenv("CONFLICT_DATABASE_URL", raising=False)
 
 
 @pytest.fixture(scope="session")

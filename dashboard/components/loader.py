@@ -38,8 +38,9 @@ class Data:
 
 def store_stamp(paths: Paths) -> str:
     """Changes whenever a build is published: the current build's id (the `current` pointer's
-    target), else the file's or folder's modification time, else '' when there is no store."""
-    build = current_build(paths.store) if paths.store.is_dir() else None
+    target, or with PostgreSQL the database's pointer), else the file's or folder's
+    modification time, else '' when there is no store."""
+    build = current_build(paths.store)
     if build is not None:
         return build.name
     return str(paths.store.stat().st_mtime_ns) if paths.store.exists() else ""
@@ -50,7 +51,8 @@ def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is 
     paths = Paths.from_env()
     loaded = load_tables(paths)
     tables = loaded.tables
-    view, names = event_frame(tables), batch_names(paths.store)
+    # the inbox names batches; a dashboard without it (another machine) uses the build's record
+    view, names = event_frame(tables), batch_names(paths.store) or loaded.batch_names
     return Data(
         loaded,
         view,

@@ -63,3 +63,26 @@ def test_a_damaged_basemap_is_left_out_not_a_crash(tmp_path, content):
     path = tmp_path / "basemap.geojson"
     path.write_text(content, encoding="utf-8")
     assert load_basemap(path) is None
+
+
+def test_a_database_that_cannot_be_read_is_named_without_its_address(monkeypatch):
+    monkeypatch.setenv("CONFLICT_DATABASE_URL", "postgresql://reader:s3cret@db.internal/conflict")
+    message = load_error_message(StoreError("db.internal: could not connect"), Paths())
+    assert message.startswith("The event database could not be read: the server is unreachable")
+    assert "s3cret" not in message and "db.internal" not in message
+
+
+@pytest.mark.parametrize(
+    ("meta", "names"),
+    [
+        ({"batch_names": '{"b1": "january", "b2": "feb"}'}, {"b1": "january", "b2": "feb"}),
+        ({}, {}),  # a build made before builds recorded names
+        ({"batch_names": "{not json"}, {}),
+        ({"batch_names": "[1, 2]"}, {}),
+        ({"batch_names": '{"b1": 5, "b2": "x"}'}, {"b2": "x"}),
+    ],
+)
+def test_batch_names_recorded_in_a_build_are_read_or_left_out(meta, names):
+    from dashboard.data import recorded_batch_names
+
+    assert recorded_batch_names(meta) == names

@@ -1,8 +1,10 @@
 """The analysts' command line end to end on the small project: ingest, review, correct a
-place, retract, restore, rebuild, and the same published state at the end."""
+place, retract, restore, rebuild, and the same published state at the end (the round trip on
+both backends: tests/backends.py)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -42,7 +44,7 @@ def events(store: Path):
     return read_store(store)[0]["events"].set_index("event_id")
 
 
-def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
+def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys, backend):
     store = str(project.store)
     code, out, err = run(
         capsys,
@@ -60,6 +62,7 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
     assert code == 0, err
     batch = re.search(r"batch (b\S+) \(january\): 2 article\(s\) stored", out).group(1)
     assert "new outlet(s): Valley Courier" in out
+    assert json.loads(read_store(project.store)[1]["batch_names"]) == {batch: "january"}
     stored = events(project.store)
     mine = stored[stored["batch_id"] == batch]
     assert set(mine["event_type"]) >= {"shelling", "evacuation"}
@@ -123,6 +126,7 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys):
         == 0
     )
     assert read_store(project.store)[1]["content_sha256"] == published
+    assert json.loads(read_store(project.store)[1]["batch_names"]) == {batch: "january"}
 
     code, out, _ = run(capsys, "batches", "--store", store)
     assert f"{batch}  published  2 article(s)" in out

@@ -184,9 +184,9 @@ def test_reimport_adds_nothing_a_changed_row_wins_and_retract_hides(mini, tmp_pa
     assert not events["origin"].eq("ucdp").any()
 
 
-def test_a_failed_commit_leaves_store_and_inbox_as_they_were(mini, monkeypatch):
+def test_a_failed_commit_leaves_store_and_inbox_as_they_were(mini, monkeypatch, backend):
     import_events(mini, UCDP, "ucdp", "ana")
-    before = tree_digest(mini.store)
+    before, database = tree_digest(mini.store), backend.state()
 
     def broken(*args, **kwargs):
         raise sqlite3.OperationalError("disk I/O error")
@@ -196,6 +196,7 @@ def test_a_failed_commit_leaves_store_and_inbox_as_they_were(mini, monkeypatch):
         import_events(mini, ACLED, "acled", "ana")
     after = {k: v for k, v in tree_digest(mini.store).items() if not k.startswith("cache/")}
     assert after == {k: v for k, v in before.items() if not k.startswith("cache/")}
+    assert backend.state() == database  # the staged build's schema was dropped
 
 
 def test_a_version_1_inbox_is_read_then_upgraded_and_imports_stay_append_only(mini):

@@ -1,5 +1,6 @@
 """Builds killed between their steps, and two builds at once: the store and its exports stay a
-matching pair, and the next build cleans up. Each build runs in its own process (kill -9)."""
+matching pair, and the next build cleans up. Each build runs in its own process (kill -9).
+On SQLite and, with CONFLICT_TEST_DATABASE_URL, on PostgreSQL (tests/backends.py)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ from tests.conftest import MINI_ARTICLE_B
 # of etl.store / etl.exports returns (or, for write_frame, after the third CSV).
 CHILD = """
 import os, signal, sys
-import etl.exports, etl.store
+import importlib
 from etl.cli import main
 module_name, function, after = sys.argv[1], sys.argv[2], int(sys.argv[3])
-module = {"store": etl.store, "exports": etl.exports}[module_name]
+module = importlib.import_module(f"etl.{module_name}")
 original, calls = getattr(module, function), []
 def killing(*args, **kwargs):
     result = original(*args, **kwargs)
@@ -44,6 +45,15 @@ KILL_POINTS = [
     ("build renamed, pointer not yet moved", "store", "commit_build", 1, False),
     ("pointer moved, old builds not yet removed", "store", "publish_build", 1, True),
 ]
+# With PostgreSQL the tables are written by pg_store.stage, and the database's pointer row
+# moves before the `current` symlink follows it.
+PG_KILL_POINTS = [
+    ("database written, exports not yet", "pg_store", "stage", 1, False),
+    *KILL_POINTS[1:4],
+    ("database pointer moved, symlink not yet", "pg_store", "publish", 1, True),
+    KILL_POINTS[4],
+]
+CASES = [("sqlite", *k) for k in KILL_POINTS] + [("postgresql", *k) for k in PG_KILL_POINTS]
 
 
 def _build_args(mini) -> list[str]:
@@ -84,12 +94,13 @@ def assert_matching_pair(store: Path) -> str:
 
 
 @pytest.mark.parametrize(
-    ("where", "module", "function", "after", "new_wins"),
-    KILL_POINTS,
-    ids=[k[0] for k in KILL_POINTS],
+    ("backend", "where", "module", "function", "after", "new_wins"),
+    CASES,
+    ids=[f"{k[0]}: {k[1]}" for k in CASES],
+    indirect=["backend"],
 )
 def test_a_build_killed_between_steps_leaves_a_matching_pair(
-    mini, where, module, function, after, new_wins
+    mini, backend, where, module, function, after, new_wins
 ):
     assert _run(["-m", "etl", *_build_args(mini)]).returncode == 0
     first = assert_matching_pair(mini.store)
@@ -103,12 +114,15 @@ def test_a_build_killed_between_steps_leaves_a_matching_pair(
     # the next build finishes, publishes, and removes what the killed one left
     assert _run(["-m", "etl", *_build_args(mini)]).returncode == 0
     latest = assert_matching_pair(mini.store)
+    assert os.readlink(mini.store / "current") == f"builds/{latest}"  # exports' pointer follows
     left = sorted(p.name for p in (mini.store / "builds").iterdir())
     assert left == sorted({after_kill, latest})
     assert not [p for p in mini.store.rglob(".staging-*")]
+    if backend.url:  # the database keeps the same two builds' tables, and nothing else
+        assert backend.state()["schemas"] == [f"build_{b}" for b in left]
 
 
-def test_two_builds_at_once_both_publish_whole_builds_in_turn(mini):
+def test_two_builds_at_once_both_publish_whole_builds_in_turn(mini, backend):
     args = ["-m", "etl", *_build_args(mini), "--wait", "120"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     children = [
