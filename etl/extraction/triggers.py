@@ -112,7 +112,7 @@ class _Sentence:
     def block_spans(self, number: int) -> list[tuple[int, int]]:
         spans = self.blocks.get(number)
         if spans is None:
-            pattern = self.rules.rules[number].pattern
+            pattern = self.rules.rules[number].search
             spans = [m.span() for m in pattern.finditer(self.text, self.start, self.end)]
             self.blocks[number] = spans
         return spans
@@ -176,7 +176,7 @@ def _first_real(
     for number in numbers:
         scan_from = start  # the required word may stand anywhere in the match
         stop = best.start + 1 if best else end  # only an earlier match can beat the best
-        pattern = sentence.rules.rules[number].pattern
+        pattern = sentence.rules.rules[number].search
         named = "trigger" in pattern.groupindex
         for match in pattern.finditer(text, scan_from, end):
             if match.start() >= stop:
