@@ -69,7 +69,8 @@ class CountryReader:
         and the table's phrases ('Syrian', 'Houthi', 'Boko Haram'), once per run of names."""
         found: Counter[str] = Counter()
         for run in _CAPITALISED_RUN.findall(text):
-            found.update(self._run(run))
+            if codes := self._run(run):  # most runs name no country: no update to make
+                found.update(codes)
         return found
 
 
