@@ -157,7 +157,7 @@ def act(page, socket: Socket, click, timeout_s: float) -> dict[str, float]:
         "reply_s": (arrived - press) / 1000,
         "timeline_s": (plot - press) / 1000 if plot else float("nan"),
         "settled_s": (quiet - press) / 1000,
-        "after_s": (quiet - arrived) / 1000,
+        "after_s": max(quiet - arrived, 0.0) / 1000,  # 0: drawn before the run's last message
         "ws_mib": ws / MIB,
         "contexts": page.evaluate("window.__bench.contexts") - contexts,
     }
