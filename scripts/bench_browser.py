@@ -17,7 +17,8 @@ browser session (1280x720) that:
    received over the websocket until Streamlit's `script_finished` (one rerun, whole).
 
 Also counts the bytes fetched from the app's static files (the basemap, once a session) and the
-WebGL contexts each click made (a new one is a map drawn anew: shaders compiled again).
+WebGL contexts each click made (a new one is a map drawn anew: shaders compiled again), and
+the CPU seconds Chromium's processes used (wall time follows the machine's load; CPU less so).
 Prints the median of each figure over the repeats (the first, cold load separately) as a
 Markdown table. Times are wall seconds on whatever else the machine is doing: give the load.
 """
@@ -127,6 +128,29 @@ class Socket:
             raise RuntimeError(f"no script run finished within {timeout_s:.0f} s")
 
 
+def browser_cpu() -> float:
+    """CPU seconds used so far by this process's Chromium (browser, renderer and GPU
+    processes): on a shared machine a steadier measure of the page's own work than wall time."""
+    ticks, parents, names = os.sysconf("SC_CLK_TCK"), {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :]
+        fields = fields.split()
+        pid = int(stat.parent.name)
+        parents[pid], names[pid] = int(fields[1]), (name, int(fields[11]) + int(fields[12]))
+    mine, total = os.getpid(), 0
+    for pid, (name, used) in names.items():
+        ancestor = parents.get(pid)
+        while ancestor and ancestor != mine:
+            ancestor = parents.get(ancestor)
+        if ancestor == mine and name.startswith("chrom"):
+            total += used
+    return total / ticks
+
+
 def settle(page, since_ms: float) -> tuple[float, float]:
     """Once the page has been quiet for QUIET_S: (last timeline redraw, last long task's end)
     after `since_ms` on the page's clock, in ms (the redraw is 0 if there was none)."""
@@ -147,13 +171,16 @@ def act(page, socket: Socket, click, timeout_s: float) -> dict[str, float]:
     """Press something, wait for its rerun and the page to settle: seconds and bytes."""
     socket.bytes, runs = 0, socket.runs
     contexts = page.evaluate("window.__bench.contexts")
+    cpu = browser_cpu()
     click()
     socket.wait_run(page, runs + 1, timeout_s)
     ws = socket.bytes
     press = page.evaluate("window.__bench.press")
     arrived = (socket.finished - page.evaluate("performance.timeOrigin") / 1000) * 1000
     plot, quiet = settle(page, press)
+    cpu = browser_cpu() - cpu
     return {
+        "cpu_s": cpu,
         "reply_s": (arrived - press) / 1000,
         "timeline_s": (plot - press) / 1000 if plot else float("nan"),
         "settled_s": (quiet - press) / 1000,
@@ -178,7 +205,7 @@ def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, flo
             else None
         ),
     )
-    opened = time.perf_counter()
+    opened, cpu = time.perf_counter(), browser_cpu()
     page.goto(url)
     page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
     page.wait_for_function("window.__bench.plots.length > 0")
@@ -191,6 +218,7 @@ def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, flo
         "drawn_s": origin + plot / 1000 - offset - start,
         "load_settled_s": origin + quiet / 1000 - offset - start,
         "first_ws_mib": socket.bytes / MIB,
+        "load_cpu_s": browser_cpu() - cpu,
     }
     sidebar = page.locator('[data-testid="stSidebar"]')
     types = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
@@ -211,17 +239,20 @@ def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, flo
 ROWS = (
     ("drawn_s", "server up to timeline and map drawn (s)"),
     ("load_settled_s", "server up to page settled (s)"),
+    ("load_cpu_s", "browser CPU, first load to settled (s)"),
     ("first_ws_mib", "websocket, first load (MiB)"),
     ("static_mib", "static files fetched a session: basemap (MiB)"),
     ("type_reply_s", "choose an event type: click to rerun received whole (s)"),
     ("type_timeline_s", "choose an event type: click to timeline redrawn (s)"),
     ("type_settled_s", "choose an event type: click to page settled (s)"),
     ("type_after_s", "choose an event type: rerun received to page settled (s)"),
+    ("type_cpu_s", "choose an event type: browser CPU (s)"),
     ("type_ws_mib", "choose an event type: websocket, one rerun (MiB)"),
     ("week_reply_s", "date preset Week: click to rerun received whole (s)"),
     ("week_timeline_s", "date preset Week: click to timeline redrawn (s)"),
     ("week_settled_s", "date preset Week: click to page settled (s)"),
     ("week_after_s", "date preset Week: rerun received to page settled (s)"),
+    ("week_cpu_s", "date preset Week: browser CPU (s)"),
     ("week_ws_mib", "date preset Week: websocket, one rerun (MiB)"),
     ("type_contexts", "choose an event type: maps made anew (WebGL contexts)"),
     ("week_contexts", "date preset Week: maps made anew (WebGL contexts)"),
