@@ -128,27 +128,33 @@ class Socket:
             raise RuntimeError(f"no script run finished within {timeout_s:.0f} s")
 
 
-def browser_cpu() -> float:
-    """CPU seconds used so far by this process's Chromium (browser, renderer and GPU
-    processes): on a shared machine a steadier measure of the page's own work than wall time."""
-    ticks, parents, names = os.sysconf("SC_CLK_TCK"), {}, {}
+def browser_cpu() -> dict[int, float]:
+    """CPU seconds used so far by each of this process's Chromium processes (browser, renderer,
+    GPU): on a shared machine a steadier measure of the page's own work than wall time."""
+    ticks, parents, used = os.sysconf("SC_CLK_TCK"), {}, {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
         except OSError:
             continue
-        name, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :]
-        fields = fields.split()
+        fields = text[text.rindex(")") + 2 :].split()
         pid = int(stat.parent.name)
-        parents[pid], names[pid] = int(fields[1]), (name, int(fields[11]) + int(fields[12]))
-    mine, total = os.getpid(), 0
-    for pid, (name, used) in names.items():
+        parents[pid] = int(fields[1])
+        if text[text.index("(") + 1 : text.rindex(")")].startswith("chrom"):
+            used[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    mine, out = os.getpid(), {}
+    for pid, seconds in used.items():
         ancestor = parents.get(pid)
         while ancestor and ancestor != mine:
             ancestor = parents.get(ancestor)
-        if ancestor == mine and name.startswith("chrom"):
-            total += used
-    return total / ticks
+        if ancestor == mine:
+            out[pid] = seconds
+    return out
+
+
+def cpu_since(before: dict[int, float]) -> float:
+    """CPU seconds Chromium used since `before` (a process that ended since is left out)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in browser_cpu().items())
 
 
 def settle(page, since_ms: float) -> tuple[float, float]:
@@ -178,7 +184,7 @@ def act(page, socket: Socket, click, timeout_s: float) -> dict[str, float]:
     press = page.evaluate("window.__bench.press")
     arrived = (socket.finished - page.evaluate("performance.timeOrigin") / 1000) * 1000
     plot, quiet = settle(page, press)
-    cpu = browser_cpu() - cpu
+    cpu = cpu_since(cpu)
     return {
         "cpu_s": cpu,
         "reply_s": (arrived - press) / 1000,
@@ -218,7 +224,7 @@ def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, flo
         "drawn_s": origin + plot / 1000 - offset - start,
         "load_settled_s": origin + quiet / 1000 - offset - start,
         "first_ws_mib": socket.bytes / MIB,
-        "load_cpu_s": browser_cpu() - cpu,
+        "load_cpu_s": cpu_since(cpu),
     }
     sidebar = page.locator('[data-testid="stSidebar"]')
     types = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
