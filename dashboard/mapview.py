@@ -1,7 +1,8 @@
 """The map: an offline basemap from shipped data, labelled reference sites and the events.
 
 No tile server is needed: borders, rivers and lakes come from `data/geo/basemap.geojson`
-(Natural Earth, public domain). A tile basemap is used only when a style URL is configured.
+(Natural Earth, public domain), which the browser fetches once as a static file when it can
+(`dashboard.basemap_url`). A tile basemap is used only when a style URL is configured.
 Tooltips are plain text (deck.gl puts them in as text, not HTML), so article-derived strings
 cannot inject markup.
 """
@@ -89,64 +90,59 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def basemap_layers(basemap: Mapping[str, Any] | None, over_tiles: bool) -> list[pdk.Layer]:
-    """Countries, first-level boundaries, lakes and rivers, drawn from shipped GeoJSON."""
-    countries = features(basemap, "country")
-    fill_alpha = 0 if over_tiles else 255
-    return [
-        pdk.Layer(
-            "GeoJsonLayer",
-            countries,
-            id="countries",
-            stroked=True,
-            filled=True,
-            get_fill_color=[242, 239, 233, fill_alpha],
-            get_line_color=[120, 120, 120, 255],
-            line_width_min_pixels=1.2,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            features(basemap, "admin1"),
-            id="admin1",
-            stroked=True,
-            filled=False,
-            get_line_color=[170, 170, 170, 160],
-            line_width_min_pixels=0.6,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            features(basemap, "lake"),
-            id="lakes",
-            stroked=False,
-            filled=True,
-            get_fill_color=[165, 200, 228, 255],
-            pickable=False,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            features(basemap, "river"),
-            id="rivers",
-            stroked=True,
-            filled=False,
-            get_line_color=[74, 140, 200, 255],
-            line_width_min_pixels=2,
-            pickable=False,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            country_labels(countries),
-            id="country-labels",
-            get_position="position",
-            get_text="name",
-            get_size=12,
-            font_family=FONT,
-            get_color=[150, 150, 150, 200],
-            font_weight=600,
-            pickable=False,
-        ),
-    ]
+#: How each layer of the basemap is drawn: fill, line colour, line width in px.
+BASEMAP_STYLE = {
+    "country": ([242, 239, 233, 255], [120, 120, 120, 255], 1.2),
+    "lake": ([165, 200, 228, 255], [0, 0, 0, 0], 0),
+    "admin1": ([0, 0, 0, 0], [170, 170, 170, 160], 0.6),
+    "river": ([0, 0, 0, 0], [74, 140, 200, 255], 2),
+}
+
+
+def by_layer(values: Mapping[str, Any], otherwise: Any) -> str:
+    """A deck.gl JSON expression giving each feature the value of its basemap layer
+    (`properties.layer`), `otherwise` for any other."""
+    expression = json.dumps(otherwise)
+    for layer, value in reversed(list(values.items())):
+        expression = f"properties.layer == '{layer}' ? {json.dumps(value)} : {expression}"
+    return expression
+
+
+def basemap_layers(
+    basemap: Mapping[str, Any] | None, over_tiles: bool, url: str | None = None
+) -> list[pdk.Layer]:
+    """Countries, first-level boundaries, lakes and rivers, drawn from shipped GeoJSON: one
+    layer, styled per feature, whose data is `url` when the browser can fetch the file (its
+    JSON is then the same on every rerun, so deck.gl keeps the shapes it has built), else
+    the features themselves."""
+    fills = {k: fill for k, (fill, _, _) in BASEMAP_STYLE.items()}
+    if over_tiles:
+        fills["country"] = [*fills["country"][:3], 0]
+    shapes = pdk.Layer(
+        "GeoJsonLayer",
+        url or {"type": "FeatureCollection", "features": (basemap or {}).get("features", [])},
+        id="basemap",
+        stroked=True,
+        filled=True,
+        get_fill_color=by_layer(fills, [0, 0, 0, 0]),
+        get_line_color=by_layer({k: v[1] for k, v in BASEMAP_STYLE.items()}, [0, 0, 0, 0]),
+        get_line_width=by_layer({k: v[2] for k, v in BASEMAP_STYLE.items()}, 0),
+        line_width_units="'pixels'",
+        pickable=False,
+    )
+    labels = pdk.Layer(
+        "TextLayer",
+        country_labels(features(basemap, "country")),
+        id="country-labels",
+        get_position="position",
+        get_text="name",
+        get_size=12,
+        font_family=FONT,
+        get_color=[150, 150, 150, 200],
+        font_weight=600,
+        pickable=False,
+    )
+    return [shapes, labels]
 
 
 def view_state(
@@ -170,10 +166,12 @@ def build_map(
     width: int = SCREEN_WIDTH_PX,
     height: int = SCREEN_HEIGHT_PX,
     arcs: pd.DataFrame | None = None,
+    basemap_url: str | None = None,
 ) -> pdk.Deck:
-    """The deck: basemap, uncertainty halos, evacuation flows (`dashboard.map_flows.flow_arcs`),
-    event markers, reference site labels. Too many events to read one by one are drawn as
-    counts per grid cell (`dashboard.map_cells`): one mark per cell, whatever their number."""
+    """The deck: basemap (fetched from `basemap_url` when given), uncertainty halos,
+    evacuation flows (`dashboard.map_flows.flow_arcs`), event markers, reference site labels.
+    Too many events to read one by one are drawn as counts per grid cell
+    (`dashboard.map_cells`): one mark per cell, whatever their number."""
     if aggregated(view, MAP_MAX_MARKS):
         markers = cell_marks(view)
         fitted = map_view(markers, sites, width, height)
@@ -189,7 +187,7 @@ def build_map(
         longitude=fitted.longitude, latitude=fitted.latitude, zoom=fitted.zoom, pitch=0, bearing=0
     )
     sites = offset_labels(sites, markers)
-    layers = basemap_layers(basemap, over_tiles=bool(map_style))
+    layers = basemap_layers(basemap, over_tiles=bool(map_style), url=basemap_url)
     dots, labels = site_layers(sites)
     # drawn in this order: halos under everything, site labels over everything
     flows = [flow_layer(arcs)] if arcs is not None and not arcs.empty else []

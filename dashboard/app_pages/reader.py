@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
+from dashboard.basemap_url import basemap_url
 from dashboard.briefing import LegendEntry, legend_entries, outlets_of, sources_line
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
@@ -114,7 +115,8 @@ def render_reader() -> None:
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         map_col, detail_col = st.columns([3, 2], gap="large")
         with map_col:
-            _render_map(shown, tables, basemap, window, to_params(filters, options, None))
+            url = basemap_url(paths.basemap, bool(st.get_option("server.enableStaticServing")))
+            _render_map(shown, tables, (basemap, url), window, to_params(filters, options, None))
         with detail_col:
             render_detail_column(shown, tables, claims)
     _render_table(shown, filters)
@@ -153,8 +155,12 @@ def _render_timeline(
     span = (pd.Timestamp(dates[0]), pd.Timestamp(dates[1])) if dates else None
     figure = build_timeline(shown, AREAS, title, footer=sources_line(shown), window=span)
     shown_as = page_line(shown, span)  # too many events for a mark each: counts (issue 10)
-    if shown_as:
-        st.info(shown_as)
+    # The line sits in a container drawn on every run, so the elements after it keep their
+    # place in the page whether it is there or not: moved, the timeline and the map would be
+    # mounted anew (the map in a new WebGL context, its shaders compiled again: seconds).
+    with st.container():
+        if shown_as:
+            st.info(shown_as)
     st.plotly_chart(
         mark_timeline(figure, selected(shown)),
         width="stretch",
@@ -184,10 +190,12 @@ def _render_timeline(
 def _render_map(
     shown: pd.DataFrame,
     tables: Tables,
-    basemap: dict | None,
+    basemap: tuple[dict | None, str | None],
     window: str,
     params: dict[str, str],
 ) -> None:
+    """The map; `basemap` is the loaded basemap and the URL the browser fetches it from
+    (None: sent inline)."""
     st.subheader(f"Where: {len(shown)} events, {window}")
     arcs = flow_arcs(tables["flows"], shown, tables["places"], tables["articles"])
     map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
@@ -197,10 +205,11 @@ def _render_map(
             build_map(
                 shown,
                 reference_sites(tables["places"]),
-                basemap,
+                basemap[0],
                 map_style,
                 width=width,
                 arcs=arcs,
+                basemap_url=basemap[1],
             ),
             shown,
         ),

@@ -46,9 +46,19 @@ def chart_key(chart: str) -> str:
     return f"{chart}_{st.session_state.get('_gen_' + chart, 0)}"
 
 
+def _holds_selection(chart: str) -> bool:
+    """Whether the chart's own selection (Streamlit's state for its key) has anything in it."""
+    state = st.session_state.get(chart_key(chart)) or {}
+    return any(bool(part) for part in (state.get("selection") or {}).values())
+
+
 def _renew(*charts: str) -> None:
+    """A new key for each chart holding a selection of its own. Only those: a chart under a
+    new key is mounted anew in the browser (the map in a new WebGL context, its shaders
+    compiled again: seconds in software rendering), so one with nothing selected keeps its key."""
     for chart in charts:
-        st.session_state["_gen_" + chart] = st.session_state.get("_gen_" + chart, 0) + 1
+        if _holds_selection(chart):
+            st.session_state["_gen_" + chart] = st.session_state.get("_gen_" + chart, 0) + 1
 
 
 def _select(ids: list[str], scroll: bool) -> None:

@@ -1,6 +1,8 @@
 """The reader at scale in headless Chromium (issue 10): 3,000 synthetic events are drawn as
 weekly counts per lane and grid cells on the map, the page says so, and the two charts' data
 sent over the websocket stays far under 2 MB. Screenshot: artifacts/screenshots/reader_counts.png.
+Filtering down to single events redraws both charts where they are: the map keeps its WebGL
+context and the basemap it fetched once.
 """
 
 from __future__ import annotations
@@ -49,3 +51,43 @@ def test_many_events_are_drawn_as_counts_and_the_page_says_so(server):
         browser.close()
     # the whole first load (page, table, picker and both charts) is under 2 MB
     assert sum(received) < 2 * 2**20
+
+
+#: Counts the WebGL contexts the page makes: a map mounted anew makes a new one.
+CONTEXTS = """
+window.__contexts = 0;
+const getContext = HTMLCanvasElement.prototype.getContext;
+HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+  if (String(kind).startsWith('webgl') && !this.__counted) {
+    this.__counted = true;
+    window.__contexts++;
+  }
+  return getContext.call(this, kind, ...rest);
+};
+"""
+
+
+def test_filtering_down_to_single_events_keeps_the_map_mounted(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page.add_init_script(CONTEXTS)
+        basemaps: list[str] = []
+        page.on("request", lambda r: basemaps.append(r.url) if "/app/static/" in r.url else None)
+        page.goto(server, wait_until="networkidle")
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas', timeout=240_000)
+        assert page.get_by_text("events shown as weekly counts on the timeline").count() == 1
+        assert page.evaluate("window.__contexts") == 1
+        sidebar = page.locator('[data-testid="stSidebar"]')
+        sidebar.get_by_role("button", name="Week", exact=True).click()
+        # a week of 3,000 events over two years: single events, and the line about counts goes
+        page.get_by_text("events shown as weekly counts").wait_for(
+            state="detached", timeout=240_000
+        )
+        page.get_by_text("Markers of one place sit on a ring around it").wait_for(timeout=240_000)
+        page.wait_for_timeout(1500)
+        assert page.evaluate("window.__contexts") == 1  # the same map, redrawn
+        assert len(basemaps) == 1  # fetched once, not again on the rerun
+        browser.close()

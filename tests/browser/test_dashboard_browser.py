@@ -93,3 +93,10 @@ def test_no_request_left_the_machine(page_and_requests):
     ]
     assert requests, "no request recorded at all"
     assert outside == []
+
+
+def test_basemap_is_fetched_once_as_a_static_file(page_and_requests):
+    """Not inside the map's JSON on every rerun (issue 10): a URL on the app's own server."""
+    _, requests, server = page_and_requests
+    fetched = [u for u in requests if "/app/static/basemap.geojson?v=" in u]
+    assert len(fetched) == 1 and fetched[0].startswith(server)

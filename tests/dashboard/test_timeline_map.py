@@ -119,7 +119,7 @@ def test_map_has_no_network_basemap_by_default(mini):
     spec = deck.to_json()
     assert NO_BASEMAP in spec and "cartocdn" not in spec and "mapbox://" not in spec
     ids = [layer.id for layer in deck.layers]
-    assert {"countries", "rivers", "events", "site-labels"} <= set(ids)
+    assert {"basemap", "country-labels", "events", "site-labels"} <= set(ids)
     with_tiles = build_map(
         view, reference_sites(tables["places"]), None, "https://tiles.example/style.json"
     )

@@ -1,0 +1,309 @@
+"""Benchmark: the reader's page in headless Chromium, from the server's start to a redrawn page
+after a filter click (issue 10, the browser's side; `bench_dashboard.py` is the server's).
+
+    .venv/bin/python scripts/bench_browser.py [--repeat 3] [--port 8607] default STORE [STORE ...]
+
+`default` is the shipped data (`data/store`); a STORE is a folder such as one written by
+`python -m etl.synthetic --events N --store PATH --no-exports`. Per store, `streamlit run`
+(with the project's `.streamlit/config.toml`) on a loopback port, then per repeat a fresh
+browser session (1280x720) that:
+
+1. opens the page: seconds from the server's health check answering (the data are loaded on
+   the first visit, so the first repeat is the cold one) to the timeline drawn (Plotly's
+   `plotly_afterplot`) and the map's canvas in the DOM, and to the page settled (the end of
+   the last main-thread task of 50 ms or more, Chrome's long-task timing);
+2. chooses one event type in the sidebar, then 3. presses the date preset "Week": seconds
+   from the pointer going down to the timeline redrawn and to the page settled, and the bytes
+   received over the websocket until Streamlit's `script_finished` (one rerun, whole).
+
+Also counts the bytes fetched from the app's static files (the basemap, once a session) and the
+WebGL contexts each click made (a new one is a map drawn anew: shaders compiled again), and
+the CPU seconds Chromium's processes used (wall time follows the machine's load; CPU less so).
+Prints the median of each figure over the repeats (the first, cold load separately) as a
+Markdown table. Times are wall seconds on whatever else the machine is doing: give the load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+APP = ROOT / "dashboard" / "app.py"
+MIB = 2**20
+VIEWPORT = {"width": 1280, "height": 720}
+#: The event type chosen in the sidebar (in the shipped data and every synthetic store).
+TYPE = "Airstrike"
+#: The page is settled once no long task has run for this long after the rerun arrived.
+QUIET_S = 1.5
+#: Installed before any of the page's own scripts: long tasks, timeline redraws and the time
+#: of the last pointer press, all on the page's own clock (performance.now()).
+PROBE = """
+window.__bench = {tasks: [], plots: [], press: 0, contexts: 0};
+const getContext = HTMLCanvasElement.prototype.getContext;
+HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+  if (String(kind).startsWith('webgl') && !this.__benched) {
+    this.__benched = true;
+    window.__bench.contexts++;
+  }
+  return getContext.call(this, kind, ...rest);
+};
+new PerformanceObserver(list => {
+  for (const e of list.getEntries()) window.__bench.tasks.push(e.startTime + e.duration);
+}).observe({type: 'longtask', buffered: true});
+document.addEventListener('pointerdown', () => { window.__bench.press = performance.now(); },
+  true);
+const hook = () => document.querySelectorAll('.js-plotly-plot').forEach(gd => {
+  if (gd.__benched || typeof gd.on !== 'function') return;
+  gd.__benched = true;
+  gd.on('plotly_afterplot', () => window.__bench.plots.push(performance.now()));
+});
+new MutationObserver(hook).observe(document, {subtree: true, childList: true});
+"""
+
+
+@contextmanager
+def serving(store: str, port: int) -> Iterator[tuple[str, float]]:
+    """`streamlit run` on `store` ('default': the shipped data); yields the URL and the
+    perf_counter when its health check first answered."""
+    env = dict(os.environ)
+    if store != "default":
+        env["CONFLICT_STORE"] = store
+    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
+               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)  # fmt: skip
+    url, deadline = f"http://127.0.0.1:{port}", time.time() + 120
+    try:
+        while True:
+            try:
+                if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                if time.time() > deadline or server.poll() is not None:
+                    raise RuntimeError(f"streamlit did not start on port {port}") from None
+                time.sleep(0.05)
+        yield url, time.perf_counter()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+class Socket:
+    """Bytes received over the page's websocket, and how many script runs have finished."""
+
+    def __init__(self) -> None:
+        self.bytes, self.runs, self.finished = 0, 0, 0.0
+
+    def attach(self, ws) -> None:
+        ws.on("framereceived", self.add)
+
+    def add(self, payload: bytes | str) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        self.bytes += len(payload)
+        if isinstance(payload, bytes) and len(payload) < 1024:  # script_finished is tiny
+            msg = ForwardMsg.FromString(payload)
+            if msg.WhichOneof("type") == "script_finished" and msg.script_finished in (
+                ForwardMsg.FINISHED_SUCCESSFULLY,
+                ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+            ):
+                self.runs += 1
+                self.finished = time.time()  # epoch s: compared with the page's clock
+
+    def wait_run(self, page, runs: int, timeout_s: float) -> None:
+        deadline = time.perf_counter() + timeout_s
+        while self.runs < runs and time.perf_counter() < deadline:
+            page.wait_for_timeout(50)
+        if self.runs < runs:
+            raise RuntimeError(f"no script run finished within {timeout_s:.0f} s")
+
+
+def browser_cpu() -> dict[int, float]:
+    """CPU seconds used so far by each of this process's Chromium processes (browser, renderer,
+    GPU): on a shared machine a steadier measure of the page's own work than wall time."""
+    ticks, parents, used = os.sysconf("SC_CLK_TCK"), {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        fields = text[text.rindex(")") + 2 :].split()
+        pid = int(stat.parent.name)
+        parents[pid] = int(fields[1])
+        if text[text.index("(") + 1 : text.rindex(")")].startswith("chrom"):
+            used[pid] = (int(fields[11]) + int(fields[12])) / ticks
+    mine, out = os.getpid(), {}
+    for pid, seconds in used.items():
+        ancestor = parents.get(pid)
+        while ancestor and ancestor != mine:
+            ancestor = parents.get(ancestor)
+        if ancestor == mine:
+            out[pid] = seconds
+    return out
+
+
+def cpu_since(before: dict[int, float]) -> float:
+    """CPU seconds Chromium used since `before` (a process that ended since is left out)."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in browser_cpu().items())
+
+
+def settle(page, since_ms: float) -> tuple[float, float]:
+    """Once the page has been quiet for QUIET_S: (last timeline redraw, last long task's end)
+    after `since_ms` on the page's clock, in ms (the redraw is 0 if there was none)."""
+    seen = -1
+    while True:
+        page.wait_for_timeout(QUIET_S * 1000)
+        count = page.evaluate("window.__bench.tasks.length")
+        if count == seen:
+            break
+        seen = count
+    plots, tasks = page.evaluate("[window.__bench.plots, window.__bench.tasks]")
+    plot = max((p for p in plots if p > since_ms), default=0.0)
+    task = max((t for t in tasks if t > since_ms), default=since_ms)
+    return plot, max(task, plot)
+
+
+def act(page, socket: Socket, click, timeout_s: float) -> dict[str, float]:
+    """Press something, wait for its rerun and the page to settle: seconds and bytes."""
+    socket.bytes, runs = 0, socket.runs
+    contexts = page.evaluate("window.__bench.contexts")
+    cpu = browser_cpu()
+    click()
+    socket.wait_run(page, runs + 1, timeout_s)
+    ws = socket.bytes
+    press = page.evaluate("window.__bench.press")
+    arrived = (socket.finished - page.evaluate("performance.timeOrigin") / 1000) * 1000
+    plot, quiet = settle(page, press)
+    cpu = cpu_since(cpu)
+    return {
+        "cpu_s": cpu,
+        "reply_s": (arrived - press) / 1000,
+        "timeline_s": (plot - press) / 1000 if plot else float("nan"),
+        "settled_s": (quiet - press) / 1000,
+        "after_s": max(quiet - arrived, 0.0) / 1000,  # 0: drawn before the run's last message
+        "ws_mib": ws / MIB,
+        "contexts": page.evaluate("window.__bench.contexts") - contexts,
+    }
+
+
+def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, float]:
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.set_default_timeout(timeout_s * 1000)
+    page.add_init_script(PROBE)
+    socket, static = Socket(), [0]
+    page.on("websocket", socket.attach)
+    page.on(
+        "response",
+        lambda r: (
+            static.__setitem__(0, static[0] + len(r.body()))
+            if "/app/static/" in r.url and r.status == 200
+            else None
+        ),
+    )
+    opened, cpu = time.perf_counter(), browser_cpu()
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
+    page.wait_for_function("window.__bench.plots.length > 0")
+    origin = page.evaluate("performance.timeOrigin") / 1000  # epoch s of the page's clock 0
+    offset = time.time() - time.perf_counter()  # perf_counter -> epoch s
+    socket.wait_run(page, 1, timeout_s)
+    plot, quiet = settle(page, 0.0)
+    start = up if up else opened
+    out = {
+        "drawn_s": origin + plot / 1000 - offset - start,
+        "load_settled_s": origin + quiet / 1000 - offset - start,
+        "first_ws_mib": socket.bytes / MIB,
+        "load_cpu_s": cpu_since(cpu),
+    }
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    types = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
+    types.locator("input").click()
+    option = page.locator('[role="option"]').filter(has_text=TYPE).first
+    for name, value in act(page, socket, option.click, timeout_s).items():
+        out[f"type_{name}"] = value
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    week = sidebar.get_by_role("button", name="Week", exact=True)
+    for name, value in act(page, socket, week.click, timeout_s).items():
+        out[f"week_{name}"] = value
+    out["static_mib"] = static[0] / MIB
+    context.close()
+    return out
+
+
+ROWS = (
+    ("drawn_s", "server up to timeline and map drawn (s)"),
+    ("load_settled_s", "server up to page settled (s)"),
+    ("load_cpu_s", "browser CPU, first load to settled (s)"),
+    ("first_ws_mib", "websocket, first load (MiB)"),
+    ("static_mib", "static files fetched a session: basemap (MiB)"),
+    ("type_reply_s", "choose an event type: click to rerun received whole (s)"),
+    ("type_timeline_s", "choose an event type: click to timeline redrawn (s)"),
+    ("type_settled_s", "choose an event type: click to page settled (s)"),
+    ("type_after_s", "choose an event type: rerun received to page settled (s)"),
+    ("type_cpu_s", "choose an event type: browser CPU (s)"),
+    ("type_ws_mib", "choose an event type: websocket, one rerun (MiB)"),
+    ("week_reply_s", "date preset Week: click to rerun received whole (s)"),
+    ("week_timeline_s", "date preset Week: click to timeline redrawn (s)"),
+    ("week_settled_s", "date preset Week: click to page settled (s)"),
+    ("week_after_s", "date preset Week: rerun received to page settled (s)"),
+    ("week_cpu_s", "date preset Week: browser CPU (s)"),
+    ("week_ws_mib", "date preset Week: websocket, one rerun (MiB)"),
+    ("type_contexts", "choose an event type: maps made anew (WebGL contexts)"),
+    ("week_contexts", "date preset Week: maps made anew (WebGL contexts)"),
+)
+
+
+def bench(store: str, port: int, repeat: int, timeout_s: float) -> dict[str, str]:
+    """Cold figures from the first session, medians of the warm ones for the rest."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.serving import CHROMIUM, LAUNCH_ARGS
+
+    runs = []
+    with serving(store, port) as (url, up), sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        for i in range(repeat):
+            runs.append(one_session(browser, url, up if i == 0 else 0.0, timeout_s))
+            print(f"# {store} run {i + 1}: {runs[-1]}", file=sys.stderr, flush=True)
+        browser.close()
+    out = {}
+    for key, _ in ROWS:
+        values = [r[key] for r in runs]
+        warm = statistics.median(values[1:]) if len(values) > 1 else values[0]
+        out[key] = (
+            f"{values[0]:.2f} cold, {warm:.2f} warm"
+            if key in ("drawn_s", "load_settled_s")
+            else f"{statistics.median(values):.2f}"
+        )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("stores", nargs="+", help="'default' or a store folder")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--port", type=int, default=8607)
+    parser.add_argument("--timeout", type=float, default=300)
+    args = parser.parse_args()
+    results = {s: bench(s, args.port, args.repeat, args.timeout) for s in args.stores}
+    print("| | " + " | ".join(Path(s).name for s in args.stores) + " |")
+    print("|---" * (len(args.stores) + 1) + "|")
+    for key, label in ROWS:
+        print(f"| {label} | " + " | ".join(results[s][key] for s in args.stores) + " |")
+    print(f"load average: {os.getloadavg()[0]:.1f} (1 min), {os.cpu_count()} cores")
+
+
+if __name__ == "__main__":
+    main()
