@@ -1,0 +1,87 @@
+"""Dates written the way incident notes write them (issue 8): a weekday stamp opening the
+note ("Sat:", "Sat-Sun:", "Wed 14.08:"), digit dates read day first, and a spell closed by
+"until <day>". Sentences written for this test, not taken from any set."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.dates import find_dates
+
+THU = dt.date(2021, 6, 10)  # a Thursday
+
+
+def _windows(text: str, published: dt.date = THU) -> list[tuple[str, str, str, str]]:
+    return [
+        (d.start.isoformat(), d.end.isoformat(), d.source, d.text)
+        for d in find_dates(text, 0, len(text), published)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tue: a mortar round fell on the market in Kafr Takharim.", ("2021-06-08", "2021-06-08", "weekday", "Tue:")),
+        ("Thu: clashes at a checkpoint outside Saraqib.", ("2021-06-10", "2021-06-10", "weekday", "Thu:")),
+        ("Fri-Sat: shelling of villages south of Ariha.", ("2021-06-04", "2021-06-05", "weekday", "Fri-Sat:")),
+        ("Mon night: a drone struck a car near Atmeh.", ("2021-06-07", "2021-06-07", "weekday", "Mon night:")),
+        ("Thurs 03.06: gunmen killed a mukhtar in Dael.", ("2021-06-03", "2021-06-03", "explicit", "Thurs 03.06:")),
+        ("Sun 16.05.2021: an IED hit a patrol.", ("2021-05-16", "2021-05-16", "explicit", "Sun 16.05.2021:")),
+        ("Updated Wed: 4 dead.", ("2021-06-09", "2021-06-09", "weekday", "Wed:")),
+        ("Tuesday: rockets hit a school in Jisr al-Shughur.", ("2021-06-08", "2021-06-08", "weekday", "Tuesday:")),
+    ],
+)  # fmt: skip
+def test_a_weekday_stamp_dates_the_note(text, expected):
+    assert _windows(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sun: it rose over the camp.",  # lower case is a word
+        "Staff sat: no one moved.",
+        "A Sat phone was found in the car.",  # no colon
+        "Wed at 10:30 the convoy left.",
+    ],
+)
+def test_abbreviations_count_only_as_a_stamp(text):
+    assert _windows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 05.06.2021, a car bomb exploded in Azaz.", ("2021-06-05", "2021-06-05", "explicit", "On 05.06.2021")),
+        ("A car bomb exploded in Azaz on 5/6/2021.", ("2021-06-05", "2021-06-05", "explicit", "on 5/6/2021")),
+        ("Shelling resumed on 28-05-2021 near Ariha.", ("2021-05-28", "2021-05-28", "explicit", "on 28-05-2021")),
+        ("The raid on 02.06 left 3 dead.", ("2021-06-02", "2021-06-02", "explicit", "on 02.06")),
+        # the first number cannot be a month: month first
+        ("Monitors logged the strike on 05/29/2021.", ("2021-05-29", "2021-05-29", "explicit", "on 05/29/2021")),
+    ],
+)  # fmt: skip
+def test_digit_dates_are_read_day_first(text, expected):
+    assert _windows(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 7.500 people fled to the north.",  # a European thousand, not a date
+        "Prices rose by 2.50 dollars.",
+        "The rebels hold 3.4 percent of the province.",
+    ],
+)
+def test_numbers_with_points_are_not_dates(text):
+    assert _windows(text) == []
+
+
+def test_until_closes_a_spell_begun_on_an_earlier_day():
+    text = "On 1 June 2021, tribal fighters clashed with police in Sanamayn and fought on until 3 June 2021."
+    assert _windows(text)[0] == ("2021-06-01", "2021-06-03", "explicit", "On 1 June 2021")
+
+
+def test_until_a_day_more_than_a_month_later_is_not_one_spell():
+    text = "On 1 March 2021 the road was cut, and it stayed shut until 9 June 2021."
+    assert _windows(text)[0] == ("2021-03-01", "2021-03-01", "explicit", "On 1 March 2021")
