@@ -41,9 +41,11 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
     """Which of the previous sentence's mentions a carried figure belongs to: a toll to the
     violent ones, a count of people moved to the evacuations and displacements; of those,
     the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
-    civilians were killed.': the shelling)."""
+    civilians were killed.': the shelling). A toll of zero ('... detained 6 people. No
+    casualties.') belongs to any event: a raid, a surrender or a flight without deaths."""
     kinds = MOVE_TYPES if figure.quantity in MOVES else TOLL_TYPES
-    fitting = [j for j in previous if mentions[j].event_type in kinds]
+    zero = figure.quantity in TOLL_QUANTITIES and figure.low == 0 and figure.high == 0
+    fitting = [j for j in previous if zero or mentions[j].event_type in kinds]
     latest = max((mentions[j].date.end for j in fitting), default=None)
     return [j for j in fitting if mentions[j].date.end == latest]
 

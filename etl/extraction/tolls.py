@@ -31,7 +31,10 @@ def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
         if rule.gate and rule.gate not in words:
             continue
         for m in rule.pattern.finditer(text, lo, hi):
-            if all(m.end() <= f.char_start or m.start() >= f.char_end for f in found):
+            if all(
+                m.end() <= f.char_start or m.start() >= f.char_end or f.quantity != rule.quantity
+                for f in found
+            ):
                 found.append(Figure(rule.quantity, 0.0, 0.0, "exact", m[0], m.start(), m.end()))
     return found
 

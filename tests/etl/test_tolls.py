@@ -57,6 +57,8 @@ TOLLS = [
     ("A device went off near the bridge without causing injuries or fatalities.", (0, 0)),
     ("No fatalities were reported.", (0, 0)),
     ("Nobody was killed in the fire.", (0, 0)),
+    ("The shell hit an empty school; no one was hurt.", (0, 0)),
+    ("Nobody was harmed when the grenade went off.", (0, 0)),
     ("Fatalities were not reported.", (None, None)),
     # updated tolls
     ("The death toll from Saturday's bombing in the crowded bazaar has risen to 19.", (19, 19)),
@@ -278,3 +280,17 @@ def test_a_toll_reaches_past_one_sentence_with_no_event(extractor):
     for m in explosion:
         assert event_toll([m]) == (0, 0)
         assert ("injured", 3) in [(f.quantity, f.low) for f in m.figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 June, police raided two farms near Sanamayn and arrested 5 men. No casualties.",
+        "On 4 June, 40 families fled Tafas for Daraa city. No fatalities were reported.",
+        "On 4 June, 9 fighters surrendered to the army at Busra. Nobody was hurt.",
+    ],
+)
+def test_a_zero_toll_belongs_to_any_event_before_it(extractor, text):
+    """A raid, a flight or a surrender without deaths has a toll of 0, not unknown."""
+    tolls = _tolls(extractor, text)
+    assert tolls and set(tolls.values()) == {(0, 0)}, tolls
