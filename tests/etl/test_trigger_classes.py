@@ -172,6 +172,32 @@ CASES = [
     # a decision announced on a day
     ("On Sunday the cabinet dissolved the Blue Hand militia.", {"statement"}),
     ("Fighters in Sorrel began handing over their heavy weapons on Tuesday.", {"surrender"}),
+    # incident notes (issue 8): a weekday stamp says the nominal thing happened
+    ("Tue: car bomb outside the court in Pell.", {"explosion"}),
+    ("Fri-Sat: army and militia fighting around Orra.", {"clash"}),
+    ("Thu 03.06: mortar fire on the market of Dern.", {"shelling"}),
+    ("Tue Rask (nothing else said)", set()),
+    # bombs named by what carried them, mines that were hit
+    ("A motorcycle bomb went off near the bus station in Velm.", {"explosion"}),
+    ("An SVBIED struck the gate of the base at Tabb on Monday.", {"explosion"}),
+    ("A tractor struck an anti-tank mine near Zell; the driver was killed.", {"explosion"}),
+    # warplanes by model; drones launched from a hyphenated area
+    ("Two Su-24s bombed the ridge above Sarn on Friday.", {"airstrike"}),
+    ("A drone launched from government-held territory hit a truck near Harl.", {"airstrike"}),
+    # fired in the passive voice; an intercepted missile was still fired
+    ("Four mortar shells were fired at the governor's office in Dern.", {"shelling"}),
+    ("A rocket was shot down over Aubel; its debris hit a school.", {"shelling"}),
+    # killed with a weapon in hand
+    ("A shopkeeper was beaten to death in Coltrane by masked men.", {"killing"}),
+    ("Gunmen stormed a mosque in Fenn during prayers.", {"killing"}),
+    ("Raiders attacked a herders' camp west of Brest.", {"killing"}),
+    # an attack on a military camp is a battle
+    ("Militants attacked the army camp at Ulm with mortars.", {"clash"}),
+    ("Jihadists stormed the police post in Morrow.", {"clash"}),
+    # people taken away by vehicle
+    ("Some 900 people were trucked out of the old town by lorries.", {"evacuation"}),
+    ("Some 900 people were ferried by bus to a transit centre near Gorm.", {"evacuation"}),
+    ("The wounded were driven to the hospital in Gorm.", set()),
 ]
 
 
