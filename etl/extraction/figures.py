@@ -87,7 +87,11 @@ _BEFORE = re.compile(  # searched in lower-cased text
     re.ASCII,
 )
 _KILLED_AND = re.compile(r"\b(?:killed|killing)\s+[^,;.]{1,50}?\s+and\s+\Z", _FLAGS)
-_TOLLS = [(r.quantity, r.pattern, r.gate) for r in WORDS.tolls if r.kind == "toll"]
+_TOLLS = [
+    (r.quantity, r.pattern, r.gate, r.kind == "list")
+    for r in WORDS.tolls
+    if r.kind in ("toll", "list")
+]
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     rf"(?:\s*,[^,;]{{1,60}},)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
@@ -159,7 +163,9 @@ def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
         return m.lastgroup
     window = max(lo, pos - 160)
     near_text = text[window:pos].lower()
-    for quantity, pattern, gate in _TOLLS:
+    for quantity, pattern, gate, listed in _TOLLS:
+        if listed and not loose:
+            continue  # a list's later part with a verb of its own: "14 injured"
         if (not gate or gate in near_text) and pattern.search(text, window, pos):
             return quantity  # "the toll had risen to 30", "Fatalities: 3"
     window = max(lo, pos - 90)

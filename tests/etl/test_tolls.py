@@ -59,6 +59,19 @@ TOLLS = [
     ("Nobody was killed in the fire.", (0, 0)),
     ("The shell hit an empty school; no one was hurt.", (0, 0)),
     ("Nobody was harmed when the grenade went off.", (0, 0)),
+    ("There were no reported casualties in Tafas.", (0, 0)),
+    ("Nobody died when the shell hit the bakery.", (0, 0)),
+    ("Casualties: none.", (0, 0)),
+    # a tally's label and its list of sides; a plus sign is "at least"
+    ("Fatalities: 8+ HTS, 3 SAA.", (11, None)),
+    ("Dead: 2 YPG, 4 TFSA and 1 civilian.", (7, 7)),
+    ("Killed: 5 militiamen; 2 police.", (7, 7)),
+    ("Fatalities: 3 (local council), 9 injured.", (3, 3)),
+    ("Some 20+ fighters were killed near the dam.", (20, None)),
+    # lives claimed, martyrs, the number of those killed
+    ("The car bomb claimed 17 lives at the checkpoint.", (17, 17)),
+    ("Three policemen were martyred in the ambush, the ministry said.", (3, 3)),
+    ("The number of those killed in the market attack rose to 26.", (26, 26)),
     ("Fatalities were not reported.", (None, None)),
     # updated tolls
     ("The death toll from Saturday's bombing in the crowded bazaar has risen to 19.", (19, 19)),
