@@ -198,6 +198,24 @@ CASES = [
     ("Some 900 people were trucked out of the old town by lorries.", {"evacuation"}),
     ("Some 900 people were ferried by bus to a transit centre near Gorm.", {"evacuation"}),
     ("The wounded were driven to the hospital in Gorm.", set()),
+    # news precision (issue 8): classes of false events
+    ("Gunmen attacked Tell Rumman, a Yazidi village, before dawn.", {"killing"}),
+    ("Ten green buses entered the old quarter of Sarn at noon.", {"evacuation"}),
+    ("A convoy of lorries entered Velm on Friday.", {"evacuation"}),
+    ("Raiders ambushed a convoy of four buses carrying miners near Dern.", {"clash"}),
+    ("A convoy of fuel tankers crossed the bridge on Monday.", set()),
+    ("A shell hit a detention centre for migrants in Tabb on Monday.", {"shelling"}),
+    ("Suspects were moved to detention centres on Monday.", {"detention"}),
+    ("The governor condemned the killings on Tuesday.", set()),
+    ("Two of the men were wanted for the bombing of a bus station.", set()),
+    ("Three years after rebels declared an emirate in Pell, the town is quiet.", set()),
+    ("The militia has shelled Aubel repeatedly since 2016.", set()),
+    ("The envoy called for an immediate ceasefire on Tuesday.", set()),
+    ("An emergency council session was called for Monday.", set()),
+    ("The ministry announced 14 dead on Sunday.", set()),
+    ("A fire in the depot trapped six workers inside.", set()),
+    ("Militiamen burned the market, shooting villagers as they fled.", {"killing"}),
+    ("'We hear drones all night,' said a nurse who fled from Morrow.", set()),
 ]
 
 
