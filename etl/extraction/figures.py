@@ -94,7 +94,8 @@ _TOLLS = [
 ]
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
-    rf"(?:\s*,[^,;]{{1,60}},)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
+    rf"(?:\s*,[^,;]{{1,60}},|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s))?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,
@@ -111,10 +112,16 @@ _NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
 _SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "member"
     r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")\b(?![-'\u2019])", _FLAGS
 )
-_SINGLE_DET = re.compile(r"\b(?:an?|one|the)\s+(?:[\w'-]+\s+){0,3}\Z", _FLAGS)  # "a former "
+_SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...")
+    r"\b(?:an?|one|the)\s+(?:(?!(?:an?|one|the)\s)[\w.'-]+\s+){0,3}\Z", _FLAGS
+)
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
+_SIDE = re.compile(
+    r"(?:\s+(?-i:[A-Z][A-Za-z'&.-]*)){1,3}(?=\s+(?:(?:were|was)\s+)?(?:killed|dead|wounded|injured|hurt|died)\b)",
+    _FLAGS,
+)
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
 _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
@@ -200,6 +207,8 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         return None  # "the two sides": a reference, not a count
     if noun is None and (partitive := _PARTITIVE.match(text, end, hi)):
         end = partitive.end()  # "two of them were killed"
+    elif noun is None and (side := _SIDE.match(text, end, hi)):
+        end = side.end()  # "3 PMF killed": the side named before the participle
     after = _after_verb(text, end, hi)
     if noun is None and after and (participle := _PARTICIPLE.match(text, end, hi)):
         end = participle.end()  # a bare number shows its verb: "12 killed"

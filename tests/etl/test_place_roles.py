@@ -44,6 +44,8 @@ def _region(sentence: str, name: str) -> roles.Region | None:
         ("The minister told reporters in Ankara that talks went on.", "Ankara", "reporting"),
         ("Journalists spoke in Aden about the blockade.", "Aden", "reporting"),
         ("The health ministry in Aden said 4 people died.", "Aden", "government"),  # dropped
+        ("Six were killed, a surgeon at the Binnish hospital said.", "Binnish", "reporting"),
+        ("Medics at Saraqib field hospital counted 11 wounded.", "Saraqib", "reporting"),
         # a district named with the larger place it lies in
         ("Shells fell on the Bab Amr district of Homs on Friday.", "Bab Amr", "subarea"),
         # ordinary event places

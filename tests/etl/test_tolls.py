@@ -72,6 +72,12 @@ TOLLS = [
     ("The car bomb claimed 17 lives at the checkpoint.", (17, 17)),
     ("Three policemen were martyred in the ambush, the ministry said.", (3, 3)),
     ("The number of those killed in the market attack rose to 26.", (26, 26)),
+    # a side named between the number and its participle; a relative clause before the verb
+    ("Tue: patrol ambushed near Sarn; 4 YPG killed, 2 TFSA wounded.", (4, 4)),
+    ("Three boys who were herding goats near the berm were killed by a mine.", (3, 3)),
+    # one victim named by his trade; a toll 'reported as'
+    ("A drone strike on the depot killed a contractor and a guard.", (2, 2)),
+    ("Police fatalities were reported as at least 12.", (12, None)),
     ("Fatalities were not reported.", (None, None)),
     # updated tolls
     ("The death toll from Saturday's bombing in the crowded bazaar has risen to 19.", (19, 19)),
