@@ -28,7 +28,7 @@ from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
-from etl.places.geonames import GeoNamesIndex
+from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import choose_place
 from etl.places.scan import dateline_end, names, sub_spans
 
@@ -61,6 +61,9 @@ class PlaceHit:
     reporting: bool
     radius_km: float = 0.0  # a region around the point ('east of Mourek'): how far it reaches
     region: str | None = None  # the region's label; None for the place itself
+
+
+REFERENCE_KM = 100.0  # 'X, east of Y': an X this far from Y is the wrong X; look again near Y
 
 
 class PlaceResolver:
@@ -109,6 +112,7 @@ class PlaceResolver:
         )
         evidence = Evidence(dict(counts), tuple(near), self.area)
         hits: list[PlaceHit] = []
+        refs: list[tuple[float, float]] = []  # reference points: 'X, west of Raqqa city'
         unknown: list[tuple[str, int, int]] = []
         filed_until = dateline_end(text, start)
         for s, e in names(text, start, end):
@@ -122,20 +126,34 @@ class PlaceResolver:
             if role in _DROPPED_ROLES:
                 continue
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
+                refs.append((hit.latitude, hit.longitude))
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             if hit.start < filed_until or role == "reporting":
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
             hits.append(_with_region(hit, region))
-        return self._settle(text, hits, evidence), unknown
+        return self._settle(text, hits, evidence, tuple(refs)), unknown
 
-    def _settle(self, text: str, hits: list[PlaceHit], evidence: Evidence) -> list[PlaceHit]:
+    def _settle(
+        self,
+        text: str,
+        hits: list[PlaceHit],
+        evidence: Evidence,
+        refs: tuple[tuple[float, float], ...] = (),
+    ) -> list[PlaceHit]:
         """GeoNames homonyms read again beside the sentence's other places ('near Suran in
-        the Azaz countryside': the Suran near Azaz)."""
-        if len(hits) < 2 or self.geonames is None:
+        the Azaz countryside': the Suran near Azaz), reference points included ('al-Karama,
+        east of Raqqa': the al-Karama near Raqqa)."""
+        if len(hits) + len(refs) < 2 or not hits or self.geonames is None:
             return hits
         settled = []
         for hit in hits:
             others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
+            point = (hit.latitude, hit.longitude)
+            if refs and min(haversine_km(point, r) for r in refs) > REFERENCE_KM:
+                others += refs  # a town said to lie by another cannot be 300 km from it
+            if not others:
+                settled.append(hit)
+                continue
             again = None
             if hit.place_id.startswith("gn:"):
                 wider = Evidence(evidence.countries, evidence.near + others, evidence.area)

@@ -1,0 +1,41 @@
+"""A town located by another in its sentence ('X, east of Y') is looked for near Y when the
+first reading of X lies far from it (etl.places.placing, REFERENCE_KM). Sentences written
+for this test; the gazetteer is the shipped GeoNames index."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.cli import _extractor
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.places.geonames import haversine_km
+from etl.places.placing import REFERENCE_KM
+from etl.settings import Paths
+
+TABQA = (35.84, 38.55)  # al-Thawrah / Tabqa, the reference point of the sentences
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    built, _ = _extractor(Paths())
+    yield built
+    built.resolver.geonames.close()
+
+
+def _places(extractor: Extractor, text: str) -> list[tuple[float, float]]:
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2021, 6, 6)))
+    return [(m.latitude, m.longitude) for m in mentions if m.latitude is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 June, a mine exploded in Karama, east of Tabqa.",
+        "On 4 June, a mine exploded in Mansoura, south of Tabqa.",
+    ],
+)
+def test_a_town_said_to_lie_by_another_is_found_near_it(extractor, text):
+    places = _places(extractor, text)
+    assert places and all(haversine_km(p, TABQA) <= REFERENCE_KM for p in places), places
