@@ -37,6 +37,7 @@ CLOSE_KM = 50.0
 FAR_KM = 1000.0
 EXACT_POINTS = 1.0
 BORDER_KM = 60.0
+AREA_ONLY_SIMILARITY = 0.87  # a loose likeness in a foreign part of the box must be this close
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,12 @@ class Evidence:
 
     @property
     def top_country(self) -> str | None:
+        """The country named most, or None when two or more are named equally often (a
+        group active in four countries, 'Lake Chad', names no one of them)."""
         if not self.countries:
+            return None
+        counts = sorted(self.countries.values(), reverse=True)
+        if len(counts) > 1 and counts[0] == counts[1]:
             return None
         return max(self.countries, key=lambda c: (self.countries[c], c))
 
@@ -82,6 +88,13 @@ def points(
         score, grounded = score + 1, True
     if not grounded:
         return None
+    if (
+        similarity < AREA_ONLY_SIMILARITY
+        and score <= 3
+        and km > NEAR_KM
+        and not (area is not None and place.country_code in area.countries)
+    ):
+        return None  # only the area's box speaks for a loose likeness abroad (Serêkaniyê: no Çığır)
     return score + EXACT_POINTS * (similarity >= 1.0), km
 
 

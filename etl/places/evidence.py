@@ -27,6 +27,14 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Za-z'’-]+(?:\s+(?:(?:of\s+(?:the\s+)?|al-|el-)?)[A-Z][A-Za-z'’-]+)*"
 )
 _ISO = re.compile(r"^[A-Z]{2}$")
+#: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
+#: fighters', 'Iranian missiles'): it names who acted, not where the article is.
+_SPONSOR_END = re.compile(r"-(?:backed|led|supported|sponsored|allied|funded|trained)$", re.I)
+_AIR_POWER_AFTER = re.compile(
+    r"\s+(?:(?:war)?planes?|jets?|aircraft|air\s+force|drones?|bombers?|helicopters?|gunships?|"
+    r"missiles?|air\s*strikes?|air\s+raids?|advisers|advisors|mercenaries|contractors)\b",
+    re.I,
+)
 MAX_WORDS = 4  # the longest phrase of the table, in words
 
 
@@ -66,9 +74,17 @@ class CountryReader:
 
     def __call__(self, text: str) -> Counter[str]:
         """ISO codes the text ties itself to, counted: country names ('Syria', "Yemen's")
-        and the table's phrases ('Syrian', 'Houthi', 'Boko Haram'), once per run of names."""
+        and the table's phrases ('Syrian', 'Houthi', 'Boko Haram'), once per run of names;
+        not a people's word naming a foreign side's air power or sponsorship ('Russian jets',
+        'Turkish-backed')."""
         found: Counter[str] = Counter()
-        for run in _CAPITALISED_RUN.findall(text):
+        for m in _CAPITALISED_RUN.finditer(text):
+            run = m[0]
+            last = _strip_possessive(run.split()[-1])
+            sponsor = _SPONSOR_END.search(run) and last not in self.words
+            if sponsor or _AIR_POWER_AFTER.match(text, m.end()):
+                continue  # 'Russian jets', 'Turkish-backed': a foreign side, not the place
+                # ('Saudi-led', a phrase of the table itself, still names Yemen)
             found.update(self._run(run))
         return found
 
