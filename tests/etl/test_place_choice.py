@@ -160,3 +160,19 @@ def test_a_loose_likeness_abroad_needs_more_than_the_areas_box():
     assert points(abroad_in_box, 0.95, evidence) is not None  # a close spelling still counts
     assert points(home, 0.8, evidence) is not None  # a home country's place keeps its chance
     assert points(abroad_in_box, 0.75, Evidence({"TR": 1}, (), AREA)) is not None
+
+
+def test_an_article_about_far_countries_weighs_the_area_little():
+    """A town of Nigeria named exactly beats a larger namesake inside the area when the
+    article names only far countries; a country next to the area does not count as far."""
+    in_area = _place(40, "SY", 33.5, 36.3, 1_500_000)
+    nigerian = _place(41, "NG", 13.1, 12.5, 14_000)
+
+    def border(iso, point, km):  # made-up borders: Nigeria far from Syria, Turkey beside it
+        return {"NG": point[0] < 20, "TR": point[0] > 33}.get(iso, False)
+
+    assert (
+        pick([(in_area, 0.93), (nigerian, 1.0)], Evidence({"NG": 1}, (), AREA), border) is nigerian
+    )
+    assert points(in_area, 0.93, Evidence({"NG": 1}, (), AREA), border) == (1.0, float("inf"))
+    assert points(in_area, 0.93, Evidence({"TR": 1}, (), AREA), border) == (3.0, float("inf"))
