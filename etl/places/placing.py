@@ -87,7 +87,10 @@ class PlaceResolver:
         self.country_names = geonames.country_names() if geonames else {}
         self.area = area or configured_area(places, self._country_code.get)
         self.rules = roles.place_rules()
-        self._peoples = frozenset(country_words())  # 'Houthi' names a side, not Huth
+        # 'Houthi' names a side, not Huth; 'Kandahar' (AF) names a country and a city of it
+        self._peoples = frozenset(
+            w for w, codes in country_words().items() if not _place_of(geonames, w, codes)
+        )
         self._countries = CountryReader(self.country_names)
         self._slot_memo: tuple[str | None, int, bool] = (None, -1, False)
 
@@ -264,6 +267,18 @@ class PlaceResolver:
             int(place["geo_precision"]),
             False,
         )
+
+
+def _place_of(geonames: GeoNamesIndex | None, phrase: str, codes: Iterable[str]) -> bool:
+    """Whether a phrase of place_country_words.csv is also the own name of a town of one of
+    the countries it names ('Kandahar', AF): then it is read as a place too."""
+    if geonames is None:
+        return False
+    key = normalise_name(phrase)
+    return any(
+        p.country_code in codes and normalise_name(p.name) == key
+        for p in geonames.candidates(phrase, limit=50)
+    )
 
 
 def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:

@@ -39,3 +39,9 @@ def _places(extractor: Extractor, text: str) -> list[tuple[float, float]]:
 def test_a_town_said_to_lie_by_another_is_found_near_it(extractor, text):
     places = _places(extractor, text)
     assert places and all(haversine_km(p, TABQA) <= REFERENCE_KM for p in places), places
+
+
+def test_a_country_word_that_is_also_a_city_of_that_country_is_placed(extractor):
+    """'Kandahar' ties an article to Afghanistan (place_country_words.csv) and is a city."""
+    places = _places(extractor, "Gunmen opened fire on a checkpoint in Kandahar city on Friday.")
+    assert places and all(haversine_km(p, (31.61, 65.71)) < 10 for p in places), places

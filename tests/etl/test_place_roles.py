@@ -177,3 +177,16 @@ def test_broken_tables_are_named_by_file_and_line(tmp_path):
 )
 def test_sentences_that_point_back_to_a_place(sentence, refers):
     assert roles.refers_back(sentence) is refers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "slot"),
+    [
+        ("A mine went off in Serê Kaniyê (Ras al-Ain) on Monday.", "Ras al-Ain", True),
+        ("Jets bombed a bakery in Kobanê (Ain al-Arab) overnight.", "Ain al-Arab", True),
+        ("So said Hayat Tahrir al-Sham (HTS) on Monday.", "HTS", False),
+        ("The monitor (SOHR) said so.", "SOHR", False),
+    ],
+)
+def test_a_places_other_name_in_brackets_shares_its_slot(sentence, name, slot):
+    assert roles.locative(sentence, sentence.index(name)) is slot
