@@ -36,6 +36,7 @@ _AIR_POWER_AFTER = re.compile(
     re.I,
 )
 MAX_WORDS = 4  # the longest phrase of the table, in words
+_FEATURES = frozenset("lake gulf river sea bay mount basin desert strait valley of".split())
 
 
 @lru_cache(maxsize=8)
@@ -113,6 +114,13 @@ def run_countries(
         for n in range(min(MAX_WORDS, len(parts) - i), 0, -1):
             phrase = _strip_possessive(" ".join(parts[i : i + n]))
             codes = words.get(phrase) or (words.get(phrase.split("-")[0]) if n == 1 else None)
+            if (
+                not codes
+                and i > 0
+                and parts[i - 1].lower() not in _FEATURES  # 'Lake Chad' is no Chad
+                and (named := country_names.get(normalise_name(phrase)))
+            ):
+                codes = (named,)  # 'In Mali, ...': a country after an opening common word
             if codes:
                 found.extend(codes)
                 i += n - 1

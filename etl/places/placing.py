@@ -42,6 +42,7 @@ _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_END = re.compile(r"\s[Ss]tate$")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
+_FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _DROPPED_ROLES = ("government", "name_part", "subarea")
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
@@ -191,8 +192,9 @@ class PlaceResolver:
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
             key = _key(raw)
+            whole = e - s == len(run) or _FEATURE_REST.fullmatch(text, e, start + len(run))
             if (
-                len(key) < (3 if e - s == len(run) else 4)  # 'Gao', not 'Red' of 'Red Sea'
+                len(key) < (3 if whole else 4)  # 'Gao' (or 'Gao airport'), not 'Red' of 'Red Sea'
                 or (_ACRONYM.match(raw) and not dateline)  # 'MOSUL (AP) -' is no acronym
                 or roles.never_a_place(key, self.rules)
                 or key in self.country_names

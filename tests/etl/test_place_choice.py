@@ -176,3 +176,9 @@ def test_an_article_about_far_countries_weighs_the_area_little():
     )
     assert points(in_area, 0.93, Evidence({"NG": 1}, (), AREA), border) == (1.0, float("inf"))
     assert points(in_area, 0.93, Evidence({"TR": 1}, (), AREA), border) == (3.0, float("inf"))
+
+
+def test_a_country_after_an_opening_common_word_is_named_but_not_inside_a_lakes_name():
+    names = {"mali": "ML", "chad": "TD", "niger": "NE"}
+    assert countries_named("In Mali, two soldiers died.", names, {}) == {"ML": 1}
+    assert countries_named("Boats crossed Lake Chad at night.", names, {}) == {}

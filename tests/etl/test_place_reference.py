@@ -45,3 +45,10 @@ def test_a_country_word_that_is_also_a_city_of_that_country_is_placed(extractor)
     """'Kandahar' ties an article to Afghanistan (place_country_words.csv) and is a city."""
     places = _places(extractor, "Gunmen opened fire on a checkpoint in Kandahar city on Friday.")
     assert places and all(haversine_km(p, (31.61, 65.71)) < 10 for p in places), places
+
+
+def test_a_three_letter_town_before_a_facility_word_is_placed(extractor):
+    """'Gao airport': a short name is read when only a lower-case facility word follows."""
+    text = "In Mali, mortar rounds fell on Gao airport on Friday."
+    places = _places(extractor, text)
+    assert places and all(haversine_km(p, (16.27, -0.04)) < 10 for p in places), places

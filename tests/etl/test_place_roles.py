@@ -45,6 +45,7 @@ def _region(sentence: str, name: str) -> roles.Region | None:
         ("Journalists spoke in Aden about the blockade.", "Aden", "reporting"),
         ("The health ministry in Aden said 4 people died.", "Aden", "government"),  # dropped
         ("Six were killed, a surgeon at the Binnish hospital said.", "Binnish", "reporting"),
+        ("Shelling went on, our correspondent in Qamishli reported.", "Qamishli", "reporting"),
         ("Medics at Saraqib field hospital counted 11 wounded.", "Saraqib", "reporting"),
         # a district named with the larger place it lies in
         ("Shells fell on the Bab Amr district of Homs on Friday.", "Bab Amr", "subarea"),
@@ -185,6 +186,7 @@ def test_sentences_that_point_back_to_a_place(sentence, refers):
         ("A mine went off in Serê Kaniyê (Ras al-Ain) on Monday.", "Ras al-Ain", True),
         ("Jets bombed a bakery in Kobanê (Ain al-Arab) overnight.", "Ain al-Arab", True),
         ("So said Hayat Tahrir al-Sham (HTS) on Monday.", "HTS", False),
+        ("A car bomb went off in west Mosul.", "Mosul", True),  # a compass word before it
         ("The monitor (SOHR) said so.", "SOHR", False),
     ],
 )
