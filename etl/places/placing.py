@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -28,9 +28,10 @@ from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
-from etl.places.geonames import GeoNamesIndex, haversine_km
+from etl.places.geonames import GeoNamesIndex
 from etl.places.lookup import choose_place
 from etl.places.scan import dateline_end, names, sub_spans
+from etl.places.settle import PlaceHit, settle
 
 _SUFFIX = re.compile(  # matched where a name ends
     r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
@@ -46,25 +47,6 @@ _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-c
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _DROPPED_ROLES = ("government", "name_part", "subarea")
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
-
-
-@dataclass(frozen=True)
-class PlaceHit:
-    text: str
-    start: int
-    end: int
-    place_id: str
-    name: str
-    latitude: float
-    longitude: float
-    country: str | None
-    geo_precision: int
-    reporting: bool
-    radius_km: float = 0.0  # a region around the point ('east of Mourek'): how far it reaches
-    region: str | None = None  # the region's label; None for the place itself
-
-
-REFERENCE_KM = 100.0  # 'X, east of Y': an X this far from Y is the wrong X; look again near Y
 
 
 class PlaceResolver:
@@ -116,7 +98,7 @@ class PlaceResolver:
         )
         evidence = Evidence(dict(counts), tuple(near), self.area)
         hits: list[PlaceHit] = []
-        refs: list[tuple[float, float]] = []  # reference points: 'X, west of Raqqa city'
+        refs: list[PlaceHit] = []  # reference places: 'X, west of Raqqa city'
         unknown: list[tuple[str, int, int]] = []
         filed_until = dateline_end(text, start)
         for s, e in names(text, start, end):
@@ -130,7 +112,7 @@ class PlaceResolver:
             if role in _DROPPED_ROLES:
                 continue
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
-                refs.append((hit.latitude, hit.longitude))
+                refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             if hit.start < filed_until or role == "reporting":
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
@@ -142,33 +124,13 @@ class PlaceResolver:
         text: str,
         hits: list[PlaceHit],
         evidence: Evidence,
-        refs: tuple[tuple[float, float], ...] = (),
+        refs: tuple[PlaceHit, ...] = (),
     ) -> list[PlaceHit]:
-        """GeoNames homonyms read again beside the sentence's other places ('near Suran in
-        the Azaz countryside': the Suran near Azaz), reference points included ('al-Karama,
-        east of Raqqa': the al-Karama near Raqqa)."""
-        if len(hits) + len(refs) < 2 or not hits or self.geonames is None:
+        """GeoNames homonyms read again beside the sentence's other places and references
+        (etl.places.settle)."""
+        if self.geonames is None:
             return hits
-        settled = []
-        for hit in hits:
-            others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
-            point = (hit.latitude, hit.longitude)
-            if refs and min(haversine_km(point, r) for r in refs) > REFERENCE_KM:
-                others += refs  # a town said to lie by another cannot be 300 km from it
-            if not others:
-                settled.append(hit)
-                continue
-            again = None
-            if hit.place_id.startswith("gn:"):
-                wider = Evidence(evidence.countries, evidence.near + others, evidence.area)
-                again = self._geonames_hit(hit.text, hit.start, wider)
-            if again is not None and again.place_id != hit.place_id:
-                hit = replace(
-                    again, reporting=hit.reporting, radius_km=hit.radius_km, region=hit.region,
-                    geo_precision=max(again.geo_precision, hit.geo_precision),
-                )  # fmt: skip
-            settled.append(hit)
-        return settled
+        return settle(hits, refs, evidence, self._geonames_hit)
 
     def _resolve(self, text: str, start: int, end: int, evidence: Evidence) -> PlaceHit | None:
         """The longest known name in the capitalised run text[start:end]."""
@@ -191,6 +153,8 @@ class PlaceResolver:
         spans = [(start + a, start + b) for a, b in sub_spans(run)]
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
+            if e - s < len(run) and " " not in raw and self.rules.has(raw, "head"):
+                continue  # 'Tell' of 'Tell Malah' is no town named Tell
             key = _key(raw)
             whole = e - s == len(run) or _FEATURE_REST.fullmatch(text, e, start + len(run))
             if (

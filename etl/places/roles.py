@@ -25,7 +25,7 @@ LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
 ROLES = ("government", "name_part", "reporting", "subarea", "reference")
 SIDES = ("before", "after", "between")
-CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor")
+CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head")
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import pytest
 from etl.cli import _extractor
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.places.geonames import haversine_km
-from etl.places.placing import REFERENCE_KM
+from etl.places.settle import REFERENCE_KM
 from etl.settings import Paths
 
 TABQA = (35.84, 38.55)  # al-Thawrah / Tabqa, the reference point of the sentences
@@ -52,3 +52,35 @@ def test_a_three_letter_town_before_a_facility_word_is_placed(extractor):
     text = "In Mali, mortar rounds fell on Gao airport on Friday."
     places = _places(extractor, text)
     assert places and all(haversine_km(p, (16.27, -0.04)) < 10 for p in places), places
+
+
+def test_a_town_no_gazetteer_has_near_its_reference_becomes_a_region_around_it(extractor):
+    """'Paris, a hamlet east of Mosul': no Paris lies near Mosul, so the event is placed
+    around Mosul (precision 2), not in France."""
+    mentions, _ = extractor.extract(
+        ArticleInput(
+            "t", "Gunmen killed two farmers in Paris, a hamlet east of Mosul.", dt.date(2021, 6, 6)
+        )
+    )
+    placed = [m for m in mentions if m.latitude is not None]
+    assert placed and all(
+        haversine_km((m.latitude, m.longitude), (36.34, 43.12)) < 30 for m in placed
+    )
+    assert all(m.geo_precision >= 2 for m in placed)
+
+
+def test_the_head_word_of_a_compound_name_is_no_town_alone(extractor):
+    """'Tell Zuhur' unknown to the gazetteers is not read as a town called Tell."""
+    resolver = extractor.resolver
+    text = "Shells fell on Tell Zuhur and nearby farms."
+    hits, unknown = resolver.find(text, 0, len(text), {}, ())
+    assert hits == [] and [name for name, _, _ in unknown] == ["Tell Zuhur"]
+
+
+def test_a_unique_name_far_from_the_articles_places_needs_its_country_named(extractor):
+    resolver = extractor.resolver
+    text = "Talks were held in the Swedish town of Rimbo."
+    assert [h.country for h in resolver.find(text, 0, len(text), {"SE": 1}, ())[0]] == ["SE"]
+    near_yemen = ((14.8, 42.95),)  # an article whose other places are in Yemen
+    text = "Talks were held in Rimbo."
+    assert resolver.find(text, 0, len(text), {}, near_yemen)[0] == []
