@@ -75,6 +75,12 @@ _STAMP = re.compile(
     r"\s*:(?!\d)",
     _F,
 )
+# A note opening with its day in digits: "14.08: ...", "14/08/2019 (Wed): ..." (day first)
+_DIGIT_STAMP = re.compile(
+    r"^\s*(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?"
+    rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?\s*:(?!\d)",
+    _F,
+)
 _ORDINAL = _rx(
     "o",
     r"on\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)",

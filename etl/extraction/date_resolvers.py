@@ -115,6 +115,15 @@ def _numeric(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     return (d, d, "explicit") if d else None
 
 
+def _digit_stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """A note opening '14.08:' or '14/08/2019 (Wed):': that day, read day first only."""
+    day, month = int(m["day"]), int(m["month"])
+    if month > 12:
+        return None  # '10.30:' is a time, not 30 October
+    d = _numeric_date(day, month, m["year"], pub)
+    return (d, d, "explicit") if d else None
+
+
 def _stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """A note's opening stamp: 'Wed 14.08:' is that day; 'Sat:' the latest Saturday on or
     before publication; 'Sat-Sun:' the latest such weekend, up to its last day."""

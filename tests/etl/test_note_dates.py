@@ -85,3 +85,16 @@ def test_until_closes_a_spell_begun_on_an_earlier_day():
 def test_until_a_day_more_than_a_month_later_is_not_one_spell():
     text = "On 1 March 2021 the road was cut, and it stayed shut until 9 June 2021."
     assert _windows(text)[0] == ("2021-03-01", "2021-03-01", "explicit", "On 1 March 2021")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("05.06: a drone hit a car near Atmeh.", [("2021-06-05", "2021-06-05", "explicit", "05.06:")]),
+        ("7/6/2021 (Mon): shelling of Ariha.", [("2021-06-07", "2021-06-07", "explicit", "7/6/2021 (Mon):")]),
+        ("10.45: sirens sounded in the camp.", []),  # a time, not 45 October
+        ("Sirens sounded at 10.05: nobody moved.", []),  # only a note's opening stamp
+    ],
+)  # fmt: skip
+def test_a_note_opening_with_its_day_in_digits(text, expected):
+    assert _windows(text) == expected
