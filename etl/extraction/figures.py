@@ -62,10 +62,7 @@ _VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
 _SINGULAR_LAST = frozenset(w.split()[-1] for w in WORDS.singular_people)
 _GATES = _ANCHOR_WORDS | _VICTIM_VERBS | ZERO_GATES
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
 _alternation = alternation
-
 
 # --- patterns ----------------------------------------------------------------------------
 _MOD = rf"(?:[A-Z][\w.'&-]*|[a-z]{{1,3}}-[A-Z][\w'-]*|{_alternation(WORDS.modifiers)})"
@@ -118,10 +115,9 @@ _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike ki
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
-_SIDE = re.compile(
-    r"(?:\s+(?-i:[A-Z][A-Za-z'&.-]*)){1,3}(?=\s+(?:(?:were|was)\s+)?(?:killed|dead|wounded|injured|hurt|died)\b)",
-    _FLAGS,
-)
+_SIDE = re.compile(  # "3 PMF killed": a side named between a count and its participle
+    r"(?:\s+(?-i:[A-Z][A-Za-z'&.-]*)){1,3}(?=\s+(?:(?:were|was)\s+)?(?:killed|dead|wounded|"
+    r"injured|hurt|died)\b)", _FLAGS)  # fmt: skip
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
 _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
@@ -208,7 +204,7 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     if noun is None and (partitive := _PARTITIVE.match(text, end, hi)):
         end = partitive.end()  # "two of them were killed"
     elif noun is None and (side := _SIDE.match(text, end, hi)):
-        end = side.end()  # "3 PMF killed": the side named before the participle
+        end = side.end()
     after = _after_verb(text, end, hi)
     if noun is None and after and (participle := _PARTICIPLE.match(text, end, hi)):
         end = participle.end()  # a bare number shows its verb: "12 killed"
