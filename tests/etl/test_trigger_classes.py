@@ -216,6 +216,11 @@ CASES = [
     ("A fire in the depot trapped six workers inside.", set()),
     ("Militiamen burned the market, shooting villagers as they fled.", {"killing"}),
     ("'We hear drones all night,' said a nurse who fled from Morrow.", set()),
+    # recall (issue 8): advances told by where they got, claims of control, long objects
+    ("Militia fighters said they had reached the centre of Velm on Friday.", {"clash"}),
+    ("The army said on Monday that Aubel was under its control.", {"clash"}),
+    ("The navy fired more than twenty cruise missiles at a depot near Dern.", {"shelling"}),
+    ("The army gave residents of the farms around Orra 72 hours to move out.", {"statement"}),
 ]
 
 
