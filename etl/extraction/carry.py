@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
-from etl.extraction.tolls import TOLL_QUANTITIES, only_casualties
+from etl.extraction.tolls import CASUALTY_TYPES, TOLL_QUANTITIES, only_casualties
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
@@ -72,7 +72,11 @@ def hand_back(
 ) -> None:
     """Give the carried figures to the previous sentence's events they belong to (`takers`),
     and count each there only, not again on the carrying sentence's own mentions (`own`).
-    Replaces items of `mentions` in place (mentions are frozen)."""
+    Replaces items of `mentions` in place (mentions are frozen). When a toll was taken, the
+    carrying sentence's own mentions that only report deaths ('The government first said
+    95 people had been killed but on Tuesday revised the toll to 35.') are dropped: they
+    are the event before, not another one."""
+    handed = False
     for figure in carry:
         taken = takers(mentions, previous, figure)
         for j in taken:  # "... 2 fatalities were reported."
@@ -80,6 +84,9 @@ def hand_back(
         for j in own if taken else ():
             kept = tuple(f for f in mentions[j].figures if f != figure)
             mentions[j] = replace(mentions[j], figures=kept)
+        handed = handed or (bool(taken) and figure.quantity in TOLL_QUANTITIES)
+    if handed and own and all(mentions[j].event_type in CASUALTY_TYPES for j in own):
+        del mentions[own.start : own.stop]
 
 
 def trigger_for(triggers: Sequence, figure: Figure):

@@ -313,3 +313,17 @@ def test_a_zero_toll_belongs_to_any_event_before_it(extractor, text):
     """A raid, a flight or a surrender without deaths has a toll of 0, not unknown."""
     tolls = _tolls(extractor, text)
     assert tolls and set(tolls.values()) == {(0, 0)}, tolls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 18 May, gunmen attacked a wedding in Tafas. Four guests were killed.",
+        "On 18 May, a car bomb exploded in Azaz. Officials said 7 people had been killed.",
+    ],
+)
+def test_a_sentence_that_only_reports_the_dead_is_no_event_of_its_own(extractor, text):
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
+    first = text.index(".") + 1
+    assert mentions and all(m.char_end <= first for m in mentions), mentions
+    assert {event_toll([m])[0] for m in mentions} - {None} == {4.0 if "Four" in text else 7.0}
