@@ -15,7 +15,7 @@ from etl.extraction.mentions import Figure
 
 TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
 _ZEROS = tuple(r for r in WORDS.tolls if r.kind == "zero")
-_CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind == "cumulative")
+_CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind in ("cumulative", "superseded"))
 ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
 _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
@@ -45,7 +45,8 @@ def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
 def set_aside_cumulative(text: str, lo: int, figures: list[Figure]) -> list[Figure]:
     """A war's running total in the sentence ('a war that has killed more than 360,000
     people') keeps its numbers under the table's quantity (killed_cumulative), so it is not
-    read as this event's toll."""
+    read as this event's toll; so does a first toll later revised ('first said 95 people
+    had been killed but ... revised the toll to 35': killed_superseded)."""
     if not _CUMULATIVE:
         return figures
     out = []

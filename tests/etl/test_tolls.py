@@ -72,6 +72,8 @@ TOLLS = [
     ("The car bomb claimed 17 lives at the checkpoint.", (17, 17)),
     ("Three policemen were martyred in the ambush, the ministry said.", (3, 3)),
     ("The number of those killed in the market attack rose to 26.", (26, 26)),
+    # a first toll said to be revised is set aside
+    ("Police first said 12 people had been killed but later revised the toll to 8.", (8, 8)),
     # a side named between the number and its participle; a relative clause before the verb
     ("Tue: patrol ambushed near Sarn; 4 YPG killed, 2 TFSA wounded.", (4, 4)),
     ("Three boys who were herding goats near the berm were killed by a mine.", (3, 3)),
@@ -327,3 +329,11 @@ def test_a_sentence_that_only_reports_the_dead_is_no_event_of_its_own(extractor,
     first = text.index(".") + 1
     assert mentions and all(m.char_end <= first for m in mentions), mentions
     assert {event_toll([m])[0] for m in mentions} - {None} == {4.0 if "Four" in text else 7.0}
+
+
+def test_deaths_months_before_are_not_carried_back(extractor):
+    text = (
+        "On 18 May, gunmen attacked a wedding in Tafas. It came two months after 40 herders "
+        "were killed near Dael."
+    )
+    assert set(_tolls(extractor, text).values()) == {(None, None)}
