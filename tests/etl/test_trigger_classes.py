@@ -221,6 +221,9 @@ CASES = [
     ("The army said on Monday that Aubel was under its control.", {"clash"}),
     ("The navy fired more than twenty cruise missiles at a depot near Dern.", {"shelling"}),
     ("The army gave residents of the farms around Orra 72 hours to move out.", {"statement"}),
+    # a mourning declared; what a side denies having done
+    ("The governor declared two days of mourning in Pell.", set()),
+    ("The militia denied on Friday that it had shelled the market in Dern.", set()),
 ]
 
 
