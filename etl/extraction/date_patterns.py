@@ -162,5 +162,6 @@ _NOT_HOURS = _rx(
 )
 _SINCE = re.compile(r"\bsince\s+$", _F)
 _DIGIT = re.compile(r"\d")
+_DIGIT_SEP = re.compile(r"\d[./-]\d")  # digits split by a point, slash or dash: '14.08'
 _WORD = re.compile(r"[a-z]+")
 _YEARISH = re.compile(_YEAR)

@@ -27,6 +27,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _AGO,
     _DAY_RANGE,
     _DIGIT,
+    _DIGIT_SEP,
     _DIGIT_STAMP,
     _DMY,
     _FOLLOWING,
@@ -107,8 +108,8 @@ _RULES: tuple[_Rule, ...] = (
     (_MDY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_DMY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_ISO, _explicit_day, _needs("#y")),
-    (_NUMERIC, _numeric, _needs("#d")),
-    (_DIGIT_STAMP, _digit_stamp, _needs("#d")),
+    (_NUMERIC, _numeric, _needs("#s")),
+    (_DIGIT_STAMP, _digit_stamp, _needs("#s")),
     (_STAMP, _stamp, _needs(_WD_ANY.lower().replace("|", " "))),
     (_ORDINAL, _ordinal, _needs("st nd rd th", "#d")),
     (_HOLIDAY, _holiday, _needs("christmas year")),
@@ -169,10 +170,13 @@ def _with_since(
 
 
 def _keys(sentence: str) -> set[str]:
-    """The trigger words in a sentence, plus #d for a digit and #y for a year-like number."""
+    """The trigger words in a sentence, plus #d for a digit, #s for digits split by a point,
+    slash or dash, and #y for a year-like number."""
     keys = set(_WORD.findall(sentence.lower())) & _TRIGGERS
     if _DIGIT.search(sentence):
         keys.add("#d")
+        if _DIGIT_SEP.search(sentence):
+            keys.add("#s")
         if _YEARISH.search(sentence):
             keys.add("#y")
     return keys
