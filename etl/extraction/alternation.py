@@ -8,6 +8,10 @@ the grouped pattern can match exactly what the plain one can (alternatives with 
 first letters never match at one position alike, and the order within a letter is kept), so
 a search finds a match where the plain one does; the trigger code only asks whether one
 exists. Alternatives that do not open with a plain letter stay as they are, after the groups.
+
+`letter_first` goes further where every alternative opens with a plain letter: the pattern
+then opens with a case-sensitive class of those letters, which lets the engine skip along
+the text to them, with the same matches.
 """
 
 from __future__ import annotations
@@ -68,3 +72,38 @@ def by_first_letter(patterns: list[str]) -> str:
                 rest.append(f"(?:{part})")
     grouped = [f"{first}(?:{'|'.join(tails)})" for first, tails in groups.items()]
     return "|".join(grouped + rest)
+
+
+#: Characters besides a letter's two cases that match it when case is ignored (Python's re,
+#: Unicode): the dotless and dotted I, the Kelvin sign, the long s (tests check the list).
+CASE_FOLDS = {"i": "\u0131\u0130", "k": "\u212a", "s": "\u017f"}
+BOUNDARY = r"(?<![\w-])"  # a word starts here: no letter, digit, _ or hyphen before
+
+
+def letter_first(
+    alternation: str, tail: str = "", flags: int = 0, boundary: bool = True
+) -> re.Pattern[str] | None:
+    """`BOUNDARY(?:alternation)tail` (without BOUNDARY when `boundary` is False), compiled so
+    that the regex engine skips to the letters the alternatives open with, as it does for a
+    pattern that opens with a plain character class, instead of trying every position (about
+    twice as fast over a sentence). Each alternative keeps its place and is tried only after
+    its own first letter ('shelled' as '(?<=s)helled'), so the matches are the same. None when
+    some alternative does not open with a plain ASCII letter."""
+    parts = alternatives(alternation)
+    if not parts:
+        return None
+    letters = set()
+    for part in parts:
+        first, after = part[:1], part[1:2]
+        if not (first.isascii() and first.isalpha()) or (after and after in _QUANTIFIERS):
+            return None
+        letters |= (
+            {first.lower(), first.upper(), *CASE_FOLDS.get(first.lower(), "")}
+            if flags & re.IGNORECASE
+            else {first}
+        )
+    # the first letter is read case-sensitively so the engine can skip to it; the boundary
+    # is then tested behind that letter
+    opening = f"(?-i:[{''.join(sorted(letters))}])" + (r"(?<![\w-](?s:.))" if boundary else "")
+    body = "|".join(f"(?<={part[0]}){part[1:]}" for part in parts)
+    return re.compile(f"{opening}(?:{body}){tail}", flags)

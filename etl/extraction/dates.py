@@ -54,7 +54,6 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _WD_ANY,
     _WEEKDAY,
     _WEEKEND,
-    _WORD,
     _YEAR_ONLY,
     _YEARISH,
 )
@@ -169,10 +168,19 @@ def _with_since(
     return m.start(), (found[0], pub, "relative")
 
 
+#: every byte but a-z made a space, so that a split gives the runs of a-z
+_A_TO_Z_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 def _keys(sentence: str) -> set[str]:
     """The trigger words in a sentence, plus #d for a digit, #s for digits split by a point,
-    slash or dash, and #y for a year-like number."""
-    keys = set(_WORD.findall(sentence.lower())) & _TRIGGERS
+    slash or dash, and #y for a year-like number.
+
+    The words are the runs of a-z in the lower-cased sentence (what `[a-z]+` finds), read
+    without a regular expression: every other character (one outside ASCII as a '?')
+    becomes a space."""
+    lowered = sentence.lower().encode("ascii", "replace").translate(_A_TO_Z_ONLY)
+    keys = set(_TRIGGERS.intersection(lowered.decode("ascii").split()))
     if _DIGIT.search(sentence):
         keys.add("#d")
         if _DIGIT_SEP.search(sentence):

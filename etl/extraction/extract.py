@@ -18,7 +18,7 @@ from etl.extraction.actors import Claimant, assign_roles, find_actors, find_clai
 from etl.extraction.carry import carried, earlier, elsewhere, hand_back, trigger_for
 from etl.extraction.date_context import may_date
 from etl.extraction.dates import find_dates, undated_window
-from etl.extraction.figures import find_figures
+from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -91,6 +91,7 @@ class _Context:
     focus: PlaceHit | None = None  # the article's most-named specific place
     dateline: PlaceHit | None = None  # 'KHARKIV, Ukraine (AP) -': where the article was filed
     stems: StemIndex | None = None
+    folded: str | None = None  # the text folded for figures (figures.fold_text), once
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
     anchor_sentence: int = -10  # the sentence that set the anchor
     mention_sentence: int = -10  # the last sentence that gave mentions
@@ -114,6 +115,7 @@ class Extractor:
         places = [self._places(text, s, e, context) for s, e in sentences]
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         context.stems = StemIndex(text)
+        context.folded = fold_text(text)
         previous: range = range(0)  # the mentions of the last sentence that had any
         for index, ((start, end), found_places) in enumerate(zip(sentences, places)):
             stats.sentences += 1
@@ -169,7 +171,7 @@ class Extractor:
             and not earlier(dates, context.anchor)
         )
         # figures are read only where something uses them (most sentences need none)
-        figures = find_figures(text, start, end) if triggers or carries else []
+        figures = find_figures(text, start, end, context.folded) if triggers or carries else []
         context.carry = carried(figures, triggers, text, (start, end)) if carries else ()
         mentions = []
         if triggers:

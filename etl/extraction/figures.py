@@ -35,7 +35,9 @@ from etl.extraction.tolls import (
     zero_figures,
 )
 
-__all__ = ["fatalities", "find_figures"]
+__all__ = ["fatalities", "find_figures", "fold_text"]
+
+fold_text = _fold  # an article folded once, for find_figures
 
 # --- words (data/rules/figure_*.csv, read by etl.extraction.figure_words) ------------------
 _FLAGS = FLAGS
@@ -267,13 +269,17 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
     return found
 
 
-def find_figures(text: str, start: int, end: int) -> list[Figure]:
-    """Every figure in text[start:end] (one sentence), in order, with absolute offsets."""
+def find_figures(text: str, start: int, end: int, folded_text: str | None = None) -> list[Figure]:
+    """Every figure in text[start:end] (one sentence), in order, with absolute offsets.
+
+    `folded_text`, when given, is `fold_text(text)`, made once for a whole article: the fold
+    maps each character on its own, so a slice of it is the sentence folded."""
     if not isinstance(text, str):
         return []
     lo = min(max(int(start), 0), len(text))
     hi = min(max(int(end), lo), len(text))
-    folded = _fold(text[lo:hi])  # lower case, no punctuation, same length
+    # lower case, no punctuation, same length
+    folded = folded_text[lo:hi] if folded_text is not None else _fold(text[lo:hi])
     words = set(folded.split())
     if _GATES.isdisjoint(words) and not _DIGIT_RUN.search(text, lo, hi):
         return []  # most sentences: nothing to count

@@ -20,6 +20,7 @@ from etl import ids
 from etl.extraction.mentions import Mention
 
 SLACK = dt.timedelta(days=1)
+NO_SLACK = dt.timedelta(0)
 SAME_PLACE_KM = 25.0
 NESTED_KM = 350.0  # a governorate or country-level place contains places this far off
 
@@ -70,7 +71,7 @@ def places_compatible(
 def windows_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
     """Windows overlap, with a day's slack unless both are single known days: convoys on
     19 and 20 February are two happenings, 'on Tuesday' and 'on Monday or Tuesday' one."""
-    slack = dt.timedelta(0) if a[0] == a[1] and b[0] == b[1] else SLACK
+    slack = NO_SLACK if a[0] == a[1] and b[0] == b[1] else SLACK
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
@@ -131,6 +132,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     by_article: dict[tuple[str, str], list[int]] = {}
     for mention in ordered:
         window = (mention.date.start, mention.date.end)
+        where = _where(mention)
         candidates = sorted(
             {i for w in _weeks(*window) for i in by_week.get((mention.event_type, w), ())}
         )
@@ -138,7 +140,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             (_fit(clusters[i], mention), i)
             for i in candidates
             if windows_meet((clusters[i].start, clusters[i].end), window)
-            and places_compatible(_where(clusters[i].place), _where(mention))
+            and places_compatible(_where(clusters[i].place), where)
         ]
         if mention.date.source == "article" and not fitting:
             fitting = _own_article(clusters, by_article, mention)

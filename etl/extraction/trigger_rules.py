@@ -41,7 +41,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from etl.extraction.alternation import by_first_letter
+from etl.extraction.alternation import BOUNDARY, by_first_letter, letter_first
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, Row, read_rules
 from etl.problems import InputError, Problem
@@ -73,6 +73,12 @@ class Rule:
     event_type: str
     kind: str  # verbal, nominal or block
     pattern: re.Pattern[str]
+    #: the same matches, found faster where the row allows (etl.extraction.alternation)
+    scanner: re.Pattern[str] | None = None
+
+    @property
+    def search(self) -> re.Pattern[str]:
+        return self.scanner or self.pattern
 
 
 @dataclass(frozen=True)
@@ -108,10 +114,20 @@ def _bounded(pattern: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
 
 
+def _scanner(pattern: str, kind: str) -> re.Pattern[str] | None:
+    """A row's pattern written to open with its first letters (None where it cannot be)."""
+    if kind == "block":
+        return letter_first(pattern, "", re.I, boundary=False)
+    return letter_first(pattern, r"(?![\w-])", re.I)
+
+
 def _wrapped(patterns: list[str], template: str) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile(template.replace("CUES", by_first_letter(patterns)), re.I)
+    cues = by_first_letter(patterns)
+    head, _, tail = template.partition("(?:CUES)")
+    fast = letter_first(cues, tail, re.I, head == BOUNDARY) if head in ("", BOUNDARY) else None
+    return fast or re.compile(template.replace("CUES", cues), re.I)
 
 
 _TEMPLATES = {
@@ -176,7 +192,10 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
     rows += [
         (r, "block", re.compile(r["pattern"], re.I)) for r in contexts if r["context"] == "block"
     ]
-    rules = tuple(Rule(i, r["event_type"], kind, p) for i, (r, kind, p) in enumerate(rows))
+    rules = tuple(
+        Rule(i, r["event_type"], kind, p, _scanner(r["pattern"], kind))
+        for i, (r, kind, p) in enumerate(rows)
+    )
 
     def numbers(kind: str, event_type: str) -> tuple[int, ...]:
         return tuple(

@@ -37,6 +37,9 @@ _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 #: Words that end a sentence only to say who said it ('..., the minister announced.').
 _SPEECH = re.compile(r"announced|declared|pledged|warned|said|stated|added", re.I)
 _CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
+#: the last clause break (its alternatives never overlap, so the last match of a scan is
+#: the one the greedy (?s:.*) backs off to first)
+_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK.pattern + ")")
 
 _FIGHTERS = (
     r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
@@ -112,7 +115,7 @@ class _Sentence:
     def block_spans(self, number: int) -> list[tuple[int, int]]:
         spans = self.blocks.get(number)
         if spans is None:
-            pattern = self.rules.rules[number].pattern
+            pattern = self.rules.rules[number].search
             spans = [m.span() for m in pattern.finditer(self.text, self.start, self.end)]
             self.blocks[number] = spans
         return spans
@@ -123,7 +126,8 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     or blocked."""
     text = sentence.text
     left = text[max(sentence.start, start - 80) : start]
-    clause = _CLAUSE_BREAK.split(left)[-1]
+    last_break = _LAST_CLAUSE_BREAK.match(left)  # the clause: what follows the last break
+    clause = left[last_break.end() :] if last_break else left
     right = text[end : min(sentence.end, end + 70)]
     if rules.not_real_before and rules.not_real_before.search(clause):
         return False
@@ -137,13 +141,12 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
 def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> bool:
     """A block row of the type (one whose required words the sentence holds) matches
     across the trigger."""
-    for number in rules.block:
-        if number in sentence.rows:
-            for m_start, m_end in sentence.block_spans(number):
-                if m_start >= end:
-                    break
-                if start < m_end:
-                    return True
+    for number in sentence.rows.keys() & rules.block:  # any order: one match is enough
+        for m_start, m_end in sentence.block_spans(number):
+            if m_start >= end:
+                break
+            if start < m_end:
+                return True
     return False
 
 
@@ -176,7 +179,7 @@ def _first_real(
     for number in numbers:
         scan_from = start  # the required word may stand anywhere in the match
         stop = best.start + 1 if best else end  # only an earlier match can beat the best
-        pattern = sentence.rules.rules[number].pattern
+        pattern = sentence.rules.rules[number].search
         named = "trigger" in pattern.groupindex
         for match in pattern.finditer(text, scan_from, end):
             if match.start() >= stop:

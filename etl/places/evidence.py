@@ -81,12 +81,15 @@ class CountryReader:
         found: Counter[str] = Counter()
         for m in _CAPITALISED_RUN.finditer(text):
             run = m[0]
+            codes = self._run(run)
+            if not codes:  # most runs name no country: no update to make
+                continue
             last = _strip_possessive(run.split()[-1])
             sponsor = _SPONSOR_END.search(run) and last not in self.words
             if sponsor or _AIR_POWER_AFTER.match(text, m.end()):
                 continue  # 'Russian jets', 'Turkish-backed': a foreign side, not the place
                 # ('Saudi-led', a phrase of the table itself, still names Yemen)
-            found.update(self._run(run))
+            found.update(codes)
         return found
 
 

@@ -185,7 +185,7 @@ class PlaceResolver:
         return (
             not _NOT_UNKNOWN.search(name)
             and self._in_slot(text, start)
-            and not roles.never_a_place(normalise_name(name), self.rules)
+            and not roles.never_a_place(_key(name), self.rules)
         )
 
     def _geonames_hit(self, raw: str, s: int, evidence: Evidence) -> PlaceHit | None:

@@ -59,6 +59,8 @@ class PlaceRules:
     any_after: re.Pattern[str] | None = None
     locatives: frozenset[str] = frozenset()  # the cue words of those two roles, for speed
     modifiers: frozenset[str] = frozenset()
+    # any_before after a space (not a last one): where _ends_with tries it, in one search
+    before_words: re.Pattern[str] | None = None
 
     def has(self, word: str, role: str) -> bool:
         return role in self.cues.get(word.lower(), ())
@@ -101,8 +103,12 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
     rules = PlaceRules(
         cues, tuple(roles), tuple(regions), _any(sides, "before"), _any(sides, "after")
     )
+    before = rules.any_before
     return replace(
-        rules, locatives=rules.words_of("locative"), modifiers=rules.words_of("modifier")
+        rules,
+        locatives=rules.words_of("locative"),
+        modifiers=rules.words_of("modifier"),
+        before_words=re.compile(rf" (?!\Z)(?:{before.pattern})", before.flags) if before else None,
     )
 
 
@@ -135,16 +141,21 @@ def _any(sides: list[tuple[str, re.Pattern[str]]], side: str) -> re.Pattern[str]
 def _quiet(rules: PlaceRules, before: str, after: str) -> bool:
     """No pattern of either side can match: the name has no role and makes no region."""
     return not (
-        (rules.any_before is not None and _ends_with(rules.any_before, before))
+        (rules.any_before is not None and _ends_with(rules.any_before, before, rules.before_words))
         or (rules.any_after is not None and rules.any_after.match(after))
     )
 
 
-def _ends_with(pattern: re.Pattern[str], before: str) -> bool:
+def _ends_with(
+    pattern: re.Pattern[str], before: str, after_space: re.Pattern[str] | None = None
+) -> bool:
     """`pattern.search(before)` for patterns that end at the end of `before` and begin with a
     word: tried only where words begin, from the last word back (a search from every
-    character costs several times more)."""
+    character costs several times more): at the start and after each space but a last one,
+    which `after_space` (' (?!\\Z)' and the pattern) finds in one search."""
     before = before.replace("\n", " ").replace("\t", " ")
+    if after_space is not None:
+        return pattern.match(before) is not None or after_space.search(before) is not None
     end = len(before)
     while True:
         space = before.rfind(" ", 0, end - 1)

@@ -5,7 +5,13 @@ import re
 
 import pytest
 
-from etl.extraction.alternation import alternatives, by_first_letter
+from etl.extraction.alternation import (
+    BOUNDARY,
+    CASE_FOLDS,
+    alternatives,
+    by_first_letter,
+    letter_first,
+)
 
 
 def test_top_level_alternatives_are_split_outside_groups_and_classes():
@@ -54,3 +60,50 @@ def test_grouped_alternation_matches_where_the_plain_one_does(template):
                     grouped.search(text, start, end)
                 )
                 assert bool(plain.match(text, start, end)) == bool(grouped.match(text, start, end))
+
+
+def test_case_folds_lists_every_character_that_matches_an_ascii_letter_ignoring_case():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        found = set(re.compile(letter, re.I).findall(every))
+        assert found == {letter, letter.upper(), *CASE_FOLDS.get(letter, "")}
+
+
+LETTER_TEXTS = [
+    *TEXTS,
+    "Shelled; SHELLED; \u017fhelled; un-shelled; _shelled; 5shelled; re-stormed. Stormed-in",
+    "\u0130nvaded \u0131nvaded invaded; \u212ailled; killed, killing-spree (killed)",
+    "\nshelled\tstormed;stormed shell",
+]
+
+
+@pytest.mark.parametrize(
+    ("alternation", "tail", "boundary"),
+    [
+        ("shell(?:ed|ing)|storm(?:ed)?|s(?:hot|eized)", r"(?![\w-])", True),
+        ("invaded|kill(?:ed|ing)|Kel(?P<trigger>vin)", r"(?![\w-])", True),
+        ("will|would|storm", r"(?![\w-])[^.;]{0,45}$", True),
+        ("shelled|killed", "$", False),
+        ("stormed (?:\\w+ ){0,2}town|shell", "", False),
+    ],
+)
+def test_letter_first_finds_what_the_plain_pattern_finds(alternation, tail, boundary):
+    plain = re.compile((BOUNDARY if boundary else "") + f"(?:{alternation}){tail}", re.IGNORECASE)
+    fast = letter_first(alternation, tail, re.IGNORECASE, boundary)
+    assert fast is not None
+    for text in LETTER_TEXTS:
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 7):
+                assert [m.span() for m in plain.finditer(text, start, end)] == [
+                    m.span() for m in fast.finditer(text, start, end)
+                ]
+        assert [m.groupdict() for m in plain.finditer(text)] == [
+            m.groupdict() for m in fast.finditer(text)
+        ]
+
+
+def test_letter_first_declines_what_it_cannot_rewrite():
+    assert letter_first(r"\d+ killed|shelled") is None
+    assert letter_first("(?:U\\.S\\.|US)-led") is None
+    assert letter_first("s?hot") is None
+    assert letter_first("(a|b") is None

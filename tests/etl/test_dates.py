@@ -365,3 +365,22 @@ def test_a_backwards_day_range_is_not_a_range():
     assert [(w.text, str(w.start)) for w in find_dates(s, 0, len(s), D("2019-03-04"))] == [
         ("3 March", "2019-03-03")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Monday’s 3rd day, İstanbul ſunday \u212aelvin WEEK-end ago.",
+        "Ménaka, 12 March 2019: LATER that week\ud800days before",
+        "".join(chr(i) for i in range(0x3000)),
+        "",
+    ],
+)
+def test_date_keys_are_the_a_to_z_runs_of_the_lower_cased_sentence(sentence):
+    from etl.extraction.date_patterns import _DIGIT, _WORD, _YEARISH
+    from etl.extraction.dates import _TRIGGERS, _keys
+
+    expected = set(_WORD.findall(sentence.lower())) & _TRIGGERS
+    if _DIGIT.search(sentence):
+        expected |= {"#d", "#y"} if _YEARISH.search(sentence) else {"#d"}
+    assert _keys(sentence) == expected

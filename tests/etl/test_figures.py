@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.extraction.figures import fatalities, find_figures
+from etl.extraction.figures import fatalities, find_figures, fold_text
 from etl.extraction.mentions import Figure
 
 # (sentence, [(quantity, low, high, qualifier, text), ...])
@@ -238,6 +238,8 @@ def test_never_raises_and_spans_quote_the_text(text, start, end):
     lo = min(max(start, 0), len(text))
     hi = min(max(end, lo), len(text))
     figures = find_figures(text, start, end)
+    # the article folded once and sliced reads the same as the sentence folded on its own
+    assert find_figures(text, start, end, fold_text(text)) == figures
     for f in figures:
         assert lo <= f.char_start < f.char_end <= hi
         assert text[f.char_start : f.char_end] == f.text

@@ -192,3 +192,18 @@ def test_sentences_that_point_back_to_a_place(sentence, refers):
 )
 def test_a_places_other_name_in_brackets_shares_its_slot(sentence, name, slot):
     assert roles.locative(sentence, sentence.index(name)) is slot
+
+
+def test_the_before_patterns_are_found_at_word_starts_by_one_search():
+    """rules.before_words finds a 'before' pattern where the word-by-word loop does."""
+    from etl.places.roles import _ends_with, place_rules
+
+    rules = place_rules()
+    words = ["told", "reporters", "in", "near", "the", "town", "of", "north", "Jaish", "al-",
+             "countryside", "outskirts", "said", "\n", "\t", "", "x"]  # fmt: skip
+    pieces = [" ".join(words[i : i + n]) for n in range(1, 5) for i in range(len(words))]
+    for before in pieces + [p + " " for p in pieces] + [" " + p for p in pieces]:
+        plain = _ends_with(rules.any_before, before)
+        assert _ends_with(rules.any_before, before, rules.before_words) == plain, before
+    assert _ends_with(rules.any_before, "fighting near ", rules.before_words)
+    assert not _ends_with(rules.any_before, "fighting in Hama and ", rules.before_words)
