@@ -306,11 +306,11 @@ def _most_specific(hits: list[PlaceHit]) -> PlaceHit:
 
 def _focus(hits: Iterable[PlaceHit]) -> PlaceHit | None:
     """The specific place the article names most often (first named wins a tie), or the
-    only one it names."""
+    only one it names; a region around a town ('the villages east of Hajin') names it."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceHit] = {}
     for hit in hits:
-        if hit.geo_precision == 1:
+        if hit.geo_precision == 1 or (hit.region and hit.geo_precision == 2):
             counts[hit.place_id] += 1
             first.setdefault(hit.place_id, hit)
     if not counts:

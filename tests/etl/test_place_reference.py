@@ -84,3 +84,16 @@ def test_a_unique_name_far_from_the_articles_places_needs_its_country_named(extr
     near_yemen = ((14.8, 42.95),)  # an article whose other places are in Yemen
     text = "Talks were held in Rimbo."
     assert resolver.find(text, 0, len(text), {}, near_yemen)[0] == []
+
+
+def test_a_region_around_a_town_counts_for_the_articles_main_place(extractor):
+    """The sentence that names no place falls back to the article's main place: the town the
+    region phrase is built on, not a town named once at the end."""
+    text = (
+        "Clashes broke out in the farms east of Mayadin on Monday. Medics counted 4 dead. "
+        "On Tuesday, jets carried out strikes on the area. Reinforcements came from Raqqa."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2021, 6, 9)))
+    strikes = [m for m in mentions if m.event_type == "airstrike"]
+    mayadin = (35.02, 40.45)
+    assert strikes and all(haversine_km((m.latitude, m.longitude), mayadin) < 30 for m in strikes)
