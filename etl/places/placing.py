@@ -31,7 +31,7 @@ from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex
 from etl.places.lookup import choose_place
 from etl.places.scan import dateline_end, names, sub_spans
-from etl.places.settle import PlaceHit, settle
+from etl.places.settle import PlaceHit, near_reference, settle
 
 _SUFFIX = re.compile(  # matched where a name ends
     r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
@@ -114,6 +114,15 @@ class PlaceResolver:
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
                 refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
+            last = unknown[-1] if unknown else None
+            if (
+                last
+                and (not hits or hits[-1].end <= last[1])
+                and roles.is_reference(text[last[2] : hit.start], self.rules)
+            ):  # 'in Hass, a village near Kafr Nabl': Hass, no gazetteer's, is near Kafr Nabl
+                hits.append(near_reference(PlaceHit(last[0], last[1], last[2], "", "", 0.0, 0.0,
+                                                    None, 1, False), hit))  # fmt: skip
+                continue
             if hit.start < filed_until or role == "reporting":
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
             hits.append(_with_region(hit, region))

@@ -42,7 +42,7 @@ def _far_from(hit: PlaceHit, points: tuple[tuple[float, float], ...]) -> bool:
     return min(haversine_km(point, p) for p in points) > REFERENCE_KM
 
 
-def _near_reference(hit: PlaceHit, ref: PlaceHit) -> PlaceHit:
+def near_reference(hit: PlaceHit, ref: PlaceHit) -> PlaceHit:
     """The region around the reference, in the words of the place it locates."""
     return replace(
         ref, text=hit.text, start=hit.start, end=hit.end, reporting=hit.reporting,
@@ -78,6 +78,6 @@ def settle(
                 geo_precision=max(again.geo_precision, hit.geo_precision),
             )  # fmt: skip
         if far and _far_from(hit, ref_points):
-            hit = _near_reference(hit, refs[0])
+            hit = near_reference(hit, refs[0])
         settled.append(hit)
     return settled

@@ -97,3 +97,11 @@ def test_a_region_around_a_town_counts_for_the_articles_main_place(extractor):
     strikes = [m for m in mentions if m.event_type == "airstrike"]
     mayadin = (35.02, 40.45)
     assert strikes and all(haversine_km((m.latitude, m.longitude), mayadin) < 30 for m in strikes)
+
+
+def test_a_village_no_gazetteer_has_is_placed_near_the_town_that_locates_it(extractor):
+    resolver = extractor.resolver
+    text = "A drone hit a shop in Zreiqat, a hamlet near Kafr Nabl, on Monday."
+    hits, _ = resolver.find(text, 0, len(text), {}, ())
+    assert [(h.text, h.geo_precision) for h in hits] == [("Zreiqat", 2)]
+    assert haversine_km((hits[0].latitude, hits[0].longitude), (35.61, 36.56)) < 5
