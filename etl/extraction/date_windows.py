@@ -36,3 +36,12 @@ def undated_window(published: dt.date, anchor: dt.date | None, since_anchor: int
     if anchor is None or since_anchor != 1 or not window.start < anchor < published:
         return window
     return DateWindow(anchor, published, precision_of(anchor, published), "article")
+
+
+def after_spell(spell: DateWindow | None, since_spell: int) -> DateWindow | None:
+    """'Between 1 and 4 February, 7.200 people left. 11 children died on the way.': a
+    sentence with no date right after (since_spell == 1) one dated by an explicit span of
+    days takes that span, marked as the article's reading (source "article")."""
+    if spell is None or since_spell != 1:
+        return None
+    return DateWindow(spell.start, spell.end, spell.precision, "article")

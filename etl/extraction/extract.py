@@ -17,6 +17,7 @@ from typing import Any
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
 from etl.extraction.carry import carried, earlier, elsewhere, hand_back, trigger_for
 from etl.extraction.date_context import may_date
+from etl.extraction.date_windows import after_spell
 from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mentions import DateWindow, Figure, Mention
@@ -94,6 +95,8 @@ class _Context:
     folded: str | None = None  # the text folded for figures (figures.fold_text), once
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
     anchor_sentence: int = -10  # the sentence that set the anchor
+    spell: DateWindow | None = None  # an explicit span of days ('Between 1 and 4 February')
+    spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
 
 
@@ -204,6 +207,9 @@ class Extractor:
             context.last_place = chosen[-1] if chosen else _most_specific(events)
             context.last_place_sentence = index
         precise = [d for d in dates if d.source in ("explicit", "weekday") and d.precision == "day"]
+        spells = [d for d in dates if d.source == "explicit" and d.precision == "days"]
+        if spells:
+            context.spell, context.spell_sentence = spells[-1], index
         if precise:
             context.anchor, context.anchor_sentence = precise[-1].start, index
         return mentions
@@ -224,8 +230,10 @@ class Extractor:
         context: _Context,
     ) -> Mention:
         start, end = span
-        date = _nearest(dates, trigger.start, text) or undated_window(
-            article.published, context.anchor, index - context.anchor_sentence
+        date = (
+            _nearest(dates, trigger.start, text)
+            or after_spell(context.spell, index - context.spell_sentence)
+            or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
         )
         place, note = _place_for(trigger, places, context, index)
         if note == "the dateline's place" and not refers_back(text[start:end]):

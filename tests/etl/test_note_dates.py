@@ -98,3 +98,31 @@ def test_until_a_day_more_than_a_month_later_is_not_one_spell():
 )  # fmt: skip
 def test_a_note_opening_with_its_day_in_digits(text, expected):
     assert _windows(text) == expected
+
+
+def test_a_sentence_right_after_a_span_of_days_takes_that_span():
+    from etl.extraction.date_windows import after_spell
+    from etl.extraction.mentions import DateWindow
+
+    spell = DateWindow(dt.date(2021, 6, 1), dt.date(2021, 6, 3), "days", "explicit")
+    assert after_spell(spell, 1) == DateWindow(spell.start, spell.end, "days", "article")
+    assert after_spell(spell, 2) is None  # only the very next sentence
+    assert after_spell(None, 1) is None
+
+
+def test_a_notes_second_sentence_is_dated_by_the_first_ones_span():
+    from etl.cli import _extractor
+    from etl.extraction.extract import ArticleInput
+    from etl.settings import Paths
+
+    extractor, _ = _extractor(Paths())
+    text = (
+        "Between 1 and 3 June 2021, some 900 people fled Tafas towards Daraa city. "
+        "Four children died of exhaustion on the road."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2021, 6, 6)))
+    second = [m for m in mentions if m.char_start > text.index(".")]
+    assert second and all(
+        (m.date.start, m.date.end) == (dt.date(2021, 6, 1), dt.date(2021, 6, 3)) for m in second
+    ), [(m.event_type, m.date) for m in mentions]
+    extractor.resolver.geonames.close()
