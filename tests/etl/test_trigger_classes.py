@@ -224,6 +224,9 @@ CASES = [
     # a mourning declared; what a side denies having done
     ("The governor declared two days of mourning in Pell.", set()),
     ("The militia denied on Friday that it had shelled the market in Dern.", set()),
+    # an order to leave is a statement; the entry told before it is its setting
+    ("Masked men who entered Velm on Monday told villagers to leave within a day.", {"statement"}),
+    ("Gunmen ordered the families of Orra to move out by dawn.", {"statement"}),
 ]
 
 
