@@ -11,9 +11,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from etl.extraction.date_context import UNTIL_DAYS
+from etl.extraction.date_resolvers import precision_of
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
-from etl.extraction.tolls import CASUALTY_TYPES, TOLL_QUANTITIES, only_casualties
+from etl.extraction.tolls import CASUALTY_TYPES, CASUALTY_WORDS, TOLL_QUANTITIES, only_casualties
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
@@ -85,8 +87,14 @@ def hand_back(
             kept = tuple(f for f in mentions[j].figures if f != figure)
             mentions[j] = replace(mentions[j], figures=kept)
         handed = handed or (bool(taken) and figure.quantity in TOLL_QUANTITIES)
-    if handed and own and all(mentions[j].event_type in CASUALTY_TYPES for j in own):
+    if handed and own and all(_only_deaths(mentions[j]) for j in own):
         del mentions[own.start : own.stop]
+
+
+def _only_deaths(mention: Mention) -> bool:
+    """A mention that reports deaths only: a killing, or a battle read from 'were killed'."""
+    first = (mention.trigger.lower().split() or [""])[0]
+    return mention.event_type in CASUALTY_TYPES or first in CASUALTY_WORDS
 
 
 def trigger_for(triggers: Sequence, figure: Figure):
@@ -98,3 +106,27 @@ def trigger_for(triggers: Sequence, figure: Figure):
     if figure.quantity in CASUALTY_COUNTS:
         pool = [t for t in triggers if t.event_type in TOLL_TYPES] or triggers
     return min(pool, key=lambda t: abs(t.start - figure.char_start))
+
+
+def extend_until(
+    mentions: list[Mention], previous: range, own: range, until: DateWindow | None
+) -> bool:
+    """'On 8 March, Boko Haram fighters attacked Diffa town. Fighting lasted until 9 March.':
+    the events of the sentence before, begun up to UNTIL_DAYS earlier, run until that day,
+    and the sentence's own mentions of a type told there are those events (dropped, so that a
+    toll in the next sentence still goes to them). Replaces items of `mentions` in place;
+    True when the own mentions were dropped."""
+    if until is None:
+        return False
+    day, types = until.start, set()
+    for j in previous:
+        d = mentions[j].date
+        if d.start < day and 0 < (day - d.end).days <= UNTIL_DAYS:
+            window = DateWindow(d.start, day, precision_of(d.start, day), d.source, d.text,
+                                d.char_start, d.char_end)  # fmt: skip
+            mentions[j] = replace(mentions[j], date=window)
+            types.add(mentions[j].event_type)
+    if types and own and all(mentions[j].event_type in types for j in own):
+        del mentions[own.start : own.stop]
+        return True
+    return False

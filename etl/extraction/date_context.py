@@ -207,3 +207,13 @@ def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow
         return False  # 'which in 2014 stretched': not the sentence's main verb
     clause = _step_clause(text, d, dates)
     return clause is None or not clause[0] <= position < clause[1]
+
+
+def until_day(text: str, dates: Sequence[DateWindow]) -> DateWindow | None:
+    """The day a sentence says something lasted until ('Fighting lasted until 9 March'), when
+    that is its only day: the end of the spell the sentence before began."""
+    days = [d for d in dates if d.precision == "day" and d.source == "explicit"]
+    if len(days) != 1 or days[0].char_start is None:
+        return None
+    at = days[0].char_start
+    return days[0] if _UNTIL.search(text, max(0, at - 16), at) else None

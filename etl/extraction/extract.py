@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
-from etl.extraction.carry import carried, earlier, elsewhere, hand_back, trigger_for
-from etl.extraction.date_context import may_date
+from etl.extraction.carry import carried, earlier, elsewhere, extend_until, hand_back, trigger_for
+from etl.extraction.date_context import may_date, until_day
 from etl.extraction.date_windows import after_spell
 from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
@@ -96,6 +96,7 @@ class _Context:
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
     anchor_sentence: int = -10  # the sentence that set the anchor
     spell: DateWindow | None = None  # an explicit span of days ('Between 1 and 4 February')
+    until: DateWindow | None = None  # this sentence's 'lasted until 9 March'
     spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
 
@@ -126,6 +127,7 @@ class Extractor:
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
+            extend_until(mentions, previous, range(first, len(mentions)), context.until)
             hand_back(mentions, previous, range(first, len(mentions)), context.carry)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
@@ -162,6 +164,7 @@ class Extractor:
     ) -> list[Mention]:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
+        context.until = until_day(text, dates)
         triggers = find_triggers(text, start, end, context.stems)
         # figures count for this sentence's events, or as a toll for the events of the sentence
         # before (or the one before that, past a sentence with no event: "3 soldiers were

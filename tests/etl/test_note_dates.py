@@ -126,3 +126,24 @@ def test_a_notes_second_sentence_is_dated_by_the_first_ones_span():
         (m.date.start, m.date.end) == (dt.date(2021, 6, 1), dt.date(2021, 6, 3)) for m in second
     ), [(m.event_type, m.date) for m in mentions]
     extractor.resolver.geonames.close()
+
+
+def test_a_spell_closed_in_the_next_sentence_extends_the_event_before():
+    from etl.cli import _extractor
+    from etl.extraction.evaluate import event_toll
+    from etl.extraction.extract import ArticleInput
+    from etl.settings import Paths
+
+    extractor, _ = _extractor(Paths())
+    text = (
+        "On 2 June 2021, tribal fighters attacked a police post in Sanamayn. "
+        "Fighting went on until 4 June 2021. 3 policemen were killed."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2021, 6, 6)))
+    extractor.resolver.geonames.close()
+    first = text.index(".") + 1
+    assert mentions and all(m.char_end <= first for m in mentions), mentions
+    assert {(m.date.start, m.date.end) for m in mentions} == {
+        (dt.date(2021, 6, 2), dt.date(2021, 6, 4))
+    }
+    assert {event_toll([m]) for m in mentions} == {(3, 3)}
