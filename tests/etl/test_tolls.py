@@ -74,6 +74,8 @@ TOLLS = [
     ("The number of those killed in the market attack rose to 26.", (26, 26)),
     # a first toll said to be revised is set aside
     ("Police first said 12 people had been killed but later revised the toll to 8.", (8, 8)),
+    # no casualties of two sides named is 0
+    ("No Turkish or Syrian casualties were reported, the ministry said.", (0, 0)),
     # a side named between the number and its participle; a relative clause before the verb
     ("Tue: patrol ambushed near Sarn; 4 YPG killed, 2 TFSA wounded.", (4, 4)),
     ("Three boys who were herding goats near the berm were killed by a mine.", (3, 3)),
@@ -337,3 +339,16 @@ def test_deaths_months_before_are_not_carried_back(extractor):
         "were killed near Dael."
     )
     assert set(_tolls(extractor, text).values()) == {(None, None)}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The ministry said 20 people had been killed since Monday, fighters among them.",
+        "Tribal violence in the province killed about 300 people in 2018, the UN said.",
+    ],
+)
+def test_a_running_total_is_not_the_toll_of_the_event_before(extractor, second):
+    text = "On 18 May, militias clashed near Tafas. " + second
+    tolls = _tolls(extractor, text)
+    assert tolls and set(tolls.values()) == {(None, None)}, tolls

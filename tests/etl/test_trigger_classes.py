@@ -227,6 +227,8 @@ CASES = [
     # an order to leave is a statement; the entry told before it is its setting
     ("Masked men who entered Velm on Monday told villagers to leave within a day.", {"statement"}),
     ("Gunmen ordered the families of Orra to move out by dawn.", {"statement"}),
+    # a year's tally of a conflict
+    ("Communal violence in the valley killed about 200 herders in 2019.", set()),
 ]
 
 
