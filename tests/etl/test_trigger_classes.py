@@ -229,6 +229,8 @@ CASES = [
     ("Gunmen ordered the families of Orra to move out by dawn.", {"statement"}),
     # a year's tally of a conflict
     ("Communal violence in the valley killed about 200 herders in 2019.", set()),
+    # a further raid after air raids is one of them
+    ("A second raid on Binnish killed a baker and his son.", {"airstrike"}),
 ]
 
 
