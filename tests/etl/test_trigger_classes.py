@@ -232,6 +232,9 @@ CASES = [
     ("Communal violence in the valley killed about 200 herders in 2019.", set()),
     # a further raid after air raids is one of them
     ("A second raid on Binnish killed a baker and his son.", {"airstrike"}),
+    # the means used to attack: the attack happened
+    ("Militants used the cover of night to overrun a checkpoint near Pell.", {"clash"}),
+    ("Militants tried to storm a checkpoint near Pell.", set()),
 ]
 
 
