@@ -8,6 +8,7 @@ Pure functions over the mentions extract.py has built so far.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -31,7 +32,8 @@ def carried(
     toll and injured when it only reports casualties or refers back ('Seven people died in
     the blast.': etl.extraction.tolls.only_casualties), and the counts of people moved when
     it reports no event of its own."""
-    moves = () if triggers else tuple(f for f in figures if f.quantity in MOVES)
+    leaving = all(_left(t.event_type, t.text) for t in triggers)  # '6,900 people had left.'
+    moves = tuple(f for f in figures if f.quantity in MOVES) if leaving else ()
     if not any(f.quantity in CASUALTY_COUNTS for f in figures):
         return moves
     if not only_casualties(triggers, text, span):
@@ -60,13 +62,26 @@ def earlier(dates: Iterable[DateWindow], anchor: dt.date | None) -> bool:
     return any((anchor - d.start).days > CARRY_DAYS for d in dates)
 
 
-def elsewhere(places: Iterable, last_place, last_is_previous: bool) -> bool:
-    """A sentence that names a specific place (objects with place_id and geo_precision)
-    other than the previous sentence's is about another event."""
-    specific = {h.place_id for h in places if h.geo_precision < 3}
+def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = "") -> bool:
+    """A sentence that names a specific place (objects with place_id, geo_precision and
+    start in `text`) other than the previous sentence's is about another event; a place
+    named as a destination ('had left for government-held Aleppo') does not count."""
+    specific = {h.place_id for h in origins(text, list(places)) if h.geo_precision < 3}
     if not specific:
         return False
     return not (last_place is not None and last_is_previous and last_place.place_id in specific)
+
+
+_DESTINATION = re.compile(r"\b(?:to|towards|toward|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
+
+
+def origins(text: str, places: Sequence) -> list:
+    """The places (objects with `start`) that are not a destination ('left for
+    government-held Aleppo', 'fled to Turkey'): a sentence naming only where people went is
+    not about another place. Without the text, all of them."""
+    if not text:
+        return list(places)
+    return [p for p in places if not _DESTINATION.search(text, max(0, p.start - 40), p.start)]
 
 
 def hand_back(
@@ -81,14 +96,27 @@ def hand_back(
     handed = False
     for figure in carry:
         taken = takers(mentions, previous, figure)
+        if figure.quantity in MOVES and any(mentions[j].event_type == "evacuation" for j in taken):
+            handed = True  # 'By afternoon about 6,900 people had left.': those it carried out
         for j in taken:  # "... 2 fatalities were reported."
             mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
         for j in own if taken else ():
             kept = tuple(f for f in mentions[j].figures if f != figure)
             mentions[j] = replace(mentions[j], figures=kept)
         handed = handed or (bool(taken) and figure.quantity in TOLL_QUANTITIES)
-    if handed and own and all(_only_deaths(mentions[j]) for j in own):
+    if handed and own and all(_only_deaths(m) or _left(m.event_type, m.trigger) for m in
+                              (mentions[j] for j in own)):  # fmt: skip
         del mentions[own.start : own.stop]
+
+
+LEAVING = frozenset({"left", "departed", "exited"})  # a flight told only as a departure
+
+
+def _left(event_type: str, trigger: str) -> bool:
+    """A displacement trigger that only says people left ('had left'): after an evacuation,
+    the count of those it carried out."""
+    words = trigger.lower().split()
+    return event_type == "displacement" and bool(words) and words[-1] in LEAVING
 
 
 def _only_deaths(mention: Mention) -> bool:

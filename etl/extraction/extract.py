@@ -173,7 +173,7 @@ class Extractor:
         last_is_previous = 0 < index - context.last_place_sentence <= CARRY_SENTENCES
         carries = (
             follows
-            and not elsewhere(events, context.last_place, last_is_previous)
+            and not elsewhere(events, context.last_place, last_is_previous, text)
             and not earlier(dates, context.anchor)
         )
         # figures are read only where something uses them (most sentences need none)

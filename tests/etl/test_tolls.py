@@ -352,3 +352,32 @@ def test_a_running_total_is_not_the_toll_of_the_event_before(extractor, second):
     text = "On 18 May, militias clashed near Tafas. " + second
     tolls = _tolls(extractor, text)
     assert tolls and set(tolls.values()) == {(None, None)}, tolls
+
+
+def test_a_departure_count_after_an_evacuation_is_the_evacuations(extractor):
+    """'... about 900 people had left for Daraa.': those the buses carried out, not a
+    displacement of its own, though Daraa (where they went) is another place."""
+    text = (
+        "On 18 May, green buses entered Tafas under a deal. "
+        "By evening about 900 people had left for government-held Daraa."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
+    first = text.index(".") + 1
+    assert mentions and all(m.char_end <= first for m in mentions), mentions
+    assert {(f.quantity, f.low) for m in mentions for f in m.figures} == {("people_evacuated", 900)}
+
+
+def test_a_destination_is_not_another_place():
+    from etl.extraction.carry import elsewhere
+
+    class _Hit:
+        def __init__(self, place_id: str, start: int) -> None:
+            self.place_id, self.geo_precision, self.start = place_id, 1, start
+
+    text = "About 900 people had left for government-held Daraa."
+    daraa = _Hit("daraa", text.index("Daraa"))
+    tafas = _Hit("tafas", 0)
+    assert not elsewhere([daraa], tafas, True, text)
+    assert elsewhere([daraa], tafas, True)  # without the text, every place counts
+    text = "Shells killed two people in Daraa."
+    assert elsewhere([_Hit("daraa", text.index("Daraa"))], tafas, True, text)
