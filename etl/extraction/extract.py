@@ -14,8 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from etl.extraction import carry
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
-from etl.extraction.carry import carried, earlier, elsewhere, extend_until, hand_back, trigger_for
 from etl.extraction.date_context import may_date, until_day
 from etl.extraction.date_windows import after_spell
 from etl.extraction.dates import find_dates, undated_window
@@ -127,8 +127,8 @@ class Extractor:
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
-            extend_until(mentions, previous, range(first, len(mentions)), context.until)
-            hand_back(mentions, previous, range(first, len(mentions)), context.carry)
+            carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
+            carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
         stats.mentions = len(mentions)
@@ -173,12 +173,12 @@ class Extractor:
         last_is_previous = 0 < index - context.last_place_sentence <= CARRY_SENTENCES
         carries = (
             follows
-            and not elsewhere(events, context.last_place, last_is_previous, text)
-            and not earlier(dates, context.anchor)
+            and not carry.elsewhere(events, context.last_place, last_is_previous, text)
+            and not carry.earlier(dates, context.anchor)
         )
         # figures are read only where something uses them (most sentences need none)
         figures = find_figures(text, start, end, context.folded) if triggers or carries else []
-        context.carry = carried(figures, triggers, text, (start, end)) if carries else ()
+        context.carry = carry.carried(figures, triggers, text, (start, end)) if carries else ()
         mentions = []
         if triggers:
             claimant = _known_speaker(find_claimant(text, start, end), context)
@@ -238,11 +238,13 @@ class Extractor:
             or after_spell(context.spell, index - context.spell_sentence)
             or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
         )
+        if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, not to it
+            places = carry.origins(text, places)
         place, note = _place_for(trigger, places, context, index)
         if note == "the dateline's place" and not refers_back(text[start:end]):
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
-        mine = tuple(f for f in figures if trigger_for(triggers, f) is trigger)
+        mine = tuple(f for f in figures if carry.trigger_for(triggers, f) is trigger)
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,

@@ -105,3 +105,12 @@ def test_a_village_no_gazetteer_has_is_placed_near_the_town_that_locates_it(extr
     hits, _ = resolver.find(text, 0, len(text), {}, ())
     assert [(h.text, h.geo_precision) for h in hits] == [("Zreiqat", 2)]
     assert haversine_km((hits[0].latitude, hits[0].longitude), (35.61, 36.56)) < 5
+
+
+def test_people_flee_from_a_place_not_to_it(extractor):
+    """A displacement is placed where people fled from; a place they headed for is not it."""
+    text = "Shells hit Kafr Nabl on Monday. Hundreds of families fled the town towards Idlib."
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2021, 6, 9)))
+    fled = [m for m in mentions if m.event_type == "displacement"]
+    kafr_nabl = (35.61, 36.56)
+    assert fled and all(haversine_km((m.latitude, m.longitude), kafr_nabl) < 5 for m in fled)
