@@ -207,3 +207,11 @@ def test_the_before_patterns_are_found_at_word_starts_by_one_search():
         assert _ends_with(rules.any_before, before, rules.before_words) == plain, before
     assert _ends_with(rules.any_before, "fighting near ", rules.before_words)
     assert not _ends_with(rules.any_before, "fighting in Hama and ", rules.before_words)
+
+
+def test_an_area_of_a_country_keeps_the_town_and_a_hamlet_in_a_towns_area_is_located_by_it():
+    sentence = "Raiders burned the Tenenkou area of central Mali on Friday."
+    assert _role(sentence, "Tenenkou") is None  # 'of central Mali': a country, not a larger town
+    assert _role("Shells fell on the Bab Amr district of Homs.", "Bab Amr") == "subarea"
+    assert roles.is_reference(", a Dogon hamlet in the ")
+    assert not roles.is_reference(", in the ")  # ', in the Segou region': a region, not a town
