@@ -8,12 +8,15 @@ Pure functions over the mentions extract.py has built so far.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from etl.extraction.date_context import UNTIL_DAYS
+from etl.extraction.date_resolvers import precision_of
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
-from etl.extraction.tolls import TOLL_QUANTITIES, only_casualties
+from etl.extraction.tolls import CASUALTY_TYPES, CASUALTY_WORDS, TOLL_QUANTITIES, only_casualties
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
@@ -29,7 +32,8 @@ def carried(
     toll and injured when it only reports casualties or refers back ('Seven people died in
     the blast.': etl.extraction.tolls.only_casualties), and the counts of people moved when
     it reports no event of its own."""
-    moves = () if triggers else tuple(f for f in figures if f.quantity in MOVES)
+    leaving = all(_left(t.event_type, t.text) for t in triggers)  # '6,900 people had left.'
+    moves = tuple(f for f in figures if f.quantity in MOVES) if leaving else ()
     if not any(f.quantity in CASUALTY_COUNTS for f in figures):
         return moves
     if not only_casualties(triggers, text, span):
@@ -41,9 +45,11 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
     """Which of the previous sentence's mentions a carried figure belongs to: a toll to the
     violent ones, a count of people moved to the evacuations and displacements; of those,
     the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
-    civilians were killed.': the shelling)."""
+    civilians were killed.': the shelling). A toll of zero ('... detained 6 people. No
+    casualties.') belongs to any event: a raid, a surrender or a flight without deaths."""
     kinds = MOVE_TYPES if figure.quantity in MOVES else TOLL_TYPES
-    fitting = [j for j in previous if mentions[j].event_type in kinds]
+    zero = figure.quantity in TOLL_QUANTITIES and figure.low == 0 and figure.high == 0
+    fitting = [j for j in previous if zero or mentions[j].event_type in kinds]
     latest = max((mentions[j].date.end for j in fitting), default=None)
     return [j for j in fitting if mentions[j].date.end == latest]
 
@@ -56,13 +62,26 @@ def earlier(dates: Iterable[DateWindow], anchor: dt.date | None) -> bool:
     return any((anchor - d.start).days > CARRY_DAYS for d in dates)
 
 
-def elsewhere(places: Iterable, last_place, last_is_previous: bool) -> bool:
-    """A sentence that names a specific place (objects with place_id and geo_precision)
-    other than the previous sentence's is about another event."""
-    specific = {h.place_id for h in places if h.geo_precision < 3}
+def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = "") -> bool:
+    """A sentence that names a specific place (objects with place_id, geo_precision and
+    start in `text`) other than the previous sentence's is about another event; a place
+    named as a destination ('had left for government-held Aleppo') does not count."""
+    specific = {h.place_id for h in origins(text, list(places)) if h.geo_precision < 3}
     if not specific:
         return False
     return not (last_place is not None and last_is_previous and last_place.place_id in specific)
+
+
+_DESTINATION = re.compile(r"\b(?:to|towards|toward|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
+
+
+def origins(text: str, places: Sequence) -> list:
+    """The places (objects with `start`) that are not a destination ('left for
+    government-held Aleppo', 'fled to Turkey'): a sentence naming only where people went is
+    not about another place. Without the text, all of them."""
+    if not text:
+        return list(places)
+    return [p for p in places if not _DESTINATION.search(text, max(0, p.start - 40), p.start)]
 
 
 def hand_back(
@@ -70,14 +89,40 @@ def hand_back(
 ) -> None:
     """Give the carried figures to the previous sentence's events they belong to (`takers`),
     and count each there only, not again on the carrying sentence's own mentions (`own`).
-    Replaces items of `mentions` in place (mentions are frozen)."""
+    Replaces items of `mentions` in place (mentions are frozen). When a toll was taken, the
+    carrying sentence's own mentions that only report deaths ('The government first said
+    95 people had been killed but on Tuesday revised the toll to 35.') are dropped: they
+    are the event before, not another one."""
+    handed = False
     for figure in carry:
         taken = takers(mentions, previous, figure)
+        if figure.quantity in MOVES and any(mentions[j].event_type == "evacuation" for j in taken):
+            handed = True  # 'By afternoon about 6,900 people had left.': those it carried out
         for j in taken:  # "... 2 fatalities were reported."
             mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
         for j in own if taken else ():
             kept = tuple(f for f in mentions[j].figures if f != figure)
             mentions[j] = replace(mentions[j], figures=kept)
+        handed = handed or (bool(taken) and figure.quantity in TOLL_QUANTITIES)
+    if handed and own and all(_only_deaths(m) or _left(m.event_type, m.trigger) for m in
+                              (mentions[j] for j in own)):  # fmt: skip
+        del mentions[own.start : own.stop]
+
+
+LEAVING = frozenset({"left", "departed", "exited"})  # a flight told only as a departure
+
+
+def _left(event_type: str, trigger: str) -> bool:
+    """A displacement trigger that only says people left ('had left'): after an evacuation,
+    the count of those it carried out."""
+    words = trigger.lower().split()
+    return event_type == "displacement" and bool(words) and words[-1] in LEAVING
+
+
+def _only_deaths(mention: Mention) -> bool:
+    """A mention that reports deaths only: a killing, or a battle read from 'were killed'."""
+    first = (mention.trigger.lower().split() or [""])[0]
+    return mention.event_type in CASUALTY_TYPES or first in CASUALTY_WORDS
 
 
 def trigger_for(triggers: Sequence, figure: Figure):
@@ -89,3 +134,27 @@ def trigger_for(triggers: Sequence, figure: Figure):
     if figure.quantity in CASUALTY_COUNTS:
         pool = [t for t in triggers if t.event_type in TOLL_TYPES] or triggers
     return min(pool, key=lambda t: abs(t.start - figure.char_start))
+
+
+def extend_until(
+    mentions: list[Mention], previous: range, own: range, until: DateWindow | None
+) -> bool:
+    """'On 8 March, Boko Haram fighters attacked Diffa town. Fighting lasted until 9 March.':
+    the events of the sentence before, begun up to UNTIL_DAYS earlier, run until that day,
+    and the sentence's own mentions of a type told there are those events (dropped, so that a
+    toll in the next sentence still goes to them). Replaces items of `mentions` in place;
+    True when the own mentions were dropped."""
+    if until is None:
+        return False
+    day, types = until.start, set()
+    for j in previous:
+        d = mentions[j].date
+        if d.start < day and 0 < (day - d.end).days <= UNTIL_DAYS:
+            window = DateWindow(d.start, day, precision_of(d.start, day), d.source, d.text,
+                                d.char_start, d.char_end)  # fmt: skip
+            mentions[j] = replace(mentions[j], date=window)
+            types.add(mentions[j].event_type)
+    if types and own and all(mentions[j].event_type in types for j in own):
+        del mentions[own.start : own.stop]
+        return True
+    return False

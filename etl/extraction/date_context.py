@@ -26,6 +26,8 @@ _QUOTE = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*\Z", _F)
 _CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
 _OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?\Z", _F)
+UNTIL_DAYS = 31  # "from 3 March ... until 9 April" is one spell; a longer one is two dates
 
 
 @dataclass(frozen=True)
@@ -63,12 +65,33 @@ def _inside(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
     return any(s <= a and b <= e for s, e in spans)
 
 
+def spells(sentence: str, found: list[Found]) -> list[Found]:
+    """'On 11 March clashes broke out ... and continued until 12 March': the first day
+    becomes the spell up to the day after 'until' (the spell's words keep the first day's
+    span, so the trigger nearest it is dated by the whole spell)."""
+    out = list(found)
+    for i, item in enumerate(found):
+        if i == 0 or not _is_day(item):
+            continue
+        if not _UNTIL.search(sentence, max(0, item[0] - 16), item[0]):
+            continue
+        last = item[2][0]
+        before = [j for j in range(i) if _is_day(found[j]) and found[j][2][0] < last]
+        if before and (last - found[before[-1]][2][0]).days <= UNTIL_DAYS:
+            j = before[-1]
+            start, end, (first, _, source), kind = out[j]
+            out[j] = (start, end, (first, last, source), kind)
+    return out
+
+
 def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
     """Re-read counted relative phrases and speech-day words against the sentence's own
-    explicit day ('on Sunday', 'Oct. 12'), when it has one; otherwise leave them be."""
+    explicit day ('on Sunday', 'Oct. 12'), when it has one; otherwise leave them be.
+    A day that a later 'until <day>' closes becomes that spell (`spells`)."""
     days = [item for item in found if _is_day(item)]
     if not days:
         return found
+    found = spells(sentence, found)
     quotes = quoted_spans(sentence) if any(item[3] == "today" for item in found) else []
     out = []
     for item in found:
@@ -184,3 +207,13 @@ def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow
         return False  # 'which in 2014 stretched': not the sentence's main verb
     clause = _step_clause(text, d, dates)
     return clause is None or not clause[0] <= position < clause[1]
+
+
+def until_day(text: str, dates: Sequence[DateWindow]) -> DateWindow | None:
+    """The day a sentence says something lasted until ('Fighting lasted until 9 March'), when
+    that is its only day: the end of the spell the sentence before began."""
+    days = [d for d in dates if d.precision == "day" and d.source == "explicit"]
+    if len(days) != 1 or days[0].char_start is None:
+        return None
+    at = days[0].char_start
+    return days[0] if _UNTIL.search(text, max(0, at - 16), at) else None

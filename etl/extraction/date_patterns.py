@@ -13,7 +13,12 @@ _MONTHS = "|".join(sorted((n for n in WORDS.months if n not in WORDS.short), key
 _ABBR = "|".join(sorted(WORDS.short, key=len, reverse=True))
 _MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w-])"  # before a day
 _MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
-_WD = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_WD = "|".join(  # full weekday names, Monday first
+    n.lower()
+    for n, _ in sorted(WORDS.weekdays.items(), key=lambda kv: kv[1])
+    if n not in WORDS.short_weekdays
+)
+_WD_ANY = "|".join(sorted(WORDS.weekdays, key=len, reverse=True))  # as written, short too
 _ON_WD = rf"(?:(?:overnight|late|early)\s+)?(?:on\s+)?(?:(?:{_WD}),?\s+)?"
 _YEAR = r"(?:19|20)\d\d"
 _NUM_WORDS = sorted(WORDS.numbers, key=len, reverse=True)
@@ -53,6 +58,29 @@ _DAY_RANGE = _rx(  # "on 3 and 4 March", "between 9 and 12 March", "March 3-4", 
     _YEAR_AFTER,
 )
 _ISO = _rx("12", rf"(?P<year>{_YEAR})-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# "14.08.2019", "14/08/2019", "on 14.08": day first (European); read month first only
+# when the first number cannot be a month ("08/14/2019"). A yearless one needs "on".
+_NUMERIC = _rx(
+    r"o\d",
+    rf"(?:{_ON_WD}(?:the\s+)?(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)",
+    rf"(?P<year>{_YEAR})|on\s+(?:the\s+)?(?P<day2>\d{{1,2}})[./](?P<month2>\d\d))\b(?![.,/-]?\d)",
+)
+# The stamp that opens an incident note or its update: a weekday, written out or short, with
+# a capital and a colon ("Sat: ...", "Sat-Sun: ...", "Sat night: ...", "Wed 14.08: ...",
+# "Fri 20.10.2017: ...", "Updated Tues: ..."). Abbreviations count only here.
+_STAMP = re.compile(
+    rf"(?:^|(?<=\s))(?-i:(?P<wd>{_WD_ANY}))\.?(?:\s*[-\u2013/]\s*(?-i:(?P<wd2>{_WD_ANY}))\.?)?"
+    r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+    r"(?:,?\s+(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?)?"
+    r"\s*:(?!\d)",
+    _F,
+)
+# A note opening with its day in digits: "14.08: ...", "14/08/2019 (Wed): ..." (day first)
+_DIGIT_STAMP = re.compile(
+    r"^\s*(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?"
+    rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?\s*:(?!\d)",
+    _F,
+)
 _ORDINAL = _rx(
     "o",
     r"on\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)",
@@ -134,5 +162,6 @@ _NOT_HOURS = _rx(
 )
 _SINCE = re.compile(r"\bsince\s+$", _F)
 _DIGIT = re.compile(r"\d")
+_DIGIT_SEP = re.compile(r"\d[./-]\d")  # digits split by a point, slash or dash: '14.08'
 _WORD = re.compile(r"[a-z]+")
 _YEARISH = re.compile(_YEAR)

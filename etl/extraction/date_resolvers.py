@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import re
 
-from etl.extraction.date_patterns import _F, _WD
+from etl.extraction.date_patterns import _F
 from etl.extraction.date_words import WORDS
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
@@ -20,7 +20,7 @@ _MONTH_CUE = re.compile(r"\b(?:an?|the|of|since|until|till|by|from|to|and|betwee
 _YEAR_CUE = re.compile(r"\b(?:of|since|until|till|by|from|to|and|between)\s+$", _F)
 
 _MONTH_NUM = WORDS.months
-_WEEKDAY_NUM = {name[:3]: i for i, name in enumerate(_WD.split("|"))}
+_WEEKDAY_NUM = {name.lower(): i for name, i in WORDS.weekdays.items()}
 _WORD_NUM = WORDS.numbers
 _UNIT_DAYS = {unit: days for unit, (days, _, _) in WORDS.units.items()}
 _SINGLE_BACK = {unit: back for unit, (_, back, _) in WORDS.units.items()}  # "the past week"
@@ -94,6 +94,48 @@ def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None
     return d, d, "explicit"
 
 
+def _numeric_date(day: int, month: int, year: str | None, pub: dt.date) -> dt.date | None:
+    """Day and month as digits, day first ('14.08'), month first only when the first number
+    cannot be a month ('08/14'); a two-digit year is of this century. None when neither
+    order names a day."""
+    if month > 12 and day <= 12:
+        day, month = month, day
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]):
+        return None
+    if year:
+        y = int(year) + (2000 if len(year) == 2 else 0)
+    else:
+        y = _year_for(pub, month, day, _AHEAD_DAYS)
+    return dt.date(y, month, day)
+
+
+def _numeric(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'14.08.2019', '14/08/2019', 'on 14.08' (the latest 14 August by publication)."""
+    d = _numeric_date(int(m["day"] or m["day2"]), int(m["month"] or m["month2"]), m["year"], pub)
+    return (d, d, "explicit") if d else None
+
+
+def _digit_stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """A note opening '14.08:' or '14/08/2019 (Wed):': that day, read day first only."""
+    day, month = int(m["day"]), int(m["month"])
+    if month > 12:
+        return None  # '10.30:' is a time, not 30 October
+    d = _numeric_date(day, month, m["year"], pub)
+    return (d, d, "explicit") if d else None
+
+
+def _stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """A note's opening stamp: 'Wed 14.08:' is that day; 'Sat:' the latest Saturday on or
+    before publication; 'Sat-Sun:' the latest such weekend, up to its last day."""
+    if m["day"]:
+        d = _numeric_date(int(m["day"]), int(m["month"]), m["year"], pub)
+        return (d, d, "explicit") if d else None
+    last = _WEEKDAY_NUM[(m["wd2"] or m["wd"]).lower()]
+    end = pub - ((pub.weekday() - last) % 7) * _DAY
+    start = end - ((last - _WEEKDAY_NUM[m["wd"].lower()]) % 7) * _DAY
+    return start, end, "weekday"
+
+
 def _day_range(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'on 3 and 4 March', 'between 9 and 12 March', 'March 3-4': the days between."""
     name = m["month"] or m["month2"]
@@ -154,7 +196,7 @@ def _holiday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
 def _weekday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'on Friday', 'late Sunday': the latest such day on or before pub ('last': before)."""
     pre = (m["pre"] or "").lower()
-    back = (pub.weekday() - _WEEKDAY_NUM[m["wd"][:3].lower()]) % 7
+    back = (pub.weekday() - _WEEKDAY_NUM[m["wd"].lower()]) % 7
     if back == 0 and ("last" in pre or "past" in pre):
         back = 7
     d = pub - back * _DAY

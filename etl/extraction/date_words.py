@@ -1,6 +1,7 @@
 """The words dates are read with, loaded once from the rule tables in ``data/rules/``:
 month names (``date_months.csv``), words that count back from publication
-(``date_relative_days.csv``), steps from the last dated event (``date_steps.csv``), units of
+(``date_relative_days.csv``), weekday names and their abbreviations
+(``date_weekdays.csv``), steps from the last dated event (``date_steps.csv``), units of
 time (``date_units.csv``) and the number words shared with figures
 (``figure_numbers.csv``, units up to twelve). ``etl.extraction.dates`` builds its patterns
 from them; the grammar around them (on, since, early/mid/late, ago) stays in code.
@@ -50,6 +51,8 @@ class DateWords:
     steps: tuple[tuple[str, int], ...]  # (pattern, offset)
     units: dict[str, tuple[int, int, int]]  # unit -> (days, single_back, vague_back)
     numbers: dict[str, int]  # "three" -> 3, "a" -> 1
+    weekdays: dict[str, int]  # name as written (Friday, Fri) -> 0 (Monday) .. 6 (Sunday)
+    short_weekdays: frozenset[str]  # the abbreviations among them: read only as a stamp
 
 
 def load() -> DateWords:
@@ -58,6 +61,7 @@ def load() -> DateWords:
     steps = read_rules("date_steps", ["pattern", "offset"], patterns=["pattern"])
     units = read_rules("date_units", ["unit", "days", "single_back", "vague_back"])
     numbers = read_rules("figure_numbers", ["word", "value", "kind"])
+    weekdays = read_rules("date_weekdays", ["name", "weekday"])
     return DateWords(
         months={r["name"]: _int(r, "month", 1, 12) for r in months},
         short=frozenset(r["name"] for r in months if r["short"].lower() == "yes"),
@@ -79,6 +83,8 @@ def load() -> DateWords:
             for r in numbers
             if r["kind"] in ("unit", "article") and float(r["value"]) <= MAX_DATE_NUMBER
         },
+        weekdays={r["name"]: _int(r, "weekday", 0, 6) for r in weekdays},
+        short_weekdays=frozenset(r["name"] for r in weekdays if r["short"].lower() == "yes"),
     )
 
 

@@ -22,11 +22,13 @@ import re
 from collections.abc import Callable
 
 from etl.extraction.date_context import Found, Step, reanchor
-from etl.extraction.date_patterns import (
+from etl.extraction.date_patterns import (  # fmt: skip
     _ABBR,
     _AGO,
     _DAY_RANGE,
     _DIGIT,
+    _DIGIT_SEP,
+    _DIGIT_STAMP,
     _DMY,
     _FOLLOWING,
     _FOR,
@@ -39,31 +41,37 @@ from etl.extraction.date_patterns import (
     _NOT_AHEAD,
     _NOT_HOLY,
     _NOT_HOURS,
+    _NUMERIC,
     _ORDINAL,
     _PERIOD,
     _RECENT,
     _SINCE,
+    _STAMP,
     _STEP,
     _TODAY,
     _TODAY_PHRASES,
     _WD,
+    _WD_ANY,
     _WEEKDAY,
     _WEEKEND,
     _YEAR_ONLY,
     _YEARISH,
 )
-from etl.extraction.date_resolvers import (
+from etl.extraction.date_resolvers import (  # fmt: skip
     _ago,
     _back,
     _day_range,
+    _digit_stamp,
     _explicit_day,
     _following,
     _holiday,
     _later,
     _month,
     _number,
+    _numeric,
     _ordinal,
     _period,
+    _stamp,
     _step,
     _today,
     _weekday,
@@ -71,6 +79,7 @@ from etl.extraction.date_resolvers import (
     _year,
     precision_of,
 )
+from etl.extraction.date_windows import article_window, best_date, undated_window
 from etl.extraction.mentions import DateWindow
 
 __all__ = ["article_window", "best_date", "find_dates", "precision_of", "undated_window"]
@@ -98,6 +107,9 @@ _RULES: tuple[_Rule, ...] = (
     (_MDY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_DMY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_ISO, _explicit_day, _needs("#y")),
+    (_NUMERIC, _numeric, _needs("#s")),
+    (_DIGIT_STAMP, _digit_stamp, _needs("#s")),
+    (_STAMP, _stamp, _needs(_WD_ANY.lower().replace("|", " "))),
     (_ORDINAL, _ordinal, _needs("st nd rd th", "#d")),
     (_HOLIDAY, _holiday, _needs("christmas year")),
     (_MONTH, _month, _needs(_MONTH_WORDS)),
@@ -161,7 +173,8 @@ _A_TO_Z_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def _keys(sentence: str) -> set[str]:
-    """The trigger words in a sentence, plus #d for a digit and #y for a year-like number.
+    """The trigger words in a sentence, plus #d for a digit, #s for digits split by a point,
+    slash or dash, and #y for a year-like number.
 
     The words are the runs of a-z in the lower-cased sentence (what `[a-z]+` finds), read
     without a regular expression: every other character (one outside ASCII as a '?')
@@ -170,6 +183,8 @@ def _keys(sentence: str) -> set[str]:
     keys = set(_TRIGGERS.intersection(lowered.decode("ascii").split()))
     if _DIGIT.search(sentence):
         keys.add("#d")
+        if _DIGIT_SEP.search(sentence):
+            keys.add("#s")
         if _YEARISH.search(sentence):
             keys.add("#y")
     return keys
@@ -273,29 +288,3 @@ def find_dates(
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
         for a, b, (s, e, source), _ in found
     ]
-
-
-def article_window(published: dt.date, days: int = 3) -> DateWindow:
-    """What the article allows when nothing dates a sentence: the days up to publication
-    (fewer at the very start of the calendar, where there are none before)."""
-    try:
-        start = published - max(0, days) * _DAY
-    except OverflowError:
-        start = dt.date.min
-    return DateWindow(start, published, precision_of(start, published), "article")
-
-
-def best_date(windows: list[DateWindow]) -> DateWindow | None:
-    """The most specific window (narrowest; the first of equals), or None."""
-    return min(windows, key=lambda w: w.end - w.start, default=None)
-
-
-def undated_window(published: dt.date, anchor: dt.date | None, since_anchor: int) -> DateWindow:
-    """The window of a sentence no date phrase dates: the article's window, or, right after
-    a sentence (since_anchor == 1) dated to a day before publication, from that day to
-    publication when that is narrower ('On 26 January, gunmen attacked Gasseliki. Around
-    3.000 people fled.': 26-28 January for a note of the 28th)."""
-    window = article_window(published)
-    if anchor is None or since_anchor != 1 or not window.start < anchor < published:
-        return window
-    return DateWindow(anchor, published, precision_of(anchor, published), "article")

@@ -14,9 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from etl.extraction import carry
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
-from etl.extraction.carry import carried, earlier, elsewhere, hand_back, trigger_for
-from etl.extraction.date_context import may_date
+from etl.extraction.date_context import may_date, until_day
+from etl.extraction.date_windows import after_spell
 from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mentions import DateWindow, Figure, Mention
@@ -94,6 +95,9 @@ class _Context:
     folded: str | None = None  # the text folded for figures (figures.fold_text), once
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
     anchor_sentence: int = -10  # the sentence that set the anchor
+    spell: DateWindow | None = None  # an explicit span of days ('Between 1 and 4 February')
+    until: DateWindow | None = None  # this sentence's 'lasted until 9 March'
+    spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
 
 
@@ -123,7 +127,8 @@ class Extractor:
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
-            hand_back(mentions, previous, range(first, len(mentions)), context.carry)
+            carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
+            carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
         stats.mentions = len(mentions)
@@ -159,6 +164,7 @@ class Extractor:
     ) -> list[Mention]:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
+        context.until = until_day(text, dates)
         triggers = find_triggers(text, start, end, context.stems)
         # figures count for this sentence's events, or as a toll for the events of the sentence
         # before (or the one before that, past a sentence with no event: "3 soldiers were
@@ -167,12 +173,12 @@ class Extractor:
         last_is_previous = 0 < index - context.last_place_sentence <= CARRY_SENTENCES
         carries = (
             follows
-            and not elsewhere(events, context.last_place, last_is_previous)
-            and not earlier(dates, context.anchor)
+            and not carry.elsewhere(events, context.last_place, last_is_previous, text)
+            and not carry.earlier(dates, context.anchor)
         )
         # figures are read only where something uses them (most sentences need none)
         figures = find_figures(text, start, end, context.folded) if triggers or carries else []
-        context.carry = carried(figures, triggers, text, (start, end)) if carries else ()
+        context.carry = carry.carried(figures, triggers, text, (start, end)) if carries else ()
         mentions = []
         if triggers:
             claimant = _known_speaker(find_claimant(text, start, end), context)
@@ -204,6 +210,9 @@ class Extractor:
             context.last_place = chosen[-1] if chosen else _most_specific(events)
             context.last_place_sentence = index
         precise = [d for d in dates if d.source in ("explicit", "weekday") and d.precision == "day"]
+        spells = [d for d in dates if d.source == "explicit" and d.precision == "days"]
+        if spells:
+            context.spell, context.spell_sentence = spells[-1], index
         if precise:
             context.anchor, context.anchor_sentence = precise[-1].start, index
         return mentions
@@ -224,14 +233,18 @@ class Extractor:
         context: _Context,
     ) -> Mention:
         start, end = span
-        date = _nearest(dates, trigger.start, text) or undated_window(
-            article.published, context.anchor, index - context.anchor_sentence
+        date = (
+            _nearest(dates, trigger.start, text)
+            or after_spell(context.spell, index - context.spell_sentence)
+            or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
         )
+        if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, not to it
+            places = carry.origins(text, places)
         place, note = _place_for(trigger, places, context, index)
         if note == "the dateline's place" and not refers_back(text[start:end]):
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
-        mine = tuple(f for f in figures if trigger_for(triggers, f) is trigger)
+        mine = tuple(f for f in figures if carry.trigger_for(triggers, f) is trigger)
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,
@@ -306,11 +319,11 @@ def _most_specific(hits: list[PlaceHit]) -> PlaceHit:
 
 def _focus(hits: Iterable[PlaceHit]) -> PlaceHit | None:
     """The specific place the article names most often (first named wins a tie), or the
-    only one it names."""
+    only one it names; a region around a town ('the villages east of Hajin') names it."""
     counts: Counter[str] = Counter()
     first: dict[str, PlaceHit] = {}
     for hit in hits:
-        if hit.geo_precision == 1:
+        if hit.geo_precision == 1 or (hit.region and hit.geo_precision == 2):
             counts[hit.place_id] += 1
             first.setdefault(hit.place_id, hit)
     if not counts:

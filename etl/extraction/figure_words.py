@@ -54,7 +54,7 @@ def _lower(rows, column: str) -> list[str]:
 
 @dataclass(frozen=True)
 class TollRule:
-    kind: str  # toll, zero, cumulative
+    kind: str  # toll, list, zero, cumulative, superseded, no_carry
     quantity: str
     gate: str
     pattern: re.Pattern[str]
@@ -117,7 +117,7 @@ def load() -> FigureWords:
         _one_of(r, "kind", {"unit", "adjective"})
     tolls = tuple(
         TollRule(
-            _one_of(r, "kind", {"toll", "zero", "cumulative", "no_carry"}),
+            _one_of(r, "kind", {"toll", "list", "zero", "cumulative", "superseded", "no_carry"}),
             r["quantity"],
             r["gate"].lower(),
             re.compile(r["pattern"], FLAGS),

@@ -64,10 +64,7 @@ _VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
 _SINGULAR_LAST = frozenset(w.split()[-1] for w in WORDS.singular_people)
 _GATES = _ANCHOR_WORDS | _VICTIM_VERBS | ZERO_GATES
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
 _alternation = alternation
-
 
 # --- patterns ----------------------------------------------------------------------------
 _MOD = rf"(?:[A-Z][\w.'&-]*|[a-z]{{1,3}}-[A-Z][\w'-]*|{_alternation(WORDS.modifiers)})"
@@ -89,10 +86,15 @@ _BEFORE = re.compile(  # searched in lower-cased text
     re.ASCII,
 )
 _KILLED_AND = re.compile(r"\b(?:killed|killing)\s+[^,;.]{1,50}?\s+and\s+\Z", _FLAGS)
-_TOLLS = [(r.quantity, r.pattern, r.gate) for r in WORDS.tolls if r.kind == "toll"]
+_TOLLS = [
+    (r.quantity, r.pattern, r.gate, r.kind == "list")
+    for r in WORDS.tolls
+    if r.kind in ("toll", "list")
+]
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
-    rf"(?:\s*,[^,;]{{1,60}},)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
+    rf"(?:\s*,[^,;]{{1,60}},|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s))?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,
@@ -109,10 +111,15 @@ _NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
 _SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "member"
     r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")\b(?![-'\u2019])", _FLAGS
 )
-_SINGLE_DET = re.compile(r"\b(?:an?|one|the)\s+(?:[\w'-]+\s+){0,3}\Z", _FLAGS)  # "a former "
+_SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...")
+    r"\b(?:an?|one|the)\s+(?:(?!(?:an?|one|the)\s)[\w.'-]+\s+){0,3}\Z", _FLAGS
+)
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
+_SIDE = re.compile(  # "3 PMF killed": a side named between a count and its participle
+    r"(?:\s+(?-i:[A-Z][A-Za-z'&.-]*)){1,3}(?=\s+(?:(?:were|was)\s+)?(?:killed|dead|wounded|"
+    r"injured|hurt|died)\b)", _FLAGS)  # fmt: skip
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
 _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
@@ -161,7 +168,9 @@ def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
         return m.lastgroup
     window = max(lo, pos - 160)
     near_text = text[window:pos].lower()
-    for quantity, pattern, gate in _TOLLS:
+    for quantity, pattern, gate, listed in _TOLLS:
+        if listed and not loose:
+            continue  # a list's later part with a verb of its own: "14 injured"
         if (not gate or gate in near_text) and pattern.search(text, window, pos):
             return quantity  # "the toll had risen to 30", "Fatalities: 3"
     window = max(lo, pos - 90)
@@ -196,6 +205,8 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         return None  # "the two sides": a reference, not a count
     if noun is None and (partitive := _PARTITIVE.match(text, end, hi)):
         end = partitive.end()  # "two of them were killed"
+    elif noun is None and (side := _SIDE.match(text, end, hi)):
+        end = side.end()
     after = _after_verb(text, end, hi)
     if noun is None and after and (participle := _PARTICIPLE.match(text, end, hi)):
         end = participle.end()  # a bare number shows its verb: "12 killed"

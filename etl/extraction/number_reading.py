@@ -43,7 +43,7 @@ _CORE = re.compile(  # [qualifier] number | range | vague word
     rf"between\s+(?P<b1>{_BASIC})\s+and\s+(?P<b2>{_BASIC})"
     rf"|(?P<r1>{_BASIC})(?:(?<=[0-9])\s*[-\u2013\u2014]\s*|\s+(?:to|or)\s+)(?P<r2>{_BASIC})"
     rf"|(?P<v>{_alternation(set(_VAGUE))})\b"
-    rf"|(?P<n>{_BASIC}|an?\s+(?:hundred|thousand|million)\b))",
+    rf"|(?P<n>{_BASIC}|an?\s+(?:hundred|thousand|million)\b)(?P<plus>\+(?![0-9]))?)",
     _FLAGS,
 )
 _MEASURE = re.compile(  # what follows a measure, a time or the day of a month
@@ -122,6 +122,8 @@ def _parse(m: re.Match[str]) -> tuple[float | None, float | None, str, str] | No
         return None
     low, high = float(min(low, high)), float(max(low, high))
     qualifier = _QUALIFIERS.get(_norm(m["q"]), qualifier) if m["q"] else qualifier
+    if m["plus"]:  # "15+": at least 15
+        qualifier = "at least"
     if qualifier in ("at least", "more than"):
         return low, None, qualifier, kind
     return (None if qualifier == "up to" else low), high, qualifier, kind

@@ -15,13 +15,16 @@ from etl.extraction.mentions import Figure
 
 TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
 _ZEROS = tuple(r for r in WORDS.tolls if r.kind == "zero")
-_CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind == "cumulative")
+_CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind in ("cumulative", "superseded"))
 ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
 _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
 # daughters", "three police, two soldiers and a child"
 _JOIN = re.compile(r"\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?", FLAGS)
 _PART_OF = re.compile(r"\s(?:of\s+(?:them|whom)|among\s+them)\b", FLAGS)
+# a tally written as a label and a list: "Fatalities: 15+ ISIS, 6 SDF" (parts named by side)
+_LABEL = re.compile(r"\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*\Z", FLAGS)
+_LABEL_JOIN = re.compile(r"(?:\s+[\w.'\u2019()-]+){0,3}?\s*(?:,|;|\band\b)\s*(?:and\s+)?", FLAGS)
 
 
 def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
@@ -31,7 +34,10 @@ def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
         if rule.gate and rule.gate not in words:
             continue
         for m in rule.pattern.finditer(text, lo, hi):
-            if all(m.end() <= f.char_start or m.start() >= f.char_end for f in found):
+            if all(
+                m.end() <= f.char_start or m.start() >= f.char_end or f.quantity != rule.quantity
+                for f in found
+            ):
                 found.append(Figure(rule.quantity, 0.0, 0.0, "exact", m[0], m.start(), m.end()))
     return found
 
@@ -39,7 +45,8 @@ def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
 def set_aside_cumulative(text: str, lo: int, figures: list[Figure]) -> list[Figure]:
     """A war's running total in the sentence ('a war that has killed more than 360,000
     people') keeps its numbers under the table's quantity (killed_cumulative), so it is not
-    read as this event's toll."""
+    read as this event's toll; so does a first toll later revised ('first said 95 people
+    had been killed but ... revised the toll to 35': killed_superseded)."""
     if not _CUMULATIVE:
         return figures
     out = []
@@ -76,10 +83,13 @@ def _total(parts: list[Figure], text: str) -> Figure:
 def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     """Coordinated parts of one toll also give their sum, after the last part: 'killed two
     soldiers and five militants' adds killed 7. Parts of a whole ('22 people, 14 of them
-    children') are not added: only a list joined by 'and' whose parts count the same thing."""
+    children') are not added: only a list joined by 'and' whose parts count the same thing,
+    or the list after a tally's label, its parts named by side ('Fatalities: 15+ ISIS, 6 SDF'
+    adds at least 21)."""
     out: list[Figure] = []
     chain: list[Figure] = []
     joined_by_and = False
+    labelled = False  # the chain opens a label's list: "Fatalities: 15+ ISIS, 6 SDF"
 
     def close() -> None:
         if len(chain) > 1 and joined_by_and:
@@ -88,6 +98,8 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     for f in figures:
         prev = chain[-1] if chain else None
         gap = _JOIN.fullmatch(text, prev.char_end, f.char_start) if prev else None
+        if prev is not None and gap is None and labelled:
+            gap = _LABEL_JOIN.fullmatch(text, prev.char_end, f.char_start)
         if (
             prev is not None
             and gap is not None
@@ -95,10 +107,11 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
             and not _PART_OF.search(text, f.char_start, min(len(text), f.char_end + 12))
         ):
             chain.append(f)
-            joined_by_and = joined_by_and or "and" in gap[0].lower()
+            joined_by_and = joined_by_and or labelled or "and" in gap[0].lower()
         else:
             close()
             chain, joined_by_and = [f], False
+            labelled = _LABEL.search(text, max(0, f.char_start - 20), f.char_start) is not None
         out.append(f)
     close()
     return out

@@ -7,13 +7,15 @@ border (BORDER_KM) of a country the article names. Among those, points add up:
 | evidence                                      | points |
 |-----------------------------------------------|--------|
 | in a country the article names                | 2 (+1.5 for the one it names most) |
-| inside the area's box / only in a home country of the area | 3 / 2 |
+| inside the area's box / only in a home country of the area | 3 / 2 (1, see below) |
 | within CLOSE_KM / NEAR_KM of the article's other places | 3 / 2 |
 | farther than FAR_KM from all of them          | -2     |
 | beside a named country's border               | 1      |
 | the name written as GeoNames spells it (not a transliteration) | 1 |
 
-so a homonym inside the area wins unless the article is mostly about another country, and
+(a place in the area counts 1 only when the article names countries, none of them a home
+country of the area, all farther than ABROAD_KM from it: it is about elsewhere), so a
+homonym inside the area wins unless the article is mostly about another country, and
 a town close to the article's other places beats a larger one far away. Ties go to the
 nearer (in NEAR_TIE_KM steps), then to the more populous by an order of magnitude, then to
 a place whose own name is the one written (Qabbasin, not Kabbasin that lists 'Qabbasin'
@@ -37,6 +39,8 @@ CLOSE_KM = 50.0
 FAR_KM = 1000.0
 EXACT_POINTS = 1.0
 BORDER_KM = 60.0
+ABROAD_KM = 500.0  # named countries all farther than this: the article is about elsewhere
+AREA_ONLY_SIMILARITY = 0.87  # a loose likeness in a foreign part of the box must be this close
 
 
 @dataclass(frozen=True)
@@ -49,7 +53,12 @@ class Evidence:
 
     @property
     def top_country(self) -> str | None:
+        """The country named most, or None when two or more are named equally often (a
+        group active in four countries, 'Lake Chad', names no one of them)."""
         if not self.countries:
+            return None
+        counts = sorted(self.countries.values(), reverse=True)
+        if len(counts) > 1 and counts[0] == counts[1]:
             return None
         return max(self.countries, key=lambda c: (self.countries[c], c))
 
@@ -69,7 +78,10 @@ def points(
         grounded = True
     area = evidence.area
     if area is not None and area.contains(*point, place.country_code):
-        score, grounded = score + (3 if area.contains(*point) else 2), True
+        bonus = 3 if area.contains(*point) else 2
+        if _elsewhere(place, point, evidence, border):
+            bonus = 1  # the article is about countries far from here (Damasak, not Damascus)
+        score, grounded = score + bonus, True
     if km <= NEAR_KM:
         score, grounded = score + (3 if km <= CLOSE_KM else 2), True
     elif evidence.near and km > FAR_KM:
@@ -82,7 +94,31 @@ def points(
         score, grounded = score + 1, True
     if not grounded:
         return None
+    if (
+        similarity < AREA_ONLY_SIMILARITY
+        and score <= 3
+        and km > NEAR_KM
+        and not (area is not None and place.country_code in area.countries)
+    ):
+        return None  # only the area's box speaks for a loose likeness abroad (Serêkaniyê: no Çığır)
     return score + EXACT_POINTS * (similarity >= 1.0), km
+
+
+def _elsewhere(
+    place: GeoPlace,
+    point: tuple[float, float],
+    evidence: Evidence,
+    border: Callable[[str, tuple[float, float], float], bool] | None,
+) -> bool:
+    """The article names countries, none of them a home country of the area nor this
+    place's, and none within ABROAD_KM of it: its place in the area counts for little."""
+    named = evidence.countries
+    area = evidence.area
+    if not named or border is None or area is None or place.country_code in named:
+        return False
+    if area.countries.intersection(named):
+        return False
+    return not any(border(c, point, ABROAD_KM) for c in named)
 
 
 def pick(

@@ -27,7 +27,16 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Za-z'’-]+(?:\s+(?:(?:of\s+(?:the\s+)?|al-|el-)?)[A-Z][A-Za-z'’-]+)*"
 )
 _ISO = re.compile(r"^[A-Z]{2}$")
+#: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
+#: fighters', 'Iranian missiles'): it names who acted, not where the article is.
+_SPONSOR_END = re.compile(r"-(?:backed|led|supported|sponsored|allied|funded|trained)$", re.I)
+_AIR_POWER_AFTER = re.compile(
+    r"\s+(?:(?:war)?planes?|jets?|aircraft|air\s+force|drones?|bombers?|helicopters?|gunships?|"
+    r"missiles?|air\s*strikes?|air\s+raids?|advisers|advisors|mercenaries|contractors)\b",
+    re.I,
+)
 MAX_WORDS = 4  # the longest phrase of the table, in words
+_FEATURES = frozenset("lake gulf river sea bay mount basin desert strait valley of".split())
 
 
 @lru_cache(maxsize=8)
@@ -66,11 +75,21 @@ class CountryReader:
 
     def __call__(self, text: str) -> Counter[str]:
         """ISO codes the text ties itself to, counted: country names ('Syria', "Yemen's")
-        and the table's phrases ('Syrian', 'Houthi', 'Boko Haram'), once per run of names."""
+        and the table's phrases ('Syrian', 'Houthi', 'Boko Haram'), once per run of names;
+        not a people's word naming a foreign side's air power or sponsorship ('Russian jets',
+        'Turkish-backed')."""
         found: Counter[str] = Counter()
-        for run in _CAPITALISED_RUN.findall(text):
-            if codes := self._run(run):  # most runs name no country: no update to make
-                found.update(codes)
+        for m in _CAPITALISED_RUN.finditer(text):
+            run = m[0]
+            codes = self._run(run)
+            if not codes:  # most runs name no country: no update to make
+                continue
+            last = _strip_possessive(run.split()[-1])
+            sponsor = _SPONSOR_END.search(run) and last not in self.words
+            if sponsor or _AIR_POWER_AFTER.match(text, m.end()):
+                continue  # 'Russian jets', 'Turkish-backed': a foreign side, not the place
+                # ('Saudi-led', a phrase of the table itself, still names Yemen)
+            found.update(codes)
         return found
 
 
@@ -98,6 +117,13 @@ def run_countries(
         for n in range(min(MAX_WORDS, len(parts) - i), 0, -1):
             phrase = _strip_possessive(" ".join(parts[i : i + n]))
             codes = words.get(phrase) or (words.get(phrase.split("-")[0]) if n == 1 else None)
+            if (
+                not codes
+                and i > 0
+                and parts[i - 1].lower() not in _FEATURES  # 'Lake Chad' is no Chad
+                and (named := country_names.get(normalise_name(phrase)))
+            ):
+                codes = (named,)  # 'In Mali, ...': a country after an opening common word
             if codes:
                 found.extend(codes)
                 i += n - 1

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from etl.places.area import AreaOfInterest
-from etl.places.choose import Evidence, pick
+from etl.places.choose import FAR_KM, Evidence, pick
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.namekey import similarity, words
 
@@ -33,6 +33,8 @@ def choose_place(
         best = max(exact, key=lambda p: p.population)
         if similarity(best.name, raw) < OWN_NAME:
             best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
+        elif near and all(haversine_km((best.latitude, best.longitude), p) > FAR_KM for p in near):
+            best = None  # the article's places are all far away: a namesake, not this one
     return best
 
 

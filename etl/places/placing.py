@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -31,6 +31,7 @@ from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex
 from etl.places.lookup import choose_place
 from etl.places.scan import dateline_end, names, sub_spans
+from etl.places.settle import PlaceHit, near_reference, settle
 
 _SUFFIX = re.compile(  # matched where a name ends
     r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
@@ -42,25 +43,10 @@ _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_END = re.compile(r"\s[Ss]tate$")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
+_FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _DROPPED_ROLES = ("government", "name_part", "subarea")
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
-
-
-@dataclass(frozen=True)
-class PlaceHit:
-    text: str
-    start: int
-    end: int
-    place_id: str
-    name: str
-    latitude: float
-    longitude: float
-    country: str | None
-    geo_precision: int
-    reporting: bool
-    radius_km: float = 0.0  # a region around the point ('east of Mourek'): how far it reaches
-    region: str | None = None  # the region's label; None for the place itself
 
 
 class PlaceResolver:
@@ -84,7 +70,10 @@ class PlaceResolver:
         self.country_names = geonames.country_names() if geonames else {}
         self.area = area or configured_area(places, self._country_code.get)
         self.rules = roles.place_rules()
-        self._peoples = frozenset(country_words())  # 'Houthi' names a side, not Huth
+        # 'Houthi' names a side, not Huth; 'Kandahar' (AF) names a country and a city of it
+        self._peoples = frozenset(
+            w for w, codes in country_words().items() if not _place_of(geonames, w, codes)
+        )
         self._countries = CountryReader(self.country_names)
         self._slot_memo: tuple[str | None, int, bool] = (None, -1, False)
 
@@ -109,6 +98,7 @@ class PlaceResolver:
         )
         evidence = Evidence(dict(counts), tuple(near), self.area)
         hits: list[PlaceHit] = []
+        refs: list[PlaceHit] = []  # reference places: 'X, west of Raqqa city'
         unknown: list[tuple[str, int, int]] = []
         filed_until = dateline_end(text, start)
         for s, e in names(text, start, end):
@@ -122,31 +112,34 @@ class PlaceResolver:
             if role in _DROPPED_ROLES:
                 continue
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
+                refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
+            last = unknown[-1] if unknown else None
+            if (
+                last
+                and (not hits or hits[-1].end <= last[1])
+                and roles.is_reference(text[last[2] : hit.start], self.rules)
+            ):  # 'in Hass, a village near Kafr Nabl': Hass, no gazetteer's, is near Kafr Nabl
+                hits.append(near_reference(PlaceHit(last[0], last[1], last[2], "", "", 0.0, 0.0,
+                                                    None, 1, False), hit))  # fmt: skip
+                continue
             if hit.start < filed_until or role == "reporting":
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
             hits.append(_with_region(hit, region))
-        return self._settle(text, hits, evidence), unknown
+        return self._settle(text, hits, evidence, tuple(refs)), unknown
 
-    def _settle(self, text: str, hits: list[PlaceHit], evidence: Evidence) -> list[PlaceHit]:
-        """GeoNames homonyms read again beside the sentence's other places ('near Suran in
-        the Azaz countryside': the Suran near Azaz)."""
-        if len(hits) < 2 or self.geonames is None:
+    def _settle(
+        self,
+        text: str,
+        hits: list[PlaceHit],
+        evidence: Evidence,
+        refs: tuple[PlaceHit, ...] = (),
+    ) -> list[PlaceHit]:
+        """GeoNames homonyms read again beside the sentence's other places and references
+        (etl.places.settle)."""
+        if self.geonames is None:
             return hits
-        settled = []
-        for hit in hits:
-            others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
-            again = None
-            if hit.place_id.startswith("gn:"):
-                wider = Evidence(evidence.countries, evidence.near + others, evidence.area)
-                again = self._geonames_hit(hit.text, hit.start, wider)
-            if again is not None and again.place_id != hit.place_id:
-                hit = replace(
-                    again, reporting=hit.reporting, radius_km=hit.radius_km, region=hit.region,
-                    geo_precision=max(again.geo_precision, hit.geo_precision),
-                )  # fmt: skip
-            settled.append(hit)
-        return settled
+        return settle(hits, refs, evidence, self._geonames_hit)
 
     def _resolve(self, text: str, start: int, end: int, evidence: Evidence) -> PlaceHit | None:
         """The longest known name in the capitalised run text[start:end]."""
@@ -169,9 +162,12 @@ class PlaceResolver:
         spans = [(start + a, start + b) for a, b in sub_spans(run)]
         for s, e in spans[: (len(spans) + 1) // 2]:  # prefixes only: 'Hajin' in 'Hajin Tuesday'
             raw = _strip_possessive(text[s:e])
+            if e - s < len(run) and " " not in raw and self.rules.has(raw, "head"):
+                continue  # 'Tell' of 'Tell Malah' is no town named Tell
             key = _key(raw)
+            whole = e - s == len(run) or _FEATURE_REST.fullmatch(text, e, start + len(run))
             if (
-                len(key) < (3 if e - s == len(run) else 4)  # 'Gao', not 'Red' of 'Red Sea'
+                len(key) < (3 if whole else 4)  # 'Gao' (or 'Gao airport'), not 'Red' of 'Red Sea'
                 or (_ACRONYM.match(raw) and not dateline)  # 'MOSUL (AP) -' is no acronym
                 or roles.never_a_place(key, self.rules)
                 or key in self.country_names
@@ -246,6 +242,18 @@ class PlaceResolver:
             int(place["geo_precision"]),
             False,
         )
+
+
+def _place_of(geonames: GeoNamesIndex | None, phrase: str, codes: Iterable[str]) -> bool:
+    """Whether a phrase of place_country_words.csv is also the own name of a town of one of
+    the countries it names ('Kandahar', AF): then it is read as a place too."""
+    if geonames is None:
+        return False
+    key = normalise_name(phrase)
+    return any(
+        p.country_code in codes and normalise_name(p.name) == key
+        for p in geonames.candidates(phrase, limit=50)
+    )
 
 
 def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:

@@ -25,7 +25,7 @@ LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
 ROLES = ("government", "name_part", "reporting", "subarea", "reference")
 SIDES = ("before", "after", "between")
-CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor")
+CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head")
 
 
 @dataclass(frozen=True)
@@ -223,12 +223,21 @@ def read_name(
     return role_of(text, start, end, rules), region_of(text, start, end, name, rules)
 
 
+# a capitalised name and an opening bracket right before a position: 'Gire Spi (' of
+# 'in Gire Spi (Tall Abyad)' - the name in brackets is in the slot of the name before it
+_OTHER_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){0,3}\s*\(\s*\Z")
+
+
 def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     """True when the words before text[start] put a name in a place slot: 'in', 'near',
     'the town of', 'in rebel-held northern', 'shelled'."""
     rules = rules or place_rules()
     places, skipped = rules.locatives, rules.modifiers
-    words = text[max(0, start - 60) : start].lower().split()
+    window_start = max(0, start - 60)
+    other = _OTHER_NAME.search(text, window_start, start)
+    if other is not None:  # 'in Gire Spi (Tall Abyad)': a place's other name, in brackets
+        return locative(text, other.start(), rules)
+    words = text[window_start:start].lower().split()
     while words:
         word = words.pop()
         if word in places:

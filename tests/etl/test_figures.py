@@ -123,7 +123,7 @@ QUANTITIES = [
     ("Two of them were killed.", [("killed", 2, 2, "exact", "Two of them")]),
     ("Only one person was killed, while 2 others were wounded.", [("killed", 1, 1, "exact", "one person"), ("injured", 2, 2, "exact", "2 others")]),
     ("The drone hit the base but caused no casualties, the army said.", [("killed", 0, 0, "exact", "no casualties")]),
-    ("No one was hurt in the blast.", [("injured", 0, 0, "exact", "No one was hurt")]),
+    ("No one was hurt in the blast.", [("injured", 0, 0, "exact", "No one was hurt"), ("killed", 0, 0, "exact", "No one was hurt")]),  # hurt: neither wounded nor killed
     ("A suicide bomber killed 19 people, four of them Americans.", [("killed", 19, 19, "exact", "19 people"), ("killed", 4, 4, "exact", "four of them")]),
     ("Gunmen who killed 5 people fled.", [("killed", 5, 5, "exact", "5 people")]),
 ]  # fmt: skip

@@ -126,3 +126,59 @@ def test_countries_named_by_names_peoples_and_groups():
     reader = CountryReader(names, words)
     assert reader(text) == countries_named(text, names, words)
     assert reader("Nothing here.") == {}
+
+
+def test_a_foreign_sides_air_power_or_sponsorship_names_no_country():
+    names = {"syria": "SY", "yemen": "YE"}
+    words = {"Russian": ("RU",), "Turkish": ("TR",), "Saudi-led": ("YE",), "Syrian": ("SY",)}
+    text = (
+        "Russian jets struck the ridge. Turkish-backed fighters advanced. The Saudi-led "
+        "coalition denied it. Syrian troops held the town."
+    )
+    assert countries_named(text, names, words) == {"YE": 1, "SY": 1}
+    assert countries_named("Russian officers met Turkish envoys.", names, words) == {
+        "RU": 1, "TR": 1,
+    }  # fmt: skip
+
+
+def test_countries_named_equally_often_give_no_top_country():
+    assert Evidence({"NG": 2, "TD": 2, "NE": 2}).top_country is None
+    assert Evidence({"NG": 3, "TD": 2}).top_country == "NG"
+    # so a group active in four countries does not favour the one first in the alphabet
+    chad = _place(20, "TD", 10.5, 16.7, 9_000)
+    niger = _place(21, "NE", 13.7, 13.3, 7_000)
+    assert (
+        pick([(chad, 0.9), (niger, 1.0)], Evidence({"NG": 1, "TD": 1, "NE": 1}, (), AREA)) is niger
+    )
+
+
+def test_a_loose_likeness_abroad_needs_more_than_the_areas_box():
+    abroad_in_box = _place(30, "TR", 37.2, 41.7, 2_000)  # inside AREA's box, not a home country
+    home = _place(31, "SY", 35.4, 36.4, 0)
+    evidence = Evidence({}, (), AREA)
+    assert points(abroad_in_box, 0.75, evidence) is None
+    assert points(abroad_in_box, 0.95, evidence) is not None  # a close spelling still counts
+    assert points(home, 0.8, evidence) is not None  # a home country's place keeps its chance
+    assert points(abroad_in_box, 0.75, Evidence({"TR": 1}, (), AREA)) is not None
+
+
+def test_an_article_about_far_countries_weighs_the_area_little():
+    """A town of Nigeria named exactly beats a larger namesake inside the area when the
+    article names only far countries; a country next to the area does not count as far."""
+    in_area = _place(40, "SY", 33.5, 36.3, 1_500_000)
+    nigerian = _place(41, "NG", 13.1, 12.5, 14_000)
+
+    def border(iso, point, km):  # made-up borders: Nigeria far from Syria, Turkey beside it
+        return {"NG": point[0] < 20, "TR": point[0] > 33}.get(iso, False)
+
+    assert (
+        pick([(in_area, 0.93), (nigerian, 1.0)], Evidence({"NG": 1}, (), AREA), border) is nigerian
+    )
+    assert points(in_area, 0.93, Evidence({"NG": 1}, (), AREA), border) == (1.0, float("inf"))
+    assert points(in_area, 0.93, Evidence({"TR": 1}, (), AREA), border) == (3.0, float("inf"))
+
+
+def test_a_country_after_an_opening_common_word_is_named_but_not_inside_a_lakes_name():
+    names = {"mali": "ML", "chad": "TD", "niger": "NE"}
+    assert countries_named("In Mali, two soldiers died.", names, {}) == {"ML": 1}
+    assert countries_named("Boats crossed Lake Chad at night.", names, {}) == {}

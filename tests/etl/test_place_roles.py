@@ -44,6 +44,9 @@ def _region(sentence: str, name: str) -> roles.Region | None:
         ("The minister told reporters in Ankara that talks went on.", "Ankara", "reporting"),
         ("Journalists spoke in Aden about the blockade.", "Aden", "reporting"),
         ("The health ministry in Aden said 4 people died.", "Aden", "government"),  # dropped
+        ("Six were killed, a surgeon at the Binnish hospital said.", "Binnish", "reporting"),
+        ("Shelling went on, our correspondent in Qamishli reported.", "Qamishli", "reporting"),
+        ("Medics at Saraqib field hospital counted 11 wounded.", "Saraqib", "reporting"),
         # a district named with the larger place it lies in
         ("Shells fell on the Bab Amr district of Homs on Friday.", "Bab Amr", "subarea"),
         # ordinary event places
@@ -177,6 +180,20 @@ def test_sentences_that_point_back_to_a_place(sentence, refers):
     assert roles.refers_back(sentence) is refers
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "slot"),
+    [
+        ("A mine went off in Serê Kaniyê (Ras al-Ain) on Monday.", "Ras al-Ain", True),
+        ("Jets bombed a bakery in Kobanê (Ain al-Arab) overnight.", "Ain al-Arab", True),
+        ("So said Hayat Tahrir al-Sham (HTS) on Monday.", "HTS", False),
+        ("A car bomb went off in west Mosul.", "Mosul", True),  # a compass word before it
+        ("The monitor (SOHR) said so.", "SOHR", False),
+    ],
+)
+def test_a_places_other_name_in_brackets_shares_its_slot(sentence, name, slot):
+    assert roles.locative(sentence, sentence.index(name)) is slot
+
+
 def test_the_before_patterns_are_found_at_word_starts_by_one_search():
     """rules.before_words finds a 'before' pattern where the word-by-word loop does."""
     from etl.places.roles import _ends_with, place_rules
@@ -190,3 +207,11 @@ def test_the_before_patterns_are_found_at_word_starts_by_one_search():
         assert _ends_with(rules.any_before, before, rules.before_words) == plain, before
     assert _ends_with(rules.any_before, "fighting near ", rules.before_words)
     assert not _ends_with(rules.any_before, "fighting in Hama and ", rules.before_words)
+
+
+def test_an_area_of_a_country_keeps_the_town_and_a_hamlet_in_a_towns_area_is_located_by_it():
+    sentence = "Raiders burned the Tenenkou area of central Mali on Friday."
+    assert _role(sentence, "Tenenkou") is None  # 'of central Mali': a country, not a larger town
+    assert _role("Shells fell on the Bab Amr district of Homs.", "Bab Amr") == "subarea"
+    assert roles.is_reference(", a Dogon hamlet in the ")
+    assert not roles.is_reference(", in the ")  # ', in the Segou region': a region, not a town

@@ -57,6 +57,31 @@ TOLLS = [
     ("A device went off near the bridge without causing injuries or fatalities.", (0, 0)),
     ("No fatalities were reported.", (0, 0)),
     ("Nobody was killed in the fire.", (0, 0)),
+    ("The shell hit an empty school; no one was hurt.", (0, 0)),
+    ("Nobody was harmed when the grenade went off.", (0, 0)),
+    ("There were no reported casualties in Tafas.", (0, 0)),
+    ("Nobody died when the shell hit the bakery.", (0, 0)),
+    ("Casualties: none.", (0, 0)),
+    # a tally's label and its list of sides; a plus sign is "at least"
+    ("Fatalities: 8+ HTS, 3 SAA.", (11, None)),
+    ("Dead: 2 YPG, 4 TFSA and 1 civilian.", (7, 7)),
+    ("Killed: 5 militiamen; 2 police.", (7, 7)),
+    ("Fatalities: 3 (local council), 9 injured.", (3, 3)),
+    ("Some 20+ fighters were killed near the dam.", (20, None)),
+    # lives claimed, martyrs, the number of those killed
+    ("The car bomb claimed 17 lives at the checkpoint.", (17, 17)),
+    ("Three policemen were martyred in the ambush, the ministry said.", (3, 3)),
+    ("The number of those killed in the market attack rose to 26.", (26, 26)),
+    # a first toll said to be revised is set aside
+    ("Police first said 12 people had been killed but later revised the toll to 8.", (8, 8)),
+    # no casualties of two sides named is 0
+    ("No Turkish or Syrian casualties were reported, the ministry said.", (0, 0)),
+    # a side named between the number and its participle; a relative clause before the verb
+    ("Tue: patrol ambushed near Sarn; 4 YPG killed, 2 TFSA wounded.", (4, 4)),
+    ("Three boys who were herding goats near the berm were killed by a mine.", (3, 3)),
+    # one victim named by his trade; a toll 'reported as'
+    ("A drone strike on the depot killed a contractor and a guard.", (2, 2)),
+    ("Police fatalities were reported as at least 12.", (12, None)),
     ("Fatalities were not reported.", (None, None)),
     # updated tolls
     ("The death toll from Saturday's bombing in the crowded bazaar has risen to 19.", (19, 19)),
@@ -278,3 +303,81 @@ def test_a_toll_reaches_past_one_sentence_with_no_event(extractor):
     for m in explosion:
         assert event_toll([m]) == (0, 0)
         assert ("injured", 3) in [(f.quantity, f.low) for f in m.figures]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 4 June, police raided two farms near Sanamayn and arrested 5 men. No casualties.",
+        "On 4 June, 40 families fled Tafas for Daraa city. No fatalities were reported.",
+        "On 4 June, 9 fighters surrendered to the army at Busra. Nobody was hurt.",
+    ],
+)
+def test_a_zero_toll_belongs_to_any_event_before_it(extractor, text):
+    """A raid, a flight or a surrender without deaths has a toll of 0, not unknown."""
+    tolls = _tolls(extractor, text)
+    assert tolls and set(tolls.values()) == {(0, 0)}, tolls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 18 May, gunmen attacked a wedding in Tafas. Four guests were killed.",
+        "On 18 May, a car bomb exploded in Azaz. Officials said 7 people had been killed.",
+    ],
+)
+def test_a_sentence_that_only_reports_the_dead_is_no_event_of_its_own(extractor, text):
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
+    first = text.index(".") + 1
+    assert mentions and all(m.char_end <= first for m in mentions), mentions
+    assert {event_toll([m])[0] for m in mentions} - {None} == {4.0 if "Four" in text else 7.0}
+
+
+def test_deaths_months_before_are_not_carried_back(extractor):
+    text = (
+        "On 18 May, gunmen attacked a wedding in Tafas. It came two months after 40 herders "
+        "were killed near Dael."
+    )
+    assert set(_tolls(extractor, text).values()) == {(None, None)}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The ministry said 20 people had been killed since Monday, fighters among them.",
+        "Tribal violence in the province killed about 300 people in 2018, the UN said.",
+    ],
+)
+def test_a_running_total_is_not_the_toll_of_the_event_before(extractor, second):
+    text = "On 18 May, militias clashed near Tafas. " + second
+    tolls = _tolls(extractor, text)
+    assert tolls and set(tolls.values()) == {(None, None)}, tolls
+
+
+def test_a_departure_count_after_an_evacuation_is_the_evacuations(extractor):
+    """'... about 900 people had left for Daraa.': those the buses carried out, not a
+    displacement of its own, though Daraa (where they went) is another place."""
+    text = (
+        "On 18 May, green buses entered Tafas under a deal. "
+        "By evening about 900 people had left for government-held Daraa."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
+    first = text.index(".") + 1
+    assert mentions and all(m.char_end <= first for m in mentions), mentions
+    assert {(f.quantity, f.low) for m in mentions for f in m.figures} == {("people_evacuated", 900)}
+
+
+def test_a_destination_is_not_another_place():
+    from etl.extraction.carry import elsewhere
+
+    class _Hit:
+        def __init__(self, place_id: str, start: int) -> None:
+            self.place_id, self.geo_precision, self.start = place_id, 1, start
+
+    text = "About 900 people had left for government-held Daraa."
+    daraa = _Hit("daraa", text.index("Daraa"))
+    tafas = _Hit("tafas", 0)
+    assert not elsewhere([daraa], tafas, True, text)
+    assert elsewhere([daraa], tafas, True)  # without the text, every place counts
+    text = "Shells killed two people in Daraa."
+    assert elsewhere([_Hit("daraa", text.index("Daraa"))], tafas, True, text)

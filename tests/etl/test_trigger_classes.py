@@ -172,6 +172,69 @@ CASES = [
     # a decision announced on a day
     ("On Sunday the cabinet dissolved the Blue Hand militia.", {"statement"}),
     ("Fighters in Sorrel began handing over their heavy weapons on Tuesday.", {"surrender"}),
+    # incident notes (issue 8): a weekday stamp says the nominal thing happened
+    ("Tue: car bomb outside the court in Pell.", {"explosion"}),
+    ("Fri-Sat: army and militia fighting around Orra.", {"clash"}),
+    ("Thu 03.06: mortar fire on the market of Dern.", {"shelling"}),
+    ("Tue Rask (nothing else said)", set()),
+    ("Monitor: fighting in Rask.", set()),  # a word that opens like a weekday is no stamp
+    # bombs named by what carried them, mines that were hit
+    ("A motorcycle bomb went off near the bus station in Velm.", {"explosion"}),
+    ("An SVBIED struck the gate of the base at Tabb on Monday.", {"explosion"}),
+    ("A tractor struck an anti-tank mine near Zell; the driver was killed.", {"explosion"}),
+    # warplanes by model; drones launched from a hyphenated area
+    ("Two Su-24s bombed the ridge above Sarn on Friday.", {"airstrike"}),
+    ("A drone launched from government-held territory hit a truck near Harl.", {"airstrike"}),
+    # fired in the passive voice; an intercepted missile was still fired
+    ("Four mortar shells were fired at the governor's office in Dern.", {"shelling"}),
+    ("A rocket was shot down over Aubel; its debris hit a school.", {"shelling"}),
+    # killed with a weapon in hand
+    ("A shopkeeper was beaten to death in Coltrane by masked men.", {"killing"}),
+    ("Gunmen stormed a mosque in Fenn during prayers.", {"killing"}),
+    ("Raiders attacked a herders' camp west of Brest.", {"killing"}),
+    # an attack on a military camp is a battle
+    ("Militants attacked the army camp at Ulm with mortars.", {"clash"}),
+    ("Jihadists stormed the police post in Morrow.", {"clash"}),
+    # people taken away by vehicle
+    ("Some 900 people were trucked out of the old town by lorries.", {"evacuation"}),
+    ("Some 900 people were ferried by bus to a transit centre near Gorm.", {"evacuation"}),
+    ("The wounded were driven to the hospital in Gorm.", set()),
+    # news precision (issue 8): classes of false events
+    ("Gunmen attacked Tell Rumman, a Yazidi village, before dawn.", {"killing"}),
+    ("Ten green buses entered the old quarter of Sarn at noon.", {"evacuation"}),
+    ("A convoy of lorries entered Velm on Friday.", {"evacuation"}),
+    ("Raiders ambushed a convoy of four buses carrying miners near Dern.", {"clash"}),
+    ("A convoy of fuel tankers crossed the bridge on Monday.", set()),
+    ("A shell hit a detention centre for migrants in Tabb on Monday.", {"shelling"}),
+    ("Suspects were moved to detention centres on Monday.", {"detention"}),
+    ("The governor condemned the killings on Tuesday.", set()),
+    ("Two of the men were wanted for the bombing of a bus station.", set()),
+    ("Three years after rebels declared an emirate in Pell, the town is quiet.", set()),
+    ("The militia has shelled Aubel repeatedly since 2016.", set()),
+    ("The envoy called for an immediate ceasefire on Tuesday.", set()),
+    ("An emergency council session was called for Monday.", set()),
+    ("The ministry announced 14 dead on Sunday.", set()),
+    ("A fire in the depot trapped six workers inside.", set()),
+    ("Militiamen burned the market, shooting villagers as they fled.", {"killing"}),
+    ("'We hear drones all night,' said a nurse who fled from Morrow.", set()),
+    # recall (issue 8): advances told by where they got, claims of control, long objects
+    ("Militia fighters said they had reached the centre of Velm on Friday.", {"clash"}),
+    ("The army said on Monday that Aubel was under its control.", {"clash"}),
+    ("The navy fired more than twenty cruise missiles at a depot near Dern.", {"shelling"}),
+    ("The army gave residents of the farms around Orra 72 hours to move out.", {"statement"}),
+    # a mourning declared; what a side denies having done
+    ("The governor declared two days of mourning in Pell.", set()),
+    ("The militia denied on Friday that it had shelled the market in Dern.", set()),
+    # an order to leave is a statement; the entry told before it is its setting
+    ("Masked men who entered Velm on Monday told villagers to leave within a day.", {"statement"}),
+    ("Gunmen ordered the families of Orra to move out by dawn.", {"statement"}),
+    # a year's tally of a conflict
+    ("Communal violence in the valley killed about 200 herders in 2019.", set()),
+    # a further raid after air raids is one of them
+    ("A second raid on Binnish killed a baker and his son.", {"airstrike"}),
+    # the means used to attack: the attack happened
+    ("Militants used the cover of night to overrun a checkpoint near Pell.", {"clash"}),
+    ("Militants tried to storm a checkpoint near Pell.", set()),
 ]
 
 

@@ -1,0 +1,83 @@
+"""A sentence's places read together (etl.places.placing): a GeoNames homonym is looked up
+again beside the sentence's other places ('near Suran in the Azaz countryside': the Suran
+near Azaz), and a town located by another ('al-Karama, east of Raqqa') beside that reference
+when its first reading lies over REFERENCE_KM from it. A town no gazetteer has near its
+reference ('Auno, a town west of Maiduguri') becomes a region around the reference.
+
+Pure functions over PlaceHits; the lookup is passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from etl.places.choose import Evidence
+from etl.places.geonames import haversine_km
+
+REFERENCE_KM = 100.0  # 'X, east of Y': an X this far from Y is the wrong X; look again near Y
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    text: str
+    start: int
+    end: int
+    place_id: str
+    name: str
+    latitude: float
+    longitude: float
+    country: str | None
+    geo_precision: int
+    reporting: bool
+    radius_km: float = 0.0  # a region around the point ('east of Mourek'): how far it reaches
+    region: str | None = None  # the region's label; None for the place itself
+
+
+Lookup = Callable[[str, int, Evidence], "PlaceHit | None"]  # (written name, start, evidence)
+
+
+def _far_from(hit: PlaceHit, points: tuple[tuple[float, float], ...]) -> bool:
+    point = (hit.latitude, hit.longitude)
+    return min(haversine_km(point, p) for p in points) > REFERENCE_KM
+
+
+def near_reference(hit: PlaceHit, ref: PlaceHit) -> PlaceHit:
+    """The region around the reference, in the words of the place it locates."""
+    return replace(
+        ref, text=hit.text, start=hit.start, end=hit.end, reporting=hit.reporting,
+        geo_precision=max(2, ref.geo_precision), radius_km=REFERENCE_KM / 4,
+        region=f"near {ref.name}",
+    )  # fmt: skip
+
+
+def settle(
+    hits: list[PlaceHit], refs: tuple[PlaceHit, ...], evidence: Evidence, lookup: Lookup
+) -> list[PlaceHit]:
+    """The sentence's hits, each GeoNames one read again with the others (and, when it lies
+    far from them, the reference places) as nearness evidence."""
+    if len(hits) + len(refs) < 2 or not hits:
+        return hits
+    ref_points = tuple((r.latitude, r.longitude) for r in refs)
+    settled = []
+    for hit in hits:
+        others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
+        far = bool(refs) and _far_from(hit, ref_points)
+        if far:
+            others += ref_points  # a town said to lie by another cannot be 300 km from it
+        if not others:
+            settled.append(hit)
+            continue
+        again = None
+        if hit.place_id.startswith("gn:"):
+            wider = Evidence(evidence.countries, evidence.near + others, evidence.area)
+            again = lookup(hit.text, hit.start, wider)
+        if again is not None and again.place_id != hit.place_id:
+            hit = replace(
+                again, reporting=hit.reporting, radius_km=hit.radius_km, region=hit.region,
+                geo_precision=max(again.geo_precision, hit.geo_precision),
+            )  # fmt: skip
+        if far and _far_from(hit, ref_points):
+            hit = near_reference(hit, refs[0])
+        settled.append(hit)
+    return settled
