@@ -87,9 +87,12 @@ def selected(shown: pd.DataFrame) -> list[str]:
     return still_shown(ids, shown["event_id"]) if ids else []
 
 
-def mark_map_selection(deck: pdk.Deck, shown: pd.DataFrame) -> pdk.Deck:
-    """The map with the selection ringed; remembers which events each marker stands for."""
-    by_marker = marker_events(shown)
+def mark_map_selection(
+    deck: pdk.Deck, shown: pd.DataFrame, by_marker: dict[str, list[str]] | None = None
+) -> pdk.Deck:
+    """The map with the selection ringed; remembers which events each marker stands for
+    (`by_marker`: marker_events(shown), made here when not given)."""
+    by_marker = marker_events(shown) if by_marker is None else by_marker
     st.session_state[_MARKERS] = by_marker
     return mark_map(deck, selected(shown), by_marker)
 

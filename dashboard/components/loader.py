@@ -8,14 +8,16 @@ code derives new frames (filtering copies) and never assigns into these.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from dashboard.data import Loaded, batch_names, load_basemap, load_tables
-from dashboard.filters import Options, filter_options
+from dashboard.derived import Derived, Source
+from dashboard.filters import Filters, Options, filter_options
+from dashboard.page_cache import BoundedCache
 from dashboard.views import claim_frame, event_frame
 from etl import inbox
 from etl.inbox import Snapshot
@@ -34,6 +36,15 @@ class Data:
     basemap: dict[str, Any] | None
     batch_names: dict[str, str]
     options: Options  # what the filters offer (a pass over every event: made once per build)
+    source: Source  # what the reader's page derives from (the view, tables, basemap)
+    #: the reader's page per filter state of this build (dropped with the build)
+    pages: BoundedCache[Derived] = field(default_factory=BoundedCache, compare=False)
+
+    def page(self, filters: Filters, map_style: str | None = None) -> Derived:
+        """What the reader's page draws for these filters, made once per state and kept."""
+        return self.pages.get(
+            (filters, map_style), lambda: Derived(self.source, filters, map_style)
+        )
 
 
 def store_stamp(paths: Paths) -> str:
@@ -51,13 +62,15 @@ def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is 
     loaded = load_tables(paths)
     tables = loaded.tables
     view, names = event_frame(tables), batch_names(paths.store)
+    basemap = load_basemap(paths.basemap)
     return Data(
         loaded,
         view,
         claim_frame(tables),
-        load_basemap(paths.basemap),
+        basemap,
         names,
         filter_options(view, tables["outlets"], tables["actors"], AREAS, names),
+        Source(view, tables, basemap, AREAS),
     )
 
 
