@@ -13,6 +13,7 @@ import math
 import pandas as pd
 import pydeck as pdk
 
+from dashboard.columns import among
 from dashboard.palette import TYPE_COLOURS, rgb
 from dashboard.text import plain_text
 
@@ -70,7 +71,7 @@ def flow_arcs(
         return pd.DataFrame(columns=ARC_COLUMNS)
     keys = ["event_id", "origin_place_id", "destination_place_id"]
     where = places.drop_duplicates("place_id").set_index("place_id")
-    on = flows[flows["event_id"].isin(set(shown["event_id"]))]
+    on = flows[among(flows["event_id"], shown["event_id"])]  # Arrow's isin: 2.9 s -> 0.03
     on = on[on["origin_place_id"].isin(where.index) & on["destination_place_id"].isin(where.index)]
     if on.empty:
         return pd.DataFrame(columns=ARC_COLUMNS)
@@ -96,7 +97,7 @@ def flow_arcs(
     )
     outlet = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
     named = on["article_id"].map(outlet)
-    named = named.where(on["article_id"].isin(outlet.index), on["article_id"])
+    named = named.where(among(on["article_id"], outlet.index), on["article_id"])
     shown_names = {name: plain_text(name) for name in named.unique()}
     sources = (
         on.assign(_name=named.map(shown_names))
