@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
-def _arrow(values: Iterable) -> pa.Array:
+def arrow_values(values: Iterable) -> pa.Array:
     """The values as one Arrow array (Arrow-backed strings as they are, without a copy)."""
     values = values if isinstance(values, pd.Series | pd.Index) else pd.Series(list(values))
     if isinstance(values.dtype, pd.CategoricalDtype):
@@ -33,5 +33,5 @@ def among(values: pd.Series, wanted: Iterable) -> np.ndarray:
     """A boolean per row of `values`: whether it is one of `wanted` (missing: never)."""
     if len(values) == 0:
         return np.zeros(0, dtype=bool)
-    found = pc.is_in(_arrow(values), value_set=_arrow(wanted), skip_nulls=True)
+    found = pc.is_in(arrow_values(values), value_set=arrow_values(wanted), skip_nulls=True)
     return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)

@@ -42,6 +42,13 @@ class Source:
     def sites(self) -> pd.DataFrame:
         return reference_sites(self.tables["places"])
 
+    @cached_property
+    def articles(self) -> pd.DataFrame:
+        """What the arcs need of the articles (a lazily opened store reads just these)."""
+        columns = ["article_id", "outlet"]
+        read = getattr(self.tables, "columns", None)
+        return read("articles", columns) if read else self.tables["articles"][columns]
+
 
 class Derived:
     """The page's frames and charts for `filters` (and a map style), each made once."""
@@ -91,7 +98,7 @@ class Derived:
     @cached_property
     def arcs(self) -> pd.DataFrame:
         tables = self.source.tables
-        return flow_arcs(tables["flows"], self.shown, tables["places"], tables["articles"])
+        return flow_arcs(tables["flows"], self.shown, tables["places"], self.source.articles)
 
     @cached_property
     def deck(self) -> pdk.Deck:
@@ -115,7 +122,9 @@ class Derived:
         """The ids of the events shown, oldest first."""
         return self.shown["event_id"].tolist()
 
-    @cached_property
-    def table(self) -> pd.DataFrame:
-        """The table's rows: the newest TABLE_ROWS events shown."""
-        return table_frame(newest(self.shown, TABLE_ROWS))
+    def table(self, rows: int = TABLE_ROWS) -> pd.DataFrame:
+        """The table's rows: the newest `rows` events shown (kept per number of rows)."""
+        kept = self.__dict__.setdefault("_tables", {})
+        if rows not in kept:
+            kept[rows] = table_frame(newest(self.shown, rows))
+        return kept[rows]

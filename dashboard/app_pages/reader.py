@@ -88,7 +88,7 @@ def render_reader() -> None:
     except LOAD_ERRORS as error:
         _render_load_error(error, paths)
         return
-    loaded, view, claims = data.loaded, data.view, data.claims
+    loaded, view = data.loaded, data.view
     tables = loaded.tables
     options = data.options  # made once per build, with the data
     if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
@@ -113,7 +113,7 @@ def render_reader() -> None:
         with map_col:
             _render_map(page, to_params(filters, options, None))
         with detail_col:
-            render_detail_column(shown, tables, claims)
+            render_detail_column(shown, data.detail)
     _render_table(page)
     render_downloads(
         shown, tables, data.batch_names, f"events_{filters.date_from}_{filters.date_to}"
@@ -207,7 +207,7 @@ def _render_table(page: Derived) -> None:
     of every event shown, built only when the reader clicks."""
     shown, filters = page.shown, page.filters
     st.subheader("Events shown")
-    st.dataframe(page.table, hide_index=True, width="stretch")
+    st.dataframe(page.table(TABLE_ROWS), hide_index=True, width="stretch")
     if len(shown) > TABLE_ROWS:
         st.caption(
             f"The table lists the newest {TABLE_ROWS:,} of the {len(shown):,} events shown; "
