@@ -70,8 +70,10 @@ class Derived:
 
     @cached_property
     def outlets(self) -> list[str]:
-        """The outlets reporting the events shown, sorted (both sources lines use them)."""
-        return outlets_of(self.shown)
+        """The outlets reporting the events shown, sorted (both sources lines use them): as
+        `briefing.outlets_of`, over each distinct list once (events share their lists)."""
+        lists = {id(v): v for v in self.shown["outlets"].tolist() if isinstance(v, list)}
+        return outlets_of(pd.DataFrame({"outlets": list(lists.values())}))
 
     @cached_property
     def sources_line(self) -> str:
