@@ -21,8 +21,8 @@ import pydeck as pdk
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
 from dashboard.briefing import outlets_of
 from dashboard.filters import Filters, apply_filters
-from dashboard.map_flows import flow_arcs
-from dashboard.mapview import build_map, reference_sites
+from dashboard.map_flows import flow_arcs, flows_not_drawn
+from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.selection import marker_events
 from dashboard.timeline import build_timeline
 from dashboard.views import TABLE_ROWS, format_date_window, newest, table_frame
@@ -103,15 +103,26 @@ class Derived:
         return flow_arcs(tables["flows"], self.shown, tables["places"], self.source.articles)
 
     @cached_property
-    def deck(self) -> pdk.Deck:
-        """The map, nothing selected (shared: mark a `deck_copy`)."""
-        src = self.source
-        return build_map(self.shown, src.sites, src.basemap, self.map_style, arcs=self.arcs)
+    def not_drawn(self) -> list[str]:
+        """The shown events' movements the map cannot draw as arcs, in words."""
+        tables = self.source.tables
+        return flows_not_drawn(tables["flows"], self.shown, tables["places"])
 
-    def deck_copy(self) -> pdk.Deck:
+    def deck(self, width: int = SCREEN_WIDTH_PX) -> pdk.Deck:
+        """The map fitted to `width` px, nothing selected (kept per width; shared: mark a
+        `deck_copy`)."""
+        kept = self.__dict__.setdefault("_decks", {})
+        if width not in kept:
+            src = self.source
+            kept[width] = build_map(
+                self.shown, src.sites, src.basemap, self.map_style, width=width, arcs=self.arcs
+            )
+        return kept[width]
+
+    def deck_copy(self, width: int = SCREEN_WIDTH_PX) -> pdk.Deck:
         """A copy whose list of layers is its own (marking a selection adds a layer)."""
-        deck = copy.copy(self.deck)
-        deck.layers = list(self.deck.layers)
+        deck = copy.copy(self.deck(width))
+        deck.layers = list(deck.layers)
         return deck
 
     @cached_property

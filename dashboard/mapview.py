@@ -21,6 +21,7 @@ from dashboard.map_cells import cell_layers, cell_marks, route_arcs, within_cell
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
     HALO_MAX_PX,
+    View,
     country_labels,
     features,
     map_view,
@@ -42,8 +43,8 @@ FONT = "'Source Sans, Source Sans Pro, Helvetica Neue, Arial, sans-serif'"
 SCREEN_WIDTH_PX = 440
 SCREEN_HEIGHT_PX = 520
 #: A "text" tooltip is set as innerText (never HTML); long lines wrap instead of running off
-#: the map's edge. `translate` (which adds to deck.gl's own `transform`) centres the box on
-#: the pointer, so a marker near the right edge keeps its tooltip inside the map.
+#: the map's edge. `translate` (which adds to deck.gl's own `transform`) moves the box left of
+#: the pointer by a share of its width (`tooltip_for`).
 TOOLTIP = {
     "text": "{tip}",
     "style": {
@@ -54,6 +55,30 @@ TOOLTIP = {
         "fontSize": "12px",
     },
 }
+
+
+#: A tooltip is this wide at most, and at least this wide even where that means a cut edge.
+TIP_MAX_PX, TIP_MIN_PX = 260, 160
+
+
+def tooltip_for(left: float, right: float) -> dict[str, Any]:
+    """The tooltip for a view that leaves `left` px free left of its westmost marker and
+    `right` px right of its eastmost (the site labels' room, mostly): as wide as both
+    together, opening left of the pointer by the left room's share of its width, so that no
+    marker's tooltip is cut by either edge of the map as first drawn."""
+    left, right = max(float(left), 0.0), max(float(right), 0.0)
+    box = int(min(TIP_MAX_PX, max(TIP_MIN_PX, left + right - 8)))
+    share = round(100 * left / (left + right)) if left + right > 0 else 50
+    style = {"maxWidth": f"{box}px", "translate": f"-{share}% 14px"}
+    return TOOLTIP | {"style": TOOLTIP["style"] | style}
+
+
+def free_sides(markers: pd.DataFrame, view: View) -> tuple[float, float]:
+    """The room (px) left of the westmost and right of the eastmost marker in `view`."""
+    if markers is None or markers.empty:
+        return view.width / 2, view.width / 2
+    xs = [view.to_px(lon, lat)[0] for lon, lat in zip(markers["lon"], markers["lat"])]
+    return min(xs), view.width - max(xs)
 
 
 class CompactDeck(pdk.Deck):
@@ -174,7 +199,7 @@ def build_map(
         initial_view_state=state,
         map_style=map_style or NO_BASEMAP,
         map_provider=None if not map_style else "carto",
-        tooltip=TOOLTIP,
+        tooltip=tooltip_for(*free_sides(markers, fitted)),
     )
 
 
@@ -224,7 +249,7 @@ def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
         ),
         pdk.Layer(
             "TextLayer",
-            markers,  # every marker says how many events it stands for
+            markers[["lon", "lat", "count_text", "text_color"]],  # only what it draws
             id="event-counts",
             get_position=["lon", "lat"],
             get_text="count_text",

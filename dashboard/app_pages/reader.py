@@ -24,10 +24,12 @@ from dashboard.components.linked import (
 )
 from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
+from dashboard.components.width_probe import column_width
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.derived import Derived
 from dashboard.filters import Filters, Options, describe
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND
+from dashboard.mapview import SCREEN_WIDTH_PX
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.selection import mark_timeline
@@ -178,14 +180,21 @@ def _render_timeline(page: Derived) -> None:
 def _render_map(page: Derived, params: dict[str, str]) -> None:
     shown = page.shown
     st.subheader(f"Where: {len(shown)} events, {page.window}")
+    width = column_width("map_width", SCREEN_WIDTH_PX)  # the view is fitted to the real width
     st.pydeck_chart(
-        mark_map_selection(page.deck_copy(), shown, page.by_marker),
+        mark_map_selection(page.deck_copy(width), shown, page.by_marker),
         height=520,
         key=chart_key("map"),
         on_select=on_map_select,  # a marker selects its events on the timeline too
         selection_mode="single-object",
     )
     _legend(shown, flows=not page.arcs.empty)
+    if page.not_drawn:  # reported movements with no two map points, named so none goes missing
+        st.caption(
+            "Reported but not drawn as arcs: "
+            + "; ".join(markdown_text(line) for line in page.not_drawn)
+            + "."
+        )
     st.caption(
         _sources_line(page.outlets) + ". Basemap: Natural Earth (public domain), drawn offline; "
         "places: curated gazetteer and GeoNames (CC BY 4.0). "

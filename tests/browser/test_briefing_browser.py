@@ -125,39 +125,49 @@ def test_a4_page_and_timeline_only(browser, server):
     context.close()
 
 
-def test_map_tooltip_of_the_rightmost_marker_stays_inside_the_map(browser, server, project_tables):
-    """At 1280×720 the map is 460 px wide: the view is fitted to 440 px, and the tooltip is
-    centred on the pointer, so even the rightmost marker's tooltip is not cut by the edge."""
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1920, 1080)])
+def test_the_map_is_fitted_to_its_real_width_and_tooltips_stay_inside(
+    browser, server, project_tables, width, height
+):
+    """The map's view is fitted to the width the browser gives its column (reported by
+    `dashboard/components/width_probe.py`, rounded down to 40 px), so the leftmost and the
+    rightmost markers are where that fit puts them, inside the map, and each one's tooltip
+    (centred on the pointer) is not cut by the map's edge."""
+    from dashboard.components.width_probe import STEP_PX
     from dashboard.map_layout import reference_sites
     from dashboard.map_markers import layout_markers
-    from dashboard.mapview import SCREEN_HEIGHT_PX, SCREEN_WIDTH_PX
+    from dashboard.mapview import SCREEN_HEIGHT_PX
     from dashboard.views import event_frame
 
-    view = event_frame(project_tables)
-    view = view[~view["background"] & view["review_status"].ne("pending")]
-    sites = reference_sites(project_tables["places"])
-    markers, fitted = layout_markers(view, sites, SCREEN_WIDTH_PX, SCREEN_HEIGHT_PX)
-    points = [fitted.to_px(lon, lat) for lon, lat in zip(markers["lon"], markers["lat"])]
-    x, y = max(points)
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     page.goto(server, wait_until="networkidle")
     chart = page.locator('[data-testid="stDeckGlJsonChart"]').first
     chart.wait_for(timeout=90_000)
     chart.scroll_into_view_if_needed()
-    page.wait_for_timeout(4000)  # deck.gl draws its layers
+    page.wait_for_timeout(5000)  # the width's rerun, then deck.gl draws its layers
     box = chart.bounding_box()
-    assert box["width"] >= SCREEN_WIDTH_PX  # the view was fitted to no more than the map's width
-    page.mouse.move(
-        box["x"] + box["width"] / 2 + x - SCREEN_WIDTH_PX / 2,
-        box["y"] + box["height"] / 2 + y - SCREEN_HEIGHT_PX / 2,
-    )
-    tip = page.locator(".deck-tooltip").first
-    tip.wait_for(state="visible", timeout=10_000)
-    assert "event" in tip.inner_text()
-    inner = tip.bounding_box()
-    assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"]
-    page.screenshot(path=str(SHOTS / "map_tooltip_1280.png"))
+    fit = STEP_PX * int(box["width"] // STEP_PX)
+    assert fit > 440 if width == 1920 else fit == 440  # wider column, wider fit
+
+    view = event_frame(project_tables)
+    view = view[~view["background"] & view["review_status"].ne("pending")]
+    sites = reference_sites(project_tables["places"])
+    markers, fitted = layout_markers(view, sites, fit, SCREEN_HEIGHT_PX)
+    points = sorted(fitted.to_px(lon, lat) for lon, lat in zip(markers["lon"], markers["lat"]))
+    for x, y in (points[0], points[-1]):
+        page.mouse.move(0, 0)
+        page.wait_for_timeout(300)
+        page.mouse.move(
+            box["x"] + box["width"] / 2 + x - fit / 2,
+            box["y"] + box["height"] / 2 + y - SCREEN_HEIGHT_PX / 2,
+        )
+        tip = page.locator(".deck-tooltip").first
+        tip.wait_for(state="visible", timeout=10_000)
+        assert "event" in tip.inner_text()
+        inner = tip.bounding_box()
+        assert box["x"] <= inner["x"] and inner["x"] + inner["width"] <= box["x"] + box["width"]
+    page.screenshot(path=str(SHOTS / f"map_tooltip_{width}.png"))
     context.close()
 
 

@@ -103,7 +103,7 @@ def test_derived_parts_are_those_of_the_builders(whole):
     assert page.outlets == outlets and page.sources_line == "Sources: " + ", ".join(outlets)
     marked = page.deck_copy()
     marked.layers.append("ring")
-    assert len(page.deck.layers) == len(marked.layers) - 1  # the kept deck is not changed
+    assert len(page.deck().layers) == len(marked.layers) - 1  # the kept deck is not changed
     assert page.timeline_copy() is not page.timeline
 
 

@@ -15,6 +15,7 @@ from dashboard.map_flows import (
     WIDTH_NO_COUNT_PX,
     flow_arcs,
     flow_layer,
+    flows_not_drawn,
     width_for,
 )
 from dashboard.mapview import build_map, reference_sites
@@ -56,6 +57,21 @@ def test_one_arc_per_drawn_flow_with_its_ends_and_count(arcs, project_tables):
     alhol = arcs.set_index("destination").loc["al_hol"]
     assert pd.isna(alhol["count"]) and alhol["width_px"] == WIDTH_NO_COUNT_PX
     assert alhol["sources"] == "Agence France-Presse"
+
+
+def test_the_flow_with_both_ends_at_one_point_is_named_not_lost(project_tables):
+    t = project_tables
+    # the reception area is only said to be "outside" Baghouz: it shares the village's point
+    assert flows_not_drawn(t["flows"], t["events"], t["places"]) == [
+        "Baghouz tent camp (last IS-held pocket) → Reception area and civilian collection point "
+        "outside Baghouz (both ends at one map point)"
+    ]
+    places = t["places"].copy()
+    places.loc[places["place_id"] == "al_hol", ["latitude", "longitude"]] = float("nan")
+    lines = flows_not_drawn(t["flows"], t["events"], places)
+    assert len(lines) == 2 and lines[1].endswith("(a place without coordinates)")
+    assert "Al-Hol" in lines[1]
+    assert flows_not_drawn(t["flows"], t["events"].iloc[0:0], t["places"]) == []
 
 
 def test_only_the_flows_of_events_shown(project_tables):

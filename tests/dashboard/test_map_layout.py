@@ -89,7 +89,7 @@ def test_markers_take_the_palette_colour_with_a_readable_count(project):
 def test_the_deck_has_a_tooltip_that_stays_inside_and_counts_on_every_marker(project):
     view, sites = project
     deck = build_map(view, sites, None)
-    assert deck._tooltip["style"]["translate"].startswith("-50%")
+    assert deck._tooltip["text"] == "{tip}"  # set as text, never HTML
     counts = next(layer for layer in deck.layers if layer.id == "event-counts")
     assert len(counts.data) == len(spread_markers(view))
 
@@ -149,3 +149,29 @@ def test_spots_far_apart_keep_their_own_rings(project):
     assert len(rings) >= 5  # Baghouz, Al-Hol, Idlib, central Syria, Iraq ... stay apart
     joined = spread_markers(view, 12.0, join=True)  # close up, nothing needs joining
     assert set(joined["spot"]) == set(spread_markers(view)["spot"])
+
+
+@pytest.mark.parametrize("width", [440, 680])
+def test_the_tooltip_fits_the_room_beside_the_outermost_markers(project, width):
+    from dashboard.mapview import free_sides, tooltip_for
+
+    view, sites = project
+    markers, fitted = layout_markers(view, sites, width, 520)
+    left, right = free_sides(markers, fitted)
+    xs = [fitted.to_px(lon, lat)[0] for lon, lat in zip(markers["lon"], markers["lat"])]
+    assert (left, right) == (min(xs), width - max(xs))
+    style = tooltip_for(left, right)["style"]
+    box = int(style["maxWidth"].removesuffix("px"))
+    share = int(style["translate"].split("%")[0].removeprefix("-")) / 100
+    assert 160 <= box <= 260
+    # the westmost marker's tooltip opens share*box to its left, the eastmost's the rest right
+    assert share * box <= left + 2 and (1 - share) * box <= right + 2
+    assert build_map(view, sites, None, width=width)._tooltip["style"] == style
+
+
+def test_the_tooltip_of_a_cramped_view_is_never_narrower_than_160():
+    from dashboard.mapview import tooltip_for
+
+    assert tooltip_for(10, 20)["style"]["maxWidth"] == "160px"
+    assert tooltip_for(400, 400)["style"]["maxWidth"] == "260px"
+    assert tooltip_for(50, 150)["style"]["translate"] == "-25% 14px"
