@@ -7,9 +7,10 @@ Per size, `python -m etl.synthetic --no-exports` writes a store to a temporary f
 100,000 events a chunk at a time), unless `--store SIZE=PATH` names one to reuse (it is left
 as it is); then, each in its own process (with its own peak memory):
 
-- load: what the app's cached loader does once per build (read the store without the
-  article texts, the event and claim frames and the filter options; `st.cache_resource`
-  shares them, nothing is pickled), then what the reader's page derives from the filtered
+- load: what the app's cached loader does once per build (open the store lazily: the small
+  tables read, the events into the event frame, of the claims and figures only the columns
+  it needs and the row ids of each event's; the filter options; `st.cache_resource` shares
+  them, nothing is pickled), then what the reader's page derives from the filtered
   events, part by part (`dashboard.derived`: made once per filter state, then kept), on the
   default filters and after a filter change; and the table's CSV (built only on a click);
 - apptest: `dashboard/app.py` under Streamlit's AppTest: a cold run, a rerun with nothing
@@ -45,8 +46,8 @@ sys.path.insert(0, str(ROOT))
 APP = ROOT / "dashboard" / "app.py"
 MIB = 2**20
 ROWS = """generate_s: generate and write the store (s, wall)
-load_s: load: read the store (s, wall/CPU)
-frames_s: load: event + claim frames + filter options (s, wall/CPU)
+load_s: load: open the store, read the small tables (s, wall/CPU)
+frames_s: load: event frame, claims index, filter options (s, wall/CPU)
 load_peak_mib: load: peak memory (MiB)
 cache_mib: st.cache_data pickle of the loaded data (MiB; none since cache_resource)
 unpickle_s: st.cache_data unpickle, every rerun (s; none since cache_resource)
@@ -98,18 +99,19 @@ def timed(action: Callable[[], object]) -> tuple[object, list[float]]:
 def load_stage(store: Path, timeout: float) -> dict:
     """What the app's cached loader does, step by step, then the builders of one rerun."""
     from dashboard.data import load_basemap, load_tables
+    from dashboard.event_detail import EventDetail
     from dashboard.filters import filter_options
-    from dashboard.views import claim_frame, event_frame
+    from dashboard.views import event_frame
     from etl.schemas import AREAS
     from etl.settings import Paths
 
     paths = Paths(store=store)
-    loaded, load_s = timed(lambda: load_tables(paths))
+    loaded, load_s = timed(lambda: load_tables(paths, lazy=True))  # as the app opens it
     tables = loaded.tables
     (view, _, options), frames_s = timed(
         lambda: (
             (v := event_frame(tables)),
-            claim_frame(tables),
+            EventDetail(tables, v["event_id"]),
             filter_options(v, tables["outlets"], tables["actors"], AREAS),
         )
     )
