@@ -98,13 +98,23 @@ def claim_frame(tables: Tables) -> pd.DataFrame:
     return claims.merge(actors, on="claimant_actor", how="left")
 
 
+def _add(view: pd.DataFrame, table: pd.DataFrame, keys: pd.Series) -> None:
+    """`table`'s columns (by its unique index) on each row of `view` by `keys`, in place;
+    missing where a key is not in it (as a left merge gives)."""
+    at = table.index.get_indexer(keys)
+    for column in table.columns:
+        values = table[column]
+        found = values.take(at) if (at >= 0).all() else values.reindex(keys)
+        view[column] = found.set_axis(view.index)  # the view's rows, in its order
+
+
 def event_frame(tables: Tables) -> pd.DataFrame:
     """One row per event with everything the timeline, map, filters and table need.
 
     Events an analyst rejected are not shown to readers (they stay in the tables, and in the
     analysts' history)."""
     events = _columns(tables, "events", None)  # a lazily opened store's events: read, not kept
-    events = events[events["review_status"] != "rejected"].copy()
+    events = events[events["review_status"] != "rejected"].reset_index(drop=True)
     types = tables["event_types"][["event_type", "label", "colour"]]
     places = tables["places"][["place_id", "name", "area", "latitude", "longitude", "kind"]].rename(
         columns={"name": "place", "kind": "place_kind"}
@@ -121,8 +131,12 @@ def event_frame(tables: Tables) -> pd.DataFrame:
         per_event[name] = _lists_per_event(claims, column, per_event.index)
     per_event = per_event[["outlet_ids", "outlets", "claimant_actors", "claimant_orgs", "n_claims"]]
     del claims  # a row per claim (3,000,000 at a million events): freed before the merges
-    view = events.merge(types, on="event_type", how="left").merge(places, on="place_id", how="left")
-    view = view.merge(per_event, left_on="event_id", right_index=True, how="left")
+    # the types', places' and claims' columns looked up by key, as left merges would add them
+    # (each merge copied every event: most of the loader's peak at a million events)
+    view = events
+    _add(view, types.set_index("event_type"), view["event_type"])
+    _add(view, places.set_index("place_id"), view["place_id"])
+    _add(view, per_event, view["event_id"])
     view["background"] = view["background"].fillna(False).astype(bool)
     # an extracted event whose place no gazetteer knew: in the Elsewhere lane, not on the map
     view["area"] = view["area"].fillna("Elsewhere")
