@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -143,9 +144,23 @@ def default_filters(options: Options) -> Filters:
     return Filters(date_from=options.date_min, date_to=options.date_max)
 
 
+def _per_list(lists: pd.Series, function: Callable[[Any], Any]) -> list:
+    """`function` of each row's list, called once per distinct list object (the event frame
+    shares one list between the events with the same outlets or claimants)."""
+    done: dict[int, Any] = {}
+    out = []
+    for values in lists.tolist():
+        key = id(values)
+        if key not in done:
+            done[key] = function(values)
+        out.append(done[key])
+    return out
+
+
 def _any_of(lists: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
     chosen = set(wanted)
-    return lists.map(lambda values: bool(chosen.intersection(values)))
+    found = _per_list(lists, lambda values: bool(chosen.intersection(values)))
+    return pd.Series(found, index=lists.index, dtype=bool)
 
 
 def apply_filters(
@@ -171,8 +186,12 @@ def apply_filters(
         keep &= _any_of(view["outlet_ids"], filters.outlets)
     if filters.claimants:
         table = shipped() if organisations is None else organisations
-        orgs = view["claimant_actors"].map(lambda ids: organisations_of(ids, table))
-        keep &= _any_of(orgs, filters.claimants)
+        chosen = set(filters.claimants)
+        found = _per_list(
+            view["claimant_actors"],
+            lambda ids: bool(chosen.intersection(organisations_of(ids, table))),
+        )
+        keep &= pd.Series(found, index=view.index, dtype=bool)
     if filters.batches:
         keep &= view["batch_id"].fillna(CURATED).isin(filters.batches)
     return view[keep].reset_index(drop=True)

@@ -60,17 +60,14 @@ def ring_radius_px(radii: list[float], gap: float = 3.0) -> float:
     return max(sum(2 * r + gap for r in radii) / (2 * math.pi), max(radii) + gap)
 
 
-def _tip(group: pd.DataFrame) -> str:
+def _tip(rows: Rows, members: list[int]) -> str:
     """The marker's tooltip: plain text (the deck's "text" tooltip), one line per event."""
-    first = group.iloc[0]
-    count = f"{len(group)} event" + ("" if len(group) == 1 else "s")
-    lines = [plain_text(f"{first['label']} · {first['place']} · {count}")]
-    lines += [
-        plain_text(f"{d}: {s}")
-        for d, s in zip(group["date_text"].head(6), group["summary"].head(6))
-    ]
-    if len(group) > 6:
-        lines.append(f"… and {len(group) - 6} more")
+    first, n = members[0], len(members)
+    count = f"{n} event" + ("" if n == 1 else "s")
+    lines = [plain_text(f"{rows['label'][first]} · {rows['place'][first]} · {count}")]
+    lines += [plain_text(f"{rows['date_text'][k]}: {rows['summary'][k]}") for k in members[:6]]
+    if n > 6:
+        lines.append(f"… and {n - 6} more")
     return "\n".join(lines)
 
 
@@ -80,31 +77,50 @@ def _spot_keys(located: pd.DataFrame) -> pd.Series:
     )
 
 
-def _groups(rows: pd.DataFrame) -> list[pd.DataFrame]:
+#: The located events' columns as plain lists (pandas per group: 4.3 s for 562 events).
+Rows = dict[str, list]
+COLUMNS = ("spot", "event_type", "pending", "label", "place", "colour", "place_id", "event_id",
+           "date_text", "summary", "geo_precision", "latitude", "longitude")  # fmt: skip
+
+
+def _rows(located: pd.DataFrame) -> Rows:
+    pending = located["review_status"].eq("pending") if "review_status" in located else False
+    frame = located.assign(pending=pending)
+    return {c: frame[c].tolist() for c in COLUMNS}
+
+
+def _by(keys: list, members: list[int]) -> list[list[int]]:
+    """`members` grouped by their key, groups in key order, members in their order."""
+    groups: dict = {}
+    for k in members:
+        groups.setdefault(keys[k], []).append(k)
+    return [groups[key] for key in sorted(groups)]
+
+
+def _groups(rows: Rows, members: list[int]) -> list[list[int]]:
     """The markers of one ring: per event type and review state (and spot, when joined)."""
-    pending = rows["review_status"].eq("pending") if "review_status" in rows else False
-    keyed = rows.assign(pending=pending)
-    return [g for _, g in keyed.groupby(["event_type", "pending", "spot"], sort=True)]
+    keys = [(t, bool(p), s) for t, p, s in zip(rows["event_type"], rows["pending"], rows["spot"])]
+    return _by(keys, members)
 
 
-def _outer_px(rows: pd.DataFrame) -> float:
-    radii = [marker_radius_px(len(g)) for g in _groups(rows)]
+def _outer_px(rows: Rows, members: list[int]) -> float:
+    radii = [marker_radius_px(len(g)) for g in _groups(rows, members)]
     return ring_radius_px(radii) + max(radii)
 
 
-def join_spots(located: pd.DataFrame, zoom: float) -> pd.Series:
+def join_spots(rows: Rows, zoom: float) -> list[str]:
     """Per row, the spot whose ring it joins: spots whose rings would touch at `zoom` are one
     ring, centred on the spot with the most events (union-find over the pairs)."""
-    spots = {key: rows for key, rows in located.groupby("spot", sort=True)}
+    spots = {rows["spot"][g[0]]: g for g in _by(rows["spot"], list(range(len(rows["spot"]))))}
     world = 512 * 2**zoom
     centre = {
         key: (
-            (float(r["longitude"].iloc[0]) + 180) / 360 * world,
-            mercator_y(float(r["latitude"].iloc[0])) * world,
+            (float(rows["longitude"][g[0]]) + 180) / 360 * world,
+            mercator_y(float(rows["latitude"][g[0]])) * world,
         )
-        for key, r in spots.items()
+        for key, g in spots.items()
     }
-    outer = {key: _outer_px(rows) for key, rows in spots.items()}
+    outer = {key: _outer_px(rows, g) for key, g in spots.items()}
     parent = {key: key for key in spots}
 
     def root(key: str) -> str:
@@ -126,7 +142,7 @@ def join_spots(located: pd.DataFrame, zoom: float) -> pd.Series:
     for group in members.values():
         head = max(group, key=lambda k: (len(spots[k]), k))
         leader.update({k: head for k in group})
-    return located["spot"].map(leader)
+    return [leader[s] for s in rows["spot"]]
 
 
 def spread_markers(view: pd.DataFrame, zoom: float = 6.0, join: bool = False) -> pd.DataFrame:
@@ -142,43 +158,47 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0, join: bool = False) ->
         return pd.DataFrame(columns=MARKER_COLUMNS)
     located = with_palette(located)
     located = located.assign(spot=_spot_keys(located))
-    ring_of = join_spots(located, zoom) if join else located["spot"]
+    rows = _rows(located)
+    ring_of = join_spots(rows, zoom) if join else rows["spot"]
     records = []
-    for ring_key, rows in located.assign(ring=ring_of).groupby("ring", sort=True):
-        at_ring = rows[rows["spot"] == ring_key]
-        lat0, lon0 = float(at_ring["latitude"].iloc[0]), float(at_ring["longitude"].iloc[0])
-        halo_m = UNCERTAINTY_M.get(int(rows["geo_precision"].max()), 12_000)
-        groups = _groups(rows)
+    for members in _by(ring_of, list(range(len(ring_of)))):
+        ring_key = ring_of[members[0]]
+        first = next(k for k in members if rows["spot"][k] == ring_key)
+        lat0, lon0 = float(rows["latitude"][first]), float(rows["longitude"][first])
+        precision = max(int(rows["geo_precision"][k]) for k in members)
+        halo_m = UNCERTAINTY_M.get(precision, 12_000)
+        groups = _groups(rows, members)
         radii = [marker_radius_px(len(g)) for g in groups]
         ring_px = ring_radius_px(radii)
         for k, (group, radius) in enumerate(zip(groups, radii)):
             angle = math.pi / 2 - 2 * math.pi * k / len(groups)
             dx, dy = ring_px * math.cos(angle), ring_px * math.sin(angle)
             records.append(
-                _marker(group, radius, (lon0, lat0), (dx, dy), ring_key, ring_px, halo_m)
+                _marker(rows, group, radius, (lon0, lat0), (dx, dy), ring_key, ring_px, halo_m)
             )
     return at_zoom(pd.DataFrame.from_records(records, columns=MARKER_COLUMNS), zoom)
 
 
-def _marker(group, radius, centre, offset, spot, ring_px, halo_m) -> dict:
-    colour, hollow = group["colour"].iloc[0], bool(group["pending"].iloc[0])
+def _marker(rows, members, radius, centre, offset, spot, ring_px, halo_m) -> dict:
+    first = members[0]
+    colour, hollow = rows["colour"][first], bool(rows["pending"][first])
     return {
         "lon": centre[0],
         "lat": centre[1],
-        "place_id": sorted(group["place_id"])[0],
+        "place_id": min(rows["place_id"][k] for k in members),
         "spot": spot,
-        "event_type": group["event_type"].iloc[0],
-        "label": group["label"].iloc[0],
+        "event_type": rows["event_type"][first],
+        "label": rows["label"][first],
         "colour": colour,
         "pending": hollow,
-        "count": len(group),
-        "count_text": str(len(group)),
+        "count": len(members),
+        "count_text": str(len(members)),
         "radius_px": radius,
         "color": [255, 255, 255, 255] if hollow else rgb(colour),
         "line_color": rgb(colour) if hollow else rgb(edge_of(colour)),
         "text_color": rgb("#000000" if hollow else text_on(colour)),
-        "tip": _tip(group),
-        "radius_m": UNCERTAINTY_M.get(int(group["geo_precision"].max()), 12_000),
+        "tip": _tip(rows, members),
+        "radius_m": UNCERTAINTY_M.get(max(int(rows["geo_precision"][k]) for k in members), 12_000),
         "spot_radius_m": halo_m,
         "place_lon": centre[0],
         "place_lat": centre[1],
@@ -187,7 +207,7 @@ def _marker(group, radius, centre, offset, spot, ring_px, halo_m) -> dict:
         "dy_px": offset[1],
         # what a click on the marker selects (dashboard.selection): a spot may join several
         # places, so the ids are listed rather than looked up
-        "event_ids": [str(i) for i in group["event_id"]],
+        "event_ids": [str(rows["event_id"][k]) for k in members],
     }
 
 

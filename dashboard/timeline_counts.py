@@ -38,33 +38,48 @@ def build_count_timeline(
         row_titles=[f"<b>{html_text(a)}</b>" for a in lanes] or None,
     )
     seen: set[str] = set()
+    bars, traces, rows = _bar_columns(counts, bins), [], []
     for row, area in enumerate(lanes, start=1):
-        for event_type, group in counts[counts["area"] == area].groupby("event_type", sort=True):
+        for event_type, group in bars[bars["area"] == area].groupby("event_type", sort=True):
             colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
-            fig.add_trace(_bars(group, bins, colour, label, event_type, area, seen), row=row, col=1)
+            traces.append(_bars(group, colour, label, event_type, seen))
+            rows.append(row)
             seen.add(event_type)
+    if traces:  # added at once: one layout pass, not one per trace
+        fig.add_traces(traces, rows=rows, cols=[1] * len(rows))
     _decorate(fig, title, footer, span, len(lanes), len(seen))
     return fig, bins
 
 
-def _bars(group, bins, colour, label, event_type, area, seen) -> go.Bar:
+def _bar_columns(counts: pd.DataFrame, bins: Bins) -> pd.DataFrame:
+    """The counts with each bar's middle, width (ms) and hover text, made in one pass over
+    every bar (per lane and type, 48 passes took 1 s at 100,000 events)."""
+    start, end = counts["start"], counts["end"]
+    when = start.dt.strftime("%d %b %Y").tolist()
+    hover = [
+        f"{bins.noun} of {w} · {html_text(label)} · {html_text(area)}: {n} event(s)"
+        for w, label, area, n in zip(
+            when, counts["label"].tolist(), counts["area"].tolist(), counts["count"].tolist()
+        )
+    ]
+    return counts.assign(
+        middle=start + (end - start) / 2,
+        width_ms=(end - start).dt.total_seconds() * 1000 * 0.9,
+        hover=hover,
+    )
+
+
+def _bars(group, colour, label, event_type, seen) -> go.Bar:
     """One type's bars in one lane: from the bin's start to its end, height its count."""
-    middle = group["start"] + (group["end"] - group["start"]) / 2
-    width_ms = (group["end"] - group["start"]).dt.total_seconds() * 1000 * 0.9
-    when = group["start"].dt.strftime("%d %b %Y")
-    hover = (
-        f"{bins.noun} of " + when + f" · {label} · {html_text(area)}: "
-        + group["count"].astype(str) + " event(s)"
-    )  # fmt: skip
     return go.Bar(
-        x=middle,
-        y=group["count"],
-        width=width_ms,
+        x=group["middle"].to_numpy(),
+        y=group["count"].to_numpy(),
+        width=group["width_ms"].to_numpy(),
         marker=dict(color=colour, line=dict(width=0)),
         name=label,
         legendgroup=event_type,
         showlegend=event_type not in seen,
-        hovertext=hover,
+        hovertext=group["hover"].tolist(),
         hoverinfo="text",
     )
 

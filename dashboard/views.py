@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import numpy as np
 import pandas as pd
 
 from etl.csvwriter import frame_csv_bytes
@@ -31,17 +32,64 @@ def format_date_window(start: pd.Timestamp, end: pd.Timestamp) -> str:
     return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
 
 
-def _joined(claims: pd.DataFrame, column: str) -> dict[str, list[str]]:
-    """Event id -> the sorted distinct non-empty texts of `column` among its claims.
+def _lists_per_event(claims: pd.DataFrame, column: str, events: pd.Index) -> list[list[str]]:
+    """For each of `events`, the sorted distinct non-empty texts of `column` among its
+    claims. Column operations: a bit per distinct text, or-ed per event, then one list per
+    distinct set of bits, shared by every event with that set (a million events have a few
+    thousand sets of outlets: a Python pass per claim took 20 s at 100,000 events). The
+    lists are shared: read-only."""
+    values = claims[column]
+    ok = (values.notna() & (values.astype(str) != "")).to_numpy(dtype=bool)
+    event = events.get_indexer(claims["event_id"][ok])
+    codes, texts = pd.factorize(values[ok], sort=True)
+    found = event >= 0
+    event, codes = event[found], codes[found].astype(np.int64)
+    words = max((len(texts) + 63) // 64, 1)
+    bits = np.zeros((len(events), words), dtype=np.uint64)
+    one = np.left_shift(np.uint64(1), (codes % 64).astype(np.uint64))
+    np.bitwise_or.at(bits, (event, codes // 64), one)
+    sets, which = np.unique(bits, axis=0, return_inverse=True)
+    names = np.asarray(texts, dtype=object)
+    lists = [
+        names[np.flatnonzero(np.unpackbits(row.view(np.uint8), bitorder="little"))].tolist()
+        for row in sets
+    ]
+    return [lists[k] for k in np.ravel(which).tolist()]
 
-    One sort and one pass (a Python aggregate per event group took 5 s at 10,000 events)."""
-    pairs = claims[["event_id", column]]
-    pairs = pairs[[isinstance(v, str) and v != "" for v in pairs[column].tolist()]]
-    pairs = pairs.drop_duplicates().sort_values(["event_id", column])
-    out: dict[str, list[str]] = {}
-    for event, value in zip(pairs["event_id"].tolist(), pairs[column].tolist()):
-        out.setdefault(event, []).append(value)
-    return out
+
+def _date_texts(starts: pd.Series, ends: pd.Series) -> list[str]:
+    """format_date_window of each row, made once per distinct (start, end) pair."""
+    pairs = pd.DataFrame({"s": starts.to_numpy(), "e": ends.to_numpy()})
+    group = pairs.groupby(["s", "e"], sort=False, dropna=False).ngroup().to_numpy()
+    firsts = pairs.drop_duplicates()  # in order of first appearance, as ngroup numbers them
+    texts = [format_date_window(s, e) for s, e in zip(firsts["s"], firsts["e"])]
+    return [texts[k] for k in group.tolist()]
+
+
+def _columns(tables: Tables, name: str, columns: list[str] | None) -> pd.DataFrame:
+    """Those columns (None: all) of a table: from a store opened lazily, read alone and not
+    kept (`dashboard.lazy_tables`), not the whole table with its quotes and sentences."""
+    read = getattr(tables, "columns", None)
+    if read is not None:
+        return read(name, columns)
+    return tables[name] if columns is None else tables[name][columns]
+
+
+def _claim_links(tables: Tables) -> pd.DataFrame:
+    """What event_frame needs of the claims: their event, outlet and claimant organisation."""
+    articles = _columns(tables, "articles", ["article_id", "outlet_id", "outlet"])
+    actors = _columns(tables, "actors", ["actor_id", "name"]).rename(
+        columns={"actor_id": "claimant_actor", "name": "claimant_org"}
+    )
+    claims = _columns(tables, "claims", ["claim_id", "event_id", "article_id", "claimant_actor"])
+    claims = claims.reset_index(drop=True)
+    # looked up by key, as left merges would add them, without copying 3,000,000 rows twice
+    _add(
+        claims, articles.drop_duplicates("article_id").set_index("article_id"), claims["article_id"]
+    )
+    by_actor = actors.drop_duplicates("claimant_actor").set_index("claimant_actor")
+    _add(claims, by_actor, claims["claimant_actor"])
+    return claims
 
 
 def claim_frame(tables: Tables) -> pd.DataFrame:
@@ -56,19 +104,29 @@ def claim_frame(tables: Tables) -> pd.DataFrame:
     return claims.merge(actors, on="claimant_actor", how="left")
 
 
+def _add(view: pd.DataFrame, table: pd.DataFrame, keys: pd.Series) -> None:
+    """`table`'s columns (by its unique index) on each row of `view` by `keys`, in place;
+    missing where a key is not in it (as a left merge gives)."""
+    at = table.index.get_indexer(keys)
+    for column in table.columns:
+        values = table[column]
+        found = values.take(at) if (at >= 0).all() else values.reindex(keys)
+        view[column] = found.set_axis(view.index)  # the view's rows, in its order
+
+
 def event_frame(tables: Tables) -> pd.DataFrame:
     """One row per event with everything the timeline, map, filters and table need.
 
     Events an analyst rejected are not shown to readers (they stay in the tables, and in the
     analysts' history)."""
-    events = tables["events"]
-    events = events[events["review_status"] != "rejected"].copy()
+    events = _columns(tables, "events", None)  # a lazily opened store's events: read, not kept
+    events = events[events["review_status"] != "rejected"].reset_index(drop=True)
     types = tables["event_types"][["event_type", "label", "colour"]]
     places = tables["places"][["place_id", "name", "area", "latitude", "longitude", "kind"]].rename(
         columns={"name": "place", "kind": "place_kind"}
     )
     actors = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
-    claims = claim_frame(tables)
+    claims = _claim_links(tables)
     per_event = claims.groupby("event_id").agg(n_claims=("claim_id", "count"))
     for name, column in (
         ("outlet_ids", "outlet_id"),
@@ -76,43 +134,52 @@ def event_frame(tables: Tables) -> pd.DataFrame:
         ("claimant_actors", "claimant_actor"),
         ("claimant_orgs", "claimant_org"),
     ):
-        found = _joined(claims, column)
-        per_event[name] = [found.get(event, []) for event in per_event.index]
+        per_event[name] = _lists_per_event(claims, column, per_event.index)
     per_event = per_event[["outlet_ids", "outlets", "claimant_actors", "claimant_orgs", "n_claims"]]
-    view = events.merge(types, on="event_type", how="left").merge(places, on="place_id", how="left")
-    view = view.merge(per_event, left_on="event_id", right_index=True, how="left")
+    del claims  # a row per claim (3,000,000 at a million events): freed before the merges
+    # the types', places' and claims' columns looked up by key, as left merges would add them
+    # (each merge copied every event: most of the loader's peak at a million events)
+    view = events
+    _add(view, types.set_index("event_type"), view["event_type"])
+    _add(view, places.set_index("place_id"), view["place_id"])
+    _add(view, per_event, view["event_id"])
     view["background"] = view["background"].fillna(False).astype(bool)
     # an extracted event whose place no gazetteer knew: in the Elsewhere lane, not on the map
     view["area"] = view["area"].fillna("Elsewhere")
     view["place"] = view["place"].fillna("place unknown")
     view["date_start"] = pd.to_datetime(view["date_start"])
     view["date_end"] = pd.to_datetime(view["date_end"])
-    view["date_text"] = [
-        format_date_window(s, e) for s, e in zip(view["date_start"], view["date_end"])
-    ]
+    view["date_text"] = _date_texts(view["date_start"], view["date_end"])
     view["precision_text"] = (
         view["date_precision"].map(PRECISION_WORDS).fillna(view["date_precision"])
     )
     view["actor1_name"] = view["actor1"].map(actors)
     view["actor2_name"] = view["actor2"].map(actors)
-    view["figures_text"] = _figure_texts(tables["figures"], view["event_id"])
+    figures = _columns(tables, "figures", ["event_id", "quantity", "value_low", "value_high"])
+    view["figures_text"] = _figure_texts(figures, view["event_id"])
     return view.sort_values(["date_start", "date_end", "event_key"], ignore_index=True)
 
 
 def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
     """Per event, the range each quantity spans across sources: 'trucks 15–22; killed 15–16'.
 
-    One grouped pass over the figures (a scan per event was quadratic: 14 s at 10k events)."""
+    One grouped pass over the figures (a scan per event was quadratic: 14 s at 10k events);
+    each distinct number formatted once."""
     values = pd.concat(
         [figures[["event_id", "quantity", c]].rename(columns={c: "v"})
          for c in ("value_low", "value_high")]
     )  # fmt: skip
     spans = values.groupby(["event_id", "quantity"], sort=True)["v"].agg(["min", "max"])
+    numbers = pd.unique(np.concatenate([spans["min"].to_numpy(), spans["max"].to_numpy()]))
+    text = pd.Series([f"{v:,.0f}" for v in numbers], index=numbers)
+    low, high = spans["min"].map(text).tolist(), spans["max"].map(text).tolist()
+    same = (spans["min"] == spans["max"]).tolist()
+    names = {q: q.replace("_", " ") for q in spans.index.get_level_values(1).unique()}
     parts: dict[str, list[str]] = {}
-    for (event, quantity), lo, hi in zip(spans.index, spans["min"], spans["max"]):
-        shown = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
-        parts.setdefault(event, []).append(f"{quantity.replace('_', ' ')} {shown}")
-    return ["; ".join(parts.get(event, [])) for event in event_ids]
+    for (event, quantity), lo, hi, one in zip(spans.index, low, high, same):
+        parts.setdefault(event, []).append(f"{names[quantity]} {lo if one else lo + '–' + hi}")
+    joined = {event: "; ".join(found) for event, found in parts.items()}
+    return [joined.get(event, "") for event in event_ids.tolist()]
 
 
 def best_documented(view: pd.DataFrame) -> str:

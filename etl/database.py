@@ -7,7 +7,7 @@ etl/store.py for how builds are published) and read back read-only; it is never 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -81,16 +81,22 @@ def plain_rows(frame: pd.DataFrame) -> Iterator[tuple]:
         yield from clean.itertuples(index=False, name=None)
 
 
-def _write_all(conn: sqlite3.Connection, tables: Tables, meta: dict[str, str]) -> None:
+def _write_all(
+    conn: sqlite3.Connection, chunks: Iterable[Tables], meta: Callable[[], dict[str, str]]
+) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     with conn:  # one transaction
+        made: set[str] = set()
+        for tables in chunks:
+            for name in TABLE_NAMES:
+                frame = tables[name]
+                if name not in made:  # the first chunk's columns and dtypes make the table
+                    conn.execute(_ddl(name, frame))
+                    made.add(name)
+                marks = ", ".join("?" for _ in frame.columns)
+                conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', plain_rows(frame))
         conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT)")
-        conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-        for name in TABLE_NAMES:
-            frame = tables[name]
-            conn.execute(_ddl(name, frame))
-            marks = ", ".join("?" for _ in frame.columns)
-            conn.executemany(f'INSERT INTO "{name}" VALUES ({marks})', plain_rows(frame))
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta().items()))
         broken = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken:
             raise StoreError(f"foreign key check failed: {broken[:5]}")
@@ -98,11 +104,21 @@ def _write_all(conn: sqlite3.Connection, tables: Tables, meta: dict[str, str]) -
 
 def write_database(path: Path, tables: Tables, meta: dict[str, str] | None = None) -> None:
     """Write every table into a new SQLite file at `path` and check it; raise StoreError."""
+    write_database_chunks(path, [tables], lambda: meta or {})
+
+
+def write_database_chunks(
+    path: Path, chunks: Iterable[Tables], meta: Callable[[], dict[str, str]]
+) -> None:
+    """As write_database, for tables that come a chunk at a time (a large synthetic store:
+    its memory is one chunk's, not the whole store's). Every chunk holds every table (empty
+    ones too); a row may refer to rows of its own or earlier chunks. `meta()` is called once
+    the last chunk is written (a digest of every chunk can go in it)."""
     if path.exists():
         raise StoreError(f"{path}: already exists; a database is written once, never edited")
     try:
         with closing(sqlite3.connect(path)) as conn:
-            _write_all(conn, tables, {"schema_version": SCHEMA_VERSION, **(meta or {})})
+            _write_all(conn, chunks, lambda: {"schema_version": SCHEMA_VERSION, **meta()})
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise StoreError(f"{path}: SQLite integrity check failed on the new store")
     except sqlite3.Error as exc:

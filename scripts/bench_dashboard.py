@@ -1,19 +1,22 @@
 """Benchmark: the dashboard on synthetic stores of growing size (issue 10).
 
-    .venv/bin/python scripts/bench_dashboard.py --sizes 1000 10000 [100000 1000000] [--browser]
+    .venv/bin/python scripts/bench_dashboard.py --sizes 1000 10000 100000 1000000 [--browser]
+        [--store 1000000=/tmp/s1m]   # measure an existing store of that size, not a new one
 
-Per size, `python -m etl.synthetic --no-exports` writes a store to a temporary folder; then,
-each in its own process (with its own peak memory):
+Per size, `python -m etl.synthetic --no-exports` writes a store to a temporary folder (above
+100,000 events a chunk at a time), unless `--store SIZE=PATH` names one to reuse (it is left
+as it is); then, each in its own process (with its own peak memory):
 
-- load: what the app's cached loader does once per build (read the store without the
-  article texts, the event and claim frames and the filter options; `st.cache_resource`
-  shares them, nothing is pickled), then the pure builders a rerun calls on the default
-  filters (timeline, map, the chooser's labels, the table's rows), and the table's CSV
-  (built only when the reader clicks Download);
+- load: what the app's cached loader does once per build (open the store lazily: the small
+  tables read, the events into the event frame, of the claims and figures only the columns
+  it needs and the row ids of each event's; the filter options; `st.cache_resource` shares
+  them, nothing is pickled), then what the reader's page derives from the filtered
+  events, part by part (`dashboard.derived`: made once per filter state, then kept), on the
+  default filters and after a filter change; and the table's CSV (built only on a click);
 - apptest: `dashboard/app.py` under Streamlit's AppTest: a cold run, a rerun with nothing
   changed, then from the default view: one event type, the middle half of the date range,
-  another event chosen; and the bytes of the protos of the default view (what the browser
-  is sent on each rerun);
+  back to the default view (its frames kept from before), another event chosen; and the
+  bytes of the protos of the default view (what the browser is sent on each rerun);
 - browser (`--browser`): `streamlit run` and headless Chromium: server up to both charts
   drawn, a click on an event type to the redrawn timeline, the bytes over the websocket for
   each, and the server's peak memory.
@@ -43,23 +46,28 @@ sys.path.insert(0, str(ROOT))
 APP = ROOT / "dashboard" / "app.py"
 MIB = 2**20
 ROWS = """generate_s: generate and write the store (s, wall)
-load_s: load: read the store (s, wall/CPU)
-frames_s: load: event + claim frames + filter options (s, wall/CPU)
+load_s: load: open the store, read the small tables (s, wall/CPU)
+frames_s: load: event frame, claims index, filter options (s, wall/CPU)
 load_peak_mib: load: peak memory (MiB)
 cache_mib: st.cache_data pickle of the loaded data (MiB; none since cache_resource)
 unpickle_s: st.cache_data unpickle, every rerun (s; none since cache_resource)
-timeline_s: build timeline (s, wall/CPU)
-timeline_json_s: timeline to JSON (s, wall/CPU)
-map_s: build map (s, wall/CPU)
-map_json_s: map to JSON (s, wall/CPU)
-picker_s: event-picker labels, every rerun (s, wall/CPU)
-table_s: table rows, every rerun (s, wall/CPU)
+shown_s: default view: filter the events (s, wall/CPU)
+timeline_s: default view: build timeline (s, wall/CPU)
+timeline_json_s: default view: timeline to JSON (s, wall/CPU)
+arcs_s: default view: evacuation arcs (s, wall/CPU)
+map_s: default view: build map (s, wall/CPU)
+map_json_s: default view: map to JSON (s, wall/CPU)
+picker_s: event-picker labels (s, wall/CPU)
+table_s: table rows (s, wall/CPU)
+derive_type_s: one event type: everything derived (s, wall/CPU)
+derive_dates_s: middle half of the dates: everything derived (s, wall/CPU)
 csv_s: table CSV, on click only (before: every rerun) (s, wall/CPU)
 csv_mib: CSV behind the download button (MiB)
 first_run_s: AppTest: first run, cold (s, wall/CPU)
 rerun_s: AppTest: rerun, nothing changed (s, wall/CPU)
 filter_s: AppTest: rerun, one event type (s, wall/CPU)
 dates_s: AppTest: rerun, middle half of the dates (s, wall/CPU)
+back_s: AppTest: rerun, back to the default view (kept) (s, wall/CPU)
 select_s: AppTest: rerun, another event chosen (s, wall/CPU)
 timeline_mib: sent per rerun: timeline (MiB)
 map_mib: sent per rerun: map (MiB)
@@ -91,18 +99,19 @@ def timed(action: Callable[[], object]) -> tuple[object, list[float]]:
 def load_stage(store: Path, timeout: float) -> dict:
     """What the app's cached loader does, step by step, then the builders of one rerun."""
     from dashboard.data import load_basemap, load_tables
+    from dashboard.event_detail import EventDetail
     from dashboard.filters import filter_options
-    from dashboard.views import claim_frame, event_frame
+    from dashboard.views import event_frame
     from etl.schemas import AREAS
     from etl.settings import Paths
 
     paths = Paths(store=store)
-    loaded, load_s = timed(lambda: load_tables(paths))
+    loaded, load_s = timed(lambda: load_tables(paths, lazy=True))  # as the app opens it
     tables = loaded.tables
     (view, _, options), frames_s = timed(
         lambda: (
             (v := event_frame(tables)),
-            claim_frame(tables),
+            EventDetail(tables, v["event_id"]),
             filter_options(v, tables["outlets"], tables["actors"], AREAS),
         )
     )
@@ -111,25 +120,50 @@ def load_stage(store: Path, timeout: float) -> dict:
 
 
 def builder_times(tables: dict, view, options, basemap: dict | None) -> dict:
-    """Seconds of each builder the app calls on a rerun, on the default filters."""
+    """Seconds of each part the reader's page derives (`dashboard.derived`), on the default
+    filters, part by part; then all of them after choosing one type, or half the dates."""
+    import dataclasses
+
+    import pandas as pd
+
     from dashboard.components.linked import CHOOSER_LIMIT, _labels
-    from dashboard.filters import apply_filters, default_filters
-    from dashboard.mapview import build_map, reference_sites
-    from dashboard.timeline import build_timeline
-    from dashboard.views import TABLE_ROWS, newest, table_csv, table_frame
+    from dashboard.derived import Derived, Source
+    from dashboard.filters import default_filters
+    from dashboard.views import newest, table_csv
     from etl.schemas import AREAS
 
-    shown = apply_filters(view, default_filters(options))
+    source = Source(view, tables, basemap, AREAS)
+    _ = source.sites  # once per build
+    default = default_filters(options)
+    page = Derived(source, default)
     out: dict = {}
-    figure, out["timeline_s"] = timed(lambda: build_timeline(shown, AREAS, "bench"))
-    _, out["timeline_json_s"] = timed(figure.to_json)
-    sites = reference_sites(tables["places"])
-    deck, out["map_s"] = timed(lambda: build_map(shown, sites, basemap, None))
+    _, out["shown_s"] = timed(lambda: page.shown)
+    _, out["timeline_s"] = timed(lambda: page.timeline)
+    _, out["timeline_json_s"] = timed(page.timeline.to_json)
+    _, out["arcs_s"] = timed(lambda: page.arcs)
+    deck, out["map_s"] = timed(page.deck)
     _, out["map_json_s"] = timed(deck.to_json)
-    _, out["picker_s"] = timed(lambda: _labels(newest(shown, CHOOSER_LIMIT)))
-    _, out["table_s"] = timed(lambda: table_frame(newest(shown, TABLE_ROWS)))
-    csv, out["csv_s"] = timed(table_csv(shown))
+    _, out["picker_s"] = timed(lambda: _labels(newest(page.shown, CHOOSER_LIMIT)))
+    _, out["table_s"] = timed(page.table)
+    csv, out["csv_s"] = timed(table_csv(page.shown))
+    low, high = pd.Timestamp(options.date_min), pd.Timestamp(options.date_max)
+    quarter = (high - low) / 4
+    changes = {
+        "derive_type_s": dataclasses.replace(default, event_types=(options.event_types[0][0],)),
+        "derive_dates_s": dataclasses.replace(
+            default, date_from=(low + quarter).date(), date_to=(high - quarter).date()
+        ),
+    }
+    for key, filters in changes.items():
+        _, out[key] = timed(lambda f=filters: everything(Derived(source, f)))
     return out | {"csv_mib": len(csv) / MIB}
+
+
+def everything(page) -> None:
+    """Every part a rerun of the reader's page uses, as JSON where the browser gets JSON."""
+    page.timeline.to_json()
+    page.deck_copy().to_json()
+    _ = page.by_marker, page.ids, page.table(), page.outlets, page.shown_as, page.not_drawn
 
 
 def element_bytes(at) -> dict:
@@ -176,7 +210,7 @@ def apptest_stage(store: Path, timeout: float) -> dict:
     low, high = at.sidebar.slider(key="f_dates").value
     middle = (low + (high - low) / 4, high - (high - low) / 4)
     run("dates_s", lambda: at.sidebar.slider(key="f_dates").set_value(middle))
-    at.sidebar.slider(key="f_dates").set_value((low, high)).run()
+    run("back_s", lambda: at.sidebar.slider(key="f_dates").set_value((low, high)))
     picker = at.selectbox(key="event_choice")
     # the newest rows of the table are in the chooser (it lists the newest events too)
     newest_first = at.dataframe[-1].value["event_id"].tolist()[::-1]
@@ -298,18 +332,22 @@ def run_child(command: list[str], timeout: float) -> tuple[str, str | None]:
     return out, None
 
 
-def measure(size: int, stages: list[str], seed: int, timeout: float) -> dict:
-    """Every stage for one size; what failed is listed under 'errors', not raised."""
+def measure(
+    size: int, stages: list[str], seed: int, timeout: float, existing: Path | None = None
+) -> dict:
+    """Every stage for one size (on `existing`, else a new store); what failed is listed
+    under 'errors', not raised."""
     found: dict = {"errors": []}
     with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as tmp:
-        store = str(Path(tmp) / "store")
+        store = str(existing or Path(tmp) / "store")
         command = [sys.executable, "-m", "etl.synthetic", "--events", str(size),
                    "--store", store, "--seed", str(seed), "--no-exports"]  # fmt: skip
         started = time.perf_counter()
-        _, why = run_child(command, timeout)
+        _, why = run_child(command, timeout) if existing is None else ("", None)
         if why:
             return {"errors": [f"generate: {why}"]}
-        found["generate_s"] = time.perf_counter() - started
+        if existing is None:
+            found["generate_s"] = time.perf_counter() - started
         for stage in stages:
             command = [sys.executable, __file__, "--child", stage, "--store", store,
                        "--timeout", str(timeout)]  # fmt: skip
@@ -344,14 +382,25 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true", help="also measure in Chromium")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per stage")
+    parser.add_argument(
+        "--store", action="append", default=[], metavar="SIZE=PATH",
+        help="measure this existing store for that size instead of writing one (repeatable)",
+    )  # fmt: skip
     parser.add_argument("--child", choices=list(STAGES), help=argparse.SUPPRESS)
-    parser.add_argument("--store", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(STAGES[args.child](args.store, args.timeout)))
+        print(json.dumps(STAGES[args.child](Path(args.store[0]), args.timeout)))
         return
+    existing = {}
+    for item in args.store:
+        size, _, path = item.partition("=")
+        if not size.isdigit() or not path or not Path(path).exists():
+            parser.error(f"--store {item}: expected SIZE=PATH of an existing store")
+        existing[int(size)] = Path(path)
     stages = ["load", "apptest"] + (["browser"] if args.browser else [])
-    results = [measure(size, stages, args.seed, args.timeout) for size in args.sizes]
+    results = [
+        measure(size, stages, args.seed, args.timeout, existing.get(size)) for size in args.sizes
+    ]
     print(table(args.sizes, results))
     print("load average (1, 5, 15 min) at the end:", *(f"{x:.1f}" for x in os.getloadavg()))
 

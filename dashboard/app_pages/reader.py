@@ -9,9 +9,8 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
-from dashboard.basemap_url import basemap_url
-from dashboard.briefing import LegendEntry, legend_entries, outlets_of, sources_line
+from dashboard.aggregate import MAP_MAX_MARKS, aggregated
+from dashboard.briefing import LegendEntry, legend_entries
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
     ROW_KEY,
@@ -27,25 +26,22 @@ from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.components.width_probe import column_width
 from dashboard.data import LOAD_ERRORS, load_error_message
-from dashboard.filters import Filters, Options, apply_filters, describe
-from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs, flows_not_drawn
-from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
+from dashboard.derived import Derived
+from dashboard.filters import Filters, Options, describe
+from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND
+from dashboard.mapview import SCREEN_WIDTH_PX
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.selection import mark_timeline
 from dashboard.text import html_text, markdown_text
-from dashboard.timeline import build_timeline
-from dashboard.views import TABLE_ROWS, format_date_window, newest, table_csv, table_frame
-from etl.schemas import AREAS
+from dashboard.views import TABLE_ROWS, format_date_window, table_csv
 from etl.settings import Paths
-from etl.tables import Tables
 
 LOG = logging.getLogger("dashboard")
 
 
-def _sources_line(view: pd.DataFrame) -> str:
+def _sources_line(outlets: list[str]) -> str:
     """'Sources: AFP, AP' as Markdown: outlet names are data, shown as text."""
-    outlets = outlets_of(view)
     return "Sources: " + (markdown_text(", ".join(outlets)) if outlets else "none")
 
 
@@ -94,7 +90,7 @@ def render_reader() -> None:
     except LOAD_ERRORS as error:
         _render_load_error(error, paths)
         return
-    loaded, view, claims, basemap = data.loaded, data.view, data.claims, data.basemap
+    loaded, view = data.loaded, data.view
     tables = loaded.tables
     options = data.options  # made once per build, with the data
     if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
@@ -107,19 +103,20 @@ def render_reader() -> None:
     st.session_state["_f_whole"] = options.date_bounds(
         filters.include_background, filters.include_pending
     )
-    shown = apply_filters(view, filters)
+    # everything made from the filtered events is kept per filter state of this build: a
+    # rerun that changes nothing, or only the selection, reuses it (dashboard.derived)
+    page = data.page(filters, os.environ.get("CONFLICT_MAP_STYLE") or None)
+    shown = page.shown
 
     _render_header(filters, options, shown, view)
-    window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
-    _render_timeline(shown, view, window, (filters.date_from, filters.date_to))
+    _render_timeline(page)
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         map_col, detail_col = st.columns([3, 2], gap="large")
         with map_col:
-            url = basemap_url(paths.basemap, bool(st.get_option("server.enableStaticServing")))
-            _render_map(shown, tables, (basemap, url), window, to_params(filters, options, None))
+            _render_map(page, to_params(filters, options, None))
         with detail_col:
-            render_detail_column(shown, tables, claims)
-    _render_table(shown, filters)
+            render_detail_column(shown, data.detail)
+    _render_table(page)
     render_downloads(
         shown, tables, data.batch_names, f"events_{filters.date_from}_{filters.date_to}"
     )
@@ -146,23 +143,20 @@ def _render_header(
     st.markdown("**" + markdown_text(describe(filters, options, len(shown), len(view))) + "**")
 
 
-def _render_timeline(
-    shown: pd.DataFrame, view: pd.DataFrame, window: str, dates: tuple | None = None
-) -> None:
+def _render_timeline(page: Derived) -> None:
     """The timeline; a click on a mark chooses that event for the detail panel."""
-    title = f"Events by date and area, {window} ({len(shown)} of {len(view)})"
-    # the camera's PNG carries its sources (plain text; the figure escapes it)
-    span = (pd.Timestamp(dates[0]), pd.Timestamp(dates[1])) if dates else None
-    figure = build_timeline(shown, AREAS, title, footer=sources_line(shown), window=span)
-    shown_as = page_line(shown, span)  # too many events for a mark each: counts (issue 10)
+    shown = page.shown
     # The line sits in a container drawn on every run, so the elements after it keep their
     # place in the page whether it is there or not: moved, the timeline and the map would be
     # mounted anew (the map in a new WebGL context, its shaders compiled again: seconds).
     with st.container():
-        if shown_as:
-            st.info(shown_as)
+        if page.shown_as:  # too many events for a mark each: counts (issue 10)
+            st.info(page.shown_as)
+    chosen = selected(shown)
+    # the kept figure is shared: a selection is marked on a copy
+    figure = mark_timeline(page.timeline_copy(), chosen) if chosen else page.timeline
     st.plotly_chart(
-        mark_timeline(figure, selected(shown)),
+        figure,
         width="stretch",
         key=chart_key("timeline"),
         on_select=on_timeline_select,  # selects on the map too (dashboard.components.linked)
@@ -187,47 +181,26 @@ def _render_timeline(
     )
 
 
-def _render_map(
-    shown: pd.DataFrame,
-    tables: Tables,
-    basemap: tuple[dict | None, str | None],
-    window: str,
-    params: dict[str, str],
-) -> None:
-    """The map; `basemap` is the loaded basemap and the URL the browser fetches it from
-    (None: sent inline)."""
-    st.subheader(f"Where: {len(shown)} events, {window}")
-    arcs = flow_arcs(tables["flows"], shown, tables["places"], tables["articles"])
-    map_style = os.environ.get("CONFLICT_MAP_STYLE") or None
+def _render_map(page: Derived, params: dict[str, str]) -> None:
+    shown = page.shown
+    st.subheader(f"Where: {len(shown)} events, {page.window}")
     width = column_width("map_width", SCREEN_WIDTH_PX)  # the view is fitted to the real width
     st.pydeck_chart(
-        mark_map_selection(
-            build_map(
-                shown,
-                reference_sites(tables["places"]),
-                basemap[0],
-                map_style,
-                width=width,
-                arcs=arcs,
-                basemap_url=basemap[1],
-            ),
-            shown,
-        ),
+        mark_map_selection(page.deck_copy(width), shown, page.by_marker),
         height=520,
         key=chart_key("map"),
         on_select=on_map_select,  # a marker selects its events on the timeline too
         selection_mode="single-object",
     )
-    _legend(shown, flows=not arcs.empty)
-    not_drawn = flows_not_drawn(tables["flows"], shown, tables["places"])
-    if not_drawn:  # reported movements the map has no two points for, named so none goes missing
+    _legend(shown, flows=not page.arcs.empty)
+    if page.not_drawn:  # reported movements with no two map points, named so none goes missing
         st.caption(
             "Reported but not drawn as arcs: "
-            + "; ".join(markdown_text(line) for line in not_drawn)
+            + "; ".join(markdown_text(line) for line in page.not_drawn)
             + "."
         )
     st.caption(
-        _sources_line(shown) + ". Basemap: Natural Earth (public domain), drawn offline; "
+        _sources_line(page.outlets) + ". Basemap: Natural Earth (public domain), drawn offline; "
         "places: curated gazetteer and GeoNames (CC BY 4.0). "
         + (
             "Grey circles: the events of one grid cell, larger for more (the number on it); "
@@ -242,11 +215,12 @@ def _render_map(
     st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")
 
 
-def _render_table(shown: pd.DataFrame, filters: Filters) -> None:
+def _render_table(page: Derived) -> None:
     """The newest events shown (at most TABLE_ROWS rows are sent to the browser), and a CSV
     of every event shown, built only when the reader clicks."""
+    shown, filters = page.shown, page.filters
     st.subheader("Events shown")
-    st.dataframe(table_frame(newest(shown, TABLE_ROWS)), hide_index=True, width="stretch")
+    st.dataframe(page.table(TABLE_ROWS), hide_index=True, width="stretch")
     if len(shown) > TABLE_ROWS:
         st.caption(
             f"The table lists the newest {TABLE_ROWS:,} of the {len(shown):,} events shown; "

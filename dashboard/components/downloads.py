@@ -24,8 +24,9 @@ def download_makers(
     shown: pd.DataFrame, tables: Tables, batch_names: Mapping[str, str]
 ) -> dict[str, Callable[[], bytes]]:
     """Format -> a function that builds that file of the events in `shown` (nothing is built
-    here)."""
-    shown, names = shown.copy(), dict(batch_names)
+    here). `shown` is not copied (0.6 s at 100,000 events on every rerun): the page's frames
+    are kept per filter state and never changed in place (dashboard.derived)."""
+    names = dict(batch_names)
     return {
         "sources": lambda: provenance_csv(shown, tables["claims"], tables["articles"], names),
         "geojson": lambda: geojson_bytes(shown),

@@ -15,6 +15,7 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard.components.detail_panel import render_detail
+from dashboard.event_detail import EventDetail
 from dashboard.event_search import find_events, option_label
 from dashboard.selection import (
     ids_from_map,
@@ -25,7 +26,6 @@ from dashboard.selection import (
 )
 from dashboard.text import plain_text
 from dashboard.views import best_documented
-from etl.tables import Tables
 
 SELECTED = "sel_events"
 #: Streamlit adds `st-key-<key>` as a class: the scroll target (the map and detail row).
@@ -97,9 +97,12 @@ def selected(shown: pd.DataFrame) -> list[str]:
     return still_shown(ids, shown["event_id"]) if ids else []
 
 
-def mark_map_selection(deck: pdk.Deck, shown: pd.DataFrame) -> pdk.Deck:
-    """The map with the selection ringed; remembers which events each marker stands for."""
-    by_marker = marker_events(shown)
+def mark_map_selection(
+    deck: pdk.Deck, shown: pd.DataFrame, by_marker: dict[str, list[str]] | None = None
+) -> pdk.Deck:
+    """The map with the selection ringed; remembers which events each marker stands for
+    (`by_marker`: marker_events(shown), made here when not given)."""
+    by_marker = marker_events(shown) if by_marker is None else by_marker
     st.session_state[_MARKERS] = by_marker
     return mark_map(deck, selected(shown), by_marker)
 
@@ -170,7 +173,8 @@ def _capped(ids: list[str], what: str) -> list[str]:
     return ids[-CHOOSER_LIMIT:]
 
 
-def render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFrame) -> None:
+def render_detail_column(shown: pd.DataFrame, detail: EventDetail) -> None:
+    """The event chooser and the chosen event's detail (`detail`: its claims and figures)."""
     st.subheader("Event detail")
     if shown.empty:
         st.info("No events match the filters. Widen the date range or clear a filter.")
@@ -196,7 +200,8 @@ def render_detail_column(shown: pd.DataFrame, tables: Tables, claims: pd.DataFra
     # the event's own panel scrolls: an 18-claim event no longer makes the page 7,855 px tall,
     # and the chooser above it stays in view beside the map
     with st.container(height=DETAIL_HEIGHT_PX, border=False, key="detail_body"):
-        render_detail(claims, tables["figures"], event | {"event_id": chosen})
+        claims, figures = detail(chosen)
+        render_detail(claims, figures, event | {"event_id": chosen})
 
 
 def scroll_to_detail() -> None:

@@ -1,6 +1,9 @@
 """The published data, loaded once per build and shared by both pages (Streamlit cache).
 
-The loaded frames are kept by `st.cache_resource`: one copy for every session and rerun, keyed
+The store is opened lazily (`dashboard.lazy_tables`): the events and small tables are read,
+of the claims, figures and articles only the columns the first page needs; one event's
+claims and figures are read when its detail is shown. The loaded frames are kept by
+`st.cache_resource`: one copy for every session and rerun, keyed
 by the build readers see. (`st.cache_data` pickled them and unpickled a fresh copy on every
 rerun: 583 MB and 5.3 s at 100,000 events.) They are shared, so they are read-only: page
 code derives new frames (filtering copies) and never assigns into these.
@@ -8,15 +11,19 @@ code derives new frames (filtering copies) and never assigns into these.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
+from dashboard.basemap_url import basemap_url
 from dashboard.data import Loaded, batch_names, load_basemap, load_tables
-from dashboard.filters import Options, filter_options
-from dashboard.views import claim_frame, event_frame
+from dashboard.derived import Derived, Source
+from dashboard.event_detail import EventDetail
+from dashboard.filters import Filters, Options, filter_options
+from dashboard.page_cache import BoundedCache
+from dashboard.views import event_frame
 from etl import inbox
 from etl.inbox import Snapshot
 from etl.schemas import AREAS
@@ -30,10 +37,19 @@ class Data:
 
     loaded: Loaded
     view: pd.DataFrame
-    claims: pd.DataFrame
+    detail: EventDetail  # one event's claims and figures (read for it from a large store)
     basemap: dict[str, Any] | None
     batch_names: dict[str, str]
     options: Options  # what the filters offer (a pass over every event: made once per build)
+    source: Source  # what the reader's page derives from (the view, tables, basemap)
+    #: the reader's page per filter state of this build (dropped with the build)
+    pages: BoundedCache[Derived] = field(default_factory=BoundedCache, compare=False)
+
+    def page(self, filters: Filters, map_style: str | None = None) -> Derived:
+        """What the reader's page draws for these filters, made once per state and kept."""
+        return self.pages.get(
+            (filters, map_style), lambda: Derived(self.source, filters, map_style)
+        )
 
 
 def store_stamp(paths: Paths) -> str:
@@ -46,20 +62,27 @@ def store_stamp(paths: Paths) -> str:
     return str(paths.store.stat().st_mtime_ns) if paths.store.exists() else ""
 
 
+def static_serving() -> bool:
+    """Whether Streamlit serves `dashboard/static/` (then the browser fetches the basemap once)."""
+    return bool(st.get_option("server.enableStaticServing"))
+
+
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is published
     paths = Paths.from_env()
-    loaded = load_tables(paths)
+    loaded = load_tables(paths, lazy=True)  # claims, figures, articles: columns or on demand
     tables = loaded.tables
     # the inbox names batches; a dashboard without it (another machine) uses the build's record
     view, names = event_frame(tables), batch_names(paths.store) or loaded.batch_names
+    basemap = load_basemap(paths.basemap)
     return Data(
         loaded,
         view,
-        claim_frame(tables),
-        load_basemap(paths.basemap),
+        EventDetail(tables, view["event_id"]),
+        basemap,
         names,
         filter_options(view, tables["outlets"], tables["actors"], AREAS, names),
+        Source(view, tables, basemap, AREAS, basemap_url(paths.basemap, static_serving())),
     )
 
 

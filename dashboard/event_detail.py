@@ -1,0 +1,62 @@
+"""The claims and figures behind one event, for its detail panel (pure; no Streamlit).
+
+When every table is in memory (the default data, a store read whole) they are cut from the
+claim frame; from a store opened lazily (`dashboard.lazy_tables`) they are read by row id for
+the one event asked for, so the quotes and sentences of 3,000,000 claims are never all held.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import pandas as pd
+
+from dashboard.lazy_tables import ROWID, LazyTables, RowsByKey
+from dashboard.views import claim_frame
+from etl.tables import Tables
+
+#: Events whose claims and figures are kept (the one open, and the last few looked at).
+KEPT = 16
+
+
+class EventDetail:
+    """`detail(event_id)` -> (its claims as `views.claim_frame` rows, its figures)."""
+
+    def __init__(self, tables: Tables, event_ids: pd.Series) -> None:
+        self.tables = tables
+        self._kept: OrderedDict[str, tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
+        self._lock = threading.Lock()
+        if isinstance(tables, LazyTables) and not tables.loaded("claims"):
+            self.claims = None
+            found = tables.columns("claims", ["event_id"], rowid=True)
+            self.claim_rows = RowsByKey(event_ids, found["event_id"], found[ROWID].to_numpy())
+            found = tables.columns("figures", ["event_id"], rowid=True)
+            self.figure_rows = RowsByKey(event_ids, found["event_id"], found[ROWID].to_numpy())
+        else:
+            self.claims = claim_frame(tables)
+
+    def __call__(self, event_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        with self._lock:
+            if event_id in self._kept:
+                self._kept.move_to_end(event_id)
+                return self._kept[event_id]
+        found = self._read(event_id)
+        with self._lock:
+            self._kept[event_id] = found
+            while len(self._kept) > KEPT:
+                self._kept.popitem(last=False)
+        return found
+
+    def _read(self, event_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+        tables = self.tables
+        if self.claims is not None:
+            claims = self.claims[self.claims["event_id"] == event_id]
+            figures = tables["figures"][tables["figures"]["event_id"] == event_id]
+            return claims.reset_index(drop=True), figures.reset_index(drop=True)
+        claims = tables.by_rowid("claims", self.claim_rows(event_id).tolist())
+        claims = claims[claims["event_id"] == event_id]
+        articles = tables.by_key("articles", "article_id", claims["article_id"].tolist())
+        mine = claim_frame({"claims": claims, "articles": articles, "actors": tables["actors"]})
+        figures = tables.by_rowid("figures", self.figure_rows(event_id).tolist())
+        return mine, figures[figures["event_id"] == event_id].reset_index(drop=True)
