@@ -20,7 +20,7 @@ import pandas as pd
 from etl import ids, inbox
 from etl.article_updates import describe, metadata_changes, with_updates
 from etl.articles import implausible_published, load_seed_articles
-from etl.build import build_tables
+from etl.build import build_all, build_tables, keep_state
 from etl.extraction.extract import MAX_CHARS
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
@@ -282,7 +282,8 @@ def ingest(
         candidate = inbox.with_pending(candidate, updates, [])
         # raises before anything is stored
         cache = MentionCache(paths.store)
-        tables = build_tables(paths, snapshot=candidate, cache=cache, engine=options.engine)
+        tables, state = _tables_with(paths, snapshot, candidate, articles, updates, cache,
+                                     options.engine)  # fmt: skip
 
         def record() -> None:
             outlets = [*new_outlets, *({**o, "batch_id": batch_id} for o in update_outlets)]
@@ -290,6 +291,7 @@ def ingest(
 
         built = record_then_publish(paths.store, tables, record, built_from(candidate))
         cache.flush()
+        keep_state(paths, state, len(tables["articles"]))
     events, claims = tables["events"], tables["claims"]
     mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
     others = (events["origin"] != "extracted") | (events["batch_id"] != batch_id)
@@ -364,3 +366,16 @@ def _all_outlets(paths: Paths, snapshot: Snapshot) -> pd.DataFrame:
     rows = [o.model_dump() for o in curated.rows("outlets.csv")]
     rows += [{k: o[k] for k in ("outlet_id", "name")} for o in snapshot.outlets]
     return pd.DataFrame(rows, columns=["outlet_id", "name"])
+
+
+def _tables_with(paths, before, candidate, articles, updates, cache, engine):
+    """The candidate's tables and merge state: the batch merged into the current build when
+    that gives what a full build gives (etl/incremental.py), else everything built again."""
+    if not updates:
+        from etl.incremental import build_batch
+
+        done = build_batch(paths, before, candidate, {a["article_id"] for a in articles},
+                           cache, engine)  # fmt: skip
+        if done is not None:
+            return done
+    return build_all(paths, snapshot=candidate, cache=cache, engine=engine)

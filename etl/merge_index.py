@@ -24,7 +24,7 @@ from etl.extraction.merge import Cluster, fold_casualties, group_mentions
 COLUMNS = [
     "seq", "article_id", "event_type", "start", "end", "source", "char_start", "char_end",
     "trigger", "trigger_start", "place_id", "latitude", "longitude", "geo_precision",
-    "place_note", "group", "host",
+    "place_note", "group", "host", "pos", "place_name", "country", "event_id",
 ]  # fmt: skip
 
 Key = tuple  # (undated, width, start, end, article_id, char_start, trigger_start, seq)
@@ -49,7 +49,7 @@ def _none(value: object) -> object:
 def light(row: tuple) -> Mention:
     """A mention rebuilt from an index row (a tuple in COLUMNS order): what merging reads."""
     (_, article, kind, start, end, source, c0, c1, trigger, t0, place, lat, lon, precision,
-     note, _, _) = row  # fmt: skip
+     note) = row[:15]  # fmt: skip
     precision = _none(precision)
     return Mention(
         article_id=article, event_type=kind, trigger=trigger, trigger_start=int(t0),
@@ -61,9 +61,19 @@ def light(row: tuple) -> Mention:
     )  # fmt: skip
 
 
+def positions(mentions: Sequence[Mention]) -> list[int]:
+    """Each mention's place among its article's mentions (they come article by article)."""
+    found, last, n = [], None, 0
+    for m in mentions:
+        n = n + 1 if m.article_id == last else 0
+        last = m.article_id
+        found.append(n)
+    return found
+
+
 def rows_of(mentions: Sequence[Mention], seqs: Sequence[int], group: Sequence[int],
-            host: Sequence[int]) -> pd.DataFrame:  # fmt: skip
-    """Index rows for these mentions and decisions, in merge order."""
+            host: Sequence[int], pos: Sequence[int]) -> pd.DataFrame:  # fmt: skip
+    """Index rows for these mentions and decisions, in merge order (event ids to be set)."""
     frame = pd.DataFrame(
         {
             "seq": list(seqs),
@@ -83,6 +93,10 @@ def rows_of(mentions: Sequence[Mention], seqs: Sequence[int], group: Sequence[in
             "place_note": [m.place_note for m in mentions],
             "group": list(group),
             "host": list(host),
+            "pos": list(pos),
+            "place_name": [m.place_name for m in mentions],
+            "country": [m.country for m in mentions],
+            "event_id": [None] * len(mentions),
         },
         columns=COLUMNS,
     )
@@ -112,5 +126,5 @@ def merge_all(mentions: Sequence[Mention]) -> tuple[list[Cluster], pd.DataFrame]
     clusters = fold_casualties(groups)
     host = {id(m): group[id(c.mentions[0])] for c in clusters for m in c.mentions}
     index = rows_of(mentions, range(len(mentions)), [group[id(m)] for m in mentions],
-                    [host[id(m)] for m in mentions])  # fmt: skip
+                    [host[id(m)] for m in mentions], positions(mentions))  # fmt: skip
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id)), index
