@@ -27,6 +27,7 @@ from etl.build import (
     gazetteer_rows,
     inbox_articles,
 )
+from etl.database import PRIMARY_KEYS
 from etl.extracted import add_extracted
 from etl.extracting import bind_cache, default_workers, extract_all
 from etl.extraction.mentions import Mention
@@ -103,10 +104,10 @@ def _decided(snapshot: Snapshot, claims: pd.DataFrame) -> bool:
 def build_batch(
     paths: Paths, before: Snapshot, candidate: Snapshot, batch: set[str],
     cache: MentionCache, engine: str = "local",
-) -> tuple[Tables, MergeState] | None:  # fmt: skip
-    """The tables of `candidate` (`before` plus the articles `batch`) and the merge state
-    after, built from the current build; None when that build cannot be used (see the
-    module)."""
+) -> tuple[Tables, MergeState, dict] | None:  # fmt: skip
+    """The tables of `candidate` (`before` plus the articles `batch`), the merge state after
+    and what changed (etl/delta_write.py), built from the current build; None when that
+    build cannot be used (see the module)."""
     meta = published_meta(paths.store)
     if meta.get("inbox_state") != inbox.stamp(before) or meta.get("exports") != "true":
         return None
@@ -133,7 +134,7 @@ def build_batch(
 
 def _splice(paths, candidate, state, old, base, curated, articles, new, mentions, fresh,
             outcome: Outcome, changed_sources,
-            cache) -> tuple[Tables, MergeState] | None:  # fmt: skip
+            cache):  # fmt: skip
     index = state.index
     event_of_host = dict(zip(index["host"], index["event_id"]))
     gone_events = {event_of_host[h] for h in outcome.removed}
@@ -167,24 +168,27 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
 
 
 def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
-            changed_sources, changed) -> tuple[Tables, MergeState] | None:  # fmt: skip
-    tables = dict(old)
+            changed_sources, changed):  # fmt: skip
+    tables, kept = dict(old), {}
     claims = old["claims"]
     dropped = claims[claims["event_id"].isin(events) & (claims["origin"] == "extracted")]
     added = out["claims"][out["claims"]["origin"] == "extracted"]
     if _decided(candidate, pd.concat([dropped, added])):
         return None
     gone_claims = set(dropped["claim_id"])
+    kept["claims"] = len(claims) - len(gone_claims)
     tables["claims"] = pd.concat([claims[~claims["claim_id"].isin(gone_claims)], added],
                                  ignore_index=True)  # fmt: skip
     figures = old["figures"]
     new_figures = out["figures"][out["figures"]["claim_id"].isin(set(added["claim_id"]))]
+    kept["figures"] = int((~figures["claim_id"].isin(gone_claims)).sum())
     tables["figures"] = pd.concat([figures[~figures["claim_id"].isin(gone_claims)],
                                    new_figures], ignore_index=True).astype(
         {"value_low": "float64", "value_high": "float64"})  # fmt: skip
     flows = old["flows"]
     keep = ~(flows["event_id"].isin(events) & (flows["origin"] == "extracted"))
     new_flows = out["flows"][out["flows"]["origin"] == "extracted"]
+    kept["flows"] = int(keep.sum())
     tables["flows"] = pd.concat([flows[keep], new_flows], ignore_index=True).astype(
         {"count_low": "float64", "count_high": "float64"})  # fmt: skip
     # the new state's index: decisions replayed, events renamed, the batch's mentions added
@@ -210,6 +214,7 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
     named = set(index["place_id"].dropna())
     places = old["places"][old["places"]["place_id"].isin(named | known)]
     extra = out["places"][~out["places"]["place_id"].isin(set(places["place_id"]))]
+    kept["places"] = len(places)
     tables["places"] = pd.concat([places, extra], ignore_index=True)
     # articles and outlets of the batch
     outlets = pd.DataFrame(
@@ -225,11 +230,14 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
                           "text": [a.text for a in new]})  # fmt: skip
     tables["article_texts"] = pd.concat([old["article_texts"], texts], ignore_index=True)
     # events: the changed ones anew, and every event whose sources changed recounted
-    frame = old["events"]
-    rows = out["events"][out["events"]["event_id"].isin(events)]
-    frame = pd.concat([frame[~frame["event_id"].isin(events)], rows], ignore_index=True)
     claims = tables["claims"]
     recount = events | set(claims.loc[claims["article_id"].isin(changed_sources), "event_id"])
+    frame = old["events"]
+    rows = out["events"][out["events"]["event_id"].isin(events)]
+    same = ~frame["event_id"].isin(recount)
+    kept["events"] = int(same.sum())
+    frame = pd.concat([frame[same], frame[~same & ~frame["event_id"].isin(events)], rows],
+                      ignore_index=True)  # fmt: skip
     mine = claims[claims["event_id"].isin(recount)]
     found: dict[str, set[str]] = {}
     for event, article in zip(mine["event_id"], mine["article_id"]):
@@ -240,7 +248,22 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
     frame.loc[at, "source_ids"] = lists.map("|".join)
     tables["events"] = frame
     after = MergeState(index, state.sources, state.fingerprint, state.mentions + len(mentions))
-    return {name: _like(tables[name], old[name]) for name in TABLE_NAMES}, after
+    kept.update({n: len(old[n]) for n in ("outlets", "articles", "article_texts")})
+    tables = {name: _like(tables[name], old[name]) for name in TABLE_NAMES}
+    return tables, after, _delta(tables, old, kept)
+
+
+def _delta(tables: Tables, old: Tables, kept: dict[str, int]) -> dict:
+    """table -> (primary keys of the previous build's rows not kept, rows added): each new
+    table is the kept rows of the old one, in order, then the added rows."""
+    delta = {}
+    for name, count in kept.items():
+        key = PRIMARY_KEYS[name]
+        removed = set(old[name][key]) - set(tables[name][key].iloc[:count])
+        added = tables[name].iloc[count:]
+        if removed or len(added):
+            delta[name] = (removed, added)
+    return delta
 
 
 def _like(frame: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:

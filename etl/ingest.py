@@ -21,6 +21,7 @@ from etl import ids, inbox
 from etl.article_updates import describe, metadata_changes, with_updates
 from etl.articles import implausible_published, load_seed_articles
 from etl.build import build_all, build_tables, keep_state
+from etl.delta_write import record_then_publish_delta
 from etl.extraction.extract import MAX_CHARS
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
@@ -282,14 +283,18 @@ def ingest(
         candidate = inbox.with_pending(candidate, updates, [])
         # raises before anything is stored
         cache = MentionCache(paths.store)
-        tables, state = _tables_with(paths, snapshot, candidate, articles, updates, cache,
-                                     options.engine)  # fmt: skip
+        tables, state, delta = _tables_with(paths, snapshot, candidate, articles, updates,
+                                            cache, options.engine)  # fmt: skip
 
         def record() -> None:
             outlets = [*new_outlets, *({**o, "batch_id": batch_id} for o in update_outlets)]
             inbox.commit(paths.store, batch, outlets, articles, decisions=updates)
 
-        built = record_then_publish(paths.store, tables, record, built_from(candidate))
+        if delta is None:
+            built = record_then_publish(paths.store, tables, record, built_from(candidate))
+        else:  # only the changed rows and tables are written
+            built = record_then_publish_delta(paths.store, tables, delta, record,
+                                              built_from(candidate))  # fmt: skip
         cache.flush()
         keep_state(paths, state, len(tables["articles"]))
     events, claims = tables["events"], tables["claims"]
@@ -369,8 +374,9 @@ def _all_outlets(paths: Paths, snapshot: Snapshot) -> pd.DataFrame:
 
 
 def _tables_with(paths, before, candidate, articles, updates, cache, engine):
-    """The candidate's tables and merge state: the batch merged into the current build when
-    that gives what a full build gives (etl/incremental.py), else everything built again."""
+    """The candidate's tables, merge state and changes from the current build: the batch
+    merged into the current build when that gives what a full build gives
+    (etl/incremental.py), else everything built again (and no changes: all is written)."""
     if not updates:
         from etl.incremental import build_batch
 
@@ -378,4 +384,4 @@ def _tables_with(paths, before, candidate, articles, updates, cache, engine):
                            cache, engine)  # fmt: skip
         if done is not None:
             return done
-    return build_all(paths, snapshot=candidate, cache=cache, engine=engine)
+    return (*build_all(paths, snapshot=candidate, cache=cache, engine=engine), None)
