@@ -122,6 +122,7 @@ class _Run:
 
     def __init__(self, old: Replay, new: Sequence[tuple[int, Mention]]) -> None:
         self.old = old
+        self.cursors: dict[int, list] = {}  # cid -> [cluster, seqs, members joined]
         self.new = {seq: m for seq, m in new}
         self.key: dict[int, Key] = {seq: mention_key_of(m, seq) for seq, m in new}
         self.live: dict[int, Cluster] = {}
@@ -141,7 +142,23 @@ class _Run:
         return self.opener[cid] if cid in self.opener else self.old.opener_key(cid)
 
     def state(self, cid: int, now: Key) -> Cluster:
-        return self.live[cid] if cid in self.live else self.old.rebuilt(cid, now)[0]
+        return self.live[cid] if cid in self.live else self.as_before(cid, now)[0]
+
+    def as_before(self, cid: int, now: Key) -> tuple[Cluster, list[int]]:
+        """An unchanged old cluster as it stands at `now`: kept and moved forward as the
+        replay goes (`now` only grows), so each of its mentions is joined once."""
+        old = self.old
+        if cid not in self.cursors:
+            first = old.mention(old.pos[cid])
+            self.cursors[cid] = [Cluster(first.event_type, first.date.start, first.date.end),
+                                 [], 0]  # fmt: skip
+        cursor = self.cursors[cid]
+        members = old.members.get(cid, ())
+        while cursor[2] < len(members) and old.keys[members[cursor[2]]] < now:
+            _join(cursor[0], old.mention(members[cursor[2]]))
+            cursor[1].append(old.seq[members[cursor[2]]])
+            cursor[2] += 1
+        return cursor[0], cursor[1]
 
     def candidates(self, m: Mention, now: Key) -> set[int]:
         found: set[int] = set()
@@ -192,7 +209,8 @@ class _Run:
 
     def make_live(self, cid: int, now: Key, kind: str) -> None:
         if cid not in self.live:
-            self.live[cid], self.live_seqs[cid] = self.old.rebuilt(cid, now)
+            self.live[cid], self.live_seqs[cid] = self.as_before(cid, now)
+            del self.cursors[cid]  # from now on the replay changes it
             self.diverge(cid, now, kind)
 
     def step(self, seq: int, now: Key) -> None:
