@@ -51,9 +51,11 @@ def long_text(pool: list[str], i: int) -> str:
     return "\n\n".join(passages[k] for k in pick)
 
 
-def write_batch(folder: Path, count: int, offset: int, long: bool = False) -> list[Path]:
+def write_batch(
+    folder: Path, count: int, offset: int, long: bool = False, base: dt.date = dt.date(2019, 1, 1)
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    pool, base, paths = texts(), dt.date(2019, 1, 1), []
+    pool, paths = texts(), []
     for i in range(offset, offset + count):
         published = base + dt.timedelta(days=(i * 7) % 365)
         text = long_text(pool, i) if long else pool[i % len(pool)]
@@ -120,6 +122,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--then", type=int, default=0, help="a second batch of this size")
     parser.add_argument("--repeat", type=int, default=1, help="with --into: how many times")
+    parser.add_argument(
+        "--later", type=dt.date.fromisoformat, default=dt.date(2019, 1, 1),
+        help="with --into: the batch's first publication date (a later year: news of new "
+        "happenings, rather than more copies of the stored articles' days)",
+    )  # fmt: skip
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument(
         "--long", action="store_true", help="news-length articles (1.3-6 kB, 3.2 kB on average)"
@@ -157,7 +164,7 @@ def into(args: argparse.Namespace) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             tmp_path = Path(tmp)
             shutil.copytree(args.into, tmp_path / "store", symlinks=True)
-            write_batch(tmp_path / "more", args.then, size, args.long)
+            write_batch(tmp_path / "more", args.then, size, args.long, args.later)
             got = ingest(tmp_path / "store", tmp_path / "more", args.engine)
             print(_line(f"  +{args.then:>6}", args.then, *got[:-1],
                         f"into a copy of {args.into} ({size:,}): {got[-1]}"))  # fmt: skip
