@@ -20,9 +20,11 @@ from etl.import_tables import with_imports
 from etl.inbox import Snapshot
 from etl.integrity import check_integrity
 from etl.mention_cache import MentionCache
+from etl.merge_state import MergeState, keep
 from etl.problems import InputError, display_path
 from etl.review import apply_decisions
 from etl.settings import Paths
+from etl.source_state import Sources
 from etl.store import CURRENT, DATABASE, EXPORTS, publish, writing
 from etl.tables import TABLE_NAMES, Tables, article_rows, assemble
 
@@ -65,6 +67,11 @@ def build_tables(
     are reused and what is not cached is extracted on every core; readers build without
     touching the disk. `engine` is where uncached articles are extracted (etl/engines.py).
     """
+    return build_all(paths, extract, snapshot, cache, engine)[0]
+
+
+def _inputs(paths: Paths) -> tuple[Curated, list[Article]]:
+    """The curated rows and seed articles, checked; raise InputError on any problem."""
     articles, problems = load_seed_articles(paths.seeds, paths.root)
     curated, curated_problems = load_curated(paths.curated, paths.root)
     problems += curated_problems
@@ -73,21 +80,43 @@ def build_tables(
         problems += check_integrity(curated, articles, label)
     if problems:
         raise InputError(problems)
-    tables = assemble(curated, articles)
+    return curated, articles
+
+
+def base_tables(paths: Paths, snapshot: Snapshot) -> tuple[Tables, Curated, list[Article]]:
+    """The curated tables with the inbox's outlets and places (no inbox article yet), the
+    curated rows, and the seed articles; raise InputError on any problem."""
+    curated, articles = _inputs(paths)
+    return with_inbox(assemble(curated, articles), snapshot, []), curated, articles
+
+
+def build_all(
+    paths: Paths,
+    extract: bool = True,
+    snapshot: Snapshot | None = None,
+    cache: MentionCache | None = None,
+    engine: str = "local",
+) -> tuple[Tables, MergeState | None]:
+    """`build_tables`, and (with `extract`) the merge state a later batch is merged into."""
+    curated, seeds = _inputs(paths)
+    tables = assemble(curated, seeds)
     if not extract:
-        return tables
+        return tables, None
     snapshot = inbox.read(paths.store) if snapshot is None else snapshot
     added = inbox_articles(snapshot)
     tables = with_inbox(tables, snapshot, added)
-    articles = articles + added
+    articles = seeds + added
     places = gazetteer_rows(curated, analyst_places(snapshot))
     if cache is not None:
         bind_cache(cache, places)
     workers = default_workers() if cache else 1
     mentions = extract_all(articles, places, cache, workers, engine)
-    tables = with_extraction(tables, curated, articles, mentions)
+    sources = Sources()
+    sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in articles)
+    tables, index = with_merge(tables, curated, articles, mentions, sources.source)
+    state = MergeState(index, sources, cache.fingerprint if cache else "", len(mentions))
     tables = apply_decisions(tables, snapshot.decisions)
-    return with_imports(tables, snapshot)  # events imported from ACLED / UCDP exports
+    return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports
 
 
 def inbox_articles(snapshot: Snapshot) -> list[Article]:
@@ -182,6 +211,26 @@ def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Ment
     return mentions
 
 
+def curated_points(tables: Tables) -> list[dict]:
+    """The curated events with their places' coordinates (what extracted clusters match)."""
+    events = tables["events"][tables["events"]["origin"].isin(["curated", "both"])]
+    points = events.merge(tables["places"][["place_id", "latitude", "longitude"]], on="place_id")
+    return points.to_dict("records")
+
+
+def actor_ids_of(curated: Curated) -> dict[str, str]:
+    """Lexicon actor name -> the curated actor id it stands for."""
+    from etl.extraction.actors import actor_in
+
+    actor_ids: dict[str, str] = {}
+    for row in curated.rows("actors.csv"):
+        for name in [row.name, *(row.aliases or "").split("|")]:
+            lexicon_name = actor_in(name) if name else None
+            if lexicon_name:
+                actor_ids.setdefault(lexicon_name, row.actor_id)
+    return actor_ids
+
+
 def with_extraction(
     tables: Tables,
     curated: Curated,
@@ -190,24 +239,31 @@ def with_extraction(
 ) -> Tables:
     """Merge the articles' mentions (extracted here unless given) across articles, and add
     what was found."""
-    from etl.extracted import add_extracted
-    from etl.extraction.actors import actor_in
-    from etl.extraction.merge import cluster_mentions, match_curated
-
     if mentions is None:
         mentions = extract_articles(make_extractor(curated), articles)
-    clusters = cluster_mentions(mentions)
-    curated_events = tables["events"].merge(
-        tables["places"][["place_id", "latitude", "longitude"]], on="place_id"
-    )
-    clusters = match_curated(clusters, curated_events.to_dict("records"))
-    actor_ids = {}
-    for row in curated.rows("actors.csv"):
-        for name in [row.name, *(row.aliases or "").split("|")]:
-            lexicon_name = actor_in(name) if name else None
-            if lexicon_name:
-                actor_ids.setdefault(lexicon_name, row.actor_id)
-    return add_extracted(tables, clusters, articles, actor_ids)
+    return with_merge(tables, curated, articles, mentions)[0]
+
+
+def with_merge(
+    tables: Tables,
+    curated: Curated,
+    articles: list[Article],
+    mentions: list[Mention],
+    source: Callable[[str], str] | None = None,
+) -> tuple[Tables, pd.DataFrame]:
+    """`with_extraction` on given mentions, and the merge index (etl/merge_index.py) with
+    each mention's event."""
+    from etl.extracted import add_extracted
+    from etl.extraction.merge import match_curated
+    from etl.merge_index import merge_all
+
+    clusters, index = merge_all(mentions)
+    clusters = match_curated(clusters, curated_points(tables))
+    opened = {id(m): i for i, m in enumerate(mentions)}
+    event_of = {opened[id(c.mentions[0])]: c.event_id for c in clusters}
+    index["event_id"] = index["host"].map(event_of)
+    out = add_extracted(tables, clusters, articles, actor_ids_of(curated), source)
+    return out, index
 
 
 def tables_location(paths: Paths, build_id: str) -> str:
@@ -230,15 +286,21 @@ def run_build(
     """
     with writing(paths.store, wait_seconds, on_wait):  # inputs read inside: one writer
         cache, snapshot = MentionCache(paths.store), inbox.read(paths.store)
-        tables = build_tables(paths, snapshot=snapshot, cache=cache)
+        tables, state = build_all(paths, snapshot=snapshot, cache=cache)
         counts = {name: len(tables[name]) for name in TABLE_NAMES}
         meta = {f"rows.{k}": str(v) for k, v in counts.items()}
         meta |= inbox.build_meta(snapshot)
         build = publish(paths.store, tables, meta, exports)
         cache.flush()
+        keep_state(paths, state, len(tables["articles"]))
     return BuildSummary(
         counts=counts,
         store=tables_location(paths, build.name),
         exports=display_path(paths.store / CURRENT / EXPORTS, paths.root) if exports else None,
         build_id=build.name,
     )
+
+
+def keep_state(paths: Paths, state: MergeState | None, articles: int) -> bool:
+    """After publishing: keep the merge state for the next batch (etl/merge_state.py)."""
+    return keep(paths.store, state, paths.seeds, paths.curated, articles)

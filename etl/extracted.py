@@ -10,7 +10,7 @@ their GeoNames id as source.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import pandas as pd
 
@@ -178,9 +178,15 @@ class Columns:
 
 
 def add_extracted(
-    tables: Tables, clusters: list[Cluster], articles: list[Article], actor_ids: Mapping[str, str]
+    tables: Tables,
+    clusters: list[Cluster],
+    articles: list[Article],
+    actor_ids: Mapping[str, str],
+    source: Callable[[str], str] | None = None,
 ) -> Tables:
-    """New tables with the clusters' events, claims, figures and places added."""
+    """New tables with the clusters' events, claims, figures and places added. `source`
+    (article id -> its independent source) saves reading every text again when the caller
+    has it (etl/source_state.py)."""
     types = tables["event_types"].set_index("event_type")
     batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
@@ -229,7 +235,7 @@ def add_extracted(
     figures = pd.concat([tables["figures"], new_figures.frame()], ignore_index=True)
     # numbers stay numbers even when every new bound is missing ("at least 5": no high)
     out["figures"] = figures.astype({"value_low": "float64", "value_high": "float64"})
-    out["events"] = recount_sources(events, out["claims"], articles)
+    out["events"] = recount_sources(events, out["claims"], articles, source)
     found = new_flows.frame()
     if not found.empty:  # a flow's origin is a place of the store (the mention's own)
         found = found[found["origin_place_id"].isin(set(out["places"]["place_id"]))]
@@ -246,9 +252,18 @@ def _overlaps_quote(claims: pd.DataFrame, event_id: str, m: Mention) -> bool:
 
 
 def recount_sources(
-    events: pd.DataFrame, claims: pd.DataFrame, articles: list[Article]
+    events: pd.DataFrame,
+    claims: pd.DataFrame,
+    articles: list[Article],
+    source: Callable[[str], str] | None = None,
 ) -> pd.DataFrame:
     """independent_sources and source_ids from every claim, counted by wire."""
-    by_event = sources_per_event(claims, articles)
+    if source is None:
+        by_event = sources_per_event(claims, articles)
+    else:
+        found: dict[str, set[str]] = {}
+        for event, article in zip(claims["event_id"], claims["article_id"]):
+            found.setdefault(event, set()).add(source(article))
+        by_event = {event: sorted(s) for event, s in found.items()}
     sources = events["event_id"].map(lambda e: by_event.get(e, []))
     return events.assign(independent_sources=sources.map(len), source_ids=sources.map("|".join))

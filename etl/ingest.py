@@ -20,7 +20,8 @@ import pandas as pd
 from etl import ids, inbox
 from etl.article_updates import describe, metadata_changes, with_updates
 from etl.articles import implausible_published, load_seed_articles
-from etl.build import build_tables
+from etl.build import build_all, build_tables, keep_state
+from etl.delta_write import record_then_publish_delta
 from etl.extraction.extract import MAX_CHARS
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
@@ -282,14 +283,20 @@ def ingest(
         candidate = inbox.with_pending(candidate, updates, [])
         # raises before anything is stored
         cache = MentionCache(paths.store)
-        tables = build_tables(paths, snapshot=candidate, cache=cache, engine=options.engine)
+        tables, state, delta = _tables_with(paths, snapshot, candidate, articles, updates,
+                                            cache, options.engine)  # fmt: skip
 
         def record() -> None:
             outlets = [*new_outlets, *({**o, "batch_id": batch_id} for o in update_outlets)]
             inbox.commit(paths.store, batch, outlets, articles, decisions=updates)
 
-        built = record_then_publish(paths.store, tables, record, built_from(candidate))
+        if delta is None:
+            built = record_then_publish(paths.store, tables, record, built_from(candidate))
+        else:  # only the changed rows and tables are written
+            built = record_then_publish_delta(paths.store, tables, delta, record,
+                                              built_from(candidate))  # fmt: skip
         cache.flush()
+        keep_state(paths, state, len(tables["articles"]))
     events, claims = tables["events"], tables["claims"]
     mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
     others = (events["origin"] != "extracted") | (events["batch_id"] != batch_id)
@@ -364,3 +371,17 @@ def _all_outlets(paths: Paths, snapshot: Snapshot) -> pd.DataFrame:
     rows = [o.model_dump() for o in curated.rows("outlets.csv")]
     rows += [{k: o[k] for k in ("outlet_id", "name")} for o in snapshot.outlets]
     return pd.DataFrame(rows, columns=["outlet_id", "name"])
+
+
+def _tables_with(paths, before, candidate, articles, updates, cache, engine):
+    """The candidate's tables, merge state and changes from the current build: the batch
+    merged into the current build when that gives what a full build gives
+    (etl/incremental.py), else everything built again (and no changes: all is written)."""
+    if not updates:
+        from etl.incremental import build_batch
+
+        done = build_batch(paths, before, candidate, {a["article_id"] for a in articles},
+                           cache, engine)  # fmt: skip
+        if done is not None:
+            return done
+    return (*build_all(paths, snapshot=candidate, cache=cache, engine=engine), None)

@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from etl.atomic import STAGING_PREFIX, fsync_dir, make_staging_dir, point
@@ -48,14 +49,22 @@ HASH_CHUNK = 50_000  # rows turned to text at a time by content_hash
 
 
 def content_hash(tables: Tables) -> str:
-    """A digest of every table's contents: equal tables, equal digest (rebuilds can be compared)."""
+    """A digest of every table's contents: equal tables, equal digest (rebuilds can be compared).
+    Rows count in any order (a batch merged into a build, etl/incremental.py, appends the rows
+    it changes where a full build sorts them in: the same content), and a missing value is
+    missing whether pandas holds it as None or NaN."""
     digest = hashlib.sha256()
     for name in TABLE_NAMES:
         frame = tables[name]
         digest.update(f"{name}:{','.join(map(str, frame.columns))}:{len(frame)}\n".encode())
-        for start in range(0, len(frame), HASH_CHUNK):  # row hashes: chunks give the same bytes
-            rows = frame.iloc[start : start + HASH_CHUNK].astype(str)
-            digest.update(pd.util.hash_pandas_object(rows, index=False).values.tobytes())
+        hashes = [  # row hashes: chunks give the same values
+            pd.util.hash_pandas_object(
+                _as_text(frame.iloc[start : start + HASH_CHUNK]), index=False
+            ).to_numpy()  # fmt: skip
+            for start in range(0, len(frame), HASH_CHUNK)
+        ]
+        if hashes:
+            digest.update(np.sort(np.concatenate(hashes)).tobytes())
     return digest.hexdigest()
 
 
@@ -69,6 +78,12 @@ def _pg():
             "`.venv/bin/pip install -e '.[postgresql]'`"
         ) from exc
     return pg_store
+
+
+def _as_text(rows: pd.DataFrame) -> pd.DataFrame:
+    """Rows as text, every missing value alike (None, NaN: NULL in the database, null in the
+    exports), whatever text dtype the frame came in."""
+    return rows.astype(object).where(rows.notna(), None).astype(str)
 
 
 def current_build(store: Path) -> Path | None:

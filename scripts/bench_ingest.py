@@ -8,8 +8,10 @@ process, timed from the command's start to its exit (wall clock, and the CPU sec
 process it ran: the figure that a busy shared machine disturbs least), and reports peak memory
 twice: the largest single process, and all of its processes together (sampled every 0.25 s
 from /proc: the main process plus its extraction workers). `--then N`
-adds a second batch of N articles to the same store afterwards (the rebuild re-reads every
-article: this is what a later batch costs as the store grows). Article texts are the five seed
+adds a second batch of N articles to the same store afterwards (merged into the published
+build, etl/incremental.py: this is what a later batch costs as the store grows); with
+`--into STORE --sizes N --then M [--repeat K]` the batch goes into copies of a store of N bench
+articles kept from an earlier run (so the big first ingest is not repeated). Article texts are the five seed
 texts and the development passages, each made unique by a one-line note and spread over a
 year of publication dates, so merging sees repeats and new happenings alike (about 600
 characters on average; `--long` composes news-length articles from 6-14 passages each). Figures are
@@ -49,9 +51,11 @@ def long_text(pool: list[str], i: int) -> str:
     return "\n\n".join(passages[k] for k in pick)
 
 
-def write_batch(folder: Path, count: int, offset: int, long: bool = False) -> list[Path]:
+def write_batch(
+    folder: Path, count: int, offset: int, long: bool = False, base: dt.date = dt.date(2019, 1, 1)
+) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    pool, base, paths = texts(), dt.date(2019, 1, 1), []
+    pool, paths = texts(), []
     for i in range(offset, offset + count):
         published = base + dt.timedelta(days=(i * 7) % 365)
         text = long_text(pool, i) if long else pool[i % len(pool)]
@@ -117,13 +121,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--then", type=int, default=0, help="a second batch of this size")
+    parser.add_argument("--repeat", type=int, default=1, help="with --into: how many times")
+    parser.add_argument(
+        "--later", type=dt.date.fromisoformat, default=dt.date(2019, 1, 1),
+        help="with --into: the batch's first publication date (a later year: news of new "
+        "happenings, rather than more copies of the stored articles' days)",
+    )  # fmt: skip
     parser.add_argument("--engine", choices=("local", "dask"), default="local")
     parser.add_argument(
         "--long", action="store_true", help="news-length articles (1.3-6 kB, 3.2 kB on average)"
     )
+    parser.add_argument(
+        "--into", type=Path, help="a store of N bench articles (made by an ingest of "
+        "`--sizes N`): a copy of it takes the `--then` batch, and --sizes is N"
+    )  # fmt: skip
     args = parser.parse_args()
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     print("articles  seconds  cpu s  articles/s  largest MiB  all MiB  result")
+    if args.into:
+        into(args)
+        return
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             tmp_path = Path(tmp)
@@ -135,6 +152,22 @@ def main() -> None:
                 got = ingest(tmp_path / "store", tmp_path / "more", args.engine)
                 print(_line(f"  +{args.then:>6}", args.then, *got[:-1],
                             f"second batch into a store of {size}: {got[-1]}"))  # fmt: skip
+    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+def into(args: argparse.Namespace) -> None:
+    """Batches of `--then` articles into copies of an existing store of `--sizes` articles."""
+    import shutil
+
+    size = args.sizes[0]
+    for _ in range(max(1, args.repeat)):
+        with tempfile.TemporaryDirectory() as tmp:
+            tmp_path = Path(tmp)
+            shutil.copytree(args.into, tmp_path / "store", symlinks=True)
+            write_batch(tmp_path / "more", args.then, size, args.long, args.later)
+            got = ingest(tmp_path / "store", tmp_path / "more", args.engine)
+            print(_line(f"  +{args.then:>6}", args.then, *got[:-1],
+                        f"into a copy of {args.into} ({size:,}): {got[-1]}"))  # fmt: skip
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

@@ -119,14 +119,24 @@ def _weeks(start: dt.date, end: dt.date) -> range:
     return range(first, last + 1)
 
 
+def merge_order(m: Mention) -> tuple:
+    """The order mentions are merged in: dated and precise ones first."""
+    return (m.date.source == "article", m.date.end - m.date.start, *_order(m))
+
+
 def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     """Greedy clustering in a fixed order (dated and precise mentions first), so the result
     does not depend on the order mentions arrive in. Clusters are found through a
     (type, week) index, so the cost per mention stays flat as the batch grows.
     """
-    ordered = sorted(
-        mentions, key=lambda m: (m.date.source == "article", m.date.end - m.date.start, *_order(m))
-    )
+    clusters = fold_casualties(group_mentions(mentions))
+    return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
+
+
+def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
+    """The greedy clustering before tolls are folded into their strikes, clusters in the
+    order they were opened (etl/merge_replay.py replays it for a new batch)."""
+    ordered = sorted(mentions, key=merge_order)
     clusters: list[Cluster] = []
     by_week: dict[tuple[str, int], list[int]] = {}
     by_article: dict[tuple[str, str], list[int]] = {}
@@ -154,8 +164,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         if mention.article_id not in clusters[index].articles:
             by_article.setdefault((mention.event_type, mention.article_id), []).append(index)
         _join(clusters[index], mention)
-    clusters = fold_casualties(clusters)
-    return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
+    return clusters
 
 
 def _own_article(

@@ -1,0 +1,280 @@
+"""A new batch into the published build, without merging or rewriting the rest.
+
+The previous build's tables (its Parquet exports) are kept; the batch's articles are
+extracted and replayed into the previous merge (etl/merge_replay.py); only the events whose
+clusters changed, or whose sources changed (etl/source_state.py), get new rows. The result
+equals a full build of the same inputs, rows aside from their order (tests/etl/
+test_incremental.py; the store's content digest does not depend on row order).
+
+Used only when that equality is known to hold, else `build_batch` says None and the caller
+builds everything: the current build is the inbox's latest; the merge state on disk belongs
+to it and was made with the same rules, gazetteers, seeds and curated rows; the batch's
+articles come after every stored one; nothing is imported from other datasets; no analyst's
+decision names a sentence of a changed event; every GeoNames place a changed event names is
+spelled one way throughout.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from etl import inbox
+from etl.backend import database_url
+from etl.build import (
+    actor_ids_of,
+    analyst_places,
+    base_tables,
+    curated_points,
+    gazetteer_rows,
+    inbox_articles,
+)
+from etl.database import PRIMARY_KEYS
+from etl.extracted import add_extracted
+from etl.extracting import bind_cache, default_workers, extract_all
+from etl.extraction.mentions import Mention
+from etl.extraction.merge import Cluster, _join, match_curated
+from etl.ids import sentence_key
+from etl.import_tables import live_imports
+from etl.inbox import Snapshot
+from etl.mention_cache import MentionCache, article_key
+from etl.merge_index import positions, rows_of, sort_index
+from etl.merge_replay import Outcome, Replay, replay
+from etl.merge_state import MergeState, inputs_digest, load, published_meta
+from etl.settings import Paths
+from etl.store import CURRENT, EXPORTS
+from etl.tables import TABLE_NAMES, Tables, article_rows
+
+
+def _full_mentions(seqs, index, published, cache, new) -> dict[int, Mention]:
+    """seq -> the whole mention (sentence, figures...), old ones from the mention cache."""
+    found = {s: new[s] for s in seqs if s in new}
+    rows = index.set_index("seq").loc[[s for s in seqs if s not in new], ["article_id", "pos"]]
+    keys = {a: article_key(a, published[a]) for a in set(rows["article_id"])}
+    held = cache.get(list(keys.values()))
+    for seq, article, pos in zip(rows.index, rows["article_id"], rows["pos"]):
+        found[seq] = held[keys[article]][int(pos)]
+    return found
+
+
+def _rebuilt(seqs: list[int], opener_group: dict[int, int], cid: int,
+             full: dict[int, Mention]) -> Cluster:  # fmt: skip
+    """A cluster of whole mentions, in its order: its own mentions joined, folded ones after."""
+    first = full[cid]
+    cluster = Cluster(first.event_type, first.date.start, first.date.end)
+    for s in seqs:
+        if opener_group[s] == cid:
+            _join(cluster, full[s])
+        else:
+            cluster.mentions.append(full[s])
+            cluster.articles.add(full[s].article_id)
+    return cluster
+
+
+def _old_seqs(index: pd.DataFrame, hosts: set[int]) -> dict[int, list[int]]:
+    """The seqs of unchanged folded clusters, in cluster order: own mentions, then tolls."""
+    rows = index[index["host"].isin(hosts)]
+    opener_key = {s: i for i, s in enumerate(index["seq"])}
+    out: dict[int, list[int]] = {}
+    for host, part in rows.groupby("host", sort=False):
+        own = list(part.loc[part["group"] == host, "seq"])
+        tolls = part[part["group"] != host]
+        order = sorted(set(tolls["group"]), key=opener_key.__getitem__)
+        out[host] = own + [s for g in order for s in tolls.loc[tolls["group"] == g, "seq"]]
+    return out
+
+
+def _uniform_places(index: pd.DataFrame, place_ids: set[str]) -> bool:
+    rows = index[index["place_id"].isin(place_ids)]
+    spelled = rows[["place_id", "place_name", "country"]].fillna("").drop_duplicates()
+    return not spelled["place_id"].duplicated().any()
+
+
+def _decided(snapshot: Snapshot, claims: pd.DataFrame) -> bool:
+    """Whether any decision names one of these claims' mentions or sentences."""
+    named = {k for d in snapshot.decisions for k in d.mentions}
+    if not named or claims.empty:
+        return False
+    found = claims.dropna(subset=["mention_key"])
+    keys = set(found["mention_key"]) | {
+        sentence_key(a, s, e)
+        for a, s, e in zip(found["article_id"], found["char_start"], found["char_end"])
+    }
+    return bool(named & keys)
+
+
+def build_batch(
+    paths: Paths, before: Snapshot, candidate: Snapshot, batch: set[str],
+    cache: MentionCache, engine: str = "local",
+) -> tuple[Tables, MergeState, dict] | None:  # fmt: skip
+    """The tables of `candidate` (`before` plus the articles `batch`), the merge state after
+    and what changed (etl/delta_write.py), built from the current build; None when that
+    build cannot be used (see the module)."""
+    if database_url() is not None:  # a PostgreSQL build is written whole (etl/pg_store.py);
+        return None  # the delta write copies the current build's SQLite file
+    meta = published_meta(paths.store)
+    if meta.get("inbox_state") != inbox.stamp(before) or meta.get("exports") != "true":
+        return None
+    if live_imports(candidate):
+        return None
+    base, curated, seeds = base_tables(paths, candidate)
+    places = gazetteer_rows(curated, analyst_places(candidate))
+    bind_cache(cache, places)
+    digest = inputs_digest(paths.seeds, paths.curated)
+    state = load(paths.store, meta.get("content_sha256", ""), cache.fingerprint, digest)
+    articles = seeds + inbox_articles(candidate)
+    new = articles[len(articles) - len(batch) :]
+    if state is None or {a.article_id for a in new} != batch:
+        return None
+    folder = paths.store / CURRENT / EXPORTS
+    old = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLE_NAMES}
+    mentions = extract_all(new, places, cache, default_workers(), engine)
+    changed_sources = state.sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in new)
+    fresh = {state.mentions + j: m for j, m in enumerate(mentions)}
+    outcome = replay(Replay(state.index), list(fresh.items()))
+    return _splice(paths, candidate, state, old, base, curated, articles, new, mentions, fresh,
+                   outcome, changed_sources, cache)  # fmt: skip
+
+
+def _splice(paths, candidate, state, old, base, curated, articles, new, mentions, fresh,
+            outcome: Outcome, changed_sources,
+            cache):  # fmt: skip
+    index = state.index
+    event_of_host = dict(zip(index["host"], index["event_id"]))
+    gone_events = {event_of_host[h] for h in outcome.removed}
+    published = {a.article_id: a.published for a in articles}
+    group = dict(zip(index["seq"], index["group"]))
+    group.update(outcome.group)
+    points = curated_points(base)
+    seqs = [s for c in outcome.seqs.values() for s in c]
+    full = _full_mentions(seqs, index, published, cache, fresh)
+    changed = {cid: _rebuilt(outcome.seqs[cid], group, cid, full) for cid in outcome.clusters}
+    changed = dict(zip(changed, match_curated(list(changed.values()), points)))
+    events = gone_events | {c.event_id for c in changed.values()}
+    curated_ids = set(base["events"]["event_id"])
+    # unchanged clusters that report a curated event whose claims change are counted again
+    others = set(index.loc[index["event_id"].isin(events & curated_ids), "host"])
+    others -= outcome.removed | set(outcome.clusters)
+    more = _old_seqs(index, others)
+    full.update(_full_mentions([s for v in more.values() for s in v], index, published, cache,
+                               {}))  # fmt: skip
+    unchanged = [_rebuilt(v, group, h, full) for h, v in more.items()]
+    clusters = list(changed.values()) + match_curated(unchanged, points)
+    clusters.sort(key=lambda c: (c.start, c.end, c.event_type, c.event_id))
+    involved = {m.article_id for c in clusters for m in c.mentions}
+    subset = [a for a in articles if a.article_id in involved]
+    shell = {**base, "articles": base["articles"].iloc[:0], "article_texts":
+             base["article_texts"].iloc[:0]}  # fmt: skip
+    out = add_extracted(shell, clusters, subset, actor_ids_of(curated), state.sources.source)
+    return _tables(
+        candidate, state, old, base, out, events, new, mentions, outcome, changed_sources, changed
+    )
+
+
+def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
+            changed_sources, changed):  # fmt: skip
+    tables, kept = dict(old), {}
+    claims = old["claims"]
+    dropped = claims[claims["event_id"].isin(events) & (claims["origin"] == "extracted")]
+    added = out["claims"][out["claims"]["origin"] == "extracted"]
+    if _decided(candidate, pd.concat([dropped, added])):
+        return None
+    gone_claims = set(dropped["claim_id"])
+    kept["claims"] = len(claims) - len(gone_claims)
+    tables["claims"] = pd.concat([claims[~claims["claim_id"].isin(gone_claims)], added],
+                                 ignore_index=True)  # fmt: skip
+    figures = old["figures"]
+    new_figures = out["figures"][out["figures"]["claim_id"].isin(set(added["claim_id"]))]
+    kept["figures"] = int((~figures["claim_id"].isin(gone_claims)).sum())
+    tables["figures"] = pd.concat([figures[~figures["claim_id"].isin(gone_claims)],
+                                   new_figures], ignore_index=True).astype(
+        {"value_low": "float64", "value_high": "float64"})  # fmt: skip
+    flows = old["flows"]
+    keep = ~(flows["event_id"].isin(events) & (flows["origin"] == "extracted"))
+    new_flows = out["flows"][out["flows"]["origin"] == "extracted"]
+    kept["flows"] = int(keep.sum())
+    tables["flows"] = pd.concat([flows[keep], new_flows], ignore_index=True).astype(
+        {"count_low": "float64", "count_high": "float64"})  # fmt: skip
+    # the new state's index: decisions replayed, events renamed, the batch's mentions added
+    index = state.index.copy()
+    index["group"] = index["seq"].map(lambda s: outcome.group.get(s)).fillna(index["group"])
+    index["host"] = index["seq"].map(lambda s: outcome.host.get(s)).fillna(index["host"])
+    index[["group", "host"]] = index[["group", "host"]].astype("int64")
+    seqs = list(range(state.mentions, state.mentions + len(mentions)))
+    added_rows = rows_of(mentions, seqs, [outcome.group[s] for s in seqs],
+                         [outcome.host[s] for s in seqs], positions(mentions))  # fmt: skip
+    index = pd.concat([index, added_rows], ignore_index=True)
+    event_of = {cid: c.event_id for cid, c in changed.items()}
+    renamed = index["host"].isin(set(event_of))
+    index.loc[renamed, "event_id"] = index.loc[renamed, "host"].map(event_of)
+    index = sort_index(index)
+    # places: GeoNames places the changed events name, one spelling each
+    gn = set(index.loc[index["host"].isin(set(changed)), "place_id"].dropna())
+    gn |= {p for p in out["places"]["place_id"] if str(p).startswith("gn:")}
+    gn = {p for p in gn if str(p).startswith("gn:")}
+    if not _uniform_places(index, gn):
+        return None
+    known = set(base["places"]["place_id"])
+    named = set(index["place_id"].dropna())
+    places = old["places"][old["places"]["place_id"].isin(named | known)]
+    extra = out["places"][~out["places"]["place_id"].isin(set(places["place_id"]))]
+    kept["places"] = len(places)
+    tables["places"] = pd.concat([places, extra], ignore_index=True)
+    # articles and outlets of the batch
+    outlets = pd.DataFrame(
+        [{k: o[k] for k in ("outlet_id", "name", "kind", "country", "wire_id")}
+         for o in candidate.outlets])  # fmt: skip
+    if not outlets.empty:
+        fresh = outlets[~outlets["outlet_id"].isin(set(old["outlets"]["outlet_id"]))]
+        tables["outlets"] = pd.concat([old["outlets"], fresh], ignore_index=True)
+    names = dict(zip(tables["outlets"]["outlet_id"], tables["outlets"]["name"]))
+    tables["articles"] = pd.concat([old["articles"], article_rows(new, names)],
+                                   ignore_index=True)  # fmt: skip
+    texts = pd.DataFrame({"article_id": [a.article_id for a in new],
+                          "text": [a.text for a in new]})  # fmt: skip
+    tables["article_texts"] = pd.concat([old["article_texts"], texts], ignore_index=True)
+    # events: the changed ones anew, and every event whose sources changed recounted
+    claims = tables["claims"]
+    recount = events | set(claims.loc[claims["article_id"].isin(changed_sources), "event_id"])
+    frame = old["events"]
+    rows = out["events"][out["events"]["event_id"].isin(events)]
+    same = ~frame["event_id"].isin(recount)
+    kept["events"] = int(same.sum())
+    frame = pd.concat([frame[same], frame[~same & ~frame["event_id"].isin(events)], rows],
+                      ignore_index=True)  # fmt: skip
+    mine = claims[claims["event_id"].isin(recount)]
+    found: dict[str, set[str]] = {}
+    for event, article in zip(mine["event_id"], mine["article_id"]):
+        found.setdefault(event, set()).add(state.sources.source(article))
+    at = frame["event_id"].isin(recount)
+    lists = frame.loc[at, "event_id"].map(lambda e: sorted(found.get(e, ())))
+    frame.loc[at, "independent_sources"] = lists.map(len)
+    frame.loc[at, "source_ids"] = lists.map("|".join)
+    tables["events"] = frame
+    after = MergeState(index, state.sources, state.fingerprint, state.mentions + len(mentions))
+    kept.update({n: len(old[n]) for n in ("outlets", "articles", "article_texts")})
+    tables = {name: _like(tables[name], old[name]) for name in TABLE_NAMES}
+    return tables, after, _delta(tables, old, kept)
+
+
+def _delta(tables: Tables, old: Tables, kept: dict[str, int]) -> dict:
+    """table -> (primary keys of the previous build's rows not kept, rows added): each new
+    table is the kept rows of the old one, in order, then the added rows."""
+    delta = {}
+    for name, count in kept.items():
+        key = PRIMARY_KEYS[name]
+        removed = set(old[name][key]) - set(tables[name][key].iloc[:count])
+        added = tables[name].iloc[count:]
+        if removed or len(added):
+            delta[name] = (removed, added)
+    return delta
+
+
+def _like(frame: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
+    """Numbers and flags in the dtypes the previous build had them in (a concat with rows
+    whose values are all missing makes objects of them)."""
+    wanted = {
+        c: old[c].dtype for c in frame.columns
+        if c in old.columns and len(old) and frame[c].dtype != old[c].dtype
+        and (pd.api.types.is_numeric_dtype(old[c]) or pd.api.types.is_bool_dtype(old[c]))
+    }  # fmt: skip
+    return frame.astype(wanted) if wanted else frame

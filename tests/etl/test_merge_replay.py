@@ -1,0 +1,101 @@
+"""Replaying the merge for a new batch gives what merging everything again gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from etl.extraction.mentions import DateWindow, Mention
+from etl.merge_index import merge_all
+from etl.merge_replay import Replay, replay, weeks
+
+TYPES = ["airstrike", "shelling", "killing", "deaths", "clash", "evacuation"]
+POINTS = [(34.45, 40.95), (34.5, 40.96), (35.33, 40.14), (35.93, 36.63), None]
+TRIGGERS = ["killed", "shelled", "struck", "died", "fighting"]
+DAY0 = dt.date(2020, 1, 1)
+
+
+def random_mention(rng: random.Random, article: str, at: int) -> Mention:
+    start = DAY0 + dt.timedelta(days=rng.randrange(40))
+    width = rng.choice([0, 0, 0, 1, 2, 6, 20])
+    undated = rng.random() < 0.2
+    point = rng.choice(POINTS)
+    precision = rng.choice([1, 1, 2, 3]) if point else None
+    return Mention(
+        article_id=article,
+        event_type=rng.choice(TYPES),
+        trigger=rng.choice(TRIGGERS),
+        trigger_start=at + rng.randrange(3),
+        trigger_end=at + 5,
+        sentence=f"sentence {at}",
+        char_start=at,
+        char_end=at + 40,
+        date=DateWindow(
+            start, start + dt.timedelta(days=width), "day", "article" if undated else "explicit"
+        ),  # fmt: skip
+        place_id=None if point is None else f"p{POINTS.index(point)}",
+        latitude=None if point is None else point[0],
+        longitude=None if point is None else point[1],
+        geo_precision=precision,
+        place_note="from the sentence before" if rng.random() < 0.2 else None,
+    )
+
+
+def articles(rng: random.Random, first: int, count: int) -> list[Mention]:
+    found = []
+    for a in range(first, first + count):
+        at = 0
+        for _ in range(rng.randrange(1, 5)):
+            found.append(random_mention(rng, f"a{a:04d}", at))
+            at += rng.choice([0, 50])  # two mentions of one sentence now and then
+    return found
+
+
+def groups_of(hosts: dict[int, int]) -> set[frozenset[int]]:
+    found: dict[int, set[int]] = {}
+    for seq, host in hosts.items():
+        found.setdefault(host, set()).add(seq)
+    return {frozenset(g) for g in found.values()}
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_replay_equals_merging_everything_again(seed):
+    rng = random.Random(seed)
+    old = articles(rng, 0, rng.randrange(2, 120))
+    new = articles(rng, 1000, rng.randrange(1, 15))
+    _, index = merge_all(old)
+    outcome = replay(Replay(index), [(len(old) + j, m) for j, m in enumerate(new)])
+    hosts = dict(zip(index["seq"], index["host"]))
+    hosts.update(outcome.host)
+    _, everything = merge_all(old + new)
+    assert groups_of(hosts) == groups_of(dict(zip(everything["seq"], everything["host"])))
+    # what the outcome names as changed, and as replaced, is exactly what differs
+    before = groups_of(dict(zip(index["seq"], index["host"])))
+    now = groups_of(hosts)
+    assert {frozenset(s) for s in outcome.seqs.values()} == now - before
+    replaced = {frozenset(s for s, h in zip(index["seq"], index["host"]) if h == r)
+                for r in outcome.removed}  # fmt: skip
+    assert replaced == before - now
+
+
+def test_a_batch_far_from_the_store_touches_nothing_of_it():
+    rng = random.Random(7)
+    old = articles(rng, 0, 50)
+    _, index = merge_all(old)
+    far = random_mention(rng, "z", 0)
+    far = Mention(**{**far.__dict__, "date": DateWindow(dt.date(2024, 6, 1), dt.date(2024, 6, 1),
+                                                        "day", "explicit")})  # fmt: skip
+    outcome = replay(Replay(index), [(len(old), far)])
+    assert outcome.removed == set()
+    assert list(outcome.seqs.values()) == [[len(old)]]
+
+
+def test_weeks_match_the_merge():
+    from etl.extraction.merge import _weeks
+
+    for start in range(0, 30):
+        a = DAY0 + dt.timedelta(days=start)
+        b = a + dt.timedelta(days=start % 9)
+        assert list(weeks(a.toordinal(), b.toordinal())) == list(_weeks(a, b))
