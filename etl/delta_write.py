@@ -26,7 +26,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.atomic import make_staging_dir, write_bytes
-from etl.database import PRIMARY_KEYS, SCHEMA_VERSION, _rows
+from etl.database import PRIMARY_KEYS, SCHEMA_VERSION, plain_rows
 from etl.exports import MANIFEST, write_frame
 from etl.problems import StoreError
 from etl.store import BUILDS, DATABASE, EXPORTS, content_hash, current_build, finish
@@ -57,7 +57,7 @@ def _apply(path: Path, tables: Tables, delta: Delta, meta: dict[str, str]) -> No
                 columns = ", ".join(f'"{c}"' for c in tables[name].columns)
                 marks = ", ".join("?" for _ in tables[name].columns)
                 conn.executemany(f'INSERT INTO "{name}" ({columns}) VALUES ({marks})',
-                                 _rows(added[list(tables[name].columns)]))  # fmt: skip
+                                 plain_rows(added[list(tables[name].columns)]))  # fmt: skip
             broken = conn.execute("PRAGMA foreign_key_check").fetchall()
             if broken:
                 raise StoreError(f"foreign key check failed: {broken[:5]}")
