@@ -42,7 +42,10 @@ def load_tables(paths: Paths, lazy: bool = False) -> Loaded:
     (`dashboard.lazy_tables`: what the app does; at 1,000,000 events the claims alone are
     3,000,000 rows).
     """
-    if lazy and (paths.store.is_file() or current_build(paths.store)):
+    # lazily: the SQLite build's file, read a few columns at a time; a PostgreSQL build is
+    # read whole (etl/pg_store.py)
+    sqlite = database_url() is None
+    if lazy and sqlite and (paths.store.is_file() or current_build(paths.store)):
         tables, meta = open_build(paths.store, skip=UNREAD)
         build = meta.get("build_id") or paths.store.name
         schema = meta.get("schema_version")

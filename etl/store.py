@@ -57,15 +57,22 @@ def content_hash(tables: Tables) -> str:
     for name in TABLE_NAMES:
         frame = tables[name]
         digest.update(f"{name}:{','.join(map(str, frame.columns))}:{len(frame)}\n".encode())
-        hashes = [  # row hashes: chunks give the same values
-            pd.util.hash_pandas_object(
-                _as_text(frame.iloc[start : start + HASH_CHUNK]), index=False
-            ).to_numpy()  # fmt: skip
-            for start in range(0, len(frame), HASH_CHUNK)
-        ]
-        if hashes:
-            digest.update(np.sort(np.concatenate(hashes)).tobytes())
+        hashes = row_hashes(frame)
+        if len(hashes):
+            digest.update(np.sort(hashes).tobytes())
     return digest.hexdigest()
+
+
+def row_hashes(frame: pd.DataFrame) -> np.ndarray:
+    """One 64-bit hash per row of `frame`, as `content_hash` counts them (chunks of rows give
+    the same values, so a store written a chunk at a time can be digested alike)."""
+    parts = [
+        pd.util.hash_pandas_object(
+            _as_text(frame.iloc[start : start + HASH_CHUNK]), index=False
+        ).to_numpy()  # fmt: skip
+        for start in range(0, len(frame), HASH_CHUNK)
+    ]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
 
 
 def _pg():

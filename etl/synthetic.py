@@ -44,7 +44,7 @@ import pandas as pd
 
 from etl.atomic import make_staging_dir
 from etl.database import write_database_chunks
-from etl.store import BUILDS, DATABASE, HASH_CHUNK, finish, writing
+from etl.store import BUILDS, DATABASE, finish, row_hashes, writing
 from etl.tables import TABLE_NAMES, Tables
 
 START, DAYS = dt.date(2018, 1, 1), 730
@@ -434,10 +434,10 @@ def _chunk(rng: np.random.Generator, template: Tables, shared: Tables, pool: np.
 
 class ContentDigest:
     """`etl.store.content_hash` of the whole store, fed a chunk at a time: the row hashes of
-    each table are kept (8 bytes a row) and digested in table order at the end."""
+    each table are kept (8 bytes a row) and digested in table order, sorted, at the end."""
 
     def __init__(self) -> None:
-        self.rows: dict[str, list[bytes]] = {name: [] for name in TABLE_NAMES}
+        self.rows: dict[str, list[np.ndarray]] = {name: [] for name in TABLE_NAMES}
         self.counts = dict.fromkeys(TABLE_NAMES, 0)
         self.columns: dict[str, list[str]] = {}
 
@@ -446,19 +446,15 @@ class ContentDigest:
             frame = tables[name]
             self.columns.setdefault(name, list(map(str, frame.columns)))
             self.counts[name] += len(frame)
-            for start in range(0, len(frame), HASH_CHUNK):
-                rows = frame.iloc[start : start + HASH_CHUNK].astype(str)
-                self.rows[name].append(
-                    pd.util.hash_pandas_object(rows, index=False).values.tobytes()
-                )
+            self.rows[name].append(row_hashes(frame))
 
     def hexdigest(self) -> str:
         digest = hashlib.sha256()
         for name in TABLE_NAMES:
             columns = ",".join(self.columns[name])
             digest.update(f"{name}:{columns}:{self.counts[name]}\n".encode())
-            for part in self.rows[name]:
-                digest.update(part)
+            if self.counts[name]:
+                digest.update(np.sort(np.concatenate(self.rows[name])).tobytes())
         return digest.hexdigest()
 
 
