@@ -38,6 +38,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from websocket_frames import Frames  # noqa: E402  (scripts/ is on the path when run)
+
 APP = ROOT / "dashboard" / "app.py"
 MIB = 2**20
 VIEWPORT = {"width": 1280, "height": 720}
@@ -98,36 +100,6 @@ def serving(store: str, port: int) -> Iterator[tuple[str, float]]:
         server.wait(timeout=30)
 
 
-class Socket:
-    """Bytes received over the page's websocket, and how many script runs have finished."""
-
-    def __init__(self) -> None:
-        self.bytes, self.runs, self.finished = 0, 0, 0.0
-
-    def attach(self, ws) -> None:
-        ws.on("framereceived", self.add)
-
-    def add(self, payload: bytes | str) -> None:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        self.bytes += len(payload)
-        if isinstance(payload, bytes) and len(payload) < 1024:  # script_finished is tiny
-            msg = ForwardMsg.FromString(payload)
-            if msg.WhichOneof("type") == "script_finished" and msg.script_finished in (
-                ForwardMsg.FINISHED_SUCCESSFULLY,
-                ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
-            ):
-                self.runs += 1
-                self.finished = time.time()  # epoch s: compared with the page's clock
-
-    def wait_run(self, page, runs: int, timeout_s: float) -> None:
-        deadline = time.perf_counter() + timeout_s
-        while self.runs < runs and time.perf_counter() < deadline:
-            page.wait_for_timeout(50)
-        if self.runs < runs:
-            raise RuntimeError(f"no script run finished within {timeout_s:.0f} s")
-
-
 def browser_cpu() -> dict[int, float]:
     """CPU seconds used so far by each of this process's Chromium processes (browser, renderer,
     GPU): on a shared machine a steadier measure of the page's own work than wall time."""
@@ -173,7 +145,7 @@ def settle(page, since_ms: float) -> tuple[float, float]:
     return plot, max(task, plot)
 
 
-def act(page, socket: Socket, click, timeout_s: float) -> dict[str, float]:
+def act(page, socket: Frames, click, timeout_s: float) -> dict[str, float]:
     """Press something, wait for its rerun and the page to settle: seconds and bytes."""
     socket.bytes, runs = 0, socket.runs
     contexts = page.evaluate("window.__bench.contexts")
@@ -182,7 +154,7 @@ def act(page, socket: Socket, click, timeout_s: float) -> dict[str, float]:
     socket.wait_run(page, runs + 1, timeout_s)
     ws = socket.bytes
     press = page.evaluate("window.__bench.press")
-    arrived = (socket.finished - page.evaluate("performance.timeOrigin") / 1000) * 1000
+    arrived = (socket.finished_epoch - page.evaluate("performance.timeOrigin") / 1000) * 1000
     plot, quiet = settle(page, press)
     cpu = cpu_since(cpu)
     return {
@@ -201,7 +173,7 @@ def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, flo
     page = context.new_page()
     page.set_default_timeout(timeout_s * 1000)
     page.add_init_script(PROBE)
-    socket, static = Socket(), [0]
+    socket, static = Frames(), [0]
     page.on("websocket", socket.attach)
     page.on(
         "response",

@@ -43,6 +43,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from websocket_frames import Frames  # noqa: E402  (scripts/ is on the path when run)
+
 APP = ROOT / "dashboard" / "app.py"
 MIB = 2**20
 ROWS = """generate_s: generate and write the store (s, wall)
@@ -256,36 +258,6 @@ def wait_healthy(port: int, server: subprocess.Popen, seconds: float) -> str:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError("streamlit did not start")
-
-
-class Frames:
-    """Bytes received over the page's websockets, and when a script run last finished
-    (Streamlit's `script_finished` message: the rerun has been sent whole)."""
-
-    def __init__(self) -> None:
-        self.bytes, self.finished = 0, 0.0
-
-    def attach(self, ws) -> None:
-        ws.on("framereceived", self.add)
-
-    def add(self, payload: bytes | str) -> None:
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        self.bytes += len(payload)
-        if isinstance(payload, bytes) and len(payload) < 1024:  # script_finished is tiny
-            msg = ForwardMsg.FromString(payload)
-            done = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
-            if msg.WhichOneof("type") == "script_finished" and msg.script_finished in done:
-                self.finished = time.perf_counter()  # not one stopped early for a rerun
-
-    def wait_finished(self, page, since: float, timeout_s: float) -> float:
-        """Seconds from `since` to the end of the first run that finished after it."""
-        deadline = time.perf_counter() + timeout_s
-        while self.finished < since and time.perf_counter() < deadline:
-            page.wait_for_timeout(100)
-        if self.finished < since:
-            raise RuntimeError(f"the app did not finish a run within {timeout_s:.0f} s")
-        return self.finished - since
 
 
 def drive_page(page, url: str, timeout: float) -> dict:
