@@ -27,6 +27,7 @@ class Loaded:
     tables: Tables
     origin: str  # a sentence for the page footer
     batch_names: dict[str, str] = field(default_factory=dict)  # as the build recorded them
+    build_id: str | None = None  # a store's build (its reader file is keyed by it)
 
 
 #: Tables the dashboard never reads, left unread (article_texts: 122 of 323 MB at 100k events).
@@ -49,7 +50,8 @@ def load_tables(paths: Paths, lazy: bool = False) -> Loaded:
         tables, meta = open_build(paths.store, skip=UNREAD)
         build = meta.get("build_id") or paths.store.name
         schema = meta.get("schema_version")
-        return Loaded(tables, markdown_text(f"Data: store build {build} (schema {schema})."))
+        origin = markdown_text(f"Data: store build {build} (schema {schema}).")
+        return Loaded(tables, origin, build_id=meta.get("build_id"))
     if paths.store.is_file() or current_build(paths.store):
         tables, meta = read_store(paths.store, skip=UNREAD)
         build = meta.get("build_id") or paths.store.name

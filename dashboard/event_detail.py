@@ -23,16 +23,22 @@ KEPT = 16
 class EventDetail:
     """`detail(event_id)` -> (its claims as `views.claim_frame` rows, its figures)."""
 
-    def __init__(self, tables: Tables, event_ids: pd.Series) -> None:
+    def __init__(
+        self, tables: Tables, event_ids: pd.Series, rows: tuple[RowsByKey, RowsByKey] | None = None
+    ) -> None:
+        """`rows`: the row ids of each event's claims and figures when already known (the
+        build's reader file, `dashboard.frame_file`); else read here from a lazy store."""
         self.tables = tables
         self._kept: OrderedDict[str, tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
         self._lock = threading.Lock()
         if isinstance(tables, LazyTables) and not tables.loaded("claims"):
             self.claims = None
-            found = tables.columns("claims", ["event_id"], rowid=True)
-            self.claim_rows = RowsByKey(event_ids, found["event_id"], found[ROWID].to_numpy())
-            found = tables.columns("figures", ["event_id"], rowid=True)
-            self.figure_rows = RowsByKey(event_ids, found["event_id"], found[ROWID].to_numpy())
+            if rows is None:
+                found = tables.columns("claims", ["event_id"], rowid=True)
+                claim_rows = RowsByKey(event_ids, found["event_id"], found[ROWID].to_numpy())
+                found = tables.columns("figures", ["event_id"], rowid=True)
+                rows = claim_rows, RowsByKey(event_ids, found["event_id"], found[ROWID].to_numpy())
+            self.claim_rows, self.figure_rows = rows
         else:
             self.claims = claim_frame(tables)
 

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from dashboard.claimants import Organisations, claimant_options, organisations_of, shipped
@@ -99,41 +100,56 @@ def filter_options(
     the shipped table by default): one 'United Nations' for the UN and its rights office."""
     outlet_names = dict(zip(tables_outlets["outlet_id"], tables_outlets["name"]))
     actor_names = dict(zip(tables_actors["actor_id"], tables_actors["name"]))
+    # each distinct list once (the event frame shares them), each column once: a pass over
+    # every event's lists, and a copy of the frame for the dates, took 5.8 s at 1,000,000
     outlets = sorted(
-        {o for ids in view["outlet_ids"] for o in ids}, key=lambda o: outlet_names.get(o, o)
+        {o for ids in _distinct_lists(view["outlet_ids"]) for o in ids},
+        key=lambda o: outlet_names.get(o, o),
     )
     claimants = claimant_options(
-        {a for ids in view["claimant_actors"] for a in ids},
+        {a for ids in _distinct_lists(view["claimant_actors"]) for a in ids},
         actor_names,
         shipped() if organisations is None else organisations,
     )
-    types = view.drop_duplicates("event_type").sort_values("label")
-    present = set(view["area"])
-    news_mask = ~view["background"]
-    shown_first = news_mask & (view["review_status"] != "pending")
-    news = view[shown_first] if shown_first.any() else view
-    with_pending = view[news_mask] if news_mask.any() else view
+    firsts = ~view["event_type"].duplicated()
+    types = pd.DataFrame(
+        {"event_type": view["event_type"][firsts], "label": view["label"][firsts]}
+    ).sort_values("label")
+    present = set(view["area"].unique().tolist())
+    background = view["background"].to_numpy(dtype=bool)
+    news_mask = ~background
+    shown_first = news_mask & (view["review_status"] != "pending").to_numpy(dtype=bool)
+    news = shown_first if shown_first.any() else np.ones(len(view), dtype=bool)
+    with_pending = news_mask if news_mask.any() else np.ones(len(view), dtype=bool)
+    starts, ends = view["date_start"], view["date_end"]
     return Options(
-        date_min=news["date_start"].min().date(),
-        date_max=news["date_end"].max().date(),
-        full_min=view["date_start"].min().date(),
-        full_max=view["date_end"].max().date(),
-        n_background=int(view["background"].sum()),
+        date_min=starts[news].min().date(),
+        date_max=ends[news].max().date(),
+        full_min=starts.min().date(),
+        full_max=ends.max().date(),
+        n_background=int(background.sum()),
         n_pending=int((view["review_status"] == "pending").sum()),
         event_types=tuple(zip(types["event_type"], types["label"])),
         areas=tuple(a for a in area_order if a in present),
         outlets=tuple((o, outlet_names.get(o, o)) for o in outlets),
         claimants=claimants,
-        pending_min=with_pending["date_start"].min().date(),
-        pending_max=with_pending["date_end"].max().date(),
+        pending_min=starts[with_pending].min().date(),
+        pending_max=ends[with_pending].max().date(),
         batches=_batches(view, batch_names or {}),
     )
+
+
+def _distinct_lists(lists: pd.Series) -> list[list]:
+    """The distinct list objects of a column (missing values left out)."""
+    return list({id(v): v for v in lists.tolist() if isinstance(v, list)}.values())
 
 
 def _batches(view: pd.DataFrame, names: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """The batches with an event in the view: curated first, then the seeds, then uploads
     oldest first (batch ids start with their UTC time)."""
-    present = set(view["batch_id"].fillna(CURATED)) if "batch_id" in view else set()
+    present = (
+        set(view["batch_id"].fillna(CURATED).unique().tolist()) if "batch_id" in view else set()
+    )
     rank = {CURATED: "0", SEEDS: "1"}
     ordered = sorted(present, key=lambda b: rank.get(b, "2" + b))
     return tuple((b, batch_label(b, names)) for b in ordered)

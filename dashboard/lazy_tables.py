@@ -131,26 +131,40 @@ class RowsByKey:
     """Row ids of a table by a key column (claims by event), to read one event's rows.
 
     Each row's key is replaced by its position among `universe` (the events' ids, hashed once
-    by Arrow), the positions sorted, and a key found by one scan of the universe and a binary
-    search: 12 bytes a row, no Python string per row. Rows whose key is not in the universe
-    are not found."""
+    by Arrow), the row ids sorted by it, and each position's first row kept (`offsets`); a
+    key is found by one scan of the universe: 8 bytes a row and 8 an event, no Python string
+    per row. Rows whose key is not in the universe are not found."""
 
     def __init__(self, universe: pd.Series, keys: pd.Series, rowids: np.ndarray) -> None:
-        self.universe = arrow_values(universe)
-        found = pc.index_in(arrow_values(keys), value_set=self.universe).fill_null(-1)
+        found = pc.index_in(arrow_values(keys), value_set=arrow_values(universe)).fill_null(-1)
         positions = found.to_numpy(zero_copy_only=False).astype(np.int32)
         order = np.argsort(positions, kind="stable")
-        self.positions = positions[order]
-        self.rowids = np.asarray(rowids, dtype=np.int64)[order]
+        positions = positions[order]
+        offsets = np.searchsorted(positions, np.arange(len(universe) + 1), side="left")
+        rowids = np.asarray(rowids, dtype=np.int64)[order]
+        start = offsets[0]  # the rows of no event in the universe come first: dropped
+        self._set(universe, offsets - start, rowids[start:])
+
+    @classmethod
+    def from_offsets(
+        cls, universe: pd.Series, offsets: np.ndarray, rowids: np.ndarray
+    ) -> RowsByKey:
+        """As made, from `offsets` (the first of each key's row ids, and their count last)."""
+        rows = cls.__new__(cls)
+        rows._set(universe, offsets, rowids)
+        return rows
+
+    def _set(self, universe: pd.Series, offsets: np.ndarray, rowids: np.ndarray) -> None:
+        self.universe = arrow_values(universe)
+        self.offsets = np.asarray(offsets, dtype=np.int64)
+        self.rowids = np.asarray(rowids, dtype=np.int64)
 
     def __call__(self, key: str) -> np.ndarray:
         """The row ids with this key (none: an empty array)."""
         at = pc.index(self.universe, pa.scalar(key, self.universe.type)).as_py()
         if at < 0:
             return self.rowids[:0]
-        left = np.searchsorted(self.positions, at, side="left")
-        right = np.searchsorted(self.positions, at, side="right")
-        return self.rowids[left:right]
+        return self.rowids[self.offsets[at] : self.offsets[at + 1]]
 
 
 #: Tables read whole and kept when a build is opened for the reader's page (the small ones;

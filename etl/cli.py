@@ -188,6 +188,26 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
 RECALL_FLOOR, PRECISION_FLOOR = 0.9, 0.85
 
 
+def _cmd_reader_frame(args: argparse.Namespace) -> int:
+    """Write the current build's columnar event frame if it has none, or one of other code
+    (a build written before the file existed; dashboard/frame_file.py)."""
+    import time
+
+    from dashboard.frame_file import ensure_frame_file
+    from etl.store import current_build, writing
+
+    store = _paths(args).store
+    started = time.perf_counter()
+    with writing(store, args.wait):  # a build is not removed while its file is written
+        build = current_build(store)
+        if build is None:
+            raise StoreError(f"{store}: no build here; run `python -m etl build` first")
+        path = ensure_frame_file(build, build.name)
+    size = path.stat().st_size / 2**20
+    print(f"{path}: {size:,.1f} MiB, in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     sub = top.add_subparsers(dest="command", required=True)
@@ -245,6 +265,14 @@ def parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("-v", "--verbose", action="store_true", help="list misses and extras")
     evaluate.set_defaults(run=_cmd_evaluate)
+    frame = sub.add_parser(
+        "reader-frame", help="write the current build's columnar event frame for the dashboard"
+    )
+    frame.add_argument(
+        "--store", type=Path, help="store folder (default data/store, or CONFLICT_STORE)"
+    )
+    frame.add_argument("--wait", type=float, default=600.0, metavar="SECONDS")
+    frame.set_defaults(run=_cmd_reader_frame, seeds=None, curated=None)
     add_commands(sub)
     add_import_command(sub)
     return top

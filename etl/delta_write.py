@@ -29,7 +29,15 @@ from etl.atomic import make_staging_dir, write_bytes
 from etl.database import PRIMARY_KEYS, SCHEMA_VERSION, plain_rows
 from etl.exports import MANIFEST, write_frame
 from etl.problems import StoreError
-from etl.store import BUILDS, DATABASE, EXPORTS, content_hash, current_build, finish
+from etl.store import (
+    BUILDS,
+    DATABASE,
+    EXPORTS,
+    content_hash,
+    current_build,
+    finish,
+    write_reader_file,
+)
 from etl.tables import TABLE_NAMES, Tables
 
 Delta = Mapping[str, tuple[set, pd.DataFrame]]  # table -> (keys removed, rows added)
@@ -87,6 +95,7 @@ def stage_delta(
             raise StoreError(
                 f"{staging / DATABASE}: could not write the new store ({exc})"
             ) from exc
+        write_reader_file(staging, build_id)
         folder = staging / EXPORTS
         folder.mkdir()
         for name in TABLE_NAMES:

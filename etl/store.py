@@ -209,12 +209,22 @@ def stage_build(
             _pg().stage(url, build_id, tables, {**meta, **info})
         else:
             write_database(staging / DATABASE, tables, {**meta, **info})
+            write_reader_file(staging, build_id)
         if exports:
             write_exports(staging / EXPORTS, tables, build_id)
     except BaseException:
         unstage(staging, build_id)
         raise
     return staging, build_id
+
+
+def write_reader_file(build: Path, build_id: str) -> Path:
+    """The dashboard's event frame of a SQLite build as a columnar file beside its database
+    (`dashboard/frame_file.py`: made from the database just written, read by the dashboard
+    instead of making it again on every start; keyed by the build id)."""
+    from dashboard.frame_file import write_frame_file  # the reader's format, made by its code
+
+    return write_frame_file(build / DATABASE, build_id)
 
 
 def unstage(staging: Path, build_id: str) -> None:

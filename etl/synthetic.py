@@ -44,7 +44,7 @@ import pandas as pd
 
 from etl.atomic import make_staging_dir
 from etl.database import write_database_chunks
-from etl.store import BUILDS, DATABASE, finish, row_hashes, writing
+from etl.store import BUILDS, DATABASE, finish, row_hashes, write_reader_file, writing
 from etl.tables import TABLE_NAMES, Tables
 
 START, DAYS = dt.date(2018, 1, 1), 730
@@ -482,6 +482,7 @@ def write_chunked(store: Path, chunks: Iterable[Tables], meta: dict[str, str]) -
 
         try:
             write_database_chunks(staging / DATABASE, counted(), final_meta)
+            write_reader_file(staging, info["build_id"])  # the dashboard's columnar frame
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise

@@ -1,8 +1,9 @@
 """The published data, loaded once per build and shared by both pages (Streamlit cache).
 
-The store is opened lazily (`dashboard.lazy_tables`): the events and small tables are read,
-of the claims, figures and articles only the columns the first page needs; one event's
-claims and figures are read when its detail is shown. The loaded frames are kept by
+The store is opened lazily (`dashboard.lazy_tables`): the small tables are read, the event
+frame from the build's columnar file (`dashboard.frame_file`; made from the events, claims and
+figures' columns when the build has none); one event's claims and figures are read when its
+detail is shown. The loaded frames are kept by
 `st.cache_resource`: one copy for every session and rerun, keyed
 by the build readers see. (`st.cache_data` pickled them and unpickled a fresh copy on every
 rerun: 583 MB and 5.3 s at 100,000 events.) They are shared, so they are read-only: page
@@ -22,8 +23,8 @@ from dashboard.data import Loaded, batch_names, load_basemap, load_tables
 from dashboard.derived import Derived, Source
 from dashboard.event_detail import EventDetail
 from dashboard.filters import Filters, Options, filter_options
+from dashboard.frame_file import reader_frame
 from dashboard.page_cache import BoundedCache
-from dashboard.views import event_frame
 from etl import inbox
 from etl.inbox import Snapshot
 from etl.schemas import AREAS
@@ -72,13 +73,17 @@ def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is 
     paths = Paths.from_env()
     loaded = load_tables(paths, lazy=True)  # claims, figures, articles: columns or on demand
     tables = loaded.tables
+    # the build's reader file when it has one (dashboard.frame_file), else made from the tables
+    frame = reader_frame(tables, loaded.build_id)
+    view = frame.view
     # the inbox names batches; a dashboard without it (another machine) uses the build's record
-    view, names = event_frame(tables), batch_names(paths.store) or loaded.batch_names
+    names = batch_names(paths.store) or loaded.batch_names
     basemap = load_basemap(paths.basemap)
+    rows = (frame.claim_rows, frame.figure_rows) if frame.claim_rows is not None else None
     return Data(
         loaded,
         view,
-        EventDetail(tables, view["event_id"]),
+        EventDetail(tables, view["event_id"], rows),
         basemap,
         names,
         filter_options(view, tables["outlets"], tables["actors"], AREAS, names),
