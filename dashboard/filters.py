@@ -147,9 +147,10 @@ def _distinct_lists(lists: pd.Series) -> list[list]:
 def _batches(view: pd.DataFrame, names: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     """The batches with an event in the view: curated first, then the seeds, then uploads
     oldest first (batch ids start with their UTC time)."""
-    present = (
-        set(view["batch_id"].fillna(CURATED).unique().tolist()) if "batch_id" in view else set()
-    )
+    if "batch_id" not in view:
+        return ()
+    batch = view["batch_id"]
+    present = set(batch.dropna().unique().tolist()) | ({CURATED} if batch.isna().any() else set())
     rank = {CURATED: "0", SEEDS: "1"}
     ordered = sorted(present, key=lambda b: rank.get(b, "2" + b))
     return tuple((b, batch_label(b, names)) for b in ordered)
@@ -209,7 +210,8 @@ def apply_filters(
         )
         keep &= pd.Series(found, index=view.index, dtype=bool)
     if filters.batches:
-        keep &= view["batch_id"].fillna(CURATED).isin(filters.batches)
+        batch = view["batch_id"]  # text or categories: no batch is the curated events'
+        keep &= batch.isin(filters.batches) | (batch.isna() & (CURATED in filters.batches))
     return view[keep].reset_index(drop=True)
 
 

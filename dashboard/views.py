@@ -21,6 +21,17 @@ PRECISION_WORDS = {
 }
 
 
+#: Columns of few distinct values, kept as categories (each text once, a small code per
+#: event): the event frame and every filtered copy of it at 1,000,000 events held them as
+#: a string per event (about 210 MB a copy). Those the charts compute with (type, label,
+#: colour, area, place, dates' texts, status) are still text: the chart code concatenates
+#: and merges them as text.
+CATEGORIES = (
+    "sub_type", "acled_event_type", "acled_sub_event_type", "date_note", "actor1", "actor2",
+    "batch_id", "place_kind", "actor1_name", "actor2_name",
+)  # fmt: skip
+
+
 def format_date_window(start: pd.Timestamp, end: pd.Timestamp) -> str:
     """'20 Feb 2019' or '16–17 Feb 2019' or '28 Jan – 19 Feb 2019'."""
     if start == end:
@@ -157,7 +168,20 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     view["actor2_name"] = view["actor2"].map(actors)
     figures = _columns(tables, "figures", ["event_id", "quantity", "value_low", "value_high"])
     view["figures_text"] = _figure_texts(figures, view["event_id"])
-    return view.sort_values(["date_start", "date_end", "event_key"], ignore_index=True)
+    view = view.sort_values(["date_start", "date_end", "event_key"], ignore_index=True)
+    return compact(view)
+
+
+def compact(view: pd.DataFrame) -> pd.DataFrame:
+    """The view with its `CATEGORIES` as pandas categories (sorted, as the texts sort)."""
+    if COMPACT:
+        for column in CATEGORIES:
+            view[column] = view[column].astype("category")
+    return view
+
+
+#: Whether the event frame keeps `CATEGORIES` as categories (off: as text; for comparing).
+COMPACT = True
 
 
 def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:

@@ -8,8 +8,9 @@ Per size, `python -m etl.synthetic --no-exports` writes a store to a temporary f
 as it is); then, each in its own process (with its own peak memory):
 
 - load: what the app's cached loader does once per build (open the store lazily: the small
-  tables read, the events into the event frame, of the claims and figures only the columns
-  it needs and the row ids of each event's; the filter options; `st.cache_resource` shares
+  tables read; the event frame and the row ids of each event's claims and figures from the
+  build's columnar file, `dashboard/frame_file.py`, or when it has none made from the
+  events and the columns it needs of the claims and figures; the filter options; `st.cache_resource` shares
   them, nothing is pickled), then what the reader's page derives from the filtered
   events, part by part (`dashboard.derived`: made once per filter state, then kept), on the
   default filters and after a filter change; and the table's CSV (built only on a click);
@@ -103,20 +104,21 @@ def load_stage(store: Path, timeout: float) -> dict:
     from dashboard.data import load_basemap, load_tables
     from dashboard.event_detail import EventDetail
     from dashboard.filters import filter_options
-    from dashboard.views import event_frame
+    from dashboard.frame_file import reader_frame
     from etl.schemas import AREAS
     from etl.settings import Paths
 
     paths = Paths(store=store)
     loaded, load_s = timed(lambda: load_tables(paths, lazy=True))  # as the app opens it
     tables = loaded.tables
-    (view, _, options), frames_s = timed(
+    (frame, _, options), frames_s = timed(
         lambda: (
-            (v := event_frame(tables)),
-            EventDetail(tables, v["event_id"]),
+            (f := reader_frame(tables, loaded.build_id)),  # the build's file, if it has one
+            EventDetail(tables, (v := f.view)["event_id"], (f.claim_rows, f.figure_rows)),
             filter_options(v, tables["outlets"], tables["actors"], AREAS),
         )
     )
+    view = frame.view
     out = {"load_s": load_s, "frames_s": frames_s, "load_peak_mib": peak_mib()}
     return out | builder_times(tables, view, options, load_basemap(paths.basemap))
 

@@ -14,6 +14,8 @@ from dataclasses import replace
 import pandas as pd
 import pytest
 
+from dashboard.frame_file import make_frame, read_frame_file
+from dashboard.lazy_tables import LazyTables
 from etl import inbox, incremental
 from etl.build import build_all
 from etl.database import PRIMARY_KEYS, read_database, write_database
@@ -21,7 +23,7 @@ from etl.ingest import IngestOptions, ingest
 from etl.mention_cache import MentionCache
 from etl.merge_state import published_meta
 from etl.settings import ROOT, Paths
-from etl.store import content_hash, read_store
+from etl.store import DATABASE, content_hash, current_build, read_store
 from etl.tables import TABLE_NAMES
 from etl.uploads import Draft
 
@@ -95,6 +97,12 @@ def test_a_batch_merged_in_equals_a_full_build(tmp_path, spied):
         links = [p for p in (paths.store / "current" / "exports").iterdir()
                  if p.stat().st_nlink > 1]  # fmt: skip
         assert {p.stem for p in links} >= {"actors", "event_types"}  # unchanged: shared
+        # the build written from the changes has the reader's columnar frame of its database
+        build = current_build(paths.store)
+        found = read_frame_file(build / DATABASE, build.name)
+        assert found is not None and len(found.view) > 0
+        made = make_frame(LazyTables(build / DATABASE))
+        pd.testing.assert_frame_equal(found.view, made.view)
 
 
 def test_without_a_state_for_the_current_build_everything_is_built(tmp_path, spied):

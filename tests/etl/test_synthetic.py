@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dashboard.frame_file import read_frame_file
 from etl import synthetic
-from etl.store import read_store, write_store
+from etl.store import DATABASE, read_store, write_store
 from etl.tables import TABLE_NAMES
 
 EVENTS = 2_000
@@ -165,6 +166,12 @@ def test_chunks_make_one_store_with_the_digest_write_store_would_give(template, 
     assert meta["content_sha256"] == content_hash(whole)
     assert build.name == meta["build_id"] and meta["build_id"].endswith(content_hash(whole)[:10])
     assert meta["rows.claims"] == str(len(whole["claims"]))
+    # with the reader's columnar event frame of that build (dashboard/frame_file.py)
+    found = read_frame_file(build / DATABASE, meta["build_id"])
+    assert (
+        found is not None
+        and len(found.view) == (whole["events"]["review_status"] != "rejected").sum()
+    )
 
 
 def test_one_chunk_is_the_whole_store(template, tables):
