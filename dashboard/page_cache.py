@@ -17,18 +17,29 @@ from typing import Generic, TypeVar
 V = TypeVar("V")
 
 #: Filter states kept per build: a reader going back and forth between a few views finds them
-#: all; at 1,000,000 events one state holds about 100 MB of filtered frames.
+#: all.
 STATES_KEPT = 8
+#: Events the kept states' filtered frames may hold together (besides the newest state's):
+#: at 1,000,000 events the default view's frame alone is about 400 MB (830,000 events), so
+#: eight such states would not fit; below about 150,000 events this never binds.
+ROWS_KEPT = 1_200_000
 
 
 class BoundedCache(Generic[V]):
     """Least-recently-used values by key, at most `size` of them, safe across threads (each
     browser session reruns on a thread of its own)."""
 
-    def __init__(self, size: int = STATES_KEPT) -> None:
+    def __init__(
+        self,
+        size: int = STATES_KEPT,
+        weight: Callable[[V], int] | None = None,
+        budget: int = ROWS_KEPT,
+    ) -> None:
+        """`weight`: a value's size when it is asked for (the events its frames hold); the
+        least recently used values are dropped while the others' weights exceed `budget`."""
         if size < 1:
             raise ValueError(f"a cache holds at least one value, not {size}")
-        self.size = size
+        self.size, self.weight, self.budget = size, weight, budget
         self._values: OrderedDict[Hashable, V] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.misses = 0
@@ -48,9 +59,17 @@ class BoundedCache(Generic[V]):
         with self._lock:
             self._values[key] = value
             self._values.move_to_end(key)
-            while len(self._values) > self.size:
+            while len(self._values) > self.size or self._over_budget():
                 self._values.popitem(last=False)
         return value
+
+    def _over_budget(self) -> bool:
+        """Whether the values but the newest weigh more than the budget (never one alone)."""
+        if self.weight is None or len(self._values) < 2:
+            return False
+        return sum(self.weight(v) for v in self._values.values()) > self.budget + self.weight(
+            next(reversed(self._values.values()))
+        )
 
     def __len__(self) -> int:
         return len(self._values)

@@ -23,12 +23,12 @@ PRECISION_WORDS = {
 
 #: Columns of few distinct values, kept as categories (each text once, a small code per
 #: event): the event frame and every filtered copy of it at 1,000,000 events held them as
-#: a string per event (about 210 MB a copy). Those the charts compute with (type, label,
+#: a string per event (about 250 MB a copy). Those the charts compute with (type, label,
 #: colour, area, place, dates' texts, status) are still text: the chart code concatenates
 #: and merges them as text.
 CATEGORIES = (
     "sub_type", "acled_event_type", "acled_sub_event_type", "date_note", "actor1", "actor2",
-    "batch_id", "place_kind", "actor1_name", "actor2_name",
+    "batch_id", "place_kind", "actor1_name", "actor2_name", "source_ids", "figures_text",
 )  # fmt: skip
 
 

@@ -44,13 +44,22 @@ class Data:
     options: Options  # what the filters offer (a pass over every event: made once per build)
     source: Source  # what the reader's page derives from (the view, tables, basemap)
     #: the reader's page per filter state of this build (dropped with the build)
-    pages: BoundedCache[Derived] = field(default_factory=BoundedCache, compare=False)
+    pages: BoundedCache[Derived] = field(
+        default_factory=lambda: BoundedCache(weight=events_held), compare=False
+    )
 
     def page(self, filters: Filters, map_style: str | None = None) -> Derived:
         """What the reader's page draws for these filters, made once per state and kept."""
         return self.pages.get(
             (filters, map_style), lambda: Derived(self.source, filters, map_style)
         )
+
+
+def events_held(page: Derived) -> int:
+    """The events a kept page's filtered frame holds (0 until it is made: it is made on first
+    use, `functools.cached_property`)."""
+    shown = page.__dict__.get("shown")
+    return 0 if shown is None else len(shown)
 
 
 def store_stamp(paths: Paths) -> str:

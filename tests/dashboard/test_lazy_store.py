@@ -126,3 +126,16 @@ def test_among_is_isin():
     assert among(values, pd.Series(["b", "c", None])).tolist() == [False, False, True, True]
     assert among(values.astype("category"), ["a"]).tolist() == [True, False, False, False]
     assert among(values, []).tolist() == [False] * 4
+
+
+def test_bounded_cache_drops_old_states_beyond_its_budget_of_events():
+    cache: BoundedCache[int] = BoundedCache(size=8, weight=lambda n: n, budget=100)
+    for key, events in enumerate((60, 30, 50, 5)):
+        cache.get(key, lambda e=events: e)
+    # 60 + 30 + 50 was over 100 besides the newest (5): the oldest went; 30 + 50 fits
+    assert [k in cache for k in range(4)] == [False, True, True, True]
+    assert cache.get(9, lambda: 500) == 500 and len(cache) == 4  # the newest is not counted
+    cache.get(10, lambda: 40)  # now the 500 is counted: everything before the newest goes
+    assert [k in cache for k in (1, 2, 3, 9, 10)] == [False, False, False, False, True]
+    alone = BoundedCache(size=8, weight=lambda n: n, budget=10)
+    assert alone.get("big", lambda: 1_000) == 1_000 and len(alone) == 1  # never dropped alone
