@@ -161,3 +161,20 @@ def test_etl_reader_frame_writes_the_file_of_an_older_build(synthetic, capsys):
 def test_etl_reader_frame_without_a_build_says_so(tmp_path, capsys):
     assert etl_main(["reader-frame", "--store", str(tmp_path / "none")]) == 2
     assert "no build here" in capsys.readouterr().err
+
+
+def test_categories_change_nothing_the_reader_is_sent(synthetic, monkeypatch):
+    """The frame keeps some text columns as categories; the table and its CSV are as with
+    text (and the table carries no categories: 1,000 rows would carry every one)."""
+    from dashboard import views
+
+    tables, _ = _lazy(synthetic)
+    compact = make_frame(tables).view
+    assert all(isinstance(compact[c].dtype, pd.CategoricalDtype) for c in views.CATEGORIES)
+    monkeypatch.setattr(views, "COMPACT", False)
+    text = make_frame(tables).view
+    assert not any(isinstance(t, pd.CategoricalDtype) for t in text.dtypes)
+    table = views.table_frame(compact)
+    assert not any(isinstance(t, pd.CategoricalDtype) for t in table.dtypes)
+    pd.testing.assert_frame_equal(table, views.table_frame(text))
+    assert views.table_csv(compact)() == views.table_csv(text)()
