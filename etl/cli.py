@@ -194,15 +194,19 @@ def _cmd_reader_frame(args: argparse.Namespace) -> int:
     import time
 
     from dashboard.frame_file import ensure_frame_file
+    from dashboard.lazy_tables import open_build
     from etl.store import current_build, writing
 
     store = _paths(args).store
     started = time.perf_counter()
+    if current_build(store) is None:  # said before the lock: no folder made for nothing
+        raise StoreError(f"{store}: no build here; run `python -m etl build` first")
     with writing(store, args.wait):  # a build is not removed while its file is written
         build = current_build(store)
         if build is None:
             raise StoreError(f"{store}: no build here; run `python -m etl build` first")
-        path = ensure_frame_file(build, build.name)
+        _, meta = open_build(store)  # its meta, read as the dashboard reads them
+        path = ensure_frame_file(build, meta.get("build_id") or build.name)
     size = path.stat().st_size / 2**20
     print(f"{path}: {size:,.1f} MiB, in {time.perf_counter() - started:.1f} s")
     return 0

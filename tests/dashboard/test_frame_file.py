@@ -161,6 +161,7 @@ def test_etl_reader_frame_writes_the_file_of_an_older_build(synthetic, capsys):
 def test_etl_reader_frame_without_a_build_says_so(tmp_path, capsys):
     assert etl_main(["reader-frame", "--store", str(tmp_path / "none")]) == 2
     assert "no build here" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists()  # nothing made
 
 
 def test_categories_change_nothing_the_reader_is_sent(synthetic, monkeypatch):
