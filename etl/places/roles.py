@@ -234,10 +234,13 @@ def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     rules = rules or place_rules()
     places, skipped = rules.locatives, rules.modifiers
     window_start = max(0, start - 60)
-    other = _OTHER_NAME.search(text, window_start, start)
+    window = text[window_start:start]
+    # _OTHER_NAME ends with an opening bracket: tested only where one ends the window
+    # (a search from every character before each name cost more than the rest of this)
+    other = _OTHER_NAME.search(text, window_start, start) if window.rstrip().endswith("(") else None
     if other is not None:  # 'in Gire Spi (Tall Abyad)': a place's other name, in brackets
         return locative(text, other.start(), rules)
-    words = text[window_start:start].lower().split()
+    words = window.lower().split()
     while words:
         word = words.pop()
         if word in places:

@@ -185,6 +185,7 @@ def test_sentences_that_point_back_to_a_place(sentence, refers):
     [
         ("A mine went off in Serê Kaniyê (Ras al-Ain) on Monday.", "Ras al-Ain", True),
         ("Jets bombed a bakery in Kobanê (Ain al-Arab) overnight.", "Ain al-Arab", True),
+        ("Jets bombed a bakery in Kobanê ( Ain al-Arab) overnight.", "Ain al-Arab", True),
         ("So said Hayat Tahrir al-Sham (HTS) on Monday.", "HTS", False),
         ("A car bomb went off in west Mosul.", "Mosul", True),  # a compass word before it
         ("The monitor (SOHR) said so.", "SOHR", False),
