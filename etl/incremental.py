@@ -11,7 +11,9 @@ builds everything: the current build is the inbox's latest; the merge state on d
 to it and was made with the same rules, gazetteers, seeds and curated rows; the batch's
 articles come after every stored one; nothing is imported from other datasets; no analyst's
 decision names a sentence of a changed event; every GeoNames place a changed event names is
-spelled one way throughout.
+spelled one way throughout. And it is used only while it is the cheaper way: a replay that
+has looked at more than `REPLAY_SHARE` of the stored mentions (a batch of more reports of
+the days already stored joins nearly every cluster) stops, and everything is merged again.
 """
 
 from __future__ import annotations
@@ -38,11 +40,23 @@ from etl.import_tables import live_imports
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache, article_key
 from etl.merge_index import positions, rows_of, sort_index
-from etl.merge_replay import Outcome, Replay, replay
+from etl.merge_replay import Outcome, Replay, TooWide, replay
 from etl.merge_state import MergeState, inputs_digest, load, published_meta
 from etl.settings import Paths
 from etl.store import CURRENT, EXPORTS
 from etl.tables import TABLE_NAMES, Tables, article_rows
+
+#: A replay stops (and everything is merged again) after looking at this share of the
+#: stored mentions: at 100,000 bench articles, merging all 286,052 again took 28 s and a
+#: replay that looked at 243,858 of them 37 s, plus the rows of every changed event.
+REPLAY_SHARE = 0.4
+#: ... but never below this many: a small store is cheap both ways.
+REPLAY_FLOOR = 50_000
+
+
+def replay_limit(stored: int) -> int:
+    """How many mentions a replay into a store of `stored` mentions may look at."""
+    return max(REPLAY_FLOOR, int(REPLAY_SHARE * stored))
 
 
 def _full_mentions(seqs, index, published, cache, new) -> dict[int, Mention]:
@@ -130,7 +144,10 @@ def build_batch(
     mentions = extract_all(new, places, cache, default_workers(), engine)
     changed_sources = state.sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in new)
     fresh = {state.mentions + j: m for j, m in enumerate(mentions)}
-    outcome = replay(Replay(state.index), list(fresh.items()))
+    try:
+        outcome = replay(Replay(state.index), list(fresh.items()), replay_limit(state.mentions))
+    except TooWide:
+        return None
     return _splice(paths, candidate, state, old, base, curated, articles, new, mentions, fresh,
                    outcome, changed_sources, cache)  # fmt: skip
 

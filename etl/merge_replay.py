@@ -27,12 +27,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import pandas as pd
-
 from etl.extraction.mentions import Mention
 from etl.extraction.merge import (
     CASUALTIES,
-    SLACK,
     VIOLENT,
     Cluster,
     _fit,
@@ -42,15 +39,10 @@ from etl.extraction.merge import (
     places_compatible,
     windows_meet,
 )
-from etl.merge_index import Key, light, mention_key_of
+from etl.merge_index import Key, mention_key_of
+from etl.merge_previous import Replay, weeks
 
-_EPOCH = 719163  # dt.date(1970, 1, 1).toordinal()
 FOLDED = VIOLENT | CASUALTIES  # the types folding moves mentions between
-
-
-def weeks(start: int, end: int) -> range:
-    """`merge._weeks` on ordinals: the week buckets a window touches, slack included."""
-    return range((start - SLACK.days - _EPOCH) // 7, (end + SLACK.days - _EPOCH) // 7 + 1)
 
 
 @dataclass
@@ -63,58 +55,6 @@ class Outcome:
     removed: set[int]  # clusters of the previous build that changed or are gone
     group: dict[int, int] = field(default_factory=dict)  # seq -> cluster opener, as now
     host: dict[int, int] = field(default_factory=dict)  # seq -> folded cluster's opener
-
-
-class Replay:
-    """The previous build's merge (its index, in merge order) and the state of the replay."""
-
-    def __init__(self, index: pd.DataFrame) -> None:
-        self.rows = list(index.itertuples(index=False, name=None))
-        cols = index.columns
-        at = {c: cols.get_loc(c) for c in ("seq", "group", "host", "article_id", "event_type")}
-        self.seq = [r[at["seq"]] for r in self.rows]
-        self.group = [r[at["group"]] for r in self.rows]
-        self.host = [r[at["host"]] for r in self.rows]
-        self.keys: list[Key] = [
-            (r[5] == "article", r[4] - r[3], r[3], r[4], r[1], r[6], r[9], r[0]) for r in self.rows
-        ]
-        self.pos = {s: p for p, s in enumerate(self.seq)}
-        self.members: dict[int, list[int]] = {}
-        self.registered: dict[tuple[str, int], list[int]] = {}  # founders by bucket
-        self.bucket: dict[tuple[str, int], list[int]] = {}  # every mention by bucket
-        self.by_article: dict[tuple[str, str], list[int]] = {}
-        self.of_article: dict[str, list[int]] = {}
-        for p, r in enumerate(self.rows):
-            kind, article = r[2], r[1]
-            self.members.setdefault(self.group[p], []).append(p)
-            for w in weeks(r[3], r[4]):
-                self.bucket.setdefault((kind, w), []).append(p)
-                if self.group[p] == self.seq[p]:
-                    self.registered.setdefault((kind, w), []).append(p)
-            self.by_article.setdefault((kind, article), []).append(p)
-            self.of_article.setdefault(article, []).append(p)
-        self._light: dict[int, Mention] = {}
-
-    def mention(self, p: int) -> Mention:
-        if p not in self._light:
-            self._light[p] = light(self.rows[p])
-        return self._light[p]
-
-    def opener_key(self, cid: int) -> Key:
-        return self.keys[self.pos[cid]]
-
-    def rebuilt(self, cid: int, before: Key | None = None) -> tuple[Cluster, list[int]]:
-        """An old cluster as it stood before `before` (whole when None), and its seqs."""
-        first = self.rows[self.pos[cid]]
-        cluster = Cluster(first[2], self.mention(self.pos[cid]).date.start,
-                          self.mention(self.pos[cid]).date.end)  # fmt: skip
-        seqs = []
-        for p in self.members.get(cid, ()):
-            if before is not None and self.keys[p] >= before:
-                break
-            _join(cluster, self.mention(p))
-            seqs.append(self.seq[p])
-        return cluster, seqs
 
 
 class _Run:
@@ -258,10 +198,14 @@ class _Run:
             else:
                 self.make_live(before, now, kind)
 
-    def run(self) -> None:
+    def run(self, limit: int | None = None) -> None:
+        steps = 0
         while self.heap:
             now, seq = heapq.heappop(self.heap)
             self.step(seq, now)
+            steps += 1
+            if limit is not None and steps > limit:
+                raise TooWide(steps)
 
 
 def _changed(run: _Run) -> set[int]:
@@ -309,10 +253,20 @@ def _fold_scope(run: _Run, changed: set[int]) -> set[int]:
     return scope
 
 
-def replay(old: Replay, new: Sequence[tuple[int, Mention]]) -> Outcome:
-    """Merge `new` (seq, mention) into the previous build's merge; what changed."""
+class TooWide(Exception):
+    """The replay looked at more mentions than it was allowed: merging everything again
+    costs less (it looks at each mention once, without the heap and the bookkeeping)."""
+
+    def __init__(self, looked_at: int) -> None:
+        super().__init__(f"the replay looked at {looked_at:,} mentions")
+        self.looked_at = looked_at
+
+
+def replay(old: Replay, new: Sequence[tuple[int, Mention]], limit: int | None = None) -> Outcome:
+    """Merge `new` (seq, mention) into the previous build's merge; what changed. Raises
+    `TooWide` once more than `limit` mentions have been looked at (None: no limit)."""
     run = _Run(old, new)
-    run.run()
+    run.run(limit)
     changed = _changed(run)
     scope = _fold_scope(run, changed)
     alive = sorted((c for c in scope if c not in run.gone), key=run.opener_key)

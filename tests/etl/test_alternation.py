@@ -9,8 +9,10 @@ from etl.extraction.alternation import (
     BOUNDARY,
     CASE_FOLDS,
     alternatives,
+    at_word_start,
     by_first_letter,
     letter_first,
+    spread,
 )
 
 
@@ -74,6 +76,8 @@ LETTER_TEXTS = [
     "Shelled; SHELLED; \u017fhelled; un-shelled; _shelled; 5shelled; re-stormed. Stormed-in",
     "\u0130nvaded \u0131nvaded invaded; \u212ailled; killed, killing-spree (killed)",
     "\nshelled\tstormed;stormed shell",
+    "Gunmen told the people, ordered many people; warned them people. Once the siege ended "
+    "until fighting ended; xonce the war ended. U.S.-led US-led xU.S.-led shells killed_",
 ]
 
 
@@ -85,6 +89,10 @@ LETTER_TEXTS = [
         ("will|would|storm", r"(?![\w-])[^.;]{0,45}$", True),
         ("shelled|killed", "$", False),
         ("stormed (?:\\w+ ){0,2}town|shell", "", False),
+        # alternatives opening with a group of lettered alternatives
+        ("(?:told|ordered|warned) (?:the )?(?:\\w+ ){0,2}people", "", True),
+        ("(?:once|until|after) (?:the )?\\w+ ended|storm", "", False),
+        ("(?:U\\.S\\.|US)-led|(?:(?:shell|storm)(?:ed)?|kill)s?", r"(?![\w-])", True),
     ],
 )
 def test_letter_first_finds_what_the_plain_pattern_finds(alternation, tail, boundary):
@@ -104,6 +112,39 @@ def test_letter_first_finds_what_the_plain_pattern_finds(alternation, tail, boun
 
 def test_letter_first_declines_what_it_cannot_rewrite():
     assert letter_first(r"\d+ killed|shelled") is None
-    assert letter_first("(?:U\\.S\\.|US)-led") is None
+    assert letter_first("(?:U\\.S\\.|\\d+)-led") is None
+    assert letter_first("(?:a|b)?c") is None  # a repeated group may match nothing
+    assert letter_first("(?P<trigger>a|b)c") is None  # the group's span would move
+    assert letter_first("\\b(?:after|once)") is None
     assert letter_first("s?hot") is None
     assert letter_first("(a|b") is None
+
+
+def test_spread_opens_groups_and_keeps_what_it_cannot():
+    assert spread("(?:told|spoke) to|briefing") == ["told to", "spoke to", "briefing"]
+    assert spread("(?:a|(?:b|c)d)e|f") == ["ae", "bde", "cde", "f"]
+    assert spread("(?:a|b)?c") == ["(?:a|b)?c"]  # repeated: left whole
+    assert spread("(?-i:A|B)c") == ["(?-i:A|B)c"]
+    assert spread("(?P<x>a|b)c") == ["(?P<x>a|b)c"]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["(?:told|spoke)\\s+(?:to\\s+\\w+\\s+)?(?:at|in)\\s+$", "(?:a|(?:b|c)d)e|f", "x(?:y|z)+w"],
+)
+def test_spread_alternatives_match_what_the_pattern_does(pattern):
+    plain = re.compile(pattern, re.I)
+    spread_out = re.compile("|".join(f"(?:{p})" for p in spread(pattern)), re.I)
+    texts = ["told to them at ", "spoke in ", "Told  to x in  ", "ae bde cde f", "xyzzw xw"]
+    for text in texts:
+        for start in range(len(text)):
+            assert (plain.match(text, start) or [None])[0] == (
+                spread_out.match(text, start) or [None]
+            )[0]
+
+
+def test_a_leading_word_boundary_is_left_out_only_before_a_letter():
+    assert at_word_start("\\b(?:north|south) of") == "(?:north|south) of"
+    assert at_word_start("\\bnear") == "near"
+    assert at_word_start("\\b-led") == "\\b-led"  # before a hyphen it may fail: kept
+    assert at_word_start("\\b\\d+") == "\\b\\d+"

@@ -258,3 +258,20 @@ def test_failed_build_leaves_no_file(tmp_path):
 def test_index_is_opened_read_only(index):
     with pytest.raises(sqlite3.OperationalError):
         index._db.execute("DELETE FROM places")
+
+
+def test_country_within_answers_are_kept_and_bounded(index, monkeypatch):
+    """The kept answers are the index's own: asked twice or after the memo is dropped, the
+    same; the memo never grows past its bound."""
+    questions = [
+        ("SY", (34.45, 40.92), 25.0),  # Baghouz: Syria itself
+        ("IQ", (34.45, 40.92), 25.0),  # the Iraqi border is about 10 km away
+        ("TR", (34.45, 40.92), 25.0),  # Turkey is far
+        ("TR", (36.82, 38.01), 15.0),  # Jarabulus: Karkamis is across the border
+    ]
+    fresh = [index._country_within(*q) for q in questions]
+    assert fresh == [True, True, False, True]
+    monkeypatch.setattr(geonames, "WITHIN_KEPT", 2)
+    index._within.clear()
+    assert [index.country_within(*q) for q in questions * 2] == fresh * 2
+    assert len(index._within) <= 2

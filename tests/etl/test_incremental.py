@@ -116,6 +116,23 @@ def test_without_a_state_for_the_current_build_everything_is_built(tmp_path, spi
     assert spied[-1] is not None
 
 
+def test_a_replay_that_reaches_too_far_gives_way_to_a_full_build(tmp_path, spied, monkeypatch):
+    """A batch whose replay would look at more than its share of the store is merged with
+    everything again; the published build is the full build's."""
+    paths = replace(Paths(), store=tmp_path / "store")
+    ingest(paths, drafts(0, 30), [], IngestOptions())
+    stored = json.loads((paths.store / "cache" / "merge" / "state.json").read_text())["mentions"]
+    monkeypatch.setattr(incremental, "REPLAY_FLOOR", 0)
+    monkeypatch.setattr(incremental, "REPLAY_SHARE", 1 / (2 * stored))  # half a mention
+    ingest(paths, drafts(30, 3), [], IngestOptions())
+    assert spied == [None, None]
+    full, _ = build_all(paths, snapshot=inbox.read(paths.store), cache=MentionCache(paths.store))
+    assert published_meta(paths.store)["content_sha256"] == content_hash(full)
+    monkeypatch.setattr(incremental, "REPLAY_SHARE", 0.4)  # the default share lets it through
+    ingest(paths, drafts(33, 3), [], IngestOptions())
+    assert spied[-1] is not None
+
+
 def test_a_postgresql_store_is_always_built_whole(monkeypatch):
     """The delta write copies the current build's SQLite file: with the store in PostgreSQL
     the batch goes the full way (build_batch declines before reading anything)."""

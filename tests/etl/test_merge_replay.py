@@ -9,7 +9,7 @@ import pytest
 
 from etl.extraction.mentions import DateWindow, Mention
 from etl.merge_index import merge_all
-from etl.merge_replay import Replay, replay, weeks
+from etl.merge_replay import Replay, TooWide, replay, weeks
 
 TYPES = ["airstrike", "shelling", "killing", "deaths", "clash", "evacuation"]
 POINTS = [(34.45, 40.95), (34.5, 40.96), (35.33, 40.14), (35.93, 36.63), None]
@@ -90,6 +90,20 @@ def test_a_batch_far_from_the_store_touches_nothing_of_it():
     outcome = replay(Replay(index), [(len(old), far)])
     assert outcome.removed == set()
     assert list(outcome.seqs.values()) == [[len(old)]]
+
+
+def test_a_replay_past_its_limit_stops_and_says_how_far_it_went():
+    rng = random.Random(11)
+    old = articles(rng, 0, 80)
+    _, index = merge_all(old)
+    new = [(len(old) + j, m) for j, m in enumerate(articles(rng, 1000, 10))]
+    whole = replay(Replay(index), new)  # no limit
+    looked = len(new)  # at least the batch itself is looked at
+    with pytest.raises(TooWide) as caught:
+        replay(Replay(index), new, limit=looked - 1)
+    assert caught.value.looked_at == looked
+    same = replay(Replay(index), new, limit=len(old) + len(new))  # room for all: no change
+    assert same.seqs == whole.seqs and same.removed == whole.removed
 
 
 def test_weeks_match_the_merge():
