@@ -164,16 +164,22 @@ def legend_below(plot_px: int) -> dict:
     )
 
 
+def footer_note(footer: str, below_px: int, plot_px: int) -> dict:
+    """The sources line under the legend, `below_px` under the plot area (plain text), as
+    a layout annotation."""
+    return {
+        "font": {"color": "#555555", "size": 11},
+        "showarrow": False,
+        "text": html_text(footer),
+        "x": 0,
+        "xanchor": "left",
+        "xref": "paper",
+        "y": -below_px / plot_px,
+        "yanchor": "top",
+        "yref": "paper",
+    }
+
+
 def add_footer(fig, footer: str, below_px: int, plot_px: int) -> None:
     """The sources line under the legend, `below_px` under the plot area (plain text)."""
-    fig.add_annotation(
-        text=html_text(footer),
-        xref="paper",
-        yref="paper",
-        x=0,
-        y=-below_px / plot_px,
-        xanchor="left",
-        yanchor="top",
-        showarrow=False,
-        font=dict(size=11, color="#555555"),
-    )
+    fig.add_annotation(footer_note(footer, below_px, plot_px))
