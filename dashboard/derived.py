@@ -21,7 +21,7 @@ import pydeck as pdk
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
 from dashboard.briefing import outlets_of
 from dashboard.filters import Filters, apply_filters
-from dashboard.map_flows import flow_arcs, flows_not_drawn
+from dashboard.map_flows import ARC_COLUMNS, Movements, movements, of_shown
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.selection import marker_events
 from dashboard.timeline import build_timeline
@@ -49,6 +49,11 @@ class Source:
         columns = ["article_id", "outlet"]
         read = getattr(self.tables, "columns", None)
         return read("articles", columns) if read else self.tables["articles"][columns]
+
+    @cached_property
+    def movements(self) -> Movements:
+        """Every event's movements, drawable arcs ready to draw (a filter takes its events')."""
+        return movements(self.tables["flows"], self.tables["places"], self.articles)
 
 
 class Derived:
@@ -100,14 +105,14 @@ class Derived:
 
     @cached_property
     def arcs(self) -> pd.DataFrame:
-        tables = self.source.tables
-        return flow_arcs(tables["flows"], self.shown, tables["places"], self.source.articles)
+        """As `map_flows.flow_arcs` of the events shown: their rows of the build's arcs."""
+        arcs = of_shown(self.source.movements.arcs, self.shown)
+        return arcs if not arcs.empty else pd.DataFrame(columns=ARC_COLUMNS)
 
     @cached_property
     def not_drawn(self) -> list[str]:
         """The shown events' movements the map cannot draw as arcs, in words."""
-        tables = self.source.tables
-        return flows_not_drawn(tables["flows"], self.shown, tables["places"])
+        return of_shown(self.source.movements.not_drawn, self.shown)["line"].tolist()
 
     def deck(self, width: int = SCREEN_WIDTH_PX) -> pdk.Deck:
         """The map fitted to `width` px, nothing selected (kept per width; shared: mark a
