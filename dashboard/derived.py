@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -78,8 +79,13 @@ class Derived:
     def outlets(self) -> list[str]:
         """The outlets reporting the events shown, sorted (both sources lines use them): as
         `briefing.outlets_of`, over each distinct list once (events share their lists)."""
-        lists = {id(v): v for v in self.shown["outlets"].tolist() if isinstance(v, list)}
-        return outlets_of(pd.DataFrame({"outlets": list(lists.values())}))
+        values = self.shown["outlets"].to_numpy(dtype=object)
+        # one of each distinct list object: by identity, hashed as integers (a dict of 1M
+        # ids was 0.1-0.3 s at 1,000,000 events)
+        ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+        firsts = pd.Series(ids).drop_duplicates().index.to_numpy()
+        lists = [v for v in values[firsts].tolist() if isinstance(v, list)]
+        return outlets_of(pd.DataFrame({"outlets": lists}))
 
     @cached_property
     def sources_line(self) -> str:

@@ -138,3 +138,20 @@ def test_merged_is_update_layout():
     assert base["legend"]["font"] == {"size": 9}  # not changed
     checked = go.Figure(layout=base).update_layout(extra).to_dict()["layout"]
     assert out == {k: v for k, v in checked.items() if k != "template"}
+
+
+@pytest.mark.parametrize("n", [0, 40, 600])
+def test_the_single_event_timeline_is_valid_plotly_and_checks_to_the_same_json(view, n):
+    from dashboard.timeline import build_timeline
+
+    shown = view.head(n).copy()
+    if n:  # some awaiting review: hatched bars, hollow dots and the legend's key
+        shown.loc[shown.index[::7], "review_status"] = "pending"
+    ready = build_timeline(shown, AREAS, "t <b>x</b>", footer="Sources: AP")
+    assert isinstance(ready, ReadyFigure)
+    checked = go.Figure(ready)  # every property through Plotly's checks
+    assert _json(checked) == _json(ready)
+    ids = [i for t in ready.data if t.customdata is not None for i in t.customdata]
+    assert sorted(ids) == sorted(shown["event_id"])
+    if n:
+        assert any(t.name == "Hollow: unreviewed" for t in ready.data)
