@@ -80,7 +80,8 @@ def build_timeline(
     labels = mark_labels(view, y, plot_px, window=window)
     span = date_range(view, window)
     labels["text"] = labels["text"].map(html_text)  # Plotly reads text as HTML
-    marks = view.assign(
+    # only the columns the traces read (the event frame has dozens: each group copied them)
+    marks = view[["event_id", "event_type", "label", "colour", "date_start", "date_end"]].assign(
         _y=y, _hover=_hover(view), _text=labels["text"], _side=labels["side"],
         _pending=_pending(view), _window=view["date_precision"] != "day",
     )  # fmt: skip
