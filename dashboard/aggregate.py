@@ -122,8 +122,7 @@ def map_cells(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     lats = located["latitude"].to_numpy(dtype=float)
     size = size or cell_degrees(lons, lats)
     cx, cy = np.floor(lons / size).astype(np.int64), np.floor(lats / size).astype(np.int64)
-    cell, first = _cell_numbers(cx, cy)  # 0.. in order of (cx, cy)
-    n_cells = len(first)
+    cell, n_cells = _cell_numbers(cx, cy)  # 0.. in order of (cx, cy)
     kind, _ = pd.factorize(located["event_type"])  # 0.. in order of first appearance
     _, firsts = np.unique(kind, return_index=True)
     names = type_names(located.iloc[firsts])  # as type_names(located), from one row a type
@@ -166,13 +165,18 @@ def map_cells(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     return out[columns]
 
 
-def _cell_numbers(cx: np.ndarray, cy: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Each event's cell as a number 0.. in the order of (cx, cy), and one event of each."""
+def _cell_numbers(cx: np.ndarray, cy: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each event's cell as a number 0.. in the order of (cx, cy), and how many cells: by
+    counting over the grid's span (the usual case: about 16 cells across), else by sorting."""
     x0, y0 = int(cx.min()), int(cy.min())
-    rows = int(cy.max()) - y0 + 1
+    rows, columns = int(cy.max()) - y0 + 1, int(cx.max()) - x0 + 1
     key = (cx - x0) * rows + (cy - y0)  # ordered as (cx, cy)
-    _, first, cell = np.unique(key, return_index=True, return_inverse=True)
-    return cell.reshape(-1), first
+    if rows * columns <= 4 * len(key) + 4096:
+        present = np.bincount(key, minlength=rows * columns) > 0
+        number = np.cumsum(present) - 1
+        return number[key], int(present.sum())
+    kept, cell = np.unique(key, return_inverse=True)
+    return cell.reshape(-1), len(kept)
 
 
 def shown_as(n_events: int, timeline: Bins | None, map_size: float | None) -> str:

@@ -115,7 +115,7 @@ def test_map_cells_count_every_located_event_once():
     ]
 
 
-@pytest.mark.parametrize("size", [None, 0.05, 2.0])
+@pytest.mark.parametrize("size", [None, 0.01, 0.05, 2.0])  # 0.01: a sparse grid
 def test_map_cells_are_a_count_per_cell_by_a_plain_loop(big, size):
     """Every cell, in (column, row) order: its count, mean position, commonest type (ties by
     the type's id) and tip, as a loop over the events finds them."""
