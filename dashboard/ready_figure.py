@@ -12,6 +12,7 @@ once, with Plotly's own encoding of arrays, so a kept figure costs nothing on a 
 from __future__ import annotations
 
 import copy
+import threading
 from functools import lru_cache
 from typing import Any
 
@@ -82,12 +83,19 @@ class ReadyFigure(go.Figure):
         ready = {"data": [dict(trace) for trace in data], "layout": copy.deepcopy(layout)}
         convert_to_base64(ready)  # numeric arrays as typed arrays, as Figure.to_dict does
         self._ready = ready
-        self._traces_to_make = data
+        self._traces_to_make, self._made = data, False
+        self._making = threading.RLock()  # a kept figure is shared by sessions' threads
 
     def _make_traces(self) -> None:
-        traces, self._traces_to_make = self._traces_to_make, None
-        if traces:
-            go.Figure.add_traces(self, traces)
+        if self._made:
+            return
+        with self._making:  # another thread waits here until the traces are all made
+            traces, self._traces_to_make = self._traces_to_make, None
+            if traces is None:  # made already, or being made by this thread (add_traces)
+                return
+            if traces:
+                go.Figure.add_traces(self, traces)
+            self._made = True
 
     def __getitem__(self, prop):
         if prop == "data" or (isinstance(prop, tuple) and prop[:1] == ("data",)):

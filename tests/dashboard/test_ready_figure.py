@@ -155,3 +155,14 @@ def test_the_single_event_timeline_is_valid_plotly_and_checks_to_the_same_json(v
     assert sorted(ids) == sorted(shown["event_id"])
     if n:
         assert any(t.name == "Hollow: unreviewed" for t in ready.data)
+
+
+def test_threads_asking_for_the_traces_at_once_all_see_every_trace(view):
+    from concurrent.futures import ThreadPoolExecutor
+
+    for _ in range(5):
+        ready, _ = build_count_timeline(view, AREAS, "t")
+        n = len(ready.to_dict()["data"])
+        with ThreadPoolExecutor(8) as pool:
+            seen = list(pool.map(lambda _, figure=ready: len(figure.data), range(16)))
+        assert seen == [n] * 16
