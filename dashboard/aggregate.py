@@ -79,15 +79,20 @@ def timeline_counts(
     if window is not None:
         when = when.clip(lower=window[0])
     period = when.dt.to_period(bins.freq)
+    # grouped by the periods' integer ordinals (in the periods' order): pandas factorizing
+    # Period objects was most of it (0.2 s at 100,000 events)
+    keys = pd.DataFrame(
+        {"area": view["area"], "event_type": view["event_type"], "ordinal": period.array.asi8}
+    )[period.notna().to_numpy()]
     counts = (
-        pd.DataFrame({"area": view["area"], "event_type": view["event_type"], "period": period})
-        .groupby(["area", "event_type", "period"], sort=True, observed=True)
+        keys.groupby(["area", "event_type", "ordinal"], sort=True, observed=True)
         .size()
         .rename("count")
         .reset_index()
     )
-    counts["start"] = counts["period"].dt.start_time
-    counts["end"] = counts["period"].dt.end_time
+    periods = pd.PeriodIndex.from_ordinals(counts["ordinal"].to_numpy(), freq=bins.freq)
+    counts["start"] = periods.start_time
+    counts["end"] = periods.end_time
     names = type_names(view)
     counts = counts.merge(names, on="event_type", how="left")
     return counts[columns]
@@ -95,8 +100,10 @@ def timeline_counts(
 
 def type_names(view: pd.DataFrame) -> pd.DataFrame:
     """One row per event type present: `event_type`, its `label` and palette `colour`."""
-    firsts = view.drop_duplicates("event_type")
-    return with_palette(firsts)[["event_type", "label", "colour"]].reset_index(drop=True)
+    codes, _ = pd.factorize(view["event_type"], use_na_sentinel=False)
+    firsts = np.sort(np.unique(codes, return_index=True)[1])  # as drop_duplicates keeps them
+    rows = view.iloc[firsts]
+    return with_palette(rows)[["event_type", "label", "colour"]].reset_index(drop=True)
 
 
 def cell_degrees(lons, lats, across: int = CELLS_ACROSS) -> float:
