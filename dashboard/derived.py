@@ -10,6 +10,7 @@ first (`timeline_copy`, `deck_copy`).
 from __future__ import annotations
 
 import copy
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -28,6 +29,9 @@ from dashboard.selection import marker_events
 from dashboard.timeline import build_timeline
 from dashboard.views import TABLE_ROWS, format_date_window, newest, table_frame
 from etl.tables import Tables
+
+#: Held while a kept timeline is copied (see `Derived.timeline_copy`).
+_COPYING = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,10 @@ class Derived:
         )
 
     def timeline_copy(self) -> go.Figure:
-        return go.Figure(self.timeline)
+        # one copy at a time: Plotly's figure constructor is not thread-safe (8 threads
+        # copying one figure at once raised "Invalid property ... Scatter: 'width'")
+        with _COPYING:
+            return go.Figure(self.timeline)
 
     @cached_property
     def arcs(self) -> pd.DataFrame:

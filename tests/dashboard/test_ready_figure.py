@@ -3,6 +3,7 @@ property checks) are the figures the checked way gives: every property valid, th
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
@@ -166,3 +167,17 @@ def test_threads_asking_for_the_traces_at_once_all_see_every_trace(view):
         with ThreadPoolExecutor(8) as pool:
             seen = list(pool.map(lambda _, figure=ready: len(figure.data), range(16)))
         assert seen == [n] * 16
+
+
+def test_sessions_copying_one_kept_timeline_at_once_each_get_all_of_it(view):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dashboard.derived import Derived, Source
+    from dashboard.filters import Filters
+
+    page = Derived(Source(view, {}, None, AREAS), Filters(dt.date(1900, 1, 1), dt.date(2100, 1, 1)))
+    page.__dict__["shown"], page.__dict__["sources_line"] = view, "Sources: AP"
+    n = len(page.timeline.to_dict()["data"])
+    with ThreadPoolExecutor(8) as pool:
+        copies = list(pool.map(lambda _: page.timeline_copy(), range(16)))
+    assert [len(c.data) for c in copies] == [n] * 16
