@@ -79,15 +79,20 @@ def timeline_counts(
     if window is not None:
         when = when.clip(lower=window[0])
     period = when.dt.to_period(bins.freq)
+    # grouped by the periods' integer ordinals (in the periods' order): pandas factorizing
+    # Period objects was most of it (0.2 s at 100,000 events)
+    keys = pd.DataFrame(
+        {"area": view["area"], "event_type": view["event_type"], "ordinal": period.array.asi8}
+    )[period.notna().to_numpy()]
     counts = (
-        pd.DataFrame({"area": view["area"], "event_type": view["event_type"], "period": period})
-        .groupby(["area", "event_type", "period"], sort=True, observed=True)
+        keys.groupby(["area", "event_type", "ordinal"], sort=True, observed=True)
         .size()
         .rename("count")
         .reset_index()
     )
-    counts["start"] = counts["period"].dt.start_time
-    counts["end"] = counts["period"].dt.end_time
+    periods = pd.PeriodIndex.from_ordinals(counts["ordinal"].to_numpy(), freq=bins.freq)
+    counts["start"] = periods.start_time
+    counts["end"] = periods.end_time
     names = type_names(view)
     counts = counts.merge(names, on="event_type", how="left")
     return counts[columns]
@@ -95,12 +100,15 @@ def timeline_counts(
 
 def type_names(view: pd.DataFrame) -> pd.DataFrame:
     """One row per event type present: `event_type`, its `label` and palette `colour`."""
-    firsts = view.drop_duplicates("event_type")
-    return with_palette(firsts)[["event_type", "label", "colour"]].reset_index(drop=True)
+    codes, _ = pd.factorize(view["event_type"], use_na_sentinel=False)
+    firsts = np.sort(np.unique(codes, return_index=True)[1])  # as drop_duplicates keeps them
+    rows = view.iloc[firsts]
+    return with_palette(rows)[["event_type", "label", "colour"]].reset_index(drop=True)
 
 
-def cell_degrees(lons: pd.Series, lats: pd.Series, across: int = CELLS_ACROSS) -> float:
-    """The grid's cell size: the round size nearest the events' extent / `across`."""
+def cell_degrees(lons, lats, across: int = CELLS_ACROSS) -> float:
+    """The grid's cell size: the round size nearest the events' extent / `across` (of
+    longitudes and latitudes as Series or arrays)."""
     extent = max(float(lons.max() - lons.min()), float(lats.max() - lats.min()), 1e-6)
     wanted = extent / across
     return min(CELL_DEGREES, key=lambda size: abs(np.log(size / wanted)))
@@ -110,49 +118,72 @@ def map_cells(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     """Events per grid cell of `size` degrees (chosen from their extent when None): `lon`,
     `lat` (the mean position of the cell's events, so a cell of one town sits on it),
     `count`, `top_type` (the commonest type), `tip` (plain text: the count, then up to four
-    types with theirs), `size`. Events without coordinates are left out."""
+    types with theirs), `size`; cells in order of (column, row). Events without coordinates
+    are left out. Counted with numpy over integer cell numbers (pandas' grouping by two keys,
+    then by three, took 0.3 s at 100,000 events for 60 cells)."""
     columns = ["lon", "lat", "count", "top_type", "top_label", "top_colour", "tip", "size"]
     located = view.dropna(subset=["latitude", "longitude"]) if not view.empty else view
     if located.empty:
         return pd.DataFrame(columns=columns)
-    lons, lats = located["longitude"].astype(float), located["latitude"].astype(float)
+    lons = located["longitude"].to_numpy(dtype=float)
+    lats = located["latitude"].to_numpy(dtype=float)
     size = size or cell_degrees(lons, lats)
-    cells = pd.DataFrame(
+    cx, cy = np.floor(lons / size).astype(np.int64), np.floor(lats / size).astype(np.int64)
+    cell, n_cells = _cell_numbers(cx, cy)  # 0.. in order of (cx, cy)
+    kind, _ = pd.factorize(located["event_type"])  # 0.. in order of first appearance
+    _, firsts = np.unique(kind, return_index=True)
+    names = type_names(located.iloc[firsts])  # as type_names(located), from one row a type
+    kinds = names["event_type"].tolist()
+    per_type = np.bincount(cell * len(kinds) + kind, minlength=n_cells * len(kinds))
+    per_type = per_type.reshape(n_cells, len(kinds))
+    # within a cell: most events first, then by the type's name
+    by_name = np.argsort(np.argsort(np.array(kinds, dtype=object), kind="stable"), kind="stable")
+    order = np.argsort(-per_type * len(kinds) + by_name[None, :], axis=1, kind="stable")
+    means = (
+        pd.DataFrame({"cell": cell, "lon": lons, "lat": lats})
+        .groupby("cell", sort=True)[["lon", "lat"]]
+        .mean()
+    )
+    counts = np.bincount(cell, minlength=n_cells)
+    labels = names["label"].tolist()
+    plain = [plain_text(label) for label in labels]
+    top = order[:, 0]
+    tips = []
+    for row, n in zip(range(n_cells), counts.tolist()):
+        present = [k for k in order[row].tolist() if per_type[row, k] > 0]
+        listed = "\n".join(f"{plain[k]}: {per_type[row, k]}" for k in present[:4])
+        more = len(present) - 4
+        tips.append(
+            f"{n:,} event" + ("" if n == 1 else "s") + f" in this cell ({size:g}° square)\n"
+            + listed + (f"\n… and {more} more types" if more > 0 else "")
+        )  # fmt: skip
+    out = pd.DataFrame(
         {
-            "cx": np.floor(lons / size).astype(np.int64),
-            "cy": np.floor(lats / size).astype(np.int64),
-            "lon": lons,
-            "lat": lats,
-            "event_type": located["event_type"],
+            "lon": means["lon"].to_numpy(),
+            "lat": means["lat"].to_numpy(),
+            "count": counts,
+            "top_type": names["event_type"].to_numpy()[top],
+            "top_label": names["label"].to_numpy()[top],
+            "top_colour": names["colour"].to_numpy()[top],
+            "tip": tips,
         }
     )
-    out = cells.groupby(["cx", "cy"], sort=True).agg(
-        lon=("lon", "mean"), lat=("lat", "mean"), count=("lon", "size")
-    )
-    per_type = (
-        cells.groupby(["cx", "cy", "event_type"], sort=False)
-        .size()
-        .rename("n")
-        .reset_index()
-        .merge(type_names(located), on="event_type", how="left")
-        .sort_values(["cx", "cy", "n", "event_type"], ascending=[True, True, False, True])
-    )
-    top = per_type.drop_duplicates(["cx", "cy"]).set_index(["cx", "cy"])
-    out["top_type"], out["top_label"] = top["event_type"], top["label"]
-    out["top_colour"] = top["colour"]
-    lines = per_type.groupby(["cx", "cy"], sort=False).head(4)
-    lines = lines.assign(line=lines["label"].map(plain_text) + ": " + lines["n"].astype(str))
-    listed = lines.groupby(["cx", "cy"], sort=False)["line"].agg("\n".join)
-    more = per_type.groupby(["cx", "cy"], sort=False).size() - 4
-    suffix = more.map(lambda k: f"\n… and {k} more types" if k > 0 else "")
-    out["tip"] = (
-        out["count"].map(lambda n: f"{n:,} event" + ("" if n == 1 else "s") + " in this cell")
-        + f" ({size:g}° square)\n"
-        + listed.reindex(out.index)
-        + suffix.reindex(out.index)
-    )
     out["size"] = size
-    return out.reset_index(drop=True)[columns]
+    return out[columns]
+
+
+def _cell_numbers(cx: np.ndarray, cy: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each event's cell as a number 0.. in the order of (cx, cy), and how many cells: by
+    counting over the grid's span (the usual case: about 16 cells across), else by sorting."""
+    x0, y0 = int(cx.min()), int(cy.min())
+    rows, columns = int(cy.max()) - y0 + 1, int(cx.max()) - x0 + 1
+    key = (cx - x0) * rows + (cy - y0)  # ordered as (cx, cy)
+    if rows * columns <= 4 * len(key) + 4096:
+        present = np.bincount(key, minlength=rows * columns) > 0
+        number = np.cumsum(present) - 1
+        return number[key], int(present.sum())
+    kept, cell = np.unique(key, return_inverse=True)
+    return cell.reshape(-1), len(kept)
 
 
 def shown_as(n_events: int, timeline: Bins | None, map_size: float | None) -> str:

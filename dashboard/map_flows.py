@@ -9,7 +9,9 @@ articles report it, their sources are listed together and the largest count is d
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 
@@ -59,46 +61,139 @@ def _count_text(low: float, high: float, unit: str, raw: str) -> str:
 
 
 KEYS = ["event_id", "origin_place_id", "destination_place_id"]
+COUNT_COLUMNS = ("count_low", "count_high", "count_unit", "count_raw")
 
 
-def _movements(flows: pd.DataFrame, shown: pd.DataFrame, places: pd.DataFrame):
-    """The reports of shown events' flows (`on`) and one row per movement (`arcs`) with both
-    ends' coordinates and names, and `drawable`: False where an end has no coordinates or the
-    two ends are one point. None when there is nothing to draw."""
-    if flows is None or flows.empty or shown.empty:
-        return None
+@dataclass(frozen=True)
+class Movements:
+    """Every movement of a set of flows, made once (per build, for the reader's page):
+    `arcs`, the drawable ones ready to draw (`ARC_COLUMNS`, in order of first report), and
+    `not_drawn`, the others in words (`event_id`, `line`). A movement belongs to one event,
+    so the arcs of the events a filter shows are these rows of theirs (`of_shown`)."""
+
+    arcs: pd.DataFrame
+    not_drawn: pd.DataFrame
+
+
+def of_shown(frame: pd.DataFrame, shown: pd.DataFrame) -> pd.DataFrame:
+    """The rows of `frame` whose `event_id` is one of the events `shown`, in their order."""
+    if frame.empty or shown.empty:
+        return frame.iloc[0:0]
+    ids = shown["event_id"]
+    # the shown events that have a row (hashing the few ids of `frame`, not every shown one)
+    wanted = ids[among(ids, frame["event_id"].unique())]
+    return frame[among(frame["event_id"], wanted)].reset_index(drop=True)
+
+
+def movements(flows: pd.DataFrame, places: pd.DataFrame, articles: pd.DataFrame) -> Movements:
+    """The movements of `flows` (both ends in `places`; sources named from `articles`)."""
+    none = Movements(pd.DataFrame(columns=ARC_COLUMNS), pd.DataFrame(columns=["event_id", "line"]))
+    if flows is None or flows.empty:
+        return none
     where = places.drop_duplicates("place_id").set_index("place_id")
-    on = flows[among(flows["event_id"], shown["event_id"])]  # Arrow's isin: 2.9 s -> 0.03
-    on = on[on["origin_place_id"].isin(where.index) & on["destination_place_id"].isin(where.index)]
+    placed = among(flows["origin_place_id"], where.index)
+    on = flows[placed & among(flows["destination_place_id"], where.index)]
     if on.empty:
-        return None
+        return none
     on = on.reset_index(drop=True)
-    arcs = on.drop_duplicates(KEYS)[KEYS].reset_index(drop=True)  # in order of first report
+    arc_of = on.groupby(KEYS, sort=False).ngroup().to_numpy()  # in order of first report
+    arcs = on.loc[~on.duplicated(KEYS), KEYS].reset_index(drop=True)
     for end, column in (("o", "origin_place_id"), ("d", "destination_place_id")):
+        at = where.index.get_indexer(arcs[column])
         for axis in ("longitude", "latitude", "name"):
-            arcs[f"{end}_{axis}"] = arcs[column].map(where[axis]).to_numpy()
+            arcs[f"{end}_{axis}"] = where[axis].to_numpy()[at]
     ends = arcs[["o_longitude", "o_latitude", "d_longitude", "d_latitude"]].astype(float)
     same = ((ends["o_longitude"] - ends["d_longitude"]).abs() < SAME_POINT_DEG) & (
         (ends["o_latitude"] - ends["d_latitude"]).abs() < SAME_POINT_DEG
     )
-    arcs["unplaced"] = ends.isna().any(axis=1).to_numpy()
-    arcs["drawable"] = ~(arcs["unplaced"] | same.to_numpy())
-    return on, arcs
+    unplaced = ends.isna().any(axis=1).to_numpy()
+    drawable = ~(unplaced | same.to_numpy())
+    lines = [
+        f"{plain_text(o)} → {plain_text(d)} ("
+        + ("a place without coordinates" if lost else "both ends at one map point")
+        + ")"
+        for o, d, lost in zip(
+            arcs["o_name"][~drawable], arcs["d_name"][~drawable], unplaced[~drawable]
+        )
+    ]
+    not_drawn = pd.DataFrame({"event_id": arcs["event_id"][~drawable].tolist(), "line": lines})
+    drawn = _ready(on, arc_of, arcs, drawable, articles)
+    return Movements(drawn if drawn is not None else none.arcs, not_drawn)
+
+
+def _ready(on, arc_of, arcs, drawable, articles) -> pd.DataFrame | None:
+    """The drawable arcs with their count (the report with the largest low bound, the first
+    on a tie), sources (every outlet that reported the movement), width and tooltip."""
+    if not drawable.any():
+        return None
+    # the best-counted report of each arc: largest low bound, then the first
+    counted = pd.DataFrame({"arc": arc_of, "low": on["count_low"].astype(float)})
+    counted = counted[counted["low"].notna()]
+    order = np.lexsort((np.arange(len(counted)), -counted["low"].to_numpy()))
+    best = counted.iloc[order].drop_duplicates("arc")
+    n = len(arcs)
+    pick = np.full(n, -1)
+    pick[best["arc"].to_numpy()] = best.index.to_numpy()
+    has = pick >= 0
+    count_columns = {}
+    for name in COUNT_COLUMNS:
+        values = on[name].to_numpy(dtype=object)[np.where(has, pick, 0)]
+        values[~has] = None
+        count_columns[name] = values
+    # each arc's sources: its reports' outlets (the article id when unknown), sorted, joined
+    outlet = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
+    named = on["article_id"].map(outlet)
+    named = named.where(among(on["article_id"], outlet.index), on["article_id"])
+    shown_names = {name: plain_text(name) for name in named.unique()}
+    reports = pd.DataFrame({"arc": arc_of, "name": named.map(shown_names).to_numpy()})
+    reports = reports.drop_duplicates().sort_values(["arc", "name"])
+    listed: list[list[str]] = [[] for _ in range(n)]
+    for arc, name in zip(reports["arc"].tolist(), reports["name"].tolist()):
+        listed[arc].append(name)
+    sources = np.array([", ".join(names) or None for names in listed], dtype=object)
+    keep = np.flatnonzero(drawable)
+    drawn = arcs.iloc[keep].reset_index(drop=True)
+    low = count_columns["count_low"][keep]
+    given = ~pd.isna(pd.Series(low, dtype=object)).to_numpy()
+    counts = [float(v) if g else None for v, g in zip(low.tolist(), given.tolist())]
+    keyed = zip(*(count_columns[c][keep].tolist() for c in COUNT_COLUMNS))
+    count_text = _memo(lambda key: _count_text(*key))  # counts repeat: each written once
+    texts = [count_text(key) if g else "count not given" for key, g in zip(keyed, given)]
+    plain = _memo(plain_text)  # place names and counts repeat: each made plain once
+    named_by = sources[keep]
+    tips = [
+        f"Moved: {plain(o)} → {plain(d)}\nHow many: {plain(t)}\nSources: {n}"
+        for o, d, t, n in zip(drawn["o_name"].tolist(), drawn["d_name"].tolist(), texts, named_by)
+    ]
+    width = _memo(width_for)
+    values = {
+        "event_id": drawn["event_id"].tolist(),
+        "origin": drawn["origin_place_id"].tolist(),
+        "destination": drawn["destination_place_id"].tolist(),
+        "from_lon": drawn["o_longitude"].tolist(),
+        "from_lat": drawn["o_latitude"].tolist(),
+        "to_lon": drawn["d_longitude"].tolist(),
+        "to_lat": drawn["d_latitude"].tolist(),
+        "count": counts,
+        "count_text": texts,
+        "sources": named_by.tolist(),
+        "width_px": [width(c) for c in counts],
+        "tip": tips,
+    }
+    # built from rows, as one row per arc always was (the columns' types as before)
+    return pd.DataFrame(list(zip(*values.values())), columns=ARC_COLUMNS)
 
 
 def flows_not_drawn(flows: pd.DataFrame, shown: pd.DataFrame, places: pd.DataFrame) -> list[str]:
     """In words, each movement of a shown event that the map cannot draw as an arc: its two
     ends share one point (a site only said to be "outside" a village) or one has no
     coordinates. The page lists them under the map so no reported movement goes missing."""
-    found = _movements(flows, shown, places)
-    if found is None:
+    if flows is None or flows.empty or shown.empty:
         return []
-    _, arcs = found
-    lines = []
-    for arc in arcs[~arcs["drawable"]].itertuples(index=False):
-        why = "a place without coordinates" if arc.unplaced else "both ends at one map point"
-        lines.append(f"{plain_text(arc.o_name)} → {plain_text(arc.d_name)} ({why})")
-    return lines
+    found = movements(
+        of_shown(flows, shown), places, pd.DataFrame(columns=["article_id", "outlet"])
+    )
+    return found.not_drawn["line"].tolist()
 
 
 def flow_arcs(
@@ -110,55 +205,9 @@ def flow_arcs(
     count is the report with the largest low bound (the first on a tie), its sources every
     outlet that reported it. Column operations, not a loop per flow (100,000 events: 19.5 s
     as a loop)."""
-    found = _movements(flows, shown, places)
-    if found is None:
+    if flows is None or flows.empty or shown.empty:
         return pd.DataFrame(columns=ARC_COLUMNS)
-    on, arcs = found
-    keys = KEYS
-    arcs = arcs[arcs["drawable"]].reset_index(drop=True)
-    if arcs.empty:
-        return pd.DataFrame(columns=ARC_COLUMNS)
-    counted = on.dropna(subset=["count_low"])
-    counted = counted.assign(_order=range(len(counted)))  # a tie goes to the first report
-    best = counted.sort_values(["count_low", "_order"], ascending=[False, True])
-    best = best.drop_duplicates(keys)
-    arcs = arcs.merge(
-        best[[*keys, "count_low", "count_high", "count_unit", "count_raw"]], on=keys, how="left"
-    )
-    outlet = articles.drop_duplicates("article_id").set_index("article_id")["outlet"]
-    named = on["article_id"].map(outlet)
-    named = named.where(among(on["article_id"], outlet.index), on["article_id"])
-    shown_names = {name: plain_text(name) for name in named.unique()}
-    reports = on[keys].assign(_name=named.map(shown_names).to_numpy()).drop_duplicates()
-    reports = reports.sort_values([*keys, "_name"])  # one pass joins each arc's names
-    sources: dict[tuple, list[str]] = {}
-    for *key, name in zip(*(reports[c].tolist() for c in (*keys, "_name"))):
-        sources.setdefault(tuple(key), []).append(name)
-    arcs["sources"] = [
-        ", ".join(sources.get(key, [])) or None for key in zip(*(arcs[c].tolist() for c in keys))
-    ]
-    plain = _memo(plain_text)  # place names and counts repeat: each made plain once
-    columns = ("event_id", "origin_place_id", "destination_place_id", "o_longitude",
-               "o_latitude", "d_longitude", "d_latitude", "count_low", "count_high",
-               "count_unit", "count_raw", "o_name", "d_name", "sources")  # fmt: skip
-    rows = []
-    for (event, origin, destination, o_lon, o_lat, d_lon, d_lat, low, high, unit, raw,
-         o_name, d_name, named_by) in zip(*(arcs[c].tolist() for c in columns)):  # fmt: skip
-        given = not pd.isna(low)
-        count = float(low) if given else None
-        count_text = _count_text(low, high, unit, raw) if given else "count not given"
-        tip = "\n".join(
-            [
-                f"Moved: {plain(o_name)} → {plain(d_name)}",
-                f"How many: {plain(count_text)}",
-                f"Sources: {named_by}",
-            ]
-        )
-        rows.append([
-            event, origin, destination, o_lon, o_lat, d_lon, d_lat, count, count_text,
-            named_by, width_for(count), tip,
-        ])  # fmt: skip
-    return pd.DataFrame(rows, columns=ARC_COLUMNS)
+    return movements(of_shown(flows, shown), places, articles).arcs
 
 
 def _memo(function):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 #: A vague place is a halo of at most this radius, not a fog over the map.
@@ -132,13 +133,13 @@ def country_labels(countries: dict[str, Any]) -> list[dict[str, Any]]:
 def offset_labels(sites: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     """Push each site label clear of the ring of markers drawn around it (`offset`, px)."""
     near: dict[str, float] = {}
-    for _, m in markers.iterrows():
-        for _, s in sites.iterrows():
-            if (
-                abs(m["place_lon"] - s["longitude"]) < 0.05
-                and abs(m["place_lat"] - s["latitude"]) < 0.05
-            ):
-                near[s["label"]] = max(near.get(s["label"], 0.0), float(m["ring_px"]))
+    if not markers.empty:
+        lons, lats = (markers[c].to_numpy(dtype=float) for c in ("place_lon", "place_lat"))
+        rings = markers["ring_px"].to_numpy(dtype=float)
+        for label, lon, lat in zip(sites["label"], sites["longitude"], sites["latitude"]):
+            close = (np.abs(lons - lon) < 0.05) & (np.abs(lats - lat) < 0.05)
+            if close.any():
+                near[label] = max(near.get(label, 0.0), float(rings[close].max()))
     return sites.assign(offset=[[near.get(label, 4.0) + 8, 0] for label in sites["label"]])
 
 

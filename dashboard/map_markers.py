@@ -153,7 +153,9 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0, join: bool = False) ->
     Unreviewed extracted events get their own marker, white with a coloured rim.
     The ring is sized in pixels (`ring_px`); `lon`/`lat` place it for `zoom`.
     """
-    located = view.dropna(subset=["latitude", "longitude"]) if not view.empty else view
+    # only the columns the markers read (the event frame has dozens, copied at each step)
+    wanted = [c for c in (*COLUMNS, "review_status") if c in view and c not in ("spot", "pending")]
+    located = view[wanted].dropna(subset=["latitude", "longitude"]) if not view.empty else view
     if located.empty:
         return pd.DataFrame(columns=MARKER_COLUMNS)
     located = with_palette(located)

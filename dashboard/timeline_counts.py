@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from dashboard.aggregate import Bins, bins_for, timeline_counts
+from dashboard.ready_figure import ReadyFigure, axis_names, merged, stacked_rows, template
 from dashboard.text import html_text
-from dashboard.timeline_layout import Window, add_footer, date_range, legend_below
+from dashboard.timeline_layout import Window, date_range, footer_note, legend_below
 
 LANE_PX = 130
+#: The gap between lanes, as a share of the plot's height (`make_subplots`' vertical_spacing).
+SPACING = 0.06
 
 
 def build_count_timeline(
@@ -25,30 +27,36 @@ def build_count_timeline(
     window: Window = None,
 ) -> tuple[go.Figure, Bins]:
     """Stacked bars of events per bin, a lane (subplot) per area with events, a palette colour
-    per type (a legend entry each); the hover says the bin, type, area and count."""
+    per type (a legend entry each); the hover says the bin, type, area and count.
+
+    Written as Plotly's JSON directly (`dashboard.ready_figure`): the same figure as
+    `make_subplots` plus a `go.Bar` per lane and type, without Plotly checking each property
+    (0.3-0.8 s at 100,000 events)."""
     span = date_range(view, window)
     bins = bins_for(*span)
     counts = timeline_counts(view, bins, window)
-    lanes = [a for a in areas if a in set(counts["area"])]
-    fig = make_subplots(
-        rows=max(len(lanes), 1),
-        cols=1,
-        shared_xaxes=True,
-        vertical_spacing=0.06,
-        row_titles=[f"<b>{html_text(a)}</b>" for a in lanes] or None,
-    )
+    present = set(counts["area"])
+    lanes = [a for a in areas if a in present]
+    layout = stacked_rows([f"<b>{html_text(a)}</b>" for a in lanes], SPACING)
+    bars = _bar_columns(counts, bins)
+    groups = dict(list(bars.groupby(["area", "event_type"], sort=True, observed=True)))
     seen: set[str] = set()
-    bars, traces, rows = _bar_columns(counts, bins), [], []
+    traces = []
     for row, area in enumerate(lanes, start=1):
-        for event_type, group in bars[bars["area"] == area].groupby("event_type", sort=True):
+        for (lane, event_type), group in groups.items():
+            if lane != area:
+                continue
             colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
-            traces.append(_bars(group, colour, label, event_type, seen))
-            rows.append(row)
+            axes = "" if row == 1 else str(row)
+            traces.append(_bars(group, colour, label, event_type, seen) | _on(axes))
             seen.add(event_type)
-    if traces:  # added at once: one layout pass, not one per trace
-        fig.add_traces(traces, rows=rows, cols=[1] * len(rows))
-    _decorate(fig, title, footer, span, len(lanes), len(seen))
-    return fig, bins
+    layout = _decorate(layout, title, footer, span, len(lanes), len(seen))
+    return ReadyFigure(traces, layout), bins
+
+
+def _on(axes: str) -> dict:
+    """The trace's axes: those of its lane's subplot ('x', 'y' for the first)."""
+    return {"xaxis": f"x{axes}", "yaxis": f"y{axes}"}
 
 
 def _bar_columns(counts: pd.DataFrame, bins: Bins) -> pd.DataFrame:
@@ -69,39 +77,54 @@ def _bar_columns(counts: pd.DataFrame, bins: Bins) -> pd.DataFrame:
     )
 
 
-def _bars(group, colour, label, event_type, seen) -> go.Bar:
+def _bars(group, colour, label, event_type, seen) -> dict:
     """One type's bars in one lane: from the bin's start to its end, height its count."""
-    return go.Bar(
-        x=group["middle"].to_numpy(),
-        y=group["count"].to_numpy(),
-        width=group["width_ms"].to_numpy(),
-        marker=dict(color=colour, line=dict(width=0)),
-        name=label,
-        legendgroup=event_type,
-        showlegend=event_type not in seen,
-        hovertext=group["hover"].tolist(),
-        hoverinfo="text",
-    )
+    return {
+        "hoverinfo": "text",
+        "hovertext": group["hover"].tolist(),
+        "legendgroup": event_type,
+        "marker": {"color": colour, "line": {"width": 0}},
+        "name": label,
+        "showlegend": event_type not in seen,
+        "width": group["width_ms"].to_numpy(),
+        "x": group["middle"].to_numpy(),
+        "y": group["count"].to_numpy(),
+        "type": "bar",
+    }
 
 
-def _decorate(fig, title, footer, span, n_lanes, n_types) -> None:
+def _decorate(layout, title, footer, span, n_lanes, n_types) -> dict:
+    """The layout `update_layout`, `update_xaxes`, `update_yaxes` and the footer gave."""
     # entries of 185 px: two a row in the reader's column at 1280 px (measured in Chromium),
     # so the sources under the legend never overlap it
     legend_rows = -(-n_types // 2)
     bottom = 60 + 24 * legend_rows + (30 if footer else 0)
     plot_px = LANE_PX * max(n_lanes, 1)
-    fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=16)),
-        template="plotly_white",
-        barmode="stack",
-        bargap=0,
-        height=plot_px + 60 + bottom,
-        margin=dict(l=60, r=100, t=60, b=bottom),
-        font=dict(family="Arial, Helvetica, sans-serif", size=12),
-        legend=legend_below(plot_px),
-        hoverlabel=dict(align="left"),
-    )
-    fig.update_xaxes(type="date", range=list(span), gridcolor="#E5E8EB", tickformat="%d %b\n%Y")
-    fig.update_yaxes(title_text="events", rangemode="tozero", gridcolor="#E5E8EB")
+    x_extra = {
+        "type": "date",
+        "range": list(span),
+        "gridcolor": "#E5E8EB",
+        "tickformat": "%d %b\n%Y",
+    }
+    y_extra = {"title": {"text": "events"}, "rangemode": "tozero", "gridcolor": "#E5E8EB"}
+    for name in axis_names(layout, "xaxis"):
+        layout[name] = merged(layout[name], x_extra)
+    for name in axis_names(layout, "yaxis"):
+        layout[name] = merged(layout[name], y_extra)
     if footer:
-        add_footer(fig, footer, 45 + 24 * legend_rows + 30, plot_px)
+        note = footer_note(footer, 45 + 24 * legend_rows + 30, plot_px)
+        layout["annotations"] = [*layout.get("annotations", []), note]
+    return merged(
+        layout,
+        {
+            "title": {"font": {"size": 16}, "text": title, "x": 0, "xanchor": "left"},
+            "template": template("plotly_white"),
+            "barmode": "stack",
+            "bargap": 0,
+            "height": plot_px + 60 + bottom,
+            "margin": {"b": bottom, "l": 60, "r": 100, "t": 60},
+            "font": {"family": "Arial, Helvetica, sans-serif", "size": 12},
+            "legend": legend_below(plot_px),
+            "hoverlabel": {"align": "left"},
+        },
+    )

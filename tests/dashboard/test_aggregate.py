@@ -115,6 +115,35 @@ def test_map_cells_count_every_located_event_once():
     ]
 
 
+@pytest.mark.parametrize("size", [None, 0.01, 0.05, 2.0])  # 0.01: a sparse grid
+def test_map_cells_are_a_count_per_cell_by_a_plain_loop(big, size):
+    """Every cell, in (column, row) order: its count, mean position, commonest type (ties by
+    the type's id) and tip, as a loop over the events finds them."""
+    import math
+    from collections import Counter
+
+    _, view = big
+    shown = view.sample(frac=0.4, random_state=4)
+    cells = map_cells(shown, size)
+    size = float(cells["size"].iloc[0])
+    members: dict[tuple[int, int], list] = {}
+    for e in shown.dropna(subset=["latitude", "longitude"]).itertuples(index=False):
+        key = (math.floor(e.longitude / size), math.floor(e.latitude / size))
+        members.setdefault(key, []).append(e)
+    assert len(cells) == len(members) > 3
+    labels = dict(zip(shown["event_type"], shown["label"]))
+    for cell, key in zip(cells.itertuples(index=False), sorted(members)):
+        events = members[key]
+        kinds = sorted(Counter(e.event_type for e in events).items(), key=lambda k: (-k[1], k[0]))
+        assert cell.count == len(events)
+        assert cell.lon == pytest.approx(sum(e.longitude for e in events) / len(events))
+        assert cell.lat == pytest.approx(sum(e.latitude for e in events) / len(events))
+        assert (cell.top_type, cell.top_label) == (kinds[0][0], labels[kinds[0][0]])
+        lines = cell.tip.splitlines()
+        assert lines[1 : 1 + min(4, len(kinds))] == [f"{labels[k]}: {n}" for k, n in kinds[:4]]
+        assert (len(kinds) > 4) == lines[-1].startswith("… and ")
+
+
 def test_cell_size_is_a_round_share_of_the_extent():
     lons, lats = pd.Series([35.0, 42.0]), pd.Series([32.0, 37.0])
     assert cell_degrees(lons, lats) == 0.5  # 7 degrees / 16 cells = 0.44

@@ -3,6 +3,7 @@ and sources; in the deck the reader sees, under the markers."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pandas as pd
@@ -144,3 +145,62 @@ def test_the_briefing_legend_has_the_arc_only_when_a_map_with_flows_is_shown(pro
     assert "flow" not in [e.kind for e in timeline.legend]
     _, idlib = slide(event_frame(t), t, None, {"areas": "Idlib"}, show="map")
     assert "flow" not in [e.kind for e in idlib.legend]
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    from etl.synthetic import synthetic_tables
+
+    tables = synthetic_tables(6_000, seed=11)
+    return tables, event_frame(tables)
+
+
+def _reference_arcs(flows, shown, places, articles) -> dict:
+    """The arcs by a plain loop over every report: (event, origin, destination) -> (count,
+    count_text, sources) for the movements with both ends placed apart."""
+    where = places.drop_duplicates("place_id").set_index("place_id")
+    outlet = dict(zip(articles["article_id"], articles["outlet"]))
+    wanted, found = set(shown["event_id"]), {}
+    for report in flows.itertuples(index=False):
+        ends = (report.origin_place_id, report.destination_place_id)
+        if report.event_id not in wanted or not all(e in where.index for e in ends):
+            continue
+        (o_lon, o_lat), (d_lon, d_lat) = (where.loc[e, ["longitude", "latitude"]] for e in ends)
+        if abs(o_lon - d_lon) < 1e-4 and abs(o_lat - d_lat) < 1e-4:
+            continue
+        arc = found.setdefault((report.event_id, *ends), {"best": None, "names": set()})
+        arc["names"].add(outlet.get(report.article_id, report.article_id))
+        low = report.count_low
+        if not pd.isna(low) and (arc["best"] is None or low > arc["best"].count_low):
+            arc["best"] = report
+    return {
+        key: (
+            None if arc["best"] is None else float(arc["best"].count_low),
+            ", ".join(sorted(arc["names"])),
+        )
+        for key, arc in found.items()
+    }
+
+
+def test_the_builds_arcs_taken_per_filter_are_the_arcs_of_the_events_shown(synthetic):
+    from dashboard.derived import Derived, Source
+    from dashboard.filters import Filters
+
+    tables, view = synthetic
+    source = Source(view, tables, None, ("Baghouz", "Al-Hol", "Idlib", "Elsewhere"))
+    for shown in (view, view.sample(frac=0.3, random_state=2), view.head(50), view.iloc[0:0]):
+        direct = flow_arcs(tables["flows"], shown, tables["places"], tables["articles"])
+        page = Derived(source, Filters(dt.date(1900, 1, 1), dt.date(2100, 1, 1)))
+        page.__dict__["shown"] = shown.reset_index(drop=True)  # the filter's result, given
+        pd.testing.assert_frame_equal(page.arcs, direct)
+        assert page.not_drawn == flows_not_drawn(tables["flows"], shown, tables["places"])
+        expected = _reference_arcs(tables["flows"], shown, tables["places"], tables["articles"])
+        got = {
+            (a.event_id, a.origin, a.destination): (
+                None if pd.isna(a.count) else a.count,
+                a.sources,
+            )
+            for a in direct.itertuples(index=False)
+        }
+        assert got == expected
+        assert len(shown) < 100 or len(direct) > 10
