@@ -84,6 +84,19 @@ def origins(text: str, places: Sequence) -> list:
     return [p for p in places if not _DESTINATION.search(text, max(0, p.start - 40), p.start)]
 
 
+_RETURN = re.compile(r"(?:have |had )?return(?:s|ed)?\b", re.I)
+
+
+def move_places(text: str, places: Sequence, trigger: str) -> list:
+    """Where a movement of people is placed: people who flee or leave at the place they left
+    (`origins`); people who return at the place they went back to ('families returned from
+    camps in Duhok to Sinjar': Sinjar), else, when no destination is named, where they are."""
+    if not _RETURN.match(trigger):
+        return origins(text, places)
+    left = {id(p) for p in origins(text, places)}
+    return [p for p in places if id(p) not in left] or list(places)
+
+
 def hand_back(
     mentions: list[Mention], previous: range, own: range, carry: tuple[Figure, ...]
 ) -> None:
