@@ -62,6 +62,15 @@ def earlier(dates: Iterable[DateWindow], anchor: dt.date | None) -> bool:
     return any((anchor - d.start).days > CARRY_DAYS for d in dates)
 
 
+def restamped(dates: Iterable[DateWindow], start: int, anchor: dt.date | None) -> bool:
+    """A sentence that opens with a note's stamp of another day ('Wed: mortars hit Baquba,
+    no casualties. Thu: 2 farmers shot dead ...') starts another entry: its toll is its own."""
+    return anchor is not None and any(
+        d.text.endswith(":") and (d.char_start or 0) - start <= 2 and d.start != anchor
+        for d in dates
+    )
+
+
 def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = "") -> bool:
     """A sentence that names a specific place (objects with place_id, geo_precision and
     start in `text`) other than the previous sentence's is about another event; a place
