@@ -5,6 +5,7 @@ right after a dated one. Pure."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.mentions import DateWindow
@@ -45,3 +46,41 @@ def after_spell(spell: DateWindow | None, since_spell: int) -> DateWindow | None
     if spell is None or since_spell != 1:
         return None
     return DateWindow(spell.start, spell.end, spell.precision, "article")
+
+
+_SPAN_JOIN = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.I)
+_SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+SPAN_DAYS = 62  # a span written with two dates is at most about two months
+
+
+def join_spans(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """Two days written as the ends of one span ('Mar 28 - Apr 1:', 'from 28 March to 1
+    April', 'between 30 June and 2 July') are one window from the first to the second; 'and'
+    joins them only after 'between' ('on 5 March and again on 9 March' are two days)."""
+    joined: list[DateWindow] = []
+    for window in windows:
+        last = joined[-1] if joined else None
+        if last is not None and _ends_of_span(last, window, text):
+            joined[-1] = DateWindow(
+                last.start, window.end, precision_of(last.start, window.end), "explicit",
+                text[last.char_start : window.char_end], last.char_start, window.char_end,
+            )  # fmt: skip
+            continue
+        joined.append(window)
+    return joined
+
+
+def _ends_of_span(first: DateWindow, second: DateWindow, text: str) -> bool:
+    if first.source != "explicit" or second.source != "explicit":
+        return False
+    if first.start != first.end or second.start != second.end:
+        return False
+    if not 0 < (second.start - first.start).days <= SPAN_DAYS:
+        return False
+    if first.char_end is None or second.char_start is None:
+        return False
+    between = text[first.char_end : second.char_start]
+    if not _SPAN_JOIN.fullmatch(between):
+        return False
+    lead = text[max(0, first.char_start - 12) : first.char_start]
+    return "and" not in between.lower() or _SPAN_OPEN.search(lead) is not None

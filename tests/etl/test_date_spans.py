@@ -1,0 +1,32 @@
+"""A span written with two dates ('Mar 28 - Apr 1:', 'from 28 March to 1 April') is one
+window (issue 8, incident notes). Sentences written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.dates import find_dates
+
+PUBLISHED = dt.date(2022, 5, 6)
+
+
+def _windows(text: str) -> list[tuple[str, str]]:
+    return [
+        (d.start.isoformat(), d.end.isoformat()) for d in find_dates(text, 0, len(text), PUBLISHED)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apr 27 - May 2: a sweep of the Varn camp, 40 arrests.", [("2022-04-27", "2022-05-02")]),
+        ("From 29 April to 3 May, police held 12 men in Orra.", [("2022-04-29", "2022-05-03")]),
+        ("Between 30 April and 2 May 2022, 900 families left Tessel.", [("2022-04-30", "2022-05-02")]),
+        ("On 28 April and 3 May, jets struck Morrow.", [("2022-04-28", "2022-04-28"), ("2022-05-03", "2022-05-03")]),
+        ("On 3 January and 5 May, jets struck Morrow.", [("2022-01-03", "2022-01-03"), ("2022-05-05", "2022-05-05")]),
+    ],
+)  # fmt: skip
+def test_two_dates_written_as_a_span_are_one_window(text, expected):
+    assert _windows(text) == expected
