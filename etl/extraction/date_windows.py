@@ -84,3 +84,28 @@ def _ends_of_span(first: DateWindow, second: DateWindow, text: str) -> bool:
         return False
     lead = text[max(0, first.char_start - 12) : first.char_start]
     return "and" not in between.lower() or _SPAN_OPEN.search(lead) is not None
+
+
+_SAID = re.compile(r"\b(?:said|says|told [\w-]+|reported|stated|added|announced)\s+$", re.I)
+
+
+def close_since(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """'Since 24 June, forces have encircled the town, committees said on 5 July': the
+    span runs to the day the speaker said it, not to publication."""
+    said = [
+        w
+        for w in windows
+        if w.start == w.end
+        and w.source in ("explicit", "weekday")
+        and _SAID.search(text, max(0, (w.char_start or 0) - 30), w.char_start or 0)
+    ]
+    if not said:
+        return windows
+    out = []
+    for w in windows:
+        day = next((d.start for d in said if (d.char_start or 0) > (w.char_start or 0)), None)
+        if w.text.lower().startswith("since") and day is not None and w.start <= day < w.end:
+            w = DateWindow(w.start, day, precision_of(w.start, day), w.source, w.text,
+                           w.char_start, w.char_end)  # fmt: skip
+        out.append(w)
+    return out

@@ -79,7 +79,9 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _year,
     precision_of,
 )
-from etl.extraction.date_windows import article_window, best_date, join_spans, undated_window
+from etl.extraction.date_windows import (  # fmt: skip
+    article_window, best_date, close_since, join_spans, undated_window,
+)
 from etl.extraction.mentions import DateWindow
 
 __all__ = ["article_window", "best_date", "find_dates", "precision_of", "undated_window"]
@@ -288,4 +290,4 @@ def find_dates(
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
         for a, b, (s, e, source), _ in found
     ]
-    return join_spans(windows, text) if len(windows) > 1 else windows
+    return close_since(join_spans(windows, text), text) if len(windows) > 1 else windows

@@ -30,3 +30,13 @@ def _windows(text: str) -> list[tuple[str, str]]:
 )  # fmt: skip
 def test_two_dates_written_as_a_span_are_one_window(text, expected):
     assert _windows(text) == expected
+
+
+def test_a_spell_since_a_day_runs_to_the_day_it_was_said():
+    text = "Since 20 April, militias have blockaded Orra, elders said on 1 May."
+    assert _windows(text)[0] == ("2022-04-20", "2022-05-01")
+
+
+def test_a_spell_since_a_day_without_a_speaking_day_runs_to_publication():
+    text = "Since 20 April, militias have blockaded Orra, elders said."
+    assert _windows(text) == [("2022-04-20", "2022-05-06")]
