@@ -80,7 +80,11 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     precision_of,
 )
 from etl.extraction.date_windows import (  # fmt: skip
-    article_window, best_date, close_since, join_spans, undated_window,
+    article_window,
+    best_date,
+    close_since,
+    join_spans,
+    undated_window,
 )
 from etl.extraction.mentions import DateWindow
 
