@@ -43,3 +43,17 @@ def test_a_second_stamp_starts_its_own_entry_with_its_own_toll(extractor):
 def test_a_toll_after_a_stamped_note_still_goes_back_to_it(extractor):
     note = "Tue: mortars hit a farm near Raqqa. 2 killed."
     assert _events(extractor, note) == [("shelling", "2021-06-08", (2, 2))]
+
+
+@pytest.mark.parametrize(
+    ("note", "place", "precision"),
+    [
+        # 'nr X' is near X; 'X, SE of Y': Y only locates X
+        ("Sun: mine blast nr Manbij, NE of Aleppo. 2 killed.", "gn:167357", 2),
+        ("Sun: mine blast in Manbij, NE of Aleppo. 2 killed.", "gn:167357", 1),
+        ("Mon: mortar fire W of Manbij, 1 killed.", "gn:167357", 2),
+    ],
+)
+def test_field_log_abbreviations_of_place(extractor, note, place, precision):
+    mentions, _ = extractor.extract(ArticleInput("note", note, THU))
+    assert [(m.place_id, m.geo_precision) for m in mentions] == [(place, precision)]
