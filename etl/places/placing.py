@@ -46,6 +46,8 @@ _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _DROPPED_ROLES = ("government", "name_part", "subarea")
+_ROUTE_JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
+ROUTE_KM = 15.0  # a road whose other end no gazetteer knows: near the end that is known
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
 
 
@@ -109,8 +111,11 @@ class PlaceResolver:
                     unknown.append((name, s, e))
                 continue
             role, region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)
-            if role in _DROPPED_ROLES:
-                continue
+            first_end = hits and _ROUTE_JOIN.fullmatch(text, hits[-1].end, hit.start)
+            if role in _DROPPED_ROLES or (role == "route_end" and first_end):
+                continue  # 'the road between X and Y': X, when X is known
+            if role == "route_end":  # X unknown: the road ends at Y
+                region = roles.Region(f"road to {hit.text}", 2, ROUTE_KM)
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
                 refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh

@@ -52,6 +52,14 @@ def test_a_toll_after_a_stamped_note_still_goes_back_to_it(extractor):
         ("Sun: mine blast nr Manbij, NE of Aleppo. 2 killed.", "gn:167357", 2),
         ("Sun: mine blast in Manbij, NE of Aleppo. 2 killed.", "gn:167357", 1),
         ("Mon: mortar fire W of Manbij, 1 killed.", "gn:167357", 2),
+        # a road between two places: the first, coarsely; the second when the first is unknown
+        (
+            "Mon: a roadside bomb hit a car on the road between Manbij and Jarabulus.",
+            "gn:167357",
+            3,
+        ),
+        ("Mon: gunmen attacked a checkpoint between Manbij and Jarabulus.", "gn:167357", 3),
+        ("Mon: a roadside bomb hit a car on the road between Zorvit and Manbij.", "gn:167357", 2),
     ],
 )
 def test_field_log_abbreviations_of_place(extractor, note, place, precision):
