@@ -65,3 +65,20 @@ def test_a_toll_after_a_stamped_note_still_goes_back_to_it(extractor):
 def test_field_log_abbreviations_of_place(extractor, note, place, precision):
     mentions, _ = extractor.extract(ArticleInput("note", note, THU))
     assert [(m.place_id, m.geo_precision) for m in mentions] == [(place, precision)]
+
+
+@pytest.mark.parametrize(
+    ("note", "country"),
+    [
+        # a province names its country, so the town there beats a likeness in the area's box
+        ("On 2 May 2021, gunmen attacked a checkpoint near Ataq, Shabwa governorate.", "YE"),
+        # a name meaning one place only is not taken when the article points elsewhere
+        (
+            "On 2 May 2021, gunmen attacked a market in Pansi, in the Seno province east of Dori.",
+            "BF",
+        ),
+    ],
+)
+def test_a_province_names_its_country(extractor, note, country):
+    mentions, _ = extractor.extract(ArticleInput("note", note, THU))
+    assert [m.country for m in mentions] == [country]
