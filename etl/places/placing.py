@@ -29,7 +29,7 @@ from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex
-from etl.places.lookup import choose_place
+from etl.places.lookup import candidates, choose_place
 from etl.places.scan import dateline_end, names, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
 
@@ -180,8 +180,8 @@ class PlaceResolver:
             ):
                 continue  # a country ('in northern Mali') is not a town of that name elsewhere
             hit = self._curated_loose(raw, s) or self._geonames_hit(raw, s, evidence)
-            if hit is not None:
-                return hit
+            if hit is not None and (whole or raw != text[s:e] or self._exact(raw, hit)):
+                return hit  # a first word alone ('Bala' of 'Bala Buluk') only as spelt
         return None
 
     def _in_slot(self, text: str, start: int) -> bool:
@@ -201,6 +201,13 @@ class PlaceResolver:
             and self._in_slot(text, start)
             and not roles.never_a_place(_key(name), self.rules)
         )
+
+    def _exact(self, raw: str, hit: PlaceHit) -> bool:
+        """The hit is a curated place or a GeoNames place under the exact key of `raw`."""
+        if self.geonames is None or not hit.place_id.startswith("gn:"):
+            return True
+        own = int(hit.place_id[3:])
+        return any(p.geonameid == own and sim >= 1.0 for p, sim in candidates(self.geonames, raw))
 
     def _geonames_hit(self, raw: str, s: int, evidence: Evidence) -> PlaceHit | None:
         if self.geonames is None:

@@ -82,3 +82,11 @@ def test_field_log_abbreviations_of_place(extractor, note, place, precision):
 def test_a_province_names_its_country(extractor, note, country):
     mentions, _ = extractor.extract(ArticleInput("note", note, THU))
     assert [m.country for m in mentions] == [country]
+
+
+def test_a_first_word_alone_is_a_place_only_as_spelt(extractor):
+    # 'Bali' of 'Bali Kalay' is no loose likeness of a town far away; the village no gazetteer
+    # knows is placed by the town that locates it
+    note = "Tue: Taliban fighters clashed with police in Bali Kalay, E of Farah city."
+    mentions, _ = extractor.extract(ArticleInput("note", note, THU))
+    assert [(m.country, m.place_name) for m in mentions] == [("AF", "Farah")]
