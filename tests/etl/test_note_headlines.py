@@ -68,3 +68,15 @@ def test_a_return_is_placed_where_people_went_back_to():
     assert [p.name for p in move_places(text, places, "fled")] == ["Orra"]
     alone = [places[0]]  # no destination named: where they are
     assert [p.name for p in move_places(text, alone, "returned")] == ["Orra"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Masked gunmen killed an RSF commander outside Orra on Friday.", {"clash"}),
+        ("Two PMF members were killed by a sniper near Varn.", {"clash"}),
+        ("Gunmen killed a council member in Orra on Friday.", {"killing"}),
+    ],
+)
+def test_a_member_of_an_armed_force_killed_is_a_battle(sentence, expected):
+    assert {t.event_type for t in find_triggers(sentence, 0, len(sentence))} == expected
