@@ -40,3 +40,18 @@ def test_a_spell_since_a_day_runs_to_the_day_it_was_said():
 def test_a_spell_since_a_day_without_a_speaking_day_runs_to_publication():
     text = "Since 20 April, militias have blockaded Orra, elders said."
     assert _windows(text) == [("2022-04-20", "2022-05-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wed 16:45: a rocket hit the Orra bus station.", [("2022-05-04", "2022-05-04")]),
+        ("Tue, 0530: a drone struck a car near Varn.", [("2022-05-03", "2022-05-03")]),
+        ("03.05, 22:10: clashes at the Tessel checkpoint.", [("2022-05-03", "2022-05-03")]),
+        ("02.05 at 2300 hrs: shelling of Morrow.", [("2022-05-02", "2022-05-02")]),
+        ("2-4.05: a sweep of the camp, 30 arrests.", [("2022-05-02", "2022-05-04")]),
+        ("29.04-01.05: a sweep of the camp, 30 arrests.", [("2022-04-29", "2022-05-01")]),
+    ],
+)  # fmt: skip
+def test_a_stamp_with_a_clock_time_or_a_span_of_days(text, expected):
+    assert _windows(text) == expected
