@@ -119,7 +119,7 @@ _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _MONTHS_DAYS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|"
-    r"Sun)[a-z]*\b"
+    r"Sun)[a-z]*\b|[KWM]IA\b"  # nor "2 KIA, 3 WIA": those are the verbs
 )
 # "3 PMF killed": a side named between a count and its participle; "6 Taliban, 2 police
 # dead": a side counted before the next count of the list, whose verb it shares

@@ -25,6 +25,12 @@ def _toll(sentence: str) -> tuple[float | None, float | None]:
         ("Sat: a mine hit a lorry nr Orra. No injuries.", (0, 0)),
         ("3 herders abducted and later found dead near the well.", (3, 3)),
         ("A drone hit a pickup; the two occupants were killed.", (2, 2)),
+        ("Sun: ambush nr Orra, 3 KIA, 2 WIA.", (3, 3)),
+        ("Casualties - KIA: 5, WIA: 9.", (5, 5)),
+        ("Zero fatalities, per the police.", (0, 0)),
+        ("The toll was later revised to 17.", (17, 17)),
+        ("Fatalities were revised downwards to 6.", (6, 6)),
+        ("A drone hit a pickup; both occupants were killed.", (2, 2)),
         # a whole and its share are not added; a date before a count is no side
         ("22 people killed, 14 children.", (22, 22)),
         ("On 12 March, 3 soldiers were killed.", (3, 3)),
