@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from etl.places import roles
+from etl.places import roles, routes
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
@@ -46,8 +46,6 @@ _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _DROPPED_ROLES = ("government", "name_part", "subarea")
-_ROUTE_JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
-ROUTE_KM = 15.0  # a road whose other end no gazetteer knows: near the end that is known
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
 
 
@@ -104,6 +102,7 @@ class PlaceResolver:
         unknown: list[tuple[str, int, int]] = []
         filed_until = dateline_end(text, start)
         for s, e in names(text, start, end):
+            s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
             hit = self._resolve(text, s, e, evidence)
             if hit is None:
@@ -111,11 +110,11 @@ class PlaceResolver:
                     unknown.append((name, s, e))
                 continue
             role, region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)
-            first_end = hits and _ROUTE_JOIN.fullmatch(text, hits[-1].end, hit.start)
+            first_end = hits and routes.joins_ends(text, hits[-1].end, hit.start)
             if role in _DROPPED_ROLES or (role == "route_end" and first_end):
                 continue  # 'the road between X and Y': X, when X is known
-            if role == "route_end":  # X unknown: the road ends at Y
-                region = roles.Region(f"road to {hit.text}", 2, ROUTE_KM)
+            if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
+                region = routes.road_from(hit.text) if road else routes.road_to(hit.text)
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
                 refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh

@@ -1,0 +1,42 @@
+"""Roads and stretches between two places, and names a field log runs into a preposition
+(etl.places.placing): 'the road between X and Y' and 'the X-Y road' are placed at X, coarsely;
+when X is unknown, near Y; 'IED at Ariha' is Ariha, not a name 'IED at Ariha'. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from etl.places.roles import Region
+
+ROUTE_KM = 15.0  # how far a road placed at one of its ends reaches
+_JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
+# 'the Manbij-Jarabulus road': two names joined by a hyphen, then a road word
+_PAIR = re.compile(
+    r"((?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+)-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+"
+)
+_ROAD_AFTER = re.compile(r"\s+(?:road|highway|motorway|route)\b", re.I)
+# an acronym before 'at' and a name: 'IED at Ariha' ('Ras at Tin' keeps its particle)
+_ACRONYM_AT = re.compile(r"[A-Z]{2,7}s?\s+(?=at\s+[A-Z])[a-z]+\s+")
+
+
+def name_span(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """The span of a capitalised run to look up, and whether it names a road from there:
+    'IED at Ariha' -> 'Ariha'; 'Manbij-Jarabulus' before 'road' -> 'Manbij', a road."""
+    if lead := _ACRONYM_AT.match(text, start, end):
+        start = lead.end()
+    if _ROAD_AFTER.match(text, end) and (pair := _PAIR.fullmatch(text, start, end)):
+        return start, pair.end(1), True
+    return start, end, False
+
+
+def joins_ends(text: str, first_end: int, start: int) -> bool:
+    """The words between two names join the ends of one road: 'between X and Y'."""
+    return _JOIN.fullmatch(text, first_end, start) is not None
+
+
+def road_from(name: str) -> Region:
+    return Region(f"road from {name}", 3, ROUTE_KM)
+
+
+def road_to(name: str) -> Region:
+    return Region(f"road to {name}", 2, ROUTE_KM)
