@@ -225,7 +225,10 @@ def read_name(
 
 # a capitalised name and an opening bracket right before a position: 'Gire Spi (' of
 # 'in Gire Spi (Tall Abyad)' - the name in brackets is in the slot of the name before it
-_OTHER_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){0,3}\s*\(\s*\Z")
+_OTHER_NAME = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -](?:(?:a[lnrsdtz]|e[lnrsdtz]|ash)-)?[A-Z][\w'’.-]*){0,3}"
+    r"(?:\s+(?:town|city|village|camp|district|area|province|governorate))?\s*\(\s*\Z"
+)  # capitalised words only: 'jets struck Mabeta (' is Mabeta's bracket, not 'Turkish jets ...'
 
 
 def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:

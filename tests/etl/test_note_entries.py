@@ -55,6 +55,8 @@ def test_a_toll_after_a_stamped_note_still_goes_back_to_it(extractor):
         ("Mon: a roadside bomb hit a bus on the Manbij-Jarabulus road.", "gn:167357", 3),
         # 'IED at X': 'at' is the preposition, not a name's particle ('Ras at Tin')
         ("Thu: IED at Manbij market, 2 killed.", "gn:167357", 1),
+        # a name no gazetteer knows, then its other name in brackets: the bracket is its slot
+        ("Mon 01.06: Northern jets struck Zarqozli (Manbij), 3 dead.", "gn:167357", 1),
         # 'X village, south of Y': Y locates X (no far likeness of X is taken)
         ("On 2 June 2021, an IED exploded in Sarja village, west of Manbij.", "gn:167357", 2),
         # a road between two places: the first, coarsely; the second when the first is unknown
