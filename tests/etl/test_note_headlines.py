@@ -28,6 +28,18 @@ CASES = [
     ("Sun: 120 families return to Varn after the fighting.", {"displacement"}),
     ("Mon: 2 herders kidnapped and later found dead nr Orra.", {"killing"}),
     ("Fighters handed over their medium weapons to the army in Morrow on Friday.", {"surrender"}),
+    # more headline verbs: killings, shelling by a side, evacuations, flight, arrests
+    ("Wed: gunmen kill 2 herders nr Tessel.", {"killing"}),
+    ("Wed: masked men shoot dead a judge in Varn.", {"killing"}),
+    ("Thu: the body of an abducted trader found nr Orra.", {"killing"}),
+    ("Thu: assassination of a tribal elder in Morrow.", {"killing"}),
+    ("Fri: Ravi army shells 3 villages E of Tessel.", {"shelling"}),
+    ("Fri: buses evacuate 200 wounded from Varn.", {"evacuation"}),
+    ("Sat: hundreds flee Morrow as fighting nears.", {"displacement"}),
+    ("Sat: 900 villagers displaced from the hills nr Orra.", {"displacement"}),
+    ("Sun: 7 youths held after a protest in Tessel.", {"detention"}),
+    ("Sun: militia takes control of Varn.", {"clash"}),
+    ("Sun: shootout between police and smugglers in Orra.", {"clash"}),
 ]
 
 NOT_EVENTS = [
@@ -37,6 +49,8 @@ NOT_EVENTS = [
     "The area has seen a rise in attacks on checkpoints since the spring.",
     "The jets were sent in response to a rocket fired into the valley.",
     "Rebels will attack the town, the commander threatened.",
+    "Peace talks were held in Orra on Monday.",
+    "The army shells were stored in a depot outside Varn.",
 ]
 
 
