@@ -60,6 +60,8 @@ def join_spans(windows: list[DateWindow], text: str) -> list[DateWindow]:
     joined: list[DateWindow] = []
     for window in windows:
         last = joined[-1] if joined else None
+        if last is not None and _night_of(last, window, text):
+            continue  # 'on the night of Tuesday to Wednesday': the night's first day
         if last is not None and _ends_of_span(last, window, text):
             joined[-1] = DateWindow(
                 last.start, window.end, precision_of(last.start, window.end), "explicit",
@@ -68,6 +70,53 @@ def join_spans(windows: list[DateWindow], text: str) -> list[DateWindow]:
             continue
         joined.append(window)
     return joined
+
+
+def nights(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """Each window that is one night written as two days, as the night's first day."""
+    return [_one_night(w, text) for w in windows]
+
+
+_NIGHT_SLASH = re.compile(r"\bnight\s+of\s+(?:the\s+)?(\d{1,2})\s*/\s*$", re.I)
+
+
+def _one_night(window: DateWindow, text: str) -> DateWindow:
+    """'the night of 7-8 June' and 'the night of 7/8 June' are the night of the 7th."""
+    at = window.char_start
+    if at is None:
+        return window
+    lead = text[max(0, at - 24) : at]
+    day = window.start
+    if slash := _NIGHT_SLASH.search(lead):
+        try:
+            day = window.start.replace(day=int(slash[1]))
+        except ValueError:
+            return window
+        if not 0 <= (window.start - day).days <= 1:
+            return window
+    elif not (_NIGHT_OF.search(lead) and (window.end - window.start).days == 1):
+        return window
+    return DateWindow(day, day, "day", window.source, window.text, window.char_start,
+                      window.char_end)  # fmt: skip
+
+
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
+_NIGHT_JOIN = re.compile(r"\s*(?:-|\u2013|/|to|and|into)\s*", re.I)
+
+
+def _night_of(first: DateWindow, second: DateWindow, text: str) -> bool:
+    """'the night of 7 to 8 June', 'the night of Tuesday to Wednesday': one night, dated by
+    the day it began."""
+    if first.char_end is None or second.char_start is None or first.char_start is None:
+        return False
+    if not 0 <= (second.start - first.end).days <= 1:
+        return False
+    lead = text[max(0, first.char_start - 20) : first.char_start]
+    if not _NIGHT_OF.search(lead) and not _NIGHT_OF.search(
+        text[first.char_start : first.char_start + 14]
+    ):
+        return False
+    return _NIGHT_JOIN.fullmatch(text, first.char_end, second.char_start) is not None
 
 
 def _ends_of_span(first: DateWindow, second: DateWindow, text: str) -> bool:

@@ -84,6 +84,7 @@ from etl.extraction.date_windows import (  # fmt: skip
     best_date,
     close_since,
     join_spans,
+    nights,
     undated_window,
 )
 from etl.extraction.mentions import DateWindow
@@ -294,4 +295,6 @@ def find_dates(
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
         for a, b, (s, e, source), _ in found
     ]
-    return close_since(join_spans(windows, text), text) if len(windows) > 1 else windows
+    if len(windows) > 1:
+        windows = close_since(join_spans(windows, text), text)
+    return nights(windows, text) if windows else windows

@@ -55,3 +55,16 @@ def test_a_spell_since_a_day_without_a_speaking_day_runs_to_publication():
 )  # fmt: skip
 def test_a_stamp_with_a_clock_time_or_a_span_of_days(text, expected):
     assert _windows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the night of 2 to 3 May, jets struck Orra.",
+        "On the night of 2-3 May, jets struck Orra.",
+        "During the night of 2/3 May, jets struck Orra.",
+        "On the night of Monday to Tuesday, jets struck Orra.",
+    ],
+)
+def test_a_night_written_as_two_days_is_its_first_day(text):
+    assert _windows(text) == [("2022-05-02", "2022-05-02")]
