@@ -112,9 +112,7 @@ def _night_of(first: DateWindow, second: DateWindow, text: str) -> bool:
     if not 0 <= (second.start - first.end).days <= 1:
         return False
     lead = text[max(0, first.char_start - 20) : first.char_start]
-    if not _NIGHT_OF.search(lead) and not _NIGHT_OF.search(
-        text[first.char_start : first.char_start + 14]
-    ):
+    if not _NIGHT_OF.search(lead):
         return False
     return _NIGHT_JOIN.fullmatch(text, first.char_end, second.char_start) is not None
 
