@@ -160,6 +160,7 @@ class PlaceResolver:
             or _SUFFIX.match(text, end, end + 30)
             or _ADMIN_END.search(run)
             or dateline
+            or routes.note_heading(text, start, end)
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold

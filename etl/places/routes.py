@@ -40,3 +40,28 @@ def road_from(name: str) -> Region:
 
 def road_to(name: str) -> Region:
     return Region(f"road to {name}", 2, ROUTE_KM)
+
+
+# a note that opens with its place: 'Ariha: shelling ...', 'Thu: Ariha - IED ...',
+# 'Ariha (Idlib), Thu: ...'; before the name, nothing but the line's stamp
+_HEADING_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:(?-i:[A-Z][a-z]{1,8})\.?(?:\s*[-\u2013/]\s*[A-Z][a-z]{1,8}\.?)?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)?"
+    r"(?:,?\s+\d{1,2}:?\d{2})?\s*:\s*|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\s*:\s*)?\Z"
+)
+_HEADING_AFTER = re.compile(
+    r"\s*(?:\([^()]{1,40}\))?\s*(?::(?!\d)|[-\u2013\u2014]\s|,\s*(?-i:[A-Z][a-z]{1,8})\.?\s*:)"
+)
+
+
+_CALENDAR = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Update)"
+    r"[a-z]*\.?\Z"
+)  # a weekday or month stamp ('Wed:', 'Updated Tues:') heads the line but is no place
+
+
+def note_heading(text: str, start: int, end: int) -> bool:
+    """A name that heads a note's line ('Ariha: ...', 'Thu: Ariha - ...') is in a place slot."""
+    if not _HEADING_AFTER.match(text, end) or _CALENDAR.match(text, start, end):
+        return False
+    return _HEADING_BEFORE.search(text, max(0, start - 40), start) is not None

@@ -57,6 +57,10 @@ def test_a_toll_after_a_stamped_note_still_goes_back_to_it(extractor):
         ("Thu: IED at Manbij market, 2 killed.", "gn:167357", 1),
         # a name no gazetteer knows, then its other name in brackets: the bracket is its slot
         ("Mon 01.06: Northern jets struck Zarqozli (Manbij), 3 dead.", "gn:167357", 1),
+        # a note headed by its place: the heading is a place slot (a weekday stamp is not)
+        ("Manbij: mortar fire on the market, 2 killed.", "gn:167357", 1),
+        ("Wed: Manbij - a roadside bomb hit a bus, 2 killed.", "gn:167357", 1),
+        ("Manbij, Wed: a roadside bomb hit a bus, 2 killed.", "gn:167357", 1),
         # 'X village, south of Y': Y locates X (no far likeness of X is taken)
         ("On 2 June 2021, an IED exploded in Sarja village, west of Manbij.", "gn:167357", 2),
         # a road between two places: the first, coarsely; the second when the first is unknown
