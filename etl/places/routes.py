@@ -1,6 +1,7 @@
-"""Roads and stretches between two places, and names a field log runs into a preposition
-(etl.places.placing): 'the road between X and Y' and 'the X-Y road' are placed at X, coarsely;
-when X is unknown, near Y; 'IED at Ariha' is Ariha, not a name 'IED at Ariha'. Pure."""
+"""Roads and stretches between two places, a note headed by its place, and names a field log
+runs into a preposition (etl.places.placing): 'the road between X and Y' and 'the X-Y road'
+are placed at X, coarsely (when X is unknown, near Y); 'Ariha: shelling ...' heads a note with
+its place; 'IED at Ariha' is Ariha, not a name 'IED at Ariha'. Pure."""
 
 from __future__ import annotations
 
