@@ -40,6 +40,11 @@ CASES = [
     ("Sun: 7 youths held after a protest in Tessel.", {"detention"}),
     ("Sun: militia takes control of Varn.", {"clash"}),
     ("Sun: shootout between police and smugglers in Orra.", {"clash"}),
+    # incident-digest wording
+    ("On 4 May 2021, Ravi forces fired artillery at Tessel.", {"shelling"}),
+    ("On 4 May 2021, a teacher was shot by masked men in Varn.", {"killing"}),
+    ("On 4 May 2021, a grenade was thrown at a checkpoint in Orra.", {"explosion"}),
+    ("On 4 May 2021, a boy was killed by unexploded ordnance near Morrow.", {"explosion"}),
 ]
 
 NOT_EVENTS = [
@@ -51,6 +56,7 @@ NOT_EVENTS = [
     "Rebels will attack the town, the commander threatened.",
     "Peace talks were held in Orra on Monday.",
     "The army shells were stored in a depot outside Varn.",
+    "A reconnaissance plane was shot down over Tessel.",
 ]
 
 
