@@ -101,3 +101,17 @@ def test_a_first_word_alone_is_a_place_only_as_spelt(extractor):
     note = "Tue: Taliban fighters clashed with police in Bali Kalay, E of Farah city."
     mentions, _ = extractor.extract(ArticleInput("note", note, THU))
     assert [(m.country, m.place_name) for m in mentions] == [("AF", "Farah")]
+
+
+@pytest.mark.parametrize(
+    ("note", "country"),
+    [
+        # a national capital written under its own name is that capital ...
+        ("On 4 May 2021, a rocket hit a school in the Souq al-Juma district of Tripoli.", "LY"),
+        # ... unless the article names another country
+        ("On 4 May 2021, a rocket hit a school in Tripoli, in northern Lebanon.", "LB"),
+    ],
+)
+def test_a_capital_is_its_country_s_unless_told_otherwise(extractor, note, country):
+    mentions, _ = extractor.extract(ArticleInput("note", note, THU))
+    assert [m.country for m in mentions] == [country]
