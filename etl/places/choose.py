@@ -28,9 +28,9 @@ the alternate names of larger towns.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.places.area import AreaOfInterest
 from etl.places.gazetteer import normalise_name
