@@ -44,7 +44,13 @@ CASES = [
     ("On 4 May 2021, Ravi forces fired artillery at Tessel.", {"shelling"}),
     ("On 4 May 2021, a teacher was shot by masked men in Varn.", {"killing"}),
     ("On 4 May 2021, a grenade was thrown at a checkpoint in Orra.", {"explosion"}),
-    ("On 4 May 2021, a boy was killed by unexploded ordnance near Morrow.", {"explosion"}),
+    (
+        "On 4 May 2021, a boy was killed by unexploded ordnance near Morrow.",
+        {"explosion"},
+    ),  # people taken, as a witness tells it
+    ("A farmer said: 'Masked men came at dawn and took my three nephews.'", {"detention"}),
+    ("Sat: militiamen took away two shepherds nr Orra.", {"detention"}),
+    ("Two traders were taken away by gunmen in Varn on Monday.", {"detention"}),
 ]
 
 NOT_EVENTS = [
@@ -57,6 +63,8 @@ NOT_EVENTS = [
     "Peace talks were held in Orra on Monday.",
     "The army shells were stored in a depot outside Varn.",
     "A reconnaissance plane was shot down over Tessel.",
+    "She took her children to the clinic in Varn on Monday.",
+    "Police took away their weapons at the checkpoint.",
 ]
 
 
