@@ -62,6 +62,15 @@ def earlier(dates: Iterable[DateWindow], anchor: dt.date | None) -> bool:
     return any((anchor - d.start).days > CARRY_DAYS for d in dates)
 
 
+def restamped(dates: Iterable[DateWindow], start: int, anchor: dt.date | None) -> bool:
+    """A sentence that opens with a note's stamp of another day ('Wed: mortars hit Baquba,
+    no casualties. Thu: 2 farmers shot dead ...') starts another entry: its toll is its own."""
+    return anchor is not None and any(
+        d.text.endswith(":") and (d.char_start or 0) - start <= 2 and d.start != anchor
+        for d in dates
+    )
+
+
 def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = "") -> bool:
     """A sentence that names a specific place (objects with place_id, geo_precision and
     start in `text`) other than the previous sentence's is about another event; a place
@@ -82,6 +91,19 @@ def origins(text: str, places: Sequence) -> list:
     if not text:
         return list(places)
     return [p for p in places if not _DESTINATION.search(text, max(0, p.start - 40), p.start)]
+
+
+_RETURN = re.compile(r"(?:have |had )?return(?:s|ed)?\b", re.I)
+
+
+def move_places(text: str, places: Sequence, trigger: str) -> list:
+    """Where a movement of people is placed: people who flee or leave at the place they left
+    (`origins`); people who return at the place they went back to ('families returned from
+    camps in Duhok to Sinjar': Sinjar), else, when no destination is named, where they are."""
+    if not _RETURN.match(trigger):
+        return origins(text, places)
+    left = {id(p) for p in origins(text, places)}
+    return [p for p in places if id(p) not in left] or list(places)
 
 
 def hand_back(

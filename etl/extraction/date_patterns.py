@@ -68,17 +68,24 @@ _NUMERIC = _rx(
 # The stamp that opens an incident note or its update: a weekday, written out or short, with
 # a capital and a colon ("Sat: ...", "Sat-Sun: ...", "Sat night: ...", "Wed 14.08: ...",
 # "Fri 20.10.2017: ...", "Updated Tues: ..."). Abbreviations count only here.
+# A clock time a stamp may carry before its colon: "Tue 14:30:", "Wed, 0600:", "14.08, 23:40 hrs:"
+_CLOCK = (
+    r"(?:,?\s+(?:at\s+)?(?:[01]?\d|2[0-3])(?::|h)?[0-5]\d"
+    r"(?:\s*(?:hrs?|h|GMT|UTC|local(?:\s+time)?))?)?"
+)
 _STAMP = re.compile(
     rf"(?:^|(?<=\s))(?-i:(?P<wd>{_WD_ANY}))\.?(?:\s*[-\u2013/]\s*(?-i:(?P<wd2>{_WD_ANY}))\.?)?"
     r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
     r"(?:,?\s+(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?)?"
-    r"\s*:(?!\d)",
+    rf"{_CLOCK}\s*:(?!\d)",
     _F,
 )
-# A note opening with its day in digits: "14.08: ...", "14/08/2019 (Wed): ..." (day first)
+# A note opening with its day in digits: "14.08: ...", "14/08/2019 (Wed): ..." (day first),
+# or with a span of days: "5-7.06:", "05.06-07.06:"
 _DIGIT_STAMP = re.compile(
-    r"^\s*(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?"
-    rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?\s*:(?!\d)",
+    r"^\s*(?:(?P<first>\d{1,2})(?:[./](?P<first_month>\d{1,2}))?\s*[-\u2013]\s*)?"
+    r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?"
+    rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?{_CLOCK}\s*:(?!\d)",
     _F,
 )
 _ORDINAL = _rx(

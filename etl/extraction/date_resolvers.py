@@ -121,7 +121,15 @@ def _digit_stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     if month > 12:
         return None  # '10.30:' is a time, not 30 October
     d = _numeric_date(day, month, m["year"], pub)
-    return (d, d, "explicit") if d else None
+    if d is None or not m["first"]:
+        return (d, d, "explicit") if d else None
+    first_month = int(m["first_month"] or month)  # '5-7.06:', '30.05-02.06:'
+    start = (
+        _numeric_date(int(m["first"]), first_month, str(d.year), pub) if first_month <= 12 else None
+    )
+    if start is None or not 0 < (d - start).days <= 62:
+        return None
+    return start, d, "explicit"
 
 
 def _stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:

@@ -5,6 +5,7 @@ right after a dated one. Pure."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.mentions import DateWindow
@@ -45,3 +46,113 @@ def after_spell(spell: DateWindow | None, since_spell: int) -> DateWindow | None
     if spell is None or since_spell != 1:
         return None
     return DateWindow(spell.start, spell.end, spell.precision, "article")
+
+
+_SPAN_JOIN = re.compile(r"\s*(?:-|\u2013|to|until|till|through|and)\s*", re.I)
+_SPAN_OPEN = re.compile(r"\b(?:between|from)\s+$", re.I)
+SPAN_DAYS = 62  # a span written with two dates is at most about two months
+
+
+def join_spans(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """Two days written as the ends of one span ('Mar 28 - Apr 1:', 'from 28 March to 1
+    April', 'between 30 June and 2 July') are one window from the first to the second; 'and'
+    joins them only after 'between' ('on 5 March and again on 9 March' are two days)."""
+    joined: list[DateWindow] = []
+    for window in windows:
+        last = joined[-1] if joined else None
+        if last is not None and _night_of(last, window, text):
+            continue  # 'on the night of Tuesday to Wednesday': the night's first day
+        if last is not None and _ends_of_span(last, window, text):
+            joined[-1] = DateWindow(
+                last.start, window.end, precision_of(last.start, window.end), "explicit",
+                text[last.char_start : window.char_end], last.char_start, window.char_end,
+            )  # fmt: skip
+            continue
+        joined.append(window)
+    return joined
+
+
+def nights(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """Each window that is one night written as two days, as the night's first day."""
+    return [_one_night(w, text) for w in windows]
+
+
+_NIGHT_SLASH = re.compile(r"\bnight\s+of\s+(?:the\s+)?(\d{1,2})\s*/\s*$", re.I)
+
+
+def _one_night(window: DateWindow, text: str) -> DateWindow:
+    """'the night of 7-8 June' and 'the night of 7/8 June' are the night of the 7th."""
+    at = window.char_start
+    if at is None:
+        return window
+    lead = text[max(0, at - 24) : at]
+    day = window.start
+    if slash := _NIGHT_SLASH.search(lead):
+        try:
+            day = window.start.replace(day=int(slash[1]))
+        except ValueError:
+            return window
+        if not 0 <= (window.start - day).days <= 1:
+            return window
+    elif not (_NIGHT_OF.search(lead) and (window.end - window.start).days == 1):
+        return window
+    return DateWindow(day, day, "day", window.source, window.text, window.char_start,
+                      window.char_end)  # fmt: skip
+
+
+_NIGHT_OF = re.compile(r"\bnight\s+of\s+(?:the\s+)?$", re.I)
+_NIGHT_JOIN = re.compile(r"\s*(?:-|\u2013|/|to|and|into)\s*", re.I)
+
+
+def _night_of(first: DateWindow, second: DateWindow, text: str) -> bool:
+    """'the night of 7 to 8 June', 'the night of Tuesday to Wednesday': one night, dated by
+    the day it began."""
+    if first.char_end is None or second.char_start is None or first.char_start is None:
+        return False
+    if not 0 <= (second.start - first.end).days <= 1:
+        return False
+    lead = text[max(0, first.char_start - 20) : first.char_start]
+    if not _NIGHT_OF.search(lead):
+        return False
+    return _NIGHT_JOIN.fullmatch(text, first.char_end, second.char_start) is not None
+
+
+def _ends_of_span(first: DateWindow, second: DateWindow, text: str) -> bool:
+    if first.source != "explicit" or second.source != "explicit":
+        return False
+    if first.start != first.end or second.start != second.end:
+        return False
+    if not 0 < (second.start - first.start).days <= SPAN_DAYS:
+        return False
+    if first.char_end is None or second.char_start is None:
+        return False
+    between = text[first.char_end : second.char_start]
+    if not _SPAN_JOIN.fullmatch(between):
+        return False
+    lead = text[max(0, first.char_start - 12) : first.char_start]
+    return "and" not in between.lower() or _SPAN_OPEN.search(lead) is not None
+
+
+_SAID = re.compile(r"\b(?:said|says|told [\w-]+|reported|stated|added|announced)\s+$", re.I)
+
+
+def close_since(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """'Since 24 June, forces have encircled the town, committees said on 5 July': the
+    span runs to the day the speaker said it, not to publication."""
+    said = [
+        w
+        for w in windows
+        if w.start == w.end
+        and w.source in ("explicit", "weekday")
+        and _SAID.search(text, max(0, (w.char_start or 0) - 30), w.char_start or 0)
+    ]
+    if not said:
+        return windows
+    out = []
+    for w in windows:
+        day = next((d.start for d in said if (d.char_start or 0) > (w.char_start or 0)), None)
+        if w.text.lower().startswith("since") and day is not None and w.start <= day < w.end:
+            w = DateWindow(w.start, day, precision_of(w.start, day), w.source, w.text,
+                           w.char_start, w.char_end)  # fmt: skip
+        out.append(w)
+    return out

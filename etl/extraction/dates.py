@@ -79,7 +79,14 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _year,
     precision_of,
 )
-from etl.extraction.date_windows import article_window, best_date, undated_window
+from etl.extraction.date_windows import (  # fmt: skip
+    article_window,
+    best_date,
+    close_since,
+    join_spans,
+    nights,
+    undated_window,
+)
 from etl.extraction.mentions import DateWindow
 
 __all__ = ["article_window", "best_date", "find_dates", "precision_of", "undated_window"]
@@ -284,7 +291,10 @@ def find_dates(
     except (TypeError, ValueError, OverflowError):
         return []
     found = _matches(text[lo:hi], pub, _as_date(anchor) or pub)
-    return [
+    windows = [
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
         for a, b, (s, e, source), _ in found
     ]
+    if len(windows) > 1:
+        windows = close_since(join_spans(windows, text), text)
+    return nights(windows, text) if windows else windows

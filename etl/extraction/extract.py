@@ -175,6 +175,7 @@ class Extractor:
             follows
             and not carry.elsewhere(events, context.last_place, last_is_previous, text)
             and not carry.earlier(dates, context.anchor)
+            and not carry.restamped(dates, start, context.anchor)
         )
         # figures are read only where something uses them (most sentences need none)
         figures = find_figures(text, start, end, context.folded) if triggers or carries else []
@@ -238,8 +239,8 @@ class Extractor:
             or after_spell(context.spell, index - context.spell_sentence)
             or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
         )
-        if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, not to it
-            places = carry.origins(text, places)
+        if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one
+            places = carry.move_places(text, places, trigger.text)
         place, note = _place_for(trigger, places, context, index)
         if note == "the dateline's place" and not refers_back(text[start:end]):
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'

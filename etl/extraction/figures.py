@@ -117,9 +117,15 @@ _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike ki
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
-_SIDE = re.compile(  # "3 PMF killed": a side named between a count and its participle
-    r"(?:\s+(?-i:[A-Z][A-Za-z'&.-]*)){1,3}(?=\s+(?:(?:were|was)\s+)?(?:killed|dead|wounded|"
-    r"injured|hurt|died)\b)", _FLAGS)  # fmt: skip
+_MONTHS_DAYS = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|"
+    r"Sun)[a-z]*\b|[KWM]IA\b"  # nor "2 KIA, 3 WIA": those are the verbs
+)
+# "3 PMF killed": a side named between a count and its participle; "6 Taliban, 2 police
+# dead": a side counted before the next count of the list, whose verb it shares
+_SIDE = re.compile(
+    rf"(?:\s+(?!{_MONTHS_DAYS})(?-i:[A-Z][A-Za-z'&.-]*)){{1,3}}(?=\s+(?:(?:were|was)\s+)?"
+    r"(?:killed|dead|wounded|injured|hurt|died)\b|\s*(?:,|\band\b)\s*\d)", _FLAGS)  # fmt: skip
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
 _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")

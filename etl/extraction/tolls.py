@@ -80,6 +80,35 @@ def _total(parts: list[Figure], text: str) -> Figure:
     return Figure(parts[0].quantity, low, high, qualifier, text[start:end], start, end)
 
 
+# a list's first part that is the whole ("22 people, 14 children"), or a later part that is
+# a share of it: not separate groups to add
+_WHOLE = re.compile(
+    r"\b(?:people|persons|individuals|fatalities|deaths|lives|casualties|victims)\b", FLAGS
+)
+_SHARE = re.compile(r"\b(?:children|women|minors|girls|boys|of\s+them|among\s+them)\b", FLAGS)
+_OWN_COUNT = re.compile(
+    r"\s*\d"
+)  # each part opens with its own digits: "5 PMF killed, 2 IS killed"
+
+
+# "12 fatalities were reported among the army and 3 among the rebels": two groups' tolls
+_AMONG_GAP = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?among\s+"
+    r"[^.;,]{1,40}?,?\s+and\s+",
+    FLAGS,
+)
+_AMONG_NEXT = re.compile(r"\s+among\b", FLAGS)
+
+
+def _sides(chain: list[Figure], text: str) -> bool:
+    """A list of counts by side joined by commas ('5 PMF killed, 2 IS killed', '6 Taliban,
+    2 police dead'): separate groups, added; not a whole and its shares ('22 people, 14
+    children')."""
+    if _WHOLE.search(chain[0].text) or any(_SHARE.search(p.text) for p in chain[1:]):
+        return False
+    return all(_OWN_COUNT.match(p.text) for p in chain)
+
+
 def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     """Coordinated parts of one toll also give their sum, after the last part: 'killed two
     soldiers and five militants' adds killed 7. Parts of a whole ('22 people, 14 of them
@@ -92,18 +121,22 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     labelled = False  # the chain opens a label's list: "Fatalities: 15+ ISIS, 6 SDF"
 
     def close() -> None:
-        if len(chain) > 1 and joined_by_and:
+        if len(chain) > 1 and (joined_by_and or _sides(chain, text)):
             out.append(_total(chain, text))
 
     for f in figures:
         prev = chain[-1] if chain else None
         gap = _JOIN.fullmatch(text, prev.char_end, f.char_start) if prev else None
+        among = False
+        if prev is not None and gap is None and _AMONG_NEXT.match(text, f.char_end):
+            gap = _AMONG_GAP.fullmatch(text, prev.char_end, f.char_start)  # "... and 3 among IS"
+            among = gap is not None and {f.quantity, prev.quantity} <= TOLL_QUANTITIES
         if prev is not None and gap is None and labelled:
             gap = _LABEL_JOIN.fullmatch(text, prev.char_end, f.char_start)
         if (
             prev is not None
             and gap is not None
-            and f.quantity == prev.quantity in TOLL_QUANTITIES
+            and (among or f.quantity == prev.quantity in TOLL_QUANTITIES)
             and not _PART_OF.search(text, f.char_start, min(len(text), f.char_end + 12))
         ):
             chain.append(f)

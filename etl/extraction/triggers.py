@@ -43,7 +43,8 @@ _LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK.pattern + ")")
 
 _FIGHTERS = (
     r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
-    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?)"
+    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?|"
+    r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
 )
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
 #: sentence reports.

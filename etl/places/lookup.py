@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from etl.places.area import AreaOfInterest
-from etl.places.choose import FAR_KM, Evidence, pick
+from etl.places.choose import ABROAD_KM, FAR_KM, Evidence, pick
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.namekey import similarity, words
 
@@ -35,6 +35,13 @@ def choose_place(
             best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
         elif near and all(haversine_km((best.latitude, best.longitude), p) > FAR_KM for p in near):
             best = None  # the article's places are all far away: a namesake, not this one
+        elif countries and not any(
+            iso == best.country_code
+            or index.country_within(iso, (best.latitude, best.longitude), ABROAD_KM)
+            for iso, _ in countries
+        ):
+            best = None  # the article names countries, all far from it: 'Pansi, in the Yagha
+            # province' (Burkina Faso) is no Pasni in Pakistan
     return best
 
 

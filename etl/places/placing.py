@@ -23,13 +23,13 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from etl.places import roles
+from etl.places import roles, routes
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex
-from etl.places.lookup import choose_place
+from etl.places.lookup import candidates, choose_place
 from etl.places.scan import dateline_end, names, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
 
@@ -102,6 +102,7 @@ class PlaceResolver:
         unknown: list[tuple[str, int, int]] = []
         filed_until = dateline_end(text, start)
         for s, e in names(text, start, end):
+            s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
             hit = self._resolve(text, s, e, evidence)
             if hit is None:
@@ -109,8 +110,11 @@ class PlaceResolver:
                     unknown.append((name, s, e))
                 continue
             role, region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)
-            if role in _DROPPED_ROLES:
-                continue
+            first_end = hits and routes.joins_ends(text, hits[-1].end, hit.start)
+            if role in _DROPPED_ROLES or (role == "route_end" and first_end):
+                continue  # 'the road between X and Y': X, when X is known
+            if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
+                region = routes.road_from(hit.text) if road else routes.road_to(hit.text)
             if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
                 refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
@@ -156,6 +160,7 @@ class PlaceResolver:
             or _SUFFIX.match(text, end, end + 30)
             or _ADMIN_END.search(run)
             or dateline
+            or routes.note_heading(text, start, end)
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold
@@ -175,8 +180,8 @@ class PlaceResolver:
             ):
                 continue  # a country ('in northern Mali') is not a town of that name elsewhere
             hit = self._curated_loose(raw, s) or self._geonames_hit(raw, s, evidence)
-            if hit is not None:
-                return hit
+            if hit is not None and (whole or raw != text[s:e] or self._exact(raw, hit)):
+                return hit  # a first word alone ('Bala' of 'Bala Buluk') only as spelt
         return None
 
     def _in_slot(self, text: str, start: int) -> bool:
@@ -196,6 +201,13 @@ class PlaceResolver:
             and self._in_slot(text, start)
             and not roles.never_a_place(_key(name), self.rules)
         )
+
+    def _exact(self, raw: str, hit: PlaceHit) -> bool:
+        """The hit is a curated place or a GeoNames place under the exact key of `raw`."""
+        if self.geonames is None or not hit.place_id.startswith("gn:"):
+            return True
+        own = int(hit.place_id[3:])
+        return any(p.geonameid == own and sim >= 1.0 for p, sim in candidates(self.geonames, raw))
 
     def _geonames_hit(self, raw: str, s: int, evidence: Evidence) -> PlaceHit | None:
         if self.geonames is None:

@@ -23,7 +23,7 @@ from etl.problems import InputError, Problem
 
 LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
-ROLES = ("government", "name_part", "reporting", "subarea", "reference")
+ROLES = ("government", "name_part", "reporting", "subarea", "reference", "route_end")
 SIDES = ("before", "after", "between")
 CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head")
 
@@ -237,7 +237,10 @@ def read_name(
 
 # a capitalised name and an opening bracket right before a position: 'Gire Spi (' of
 # 'in Gire Spi (Tall Abyad)' - the name in brackets is in the slot of the name before it
-_OTHER_NAME = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Za-z][\w'’.-]*){0,3}\s*\(\s*\Z")
+_OTHER_NAME = re.compile(
+    r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -](?:(?:a[lnrsdtz]|e[lnrsdtz]|ash)-)?[A-Z][\w'’.-]*){0,3}"
+    r"(?:\s+(?:town|city|village|camp|district|area|province|governorate))?\s*\(\s*\Z"
+)  # capitalised words only: 'jets struck Mabeta (' is Mabeta's bracket, not 'Turkish jets ...'
 
 
 def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:

@@ -1,0 +1,70 @@
+"""A span written with two dates ('Mar 28 - Apr 1:', 'from 28 March to 1 April') is one
+window (issue 8, incident notes). Sentences written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.dates import find_dates
+
+PUBLISHED = dt.date(2022, 5, 6)
+
+
+def _windows(text: str) -> list[tuple[str, str]]:
+    return [
+        (d.start.isoformat(), d.end.isoformat()) for d in find_dates(text, 0, len(text), PUBLISHED)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Apr 27 - May 2: a sweep of the Varn camp, 40 arrests.", [("2022-04-27", "2022-05-02")]),
+        ("From 29 April to 3 May, police held 12 men in Orra.", [("2022-04-29", "2022-05-03")]),
+        ("Between 30 April and 2 May 2022, 900 families left Tessel.", [("2022-04-30", "2022-05-02")]),
+        ("On 28 April and 3 May, jets struck Morrow.", [("2022-04-28", "2022-04-28"), ("2022-05-03", "2022-05-03")]),
+        ("On 3 January and 5 May, jets struck Morrow.", [("2022-01-03", "2022-01-03"), ("2022-05-05", "2022-05-05")]),
+    ],
+)  # fmt: skip
+def test_two_dates_written_as_a_span_are_one_window(text, expected):
+    assert _windows(text) == expected
+
+
+def test_a_spell_since_a_day_runs_to_the_day_it_was_said():
+    text = "Since 20 April, militias have blockaded Orra, elders said on 1 May."
+    assert _windows(text)[0] == ("2022-04-20", "2022-05-01")
+
+
+def test_a_spell_since_a_day_without_a_speaking_day_runs_to_publication():
+    text = "Since 20 April, militias have blockaded Orra, elders said."
+    assert _windows(text) == [("2022-04-20", "2022-05-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wed 16:45: a rocket hit the Orra bus station.", [("2022-05-04", "2022-05-04")]),
+        ("Tue, 0530: a drone struck a car near Varn.", [("2022-05-03", "2022-05-03")]),
+        ("03.05, 22:10: clashes at the Tessel checkpoint.", [("2022-05-03", "2022-05-03")]),
+        ("02.05 at 2300 hrs: shelling of Morrow.", [("2022-05-02", "2022-05-02")]),
+        ("2-4.05: a sweep of the camp, 30 arrests.", [("2022-05-02", "2022-05-04")]),
+        ("29.04-01.05: a sweep of the camp, 30 arrests.", [("2022-04-29", "2022-05-01")]),
+    ],
+)  # fmt: skip
+def test_a_stamp_with_a_clock_time_or_a_span_of_days(text, expected):
+    assert _windows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the night of 2 to 3 May, jets struck Orra.",
+        "On the night of 2-3 May, jets struck Orra.",
+        "During the night of 2/3 May, jets struck Orra.",
+        "On the night of Monday to Tuesday, jets struck Orra.",
+    ],
+)
+def test_a_night_written_as_two_days_is_its_first_day(text):
+    assert _windows(text) == [("2022-05-02", "2022-05-02")]
