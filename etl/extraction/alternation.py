@@ -11,7 +11,8 @@ exists. Alternatives that do not open with a plain letter stay as they are, afte
 
 `letter_first` goes further where every alternative opens with a plain letter: the pattern
 then opens with a case-sensitive class of those letters, which lets the engine skip along
-the text to them, with the same matches.
+the text to them, with the same matches. An alternative may also open with a group whose
+own alternatives do so ('(?:told|ordered) ...').
 """
 
 from __future__ import annotations
@@ -89,14 +90,12 @@ def letter_first(
     twice as fast over a sentence). Each alternative keeps its place and is tried only after
     its own first letter ('shelled' as '(?<=s)helled'), so the matches are the same. None when
     some alternative does not open with a plain ASCII letter."""
-    parts = alternatives(alternation)
-    if not parts:
+    lettered = _lettered_alternatives(alternation)
+    if lettered is None:
         return None
+    firsts, body = lettered
     letters = set()
-    for part in parts:
-        first, after = part[:1], part[1:2]
-        if not (first.isascii() and first.isalpha()) or (after and after in _QUANTIFIERS):
-            return None
+    for first in firsts:
         letters |= (
             {first.lower(), first.upper(), *CASE_FOLDS.get(first.lower(), "")}
             if flags & re.IGNORECASE
@@ -105,5 +104,64 @@ def letter_first(
     # the first letter is read case-sensitively so the engine can skip to it; the boundary
     # is then tested behind that letter
     opening = f"(?-i:[{''.join(sorted(letters))}])" + (r"(?<![\w-](?s:.))" if boundary else "")
-    body = "|".join(f"(?<={part[0]}){part[1:]}" for part in parts)
     return re.compile(f"{opening}(?:{body}){tail}", flags)
+
+
+def _lettered_alternatives(alternation: str) -> tuple[set[str], str] | None:
+    """The first letters of an alternation's alternatives, and the alternation written to
+    be read after that letter (each alternative behind `(?<=letter)`); None when some
+    alternative does not open with a plain ASCII letter."""
+    parts = alternatives(alternation)
+    if not parts:
+        return None
+    letters: set[str] = set()
+    bodies = []
+    for part in parts:
+        lettered = _lettered(part)
+        if lettered is None:
+            return None
+        letters |= lettered[0]
+        bodies.append(lettered[1])
+    return letters, "|".join(bodies)
+
+
+def _lettered(part: str) -> tuple[set[str], str] | None:
+    """One alternative as `_lettered_alternatives` writes it: opening with a letter or with
+    a non-capturing group of such alternatives (not repeated). ('\\b(?:after|...)' is left:
+    the letters read first and the boundary tested behind them cost more than the \\b.)"""
+    first, after = part[:1], part[1:2]
+    if first.isascii() and first.isalpha():
+        if after and after in _QUANTIFIERS:
+            return None
+        return {first}, f"(?<={first}){part[1:]}"
+    if not part.startswith("(?:"):
+        return None
+    close = _closing(part)
+    if close is None or part[close + 1 : close + 2] in tuple(_QUANTIFIERS):
+        return None
+    inner = _lettered_alternatives(part[3:close])
+    return None if inner is None else (inner[0], f"(?:{inner[1]}){part[close + 1 :]}")
+
+
+def _closing(pattern: str) -> int | None:
+    """Where the group opening `pattern` closes (escapes and classes skipped), or None."""
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            close = pattern.find("]", i + 2 if pattern[i + 1 : i + 2] in ("]", "^") else i + 1)
+            if close < 0:
+                return None
+            i = close + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return None

@@ -74,6 +74,8 @@ LETTER_TEXTS = [
     "Shelled; SHELLED; \u017fhelled; un-shelled; _shelled; 5shelled; re-stormed. Stormed-in",
     "\u0130nvaded \u0131nvaded invaded; \u212ailled; killed, killing-spree (killed)",
     "\nshelled\tstormed;stormed shell",
+    "Gunmen told the people, ordered many people; warned them people. Once the siege ended "
+    "until fighting ended; xonce the war ended. U.S.-led US-led xU.S.-led shells killed_",
 ]
 
 
@@ -85,6 +87,10 @@ LETTER_TEXTS = [
         ("will|would|storm", r"(?![\w-])[^.;]{0,45}$", True),
         ("shelled|killed", "$", False),
         ("stormed (?:\\w+ ){0,2}town|shell", "", False),
+        # alternatives opening with a group of lettered alternatives
+        ("(?:told|ordered|warned) (?:the )?(?:\\w+ ){0,2}people", "", True),
+        ("(?:once|until|after) (?:the )?\\w+ ended|storm", "", False),
+        ("(?:U\\.S\\.|US)-led|(?:(?:shell|storm)(?:ed)?|kill)s?", r"(?![\w-])", True),
     ],
 )
 def test_letter_first_finds_what_the_plain_pattern_finds(alternation, tail, boundary):
@@ -104,6 +110,9 @@ def test_letter_first_finds_what_the_plain_pattern_finds(alternation, tail, boun
 
 def test_letter_first_declines_what_it_cannot_rewrite():
     assert letter_first(r"\d+ killed|shelled") is None
-    assert letter_first("(?:U\\.S\\.|US)-led") is None
+    assert letter_first("(?:U\\.S\\.|\\d+)-led") is None
+    assert letter_first("(?:a|b)?c") is None  # a repeated group may match nothing
+    assert letter_first("(?P<trigger>a|b)c") is None  # the group's span would move
+    assert letter_first("\\b(?:after|once)") is None
     assert letter_first("s?hot") is None
     assert letter_first("(a|b") is None
