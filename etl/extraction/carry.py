@@ -75,6 +75,19 @@ def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = 
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
 
 
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", re.I)
+
+
+def move_places(text: str, trigger_text: str, places: Sequence) -> list:
+    """Where a movement of people is placed: a flight where they left from (origins); a
+    return ('families returned from camps in Duhok to Sinjar') where they went back to."""
+    if not trigger_text.lower().startswith("return"):
+        return origins(text, places)
+    if not text:
+        return list(places)
+    return [p for p in places if not _ORIGIN.search(text, max(0, p.start - 40), p.start)]
+
+
 def origins(text: str, places: Sequence) -> list:
     """The places (objects with `start`) that are not a destination ('left for
     government-held Aleppo', 'fled to Turkey'): a sentence naming only where people went is

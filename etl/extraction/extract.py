@@ -239,7 +239,7 @@ class Extractor:
             or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, not to it
-            places = carry.origins(text, places)
+            places = carry.move_places(text, trigger.text, places)
         place, note = _place_for(trigger, places, context, index)
         if note == "the dateline's place" and not refers_back(text[start:end]):
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
