@@ -21,6 +21,7 @@ from etl.extraction.tolls import CASUALTY_TYPES, CASUALTY_WORDS, TOLL_QUANTITIES
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
 MOVE_TYPES = frozenset({"evacuation", "displacement"})
+RAID_TYPES = frozenset({"detention"})  # a raid's deaths are its toll when nothing else was
 TOLL_TYPES = VIOLENT | CASUALTIES
 CASUALTY_COUNTS = TOLL_QUANTITIES | {"injured"}  # "2 fatalities and 5 injuries were reported."
 
@@ -46,10 +47,14 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
     violent ones, a count of people moved to the evacuations and displacements; of those,
     the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
     civilians were killed.': the shelling). A toll of zero ('... detained 6 people. No
-    casualties.') belongs to any event: a raid, a surrender or a flight without deaths."""
+    casualties.') belongs to any event: a raid, a surrender or a flight without deaths; a
+    toll after a raid with no violent event ('... raided homes and arrested 5 men. One of
+    them was killed trying to flee.') belongs to the raid."""
     kinds = MOVE_TYPES if figure.quantity in MOVES else TOLL_TYPES
     zero = figure.quantity in TOLL_QUANTITIES and figure.low == 0 and figure.high == 0
     fitting = [j for j in previous if zero or mentions[j].event_type in kinds]
+    if not fitting and figure.quantity in TOLL_QUANTITIES:
+        fitting = [j for j in previous if mentions[j].event_type in RAID_TYPES]
     latest = max((mentions[j].date.end for j in fitting), default=None)
     return [j for j in fitting if mentions[j].date.end == latest]
 

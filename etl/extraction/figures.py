@@ -120,7 +120,11 @@ _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  
 _SIDE = re.compile(  # "3 PMF killed": a side named between a count and its participle
     r"(?:\s+(?-i:[A-Z][A-Za-z'&.-]*)){1,3}(?=\s+(?:(?:were|was)\s+)?(?:killed|dead|wounded|"
     r"injured|hurt|died)\b)", _FLAGS)  # fmt: skip
-_PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:them|those|these|whom|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?"
+    r"(?:[\w'’-]+(?<=s)|men|women|wounded|injured|dead))\b",
+    _FLAGS,
+)
 _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
 
@@ -198,8 +202,10 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         return None
     low, high, qualifier, kind = parsed
     noun, number = _noun(text, m, kind, hi), m["n"] or ""
-    if noun is None and (_norm(number) == "one" or _YEAR.fullmatch(number)):
-        return None  # "one of them", "in 2014"
+    if noun is None and _YEAR.fullmatch(number):
+        return None  # "in 2014"
+    if noun is None and _norm(number) == "one" and not _one_of_told(text, m.end(), hi):
+        return None  # "one of them", "one of the largest"
     start, (end, cls) = m.start(), noun or (m.end(), None)
     if cls and cls.startswith("other:") and _DETERMINERS.search(text, max(lo, start - 16), start):
         return None  # "the two sides": a reference, not a count
@@ -220,6 +226,12 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
             head = _NOUN_BEFORE.search(text, near, start)
             context = _HEAD_CLASS.get(_norm(head["head"])) if head else None
     return _Candidate(start, end, low, high, qualifier, cls, before, after, context)
+
+
+def _one_of_told(text: str, end: int, hi: int) -> bool:
+    """'One of the men was killed': one of a group, with its verb, is a count of one."""
+    partitive = _PARTITIVE.match(text, end, hi)
+    return partitive is not None and _after_verb(text, partitive.end(), hi) is not None
 
 
 def _share_verbs(text: str, cands: list[_Candidate]) -> None:

@@ -10,6 +10,7 @@ import pytest
 from etl.cli import _extractor
 from etl.extraction.carry import move_places
 from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.figures import fatalities, find_figures
 from etl.extraction.triggers import StemIndex, find_triggers
 from etl.places import roles
 from etl.settings import Paths
@@ -45,6 +46,13 @@ CASES = [
     ("The truce, agreed in Castor on 4 May, collapsed within a week.", set()),
     ("Rebels in Zell have agreed to hand over their heavy weapons.", {"statement"}),
     ("The two sides signed a ceasefire agreement in Treve on Sunday.", {"statement"}),
+    # rockets from the ground; raids on homes are on the ground; a raid ranked among others
+    ("A rocket strike on the market of Aubel killed two people on Friday.", {"shelling"}),
+    ("Militiamen backed by drones raided houses in Velm and arrested six men.", {"detention"}),
+    ("The raids were the first in the district since 2019, residents said.", set()),
+    # fighters who flee a battle are not displaced; air support is told with the battle
+    ("Two of the gunmen were killed and the rest fled.", {"clash"}),
+    ("Militiamen backed by coalition air strikes retook Orra on Sunday.", {"clash"}),
 ]
 
 
@@ -95,3 +103,27 @@ def test_a_people_between_two_sides_is_not_placed(extractor):
     text = "On 2 May, clashes in Sabha between Tebu and Tuareg gunmen killed five people."
     mentions, _ = extractor.extract(ArticleInput("t1", text, dt.date(2019, 5, 6)))
     assert mentions and {m.country for m in mentions} == {"LY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Four of the guards were killed in the assault.", 4),
+        ("One of the men was killed as he tried to run.", 1),
+        ("Two of the wounded died overnight.", 2),
+        ("It was one of the biggest camps in the north.", None),
+    ],
+)
+def test_one_or_more_of_a_group_is_a_count(text, count):
+    figures = [f for f in find_figures(text, 0, len(text)) if f.quantity in ("killed", "deaths")]
+    assert [f.low for f in figures] == ([count] if count is not None else [])
+
+
+def test_deaths_after_a_raid_are_the_raids_toll(extractor):
+    text = (
+        "On 3 May, police raided homes in Manbij and arrested four men. "
+        "One of the men was killed as he tried to run."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t2", text, dt.date(2019, 5, 6)))
+    assert [m.event_type for m in mentions] == ["detention"]
+    assert fatalities(mentions[0].figures) == (1, 1)
