@@ -59,6 +59,12 @@ _COMBATANTS_KILLED = re.compile(
 )
 
 
+#: A verb of effect right after a nominal trigger: the clause tells the happening itself.
+_TOLD = re.compile(
+    r"\s+(?:struck|hit|exploded|went off|detonated|killed|ripped through|tore through)\b", re.I
+)
+
+
 @dataclass(frozen=True)
 class Trigger:
     event_type: str
@@ -158,6 +164,8 @@ def _reference_only(sentence: _Sentence, before: str, trigger_end: int) -> bool:
         return True
     if not (rules.reference_unless_dated and rules.reference_unless_dated.search(before)):
         return False
+    if _TOLD.match(sentence.text, trigger_end, sentence.end):
+        return False  # 'after an IED struck a convoy on the road, killing 2': it is told
     dated = rules.dated_after
     return dated is None or dated.match(sentence.text, trigger_end, sentence.end) is None
 
@@ -220,11 +228,29 @@ def _overlapping(found: dict[str, Trigger], order: list[str]) -> None:
                 del found[weak.event_type]
 
 
+_BOMBARDMENT = frozenset({"airstrike", "shelling"})
+#: Only a conjunction (and an adjective) between two weapons: 'heavy shelling and airstrikes'.
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|as well as|&)\s+(?:[\w-]+\s+)?", re.I)
+
+
+def _coordinated(found: dict[str, Trigger], text: str) -> None:
+    """'Heavy shelling and airstrikes on X killed 14': bombardments joined by 'and' are one
+    attack, typed by the first named ('airstrikes and clashes' stay two: fire from afar
+    and fighting on the ground are different happenings)."""
+    violent = sorted(
+        (t for t in found.values() if t.event_type in _BOMBARDMENT), key=lambda t: t.start
+    )
+    for first, second in zip(violent, violent[1:]):
+        if first.end <= second.start and _COORDINATED.fullmatch(text, first.end, second.start):
+            found.pop(second.event_type, None)
+
+
 def _fold(
     found: dict[str, Trigger], text: str, start: int, end: int, order: list[str]
 ) -> list[Trigger]:
     """Combatant killings become battles; weaker readings fold into stronger types."""
     _overlapping(found, order)
+    _coordinated(found, text)
     for casualty in ("killing", "deaths"):
         if casualty in found and (
             _COMBATANTS_DIED.search(text, start, end)

@@ -53,6 +53,17 @@ CASES = [
     # fighters who flee a battle are not displaced; air support is told with the battle
     ("Two of the gunmen were killed and the rest fled.", {"clash"}),
     ("Militiamen backed by coalition air strikes retook Orra on Sunday.", {"clash"}),
+    # bombardments joined by 'and' are one attack, the first named; air and ground stay two
+    ("Heavy shelling and air strikes on Kettle killed at least 9 people.", {"shelling"}),
+    (
+        "Air strikes and intermittent clashes were reported near Sarn on Friday.",
+        {"airstrike", "clash"},
+    ),
+    # a nominal after 'after' that has its own verb of effect is told, not referred to
+    ("Roads are closed after a roadside bomb struck a bus near Velm on 2 May, killing 3.", {"explosion"}),
+    ("Shops reopened after the offensive on Velm.", set()),
+    # ordering troops somewhere is a movement of forces
+    ("The ministry has since ordered reinforcements to the border.", set()),
 ]
 
 
