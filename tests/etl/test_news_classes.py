@@ -60,7 +60,10 @@ CASES = [
         {"airstrike", "clash"},
     ),
     # a nominal after 'after' that has its own verb of effect is told, not referred to
-    ("Roads are closed after a roadside bomb struck a bus near Velm on 2 May, killing 3.", {"explosion"}),
+    (
+        "Roads are closed after a roadside bomb struck a bus near Velm on 2 May, killing 3.",
+        {"explosion"},
+    ),
     ("Shops reopened after the offensive on Velm.", set()),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
@@ -138,3 +141,33 @@ def test_deaths_after_a_raid_are_the_raids_toll(extractor):
     mentions, _ = extractor.extract(ArticleInput("t2", text, dt.date(2019, 5, 6)))
     assert [m.event_type for m in mentions] == ["detention"]
     assert fatalities(mentions[0].figures) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "slot"),
+    [
+        ("They said the battle for Manbij was over.", True),
+        ("The long fight for Hajin went on.", True),
+        ("A spokesman for Manbij council said so.", False),
+    ],
+)
+def test_the_battle_for_a_town_is_a_place_slot(text, slot):
+    assert roles.locative(text, text.index("Manbij" if "Manbij" in text else "Hajin")) is slot
+
+
+@pytest.mark.parametrize(
+    ("between", "reference"),
+    [
+        (" district, south-west of ", True),
+        (" sub-district, near ", True),
+        (" district and ", False),
+    ],
+)
+def test_a_district_located_by_a_town_keeps_the_district(between, reference):
+    assert roles.is_reference(between) is reference
+
+
+def test_a_district_beside_its_town_is_placed_on_the_district(extractor):
+    text = "On 4 May, a mine exploded in the Hawija district, south-west of Kirkuk."
+    mentions, _ = extractor.extract(ArticleInput("t3", text, dt.date(2020, 5, 6)))
+    assert [m.place_name for m in mentions] == ["Al Ḩawījah"]
