@@ -108,6 +108,7 @@ _NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
     rf"\b(?P<head>{_alternation(set(_HEAD_CLASS))})(?:\s+(?:numbering|totall?ing|to|at|of))?\s+\Z",
     _FLAGS,
 )
+_FAMILY_OF = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,2}?family\s+of\s+\Z", _FLAGS)
 _SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "member"
     r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")\b(?![-'\u2019])", _FLAGS
 )
@@ -219,6 +220,12 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     before = _before_verb(text, lo, start, loose=not after)
     if kind == "scores" and not before and "of" not in text[m.end() : end].split()[:1]:
         return None  # "scores" counts only as "scores of" or "injured scores"
+    if (
+        noun is None
+        and not before
+        and (family := _FAMILY_OF.search(text, max(lo, start - 40), start))
+    ):
+        before = _before_verb(text, lo, family.start(), loose=False)  # 'killing a family of four'
     context = None
     if noun is None and not (before or after):
         near = max(lo, start - 40)
