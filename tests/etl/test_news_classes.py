@@ -176,3 +176,10 @@ def test_a_district_beside_its_town_is_placed_on_the_district(extractor):
     text = "On 4 May, a mine exploded in the Hawija district, south-west of Kirkuk."
     mentions, _ = extractor.extract(ArticleInput("t3", text, dt.date(2020, 5, 6)))
     assert [m.place_name for m in mentions] == ["Al Ḩawījah"]
+
+
+def test_villages_no_gazetteer_had_are_curated(extractor):
+    text = "On 2 May, mortar rounds hit Kefraya and shells fell on the edge of Foua."
+    mentions, _ = extractor.extract(ArticleInput("t4", text, dt.date(2016, 5, 6)))
+    assert {m.place_name for m in mentions} <= {"Kafriya", "al-Fu'ah"}
+    assert mentions and all(m.country == "Syria" or m.country == "SY" for m in mentions)
