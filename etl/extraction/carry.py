@@ -16,7 +16,13 @@ from etl.extraction.date_context import UNTIL_DAYS
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
-from etl.extraction.tolls import CASUALTY_TYPES, CASUALTY_WORDS, TOLL_QUANTITIES, only_casualties
+from etl.extraction.tolls import (
+    CASUALTY_TYPES,
+    CASUALTY_WORDS,
+    TOLL_FREE_TYPES,
+    TOLL_QUANTITIES,
+    only_casualties,
+)
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
@@ -122,9 +128,13 @@ def hand_back(
             kept = tuple(f for f in mentions[j].figures if f != figure)
             mentions[j] = replace(mentions[j], figures=kept)
         handed = handed or (bool(taken) and figure.quantity in TOLL_QUANTITIES)
-    if handed and own and all(_only_deaths(m) or _left(m.event_type, m.trigger) for m in
-                              (mentions[j] for j in own)):  # fmt: skip
-        del mentions[own.start : own.stop]
+    if not (handed and own):
+        return
+    dead = [j for j in own if _only_deaths(mentions[j]) or _left(mentions[j].event_type,
+                                                                  mentions[j].trigger)]  # fmt: skip
+    if all(mentions[j].event_type in TOLL_FREE_TYPES for j in own if j not in dead):
+        for j in reversed(dead):  # 'Two died, and the tribe gave ...': the statement stays
+            del mentions[j]
 
 
 LEAVING = frozenset({"left", "departed", "exited"})  # a flight told only as a departure

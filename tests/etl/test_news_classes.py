@@ -67,6 +67,11 @@ CASES = [
     ("Shops reopened after the offensive on Velm.", set()),
     # a year's tally of attacks is background
     ("Raids in the province have killed more than 250 people so far this year.", set()),
+    # ultimatums with any demand, an end of operations, surrender with weapons, corridors
+    ("The council gave the militia 24 hours to free the hostages.", {"statement"}),
+    ("Officers said major combat operations have ended in the valley.", {"statement"}),
+    ("About 40 fighters handed themselves and their weapons over on Friday.", {"surrender"}),
+    ("Troops opened a corridor through which 2,000 civilians left the old city.", {"evacuation"}),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
 ]
@@ -183,3 +188,13 @@ def test_villages_no_gazetteer_had_are_curated(extractor):
     mentions, _ = extractor.extract(ArticleInput("t4", text, dt.date(2016, 5, 6)))
     assert {m.place_name for m in mentions} <= {"Kafriya", "al-Fu'ah"}
     assert mentions and all(m.country == "Syria" or m.country == "SY" for m in mentions)
+
+
+def test_a_statement_beside_a_toll_leaves_the_toll_to_the_attack(extractor):
+    text = (
+        "On 3 May, gunmen opened fire on a car near Manbij. "
+        "Two people died, and the clan gave the police two days to name the gunmen."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t5", text, dt.date(2019, 5, 6)))
+    tolls = {m.event_type: fatalities(m.figures) for m in mentions}
+    assert tolls == {"killing": (2, 2), "statement": (None, None)}
