@@ -75,6 +75,49 @@ def by_first_letter(patterns: list[str]) -> str:
     return "|".join(grouped + rest)
 
 
+def spread(pattern: str) -> list[str]:
+    """The pattern's alternatives with each opening group's alternatives spread out
+    ('(?:told|spoke) to|briefing' -> ['told to', 'spoke to', 'briefing']), so that
+    `by_first_letter` can group them by the letter they open with. The same matches, tried in
+    the same order; a group that is repeated, captures or cannot be split is left whole."""
+    parts = alternatives(pattern)
+    if parts is None:
+        return [pattern]
+    spread_out: list[str] = []
+    for part in parts:
+        close = _closing(part) if part.startswith("(?:") else None
+        tail = part[close + 1 :] if close is not None else ""
+        if close is None or tail[:1] in tuple(_QUANTIFIERS):
+            spread_out.append(part)
+            continue
+        inner = spread(part[3:close])
+        if len(inner) == 1 and inner[0] == part[3:close] and alternatives(inner[0]) is None:
+            spread_out.append(part)
+            continue
+        spread_out += [alternative + tail for alternative in inner]
+    return spread_out
+
+
+def at_word_start(part: str) -> str:
+    """An alternative as tried only where a word starts (the start of the string, or after
+    a space): a leading \\b before a plain letter (or a group of such alternatives) always
+    holds there and is left out."""
+    if part.startswith("\\b") and _lettered(part[2:]) is not None:
+        return part[2:]
+    return part
+
+
+def word_start_alternation(patterns: list[str]) -> str:
+    """`by_first_letter(patterns)` for a pattern tried only where a word starts: each
+    alternative's leading \\b left out where it always holds (`at_word_start`) and its
+    opening groups spread out (`spread`), so that nearly all of them are grouped."""
+    parts: list[str] = []
+    for pattern in patterns:
+        for part in alternatives(pattern) or [f"(?:{pattern})"]:
+            parts += spread(at_word_start(part))
+    return by_first_letter(parts)
+
+
 #: Characters besides a letter's two cases that match it when case is ignored (Python's re,
 #: Unicode): the dotless and dotted I, the Kelvin sign, the long s (tests check the list).
 CASE_FOLDS = {"i": "\u0131\u0130", "k": "\u212a", "s": "\u017f"}

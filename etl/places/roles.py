@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from etl.extraction.alternation import by_first_letter
+from etl.extraction.alternation import by_first_letter, word_start_alternation
 from etl.extraction.rules import read_rules
 from etl.problems import InputError, Problem
 
@@ -62,6 +62,10 @@ class PlaceRules:
     contests: frozenset[str] = frozenset()  # 'the battle for Raqqa': 'for' after these
     # any_before after a space (not a last one): where _ends_with tries it, in one search
     before_words: re.Pattern[str] | None = None
+    # any_before for word starts only (where _ends_with tries it): each group of
+    # alternatives a pattern opens with spread out and grouped by first letter, so that one
+    # letter test at each word rules most patterns out (etl.extraction.alternation)
+    before_at_word: re.Pattern[str] | None = None
 
     def has(self, word: str, role: str) -> bool:
         return role in self.cues.get(word.lower(), ())
@@ -104,13 +108,14 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
     rules = PlaceRules(
         cues, tuple(roles), tuple(regions), _any(sides, "before"), _any(sides, "after")
     )
-    before = rules.any_before
+    before = _at_word_starts(sides, "before")
     return replace(
         rules,
         locatives=rules.words_of("locative"),
         modifiers=rules.words_of("modifier"),
         contests=rules.words_of("contest"),
         before_words=re.compile(rf" (?!\Z)(?:{before.pattern})", before.flags) if before else None,
+        before_at_word=before,
     )
 
 
@@ -140,10 +145,17 @@ def _any(sides: list[tuple[str, re.Pattern[str]]], side: str) -> re.Pattern[str]
     return re.compile(by_first_letter(parts), re.IGNORECASE) if parts else None
 
 
+def _at_word_starts(sides: list[tuple[str, re.Pattern[str]]], side: str) -> re.Pattern[str] | None:
+    """`_any` as tried at word starts only (PlaceRules.before_at_word)."""
+    parts = [re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for s, p in sides if s == side]
+    return re.compile(word_start_alternation(parts), re.IGNORECASE) if parts else None
+
+
 def _quiet(rules: PlaceRules, before: str, after: str) -> bool:
     """No pattern of either side can match: the name has no role and makes no region."""
+    first = rules.before_at_word or rules.any_before
     return not (
-        (rules.any_before is not None and _ends_with(rules.any_before, before, rules.before_words))
+        (first is not None and _ends_with(first, before, rules.before_words))
         or (rules.any_after is not None and rules.any_after.match(after))
     )
 
@@ -236,10 +248,13 @@ def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     rules = rules or place_rules()
     places, skipped = rules.locatives, rules.modifiers
     window_start = max(0, start - 60)
-    other = _OTHER_NAME.search(text, window_start, start)
+    window = text[window_start:start]
+    # _OTHER_NAME ends with an opening bracket: tested only where one ends the window
+    # (a search from every character before each name cost more than the rest of this)
+    other = _OTHER_NAME.search(text, window_start, start) if window.rstrip().endswith("(") else None
     if other is not None:  # 'in Gire Spi (Tall Abyad)': a place's other name, in brackets
         return locative(text, other.start(), rules)
-    words = text[window_start:start].lower().split()
+    words = window.lower().split()
     while words:
         word = words.pop()
         if word in places or (word == "for" and words and words[-1] in rules.contests):

@@ -9,8 +9,10 @@ from etl.extraction.alternation import (
     BOUNDARY,
     CASE_FOLDS,
     alternatives,
+    at_word_start,
     by_first_letter,
     letter_first,
+    spread,
 )
 
 
@@ -116,3 +118,33 @@ def test_letter_first_declines_what_it_cannot_rewrite():
     assert letter_first("\\b(?:after|once)") is None
     assert letter_first("s?hot") is None
     assert letter_first("(a|b") is None
+
+
+def test_spread_opens_groups_and_keeps_what_it_cannot():
+    assert spread("(?:told|spoke) to|briefing") == ["told to", "spoke to", "briefing"]
+    assert spread("(?:a|(?:b|c)d)e|f") == ["ae", "bde", "cde", "f"]
+    assert spread("(?:a|b)?c") == ["(?:a|b)?c"]  # repeated: left whole
+    assert spread("(?-i:A|B)c") == ["(?-i:A|B)c"]
+    assert spread("(?P<x>a|b)c") == ["(?P<x>a|b)c"]
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["(?:told|spoke)\\s+(?:to\\s+\\w+\\s+)?(?:at|in)\\s+$", "(?:a|(?:b|c)d)e|f", "x(?:y|z)+w"],
+)
+def test_spread_alternatives_match_what_the_pattern_does(pattern):
+    plain = re.compile(pattern, re.I)
+    spread_out = re.compile("|".join(f"(?:{p})" for p in spread(pattern)), re.I)
+    texts = ["told to them at ", "spoke in ", "Told  to x in  ", "ae bde cde f", "xyzzw xw"]
+    for text in texts:
+        for start in range(len(text)):
+            assert (plain.match(text, start) or [None])[0] == (
+                spread_out.match(text, start) or [None]
+            )[0]
+
+
+def test_a_leading_word_boundary_is_left_out_only_before_a_letter():
+    assert at_word_start("\\b(?:north|south) of") == "(?:north|south) of"
+    assert at_word_start("\\bnear") == "near"
+    assert at_word_start("\\b-led") == "\\b-led"  # before a hyphen it may fail: kept
+    assert at_word_start("\\b\\d+") == "\\b\\d+"

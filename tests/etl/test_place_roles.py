@@ -185,6 +185,7 @@ def test_sentences_that_point_back_to_a_place(sentence, refers):
     [
         ("A mine went off in Serê Kaniyê (Ras al-Ain) on Monday.", "Ras al-Ain", True),
         ("Jets bombed a bakery in Kobanê (Ain al-Arab) overnight.", "Ain al-Arab", True),
+        ("Jets bombed a bakery in Kobanê ( Ain al-Arab) overnight.", "Ain al-Arab", True),
         ("So said Hayat Tahrir al-Sham (HTS) on Monday.", "HTS", False),
         ("A car bomb went off in west Mosul.", "Mosul", True),  # a compass word before it
         ("The monitor (SOHR) said so.", "SOHR", False),
@@ -202,9 +203,11 @@ def test_the_before_patterns_are_found_at_word_starts_by_one_search():
     words = ["told", "reporters", "in", "near", "the", "town", "of", "north", "Jaish", "al-",
              "countryside", "outskirts", "said", "\n", "\t", "", "x"]  # fmt: skip
     pieces = [" ".join(words[i : i + n]) for n in range(1, 5) for i in range(len(words))]
+    pieces += ["xnorth of ", "-north of ", "(north of ", "staff at the ", "xJaish al-"]
     for before in pieces + [p + " " for p in pieces] + [" " + p for p in pieces]:
         plain = _ends_with(rules.any_before, before)
         assert _ends_with(rules.any_before, before, rules.before_words) == plain, before
+        assert _ends_with(rules.before_at_word, before, rules.before_words) == plain, before
     assert _ends_with(rules.any_before, "fighting near ", rules.before_words)
     assert not _ends_with(rules.any_before, "fighting in Hama and ", rules.before_words)
 

@@ -349,6 +349,21 @@ def test_every_requirement_of_a_row_is_read():
     assert required_sets(r"\w+ed") == ()
 
 
+def test_a_row_with_only_common_words_is_tried_where_one_of_them_stands():
+    """'told ... people ... to leave' holds no selective word, but every match holds 'told'
+    (or another verb of the group) and a people word: better than trying it everywhere."""
+    assert required_sets(r"(?:told|ordered) (?:the )?(?:\w+ ){0,2}people to (?:leave|go)") == (
+        frozenset({"told", "ordered"}),
+        frozenset({"people to "}),
+    )
+    assert required_sets(r"said|announced") == (frozenset({"said", "announced"}),)
+    assert required_sets(r"(?:jets?|drones?) struck") == (  # selective words: as before
+        frozenset({"jet", "drone"}),
+        frozenset({" struck"}),
+    )
+    assert required_sets(r"if|unless") == ()  # 'if' is too short even so
+
+
 def test_a_row_is_tried_only_where_all_its_words_are(tmp_path):
     """A sentence holding a truck word but not 'left' cannot match 'trucks? ... left': the
     row is not tried there (the result is the same; only the time is saved)."""
