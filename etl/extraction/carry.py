@@ -21,6 +21,7 @@ from etl.extraction.tolls import (
     CASUALTY_WORDS,
     TOLL_FREE_TYPES,
     TOLL_QUANTITIES,
+    fatalities,
     only_casualties,
 )
 
@@ -108,8 +109,44 @@ def origins(text: str, places: Sequence) -> list:
     return [p for p in places if not _DESTINATION.search(text, max(0, p.start - 40), p.start)]
 
 
+#: A later sentence's toll of another group ('Four attackers were killed.', 'Seven soldiers
+#: were also killed'): added to the toll the event already has, not a revision of it.
+_OTHER_GROUP = re.compile(
+    r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers)\b", re.I
+)
+_ALSO = re.compile(r"^\s+(?:\w+\s+){0,2}?also\b", re.I)
+
+
+def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | None:
+    """The event's toll so far (told before this sentence) with another group's dead, told
+    in this sentence, added: when one of the carried tolls counts another group (its noun, or
+    'also' after it). Parts a carried total already sums ('3 soldiers and 2 attackers') are
+    counted once, in that total."""
+    tolls = [f for f in carried if f.quantity in TOLL_QUANTITIES and f.low is not None]
+    if not text or not any(
+        _OTHER_GROUP.search(f.text) or _ALSO.match(text, f.char_end) for f in tolls
+    ):
+        return None
+    start = min(f.char_start for f in tolls)  # where this sentence's tolls begin
+    low, high = fatalities(f for f in mention.figures if f.char_end <= start)
+    if not low:
+        return None
+    outer = [f for f in tolls if not any(
+        g is not f and g.char_start <= f.char_start and f.char_end <= g.char_end for g in tolls
+    )]  # fmt: skip
+    highs = [f.high for f in outer]
+    total_high = None if high is None or None in highs else high + sum(highs)
+    last = outer[-1]
+    return replace(last, low=low + sum(f.low for f in outer), high=total_high,
+                   text=" + ".join([f"{low:g}", *(f.text for f in outer)]))  # fmt: skip
+
+
 def hand_back(
-    mentions: list[Mention], previous: range, own: range, carry: tuple[Figure, ...]
+    mentions: list[Mention],
+    previous: range,
+    own: range,
+    carry: tuple[Figure, ...],
+    text: str = "",
 ) -> None:
     """Give the carried figures to the previous sentence's events they belong to (`takers`),
     and count each there only, not again on the carrying sentence's own mentions (`own`).
@@ -118,16 +155,21 @@ def hand_back(
     95 people had been killed but on Tuesday revised the toll to 35.') are dropped: they
     are the event before, not another one."""
     handed = False
+    gainers: set[int] = set()
     for figure in carry:
         taken = takers(mentions, previous, figure)
         if figure.quantity in MOVES and any(mentions[j].event_type == "evacuation" for j in taken):
             handed = True  # 'By afternoon about 6,900 people had left.': those it carried out
         for j in taken:  # "... 2 fatalities were reported."
             mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
+            gainers.add(j)
         for j in own if taken else ():
             kept = tuple(f for f in mentions[j].figures if f != figure)
             mentions[j] = replace(mentions[j], figures=kept)
         handed = handed or (bool(taken) and figure.quantity in TOLL_QUANTITIES)
+    for j in gainers:  # '... killing 35 civilians. Seven soldiers were also killed.'
+        if total := _added(mentions[j], carry, text):
+            mentions[j] = replace(mentions[j], figures=mentions[j].figures + (total,))
     if not (handed and own):
         return
     dead = [j for j in own if _only_deaths(mentions[j]) or _left(mentions[j].event_type,

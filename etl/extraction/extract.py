@@ -128,7 +128,7 @@ class Extractor:
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
             carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
-            carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry)
+            carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
         stats.mentions = len(mentions)

@@ -72,6 +72,8 @@ CASES = [
     ("Officers said major combat operations have ended in the valley.", {"statement"}),
     ("About 40 fighters handed themselves and their weapons over on Friday.", {"surrender"}),
     ("Troops opened a corridor through which 2,000 civilians left the old city.", {"evacuation"}),
+    # soldiers killed by a bomb are the bomb's toll; killed in a car-bomb campaign, a battle's
+    ("Two soldiers were killed by a roadside bomb near Velm on Friday.", {"explosion"}),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
 ]
@@ -136,6 +138,8 @@ def test_a_people_between_two_sides_is_not_placed(extractor):
         ("Mortar fire hit the village, killing a young family of six.", 6),
         ("The raid killed a family of three, neighbours said.", 3),
         ("The toll from Friday's attack on the market in the east of the town rose to 27.", 27),
+        ("The army said 40 attackers were 'neutralised' in the assault.", 40),
+        ("Officials said the strike caused material damage only.", 0),
     ],
 )
 def test_one_or_more_of_a_group_is_a_count(text, count):
@@ -198,3 +202,23 @@ def test_a_statement_beside_a_toll_leaves_the_toll_to_the_attack(extractor):
     mentions, _ = extractor.extract(ArticleInput("t5", text, dt.date(2019, 5, 6)))
     tolls = {m.event_type: fatalities(m.figures) for m in mentions}
     assert tolls == {"killing": (2, 2), "statement": (None, None)}
+
+
+@pytest.mark.parametrize(
+    ("second", "toll"),
+    [
+        ("Five attackers were killed.", (17, 17)),
+        ("Five soldiers were also killed, and 3 gunmen were shot dead.", (20, 20)),
+        ("The army later said 15 soldiers had died.", (15, 15)),
+    ],
+)
+def test_another_groups_dead_in_the_next_sentence_add_up(extractor, second, toll):
+    text = "On 3 May, militants attacked an army post near Manbij, killing 12 soldiers. " + second
+    mentions, _ = extractor.extract(ArticleInput("t6", text, dt.date(2019, 5, 6)))
+    assert [fatalities(m.figures) for m in mentions] == [toll]
+
+
+def test_a_total_of_parts_in_the_next_sentence_is_counted_once(extractor):
+    text = "On 3 May, militants attacked an army post near Manbij. 3 soldiers and 2 attackers were killed."
+    mentions, _ = extractor.extract(ArticleInput("t7", text, dt.date(2019, 5, 6)))
+    assert [fatalities(m.figures) for m in mentions] == [(5, 5)]
