@@ -222,3 +222,12 @@ def test_a_total_of_parts_in_the_next_sentence_is_counted_once(extractor):
     text = "On 3 May, militants attacked an army post near Manbij. 3 soldiers and 2 attackers were killed."
     mentions, _ = extractor.extract(ArticleInput("t7", text, dt.date(2019, 5, 6)))
     assert [fatalities(m.figures) for m in mentions] == [(5, 5)]
+
+
+@pytest.mark.parametrize(
+    ("name", "place"), [("Serêkaniyê", "Ras al-Ain"), ("Girê Spî", "Tal Abyad")]
+)
+def test_kurdish_names_of_border_towns(extractor, name, place):
+    text = f"On 2 May, Turkish artillery shelled the outskirts of {name}."
+    mentions, _ = extractor.extract(ArticleInput("t8", text, dt.date(2019, 10, 16)))
+    assert [m.place_name for m in mentions] == [place]
