@@ -231,3 +231,26 @@ def test_kurdish_names_of_border_towns(extractor, name, place):
     text = f"On 2 May, Turkish artillery shelled the outskirts of {name}."
     mentions, _ = extractor.extract(ArticleInput("t8", text, dt.date(2019, 10, 16)))
     assert [m.place_name for m in mentions] == [place]
+
+
+def test_a_reading_only_the_box_speaks_for_far_from_the_article_is_refused():
+    from etl.places.area import AreaOfInterest
+    from etl.places.choose import Evidence, points
+    from etl.places.geonames import GeoPlace
+
+    area = AreaOfInterest(32.3, 35.3, 37.5, 45.4, frozenset({"SY", "IQ"}))
+    galilee = GeoPlace(1, "Maghar", "IL", "02", 32.889, 35.408, 20000, None)
+    derna = (32.767, 22.637)
+    about_libya = Evidence({"LY": 3}, (derna,), area)
+    assert points(galilee, 1.0, about_libya, lambda *_: False) is None
+    assert points(galilee, 1.0, Evidence({"LY": 3}, (), area), lambda *_: False) is not None
+    assert points(galilee, 1.0, Evidence({}, (derna,), area), lambda *_: False) is not None
+
+
+def test_a_neighbourhood_of_a_far_city_is_not_placed_in_the_area(extractor):
+    text = (
+        "Libyan National Army units shelled Derna on 3 May, and residents said shells fell "
+        "in al-Maghar neighbourhood."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t9", text, dt.date(2018, 5, 6)))
+    assert mentions and {m.country for m in mentions} == {"LY"}
