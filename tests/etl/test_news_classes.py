@@ -74,6 +74,10 @@ CASES = [
     ("Troops opened a corridor through which 2,000 civilians left the old city.", {"evacuation"}),
     # soldiers killed by a bomb are the bomb's toll; killed in a car-bomb campaign, a battle's
     ("Two soldiers were killed by a roadside bomb near Velm on Friday.", {"explosion"}),
+    # general warnings and speculation are no events
+    ("The ministry warned against provocations along the border.", set()),
+    ("Diplomats said a truce between the two militias was only a matter of time.", set()),
+    ("The army warned residents of Orra to leave within two days.", {"statement"}),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
 ]
