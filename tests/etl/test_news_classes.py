@@ -78,6 +78,12 @@ CASES = [
     ("The ministry warned against provocations along the border.", set()),
     ("Diplomats said a truce between the two militias was only a matter of time.", set()),
     ("The army warned residents of Orra to leave within two days.", {"statement"}),
+    # bombs defused or found, attacks foiled, and the dead mourned are no new happenings
+    ("A car bomb was defused outside the hospital on Monday.", set()),
+    ("Police dismantled an explosive device found near the market on Tuesday.", set()),
+    ("Security forces foiled a suicide bombing at the gate on Friday.", set()),
+    ("Hundreds attended the funeral of those killed in Saturday's bombing.", set()),
+    ("A roadside bomb exploded near the market on Tuesday.", {"explosion"}),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
 ]
