@@ -84,6 +84,13 @@ CASES = [
     ("Security forces foiled a suicide bombing at the gate on Friday.", set()),
     ("Hundreds attended the funeral of those killed in Saturday's bombing.", set()),
     ("A roadside bomb exploded near the market on Tuesday.", {"explosion"}),
+    # people pouring into camps; sniper fire; Israel and coalitions strike from the air; a
+    # crowd storming a building is no battle
+    ("Hundreds of families poured into the camps near Holm on Monday.", {"displacement"}),
+    ("Water poured into the tents overnight.", set()),
+    ("Two guards were wounded by sniper fire in Sarn on Monday.", {"clash"}),
+    ("Israel struck arms depots near Velm on Monday.", {"airstrike"}),
+    ("Protesters stormed the consulate in Orra on Monday.", set()),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
 ]
