@@ -271,3 +271,18 @@ def test_a_neighbourhood_of_a_far_city_is_not_placed_in_the_area(extractor):
     )
     mentions, _ = extractor.extract(ArticleInput("t9", text, dt.date(2018, 5, 6)))
     assert mentions and {m.country for m in mentions} == {"LY"}
+
+
+def test_a_region_no_gazetteer_had_is_a_region(extractor):
+    text = "On 2 March, rockets fired from eastern Ghouta hit a school."
+    mentions, _ = extractor.extract(ArticleInput("t10", text, dt.date(2018, 3, 6)))
+    assert [(m.place_name, m.geo_precision) for m in mentions] == [("Eastern Ghouta", 3)]
+
+
+def test_a_year_s_tally_in_the_next_sentence_is_not_the_toll(extractor):
+    text = (
+        "On 3 May, a car bomb in Manbij killed 8 people. "
+        "Bombings in the city have killed 60 people since January."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t11", text, dt.date(2019, 5, 6)))
+    assert [(m.event_type, fatalities(m.figures)) for m in mentions] == [("explosion", (8, 8))]
