@@ -91,6 +91,13 @@ CASES = [
     ("Two guards were wounded by sniper fire in Sarn on Monday.", {"clash"}),
     ("Israel struck arms depots near Velm on Monday.", {"airstrike"}),
     ("Protesters stormed the consulate in Orra on Monday.", set()),
+    # states and descriptions: a campaign dated in passing, people held, people who fled or
+    # returned, a habit over years
+    ("The offensive, which began in April, has stalled near Velm.", set()),
+    ("Thousands of militants remain in detention in the north.", set()),
+    ("Those who fled the fighting say they have nothing left.", set()),
+    ("Families who returned to Orra found their homes destroyed.", set()),
+    ("Many residents have been killed in air strikes over the years.", set()),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
 ]
