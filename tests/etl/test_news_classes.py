@@ -293,3 +293,13 @@ def test_a_year_s_tally_in_the_next_sentence_is_not_the_toll(extractor):
     )
     mentions, _ = extractor.extract(ArticleInput("t11", text, dt.date(2019, 5, 6)))
     assert [(m.event_type, fatalities(m.figures)) for m in mentions] == [("explosion", (8, 8))]
+
+
+def test_fighting_that_continued_into_the_next_day_is_the_same_battle(extractor):
+    text = (
+        "Militants attacked an army post in Hajin late on Sunday. Fighting continued into Monday."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t12", text, dt.date(2019, 5, 8)))
+    assert [(m.event_type, str(m.date.start), str(m.date.end)) for m in mentions] == [
+        ("clash", "2019-05-05", "2019-05-06")
+    ]
