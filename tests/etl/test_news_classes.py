@@ -303,3 +303,18 @@ def test_fighting_that_continued_into_the_next_day_is_the_same_battle(extractor)
     assert [(m.event_type, str(m.date.start), str(m.date.end)) for m in mentions] == [
         ("clash", "2019-05-05", "2019-05-06")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "precision"),
+    [
+        ("jets struck villages in rural Idlib", "Idlib", "rural Idlib", 3),
+        ("shells hit Daraa's southern countryside", "Daraa", "southern countryside of Daraa", 3),
+        ("shells hit Daraa’s countryside", "Daraa", "countryside of Daraa", 3),
+        ("IS attacked troops in the Homs desert", "Homs", "Homs desert", 3),
+    ],
+)
+def test_more_region_phrases(text, name, label, precision):
+    start = text.index(name)
+    region = roles.region_of(text, start, start + len(name), name)
+    assert region is not None and (region.label, region.precision) == (label, precision)
