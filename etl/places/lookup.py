@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from etl.places.area import AreaOfInterest
-from etl.places.choose import FAR_KM, Evidence, pick
+from etl.places.choose import ABROAD_KM, FAR_KM, Evidence, pick
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.namekey import similarity, words
 
@@ -35,12 +35,31 @@ def choose_place(
             best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
         elif near and all(haversine_km((best.latitude, best.longitude), p) > FAR_KM for p in near):
             best = None  # the article's places are all far away: a namesake, not this one
+        elif _small_abroad(best, evidence, index.country_within):
+            best = None  # 'al-Shafa' of the Hajin pocket is no Ash Shafa near Taif
     return best
 
 
 OWN_NAME = 0.8  # how close the written name must be to the place's own (Arbinda: Aribinda)
 DOMINANT_PEOPLE = 50_000  # a city this large ...
 DOMINANT_RATIO = 10  # ... and this many times larger than any other place of its name
+ABROAD_PEOPLE = 500_000  # a unique name abroad under this needs its country named
+
+
+def _small_abroad(place: Any, evidence: Evidence, border: Any) -> bool:
+    """A town under ABROAD_PEOPLE outside the area, in a country the article does not name
+    while it names others, none of them within ABROAD_KM: its one-of-a-kind name is no
+    evidence there."""
+    area = evidence.area
+    point = (place.latitude, place.longitude)
+    return (
+        bool(evidence.countries)
+        and place.country_code not in evidence.countries
+        and place.population < ABROAD_PEOPLE
+        and area is not None
+        and not area.contains(*point, place.country_code)
+        and not any(border(c, point, ABROAD_KM) for c in evidence.countries)
+    )
 
 
 def _dominant(places: list[Any]) -> bool:

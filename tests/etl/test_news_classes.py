@@ -318,3 +318,9 @@ def test_more_region_phrases(text, name, label, precision):
     start = text.index(name)
     region = roles.region_of(text, start, start + len(name), name)
     assert region is not None and (region.label, region.precision) == (label, precision)
+
+
+def test_a_one_of_a_kind_name_far_abroad_needs_its_country(extractor):
+    text = "On 2 May, Syrian army artillery shelled al-Shafa."
+    mentions, _ = extractor.extract(ArticleInput("t13", text, dt.date(2019, 5, 6)))
+    assert mentions and all(m.country in (None, "SY") for m in mentions)
