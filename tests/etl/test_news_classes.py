@@ -324,3 +324,9 @@ def test_a_one_of_a_kind_name_far_abroad_needs_its_country(extractor):
     text = "On 2 May, Syrian army artillery shelled al-Shafa."
     mentions, _ = extractor.extract(ArticleInput("t13", text, dt.date(2019, 5, 6)))
     assert mentions and all(m.country in (None, "SY") for m in mentions)
+
+
+def test_where_forces_set_out_from_is_not_where_they_fought(extractor):
+    text = "On 2 May, SDF units advanced from Hajin and fought IS on the outskirts of Susah."
+    mentions, _ = extractor.extract(ArticleInput("t14", text, dt.date(2019, 5, 6)))
+    assert [m.place_name for m in mentions] == ["As Sūsah"]
