@@ -98,6 +98,9 @@ CASES = [
     ("Those who fled the fighting say they have nothing left.", set()),
     ("Families who returned to Orra found their homes destroyed.", set()),
     ("Many residents have been killed in air strikes over the years.", set()),
+    # a siege of one building by attackers is the attack, not an encirclement
+    ("Police ended a siege by gunmen at a hotel in the port on Saturday.", set()),
+    ("The siege of Velm entered its third month on Monday.", {"siege"}),
     # ordering troops somewhere is a movement of forces
     ("The ministry has since ordered reinforcements to the border.", set()),
 ]
