@@ -16,11 +16,19 @@ from etl.extraction.date_context import UNTIL_DAYS
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
-from etl.extraction.tolls import CASUALTY_TYPES, CASUALTY_WORDS, TOLL_QUANTITIES, only_casualties
+from etl.extraction.tolls import (
+    CASUALTY_TYPES,
+    CASUALTY_WORDS,
+    TOLL_FREE_TYPES,
+    TOLL_QUANTITIES,
+    fatalities,
+    only_casualties,
+)
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
 MOVE_TYPES = frozenset({"evacuation", "displacement"})
+RAID_TYPES = frozenset({"detention"})  # a raid's deaths are its toll when nothing else was
 TOLL_TYPES = VIOLENT | CASUALTIES
 CASUALTY_COUNTS = TOLL_QUANTITIES | {"injured"}  # "2 fatalities and 5 injuries were reported."
 
@@ -46,10 +54,14 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
     violent ones, a count of people moved to the evacuations and displacements; of those,
     the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
     civilians were killed.': the shelling). A toll of zero ('... detained 6 people. No
-    casualties.') belongs to any event: a raid, a surrender or a flight without deaths."""
+    casualties.') belongs to any event: a raid, a surrender or a flight without deaths; a
+    toll after a raid with no violent event ('... raided homes and arrested 5 men. One of
+    them was killed trying to flee.') belongs to the raid."""
     kinds = MOVE_TYPES if figure.quantity in MOVES else TOLL_TYPES
     zero = figure.quantity in TOLL_QUANTITIES and figure.low == 0 and figure.high == 0
     fitting = [j for j in previous if zero or mentions[j].event_type in kinds]
+    if not fitting and figure.quantity in TOLL_QUANTITIES:
+        fitting = [j for j in previous if mentions[j].event_type in RAID_TYPES]
     latest = max((mentions[j].date.end for j in fitting), default=None)
     return [j for j in fitting if mentions[j].date.end == latest]
 
@@ -84,6 +96,24 @@ def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = 
 _DESTINATION = re.compile(r"\b(?:to|towards|toward|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
 
 
+_ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", re.I)
+
+
+_RETURN = re.compile(r"(?:have |had )?return(?:s|ed|ing)?\b", re.I)
+
+
+def move_places(text: str, trigger_text: str, places: Sequence) -> list:
+    """Where a movement of people is placed: a flight where they left from (origins); a
+    return ('families returned from camps in Duhok to Sinjar') where they went back to, or,
+    when only where they came from is named, there."""
+    if not _RETURN.match(trigger_text):
+        return origins(text, places)
+    if not text:
+        return list(places)
+    back = [p for p in places if not _ORIGIN.search(text, max(0, p.start - 40), p.start)]
+    return back or list(places)
+
+
 def origins(text: str, places: Sequence) -> list:
     """The places (objects with `start`) that are not a destination ('left for
     government-held Aleppo', 'fled to Turkey'): a sentence naming only where people went is
@@ -93,21 +123,44 @@ def origins(text: str, places: Sequence) -> list:
     return [p for p in places if not _DESTINATION.search(text, max(0, p.start - 40), p.start)]
 
 
-_RETURN = re.compile(r"(?:have |had )?return(?:s|ed)?\b", re.I)
+#: A later sentence's toll of another group ('Four attackers were killed.', 'Seven soldiers
+#: were also killed'): added to the toll the event already has, not a revision of it.
+_OTHER_GROUP = re.compile(
+    r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers)\b", re.I
+)
+_ALSO = re.compile(r"^\s+(?:\w+\s+){0,2}?also\b", re.I)
 
 
-def move_places(text: str, places: Sequence, trigger: str) -> list:
-    """Where a movement of people is placed: people who flee or leave at the place they left
-    (`origins`); people who return at the place they went back to ('families returned from
-    camps in Duhok to Sinjar': Sinjar), else, when no destination is named, where they are."""
-    if not _RETURN.match(trigger):
-        return origins(text, places)
-    left = {id(p) for p in origins(text, places)}
-    return [p for p in places if id(p) not in left] or list(places)
+def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | None:
+    """The event's toll so far (told before this sentence) with another group's dead, told
+    in this sentence, added: when one of the carried tolls counts another group (its noun, or
+    'also' after it). Parts a carried total already sums ('3 soldiers and 2 attackers') are
+    counted once, in that total."""
+    tolls = [f for f in carried if f.quantity in TOLL_QUANTITIES and f.low is not None]
+    if not text or not any(
+        _OTHER_GROUP.search(f.text) or _ALSO.match(text, f.char_end) for f in tolls
+    ):
+        return None
+    start = min(f.char_start for f in tolls)  # where this sentence's tolls begin
+    low, high = fatalities(f for f in mention.figures if f.char_end <= start)
+    if not low:
+        return None
+    outer = [f for f in tolls if not any(
+        g is not f and g.char_start <= f.char_start and f.char_end <= g.char_end for g in tolls
+    )]  # fmt: skip
+    highs = [f.high for f in outer]
+    total_high = None if high is None or None in highs else high + sum(highs)
+    last = outer[-1]
+    return replace(last, low=low + sum(f.low for f in outer), high=total_high,
+                   text=" + ".join([f"{low:g}", *(f.text for f in outer)]))  # fmt: skip
 
 
 def hand_back(
-    mentions: list[Mention], previous: range, own: range, carry: tuple[Figure, ...]
+    mentions: list[Mention],
+    previous: range,
+    own: range,
+    carry: tuple[Figure, ...],
+    text: str = "",
 ) -> None:
     """Give the carried figures to the previous sentence's events they belong to (`takers`),
     and count each there only, not again on the carrying sentence's own mentions (`own`).
@@ -116,19 +169,28 @@ def hand_back(
     95 people had been killed but on Tuesday revised the toll to 35.') are dropped: they
     are the event before, not another one."""
     handed = False
+    gainers: set[int] = set()
     for figure in carry:
         taken = takers(mentions, previous, figure)
         if figure.quantity in MOVES and any(mentions[j].event_type == "evacuation" for j in taken):
             handed = True  # 'By afternoon about 6,900 people had left.': those it carried out
         for j in taken:  # "... 2 fatalities were reported."
             mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
+            gainers.add(j)
         for j in own if taken else ():
             kept = tuple(f for f in mentions[j].figures if f != figure)
             mentions[j] = replace(mentions[j], figures=kept)
         handed = handed or (bool(taken) and figure.quantity in TOLL_QUANTITIES)
-    if handed and own and all(_only_deaths(m) or _left(m.event_type, m.trigger) for m in
-                              (mentions[j] for j in own)):  # fmt: skip
-        del mentions[own.start : own.stop]
+    for j in gainers:  # '... killing 35 civilians. Seven soldiers were also killed.'
+        if total := _added(mentions[j], carry, text):
+            mentions[j] = replace(mentions[j], figures=mentions[j].figures + (total,))
+    if not (handed and own):
+        return
+    dead = [j for j in own if _only_deaths(mentions[j]) or _left(mentions[j].event_type,
+                                                                  mentions[j].trigger)]  # fmt: skip
+    if all(mentions[j].event_type in TOLL_FREE_TYPES for j in own if j not in dead):
+        for j in reversed(dead):  # 'Two died, and the tribe gave ...': the statement stays
+            del mentions[j]
 
 
 LEAVING = frozenset({"left", "departed", "exited"})  # a flight told only as a departure

@@ -26,7 +26,11 @@ _QUOTE = re.compile(
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*\Z", _F)
 _CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
 _OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+(?:on\s+)?\Z", _F)
+_UNTIL = re.compile(
+    r"\b(?:(?:until|till|through)\s+(?:on\s+)?|(?:continued|lasted|went\s+on|raged|dragged\s+on)"
+    r"\s+(?:well\s+)?into\s+)\Z",
+    _F,
+)
 UNTIL_DAYS = 31  # "from 3 March ... until 9 April" is one spell; a longer one is two dates
 
 
@@ -212,7 +216,7 @@ def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow
 def until_day(text: str, dates: Sequence[DateWindow]) -> DateWindow | None:
     """The day a sentence says something lasted until ('Fighting lasted until 9 March'), when
     that is its only day: the end of the spell the sentence before began."""
-    days = [d for d in dates if d.precision == "day" and d.source == "explicit"]
+    days = [d for d in dates if d.precision == "day" and d.source in ("explicit", "weekday")]
     if len(days) != 1 or days[0].char_start is None:
         return None
     at = days[0].char_start

@@ -128,7 +128,7 @@ class Extractor:
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
             carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
-            carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry)
+            carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
         stats.mentions = len(mentions)
@@ -240,7 +240,7 @@ class Extractor:
             or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one
-            places = carry.move_places(text, places, trigger.text)
+            places = carry.move_places(text, trigger.text, places)
         place, note = _place_for(trigger, places, context, index)
         if note == "the dateline's place" and not refers_back(text[start:end]):
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'

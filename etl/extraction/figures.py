@@ -108,6 +108,7 @@ _NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
     rf"\b(?P<head>{_alternation(set(_HEAD_CLASS))})(?:\s+(?:numbering|totall?ing|to|at|of))?\s+\Z",
     _FLAGS,
 )
+_FAMILY_OF = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,2}?family\s+of\s+\Z", _FLAGS)
 _SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "member"
     r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")\b(?![-'\u2019])", _FLAGS
 )
@@ -126,7 +127,11 @@ _MONTHS_DAYS = (
 _SIDE = re.compile(
     rf"(?:\s+(?!{_MONTHS_DAYS})(?-i:[A-Z][A-Za-z'&.-]*)){{1,3}}(?=\s+(?:(?:were|was)\s+)?"
     r"(?:killed|dead|wounded|injured|hurt|died)\b|\s*(?:,|\band\b)\s*\d)", _FLAGS)  # fmt: skip
-_PARTITIVE = re.compile(r"\s+of\s+(?:them|those|these|whom)\b", _FLAGS)
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:them|those|these|whom|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?"
+    r"(?:[\w'’-]+(?<=s)|men|women|wounded|injured|dead))\b",
+    _FLAGS,
+)
 _AND = re.compile(r"\s*,?\s*(?:(?:and|or|as\s+well\s+as)\s+(?:(?:his|her|their|its)\s+)?)?", _FLAGS)
 _PLURAL = re.compile(r"(?:(?<=[cs]h|ss)|(?<=[xz]))es\Z|ies\Z|s\Z")
 
@@ -204,8 +209,10 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         return None
     low, high, qualifier, kind = parsed
     noun, number = _noun(text, m, kind, hi), m["n"] or ""
-    if noun is None and (_norm(number) == "one" or _YEAR.fullmatch(number)):
-        return None  # "one of them", "in 2014"
+    if noun is None and _YEAR.fullmatch(number):
+        return None  # "in 2014"
+    if noun is None and _norm(number) == "one" and not _one_of_told(text, m.end(), hi):
+        return None  # "one of them", "one of the largest"
     start, (end, cls) = m.start(), noun or (m.end(), None)
     if cls and cls.startswith("other:") and _DETERMINERS.search(text, max(lo, start - 16), start):
         return None  # "the two sides": a reference, not a count
@@ -219,6 +226,12 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     before = _before_verb(text, lo, start, loose=not after)
     if kind == "scores" and not before and "of" not in text[m.end() : end].split()[:1]:
         return None  # "scores" counts only as "scores of" or "injured scores"
+    if (
+        noun is None
+        and not before
+        and (family := _FAMILY_OF.search(text, max(lo, start - 40), start))
+    ):
+        before = _before_verb(text, lo, family.start(), loose=False)  # 'killing a family of four'
     context = None
     if noun is None and not (before or after):
         near = max(lo, start - 40)
@@ -226,6 +239,12 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
             head = _NOUN_BEFORE.search(text, near, start)
             context = _HEAD_CLASS.get(_norm(head["head"])) if head else None
     return _Candidate(start, end, low, high, qualifier, cls, before, after, context)
+
+
+def _one_of_told(text: str, end: int, hi: int) -> bool:
+    """'One of the men was killed': one of a group, with its verb, is a count of one."""
+    partitive = _PARTITIVE.match(text, end, hi)
+    return partitive is not None and _after_verb(text, partitive.end(), hi) is not None
 
 
 def _share_verbs(text: str, cands: list[_Candidate]) -> None:

@@ -169,6 +169,7 @@ CASUALTY_WORDS = frozenset(
     "slain casualties lost".split()
 )
 CASUALTY_TYPES = frozenset({"killing", "deaths"})
+TOLL_FREE_TYPES = frozenset({"statement"})  # a statement in a toll sentence takes no toll
 
 
 _REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|latest\s+|deadly\s+)?\Z", FLAGS)
@@ -185,7 +186,9 @@ def only_casualties(triggers: Iterable, text: str = "", span: tuple[int, int] = 
         return False
     for trigger in triggers:
         first = (trigger.text.lower().split() or [""])[0]
-        if trigger.event_type in CASUALTY_TYPES or first in CASUALTY_WORDS:
+        if trigger.event_type in TOLL_FREE_TYPES or trigger.event_type in CASUALTY_TYPES:
+            continue  # 'Two people died, and the tribe gave the SDF 48 hours to ...'
+        if first in CASUALTY_WORDS:
             continue
         if not _REFERENCE.search(text, max(lo, trigger.start - 20), trigger.start):
             return False

@@ -20,18 +20,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from etl.extraction.trigger_fold import Trigger, fold
 from etl.extraction.trigger_rules import SHIFT, TriggerRules, TypeRules, trigger_rules
 
 LAST_K = (1 << SHIFT) - 1
-
-#: When these types are in a sentence, the keys' weaker readings are folded into them.
-SUBSUMED_BY = {
-    "killing": {"airstrike", "shelling", "explosion", "clash"},
-    "deaths": {"airstrike", "shelling", "explosion", "clash", "killing"},
-    # 'gunmen surrounded the village and set huts on fire': the encircling is the attack's
-    "siege": {"clash", "killing"},
-}
-VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 #: Words that end a sentence only to say who said it ('..., the minister announced.').
@@ -41,31 +33,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 #: the one the greedy (?s:.*) backs off to first)
 _LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK.pattern + ")")
 
-_FIGHTERS = (
-    r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
-    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?|"
-    r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
+#: A verb of effect right after a nominal trigger: the clause tells the happening itself.
+_TOLD = re.compile(
+    r"\s+(?:struck|hit|exploded|went off|detonated|killed|ripped through|tore through)\b", re.I
 )
-#: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
-#: sentence reports.
-_COMBATANTS_DIED = re.compile(
-    rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}}\s+(?:(?:were|was|have been|had been)\s+killed|died)\b",
-    re.I,
-)
-#: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
-#: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
-_COMBATANTS_KILLED = re.compile(
-    rf"\bkill(?:ed|ing) (?!(?:by|when|as|after|while|in|during)\b)(?:[\w-]+ ){{0,4}}{_FIGHTERS}\b",
-    re.I,
-)
-
-
-@dataclass(frozen=True)
-class Trigger:
-    event_type: str
-    start: int
-    end: int
-    text: str
 
 
 class StemIndex:
@@ -159,6 +130,8 @@ def _reference_only(sentence: _Sentence, before: str, trigger_end: int) -> bool:
         return True
     if not (rules.reference_unless_dated and rules.reference_unless_dated.search(before)):
         return False
+    if _TOLD.match(sentence.text, trigger_end, sentence.end):
+        return False  # 'after an IED struck a convoy on the road, killing 2': it is told
     dated = rules.dated_after
     return dated is None or dated.match(sentence.text, trigger_end, sentence.end) is None
 
@@ -207,41 +180,6 @@ def _first_real(
     return best, matched
 
 
-def _overlapping(found: dict[str, Trigger], order: list[str]) -> None:
-    """Two types read in overlapping words: the longer reading keeps them ('attacked a camp'
-    is a killing, not also the battle 'attacked' says); of two alike ('jets carried out
-    raids': air strike, not also a raid on the ground) the type listed first in the table."""
-    if len(found) < 2:
-        return
-    ranked = sorted(found.values(), key=lambda t: (t.start - t.end, order.index(t.event_type)))
-    for i, strong in enumerate(ranked):
-        for weak in ranked[i + 1 :]:
-            alive = weak.event_type in found and found.get(strong.event_type) is strong
-            if alive and weak.start < strong.end and strong.start < weak.end:
-                del found[weak.event_type]
-
-
-def _fold(
-    found: dict[str, Trigger], text: str, start: int, end: int, order: list[str]
-) -> list[Trigger]:
-    """Combatant killings become battles; weaker readings fold into stronger types."""
-    _overlapping(found, order)
-    for casualty in ("killing", "deaths"):
-        if casualty in found and (
-            _COMBATANTS_DIED.search(text, start, end)
-            or (not VIOLENT & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
-        ):
-            dead = found.pop(casualty)
-            found.setdefault("clash", Trigger("clash", dead.start, dead.end, dead.text))
-    killing = found.get("killing")
-    if killing and killing.text.lower().startswith("attacked") and "clash" in found:
-        del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
-    for weak, strong in SUBSUMED_BY.items():
-        if weak in found and strong & found.keys():
-            del found[weak]
-    return sorted(found.values(), key=lambda t: t.start)
-
-
 def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = None) -> list[Trigger]:
     """The first real trigger of each event type in text[start:end], weaker types folded.
 
@@ -283,4 +221,4 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
                 found[type_rules.event_type] = trigger
     if not found:
         return []
-    return _fold(found, text, start, end, [t.event_type for t in rules.types])
+    return fold(found, text, start, end, [t.event_type for t in rules.types])

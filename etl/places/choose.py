@@ -75,14 +75,14 @@ def points(
     """(points, km to the nearest other place) of one candidate; None without evidence."""
     point = (place.latitude, place.longitude)
     km = min((haversine_km(point, p) for p in evidence.near), default=float("inf"))
-    score, grounded = 0.0, False
+    score, grounded, elsewhere = 0.0, False, False
     if place.country_code in evidence.countries:
         score += 2 + 1.5 * (place.country_code == evidence.top_country)
         grounded = True
     area = evidence.area
     if area is not None and area.contains(*point, place.country_code):
         bonus = 3 if area.contains(*point) else 2
-        if _elsewhere(place, point, evidence, border):
+        if elsewhere := _elsewhere(place, point, evidence, border):
             bonus = 1  # the article is about countries far from here (Damasak, not Damascus)
         score, grounded = score + bonus, True
     if km <= NEAR_KM:
@@ -97,6 +97,9 @@ def points(
         score, grounded = score + 1, True
     if not grounded:
         return None
+    if elsewhere and evidence.near and km > FAR_KM:
+        return None  # only the box speaks for it, far from all the article's places (Derna's
+        # 'al-Maghar neighbourhood' is no Maghar in Galilee)
     if (
         similarity < AREA_ONLY_SIMILARITY
         and score <= 3

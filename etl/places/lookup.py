@@ -41,7 +41,8 @@ def choose_place(
             for iso, _ in countries
         ):
             best = None  # the article names countries, all far from it: 'Pansi, in the Yagha
-            # province' (Burkina Faso) is no Pasni in Pakistan
+            # province' (Burkina Faso) is no Pasni in Pakistan; 'al-Shafa' of the Hajin
+            # pocket is no Ash Shafa near Taif
     return best
 
 

@@ -45,7 +45,7 @@ _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
-_DROPPED_ROLES = ("government", "name_part", "subarea")
+_DROPPED_ROLES = ("government", "name_part", "subarea", "origin")
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
 
 

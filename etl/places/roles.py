@@ -23,9 +23,9 @@ from etl.problems import InputError, Problem
 
 LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
-ROLES = ("government", "name_part", "reporting", "subarea", "reference", "route_end")
+ROLES = ("government", "name_part", "reporting", "subarea", "reference", "route_end", "origin")
 SIDES = ("before", "after", "between")
-CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head")
+CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head", "contest")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,7 @@ class PlaceRules:
     any_after: re.Pattern[str] | None = None
     locatives: frozenset[str] = frozenset()  # the cue words of those two roles, for speed
     modifiers: frozenset[str] = frozenset()
+    contests: frozenset[str] = frozenset()  # 'the battle for Raqqa': 'for' after these
     # any_before after a space (not a last one): where _ends_with tries it, in one search
     before_words: re.Pattern[str] | None = None
     # any_before for word starts only (where _ends_with tries it): each group of
@@ -112,6 +113,7 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         rules,
         locatives=rules.words_of("locative"),
         modifiers=rules.words_of("modifier"),
+        contests=rules.words_of("contest"),
         before_words=re.compile(rf" (?!\Z)(?:{before.pattern})", before.flags) if before else None,
         before_at_word=before,
     )
@@ -245,7 +247,7 @@ _OTHER_NAME = re.compile(
 
 def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     """True when the words before text[start] put a name in a place slot: 'in', 'near',
-    'the town of', 'in rebel-held northern', 'shelled'."""
+    'the town of', 'in rebel-held northern', 'shelled', 'the battle for'."""
     rules = rules or place_rules()
     places, skipped = rules.locatives, rules.modifiers
     window_start = max(0, start - 60)
@@ -258,7 +260,7 @@ def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     words = window.lower().split()
     while words:
         word = words.pop()
-        if word in places:
+        if word in places or (word == "for" and words and words[-1] in rules.contests):
             return True
         if not (word in skipped or word.endswith("-held")):
             return False

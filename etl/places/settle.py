@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from etl.places.choose import Evidence
+from etl.places.choose import FAR_KM, Evidence
 from etl.places.geonames import haversine_km
 
 REFERENCE_KM = 100.0  # 'X, east of Y': an X this far from Y is the wrong X; look again near Y
@@ -40,6 +40,15 @@ Lookup = Callable[[str, int, Evidence], "PlaceHit | None"]  # (written name, sta
 def _far_from(hit: PlaceHit, points: tuple[tuple[float, float], ...]) -> bool:
     point = (hit.latitude, hit.longitude)
     return min(haversine_km(point, p) for p in points) > REFERENCE_KM
+
+
+def _stray(hit: PlaceHit, others: tuple[tuple[float, float], ...], evidence: Evidence) -> bool:
+    """A reading in a country the article does not name (it names others), farther than
+    FAR_KM from every other place of its sentence."""
+    if not evidence.countries or hit.country in evidence.countries:
+        return False
+    point = (hit.latitude, hit.longitude)
+    return min(haversine_km(point, p) for p in others) > FAR_KM
 
 
 def near_reference(hit: PlaceHit, ref: PlaceHit) -> PlaceHit:
@@ -72,6 +81,8 @@ def settle(
         if hit.place_id.startswith("gn:"):
             wider = Evidence(evidence.countries, evidence.near + others, evidence.area)
             again = lookup(hit.text, hit.start, wider)
+            if again is None and _stray(hit, others, evidence):
+                continue  # no reading stands beside the others ('al-Maghar' of Derna)
         if again is not None and again.place_id != hit.place_id:
             hit = replace(
                 again, reporting=hit.reporting, radius_km=hit.radius_km, region=hit.region,

@@ -92,10 +92,10 @@ def test_a_return_is_placed_where_people_went_back_to():
 
     text = "Some 400 families returned from camps in Orra to Varn on Monday."
     places = [SimpleNamespace(name=n, start=text.index(n)) for n in ("Orra", "Varn")]
-    assert [p.name for p in move_places(text, places, "returned")] == ["Varn"]
-    assert [p.name for p in move_places(text, places, "fled")] == ["Orra"]
+    assert [p.name for p in move_places(text, "returned", places)] == ["Varn"]
+    assert [p.name for p in move_places(text, "fled", places)] == ["Orra"]
     alone = [places[0]]  # no destination named: where they are
-    assert [p.name for p in move_places(text, alone, "returned")] == ["Orra"]
+    assert [p.name for p in move_places(text, "returned", alone)] == ["Orra"]
 
 
 @pytest.mark.parametrize(

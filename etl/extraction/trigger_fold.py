@@ -1,0 +1,114 @@
+"""How the triggers read in one sentence fold into each other: the longer of two readings
+of the same words wins, bombardments joined by 'and' are one attack, combatants' deaths are
+a battle's (unless a weapon the sentence names killed them), and weaker types fold into
+stronger ones ('killed' into the air strike that killed).
+
+Pure functions over the triggers etl.extraction.triggers found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: When these types are in a sentence, the keys' weaker readings are folded into them.
+SUBSUMED_BY = {
+    "killing": {"airstrike", "shelling", "explosion", "clash"},
+    "deaths": {"airstrike", "shelling", "explosion", "clash", "killing"},
+    # 'gunmen surrounded the village and set huts on fire': the encircling is the attack's
+    "siege": {"clash", "killing"},
+}
+VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
+
+_FIGHTERS = (
+    r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
+    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?|"
+    r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
+)
+#: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
+#: sentence reports.
+_COMBATANTS_DIED = re.compile(
+    rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}}\s+(?:(?:were|was|have been|had been)\s+killed|died)\b",
+    re.I,
+)
+#: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
+#: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
+_COMBATANTS_KILLED = re.compile(
+    rf"\bkill(?:ed|ing) (?!(?:by|when|as|after|while|in|during)\b)(?:[\w-]+ ){{0,4}}{_FIGHTERS}\b",
+    re.I,
+)
+
+
+_BY_WEAPON = re.compile(
+    r"\b(?:killed|died)\s+(?:by|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:bombs?|blasts?|"
+    r"explosions?|IEDs?|mines?|strikes?|air ?strikes?|shells?|shelling|rockets?|missiles?|"
+    r"mortars?|drones?)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: str
+    start: int
+    end: int
+    text: str
+
+
+def _overlapping(found: dict[str, Trigger], order: list[str]) -> None:
+    """Two types read in overlapping words: the longer reading keeps them ('attacked a camp'
+    is a killing, not also the battle 'attacked' says); of two alike ('jets carried out
+    raids': air strike, not also a raid on the ground) the type listed first in the table."""
+    if len(found) < 2:
+        return
+    ranked = sorted(found.values(), key=lambda t: (t.start - t.end, order.index(t.event_type)))
+    for i, strong in enumerate(ranked):
+        for weak in ranked[i + 1 :]:
+            alive = weak.event_type in found and found.get(strong.event_type) is strong
+            if alive and weak.start < strong.end and strong.start < weak.end:
+                del found[weak.event_type]
+
+
+_BOMBARDMENT = frozenset({"airstrike", "shelling"})
+#: Only a conjunction (and an adjective) between two weapons: 'heavy shelling and airstrikes'.
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|or|as well as|&)\s+(?:[\w-]+\s+)?", re.I)
+
+
+def _coordinated(found: dict[str, Trigger], text: str) -> None:
+    """'Heavy shelling and airstrikes on X killed 14': bombardments joined by 'and' are one
+    attack, typed by the first named ('airstrikes and clashes' stay two: fire from afar
+    and fighting on the ground are different happenings)."""
+    violent = sorted(
+        (t for t in found.values() if t.event_type in _BOMBARDMENT), key=lambda t: t.start
+    )
+    for first, second in zip(violent, violent[1:]):
+        if first.end <= second.start and _COORDINATED.fullmatch(text, first.end, second.start):
+            found.pop(second.event_type, None)
+
+
+def fold(
+    found: dict[str, Trigger], text: str, start: int, end: int, order: list[str]
+) -> list[Trigger]:
+    """Combatant killings become battles; weaker readings fold into stronger types."""
+    _overlapping(found, order)
+    _coordinated(found, text)
+    # 'two soldiers were killed by a roadside bomb': the bomb's toll, not a battle
+    weapon = (VIOLENT - {"clash"}) & found.keys() and _BY_WEAPON.search(text, start, end)
+    for casualty in ("killing", "deaths"):
+        if (
+            casualty in found
+            and not weapon
+            and (
+                _COMBATANTS_DIED.search(text, start, end)
+                or (not VIOLENT & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
+            )
+        ):
+            dead = found.pop(casualty)
+            found.setdefault("clash", Trigger("clash", dead.start, dead.end, dead.text))
+    killing = found.get("killing")
+    if killing and killing.text.lower().startswith("attacked") and "clash" in found:
+        del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
+    for weak, strong in SUBSUMED_BY.items():
+        if weak in found and strong & found.keys():
+            del found[weak]
+    return sorted(found.values(), key=lambda t: t.start)
