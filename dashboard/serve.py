@@ -79,7 +79,7 @@ def warm_up() -> float:
         importlib.import_module(module)
     from dashboard.components.loader import load_data
     from dashboard.data import LOAD_ERRORS
-    from dashboard.filters import Filters
+    from dashboard.filters import default_filters
     from dashboard.mapview import SCREEN_WIDTH_PX
     from dashboard.views import TABLE_ROWS
     from etl.settings import Paths
@@ -91,8 +91,7 @@ def warm_up() -> float:
         LOG.warning("warm start skipped: the data could not be loaded", exc_info=True)
         return time.perf_counter() - started
     # the reader's first view: the data's own dates, nothing else chosen (sidebar defaults)
-    default = Filters(*data.options.date_bounds(False, False))
-    page = data.page(default, os.environ.get("CONFLICT_MAP_STYLE") or None)
+    page = data.page(default_filters(data.options), os.environ.get("CONFLICT_MAP_STYLE") or None)
     page.timeline, page.by_marker, page.not_drawn  # noqa: B018  (made once, kept)
     page.deck(SCREEN_WIDTH_PX)
     page.table(TABLE_ROWS)
