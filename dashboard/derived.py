@@ -81,7 +81,7 @@ class Derived:
     def sources_line(self) -> str:
         """As `dashboard.briefing.sources_line` (plain text, for the chart's footer), cut to
         one line when long (the footer does not wrap; the map's caption lists them all)."""
-        more = " (all listed under the map)" if is_cut(self.outlets) else ""
+        more = " (all under the map)" if is_cut(self.outlets) else ""
         return "Sources: " + outlets_summary(self.outlets) + more
 
     @cached_property

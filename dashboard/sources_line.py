@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-#: About the width of the narrowest timeline (660 px of plot at 1280x720) in 11 px text.
-LINE_CHARS = 110
+#: The list's share of the narrowest timeline's footer (about 110 characters of 11 px text
+#: fit under its 660 px of plot at 1280x720; "Sources: " and the pointer to the whole list
+#: take the rest).
+LINE_CHARS = 80
 
 
 def outlets_summary(outlets: Sequence[str], max_chars: int = LINE_CHARS) -> str:

@@ -104,7 +104,7 @@ def test_derived_parts_are_those_of_the_builders(whole):
     assert page.outlets == outlets
     # the footer's line: every outlet when they fit, else as many as fit and how many more
     whole = "Sources: " + ", ".join(outlets)
-    cut = f"Sources: {outlets_summary(outlets)} (all listed under the map)"
+    cut = f"Sources: {outlets_summary(outlets)} (all under the map)"
     assert page.sources_line == (cut if is_cut(outlets) else whole)
     marked = page.deck_copy()
     marked.layers.append("ring")

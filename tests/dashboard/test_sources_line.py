@@ -17,11 +17,8 @@ def test_a_short_list_is_kept_whole():
 def test_a_long_list_names_what_fits_and_counts_the_rest():
     line = outlets_summary(THIRTY)
     assert is_cut(THIRTY) and len(line) <= LINE_CHARS
-    # 17 characters a name and ', ' between: four fit in 110 with the words around them
-    assert line == (
-        "30 outlets: Outlet number 00, Outlet number 01, Outlet number 02, Outlet number 03 "
-        "and 26 more"
-    )
+    # 17 characters a name and ', ' between: three fit in 80 with the words around them
+    assert line == "30 outlets: Outlet number 00, Outlet number 01, Outlet number 02 and 27 more"
     named = line.removeprefix("30 outlets: ").rsplit(" and ", 1)
     names = named[0].split(", ")
     assert names == THIRTY[: len(names)] and named[1] == f"{30 - len(names)} more"
