@@ -1,20 +1,27 @@
 """Benchmark: the reader's page in headless Chromium, from the server's start to a redrawn page
 after a filter click (issue 10, the browser's side; `bench_dashboard.py` is the server's).
 
-    .venv/bin/python scripts/bench_browser.py [--repeat 3] [--port 8607] default STORE [STORE ...]
+    .venv/bin/python scripts/bench_browser.py [--repeat 3] [--port 8607] [--first-page]
+        [--launcher serve|run] [--app OTHER/dashboard/app.py] default STORE [STORE ...]
 
 `default` is the shipped data (`data/store`); a STORE is a folder such as one written by
-`python -m etl.synthetic --events N --store PATH --no-exports`. Per store, `streamlit run`
-(with the project's `.streamlit/config.toml`) on a loopback port, then per repeat a fresh
-browser session (1280x720) that:
+`python -m etl.synthetic --events N --store PATH --no-exports`. Chromium is started first;
+then per store the app (with the project's `.streamlit/config.toml`) on a loopback port, as
+`make run` starts it (`python -m dashboard.serve`: the data loaded before the server reports
+itself up) or with `--launcher run` by `streamlit run` (the data loaded on the first visit);
+`--app` serves another checkout's app (old code against new, in the same minutes) or
+`scripts/bare_page.py` (the lower bound). Then per repeat a fresh browser session
+(1280x720) that:
 
-1. opens the page: seconds from the server's health check answering (the data are loaded on
-   the first visit, so the first repeat is the cold one) to the timeline drawn (Plotly's
-   `plotly_afterplot`) and the map's canvas in the DOM, and to the page settled (the end of
-   the last main-thread task of 50 ms or more, Chrome's long-task timing);
+1. opens the page: seconds from the server's health check answering (the first repeat is
+   the cold one) to the timeline drawn (Plotly's `plotly_afterplot`) and the map's canvas in
+   the DOM, and to the page settled (the end of the last main-thread task of 50 ms or more,
+   Chrome's long-task timing); the server's first script run (websocket opened to the run
+   received) and how many runs the first load took (a second one: the width probe's);
 2. chooses one event type in the sidebar, then 3. presses the date preset "Week": seconds
    from the pointer going down to the timeline redrawn and to the page settled, and the bytes
    received over the websocket until Streamlit's `script_finished` (one rerun, whole).
+   `--first-page` stops after 1.
 
 Also counts the bytes fetched from the app's static files (the basemap, once a session) and the
 WebGL contexts each click made (a new one is a map drawn anew: shaders compiled again), and
@@ -215,6 +222,7 @@ def one_session(
         "load_cpu_s": cpu_since(cpu),
     }
     if not clicks:
+        out["static_mib"] = static[0] / MIB  # fetched during the first load
         context.close()
         return out
     sidebar = page.locator('[data-testid="stSidebar"]')
@@ -322,7 +330,8 @@ def main() -> None:
     print("| | " + " | ".join(Path(s).name for s in args.stores) + " |")
     print("|---" * (len(args.stores) + 1) + "|")
     for key, label in ROWS:
-        print(f"| {label} | " + " | ".join(results[s][key] for s in args.stores) + " |")
+        if any(results[s][key] != "-" for s in args.stores):  # --first-page: no click rows
+            print(f"| {label} | " + " | ".join(results[s][key] for s in args.stores) + " |")
     print(
         f"launcher: {args.launcher}, app: {args.app}; load average: "
         f"{os.getloadavg()[0]:.1f} (1 min), {os.cpu_count()} cores"
