@@ -41,18 +41,22 @@ from etl.settings import Paths
 LOG = logging.getLogger("dashboard")
 
 
+#: The map's caption wraps: it lists the outlets whole up to about four lines of its column.
+CAPTION_CHARS = 300
+
+
 def _sources_line(outlets: list[str]) -> str:
     """'Sources: AFP, AP' as Markdown, or with many outlets 'Sources: 30 outlets: AFP, AP
     and 28 more (all listed below)': outlet names are data, shown as text."""
-    more = " (all listed below)" if is_cut(outlets) else ""
-    return "Sources: " + markdown_text(outlets_summary(outlets)) + more
+    more = " (all listed below)" if is_cut(outlets, CAPTION_CHARS) else ""
+    return "Sources: " + markdown_text(outlets_summary(outlets, CAPTION_CHARS)) + more
 
 
 def _all_sources(outlets: list[str]) -> None:
     """Every outlet, in an expander, when the sources line leaves some out. In a container
     drawn on every run, so the elements after it keep their place."""
     with st.container():
-        if is_cut(outlets):
+        if is_cut(outlets, CAPTION_CHARS):
             with st.expander(f"All {len(outlets)} sources"):
                 st.markdown(markdown_text(", ".join(outlets)))
 
