@@ -124,6 +124,10 @@ def test_detail_shows_the_quotes_of_the_chosen_event(app, project_tables):
     claims = project_tables["claims"]
     busiest = claims["event_id"].value_counts().index[0]
     app.selectbox(key="event_choice").set_value(busiest).run()
+    # folded claims are made when their expander is opened: open every one
+    for key in ("detail_fold_0", "detail_fold_1", "detail_fold_2", "detail_fold_rest"):
+        app.session_state[key] = True
+    app.run()
     shown_text = _as_read(" ".join(m.value for m in app.markdown))
     quotes = claims[claims["event_id"] == busiest]["quote"]
     assert len(quotes) >= 2
