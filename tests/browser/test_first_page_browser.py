@@ -3,6 +3,7 @@ width measured once is remembered for the next visit (`dashboard/components/widt
 
 from __future__ import annotations
 
+import re
 import sys
 
 import pytest
@@ -66,4 +67,28 @@ def test_a_measured_width_is_used_from_the_next_visits_first_run(browser, server
     width = _width_cookie(context)
     assert width is not None and int(width) > 440 and int(width) % 40 == 0
     assert _runs_of_a_visit(context, server) == 1  # fitted to the remembered width at once
+    context.close()
+
+
+def test_a_folded_source_shows_its_claims_when_opened(browser, server):
+    """Folded claims are not sent with the first page; opening their expander reruns and
+    shows them."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(server)
+    page.wait_for_selector(MAP, timeout=90_000)
+    fold = page.locator('.st-key-detail_body [data-testid="stExpander"]').filter(
+        has_text="more claim"
+    )
+    fold = fold.first
+    label = fold.locator("summary").inner_text()
+    count = int(re.search(r"(\d+) more claims? from", label).group(1))  # after the icon's name
+    assert fold.locator("blockquote").count() == 0  # not sent
+    fold.locator("summary").click()
+    page.wait_for_function(
+        "n => document.querySelector('.st-key-detail_body [data-testid=\"stExpander\"]')"
+        ".querySelectorAll('blockquote').length === n",
+        arg=count,
+        timeout=60_000,
+    )
     context.close()
