@@ -27,7 +27,7 @@ install-test: $(VENV)/.installed-test
 run: install
 	@echo "Opening http://localhost:$(PORT) (Ctrl+C stops the dashboard)"
 	@( sleep 4; $(BIN)/python -m webbrowser -t http://localhost:$(PORT) >/dev/null 2>&1 || true ) &
-	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/python -m dashboard.serve --server.port $(PORT) --browser.gatherUsageStats false
 
 # Debian's chromium for the browser tests (Playwright never downloads a browser here).
 browser:

@@ -26,6 +26,7 @@ from dashboard.filters import Filters, apply_filters
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements, of_shown
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.selection import marker_events
+from dashboard.sources_line import is_cut, outlets_summary
 from dashboard.timeline import build_timeline
 from dashboard.views import TABLE_ROWS, format_date_window, newest, table_frame
 from etl.tables import Tables
@@ -93,8 +94,10 @@ class Derived:
 
     @cached_property
     def sources_line(self) -> str:
-        """As `dashboard.briefing.sources_line` (plain text, for the chart's footer)."""
-        return "Sources: " + (", ".join(self.outlets) if self.outlets else "none")
+        """As `dashboard.briefing.sources_line` (plain text, for the chart's footer), cut to
+        one line when long (the footer does not wrap; the map's caption lists them all)."""
+        more = " (all under the map)" if is_cut(self.outlets) else ""
+        return "Sources: " + outlets_summary(self.outlets) + more
 
     @cached_property
     def shown_as(self) -> str:

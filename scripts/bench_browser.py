@@ -1,20 +1,27 @@
 """Benchmark: the reader's page in headless Chromium, from the server's start to a redrawn page
 after a filter click (issue 10, the browser's side; `bench_dashboard.py` is the server's).
 
-    .venv/bin/python scripts/bench_browser.py [--repeat 3] [--port 8607] default STORE [STORE ...]
+    .venv/bin/python scripts/bench_browser.py [--repeat 3] [--port 8607] [--first-page]
+        [--launcher serve|run] [--app OTHER/dashboard/app.py] default STORE [STORE ...]
 
 `default` is the shipped data (`data/store`); a STORE is a folder such as one written by
-`python -m etl.synthetic --events N --store PATH --no-exports`. Per store, `streamlit run`
-(with the project's `.streamlit/config.toml`) on a loopback port, then per repeat a fresh
-browser session (1280x720) that:
+`python -m etl.synthetic --events N --store PATH --no-exports`. Chromium is started first;
+then per store the app (with the project's `.streamlit/config.toml`) on a loopback port, as
+`make run` starts it (`python -m dashboard.serve`: the data loaded before the server reports
+itself up) or with `--launcher run` by `streamlit run` (the data loaded on the first visit);
+`--app` serves another checkout's app (old code against new, in the same minutes) or
+`scripts/bare_page.py` (the lower bound). Then per repeat a fresh browser session
+(1280x720) that:
 
-1. opens the page: seconds from the server's health check answering (the data are loaded on
-   the first visit, so the first repeat is the cold one) to the timeline drawn (Plotly's
-   `plotly_afterplot`) and the map's canvas in the DOM, and to the page settled (the end of
-   the last main-thread task of 50 ms or more, Chrome's long-task timing);
+1. opens the page: seconds from the server's health check answering (the first repeat is
+   the cold one) to the timeline drawn (Plotly's `plotly_afterplot`) and the map's canvas in
+   the DOM, and to the page settled (the end of the last main-thread task of 50 ms or more,
+   Chrome's long-task timing); the server's first script run (websocket opened to the run
+   received) and how many runs the first load took (a second one: the width probe's);
 2. chooses one event type in the sidebar, then 3. presses the date preset "Week": seconds
    from the pointer going down to the timeline redrawn and to the page settled, and the bytes
    received over the websocket until Streamlit's `script_finished` (one rerun, whole).
+   `--first-page` stops after 1.
 
 Also counts the bytes fetched from the app's static files (the basemap, once a session) and the
 WebGL contexts each click made (a new one is a map drawn anew: shaders compiled again), and
@@ -74,17 +81,28 @@ new MutationObserver(hook).observe(document, {subtree: true, childList: true});
 
 
 @contextmanager
-def serving(store: str, port: int) -> Iterator[tuple[str, float]]:
-    """`streamlit run` on `store` ('default': the shipped data); yields the URL and the
-    perf_counter when its health check first answered."""
-    env = dict(os.environ)
+def serving(
+    store: str, port: int, launcher: str = "serve", app: Path = APP
+) -> Iterator[tuple[str, float]]:
+    """The app on `store` ('default': the shipped data), started as `make run` does
+    (`launcher` 'serve': `python -m dashboard.serve`, which loads the data before it reports
+    itself up) or by `streamlit run` ('run'); yields the URL and the perf_counter when its
+    health check first answered. `app`: another checkout's `dashboard/app.py` (its own
+    project folder is the working directory and the import path: old code against new)."""
+    root = app.resolve().parent.parent
+    env = dict(os.environ, PYTHONPATH=str(root))
     if store != "default":
         env["CONFLICT_STORE"] = store
-    command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+    flags = ["--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true"]  # fmt: skip
+    command = (
+        [sys.executable, "-m", "dashboard.serve", *flags]
+        if launcher == "serve"
+        else [sys.executable, "-m", "streamlit", "run", str(app), *flags]
+    )
+    server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)  # fmt: skip
-    url, deadline = f"http://127.0.0.1:{port}", time.time() + 120
+    url, deadline = f"http://127.0.0.1:{port}", time.time() + 600
     try:
         while True:
             try:
@@ -168,13 +186,15 @@ def act(page, socket: Frames, click, timeout_s: float) -> dict[str, float]:
     }
 
 
-def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, float]:
+def one_session(
+    browser, url: str, up: float, timeout_s: float, clicks: bool = True
+) -> dict[str, float]:
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(timeout_s * 1000)
     page.add_init_script(PROBE)
-    socket, static = Frames(), [0]
-    page.on("websocket", socket.attach)
+    socket, static, opened_ws = Frames(), [0], []
+    page.on("websocket", lambda ws: (opened_ws.append(time.perf_counter()), socket.attach(ws)))
     page.on(
         "response",
         lambda r: (
@@ -190,14 +210,21 @@ def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, flo
     origin = page.evaluate("performance.timeOrigin") / 1000  # epoch s of the page's clock 0
     offset = time.time() - time.perf_counter()  # perf_counter -> epoch s
     socket.wait_run(page, 1, timeout_s)
+    first_run = socket.first_finished - opened_ws[0]
     plot, quiet = settle(page, 0.0)
     start = up if up else opened
     out = {
         "drawn_s": origin + plot / 1000 - offset - start,
         "load_settled_s": origin + quiet / 1000 - offset - start,
+        "first_run_s": first_run,
+        "load_runs": socket.runs,
         "first_ws_mib": socket.bytes / MIB,
         "load_cpu_s": cpu_since(cpu),
     }
+    if not clicks:
+        out["static_mib"] = static[0] / MIB  # fetched during the first load
+        context.close()
+        return out
     sidebar = page.locator('[data-testid="stSidebar"]')
     types = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
     types.locator("input").click()
@@ -217,6 +244,8 @@ def one_session(browser, url: str, up: float, timeout_s: float) -> dict[str, flo
 ROWS = (
     ("drawn_s", "server up to timeline and map drawn (s)"),
     ("load_settled_s", "server up to page settled (s)"),
+    ("first_run_s", "first load: websocket opened to the first script run received (s)"),
+    ("load_runs", "first load: script runs until settled (a second one is the width's)"),
     ("load_cpu_s", "browser CPU, first load to settled (s)"),
     ("first_ws_mib", "websocket, first load (MiB)"),
     ("static_mib", "static files fetched a session: basemap (MiB)"),
@@ -237,26 +266,34 @@ ROWS = (
 )
 
 
-def bench(store: str, port: int, repeat: int, timeout_s: float) -> dict[str, str]:
+def bench(
+    store: str, port: int, repeat: int, timeout_s: float, launcher: str, app: Path, clicks: bool
+) -> dict[str, str]:
     """Cold figures from the first session, medians of the warm ones for the rest."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser.serving import CHROMIUM, LAUNCH_ARGS
 
     runs = []
-    with serving(store, port) as (url, up), sync_playwright() as pw:
+    with sync_playwright() as pw:
+        # the browser is started before the server, so the cold time is the server's and the
+        # page's, not Chromium's own start (1-3 s on this machine, counted before 2026-12-01)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        for i in range(repeat):
-            runs.append(one_session(browser, url, up if i == 0 else 0.0, timeout_s))
-            print(f"# {store} run {i + 1}: {runs[-1]}", file=sys.stderr, flush=True)
+        with serving(store, port, launcher, app) as (url, up):
+            for i in range(repeat):
+                runs.append(one_session(browser, url, up if i == 0 else 0.0, timeout_s, clicks))
+                print(f"# {store} run {i + 1}: {runs[-1]}", file=sys.stderr, flush=True)
         browser.close()
     out = {}
     for key, _ in ROWS:
-        values = [r[key] for r in runs]
+        values = [r[key] for r in runs if key in r]
+        if not values:
+            out[key] = "-"
+            continue
         warm = statistics.median(values[1:]) if len(values) > 1 else values[0]
         out[key] = (
             f"{values[0]:.2f} cold, {warm:.2f} warm"
-            if key in ("drawn_s", "load_settled_s")
+            if key in ("drawn_s", "load_settled_s", "first_run_s", "load_runs")
             else f"{statistics.median(values):.2f}"
         )
     return out
@@ -268,13 +305,37 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--port", type=int, default=8607)
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument(
+        "--launcher",
+        choices=("serve", "run"),
+        default="serve",
+        help="serve: python -m dashboard.serve, as make run (default); run: streamlit run",
+    )
+    parser.add_argument(
+        "--app",
+        type=Path,
+        default=APP,
+        help="another checkout's dashboard/app.py (with --launcher run for code without serve)",
+    )
+    parser.add_argument(
+        "--first-page", action="store_true", help="only the first page: no clicks (faster)"
+    )
     args = parser.parse_args()
-    results = {s: bench(s, args.port, args.repeat, args.timeout) for s in args.stores}
+    results = {
+        s: bench(
+            s, args.port, args.repeat, args.timeout, args.launcher, args.app, not args.first_page
+        )
+        for s in args.stores
+    }
     print("| | " + " | ".join(Path(s).name for s in args.stores) + " |")
     print("|---" * (len(args.stores) + 1) + "|")
     for key, label in ROWS:
-        print(f"| {label} | " + " | ".join(results[s][key] for s in args.stores) + " |")
-    print(f"load average: {os.getloadavg()[0]:.1f} (1 min), {os.cpu_count()} cores")
+        if any(results[s][key] != "-" for s in args.stores):  # --first-page: no click rows
+            print(f"| {label} | " + " | ".join(results[s][key] for s in args.stores) + " |")
+    print(
+        f"launcher: {args.launcher}, app: {args.app}; load average: "
+        f"{os.getloadavg()[0]:.1f} (1 min), {os.cpu_count()} cores"
+    )
 
 
 if __name__ == "__main__":

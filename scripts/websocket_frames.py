@@ -17,6 +17,7 @@ class Frames:
     def __init__(self) -> None:
         self.bytes, self.runs = 0, 0
         self.finished, self.finished_epoch = 0.0, 0.0
+        self.first_finished = 0.0  # perf_counter s of the first run finished
 
     def attach(self, ws) -> None:
         ws.on("framereceived", self.add)
@@ -30,6 +31,8 @@ class Frames:
             done = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
             if msg.WhichOneof("type") == "script_finished" and msg.script_finished in done:
                 self.runs += 1  # not one stopped early for a rerun
+                if not self.first_finished:
+                    self.first_finished = time.perf_counter()
                 self.finished, self.finished_epoch = time.perf_counter(), time.time()
 
     def wait_finished(self, page, since: float, timeout_s: float) -> float:

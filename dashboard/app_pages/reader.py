@@ -33,6 +33,7 @@ from dashboard.mapview import SCREEN_WIDTH_PX
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.selection import mark_timeline
+from dashboard.sources_line import is_cut, outlets_summary
 from dashboard.text import html_text, markdown_text
 from dashboard.views import TABLE_ROWS, format_date_window, table_csv
 from etl.settings import Paths
@@ -40,9 +41,24 @@ from etl.settings import Paths
 LOG = logging.getLogger("dashboard")
 
 
+#: The map's caption wraps: it lists the outlets whole up to about four lines of its column.
+CAPTION_CHARS = 300
+
+
 def _sources_line(outlets: list[str]) -> str:
-    """'Sources: AFP, AP' as Markdown: outlet names are data, shown as text."""
-    return "Sources: " + (markdown_text(", ".join(outlets)) if outlets else "none")
+    """'Sources: AFP, AP' as Markdown, or with many outlets 'Sources: 30 outlets: AFP, AP
+    and 28 more (all listed below)': outlet names are data, shown as text."""
+    more = " (all listed below)" if is_cut(outlets, CAPTION_CHARS) else ""
+    return "Sources: " + markdown_text(outlets_summary(outlets, CAPTION_CHARS)) + more
+
+
+def _all_sources(outlets: list[str]) -> None:
+    """Every outlet, in an expander, when the sources line leaves some out. In a container
+    drawn on every run, so the elements after it keep their place."""
+    with st.container():
+        if is_cut(outlets, CAPTION_CHARS):
+            with st.expander(f"All {len(outlets)} sources"):
+                st.markdown(markdown_text(", ".join(outlets)))
 
 
 def _swatch(entry: LegendEntry) -> str:
@@ -210,6 +226,7 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
         )
         + "Colours: Okabe–Ito, readable with colour-blindness."
     )
+    _all_sources(page.outlets)
     # the same view as a slide or A4 page, with PNG/SVG/PDF downloads (query: our own params)
     link = urlencode(params | {"briefing": "slide"})
     st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")

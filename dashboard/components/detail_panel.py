@@ -8,6 +8,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.claimants import Organisations, office_text, shipped
 from dashboard.corroboration import CONTESTED, INDEPENDENT_MEANING, grade
@@ -61,6 +62,15 @@ def render_detail(
     _render_claims(mine, shipped() if organisations is None else organisations)
 
 
+def _folded(label: str, key: str) -> DeltaGenerator | None:
+    """An expander whose claims are made only while it is open (opening it reruns): a
+    claim is a bordered box of three or four elements, and the default event's two closed
+    expanders held 65 of the first page's 129 elements, all rendered by the browser before
+    the charts were drawn (issue 10)."""
+    box = st.expander(label, key=key, on_change="rerun")
+    return box if box.open else None
+
+
 def _render_figures(figures: pd.DataFrame) -> None:
     """Each quantity with what every source said, in its words; the numbers come second.
 
@@ -92,24 +102,29 @@ def _render_claims(claims: pd.DataFrame, organisations: Organisations) -> None:
     st.markdown(
         f"**Claims, by source** · {_n(len(claims), 'claim')} from {_n(len(groups), 'outlet')}"
     )
-    for outlet, rows in groups[:OPEN_SOURCES]:
+    for number, (outlet, rows) in enumerate(groups[:OPEN_SOURCES]):
         st.markdown(f"**{markdown_text(outlet)}** · {_n(len(rows), 'claim')}")
         for _, claim in rows.head(OPEN_CLAIMS).iterrows():
             _render_claim(claim, organisations)
         folded = rows.iloc[OPEN_CLAIMS:]
         if not folded.empty:
-            with st.expander(f"{_n(len(folded), 'more claim')} from {markdown_text(outlet)}"):
-                for _, claim in folded.iterrows():
-                    _render_claim(claim, organisations)
+            label = f"{_n(len(folded), 'more claim')} from {markdown_text(outlet)}"
+            box = _folded(label, f"detail_fold_{number}")
+            if box is not None:
+                with box:
+                    for _, claim in folded.iterrows():
+                        _render_claim(claim, organisations)
     rest = groups[OPEN_SOURCES:]
     if rest:
         names = ", ".join(outlet for outlet, _ in rest)
         label = f"{_n(len(rest), 'more source')}: {markdown_text(names)}"
-        with st.expander(label):
-            for outlet, rows in rest:
-                st.markdown(f"**{markdown_text(outlet)}** · {_n(len(rows), 'claim')}")
-                for _, claim in rows.iterrows():
-                    _render_claim(claim, organisations)
+        box = _folded(label, "detail_fold_rest")
+        if box is not None:
+            with box:
+                for outlet, rows in rest:
+                    st.markdown(f"**{markdown_text(outlet)}** · {_n(len(rows), 'claim')}")
+                    for _, claim in rows.iterrows():
+                        _render_claim(claim, organisations)
 
 
 def _who(claim: pd.Series, organisations: Organisations) -> str:

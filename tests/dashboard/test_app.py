@@ -124,6 +124,10 @@ def test_detail_shows_the_quotes_of_the_chosen_event(app, project_tables):
     claims = project_tables["claims"]
     busiest = claims["event_id"].value_counts().index[0]
     app.selectbox(key="event_choice").set_value(busiest).run()
+    # folded claims are made when their expander is opened: open every one
+    for key in ("detail_fold_0", "detail_fold_1", "detail_fold_2", "detail_fold_rest"):
+        app.session_state[key] = True
+    app.run()
     shown_text = _as_read(" ".join(m.value for m in app.markdown))
     quotes = claims[claims["event_id"] == busiest]["quote"]
     assert len(quotes) >= 2
@@ -188,6 +192,9 @@ def test_hostile_data_is_shown_as_escaped_text(hostile_store, monkeypatch):
     quote = markdown_text(hostile_value("claims", "quote"))
     assert "> " + quote in shown
     sources = next(c for c in shown if c.startswith("Sources: "))
+    # a long list is cut to one line, with every outlet in the expander under it
+    every = [m.value for e in at.expander if e.label.startswith("All ") for m in e.markdown]
+    sources = " ".join([sources, *every])
     for outlet in tables["outlets"]["outlet_id"]:
         if outlet in sources:
             assert markdown_text(hostile_value("outlets", "name", outlet)) in sources

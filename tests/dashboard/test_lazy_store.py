@@ -16,6 +16,7 @@ from dashboard.event_detail import EventDetail
 from dashboard.filters import apply_filters, default_filters, filter_options
 from dashboard.lazy_tables import LazyTables, RowsByKey
 from dashboard.page_cache import BoundedCache
+from dashboard.sources_line import is_cut, outlets_summary
 from dashboard.views import claim_frame, event_frame
 from etl.schemas import AREAS
 from etl.settings import Paths
@@ -100,7 +101,11 @@ def test_derived_parts_are_those_of_the_builders(whole):
     pd.testing.assert_frame_equal(page.shown, apply_filters(view, filters))
     assert page.ids == page.shown["event_id"].tolist()
     outlets = sorted({o for names in page.shown["outlets"] for o in names})
-    assert page.outlets == outlets and page.sources_line == "Sources: " + ", ".join(outlets)
+    assert page.outlets == outlets
+    # the footer's line: every outlet when they fit, else as many as fit and how many more
+    whole = "Sources: " + ", ".join(outlets)
+    cut = f"Sources: {outlets_summary(outlets)} (all under the map)"
+    assert page.sources_line == (cut if is_cut(outlets) else whole)
     marked = page.deck_copy()
     marked.layers.append("ring")
     assert len(page.deck().layers) == len(marked.layers) - 1  # the kept deck is not changed

@@ -1,0 +1,39 @@
+"""The sources line cut to one line, and the width probe's remembered width (pure parts)."""
+
+from __future__ import annotations
+
+from dashboard.components.width_probe import MAX_PX, MIN_PX, STEP_PX, cookie_width
+from dashboard.sources_line import LINE_CHARS, is_cut, outlets_summary
+
+THIRTY = [f"Outlet number {i:02d}" for i in range(30)]  # 17 characters each
+
+
+def test_a_short_list_is_kept_whole():
+    assert outlets_summary(["AFP", "AP"]) == "AFP, AP"
+    assert outlets_summary([]) == "none"
+    assert not is_cut(["AFP", "AP"])
+
+
+def test_a_long_list_names_what_fits_and_counts_the_rest():
+    line = outlets_summary(THIRTY)
+    assert is_cut(THIRTY) and len(line) <= LINE_CHARS
+    # 17 characters a name and ', ' between: three fit in 80 with the words around them
+    assert line == "30 outlets: Outlet number 00, Outlet number 01, Outlet number 02 and 27 more"
+    named = line.removeprefix("30 outlets: ").rsplit(" and ", 1)
+    names = named[0].split(", ")
+    assert names == THIRTY[: len(names)] and named[1] == f"{30 - len(names)} more"
+    # one more name would not have fitted
+    longer = f"30 outlets: {', '.join(THIRTY[: len(names) + 1])} and {29 - len(names)} more"
+    assert len(longer) > LINE_CHARS
+
+
+def test_one_name_is_kept_even_when_it_alone_is_too_long():
+    long = ["A" * 200, "B"]
+    assert outlets_summary(long, 50) == f"2 outlets: {'A' * 200} and 1 more"
+
+
+def test_the_cookie_gives_only_a_width_on_the_probes_steps():
+    assert cookie_width("840") == 840
+    assert cookie_width(str(MIN_PX)) == MIN_PX and cookie_width(str(MAX_PX)) == MAX_PX
+    for bad in (None, "", "84O", "-840", "841", str(MAX_PX + STEP_PX), "99999999", " 840", 840):
+        assert cookie_width(bad) is None, bad
