@@ -94,8 +94,9 @@ def _events_share(tables, column: str, value) -> float:
         (lambda t: _events_share(t, "review_status", "pending"), 0.07, 0.13),
         (lambda t: _events_share(t, "origin", "both"), 0.25, 0.35),
         (lambda t: t["events"]["independent_sources"].mean(), 1.3, 3.0),
-        (lambda t: t["article_texts"]["text"].str.len().min(), 1_500, 6_500),
-        (lambda t: t["article_texts"]["text"].str.len().max(), 1_500, 6_500),
+        # texts of 15-40 seed sentences: the bounds of a news article
+        (lambda t: t["article_texts"]["text"].str.len().min(), 1_500, 8_000),
+        (lambda t: t["article_texts"]["text"].str.len().max(), 1_500, 8_000),
         (lambda t: t["claims"]["event_id"].nunique() / EVENTS, 1.0, 1.0),  # every event has one
     ],
 )
