@@ -216,8 +216,8 @@ def apply_filters(
 
 
 def events(n: int, noun: str = "event") -> str:
-    """'1 background event', '5 background events'."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    """'1 background event', '5 background events', '7,946 background events'."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _names(values: tuple[str, ...], labels: tuple[tuple[str, str], ...]) -> str:

@@ -28,6 +28,7 @@ from dashboard.components.width_probe import column_width
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.derived import Derived
 from dashboard.filters import Filters, Options, describe
+from dashboard.map_cells import MAX_ROUTES
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND
 from dashboard.mapview import SCREEN_WIDTH_PX
 from dashboard.palette import HEX
@@ -199,7 +200,7 @@ def _render_timeline(page: Derived) -> None:
 
 def _render_map(page: Derived, params: dict[str, str]) -> None:
     shown = page.shown
-    st.subheader(f"Where: {len(shown)} events, {page.window}")
+    st.subheader(f"Where: {len(shown):,} events, {page.window}")
     width = column_width("map_width", SCREEN_WIDTH_PX)  # the view is fitted to the real width
     st.pydeck_chart(
         mark_map_selection(page.deck_copy(width), shown, page.by_marker),
@@ -220,7 +221,8 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
         "places: curated gazetteer and GeoNames (CC BY 4.0). "
         + (
             "Grey circles: the events of one grid cell, larger for more (the number on it); "
-            "hover for their types. "
+            f"hover for their types. Arcs: at most the {MAX_ROUTES} busiest routes between "
+            "cells. "
             if aggregated(shown, MAP_MAX_MARKS)
             else "Markers of one place sit on a ring around it. "
         )

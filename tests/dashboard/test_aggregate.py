@@ -236,3 +236,20 @@ def test_arcs_at_scale_are_one_per_route_between_cells():
     assert joined["from_lon"] == pytest.approx(36.2) and joined["width_px"] == 7.0
     assert joined["tip"] == "Moved between these cells: 2 reported movements"
     assert routes[routes["to_lon"] == 38.5].iloc[0]["tip"] == "Moved: A → D"
+
+
+def test_at_scale_only_the_busiest_routes_are_drawn():
+    from dashboard.map_cells import route_arcs
+    from dashboard.map_flows import ARC_COLUMNS
+
+    rows = []
+    for i in range(6):  # route i (one cell to another) reported i + 1 times
+        for j in range(i + 1):
+            rows.append([f"e{i}-{j}", "a", "b", 30.5 + i, 35.5, 40.5, 30.5 + i, 10.0, "",
+                         "AP", 2.0 + (i == 1), f"Moved: {i}"])  # fmt: skip
+    arcs = pd.DataFrame(rows, columns=ARC_COLUMNS)
+    assert len(route_arcs(arcs, size=1.0, keep=10)) == 6
+    kept = route_arcs(arcs, size=1.0, keep=3)
+    assert list(kept["from_lon"]) == [33.5, 34.5, 35.5]  # the three busiest, in route order
+    assert list(kept["tip"]) == [f"Moved between these cells: {n} reported movements"
+                                 for n in (4, 5, 6)]  # fmt: skip

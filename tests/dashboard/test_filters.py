@@ -227,3 +227,11 @@ def test_remembered_state_is_checked_against_the_data(mini_view):
     # a link may reach events after the reviewed ones when it asks for those awaiting review
     linked = from_params({"pending": "1", "to": "2020-01-20", "from": "2020-01-06"}, options)
     assert linked["f_dates"] == (D(2020, 1, 6), D(2020, 1, 20))
+
+
+def test_counts_of_events_are_written_with_thousands_separators():
+    from dashboard.filters import events
+
+    assert events(1, "background event") == "1 background event"
+    assert events(7946, "background event") == "7,946 background events"
+    assert events(0) == "0 events"
