@@ -108,7 +108,7 @@ class Derived:
     def timeline(self) -> go.Figure:
         """The timeline, nothing selected (shared: mark a `timeline_copy`)."""
         view = self.source.view
-        title = f"Events by date and area, {self.window} ({len(self.shown)} of {len(view)})"
+        title = f"Events by date and area, {self.window} ({len(self.shown):,} of {len(view):,})"
         return build_timeline(
             self.shown, self.source.areas, title, footer=self.sources_line, window=self.span
         )

@@ -264,7 +264,7 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
     elif options.n_pending:
         parts.append(f"including {events(options.n_pending, 'extracted event')} not yet reviewed")
     noun = "event" if total == 1 else "events"
-    return f"{shown} of {total} {noun} shown: " + ", ".join(parts) + "."
+    return f"{shown:,} of {total:,} {noun} shown: " + ", ".join(parts) + "."
 
 
 def dates_after_toggle(

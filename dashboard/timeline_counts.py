@@ -65,7 +65,7 @@ def _bar_columns(counts: pd.DataFrame, bins: Bins) -> pd.DataFrame:
     start, end = counts["start"], counts["end"]
     when = start.dt.strftime("%d %b %Y").tolist()
     hover = [
-        f"{bins.noun} of {w} · {html_text(label)} · {html_text(area)}: {n} event(s)"
+        f"{bins.noun} of {w} · {html_text(label)} · {html_text(area)}: {n:,} event(s)"
         for w, label, area, n in zip(
             when, counts["label"].tolist(), counts["area"].tolist(), counts["count"].tolist()
         )
