@@ -22,10 +22,11 @@ import re
 _QUANTIFIERS = "?*+{"
 
 
-def alternatives(pattern: str) -> list[str] | None:
-    """The top-level alternatives of a pattern ('a|b(?:c|d)' -> ['a', 'b(?:c|d)']), or None
-    when the pattern is not one this simple reader can split safely."""
-    parts, depth, begin, i = [], 0, 0, 0
+def _structure(pattern: str, strict: bool = True):
+    """(index, character) of each character of `pattern` outside escapes and character
+    classes, in order; a class it cannot skip safely (unclosed; with `strict`, also nested or
+    ending in an escape) yields (index, None) and ends the scan."""
+    i = 0
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -33,10 +34,23 @@ def alternatives(pattern: str) -> list[str] | None:
             continue
         if ch == "[":
             close = pattern.find("]", i + 2 if pattern[i + 1 : i + 2] in ("]", "^") else i + 1)
-            if close < 0 or "[" in pattern[i + 1 : close] or pattern[close - 1] == "\\":
-                return None  # nested, escaped or unclosed classes: left whole
+            unsafe = strict and ("[" in pattern[i + 1 : close] or pattern[close - 1] == "\\")
+            if close < 0 or unsafe:
+                yield i, None
+                return
             i = close + 1
             continue
+        yield i, ch
+        i += 1
+
+
+def alternatives(pattern: str) -> list[str] | None:
+    """The top-level alternatives of a pattern ('a|b(?:c|d)' -> ['a', 'b(?:c|d)']), or None
+    when the pattern is not one this simple reader can split safely."""
+    parts, depth, begin = [], 0, 0
+    for i, ch in _structure(pattern):
+        if ch is None:
+            return None  # nested, escaped or unclosed classes: left whole
         if ch == "(":
             depth += 1
         elif ch == ")":
@@ -44,7 +58,6 @@ def alternatives(pattern: str) -> list[str] | None:
         elif ch == "|" and depth == 0:
             parts.append(pattern[begin:i])
             begin = i + 1
-        i += 1
     parts.append(pattern[begin:])
     if depth != 0:
         return None
@@ -188,23 +201,14 @@ def _lettered(part: str) -> tuple[set[str], str] | None:
 
 def _closing(pattern: str) -> int | None:
     """Where the group opening `pattern` closes (escapes and classes skipped), or None."""
-    depth, i = 0, 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            close = pattern.find("]", i + 2 if pattern[i + 1 : i + 2] in ("]", "^") else i + 1)
-            if close < 0:
-                return None
-            i = close + 1
-            continue
+    depth = 0
+    for i, ch in _structure(pattern, strict=False):
+        if ch is None:
+            return None
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return None
