@@ -78,15 +78,6 @@ def batch_label(batch: str, names: Mapping[str, str]) -> str:
     return f"{name} ({batch})" if name else batch
 
 
-def _pairs(view: pd.DataFrame, ids: str, names: str) -> tuple[tuple[str, str], ...]:
-    pairs = {
-        (i, n)
-        for id_list, name_list in zip(view[ids], view[names])
-        for i, n in zip(id_list, name_list)
-    }
-    return tuple(sorted(pairs, key=lambda p: p[1].casefold()))
-
-
 def filter_options(
     view: pd.DataFrame,
     tables_outlets: pd.DataFrame,

@@ -13,26 +13,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, SHOTS, running_app
+from tests.browser.serving import NEEDS_CHROMIUM, SHOTS
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 TITLE = "Fall of Baghouz & the Al-Hol convoys"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with running_app({"CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "absent")}) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(browser, server, width, height, query):

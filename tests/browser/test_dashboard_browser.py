@@ -11,15 +11,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, SHOTS, running_app
+from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, SHOTS
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with running_app({"CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "absent")}) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

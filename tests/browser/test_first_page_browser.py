@@ -9,29 +9,13 @@ import sys
 import pytest
 
 from etl.settings import ROOT
-from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, running_app
+from tests.browser.serving import NEEDS_CHROMIUM
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from websocket_frames import Frames  # noqa: E402
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 MAP = '[data-testid="stDeckGlJsonChart"] canvas'
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with running_app({"CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "absent")}) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _runs_of_a_visit(context, server) -> int:

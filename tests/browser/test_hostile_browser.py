@@ -19,7 +19,7 @@ from dashboard.mapview import build_map, reference_sites, spread_markers
 from dashboard.text import WORD_JOINER, plain_text
 from dashboard.views import event_frame
 from etl.schemas import AREAS
-from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, SHOTS, running_app
+from tests.browser.serving import NEEDS_CHROMIUM, SHOTS, running_app
 from tests.dashboard.hostile import hostile_value, write_hostile_store
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
@@ -85,17 +85,6 @@ def hostile(tmp_path_factory):
     params, shown, event = _chosen_view(tables)
     with running_app({"CONFLICT_STORE": str(store)}) as url:
         yield url + "/?" + urlencode(params), tables, shown, event
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:  # one per module: the sync API cannot nest
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, NEEDS_CHROMIUM, SHOTS, running_app
+from tests.browser.serving import NEEDS_CHROMIUM, SHOTS
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 SIZES = [(1280, 720), (1920, 1080)]
@@ -22,22 +22,6 @@ OPACITY = (
     "el => Math.min(...[el, ...el.querySelectorAll('path')].map("
     "n => parseFloat(getComputedStyle(n).opacity) * parseFloat(n.style.fillOpacity || 1)))"
 )
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    with running_app({"CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "absent")}) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def _open(browser, server, size):

@@ -16,15 +16,6 @@ from tests.dashboard.hostile import hostile_value, write_hostile_store
 APP = str(ROOT / "dashboard" / "app.py")
 
 
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))  # embedded default data
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
 def _as_read(markdown: str) -> str:
     """What a reader sees of escaped Markdown: escapes undone, invisible joiners dropped."""
     return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")

@@ -3,22 +3,6 @@ first page's browser renders every element sent before it draws the charts)."""
 
 from __future__ import annotations
 
-import pytest
-from streamlit.testing.v1 import AppTest
-
-from etl.settings import ROOT
-
-APP = str(ROOT / "dashboard" / "app.py")
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))  # embedded default data
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
 
 def _quotes(block) -> list[str]:
     return [m.value for m in block.markdown if m.value.startswith("> ")]

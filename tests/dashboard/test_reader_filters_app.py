@@ -7,22 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.settings import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
 WHOLE = (dt.date(2019, 1, 1), dt.date(2019, 3, 4))
-
-
-@pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.run()
-    assert not at.exception, at.exception
-    return at
 
 
 def _run(at: AppTest) -> AppTest:
