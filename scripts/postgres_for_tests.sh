@@ -47,6 +47,11 @@ as_postgres() { su postgres -c "psql -p $port -qtAX -v ON_ERROR_STOP=1 -c \"$1\"
 if [ "$(as_postgres "SELECT 1 FROM pg_roles WHERE rolname = '$ROLE'")" != 1 ]; then
   as_postgres "CREATE ROLE $ROLE LOGIN CREATEDB PASSWORD '$ROLE'"
 fi
+# a test database is dropped WITH (FORCE): the role must be allowed to end the backends still
+# on it, an autovacuum worker among them (else "must be a member of pg_signal_backend")
+if [ "$(as_postgres "SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member WHERE g.rolname = 'pg_signal_backend' AND r.rolname = '$ROLE'")" != 1 ]; then
+  as_postgres "GRANT pg_signal_backend TO $ROLE"
+fi
 if [ "$(as_postgres "SELECT 1 FROM pg_database WHERE datname = '$ROLE'")" != 1 ]; then
   as_postgres "CREATE DATABASE $ROLE OWNER $ROLE"
 fi

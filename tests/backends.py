@@ -5,6 +5,7 @@ create databases; each test gets a database of its own, dropped after)."""
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
@@ -79,5 +80,18 @@ def backend(request, monkeypatch):
     try:
         yield Backend("postgresql", url)
     finally:
-        with psycopg.connect(server, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop(psycopg, server, name)
+
+
+def _drop(psycopg, server: str, name: str, attempts: int = 5) -> None:
+    """Drop a test database, again after a moment while a backend the role may not end (a
+    worker the server started on it) is still there."""
+    for attempt in range(attempts):
+        try:
+            with psycopg.connect(server, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
