@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from etl.extraction.date_context import UNTIL_DAYS
+from etl.extraction.date_patterns import STAMP_TAIL
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
@@ -78,7 +79,9 @@ def restamped(dates: Iterable[DateWindow], start: int, anchor: dt.date | None) -
     """A sentence that opens with a note's stamp of another day ('Wed: mortars hit Baquba,
     no casualties. Thu: 2 farmers shot dead ...') starts another entry: its toll is its own."""
     return anchor is not None and any(
-        d.text.endswith(":") and (d.char_start or 0) - start <= 2 and d.start != anchor
+        STAMP_TAIL.search(d.text) is not None
+        and (d.char_start or 0) - start <= 2
+        and d.start != anchor
         for d in dates
     )
 

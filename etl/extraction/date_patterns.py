@@ -73,11 +73,14 @@ _CLOCK = (
     r"(?:,?\s+(?:at\s+)?(?:[01]?\d|2[0-3])(?::|h)?[0-5]\d"
     r"(?:\s*(?:hrs?|h|GMT|UTC|local(?:\s+time)?))?)?"
 )
+# A stamp ends with a colon or, in live blogs and sitreps, a dash ("Tue 23:10 --")
+_STAMP_END = r"\s*(?::(?!\d)|--|\u2014|\u2013(?=\s))"
+STAMP_TAIL = re.compile(r"(?::|--|\u2014|\u2013)\Z")
 _STAMP = re.compile(
     rf"(?:^|(?<=\s))(?-i:(?P<wd>{_WD_ANY}))\.?(?:\s*[-\u2013/]\s*(?-i:(?P<wd2>{_WD_ANY}))\.?)?"
     r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
     r"(?:,?\s+(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?)?"
-    rf"{_CLOCK}\s*:(?!\d)",
+    rf"{_CLOCK}{_STAMP_END}",
     _F,
 )
 # A note opening with its day in digits: "14.08: ...", "14/08/2019 (Wed): ..." (day first),
@@ -85,7 +88,7 @@ _STAMP = re.compile(
 _DIGIT_STAMP = re.compile(
     r"^\s*(?:(?P<first>\d{1,2})(?:[./](?P<first_month>\d{1,2}))?\s*[-\u2013]\s*)?"
     r"(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?:[./](?P<year>(?:19|20)?\d\d))?"
-    rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?{_CLOCK}\s*:(?!\d)",
+    rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?{_CLOCK}{_STAMP_END}",
     _F,
 )
 _ORDINAL = _rx(

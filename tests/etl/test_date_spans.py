@@ -51,6 +51,11 @@ def test_a_spell_since_a_day_without_a_speaking_day_runs_to_publication():
         ("02.05 at 2300 hrs: shelling of Morrow.", [("2022-05-02", "2022-05-02")]),
         ("2-4.05: a sweep of the camp, 30 arrests.", [("2022-05-02", "2022-05-04")]),
         ("29.04-01.05: a sweep of the camp, 30 arrests.", [("2022-04-29", "2022-05-01")]),
+        ("Wed 21:05 -- Orra: a rocket hit the bus station.", [("2022-05-04", "2022-05-04")]),
+        ("Mon 02/05 18:40 -- Varn: police detain 3.", [("2022-05-02", "2022-05-02")]),
+        ("Tue 03.05 06:15 \u2014 Tessel: mortar rounds on the market.", [("2022-05-03", "2022-05-03")]),
+        ("Sun-Mon overnight -- Morrow: a patrol ambushed.", [("2022-05-01", "2022-05-02")]),
+        ("Wed-Thu -- Orra: 400 families leave the camp.", [("2022-05-04", "2022-05-05")]),
     ],
 )  # fmt: skip
 def test_a_stamp_with_a_clock_time_or_a_span_of_days(text, expected):

@@ -40,6 +40,17 @@ def test_a_second_stamp_starts_its_own_entry_with_its_own_toll(extractor):
     ]
 
 
+def test_a_live_log_stamp_with_a_clock_and_a_dash_starts_its_own_entry(extractor):
+    note = (
+        "Tue 09:40 -- Raqqa: mortars hit a farm near the town, no casualties. "
+        "Wed 17:05 -- Raqqa: 3 herders shot dead near the town."
+    )
+    assert sorted(_events(extractor, note)) == [
+        ("killing", "2021-06-09", (3, 3)),
+        ("shelling", "2021-06-08", (0, 0)),
+    ]
+
+
 def test_a_toll_after_a_stamped_note_still_goes_back_to_it(extractor):
     note = "Tue: mortars hit a farm near Raqqa. 2 killed."
     assert _events(extractor, note) == [("shelling", "2021-06-08", (2, 2))]
