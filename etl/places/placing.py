@@ -101,6 +101,7 @@ class PlaceResolver:
         refs: list[PlaceHit] = []  # reference places: 'X, west of Raqqa city'
         unknown: list[tuple[str, int, int]] = []
         filed_until = dateline_end(text, start)
+        heading_until = -1  # where a note's heading ('Ariha (Idlib):') ends
         for s, e in names(text, start, end):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
@@ -115,7 +116,10 @@ class PlaceResolver:
                 continue  # 'the road between X and Y': X, when X is known
             if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
                 region = routes.road_from(hit.text) if road else routes.road_to(hit.text)
-            if hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules):
+            if hits and (
+                hit.start < heading_until
+                or roles.is_reference(text[hits[-1].end : hit.start], self.rules)
+            ):
                 refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             last = unknown[-1] if unknown else None
@@ -129,6 +133,8 @@ class PlaceResolver:
                 continue
             if hit.start < filed_until or role == "reporting":
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
+            if not hits:  # 'Kafr Zeita (Hama): ...': the heading's region only locates it
+                heading_until = routes.heading_end(text, hit.start, hit.end)
             hits.append(_with_region(hit, region))
         return self._settle(text, hits, evidence, tuple(refs)), unknown
 

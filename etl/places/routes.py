@@ -15,7 +15,7 @@ _JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
 _PAIR = re.compile(
     r"((?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+)-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+"
 )
-_ROAD_AFTER = re.compile(r"\s+(?:road|highway|motorway|route)\b", re.I)
+_ROAD_AFTER = re.compile(r"\s+(?:road|rd|highway|motorway|route)\b", re.I)
 # an acronym before 'at' and a name: 'IED at Ariha' ('Ras at Tin' keeps its particle)
 _ACRONYM_AT = re.compile(r"[A-Z]{2,7}s?\s+(?=at\s+[A-Z])[a-z]+\s+")
 
@@ -44,15 +44,30 @@ def road_to(name: str) -> Region:
 
 
 # a note that opens with its place: 'Ariha: shelling ...', 'Thu: Ariha - IED ...',
-# 'Ariha (Idlib), Thu: ...'; before the name, nothing but the line's stamp
+# 'Ariha (Idlib), Thu: ...', '[09.05.2019] Ariha: ...', 'Mon 02:30 -- Ariha: ...',
+# '(2) Ariha, southern countryside of Idlib: ...'; before the name, nothing but the line's
+# stamps: a bracketed one, a list number, a weekday/date/time ended by ':' or a dash
+_STAMP_WORD = r"(?-i:[A-Z][a-z]{1,8})\.?"
+_STAMP_DAY = r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?"
+_STAMP_TIME = r"\d{1,2}:?\d{2}(?:\s*(?:GMT|UTC|BST|CET|EET|AST|local))?"
+_STAMP = (
+    rf"(?:{_STAMP_WORD}(?:\s*[-\u2013/]\s*{_STAMP_WORD})?"
+    r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
+    rf"(?:\s+{_STAMP_DAY})?(?:,?\s+{_STAMP_TIME})?"
+    rf"|{_STAMP_DAY}(?:,?\s+{_STAMP_TIME})?|{_STAMP_TIME})"
+    r"\s*(?::|--|[-\u2013\u2014])\s*"
+)
 _HEADING_BEFORE = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:(?-i:[A-Z][a-z]{1,8})\.?(?:\s*[-\u2013/]\s*[A-Z][a-z]{1,8}\.?)?"
-    r"(?:\s+(?:morning|afternoon|evening|night))?(?:\s+\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?)?"
-    r"(?:,?\s+\d{1,2}:?\d{2})?\s*:\s*|\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?\s*:\s*)?\Z"
+    r"(?:^|[.!?]\s+|\n)\s*(?:\[[^\[\]\n]{1,30}\]\s*)?(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
+    rf"(?:{_STAMP})?\Z"
 )
+# after the name: its region in brackets or after a comma, a road word, then ':' or a dash
 _HEADING_AFTER = re.compile(
-    r"\s*(?:\([^()]{1,40}\))?\s*(?::(?!\d)|[-\u2013\u2014]\s|,\s*(?-i:[A-Z][a-z]{1,8})\.?\s*:)"
+    r"(?:-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+(?=\s+(?:rd|road|highway)\b))?"
+    r"(?:\s+(?:rd|road|highway)\.?)?\s*(?:\([^()]{1,40}\))?\s*"
+    r"(?::(?!\d)|[-\u2013\u2014]{1,2}\s|,\s*(?-i:[A-Z][a-z]{1,8})\.?\s*:|,[^:\n.;()]{1,40}:(?!\d))"
 )
+HEADING_LOOK_BEHIND = 50  # characters before a name its line's stamps may fill
 
 
 _CALENDAR = re.compile(
@@ -63,6 +78,16 @@ _CALENDAR = re.compile(
 
 def note_heading(text: str, start: int, end: int) -> bool:
     """A name that heads a note's line ('Ariha: ...', 'Thu: Ariha - ...') is in a place slot."""
-    if not _HEADING_AFTER.match(text, end) or _CALENDAR.match(text, start, end):
-        return False
-    return _HEADING_BEFORE.search(text, max(0, start - 40), start) is not None
+    return heading_end(text, start, end) >= 0
+
+
+def heading_end(text: str, start: int, end: int) -> int:
+    """Where the heading a name opens ends ('Ariha (Idlib):' of 'Ariha (Idlib): shelling'),
+    after its colon or dash; -1 when the name heads no note. The words inside the heading
+    after the name (its region: 'Idlib') only locate the place."""
+    after = _HEADING_AFTER.match(text, end)
+    if after is None or _CALENDAR.match(text, start, end):
+        return -1
+    if _HEADING_BEFORE.search(text, max(0, start - HEADING_LOOK_BEHIND), start) is None:
+        return -1
+    return after.end()

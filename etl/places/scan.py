@@ -23,10 +23,11 @@ COMMON_CAPITALISED = frozenset(
     "men women children after before since while when if one two three four five several near "
     "outside around inside from".split()
 )
-#: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'OUTSIDE BAGHOUZ, Syria | ...'
+#: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ',
+#: 'OUTSIDE BAGHOUZ, Syria | ...'
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*[\w ]{1,20}\d)?"
-    r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|-)\s",
+    r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|--?)\s",
     re.M,
 )  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
 

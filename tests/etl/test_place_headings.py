@@ -1,0 +1,92 @@
+"""Incident notes headed by their place (issue 8): bracketed stamps, dash stamps, numbered
+list items, and the region written after the place in the heading. Notes written for these
+tests; the towns are chosen only to be in the gazetteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.cli import _extractor
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.places import routes
+from etl.places.scan import dateline_end
+from etl.settings import Paths
+
+FRI = dt.date(2021, 6, 11)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "heading"),
+    [
+        ("[03.02.2021] Manbij: a mine went off.", "Manbij", "[03.02.2021] Manbij:"),
+        ("Wed 14:05 -- Manbij: a mine went off.", "Manbij", "Wed 14:05 -- Manbij:"),
+        ("Thu-Fri overnight -- Manbij: shelling.", "Manbij", "Thu-Fri overnight -- Manbij:"),
+        ("Fri 04/06 21:40 -- Manbij (Aleppo): shelling.", "Manbij", "Fri 04/06 21:40 -- Manbij (Aleppo):"),
+        ("09:15 GMT -- Manbij: shelling.", "Manbij", "09:15 GMT -- Manbij:"),
+        ("Deaths today. (4) Manbij, east of Aleppo: two died.", "Manbij", "(4) Manbij, east of Aleppo:"),
+        ("Sat 10:00 -- Manbij-Jarabulus rd: a mine.", "Manbij", "Sat 10:00 -- Manbij-Jarabulus rd:"),
+    ],
+)
+def test_a_stamped_heading_ends_after_its_colon(text, name, heading):
+    start = text.index(name)
+    assert text[: routes.heading_end(text, start, start + len(name))].endswith(heading)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jets struck Manbij: two died.", "Manbij"),  # a name inside the sentence
+        ("[03.02.2021] Manbij was quiet today.", "Manbij"),  # no colon or dash after it
+        ("[03.02.2021] Wed: shelling.", "Wed"),  # a weekday is a stamp, not a place
+        ("Reported at 14:05 -- Manbij: shelling.", "Manbij"),  # words before the stamp
+    ],
+)
+def test_no_heading(text, name):
+    start = text.index(name)
+    assert routes.heading_end(text, start, start + len(name)) == -1
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    built, _ = _extractor(Paths())
+    yield built
+    built.resolver.geonames.close()
+
+
+def _places(extractor: Extractor, text: str) -> list[tuple[str | None, int | None]]:
+    mentions, _ = extractor.extract(ArticleInput("note", text, FRI))
+    return [(m.place_name, m.geo_precision) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "[02.06.2021] Salqin: a drone hit a car on the main street. Fatalities: 2.",
+        "Tue 23:10 -- Salqin: a drone hit a car on the main street, 2 killed.",
+        # the heading's region (a governorate, its countryside) only locates the town
+        "[02.06.2021] Salqin (western countryside of Idlib): a drone hit a car. Fatalities: 2.",
+        "Victims recorded today. (3) Salqin, northern countryside of Idlib: a drone hit a car, "
+        "2 killed.",
+    ],
+)
+def test_a_note_is_placed_at_the_town_its_heading_names(extractor, note):
+    assert _places(extractor, note) == [("Salqīn", 1)]
+
+
+def test_a_road_heading_written_rd_is_a_road_from_its_first_end(extractor):
+    note = "Wed 06:40 -- Salqin-Harim rd: a mine blast hit a pickup, 3 killed."
+    assert _places(extractor, note) == [("Salqīn", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GAZIANTEP, Turkey, Oct 11 (Coastline) -- Shells fell on Jarabulus.",
+        "GAZIANTEP (Coastline) -- Shells fell on Jarabulus.",
+        "GAZIANTEP, Turkey - Shells fell on Jarabulus.",
+    ],
+)
+def test_a_dateline_ends_with_one_or_two_dashes(text):
+    assert text[: dateline_end(text, 0)].rstrip().endswith("-")
