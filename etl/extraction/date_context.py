@@ -204,11 +204,38 @@ def _step_clause(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> tuple
     return (d.char_end, end) if own else None
 
 
+_CONJUNCT = re.compile(r"\b(?:and|while|but)\s+(?:then\s+|again\s+|later\s+)?\Z", _F)
+
+
+def _next_conjunct(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
+    """'On 13 November forces retook Nimrud and on 7 November Hamam al-Alil': a day that
+    opens a later conjunct ('and on <day>') dates what follows it, not a trigger before it
+    that a day of its own already dates."""
+    at = d.char_start
+    if at is None or position >= at or not _CONJUNCT.search(text, max(0, at - 12), at):
+        return False
+    return any(
+        e is not d and e.char_start is not None and e.char_start < position for e in dates
+    )
+
+
+def _in_step_object(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
+    """'A week after the market bombing of 2 November, a bomb exploded': the day inside the
+    object of 'a week after' dates that object only, not the clause the phrase dates."""
+    for e in dates:
+        clause = _step_clause(text, e, dates) if e is not d else None
+        if clause is not None and d.char_start is not None and clause[0] <= d.char_start < clause[1]:
+            return not clause[0] <= position < clause[1]
+    return False
+
+
 def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
     """Whether date d may date the trigger at `position` of the same sentence."""
     clause = relative_clause(text, d)
     if clause is not None and not clause[0] <= position < clause[1]:
         return False  # 'which in 2014 stretched': not the sentence's main verb
+    if _next_conjunct(text, d, position, dates) or _in_step_object(text, d, position, dates):
+        return False
     clause = _step_clause(text, d, dates)
     return clause is None or not clause[0] <= position < clause[1]
 

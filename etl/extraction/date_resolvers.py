@@ -270,7 +270,9 @@ def _weekend(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
 
 
 def _period(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
-    """'last week', 'earlier this week', 'this month', 'late last year', 'the start of the year'."""
+    """'last week', 'earlier this week', 'this month', 'late last year', 'the start of the year'.
+    'earlier this week' runs from Monday to publication, as 'this week' does: the day a
+    report says it is the week's latest day it can mean."""
     which, unit, part = m["which"].split()[0].lower(), m["unit"].lower(), _part_of(m["part"])
     if which == "the" and not part:
         return None  # "the week" alone dates nothing
@@ -278,12 +280,10 @@ def _period(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
         monday = pub - pub.weekday() * _DAY
         if which == "last":
             return monday - 7 * _DAY, monday - _DAY, "relative"
-        return monday, max(monday, pub - _DAY) if which == "earlier" else pub, "relative"
+        return monday, pub, "relative"
     if unit == "month":
         month_of = pub.replace(day=1) - _DAY if which == "last" else pub
         start, end = _month_span(month_of.year, month_of.month, part)
     else:
         start, end = _year_span(pub.year - (which == "last"), part)
-    if which == "earlier":
-        end = max(start, min(end, pub - _DAY))
     return start, end, "explicit"

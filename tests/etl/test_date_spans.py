@@ -71,5 +71,9 @@ def test_a_stamp_with_a_clock_time_or_a_span_of_days(text, expected):
         "On the night of Monday to Tuesday, jets struck Orra.",
     ],
 )
-def test_a_night_written_as_two_days_is_its_first_day(text):
-    assert _windows(text) == [("2022-05-02", "2022-05-02")]
+def test_a_night_written_as_two_days_is_both_days(text):
+    assert _windows(text) == [("2022-05-02", "2022-05-03")]
+
+
+def test_a_night_of_one_day_is_that_day():
+    assert _windows("On the night of 2 May, jets struck Orra.") == [("2022-05-02", "2022-05-02")]

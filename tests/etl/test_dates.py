@@ -103,7 +103,7 @@ RELATIVE = [
     ("A day later, families began leaving.", MON_0304, None, "2019-03-04", "2019-03-04", "day", "relative", "A day later"),
     ("The army advanced last week.", MON_0304, None, "2019-02-25", "2019-03-03", "days", "relative", "last week"),
     ("The army advanced this week.", THU_0221, None, "2019-02-18", "2019-02-21", "days", "relative", "this week"),
-    ("The army advanced earlier this week.", THU_0221, None, "2019-02-18", "2019-02-20", "days", "relative", "earlier this week"),
+    ("The army advanced earlier this week.", THU_0221, None, "2019-02-18", "2019-02-21", "days", "relative", "earlier this week"),
     ("Some 45,000 have fled since Friday.", MON_0304, None, "2019-03-01", "2019-03-04", "days", "relative", "since Friday"),
     ("Talks have stalled since last week.", MON_0304, None, "2019-02-25", "2019-03-04", "weeks", "relative", "since last week"),
     ("Hundreds left in the past few weeks.", MON_0304, None, "2019-02-05", "2019-03-04", "weeks", "relative", "in the past few weeks"),
