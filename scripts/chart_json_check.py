@@ -6,10 +6,11 @@
 `dump` runs the reader's page under Streamlit's AppTest through 8 filter states (the default
 view, one event type, the middle half of the dates, the last 60, 7 and 2 days, 2 days of one
 type, back to the default) and writes, per state, the timeline's Plotly spec and the map's
-deck JSON exactly as the page's protos hold them (what is sent to the browser), and the
-"shown as counts" line. `compare` says per file whether it is byte-identical, equal once
-parsed (Plotly's typed arrays decoded, floats equal to 1e-9), or lists the differences; it
-exits 1 if any differ. Run `dump` on the old code (a `git worktree` or `git archive` of it)
+deck JSON exactly as the page's protos hold them (what is sent to the browser), the
+"shown as counts" line, and every other element of the page as text (`page.txt`: captions,
+the event chooser's options, the detail, the table as CSV). `compare` says per file whether
+it is byte-identical, equal once parsed (Plotly's typed arrays decoded, floats equal to
+1e-9), or lists the differences; it exits 1 if any differ. Run `dump` on the old code (a `git worktree` or `git archive` of it)
 and on the new, on the same store.
 """
 
@@ -42,6 +43,7 @@ def dump(out: Path, store: str | None) -> None:
         (out / f"{name}.timeline.json").write_text(at.get("plotly_chart")[0].proto.spec)
         (out / f"{name}.map.json").write_text(at.get("deck_gl_json_chart")[0].proto.json)
         (out / f"{name}.info.txt").write_text("\n".join(i.value for i in at.info))
+        (out / f"{name}.page.txt").write_text(page_text(at))
         print(name, flush=True)
 
     types, dates = (
@@ -64,6 +66,33 @@ def dump(out: Path, store: str | None) -> None:
     types().set_value([]).run()
     dates().set_value((low, high)).run()
     save("back")
+
+
+def page_text(at) -> str:
+    """Every other element of the page (sidebar, then main), one per line: its kind and its
+    proto as text (a table as its CSV; the two charts are in their own files; the download
+    buttons' file ids, made per run, left out)."""
+    from google.protobuf import text_format
+
+    lines: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        kind = type(node).__name__
+        if proto is not None and proto.DESCRIPTOR.name in ("PlotlyChart", "DeckGlJsonChart"):
+            lines.append(f"{kind}: (in its own file)")
+        elif kind == "Dataframe":
+            lines.append("Dataframe:\n" + node.value.to_csv(index=False))
+        elif proto is not None and not hasattr(node, "children"):
+            if proto.DESCRIPTOR.name == "DownloadButton":
+                proto = type(proto)(label=proto.label, help=proto.help, disabled=proto.disabled)
+            lines.append(f"{kind}: " + text_format.MessageToString(proto, as_one_line=True))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at.sidebar)
+    walk(at.main)
+    return "\n".join(lines) + "\n"
 
 
 def _decoded(value):

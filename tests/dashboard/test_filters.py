@@ -5,7 +5,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.filters import Filters, apply_filters, default_filters, describe, filter_options
+from dashboard.filters import (
+    Filters,
+    apply_filters,
+    default_filters,
+    describe,
+    filter_options,
+    filter_rows,
+)
 from dashboard.views import event_frame
 from etl.build import build_tables
 from etl.schemas import AREAS
@@ -45,6 +52,8 @@ def test_apply_filters(mini_view, changes, keys):
     base = default_filters(options)
     chosen = Filters(**{**base.__dict__, **changes})
     assert apply_filters(view, chosen)["event_key"].tolist() == keys
+    # the same rows as positions in the view, in order
+    assert view["event_key"].to_numpy()[filter_rows(view, chosen)].tolist() == keys
 
 
 def test_description_reads_as_english(mini_view):
