@@ -22,7 +22,7 @@ VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _FIGHTERS = (
     r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
-    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?|"
+    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?|gendarmes?|militiam[ae]n|"
     r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
 )
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the

@@ -33,6 +33,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
 #: the one the greedy (?s:.*) backs off to first)
 _LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK.pattern + ")")
 
+#: A cue right after 'and'/'but' opens the next predicate of the subject, not the trigger's
+#: own clause ('were displaced from Hit last month and will be able to return').
+_NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|now|later|soon)\s+)?\w+$", re.I)
+
 #: A verb of effect right after a nominal trigger: the clause tells the happening itself.
 _TOLD = re.compile(
     r"\s+(?:struck|hit|exploded|went off|detonated|killed|ripped through|tore through)\b", re.I
@@ -103,8 +107,9 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     right = text[end : min(sentence.end, end + 70)]
     if rules.not_real_before and rules.not_real_before.search(clause):
         return False
-    if rules.not_real_after and rules.not_real_after.search(right):
-        return False
+    if rules.not_real_after and (after := rules.not_real_after.search(right)):
+        if not _NEXT_PREDICATE.search(right, 0, after.end()):
+            return False
     if rules.generic_before and rules.generic_before.search(left):
         return False
     return not _blocked(sentence, rules, start, end)
