@@ -45,15 +45,29 @@ class Step:
     high: int
 
 
+@dataclass(frozen=True)
+class Widen:
+    """A spell of days that ends on the sentence's own day ('after two days of fighting',
+    'over two days'; 'overnight' is the night into it): that day widens back `back` days."""
+
+    back: int
+
+
 # A match as etl.extraction.dates finds it: start, end, (first day, last day, source), kind.
-# kind: a Step, "today" for words that count from the day of speaking, "following" for "in
-# the following days", or None.
+# kind: a Step, "today" for words that count from the day of speaking ("night" for those of
+# them that widen the sentence's day: "overnight"), a Widen, "following" for "in the
+# following days", or None.
 Found = tuple[int, int, tuple[dt.date, dt.date, str], object]
 
 
 def _is_day(item: Found) -> bool:
     first, last, source = item[2]
     return source in ("explicit", "weekday") and first == last
+
+
+def _is_dated(item: Found) -> bool:
+    """An explicit window of the calendar ('at the end of March', 'on Friday')."""
+    return item[2][2] in ("explicit", "weekday") and not isinstance(item[3], Widen)
 
 
 def _same_clause(sentence: str, a: int, b: int) -> bool:
@@ -69,22 +83,38 @@ def _inside(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
     return any(s <= a and b <= e for s, e in spans)
 
 
+def _in_year_of(day: dt.date, first: dt.date) -> dt.date:
+    """A yearless 'until 29.05' read in another year than the spell's first day ('[28.05.2020]
+    ... until 29.05' in a later paper): the same day in the first day's year, when that
+    closes a spell."""
+    if day > first:
+        return day
+    try:
+        moved = day.replace(year=first.year)
+    except ValueError:
+        return day
+    return moved if 0 < (moved - first).days <= UNTIL_DAYS else day
+
+
 def spells(sentence: str, found: list[Found]) -> list[Found]:
     """'On 11 March clashes broke out ... and continued until 12 March': the first day
-    becomes the spell up to the day after 'until' (the spell's words keep the first day's
-    span, so the trigger nearest it is dated by the whole spell)."""
+    becomes the spell up to the day after 'until', and so does that day ('killings
+    continued until 06.11': the trigger nearest either is dated by the whole spell)."""
     out = list(found)
     for i, item in enumerate(found):
         if i == 0 or not _is_day(item):
             continue
         if not _UNTIL.search(sentence, max(0, item[0] - 16), item[0]):
             continue
-        last = item[2][0]
-        before = [j for j in range(i) if _is_day(found[j]) and found[j][2][0] < last]
-        if before and (last - found[before[-1]][2][0]).days <= UNTIL_DAYS:
-            j = before[-1]
-            start, end, (first, _, source), kind = out[j]
+        before = [j for j in range(i) if _is_day(found[j])]
+        if not before:
+            continue
+        j = before[-1]
+        start, end, (first, _, source), kind = out[j]
+        last = _in_year_of(item[2][0], first)
+        if first < last and (last - first).days <= UNTIL_DAYS:
             out[j] = (start, end, (first, last, source), kind)
+            out[i] = (item[0], item[1], (first, last, item[2][2]), item[3])
     return out
 
 
@@ -93,23 +123,57 @@ def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
     explicit day ('on Sunday', 'Oct. 12'), when it has one; otherwise leave them be.
     A day that a later 'until <day>' closes becomes that spell (`spells`)."""
     days = [item for item in found if _is_day(item)]
+    spoken = any(item[3] in ("today", "night") for item in found)
+    quotes = quoted_spans(sentence) if spoken else []
     if not days:
-        return found
+        return _widened(sentence, found, quotes)
     found = spells(sentence, found)
-    quotes = quoted_spans(sentence) if any(item[3] == "today" for item in found) else []
     out = []
     for item in found:
         start, end, window, kind = item
         try:
             if isinstance(kind, Step):
                 window = _step_from(sentence, item, kind, days, pub)
-            elif kind == "today" and _inside(quotes, start, end):
+            elif kind in ("today", "night") and _inside(quotes, start, end):
                 window = _speech_day(item, days, quotes, pub)
             elif kind == "following":
                 window = _following_from(item, days, pub)
         except OverflowError:  # at the ends of the calendar: keep the first reading
             window = item[2]
         out.append((start, end, window, kind))
+    return _widened(sentence, out, quotes)
+
+
+def _widened(sentence: str, found: list[Found], quotes: Sequence[tuple[int, int]]) -> list[Found]:
+    """'On 29 August, forces took Ataq after clashes overnight': 28-29 August; 'captured the
+    town on Thursday after two days of fighting': Wednesday and Thursday. The spell and the
+    day it ends on (the nearest day of the sentence, no semicolon between) both get it; a
+    counted spell may also end a longer window ('over five days at the end of March': the
+    last five days of March)."""
+    out = list(found)
+    for i, (start, end, window, kind) in enumerate(found):
+        if isinstance(kind, Widen):
+            back = kind.back
+        elif kind == "night" and not _inside(quotes, start, end):
+            back = 1
+        else:
+            continue
+        days = [
+            j
+            for j, item in enumerate(found)
+            if (_is_day(item) or (isinstance(kind, Widen) and _is_dated(item)))
+            and ";" not in sentence[min(item[1], end) : max(item[0], start)]
+        ]
+        if not days:
+            continue
+        j = min(days, key=lambda j: abs(found[j][0] - start))
+        day, source = found[j][2][1], found[j][2][2]
+        try:
+            first = day - back * _DAY
+        except OverflowError:
+            continue
+        out[i] = (start, end, (first, day, window[2]), kind)
+        out[j] = (found[j][0], found[j][1], (first, day, source), found[j][3])
     return out
 
 
@@ -214,9 +278,7 @@ def _next_conjunct(text: str, d: DateWindow, position: int, dates: Sequence[Date
     at = d.char_start
     if at is None or position >= at or not _CONJUNCT.search(text, max(0, at - 12), at):
         return False
-    return any(
-        e is not d and e.char_start is not None and e.char_start < position for e in dates
-    )
+    return any(e is not d and e.char_start is not None and e.char_start < position for e in dates)
 
 
 def _in_step_object(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
@@ -224,7 +286,11 @@ def _in_step_object(text: str, d: DateWindow, position: int, dates: Sequence[Dat
     object of 'a week after' dates that object only, not the clause the phrase dates."""
     for e in dates:
         clause = _step_clause(text, e, dates) if e is not d else None
-        if clause is not None and d.char_start is not None and clause[0] <= d.char_start < clause[1]:
+        if (
+            clause is not None
+            and d.char_start is not None
+            and clause[0] <= d.char_start < clause[1]
+        ):
             return not clause[0] <= position < clause[1]
     return False
 

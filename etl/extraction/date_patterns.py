@@ -59,11 +59,13 @@ _DAY_RANGE = _rx(  # "on 3 and 4 March", "between 9 and 12 March", "March 3-4", 
 )
 _ISO = _rx("12", rf"(?P<year>{_YEAR})-(?P<month>\d\d)-(?P<day>\d\d)\b")
 # "14.08.2019", "14/08/2019", "on 14.08": day first (European); read month first only
-# when the first number cannot be a month ("08/14/2019"). A yearless one needs "on".
+# when the first number cannot be a month ("08/14/2019"). A yearless one needs "on" (or
+# "until": "fighting lasted until 29.05").
 _NUMERIC = _rx(
     r"o\d",
     rf"(?:{_ON_WD}(?:the\s+)?(?P<day>\d{{1,2}})(?P<sep>[./-])(?P<month>\d{{1,2}})(?P=sep)",
-    rf"(?P<year>{_YEAR})|on\s+(?:the\s+)?(?P<day2>\d{{1,2}})[./](?P<month2>\d\d))\b(?![.,/-]?\d)",
+    rf"(?P<year>{_YEAR})|(?:on\s+(?:the\s+)?|(?<=\buntil\s)|(?<=\btill\s))"
+    r"(?P<day2>\d{1,2})[./](?P<month2>\d\d))\b(?![.,/-]?\d)",
 )
 # The stamp that opens an incident note or its update: a weekday, written out or short, with
 # a capital and a colon ("Sat: ...", "Sat-Sun: ...", "Sat night: ...", "Wed 14.08: ...",
@@ -149,6 +151,17 @@ _WEEKEND = _rx(
 _PERIOD = _rx(
     "ielmat",
     rf"(?:in\s+)?{_PART}?(?P<which>last|this|earlier\s+this|the)\s+(?P<unit>week|month|year)\b",
+)
+# "after two days of street fighting", "after a 2-day push", "over two days": a spell of up
+# to seven days ending on the sentence's day (etl.extraction.date_context widens that day)
+_SPELL_NUM = "|".join(["[1-7]"] + [re.escape(w) for w in _NUM_WORDS if 2 <= WORDS.numbers[w] <= 7])
+_SPELL_WORD = "|".join(re.escape(w) for w in WORDS.spell_words)
+_SPELL_OF = rf"(?:[\w-]+\s+){{0,2}}?(?:{_SPELL_WORD})\b"
+_SPELL = _rx(
+    "afo",
+    rf"(?:(?:after|following)\s+(?:(?P<n>{_SPELL_NUM})\s+days\s+of\s+{_SPELL_OF}",
+    rf"|(?:an?\s+)?(?P<n2>{_SPELL_NUM})[-\s]day\s+{_SPELL_OF})",
+    rf"|over\s+(?P<n3>{_SPELL_NUM})\s+days\b)",
 )
 _FOLLOWING = _rx(  # past narrative: "fled in the following days"
     "iodt",

@@ -287,3 +287,14 @@ def _period(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     else:
         start, end = _year_span(pub.year - (which == "last"), part)
     return start, end, "explicit"
+
+
+def spell_days(m: re.Match[str]) -> int:
+    """The number of days of 'after two days of fighting', 'after a 2-day push', 'over two days'."""
+    return _number(m["n"] or m["n2"] or m["n3"]) or 1
+
+
+def _spell(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'after four days of fighting' with no day of its own in the sentence ('have seized the
+    palace after four days of fighting'): the four days ending on publication."""
+    return pub - (spell_days(m) - 1) * _DAY, pub, "relative"

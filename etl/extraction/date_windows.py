@@ -178,3 +178,30 @@ def off_dateline(windows: list[DateWindow], text: str) -> list[DateWindow]:
         or not _DATELINE_HEAD.fullmatch(text, 0, w.char_start)
     ]
     return kept or windows
+
+
+_STAMP_TAIL = re.compile(r"(?::|--|\u2014|\u2013)\Z")
+STAMP_REACH = 2  # a stamp begins within this many characters of its sentence
+
+
+def entry_stamp(windows: list[DateWindow], text: str, start: int) -> DateWindow | None:
+    """The stamp that opens an incident note's entry at text[start:], if any: a date at the
+    sentence's start that ends with a colon or a dash ('Tue-Wed --', 'Sat 14/09 22:15 --',
+    'Wed:') or stands in brackets ('[19.12.2016]')."""
+    for w in windows:
+        at, end = w.char_start, w.char_end
+        if at is None or end is None or at - start > STAMP_REACH:
+            continue
+        bracketed = text[at - 1 : at] == "[" and text[end : end + 1] == "]"
+        if bracketed or _STAMP_TAIL.search(w.text):
+            return w
+    return None
+
+
+def in_entry(stamp: DateWindow | None) -> DateWindow | None:
+    """The window of a sentence with no date of its own inside a stamped entry ('Tue-Wed --
+    Aleppo: 6,000 people leave ... 1 aid worker killed by shelling.'): the stamp's days,
+    marked as the article's reading (source "article")."""
+    if stamp is None:
+        return None
+    return DateWindow(stamp.start, stamp.end, stamp.precision, "article")

@@ -2,7 +2,8 @@
 month names (``date_months.csv``), words that count back from publication
 (``date_relative_days.csv``), weekday names and their abbreviations
 (``date_weekdays.csv``), steps from the last dated event (``date_steps.csv``), units of
-time (``date_units.csv``) and the number words shared with figures
+time (``date_units.csv``), the words of a spell of days before an event
+(``date_spell_words.csv``) and the number words shared with figures
 (``figure_numbers.csv``, units up to twelve). ``etl.extraction.dates`` builds its patterns
 from them; the grammar around them (on, since, early/mid/late, ago) stays in code.
 """
@@ -53,6 +54,8 @@ class DateWords:
     numbers: dict[str, int]  # "three" -> 3, "a" -> 1
     weekdays: dict[str, int]  # name as written (Friday, Fri) -> 0 (Monday) .. 6 (Sunday)
     short_weekdays: frozenset[str]  # the abbreviations among them: read only as a stamp
+    widening: frozenset[str]  # relative-day phrases that widen the sentence's day ("overnight")
+    spell_words: tuple[str, ...]  # "after two days of <word>": a spell ending on the day
 
 
 def load() -> DateWords:
@@ -62,6 +65,7 @@ def load() -> DateWords:
     units = read_rules("date_units", ["unit", "days", "single_back", "vague_back"])
     numbers = read_rules("figure_numbers", ["word", "value", "kind"])
     weekdays = read_rules("date_weekdays", ["name", "weekday"])
+    spells = read_rules("date_spell_words", ["word"])
     return DateWords(
         months={r["name"]: _int(r, "month", 1, 12) for r in months},
         short=frozenset(r["name"] for r in months if r["short"].lower() == "yes"),
@@ -85,6 +89,10 @@ def load() -> DateWords:
         },
         weekdays={r["name"]: _int(r, "weekday", 0, 6) for r in weekdays},
         short_weekdays=frozenset(r["name"] for r in weekdays if r["short"].lower() == "yes"),
+        widening=frozenset(
+            _phrase(r["phrase"]) for r in relative if r["widens"].strip().lower() == "yes"
+        ),
+        spell_words=tuple(sorted({r["word"].lower() for r in spells}, key=len, reverse=True)),
     )
 
 

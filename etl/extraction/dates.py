@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from etl.extraction.date_context import Found, Step, reanchor
+from etl.extraction.date_context import Found, Step, Widen, reanchor
 from etl.extraction.date_patterns import (  # fmt: skip
     _ABBR,
     _AGO,
@@ -46,6 +46,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _PERIOD,
     _RECENT,
     _SINCE,
+    _SPELL,
     _STAMP,
     _STEP,
     _TODAY,
@@ -71,6 +72,7 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _numeric,
     _ordinal,
     _period,
+    _spell,
     _stamp,
     _step,
     _today,
@@ -78,6 +80,7 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _weekend,
     _year,
     precision_of,
+    spell_days,
 )
 from etl.extraction.date_windows import (  # fmt: skip
     DATELINE_CHARS,
@@ -89,6 +92,7 @@ from etl.extraction.date_windows import (  # fmt: skip
     off_dateline,
     undated_window,
 )
+from etl.extraction.date_words import WORDS
 from etl.extraction.mentions import DateWindow
 
 __all__ = ["article_window", "best_date", "find_dates", "precision_of", "undated_window"]
@@ -127,6 +131,7 @@ _RULES: tuple[_Rule, ...] = (
     (_WEEKEND, _weekend, _needs("weekend")),
     (_RECENT, _back, _needs("past last previous recent", _UNITS)),
     (_FOLLOWING, _following, _needs("following subsequent ensuing", "days weeks")),
+    (_SPELL, _spell, _needs("after following over", "day days")),
     (_FOR, _back, _needs("for", _UNITS)),
     (_AGO, _ago, _needs("ago")),
     (_LATER, _later, _needs("later after afterward afterwards earlier before prior", _DW)),
@@ -222,7 +227,11 @@ def _kind(resolver: _Resolver | None, m: re.Match[str]) -> object:
         return Step(sign, direction in ("after", "before", "prior"), lo, hi)
     if resolver is _following:
         return "following"
-    return "today" if resolver is _today else None
+    if resolver is _spell:
+        return Widen(spell_days(m) - 1)
+    if resolver is _today:
+        return "night" if " ".join(m[0].lower().split()) in WORDS.widening else "today"
+    return None
 
 
 def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:

@@ -17,7 +17,7 @@ from typing import Any
 from etl.extraction import carry
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
 from etl.extraction.date_context import may_date, until_day
-from etl.extraction.date_windows import after_spell
+from etl.extraction.date_windows import after_spell, entry_stamp, in_entry
 from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mentions import DateWindow, Figure, Mention
@@ -97,6 +97,7 @@ class _Context:
     anchor_sentence: int = -10  # the sentence that set the anchor
     spell: DateWindow | None = None  # an explicit span of days ('Between 1 and 4 February')
     until: DateWindow | None = None  # this sentence's 'lasted until 9 March'
+    stamp: DateWindow | None = None  # the stamp of the note's entry ('Tue-Wed --', '[19.12.2016]')
     spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
 
@@ -165,6 +166,7 @@ class Extractor:
         events, unknown = places
         dates = find_dates(text, start, end, article.published, context.anchor)
         context.until = until_day(text, dates)
+        context.stamp = entry_stamp(dates, text, start) or context.stamp
         triggers = find_triggers(text, start, end, context.stems)
         # figures count for this sentence's events, or as a toll for the events of the sentence
         # before (or the one before that, past a sentence with no event: "3 soldiers were
@@ -216,6 +218,11 @@ class Extractor:
             context.spell, context.spell_sentence = spells[-1], index
         if precise:
             context.anchor, context.anchor_sentence = precise[-1].start, index
+        elif days := [
+            d for d in dates if d.source in ("explicit", "weekday") and d.precision == "days"
+        ]:
+            # 'on Thursday after two days of fighting', 'Tue-Wed --': the spell's last day
+            context.anchor, context.anchor_sentence = days[-1].end, index
         return mentions
 
     def _mention(
@@ -237,6 +244,7 @@ class Extractor:
         date = (
             _nearest(dates, trigger.start, text)
             or after_spell(context.spell, index - context.spell_sentence)
+            or in_entry(context.stamp)
             or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one

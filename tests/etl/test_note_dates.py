@@ -147,3 +147,42 @@ def test_a_spell_closed_in_the_next_sentence_extends_the_event_before():
         (dt.date(2021, 6, 2), dt.date(2021, 6, 4))
     }
     assert {event_toll([m]) for m in mentions} == {(3, 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the night into the sentence's own day
+        ("On 7 June 2021, rebels took Orra after clashes overnight.", THU, ("2021-06-06", "2021-06-07")),
+        ("[08.06.2021] Varn: 40 trucks left the camp overnight.", THU, ("2021-06-07", "2021-06-08")),
+        # N days (up to seven) ending on the sentence's day
+        ("Militias took Tessel on Tuesday after three days of heavy fighting.", THU, ("2021-06-06", "2021-06-08")),
+        ("Wed 09.06 10:00 -- Morrow: police retook the square after a 2-day push.", THU, ("2021-06-08", "2021-06-09")),
+        ("Mon 07.06 08:30 -- Varn: gunmen killed 12 herders over two days.", THU, ("2021-06-06", "2021-06-07")),
+        # ... or ending on a longer window's last day
+        ("Soldiers killed 40 men near Orra over three days at the end of May.", THU, ("2021-05-29", "2021-05-31")),
+        # ... or on publication, when the sentence has no day
+        ("Rebels have seized the port after four days of fighting.", THU, ("2021-06-07", "2021-06-10")),
+    ],
+)  # fmt: skip
+def test_a_spell_before_the_day_widens_it(text, published, expected):
+    windows = _windows(text, published)
+    assert windows and all((w[0], w[1]) == expected for w in windows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops entered Orra on Tuesday after a night of fighting.",  # a night: that day only
+        "Troops entered Orra on Tuesday after days of fighting.",  # no number
+        "Troops entered Orra on Tuesday after a three-week operation.",  # a campaign
+    ],
+)
+def test_a_spell_without_a_count_of_days_leaves_the_day_alone(text):
+    assert [(w[0], w[1]) for w in _windows(text)] == [("2021-06-08", "2021-06-08")]
+
+
+def test_until_a_yearless_day_closes_the_spell_of_the_stamp():
+    text = "[05.06.2021] Varn: gunmen stormed the camp; the killings went on until 07.06."
+    got = _windows(text, dt.date(2021, 6, 9))
+    assert [(w[0], w[1]) for w in got] == [("2021-06-05", "2021-06-07")] * 2

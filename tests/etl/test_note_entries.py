@@ -126,3 +126,8 @@ def test_a_first_word_alone_is_a_place_only_as_spelt(extractor):
 def test_a_capital_is_its_country_s_unless_told_otherwise(extractor, note, country):
     mentions, _ = extractor.extract(ArticleInput("note", note, THU))
     assert [m.country for m in mentions] == [country]
+
+
+def test_a_sentence_without_a_date_in_a_stamped_entry_takes_the_stamps_days(extractor):
+    note = "Mon-Tue -- Raqqa: 300 families left the camp. 1 herder killed by shelling near Raqqa."
+    assert ("shelling", "2021-06-07", (1, 1)) in _events(extractor, note)
