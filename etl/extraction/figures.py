@@ -112,11 +112,19 @@ _FAMILY_OF = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,2}?family\s+o
 _SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "member"
     r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")\b(?![-'\u2019])", _FLAGS
 )
-_SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...")
-    r"\b(?:an?|one|the)\s+(?:(?!(?:an?|one|the)\s)[\w.'-]+\s+){0,3}\Z", _FLAGS
+_SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...");
+    # "a judge and his son"; a field log's clause that opens with its noun ("IED vs a tanker,
+    # driver killed", "Baghdad: shop owner shot dead")
+    r"(?:\b(?:an?|one|the|his|her|their)\s+(?:(?!(?:an?|one|the|his|her|their)\s)[\w.'-]+\s+){0,3}"
+    r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?)\Z",
+    _FLAGS,
 )
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
+_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
+_GROUP = re.compile(  # the group "members of" names, up to its verb: "the armed opposition"
+    r"(?:\s+[\w'\u2019-]+){1,4}?(?=\s+(?:were|was|had|have|are|killed|died)\b)", _FLAGS
+)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _MONTHS_DAYS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|"
@@ -154,8 +162,13 @@ class _Candidate:
 
 def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | None:
     """End and class of the counted noun after the number ('other:<lemma>' if unknown)."""
-    members = _MEMBERS_OF.match(text, m.end(), hi)  # "28 members of the regime forces"
-    noun = _NOUN.match(text, members.end() if members else m.end(), hi)
+    at = m.end()
+    if text[at : at + 1] in _QUOTES and text[m.start() - 1 : m.start()] in _QUOTES:
+        at += 1  # a number in quotes: "'dozens' of militants", "'about twenty' assailants"
+    members = _MEMBERS_OF.match(text, at, hi)  # "28 members of the regime forces"
+    noun = _NOUN.match(text, members.end() if members else at, hi)
+    if members and not noun and (group := _GROUP.match(text, members.end(), hi)):
+        return group.end(), "others"  # "6 members of the armed opposition were killed"
     if not noun or (noun["of"] and kind in ("exact", "between")):
         return None  # "of" follows vague words only: "hundreds of civilians"
     if noun["head"]:

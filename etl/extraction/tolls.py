@@ -20,7 +20,11 @@ ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
 _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
 # daughters", "three police, two soldiers and a child"
-_JOIN = re.compile(r"\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?", FLAGS)
+_JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'about twenty'"
+    r"(?:\s+(?:killed|dead|slain|neutrali[sz]ed))?"
+    r"(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)['\u2018\"\u201c]?",
+    FLAGS,
+)
 _PART_OF = re.compile(r"\s(?:of\s+(?:them|whom)|among\s+them)\b", FLAGS)
 # a tally written as a label and a list: "Fatalities: 15+ ISIS, 6 SDF" (parts named by side)
 _LABEL = re.compile(r"\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*\Z", FLAGS)
@@ -109,6 +113,16 @@ def _sides(chain: list[Figure], text: str) -> bool:
     return all(_OWN_COUNT.match(p.text) for p in chain)
 
 
+def _apposed(chain: list[Figure], text: str) -> bool:
+    """'the death of 2 returnees, a man and his son': the parts after the comma name the
+    first count's people (their sum is it), not further groups to add."""
+    first, rest = chain[0], chain[1:]
+    if len(rest) < 2 or "," not in text[first.char_end : rest[0].char_start]:
+        return False
+    lows = [p.low for p in rest]
+    return None not in lows and first.low == sum(lows)
+
+
 def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     """Coordinated parts of one toll also give their sum, after the last part: 'killed two
     soldiers and five militants' adds killed 7. Parts of a whole ('22 people, 14 of them
@@ -121,7 +135,7 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     labelled = False  # the chain opens a label's list: "Fatalities: 15+ ISIS, 6 SDF"
 
     def close() -> None:
-        if len(chain) > 1 and (joined_by_and or _sides(chain, text)):
+        if len(chain) > 1 and (joined_by_and or _sides(chain, text)) and not _apposed(chain, text):
             out.append(_total(chain, text))
 
     for f in figures:
