@@ -21,6 +21,7 @@ import plotly.graph_objects as go
 import pydeck as pdk
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
+from dashboard.basemap_tiles import Tiles
 from dashboard.briefing import outlets_of
 from dashboard.filters import Filters, apply_filters
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements, of_shown
@@ -44,6 +45,7 @@ class Source:
     basemap: dict[str, Any] | None
     areas: tuple[str, ...]
     basemap_url: str | None = None  # where the browser fetches the basemap (None: inline)
+    basemap_tiles: Tiles | None = None  # the basemap as images (None: drawn as shapes)
 
     @cached_property
     def sites(self) -> pd.DataFrame:
@@ -144,6 +146,7 @@ class Derived:
                 width=width,
                 arcs=self.arcs,
                 basemap_url=src.basemap_url,
+                basemap_tiles=src.basemap_tiles,
             )
         return kept[width]
 

@@ -10,6 +10,7 @@ cannot inject markup.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +19,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated
+from dashboard.basemap_tiles import Tiles
 from dashboard.map_cells import cell_layers, cell_marks, route_arcs, within_cells
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
@@ -145,6 +147,30 @@ def basemap_layers(
     return [shapes, labels]
 
 
+def raster_layers(tiles: Tiles, view: View) -> list[pdk.Layer]:
+    """The basemap as images (`dashboard.basemap_tiles`): the overview of the whole basemap,
+    then the tiles covering `view`, each a `BitmapLayer` whose id and image stay the same
+    while the tile is shown (deck.gl keeps its texture across reruns)."""
+    images = [
+        tiles.overview(),
+        *tiles.for_view(view.longitude, view.latitude, view.zoom, view.width, view.height),
+    ]
+    return [
+        pdk.Layer(
+            "BitmapLayer",
+            None,
+            id=f"basemap-{tile.name}",
+            image=f"'{tiles.url(tile)}'",  # quoted: a literal for pydeck, not an expression
+            bounds=[round(v, 7) for v in tile.bounds],
+            # the nearest of the texture's reductions, not a blend of the two nearest (the
+            # default): drawn at 1.4-2.8 image px a screen px, a blend halves thin lines
+            texture_parameters={"mipmapFilter": "nearest"},
+            pickable=False,
+        )
+        for tile in images
+    ]
+
+
 def view_state(
     markers: pd.DataFrame,
     sites: pd.DataFrame,
@@ -167,8 +193,10 @@ def build_map(
     height: int = SCREEN_HEIGHT_PX,
     arcs: pd.DataFrame | None = None,
     basemap_url: str | None = None,
+    basemap_tiles: Tiles | None = None,
 ) -> pdk.Deck:
-    """The deck: basemap (fetched from `basemap_url` when given), uncertainty halos,
+    """The deck: basemap (as images from `basemap_tiles` when given and no tile style is set,
+    else shapes fetched from `basemap_url` when given), uncertainty halos,
     evacuation flows (`dashboard.map_flows.flow_arcs`), event markers, reference site labels.
     Too many events to read one by one are drawn as counts per grid cell
     (`dashboard.map_cells`): one mark per cell, whatever their number."""
@@ -188,6 +216,11 @@ def build_map(
     )
     sites = offset_labels(sites, markers)
     layers = basemap_layers(basemap, over_tiles=bool(map_style), url=basemap_url)
+    if basemap_tiles is not None and not map_style:
+        try:
+            layers[0:1] = raster_layers(basemap_tiles, fitted)
+        except OSError as exc:  # an image could not be written: the shapes, as before
+            logging.getLogger("dashboard").warning("basemap images not used: %s", exc)
     dots, labels = site_layers(sites)
     # drawn in this order: halos under everything, site labels over everything
     flows = [flow_layer(arcs)] if arcs is not None and not arcs.empty else []

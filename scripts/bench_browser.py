@@ -14,18 +14,23 @@ itself up) or with `--launcher run` by `streamlit run` (the data loaded on the f
 (1280x720) that:
 
 1. opens the page: seconds from the server's health check answering (the first repeat is
-   the cold one) to the timeline drawn (Plotly's `plotly_afterplot`) and the map's canvas in
-   the DOM, and to the page settled (the end of the last main-thread task of 50 ms or more,
-   Chrome's long-task timing); the server's first script run (websocket opened to the run
-   received) and how many runs the first load took (a second one: the width probe's);
+   the cold one) to the page drawn: the timeline drawn (Plotly's `plotly_afterplot`) and the
+   map drawn (two animation frames after the last frame in which deck.gl made WebGL draw
+   calls: that frame committed, the main thread having waited for the GPU process), each
+   also on its own; to the page settled (the end of the last main-thread task of 50 ms or
+   more, Chrome's long-task timing); the server's first script run (websocket opened to the
+   run received) and how many runs the first load took (a second one: the width probe's);
 2. chooses one event type in the sidebar, then 3. presses the date preset "Week": seconds
-   from the pointer going down to the timeline redrawn and to the page settled, and the bytes
-   received over the websocket until Streamlit's `script_finished` (one rerun, whole).
+   from the pointer going down to the page redrawn (the later of the timeline redrawn and
+   the map redrawn, as above), to each, and to the page settled, and the bytes received over
+   the websocket until Streamlit's `script_finished` (one rerun, whole).
    `--first-page` stops after 1.
 
-Also counts the bytes fetched from the app's static files (the basemap, once a session) and the
-WebGL contexts each click made (a new one is a map drawn anew: shaders compiled again), and
-the CPU seconds Chromium's processes used (wall time follows the machine's load; CPU less so).
+Also counts the bytes fetched from the app's static files (the basemap's images, once a
+session), the WebGL draw calls and the WebGL contexts each click made (a new one is a map
+drawn anew: shaders compiled again), and the CPU seconds Chromium's processes used, and of
+them the GPU process (where software WebGL, SwiftShader, draws): wall time follows the
+machine's load; CPU less so.
 Prints the median of each figure over the repeats (the first, cold load separately) as a
 Markdown table. Times are wall seconds on whatever else the machine is doing: give the load.
 """
@@ -57,7 +62,28 @@ QUIET_S = 1.5
 #: Installed before any of the page's own scripts: long tasks, timeline redraws and the time
 #: of the last pointer press, all on the page's own clock (performance.now()).
 PROBE = """
-window.__bench = {tasks: [], plots: [], press: 0, contexts: 0};
+window.__bench = {tasks: [], plots: [], press: 0, contexts: 0, draws: 0, drawn: 0};
+// the map drawn: two animation frames after a frame with WebGL draw calls (deck.gl's), i.e.
+// once that frame has been committed (the main thread waits in Commit for the GPU process,
+// in software WebGL for SwiftShader); deck.gl draws only when something changed
+let framePending = false;
+const drew = () => {
+  window.__bench.draws++;
+  if (framePending) return;
+  framePending = true;
+  requestAnimationFrame(() => {
+    framePending = false;
+    requestAnimationFrame(() => { window.__bench.drawn = performance.now(); });
+  });
+};
+for (const gl of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
+  if (!gl) continue;
+  for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced',
+                      'drawElementsInstanced']) {
+    const draw = gl.prototype[name];
+    if (draw) gl.prototype[name] = function (...args) { drew(); return draw.apply(this, args); };
+  }
+}
 const getContext = HTMLCanvasElement.prototype.getContext;
 HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
   if (String(kind).startsWith('webgl') && !this.__benched) {
@@ -120,7 +146,8 @@ def serving(
 
 def browser_cpu() -> dict[int, float]:
     """CPU seconds used so far by each of this process's Chromium processes (browser, renderer,
-    GPU): on a shared machine a steadier measure of the page's own work than wall time."""
+    GPU): on a shared machine a steadier measure of the page's own work than wall time.
+    `GPU_PIDS` gathers which of them is the GPU process (WebGL in software runs there)."""
     ticks, parents, used = os.sysconf("SC_CLK_TCK"), {}, {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
@@ -139,7 +166,23 @@ def browser_cpu() -> dict[int, float]:
             ancestor = parents.get(ancestor)
         if ancestor == mine:
             out[pid] = seconds
+            if pid not in GPU_PIDS and pid not in OTHER_PIDS:
+                try:
+                    kind = Path(f"/proc/{pid}/cmdline").read_bytes()
+                except OSError:
+                    kind = b""
+                (GPU_PIDS if b"--type=gpu-process" in kind else OTHER_PIDS).add(pid)
     return out
+
+
+GPU_PIDS: set[int] = set()
+OTHER_PIDS: set[int] = set()
+
+
+def gpu_since(before: dict[int, float]) -> float:
+    """CPU seconds the GPU process used since `before` (SwiftShader drawing the WebGL)."""
+    now = browser_cpu()
+    return sum(now[pid] - before.get(pid, 0.0) for pid in now if pid in GPU_PIDS)
 
 
 def cpu_since(before: dict[int, float]) -> float:
@@ -166,7 +209,7 @@ def settle(page, since_ms: float) -> tuple[float, float]:
 def act(page, socket: Frames, click, timeout_s: float) -> dict[str, float]:
     """Press something, wait for its rerun and the page to settle: seconds and bytes."""
     socket.bytes, runs = 0, socket.runs
-    contexts = page.evaluate("window.__bench.contexts")
+    contexts, draws = page.evaluate("[window.__bench.contexts, window.__bench.draws]")
     cpu = browser_cpu()
     click()
     socket.wait_run(page, runs + 1, timeout_s)
@@ -174,9 +217,15 @@ def act(page, socket: Frames, click, timeout_s: float) -> dict[str, float]:
     press = page.evaluate("window.__bench.press")
     arrived = (socket.finished_epoch - page.evaluate("performance.timeOrigin") / 1000) * 1000
     plot, quiet = settle(page, press)
-    cpu = cpu_since(cpu)
+    gpu, cpu = gpu_since(cpu), cpu_since(cpu)
+    drawn, now_draws = page.evaluate("[window.__bench.drawn, window.__bench.draws]")
+    map_s = (drawn - press) / 1000 if now_draws > draws and drawn > press else float("nan")
     return {
         "cpu_s": cpu,
+        "gpu_s": gpu,
+        "map_s": map_s,
+        "redrawn_s": max(map_s if map_s == map_s else 0.0, (plot - press) / 1000 if plot else 0.0),
+        "draws": now_draws - draws,
         "reply_s": (arrived - press) / 1000,
         "timeline_s": (plot - press) / 1000 if plot else float("nan"),
         "settled_s": (quiet - press) / 1000,
@@ -212,9 +261,13 @@ def one_session(
     socket.wait_run(page, 1, timeout_s)
     first_run = socket.first_finished - opened_ws[0]
     plot, quiet = settle(page, 0.0)
+    drawn = page.evaluate("window.__bench.drawn")
     start = up if up else opened
     out = {
-        "drawn_s": origin + plot / 1000 - offset - start,
+        "drawn_s": origin + max(plot, drawn) / 1000 - offset - start,
+        "timeline_drawn_s": origin + plot / 1000 - offset - start,
+        "map_drawn_s": origin + drawn / 1000 - offset - start,
+        "load_gpu_s": gpu_since(cpu),
         "load_settled_s": origin + quiet / 1000 - offset - start,
         "first_run_s": first_run,
         "load_runs": socket.runs,
@@ -242,28 +295,44 @@ def one_session(
 
 
 ROWS = (
-    ("drawn_s", "server up to timeline and map drawn (s)"),
+    ("drawn_s", "server up to page drawn: timeline and map (s)"),
+    ("timeline_drawn_s", "server up to timeline drawn (s)"),
+    ("map_drawn_s", "server up to map drawn (s)"),
     ("load_settled_s", "server up to page settled (s)"),
     ("first_run_s", "first load: websocket opened to the first script run received (s)"),
     ("load_runs", "first load: script runs until settled (a second one is the width's)"),
     ("load_cpu_s", "browser CPU, first load to settled (s)"),
+    ("load_gpu_s", "of which the GPU process (software WebGL) (s)"),
     ("first_ws_mib", "websocket, first load (MiB)"),
     ("static_mib", "static files fetched a session: basemap (MiB)"),
     ("type_reply_s", "choose an event type: click to rerun received whole (s)"),
+    ("type_redrawn_s", "choose an event type: click to page redrawn: timeline and map (s)"),
     ("type_timeline_s", "choose an event type: click to timeline redrawn (s)"),
+    ("type_map_s", "choose an event type: click to map redrawn (s)"),
     ("type_settled_s", "choose an event type: click to page settled (s)"),
     ("type_after_s", "choose an event type: rerun received to page settled (s)"),
     ("type_cpu_s", "choose an event type: browser CPU (s)"),
+    ("type_gpu_s", "choose an event type: of which the GPU process (s)"),
+    ("type_draws", "choose an event type: WebGL draw calls"),
     ("type_ws_mib", "choose an event type: websocket, one rerun (MiB)"),
     ("week_reply_s", "date preset Week: click to rerun received whole (s)"),
+    ("week_redrawn_s", "date preset Week: click to page redrawn: timeline and map (s)"),
     ("week_timeline_s", "date preset Week: click to timeline redrawn (s)"),
+    ("week_map_s", "date preset Week: click to map redrawn (s)"),
     ("week_settled_s", "date preset Week: click to page settled (s)"),
     ("week_after_s", "date preset Week: rerun received to page settled (s)"),
     ("week_cpu_s", "date preset Week: browser CPU (s)"),
+    ("week_gpu_s", "date preset Week: of which the GPU process (s)"),
+    ("week_draws", "date preset Week: WebGL draw calls"),
     ("week_ws_mib", "date preset Week: websocket, one rerun (MiB)"),
     ("type_contexts", "choose an event type: maps made anew (WebGL contexts)"),
     ("week_contexts", "date preset Week: maps made anew (WebGL contexts)"),
 )
+
+
+#: Figures whose first session (cold) is reported apart from the others (warm).
+COLD = ("drawn_s", "timeline_drawn_s", "map_drawn_s", "load_settled_s", "first_run_s",
+        "load_runs")  # fmt: skip
 
 
 def bench(
@@ -293,7 +362,7 @@ def bench(
         warm = statistics.median(values[1:]) if len(values) > 1 else values[0]
         out[key] = (
             f"{values[0]:.2f} cold, {warm:.2f} warm"
-            if key in ("drawn_s", "load_settled_s", "first_run_s", "load_runs")
+            if key in COLD
             else f"{statistics.median(values):.2f}"
         )
     return out

@@ -18,12 +18,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.basemap_url import basemap_url
+from dashboard.basemap_url import basemap_images, basemap_url
 from dashboard.data import Loaded, batch_names, load_basemap, load_tables
 from dashboard.derived import Derived, Source
 from dashboard.event_detail import EventDetail
 from dashboard.filters import Filters, Options, filter_options
 from dashboard.frame_file import reader_frame
+from dashboard.mapview import BASEMAP_STYLE
 from dashboard.page_cache import BoundedCache
 from etl import inbox
 from etl.inbox import Snapshot
@@ -96,7 +97,14 @@ def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is 
         basemap,
         names,
         filter_options(view, tables["outlets"], tables["actors"], AREAS, names),
-        Source(view, tables, basemap, AREAS, basemap_url(paths.basemap, static_serving())),
+        Source(
+            view,
+            tables,
+            basemap,
+            AREAS,
+            basemap_url(paths.basemap, static_serving()),
+            basemap_images(basemap, paths.basemap, static_serving(), BASEMAP_STYLE),
+        ),
     )
 
 

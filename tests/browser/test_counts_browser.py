@@ -89,5 +89,7 @@ def test_filtering_down_to_single_events_keeps_the_map_mounted(server):
         page.get_by_text("Markers of one place sit on a ring around it").wait_for(timeout=240_000)
         page.wait_for_timeout(1500)
         assert page.evaluate("window.__contexts") == 1  # the same map, redrawn
-        assert len(basemaps) == 1  # fetched once, not again on the rerun
+        # the basemap's images: each fetched once, not again on the rerun (a new view may
+        # need other tiles of it)
+        assert basemaps and len(set(basemaps)) == len(basemaps)
         browser.close()

@@ -89,8 +89,12 @@ def test_no_request_left_the_machine(page_and_requests):
     assert outside == []
 
 
-def test_basemap_is_fetched_once_as_a_static_file(page_and_requests):
-    """Not inside the map's JSON on every rerun (issue 10): a URL on the app's own server."""
+def test_basemap_is_fetched_once_as_static_images(page_and_requests):
+    """Not inside the map's JSON on every rerun (issue 10), and not drawn as shapes (their
+    GPU time in software WebGL): images on the app's own server, each fetched once."""
     _, requests, server = page_and_requests
-    fetched = [u for u in requests if "/app/static/basemap.geojson?v=" in u]
-    assert len(fetched) == 1 and fetched[0].startswith(server)
+    fetched = [u for u in requests if "/app/static/tiles/" in u]
+    assert any(u.endswith("/overview.png") for u in fetched)
+    assert len(fetched) >= 2 and len(set(fetched)) == len(fetched)
+    assert all(u.startswith(server) and u.endswith(".png") for u in fetched)
+    assert not [u for u in requests if "basemap.geojson" in u]
