@@ -5,6 +5,14 @@ on first use and then kept with the state, so a rerun that changes nothing, or o
 selection, reuses them (`dashboard.page_cache` keeps the states). Kept values are shared by
 every session and rerun: read-only. A caller that marks a selection on a chart takes a copy
 first (`timeline_copy`, `deck_copy`).
+
+The events shown are kept as their positions in the build's event frame (`rows`). The frame of
+every column for them (`shown`) is made only when something needs it whole (the downloads, a
+search, below the count thresholds): at 1,000,000 events copying its text columns for the
+464,000 events of half the date range was 0.47 s of a 0.79 s rerun. Above `MAX_MARKS` events the
+charts, the legend and the 'shown as' line read `charted`, the few columns they use with
+their text as categories (`Source.counted`: a code per event, copied instead of the text);
+the chooser, the detail and the table take the rows they show from the event frame.
 """
 
 from __future__ import annotations
@@ -20,11 +28,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from dashboard.aggregate import MAP_MAX_MARKS, aggregated, page_line
+from dashboard.aggregate import MAP_MAX_MARKS, MAX_MARKS, page_line
 from dashboard.basemap_tiles import Tiles
-from dashboard.briefing import outlets_of
-from dashboard.filters import Filters, apply_filters
-from dashboard.map_flows import ARC_COLUMNS, Movements, movements, of_shown
+from dashboard.briefing import LegendEntry, legend_entries, outlets_of
+from dashboard.columns import among
+from dashboard.filters import Filters, filter_rows
+from dashboard.map_flows import ARC_COLUMNS, Movements, movements
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.selection import marker_events
 from dashboard.sources_line import is_cut, outlets_summary
@@ -34,6 +43,15 @@ from etl.tables import Tables
 
 #: Held while a kept timeline is copied (see `Derived.timeline_copy`).
 _COPYING = threading.Lock()
+#: What the charts drawn as counts, the map's legend and the 'shown as' line read of the
+#: events (`Derived.charted`); those of text are categories in `Source.counted`.
+COUNTED = (
+    "event_type", "label", "colour", "area", "review_status", "date_precision",
+    "date_start", "date_end", "latitude", "longitude",
+)  # fmt: skip
+COUNTED_TEXT = COUNTED[:6]
+#: The newest events shown looked through first for the chooser's events (it lists 500).
+CHOOSER_ROWS = 2_000
 
 
 @dataclass(frozen=True)
@@ -63,6 +81,30 @@ class Source:
         """Every event's movements, drawable arcs ready to draw (a filter takes its events')."""
         return movements(self.tables["flows"], self.tables["places"], self.articles)
 
+    @cached_property
+    def movement_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """For each row of the movements' arcs and of those not drawn, the position of its
+        event in `view` (-1: not in it). Event ids are unique in the view."""
+        moves = self.movements
+        return self._rows_of_events(moves.arcs["event_id"]), self._rows_of_events(
+            moves.not_drawn["event_id"]
+        )
+
+    def _rows_of_events(self, ids: pd.Series) -> np.ndarray:
+        if ids.empty:
+            return np.zeros(0, dtype=np.int64)
+        # the view's rows of these few events (hashing their ids, not every event's)
+        hits = np.flatnonzero(among(self.view["event_id"], ids.unique()))
+        at = pd.Index(self.view["event_id"].iloc[hits].to_numpy(dtype=object))
+        found = at.get_indexer(ids.to_numpy(dtype=object))
+        return np.where(found >= 0, hits[found], -1)
+
+    @cached_property
+    def counted(self) -> pd.DataFrame:
+        """The view's `COUNTED` columns, its text as categories (made once per build)."""
+        frame = self.view[list(COUNTED)]
+        return frame.assign(**{c: frame[c].astype("category") for c in COUNTED_TEXT})
+
 
 class Derived:
     """The page's frames and charts for `filters` (and a map style), each made once."""
@@ -71,8 +113,76 @@ class Derived:
         self.source, self.filters, self.map_style = source, filters, map_style
 
     @cached_property
+    def rows(self) -> np.ndarray:
+        """The positions in the view of the events shown, in order."""
+        return filter_rows(self.source.view, self.filters)
+
+    @property
+    def count(self) -> int:
+        """How many events are shown."""
+        return len(self.rows)
+
+    @cached_property
+    def in_shown(self) -> np.ndarray:
+        """Per row of the view, whether its event is shown."""
+        mask = np.zeros(len(self.source.view), dtype=bool)
+        mask[self.rows] = True
+        return mask
+
+    @cached_property
     def shown(self) -> pd.DataFrame:
-        return apply_filters(self.source.view, self.filters)
+        """Every column of the events shown (as `filters.apply_filters` gives them)."""
+        return self._take(self.rows, 0)
+
+    def _take(self, rows: np.ndarray, first: int) -> pd.DataFrame:
+        """The view's rows at `rows`, labelled as `shown` labels them (from `first` on)."""
+        frame = self.source.view.take(rows)
+        frame.index = pd.RangeIndex(first, first + len(rows))
+        return frame
+
+    @cached_property
+    def charted(self) -> pd.DataFrame:
+        """What the charts, the legend and the 'shown as' line are made from: above
+        `MAX_MARKS` events the `COUNTED` columns, text as categories; else `shown`."""
+        if self.count <= MAX_MARKS:
+            return self.shown
+        frame = self.source.counted.take(self.rows)
+        frame.index = pd.RangeIndex(len(frame))
+        return frame
+
+    def newest(self, limit: int) -> pd.DataFrame:
+        """The newest `limit` events shown, oldest first (`views.newest` of `shown`)."""
+        if "shown" in self.__dict__ or self.count <= limit:
+            return newest(self.shown, limit)
+        return self._take(self.rows[-limit:], self.count - limit)
+
+    def holds(self, ids: list[str]) -> list[str]:
+        """Those of `ids` that are shown, in their order."""
+        rows = self._shown_rows_of(ids)
+        present = set(self.source.view["event_id"].iloc[rows].tolist())
+        return [i for i in ids if i in present]
+
+    def rows_of(self, ids: list[str]) -> pd.DataFrame:
+        """The events shown among `ids`, in the order shown, labelled as in `shown`
+        (`shown[shown["event_id"].isin(ids)]`)."""
+        rows = self._shown_rows_of(ids)
+        frame = self.source.view.take(rows)
+        frame.index = pd.Index(np.searchsorted(self.rows, rows), dtype=np.int64)
+        return frame
+
+    def _shown_rows_of(self, ids: list[str]) -> np.ndarray:
+        """The view's positions of the events shown among `ids`, in order: looked for among
+        the newest shown first (the chooser lists them), else among every event."""
+        if not ids or not self.count:
+            return np.zeros(0, dtype=np.int64)
+        wanted = set(ids)
+        tail = self.rows[-CHOOSER_ROWS:]
+        tail_ids = self.source.view["event_id"].iloc[tail].tolist()
+        found = [row for row, event in zip(tail.tolist(), tail_ids) if event in wanted]
+        if len(found) == len(wanted):
+            return np.asarray(found, dtype=np.int64)
+        hits = np.flatnonzero(among(self.source.view["event_id"], list(wanted)))
+        return hits[self.in_shown[hits]]
 
     @cached_property
     def span(self) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -86,7 +196,7 @@ class Derived:
     def outlets(self) -> list[str]:
         """The outlets reporting the events shown, sorted (both sources lines use them): as
         `briefing.outlets_of`, over each distinct list once (events share their lists)."""
-        values = self.shown["outlets"].to_numpy(dtype=object)
+        values = self.source.view["outlets"].to_numpy(dtype=object)[self.rows]
         # one of each distinct list object: by identity, hashed as integers (a dict of 1M
         # ids was 0.1-0.3 s at 1,000,000 events)
         ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
@@ -104,15 +214,15 @@ class Derived:
     @cached_property
     def shown_as(self) -> str:
         """'' when every event has its mark, else the sentence saying they are counts."""
-        return page_line(self.shown, self.span)
+        return page_line(self.charted, self.span)
 
     @cached_property
     def timeline(self) -> go.Figure:
         """The timeline, nothing selected (shared: mark a `timeline_copy`)."""
         view = self.source.view
-        title = f"Events by date and area, {self.window} ({len(self.shown):,} of {len(view):,})"
+        title = f"Events by date and area, {self.window} ({self.count:,} of {len(view):,})"
         return build_timeline(
-            self.shown, self.source.areas, title, footer=self.sources_line, window=self.span
+            self.charted, self.source.areas, title, footer=self.sources_line, window=self.span
         )
 
     def timeline_copy(self) -> go.Figure:
@@ -121,16 +231,30 @@ class Derived:
         with _COPYING:
             return go.Figure(self.timeline)
 
+    def _of_shown(self, frame: pd.DataFrame, rows: np.ndarray) -> pd.DataFrame:
+        """As `map_flows.of_shown`: the rows of `frame` (their events at `rows` of the
+        view) whose event is shown, in their order."""
+        if frame.empty or not self.count:
+            return frame.iloc[0:0]
+        keep = (rows >= 0) & self.in_shown[np.maximum(rows, 0)]
+        return frame[keep].reset_index(drop=True)
+
     @cached_property
     def arcs(self) -> pd.DataFrame:
         """As `map_flows.flow_arcs` of the events shown: their rows of the build's arcs."""
-        arcs = of_shown(self.source.movements.arcs, self.shown)
+        arcs = self._of_shown(self.source.movements.arcs, self.source.movement_rows[0])
         return arcs if not arcs.empty else pd.DataFrame(columns=ARC_COLUMNS)
 
     @cached_property
     def not_drawn(self) -> list[str]:
         """The shown events' movements the map cannot draw as arcs, in words."""
-        return of_shown(self.source.movements.not_drawn, self.shown)["line"].tolist()
+        frame, rows = self.source.movements.not_drawn, self.source.movement_rows[1]
+        return self._of_shown(frame, rows)["line"].tolist()
+
+    @cached_property
+    def legend(self) -> list[LegendEntry]:
+        """The map's legend entries (`briefing.legend_entries` of the events shown)."""
+        return legend_entries(self.charted, "map")
 
     def deck(self, width: int = SCREEN_WIDTH_PX) -> pdk.Deck:
         """The map fitted to `width` px, nothing selected (kept per width; shared: mark a
@@ -139,7 +263,7 @@ class Derived:
         if width not in kept:
             src = self.source
             kept[width] = build_map(
-                self.shown,
+                self.charted,
                 src.sites,
                 src.basemap,
                 self.map_style,
@@ -159,7 +283,7 @@ class Derived:
     @cached_property
     def by_marker(self) -> dict[str, list[str]]:
         """Marker key -> its events (none when the map draws grid cells: no marker keys)."""
-        return {} if aggregated(self.shown, MAP_MAX_MARKS) else marker_events(self.shown)
+        return {} if self.count > MAP_MAX_MARKS else marker_events(self.shown)
 
     @cached_property
     def ids(self) -> list[str]:
@@ -170,5 +294,5 @@ class Derived:
         """The table's rows: the newest `rows` events shown (kept per number of rows)."""
         kept = self.__dict__.setdefault("_tables", {})
         if rows not in kept:
-            kept[rows] = table_frame(newest(self.shown, rows))
+            kept[rows] = table_frame(self.newest(rows))
         return kept[rows]

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated
-from dashboard.briefing import LegendEntry, legend_entries
+from dashboard.briefing import LegendEntry
 from dashboard.components.downloads import render_downloads
 from dashboard.components.linked import (
     ROW_KEY,
@@ -82,10 +82,11 @@ def _swatch(entry: LegendEntry) -> str:
     return f'<span style="{dot}background:{html_text(entry.colour)}"></span>'
 
 
-def _legend(view: pd.DataFrame, flows: bool = False) -> None:
-    """What the map shows: a swatch per event type on it, hollow marks, halo, counts, arcs."""
+def _legend(entries: list[LegendEntry], flows: bool = False) -> None:
+    """What the map shows (`entries`: `legend_entries` of the events on it): a swatch per
+    event type on it, hollow marks, halo, counts, arcs."""
     entries = [
-        e for e in legend_entries(view, "map") if e.kind != "type" or HEX.fullmatch(e.colour)
+        e for e in entries if e.kind != "type" or HEX.fullmatch(e.colour)
     ]  # only validated '#rrggbb' colours reach the HTML
     if flows:
         entries.append(LegendEntry("flow", FLOW_LEGEND, FLOW_COLOUR))
@@ -122,20 +123,24 @@ def render_reader() -> None:
     )
     # everything made from the filtered events is kept per filter state of this build: a
     # rerun that changes nothing, or only the selection, reuses it (dashboard.derived)
+    # (the events shown are read whole only when something needs them: a download, a search)
     page = data.page(filters, os.environ.get("CONFLICT_MAP_STYLE") or None)
-    shown = page.shown
 
-    _render_header(filters, options, shown, view)
+    _render_header(filters, options, page.count, view)
     _render_timeline(page)
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         map_col, detail_col = st.columns([3, 2], gap="large")
         with map_col:
             _render_map(page, to_params(filters, options, None))
         with detail_col:
-            render_detail_column(shown, data.detail)
+            render_detail_column(page, data.detail)
     _render_table(page)
     render_downloads(
-        shown, tables, data.batch_names, f"events_{filters.date_from}_{filters.date_to}"
+        lambda: page.shown,
+        tables,
+        data.batch_names,
+        f"events_{filters.date_from}_{filters.date_to}",
+        empty=not page.count,
     )
     st.caption(loaded.origin)
     _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
@@ -149,27 +154,24 @@ def _render_load_error(error: Exception, paths: Paths) -> None:
     st.error(load_error_message(error, paths), icon="⚠️")
 
 
-def _render_header(
-    filters: Filters, options: Options, shown: pd.DataFrame, view: pd.DataFrame
-) -> None:
+def _render_header(filters: Filters, options: Options, shown: int, view: pd.DataFrame) -> None:
     period = format_date_window(pd.Timestamp(options.date_min), pd.Timestamp(options.date_max))
     st.title("Conflict timeline")
     st.caption(
         f"Baghouz, Al-Hol and Idlib · {period} · every event traced to the sentence that reports it"
     )
-    st.markdown("**" + markdown_text(describe(filters, options, len(shown), len(view))) + "**")
+    st.markdown("**" + markdown_text(describe(filters, options, shown, len(view))) + "**")
 
 
 def _render_timeline(page: Derived) -> None:
     """The timeline; a click on a mark chooses that event for the detail panel."""
-    shown = page.shown
     # The line sits in a container drawn on every run, so the elements after it keep their
     # place in the page whether it is there or not: moved, the timeline and the map would be
     # mounted anew (the map in a new WebGL context, its shaders compiled again: seconds).
     with st.container():
         if page.shown_as:  # too many events for a mark each: counts (issue 10)
             st.info(page.shown_as)
-    chosen = selected(shown)
+    chosen = selected(page)
     # the kept figure is shared: a selection is marked on a copy
     figure = mark_timeline(page.timeline_copy(), chosen) if chosen else page.timeline
     st.plotly_chart(
@@ -192,24 +194,23 @@ def _render_timeline(page: Derived) -> None:
     st.caption(
         "Bars: events per period, stacked by type, in each area's lane; the sources are "
         "listed under the chart."
-        if aggregated(shown)
+        if aggregated(page.charted)
         else "Dots: events of a known day; bars: events known only within a date window; the "
         "sources are listed under the chart. Click one to see who reports it."
     )
 
 
 def _render_map(page: Derived, params: dict[str, str]) -> None:
-    shown = page.shown
-    st.subheader(f"Where: {len(shown):,} events, {page.window}")
+    st.subheader(f"Where: {page.count:,} events, {page.window}")
     width = column_width("map_width", SCREEN_WIDTH_PX)  # the view is fitted to the real width
     st.pydeck_chart(
-        mark_map_selection(page.deck_copy(width), shown, page.by_marker),
+        mark_map_selection(page.deck_copy(width), page, page.by_marker),
         height=520,
         key=chart_key("map"),
         on_select=on_map_select,  # a marker selects its events on the timeline too
         selection_mode="single-object",
     )
-    _legend(shown, flows=not page.arcs.empty)
+    _legend(page.legend, flows=not page.arcs.empty)
     if page.not_drawn:  # reported movements with no two map points, named so none goes missing
         st.caption(
             "Reported but not drawn as arcs: "
@@ -223,7 +224,7 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
             "Grey circles: the events of one grid cell, larger for more (the number on it); "
             f"hover for their types. Arcs: at most the {MAX_ROUTES} busiest routes between "
             "cells. "
-            if aggregated(shown, MAP_MAX_MARKS)
+            if aggregated(page.charted, MAP_MAX_MARKS)
             else "Markers of one place sit on a ring around it. "
         )
         + "Colours: Okabe–Ito, readable with colour-blindness."
@@ -237,22 +238,23 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
 def _render_table(page: Derived) -> None:
     """The newest events shown (at most TABLE_ROWS rows are sent to the browser), and a CSV
     of every event shown, built only when the reader clicks."""
-    shown, filters = page.shown, page.filters
+    filters = page.filters
     st.subheader("Events shown")
     st.dataframe(page.table(TABLE_ROWS), hide_index=True, width="stretch")
-    if len(shown) > TABLE_ROWS:
+    if page.count > TABLE_ROWS:
         st.caption(
-            f"The table lists the newest {TABLE_ROWS:,} of the {len(shown):,} events shown; "
+            f"The table lists the newest {TABLE_ROWS:,} of the {page.count:,} events shown; "
             "the CSV below holds all of them. Narrow the filters to list fewer."
         )
     st.download_button(
         "Download these events (CSV)",
-        data=table_csv(shown),  # the project's one CSV writer (formulas defused), on click
+        # the project's one CSV writer (formulas defused), on click (the events read whole then)
+        data=lambda: table_csv(page.shown)(),
         file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
         mime="text/csv",
         key="download_table",
         on_click="ignore",
-        disabled=shown.empty,
+        disabled=not page.count,
     )
 
 

@@ -21,23 +21,33 @@ from etl.tables import Tables
 
 
 def download_makers(
-    shown: pd.DataFrame, tables: Tables, batch_names: Mapping[str, str]
+    shown: pd.DataFrame | Callable[[], pd.DataFrame],
+    tables: Tables,
+    batch_names: Mapping[str, str],
 ) -> dict[str, Callable[[], bytes]]:
-    """Format -> a function that builds that file of the events in `shown` (nothing is built
-    here). `shown` is not copied (0.6 s at 100,000 events on every rerun): the page's frames
-    are kept per filter state and never changed in place (dashboard.derived)."""
+    """Format -> a function that builds that file of the events in `shown`, or of those a
+    function given as `shown` returns when called (nothing is built here). `shown` is not
+    copied (0.6 s at 100,000 events on every rerun): the page's frames are kept per filter
+    state and never changed in place (dashboard.derived)."""
     names = dict(batch_names)
+    events = shown if callable(shown) else (lambda: shown)
     return {
-        "sources": lambda: provenance_csv(shown, tables["claims"], tables["articles"], names),
-        "geojson": lambda: geojson_bytes(shown),
-        "acled": lambda: acled_csv(shown, tables, int(time.time())),
+        "sources": lambda: provenance_csv(events(), tables["claims"], tables["articles"], names),
+        "geojson": lambda: geojson_bytes(events()),
+        "acled": lambda: acled_csv(events(), tables, int(time.time())),
     }
 
 
 def render_downloads(
-    shown: pd.DataFrame, tables: Tables, batch_names: Mapping[str, str], stem: str
+    shown: pd.DataFrame | Callable[[], pd.DataFrame],
+    tables: Tables,
+    batch_names: Mapping[str, str],
+    stem: str,
+    empty: bool | None = None,
 ) -> None:
-    """Three buttons under the table: the same events, as files for other tools."""
+    """Three buttons under the table: the same events, as files for other tools (`shown`:
+    the events, or a function that gives them when a button is clicked; then `empty` says
+    whether there are none)."""
     makers = download_makers(shown, tables, batch_names)
     buttons = (
         ("sources", "Events with their sources (CSV)", "_sources.csv", "text/csv",
@@ -58,5 +68,5 @@ def render_downloads(
                 help=tip,
                 key=f"download_{fmt}",
                 on_click="ignore",
-                disabled=shown.empty,
+                disabled=shown.empty if empty is None else empty,
             )

@@ -15,6 +15,7 @@ import pydeck as pdk
 import streamlit as st
 
 from dashboard.components.detail_panel import render_detail
+from dashboard.derived import Derived
 from dashboard.event_detail import EventDetail
 from dashboard.event_search import find_events, option_label
 from dashboard.selection import (
@@ -22,7 +23,6 @@ from dashboard.selection import (
     ids_from_timeline,
     mark_map,
     marker_events,
-    still_shown,
 )
 from dashboard.text import plain_text
 from dashboard.views import best_documented
@@ -90,21 +90,21 @@ def clear_selection() -> None:
     _renew("timeline", "map")
 
 
-def selected(shown: pd.DataFrame) -> list[str]:
+def selected(page: Derived) -> list[str]:
     """The page's selection among the events the filters show (no pass over them when
     nothing is selected: 0.35 s a call at 100,000 events)."""
     ids = st.session_state.get(SELECTED) or []
-    return still_shown(ids, shown["event_id"]) if ids else []
+    return page.holds(ids) if ids else []
 
 
 def mark_map_selection(
-    deck: pdk.Deck, shown: pd.DataFrame, by_marker: dict[str, list[str]] | None = None
+    deck: pdk.Deck, page: Derived, by_marker: dict[str, list[str]] | None = None
 ) -> pdk.Deck:
     """The map with the selection ringed; remembers which events each marker stands for
-    (`by_marker`: marker_events(shown), made here when not given)."""
-    by_marker = marker_events(shown) if by_marker is None else by_marker
+    (`by_marker`: marker_events of the events shown, made here when not given)."""
+    by_marker = marker_events(page.shown) if by_marker is None else by_marker
     st.session_state[_MARKERS] = by_marker
-    return mark_map(deck, selected(shown), by_marker)
+    return mark_map(deck, selected(page), by_marker)
 
 
 def _labels(rows: pd.DataFrame) -> dict[str, str]:
@@ -131,11 +131,12 @@ def _search_text(shown: pd.DataFrame) -> pd.Series:
     return text
 
 
-def _choices(shown: pd.DataFrame) -> list[str]:
+def _choices(page: Derived) -> list[str]:
     """The events the chooser offers: the selection on the charts if there is one, else the
     events found by the search box (a day or words), else every event shown; at most
-    CHOOSER_LIMIT of them, the newest (each option is sent to the browser on every rerun)."""
-    chosen = selected(shown)
+    CHOOSER_LIMIT of them, the newest (each option is sent to the browser on every rerun).
+    Only a search reads every event shown whole."""
+    chosen = selected(page)
     if chosen:
         st.caption(
             f"{len(chosen)} event{'' if len(chosen) == 1 else 's'} selected on the timeline "
@@ -150,47 +151,57 @@ def _choices(shown: pd.DataFrame) -> list[str]:
         help="A day finds every event whose date window holds it (an event known only as "
         "'18–21 Feb' is found by 20 Feb); words find events whose label holds each of them.",
     )
-    ids = shown["event_id"]
     if not query.strip():
-        return _capped(ids, "shown")
+        return _newest(page)
+    shown = page.shown
     mask = find_events(shown, _search_text(shown), query)
     found = shown.loc[mask.to_numpy(dtype=bool), "event_id"].tolist()
     if not found:
         st.caption(f"Nothing found for “{plain_text(query.strip())}”; every event is listed.")
-        return _capped(ids, "shown")
-    st.caption(f"{len(found)} of {len(ids)} events found.")
+        return _newest(page)
+    st.caption(f"{len(found)} of {page.count} events found.")
     return _capped(found, "found")
 
 
-def _capped(ids: list[str] | pd.Series, what: str) -> list[str]:
-    """The newest CHOOSER_LIMIT of `ids` (in date order), saying so on the page when cut
-    (of a Series, only those are made Python strings: 1,000,000 were 0.2 s of a rerun)."""
-    kept = ids.iloc[-CHOOSER_LIMIT:].tolist() if isinstance(ids, pd.Series) else ids
-    if len(ids) <= CHOOSER_LIMIT:
-        return kept if isinstance(ids, pd.Series) else list(ids)
-    st.caption(
-        f"The list holds the newest {CHOOSER_LIMIT:,} of the {len(ids):,} events {what}; "
-        "type a day or words above to find the others."
-    )
-    return kept[-CHOOSER_LIMIT:]
+def _newest(page: Derived) -> list[str]:
+    """The newest CHOOSER_LIMIT events shown (only their ids are made Python strings:
+    1,000,000 were 0.2 s of a rerun)."""
+    ids = page.newest(CHOOSER_LIMIT)["event_id"].tolist()
+    _cut(page.count, "shown")
+    return ids
 
 
-def render_detail_column(shown: pd.DataFrame, detail: EventDetail) -> None:
-    """The event chooser and the chosen event's detail (`detail`: its claims and figures)."""
+def _capped(ids: list[str], what: str) -> list[str]:
+    """The newest CHOOSER_LIMIT of `ids` (in date order), saying so on the page when cut."""
+    _cut(len(ids), what)
+    return list(ids[-CHOOSER_LIMIT:])
+
+
+def _cut(n: int, what: str) -> None:
+    if n > CHOOSER_LIMIT:
+        st.caption(
+            f"The list holds the newest {CHOOSER_LIMIT:,} of the {n:,} events {what}; "
+            "type a day or words above to find the others."
+        )
+
+
+def render_detail_column(page: Derived, detail: EventDetail) -> None:
+    """The event chooser and the chosen event's detail (`detail`: its claims and figures),
+    for the events `page` shows (only the rows listed are read, not every event shown)."""
     st.subheader("Event detail")
-    if shown.empty:
+    if not page.count:
         st.info("No events match the filters. Widen the date range or clear a filter.")
         return
-    options = _choices(shown)
+    options = _choices(page)
     current = st.session_state.get("event_choice")
+    listed = page.rows_of(options)
     if current not in options:
-        if (shown["event_id"] == current).any():  # e.g. from a link: kept, not cut
+        if isinstance(current, str) and page.holds([current]):  # e.g. from a link: kept
             options = [*options, current]
+            listed = page.rows_of(options)
         else:
-            st.session_state["event_choice"] = best_documented(
-                shown[shown["event_id"].isin(options)]
-            )
-    labels = _labels(shown[shown["event_id"].isin(options)])
+            st.session_state["event_choice"] = best_documented(listed)
+    labels = _labels(listed)
     chosen = st.selectbox(
         "Choose an event",
         options,
@@ -198,7 +209,7 @@ def render_detail_column(shown: pd.DataFrame, detail: EventDetail) -> None:
         key="event_choice",
         filter_mode="contains",  # fuzzy matching found '20 Feb' in March labels
     )
-    event = shown[shown["event_id"] == chosen].iloc[0].rename(None).to_dict()
+    event = listed[listed["event_id"] == chosen].iloc[0].rename(None).to_dict()
     # the event's own panel scrolls: an 18-claim event no longer makes the page 7,855 px tall,
     # and the chooser above it stays in view beside the map
     with st.container(height=DETAIL_HEIGHT_PX, border=False, key="detail_body"):
