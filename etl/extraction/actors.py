@@ -34,7 +34,8 @@ _TITLE_START = re.compile(
     r"minister|secretary|director|leader|envoy)\b"
 )
 _DELIMITERS = ',;:“”"—'
-_ACCORDING = re.compile(r"\baccording to (?P<who>[^,;.:“”\"]{2,90})")
+#: a dotted abbreviation ('a U.S. official', 'the U.N.') does not end the speaker
+_ACCORDING = re.compile(r"\baccording to (?P<who>(?:(?<!\w)(?:[A-Z]\.){2,}|[^,;.:“”\"]){2,90})")
 #: ', said Mustafa Bali, an SDF spokesman.' (speaker after the verb, at the sentence end)
 _SAID_WHO = re.compile(
     r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>[A-Z][^,;:“”\"]{1,60}?"
@@ -44,6 +45,14 @@ _STOP_WORDS = re.compile(
     r"^(?:and|but|while|as|which|who|that|he|she|it|they|we|this|there)\b", re.I
 )
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|also|later|earlier|then|previously|had also)$", re.I)
+#: 'In November the army announced': the time phrase before the speaker is not the speaker
+_TIME_FIRST = re.compile(
+    r"^(?:In|On|During|Since|Late|Early|Later|Earlier)\s+(?:(?:on|in)\s+)?(?:[A-Z]\w+|\d+\w*)"
+    r"(?:\s+(?:[A-Z]\w+|\d+\w*))?,?\s+"
+)
+#: Not a speaker: a lone article ('An estimated 3,000 fled'), or words ending in a form of
+#: 'be' (the passive: 'the deaths of 2 civilians were confirmed' has no speaker).
+_NO_SPEAKER = re.compile(r"^(?:an?|the)$|\s(?:was|were|is|are|been|be|being)$", re.I)
 
 
 #: Kinds of actor that report or suffer events but are not a side in them.
@@ -271,6 +280,9 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
         who_start, who_end = _trim(text, start + span[0], start + span[1])
         who = text[who_start:who_end]
         who = _AUXILIARY.sub("", _STOP_WORDS.sub("", who).strip()).strip()
+        who = _TIME_FIRST.sub("", who)
+        if _NO_SPEAKER.search(who):
+            continue
         actor = actor_in(who) if who else None
         if not who or (
             who[0].islower()

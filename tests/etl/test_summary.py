@@ -196,3 +196,76 @@ def test_evacuees_counted_leave_the_side_out():
         figures=(_figure("evacuated", 900, 900),),
     )
     assert summarize(m) == "Evacuation of 900 people from Dorr"
+
+
+# -- over a whole set: every extracted event's summary --------------------------------------
+
+
+@pytest.fixture(scope="module")
+def devset_summaries() -> list[tuple[str, str]]:
+    """(summary, the same summary with no length limit) for every event extracted from the
+    development set's passages."""
+    from etl.cli import _extractor
+    from etl.extraction import summary
+    from etl.extraction.evaluate import extract_passage, load_devset
+    from etl.extracted import _best
+    from etl.settings import ROOT, Paths
+
+    extractor, _ = _extractor(Paths())
+    pairs = []
+    try:
+        for passage in load_devset(ROOT / "data" / "devset" / "passages.jsonl"):
+            for cluster in extract_passage(passage, extractor).clusters:
+                best = _best(cluster)
+                where = cluster.place or best
+                line = summarize(best, cluster.mentions, where)
+                limit = summary.MAX_CHARS
+                summary.MAX_CHARS = 10_000
+                try:
+                    whole = summarize(best, cluster.mentions, where)
+                finally:
+                    summary.MAX_CHARS = limit
+                pairs.append((line, whole))
+    finally:
+        extractor.resolver.geonames.close()
+    return pairs
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("…:,;()") for w in text.split() if w.strip("…:,;()")]
+
+
+def test_no_summary_of_a_whole_set_ends_mid_word(devset_summaries):
+    """Each word of a summary is a whole word of the summary it shortens: a line cut to fit
+    drops parts or stops between words, never inside one."""
+    assert len(devset_summaries) > 80
+    for line, whole in devset_summaries:
+        assert 0 < len(line) <= MAX_CHARS
+        assert set(_words(line)) <= set(_words(whole)), (line, whole)
+        last = _words(line)[-1]
+        assert last in _words(whole), (line, whole)
+
+
+def test_no_summary_of_a_whole_set_names_a_stray_word_as_its_source(devset_summaries):
+    """The source in brackets reads as a speaker: not an article, a clipped abbreviation
+    ('(U)'), or a passive's subject ending in 'were'."""
+    for line, _ in devset_summaries:
+        if line.endswith(")"):
+            source = line[line.rindex("(") + 1 : -1]
+            assert len(source) >= 2 and source.lower() not in ("an", "the"), line
+            assert not source.endswith((" were", " was", " is", " are")), line
+
+
+def test_a_source_after_a_time_phrase_or_a_dotted_abbreviation():
+    from etl.extraction.actors import find_claimant
+
+    def who(sentence: str) -> str | None:
+        found = find_claimant(sentence, 0, len(sentence))
+        return found.text if found else None
+
+    assert who("Guns fired back, killing 40 attackers, according to a U.S. official.") == (
+        "a U.S. official"
+    )
+    assert who("In March the Northern army announced it had taken Pell.") == "the Northern army"
+    assert who("An estimated 4,000 people fled Kell on Sunday.") is None
+    assert who("Shells hit Orsk; the deaths of 3 herders were confirmed on Monday.") is None
