@@ -31,7 +31,7 @@ from etl.places.geonames_build import (  # noqa: F401 - re-exported: the index's
     loose_names,
     place_keys,
 )
-from etl.places.namekey import min_similarity, query_keys, similarity
+from etl.places.namekey import min_similarity, query_keys, similarity, soft_form
 from etl.places.towns import Towns, TownRow, default_towns
 
 SCHEMA = 3  # bump when the index layout or the keys change: the file name changes with it
@@ -181,7 +181,13 @@ class GeoNamesIndex:
             floor = min_similarity(key)
             rows = self._db.execute(
                 "SELECT geonameid, soft FROM loose WHERE key = ? LIMIT ?", (key, limit)
-            )
+            ).fetchall()
+            if len(rows) >= limit:  # a short skeleton thousands of names share ('rd' of
+                # Rada'a): the names spelt alike are read whatever the limit cut off
+                rows += self._db.execute(
+                    "SELECT geonameid, soft FROM loose WHERE key = ? AND soft = ?",
+                    (key, soft_form(name)),
+                ).fetchall()
             for geonameid, soft in [*rows, *self.towns.with_loose_key(key)]:
                 score = similarity(name, soft)
                 if score >= floor and score > best.get(geonameid, 0.0):

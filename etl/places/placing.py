@@ -102,13 +102,17 @@ class PlaceResolver:
         unknown: list[tuple[str, int, int]] = []
         filed_until = dateline_end(text, start)
         heading_until = -1  # where a note's heading ('Ariha (Idlib):') ends
+        pending: tuple[str, int, int] | None = None  # a heading's place no look-up found yet
         for s, e in names(text, start, end):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
-            hit = self._resolve(text, s, e, evidence)
+            hit = self._resolve(text, s, e, evidence, s < heading_until)
             if hit is None:
                 if self._is_unknown_place(text, s, name):
                     unknown.append((name, s, e))
+                elif not hits and heading_until < 0:  # 'Hays (southern Hodeidah):': looked
+                    heading_until = routes.heading_end(text, s, e)  # up again near Hodeidah
+                    pending = (name, s, e) if heading_until >= 0 else None
                 continue
             role, region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)
             first_end = hits and routes.joins_ends(text, hits[-1].end, hit.start)
@@ -116,10 +120,12 @@ class PlaceResolver:
                 continue  # 'the road between X and Y': X, when X is known
             if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
                 region = routes.road_from(hit.text) if road else routes.road_to(hit.text)
-            if hits and (
+            if (hits or pending) and (
                 hit.start < heading_until
-                or roles.is_reference(text[hits[-1].end : hit.start], self.rules)
+                or (hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules))
             ):
+                if hit.start < heading_until:  # a heading's region: 'Hays (southern Hodeidah):'
+                    hit = replace(hit, geo_precision=max(3, hit.geo_precision))
                 refs.append(hit)
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             last = unknown[-1] if unknown else None
@@ -136,7 +142,26 @@ class PlaceResolver:
             if not hits:  # 'Kafr Zeita (Hama): ...': the heading's region only locates it
                 heading_until = routes.heading_end(text, hit.start, hit.end)
             hits.append(_with_region(hit, region))
+        if pending and refs and not any(h.start < pending[1] for h in hits):
+            hits.insert(0, self._heading_place(text, pending, evidence, refs))
         return self._settle(text, hits, evidence, tuple(refs)), unknown
+
+    def _heading_place(
+        self, text: str, pending: tuple[str, int, int], evidence: Evidence, refs: list[PlaceHit]
+    ) -> PlaceHit:
+        """A heading's place no look-up found alone, looked up beside the region its heading
+        names ('Hays (southern Hodeidah):' is the Hays near Hodeidah), else a region near it."""
+        name, s, e = pending
+        countries = dict(evidence.countries)
+        for ref in refs:
+            if ref.country:
+                countries[ref.country] = countries.get(ref.country, 0) + 1
+        points = tuple((r.latitude, r.longitude) for r in refs)
+        beside = Evidence(countries, evidence.near + points, evidence.area)
+        hit = self._resolve(text, s, e, beside, True)
+        if hit is None:
+            hit = near_reference(PlaceHit(name, s, e, "", "", 0.0, 0.0, None, 1, False), refs[0])
+        return hit
 
     def _settle(
         self,
@@ -151,8 +176,11 @@ class PlaceResolver:
             return hits
         return settle(hits, refs, evidence, self._geonames_hit)
 
-    def _resolve(self, text: str, start: int, end: int, evidence: Evidence) -> PlaceHit | None:
-        """The longest known name in the capitalised run text[start:end]."""
+    def _resolve(
+        self, text: str, start: int, end: int, evidence: Evidence, in_heading: bool = False
+    ) -> PlaceHit | None:
+        """The longest known name in the capitalised run text[start:end] (`in_heading`: it
+        stands in a note's heading, a place slot)."""
         if roles.after_title(text, start, self.rules):
             return None  # 'spokesman Adnan Afrin' is a person
         run = text[start:end]
@@ -162,7 +190,8 @@ class PlaceResolver:
             return self._curated_hit(raw, start + offset, place)
         dateline = bool(_CAPITAL_NAME.match(run)) and start < dateline_end(text, start)
         slot = (
-            self._in_slot(text, start)
+            in_heading
+            or self._in_slot(text, start)
             or _SUFFIX.match(text, end, end + 30)
             or _ADMIN_END.search(run)
             or dateline

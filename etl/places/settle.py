@@ -68,12 +68,13 @@ def settle(
     if len(hits) + len(refs) < 2 or not hits:
         return hits
     ref_points = tuple((r.latitude, r.longitude) for r in refs)
-    # a town said to lie in a governorate ('Rutba (western Anbar)') may lie far from its point
+    # a town said to lie in a governorate ('Rutba (western Anbar)', a heading's region) may
+    # lie far from its point: read again beside it, never made a region around it
     close = tuple((r.latitude, r.longitude) for r in refs if r.geo_precision < 3)
     settled = []
     for hit in hits:
         others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
-        far = bool(close) and _far_from(hit, close)
+        far = bool(refs) and _far_from(hit, ref_points)
         if far:
             others += ref_points  # a town said to lie by another cannot be 300 km from it
         if not others:
@@ -90,7 +91,7 @@ def settle(
                 again, reporting=hit.reporting, radius_km=hit.radius_km, region=hit.region,
                 geo_precision=max(again.geo_precision, hit.geo_precision),
             )  # fmt: skip
-        if far and _far_from(hit, close):
+        if far and close and _far_from(hit, close):
             hit = near_reference(hit, next(r for r in refs if r.geo_precision < 3))
         settled.append(hit)
     return settled

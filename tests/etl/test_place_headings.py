@@ -96,3 +96,24 @@ def test_a_governorate_in_the_heading_does_not_pull_a_distant_town_to_its_point(
     # Rutba lies some 140 km from the point that stands for Anbar governorate
     note = "[02.06.2021] Rutba (western Anbar): gunmen attacked a police post. Fatalities: 2."
     assert _places(extractor, note) == [("Ar Ruţbah", 1)]
+
+
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        # the town alone has a larger namesake abroad and no evidence; beside the region its
+        # heading names it is the town there
+        ("[08.03.2022] Hays (Hodeidah governorate): shelling damaged two houses. Fatalities: 0.",
+         [("Ḩays", 1)]),
+        # a heading's place no gazetteer has: a region around the place its heading names
+        ("[08.03.2022] Zorvitka (Idlib countryside): a drone hit a car. Fatalities: 2.",
+         [("Idlib", 3)]),
+    ],
+)  # fmt: skip
+def test_a_heading_s_place_is_looked_up_beside_its_region(extractor, note, expected):
+    assert _places(extractor, note) == expected
+
+
+def test_a_range_of_hills_named_after_a_city_is_a_region_not_the_city(extractor):
+    note = "On 2 June 2021, shells fell near the village of Slinfah in the Latakia mountains."
+    assert _places(extractor, note) == [("Şlinfah", 2)]

@@ -142,3 +142,9 @@ def test_a_town_abroad_near_the_article_s_other_places_is_grounded():
     far = Evidence({}, ((-20.0, 35.0),), area)  # over 1,000 km away
     assert points(town, 1.0, beside) == (2.0, pytest.approx(218, abs=5))
     assert points(town, 1.0, far) is None
+
+
+def test_a_short_skeleton_still_finds_the_names_spelt_alike(index):
+    # 'Rada'a' shares its consonants 'rd' with thousands of names: Rada' of Yemen is found
+    found = {p.geonameid: p.country_code for p, _ in index.loose_candidates("Rada'a")}
+    assert "YE" in found.values()
