@@ -54,7 +54,7 @@ def _lower(rows, column: str) -> list[str]:
 
 @dataclass(frozen=True)
 class TollRule:
-    kind: str  # toll, list, zero, cumulative, superseded, no_carry
+    kind: str  # toll, list, zero, cumulative, superseded, no_carry, set_aside_after
     quantity: str
     gate: str
     pattern: re.Pattern[str]
@@ -117,7 +117,11 @@ def load() -> FigureWords:
         _one_of(r, "kind", {"unit", "adjective"})
     tolls = tuple(
         TollRule(
-            _one_of(r, "kind", {"toll", "list", "zero", "cumulative", "superseded", "no_carry"}),
+            _one_of(
+                r,
+                "kind",
+                {"toll", "list", "zero", "cumulative", "superseded", "no_carry", "set_aside_after"},
+            ),
             r["quantity"],
             r["gate"].lower(),
             re.compile(r["pattern"], FLAGS),

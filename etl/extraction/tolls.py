@@ -16,6 +16,8 @@ from etl.extraction.mentions import Figure
 TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
 _ZEROS = tuple(r for r in WORDS.tolls if r.kind == "zero")
 _CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind in ("cumulative", "superseded"))
+_SET_ASIDE_AFTER = tuple(r for r in WORDS.tolls if r.kind == "set_aside_after")
+_SET_ASIDE_REACH = 60  # characters after a figure matched for "were found in a mass grave"
 ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
 _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
@@ -50,8 +52,9 @@ def set_aside_cumulative(text: str, lo: int, figures: list[Figure]) -> list[Figu
     """A war's running total in the sentence ('a war that has killed more than 360,000
     people') keeps its numbers under the table's quantity (killed_cumulative), so it is not
     read as this event's toll; so does a first toll later revised ('first said 95 people
-    had been killed but ... revised the toll to 35': killed_superseded)."""
-    if not _CUMULATIVE:
+    had been killed but ... revised the toll to 35': killed_superseded), and bodies found in
+    a mass grave ('at least 100 bodies were found in a mass grave': killed_earlier)."""
+    if not (_CUMULATIVE or _SET_ASIDE_AFTER):
         return figures
     out = []
     for f in figures:
@@ -59,6 +62,10 @@ def set_aside_cumulative(text: str, lo: int, figures: list[Figure]) -> list[Figu
             window = max(lo, f.char_start - _CUMULATIVE_REACH)
             rule = next(
                 (r for r in _CUMULATIVE if r.pattern.search(text, window, f.char_start)), None
+            )
+            reach = min(len(text), f.char_end + _SET_ASIDE_REACH)
+            rule = rule or next(
+                (r for r in _SET_ASIDE_AFTER if r.pattern.match(text, f.char_end, reach)), None
             )
             if rule is not None:
                 f = Figure(

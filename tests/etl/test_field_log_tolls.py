@@ -26,6 +26,9 @@ def _toll(sentence: str) -> tuple[float | None, float | None]:
         ("Toll: 19 (12 villagers, 7 police).", (19, 19)),
         ("Patrol sweep of the wadi, 4 arrests. No cas.", (0, 0)),
         ("The garrison reported 3 guards killed and 'about fifteen' raiders neutralised.", (18, 18)),
+        ("A drone hit a car near Varn, martyring three members, the command said.", (3, 3)),
+        ("Orra retaken after a 2-day push. Raider losses 'dozens'.", (24, 99)),
+        ("Pesh losses: 4.", (4, 4)),
         # the people after the comma are the two counted before it
         ("Teams recorded the death of 2 farmers, a father and his son, in the blast.", (2, 2)),
     ],
@@ -39,6 +42,8 @@ def test_field_log_tolls(sentence, toll):
     [
         "Orra: the driver union called a strike.",  # no verb of a death
         "Police said 'dozens' of families had returned.",  # not a toll
+        # bodies in a mass grave: an earlier killing, not this event's toll
+        "Troops retook Orra, where at least 40 bodies were found in a mass grave.",
     ],
 )
 def test_no_toll(sentence):

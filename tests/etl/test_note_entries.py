@@ -131,3 +131,11 @@ def test_a_capital_is_its_country_s_unless_told_otherwise(extractor, note, count
 def test_a_sentence_without_a_date_in_a_stamped_entry_takes_the_stamps_days(extractor):
     note = "Mon-Tue -- Raqqa: 300 families left the camp. 1 herder killed by shelling near Raqqa."
     assert ("shelling", "2021-06-07", (1, 1)) in _events(extractor, note)
+
+
+def test_a_total_neutralised_since_the_start_of_an_operation_is_not_carried(extractor):
+    note = (
+        "Sun: troops took the centre of Raqqa after clashes. "
+        "The army said 400 militants had been neutralised since the start of the operation."
+    )
+    assert ("clash", "2021-06-06", (None, None)) in _events(extractor, note)

@@ -17,7 +17,7 @@ def test_shipped_figure_words():
     assert words.head_class["peacekeeper"] == "troops"
     assert "shepherd" in words.singular_people and "force" not in words.singular_people
     assert {r.kind for r in words.tolls} == {
-        "toll", "list", "zero", "cumulative", "superseded", "no_carry",
+        "toll", "list", "zero", "cumulative", "superseded", "no_carry", "set_aside_after",
     }  # fmt: skip
 
 
@@ -25,6 +25,7 @@ def test_shipped_date_words():
     words = date_words.load()
     assert words.months["Sept"] == 9 and "Sept" in words.short and "May" not in words.short
     assert words.relative_days["overnight"] == (1, 0)
+    assert words.widening == {"overnight"} and "fighting" in words.spell_words
     assert words.units["week"] == (7, 6, 27)
     assert words.numbers["twelve"] == 12 and "thirteen" not in words.numbers
 
