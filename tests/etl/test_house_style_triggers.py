@@ -145,3 +145,17 @@ def test_a_massacre_told_after_a_battle_is_its_own_event(extractor):
         "beheaded more than 20 people on a football pitch in the village of Kell."
     )
     assert ("killing", "beheaded") in _events(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Fri 14:00 -- same area: a patrol arrives, fighting stops.", set()),
+        ("Rebels pushed into the east of Kell on Friday after a night of artillery fire.",
+         {"clash"}),
+        ("A ceasefire took effect on Tuesday after a night of heavy clashes in Kell.",
+         {"statement", "clash"}),
+    ],
+)
+def test_the_end_of_a_battle_and_the_fire_before_an_assault(sentence, expected):
+    assert _types(sentence) == expected
