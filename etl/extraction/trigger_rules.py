@@ -102,12 +102,14 @@ class TriggerRules:
     reference_unless_dated: re.Pattern[str] | None
     dated_after: re.Pattern[str] | None
     occurred: re.Pattern[str] | None
-    #: required word -> (its length, tokens of the row requirements it meets: see SHIFT)
+    #: required word -> the row requirements it meets (see SHIFT and _stems)
     automaton: ahocorasick.Automaton
     #: rows with no required word: always tried
     always: frozenset[int]
     #: row number -> how many requirements it has (a row is tried when all are met)
     needed: tuple[int, ...] = ()
+    #: row number -> the tokens of its requirements after the first
+    further: tuple[frozenset[int], ...] = ()
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
@@ -223,6 +225,10 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
         for event_type in order
     )
     automaton, always, needed = _stems([r for r, _, _ in rows])
+    further = tuple(
+        frozenset((number << SHIFT) | k for k in range(1, count))
+        for number, count in enumerate(needed)
+    )
     return TriggerRules(
         rules,
         types,
@@ -233,6 +239,7 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
         automaton,
         always,
         needed,
+        further,
     )
 
 
@@ -243,7 +250,11 @@ SHIFT = 6
 def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int], tuple[int, ...]]:
     """Every row's required words in one automaton (one pass over an article finds them).
     A row may need several words ('trucks? ... left': a vehicle and 'left'); each of its
-    requirements is a token, and the row is tried only in a sentence that holds them all."""
+    requirements is a token, and the row is tried only in a sentence that holds them all.
+
+    A word's value in the automaton is (rows it alone lets be tried, rows whose first
+    requirement it meets when they have more, tokens of the further requirements it meets),
+    so that a sentence's rows are found with set unions (StemIndex.rows_between)."""
     owners: dict[str, set[int]] = {}
     always = set()
     needed = []
@@ -256,8 +267,14 @@ def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int], tupl
             for word in words:
                 owners.setdefault(word, set()).add((number << SHIFT) | k)
     automaton = ahocorasick.Automaton()
+    last_k = (1 << SHIFT) - 1
     for word, tokens in owners.items():
-        automaton.add_word(word, (len(word), frozenset(tokens)))
+        firsts = {t >> SHIFT for t in tokens if not t & last_k}
+        alone = frozenset(n for n in firsts if needed[n] == 1)
+        automaton.add_word(
+            word,
+            (alone, frozenset(firsts - alone), frozenset(t for t in tokens if t & last_k)),
+        )
     if owners:
         automaton.make_automaton()
     return automaton, frozenset(always), tuple(needed)

@@ -18,12 +18,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
 
 from etl.extraction.trigger_fold import Trigger, fold
-from etl.extraction.trigger_rules import SHIFT, TriggerRules, TypeRules, trigger_rules
-
-LAST_K = (1 << SHIFT) - 1
+from etl.extraction.trigger_rules import TriggerRules, TypeRules, trigger_rules
 
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 #: Words that end a sentence only to say who said it ('..., the minister announced.').
@@ -50,43 +47,40 @@ class StemIndex:
     def __init__(self, text: str, rules: TriggerRules | None = None) -> None:
         rules = rules or trigger_rules()
         self.always = rules.always
-        self.needed = rules.needed
+        self.further = rules.further
         built = rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
         found = list(rules.automaton.iter(text.lower())) if built else []
         self.ends = [last for last, _ in found]  # where each word found ends, in text order
-        self.tokens = [tokens for _, (_, tokens) in found]
+        self.values = [value for _, value in found]  # what each meets (trigger_rules._stems)
 
     def rows_between(self, start: int, end: int) -> dict[int, int]:
         """Each row whose required words all end in [start, end), and where to start looking
         (`start`). A word wholly inside the span ends there; one that only ends there costs
         the row a try, never a match."""
-        rows = dict.fromkeys(self.always, start)
         low, high = bisect_left(self.ends, start), bisect_left(self.ends, end)
         if low == high:
-            return rows
-        held = frozenset().union(*self.tokens[low:high])
-        needed = self.needed
-        for token in held:
-            if not token & LAST_K:  # a row's first requirement: are the others held too?
-                number = token >> SHIFT
-                count = needed[number]
-                if count == 1 or all(token | k in held for k in range(1, count)):
-                    rows[number] = start
+            return dict.fromkeys(self.always, start)
+        alone, firsts, further = zip(*self.values[low:high])
+        rows = dict.fromkeys(self.always.union(*alone), start)
+        firsts = frozenset().union(*firsts)
+        if firsts:  # rows with more requirements: are the others held too?
+            held = frozenset().union(*further)
+            rows.update((n, start) for n in firsts if self.further[n] <= held)
         return rows
 
 
-@dataclass(frozen=True)
 class _Sentence:
     """One sentence being read: the text, its span, and the rows that can match in it
     (row number -> where to start looking)."""
 
-    text: str
-    start: int
-    end: int
-    rows: dict[int, int]
-    rules: TriggerRules
-    #: block row number -> its match spans in the sentence, found once per sentence
-    blocks: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    __slots__ = ("text", "start", "end", "rows", "rules", "blocks")
+
+    def __init__(
+        self, text: str, start: int, end: int, rows: dict[int, int], rules: TriggerRules
+    ) -> None:
+        self.text, self.start, self.end, self.rows, self.rules = text, start, end, rows, rules
+        #: block row number -> its match spans in the sentence, found once per sentence
+        self.blocks: dict[int, list[tuple[int, int]]] = {}
 
     def block_spans(self, number: int) -> list[tuple[int, int]]:
         spans = self.blocks.get(number)
@@ -201,11 +195,13 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
     sentence = _Sentence(text, start, end, rows, rules)
     verbal: dict[str, list[int]] = {}
     nominal: dict[str, list[int]] = {}
+    table = rules.rules
     for number in sorted(rows):  # table order: of two matches at one place, the first row's
-        rule = rules.rules[number]
-        if rule.kind != "block":
-            (verbal if rule.kind == "verbal" else nominal).setdefault(rule.event_type, [])
-            (verbal if rule.kind == "verbal" else nominal)[rule.event_type].append(number)
+        rule = table[number]
+        if rule.kind == "verbal":
+            verbal.setdefault(rule.event_type, []).append(number)
+        elif rule.kind == "nominal":
+            nominal.setdefault(rule.event_type, []).append(number)
     found: dict[str, Trigger] = {}
     nominal_types: list[TypeRules] = []
     any_verbal = False
