@@ -70,32 +70,70 @@ def timeline_counts(
     view: pd.DataFrame, bins: Bins, window: tuple[pd.Timestamp, pd.Timestamp] | None = None
 ) -> pd.DataFrame:
     """Events per (area, event type, bin): `area`, `event_type`, `label`, `colour`, `start`,
-    `end` (the bin's first and last moment), `count`. An event counts in the bin of its first
-    day (a window event that starts before `window` counts at the window's start)."""
+    `end` (the bin's first and last moment), `count`; in order of area, type (as text sorts)
+    and bin. An event counts in the bin of its first day (a window event that starts before
+    `window` counts at the window's start).
+
+    Counted over integer codes (an area and a type number per event, its day since the
+    first): the days present are made periods, not every event's date (pandas' `to_period`
+    and grouping by three keys were 0.1 s at 464,000 events). Text or categories alike."""
     columns = ["area", "event_type", "label", "colour", "start", "end", "count"]
     if view.empty:
         return pd.DataFrame(columns=columns)
-    when = view["date_start"]
+    when = view["date_start"].to_numpy()
     if window is not None:
-        when = when.clip(lower=window[0])
-    period = when.dt.to_period(bins.freq)
-    # grouped by the periods' integer ordinals (in the periods' order): pandas factorizing
-    # Period objects was most of it (0.2 s at 100,000 events)
-    keys = pd.DataFrame(
-        {"area": view["area"], "event_type": view["event_type"], "ordinal": period.array.asi8}
-    )[period.notna().to_numpy()]
-    counts = (
-        keys.groupby(["area", "event_type", "ordinal"], sort=True, observed=True)
-        .size()
-        .rename("count")
-        .reset_index()
+        when = np.maximum(when, pd.Timestamp(window[0]).to_datetime64().astype(when.dtype))
+    area, areas = _sorted_codes(view["area"])
+    kind, kinds = _sorted_codes(view["event_type"])
+    keep = ~np.isnat(when) & (area >= 0) & (kind >= 0)
+    if not keep.any():
+        return pd.DataFrame(columns=columns)
+    day = when.astype("datetime64[D]").astype(np.int64)[keep]
+    first_day = int(day.min())
+    day -= first_day
+    present = np.flatnonzero(np.bincount(day))
+    days = (present + first_day).astype("datetime64[D]")
+    ordinals = pd.DatetimeIndex(days).to_period(bins.freq).asi8
+    first_bin = int(ordinals.min())
+    bin_of_day = np.zeros(int(day.max()) + 1, dtype=np.int64)
+    bin_of_day[present] = ordinals - first_bin
+    n_bins, n_kinds = int(ordinals.max()) - first_bin + 1, len(kinds)
+    key = (area[keep] * n_kinds + kind[keep]) * n_bins + bin_of_day[day]
+    per_key = np.bincount(key, minlength=len(areas) * n_kinds * n_bins)
+    found = np.flatnonzero(per_key)  # in order of (area, type, bin)
+    in_bin, pair = found % n_bins, found // n_bins
+    periods = pd.PeriodIndex.from_ordinals(in_bin + first_bin, freq=bins.freq)
+    # each type's label and colour from its first event (as `type_names`)
+    typed = np.flatnonzero(kind >= 0)
+    firsts = np.full(n_kinds, len(kind), dtype=np.int64)
+    np.minimum.at(firsts, kind[typed], typed)
+    names = type_names(view.iloc[np.sort(firsts[firsts < len(kind)])])
+    at = pd.Index(names["event_type"].astype(object)).get_indexer(kinds)
+    type_of = pair % n_kinds
+    return pd.DataFrame(
+        {
+            "area": pd.array(areas[pair // n_kinds], dtype="str"),
+            "event_type": pd.array(kinds[type_of], dtype="str"),
+            "label": pd.array(names["label"].to_numpy(dtype=object)[at][type_of], dtype="str"),
+            "colour": pd.Series(names["colour"].to_numpy(dtype=object)[at][type_of], dtype=object),
+            "start": periods.start_time,
+            "end": periods.end_time,
+            "count": per_key[found],
+        }
     )
-    periods = pd.PeriodIndex.from_ordinals(counts["ordinal"].to_numpy(), freq=bins.freq)
-    counts["start"] = periods.start_time
-    counts["end"] = periods.end_time
-    names = type_names(view)
-    counts = counts.merge(names, on="event_type", how="left")
-    return counts[columns]
+
+
+def _sorted_codes(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """A number per row (-1: missing) and the distinct values by number, sorted as text."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        texts = np.asarray(values.cat.categories, dtype=object)
+        order = np.argsort(texts, kind="stable")
+        rank = np.empty(len(texts), dtype=np.int64)
+        rank[order] = np.arange(len(texts))
+        codes = values.cat.codes.to_numpy().astype(np.int64)
+        return np.where(codes >= 0, rank[np.maximum(codes, 0)], -1), texts[order]
+    codes, uniques = pd.factorize(values, sort=True)
+    return codes.astype(np.int64), np.asarray(uniques, dtype=object)
 
 
 def type_names(view: pd.DataFrame) -> pd.DataFrame:
@@ -131,7 +169,12 @@ def map_cells(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     cx, cy = np.floor(lons / size).astype(np.int64), np.floor(lats / size).astype(np.int64)
     cell, n_cells = _cell_numbers(cx, cy)  # 0.. in order of (cx, cy)
     kind, _ = pd.factorize(located["event_type"])  # 0.. in order of first appearance
-    _, firsts = np.unique(kind, return_index=True)
+    # each kind's first row, in order of kind (as np.unique's, without sorting every event)
+    typed = np.flatnonzero(kind >= 0)
+    firsts = np.full(int(kind.max()) + 1, len(kind), dtype=np.int64)
+    np.minimum.at(firsts, kind[typed], typed)
+    if len(typed) < len(kind):  # a missing type (-1) sorts first
+        firsts = np.concatenate([np.flatnonzero(kind < 0)[:1], firsts])
     names = type_names(located.iloc[firsts])  # as type_names(located), from one row a type
     kinds = names["event_type"].tolist()
     per_type = np.bincount(cell * len(kinds) + kind, minlength=n_cells * len(kinds))

@@ -6,6 +6,7 @@ events.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -63,11 +64,24 @@ def _bar_columns(counts: pd.DataFrame, bins: Bins) -> pd.DataFrame:
     """The counts with each bar's middle, width (ms) and hover text, made in one pass over
     every bar (per lane and type, 48 passes took 1 s at 100,000 events)."""
     start, end = counts["start"], counts["end"]
-    when = start.dt.strftime("%d %b %Y").tolist()
+    # each distinct bin's date and each label's and area's escaped text made once (a bar per
+    # bin, type and lane: 2,700 at 1,000,000 events)
+    firsts, which = np.unique(start.to_numpy(), return_inverse=True)
+    dates = pd.DatetimeIndex(firsts).strftime("%d %b %Y").tolist()
+    escaped: dict[str, str] = {}
+
+    def html(text: str) -> str:
+        if text not in escaped:
+            escaped[text] = html_text(text)
+        return escaped[text]
+
     hover = [
-        f"{bins.noun} of {w} · {html_text(label)} · {html_text(area)}: {n:,} event(s)"
+        f"{bins.noun} of {dates[w]} · {html(label)} · {html(area)}: {n:,} event(s)"
         for w, label, area, n in zip(
-            when, counts["label"].tolist(), counts["area"].tolist(), counts["count"].tolist()
+            np.ravel(which).tolist(),
+            counts["label"].tolist(),
+            counts["area"].tolist(),
+            counts["count"].tolist(),
         )
     ]
     return counts.assign(

@@ -253,3 +253,52 @@ def test_at_scale_only_the_busiest_routes_are_drawn():
     assert list(kept["from_lon"]) == [33.5, 34.5, 35.5]  # the three busiest, in route order
     assert list(kept["tip"]) == [f"Moved between these cells: {n} reported movements"
                                  for n in (4, 5, 6)]  # fmt: skip
+
+
+def _grouped_counts(view, bins, window=None):
+    """The counts as pandas groups them: every event's period, grouped by three keys, the
+    label and colour merged from each type's first event (the code before integer codes)."""
+    from dashboard.aggregate import type_names
+
+    when = view["date_start"]
+    if window is not None:
+        when = when.clip(lower=window[0])
+    period = when.dt.to_period(bins.freq)
+    keys = pd.DataFrame(
+        {"area": view["area"], "event_type": view["event_type"], "ordinal": period.array.asi8}
+    )[period.notna().to_numpy()]
+    counts = keys.groupby(["area", "event_type", "ordinal"], sort=True).size()
+    counts = counts.rename("count").reset_index()
+    periods = pd.PeriodIndex.from_ordinals(counts["ordinal"].to_numpy(), freq=bins.freq)
+    counts["start"], counts["end"] = periods.start_time, periods.end_time
+    counts = counts.merge(type_names(view), on="event_type", how="left")
+    return counts[["area", "event_type", "label", "colour", "start", "end", "count"]]
+
+
+@pytest.mark.parametrize("bins", [DAILY, WEEKLY, MONTHLY])
+def test_counts_over_integer_codes_are_the_grouped_counts(big, bins):
+    _, view = big
+    low, high = view["date_start"].min(), view["date_start"].max()
+    middle = low + (high - low) / 2
+    half = view[view["date_start"] >= middle].reset_index(drop=True)
+    text_columns = ["area", "event_type", "label", "colour"]
+    as_categories = view.assign(**{c: view[c].astype("category") for c in text_columns})
+    cases = [
+        (view, None),
+        (view, (middle, high)),  # events before the window count at its start
+        (half, (middle - pd.Timedelta(days=3), high)),
+        (view.iloc[::7].reset_index(drop=True), None),
+    ]
+    for frame, window in cases:
+        expected = _grouped_counts(frame, bins, window)
+        assert expected["count"].sum() == len(frame)
+        pd.testing.assert_frame_equal(timeline_counts(frame, bins, window), expected)
+    # categories (the page's frame above MAX_MARKS), with types and areas never used too
+    unused = as_categories.assign(
+        event_type=as_categories["event_type"].cat.add_categories(["aaa", "zzz"]),
+        area=as_categories["area"].cat.add_categories(["Aleppo"]),
+    )
+    for frame in (as_categories, unused):
+        got = timeline_counts(frame.iloc[::3].reset_index(drop=True), bins, (middle, high))
+        expected = _grouped_counts(view.iloc[::3].reset_index(drop=True), bins, (middle, high))
+        pd.testing.assert_frame_equal(got, expected)
