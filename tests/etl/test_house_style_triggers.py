@@ -159,3 +159,20 @@ def test_a_massacre_told_after_a_battle_is_its_own_event(extractor):
 )
 def test_the_end_of_a_battle_and_the_fire_before_an_assault(sentence, expected):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Engineers cleared the northern villages of mines on Monday.", set()),
+        ("Gunmen attacked workers at a gold mine near Kell; 20 were killed.", {"clash"}),
+        ("An attack on an artisanal gold mine near Kell killed 20 miners.", {"killing"}),
+        ("Bombs dropped by the jets killed 5 people in Orsk.", {"killing"}),
+        ("The militia has 200 missiles at its disposal.", set()),
+        ("The brigade pushed on Monday into the outskirts of Pell.", {"clash"}),
+        ("The group has linked up with a rival faction.", set()),
+        ("Troops linked up in Orsk after a week of fighting.", {"clash"}),
+    ],
+)
+def test_the_new_rows_stay_in_their_class(sentence, expected):
+    assert _types(sentence) == expected
