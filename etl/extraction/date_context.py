@@ -23,7 +23,13 @@ _F = re.IGNORECASE
 _QUOTE = re.compile(
     r"(?:(?<=^)|(?<=[\s(\u2014-]))['\"\u2018\u201c](?=\S)(?P<q>.+?)['\"\u2019\u201d](?=[\s,.;:!?)]|$)"
 )
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*\Z", _F)
+_RELATIVE_CLAUSE = re.compile(
+    r",\s+(?:(?:which|who|whose|where)\b|(?:an?|the)\s+[^,;]{0,60}?\b(?:that|which|where)\s)"
+    r"[^,;]*\Z",
+    _F,
+)  # ', which in 2014 ...'; ', a village ... that troops captured two weeks ago,'
+# the day a speaker spoke: "the government said on Monday that 89 soldiers were killed"
+_SPEECH_DAY = re.compile(r"\b(?:said|says|announced|reported|told\s+[\w-]+(?:\s+[\w-]+)?)\s+\Z", _F)
 _CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
 _OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
 _UNTIL = re.compile(
@@ -295,11 +301,30 @@ def _in_step_object(text: str, d: DateWindow, position: int, dates: Sequence[Dat
     return False
 
 
+def _speech_day_only(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> bool:
+    """'Niger's government said on Monday that 89 soldiers were killed when jihadists
+    attacked the camp last Thursday': the day of speaking dates no event when the sentence
+    has another day (or a few days) outside a relative clause."""
+    at = d.char_start
+    if at is None or not _SPEECH_DAY.search(text, max(0, at - 40), at):
+        return False
+    return any(
+        e is not d
+        and e.source in ("explicit", "weekday", "relative")
+        and e.precision in ("day", "days")
+        and e.char_start != at
+        and relative_clause(text, e) is None
+        for e in dates
+    )
+
+
 def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
     """Whether date d may date the trigger at `position` of the same sentence."""
     clause = relative_clause(text, d)
     if clause is not None and not clause[0] <= position < clause[1]:
         return False  # 'which in 2014 stretched': not the sentence's main verb
+    if _speech_day_only(text, d, dates):
+        return False
     if _next_conjunct(text, d, position, dates) or _in_step_object(text, d, position, dates):
         return False
     clause = _step_clause(text, d, dates)

@@ -175,6 +175,18 @@ _NOT_AHEAD = _rx(
     r"|(?:in\s+)?the\s+(?:coming|next)\s+",
     rf"(?:{_VAGUE_NUM}\s+)?(?:days|weeks|months|years))\b",
 )
+# a deadline given to someone ("had until Tuesday night to leave", "given until the end of
+# the month to lay down its arms", "set a deadline of Sunday for a deal") dates no event
+_DEADLINE_DAY = (
+    r"(?:the\s+(?:end|middle)\s+of\s+(?:the|this|next)\s+(?:week|month|year)|midnight|noon"
+    rf"|(?:{_WD})(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"|(?:\d{{1,2}}\s+)?(?-i:{_MONTHS}|(?:{_ABBR})\.)(?:\s+\d{{1,2}})?)"
+)
+_NOT_DEADLINE = _rx(
+    "ud",
+    rf"(?:until\s+{_DEADLINE_DAY}(?=\s+to\s+[a-z])",
+    rf"|deadline\s+(?:of|for)\s+{_DEADLINE_DAY}(?=\s+(?:to|for)\s+[a-z]|\s*[,.;]))",
+)
 _NOT_HOLY = _rx(
     "gbahepmtwfs",
     rf"(?:(?:good|black|bloody|ash|holy|easter|palm)\s+(?:{_WD})|(?:{_WD})(?:['’]s)?\s+prayers?)\b",

@@ -39,6 +39,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _MONTH,
     _MONTHS,
     _NOT_AHEAD,
+    _NOT_DEADLINE,
     _NOT_HOLY,
     _NOT_HOURS,
     _NUMERIC,
@@ -114,6 +115,7 @@ _Rule = tuple[re.Pattern[str], _Resolver | None, tuple[frozenset[str], frozenset
 _RULES: tuple[_Rule, ...] = (
     # a None resolver blocks its span
     (_NOT_AHEAD, None, _needs("next coming later tomorrow following")),
+    (_NOT_DEADLINE, None, _needs("until deadline")),
     (_NOT_HOLY, None, _needs("good black bloody ash holy easter palm prayer prayers")),
     (_NOT_HOURS, None, _needs("hour hours minute minutes")),
     (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#d")),

@@ -94,7 +94,9 @@ _TOLLS = [
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
-    rf"(?:\s*,[^,;]{{1,60}},|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s))?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    # or a side: "41 fighters on both sides died"
+    rf"(?:\s*,[^,;]{{1,60}},|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s)"
+    rf"|\s+(?:on|from)\s+(?:both|each|either|all)\s+sides?)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,

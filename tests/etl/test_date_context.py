@@ -182,3 +182,43 @@ def test_earlier_this_week_runs_to_the_day_of_the_report():
     assert _windows("Earlier this week, gunmen burned a school.") == {
         "Earlier this week": ("2021-11-08", "2021-11-12")
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The rebels had until Wednesday night to leave Orra.", {}),
+        ("The group was given until the end of the month to hand in its weapons.", {}),
+        ("Villagers were given until 30 November to go.", {}),
+        # not a deadline: a spell that ended, or a comma before 'to'
+        ("Fighting in Orra lasted until Wednesday.", {"Wednesday": ("2021-11-10", "2021-11-10")}),
+        ("Clashes went on until Wednesday, to the dismay of Varn.", {"Wednesday": ("2021-11-10", "2021-11-10")}),
+    ],
+)  # fmt: skip
+def test_a_deadline_given_to_someone_dates_nothing(sentence, expected):
+    assert _windows(sentence) == expected
+
+
+def test_the_day_a_speaker_spoke_gives_way_to_the_events_own_day():
+    s = "The ministry said on Wednesday that 12 guards were killed when raiders stormed Orra last Monday."
+    dates, stormed = _dates_and_position(s, "stormed")
+    wednesday = next(d for d in dates if d.text.endswith("Wednesday"))
+    monday = next(d for d in dates if d.text.endswith("Monday"))
+    assert not may_date(s, wednesday, stormed, dates)
+    assert may_date(s, monday, stormed, dates)
+    # alone, the speaking day still dates the sentence
+    s2 = "The ministry said on Wednesday that raiders had stormed Orra."
+    dates2, stormed2 = _dates_and_position(s2, "stormed")
+    assert may_date(s2, dates2[0], stormed2, dates2)
+
+
+def test_a_day_in_an_apposition_with_its_own_relative_clause_dates_that_clause_only():
+    s = "Militias shelled Orra, a hamlet that rebels seized two weeks ago, on Wednesday."
+    dates, shelled = _dates_and_position(s, "shelled")
+    ago = next(d for d in dates if d.text == "two weeks ago")
+    assert not may_date(s, ago, shelled, dates)
+    assert may_date(s, ago, s.index("seized"), dates)
+
+
+def test_a_deadline_of_a_day_dates_nothing():
+    assert _windows("Talks stalled after mediators set a deadline of Sunday for a deal.") == {}

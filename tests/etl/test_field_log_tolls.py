@@ -29,6 +29,7 @@ def _toll(sentence: str) -> tuple[float | None, float | None]:
         ("A drone hit a car near Varn, martyring three members, the command said.", (3, 3)),
         ("Orra retaken after a 2-day push. Raider losses 'dozens'.", (24, 99)),
         ("Pesh losses: 4.", (4, 4)),
+        ("Monitors say 23 fighters on both sides died in the battle for the hill.", (23, 23)),
         # the people after the comma are the two counted before it
         ("Teams recorded the death of 2 farmers, a father and his son, in the blast.", (2, 2)),
     ],
