@@ -140,6 +140,24 @@ def _elsewhere(
     return not any(border(c, point, ABROAD_KM) for c in named)
 
 
+def _box_only(
+    place: GeoPlace, similarity: float, weighed: tuple[float, float], evidence: Evidence
+) -> bool:
+    """Only the area's box speaks for a place the written name is not the own name of (a
+    transliteration, or another name GeoNames lists), far from the article's places, in
+    another of the area's countries than the one the article names: 'the district of
+    Qadisiya' of Tikrit is no Qadsayya by Damascus that lists 'Qadisiya' among its names."""
+    score, km = weighed
+    area = evidence.area
+    return (
+        score - EXACT_POINTS * (similarity >= 1.0) <= 3
+        and km > NEAR_KM
+        and area is not None
+        and place.country_code not in evidence.countries
+        and not area.countries.isdisjoint(evidence.countries)
+    )
+
+
 def pick(
     found: Iterable[tuple[GeoPlace, float]],
     evidence: Evidence,
@@ -160,7 +178,7 @@ def pick(
         ):  # 'Tripoli' is Libya's unless the article names other countries (a 'Doha deal')
             score, km = weighed or (EXACT_POINTS, math.inf)
             weighed = score + CAPITAL_POINTS, km
-        if weighed is None:
+        if weighed is None or (not own and _box_only(place, similarity, weighed, evidence)):
             continue
         score, km = weighed
         size = int(math.log10(place.population + 1))  # an order of magnitude

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 from etl.places.area import AreaOfInterest
-from etl.places.choose import ABROAD_KM, FAR_KM, Evidence, pick
+from etl.places.choose import ABROAD_KM, FAR_KM, NEAR_KM, Evidence, pick
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.namekey import similarity, words
 
@@ -35,6 +35,14 @@ def choose_place(
             best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
         elif near and all(haversine_km((best.latitude, best.longitude), p) > FAR_KM for p in near):
             best = None  # the article's places are all far away: a namesake, not this one
+        elif (
+            countries
+            and near
+            and best.country_code not in dict(countries)
+            and all(haversine_km((best.latitude, best.longitude), p) > NEAR_KM for p in near)
+        ):
+            best = None  # in a country the article does not name, away from its places: the
+            # 'district of Qadisiya' of Tikrit is no Qadsayya by Damascus
         elif countries and not any(
             iso == best.country_code
             or index.country_within(iso, (best.latitude, best.longitude), ABROAD_KM)

@@ -28,7 +28,7 @@ from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
-from etl.places.geonames import GeoNamesIndex
+from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import candidates, choose_place
 from etl.places.scan import dateline_end, names, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
@@ -46,6 +46,8 @@ _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
 _DROPPED_ROLES = ("government", "name_part", "subarea", "origin")
+_BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
+OTHER_NAME_KM = 200.0  # how far a bracketed other name or region may lie from the place
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
 
 
@@ -120,6 +122,10 @@ class PlaceResolver:
                 continue  # 'the road between X and Y': X, when X is known
             if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
                 region = routes.road_from(hit.text) if road else routes.road_to(hit.text)
+            if hits and _BRACKET_GAP.fullmatch(text, hits[-1].end, hit.start):
+                hit = self._other_name(hit, hits[-1], evidence)  # 'Tal Abyad (Girê Spî)'
+                if hit is None:
+                    continue
             if (hits or pending) and (
                 hit.start < heading_until
                 or (hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules))
@@ -145,6 +151,25 @@ class PlaceResolver:
         if pending and refs and not any(h.start < pending[1] for h in hits):
             hits.insert(0, self._heading_place(text, pending, evidence, refs))
         return self._settle(text, hits, evidence, tuple(refs)), unknown
+
+    def _other_name(
+        self, hit: PlaceHit, first: PlaceHit, evidence: Evidence
+    ) -> PlaceHit | None:
+        """A name in brackets after a place ('Tal Abyad (Girê Spî)', 'Baiji (Salahuddin)')
+        is its other name or its region: within OTHER_NAME_KM of it, looked up again beside it
+        when its first reading lies farther, dropped when no reading does."""
+        first_point = (first.latitude, first.longitude)
+        if haversine_km(first_point, (hit.latitude, hit.longitude)) <= OTHER_NAME_KM:
+            return hit
+        if not hit.place_id.startswith("gn:"):
+            return None
+        beside = Evidence(evidence.countries, (*evidence.near, first_point), evidence.area)
+        again = self._geonames_hit(hit.text, hit.start, beside)
+        if again is None or haversine_km(first_point, (again.latitude, again.longitude)) > (
+            OTHER_NAME_KM
+        ):
+            return None
+        return again
 
     def _heading_place(
         self, text: str, pending: tuple[str, int, int], evidence: Evidence, refs: list[PlaceHit]

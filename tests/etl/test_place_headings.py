@@ -117,3 +117,33 @@ def test_a_heading_s_place_is_looked_up_beside_its_region(extractor, note, expec
 def test_a_range_of_hills_named_after_a_city_is_a_region_not_the_city(extractor):
     note = "On 2 June 2021, shells fell near the village of Slinfah in the Latakia mountains."
     assert _places(extractor, note) == [("Şlinfah", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bracketed other name is the same place, or dropped when no reading lies near it
+        ("On Monday a mortar round hit Jarabulus (Zorvit), killing 3.", [("Jarābulus", 1)]),
+        ("On Monday a mortar round hit Manbij (Palma), killing 3.", [("Manbij", 1)]),
+        # a month written short is no place ('Nov' is a village in the Golan)
+        ("On Nov. 3, a drone struck a truck on the eastern edge of Anah, killing 2.",
+         [("‘Anah", 2)]),
+        # where rockets were fired from is no event place
+        ("Three rockets fired by militants from Afrin hit a school in Kilis on Monday.",
+         [("Kilis", 1)]),
+    ],
+)  # fmt: skip
+def test_names_that_are_not_the_event_place(extractor, text, expected):
+    assert _places(extractor, text) == expected
+
+
+def test_a_likeness_elsewhere_in_the_area_is_refused_in_an_article_about_another_country(
+    extractor,
+):
+    # 'Qadisiya' is among the other names of a suburb of Damascus; in an article about Iraq,
+    # near Tikrit, it is a district of that city: the sentence takes the previous place
+    text = (
+        "Iraqi troops entered Tikrit on Monday. Fighting went on in the northern district of "
+        "Qadisiya on Tuesday, killing 4."
+    )
+    assert [p for p, _ in _places(extractor, text)][-1] == "Tikrīt"
