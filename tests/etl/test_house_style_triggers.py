@@ -176,3 +176,15 @@ def test_the_end_of_a_battle_and_the_fire_before_an_assault(sentence, expected):
 )
 def test_the_new_rows_stay_in_their_class(sentence, expected):
     assert _types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The envoy has arrived in Varn for talks on a ceasefire.", set()),
+        ("Army reinforcements have arrived in Orsk.", set()),
+        ("Some 2,000 families have arrived in Orsk from the hills.", {"displacement"}),
+    ],
+)
+def test_officials_and_troops_arriving_are_no_displacement(sentence, expected):
+    assert _types(sentence) == expected
