@@ -86,6 +86,16 @@ def restamped(dates: Iterable[DateWindow], start: int, anchor: dt.date | None) -
     )
 
 
+_TOLL_WORD = re.compile(r"\btoll\b", re.I)
+
+
+def toll_update(text: str, span: tuple[int, int], triggers: Sequence) -> bool:
+    """A note's later entry that only updates the toll ('Wed 05:30 -- IS attacks villages
+    ... Thu 12:00 -- toll among local fighters 60+'): no event of its own and the word
+    'toll', so its figure belongs to the entry before despite its new stamp."""
+    return not triggers and _TOLL_WORD.search(text, *span) is not None
+
+
 def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = "") -> bool:
     """A sentence that names a specific place (objects with place_id, geo_precision and
     start in `text`) other than the previous sentence's is about another event; a place

@@ -177,7 +177,10 @@ class Extractor:
             follows
             and not carry.elsewhere(events, context.last_place, last_is_previous, text)
             and not carry.earlier(dates, context.anchor)
-            and not carry.restamped(dates, start, context.anchor)
+            and not (
+                carry.restamped(dates, start, context.anchor)
+                and not carry.toll_update(text, (start, end), triggers)
+            )
         )
         # figures are read only where something uses them (most sentences need none)
         figures = find_figures(text, start, end, context.folded) if triggers or carries else []

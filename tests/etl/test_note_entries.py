@@ -139,3 +139,11 @@ def test_a_total_neutralised_since_the_start_of_an_operation_is_not_carried(extr
         "The army said 400 militants had been neutralised since the start of the operation."
     )
     assert ("clash", "2021-06-06", (None, None)) in _events(extractor, note)
+
+
+def test_a_later_entry_that_only_updates_the_toll_goes_back_to_the_event(extractor):
+    note = "Mon 06:00 -- Raqqa: clashes at a checkpoint near Raqqa. Tue 11:30 -- toll among police 7."
+    assert _events(extractor, note) == [("clash", "2021-06-07", (7, 7))]
+    # a later entry with an event of its own keeps its toll
+    note2 = "Mon 06:00 -- Raqqa: clashes at a checkpoint near Raqqa. Tue 11:30 -- 2 herders shot dead near Raqqa."
+    assert ("clash", "2021-06-07", (None, None)) in _events(extractor, note2)
