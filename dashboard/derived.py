@@ -30,7 +30,7 @@ import pydeck as pdk
 
 from dashboard.aggregate import MAP_MAX_MARKS, MAX_MARKS, page_line
 from dashboard.basemap_tiles import Tiles
-from dashboard.briefing import LegendEntry, legend_entries, outlets_of
+from dashboard.briefing import LegendEntry, legend_entries
 from dashboard.columns import among
 from dashboard.filters import Filters, filter_rows
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements
@@ -109,14 +109,16 @@ class Source:
         values = self.view["outlets"].to_numpy(dtype=object)
         # by identity, hashed as integers (a dict of 1M ids was 0.1-0.3 s at 1,000,000 events)
         ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
-        codes, _ = pd.factorize(ids)
-        firsts = np.flatnonzero(~pd.Series(ids).duplicated().to_numpy())  # in order of codes
+        codes, distinct = pd.factorize(ids)
+        firsts = np.full(len(distinct), len(ids), dtype=np.int64)  # each list's first event
+        np.minimum.at(firsts, codes, np.arange(len(ids)))
         lists = [v if isinstance(v, list) else [] for v in values[firsts].tolist()]
-        names = outlets_of(pd.DataFrame({"outlets": lists}))
+        every = [o for outlets in lists for o in outlets]
+        names = sorted(set(every))  # as briefing.outlets_of
         column = {name: k for k, name in enumerate(names)}
         named = np.zeros((len(lists), len(names)), dtype=bool)
-        for row, outlets in enumerate(lists):
-            named[row, [column[o] for o in outlets]] = True
+        rows = np.repeat(np.arange(len(lists)), [len(outlets) for outlets in lists])
+        named[rows, [column[o] for o in every]] = True
         return codes.astype(np.int32), named, names
 
     @cached_property
@@ -304,7 +306,7 @@ class Derived:
     @cached_property
     def ids(self) -> list[str]:
         """The ids of the events shown, oldest first."""
-        return self.shown["event_id"].tolist()
+        return self.source.view["event_id"].iloc[self.rows].tolist()
 
     def table(self, rows: int = TABLE_ROWS) -> pd.DataFrame:
         """The table's rows: the newest `rows` events shown (kept per number of rows)."""

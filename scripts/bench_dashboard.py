@@ -54,7 +54,7 @@ frames_s: load: event frame, claims index, filter options (s, wall/CPU)
 load_peak_mib: load: peak memory (MiB)
 cache_mib: st.cache_data pickle of the loaded data (MiB; none since cache_resource)
 unpickle_s: st.cache_data unpickle, every rerun (s; none since cache_resource)
-shown_s: default view: filter the events (s, wall/CPU)
+shown_s: default view: filter the events (rows, charts' columns) (s, wall/CPU)
 timeline_s: default view: build timeline (s, wall/CPU)
 timeline_json_s: default view: timeline to JSON (s, wall/CPU)
 arcs_s: default view: evacuation arcs (s, wall/CPU)
@@ -133,7 +133,7 @@ def builder_times(tables: dict, view, options, basemap: dict | None) -> dict:
     from dashboard.components.linked import CHOOSER_LIMIT, _labels
     from dashboard.derived import Derived, Source
     from dashboard.filters import default_filters
-    from dashboard.views import newest, table_csv
+    from dashboard.views import table_csv
     from etl.schemas import AREAS
 
     source = Source(view, tables, basemap, AREAS)
@@ -141,13 +141,13 @@ def builder_times(tables: dict, view, options, basemap: dict | None) -> dict:
     default = default_filters(options)
     page = Derived(source, default)
     out: dict = {}
-    _, out["shown_s"] = timed(lambda: page.shown)
+    _, out["shown_s"] = timed(lambda: page.charted)  # the rows, the charts' columns
     _, out["timeline_s"] = timed(lambda: page.timeline)
     _, out["timeline_json_s"] = timed(page.timeline.to_json)
     _, out["arcs_s"] = timed(lambda: page.arcs)
     deck, out["map_s"] = timed(page.deck)
     _, out["map_json_s"] = timed(deck.to_json)
-    _, out["picker_s"] = timed(lambda: _labels(newest(page.shown, CHOOSER_LIMIT)))
+    _, out["picker_s"] = timed(lambda: _labels(page.newest(CHOOSER_LIMIT)))
     _, out["table_s"] = timed(page.table)
     csv, out["csv_s"] = timed(table_csv(page.shown))
     low, high = pd.Timestamp(options.date_min), pd.Timestamp(options.date_max)
@@ -164,10 +164,15 @@ def builder_times(tables: dict, view, options, basemap: dict | None) -> dict:
 
 
 def everything(page) -> None:
-    """Every part a rerun of the reader's page uses, as JSON where the browser gets JSON."""
+    """Every part a rerun of the reader's page uses, as JSON where the browser gets JSON
+    (the frame of every column of the events shown is made only for a download or a
+    search: not here)."""
+    from dashboard.components.linked import CHOOSER_LIMIT
+
     page.timeline.to_json()
     page.deck_copy().to_json()
-    _ = page.by_marker, page.ids, page.table(), page.outlets, page.shown_as, page.not_drawn
+    _ = page.by_marker, page.table(), page.outlets, page.shown_as, page.not_drawn, page.legend
+    page.rows_of(page.newest(CHOOSER_LIMIT)["event_id"].tolist())
 
 
 def element_bytes(at) -> dict:
