@@ -57,6 +57,7 @@ class Widen:
     'over two days'; 'overnight' is the night into it): that day widens back `back` days."""
 
     back: int
+    own: bool = False  # the phrase's own event only ('during its three-week hold'): the day stays
 
 
 # A match as etl.extraction.dates finds it: start, end, (first day, last day, source), kind.
@@ -179,7 +180,8 @@ def _widened(sentence: str, found: list[Found], quotes: Sequence[tuple[int, int]
         except OverflowError:
             continue
         out[i] = (start, end, (first, day, window[2]), kind)
-        out[j] = (found[j][0], found[j][1], (first, day, source), found[j][3])
+        if not (isinstance(kind, Widen) and kind.own):
+            out[j] = (found[j][0], found[j][1], (first, day, source), found[j][3])
     return out
 
 

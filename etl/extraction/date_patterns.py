@@ -163,6 +163,14 @@ _SPELL = _rx(
     rf"|(?:an?\s+)?(?P<n2>{_SPELL_NUM})[-\s]day\s+{_SPELL_OF})",
     rf"|over\s+(?P<n3>{_SPELL_NUM})\s+days\b)",
 )
+# "killed dozens during its three-week hold on the town": a spell ending on the sentence's
+# day, for the event told with it only
+_HOLD_WORD = "|".join(re.escape(w) for w in WORDS.hold_words)
+_HOLD = _rx(
+    "d",
+    rf"during\s+(?:its|their|the|an?|his|her)\s+(?P<n>{_NUM}|\d{{1,2}})[-\s]"
+    rf"(?P<unit>day|week|month)(?:-long)?\s+(?:[\w-]+\s+)?(?:{_HOLD_WORD})\b",
+)
 _FOLLOWING = _rx(  # past narrative: "fled in the following days"
     "iodt",
     r"(?:(?:in|over|during)\s+)?the\s+(?:following|subsequent|ensuing)\s+(?:few\s+)?",

@@ -298,3 +298,14 @@ def _spell(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'after four days of fighting' with no day of its own in the sentence ('have seized the
     palace after four days of fighting'): the four days ending on publication."""
     return pub - (spell_days(m) - 1) * _DAY, pub, "relative"
+
+
+def hold_days(m: re.Match[str]) -> int:
+    """The days of 'during its three-week hold' (21), 'its ten-day control' (10)."""
+    return (_number(m["n"]) or 1) * _UNIT_DAYS[m["unit"].lower()]
+
+
+def _hold(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'during its three-week hold on the town' with no day in the sentence: the spell
+    ending on publication."""
+    return pub - hold_days(m) * _DAY, pub, "relative"

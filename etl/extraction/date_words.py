@@ -56,6 +56,7 @@ class DateWords:
     short_weekdays: frozenset[str]  # the abbreviations among them: read only as a stamp
     widening: frozenset[str]  # relative-day phrases that widen the sentence's day ("overnight")
     spell_words: tuple[str, ...]  # "after two days of <word>": a spell ending on the day
+    hold_words: tuple[str, ...]  # "during its three-week <word>": a spell ending on the day
 
 
 def load() -> DateWords:
@@ -93,6 +94,13 @@ def load() -> DateWords:
             _phrase(r["phrase"]) for r in relative if r["widens"].strip().lower() == "yes"
         ),
         spell_words=tuple(sorted({r["word"].lower() for r in spells}, key=len, reverse=True)),
+        hold_words=tuple(
+            sorted(
+                {r["word"].lower() for r in spells if r["during"].strip().lower() == "yes"},
+                key=len,
+                reverse=True,
+            )
+        ),
     )
 
 

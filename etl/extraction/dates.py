@@ -32,6 +32,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _DMY,
     _FOLLOWING,
     _FOR,
+    _HOLD,
     _HOLIDAY,
     _ISO,
     _LATER,
@@ -66,6 +67,7 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _digit_stamp,
     _explicit_day,
     _following,
+    _hold,
     _holiday,
     _later,
     _month,
@@ -80,6 +82,7 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _weekday,
     _weekend,
     _year,
+    hold_days,
     precision_of,
     spell_days,
 )
@@ -134,6 +137,7 @@ _RULES: tuple[_Rule, ...] = (
     (_RECENT, _back, _needs("past last previous recent", _UNITS)),
     (_FOLLOWING, _following, _needs("following subsequent ensuing", "days weeks")),
     (_SPELL, _spell, _needs("after following over", "day days")),
+    (_HOLD, _hold, _needs("during", "day week month")),
     (_FOR, _back, _needs("for", _UNITS)),
     (_AGO, _ago, _needs("ago")),
     (_LATER, _later, _needs("later after afterward afterwards earlier before prior", _DW)),
@@ -231,6 +235,8 @@ def _kind(resolver: _Resolver | None, m: re.Match[str]) -> object:
         return "following"
     if resolver is _spell:
         return Widen(spell_days(m) - 1)
+    if resolver is _hold:
+        return Widen(hold_days(m), own=True)
     if resolver is _today:
         return "night" if " ".join(m[0].lower().split()) in WORDS.widening else "today"
     return None

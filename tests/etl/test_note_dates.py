@@ -186,3 +186,8 @@ def test_until_a_yearless_day_closes_the_spell_of_the_stamp():
     text = "[05.06.2021] Varn: gunmen stormed the camp; the killings went on until 07.06."
     got = _windows(text, dt.date(2021, 6, 9))
     assert [(w[0], w[1]) for w in got] == [("2021-06-05", "2021-06-07")] * 2
+
+
+def test_a_spell_during_a_hold_dates_its_own_event_and_leaves_the_day_alone():
+    text = "On 8 June 2021, troops re-entered Orra and found that militias had killed 30 men during their two-week hold on the village."
+    assert [(w[0], w[1]) for w in _windows(text)] == [("2021-06-08", "2021-06-08"), ("2021-05-25", "2021-06-08")]
