@@ -118,6 +118,7 @@ class Extractor:
         for iso, n in self.resolver.countries_named(text).items():
             context.countries[iso] += 3 * n
         places = [self._places(text, s, e, context) for s, e in sentences]
+        places = self.resolver.named_again(text, sentences, places, context.countries)
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         context.stems = StemIndex(text)
         context.folded = fold_text(text)

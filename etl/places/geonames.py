@@ -32,7 +32,7 @@ from etl.places.geonames_build import (  # noqa: F401 - re-exported: the index's
     place_keys,
 )
 from etl.places.namekey import min_similarity, query_keys, similarity, soft_form
-from etl.places.towns import Towns, TownRow, default_towns
+from etl.places.towns import TownRow, Towns, default_towns
 
 SCHEMA = 3  # bump when the index layout or the keys change: the file name changes with it
 NEAR_TIE_KM = 10.0  # candidates this close to each other in distance count as a tie

@@ -41,7 +41,7 @@ _SUFFIX = re.compile(  # matched where a name ends
 _CAPITAL_NAME = re.compile(r"^[A-Z][A-Z .'’\-]+$")
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_END = re.compile(r"\s[Ss]tate$")
-_ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$")
+_ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$", re.I)  # Governorate
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
@@ -91,9 +91,11 @@ class PlaceResolver:
         end: int,
         countries: frozenset[str] | Mapping[str, int],
         near: tuple[tuple[float, float], ...],
+        known: frozenset[str] = frozenset(),
     ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
         """Known places in text[start:end] and names after 'in/near/at' that no gazetteer knows.
-        `countries` are those the article names (with how often), `near` its other places."""
+        `countries` are those the article names (with how often), `near` its other places,
+        `known` names it placed elsewhere (a place slot wherever they stand)."""
         # a dict is tested first: the Mapping test alone costs more than a plain one
         counts = (
             countries if isinstance(countries, (dict, Mapping)) else dict.fromkeys(countries, 1)
@@ -108,7 +110,7 @@ class PlaceResolver:
         for s, e in names(text, start, end):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
-            hit = self._resolve(text, s, e, evidence, s < heading_until)
+            hit = self._resolve(text, s, e, evidence, s < heading_until or name in known)
             if hit is None:
                 if self._is_unknown_place(text, s, name):
                     unknown.append((name, s, e))
@@ -152,9 +154,33 @@ class PlaceResolver:
             hits.insert(0, self._heading_place(text, pending, evidence, refs))
         return self._settle(text, hits, evidence, tuple(refs)), unknown
 
-    def _other_name(
-        self, hit: PlaceHit, first: PlaceHit, evidence: Evidence
-    ) -> PlaceHit | None:
+    def named_again(
+        self,
+        text: str,
+        spans: list[tuple[int, int]],
+        found: list[tuple[list[PlaceHit], list[tuple[str, int, int]]]],
+        countries: Mapping[str, int],
+    ) -> list[tuple[list[PlaceHit], list[tuple[str, int, int]]]]:
+        """The event places of each sentence (`found`, as `find` gave them, reporting places
+        left out), read again where a GeoNames name the article placed elsewhere stands
+        outside a place slot: 'Jalawla sits on the old road ...' once 'the road between
+        Jalawla and Khanaqin' placed it."""
+        known = frozenset(h.text for hits, _ in found for h in hits if h.place_id.startswith("gn:"))
+        if not known:
+            return found
+        alternatives = "|".join(map(re.escape, sorted(known, key=len)[::-1]))
+        pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+        points = tuple((h.latitude, h.longitude) for hits, _ in found for h in hits)
+        out = list(found)
+        for i, ((s, e), (hits, _)) in enumerate(zip(spans, found)):
+            placed = {h.start for h in hits}
+            if all(m.start() in placed for m in pattern.finditer(text, s, e)):
+                continue
+            again, unknown = self.find(text, s, e, countries, points[-5:], known)
+            out[i] = ([h for h in again if not h.reporting], unknown)
+        return out
+
+    def _other_name(self, hit: PlaceHit, first: PlaceHit, evidence: Evidence) -> PlaceHit | None:
         """A name in brackets after a place ('Tal Abyad (Girê Spî)', 'Baiji (Salahuddin)')
         is its other name or its region: within OTHER_NAME_KM of it, looked up again beside it
         when its first reading lies farther, dropped when no reading does."""

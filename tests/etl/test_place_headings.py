@@ -23,10 +23,22 @@ FRI = dt.date(2021, 6, 11)
         ("[03.02.2021] Manbij: a mine went off.", "Manbij", "[03.02.2021] Manbij:"),
         ("Wed 14:05 -- Manbij: a mine went off.", "Manbij", "Wed 14:05 -- Manbij:"),
         ("Thu-Fri overnight -- Manbij: shelling.", "Manbij", "Thu-Fri overnight -- Manbij:"),
-        ("Fri 04/06 21:40 -- Manbij (Aleppo): shelling.", "Manbij", "Fri 04/06 21:40 -- Manbij (Aleppo):"),
+        (
+            "Fri 04/06 21:40 -- Manbij (Aleppo): shelling.",
+            "Manbij",
+            "Fri 04/06 21:40 -- Manbij (Aleppo):",
+        ),
         ("09:15 GMT -- Manbij: shelling.", "Manbij", "09:15 GMT -- Manbij:"),
-        ("Deaths today. (4) Manbij, east of Aleppo: two died.", "Manbij", "(4) Manbij, east of Aleppo:"),
-        ("Sat 10:00 -- Manbij-Jarabulus rd: a mine.", "Manbij", "Sat 10:00 -- Manbij-Jarabulus rd:"),
+        (
+            "Deaths today. (4) Manbij, east of Aleppo: two died.",
+            "Manbij",
+            "(4) Manbij, east of Aleppo:",
+        ),
+        (
+            "Sat 10:00 -- Manbij-Jarabulus rd: a mine.",
+            "Manbij",
+            "Sat 10:00 -- Manbij-Jarabulus rd:",
+        ),
     ],
 )
 def test_a_stamped_heading_ends_after_its_colon(text, name, heading):
@@ -147,3 +159,33 @@ def test_a_likeness_elsewhere_in_the_area_is_refused_in_an_article_about_another
         "Qadisiya on Tuesday, killing 4."
     )
     assert [p for p, _ in _places(extractor, text)][-1] == "Tikrīt"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'the provincial capital X' is a place slot
+        (
+            "Some 600 people who fled Quissanga reached the provincial capital Pemba on Monday.",
+            ("Pemba", 1),
+        ),
+        # 'X Governorate' with its capital: the governorate, coarsely
+        ("As Daraa Governorate counts its dead, 12 people were killed on Monday.", ("Dar‘ā", 3)),
+    ],
+)
+def test_capitals_and_governorates_written_with_capitals(extractor, text, expected):
+    assert _places(extractor, text)[-1] == expected
+
+
+def test_a_town_placed_elsewhere_in_the_article_is_a_place_where_it_opens_a_sentence(extractor):
+    # 'Qabbasin lies ...' is no place slot, but the last sentence places Qabbasin: the
+    # shelling of 'the town's market' is then Qabbasin's, not al-Bab's
+    text = (
+        "Qabbasin lies on the road from al-Bab to Manbij. On Monday shelling hit the town's "
+        "market, killing 4. Clashes on Sunday on the road between Qabbasin and al-Bab killed 2."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, FRI))
+    assert [(m.event_type, m.place_name) for m in mentions] == [
+        ("shelling", "Kabbasin"),
+        ("clash", "Kabbasin"),
+    ]

@@ -18,7 +18,7 @@ from etl.settings import Paths
 
 HEADER = "place_id,name,aliases,kind,latitude,longitude,admin1,country,population,source\n"
 ROWS = (
-    "zorvit,Zorvit,Zorvitte|az-Zorvit,village,10.5,20.5,Somewhere,SY,800,\"A survey map, 1990\"\n"
+    'zorvit,Zorvit,Zorvitte|az-Zorvit,village,10.5,20.5,Somewhere,SY,800,"A survey map, 1990"\n'
     "palmyre_far,Alpha,,town,-10.0,40.0,Far Province,MZ,30000,A town list\n"
 )
 
@@ -99,7 +99,7 @@ def index():
 def test_the_curated_table_holds_only_towns_cities500_lacks(index):
     table = read_towns(TOWNS)
     assert len(table) >= 5
-    for ident, row in table:
+    for _, row in table:
         assert row.source.strip()
         twins = [
             p
