@@ -19,6 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+import ahocorasick
+
+from etl.extraction.alternation import CASE_FOLDS
+from etl.extraction.literals import required_sets
 from etl.extraction.trigger_fold import Trigger, fold
 from etl.extraction.trigger_rules import TriggerRules, TypeRules, trigger_rules
 
@@ -91,6 +95,46 @@ class _Sentence:
         return spans
 
 
+#: Characters that match an ASCII letter when case is ignored but that str.lower() does not
+#: turn into it ('İ', the Kelvin sign, ...): where one stands, `_search` runs the pattern.
+_FOLDS = "".join(CASE_FOLDS.values())
+
+
+#: id of a context pattern -> (the pattern, kept alive, and its words' automaton or None);
+#: by id, since hashing a compiled pattern reads all of its code each time
+_WORDS: dict[int, tuple[re.Pattern[str], ahocorasick.Automaton | None]] = {}
+
+
+def _words_of(pattern: re.Pattern[str]) -> ahocorasick.Automaton | None:
+    """The words one of which every match of a context pattern holds (lower case, read from
+    the pattern by etl.extraction.literals), in an automaton; None when it has none."""
+    known = _WORDS.get(id(pattern))
+    if known is not None and known[0] is pattern:
+        return known[1]
+    found = required_sets(pattern.pattern)
+    automaton = None
+    if found and all(word.isascii() for word in found[0]):
+        automaton = ahocorasick.Automaton()
+        for word in found[0]:
+            automaton.add_word(word, word)
+        automaton.make_automaton()
+    _WORDS[id(pattern)] = (pattern, automaton)
+    return automaton
+
+
+def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.search(text)`, not run where the text holds none of the words every match
+    holds (most texts: one pass of an automaton costs less than the pattern's search)."""
+    words = _words_of(pattern)
+    if (
+        words is not None
+        and next(words.iter(text.lower()), None) is None
+        and not any(ch in text for ch in _FOLDS)
+    ):
+        return None
+    return pattern.search(text)
+
+
 def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> bool:
     """False when the words around the trigger make it expected, denied, imagined, generic
     or blocked."""
@@ -101,10 +145,10 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     right = text[end : min(sentence.end, end + 70)]
     if rules.not_real_before and rules.not_real_before.search(clause):
         return False
-    if rules.not_real_after and (after := rules.not_real_after.search(right)):
+    if rules.not_real_after and (after := _search(rules.not_real_after, right)):
         if not _NEXT_PREDICATE.search(right, 0, after.end()):
             return False
-    if rules.generic_before and rules.generic_before.search(left):
+    if rules.generic_before and _search(rules.generic_before, left):
         return False
     return not _blocked(sentence, rules, start, end)
 
@@ -125,9 +169,9 @@ def _reference_only(sentence: _Sentence, before: str, trigger_end: int) -> bool:
     """'since the offensive began': the nominal only dates something else; 'after a first
     attack on the centre on Feb. 27' reports that attack (it has a date of its own)."""
     rules = sentence.rules
-    if rules.reference_before and rules.reference_before.search(before):
+    if rules.reference_before and _search(rules.reference_before, before):
         return True
-    if not (rules.reference_unless_dated and rules.reference_unless_dated.search(before)):
+    if not (rules.reference_unless_dated and _search(rules.reference_unless_dated, before)):
         return False
     if _TOLD.match(sentence.text, trigger_end, sentence.end):
         return False  # 'after an IED struck a convoy on the road, killing 2': it is told
