@@ -133,7 +133,7 @@ def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
     spoken = any(item[3] in ("today", "night") for item in found)
     quotes = quoted_spans(sentence) if spoken else []
     if not days:
-        return _widened(sentence, found, quotes)
+        return _widened(sentence, found, quotes, pub)
     found = spells(sentence, found)
     out = []
     for item in found:
@@ -148,10 +148,12 @@ def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
         except OverflowError:  # at the ends of the calendar: keep the first reading
             window = item[2]
         out.append((start, end, window, kind))
-    return _widened(sentence, out, quotes)
+    return _widened(sentence, out, quotes, pub)
 
 
-def _widened(sentence: str, found: list[Found], quotes: Sequence[tuple[int, int]]) -> list[Found]:
+def _widened(
+    sentence: str, found: list[Found], quotes: Sequence[tuple[int, int]], pub: dt.date
+) -> list[Found]:
     """'On 29 August, forces took Ataq after clashes overnight': 28-29 August; 'captured the
     town on Thursday after two days of fighting': Wednesday and Thursday. The spell and the
     day it ends on (the nearest day of the sentence, no semicolon between) both get it; a
@@ -175,6 +177,8 @@ def _widened(sentence: str, found: list[Found], quotes: Sequence[tuple[int, int]
             continue
         j = min(days, key=lambda j: abs(found[j][0] - start))
         day, source = found[j][2][1], found[j][2][2]
+        if day > pub:
+            continue  # an explicit day ahead ('the Aug. 31 deadline'): no spell ends there
         try:
             first = day - back * _DAY
         except OverflowError:
