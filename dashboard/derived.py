@@ -137,7 +137,7 @@ class Derived:
     @cached_property
     def rows(self) -> np.ndarray:
         """The positions in the view of the events shown, in order."""
-        return filter_rows(self.source.view, self.filters)
+        return filter_rows(self.source.view, self.filters, coded=self.source.counted)
 
     @property
     def count(self) -> int:

@@ -182,16 +182,27 @@ def apply_filters(
 
 
 def filter_rows(
-    view: pd.DataFrame, filters: Filters, organisations: Organisations | None = None
+    view: pd.DataFrame,
+    filters: Filters,
+    organisations: Organisations | None = None,
+    coded: pd.DataFrame | None = None,
 ) -> np.ndarray:
-    """The positions in `view` of the rows `apply_filters` keeps, in order."""
-    return np.flatnonzero(filter_mask(view, filters, organisations).to_numpy(dtype=bool))
+    """The positions in `view` of the rows `apply_filters` keeps, in order (`coded`: as
+    in `filter_mask`)."""
+    mask = filter_mask(view, filters, organisations, coded)
+    return np.flatnonzero(mask.to_numpy(dtype=bool))
 
 
 def filter_mask(
-    view: pd.DataFrame, filters: Filters, organisations: Organisations | None = None
+    view: pd.DataFrame,
+    filters: Filters,
+    organisations: Organisations | None = None,
+    coded: pd.DataFrame | None = None,
 ) -> pd.Series:
-    """Per row of `view`, whether `apply_filters` keeps it."""
+    """Per row of `view`, whether `apply_filters` keeps it. `coded`: the view's status,
+    type and area as categories, row for row (compared as codes, not as text: 1,000,000
+    events' types were 25 ms as text)."""
+    text = view if coded is None else coded
     # compared as timestamps (a date per row was 0.4 s of a rerun at 100,000 events)
     first = pd.Timestamp(filters.date_from)
     after_last = pd.Timestamp(filters.date_to) + pd.Timedelta(days=1)
@@ -199,11 +210,11 @@ def filter_mask(
     if not filters.include_background:
         keep &= ~view["background"]
     if not filters.include_pending:
-        keep &= view["review_status"] != "pending"
+        keep &= (text["review_status"] != "pending").to_numpy(dtype=bool)
     if filters.event_types:
-        keep &= view["event_type"].isin(filters.event_types)
+        keep &= text["event_type"].isin(filters.event_types).to_numpy(dtype=bool)
     if filters.areas:
-        keep &= view["area"].isin(filters.areas)
+        keep &= text["area"].isin(filters.areas).to_numpy(dtype=bool)
     if filters.outlets:
         keep &= _any_of(view["outlet_ids"], filters.outlets)
     if filters.claimants:

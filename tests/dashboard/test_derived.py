@@ -44,6 +44,7 @@ def _states(options):
         dataclasses.replace(default, include_pending=True, include_background=True),
         dataclasses.replace(default, date_from=(high - pd.Timedelta(days=9)).date()),
         dataclasses.replace(default, date_from=dt.date(1900, 1, 1), date_to=dt.date(1900, 1, 2)),
+        dataclasses.replace(default, areas=("Idlib", "Elsewhere"), event_types=("clash", "x")),
     ]
 
 
