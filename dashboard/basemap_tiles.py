@@ -7,8 +7,8 @@ the map's GPU time, on the first page and on every redraw after a filter click. 
 quad costs a small fraction of that.
 
 The images follow deck.gl's Web Mercator (512 px wide world at zoom 0): a tile of level `L`
-covers 1/2^L of the world's width, 512 px on screen at zoom `L`, from an image `RES` times as
-many pixels (sharp on a high-density screen). The page's view at zoom `Z` gets
+is `TILE_PX` px on screen at zoom `L` (1/2^L of the world's width is 512 px), from an image
+`RES` times as many pixels (sharp on a high-density screen). The page's view at zoom `Z` gets
 the tiles of level `L = ceil(2 Z) / 2` covering it (shown at 71-100 % of their size; line
 widths are drawn for 71 %), over one `overview` image of the whole basemap at
 `OVERVIEW_LEVEL` (what a reader sees after panning away from the first view, less sharp).
@@ -38,14 +38,17 @@ from PIL import Image, ImageChops, ImageDraw
 
 __all__ = ["Tile", "Tiles", "tile_level"]
 
-#: Image pixels per screen pixel (a tile is 512 px on screen at its level's zoom).
+#: A tile's size on screen at its level's zoom, and image pixels per screen pixel. Small
+#: tiles: the texels deck.gl uploads (and reduces for its mipmaps, in software WebGL on the
+#: CPU) are those of the tiles touching the view, not much more than the view's.
+TILE_PX = 256
 RES = 2
 #: Drawn this many times larger, then reduced: anti-aliased edges and lines.
 SUPERSAMPLE = 2
 #: Levels in steps of this (a tile is shown at 71-100 % of its size with 0.5).
 STEP = 0.5
 #: The overview under the tiles: the whole basemap at this level.
-OVERVIEW_LEVEL = 4.0
+OVERVIEW_LEVEL = 3.0
 #: ... drawn at one image px per screen px (it is mostly hidden under the tiles).
 OVERVIEW_RES = 1
 #: The page's background (the theme's `backgroundColor`, `.streamlit/config.toml`): the sea.
@@ -53,7 +56,7 @@ BACKGROUND = (255, 255, 255)
 #: Screen px around the view also covered by tiles (a small pan stays sharp).
 MARGIN_PX = 64
 #: Bump when the drawing changes (part of the cache folder's name).
-VERSION = 2
+VERSION = 3
 
 
 def tile_level(zoom: float) -> float:
@@ -138,7 +141,7 @@ class Tiles:
     ) -> None:
         self.style = {k: (tuple(f), tuple(c), float(w)) for k, (f, c, w) in style.items()}
         key = json.dumps(
-            [basemap, sorted(self.style.items()), RES, SUPERSAMPLE, STEP,
+            [basemap, sorted(self.style.items()), TILE_PX, RES, SUPERSAMPLE, STEP,
              OVERVIEW_LEVEL, OVERVIEW_RES, BACKGROUND, MARGIN_PX, VERSION],
             sort_keys=True,
         )  # fmt: skip
@@ -167,7 +170,7 @@ class Tiles:
         """The tiles covering a `width` x `height` px view (and `MARGIN_PX` around it), drawn
         where not yet on disk; none beyond the basemap's extent."""
         level = tile_level(zoom)
-        scale, world = 2**level, 512 * 2**zoom
+        scale, world = 2**level * 512 / TILE_PX, 512 * 2**zoom  # tiles a world's width
         cx, cy = _world(np.array([longitude]), np.array([latitude]))
         half_w, half_h = (width / 2 + MARGIN_PX) / world, (height / 2 + MARGIN_PX) / world
         ex0, ey0, ex1, ey1 = self.extent

@@ -244,11 +244,13 @@ def one_session(
     page.add_init_script(PROBE)
     socket, static, opened_ws = Frames(), [0], []
     page.on("websocket", lambda ws: (opened_ws.append(time.perf_counter()), socket.attach(ws)))
-    page.on(
-        "response",
+    context.on(  # the context's: the page's own events missed most of the basemap's images
+        "requestfinished",
         lambda r: (
-            static.__setitem__(0, static[0] + len(r.body()))
-            if "/app/static/" in r.url and r.status == 200
+            # bytes as received (the GeoJSON came gzipped with no Content-Length; DevTools
+            # kept no body for most PNGs)
+            static.__setitem__(0, static[0] + max(r.sizes()["responseBodySize"], 0))
+            if "/app/static/" in r.url
             else None
         ),
     )
