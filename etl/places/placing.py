@@ -134,7 +134,7 @@ class PlaceResolver:
             ):
                 if hit.start < heading_until:  # a heading's region: 'Hays (southern Hodeidah):'
                     hit = replace(hit, geo_precision=max(3, hit.geo_precision))
-                refs.append(hit)
+                refs.append(_with_region(hit, region))  # a region locates loosely
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             last = unknown[-1] if unknown else None
             if (

@@ -189,3 +189,18 @@ def test_a_town_placed_elsewhere_in_the_article_is_a_place_where_it_opens_a_sent
         ("shelling", "Kabbasin"),
         ("clash", "Kabbasin"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 'X in the <direction> countryside of Y': Y only locates X
+        "On Monday government troops re-entered Salqin in the western countryside of Idlib "
+        "and killed 5 fighters.",
+        "On Monday jets struck Salqin in the Idlib countryside, killing 5.",
+        # 'X, the capital of Y': Y only locates X
+        "On Monday jets struck Salqin, the district capital of Idlib governorate, killing 5.",
+    ],
+)
+def test_a_region_that_locates_the_town_is_not_the_event_place(extractor, text):
+    assert {p for p, _ in _places(extractor, text)} == {"Salqīn"}
