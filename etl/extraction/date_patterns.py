@@ -103,6 +103,12 @@ _MONTH = _rx(
     rf"(?P<pre>(?:in|during|throughout|last|this)\s+)?{_PART}?{_MONTH_WORD}",
     _YEAR_AFTER,
 )
+# "in the first week of May", "during the last week of March": seven days of the month
+_WEEK_OF = _rx(
+    "idt",
+    r"(?:(?:in|during|over)\s+)?the\s+(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+",
+    rf"{_MONTH_WORD}{_YEAR_AFTER}",
+)
 _YEAR_ONLY = _rx(
     "idtelma12", rf"(?P<pre>(?:in|during|throughout)\s+)?{_PART}?(?P<year>{_YEAR})\b(?![-/]\d)"
 )

@@ -309,3 +309,17 @@ def _hold(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'during its three-week hold on the town' with no day in the sentence: the spell
     ending on publication."""
     return pub - hold_days(m) * _DAY, pub, "relative"
+
+
+_NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}
+
+
+def _week_of(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'the first week of May': 1-7 May; 'the second': 8-14; 'the last (final)': the
+    month's last seven days."""
+    month = _MONTH_NUM[m["month"].rstrip(".")]
+    year = _year_of(m, pub, month)
+    last = calendar.monthrange(year, month)[1]
+    nth = m["nth"].lower()
+    first = last - 6 if nth not in _NTH_WEEK else 1 + 7 * _NTH_WEEK[nth]
+    return dt.date(year, month, first), dt.date(year, month, first + 6), "explicit"

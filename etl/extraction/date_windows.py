@@ -104,15 +104,15 @@ _NIGHT_JOIN = re.compile(r"\s*(?:-|\u2013|/|to|and|into)\s*", re.I)
 
 
 def _night_of(first: DateWindow, second: DateWindow, text: str) -> bool:
-    """'the night of 7 to 8 June', 'the night of Tuesday to Wednesday': one night, the two
-    days it spans."""
+    """'the night of 7 to 8 June', 'the night of Tuesday to Wednesday', 'overnight Saturday
+    into Sunday': one night, the two days it spans."""
     if first.char_end is None or second.char_start is None or first.char_start is None:
         return False
     if not 0 <= (second.start - first.end).days <= 1:
         return False
     lead = text[max(0, first.char_start - 20) : first.char_start]
-    if not _NIGHT_OF.search(lead):
-        return False
+    if not (_NIGHT_OF.search(lead) or first.text.lower().startswith("overnight")):
+        return False  # 'overnight Saturday into Sunday' is one night too
     return _NIGHT_JOIN.fullmatch(text, first.char_end, second.char_start) is not None
 
 

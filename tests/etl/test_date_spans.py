@@ -77,3 +77,16 @@ def test_a_night_written_as_two_days_is_both_days(text):
 
 def test_a_night_of_one_day_is_that_day():
     assert _windows("On the night of 2 May, jets struck Orra.") == [("2022-05-02", "2022-05-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Overnight Saturday into Sunday, rockets hit Orra.", [("2022-04-30", "2022-05-01")]),
+        ("In the first week of April, 300 families left Varn.", [("2022-04-01", "2022-04-07")]),
+        ("During the last week of April, 40 were killed near Orra.", [("2022-04-24", "2022-04-30")]),
+        ("In the second week of March 2022, the road was cut.", [("2022-03-08", "2022-03-14")]),
+    ],
+)  # fmt: skip
+def test_a_night_into_a_day_and_a_week_of_a_month(text, expected):
+    assert _windows(text) == expected
