@@ -138,9 +138,14 @@ BOUNDARY = r"(?<![\w-])"  # a word starts here: no letter, digit, _ or hyphen be
 
 
 def letter_first(
-    alternation: str, tail: str = "", flags: int = 0, boundary: bool = True
+    alternation: str,
+    tail: str = "",
+    flags: int = 0,
+    boundary: bool = True,
+    word_start: bool = False,
 ) -> re.Pattern[str] | None:
-    """`BOUNDARY(?:alternation)tail` (without BOUNDARY when `boundary` is False), compiled so
+    """`BOUNDARY(?:alternation)tail` (without BOUNDARY when `boundary` is False; with
+    `word_start`, `\\b(?:alternation)tail`: no word character before), compiled so
     that the regex engine skips to the letters the alternatives open with, as it does for a
     pattern that opens with a plain character class, instead of trying every position (about
     twice as fast over a sentence). Each alternative keeps its place and is tried only after
@@ -159,7 +164,8 @@ def letter_first(
         )
     # the first letter is read case-sensitively so the engine can skip to it; the boundary
     # is then tested behind that letter
-    opening = f"(?-i:[{''.join(sorted(letters))}])" + (r"(?<![\w-](?s:.))" if boundary else "")
+    behind = r"(?<!\w(?s:.))" if word_start else r"(?<![\w-](?s:.))" if boundary else ""
+    opening = f"(?-i:[{''.join(sorted(letters))}])" + behind
     return re.compile(f"{opening}(?:{body}){tail}", flags)
 
 

@@ -41,7 +41,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from etl.extraction.alternation import BOUNDARY, by_first_letter, letter_first
+from etl.extraction.alternation import BOUNDARY, alternatives, by_first_letter, letter_first
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, Row, read_rules
 from etl.problems import InputError, Problem
@@ -119,8 +119,18 @@ def _bounded(pattern: str) -> re.Pattern[str]:
 def _scanner(pattern: str, kind: str) -> re.Pattern[str] | None:
     """A row's pattern written to open with its first letters (None where it cannot be)."""
     if kind == "block":
-        return letter_first(pattern, "", re.I, boundary=False)
+        return letter_first(pattern, "", re.I, boundary=False) or _word_start_scanner(pattern)
     return letter_first(pattern, r"(?![\w-])", re.I)
+
+
+def _word_start_scanner(pattern: str) -> re.Pattern[str] | None:
+    """A block row whose every alternative opens with \\b and a letter ('\\b(?:once|until)
+    ...'), written to skip to those letters: \\b before a letter is no word character
+    before it, which letter_first tests behind the letter."""
+    parts = alternatives(pattern)
+    if not parts or not all(part.startswith("\\b") for part in parts):
+        return None
+    return letter_first("|".join(part[2:] for part in parts), "", re.I, word_start=True)
 
 
 def _wrapped(patterns: list[str], template: str) -> re.Pattern[str] | None:
