@@ -94,19 +94,13 @@ def route_arcs(arcs: pd.DataFrame, size: float, keep: int = MAX_ROUTES) -> pd.Da
         return arcs
     keys = [np.floor(arcs[c].astype(float) / size).astype(np.int64) for c in
             ("from_lon", "from_lat", "to_lon", "to_lat")]  # fmt: skip
-    routes = arcs.groupby(keys, sort=True).agg(
-        event_id=("event_id", "first"),
-        origin=("origin", "first"),
-        destination=("destination", "first"),
-        from_lon=("from_lon", "mean"),
-        from_lat=("from_lat", "mean"),
-        to_lon=("to_lon", "mean"),
-        to_lat=("to_lat", "mean"),
-        count=("count", "max"),
-        width_px=("width_px", "max"),
-        moves=("event_id", "size"),
-        tip=("tip", "first"),
-    )
+    # one grouping, each kind of aggregate over its columns at once (eleven named
+    # aggregates were 0.04-0.08 s a filter state; the same functions, the same values)
+    grouped = arcs.groupby(keys, sort=True)
+    firsts = grouped[["event_id", "origin", "destination", "tip"]].first()
+    means = grouped[["from_lon", "from_lat", "to_lon", "to_lat"]].mean()
+    widest = grouped[["count", "width_px"]].max()
+    routes = pd.concat([firsts, means, widest], axis=1).assign(moves=grouped.size())
     routes["count_text"], routes["sources"] = "", ""
     routes["tip"] = routes["tip"].where(routes["moves"] == 1, "Moved between these cells: " +
         routes["moves"].map(lambda n: f"{n:,} reported movements"))  # fmt: skip

@@ -302,3 +302,42 @@ def test_counts_over_integer_codes_are_the_grouped_counts(big, bins):
         got = timeline_counts(frame.iloc[::3].reset_index(drop=True), bins, (middle, high))
         expected = _grouped_counts(view.iloc[::3].reset_index(drop=True), bins, (middle, high))
         pd.testing.assert_frame_equal(got, expected)
+
+
+def test_routes_are_the_named_aggregates_of_every_arc(big):
+    """route_arcs' grouped aggregates are those eleven named aggregates gave, exactly."""
+    import numpy as np
+
+    from dashboard.map_cells import route_arcs
+    from dashboard.map_flows import flow_arcs
+
+    tables, view = big
+    arcs = flow_arcs(tables["flows"], view, tables["places"], tables["articles"])
+    assert len(arcs) > 100
+    for size in (0.05, 0.5, 2.0):
+        keys = [np.floor(arcs[c].astype(float) / size).astype(np.int64)
+                for c in ("from_lon", "from_lat", "to_lon", "to_lat")]  # fmt: skip
+        named = arcs.groupby(keys, sort=True).agg(
+            event_id=("event_id", "first"),
+            origin=("origin", "first"),
+            destination=("destination", "first"),
+            from_lon=("from_lon", "mean"),
+            from_lat=("from_lat", "mean"),
+            to_lon=("to_lon", "mean"),
+            to_lat=("to_lat", "mean"),
+            count=("count", "max"),
+            width_px=("width_px", "max"),
+            moves=("event_id", "size"),
+        )
+        routes = route_arcs(arcs, size, keep=len(arcs))
+        assert len(routes) == len(named)
+        for column in ("event_id", "origin", "destination", "count", "width_px"):
+            pd.testing.assert_series_equal(
+                routes[column],
+                named[column].reset_index(drop=True),
+                check_names=False,
+                check_exact=True,
+                check_dtype=False,
+            )
+        for column in ("from_lon", "from_lat", "to_lon", "to_lat"):  # the same floats
+            assert routes[column].to_numpy().tobytes() == named[column].to_numpy().tobytes()
