@@ -32,7 +32,7 @@ from dashboard.aggregate import MAP_MAX_MARKS, MAX_MARKS, page_line
 from dashboard.basemap_tiles import Tiles
 from dashboard.briefing import LegendEntry, legend_entries
 from dashboard.columns import among
-from dashboard.filters import Filters, filter_rows
+from dashboard.filters import Filters, filter_rows, list_numbers
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.selection import marker_events
@@ -106,13 +106,9 @@ class Source:
         the events with the same outlets (1,000,000 events have 75,000 lists), so this is
         made once per build and a filter state counts numbers instead of a Python pass over
         its events' lists."""
-        values = self.view["outlets"].to_numpy(dtype=object)
         # by identity, hashed as integers (a dict of 1M ids was 0.1-0.3 s at 1,000,000 events)
-        ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
-        codes, distinct = pd.factorize(ids)
-        firsts = np.full(len(distinct), len(ids), dtype=np.int64)  # each list's first event
-        np.minimum.at(firsts, codes, np.arange(len(ids)))
-        lists = [v if isinstance(v, list) else [] for v in values[firsts].tolist()]
+        codes, distinct = self.list_numbers("outlets")
+        lists = [v if isinstance(v, list) else [] for v in distinct]
         every = [o for outlets in lists for o in outlets]
         names = sorted(set(every))  # as briefing.outlets_of
         column = {name: k for k, name in enumerate(names)}
@@ -120,6 +116,13 @@ class Source:
         rows = np.repeat(np.arange(len(lists)), [len(outlets) for outlets in lists])
         named[rows, [column[o] for o in every]] = True
         return codes.astype(np.int32), named, names
+
+    def list_numbers(self, column: str) -> tuple[np.ndarray, list]:
+        """`filters.list_numbers` of a list column of the view (made once per build)."""
+        kept = self.__dict__.setdefault("_list_numbers", {})
+        if column not in kept:
+            kept[column] = list_numbers(self.view[column])
+        return kept[column]
 
     @cached_property
     def counted(self) -> pd.DataFrame:
@@ -137,7 +140,8 @@ class Derived:
     @cached_property
     def rows(self) -> np.ndarray:
         """The positions in the view of the events shown, in order."""
-        return filter_rows(self.source.view, self.filters, coded=self.source.counted)
+        src = self.source
+        return filter_rows(src.view, self.filters, coded=src.counted, numbers=src.list_numbers)
 
     @property
     def count(self) -> int:

@@ -165,10 +165,31 @@ def _per_list(lists: pd.Series, function: Callable[[Any], Any]) -> list:
     return out
 
 
-def _any_of(lists: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    chosen = set(wanted)
-    found = _per_list(lists, lambda values: bool(chosen.intersection(values)))
-    return pd.Series(found, index=lists.index, dtype=bool)
+def list_numbers(lists: pd.Series) -> tuple[np.ndarray, list]:
+    """Each row's list as a number, by identity (rows sharing one list object share it), and
+    the distinct list objects by number, in order of first appearance."""
+    values = lists.to_numpy(dtype=object)
+    ids = np.fromiter(map(id, values), dtype=np.int64, count=len(values))
+    codes, distinct = pd.factorize(ids)
+    firsts = np.full(len(distinct), len(ids), dtype=np.int64)  # each list's first row
+    np.minimum.at(firsts, codes, np.arange(len(ids)))
+    return codes, values[firsts].tolist()
+
+
+#: A column's `list_numbers`, made once per build by the caller (`filter_mask`'s `numbers`).
+Numbers = Callable[[str], tuple[np.ndarray, list]]
+
+
+def _matches(
+    view: pd.DataFrame, column: str, test: Callable[[Any], bool], numbers: Numbers | None
+) -> np.ndarray:
+    """`test` of each row's list in `column`, called once per distinct list: over the
+    build's list numbers when given (at 1,000,000 events a pass over every row's list took
+    0.35-0.45 s for one outlet), else over the rows."""
+    if numbers is None:
+        return np.asarray(_per_list(view[column], test), dtype=bool)
+    codes, distinct = numbers(column)
+    return np.fromiter(map(test, distinct), dtype=bool, count=len(distinct))[codes]
 
 
 def apply_filters(
@@ -186,10 +207,11 @@ def filter_rows(
     filters: Filters,
     organisations: Organisations | None = None,
     coded: pd.DataFrame | None = None,
+    numbers: Numbers | None = None,
 ) -> np.ndarray:
-    """The positions in `view` of the rows `apply_filters` keeps, in order (`coded`: as
-    in `filter_mask`)."""
-    mask = filter_mask(view, filters, organisations, coded)
+    """The positions in `view` of the rows `apply_filters` keeps, in order (`coded`,
+    `numbers`: as in `filter_mask`)."""
+    mask = filter_mask(view, filters, organisations, coded, numbers)
     return np.flatnonzero(mask.to_numpy(dtype=bool))
 
 
@@ -198,10 +220,12 @@ def filter_mask(
     filters: Filters,
     organisations: Organisations | None = None,
     coded: pd.DataFrame | None = None,
+    numbers: Numbers | None = None,
 ) -> pd.Series:
     """Per row of `view`, whether `apply_filters` keeps it. `coded`: the view's status,
     type and area as categories, row for row (compared as codes, not as text: 1,000,000
-    events' types were 25 ms as text)."""
+    events' types were 25 ms as text). `numbers`: the `list_numbers` of a list column of
+    the view (outlets and claimants are tested once per distinct list)."""
     text = view if coded is None else coded
     # compared as timestamps (a date per row was 0.4 s of a rerun at 100,000 events)
     first = pd.Timestamp(filters.date_from)
@@ -216,15 +240,17 @@ def filter_mask(
     if filters.areas:
         keep &= text["area"].isin(filters.areas).to_numpy(dtype=bool)
     if filters.outlets:
-        keep &= _any_of(view["outlet_ids"], filters.outlets)
+        outlets = set(filters.outlets)
+        keep &= _matches(view, "outlet_ids", lambda ids: bool(outlets.intersection(ids)), numbers)
     if filters.claimants:
         table = shipped() if organisations is None else organisations
         chosen = set(filters.claimants)
-        found = _per_list(
-            view["claimant_actors"],
+        keep &= _matches(
+            view,
+            "claimant_actors",
             lambda ids: bool(chosen.intersection(organisations_of(ids, table))),
+            numbers,
         )
-        keep &= pd.Series(found, index=view.index, dtype=bool)
     if filters.batches:
         batch = view["batch_id"]  # text or categories: no batch is the curated events'
         keep &= batch.isin(filters.batches) | (batch.isna() & (CURATED in filters.batches))

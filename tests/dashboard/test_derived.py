@@ -45,6 +45,8 @@ def _states(options):
         dataclasses.replace(default, date_from=(high - pd.Timedelta(days=9)).date()),
         dataclasses.replace(default, date_from=dt.date(1900, 1, 1), date_to=dt.date(1900, 1, 2)),
         dataclasses.replace(default, areas=("Idlib", "Elsewhere"), event_types=("clash", "x")),
+        dataclasses.replace(default, outlets=(options.outlets[1][0], options.outlets[3][0])),
+        dataclasses.replace(default, claimants=(options.claimants[0][0],), include_pending=True),
     ]
 
 
