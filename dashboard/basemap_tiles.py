@@ -22,11 +22,15 @@ Pure but for the cache files; no Streamlit.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import logging
 import math
 import os
 import tempfile
+import threading
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -36,7 +40,7 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw
 
-__all__ = ["Tile", "Tiles", "tile_level"]
+__all__ = ["Tile", "Tiles", "draw_ahead_in_background", "tile_level"]
 
 #: A tile's size on screen at its level's zoom, and image pixels per screen pixel. Small
 #: tiles: the texels deck.gl uploads (and reduces for its mipmaps, in software WebGL on the
@@ -53,6 +57,9 @@ OVERVIEW_LEVEL = 3.0
 OVERVIEW_RES = 1
 #: The page's background (the theme's `backgroundColor`, `.streamlit/config.toml`): the sea.
 BACKGROUND = (255, 255, 255)
+#: Levels drawn ahead of need (`Tiles.draw_ahead`, by `python -m dashboard.serve`): the
+#: fitted views of whole regions and of a governorate (the map's zoom is 3 to 9).
+MIN_LEVEL, AHEAD_LEVEL = 3.0, 6.5
 #: Screen px around the view also covered by tiles (a small pan stays sharp).
 MARGIN_PX = 64
 #: Bump when the drawing changes (part of the cache folder's name).
@@ -149,6 +156,10 @@ class Tiles:
         self.directory = Path(directory) / self.digest
         self.route = f"{route.rstrip('/')}/{self.digest}/"
         self.shapes = _shapes(basemap)
+        box = (basemap.get("metadata") or {}).get("bbox")
+        self.bbox = (
+            tuple(float(v) for v in box) if isinstance(box, list) and len(box) == 4 else None
+        )
 
     @cached_property
     def extent(self) -> tuple[float, float, float, float]:
@@ -170,12 +181,18 @@ class Tiles:
         """The tiles covering a `width` x `height` px view (and `MARGIN_PX` around it), drawn
         where not yet on disk; none beyond the basemap's extent."""
         level = tile_level(zoom)
-        scale, world = 2**level * 512 / TILE_PX, 512 * 2**zoom  # tiles a world's width
+        world = 512 * 2**zoom
         cx, cy = _world(np.array([longitude]), np.array([latitude]))
         half_w, half_h = (width / 2 + MARGIN_PX) / world, (height / 2 + MARGIN_PX) / world
+        box = (cx[0] - half_w, cy[0] - half_h, cx[0] + half_w, cy[0] + half_h)
+        return self._cover(level, box)
+
+    def _cover(self, level: float, box: tuple[float, float, float, float]) -> list[Tile]:
+        """The tiles of `level` over `box` (world x0, y0, x1, y1) within the basemap."""
+        scale = 2**level * 512 / TILE_PX  # tiles a world's width
         ex0, ey0, ex1, ey1 = self.extent
-        x0, x1 = max(cx[0] - half_w, ex0), min(cx[0] + half_w, ex1)
-        y0, y1 = max(cy[0] - half_h, ey0), min(cy[0] + half_h, ey1)
+        x0, x1 = max(box[0], ex0), min(box[2], ex1)
+        y0, y1 = max(box[1], ey0), min(box[3], ey1)
         if x0 >= x1 or y0 >= y1:
             return []
         tiles = []
@@ -185,6 +202,27 @@ class Tiles:
                 tx1, ty1 = tx0 + 1 / scale, ty0 + 1 / scale
                 tiles.append(self._ensure(f"{level:g}/{i}_{j}.png", level, tx0, ty0, tx1, ty1))
         return tiles
+
+    def draw_ahead(self, top: float = AHEAD_LEVEL) -> int:
+        """Draw every tile up to level `top` over the basemap's area (its metadata's `bbox`,
+        else all of it) that is not on disk yet, so that a filter's new view finds its tiles
+        drawn; how many tiles there are. Tiles of views zoomed in further are drawn when
+        first needed."""
+        area = self.area
+        count, level = 0, MIN_LEVEL
+        while level <= top:
+            count += len(self._cover(level, area))
+            level += STEP
+        return count
+
+    @cached_property
+    def area(self) -> tuple[float, float, float, float]:
+        """The basemap's area of interest in world units (metadata `bbox`, else its extent)."""
+        box = self.bbox
+        if box is None:
+            return self.extent
+        (x0, x1), (y1, y0) = _world(np.array([box[0], box[2]]), np.array([box[1], box[3]]))
+        return (float(x0), float(y0), float(x1), float(y1))
 
     def _ensure(
         self, name: str, level: float, x0: float, y0: float, x1: float, y1: float, res: int = RES
@@ -310,3 +348,27 @@ def _paint(image: Image.Image, rgba: tuple[int, ...], mask: Image.Image) -> None
     if rgba[3] < 255:
         mask = mask.point(lambda v, a=rgba[3]: v * a // 255)
     image.paste(tuple(rgba[:3]), mask=mask)
+
+
+def draw_ahead_in_background(tiles: Tiles | None) -> threading.Thread | None:
+    """`tiles.draw_ahead()` in a daemon thread at the lowest CPU priority (Linux: a thread's
+    own nice value), so that the server answers readers first; None without tiles."""
+    if tiles is None:
+        return None
+
+    def run() -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        started = time.perf_counter()
+        try:
+            count = tiles.draw_ahead()
+        except OSError as exc:  # the folder cannot be written: drawn when needed, or shapes
+            logging.getLogger("dashboard").warning("basemap tiles not drawn ahead: %s", exc)
+            return
+        logging.getLogger("dashboard").info(
+            "basemap: %d tiles ready in %.1f s", count, time.perf_counter() - started
+        )
+
+    thread = threading.Thread(target=run, name="basemap-tiles", daemon=True)
+    thread.start()
+    return thread

@@ -77,6 +77,7 @@ def warm_up() -> float:
     started = time.perf_counter()
     for module in PAGE_MODULES:  # imported here, not during the first visit
         importlib.import_module(module)
+    from dashboard.basemap_tiles import draw_ahead_in_background
     from dashboard.components.loader import load_data
     from dashboard.data import LOAD_ERRORS
     from dashboard.filters import default_filters
@@ -95,6 +96,9 @@ def warm_up() -> float:
     page.timeline, page.by_marker, page.not_drawn  # noqa: B018  (made once, kept)
     page.deck(SCREEN_WIDTH_PX)
     page.table(TABLE_ROWS)
+    # the basemap's other tiles, while the server runs (at the lowest priority): a filter's
+    # new view then finds them drawn instead of drawing them in its rerun
+    draw_ahead_in_background(data.source.basemap_tiles)
     return time.perf_counter() - started
 
 

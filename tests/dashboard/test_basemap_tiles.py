@@ -180,3 +180,22 @@ def test_images_only_where_the_static_folder_serves_them(shipped, tmp_path):
     tiles = basemap_images(shipped, geo, serving=True, style=BASEMAP_STYLE, static_dir=tmp_path)
     assert tiles is not None and tiles.directory.parent == tmp_path / "tiles"
     assert tiles.route == f"app/static/tiles/{tiles.digest}/"
+
+
+def test_tiles_drawn_ahead_are_the_ones_views_need(shipped, tmp_path):
+    from dashboard.basemap_tiles import draw_ahead_in_background
+
+    tiles = Tiles(shipped, tmp_path, "app/static/tiles", BASEMAP_STYLE)
+    assert tiles.bbox == (33.0, 28.0, 50.0, 40.0)  # the basemap's area of interest
+    count = tiles.draw_ahead(top=5.0)  # levels 3 to 5
+    drawn = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*.png")}
+    assert count == len(drawn) and {p.parent.name for p in drawn} == {"3", "3.5", "4", "4.5", "5"}
+    # a view fitted over Syria and Iraq at zoom 5 finds every tile it needs drawn already
+    needed = tiles.for_view(41.5, 34.1, 5.0, 440, 520)
+    assert needed and all(drawn.get(t.path) == t.path.stat().st_mtime_ns for t in needed)
+    assert tiles.draw_ahead(top=5.0) == count  # nothing new
+    assert draw_ahead_in_background(None) is None
+    other = Tiles(shipped, tmp_path / "other", "app/static/tiles", BASEMAP_STYLE)
+    thread = draw_ahead_in_background(other)
+    thread.join(timeout=600)
+    assert not thread.is_alive() and len(list((tmp_path / "other").rglob("*.png"))) > count
