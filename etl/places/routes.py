@@ -59,12 +59,15 @@ _STAMP = (
 )
 _HEADING_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\n)\s*(?:\[[^\[\]\n]{1,30}\]\s*)?(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
-    rf"(?:{_STAMP})?\Z"
-)
+    rf"(?:{_STAMP})?(?-i:(?:[NSEW]|NE|NW|SE|SW)\s+)?\Z"
+)  # ... and a compass abbreviation: 'Wed 05:30 -- E Sweida countryside:'
+
 # after the name: its region in brackets or after a comma, a road word, then ':' or a dash
 _HEADING_AFTER = re.compile(
     r"(?:-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+(?=\s+(?:rd|road|highway)\b))?"
-    r"(?:\s+(?:rd|road|highway)\.?)?\s*(?:\([^()]{1,40}\))?\s*"
+    r"(?:\s+(?:rd|road|highway)\.?"
+    r"|\s+(?:countryside|outskirts|suburbs|area|district|province|governorate))?"
+    r"\s*(?:\([^()]{1,40}\))?\s*"
     r"(?::(?!\d)|[-\u2013\u2014]{1,2}\s|,\s*(?-i:[A-Z][a-z]{1,8})\.?\s*:|,[^:\n.;()]{1,40}:(?!\d))"
 )
 HEADING_LOOK_BEHIND = 50  # characters before a name its line's stamps may fill

@@ -13,8 +13,10 @@ _FACILITY = (
     r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing|"
     r"province|governorate|city|district|region))?"
 )
+#: a lower-case joining word inside a name: 'Mocímboa da Praia', 'Ciudad del Este'
+_JOIN = r"(?:d[aeo]s?|du|del|di)\s+"
 _NAME = re.compile(
-    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-)?{_WORD}){{0,3}}"
+    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-|{_JOIN})?{_WORD}){{0,3}}"
     rf"{_FACILITY}"
 )
 #: Capitalised words that start sentences far more often than they name places.
@@ -22,6 +24,8 @@ COMMON_CAPITALISED = frozenset(
     "the a an but and in on at as it its he she they we i this that these those there some many "
     "men women children after before since while when if one two three four five several near "
     "outside around inside from".split()
+    # compass abbreviations of field logs ('E Sweida countryside', '(W Baghdad)')
+    + "n s e w ne nw se sw".split()
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ',
 #: 'OUTSIDE BAGHOUZ, Syria | ...'
@@ -52,7 +56,7 @@ _FIRST_WORD = (
     r"[\w’'‘]*(?:-(?:[a-z]{1,3}-)?[\w’'‘]+)*"
 )
 _NAME_AT_START = re.compile(
-    rf"{_FIRST_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-)?{_WORD})"
+    rf"{_FIRST_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-|{_JOIN})?{_WORD})"
     rf"{{0,3}}{_FACILITY}"
 )
 

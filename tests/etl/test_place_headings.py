@@ -204,3 +204,24 @@ def test_a_town_placed_elsewhere_in_the_article_is_a_place_where_it_opens_a_sent
 )
 def test_a_region_that_locates_the_town_is_not_the_event_place(extractor, text):
     assert {p for p, _ in _places(extractor, text)} == {"Salqīn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case joining word inside a name
+        ("Fighters entered Mocímboa da Praia.", ["Fighters", "Mocímboa da Praia"]),
+        # a compass abbreviation of a field log is no part of the name
+        ("Sat 10:00 -- W Manbij countryside: shelling.", ["Sat", "Manbij"]),
+        ("a mine went off in Arima (NE Aleppo)", ["Arima", "Aleppo"]),
+    ],
+)
+def test_names_with_joining_words_and_compass_letters(text, expected):
+    from etl.places.scan import names
+
+    assert [text[a:b] for a, b in names(text, 0, len(text))] == expected
+
+
+def test_a_compass_letter_and_a_region_word_may_stand_in_a_heading(extractor):
+    note = "Sat 10:00 -- W Salqin countryside: shelling hit two farms, 2 killed."
+    assert _places(extractor, note) == [("Salqīn", 3)]
