@@ -205,3 +205,29 @@ def in_entry(stamp: DateWindow | None) -> DateWindow | None:
     if stamp is None:
         return None
     return DateWindow(stamp.start, stamp.end, stamp.precision, "article")
+
+
+# 'SITUATION REPORT No. 9 (as of 24 February 2020).': a report dated by its own day
+_AS_OF = re.compile(r"\bas\s+of\s+(?=\S)", re.I)
+AS_OF_REACH = 120  # characters from the start of the text an "as of" heading begins within
+
+
+def report_day(text: str, published: dt.date, days: list[DateWindow]) -> dt.date | None:
+    """The day a report says it speaks as of, in its heading ('(as of 24 February 2020)'),
+    when that is a day on or up to a week before publication: its relative phrases ('in
+    the past week') and its undated sentences count from that day, not from publication.
+    `days` are the heading's dates (find_dates over the heading's sentence)."""
+    m = _AS_OF.search(text, 0, AS_OF_REACH)
+    if m is None:
+        return None
+    day = next(
+        (
+            d
+            for d in days
+            if d.char_start == m.end() and d.source == "explicit" and d.start == d.end
+        ),
+        None,
+    )
+    if day is None or not 0 <= (published - day.start).days <= 7:
+        return None
+    return day.start

@@ -17,7 +17,7 @@ from typing import Any
 from etl.extraction import carry
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
 from etl.extraction.date_context import may_date, until_day
-from etl.extraction.date_windows import after_spell, entry_stamp, in_entry
+from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, report_day
 from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mentions import DateWindow, Figure, Mention
@@ -98,6 +98,7 @@ class _Context:
     spell: DateWindow | None = None  # an explicit span of days ('Between 1 and 4 February')
     until: DateWindow | None = None  # this sentence's 'lasted until 9 March'
     stamp: DateWindow | None = None  # the stamp of the note's entry ('Tue-Wed --', '[19.12.2016]')
+    published: dt.date | None = None  # the day the text speaks as of: publication or 'as of'
     spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
 
@@ -165,7 +166,11 @@ class Extractor:
         stats: ExtractStats,
     ) -> list[Mention]:
         events, unknown = places
-        dates = find_dates(text, start, end, article.published, context.anchor)
+        if index == 0:  # 'SITUATION REPORT (as of 24 February 2020)': the report's own day
+            first = find_dates(text, start, end, article.published)
+            context.published = report_day(text, article.published, first) or article.published
+        published = context.published or article.published
+        dates = find_dates(text, start, end, published, context.anchor)
         context.until = until_day(text, dates)
         context.stamp = entry_stamp(dates, text, start) or context.stamp
         triggers = find_triggers(text, start, end, context.stems)
@@ -249,7 +254,11 @@ class Extractor:
             _nearest(dates, trigger.start, text)
             or after_spell(context.spell, index - context.spell_sentence)
             or in_entry(context.stamp)
-            or (undated_window(article.published, context.anchor, index - context.anchor_sentence))
+            or undated_window(
+                context.published or article.published,
+                context.anchor,
+                index - context.anchor_sentence,
+            )
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one
             places = carry.move_places(text, trigger.text, places)

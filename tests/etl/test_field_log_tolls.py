@@ -25,7 +25,10 @@ def _toll(sentence: str) -> tuple[float | None, float | None]:
         ("Eleven members of a local self-defence group were killed in the raid.", (11, 11)),
         ("Toll: 19 (12 villagers, 7 police).", (19, 19)),
         ("Patrol sweep of the wadi, 4 arrests. No cas.", (0, 0)),
-        ("The garrison reported 3 guards killed and 'about fifteen' raiders neutralised.", (18, 18)),
+        (
+            "The garrison reported 3 guards killed and 'about fifteen' raiders neutralised.",
+            (18, 18),
+        ),
         ("A drone hit a car near Varn, martyring three members, the command said.", (3, 3)),
         ("Orra retaken after a 2-day push. Raider losses 'dozens'.", (24, 99)),
         ("Pesh losses: 4.", (4, 4)),

@@ -190,4 +190,7 @@ def test_until_a_yearless_day_closes_the_spell_of_the_stamp():
 
 def test_a_spell_during_a_hold_dates_its_own_event_and_leaves_the_day_alone():
     text = "On 8 June 2021, troops re-entered Orra and found that militias had killed 30 men during their two-week hold on the village."
-    assert [(w[0], w[1]) for w in _windows(text)] == [("2021-06-08", "2021-06-08"), ("2021-05-25", "2021-06-08")]
+    assert [(w[0], w[1]) for w in _windows(text)] == [
+        ("2021-06-08", "2021-06-08"),
+        ("2021-05-25", "2021-06-08"),
+    ]

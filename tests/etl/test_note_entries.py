@@ -142,8 +142,20 @@ def test_a_total_neutralised_since_the_start_of_an_operation_is_not_carried(extr
 
 
 def test_a_later_entry_that_only_updates_the_toll_goes_back_to_the_event(extractor):
-    note = "Mon 06:00 -- Raqqa: clashes at a checkpoint near Raqqa. Tue 11:30 -- toll among police 7."
+    note = (
+        "Mon 06:00 -- Raqqa: clashes at a checkpoint near Raqqa. Tue 11:30 -- toll among police 7."
+    )
     assert _events(extractor, note) == [("clash", "2021-06-07", (7, 7))]
     # a later entry with an event of its own keeps its toll
     note2 = "Mon 06:00 -- Raqqa: clashes at a checkpoint near Raqqa. Tue 11:30 -- 2 herders shot dead near Raqqa."
     assert ("clash", "2021-06-07", (None, None)) in _events(extractor, note2)
+
+
+def test_a_report_as_of_a_day_counts_its_relative_phrases_from_that_day(extractor):
+    head = "FIELD UPDATE No. 4 (as of 7 June 2021). "
+    for body, window in [
+        ("In the past week, mortars hit a farm near Raqqa.", ("2021-06-01", "2021-06-07")),
+        ("Mortars hit a farm near Raqqa.", ("2021-06-04", "2021-06-07")),  # no date: up to it
+    ]:
+        mentions, _ = extractor.extract(ArticleInput("r", head + body, THU))
+        assert [(m.date.start.isoformat(), m.date.end.isoformat()) for m in mentions] == [window]
