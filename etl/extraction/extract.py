@@ -166,11 +166,11 @@ class Extractor:
         stats: ExtractStats,
     ) -> list[Mention]:
         events, unknown = places
+        dates = find_dates(text, start, end, context.published or article.published, context.anchor)
         if index == 0:  # 'SITUATION REPORT (as of 24 February 2020)': the report's own day
-            first = find_dates(text, start, end, article.published)
-            context.published = report_day(text, article.published, first) or article.published
-        published = context.published or article.published
-        dates = find_dates(text, start, end, published, context.anchor)
+            context.published = report_day(text, article.published, dates)
+            if context.published is not None:
+                dates = find_dates(text, start, end, context.published, context.anchor)
         context.until = until_day(text, dates)
         context.stamp = entry_stamp(dates, text, start) or context.stamp
         triggers = find_triggers(text, start, end, context.stems)
