@@ -33,6 +33,7 @@ from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND
 from dashboard.mapview import SCREEN_WIDTH_PX
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
+from dashboard.print_style import reader_print_html
 from dashboard.selection import mark_timeline
 from dashboard.sources_line import is_cut, outlets_summary
 from dashboard.text import html_text, markdown_text
@@ -233,6 +234,8 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
     # the same view as a slide or A4 page, with PNG/SVG/PDF downloads (query: our own params)
     link = urlencode(params | {"briefing": "slide"})
     st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")
+    # printed: no sidebar, the map's box held at its width so it prints as drawn (basemap too)
+    st.html(reader_print_html(), unsafe_allow_javascript=True)
 
 
 def _render_table(page: Derived) -> None:

@@ -1,0 +1,50 @@
+"""How the reader's page prints (the browser's Print, or Save as PDF): the page, not the app.
+
+Printed as it was, the page carried the filter sidebar on every sheet and lost the map's
+basemap: the sheet is narrower than the screen, so the map's box was resized, and Streamlit
+drew the deck anew at once, before deck.gl had loaded its basemap images (`BitmapLayer`s load
+them asynchronously), leaving markers and labels on white. In print the sidebar, the app's
+header and the charts' toolbars are hidden and the sheet is landscape; just before printing a
+small fixed script holds the map's box at the width it has on screen (and lets it go after),
+so the canvas, basemap included, is printed as drawn.
+"""
+
+from __future__ import annotations
+
+#: Streamlit's own chrome, and the charts' toolbars: nothing a printed page needs.
+HIDDEN = (
+    '[data-testid="stSidebar"]',
+    '[data-testid="stSidebarCollapsedControl"]',
+    '[data-testid="stHeader"]',
+    '[data-testid="stToolbar"]',
+    '[data-testid="stDecoration"]',
+    '[data-testid="stStatusWidget"]',
+    ".modebar-container",
+)
+#: The map's boxes: the deck's and the one its canvas sits in.
+MAP = '[data-testid="stDeckGlJsonChart"], [data-testid="stDeckGlJsonChart"] > div'
+HELD = ("width", "min-width", "max-width", "flex")
+
+#: Fixed text, no data in it; registered once per page (the flag), whatever the reruns.
+_SCRIPT = (
+    "<script>if (!window.__conflictPrintHold) { window.__conflictPrintHold = true;"
+    f" const held = {list(HELD)!r};"
+    " window.addEventListener('beforeprint', () => {"
+    f"  document.querySelectorAll('{MAP}').forEach((box) => {{"
+    "   const px = box.getBoundingClientRect().width + 'px';"
+    "   held.forEach((p) => box.style.setProperty(p, p === 'flex' ? 'none' : px, 'important'));"
+    "  }); });"
+    " window.addEventListener('afterprint', () => {"
+    f"  document.querySelectorAll('{MAP}').forEach((box) => {{"
+    "   held.forEach((p) => box.style.removeProperty(p)); }); }); }</script>"
+)
+
+
+def reader_print_html() -> str:
+    """The reader page's print style and the script that holds the map's width in print."""
+    return (
+        "<style>@media print {"
+        "@page { size: landscape; }"
+        f"{', '.join(HIDDEN)} {{ display: none !important; }}"
+        "}</style>" + _SCRIPT
+    )

@@ -1,0 +1,45 @@
+"""The reader's page printed (`dashboard/print_style.py`): no sidebar or app header on the
+sheet, and the map's boxes held at their on-screen width while printing, so the deck is not
+drawn anew without its basemap images (it was: markers and labels on white)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.serving import NEEDS_CHROMIUM
+
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
+DECK = '[data-testid="stDeckGlJsonChart"]'
+BOXES = f"() => [...document.querySelectorAll('{DECK}, {DECK} > div')]"
+WIDTHS = f"() => ({BOXES})().map((b) => [b.getBoundingClientRect().width, b.style.width])"
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
+    page = context.new_page()
+    page.goto(server)
+    page.wait_for_selector(f"{DECK} canvas", timeout=90_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000
+    )
+    page.wait_for_timeout(3000)
+    screen = page.evaluate(WIDTHS)
+    assert sum(width > 300 for width, _ in screen) == 2  # the deck and its canvas's box
+    assert not any(held for _, held in screen)
+
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    held = page.evaluate(WIDTHS)
+    assert [h for _, h in held] == [f"{w:g}px" for w, _ in screen]  # the widths on screen
+    page.emulate_media(media="print")
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    assert not page.locator('[data-testid="stHeader"]').is_visible()
+    wider = page.evaluate(WIDTHS)  # the main area is wider without the sidebar; the map not
+    assert [w for w, _ in wider] == [w for w, _ in screen]
+
+    page.emulate_media(media="screen")
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert all(not h for _, h in page.evaluate(WIDTHS))
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.pdf()[:5] == b"%PDF-"  # the browser's own print runs through it too
+    context.close()
