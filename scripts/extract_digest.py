@@ -122,7 +122,9 @@ def main() -> None:
         mentions = sum(1 for line in lines if line.startswith("Mention("))
         events = sum(1 for line in lines if line.startswith("event "))
         digest = hashlib.sha256(text.encode()).hexdigest()[:16]
-        print(f"{name:>10} {len(articles):>5} articles {mentions:>6} mentions {events:>6} events {digest}")
+        print(
+            f"{name:>10} {len(articles):>5} articles {mentions:>6} mentions {events:>6} events {digest}"
+        )
     print(f"{'all':>10} {everything.hexdigest()[:16]}")
     if dump:
         dump.close()
