@@ -2,7 +2,8 @@
 after a filter click (issue 10, the browser's side; `bench_dashboard.py` is the server's).
 
     .venv/bin/python scripts/bench_browser.py [--repeat 3] [--port 8607] [--first-page]
-        [--launcher serve|run] [--app OTHER/dashboard/app.py] default STORE [STORE ...]
+        [--launcher serve|run] [--app OTHER/dashboard/app.py] [--trace /tmp/trace]
+        default STORE [STORE ...]
 
 `default` is the shipped data (`data/store`); a STORE is a folder such as one written by
 `python -m etl.synthetic --events N --store PATH --no-exports`. Chromium is started first;
@@ -235,9 +236,75 @@ def act(page, socket: Frames, click, timeout_s: float) -> dict[str, float]:
     }
 
 
+#: What `--trace` records: enough to see the main thread waiting for the GPU process
+#: (`GLES2::ReadPixels`: the page is composited in software, so each WebGL frame is read
+#: back) and the GPU process waiting for SwiftShader (`ContextVk::finishImpl`).
+TRACE_CATEGORIES = [
+    "devtools.timeline", "toplevel", "v8", "blink", "cc", "gpu", "gpu.angle",
+    "disabled-by-default-devtools.timeline",
+]  # fmt: skip
+#: The trace's events summed per thread in `summarize_trace`.
+TRACE_EVENTS = (
+    "ProxyMain::BeginMainFrame", "v8.evaluateModule", "v8.callFunction", "Commit",
+    "GLES2::ReadPixels", "ContextVk::finishImpl", "WebGL",
+)  # fmt: skip
+
+
+def summarize_trace(path: Path) -> str:
+    """Busy milliseconds per thread (its top-level tasks) and the sums of `TRACE_EVENTS`."""
+    import json
+    from collections import Counter
+
+    events = json.loads(path.read_text())
+    events = events["traceEvents"] if isinstance(events, dict) else events
+    names = {
+        (e["pid"], e["tid"]): e["args"]["name"]
+        for e in events
+        if e.get("ph") == "M" and e.get("name") == "thread_name"
+    }
+    busy, sums = Counter(), Counter()
+    for e in events:
+        if e.get("ph") != "X" or "dur" not in e:
+            continue
+        thread = names.get((e["pid"], e["tid"]), "?")
+        if e["name"] == "ThreadControllerImpl::RunTask":
+            busy[thread] += e["dur"] / 1000
+        if e["name"] in TRACE_EVENTS:
+            sums[f"{thread} {e['name']}"] += e["dur"] / 1000
+    lines = [f"{path.name}: busy ms " + ", ".join(f"{k} {v:.0f}" for k, v in busy.most_common(4))]
+    lines += [f"  {k}: {v:.0f} ms" for k, v in sums.most_common()]
+    return "\n".join(lines)
+
+
+@contextmanager
+def tracing(browser, page, path: Path | None) -> Iterator[None]:
+    """A Chrome trace of what runs inside, written to `path` and summed (nothing if None)."""
+    if path is None:
+        yield
+        return
+    browser.start_tracing(page=page, path=str(path), categories=TRACE_CATEGORIES)
+    try:
+        yield
+    finally:
+        browser.stop_tracing()
+        print(summarize_trace(path), file=sys.stderr, flush=True)
+
+
 def one_session(
-    browser, url: str, up: float, timeout_s: float, clicks: bool = True
+    browser,
+    url: str,
+    up: float,
+    timeout_s: float,
+    clicks: bool = True,
+    trace: Path | None = None,
 ) -> dict[str, float]:
+    """One fresh browser session's figures; `trace`: also Chrome traces of its first load
+    and its event type click, to `trace` + '-load.json' and '-type.json' (tracing slows it:
+    such a session is not counted)."""
+
+    def traced(what: str):
+        return tracing(browser, page, trace and trace.with_name(f"{trace.name}-{what}.json"))
+
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.set_default_timeout(timeout_s * 1000)
@@ -254,15 +321,16 @@ def one_session(
             else None
         ),
     )
-    opened, cpu = time.perf_counter(), browser_cpu()
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
-    page.wait_for_function("window.__bench.plots.length > 0")
-    origin = page.evaluate("performance.timeOrigin") / 1000  # epoch s of the page's clock 0
-    offset = time.time() - time.perf_counter()  # perf_counter -> epoch s
-    socket.wait_run(page, 1, timeout_s)
-    first_run = socket.first_finished - opened_ws[0]
-    plot, quiet = settle(page, 0.0)
+    with traced("load"):
+        opened, cpu = time.perf_counter(), browser_cpu()
+        page.goto(url)
+        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
+        page.wait_for_function("window.__bench.plots.length > 0")
+        origin = page.evaluate("performance.timeOrigin") / 1000  # epoch s of the page's clock 0
+        offset = time.time() - time.perf_counter()  # perf_counter -> epoch s
+        socket.wait_run(page, 1, timeout_s)
+        first_run = socket.first_finished - opened_ws[0]
+        plot, quiet = settle(page, 0.0)
     drawn = page.evaluate("window.__bench.drawn")
     start = up if up else opened
     out = {
@@ -284,8 +352,9 @@ def one_session(
     types = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
     types.locator("input").click()
     option = page.locator('[role="option"]').filter(has_text=TYPE).first
-    for name, value in act(page, socket, option.click, timeout_s).items():
-        out[f"type_{name}"] = value
+    with traced("type"):
+        for name, value in act(page, socket, option.click, timeout_s).items():
+            out[f"type_{name}"] = value
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
     week = sidebar.get_by_role("button", name="Week", exact=True)
@@ -338,7 +407,14 @@ COLD = ("drawn_s", "timeline_drawn_s", "map_drawn_s", "load_settled_s", "first_r
 
 
 def bench(
-    store: str, port: int, repeat: int, timeout_s: float, launcher: str, app: Path, clicks: bool
+    store: str,
+    port: int,
+    repeat: int,
+    timeout_s: float,
+    launcher: str,
+    app: Path,
+    clicks: bool,
+    trace: Path | None = None,
 ) -> dict[str, str]:
     """Cold figures from the first session, medians of the warm ones for the rest."""
     from playwright.sync_api import sync_playwright
@@ -354,6 +430,9 @@ def bench(
             for i in range(repeat):
                 runs.append(one_session(browser, url, up if i == 0 else 0.0, timeout_s, clicks))
                 print(f"# {store} run {i + 1}: {runs[-1]}", file=sys.stderr, flush=True)
+            if trace is not None:  # one more session, traced, not counted
+                path = trace.with_name(f"{trace.name}-{Path(store).name}")
+                one_session(browser, url, 0.0, timeout_s, clicks, trace=path)
         browser.close()
     out = {}
     for key, _ in ROWS:
@@ -391,10 +470,23 @@ def main() -> None:
     parser.add_argument(
         "--first-page", action="store_true", help="only the first page: no clicks (faster)"
     )
+    parser.add_argument(
+        "--trace",
+        type=Path,
+        help="PREFIX: after the measured sessions one more, traced (Chrome trace of the first "
+        "load and the type click to PREFIX-STORE-load.json, -type.json), summed to stderr",
+    )
     args = parser.parse_args()
     results = {
         s: bench(
-            s, args.port, args.repeat, args.timeout, args.launcher, args.app, not args.first_page
+            s,
+            args.port,
+            args.repeat,
+            args.timeout,
+            args.launcher,
+            args.app,
+            not args.first_page,
+            args.trace,
         )
         for s in args.stores
     }
