@@ -6,7 +6,8 @@ drew the deck anew at once, before deck.gl had loaded its basemap images (`Bitma
 them asynchronously), leaving markers and labels on white. In print the sidebar, the app's
 header and the charts' toolbars are hidden and the sheet is landscape; just before printing a
 small fixed script holds the map's box at the width it has on screen (and lets it go after),
-so the canvas, basemap included, is printed as drawn.
+so the canvas, basemap included, is printed as drawn; a chart wider than a landscape sheet
+(the timeline on a wide screen, cut at the sheet's edge) is shrunk to fit it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ HIDDEN = (
 MAP = '[data-testid="stDeckGlJsonChart"], [data-testid="stDeckGlJsonChart"] > div'
 HELD = ("width", "min-width", "max-width", "flex")
 
+#: The charts (Plotly's SVG keeps its screen width in print): shrunk to fit a landscape sheet,
+#: A4 or Letter, at the browser's default margins (about 980 CSS px; some room kept).
+CHARTS = '[data-testid="stPlotlyChart"]'
+SHEET_PX = 940
+
 #: Fixed text, no data in it; registered once per page (the flag), whatever the reruns.
 _SCRIPT = (
     "<script>if (!window.__conflictPrintHold) { window.__conflictPrintHold = true;"
@@ -33,10 +39,18 @@ _SCRIPT = (
     f"  document.querySelectorAll('{MAP}').forEach((box) => {{"
     "   const px = box.getBoundingClientRect().width + 'px';"
     "   held.forEach((p) => box.style.setProperty(p, p === 'flex' ? 'none' : px, 'important'));"
+    "  });"
+    f"  document.querySelectorAll('{CHARTS}').forEach((chart) => {{"
+    "   const width = chart.getBoundingClientRect().width;"
+    "   const box = chart.closest('[data-testid=\"stElementContainer\"]') || chart;"
+    f"   if (width > {SHEET_PX}) box.style.zoom = String({SHEET_PX} / width);"
     "  }); });"
     " window.addEventListener('afterprint', () => {"
     f"  document.querySelectorAll('{MAP}').forEach((box) => {{"
-    "   held.forEach((p) => box.style.removeProperty(p)); }); }); }</script>"
+    "   held.forEach((p) => box.style.removeProperty(p)); });"
+    f"  document.querySelectorAll('{CHARTS}').forEach((chart) => {{"
+    "   (chart.closest('[data-testid=\"stElementContainer\"]') || chart)"
+    ".style.removeProperty('zoom'); }); }); }</script>"
 )
 
 

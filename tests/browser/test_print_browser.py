@@ -1,6 +1,7 @@
 """The reader's page printed (`dashboard/print_style.py`): no sidebar or app header on the
 sheet, and the map's boxes held at their on-screen width while printing, so the deck is not
-drawn anew without its basemap images (it was: markers and labels on white)."""
+drawn anew without its basemap images (it was: markers and labels on white); a timeline wider
+than a landscape sheet is shrunk to fit it (it was cut at the sheet's edge)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 DECK = '[data-testid="stDeckGlJsonChart"]'
 BOXES = f"() => [...document.querySelectorAll('{DECK}, {DECK} > div')]"
 WIDTHS = f"() => ({BOXES})().map((b) => [b.getBoundingClientRect().width, b.style.width])"
+#: The timeline's width on screen and the zoom its element is given (SHEET_PX = 940).
+TIMELINE = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
+  return [c.getBoundingClientRect().width, c.closest('.stElementContainer').style.zoom]; }"""
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
@@ -28,7 +32,10 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     assert sum(width > 300 for width, _ in screen) == 2  # the deck and its canvas's box
     assert not any(held for _, held in screen)
 
+    timeline_px = page.evaluate(TIMELINE)[0]
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    zoom = page.evaluate(TIMELINE)[1]  # wider than a landscape sheet: shrunk to fit it
+    assert (float(zoom) == pytest.approx(940 / timeline_px)) if timeline_px > 940 else not zoom
     held = page.evaluate(WIDTHS)
     assert [h for _, h in held] == [f"{w:g}px" for w, _ in screen]  # the widths on screen
     page.emulate_media(media="print")
@@ -40,6 +47,7 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     page.emulate_media(media="screen")
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert all(not h for _, h in page.evaluate(WIDTHS))
+    assert not page.evaluate(TIMELINE)[1]
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.pdf()[:5] == b"%PDF-"  # the browser's own print runs through it too
     context.close()
