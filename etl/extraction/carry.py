@@ -106,7 +106,11 @@ def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = 
     return not (last_place is not None and last_is_previous and last_place.place_id in specific)
 
 
-_DESTINATION = re.compile(r"\b(?:to|towards|toward|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}\Z", re.I)
+_DESTINATION = re.compile(
+    r"\b(?:to|towards|toward|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+    r"(?:(?:[\w'’-]+,?\s+){0,3}(?:and|or)\s+)?\Z",  # ... and the next of a list: 'towards X and Y'
+    re.I,
+)
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", re.I)

@@ -225,3 +225,20 @@ def test_names_with_joining_words_and_compass_letters(text, expected):
 def test_a_compass_letter_and_a_region_word_may_stand_in_a_heading(extractor):
     note = "Sat 10:00 -- W Salqin countryside: shelling hit two farms, 2 killed."
     assert _places(extractor, note) == [("Salqīn", 3)]
+
+
+def test_where_a_patrol_had_set_out_from_is_not_where_it_was_ambushed(extractor):
+    text = "Tue: an army patrol, which had left Diré at dawn, was ambushed near Goundam, 4 killed."
+    assert {p for p, _ in _places(extractor, text)} == {"Goundam"}
+
+
+def test_every_place_of_a_list_after_towards_is_a_destination():
+    from etl.extraction.carry import origins
+
+    class Spot:
+        def __init__(self, text: str, name: str) -> None:
+            self.start = text.index(name)
+
+    text = "Thousands fled Azaz, heading towards Afrin and Tal Rifaat."
+    spots = [Spot(text, n) for n in ("Azaz", "Afrin", "Tal Rifaat")]
+    assert [s.start for s in origins(text, spots)] == [spots[0].start]
