@@ -189,13 +189,20 @@ def _lettered_alternatives(alternation: str) -> tuple[set[str], str] | None:
 
 def _lettered(part: str) -> tuple[set[str], str] | None:
     """One alternative as `_lettered_alternatives` writes it: opening with a letter or with
-    a non-capturing group of such alternatives (not repeated). ('\\b(?:after|...)' is left:
-    the letters read first and the boundary tested behind them cost more than the \\b.)"""
+    a non-capturing group of such alternatives (not repeated), after any lookbehinds.
+    ('\\b(?:after|...)' is left: the letters read first and the boundary tested behind them
+    cost more than the \\b.)"""
     first, after = part[:1], part[1:2]
     if first.isascii() and first.isalpha():
         if after and after in _QUANTIFIERS:
             return None
         return {first}, f"(?<={first}){part[1:]}"
+    if part.startswith(("(?<!", "(?<=")):
+        # '(?<!hunger )strikes?': the assertion made behind the letter read first, one
+        # character further back ('(?<!hunger (?s:.))'), says the same
+        close = _closing(part)
+        rest = _lettered(part[close + 1 :]) if close is not None else None
+        return None if rest is None else (rest[0], f"{part[:close]}(?s:.)){rest[1]}")
     if not part.startswith("(?:"):
         return None
     close = _closing(part)
