@@ -60,7 +60,9 @@ def _controls(data: Data, params: dict[str, str]) -> dict[str, str]:
     """One row: title, what to show, the page size, downloads and the way back. The URL
     follows the choices, so a copied link reopens this briefing."""
     show, title, size = briefing_params(params)
-    cols = st.columns([5, 3.2, 2.2, 1.4, 2.2], vertical_alignment="bottom")
+    # shares that fit each control whole from a 1280 px window up (the three choices of
+    # "Show" and the download button were cut there)
+    cols = st.columns([4.6, 3.5, 2.2, 1.6, 2.1], vertical_alignment="bottom")
     title = cols[0].text_input("Title", value=title, max_chars=120, key="b_title")
     show = cols[1].segmented_control(
         "Show", SHOW, default=show, format_func=SHOW_LABELS.get, key="b_show"

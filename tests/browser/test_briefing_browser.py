@@ -17,6 +17,18 @@ from tests.browser.serving import NEEDS_CHROMIUM, SHOTS
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 TITLE = "Fall of Baghouz & the Al-Hol convoys"
+#: The controls of the briefing's first row that run past their column or are cut short (an
+#: ellipsis): [column, text, right edge, column's right edge, cut].
+CUT_CONTROLS = """() => { const out = [];
+  const row = document.querySelector('[data-testid="stHorizontalBlock"]');
+  row.querySelectorAll(':scope > [data-testid="stColumn"]').forEach((col, i) => {
+    const right = col.getBoundingClientRect().right;
+    col.querySelectorAll('button, a, input').forEach((el) => {
+      const b = el.getBoundingClientRect();
+      const cut = [el, ...el.querySelectorAll('*')].some((k) => k.scrollWidth > k.clientWidth + 1);
+      if (b.right > right + 1 || cut) out.push([i, el.innerText.trim(), b.right, right, cut]);
+    }); });
+  return out; }"""
 
 
 def _open(browser, server, width, height, query):
@@ -59,6 +71,7 @@ def test_briefing_url_shows_the_slide_with_the_title_and_no_chrome(browser, serv
     page.wait_for_selector('[data-testid="stSpinner"]', state="detached", timeout=60_000)
     page.wait_for_timeout(500)
     assert page.get_by_label("Title").input_value() == TITLE
+    assert page.evaluate(CUT_CONTROLS) == []  # at 1280: "Timeline" and "Download" were cut
     for chrome in ("stSidebar", "stHeader", "stToolbar"):
         boxes = [e.bounding_box() for e in page.locator(f'[data-testid="{chrome}"]').all()]
         assert not [b for b in boxes if b and b["width"] > 0], f"{chrome} is visible"
