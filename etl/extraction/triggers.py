@@ -145,9 +145,9 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     right = text[end : min(sentence.end, end + 70)]
     if rules.not_real_before and rules.not_real_before.search(clause):
         return False
-    if rules.not_real_after and (after := _search(rules.not_real_after, right)):
-        if not _NEXT_PREDICATE.search(right, 0, after.end()):
-            return False
+    after = _search(rules.not_real_after, right) if rules.not_real_after else None
+    if after and not _NEXT_PREDICATE.search(right, 0, after.end()):
+        return False
     if rules.generic_before and _search(rules.generic_before, left):
         return False
     return not _blocked(sentence, rules, start, end)

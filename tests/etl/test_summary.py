@@ -206,9 +206,9 @@ def devset_summaries() -> list[tuple[str, str]]:
     """(summary, the same summary with no length limit) for every event extracted from the
     development set's passages."""
     from etl.cli import _extractor
+    from etl.extracted import _best
     from etl.extraction import summary
     from etl.extraction.evaluate import extract_passage, load_devset
-    from etl.extracted import _best
     from etl.settings import ROOT, Paths
 
     extractor, _ = _extractor(Paths())
