@@ -29,6 +29,7 @@ export default function(component) {
   const { parentElement, setStateValue, data } = component;
   const box = parentElement.host || parentElement;
   const report = () => {
+    if (window.matchMedia("print").matches) return;  // a printed sheet is no screen width
     const width = Math.floor(box.getBoundingClientRect().width / data.step) * data.step;
     if (width <= 0) return;
     document.cookie = `${data.cookie}=${width}; path=/; max-age=${data.age}; SameSite=Strict`;

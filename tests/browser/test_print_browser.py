@@ -1,7 +1,8 @@
 """The reader's page printed (`dashboard/print_style.py`): no sidebar or app header on the
 sheet, and the map's boxes held at their on-screen width while printing, so the deck is not
 drawn anew without its basemap images (it was: markers and labels on white); a timeline wider
-than a landscape sheet is shrunk to fit it (it was cut at the sheet's edge)."""
+than a landscape sheet is shrunk to fit it (it was cut at the sheet's edge); the map's width
+probe reports no width while printing."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ TIMELINE = """() => { const c = document.querySelector('[data-testid="stPlotlyCh
   return [c.getBoundingClientRect().width, c.closest('.stElementContainer').style.zoom]; }"""
 
 
+def cookie(context) -> str | None:
+    """The map width the probe reported last (`dashboard/components/width_probe.py`)."""
+    return {c["name"]: c["value"] for c in context.cookies()}.get("conflict_timeline_map_width")
+
+
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
 def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
@@ -32,6 +38,8 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     assert sum(width > 300 for width, _ in screen) == 2  # the deck and its canvas's box
     assert not any(held for _, held in screen)
 
+    screen_cookie = cookie(context)
+    assert screen_cookie
     timeline_px = page.evaluate(TIMELINE)[0]
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     zoom = page.evaluate(TIMELINE)[1]  # wider than a landscape sheet: shrunk to fit it
@@ -39,11 +47,15 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     held = page.evaluate(WIDTHS)
     assert [h for _, h in held] == [f"{w:g}px" for w, _ in screen]  # the widths on screen
     page.emulate_media(media="print")
+    page.wait_for_timeout(1500)  # the width probe would report the sheet's width by now
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stHeader"]').is_visible()
     wider = page.evaluate(WIDTHS)  # the main area is wider without the sidebar; the map not
     assert [w for w, _ in wider] == [w for w, _ in screen]
 
+    # the map's column, stacked in print, is no width to fit the map to (it was: a rerun for
+    # it, and one more after printing)
+    assert cookie(context) == screen_cookie
     page.emulate_media(media="screen")
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert all(not h for _, h in page.evaluate(WIDTHS))
