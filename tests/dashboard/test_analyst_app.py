@@ -86,8 +86,9 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     at.date_input[0].set_value(dt.date(2019, 3, 14)).run()
     button(at, "Store 5 article(s)").click().run()
     assert not at.exception, at.exception
-    # six: an aid convoy reaching the Al-Hol camp is no evacuation (issue 8's type rules)
-    assert "Batch “March wires” stored: 5 article(s); 6 new event(s)" in as_read(
+    # seven: an aid convoy reaching the Al-Hol camp is no evacuation (issue 8's type rules),
+    # but the people who "have arrived from Baghouz" in the same sentence are a displacement
+    assert "Batch “March wires” stored: 5 article(s); 7 new event(s)" in as_read(
         at.success[0].value
     )
     (batch,) = inbox.read(store).batches
@@ -97,6 +98,9 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
 
     events = _batch_events(store, batch["batch_id"])
     assert set(events["review_status"]) == {"pending"}
+    evacuations = events[events["event_type"] == "evacuation"]["summary"]
+    assert not evacuations.str.contains("Al-Hol").any()  # the aid convoy
+    _of_type(events, "displacement", "Baghouz")  # the arrivals from Baghouz
     strike = _of_type(events, "airstrike")
     shelling = _of_type(events, "shelling", "Jisr al-Shughur")
     bombing = _of_type(events, "explosion")
