@@ -40,6 +40,8 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageChops, ImageDraw
 
+from dashboard.map_layout import latitude_of
+
 __all__ = ["Tile", "Tiles", "draw_ahead_in_background", "tile_level"]
 
 #: A tile's size on screen at its level's zoom, and image pixels per screen pixel. Small
@@ -80,9 +82,7 @@ def _world(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _lonlat(x: float, y: float) -> tuple[float, float]:
-    lon = x * 360.0 - 180.0
-    lat = math.degrees(2 * math.atan(math.exp((1 - 2 * y) * math.pi)) - math.pi / 2)
-    return lon, lat
+    return x * 360.0 - 180.0, latitude_of(y)
 
 
 @dataclass(frozen=True)
