@@ -37,8 +37,37 @@ RULE_FILES = ("etl/mention_cache.py",)
 RULE_DATA = ("etl/extraction", "etl/places", "data/lexicon", "data/rules")
 
 
+SPILL_PREFIX = "conflict-mentions-"
+
+
 def _unlink(path: Path) -> None:
     path.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's process, or cannot tell: leave its file alone
+    return True
+
+
+def sweep_spills(folder: Path | None = None) -> list[Path]:
+    """Remove spill files left by processes that ended without cleaning up (killed by a
+    signal: `weakref.finalize` runs only on a normal exit). A spill's name carries its
+    process id; files of processes still running are kept. Returns what was removed."""
+    removed = []
+    for path in Path(folder or tempfile.gettempdir()).glob(f"{SPILL_PREFIX}*-*.sqlite"):
+        pid = path.name[len(SPILL_PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
+    return removed
 
 
 def fingerprint(places: Iterable[Mapping[str, Any]], geonames_version: str) -> str:
@@ -119,7 +148,9 @@ class MentionCache:
             return
         try:
             if self.spill is None:
-                handle, name = tempfile.mkstemp(prefix="conflict-mentions-", suffix=".sqlite")
+                sweep_spills()
+                prefix = f"{SPILL_PREFIX}{os.getpid()}-"
+                handle, name = tempfile.mkstemp(prefix=prefix, suffix=".sqlite")
                 os.close(handle)
                 self.spill = Path(name)
                 self._finalizer = weakref.finalize(self, _unlink, self.spill)

@@ -117,3 +117,53 @@ def test_staged_mentions_wait_on_disk_until_flushed(tmp_path, seeds):
     assert cache.staged == 0 and cache.spill is None
     assert cache.flush()
     assert MentionCache(tmp_path, "fp").get(["a@2019-01-01"]) == {}
+
+
+def test_spills_of_killed_processes_are_swept(tmp_path, monkeypatch, seeds):
+    """A writer killed by a signal cannot remove its spill; the next writer does, and never
+    one whose process still runs."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from etl import mention_cache
+    from etl.settings import ROOT
+
+    spills = tmp_path / "tmp"
+    spills.mkdir()
+    _, _, mentions = seeds
+    env = {**os.environ, "TMPDIR": str(spills), "PYTHONPATH": str(ROOT)}
+    script = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from etl.mention_cache import MentionCache, from_json\n"
+        "cache = MentionCache(Path(sys.argv[1]), 'fp')\n"
+        "cache.stage({'a@2019-01-01': from_json(sys.argv[2])})\n"
+        "print(cache.spill, flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    args = [sys.executable, "-c", script, str(tmp_path / "store"), to_json(mentions[:2])]
+    killed = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, text=True)
+    running = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        killed_spill = Path(killed.stdout.readline().strip())
+        running_spill = Path(running.stdout.readline().strip())
+        assert killed_spill.parent == spills and killed_spill.exists()
+        assert killed_spill.name.startswith(f"conflict-mentions-{killed.pid}-")
+        killed.send_signal(signal.SIGKILL)
+        killed.wait(timeout=30)
+        assert killed_spill.exists()  # nothing could remove it
+        monkeypatch.setattr(tempfile, "tempdir", str(spills))
+        cache = MentionCache(tmp_path / "store2", "fp")
+        cache.stage({"c@2019-01-03": mentions[:1]})  # a new spill sweeps the dead one's
+        assert not killed_spill.exists()
+        assert running_spill.exists() and cache.spill.exists()
+        assert mention_cache.sweep_spills(spills) == []
+    finally:
+        for proc in (killed, running):
+            proc.kill()
+            proc.wait(timeout=30)
+            proc.stdout.close()
