@@ -39,20 +39,39 @@ def build_count_timeline(
     present = set(counts["area"])
     lanes = [a for a in areas if a in present]
     layout = stacked_rows([f"<b>{html_text(a)}</b>" for a in lanes], SPACING)
+    counts, runs = _runs(counts)
     bars = _bar_columns(counts, bins)
-    groups = dict(list(bars.groupby(["area", "event_type"], sort=True, observed=True)))
     seen: set[str] = set()
     traces = []
     for row, area in enumerate(lanes, start=1):
-        for (lane, event_type), group in groups.items():
+        for (lane, event_type), (first, end) in runs:
             if lane != area:
                 continue
-            colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
+            colour, label = bars["colour"][first], html_text(bars["label"][first])
             axes = "" if row == 1 else str(row)
-            traces.append(_bars(group, colour, label, event_type, seen) | _on(axes))
+            traces.append(_bars(bars, first, end, colour, label, event_type, seen) | _on(axes))
             seen.add(event_type)
     layout = _decorate(layout, title, footer, span, len(lanes), len(seen))
     return ReadyFigure(traces, layout), bins
+
+
+def _runs(counts: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[tuple[str, str], tuple[int, int]]]]:
+    """The counts with each (area, event type)'s rows together, and each pair with its rows'
+    first and end position, sorted as grouping by both would give them (a pandas group per
+    pair was 48 small frames a rerun). `timeline_counts` lists them so already."""
+    for _ in range(2):
+        area = counts["area"].to_numpy(dtype=object)
+        kind = counts["event_type"].to_numpy(dtype=object)
+        if not len(area):
+            return counts, []
+        edges = np.flatnonzero((area[1:] != area[:-1]) | (kind[1:] != kind[:-1])) + 1
+        firsts, ends = [0, *edges.tolist()], [*edges.tolist(), len(area)]
+        runs = [((area[f], kind[f]), (f, e)) for f, e in zip(firsts, ends)]
+        if len({key for key, _ in runs}) == len(runs):
+            return counts, sorted(runs)
+        # a pair in more than one run: its rows brought together, in their order
+        counts = counts.sort_values(["area", "event_type"], kind="stable", ignore_index=True)
+    raise AssertionError("rows sorted by area and type form one run per pair")
 
 
 def _on(axes: str) -> dict:
@@ -60,9 +79,10 @@ def _on(axes: str) -> dict:
     return {"xaxis": f"x{axes}", "yaxis": f"y{axes}"}
 
 
-def _bar_columns(counts: pd.DataFrame, bins: Bins) -> pd.DataFrame:
-    """The counts with each bar's middle, width (ms) and hover text, made in one pass over
-    every bar (per lane and type, 48 passes took 1 s at 100,000 events)."""
+def _bar_columns(counts: pd.DataFrame, bins: Bins) -> dict:
+    """Each bar's middle, width (ms), height, hover text, colour and label, as arrays and
+    lists made in one pass over every bar (per lane and type, 48 passes took 1 s at 100,000
+    events); a trace takes its run of rows."""
     start, end = counts["start"], counts["end"]
     # each distinct bin's date and each label's and area's escaped text made once (a bar per
     # bin, type and lane: 2,700 at 1,000,000 events)
@@ -84,25 +104,29 @@ def _bar_columns(counts: pd.DataFrame, bins: Bins) -> pd.DataFrame:
             counts["count"].tolist(),
         )
     ]
-    return counts.assign(
-        middle=start + (end - start) / 2,
-        width_ms=(end - start).dt.total_seconds() * 1000 * 0.9,
-        hover=hover,
-    )
+    return {
+        "hover": hover,
+        "middle": (start + (end - start) / 2).to_numpy(),
+        "width_ms": ((end - start).dt.total_seconds() * 1000 * 0.9).to_numpy(),
+        "count": counts["count"].to_numpy(),
+        "colour": counts["colour"].tolist(),
+        "label": counts["label"].tolist(),
+    }
 
 
-def _bars(group, colour, label, event_type, seen) -> dict:
-    """One type's bars in one lane: from the bin's start to its end, height its count."""
+def _bars(bars: dict, first: int, end: int, colour, label, event_type, seen) -> dict:
+    """One type's bars in one lane (rows `first` to `end` of `bars`): from the bin's start
+    to its end, height its count."""
     return {
         "hoverinfo": "text",
-        "hovertext": group["hover"].tolist(),
+        "hovertext": bars["hover"][first:end],
         "legendgroup": event_type,
         "marker": {"color": colour, "line": {"width": 0}},
         "name": label,
         "showlegend": event_type not in seen,
-        "width": group["width_ms"].to_numpy(),
-        "x": group["middle"].to_numpy(),
-        "y": group["count"].to_numpy(),
+        "width": bars["width_ms"][first:end],
+        "x": bars["middle"][first:end],
+        "y": bars["count"][first:end],
         "type": "bar",
     }
 

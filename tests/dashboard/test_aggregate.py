@@ -341,3 +341,25 @@ def test_routes_are_the_named_aggregates_of_every_arc(big):
             )
         for column in ("from_lon", "from_lat", "to_lon", "to_lat"):  # the same floats
             assert routes[column].to_numpy().tobytes() == named[column].to_numpy().tobytes()
+
+
+def test_grouped_helpers_are_pandas_grouped_aggregates():
+    """grouped_means / grouped_max / grouped_first give what pandas' groupby gives, to the
+    last bit (the map's cell means and routes rely on it), NaN skipped."""
+    import numpy as np
+
+    from dashboard.aggregate import grouped_first, grouped_max, grouped_means
+
+    rng = np.random.default_rng(3)
+    groups = rng.integers(0, 40, 5_000)
+    values = rng.normal(36.0, 3.0, (5_000, 2)) * rng.choice([1e-3, 1.0, 1e4], (5_000, 2))
+    values[rng.random((5_000, 2)) < 0.1] = np.nan
+    values[groups == 7, 0] = np.nan  # a group with no value in one column
+    frame = pd.DataFrame({"g": groups, "a": values[:, 0], "b": values[:, 1]})
+    expected = frame.groupby("g", sort=True)[["a", "b"]].mean().to_numpy()
+    assert grouped_means(values, groups, 40).tobytes() == expected.tobytes()
+    expected_max = frame.groupby("g", sort=True)["a"].max().to_numpy()
+    np.testing.assert_array_equal(grouped_max(values[:, 0], groups, 40), expected_max)
+    firsts = grouped_first(~np.isnan(values[:, 1]), groups, 40)
+    taken = np.where(firsts >= 0, values[np.maximum(firsts, 0), 1], np.nan)
+    np.testing.assert_array_equal(taken, frame.groupby("g", sort=True)["b"].first().to_numpy())

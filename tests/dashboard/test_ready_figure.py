@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -45,7 +46,9 @@ def _checked_count_timeline(view, areas, title, footer, window):
         vertical_spacing=SPACING,
         row_titles=[f"<b>{html_text(a)}</b>" for a in lanes] or None,
     )
-    bars, seen = _bar_columns(counts, bins), set()
+    columns = _bar_columns(counts, bins)
+    bars = counts.assign(**{c: columns[c] for c in ("middle", "width_ms", "hover")})
+    seen = set()
     for row, area in enumerate(lanes, start=1):
         for event_type, group in bars[bars["area"] == area].groupby("event_type", sort=True):
             fig.add_trace(
@@ -181,3 +184,37 @@ def test_sessions_copying_one_kept_timeline_at_once_each_get_all_of_it(view):
     with ThreadPoolExecutor(8) as pool:
         copies = list(pool.map(lambda _: page.timeline_copy(), range(16)))
     assert [len(c.data) for c in copies] == [n] * 16
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        np.array([1, 2, 3], dtype=np.int64),
+        np.array([-200, 5], dtype=np.int64),
+        np.array([70_000, -3], dtype=np.int64),
+        np.array([2**40, 1], dtype=np.int64),
+        np.array([300, 2], dtype=np.uint64),
+        np.array([2**33], dtype=np.uint64),
+        np.array([0.5, -1.25e9], dtype=np.float64),
+        np.array([1.5], dtype=np.float32),
+        np.array([7], dtype=np.int16),
+        np.array(["2019-02-20T12:00", "2019-03-01"], dtype="datetime64[ns]"),
+        np.array([True, False]),
+        np.array(["a", "b"], dtype=object),
+        np.array([], dtype=np.float64),
+        np.arange(6, dtype=np.float64)[::2],
+        np.arange(6, dtype=np.int64).reshape(2, 3),
+    ],
+)
+def test_typed_array_is_plotlys_spec(values):
+    from _plotly_utils.utils import to_typed_array_spec
+
+    from dashboard.ready_figure import typed_array
+
+    mine, plotlys = typed_array(values), to_typed_array_spec(values)
+    if isinstance(plotlys, dict):
+        assert mine == plotlys
+    else:
+        assert isinstance(mine, np.ndarray) and mine.dtype == plotlys.dtype
+        assert np.array_equal(mine, plotlys) and not mine.flags["WRITEABLE"]
+        assert mine is not values  # a copy: the kept figure never shares a caller's array
