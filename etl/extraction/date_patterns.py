@@ -49,15 +49,19 @@ _DMY = _rx(
 )
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|\u2013|and|to|until|till)\s*"
-_DAY_RANGE = _rx(  # "on 3 and 4 March", "between 9 and 12 March", "March 3-4", "3-4 March 2019"
-    "obf\\dmajsnd",
+_WD_OPT = rf"(?:(?:{_WD}),?\s+)?"  # "Friday 3 to Saturday 4 June"
+_DAY_RANGE = _rx(  # "on 3 and 4 March", "between 9 and 12 March", "March 3-4", "3-4 March 2019",
+    # "the 2nd to the 3rd of November", "Friday 3 to Saturday 4 June"
+    "obf\\dmajsndtw",
     r"(?:(?:on|between|from)\s+)?(?:the\s+)?(?:",
-    rf"(?P<first>\d{{1,2}}){_ORD}{_TO}(?P<day>\d{{1,2}}){_ORD}(?:\s+of)?\s+{_MONTH_DAY}",
+    rf"{_WD_OPT}(?P<first>\d{{1,2}}){_ORD}{_TO}(?:the\s+)?{_WD_OPT}(?P<day>\d{{1,2}}){_ORD}"
+    rf"(?:\s+of)?\s+{_MONTH_DAY}",
     rf"|{_MONTH_DAY.replace('?P<month>', '?P<month2>')}",
     rf"\s+(?P<first2>\d{{1,2}}){_ORD}{_TO}(?P<day2>\d{{1,2}}){_ORD}\b)",
     _YEAR_AFTER,
 )
-_ISO = _rx("12", rf"(?P<year>{_YEAR})-(?P<month>\d\d)-(?P<day>\d\d)\b")
+# "2019-07-02", and a night or span written with the second day after a slash: "2019-07-02/03"
+_ISO = _rx("12", rf"(?P<year>{_YEAR})-(?P<month>\d\d)-(?P<day>\d\d)(?:/(?P<day2>\d\d))?\b")
 # "14.08.2019", "14/08/2019", "on 14.08": day first (European); read month first only
 # when the first number cannot be a month ("08/14/2019"). A yearless one needs "on" (or
 # "until": "fighting lasted until 29.05").
@@ -67,6 +71,19 @@ _NUMERIC = _rx(
     rf"(?P<year>{_YEAR})|(?:on\s+(?:the\s+)?|(?<=\buntil\s)|(?<=\btill\s))"
     r"(?P<day2>\d{1,2})[./](?P<month2>\d\d))\b(?![.,/-]?\d)",
 )
+# Military date-time groups and compact dates, month in capitals: "141030ZJUN17" (14 June
+# 2017, 10:30 Zulu), "141030Z JUN 17", "141030ZJUN2017", "14JUN17", "29SEP", a range
+# "29-30NOV", and a group without its month, "141030Z" (the zone letter then required).
+_MIL_MONTHS = "|".join(
+    sorted({n[:3].upper() for n in WORDS.months} | {n.upper() for n in WORDS.short}, key=len, reverse=True)
+)
+_DTG = re.compile(
+    r"(?<![\w/.-])(?:(?P<first>[0-3]?\d)\s?[-\u2013]\s?)?(?P<day>[0-3]\d|(?<=-)\d)"
+    r"(?:(?P<hh>[01]\d|2[0-3])(?P<mi>[0-5]\d)\s?(?P<zone>[A-IK-Z])?)?"
+    rf"(?:\s?(?P<month>{_MIL_MONTHS})(?:(?(hh)\s?|)(?P<year>\d\d(?:\d\d)?)|\s(?P<year4>(?:19|20)\d\d))?"
+    r"|(?(zone)|(?!)))(?![\w])"
+)
+_DTG_HINT = re.compile(rf"\d\s?(?:[A-IK-Z]\s?)?(?:{_MIL_MONTHS})|\d{{6}}[A-IK-Z]\b")
 # The stamp that opens an incident note or its update: a weekday, written out or short, with
 # a capital and a colon ("Sat: ...", "Sat-Sun: ...", "Sat night: ...", "Wed 14.08: ...",
 # "Fri 20.10.2017: ...", "Updated Tues: ..."). Abbreviations count only here.

@@ -94,6 +94,15 @@ def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None
     return d, d, "explicit"
 
 
+def _iso(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'2019-07-02', and '2019-07-02/03' (the two days)."""
+    first = dt.date(int(m["year"]), int(m["month"]), int(m["day"]))
+    if not m["day2"]:
+        return first, first, "explicit"
+    last = first.replace(day=int(m["day2"]))
+    return (first, last, "explicit") if first < last else (first, first, "explicit")
+
+
 def _numeric_date(day: int, month: int, year: str | None, pub: dt.date) -> dt.date | None:
     """Day and month as digits, day first ('14.08'), month first only when the first number
     cannot be a month ('08/14'); a two-digit year is of this century. None when neither
@@ -130,6 +139,31 @@ def _digit_stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     if start is None or not 0 < (d - start).days <= 62:
         return None
     return start, d, "explicit"
+
+
+def _dtg(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """A date-time group '141030ZJUN17' or compact date '29SEP', '29-30NOV': its day (the
+    clock time is dropped: a window is whole days), or the range of days. A two-digit year
+    is of this century; no month ('141030Z'): the latest such day on or before publication."""
+    day = int(m["day"])
+    if m["month"]:
+        month = _MONTH_NUM.get(m["month"].title()) or _MONTH_NUM[m["month"][:3].title()]
+    else:
+        month = pub.month if day <= pub.day else (pub.replace(day=1) - _DAY).month
+    year_text = m["year"] or m["year4"]
+    if year_text:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    elif m["month"]:
+        year = _year_for(pub, month, day, _AHEAD_DAYS)
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    end = dt.date(year, month, day)
+    if not m["first"]:
+        return end, end, "explicit"
+    first = int(m["first"])
+    if not first < day:
+        return None  # "30-2NOV" is no range of one month
+    return dt.date(year, month, first), end, "explicit"
 
 
 def _stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
@@ -249,10 +283,15 @@ def _following(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
 
 def _back(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'in recent days' (pub and the six before), 'in past weeks' (four weeks), 'over the
-    past month', 'for more than a week' (the week known): a spell up to publication."""
+    past month', 'for more than a week' (the week known): a spell up to publication.
+    A count of days or weeks in the past ones counts publication day among them ('in the
+    last five days': publication and the four days before; 'for more than a week' does not);
+    'the past 24 (or 48) hours' reach back one day."""
     unit, n = m["unit"].lower().rstrip("s"), _number(m["n"])
-    if unit == "hour":
-        days = max(1, -(-(n or 1) // 24))
+    if unit in ("hour", "hr"):
+        days = max(1, -(-(n or 1) // 24) - 1)
+    elif n is not None and unit in ("day", "week") and not m[0].lower().startswith("for"):
+        days = max(1, n * _UNIT_DAYS[unit] - 1)
     elif n is not None:
         days = n * _UNIT_DAYS[unit]
     else:

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from etl.extraction.date_resolvers import precision_of
+from etl.extraction.date_words import WORDS, literal
 from etl.extraction.mentions import DateWindow
 
 _DAY = dt.timedelta(days=1)
@@ -231,3 +232,46 @@ def report_day(text: str, published: dt.date, days: list[DateWindow]) -> dt.date
     if day is None or not 0 <= (published - day.start).days <= 7:
         return None
     return day.start
+
+
+_HEDGE = re.compile(
+    r"\b(?P<hedge>"
+    + "|".join(literal(p) for p in sorted(WORDS.hedges, key=len, reverse=True))
+    + r")\s+(?:the\s+)?\Z",
+    re.I,
+)
+_NUMBER = "|".join(re.escape(w) for w in sorted(WORDS.numbers, key=len, reverse=True))
+# "over the three days to 19 August", "in the five days up to 3 May": the days ending on it
+_DAYS_TO = re.compile(
+    rf"\b(?:over|in|during|across)\s+the\s+(?:(?:past|last|previous)\s+)?(?P<n>\d{{1,2}}|{_NUMBER})"
+    r"\s+days\s+(?:to|until|till|up\s+to|ending(?:\s+on)?|through)\s+(?:on\s+)?\Z",
+    re.I,
+)
+
+
+def hedged(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """A single explicit day made approximate ('on or about 14 June 2017': 13-15 June;
+    'around 20 October': 17-23 October, by data/rules/date_hedges.csv), or ending a count
+    of days ('over the three days to 19 August': 17-19 August)."""
+    out = []
+    for w in windows:
+        at = w.char_start
+        if at is None or w.start != w.end or w.source != "explicit":
+            out.append(w)
+            continue
+        lead = text[max(0, at - 48) : at]
+        first, last = w.start, w.end
+        if (m := _DAYS_TO.search(lead)) is not None:
+            n = int(m["n"]) if m["n"].isdigit() else WORDS.numbers.get(m["n"].lower(), 1)
+            first = w.start - max(0, n - 1) * _DAY
+        elif (m := _HEDGE.search(lead[-24:])) is not None:
+            days = WORDS.hedges[" ".join(m["hedge"].lower().split())] * _DAY
+            first, last = w.start - days, w.end + days
+        if (first, last) == (w.start, w.end):
+            out.append(w)
+            continue
+        out.append(
+            DateWindow(first, last, precision_of(first, last), w.source, w.text, w.char_start,
+                       w.char_end)  # fmt: skip
+        )
+    return out

@@ -3,7 +3,8 @@ month names (``date_months.csv``), words that count back from publication
 (``date_relative_days.csv``), weekday names and their abbreviations
 (``date_weekdays.csv``), steps from the last dated event (``date_steps.csv``), units of
 time (``date_units.csv``), the words of a spell of days before an event
-(``date_spell_words.csv``) and the number words shared with figures
+(``date_spell_words.csv``), the words that make a day approximate (``date_hedges.csv``)
+and the number words shared with figures
 (``figure_numbers.csv``, units up to twelve). ``etl.extraction.dates`` builds its patterns
 from them; the grammar around them (on, since, early/mid/late, ago) stays in code.
 """
@@ -57,6 +58,7 @@ class DateWords:
     widening: frozenset[str]  # relative-day phrases that widen the sentence's day ("overnight")
     spell_words: tuple[str, ...]  # "after two days of <word>": a spell ending on the day
     hold_words: tuple[str, ...]  # "during its three-week <word>": a spell ending on the day
+    hedges: dict[str, int]  # "on or about" -> 1: an explicit day plus and minus that many days
 
 
 def load() -> DateWords:
@@ -67,6 +69,7 @@ def load() -> DateWords:
     numbers = read_rules("figure_numbers", ["word", "value", "kind"])
     weekdays = read_rules("date_weekdays", ["name", "weekday"])
     spells = read_rules("date_spell_words", ["word"])
+    hedges = read_rules("date_hedges", ["phrase", "days"])
     return DateWords(
         months={r["name"]: _int(r, "month", 1, 12) for r in months},
         short=frozenset(r["name"] for r in months if r["short"].lower() == "yes"),
@@ -101,6 +104,7 @@ def load() -> DateWords:
                 reverse=True,
             )
         ),
+        hedges={_phrase(r["phrase"]): _int(r, "days", 0, 7) for r in hedges},
     )
 
 

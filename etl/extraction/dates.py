@@ -30,6 +30,8 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _DIGIT_SEP,
     _DIGIT_STAMP,
     _DMY,
+    _DTG,
+    _DTG_HINT,
     _FOLLOWING,
     _FOR,
     _HOLD,
@@ -66,10 +68,12 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _back,
     _day_range,
     _digit_stamp,
+    _dtg,
     _explicit_day,
     _following,
     _hold,
     _holiday,
+    _iso,
     _later,
     _month,
     _number,
@@ -93,6 +97,7 @@ from etl.extraction.date_windows import (  # fmt: skip
     article_window,
     best_date,
     close_since,
+    hedged,
     join_spans,
     nights,
     off_dateline,
@@ -115,7 +120,7 @@ def _needs(words: str, also: str = "") -> tuple[frozenset[str], frozenset[str]]:
 
 _MONTH_WORDS = " ".join(_MONTHS.lower().split("|") + _ABBR.lower().split("|"))
 _DW = "day days week weeks"
-_UNITS = "hour hours day days week weeks month months year years"
+_UNITS = "hour hours hr hrs day days week weeks month months year years"
 _Rule = tuple[re.Pattern[str], _Resolver | None, tuple[frozenset[str], frozenset[str]]]
 _RULES: tuple[_Rule, ...] = (
     # a None resolver blocks its span
@@ -126,7 +131,8 @@ _RULES: tuple[_Rule, ...] = (
     (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#d")),
     (_MDY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_DMY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
-    (_ISO, _explicit_day, _needs("#y")),
+    (_ISO, _iso, _needs("#y")),
+    (_DTG, _dtg, _needs("#m")),
     (_NUMERIC, _numeric, _needs("#s")),
     (_DIGIT_STAMP, _digit_stamp, _needs("#s")),
     (_STAMP, _stamp, _needs(_WD_ANY.lower().replace("|", " "))),
@@ -197,7 +203,7 @@ _A_TO_Z_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 def _keys(sentence: str) -> set[str]:
     """The trigger words in a sentence, plus #d for a digit, #s for digits split by a point,
-    slash or dash, and #y for a year-like number.
+    slash or dash, #y for a year-like number and #m for a military date ('141030ZJUN17').
 
     The words are the runs of a-z in the lower-cased sentence (what `[a-z]+` finds), read
     without a regular expression: every other character (one outside ASCII as a '?')
@@ -210,6 +216,8 @@ def _keys(sentence: str) -> set[str]:
             keys.add("#s")
         if _YEARISH.search(sentence):
             keys.add("#y")
+        if _DTG_HINT.search(sentence):
+            keys.add("#m")
     return keys
 
 
@@ -317,6 +325,8 @@ def find_dates(
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
         for a, b, (s, e, source), _ in found
     ]
+    if windows and any(w.source == "explicit" for w in windows):
+        windows = hedged(windows, text)
     if windows and lo < DATELINE_CHARS:
         windows = off_dateline(windows, text)
     if len(windows) > 1:

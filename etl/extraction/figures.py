@@ -20,6 +20,7 @@ from etl.extraction.mentions import Figure
 from etl.extraction.number_reading import (
     _ANCHOR_WORDS,
     _DIGIT_RUN,
+    _MEASURE,
     _WORDNUM,
     _fold,
     _norm,
@@ -130,13 +131,14 @@ _GROUP = re.compile(  # the group "members of" names, up to its verb: "the armed
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _MONTHS_DAYS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|"
-    r"Sun)[a-z]*\b|[KWM]IA\b"  # nor "2 KIA, 3 WIA": those are the verbs
+    r"Sun)[a-z]*\b|E?[KWM]IA\b"  # nor "2 KIA, 3 WIA": those are the verbs
 )
 # "3 PMF killed": a side named between a count and its participle; "6 Taliban, 2 police
 # dead": a side counted before the next count of the list, whose verb it shares
 _SIDE = re.compile(
     rf"(?:\s+(?!{_MONTHS_DAYS})(?-i:[A-Z][A-Za-z'&.-]*)){{1,3}}(?=\s+(?:(?:were|was)\s+)?"
-    r"(?:killed|dead|wounded|injured|hurt|died)\b|\s*(?:,|\band\b)\s*\d)", _FLAGS)  # fmt: skip
+    r"(?:killed|dead|wounded|injured|hurt|died|E?KIA|WIA)\b|\s*(?:,|\band\b)\s*\d)", _FLAGS)  # fmt: skip
+_SIDES = re.compile(r"\s+(?:sides?|ways)\b", _FLAGS)
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:them|those|these|whom|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?"
     r"(?:[\w'’-]+(?<=s)|men|women|wounded|injured|dead))\b",
@@ -212,9 +214,16 @@ def _after_verb(text: str, pos: int, hi: int) -> str | None:
         return None
     if m[m.lastgroup].lower().split()[0] in _TRANSITIVE:
         aux = set(m["aux"].lower().split())
-        if (aux and not aux & _BE) or (not aux and _OBJECT.match(text, m.end(), hi)):
+        if (aux and not aux & _BE) or (not aux and _has_object(text, m.end(), hi)):
             return None  # active voice: the figure did the killing
     return m.lastgroup
+
+
+def _has_object(text: str, pos: int, hi: int) -> bool:
+    """A count follows the verb ('gunmen killed 5'), not a date ('131 civilians killed
+    29-30NOV', '12 killed 3 May')."""
+    obj = _OBJECT.match(text, pos, hi)
+    return obj is not None and not (obj[0].strip().isdigit() and _MEASURE.match(text, obj.end(), hi))
 
 
 def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | None:
@@ -226,6 +235,8 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     noun, number = _noun(text, m, kind, hi), m["n"] or ""
     if noun is None and _YEAR.fullmatch(number):
         return None  # "in 2014"
+    if noun is None and _SIDES.match(text, m.end(), hi):
+        return None  # "20, both sides": the sides, not a count of two
     if noun is None and _norm(number) == "one" and not _one_of_told(text, m.end(), hi):
         return None  # "one of them", "one of the largest"
     start, (end, cls) = m.start(), noun or (m.end(), None)

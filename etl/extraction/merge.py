@@ -21,6 +21,7 @@ from etl.extraction.mentions import Mention
 
 SLACK = dt.timedelta(days=1)
 NO_SLACK = dt.timedelta(0)
+WEEK = dt.timedelta(days=6)  # a window of up to seven days
 SAME_PLACE_KM = 25.0
 NESTED_KM = 350.0  # a governorate or country-level place contains places this far off
 
@@ -205,8 +206,13 @@ def _guessed(cluster: Cluster) -> tuple[bool, bool]:
 
 
 def _may_be_toll_of(toll: Cluster, host: Cluster) -> bool:
-    """The toll's window and place agree with the host's, or the toll never said them."""
+    """The toll's window and place agree with the host's, or the toll never said them. A
+    dated toll whose window opens more than a day before the host's does not count its dead
+    ('beheaded 50 people over several days around 7 November' is not the toll of a clash on
+    10 November): deaths do not come before what caused them."""
     undated, unplaced = _guessed(toll)
+    if not undated and toll.end - toll.start <= WEEK and toll.start < host.start - SLACK:
+        return False  # (a longer window, 'this year', is background the host may carry)
     return (undated or windows_meet((host.start, host.end), (toll.start, toll.end))) and (
         unplaced or places_compatible(_where(host.place), _where(toll.place))
     )

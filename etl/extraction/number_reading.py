@@ -36,10 +36,14 @@ _SKIP_AFTER = {*_LABELS.split(), *_MONTHS.split(), *(m + "." for m in _MONTHS.sp
 _OTHER_ANCHORS = "no nobody " + " ".join({w for v in _VAGUE for w in v.split()} - {"a", "of"})
 _ANCHOR_WORDS = set(_NUMBER_WORDS + _OTHER_ANCHORS.split())  # where a number (or zero) may be
 _WORDNUM = rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(_UNITS)}"
-_DIGITS = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)(?![0-9A-Za-z_]|[.,][0-9])"
+# a field log's count may carry a multiplier sign: "2x SDF KIA", "79x killed" (x before a space)
+_DIGITS = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
+    r"(?:[x\u00d7](?=\s)|(?![0-9A-Za-z_]|[.,][0-9]))"
+)
 _BASIC = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
 _CORE = re.compile(  # [qualifier] number | range | vague word
-    rf"(?<![\w$€£#.,:/-])(?:(?P<q>{_alternation(set(_QUALIFIERS))})\s+)?(?:"
+    rf"(?<![\w$€£#.,:/-])(?:(?P<q>{_alternation(set(_QUALIFIERS))})\s+|(?P<tilde>~)\s*)?(?:"
     rf"between\s+(?P<b1>{_BASIC})\s+and\s+(?P<b2>{_BASIC})"
     rf"|(?P<r1>{_BASIC})(?:(?<=[0-9])\s*[-\u2013\u2014]\s*|\s+(?:to|or)\s+)(?P<r2>{_BASIC})"
     rf"|(?P<v>{_alternation(set(_VAGUE))})\b"
@@ -49,7 +53,9 @@ _CORE = re.compile(  # [qualifier] number | range | vague word
 _MEASURE = re.compile(  # what follows a measure, a time or the day of a month
     rf"\s*(?:%|(?:of\s+)?(?:(?:{_alternation(WORDS.measure_adjectives)})\s+)?"
     rf"(?:{_alternation(WORDS.measure_units)})(?![A-Za-z])"
-    rf"|-[A-Za-z]|:[0-9]|(?-i:{'|'.join(_MONTHS.split())})\b)",
+    rf"|-[A-Za-z]|:[0-9]|(?-i:{'|'.join(_MONTHS.split())})\b"
+    rf"|(?:[-\u2013][0-9]{{1,2}}\s?)?(?-i:{'|'.join(m.upper() for m in _MONTHS.split() if len(m) <= 4)})"
+    r"(?![a-z]))",  # "29 NOV", "29-30NOV": a field log's day
     _FLAGS,
 )
 _DIGIT_RUN = re.compile(r"[0-9]+")
@@ -88,7 +94,10 @@ def _value(number: str) -> float | None:
     """'20,000' -> 20000; 'twenty-three' -> 23; '1.5 million' -> 1.5e6; 'a hundred' -> 100;
     '3.000' -> 3000 (European thousands: three digits after each dot, no scale word)."""
     value: float | None = None
-    tokens = _TOKEN_SPLIT.split(number.lower().replace(",", ""))
+    number = number.lower().replace(",", "")
+    if number[-1:] in ("x", "\u00d7") and number[-2:-1].isdigit():
+        number = number[:-1]  # "2x": a field log's count
+    tokens = _TOKEN_SPLIT.split(number)
     for token in tokens:
         if _DOT_THOUSANDS.fullmatch(token) and _SCALES.keys().isdisjoint(tokens):
             token = token.replace(".", "")
@@ -122,6 +131,8 @@ def _parse(m: re.Match[str]) -> tuple[float | None, float | None, str, str] | No
         return None
     low, high = float(min(low, high)), float(max(low, high))
     qualifier = _QUALIFIERS.get(_norm(m["q"]), qualifier) if m["q"] else qualifier
+    if m["tilde"] and qualifier == "exact":  # "~300"
+        qualifier = "about"
     if m["plus"]:  # "15+": at least 15
         qualifier = "at least"
     if qualifier in ("at least", "more than"):

@@ -27,6 +27,8 @@ _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'abo
     r"(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)['\u2018\"\u201c]?",
     FLAGS,
 )
+# "no casualties among civilians": a zero for one group only, not the event's toll
+_SUBSET_AFTER = re.compile(r"\s+among\s+(?!them\b|the\s+(?:population|people)\b)", FLAGS)
 _PART_OF = re.compile(r"\s(?:of\s+(?:them|whom)|among\s+them)\b", FLAGS)
 # a tally written as a label and a list: "Fatalities: 15+ ISIS, 6 SDF" (parts named by side)
 _LABEL = re.compile(r"\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*\Z", FLAGS)
@@ -40,6 +42,8 @@ def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
         if rule.gate and rule.gate not in words:
             continue
         for m in rule.pattern.finditer(text, lo, hi):
+            if rule.quantity == "killed" and _SUBSET_AFTER.match(text, m.end(), hi):
+                continue
             if all(
                 m.end() <= f.char_start or m.start() >= f.char_end or f.quantity != rule.quantity
                 for f in found

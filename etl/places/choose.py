@@ -45,7 +45,7 @@ EXACT_POINTS = 1.0
 BORDER_KM = 60.0
 ABROAD_KM = 500.0  # named countries all farther than this: the article is about elsewhere
 CAPITAL_POINTS = 3.5  # a national capital: more than the area's box gives a namesake inside it
-AREA_ONLY_SIMILARITY = 0.87  # a loose likeness in a foreign part of the box must be this close
+AREA_ONLY_SIMILARITY = 1.0  # a transliteration in a foreign part of the box needs more than the box
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,15 @@ def choose_place(
     area: AreaOfInterest | None,
 ) -> Any:
     """The best-supported of the places the name (or a transliteration of it) means. Without
-    evidence, a name that means one place only in the whole gazetteer, or one city far
-    larger than every other place of that name (Kherson), is taken as that place."""
+    evidence, a name that means one place only in the whole gazetteer, one city far larger
+    than every other place of that name (Kherson), or places of one country only, the
+    largest a city, is taken as that place (the largest), unless the article's places or
+    countries are all far from it."""
     evidence = Evidence(dict(countries), near, area)
     found = candidates(index, raw)
     best = pick(found, evidence, index.country_within, raw)
     exact = [p for p, sim in found if sim >= 1.0]
-    if best is None and exact and (_one_place(exact) or _dominant(exact)):
+    if best is None and exact and (_one_place(exact) or _dominant(exact) or _one_country(exact)):
         best = max(exact, key=lambda p: p.population)
         if similarity(best.name, raw) < OWN_NAME:
             best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
@@ -57,6 +59,15 @@ def choose_place(
 OWN_NAME = 0.8  # how close the written name must be to the place's own (Arbinda: Aribinda)
 DOMINANT_PEOPLE = 50_000  # a city this large ...
 DOMINANT_RATIO = 10  # ... and this many times larger than any other place of its name
+
+
+def _one_country(places: list[Any]) -> bool:
+    """Every place of that exact name lies in one country and the largest is a city of
+    DOMINANT_PEOPLE: the name itself says the country, and the city is its likeliest
+    (Kostiantynivka: five Ukrainian places of the name, one a city of 67,000)."""
+    return len({p.country_code for p in places}) == 1 and (
+        max(p.population for p in places) >= DOMINANT_PEOPLE
+    )
 
 
 def _dominant(places: list[Any]) -> bool:

@@ -30,7 +30,7 @@ from etl.places.evidence import CountryReader, country_words
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import candidates, choose_place
-from etl.places.scan import dateline_end, names, sub_spans
+from etl.places.scan import dateline_end, names, run_end, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
 
 _SUFFIX = re.compile(  # matched where a name ends
@@ -225,7 +225,14 @@ class PlaceResolver:
         (etl.places.settle)."""
         if self.geonames is None:
             return hits
-        return settle(hits, refs, evidence, self._geonames_hit)
+
+        def lookup(raw: str, s: int, beside: Evidence) -> PlaceHit | None:
+            hit = self._geonames_hit(raw, s, beside)
+            if hit is not None and run_end(text, s) > s + len(raw) and not self._exact(raw, hit):
+                return None  # a run's first words ('Saham' of 'Saham al-Golan') only as spelt
+            return hit
+
+        return settle(hits, refs, evidence, lookup)
 
     def _resolve(
         self, text: str, start: int, end: int, evidence: Evidence, in_heading: bool = False
@@ -262,7 +269,8 @@ class PlaceResolver:
                 # nor a word of it ('Salah' of the province 'Salah al-Din')
             if (
                 len(key) < (3 if whole else 4)  # 'Gao' (or 'Gao airport'), not 'Red' of 'Red Sea'
-                or (_ACRONYM.match(raw) and not dateline)  # 'MOSUL (AP) -' is no acronym
+                or (_ACRONYM.match(raw) and not (dateline or _table_cell(text, start, end)))
+                # 'MOSUL (AP) -', '0112Z | AXUM | ...' are no acronyms
                 or roles.never_a_place(key, self.rules)
             ):
                 continue
@@ -353,6 +361,11 @@ def _place_of(geonames: GeoNamesIndex | None, phrase: str, codes: Iterable[str])
         p.country_code in codes and normalise_name(p.name) == key
         for p in geonames.candidates(phrase, limit=50)
     )
+
+
+def _table_cell(text: str, start: int, end: int) -> bool:
+    """The run fills a table row's place cell in capitals ('0112Z | LYMAN | ...')."""
+    return bool(_CAPITAL_NAME.match(text[start:end])) and routes.table_cell_end(text, start, end) >= 0
 
 
 def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:

@@ -79,6 +79,31 @@ _CALENDAR = re.compile(
 )  # a weekday or month stamp ('Wed:', 'Updated Tues:') heads the line but is no place
 
 
+# a table row whose first cell is a stamp (a date, a time, a date-time group: anything with a
+# digit) and whose next cell holds the place, maybe as a hashtag: '141030ZJUN17 | RAQQA (Old
+# City) | ...', '2019-04-11 | Gharyan | ...', '■ 10:12 | #Bakhmut | ...'
+_CELL_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:[■•▪●*\u2013-]\s*)?[^|\n]{0,30}\d[^|\n]{0,30}\|\s*#?\Z"
+)
+# the rest of that cell: the place's detail ('(Old City)', ' - Ain Zara', ', east of Tripoli',
+# ' #Chinshwehaw'), then the cell's end
+_CELL_AFTER = re.compile(r"[^|\n]{0,60}?\s*\|")
+TABLE_LOOK_BEHIND = 45  # characters before a name its row's stamp cell may fill
+
+
+def table_cell_end(text: str, start: int, end: int) -> int:
+    """Where the table cell a name opens ends (after its '|'), when that cell follows the
+    row's stamp cell ('2019-04-11 | Gharyan (Jabal Nafusa) | ...'); -1 otherwise. The
+    words after the name in its cell only locate the place, as a heading's do."""
+    behind = max(0, start - TABLE_LOOK_BEHIND)
+    if text.find("|", behind, start) < 0:  # cheap: most names stand in no table
+        return -1
+    if _CELL_BEFORE.search(text, behind, start) is None:
+        return -1
+    after = _CELL_AFTER.match(text, end)
+    return after.end() if after else -1
+
+
 def note_heading(text: str, start: int, end: int) -> bool:
     """A name that heads a note's line ('Ariha: ...', 'Thu: Ariha - ...') is in a place slot."""
     return heading_end(text, start, end) >= 0
@@ -88,6 +113,9 @@ def heading_end(text: str, start: int, end: int) -> int:
     """Where the heading a name opens ends ('Ariha (Idlib):' of 'Ariha (Idlib): shelling'),
     after its colon or dash; -1 when the name heads no note. The words inside the heading
     after the name (its region: 'Idlib') only locate the place."""
+    cell = table_cell_end(text, start, end)
+    if cell >= 0:
+        return cell
     after = _HEADING_AFTER.match(text, end)
     if after is None or _CALENDAR.match(text, start, end):
         return -1

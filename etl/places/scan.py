@@ -89,3 +89,9 @@ def dateline_end(text: str, start: int) -> int:
     line_start = text.rfind("\n", 0, start) + 1
     match = _DATELINE.match(text, line_start)
     return match.end() if match and match.end() > start else -1
+
+
+def run_end(text: str, start: int) -> int:
+    """Where the capitalised run starting at `start` ends (`start` when none starts there)."""
+    match = _NAME_AT_START.match(text, start)
+    return match.end() if match else start

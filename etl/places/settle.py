@@ -9,10 +9,12 @@ Pure functions over PlaceHits; the lookup is passed in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from etl.places.choose import FAR_KM, Evidence
+from etl.places.area import AreaOfInterest
+from etl.places.choose import NEAR_KM, Evidence
 from etl.places.geonames import haversine_km
 
 REFERENCE_KM = 100.0  # 'X, east of Y': an X this far from Y is the wrong X; look again near Y
@@ -42,13 +44,30 @@ def _far_from(hit: PlaceHit, points: tuple[tuple[float, float], ...]) -> bool:
     return min(haversine_km(point, p) for p in points) > REFERENCE_KM
 
 
-def _stray(hit: PlaceHit, others: tuple[tuple[float, float], ...], evidence: Evidence) -> bool:
-    """A reading in a country the article does not name (it names others), farther than
-    FAR_KM from every other place of its sentence."""
-    if not evidence.countries or hit.country in evidence.countries:
+def _home(hit: PlaceHit, area: AreaOfInterest | None) -> bool:
+    """In a home country of the area of interest (in its box, when it names no country)."""
+    if area is None:
+        return False
+    if area.countries:
+        return hit.country in area.countries
+    return area.contains(hit.latitude, hit.longitude)
+
+
+def _stray(
+    hit: PlaceHit,
+    others: tuple[tuple[float, float], ...],
+    countries: Mapping[str, int],
+    area: AreaOfInterest | None,
+) -> bool:
+    """A reading no candidate of which stands beside the sentence's other places: it lies
+    farther than NEAR_KM from all of them, outside the area's home countries, while the
+    article names countries (or its other places lie in some) and not this one: a homonym
+    taken on too little ('al-Kifah' of Tal Afar is no Kiffa in Mauritania, 'al-Amiriya' by
+    Fallujah no village of Galilee)."""
+    if not countries or hit.country in countries or _home(hit, area):
         return False
     point = (hit.latitude, hit.longitude)
-    return min(haversine_km(point, p) for p in others) > FAR_KM
+    return min(haversine_km(point, p) for p in others) > NEAR_KM
 
 
 def near_reference(hit: PlaceHit, ref: PlaceHit) -> PlaceHit:
@@ -74,6 +93,18 @@ def settle(
     settled = []
     for hit in hits:
         others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
+        # the countries of the sentence's other places, when they are grounded (in the
+        # area's home countries or a country the article names), are evidence as much as
+        # the countries the article names (etl.extraction.extract does the same for the
+        # places of earlier sentences); a place taken on its name alone is no evidence
+        countries = Counter(evidence.countries)
+        countries.update(
+            h.country
+            for h in (*hits, *refs)
+            if h is not hit
+            and h.country
+            and (h.country in evidence.countries or _home(h, evidence.area))
+        )
         far = bool(refs) and _far_from(hit, ref_points)
         if far:
             others += ref_points  # a town said to lie by another cannot be 300 km from it
@@ -82,9 +113,13 @@ def settle(
             continue
         again = None
         if hit.place_id.startswith("gn:"):
-            wider = Evidence(evidence.countries, evidence.near + others, evidence.area)
+            wider = Evidence(countries, evidence.near + others, evidence.area)
             again = lookup(hit.text, hit.start, wider)
-            if again is None and _stray(hit, others, evidence):
+            if (
+                again is None
+                and not (far and close)  # then a region around its reference (below)
+                and _stray(hit, others, countries, evidence.area)
+            ):
                 continue  # no reading stands beside the others ('al-Maghar' of Derna)
         if again is not None and again.place_id != hit.place_id:
             hit = replace(

@@ -157,7 +157,11 @@ def test_a_loose_likeness_abroad_needs_more_than_the_areas_box():
     home = _place(31, "SY", 35.4, 36.4, 0)
     evidence = Evidence({}, (), AREA)
     assert points(abroad_in_box, 0.75, evidence) is None
-    assert points(abroad_in_box, 0.95, evidence) is not None  # a close spelling still counts
+    # any transliteration (below an exact key's 1.0, however close) needs more than the box
+    # abroad: its country named, or beside the article's places; the exact spelling counts
+    assert points(abroad_in_box, 0.95, evidence) is None
+    assert points(abroad_in_box, 1.0, evidence) is not None
+    assert points(abroad_in_box, 0.95, Evidence({}, ((37.3, 41.6),), AREA)) is not None
     assert points(home, 0.8, evidence) is not None  # a home country's place keeps its chance
     assert points(abroad_in_box, 0.75, Evidence({"TR": 1}, (), AREA)) is not None
 

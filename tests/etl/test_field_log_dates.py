@@ -1,0 +1,126 @@
+"""Dates and tolls the way military logs, monitor rows and incident ledgers write them
+(issue 8): date-time groups ("141030ZJUN17"), compact days ("29SEP", "29-30NOV"), a day made
+approximate ("on or about", "around"), ranges with ordinals or weekdays, an ISO night
+("2019-07-02/03"), "over the N days to <day>", counts of past days; and the tolls beside
+them ("2x KIA", "3 EKIA", "N martyrs", "Fatality count: N"). Sentences written for this test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.dates import find_dates
+from etl.extraction.figures import fatalities, find_figures
+from etl.extraction.merge import cluster_mentions
+from tests.etl.test_merge import mention
+
+D = dt.date
+
+
+def _windows(sentence: str, published: D) -> list[tuple[D, D, str]]:
+    return [(w.start, w.end, w.text) for w in find_dates(sentence, 0, len(sentence), published)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "window", "text"),
+    [
+        # date-time groups: day, clock, zone letter, month in capitals, year of two or four digits
+        ("220845ZMAR19 | HAJIN | patrol hit by IED.", D(2019, 3, 25), (D(2019, 3, 22),) * 2,
+         "220845ZMAR19"),
+        ("DTG 061200Z OCT 18: convoy ambushed west of Varn.", D(2018, 10, 9),
+         (D(2018, 10, 6),) * 2, "061200Z OCT 18"),
+        ("At 301915ZDEC2020 the outpost came under fire.", D(2021, 1, 2), (D(2020, 12, 30),) * 2,
+         "301915ZDEC2020"),
+        ("Local militia ambushed a supply truck 14FEB21 near the ford.", D(2021, 2, 20),
+         (D(2021, 2, 14),) * 2, "14FEB21"),
+        # a group without its month: the latest such day by publication
+        ("Checkpoint raided at 031400L; two guards missing.", D(2020, 5, 9), (D(2020, 5, 3),) * 2,
+         "031400L"),
+        # compact day and range, yearless
+        ("Mortar fire on the quarry 27-28AUG, no damage.", D(2019, 8, 30),
+         (D(2019, 8, 27), D(2019, 8, 28)), "27-28AUG"),
+        # a day made approximate
+        ("On or about 9 May 2016, gunmen burned the grain store.", D(2016, 5, 20),
+         (D(2016, 5, 8), D(2016, 5, 10)), "9 May 2016"),
+        ("Around 2 March the ferry was shelled.", D(2019, 3, 20), (D(2019, 2, 27), D(2019, 3, 5)),
+         "2 March"),
+        # ranges written with ordinals or weekdays
+        ("From the 11th to the 13th of April 2018, the hills were bombed.", D(2018, 4, 30),
+         (D(2018, 4, 11), D(2018, 4, 13)), None),
+        ("In the night of Tuesday 7 to Wednesday 8 July 2020 raiders crossed the river.",
+         D(2020, 7, 12), (D(2020, 7, 7), D(2020, 7, 8)), None),
+        # an ISO night
+        ("2021-09-14/15 (night) | Orra | drone strike on a depot", D(2021, 9, 20),
+         (D(2021, 9, 14), D(2021, 9, 15)), "2021-09-14/15"),
+        # the N days ending on a day
+        ("Over the four days to 12 June 2017 the army shelled the ridge.", D(2017, 6, 20),
+         (D(2017, 6, 9), D(2017, 6, 12)), "12 June 2017"),
+        # a count of past days counts publication day among them
+        ("Nine people have drowned in the last four days.", D(2018, 6, 10),
+         (D(2018, 6, 7), D(2018, 6, 10)), "in the last four days"),
+        ("2x WIA in the past 24 hrs.", D(2018, 6, 10), (D(2018, 6, 9), D(2018, 6, 10)),
+         "in the past 24 hrs"),
+    ],
+)
+def test_field_log_dates(sentence, published, window, text):
+    got = _windows(sentence, published)
+    assert len(got) == 1, got
+    assert got[0][:2] == window
+    if text is not None:
+        assert got[0][2] == text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 4x4 trucks drove 30 km up the valley.",  # no date in a vehicle's name
+        "He paid 12 JUNK bonds.",  # a month must stand alone
+        "Team 3 EKIA confirmed.",  # EKIA is no month
+    ],
+)
+def test_no_military_date(sentence):
+    assert _windows(sentence, D(2019, 1, 10)) == []
+
+
+def _toll(sentence: str) -> tuple[float | None, float | None]:
+    return fatalities(find_figures(sentence, 0, len(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toll"),
+    [
+        ("Sniper fire on the bridge; 3x militia KIA, 2x WIA.", (3, 3)),
+        ("Air strike on a bunker; 4 EKIA.", (4, 4)),
+        ("Truck bomb at the gate; 41x killed, 60x WIA (per hospital).", (41, 41)),
+        ("Enemy losses est. 9.", (9, 9)),
+        ("Killed: ~40 | Injured: n/k", (40, 40)),
+        ("Fatality count: 14 villagers.", (14, 14)),
+        ("Death count: 5.", (5, 5)),
+        ("Reported fatalities: 8, both sides.", (8, 8)),
+        ("Two martyrs fell in the shelling of the market this evening.", (2, 2)),
+        ("The jets struck the farms at dawn, without human losses.", (0, 0)),
+        # a zero for one group is not the event's toll
+        ("Artillery hit the village; no casualties among civilians were reported.", (None, None)),
+        # a day after the verb is no object: the count was killed
+        ("est. 60 villagers killed 11-12MAY (local sources).", (60, 60)),
+        # a number word ending in x is not a multiplier
+        ("Gunmen killed six herders at the well.", (6, 6)),
+    ],
+)
+def test_field_log_tolls(sentence, toll):
+    assert _toll(sentence) == toll
+
+
+def test_a_toll_dated_before_the_battle_is_not_its_toll():
+    """'Raiders killed 30 villagers over several days around 4 May' beside 'a clash on 8
+    May' in one article: the killings open before the clash, so they stay their own event;
+    a killing dated the clash's day is still folded into it."""
+    clash = mention("a1", "clash", D(2020, 5, 8))
+    killings = mention("a1", "killing", D(2020, 5, 1), D(2020, 5, 7), char_start=100)
+    assert sorted(c.event_type for c in cluster_mentions([clash, killings])) == [
+        "clash",
+        "killing",
+    ]
+    same_day = mention("a1", "killing", D(2020, 5, 8), char_start=100)
+    assert [c.event_type for c in cluster_mentions([clash, same_day])] == ["clash"]

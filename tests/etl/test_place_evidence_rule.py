@@ -1,0 +1,134 @@
+"""A place outside the area of interest is taken only with evidence (etl.places.settle,
+etl.places.lookup), and a table row's place cell is a place slot (etl.places.routes).
+Made-up places and sentences written for this test; the end-to-end ones use the shipped
+GeoNames index."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.cli import _extractor
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.places import routes
+from etl.places.area import AreaOfInterest
+from etl.places.choose import Evidence
+from etl.places.geonames import GeoPlace, haversine_km
+from etl.places.lookup import _one_country
+from etl.places.settle import PlaceHit, settle
+from etl.settings import Paths
+
+AREA = AreaOfInterest(32.0, 35.0, 37.5, 42.5, frozenset({"SY", "IQ"}))
+
+
+def _hit(text: str, start: int, country: str, lat: float, lon: float) -> PlaceHit:
+    return PlaceHit(text, start, start + len(text), f"gn:{start}", text, lat, lon, country, 1, False)
+
+
+HOME = _hit("Qaryat Nasr", 40, "SY", 35.5, 40.0)  # a town of a home country
+FAR_NAMESAKE = _hit("al-Dahr", 10, "MR", 16.6, -11.4)  # a namesake 5,000 km away
+NEAR_FOREIGN = _hit("Kufr Tal", 10, "TR", 36.8, 40.2)  # just across a border, 150 km off
+
+
+def _nothing(raw: str, start: int, evidence: Evidence) -> PlaceHit | None:
+    return None  # no candidate of the name stands beside the sentence's other places
+
+
+def test_a_namesake_far_from_a_home_place_of_its_sentence_is_dropped():
+    settled = settle([FAR_NAMESAKE, HOME], (), Evidence({}, (), AREA), _nothing)
+    assert settled == [HOME]  # no place rather than Mauritania for a district of a Syrian town
+
+
+def test_the_home_place_is_not_dropped_for_a_foreign_one_beside_it():
+    settled = settle([HOME, FAR_NAMESAKE], (), Evidence({}, (), AREA), _nothing)
+    assert HOME in settled
+
+
+def test_a_named_country_is_evidence_for_the_far_reading():
+    settled = settle([FAR_NAMESAKE, HOME], (), Evidence({"MR": 2}, (), AREA), _nothing)
+    assert settled == [FAR_NAMESAKE, HOME]
+
+
+def test_two_places_neither_grounded_do_not_unseat_each_other():
+    other = _hit("Bel Amra", 60, "NE", 14.0, 2.0)  # neither named nor in the area
+    settled = settle([FAR_NAMESAKE, other], (), Evidence({}, (), AREA), _nothing)
+    assert settled == [FAR_NAMESAKE, other]
+
+
+def test_a_foreign_reading_close_to_the_home_place_stays():
+    settled = settle([NEAR_FOREIGN, HOME], (), Evidence({}, (), AREA), _nothing)
+    assert haversine_km((36.8, 40.2), (35.5, 40.0)) < 150
+    assert settled == [NEAR_FOREIGN, HOME]
+
+
+def _geo(gid: int, country: str, population: int) -> GeoPlace:
+    return GeoPlace(gid, "Novohrad", country, "01", 48.0, 37.0, population, None)
+
+
+def test_namesakes_of_one_country_with_a_city_among_them():
+    assert _one_country([_geo(1, "UA", 60_000), _geo(2, "UA", 9_000), _geo(3, "UA", 500)])
+    assert not _one_country([_geo(1, "UA", 60_000), _geo(2, "US", 9_000)])  # two countries
+    assert not _one_country([_geo(1, "UA", 8_000), _geo(2, "UA", 6_000)])  # no city
+
+
+@pytest.mark.parametrize(
+    "row, name, cell",
+    [
+        ("090830ZMAR21 | HAJAR (east gate) | Mortar rounds hit", "HAJAR", "HAJAR (east gate) |"),
+        ("2021-03-09 | Hajar - Souk quarter | Mortar rounds hit", "Hajar", "Hajar - Souk quarter |"),
+        ("Bulletin ended. • 07:05 | #Hajar | Mortar rounds hit", "Hajar", "Hajar |"),
+        ("9 March 2021 to 11 March | Hajar, west of Sabra | Raids", "Hajar", "Hajar, west of Sabra |"),
+    ],
+)
+def test_the_cell_after_a_rows_stamp_holds_its_place(row, name, cell):
+    start = row.index(name)
+    end = routes.table_cell_end(row, start, start + len(name))
+    assert row[start:end] == cell
+    assert routes.note_heading(row, start, start + len(name))
+
+
+@pytest.mark.parametrize(
+    "row, name",
+    [
+        ("Mortar rounds hit | Hajar | 3 dead", "Hajar"),  # the cell before it is no stamp
+        ("2021-03-09 | Mortar rounds hit Hajar | 3 dead", "Hajar"),  # not the cell's start
+        ("Troops entered Hajar on 9 March.", "Hajar"),  # no table at all
+    ],
+)
+def test_no_place_cell(row, name):
+    start = row.index(name)
+    assert routes.table_cell_end(row, start, start + len(name)) == -1
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    built, _ = _extractor(Paths())
+    yield built
+    built.resolver.geonames.close()
+
+
+def _points(extractor: Extractor, text: str) -> list[tuple[float, float]]:
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2020, 5, 5)))
+    return [(m.latitude, m.longitude) for m in mentions if m.latitude is not None]
+
+
+@pytest.mark.parametrize(
+    "text, point",
+    [  # a capitalised place cell of a field log, the stamp a date-time group or a date
+        ("051700ZMAY20 | RAQQA | Sniper fire on a patrol; 2 KIA.", (35.95, 39.01)),
+        ("2020-05-05 | Manbij (west gate) | A car bomb exploded | Killed: 4", (36.53, 37.95)),
+        ("• 11:20 | #Mosul | A roadside bomb killed three soldiers.", (36.34, 43.13)),
+    ],
+)
+def test_a_table_rows_place_cell_places_its_event(extractor, text, point):
+    found = _points(extractor, text)
+    assert found and haversine_km(found[0], point) <= 10
+
+
+def test_a_neighbourhood_named_like_a_far_town_is_not_placed_there(extractor):
+    text = (
+        "On 3 May, drones struck fighters in the al-Kifah and al-Nour quarters of Tel Afar."
+    )
+    found = _points(extractor, text)
+    assert found and all(haversine_km(p, (36.38, 42.45)) <= 10 for p in found)
