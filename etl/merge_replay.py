@@ -37,6 +37,7 @@ from etl.extraction.merge import (
     _where,
     fold_casualties,
     places_compatible,
+    tolls_agree,
     windows_meet,
 )
 from etl.merge_index import Key, mention_key_of
@@ -162,14 +163,18 @@ class _Run:
         fitting = []
         for cid in self.candidates(m, now):
             c = self.state(cid, now)
-            if windows_meet((c.start, c.end), window) and places_compatible(
-                _where(c.place), _where(m)
+            if (
+                windows_meet((c.start, c.end), window)
+                and places_compatible(_where(c.place), _where(m))
+                and tolls_agree(c, m)
             ):
                 fitting.append((_fit(c, m), self.opener_key(cid), cid))
         if m.date.source == "article" and not fitting:
             for cid in self.own_article(m, now):
                 c = self.state(cid, now)
-                if m.place_note or places_compatible(_where(c.place), _where(m)):
+                if (
+                    m.place_note or places_compatible(_where(c.place), _where(m))
+                ) and tolls_agree(c, m):
                     fitting.append((_fit(c, m), self.opener_key(cid), cid))
         target = min(fitting)[2] if fitting else seq
         before = None if is_new else self.old.group[p]

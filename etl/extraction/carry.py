@@ -89,6 +89,27 @@ def restamped(dates: Iterable[DateWindow], start: int, anchor: dt.date | None) -
 _TOLL_WORD = re.compile(r"\btoll\b", re.I)
 
 
+def other_day(
+    dates: Iterable[DateWindow], anchor: dt.date | None, text: str, span: tuple[int, int]
+) -> bool:
+    """A sentence with an explicit day of its own other than the last dated one ('12 June,
+    raiders overran the base. 13 June, gunmen hit the island, killing 16.') tells of
+    another event: its toll is its own. A toll update keeps carrying ('By 3 May the toll
+    had risen to 30', '24 were killed by the time the truce took effect on 27 July')."""
+    if anchor is None or _TOLL_WORD.search(text, *span):
+        return False
+    return any(
+        d.source == "explicit"
+        and d.precision == "day"
+        and d.start != anchor
+        and not _BY_DAY.search(text, max(span[0], (d.char_start or 0) - 40), d.char_start or 0)
+        for d in dates
+    )
+
+
+_BY_DAY = re.compile(r"\b(?:by|until|till|as\s+of|through)\b", re.I)
+
+
 def toll_update(text: str, span: tuple[int, int], triggers: Sequence) -> bool:
     """A note's later entry that only updates the toll ('Wed 05:30 -- IS attacks villages
     ... Thu 12:00 -- toll among local fighters 60+'): no event of its own and the word

@@ -183,6 +183,7 @@ class Extractor:
             follows
             and not carry.elsewhere(events, context.last_place, last_is_previous, text)
             and not carry.earlier(dates, context.anchor)
+            and not carry.other_day(dates, context.anchor, text, (start, end))
             and not (
                 carry.restamped(dates, start, context.anchor)
                 and not carry.toll_update(text, (start, end), triggers)

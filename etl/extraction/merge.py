@@ -76,6 +76,31 @@ def windows_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
+_TOLLS = frozenset({"killed", "deaths"})
+
+
+def _toll_sign(m: Mention) -> int | None:
+    """0 when the mention says nobody died ('no casualties'), 1 when it counts deaths, None
+    when it gives no toll."""
+    lows = [f.low for f in m.figures if f.quantity in _TOLLS and f.low is not None]
+    return None if not lows else int(max(lows) > 0)
+
+
+def tolls_agree(cluster: Cluster, mention: Mention) -> bool:
+    """One article does not tell one happening as both deadly and without casualties: a
+    mention that says nobody died ('a patrol was hit by a roadside bomb; no casualties')
+    and one of the same article that counts dead ('19 people were killed') are two events,
+    whatever their windows. Other articles may revise a toll, so only the same article's
+    mentions are compared."""
+    sign = _toll_sign(mention) if mention.figures else None
+    if sign is None or mention.article_id not in cluster.articles:
+        return True
+    return all(
+        m.article_id != mention.article_id or _toll_sign(m) in (None, sign)
+        for m in cluster.mentions
+    )
+
+
 def _fit(cluster: Cluster, mention: Mention) -> tuple:
     """How well a mention fits a cluster (lower is better).
 
@@ -152,6 +177,7 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             for i in candidates
             if windows_meet((clusters[i].start, clusters[i].end), window)
             and places_compatible(_where(clusters[i].place), where)
+            and tolls_agree(clusters[i], mention)
         ]
         if mention.date.source == "article" and not fitting:
             fitting = _own_article(clusters, by_article, mention)
@@ -178,7 +204,8 @@ def _own_article(
     return [
         (_fit(clusters[i], mention), i)
         for i in by_article.get((mention.event_type, mention.article_id), ())
-        if mention.place_note or places_compatible(_where(clusters[i].place), _where(mention))
+        if (mention.place_note or places_compatible(_where(clusters[i].place), _where(mention)))
+        and tolls_agree(clusters[i], mention)
     ]
 
 

@@ -12,6 +12,7 @@ import pytest
 
 from etl.extraction.dates import find_dates
 from etl.extraction.figures import fatalities, find_figures
+from etl.extraction.mentions import Figure
 from etl.extraction.merge import cluster_mentions
 from tests.etl.test_merge import mention
 
@@ -124,3 +125,44 @@ def test_a_toll_dated_before_the_battle_is_not_its_toll():
     ]
     same_day = mention("a1", "killing", D(2020, 5, 8), char_start=100)
     assert [c.event_type for c in cluster_mentions([clash, same_day])] == ["clash"]
+
+
+def test_one_article_does_not_tell_one_happening_as_deadly_and_without_casualties():
+    """'Two blasts hit the clinic gate; 14 were killed.' and 'A patrol was hit by a roadside
+    bomb; no casualties.' in one bulletin: two explosions even when their windows meet. Other
+    articles may revise a toll, so across articles they still merge."""
+    killed = Figure("killed", 14.0, 14.0, "exact", "14", 0, 2)
+    nobody = Figure("killed", 0.0, 0.0, "exact", "no casualties", 0, 13)
+    deadly = mention("a1", "explosion", D(2021, 3, 2), figures=(killed,))
+    quiet = mention("a1", "explosion", D(2021, 3, 2), char_start=200, figures=(nobody,))
+    assert len(cluster_mentions([deadly, quiet])) == 2
+    later = mention("a2", "explosion", D(2021, 3, 2), figures=(nobody,))
+    assert len(cluster_mentions([deadly, later])) == 1
+    untold = mention("a1", "explosion", D(2021, 3, 2), char_start=300)
+    assert len(cluster_mentions([deadly, untold])) == 1
+
+
+def _bulletin_tolls(text: str, published: D) -> list[tuple[str, float | None]]:
+    from etl.extraction.evaluate import extract_passage  # noqa: F401  (the same extractor)
+    from etl.extraction.extract import ArticleInput, Extractor
+    from etl.places.geonames import GeoNamesIndex
+
+    extractor = Extractor([], GeoNamesIndex.open())
+    found, _ = extractor.extract(ArticleInput("t1", text, published))
+    return [(m.event_type, fatalities(m.figures)[0]) for m in found]
+
+
+def test_a_sentence_with_its_own_day_keeps_its_toll():
+    """The second item names a day of its own: its dead are not the first item's toll; a
+    toll said 'by the time' of a later day still belongs to the event before."""
+    text = (
+        "4 May, raiders overran an army post at Kirra. "
+        "5 May, gunmen struck the ferry landing, killing 6 fishermen and 3 traders."
+    )
+    tolls = _bulletin_tolls(text, D(2019, 5, 8))
+    assert ("clash", 9.0) not in tolls
+    text = (
+        "On 2 June 2017 militants began an assault on the ridge. "
+        "The army said 12 of its soldiers were killed by the time a truce took hold on 6 June."
+    )
+    assert _bulletin_tolls(text, D(2017, 6, 10))[0] == ("clash", 12.0)
