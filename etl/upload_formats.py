@@ -278,6 +278,26 @@ def _delimiter(first_line: str) -> str:
     return ","
 
 
+#: A cell a spreadsheet would run rather than show: one that opens with '=' (or the full-width
+#: '＝'), or with '+', '-' or '@' and a function call or a DDE link ('@SUM(', "-cmd|' /C calc'!").
+#: Exported from a sheet that held formulas (or planted), it is not the article's words.
+_FORMULA = re.compile(
+    r"\s*(?:[=＝]\s*\S|[+\-@＋－＠]\s*[A-Za-z_][\w.]*[(|])|.*\|\s*'[^']*'\s*!", re.DOTALL
+)
+
+
+def _formula_cells(raw: Mapping[str, str]) -> str | None:
+    """Why a row whose cells hold spreadsheet formulas is refused, or None."""
+    cells = [(k, v) for k, v in raw.items() if _FORMULA.match(v)]
+    if not cells:
+        return None
+    shown = "; ".join(f"{k} {v.strip()[:40]!r}" for k, v in cells)
+    return (
+        f"a spreadsheet formula where text belongs ({shown}); save the sheet with its values, "
+        "not its formulas, or remove them"
+    )
+
+
 def read_csv(text: str, label: str) -> list[Record | Problem]:
     """A .csv file with a header row naming the fields; one article per row."""
     sep = _delimiter(text.split("\n", 1)[0])
@@ -314,7 +334,11 @@ def _csv_rows(reader, header: list[str], label: str) -> list[Record | Problem]:
                     out.append(Problem(label, start, f"the row has {counts}"))
                 else:
                     raw = {k: v for k, v in zip(header, row) if k in FIELDS}
-                    out.append(record(raw, label, start, seen))
+                    formula = _formula_cells(raw)
+                    if formula:
+                        out.append(Problem(label, start, formula))
+                    else:
+                        out.append(record(raw, label, start, seen))
             start = reader.line_num + 1
     except csv.Error as exc:
         big = "field larger than field limit" in str(exc)

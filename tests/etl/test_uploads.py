@@ -698,6 +698,30 @@ BAD_FILES = [
     ),
     ("CSV empty text", "a.csv", b"title,text\nT,   \n", Limits(), 2, "text is empty"),
     (
+        "CSV formula in a cell",
+        "a.csv",
+        b'title,outlet,text\n"=HYPERLINK(""http://evil"",""click"")",AFP,Body\n',
+        Limits(),
+        2,
+        "a spreadsheet formula where text belongs (title '=HYPERLINK(\"http://evil\",\"click\")');",
+    ),
+    (
+        "CSV DDE link in a cell",
+        "a.csv",
+        b"outlet,text\n-2+3+cmd|' /C calc'!A0,Body\n",
+        Limits(),
+        2,
+        "a spreadsheet formula where text belongs (outlet \"-2+3+cmd|' /C calc'!A0\")",
+    ),
+    (
+        "CSV function call after @",
+        "a.csv",
+        b"text\n@SUM(1+9)*cmd|' /C calc'!A0\n",
+        Limits(),
+        2,
+        "a spreadsheet formula where text belongs (text",
+    ),
+    (
         "CSV bad date",
         "a.csv",
         b"text,published\nBody,2019-02-30\n",
@@ -862,6 +886,19 @@ def test_bad_files_give_a_problem_naming_file_line_and_reason(
     problem = only_problem(name, data, limits)
     assert (problem.file, problem.line) == (name, line)
     assert problem.reason.startswith(reason), problem.reason
+
+
+def test_csv_cells_that_only_open_with_a_sign_are_text_not_formulas():
+    rows = [
+        "- Shelling resumed at dawn.",
+        "+3 wounded, the SDF said.",
+        "@SDFpress (the SDF's press office) said 7 were killed.",
+        "-12",
+    ]
+    data = ("text\n" + "\n".join(f'"{r}"' for r in rows) + "\n").encode()
+    drafts, problems = read_upload("rows.csv", data)
+    assert problems == []
+    assert [d.text for d in drafts] == rows
 
 
 def test_bad_lines_are_named_and_good_ones_kept():
