@@ -101,10 +101,12 @@ def _batch_name(upload_names: Sequence[str], today: dt.date) -> str:
 def batch_questions(
     drafts: Sequence[Draft], upload_names: Sequence[str], today: dt.date
 ) -> BatchQuestions:
-    """The batch's name, outlet and date as proposed from what the files said or implied."""
+    """The batch's name, outlet and date as proposed from what the files said or implied.
+    The name counts the files that gave an article: those with problems are not stored."""
+    read = list(dict.fromkeys(upload_of(d.source, upload_names) for d in drafts))
     outlet = _most_common(d.outlet for d in drafts) or _most_common(d.wire for d in drafts)
     return BatchQuestions(
-        name=_batch_name(upload_names, today),
+        name=_batch_name(read or list(upload_names), today),
         outlet=str(outlet) if outlet else None,
         published=_most_common(d.published for d in drafts),  # type: ignore[arg-type]
         without_outlet=sum(1 for d in drafts if not (d.outlet or d.wire)),

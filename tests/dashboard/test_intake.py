@@ -40,6 +40,10 @@ QUESTION_CASES = [
     ),
     ([draft("w.md", wire="AP"), draft("x.md")], ["w.md", "x.md"], ("2 uploads, 30 Nov 2026", "AP", None, 1, 2)),
     ([draft(PASTED)], [PASTED], ("pasted text", None, None, 1, 1)),
+    # files that gave no article (empty, binary) are not stored: the name counts the others
+    ([draft("a.txt"), draft("b.csv:2"), draft("b.csv:3")], ["a.txt", "b.csv", "empty.txt", "bin.txt"],
+     ("2 uploads, 30 Nov 2026", None, None, 3, 3)),
+    ([draft("a.txt")], ["a.txt", "empty.txt"], ("a", None, None, 1, 1)),
 ]  # fmt: skip
 
 
