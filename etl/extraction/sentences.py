@@ -98,7 +98,8 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-_SPLIT = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+#: ... and before a bullet that opens a log's next entry ('... no injuries. ■ 18:05 | ...')
+_SPLIT = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[■•▪●])|\n\s*")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -35,6 +35,8 @@ _AIR_POWER_AFTER = re.compile(
     r"missiles?|air\s*strikes?|air\s+raids?|advisers|advisors|mercenaries|contractors)\b",
     re.I,
 )
+#: a lower-case administrative word after a run: the table's 'Gao region', 'Diffa region'
+_ADMIN_AFTER = re.compile(r" (region|province|state|governorate|district)\b", re.I)
 MAX_WORDS = 4  # the longest phrase of the table, in words
 _FEATURES = frozenset("lake gulf river sea bay mount basin desert strait valley of".split())
 
@@ -82,6 +84,8 @@ class CountryReader:
         for m in _CAPITALISED_RUN.finditer(text):
             run = m[0]
             codes = self._run(run)
+            if not codes and (admin := _ADMIN_AFTER.match(text, m.end())):
+                codes = self.words.get(f"{run} {admin[1].lower()}", ())  # 'Gao region'
             if not codes:  # most runs name no country: no update to make
                 continue
             last = _strip_possessive(run.split()[-1])

@@ -232,7 +232,10 @@ class PlaceResolver:
                 return None  # a run's first words ('Saham' of 'Saham al-Golan') only as spelt
             return hit
 
-        return settle(hits, refs, evidence, lookup)
+        def loose(hit: PlaceHit) -> bool:
+            return hit.place_id.startswith("gn:") and not self._exact(hit.text, hit)
+
+        return settle(hits, refs, evidence, lookup, loose)
 
     def _resolve(
         self, text: str, start: int, end: int, evidence: Evidence, in_heading: bool = False
@@ -264,9 +267,10 @@ class PlaceResolver:
                 continue  # 'Tell' of 'Tell Malah' is no town named Tell
             key = _key(raw)
             whole = e - s == len(run) or _FEATURE_REST.fullmatch(text, e, start + len(run))
-            if key in self.country_names or raw in self._peoples:
+            if key in self.country_names or (raw in self._peoples and not _ADMIN_END.search(raw)):
                 break  # a country ('in northern Mali') is not a town of that name elsewhere,
-                # nor a word of it ('Salah' of the province 'Salah al-Din')
+                # nor a word of it ('Salah' of the province 'Salah al-Din'); a region of the
+                # table ('Diffa region') is read as its town, a region (etl.places.roles)
             if (
                 len(key) < (3 if whole else 4)  # 'Gao' (or 'Gao airport'), not 'Red' of 'Red Sea'
                 or (_ACRONYM.match(raw) and not (dateline or _table_cell(text, start, end)))

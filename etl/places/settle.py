@@ -80,16 +80,23 @@ def near_reference(hit: PlaceHit, ref: PlaceHit) -> PlaceHit:
 
 
 def settle(
-    hits: list[PlaceHit], refs: tuple[PlaceHit, ...], evidence: Evidence, lookup: Lookup
+    hits: list[PlaceHit],
+    refs: tuple[PlaceHit, ...],
+    evidence: Evidence,
+    lookup: Lookup,
+    loose: Callable[[PlaceHit], bool] | None = None,
 ) -> list[PlaceHit]:
     """The sentence's hits, each GeoNames one read again with the others (and, when it lies
-    far from them, the reference places) as nearness evidence."""
+    far from them, the reference places) as nearness evidence. `loose(hit)`: the hit was
+    read through a transliteration, not its exact name; such a reading far from every
+    reference, even a governorate's, becomes the region around the reference ('Zari (N of
+    Monguno)' is no Zaria 660 km away)."""
     if len(hits) + len(refs) < 2 or not hits:
         return hits
     ref_points = tuple((r.latitude, r.longitude) for r in refs)
     # a town said to lie in a governorate ('Rutba (western Anbar)', a heading's region) may
-    # lie far from its point: read again beside it, never made a region around it
-    close = tuple((r.latitude, r.longitude) for r in refs if r.geo_precision < 3)
+    # lie far from its point: read again beside it, made a region around it only when it
+    # was read through a transliteration (`loose`)
     settled = []
     for hit in hits:
         others = tuple((h.latitude, h.longitude) for h in hits if h is not hit)
@@ -106,6 +113,9 @@ def settle(
             and (h.country in evidence.countries or _home(h, evidence.area))
         )
         far = bool(refs) and _far_from(hit, ref_points)
+        anchors = [r for r in refs if r.geo_precision < 3]
+        if not anchors and far and loose is not None and loose(hit):
+            anchors = list(refs)
         if far:
             others += ref_points  # a town said to lie by another cannot be 300 km from it
         if not others:
@@ -117,7 +127,7 @@ def settle(
             again = lookup(hit.text, hit.start, wider)
             if (
                 again is None
-                and not (far and close)  # then a region around its reference (below)
+                and not (far and anchors)  # then a region around its reference (below)
                 and _stray(hit, others, countries, evidence.area)
             ):
                 continue  # no reading stands beside the others ('al-Maghar' of Derna)
@@ -126,7 +136,7 @@ def settle(
                 again, reporting=hit.reporting, radius_km=hit.radius_km, region=hit.region,
                 geo_precision=max(again.geo_precision, hit.geo_precision),
             )  # fmt: skip
-        if far and close and _far_from(hit, close):
-            hit = near_reference(hit, next(r for r in refs if r.geo_precision < 3))
+        if far and anchors and _far_from(hit, tuple((r.latitude, r.longitude) for r in anchors)):
+            hit = near_reference(hit, anchors[0])
         settled.append(hit)
     return settled

@@ -132,3 +132,27 @@ def test_a_neighbourhood_named_like_a_far_town_is_not_placed_there(extractor):
     )
     found = _points(extractor, text)
     assert found and all(haversine_km(p, (36.38, 42.45)) <= 10 for p in found)
+
+
+def test_a_region_of_the_country_words_table_places_an_unknown_village_near_its_town(extractor):
+    # 'Gao region' ties the note to Mali and is read as the region around Gao
+    text = "2021-02-02 | Tinkessouk (Gao region) | Gunmen attack a market | Killed: 5"
+    found = _points(extractor, text)
+    assert found and haversine_km(found[0], (16.27, -0.04)) <= 10
+
+
+def test_a_transliteration_far_from_its_headings_region_gives_way_to_the_region(extractor):
+    """'Bulama' has loose likenesses far away; the cell says it lies north of Monguno."""
+    text = "2019-03-01 | Bulamari (N of Monguno) | Raid on an army post | Killed: 7"
+    found = _points(extractor, text)
+    assert found and all(haversine_km(p, (12.67, 13.61)) <= 10 for p in found)
+
+
+def test_each_bullet_of_a_live_log_is_placed_by_its_own_cell(extractor):
+    text = (
+        "• 08:10 | #Hama | A car bomb killed four people near a checkpoint. "
+        "• 09:30 | #Homs | Shelling killed two civilians in a market."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2020, 5, 5)))
+    by_type = {m.event_type: (m.latitude, m.longitude) for m in mentions if m.latitude}
+    assert haversine_km(by_type["shelling"], (34.73, 36.71)) <= 10  # Homs, not Hama

@@ -52,3 +52,15 @@ def test_span_over_two_sentences_returns_both():
 )
 def test_titles_and_clock_times_do_not_end_a_sentence(text, sentences):
     assert [text[s:e] for s, e in split_sentences(text)] == sentences
+
+
+def test_a_bullet_after_a_full_stop_opens_a_new_sentence():
+    from etl.extraction.sentences import split_sentences
+
+    text = "Two shells hit the depot. ■ 11:40 | #Sabra | Clashes resumed. • 12:00 | Calm."
+    parts = [text[s:e].strip() for s, e in split_sentences(text)]
+    assert parts == [
+        "Two shells hit the depot.",
+        "■ 11:40 | #Sabra | Clashes resumed.",
+        "• 12:00 | Calm.",
+    ]
