@@ -81,6 +81,7 @@ def warm_up() -> float:
     from dashboard.components.loader import load_data
     from dashboard.data import LOAD_ERRORS
     from dashboard.filters import default_filters
+    from dashboard.heap import freeze
     from dashboard.mapview import SCREEN_WIDTH_PX
     from dashboard.views import TABLE_ROWS
     from etl.settings import Paths
@@ -99,6 +100,7 @@ def warm_up() -> float:
     # the basemap's other tiles, while the server runs (at the lowest priority): a filter's
     # new view then finds them drawn instead of drawing them in its rerun
     draw_ahead_in_background(data.source.basemap_tiles)
+    freeze()  # the modules and the default view too: kept for the server's life (dashboard.heap)
     return time.perf_counter() - started
 
 

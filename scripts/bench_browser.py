@@ -30,8 +30,9 @@ itself up) or with `--launcher run` by `streamlit run` (the data loaded on the f
 Also counts the bytes fetched from the app's static files (the basemap's images, once a
 session), the WebGL draw calls and the WebGL contexts each click made (a new one is a map
 drawn anew: shaders compiled again), and the CPU seconds Chromium's processes used, and of
-them the GPU process (where software WebGL, SwiftShader, draws): wall time follows the
-machine's load; CPU less so.
+them the GPU process (where software WebGL, SwiftShader, draws), and the server's CPU
+seconds (its threads at nice 19 left out: the basemap's tiles drawn ahead): wall time follows
+the machine's load; CPU less so.
 Prints the median of each figure over the repeats (the first, cold load separately) as a
 Markdown table. Times are wall seconds on whatever else the machine is doing: give the load.
 """
@@ -110,11 +111,11 @@ new MutationObserver(hook).observe(document, {subtree: true, childList: true});
 @contextmanager
 def serving(
     store: str, port: int, launcher: str = "serve", app: Path = APP
-) -> Iterator[tuple[str, float]]:
+) -> Iterator[tuple[str, float, int]]:
     """The app on `store` ('default': the shipped data), started as `make run` does
     (`launcher` 'serve': `python -m dashboard.serve`, which loads the data before it reports
     itself up) or by `streamlit run` ('run'); yields the URL and the perf_counter when its
-    health check first answered. `app`: another checkout's `dashboard/app.py` (its own
+    health check first answered, and the server's process id. `app`: another checkout's `dashboard/app.py` (its own
     project folder is the working directory and the import path: old code against new)."""
     root = app.resolve().parent.parent
     env = dict(os.environ, PYTHONPATH=str(root))
@@ -139,7 +140,7 @@ def serving(
                 if time.time() > deadline or server.poll() is not None:
                     raise RuntimeError(f"streamlit did not start on port {port}") from None
                 time.sleep(0.05)
-        yield url, time.perf_counter()
+        yield url, time.perf_counter(), server.pid
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -176,6 +177,28 @@ def browser_cpu() -> dict[int, float]:
     return out
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds the server's process has used so far (with its ended threads: a script
+    run's thread ends with the run), less what its live threads at nice 19 used (the
+    basemap's tiles drawn ahead in the background, `dashboard.basemap_tiles`): what the script
+    runs and sending their messages cost, which wall time under load hides."""
+
+    def used(stat: Path) -> tuple[float, int]:
+        text = stat.read_text()
+        fields = text[text.rindex(")") + 2 :].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), int(fields[16])
+
+    total, _ = used(Path(f"/proc/{pid}/stat"))
+    for stat in Path(f"/proc/{pid}/task").glob("*/stat"):
+        try:
+            seconds, nice = used(stat)
+        except OSError:  # ended meanwhile
+            continue
+        if nice >= 19:
+            total -= seconds
+    return total
+
+
 GPU_PIDS: set[int] = set()
 OTHER_PIDS: set[int] = set()
 
@@ -207,11 +230,12 @@ def settle(page, since_ms: float) -> tuple[float, float]:
     return plot, max(task, plot)
 
 
-def act(page, socket: Frames, click, timeout_s: float) -> dict[str, float]:
-    """Press something, wait for its rerun and the page to settle: seconds and bytes."""
+def act(page, socket: Frames, click, timeout_s: float, server: int = 0) -> dict[str, float]:
+    """Press something, wait for its rerun and the page to settle: seconds and bytes
+    (`server`: the server's process id, for its CPU seconds)."""
     socket.bytes, runs = 0, socket.runs
     contexts, draws = page.evaluate("[window.__bench.contexts, window.__bench.draws]")
-    cpu = browser_cpu()
+    cpu, served = browser_cpu(), server_cpu(server) if server else 0.0
     click()
     socket.wait_run(page, runs + 1, timeout_s)
     ws = socket.bytes
@@ -219,11 +243,13 @@ def act(page, socket: Frames, click, timeout_s: float) -> dict[str, float]:
     arrived = (socket.finished_epoch - page.evaluate("performance.timeOrigin") / 1000) * 1000
     plot, quiet = settle(page, press)
     gpu, cpu = gpu_since(cpu), cpu_since(cpu)
+    served = server_cpu(server) - served if server else float("nan")
     drawn, now_draws = page.evaluate("[window.__bench.drawn, window.__bench.draws]")
     map_s = (drawn - press) / 1000 if now_draws > draws and drawn > press else float("nan")
     return {
         "cpu_s": cpu,
         "gpu_s": gpu,
+        "server_s": served,
         "map_s": map_s,
         "redrawn_s": max(map_s if map_s == map_s else 0.0, (plot - press) / 1000 if plot else 0.0),
         "draws": now_draws - draws,
@@ -297,6 +323,7 @@ def one_session(
     timeout_s: float,
     clicks: bool = True,
     trace: Path | None = None,
+    server: int = 0,
 ) -> dict[str, float]:
     """One fresh browser session's figures; `trace`: also Chrome traces of its first load
     and its event type click, to `trace` + '-load.json' and '-type.json' (tracing slows it:
@@ -323,6 +350,7 @@ def one_session(
     )
     with traced("load"):
         opened, cpu = time.perf_counter(), browser_cpu()
+        served = server_cpu(server) if server else 0.0
         page.goto(url)
         page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
         page.wait_for_function("window.__bench.plots.length > 0")
@@ -343,6 +371,7 @@ def one_session(
         "load_runs": socket.runs,
         "first_ws_mib": socket.bytes / MIB,
         "load_cpu_s": cpu_since(cpu),
+        "load_server_s": server_cpu(server) - served if server else float("nan"),
     }
     if not clicks:
         out["static_mib"] = static[0] / MIB  # fetched during the first load
@@ -353,12 +382,12 @@ def one_session(
     types.locator("input").click()
     option = page.locator('[role="option"]').filter(has_text=TYPE).first
     with traced("type"):
-        for name, value in act(page, socket, option.click, timeout_s).items():
+        for name, value in act(page, socket, option.click, timeout_s, server).items():
             out[f"type_{name}"] = value
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
     week = sidebar.get_by_role("button", name="Week", exact=True)
-    for name, value in act(page, socket, week.click, timeout_s).items():
+    for name, value in act(page, socket, week.click, timeout_s, server).items():
         out[f"week_{name}"] = value
     out["static_mib"] = static[0] / MIB
     context.close()
@@ -374,6 +403,7 @@ ROWS = (
     ("load_runs", "first load: script runs until settled (a second one is the width's)"),
     ("load_cpu_s", "browser CPU, first load to settled (s)"),
     ("load_gpu_s", "of which the GPU process (software WebGL) (s)"),
+    ("load_server_s", "server CPU, first load to settled (s)"),
     ("first_ws_mib", "websocket, first load (MiB)"),
     ("static_mib", "static files fetched a session: basemap (MiB)"),
     ("type_reply_s", "choose an event type: click to rerun received whole (s)"),
@@ -384,6 +414,7 @@ ROWS = (
     ("type_after_s", "choose an event type: rerun received to page settled (s)"),
     ("type_cpu_s", "choose an event type: browser CPU (s)"),
     ("type_gpu_s", "choose an event type: of which the GPU process (s)"),
+    ("type_server_s", "choose an event type: server CPU (s)"),
     ("type_draws", "choose an event type: WebGL draw calls"),
     ("type_ws_mib", "choose an event type: websocket, one rerun (MiB)"),
     ("week_reply_s", "date preset Week: click to rerun received whole (s)"),
@@ -394,6 +425,7 @@ ROWS = (
     ("week_after_s", "date preset Week: rerun received to page settled (s)"),
     ("week_cpu_s", "date preset Week: browser CPU (s)"),
     ("week_gpu_s", "date preset Week: of which the GPU process (s)"),
+    ("week_server_s", "date preset Week: server CPU (s)"),
     ("week_draws", "date preset Week: WebGL draw calls"),
     ("week_ws_mib", "date preset Week: websocket, one rerun (MiB)"),
     ("type_contexts", "choose an event type: maps made anew (WebGL contexts)"),
@@ -426,13 +458,15 @@ def bench(
         # the browser is started before the server, so the cold time is the server's and the
         # page's, not Chromium's own start (1-3 s on this machine, counted before 2026-12-01)
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-        with serving(store, port, launcher, app) as (url, up):
+        with serving(store, port, launcher, app) as (url, up, pid):
             for i in range(repeat):
-                runs.append(one_session(browser, url, up if i == 0 else 0.0, timeout_s, clicks))
+                runs.append(
+                    one_session(browser, url, up if i == 0 else 0.0, timeout_s, clicks, None, pid)
+                )
                 print(f"# {store} run {i + 1}: {runs[-1]}", file=sys.stderr, flush=True)
             if trace is not None:  # one more session, traced, not counted
                 path = trace.with_name(f"{trace.name}-{Path(store).name}")
-                one_session(browser, url, 0.0, timeout_s, clicks, trace=path)
+                one_session(browser, url, 0.0, timeout_s, clicks, trace=path, server=pid)
         browser.close()
     out = {}
     for key, _ in ROWS:

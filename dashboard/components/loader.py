@@ -24,6 +24,7 @@ from dashboard.derived import Derived, Source
 from dashboard.event_detail import EventDetail
 from dashboard.filters import Filters, Options, filter_options
 from dashboard.frame_file import reader_frame
+from dashboard.heap import freeze, thaw
 from dashboard.mapview import BASEMAP_STYLE
 from dashboard.page_cache import BoundedCache
 from etl import inbox
@@ -83,6 +84,13 @@ def static_serving() -> bool:
 
 @st.cache_resource(show_spinner="Loading events…", max_entries=2)
 def _load(store: str, stamp: str) -> Data:  # stamp: reload when a new build is published
+    thaw()  # a build dropped since the last load can be collected whole (dashboard.heap)
+    data = _read(store)
+    freeze()  # full collections (one after every script run) skip the loaded build
+    return data
+
+
+def _read(store: str) -> Data:
     paths = Paths.from_env()
     loaded = load_tables(paths, lazy=True)  # claims, figures, articles: columns or on demand
     tables = loaded.tables
