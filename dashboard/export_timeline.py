@@ -20,6 +20,9 @@ from dashboard.timeline_layout import (
 )
 
 PT = 72 / 96  # points per CSS pixel
+#: The tallest a row is drawn (inches; 38 CSS px): a few rows in a tall box are not stretched
+#: into slabs, the box shrinks from the bottom to the rows it holds, its top kept.
+MAX_ROW_IN = 0.4
 
 
 def _num(when: pd.Timestamp | pd.Series):
@@ -76,6 +79,7 @@ def draw_timeline(
                         ha="left" if side == "right" else "right", color="#333333", zorder=6,
                         parse_math=False, annotation_clip=True)  # fmt: skip
     total = max(b for _, b in bands.values())
+    _fit_height(ax, total)
     ax.set_ylim(total, 0)
     ax.set_xlim(_num(start), _num(end))
     ax.set_yticks([(t + b) / 2 for t, b in bands.values()], list(bands), fontweight="bold")
@@ -87,3 +91,12 @@ def draw_timeline(
     for name in ("top", "right", "left"):
         ax.spines[name].set_visible(False)
     ax.spines["bottom"].set_color("#CCCCCC")
+
+
+def _fit_height(ax: Axes, rows: float) -> None:
+    """Shrink `ax` (top kept) so that no row is taller than MAX_ROW_IN."""
+    box = ax.get_position()
+    height_in = box.height * ax.figure.get_figheight()
+    if height_in > rows * MAX_ROW_IN:
+        kept = box.height * rows * MAX_ROW_IN / height_in
+        ax.set_position((box.x0, box.y1 - kept, box.width, kept))

@@ -56,6 +56,25 @@ def test_a4_and_custom_sizes(frames, basemap):
     assert _png(render(figure, "png")).size == (1280, 720)
 
 
+def test_timeline_rows_are_not_stretched_when_few(frames, basemap):
+    """Three airstrikes on a slide's timeline drew bars 110 px tall (1280x720) with 11 px
+    labels; their rows now keep at most MAX_ROW_IN each, the box's top where it was."""
+    from dashboard.export_timeline import MAX_ROW_IN
+
+    view, tables = frames
+    boxes = {}
+    for types in ("airstrike", ""):
+        figure, _ = slide(view, tables, basemap, {"types": types}, show="timeline")
+        (ax,) = [a for a in figure.axes if a.get_yticks().size]
+        box = ax.get_position()
+        boxes[types] = (box, box.height * figure.get_figheight() / max(ax.get_ylim()))
+    (few, few_row), (every, every_row) = boxes["airstrike"], boxes[""]
+    assert few_row == pytest.approx(MAX_ROW_IN)
+    assert every_row < MAX_ROW_IN  # 22 rows fill the box: left as it was
+    assert few.y1 == pytest.approx(every.y1)
+    assert few.height < every.height / 2
+
+
 def test_map_png_draws_exactly_the_chosen_types_in_palette_colours(frames, basemap):
     view, tables = frames
     figure, briefing = slide(view, tables, basemap, {"types": "evacuation,detention"}, show="map")
