@@ -257,6 +257,7 @@ class PlaceResolver:
             or _ADMIN_END.search(run)
             or dateline
             or routes.note_heading(text, start, end)
+            or roles.place_subject(text, end, self.rules)
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold

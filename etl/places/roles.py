@@ -25,7 +25,9 @@ LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
 ROLES = ("government", "name_part", "reporting", "subarea", "reference", "route_end", "origin")
 SIDES = ("before", "after", "between")
-CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head", "contest")
+CUE_ROLES = (
+    "locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject"
+)
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class PlaceRules:
     locatives: frozenset[str] = frozenset()  # the cue words of those two roles, for speed
     modifiers: frozenset[str] = frozenset()
     contests: frozenset[str] = frozenset()  # 'the battle for Raqqa': 'for' after these
+    subjects: frozenset[str] = frozenset()  # 'Kunduz fell', 'Raqqa was retaken': verbs after
     # any_before after a space (not a last one): where _ends_with tries it, in one search
     before_words: re.Pattern[str] | None = None
     # any_before for word starts only (where _ends_with tries it): each group of
@@ -114,6 +117,7 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         locatives=rules.words_of("locative"),
         modifiers=rules.words_of("modifier"),
         contests=rules.words_of("contest"),
+        subjects=rules.words_of("subject"),
         before_words=re.compile(rf" (?!\Z)(?:{before.pattern})", before.flags) if before else None,
         before_at_word=before,
     )
@@ -265,6 +269,22 @@ def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
         if not (word in skipped or word.endswith("-held")):
             return False
     return False
+
+
+_VERB_AFTER = re.compile(
+    r"\s+(?:(was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+)?([a-z]+)\b"
+)
+
+
+def place_subject(text: str, end: int, rules: PlaceRules | None = None) -> bool:
+    """The verb after a name makes it a place: 'Kunduz fell to', 'Raqqa was retaken'. A
+    transitive verb of the locative cues ('captured', 'shelled') only in the passive: 'SDF
+    captured' names who acted."""
+    rules = rules or place_rules()
+    verb = _VERB_AFTER.match(text, end)
+    if verb is None or verb[2] not in rules.subjects:
+        return False
+    return bool(verb[1]) or verb[2] not in rules.locatives
 
 
 def after_title(text: str, start: int, rules: PlaceRules | None = None) -> bool:

@@ -156,3 +156,25 @@ def test_each_bullet_of_a_live_log_is_placed_by_its_own_cell(extractor):
     mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2020, 5, 5)))
     by_type = {m.event_type: (m.latitude, m.longitude) for m in mentions if m.latitude}
     assert haversine_km(by_type["shelling"], (34.73, 36.71)) <= 10  # Homs, not Hama
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Manbij fell to the rebels at dawn.", True),
+        ("Manbij was retaken by the army on Sunday.", True),
+        ("Manbij has been besieged since March.", True),
+        ("Hezbollah captured two soldiers.", False),  # an active transitive verb: the actor
+        ("Manbij is quiet tonight.", False),
+    ],
+)
+def test_the_verb_after_a_name_can_make_it_a_place(text, expected):
+    from etl.places.roles import place_subject
+
+    assert place_subject(text, text.index(" ")) is expected
+
+
+def test_a_town_taken_by_a_force_is_a_place(extractor):
+    text = "On Sunday, rebels took Saraqib after clashes that killed 12 fighters."
+    found = _points(extractor, text)
+    assert found and haversine_km(found[0], (35.86, 36.80)) <= 10
