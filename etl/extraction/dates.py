@@ -265,11 +265,17 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
     out: list[Found] = []
     unresolved: list[tuple[int, int]] = []
     taken = 0
+    year_ref = ref if (pub - ref).days > _STORY_DAYS else None
     for at, neg_end, i, m in candidates:
         resolver = _RULES[i][1]
         if at < taken:
             continue
         found = _resolve(resolver, m, pub, ref) if resolver else None
+        if resolver in _YEARED and found is not None and found is not _UNRESOLVED:
+            if m["year"] or m["rel"]:
+                year_ref = found[0]
+            elif year_ref is not None:
+                found = _in_story_year(found, year_ref)
         if found is _UNRESOLVED:
             unresolved.append((at, -neg_end))
         if resolver is not None and (found is None or found is _UNRESOLVED):
@@ -280,6 +286,27 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
             out.append((since_at, -neg_end, found, kind))
         taken = -neg_end
     return _with_unresolved(reanchor(sentence, out, pub), unresolved, pub)
+
+
+_YEARED = (_explicit_day, _day_range)  # the day phrases that may state their year
+_STORY_DAYS = 62  # an anchor this long before publication: the text tells an earlier time
+_STORY_AHEAD = 120  # a yearless day up to this long after the story's dated day is of its year
+
+
+def _in_story_year(found: _Found, year_ref: dt.date) -> _Found:
+    """'The offensive began on 21 September 2017 and, on 5 October, forces took the town'
+    (published 2020): a yearless day after a day whose year is stated (in the sentence, or
+    the last dated day before it when that is well before publication) is of that year, or
+    the next, when that puts it up to _STORY_AHEAD days after it."""
+    start, end, source = found
+    for year in (year_ref.year, year_ref.year + 1):
+        try:
+            moved = start.replace(year=year), end.replace(year=year + (end.year - start.year))
+        except ValueError:
+            continue
+        if 0 <= (moved[0] - year_ref).days <= _STORY_AHEAD:
+            return moved[0], moved[1], source
+    return found
 
 
 def _with_unresolved(

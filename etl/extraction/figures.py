@@ -97,7 +97,9 @@ _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "
     # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
     # or a side: "41 fighters on both sides died"
     rf"(?:\s*,[^,;]{{1,60}},|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s)"
-    rf"|\s+(?:on|from)\s+(?:both|each|either|all)\s+sides?)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    rf"|\s+(?:on|from)\s+(?:both|each|either|all)\s+sides?"
+    # or where they came from: "49 men from Saqlawiyah died", "two fighters from the Free Army were killed"
+    rf"|\s+from\s+(?:the\s+)?(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){{0,2}})?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,

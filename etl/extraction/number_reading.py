@@ -35,7 +35,10 @@ Highway Flight Chapter page Room Brigade Division Unit Phase version"
 _SKIP_AFTER = {*_LABELS.split(), *_MONTHS.split(), *(m + "." for m in _MONTHS.split())}
 _OTHER_ANCHORS = "no nobody " + " ".join({w for v in _VAGUE for w in v.split()} - {"a", "of"})
 _ANCHOR_WORDS = set(_NUMBER_WORDS + _OTHER_ANCHORS.split())  # where a number (or zero) may be
-_WORDNUM = rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[:9])}))?|{'|'.join(_UNITS)}"
+# the unit words that follow a tens word ("eighty-nine"): the first word of each value 1-9
+# in the table (not "both", a second word for two)
+_DIGIT_WORDS = list({_WORD_VALUES[w]: w for w in reversed(_UNITS) if 1 <= _WORD_VALUES[w] <= 9}.values())
+_WORDNUM = rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_DIGIT_WORDS)}))?|{'|'.join(_UNITS)}"
 # a field log's count may carry a multiplier sign: "2x SDF KIA", "79x killed" (x before a space)
 _DIGITS = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"

@@ -98,8 +98,12 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[left:right].strip()
 
 
-#: ... and before a bullet that opens a log's next entry ('... no injuries. ■ 18:05 | ...')
-_SPLIT = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[■•▪●])|\n\s*")
+#: a bulleted item opens a log's next entry, full stop or not ('... no injuries. ■ 18:05 | ...',
+#: '... no injuries ■ 18:05 | ...')
+_BULLETS = "\u25a0\u25aa\u2022\u25cf\u25c6\u25ba"  # ■ ▪ • ● ◆ ►
+_SPLIT = re.compile(
+    rf"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[{_BULLETS}])|\n\s*|[;,]?\s+(?=[{_BULLETS}]\s)"
+)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -112,7 +116,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SPLIT.finditer(text):
         group = match.group()
-        if group[0].isspace():  # a line break
+        if group[0].isspace() or group[0] in ";,":  # a line break, or before a bullet
             stop = match.start()
         elif _is_abbreviation(text, match.start() + 1) or _CLOCK.match(text, match.start() - 3):
             continue

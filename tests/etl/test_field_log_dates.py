@@ -166,3 +166,52 @@ def test_a_sentence_with_its_own_day_keeps_its_toll():
         "The army said 12 of its soldiers were killed by the time a truce took hold on 6 June."
     )
     assert _bulletin_tolls(text, D(2017, 6, 10))[0] == ("clash", 12.0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toll"),
+    [
+        # a tens word and a unit word: every unit from one to nine
+        ("Twenty-nine recruits were killed at the depot.", (29, 29)),
+        ("Officials said eighty-nine soldiers died in the assault.", (89, 89)),
+        # where the dead came from, between the count and its verb
+        ("Elders say 31 men from Kirra died in detention last month.", (31, 31)),
+        ("Four guards from the Northern Brigade were killed at the gate.", (4, 4)),
+    ],
+)
+def test_counts_and_their_verbs(sentence, toll):
+    assert _toll(sentence) == toll
+
+
+def test_bulleted_items_are_sentences():
+    from etl.extraction.sentences import split_sentences
+
+    text = (
+        "\u25a0 06:10 | #Varn | Shelling on the market; three killed. "
+        "\u25a0 07:45 | #Orra | Drone hit a depot, no injuries \u2022 09:00 Recap: 2 incidents"
+    )
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert parts == [
+        "\u25a0 06:10 | #Varn | Shelling on the market; three killed.",
+        "\u25a0 07:45 | #Orra | Drone hit a depot, no injuries",
+        "\u2022 09:00 Recap: 2 incidents",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "second"),
+    [
+        # a yearless day after a day whose year is stated is of that year
+        ("The siege began on 12 November 2016 and, on 3 December, the garrison fled.",
+         D(2019, 5, 1), D(2016, 12, 3)),
+        # or of the next, across the new year
+        ("Fighting started on 20 December 2014; on 9 January the town fell.", D(2020, 3, 1),
+         D(2015, 1, 9)),
+        # too far after it: the latest such day by publication, as before
+        ("The bridge, first cut on 3 May 2016, was bombed again on 5 March.", D(2019, 4, 1),
+         D(2019, 3, 5)),
+    ],
+)
+def test_a_yearless_day_takes_the_year_of_the_story(sentence, published, second):
+    got = _windows(sentence, published)
+    assert got[-1][0] == second
