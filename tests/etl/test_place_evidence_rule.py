@@ -178,3 +178,26 @@ def test_a_town_taken_by_a_force_is_a_place(extractor):
     text = "On Sunday, rebels took Saraqib after clashes that killed 12 fighters."
     found = _points(extractor, text)
     assert found and haversine_km(found[0], (35.86, 36.80)) <= 10
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Idlib: Samir al-Hassan, from Saraqib, died of his wounds in a field hospital.", "Saraqib"),
+        ("A farmer, a native of Kafr Nabl, was shot near Maarrat al-Numan.", "Kafr Nabl"),
+        ("Umar Said, originally from Hajin, was detained at a checkpoint.", "Hajin"),
+    ],
+)
+def test_a_persons_home_town_is_not_where_it_happened(text, name):
+    from etl.places.roles import role_of
+
+    start = text.index(name)
+    assert role_of(text, start, start + len(name)) == "origin"
+
+
+def test_a_place_after_a_comma_and_from_that_is_no_home_town_keeps_its_role():
+    from etl.places.roles import role_of
+
+    text = "Shells fell on the town, from Hajin to Susah."  # 'town' is no capitalised name
+    start = text.index("Hajin")
+    assert role_of(text, start, start + len("Hajin")) != "origin"
