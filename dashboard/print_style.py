@@ -22,6 +22,14 @@ HIDDEN = (
     '[data-testid="stStatusWidget"]',
     ".modebar-container",
 )
+#: Kept whole on one sheet: the map was cut in two across the first and second sheets
+#: (1280x720, A4 landscape), the timeline can be too.
+WHOLE = (
+    '[data-testid="stDeckGlJsonChart"]',
+    '[data-testid="stPlotlyChart"]',
+    '.stElementContainer:has([data-testid="stDeckGlJsonChart"])',
+    '.stElementContainer:has([data-testid="stPlotlyChart"])',
+)
 #: The map's boxes: the deck's and the one its canvas sits in.
 MAP = '[data-testid="stDeckGlJsonChart"], [data-testid="stDeckGlJsonChart"] > div'
 HELD = ("width", "min-width", "max-width", "flex")
@@ -60,5 +68,6 @@ def reader_print_html() -> str:
         "<style>@media print {"
         "@page { size: landscape; }"
         f"{', '.join(HIDDEN)} {{ display: none !important; }}"
+        f"{', '.join(WHOLE)} {{ break-inside: avoid; }}"
         "}</style>" + _SCRIPT
     )

@@ -18,6 +18,12 @@ WIDTHS = f"() => ({BOXES})().map((b) => [b.getBoundingClientRect().width, b.styl
 TIMELINE = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
   return [c.getBoundingClientRect().width, c.closest('.stElementContainer').style.zoom]; }"""
 
+#: How the map and the timeline, and the element boxes they sit in, break across sheets.
+KEPT_WHOLE = """() => ['stDeckGlJsonChart', 'stPlotlyChart'].flatMap((id) => {
+  const chart = document.querySelector(`[data-testid="${id}"]`);
+  return [chart, chart.closest('.stElementContainer')].map((b) => getComputedStyle(b).breakInside);
+});"""
+
 
 def cookie(context) -> str | None:
     """The map width the probe reported last (`dashboard/components/width_probe.py`)."""
@@ -52,6 +58,9 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     assert not page.locator('[data-testid="stHeader"]').is_visible()
     wider = page.evaluate(WIDTHS)  # the main area is wider without the sidebar; the map not
     assert [w for w, _ in wider] == [w for w, _ in screen]
+    # the map and the timeline are each kept whole on one sheet (the map was cut in two
+    # across the first and second sheets at 1280x720)
+    assert page.evaluate(KEPT_WHOLE) == ["avoid"] * 4
 
     # the map's column, stacked in print, is no width to fit the map to (it was: a rerun for
     # it, and one more after printing)
