@@ -143,13 +143,15 @@ def letter_first(
     flags: int = 0,
     boundary: bool = True,
     word_start: bool = False,
+    group: str | None = None,
 ) -> re.Pattern[str] | None:
     """`BOUNDARY(?:alternation)tail` (without BOUNDARY when `boundary` is False; with
     `word_start`, `\\b(?:alternation)tail`: no word character before), compiled so
     that the regex engine skips to the letters the alternatives open with, as it does for a
     pattern that opens with a plain character class, instead of trying every position (about
     twice as fast over a sentence). Each alternative keeps its place and is tried only after
-    its own first letter ('shelled' as '(?<=s)helled'), so the matches are the same. None when
+    its own first letter ('shelled' as '(?<=s)helled'), so the matches are the same. With
+    `group`, the alternation's match (its first letter too) is that named group. None when
     some alternative does not open with a plain ASCII letter."""
     lettered = _lettered_alternatives(alternation)
     if lettered is None:
@@ -166,6 +168,8 @@ def letter_first(
     # is then tested behind that letter
     behind = r"(?<!\w(?s:.))" if word_start else r"(?<![\w-](?s:.))" if boundary else ""
     opening = f"(?-i:[{''.join(sorted(letters))}])" + behind
+    if group is not None:  # a leading group still lets the engine skip to the letters
+        return re.compile(f"(?P<{group}>{opening}(?:{body})){tail}", flags)
     return re.compile(f"{opening}(?:{body}){tail}", flags)
 
 

@@ -15,6 +15,7 @@ import re
 import string
 from dataclasses import dataclass
 
+from etl.extraction.alternation import letter_first
 from etl.extraction.figure_words import FLAGS, WORDS, alternation
 from etl.extraction.mentions import Figure
 from etl.extraction.number_reading import (
@@ -114,8 +115,16 @@ _NOUN_BEFORE = re.compile(  # "U.S. troops 2,000", "a force of 2,000"
     _FLAGS,
 )
 _FAMILY_OF = re.compile(r"\b(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,2}?family\s+of\s+\Z", _FLAGS)
+_SINGLE_TAIL = r"\b(?![-'\u2019])"
 _SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "member"
-    r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")\b(?![-'\u2019])", _FLAGS
+    r"\b(?P<head>" + _alternation(WORDS.singular_people) + r")" + _SINGLE_TAIL, _FLAGS
+)
+# the same matches, the engine skipping to the nouns' first letters (etl.extraction.alternation)
+_SINGLE_SCAN = (
+    letter_first(
+        _alternation(WORDS.singular_people), _SINGLE_TAIL, _FLAGS, word_start=True, group="head"
+    )
+    or _SINGLE
 )
 _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...");
     # "a judge and his son"; a field log's clause that opens with its noun ("IED vs a tanker,
@@ -304,7 +313,7 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
     """One victim named by a singular noun: 'killing a shepherd', 'the driver died', 'an SDF
     member was shot dead'. Kept only if a verb says what happened (see _quantity)."""
     found: list[_Candidate] = []
-    for head in _SINGLE.finditer(text, lo, hi):
+    for head in _SINGLE_SCAN.finditer(text, lo, hi):
         floor = max(lo, head.start() - 60, found[-1].end if found else lo)
         det = _SINGLE_DET.search(text, floor, head.start())  # "a" ... "shepherd"
         if det is None:

@@ -54,8 +54,9 @@ class StemIndex:
         self.further = rules.further
         built = rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
         found = list(rules.automaton.iter(text.lower())) if built else []
-        self.ends = [last for last, _ in found]  # where each word found ends, in text order
-        self.values = [value for _, value in found]  # what each meets (trigger_rules._stems)
+        ends, values = zip(*found) if found else ((), ())
+        self.ends = list(ends)  # where each word found ends, in text order
+        self.values = list(values)  # what each meets (trigger_rules._stems)
 
     def rows_between(self, start: int, end: int) -> dict[int, int]:
         """Each row whose required words all end in [start, end), and where to start looking
@@ -129,7 +130,7 @@ def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     if (
         words is not None
         and next(words.iter(text.lower()), None) is None
-        and not any(ch in text for ch in _FOLDS)
+        and (text.isascii() or not any(ch in text for ch in _FOLDS))  # _FOLDS: none ASCII
     ):
         return None
     return pattern.search(text)

@@ -110,6 +110,27 @@ def test_letter_first_finds_what_the_plain_pattern_finds(alternation, tail, boun
         ]
 
 
+@pytest.mark.parametrize(
+    ("alternation", "flags"),
+    [
+        ("police\\s+officer|shell(?:ed|ing)|storm|s(?:hot|eized)|killed", re.I | re.ASCII),
+        ("invaded|kill(?:ed|ing)|told (?:the )?people", re.I),
+    ],
+)
+def test_letter_first_group_spans_the_alternation_as_the_plain_group_does(alternation, flags):
+    tail = r"\b(?![-'\u2019])"
+    plain = re.compile(rf"\b(?P<head>{alternation}){tail}", flags)
+    fast = letter_first(alternation, tail, flags, word_start=True, group="head")
+    assert fast is not None
+    assert fast.pattern.startswith("(?P<head>(?-i:[")  # the engine can skip to the letters
+    for text in [*LETTER_TEXTS, "a police  officer; the Police officer's; xpolice officer"]:
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 7):
+                assert [(m.span(), m.span("head")) for m in plain.finditer(text, start, end)] == [
+                    (m.span(), m.span("head")) for m in fast.finditer(text, start, end)
+                ]
+
+
 def test_letter_first_declines_what_it_cannot_rewrite():
     assert letter_first(r"\d+ killed|shelled") is None
     assert letter_first("(?:U\\.S\\.|\\d+)-led") is None
