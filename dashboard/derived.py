@@ -182,6 +182,14 @@ class Derived:
             return newest(self.shown, limit)
         return self._take(self.rows[-limit:], self.count - limit)
 
+    def newest_ids(self, limit: int) -> list[str]:
+        """The ids of the newest `limit` events shown, oldest first (`newest(limit)`'s ids,
+        without taking their other columns); `rows_of` finds these by position."""
+        at = self.rows[-limit:] if limit else self.rows[:0]
+        ids = self.source.view["event_id"].iloc[at].tolist()
+        self.__dict__["_newest"] = (ids, at)
+        return ids
+
     def holds(self, ids: list[str]) -> list[str]:
         """Those of `ids` that are shown, in their order."""
         rows = self._shown_rows_of(ids)
@@ -201,6 +209,9 @@ class Derived:
         the newest shown first (the chooser lists them), else among every event."""
         if not ids or not self.count:
             return np.zeros(0, dtype=np.int64)
+        newest_ = self.__dict__.get("_newest")
+        if newest_ is not None and ids == newest_[0]:  # the chooser's list: by position
+            return np.asarray(newest_[1], dtype=np.int64)
         wanted = set(ids)
         tail = self.rows[-CHOOSER_ROWS:]
         tail_ids = self.source.view["event_id"].iloc[tail].tolist()

@@ -92,7 +92,7 @@ def stages(page, options, detail, current: str | None) -> list[tuple[str, Callab
     kept: dict = {}
 
     def chooser() -> str:
-        listed_ = page.newest(CHOOSER_LIMIT)["event_id"].tolist()
+        listed_ = page.newest_ids(CHOOSER_LIMIT)
         if current not in listed_ and current and page.holds([current]):
             listed_.append(current)
         kept["listed"] = listed = page.rows_of(listed_)

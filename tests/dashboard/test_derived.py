@@ -108,6 +108,14 @@ def test_rows_taken_by_position_are_those_of_the_shown_frame(source):
             pd.testing.assert_frame_equal(fresh.rows_of(wanted), expected, check_index_type=False)
             assert list(fresh.rows_of(wanted).index) == list(expected.index)
             assert fresh.holds(wanted) == [i for i in wanted if i in set(ids)]
+        # the chooser's list: its ids alone, then its rows (found by position)
+        for limit in (1, 500, 10_000):
+            fresh = Derived(src, filters)
+            listed = fresh.newest_ids(limit)
+            assert listed == newest(shown, limit)["event_id"].tolist()
+            expected = shown[ids.isin(listed)]
+            pd.testing.assert_frame_equal(fresh.rows_of(listed), expected, check_index_type=False)
+            assert list(fresh.rows_of(listed).index) == list(expected.index)
 
 
 def test_the_outlets_and_arcs_are_those_of_the_events_shown(source):

@@ -142,3 +142,46 @@ def test_the_table_lists_the_newest_rows_and_the_csv_every_row(mini):
     assert newest(view, 50) is view
     csv = table_csv(view)().decode("utf-8").splitlines()
     assert len(csv) == len(view) + 1 and csv[0].startswith("date,date_start,date_end")
+
+
+def test_table_dates_are_the_days_python_prints():
+    """table_frame's day strings (numpy's) are those `.dt.date.astype(str)` gives, missing
+    dates missing."""
+    from dashboard.views import _iso_days
+
+    dates = pd.Series(
+        pd.to_datetime(["2019-02-20 13:05", None, "1999-12-31 23:59:59", "2020-02-29"], format="mixed"),
+        index=[4, 7, 9, 12],
+    ).astype("datetime64[us]")
+    pd.testing.assert_series_equal(_iso_days(dates), dates.dt.date.astype(str))
+    pd.testing.assert_series_equal(_iso_days(dates.iloc[:0]), dates.iloc[:0].dt.date.astype(str))
+
+
+def test_chooser_labels_are_option_labels():
+    """The chooser's labels with numpy's dates are those `option_label` writes."""
+    from dashboard.components.linked import _labels
+    from dashboard.event_search import option_label
+    from dashboard.text import plain_text
+
+    starts = ["2019-02-20", "2019-02-16", "2018-12-30", "2019-02-20 00:00", "2019-03-01"]
+    ends = ["2019-02-20", "2019-02-21", "2019-01-02", "2019-02-20 23:59", "2019-03-01"]
+    rows = pd.DataFrame(
+        {
+            "event_id": list("abcde"),
+            "date_start": pd.to_datetime(starts, format="mixed").as_unit("us"),
+            "date_end": pd.to_datetime(ends, format="mixed").as_unit("us"),
+            "date_text": ["20 Feb", "16–21 Feb", "x\ny", "t", None],
+            "label": list("ABCDE"),
+            "place": ["Baghouz"] * 5,
+            "summary": ["two  spaces", "s", "s", None, "z"],
+        }
+    )
+    expected = {
+        r.event_id: plain_text(
+            option_label(r.date_start, r.date_end, f"{r.date_text} · {r.label} · {r.place}: "
+                         f"{r.summary}")
+        )
+        for r in rows.itertuples()
+    }  # fmt: skip
+    assert _labels(rows) == expected
+    assert expected["b"].startswith("2019-02-16 → 02-21 · ")
