@@ -148,22 +148,38 @@ def _dtg(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     day = int(m["day"])
     if m["month"]:
         month = _MONTH_NUM.get(m["month"].title()) or _MONTH_NUM[m["month"][:3].title()]
+        year_text = m["year"] or m["year4"]
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        else:
+            year = _year_for(pub, month, day, _AHEAD_DAYS)
+        end = dt.date(year, month, day)
     else:
-        month = pub.month if day <= pub.day else (pub.replace(day=1) - _DAY).month
-    year_text = m["year"] or m["year4"]
-    if year_text:
-        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-    elif m["month"]:
-        year = _year_for(pub, month, day, _AHEAD_DAYS)
-    else:
-        year = pub.year if month <= pub.month else pub.year - 1
-    end = dt.date(year, month, day)
+        end = _latest_day(day, pub)
+        if end is None:
+            raise ValueError(f"no month has a day {day}")  # _resolve: unresolved, as dt.date
+        year, month = end.year, end.month
     if not m["first"]:
         return end, end, "explicit"
     first = int(m["first"])
     if not first < day:
         return None  # "30-2NOV" is no range of one month
     return dt.date(year, month, first), end, "explicit"
+
+
+def _latest_day(day: int, pub: dt.date) -> dt.date | None:
+    """The latest day numbered `day` on or before `pub` ('311030Z' published on 10 May: 31
+    March, April having no 31st); None for a number no month has."""
+    if not 1 <= day <= 31:
+        return None
+    first = pub.replace(day=1)
+    for _ in range(3):  # a 31st is at most two months back
+        if day <= calendar.monthrange(first.year, first.month)[1]:
+            found = first.replace(day=day)
+            if found <= pub:
+                return found
+        first = (first - _DAY).replace(day=1)
+    return None
 
 
 def _stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:

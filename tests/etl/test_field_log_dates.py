@@ -38,6 +38,13 @@ def _windows(sentence: str, published: D) -> list[tuple[D, D, str]]:
         # a group without its month: the latest such day by publication
         ("Checkpoint raided at 031400L; two guards missing.", D(2020, 5, 9), (D(2020, 5, 3),) * 2,
          "031400L"),
+        # ... a month back past one without that day (April has no 31st, February no 30th)
+        ("Checkpoint raided at 311400L; two guards missing.", D(2020, 5, 9), (D(2020, 3, 31),) * 2,
+         "311400L"),
+        ("Checkpoint raided at 301400L; two guards missing.", D(2021, 3, 9), (D(2021, 1, 30),) * 2,
+         "301400L"),
+        ("Checkpoint raided at 291400L; two guards missing.", D(2020, 3, 9), (D(2020, 2, 29),) * 2,
+         "291400L"),
         # compact day and range, yearless
         ("Mortar fire on the quarry 27-28AUG, no damage.", D(2019, 8, 30),
          (D(2019, 8, 27), D(2019, 8, 28)), "27-28AUG"),
