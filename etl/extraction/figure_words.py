@@ -54,7 +54,7 @@ def _lower(rows, column: str) -> list[str]:
 
 @dataclass(frozen=True)
 class TollRule:
-    kind: str  # toll, list, zero, cumulative, superseded, no_carry, set_aside_after
+    kind: str  # toll, list, zero, one, cumulative, superseded, no_carry, set_aside_after
     quantity: str
     gate: str
     pattern: re.Pattern[str]
@@ -120,7 +120,8 @@ def load() -> FigureWords:
             _one_of(
                 r,
                 "kind",
-                {"toll", "list", "zero", "cumulative", "superseded", "no_carry", "set_aside_after"},
+                {"toll", "list", "zero", "one", "cumulative", "superseded", "no_carry",
+                 "set_aside_after"},
             ),
             r["quantity"],
             r["gate"].lower(),

@@ -48,6 +48,8 @@ _ABBREVIATIONS = (
     "Jul.",
     "Sep.",
     "approx.",
+    "est.",  # a field log's estimate: 'IS losses est. 12'
+    "ca.",
     "U.K.",
     "E.U.",
 )

@@ -14,7 +14,10 @@ from etl.extraction.figure_words import FLAGS, WORDS
 from etl.extraction.mentions import Figure
 
 TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
-_ZEROS = tuple(r for r in WORDS.tolls if r.kind == "zero")
+# "one" rows first: "no fatalities beyond the bomber" is one death, not the zero inside it
+_ZEROS = tuple(r for r in WORDS.tolls if r.kind == "one") + tuple(
+    r for r in WORDS.tolls if r.kind == "zero"
+)
 _CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind in ("cumulative", "superseded"))
 _SET_ASIDE_AFTER = tuple(r for r in WORDS.tolls if r.kind == "set_aside_after")
 _SET_ASIDE_REACH = 60  # characters after a figure matched for "were found in a mass grave"
@@ -23,7 +26,7 @@ _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that h
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
 # daughters", "three police, two soldiers and a child"
 _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'about twenty'"
-    r"(?:\s+(?:killed|dead|slain|neutrali[sz]ed))?"
+    r"(?:(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed))?"
     r"(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)['\u2018\"\u201c]?",
     FLAGS,
 )
@@ -36,7 +39,8 @@ _LABEL_JOIN = re.compile(r"(?:\s+[\w.'\u2019()-]+){0,3}?\s*(?:,|;|\band\b)\s*(?:
 
 
 def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
-    """Tolls of zero the sentence states: 'no fatalities', 'neither injuries nor fatalities'."""
+    """Tolls of zero the sentence states: 'no fatalities', 'neither injuries nor fatalities';
+    and of one, where the only one who died is named ('no fatalities beyond the bomber')."""
     found: list[Figure] = []
     for rule in _ZEROS:
         if rule.gate and rule.gate not in words:
@@ -48,7 +52,8 @@ def zero_figures(text: str, lo: int, hi: int, words: set[str]) -> list[Figure]:
                 m.end() <= f.char_start or m.start() >= f.char_end or f.quantity != rule.quantity
                 for f in found
             ):
-                found.append(Figure(rule.quantity, 0.0, 0.0, "exact", m[0], m.start(), m.end()))
+                n = 1.0 if rule.kind == "one" else 0.0
+                found.append(Figure(rule.quantity, n, n, "exact", m[0], m.start(), m.end()))
     return found
 
 

@@ -222,3 +222,30 @@ def test_bulleted_items_are_sentences():
 def test_a_yearless_day_takes_the_year_of_the_story(sentence, published, second):
     got = _windows(sentence, published)
     assert got[-1][0] == second
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toll"),
+    [
+        # the only one who died is named: one death, not the zero around it
+        ("A bomber blew himself up at the gate; no deaths apart from the bomber.", (1, 1)),
+        ("Killed: 0 | Source: police - only the suicide bomber was killed", (1, 1)),
+        # zeros said without a verb or as 'victims'
+        ("Rockets fell on the port at night with no victims.", (0, 0)),
+        ("Raiders freed twelve prisoners from the lock-up. No one killed.", (0, 0)),
+        # two sides' dead joined by 'and', the first with its own auxiliary
+        ("The garrison said 6 raiders were neutralised and 3 guards killed.", (9, 9)),
+    ],
+)
+def test_named_and_unspoken_tolls(sentence, toll):
+    assert _toll(sentence) == toll
+
+
+def test_an_estimate_does_not_end_a_sentence():
+    from etl.extraction.sentences import split_sentences
+
+    text = "Rebel losses est. 14. The road is shut."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "Rebel losses est. 14.",
+        "The road is shut.",
+    ]
