@@ -30,6 +30,9 @@ WHOLE = (
     '.stElementContainer:has([data-testid="stDeckGlJsonChart"])',
     '.stElementContainer:has([data-testid="stPlotlyChart"])',
 )
+#: The event detail's own scrolling panel (and the box it sits in), printed whole: a sheet
+#: cannot scroll, and the claims, who reported what, were cut at the panel's 640 px.
+UNROLLED = (".st-key-detail_body", '[data-testid="stLayoutWrapper"]:has(> .st-key-detail_body)')
 #: The map's boxes: the deck's and the one its canvas sits in.
 MAP = '[data-testid="stDeckGlJsonChart"], [data-testid="stDeckGlJsonChart"] > div'
 HELD = ("width", "min-width", "max-width", "flex")
@@ -69,5 +72,7 @@ def reader_print_html() -> str:
         "@page { size: landscape; }"
         f"{', '.join(HIDDEN)} {{ display: none !important; }}"
         f"{', '.join(WHOLE)} {{ break-inside: avoid; }}"
+        f"{', '.join(UNROLLED)} {{ height: auto !important; max-height: none !important;"
+        " overflow: visible !important; }"
         "}</style>" + _SCRIPT
     )

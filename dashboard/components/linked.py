@@ -239,8 +239,9 @@ def render_detail_column(page: Derived, detail: EventDetail) -> None:
     )
     event = listed[listed["event_id"] == chosen].iloc[0].rename(None).to_dict()
     # the event's own panel scrolls: an 18-claim event no longer makes the page 7,855 px tall,
-    # and the chooser above it stays in view beside the map
-    with st.container(height=DETAIL_HEIGHT_PX, border=False, key="detail_body"):
+    # and the chooser above it stays in view beside the map; its border shows where it ends
+    # (without one the detail seemed to end at the panel's foot, its claims out of sight)
+    with st.container(height=DETAIL_HEIGHT_PX, border=True, key="detail_body"):
         claims, figures = detail(chosen)
         render_detail(claims, figures, event | {"event_id": chosen})
 

@@ -24,6 +24,8 @@ KEPT_WHOLE = """() => ['stDeckGlJsonChart', 'stPlotlyChart'].flatMap((id) => {
   return [chart, chart.closest('.stElementContainer')].map((b) => getComputedStyle(b).breakInside);
 });"""
 
+DETAIL = "() => { const b = document.querySelector('.st-key-detail_body'); return [b, b.parentElement]; }"
+
 
 def cookie(context) -> str | None:
     """The map width the probe reported last (`dashboard/components/width_probe.py`)."""
@@ -61,6 +63,9 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     # the map and the timeline are each kept whole on one sheet (the map was cut in two
     # across the first and second sheets at 1280x720)
     assert page.evaluate(KEPT_WHOLE) == ["avoid"] * 4
+    # the event detail's scrolling panel is printed whole: its claims were cut at 640 px
+    inner, outer = page.evaluate(f"() => ({DETAIL})().map((b) => [b.scrollHeight, b.clientHeight])")
+    assert inner[0] == inner[1] and outer[0] == outer[1] and inner[0] > 640
 
     # the map's column, stacked in print, is no width to fit the map to (it was: a rerun for
     # it, and one more after printing)

@@ -228,6 +228,8 @@ def test_the_busiest_event_keeps_the_page_short_and_reads_at_1280(browser, serve
     # the event's claims scroll inside their panel; the page stays short (7,855 px before)
     inner, outer = body.evaluate("b => [b.scrollHeight, b.clientHeight]")
     assert inner > outer
+    # and it shows where it ends: without a border the detail seemed to stop at its foot
+    assert body.evaluate("b => getComputedStyle(b).borderBottomWidth") == "1px"
     assert page.evaluate(f"document.querySelector('{MAIN}').scrollHeight") < 3600
     text = body.inner_text()
     assert f"{counts.iloc[0]} claims from" in text
