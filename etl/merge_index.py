@@ -7,7 +7,9 @@ tolls were folded into their strikes (etl/extraction/merge.py). Mentions are nam
 their position in the build's input order (article by article, as extraction found them).
 
 From these rows `etl/merge_replay.py` rebuilds the state of any cluster at any point of the
-merge, as light mentions (no sentence, no figures): enough to decide again, not to write rows.
+merge, as light mentions (no sentence; of the figures only the toll's sign, `toll`: 0 'no
+casualties', 1 a count of dead, which `merge.tolls_agree` reads): enough to decide again, not
+to write rows.
 The index is derived data (see etl/merge_state.py for where it is kept).
 """
 
@@ -18,14 +20,15 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from etl.extraction.mentions import DateWindow, Mention
-from etl.extraction.merge import Cluster, fold_casualties, group_mentions
+from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.merge import Cluster, fold_casualties, group_mentions, toll_sign
 
 COLUMNS = [
     "seq", "article_id", "event_type", "start", "end", "source", "char_start", "char_end",
     "trigger", "trigger_start", "place_id", "latitude", "longitude", "geo_precision",
-    "place_note", "group", "host", "pos", "place_name", "country", "event_id",
+    "place_note", "group", "host", "pos", "place_name", "country", "event_id", "toll",
 ]  # fmt: skip
+_TOLL = COLUMNS.index("toll")
 
 Key = tuple  # (undated, width, start, end, article_id, char_start, trigger_start, seq)
 
@@ -51,6 +54,9 @@ def light(row: tuple) -> Mention:
     (_, article, kind, start, end, source, c0, c1, trigger, t0, place, lat, lon, precision,
      note) = row[:15]  # fmt: skip
     precision = _none(precision)
+    sign = _none(row[_TOLL])
+    # the toll's sign stands in for the figures ('no casualties' 0, 'N killed' 1)
+    figures = () if sign is None else (Figure("killed", float(sign), float(sign), "", "", 0, 0),)
     return Mention(
         article_id=article, event_type=kind, trigger=trigger, trigger_start=int(t0),
         trigger_end=int(t0), sentence="", char_start=int(c0), char_end=int(c1),
@@ -58,6 +64,7 @@ def light(row: tuple) -> Mention:
                         source),
         place_id=_none(place), latitude=_none(lat), longitude=_none(lon),
         geo_precision=None if precision is None else int(precision), place_note=_none(note),
+        figures=figures,
     )  # fmt: skip
 
 
@@ -97,6 +104,7 @@ def rows_of(mentions: Sequence[Mention], seqs: Sequence[int], group: Sequence[in
             "place_name": [m.place_name for m in mentions],
             "country": [m.country for m in mentions],
             "event_id": [None] * len(mentions),
+            "toll": pd.array([toll_sign(m) for m in mentions], dtype="Int64"),
         },
         columns=COLUMNS,
     )

@@ -28,7 +28,7 @@ import pandas as pd
 from etl.source_state import Sources
 
 FOLDER = Path("cache") / "merge"
-VERSION = "1"
+VERSION = "2"  # 2: the index keeps each mention's toll sign (merge_index `toll`)
 
 
 @dataclass

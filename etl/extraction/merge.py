@@ -79,9 +79,9 @@ def windows_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool
 _TOLLS = frozenset({"killed", "deaths"})
 
 
-def _toll_sign(m: Mention) -> int | None:
+def toll_sign(m: Mention) -> int | None:
     """0 when the mention says nobody died ('no casualties'), 1 when it counts deaths, None
-    when it gives no toll."""
+    when it gives no toll (kept in the merge index: etl/merge_index.py)."""
     lows = [f.low for f in m.figures if f.quantity in _TOLLS and f.low is not None]
     return None if not lows else int(max(lows) > 0)
 
@@ -92,11 +92,11 @@ def tolls_agree(cluster: Cluster, mention: Mention) -> bool:
     and one of the same article that counts dead ('19 people were killed') are two events,
     whatever their windows. Other articles may revise a toll, so only the same article's
     mentions are compared."""
-    sign = _toll_sign(mention) if mention.figures else None
+    sign = toll_sign(mention) if mention.figures else None
     if sign is None or mention.article_id not in cluster.articles:
         return True
     return all(
-        m.article_id != mention.article_id or _toll_sign(m) in (None, sign)
+        m.article_id != mention.article_id or toll_sign(m) in (None, sign)
         for m in cluster.mentions
     )
 

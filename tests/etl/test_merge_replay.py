@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from etl.extraction.mentions import DateWindow, Mention
+from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.merge_index import merge_all
 from etl.merge_replay import Replay, TooWide, replay, weeks
 
@@ -40,7 +40,17 @@ def random_mention(rng: random.Random, article: str, at: int) -> Mention:
         longitude=None if point is None else point[1],
         geo_precision=precision,
         place_note="from the sentence before" if rng.random() < 0.2 else None,
+        figures=_toll(rng, at),
     )
+
+
+def _toll(rng: random.Random, at: int) -> tuple[Figure, ...]:
+    """No toll, 'no casualties' (0 killed) or 'N killed': one article's deadly and
+    casualty-free mentions are kept apart (merge.tolls_agree)."""
+    low = rng.choice([None, None, 0, 3])
+    if low is None:
+        return ()
+    return (Figure("killed", low, low, "", f"{low} killed", at + 10, at + 18),)
 
 
 def articles(rng: random.Random, first: int, count: int) -> list[Mention]:
