@@ -102,7 +102,7 @@ def load() -> FigureWords:
     }
     nouns = read_rules("figure_nouns", ["class", "word", "number"])
     for r in nouns:
-        _one_of(r, "number", {"singular", "plural", "collective"})
+        _one_of(r, "number", {"singular", "plural", "collective", "victim"})
     before: dict[str, list[str]] = {}
     for r in read_rules("figure_verbs_before", ["quantity", "phrase"]):
         before.setdefault(r["quantity"], []).append(" ".join(r["phrase"].lower().split()))
@@ -140,7 +140,8 @@ def load() -> FigureWords:
         singular_people=frozenset(
             " ".join(r["word"].lower().split())
             for r in nouns
-            if r["number"] == "singular" and r["class"] in PERSON_CLASSES
+            if (r["number"] == "singular" and r["class"] in PERSON_CLASSES)
+            or r["number"] == "victim"
         ),
         modifiers=tuple(_lower(read_rules("figure_modifiers", ["word"]), "word")),
         before={q: tuple(ps) for q, ps in before.items()},

@@ -298,8 +298,8 @@ def _share_verbs(text: str, cands: list[_Candidate]) -> None:
 def _quantity(c: _Candidate) -> str | None:
     """What a candidate counts: the verb for people and bare numbers, else the noun's class."""
     verb = c.before or c.after
-    if c.single:
-        return verb if verb in _PEOPLE_VERBS else None
+    if c.single:  # "a shepherd" counts with a verb; "a martyr" is one dead by its noun
+        return verb if verb in _PEOPLE_VERBS else "killed" if c.cls == "killed" else None
     if c.cls is None:
         return verb or c.context
     if verb and verb in _VERBS_FOR.get(c.cls, ()):

@@ -249,3 +249,17 @@ def test_an_estimate_does_not_end_a_sentence():
         "Rebel losses est. 14.",
         "The road is shut.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toll"),
+    [
+        # a noun that is itself one dead person counts one killed, verb or not
+        ("Idlib: A martyr from the local council fell under the shelling this morning.", (1, 1)),
+        ("Hama: The martyr Omar al-Hasan, a baker, was killed by a sniper at noon.", (1, 1)),
+        # other singular people still need a verb
+        ("A baker from the old market spoke to us.", (None, None)),
+    ],
+)
+def test_a_martyr_is_one_dead(sentence, toll):
+    assert _toll(sentence) == toll
