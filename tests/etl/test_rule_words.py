@@ -17,8 +17,9 @@ def test_shipped_figure_words():
     assert words.head_class["peacekeeper"] == "troops"
     assert "shepherd" in words.singular_people and "force" not in words.singular_people
     assert {r.kind for r in words.tolls} == {
-        "toll", "list", "zero", "cumulative", "superseded", "no_carry", "set_aside_after",
+        "toll", "list", "zero", "one", "cumulative", "superseded", "no_carry", "set_aside_after",
     }  # fmt: skip
+    assert "martyr" in words.singular_people and "death" not in words.singular_people
 
 
 def test_shipped_date_words():
@@ -28,6 +29,7 @@ def test_shipped_date_words():
     assert words.widening == {"overnight"} and "fighting" in words.spell_words
     assert words.units["week"] == (7, 6, 27)
     assert words.numbers["twelve"] == 12 and "thirteen" not in words.numbers
+    assert words.hedges["on or about"] == 1 and words.hedges["around"] == 3
 
 
 def _row(**cells: str) -> Row:
