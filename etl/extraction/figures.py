@@ -133,6 +133,7 @@ _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike ki
     r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?)\Z",
     _FLAGS,
 )
+_NAME_WORD = re.compile(r"[ \t]+[A-Z]")  # after a capitalised noun: 'Martyr Hospital'
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
@@ -327,6 +328,13 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
         if whole and not (before or after) and _INCLUDING.fullmatch(text, whole.end, start):
             before = whole.before or whole.after  # "killed four civilians, including a child"
         cls = _HEAD_CLASS[_norm(head["head"])]
+        if (
+            cls == "killed"
+            and not (before or after)
+            and head["head"][:1].isupper()
+            and _NAME_WORD.match(text, end)
+        ):
+            continue  # 'the Martyr Hospital', 'the Martyr Brigades': a name's word, no victim
         found.append(_Candidate(start, end, 1.0, 1.0, "exact", cls, before, after, None, True))
     return found
 

@@ -259,6 +259,9 @@ def test_an_estimate_does_not_end_a_sentence():
         ("Hama: The martyr Omar al-Hasan, a baker, was killed by a sniper at noon.", (1, 1)),
         # other singular people still need a verb
         ("A baker from the old market spoke to us.", (None, None)),
+        # a capitalised word of a name ('the Martyr Hospital') is no dead person
+        ("Shelling hit the Martyr Hospital, 3 injured.", (None, None)),
+        ("The Martyr Brigades shelled the village at dawn.", (None, None)),
     ],
 )
 def test_a_martyr_is_one_dead(sentence, toll):
