@@ -22,10 +22,8 @@ DEFAULT_TITLE = "Baghouz, Al-Hol and Idlib"
 TITLE_MAX = 120
 #: From data/geo/LICENCE.md (Natural Earth asks no credit; it is given anyway) and the places'
 #: sources (GeoNames is CC BY 4.0, which requires it).
-CREDITS = (
-    "Basemap: made with Natural Earth (public domain). "
-    "Places: curated gazetteer and GeoNames (CC BY 4.0)."
-)
+PLACES_CREDIT = "Places: curated gazetteer and GeoNames (CC BY 4.0)."
+CREDITS = "Basemap: made with Natural Earth (public domain). " + PLACES_CREDIT
 
 
 @dataclass(frozen=True)
@@ -160,7 +158,7 @@ def make_briefing(
         filters=describe(filters, options, len(shown), total),
         legend=tuple(legend_entries(shown, show)),
         sources=sources_line(shown),
-        credits=CREDITS,
+        credits=PLACES_CREDIT if show == "timeline" else CREDITS,  # no basemap drawn
         stamp=stamp(now or dt.datetime.now(dt.UTC), build),
         show=show,
     )

@@ -88,6 +88,9 @@ def test_caption_filters_sources_credits_and_stamp_in_words(page):
     assert briefing.sources.startswith("Sources: ") and "Associated Press" in briefing.sources
     assert briefing.credits == CREDITS and "Natural Earth" in CREDITS and "GeoNames" in CREDITS
     assert briefing.stamp == "Generated 1 Dec 2026 00:55 UTC from store build b1."
+    # a timeline alone draws no basemap: its credit would name a map that is not there
+    timeline = make_briefing(shown, len(view), filters, options, "timeline", now=NOW)
+    assert "GeoNames" in timeline.credits and "Natural Earth" not in timeline.credits
     with pytest.raises(ValueError, match="show 'slides'"):
         make_briefing(shown, len(view), filters, options, "slides")
 
