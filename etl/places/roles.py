@@ -272,7 +272,8 @@ def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
 
 
 _VERB_AFTER = re.compile(
-    r"\s+(?:(was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+)?([a-z]+)\b"
+    r"\s+(?:(was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+|(?:has|have|had)\s+)?"
+    r"([a-z]+)\b"  # a perfect ('Kabul has fallen', 'SDF has captured') is no passive
 )
 
 

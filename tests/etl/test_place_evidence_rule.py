@@ -165,6 +165,8 @@ def test_each_bullet_of_a_live_log_is_placed_by_its_own_cell(extractor):
         ("Manbij was retaken by the army on Sunday.", True),
         ("Manbij has been besieged since March.", True),
         ("Hezbollah captured two soldiers.", False),  # an active transitive verb: the actor
+        ("Manbij has fallen to the rebels.", True),  # a perfect: 'fallen' of the table
+        ("Hezbollah has captured two soldiers.", False),  # a perfect is no passive
         ("Manbij is quiet tonight.", False),
     ],
 )
