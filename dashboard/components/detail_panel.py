@@ -58,7 +58,8 @@ def render_detail(
         f"ACLED: {markdown_text(event['acled_event_type'])} / "
         f"{markdown_text(event['acled_sub_event_type'])}"
     )
-    _render_figures(event_figures(figures, claims, event["event_id"]))
+    if not figures.empty:  # (joining and grouping no figures drew nothing, in 10-16 ms)
+        _render_figures(event_figures(figures, claims, event["event_id"]))
     _render_claims(mine, shipped() if organisations is None else organisations)
 
 
