@@ -144,19 +144,6 @@ def test_the_table_lists_the_newest_rows_and_the_csv_every_row(mini):
     assert len(csv) == len(view) + 1 and csv[0].startswith("date,date_start,date_end")
 
 
-def test_table_dates_are_the_days_python_prints():
-    """table_frame's day strings (numpy's) are those `.dt.date.astype(str)` gives, missing
-    dates missing."""
-    from dashboard.views import _iso_days
-
-    dates = pd.Series(
-        pd.to_datetime(["2019-02-20 13:05", None, "1999-12-31 23:59:59", "2020-02-29"], format="mixed"),
-        index=[4, 7, 9, 12],
-    ).astype("datetime64[us]")
-    pd.testing.assert_series_equal(_iso_days(dates), dates.dt.date.astype(str))
-    pd.testing.assert_series_equal(_iso_days(dates.iloc[:0]), dates.iloc[:0].dt.date.astype(str))
-
-
 def test_chooser_labels_are_option_labels():
     """The chooser's labels with numpy's dates are those `option_label` writes."""
     from dashboard.components.linked import _labels
