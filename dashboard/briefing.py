@@ -155,7 +155,7 @@ def make_briefing(
     return Briefing(
         title=clean_title(title),
         caption=caption(shown, filters),
-        filters=describe(filters, options, len(shown), total),
+        filters=describe(filters, options, len(shown), total, audience=True),
         legend=tuple(legend_entries(shown, show)),
         sources=sources_line(shown),
         credits=PLACES_CREDIT if show == "timeline" else CREDITS,  # no basemap drawn

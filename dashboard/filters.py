@@ -268,8 +268,16 @@ def _names(values: tuple[str, ...], labels: tuple[tuple[str, str], ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
-    """'12 of 31 events shown: airstrikes or clashes at Baghouz, 18 Feb – 4 Mar 2019, ...'."""
+def describe(
+    filters: Filters, options: Options, shown: int, total: int, audience: bool = False
+) -> str:
+    """'12 of 31 events shown: airstrikes or clashes at Baghouz, 18 Feb – 4 Mar 2019, ...'.
+    For an `audience` (a briefing slide or its export) the extracted events awaiting review
+    that are left out are not mentioned, nor counted in `total`: they are the desk's work in
+    progress, not part of what is briefed (shown, they are still said to be unreviewed)."""
+    hide_pending = audience and not filters.include_pending
+    if hide_pending:
+        total -= options.n_pending
     parts = []
     parts.append(
         "all event types"
@@ -302,7 +310,8 @@ def describe(filters: Filters, options: Options, shown: int, total: int) -> str:
             f"without {events(options.n_background, 'background event')} from before the period"
         )
     if options.n_pending and not filters.include_pending:
-        parts.append(f"without {events(options.n_pending, 'extracted event')} awaiting review")
+        if not hide_pending:
+            parts.append(f"without {events(options.n_pending, 'extracted event')} awaiting review")
     elif options.n_pending:
         parts.append(f"including {events(options.n_pending, 'extracted event')} not yet reviewed")
     noun = "event" if total == 1 else "events"

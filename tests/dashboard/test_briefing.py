@@ -17,7 +17,7 @@ from dashboard.briefing import (
     parse_size,
     stamp,
 )
-from dashboard.filters import apply_filters, filter_options
+from dashboard.filters import apply_filters, describe, events, filter_options
 from dashboard.palette import TYPE_COLOURS
 from dashboard.permalink import from_params
 from dashboard.views import event_frame
@@ -80,7 +80,7 @@ def test_caption_filters_sources_credits_and_stamp_in_words(page):
     )
     assert briefing.title == "My brief"
     assert briefing.caption == f"{len(shown)} events, 20 Feb 2019"
-    assert briefing.filters.startswith(f"{len(shown)} of {len(view)} events shown:")
+    assert briefing.filters.startswith(f"{len(shown)} of {len(view) - options.n_pending} events shown:")
     assert (
         "dated 20 Feb 2019" in briefing.filters
         and "reported by Associated Press" in briefing.filters
@@ -148,3 +148,22 @@ def test_filters_from_state_match_the_url(page):
     assert (shown["date_end"] >= pd.Timestamp("2019-02-01")).all()
     default = filters_from_state({}, options)
     assert (default.date_from, default.date_to) == (options.date_min, options.date_max)
+
+
+def test_slide_leaves_out_the_events_awaiting_review_it_does_not_show(page):
+    """The screen says 'without N extracted events awaiting review'; a briefing audience is
+    not told about the desk's queue: the slide's total counts only what could be briefed."""
+    view, options = page
+    assert options.n_pending  # the seed data has events awaiting review
+    shown, filters = _select(page, {})
+    briefing = make_briefing(shown, len(view), filters, options, now=NOW)
+    assert "awaiting review" not in briefing.filters
+    reviewed = len(view) - options.n_pending
+    assert briefing.filters.startswith(f"{len(shown)} of {reviewed} events shown:")
+    screen = describe(filters, options, len(shown), len(view))
+    assert f"without {events(options.n_pending, 'extracted event')} awaiting review" in screen
+    # shown on the slide, they are still said to be unreviewed
+    shown, filters = _select(page, {"pending": "1"})
+    included = make_briefing(shown, len(view), filters, options, now=NOW)
+    assert included.filters.startswith(f"{len(shown)} of {len(view)} events shown:")
+    assert "not yet reviewed" in included.filters
