@@ -192,12 +192,23 @@ def _render_timeline(page: Derived) -> None:
             },
         },
     )
-    st.caption(
-        "Bars: events per period, stacked by type, in each area's lane; the sources are "
-        "listed under the chart."
-        if aggregated(page.charted)
-        else "Dots: events of a known day; bars: events known only within a date window; the "
-        "sources are listed under the chart. Click one to see who reports it."
+    st.caption(timeline_caption(aggregated(page.charted), is_cut(page.outlets)))
+
+
+def timeline_caption(counts: bool, cut: bool) -> str:
+    """The words under the timeline; where its sources are is said as the chart's footer
+    says it (`Derived.sources_line`): named under the chart, or, when that line is cut
+    short, all of them listed under the map."""
+    where = (
+        "the chart's last line names some of the sources, all are listed under the map"
+        if cut
+        else "the sources are named under the chart"
+    )
+    if counts:
+        return f"Bars: events per period, stacked by type, in each area's lane; {where}."
+    return (
+        "Dots: events of a known day; bars: events known only within a date window; "
+        f"{where}. Click a mark to see who reports it."
     )
 
 

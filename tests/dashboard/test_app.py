@@ -272,3 +272,23 @@ def test_unreadable_store_gives_a_message_not_a_traceback(tmp_path, monkeypatch,
     assert str(tmp_path) not in " ".join(m.value for m in [*at.markdown, *at.error])
     logged = [r for r in caplog.records if r.name == "dashboard"]
     assert logged and str(store) in logged[0].getMessage() and logged[0].exc_info
+
+
+def test_timeline_caption_says_where_the_sources_are_as_the_chart_does(app):
+    """The chart's footer cuts a long sources line '(all under the map)'; the words under the
+    chart must send the reader to the same place, not to a list under the chart."""
+
+    def said(at: AppTest) -> tuple[bool, str]:
+        spec = at.get("plotly_chart")[0].proto.spec
+        caption = next(c.value for c in at.caption if c.value.startswith(("Dots:", "Bars:")))
+        return "(all under the map)" in spec, caption
+
+    cut, caption = said(app)
+    assert cut  # the default page's five outlets do not fit the footer's line
+    assert "all are listed under the map" in caption and "listed under the chart" not in caption
+    listed = next(c.value for c in app.caption if c.value.startswith("Sources:"))
+    assert " more" not in listed.split(". Basemap")[0]  # and the map's caption names them all
+    app.sidebar.multiselect(key="f_outlets").set_value(["cbc"]).run()
+    cut, caption = said(app)
+    assert not cut
+    assert "the sources are named under the chart" in caption and "map" not in caption
