@@ -26,6 +26,10 @@ from etl.problems import Problem
 from etl.settings import Paths
 from etl.uploads import ACCEPTED, Draft, Limits
 
+#: The drafts' column of notes, listed under the grid; up to this many files, not folded.
+INFERRED = "what was inferred"
+INFERRED_OPEN = 10
+
 #: What one upload may hold (as for `etl ingest`); the uploader refuses larger files itself.
 LIMITS = Limits()
 
@@ -60,13 +64,29 @@ def _uploads(round_: int) -> list[tuple[str, bytes]]:
 def _show_read(drafts: list[Draft], problems: list[Problem]) -> None:
     if drafts:
         st.markdown(f"**Read {len(drafts)} article(s)**")
-        st.dataframe(
-            drafts_frame(drafts),
-            hide_index=True,
-            width="stretch",
-            column_config={"what was inferred": st.column_config.TextColumn(width="large")},
-        )
+        frame = drafts_frame(drafts)
+        # the grid does not wrap its cells: the notes, a sentence or two each, would be cut at
+        # a laptop's width, so they are listed under it as text that wraps
+        st.dataframe(frame.drop(columns=INFERRED), hide_index=True, width="stretch")
+        _show_inferred(frame)
     _show_problems(problems, "could not be read")
+
+
+def _show_inferred(frame) -> None:
+    """Each file's notes on what was inferred, one wrapped line each (in an expander when the
+    batch is large, so the questions below stay near)."""
+    noted = frame[frame[INFERRED] != ""]
+    if noted.empty:
+        return
+    lines = "\n".join(
+        f"- **{markdown_text(file)}**: {markdown_text(notes)}"
+        for file, notes in zip(noted["file"], noted[INFERRED], strict=True)
+    )
+    if len(noted) > INFERRED_OPEN:
+        with st.expander(f"What was inferred, for {len(noted)} files"):
+            st.markdown(lines)
+    else:
+        st.markdown("**What was inferred**\n\n" + lines)
 
 
 def _show_problems(problems: list[Problem], what: str) -> None:

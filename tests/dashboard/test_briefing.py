@@ -80,7 +80,9 @@ def test_caption_filters_sources_credits_and_stamp_in_words(page):
     )
     assert briefing.title == "My brief"
     assert briefing.caption == f"{len(shown)} events, 20 Feb 2019"
-    assert briefing.filters.startswith(f"{len(shown)} of {len(view) - options.n_pending} events shown:")
+    assert briefing.filters.startswith(
+        f"{len(shown)} of {len(view) - options.n_pending} events shown:"
+    )
     assert (
         "dated 20 Feb 2019" in briefing.filters
         and "reported by Associated Press" in briefing.filters
