@@ -220,6 +220,26 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: markup left in an article's text: a tag ('<img src=x>', '</b>'), an unclosed one's start,
+#: or a stray '>'; never part of a speaker's name
+_MARKUP = re.compile(r"<[^<>]*>?|>")
+
+
+def _outside_markup(text: str, start: int, end: int) -> tuple[int, int]:
+    """The longest stretch of text[start:end] between markup fragments (the last of equals):
+    '<img src=x onerror=alert(1)> the White Helmets' is 'the White Helmets'."""
+    if "<" not in text[start:end] and ">" not in text[start:end]:
+        return start, end
+    best, at = (start, start), start
+    for tag in [*_MARKUP.finditer(text, start, end), None]:
+        stop = tag.start() if tag else end
+        lo, hi = _trim(text, at, stop)
+        if hi - lo >= best[1] - best[0] and text[lo:hi].strip():
+            best = (lo, hi)
+        at = tag.end() if tag else end
+    return best
+
+
 def _looks_like_name(segment: str) -> bool:
     """'Mustafa Bali', 'Gen. Joseph Votel': a few words, each capitalised (particles aside)."""
     words = segment.split()
@@ -278,6 +298,7 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
         if span is None:
             continue
         who_start, who_end = _trim(text, start + span[0], start + span[1])
+        who_start, who_end = _outside_markup(text, who_start, who_end)
         who = text[who_start:who_end]
         who = _AUXILIARY.sub("", _STOP_WORDS.sub("", who).strip()).strip()
         who = _TIME_FIRST.sub("", who)

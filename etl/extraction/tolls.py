@@ -25,8 +25,9 @@ ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
 _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
 # daughters", "three police, two soldiers and a child"
+# a field log's "3 EKIA, 2x KIA": enemy and own killed in action, two sides' dead, added
 _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'about twenty'"
-    r"(?:(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed))?"
+    r"(?:(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA)\b)?"
     r"(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)['\u2018\"\u201c]?",
     FLAGS,
 )

@@ -1,0 +1,92 @@
+"""Small extraction bugs reviewers found (issue 8), each as a class: equipment counted as a
+toll, two sides' killed-in-action in a field log not added, a day read as a person's name
+before ', from X,', markup inside a claimant, an armed man counted as a civilian. Sentences
+written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction.actors import find_claimant
+from etl.extraction.figures import fatalities, find_figures
+from etl.places import roles
+
+
+def _figures(sentence: str) -> list[tuple[str, float | None]]:
+    return [(f.quantity, f.low) for f in find_figures(sentence, 0, len(sentence))]
+
+
+def _toll(sentence: str) -> tuple[float | None, float | None]:
+    return fatalities(find_figures(sentence, 0, len(sentence)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toll"),
+    [
+        ("Militia losses est. 6 tanks after the push on Orra.", (None, None)),
+        ("Enemy losses: 2 helicopters and 5 armoured vehicles.", (None, None)),
+        ("Raiders destroyed 3 tanks and killed 4 guards.", (4, 4)),
+        ("Militia losses est. 6 near Orra.", (6, 6)),  # a bare number stays a toll
+    ],
+)
+def test_materiel_lost_is_no_toll(sentence, toll):
+    assert _toll(sentence) == toll
+
+
+def test_materiel_keeps_its_count():
+    assert _figures("Losses est. 7 tanks") == [("materiel", 7)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "toll"),
+    [
+        ("Night patrol at the ford: 5 EKIA, 1x KIA.", (6, 6)),
+        ("Ambush on the wadi road, 2 EKIA and 3 KIA.", (5, 5)),
+        ("Contact at dawn, 4 KIA, 2 WIA.", (4, 4)),  # the wounded are not added
+    ],
+)
+def test_killed_in_action_of_two_sides_add(sentence, toll):
+    assert _toll(sentence) == toll
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("On Friday, from Orrabad, gunboats shelled the port.", "Orrabad", None),
+        ("Yesterday, from Orrabad, gunboats shelled the port.", "Orrabad", None),
+        ("In March, from Orrabad, the brigade moved south.", "Orrabad", None),
+        ("The driver, Karim Nasser, from Orrabad, was shot at the port.", "Orrabad", "origin"),
+    ],
+)
+def test_a_day_or_an_adverb_is_no_person_from_a_place(sentence, name, role):
+    start = sentence.index(name)
+    assert roles.role_of(sentence, start, start + len(name)) == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ("Two wells were poisoned, according to <img src=q onerror=x()> the water board.",
+         "the water board"),
+        ("Two wells were poisoned, <i>the water board</i> said.", "the water board"),
+        ("Two wells were poisoned, according to <script>x</script>.", None),
+    ],
+)  # fmt: skip
+def test_markup_is_never_part_of_a_claimant(sentence, who):
+    claimant = find_claimant(sentence, 0, len(sentence))
+    if who is None:
+        assert claimant is None or not {"<", ">"} & set(claimant.text)
+        return
+    assert claimant is not None and claimant.text == who
+    assert sentence[claimant.start : claimant.end] == who
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        ("Twelve armed men blocked the convoy road.", [("fighters", 12)]),
+        ("At least one armed man was shot dead at the gate.", [("killed", 1)]),
+    ],
+)
+def test_an_armed_man_is_a_fighter(sentence, figures):
+    assert _figures(sentence) == figures
