@@ -17,10 +17,12 @@ from matplotlib.patches import Circle, FancyArrowPatch, Polygon
 
 from dashboard.map_flows import FLOW_COLOUR
 from dashboard.map_layout import (
+    COUNTRY_LABEL_PX,
     HALO_MAX_PX,
     View,
     country_labels,
     features,
+    labels_inside,
     offset_labels,
 )
 from dashboard.map_markers import layout_markers
@@ -70,12 +72,11 @@ def _basemap(ax: Axes, view: View, basemap: Mapping[str, Any] | None) -> None:
     ax.add_collection(PatchCollection(lakes, facecolor=WATER, edgecolor="none", zorder=2))
     rivers = [_project(view, line) for line in _lines(features(basemap, "river"))]
     ax.add_collection(LineCollection(rivers, colors=RIVER, linewidths=2 * PT, zorder=3))
-    for label in country_labels(countries):
+    for label in labels_inside(country_labels(countries), view):  # none cut by the edge
         x, y = view.to_px(*label["position"])
-        half = len(label["name"]) * 12 * 0.4  # a label that would be cut is left out
-        if half <= x <= view.width - half and 10 <= y <= view.height - 10:
-            ax.text(x, y, label["name"], fontsize=12 * PT, color="#969696", weight="bold",
-                    ha="center", va="center", zorder=4, parse_math=False, clip_on=True)  # fmt: skip
+        ax.text(x, y, label["name"], fontsize=COUNTRY_LABEL_PX * PT, color="#969696",
+                weight="bold", ha="center", va="center", zorder=4, parse_math=False,
+                clip_on=True)  # fmt: skip
 
 
 def _markers(ax: Axes, view: View, markers: pd.DataFrame) -> None:

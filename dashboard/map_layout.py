@@ -130,6 +130,25 @@ def country_labels(countries: dict[str, Any]) -> list[dict[str, Any]]:
     return points
 
 
+#: The country labels' size (px) and the width of one of their letters (bold capitals,
+#: generously: a label kept must fit whole).
+COUNTRY_LABEL_PX = 12
+COUNTRY_LETTER_PX = COUNTRY_LABEL_PX * 0.8
+
+
+def labels_inside(labels: list[dict[str, Any]], view: View) -> list[dict[str, Any]]:
+    """The country labels (`country_labels`) drawn whole in `view`: one centred so near an
+    edge that a part would be cut ('EY' of TURKEY) is left out."""
+    kept = []
+    for label in labels:
+        x, y = view.to_px(*label["position"])
+        half = len(label["name"]) * COUNTRY_LETTER_PX / 2
+        margin = COUNTRY_LABEL_PX * 0.8
+        if half <= x <= view.width - half and margin <= y <= view.height - margin:
+            kept.append(label)
+    return kept
+
+
 def offset_labels(sites: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     """Push each site label clear of the ring of markers drawn around it (`offset`, px)."""
     near: dict[str, float] = {}

@@ -23,10 +23,12 @@ from dashboard.basemap_tiles import Tiles
 from dashboard.map_cells import cell_layers, cell_marks, route_arcs, within_cells
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
+    COUNTRY_LABEL_PX,
     HALO_MAX_PX,
     View,
     country_labels,
     features,
+    labels_inside,
     map_view,
     offset_labels,
     reference_sites,
@@ -111,12 +113,16 @@ def by_layer(values: Mapping[str, Any], otherwise: Any) -> str:
 
 
 def basemap_layers(
-    basemap: Mapping[str, Any] | None, over_tiles: bool, url: str | None = None
+    basemap: Mapping[str, Any] | None,
+    over_tiles: bool,
+    url: str | None = None,
+    view: View | None = None,
 ) -> list[pdk.Layer]:
     """Countries, first-level boundaries, lakes and rivers, drawn from shipped GeoJSON: one
     layer, styled per feature, whose data is `url` when the browser can fetch the file (its
     JSON is then the same on every rerun, so deck.gl keeps the shapes it has built), else
-    the features themselves."""
+    the features themselves; and the country names, only those whole in `view` when given
+    (a name cut by the map's edge, 'EY' of TURKEY, reads as a stray mark)."""
     fills = {k: fill for k, (fill, _, _) in BASEMAP_STYLE.items()}
     if over_tiles:
         fills["country"] = [*fills["country"][:3], 0]
@@ -132,13 +138,14 @@ def basemap_layers(
         line_width_units="'pixels'",
         pickable=False,
     )
+    names = country_labels(features(basemap, "country"))
     labels = pdk.Layer(
         "TextLayer",
-        country_labels(features(basemap, "country")),
+        labels_inside(names, view) if view is not None else names,
         id="country-labels",
         get_position="position",
         get_text="name",
-        get_size=12,
+        get_size=COUNTRY_LABEL_PX,
         font_family=FONT,
         get_color=[150, 150, 150, 200],
         font_weight=600,
@@ -215,7 +222,7 @@ def build_map(
         longitude=fitted.longitude, latitude=fitted.latitude, zoom=fitted.zoom, pitch=0, bearing=0
     )
     sites = offset_labels(sites, markers)
-    layers = basemap_layers(basemap, over_tiles=bool(map_style), url=basemap_url)
+    layers = basemap_layers(basemap, over_tiles=bool(map_style), url=basemap_url, view=fitted)
     if basemap_tiles is not None and not map_style:
         try:
             layers[0:1] = raster_layers(basemap_tiles, fitted)

@@ -7,12 +7,18 @@ import re
 import pandas as pd
 import pytest
 
+from dashboard.briefing import filters_from_state
+from dashboard.data import load_basemap
+from dashboard.filters import apply_filters, filter_options
+from dashboard.map_layout import COUNTRY_LETTER_PX, View, country_labels, features
 from dashboard.mapview import NO_BASEMAP, build_map, reference_sites, spread_markers
+from dashboard.permalink import from_params
 from dashboard.timeline import build_timeline
 from dashboard.timeline_layout import lane_layout, pack_rows
 from dashboard.views import event_frame
 from etl.build import build_tables
 from etl.schemas import AREAS
+from etl.settings import ROOT
 
 
 def _dates(*pairs):
@@ -180,3 +186,35 @@ def test_an_event_without_a_place_goes_elsewhere_and_off_the_map(mini):
     assert spread_markers(only).empty
     fig = build_timeline(view, AREAS, "T")
     assert "Elsewhere" in "".join(fig.layout.yaxis.ticktext)
+
+
+def test_country_names_cut_by_the_maps_edge_are_left_out(project_tables):
+    """Reader at 1280 px, outlet CBC: the view is fitted close around Syria and TURKEY's centre
+    falls a few px inside the left edge, drawn as 'EY'. Only names whole in view are sent."""
+    basemap = load_basemap(ROOT / "data" / "geo" / "basemap.geojson")
+    tables = project_tables
+    view = event_frame(tables)
+    options = filter_options(view, tables["outlets"], tables["actors"], AREAS)
+    filters = filters_from_state(from_params({"outlets": "cbc"}, options), options)
+    deck = build_map(apply_filters(view, filters), reference_sites(tables["places"]), basemap,
+                     width=460)  # fmt: skip
+    state = deck.initial_view_state
+    fitted = View(state.longitude, state.latitude, state.zoom, 460, 520)
+    sent = next(layer for layer in deck.layers if layer.id == "country-labels").data
+    every = country_labels(features(basemap, "country"))
+
+    def whole(label) -> bool:
+        x, y = fitted.to_px(*label["position"])
+        half = len(label["name"]) * COUNTRY_LETTER_PX / 2
+        return half <= x <= fitted.width - half and 0 < y < fitted.height
+
+    def seen(label) -> bool:  # some part of it on the map
+        x, y = fitted.to_px(*label["position"])
+        half = len(label["name"]) * COUNTRY_LETTER_PX / 2
+        return -half < x < fitted.width + half and 0 < y < fitted.height
+
+    cut = [lb["name"] for lb in every if seen(lb) and not whole(lb)]
+    assert "TURKEY" in cut  # the case the reviewer saw
+    assert sent and all(whole(lb) for lb in sent)
+    assert not {lb["name"] for lb in sent} & set(cut)
+    assert "SYRIA" in {lb["name"] for lb in sent}
