@@ -99,9 +99,16 @@ def other_day(
     if anchor is None or _TOLL_WORD.search(text, *span):
         return False
     return any(
-        d.source == "explicit"
-        and d.precision == "day"
-        and d.start != anchor
+        (
+            (d.source == "explicit" and d.precision == "day" and d.start != anchor)
+            # a day or two told relative to the report ('last weekend', 'the day before
+            # yesterday') that leaves out the last dated one
+            or (
+                d.source == "relative"
+                and d.precision in ("day", "days")
+                and not d.start <= anchor <= d.end
+            )
+        )
         and not _BY_DAY.search(text, max(span[0], (d.char_start or 0) - 40), d.char_start or 0)
         for d in dates
     )

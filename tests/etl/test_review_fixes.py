@@ -1,15 +1,23 @@
 """Small extraction bugs reviewers found (issue 8), each as a class: equipment counted as a
 toll, two sides' killed-in-action in a field log not added, a day read as a person's name
-before ', from X,', markup inside a claimant, an armed man counted as a civilian. Sentences
+before ', from X,', markup inside a claimant, an armed man counted as a civilian, a no-break space between a
+verb and its number. Sentences
 written for this test."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from etl.cli import _extractor
+from etl.extraction import carry
 from etl.extraction.actors import find_claimant
+from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
+from etl.extraction.mentions import DateWindow
 from etl.places import roles
+from etl.settings import Paths
 
 
 def _figures(sentence: str) -> list[tuple[str, float | None]]:
@@ -90,3 +98,41 @@ def test_markup_is_never_part_of_a_claimant(sentence, who):
 )
 def test_an_armed_man_is_a_fighter(sentence, figures):
     assert _figures(sentence) == figures
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    built, _ = _extractor(Paths())
+    yield built
+    built.resolver.geonames.close()
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u3000"])
+def test_any_space_between_a_verb_and_its_number(extractor, space):
+    """Text pasted from a web page: 'killed four' with a no-break or thin space is a figure,
+    and offsets still point into the article's own text."""
+    text = f"Shelling of a bakery in Hajin on{space}Tuesday killed{space}four, medics said."
+    mentions, _ = extractor.extract(ArticleInput("a", text, dt.date(2018, 12, 14)))
+    figures = [f for m in mentions for f in m.figures]
+    assert [(f.quantity, f.low, f.high) for f in figures] == [("killed", 4, 4)]
+    assert text[figures[0].char_start : figures[0].char_end] == "four"
+    assert mentions[0].date is not None and mentions[0].date.start == dt.date(2018, 12, 11)
+
+
+def _relative(text: str, start: dt.date, end: dt.date, precision: str = "days") -> DateWindow:
+    return DateWindow(start, end, precision, "relative", text, 0, len(text))
+
+
+@pytest.mark.parametrize(
+    ("window", "carries"),
+    [
+        (_relative("last weekend", dt.date(2020, 3, 7), dt.date(2020, 3, 8)), False),
+        (_relative("yesterday", dt.date(2020, 3, 9), dt.date(2020, 3, 9), "day"), True),
+    ],
+)
+def test_a_relative_day_other_than_the_last_is_another_event(window, carries):
+    """'Two herders died in a blast last weekend.' after an event dated 9 March tells of
+    another event: its toll is not carried back; 'yesterday' (9 March) is the same day."""
+    text = "Two herders died in a blast."
+    anchor = dt.date(2020, 3, 9)
+    assert carry.other_day([window], anchor, text, (0, len(text))) is not carries
