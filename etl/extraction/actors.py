@@ -36,9 +36,10 @@ _TITLE_START = re.compile(
 _DELIMITERS = ',;:“”"—'
 #: a dotted abbreviation ('a U.S. official', 'the U.N.') does not end the speaker
 _ACCORDING = re.compile(r"\baccording to (?P<who>(?:(?<!\w)(?:[A-Z]\.){2,}|[^,;.:“”\"]){2,90})")
-#: ', said Mustafa Bali, an SDF spokesman.' (speaker after the verb, at the sentence end)
+#: ', said Mustafa Bali, an SDF spokesman.', ', said the Syrian Observatory.' (speaker after
+#: the verb, at the sentence end)
 _SAID_WHO = re.compile(
-    r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>[A-Z][^,;:“”\"]{1,60}?"
+    r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>(?:the\s+)?[A-Z][^,;:“”\"]{1,60}?"
     r"(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?)[.”\"]*\s*$"
 )
 _STOP_WORDS = re.compile(
@@ -285,6 +286,8 @@ def _last_delimiter(sentence: str, stop: int) -> int:
 def find_claimant(text: str, start: int, end: int) -> Claimant | None:
     """Who the sentence text[start:end] is attributed to, if anyone."""
     sentence = text[start:end]
+    if "<" in sentence:  # a tag's quotes and words are no delimiter, verb or speaker
+        sentence = _MARKUP.sub(lambda tag: " " * len(tag[0]), sentence)
     verb = _VERB.search(sentence)
     if verb is None and "according to" not in sentence:
         return None

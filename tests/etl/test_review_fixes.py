@@ -141,3 +141,15 @@ def test_a_relative_day_other_than_the_last_is_another_event(window, carries):
     text = "Two herders died in a blast."
     anchor = dt.date(2020, 3, 9)
     assert carry.other_day([window], anchor, text, (0, len(text))) is not carries
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Two wells were poisoned on Sunday, said <a href="q">the Water Board</a>.',
+        "Two wells were poisoned on Sunday, said the Water Board.",
+    ],
+)
+def test_a_tags_quotes_are_no_delimiter_and_the_speaker_follows_said(sentence):
+    claimant = find_claimant(sentence, 0, len(sentence))
+    assert claimant is not None and claimant.text == "the Water Board"
