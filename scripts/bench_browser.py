@@ -45,14 +45,14 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from websocket_frames import Frames  # noqa: E402  (scripts/ is on the path when run)
+from bench_dashboard import wait_healthy  # noqa: E402  (scripts/ is on the path when run)
+from websocket_frames import Frames  # noqa: E402
 
 APP = ROOT / "dashboard" / "app.py"
 MIB = 2**20
@@ -130,16 +130,8 @@ def serving(
     )
     server = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)  # fmt: skip
-    url, deadline = f"http://127.0.0.1:{port}", time.time() + 600
     try:
-        while True:
-            try:
-                if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                    break
-            except OSError:
-                if time.time() > deadline or server.poll() is not None:
-                    raise RuntimeError(f"streamlit did not start on port {port}") from None
-                time.sleep(0.05)
+        url = wait_healthy(port, server, 600, pause=0.05)
         yield url, time.perf_counter(), server.pid
     finally:
         server.terminate()

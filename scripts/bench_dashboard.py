@@ -255,16 +255,18 @@ def browser_stage(store: Path, timeout: float) -> dict:
         server.wait(timeout=30)
 
 
-def wait_healthy(port: int, server: subprocess.Popen, seconds: float) -> str:
-    """The app's URL once its health check answers (its data is loaded on the first visit)."""
+def wait_healthy(port: int, server: subprocess.Popen, seconds: float, pause: float = 0.2) -> str:
+    """The app's URL once its health check answers (its data is loaded on the first visit),
+    asked every `pause` s; an error if the server exits or `seconds` pass first. Also used
+    by bench_browser.py and click_timeline.py."""
     url, deadline = f"http://127.0.0.1:{port}", time.time() + seconds
     while time.time() < deadline and server.poll() is None:
         try:
             if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
                 return url
         except OSError:
-            time.sleep(0.2)
-    raise RuntimeError("streamlit did not start")
+            time.sleep(pause)
+    raise RuntimeError(f"streamlit did not start on port {port}")
 
 
 def drive_page(page, url: str, timeout: float) -> dict:

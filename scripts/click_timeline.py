@@ -23,7 +23,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +97,7 @@ def main() -> None:
 
     sys.path.insert(0, str(ROOT / "scripts"))
     from bench_browser import PROBE, TRACE_CATEGORIES, browser_cpu, cpu_since, settle
+    from bench_dashboard import wait_healthy
 
     from tests.browser.serving import CHROMIUM, LAUNCH_ARGS
 
@@ -134,16 +134,8 @@ def main() -> None:
         command = [sys.executable, __file__, "--serve-with-hooks", str(log), *flags]
         server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL)  # fmt: skip
-        url = f"http://127.0.0.1:{args.port}"
         try:
-            while True:
-                try:
-                    if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                        break
-                except OSError:
-                    if server.poll() is not None:
-                        raise RuntimeError("the server did not start") from None
-                    time.sleep(0.1)
+            url = wait_healthy(args.port, server, 600, pause=0.1)
             page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
             page.add_init_script(PROBE)
             page.on("websocket", lambda ws: (ws.on("framereceived", received),
