@@ -12,11 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from etl.cli import _extractor
 from etl.extraction.extract import MAX_CHARS, ArticleInput, Extractor
 from etl.extraction.mentions import Mention
 from etl.places.gazetteer import normalise_name
-from etl.settings import Paths
 
 FRIDAY = dt.date(2018, 12, 14)
 WEDNESDAY = dt.date(2018, 12, 12)
@@ -25,13 +23,6 @@ HAJIN = (
     "Coalition airstrikes hit Hajin on Wednesday, killing at least 12 people, "
     "the Syrian Observatory for Human Rights said."
 )
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def _extract(extractor: Extractor, text: str, published: dt.date = FRIDAY) -> list[Mention]:

@@ -9,10 +9,8 @@ import datetime as dt
 
 import pytest
 
-from etl.cli import _extractor
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.triggers import StemIndex, find_triggers
-from etl.settings import Paths
 
 CASES = [
     # the month May is no modal; the modal 'may' still is
@@ -110,13 +108,6 @@ def test_house_style_in_an_article(sentence, expected):
     start, end = len(before), len(before) + len(sentence)
     found = find_triggers(text, start, end, StemIndex(text))
     assert {t.event_type for t in found} == expected
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def _events(extractor: Extractor, text: str) -> list[tuple[str, str]]:

@@ -7,13 +7,11 @@ import datetime as dt
 
 import pytest
 
-from etl.cli import _extractor
 from etl.extraction.carry import move_places
-from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
 from etl.extraction.triggers import StemIndex, find_triggers
 from etl.places import roles
-from etl.settings import Paths
 
 CASES = [
     # displacement said as a perfect passive, as violence that displaced people, as people
@@ -140,13 +138,6 @@ def test_a_return_is_placed_where_people_went_back_to():
 @pytest.mark.parametrize("word", ["tebu", "tuareg", "fulani", "hazara", "turkmen"])
 def test_peoples_are_never_places(word):
     assert roles.never_a_place(word)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def test_a_people_between_two_sides_is_not_placed(extractor):

@@ -8,20 +8,11 @@ import datetime as dt
 
 import pytest
 
-from etl.cli import _extractor
 from etl.extraction.evaluate import event_toll
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.merge import cluster_mentions
-from etl.settings import Paths
 
 THU = dt.date(2021, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def _events(extractor: Extractor, text: str, published: dt.date = THU):

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 
-from etl.cli import _extractor
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.places import routes
 from etl.places.area import AreaOfInterest
@@ -17,7 +16,6 @@ from etl.places.choose import Evidence
 from etl.places.geonames import GeoPlace, haversine_km
 from etl.places.lookup import _one_country
 from etl.places.settle import PlaceHit, settle
-from etl.settings import Paths
 
 AREA = AreaOfInterest(32.0, 35.0, 37.5, 42.5, frozenset({"SY", "IQ"}))
 
@@ -99,13 +97,6 @@ def test_the_cell_after_a_rows_stamp_holds_its_place(row, name, cell):
 def test_no_place_cell(row, name):
     start = row.index(name)
     assert routes.table_cell_end(row, start, start + len(name)) == -1
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def _points(extractor: Extractor, text: str) -> list[tuple[float, float]]:

@@ -8,11 +8,9 @@ import datetime as dt
 
 import pytest
 
-from etl.cli import _extractor
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.places import routes
 from etl.places.scan import dateline_end
-from etl.settings import Paths
 
 FRI = dt.date(2021, 6, 11)
 
@@ -58,13 +56,6 @@ def test_a_stamped_heading_ends_after_its_colon(text, name, heading):
 def test_no_heading(text, name):
     start = text.index(name)
     assert routes.heading_end(text, start, start + len(name)) == -1
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def _places(extractor: Extractor, text: str) -> list[tuple[str | None, int | None]]:

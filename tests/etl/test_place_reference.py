@@ -8,20 +8,11 @@ import datetime as dt
 
 import pytest
 
-from etl.cli import _extractor
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.places.geonames import haversine_km
 from etl.places.settle import REFERENCE_KM
-from etl.settings import Paths
 
 TABQA = (35.84, 38.55)  # al-Thawrah / Tabqa, the reference point of the sentences
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def _places(extractor: Extractor, text: str) -> list[tuple[float, float]]:

@@ -10,13 +10,11 @@ import datetime as dt
 
 import pytest
 
-from etl.cli import _extractor
 from etl.extraction.evaluate import event_toll
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import Figure
 from etl.extraction.tolls import carried_toll, fatalities, with_totals, zero_figures
-from etl.settings import Paths
 
 
 def _toll(sentence: str) -> tuple[float | None, float | None]:
@@ -191,13 +189,6 @@ def test_carried_toll_only_from_a_sentence_that_only_reports_deaths():
 
 
 # --- the article level: a toll in the next sentence --------------------------------------
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    built, _ = _extractor(Paths())
-    yield built
-    built.resolver.geonames.close()
 
 
 def _tolls(extractor: Extractor, text: str) -> dict[str, tuple]:
