@@ -40,7 +40,21 @@ _ACCORDING = re.compile(r"\baccording to (?P<who>(?:(?<!\w)(?:[A-Z]\.){2,}|[^,;.
 #: the verb, at the sentence end)
 _SAID_WHO = re.compile(
     r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>(?:the\s+)?[A-Z][^,;:“”\"]{1,60}?"
-    r"(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?)[.”\"]*\s*$"
+    r"(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?)"
+    r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
+)
+#: ', said the army.', ', said a medic at the clinic.': a lowercase speaker after the verb, taken
+#: only when it reads as a noun phrase (`_FINITE` finds none of its words acting as a verb), so
+#: 'said an operation by special forces enabled the evacuation.' is reported content, not a speaker
+_SAID_LOWER = re.compile(
+    r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>(?:the|an?|its|their)\s+[a-z]"
+    r"[^,;:“”\"]{1,60}?(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?)"
+    r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
+)
+#: a finite verb in a phrase: an auxiliary, or a lowercase '-ed' word with an object after it
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|did|does|do)\b"
+    r"|(?<![-\w])[a-z]+ed\s+(?:the|a|an|its|their|his|her|our|to|that|\d)\b"
 )
 _STOP_WORDS = re.compile(
     r"^(?:and|but|while|as|which|who|that|he|she|it|they|we|this|there)\b", re.I
@@ -279,6 +293,14 @@ def _before(sentence: str, verb: re.Match[str] | None) -> tuple[int, int] | None
     return (left, stop) if stop - left >= 2 else None
 
 
+def _lower_speaker(sentence: str) -> tuple[int, int] | None:
+    """', said the army.': the speaker after the verb when it is a noun phrase, else None."""
+    span = _span(_SAID_LOWER, sentence)
+    if span is None or _FINITE.search(sentence, span[0], span[1]):
+        return None
+    return span
+
+
 def _last_delimiter(sentence: str, stop: int) -> int:
     return max(sentence.rfind(d, 0, stop) for d in _DELIMITERS)
 
@@ -294,6 +316,7 @@ def find_claimant(text: str, start: int, end: int) -> Claimant | None:
     spans = (
         _span(_ACCORDING, sentence),
         _span(_SAID_WHO, sentence),
+        _lower_speaker(sentence),
         _span(_AFTER, sentence),
         _before(sentence, verb),
     )

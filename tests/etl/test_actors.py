@@ -146,6 +146,29 @@ CLAIMANTS = [
         "Mustafa Bali, an SDF spokesman",
         "Syrian Democratic Forces",
     ),
+    # a lowercase speaker after the verb (the clause before it is what was said, not who)
+    ("Jets struck Hajin on Tuesday, said the army.", "the army", None),
+    (
+        "Fourteen died in the shelling, said a medic at the field clinic.",
+        "a medic at the field clinic",
+        None,
+    ),
+    (
+        "Twelve were killed, said the interior ministry, adding that three were wounded.",
+        "the interior ministry",
+        None,
+    ),
+    (
+        "Jets struck Hajin, said Mustafa Bali, adding that the raids went on.",
+        "Mustafa Bali",
+        None,
+    ),
+    # ...but reported content with a verb of its own is no speaker: the old reading stands
+    (
+        "The convoy left, said an operation by special forces enabled the evacuation.",
+        "The convoy left",
+        None,
+    ),
 ]
 
 PREFIX = "Earlier news. "
