@@ -279,10 +279,14 @@ def _delimiter(first_line: str) -> str:
 
 
 #: A cell a spreadsheet would run rather than show: one that opens with '=' (or the full-width
-#: '＝'), or with '+', '-' or '@' and a function call or a DDE link ('@SUM(', "-cmd|' /C calc'!").
-#: Exported from a sheet that held formulas (or planted), it is not the article's words.
+#: '＝') and an expression (a function call, a cell reference, a number, a bracket, a sign or a
+#: quote: '=HYPERLINK(', '=A1', '=1+2'), or with '+', '-' or '@' and a function call or a DDE link
+#: ('@SUM(', "-cmd|' /C calc'!"). Exported from a sheet that held formulas (or planted), it is not
+#: the article's words. A heading rule such as '==== Update ====' or '= Live =' is text.
 _FORMULA = re.compile(
-    r"\s*(?:[=＝]\s*\S|[+\-@＋－＠]\s*[A-Za-z_][\w.]*[(|])|.*\|\s*'[^']*'\s*!", re.DOTALL
+    r"\s*(?:[=＝]\s*(?:[A-Za-z_][\w.]*\s*\(|\$?[A-Za-z]{1,3}\$?\d|[\d.(+\-\"'@])"
+    r"|[+\-@＋－＠]\s*[A-Za-z_][\w.]*[(|])|.*\|\s*'[^']*'\s*!",
+    re.DOTALL,
 )
 
 

@@ -901,6 +901,19 @@ def test_csv_cells_that_only_open_with_a_sign_are_text_not_formulas():
     assert [d.text for d in drafts] == rows
 
 
+def test_csv_cells_with_heading_rules_are_text_but_formulas_after_equals_are_refused():
+    rows = ["==== Update ==== Shelling resumed at dawn.", "= Live = 3 wounded, the SDF said."]
+    data = ("text\n" + "\n".join(f'"{r}"' for r in rows) + "\n").encode()
+    drafts, problems = read_upload("rows.csv", data)
+    assert problems == []
+    assert [d.text for d in drafts] == rows
+    for formula in ("=A1", "=$B$2*3", "=1+2", "= SUM(A1:A3)", "='x'&A1", "=cmd|' /C calc'!A0"):
+        data = f'title,text\n"{formula}",Body\n'.encode()
+        drafts, problems = read_upload("rows.csv", data)
+        assert drafts == [] and len(problems) == 1, formula
+        assert "spreadsheet formula" in problems[0].reason, formula
+
+
 def test_bad_lines_are_named_and_good_ones_kept():
     data = b'{"text": "one", "id": "a"}\n{"text": 2}\n\n{"text": "three", "id": "a"}\n{"text": "four"}\n'
     drafts, problems = read_upload("feed.jsonl", data)
