@@ -64,3 +64,13 @@ def test_a_bullet_after_a_full_stop_opens_a_new_sentence():
         "■ 11:40 | #Sabra | Clashes resumed.",
         "• 12:00 | Calm.",
     ]
+
+
+def test_a_live_blog_marker_after_a_full_stop_opens_a_new_sentence():
+    text = "Troops took the bridge, the command said. ↳ Update: The minister said it was over. ▸ Calm."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == [
+        "Troops took the bridge, the command said.",
+        "↳ Update: The minister said it was over.",
+        "▸ Calm.",
+    ]
