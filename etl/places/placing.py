@@ -168,12 +168,16 @@ class PlaceResolver:
         known = frozenset(h.text for hits, _ in found for h in hits if h.place_id.startswith("gn:"))
         if not known:
             return found
-        alternatives = "|".join(map(re.escape, sorted(known, key=len)[::-1]))
-        pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+        pattern: re.Pattern[str] | None = None  # compiled only where needed: it is new per article
         points = tuple((h.latitude, h.longitude) for hits, _ in found for h in hits)
         out = list(found)
         for i, ((s, e), (hits, _)) in enumerate(zip(spans, found)):
             placed = {h.start for h in hits}
+            if _all_placed(text, s, e, known, placed):
+                continue  # every occurrence, whole word or not, is a place found already
+            if pattern is None:
+                alternatives = "|".join(map(re.escape, sorted(known, key=len)[::-1]))
+                pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
             if all(m.start() in placed for m in pattern.finditer(text, s, e)):
                 continue
             again, unknown = self.find(text, s, e, countries, points[-5:], known)
@@ -366,6 +370,18 @@ def _place_of(geonames: GeoNamesIndex | None, phrase: str, codes: Iterable[str])
         p.country_code in codes and normalise_name(p.name) == key
         for p in geonames.candidates(phrase, limit=50)
     )
+
+
+def _all_placed(text: str, start: int, end: int, names: Iterable[str], placed: set[int]) -> bool:
+    """Every occurrence of any of the names within text[start:end] starts where a place was
+    found (a whole-word match is one of them, so none then stands outside a place)."""
+    for name in names:
+        at = text.find(name, start, end)
+        while at >= 0:
+            if at not in placed:
+                return False
+            at = text.find(name, at + 1, end)
+    return True
 
 
 def _table_cell(text: str, start: int, end: int) -> bool:

@@ -334,3 +334,28 @@ def test_three_letter_towns_only_as_whole_names(resolver):
 def test_common_capitalised_words_in_a_place_slot_are_no_places(resolver, word):
     text = f"The statement was posted in {word} on Monday."
     assert resolver.find(text, 0, len(text), {}, ())[0] == []
+
+
+def _again(resolver: PlaceResolver, text: str) -> list[list[str]]:
+    from etl.extraction.sentences import split_sentences
+
+    spans = split_sentences(text)
+    found = [resolver.find(text, s, e, {}, ()) for s, e in spans]
+    return [[h.text for h in hits] for hits, _ in resolver.named_again(text, spans, found, {})]
+
+
+def test_a_place_named_again_outside_a_place_slot_is_read_there_too(resolver) -> None:
+    """'Residents said Hajin ...': no place slot, but the article placed Hajin already."""
+    assert _again(resolver, "Fighting hit Hajin on Monday. Residents said Hajin was quiet.") == [
+        ["Hajin"],
+        ["Hajin"],
+    ]
+    text = "Clashes broke out on the road between Jalawla and Khanaqin on Monday. Jalawla sits on the old road to Iran."
+    assert _again(resolver, text)[1] == ["Jalawla"]
+
+
+def test_a_name_inside_a_longer_word_is_not_named_again(resolver) -> None:
+    """Only whole words count: 'Hajinis' holds 'Hajin' but is no second naming of it (the
+    quick test of every occurrence passes it to the whole-word pattern, which says no)."""
+    text = "Fighting hit Hajin on Monday. Residents said Hajinis were quiet."
+    assert _again(resolver, text) == [["Hajin"], []]
