@@ -40,6 +40,21 @@ __all__ = ["NO_BASEMAP", "build_map", "reference_sites", "spread_markers", "view
 
 #: Streamlit reads this pydeck default as "no basemap": nothing is fetched.
 NO_BASEMAP = "__MAP_STYLE__"
+#: How the reader moves the map: drag to pan, double-click (shift: out), pinch or the +/- keys
+#: to zoom. Not the mouse wheel: the map sits in a long page, and a wheel turned over it to
+#: scroll the page zoomed the map out to a speck instead (deck.gl has no "hold Ctrl to zoom").
+CONTROLLER = {
+    "scrollZoom": False,
+    "dragPan": True,
+    "dragRotate": False,
+    "doubleClickZoom": True,
+    "touchZoom": True,
+    "touchRotate": False,
+    "keyboard": True,
+}
+#: How far out the reader may zoom from the fitted view (zoom levels): one level shows four
+#: times the area; past that the offline basemap ends and the map is mostly blank.
+ZOOM_OUT_LEVELS = 1.5
 #: Quoted whole so pydeck passes it as a literal, not an expression.
 FONT = "'Source Sans, Source Sans Pro, Helvetica Neue, Arial, sans-serif'"
 #: The view is fitted to the narrowest the reader's map is drawn (460 px: its column at
@@ -219,7 +234,12 @@ def build_map(
         halo, marks = event_layers(markers)
         halos = [halo]
     state = pdk.ViewState(
-        longitude=fitted.longitude, latitude=fitted.latitude, zoom=fitted.zoom, pitch=0, bearing=0
+        longitude=fitted.longitude,
+        latitude=fitted.latitude,
+        zoom=fitted.zoom,
+        min_zoom=max(0.0, fitted.zoom - ZOOM_OUT_LEVELS),
+        pitch=0,
+        bearing=0,
     )
     sites = offset_labels(sites, markers)
     layers = basemap_layers(basemap, over_tiles=bool(map_style), url=basemap_url, view=fitted)
@@ -235,6 +255,7 @@ def build_map(
     return CompactDeck(
         layers=layers,
         initial_view_state=state,
+        views=[pdk.View(type="MapView", controller=CONTROLLER)],
         map_style=map_style or NO_BASEMAP,
         map_provider=None if not map_style else "carto",
         tooltip=tooltip_for(*free_sides(markers, fitted)),

@@ -239,7 +239,8 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
             if aggregated(page.charted, MAP_MAX_MARKS)
             else "Markers of one place sit on a ring around it. "
         )
-        + "Colours: Okabe–Ito, readable with colour-blindness."
+        + "Colours: Okabe–Ito, readable with colour-blindness. Drag to pan; double-click to "
+        "zoom in, Shift and double-click to zoom out (the mouse wheel scrolls the page)."
     )
     _all_sources(page.outlets)
     # the same view as a slide or A4 page, with PNG/SVG/PDF downloads (query: our own params)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import html
+import json
 import math
 import re
 
@@ -218,3 +219,17 @@ def test_country_names_cut_by_the_maps_edge_are_left_out(project_tables):
     assert sent and all(whole(lb) for lb in sent)
     assert not {lb["name"] for lb in sent} & set(cut)
     assert "SYRIA" in {lb["name"] for lb in sent}
+
+
+def test_map_does_not_take_the_page_scroll_and_stops_zooming_out_where_the_basemap_ends(mini):
+    tables = build_tables(mini, extract=False)
+    view = event_frame(tables)
+    spec = json.loads(build_map(view, reference_sites(tables["places"]), None).to_json())
+    (map_view,) = spec["views"]
+    assert map_view["@@type"] == "MapView"
+    # a wheel turned over the map scrolls the page; drag, double-click, pinch and keys still move it
+    assert map_view["controller"]["scrollZoom"] is False
+    assert map_view["controller"]["dragPan"] and map_view["controller"]["doubleClickZoom"]
+    state = spec["initialViewState"]
+    assert state["minZoom"] == pytest.approx(max(0.0, state["zoom"] - 1.5))
+    assert state["minZoom"] < state["zoom"]
