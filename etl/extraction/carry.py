@@ -171,7 +171,8 @@ def origins(text: str, places: Sequence) -> list:
 #: A later sentence's toll of another group ('Four attackers were killed.', 'Seven soldiers
 #: were also killed'): added to the toll the event already has, not a revision of it.
 _OTHER_GROUP = re.compile(
-    r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers)\b", re.I
+    r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers|terrorists)\b",
+    re.I,
 )
 _ALSO = re.compile(r"^\s+(?:\w+\s+){0,2}?also\b", re.I)
 
@@ -182,12 +183,20 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
     'also' after it). Parts a carried total already sums ('3 soldiers and 2 attackers') are
     counted once, in that total."""
     tolls = [f for f in carried if f.quantity in TOLL_QUANTITIES and f.low is not None]
-    if not text or not any(
-        _OTHER_GROUP.search(f.text) or _ALSO.match(text, f.char_end) for f in tolls
-    ):
+    if not text or not tolls:
         return None
     start = min(f.char_start for f in tolls)  # where this sentence's tolls begin
-    low, high = fatalities(f for f in mention.figures if f.char_end <= start)
+    told = [f for f in mention.figures if f.char_end <= start]
+    other = any(_OTHER_GROUP.search(f.text) or _ALSO.match(text, f.char_end) for f in tolls)
+    # or the other way round: the attackers' dead told first, then the side attacked's
+    # ('... neutralised about twenty terrorists. Five soldiers lost their lives.')
+    other = other or (
+        not any(_OTHER_GROUP.search(f.text) for f in tolls)
+        and any(f.quantity in TOLL_QUANTITIES and _OTHER_GROUP.search(f.text) for f in told)
+    )
+    if not other:
+        return None
+    low, high = fatalities(told)
     if not low:
         return None
     outer = [f for f in tolls if not any(

@@ -54,7 +54,8 @@ def _lower(rows, column: str) -> list[str]:
 
 @dataclass(frozen=True)
 class TollRule:
-    kind: str  # toll, list, zero, one, cumulative, superseded, no_carry, set_aside_after
+    kind: str  # toll, list, toll_after, zero, one, cumulative, superseded, no_carry,
+    # set_aside_after
     quantity: str
     gate: str
     pattern: re.Pattern[str]
@@ -121,7 +122,7 @@ def load() -> FigureWords:
                 r,
                 "kind",
                 {"toll", "list", "zero", "one", "cumulative", "superseded", "no_carry",
-                 "set_aside_after"},
+                 "set_aside_after", "toll_after"},
             ),
             r["quantity"],
             r["gate"].lower(),

@@ -58,7 +58,7 @@ _NOT_NOUNS = {"this", "thus", "various", "previous", "across", "unless", "less",
               "quarters", "halves"}  # fmt: skip
 _BEFORE_VERBS = WORDS.before
 _BEFORE_LAST = {p.split()[-1] for ps in _BEFORE_VERBS.values() for p in ps}
-_BEFORE_LAST |= {"another", "of", "additional"}  # a cheap test before the regex
+_BEFORE_LAST |= {"another", "of", "additional", "the"}  # a cheap test before the regex
 _VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
     {p.split()[0] for q in ("killed", "injured") for p in _BEFORE_VERBS.get(q, ())}
     | {"killed", "dead", "died", "slain", "perished", "wounded", "injured", "hurt"}
@@ -84,7 +84,8 @@ _DETERMINERS = re.compile(r"\b(?:the|these|those|its|their|his|her|our|first|las
 _BEFORE = re.compile(  # searched in lower-cased text
     r"\b(?:"
     + "|".join(f"(?P<{q}>{_alternation(ps)})" for q, ps in _BEFORE_VERBS.items())
-    + r")(?:\s+(?:another|a\s+total\s+of|an\s+additional))?\s+\Z",
+    + r")['\u2019\"\u201d]?"  # a verb in quotes: "say they 'neutralised' 42"
+    + r"(?:\s+(?:another|a\s+total\s+of|an\s+additional|the))?\s+\Z",
     re.ASCII,
 )
 _KILLED_AND = re.compile(r"\b(?:killed|killing)\s+[^,;.]{1,50}?\s+and\s+\Z", _FLAGS)
@@ -93,6 +94,7 @@ _TOLLS = [
     for r in WORDS.tolls
     if r.kind in ("toll", "list")
 ]
+_TOLLS_AFTER = [(r.quantity, r.pattern) for r in WORDS.tolls if r.kind == "toll_after"]
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
@@ -129,16 +131,31 @@ _SINGLE_SCAN = (
 _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...");
     # "a judge and his son"; a field log's clause that opens with its noun ("IED vs a tanker,
     # driver killed", "Baghdad: shop owner shot dead")
-    r"(?:\b(?:an?|one|the|his|her|their)\s+(?:(?!(?:an?|one|the|his|her|their)\s)[\w.'-]+\s+){0,3}"
+    r"(?:\b(?:an?|one|the|his|her|their)\s+(?:(?!(?:an?|one|the|his|her|their)\s)[\w.'-]+\s+){0,4}"
     r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?)\Z",
     _FLAGS,
 )
+# what a singular noun holds before its verb: "the governor of West Darfur", "the mayor of the town"
+_OF_NAME = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){0,3}"
+    r"|town|city|village|district|province|region|state|county)\b",
+    _FLAGS,
+)
+_ASIDE = re.compile(  # ", the army says, ": a speaker's aside between a verb and its object
+    r",\s*(?:[\w'\u2019.-]+\s+){0,5}?(?:says|said|say|claims|claimed|reports|reported"
+    r"|according\s+to\s+[^,;]{1,40}?)\s*,\s*\Z",
+    _FLAGS,
+)
+_APPOSITION = re.compile(r"\s*,[^,;]{1,60},")
 _NAME_WORD = re.compile(r"[ \t]+[A-Z]")  # after a capitalised noun: 'Martyr Hospital'
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
-_QUOTES = frozenset("'\"\u2018\u2019\u201c\u201d")
+_QUOTE_CHARS = "'\"\u2018\u2019\u201c\u201d"
+_QUOTES = frozenset(_QUOTE_CHARS)
 _GROUP = re.compile(  # the group "members of" names, up to its verb: "the armed opposition"
-    r"(?:\s+[\w'\u2019-]+){1,4}?(?=\s+(?:were|was|had|have|are|killed|died)\b)", _FLAGS
+    r"(?:\s+[\w'\u2019-]+){1,4}?(?:\s*,[^,;]{1,60},)?"  # "..., among them X, were killed"
+    r"(?=\s+(?:were|was|had|have|are|killed|died)\b)",
+    _FLAGS,
 )
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _MONTHS_DAYS = (
@@ -183,6 +200,8 @@ def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | 
         at += 1  # a number in quotes: "'dozens' of militants", "'about twenty' assailants"
     members = _MEMBERS_OF.match(text, at, hi)  # "28 members of the regime forces"
     noun = _NOUN.match(text, members.end() if members else at, hi)
+    if noun and noun["other"] and noun["other"].endswith("ous"):
+        noun = None  # an adjective, not a plural: "the Nasa indigenous community"
     if members and not noun and (group := _GROUP.match(text, members.end(), hi)):
         return group.end(), "others"  # "6 members of the armed opposition were killed"
     if not noun or (noun["of"] and kind in ("exact", "between")):
@@ -201,9 +220,13 @@ def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | 
 
 
 def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
-    """Quantity of the verb whose object the figure is: 'killed 15', 'the toll at 16'."""
-    near = text[max(lo, pos - 36) : pos].translate(_LOWER)
-    last = (near.rsplit(None, 1) or [""])[-1]
+    """Quantity of the verb whose object the figure is: 'killed 15', 'the toll at 16';
+    past a speaker's aside: 'killed, the Azerbaijani side says, ten people'."""
+    aside = "," in text[max(lo, pos - 3) : pos] and _ASIDE.search(text, max(lo, pos - 70), pos)
+    if aside:
+        pos = aside.start()
+    near = text[max(lo, pos - 36) : pos].translate(_LOWER) + (" " if aside else "")
+    last = (near.rsplit(None, 1) or [""])[-1].strip(_QUOTE_CHARS)
     if last in _BEFORE_LAST and (m := _BEFORE.search(near)):
         return m.lastgroup
     window = max(lo, pos - 160)
@@ -226,9 +249,25 @@ def _after_verb(text: str, pos: int, hi: int) -> str | None:
         return None
     if m[m.lastgroup].lower().split()[0] in _TRANSITIVE:
         aux = set(m["aux"].lower().split())
-        if (aux and not aux & _BE) or (not aux and _has_object(text, m.end(), hi)):
-            return None  # active voice: the figure did the killing
+        if aux & _BE:
+            return m.lastgroup
+        if not aux or aux & _ACTIVE_AUX:
+            if aux or _has_object(text, m.end(), hi):
+                return None  # active voice: the figure did the killing
+        elif _ADVERB_OBJECT.match(text, m.end(), hi):
+            return None  # "3 gunmen reportedly killed the mayor"
     return m.lastgroup
+
+
+# auxiliaries that make a bare transitive verb active ("3 gunmen who killed", "had killed");
+# an adverb alone ("61 militants reportedly killed over the period") leaves it a participle
+# unless an object follows
+_ACTIVE_AUX = frozenset({"have", "has", "had", "to", "who", "that", "which"})
+_ADVERB_OBJECT = re.compile(
+    r"\s+(?:(?:the|an?|his|her|him|them|their|its|at\s+least|more|some|about|around|nearly|several"
+    rf"|dozens|hundreds|thousands|scores|[0-9]+|{_WORDNUM})\b|(?-i:[A-Z]))",
+    _FLAGS,
+)
 
 
 def _has_object(text: str, pos: int, hi: int) -> bool:
@@ -252,8 +291,13 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     if noun is None and _norm(number) == "one" and not _one_of_told(text, m.end(), hi):
         return None  # "one of them", "one of the largest"
     start, (end, cls) = m.start(), noun or (m.end(), None)
-    if cls and cls.startswith("other:") and _DETERMINERS.search(text, max(lo, start - 16), start):
-        return None  # "the two sides": a reference, not a count
+    if (
+        cls
+        and cls.startswith("other:")
+        and _DETERMINERS.search(text, max(lo, start - 16), start)
+        and not _before_verb(text, lo, start, loose=False)
+    ):
+        return None  # "the two sides": a reference, not a count ("killed the two" is one)
     if noun is None and (partitive := _PARTITIVE.match(text, end, hi)):
         end = partitive.end()  # "two of them were killed"
     elif noun is None and (side := _SIDE.match(text, end, hi)):
@@ -262,6 +306,8 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     if noun is None and after and (participle := _PARTICIPLE.match(text, end, hi)):
         end = participle.end()  # a bare number shows its verb: "12 killed"
     before = _before_verb(text, lo, start, loose=not after)
+    if noun is None and not (before or after):
+        before = next((q for q, p in _TOLLS_AFTER if p.match(text, end, hi)), None)
     if kind == "scores" and not before and "of" not in text[m.end() : end].split()[:1]:
         return None  # "scores" counts only as "scores of" or "injured scores"
     if (
@@ -323,18 +369,20 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
         if any(start < c.end and c.start < end for c in taken):
             continue
         after = _after_verb(text, end, hi)
+        if (
+            after is None
+            and (of := _OF_NAME.match(text, end, hi))
+            and (named := _APPOSITION.match(text, of.end(), hi))
+            and (after := _after_verb(text, named.end(), hi))
+        ):  # a named victim: "The governor of West Darfur, Khamis Abakar, was killed"
+            end = named.end()
         before = _before_verb(text, lo, start, loose=False)
         whole = next((c for c in reversed(taken) if c.end <= start), None)
         if whole and not (before or after) and _INCLUDING.fullmatch(text, whole.end, start):
             before = whole.before or whole.after  # "killed four civilians, including a child"
         cls = _HEAD_CLASS[_norm(head["head"])]
-        if (
-            cls == "killed"
-            and not (before or after)
-            and head["head"][:1].isupper()
-            and _NAME_WORD.match(text, end)
-        ):
-            continue  # 'the Martyr Hospital', 'the Martyr Brigades': a name's word, no victim
+        if not (before or after) and head["head"][:1].isupper() and _NAME_WORD.match(text, end):
+            continue  # 'the Martyr Hospital', 'the Refugee Council': a name's word, no victim
         found.append(_Candidate(start, end, 1.0, 1.0, "exact", cls, before, after, None, True))
     return found
 

@@ -26,9 +26,13 @@ _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that h
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
 # daughters", "three police, two soldiers and a child"
 # a field log's "3 EKIA, 2x KIA": enemy and own killed in action, two sides' dead, added
+_JOIN_VERB = (
+    r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA)\b"
+)
 _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'about twenty'"
-    r"(?:(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA)\b)?"
-    r"(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)['\u2018\"\u201c]?",
+    rf"(?:(?:{_JOIN_VERB})?(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)"
+    # each part with its verb, a semicolon between: "7 soldiers killed; 80 assailants neutralised"
+    rf"|{_JOIN_VERB}\s*;\s*)['\u2018\"\u201c]?",
     FLAGS,
 )
 # "no casualties among civilians": a zero for one group only, not the event's toll
@@ -171,7 +175,7 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
             and not _PART_OF.search(text, f.char_start, min(len(text), f.char_end + 12))
         ):
             chain.append(f)
-            joined_by_and = joined_by_and or labelled or "and" in gap[0].lower()
+            joined_by_and = joined_by_and or labelled or "and" in gap[0].lower() or ";" in gap[0]
         else:
             close()
             chain, joined_by_and = [f], False
