@@ -26,8 +26,8 @@ COMMON = frozenset(
     # ... and in nearly every sentence of conflict reporting
     + "people forces fighters civilians troops government army town city area told".split()
 )
-#: Symbols rare enough in prose to find a row by on their own ('%').
-RARE_SYMBOLS = frozenset("%$€£§°")
+#: Symbols rare enough in prose to find a row by on their own ("%"; "?", a question).
+RARE_SYMBOLS = frozenset("%$€£§°?")
 
 _WORD = re.compile(r"[^\W_]+")
 _ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}

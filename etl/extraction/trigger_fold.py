@@ -86,12 +86,29 @@ def _coordinated(found: dict[str, Trigger], text: str) -> None:
             found.pop(second.event_type, None)
 
 
+def _means_of_battle(found: dict[str, Trigger], named: frozenset[str] | set[str]) -> None:
+    """'Troops pushed into the district, meeting car bombs and sniper fire', 'overran the
+    headquarters after a wave of suicide car bombs': bombs only named (a nominal reading)
+    after a battle the sentence tells with a verb are the battle's means, not an event of
+    their own ('A car bomb killed 42 at a rebel post' names the bomb first: both stay)."""
+    clash, bomb = found.get("clash"), found.get("explosion")
+    if clash and bomb and "explosion" in named and "clash" not in named and bomb.start > clash.end:
+        del found["explosion"]
+
+
 def fold(
-    found: dict[str, Trigger], text: str, start: int, end: int, order: list[str]
+    found: dict[str, Trigger],
+    text: str,
+    start: int,
+    end: int,
+    order: list[str],
+    named: frozenset[str] | set[str] = frozenset(),
 ) -> list[Trigger]:
-    """Combatant killings become battles; weaker readings fold into stronger types."""
+    """Combatant killings become battles; weaker readings fold into stronger types.
+    `named`: the types read from a nominal row ('car bombs', 'the offensive')."""
     _overlapping(found, order)
     _coordinated(found, text)
+    _means_of_battle(found, named)
     # 'two soldiers were killed by a roadside bomb': the bomb's toll, not a battle
     weapon = (VIOLENT - {"clash"}) & found.keys() and _BY_WEAPON.search(text, start, end)
     for casualty in ("killing", "deaths"):

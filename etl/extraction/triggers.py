@@ -260,11 +260,13 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
                 continue
         if kind in nominal:
             nominal_types.append(type_rules)
+    named: set[str] = set()  # the types read from a nominal row
     if nominal_types and (found or any_verbal or _took_place(rules, text, start, end)):
         for type_rules in nominal_types:
             trigger, _ = _first_real(sentence, type_rules, nominal[type_rules.event_type], True)
             if trigger:
                 found[type_rules.event_type] = trigger
+                named.add(type_rules.event_type)
     if not found:
         return []
-    return fold(found, text, start, end, [t.event_type for t in rules.types])
+    return fold(found, text, start, end, [t.event_type for t in rules.types], named)

@@ -44,6 +44,55 @@ CASES = [
     ("Martial law declared in Pell township by the army on Thursday.", set()),
     ("A curfew was imposed on Kell on Sunday.", set()),
     ("The government declared a unilateral ceasefire on Tuesday.", {"statement"}),
+    # people moving, told by the way they went; buses told by what they carried
+    ("Families from Orsk continued to arrive in Pell during the week.", {"displacement"}),
+    ("More than 9.000 people arrived by boat at the harbour in Kell, fleeing the coast.",
+     {"displacement"}),
+    ("Some 2.000 people walked to Tarn over the two days.", {"displacement"}),
+    ("Clashes in the hills on 4 May; 300 people moved to the town centre.",
+     {"clash", "displacement"}),
+    ("Thousands of troops moved to the border on Monday.", set()),
+    ("Green buses carried about 900 people, most of them fighters, out of the old town on 4 May.",
+     {"evacuation"}),
+    ("About 1.500 people left the pocket for screening points during the week.",
+     {"displacement"}),
+    ("About 1.500 people left the pocket on Monday, climbing onto trucks at the bridge.",
+     {"evacuation"}),
+    ("About 40 buses left the enclave overnight towards the west.", {"evacuation"}),
+    # weapons named by what they are or what they fired
+    ("Insurgents fired rocket-propelled grenades into the market late on Saturday.",
+     {"shelling"}),
+    ("Overnight the enemy subjected the town to fire from large-calibre artillery; one man "
+     "was killed.", {"shelling"}),
+    ("12 May | A drone exploded above a military parade. 6 killed.", {"airstrike"}),
+    ("An air force strike meant for rebel positions hit a village on 3 May; 4 killed.",
+     {"airstrike"}),
+    ("Police fired live rounds at a protest barricade overnight on 2 May.", {"killing"}),
+    ("On Wednesday, a bomb left on a motorcycle in the old market killed a guard.",
+     {"explosion"}),
+    # a place under blockade; goods by convoy and a convoy as a landmark
+    ("Pell has been under a rebel blockade since February, with food arriving only by convoy.",
+     {"siege"}),
+    ("The ministry said no aircraft had been near the convoy.", set()),
+    ("4 May | Gang war between two coalitions in the port district.", {"clash"}),
+    ("6 May — Dissidents held 8 police officers for a day before releasing them.",
+     {"detention"}),
+    ("6 May — the council held 3 meetings with elders.", set()),
+    ("26 Nov | Large attack on the town, the army base and the police station.", {"clash"}),
+    # a broken truce is an old one; a question reports nothing
+    ("The so-called humanitarian truce has been violated for the third time.", set()),
+    ("HOST: A truce?", set()),
+    ("PRESENTER: How many have left?", set()),
+    ("est. 131 civilians killed 29-30NOV?", {"killing"}),
+    # bombs named after the battle that met them are its means
+    ("Troops pushed into two districts of the city on Friday, meeting car bombs and sniper "
+     "fire.", {"clash"}),
+    ("Fighters overran the command post on Sunday after a wave of suicide car bombs.",
+     {"clash"}),
+    ("A car bomb killed at least 12 people at a rebel post before fighters stormed it.",
+     {"explosion", "clash"}),
+    ("Troops stormed the town on Sunday; a car bomb exploded at the gate.",
+     {"clash", "explosion"}),
 ]
 
 
