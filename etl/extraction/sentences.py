@@ -110,6 +110,11 @@ _MARKS = "\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf"
 _SPLIT = re.compile(
     rf"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[{_BULLETS}{_MARKS}])|\n\s*|[;,]?\s+(?=[{_BULLETS}]\s)"
 )
+#: the same where the text holds no bullet (most texts): the last alternative, which can
+#: start at any space, cannot match there, and without it the engine skips to the characters
+#: that open the other two
+_SPLIT_NO_BULLETS = re.compile(_SPLIT.pattern.rpartition("|")[0])
+_ANY_BULLET = re.compile(f"[{_BULLETS}]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -120,7 +125,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _SPLIT.finditer(text):
+    split = _SPLIT if not text.isascii() and _ANY_BULLET.search(text) else _SPLIT_NO_BULLETS
+    for match in split.finditer(text):
         group = match.group()
         if group[0].isspace() or group[0] in ";,":  # a line break, or before a bullet
             stop = match.start()

@@ -74,3 +74,22 @@ def test_a_live_blog_marker_after_a_full_stop_opens_a_new_sentence():
         "↳ Update: The minister said it was over.",
         "▸ Calm.",
     ]
+
+
+def test_a_bullet_without_a_full_stop_opens_a_new_sentence_and_no_bullet_splits_as_before():
+    """The splitter runs a pattern without the bullet rule on texts that hold no bullet:
+    both must split the same words the same way."""
+    text = "Two shells hit the depot, no injuries ■ 11:40 | Clashes resumed; • 12:00 | Calm."
+    parts = [text[s:e] for s, e in split_sentences(text)]
+    assert parts == [
+        "Two shells hit the depot, no injuries",
+        "■ 11:40 | Clashes resumed",
+        "• 12:00 | Calm.",
+    ]
+    plain = "Two shells hit the depot. No injuries, then calm.\nClashes resumed. ‘Calm’ now."
+    assert [plain[s:e] for s, e in split_sentences(plain)] == [
+        "Two shells hit the depot.",
+        "No injuries, then calm.",
+        "Clashes resumed.",
+        "‘Calm’ now.",
+    ]
