@@ -17,7 +17,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from etl.extraction.alternation import by_first_letter, word_start_alternation
+import ahocorasick
+
+from etl.extraction.alternation import CASE_FOLDS, by_first_letter, word_start_alternation
+from etl.extraction.literals import required_sets
 from etl.extraction.rules import read_rules
 from etl.problems import InputError, Problem
 
@@ -25,9 +28,7 @@ LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
 ROLES = ("government", "name_part", "reporting", "subarea", "reference", "route_end", "origin")
 SIDES = ("before", "after", "between")
-CUE_ROLES = (
-    "locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject"
-)
+CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject")
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,13 @@ class PlaceRules:
     # alternatives a pattern opens with spread out and grouped by first letter, so that one
     # letter test at each word rules most patterns out (etl.extraction.alternation)
     before_at_word: re.Pattern[str] | None = None
+    # the words one of which every match of some 'before' patterns holds (read from them by
+    # etl.extraction.literals), and the two patterns above made of the other 'before'
+    # patterns only: where the words before a name hold none of those words, only these can
+    # match (most names)
+    before_keys: ahocorasick.Automaton | None = None
+    unkeyed_words: re.Pattern[str] | None = None
+    unkeyed_at_word: re.Pattern[str] | None = None
 
     def has(self, word: str, role: str) -> bool:
         return role in self.cues.get(word.lower(), ())
@@ -112,6 +120,8 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         cues, tuple(roles), tuple(regions), _any(sides, "before"), _any(sides, "after")
     )
     before = _at_word_starts(sides, "before")
+    keys, unkeyed = _before_keys(sides)
+    unkeyed_at_word = _at_word_starts(unkeyed, "before")
     return replace(
         rules,
         locatives=rules.words_of("locative"),
@@ -120,7 +130,39 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         subjects=rules.words_of("subject"),
         before_words=re.compile(rf" (?!\Z)(?:{before.pattern})", before.flags) if before else None,
         before_at_word=before,
+        before_keys=keys,
+        unkeyed_words=_after_space(unkeyed_at_word),
+        unkeyed_at_word=unkeyed_at_word,
     )
+
+
+def _after_space(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The pattern after a space that is not the last character (see _ends_with)."""
+    return re.compile(rf" (?!\Z)(?:{pattern.pattern})", pattern.flags) if pattern else None
+
+
+def _before_keys(
+    sides: list[tuple[str, re.Pattern[str]]],
+) -> tuple[ahocorasick.Automaton | None, list[tuple[str, re.Pattern[str]]]]:
+    """The words of the 'before' patterns that hold one in every match (lower case, in an
+    automaton), and the 'before' patterns that have none such."""
+    words: set[str] = set()
+    unkeyed = []
+    for side, pattern in sides:
+        if side != "before":
+            continue
+        found = required_sets(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern))
+        if found and all(word.isascii() for word in found[0]):
+            words |= found[0]
+        else:
+            unkeyed.append((side, pattern))
+    if not words:
+        return None, unkeyed
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton, unkeyed
 
 
 def _read(problems: list[Problem], name: str, required, patterns, folder) -> tuple:
@@ -155,11 +197,23 @@ def _at_word_starts(sides: list[tuple[str, re.Pattern[str]]], side: str) -> re.P
     return re.compile(word_start_alternation(parts), re.IGNORECASE) if parts else None
 
 
+#: Characters besides ASCII letters that match one when case is ignored ('İ', the Kelvin
+#: sign): where one stands, the words test of _quiet is not made.
+_FOLDS = "".join(CASE_FOLDS.values())
+
+
 def _quiet(rules: PlaceRules, before: str, after: str) -> bool:
     """No pattern of either side can match: the name has no role and makes no region."""
-    first = rules.before_at_word or rules.any_before
+    first, words = rules.before_at_word or rules.any_before, rules.before_words
+    if (
+        rules.before_keys is not None
+        and next(rules.before_keys.iter(before.replace("\n", " ").replace("\t", " ").lower()), None)
+        is None
+        and (before.isascii() or not any(ch in before for ch in _FOLDS))
+    ):  # no keyed pattern can match: the others only
+        first, words = rules.unkeyed_at_word, rules.unkeyed_words
     return not (
-        (first is not None and _ends_with(first, before, rules.before_words))
+        (first is not None and _ends_with(first, before, words))
         or (rules.any_after is not None and rules.any_after.match(after))
     )
 

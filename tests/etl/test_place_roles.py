@@ -218,3 +218,25 @@ def test_an_area_of_a_country_keeps_the_town_and_a_hamlet_in_a_towns_area_is_loc
     assert _role("Shells fell on the Bab Amr district of Homs.", "Bab Amr") == "subarea"
     assert roles.is_reference(", a Dogon hamlet in the ")
     assert not roles.is_reference(", in the ")  # ', in the Segou region': a region, not a town
+
+
+@pytest.mark.parametrize(
+    ("before", "quiet"),
+    [
+        ("Shells were fired from ", False),  # a keyed pattern ('from') that matches
+        ("Rockets were launched at dawn from the town of ", False),
+        ("Fighting raged in the villages near ", False),  # an unkeyed pattern matches
+        ("Clashes erupted 10 km SE of ", False),
+        ("The SDF said its fighters entered ", True),  # a keyed word ('said'), no match
+        ("A quiet day in ", True),  # neither
+        ("Clashes erupted 5 km ea\u017ft of ", False),  # a long s: 'east' only to re.I
+        ("The officials told\nreporters at ", False),  # a line break read as a space
+    ],
+)
+def test_the_quick_words_test_agrees_with_every_before_pattern(before, quiet):
+    """_quiet tries only the 'before' patterns whose words the window holds: it must answer
+    as all of them together do."""
+    rules = roles.place_rules()
+    every = rules.before_at_word or rules.any_before
+    assert (not roles._ends_with(every, before, rules.before_words)) is quiet
+    assert roles._quiet(rules, before, " was hit.") is quiet
