@@ -23,6 +23,13 @@ CELLS_LAYER = "event-cells"
 MAX_ROUTES = 12
 
 
+#: A `TextLayer`'s glyph atlas holds only the characters its texts use (deck.gl's 'auto'),
+#: not its default of all 96 printable ASCII ones: in software WebGL each layer's atlas is
+#: drawn on the page's main thread and uploaded as a texture (with its reductions) before
+#: the map's first frame, and a count needs ten digits.
+TEXT_CHARACTERS = "'auto'"
+
+
 def cell_marks(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     """The cells with what the map needs: `radius_px`, `count_text`, and the columns the view
     fitting reads (`place_lon`, `place_lat`, `ring_px`, `spot_radius_m`)."""
@@ -78,6 +85,7 @@ def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
             get_text="count_text",
             get_size=9,
             font_family=font,
+            character_set=TEXT_CHARACTERS,
             get_color=[255, 255, 255, 255],
             font_weight=700,
             pickable=False,

@@ -20,7 +20,13 @@ from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated
 from dashboard.basemap_tiles import Tiles
-from dashboard.map_cells import cell_layers, cell_marks, route_arcs, within_cells
+from dashboard.map_cells import (
+    TEXT_CHARACTERS,
+    cell_layers,
+    cell_marks,
+    route_arcs,
+    within_cells,
+)
 from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
     COUNTRY_LABEL_PX,
@@ -162,6 +168,7 @@ def basemap_layers(
         get_text="name",
         get_size=COUNTRY_LABEL_PX,
         font_family=FONT,
+        character_set=TEXT_CHARACTERS,
         get_color=[150, 150, 150, 200],
         font_weight=600,
         pickable=False,
@@ -314,6 +321,7 @@ def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
             get_text="count_text",
             get_size=11,
             font_family=FONT,
+            character_set=TEXT_CHARACTERS,
             get_color="text_color",
             font_weight=700,
             pickable=False,
@@ -342,6 +350,7 @@ def site_layers(sites: pd.DataFrame) -> tuple[pdk.Layer, pdk.Layer]:
         get_text="label",
         get_size=16,
         font_family=FONT,
+        character_set=TEXT_CHARACTERS,
         get_color=[20, 20, 20, 255],
         font_weight=700,
         get_text_anchor="'start'",

@@ -23,11 +23,13 @@ from dashboard.aggregate import (
     shown_as,
     timeline_counts,
 )
+from dashboard.data import load_basemap
 from dashboard.map_cells import CELLS_LAYER
 from dashboard.mapview import build_map, reference_sites
 from dashboard.timeline import build_timeline
 from dashboard.views import event_frame
 from etl.schemas import AREAS
+from etl.settings import ROOT
 from etl.synthetic import synthetic_tables
 
 
@@ -363,3 +365,18 @@ def test_grouped_helpers_are_pandas_grouped_aggregates():
     firsts = grouped_first(~np.isnan(values[:, 1]), groups, 40)
     taken = np.where(firsts >= 0, values[np.maximum(firsts, 0), 1], np.nan)
     np.testing.assert_array_equal(taken, frame.groupby("g", sort=True)["b"].first().to_numpy())
+
+
+def test_every_text_layer_holds_only_the_characters_it_draws(big):
+    """A text layer's glyph atlas is drawn in the browser and uploaded before the map's first
+    frame: each one asks for the characters of its own texts (deck.gl's 'auto'), not all 96
+    printable ones, on the per-event map and on the map of grid cells alike."""
+    tables, view = big
+    basemap = load_basemap(ROOT / "data" / "geo" / "basemap.geojson")
+    sites = reference_sites(tables["places"])
+    for shown in (view, view.head(40)):
+        spec = json.loads(build_map(shown, sites, basemap).to_json())
+        texts = [layer for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
+        assert {layer["id"] for layer in texts} >= {"country-labels", "site-labels"}
+        assert len(texts) == 3  # and the counts: per cell or per marker
+        assert all(layer.get("characterSet") == "auto" for layer in texts), texts
