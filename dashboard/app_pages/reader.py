@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated
 from dashboard.briefing import LegendEntry
 from dashboard.components.downloads import render_downloads
+from dashboard.components.events_table import render_table
 from dashboard.components.linked import (
     ROW_KEY,
     chart_key,
@@ -37,7 +38,7 @@ from dashboard.print_style import reader_print_html
 from dashboard.selection import mark_timeline
 from dashboard.sources_line import is_cut, outlets_summary
 from dashboard.text import html_text, markdown_text
-from dashboard.views import TABLE_ROWS, format_date_window, table_csv
+from dashboard.views import format_date_window
 from etl.settings import Paths
 
 LOG = logging.getLogger("dashboard")
@@ -135,7 +136,7 @@ def render_reader() -> None:
             _render_map(page, to_params(filters, options, None))
         with detail_col:
             render_detail_column(page, data.detail)
-    _render_table(page)
+    render_table(page)
     render_downloads(
         lambda: page.shown,
         tables,
@@ -248,29 +249,6 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
     st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")
     # printed: no sidebar, the map's box held at its width so it prints as drawn (basemap too)
     st.html(reader_print_html(), unsafe_allow_javascript=True)
-
-
-def _render_table(page: Derived) -> None:
-    """The newest events shown (at most TABLE_ROWS rows are sent to the browser), and a CSV
-    of every event shown, built only when the reader clicks."""
-    filters = page.filters
-    st.subheader("Events shown")
-    st.dataframe(page.table(TABLE_ROWS), hide_index=True, width="stretch")
-    if page.count > TABLE_ROWS:
-        st.caption(
-            f"The table lists the newest {TABLE_ROWS:,} of the {page.count:,} events shown; "
-            "the CSV below holds all of them. Narrow the filters to list fewer."
-        )
-    st.download_button(
-        "Download these events (CSV)",
-        # the project's one CSV writer (formulas defused), on click (the events read whole then)
-        data=lambda: table_csv(page.shown)(),
-        file_name=f"events_{filters.date_from}_{filters.date_to}.csv",
-        mime="text/csv",
-        key="download_table",
-        on_click="ignore",
-        disabled=not page.count,
-    )
 
 
 def _sync_url(params: dict[str, str]) -> None:

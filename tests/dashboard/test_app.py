@@ -9,6 +9,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.components.events_table import TABLE_KEY
 from dashboard.text import WORD_JOINER, markdown_text, plain_text
 from etl.settings import ROOT
 from tests.dashboard.hostile import hostile_value, write_hostile_store
@@ -44,7 +45,8 @@ def test_default_page_shows_every_news_event(app, project_tables):
     assert app.title[0].value == "Conflict timeline"
     assert len(app.get("plotly_chart")) == 1
     assert len(app.get("deck_gl_json_chart")) == 1
-    table = app.dataframe[-1].value
+    assert not app.dataframe  # the table is made when its expander is opened
+    table = _table(app)
     assert len(table) == shown
     assert app.sidebar.slider(key="f_dates").value == (
         dt.date(2019, 1, 1),
@@ -57,6 +59,15 @@ def test_default_page_shows_every_news_event(app, project_tables):
     assert "not yet reviewed" in _description(app)
     assert app.sidebar.slider(key="f_dates").value[0].year == 2014
     assert app.selectbox(key="event_choice").value in set(project_tables["events"]["event_id"])
+
+
+def _table(at: AppTest):
+    """The events table, its expander opened first (what the browser sends when the reader
+    opens it: the table is made only while it is open)."""
+    at.session_state[TABLE_KEY] = True
+    at.run()
+    assert not at.exception, at.exception
+    return at.dataframe[-1].value
 
 
 def _set_and_count(app: AppTest, key: str, value) -> tuple[int, int]:
@@ -98,7 +109,7 @@ def test_each_filter_changes_what_is_shown(app, project_tables, key, value, fiel
     assert all_events == total
     assert 0 < shown < total
     assert shown == _expected(project_tables, **{field: tuple(value)})
-    assert len(app.dataframe[-1].value) == shown
+    assert len(_table(app)) == shown
 
 
 def test_date_filter_narrows_and_reset_restores(app, project_tables):
@@ -240,7 +251,7 @@ def test_table_and_chooser_list_the_newest_events_and_say_so(tmp_path, monkeypat
     shown, _ = _counts(at)
     every = pd.read_csv(io.StringIO(_table_csv(made)), keep_default_na=False)
     assert len(every) == shown > 5  # the CSV holds every event shown
-    table = at.dataframe[-1].value
+    table = _table(at)
     assert list(table["event_id"]) == list(every["event_id"].iloc[-5:])  # the newest five
     captions = [c.value for c in at.caption]
     assert f"The table lists the newest 5 of the {shown:,} events shown; " in " ".join(captions)
@@ -292,3 +303,16 @@ def test_timeline_caption_says_where_the_sources_are_as_the_chart_does(app):
     cut, caption = said(app)
     assert not cut
     assert "the sources are named under the chart" in caption and "map" not in caption
+
+
+def test_the_table_is_sent_only_once_its_expander_is_opened(app):
+    """Below the map, out of sight on a first page: its grid (script and canvas) is not
+    drawn until the reader asks for it; closed again, it is not sent."""
+    shown, _ = _counts(app)
+    table = next(e for e in app.expander if e.label.startswith("Table: "))
+    assert table.label == f"Table: the {shown:,} events shown"
+    assert not app.dataframe and not app.session_state[TABLE_KEY]
+    assert len(_table(app)) == shown
+    app.session_state[TABLE_KEY] = False
+    app.run()
+    assert not app.dataframe
