@@ -93,6 +93,24 @@ CASES = [
      {"explosion", "clash"}),
     ("Troops stormed the town on Sunday; a car bomb exploded at the gate.",
      {"clash", "explosion"}),
+    # heldout6's classes: a capture by name, fire exchanged with words between, tracker rows
+    # ('a weapon on what it hit'), a time of day or a note's date stamp saying it happened
+    ("Rebel forces took Orsk and Pell on or around 30 May.", {"clash"}),
+    ("The rebels' chief says his men took the last blocks of Orsk at noon yesterday.",
+     {"clash"}),
+    ("The minister took Reuters reporters around the camp.", set()),
+    ("Army and rebel units exchanged artillery and machine-gun fire at the bridge on Friday.",
+     {"clash"}),
+    ("2022-05-13 | Pell district | Artillery on Orsk and Kell | Killed: n/k", {"shelling"}),
+    ("2022-07-14 | Tarn (centre) | Cruise missiles on an office block | Killed: 7",
+     {"shelling"}),
+    ("2023-02-28 | Pell road | Drone-dropped munitions on a supply truck | Killed: 2",
+     {"airstrike"}),
+    ("Troops pulled back to the airport after fighting in the city this afternoon.",
+     {"clash"}),
+    ("Troops pulled back to the airport after fighting in the city.", set()),
+    ("281600ZOCT23 | PELL (N of) | rebels block the highway; clashes with the army at the "
+     "junction; cas n/k.", {"clash"}),
 ]
 
 
