@@ -111,6 +111,12 @@ CASES = [
     ("Troops pulled back to the airport after fighting in the city.", set()),
     ("281600ZOCT23 | PELL (N of) | rebels block the highway; clashes with the army at the "
      "junction; cas n/k.", {"clash"}),
+    # field logs' passives and the fight a capture took
+    ("120600ZFEB23 | PELL (S approaches) | mech column assault repelled; 1x WIA.", {"clash"}),
+    ("030615ZJUL17 | ORSK | patrol engaged by IS sniper at the crossroads; 2x KIA.", {"clash"}),
+    ("The minister was engaged by the question.", set()),
+    ("301400ZMAR17 | KELL (airfield) | militia secured the airfield after a 2-day fight.",
+     {"clash"}),
 ]
 
 
