@@ -117,6 +117,10 @@ CASES = [
     ("The minister was engaged by the question.", set()),
     ("301400ZMAR17 | KELL (airfield) | militia secured the airfield after a 2-day fight.",
      {"clash"}),
+    # one bombing in the simple past passive; deaths in someone's hands
+    ("Rescuers searched the ruins of the theatre that was bombed on Wednesday.", {"airstrike"}),
+    ("The city has been bombed more than any other in the war, aid groups say.", set()),
+    ("Officials say 12 men from Orsk died in militia custody last week.", {"killing"}),
 ]
 
 
