@@ -99,6 +99,7 @@ class GeoNamesIndex:
         self.towns = towns if towns is not None else Towns()  # the curated towns.csv rows
         self._db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._within: dict[tuple[str, float, float, float], bool] = {}  # country_within's answers
+        self._cells: dict[str, tuple[dict, list]] = {}  # _country_cells, per country read
         try:
             self._meta = dict(self._db.execute("SELECT key, value FROM meta"))
         except sqlite3.DatabaseError:
@@ -220,16 +221,50 @@ class GeoNamesIndex:
         return known
 
     def _country_within(self, iso: str, point: tuple[float, float], km: float) -> bool:
+        """Some place of the country in the box of +-km around the point (as a query of
+        the index with BETWEEN would find them) lies within km of it, or one of its towns
+        does. The country's places are read once, into cells of one degree, and the box's
+        cells searched until a place within km is found (a query per question read every
+        place of the box's band of latitude: milliseconds for a large country)."""
         lat, lon = point
         dlat = km / 111.0
         dlon = km / max(1.0, 111.0 * math.cos(math.radians(lat)))
-        rows = self._db.execute(
-            "SELECT latitude, longitude FROM places WHERE country_code = ?"
-            " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
-            (iso, lat - dlat, lat + dlat, lon - dlon, lon + dlon),
-        )
-        towns = [(t.latitude, t.longitude) for _, t in self.towns if t.country == iso]
-        return any(haversine_km(point, (a, b)) <= km for a, b in [*rows, *towns])
+        lat_lo, lat_hi, lon_lo, lon_hi = lat - dlat, lat + dlat, lon - dlon, lon + dlon
+        cells, towns = self._country_cells(iso)
+        if not math.isfinite(lat_lo + lat_hi + lon_lo + lon_hi):
+            lat_lo = lat_hi = lon_lo = lon_hi = 999.0  # no place lies in a box without bounds
+        rows = range(math.floor(max(lat_lo, -91.0)), math.floor(min(lat_hi, 91.0)) + 1)
+        columns = range(math.floor(max(lon_lo, -181.0)), math.floor(min(lon_hi, 181.0)) + 1)
+        if len(rows) * len(columns) > len(cells):  # a wide box, a small country: its cells
+            boxed = [cell for cell in cells if cell[0] in rows and cell[1] in columns]
+        else:
+            boxed = [(row, column) for row in rows for column in columns]
+        for cell in boxed:
+            for a, b in cells.get(cell, ()):
+                if (
+                    lat_lo <= a <= lat_hi
+                    and lon_lo <= b <= lon_hi
+                    and haversine_km(point, (a, b)) <= km
+                ):
+                    return True
+        return any(haversine_km(point, town) <= km for town in towns)
+
+    def _country_cells(
+        self, iso: str
+    ) -> tuple[dict[tuple[int, int], list[tuple[float, float]]], list[tuple[float, float]]]:
+        """The country's places by cell of one degree (floor of latitude and longitude), and
+        its curated towns' points; read once per country."""
+        known = self._cells.get(iso)
+        if known is None:
+            cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+            rows = self._db.execute(
+                "SELECT latitude, longitude FROM places WHERE country_code = ?", (iso,)
+            )
+            for a, b in rows:
+                cells.setdefault((math.floor(a), math.floor(b)), []).append((a, b))
+            towns = [(t.latitude, t.longitude) for _, t in self.towns if t.country == iso]
+            known = self._cells[iso] = (cells, towns)
+        return known
 
     def choose(
         self,

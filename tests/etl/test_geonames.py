@@ -275,3 +275,41 @@ def test_country_within_answers_are_kept_and_bounded(index, monkeypatch):
     index._within.clear()
     assert [index.country_within(*q) for q in questions * 2] == fresh * 2
     assert len(index._within) <= 2
+
+
+def _box_query(index: GeoNamesIndex, iso: str, point: tuple[float, float], km: float) -> bool:
+    """country_within as one query of the index per question (what the cells replace)."""
+    import math
+
+    lat, lon = point
+    dlat, dlon = km / 111.0, km / max(1.0, 111.0 * math.cos(math.radians(lat)))
+    rows = index._db.execute(
+        "SELECT latitude, longitude FROM places WHERE country_code = ?"
+        " AND latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?",
+        (iso, lat - dlat, lat + dlat, lon - dlon, lon + dlon),
+    ).fetchall()
+    towns = [(t.latitude, t.longitude) for _, t in index.towns if t.country == iso]
+    return any(haversine_km(point, p) <= km for p in [*rows, *towns])
+
+
+def test_country_within_answers_as_a_query_of_the_box_does(index):
+    """The country's places read once into cells of a degree give the same answers as a
+    query of the box around each point: near and far, at the box's edges, by the date line
+    and the poles, for a large country and a small one."""
+    import random
+
+    rng = random.Random(8)
+    places = index._db.execute(
+        "SELECT latitude, longitude FROM places WHERE country_code IN ('SY', 'IQ', 'FJ') LIMIT 200"
+    ).fetchall()
+    points = [(rng.uniform(-89.9, 89.9), rng.uniform(-180, 180)) for _ in range(150)]
+    points += [(rng.uniform(30, 38), rng.uniform(35, 43)) for _ in range(150)]
+    points += [(89.99, 10.0), (-89.99, 179.99), (0.0, 180.0), (-17.8, -179.9), *places]
+    answers = []
+    for iso in ("SY", "IQ", "US", "FJ"):
+        for km in (25.0, 60.0, 500.0):
+            for point in points:
+                expected = _box_query(index, iso, point, km)
+                assert index._country_within(iso, point, km) is expected, (iso, point, km)
+                answers.append(expected)
+    assert 0 < sum(answers) < len(answers)  # both answers were asked
