@@ -54,26 +54,22 @@ def test_titles_and_clock_times_do_not_end_a_sentence(text, sentences):
     assert [text[s:e] for s, e in split_sentences(text)] == sentences
 
 
-def test_a_bullet_after_a_full_stop_opens_a_new_sentence():
-    from etl.extraction.sentences import split_sentences
-
-    text = "Two shells hit the depot. ■ 11:40 | #Sabra | Clashes resumed. • 12:00 | Calm."
-    parts = [text[s:e].strip() for s, e in split_sentences(text)]
-    assert parts == [
-        "Two shells hit the depot.",
-        "■ 11:40 | #Sabra | Clashes resumed.",
-        "• 12:00 | Calm.",
-    ]
-
-
-def test_a_live_blog_marker_after_a_full_stop_opens_a_new_sentence():
-    text = "Troops took the bridge, the command said. ↳ Update: The minister said it was over. ▸ Calm."
-    parts = [text[s:e] for s, e in split_sentences(text)]
-    assert parts == [
-        "Troops took the bridge, the command said.",
-        "↳ Update: The minister said it was over.",
-        "▸ Calm.",
-    ]
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        (
+            "Two shells hit the depot. ■ 11:40 | #Sabra | Clashes resumed. • 12:00 | Calm.",
+            ["Two shells hit the depot.", "■ 11:40 | #Sabra | Clashes resumed.", "• 12:00 | Calm."],
+        ),
+        # a live blog's markers (arrows, geometric shapes) as well
+        (
+            "Troops took the bridge, the command said. ↳ Update: It was over. ▸ Calm.",
+            ["Troops took the bridge, the command said.", "↳ Update: It was over.", "▸ Calm."],
+        ),
+    ],
+)
+def test_a_bullet_or_marker_after_a_full_stop_opens_a_new_sentence(text, parts):
+    assert [text[s:e].strip() for s, e in split_sentences(text)] == parts
 
 
 def test_a_bullet_without_a_full_stop_opens_a_new_sentence_and_no_bullet_splits_as_before():

@@ -9,6 +9,7 @@ from etl.extraction.literals import required_literals, required_sets
 from etl.extraction.trigger_rules import compile_rules
 from etl.extraction.triggers import StemIndex, find_triggers
 from etl.problems import InputError
+from tests.etl.trigger_check import article_types, sentence_types
 
 CASES = [
     # raids: flown by a side's aircraft -> air strike; on the ground with arrests -> detention
@@ -238,24 +239,15 @@ CASES = [
 ]
 
 
-def _types(text: str) -> set[str]:
-    return {t.event_type for t in find_triggers(text, 0, len(text))}
-
-
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
 def test_failure_class(sentence, expected):
-    assert _types(sentence) == expected
+    assert sentence_types(sentence) == expected
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
 def test_failure_class_in_an_article(sentence, expected):
     """The same inside an article, through the article's one StemIndex."""
-    before, after = "Nothing moved on the front. ", " Analysts disagreed."
-    text = before + sentence + after
-    start, end = len(before), len(before) + len(sentence)
-    found = find_triggers(text, start, end, StemIndex(text))
-    assert {t.event_type for t in found} == expected
-    assert all(text[t.start : t.end] == t.text for t in found)
+    assert article_types(sentence) == expected
 
 
 def test_the_longer_reading_wins_overlapping_words():
