@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from dashboard.palette import edge_of, text_on, with_palette
 from dashboard.timeline_layout import (
     DAY,
+    DAY_TICKS_UP_TO,
     LABEL_FONT_PX,
     POINT_RADIUS_PX,
     Window,
@@ -85,7 +86,10 @@ def draw_timeline(
     ax.set_yticks([(t + b) / 2 for t, b in bands.values()], list(bands), fontweight="bold")
     ax.tick_params(axis="y", length=0, labelsize=10)
     ax.tick_params(axis="x", labelsize=9, colors="#333333")
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=4, maxticks=10))
+    # a few days' axis: a tick each midnight (the auto locator's 12-hour ticks repeated a day)
+    short = end - start <= DAY_TICKS_UP_TO
+    locator = mdates.DayLocator() if short else mdates.AutoDateLocator(minticks=4, maxticks=10)
+    ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
     ax.grid(axis="x", color="#E5E8EB", zorder=1)
     for name in ("top", "right", "left"):

@@ -24,6 +24,7 @@ from dashboard.timeline_layout import (
     SCREEN_PLOT_PX,
     Window,
     date_range,
+    day_ticks,
     footer_note,
     lane_layout,
     legend_below,
@@ -243,6 +244,7 @@ def _layout(
             "showgrid": True,
             "gridcolor": "#E5E8EB",
             "tickformat": "%d %b\n%Y",
+            **day_ticks(span),
         },
         "yaxis": {
             "range": [total_rows, 0],

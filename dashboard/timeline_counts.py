@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from dashboard.aggregate import Bins, bins_for, timeline_counts
 from dashboard.ready_figure import ReadyFigure, axis_names, merged, stacked_rows, template
 from dashboard.text import html_text
-from dashboard.timeline_layout import Window, date_range, footer_note, legend_below
+from dashboard.timeline_layout import Window, date_range, day_ticks, footer_note, legend_below
 
 LANE_PX = 130
 #: The gap between lanes, as a share of the plot's height (`make_subplots`' vertical_spacing).
@@ -143,6 +143,7 @@ def _decorate(layout, title, footer, span, n_lanes, n_types) -> dict:
         "range": list(span),
         "gridcolor": "#E5E8EB",
         "tickformat": "%d %b\n%Y",
+        **day_ticks(span),
     }
     y_extra = {"title": {"text": "events"}, "rangemode": "tozero", "gridcolor": "#E5E8EB"}
     for name in axis_names(layout, "xaxis"):

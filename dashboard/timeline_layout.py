@@ -21,6 +21,9 @@ LABEL_FONT_PX = 11
 POINT_RADIUS_PX = 7
 #: Below this many characters a label says too little to be worth drawing.
 MIN_LABEL_CHARS = 8
+#: An axis this short or shorter gets a tick a day: Plotly's own ticks over a few days fall
+#: every 12 hours and its day-only labels repeat ('31 Dec', '31 Dec', '01 Jan', '01 Jan').
+DAY_TICKS_UP_TO = pd.Timedelta(days=12)
 
 
 def pack_rows(starts: pd.Series, ends: pd.Series) -> list[int]:
@@ -70,6 +73,15 @@ def date_range(view: pd.DataFrame, window: Window = None) -> tuple[pd.Timestamp,
     if window is not None:
         start, end = max(start, window[0] - DAY), min(end, window[1] + 2 * DAY)
     return start, end
+
+
+def day_ticks(span: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
+    """Plotly x-axis settings for a tick at each midnight when the axis spans at most
+    `DAY_TICKS_UP_TO` (a day's or a week's window); {} leaves a longer axis to Plotly."""
+    start, end = span
+    if end - start > DAY_TICKS_UP_TO:
+        return {}
+    return {"tick0": start.normalize().strftime("%Y-%m-%d"), "dtick": DAY / pd.Timedelta("1ms")}
 
 
 def clip_label(text: str, room_px: float, font_px: float = LABEL_FONT_PX) -> str:

@@ -214,7 +214,8 @@ def timeline_caption(counts: bool, cut: bool) -> str:
 
 
 def _render_map(page: Derived, params: dict[str, str]) -> None:
-    st.subheader(f"Where: {page.count:,} events, {page.window}")
+    noun = "event" if page.count == 1 else "events"
+    st.subheader(f"Where: {page.count:,} {noun}, {page.window}")
     width = column_width("map_width", SCREEN_WIDTH_PX)  # the view is fitted to the real width
     st.pydeck_chart(
         mark_map_selection(page.deck_copy(width), page, page.by_marker),

@@ -75,6 +75,21 @@ def test_timeline_rows_are_not_stretched_when_few(frames, basemap):
     assert few.height < every.height / 2
 
 
+@pytest.mark.parametrize("window", ["from=2019-01-01&to=2019-01-01", "from=2019-02-18&to=2019-02-24"])
+def test_a_short_timeline_labels_each_day_once(frames, basemap, window):
+    """A day's slide labelled its axis '31 Dec 2018', '31 Dec 2018', '01 Jan 2019', '01 Jan
+    2019' ...: the auto locator ticked every 12 hours; now a tick a day."""
+    from urllib.parse import parse_qsl
+
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, dict(parse_qsl(window)), show="timeline")
+    figure.canvas.draw()
+    (ax,) = [a for a in figure.axes if a.get_yticks().size]
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert len(labels) >= 3
+    assert len(labels) == len(set(labels)), labels
+
+
 def test_map_png_draws_exactly_the_chosen_types_in_palette_colours(frames, basemap):
     view, tables = frames
     figure, briefing = slide(view, tables, basemap, {"types": "evacuation,detention"}, show="map")

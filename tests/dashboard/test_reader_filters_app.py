@@ -176,6 +176,17 @@ def test_presets_write_the_link_and_a_link_restores_the_widgets(tmp_path, monkey
     assert "claimed by United Nations" in _header(old)
 
 
+def test_one_event_shown_is_counted_as_one_event(tmp_path, monkeypatch):
+    """The map's heading read 'Where: 1 events, 1 Jan 2019' on a day of one event."""
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["from"] = at.query_params["to"] = "2019-01-01"
+    _run(at.run())
+    assert _shown(at) == 1
+    headings = [h.value for h in at.subheader if h.value.startswith("Where:")]
+    assert headings == ["Where: 1 event, 1 Jan 2019"]
+
+
 def test_default_state_gives_every_sidebar_widget_a_value(project_tables):
     from dashboard.components.sidebar import FILTER_KEYS
     from dashboard.filters import filter_options

@@ -15,7 +15,7 @@ from dashboard.map_layout import COUNTRY_LETTER_PX, View, country_labels, featur
 from dashboard.mapview import NO_BASEMAP, build_map, reference_sites, spread_markers
 from dashboard.permalink import from_params
 from dashboard.timeline import build_timeline
-from dashboard.timeline_layout import lane_layout, pack_rows
+from dashboard.timeline_layout import day_ticks, lane_layout, pack_rows
 from dashboard.views import event_frame
 from etl.build import build_tables
 from etl.schemas import AREAS
@@ -233,3 +233,19 @@ def test_map_does_not_take_the_page_scroll_and_stops_zooming_out_where_the_basem
     state = spec["initialViewState"]
     assert state["minZoom"] == pytest.approx(max(0.0, state["zoom"] - 1.5))
     assert state["minZoom"] < state["zoom"]
+
+
+
+@pytest.mark.parametrize("days", [1, 7])
+def test_a_short_axis_has_one_tick_a_day_so_day_labels_do_not_repeat(mini, days):
+    """A Day or Week window: Plotly's own ticks fell every 12 hours, labelled by the day
+    ('31 Dec', '31 Dec', '01 Jan', '01 Jan'); now one at each midnight of the axis."""
+    view = event_frame(build_tables(mini, extract=False))
+    first = view["date_start"].min()
+    window = (first, first + pd.Timedelta(days=days - 1))
+    shown = view[view["date_start"].between(*window)]
+    axis = build_timeline(shown, AREAS, "T", window=window).layout.xaxis
+    assert axis.dtick == 86_400_000
+    assert pd.Timestamp(axis.tick0) == (first - pd.Timedelta(days=1)).normalize()
+    # a long axis keeps Plotly's own ticks (a tick a day would crowd it)
+    assert day_ticks((first, first + pd.Timedelta(days=63))) == {}
