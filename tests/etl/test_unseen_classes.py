@@ -121,6 +121,16 @@ CASES = [
     ("Rescuers searched the ruins of the theatre that was bombed on Wednesday.", {"airstrike"}),
     ("The city has been bombed more than any other in the war, aid groups say.", set()),
     ("Officials say 12 men from Orsk died in militia custody last week.", {"killing"}),
+    # let go, taken out, agreed, a road cut
+    ("The last militants at the dam were allowed to leave under an agreement.",
+     {"evacuation"}),
+    ("Civilians will be allowed to leave if the fighting stops.", set()),
+    ("■ 17:50 | #Pell | The rebel brigade agrees to leave; first buses expected tonight.",
+     {"statement"}),
+    ("Western hills: the buses began today to transport fighters and families to the north.",
+     {"evacuation"}),
+    ("On 10 May government forces cut the road between Orsk and Pell.", {"clash"}),
+    ("The coming rains cut the roads used by relief trucks.", set()),
 ]
 
 
