@@ -30,7 +30,7 @@ _RELATIVE_CLAUSE = re.compile(
 )  # ', which in 2014 ...'; ', a village ... that troops captured two weeks ago,'
 # the day a speaker spoke: "the government said on Monday that 89 soldiers were killed"
 _SPEECH_DAY = re.compile(r"\b(?:said|says|announced|reported|told\s+[\w-]+(?:\s+[\w-]+)?)\s+\Z", _F)
-_CLAUSE_END = re.compile(r"[,;]|\.(?:\s|$)")
+_CLAUSE_END = re.compile(r"[,;]|(?<!\b[A-Z])\.(?:\s|$)")  # not "U.S. drone"
 _OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
 _UNTIL = re.compile(
     r"\b(?:(?:until|till|through)\s+(?:on\s+)?|(?:continued|lasted|went\s+on|raged|dragged\s+on)"
@@ -307,6 +307,37 @@ def _in_step_object(text: str, d: DateWindow, position: int, dates: Sequence[Dat
     return False
 
 
+def _object_only(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> tuple[int, int] | None:
+    """The clause a 'N days after <event>' phrase dates, when the phrase was counted back from
+    a day of the sentence outside that clause ('announced on Tuesday that ... was retaken,
+    100 days after the offensive began': the window is the offensive's, Tuesday - 100), as
+    absolute offsets; None for any other date."""
+    if d.source != "relative" or not d.text or d.char_end is None or d.char_start is None:
+        return None
+    if not d.text.lower().rstrip().endswith(_OBJECT_TAKING):
+        return None
+    end = _clause_after(text, d.char_end)
+    outside = any(
+        e is not d
+        and e.source in ("explicit", "weekday")
+        and e.precision == "day"
+        and e.char_start is not None
+        and not d.char_end <= e.char_start < end
+        for e in dates
+    )
+    return (d.char_end, end) if outside and _step_clause(text, d, dates) is None else None
+
+
+def _spell_told(d: DateWindow, dates: Sequence[DateWindow]) -> bool:
+    """'10-11 May -- insurgents raided the town for two days': a length of time counted back
+    from publication ('for two days') gives way to the span of days the sentence writes out."""
+    return (
+        d.source == "relative"
+        and d.text.lower().startswith("for ")
+        and any(e.source == "explicit" and e.precision == "days" for e in dates)
+    )
+
+
 def _speech_day_only(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> bool:
     """'Niger's government said on Monday that 89 soldiers were killed when jihadists
     attacked the camp last Thursday': the day of speaking dates no event when the sentence
@@ -320,6 +351,7 @@ def _speech_day_only(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> b
         and e.precision in ("day", "days")
         and e.char_start != at
         and relative_clause(text, e) is None
+        and _object_only(text, e, dates) is None  # another event's day, not the report's
         for e in dates
     )
 
@@ -330,6 +362,11 @@ def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow
     if clause is not None and not clause[0] <= position < clause[1]:
         return False  # 'which in 2014 stretched': not the sentence's main verb
     if _speech_day_only(text, d, dates):
+        return False
+    clause = _object_only(text, d, dates)
+    if clause is not None and not clause[0] <= position < clause[1]:
+        return False  # '..., 100 days after the offensive began': the offensive's day only
+    if _spell_told(d, dates):
         return False
     if _next_conjunct(text, d, position, dates) or _in_step_object(text, d, position, dates):
         return False

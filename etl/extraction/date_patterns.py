@@ -11,7 +11,8 @@ from etl.extraction.date_words import WORDS, literal
 _F = re.IGNORECASE
 _MONTHS = "|".join(sorted((n for n in WORDS.months if n not in WORDS.short), key=len, reverse=True))
 _ABBR = "|".join(sorted(WORDS.short, key=len, reverse=True))
-_MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w-])"  # before a day
+# before a day; a dash only before the next day of a span ("30 Sep-1 Oct")
+_MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w]|-(?!\d))"
 _MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
 _WD = "|".join(  # full weekday names, Monday first
     n.lower()
@@ -222,6 +223,13 @@ _NOT_HOLY = _rx(
     "gbahepmtwfs",
     rf"(?:(?:good|black|bloody|ash|holy|easter|palm)\s+(?:{_WD})|(?:{_WD})(?:['’]s)?\s+prayers?)\b",
 )
+# a day that names a place or a body ("the 7 July neighbourhood", "22 May Hospital", "the
+# 17 February Brigade", "26 July Street"): no date when the noun is capitalised or "the"
+# comes before the day ("On 5 May camp residents ..." stays a date); date_naming_nouns.csv
+NAMING_AFTER = re.compile(
+    r"\s+(?P<noun>" + "|".join(rf"{re.escape(w)}s?" for w in WORDS.naming_nouns) + r")\b", _F
+)
+THE_DAY = re.compile(r"\bthe\s+\d", _F)
 _NOT_HOURS = _rx(
     _NUM_FIRST + "hm",
     rf"(?:{_VAGUE_NUM}\s+)?(?:hours?|minutes?)\s+(?:after|later|earlier|before|ago)\b",

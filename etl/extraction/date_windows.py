@@ -191,12 +191,22 @@ def entry_stamp(windows: list[DateWindow], text: str, start: int) -> DateWindow 
     'Wed:') or stands in brackets ('[19.12.2016]')."""
     for w in windows:
         at, end = w.char_start, w.char_end
-        if at is None or end is None or at - start > STAMP_REACH:
+        if at is None or end is None or at - start > FIELD_REACH:
+            continue
+        if _FIELD_BEFORE.search(text, start, at) and _FIELD_AFTER.match(text, end):
+            return w  # a field of the entry's header row: 'SIR 0063/22 | 28 Mar 2022 | KATARI'
+        if at - start > STAMP_REACH:
             continue
         bracketed = text[at - 1 : at] == "[" and text[end : end + 1] == "]"
         if bracketed or _STAMP_TAIL.search(w.text):
             return w
     return None
+
+
+# a header row's fields: 'SIR 041/23 | 22 Apr 2023 | KHARTOUM |', '#T-0412 — 3 Jun 17 — MARAWI'
+FIELD_REACH = 30  # characters from the sentence's start the date field begins within
+_FIELD_BEFORE = re.compile(r"(?:\||\u2014|--)\s*\Z")
+_FIELD_AFTER = re.compile(r"(?:\s+\d\d)?\s*(?:\||\u2014|--)")  # a two-digit year may follow
 
 
 def in_entry(stamp: DateWindow | None) -> DateWindow | None:

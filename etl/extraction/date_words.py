@@ -59,6 +59,7 @@ class DateWords:
     spell_words: tuple[str, ...]  # "after two days of <word>": a spell ending on the day
     hold_words: tuple[str, ...]  # "during its three-week <word>": a spell ending on the day
     hedges: dict[str, int]  # "on or about" -> 1: an explicit day plus and minus that many days
+    naming_nouns: tuple[str, ...]  # "the 7 July neighbourhood": a day that names, no date
 
 
 def load() -> DateWords:
@@ -70,6 +71,7 @@ def load() -> DateWords:
     weekdays = read_rules("date_weekdays", ["name", "weekday"])
     spells = read_rules("date_spell_words", ["word"])
     hedges = read_rules("date_hedges", ["phrase", "days"])
+    naming = read_rules("date_naming_nouns", ["word"])
     return DateWords(
         months={r["name"]: _int(r, "month", 1, 12) for r in months},
         short=frozenset(r["name"] for r in months if r["short"].lower() == "yes"),
@@ -105,6 +107,7 @@ def load() -> DateWords:
             )
         ),
         hedges={_phrase(r["phrase"]): _int(r, "days", 0, 7) for r in hedges},
+        naming_nouns=tuple(sorted({_phrase(r["word"]) for r in naming}, key=len, reverse=True)),
     )
 
 

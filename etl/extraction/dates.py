@@ -62,6 +62,8 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _WEEKEND,
     _YEAR_ONLY,
     _YEARISH,
+    NAMING_AFTER,
+    THE_DAY,
 )
 from etl.extraction.date_resolvers import (  # fmt: skip
     _ago,
@@ -270,6 +272,9 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
         resolver = _RULES[i][1]
         if at < taken:
             continue
+        if resolver in _YEARED and _names(sentence, m):
+            taken = -neg_end  # 'the 7 July neighbourhood': a name, no date
+            continue
         found = _resolve(resolver, m, pub, ref) if resolver else None
         if resolver in _YEARED and found is not None and found is not _UNRESOLVED:
             if m["year"] or m["rel"]:
@@ -286,6 +291,14 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
             out.append((since_at, -neg_end, found, kind))
         taken = -neg_end
     return _with_unresolved(reanchor(sentence, out, pub), unresolved, pub)
+
+
+def _names(sentence: str, m: re.Match[str]) -> bool:
+    """The day names a place or a body: 'the 7 July neighbourhood', '22 May Hospital'."""
+    noun = NAMING_AFTER.match(sentence, m.end())
+    if noun is None:
+        return False
+    return noun["noun"][:1].isupper() or bool(THE_DAY.search(sentence, m.start() - 4, m.end()))
 
 
 _YEARED = (_explicit_day, _day_range)  # the day phrases that may state their year
