@@ -131,6 +131,15 @@ CASES = [
      {"evacuation"}),
     ("On 10 May government forces cut the road between Orsk and Pell.", {"clash"}),
     ("The coming rains cut the roads used by relief trucks.", set()),
+    # a habit or tally since a month of a past year; a truce proposed; a toll announced
+    ("The coalition has been bombing the rebels since March 2015 in support of the government.",
+     set()),
+    ("Some 2.000.000 people have been displaced across the north since November 2020.", set()),
+    ("Some 9,000 people have been displaced since 3 March.", {"displacement"}),
+    ("A ceasefire proposal from the north was rejected by the capital on Friday.", set()),
+    ("The neighbours proposed a ceasefire on Saturday, and the rebels dismissed it.", set()),
+    ("The two sides agreed to a ceasefire on Sunday.", {"statement"}),
+    ("The toll announced by the government on Thursday evening was 25 soldiers.", set()),
 ]
 
 
