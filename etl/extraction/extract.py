@@ -27,6 +27,7 @@ from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
 from etl.places.roles import refers_back
+from etl.places.routes import is_section_heading, not_goals
 from etl.problems import Problem
 
 # Longer texts are cut, and the cut reported (ExtractStats.cut): a news article is far
@@ -99,6 +100,7 @@ class _Context:
     countries: Counter[str] = field(default_factory=Counter)
     focus: PlaceHit | None = None  # the article's most-named specific place
     dateline: PlaceHit | None = None  # 'KHARKIV, Ukraine (AP) -': where the article was filed
+    section: PlaceHit | None = None  # 'MANBIJ.': the place of the bulletin's section
     stems: StemIndex | None = None
     folded: str | None = None  # the text folded for figures (figures.fold_text), once
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
@@ -228,6 +230,8 @@ class Extractor:
                 stats.unknown_places.update(name for name, _, _ in unknown)
         if mentions:
             context.mention_sentence = index
+        if is_section_heading(text[start:end]):  # 'MANBIJ.': the section's sentences are there
+            context.section = _most_specific(events) if events else None
         if events:
             chosen = [h for h in events for m in mentions if m.place_start == h.start]
             context.last_place = chosen[-1] if chosen else _most_specific(events)
@@ -273,6 +277,8 @@ class Extractor:
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one
             places = carry.move_places(text, trigger.text, places)
+        else:  # 'an offensive towards Ma'rib, with fighting in Sirwah': Sirwah
+            places = not_goals(text, places)
         place, note = _place_for(trigger, places, context, index)
         if note == "the dateline's place" and not refers_back(text[start:end]):
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
@@ -384,6 +390,8 @@ def _place_for(
         ), None
     if context.last_place is not None and index - context.last_place_sentence == 1:
         return context.last_place, "from the previous sentence"
+    if context.section is not None:
+        return context.section, "the section's place"
     if focus is not None:
         return focus, "the article's main place"
     if places:

@@ -5,6 +5,7 @@ city far larger than every namesake."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -31,10 +32,13 @@ def choose_place(
     found = candidates(index, raw)
     best = pick(found, evidence, index.country_within, raw)
     exact = [p for p, sim in found if sim >= 1.0]
+    if best is None and countries and exact:
+        best = _the_one_near_named(index, raw, exact, countries)
     if best is None and exact and (_one_place(exact) or _dominant(exact) or _one_country(exact)):
         best = max(exact, key=lambda p: p.population)
-        if similarity(best.name, raw) < OWN_NAME:
+        if similarity(_CITY_WORD.sub("", best.name), raw) < OWN_NAME:
             best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
+            # ('Marawi' is Marawi City's own name, the word 'City' left out)
         elif near and all(haversine_km((best.latitude, best.longitude), p) > FAR_KM for p in near):
             best = None  # the article's places are all far away: a namesake, not this one
         elif (
@@ -54,6 +58,33 @@ def choose_place(
             # province' (Burkina Faso) is no Pasni in Pakistan; 'al-Shafa' of the Hajin
             # pocket is no Ash Shafa near Taif
     return best
+
+
+_CITY_WORD = re.compile(r"\s+City$|^City\s+of\s+")  # 'Marawi City', 'City of Bamenda'
+TOWN_PEOPLE = 10_000  # a town, not a village that shares a larger place's name
+
+
+def _the_one_near_named(
+    index: GeoNamesIndex, raw: str, exact: list[Any], countries: tuple[tuple[str, int], ...]
+) -> Any:
+    """The one town of that own name within ABROAD_KM of a country the article names, every
+    other place of the name farther from them all: 'the city of Barda' in a statement that
+    names only Armenia is the Barda in Azerbaijan, not the one in Russia."""
+
+    def near_named(place: Any) -> bool:
+        point = (place.latitude, place.longitude)
+        return any(
+            iso == place.country_code or index.country_within(iso, point, ABROAD_KM)
+            for iso, _ in countries
+        )
+
+    near = [p for p in exact if near_named(p)]
+    if not near or not _one_place(near) or len(near) == len(exact):
+        return None
+    town = max(near, key=lambda p: p.population)
+    if town.population < TOWN_PEOPLE or similarity(_CITY_WORD.sub("", town.name), raw) < OWN_NAME:
+        return None
+    return town
 
 
 OWN_NAME = 0.8  # how close the written name must be to the place's own (Arbinda: Aribinda)

@@ -38,14 +38,22 @@ _SUFFIX = re.compile(  # matched where a name ends
     r"countryside|outskirts|suburbs?|area)\b|,\s*(?:Syria|Iraq)\b",
     re.I,
 )
-_CAPITAL_NAME = re.compile(r"^[A-Z][A-Z .'’\-]+$")
+_CAPITAL_NAME = re.compile(r"^[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]+$")  # 'BOGOTÁ' too
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_END = re.compile(r"\s[Ss]tate$")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$", re.I)  # Governorate
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 _NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
-_DROPPED_ROLES = ("government", "name_part", "subarea", "origin")
+_DROPPED_ROLES = ("government", "name_part", "subarea", "origin", "locator")
+_OF_NAME = re.compile(  # ' area of (the) (central) Mali'
+    r"\s+\w+\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
+)
+_MEASURED_FROM = re.compile(  # '24 km W of ', 'about 50 km from ', 'north of ', 'near '
+    r"(?:\b(?:of|from)|\bnear|\bnr\.?|\boutside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
+    re.I,
+)
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+&)\s+")  # 'X, Y and Z'
 _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
 OTHER_NAME_KM = 200.0  # how far a bracketed other name or region may lie from the place
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
@@ -114,11 +122,19 @@ class PlaceResolver:
             if hit is None:
                 if self._is_unknown_place(text, s, name):
                     unknown.append((name, s, e))
-                elif not hits and heading_until < 0:  # 'Hays (southern Hodeidah):': looked
-                    heading_until = routes.heading_end(text, s, e)  # up again near Hodeidah
+                elif not hits and heading_until < 0 and not self._never(name):
+                    # 'Hays (southern Hodeidah):': looked up again near Hodeidah ('HOST
+                    # (Mara Vos):' heads a transcript's line, no place)
+                    heading_until = routes.heading_end(text, s, e)
                     pending = (name, s, e) if heading_until >= 0 else None
                 continue
             role, region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)
+            if role is None and (admin := _ADMIN_END.search(hit.text)):  # 'the Hamdaniya
+                head_end = hit.start + admin.start()  # district of western Aleppo' as a run
+                if roles.role_of(text, head_end, head_end, self.rules) == "subarea":
+                    role = "subarea"
+            if role == "subarea" and self._country_after_of(text, hit.end):
+                role = None  # 'the Bankass area of central Mali': Bankass, not Mali
             first_end = hits and routes.joins_ends(text, hits[-1].end, hit.start)
             if role in _DROPPED_ROLES or (role == "route_end" and first_end):
                 continue  # 'the road between X and Y': X, when X is known
@@ -149,7 +165,16 @@ class PlaceResolver:
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
             if not hits:  # 'Kafr Zeita (Hama): ...': the heading's region only locates it
                 heading_until = routes.heading_end(text, hit.start, hit.end)
+            if region is None and hits and hits[-1].region and _LIST_JOIN.fullmatch(
+                text, hits[-1].end, hit.start
+            ):  # 'the rural areas of El Tarra and Tibú': the region of each of the list
+                last = hits[-1]
+                label = last.region.replace(last.text, hit.text)
+                region = roles.Region(label, last.geo_precision, last.radius_km)
             hits.append(_with_region(hit, region))
+        # the town a place is measured from ('AUNO (Konduga LGA), 24 km W of Maiduguri')
+        # locates it before a region named in brackets
+        refs.sort(key=lambda r: _MEASURED_FROM.search(text, max(0, r.start - 40), r.start) is None)
         if pending and refs and not any(h.start < pending[1] for h in hits):
             hits.insert(0, self._heading_place(text, pending, evidence, refs))
         return self._settle(text, hits, evidence, tuple(refs)), unknown
@@ -261,6 +286,7 @@ class PlaceResolver:
             or _ADMIN_END.search(run)
             or dateline
             or routes.note_heading(text, start, end)
+            or routes.section_heading(text, start, end)
             or roles.place_subject(text, end, self.rules)
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
@@ -288,6 +314,11 @@ class PlaceResolver:
                 return hit  # a first word alone ('Bala' of 'Bala Buluk') only as spelt
         return None
 
+    def _country_after_of(self, text: str, end: int) -> bool:
+        """The larger place after 'of' ('the X district of western Aleppo') is a country."""
+        found = _OF_NAME.match(text, end)
+        return found is not None and _key(found["name"]) in self.country_names
+
     def _in_slot(self, text: str, start: int) -> bool:
         """`roles.locative` at text[start], the last answer kept: a name no gazetteer knows
         asks again whether it stands in a place slot."""
@@ -297,6 +328,9 @@ class PlaceResolver:
         value = roles.locative(text, start, self.rules)
         self._slot_memo = (text, start, value)
         return value
+
+    def _never(self, name: str) -> bool:
+        return roles.never_a_place(_key(name), self.rules)
 
     def _is_unknown_place(self, text: str, start: int, name: str) -> bool:
         """A name in a place slot ('in X') that is not a month, a people or an acronym."""

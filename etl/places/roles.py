@@ -26,7 +26,10 @@ from etl.problems import InputError, Problem
 
 LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
-ROLES = ("government", "name_part", "reporting", "subarea", "reference", "route_end", "origin")
+ROLES = (
+    "government", "name_part", "reporting", "subarea", "reference", "route_end", "origin",
+    "locator",
+)
 SIDES = ("before", "after", "between")
 CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject")
 

@@ -79,29 +79,47 @@ _CALENDAR = re.compile(
 )  # a weekday or month stamp ('Wed:', 'Updated Tues:') heads the line but is no place
 
 
-# a table row whose first cell is a stamp (a date, a time, a date-time group: anything with a
-# digit) and whose next cell holds the place, maybe as a hashtag: '141030ZJUN17 | RAQQA (Old
-# City) | ...', '2019-04-11 | Gharyan | ...', '■ 10:12 | #Bakhmut | ...'
+# a table row whose first cells are stamps (a date, a time, a date-time group, a report's
+# number: anything with a digit) and whose next cell holds the place, maybe as a hashtag:
+# '141030ZJUN17 | RAQQA (Old City) | ...', '2019-04-11 | Gharyan | ...', '■ 10:12 | #Bakhmut
+# | ...', 'SIR 041/23 | 22 Apr 2023 | KHARTOUM (Kafouri) | ...'; a tracker's row may use spaced
+# dashes for bars: '#T-0412 — 3 Jun 17 — MARAWI CITY (Banggolo) — ...'
+_BAR = r"(?:\||(?<=\s)(?:[\u2013\u2014]|--)(?=\s))"
+_STAMP_CELL = r"[^|\n\u2013\u2014]{0,40}?\d[^|\n\u2013\u2014]{0,40}?"
 _CELL_BEFORE = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:[■•▪●*\u2013-]\s*)?[^|\n]{0,30}\d[^|\n]{0,30}\|\s*#?\Z"
-)
+    rf"(?:^|[.!?]\s+|\n)\s*(?:[■•▪●*\u2013-]\s*)?(?:{_STAMP_CELL}{_BAR}\s*){{0,2}}"
+    rf"{_STAMP_CELL}(?P<bar>{_BAR})\s*#?(?P<lead>(?:(?-i:[a-z]+|\d+(?:[.,]\d+)?|km|[NSEW]{{1,2}})\s+){{0,5}})\Z"
+)  # ... and before the name, a few lower-case words, a distance or a compass letter of the
+# cell, for a place in capitals: 'rural JAMUNDÍ', 'road 30 km S of MUEDA', '3 km E of AYOROU'
 # the rest of that cell: the place's detail ('(Old City)', ' - Ain Zara', ', east of Tripoli',
-# ' #Chinshwehaw'), then the cell's end
-_CELL_AFTER = re.compile(r"[^|\n]{0,60}?\s*\|")
-TABLE_LOOK_BEHIND = 45  # characters before a name its row's stamp cell may fill
+# ' #Chinshwehaw'), then the cell's end (the bar its row uses)
+_CELL_AFTER = {
+    "|": re.compile(r"[^|\n]{0,60}?\s*\|"),
+    "dash": re.compile(r"[^|\n\u2013\u2014]{0,60}?\s(?:[\u2013\u2014]|--)\s"),
+}
+TABLE_LOOK_BEHIND = 90  # characters before a name its row's stamp cells may fill
 
 
 def table_cell_end(text: str, start: int, end: int) -> int:
-    """Where the table cell a name opens ends (after its '|'), when that cell follows the
-    row's stamp cell ('2019-04-11 | Gharyan (Jabal Nafusa) | ...'); -1 otherwise. The
+    """Where the table cell a name opens ends (after its bar), when that cell follows the
+    row's stamp cells ('2019-04-11 | Gharyan (Jabal Nafusa) | ...'); -1 otherwise. The
     words after the name in its cell only locate the place, as a heading's do."""
     behind = max(0, start - TABLE_LOOK_BEHIND)
-    if text.find("|", behind, start) < 0:  # cheap: most names stand in no table
+    if not any(bar in text[behind:start] for bar in _BARS):  # cheap: most names stand in no
+        return -1  # table
+    found = _CELL_BEFORE.search(text, behind, start)
+    if found is None or (found["lead"] and not _capitals(text[start:end])):
         return -1
-    if _CELL_BEFORE.search(text, behind, start) is None:
-        return -1
-    after = _CELL_AFTER.match(text, end)
+    after = _CELL_AFTER["|" if found["bar"] == "|" else "dash"].match(text, end)
     return after.end() if after else -1
+
+
+_BARS = ("|", "\u2014", "\u2013", " -- ")
+
+
+def _capitals(name: str) -> bool:
+    """The name is written in capitals (accented ones too: 'JAMUNDÍ')."""
+    return name.isupper()
 
 
 def note_heading(text: str, start: int, end: int) -> bool:
@@ -122,3 +140,47 @@ def heading_end(text: str, start: int, end: int) -> int:
     if _HEADING_BEFORE.search(text, max(0, start - HEADING_LOOK_BEHIND), start) is None:
         return -1
     return after.end()
+
+
+# a section of a bulletin headed by its place in capitals, the heading a sentence of its own:
+# 'MANBIJ. The SDF took ...', 'HAJIN POCKET. Coalition jets ...', 'SOUTHERN IDLIB. ...'
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones too ('CHIÚRE')
+_SECTION_BEFORE = re.compile(rf"(?:^|[.!?:|]\s+|\n)\s*(?:[{_UPPER}][{_UPPER}-]+\s+){{0,2}}\Z")
+_SECTION_AFTER = re.compile(rf"(?:\s+[{_UPPER}][{_UPPER}'’-]+){{0,2}}\.(?=\s|\Z)")
+SECTION_LOOK_BEHIND = 30
+
+
+def section_heading(text: str, start: int, end: int) -> bool:
+    """A name in capitals that makes up its sentence alone ('MANBIJ.', 'HAJIN POCKET.'):
+    the place of the section it heads."""
+    if not text[start:end].isupper():
+        return False
+    if _SECTION_AFTER.match(text, end) is None:
+        return False
+    return _SECTION_BEFORE.search(text, max(0, start - SECTION_LOOK_BEHIND), start) is not None
+
+
+_SECTION_SENTENCE = re.compile(rf"\s*[{_UPPER}][{_UPPER} .'’-]*[{_UPPER}]\.\s*\Z")
+
+
+def is_section_heading(sentence: str) -> bool:
+    """The sentence is a section's heading in capitals ('MANBIJ.', 'SOUTHERN IDLIB.')."""
+    return _SECTION_SENTENCE.match(sentence) is not None
+
+
+# a place an advance heads for: 'an offensive towards Ma'rib', 'pushed on toward Raqqa'
+_GOAL_BEFORE = re.compile(
+    r"\b(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
+    r"(?:[a-z-]+\s+)?\Z",
+    re.I,
+)
+
+
+def not_goals(text: str, places: list) -> list:
+    """The places (objects with `start`) of an event that is no movement of people, those an
+    advance only heads for left out when another is named ('an offensive towards Ma'rib
+    city, with heavy fighting in Sirwah district': Sirwah); all of them otherwise."""
+    if len(places) < 2:
+        return places
+    kept = [p for p in places if not _GOAL_BEFORE.search(text, max(0, p.start - 40), p.start)]
+    return kept or places

@@ -27,10 +27,11 @@ COMMON_CAPITALISED = frozenset(
     # compass abbreviations of field logs ('E Sweida countryside', '(W Baghdad)')
     + "n s e w ne nw se sw".split()
 )
-#: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ',
+#: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ', 'BOGOTÁ. — ',
 #: 'OUTSIDE BAGHOUZ, Syria | ...'
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’\-]{2,40}(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*[\w ]{1,20}\d)?"
+    r"^[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40}"  # 'BOGOTÁ.' too
+    r"(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*[\w ]{1,20}\d)?"
     r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|--?)\s",
     re.M,
 )  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
