@@ -78,11 +78,12 @@ def _the_one_near_named(
             for iso, _ in countries
         )
 
-    near = [p for p in exact if near_named(p)]
-    if not near or not _one_place(near) or len(near) == len(exact):
-        return None
-    town = max(near, key=lambda p: p.population)
-    if town.population < TOWN_PEOPLE or similarity(_CITY_WORD.sub("", town.name), raw) < OWN_NAME:
+    towns = [p for p in exact if p.population >= TOWN_PEOPLE and near_named(p)]
+    if len(towns) != 1 or similarity(_CITY_WORD.sub("", towns[0].name), raw) < OWN_NAME:
+        return None  # (the towns first: most names have none, and the test is a query)
+    town = towns[0]
+    others = [p for p in exact if p is not town]
+    if not others or any(near_named(p) and not _one_place([town, p]) for p in others):
         return None
     return town
 
