@@ -175,8 +175,13 @@ class PlaceResolver:
         # the town a place is measured from ('AUNO (Konduga LGA), 24 km W of Maiduguri')
         # locates it before a region named in brackets
         refs.sort(key=lambda r: _MEASURED_FROM.search(text, max(0, r.start - 40), r.start) is None)
-        if pending and refs and not any(h.start < pending[1] for h in hits):
-            hits.insert(0, self._heading_place(text, pending, evidence, refs))
+        heading = (
+            self._heading_place(text, pending, evidence, refs)
+            if pending and refs and not any(h.start < pending[1] for h in hits)
+            else None
+        )
+        if heading is not None:
+            hits.insert(0, heading)
         return self._settle(text, hits, evidence, tuple(refs)), unknown
 
     def named_again(
@@ -228,7 +233,7 @@ class PlaceResolver:
 
     def _heading_place(
         self, text: str, pending: tuple[str, int, int], evidence: Evidence, refs: list[PlaceHit]
-    ) -> PlaceHit:
+    ) -> PlaceHit | None:
         """A heading's place no look-up found alone, looked up beside the region its heading
         names ('Hays (southern Hodeidah):' is the Hays near Hodeidah), else a region near it."""
         name, s, e = pending
@@ -240,8 +245,22 @@ class PlaceResolver:
         beside = Evidence(countries, evidence.near + points, evidence.area)
         hit = self._resolve(text, s, e, beside, True)
         if hit is None:
-            hit = near_reference(PlaceHit(name, s, e, "", "", 0.0, 0.0, None, 1, False), refs[0])
+            # a region read as a town abroad on no evidence ('SUÁREZ (Cauca)': Coca in Spain,
+            # whose old name is Cauca) places nothing
+            grounded = [r for r in refs if self._grounded(r, evidence)]
+            if not grounded:
+                return None
+            unplaced = PlaceHit(name, s, e, "", "", 0.0, 0.0, None, 1, False)
+            hit = near_reference(unplaced, grounded[0])
         return hit
+
+    def _grounded(self, hit: PlaceHit, evidence: Evidence) -> bool:
+        """Written under its own name ('Monguno'; not Coca as 'Cauca'), in a country the
+        article names, or in the area of interest."""
+        if _key(hit.name) == _key(hit.text) or (hit.country and hit.country in evidence.countries):
+            return True
+        area = self.area
+        return area is None or area.contains(hit.latitude, hit.longitude, hit.country)
 
     def _settle(
         self,

@@ -329,8 +329,9 @@ def locative(text: str, start: int, rules: PlaceRules | None = None) -> bool:
 
 
 _VERB_AFTER = re.compile(
-    r"\s+(?:(was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+|(?:has|have|had)\s+)?"
-    r"([a-z]+)\b"  # a perfect ('Kabul has fallen', 'SDF has captured') is no passive
+    r"\s+(?:itself\s+)?(?:(was|were|has\s+been|have\s+been|had\s+been|is\s+being)\s+|(?:has|have|had)\s+)?"
+    r"([a-z]+)\b"  # a perfect ('Kabul has fallen', 'SDF has captured') is no passive;
+    # 'Saraqeb itself was taken' as 'Saraqeb was taken'
 )
 
 

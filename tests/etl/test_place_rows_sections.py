@@ -182,3 +182,19 @@ def test_a_region_phrase_before_a_list_is_the_region_of_each(extractor):
 def test_a_city_whose_gazetteer_name_ends_in_city_is_found_by_its_short_name(extractor):
     found = _found(extractor, "Gunmen clashed with soldiers in Marawi on Tuesday.")
     assert _near(found, (8.00, 124.28))
+
+
+def test_a_heading_s_region_read_as_a_town_abroad_on_no_evidence_places_nothing(extractor):
+    # 'Cauca' is an old name of Coca in Spain: no anchor for a village no gazetteer has
+    text = "#R-0301 — 6 Dec 22 — QARYAT ZZYX (Cauca) — Gunmen killed 3 farmers. — src: police"
+    assert all(lat is None for _, lat, _ in _found(extractor, text))
+
+
+def test_a_town_itself_taken(extractor):
+    text = (
+        "On 4 March, jets struck Manbij's western neighbour Arima. Manbij itself was taken by "
+        "the army on 8 March after several days of fighting."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, DAY))
+    taken = [m for m in mentions if m.sentence.startswith("Manbij itself")]
+    assert taken and all(haversine_km((m.latitude, m.longitude), MANBIJ) <= 10 for m in taken)
