@@ -72,6 +72,12 @@ def _is_day(item: Found) -> bool:
     return source in ("explicit", "weekday") and first == last
 
 
+def _is_night(item: Found) -> bool:
+    """Two days written out ('01-02 May', 'overnight 3/4 Jul'): the night between them."""
+    first, last, source = item[2]
+    return source == "explicit" and (last - first).days == 1
+
+
 def _is_dated(item: Found) -> bool:
     """An explicit window of the calendar ('at the end of March', 'on Friday')."""
     return item[2][2] in ("explicit", "weekday") and not isinstance(item[3], Widen)
@@ -170,7 +176,11 @@ def _widened(
         days = [
             j
             for j, item in enumerate(found)
-            if (_is_day(item) or (isinstance(kind, Widen) and _is_dated(item)))
+            if (
+                _is_day(item)
+                or (isinstance(kind, Widen) and _is_dated(item))
+                or (kind == "night" and _is_night(item))  # 'overnight' in a '01-02 May' entry
+            )
             and ";" not in sentence[min(item[1], end) : max(item[0], start)]
         ]
         if not days:
@@ -329,12 +339,13 @@ def _object_only(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> tuple
 
 
 def _spell_told(d: DateWindow, dates: Sequence[DateWindow]) -> bool:
-    """'10-11 May -- insurgents raided the town for two days': a length of time counted back
-    from publication ('for two days') gives way to the span of days the sentence writes out."""
+    """'10-11 May -- insurgents raided the town for two days', '6 Dec -- held 8 officers for a
+    day': a length of time counted back from publication ('for two days') gives way to the
+    day or span of days the sentence writes out."""
     return (
         d.source == "relative"
         and d.text.lower().startswith("for ")
-        and any(e.source == "explicit" and e.precision == "days" for e in dates)
+        and any(e.source == "explicit" and e.precision in ("day", "days") for e in dates)
     )
 
 

@@ -105,3 +105,17 @@ def test_an_abbreviation_does_not_end_the_clause_a_step_dates(extractor):
     dated = _dated(extractor, text, dt.date(2020, 1, 5))
     assert dated["airstrike"] == ("2020-01-03", "2020-01-03")
     assert dated["statement"] == ("2020-01-05", "2020-01-05")
+
+
+def test_a_length_of_time_gives_way_to_the_day_written_out(extractor):
+    text = "#K-10 — 6 Apr 22 — TAFAS — Gunmen held 4 police officers for a day before releasing them."
+    assert _dated(extractor, text, dt.date(2022, 4, 8))["detention"] == (
+        "2022-04-06",
+        "2022-04-06",
+    )
+
+
+def test_overnight_in_an_entry_of_two_days_is_that_night(extractor):
+    text = "SIR 0012/21 | 01-02 May 2021 | DAEL | Police fired live rounds at a sit-in overnight."
+    dated = _dated(extractor, text, dt.date(2021, 5, 4))
+    assert dated and set(dated.values()) == {("2021-05-01", "2021-05-02")}

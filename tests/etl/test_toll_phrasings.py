@@ -45,6 +45,8 @@ TOLLS = [
         "has risen to 44, a councillor said.",
         (44, 44),
     ),
+    # a toll given as a range of reports
+    ("Reported fatalities range from 30 to 90 (unconfirmed).", (30, 90)),
     # loss of life
     ("No loss of life was reported.", (0, 0)),
     ("The shells fell on the quarry without loss of life.", (0, 0)),
