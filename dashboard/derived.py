@@ -35,6 +35,7 @@ from dashboard.columns import among
 from dashboard.filters import Filters, filter_rows, list_numbers
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
+from dashboard.screen_figure import screen_figure
 from dashboard.selection import marker_events
 from dashboard.sources_line import is_cut, outlets_summary
 from dashboard.timeline import build_timeline
@@ -257,6 +258,12 @@ class Derived:
         return build_timeline(
             self.charted, self.source.areas, title, footer=self.sources_line, window=self.span
         )
+
+    @cached_property
+    def screen_timeline(self) -> go.Figure:
+        """The timeline as the page sends it, nothing selected (`dashboard.screen_figure`:
+        drawn once per rerun in the browser; shared, read-only)."""
+        return screen_figure(self.timeline)
 
     def timeline_copy(self) -> go.Figure:
         # one copy at a time: Plotly's figure constructor is not thread-safe (8 threads

@@ -113,6 +113,7 @@ def stages(page, options, detail, current: str | None) -> list[tuple[str, Callab
         ("sources_line", lambda: page.sources_line),
         ("timeline", lambda: page.timeline),
         ("timeline to_plotly_json", lambda: page.timeline.to_plotly_json()),
+        ("timeline as sent (screen_figure)", lambda: page.screen_timeline),
         ("aggregated (caption)", lambda: aggregated(page.charted)),
         ("arcs", lambda: page.arcs),
         ("deck (map)", lambda: page.deck(SCREEN_WIDTH_PX)),

@@ -35,6 +35,7 @@ from dashboard.mapview import SCREEN_WIDTH_PX
 from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.print_style import reader_print_html
+from dashboard.screen_figure import screen_figure
 from dashboard.selection import mark_timeline
 from dashboard.sources_line import is_cut, outlets_summary
 from dashboard.text import html_text, markdown_text
@@ -174,11 +175,16 @@ def _render_timeline(page: Derived) -> None:
         if page.shown_as:  # too many events for a mark each: counts (issue 10)
             st.info(page.shown_as)
     chosen = selected(page)
-    # the kept figure is shared: a selection is marked on a copy
-    figure = mark_timeline(page.timeline_copy(), chosen) if chosen else page.timeline
+    # the kept figure is shared: a selection is marked on a copy. Sent with the theme
+    # applied and theme=None, so the browser draws it once a rerun (dashboard.screen_figure)
+    if chosen:
+        figure = screen_figure(mark_timeline(page.timeline_copy(), chosen))
+    else:
+        figure = page.screen_timeline
     st.plotly_chart(
         figure,
         width="stretch",
+        theme=None,
         key=chart_key("timeline"),
         on_select=on_timeline_select,  # selects on the map too (dashboard.components.linked)
         selection_mode=("points", "box"),

@@ -316,3 +316,26 @@ def test_the_table_is_sent_only_once_its_expander_is_opened(app):
     app.session_state[TABLE_KEY] = False
     app.run()
     assert not app.dataframe
+
+
+def test_the_timeline_is_sent_themed_so_the_browser_draws_it_once(app):
+    """Streamlit's theme is applied in the browser through a template, which made Plotly draw
+    the chart a second time after mounting it (issue 10): the timeline goes with the theme
+    already in its layout, no template, no typed arrays, a data revision and the selection
+    modes set, drawn with theme=None. A selection marked on it goes the same way."""
+    import json
+
+    def sent(at: AppTest) -> tuple[dict, str]:
+        chart = at.get("plotly_chart")[0].proto
+        return json.loads(chart.spec), chart.theme
+
+    spec, theme = sent(app)
+    layout = spec["layout"]
+    assert theme == "" and "template" not in layout and "bdata" not in json.dumps(spec)
+    assert layout["datarevision"] and layout["clickmode"] == "event+select"
+    assert "Source Sans" in layout["hoverlabel"]["font"]["family"]  # Streamlit's, applied here
+    app.session_state["sel_events"] = [app.selectbox(key="event_choice").value]
+    app.run()
+    marked, theme = sent(app)
+    assert theme == "" and "template" not in marked["layout"]
+    assert marked["layout"]["datarevision"] != layout["datarevision"]  # the marks changed
