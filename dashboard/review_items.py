@@ -203,6 +203,23 @@ def edits(
     return out
 
 
+def saved_line(
+    tables: Tables, item: Mapping[str, object], changes: Mapping[str, str], place: str | None
+) -> str:
+    """'Bombing / explosion · 3–4 Mar 2019 · Saraqib: summary': the item as the analyst saved
+    it (its type, date window and summary with `changes` applied, and the new `place`)."""
+    types = tables["event_types"]
+    labels = dict(zip(types["event_type"], types["label"]))
+    chosen = changes.get("event_type")
+    type_label = labels.get(chosen, chosen) if chosen else item["type_label"]
+    date_text = item["date_text"]
+    if "date" in changes:
+        start, end = _window(changes["date"])
+        date_text = format_date_window(pd.Timestamp(start), pd.Timestamp(end))
+    head = " · ".join(str(part) for part in (type_label, date_text, place) if part)
+    return f"{head}: {changes.get('summary', item['summary'])}"
+
+
 def dateline_places(tables: Tables, event_id: str) -> list[str]:
     """The dateline towns of the articles reporting an event ('IDLIB, Syria' -> 'IDLIB'): where
     the reporter was, a fair place to start looking when the sentence names none."""

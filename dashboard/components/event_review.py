@@ -22,6 +22,7 @@ from dashboard.review_items import (
     figure_texts,
     item_claims,
     place_line,
+    saved_line,
 )
 from dashboard.sentence_edits import sentence_changes, the_sentence
 from dashboard.text import markdown_text, marked_html
@@ -161,7 +162,7 @@ def render_decision(
     with below:
         if new:
             place = _place_picker(tables, snapshot, basemap, item_id)
-        _verdict(paths, who, snapshot, item, after, (changes, place))
+        _verdict(paths, who, (tables, snapshot), item, after, (changes, place))
 
 
 def _buttons(
@@ -189,12 +190,13 @@ def _buttons(
 def _verdict(
     paths: Paths,
     who: str,
-    snapshot: Snapshot,
+    data: tuple[Tables, Snapshot],
     item: Mapping[str, Any],
     after: str | None,
     edit: tuple[dict[str, str], PlaceChoice | None],
 ) -> None:
     """The note and the buttons; a click records the decision and publishes."""
+    tables, snapshot = data
     item_id = item["item_id"]
     changes, place = edit
     edited = bool(changes or place)
@@ -210,7 +212,9 @@ def _verdict(
     else:
         make, done = verdict_maker([item_id], "accept", who, note), "Accepted"
     if run_action(lambda: decide(paths, make), "Recording the decision and publishing…"):
-        line = f"{item['type_label']} · {item['date_text']}: {item['summary']}"
+        # as saved: an edit's message named the type and date the analyst had just changed
+        moved = place.as_candidate().name if place is not None and not reject else None
+        line = saved_line(tables, item, {} if reject else changes, moved)
         _after(f"{done}: {line[:160]}", after, item_id)
 
 

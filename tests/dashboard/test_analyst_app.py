@@ -134,6 +134,8 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     assert "**New place:** Jisr ash Shughūr \\(SY\\, GeoNames 169023\\)" in texts(at)
     button(at, "Save and accept").click().run()
     assert not at.exception, at.exception
+    assert as_read(at.success[0].value).startswith("Saved and accepted: Shelling")
+    assert " · Jisr ash Shughūr: " in as_read(at.success[0].value)
 
     # reject one
     at.selectbox(key="review_item").set_value(bombing).run()
@@ -335,6 +337,10 @@ def test_any_field_is_edited_and_the_change_recorded(store):
     at.text_input(key=f"edit_note_{evacuation}").input("two days, per the camp").run()
     button(at, "Save changes").click().run()
     assert not at.exception, at.exception
+    # the message names the event as saved (it named the type and date before the edit)
+    assert as_read(at.success[0].value) == (
+        "Saved: Displacement · 12–13 Mar 2019: About 40 families leave Hajin"
+    )
     event = _batch_events(store, report.batch_id).loc[evacuation]
     assert event[["event_type", "date_start", "date_end", "summary", "review_status"]].tolist() == [
         "displacement",

@@ -75,7 +75,9 @@ def test_timeline_rows_are_not_stretched_when_few(frames, basemap):
     assert few.height < every.height / 2
 
 
-@pytest.mark.parametrize("window", ["from=2019-01-01&to=2019-01-01", "from=2019-02-18&to=2019-02-24"])
+@pytest.mark.parametrize(
+    "window", ["from=2019-01-01&to=2019-01-01", "from=2019-02-18&to=2019-02-24"]
+)
 def test_a_short_timeline_labels_each_day_once(frames, basemap, window):
     """A day's slide labelled its axis '31 Dec 2018', '31 Dec 2018', '01 Jan 2019', '01 Jan
     2019' ...: the auto locator ticked every 12 hours; now a tick a day."""

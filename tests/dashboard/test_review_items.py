@@ -15,6 +15,7 @@ from dashboard.review_items import (
     item_claims,
     latest_decisions,
     queue_items,
+    saved_line,
 )
 from etl.inbox import Decision
 
@@ -134,3 +135,17 @@ def test_added_sentences_are_told_apart_by_their_words(project_tables):
     added = items[items["kind"] == "adds a claim"].iloc[0]
     assert added["what"] == f"“{added['sentence']}”"
     assert added["label"].startswith("awaiting review · adds a claim to ")
+
+
+def test_the_saved_message_names_the_item_as_saved(project_tables):
+    """'Saved and accepted: Killing of civilians · 4 Mar 2019: ...' was said of an event the
+    analyst had just made a bombing in Saraqib: the message read the item before the edit."""
+    item = queue_items(project_tables).query("kind == 'new event'").iloc[0].to_dict()
+    other = next(t for t in project_tables["event_types"]["event_type"] if t != item["event_type"])
+    label = project_tables["event_types"].set_index("event_type").at[other, "label"]
+    changes = {"event_type": other, "date": "2019-03-03..2019-03-04", "summary": "A café hit."}
+    assert saved_line(project_tables, item, changes, "Saraqib") == (
+        f"{label} · 3–4 Mar 2019 · Saraqib: A café hit."
+    )
+    unchanged = f"{item['type_label']} · {item['date_text']}: {item['summary']}"
+    assert saved_line(project_tables, item, {}, None) == unchanged

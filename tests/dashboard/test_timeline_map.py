@@ -235,7 +235,6 @@ def test_map_does_not_take_the_page_scroll_and_stops_zooming_out_where_the_basem
     assert state["minZoom"] < state["zoom"]
 
 
-
 @pytest.mark.parametrize("days", [1, 7])
 def test_a_short_axis_has_one_tick_a_day_so_day_labels_do_not_repeat(mini, days):
     """A Day or Week window: Plotly's own ticks fell every 12 hours, labelled by the day
