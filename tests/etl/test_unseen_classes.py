@@ -142,6 +142,15 @@ CASES = [
     ("The neighbours proposed a ceasefire on Saturday, and the rebels dismissed it.", set()),
     ("The two sides agreed to a ceasefire on Sunday.", {"statement"}),
     ("The toll announced by the government on Thursday evening was 25 soldiers.", set()),
+    # other senses of the words of the rows above: blame traded for a fire, shots fired into
+    # the air, a weekday after 'missiles on'
+    ("Both sides traded blame for the fire at the plant on Monday.", set()),
+    ("The two governments exchanged accusations over the fire on Friday.", set()),
+    ("The two sides exchanged sporadic fire across the river on Friday.", {"clash"}),
+    ("Police fired shots into the air to disperse the crowd on Tuesday.", set()),
+    ("Police fired shots into the crowd on Tuesday.", {"killing"}),
+    ("The US imposed new sanctions on missiles on Tuesday.", set()),
+    ("Russian artillery on Dovhenke overnight.", {"shelling"}),
 ]
 
 
