@@ -151,6 +151,9 @@ CASES = [
     ("Police fired shots into the crowd on Tuesday.", {"killing"}),
     ("The US imposed new sanctions on missiles on Tuesday.", set()),
     ("Russian artillery on Dovhenke overnight.", {"shelling"}),
+    # a person taken by name is no place captured
+    ("Armed men took Ahmed to the hospital on Monday.", set()),
+    ("Armed men took Ahmed away on Monday.", set()),
 ]
 
 
