@@ -69,7 +69,7 @@ def test_titles_and_clock_times_do_not_end_a_sentence(text, sentences):
     ],
 )
 def test_a_bullet_or_marker_after_a_full_stop_opens_a_new_sentence(text, parts):
-    assert [text[s:e].strip() for s, e in split_sentences(text)] == parts
+    assert [text[s:e] for s, e in split_sentences(text)] == parts
 
 
 def test_a_bullet_without_a_full_stop_opens_a_new_sentence_and_no_bullet_splits_as_before():
