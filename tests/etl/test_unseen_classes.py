@@ -154,6 +154,10 @@ CASES = [
     # a person taken by name is no place captured
     ("Armed men took Ahmed to the hospital on Monday.", set()),
     ("Armed men took Ahmed away on Monday.", set()),
+    # people who arrive at a gathering have not fled
+    ("Hundreds of people arrived at the funeral on Tuesday.", set()),
+    ("Thousands of supporters arrived at the rally in the capital on Sunday.", set()),
+    ("More than 2,000 people arrived at the border crossing on Sunday.", {"displacement"}),
 ]
 
 
