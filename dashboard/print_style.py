@@ -4,8 +4,9 @@ Printed as it was, the page carried the filter sidebar on every sheet and lost t
 basemap: the sheet is narrower than the screen, so the map's box was resized, and Streamlit
 drew the deck anew at once, before deck.gl had loaded its basemap images (`BitmapLayer`s load
 them asynchronously), leaving markers and labels on white. In print the sidebar, the app's
-header and the charts' toolbars are hidden and the sheet is landscape; just before printing a
-small fixed script holds the map's box at the width it has on screen (and lets it go after),
+header, the charts' toolbars, the download buttons and the event search box are hidden and
+the sheet is landscape; just before printing a small fixed script holds the map's box at the
+width it has on screen (and lets it go after),
 so the canvas, basemap included, is printed as drawn; a chart wider than a landscape sheet
 (the timeline on a wide screen, cut at the sheet's edge) is shrunk to fit it.
 """
@@ -21,6 +22,9 @@ HIDDEN = (
     '[data-testid="stDecoration"]',
     '[data-testid="stStatusWidget"]',
     ".modebar-container",
+    # controls that do nothing on paper: the downloads and the empty event search box
+    '[data-testid="stDownloadButton"]',
+    ".st-key-event_find",
 )
 #: Kept whole on one sheet: the map was cut in two across the first and second sheets
 #: (1280x720, A4 landscape), the timeline can be too.

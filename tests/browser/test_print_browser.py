@@ -58,6 +58,10 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     page.wait_for_timeout(1500)  # the width probe would report the sheet's width by now
     assert not page.locator('[data-testid="stSidebar"]').is_visible()
     assert not page.locator('[data-testid="stHeader"]').is_visible()
+    # buttons and an empty search box are no use on paper (they were printed on the last sheet)
+    assert page.locator('[data-testid="stDownloadButton"]').count() >= 4
+    assert not any(b.is_visible() for b in page.locator('[data-testid="stDownloadButton"]').all())
+    assert not page.locator(".st-key-event_find").is_visible()
     wider = page.evaluate(WIDTHS)  # the main area is wider without the sidebar; the map not
     assert [w for w, _ in wider] == [w for w, _ in screen]
     # the map and the timeline are each kept whole on one sheet (the map was cut in two
