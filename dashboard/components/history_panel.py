@@ -18,11 +18,10 @@ def _retract_or_restore(paths: Paths, who: str, snapshot: Snapshot) -> None:
     names = {b["batch_id"]: b["name"] for b in snapshot.batches}
     ids = list(reversed(list(names)))
     cols = st.columns([3, 3, 2], vertical_alignment="bottom")
+    # the label holds no state: the browser kept showing the label a batch had when chosen
+    # ('· published' after it was retracted); the button and the table above say the state
     batch = cols[0].selectbox(
-        "Batch",
-        ids,
-        format_func=lambda b: plain_text(f"{names[b]} ({b}) · {state[b]}"),
-        key="history_batch",
+        "Batch", ids, format_func=lambda b: plain_text(f"{names[b]} ({b})"), key="history_batch"
     )
     note = cols[1].text_input("Why (kept in the history)", key="history_note")
     retract = state[batch] == "published"

@@ -298,8 +298,12 @@ def test_history_shows_decisions_and_a_batch_is_retracted_and_restored(store):
     history = next(d.value for d in at.dataframe if "did" in d.value.columns)
     assert history.iloc[0][["who", "did"]].tolist() == ["Cleo", "accepted"]
     at.text_input(key="history_note").input("wrong feed").run()
+    labels = at.selectbox(key="history_batch").options
     button(at, "Retract").click().run()
     assert not at.exception, at.exception
+    # the chooser's labels stay as they were: a label holding the state ('· published') was
+    # still shown by the browser after the retraction
+    assert at.selectbox(key="history_batch").options == labels
     assert report.batch_id not in set(read_store(store)[0]["events"]["batch_id"])
     assert "retracted: readers no longer see it" in as_read(at.success[0].value)
     button(at, "Restore").click().run()
