@@ -55,7 +55,9 @@ def build_count_timeline(
     return ReadyFigure(traces, layout), bins
 
 
-def _runs(counts: pd.DataFrame) -> tuple[pd.DataFrame, list[tuple[tuple[str, str], tuple[int, int]]]]:
+def _runs(
+    counts: pd.DataFrame,
+) -> tuple[pd.DataFrame, list[tuple[tuple[str, str], tuple[int, int]]]]:
     """The counts with each (area, event type)'s rows together, and each pair with its rows'
     first and end position, sorted as grouping by both would give them (a pandas group per
     pair was 48 small frames a rerun). `timeline_counts` lists them so already."""

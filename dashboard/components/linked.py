@@ -135,7 +135,9 @@ def _option_dates(starts: pd.Series, ends: pd.Series) -> list[str] | None:
     2019-01-02') from numpy's day strings (500 Timestamps formatted one by one were a third
     of the chooser's time); None when a date is missing or its year not of four digits."""
     start, end = starts.to_numpy(), ends.to_numpy()
-    if start.dtype.kind != "M" or end.dtype.kind != "M" or np.isnat(start).any() | np.isnat(end).any():
+    if start.dtype.kind != "M" or end.dtype.kind != "M":
+        return None
+    if np.isnat(start).any() | np.isnat(end).any():
         return None
     first = np.datetime_as_string(start, unit="D").tolist()
     last = np.datetime_as_string(end, unit="D").tolist()

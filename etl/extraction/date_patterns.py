@@ -76,7 +76,11 @@ _NUMERIC = _rx(
 # 2017, 10:30 Zulu), "141030Z JUN 17", "141030ZJUN2017", "14JUN17", "29SEP", a range
 # "29-30NOV", and a group without its month, "141030Z" (the zone letter then required).
 _MIL_MONTHS = "|".join(
-    sorted({n[:3].upper() for n in WORDS.months} | {n.upper() for n in WORDS.short}, key=len, reverse=True)
+    sorted(
+        {n[:3].upper() for n in WORDS.months} | {n.upper() for n in WORDS.short},
+        key=len,
+        reverse=True,
+    )
 )
 _DTG = re.compile(
     r"(?<![\w/.-])(?:(?P<first>[0-3]?\d)\s?[-\u2013]\s?)?(?P<day>[0-3]\d|(?<=-)\d)"

@@ -101,7 +101,8 @@ _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "
     # or a side: "41 fighters on both sides died"
     rf"(?:\s*,[^,;]{{1,60}},|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s)"
     rf"|\s+(?:on|from)\s+(?:both|each|either|all)\s+sides?"
-    # or where they came from: "49 men from Saqlawiyah died", "two fighters from the Free Army were killed"
+    # or where they came from: "49 men from Saqlawiyah died", "two fighters from the Free Army
+    # were killed"
     rf"|\s+from\s+(?:the\s+)?(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){{0,2}})?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
@@ -166,7 +167,9 @@ _MONTHS_DAYS = (
 # dead": a side counted before the next count of the list, whose verb it shares
 _SIDE = re.compile(
     rf"(?:\s+(?!{_MONTHS_DAYS})(?-i:[A-Z][A-Za-z'&.-]*)){{1,3}}(?=\s+(?:(?:were|was)\s+)?"
-    r"(?:killed|dead|wounded|injured|hurt|died|E?KIA|WIA)\b|\s*(?:,|\band\b)\s*\d)", _FLAGS)  # fmt: skip
+    r"(?:killed|dead|wounded|injured|hurt|died|E?KIA|WIA)\b|\s*(?:,|\band\b)\s*\d)",
+    _FLAGS,
+)
 _SIDES = re.compile(r"\s+(?:sides?|ways)\b", _FLAGS)
 _PARTITIVE = re.compile(
     r"\s+of\s+(?:them|those|these|whom|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?"
@@ -274,7 +277,9 @@ def _has_object(text: str, pos: int, hi: int) -> bool:
     """A count follows the verb ('gunmen killed 5'), not a date ('131 civilians killed
     29-30NOV', '12 killed 3 May')."""
     obj = _OBJECT.match(text, pos, hi)
-    return obj is not None and not (obj[0].strip().isdigit() and _MEASURE.match(text, obj.end(), hi))
+    if obj is None:
+        return False
+    return not (obj[0].strip().isdigit() and _MEASURE.match(text, obj.end(), hi))
 
 
 def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | None:

@@ -30,6 +30,7 @@ _VAGUE = WORDS.vague
 _QUALIFIERS = WORDS.qualifiers
 _MONTHS = "January February March April May June July August September October November \
 December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+_SHORT_MONTHS_UPPER = "|".join(m.upper() for m in _MONTHS.split() if len(m) <= 4)
 _LABELS = "US USD EUR aged age ages Aged Age No. no. number Number Resolution Article Route \
 Highway Flight Chapter page Room Brigade Division Unit Phase version"
 _SKIP_AFTER = {*_LABELS.split(), *_MONTHS.split(), *(m + "." for m in _MONTHS.split())}
@@ -37,7 +38,9 @@ _OTHER_ANCHORS = "no nobody " + " ".join({w for v in _VAGUE for w in v.split()} 
 _ANCHOR_WORDS = set(_NUMBER_WORDS + _OTHER_ANCHORS.split())  # where a number (or zero) may be
 # the unit words that follow a tens word ("eighty-nine"): the first word of each value 1-9
 # in the table (not "both", a second word for two)
-_DIGIT_WORDS = list({_WORD_VALUES[w]: w for w in reversed(_UNITS) if 1 <= _WORD_VALUES[w] <= 9}.values())
+_DIGIT_WORDS = list(
+    {_WORD_VALUES[w]: w for w in reversed(_UNITS) if 1 <= _WORD_VALUES[w] <= 9}.values()
+)
 _WORDNUM = rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_DIGIT_WORDS)}))?|{'|'.join(_UNITS)}"
 # a field log's count may carry a multiplier sign: "2x SDF KIA", "79x killed" (x before a space)
 _DIGITS = (
@@ -57,7 +60,7 @@ _MEASURE = re.compile(  # what follows a measure, a time or the day of a month
     rf"\s*(?:%|(?:of\s+)?(?:(?:{_alternation(WORDS.measure_adjectives)})\s+)?"
     rf"(?:{_alternation(WORDS.measure_units)})(?![A-Za-z])"
     rf"|-[A-Za-z]|:[0-9]|(?-i:{'|'.join(_MONTHS.split())})\b"
-    rf"|(?:[-\u2013][0-9]{{1,2}}\s?)?(?-i:{'|'.join(m.upper() for m in _MONTHS.split() if len(m) <= 4)})"
+    rf"|(?:[-\u2013][0-9]{{1,2}}\s?)?(?-i:{_SHORT_MONTHS_UPPER})"
     r"(?![a-z]))",  # "29 NOV", "29-30NOV": a field log's day
     _FLAGS,
 )

@@ -439,7 +439,9 @@ def _all_placed(text: str, start: int, end: int, names: Iterable[str], placed: s
 
 def _table_cell(text: str, start: int, end: int) -> bool:
     """The run fills a table row's place cell in capitals ('0112Z | LYMAN | ...')."""
-    return bool(_CAPITAL_NAME.match(text[start:end])) and routes.table_cell_end(text, start, end) >= 0
+    if not _CAPITAL_NAME.match(text[start:end]):
+        return False
+    return routes.table_cell_end(text, start, end) >= 0
 
 
 def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:
