@@ -279,14 +279,16 @@ def describe(
     if hide_pending:
         total -= options.n_pending
     parts = []
+    # every choice ticked (the multiselect's "Select all") reads as no choice: the same events
+    all_types = {v for v, _ in options.event_types} <= set(filters.event_types)
     parts.append(
         "all event types"
-        if not filters.event_types
+        if not filters.event_types or all_types
         else "type " + _names(filters.event_types, options.event_types)
     )
     parts.append(
         "in every area"
-        if not filters.areas
+        if not filters.areas or set(options.areas) <= set(filters.areas)
         else "in " + _names(filters.areas, tuple((a, a) for a in options.areas))
     )
     start, end = pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pandas as pd
@@ -75,6 +76,11 @@ def test_description_reads_as_english(mini_view):
     assert describe(everything, options, 2, 2) == (
         "2 of 2 events shown: all event types, in every area, over the whole range, 6–7 Jan 2020."
     )
+    # every type and every area ticked one by one ("Select all") says the same
+    ticked = dataclasses.replace(
+        everything, event_types=tuple(v for v, _ in options.event_types), areas=tuple(options.areas)
+    )
+    assert describe(ticked, options, 2, 2) == describe(everything, options, 2, 2)
 
 
 def test_window_overlapping_the_range_is_kept(mini_view):
