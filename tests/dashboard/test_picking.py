@@ -46,7 +46,10 @@ def test_rank_candidates_project_places_first_then_near_and_populous():
     assert [c.name for c in rank_candidates(found)] == ["Curated", "Near big", "Near", "Far big"]
     frame = candidates_frame(rank_candidates(found))
     assert frame.columns.tolist()[:3] == ["name", "country", "from"]
-    assert frame["km from the article's other places"].tolist()[1:] == [40, 12, 900]
+    assert frame["km from the article's other places"].tolist() == ["", "40", "12", "900"]
+    # GeoNames' ISO code and the curated gazetteer's name read alike; unknown numbers blank
+    assert set(frame["country"]) == {"Syria"}
+    assert frame["population"].tolist() == ["", "5,000", "", "1,000,000"]
 
 
 @pytest.mark.parametrize(("lat", "radius"), [(35.8, 2), (35.8, 50), (0.0, 200), (70.0, 10)])
