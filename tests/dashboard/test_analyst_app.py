@@ -126,7 +126,7 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     at.selectbox(key="review_item").set_value(shelling).run()
     at.text_input(key=f"place_query_{shelling}").input("Jisr al-Shughur").run()
     results = next(d for d in at.dataframe if d.key == f"place_results_{shelling}").value
-    assert results.iloc[0][["name", "country"]].tolist() == ["Jisr ash Shughūr", "SY"]
+    assert results.iloc[0][["name", "country"]].tolist() == ["Jisr ash Shughūr", "Syria"]
     at.session_state[f"place_results_{shelling}"] = {
         "selection": {"rows": [0], "columns": [], "cells": []}
     }
