@@ -36,20 +36,21 @@ _TITLE_START = re.compile(
 _DELIMITERS = ',;:“”"—'
 #: a dotted abbreviation ('a U.S. official', 'the U.N.') does not end the speaker
 _ACCORDING = re.compile(r"\baccording to (?P<who>(?:(?<!\w)(?:[A-Z]\.){2,}|[^,;.:“”\"]){2,90})")
+#: the pieces around a speaker after the verb: the verb, an apposition ('Mustafa Bali, an SDF
+#: spokesman'), and the sentence's end, perhaps after ', adding that ...'
+_SAID = r"[,”\"]\s*(?:said|says|added|told reporters)\s+"
+_APPOSITION = r"(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?"
+_SAID_END = r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
 #: ', said Mustafa Bali, an SDF spokesman.', ', said the Syrian Observatory.' (speaker after
 #: the verb, at the sentence end)
 _SAID_WHO = re.compile(
-    r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>(?:the\s+)?[A-Z][^,;:“”\"]{1,60}?"
-    r"(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?)"
-    r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
+    rf"{_SAID}(?P<who>(?:the\s+)?[A-Z][^,;:“”\"]{{1,60}}?{_APPOSITION}){_SAID_END}"
 )
 #: ', said the army.', ', said a medic at the clinic.': a lowercase speaker after the verb, taken
 #: only when it reads as a noun phrase (`_FINITE` finds none of its words acting as a verb), so
 #: 'said an operation by special forces enabled the evacuation.' is reported content, not a speaker
 _SAID_LOWER = re.compile(
-    r"[,”\"]\s*(?:said|says|added|told reporters)\s+(?P<who>(?:the|an?|its|their)\s+[a-z]"
-    r"[^,;:“”\"]{1,60}?(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?)"
-    r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
+    rf"{_SAID}(?P<who>(?:the|an?|its|their)\s+[a-z][^,;:“”\"]{{1,60}}?{_APPOSITION}){_SAID_END}"
 )
 #: a finite verb in a phrase: an auxiliary, or a lowercase '-ed' word with an object after it
 _FINITE = re.compile(

@@ -270,24 +270,37 @@ def relative_clause(text: str, d: DateWindow) -> tuple[int, int] | None:
     return m.start(), _clause_after(text, d.char_end or at)
 
 
-def _step_clause(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> tuple[int, int] | None:
-    """The clause a 'N days after <event>' phrase introduces, when that clause has its own
-    explicit day ('a day after troops crossed in on Wednesday'): the event there takes that
-    day, not the phrase."""
+def _object_clause(text: str, d: DateWindow) -> tuple[int, int] | None:
+    """The clause after a 'N days after <event>' phrase (its object), as absolute offsets;
+    None for any other date."""
     if d.source != "relative" or not d.text or d.char_end is None:
         return None
     if not d.text.lower().rstrip().endswith(_OBJECT_TAKING):
         return None
-    end = _clause_after(text, d.char_end)
-    own = any(
-        e is not d
+    return d.char_end, _clause_after(text, d.char_end)
+
+
+def _other_days(d: DateWindow, dates: Sequence[DateWindow]) -> list[int]:
+    """Where the sentence's other explicit days (a date or a weekday) begin."""
+    return [
+        e.char_start
+        for e in dates
+        if e is not d
         and e.source in ("explicit", "weekday")
         and e.precision == "day"
         and e.char_start is not None
-        and d.char_end <= e.char_start < end
-        for e in dates
-    )
-    return (d.char_end, end) if own else None
+    ]
+
+
+def _step_clause(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> tuple[int, int] | None:
+    """The clause a 'N days after <event>' phrase introduces, when that clause has its own
+    explicit day ('a day after troops crossed in on Wednesday'): the event there takes that
+    day, not the phrase."""
+    clause = _object_clause(text, d)
+    if clause is None:
+        return None
+    own = any(clause[0] <= at < clause[1] for at in _other_days(d, dates))
+    return clause if own else None
 
 
 _CONJUNCT = re.compile(r"\b(?:and|while|but)\s+(?:then\s+|again\s+|later\s+)?\Z", _F)
@@ -322,20 +335,12 @@ def _object_only(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> tuple
     a day of the sentence outside that clause ('announced on Tuesday that ... was retaken,
     100 days after the offensive began': the window is the offensive's, Tuesday - 100), as
     absolute offsets; None for any other date."""
-    if d.source != "relative" or not d.text or d.char_end is None or d.char_start is None:
+    clause = _object_clause(text, d) if d.char_start is not None else None
+    if clause is None:
         return None
-    if not d.text.lower().rstrip().endswith(_OBJECT_TAKING):
-        return None
-    end = _clause_after(text, d.char_end)
-    outside = any(
-        e is not d
-        and e.source in ("explicit", "weekday")
-        and e.precision == "day"
-        and e.char_start is not None
-        and not d.char_end <= e.char_start < end
-        for e in dates
-    )
-    return (d.char_end, end) if outside and _step_clause(text, d, dates) is None else None
+    inside = [clause[0] <= at < clause[1] for at in _other_days(d, dates)]
+    # counted from a day of the sentence, none of them inside the clause
+    return clause if inside and not any(inside) else None
 
 
 def _spell_told(d: DateWindow, dates: Sequence[DateWindow]) -> bool:
