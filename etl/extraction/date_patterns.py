@@ -132,8 +132,9 @@ _WEEK_OF = _rx(
     rf"{_MONTH_WORD}{_YEAR_AFTER}",
 )
 _YEAR_ONLY = _rx(
-    "idtelma12", rf"(?P<pre>(?:in|during|throughout)\s+)?{_PART}?(?P<year>{_YEAR})\b(?![-/]\d)"
-)
+    "idtelma12",
+    rf"(?P<pre>(?:in|during|throughout)\s+)?{_PART}?(?P<year>{_YEAR})\b(?![-/]\d|-?W\d)",
+)  # not the year of an ISO week ('2019-W22': etl.extraction.numeric_dates)
 _HOLIDAY = _rx(
     "ocn", r"(?:on\s+)?(?P<name>(?-i:Christmas|New\s+Year['’]?s))(?:\s+(?P<h>(?-i:Eve|Day)))?\b"
 )

@@ -21,6 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from etl.extraction import numeric_dates
 from etl.extraction.date_context import Found, Step, Widen, reanchor
 from etl.extraction.date_patterns import (  # fmt: skip
     _ABBR,
@@ -136,6 +137,10 @@ _RULES: tuple[_Rule, ...] = (
     (_ISO, _iso, _needs("#y")),
     (_DTG, _dtg, _needs("#m")),
     (_NUMERIC, _numeric, _needs("#s")),
+    # '20190527', '2019/05/27', '27.05.19', '27-28.05.2019', '3-Jun-19', '2019-W22'
+    (numeric_dates.PATTERN, numeric_dates.resolve, _needs("#d")),
+    (numeric_dates.WEEK_PHRASE, numeric_dates.week, _needs("week wk", "#d")),
+    (numeric_dates.ORDINAL_BRACKET, numeric_dates.ordinal_bracket, _needs("st nd rd th", "#d")),
     (_DIGIT_STAMP, _digit_stamp, _needs("#s")),
     (_STAMP, _stamp, _needs(_WD_ANY.lower().replace("|", " "))),
     (_ORDINAL, _ordinal, _needs("st nd rd th", "#d")),

@@ -23,7 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from etl.places import roles, routes
+from etl.places import admin_path, roles, routes
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
@@ -161,6 +161,10 @@ class PlaceResolver:
                 hits.append(near_reference(PlaceHit(last[0], last[1], last[2], "", "", 0.0, 0.0,
                                                     None, 1, False), hit))  # fmt: skip
                 continue
+            if hits and admin_path.joins(text, hits[-1].end, hit.start):
+                # 'Idlib » Ariha': the larger unit only locates the next
+                larger = hits.pop()
+                refs.append(replace(larger, geo_precision=max(3, larger.geo_precision)))
             if hit.start < filed_until or role == "reporting":
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
             if not hits:  # 'Kafr Zeita (Hama): ...': the heading's region only locates it
@@ -307,6 +311,7 @@ class PlaceResolver:
             or routes.note_heading(text, start, end)
             or routes.section_heading(text, start, end)
             or roles.place_subject(text, end, self.rules)
+            or admin_path.in_path(text, start, end)  # 'Idlib » Ariha » Ariha'
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold

@@ -1,0 +1,40 @@
+"""A place written as an administrative path, the largest unit first: 'Idlib » Ariha »
+Ariha', 'Idlib > Ariha', 'Nord-Kivu › Masisi › Sake', 'Idlib → Ariha', 'Idlib/Ariha/Ariha',
+'Idlib \\ Ariha'. Every name of the path stands in a place slot; the last one the
+gazetteers know is the place and the ones before it only locate it (etl.places.placing).
+The smallest-first forms ('Ariha (Idlib)', 'Ariha, Idlib:') are headings (etl.places.routes).
+Pure."""
+
+from __future__ import annotations
+
+import re
+
+# a separator between two names: an arrow or guillemet, spaced or not; a slash or backslash
+# with no space or a space on both sides ('Idlib/Ariha', 'Idlib / Ariha'), between capitals
+_SEPARATOR = r"(?:\s*[»›>→]\s*|[/\\]|\s+[/\\]\s+)"
+_GAP = re.compile(_SEPARATOR)
+_AFTER = re.compile(_SEPARATOR + r"(?=[A-Z\u00c0-\u00de]|(?:a[lnrsdtz]|e[lnrsdtz])-[A-Z])")
+_BEFORE = re.compile(r"[\w'’)]" + _SEPARATOR + r"\Z")
+_SEPARATOR_CHARS = frozenset("»›>→/\\")
+LOOK = 4  # characters around a name a separator may take
+
+
+def _near_separator(text: str, start: int, end: int) -> bool:
+    """Cheap test first: a separator character just before or after the name."""
+    around = text[max(0, start - LOOK) : start] + text[end : end + LOOK]
+    return not _SEPARATOR_CHARS.isdisjoint(around)
+
+
+def in_path(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a name of an administrative path: a separator joins it to a name
+    before or after it."""
+    if not _near_separator(text, start, end):
+        return False
+    if _AFTER.match(text, end):
+        return True
+    return _BEFORE.search(text, max(0, start - LOOK - 1), start) is not None
+
+
+def joins(text: str, first_end: int, start: int) -> bool:
+    """The words between two names are one path separator: the second is inside the first."""
+    return _GAP.fullmatch(text, first_end, start) is not None
