@@ -51,6 +51,24 @@ def step(current: Range, bounds: Range, direction: int) -> Range:
     return _fit(start, days, bounds)
 
 
+def at_edge(current: Range, bounds: Range, direction: int) -> bool:
+    """True when the range already starts on the first day (-1) or ends on the last day (+1)
+    of the bounds: a step that way would change nothing, so its button is disabled."""
+    return current[0] <= bounds[0] if direction < 0 else current[1] >= bounds[1]
+
+
+def edge_note(current: Range, bounds: Range) -> str:
+    """'' or what stops the Earlier/Later buttons: 'the range's first day' and/or last day."""
+    first, last = at_edge(current, bounds, -1), at_edge(current, bounds, +1)
+    if first and last:
+        return ""  # the whole range: 'Showing the whole range' says it
+    if first:
+        return "from the first day with events (nothing earlier)"
+    if last:
+        return "up to the last day with events (nothing later)"
+    return ""
+
+
 def from_inputs(start: dt.date, end: dt.date, changed: str, bounds: Range) -> Range:
     """The range once the reader typed a 'from' or a 'to' date: a 'from' after the 'to' (or a
     'to' before the 'from') moves the other end with it, so the range is never empty."""

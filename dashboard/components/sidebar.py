@@ -152,17 +152,30 @@ def _date_controls(options: Options, bounds: date_presets.Range, dates: tuple) -
             ("later", "Later ▶", "The same number of days just after"),
         ),
     )
+    # a step past the range's edge did nothing, silently: disabled there, and said why
+    edge = {"earlier": -1, "later": +1}
     for row in rows:
         for column, (name, label, tip) in zip(sb.columns(len(row), gap="small"), row):
+            stopped = name in edge and date_presets.at_edge(tuple(dates), bounds, edge[name])
             column.button(
                 label,
                 key=f"f_preset_{name}",
-                help=tip,
+                help=_EDGE_TIPS[name] if stopped else tip,
                 on_click=_preset,
                 args=(options, name),
                 width="stretch",
+                disabled=stopped,
             )
-    sb.caption(f"Showing {date_presets.describe_range(tuple(dates), bounds)}.")
+    note = date_presets.edge_note(tuple(dates), bounds)
+    shown = date_presets.describe_range(tuple(dates), bounds)
+    sb.caption(f"Showing {shown}" + (f", {note}." if note else "."))
+
+
+#: The Earlier/Later buttons' tips when the range already reaches that end of the data.
+_EDGE_TIPS = {
+    "earlier": "The range already starts on the first day with events",
+    "later": "The range already ends on the last day with events",
+}
 
 
 def render_filters(options: Options) -> Filters:

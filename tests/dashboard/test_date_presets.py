@@ -50,3 +50,17 @@ def test_typed_dates_never_make_an_empty_or_outside_range():
     assert dp.from_inputs(D(2019, 3, 1), D(2019, 2, 25), "from", BOUNDS) == (D(2019, 3, 1),) * 2
     assert dp.from_inputs(D(2019, 3, 1), D(2019, 2, 25), "to", BOUNDS) == (D(2019, 2, 25),) * 2
     assert dp.from_inputs(D(2018, 5, 1), D(2020, 1, 1), "from", BOUNDS) == BOUNDS
+
+
+def test_the_edges_stop_earlier_and_later_and_say_so():
+    first, last = (D(2019, 1, 1), D(2019, 1, 7)), (D(2019, 2, 26), D(2019, 3, 4))
+    middle = (D(2019, 2, 1), D(2019, 2, 7))
+    assert dp.at_edge(first, BOUNDS, -1) and not dp.at_edge(first, BOUNDS, +1)
+    assert dp.at_edge(last, BOUNDS, +1) and not dp.at_edge(last, BOUNDS, -1)
+    assert not dp.at_edge(middle, BOUNDS, -1) and not dp.at_edge(middle, BOUNDS, +1)
+    assert dp.at_edge(BOUNDS, BOUNDS, -1) and dp.at_edge(BOUNDS, BOUNDS, +1)
+    # a step at the edge would change nothing (it clamped silently): that is what at_edge says
+    assert dp.step(first, BOUNDS, -1) == first and dp.step(last, BOUNDS, +1) == last
+    assert "nothing earlier" in dp.edge_note(first, BOUNDS)
+    assert "nothing later" in dp.edge_note(last, BOUNDS)
+    assert dp.edge_note(middle, BOUNDS) == "" and dp.edge_note(BOUNDS, BOUNDS) == ""

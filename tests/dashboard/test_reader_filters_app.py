@@ -119,6 +119,33 @@ def test_presets_and_typed_dates_move_the_slider(app):
     assert "over the whole range" in _header(app)
 
 
+def _steps(at: AppTest) -> tuple[bool, bool]:
+    """Whether Earlier and Later are disabled."""
+    return tuple(at.sidebar.button(key=f"f_preset_{n}").disabled for n in ("earlier", "later"))
+
+
+def _range_caption(at: AppTest) -> str:
+    return next(c.value for c in at.sidebar.caption if c.value.startswith("Showing "))
+
+
+def test_earlier_and_later_are_disabled_at_the_range_edges(app):
+    """They clamped silently at the range's edge: a click changed nothing and said nothing."""
+    assert _steps(app) == (True, True)  # the whole range: nothing before or after it
+    assert _range_caption(app) == "Showing the whole range."
+    _run(app.sidebar.button(key="f_preset_day").click().run())  # the first day
+    assert app.sidebar.slider(key="f_dates").value == (WHOLE[0],) * 2
+    assert _steps(app) == (True, False)
+    assert "nothing earlier" in _range_caption(app)
+    assert "first day with events" in app.sidebar.button(key="f_preset_earlier").help
+    _run(app.sidebar.button(key="f_preset_later").click().run())
+    assert _steps(app) == (False, False)
+    assert _range_caption(app) == "Showing one day."
+    _run(app.sidebar.date_input(key="f_from").set_value(WHOLE[1]).run())  # the last day
+    assert app.sidebar.slider(key="f_dates").value == (WHOLE[1],) * 2
+    assert _steps(app) == (False, True)
+    assert "nothing later" in _range_caption(app)
+
+
 def test_the_event_search_matches_a_day_as_a_day(app, project_tables):
     _run(app.text_input(key="event_find").set_value("20 Feb").run())
     options = app.selectbox(key="event_choice").options
