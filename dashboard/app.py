@@ -15,6 +15,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from any directory
 
+import dashboard.code_version  # noqa: E402, F401  (the code's digest, as this server loaded it)
 from dashboard.components.sidebar import FILTER_KEYS  # noqa: E402
 
 st.set_page_config(page_title="Conflict timeline", page_icon="🗺️", layout="wide")

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard.views import format_date_window
+from etl.analyst_actions import held_when_retracted, held_words
 from etl.inbox import Decision, Snapshot
 from etl.tables import Tables
 
@@ -22,7 +23,7 @@ ACTION_WORDS = {
 
 def batches_frame(snapshot: Snapshot, tables: Tables) -> pd.DataFrame:
     """Every batch, newest first: its state, articles, and its new events by status."""
-    state = snapshot.batch_state()
+    state, held = snapshot.batch_state(), held_when_retracted(snapshot)
     articles = pd.Series([a["batch_id"] for a in snapshot.articles], dtype=object).value_counts()
     events = tables["events"]
     extracted = events[events["origin"] == "extracted"]
@@ -31,13 +32,15 @@ def batches_frame(snapshot: Snapshot, tables: Tables) -> pd.DataFrame:
     for b in reversed(snapshot.batches):
         batch = b["batch_id"]
 
-        def n(status: str, batch: str = batch) -> int:
+        def n(status: str, batch: str = batch) -> int | None:
+            if batch in held:  # its events left the tables with it: what it held then
+                return None if held[batch] is None else held[batch][status]
             return int(counts.get((batch, status), 0))
 
         rows.append(
             {
                 "batch": b["name"],
-                "state": state.get(batch, ""),
+                "state": _state_words(state.get(batch, ""), batch, held),
                 "articles": int(articles.get(batch, 0)),
                 "awaiting review": n("pending"),
                 "accepted": n("accepted"),
@@ -47,7 +50,18 @@ def batches_frame(snapshot: Snapshot, tables: Tables) -> pd.DataFrame:
                 "batch_id": batch,
             }
         )
-    return pd.DataFrame(rows, columns=_BATCH_COLUMNS)
+    frame = pd.DataFrame(rows, columns=_BATCH_COLUMNS)
+    for column in ("awaiting review", "accepted", "rejected"):  # blank, not NaN, when unknown
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def _state_words(state: str, batch: str, held: Mapping[str, Mapping[str, int] | None]) -> str:
+    """'published', or for a retracted batch what it held then (its counts would read 0:
+    its events are no longer in the tables)."""
+    if batch not in held:
+        return state
+    return f"retracted, hidden from readers; {held_words(held[batch])} (counts as retracted)"
 
 
 _BATCH_COLUMNS = [
@@ -69,9 +83,12 @@ def describe_changes(
         parts.append(f"date: {format_date_window(start, end)}")
     if "place_id" in changes:
         parts.append(f"place: {places.get(str(changes['place_id']), changes['place_id'])}")
+    if "held" in changes:  # a retraction: what the batch held then
+        parts.append(held_words(changes["held"]))  # type: ignore[arg-type]
     if "summary" in changes:
         parts.append(f"summary: {changes['summary']}")
-    others = sorted(set(changes) - {"event_type", "date_start", "date_end", "place_id", "summary"})
+    known = {"event_type", "date_start", "date_end", "place_id", "summary", "held"}
+    others = sorted(set(changes) - known)
     parts += [f"{k}: {changes[k]}" for k in others]
     return "; ".join(parts)
 

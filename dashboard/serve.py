@@ -30,6 +30,7 @@ LOG = logging.getLogger("dashboard.serve")
 #: What the reader's page imports (the third-party ones take seconds on this machine), less
 #: `dashboard.components.width_probe`: it declares a component, which needs the runtime.
 PAGE_MODULES = (
+    "dashboard.code_version",  # the code as loaded: the analyst page compares it
     "pandas",
     "pyarrow",
     "plotly.graph_objects",

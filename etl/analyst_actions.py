@@ -8,7 +8,7 @@ once and `etl build` later reproduces exactly the same published state.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -180,7 +180,7 @@ def set_batch_state(
 ) -> str:  # fmt: skip
     """Retract or restore a whole batch, then republish."""
 
-    def rows(_: Tables) -> Made:
+    def rows(tables: Tables) -> Made:
         state = inbox.read(paths.store, texts=False).batch_state()
         if batch not in state:
             known = ", ".join(state) or "none yet"
@@ -188,9 +188,44 @@ def set_batch_state(
         wanted = "retracted" if action == "retract" else "published"
         if state[batch] == wanted:
             raise InputError([Problem(REVIEW, None, f"batch {batch} is already {wanted}")])
-        return [{"action": action, "target": batch, "who": who, "note": note}], []
+        # what the batch held, kept with the retraction: its events leave the tables with it
+        changes = {"held": batch_events(tables, batch)} if action == "retract" else {}
+        return [{"action": action, "target": batch, "who": who, "note": note,
+                 "changes": changes}], []  # fmt: skip
 
     return decide(paths, rows, on_wait)
+
+
+#: A batch's extracted events by review status, in this order (the keys of `held`).
+HELD = ("pending", "accepted", "rejected")
+
+
+def batch_events(tables: Tables, batch: str) -> dict[str, int]:
+    """How many of the batch's extracted events are pending, accepted and rejected."""
+    events = tables["events"]
+    mine = events[(events["origin"] == "extracted") & (events["batch_id"] == batch)]
+    counts = mine["review_status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in HELD}
+
+
+def held_when_retracted(snapshot: Snapshot) -> dict[str, dict[str, int] | None]:
+    """Batch id -> its events by status when it was last retracted (None: retracted before
+    the counts were kept), for the batches retracted now."""
+    state, held = snapshot.batch_state(), {}
+    for d in snapshot.decisions:
+        if d.action == "retract":
+            counts = d.changes.get("held")
+            held[d.target] = {s: int(counts.get(s, 0)) for s in HELD} if counts else None
+    return {b: n for b, n in held.items() if state.get(b) == "retracted"}
+
+
+def held_words(held: Mapping[str, int] | None) -> str:
+    """'held 3 events: 1 awaiting review, 2 accepted, 0 rejected' (or that nobody counted)."""
+    if held is None:
+        return "its events were not counted when it was retracted"
+    total = sum(held.values())
+    return (f"held {total} event{'s' if total != 1 else ''}: {held['pending']} awaiting review, "
+            f"{held['accepted']} accepted, {held['rejected']} rejected")  # fmt: skip
 
 
 def batch_lines(snapshot: Snapshot) -> list[str]:
@@ -206,8 +241,11 @@ def batch_lines(snapshot: Snapshot) -> list[str]:
             return f"{int(imported[batch])} imported event(s)"
         return f"{int(counts.get(batch, 0))} article(s)"
 
+    held = held_when_retracted(snapshot)
     lines = [f"{b['batch_id']}  {state[b['batch_id']]:<9}  {size(b['batch_id'])}  "
              f"{b['created_at']} by {b['created_by']}  {b['name']}"
+             + (f"  (retracted; {held_words(held[b['batch_id']])})"
+                if b["batch_id"] in held else "")
              for b in snapshot.batches]  # fmt: skip
     lines.append("history:")
     lines += [f"  {d.at}  {d.who}: {d.action} {d.target}" + (f" ({d.note})" if d.note else "")
@@ -215,4 +253,7 @@ def batch_lines(snapshot: Snapshot) -> list[str]:
     return lines
 
 
-__all__ = ["analyst_places", "batch_lines", "decide", "event_decisions", "ingest_files"]
+__all__ = [
+    "analyst_places", "batch_events", "batch_lines", "decide", "event_decisions",
+    "held_when_retracted", "ingest_files",
+]  # fmt: skip

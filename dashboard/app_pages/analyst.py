@@ -7,6 +7,7 @@ import logging
 
 import streamlit as st
 
+from dashboard import code_version
 from dashboard.components.access_gate import analyst_name
 from dashboard.components.actions import show_flash
 from dashboard.components.history_panel import render_history
@@ -28,6 +29,8 @@ def render_analyst() -> None:
         "an accepted event at once, marked with its batch."
     )
     show_flash()
+    if code_version.changed_since_loaded():  # said before any work is done on the page
+        st.warning(code_version.restart_message(refused=False), icon=":material/restart_alt:")
     who = analyst_name()
     if not who:
         return

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 import streamlit as st
 
+from dashboard import code_version
 from dashboard.text import markdown_text
 from etl.analyst_actions import REVIEW
 from etl.problems import InputError, StoreError
@@ -29,7 +30,13 @@ def problem_markdown(error: InputError) -> str:
 
 
 def run_action(do: Callable[[], T], doing: str) -> T | None:
-    """Do a write; on bad input or a busy or broken store, say so here and return None."""
+    """Do a write; on bad input or a busy or broken store, say so here and return None.
+    A server whose code was updated on disk after it started writes nothing: it says to
+    restart (its old modules, mixed with new ones it would import, failed obscurely)."""
+    if code_version.changed_since_loaded():
+        LOG.error("analyst action refused: the code on disk changed after the server started")
+        st.error(code_version.restart_message(refused=True), icon=":material/restart_alt:")
+        return None
     try:
         with st.spinner(doing):
             return do()

@@ -306,12 +306,39 @@ def test_history_shows_decisions_and_a_batch_is_retracted_and_restored(store):
     assert at.selectbox(key="history_batch").options == labels
     assert report.batch_id not in set(read_store(store)[0]["events"]["batch_id"])
     assert "retracted: readers no longer see it" in as_read(at.success[0].value)
+    # its events left the tables: the list said '0 accepted'; it says what the batch held
+    batches = next(d.value for d in at.dataframe if "awaiting review" in d.value.columns)
+    row = batches.iloc[0]
+    held = [int(row["awaiting review"]), int(row["accepted"]), int(row["rejected"])]
+    assert held[1] == 1 and held[2] == 0 and held[0] >= 1
+    assert row["state"].startswith("retracted, hidden from readers; held ")
+    assert f"{held[0]} awaiting review, 1 accepted, 0 rejected" in row["state"]
     button(at, "Restore").click().run()
     events = _batch_events(store, report.batch_id)
     assert (events["review_status"] == "accepted").sum() == 1  # back with its decisions
     history = next(d.value for d in at.dataframe if "did" in d.value.columns)
     assert history["did"].tolist()[:2] == ["restored batch", "retracted batch"]
     assert history.iloc[1]["note"] == "wrong feed"
+
+
+def test_a_server_older_than_its_code_says_to_restart_and_changes_nothing(store, monkeypatch):
+    """A server left running across a code update refused analyst edits obscurely: the page
+    now says so up front, and an action stores nothing and says to restart."""
+    from dashboard import code_version
+
+    _ingest(store, "hajin_strikes.html")
+    at = sign(analyst_page(), "Cleo")
+    assert not [w for w in at.warning if "older code" in w.value]
+    monkeypatch.setattr(code_version, "LOADED", "0" * 20)  # loaded from other files
+    before = tree_digest(store)
+    at.run()
+    assert any("restart it before making changes" in w.value for w in at.warning)
+    button(at, "Accept").click().run()
+    assert not at.exception, at.exception
+    refused = [e.value for e in at.error if "older code" in e.value]
+    assert refused and refused[0].startswith("**Nothing was changed: this server is running")
+    assert "Restart the dashboard" in refused[0]
+    assert tree_digest(store) == before
 
 
 def test_hostile_article_text_is_shown_as_text(store):

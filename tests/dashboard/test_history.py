@@ -37,8 +37,12 @@ def test_batches_and_decisions_newest_first(project_tables):
                    Decision(2, "retract", "b2", (), {}, "ben", "t2", "wrong feed")],
     )  # fmt: skip
     batches = batches_frame(snapshot, project_tables)
-    assert batches[["batch", "state", "articles", "by"]].values.tolist() == [
-        ["April", "retracted", 1, "ben"], ["March", "published", 2, "ana"]]  # fmt: skip
+    assert batches[["batch", "articles", "by"]].values.tolist() == [
+        ["April", 1, "ben"], ["March", 2, "ana"]]  # fmt: skip
+    assert batches["state"].tolist() == [
+        "retracted, hidden from readers; its events were not counted when it was retracted "
+        "(counts as retracted)", "published"]  # fmt: skip
+    assert batches["accepted"].isna().tolist() == [True, False]  # unknown, not 0
     decisions = decisions_frame(snapshot, project_tables, PLACES)
     assert decisions.values.tolist() == [
         ["t2", "ben", "retracted batch", "April (b2)", "", "wrong feed"],
@@ -57,3 +61,28 @@ def test_decisions_name_what_they_were_about(project_tables):
     about = decisions_frame(snapshot, project_tables, {})["to"].tolist()
     assert about[0].startswith("sentence: " + added["sentence"][:40])
     assert about[1].endswith(f"({event['event_id']})") and " · " in about[1]
+
+
+def test_a_retracted_batch_says_what_it_held(project_tables):
+    """A retracted batch's events leave the tables, so its counts read '0 accepted': the
+    counts kept with the retraction are shown instead, and the state says it was retracted."""
+    held = {"pending": 1, "accepted": 2, "rejected": 0}
+    snapshot = Snapshot(
+        batches=[{"batch_id": "b2", "name": "April", "created_at": "2026-01-02T00:00:00Z",
+                  "created_by": "ben", "note": None}],
+        articles=[{"batch_id": "b2"}],
+        decisions=[Decision(1, "retract", "b2", (), {"held": held}, "ben", "t1", "wrong feed")],
+    )  # fmt: skip
+    row = batches_frame(snapshot, project_tables).iloc[0]
+    assert [row["awaiting review"], row["accepted"], row["rejected"]] == [1, 2, 0]
+    assert row["state"] == (
+        "retracted, hidden from readers; held 3 events: 1 awaiting review, 2 accepted, "
+        "0 rejected (counts as retracted)"
+    )
+    decision = decisions_frame(snapshot, project_tables, PLACES).iloc[0]
+    assert decision["changes"] == "held 3 events: 1 awaiting review, 2 accepted, 0 rejected"
+    # restored: the tables count its events again (none of them here: it is not in them)
+    restored = Snapshot(snapshot.batches, snapshot.articles, decisions=[
+        *snapshot.decisions, Decision(2, "restore", "b2", (), {}, "ben", "t2")])  # fmt: skip
+    row = batches_frame(restored, project_tables).iloc[0]
+    assert row["state"] == "published" and row["accepted"] == 0

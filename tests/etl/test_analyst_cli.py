@@ -105,8 +105,17 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys, backen
     assert events(project.store).loc[evacuation, "review_status"] == "rejected"
     published = read_store(project.store)[1]["content_sha256"]
 
+    held = events(project.store)
+    held = held[held["batch_id"] == batch]
     assert run(capsys, "retract", batch, "--store", store, "--note", "wrong feed")[0] == 0
     assert batch not in set(events(project.store)["batch_id"])
+    statuses = held["review_status"].value_counts()  # as the batch held them, retracted
+    line = next(x for x in run(capsys, "batches", "--store", store)[1].splitlines()
+                if x.startswith(f"{batch}  retracted"))  # fmt: skip
+    assert line.endswith(
+        f"(retracted; held {len(held)} events: {statuses.get('pending', 0)} awaiting review, "
+        f"{statuses.get('accepted', 0)} accepted, {statuses.get('rejected', 0)} rejected)"
+    ), line
     assert run(capsys, "restore", batch, "--store", store)[0] == 0
     assert read_store(project.store)[1]["content_sha256"] == published
     assert events(project.store).loc[shelling, "review_status"] == "accepted"
