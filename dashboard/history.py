@@ -25,9 +25,8 @@ def batches_frame(snapshot: Snapshot, tables: Tables) -> pd.DataFrame:
     """Every batch, newest first: its state, articles, and its new events by status."""
     state, held = snapshot.batch_state(), held_when_retracted(snapshot)
     articles = pd.Series([a["batch_id"] for a in snapshot.articles], dtype=object).value_counts()
-    events = tables["events"]
-    extracted = events[events["origin"] == "extracted"]
-    counts = extracted.groupby(["batch_id", "review_status"]).size()
+    events = tables["events"]  # a batch's events: extracted, or imported (accepted)
+    counts = events.dropna(subset=["batch_id"]).groupby(["batch_id", "review_status"]).size()
     rows = []
     for b in reversed(snapshot.batches):
         batch = b["batch_id"]

@@ -201,9 +201,10 @@ HELD = ("pending", "accepted", "rejected")
 
 
 def batch_events(tables: Tables, batch: str) -> dict[str, int]:
-    """How many of the batch's extracted events are pending, accepted and rejected."""
+    """How many of the batch's events (extracted, or imported: accepted) are pending,
+    accepted and rejected."""
     events = tables["events"]
-    mine = events[(events["origin"] == "extracted") & (events["batch_id"] == batch)]
+    mine = events[events["batch_id"] == batch]
     counts = mine["review_status"].value_counts()
     return {status: int(counts.get(status, 0)) for status in HELD}
 

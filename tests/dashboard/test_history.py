@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from dashboard.history import batches_frame, decisions_frame, describe_changes
@@ -86,3 +87,17 @@ def test_a_retracted_batch_says_what_it_held(project_tables):
         *snapshot.decisions, Decision(2, "restore", "b2", (), {}, "ben", "t2")])  # fmt: skip
     row = batches_frame(restored, project_tables).iloc[0]
     assert row["state"] == "published" and row["accepted"] == 0
+
+
+def test_an_import_batch_counts_its_imported_events(project_tables):
+    """Imported events (ACLED, UCDP: accepted as they come) are the batch's events too: the
+    list said '0 accepted' for a published import batch."""
+    events = project_tables["events"]
+    imported = events.head(2).assign(origin="acled", batch_id="b3", review_status="accepted")
+    tables = {**project_tables, "events": pd.concat([events, imported], ignore_index=True)}
+    snapshot = Snapshot(
+        batches=[{"batch_id": "b3", "name": "ACLED", "created_at": "2026-01-03T00:00:00Z",
+                  "created_by": "ana", "note": None}],
+    )  # fmt: skip
+    row = batches_frame(snapshot, tables).iloc[0]
+    assert [row["awaiting review"], row["accepted"], row["rejected"]] == [0, 2, 0]
