@@ -29,6 +29,7 @@ from etl.extraction.number_reading import (
     _parse,
     _skipped,
 )
+from etl.extraction.toll_labels import with_labels
 from etl.extraction.tolls import (
     ZERO_GATES,
     fatalities,
@@ -427,6 +428,7 @@ def find_figures(text: str, start: int, end: int, folded_text: str | None = None
             if all(z.char_end <= f.char_start or z.char_start >= f.char_end for f in figures)
         ]
         figures = sorted(figures + zeros, key=lambda f: f.char_start)
+    figures = with_labels(text, lo, hi, figures)  # 'fat=10', 'Killed: 31 (19 army, 12 HTS)'
     if len(figures) > 1:
         figures = with_totals(text, figures)
     return set_aside_cumulative(text, lo, figures)

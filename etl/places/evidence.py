@@ -27,6 +27,10 @@ _CAPITALISED_RUN = re.compile(
     r"[A-Za-z'’-]+(?:\s+(?:(?:of\s+(?:the\s+)?|al-|el-)?)[A-Z][A-Za-z'’-]+)*"
 )
 _ISO = re.compile(r"^[A-Z]{2}$")
+#: a country's ISO code standing as a field of its own in a row ('FM#19-0527; 20190527; SY;
+#: Idlib » Ariha; ...', '| IQ |'): a field mark (';' '|' or a tab) on both sides
+_CODE_FIELD = re.compile(r"(?:^|[;|\t])[ \t]*([A-Z]{2})[ \t]*(?=[;|\t])")
+_FIELD_MARKS = (";", "|", "\t")
 #: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
 #: fighters', 'Iranian missiles'): it names who acted, not where the article is.
 _SPONSOR_END = re.compile(r"-(?:backed|led|supported|sponsored|allied|funded|trained)$", re.I)
@@ -71,12 +75,14 @@ class CountryReader:
         self.country_names = country_names
         self.words = country_words() if words is None else words
         self._run = lru_cache(maxsize=50_000)(self._read_run)
+        self._codes = frozenset(country_names.values())
 
     def _read_run(self, run: str) -> tuple[str, ...]:
         return run_countries(run, self.country_names, self.words)
 
     def __call__(self, text: str) -> Counter[str]:
-        """ISO codes the text ties itself to, counted: country names ('Syria', "Yemen's")
+        """ISO codes the text ties itself to, counted: country names ('Syria', "Yemen's"),
+        a row's country field ('...; SS; ...'),
         and the table's phrases ('Syrian', 'Houthi', 'Boko Haram'), once per run of names;
         not a people's word naming a foreign side's air power or sponsorship ('Russian jets',
         'Turkish-backed')."""
@@ -94,6 +100,8 @@ class CountryReader:
                 continue  # 'Russian jets', 'Turkish-backed': a foreign side, not the place
                 # ('Saudi-led', a phrase of the table itself, still names Yemen)
             found.update(codes)
+        if any(mark in text for mark in _FIELD_MARKS):  # a row's country field: 'SY;'
+            found.update(c for c in _CODE_FIELD.findall(text) if c in self._codes)
         return found
 
 

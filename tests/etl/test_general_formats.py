@@ -1,5 +1,6 @@
-"""General formats of dates and places (issue 8, session 11): every common numeric date
-format and a place written as an administrative path. Sentences written for these tests, not taken from any
+"""General formats of dates, tolls and places (issue 8, session 11): every common numeric
+date format, a count in any label=value shape, a place written as an administrative path and
+a country's code as a field of a row. Sentences written for these tests, not taken from any
 evaluation set; near misses beside each."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import pytest
 
 from etl.extraction.dates import find_dates
 from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.figures import fatalities, find_figures
 from etl.places import admin_path
 from etl.places.geonames import haversine_km
 
@@ -86,6 +88,71 @@ def test_a_day_and_month_before_a_count_is_not_a_two_digit_year():
     assert _windows("On 3 March 19 people died.") == [("2020-03-03", "2020-03-03", "On 3 March")]
 
 
+def _toll(text: str) -> tuple[float | None, float | None]:
+    return fatalities(find_figures(text, 0, len(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Mortar rounds hit the market; fat=6; src=medics", (6.0, 6.0)),
+        ("Mortar rounds hit the market; fat≈12; src=medics", (12.0, 12.0)),
+        ("Mortar rounds hit the market; fat=~12", (12.0, 12.0)),
+        ("Mortar rounds hit the market; fat=≥7; src=medics", (7.0, None)),
+        ("Mortar rounds hit the market; fat=>7", (7.0, None)),
+        ("Mortar rounds hit the market; fat=9–14; src=medics", (9.0, 14.0)),
+        ("Mortar rounds hit the market; fat=0; src=police", (0.0, 0.0)),
+        ("Mortar rounds hit the market; fat=4 (police); src=medics", (4.0, 4.0)),
+        ("A mine went off. Killed: 9 (5 soldiers, 4 militiamen).", (9.0, 9.0)),  # breakdown
+        ("A mine went off. Killed: 2 soldiers (1 officer) and 3 drivers.", (5.0, 5.0)),  # groups
+        ("A mine went off. Lives lost: 4.", (4.0, 4.0)),
+        ("A mine went off. Deaths = 3.", (3.0, 3.0)),
+        ("Patrol ambushed, KIA 3, WIA 1", (3.0, 3.0)),
+        ("A mine went off. Dead: 2 and 6 wounded.", (2.0, 2.0)),  # the 6 are no deaths
+        ("A mine went off. Dead: 11, a teacher among them.", (11.0, 11.0)),
+    ],
+)
+def test_a_toll_in_any_label_value_shape(text, toll):
+    assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortar rounds hit the market; fat=n.k.; src=medics",
+        "Mortar rounds hit the market; fat=—; src=medics",
+        "Mortar rounds hit the market; fat=unknown",
+        "Mortar rounds hit the market; Deaths: ?",
+    ],
+)
+def test_a_label_of_no_count_gives_no_toll_not_zero(text):
+    assert _toll(text) == (None, None)
+
+
+def test_a_label_of_no_count_leaves_the_numbers_inside_its_bracket_uncounted():
+    assert _toll("A mine went off; fat=n.k. (7 per locals); inj=2") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Gunmen killed 5 at 10:30: police said.", (5.0, 5.0)),  # a verb, not a label
+        ("A fat=free diet and killed 2 people", (2.0, 2.0)),  # 'fat=free' is no count
+        ("The kia 2 was stolen after gunmen shot dead 3 guards", (3.0, 3.0)),  # lower case
+    ],
+)
+def test_no_label_where_none_is_written(text, toll):
+    assert _toll(text) == toll
+
+
+def test_other_counts_by_label():
+    figures = find_figures("Fighting in the town; displ=~4.500; inj=8", 0, 41)
+    assert [(f.quantity, f.low, f.high) for f in figures] == [
+        ("displaced", 4500.0, 4500.0),
+        ("injured", 8.0, 8.0),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "start", "expected"),
     [
@@ -129,3 +196,19 @@ def _all_near(found, point, km: float = 10.0) -> bool:
 )
 def test_the_last_name_of_a_path_is_the_place(extractor, text, point):
     assert _all_near(_places(extractor, text), point)
+
+
+ROW = "RPT-16; 20160625; {code}; Western Bahr el Ghazal » Wau; Soldiers and youths fought"
+
+
+def test_a_rows_country_code_field_is_evidence_for_its_town(extractor):
+    # Wau of South Sudan, far from the area of interest: its country written as a code field
+    assert _all_near(_places(extractor, ROW.format(code="SS")), (7.70, 27.99))
+    # no code, or one of no country: no evidence, no place rather than a guess
+    assert _places(extractor, ROW.format(code="ZZ")) == [(None, None, None)]
+
+
+def test_a_code_word_in_prose_is_no_country_field(extractor):
+    found = _places(extractor, "Soldiers of the SS unit fought in Wau.")
+    assert not _all_near(found, (7.70, 27.99))
+

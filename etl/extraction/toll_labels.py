@@ -1,0 +1,187 @@
+"""A count written as a label and its value, in any key=value or key: value shape: 'fat=10',
+'fat≈40', 'fat=≥4', 'fat=17–26', 'fat=~17', 'Killed: 31 (19 government, 12 HTS)', 'Lives
+lost: 2', 'KIA 2', 'Dead: 16, a priest among them', 'inj=3', 'displ=~20.000'.
+
+The label is a word of the toll (or of the injured, displaced, evacuated: LABELS), its
+separator '=', ':', '≈' or '~' (an abbreviation in capitals, 'KIA', may take a space). The
+value is a number as etl.extraction.number_reading reads it (qualifiers, ranges, European
+thousands) with '≥', '>', '≤', '<' and '≈' read as at least / up to / about; or a word of
+zero ('0', 'nil', 'none': a count of 0); or a word of no count ('n.k.', 'unknown', '—',
+'?': the label is read, nothing is counted, and no number inside it counts either). A value
+may list groups ('3 Americans (1 soldier, 2 contractors) and 5 attackers' = 8); a group's
+bracket ('31 (19 government, 12 HTS)', '3 (civ.)') only breaks it down and is not added.
+
+Pure; etl.extraction.figures puts these figures in place of any it read inside the same span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extraction.figure_words import FLAGS
+from etl.extraction.mentions import Figure
+from etl.extraction.number_reading import _CORE, _parse
+
+# label words -> quantity; matched case-insensitively, whole words
+LABELS: dict[str, str] = {
+    "fat": "killed",
+    "fat.": "killed",
+    "fatal": "killed",
+    "fatalities": "killed",
+    "fatality": "killed",
+    "deaths": "killed",
+    "death toll": "killed",
+    "dead": "killed",
+    "killed": "killed",
+    "kia": "killed",
+    "killed in action": "killed",
+    "lives lost": "killed",
+    "toll": "killed",
+    "inj": "injured",
+    "inj.": "injured",
+    "injured": "injured",
+    "injuries": "injured",
+    "wounded": "injured",
+    "wia": "injured",
+    "displ": "displaced",
+    "displ.": "displaced",
+    "displaced": "displaced",
+    "idps": "displaced",
+    "evac": "people_evacuated",
+    "evac.": "people_evacuated",
+    "evacuated": "people_evacuated",
+}
+_LABEL_WORDS = "|".join(
+    re.escape(w).replace(r"\ ", r"\s+") for w in sorted(LABELS, key=len, reverse=True)
+)
+# a label opens a field: at the text's start or after a field mark, a bracket or a space
+_LABEL = re.compile(
+    rf"(?:^|(?<=[\s;,|(\[]))(?:(?:reported|confirmed|total|est\.?|estimated)\s+)?"
+    rf"(?P<label>{_LABEL_WORDS})"
+    r"(?:(?P<sep>\s*(?:=\s*[~\u2248]?|:\s*[~\u2248]?|[\u2248~]))\s*|\s+(?=\d))",
+    FLAGS,
+)
+_CAPS = re.compile(r"[A-Z]{2,4}")  # a label that takes a space for its separator: 'KIA 2'
+_AT_LEAST = re.compile(r"(?:\u2265|>=?)\s*")
+_UP_TO = re.compile(r"(?:\u2264|<=?)\s*")
+_ZERO = re.compile(r"(?:0|nil|none|zero|no(?:ne)?\s+(?:reported|recorded))(?![\w.,])", FLAGS)
+_NO_COUNT = re.compile(
+    r"(?:n\.?\s?k\.?|n/k|n\.?a\.?|n/a|unk(?:nown)?\.?|not\s+known|unclear|unconfirmed|tbc|tbd"
+    r"|\?+|[\u2014\u2013]|-{1,2})(?![\w])",
+    FLAGS,
+)
+# a group's words after its count, and its bracket: '3 Americans (1 soldier, 2 contractors)'
+_GROUP_WORDS = re.compile(
+    r"(?:\s+(?!and\b)(?-i:[\w.'\u2019-]+)){0,3}?(?=\s*(?:\(|,|;|\band\b|&|\+|$|[|.]))", FLAGS
+)
+_BRACKET = re.compile(r"\s*\([^()]{0,80}\)")
+_NEXT_GROUP = re.compile(  # after a semicolon, a group with its words: '5 militiamen; 2 police'
+    r"\s*(?:,|\band\b|&|\+)\s*(?:and\s+)?(?=\d)|\s*;\s*(?=\d[\d,.]*\+?\s+[A-Za-z])", FLAGS
+)
+# a group of another count is no part of this one: 'Dead: 2 and 5 wounded'
+_OTHER_COUNT = re.compile(
+    r"\b(?:wounded|injured|hurt|missing|abducted|arrested|detained|captured|displaced)\b", FLAGS
+)
+HINTS = ("=", ":", "\u2248", "~", "KIA", "WIA")  # one must stand in the text for a label
+
+
+def _value(text: str, at: int, hi: int) -> tuple[float | None, float | None, str, int] | None:
+    """Low, high, qualifier and end of one count at text[at], or None."""
+    qualifier = None
+    if m := _AT_LEAST.match(text, at, hi):
+        qualifier, at = "at least", m.end()
+    elif m := _UP_TO.match(text, at, hi):
+        qualifier, at = "up to", m.end()
+    number = _CORE.match(text, at, hi)
+    if number is None or number["v"]:
+        return None  # a vague word ('dozens') is read by figures as it stands
+    parsed = _parse(number)
+    if parsed is None:
+        return None
+    low, high, qual, _ = parsed
+    if qualifier == "at least":
+        high, qual = None, qualifier
+    elif qualifier == "up to":
+        low, qual = None, qualifier
+    return low, high, qual, number.end()
+
+
+def _groups(text: str, at: int, hi: int) -> tuple[float | None, float | None, str, int] | None:
+    """The value's count, its listed groups added; the end of what it took."""
+    lows: list[float | None] = []
+    highs: list[float | None] = []
+    qualifiers = set()
+    end = at
+    while True:
+        found = _value(text, at, hi)
+        if found is None:
+            break
+        low, high, qualifier, at = found
+        words = _GROUP_WORDS.match(text, at, hi)
+        group_end = words.end() if words else at
+        if lows and _OTHER_COUNT.search(text, at, group_end):
+            break  # 'Dead: 2 and 5 wounded': the 5 is no death
+        lows.append(low)
+        highs.append(high)
+        qualifiers.add(qualifier)
+        at = group_end
+        if bracket := _BRACKET.match(text, at, hi):
+            at = bracket.end()
+        end = at
+        joined = _NEXT_GROUP.match(text, at, hi)
+        if joined is None:
+            break
+        at = joined.end()
+    if not lows:
+        return None
+    low = None if None in lows else sum(v for v in lows if v is not None)
+    high = None if None in highs else sum(v for v in highs if v is not None)
+    if high is None and low is not None:
+        qualifier = "at least"  # '15+ ISIS, 6 SDF'
+    else:
+        qualifier = qualifiers.pop() if len(qualifiers) == 1 else "about"
+    return low, high, qualifier, end
+
+
+def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
+    """Each label in text[lo:hi] as (figure, start, end): the figure None for a value of no
+    count ('fat=n.k.'); start and end span the label and all it took (brackets too)."""
+    out: list[tuple[Figure | None, int, int]] = []
+    for m in _LABEL.finditer(text, lo, hi):
+        label = " ".join(m["label"].lower().split())
+        if not m["sep"] and not _CAPS.fullmatch(m["label"]):
+            continue  # 'killed 5' is a verb, read by figures; 'KIA 2' a label
+        quantity, at = LABELS[label], m.end()
+        if out and m.start() < out[-1][2]:
+            continue
+        if found := _groups(text, at, hi):
+            low, high, qualifier, end = found
+            if qualifier == "exact" and m["sep"] and ("~" in m["sep"] or "\u2248" in m["sep"]):
+                qualifier = "about"  # 'fat\u224840', 'evac=~3.200'
+            span = text[m.start() : end]
+            out.append(
+                (Figure(quantity, low, high, qualifier, span, m.start(), end), m.start(), end)
+            )
+        elif zero := _ZERO.match(text, at, hi):
+            span = text[m.start() : zero.end()]
+            out.append((Figure(quantity, 0.0, 0.0, "exact", span, m.start(), zero.end()),
+                        m.start(), zero.end()))  # fmt: skip
+        elif none := _NO_COUNT.match(text, at, hi):
+            end = none.end()
+            if bracket := _BRACKET.match(text, end, hi):
+                end = bracket.end()
+            out.append((None, m.start(), end))
+    return out
+
+
+def with_labels(text: str, lo: int, hi: int, figures: list[Figure]) -> list[Figure]:
+    """The figures of text[lo:hi] with its labels' counts in place of those read inside them."""
+    sentence = text[lo:hi]
+    if not any(h in sentence for h in HINTS):
+        return figures
+    labels = find(text, lo, hi)
+    if not labels:
+        return figures
+    kept = [f for f in figures if all(f.char_end <= s or f.char_start >= e for _, s, e in labels)]
+    kept += [f for f, _, _ in labels if f is not None]
+    return sorted(kept, key=lambda f: f.char_start)
