@@ -119,15 +119,15 @@ def spells(sentence: str, found: list[Found]) -> list[Found]:
             continue
         if not _UNTIL.search(sentence, max(0, item[0] - 16), item[0]):
             continue
-        before = [j for j in range(i) if _is_day(found[j])]
-        if not before:
-            continue
-        j = before[-1]
-        start, end, (first, _, source), kind = out[j]
-        last = _in_year_of(item[2][0], first)
-        if first < last and (last - first).days <= UNTIL_DAYS:
-            out[j] = (start, end, (first, last, source), kind)
-            out[i] = (item[0], item[1], (first, last, item[2][2]), item[3])
+        # the nearest day before it that is earlier than it ('On Saturday 23 November
+        # (reported on the 25th) ... fighting went on into Sunday': the 23rd)
+        for j in reversed([j for j in range(i) if _is_day(found[j])]):
+            start, end, (first, _, source), kind = out[j]
+            last = _in_year_of(item[2][0], first)
+            if first < last and (last - first).days <= UNTIL_DAYS:
+                out[j] = (start, end, (first, last, source), kind)
+                out[i] = (item[0], item[1], (first, last, item[2][2]), item[3])
+                break
     return out
 
 
@@ -157,12 +157,21 @@ def reanchor(sentence: str, found: list[Found], pub: dt.date) -> list[Found]:
     return _widened(sentence, out, quotes, pub)
 
 
+def _is_field(sentence: str, item: Found) -> bool:
+    """The date is a field of its own in a row ('FM-12; 20191006; ...; fired overnight',
+    '| 06.10.2019 |'): it dates the whole row, across the row's semicolons."""
+    before = sentence[: item[0]].rstrip()
+    after = sentence[item[1] :].lstrip()
+    return (not before or before[-1] in ";|") and after[:1] in (";", "|")
+
+
 def _widened(
     sentence: str, found: list[Found], quotes: Sequence[tuple[int, int]], pub: dt.date
 ) -> list[Found]:
     """'On 29 August, forces took Ataq after clashes overnight': 28-29 August; 'captured the
     town on Thursday after two days of fighting': Wednesday and Thursday. The spell and the
-    day it ends on (the nearest day of the sentence, no semicolon between) both get it; a
+    day it ends on (the nearest day of the sentence, no semicolon between unless the day is a
+    field of its own in a row, `_is_field`) both get it; a
     counted spell may also end a longer window ('over five days at the end of March': the
     last five days of March)."""
     out = list(found)
@@ -181,7 +190,10 @@ def _widened(
                 or (isinstance(kind, Widen) and _is_dated(item))
                 or (kind == "night" and _is_night(item))  # 'overnight' in a '01-02 May' entry
             )
-            and ";" not in sentence[min(item[1], end) : max(item[0], start)]
+            and (
+                ";" not in sentence[min(item[1], end) : max(item[0], start)]
+                or _is_field(sentence, item)
+            )
         ]
         if not days:
             continue

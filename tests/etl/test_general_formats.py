@@ -212,3 +212,56 @@ def test_a_code_word_in_prose_is_no_country_field(extractor):
     found = _places(extractor, "Soldiers of the SS unit fought in Wau.")
     assert not _all_near(found, (7.70, 27.99))
 
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("A mine went off. The dead numbered nine.", (9.0, 9.0)),
+        ("A mine went off. Fatalities totalled 4.", (4.0, 4.0)),
+        ("A mine went off. Deaths put at 4-6.", (4.0, 6.0)),
+        ("A mine went off. One man lost his life.", (1.0, 1.0)),
+        ("A mine went off. Two men lost their lives.", (2.0, 2.0)),
+        ("The number of martyrs has risen to 12.", (12.0, 12.0)),
+    ],
+)
+def test_a_toll_noun_with_a_verb_of_amount_and_lives_lost(text, toll):
+    assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops numbered 400 in the town.",  # no toll noun
+        "A farmer lost his sheep to the flood.",  # no life lost
+        "The army lost a soldier's trust.",
+    ],
+)
+def test_amounts_and_losses_that_are_no_toll(text):
+    assert _toll(text) == (None, None)
+
+
+def test_until_closes_the_spell_of_the_nearest_earlier_day(extractor):
+    text = (
+        "On Saturday 14 March 2020 (reported on the 16th), armed men attacked army posts near "
+        "the dam; fighting went on into Sunday."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2020, 3, 16)))
+    assert [(m.date.start.isoformat(), m.date.end.isoformat()) for m in mentions] == [
+        ("2020-03-14", "2020-03-15")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # a date standing as a field of its own dates the whole row: 'overnight' is the night into it
+        ("RPT-7; 20200314; gunmen fired on a patrol overnight.", ("2020-03-13", "2020-03-14")),
+        ("RPT-7 | 14.03.2020 | gunmen fired on a patrol overnight", ("2020-03-13", "2020-03-14")),
+    ],
+)
+def test_a_rows_date_field_anchors_overnight_across_its_fields(text, expected):
+    assert {(w[0], w[1]) for w in _windows(text)} == {expected}
+
+
+def test_a_date_inside_a_clause_does_not_cross_a_semicolon():
+    text = "On 14 March gunmen fired on a patrol; overnight, shells fell."
+    assert _windows(text)[-1][:2] == ("2020-03-19", "2020-03-20")
