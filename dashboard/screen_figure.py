@@ -37,6 +37,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.ready_figure import ReadyFigure
+from dashboard.screen_margins import fixed_margins
 
 THEME_FILE = Path(__file__).with_name("plotly_screen_theme.json")
 #: Layout parts a template gives to each of their kind ('xaxis' to xaxis2, xaxis3 ...).
@@ -190,6 +191,7 @@ def screen_spec(
     layout = themed_layout(_plain(layout), theme.get("layout") or {}, _gridless(data))
     _bold_title(layout)
     data = themed_traces(data, theme.get("data") or {})
+    layout = fixed_margins(layout, data)
     if selectable:  # Streamlit's choice for a figure that sets none (points selectable)
         layout.setdefault("clickmode", "event+select")
         layout.setdefault("hovermode", "closest")

@@ -317,9 +317,9 @@ def one_session(
     trace: Path | None = None,
     server: int = 0,
 ) -> dict[str, float]:
-    """One fresh browser session's figures; `trace`: also Chrome traces of its first load
-    and its event type click, to `trace` + '-load.json' and '-type.json' (tracing slows it:
-    such a session is not counted)."""
+    """One fresh browser session's figures; `trace`: also Chrome traces of its first load,
+    its event type click and its Week click, to `trace` + '-load.json', '-type.json' and
+    '-week.json' (tracing slows it: such a session is not counted)."""
 
     def traced(what: str):
         return tracing(browser, page, trace and trace.with_name(f"{trace.name}-{what}.json"))
@@ -379,8 +379,9 @@ def one_session(
     page.keyboard.press("Escape")
     page.wait_for_timeout(300)
     week = sidebar.get_by_role("button", name="Week", exact=True)
-    for name, value in act(page, socket, week.click, timeout_s, server).items():
-        out[f"week_{name}"] = value
+    with traced("week"):
+        for name, value in act(page, socket, week.click, timeout_s, server).items():
+            out[f"week_{name}"] = value
     out["static_mib"] = static[0] / MIB
     context.close()
     return out
@@ -499,8 +500,9 @@ def main() -> None:
     parser.add_argument(
         "--trace",
         type=Path,
-        help="PREFIX: after the measured sessions one more, traced (Chrome trace of the first "
-        "load and the type click to PREFIX-STORE-load.json, -type.json), summed to stderr",
+        help="PREFIX: after the measured sessions one more, traced (Chrome traces of the first "
+        "load, the type click and the Week click to PREFIX-STORE-load.json, -type.json, "
+        "-week.json), summed to stderr",
     )
     args = parser.parse_args()
     results = {

@@ -11,8 +11,8 @@ and every forward message queued but the deltas; opens the page in headless Chro
 (1280x720), chooses one event type, then presses the date preset Week, and prints for each
 click: the messages sent and received by the page (deltas by element kind, a few of them),
 the timeline's redraws (`plotly_afterplot`), long tasks' ends and the map's last WebGL
-frame, merged with the server's log. `--trace PREFIX`: a Chrome trace of the type click
-with the V8 sampling profiler (`PREFIX-type.json`).
+frame, merged with the server's log. `--trace PREFIX`: Chrome traces of the type click and
+of the Week click with the V8 sampling profiler (`PREFIX-type.json`, `PREFIX-week.json`).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", help="a store folder (default: the shipped data)")
     parser.add_argument("--port", type=int, default=8641)
-    parser.add_argument("--trace", type=Path, help="PREFIX of the type click's Chrome trace")
+    parser.add_argument("--trace", type=Path, help="PREFIX of the clicks' Chrome traces")
     parser.add_argument("--serve-with-hooks", help=argparse.SUPPRESS)  # the server's side
     args, rest = parser.parse_known_args()
     if args.serve_with_hooks:
@@ -137,6 +137,7 @@ def main() -> None:
         try:
             url = wait_healthy(args.port, server, 600, pause=0.1)
             page = browser.new_context(viewport={"width": 1280, "height": 720}).new_page()
+            page.set_default_timeout(300_000)  # a first load under load can take minutes
             page.add_init_script(PROBE)
             page.on("websocket", lambda ws: (ws.on("framereceived", received),
                                              ws.on("framesent", sent)))  # fmt: skip
@@ -155,14 +156,15 @@ def main() -> None:
                     page.wait_for_timeout(300)
                 events.clear()
                 log.write_text("")
-                path = args.trace and f"{args.trace}-type.json"
-                if path and name != "Week":
+                path = args.trace and f"{args.trace}-{'week' if name == 'Week' else 'type'}.json"
+                if path:
                     categories = [*TRACE_CATEGORIES, "disabled-by-default-v8.cpu_profiler"]
                     browser.start_tracing(page=page, path=path, categories=categories)
                 cpu = browser_cpu()
                 click()
                 page.wait_for_timeout(4000)
-                if path and name != "Week":
+                settle(page, 0.0)  # under load a click can take longer than 4 s
+                if path:
                     browser.stop_tracing()
                 used = cpu_since(cpu)
                 origin = page.evaluate("performance.timeOrigin") / 1000

@@ -115,6 +115,11 @@ def test_the_timeline_is_sent_with_its_own_values(events):
         assert _holds(mine, plain)  # every value of the figure's own, unchanged
     layout = screen_spec({"layout": built["layout"]}, theme={}, selectable=False)["layout"]
     del layout["datarevision"], layout["title"]  # the title is bold, tested above
+    # the left and right margins only widened, to the room Plotly's automatic margins would
+    # take (`dashboard.screen_margins`, tested there)
+    margin, own = dict(sent["layout"]["margin"]), layout.pop("margin")
+    assert margin["l"] >= own["l"] and margin["r"] >= own["r"]
+    assert all(margin[side] == own[side] for side in ("t", "b"))
     assert _holds(sent["layout"], layout)
 
 
