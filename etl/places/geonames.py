@@ -31,7 +31,7 @@ from etl.places.geonames_build import (  # noqa: F401 - re-exported: the index's
     loose_names,
     place_keys,
 )
-from etl.places.namekey import min_similarity, query_keys, similarity, soft_form
+from etl.places.namekey import min_similarity, query_keys, similarities, soft_form
 from etl.places.towns import TownRow, Towns, default_towns
 
 SCHEMA = 3  # bump when the index layout or the keys change: the file name changes with it
@@ -189,8 +189,9 @@ class GeoNamesIndex:
                     "SELECT geonameid, soft FROM loose WHERE key = ? AND soft = ?",
                     (key, soft_form(name)),
                 ).fetchall()
-            for geonameid, soft in [*rows, *self.towns.with_loose_key(key)]:
-                score = similarity(name, soft)
+            rows = [*rows, *self.towns.with_loose_key(key)]
+            scores = similarities(name, [soft for _, soft in rows])
+            for (geonameid, _), score in zip(rows, scores):
                 if score >= floor and score > best.get(geonameid, 0.0):
                     best[geonameid] = score
         if not best:

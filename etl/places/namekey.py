@@ -100,6 +100,12 @@ def similarity(a: str, b: str) -> float:
     return Indel.normalized_similarity(soft_form(a), soft_form(b))
 
 
+def similarities(a: str, spellings: list[str]) -> list[float]:
+    """`similarity(a, b)` for each b of `spellings` (a's soft form made once)."""
+    mine, score = soft_form(a), Indel.normalized_similarity
+    return [score(mine, soft_form(b)) for b in spellings]
+
+
 def min_similarity(key: str) -> float:
     """The similarity a loose match needs: the same soft form for a skeleton of one or two
     consonants (Rajo/Raju, not Mora/Emure), closer for a short one."""
