@@ -169,12 +169,24 @@ def _decode(data: bytes, label: str) -> tuple[str, str, tuple[str, ...]] | Probl
                 return Problem(label, None, f"cannot be read: {reason}; {SAVE_AS}")
     kind = next((what for sig, what in _SIGNATURES if data.startswith(sig)), None)
     if kind or b"\x00" in data:
-        what = f"it looks like {kind}" if kind else "it contains NUL bytes (a binary file?)"
+        what = f"it looks like {kind}" if kind else _nul_kind(data)
         return Problem(label, None, f"is not text: {what}; {SAVE_AS}")
     try:
         return _text_or_problem(data.decode("utf-8"), label, "utf-8", ())
     except UnicodeDecodeError as exc:
         return _detected(data, label, data.count(b"\n", 0, exc.start) + 1)
+
+
+def _nul_kind(data: bytes) -> str:
+    """What a file with NUL bytes and no known signature most likely is: UTF-16 without its
+    byte-order mark when every other byte is NUL (Latin letters in UTF-16; it was called
+    'a binary file?', which sent the analyst looking for the wrong cause), else binary."""
+    head = data[:4096]
+    for start, order in ((1, "little-endian"), (0, "big-endian")):
+        nuls = head[start::2].count(0)
+        if nuls >= 0.9 * len(head[start::2]) and head[1 - start :: 2].count(0) == 0:
+            return f"it looks like UTF-16 ({order}) text without a byte-order mark"
+    return "it contains NUL bytes (a binary file?)"
 
 
 def _detected(data: bytes, label: str, line: int) -> tuple[str, str, tuple[str, ...]] | Problem:

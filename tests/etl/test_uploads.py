@@ -543,6 +543,23 @@ BAD_FILES = [
         "is not text: it contains NUL bytes (a binary file?); save it as UTF-8 text",
     ),
     (
+        "UTF-16 without its byte-order mark",
+        "a.txt",
+        "Published: 2019-03-18\n\nRockets hit Idlib.".encode("utf-16-le"),
+        Limits(),
+        None,
+        "is not text: it looks like UTF-16 (little-endian) text without a byte-order mark; "
+        "save it as UTF-8 text",
+    ),
+    (
+        "UTF-16 big-endian without its byte-order mark",
+        "a.txt",
+        "Rockets hit Idlib.".encode("utf-16-be"),
+        Limits(),
+        None,
+        "is not text: it looks like UTF-16 (big-endian) text without a byte-order mark",
+    ),
+    (
         "a PDF named .txt",
         "report.txt",
         b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj",
