@@ -56,11 +56,26 @@ def batches_frame(snapshot: Snapshot, tables: Tables) -> pd.DataFrame:
 
 
 def _state_words(state: str, batch: str, held: Mapping[str, Mapping[str, int] | None]) -> str:
-    """'published', or for a retracted batch what it held then (its counts would read 0:
-    its events are no longer in the tables)."""
-    if batch not in held:
-        return state
-    return f"retracted, hidden from readers; {held_words(held[batch])} (counts as retracted)"
+    """'published', or 'retracted (counts then)': its counts are what it held when it was
+    retracted (they would read 0: its events are no longer in the tables). Short: the grid
+    cuts a long cell; `retracted_lines` says it in full under the table."""
+    return "retracted (counts then)" if batch in held else state
+
+
+def retracted_lines(snapshot: Snapshot) -> list[str]:
+    """One line per batch retracted now, newest first: who retracted it, when, and what it
+    held ('April (b2), retracted 2026-01-02 by ben: held 3 events: 1 awaiting review, ...;
+    readers see none of it')."""
+    held, names = (
+        held_when_retracted(snapshot),
+        {b["batch_id"]: b["name"] for b in snapshot.batches},
+    )
+    last = {d.target: d for d in snapshot.decisions if d.action == "retract"}
+    return [
+        f"{names.get(batch, batch)} ({batch}), retracted {last[batch].at[:10]} by "
+        f"{last[batch].who}: {held_words(counts)}; readers see none of it."
+        for batch, counts in reversed(held.items())
+    ]
 
 
 _BATCH_COLUMNS = [

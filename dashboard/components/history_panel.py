@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.components.actions import flash, run_action
 from dashboard.components.loader import Data
-from dashboard.history import batches_frame, decisions_frame, place_names
+from dashboard.history import batches_frame, decisions_frame, place_names, retracted_lines
 from dashboard.text import plain_text
 from etl.analyst_actions import set_batch_state
 from etl.inbox import Snapshot
@@ -55,6 +55,8 @@ def render_history(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> No
         st.info("No batches yet: the first tab brings articles in.")
         return
     st.dataframe(batches, hide_index=True, width="stretch")
+    for line in retracted_lines(snapshot):  # the grid cuts long cells: said in full here
+        st.caption(plain_text(line))
     _retract_or_restore(paths, who, snapshot)
     st.subheader("Decisions")
     decisions = decisions_frame(snapshot, tables, place_names(snapshot, tables))

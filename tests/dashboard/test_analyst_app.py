@@ -311,8 +311,9 @@ def test_history_shows_decisions_and_a_batch_is_retracted_and_restored(store):
     row = batches.iloc[0]
     held = [int(row["awaiting review"]), int(row["accepted"]), int(row["rejected"])]
     assert held[1] == 1 and held[2] == 0 and held[0] >= 1
-    assert row["state"].startswith("retracted, hidden from readers; held ")
-    assert f"{held[0]} awaiting review, 1 accepted, 0 rejected" in row["state"]
+    assert row["state"] == "retracted (counts then)"
+    said = next(c.value for c in at.caption if "readers see none of it" in c.value)
+    assert f"held {sum(held)} events: {held[0]} awaiting review, 1 accepted, 0 rejected" in said
     button(at, "Restore").click().run()
     events = _batch_events(store, report.batch_id)
     assert (events["review_status"] == "accepted").sum() == 1  # back with its decisions

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.history import batches_frame, decisions_frame, describe_changes
+from dashboard.history import batches_frame, decisions_frame, describe_changes, retracted_lines
 from etl.inbox import Decision, Snapshot
 
 PLACES = {"gn:169023": "Jisr ash Shughūr"}
@@ -40,9 +40,10 @@ def test_batches_and_decisions_newest_first(project_tables):
     batches = batches_frame(snapshot, project_tables)
     assert batches[["batch", "articles", "by"]].values.tolist() == [
         ["April", 1, "ben"], ["March", 2, "ana"]]  # fmt: skip
-    assert batches["state"].tolist() == [
-        "retracted, hidden from readers; its events were not counted when it was retracted "
-        "(counts as retracted)", "published"]  # fmt: skip
+    assert batches["state"].tolist() == ["retracted (counts then)", "published"]
+    assert retracted_lines(snapshot) == [
+        "April (b2), retracted t2 by ben: its events were not counted when it was retracted; "
+        "readers see none of it."]  # fmt: skip
     assert batches["accepted"].isna().tolist() == [True, False]  # unknown, not 0
     decisions = decisions_frame(snapshot, project_tables, PLACES)
     assert decisions.values.tolist() == [
@@ -76,10 +77,11 @@ def test_a_retracted_batch_says_what_it_held(project_tables):
     )  # fmt: skip
     row = batches_frame(snapshot, project_tables).iloc[0]
     assert [row["awaiting review"], row["accepted"], row["rejected"]] == [1, 2, 0]
-    assert row["state"] == (
-        "retracted, hidden from readers; held 3 events: 1 awaiting review, 2 accepted, "
-        "0 rejected (counts as retracted)"
-    )
+    assert row["state"] == "retracted (counts then)"
+    assert retracted_lines(snapshot) == [
+        "April (b2), retracted t1 by ben: held 3 events: 1 awaiting review, 2 accepted, "
+        "0 rejected; readers see none of it."
+    ]
     decision = decisions_frame(snapshot, project_tables, PLACES).iloc[0]
     assert decision["changes"] == "held 3 events: 1 awaiting review, 2 accepted, 0 rejected"
     # restored: the tables count its events again (none of them here: it is not in them)
@@ -87,6 +89,7 @@ def test_a_retracted_batch_says_what_it_held(project_tables):
         *snapshot.decisions, Decision(2, "restore", "b2", (), {}, "ben", "t2")])  # fmt: skip
     row = batches_frame(restored, project_tables).iloc[0]
     assert row["state"] == "published" and row["accepted"] == 0
+    assert retracted_lines(restored) == []
 
 
 def test_an_import_batch_counts_its_imported_events(project_tables):
