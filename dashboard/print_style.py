@@ -8,7 +8,9 @@ header, the charts' toolbars, the download buttons and the event search box are 
 the sheet is landscape; just before printing a small fixed script holds the map's box at the
 width it has on screen (and lets it go after),
 so the canvas, basemap included, is printed as drawn; a chart wider than a landscape sheet
-(the timeline on a wide screen, cut at the sheet's edge) is shrunk to fit it.
+(the timeline on a wide screen, cut at the sheet's edge) is shrunk to fit it, and the timeline
+to fit under the title on the first sheet (kept whole, it went to the second, and the first
+sheet held the title alone).
 """
 
 from __future__ import annotations
@@ -45,6 +47,15 @@ HELD = ("width", "min-width", "max-width", "flex")
 #: A4 or Letter, at the browser's default margins (about 980 CSS px; some room kept).
 CHARTS = '[data-testid="stPlotlyChart"]'
 SHEET_PX = 940
+#: The first chart (the timeline) is also shrunk to fit under the page's title and headline
+#: on the first sheet: kept whole, at its screen height (972 px with the default data) it
+#: did not fit there and went to the second sheet, leaving the first nearly blank. A
+#: landscape A4 sheet holds about 718 CSS px at the browser's default margins (Letter 739);
+#: the page's top padding is dropped in print, and some room kept. The title and headline
+#: above the timeline are measured in the page as drawn.
+FIRST_SHEET_PX = 700
+TITLE = "h1"
+MAIN = '[data-testid="stMainBlockContainer"]'
 
 #: Fixed text, no data in it; registered once per page (the flag), whatever the reruns.
 _SCRIPT = (
@@ -55,10 +66,15 @@ _SCRIPT = (
     "   const px = box.getBoundingClientRect().width + 'px';"
     "   held.forEach((p) => box.style.setProperty(p, p === 'flex' ? 'none' : px, 'important'));"
     "  });"
-    f"  document.querySelectorAll('{CHARTS}').forEach((chart) => {{"
-    "   const width = chart.getBoundingClientRect().width;"
+    f"  const title = document.querySelector('{TITLE}');"
+    f"  document.querySelectorAll('{CHARTS}').forEach((chart, i) => {{"
+    "   const rect = chart.getBoundingClientRect();"
     "   const box = chart.closest('[data-testid=\"stElementContainer\"]') || chart;"
-    f"   if (width > {SHEET_PX}) box.style.zoom = String({SHEET_PX} / width);"
+    f"   let zoom = Math.min(1, {SHEET_PX} / rect.width);"
+    "   if (i === 0 && title) {"
+    "    const room = " + str(FIRST_SHEET_PX) + " - (rect.top - title.getBoundingClientRect().top);"
+    "    if (room > 200) zoom = Math.min(zoom, room / rect.height); }"
+    "   if (zoom < 1) box.style.zoom = String(zoom);"
     "  }); });"
     " window.addEventListener('afterprint', () => {"
     f"  document.querySelectorAll('{MAP}').forEach((box) => {{"
@@ -69,10 +85,29 @@ _SCRIPT = (
 )
 
 
+#: Shown on paper only (`dashboard/components/events_table.py`): the note in place of the
+#: folded events table (the folded expander itself is hidden there), and the open table as
+#: an HTML table (`dashboard/print_table.py`) in place of the grid, a canvas that scrolls.
+PAPER_ONLY = ".st-key-table_print_note, .st-key-table_print"
+FOLDED = ".st-key-table_open:not(:has(details[open]))"
+GRID = '.st-key-table_open [data-testid="stDataFrame"]'
+TABLE_STYLE = (
+    "table.print-events { border-collapse: collapse; width: 100%; font-size: 10px; }"
+    "table.print-events th, table.print-events td { border: 1px solid #ccc; padding: 2px 4px;"
+    " text-align: left; vertical-align: top; }"
+    "table.print-events tr { break-inside: avoid; }"
+    "table.print-events thead { display: table-header-group; }"
+)
+
+
 def reader_print_html() -> str:
     """The reader page's print style and the script that holds the map's width in print."""
     return (
-        "<style>@media print {"
+        f"<style>{PAPER_ONLY} {{ display: none; }} @media print {{"
+        f"{PAPER_ONLY} {{ display: block !important; }}"
+        f"{FOLDED}, {GRID} {{ display: none !important; }}"
+        + TABLE_STYLE
+        + f"{MAIN} {{ padding-top: 0 !important; }}"
         "@page { size: landscape; }"
         f"{', '.join(HIDDEN)} {{ display: none !important; }}"
         f"{', '.join(WHOLE)} {{ break-inside: avoid; }}"

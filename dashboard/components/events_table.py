@@ -6,9 +6,14 @@ import streamlit as st
 
 from dashboard import views
 from dashboard.derived import Derived
+from dashboard.print_table import print_table_html
 
 #: The table's expander (open: True in the session; the page's link does not keep it).
 TABLE_KEY = "table_open"
+#: The note printed instead of the folded table (shown on paper only).
+PRINT_NOTE_KEY = "table_print_note"
+#: The table as printed, in place of the grid (shown on paper only).
+PRINT_TABLE_KEY = "table_print"
 
 
 def render_table(page: Derived) -> None:
@@ -21,10 +26,20 @@ def render_table(page: Derived) -> None:
     9-11 CPU-s for a first load with the default data (issue 10)."""
     filters, rows = page.filters, views.TABLE_ROWS  # read when run (tests lower it)
     st.subheader("Events shown")
-    box = st.expander(_table_label(page.count, rows), key=TABLE_KEY, on_change="rerun")
+    label = _table_label(page.count, rows)
+    box = st.expander(label, key=TABLE_KEY, on_change="rerun")
+    if not box.open and page.count:
+        # on paper only (dashboard/print_style.py): a folded table printed as a closed
+        # expander, a control that does nothing on a sheet, with no word of what it held
+        with st.container(key=PRINT_NOTE_KEY):
+            st.caption(_print_note(label))
     if box.open:
         with box:
             st.dataframe(page.table(rows), hide_index=True, width="stretch")
+            # on paper only (dashboard/print_style.py): the grid is a scrolling canvas, which
+            # printed as its first nine rows, cut at its edge
+            with st.container(key=PRINT_TABLE_KEY):
+                st.html(print_table_html(page.table(rows), page.count))
             if page.count > rows:
                 st.caption(
                     f"The table lists the newest {rows:,} of the {page.count:,} events "
@@ -49,3 +64,12 @@ def _table_label(count: int, rows: int) -> str:
     if count == 0:
         return "Table: no events shown"
     return f"Table: the {count:,} events shown" if count > 1 else "Table: the event shown"
+
+
+def _print_note(label: str) -> str:
+    """What a printout says in place of the folded table (`label`: the expander's)."""
+    shown = label.removeprefix("Table: ")
+    return (
+        f"The table of {shown} is not in this printout: it is folded on the page. To print "
+        f"it, open “{label}” under the map, then print again."
+    )

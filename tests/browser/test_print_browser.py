@@ -6,6 +6,8 @@ probe reports no width while printing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.serving import NEEDS_CHROMIUM
@@ -14,9 +16,15 @@ pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 DECK = '[data-testid="stDeckGlJsonChart"]'
 BOXES = f"() => [...document.querySelectorAll('{DECK}, {DECK} > div')]"
 WIDTHS = f"() => ({BOXES})().map((b) => [b.getBoundingClientRect().width, b.style.width])"
-#: The timeline's width on screen and the zoom its element is given (SHEET_PX = 940).
+#: The timeline's width and height, how far below the title's top it starts, and the zoom
+#: its element is given (SHEET_PX = 940, FIRST_SHEET_PX = 700).
 TIMELINE = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
-  return [c.getBoundingClientRect().width, c.closest('.stElementContainer').style.zoom]; }"""
+  const r = c.getBoundingClientRect(), t = document.querySelector('h1').getBoundingClientRect();
+  return [r.width, c.closest('.stElementContainer').style.zoom, r.height, r.top - t.top]; }"""
+#: How far below the title's top the timeline's element ends (as laid out, zoom included).
+TIMELINE_END = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
+  return c.closest('.stElementContainer').getBoundingClientRect().bottom
+    - document.querySelector('h1').getBoundingClientRect().top; }"""
 
 #: How the map and the timeline, and the element boxes they sit in, break across sheets.
 KEPT_WHOLE = """() => ['stDeckGlJsonChart', 'stPlotlyChart'].flatMap((id) => {
@@ -37,7 +45,7 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     page.goto(server)
-    page.wait_for_selector(f"{DECK} canvas", timeout=90_000)
+    page.wait_for_selector(f"{DECK} canvas", timeout=240_000)
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000
     )
@@ -48,10 +56,14 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
 
     screen_cookie = cookie(context)
     assert screen_cookie
-    timeline_px = page.evaluate(TIMELINE)[0]
+    timeline_px, _, timeline_height, below_title = page.evaluate(TIMELINE)
+    assert below_title + timeline_height > 700  # as drawn, it does not fit the first sheet
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
-    zoom = page.evaluate(TIMELINE)[1]  # wider than a landscape sheet: shrunk to fit it
-    assert (float(zoom) == pytest.approx(940 / timeline_px)) if timeline_px > 940 else not zoom
+    zoom = page.evaluate(TIMELINE)[1]  # wider than a landscape sheet: shrunk to fit it, and
+    # shrunk to fit under the title on the first sheet (kept whole, it went to the second
+    # and left the first sheet nearly blank)
+    wanted = min(940 / timeline_px, (700 - below_title) / timeline_height)
+    assert float(zoom) == pytest.approx(wanted)
     held = page.evaluate(WIDTHS)
     assert [h for _, h in held] == [f"{w:g}px" for w, _ in screen]  # the widths on screen
     page.emulate_media(media="print")
@@ -67,6 +79,11 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     # the map and the timeline are each kept whole on one sheet (the map was cut in two
     # across the first and second sheets at 1280x720)
     assert page.evaluate(KEPT_WHOLE) == ["avoid"] * 4
+    assert page.evaluate(TIMELINE_END) <= 700  # on the first sheet, under the title
+    # the folded events table is not printed as a closed expander: a note says how to print it
+    assert not page.locator(".st-key-table_open").is_visible()
+    note = page.locator(".st-key-table_print_note")
+    assert note.is_visible() and "is not in this printout" in note.inner_text()
     # the event detail's scrolling panel is printed whole: its claims were cut at 640 px
     inner, outer = page.evaluate(f"() => ({DETAIL})().map((b) => [b.scrollHeight, b.clientHeight])")
     assert inner[0] == inner[1] and outer[0] == outer[1] and inner[0] > 640
@@ -79,5 +96,31 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     assert all(not h for _, h in page.evaluate(WIDTHS))
     assert not page.evaluate(TIMELINE)[1]
     assert page.locator('[data-testid="stSidebar"]').is_visible()
+    assert page.locator(".st-key-table_open").is_visible() and not note.is_visible()
     assert page.pdf()[:5] == b"%PDF-"  # the browser's own print runs through it too
+    context.close()
+
+
+def test_an_open_events_table_prints_every_row_as_text(browser, server):
+    """The open table printed as Streamlit's grid, a canvas that scrolls: its first nine
+    rows and five columns, cut at the grid's edge. On paper it is an HTML table of them all."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.goto(server)
+    page.wait_for_function(f"() => document.querySelector('{DECK} canvas')", timeout=240_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=90_000
+    )
+    headline = page.get_by_text(re.compile(r"\d+ of \d+ events shown")).first.inner_text()
+    shown = int(re.search(r"(\d+) of \d+ events shown", headline)[1])
+    page.locator(".st-key-table_open summary").click(timeout=120_000)
+    page.wait_for_selector("table.print-events", state="attached", timeout=90_000)
+    grid = page.locator('.st-key-table_open [data-testid="stDataFrame"]')
+    printed = page.locator(".st-key-table_print")
+    grid.wait_for(timeout=90_000)
+    assert not printed.is_visible()  # on screen: the grid alone
+    page.emulate_media(media="print")
+    assert printed.is_visible() and not grid.is_visible()
+    assert page.locator("table.print-events tbody tr").count() == shown
+    assert not page.locator(".st-key-table_print_note").is_visible()  # it is printed
     context.close()
