@@ -5,8 +5,12 @@ Plotly chart and one small pydeck map, in the project's config.
         --first-page default
 
 What the reader's page cannot beat in the same Chromium: Streamlit's own JavaScript, Plotly's
-and deck.gl's bundles and one WebGL context in software (SwiftShader).
+and deck.gl's bundles and one WebGL context in software (SwiftShader). With BARE_PAGE_MAP=0
+in the environment (and `bench_browser.py --no-map`) the page has no map: a title and the
+chart.
 """
+
+import os
 
 import plotly.graph_objects as go
 import pydeck as pdk
@@ -23,4 +27,5 @@ dot = pdk.Layer(
     get_fill_color=[0, 114, 178],
 )
 view = pdk.ViewState(latitude=34.5, longitude=40.9, zoom=5)
-st.pydeck_chart(pdk.Deck(layers=[dot], initial_view_state=view, map_style=None), height=520)
+if os.environ.get("BARE_PAGE_MAP") != "0":
+    st.pydeck_chart(pdk.Deck(layers=[dot], initial_view_state=view, map_style=None), height=520)

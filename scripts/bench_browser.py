@@ -64,7 +64,7 @@ QUIET_S = 1.5
 #: Installed before any of the page's own scripts: long tasks, timeline redraws and the time
 #: of the last pointer press, all on the page's own clock (performance.now()).
 PROBE = """
-window.__bench = {tasks: [], plots: [], press: 0, contexts: 0, draws: 0, drawn: 0};
+window.__bench = {tasks: [], plots: [], painted: [], press: 0, contexts: 0, draws: 0, drawn: 0};
 // the map drawn: two animation frames after a frame with WebGL draw calls (deck.gl's), i.e.
 // once that frame has been committed (the main thread waits in Commit for the GPU process,
 // in software WebGL for SwiftShader); deck.gl draws only when something changed
@@ -102,7 +102,12 @@ document.addEventListener('pointerdown', () => { window.__bench.press = performa
 const hook = () => document.querySelectorAll('.js-plotly-plot').forEach(gd => {
   if (gd.__benched || typeof gd.on !== 'function') return;
   gd.__benched = true;
-  gd.on('plotly_afterplot', () => window.__bench.plots.push(performance.now()));
+  gd.on('plotly_afterplot', () => {
+    window.__bench.plots.push(performance.now());
+    // on screen: two animation frames after (the frame with the chart has been committed)
+    requestAnimationFrame(() => requestAnimationFrame(
+      () => window.__bench.painted.push(performance.now())));
+  });
 });
 new MutationObserver(hook).observe(document, {subtree: true, childList: true});
 """
@@ -195,6 +200,36 @@ GPU_PIDS: set[int] = set()
 OTHER_PIDS: set[int] = set()
 
 
+class CpuSampler:
+    """Chromium's CPU seconds sampled every `every` s in a thread while open, so the work done
+    by a moment on the page's clock (the first viewport drawn, the map drawn) can be read
+    back: on a loaded machine a steadier measure than the wall time to that moment."""
+
+    def __init__(self, every: float = 0.1) -> None:
+        import threading
+
+        self.every, self.samples = every, []  # (perf_counter s, CPU seconds since the start)
+        self._base, self._stop = browser_cpu(), threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append((time.perf_counter(), cpu_since(self._base)))
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> CpuSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def at(self, when: float) -> float:
+        """CPU seconds used by `when` (perf_counter s): the first sample at or after it."""
+        return next((cpu for t, cpu in self.samples if t >= when), float("nan"))
+
+
 def gpu_since(before: dict[int, float]) -> float:
     """CPU seconds the GPU process used since `before` (SwiftShader drawing the WebGL)."""
     now = browser_cpu()
@@ -225,7 +260,7 @@ def settle(page, since_ms: float) -> tuple[float, float]:
 def act(page, socket: Frames, click, timeout_s: float, server: int = 0) -> dict[str, float]:
     """Press something, wait for its rerun and the page to settle: seconds and bytes
     (`server`: the server's process id, for its CPU seconds)."""
-    socket.bytes, runs = 0, socket.runs
+    socket.bytes, socket.counted, runs = 0, 0, socket.runs
     contexts, draws = page.evaluate("[window.__bench.contexts, window.__bench.draws]")
     cpu, served = browser_cpu(), server_cpu(server) if server else 0.0
     click()
@@ -316,10 +351,12 @@ def one_session(
     clicks: bool = True,
     trace: Path | None = None,
     server: int = 0,
+    with_map: bool = True,
 ) -> dict[str, float]:
-    """One fresh browser session's figures; `trace`: also Chrome traces of its first load,
-    its event type click and its Week click, to `trace` + '-load.json', '-type.json' and
-    '-week.json' (tracing slows it: such a session is not counted)."""
+    """One fresh browser session's figures (`with_map` False: a page with no map, such as
+    `scripts/bare_page.py` with BARE_PAGE_MAP=0); `trace`: also Chrome traces of its first
+    load, its event type click and its Week click, to `trace` + '-load.json', '-type.json'
+    and '-week.json' (tracing slows it: such a session is not counted)."""
 
     def traced(what: str):
         return tracing(browser, page, trace and trace.with_name(f"{trace.name}-{what}.json"))
@@ -340,31 +377,52 @@ def one_session(
             else None
         ),
     )
-    with traced("load"):
+    if server:  # the server's CPU seconds as each script run finishes (the map's run's cost)
+        socket.hook = lambda: server_cpu(server)
+    with traced("load"), CpuSampler() as sampled:
         opened, cpu = time.perf_counter(), browser_cpu()
         served = server_cpu(server) if server else 0.0
         page.goto(url)
-        page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
+        if with_map:
+            page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
         page.wait_for_function("window.__bench.plots.length > 0")
         origin = page.evaluate("performance.timeOrigin") / 1000  # epoch s of the page's clock 0
         offset = time.time() - time.perf_counter()  # perf_counter -> epoch s
         socket.wait_run(page, 1, timeout_s)
         first_run = socket.first_finished - opened_ws[0]
         plot, quiet = settle(page, 0.0)
-    drawn = page.evaluate("window.__bench.drawn")
+    drawn, painted = page.evaluate("[window.__bench.drawn, window.__bench.painted]")
+    view = max(painted, default=plot)
+    if not with_map:
+        drawn = view
     start = up if up else opened
+
+    def cpu_by(ms: float) -> float:  # Chromium's CPU s from opening to this page-clock moment
+        return sampled.at(origin + ms / 1000 - offset)
+
+    runs = socket.per_run
     out = {
         "drawn_s": origin + max(plot, drawn) / 1000 - offset - start,
+        "view_drawn_s": origin + view / 1000 - offset - start,
         "timeline_drawn_s": origin + plot / 1000 - offset - start,
         "map_drawn_s": origin + drawn / 1000 - offset - start,
         "load_gpu_s": gpu_since(cpu),
         "load_settled_s": origin + quiet / 1000 - offset - start,
         "first_run_s": first_run,
         "load_runs": socket.runs,
+        "load_fragment_runs": sum(fragment for _, fragment, _ in runs),
         "first_ws_mib": socket.bytes / MIB,
+        "first_run_mib": runs[0][0] / MIB,
         "load_cpu_s": cpu_since(cpu),
+        "view_cpu_s": cpu_by(view),
+        "map_cpu_s": cpu_by(drawn),
         "load_server_s": server_cpu(server) - served if server else float("nan"),
     }
+    if len(runs) > 1:  # the map's own run (a fragment's), after the browser asked for it
+        out["second_run_mib"] = runs[1][0] / MIB
+        if server:
+            out["second_run_server_s"] = runs[1][2] - runs[0][2]
+    socket.hook = None
     if not clicks:
         out["static_mib"] = static[0] / MIB  # fetched during the first load
         context.close()
@@ -388,13 +446,20 @@ def one_session(
 
 
 ROWS = (
-    ("drawn_s", "server up to page drawn: timeline and map (s)"),
-    ("timeline_drawn_s", "server up to timeline drawn (s)"),
+    ("view_drawn_s", "server up to the first viewport drawn: header and timeline on screen (s)"),
+    ("drawn_s", "server up to the whole page drawn: timeline and map (s)"),
+    ("timeline_drawn_s", "server up to timeline drawn (plotly_afterplot) (s)"),
     ("map_drawn_s", "server up to map drawn (s)"),
     ("load_settled_s", "server up to page settled (s)"),
     ("first_run_s", "first load: websocket opened to the first script run received (s)"),
-    ("load_runs", "first load: script runs until settled (a second one is the width's)"),
+    ("load_runs", "first load: script runs until settled (the second: the map's)"),
+    ("load_fragment_runs", "first load: of which a fragment's run (the map's column alone)"),
+    ("first_run_mib", "first load: websocket, first script run (MiB)"),
+    ("second_run_mib", "first load: websocket, second script run (the map's) (MiB)"),
+    ("second_run_server_s", "first load: server CPU, second script run (s)"),
     ("load_cpu_s", "browser CPU, first load to settled (s)"),
+    ("view_cpu_s", "browser CPU, opening to the first viewport drawn (s)"),
+    ("map_cpu_s", "browser CPU, opening to the map drawn (s)"),
     ("load_gpu_s", "of which the GPU process (software WebGL) (s)"),
     ("load_server_s", "server CPU, first load to settled (s)"),
     ("first_ws_mib", "websocket, first load (MiB)"),
@@ -427,8 +492,8 @@ ROWS = (
 
 
 #: Figures whose first session (cold) is reported apart from the others (warm).
-COLD = ("drawn_s", "timeline_drawn_s", "map_drawn_s", "load_settled_s", "first_run_s",
-        "load_runs")  # fmt: skip
+COLD = ("view_drawn_s", "drawn_s", "timeline_drawn_s", "map_drawn_s", "load_settled_s", "first_run_s",
+        "load_runs", "load_fragment_runs")  # fmt: skip
 
 
 def bench(
@@ -440,6 +505,7 @@ def bench(
     app: Path,
     clicks: bool,
     trace: Path | None = None,
+    with_map: bool = True,
 ) -> dict[str, str]:
     """Cold figures from the first session, medians of the warm ones for the rest."""
     from playwright.sync_api import sync_playwright
@@ -454,12 +520,14 @@ def bench(
         with serving(store, port, launcher, app) as (url, up, pid):
             for i in range(repeat):
                 runs.append(
-                    one_session(browser, url, up if i == 0 else 0.0, timeout_s, clicks, None, pid)
+                    one_session(
+                        browser, url, up if i == 0 else 0.0, timeout_s, clicks, None, pid, with_map
+                    )
                 )
                 print(f"# {store} run {i + 1}: {runs[-1]}", file=sys.stderr, flush=True)
             if trace is not None:  # one more session, traced, not counted
                 path = trace.with_name(f"{trace.name}-{Path(store).name}")
-                one_session(browser, url, 0.0, timeout_s, clicks, trace=path, server=pid)
+                one_session(browser, url, 0.0, timeout_s, clicks, path, pid, with_map)
         browser.close()
     out = {}
     for key, _ in ROWS:
@@ -498,6 +566,11 @@ def main() -> None:
         "--first-page", action="store_true", help="only the first page: no clicks (faster)"
     )
     parser.add_argument(
+        "--no-map",
+        action="store_true",
+        help="the page draws no map (scripts/bare_page.py with BARE_PAGE_MAP=0): wait for none",
+    )
+    parser.add_argument(
         "--trace",
         type=Path,
         help="PREFIX: after the measured sessions one more, traced (Chrome traces of the first "
@@ -515,6 +588,7 @@ def main() -> None:
             args.app,
             not args.first_page,
             args.trace,
+            not args.no_map,
         )
         for s in args.stores
     }

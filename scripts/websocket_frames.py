@@ -18,6 +18,11 @@ class Frames:
         self.bytes, self.runs = 0, 0
         self.finished, self.finished_epoch = 0.0, 0.0
         self.first_finished = 0.0  # perf_counter s of the first run finished
+        #: per run finished: (bytes received since the previous one finished, whether it was a
+        #: fragment's run, what `hook` returned then: e.g. the server's CPU seconds so far)
+        self.per_run: list[tuple[int, bool, object]] = []
+        self.hook = None
+        self.counted = 0
 
     def attach(self, ws) -> None:
         ws.on("framereceived", self.add)
@@ -31,6 +36,12 @@ class Frames:
             done = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
             if msg.WhichOneof("type") == "script_finished" and msg.script_finished in done:
                 self.runs += 1  # not one stopped early for a rerun
+                fragment = msg.script_finished == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+                total = self.bytes
+                self.per_run.append(
+                    (total - self.counted, fragment, self.hook() if self.hook else None)
+                )
+                self.counted = total
                 if not self.first_finished:
                     self.first_finished = time.perf_counter()
                 self.finished, self.finished_epoch = time.perf_counter(), time.time()

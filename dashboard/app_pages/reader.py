@@ -14,6 +14,7 @@ from dashboard.briefing import LegendEntry
 from dashboard.components.downloads import render_downloads
 from dashboard.components.events_table import render_table
 from dashboard.components.linked import (
+    APP_RERUN,
     ROW_KEY,
     chart_key,
     mark_map_selection,
@@ -25,7 +26,7 @@ from dashboard.components.linked import (
 )
 from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
-from dashboard.components.width_probe import column_width
+from dashboard.components.width_probe import column_width, wanted
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.derived import Derived
 from dashboard.filters import Filters, Options, describe
@@ -120,6 +121,7 @@ def render_reader() -> None:
     remembered = {k: st.session_state[k] for k in FILTER_KEYS if k in st.session_state}
     whole = st.session_state.get("_f_whole")  # the slider's bounds when last drawn
     st.session_state.update(valid_state(remembered, options, whole))  # the data may have changed
+    st.session_state.pop(APP_RERUN, None)  # this is the whole page's run (see _map_part)
     filters = render_filters(options)
     st.session_state["_f_whole"] = options.date_bounds(
         filters.include_background, filters.include_pending
@@ -134,7 +136,7 @@ def render_reader() -> None:
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         map_col, detail_col = st.columns([3, 2], gap="large")
         with map_col:
-            _render_map(page, to_params(filters, options, None))
+            _map_part(page, to_params(filters, options, None))
         with detail_col:
             render_detail_column(page, data.detail)
     render_table(page)
@@ -219,17 +221,39 @@ def timeline_caption(counts: bool, cut: bool) -> str:
     )
 
 
+#: The map's height on screen, and its placeholder's until the browser asks for it.
+MAP_HEIGHT_PX = 520
+
+
+@st.fragment
+def _map_part(page: Derived, params: dict[str, str]) -> None:
+    """The map's column, rerun on its own when the browser asks for the map or reports a new
+    width, or a marker is clicked (which then reruns the whole page: the timeline and the
+    detail follow the map's selection)."""
+    if st.session_state.pop(APP_RERUN, False):
+        st.rerun(scope="app")
+    _render_map(page, params)
+
+
 def _render_map(page: Derived, params: dict[str, str]) -> None:
     noun = "event" if page.count == 1 else "events"
     st.subheader(f"Where: {page.count:,} {noun}, {page.window}")
-    width = column_width("map_width", SCREEN_WIDTH_PX)  # the view is fitted to the real width
-    st.pydeck_chart(
-        mark_map_selection(page.deck_copy(width), page, page.by_marker),
-        height=520,
-        key=chart_key("map"),
-        on_select=on_map_select,  # a marker selects its events on the timeline too
-        selection_mode="single-object",
-    )
+    # the view is fitted to the real width; a session's first run draws a placeholder of the
+    # map's size and the map follows in this fragment's own rerun, once the browser asks for
+    # it: once the timeline above is drawn, or the reader scrolls or prints (the map sits
+    # below the fold at 1280x720 and 1920x1080, and its first frame in software WebGL was
+    # half of Chromium's work for a first page: issue 10)
+    width = column_width("map_width", SCREEN_WIDTH_PX, wait=True)
+    if wanted("map_width"):
+        st.pydeck_chart(
+            mark_map_selection(page.deck_copy(width), page, page.by_marker),
+            height=MAP_HEIGHT_PX,
+            key=chart_key("map"),
+            on_select=on_map_select,  # a marker selects its events on the timeline too
+            selection_mode="single-object",
+        )
+    else:
+        _map_placeholder()
     _legend(page.legend, flows=not page.arcs.empty)
     if page.not_drawn:  # reported movements with no two map points, named so none goes missing
         st.caption(
@@ -256,6 +280,12 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
     st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")
     # printed: no sidebar, the map's box held at its width so it prints as drawn (basemap too)
     st.html(reader_print_html(), unsafe_allow_javascript=True)
+
+
+def _map_placeholder() -> None:
+    """A light box of the map's size, so nothing moves when the map replaces it."""
+    with st.container(height=MAP_HEIGHT_PX, border=True, key="map_placeholder"):
+        st.caption("Drawing the map…")
 
 
 def _sync_url(params: dict[str, str]) -> None:

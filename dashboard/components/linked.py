@@ -38,6 +38,9 @@ DETAIL_HEIGHT_PX = 640
 CHOOSER_LIMIT = 500
 #: marker key -> event ids, as drawn on the last run (read by the map's selection callback).
 _MARKERS = "_marker_events"
+#: Set by the map's selection callback: the map sits in a fragment (the reader's page), whose
+#: own rerun then reruns the whole page, so the timeline and the detail follow.
+APP_RERUN = "_map_selected_rerun"
 
 
 def chart_key(chart: str) -> str:
@@ -83,6 +86,7 @@ def on_map_select() -> None:
     by_marker = st.session_state.get(_MARKERS) or {}
     _select(ids_from_map(st.session_state.get(chart_key("map")), by_marker), scroll=False)
     _renew("timeline")
+    st.session_state[APP_RERUN] = True
 
 
 def clear_selection() -> None:

@@ -12,6 +12,13 @@ this browser measured last time, kept in a cookie (a number, nothing else; read 
 session's request, `st.context.cookies`), else the width reported earlier in this session.
 Until the browser has answered (and in AppTest, which runs no JavaScript) that width is
 used. The script is ours and fixed; no data reaches it but numbers and the cookie's name.
+
+A probe told to wait (`column_width(..., wait=True)`: the reader's map) also holds back its
+chart: the server draws a placeholder until the browser asks for the chart, once the part of
+the page above has been drawn (or the reader scrolls or prints), and the width goes with that
+one request. The map, below the fold at 1280x720 and 1920x1080, then no longer competes with
+the first viewport (its first frame in software WebGL was half of Chromium's work for a first
+page, issue 10); the cost is a second run per session, of the map's fragment alone.
 """
 
 from __future__ import annotations
@@ -23,17 +30,23 @@ STEP_PX = 40
 MIN_PX, MAX_PX = 320, 2400
 #: A year: the width is a property of the reader's screen, not of one visit.
 COOKIE_AGE_S = 365 * 24 * 3600
+#: A waiting probe asks for its chart at the latest this long after it was mounted (should
+#: the page above it never be drawn).
+LIMIT_MS = 10_000
 
 _JS = """
 export default function(component) {
   const { parentElement, setStateValue, data } = component;
   const box = parentElement.host || parentElement;
+  const measure = () => Math.floor(box.getBoundingClientRect().width / data.step) * data.step;
+  // data.wait: the server draws the chart only once asked (its first run drew a placeholder)
+  let waiting = Boolean(data.wait);
   const report = () => {
     if (window.matchMedia("print").matches) return;  // a printed sheet is no screen width
-    const width = Math.floor(box.getBoundingClientRect().width / data.step) * data.step;
+    const width = measure();
     if (width <= 0) return;
     document.cookie = `${data.cookie}=${width}; path=/; max-age=${data.age}; SameSite=Strict`;
-    if (width !== data.known) {
+    if (!waiting && width !== data.known) {
       data.known = width;
       setStateValue("width", width);
     }
@@ -41,7 +54,47 @@ export default function(component) {
   const observer = new ResizeObserver(report);
   observer.observe(box);
   report();
-  return () => observer.disconnect();
+  if (!waiting) return () => observer.disconnect();
+  // Ask for the chart (one rerun, with the width) once the page's first Plotly chart (the
+  // part above it) has been drawn and the page has had a moment (an idle callback), as soon
+  // as the reader scrolls or prints, or after data.limit ms in any case. (Not when the box
+  // first nears the viewport: until the chart above is drawn, the page is short and the box
+  // sits in view.)
+  const timers = [];
+  function want() {
+    if (!waiting) return;
+    waiting = false;
+    timers.forEach(clearTimeout);
+    const width = measure();
+    data.known = width > 0 ? width : data.known;
+    setStateValue("drawn", data.known);
+  }
+  const started = performance.now();
+  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+  // drawn at its column's width (Streamlit's chart is first drawn hidden, at Plotly's own)
+  const drawn = () => [...document.querySelectorAll("[data-testid=stPlotlyChart]")].some((c) => {
+    const svg = c.querySelector(".main-svg");
+    const width = svg ? svg.getBoundingClientRect().width : 0;
+    return width > 0 && Math.abs(width - c.getBoundingClientRect().width) < 2;
+  });
+  const poll = () => {
+    if (!waiting) return;
+    if (drawn() || performance.now() - started > data.limit) {
+      requestAnimationFrame(() => requestAnimationFrame(() => idle(want, { timeout: 300 })));
+    } else {
+      timers.push(setTimeout(poll, 100));
+    }
+  };
+  poll();
+  const scrolled = () => want();
+  window.addEventListener("scroll", scrolled, { capture: true, passive: true, once: true });
+  window.addEventListener("beforeprint", want);
+  return () => {
+    observer.disconnect();
+    timers.forEach(clearTimeout);
+    window.removeEventListener("scroll", scrolled, { capture: true });
+    window.removeEventListener("beforeprint", want);
+  };
 }
 """
 
@@ -68,23 +121,51 @@ def cookie_name(key: str) -> str:
     return f"conflict_timeline_{key}"
 
 
-def column_width(key: str, default: int) -> int:
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def column_width(key: str, default: int, wait: bool = False) -> int:
     """This column's width in the browser (pixels): as reported in this session, else as
-    this browser's cookie remembers it, else `default`."""
+    this browser's cookie remembers it, else `default`.
+
+    `wait`: the chart beside the probe is drawn only once the browser asks for it
+    (`wanted`): the probe asks, with the width, once the page's first Plotly chart (the part
+    above it) has been drawn, or as soon as the reader scrolls or prints (`_JS`)."""
     state = st.session_state
     if f"{key}_seen" not in state:  # first run of a session: what the browser measured before
         state[f"{key}_seen"] = cookie_width(st.context.cookies.get(cookie_name(key))) or default
     assumed = state[f"{key}_seen"]  # what the server fits to until the browser says otherwise
+    waiting = wait and not wanted(key)
     result = _probe(
         key=key,
-        data={"step": STEP_PX, "known": assumed, "cookie": cookie_name(key), "age": COOKIE_AGE_S},
-        default={"width": None},
+        data={
+            "step": STEP_PX,
+            "known": assumed,
+            "cookie": cookie_name(key),
+            "age": COOKIE_AGE_S,
+            "wait": waiting,
+            "limit": LIMIT_MS,
+        },
+        default={"width": None, "drawn": None},
         on_width_change=lambda: None,
+        on_drawn_change=lambda: None,
         height=1,
     )
     reported = getattr(result, "width", None)
-    if isinstance(reported, int | float) and not isinstance(reported, bool) and reported > 0:
+    asked = getattr(result, "drawn", None)
+    if _number(asked):  # the browser asks for the chart, at this width
+        state[f"{key}_wanted"] = True
+        if not _number(reported):
+            reported = asked
+    if _number(reported):
         state[f"{key}_seen"] = reported  # as measured (unclamped): the browser compares to it
     width = clamp_width(reported, clamp_width(assumed, default))
     state[f"{key}_px"] = width
     return width
+
+
+def wanted(key: str) -> bool:
+    """Whether the browser has asked for the chart beside probe `key` in this session
+    (`column_width(..., wait=True)`); once asked, it is drawn on every run after."""
+    return bool(st.session_state.get(f"{key}_wanted"))

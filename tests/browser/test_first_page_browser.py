@@ -1,5 +1,7 @@
-"""The first page in Chromium: one script run where the map's assumed width is right, and a
-width measured once is remembered for the next visit (`dashboard/components/width_probe.py`)."""
+"""The first page in Chromium: the map's place held by a box of its size, the map drawn in one
+fragment run once the part above it has been drawn (no scroll or click needed), at the width
+the browser measured, and that width remembered for the next visit
+(`dashboard/components/width_probe.py`)."""
 
 from __future__ import annotations
 
@@ -16,19 +18,52 @@ from websocket_frames import Frames  # noqa: E402
 
 pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 MAP = '[data-testid="stDeckGlJsonChart"] canvas'
+#: Before the page's own scripts: where the placeholder and the map sit (top and height in
+#: the page, px), when the timeline was first drawn and when the map's element came, and the
+#: WebGL contexts made (one: the map drawn once).
+WATCH = """
+window.__first = {placeholder: null, map: null, plotted: 0, mapped: 0, contexts: 0};
+const box = (el) => { const r = el.getBoundingClientRect(); return [r.top + scrollY, r.height]; };
+new MutationObserver(() => {
+  const held = document.querySelector('.st-key-map_placeholder');
+  if (held && !window.__first.placeholder) window.__first.placeholder = box(held);
+  const deck = document.querySelector('[data-testid="stDeckGlJsonChart"]');
+  if (deck && !window.__first.mapped) window.__first.mapped = performance.now();
+  if (deck) window.__first.map = box(deck);
+  document.querySelectorAll('.js-plotly-plot').forEach((gd) => {
+    if (gd.__watched || typeof gd.on !== 'function') return;
+    gd.__watched = true;
+    gd.on('plotly_afterplot', () => {
+      window.__first.plotted = window.__first.plotted || performance.now();
+    });
+  });
+}).observe(document, {subtree: true, childList: true, attributes: true});
+const getContext = HTMLCanvasElement.prototype.getContext;
+HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+  if (String(kind).startsWith('webgl') && !this.__counted) {
+    this.__counted = true;
+    window.__first.contexts++;
+  }
+  return getContext.call(this, kind, ...rest);
+};
+"""
 
 
-def _runs_of_a_visit(context, server) -> int:
-    """Script runs finished during a visit: open, map drawn, then 6 s for a width's rerun."""
+def _visit(context, server) -> tuple[list[tuple[int, bool]], dict]:
+    """A visit with no scroll or click: the script runs finished (bytes, a fragment's run?)
+    until the map is drawn and 6 s more (for any width's rerun), and what WATCH saw."""
     page = context.new_page()
+    page.add_init_script(WATCH)
     socket = Frames()
     page.on("websocket", socket.attach)
     page.goto(server)
-    page.wait_for_selector(MAP, timeout=90_000)
-    socket.wait_run(page, 1, 90)
+    page.wait_for_selector(MAP, timeout=240_000)  # 80-110 s at a load of 20 on 2 cores
+    socket.wait_run(page, 2, 240)
     page.wait_for_timeout(6000)
+    page.wait_for_function("window.__first.map && window.__first.map[1] > 0")
+    seen = page.evaluate("window.__first")
     page.close()
-    return socket.runs
+    return [(size, fragment) for size, fragment, _ in socket.per_run], seen
 
 
 def _width_cookie(context) -> str | None:
@@ -36,21 +71,37 @@ def _width_cookie(context) -> str | None:
     return kept.get("conflict_timeline_map_width")
 
 
-def test_no_second_run_where_the_assumed_width_is_right(browser, server):
+def _map_followed_in_place(runs, seen) -> None:
+    """The first run held the map's place, the map came in one fragment run after the timeline
+    was drawn, into the same box (nothing below it moved), and was drawn once."""
+    assert [fragment for _, fragment in runs] == [False, True]
+    assert 0 < seen["plotted"] < seen["mapped"]
+    assert seen["placeholder"] == seen["map"] and round(seen["map"][1]) == 520
+    assert seen["contexts"] == 1
+    assert runs[1][0] < min(runs[0][0], 100_000)  # the map's column alone: tens of kB
+
+
+def test_the_map_follows_the_timeline_in_its_own_fragment_run(browser, server):
     """At 1280x720 the map's column is 440 px wide after rounding: the width the server fits
-    to before the browser answers, so the probe does not ask for a rerun."""
+    to before the browser answers, and the one the browser asks for the map at."""
     context = browser.new_context(viewport={"width": 1280, "height": 720})
-    assert _runs_of_a_visit(context, server) == 1
+    runs, seen = _visit(context, server)
+    _map_followed_in_place(runs, seen)
     assert _width_cookie(context) == "440"
     context.close()
 
 
 def test_a_measured_width_is_used_from_the_next_visits_first_run(browser, server):
+    """At 1920x1080 the map is drawn once, at the measured width that comes with the browser's
+    request for it (it was fitted to 440 and drawn again); the width is remembered."""
     context = browser.new_context(viewport={"width": 1920, "height": 1080})
-    assert _runs_of_a_visit(context, server) == 2  # fitted to 440, then to the real width
+    runs, seen = _visit(context, server)
+    _map_followed_in_place(runs, seen)
     width = _width_cookie(context)
     assert width is not None and int(width) > 440 and int(width) % 40 == 0
-    assert _runs_of_a_visit(context, server) == 1  # fitted to the remembered width at once
+    runs, seen = _visit(context, server)  # fitted to the remembered width at once
+    _map_followed_in_place(runs, seen)
+    assert _width_cookie(context) == width
     context.close()
 
 
@@ -60,7 +111,7 @@ def test_a_folded_source_shows_its_claims_when_opened(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 720})
     page = context.new_page()
     page.goto(server)
-    page.wait_for_selector(MAP, timeout=90_000)
+    page.wait_for_selector(MAP, timeout=240_000)
     fold = page.locator('.st-key-detail_body [data-testid="stExpander"]').filter(
         has_text="more claim"
     )

@@ -85,6 +85,14 @@ def chart_event_ids(at: AppTest) -> set[str]:
     return found
 
 
+def ask_for_map(at: AppTest) -> AppTest:
+    """What the browser's width probe does once the map's box nears the viewport or the page
+    above it is drawn (`dashboard/components/width_probe.py`, JavaScript AppTest does not
+    run): ask for the map, which a session's first run leaves out; then the next run."""
+    at.session_state["map_width_wanted"] = True
+    return at.run()
+
+
 def map_json(at: AppTest) -> str:
     """The reader's map, as the JSON deck.gl receives (non-ASCII letters as they are)."""
     return json.dumps(json.loads(at.get("deck_gl_json_chart")[0].proto.json), ensure_ascii=False)

@@ -16,6 +16,7 @@ from tests.conftest import tree_digest
 from tests.dashboard.analyst_helpers import (
     analyst_page,
     as_read,
+    ask_for_map,
     button,
     chart_event_ids,
     map_json,
@@ -157,6 +158,7 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
     # the reader: accepted events on the timeline and map, the rejected one nowhere
     at.switch_page("app_pages/reader.py").run()
     assert not at.exception, at.exception
+    ask_for_map(at)
     drawn = chart_event_ids(at)
     assert {strike, shelling} <= drawn
     assert bombing not in drawn

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.components.events_table import TABLE_KEY
 from dashboard.text import WORD_JOINER, markdown_text, plain_text
 from etl.settings import ROOT
+from tests.dashboard.analyst_helpers import ask_for_map
 from tests.dashboard.hostile import hostile_value, write_hostile_store
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -44,7 +45,13 @@ def test_default_page_shows_every_news_event(app, project_tables):
     assert shown == len(events[~events["background"].astype(bool) & reviewed]) < total
     assert app.title[0].value == "Conflict timeline"
     assert len(app.get("plotly_chart")) == 1
+    # the map follows in a second run, once the browser asks for it (width_probe): its place
+    # is held meanwhile by a box of its height
+    assert not app.get("deck_gl_json_chart")
+    assert "Drawing the map…" in [c.value for c in app.caption]
+    ask_for_map(app)
     assert len(app.get("deck_gl_json_chart")) == 1
+    assert "Drawing the map…" not in [c.value for c in app.caption]
     assert not app.dataframe  # the table is made when its expander is opened
     table = _table(app)
     assert len(table) == shown
