@@ -94,6 +94,7 @@ def _extractor(paths: Paths):
 def _cmd_extract(args: argparse.Namespace) -> int:
     from etl.batch import mention_row, output_problem, write_csv
     from etl.extraction.extract import ExtractStats
+    from etl.extraction.mention_filter import THRESHOLD
 
     paths = _paths(args)
     inputs = [args.input, *sorted(paths.curated.glob("*.csv"))]
@@ -116,6 +117,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         f"{count} mentions -> {args.out}"
     )
     print(f"  undated (article window used): {stats.undated}; without a place: {stats.unplaced}")
+    if stats.filtered:
+        print(f"  dropped by the learnt mention filter (P(real) < {THRESHOLD}): {stats.filtered}")
     if stats.unknown_places:
         top = ", ".join(f"{n} ({c})" for n, c in stats.unknown_places.most_common(10))
         print(f"  names in place slots the gazetteers do not know: {top}")

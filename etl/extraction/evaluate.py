@@ -24,6 +24,7 @@ import pandas as pd
 
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
+from etl.extraction.mention_filter import THRESHOLD
 from etl.extraction.mentions import Mention
 from etl.extraction.merge import Cluster, cluster_mentions, distance_km
 
@@ -51,6 +52,7 @@ class Scores:
     typed: int = 0  # evidence with any mention in it
     typed_ok: int = 0  # ... of which a mention has the right type
     background: int = 0
+    filtered: int = 0  # mentions the learnt filter dropped
     notes: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -106,7 +108,16 @@ class Scores:
                 "  background mentions (dated >180 days before publication, not scored): "
                 f"{self.background}"
             )
+        if self.filtered:
+            out.append(filtered_line(self.filtered))
         return out
+
+
+def filtered_line(n: int) -> str:
+    return (
+        f"  mentions the learnt filter dropped (etl/extraction/mention_filter.py, "
+        f"P(real) < {THRESHOLD}): {n}"
+    )
 
 
 def _overlaps(m: Mention, start: int, end: int) -> bool:
@@ -234,6 +245,7 @@ class PassageMatch:
     clusters: list[Cluster]
     matches: list[Match]
     background: int = 0
+    filtered: int = 0  # mentions the learnt filter dropped (etl.extraction.mention_filter)
 
     @property
     def matched(self) -> set[int]:
@@ -278,8 +290,10 @@ def extract_passage(passage: dict, extractor: Extractor) -> PassageMatch:
     article = ArticleInput(
         passage["id"], passage["text"], dt.date.fromisoformat(passage["published"])
     )
-    mentions, _ = extractor.extract(article)
-    return match_passage(passage, mentions)
+    mentions, stats = extractor.extract(article)
+    pm = match_passage(passage, mentions)
+    pm.filtered = stats.filtered
+    return pm
 
 
 def _window(expected: dict) -> tuple[dt.date, dt.date]:
@@ -306,6 +320,7 @@ def score_devset(
 
 def _add_devset_passage(scores: Scores, pm: PassageMatch) -> None:
     scores.background += pm.background
+    scores.filtered += pm.filtered
     scores.clusters += len(pm.clusters)
     scores.mentions += len(pm.mentions)
     for match in pm.matches:
@@ -386,6 +401,7 @@ class Devset2Scores:
         default_factory=lambda: {label: Ratio() for label, _ in DEVSET2_MEASURES}
     )
     background: int = 0
+    filtered: int = 0  # mentions the learnt filter dropped
     notes: list[str] = field(default_factory=list)
 
     def judge(self, label: str, ok: bool, note: str | None = None) -> None:
@@ -408,6 +424,8 @@ class Devset2Scores:
             out.append(f"  {label:<46} {value:6.3f}   ({counts}){bar}")
         if self.background:
             out.append(f"  background mentions (not scored): {self.background}")
+        if self.filtered:
+            out.append(filtered_line(self.filtered))
         return out
 
 
@@ -616,6 +634,7 @@ DEVSET2_FAMILIES = (
 def add_devset2_passage(scores: Devset2Scores, pm: PassageMatch) -> None:
     """Add one matched passage to every family of measures."""
     scores.background += pm.background
+    scores.filtered += pm.filtered
     for family in DEVSET2_FAMILIES:
         family(scores, pm)
 

@@ -21,6 +21,7 @@ from etl.extraction.date_context import may_date, until_day
 from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, report_day
 from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
+from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -66,11 +67,12 @@ class ExtractStats:
     mentions: int = 0
     undated: int = 0
     unplaced: int = 0
+    filtered: int = 0  # mentions the learnt filter dropped (etl.extraction.mention_filter)
     unknown_places: Counter[str] = field(default_factory=Counter)
     cut: list[Problem] = field(default_factory=list)  # texts read only up to MAX_CHARS
 
     def add(self, other: ExtractStats) -> None:
-        for name in ("articles", "sentences", "mentions", "undated", "unplaced"):
+        for name in ("articles", "sentences", "mentions", "undated", "unplaced", "filtered"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.unknown_places.update(other.unknown_places)
         self.cut.extend(other.cut)
@@ -146,8 +148,17 @@ class Extractor:
             carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
-        stats.mentions = len(mentions)
-        return mentions, stats
+        # the learnt filter: a mention the model finds almost surely unreal is dropped
+        kept = keep_likely(mentions)
+        if len(kept) < len(mentions):
+            ids = {id(m) for m in kept}
+            for m in mentions:
+                if id(m) not in ids:
+                    stats.filtered += 1
+                    stats.undated -= m.date.source == "article"
+                    stats.unplaced -= m.place_id is None
+        stats.mentions = len(kept)
+        return kept, stats
 
     def _places(
         self, text: str, start: int, end: int, context: _Context
