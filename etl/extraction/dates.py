@@ -138,7 +138,8 @@ _RULES: tuple[_Rule, ...] = (
     (_DTG, _dtg, _needs("#m")),
     (_NUMERIC, _numeric, _needs("#s")),
     # '20190527', '2019/05/27', '27.05.19', '27-28.05.2019', '3-Jun-19', '2019-W22'
-    (numeric_dates.PATTERN, numeric_dates.resolve, _needs("#d")),
+    (numeric_dates.PATTERN, numeric_dates.resolve, _needs("#y #s")),
+    (numeric_dates.ABBR_MONTH, numeric_dates.abbr_month, _needs(_MONTH_WORDS, "#d")),
     (numeric_dates.WEEK_PHRASE, numeric_dates.week, _needs("week wk", "#d")),
     (numeric_dates.ORDINAL_BRACKET, numeric_dates.ordinal_bracket, _needs("st nd rd th", "#d")),
     (_DIGIT_STAMP, _digit_stamp, _needs("#s")),

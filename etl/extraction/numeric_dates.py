@@ -50,11 +50,15 @@ PATTERN = re.compile(
     # day, month, two-digit year: '27.05.19', '27/05/19'
     # (with points, a two-digit month: '1.2.19' may be a version or a section)
     r"|(?P<td>\d{1,2})(?:(?P<tsep>/)(?P<tm>\d{1,2})/|\.(?P<tm2>\d\d)\.)(?P<ty>\d\d)"
-    # day, abbreviated month, year: '3-Jun-19', '03-JUN-2019', '3/Jun/2019'
-    rf"|(?P<ad>\d{{1,2}})(?P<asep>[-/])(?P<amon>(?i:{_MON}))[a-z]*\.?(?P=asep)(?P<ay>(?:19|20)?\d\d)"
     # ISO week: '2019-W22', '2019W22', '2019-W22-3' (that weekday)
     rf"|(?P<wy>{_YYYY})-?W(?P<ww>[0-5]\d)(?:-?(?P<wd>[1-7]))?"
     r")" + _END
+)
+# day, abbreviated month, year: '3-Jun-19', '03-JUN-2019', '3/Jun/2019' (apart: it needs no
+# year-like number nor digits split by a point, slash or dash, the keys PATTERN runs on)
+ABBR_MONTH = re.compile(
+    r"(?<![\w#/.:\u2013-])(?P<ad>\d{1,2})(?P<asep>[-/])"
+    rf"(?P<amon>(?i:{_MON}))[a-z]*\.?(?P=asep)(?P<ay>(?:19|20)?\d\d)" + _END
 )
 # 'week 22 of 2019', 'wk 22/2019', 'Week 22, 2019'
 WEEK_PHRASE = re.compile(
@@ -109,10 +113,13 @@ def resolve(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     if m["td"]:
         day = _day_month(int(m["td"]), int(m["tm"] or m["tm2"]), _year(m["ty"]))
         return day, day, "explicit"
-    if m["ad"]:
-        day = dt.date(_year(m["ay"]), _MONTH_OF[m["amon"].lower()], int(m["ad"]))
-        return day, day, "explicit"
     return week(m, pub, ref)
+
+
+def abbr_month(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'3-Jun-19', '03-JUN-2019': that day."""
+    day = dt.date(_year(m["ay"]), _MONTH_OF[m["amon"].lower()], int(m["ad"]))
+    return day, day, "explicit"
 
 
 def week(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:

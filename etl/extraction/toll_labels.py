@@ -83,6 +83,10 @@ _OTHER_COUNT = re.compile(
     r"\b(?:wounded|injured|hurt|missing|abducted|arrested|detained|captured|displaced)\b", FLAGS
 )
 HINTS = ("=", ":", "\u2248", "~", "KIA", "WIA")  # one must stand in the text for a label
+# ... and one of these in the lower-cased text (plain substring tests, far cheaper than the
+# label pattern, which most sentences with a colon would otherwise run)
+_STEMS = ("fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
+          "idp", "evac")  # fmt: skip
 
 
 def _value(text: str, at: int, hi: int) -> tuple[float | None, float | None, str, int] | None:
@@ -178,6 +182,9 @@ def with_labels(text: str, lo: int, hi: int, figures: list[Figure]) -> list[Figu
     """The figures of text[lo:hi] with its labels' counts in place of those read inside them."""
     sentence = text[lo:hi]
     if not any(h in sentence for h in HINTS):
+        return figures
+    lowered = sentence.lower()
+    if not any(stem in lowered for stem in _STEMS):
         return figures
     labels = find(text, lo, hi)
     if not labels:
