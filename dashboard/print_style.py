@@ -52,7 +52,10 @@ SHEET_PX = 940
 #: did not fit there and went to the second sheet, leaving the first nearly blank. A
 #: landscape A4 sheet holds about 718 CSS px at the browser's default margins (Letter 739);
 #: the page's top padding is dropped in print, and some room kept. The title and headline
-#: above the timeline are measured in the page as drawn.
+#: above the timeline are measured in the page as drawn, the text under the title taken to
+#: wrap onto more lines in proportion when the screen's column is wider than the sheet
+#: (at 1920x1080 the headline measured on screen was shorter than on paper, and the
+#: timeline went to the second sheet again).
 FIRST_SHEET_PX = 700
 TITLE = "h1"
 MAIN = '[data-testid="stMainBlockContainer"]'
@@ -72,7 +75,10 @@ _SCRIPT = (
     "   const box = chart.closest('[data-testid=\"stElementContainer\"]') || chart;"
     f"   let zoom = Math.min(1, {SHEET_PX} / rect.width);"
     "   if (i === 0 && title) {"
-    "    const room = " + str(FIRST_SHEET_PX) + " - (rect.top - title.getBoundingClientRect().top);"
+    "    const t = title.getBoundingClientRect();"
+    f"    const wraps = Math.max(1, t.width / {SHEET_PX});"
+    "    const above = t.height + (rect.top - t.top - t.height) * wraps;"
+    f"    const room = {FIRST_SHEET_PX} - above;"
     "    if (room > 200) zoom = Math.min(zoom, room / rect.height); }"
     "   if (zoom < 1) box.style.zoom = String(zoom);"
     "  }); });"

@@ -20,7 +20,8 @@ WIDTHS = f"() => ({BOXES})().map((b) => [b.getBoundingClientRect().width, b.styl
 #: its element is given (SHEET_PX = 940, FIRST_SHEET_PX = 700).
 TIMELINE = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
   const r = c.getBoundingClientRect(), t = document.querySelector('h1').getBoundingClientRect();
-  return [r.width, c.closest('.stElementContainer').style.zoom, r.height, r.top - t.top]; }"""
+  return [r.width, c.closest('.stElementContainer').style.zoom, r.height, r.top - t.top,
+          t.width, t.height]; }"""
 #: How far below the title's top the timeline's element ends (as laid out, zoom included).
 TIMELINE_END = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
   return c.closest('.stElementContainer').getBoundingClientRect().bottom
@@ -56,8 +57,10 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
 
     screen_cookie = cookie(context)
     assert screen_cookie
-    timeline_px, _, timeline_height, below_title = page.evaluate(TIMELINE)
+    timeline_px, _, timeline_height, below_title, title_px, title_height = page.evaluate(TIMELINE)
     assert below_title + timeline_height > 700  # as drawn, it does not fit the first sheet
+    # the text under the title wraps onto more lines on a sheet narrower than the screen
+    below_title = title_height + (below_title - title_height) * max(1, title_px / 940)
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     zoom = page.evaluate(TIMELINE)[1]  # wider than a landscape sheet: shrunk to fit it, and
     # shrunk to fit under the title on the first sheet (kept whole, it went to the second
