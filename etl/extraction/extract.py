@@ -115,6 +115,27 @@ class _Context:
     mention_sentence: int = -10  # the last sentence that gave mentions
 
 
+def _quoting(m: Mention, text: str, read: str) -> Mention:
+    """`m` with its quoted strings (sentence, trigger, date and figure phrases) cut from
+    `text`, the article as written, where they quote `read`: the copy the rules read, with
+    every kind of space made a plain one, character for character, so the offsets hold."""
+
+    def quoted(phrase: str | None, start: int | None, end: int | None) -> str | None:
+        if phrase is None or start is None or end is None or read[start:end] != phrase:
+            return phrase
+        return text[start:end]
+
+    date = replace(m.date, text=quoted(m.date.text, m.date.char_start, m.date.char_end))
+    figures = tuple(replace(f, text=quoted(f.text, f.char_start, f.char_end)) for f in m.figures)
+    return replace(
+        m,
+        sentence=text[m.char_start : m.char_end],
+        trigger=text[m.trigger_start : m.trigger_end],
+        date=date,
+        figures=figures,
+    )
+
+
 class Extractor:
     """Holds the gazetteers; `extract` is then a pure function of one article."""
 
@@ -122,7 +143,7 @@ class Extractor:
         self.resolver = PlaceResolver(places, geonames)
 
     def extract(self, article: ArticleInput) -> tuple[list[Mention], ExtractStats]:
-        text = article.text[:MAX_CHARS]
+        text = original = article.text[:MAX_CHARS]
         if not text.isascii() and _ANY_SPACE.search(text):
             text = text.translate(_SPACES)
         stats, context, mentions = ExtractStats(articles=1), _Context(), []
@@ -158,6 +179,8 @@ class Extractor:
                     stats.undated -= m.date.source == "article"
                     stats.unplaced -= m.place_id is None
         stats.mentions = len(kept)
+        if text is not original:  # quote what the article wrote, its no-break spaces too
+            kept = [_quoting(m, original, text) for m in kept]
         return kept, stats
 
     def _places(

@@ -473,3 +473,18 @@ def test_a_place_word_inside_a_rescue_service_name_is_no_place(extractor):
         ("The raids", "gn:172994"),
     ]
     assert all(m.place_name != "Ukhta" for m in mentions)
+
+
+def test_no_break_spaces_are_quoted_as_written(extractor):
+    """The rules read no-break and thin spaces as plain ones ('killed\\xa0four' is a figure),
+    but the mention quotes the article as written: its sentence, trigger, date and figures
+    are the text's own characters (hypothesis found 'AIRSTRIKE\\xa00' quoted as 'AIRSTRIKE 0')."""
+    text = "Air\u00a0strikes killed\u00a0four\u00a0civilians in Hajin on 3\u202fMarch, activists said."
+    mentions = _extract(extractor, text)
+    assert mentions, "the folded spaces still let the rules read the sentence"
+    m = mentions[0]
+    assert m.sentence == text
+    assert m.trigger == "Air\u00a0strikes"
+    assert [(f.low, f.text) for f in m.figures] == [(4, "four\u00a0civilians")]
+    assert m.date.start == dt.date(2018, 3, 3) and m.date.text == "on 3\u202fMarch"
+    assert_spans(extractor, text, mentions)
