@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 
@@ -124,3 +126,38 @@ def figure_summaries(figures: pd.DataFrame) -> list[dict[str, object]]:
             }
         )
     return out
+
+
+#: A seed article named in a curated date note by its file's number ("001 (20 Feb): ..."):
+#: three digits standing alone, not part of a figure such as "15,000" or "3.000".
+_ARTICLE_NUMBER = re.compile(r"(?<![\w,.])(\d{3})(?![\w]|[,.]\d)")
+_NUMBERED_FILE = re.compile(r"(\d{3})_")
+
+
+def mentions_article_numbers(note: str) -> bool:
+    """Whether a date note may name articles by number (then `article_names` is worth reading)."""
+    return bool(_ARTICLE_NUMBER.search(note))
+
+
+def article_names(articles: pd.DataFrame) -> dict[str, str]:
+    """Each numbered article file's number -> its outlet and title ('001' -> 'AP story in a
+    newspaper reprint, “Children flee Islamic State”'), from `file`, `outlet`, `title`."""
+    names: dict[str, str] = {}
+    for file, outlet, title in zip(
+        articles["file"], articles["outlet"], articles["title"], strict=True
+    ):
+        found = _NUMBERED_FILE.match(file) if isinstance(file, str) else None
+        if not found:
+            continue
+        parts = [p for p in (outlet, f"“{title}”" if isinstance(title, str) and title else None)
+                 if isinstance(p, str) and p]  # fmt: skip
+        if parts:
+            names.setdefault(found.group(1), ", ".join(parts))
+    return names
+
+
+def readable_note(note: str, names: dict[str, str]) -> str:
+    """A curated date note with each article number it names replaced by the article's outlet
+    and title ('001 (20 Feb): ...' -> 'AP story in a newspaper reprint, “Children flee Islamic
+    State” (20 Feb): ...'); numbers that name no known article are left as written."""
+    return _ARTICLE_NUMBER.sub(lambda m: names.get(m.group(1), m.group(1)), note)

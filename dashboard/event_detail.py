@@ -12,6 +12,7 @@ from collections import OrderedDict
 
 import pandas as pd
 
+from dashboard.detail import article_names, mentions_article_numbers, readable_note
 from dashboard.lazy_tables import ROWID, LazyTables, RowsByKey
 from dashboard.views import claim_frame
 from etl.tables import Tables
@@ -31,6 +32,7 @@ class EventDetail:
         self.tables = tables
         self._kept: OrderedDict[str, tuple[pd.DataFrame, pd.DataFrame]] = OrderedDict()
         self._lock = threading.Lock()
+        self._names: dict[str, str] | None = None  # article number -> outlet and title
         if isinstance(tables, LazyTables) and not tables.loaded("claims"):
             self.claims = None
             if rows is None:
@@ -53,6 +55,23 @@ class EventDetail:
             while len(self._kept) > KEPT:
                 self._kept.popitem(last=False)
         return found
+
+    def date_note(self, note: object) -> str | None:
+        """An event's date note as a reader can follow it: the seed articles it names by
+        number ('001 (20 Feb)') named by outlet and title instead (the articles' file, outlet
+        and title columns are read once, and only when a note names a number)."""
+        if not isinstance(note, str) or not note:
+            return None
+        if not mentions_article_numbers(note):
+            return note
+        if self._names is None:
+            tables = self.tables
+            if isinstance(tables, LazyTables) and not tables.loaded("articles"):
+                articles = tables.columns("articles", ["file", "outlet", "title"])
+            else:
+                articles = tables["articles"]
+            self._names = article_names(articles)
+        return readable_note(note, self._names)
 
     def _read(self, event_id: str) -> tuple[pd.DataFrame, pd.DataFrame]:
         tables = self.tables

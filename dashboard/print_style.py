@@ -92,10 +92,16 @@ _SCRIPT = (
 
 
 #: Shown on paper only (`dashboard/components/events_table.py`): the note in place of the
-#: folded events table (the folded expander itself is hidden there), and the open table as
-#: an HTML table (`dashboard/print_table.py`) in place of the grid, a canvas that scrolls.
-PAPER_ONLY = ".st-key-table_print_note, .st-key-table_print"
-FOLDED = ".st-key-table_open:not(:has(details[open]))"
+#: folded events table (the folded expander itself is hidden there), the open table as
+#: an HTML table (`dashboard/print_table.py`) in place of the grid, a canvas that scrolls,
+#: and every source named, in place of the folded "All N sources" (`dashboard/app_pages/reader.py`).
+PAPER_ONLY = ".st-key-table_print_note, .st-key-table_print, .st-key-sources_print"
+FOLDED = ".st-key-table_open:not(:has(details[open])), .st-key-sources_all"
+#: Any other folded section (the event detail's "N more claims from ..."; its claims are sent
+#: only when it is opened) printed as its label and a line saying it is not on the sheet: it
+#: printed as a closed expander, a control that does nothing on paper.
+CLOSED_SUMMARY = '[data-testid="stExpander"] details:not([open]) > summary'
+CLOSED_NOTE = "Folded on the page, so not in this printout: open it and print again."
 GRID = '.st-key-table_open [data-testid="stDataFrame"]'
 TABLE_STYLE = (
     "table.print-events { border-collapse: collapse; width: 100%; font-size: 10px; }"
@@ -112,6 +118,9 @@ def reader_print_html() -> str:
         f"<style>{PAPER_ONLY} {{ display: none; }} @media print {{"
         f"{PAPER_ONLY} {{ display: block !important; }}"
         f"{FOLDED}, {GRID} {{ display: none !important; }}"
+        f"{CLOSED_SUMMARY} {{ flex-wrap: wrap; }}"
+        f'{CLOSED_SUMMARY}::after {{ content: "{CLOSED_NOTE}"; flex-basis: 100%;'
+        " font-size: 0.8em; font-style: italic; color: #555; }"
         + TABLE_STYLE
         + f"{MAIN} {{ padding-top: 0 !important; }}"
         "@page { size: landscape; }"

@@ -62,8 +62,13 @@ def _all_sources(outlets: list[str]) -> None:
     drawn on every run, so the elements after it keep their place."""
     with st.container():
         if is_cut(outlets, CAPTION_CHARS):
-            with st.expander(f"All {len(outlets)} sources"):
-                st.markdown(markdown_text(", ".join(outlets)))
+            every = markdown_text(", ".join(outlets))
+            with st.container(key="sources_all"), st.expander(f"All {len(outlets)} sources"):
+                st.markdown(every)
+            # on paper only (dashboard/print_style.py): the list the line above points to
+            # printed open (a folded expander printed as a closed control, the names unsaid)
+            with st.container(key="sources_print"):
+                st.caption(f"All {len(outlets)} sources: {every}")
 
 
 def _swatch(entry: LegendEntry) -> str:

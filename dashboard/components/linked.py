@@ -249,7 +249,8 @@ def render_detail_column(page: Derived, detail: EventDetail) -> None:
     # (without one the detail seemed to end at the panel's foot, its claims out of sight)
     with st.container(height=DETAIL_HEIGHT_PX, border=True, key="detail_body"):
         claims, figures = detail(chosen)
-        render_detail(claims, figures, event | {"event_id": chosen})
+        note = detail.date_note(event.get("date_note"))  # articles by name, not by number
+        render_detail(claims, figures, event | {"event_id": chosen, "date_note": note})
 
 
 def scroll_to_detail() -> None:

@@ -87,6 +87,12 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     assert not page.locator(".st-key-table_open").is_visible()
     note = page.locator(".st-key-table_print_note")
     assert note.is_visible() and "is not in this printout" in note.inner_text()
+    # the detail's other folded sections ("9 more claims from ...") print their label and a
+    # line saying they are not on the sheet (they printed as closed controls, unexplained)
+    folds = page.locator(".st-key-detail_body details:not([open]) > summary")
+    assert folds.count() >= 1
+    said = folds.evaluate_all("(s) => s.map((e) => getComputedStyle(e, '::after').content)")
+    assert said == ['"Folded on the page, so not in this printout: open it and print again."'] * len(said)
     # the event detail's scrolling panel is printed whole: its claims were cut at 640 px
     inner, outer = page.evaluate(f"() => ({DETAIL})().map((b) => [b.scrollHeight, b.clientHeight])")
     assert inner[0] == inner[1] and outer[0] == outer[1] and inner[0] > 640
@@ -100,6 +106,9 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     assert not page.evaluate(TIMELINE)[1]
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.locator(".st-key-table_open").is_visible() and not note.is_visible()
+    assert folds.evaluate_all("(s) => s.map((e) => getComputedStyle(e, '::after').content)") == [
+        "none"
+    ] * len(said)  # on screen, no note
     assert page.pdf()[:5] == b"%PDF-"  # the browser's own print runs through it too
     context.close()
 
