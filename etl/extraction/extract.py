@@ -43,6 +43,11 @@ _SPACES = {c: " " for c in (0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x20
 #: looks every character of a non-ASCII text up one by one
 _ANY_SPACE = re.compile("[" + "".join(map(chr, _SPACES)) + "]")
 BACKGROUND_DAYS = 180  # a happening that ended this long before publication is context
+#: ... unless the text gives its very day ('on 12 August 2008', 'between 1 and 4 February'):
+#: a writer who dates a past happening to the day is reporting it (a judgment's findings, a
+#: chronology's entries, an inquiry's), while context is told by month or year ('seized the
+#: city in 2014', 'in May 2015').
+REPORTED_PRECISIONS = frozenset({"day", "days"})
 CARRY_SENTENCES = 2  # how far back a toll sentence reaches for its event
 
 
@@ -116,7 +121,7 @@ class _Context:
 
 
 def _quoting(m: Mention, text: str, read: str) -> Mention:
-    """`m` with its quoted strings (sentence, trigger, date and figure phrases) cut from
+    """`m` with its quoted strings (sentence, trigger, date, figure phrases, claimant) cut from
     `text`, the article as written, where they quote `read`: the copy the rules read, with
     every kind of space made a plain one, character for character, so the offsets hold."""
 
@@ -133,6 +138,7 @@ def _quoting(m: Mention, text: str, read: str) -> Mention:
         trigger=text[m.trigger_start : m.trigger_end],
         date=date,
         figures=figures,
+        claimant=quoted(m.claimant, m.claimant_start, m.claimant_end),
     )
 
 
@@ -346,10 +352,18 @@ class Extractor:
             claimant_start=claimant.start if claimant else None,
             claimant_end=claimant.end if claimant else None,
             figures=mine,
-            background=(article.published - date.end).days > BACKGROUND_DAYS,
+            background=is_background(date, article.published),
             place_radius_km=(place.radius_km or None) if place and not note else None,
             place_region=place.region if place and not note else None,
         )
+
+
+def is_background(date: DateWindow, published: dt.date) -> bool:
+    """A happening that ended more than BACKGROUND_DAYS before publication is context, not
+    news, unless the text dates it to the day (REPORTED_PRECISIONS)."""
+    if (published - date.end).days <= BACKGROUND_DAYS:
+        return False
+    return not (date.precision in REPORTED_PRECISIONS and date.source != "article")
 
 
 _ATTRIBUTIVE = ("a ", "an ", "the ", "its ", "their ")

@@ -40,6 +40,8 @@ _SUBSET_AFTER = re.compile(r"\s+among\s+(?!them\b|the\s+(?:population|people)\b)
 _PART_OF = re.compile(r"\s(?:of\s+(?:them|whom)|among\s+them)\b", FLAGS)
 # a tally written as a label and a list: "Fatalities: 15+ ISIS, 6 SDF" (parts named by side)
 _LABEL = re.compile(r"\b(?:fatalities|deaths|dead|killed)\s*[:=]\s*\Z", FLAGS)
+#: a note's labelled field ('fat=1', 'KIA: 3') restates the toll its text told: no further group
+_FIELD = re.compile(r"\A[A-Za-z]+\s*[=:]", FLAGS)
 _LABEL_JOIN = re.compile(r"(?:\s+[\w.'\u2019()-]+){0,3}?\s*(?:,|;|\band\b)\s*(?:and\s+)?", FLAGS)
 
 
@@ -173,6 +175,7 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
             and gap is not None
             and (among or f.quantity == prev.quantity in TOLL_QUANTITIES)
             and not _PART_OF.search(text, f.char_start, min(len(text), f.char_end + 12))
+            and not _FIELD.search(f.text)  # 'one protester killed; fat=1': the note's field
         ):
             chain.append(f)
             joined_by_and = joined_by_and or labelled or "and" in gap[0].lower() or ";" in gap[0]

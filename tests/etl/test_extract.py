@@ -488,3 +488,11 @@ def test_no_break_spaces_are_quoted_as_written(extractor):
     assert [(f.low, f.text) for f in m.figures] == [(4, "four\u00a0civilians")]
     assert m.date.start == dt.date(2018, 3, 3) and m.date.text == "on 3\u202fMarch"
     assert_spans(extractor, text, mentions)
+
+
+def test_a_claimant_is_quoted_as_written(extractor):
+    """The claimant too (hypothesis found 'according to 0\xa00' quoted as '0 0')."""
+    text = "An air strike hit Hajin on 3 March, according to Abu\u00a0Omar."
+    mentions = _extract(extractor, text)
+    assert mentions and mentions[0].claimant == "Abu\u00a0Omar"
+    assert_spans(extractor, text, mentions)

@@ -1,0 +1,105 @@
+"""Issue 8, news failure classes of session 12 (heldout9 as a development set), one group per
+class, in sentences written for these tests (places, people and groups invented or common)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.extract import ArticleInput, is_background
+from etl.extraction.figures import fatalities, find_figures
+from etl.extraction.mentions import DateWindow
+from etl.extraction.tolls import with_totals
+from tests.etl.trigger_check import article_types, sentence_types
+
+CASES = [
+    # a place hit by rounds or from the air, told in the passive
+    ("The clinic in Velm was hit by two mortar rounds on Friday.", {"shelling"}),
+    ("A bakery that was struck by government warplanes burned all night.", {"airstrike"}),
+    ("The school had been hit by shells on at least three occasions.", {"shelling"}),
+    ("The team was hit by criticism from the press.", set()),
+    # people seized in the same stroke as a killing
+    (
+        "Gunmen attacked the camp, killing nine men and abducting about 30 others.",
+        {"killing", "detention"},
+    ),
+    ("He spoke about kidnapping in the region.", set()),
+    # people leaving a place for another, in the progressive; survivors moving into a town
+    ("Families are leaving Orra towards the coast since the shelling.", {"displacement"}),
+    ("Hundreds of residents were leaving for Castor by nightfall.", {"displacement"}),
+    ("The survivors have moved into Tabb town.", {"displacement"}),
+    ("The troops have moved into Tabb town.", set()),
+    # the state press's word for a town taken after fighting
+    ("The army restored security and stability to the town of Lisk on Sunday.", {"clash"}),
+    # a nominal trigger whose effect is told happened
+    ("Rocket fire on Kettle caused damage but no deaths.", {"shelling"}),
+    # storming a hotel with civilians inside is violence against civilians, not a battle
+    ("Soldiers stormed the Grand hotel, beat guests and shot dead a cook.", {"killing"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_news_class(sentence, expected):
+    assert sentence_types(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_news_class_in_an_article(sentence, expected):
+    assert article_types(sentence) == expected
+
+
+def _window(start: dt.date, end: dt.date, precision: str, source: str = "explicit") -> DateWindow:
+    return DateWindow(start, end, precision, source)
+
+
+@pytest.mark.parametrize(
+    ("window", "background"),
+    [
+        # a past happening dated to the day is reported: a judgment's findings, a chronology
+        (_window(dt.date(2008, 8, 12), dt.date(2008, 8, 12), "day"), False),
+        (_window(dt.date(2009, 2, 1), dt.date(2009, 2, 4), "days"), False),
+        (_window(dt.date(2016, 7, 8), dt.date(2016, 7, 8), "day", "relative"), False),
+        # told by month or year it is context
+        (_window(dt.date(2014, 1, 1), dt.date(2014, 12, 31), "months"), True),
+        (_window(dt.date(2015, 5, 1), dt.date(2015, 5, 31), "months"), True),
+        # recent happenings are news whatever their precision
+        (_window(dt.date(2020, 12, 1), dt.date(2020, 12, 31), "months"), False),
+    ],
+)
+def test_background_is_an_old_happening_not_dated_to_the_day(window, background):
+    assert is_background(window, dt.date(2021, 2, 4)) is background
+
+
+def test_a_judgments_dated_findings_are_events(extractor):
+    text = (
+        "JUDGMENT, delivered 3 March 2020. The Chamber finds that on 12 May 2011 militiamen "
+        "attacked the Velm camp for displaced people, killing at least 14 civilians. "
+        "The town had been held by the militia since 2009."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s12-1", text, dt.date(2020, 3, 3)))
+    live = [m for m in mentions if not m.background]
+    assert [(m.event_type, m.date.start) for m in live] == [("killing", dt.date(2011, 5, 12))]
+    assert fatalities(live[0].figures) == (14, None)  # at least 14
+
+
+@pytest.mark.parametrize(
+    ("text", "quantity", "count"),
+    [
+        ("One protester was killed and 12 were hurt.", "killed", 1),
+        ("A demonstrator died of his wounds on Sunday.", "deaths", 1),
+        ("Gunmen kidnapped 12 shoppers near the market.", "detained", 12),
+        ("Fighters stormed the village, abducting about 40 others.", "detained", 40),
+    ],
+)
+def test_people_counted_by_new_nouns_and_verbs(text, quantity, count):
+    figures = [f for f in find_figures(text, 0, len(text)) if f.quantity == quantity]
+    assert [f.low for f in figures] == [count]
+
+
+def test_a_notes_toll_field_restates_the_toll():
+    text = "Militiamen fired on a march, one protester killed; fat=1; src=activists"
+    figures = with_totals(text, find_figures(text, 0, len(text)))
+    assert fatalities(figures) == (1, 1)
+    other = "Clashes in Orra: 7 soldiers killed; 80 assailants killed"
+    assert fatalities(with_totals(other, find_figures(other, 0, len(other)))) == (87, 87)
