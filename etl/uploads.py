@@ -66,6 +66,29 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
 _RATIO_FLOOR = 1_000_000  # smaller members may compress very well (a page of blank lines)
 _NAMES = {f"cp{n}": f"windows-{n}" for n in range(1250, 1259)} | {"latin_1": "iso-8859-1"}
+#: East Asian legacy encodings (two bytes a character), by the names analysts know them by.
+#: Their byte pairs often look like UTF-8's own, so such a file was said to "mix encodings".
+_EAST_ASIAN = {
+    "cp932": "Shift-JIS (Japanese; Windows code page 932)",
+    "shift_jis": "Shift-JIS (Japanese)",
+    "shift_jis_2004": "Shift-JIS (Japanese)",
+    "shift_jisx0213": "Shift-JIS (Japanese)",
+    "euc_jp": "EUC-JP (Japanese)",
+    "euc_jis_2004": "EUC-JP (Japanese)",
+    "euc_jisx0213": "EUC-JP (Japanese)",
+    "iso2022_jp": "ISO-2022-JP (Japanese)",
+    "gb2312": "GB2312 (Simplified Chinese)",
+    "gbk": "GBK (Simplified Chinese)",
+    "gb18030": "GB18030 (Simplified Chinese)",
+    "hz": "HZ (Simplified Chinese)",
+    "big5": "Big5 (Traditional Chinese)",
+    "big5hkscs": "Big5-HKSCS (Traditional Chinese)",
+    "cp950": "Big5 (Traditional Chinese; Windows code page 950)",
+    "euc_kr": "EUC-KR (Korean)",
+    "cp949": "EUC-KR (Korean; Windows code page 949)",
+    "johab": "Johab (Korean)",
+    "iso2022_kr": "ISO-2022-KR (Korean)",
+}
 SAVE_AS = "save it as UTF-8 text"
 
 
@@ -197,11 +220,13 @@ def _detected(data: bytes, label: str, line: int) -> tuple[str, str, tuple[str, 
         return Problem(label, line, f"{reason}; {SAVE_AS}")
     # Several code pages often decode the same bytes alike: name the usual Western one then.
     codec = "cp1252" if "cp1252" in best.could_be_from_charset else best.encoding
-    name = _NAMES.get(codec, codec.replace("_", "-"))
+    east_asian = _EAST_ASIAN.get(codec)
+    name = east_asian or _NAMES.get(codec, codec.replace("_", "-"))
     notes = [
         f"not UTF-8 (from line {line}); read as {name}: check that letters and quotes look right"
     ]
-    if _UTF8_SEQUENCE.search(data):
+    # a two-byte encoding's own pairs look like UTF-8: a mix is told only in one-byte ones
+    if not east_asian and _UTF8_SEQUENCE.search(data):
         notes.append("the file mixes encodings (some of it is UTF-8): some characters may be wrong")
     return _text_or_problem(
         str(best), label, f"{name} (detected by charset-normalizer)", tuple(notes)

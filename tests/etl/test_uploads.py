@@ -1159,3 +1159,26 @@ def test_the_batch_zip_fixture_reads_every_format():
         ("batch.zip/batch/windows_1252.txt", "windows-1252"),
         ("batch.zip/batch/utf16.txt", "utf-16"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("codec", "text", "named"),
+    [
+        ("shift_jis", "シリア東部バグズで、避難民を乗せたトラックの車列が水曜日に出発した。",
+         "Shift-JIS (Japanese; Windows code page 932)"),
+        ("euc_jp", "シリア東部バグズで、避難民を乗せたトラックの車列が水曜日に出発した。",
+         "EUC-JP (Japanese)"),
+        ("big5", "敘利亞東部巴古茲的難民車隊週三出發。聯合國表示關注。", "Big5 (Traditional Chinese)"),
+    ],
+)  # fmt: skip
+def test_east_asian_legacy_encodings_are_named_not_called_mixed(codec, text, named):
+    """A Shift-JIS file's byte pairs look like UTF-8's: it was said to 'mix encodings'; the note
+    names the encoding and the first line that is not UTF-8 (the header line is ASCII)."""
+    data = ("Title: Baghouz\n\n" + (text + "\n") * 3).encode(codec)
+    draft = only_draft("tokyo.txt", data)
+    assert draft.encoding == f"{named} (detected by charset-normalizer)"
+    assert draft.notes[0] == (
+        f"not UTF-8 (from line 3); read as {named}: check that letters and quotes look right"
+    )
+    assert not any("mixes encodings" in note for note in draft.notes)
+    assert text in draft.text
