@@ -76,6 +76,44 @@ def problems_by_file(problems: Iterable[Problem]) -> dict[str, list[str]]:
     return found
 
 
+def partly_read(problems: Iterable[Problem], drafts: Iterable[Draft]) -> set[str]:
+    """The files some of whose records were read although others were not (a JSON Lines or
+    CSV file with one bad line): their good records are listed as read, and may be stored."""
+    read = {d.source.rsplit(":", 1)[0] for d in drafts if ":" in d.source}
+    return {p.file for p in problems if p.line is not None and p.file in read}
+
+
+def _places(problems: Sequence[Problem], most: int = 3) -> str:
+    """'feed.jsonl line 2, empty.txt and 2 more': where the problems are."""
+    places = list(dict.fromkeys(
+        f"{p.file} line {p.line}" if p.line is not None else p.file for p in problems
+    ))  # fmt: skip
+    shown = ", ".join(places[:most])
+    return shown + (f" and {len(places) - most} more" if len(places) > most else "")
+
+
+def skip_label(good: int, problems: Sequence[Problem]) -> str:
+    """The box that stores the good articles and leaves the problems out, naming them."""
+    return (
+        f"Go on without what has problems ({_places(problems)}): store the {good} good "
+        "article(s) and leave the rest out"
+    )
+
+
+def waiting_words(good: int, problems: Sequence[Problem]) -> str:
+    """Why nothing has been stored while the batch has problems (the Store button waits)."""
+    if not good:
+        return (
+            "Nothing has been stored: no article can be stored as it is "
+            f"({_places(problems)}). Fix the files and upload them again."
+        )
+    return (
+        f"Nothing has been stored yet: the batch has {len(problems)} problem(s) "
+        f"({_places(problems)}). Fix them and upload the files again, or tick the box above "
+        f"to store the {good} good article(s) and leave the rest out."
+    )
+
+
 @dataclass(frozen=True)
 class BatchQuestions:
     """What to ask once for the whole batch, and the answers proposed."""

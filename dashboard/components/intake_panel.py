@@ -17,8 +17,11 @@ from dashboard.intake import (
     batch_questions,
     drafts_frame,
     outcome,
+    partly_read,
     problems_by_file,
     read_uploads,
+    skip_label,
+    waiting_words,
 )
 from dashboard.text import markdown_text
 from etl.ingest import IngestOptions, check_drafts, ingest
@@ -69,7 +72,11 @@ def _show_read(drafts: list[Draft], problems: list[Problem]) -> None:
         # a laptop's width, so they are listed under it as text that wraps
         st.dataframe(frame.drop(columns=INFERRED), hide_index=True, width="stretch")
         _show_inferred(frame)
-    _show_problems(problems, "could not be read")
+    # a JSON Lines or CSV file with one bad line: its other lines are listed above as read
+    partly = partly_read(problems, drafts)
+    _show_problems([p for p in problems if p.file in partly],
+                   "could not be read in full (the lines read from it are listed above)")
+    _show_problems([p for p in problems if p.file not in partly], "could not be read")
 
 
 def _show_inferred(frame) -> None:
@@ -135,22 +142,20 @@ def render_intake(paths: Paths, who: str) -> None:
     drafts, problems = _read(tuple(uploads))
     _show_read(drafts, problems)
     if not drafts:
+        st.caption("Nothing has been stored: no article could be read.")
         return
     options = replace(_questions(drafts, names, key), who=who)
     good, found = check_drafts(drafts, problems, options)
     _show_problems([p for p in found if p not in problems], "cannot be stored yet")
-    bad = len({p.file for p in found})
     if found and good:
-        skip = st.checkbox(
-            f"Go on without the {bad} file(s) with problems: store the {len(good)} good "
-            "article(s) and leave the others out",
-            key=f"skip_bad_{key}",
-        )
+        skip = st.checkbox(skip_label(len(good), found), key=f"skip_bad_{key}")
         options = replace(options, skip_bad=skip)
     ready = bool(good) and (not found or options.skip_bad)
     label = f"Store {len(good)} article(s) and extract their events"
     if st.button(label, type="primary", disabled=not ready, key=f"ingest_{key}"):
         _ingest(paths, drafts, problems, options)
+    if not ready:  # the good articles are listed as read: say that none of it is stored
+        st.caption(waiting_words(len(good), found))
 
 
 def _ingest(paths: Paths, drafts: list[Draft], problems: list[Problem], options) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 
@@ -224,7 +225,13 @@ def test_bad_files_are_named_and_nothing_is_stored_unless_the_rest_goes_on(store
     store_button = button(at, "Store 1 article(s)")
     assert store_button.disabled  # a batch with bad files waits for the analyst's choice
     assert tree_digest(store) == before
-    skip = next(c for c in at.checkbox if c.label.startswith("Go on without the 4 file(s)"))
+    waiting = [c.value for c in at.caption if c.value.startswith("Nothing has been stored yet")]
+    assert waiting == [
+        "Nothing has been stored yet: the batch has 4 problem(s) (empty.txt, scans.zip/scans/"
+        "report.pdf, photo.txt and 1 more). Fix them and upload the files again, or tick the "
+        "box above to store the 1 good article(s) and leave the rest out."
+    ]
+    skip = next(c for c in at.checkbox if c.label.startswith("Go on without what has problems"))
     skip.check().run()
     button(at, "Store 1 article(s)").click().run()
     assert not at.exception, at.exception
@@ -233,6 +240,31 @@ def test_bad_files_are_named_and_nothing_is_stored_unless_the_rest_goes_on(store
     assert "Left out empty.txt" in details and "Left out future.txt" in details
     assert [len([a for a in inbox.read(store).articles if a["batch_id"] == b["batch_id"]])
             for b in inbox.read(store).batches] == [1, 1]  # fmt: skip
+
+
+def test_a_jsonl_with_one_bad_line_says_nothing_is_stored_until_asked(store):
+    """Its good line is listed as read: the page said nothing of why the Store button waits."""
+    good = json.dumps({"title": "Convoy", "outlet": "Levant Wire", "published": "2019-03-06",
+                       "text": "A convoy left Baghouz on Tuesday, the SDF said."})  # fmt: skip
+    data = (good + "\n" + '{"title": "Broken", "text": "no brace"\n').encode()
+    at = sign(analyst_page())
+    at.file_uploader(key="uploads_0").set_value([("feed.jsonl", data, "text/plain")]).run()
+    assert not at.exception, at.exception
+    assert as_read(at.error[0].value) == (
+        "**feed.jsonl** could not be read in full (the lines read from it are listed above):"
+        "\n\n- line 2: not valid JSON (Expecting ',' delimiter, column 39)"
+    )
+    assert button(at, "Store 1 article(s)").disabled
+    assert [c.value for c in at.caption if c.value.startswith("Nothing has been stored")] == [
+        "Nothing has been stored yet: the batch has 1 problem(s) (feed.jsonl line 2). Fix them "
+        "and upload the files again, or tick the box above to store the 1 good article(s) and "
+        "leave the rest out."
+    ]
+    assert [c.label for c in at.checkbox if c.label.startswith("Go on")] == [
+        "Go on without what has problems (feed.jsonl line 2): store the 1 good article(s) and "
+        "leave the rest out"
+    ]
+    assert not store.exists()
 
 
 def test_a_batch_of_only_bad_files_offers_nothing_to_store(store):
@@ -245,6 +277,7 @@ def test_a_batch_of_only_bad_files_offers_nothing_to_store(store):
         == "**empty.txt** could not be read:\n\n- is empty (no text in it)"
     )
     assert not [b for b in at.button if b.label.startswith("Store")]
+    assert "Nothing has been stored: no article could be read." in [c.value for c in at.caption]
     assert not store.exists()
 
 
