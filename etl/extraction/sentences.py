@@ -50,6 +50,10 @@ _ABBREVIATIONS = (
     "approx.",
     "est.",  # a field log's estimate: 'IS losses est. 12'
     "ca.",
+    "incl.",  # 'Victims: 39 (incl. 8 children)': a register's breakdown
+    "excl.",
+    "vs.",
+    "nr.",  # 'nr. Mastung'
     "U.K.",
     "E.U.",
 )

@@ -27,6 +27,7 @@ from etl.places import admin_path, roles, routes
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
+from etl.places.fields import FIELD_KM, field_at, place_fields
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import candidates, choose_place
@@ -55,6 +56,7 @@ _MEASURED_FROM = re.compile(  # '24 km W of ', 'about 50 km from ', 'north of ',
 )
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+&)\s+")  # 'X, Y and Z'
 _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
+_BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: '(Latakia'
 OTHER_NAME_KM = 200.0  # how far a bracketed other name or region may lie from the place
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
 
@@ -115,10 +117,29 @@ class PlaceResolver:
         filed_until = dateline_end(text, start)
         heading_until = -1  # where a note's heading ('Ariha (Idlib):') ends
         pending: tuple[str, int, int] | None = None  # a heading's place no look-up found yet
+        # a record's place fields ('Gov: Homs | Community: Kafr Laha |', etl.places.fields)
+        fields = place_fields(text, start, end) if text.find(":", start, end) >= 0 else ()
+        finest = min([f.rank for f in fields]) if fields else 0
+        in_fields: list[PlaceHit] = []  # the names of the finest field
+        field_pending: tuple[str, int, int] | None = None  # ... one no look-up found
         for s, e in names(text, start, end):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
-            hit = self._resolve(text, s, e, evidence, s < heading_until or name in known)
+            field = field_at(fields, s) if fields else None
+            hit = self._resolve(
+                text, s, e, evidence, s < heading_until or name in known or field is not None
+            )
+            if field is not None:  # a field's names: the finest field's place, or locators
+                if hit is None:
+                    if field.rank == finest and field_pending is None and not self._never(name):
+                        field_pending = (name, s, e)
+                    continue
+                region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)[1]
+                if field.rank == finest:
+                    in_fields.append(_with_region(hit, region))
+                elif self._exact(hit.text, hit):  # 'Gov: Salah al-Din' read loosely as a town
+                    refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))
+                continue
             if hit is None:
                 if self._is_unknown_place(text, s, name):
                     unknown.append((name, s, e))
@@ -186,7 +207,46 @@ class PlaceResolver:
         )
         if heading is not None:
             hits.insert(0, heading)
-        return self._settle(text, hits, evidence, tuple(refs)), unknown
+        field_place = (
+            self._field_place(text, in_fields, field_pending, evidence, refs) if fields else None
+        )
+        if field_place is None:
+            return self._settle(text, hits, evidence, tuple(refs)), unknown
+        if finest > 1 and hits:  # 'Gov: Idlib | ... shelling on Kafr Nabl': the text's town
+            refs.append(replace(field_place, geo_precision=max(3, field_place.geo_precision)))
+            return self._settle(text, hits, evidence, tuple(refs)), unknown
+        if finest > 1:  # a district or province alone: a region around it
+            field_place = replace(field_place, geo_precision=max(finest, field_place.geo_precision))
+        hits = sorted([*hits, field_place], key=lambda h: h.start)
+        settled = self._settle(text, hits, evidence, tuple(refs))
+        return (_near_field(settled, field_place.start) if finest == 1 else settled), unknown
+
+    def _field_place(
+        self,
+        text: str,
+        in_field: list[PlaceHit],
+        pending: tuple[str, int, int] | None,
+        evidence: Evidence,
+        refs: list[PlaceHit],
+    ) -> PlaceHit | None:
+        """The place a record's finest field names: its most specific name (the others of
+        the field then only locate it: 'Nawa, western countryside of Daraa'); a name no
+        look-up found alone, looked up beside the coarser fields' places, else a region
+        around them ('Place: Busra al-Harir, eastern countryside of Daraa')."""
+        if in_field:  # a bracketed name only locates: 'Qardaha countryside (Latakia)'
+            unbracketed = [
+                h for h in in_field if not _BRACKETED.search(text, max(0, h.start - 41), h.start)
+            ]
+            place = min(unbracketed or in_field, key=lambda h: (h.geo_precision, h.start))
+            refs.extend(
+                replace(h, geo_precision=max(3, h.geo_precision))
+                for h in in_field
+                if h is not place
+            )
+            return place
+        if pending is not None and refs:
+            return self._heading_place(text, pending, evidence, refs)
+        return None
 
     def named_again(
         self,
@@ -447,6 +507,19 @@ def _table_cell(text: str, start: int, end: int) -> bool:
     if not _CAPITAL_NAME.match(text[start:end]):
         return False
     return routes.table_cell_end(text, start, end) >= 0
+
+
+def _near_field(hits: list[PlaceHit], field_start: int) -> list[PlaceHit]:
+    """A record's places once its field's place is read: that place, and those of its text
+    within FIELD_KM of it (or of the region it makes), which may name it more finely; a place
+    farther away (a destination, the city a strike was 'south of') is not where it happened."""
+    place = next((h for h in hits if h.start == field_start), None)
+    if place is None:
+        return hits
+    point, reach = (place.latitude, place.longitude), max(FIELD_KM, place.radius_km)
+    return [
+        h for h in hits if h is place or haversine_km(point, (h.latitude, h.longitude)) <= reach
+    ]
 
 
 def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:

@@ -1,0 +1,89 @@
+"""A note's labelled place fields: 'Gov: Homs | Community: Kafr Laha (al-Houla) | Incident:
+...', 'Date of death: 11/06/2018 | Place: Nawa, western countryside of Daraa | Cause: ...',
+'Location of incident: Zurmi; ...'. Monitoring groups' registers, cluster tables and incident
+logs write the place of a record in such a field rather than after 'in'.
+
+A field opens the text, or follows a field mark ('|', ';', a line break, a sentence's end);
+its label (`data/rules/place_fields.csv`) is followed by ':' and its value runs to the next
+field mark. The names in a field's value stand in a place slot (etl.places.placing). Of the
+fields a sentence fills, the finest (lowest rank: a locality before a district before a
+province) holds the record's place, and the coarser ones only locate it. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from etl.extraction.rules import read_rules
+from etl.problems import InputError, Problem
+
+FIELD_KM = 10.0  # a place the record's text names farther than this from its field's place
+# (a destination, the city a strike was 'south of') is not where the record happened
+VALUE_CHARS = 100  # at most this much of a field's value is read
+
+
+@dataclass(frozen=True)
+class PlaceField:
+    start: int  # the value's span in the text
+    end: int
+    rank: int  # 1 a locality, 2 a district, 3 a province or state
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern[str], dict[str, int]]:
+    rows = read_rules("place_fields", ("label", "rank"))
+    ranks: dict[str, int] = {}
+    problems = []
+    for row in rows:
+        if row["rank"] not in ("1", "2", "3"):
+            problems.append(Problem(row.file, row.line, f"rank {row['rank']!r} is not 1, 2 or 3"))
+            continue
+        ranks[_norm(row["label"])] = int(row["rank"])
+    if problems:
+        raise InputError(problems)
+    words = "|".join(
+        re.escape(label).replace(r"\ ", r"[\s-]+") for label in sorted(ranks, key=len, reverse=True)
+    )
+    pattern = re.compile(
+        rf"(?:^|(?<=[|;\n])|(?<=[.!?]\s))[ \t]*(?P<label>{words})[ \t]*:(?!\d)[ \t]*", re.I
+    )
+    return pattern, ranks
+
+
+def _norm(label: str) -> str:
+    return " ".join(label.lower().replace("-", " ").split())
+
+
+_VALUE_END = re.compile(r"[|;\n]")
+
+
+def place_fields(text: str, start: int, end: int) -> list[PlaceField]:
+    """The place fields of text[start:end] in text order (most sentences have none)."""
+    sentence = text[start:end]
+    if ":" not in sentence:
+        return []
+    pattern, ranks = _table()
+    if "|" in sentence or ";" in sentence or "\n" in sentence:
+        found = pattern.finditer(text, start, end)
+    else:  # no field mark: a field only where the sentence opens ('Location: X.')
+        first = pattern.match(text, start, end)
+        found = iter([first] if first else [])
+    out = []
+    for m in found:
+        stop = _VALUE_END.search(text, m.end(), min(end, m.end() + VALUE_CHARS))
+        value_end = stop.start() if stop else min(end, m.end() + VALUE_CHARS)
+        while value_end > m.end() and text[value_end - 1] in " \t.":
+            value_end -= 1
+        if value_end > m.end():
+            out.append(PlaceField(m.end(), value_end, ranks[_norm(m["label"])]))
+    return out
+
+
+def field_at(fields: list[PlaceField], position: int) -> PlaceField | None:
+    """The field whose value holds text[position]."""
+    for f in fields:
+        if f.start <= position < f.end:
+            return f
+    return None

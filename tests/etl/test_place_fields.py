@@ -1,0 +1,94 @@
+"""A record's labelled place fields (etl.places.fields, session 12): 'Gov: X | Community: Y |',
+'Place: Y, western countryside of X |'. The finest field holds the record's place, the coarser
+ones and the words after it only locate it, and a place the record's text names far from it
+(a destination, a city it was 'south of') does not replace it. Sentences written for these
+tests; the towns are chosen only to be in the gazetteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.sentences import split_sentences
+from etl.places.fields import place_fields
+from etl.places.geonames import haversine_km
+
+DAY = dt.date(2019, 6, 11)
+MANBIJ = (36.53, 37.95)
+TABQA = (35.84, 38.55)
+JARABLUS = (36.82, 38.01)
+DAQUQ = (35.14, 44.45)
+RAQQA = (35.95, 39.01)
+
+
+def _places(extractor: Extractor, text: str) -> list[tuple[str, float | None, float | None]]:
+    mentions, _ = extractor.extract(ArticleInput("t", text, DAY))
+    assert mentions, text
+    return [(m.event_type, m.latitude, m.longitude) for m in mentions]
+
+
+def _all_near(found, point, km: float = 10.0) -> bool:
+    return all(lat is not None and haversine_km((lat, lon), point) <= km for _, lat, lon in found)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("| 02/03/2019 | Gov: Aleppo | Community: Manbij (east) | Incident: x |",
+         [("Aleppo", 3), ("Manbij (east)", 1)]),
+        ("REC 7 | Place of death: Tabqa, western countryside of Raqqa | Cause: mine",
+         [("Tabqa, western countryside of Raqqa", 1)]),
+        ("Location of incident: Daquq; Sub-district: Daquq; Province: Kirkuk.",
+         [("Daquq", 1), ("Daquq", 2), ("Kirkuk", 3)]),
+        # a label inside running prose is no field
+        ("The town: a ruin. The place said: nothing.", []),
+        ("Fighters reached the village: clashes followed.", []),
+    ],
+)  # fmt: skip
+def test_place_fields_are_read_with_their_rank(text, values):
+    got = [(text[f.start : f.end], f.rank) for f in place_fields(text, 0, len(text))]
+    assert got == values
+
+
+def test_the_finest_field_is_the_place_not_a_destination_in_the_text(extractor):
+    row = (
+        "| 02/03/2019 | Gov: Aleppo | Community: Manbij | Incident: Shelling hit the grain "
+        "market; dozens of families fled towards Raqqa. | Deaths: 3 | Injured: 9 |"
+    )
+    found = _places(extractor, row)
+    assert _all_near(found, MANBIJ), found
+
+
+def test_the_words_after_a_fields_place_only_locate_it(extractor):
+    row = (
+        "RECORD 44 | Date of death: 02/03/2019 | Place: Tabqa, western countryside of Raqqa | "
+        "Cause: shelling | Circumstances: A shell hit his house."
+    )
+    found = _places(extractor, row)
+    assert _all_near(found, TABQA), found
+
+
+def test_a_bracketed_name_in_the_field_only_locates_it(extractor):
+    row = "| 02/03/2019 | Location: Jarablus (Aleppo) | Incident: A car bomb exploded. |"
+    found = _places(extractor, row)
+    assert _all_near(found, JARABLUS), found
+
+
+def test_a_coarse_field_gives_way_to_a_town_the_text_names(extractor):
+    row = "| 02/03/2019 | Province: Kirkuk | Incident: A roadside bomb exploded in Daquq. |"
+    found = _places(extractor, row)
+    assert _all_near(found, DAQUQ), found
+
+
+def test_a_coarse_field_alone_places_the_record_as_a_region(extractor):
+    row = "| 02/03/2019 | Governorate: Raqqa | Incident: A roadside bomb exploded. |"
+    mentions, _ = extractor.extract(ArticleInput("t", row, DAY))
+    assert mentions and all(m.geo_precision == 3 for m in mentions)
+    assert _all_near([(m.event_type, m.latitude, m.longitude) for m in mentions], RAQQA, 30)
+
+
+def test_incl_before_a_number_does_not_end_a_sentence():
+    text = "Victims: 12 (incl. 4 children) | Circumstances: A shell hit the school."
+    assert len(split_sentences(text)) == 1
