@@ -109,8 +109,8 @@ def sentence_around(text: str, start: int, end: int) -> str:
 _BULLETS = "\u25a0\u25aa\u2022\u25cf\u25c6\u25ba"  # ■ ▪ • ● ◆ ►
 #: a live blog's or bulletin's marker after a full stop opens the next item like a capital
 #: does ('... said. ↳ Update: ...', '... said. ▸ Earlier ...'): arrows, geometric shapes,
-#: dingbats and other pictographic symbols
-_MARKS = "\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf"
+#: dingbats and other pictographic symbols, emoji too (a channel's '... today. 🔴 [22:41] ...')
+_MARKS = "\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff"
 _SPLIT = re.compile(
     rf"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[{_BULLETS}{_MARKS}])|\n\s*|[;,]?\s+(?=[{_BULLETS}]\s)"
 )

@@ -32,6 +32,8 @@ def choose_place(
     found = candidates(index, raw)
     best = pick(found, evidence, index.country_within, raw)
     exact = [p for p, sim in found if sim >= 1.0]
+    if best is not None and exact and best not in exact:
+        best = _own_city(exact, raw, best, dict(countries), near) or best
     if best is None and countries and exact:
         best = _the_one_near_named(index, raw, exact, countries)
     if best is None and exact and (_one_place(exact) or _dominant(exact) or _one_country(exact)):
@@ -88,6 +90,35 @@ def _the_one_near_named(
     return town
 
 
+def _own_city(
+    exact: list[Any],
+    raw: str,
+    best: Any,
+    countries: dict[str, int],
+    near: tuple[tuple[float, float], ...],
+) -> Any:
+    """The city of CITY_PEOPLE or more, far larger than its namesakes, whose own name is the
+    written one, beats `best`, a transliteration, unless the article names best's country
+    and not the city's, or its places lie nearer best: 'Mandalay' beside Yangon is Myanmar's
+    city, not Mandali in Iraq that the area's box speaks for."""
+    city = max(exact, key=lambda p: p.population)
+    if city.population < CITY_PEOPLE or not _dominant(exact):
+        return None
+    if similarity(_CITY_WORD.sub("", city.name), raw) < 1.0:
+        return None
+    if best.country_code in countries and city.country_code not in countries:
+        return None
+    if near:
+
+        def km(place: Any) -> float:
+            return min(haversine_km((place.latitude, place.longitude), p) for p in near)
+
+        if km(city) >= km(best):
+            return None
+    return city
+
+
+CITY_PEOPLE = 100_000
 OWN_NAME = 0.8  # how close the written name must be to the place's own (Arbinda: Aribinda)
 DOMINANT_PEOPLE = 50_000  # a city this large ...
 DOMINANT_RATIO = 10  # ... and this many times larger than any other place of its name

@@ -45,13 +45,19 @@ def road_to(name: str) -> Region:
 
 # a note that opens with its place: 'Ariha: shelling ...', 'Thu: Ariha - IED ...',
 # 'Ariha (Idlib), Thu: ...', '[09.05.2019] Ariha: ...', 'Mon 02:30 -- Ariha: ...',
-# '(2) Ariha, southern countryside of Idlib: ...'; before the name, nothing but the line's
-# stamps: a bracketed one, a list number, a weekday/date/time ended by ':' or a dash
+# '(2) Ariha, southern countryside of Idlib: ...', '20 July — Suruç: ...'; before the name,
+# nothing but the line's stamps: a bracketed one, a list number, a weekday/date/time ended by
+# ':' or a dash
 _STAMP_WORD = r"(?-i:[A-Z][a-z]{1,8})\.?"
 _STAMP_DAY = r"\d{1,2}[./]\d{1,2}(?:[./]\d{2,4})?"
 _STAMP_TIME = r"\d{1,2}:?\d{2}(?:\s*(?:GMT|UTC|BST|CET|EET|AST|local))?"
+# a chronology's entry: '20 July — Suruç: ...', 'March 3 - Ariha: ...', '3 Feb 2007 -- Baghdad:'
+_STAMP_DATE = (
+    r"\d{1,2}\s+(?-i:[A-Z][a-z]{2,8})\.?(?:\s+\d{4})?"
+    r"|(?-i:[A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:,?\s+\d{4})?"
+)
 _STAMP = (
-    rf"(?:{_STAMP_WORD}(?:\s*[-\u2013/]\s*{_STAMP_WORD})?"
+    rf"(?:{_STAMP_DATE}|{_STAMP_WORD}(?:\s*[-\u2013/]\s*{_STAMP_WORD})?"
     r"(?:\s+(?:morning|afternoon|evening|night|overnight))?"
     rf"(?:\s+{_STAMP_DAY})?(?:,?\s+{_STAMP_TIME})?"
     rf"|{_STAMP_DAY}(?:,?\s+{_STAMP_TIME})?|{_STAMP_TIME})"

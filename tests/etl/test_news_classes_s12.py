@@ -103,3 +103,37 @@ def test_a_notes_toll_field_restates_the_toll():
     assert fatalities(figures) == (1, 1)
     other = "Clashes in Orra: 7 soldiers killed; 80 assailants killed"
     assert fatalities(with_totals(other, find_figures(other, 0, len(other)))) == (87, 87)
+
+
+def _places(extractor, text: str) -> list[str]:
+    hits, _ = extractor.resolver.find(text, 0, len(text), frozenset(), ())
+    return [h.text for h in hits if not h.reporting]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a press review's outlet named with its city in brackets is no place
+        ("Al-Hurriya (Baghdad) says gunmen attacked a checkpoint north of Samarra.", "Samarra"),
+        ("The Daily Star (Beirut) reports that shells fell on Hermel.", "Hermel"),
+        # a chronology's entry opens with its date, a dash and its place
+        ("9 March — Mosul: a car bomb killed eleven people at a market.", "Mosul"),
+        ("June 4 - Kirkuk: gunmen shot dead a judge.", "Kirkuk"),
+    ],
+)
+def test_press_reviews_and_chronologies_name_the_event_place(extractor, text, place):
+    assert place in " ".join(_places(extractor, text))
+    assert not {"Baghdad", "Beirut"} & set(_places(extractor, text))
+
+
+def test_a_large_city_under_its_own_name_beats_a_transliteration_in_the_area(extractor):
+    text = "At least 12 people were shot dead by soldiers in Mandalay on Sunday."
+    hits, _ = extractor.resolver.find(text, 0, len(text), frozenset(), ())
+    assert [(h.name, h.country) for h in hits] == [("Mandalay", "MM")]
+
+
+def test_an_emoji_opens_a_channels_next_post():
+    from etl.extraction.sentences import split_sentences
+
+    text = "\U0001f534 [09:10] #Orra — Shelling hit the market. \U0001f4cc [09:40] #Tabb — Calm."
+    assert [text[s:e][:1] for s, e in split_sentences(text)] == ["\U0001f534", "\U0001f4cc"]
