@@ -271,7 +271,14 @@ def trigger_for(triggers: Sequence, figure: Figure):
     pool = triggers
     if figure.quantity in CASUALTY_COUNTS:
         pool = [t for t in triggers if t.event_type in TOLL_TYPES] or triggers
+        if _FIELD_COUNT.match(figure.text):  # a record's 'Deaths: 3' field: the record's
+            return min(pool, key=lambda t: t.start)  # first violent event's ('Air strike on
+            # a depot; secondary explosions | Deaths: nil': the strike's)
     return min(pool, key=lambda t: abs(t.start - figure.char_start))
+
+
+# a count written as a record's labelled field ('Deaths: 3', 'fat=10', 'Victims: 2 (...)')
+_FIELD_COUNT = re.compile(r"[A-Za-z][A-Za-z .]{0,24}?\s*[:=]")
 
 
 def extend_until(

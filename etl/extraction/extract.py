@@ -226,6 +226,8 @@ class Extractor:
         context.until = until_day(text, dates)
         context.stamp = entry_stamp(dates, text, start) or context.stamp
         triggers = find_triggers(text, start, end, context.stems)
+        if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own
+            triggers = [t for t in triggers if not _LABEL_AFTER.match(text, t.end)] or triggers
         # figures count for this sentence's events, or as a toll for the events of the sentence
         # before (or the one before that, past a sentence with no event: "3 soldiers were
         # wounded. No fatalities were reported.")
@@ -366,6 +368,7 @@ def is_background(date: DateWindow, published: dt.date) -> bool:
     return not (date.precision in REPORTED_PRECISIONS and date.source != "article")
 
 
+_LABEL_AFTER = re.compile(r"[ \t]*[:=]")  # a trigger word that labels a field: 'Deaths: 0'
 _ATTRIBUTIVE = ("a ", "an ", "the ", "its ", "their ")
 ATTRIBUTIVE_REACH = 40  # 'a September ceasefire deal': the date dates only the words after it
 

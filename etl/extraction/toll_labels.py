@@ -37,6 +37,7 @@ LABELS: dict[str, str] = {
     "killed in action": "killed",
     "lives lost": "killed",
     "toll": "killed",
+    "victims": "killed",  # only in a record of deaths (DEATH_RECORD): 'Date of death: ...'
     "inj": "injured",
     "inj.": "injured",
     "injured": "injured",
@@ -82,11 +83,15 @@ _NEXT_GROUP = re.compile(  # after a semicolon, a group with its words: '5 milit
 _OTHER_COUNT = re.compile(
     r"\b(?:wounded|injured|hurt|missing|abducted|arrested|detained|captured|displaced)\b", FLAGS
 )
+# 'Victims: 3' counts the dead in a register of deaths ('Date of death: 11/06/2018 | ...',
+# 'Cause of death', 'killed', 'died'), not in a record of arrests or injuries
+DEATH_RECORD = re.compile(r"\b(?:death|deaths|died|killed|dead|fatalities)\b", FLAGS)
+DEATH_LOOK_BEHIND = 300  # characters before a 'Victims' label its record's words may fill
 HINTS = ("=", ":", "\u2248", "~", "KIA", "WIA")  # one must stand in the text for a label
 # ... and one of these in the lower-cased text (plain substring tests, far cheaper than the
 # label pattern, which most sentences with a colon would otherwise run)
 _STEMS = ("fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
-          "idp", "evac")  # fmt: skip
+          "idp", "evac", "victim")  # fmt: skip
 
 
 def _value(text: str, at: int, hi: int) -> tuple[float | None, float | None, str, int] | None:
@@ -156,6 +161,8 @@ def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
         if not m["sep"] and not _CAPS.fullmatch(m["label"]):
             continue  # 'killed 5' is a verb, read by figures; 'KIA 2' a label
         quantity, at = LABELS[label], m.end()
+        if label == "victims" and not DEATH_RECORD.search(text, max(0, lo - DEATH_LOOK_BEHIND), hi):
+            continue
         if out and m.start() < out[-1][2]:
             continue
         if found := _groups(text, at, hi):
