@@ -108,6 +108,7 @@ class _Context:
     focus: PlaceHit | None = None  # the article's most-named specific place
     dateline: PlaceHit | None = None  # 'KHARKIV, Ukraine (AP) -': where the article was filed
     section: PlaceHit | None = None  # 'MANBIJ.': the place of the bulletin's section
+    unit: PlaceHit | None = None  # 'BLOTTER | Hillah Police |': the record's keeping unit's
     stems: StemIndex | None = None
     folded: str | None = None  # the text folded for figures (figures.fold_text), once
     carry: tuple[Figure, ...] = ()  # this sentence's toll for the previous one's events
@@ -162,6 +163,7 @@ class Extractor:
         places = [self._places(text, s, e, context) for s, e in sentences]
         places = self.resolver.named_again(text, sentences, places, context.countries)
         context.focus = _focus(hit for hits, _ in places for hit in hits)
+        context.unit = self.resolver.unit_place(text, context.countries)
         context.stems = StemIndex(text)
         context.folded = fold_text(text)
         previous: range = range(0)  # the mentions of the last sentence that had any
@@ -449,6 +451,8 @@ def _place_for(
         return places[0], None
     if context.last_place is not None:
         return context.last_place, "from an earlier sentence"
+    if context.unit is not None:  # 'BLOTTER | Hillah Police | ...': where its police serve
+        return context.unit, "the record's unit's place"
     if context.dateline is not None:  # 'the city', no place before: where it was filed
         return context.dateline, "the dateline's place"
     return None, "no place named"

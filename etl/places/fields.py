@@ -87,3 +87,30 @@ def field_at(fields: list[PlaceField], position: int) -> PlaceField | None:
         if f.start <= position < f.end:
             return f
     return None
+
+
+# the unit that keeps a police or security record, in its opening cells: 'BLOTTER | Hillah
+# Police | 2215 hrs ...', 'Najaf Police, Kufa station |', 'Mastung Levies |': the place it
+# serves locates the record when its text names none (a station's place before its command's)
+_UNIT_WORDS = (
+    r"(?:Police(?:\s+(?:Cmd|Command|HQ|Directorate|Department|Dept\.?))?|Levies|Gendarmerie)"
+)
+_NAME = r"[A-Z][\w'’ı-]+(?:[ -][A-Z][\w'’ı-]+){0,2}"
+_UNIT = re.compile(
+    rf"(?:^|\|)[^|\n]{{0,20}}?\b(?P<unit>{_NAME})\s+{_UNIT_WORDS}\b"
+    rf"(?:,\s*(?P<station>{_NAME})\s+(?i:station|precinct|post)\b)?"
+)
+UNIT_REACH = 120  # characters from the text's start a record's unit is written within
+
+
+def record_unit(text: str) -> list[tuple[int, int]]:
+    """Spans of the place names in a record's keeping unit, the finest first (a station's
+    place, then the command's); [] when the text opens with no such unit."""
+    head = text[:UNIT_REACH]
+    if "Police" not in head and "Levies" not in head and "Gendarmerie" not in head:
+        return []
+    found = _UNIT.search(head)
+    if found is None:
+        return []
+    spans = [found.span("station")] if found["station"] else []
+    return [*spans, found.span("unit")]

@@ -27,7 +27,7 @@ from etl.places import admin_path, roles, routes
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
-from etl.places.fields import FIELD_KM, field_at, place_fields
+from etl.places.fields import FIELD_KM, field_at, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import candidates, choose_place
@@ -246,6 +246,19 @@ class PlaceResolver:
             return place
         if pending is not None and refs:
             return self._heading_place(text, pending, evidence, refs)
+        return None
+
+    def unit_place(self, text: str, countries: Mapping[str, int]) -> PlaceHit | None:
+        """The place a police record's keeping unit serves ('Hillah Police |', 'Najaf Police,
+        Kufa station |', etl.places.fields.record_unit), as a region of precision 2."""
+        spans = record_unit(text)
+        if not spans:
+            return None
+        evidence = Evidence(dict(countries), (), self.area)
+        for s, e in spans:
+            hit = self._resolve(text, s, e, evidence, True)
+            if hit is not None:
+                return replace(hit, geo_precision=max(2, hit.geo_precision))
         return None
 
     def named_again(

@@ -92,3 +92,34 @@ def test_a_coarse_field_alone_places_the_record_as_a_region(extractor):
 def test_incl_before_a_number_does_not_end_a_sentence():
     text = "Victims: 12 (incl. 4 children) | Circumstances: A shell hit the school."
     assert len(split_sentences(text)) == 1
+
+
+HILLA = (32.46, 44.42)
+KUFA = (32.05, 44.44)
+
+
+@pytest.mark.parametrize(
+    "record, point",
+    [
+        ("LOG | Hillah Police | 0915 hrs, 03.06.2019 | A sticky bomb exploded under a car "
+         "outside the bakery. | Casualties: 2 KIA | Ref: 11/19", HILLA),
+        # a station's place before its command's
+        ("LOG | Najaf Police, Kufa station | 0915 hrs, 03.06.2019 | Protesters were "
+         "arrested at the grain market. | Ref: 12/19", KUFA),
+    ],
+)  # fmt: skip
+def test_a_police_records_unit_places_it_when_its_text_names_no_place(extractor, record, point):
+    mentions, _ = extractor.extract(ArticleInput("t", record, DAY))
+    assert mentions
+    for m in mentions:
+        assert m.latitude is not None and haversine_km((m.latitude, m.longitude), point) <= 10
+        assert m.geo_precision == 2
+
+
+def test_a_police_units_place_gives_way_to_a_place_the_text_names(extractor):
+    record = (
+        "LOG | Hillah Police | 0915 hrs, 03.06.2019 | A roadside bomb exploded in Kufa "
+        "as a patrol passed. | Ref: 13/19"
+    )
+    found = _places(extractor, record)
+    assert _all_near(found, KUFA), found
