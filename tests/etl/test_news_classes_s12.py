@@ -137,3 +137,31 @@ def test_an_emoji_opens_a_channels_next_post():
 
     text = "\U0001f534 [09:10] #Orra — Shelling hit the market. \U0001f4cc [09:40] #Tabb — Calm."
     assert [text[s:e][:1] for s, e in split_sentences(text)] == ["\U0001f534", "\U0001f4cc"]
+
+
+PRECISION_CASES = [
+    # a curfew is a measure of order, not an event
+    ("The governor announced a curfew in Tabb from 18:00.", set()),
+    ("Night curfews were declared in Orra and Lisk on Sunday.", set()),
+    # a town taken where the text says no fight took place
+    ("Troops had entered the town of Velm on Monday without meeting resistance.", set()),
+    ("The militia took control of Lisk after a deal; no fighting was reported.", set()),
+    ("The militia took control of Lisk after heavy fighting.", {"clash"}),
+    # a remnant of past fighting names no battle
+    ("A boy was killed by a mine left from earlier fighting near Orra.", {"killing"}),
+    # a statistic of deaths by cause
+    ("The share of deaths caused by air strikes fell to 20% in May.", set()),
+    # waiting for an evacuation is no evacuation yet
+    ("Hundreds were waiting for evacuation buses in Tabb on Friday.", set()),
+    # an ultimatum's threat
+    ("The army gave the rebels two days to leave Orra or face an assault.", {"statement"}),
+    # aircraft named by model; the coalition strikes from the air
+    ("A Reaper destroyed a truck bomb near Velm on 3 May.", {"airstrike"}),
+    ("Civilians were killed in a coalition strike on 4 May in Lisk.", {"airstrike"}),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PRECISION_CASES)
+def test_precision_class(sentence, expected):
+    assert sentence_types(sentence) == expected
+    assert article_types(sentence) == expected
