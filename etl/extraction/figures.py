@@ -47,9 +47,9 @@ _FLAGS = FLAGS
 _HEAD_CLASS = WORDS.head_class
 _HEAD_LAST = {w.split()[-1] for w in _HEAD_CLASS}
 _ALL_VERBS = {"killed", "injured", "surrendered", "detained", "deaths", "people_evacuated",
-              "displaced"}  # fmt: skip
+              "displaced", "missing"}  # fmt: skip
 _ARMED_VERBS = _ALL_VERBS - {"people_evacuated", "displaced"}  # fighters are not evacuees
-_PEOPLE_VERBS = frozenset({"killed", "injured", "deaths", "detained"})  # of any living noun
+_PEOPLE_VERBS = frozenset({"killed", "injured", "deaths", "detained", "missing"})  # any living noun
 _VERBS_FOR = {"civilians": _ALL_VERBS, "others": _ALL_VERBS, "fighters": _ARMED_VERBS,
               "troops": _ARMED_VERBS}  # fmt: skip
 _TRANSITIVE = WORDS.transitive
@@ -195,6 +195,7 @@ class _Candidate:
     after: str | None  # quantity of the verb it is the subject of ("15 were killed")
     context: str | None  # what a bare number counts by other cues ("troops 2,000")
     single: bool = False  # "a shepherd": counts one victim only with a verb ("killing a shepherd")
+    participle: bool = False  # "100 wounded": a bare number with its own verb, lent to none
 
 
 def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | None:
@@ -309,9 +310,11 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     elif noun is None and (side := _SIDE.match(text, end, hi)):
         end = side.end()
     after = _after_verb(text, end, hi)
-    if noun is None and after and (participle := _PARTICIPLE.match(text, end, hi)):
+    participle = noun is None and after and _PARTICIPLE.match(text, end, hi)
+    if participle:
         end = participle.end()  # a bare number shows its verb: "12 killed"
-    before = _before_verb(text, lo, start, loose=not after)
+    # ... and that verb is its own: 'were killed ..., and about 100 wounded' counts wounded
+    before = None if participle else _before_verb(text, lo, start, loose=not after)
     if noun is None and not (before or after):
         before = next((q for q, p in _TOLLS_AFTER if p.match(text, end, hi)), None)
     if kind == "scores" and not before and "of" not in text[m.end() : end].split()[:1]:
@@ -328,7 +331,9 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         if not _HEAD_LAST.isdisjoint(_fold(text[near:start]).split()[-2:]):
             head = _NOUN_BEFORE.search(text, near, start)
             context = _HEAD_CLASS.get(_norm(head["head"])) if head else None
-    return _Candidate(start, end, low, high, qualifier, cls, before, after, context)
+    return _Candidate(
+        start, end, low, high, qualifier, cls, before, after, context, participle=bool(participle)
+    )
 
 
 def _one_of_told(text: str, end: int, hi: int) -> bool:
@@ -344,7 +349,7 @@ def _share_verbs(text: str, cands: list[_Candidate]) -> None:
         if prev.before and not (cur.before or cur.after):
             cur.before = prev.before
     for cur, nxt in reversed(pairs):
-        if nxt.after and not (cur.before or cur.after):
+        if nxt.after and not nxt.participle and not (cur.before or cur.after):
             cur.after = nxt.after
 
 

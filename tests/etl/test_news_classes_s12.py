@@ -165,3 +165,40 @@ PRECISION_CASES = [
 def test_precision_class(sentence, expected):
     assert sentence_types(sentence) == expected
     assert article_types(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare number's own participle decides what it counts, whatever verb came before
+        (
+            "The group says 12 people were killed, among them two guards, and about 40 wounded.",
+            [("killed", 12), ("injured", 40)],
+        ),
+        ("The raid killed 3 and 5 were wounded.", [("killed", 3), ("injured", 5)]),
+        # the missing are not the dead
+        (
+            "The strike on the block killed 9 people, and 20 to 30 residents remain unaccounted for.",
+            [("killed", 9), ("missing", 20)],
+        ),
+        # a weapon that killed no one; a toll given later
+        ("Rocket fire on the market killed no one, residents said.", [("killed", 0)]),
+        (
+            "The blast killed 14 people; the toll was later given as 17.",
+            [("killed", 14), ("killed", 17)],
+        ),
+    ],
+)
+def test_toll_phrasings_of_session_12(text, expected):
+    figures = find_figures(text, 0, len(text))
+    zeros = [f for f in figures if f.low == 0]
+    from etl.extraction.tolls import zero_figures
+
+    words = set(text.lower().replace(",", " ").replace(".", " ").split())
+    zeros += zero_figures(text, 0, len(text), words)
+    got = [
+        (f.quantity, f.low)
+        for f in figures + zeros
+        if f.quantity in ("killed", "injured", "missing")
+    ]
+    assert sorted(set(got)) == sorted(expected)
