@@ -60,11 +60,35 @@ FIRST_SHEET_PX = 700
 TITLE = "h1"
 MAIN = '[data-testid="stMainBlockContainer"]'
 
+#: The charts printed as a still copy of their drawing (paper only): zooming the live
+#: chart (CSS zoom, as before) made Streamlit report its zoomed height to Plotly, which drew
+#: the timeline again in half its height at the same font size: bars on top of each other,
+#: the legend over the axis and the sources line (seen in page.pdf(), 1280x720 and 1920x1080).
+#: The copy is the chart's SVG as drawn on screen, scaled; the live chart is not printed.
+PRINT_COPY = "conflict-print-chart"
 #: Fixed text, no data in it; registered once per page (the flag), whatever the reruns.
 _SCRIPT = (
     "<script>if (!window.__conflictPrintHold) { window.__conflictPrintHold = true;"
     f" const held = {list(HELD)!r};"
+    " const still = (chart, zoom) => {"
+    "  const plot = chart.querySelector('.svg-container'); if (!plot) return;"
+    "  const r = plot.getBoundingClientRect(), copy = plot.cloneNode(true);"
+    # ids made unique, and the clip paths the copy refers to its own
+    "  copy.querySelectorAll('[id]').forEach((e) => { e.id = 'print-' + e.id; });"
+    "  copy.querySelectorAll('*').forEach((e) => { for (const a of [...e.attributes]) {"
+    "   if (a.value.includes('url(')) e.setAttribute(a.name,"
+    "    a.value.replace(/url\\((['\"]?)#/g, 'url($1#print-')); } });"
+    # the layers stacked as Plotly's own style (scoped to its plot) stacks them
+    "  copy.querySelectorAll('.main-svg').forEach((e) => { e.style.position = 'absolute';"
+    "   e.style.top = '0'; e.style.left = '0'; });"
+    "  copy.style.position = 'relative';"
+    "  copy.style.transform = 'scale(' + zoom + ')'; copy.style.transformOrigin = '0 0';"
+    "  const paper = document.createElement('div');"
+    f"  paper.className = '{PRINT_COPY}'; paper.dataset.zoom = String(zoom);"
+    "  paper.style.width = r.width * zoom + 'px'; paper.style.height = r.height * zoom + 'px';"
+    "  paper.appendChild(copy); chart.after(paper); };"
     " window.addEventListener('beforeprint', () => {"
+    f"  document.querySelectorAll('.{PRINT_COPY}').forEach((c) => c.remove());"
     f"  document.querySelectorAll('{MAP}').forEach((box) => {{"
     "   const px = box.getBoundingClientRect().width + 'px';"
     "   held.forEach((p) => box.style.setProperty(p, p === 'flex' ? 'none' : px, 'important'));"
@@ -72,7 +96,6 @@ _SCRIPT = (
     f"  const title = document.querySelector('{TITLE}');"
     f"  document.querySelectorAll('{CHARTS}').forEach((chart, i) => {{"
     "   const rect = chart.getBoundingClientRect();"
-    "   const box = chart.closest('[data-testid=\"stElementContainer\"]') || chart;"
     f"   let zoom = Math.min(1, {SHEET_PX} / rect.width);"
     "   if (i === 0 && title) {"
     "    const t = title.getBoundingClientRect();"
@@ -80,14 +103,12 @@ _SCRIPT = (
     "    const above = t.height + (rect.top - t.top - t.height) * wraps;"
     f"    const room = {FIRST_SHEET_PX} - above;"
     "    if (room > 200) zoom = Math.min(zoom, room / rect.height); }"
-    "   if (zoom < 1) box.style.zoom = String(zoom);"
+    "   still(chart, zoom);"
     "  }); });"
     " window.addEventListener('afterprint', () => {"
     f"  document.querySelectorAll('{MAP}').forEach((box) => {{"
     "   held.forEach((p) => box.style.removeProperty(p)); });"
-    f"  document.querySelectorAll('{CHARTS}').forEach((chart) => {{"
-    "   (chart.closest('[data-testid=\"stElementContainer\"]') || chart)"
-    ".style.removeProperty('zoom'); }); }); }</script>"
+    f"  document.querySelectorAll('.{PRINT_COPY}').forEach((c) => c.remove()); }}); }}</script>"
 )
 
 
@@ -115,9 +136,14 @@ TABLE_STYLE = (
 def reader_print_html() -> str:
     """The reader page's print style and the script that holds the map's width in print."""
     return (
-        f"<style>{PAPER_ONLY} {{ display: none; }} @media print {{"
+        f"<style>{PAPER_ONLY}, .{PRINT_COPY} {{ display: none; }} @media print {{"
         f"{PAPER_ONLY} {{ display: block !important; }}"
         f"{FOLDED}, {GRID} {{ display: none !important; }}"
+        # the live chart gives way to its still copy on paper
+        f".{PRINT_COPY} {{ display: block !important; overflow: hidden; break-inside: avoid; }}"
+        f"{CHARTS}:has(+ .{PRINT_COPY}) {{ display: none !important; }}"
+        f"*:has(> .{PRINT_COPY}), .stElementContainer:has(.{PRINT_COPY}) {{"
+        " height: auto !important; min-height: 0 !important; }"
         f"{CLOSED_SUMMARY} {{ flex-wrap: wrap; }}"
         f'{CLOSED_SUMMARY}::after {{ content: "{CLOSED_NOTE}"; flex-basis: 100%;'
         " font-size: 0.8em; font-style: italic; color: #555; }"

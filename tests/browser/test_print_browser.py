@@ -20,8 +20,13 @@ WIDTHS = f"() => ({BOXES})().map((b) => [b.getBoundingClientRect().width, b.styl
 #: its element is given (SHEET_PX = 940, FIRST_SHEET_PX = 700).
 TIMELINE = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
   const r = c.getBoundingClientRect(), t = document.querySelector('h1').getBoundingClientRect();
-  return [r.width, c.closest('.stElementContainer').style.zoom, r.height, r.top - t.top,
-          t.width, t.height]; }"""
+  const copy = document.querySelector('.conflict-print-chart');
+  return [r.width, copy && copy.dataset.zoom, r.height, r.top - t.top, t.width, t.height]; }"""
+#: The heights of the timeline's drawing (its first SVG layer): the live chart's, its copy's.
+DRAWN = """() => [...document.querySelectorAll(
+  '[data-testid="stPlotlyChart"] .main-svg, .conflict-print-chart .main-svg')].filter(
+  (s, i, all) => s === all.find((o) => o.closest('.conflict-print-chart') === s.closest(
+  '.conflict-print-chart'))).map((s) => s.getAttribute('height'))"""
 #: How far below the title's top the timeline's element ends (as laid out, zoom included).
 TIMELINE_END = """() => { const c = document.querySelector('[data-testid="stPlotlyChart"]');
   return c.closest('.stElementContainer').getBoundingClientRect().bottom
@@ -67,6 +72,8 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     # and left the first sheet nearly blank)
     wanted = min(940 / timeline_px, (700 - below_title) / timeline_height)
     assert float(zoom) == pytest.approx(wanted)
+    drawn = page.evaluate(DRAWN)  # printed as a still copy, scaled: the chart is not redrawn
+    assert drawn == [drawn[0]] * 2 and float(drawn[0]) == pytest.approx(timeline_height, abs=1)
     held = page.evaluate(WIDTHS)
     assert [h for _, h in held] == [f"{w:g}px" for w, _ in screen]  # the widths on screen
     page.emulate_media(media="print")
@@ -83,6 +90,11 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     # across the first and second sheets at 1280x720)
     assert page.evaluate(KEPT_WHOLE) == ["avoid"] * 4
     assert page.evaluate(TIMELINE_END) <= 700  # on the first sheet, under the title
+    # the live chart kept its drawing: zoomed (as before), it was drawn again at the zoomed
+    # height with the fonts unchanged, bars over bars and the legend over the sources line
+    assert page.evaluate(DRAWN) == drawn
+    assert not page.locator('[data-testid="stPlotlyChart"]').first.is_visible()
+    assert page.locator(".conflict-print-chart").is_visible()
     # the folded events table is not printed as a closed expander: a note says how to print it
     assert not page.locator(".st-key-table_open").is_visible()
     note = page.locator(".st-key-table_print_note")
@@ -104,6 +116,8 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert all(not h for _, h in page.evaluate(WIDTHS))
     assert not page.evaluate(TIMELINE)[1]
+    assert page.locator(".conflict-print-chart").count() == 0  # the copy is gone
+    assert page.locator('[data-testid="stPlotlyChart"]').first.is_visible()
     assert page.locator('[data-testid="stSidebar"]').is_visible()
     assert page.locator(".st-key-table_open").is_visible() and not note.is_visible()
     assert folds.evaluate_all("(s) => s.map((e) => getComputedStyle(e, '::after').content)") == [
