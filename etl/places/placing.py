@@ -117,6 +117,7 @@ class PlaceResolver:
         filed_until = dateline_end(text, start)
         heading_until = -1  # where a note's heading ('Ariha (Idlib):') ends
         pending: tuple[str, int, int] | None = None  # a heading's place no look-up found yet
+        capital_heading = False
         # a record's place fields ('Gov: Homs | Community: Kafr Laha |', etl.places.fields)
         fields = place_fields(text, start, end) if text.find(":", start, end) >= 0 else ()
         finest = min([f.rank for f in fields]) if fields else 0
@@ -190,6 +191,13 @@ class PlaceResolver:
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
             if not hits:  # 'Kafr Zeita (Hama): ...': the heading's region only locates it
                 heading_until = routes.heading_end(text, hit.start, hit.end)
+                # a bulletin's section in capitals ('IDLIB: Warplanes struck ... Muhambal')
+                capital_heading = (
+                    hit.text.isupper()
+                    and len(hit.text) > 3
+                    and ":" in text[hit.end : max(hit.end, heading_until)]
+                    and hit.start >= filed_until
+                )
             if region is None and hits and hits[-1].region and _LIST_JOIN.fullmatch(
                 text, hits[-1].end, hit.start
             ):  # 'the rural areas of El Tarra and Tibú': the region of each of the list
@@ -197,6 +205,14 @@ class PlaceResolver:
                 label = last.region.replace(last.text, hit.text)
                 region = roles.Region(label, last.geo_precision, last.radius_km)
             hits.append(_with_region(hit, region))
+        if (
+            capital_heading
+            and len(hits) > 1
+            and not hits[0].reporting
+            and not all(h.reporting for h in hits[1:])
+        ):
+            section = hits.pop(0)  # the places its text names are where it happened
+            refs.append(replace(section, geo_precision=max(3, section.geo_precision)))
         # the town a place is measured from ('AUNO (Konduga LGA), 24 km W of Maiduguri')
         # locates it before a region named in brackets
         refs.sort(key=lambda r: _MEASURED_FROM.search(text, max(0, r.start - 40), r.start) is None)

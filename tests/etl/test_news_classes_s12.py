@@ -202,3 +202,10 @@ def test_toll_phrasings_of_session_12(text, expected):
         if f.quantity in ("killed", "injured", "missing")
     ]
     assert sorted(set(got)) == sorted(expected)
+
+
+def test_a_bulletins_section_in_capitals_gives_way_to_the_place_its_text_names(extractor):
+    text = "HAMA: Warplanes struck a bakery in the village of Kafr Zita at dawn."
+    assert _places(extractor, text) == ["Kafr Zita"]
+    note = "Ariha: shelling hit the town at dawn."  # a note's own heading stays its place
+    assert _places(extractor, note) == ["Ariha"]
