@@ -394,11 +394,26 @@ def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWind
     ]
     if not usable:
         return None
+    if len(usable) > 1:
+        usable = _own_cell(usable, position, text)
     # a phrase that named no real day (source "article") dates a trigger only if nothing else does
     return min(
         usable,
         key=lambda d: (d.source == "article", abs((d.char_start or 0) - position), d.end - d.start),
     )
+
+
+def _own_cell(dates: list[DateWindow], position: int, text: str) -> list[DateWindow]:
+    """In a record's row ('ALERT 9233 | 14AUG23 1300Z | ... | Drone strike ... around midday
+    Sunday.'), the days its event's own cell names ('Sunday', 'over the weekend', 'the past
+    48 hours') before those of its stamp cells, which say when it was logged."""
+    first = min(d.char_start or 0 for d in dates)
+    left = text.rfind("|", first, position)
+    if left < 0:
+        return dates
+    right = text.find("|", position)
+    own = [d for d in dates if left < (d.char_start or 0) and (right < 0 or d.char_start < right)]
+    return own if own and len(own) < len(dates) else dates
 
 
 def _nearest_trigger(triggers: list[Trigger], position: int) -> Trigger:
