@@ -35,13 +35,14 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
 import ahocorasick
 
 from etl.extraction.alternation import BOUNDARY, alternatives, by_first_letter, letter_first
+from etl.extraction.ascii_twin import twin
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, Row, read_rules
 from etl.problems import InputError, Problem
@@ -294,3 +295,39 @@ def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int], tupl
 def trigger_rules() -> TriggerRules:
     """The shipped tables, compiled once per process."""
     return compile_rules(RULES)
+
+
+def _twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    return None if pattern is None else twin(pattern)
+
+
+def plain_twin(rules: TriggerRules) -> TriggerRules:
+    """`rules` with every pattern compiled to read a plain text faster, with the same matches
+    there (etl.extraction.ascii_twin); made once per set of rules."""
+    known = _PLAIN.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    made = replace(
+        rules,
+        rules=tuple(
+            replace(r, pattern=twin(r.pattern), scanner=_twin(r.scanner)) for r in rules.rules
+        ),
+        types=tuple(
+            replace(
+                t,
+                not_real_before=_twin(t.not_real_before),
+                not_real_after=_twin(t.not_real_after),
+                generic_before=_twin(t.generic_before),
+            )
+            for t in rules.types
+        ),
+        reference_before=_twin(rules.reference_before),
+        reference_unless_dated=_twin(rules.reference_unless_dated),
+        dated_after=_twin(rules.dated_after),
+        occurred=_twin(rules.occurred),
+    )
+    _PLAIN[id(rules)] = (rules, made)
+    return made
+
+
+_PLAIN: dict[int, tuple[TriggerRules, TriggerRules]] = {}

@@ -22,9 +22,10 @@ from bisect import bisect_left
 import ahocorasick
 
 from etl.extraction.alternation import CASE_FOLDS
+from etl.extraction.ascii_twin import plain
 from etl.extraction.literals import required_sets
 from etl.extraction.trigger_fold import Trigger, fold
-from etl.extraction.trigger_rules import TriggerRules, TypeRules, trigger_rules
+from etl.extraction.trigger_rules import TriggerRules, TypeRules, plain_twin, trigger_rules
 
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 #: Words that end a sentence only to say who said it ('..., the minister announced.').
@@ -46,10 +47,12 @@ _TOLD = re.compile(
 
 class StemIndex:
     """Where the tables' required words occur in one article: one pass, then a cheap test
-    per sentence of which rows can match there."""
+    per sentence of which rows can match there; and whether the article is plain text
+    (etl.extraction.ascii_twin), which the rules then read with their faster twins."""
 
     def __init__(self, text: str, rules: TriggerRules | None = None) -> None:
         rules = rules or trigger_rules()
+        self.plain = plain(text)
         self.always = rules.always
         self.further = rules.further
         built = rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
@@ -227,16 +230,21 @@ def _first_real(
 def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = None) -> list[Trigger]:
     """The first real trigger of each event type in text[start:end], weaker types folded.
 
-    Pass the article's StemIndex when calling sentence by sentence: it saves a scan per type.
+    Pass the article's StemIndex (of this same text) when calling sentence by sentence: it
+    saves a scan per type.
     """
     rules = trigger_rules()
     index = stems if stems is not None else StemIndex(text[start:end], rules)
+    if stems is None and index.plain:  # the rows may read around the sentence too
+        index.plain = plain(text)
     offset = 0 if stems is not None else start
     rows = index.rows_between(start - offset, end - offset)
     if offset:
         rows = {n: p + offset for n, p in rows.items()}
     if not rows:
         return []
+    if index.plain:  # the same matches, read faster
+        rules = plain_twin(rules)
     sentence = _Sentence(text, start, end, rows, rules)
     verbal: dict[str, list[int]] = {}
     nominal: dict[str, list[int]] = {}

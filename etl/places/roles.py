@@ -20,6 +20,7 @@ from pathlib import Path
 import ahocorasick
 
 from etl.extraction.alternation import CASE_FOLDS, by_first_letter, word_start_alternation
+from etl.extraction.ascii_twin import plain, twin
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import read_rules
 from etl.problems import InputError, Problem
@@ -139,6 +140,36 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
     )
 
 
+def _twin(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    return None if pattern is None else twin(pattern)
+
+
+_PLAIN: dict[int, tuple[PlaceRules, PlaceRules]] = {}
+
+
+def _reading(rules: PlaceRules, before: str, after: str) -> PlaceRules:
+    """`rules`, or where both sides of a name are plain text, the same rules compiled to
+    read it faster, with the same matches (etl.extraction.ascii_twin); made once."""
+    if not (plain(before) and plain(after)):
+        return rules
+    known = _PLAIN.get(id(rules))
+    if known is not None and known[0] is rules:
+        return known[1]
+    made = replace(
+        rules,
+        roles=tuple((role, side, twin(p)) for role, side, p in rules.roles),
+        regions=tuple(replace(r, pattern=twin(r.pattern)) for r in rules.regions),
+        any_before=_twin(rules.any_before),
+        any_after=_twin(rules.any_after),
+        before_words=_twin(rules.before_words),
+        before_at_word=_twin(rules.before_at_word),
+        unkeyed_words=_twin(rules.unkeyed_words),
+        unkeyed_at_word=_twin(rules.unkeyed_at_word),
+    )
+    _PLAIN[id(rules)] = (rules, made)
+    return made
+
+
 def _after_space(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
     """The pattern after a space that is not the last character (see _ends_with)."""
     return re.compile(rf" (?!\Z)(?:{pattern.pattern})", pattern.flags) if pattern else None
@@ -249,9 +280,9 @@ def _compile(pattern: str, _side: str) -> re.Pattern[str]:
 
 def role_of(text: str, start: int, end: int, rules: PlaceRules | None = None) -> str | None:
     """The first role of place_roles.csv the words around text[start:end] give, else None."""
-    rules = rules or place_rules()
     before = text[max(0, start - LOOK_BEHIND) : start]
     after = text[end : end + LOOK_AHEAD]
+    rules = _reading(rules or place_rules(), before, after)
     if _quiet(rules, before, after):
         return None
     for role, side, pattern in rules.roles:
@@ -273,9 +304,9 @@ def region_of(
     text: str, start: int, end: int, name: str, rules: PlaceRules | None = None
 ) -> Region | None:
     """The region a phrase around the name makes of it, else None (the place itself)."""
-    rules = rules or place_rules()
     before = text[max(0, start - LOOK_BEHIND) : start]
     after = text[end : end + LOOK_AHEAD]
+    rules = _reading(rules or place_rules(), before, after)
     if _quiet(rules, before, after):
         return None
     for rule in rules.regions:
@@ -292,8 +323,8 @@ def read_name(
 ) -> tuple[str | None, Region | None]:
     """`role_of` and `region_of` at once (the quick test that most names pass done once)."""
     rules = rules or place_rules()
-    before = text[max(0, start - LOOK_BEHIND) : start]
-    if _quiet(rules, before, text[end : end + LOOK_AHEAD]):
+    before, after = text[max(0, start - LOOK_BEHIND) : start], text[end : end + LOOK_AHEAD]
+    if _quiet(_reading(rules, before, after), before, after):
         return None, None
     return role_of(text, start, end, rules), region_of(text, start, end, name, rules)
 
