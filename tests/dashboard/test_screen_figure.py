@@ -136,12 +136,15 @@ def _holds(big, small) -> bool:
 
 def test_every_axis_skips_plotlys_label_overflow_check_unless_the_figure_sets_its_own():
     """Plotly's check measures every tick label in the page (a layout of the whole page each):
-    the margins hold the labels, so the sent timeline turns it off on every axis."""
+    the margins hold the labels, so the sent timeline turns it off on every axis; a chart with
+    no traces keeps Plotly's default axes as they were (their edge label hidden)."""
     view = event_frame(synthetic_tables(3_000, seed=11))
     layout = screen_figure(build_timeline(view, AREAS, "Events")).to_dict()["layout"]
     axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))]
     assert len(axes) >= 4 and all(layout[k]["ticklabeloverflow"] == "allow" for k in axes)
     own = {"xaxis": {"ticklabeloverflow": "hide past domain"}, "yaxis2": {}}
-    sent = screen_spec({"layout": own}, theme={}, selectable=False)["layout"]
-    assert sent["xaxis"]["ticklabeloverflow"] == "hide past domain"
-    assert sent["yaxis2"]["ticklabeloverflow"] == "allow"
+    sent = screen_spec({"data": [{"type": "bar"}], "layout": own}, theme={}, selectable=False)
+    assert sent["layout"]["xaxis"]["ticklabeloverflow"] == "hide past domain"
+    assert sent["layout"]["yaxis2"]["ticklabeloverflow"] == "allow"
+    empty = screen_figure(build_timeline(view.iloc[:0], AREAS, "Events")).to_dict()["layout"]
+    assert not any("ticklabeloverflow" in v for k, v in empty.items() if k.endswith("axis"))
