@@ -225,7 +225,7 @@ def _layout(
     total_rows = max(b for _, b in bands.values())
     plot_px = int(60 + 30 * total_rows)
     n_types = int(view["event_type"].nunique() + any(_pending(view)))
-    legend_rows = -(-n_types // 3)  # 3 entries of 185 px a row: the narrowest plot (660 px)
+    legend_rows = -(-n_types // 3)  # 3 entries a row (legend_below): plots of 645 px and more
     bottom = 60 + 24 * legend_rows + (30 if footer else 0)
     start, end = span
     layout = {

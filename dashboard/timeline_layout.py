@@ -173,7 +173,10 @@ def legend_below(plot_px: int) -> dict:
         yanchor="top",
         y=-45 / plot_px,
         x=0,
-        entrywidth=185,
+        # an entry takes this plus its swatch (about 45 px): 3 a row need 645 px, and the
+        # reader's plot at 1280 px is 688-700 px (185: 690 px, so 2 a row when the last date
+        # label widened the right margin, and the sources line ran over the legend's rows)
+        entrywidth=170,
         entrywidthmode="pixels",
         font=dict(size=11),
     )
