@@ -30,6 +30,8 @@ _ISO = re.compile(r"^[A-Z]{2}$")
 #: a country's ISO code standing as a field of its own in a row ('FM#19-0527; 20190527; SY;
 #: Idlib » Ariha; ...', '| IQ |'): a field mark (';' '|' or a tab) on both sides
 _CODE_FIELD = re.compile(r"(?:^|[;|\t])[ \t]*([A-Z]{2})[ \t]*(?=[;|\t])")
+#: ... and an ISO3 code opening a field or an alert's area path in a row ('| LBY/MISRATA |')
+_CODE3_FIELD = re.compile(r"(?:^|[;|\t])[ \t]*([A-Z]{3})[ \t]*(?=[;|\t]|/[A-Z])")
 _FIELD_MARKS = (";", "|", "\t")
 #: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
 #: fighters', 'Iranian missiles'): it names who acted, not where the article is.
@@ -70,9 +72,13 @@ class CountryReader:
     """Reads the countries a text names; each run of capitalised words is read once."""
 
     def __init__(
-        self, country_names: Mapping[str, str], words: Mapping[str, tuple[str, ...]] | None = None
+        self,
+        country_names: Mapping[str, str],
+        words: Mapping[str, tuple[str, ...]] | None = None,
+        iso3: Mapping[str, str] | None = None,
     ) -> None:
         self.country_names = country_names
+        self.iso3 = iso3 or {}  # 'LBY' -> 'LY'
         self.words = country_words() if words is None else words
         self._run = lru_cache(maxsize=50_000)(self._read_run)
         self._codes = frozenset(country_names.values())
@@ -102,6 +108,8 @@ class CountryReader:
             found.update(codes)
         if any(mark in text for mark in _FIELD_MARKS):  # a row's country field: 'SY;'
             found.update(c for c in _CODE_FIELD.findall(text) if c in self._codes)
+            if self.iso3 and "|" in text:  # an alert's row: '| LBY/MISRATA |', '| IRQ |'
+                found.update(self.iso3[c] for c in _CODE3_FIELD.findall(text) if c in self.iso3)
         return found
 
 

@@ -153,6 +153,11 @@ class GeoNamesIndex:
         rows = self._db.execute("SELECT key, iso FROM countries").fetchall()
         return {key: iso for key, iso in rows if len(key) > 3}
 
+    def iso3_codes(self) -> dict[str, str]:
+        """ISO3 code -> ISO2 ('LBY' -> 'LY')."""
+        rows = self._db.execute("SELECT key, iso FROM countries WHERE length(key) = 3").fetchall()
+        return {key.upper(): iso for key, iso in rows}
+
     def candidates(
         self, name: str, countries: Iterable[str] | None = None, limit: int = 20
     ) -> list[GeoPlace]:

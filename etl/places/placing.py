@@ -86,7 +86,10 @@ class PlaceResolver:
         self._peoples = frozenset(
             w for w, codes in country_words().items() if not _place_of(geonames, w, codes)
         )
-        self._countries = CountryReader(self.country_names)
+        self._countries = CountryReader(
+            self.country_names, iso3=geonames.iso3_codes() if geonames else None
+        )
+        self._iso3 = frozenset(self._countries.iso3)
         self._slot_memo: tuple[str | None, int, bool] = (None, -1, False)
 
     def countries_named(self, text: str) -> Counter[str]:
@@ -411,7 +414,11 @@ class PlaceResolver:
                 continue  # 'Tell' of 'Tell Malah' is no town named Tell
             key = _key(raw)
             whole = e - s == len(run) or _FEATURE_REST.fullmatch(text, e, start + len(run))
-            if key in self.country_names or (raw in self._peoples and not _ADMIN_END.search(raw)):
+            if (
+                key in self.country_names
+                or (raw in self._peoples and not _ADMIN_END.search(raw))
+                or raw in self._iso3  # 'NGA/ZAMFARA/ZURMI': a country's code
+            ):
                 break  # a country ('in northern Mali') is not a town of that name elsewhere,
                 # nor a word of it ('Salah' of the province 'Salah al-Din'); a region of the
                 # table ('Diffa region') is read as its town, a region (etl.places.roles)

@@ -123,3 +123,18 @@ def test_a_police_units_place_gives_way_to_a_place_the_text_names(extractor):
     )
     found = _places(extractor, record)
     assert _all_near(found, KUFA), found
+
+
+TOBRUK = (32.08, 23.96)
+
+
+def test_an_alerts_iso3_code_names_its_country(extractor):
+    alert = "ALERT 12 | 03MAR20 0700Z | LBY/TOBRUK | Drone strike on the port area overnight."
+    found = _places(extractor, alert)
+    assert _all_near(found, TOBRUK), found
+
+
+def test_an_iso3_code_is_no_place_of_its_own(extractor):
+    alert = "ALERT 13 | 03MAR20 0700Z | NGA/QWERTZUV | Gunmen attacked a village overnight."
+    mentions, _ = extractor.extract(ArticleInput("t", alert, DAY))
+    assert mentions and all(m.latitude is None for m in mentions)
