@@ -33,7 +33,7 @@ def _retract_or_restore(paths: Paths, who: str, snapshot: Snapshot) -> None:
             "Publishing…",
         )
         if done:
-            shown = f"Batch {names[batch]} ({batch})"
+            shown = f"Batch “{names[batch]}” ({batch})"  # quoted, as the store message names it
             flash(
                 f"{shown} retracted: readers no longer see it."
                 if retract
