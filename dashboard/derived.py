@@ -32,7 +32,7 @@ from dashboard.aggregate import MAP_MAX_MARKS, MAX_MARKS, page_line
 from dashboard.basemap_tiles import Tiles
 from dashboard.briefing import LegendEntry, legend_entries
 from dashboard.columns import among
-from dashboard.filters import Filters, filter_rows, list_numbers
+from dashboard.filters import Filters, counted_total, filter_rows, list_numbers
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.screen_figure import screen_figure
@@ -76,6 +76,11 @@ class Source:
         columns = ["article_id", "outlet"]
         read = getattr(self.tables, "columns", None)
         return read("articles", columns) if read else self.tables["articles"][columns]
+
+    @cached_property
+    def n_pending(self) -> int:
+        """How many events await review (counted in a total only when included)."""
+        return int((self.view["review_status"] == "pending").sum())
 
     @cached_property
     def movements(self) -> Movements:
@@ -253,8 +258,10 @@ class Derived:
     @cached_property
     def timeline(self) -> go.Figure:
         """The timeline, nothing selected (shared: mark a `timeline_copy`)."""
-        view = self.source.view
-        title = f"Events by date and area, {self.window} ({self.count:,} of {len(view):,})"
+        total = counted_total(
+            len(self.source.view), self.source.n_pending, self.filters.include_pending
+        )  # as the sentence above the chart counts them (`filters.describe`)
+        title = f"Events by date and area, {self.window} ({self.count:,} of {total:,})"
         return build_timeline(
             self.charted, self.source.areas, title, footer=self.sources_line, window=self.span
         )

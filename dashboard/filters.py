@@ -272,12 +272,13 @@ def describe(
     filters: Filters, options: Options, shown: int, total: int, audience: bool = False
 ) -> str:
     """'12 of 31 events shown: airstrikes or clashes at Baghouz, 18 Feb – 4 Mar 2019, ...'.
-    For an `audience` (a briefing slide or its export) the extracted events awaiting review
-    that are left out are not mentioned, nor counted in `total`: they are the desk's work in
-    progress, not part of what is briefed (shown, they are still said to be unreviewed)."""
-    hide_pending = audience and not filters.include_pending
-    if hide_pending:
-        total -= options.n_pending
+    `total` is every event of the build; the extracted events awaiting review are counted in
+    it only when they are included (`counted_total`), on the screen and on a slide alike (the
+    screen said 'of 47' while the slide of the same view said 'of 46'). The screen says after
+    the sentence how many are not counted; an `audience` (a briefing slide or its export) is
+    not told: they are the desk's work in progress, not part of what is briefed (shown, they
+    are still said to be unreviewed)."""
+    total = counted_total(total, options.n_pending, filters.include_pending)
     parts = []
     # every choice ticked (the multiselect's "Select all") reads as no choice: the same events
     all_types = {v for v, _ in options.event_types} <= set(filters.event_types)
@@ -311,13 +312,22 @@ def describe(
         parts.append(
             f"without {events(options.n_background, 'background event')} from before the period"
         )
+    left_out = ""
     if options.n_pending and not filters.include_pending:
-        if not hide_pending:
-            parts.append(f"without {events(options.n_pending, 'extracted event')} awaiting review")
+        if not audience:
+            left_out = (
+                f" Not counted: {events(options.n_pending, 'extracted event')} awaiting review."
+            )
     elif options.n_pending:
         parts.append(f"including {events(options.n_pending, 'extracted event')} not yet reviewed")
     noun = "event" if total == 1 else "events"
-    return f"{shown:,} of {total:,} {noun} shown: " + ", ".join(parts) + "."
+    return f"{shown:,} of {total:,} {noun} shown: " + ", ".join(parts) + "." + left_out
+
+
+def counted_total(n_events: int, n_pending: int, include_pending: bool) -> int:
+    """How many events a view is 'N of': every event of the build, less the extracted events
+    awaiting review unless the reader has included them (they are not published events)."""
+    return n_events if include_pending else n_events - n_pending
 
 
 def dates_after_toggle(

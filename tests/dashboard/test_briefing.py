@@ -163,9 +163,31 @@ def test_slide_leaves_out_the_events_awaiting_review_it_does_not_show(page):
     reviewed = len(view) - options.n_pending
     assert briefing.filters.startswith(f"{len(shown)} of {reviewed} events shown:")
     screen = describe(filters, options, len(shown), len(view))
-    assert f"without {events(options.n_pending, 'extracted event')} awaiting review" in screen
+    assert screen.endswith(
+        f" Not counted: {events(options.n_pending, 'extracted event')} awaiting review."
+    )
     # shown on the slide, they are still said to be unreviewed
     shown, filters = _select(page, {"pending": "1"})
     included = make_briefing(shown, len(view), filters, options, now=NOW)
     assert included.filters.startswith(f"{len(shown)} of {len(view)} events shown:")
     assert "not yet reviewed" in included.filters
+
+
+@pytest.mark.parametrize("query", [{}, {"outlets": "afp"}, {"pending": "1"}, {"bg": "1"}])
+def test_screen_and_slide_count_the_same_total(page, project_tables, query):
+    """The reader's page said '41 of 47 events shown' (the extracted event awaiting review
+    counted though not shown) and its timeline '(41 of 47)', while the slide of the same view
+    said '41 of 46': each view's 'N of M' is one pair on the page, its chart and the slide."""
+    from dashboard.derived import Derived, Source
+
+    view, options = page
+    shown, filters = _select(page, query)
+    slide = make_briefing(shown, len(view), filters, options, now=NOW).filters
+    screen = describe(filters, options, len(shown), len(view))
+    counted = slide.split(" shown:")[0]  # '41 of 46 events'
+    assert screen.startswith(counted + " shown:")
+    assert counted.split(" of ")[1].split()[0] == str(
+        len(view) - (0 if filters.include_pending else options.n_pending)
+    )
+    chart = Derived(Source(view, project_tables, None, AREAS), filters).timeline.layout.title.text
+    assert chart.endswith(f"({counted.removesuffix(' events')})")
