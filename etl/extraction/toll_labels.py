@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from etl.extraction.figure_words import FLAGS
+from etl.extraction.figure_words import FLAGS, alternation
 from etl.extraction.mentions import Figure
-from etl.extraction.number_reading import _CORE, _parse
+from etl.extraction.number_reading import _CORE, _QUALIFIERS, _parse
 
 # label words -> quantity; matched case-insensitively, whole words
 LABELS: dict[str, str] = {
@@ -55,11 +55,19 @@ LABELS: dict[str, str] = {
 _LABEL_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(LABELS, key=len, reverse=True)
 )
+_ESTIMATED = r"(?:reported|confirmed|total|est\.?|estimated)\s+"
+# what a label in capitals may take after a space: a number, a qualified number ('TOLL at
+# least 12', 'KIA EST 20+'), a word of zero or of no count ('TOLL nil', 'KIA UNK')
+_SPACED_VALUE = (
+    rf"(?:{_ESTIMATED})?(?:(?:{alternation(set(_QUALIFIERS))})\s+)?\d"
+    r"|(?:nil|none|zero|unk(?:nown)?)(?!\w)"
+)
 # a label opens a field: at the text's start or after a field mark, a bracket or a space
 _LABEL = re.compile(
-    rf"(?:^|(?<=[\s;,|(\[]))(?:(?:reported|confirmed|total|est\.?|estimated)\s+)?"
+    rf"(?:^|(?<=[\s;,|(\[]))(?:{_ESTIMATED})?"
     rf"(?P<label>{_LABEL_WORDS})"
-    r"(?:(?P<sep>\s*(?:=\s*[~\u2248]?|:\s*[~\u2248]?|[\u2248~]))\s*|\s+(?=\d))",
+    r"(?:(?P<sep>\s*(?:=\s*[~\u2248]?|:\s*[~\u2248]?|[\u2248~]))\s*"
+    rf"|\s+(?=(?:{_SPACED_VALUE}))(?:{_ESTIMATED})?)",
     FLAGS,
 )
 _CAPS = re.compile(r"[A-Z]{2,4}")  # a label that takes a space for its separator: 'KIA 2'
@@ -73,7 +81,7 @@ _NO_COUNT = re.compile(
 )
 # a group's words after its count, and its bracket: '3 Americans (1 soldier, 2 contractors)'
 _GROUP_WORDS = re.compile(
-    r"(?:\s+(?!and\b)(?-i:[\w.'\u2019-]+)){0,3}?(?=\s*(?:\(|,|;|\band\b|&|\+|$|[|.]))", FLAGS
+    r"(?:\s+(?!and\b)(?-i:[\w.'\u2019-]+)){0,3}?(?=\s*(?:\(|,|;|\band\b|&|\+|$|[|./]))", FLAGS
 )
 _BRACKET = re.compile(r"\s*\([^()]{0,80}\)")
 _NEXT_GROUP = re.compile(  # after a semicolon, a group with its words: '5 militiamen; 2 police'
@@ -87,7 +95,22 @@ _OTHER_COUNT = re.compile(
 # 'Cause of death', 'killed', 'died'), not in a record of arrests or injuries
 DEATH_RECORD = re.compile(r"\b(?:death|deaths|died|killed|dead|fatalities)\b", FLAGS)
 DEATH_LOOK_BEHIND = 300  # characters before a 'Victims' label its record's words may fill
-HINTS = ("=", ":", "\u2248", "~", "KIA", "WIA")  # one must stand in the text for a label
+#: one must stand in the text for a label: a separator, or a label in capitals, which takes a
+#: space for its separator ('KIA 2', '/ TOLL 4 PMF + 3 attackers /')
+HINTS = (
+    "=",
+    ":",
+    "\u2248",
+    "~",
+    *sorted({w.upper() for w in LABELS if _CAPS.fullmatch(w.upper())}),
+)
+# a value the record corrects after it: 'TOLL 11; revised 14', 'Killed: 3, later raised to 5'
+_REVISED = re.compile(
+    r"\s*[;,]\s*(?:later\s+)?(?:revised|updated|raised|corrected|lowered)(?:\s+(?:to|up|down))?\s*:?\s*",
+    FLAGS,
+)
+# between two labels of one count, each after its group: 'ENEMY KIA 11; FRIENDLY KIA 2'
+_NEXT_LABEL = re.compile(r"\s*[,;]\s*(?:and\s+)?[\w.'\u2019-]+(?:\s+[\w.'\u2019-]+)?\s*")
 # ... and one of these in the lower-cased text (plain substring tests, far cheaper than the
 # label pattern, which most sentences with a colon would otherwise run)
 _STEMS = ("fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
@@ -166,6 +189,10 @@ def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
         if out and m.start() < out[-1][2]:
             continue
         if found := _groups(text, at, hi):
+            while (revised := _REVISED.match(text, found[3], hi)) and (
+                later := _groups(text, revised.end(), hi)
+            ):
+                found = later  # the record's own correction wins
             low, high, qualifier, end = found
             if qualifier == "exact" and m["sep"] and ("~" in m["sep"] or "\u2248" in m["sep"]):
                 qualifier = "about"  # 'fat\u224840', 'evac=~3.200'
@@ -182,7 +209,48 @@ def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
             if bracket := _BRACKET.match(text, end, hi):
                 end = bracket.end()
             out.append((None, m.start(), end))
+    return _by_group(text, out)
+
+
+Found = tuple[Figure | None, int, int]
+
+
+def _by_group(text: str, labels: list[Found]) -> list[Found]:
+    """Labels of one count given group by group ('POLICE KIA 3, CIV KIA 2') as one figure, their
+    counts added; a group of no count ('HOUTHI KIA UNK') leaves the total's high open."""
+    out: list[Found] = []
+    for label in labels:
+        if out and _joins(text, out[-1], label):
+            out[-1] = _added(text, out[-1], label)
+        else:
+            out.append(label)
     return out
+
+
+def _joins(text: str, first: Found, second: Found) -> bool:
+    a, b = first[0], second[0]
+    if a is None and b is None:
+        return False
+    if a is not None and b is not None and a.quantity != b.quantity:
+        return False
+    if (a or b).quantity != "killed":  # type: ignore[union-attr]
+        return False
+    return _NEXT_LABEL.fullmatch(text, first[2], second[1]) is not None
+
+
+def _added(text: str, first: Found, second: Found) -> Found:
+    start, end = first[1], second[2]
+    parts = [f for f in (first[0], second[0]) if f is not None]
+    low = None if any(f.low is None for f in parts) else sum(f.low for f in parts)  # type: ignore[misc]
+    whole = len(parts) == 2 and all(f.high is not None for f in parts)
+    high = sum(f.high for f in parts) if whole else None  # type: ignore[misc]
+    qualifier = (
+        parts[0].qualifier
+        if whole and len({f.qualifier for f in parts}) == 1
+        else ("at least" if high is None else "about")
+    )
+    figure = Figure(parts[0].quantity, low, high, qualifier, text[start:end], start, end)
+    return figure, start, end
 
 
 def with_labels(text: str, lo: int, hi: int, figures: list[Figure]) -> list[Figure]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from etl.extraction.figures import fatalities, find_figures
 from tests.etl.trigger_check import article_types, sentence_types
 
 CASES = [
@@ -29,3 +30,44 @@ def test_note_class(sentence, expected):
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
 def test_note_class_in_an_article(sentence, expected):
     assert article_types(sentence) == expected
+
+
+# a record's toll field in capitals takes a space for its separator, whatever marks its fields
+# ('/ TOLL 3 /'), and may give its count with a qualifier, by group, as zero or corrected
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        (
+            "DATE 04/05/2016 / PLACE Orra / EVENT Car bomb at a market / TOLL 6 (civ) / SRC police",
+            6,
+            6,
+        ),
+        ("DATE 04/05/2016 / EVENT Raid on a post / TOLL 5 police + 2 raiders / SRC army", 7, 7),
+        ("DATE 04/05/2016 / EVENT Raid on a post / TOLL at least 9 guards / SRC army", 9, None),
+        ("DATE 04/05/2016 / EVENT Raid on a post / TOLL nil; 4 hurt / SRC army", 0, 0),
+        ("DATE 04/05/2016 / EVENT Bombing at a cafe / TOLL 8; revised 10 / SRC police", 10, 10),
+        (
+            "LOG | 0900L 04MAY16 | TABB | ASSAULT ON A POST. ARMY KIA 4; MILITIA KIA 3. | REF 1",
+            7,
+            7,
+        ),
+        (
+            "LOG | 0900L 04MAY16 | TABB | ASSAULT ON A POST. ARMY KIA 4, RAIDER KIA UNK. | REF 1",
+            4,
+            None,
+        ),
+        (
+            "LOG | 0900L 04MAY16 | TABB | TOWN TAKEN AFTER FIGHTING. RAIDER KIA EST 15+. | REF 1",
+            15,
+            None,
+        ),
+    ],
+)
+def test_a_records_toll_field(text, low, high):
+    figures = find_figures(text, 0, len(text))
+    assert fatalities(figures) == (low, high)
+
+
+def test_labels_of_other_counts_are_not_added():
+    text = "LOG | 0900L 04MAY16 | TABB | ASSAULT ON A POST. ARMY KIA 4, WIA 3. | REF 1"
+    assert fatalities(find_figures(text, 0, len(text))) == (4, 4)
