@@ -17,6 +17,7 @@ from typing import Any
 
 from etl.extraction import carry
 from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
+from etl.extraction.anaphora import refer_back
 from etl.extraction.date_context import may_date, until_day
 from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, report_day
 from etl.extraction.dates import find_dates, undated_window
@@ -177,6 +178,7 @@ class Extractor:
             carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
             if len(mentions) > first:
                 previous = range(first, len(mentions))
+        mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
         # the learnt filter: a mention the model finds almost surely unreal is dropped
         kept = keep_likely(mentions)
         if len(kept) < len(mentions):

@@ -3,8 +3,12 @@ per class, in sentences written for these tests (places, people and groups inven
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from etl.extraction.extract import ArticleInput
+from etl.extraction.merge import cluster_mentions
 from tests.etl.trigger_check import article_types, sentence_types
 
 PRECISION_CASES = [
@@ -35,3 +39,49 @@ PRECISION_CASES = [
 def test_precision_class(sentence, expected):
     assert sentence_types(sentence) == expected
     assert article_types(sentence) == expected
+
+
+def _events(extractor, text: str, published: dt.date) -> list[tuple[str, list[str]]]:
+    mentions, _ = extractor.extract(ArticleInput("s13", text, published))
+    return sorted(
+        (c.event_type, sorted(m.trigger for m in c.mentions)) for c in cluster_mentions(mentions)
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'the strike' is the strike told before, whatever day its sentence names
+        (
+            "An air strike hit a market in Raqqa on Thursday, killing 12 people. The coalition "
+            "said on Friday that the strike targeted a depot of the group.",
+            [("airstrike", ["air strike", "strike targeted"])],
+        ),
+        # 'the evacuation had begun' on another day: the same evacuation
+        (
+            "The evacuation of fighters from Homs was completed on Friday. The evacuation had "
+            "begun on Wednesday.",
+            [("evacuation", ["evacuation", "evacuation"])],
+        ),
+        # 'the attacks' names no weapon: the bombing told before
+        (
+            "A car bomb killed 20 people in Homs on Sunday. Islamic State said it carried out "
+            "the attacks.",
+            [("explosion", ["A car bomb killed", "carried out the attacks"])],
+        ),
+        # a toll 'from a bombing' on the day it rose is the bombing's, told next
+        (
+            "The death toll from a suicide bombing in Hama rose to 30 on Saturday. The bomber "
+            "blew himself up on Friday evening at a checkpoint.",
+            [("explosion", ["blew himself up", "suicide bombing"])],
+        ),
+        # 'the strike on <another place>' is another strike
+        (
+            "An air strike hit a market in Raqqa on Thursday, killing 12 people. On Friday, the "
+            "air strike on Homs killed 3 people.",
+            [("airstrike", ["air strike"]), ("airstrike", ["air strike"])],
+        ),
+    ],
+)
+def test_a_happening_told_again(extractor, text, expected):
+    assert _events(extractor, text, dt.date(2019, 3, 9)) == expected

@@ -1,0 +1,126 @@
+"""A happening told again by a definite noun: the same event, not another one.
+
+"An air strike hit a bus in Dahyan on Thursday ... The coalition said the strike targeted
+fighters, in response to a missile fired at Jizan on Wednesday": "the strike" is Thursday's
+strike, whatever day or place its own sentence names. "The evacuation had begun on
+Wednesday", "Islamic State said it carried out the attacks" (after a car bomb), "the death
+toll from a suicide bombing ... rose to 41 on Saturday" (the bombing told next, on Friday)
+are likewise the event told before (or, for a toll, beside them).
+
+Such a mention takes the day, place and, for a noun that names no weapon ("the attacks"),
+the type of its antecedent: the nearest mention of an earlier sentence of its type (for a
+toll, of another sentence either side). It keeps its own trigger, sentence, figures and
+claimant, so the merge joins it to the antecedent's event and its figures count there. The
+nouns are in data/rules/anaphora_nouns.csv.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from etl.extraction.mentions import Mention
+from etl.extraction.rules import read_rules
+
+#: what a noun that names no weapon may refer back to
+VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash", "killing"})
+#: how far before the noun its determiner may stand ('the Tuesday strike', 'the two attacks')
+REACH = 40
+NOTE = "the happening it tells again"
+#: how near after the trigger a place may be its own ('the strike on Orra'), in characters
+OWN_PLACE = 30
+
+
+@cache
+def _nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    rows = read_rules("anaphora_nouns", ["word", "generic"])
+    words = sorted((r["word"].lower() for r in rows), key=len, reverse=True)
+    generic = frozenset(r["word"].lower() for r in rows if r["generic"].lower() == "yes")
+    noun = "(?P<noun>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")(?:e?s)?"
+    definite = re.compile(
+        r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}?" + noun + r"\b", re.I
+    )
+    toll = re.compile(
+        r"\b(?:death\s+)?toll\s+(?:from|of|in)\s+(?:an?\s+|the\s+|[\w'’-]+['’]s\s+)?"
+        r"(?:[\w'’-]+\s+){0,3}?" + noun + r"\b",
+        re.I,
+    )
+    return definite, toll, generic
+
+
+def _reference(m: Mention, text: str) -> tuple[str, bool] | None:
+    """('definite' or 'toll', whether the noun is generic) when the mention's trigger holds a
+    noun that refers back; None otherwise."""
+    lo = max(m.char_start, m.trigger_start - REACH)
+    near = text[lo : m.trigger_end].lower()
+    if "th" not in near and "toll" not in near:  # no determiner, no toll: most triggers
+        return None
+    definite, toll, generic = _nouns()
+    for kind, pattern in (("toll", toll), ("definite", definite)):
+        for found in pattern.finditer(text, lo, m.trigger_end):
+            if found.start("noun") < m.trigger_end and found.end("noun") > m.trigger_start:
+                noun = re.sub(r"\s+", " ", found.group("noun").lower())
+                return kind, noun in generic
+    return None
+
+
+def _fits(antecedent: Mention, m: Mention, kind: str, generic: bool) -> bool:
+    """Whether `antecedent` may be the happening `m` tells again: of another sentence (before
+    it, for 'the strike'), dated by its own words, and of its type (any violent type for a
+    noun that names no weapon; a toll's noun keeps its type: 'the toll of Sunday's attack on
+    the village' says more than the 'was attacked' told after it)."""
+    if m.char_start == antecedent.char_start or antecedent.date.source == "article":
+        return False
+    if kind == "definite" and antecedent.char_start > m.char_start:
+        return False
+    if generic and kind == "definite":
+        return antecedent.event_type in VIOLENT
+    return antecedent.event_type == m.event_type
+
+
+def _own_place(m: Mention) -> bool:
+    """The mention names its own place within its noun phrase ('the strike on Orra')."""
+    return (
+        m.place_start is not None
+        and not m.place_note
+        and m.trigger_start <= m.place_start <= m.trigger_end + OWN_PLACE
+    )
+
+
+def refer_back(mentions: list[Mention], text: str) -> list[Mention]:
+    """The article's mentions, each one that tells an earlier happening again by a definite
+    noun made that happening's (its day, place and type)."""
+    if len(mentions) < 2:
+        return mentions
+    out = list(mentions)
+    for i, m in enumerate(out):
+        reference = _reference(m, text)
+        if reference is None:
+            continue
+        kind, generic = reference
+        candidates = [a for a in out if a is not m and _fits(a, m, kind, generic)]
+        candidates = [a for a in candidates if not _reference(a, text)] or candidates
+        if not candidates:
+            continue
+        antecedent = min(candidates, key=lambda a: abs(a.trigger_start - m.trigger_start))
+        if _own_place(m) and m.place_id != antecedent.place_id:
+            continue  # 'the strike on Orra' after a strike on Lisk: another strike
+        out[i] = replace(
+            m,
+            event_type=antecedent.event_type,
+            date=antecedent.date,
+            background=antecedent.background,
+            place_name=antecedent.place_name,
+            place_id=antecedent.place_id,
+            latitude=antecedent.latitude,
+            longitude=antecedent.longitude,
+            country=antecedent.country,
+            geo_precision=antecedent.geo_precision,
+            place_start=None,
+            place_end=None,
+            place_note=NOTE if antecedent.place_id else antecedent.place_note,
+            place_radius_km=None,
+            place_region=None,
+        )
+    return out
