@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from etl.extraction.date_words import WORDS
 from etl.extraction.mentions import DateWindow
 
 _DAY = dt.timedelta(days=1)
@@ -58,6 +59,8 @@ class Widen:
 
     back: int
     own: bool = False  # the phrase's own event only ('during its three-week hold'): the day stays
+    #: ends only on a day ('for a third day ... what happened in 2013': not on the year)
+    day_only: bool = False
 
 
 # A match as etl.extraction.dates finds it: start, end, (first day, last day, source), kind.
@@ -179,7 +182,7 @@ def _widened(
         if isinstance(kind, Widen):
             back = kind.back
         elif kind == "night" and not _inside(quotes, start, end):
-            back = 1
+            back = _night_back(sentence[start:end])
         else:
             continue
         days = [
@@ -187,7 +190,7 @@ def _widened(
             for j, item in enumerate(found)
             if (
                 _is_day(item)
-                or (isinstance(kind, Widen) and _is_dated(item))
+                or (isinstance(kind, Widen) and not kind.day_only and _is_dated(item))
                 or (kind == "night" and _is_night(item))  # 'overnight' in a '01-02 May' entry
             )
             and (
@@ -209,6 +212,13 @@ def _widened(
         if not (isinstance(kind, Widen) and kind.own):
             out[j] = (found[j][0], found[j][1], (first, day, source), found[j][3])
     return out
+
+
+def _night_back(phrase: str) -> int:
+    """How far back a widening phrase reaches from the sentence's own day: 'overnight' the
+    night into it (1), 'at dawn' that day itself (0)."""
+    first, last = WORDS.relative_days.get(" ".join(phrase.lower().split()), (1, 0))
+    return first - last
 
 
 def _nearest_day(item: Found, days: list[Found]) -> Found:

@@ -142,6 +142,9 @@ _WEEKDAY = _rx(
     "oeltpmwfs",
     r"(?P<pre>(?:on|earlier|later|late|early|overnight|last|this\s+past|past)\s+(?:on\s+)?)?",
     rf"(?P<wd>{_WD})\b(?:\s+(?:morning|afternoon|evening|night|overnight)\b)?",
+    # 'on Tuesday and Wednesday', 'from Friday to Sunday': the days from the first to the last
+    rf"(?:\s*(?:,?\s+and|-|\u2013|\s+to|\s+through|\s+until)\s+(?:on\s+)?(?P<wd2>{_WD})\b"
+    r"(?:\s+(?:morning|afternoon|evening|night)\b)?)?",
 )
 _TODAY_PHRASES = sorted(WORDS.relative_days, key=len, reverse=True)
 _TODAY = _rx(
@@ -191,6 +194,16 @@ _SPELL = _rx(
     rf"(?:(?:after|following)\s+(?:(?P<n>{_SPELL_NUM})\s+days\s+of\s+{_SPELL_OF}",
     rf"|(?:an?\s+)?(?P<n2>{_SPELL_NUM})[-\s]day\s+{_SPELL_OF})",
     rf"|over\s+(?P<n3>{_SPELL_NUM})\s+days\b)",
+)
+# "fighting continued for a third day", "3RD DAY", "now in its fourth straight day": the
+# N days ending on the sentence's day (not "on the third day of the offensive": one day)
+NTH_DAYS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_NTH_DAY = _rx(
+    "fit" + "".join(sorted({w[0] for w in NTH_DAYS})) + "234567",
+    r"(?:(?:for|into|in)\s+(?:a|the|its|their)\s+)?",
+    rf"(?P<nth>{'|'.join(NTH_DAYS)}|[2-7](?:nd|rd|th))\s+",
+    r"(?:(?:straight|consecutive|successive|running)\s+)?day\b(?:\s+(?:running|in\s+a\s+row))?",
+    r"(?!\s+(?:of|after|since|before)\b)",
 )
 # "killed dozens during its three-week hold on the town": a spell ending on the sentence's
 # day, for the event told with it only

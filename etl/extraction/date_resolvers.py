@@ -9,7 +9,7 @@ import calendar
 import datetime as dt
 import re
 
-from etl.extraction.date_patterns import _F
+from etl.extraction.date_patterns import _F, NTH_DAYS
 from etl.extraction.date_words import WORDS
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
@@ -258,12 +258,26 @@ def _weekday(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     if back == 0 and ("last" in pre or "past" in pre):
         back = 7
     d = pub - back * _DAY
+    if m["wd2"]:  # 'on Tuesday and Wednesday': the last day as one alone, the first before it
+        last = _weekday_before(pub, m["wd2"], pre)
+        first = last - (_WEEKDAY_NUM[m["wd2"].lower()] - _WEEKDAY_NUM[m["wd"].lower()]) % 7 * _DAY
+        return first, last, "weekday"
     return d, d, "weekday"
+
+
+def _weekday_before(pub: dt.date, name: str, pre: str) -> dt.date:
+    back = (pub.weekday() - _WEEKDAY_NUM[name.lower()]) % 7
+    if back == 0 and ("last" in pre or "past" in pre):
+        back = 7
+    return pub - back * _DAY
 
 
 def _today(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'today', 'yesterday', 'last night', 'overnight' (the night into publication day)."""
-    back = WORDS.relative_days[" ".join(m[0].lower().split())]
+    phrase = " ".join(m[0].lower().split())
+    back = WORDS.relative_days[phrase]
+    if phrase in WORDS.story_days and ref != pub:
+        return None  # 'at dawn' after the text dated another day: which dawn is not said
     return pub - back[0] * _DAY, pub - back[1] * _DAY, "relative"
 
 
@@ -353,6 +367,18 @@ def _spell(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'after four days of fighting' with no day of its own in the sentence ('have seized the
     palace after four days of fighting'): the four days ending on publication."""
     return pub - (spell_days(m) - 1) * _DAY, pub, "relative"
+
+
+def nth_days(m: re.Match[str]) -> int:
+    """The days of 'for a third day' (3), '3RD DAY' (3)."""
+    nth = m["nth"].lower()
+    return NTH_DAYS.get(nth) or int(nth[0])
+
+
+def _nth_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'fighting continued for a third day' with no day of its own in the sentence: the
+    days ending on publication."""
+    return pub - (nth_days(m) - 1) * _DAY, pub, "relative"
 
 
 def hold_days(m: re.Match[str]) -> int:

@@ -56,6 +56,9 @@ class DateWords:
     weekdays: dict[str, int]  # name as written (Friday, Fri) -> 0 (Monday) .. 6 (Sunday)
     short_weekdays: frozenset[str]  # the abbreviations among them: read only as a stamp
     widening: frozenset[str]  # relative-day phrases that widen the sentence's day ("overnight")
+    #: relative-day phrases that name a time of day, not a day ("at dawn"): publication day
+    #: only while the text has dated no other day (the anchor is publication)
+    story_days: frozenset[str]
     spell_words: tuple[str, ...]  # "after two days of <word>": a spell ending on the day
     hold_words: tuple[str, ...]  # "during its three-week <word>": a spell ending on the day
     hedges: dict[str, int]  # "on or about" -> 1: an explicit day plus and minus that many days
@@ -97,6 +100,9 @@ def load() -> DateWords:
         short_weekdays=frozenset(r["name"] for r in weekdays if r["short"].lower() == "yes"),
         widening=frozenset(
             _phrase(r["phrase"]) for r in relative if r["widens"].strip().lower() == "yes"
+        ),
+        story_days=frozenset(
+            _phrase(r["phrase"]) for r in relative if r["counts_from"].strip().lower() == "story"
         ),
         spell_words=tuple(sorted({r["word"].lower() for r in spells}, key=len, reverse=True)),
         hold_words=tuple(

@@ -47,6 +47,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _NOT_DEADLINE,
     _NOT_HOLY,
     _NOT_HOURS,
+    _NTH_DAY,
     _NUMERIC,
     _ORDINAL,
     _PERIOD,
@@ -80,6 +81,7 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _iso,
     _later,
     _month,
+    _nth_day,
     _number,
     _numeric,
     _ordinal,
@@ -93,6 +95,7 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _weekend,
     _year,
     hold_days,
+    nth_days,
     precision_of,
     spell_days,
 )
@@ -156,6 +159,7 @@ _RULES: tuple[_Rule, ...] = (
     (_FOLLOWING, _following, _needs("following subsequent ensuing", "days weeks")),
     (_SPELL, _spell, _needs("after following over", "day days")),
     (_HOLD, _hold, _needs("during", "day week month")),
+    (_NTH_DAY, _nth_day, _needs("day", "second third fourth fifth sixth seventh nd rd th")),
     (_FOR, _back, _needs("for", _UNITS)),
     (_AGO, _ago, _needs("ago")),
     (_LATER, _later, _needs("later after afterward afterwards earlier before prior", _DW)),
@@ -260,6 +264,8 @@ def _kind(resolver: _Resolver | None, m: re.Match[str]) -> object:
         return "following"
     if resolver is _spell:
         return Widen(spell_days(m) - 1)
+    if resolver is _nth_day:
+        return Widen(nth_days(m) - 1, day_only=True)
     if resolver is _hold:
         return Widen(hold_days(m), own=True)
     if resolver is _today:

@@ -3,8 +3,12 @@ group per class, in sentences written for these tests (places, units and groups 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from etl.extraction.dates import find_dates
+from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
 from tests.etl.trigger_check import article_types, sentence_types
 
@@ -71,3 +75,61 @@ def test_a_records_toll_field(text, low, high):
 def test_labels_of_other_counts_are_not_added():
     text = "LOG | 0900L 04MAY16 | TABB | ASSAULT ON A POST. ARMY KIA 4, WIA 3. | REF 1"
     assert fatalities(find_figures(text, 0, len(text))) == (4, 4)
+
+
+# a time of day that names no day is publication day while the text has dated nothing else,
+# and the day of its own sentence when it has one; a spell counted by its day ('for a third
+# day', '3RD DAY') ends on the sentence's day; two weekdays joined are the days between
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "Gunmen raided a farm outside Velm at dawn, killing two guards.",
+            "2021-03-12",
+            "2021-03-12",
+        ),
+        ("Shelling has hit the Orra quarter since dawn.", "2021-03-12", "2021-03-12"),
+        ("Troops shelled the Kell ridge at dawn on Wednesday.", "2021-03-10", "2021-03-10"),
+        ("Fighting went on for a third day around the Tabb dam.", "2021-03-10", "2021-03-12"),
+        (
+            "Clashes in Tabb entered their fourth straight day on Thursday.",
+            "2021-03-08",
+            "2021-03-11",
+        ),
+        (
+            "LOG | 0600L 11MAR21 | TABB | FIGHTING FOR THE DAM, 2ND DAY. | REF 7",
+            "2021-03-10",
+            "2021-03-11",
+        ),
+        (
+            "Rebels shelled Orra on Monday and Tuesday, without casualties.",
+            "2021-03-08",
+            "2021-03-09",
+        ),
+        ("Raids hit Kell from Saturday to Monday.", "2021-03-06", "2021-03-08"),
+    ],
+)
+def test_note_dates(text, start, end):
+    dates = find_dates(text, 0, len(text), dt.date(2021, 3, 12))
+    assert [(d.start.isoformat(), d.end.isoformat()) for d in dates][:1] == [(start, end)]
+
+
+def test_on_the_third_day_of_is_one_day_and_a_year_ends_no_spell():
+    assert (
+        find_dates(
+            "On the third day of the siege, troops entered Velm.", 0, 51, dt.date(2021, 3, 12)
+        )
+        == []
+    )
+    text = "Fighting continued for a third day in Tabb, where a dam was hit in 2019."
+    first = find_dates(text, 0, len(text), dt.date(2021, 3, 12))[0]
+    assert (first.start, first.end) == (dt.date(2021, 3, 10), dt.date(2021, 3, 12))
+
+
+def test_dawn_after_the_text_dated_another_day_is_no_date(extractor):
+    text = (
+        "The army said on Friday that 12 villagers were killed in Monday's raid on Velm. "
+        "Witnesses said the raiders came at dawn and burned the granary."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s13-1", text, dt.date(2021, 3, 12)))
+    assert all(m.date.text != "at dawn" for m in mentions)
