@@ -15,6 +15,7 @@ import pandas as pd
 
 from dashboard.filters import Filters, Options, describe
 from dashboard.palette import HALO, legend_colours
+from dashboard.sources_line import full_line
 from dashboard.views import format_date_window
 
 SHOW = ("both", "map", "timeline")
@@ -119,10 +120,10 @@ def outlets_of(shown: pd.DataFrame) -> list[str]:
     return sorted({o for names in shown["outlets"] if isinstance(names, list) for o in names})
 
 
-def sources_line(shown: pd.DataFrame) -> str:
-    """'Sources: AFP, AP, Reuters' (the outlets of the events shown)."""
-    outlets = outlets_of(shown)
-    return "Sources: " + (", ".join(outlets) if outlets else "none")
+def sources_line(shown: pd.DataFrame, chosen: tuple[str, ...] = ()) -> str:
+    """'Sources: AFP, AP, Reuters' (the outlets of the events shown); the outlets `chosen` in
+    the outlet filter (names) first: 'Sources: AFP; also reporting these events: AP, CBC'."""
+    return full_line(outlets_of(shown), chosen)
 
 
 def stamp(now: dt.datetime, build: str | None) -> str:
@@ -157,7 +158,9 @@ def make_briefing(
         caption=caption(shown, filters),
         filters=describe(filters, options, len(shown), total, audience=True),
         legend=tuple(legend_entries(shown, show)),
-        sources=sources_line(shown),
+        sources=sources_line(
+            shown, tuple(dict(options.outlets).get(o, o) for o in filters.outlets)
+        ),
         credits=PLACES_CREDIT if show == "timeline" else CREDITS,  # no basemap drawn
         stamp=stamp(now or dt.datetime.now(dt.UTC), build),
         show=show,

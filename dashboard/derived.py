@@ -37,7 +37,7 @@ from dashboard.map_flows import ARC_COLUMNS, Movements, movements
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
 from dashboard.screen_figure import screen_figure
 from dashboard.selection import marker_events
-from dashboard.sources_line import is_cut, outlets_summary
+from dashboard.sources_line import footer_line
 from dashboard.timeline import build_timeline
 from dashboard.views import TABLE_ROWS, format_date_window, newest, table_frame
 from etl.tables import Tables
@@ -244,11 +244,20 @@ class Derived:
         return [names[k] for k in np.flatnonzero(named[present].any(axis=0)).tolist()]
 
     @cached_property
+    def chosen_outlets(self) -> list[str]:
+        """The names of the outlets the *Reported by* filter chose (the sources lines name
+        them first)."""
+        if not self.filters.outlets:
+            return []
+        outlets = self.source.tables["outlets"]
+        names = dict(zip(outlets["outlet_id"].tolist(), outlets["name"].tolist()))
+        return [names.get(o, o) for o in self.filters.outlets]
+
+    @cached_property
     def sources_line(self) -> str:
         """As `dashboard.briefing.sources_line` (plain text, for the chart's footer), cut to
         one line when long (the footer does not wrap; the map's caption lists them all)."""
-        more = " (all under the map)" if is_cut(self.outlets) else ""
-        return "Sources: " + outlets_summary(self.outlets) + more
+        return footer_line(self.outlets, self.chosen_outlets)
 
     @cached_property
     def shown_as(self) -> str:

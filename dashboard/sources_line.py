@@ -1,5 +1,10 @@
 """The one-line list of the outlets behind what a chart shows, cut to fit.
 
+With outlets chosen in the reader's *Reported by* filter, the line names those first and
+then the others reporting the same events ("Sources: Agence France-Presse; 4 other outlets
+also report these events"): filtered to AFP, the line listed all five outlets as if the
+filter had done nothing.
+
 A line is drawn on one line (the timeline's footer is a Plotly annotation, which does not
 wrap): with 30 outlets it ran off the chart's right edge. The whole list is kept when it fits
 in `max_chars`, else as many names as fit, in order, and how many more there are:
@@ -41,3 +46,50 @@ def _cut(total: int, names: list[str]) -> str:
 def is_cut(outlets: Sequence[str], max_chars: int = LINE_CHARS) -> bool:
     """Whether `outlets_summary` leaves names out (then show the whole list elsewhere)."""
     return len(", ".join(outlets)) > max_chars
+
+
+def split_chosen(outlets: Sequence[str], chosen: Sequence[str] = ()) -> tuple[list[str], list[str]]:
+    """The outlets the reader chose (`chosen`, by name) among `outlets`, and the others that
+    report the same events; with nothing chosen, every outlet is the first list."""
+    if not chosen:
+        return list(outlets), []
+    wanted = set(chosen)
+    return [o for o in outlets if o in wanted], [o for o in outlets if o not in wanted]
+
+
+def footer_line(
+    outlets: Sequence[str], chosen: Sequence[str] = (), max_chars: int = LINE_CHARS
+) -> str:
+    """The chart's one line (plain text): 'Sources: AFP, AP', or with outlets chosen,
+    'Sources: Agence France-Presse; 4 other outlets also report these events', pointing to
+    the whole list under the map when it leaves names out (`footer_cut`)."""
+    picked, others = split_chosen(outlets, chosen)
+    line = "Sources: " + outlets_summary(picked, max_chars)
+    if others:
+        n = len(others)
+        line += f"; {n} other outlet{'s' if n > 1 else ''} also report{'' if n > 1 else 's'} "
+        line += "these events"
+    return line + (" (all under the map)" if footer_cut(outlets, chosen, max_chars) else "")
+
+
+def footer_cut(
+    outlets: Sequence[str], chosen: Sequence[str] = (), max_chars: int = LINE_CHARS
+) -> bool:
+    """Whether `footer_line` leaves out some outlet's name."""
+    picked, others = split_chosen(outlets, chosen)
+    return bool(others) or is_cut(picked, max_chars)
+
+
+def full_line(
+    outlets: Sequence[str], chosen: Sequence[str] = (), max_chars: int | None = None
+) -> str:
+    """Every outlet, the chosen first (plain text): 'Sources: AFP, AP' or 'Sources: Agence
+    France-Presse; also reporting these events: AP, CBC News'; each list cut as
+    `outlets_summary` cuts it when `max_chars` is given."""
+    picked, others = split_chosen(outlets, chosen)
+
+    def names(group: list[str]) -> str:
+        return outlets_summary(group, max_chars) if max_chars else ", ".join(group) or "none"
+
+    line = "Sources: " + names(picked)
+    return line + ("; also reporting these events: " + names(others) if others else "")

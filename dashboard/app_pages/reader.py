@@ -38,7 +38,7 @@ from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.print_style import reader_print_html
 from dashboard.screen_figure import screen_figure
 from dashboard.selection import mark_timeline
-from dashboard.sources_line import is_cut, outlets_summary
+from dashboard.sources_line import footer_cut, full_line, is_cut
 from dashboard.text import html_text, markdown_text
 from dashboard.views import format_date_window
 from etl.settings import Paths
@@ -50,11 +50,12 @@ LOG = logging.getLogger("dashboard")
 CAPTION_CHARS = 300
 
 
-def _sources_line(outlets: list[str]) -> str:
+def _sources_line(outlets: list[str], chosen: list[str]) -> str:
     """'Sources: AFP, AP' as Markdown, or with many outlets 'Sources: 30 outlets: AFP, AP
-    and 28 more (all listed below)': outlet names are data, shown as text."""
+    and 28 more (all listed below)'; the outlets `chosen` in the filter first
+    (`sources_line.full_line`): outlet names are data, shown as text."""
     more = " (all listed below)" if is_cut(outlets, CAPTION_CHARS) else ""
-    return "Sources: " + markdown_text(outlets_summary(outlets, CAPTION_CHARS)) + more
+    return markdown_text(full_line(outlets, chosen, CAPTION_CHARS)) + more
 
 
 def _all_sources(outlets: list[str]) -> None:
@@ -206,7 +207,9 @@ def _render_timeline(page: Derived) -> None:
             },
         },
     )
-    st.caption(timeline_caption(aggregated(page.charted), is_cut(page.outlets)))
+    st.caption(
+        timeline_caption(aggregated(page.charted), footer_cut(page.outlets, page.chosen_outlets))
+    )
 
 
 def timeline_caption(counts: bool, cut: bool) -> str:
@@ -267,7 +270,8 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
             + "."
         )
     st.caption(
-        _sources_line(page.outlets) + ". Basemap: Natural Earth (public domain), drawn offline; "
+        _sources_line(page.outlets, page.chosen_outlets)
+        + ". Basemap: Natural Earth (public domain), drawn offline; "
         "places: curated gazetteer and GeoNames (CC BY 4.0). "
         + (
             "Grey circles: the events of one grid cell, larger for more (the number on it); "

@@ -14,6 +14,7 @@ from dashboard.briefing import (
     filters_from_state,
     legend_entries,
     make_briefing,
+    outlets_of,
     parse_size,
     stamp,
 )
@@ -191,3 +192,32 @@ def test_screen_and_slide_count_the_same_total(page, project_tables, query):
     )
     chart = Derived(Source(view, project_tables, None, AREAS), filters).timeline.layout.title.text
     assert chart.endswith(f"({counted.removesuffix(' events')})")
+
+
+def test_the_sources_lines_follow_the_outlet_filter(page, project_tables):
+    """Filtered to AFP, the timeline's last line said 'Sources: 5 outlets: AP story in a
+    newspaper reprint, Agence France-Presse and 3 more' and the slide listed all five, as if
+    the filter had done nothing: the outlet chosen comes first, then the others that report
+    the same events (the detail still shows every claim)."""
+    from dashboard.derived import Derived, Source
+
+    view, options = page
+    shown, filters = _select(page, {"outlets": "afp"})
+    others = [o for o in outlets_of(shown) if o != "Agence France-Presse"]
+    assert len(others) == 4  # the same events are reported by four more outlets
+    slide = make_briefing(shown, len(view), filters, options, now=NOW).sources
+    assert slide == "Sources: Agence France-Presse; also reporting these events: " + ", ".join(
+        others
+    )
+    derived = Derived(Source(view, project_tables, None, AREAS), filters)
+    assert derived.sources_line == (
+        "Sources: Agence France-Presse; 4 other outlets also report these events "
+        "(all under the map)"
+    )
+    footer = derived.timeline.layout.annotations[-1].text
+    assert footer.startswith("Sources: Agence France-Presse; 4 other outlets")
+    # unfiltered, the lines are as they were
+    shown, filters = _select(page, {})
+    assert make_briefing(shown, len(view), filters, options, now=NOW).sources == (
+        "Sources: " + ", ".join(outlets_of(shown))
+    )

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from dashboard.components.width_probe import MAX_PX, MIN_PX, STEP_PX, cookie_width
-from dashboard.sources_line import LINE_CHARS, is_cut, outlets_summary
+from dashboard.sources_line import (
+    LINE_CHARS,
+    footer_cut,
+    footer_line,
+    full_line,
+    is_cut,
+    outlets_summary,
+)
 
 THIRTY = [f"Outlet number {i:02d}" for i in range(30)]  # 17 characters each
 
@@ -37,3 +44,25 @@ def test_the_cookie_gives_only_a_width_on_the_probes_steps():
     assert cookie_width(str(MIN_PX)) == MIN_PX and cookie_width(str(MAX_PX)) == MAX_PX
     for bad in (None, "", "84O", "-840", "841", str(MAX_PX + STEP_PX), "99999999", " 840", 840):
         assert cookie_width(bad) is None, bad
+
+
+def test_the_chosen_outlets_come_first_and_the_others_are_counted():
+    outlets = ["AFP", "AP", "CBC News"]
+    assert footer_line(outlets) == "Sources: AFP, AP, CBC News"
+    assert not footer_cut(outlets)
+    assert footer_line(outlets, ["AP"]) == (
+        "Sources: AP; 2 other outlets also report these events (all under the map)"
+    )
+    assert footer_line(outlets, ["AP", "AFP"]) == (
+        "Sources: AFP, AP; 1 other outlet also reports these events (all under the map)"
+    )
+    assert footer_cut(outlets, ["AP"])
+    assert footer_line(outlets, outlets) == "Sources: AFP, AP, CBC News"  # all chosen
+    assert full_line(outlets, ["CBC News"]) == (
+        "Sources: CBC News; also reporting these events: AFP, AP"
+    )
+    assert full_line(THIRTY, ["Outlet number 29"], 40) == (
+        "Sources: Outlet number 29; also reporting these events: "
+        "29 outlets: Outlet number 00 and 28 more"
+    )
+    assert full_line([], ["AP"]) == "Sources: none"  # nothing shown
