@@ -91,5 +91,5 @@ def full_line(
     def names(group: list[str]) -> str:
         return outlets_summary(group, max_chars) if max_chars else ", ".join(group) or "none"
 
-    line = "Sources: " + names(picked)
-    return line + ("; also reporting these events: " + names(others) if others else "")
+    line = names(picked) + ("; also reporting these events: " + names(others) if others else "")
+    return "Sources: " + line

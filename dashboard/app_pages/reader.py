@@ -55,7 +55,8 @@ def _sources_line(outlets: list[str], chosen: list[str]) -> str:
     and 28 more (all listed below)'; the outlets `chosen` in the filter first
     (`sources_line.full_line`): outlet names are data, shown as text."""
     more = " (all listed below)" if is_cut(outlets, CAPTION_CHARS) else ""
-    return markdown_text(full_line(outlets, chosen, CAPTION_CHARS)) + more
+    line = full_line(outlets, chosen, CAPTION_CHARS).removeprefix("Sources: ")
+    return "Sources: " + markdown_text(line) + more
 
 
 def _all_sources(outlets: list[str]) -> None:

@@ -40,8 +40,8 @@ def _counts(at: AppTest) -> tuple[int, int]:
 def test_default_page_shows_every_news_event(app, project_tables):
     shown, total = _counts(app)
     events = project_tables["events"]
-    assert total == len(events)
     reviewed = events["review_status"] != "pending"
+    assert total == reviewed.sum()  # those awaiting review are counted when included
     assert shown == len(events[~events["background"].astype(bool) & reviewed]) < total
     assert app.title[0].value == "Conflict timeline"
     assert len(app.get("plotly_chart")) == 1
@@ -62,7 +62,7 @@ def test_default_page_shows_every_news_event(app, project_tables):
     app.sidebar.toggle(key="f_background").set_value(True).run()
     assert _counts(app) == (int(reviewed.sum()), total)
     app.sidebar.toggle(key="f_pending").set_value(True).run()
-    assert _counts(app) == (total, total)
+    assert _counts(app) == (len(events), len(events))  # now counted, and shown
     assert "not yet reviewed" in _description(app)
     assert app.sidebar.slider(key="f_dates").value[0].year == 2014
     assert app.selectbox(key="event_choice").value in set(project_tables["events"]["event_id"])
@@ -87,7 +87,7 @@ def _set_and_count(app: AppTest, key: str, value) -> tuple[int, int]:
 def _counts_default(tables) -> tuple[int, int]:
     events = tables["events"]
     visible = ~events["background"].astype(bool) & (events["review_status"] != "pending")
-    return int(visible.sum()), len(events)
+    return int(visible.sum()), int((events["review_status"] != "pending").sum())
 
 
 def _expected(tables, **where) -> int:
@@ -111,7 +111,7 @@ def _expected(tables, **where) -> int:
     ],
 )
 def test_each_filter_changes_what_is_shown(app, project_tables, key, value, field):
-    total = len(project_tables["events"])
+    total = _counts_default(project_tables)[1]
     shown, all_events = _set_and_count(app, key, value)
     assert all_events == total
     assert 0 < shown < total
@@ -306,10 +306,19 @@ def test_timeline_caption_says_where_the_sources_are_as_the_chart_does(app):
     assert "all are listed under the map" in caption and "listed under the chart" not in caption
     listed = next(c.value for c in app.caption if c.value.startswith("Sources:"))
     assert " more" not in listed.split(". Basemap")[0]  # and the map's caption names them all
-    app.sidebar.multiselect(key="f_outlets").set_value(["cbc"]).run()
+    app.sidebar.multiselect(key="f_areas").set_value(["Idlib"]).run()  # AFP's alone
     cut, caption = said(app)
     assert not cut
     assert "the sources are named under the chart" in caption and "map" not in caption
+    # one outlet chosen: the footer names it and counts the others, listed under the map
+    app.sidebar.multiselect(key="f_areas").set_value([]).run()
+    app.sidebar.multiselect(key="f_outlets").set_value(["cbc"]).run()
+    cut, caption = said(app)
+    assert cut and "all are listed under the map" in caption
+    listed = next(c.value for c in app.caption if c.value.startswith("Sources:"))
+    assert listed.startswith(
+        "Sources: " + markdown_text("CBC News; also reporting these events: Agence")
+    )
 
 
 def test_the_table_is_sent_only_once_its_expander_is_opened(app):
