@@ -159,6 +159,8 @@ _GROUP = re.compile(  # the group "members of" names, up to its verb: "the armed
     r"(?=\s+(?:were|was|had|have|are|killed|died)\b)",
     _FLAGS,
 )
+#: a counted noun's group after it, up to its verb: "12 fighters of the factions were killed"
+_OF_GROUP = re.compile(r"\s+of\s+(?:the|a|an|his|her|their|its)(?=\s)", _FLAGS)
 _PARTICIPLE = re.compile(r"\s+(?:killed|dead|wounded|injured|hurt)\b", _FLAGS)  # "12 killed"
 _MONTHS_DAYS = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thurs|Fri|Sat|"
@@ -216,6 +218,8 @@ def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | 
         while nxt := _NEXT_HEAD.match(text, end, hi):  # "one rebel fighter": the last noun
             end, head = nxt.end(), nxt["head"]
         cls = _HEAD_CLASS.get(_norm(head), "civilians")  # or a demonym: "Seven Iraqis"
+        if (of := _OF_GROUP.match(text, end, hi)) and (group := _GROUP.match(text, of.end(), hi)):
+            end = group.end()  # "56 soldiers of the regime were killed": the verb is theirs
         return end, "civilians" if members and cls == "families" else cls
     word = noun["other"]
     if word in _NOT_NOUNS or _norm(m["n"] or "") == "one":

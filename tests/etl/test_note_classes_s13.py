@@ -133,3 +133,16 @@ def test_dawn_after_the_text_dated_another_day_is_no_date(extractor):
     )
     mentions, _ = extractor.extract(ArticleInput("s13-1", text, dt.date(2021, 3, 12)))
     assert all(m.date.text != "at dawn" for m in mentions)
+
+
+# a counted noun's group between it and its verb: the verb still says what the number counts
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("Nine guards of the Velm prison were killed on Sunday.", 9, 9),
+        ("4 fighters of the Orra brigade were martyred and 2 wounded.", 4, 4),
+        ("Seven soldiers of the army were wounded in Tabb.", None, None),
+    ],
+)
+def test_a_counted_nouns_group_before_its_verb(text, low, high):
+    assert fatalities(find_figures(text, 0, len(text))) == (low, high)
