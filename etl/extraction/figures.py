@@ -104,7 +104,9 @@ _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "
     rf"|\s+(?:on|from)\s+(?:both|each|either|all)\s+sides?"
     # or where they came from: "49 men from Saqlawiyah died", "two fighters from the Free Army
     # were killed"
-    rf"|\s+from\s+(?:the\s+)?(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){{0,2}})?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    rf"|\s+from\s+(?:the\s+)?(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){{0,2}}"
+    # or one household: "five civilians from one family were killed"
+    rf"|\s+(?:from|of)\s+(?:one|a|an|the\s+same|a\s+single)\s+(?:family|household|clan|house))?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,

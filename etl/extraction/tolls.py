@@ -30,6 +30,9 @@ _JOIN_VERB = (
     r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA)\b"
 )
 _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'about twenty'"
+    # a part's own side after it: "8 fighters of the factions and 6 YPG fighters"
+    r"(?:\s+(?:of|from)\s+(?!(?:them|whom|those|these)\b)(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
+    r"[\w'\u2019-]+(?=\s*,?\s+and\s))?"
     rf"(?:(?:{_JOIN_VERB})?(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)"
     # each part with its verb, a semicolon between: "7 soldiers killed; 80 assailants neutralised"
     rf"|{_JOIN_VERB}\s*;\s*)['\u2018\"\u201c]?",
@@ -142,6 +145,8 @@ def _apposed(chain: list[Figure], text: str) -> bool:
     first, rest = chain[0], chain[1:]
     if len(rest) < 2 or "," not in text[first.char_end : rest[0].char_start]:
         return False
+    if not _WHOLE.search(first.text) and any(p.low != 1 for p in rest):
+        return False  # 'three soldiers, two policemen and a civilian': three groups
     lows = [p.low for p in rest]
     return None not in lows and first.low == sum(lows)
 

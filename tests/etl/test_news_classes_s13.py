@@ -8,7 +8,9 @@ import datetime as dt
 import pytest
 
 from etl.extraction.extract import ArticleInput
+from etl.extraction.figures import find_figures
 from etl.extraction.merge import cluster_mentions
+from etl.extraction.tolls import fatalities
 from tests.etl.trigger_check import article_types, sentence_types
 
 PRECISION_CASES = [
@@ -85,3 +87,24 @@ def _events(extractor, text: str, published: dt.date) -> list[tuple[str, list[st
 )
 def test_a_happening_told_again(extractor, text, expected):
     assert _events(extractor, text, dt.date(2019, 3, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # groups of a toll added, whatever their sizes (three groups whose later parts happen
+        # to add up to the first are still three groups)
+        ("Officials said the raid killed three guards, two drivers and a nurse.", (6, 6)),
+        # ... but a whole and the people who make it up are one count
+        ("The blast caused the death of 2 pilgrims, a woman and her son.", (2, 2)),
+        ("The blast killed 3 people, two guards and a cook.", (3, 3)),
+        # a part's own side after it does not end the list
+        ("Clashes near Velm killed 7 fighters of the tribes and 4 soldiers.", (11, 11)),
+        ("Shelling killed 2 gunmen of the local militia and 5 guards.", (7, 7)),
+        # the victims' household between the count and its verb
+        ("Four civilians from one family were killed when a shell hit their house.", (4, 4)),
+        ("Three children of the same family died in the fire.", (3, 3)),
+    ],
+)
+def test_toll_groups_of_session_13(text, toll):
+    assert fatalities(find_figures(text, 0, len(text))) == toll
