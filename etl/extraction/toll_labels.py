@@ -37,6 +37,7 @@ LABELS: dict[str, str] = {
     "killed in action": "killed",
     "lives lost": "killed",
     "toll": "killed",
+    "martyrs": "killed",  # an activist feed's tally: 'the martyrs: 7, among them 3 women'
     "victims": "killed",  # only in a record of deaths (DEATH_RECORD): 'Date of death: ...'
     "inj": "injured",
     "inj.": "injured",
@@ -114,7 +115,7 @@ _NEXT_LABEL = re.compile(r"\s*[,;]\s*(?:and\s+)?[\w.'\u2019-]+(?:\s+[\w.'\u2019-
 # ... and one of these in the lower-cased text (plain substring tests, far cheaper than the
 # label pattern, which most sentences with a colon would otherwise run)
 _STEMS = ("fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
-          "idp", "evac", "victim")  # fmt: skip
+          "idp", "evac", "victim", "martyr")  # fmt: skip
 
 
 def _value(text: str, at: int, hi: int) -> tuple[float | None, float | None, str, int] | None:

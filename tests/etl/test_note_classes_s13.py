@@ -146,3 +146,23 @@ def test_dawn_after_the_text_dated_another_day_is_no_date(extractor):
 )
 def test_a_counted_nouns_group_before_its_verb(text, low, high):
     assert fatalities(find_figures(text, 0, len(text))) == (low, high)
+
+
+# a tally labelled by its dead ('the martyrs: 4'), and a count of the dead that reaches a
+# figure in the simple tense, its groups added
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("[Velm Committee] Strikes on the bakery; the martyrs: 4, among them a nurse.", 4, 4),
+        (
+            "The number of people killed in the raid by the Kell militia on the Velm farms and "
+            "the old mill since Monday now stands "
+            "at 9 guards and 3 raiders.",
+            12,
+            12,
+        ),
+        ("The number of martyrs of the Orra brigade reached 6.", 6, 6),
+    ],
+)
+def test_a_tally_of_the_dead(text, low, high):
+    assert fatalities(find_figures(text, 0, len(text))) == (low, high)
