@@ -28,6 +28,7 @@ from dashboard.timeline_layout import (
     footer_note,
     lane_layout,
     legend_below,
+    legend_rows,
     mark_labels,
 )
 
@@ -225,8 +226,8 @@ def _layout(
     total_rows = max(b for _, b in bands.values())
     plot_px = int(60 + 30 * total_rows)
     n_types = int(view["event_type"].nunique() + any(_pending(view)))
-    legend_rows = -(-n_types // 3)  # 3 entries a row (legend_below): plots of 645 px and more
-    bottom = 60 + 24 * legend_rows + (30 if footer else 0)
+    rows = legend_rows(n_types)  # as legend_below lays them out, at any width
+    bottom = 60 + 24 * rows + (30 if footer else 0)
     start, end = span
     layout = {
         "shapes": shapes,
@@ -259,5 +260,5 @@ def _layout(
         "height": plot_px + 60 + bottom,
     }
     if footer:
-        layout["annotations"] = [footer_note(footer, 45 + 24 * legend_rows + 20, plot_px)]
+        layout["annotations"] = [footer_note(footer, 45 + 24 * rows + 20, plot_px)]
     return layout

@@ -13,7 +13,14 @@ import plotly.graph_objects as go
 from dashboard.aggregate import Bins, bins_for, timeline_counts
 from dashboard.ready_figure import ReadyFigure, axis_names, merged, stacked_rows, template
 from dashboard.text import html_text
-from dashboard.timeline_layout import Window, date_range, day_ticks, footer_note, legend_below
+from dashboard.timeline_layout import (
+    Window,
+    date_range,
+    day_ticks,
+    footer_note,
+    legend_below,
+    legend_rows,
+)
 
 LANE_PX = 130
 #: The gap between lanes, as a share of the plot's height (`make_subplots`' vertical_spacing).
@@ -135,10 +142,10 @@ def _bars(bars: dict, first: int, end: int, colour, label, event_type, seen) -> 
 
 def _decorate(layout, title, footer, span, n_lanes, n_types) -> dict:
     """The layout `update_layout`, `update_xaxes`, `update_yaxes` and the footer gave."""
-    # entries of 185 px: two a row in the reader's column at 1280 px (measured in Chromium),
-    # so the sources under the legend never overlap it
-    legend_rows = -(-n_types // 2)
-    bottom = 60 + 24 * legend_rows + (30 if footer else 0)
+    # as legend_below lays them out at any width (this reserved two a row, for entries of
+    # 185 px: the legend took half its rows, and a blank band was left above the sources)
+    rows = legend_rows(n_types)
+    bottom = 60 + 24 * rows + (30 if footer else 0)
     plot_px = LANE_PX * max(n_lanes, 1)
     x_extra = {
         "type": "date",
@@ -153,7 +160,7 @@ def _decorate(layout, title, footer, span, n_lanes, n_types) -> dict:
     for name in axis_names(layout, "yaxis"):
         layout[name] = merged(layout[name], y_extra)
     if footer:
-        note = footer_note(footer, 45 + 24 * legend_rows + 30, plot_px)
+        note = footer_note(footer, 45 + 24 * rows + 30, plot_px)
         layout["annotations"] = [*layout.get("annotations", []), note]
     return merged(
         layout,

@@ -164,20 +164,34 @@ def _width(summary: str, font_px: float) -> float:
     return len(" ".join(str(summary).split())) * CHAR_EM * font_px
 
 
+#: Legend entries a row, at every width of the plot (`legend_below`); the layouts reserve
+#: `legend_rows` rows for them.
+LEGEND_PER_ROW = 3
+
+
+def legend_rows(n_entries: int) -> int:
+    """The rows the legend of `n_entries` takes (`LEGEND_PER_ROW` a row)."""
+    return -(-n_entries // LEGEND_PER_ROW)
+
+
 def legend_below(plot_px: int) -> dict:
     """The legend of both timelines: horizontal, under the date labels whatever the plot's
-    height (45 px below the plot area), fixed-width entries so no type name runs into the
-    next swatch."""
+    height (45 px below the plot area), `LEGEND_PER_ROW` entries a row whatever its width, so
+    the rows the layout reserves are the rows drawn, and no type name runs into the next
+    swatch."""
     return dict(
         orientation="h",
         yanchor="top",
         y=-45 / plot_px,
         x=0,
-        # an entry takes this plus its swatch (about 45 px): 3 a row need 645 px, and the
-        # reader's plot at 1280 px is 688-700 px (185: 690 px, so 2 a row when the last date
-        # label widened the right margin, and the sources line ran over the legend's rows)
-        entrywidth=170,
-        entrywidthmode="pixels",
+        # a share of the plot's width, swatch included: Plotly wraps before an entry when
+        # the row's entries, each with a 5 px gap, would pass the plot's width (three of a
+        # third do), so 0.32. Entries of 170 px (plus the swatch) held three a row at 1280
+        # px but six at 1920 (a 1,340 px plot), and two reserved rows were left blank
+        # above the sources line; of 185 px, two a row at 1280 px when the last date label
+        # widened the right margin, and the sources line ran over the legend's rows
+        entrywidth=0.32,
+        entrywidthmode="fraction",
         font=dict(size=11),
     )
 

@@ -67,7 +67,7 @@ def _checked_count_timeline(view, areas, title, footer, window):
                 col=1,
             )
             seen.add(event_type)
-    legend_rows = -(-len(seen) // 2)
+    legend_rows = -(-len(seen) // 3)
     bottom = 60 + 24 * legend_rows + (30 if footer else 0)
     plot_px = LANE_PX * max(len(lanes), 1)
     fig.update_layout(

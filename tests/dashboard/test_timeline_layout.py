@@ -4,7 +4,14 @@ import pandas as pd
 
 from dashboard.palette import TYPE_COLOURS
 from dashboard.timeline import build_timeline
-from dashboard.timeline_layout import CHAR_EM, LABEL_FONT_PX, clip_label, lane_layout, mark_labels
+from dashboard.timeline_layout import (
+    CHAR_EM,
+    LABEL_FONT_PX,
+    SCREEN_PLOT_PX,
+    clip_label,
+    lane_layout,
+    mark_labels,
+)
 from dashboard.views import event_frame
 from etl.build import build_tables
 from etl.schemas import AREAS
@@ -73,10 +80,13 @@ def test_screen_timeline_is_opaque_in_palette_colours_with_labels(mini):
         assert trace.marker.opacity in (None, 1)
     texts = [t for trace in fig.data if trace.text is not None for t in trace.text]
     assert any(texts), "no mark carries a label"
-    # fixed columns as wide as the longest name: names cannot run together (Plotly adds the
-    # swatch, about 45 px, to entrywidth: 185 gave 230 px columns in Chromium)
+    # columns a share of the plot, swatch (40 px) included, as wide as the longest name at
+    # the narrowest screen plot: names cannot run together
     longest = max(len(t.name) for t in fig.data)
-    assert fig.layout.legend.entrywidth >= longest * CHAR_EM * fig.layout.legend.font.size + 20
+    legend = fig.layout.legend
+    assert legend.entrywidthmode == "fraction" and legend.entrywidth * 3 < 1  # three a row
+    column = legend.entrywidth * SCREEN_PLOT_PX - 40
+    assert column >= longest * CHAR_EM * legend.font.size + 20
     assert fig.layout.margin.l >= 90  # room for 'Elsewhere'
     assert "Sources: AP &lt;b&gt;x&lt;/b&gt;" in [a.text for a in fig.layout.annotations]
 
