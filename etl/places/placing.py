@@ -429,7 +429,7 @@ class PlaceResolver:
                 or roles.never_a_place(key, self.rules)
             ):
                 continue
-            hit = self._curated_loose(raw, s) or self._geonames_hit(raw, s, evidence)
+            hit = self._spelt(raw, s, evidence)
             if hit is not None and (whole or raw != text[s:e] or self._exact(raw, hit)):
                 return hit  # a first word alone ('Bala' of 'Bala Buluk') only as spelt
         return None
@@ -493,6 +493,16 @@ class PlaceResolver:
         key = _key(raw)
         found = [] if roles.never_a_place(key, self.rules) else self.gazetteer.places_with_key(key)
         return found[0] if found else None
+
+    def _spelt(self, raw: str, s: int, evidence: Evidence) -> PlaceHit | None:
+        """A curated place spelt another way, unless GeoNames has a place spelt exactly so
+        ('al-Faw', Iraq's port town, is no spelling of the curated al-Fu'ah in Syria); else
+        the GeoNames place."""
+        loose = self._curated_loose(raw, s)
+        if loose is None:
+            return self._geonames_hit(raw, s, evidence)
+        exact = self._geonames_hit(raw, s, evidence)
+        return exact if exact is not None and self._exact(raw, exact) else loose
 
     def _curated_loose(self, raw: str, s: int) -> PlaceHit | None:
         """A curated place spelt another way ('Idleeb'), in a place slot only."""

@@ -108,3 +108,17 @@ def test_a_happening_told_again(extractor, text, expected):
 )
 def test_toll_groups_of_session_13(text, toll):
     assert fatalities(find_figures(text, 0, len(text))) == toll
+
+
+def test_a_name_spelt_exactly_beats_a_curated_spelling_of_another(extractor):
+    # 'al-Faw' (Iraq's port town in GeoNames) is no transliteration of the curated al-Fu'ah
+    # (Syria), which it resembles; a curated place spelt otherwise still wins where no
+    # GeoNames place is spelt so ('Idleeb': Idlib)
+    text = (
+        "BASRA, Iraq - Gunmen shot dead a teacher outside his home in al-Faw on Wednesday. "
+        "Later, jets struck a market in Idleeb."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s13", text, dt.date(2019, 11, 1)))
+    places = {m.event_type: (m.place_name, m.country) for m in mentions}
+    assert places["killing"][1] == "IQ"
+    assert places["airstrike"][0] == "Idlib"
