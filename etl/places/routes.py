@@ -92,9 +92,14 @@ _CALENDAR = re.compile(
 # dashes for bars: '#T-0412 — 3 Jun 17 — MARAWI CITY (Banggolo) — ...'
 _BAR = r"(?:\||(?<=\s)(?:[\u2013\u2014]|--)(?=\s))"
 _STAMP_CELL = r"[^|\n\u2013\u2014]{0,40}?\d[^|\n\u2013\u2014]{0,40}?"
+# a place cell's words before its name: lower-case words, a distance, a compass letter
+# ('road 30 km S of MUEDA', '3KM E ABU QALQAL', 'E OF ZABID')
+_LEAD_WORD = r"(?-i:[a-z]+|\d+(?:[.,]\d+)?(?:\s?(?:km|KM))?|km|KM|[NSEW]{1,2}|OF)"
+# the log's own name in capitals opening the row: 'OPS LOG | 0640L 05FEB20 | AFIS | ...'
+_LOG_NAME = r"(?-i:[A-Z][A-Z]+(?:[ \t]+[A-Z][A-Z]+){0,3})[ \t]*"
 _CELL_BEFORE = re.compile(
-    rf"(?:^|[.!?]\s+|\n)\s*(?:[■•▪●*\u2013-]\s*)?(?:{_STAMP_CELL}{_BAR}\s*){{0,2}}"
-    rf"{_STAMP_CELL}(?P<bar>{_BAR})\s*#?(?P<lead>(?:(?-i:[a-z]+|\d+(?:[.,]\d+)?|km|[NSEW]{{1,2}})\s+){{0,5}})\Z"
+    rf"(?:^|[.!?]\s+|\n)\s*(?:[■•▪●*\u2013-]\s*)?(?:{_LOG_NAME}{_BAR}\s*)?(?:{_STAMP_CELL}{_BAR}\s*){{0,2}}"
+    rf"{_STAMP_CELL}(?P<bar>{_BAR})\s*#?(?P<lead>(?:(?:{_LEAD_WORD})\s+){{0,5}})\Z"
 )  # ... and before the name, a few lower-case words, a distance or a compass letter of the
 # cell, for a place in capitals: 'rural JAMUNDÍ', 'road 30 km S of MUEDA', '3 km E of AYOROU'
 # the rest of that cell: the place's detail ('(Old City)', ' - Ain Zara', ', east of Tripoli',
@@ -124,14 +129,19 @@ def table_cell_end(text: str, start: int, end: int) -> int:
     found = _CELL_BEFORE.search(text, max(0, start - TABLE_LOOK_BEHIND), start)
     if found is None:
         return -1
+    if _LABEL_AFTER.match(text, end):
+        return -1  # '| Date: 23 Sep 2019 |': a field's label, no place
     after = _CELL_AFTER["|" if found["bar"] == "|" else "dash"].match(text, end)
     return after.end() if after else -1
+
+
+_LABEL_AFTER = re.compile(r"[ \t]*:")
 
 
 # the bar right before a name, and the cell's lead words between them
 _BAR_LEAD = re.compile(
     r"(?:\||(?<=\s)[\u2013\u2014]|(?<=\s)--)(\s*#?)"
-    r"(?:(?-i:[a-z]+|\d+(?:[.,]\d+)?|km|[NSEW]{1,2})\s+){0,5}\Z"
+    rf"(?:(?:{_LEAD_WORD})\s+){{0,5}}\Z"
 )
 CELL_LEAD = 32  # characters a place cell may hold before its name ('road 30 km S of ')
 

@@ -166,3 +166,37 @@ def test_a_counted_nouns_group_before_its_verb(text, low, high):
 )
 def test_a_tally_of_the_dead(text, low, high):
     assert fatalities(find_figures(text, 0, len(text))) == (low, high)
+
+
+KUTUM = (14.2, 24.667)
+
+
+# a log row opened by the log's name in capitals ('PATROL LOG | 0915L 14MAR19 | KUTUM | ...'):
+# its place cell after the stamp is read as a table's is, a distance before it too; a field's
+# label in a cell ('| Date: ...') is no place
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PATROL LOG | 0915L 14MAR19 | KUTUM (N DARFUR) | GUNMEN ATTACK ON POLICE POST. 2X KIA. | REF 1",
+        "PATROL LOG | 0915L 14MAR19 | 4KM E KUTUM | IED STRIKE ON A WATER TRUCK. 1X KIA. | REF 2",
+    ],
+)
+def test_a_logs_place_cell(extractor, text):
+    mentions, _ = extractor.extract(ArticleInput("s13-2", text, dt.date(2019, 3, 15)))
+    assert mentions
+    assert all(
+        m.latitude is not None
+        and abs(m.latitude - KUTUM[0]) < 0.1
+        and abs(m.longitude - KUTUM[1]) < 0.1
+        for m in mentions
+    )
+
+
+def test_a_fields_label_in_a_cell_is_no_place(extractor):
+    text = (
+        "INCIDENT REGISTER | Ref IR-19-0314 | Date: 14 Mar 2019 | Device: IED | "
+        "Narrative: An IED hit a water truck on a farm track; two men were killed."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s13-3", text, dt.date(2019, 3, 15)))
+    assert mentions
+    assert all(m.latitude is None or m.latitude < 30 for m in mentions)  # not Date, Japan
