@@ -34,6 +34,15 @@ PRECISION_CASES = [
     ("Since June, 4,000 people have been displaced by the military operations.", {"displacement"}),
     # people captured are no battle
     ("The accused had been captured in Orra and handed over to the police.", set()),
+    # a happening a side says another was preparing has not happened
+    ("The rebels said the brigade was preparing an offensive on their lines.", set()),
+    # a missile and a drone together: typed by the first-named weapon
+    (
+        "A ballistic missile and an armed drone fired by the rebels hit a depot in Velm.",
+        {"shelling"},
+    ),
+    ("A rebel missile and drone attack on a barracks killed 12 soldiers.", {"shelling"}),
+    ("An armed drone struck a car near Lisk on Monday.", {"airstrike"}),
 ]
 
 
