@@ -23,6 +23,14 @@ CASES = [
     ("The report studied the impact of sanctions.", set()),
     # mortars named on what they hit, with no verb (a note's telegraphic entry)
     ("Insurgent mortars on the Castor market, 3 dead.", {"shelling"}),
+    # rounds described by a reduced clause before their verb
+    ("Rockets thought to carry a chlorine payload hit the Velm quarter overnight.", {"shelling"}),
+    ("The rockets were thought to be old.", set()),
+    # a remnant of war going off on those clearing it
+    ("Three deminers were wounded while clearing bomblets near Orra.", {"explosion"}),
+    ("Teams spent the week clearing mines near Orra.", set()),
+    # guns named first beside aircraft
+    ("Government artillery and Russian jets pounded the Kell villages on Sunday.", {"shelling"}),
 ]
 
 
