@@ -239,7 +239,9 @@ _NOT_DEADLINE = _rx(
 )
 _NOT_HOLY = _rx(
     "gbahepmtwfs",
-    rf"(?:(?:good|black|bloody|ash|holy|easter|palm)\s+(?:{_WD})|(?:{_WD})(?:['’]s)?\s+prayers?)\b",
+    # 'Friday prayers were cancelled' names no day; 'after Friday prayers' does (the Friday)
+    rf"(?:(?:good|black|bloody|ash|holy|easter|palm)\s+(?:{_WD})"
+    rf"|(?<!\bafter\s)(?<!\bduring\s)(?<!\bbefore\s)(?<!\bfollowing\s)(?:{_WD})(?:['’]s)?\s+prayers?)\b",
 )
 # a day that names a place or a body ("the 7 July neighbourhood", "22 May Hospital", "the
 # 17 February Brigade", "26 July Street"): no date when the noun is capitalised or "the"

@@ -208,3 +208,10 @@ def test_a_fields_label_in_a_cell_is_no_place(extractor):
     mentions, _ = extractor.extract(ArticleInput("s13-3", text, dt.date(2019, 3, 15)))
     assert mentions
     assert all(m.latitude is None or m.latitude < 30 for m in mentions)  # not Date, Japan
+
+
+def test_a_happening_during_friday_prayers_is_dated_by_that_friday():
+    text = "Gunmen opened fire on worshippers in Velm after Friday prayers."
+    first = find_dates(text, 0, len(text), dt.date(2021, 3, 14))[0]
+    assert (first.start, first.end) == (dt.date(2021, 3, 12), dt.date(2021, 3, 12))
+    assert find_dates("Friday prayers were held in the open.", 0, 37, dt.date(2021, 3, 14)) == []
