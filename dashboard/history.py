@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard.views import format_date_window
-from etl.analyst_actions import held_when_retracted, held_words
+from etl.analyst_actions import held_when_retracted, held_words, hidden_events
 from etl.inbox import Decision, Snapshot
 from etl.tables import Tables
 
@@ -101,19 +101,42 @@ def describe_changes(
         parts.append(held_words(changes["held"]))  # type: ignore[arg-type]
     if "summary" in changes:
         parts.append(f"summary: {changes['summary']}")
-    known = {"event_type", "date_start", "date_end", "place_id", "summary", "held"}
+    known = {"event_type", "date_start", "date_end", "place_id", "summary", "held", "events"}
     others = sorted(set(changes) - known)
     parts += [f"{k}: {changes[k]}" for k in others]
     return "; ".join(parts)
 
 
-def _target(d: Decision, batches: Mapping[str, str], said: Mapping[str, str]) -> str:
-    """What a decision was about, in words where the tables still know it."""
+def _target(
+    d: Decision, batches: Mapping[str, str], said: Mapping[str, str], hidden: Mapping[str, str]
+) -> str:
+    """What a decision was about, in words where the tables still know it, or where its
+    batch's retraction kept them (`hidden`: its events leave the tables)."""
     if d.action in ("retract", "restore"):
         return batches.get(d.target, d.target)
     if d.target.startswith("mn_"):
         return f"sentence: {said[d.target]}" if d.target in said else f"sentence {d.target}"
-    return f"{said[d.target]} ({d.target})" if d.target in said else d.target
+    if d.target in said:
+        return f"{said[d.target]} ({d.target})"
+    return (
+        f"{hidden[d.target]} ({d.target}; its batch is retracted)"
+        if d.target in hidden
+        else d.target
+    )
+
+
+def _event_words(types: Mapping[str, str], event_type, start, end, summary) -> str:
+    """'Airstrike · 11 Mar 2019: summary', cut short."""
+    window = format_date_window(pd.Timestamp(start), pd.Timestamp(end))
+    return _short(f"{types.get(event_type, event_type)} · {window}: {summary}")
+
+
+def _hidden(snapshot: Snapshot, types: Mapping[str, str]) -> dict[str, str]:
+    """Event id -> its words, for the decided events of the batches retracted now."""
+    return {
+        event_id: _event_words(types, f["event_type"], f["date_start"], f["date_end"], f["summary"])
+        for event_id, (_, f) in hidden_events(snapshot).items()
+    }
 
 
 def _said(tables: Tables) -> dict[str, str]:
@@ -121,11 +144,7 @@ def _said(tables: Tables) -> dict[str, str]:
     types = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))
     events = tables["events"]
     said = {
-        e.event_id: _short(
-            f"{types.get(e.event_type, e.event_type)} · "
-            f"{format_date_window(pd.Timestamp(e.date_start), pd.Timestamp(e.date_end))}: "
-            f"{e.summary}"
-        )
+        e.event_id: _event_words(types, e.event_type, e.date_start, e.date_end, e.summary)
         for e in events.itertuples()
     }
     claims = tables["claims"].dropna(subset=["mention_key"])
@@ -144,13 +163,13 @@ def decisions_frame(snapshot: Snapshot, tables: Tables, places: Mapping[str, str
     `places` maps place ids to names: the tables' places and the analysts' own."""
     types = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))
     batches = {b["batch_id"]: f"{b['name']} ({b['batch_id']})" for b in snapshot.batches}
-    said = _said(tables)
+    said, hidden = _said(tables), _hidden(snapshot, types)
     rows = [
         {
             "when": d.at,
             "who": d.who,
             "did": ACTION_WORDS.get(d.action, d.action),
-            "to": _target(d, batches, said),
+            "to": _target(d, batches, said, hidden),
             "changes": describe_changes(d.changes, places, types),
             "note": d.note or "",
         }

@@ -8,7 +8,7 @@ once and `etl build` later reproduces exactly the same published state.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +16,7 @@ import pandas as pd
 from etl import ids, inbox
 from etl.articles import published_range
 from etl.build import analyst_places, build_tables
-from etl.inbox import Snapshot
+from etl.inbox import Decision, Snapshot
 from etl.ingest import IngestOptions, IngestReport, built_from, ingest
 from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem
@@ -189,7 +189,11 @@ def set_batch_state(
         if state[batch] == wanted:
             raise InputError([Problem(REVIEW, None, f"batch {batch} is already {wanted}")])
         # what the batch held, kept with the retraction: its events leave the tables with it
-        changes = {"held": batch_events(tables, batch)} if action == "retract" else {}
+        changes = {}
+        if action == "retract":
+            decided = inbox.read(paths.store, texts=False).decisions
+            changes = {"held": batch_events(tables, batch),
+                       "events": decided_events(tables, batch, decided)}  # fmt: skip
         return [{"action": action, "target": batch, "who": who, "note": note,
                  "changes": changes}], []  # fmt: skip
 
@@ -207,6 +211,37 @@ def batch_events(tables: Tables, batch: str) -> dict[str, int]:
     mine = events[events["batch_id"] == batch]
     counts = mine["review_status"].value_counts()
     return {status: int(counts.get(status, 0)) for status in HELD}
+
+
+def decided_events(
+    tables: Tables, batch: str, decisions: Iterable[Decision]
+) -> dict[str, dict[str, str]]:
+    """The batch's events that `decisions` name (event id -> type, first and last day, and
+    summary), kept with a retraction so the history can still say what a decision was about:
+    the events leave the tables with the batch, and the history showed a bare event id."""
+    targets = {d.target for d in decisions}
+    events = tables["events"]
+    mine = events[(events["batch_id"] == batch) & events["event_id"].isin(targets)]
+    return {
+        e.event_id: {
+            "event_type": str(e.event_type),
+            "date_start": str(pd.Timestamp(e.date_start).date()),
+            "date_end": str(pd.Timestamp(e.date_end).date()),
+            "summary": str(e.summary),
+        }
+        for e in mine.itertuples()
+    }
+
+
+def hidden_events(snapshot: Snapshot) -> dict[str, tuple[str, dict[str, str]]]:
+    """Event id -> (its batch, what it was: `decided_events`), for the events of the batches
+    retracted now that decisions named."""
+    state, hidden = snapshot.batch_state(), {}
+    for d in snapshot.decisions:
+        if d.action == "retract" and state.get(d.target) == "retracted":
+            for event_id, fields in (d.changes.get("events") or {}).items():
+                hidden[event_id] = (d.target, fields)
+    return hidden
 
 
 def held_when_retracted(snapshot: Snapshot) -> dict[str, dict[str, int] | None]:

@@ -24,6 +24,7 @@ from etl.analyst_actions import (
     batch_lines,
     decide,
     event_decisions,
+    hidden_events,
     ingest_files,
     report_lines,
     set_batch_state,
@@ -139,7 +140,12 @@ def _cmd_batches(args: argparse.Namespace) -> int:
     print("\n".join(batch_lines(snapshot)))
     if current_build(store) is not None:
         lost = orphaned(read_store(store)[0], snapshot.decisions)
+        hidden = hidden_events(snapshot)  # not lost: its batch is retracted
         for d in lost:
+            if d.target in hidden:
+                print(f"  hidden with retracted batch {hidden[d.target][0]}: {d.at} {d.who}: "
+                      f"{d.action} {d.target}")  # fmt: skip
+                continue
             print(f"  reaches no event now: {d.at} {d.who}: {d.action} {d.target} (its sentences "
                   "are no longer read as an event; review the batch again)")  # fmt: skip
     return 0

@@ -104,3 +104,27 @@ def test_an_import_batch_counts_its_imported_events(project_tables):
     )  # fmt: skip
     row = batches_frame(snapshot, tables).iloc[0]
     assert [row["awaiting review"], row["accepted"], row["rejected"]] == [0, 2, 0]
+
+
+def test_a_decision_on_a_retracted_batchs_event_still_says_what_it_was(project_tables):
+    """A retracted batch's events leave the tables: its decisions read 'accepted
+    ev_9e353ba0e603' and nothing more (seen on the analyst page after a retraction). The
+    retraction keeps the decided events' type, dates and summary, and the history words them."""
+    kept = {"ev_9": {"event_type": "shelling", "date_start": "2019-03-05",
+                     "date_end": "2019-03-05", "summary": "Shelling of Hajin"}}  # fmt: skip
+    snapshot = Snapshot(
+        batches=[{"batch_id": "b2", "name": "April", "created_at": "2026-01-02T00:00:00Z",
+                  "created_by": "ben", "note": None}],
+        decisions=[Decision(1, "accept", "ev_9", ("m1",), {}, "ana", "t1"),
+                   Decision(2, "retract", "b2", (), {"held": {"pending": 0, "accepted": 1, "rejected": 0}, "events": kept},
+                            "ben", "t2")],
+    )  # fmt: skip
+    frame = decisions_frame(snapshot, project_tables, PLACES)
+    assert frame["to"].tolist() == [
+        "April (b2)",
+        "Shelling / rocket fire · 5 Mar 2019: Shelling of Hajin (ev_9; its batch is retracted)",
+    ]
+    assert frame["changes"].tolist()[0] == "held 1 event: 0 awaiting review, 1 accepted, 0 rejected"
+    restored = Snapshot(snapshot.batches, decisions=[
+        *snapshot.decisions, Decision(3, "restore", "b2", (), {}, "ben", "t3")])  # fmt: skip
+    assert decisions_frame(restored, project_tables, PLACES)["to"].tolist()[-1] == "ev_9"

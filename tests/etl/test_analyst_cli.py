@@ -110,8 +110,15 @@ def test_ingest_review_retract_restore_rebuild(project, tmp_path, capsys, backen
     assert run(capsys, "retract", batch, "--store", store, "--note", "wrong feed")[0] == 0
     assert batch not in set(events(project.store)["batch_id"])
     statuses = held["review_status"].value_counts()  # as the batch held them, retracted
-    line = next(x for x in run(capsys, "batches", "--store", store)[1].splitlines()
-                if x.startswith(f"{batch}  retracted"))  # fmt: skip
+    listed = run(capsys, "batches", "--store", store)[1]
+    line = next(x for x in listed.splitlines() if x.startswith(f"{batch}  retracted"))
+    # its decided events are hidden with it, not lost ('reaches no event now ... review the
+    # batch again' was said of each), and the history still words them
+    assert f"hidden with retracted batch {batch}: " in listed and "reaches no event" not in listed
+    retraction = inbox.read(project.store).decisions[-1]
+    assert retraction.action == "retract"
+    assert retraction.changes["events"][shelling]["event_type"] == "shelling"
+    assert set(retraction.changes["events"]) == {shelling, evacuation}  # the decided ones
     assert line.endswith(
         f"(retracted; held {len(held)} events: {statuses.get('pending', 0)} awaiting review, "
         f"{statuses.get('accepted', 0)} accepted, {statuses.get('rejected', 0)} rejected)"
