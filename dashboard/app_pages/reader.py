@@ -15,6 +15,7 @@ from dashboard.components.downloads import render_downloads
 from dashboard.components.events_table import render_table
 from dashboard.components.linked import (
     APP_RERUN,
+    DETAIL_HEIGHT_PX,
     ROW_KEY,
     chart_key,
     mark_map_selection,
@@ -29,6 +30,7 @@ from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.components.width_probe import column_width, wanted
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.derived import Derived
+from dashboard.event_detail import EventDetail
 from dashboard.filters import Filters, Options, describe
 from dashboard.map_cells import MAX_ROUTES
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND
@@ -141,11 +143,7 @@ def render_reader() -> None:
     _render_header(filters, options, page.count, view)
     _render_timeline(page)
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
-        map_col, detail_col = st.columns([3, 2], gap="large")
-        with map_col:
-            _map_part(page, to_params(filters, options, None))
-        with detail_col:
-            render_detail_column(page, data.detail)
+        _linked_row(page, data.detail, filters, options)
     render_table(page)
     render_downloads(
         lambda: page.shown,
@@ -235,13 +233,34 @@ MAP_HEIGHT_PX = 520
 
 
 @st.fragment
-def _map_part(page: Derived, params: dict[str, str]) -> None:
-    """The map's column, rerun on its own when the browser asks for the map or reports a new
-    width, or a marker is clicked (which then reruns the whole page: the timeline and the
-    detail follow the map's selection)."""
+def _linked_row(page: Derived, detail: EventDetail, filters: Filters, options: Options) -> None:
+    """The map and the event detail, rerun on their own when the browser asks for them or
+    reports a new width, or a marker is clicked (which then reruns the whole page: the
+    timeline follows the map's selection). A session's first run leaves both out: they sit
+    below the fold at 1280x720 and 1920x1080, and the detail's ~27 elements and the map's
+    first WebGL frame were most of the browser's work before the first screenful (issue 10)."""
     if st.session_state.pop(APP_RERUN, False):
         st.rerun(scope="app")
-    _render_map(page, params)
+    map_col, detail_col = st.columns([3, 2], gap="large")
+    with map_col:
+        _render_map(page, to_params(filters, options, None))
+    with detail_col:
+        _detail_part(page, detail, filters, options)
+
+
+@st.fragment
+def _detail_part(page: Derived, detail: EventDetail, filters: Filters, options: Options) -> None:
+    """The event chooser, the search and the chosen event's detail, drawn once the browser
+    has asked for the map (the same probe, `wanted`); the chooser, the search and the folds
+    rerun this alone (the address bar follows the chosen event here); Clear selection reruns
+    the whole page (the charts drop their marks)."""
+    if st.session_state.pop(APP_RERUN, False):
+        st.rerun(scope="app")
+    if not wanted("map_width"):
+        _detail_placeholder()
+        return
+    render_detail_column(page, detail)
+    _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
 
 
 def _render_map(page: Derived, params: dict[str, str]) -> None:
@@ -290,6 +309,18 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
     st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")
     # printed: no sidebar, the map's box held at its width so it prints as drawn (basemap too)
     st.html(reader_print_html(), unsafe_allow_javascript=True)
+
+
+#: The detail column's height until it is drawn: its heading, the search box, the chooser
+#: and the detail's own box (DETAIL_HEIGHT_PX), as drawn at 1280 px.
+DETAIL_PLACEHOLDER_PX = DETAIL_HEIGHT_PX + 190
+
+
+def _detail_placeholder() -> None:
+    """A light box of the detail column's size (see _map_placeholder)."""
+    st.subheader("Event detail")
+    with st.container(height=DETAIL_PLACEHOLDER_PX, border=True, key="detail_placeholder"):
+        st.caption("Drawing the event detail…")
 
 
 def _map_placeholder() -> None:

@@ -38,8 +38,9 @@ DETAIL_HEIGHT_PX = 640
 CHOOSER_LIMIT = 500
 #: marker key -> event ids, as drawn on the last run (read by the map's selection callback).
 _MARKERS = "_marker_events"
-#: Set by the map's selection callback: the map sits in a fragment (the reader's page), whose
-#: own rerun then reruns the whole page, so the timeline and the detail follow.
+#: Set by the map's selection callback and Clear selection: the map and the detail sit in
+#: fragments (the reader's page), whose own rerun then reruns the whole page, so the other
+#: views follow.
 APP_RERUN = "_map_selected_rerun"
 
 
@@ -93,6 +94,13 @@ def clear_selection() -> None:
     """Nothing selected, on the page or in either chart."""
     st.session_state.pop(SELECTED, None)
     _renew("timeline", "map")
+
+
+def _clear_button() -> None:
+    """Clear selection beside the detail: the detail's fragment then reruns the whole page
+    (`APP_RERUN`), so the timeline and the map drop their marks."""
+    clear_selection()
+    st.session_state[APP_RERUN] = True
 
 
 def selected(page: Derived) -> list[str]:
@@ -176,7 +184,7 @@ def _choices(page: Derived) -> list[str]:
             f"{len(chosen)} event{'' if len(chosen) == 1 else 's'} selected on the timeline "
             "or map; Clear selection lists every event again."
         )
-        st.button("Clear selection", on_click=clear_selection, key="clear_selection")
+        st.button("Clear selection", on_click=_clear_button, key="clear_selection")
         return _capped(chosen, "selected")
     query = st.text_input(
         "Find an event by day or words",

@@ -86,9 +86,10 @@ def chart_event_ids(at: AppTest) -> set[str]:
 
 
 def ask_for_map(at: AppTest) -> AppTest:
-    """What the browser's width probe does once the map's box nears the viewport or the page
-    above it is drawn (`dashboard/components/width_probe.py`, JavaScript AppTest does not
-    run): ask for the map, which a session's first run leaves out; then the next run."""
+    """What the browser's width probe does once the page above the map is drawn or the reader
+    scrolls (`dashboard/components/width_probe.py`, JavaScript AppTest does not run): ask for
+    the map and the event detail beside it, which a session's first run leaves out; then the
+    next run."""
     at.session_state["map_width_wanted"] = True
     return at.run()
 

@@ -18,3 +18,14 @@ def app(tmp_path, monkeypatch):
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+@pytest.fixture
+def reader(app):
+    """The app as the browser has it once the first screenful is drawn: the map and the event
+    detail asked for (`ask_for_map`: a session's first run leaves both out)."""
+    from tests.dashboard.analyst_helpers import ask_for_map
+
+    ask_for_map(app)
+    assert not app.exception, app.exception
+    return app

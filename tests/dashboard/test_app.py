@@ -129,26 +129,26 @@ def test_date_filter_narrows_and_reset_restores(app, project_tables):
     assert _counts(app) == _counts_default(project_tables)
 
 
-def test_detail_shows_the_quotes_of_the_chosen_event(app, project_tables):
+def test_detail_shows_the_quotes_of_the_chosen_event(reader, project_tables):
     claims = project_tables["claims"]
     busiest = claims["event_id"].value_counts().index[0]
-    app.selectbox(key="event_choice").set_value(busiest).run()
+    reader.selectbox(key="event_choice").set_value(busiest).run()
     # folded claims are made when their expander is opened: open every one
     for key in ("detail_fold_0", "detail_fold_1", "detail_fold_2", "detail_fold_rest"):
-        app.session_state[key] = True
-    app.run()
-    shown_text = _as_read(" ".join(m.value for m in app.markdown))
+        reader.session_state[key] = True
+    reader.run()
+    shown_text = _as_read(" ".join(m.value for m in reader.markdown))
     quotes = claims[claims["event_id"] == busiest]["quote"]
     assert len(quotes) >= 2
     for quote in quotes:
         assert plain_text(quote) in shown_text
 
 
-def test_no_match_says_so(app):
-    app.sidebar.multiselect(key="f_areas").set_value(["Al-Hol"]).run()
-    app.sidebar.multiselect(key="f_types").set_value(["airstrike"]).run()
-    assert _counts(app)[0] == 0
-    assert any("No events match" in i.value for i in app.info)
+def test_no_match_says_so(reader):
+    reader.sidebar.multiselect(key="f_areas").set_value(["Al-Hol"]).run()
+    reader.sidebar.multiselect(key="f_types").set_value(["airstrike"]).run()
+    assert _counts(reader)[0] == 0
+    assert any("No events match" in i.value for i in reader.info)
 
 
 def test_link_restores_the_view(tmp_path, monkeypatch, project_tables):
@@ -166,6 +166,47 @@ def test_link_restores_the_view(tmp_path, monkeypatch, project_tables):
 def test_filters_are_written_to_the_url(app):
     app.sidebar.multiselect(key="f_areas").set_value(["Al-Hol"]).run()
     assert app.query_params["areas"] == ["Al-Hol"] or app.query_params["areas"] == "Al-Hol"
+
+
+def _param(at: AppTest, key: str) -> str | None:
+    value = at.query_params.get(key)
+    return value[0] if isinstance(value, list) else value
+
+
+def test_the_detail_follows_the_first_screenful_and_its_event_goes_in_the_link(app, project_tables):
+    """A session's first run leaves the event detail out (below the fold, asked for by the
+    browser with the map, issue 10): a box of its size holds its place and the link names no
+    event yet; once asked, the chooser and the detail, and the link names the chosen event
+    (synced in the detail's own run, which a choice reruns alone in the browser)."""
+    assert not [s for s in app.selectbox if s.key == "event_choice"]
+    assert "Drawing the event detail…" in [c.value for c in app.caption]
+    assert _param(app, "event") is None
+    ask_for_map(app)
+    assert "Drawing the event detail…" not in [c.value for c in app.caption]
+    chooser = app.selectbox(key="event_choice")
+    assert _param(app, "event") == chooser.value
+    events = project_tables["events"]
+    shown = events[~events["background"].astype(bool) & (events["review_status"] != "pending")]
+    other = next(e for e in shown["event_id"] if e != chooser.value)
+    chooser.set_value(other).run()
+    assert not app.exception, app.exception
+    assert app.selectbox(key="event_choice").value == _param(app, "event") == other
+
+
+def test_a_linked_event_is_kept_until_the_detail_is_drawn(tmp_path, monkeypatch, project_tables):
+    """The link's event is no widget's value in the first run (the chooser is not drawn): it
+    stays in the link and is the chooser's choice once the detail is drawn."""
+    events = project_tables["events"]
+    shown = events[~events["background"].astype(bool) & (events["review_status"] != "pending")]
+    linked = shown["event_id"].iloc[0]
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["event"] = linked
+    at.run()
+    assert not at.exception, at.exception
+    assert _param(at, "event") == linked
+    ask_for_map(at)
+    assert at.selectbox(key="event_choice").value == _param(at, "event") == linked
 
 
 def test_repeated_url_values_are_named_once(tmp_path, monkeypatch):
@@ -189,7 +230,7 @@ def _run(monkeypatch, store) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception, at.exception
-    return at
+    return ask_for_map(at)  # the detail, as the browser asks for it
 
 
 def test_hostile_data_is_shown_as_escaped_text(hostile_store, monkeypatch):
@@ -254,6 +295,7 @@ def test_table_and_chooser_list_the_newest_events_and_say_so(tmp_path, monkeypat
     monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
+    ask_for_map(at)  # the chooser, as the browser asks for it
     assert not at.exception, at.exception
     shown, _ = _counts(at)
     every = pd.read_csv(io.StringIO(_table_csv(made)), keep_default_na=False)
@@ -334,7 +376,7 @@ def test_the_table_is_sent_only_once_its_expander_is_opened(app):
     assert not app.dataframe
 
 
-def test_the_timeline_is_sent_themed_so_the_browser_draws_it_once(app):
+def test_the_timeline_is_sent_themed_so_the_browser_draws_it_once(reader):
     """Streamlit's theme is applied in the browser through a template, which made Plotly draw
     the chart a second time after mounting it (issue 10): the timeline goes with the theme
     already in its layout, no template, no typed arrays, a data revision and the selection
@@ -345,13 +387,13 @@ def test_the_timeline_is_sent_themed_so_the_browser_draws_it_once(app):
         chart = at.get("plotly_chart")[0].proto
         return json.loads(chart.spec), chart.theme
 
-    spec, theme = sent(app)
+    spec, theme = sent(reader)
     layout = spec["layout"]
     assert theme == "" and "template" not in layout and "bdata" not in json.dumps(spec)
     assert layout["datarevision"] and layout["clickmode"] == "event+select"
     assert "Source Sans" in layout["hoverlabel"]["font"]["family"]  # Streamlit's, applied here
-    app.session_state["sel_events"] = [app.selectbox(key="event_choice").value]
-    app.run()
-    marked, theme = sent(app)
+    reader.session_state["sel_events"] = [reader.selectbox(key="event_choice").value]
+    reader.run()
+    marked, theme = sent(reader)
     assert theme == "" and "template" not in marked["layout"]
     assert marked["layout"]["datarevision"] != layout["datarevision"]  # the marks changed

@@ -64,37 +64,37 @@ DEFAULTS = {
 }
 
 
-def test_reset_puts_every_widget_back_and_nothing_comes_back_later(app):
-    default_count = _shown(app)
-    assert _widgets(app) == DEFAULTS
-    sb = app.sidebar
+def test_reset_puts_every_widget_back_and_nothing_comes_back_later(reader):
+    default_count = _shown(reader)
+    assert _widgets(reader) == DEFAULTS
+    sb = reader.sidebar
     _run(sb.multiselect(key="f_outlets").set_value(["cbc"]).run())
     _run(sb.multiselect(key="f_types").set_value(["evacuation"]).run())
     _run(sb.multiselect(key="f_claimants").set_value(["sdf"]).run())
     _run(sb.toggle(key="f_background").set_value(True).run())
-    if any(t.key == "f_pending" for t in app.sidebar.toggle):  # extracted events to review
-        _run(app.sidebar.toggle(key="f_pending").set_value(True).run())
+    if any(t.key == "f_pending" for t in reader.sidebar.toggle):  # extracted events to review
+        _run(reader.sidebar.toggle(key="f_pending").set_value(True).run())
     _run(sb.slider(key="f_dates").set_value((dt.date(2019, 2, 1), dt.date(2019, 2, 28))).run())
-    assert _shown(app) > 0
-    _run(app.text_input(key="event_find").set_value("convoy").run())
-    assert "reported by CBC News" in _header(app)
-    assert _widgets(app)["background"] is True
+    assert _shown(reader) > 0
+    _run(reader.text_input(key="event_find").set_value("convoy").run())
+    assert "reported by CBC News" in _header(reader)
+    assert _widgets(reader)["background"] is True
 
-    _run(app.sidebar.button(key="f_reset").click().run())
-    assert _widgets(app) == DEFAULTS
-    assert _shown(app) == default_count
-    header = _header(app)
+    _run(reader.sidebar.button(key="f_reset").click().run())
+    assert _widgets(reader) == DEFAULTS
+    assert _shown(reader) == default_count
+    header = _header(reader)
     assert "reported by" not in header and "claimed by" not in header
     assert "without 5 background events" in header
 
     # the next change of another widget does not bring the old choices back
-    _run(app.sidebar.multiselect(key="f_areas").set_value(["Idlib"]).run())
-    after = _widgets(app)
+    _run(reader.sidebar.multiselect(key="f_areas").set_value(["Idlib"]).run())
+    after = _widgets(reader)
     assert after["f_outlets"] == [] and after["f_types"] == [] and after["f_claimants"] == []
     assert after["pending"] is False and after["background"] is False
     assert after["dates"] == WHOLE
-    assert "reported by" not in _header(app)
-    assert 0 < _shown(app) < default_count
+    assert "reported by" not in _header(reader)
+    assert 0 < _shown(reader) < default_count
 
 
 def test_presets_and_typed_dates_move_the_slider(app):
@@ -146,9 +146,9 @@ def test_earlier_and_later_are_disabled_at_the_range_edges(app):
     assert "nothing later" in _range_caption(app)
 
 
-def test_the_event_search_matches_a_day_as_a_day(app, project_tables):
-    _run(app.text_input(key="event_find").set_value("20 Feb").run())
-    options = app.selectbox(key="event_choice").options
+def test_the_event_search_matches_a_day_as_a_day(reader, project_tables):
+    _run(reader.text_input(key="event_find").set_value("20 Feb").run())
+    options = reader.selectbox(key="event_choice").options
     assert options, "nothing found for 20 Feb"
     for label in options:  # every option's date window holds 20 Feb
         found = re.match(r"(\d{4})-(\d\d)-(\d\d)(?: → (?:(\d{4})-)?(\d\d)-(\d\d))? · ", label)
@@ -159,7 +159,7 @@ def test_the_event_search_matches_a_day_as_a_day(app, project_tables):
         assert start <= dt.date(2019, 2, 20) <= end, label
     assert any("20 Feb 2019 ·" in o for o in options)  # the day itself
     assert any(" → " in o for o in options)  # and windows holding it
-    chosen = app.selectbox(key="event_choice").value
+    chosen = reader.selectbox(key="event_choice").value
     events = project_tables["events"].set_index("event_id")
     assert (
         str(events.at[chosen, "date_start"]) <= "2019-02-20" <= str(events.at[chosen, "date_end"])
