@@ -24,7 +24,9 @@ itself up) or with `--launcher run` by `streamlit run` (the data loaded on the f
 2. chooses one event type in the sidebar, then 3. presses the date preset "Week": seconds
    from the pointer going down to the page redrawn (the later of the timeline redrawn and
    the map redrawn, as above), to each, and to the page settled, and the bytes received over
-   the websocket until Streamlit's `script_finished` (one rerun, whole).
+   the websocket until Streamlit's `script_finished` (one rerun, whole); 4. chooses another
+   event in the chooser beside the map (the same figures but the redraws: the detail's own
+   run, a fragment's, since 2026-12-03).
    `--first-page` stops after 1.
 
 Also counts the bytes fetched from the app's static files (the basemap's images, once a
@@ -440,6 +442,16 @@ def one_session(
     with traced("week"):
         for name, value in act(page, socket, week.click, timeout_s, server).items():
             out[f"week_{name}"] = value
+    # 4. another event in the chooser beside the map (the first one not chosen)
+    # (none when the type and the week hold no event: the shipped data's first week)
+    chooser = page.locator('[data-testid="stSelectbox"]').filter(has_text="Choose an event")
+    if chooser.count():
+        chooser.scroll_into_view_if_needed()
+        chooser.locator("input").click()
+        other = page.locator('[role="option"][aria-selected="false"]').first
+        with traced("choose"):
+            for name, value in act(page, socket, other.click, timeout_s, server).items():
+                out[f"choose_{name}"] = value
     out["static_mib"] = static[0] / MIB
     context.close()
     return out
@@ -486,6 +498,11 @@ ROWS = (
     ("week_server_s", "date preset Week: server CPU (s)"),
     ("week_draws", "date preset Week: WebGL draw calls"),
     ("week_ws_mib", "date preset Week: websocket, one rerun (MiB)"),
+    ("choose_reply_s", "another event in the chooser: click to rerun received whole (s)"),
+    ("choose_settled_s", "another event in the chooser: click to page settled (s)"),
+    ("choose_cpu_s", "another event in the chooser: browser CPU (s)"),
+    ("choose_server_s", "another event in the chooser: server CPU (s)"),
+    ("choose_ws_mib", "another event in the chooser: websocket, one rerun (MiB)"),
     ("type_contexts", "choose an event type: maps made anew (WebGL contexts)"),
     ("week_contexts", "date preset Week: maps made anew (WebGL contexts)"),
 )
