@@ -29,6 +29,12 @@ CASES = [
     # a remnant of war going off on those clearing it
     ("Three deminers were wounded while clearing bomblets near Orra.", {"explosion"}),
     ("Teams spent the week clearing mines near Orra.", set()),
+    # a count of none killed in a record's toll field tells no killing
+    (
+        "DATE 02/05/2019 / EVENT Gunmen abducted 4 herders near Orra / TOLL nil killed / SRC mayor",
+        {"detention"},
+    ),
+    ("Gunmen killed 3 herders in Orra.", {"killing"}),
     # guns named first beside aircraft
     ("Government artillery and Russian jets pounded the Kell villages on Sunday.", {"shelling"}),
 ]
