@@ -131,3 +131,25 @@ def test_a_name_spelt_exactly_beats_a_curated_spelling_of_another(extractor):
     places = {m.event_type: (m.place_name, m.country) for m in mentions}
     assert places["killing"][1] == "IQ"
     assert places["airstrike"][0] == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("text", "displaced"),
+    [
+        # a running total over an area no sentence names: a statistic, no event
+        ("Shelling hit Velm on Monday. Since early May, 90,000 people have fled the area.", 0),
+        (
+            "Shelling hit Velm on Monday. The UN says 8,000 people have now left their homes "
+            "since Friday.",
+            0,
+        ),
+        # ... but one that names where they fled, or points back to it, is a flight
+        ("Shelling hit Velm on Monday. Since Friday, 9,000 people have fled Velm.", 1),
+        ("Shelling hit Velm on Monday. Some 3,000 people have fled the town since Friday.", 1),
+        # ... and a flight of the past days, with no 'since', is told as one
+        ("Shelling hit Velm on Monday. About 7,000 people have fled the area in the past week.", 1),
+    ],
+)
+def test_running_totals_of_displacement(extractor, text, displaced):
+    mentions, _ = extractor.extract(ArticleInput("s13", text, dt.date(2019, 6, 12)))
+    assert sum(m.event_type == "displacement" for m in mentions) == displaced

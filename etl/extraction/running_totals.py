@@ -1,0 +1,57 @@
+"""A running total of people displaced over an area no sentence names is a statistic, not an
+event (one counted "since" a start, in the present perfect): "Since late April, more than
+180,000 people have fled the area", "The UN says 100,000 people have now left their homes
+since Wednesday", "some 5,000 people have been displaced inside the region since the
+offensive began".
+
+Such a sentence tells the flight in the present perfect and names no place of its own (its
+mention took its place from its neighbours: `Mention.place_note`), nor points back to one
+("the city", "the province": "Nearly 1 million people have fled their homes in the province
+since June" is the province's flight, an event the sets code), nor names one after its verb
+("have fled Fallujah and surrounding areas", "have left Baghouz", "have crossed into Chad",
+"have fled nearby neighbourhoods"): those are left alone, and so is a flight of the past days
+told without "since" ("have fled the area in the past week").
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extraction.mentions import Mention
+
+#: the present perfect right before (or opening) the trigger: 'have fled', 'has now been displaced'
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+|reportedly\s+)?(?:been\s+)?\Z", re.I
+)
+_PERFECT_TRIGGER = re.compile(r"(?:have|has)\b", re.I)
+#: a place the sentence points back to
+_PLACE_NOUN = re.compile(
+    r"\b(?:the|this|that|its)\s+(?:[\w'’-]+\s+)?(?:city|town|province|village|district|camp|"
+    r"governorate|neighbou?rhood|enclave|pocket|county|state|capital|valley|island)\b"
+    r"|\b(?:neighbou?rhoods|villages|towns|districts|camps|suburbs)\b",
+    re.I,
+)
+#: a running total counts from a start to now
+_SINCE = re.compile(r"\bsince\b", re.I)
+#: a name after the verb: where they fled from or to ('have fled Fallujah', 'into Chad')
+_NAME = re.compile(
+    r"\b(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\b)[A-Z]"
+)
+_CLAUSE_END = re.compile(r"[,;.:]")
+REACH = 30  # characters before the trigger its auxiliaries may take
+
+
+def running_total(m: Mention, text: str) -> bool:
+    """Whether `m` is a displacement told as a running total over no place of its own."""
+    if m.event_type != "displacement" or m.place_note is None:
+        return False
+    before = text[max(m.char_start, m.trigger_start - REACH) : m.trigger_start]
+    if not (_PERFECT.search(before) or _PERFECT_TRIGGER.match(m.trigger)):
+        return False
+    if not _SINCE.search(text, m.char_start, m.char_end):
+        return False  # 'have fled the area in the past week': a flight of those days
+    end = _CLAUSE_END.search(text, m.trigger_end, m.char_end)
+    if _NAME.search(text, m.trigger_end, end.start() if end else m.char_end):
+        return False
+    return _PLACE_NOUN.search(text, m.char_start, m.char_end) is None
