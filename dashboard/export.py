@@ -23,8 +23,11 @@ import matplotlib
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.path import Path
+from matplotlib.textpath import TextPath
 
 from dashboard.briefing import (
     Briefing,
@@ -91,19 +94,35 @@ def _handle(entry: LegendEntry):
         return Patch(facecolor=entry.colour, label=entry.label)
     if entry.kind == "flow":
         return Line2D([], [], color=entry.colour, linewidth=2.5, label=entry.label)
-    return Line2D([], [], markerfacecolor="w", markeredgecolor="#666666", **dot)
+    # a number on a grey disc, as on the screen's legend and the map's count markers (a
+    # hollow circle, as it was, read as the hollow mark of an event awaiting review)
+    disc = Line2D([], [], ls="", marker="o", markersize=11, color="#666666")
+    number = Line2D([], [], ls="", marker=_THREE, markersize=6, color="#FFFFFF", markeredgewidth=0)
+    return (disc, number)
+
+
+def _digit_marker(digit: str) -> Path:
+    """A digit's outline as a marker, centred (the slide reads no text as maths, so a '$3$'
+    marker would be drawn as those three characters)."""
+    glyph = TextPath((0, 0), digit, size=1, prop=FontProperties(weight="bold"))
+    low, high = glyph.vertices.min(axis=0), glyph.vertices.max(axis=0)
+    return Path(glyph.vertices - (low + high) / 2, glyph.codes)
+
+
+_THREE = _digit_marker("3")
 
 
 def _legend(fig: Figure, briefing: Briefing, y_in: float, size: Size) -> float:
     """Draw the legend with its bottom at `y_in`; its top, in inches from the page's bottom."""
     handles = [_handle(entry) for entry in briefing.legend]
+    labels = [entry.label for entry in briefing.legend]  # a tuple (drawn over each other) has none
     if not handles:
         return y_in
     inner = size.width_in - 2 * MARGIN
     renderer = fig.canvas.get_renderer()
     for ncol in range(min(len(handles), 6), 0, -1):  # the most columns that fit the width
-        legend = fig.legend(handles=handles, loc="lower left", ncol=ncol, frameon=False,
-                            fontsize=9.5, bbox_to_anchor=(MARGIN / size.width_in,
+        legend = fig.legend(handles=handles, labels=labels, loc="lower left", ncol=ncol,
+                            frameon=False, fontsize=9.5, bbox_to_anchor=(MARGIN / size.width_in,
                             y_in / size.height_in), borderaxespad=0, handletextpad=0.4,
                             columnspacing=1.4)  # fmt: skip
         box = legend.get_window_extent(renderer)

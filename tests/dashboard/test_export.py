@@ -174,3 +174,20 @@ def test_cli_reports_an_unwritable_file(frames, tmp_path, monkeypatch, capsys):
     target = tmp_path / "missing" / "dir" / "x.pdf"
     assert export_cli.run(["timeline", "--out", str(target)]) == 2
     assert "could not write" in capsys.readouterr().err
+
+
+def test_the_count_swatch_is_a_filled_disc_not_the_hollow_mark():
+    """On the slide, 'Number on a marker' had a hollow circle for swatch: the look of an
+    event awaiting review ('Hollow / hatched: extracted, awaiting review'), beside it when
+    those are shown. It is a grey disc with a number, as on the screen and the map."""
+    from matplotlib.colors import to_hex
+
+    from dashboard.briefing import LegendEntry
+    from dashboard.export import _handle
+
+    hollow = _handle(LegendEntry("pending", "Hollow: extracted, awaiting review", "#333333"))
+    count = _handle(LegendEntry("count", "Number on a marker", "#333333"))
+    disc = count[0] if isinstance(count, tuple) else count
+    assert to_hex(hollow.get_markerfacecolor()) == "#ffffff"
+    assert to_hex(disc.get_markerfacecolor()) not in ("#ffffff", to_hex("white"))
+    assert disc.get_marker() == "o"
