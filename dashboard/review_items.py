@@ -227,3 +227,27 @@ def dateline_places(tables: Tables, event_id: str) -> list[str]:
     ids = set(claims.loc[claims["event_id"] == event_id, "article_id"])
     lines = articles.loc[articles["article_id"].isin(ids), "dateline"].dropna()
     return list(dict.fromkeys(str(d).split(",")[0].strip() for d in lines if str(d).strip()))
+
+
+#: The review table's columns (item field -> heading), in order.
+QUEUE_COLUMNS = {
+    "status_text": "status",
+    "kind": "kind",
+    "type_label": "type",
+    "date_text": "date",
+    "place": "place",
+    "what": "summary, or the sentence added",
+    "batch_label": "batch",
+    "reviewed_by": "reviewed by",
+}
+
+
+def queue_columns(shown: pd.DataFrame, batch: str) -> dict[str, str]:
+    """The review table's columns for these items of `batch` ("" every uploaded batch): no
+    batch column when one batch is chosen, nor a 'reviewed by' column that nobody has filled
+    (items awaiting review). At 1280 px both said the same thing in every row and cut the
+    batch's name ('3 uploads, 03 Dec 2026 (b2...')."""
+    dropped = {"batch_label"} if batch else set()
+    if "reviewed_by" in shown and not shown["reviewed_by"].fillna("").astype(str).str.strip().any():
+        dropped.add("reviewed_by")
+    return {k: v for k, v in QUEUE_COLUMNS.items() if k not in dropped}

@@ -11,21 +11,16 @@ import streamlit as st
 from dashboard.components.bulk_edit import render_bulk
 from dashboard.components.event_review import frame_row, render_decision, render_evidence
 from dashboard.components.loader import Data
-from dashboard.review_items import STATUS_WORDS, batch_choices, in_batch, queue_items
+from dashboard.review_items import (
+    STATUS_WORDS,
+    batch_choices,
+    in_batch,
+    queue_columns,
+    queue_items,
+)
 from dashboard.text import plain_text
 from etl.inbox import Snapshot
 from etl.settings import Paths
-
-TABLE_COLUMNS = {
-    "status_text": "status",
-    "kind": "kind",
-    "type_label": "type",
-    "date_text": "date",
-    "place": "place",
-    "what": "summary, or the sentence added",
-    "batch_label": "batch",
-    "reviewed_by": "reviewed by",
-}
 
 
 def _batch(items: pd.DataFrame, names: dict[str, str]) -> str:
@@ -58,11 +53,12 @@ def _counts(items: pd.DataFrame) -> str:
     return f"{len(items)} item(s): " + ", ".join(parts) + "."
 
 
-def _table(shown: pd.DataFrame) -> list[str]:
+def _table(shown: pd.DataFrame, batch: str) -> list[str]:
     """The queue as a table whose rows can be selected; the selected item ids."""
+    columns = queue_columns(shown, batch)
     digest = hashlib.sha256("|".join(shown["item_id"]).encode()).hexdigest()[:12]
     state = st.dataframe(
-        shown[list(TABLE_COLUMNS)].rename(columns=TABLE_COLUMNS),
+        shown[list(columns)].rename(columns=columns),
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(shown), 320),
@@ -120,7 +116,7 @@ def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> Non
     if shown.empty:
         st.info("Nothing to show here: choose another batch, or show accepted or rejected items.")
         return
-    selected = _table(shown)
+    selected = _table(shown, batch)
     if selected:
         chosen = shown[shown["item_id"].isin(selected)]
         render_bulk(paths, who, (tables, snapshot, data.basemap), chosen)

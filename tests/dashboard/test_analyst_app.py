@@ -295,6 +295,12 @@ def test_many_at_once_from_the_table(store):
     table = next(d for d in at.dataframe if d.key and d.key.startswith("queue_"))
     shown = table.value
     assert list(shown["status"].unique()) == ["awaiting review"]
+    # every uploaded batch: each row names its batch; nobody has reviewed any yet
+    assert "batch" in shown.columns and "reviewed by" not in shown.columns
+    at.selectbox(key="review_batch").set_value(report.batch_id).run()
+    one = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
+    assert "batch" not in one.columns  # one batch chosen: it said the same in every row
+    assert len(one) == len(shown)
     at.session_state[table.key] = {"selection": {"rows": [0, 1], "columns": [], "cells": []}}
     at.run()
     button(at, "Accept 2").click().run()
