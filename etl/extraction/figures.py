@@ -100,7 +100,10 @@ _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
     # or a side: "41 fighters on both sides died"
-    rf"(?:\s*,[^,;]{{1,60}},|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s)"
+    rf"(?:\s*,[^,;]{{1,60}},"
+    # or a list of the dead by group: "21 people, among them 13 militants, five soldiers and a
+    # police officer, have been killed"
+    rf"|\s*,\s*(?:among|including)\s+(?:them\s+)?[^;.]{{1,100}}?,(?=(?:\s+(?:{_AUX}))+\s)|\s+(?:who|that)\s+(?:were|was|had|are)\s+[^,;.]{{1,40}}?(?=\s+(?:{_AUX})\s)"
     rf"|\s+(?:on|from)\s+(?:both|each|either|all)\s+sides?"
     # or where they came from: "49 men from Saqlawiyah died", "two fighters from the Free Army
     # were killed"

@@ -113,6 +113,12 @@ def test_a_happening_told_again(extractor, text, expected):
         # the victims' household between the count and its verb
         ("Four civilians from one family were killed when a shell hit their house.", (4, 4)),
         ("Three children of the same family died in the fire.", (3, 3)),
+        # a count's verb past the list of its groups: the count is the toll, not its first part
+        (
+            "At least 30 people, among them 12 fighters, six guards and a nurse, have been "
+            "killed in Orra since Monday.",
+            (30, None),
+        ),
     ],
 )
 def test_toll_groups_of_session_13(text, toll):
