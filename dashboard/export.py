@@ -165,12 +165,40 @@ def compose(
     footer = [(s, 9, "#333") for s in sources] + [(c, 8, "#666") for c in credits]
     footer_h = sum(p * 1.35 / 72 for _, p, _ in footer)
     yf = MARGIN + footer_h
+    below = []  # the footer's lines and the legend: moved up under a shrunk timeline
     for text, points, colour in footer:
-        fig.text(MARGIN / width, yf / height, text, fontsize=points, va="top", color=colour)
+        below.append(
+            fig.text(MARGIN / width, yf / height, text, fontsize=points, va="top", color=colour)
+        )
         yf -= points * 1.35 / 72
+    n_legends = len(fig.legends)
     bottom = _legend(fig, briefing, MARGIN + footer_h + 0.12, size) + 0.15
+    below += fig.legends[n_legends:]
     _body(fig, briefing.show, shown, sites, basemap, size, (top, bottom), window, arcs)
+    if briefing.show == "timeline":
+        _close_up(fig, below, bottom + AXIS_ROOM)
     return fig
+
+
+def _close_up(fig: Figure, below: list, box_bottom_in: float) -> None:
+    """Move the legend and the footer up by what the timeline's box shrank from its bottom
+    (`export_timeline._fit_height`: rows are not stretched): a timeline of one lane on a slide
+    left 1.7 in of blank page between its dates and the legend."""
+    ax = fig.axes[-1]
+    gap = ax.get_position().y0 - box_bottom_in / fig.get_figheight()
+    if gap <= 0:
+        return
+    for artist in below:
+        if hasattr(artist, "set_bbox_to_anchor"):  # the legend
+            box = artist.get_bbox_to_anchor().transformed(fig.transFigure.inverted())
+            artist.set_bbox_to_anchor((box.x0, box.y0 + gap), transform=fig.transFigure)
+        else:
+            x, y = artist.get_position()
+            artist.set_position((x, y + gap))
+
+
+#: Inches under the timeline's box for its date labels.
+AXIS_ROOM = 0.35
 
 
 def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, arcs=None) -> None:
@@ -179,7 +207,7 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
     top, bottom = span
     width, height = size.width_in, size.height_in
     inner, body = width - 2 * MARGIN, top - bottom
-    lane_room, axis_room = 1.0, 0.35  # lane names left of the timeline, dates under it
+    lane_room, axis_room = 1.0, AXIS_ROOM  # lane names left of the timeline, dates under it
     boxes: dict[str, tuple[float, float, float, float]] = {}  # left, bottom, w, h in inches
     if show == "map":
         boxes["map"] = (MARGIN, bottom, inner, body)

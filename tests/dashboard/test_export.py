@@ -191,3 +191,24 @@ def test_the_count_swatch_is_a_filled_disc_not_the_hollow_mark():
     assert to_hex(hollow.get_markerfacecolor()) == "#ffffff"
     assert to_hex(disc.get_markerfacecolor()) not in ("#ffffff", to_hex("white"))
     assert disc.get_marker() == "o"
+
+
+def test_a_short_timeline_keeps_its_legend_and_sources_under_it(frames, basemap):
+    """A timeline of one lane is drawn no taller than its rows need (its box shrinks, top
+    kept): the legend and the sources stayed at the page's foot, 1.7 in of blank slide
+    between the dates and the legend. They follow the chart up now."""
+    view, tables = frames
+    params = {"outlets": "afp", "by": "sdf"}  # 9 events at Baghouz: one lane
+    figure, _ = slide(view, tables, basemap, params, show="timeline")
+    figure.canvas.draw()
+    dpi, chart = figure.dpi, figure.axes[-1].get_window_extent()
+    legend = figure.legends[-1].get_window_extent()
+    gap_in = (chart.y0 - legend.y1) / dpi  # the dates take 0.35 in under the chart
+    assert 0.3 <= gap_in <= 0.6, gap_in
+    footer = [t for t in figure.texts if t.get_text().startswith("Sources: ")]
+    assert footer and footer[0].get_window_extent().y1 <= legend.y0 + 2
+    # a full timeline is not moved: its box is the whole body
+    figure, _ = slide(view, tables, basemap, {}, show="timeline")
+    figure.canvas.draw()
+    chart, legend = figure.axes[-1].get_window_extent(), figure.legends[-1].get_window_extent()
+    assert 0.3 <= (chart.y0 - legend.y1) / figure.dpi <= 0.6
