@@ -125,6 +125,29 @@ def test_toll_groups_of_session_13(text, toll):
     assert fatalities(find_figures(text, 0, len(text))) == toll
 
 
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a toll revised by a verb before it, the revised figure set aside
+        (
+            "The ministry lowered the death toll of Friday's raid on Orra, a hamlet in the "
+            "hills east of Velm, to 12 on Sunday.",
+            (12, 12),
+        ),
+        (
+            "Officials said 40 people were killed in the raid, revising a toll of 52 given on Monday.",
+            (40, 40),
+        ),
+        (
+            "Officials said 40 people were killed, down from a first count of 55 people killed.",
+            (40, 40),
+        ),
+    ],
+)
+def test_revised_tolls_of_session_13(text, toll):
+    assert fatalities(find_figures(text, 0, len(text))) == toll
+
+
 def test_a_name_spelt_exactly_beats_a_curated_spelling_of_another(extractor):
     # 'al-Faw' (Iraq's port town in GeoNames) is no transliteration of the curated al-Fu'ah
     # (Syria), which it resembles; a curated place spelt otherwise still wins where no
