@@ -173,11 +173,17 @@ def _check(rows: tuple[Row, ...], column: str, allowed: set[str]) -> list[Proble
     ]
 
 
-def _examples(rows: tuple[Row, ...]) -> list[Problem]:
+def _examples(rows: tuple[Row, ...], bounded: bool = False) -> list[Problem]:
+    """Rows whose pattern does not match their example. Trigger rows are tried as they run,
+    whole words (`_bounded`): a pattern that ends in a space ('... to ') can match bare and
+    never in a sentence, where a word follows the space."""
     return [
         Problem(row.file, row.line, f"the pattern does not match its example {example!r}")
         for row in rows
-        if (example := row.get("example")) and not re.search(row["pattern"], example, re.I)
+        if (example := row.get("example"))
+        and not (_bounded(row["pattern"]) if bounded else re.compile(row["pattern"], re.I)).search(
+            example
+        )
     ]
 
 
@@ -191,7 +197,7 @@ def _rows(folder: Path) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
     problems += _check(triggers, "form", set(FORMS))
     problems += _check(contexts, "context", set(CONTEXTS))
     problems += _check(contexts, "event_type", {*types, "*"})
-    problems += _examples(triggers) + _examples(contexts)
+    problems += _examples(triggers, bounded=True) + _examples(contexts)
     if problems:
         raise InputError(problems)
     return triggers, contexts
