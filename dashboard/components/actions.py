@@ -53,13 +53,25 @@ def run_action(do: Callable[[], T], doing: str) -> T | None:
     return None
 
 
+FLASH = "analyst_flash"
+
+
 def flash(message: str) -> None:
     """A message (plain text: it may hold names from uploads) to show at the top of the page
-    after the rerun that follows an action."""
-    st.session_state["analyst_flash"] = message
+    after the rerun that follows an action. Messages queue: several actions done before the
+    page next finishes a run are each said."""
+    st.session_state[FLASH] = [*st.session_state.get(FLASH, []), message]
 
 
-def show_flash() -> None:
-    message = st.session_state.pop("analyst_flash", None)
-    if message:
+def show_flash() -> int:
+    """Show the messages queued; how many. They are kept until `flash_shown` (at the end of a
+    run that finished): a run stopped by a click made meanwhile says them again."""
+    messages = st.session_state.get(FLASH, [])
+    for message in messages:
         st.success(markdown_text(message), icon=":material/check_circle:")
+    return len(messages)
+
+
+def flash_shown(count: int) -> None:
+    """The first `count` messages were shown by a run that finished: drop them."""
+    st.session_state[FLASH] = st.session_state.get(FLASH, [])[count:]

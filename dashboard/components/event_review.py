@@ -113,11 +113,38 @@ def _sentence_fields(tables: Tables, item_id: str, k: Callable[[str], str]) -> d
     return sentence_changes(current, claimant, figures)
 
 
-def _after(message: str, after: str | None, event_id: str) -> None:
-    flash(message)
+#: The decisions clicked and not yet recorded, oldest first: (item id, "accept" / "save" /
+#: "reject"). A button's callback queues its click, so a click made while an earlier decision
+#: is still publishing (which stops that run, and may take the item it was made on off the
+#: list shown) is recorded by the next run, or the analyst is told it was not.
+CLICKS = "review_clicks"
+
+
+def _clicked(item_id: str, action: str) -> None:
+    st.session_state[CLICKS] = [*st.session_state.get(CLICKS, []), (item_id, action)]
+
+
+def queued_click() -> tuple[str, str] | None:
+    """The oldest decision clicked and not yet recorded."""
+    clicks = st.session_state.get(CLICKS, [])
+    return clicks[0] if clicks else None
+
+
+def drop_click(said: str | None) -> None:
+    """The oldest click is recorded, or said not to be (`said`, plain text, if it is to be
+    said at the top of the page after the rerun)."""
+    st.session_state[CLICKS] = st.session_state.get(CLICKS, [])[1:]
+    if said:
+        flash(said)
+
+
+def _done(message: str, after: str | None, event_id: str) -> None:
+    """Once the decision is recorded: plain Python only (no Streamlit element), so a click
+    made meanwhile, which stops the run at its next element, cannot come between the
+    decision stored and its click taken off the queue with its message kept to be shown."""
+    drop_click(message)
     st.session_state["review_item_next"] = after
     st.session_state.pop(f"place_choice_{event_id}", None)
-    st.rerun()
 
 
 def _place_picker(
@@ -136,9 +163,11 @@ def render_decision(
     item: Mapping[str, Any],
     after: str | None,
     where: tuple[Any, Any],
+    clicked: str | None = None,
 ) -> None:
     """The fields (a new event's can be edited) beside the sentence, then below both the
-    place picker and the accept / save / reject buttons. `where`: (side, below)."""
+    place picker and the accept / save / reject buttons. `where`: (side, below). `clicked`:
+    the decision clicked on this item (queued by its button), to record now."""
     tables, snapshot, basemap = data
     item_id, new = item["item_id"], item["kind"] == "new event"
     side, below = where
@@ -162,29 +191,42 @@ def render_decision(
     with below:
         if new:
             place = _place_picker(tables, snapshot, basemap, item_id)
-        _verdict(paths, who, (tables, snapshot), item, after, (changes, place))
+        _verdict(paths, who, (tables, snapshot), item, (after, clicked), (changes, place))
 
 
-def _buttons(
-    item: Mapping[str, Any], edited: bool, k: Callable[[str], str]
-) -> tuple[bool, bool, bool, str | None]:
-    """Accept (or save and accept), save, reject, and the note beside them."""
+def _buttons(item: Mapping[str, Any], edited: bool, k: Callable[[str], str]) -> str | None:
+    """Accept (or save and accept), save, reject (each click queued by its callback), and
+    the note beside them."""
+    item_id = item["item_id"]
     cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
     note = cols[3].text_input("Note (optional, kept in the history)", key=k("note")).strip()
-    accept = cols[0].button(
+    cols[0].button(
         "Save and accept" if edited else "Accept",
         type="primary",
         key=k("accept"),
         disabled=item["status"] == "accepted" and not edited,
         width="stretch",
+        on_click=_clicked,
+        args=(item_id, "accept"),
     )
-    save = item["kind"] == "new event" and cols[1].button(
-        "Save changes", key=k("save"), disabled=not edited, width="stretch"
+    if item["kind"] == "new event":
+        cols[1].button(
+            "Save changes",
+            key=k("save"),
+            disabled=not edited,
+            width="stretch",
+            on_click=_clicked,
+            args=(item_id, "save"),
+        )
+    cols[2].button(
+        "Reject",
+        key=k("reject"),
+        disabled=item["status"] == "rejected",
+        width="stretch",
+        on_click=_clicked,
+        args=(item_id, "reject"),
     )
-    reject = cols[2].button(
-        "Reject", key=k("reject"), disabled=item["status"] == "rejected", width="stretch"
-    )
-    return accept, bool(save), reject, note or None
+    return note or None
 
 
 def _verdict(
@@ -192,30 +234,60 @@ def _verdict(
     who: str,
     data: tuple[Tables, Snapshot],
     item: Mapping[str, Any],
-    after: str | None,
+    next_and_clicked: tuple[str | None, str | None],
     edit: tuple[dict[str, str], PlaceChoice | None],
 ) -> None:
     """The note and the buttons; a click records the decision and publishes."""
     tables, snapshot = data
     item_id = item["item_id"]
+    after, clicked = next_and_clicked
     changes, place = edit
     edited = bool(changes or place)
-    accept, save, reject, note = _buttons(item, edited, lambda n: f"edit_{n}_{item_id}")
-    if not (accept or save or reject):
+    note = _buttons(item, edited, lambda n: f"edit_{n}_{item_id}")
+    if clicked is None:
         return
+    reject, accept = clicked == "reject", clicked == "accept"
+    if reject or accept:
+        verdict = "rejected" if reject else "accepted"
+        if item["status"] == verdict and (reject or not edited):  # a second click on it
+            line = saved_line(tables, item, {}, None)
+            drop_click(f"Already {verdict}, nothing more recorded: {line[:160]}")
+            st.rerun()
     if reject:
         make, done = verdict_maker([item_id], "reject", who, note), "Rejected"
     elif edited:
         wanted = Correction(item_id, who, note, accept=accept, **changes)
         make = edit_maker(snapshot, wanted, place)
         done = "Saved and accepted" if accept else "Saved"
-    else:
+    elif accept:
         make, done = verdict_maker([item_id], "accept", who, note), "Accepted"
-    if run_action(lambda: decide(paths, make), "Recording the decision and publishing…"):
-        # as saved: an edit's message named the type and date the analyst had just changed
-        moved = place.as_candidate().name if place is not None and not reject else None
-        line = saved_line(tables, item, {} if reject else changes, moved)
-        _after(f"{done}: {line[:160]}", after, item_id)
+    else:  # 'Save changes' clicked, and the fields are as stored by the time it is read
+        line = saved_line(tables, item, {}, None)
+        drop_click(f"Nothing to save, nothing recorded: {line[:160]}")
+        st.rerun()
+    # as saved: an edit's message named the type and date the analyst had just changed
+    moved = place.as_candidate().name if place is not None and not reject else None
+    line = saved_line(tables, item, {} if reject else changes, moved)
+
+    def record() -> bool:
+        decide(paths, make)
+        _done(f"{done}: {line[:160]}", after, item_id)
+        return True
+
+    if run_action(record, "Recording the decision and publishing…") is None:
+        _not_recorded()  # the error above says why; later clicks are not kept either
+        return
+    st.rerun()
+
+
+def _not_recorded() -> None:
+    """The oldest click failed (`run_action` said why): it and the clicks queued after it are
+    dropped, and those are named, so none is recorded later by surprise."""
+    later = st.session_state.get(CLICKS, [])[1:]
+    st.session_state[CLICKS] = []
+    if later:
+        words = ", ".join(f"{action} on {other}" for other, action in later)
+        st.warning(f"Not recorded either, as the decision above was not: {words}. Click again.")
 
 
 def frame_row(frame: pd.DataFrame, item_id: str) -> dict[str, Any]:

@@ -9,7 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.components.bulk_edit import render_bulk
-from dashboard.components.event_review import frame_row, render_decision, render_evidence
+from dashboard.components.event_review import (
+    drop_click,
+    frame_row,
+    queued_click,
+    render_decision,
+    render_evidence,
+)
 from dashboard.components.loader import Data
 from dashboard.review_items import (
     STATUS_WORDS,
@@ -98,10 +104,26 @@ def _current(shown: pd.DataFrame, selected: list[str]) -> tuple[str, str | None]
     return current, (rest[0] if rest else None)
 
 
+def _clicked_item(items: pd.DataFrame) -> tuple[dict, str] | None:
+    """The item of the oldest decision clicked and not yet recorded, and the decision; a
+    click on an item no longer in the queue is dropped, and said not to be recorded."""
+    clicked = queued_click()
+    if clicked is None:
+        return None
+    item_id, action = clicked
+    if item_id not in set(items["item_id"]):
+        drop_click(f"Not recorded: {action} on {item_id}, which is no longer in the queue.")
+        st.rerun()
+    return frame_row(items, item_id), action
+
+
 def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> None:
-    """The 'Review' tab."""
+    """The 'Review' tab. A decision clicked is recorded on the item it was clicked on, even
+    when that item has left the list shown since (a click made while the decision before
+    it was publishing)."""
     tables = data.loaded.tables
     items = queue_items(tables, snapshot.decisions, data.batch_names)
+    clicked = _clicked_item(items)
     if items.empty:
         st.info("Nothing to review yet: bring articles in first (the first tab).")
         return
@@ -113,17 +135,23 @@ def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> Non
     in_this = in_batch(items, batch)
     st.caption(_counts(in_this))
     shown = in_this[in_this["status"].isin(statuses)].reset_index(drop=True)
+    current, after = None, None
     if shown.empty:
         st.info("Nothing to show here: choose another batch, or show accepted or rejected items.")
+    else:
+        selected = _table(shown, batch)
+        if selected:
+            chosen = shown[shown["item_id"].isin(selected)]
+            render_bulk(paths, who, (tables, snapshot, data.basemap), chosen)
+        current, after = _current(shown, selected)
+    if clicked is None and current is None:
         return
-    selected = _table(shown, batch)
-    if selected:
-        chosen = shown[shown["item_id"].isin(selected)]
-        render_bulk(paths, who, (tables, snapshot, data.basemap), chosen)
-    current, after = _current(shown, selected)
-    item = frame_row(shown, current)
+    item, action = clicked if clicked is not None else (frame_row(shown, current), None)
+    if item["item_id"] != current:  # decided on an item no longer shown: stay on this one
+        after = current
     left, right = st.columns([3, 2], gap="large")
     with left:
         render_evidence(tables, item)
     below = st.container()
-    render_decision(paths, who, (tables, snapshot, data.basemap), item, after, (right, below))
+    where = (right, below)
+    render_decision(paths, who, (tables, snapshot, data.basemap), item, after, where, action)
