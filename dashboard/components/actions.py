@@ -54,24 +54,39 @@ def run_action(do: Callable[[], T], doing: str) -> T | None:
 
 
 FLASH = "analyst_flash"
+#: How a message saying an action was not done (or may not have been) begins: a warning.
+NOT_DONE = ("Not recorded", "Not known")
+
+
+def flash_messages() -> list[str]:
+    """The list of messages to show at the top of the page after the next rerun (the same
+    list object for the whole session: a run may append to it without a Streamlit call)."""
+    messages = st.session_state.get(FLASH)
+    if not isinstance(messages, list):
+        messages = st.session_state[FLASH] = []
+    return messages
 
 
 def flash(message: str) -> None:
     """A message (plain text: it may hold names from uploads) to show at the top of the page
     after the rerun that follows an action. Messages queue: several actions done before the
     page next finishes a run are each said."""
-    st.session_state[FLASH] = [*st.session_state.get(FLASH, []), message]
+    flash_messages().append(message)
 
 
 def show_flash() -> int:
     """Show the messages queued; how many. They are kept until `flash_shown` (at the end of a
     run that finished): a run stopped by a click made meanwhile says them again."""
-    messages = st.session_state.get(FLASH, [])
+    messages = list(flash_messages())
     for message in messages:
-        st.success(markdown_text(message), icon=":material/check_circle:")
+        if message.startswith(NOT_DONE):
+            st.warning(markdown_text(message), icon=":material/warning:")
+        else:
+            st.success(markdown_text(message), icon=":material/check_circle:")
     return len(messages)
 
 
 def flash_shown(count: int) -> None:
-    """The first `count` messages were shown by a run that finished: drop them."""
-    st.session_state[FLASH] = st.session_state.get(FLASH, [])[count:]
+    """The first `count` messages were shown by a run that finished: drop them (in place: a
+    run stopped meanwhile may still be adding to the list)."""
+    del flash_messages()[:count]

@@ -10,7 +10,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.actions import flash, run_action
+from dashboard.click_queue import Click, Clicks
+from dashboard.components.actions import flash_messages, run_action
 from dashboard.components.place_picker import render_place_picker
 from dashboard.decisions import edit_maker, verdict_maker
 from dashboard.highlight import COLOURS, EDGES, FIELDS, LABELS, claim_spans, segments
@@ -29,6 +30,7 @@ from dashboard.text import markdown_text, marked_html
 from etl.analyst_actions import decide
 from etl.corrections import Correction
 from etl.inbox import Snapshot
+from etl.problems import InputError, StoreError
 from etl.settings import Paths
 from etl.tables import Tables
 
@@ -113,38 +115,30 @@ def _sentence_fields(tables: Tables, item_id: str, k: Callable[[str], str]) -> d
     return sentence_changes(current, claimant, figures)
 
 
-#: The decisions clicked and not yet recorded, oldest first: (item id, "accept" / "save" /
-#: "reject"). A button's callback queues its click, so a click made while an earlier decision
-#: is still publishing (which stops that run, and may take the item it was made on off the
-#: list shown) is recorded by the next run, or the analyst is told it was not.
+#: The session's `Clicks`: a button's callback queues its click, so a click made while an
+#: earlier decision is still publishing (which stops that run, and may take the item it was
+#: made on off the list shown) is recorded by the next run, or the analyst is told it was not.
 CLICKS = "review_clicks"
 
 
+def clicks() -> Clicks:
+    """The session's queue of decisions clicked and not yet recorded."""
+    queue = st.session_state.get(CLICKS)
+    if not isinstance(queue, Clicks):
+        queue = st.session_state[CLICKS] = Clicks(flash_messages())
+    return queue
+
+
 def _clicked(item_id: str, action: str) -> None:
-    st.session_state[CLICKS] = [*st.session_state.get(CLICKS, []), (item_id, action)]
+    clicks().add(item_id, action)
 
 
-def queued_click() -> tuple[str, str] | None:
-    """The oldest decision clicked and not yet recorded."""
-    clicks = st.session_state.get(CLICKS, [])
-    return clicks[0] if clicks else None
-
-
-def drop_click(said: str | None) -> None:
-    """The oldest click is recorded, or said not to be (`said`, plain text, if it is to be
-    said at the top of the page after the rerun)."""
-    st.session_state[CLICKS] = st.session_state.get(CLICKS, [])[1:]
-    if said:
-        flash(said)
-
-
-def _done(message: str, after: str | None, event_id: str) -> None:
-    """Once the decision is recorded: plain Python only (no Streamlit element), so a click
-    made meanwhile, which stops the run at its next element, cannot come between the
-    decision stored and its click taken off the queue with its message kept to be shown."""
-    drop_click(message)
-    st.session_state["review_item_next"] = after
-    st.session_state.pop(f"place_choice_{event_id}", None)
+def _why(error: Exception) -> str:
+    if isinstance(error, InputError):
+        return "; ".join(p.reason for p in error.problems)
+    if isinstance(error, StoreError):
+        return "the store could not be written (another writer?): try again in a minute"
+    return "an error: see the dashboard's server log"
 
 
 def _place_picker(
@@ -163,7 +157,7 @@ def render_decision(
     item: Mapping[str, Any],
     after: str | None,
     where: tuple[Any, Any],
-    clicked: str | None = None,
+    clicked: Click | None = None,
 ) -> None:
     """The fields (a new event's can be edited) beside the sentence, then below both the
     place picker and the accept / save / reject buttons. `where`: (side, below). `clicked`:
@@ -234,7 +228,7 @@ def _verdict(
     who: str,
     data: tuple[Tables, Snapshot],
     item: Mapping[str, Any],
-    next_and_clicked: tuple[str | None, str | None],
+    next_and_clicked: tuple[str | None, Click | None],
     edit: tuple[dict[str, str], PlaceChoice | None],
 ) -> None:
     """The note and the buttons; a click records the decision and publishes."""
@@ -246,12 +240,13 @@ def _verdict(
     note = _buttons(item, edited, lambda n: f"edit_{n}_{item_id}")
     if clicked is None:
         return
-    reject, accept = clicked == "reject", clicked == "accept"
+    queue = clicks()
+    reject, accept = clicked.action == "reject", clicked.action == "accept"
     if reject or accept:
         verdict = "rejected" if reject else "accepted"
         if item["status"] == verdict and (reject or not edited):  # a second click on it
             line = saved_line(tables, item, {}, None)
-            drop_click(f"Already {verdict}, nothing more recorded: {line[:160]}")
+            queue.finish(clicked, f"Already {verdict}, nothing more recorded: {line[:160]}")
             st.rerun()
     if reject:
         make, done = verdict_maker([item_id], "reject", who, note), "Rejected"
@@ -263,31 +258,34 @@ def _verdict(
         make, done = verdict_maker([item_id], "accept", who, note), "Accepted"
     else:  # 'Save changes' clicked, and the fields are as stored by the time it is read
         line = saved_line(tables, item, {}, None)
-        drop_click(f"Nothing to save, nothing recorded: {line[:160]}")
+        queue.finish(clicked, f"Nothing to save, nothing recorded: {line[:160]}")
         st.rerun()
     # as saved: an edit's message named the type and date the analyst had just changed
     moved = place.as_candidate().name if place is not None and not reject else None
-    line = saved_line(tables, item, {} if reject else changes, moved)
+    line = saved_line(tables, item, {} if reject else changes, moved)[:160]
 
     def record() -> bool:
-        decide(paths, make)
-        _done(f"{done}: {line[:160]}", after, item_id)
+        """Claim, decide, and say: plain Python between the decision stored and its message
+        kept, so a click made meanwhile (which stops this run at its next Streamlit call)
+        cannot come between them."""
+        if not queue.claim(clicked):
+            return False  # a run stopped by this one's click is recording it
+        try:
+            decide(paths, make)
+        except Exception as error:
+            queue.finish(clicked, f"Not recorded ({_why(error)}): {done.lower()} {line}")
+            raise
+        queue.finish(clicked, f"{done}: {line}")
         return True
 
-    if run_action(record, "Recording the decision and publishing…") is None:
-        _not_recorded()  # the error above says why; later clicks are not kept either
+    recorded = run_action(record, "Recording the decision and publishing…")
+    if recorded:
+        st.session_state["review_item_next"] = after
+        st.session_state.pop(f"place_choice_{item_id}", None)
+    elif recorded is None:  # refused or failed: said here (and at the top if this run stops)
+        queue.finish(clicked, f"Not recorded, nothing was changed: {done.lower()} {line}")
         return
     st.rerun()
-
-
-def _not_recorded() -> None:
-    """The oldest click failed (`run_action` said why): it and the clicks queued after it are
-    dropped, and those are named, so none is recorded later by surprise."""
-    later = st.session_state.get(CLICKS, [])[1:]
-    st.session_state[CLICKS] = []
-    if later:
-        words = ", ".join(f"{action} on {other}" for other, action in later)
-        st.warning(f"Not recorded either, as the decision above was not: {words}. Click again.")
 
 
 def frame_row(frame: pd.DataFrame, item_id: str) -> dict[str, Any]:

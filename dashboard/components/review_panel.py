@@ -8,11 +8,11 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
+from dashboard.click_queue import Click
 from dashboard.components.bulk_edit import render_bulk
 from dashboard.components.event_review import (
-    drop_click,
+    clicks,
     frame_row,
-    queued_click,
     render_decision,
     render_evidence,
 )
@@ -104,17 +104,32 @@ def _current(shown: pd.DataFrame, selected: list[str]) -> tuple[str, str | None]
     return current, (rest[0] if rest else None)
 
 
-def _clicked_item(items: pd.DataFrame) -> tuple[dict, str] | None:
-    """The item of the oldest decision clicked and not yet recorded, and the decision; a
-    click on an item no longer in the queue is dropped, and said not to be recorded."""
-    clicked = queued_click()
-    if clicked is None:
+#: Seconds a run waits for an earlier decision that a run stopped by a click is recording.
+CLAIM_WAIT_SECONDS = 600.0
+
+
+def _clicked_item(items: pd.DataFrame) -> tuple[dict, Click] | None:
+    """The item of the oldest decision clicked and not yet recorded, and the click. One
+    being recorded by a run that a later click stopped is waited for (then the page is run
+    again on the data it published); a click on an item no longer in the queue is dropped,
+    and said not to be recorded."""
+    queue = clicks()
+    click = queue.head()
+    if click is None:
         return None
-    item_id, action = clicked
-    if item_id not in set(items["item_id"]):
-        drop_click(f"Not recorded: {action} on {item_id}, which is no longer in the queue.")
+    if click.claimed:
+        with st.spinner("Recording the decision clicked before…"):
+            done = click.finished.wait(CLAIM_WAIT_SECONDS)
+        if not done:
+            queue.finish(click, f"Not known whether {click.action} on {click.item_id} was "
+                         "recorded (it took over ten minutes): see the history.")  # fmt: skip
         st.rerun()
-    return frame_row(items, item_id), action
+    if click.item_id not in set(items["item_id"]):
+        queue.finish(
+            click, f"Not recorded: {click.action} on {click.item_id}, no longer in the queue."
+        )
+        st.rerun()
+    return frame_row(items, click.item_id), click
 
 
 def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> None:
