@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.aggregate import MAP_MAX_MARKS, aggregated
 from dashboard.briefing import LegendEntry
+from dashboard.components.after_draw import ask_after_draw
 from dashboard.components.downloads import render_downloads
 from dashboard.components.events_table import render_table
 from dashboard.components.linked import (
@@ -131,6 +132,7 @@ def render_reader() -> None:
     whole = st.session_state.get("_f_whole")  # the slider's bounds when last drawn
     st.session_state.update(valid_state(remembered, options, whole))  # the data may have changed
     st.session_state.pop(APP_RERUN, None)  # this is the whole page's run (see _map_part)
+    st.session_state[_PAGE_RUNS] = st.session_state.get(_PAGE_RUNS, 0) + 1
     filters = render_filters(options)
     st.session_state["_f_whole"] = options.date_bounds(
         filters.include_background, filters.include_pending
@@ -153,7 +155,12 @@ def render_reader() -> None:
         empty=not page.count,
     )
     st.caption(loaded.origin)
-    _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
+    # while the detail waits for its own run, the link names no event (the chosen one may not
+    # be shown under the new filters; the detail's run puts it back, see _detail_part)
+    pending = st.session_state.get(_DETAIL_PENDING)
+    _sync_url(
+        to_params(filters, options, None if pending else st.session_state.get("event_choice"))
+    )
     scroll_to_detail()
 
 
@@ -259,8 +266,50 @@ def _detail_part(page: Derived, detail: EventDetail, filters: Filters, options: 
     if not wanted("map_width"):
         _detail_placeholder()
         return
+    drawn_for = tuple(sorted(to_params(filters, options, None).items()))
+    if _detail_waits(drawn_for):
+        _detail_placeholder()
+        ask_after_draw("detail_ask", st.session_state[_PAGE_RUNS])
+        return
+    st.session_state.pop(_DETAIL_PENDING, None)
+    st.session_state[_DETAIL_FOR] = drawn_for
     render_detail_column(page, detail)
     _sync_url(to_params(filters, options, st.session_state.get("event_choice")))
+
+
+#: Whole-page runs of this session; the run in which the detail's fragment last ran; the
+#: filters the detail was last drawn for; set while a placeholder waits for the browser.
+_PAGE_RUNS, _DETAIL_RUN, _DETAIL_FOR, _DETAIL_PENDING = (
+    "_page_runs",
+    "_detail_run",
+    "_detail_for",
+    "_detail_pending",
+)
+#: The detail's own widgets, whose values a run that leaves them out keeps (Streamlit drops
+#: the state of a widget not drawn in a whole-page run).
+_DETAIL_WIDGETS = ("event_choice", "event_find")
+
+
+def _detail_waits(drawn_for: tuple) -> bool:
+    """Whether this run draws the detail's placeholder and leaves the detail to a run of its
+    own fragment, asked for by the browser once the timeline and the map above are redrawn
+    (`after_draw`): a whole-page run after a filter change (the detail was most of the
+    browser's work for a filter click, issue 10), once per change (a second whole-page run
+    before the browser asked draws it). A run of the fragment alone (the browser's ask, the
+    chooser, the search, a fold, the map's probe) draws it."""
+    state = st.session_state
+    run = state.get(_PAGE_RUNS, 0)
+    whole = state.get(_DETAIL_RUN) != run
+    state[_DETAIL_RUN] = run
+    if not whole or _DETAIL_FOR not in state or state[_DETAIL_FOR] == drawn_for:
+        return False
+    if state.get(_DETAIL_PENDING):
+        return False
+    for key in [*_DETAIL_WIDGETS, *(k for k in state if str(k).startswith("detail_fold_"))]:
+        if key in state:
+            state[key] = state[key]  # kept as the page's value while the widget is not drawn
+    state[_DETAIL_PENDING] = True
+    return True
 
 
 def _render_map(page: Derived, params: dict[str, str]) -> None:
