@@ -182,3 +182,13 @@ def test_a_name_spelt_exactly_beats_a_curated_spelling_of_another(extractor):
 def test_running_totals_of_displacement(extractor, text, displaced):
     mentions, _ = extractor.extract(ArticleInput("s13", text, dt.date(2019, 6, 12)))
     assert sum(m.event_type == "displacement" for m in mentions) == displaced
+
+
+def test_a_city_quarter_is_no_town_elsewhere(extractor):
+    # 'the Karama quarter' is a part of the city told before, not a town of a like name
+    text = (
+        "Barrel bombs hit Homs at dawn on Tuesday. Rebels say they repelled an assault on the "
+        "Karama quarter last night."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s13", text, dt.date(2017, 6, 13)))
+    assert {m.event_type: m.place_name for m in mentions}["clash"] == "Homs"
