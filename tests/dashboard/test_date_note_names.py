@@ -47,8 +47,9 @@ def test_the_default_data_notes_name_no_article_by_number(project_tables):
     assert "15,000 people" in notes["baghouz-evacuations-since-2019-02-20"]
 
 
-def test_the_detail_panel_says_how_the_date_is_known_by_outlet(app):
-    known = [c.value for c in app.caption if c.value.startswith("How the date is known")]
+def test_the_detail_panel_says_how_the_date_is_known_by_outlet(reader):
+    # the detail is drawn once the browser asks for the map and the detail (`reader`)
+    known = [c.value for c in reader.caption if c.value.startswith("How the date is known")]
     assert len(known) == 1, known
     assert not re.search(r"(?<![\d,.])00[0-4]\b", known[0]), known[0]
     assert "“" in known[0]  # a title, in quotes

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.text import WORD_JOINER, markdown_text
 from etl.dictionary import load_dictionary
 from etl.settings import ROOT
+from tests.dashboard.analyst_helpers import ask_for_map
 
 APP = str(ROOT / "dashboard" / "app.py")
 
@@ -80,6 +81,7 @@ def test_an_imported_event_reaches_the_readers_page_with_its_own_source(tmp_path
     import_events(replace(Paths.from_env(), store=store), fixture, "ucdp", "ana")
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
+    ask_for_map(at)  # the detail (and its chooser) is drawn once the browser asks for it
     at.selectbox(key="event_choice").set_value(ids.event_id("ucdp", "900001")).run()
     assert not at.exception, at.exception
     text = _as_read("\n".join(md.value for md in at.markdown))
