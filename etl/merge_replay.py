@@ -172,9 +172,9 @@ class _Run:
         if m.date.source == "article" and not fitting:
             for cid in self.own_article(m, now):
                 c = self.state(cid, now)
-                if (
-                    m.place_note or places_compatible(_where(c.place), _where(m))
-                ) and tolls_agree(c, m):
+                if (m.place_note or places_compatible(_where(c.place), _where(m))) and tolls_agree(
+                    c, m
+                ):
                     fitting.append((_fit(c, m), self.opener_key(cid), cid))
         target = min(fitting)[2] if fitting else seq
         before = None if is_new else self.old.group[p]

@@ -74,8 +74,10 @@ def _show_read(drafts: list[Draft], problems: list[Problem]) -> None:
         _show_inferred(frame)
     # a JSON Lines or CSV file with one bad line: its other lines are listed above as read
     partly = partly_read(problems, drafts)
-    _show_problems([p for p in problems if p.file in partly],
-                   "could not be read in full (the lines read from it are listed above)")
+    _show_problems(
+        [p for p in problems if p.file in partly],
+        "could not be read in full (the lines read from it are listed above)",
+    )
     _show_problems([p for p in problems if p.file not in partly], "could not be read")
 
 

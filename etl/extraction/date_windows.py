@@ -281,7 +281,8 @@ def hedged(windows: list[DateWindow], text: str) -> list[DateWindow]:
             out.append(w)
             continue
         out.append(
-            DateWindow(first, last, precision_of(first, last), w.source, w.text, w.char_start,
-                       w.char_end)  # fmt: skip
+            DateWindow(
+                first, last, precision_of(first, last), w.source, w.text, w.char_start, w.char_end
+            )  # fmt: skip
         )
     return out

@@ -96,8 +96,7 @@ def tolls_agree(cluster: Cluster, mention: Mention) -> bool:
     if sign is None or mention.article_id not in cluster.articles:
         return True
     return all(
-        m.article_id != mention.article_id or toll_sign(m) in (None, sign)
-        for m in cluster.mentions
+        m.article_id != mention.article_id or toll_sign(m) in (None, sign) for m in cluster.mentions
     )
 
 

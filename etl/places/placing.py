@@ -201,8 +201,11 @@ class PlaceResolver:
                     and ":" in text[hit.end : max(hit.end, heading_until)]
                     and hit.start >= filed_until
                 )
-            if region is None and hits and hits[-1].region and _LIST_JOIN.fullmatch(
-                text, hits[-1].end, hit.start
+            if (
+                region is None
+                and hits
+                and hits[-1].region
+                and _LIST_JOIN.fullmatch(text, hits[-1].end, hit.start)
             ):  # 'the rural areas of El Tarra and Tibú': the region of each of the list
                 last = hits[-1]
                 label = last.region.replace(last.text, hit.text)

@@ -28,7 +28,13 @@ from etl.problems import InputError, Problem
 LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
 ROLES = (
-    "government", "name_part", "reporting", "subarea", "reference", "route_end", "origin",
+    "government",
+    "name_part",
+    "reporting",
+    "subarea",
+    "reference",
+    "route_end",
+    "origin",
     "locator",
 )
 SIDES = ("before", "after", "between")

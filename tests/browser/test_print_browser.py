@@ -104,7 +104,9 @@ def test_print_hides_the_sidebar_and_holds_the_map(browser, server, size):
     folds = page.locator(".st-key-detail_body details:not([open]) > summary")
     assert folds.count() >= 1
     said = folds.evaluate_all("(s) => s.map((e) => getComputedStyle(e, '::after').content)")
-    assert said == ['"Folded on the page, so not in this printout: open it and print again."'] * len(said)
+    assert said == [
+        '"Folded on the page, so not in this printout: open it and print again."'
+    ] * len(said)
     # the event detail's scrolling panel is printed whole: its claims were cut at 640 px
     inner, outer = page.evaluate(f"() => ({DETAIL})().map((b) => [b.scrollHeight, b.clientHeight])")
     assert inner[0] == inner[1] and outer[0] == outer[1] and inner[0] > 640

@@ -108,7 +108,9 @@ def test_an_abbreviation_does_not_end_the_clause_a_step_dates(extractor):
 
 
 def test_a_length_of_time_gives_way_to_the_day_written_out(extractor):
-    text = "#K-10 — 6 Apr 22 — TAFAS — Gunmen held 4 police officers for a day before releasing them."
+    text = (
+        "#K-10 — 6 Apr 22 — TAFAS — Gunmen held 4 police officers for a day before releasing them."
+    )
     assert _dated(extractor, text, dt.date(2022, 4, 8))["detention"] == (
         "2022-04-06",
         "2022-04-06",

@@ -479,7 +479,9 @@ def test_no_break_spaces_are_quoted_as_written(extractor):
     """The rules read no-break and thin spaces as plain ones ('killed\\xa0four' is a figure),
     but the mention quotes the article as written: its sentence, trigger, date and figures
     are the text's own characters (hypothesis found 'AIRSTRIKE\\xa00' quoted as 'AIRSTRIKE 0')."""
-    text = "Air\u00a0strikes killed\u00a0four\u00a0civilians in Hajin on 3\u202fMarch, activists said."
+    text = (
+        "Air\u00a0strikes killed\u00a0four\u00a0civilians in Hajin on 3\u202fMarch, activists said."
+    )
     mentions = _extract(extractor, text)
     assert mentions, "the folded spaces still let the rules read the sentence"
     m = mentions[0]

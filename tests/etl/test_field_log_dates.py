@@ -27,48 +27,116 @@ def _windows(sentence: str, published: D) -> list[tuple[D, D, str]]:
     ("sentence", "published", "window", "text"),
     [
         # date-time groups: day, clock, zone letter, month in capitals, year of two or four digits
-        ("220845ZMAR19 | HAJIN | patrol hit by IED.", D(2019, 3, 25), (D(2019, 3, 22),) * 2,
-         "220845ZMAR19"),
-        ("DTG 061200Z OCT 18: convoy ambushed west of Varn.", D(2018, 10, 9),
-         (D(2018, 10, 6),) * 2, "061200Z OCT 18"),
-        ("At 301915ZDEC2020 the outpost came under fire.", D(2021, 1, 2), (D(2020, 12, 30),) * 2,
-         "301915ZDEC2020"),
-        ("Local militia ambushed a supply truck 14FEB21 near the ford.", D(2021, 2, 20),
-         (D(2021, 2, 14),) * 2, "14FEB21"),
+        (
+            "220845ZMAR19 | HAJIN | patrol hit by IED.",
+            D(2019, 3, 25),
+            (D(2019, 3, 22),) * 2,
+            "220845ZMAR19",
+        ),
+        (
+            "DTG 061200Z OCT 18: convoy ambushed west of Varn.",
+            D(2018, 10, 9),
+            (D(2018, 10, 6),) * 2,
+            "061200Z OCT 18",
+        ),
+        (
+            "At 301915ZDEC2020 the outpost came under fire.",
+            D(2021, 1, 2),
+            (D(2020, 12, 30),) * 2,
+            "301915ZDEC2020",
+        ),
+        (
+            "Local militia ambushed a supply truck 14FEB21 near the ford.",
+            D(2021, 2, 20),
+            (D(2021, 2, 14),) * 2,
+            "14FEB21",
+        ),
         # a group without its month: the latest such day by publication
-        ("Checkpoint raided at 031400L; two guards missing.", D(2020, 5, 9), (D(2020, 5, 3),) * 2,
-         "031400L"),
+        (
+            "Checkpoint raided at 031400L; two guards missing.",
+            D(2020, 5, 9),
+            (D(2020, 5, 3),) * 2,
+            "031400L",
+        ),
         # ... a month back past one without that day (April has no 31st, February no 30th)
-        ("Checkpoint raided at 311400L; two guards missing.", D(2020, 5, 9), (D(2020, 3, 31),) * 2,
-         "311400L"),
-        ("Checkpoint raided at 301400L; two guards missing.", D(2021, 3, 9), (D(2021, 1, 30),) * 2,
-         "301400L"),
-        ("Checkpoint raided at 291400L; two guards missing.", D(2020, 3, 9), (D(2020, 2, 29),) * 2,
-         "291400L"),
+        (
+            "Checkpoint raided at 311400L; two guards missing.",
+            D(2020, 5, 9),
+            (D(2020, 3, 31),) * 2,
+            "311400L",
+        ),
+        (
+            "Checkpoint raided at 301400L; two guards missing.",
+            D(2021, 3, 9),
+            (D(2021, 1, 30),) * 2,
+            "301400L",
+        ),
+        (
+            "Checkpoint raided at 291400L; two guards missing.",
+            D(2020, 3, 9),
+            (D(2020, 2, 29),) * 2,
+            "291400L",
+        ),
         # compact day and range, yearless
-        ("Mortar fire on the quarry 27-28AUG, no damage.", D(2019, 8, 30),
-         (D(2019, 8, 27), D(2019, 8, 28)), "27-28AUG"),
+        (
+            "Mortar fire on the quarry 27-28AUG, no damage.",
+            D(2019, 8, 30),
+            (D(2019, 8, 27), D(2019, 8, 28)),
+            "27-28AUG",
+        ),
         # a day made approximate
-        ("On or about 9 May 2016, gunmen burned the grain store.", D(2016, 5, 20),
-         (D(2016, 5, 8), D(2016, 5, 10)), "9 May 2016"),
-        ("Around 2 March the ferry was shelled.", D(2019, 3, 20), (D(2019, 2, 27), D(2019, 3, 5)),
-         "2 March"),
+        (
+            "On or about 9 May 2016, gunmen burned the grain store.",
+            D(2016, 5, 20),
+            (D(2016, 5, 8), D(2016, 5, 10)),
+            "9 May 2016",
+        ),
+        (
+            "Around 2 March the ferry was shelled.",
+            D(2019, 3, 20),
+            (D(2019, 2, 27), D(2019, 3, 5)),
+            "2 March",
+        ),
         # ranges written with ordinals or weekdays
-        ("From the 11th to the 13th of April 2018, the hills were bombed.", D(2018, 4, 30),
-         (D(2018, 4, 11), D(2018, 4, 13)), None),
-        ("In the night of Tuesday 7 to Wednesday 8 July 2020 raiders crossed the river.",
-         D(2020, 7, 12), (D(2020, 7, 7), D(2020, 7, 8)), None),
+        (
+            "From the 11th to the 13th of April 2018, the hills were bombed.",
+            D(2018, 4, 30),
+            (D(2018, 4, 11), D(2018, 4, 13)),
+            None,
+        ),
+        (
+            "In the night of Tuesday 7 to Wednesday 8 July 2020 raiders crossed the river.",
+            D(2020, 7, 12),
+            (D(2020, 7, 7), D(2020, 7, 8)),
+            None,
+        ),
         # an ISO night
-        ("2021-09-14/15 (night) | Orra | drone strike on a depot", D(2021, 9, 20),
-         (D(2021, 9, 14), D(2021, 9, 15)), "2021-09-14/15"),
+        (
+            "2021-09-14/15 (night) | Orra | drone strike on a depot",
+            D(2021, 9, 20),
+            (D(2021, 9, 14), D(2021, 9, 15)),
+            "2021-09-14/15",
+        ),
         # the N days ending on a day
-        ("Over the four days to 12 June 2017 the army shelled the ridge.", D(2017, 6, 20),
-         (D(2017, 6, 9), D(2017, 6, 12)), "12 June 2017"),
+        (
+            "Over the four days to 12 June 2017 the army shelled the ridge.",
+            D(2017, 6, 20),
+            (D(2017, 6, 9), D(2017, 6, 12)),
+            "12 June 2017",
+        ),
         # a count of past days counts publication day among them
-        ("Nine people have drowned in the last four days.", D(2018, 6, 10),
-         (D(2018, 6, 7), D(2018, 6, 10)), "in the last four days"),
-        ("2x WIA in the past 24 hrs.", D(2018, 6, 10), (D(2018, 6, 9), D(2018, 6, 10)),
-         "in the past 24 hrs"),
+        (
+            "Nine people have drowned in the last four days.",
+            D(2018, 6, 10),
+            (D(2018, 6, 7), D(2018, 6, 10)),
+            "in the last four days",
+        ),
+        (
+            "2x WIA in the past 24 hrs.",
+            D(2018, 6, 10),
+            (D(2018, 6, 9), D(2018, 6, 10)),
+            "in the past 24 hrs",
+        ),
     ],
 )
 def test_field_log_dates(sentence, published, window, text):
@@ -209,14 +277,23 @@ def test_bulleted_items_are_sentences():
     ("sentence", "published", "second"),
     [
         # a yearless day after a day whose year is stated is of that year
-        ("The siege began on 12 November 2016 and, on 3 December, the garrison fled.",
-         D(2019, 5, 1), D(2016, 12, 3)),
+        (
+            "The siege began on 12 November 2016 and, on 3 December, the garrison fled.",
+            D(2019, 5, 1),
+            D(2016, 12, 3),
+        ),
         # or of the next, across the new year
-        ("Fighting started on 20 December 2014; on 9 January the town fell.", D(2020, 3, 1),
-         D(2015, 1, 9)),
+        (
+            "Fighting started on 20 December 2014; on 9 January the town fell.",
+            D(2020, 3, 1),
+            D(2015, 1, 9),
+        ),
         # too far after it: the latest such day by publication, as before
-        ("The bridge, first cut on 3 May 2016, was bombed again on 5 March.", D(2019, 4, 1),
-         D(2019, 3, 5)),
+        (
+            "The bridge, first cut on 3 May 2016, was bombed again on 5 March.",
+            D(2019, 4, 1),
+            D(2019, 3, 5),
+        ),
     ],
 )
 def test_a_yearless_day_takes_the_year_of_the_story(sentence, published, second):

@@ -17,21 +17,31 @@ CASES = [
     ("VARN, May 12 (Wire) -- Northern troops retook the hamlet of Orsk at dawn.", {"clash"}),
     ("Officials fear the rebels may attack Orsk again.", set()),
     # a modal opening the next predicate is not the trigger's
-    ("About 9,000 villagers were displaced from Pell last month and will go home later.",
-     {"displacement"}),
+    (
+        "About 9,000 villagers were displaced from Pell last month and will go home later.",
+        {"displacement"},
+    ),
     ("The fall of Pell would mark the end of the campaign.", set()),
     # people taken out by bus
-    ("Some 1.300 people left the eastern quarters on Monday in buses and ambulances.",
-     {"evacuation"}),
-    ("The last green buses from the old town crossed into the western suburbs at night.",
-     {"evacuation"}),
+    (
+        "Some 1.300 people left the eastern quarters on Monday in buses and ambulances.",
+        {"evacuation"},
+    ),
+    (
+        "The last green buses from the old town crossed into the western suburbs at night.",
+        {"evacuation"},
+    ),
     ("Twenty buses carrying families were stopped at the bridge and sent back.", set()),
     # people moving, fleeing, leaving, coming back, arriving: sit-reps and night logs
     ("Hundreds of families have moved from the hill villages into Varn itself.", {"displacement"}),
-    ("As of 3 May, 12,000 people are displaced from Orsk since the start of the month.",
-     {"displacement"}),
-    ("Since 2 March, hostilities in the south have displaced more than 80,000 people.",
-     {"displacement"}),
+    (
+        "As of 3 May, 12,000 people are displaced from Orsk since the start of the month.",
+        {"displacement"},
+    ),
+    (
+        "Since 2 March, hostilities in the south have displaced more than 80,000 people.",
+        {"displacement"},
+    ),
     ("villagers fleeing W towards the river", {"displacement"}),
     ("2,500+ people leave Old Varn and New Varn quarters for the coast", {"displacement"}),
     ("first 25 families back in the town", {"displacement"}),
@@ -39,23 +49,27 @@ CASES = [
     ("Now the insurgency has reached Pell district.", set()),
     # fire from afar in press-release and regional-press words
     ("Harassment fire from across the border hit Tarn on Monday.", {"shelling"}),
-    ("Three rockets fired by the militants from the hills struck a school in Tarn.",
-     {"shelling"}),
+    ("Three rockets fired by the militants from the hills struck a school in Tarn.", {"shelling"}),
     ("On Friday artillery fired from army positions hit the edge of Kell.", {"shelling"}),
     ("4 mortar rds on a farm nr the town", {"shelling"}),
     ("3 Grad rockets on the market district", {"shelling"}),
     ("rebel rockets on army positions N of the town", {"shelling"}),
     ("A school in Kell was put out of service by a strike on 4 May.", {"airstrike"}),
-    ("On Mar. 2, Coalition forces conducted a precision strike on a depot near Tarn.",
-     {"airstrike"}),
+    (
+        "On Mar. 2, Coalition forces conducted a precision strike on a depot near Tarn.",
+        {"airstrike"},
+    ),
     ("Its bombers flying from a base abroad had struck targets near Orsk.", {"airstrike"}),
     ("Teachers at the school launched a general strike on Monday.", set()),
     # bombs and mines told by their toll
     ("A mine left behind in an orchard near Pell killed a boy.", {"explosion"}),
     ("Twin bombs at a tea house in Kell killed at least 9 people on Sunday.", {"explosion"}),
     ("Two VBIEDs were stopped at the berm west of the town.", set()),
-    ("Jets conducted 12 strikes near Orsk, destroying fighting positions, vehicle-borne IEDs "
-     "and tunnels.", {"airstrike"}),
+    (
+        "Jets conducted 12 strikes near Orsk, destroying fighting positions, vehicle-borne IEDs "
+        "and tunnels.",
+        {"airstrike"},
+    ),
     # battles in night-log and UN words
     ("IS gunmen hit a police checkpoint on the northern edge of the town", {"clash"}),
     ("an IED blast hit a police patrol on the ring road", {"explosion"}),
@@ -65,14 +79,15 @@ CASES = [
     ("In the past week hostilities moved into the northern countryside of Varn.", {"clash"}),
     ("Militias continued to clear the western district of Kell.", {"clash"}),
     ("Troops linked up with the garrison, breaking a two-year siege of the base.", {"clash"}),
-    ("The brigade took over Tarn and nearby villages without fighting, residents said.",
-     set()),
+    ("The brigade took over Tarn and nearby villages without fighting, residents said.", set()),
     ("About 300 people have been killed since fighting began on 4 May.", {"killing"}),
     ("In a separate attack, 11 gendarmes were killed at a post near Orsk.", {"clash"}),
     # deadlines and threats without the word 'ultimatum'
     ("The fighters have until Friday noon to leave the whole district.", {"statement"}),
-    ("A second group had been given until the end of the month to lay down its arms.",
-     {"statement"}),
+    (
+        "A second group had been given until the end of the month to lay down its arms.",
+        {"statement"},
+    ),
     # not events: talks, inquiries, declarations of a victory told with the battle
     ("The envoy flew to Varn on Monday for talks on a ceasefire.", set()),
     ("Negotiations for the release of the hostages are said to be ongoing.", set()),
@@ -87,8 +102,10 @@ CASES = [
     ("The militia released 12 herders they had detained near the well.", set()),
     ("Gunmen raided a hamlet near Pell and abducted 6 men.", {"detention"}),
     ("0 killed.", set()),
-    ("On 3 May, the first anniversary of the offensive, a drone struck a car near Orsk.",
-     {"airstrike"}),
+    (
+        "On 3 May, the first anniversary of the offensive, a drone struck a car near Orsk.",
+        {"airstrike"},
+    ),
 ]
 
 
@@ -134,10 +151,14 @@ def test_a_massacre_told_after_a_battle_is_its_own_event(extractor):
     ("sentence", "expected"),
     [
         ("Fri 14:00 -- same area: a patrol arrives, fighting stops.", set()),
-        ("Rebels pushed into the east of Kell on Friday after a night of artillery fire.",
-         {"clash"}),
-        ("A ceasefire took effect on Tuesday after a night of heavy clashes in Kell.",
-         {"statement", "clash"}),
+        (
+            "Rebels pushed into the east of Kell on Friday after a night of artillery fire.",
+            {"clash"},
+        ),
+        (
+            "A ceasefire took effect on Tuesday after a night of heavy clashes in Kell.",
+            {"statement", "clash"},
+        ),
     ],
 )
 def test_the_end_of_a_battle_and_the_fire_before_an_assault(sentence, expected):

@@ -21,7 +21,9 @@ AREA = AreaOfInterest(32.0, 35.0, 37.5, 42.5, frozenset({"SY", "IQ"}))
 
 
 def _hit(text: str, start: int, country: str, lat: float, lon: float) -> PlaceHit:
-    return PlaceHit(text, start, start + len(text), f"gn:{start}", text, lat, lon, country, 1, False)
+    return PlaceHit(
+        text, start, start + len(text), f"gn:{start}", text, lat, lon, country, 1, False
+    )
 
 
 HOME = _hit("Qaryat Nasr", 40, "SY", 35.5, 40.0)  # a town of a home country
@@ -74,9 +76,17 @@ def test_namesakes_of_one_country_with_a_city_among_them():
     "row, name, cell",
     [
         ("090830ZMAR21 | HAJAR (east gate) | Mortar rounds hit", "HAJAR", "HAJAR (east gate) |"),
-        ("2021-03-09 | Hajar - Souk quarter | Mortar rounds hit", "Hajar", "Hajar - Souk quarter |"),
+        (
+            "2021-03-09 | Hajar - Souk quarter | Mortar rounds hit",
+            "Hajar",
+            "Hajar - Souk quarter |",
+        ),
         ("Bulletin ended. • 07:05 | #Hajar | Mortar rounds hit", "Hajar", "Hajar |"),
-        ("9 March 2021 to 11 March | Hajar, west of Sabra | Raids", "Hajar", "Hajar, west of Sabra |"),
+        (
+            "9 March 2021 to 11 March | Hajar, west of Sabra | Raids",
+            "Hajar",
+            "Hajar, west of Sabra |",
+        ),
     ],
 )
 def test_the_cell_after_a_rows_stamp_holds_its_place(row, name, cell):
@@ -118,9 +128,7 @@ def test_a_table_rows_place_cell_places_its_event(extractor, text, point):
 
 
 def test_a_neighbourhood_named_like_a_far_town_is_not_placed_there(extractor):
-    text = (
-        "On 3 May, drones struck fighters in the al-Kifah and al-Nour quarters of Tel Afar."
-    )
+    text = "On 3 May, drones struck fighters in the al-Kifah and al-Nour quarters of Tel Afar."
     found = _points(extractor, text)
     assert found and all(haversine_km(p, (36.38, 42.45)) <= 10 for p in found)
 
@@ -176,7 +184,10 @@ def test_a_town_taken_by_a_force_is_a_place(extractor):
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Idlib: Samir al-Hassan, from Saraqib, died of his wounds in a field hospital.", "Saraqib"),
+        (
+            "Idlib: Samir al-Hassan, from Saraqib, died of his wounds in a field hospital.",
+            "Saraqib",
+        ),
         ("A farmer, a native of Kafr Nabl, was shot near Maarrat al-Numan.", "Kafr Nabl"),
         ("Umar Said, originally from Hajin, was detained at a checkpoint.", "Hajin"),
     ],

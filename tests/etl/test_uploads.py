@@ -720,7 +720,7 @@ BAD_FILES = [
         b'title,outlet,text\n"=HYPERLINK(""http://evil"",""click"")",AFP,Body\n',
         Limits(),
         2,
-        "a spreadsheet formula where text belongs (title '=HYPERLINK(\"http://evil\",\"click\")');",
+        'a spreadsheet formula where text belongs (title \'=HYPERLINK("http://evil","click")\');',
     ),
     (
         "CSV DDE link in a cell",
