@@ -40,8 +40,12 @@ _LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK.pattern + ")")
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|now|later|soon)\s+)?\w+$", re.I)
 
 #: A verb of effect right after a nominal trigger: the clause tells the happening itself.
+#: ... or in a relative clause ('a week after an air strike that residents say brought down a
+#: building': the strike is told, not only a reference point).
 _TOLD = re.compile(
-    r"\s+(?:struck|hit|exploded|went off|detonated|killed|ripped through|tore through)\b", re.I
+    r"\s+(?:(?:that|which)\s+(?:[\w'’-]+\s+){0,3}?)?(?:struck|hit|exploded|went off|detonated|"
+    r"killed|ripped through|tore through|brought down|destroyed|flattened|levell?ed)\b",
+    re.I,
 )
 
 

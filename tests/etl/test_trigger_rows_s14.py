@@ -45,3 +45,53 @@ def test_shot_and_hanged_that_kill_no_one_else_are_no_killing(sentence):
 
 def test_blew_herself_up_is_an_explosion():
     assert "explosion" in types("A woman blew herself up in the crowded market on Friday.")
+
+
+# Class: the present tense of timelines, tickers and headlines
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A roadside bomb explodes near the bus station; two hurt", "explosion"),
+        ("Armed men in pick-ups abduct 40 pupils from a boarding school", "detention"),
+        ("Insurgents fire on army engineers near the bridge; 2 wounded", "clash"),
+        ("Special forces break into the town's southern edge at dawn", "clash"),
+        ("Dozens of families fleeing Kafr Nabl towards the border on foot", "displacement"),
+        ("The defence minister announces the end of the operation in the valley", "statement"),
+    ],
+)
+def test_the_present_tense_of_a_timeline_reports_the_happening(sentence, kind):
+    assert kind in types(sentence)
+
+
+def test_an_announcement_that_attributes_is_no_statement_of_its_own():
+    assert "statement" not in types("Two soldiers were killed near the dam, the army announces.")
+
+
+# Class: a happening named by a noun, told with a verb or a relative clause
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("A second air attack on the village on Friday left 30 people wounded.", "airstrike"),
+        ("The clinic was struck by a barrel dropped from a helicopter on 3 May.", "airstrike"),
+        ("The market was hit repeatedly in air strikes this morning.", "airstrike"),
+        (
+            "Divers searched the river on Sunday, two days after an air strike that witnesses "
+            "say destroyed the bridge.",
+            "airstrike",
+        ),
+        ("Rebels took the Tal Hamra crossing from Islamic State on Monday.", "clash"),
+    ],
+)
+def test_a_named_happening_told_with_a_verb_is_reported(sentence, kind):
+    assert kind in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town has been the target of repeated air strikes since the spring.",
+        "Aid workers returned a month after the air strike.",
+    ],
+)
+def test_habits_and_references_stay_no_airstrike(sentence):
+    assert "airstrike" not in types(sentence)
