@@ -126,6 +126,28 @@ def fold(
     if killing and killing.text.lower().startswith("attacked") and "clash" in found:
         del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
     for weak, strong in SUBSUMED_BY.items():
-        if weak in found and strong & found.keys():
+        if weak in found and strong & found.keys() and not _killing_apart(found, weak, text):
             del found[weak]
     return sorted(found.values(), key=lambda t: t.start)
+
+
+#: A killing of people already held: no battle it is told beside subsumes it.
+_EXECUTION = re.compile(r"execut|behead|hang|hung", re.I)
+#: The trigger opens a relative clause's predicate ('militants who overran Mosul').
+_RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?\Z", re.I)
+
+
+def _killing_apart(found: dict[str, Trigger], weak: str, text: str) -> bool:
+    """A killing that stays beside the battle of its sentence: an execution ('photographs
+    showed the execution of hundreds of cadets captured after ...'), or a killing told after
+    a battle that only describes who did it, in a relative clause ('militants who overran
+    Mosul took hundreds of inmates and shot them')."""
+    killing, clash = found.get(weak), found.get("clash")
+    if weak != "killing" or killing is None or clash is None:
+        return False
+    if found.keys() & (VIOLENT - {"clash"}):
+        return False  # a strike or a bomb that killed: its toll
+    if _EXECUTION.match(killing.text):
+        return True
+    before = text[max(0, clash.start - 20) : clash.start]
+    return clash.end <= killing.start and _RELATIVE.search(before) is not None

@@ -95,3 +95,19 @@ def test_a_named_happening_told_with_a_verb_is_reported(sentence, kind):
 )
 def test_habits_and_references_stay_no_airstrike(sentence):
     assert "airstrike" not in types(sentence)
+
+
+# Class: a killing beside a battle that does not subsume it
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Fighters who stormed the town on Monday rounded up 30 men and shot them by the river.",
+        "A video showed the execution of 40 soldiers captured after the base fell on Friday.",
+    ],
+)
+def test_an_execution_or_a_killing_after_a_relative_clause_battle_stays_a_killing(sentence):
+    assert "killing" in types(sentence)
+
+
+def test_a_battle_s_own_dead_still_fold_into_it():
+    assert types("Rebels stormed the base on Monday, killing 12 soldiers.") == ["clash"]
