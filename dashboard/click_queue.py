@@ -14,12 +14,15 @@ from dataclasses import dataclass, field
 
 @dataclass(eq=False)
 class Click:
-    """One click: the item it was made on and the decision ('accept', 'save', 'reject')."""
+    """One click: the item it was made on and the decision ('accept', 'save', 'reject'); or
+    for the page's other buttons, what it was made on (a batch, the uploads seen) and what it
+    does ('bulk accept', 'retract', 'store', ...), with what the analyst saw (`seen`)."""
 
     item_id: str
     action: str
     finished: threading.Event = field(default_factory=threading.Event)
     claimed: bool = False
+    seen: tuple = ()
 
 
 class Clicks:
@@ -29,10 +32,11 @@ class Clicks:
         self._lock = threading.Lock()
         self._queue: list[Click] = []
         self.messages = messages  # the page's list of messages to show, shared
+        self._after: dict[str, object] = {}  # session state to set by the next run
 
-    def add(self, item_id: str, action: str) -> None:
+    def add(self, item_id: str, action: str, seen: tuple = ()) -> None:
         with self._lock:
-            self._queue.append(Click(item_id, action))
+            self._queue.append(Click(item_id, action, seen=seen))
 
     def head(self) -> Click | None:
         """The oldest click not yet recorded (or said not to be)."""
@@ -47,10 +51,19 @@ class Clicks:
             click.claimed = True
             return True
 
-    def finish(self, click: Click, message: str) -> None:
-        """`click` is recorded, or said not to be: off the queue, its message kept (once)."""
+    def finish(self, click: Click, message: str, after: dict[str, object] | None = None) -> None:
+        """`click` is recorded, or said not to be: off the queue, its message kept (once), and
+        `after` (session state the page needs next: a fresh uploader, the batch to review)
+        kept for the next run to set (a run stopped by a click may not set it itself)."""
         with self._lock:
             if click in self._queue:
                 self._queue.remove(click)
                 self.messages.append(message)
+                self._after.update(after or {})
         click.finished.set()
+
+    def take_after(self) -> dict[str, object]:
+        """The session state the clicks finished since the last call asked to set."""
+        with self._lock:
+            after, self._after = self._after, {}
+        return after

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import code_version
 from dashboard.components.access_gate import analyst_name
-from dashboard.components.actions import flash_shown, show_flash
+from dashboard.components.actions import flash_shown, settle_clicks, show_flash
 from dashboard.components.history_panel import render_history
 from dashboard.components.import_panel import render_import
 from dashboard.components.intake_panel import render_intake
@@ -35,6 +35,7 @@ def render_analyst() -> int:
     who = analyst_name()
     if not who:
         return shown
+    settle_clicks()  # what clicks recorded by a stopped run asked for; one recording: wait
     paths = Paths.from_env()
     try:
         data, snapshot = load_data(paths), load_snapshot(paths)

@@ -9,7 +9,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.components.actions import flash, run_action
+from dashboard.click_queue import Click
+from dashboard.components.actions import clicked, clicks, record_click
 from dashboard.components.place_picker import render_place_picker
 from dashboard.decisions import bulk_edit_maker, verdict_maker
 from dashboard.review_items import STATUS_WORDS
@@ -22,18 +23,73 @@ from etl.tables import Tables
 KEEP = ""  # "keep each one's" in the type choice
 
 
-def _done(message: str) -> None:
-    flash(message)
-    st.rerun()
+#: What the bar's buttons queue (dashboard/click_queue.py), recorded by `record_bulk`.
+ACTIONS = ("bulk accept", "bulk reject", "bulk save")
+PUBLISHING = "Recording and publishing…"
 
 
-def _verdicts(paths: Paths, who: str, selected: list[str], note: str | None, cols) -> None:
+def _note() -> str | None:
+    return str(st.session_state.get("bulk_note") or "").strip() or None
+
+
+def _clicked_verdict(ids: tuple[str, ...], action: str) -> None:
+    """A button's callback: the rows selected and the note as the analyst saw them."""
+    clicks().add(f"{len(ids)} item(s)", f"bulk {action}", (ids, _note()))
+
+
+def _clicked_save(events: tuple[str, ...], changes: dict, place, accept_key: str) -> None:
+    accept = bool(st.session_state.get(accept_key))
+    clicks().add(f"{len(events)} event(s)", "bulk save", (events, changes, place, accept, _note()))
+
+
+def _verdicts(selected: list[str], cols) -> None:
     for col, action in ((cols[1], "accept"), (cols[2], "reject")):
         label = f"{action.capitalize()} {len(selected)}"
-        if col.button(label, key=f"bulk_{action}", width="stretch"):
-            make = verdict_maker(selected, action, who, note)
-            if run_action(lambda m=make: decide(paths, m), "Recording and publishing…"):
-                _done(f"{STATUS_WORDS[action + 'ed'].capitalize()}: {len(selected)} item(s).")
+        col.button(label, key=f"bulk_{action}", width="stretch", on_click=_clicked_verdict,
+                   args=(tuple(selected), action))  # fmt: skip
+
+
+def record_bulk(paths: Paths, who: str, snapshot: Snapshot, statuses: dict[str, str]) -> None:
+    """Record the oldest click queued by the bar, if it is the oldest click of all: on the
+    rows selected when it was made, even if they have left the list shown since (the click
+    was made while the decision before it was publishing). `statuses`: each item's now."""
+    click = clicked(*ACTIONS)
+    if click is None:
+        return
+    if click.action == "bulk save":
+        _record_save(paths, who, snapshot, click)
+        return
+    ids, note = click.seen
+    action = click.action.removeprefix("bulk ")
+    word = STATUS_WORDS[action + "ed"].capitalize()
+    todo = [i for i in ids if i in statuses and statuses[i] != action + "ed"]
+    if not todo:
+        clicks().finish(
+            click, f"Already {word.lower()}, nothing more recorded: {len(ids)} item(s)."
+        )
+        st.rerun()
+    make = verdict_maker(todo, action, who, note)
+    record_click(
+        click,
+        lambda: decide(paths, make),
+        PUBLISHING,
+        lambda _: (f"{word}: {len(todo)} item(s).", None),
+        f"{action} {len(todo)} item(s).",
+    )
+
+
+def _record_save(paths: Paths, who: str, snapshot: Snapshot, click: Click) -> None:
+    events, changes, place, accept, note = click.seen
+    base = Correction("", who, note, accept=accept, **changes)
+    make = bulk_edit_maker(snapshot, list(events), base, place)
+    record_click(
+        click,
+        lambda: decide(paths, make),
+        PUBLISHING,
+        lambda _: (f"Saved for {len(events)} event(s)" + (" and accepted." if accept else "."),
+                   None),
+        f"save for {len(events)} event(s).",
+    )  # fmt: skip
 
 
 def _fields(tables: Tables, key: str) -> dict[str, str]:
@@ -55,21 +111,18 @@ def _fields(tables: Tables, key: str) -> dict[str, str]:
 
 
 def render_bulk(
-    paths: Paths,
-    who: str,
-    data: tuple[Tables, Snapshot, dict[str, Any] | None],
-    selected: pd.DataFrame,
+    data: tuple[Tables, Snapshot, dict[str, Any] | None], selected: pd.DataFrame
 ) -> None:
-    """The bar above the one-at-a-time view while rows of the queue are selected."""
+    """The bar above the one-at-a-time view while rows of the queue are selected (its clicks
+    are recorded by `record_bulk`)."""
     tables, snapshot, basemap = data
     ids = list(selected["item_id"])
     with st.container(border=True):
         cols = st.columns([3, 1, 1], vertical_alignment="bottom")
-        note = cols[0].text_input(
+        cols[0].text_input(
             f"{len(ids)} selected · note for these decisions (optional)", key="bulk_note"
         )
-        note = note.strip() or None
-        _verdicts(paths, who, ids, note, cols)
+        _verdicts(ids, cols)
         events = list(selected.loc[selected["kind"] == "new event", "item_id"])
         if not events:
             return
@@ -82,12 +135,12 @@ def render_bulk(
                 "Sentences added to curated events are left out. Edits made together teach "
                 "the gazetteer nothing: correct one event at a time to teach it a spelling."
             )
-            accept = st.checkbox("and accept them", key=f"bulk_accept_{key}")
-            if st.button(f"Save for the {len(events)} event(s)", key=f"bulk_save_{key}",
-                         disabled=not (changes or place), type="primary"):  # fmt: skip
-                base = Correction("", who, note, accept=accept, **changes)
-                make = bulk_edit_maker(snapshot, events, base, place)
-                if run_action(lambda: decide(paths, make), "Recording and publishing…"):
-                    _done(
-                        f"Saved for {len(events)} event(s)" + (" and accepted." if accept else ".")
-                    )
+            st.checkbox("and accept them", key=f"bulk_accept_{key}")
+            st.button(
+                f"Save for the {len(events)} event(s)",
+                key=f"bulk_save_{key}",
+                disabled=not (changes or place),
+                type="primary",
+                on_click=_clicked_save,
+                args=(tuple(events), changes, place, f"bulk_accept_{key}"),
+            )

@@ -10,8 +10,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard.click_queue import Click, Clicks
-from dashboard.components.actions import flash_messages, run_action
+from dashboard.click_queue import Click
+from dashboard.components.actions import clicks, run_action, why
 from dashboard.components.place_picker import render_place_picker
 from dashboard.decisions import edit_maker, verdict_maker
 from dashboard.highlight import COLOURS, EDGES, FIELDS, LABELS, claim_spans, segments
@@ -30,7 +30,6 @@ from dashboard.text import markdown_text, marked_html
 from etl.analyst_actions import decide
 from etl.corrections import Correction
 from etl.inbox import Snapshot
-from etl.problems import InputError, StoreError
 from etl.settings import Paths
 from etl.tables import Tables
 
@@ -115,30 +114,8 @@ def _sentence_fields(tables: Tables, item_id: str, k: Callable[[str], str]) -> d
     return sentence_changes(current, claimant, figures)
 
 
-#: The session's `Clicks`: a button's callback queues its click, so a click made while an
-#: earlier decision is still publishing (which stops that run, and may take the item it was
-#: made on off the list shown) is recorded by the next run, or the analyst is told it was not.
-CLICKS = "review_clicks"
-
-
-def clicks() -> Clicks:
-    """The session's queue of decisions clicked and not yet recorded."""
-    queue = st.session_state.get(CLICKS)
-    if not isinstance(queue, Clicks):
-        queue = st.session_state[CLICKS] = Clicks(flash_messages())
-    return queue
-
-
 def _clicked(item_id: str, action: str) -> None:
     clicks().add(item_id, action)
-
-
-def _why(error: Exception) -> str:
-    if isinstance(error, InputError):
-        return "; ".join(p.reason for p in error.problems)
-    if isinstance(error, StoreError):
-        return "the store could not be written (another writer?): try again in a minute"
-    return "an error: see the dashboard's server log"
 
 
 def _place_picker(
@@ -273,7 +250,7 @@ def _verdict(
         try:
             decide(paths, make)
         except Exception as error:
-            queue.finish(clicked, f"Not recorded ({_why(error)}): {done.lower()} {line}")
+            queue.finish(clicked, f"Not recorded ({why(error)}): {done.lower()} {line}")
             raise
         queue.finish(clicked, f"{done}: {line}")
         return True

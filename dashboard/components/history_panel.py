@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.components.actions import flash, run_action
+from dashboard.components.actions import clicked, clicks, record_click
 from dashboard.components.loader import Data
 from dashboard.history import batches_frame, decisions_frame, place_names, retracted_lines
 from dashboard.text import plain_text
@@ -23,26 +23,46 @@ def _retract_or_restore(paths: Paths, who: str, snapshot: Snapshot) -> None:
     batch = cols[0].selectbox(
         "Batch", ids, format_func=lambda b: plain_text(f"{names[b]} ({b})"), key="history_batch"
     )
-    note = cols[1].text_input("Why (kept in the history)", key="history_note")
+    cols[1].text_input("Why (kept in the history)", key="history_note")  # read on click
     retract = state[batch] == "published"
     label = "Retract: hide it from readers" if retract else "Restore: show it again"
-    if cols[2].button(label, key="history_action", width="stretch"):
-        action = "retract" if retract else "restore"
-        done = run_action(
-            lambda: set_batch_state(paths, batch, action, who, note.strip() or None),
-            "Publishing…",
-        )
-        if done:
-            shown = f"Batch “{names[batch]}” ({batch})"  # quoted, as the store message names it
-            flash(
-                f"{shown} retracted: readers no longer see it."
-                if retract
-                else f"{shown} restored: readers see it again."
-            )
-            st.rerun()
+    action = "retract" if retract else "restore"
+    cols[2].button(label, key="history_action", width="stretch", on_click=_clicked,
+                   args=(batch, action, names[batch]))  # fmt: skip
+    click = clicked("retract", "restore")
+    if click is not None:
+        _record(paths, who, snapshot, click)
     st.caption(
         "A retracted batch disappears from every reader's view, its decisions kept; "
         "restoring it brings it back exactly as it was."
+    )
+
+
+def _clicked(batch: str, action: str, name: str) -> None:
+    """The button's callback: the batch and the action as the analyst saw them (a second
+    click while the first publishes would otherwise read the button as redrawn: Restore)."""
+    note = str(st.session_state.get("history_note") or "").strip() or None
+    clicks().add(batch, action, (name, note))
+
+
+def _record(paths: Paths, who: str, snapshot: Snapshot, click) -> None:
+    batch, action, (name, note) = click.item_id, click.action, click.seen
+    shown = f"Batch “{name}” ({batch})"  # quoted, as the store message names it
+    done = "retracted" if action == "retract" else "restored"
+    if snapshot.batch_state().get(batch) == ("retracted" if action == "retract" else "published"):
+        clicks().finish(click, f"Already {done}, nothing more recorded: {shown}.")
+        st.rerun()
+    said = (
+        f"{shown} retracted: readers no longer see it."
+        if action == "retract"
+        else f"{shown} restored: readers see it again."
+    )
+    record_click(
+        click,
+        lambda: set_batch_state(paths, batch, action, who, note),
+        "Publishing…",
+        lambda _: (said, None),
+        f"{action} {shown}.",
     )
 
 

@@ -8,7 +8,7 @@ from pathlib import Path, PurePath
 
 import streamlit as st
 
-from dashboard.components.actions import WAIT_SECONDS, flash, run_action
+from dashboard.components.actions import WAIT_SECONDS, clicked, clicks, record_click
 from etl.formats.records import DATASETS
 from etl.importing import ImportReport, import_events
 from etl.settings import Paths
@@ -52,14 +52,22 @@ def render_import(paths: Paths, who: str) -> None:
         skip = st.checkbox(
             "Store the good rows if some are bad (the bad ones are listed)", key="import_skip"
         )
-        if not st.button("Import", type="primary", disabled=upload is None, key="import_go"):
+        st.button("Import", type="primary", disabled=upload is None, key="import_go",
+                  on_click=clicks().add, args=(str(round_), "import"))  # fmt: skip
+        click = clicked("import")
+        if click is None:
             return
-        report = run_action(
+        if click.item_id != str(round_) or upload is None:  # imported since: a second click
+            clicks().finish(click, "Already imported, nothing more imported: see above."
+                            if click.item_id != str(round_) else
+                            "Not recorded: no export was chosen when Import was read.")  # fmt: skip
+            st.rerun()
+        # imported and the uploader emptied in one go (the next run sets it if this one stops)
+        record_click(
+            click,
             lambda: _import(paths, upload.name, upload.getvalue(), dataset, who,
                             batch.strip() or None, skip),
             f"Importing (waits up to {WAIT_SECONDS:.0f} s for another writer)…",
+            lambda report: (" ".join(report.lines()), {"import_round": round_ + 1}),
+            f"import {upload.name}.",
         )  # fmt: skip
-        if report is not None:
-            flash(" ".join(report.lines()))  # plain text: shown escaped at the top
-            st.session_state["import_round"] = round_ + 1  # a fresh uploader
-            st.rerun()

@@ -9,7 +9,8 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard.components.actions import WAIT_SECONDS, flash, run_action
+from dashboard.click_queue import Click
+from dashboard.components.actions import WAIT_SECONDS, clicked, clicks, record_click
 from dashboard.intake import (
     PASTED,
     UPLOAD_TYPES,
@@ -136,8 +137,11 @@ def render_intake(paths: Paths, who: str) -> None:
     _show_outcome(st.session_state.get("intake_outcome"))
     round_ = st.session_state.setdefault("upload_round", 0)
     uploads = _uploads(round_)
+    click = clicked("store")
     if not uploads:
         st.caption("Nothing is stored until you press the button below the preview.")
+        if click is not None:
+            _stale(click)
         return
     names = [name for name, _ in uploads]
     key = hashlib.sha256(repr([(n, len(d)) for n, d in uploads]).encode()).hexdigest()[:12]
@@ -145,6 +149,8 @@ def render_intake(paths: Paths, who: str) -> None:
     _show_read(drafts, problems)
     if not drafts:
         st.caption("Nothing has been stored: no article could be read.")
+        if click is not None:
+            _stale(click)
         return
     options = replace(_questions(drafts, names, key), who=who)
     good, found = check_drafts(drafts, problems, options)
@@ -154,25 +160,44 @@ def render_intake(paths: Paths, who: str) -> None:
         options = replace(options, skip_bad=skip)
     ready = bool(good) and (not found or options.skip_bad)
     label = f"Store {len(good)} article(s) and extract their events"
-    if st.button(label, type="primary", disabled=not ready, key=f"ingest_{key}"):
-        _ingest(paths, drafts, problems, options)
+    st.button(label, type="primary", disabled=not ready, key=f"ingest_{key}",
+              on_click=clicks().add, args=(key, "store"))  # fmt: skip
     if not ready:  # the good articles are listed as read: say that none of it is stored
         st.caption(waiting_words(len(good), found))
-
-
-def _ingest(paths: Paths, drafts: list[Draft], problems: list[Problem], options) -> None:
-    report = run_action(
+    if click is None:
+        return
+    if click.item_id != key or not ready:
+        _stale(click)
+    # stored, the outcome kept and the uploader emptied in one go (a click made meanwhile
+    # stops this run: the next one sets them), so the same articles are not offered again
+    record_click(
+        click,
         lambda: ingest(paths, drafts, problems, options, wait_seconds=WAIT_SECONDS),
         "Storing the batch, extracting its events and publishing…",
+        lambda report: _stored(outcome(report), round_, key),
+        f"store {len(good)} article(s).",
     )
-    if report is None:
-        return
-    done = outcome(report)
-    st.session_state["intake_outcome"] = done
-    st.session_state["upload_round"] = st.session_state.get("upload_round", 0) + 1
+
+
+#: The session state key naming the uploads last stored (their `key`).
+STORED = "intake_stored"
+
+
+def _stored(done: Outcome, round_: int, key: str) -> tuple[str, dict[str, object]]:
+    after: dict[str, object] = {"intake_outcome": done, "upload_round": round_ + 1, STORED: key}
     if done.batch_id:
-        st.session_state["review_batch_next"] = done.batch_id
-    flash(done.headline)
+        after["review_batch_next"] = done.batch_id
+    return done.headline, after
+
+
+def _stale(click: Click) -> None:
+    """A click on Store made on uploads no longer shown: stored already (a second click while
+    they were being stored), or changed since."""
+    if click.item_id == st.session_state.get(STORED):
+        clicks().finish(click, "Already stored, nothing more stored: the batch above.")
+    else:
+        clicks().finish(click, "Not recorded: the articles changed before the click on Store "
+                        "was read; nothing was stored.")  # fmt: skip
     st.rerun()
 
 

@@ -9,13 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.click_queue import Click
-from dashboard.components.bulk_edit import render_bulk
-from dashboard.components.event_review import (
-    clicks,
-    frame_row,
-    render_decision,
-    render_evidence,
-)
+from dashboard.components.actions import clicked, clicks
+from dashboard.components.bulk_edit import record_bulk, render_bulk
+from dashboard.components.event_review import frame_row, render_decision, render_evidence
 from dashboard.components.loader import Data
 from dashboard.review_items import (
     STATUS_WORDS,
@@ -104,28 +100,15 @@ def _current(shown: pd.DataFrame, selected: list[str]) -> tuple[str, str | None]
     return current, (rest[0] if rest else None)
 
 
-#: Seconds a run waits for an earlier decision that a run stopped by a click is recording.
-CLAIM_WAIT_SECONDS = 600.0
-
-
 def _clicked_item(items: pd.DataFrame) -> tuple[dict, Click] | None:
-    """The item of the oldest decision clicked and not yet recorded, and the click. One
-    being recorded by a run that a later click stopped is waited for (then the page is run
-    again on the data it published); a click on an item no longer in the queue is dropped,
-    and said not to be recorded."""
-    queue = clicks()
-    click = queue.head()
+    """The item of the oldest click, if it is a decision on one item (one being recorded by
+    a run a later click stopped is waited for at the top of the page), and the click. A
+    click on an item no longer in the queue is dropped, and said not to be recorded."""
+    click = clicked("accept", "save", "reject")
     if click is None:
         return None
-    if click.claimed:
-        with st.spinner("Recording the decision clicked before…"):
-            done = click.finished.wait(CLAIM_WAIT_SECONDS)
-        if not done:
-            queue.finish(click, f"Not known whether {click.action} on {click.item_id} was "
-                         "recorded (it took over ten minutes): see the history.")  # fmt: skip
-        st.rerun()
     if click.item_id not in set(items["item_id"]):
-        queue.finish(
+        clicks().finish(
             click, f"Not recorded: {click.action} on {click.item_id}, no longer in the queue."
         )
         st.rerun()
@@ -150,14 +133,17 @@ def render_review(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> Non
     in_this = in_batch(items, batch)
     st.caption(_counts(in_this))
     shown = in_this[in_this["status"].isin(statuses)].reset_index(drop=True)
-    current, after = None, None
+    current, after, selected = None, None, []
     if shown.empty:
         st.info("Nothing to show here: choose another batch, or show accepted or rejected items.")
     else:
         selected = _table(shown, batch)
         if selected:
             chosen = shown[shown["item_id"].isin(selected)]
-            render_bulk(paths, who, (tables, snapshot, data.basemap), chosen)
+            render_bulk((tables, snapshot, data.basemap), chosen)
+    # a click on the bar, recorded here even if its rows have left the list shown since
+    record_bulk(paths, who, snapshot, dict(zip(items["item_id"], items["status"])))
+    if not shown.empty:
         current, after = _current(shown, selected)
     if clicked is None and current is None:
         return

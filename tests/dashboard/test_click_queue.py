@@ -38,3 +38,15 @@ def test_a_run_waiting_for_a_claimed_click_wakes_when_it_is_finished():
     waiter.join(30)
     assert woke == [True]
     assert queue.head() is None
+
+
+def test_what_a_finished_click_asks_of_the_page_is_taken_once_by_the_next_run():
+    queue = Clicks([])
+    queue.add("k1", "store", ("seen",))
+    click = queue.head()
+    assert click.seen == ("seen",)
+    assert queue.claim(click)
+    queue.finish(click, "Stored", {"upload_round": 1})
+    queue.finish(click, "Stored", {"upload_round": 2})  # finished already: nothing more
+    assert queue.take_after() == {"upload_round": 1}
+    assert queue.take_after() == {}
