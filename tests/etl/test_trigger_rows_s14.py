@@ -111,3 +111,19 @@ def test_an_execution_or_a_killing_after_a_relative_clause_battle_stays_a_killin
 
 def test_a_battle_s_own_dead_still_fold_into_it():
     assert types("Rebels stormed the base on Monday, killing 12 soldiers.") == ["clash"]
+
+
+# Class (precision): a happening named only as what people fled or sheltered from
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Families fleeing the government offensive reached the camp on Monday.", "clash"),
+        ("The roof fell on 30 people who had sheltered from the fighting on Sunday.", "clash"),
+    ],
+)
+def test_what_people_fled_is_no_event_of_its_own(sentence, kind):
+    assert kind not in types(sentence)
+
+
+def test_the_offensive_itself_is_still_an_event():
+    assert "clash" in types("The government offensive on the valley began on Monday.")
