@@ -2,18 +2,30 @@
 
     PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py rows      # slow, minutes
     PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py weights   # seconds
+    PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py loso      # the table
+    PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py grid      # the choice
 
-`rows` runs, for each of heldout4-7, the rules of the commit that first scored it untouched
+`rows` runs, for each of heldout4-11, the rules of the commit that first scored it untouched
 (FIRST_LOOK, from the sets' first_score.txt: the rules had not seen the set) over the set's
-passages, in a `git archive` of that commit, and writes one line per non-background mention
-to data/rules/mention_filter_rows.jsonl: the set, the passage, the label (1: the mention is
-a hit of an expected event, `match_passage`; 0: it is not) and its features
-(`mention_filter.features`). Rerun it when `features` changes (it needs the git history).
+passages, in a `git archive` of that commit, the learnt filter of that commit switched off,
+and writes one line per non-background mention to data/rules/mention_filter_rows.jsonl: the
+set, the passage, the label (1: the mention is a hit of an expected event, `match_passage`;
+0: it is not) and its features (`mention_filter.features`). Rerun it when `features`
+changes (it needs the git history); `rows --sets heldout12` makes one new set's rows and
+keeps the others.
 
-`weights` fits an L2 logistic regression to those rows (plain numpy, deterministic: full
-batch Adam from zeros, a fixed number of steps, no randomness) and writes
-data/rules/mention_filter.csv. tests/etl/test_mention_filter.py checks that it reproduces
-the committed file byte for byte.
+`weights` fits an L2 logistic regression to the rows of the TRAINED_ON sets (plain numpy,
+deterministic: full batch Adam from zeros, a fixed number of steps, no randomness) and
+writes data/rules/mention_filter.csv. tests/etl/test_mention_filter.py checks that it
+reproduces the committed file byte for byte.
+
+`loso` is the measure of generalisation: each FIRST_LOOK set is read by the rules of the
+checked-out commit (the filter off; cached under CACHE by commit), the filter is fitted to
+the OTHER sets' rows and applied, and the set is scored as `etl evaluate --devset2` scores
+it (news precision, events found, notes found, items gained and lost on every measure),
+beside the committed weights; then the sets of the default `etl evaluate` with the filter
+fitted to every set. `grid` does the same over features, L2 and thresholds and prints the
+choice (docs/extraction_history.md, session 14).
 """
 
 from __future__ import annotations
@@ -24,10 +36,12 @@ import dataclasses
 import datetime as dt
 import io
 import json
+import pickle
 import subprocess
 import sys
 import tempfile
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from etl.extraction.evaluate import load_devset, match_passage  # noqa: E402
-from etl.extraction.mention_filter import features  # noqa: E402
+from etl.extraction.mention_filter import THRESHOLD, features, probability  # noqa: E402
 from etl.extraction.mentions import DateWindow, Figure, Mention  # noqa: E402
 
 FIRST_LOOK = {
@@ -44,16 +58,26 @@ FIRST_LOOK = {
     "heldout5": "c39b32b",
     "heldout6": "bf5720b",
     "heldout7": "7d3b254",
+    "heldout8": "11b6844",
+    "heldout9": "e2016c6",
+    "heldout10": "f193d20",
+    "heldout11": "09bcaa3",
 }
+#: the sets whose rows the shipped weights are fitted to
+TRAINED_ON = tuple(FIRST_LOOK)
 ROWS = ROOT / "data" / "rules" / "mention_filter_rows.jsonl"
 WEIGHTS = ROOT / "data" / "rules" / "mention_filter.csv"
-L2, STEPS, MIN_COUNT = 1.0, 400, 2
+L2, STEPS, MIN_COUNT = 0.3, 400, 2
+#: feature prefixes left out of the fit (chosen by `grid`)
+DROP = ("nsame=", "other=")
 
 # run inside the old checkout: its extractor over the passages, mentions as JSON lines
 _CHILD = """
 import dataclasses, datetime as dt, json, sys
 from etl.cli import _extractor
+from etl.extraction import extract as X
 from etl.extraction.extract import ArticleInput
+X.keep_likely = lambda ms: ms  # the rules alone: commits since the filter shipped apply it
 from etl.settings import Paths
 extractor, _ = _extractor(Paths.from_env())
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -107,9 +131,15 @@ def passage_rows(name: str, passage: dict, mentions: list[Mention]) -> list[dict
     return rows
 
 
-def write_rows() -> None:
+def write_rows(only: set[str] | None = None) -> None:
+    """Rows of every FIRST_LOOK set; with `only`, those sets' rows are made again and the
+    other sets' rows kept as they are in ROWS."""
     lines = []
+    kept = [] if only is None else read_rows()
     for name, commit in FIRST_LOOK.items():
+        if only is not None and name not in only:
+            lines += [json.dumps(r, ensure_ascii=True) for r in kept if r["set"] == name]
+            continue
         path = ROOT / "data" / name / "passages.jsonl"
         passages = load_devset(path)
         per_passage = old_mentions(commit, path)
@@ -123,10 +153,13 @@ def write_rows() -> None:
     print(f"{ROWS}: {len(lines)} mentions", file=sys.stderr)
 
 
-def fit(rows: list[dict]) -> dict[str, float]:
-    """L2 logistic regression by full-batch Adam from zeros (deterministic)."""
+def fit(
+    rows: list[dict], l2: float = L2, min_count: int = MIN_COUNT, drop: tuple[str, ...] = DROP
+) -> dict[str, float]:
+    """L2 logistic regression by full-batch Adam from zeros (deterministic); features that
+    start with one of `drop` are left out."""
     counts = Counter(x for r in rows for x in r["features"])
-    names = sorted(x for x, n in counts.items() if n >= MIN_COUNT)
+    names = sorted(x for x, n in counts.items() if n >= min_count and not x.startswith(drop))
     column = {x: i for i, x in enumerate(names)}
     cols = [[column[x] for x in r["features"] if x in column] for r in rows]
     lens = np.array([len(c) for c in cols])
@@ -136,7 +169,7 @@ def fit(rows: list[dict]) -> dict[str, float]:
     w, m, v = (np.zeros(len(names)) for _ in range(3))
     for t in range(1, STEPS + 1):
         p = 1 / (1 + np.exp(-np.add.reduceat(w[indices], starts)))
-        g = np.bincount(indices, weights=np.repeat(p - y, lens), minlength=len(names)) + L2 * w
+        g = np.bincount(indices, weights=np.repeat(p - y, lens), minlength=len(names)) + l2 * w
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
         w -= 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
@@ -144,13 +177,15 @@ def fit(rows: list[dict]) -> dict[str, float]:
 
 
 def weights_text(rows: list[dict]) -> str:
+    """The weights file, fitted to the rows of the TRAINED_ON sets."""
+    rows = [r for r in rows if r["set"] in TRAINED_ON]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     lines = [
         "# Mention filter weights (etl/extraction/mention_filter.py): made by",
         "# scripts/train_mention_filter.py from data/rules/mention_filter_rows.jsonl; do not edit.",
         f"# {len(rows)} mentions, {sum(r['label'] for r in rows)} real; L2 {L2}, {STEPS} steps,"
-        f" features seen {MIN_COUNT}+ times",
+        f" features seen {MIN_COUNT}+ times, none starting {' or '.join(DROP)}",
         "feature,weight",
     ]
     for name, value in sorted(fit(rows).items()):
@@ -165,12 +200,253 @@ def read_rows() -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+# ---------------------------------------------------------------- leave one set out
+
+#: today's rules' mentions of each set, the filter off (outside the repository)
+CACHE = Path(tempfile.gettempdir()) / "mention_filter_loso"
+GUARDS = ("seeds", "devset", "heldout", "devset2")  # the default `etl evaluate` sets
+THRESHOLDS = (0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
+PRECISION = "news: extracted events real and rightly typed"
+SHOWN = (PRECISION, "news: events found (all)", "incident notes: events found")
+
+
+def _head() -> str:
+    return subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def current_mentions(name: str) -> list[tuple[dict, list[Mention]]]:
+    """Each passage (for "seeds": each seed article) with its mentions by the rules of the
+    checked-out commit, the learnt filter switched off; pickled under CACHE by commit."""
+    path = CACHE / f"{_head()}-{name}.pkl"
+    if path.exists():
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    from etl.cli import _extractor
+    from etl.extraction import extract as X
+    from etl.settings import Paths
+
+    paths = Paths.from_env()
+    extractor, _ = _extractor(paths)
+    keep, X.keep_likely = X.keep_likely, lambda ms: ms
+    try:
+        if name == "seeds":
+            from etl.articles import load_seed_articles
+
+            items = [
+                {"id": a.article_id, "text": a.text, "published": a.published}
+                for a in load_seed_articles(paths.seeds, paths.root)[0]
+            ]
+        else:
+            items = load_devset(ROOT / "data" / name / "passages.jsonl")
+        out = []
+        for p in items:
+            article = X.ArticleInput(p["id"], p["text"], dt.date.fromisoformat(p["published"]))
+            out.append((p, extractor.extract(article)[0]))
+    finally:
+        X.keep_likely = keep
+    CACHE.mkdir(exist_ok=True)
+    with path.open("wb") as handle:
+        pickle.dump(out, handle)
+    return out
+
+
+@cache
+def _seed_tables():
+    from etl.build import build_tables
+    from etl.settings import Paths
+
+    return build_tables(Paths.from_env(), extract=False)
+
+
+def score_counts(name: str, rows: list[tuple[dict, list[Mention]]]) -> dict[str, tuple[int, int]]:
+    """(ok, total) of every measure `etl evaluate` prints for the set."""
+    from etl.extraction.evaluate import (
+        Devset2Scores,
+        Scores,
+        _add_devset_passage,
+        add_devset2_passage,
+        score_seeds,
+    )
+
+    if name == "seeds":
+        scores = score_seeds(_seed_tables(), [m for _, ms in rows for m in ms])
+    elif name in ("devset", "heldout"):
+        scores = Scores(name)
+        for passage, mentions in rows:
+            _add_devset_passage(scores, match_passage(passage, mentions))
+    else:
+        scores = Devset2Scores(name)
+        for passage, mentions in rows:
+            add_devset2_passage(scores, match_passage(passage, mentions))
+    out = {}
+    for row in scores.table():
+        ok, total = map(int, row[2].split("/"))
+        if total:
+            out[row[0]] = (ok, total)
+    return out
+
+
+def change(before: dict, after: dict) -> dict[str, int]:
+    """Items each measure gained (+) or lost (-): right ones up, minus wrong ones up (for a
+    measure whose total is unchanged, right ones up: one item is not counted twice)."""
+    out = {}
+    for label, (ok0, n0) in before.items():
+        ok1, n1 = after.get(label, (0, 0))
+        out[label] = ok1 - ok0 if n1 == n0 else (ok1 - ok0) - ((n1 - ok1) - (n0 - ok0))
+    return out
+
+
+class Fold:
+    """One set as today's rules read it: its features once, its scores by what is dropped."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.rows = current_mentions(name)
+        self.feats = []  # (passage index, mention index, features)
+        for r, (_, mentions) in enumerate(self.rows):
+            live = [m for m in mentions if not m.background]
+            for k, m in enumerate(mentions):
+                if not m.background:
+                    same = [o for o in live if o.char_start == m.char_start]
+                    self.feats.append((r, k, features(m, same)))
+        self._scores: dict[frozenset, dict] = {}
+        self.base = self.scores(frozenset())
+
+    def scores(self, drop: frozenset) -> dict[str, tuple[int, int]]:
+        if drop not in self._scores:
+            rows = [
+                (p, [m for k, m in enumerate(ms) if (r, k) not in drop])
+                for r, (p, ms) in enumerate(self.rows)
+            ]
+            self._scores[drop] = score_counts(self.name, rows)
+        return self._scores[drop]
+
+    def dropped(self, w: dict[str, float], t: float) -> frozenset:
+        return frozenset((r, k) for r, k, f in self.feats if probability(f, w) < t)
+
+
+def _line(name: str, base: dict, after: dict, n: int) -> str:
+    d = change(base, after)
+    shown = " | ".join(
+        f"{base[k][0]}/{base[k][1]} -> {after[k][0]}/{after[k][1]}" if k in base else "-"
+        for k in SHOWN
+    )
+    up = sum(v for v in d.values() if v > 0)
+    down = -sum(v for v in d.values() if v < 0)
+    return f"| {name} | {n} | {shown} | +{up} / -{down} |"
+
+
+def loso(l2: float, min_count: int, drop: tuple[str, ...], t: float) -> None:
+    """The table: each of FIRST_LOOK's sets scored with today's rules, the filter trained on
+    the other sets' first-look rows; the shipped weights beside it; the guard sets (the
+    default `etl evaluate` ones) with the filter trained on every set."""
+    from etl.extraction.mention_filter import weights
+
+    rows = read_rows()
+    shipped = weights()
+    print(f"rules of {_head()}; L2 {l2}, min count {min_count}, drop {drop or '-'}, t {t}")
+    head = " | ".join(SHOWN)
+    print(f"| set | dropped | {head} | items +/- (all measures) |")
+    print("|---|---|---|---|---|---|")
+    total_new, total_old = Counter(), Counter()
+    for name in FIRST_LOOK:
+        fold = Fold(name)
+        w = fit([r for r in rows if r["set"] != name], l2, min_count, drop)
+        gone = fold.dropped(w, t)
+        after = fold.scores(gone)
+        print(_line(f"{name} LOSO", fold.base, after, len(gone)))
+        total_new.update(change(fold.base, after))
+        gone = fold.dropped(shipped, THRESHOLD)
+        after = fold.scores(gone)
+        seen = " (trained on)" if name in TRAINED_ON else ""
+        print(_line(f"{name} shipped{seen}", fold.base, after, len(gone)))
+        if not seen:
+            total_old.update(change(fold.base, after))
+    w = fit(rows, l2, min_count, drop)
+    for name in GUARDS:
+        fold = Fold(name)
+        for label, weights_, at in (("all sets", w, t), ("shipped", shipped, THRESHOLD)):
+            gone = fold.dropped(weights_, at)
+            print(_line(f"{name} {label}", fold.base, fold.scores(gone), len(gone)))
+    print("LOSO summed change by measure:", dict(total_new))
+    print("shipped weights on the sets they were not trained on:", dict(total_old))
+
+
+def grid() -> None:
+    """Every (features left out, L2, threshold) of a small grid, scored leave-one-set-out:
+    the summed change on precision and on every other measure, the most items any fold lost
+    on a measure other than precision, the guard sets' loss (the filter fitted to every set),
+    and the held-out first-look rows dropped. The choice: of the settings that cost no fold
+    and no guard set an item on any measure but precision, the largest precision gain."""
+    rows = read_rows()
+    folds = [Fold(name) for name in FIRST_LOOK]
+    guards = [Fold(name) for name in GUARDS]
+    variants = {
+        "all": (),
+        "no trig0type": ("trig0type=",),
+        "no trigger words": ("trig0type=", "trig0="),
+        "no cue|type": ("cue=modal|", "cue=neg|", "cue=past|", "cue=stat|", "cue=report|"),
+        "no nsame, other": ("nsame=", "other="),
+    }
+    print(
+        "| features | L2 | t | precision +/- | other measures + / - | worst fold loss |"
+        " guard sets' loss | first-look rows dropped: unreal / real |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    best = None
+    for label, drop in variants.items():
+        for l2 in (0.3, 1.0, 3.0):
+            ws = [fit([r for r in rows if r["set"] != f.name], l2, MIN_COUNT, drop) for f in folds]
+            w_all = fit(rows, l2, MIN_COUNT, drop)
+            for t in THRESHOLDS:
+                prec, up, down, worst, unreal, real = 0, 0, 0, 0, 0, 0
+                for fold, w in zip(folds, ws):
+                    for r in rows:
+                        if r["set"] == fold.name and probability(r["features"], w) < t:
+                            unreal += 1 - r["label"]
+                            real += r["label"]
+                    d = change(fold.base, fold.scores(fold.dropped(w, t)))
+                    prec += d.pop(PRECISION, 0)
+                    up += sum(v for v in d.values() if v > 0)
+                    down -= sum(v for v in d.values() if v < 0)
+                    worst = max([worst] + [-v for v in d.values()])
+                guard = 0
+                for fold in guards:
+                    d = change(fold.base, fold.scores(fold.dropped(w_all, t)))
+                    d.pop(PRECISION, None)
+                    guard -= sum(v for v in d.values() if v < 0)
+                print(
+                    f"| {label} | {l2} | {t} | {prec:+d} | +{up} / -{down} | {worst} |"
+                    f" -{guard} | {unreal} / {real} |"
+                )
+                if worst == 0 and guard == 0 and prec > 0 and (best is None or prec > best[0]):
+                    best = (prec, label, l2, t)
+    print("chosen (largest precision gain, nothing lost in any fold or guard set):", best)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("rows", "weights"))
+    parser.add_argument("step", choices=("rows", "weights", "loso", "grid"))
+    parser.add_argument("--l2", type=float, default=L2, help="loso: the L2 weight")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="loso: feature floor")
+    parser.add_argument(
+        "--drop", default=",".join(DROP), help="loso: feature prefixes left out (a,b)"
+    )
+    parser.add_argument("--threshold", type=float, default=THRESHOLD, help="loso: the threshold")
+    parser.add_argument("--sets", help="rows: only these sets (comma-separated), others kept")
     args = parser.parse_args()
     if args.step == "rows":
-        write_rows()
+        write_rows(set(args.sets.split(",")) if args.sets else None)
+    elif args.step == "loso":
+        drop = tuple(x for x in args.drop.split(",") if x)
+        loso(args.l2, args.min_count, drop, args.threshold)
+    elif args.step == "grid":
+        grid()
     else:
         WEIGHTS.write_text(weights_text(read_rows()), encoding="utf-8")
         print(f"{WEIGHTS} written", file=sys.stderr)
