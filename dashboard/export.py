@@ -38,7 +38,7 @@ from dashboard.briefing import (
     make_briefing,
 )
 from dashboard.export_map import draw_map
-from dashboard.export_timeline import draw_timeline
+from dashboard.export_timeline import MIN_ROW_IN, draw_timeline, row_count
 from dashboard.filters import Filters, Options, apply_filters, filter_options
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs
 from dashboard.map_layout import reference_sites
@@ -199,6 +199,8 @@ def _close_up(fig: Figure, below: list, box_bottom_in: float) -> None:
 
 #: Inches under the timeline's box for its date labels.
 AXIS_ROOM = 0.35
+#: On a portrait page with both, the map's least share of their height (it had half).
+MIN_MAP_SHARE = 0.45
 
 
 def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, arcs=None) -> None:
@@ -219,7 +221,10 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
             body - axis_room,
         )
     elif size.portrait:
-        map_h = body * 0.5
+        # the timeline's rows get MIN_ROW_IN where the map can spare it (half of the body
+        # each left 24 rows 0.13 in, their labels touching), the map the rest
+        need = row_count(shown, AREAS) * MIN_ROW_IN + axis_room + 0.2
+        map_h = max(body * MIN_MAP_SHARE, min(body * 0.5, body - need))
         boxes["map"] = (MARGIN, top - map_h, inner, map_h)
         boxes["timeline"] = (MARGIN + lane_room, bottom + axis_room,
                              inner - lane_room, body - map_h - axis_room - 0.2)  # fmt: skip

@@ -24,6 +24,13 @@ PT = 72 / 96  # points per CSS pixel
 #: The tallest a row is drawn (inches; 38 CSS px): a few rows in a tall box are not stretched
 #: into slabs, the box shrinks from the bottom to the rows it holds, its top kept.
 MAX_ROW_IN = 0.4
+#: The least a row is given where the page has the room (inches; 16 CSS px): an 11 px label
+#: and the air around it. A4 with the map gave the shipped data's 24 rows 0.13 in each.
+MIN_ROW_IN = 0.15
+#: Below this row height (CSS px) a bar fills TIGHT_BAR of its row, not 0.6, and its label's
+#: font is cut to fit inside the bar (11 px labels ran over the bars above and below).
+TIGHT_ROW_PX = 20
+TIGHT_BAR = 0.8
 
 
 def _num(when: pd.Timestamp | pd.Series):
@@ -50,14 +57,15 @@ def draw_timeline(
     start, end = date_range(view, window)
     for i, (top, bottom) in enumerate(bands.values()):
         ax.axhspan(top, bottom, color="#F3F5F7" if i % 2 == 0 else "#FFFFFF", zorder=0, lw=0)
-    font = LABEL_FONT_PX * PT
+    total = max(b for _, b in bands.values())
+    bar, font = bar_and_font(_row_in(ax, total) * 96)
     for index, event in view.iterrows():
         colour, pending = event["colour"], event.get("review_status") == "pending"
         text, side = labels.loc[index, "text"], labels.loc[index, "side"]
         if event["date_precision"] != "day":
             left = _num(max(event["date_start"], start))
             width = _num(min(event["date_end"] + DAY, end)) - left
-            ax.barh(y[index], width, left=left, height=0.6, zorder=3,
+            ax.barh(y[index], width, left=left, height=bar, zorder=3,
                     color="#FFFFFF" if pending else colour, edgecolor=colour,
                     hatch="///" if pending else None, linewidth=1.2)  # fmt: skip
             if text:
@@ -79,7 +87,6 @@ def draw_timeline(
                         textcoords="offset points", fontsize=font, va="center",
                         ha="left" if side == "right" else "right", color="#333333", zorder=6,
                         parse_math=False, annotation_clip=True)  # fmt: skip
-    total = max(b for _, b in bands.values())
     _fit_height(ax, total)
     ax.set_ylim(total, 0)
     ax.set_xlim(_num(start), _num(end))
@@ -95,6 +102,29 @@ def draw_timeline(
     for name in ("top", "right", "left"):
         ax.spines[name].set_visible(False)
     ax.spines["bottom"].set_color("#CCCCCC")
+
+
+def bar_and_font(row_px: float) -> tuple[float, float]:
+    """A bar's height (a share of its row) and the labels' font (points) for rows of
+    `row_px` CSS px: the screen's 0.6 and 11 px where there is room, else a fuller bar and
+    a label no taller than it."""
+    if row_px >= TIGHT_ROW_PX:
+        return 0.6, LABEL_FONT_PX * PT
+    return TIGHT_BAR, min(LABEL_FONT_PX, TIGHT_BAR * row_px * 0.85) * PT
+
+
+def _row_in(ax: Axes, rows: float) -> float:
+    """A row's height (inches) once `_fit_height` has fitted `ax` to `rows`."""
+    height_in = ax.get_position().height * ax.figure.get_figheight()
+    return min(height_in / rows, MAX_ROW_IN)
+
+
+def row_count(shown: pd.DataFrame, areas: tuple[str, ...]) -> float:
+    """How many rows `draw_timeline` draws `shown` in (0 for none)."""
+    if shown.empty:
+        return 0.0
+    _, bands = lane_layout(with_palette(shown), areas)
+    return max(b for _, b in bands.values())
 
 
 def _fit_height(ax: Axes, rows: float) -> None:

@@ -212,3 +212,36 @@ def test_a_short_timeline_keeps_its_legend_and_sources_under_it(frames, basemap)
     figure.canvas.draw()
     chart, legend = figure.axes[-1].get_window_extent(), figure.legends[-1].get_window_extent()
     assert 0.3 <= (chart.y0 - legend.y1) / figure.dpi <= 0.6
+
+
+def test_an_a4_printout_gives_the_timeline_rows_room_for_their_labels(frames, basemap):
+    """A4 with map and timeline: the map took half the body whatever the timeline held, and
+    the shipped data's 24 rows got 0.139 in each (13 CSS px) for 11 px labels in bars of 0.6
+    of a row: a label ran over the bars above and below. The rows now get MIN_ROW_IN where
+    the map keeps MIN_MAP_SHARE of the two (a shorter map zoomed out and spread its rings),
+    and a tight row's label is no taller than its bar."""
+    from dashboard.export import MIN_MAP_SHARE
+    from dashboard.export_timeline import MIN_ROW_IN
+
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {"briefing": "a4"}, show="both")
+    (line,) = [a for a in figure.axes if a.get_yticks().size]
+    (drawn,) = [a for a in figure.axes if a is not line]
+    inches = figure.get_figheight()
+    row = line.get_position().height * inches / max(line.get_ylim())
+    assert max(line.get_ylim()) >= 20  # the shipped data: many rows
+    assert row >= MIN_ROW_IN - 1e-9
+    map_h, line_h = (a.get_position().height * inches for a in (drawn, line))
+    assert map_h >= MIN_MAP_SHARE * (map_h + line_h) - 1e-9
+    assert drawn.get_position().y0 > line.get_position().y1  # the map above, not over it
+    bars = {round(p.get_height(), 3) for p in line.patches if p.get_width() > 0}
+    (bar,) = bars - {round(b - t, 3) for t, b in _bands(line)}
+    in_bars = [t for t in line.texts if t.get_ha() == "left" and t.get_va() == "center"]
+    assert in_bars
+    assert max(t.get_fontsize() for t in in_bars) / 72 <= bar * row + 1e-9
+
+
+def _bands(ax):
+    """The lanes' (top, bottom), as their shaded spans (axhspan patches) hold them."""
+    spans = [p for p in ax.patches if p.get_width() == 1 and p.get_transform() != ax.transData]
+    return [(p.get_y(), p.get_y() + p.get_height()) for p in spans]
