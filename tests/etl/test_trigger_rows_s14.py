@@ -127,3 +127,19 @@ def test_what_people_fled_is_no_event_of_its_own(sentence, kind):
 
 def test_the_offensive_itself_is_still_an_event():
     assert "clash" in types("The government offensive on the valley began on Monday.")
+
+
+# Class: people taken or moved, told by a plain verb
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Masked men stopped the bus and took them away in two cars.", "detention"),
+        ("Soldiers moved about 2,000 villagers out of the border area overnight.", "evacuation"),
+    ],
+)
+def test_people_taken_away_or_moved_out(sentence, kind):
+    assert kind in types(sentence)
+
+
+def test_furniture_moved_out_is_no_evacuation():
+    assert "evacuation" not in types("Workers moved the desks out of the flooded school.")
