@@ -306,6 +306,12 @@ def _last_delimiter(sentence: str, stop: int) -> int:
     return max(sentence.rfind(d, 0, stop) for d in _DELIMITERS)
 
 
+def relays_speech(sentence: str) -> bool:
+    """Whether the sentence passes on what someone said ('..., security sources said',
+    'according to the Observatory'): a verb of speech or 'according to'."""
+    return _VERB.search(sentence) is not None or "according to" in sentence
+
+
 def find_claimant(text: str, start: int, end: int) -> Claimant | None:
     """Who the sentence text[start:end] is attributed to, if anyone."""
     sentence = text[start:end]

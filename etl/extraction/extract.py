@@ -16,7 +16,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl.extraction import carry
-from etl.extraction.actors import Claimant, assign_roles, find_actors, find_claimant
+from etl.extraction.actors import (
+    Claimant,
+    assign_roles,
+    find_actors,
+    find_claimant,
+    relays_speech,
+)
 from etl.extraction.anaphora import refer_back
 from etl.extraction.date_context import may_date, until_day
 from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, report_day
@@ -121,6 +127,7 @@ class _Context:
     published: dt.date | None = None  # the day the text speaks as of: publication or 'as of'
     spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
+    note: bool = False  # one sentence relaying no one's words: an entry of its own day
 
 
 def _quoting(m: Mention, text: str, read: str) -> Mention:
@@ -159,6 +166,10 @@ class Extractor:
         if notice := cut_notice(article):
             stats.cut.append(notice)
         sentences = split_sentences(text)
+        # a note of one sentence that passes on no one's words is the writer's own entry of
+        # the day ('A shell fell on al-Nabek, causing damage only.'); a news brief relays what
+        # sources said of the last days ('..., security sources said.')
+        context.note = len(sentences) == 1 and not relays_speech(text)
         # countries the article names weigh more than any one town it places
         for iso, n in self.resolver.countries_named(text).items():
             context.countries[iso] += 3 * n
@@ -322,6 +333,7 @@ class Extractor:
                 context.published or article.published,
                 context.anchor,
                 index - context.anchor_sentence,
+                context.note,
             )
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one
