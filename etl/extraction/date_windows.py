@@ -29,19 +29,24 @@ def best_date(windows: list[DateWindow]) -> DateWindow | None:
     return min(windows, key=lambda w: w.end - w.start, default=None)
 
 
-def undated_window(
-    published: dt.date, anchor: dt.date | None, since_anchor: int, note: bool = False
-) -> DateWindow:
+def undated_window(published: dt.date, anchor: dt.date | None, since_anchor: int) -> DateWindow:
     """The window of a sentence no date phrase dates: the article's window, or, right after
     a sentence (since_anchor == 1) dated to a day before publication, from that day to
     publication when that is narrower ('On 26 January, gunmen attacked Gasseliki. Around
-    3.000 people fled.': 26-28 January for a note of the 28th). A note of one sentence
-    (`note`: a monitor's or a relay's entry, 'A shell fell on al-Nabek, causing damage
-    only.') tells the day it is dated: the publication day."""
-    window = article_window(published, days=0 if note else 3)
+    3.000 people fled.': 26-28 January for a note of the 28th)."""
+    window = article_window(published)
     if anchor is None or since_anchor != 1 or not window.start < anchor < published:
         return window
     return DateWindow(anchor, published, precision_of(anchor, published), "article")
+
+
+def note_day(window: DateWindow) -> DateWindow:
+    """The window of an undated note of one sentence (a monitor's or a relay's entry, 'A shell
+    fell on al-Nabek, causing material damage only.'): the day it is dated, the last of the
+    article's window, in place of that window; any other window as it is."""
+    if window.source != "article" or window != article_window(window.end):
+        return window
+    return DateWindow(window.end, window.end, "day", "article")
 
 
 def after_spell(spell: DateWindow | None, since_spell: int) -> DateWindow | None:

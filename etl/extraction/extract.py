@@ -25,7 +25,7 @@ from etl.extraction.actors import (
 )
 from etl.extraction.anaphora import refer_back
 from etl.extraction.date_context import may_date, until_day
-from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, report_day
+from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, note_day, report_day
 from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
@@ -203,6 +203,8 @@ class Extractor:
                     stats.undated -= m.date.source == "article"
                     stats.unplaced -= m.place_id is None
         stats.mentions = len(kept)
+        if context.note:  # dated after the filter, which learnt the article's window
+            kept = [replace(m, date=note_day(m.date)) for m in kept]
         if text is not original:  # quote what the article wrote, its no-break spaces too
             kept = [_quoting(m, original, text) for m in kept]
         return kept, stats
@@ -333,7 +335,6 @@ class Extractor:
                 context.published or article.published,
                 context.anchor,
                 index - context.anchor_sentence,
-                context.note,
             )
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one

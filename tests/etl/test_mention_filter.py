@@ -31,11 +31,15 @@ def extractor():
 
 
 def _rules_only(extractor, text: str, monkeypatch) -> list:
-    """The rules' mentions of a text, the filter switched off."""
+    """The rules' mentions of a text as the filter reads them, the filter switched off (a
+    note's day is set after the filter: etl.extraction.date_windows.note_day)."""
+    read: list = []
     with monkeypatch.context() as patch:
-        patch.setattr(extract_module, "keep_likely", lambda mentions: mentions)
-        mentions, _ = extractor.extract(ArticleInput("a", text, dt.date(2018, 12, 14)))
-    return mentions
+        patch.setattr(
+            extract_module, "keep_likely", lambda mentions: read.extend(mentions) or mentions
+        )
+        extractor.extract(ArticleInput("a", text, dt.date(2018, 12, 14)))
+    return read
 
 
 def _p(mention, mentions) -> float:

@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 
 from etl.extraction.actors import relays_speech
-from etl.extraction.date_windows import undated_window
+from etl.extraction.date_windows import article_window, note_day
 from etl.extraction.extract import ArticleInput
+from etl.extraction.mentions import DateWindow
 
 PUBLISHED = dt.date(2018, 5, 9)
 
@@ -55,9 +56,13 @@ def test_an_explicit_date_in_a_note_still_wins(extractor):
     assert _dates(extractor, text) == {(dt.date(2018, 5, 7), dt.date(2018, 5, 7))}
 
 
-def test_undated_window_of_a_note():
-    assert (undated_window(PUBLISHED, None, 10, note=True).start) == PUBLISHED
-    assert undated_window(PUBLISHED, None, 10).start == PUBLISHED - dt.timedelta(days=3)
+def test_note_day_narrows_the_articles_window_only():
+    window = article_window(PUBLISHED)
+    assert note_day(window) == DateWindow(PUBLISHED, PUBLISHED, "day", "article")
+    monday = DateWindow(dt.date(2018, 5, 7), dt.date(2018, 5, 7), "day", "relative", "Monday")
+    assert note_day(monday) is monday
+    since = DateWindow(dt.date(2018, 5, 7), PUBLISHED, "days", "article")  # after a dated one
+    assert note_day(since) is since
 
 
 def test_relays_speech():
