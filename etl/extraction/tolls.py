@@ -216,6 +216,13 @@ TOLL_FREE_TYPES = frozenset({"statement"})  # a statement in a toll sentence tak
 
 
 _REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|latest\s+|deadly\s+)?\Z", FLAGS)
+#: A killing told by how it was done (shot dead, executed, beaten to death): a killing of its
+#: own, not only the toll of the event told before.
+_MANNER = re.compile(
+    r"\b(?:shot dead|shoots? dead|gunned down|guns? down|executed|executes?|beheaded|beheads?|"
+    r"hanged|to death)\b",
+    re.I,
+)
 _OTHER_EVENT = tuple(r.pattern for r in WORDS.tolls if r.kind == "no_carry")
 
 
@@ -229,6 +236,8 @@ def only_casualties(triggers: Iterable, text: str = "", span: tuple[int, int] = 
         return False
     for trigger in triggers:
         first = (trigger.text.lower().split() or [""])[0]
+        if trigger.event_type == "killing" and _MANNER.search(trigger.text):
+            return False  # 'gunmen shot dead two rangers', 'some of them beaten to death'
         if trigger.event_type in TOLL_FREE_TYPES or trigger.event_type in CASUALTY_TYPES:
             continue  # 'Two people died, and the tribe gave the SDF 48 hours to ...'
         if first in CASUALTY_WORDS:

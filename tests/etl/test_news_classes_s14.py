@@ -1,0 +1,38 @@
+"""Session 14 (issue 8): news classes beyond the trigger rows. Sentences are the team's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction.tolls import only_casualties
+from etl.extraction.triggers import find_triggers
+
+
+def _only_casualties(sentence: str) -> bool:
+    triggers = find_triggers(sentence, 0, len(sentence))
+    return only_casualties(triggers, sentence, (0, len(sentence)))
+
+
+# Class: a killing told by how it was done is a killing of its own, not the toll of the event
+# told in the sentence before (carry.hand_back no longer drops it)
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Later that night, gunmen shot dead two guards at the pumping station.",
+        "At least 20 detainees had died, some of them beaten to death, in a school basement.",
+        "Three of the hostages were executed on the road out of the town.",
+    ],
+)
+def test_a_killing_told_by_its_manner_is_no_carried_toll(sentence):
+    assert not _only_casualties(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seven people were killed and 20 wounded.",
+        "Four of the wounded later died in hospital.",
+    ],
+)
+def test_a_bare_toll_still_belongs_to_the_event_before(sentence):
+    assert _only_casualties(sentence)
