@@ -6,6 +6,7 @@ import pytest
 
 from etl.extraction.tolls import only_casualties
 from etl.extraction.triggers import find_triggers
+from etl.places.roles import refers_back
 
 
 def _only_casualties(sentence: str) -> bool:
@@ -36,3 +37,10 @@ def test_a_killing_told_by_its_manner_is_no_carried_toll(sentence):
 )
 def test_a_bare_toll_still_belongs_to_the_event_before(sentence):
     assert _only_casualties(sentence)
+
+
+# Class (place): 'the area' points back to the place the article is about, as 'the city' does,
+# so a sentence that names no place but 'the area' may take the dateline's place
+def test_the_area_refers_back_like_the_city():
+    assert refers_back("About 4,000 residents fled the area during the week.")
+    assert not refers_back("About 4,000 residents fled during the week.")
