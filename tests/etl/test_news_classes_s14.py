@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from etl.extraction.extract import ArticleInput
 from etl.extraction.tolls import only_casualties
 from etl.extraction.triggers import find_triggers
 from etl.places.roles import refers_back
@@ -44,3 +47,15 @@ def test_a_bare_toll_still_belongs_to_the_event_before(sentence):
 def test_the_area_refers_back_like_the_city():
     assert refers_back("About 4,000 residents fled the area during the week.")
     assert not refers_back("About 4,000 residents fled during the week.")
+
+
+# Class (place, homonym): 'X, a rural area of Y' only locates X in Y; a reading of X on another
+# continent gives way to the region around Y
+def test_a_part_of_a_town_named_like_a_far_city_is_placed_by_the_town(extractor):
+    text = (
+        "TUMACO, Monday (XX) - Three farmers were killed at Mendoza, a rural area of Tumaco, "
+        "on Sunday, officials said."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s14", text, dt.date(2018, 3, 5)))
+    killing = next(m for m in mentions if m.event_type == "killing")
+    assert (killing.place_name, killing.place_region) == ("Tumaco", "near Tumaco")
