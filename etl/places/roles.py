@@ -138,7 +138,9 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         modifiers=rules.words_of("modifier"),
         contests=rules.words_of("contest"),
         subjects=rules.words_of("subject"),
-        before_words=re.compile(rf" (?!\Z)(?:{before.pattern})", before.flags) if before else None,
+        before_words=re.compile(rf"[ (](?!\Z)(?:{before.pattern})", before.flags)
+        if before
+        else None,
         before_at_word=before,
         before_keys=keys,
         unkeyed_words=_after_space(unkeyed_at_word),
@@ -177,8 +179,9 @@ def _reading(rules: PlaceRules, before: str, after: str) -> PlaceRules:
 
 
 def _after_space(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    """The pattern after a space that is not the last character (see _ends_with)."""
-    return re.compile(rf" (?!\Z)(?:{pattern.pattern})", pattern.flags) if pattern else None
+    """The pattern after a space or an opening bracket that is not the last character (see
+    _ends_with): '(SE of X)' of a log's location is read as 'SE of X' is."""
+    return re.compile(rf"[ (](?!\Z)(?:{pattern.pattern})", pattern.flags) if pattern else None
 
 
 def _before_keys(
@@ -263,14 +266,15 @@ def _ends_with(
 ) -> bool:
     """`pattern.search(before)` for patterns that end at the end of `before` and begin with a
     word: tried only where words begin, from the last word back (a search from every
-    character costs several times more): at the start and after each space but a last one,
-    which `after_space` (' (?!\\Z)' and the pattern) finds in one search."""
+    character costs several times more): at the start and after each space or opening
+    bracket but a last one, which `after_space` ('[ (](?!\\Z)' and the pattern) finds in one
+    search."""
     before = before.replace("\n", " ").replace("\t", " ")
     if after_space is not None:
         return pattern.match(before) is not None or after_space.search(before) is not None
     end = len(before)
     while True:
-        space = before.rfind(" ", 0, end - 1)
+        space = max(before.rfind(" ", 0, end - 1), before.rfind("(", 0, end - 1))
         if pattern.match(before, space + 1):
             return True
         if space < 0:

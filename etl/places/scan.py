@@ -24,8 +24,12 @@ COMMON_CAPITALISED = frozenset(
     "the a an but and in on at as it its he she they we i this that these those there some many "
     "men women children after before since while when if one two three four five several near "
     "outside around inside from".split()
-    # compass abbreviations of field logs ('E Sweida countryside', '(W Baghdad)')
-    + "n s e w ne nw se sw".split()
+    # compass abbreviations of field logs ('E Sweida countryside', '(W Baghdad)'), and the
+    # 'of' of a log in capitals ('KARAMLESH (SE OF BARTELLA)': Bartella, south-east of it)
+    + "n s e w ne nw se sw of".split()
+    # a word of an administrative unit before its name: 'Mueang Pattani district' (Thai: the
+    # province town's district), 'Amphoe Tak Bai', 'Kabupaten Poso', 'Kecamatan Bojong'
+    + "mueang amphoe tambon kabupaten kecamatan".split()
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ', 'BOGOTÁ. — ',
 #: 'OUTSIDE BAGHOUZ, Syria | ...'

@@ -69,3 +69,38 @@ def test_relays_speech():
     assert relays_speech("Jets struck Aleppo, an official said.")
     assert relays_speech("Four died, according to the civil defence.")
     assert not relays_speech("Jets struck Aleppo, killing four.")
+
+
+# -- a log's place field: a locating phrase in brackets, an administrative word ------------
+
+
+def _places(extractor, text: str) -> list[tuple[str | None, int | None]]:
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert mentions, text
+    return [(m.place_name, m.geo_precision) for m in mentions]
+
+
+def test_a_village_no_gazetteer_has_is_placed_by_its_bracketed_reference(extractor):
+    # 'Qaryat Zubb' is known to no gazetteer here; 'SE OF TIKRIT' in a log in capitals
+    text = "LOG | LOC: QARYAT ZUBB (SE OF TIKRIT) | TYPE: IED | NOTE: IED struck an army truck"
+    [(name, precision)] = _places(extractor, text)
+    assert name is not None and "Tikr" in name and precision == 2
+    text = "Location: Qaryat Zubb (near Tikrit) | Summary: A roadside bomb struck an army truck."
+    [(name, precision)] = _places(extractor, text)
+    assert name is not None and "Tikr" in name and precision == 2
+
+
+def test_an_administrative_word_before_a_name_is_left_out(extractor):
+    text = "Locality: Mueang Narathiwat district | Narrative: A roadside bomb hit a patrol in Mueang Narathiwat district."
+    [(name, precision)] = _places(extractor, text)
+    assert name == "Narathiwat" and precision == 3
+
+
+def test_region_words_after_an_opening_bracket_are_read():
+    from etl.places import roles
+
+    text = "LOC: QARYAT ZUBB (SE OF TIKRIT) |"
+    start = text.index("TIKRIT")
+    region = roles.region_of(text, start, start + 6, "TIKRIT")
+    assert region is not None and region.precision == 2
+    assert roles.read_name(text, start, start + 6, "TIKRIT")[1] == region
