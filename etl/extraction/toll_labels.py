@@ -110,8 +110,22 @@ _REVISED = re.compile(
     r"\s*[;,]\s*(?:later\s+)?(?:revised|updated|raised|corrected|lowered)(?:\s+(?:to|up|down))?\s*:?\s*",
     FLAGS,
 )
-# between two labels of one count, each after its group: 'ENEMY KIA 11; FRIENDLY KIA 2'
-_NEXT_LABEL = re.compile(r"\s*[,;]\s*(?:and\s+)?[\w.'\u2019-]+(?:\s+[\w.'\u2019-]+)?\s*")
+# between two labels of one count, each after its group: 'ENEMY KIA 11; FRIENDLY KIA 2', in
+# two fields of a log: 'ISIS attackers KIA 12 | CAS: PESH KIA 1', a count before each label:
+# '2 x ISF KIA, 3 x CIV KIA'
+_NEXT_LABEL = re.compile(
+    r"\s*[,;|]\s*(?:[A-Za-z]+\s*:\s*)?(?:and\s+)?"
+    r"(?P<words>[\w.'\u2019-]+(?:\s+[\w.'\u2019-]+)?\s*)?"
+)
+# a count before its label, as a log writes a number of items: '2 x ISF KIA', '4 x CIV KIA,
+# 6 x CIV WIA', '3 x WIA' (the label in capitals, up to three words of the group between)
+_CAPS_LABELS = sorted(
+    {w.upper() for w in LABELS if _CAPS.fullmatch(w.upper())}, key=lambda w: (len(w), w)
+)
+_COUNT_FIRST = re.compile(
+    r"(?<![\w.])(?P<n>\d[\d,.]*)\s*[x\u00d7]\s+(?:[A-Z][\w/.'\u2019-]*\s+){0,3}?"
+    rf"(?P<label>{'|'.join(reversed(_CAPS_LABELS))})\b"
+)
 # ... and one of these in the lower-cased text (plain substring tests, far cheaper than the
 # label pattern, which most sentences with a colon would otherwise run)
 _STEMS = ("fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
@@ -210,7 +224,28 @@ def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
             if bracket := _BRACKET.match(text, end, hi):
                 end = bracket.end()
             out.append((None, m.start(), end))
+    if "x" in text[lo:hi] or "\u00d7" in text[lo:hi]:
+        out = sorted([*out, *_counts_first(text, lo, hi, out)], key=lambda f: f[1])
     return _by_group(text, out)
+
+
+def _counts_first(text: str, lo: int, hi: int, taken: list) -> list:
+    """The counts written before their labels ('2 x ISF KIA') outside the labels read."""
+    out = []
+    for m in _COUNT_FIRST.finditer(text, lo, hi):
+        if any(s < m.end() and m.start() < e for _, s, e in taken):
+            continue
+        found = _value(text, m.start("n"), m.end("n"))
+        if found is None:
+            continue
+        low, high, qualifier, _ = found
+        quantity = LABELS[m["label"].lower()]
+        end = m.end()
+        if bracket := _BRACKET.match(text, end, hi):
+            end = bracket.end()  # '2 x ISF KIA (excl. driver)'
+        figure = Figure(quantity, low, high, qualifier, text[m.start() : end], m.start(), end)
+        out.append((figure, m.start(), end))
+    return out
 
 
 Found = tuple[Figure | None, int, int]
@@ -236,7 +271,12 @@ def _joins(text: str, first: Found, second: Found) -> bool:
         return False
     if (a or b).quantity != "killed":  # type: ignore[union-attr]
         return False
-    return _NEXT_LABEL.fullmatch(text, first[2], second[1]) is not None
+    gap = _NEXT_LABEL.fullmatch(text, first[2], second[1])
+    if gap is None:
+        return False
+    # a label of no count joins only after its group's words and within a field: 'HOUTHI KIA
+    # UNK' does, 'Deaths: 67 | Injured: n/a' and 'Killed: 3, Injured: n/a' do not
+    return (a is not None and b is not None) or (bool(gap["words"]) and "|" not in gap[0])
 
 
 def _added(text: str, first: Found, second: Found) -> Found:

@@ -104,3 +104,55 @@ def test_region_words_after_an_opening_bracket_are_read():
     region = roles.region_of(text, start, start + 6, "TIKRIT")
     assert region is not None and region.precision == 2
     assert roles.read_name(text, start, start + 6, "TIKRIT")[1] == region
+
+
+# -- tolls of a log or a relay: zeros without a verb, counts before their labels -----------
+
+
+def _tolls(text: str) -> list[tuple[str, float | None, float | None]]:
+    from etl.extraction.figures import find_figures
+
+    return [(f.quantity, f.low, f.high) for f in find_figures(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUMMARY: Rockets landed near the airfield | CAS: NIL | REL: B",
+        "Received: none dead, 4 injured | Cause: a shell on the bakery",
+        "3/4 kafr zeit - shelling on the fields all day, no dead. src farmer",
+        "6/4 kafr zeit - mortar on the school yard, nobody hurt",
+        "Artillery shelled the farms at dawn, and no human losses were recorded.",
+    ],
+)
+def test_a_zero_toll_without_a_verb_is_zero(text):
+    assert ("killed", 0.0, 0.0) in _tolls(text)
+
+
+def test_no_dead_bodies_and_no_losses_of_equipment_are_no_toll():
+    assert _tolls("The patrol found no dead bodies in the house.") == []
+    assert _tolls("The battalion suffered no losses of equipment.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("NATURE: IED | CAS: 2 x POL KIA (excl. bomber) | REL: C", 2.0, None),
+        ("NATURE: IED | CAS: 1 x CIV KIA; 7 x WIA | REL: B", 1.0, 7.0),
+        ("NATURE: SAF | CAS: 2 x POL KIA, 1 x CIV KIA, 3 x CIV WIA", 3.0, 3.0),
+        # two sides' dead in two fields of one log add up
+        ("SUMMARY: raid repelled; attackers KIA 5 | CAS: ARMY KIA 2 | REL: B", 7.0, None),
+    ],
+)
+def test_a_count_before_its_label_is_read(text, killed, injured):
+    found = _tolls(text)
+    assert ("killed", killed, killed) in found
+    if injured is not None:
+        assert ("injured", injured, injured) in found
+
+
+def test_a_label_of_no_count_beside_a_count_stays_apart():
+    # 'Injured: n/a' after 'Deaths: 9' in another field or after a comma is no open group
+    assert _tolls("Deaths: 9 (prov.) | Injured: n/a | Source: council") == [("killed", 9.0, 9.0)]
+    assert _tolls("Killed: 9, Injured: n/a") == [("killed", 9.0, 9.0)]
+    assert _tolls("Seized: 3 x AK-47 rifles") == []
