@@ -27,13 +27,16 @@ _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that h
 # daughters", "three police, two soldiers and a child"
 # a field log's "3 EKIA, 2x KIA": enemy and own killed in action, two sides' dead, added
 _JOIN_VERB = (
-    r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA)\b"
+    r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA"
+    r"|lost\s+(?:their|his|her)\s+li(?:ves|fe))\b"
 )
 _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'about twenty'"
     # a part's own side after it: "8 fighters of the factions and 6 YPG fighters"
     r"(?:\s+(?:of|from)\s+(?!(?:them|whom|those|these)\b)(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
     r"[\w'\u2019-]+(?=\s*,?\s+and\s))?"
     rf"(?:(?:{_JOIN_VERB})?(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)"
+    # the other side's dead after 'while': "6 soldiers lost their lives, while 2 rebels ..."
+    rf"|{_JOIN_VERB}\s*,?\s+while\s+"
     # each part with its verb, a semicolon between: "7 soldiers killed; 80 assailants neutralised"
     rf"|{_JOIN_VERB}\s*;\s*)['\u2018\"\u201c]?",
     FLAGS,

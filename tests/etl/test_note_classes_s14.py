@@ -156,3 +156,19 @@ def test_a_label_of_no_count_beside_a_count_stays_apart():
     assert _tolls("Deaths: 9 (prov.) | Injured: n/a | Source: council") == [("killed", 9.0, 9.0)]
     assert _tolls("Killed: 9, Injured: n/a") == [("killed", 9.0, 9.0)]
     assert _tolls("Seized: 3 x AK-47 rifles") == []
+
+
+def test_the_other_sides_dead_after_while_are_added():
+    text = "5 soldiers lost their lives, while 3 fighters of the brigade were killed."
+    assert ("killed", 8.0, 8.0) in _tolls(text)
+    # 'while' of time, or of the wounded, adds nothing
+    assert _tolls("6 people were killed while queueing for bread.") == [("killed", 6.0, 6.0)]
+    assert _tolls("4 soldiers were killed while 3 others were wounded.") == [
+        ("killed", 4.0, 4.0),
+        ("injured", 3.0, 3.0),
+    ]
+
+
+def test_an_armys_words_for_its_own_dead():
+    assert _tolls("2 soldiers paid the supreme price.") == [("killed", 2.0, 2.0)]
+    assert _tolls("3 officers made the ultimate sacrifice.") == [("killed", 3.0, 3.0)]
