@@ -136,6 +136,16 @@ def _ready_trace(trace: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+class _TracesOf:
+    """The traces of another `ReadyFigure` (a twin's, made when first asked for)."""
+
+    def __init__(self, figure: go.Figure) -> None:
+        self.figure = figure
+
+    def __bool__(self) -> bool:
+        return True
+
+
 class ReadyFigure(go.Figure):
     """A figure from `data` (trace dicts, each with its `type`) and `layout` as Plotly's
     schema has them, not checked property by property; `to_dict` (what Streamlit sends)
@@ -149,6 +159,7 @@ class ReadyFigure(go.Figure):
         ready = {"data": [_ready_trace(trace) for trace in data], "layout": copy.deepcopy(layout)}
         convert_to_base64(ready["layout"])
         self._ready = ready
+        self._layout = layout  # as given: `with_layout` makes a twin from it
         self._traces_to_make, self._made = data, False
         self._making = threading.RLock()  # a kept figure is shared by sessions' threads
 
@@ -159,6 +170,8 @@ class ReadyFigure(go.Figure):
             traces, self._traces_to_make = self._traces_to_make, None
             if traces is None:  # made already, or being made by this thread (add_traces)
                 return
+            if isinstance(traces, _TracesOf):
+                traces = [trace.to_plotly_json() for trace in traces.figure.data]
             if traces:
                 go.Figure.add_traces(self, traces)
             self._made = True
@@ -177,6 +190,15 @@ class ReadyFigure(go.Figure):
     def data(self, value):
         self._make_traces()
         go.Figure.data.fset(self, value)
+
+    def with_layout(self, **changes: Any) -> ReadyFigure:
+        """The same traces (shared, not copied or converted again) with these top-level
+        layout properties replaced: a cheap variant of a kept figure."""
+        twin = ReadyFigure([], {**self._layout, **changes})
+        twin._ready["data"] = self._ready["data"]
+        # its trace objects, if ever asked for, are this figure's (made then, not kept twice)
+        twin._traces_to_make = _TracesOf(self)
+        return twin
 
     def to_dict(self) -> dict[str, Any]:
         """The figure as Plotly's `to_dict` gives it (the dict shared: read, never change)."""

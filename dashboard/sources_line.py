@@ -20,6 +20,22 @@ from collections.abc import Sequence
 #: fit under its 660 px of plot at 1280x720; "Sources: " and the pointer to the whole list
 #: take the rest).
 LINE_CHARS = 80
+#: LINE_CHARS was checked on the narrowest timeline (a 820 px figure: the map's column 440 px
+#: at 1280x720); a wider one holds one more character for each CHAR_PX (11 px Arial is 5.6
+#: px a character in Chromium: 104 characters measured 584.5 px; 6.2 leaves room for wide
+#: names). The timeline spans the main column, the map 3/5 of it less the gap: a 440 px map,
+#: an 820 px figure; 840 px (1920x1080), 1460 px.
+NARROWEST_FIGURE_PX, CHAR_PX = 820, 6.2
+MAP_TO_FIGURE = (1.6, 116)
+
+
+def footer_chars(map_px: int) -> int:
+    """The list's share of the reader's timeline footer when the map's column is `map_px`
+    wide: LINE_CHARS at 1280x720, more on a wider screen (at 1920x1080 the footer cut the
+    shipped data's five outlets to two and '3 more', with 700 px of the line left blank)."""
+    scale, offset = MAP_TO_FIGURE
+    extra = map_px * scale + offset - NARROWEST_FIGURE_PX
+    return LINE_CHARS + max(0, int(extra / CHAR_PX))
 
 
 def outlets_summary(outlets: Sequence[str], max_chars: int = LINE_CHARS) -> str:

@@ -28,7 +28,7 @@ from dashboard.components.linked import (
 )
 from dashboard.components.loader import load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
-from dashboard.components.width_probe import column_width, wanted
+from dashboard.components.width_probe import column_width, known_width, wanted
 from dashboard.data import LOAD_ERRORS, load_error_message
 from dashboard.derived import Derived
 from dashboard.event_detail import EventDetail
@@ -41,7 +41,7 @@ from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.print_style import reader_print_html
 from dashboard.screen_figure import screen_figure
 from dashboard.selection import mark_timeline
-from dashboard.sources_line import footer_cut, full_line, is_cut
+from dashboard.sources_line import footer_chars, footer_cut, footer_line, full_line, is_cut
 from dashboard.text import html_text, markdown_text
 from dashboard.views import format_date_window
 from etl.settings import Paths
@@ -195,6 +195,14 @@ def _render_timeline(page: Derived) -> None:
         figure = screen_figure(mark_timeline(page.timeline_copy(), chosen))
     else:
         figure = page.screen_timeline
+    # the footer names as many outlets as the timeline's width holds (its kept line is
+    # cut for 1280x720): the width the map's probe measured, this session or the last (a
+    # first visit's first run has neither: its line is cut until the next run of the page;
+    # running it again for the line cost a whole run and the timeline drawn twice)
+    chars = footer_chars(known_width("map_width", SCREEN_WIDTH_PX))
+    line = footer_line(page.outlets, page.chosen_outlets, chars)
+    if line != page.sources_line:
+        figure = _with_footer(figure, line)
     st.plotly_chart(
         figure,
         width="stretch",
@@ -213,9 +221,17 @@ def _render_timeline(page: Derived) -> None:
             },
         },
     )
-    st.caption(
-        timeline_caption(aggregated(page.charted), footer_cut(page.outlets, page.chosen_outlets))
-    )
+    cut = footer_cut(page.outlets, page.chosen_outlets, chars)
+    st.caption(timeline_caption(aggregated(page.charted), cut))
+
+
+def _with_footer(figure, line: str):
+    """`figure` (a kept screen figure: not changed) with its footer saying `line`."""
+    notes = [dict(n) for n in figure.to_dict()["layout"].get("annotations", ())]
+    if len(notes) != 1:  # the footer is the timeline's one annotation
+        return figure
+    notes[0]["text"] = html_text(line)
+    return figure.with_layout(annotations=notes)
 
 
 def timeline_caption(counts: bool, cut: bool) -> str:

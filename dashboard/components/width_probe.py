@@ -165,6 +165,17 @@ def column_width(key: str, default: int, wait: bool = False) -> int:
     return width
 
 
+def known_width(key: str, default: int) -> int:
+    """The width the server fits probe `key`'s chart to now (as `column_width` last said,
+    else as this browser's cookie says, else `default`), without drawing the probe: for a
+    part of the page drawn above it."""
+    state = st.session_state
+    if f"{key}_px" in state:
+        return int(state[f"{key}_px"])
+    cookie = cookie_width(st.context.cookies.get(cookie_name(key)))
+    return clamp_width(cookie, default)
+
+
 def wanted(key: str) -> bool:
     """Whether the browser has asked for the chart beside probe `key` in this session
     (`column_width(..., wait=True)`); once asked, it is drawn on every run after."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import re
 
 import pytest
@@ -397,3 +398,32 @@ def test_the_timeline_is_sent_themed_so_the_browser_draws_it_once(reader):
     marked, theme = sent(reader)
     assert theme == "" and "template" not in marked["layout"]
     assert marked["layout"]["datarevision"] != layout["datarevision"]  # the marks changed
+
+
+def test_on_a_wide_screen_the_timeline_footer_names_every_outlet_it_has_room_for(app):
+    """At 1920x1080 (the map's column 840 px, as its probe measured) the footer cut the
+    default page's five outlets to 'AP story ..., Agence France-Presse and 3 more (all under
+    the map)', 900 px of its line left blank; it names all five now, and the words under the
+    chart say so. At 1280x720 (440 px) it is cut as before."""
+    from dashboard.sources_line import footer_chars
+
+    def footer(at: AppTest) -> tuple[str, str]:
+        spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+        (note,) = spec["layout"]["annotations"]
+        caption = next(c.value for c in at.caption if c.value.startswith(("Dots:", "Bars:")))
+        return note["text"], caption
+
+    assert footer_chars(440) == 80  # the narrowest timeline keeps its share
+    narrow, _ = footer(app)
+    assert "and 3 more (all under the map)" in narrow
+    # as column_width leaves it once the map's probe measured 840 px (or the cookie said so)
+    app.session_state["map_width_seen"] = app.session_state["map_width_px"] = 840
+    app.run()
+    wide, caption = footer(app)
+    assert wide.startswith("Sources: AP story in a newspaper reprint, Agence France-Presse, ")
+    assert " more" not in wide and "(all under the map)" not in wide
+    assert wide.count(", ") == 4  # five outlets
+    assert "the sources are named under the chart" in caption
+    app.session_state["map_width_seen"] = app.session_state["map_width_px"] = 440
+    app.run()
+    assert "and 3 more (all under the map)" in footer(app)[0]
