@@ -125,10 +125,39 @@ def fold(
     killing = found.get("killing")
     if killing and killing.text.lower().startswith("attacked") and "clash" in found:
         del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
+    if killing and "clash" in found and _on_civilians(found["clash"], killing, text, end):
+        del found["clash"]  # 'gang members attacked the town, killing 10 residents'
     for weak, strong in SUBSUMED_BY.items():
         if weak in found and strong & found.keys() and not _killing_apart(found, weak, text):
             del found[weak]
     return sorted(found.values(), key=lambda t: t.start)
+
+
+#: An attack told by its verb alone (no fight of two sides: 'clashed', 'fighting').
+_ATTACK_VERB = re.compile(r"(?:attack(?:ed|s)?|storm(?:ed|s)?|raid(?:ed|s)?)\b", re.I)
+#: Whom a killing's own words say it killed, right after its number: people who bear no arms.
+_CIVILIAN_VICTIMS = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:civilians?|residents|villagers|farmers|worshippers|mourners|shoppers|"
+    r"passengers|travell?ers|pupils|schoolchildren|children|women|fishermen|herders|shepherds)\b",
+    re.I,
+)
+#: ... and no armed men among the targets or the dead.
+_ARMED = re.compile(
+    r"\b(?:soldiers?|troops|police\w*|gendarmes?|fighters|militants|guards?|military|army|"
+    r"base|post|detachment|checkpoint|barracks|militia\w*)\b",
+    re.I,
+)
+
+
+def _on_civilians(clash: Trigger, killing: Trigger, text: str, end: int) -> bool:
+    """'Gang members attacked the town of X, killing at least 10 residents': an attack told by
+    its verb whose killing names unarmed victims (and no armed ones) is a killing of civilians,
+    not a battle."""
+    if not _ATTACK_VERB.match(clash.text) or killing.start < clash.end:
+        return False
+    if _CIVILIAN_VICTIMS.match(text, killing.end, end) is None:
+        return False
+    return _ARMED.search(text, clash.end, min(end, killing.end + 80)) is None
 
 
 #: A killing of people already held: no battle it is told beside subsumes it.

@@ -143,3 +143,20 @@ def test_people_taken_away_or_moved_out(sentence, kind):
 
 def test_furniture_moved_out_is_no_evacuation():
     assert "evacuation" not in types("Workers moved the desks out of the flooded school.")
+
+
+# Class (type): an attack told by its verb whose killing names unarmed victims is a killing
+def test_an_attack_killing_residents_is_a_killing_of_civilians():
+    sentence = "Armed men attacked the market town of Velm on Friday, killing at least 9 villagers."
+    assert types(sentence) == ["killing"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen attacked the army post and the town of Velm, killing 20 civilians and 4 soldiers.",
+        "Militants attacked the town of Velm overnight, killing at least 15 people, residents said.",
+    ],
+)
+def test_an_attack_on_armed_men_or_with_victims_unnamed_stays_a_battle(sentence):
+    assert types(sentence) == ["clash"]
