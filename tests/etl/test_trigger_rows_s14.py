@@ -147,7 +147,7 @@ def test_furniture_moved_out_is_no_evacuation():
 
 # Class (type): an attack told by its verb whose killing names unarmed victims is a killing
 def test_an_attack_killing_residents_is_a_killing_of_civilians():
-    sentence = "Armed men attacked the market town of Velm on Friday, killing at least 9 villagers."
+    sentence = "Armed men attacked the hill town of Velm on Friday, killing at least 9 villagers."
     assert types(sentence) == ["killing"]
 
 
