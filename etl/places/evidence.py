@@ -28,10 +28,13 @@ _CAPITALISED_RUN = re.compile(
 )
 _ISO = re.compile(r"^[A-Z]{2}$")
 #: a country's ISO code standing as a field of its own in a row ('FM#19-0527; 20190527; SY;
-#: Idlib » Ariha; ...', '| IQ |'): a field mark (';' '|' or a tab) on both sides
-_CODE_FIELD = re.compile(r"(?:^|[;|\t])[ \t]*([A-Z]{2})[ \t]*(?=[;|\t])")
+#: Idlib » Ariha; ...', '| IQ |'): a field mark (';' '|' or a tab) on both sides. The text's
+#: start counts as a mark: the patterns read ';' + text, so that each opens with a class of
+#: characters the regex engine skips to (`(?:^|[;|\t])` was tried at every position: 0.6 ms
+#: a seed article)
+_CODE_FIELD = re.compile(r"[;|\t][ \t]*([A-Z]{2})[ \t]*(?=[;|\t])")
 #: ... and an ISO3 code opening a field or an alert's area path in a row ('| LBY/MISRATA |')
-_CODE3_FIELD = re.compile(r"(?:^|[;|\t])[ \t]*([A-Z]{3})[ \t]*(?=[;|\t]|/[A-Z])")
+_CODE3_FIELD = re.compile(r"[;|\t][ \t]*([A-Z]{3})[ \t]*(?=[;|\t]|/[A-Z])")
 _FIELD_MARKS = (";", "|", "\t")
 #: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
 #: fighters', 'Iranian missiles'): it names who acted, not where the article is.
@@ -107,9 +110,10 @@ class CountryReader:
                 # ('Saudi-led', a phrase of the table itself, still names Yemen)
             found.update(codes)
         if any(mark in text for mark in _FIELD_MARKS):  # a row's country field: 'SY;'
-            found.update(c for c in _CODE_FIELD.findall(text) if c in self._codes)
+            marked = ";" + text  # the start as a field mark
+            found.update(c for c in _CODE_FIELD.findall(marked) if c in self._codes)
             if self.iso3 and "|" in text:  # an alert's row: '| LBY/MISRATA |', '| IRQ |'
-                found.update(self.iso3[c] for c in _CODE3_FIELD.findall(text) if c in self.iso3)
+                found.update(self.iso3[c] for c in _CODE3_FIELD.findall(marked) if c in self.iso3)
         return found
 
 
