@@ -45,7 +45,8 @@ _STATE_END = re.compile(r"\s[Ss]tate$")
 _ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$", re.I)  # Governorate
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
-_NOT_UNKNOWN = re.compile(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$")
+#: what marks a name as no unknown place: a people, '-held', an acronym (`_not_unknown`)
+_NOT_UNKNOWN_ENDS = ("-held", "i", "is", "ian", "ians", "ish")
 _DROPPED_ROLES = ("government", "name_part", "subarea", "origin", "locator")
 _OF_NAME = re.compile(  # ' area of (the) (central) Mali'
     r"\s+\w+\s+of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})"
@@ -458,7 +459,7 @@ class PlaceResolver:
     def _is_unknown_place(self, text: str, start: int, name: str) -> bool:
         """A name in a place slot ('in X') that is not a month, a people or an acronym."""
         return (
-            not _NOT_UNKNOWN.search(name)
+            not _not_unknown(name)
             and self._in_slot(text, start)
             and not roles.never_a_place(_key(name), self.rules)
         )
@@ -549,6 +550,15 @@ def _all_placed(text: str, start: int, end: int, names: Iterable[str], placed: s
                 return False
             at = text.find(name, at + 1, end)
     return True
+
+
+def _not_unknown(name: str) -> bool:
+    """`re.search(r"-held$|(?:i|is|ian|ians|ish)$|^[A-Z]{2,6}$", name)`, by string tests: the
+    pattern was tried at every position of every name no gazetteer knows."""
+    bare = name[:-1] if name.endswith("\n") else name  # '$' also stands before a last newline
+    return bare.endswith(_NOT_UNKNOWN_ENDS) or (
+        2 <= len(bare) <= 6 and bare.isascii() and bare.isalpha() and bare.isupper()
+    )
 
 
 def _table_cell(text: str, start: int, end: int) -> bool:
