@@ -229,3 +229,24 @@ def _closing(pattern: str) -> int | None:
             if depth == 0:
                 return i
     return None
+
+
+def words_by_first_letter(words, ignore_case: bool = True) -> str:
+    """`figure_words.alternation(words)` (longest first, a space matching any whitespace)
+    with the words grouped under their first letter ('w(?:omen\\s+and\\s+children|ounded)|
+    f(?:ighters|...)|...'): one test per letter instead of one per word, the order within a
+    letter kept, so a match at a position is the same word. With `ignore_case` (the pattern
+    is read without case) a letter's two cases are one group, written in lower case; words
+    that open with no ASCII letter follow the groups, in their order."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    groups: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for word in ordered:
+        first = word[:1]
+        if first.isascii() and first.isalpha():
+            key = first.lower() if ignore_case else first
+            groups.setdefault(key, []).append(re.escape(word[1:]).replace(r"\ ", r"\s+"))
+        else:
+            rest.append(re.escape(word).replace(r"\ ", r"\s+"))
+    grouped = [f"{first}(?:{'|'.join(tails)})" for first, tails in groups.items()]
+    return "|".join(grouped + rest)
