@@ -43,8 +43,8 @@ def _inert(ch: str) -> bool:
 
 def plain(text: str) -> bool:
     """Whether every pattern and its `twin` find the same matches in `text`."""
-    if text.isascii():
-        return _ODD.search(text) is None
+    if text.isascii():  # only the separators can be odd: four finds cost less than a search
+        return not ("\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text)
     return all(_inert(ch) for ch in set(_ODD.findall(text)))
 
 
