@@ -160,3 +160,19 @@ def test_an_attack_killing_residents_is_a_killing_of_civilians():
 )
 def test_an_attack_on_armed_men_or_with_victims_unnamed_stays_a_battle(sentence):
     assert types(sentence) == ["clash"]
+
+
+# Class: a further bomb told by its order, with its own toll
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Soon after, a second bomb hidden in a cart at the vegetable market on the south "
+            "side of the town killed three drivers.",
+            ["explosion"],
+        ),
+        ("A third bomb was found and defused near the mosque on Friday.", []),
+    ],
+)
+def test_a_second_bomb_that_killed_is_an_explosion(sentence, expected):
+    assert types(sentence) == expected
