@@ -148,8 +148,7 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     or blocked."""
     text = sentence.text
     left = text[max(sentence.start, start - 80) : start]
-    last_break = _LAST_CLAUSE_BREAK.match(left)  # the clause: what follows the last break
-    clause = left[last_break.end() :] if last_break else left
+    clause = left[_last_break_end(left) :]  # the clause: what follows the last break
     right = text[end : min(sentence.end, end + 70)]
     if rules.not_real_before and rules.not_real_before.search(clause):
         return False
@@ -159,6 +158,29 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     if rules.generic_before and _search(rules.generic_before, left):
         return False
     return not _blocked(sentence, rules, start, end)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what the regex engine's \w is (Unicode)
+
+
+def _last_break_end(left: str) -> int:
+    """`_LAST_CLAUSE_BREAK.match(left).end()` (0 when none), by finds from the end: the
+    greedy pattern backs off to the last position where a break stands, trying each
+    position against every alternative."""
+    at = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("\u2014"))
+    end = at + 1 if at >= 0 else 0
+    for word in ("but", "and"):  # \bbut\b, \band\b after the last mark
+        p = left.rfind(word)
+        while p > at:
+            if (p == 0 or not _is_word_char(left[p - 1])) and (
+                p + 3 == len(left) or not _is_word_char(left[p + 3])
+            ):
+                if p + 3 > end:
+                    end = p + 3
+                break
+            p = left.rfind(word, 0, p + 2)
+    return end
 
 
 def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> bool:
