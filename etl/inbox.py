@@ -175,10 +175,11 @@ def _reading(store: Path) -> Iterator[sqlite3.Connection]:
         raise StoreError(f"{path}: the inbox cannot be read ({exc})") from exc
 
 
-def read(store: Path, texts: bool = True) -> Snapshot:
+def read(store: str | Path, texts: bool = True) -> Snapshot:
     """The whole inbox as plain rows; an empty snapshot when nothing was ingested yet.
     Without `texts`, articles come without their text and imported events without their
-    record (for listing batches and decisions)."""
+    record (for listing batches and decisions). `store` is a folder, as a str or a Path."""
+    store = Path(store)
     if not (store / INBOX).exists():
         return Snapshot()
     with _reading(store) as conn:

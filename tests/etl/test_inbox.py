@@ -183,3 +183,15 @@ def test_a_writer_killed_after_committing_is_caught_up_by_the_next(mini, tmp_pat
     published = read_store(mini.store)
     assert len(published[0]["articles"]) == 2 + 2
     assert published[1]["inbox_state"] == inbox.stamp(inbox.read(mini.store))
+
+
+def test_read_takes_the_store_as_a_str_or_a_path(tmp_path):
+    store = tmp_path / "store"
+    assert inbox.read(str(store)) == inbox.Snapshot()  # nothing ingested yet: no crash
+    inbox.commit(
+        store,
+        batch={"batch_id": "b1", "name": "one", "created_at": inbox.now(), "created_by": "ana"},
+    )
+    as_str, as_path = inbox.read(str(store)), inbox.read(store)
+    assert [b["batch_id"] for b in as_str.batches] == ["b1"]
+    assert as_str == as_path
