@@ -48,3 +48,12 @@ def reader(app):
     ask_for_map(app)
     assert not app.exception, app.exception
     return app
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    """An empty store folder the page reads and writes (CONFLICT_STORE); a test module may
+    define its own `store`, which wins."""
+    path = tmp_path / "store"
+    monkeypatch.setenv("CONFLICT_STORE", str(path))
+    return path

@@ -3,21 +3,12 @@ by file and line with nothing stored; a good one is published and reaches the re
 
 from __future__ import annotations
 
-import pytest
-
 from etl.settings import ROOT
 from etl.store import read_store
 from tests.conftest import tree_digest
 from tests.dashboard.analyst_helpers import analyst_page, as_read, button, sign, texts
 
 ACLED = ROOT / "tests" / "etl" / "imports" / "acled_syria.csv"
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    path = tmp_path / "store"
-    monkeypatch.setenv("CONFLICT_STORE", str(path))
-    return path
 
 
 def _upload(at, name: str, data: bytes):

@@ -22,13 +22,6 @@ ACLED = ROOT / "tests" / "etl" / "imports" / "acled_syria.csv"
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    path = tmp_path / "store"
-    monkeypatch.setenv("CONFLICT_STORE", str(path))
-    return path
-
-
-@pytest.fixture
 def cut_off(monkeypatch):
     """`cut_off.append(words)`: the next spinner whose text starts with `words` is stopped as
     it closes, as a click made while it ran stops the run (the write is done; nothing after

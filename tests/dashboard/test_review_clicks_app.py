@@ -20,13 +20,6 @@ PUBLISHING = "Recording the decision and publishing…"
 
 
 @pytest.fixture
-def store(tmp_path, monkeypatch):
-    path = tmp_path / "store"
-    monkeypatch.setenv("CONFLICT_STORE", str(path))
-    return path
-
-
-@pytest.fixture
 def cut_off(monkeypatch):
     """`cut_off.append(True)`: the next publish is stopped as its spinner closes, as a click
     made while it ran stops it (the decision is stored; nothing after it in the run runs)."""
