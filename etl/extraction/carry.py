@@ -263,18 +263,41 @@ def _only_deaths(mention: Mention) -> bool:
     return mention.event_type in CASUALTY_TYPES or first in CASUALTY_WORDS
 
 
-def trigger_for(triggers: Sequence, figure: Figure):
+def trigger_for(triggers: Sequence, figure: Figure, text: str = ""):
     """The trigger (objects with `event_type` and `start`) a figure of its sentence belongs
     to: the nearest, but a toll or an injury count goes to the nearest violent event
     ('rockets slammed into the town, killing four people and forcing hundreds of families to
-    leave': the four are the shelling's)."""
+    leave': the four are the shelling's), and not to an event told after it in a clause of
+    its own ('shells hit the square, killing 2, amid continuing battles in Jobar': the
+    shelling's two, not the battles'), when an event before it can take it."""
     pool = triggers
     if figure.quantity in CASUALTY_COUNTS:
         pool = [t for t in triggers if t.event_type in TOLL_TYPES] or triggers
         if _FIELD_COUNT.match(figure.text):  # a record's 'Deaths: 3' field: the record's
             return min(pool, key=lambda t: t.start)  # first violent event's ('Air strike on
             # a depot; secondary explosions | Deaths: nil': the strike's)
+        if text and len(pool) > 1:
+            pool = _before_clause(pool, figure, text)
     return min(pool, key=lambda t: abs(t.start - figure.char_start))
+
+
+# a clause of its own opens between a toll and an event told after it: 'killing 2, amid
+# continuing battles', 'leaving 7 dead, while ground clashes are continuing'
+_OWN_CLAUSE = re.compile(r",\s+(?:while|whilst|amid|amidst|as|whereas)\s", re.I)
+
+
+def _before_clause(pool: Sequence, figure: Figure, text: str) -> Sequence:
+    """The triggers of `pool` a toll may go to: not one after it in a later clause of its
+    own, when one before it remains."""
+    before = [t for t in pool if t.start < figure.char_start]
+    if not before:
+        return pool
+    kept = [
+        t
+        for t in pool
+        if t.start < figure.char_start or not _OWN_CLAUSE.search(text, figure.char_end, t.start)
+    ]
+    return kept
 
 
 # a count written as a record's labelled field ('Deaths: 3', 'fat=10', 'Victims: 2 (...)')

@@ -353,7 +353,7 @@ class Extractor:
         if note == "the dateline's place" and not refers_back(text[start:end]):
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
-        mine = tuple(f for f in figures if carry.trigger_for(triggers, f) is trigger)
+        mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,
