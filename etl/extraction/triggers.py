@@ -30,10 +30,6 @@ from etl.extraction.trigger_rules import TriggerRules, TypeRules, plain_twin, tr
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 #: Words that end a sentence only to say who said it ('..., the minister announced.').
 _SPEECH = re.compile(r"announced|declared|pledged|warned|said|stated|added", re.I)
-_CLAUSE_BREAK = re.compile(r"[,;:—]|\bbut\b|\band\b")
-#: the last clause break (its alternatives never overlap, so the last match of a scan is
-#: the one the greedy (?s:.*) backs off to first)
-_LAST_CLAUSE_BREAK = re.compile(r"(?s:.*)(?:" + _CLAUSE_BREAK.pattern + ")")
 
 #: A cue right after 'and'/'but' opens the next predicate of the subject, not the trigger's
 #: own clause ('were displaced from Hit last month and will be able to return').
@@ -165,9 +161,11 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _last_break_end(left: str) -> int:
-    """`_LAST_CLAUSE_BREAK.match(left).end()` (0 when none), by finds from the end: the
-    greedy pattern backs off to the last position where a break stands, trying each
-    position against every alternative."""
+    """Where the last clause break of `left` ends (0 when none): a break is one of ',;:—' or
+    the word 'but' or 'and' (r'[,;:—]|\\bbut\\b|\\band\\b'). Found by finds from the end: the
+    pattern r'(?s:.*)(?:' + that + ')', which this replaced, backed off from the end one
+    character at a time, trying every alternative at each (tests/etl/test_triggers.py holds
+    it and checks the two agree)."""
     at = max(left.rfind(","), left.rfind(";"), left.rfind(":"), left.rfind("\u2014"))
     end = at + 1 if at >= 0 else 0
     for word in ("but", "and"):  # \bbut\b, \band\b after the last mark

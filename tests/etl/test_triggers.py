@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
-from etl.extraction.triggers import StemIndex, find_triggers
+from etl.extraction.triggers import StemIndex, _last_break_end, find_triggers
 
 # (sentence, event types found); one case per line, grouped by what the case is about.
 CASES = [
@@ -173,3 +176,29 @@ def test_triggers_come_back_in_text_order():
 @pytest.mark.parametrize("text", ["", " ", "...", "\n\n", "Nothing happened."])
 def test_no_trigger_in_empty_or_plain_text(text):
     assert find_triggers(text, 0, len(text)) == []
+
+
+#: what `_last_break_end` finds, as the pattern it replaced: the greedy prefix backs off to
+#: the last break (the alternatives never overlap)
+_LAST_BREAK = re.compile(r"(?s:.*)(?:[,;:—]|\bbut\b|\band\b)")
+
+
+def test_the_last_clause_break_is_found_from_the_end_as_the_pattern_finds_it():
+    def expected(left: str) -> int:
+        found = _LAST_BREAK.match(left)
+        return found.end() if found else 0
+
+    own = (
+        "The convoy left at dawn, and by noon the army said that rebels shelled",
+        "Bandits and brigands, but not the band, stood by the candle; then soldiers shot",
+        "anderson but_and andand — but",
+    )
+    for text in own:
+        for cut in range(len(text) + 1):
+            assert _last_break_end(text[:cut]) == expected(text[:cut]), text[:cut]
+    pieces = ["and", "but", "And", "a", "b", "n", "d", "t", "u", " ", ",", ";", ":", "—"]
+    pieces += ["_", "é", "1", "\n", "band", "butt"]
+    rng = random.Random(15)
+    for _ in range(20000):
+        left = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14)))
+        assert _last_break_end(left) == expected(left), left
