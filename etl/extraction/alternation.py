@@ -231,6 +231,13 @@ def _closing(pattern: str) -> int | None:
     return None
 
 
+def longest_first(words) -> list[str]:
+    """The distinct words, longest first (so 'car bombs' is tried before 'car'), words of one
+    length in alphabetical order: a pattern made of them reads the same whatever order a set
+    of them is iterated in (PYTHONHASHSEED), not only matches the same."""
+    return sorted(set(words), key=lambda word: (-len(word), word))
+
+
 def words_by_first_letter(words, ignore_case: bool = True) -> str:
     """`figure_words.alternation(words)` (longest first, a space matching any whitespace)
     with the words grouped under their first letter ('w(?:omen\\s+and\\s+children|ounded)|
@@ -238,7 +245,7 @@ def words_by_first_letter(words, ignore_case: bool = True) -> str:
     letter kept, so a match at a position is the same word. With `ignore_case` (the pattern
     is read without case) a letter's two cases are one group, written in lower case; words
     that open with no ASCII letter follow the groups, in their order."""
-    ordered = sorted(set(words), key=len, reverse=True)
+    ordered = longest_first(words)
     groups: dict[str, list[str]] = {}
     rest: list[str] = []
     for word in ordered:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from etl.extraction.alternation import longest_first
 from etl.extraction.date_words import WORDS, literal
 
 _F = re.IGNORECASE
 _MONTHS = "|".join(sorted((n for n in WORDS.months if n not in WORDS.short), key=len, reverse=True))
-_ABBR = "|".join(sorted(WORDS.short, key=len, reverse=True))
+_ABBR = "|".join(longest_first(WORDS.short))
 # before a day; a dash only before the next day of a span ("30 Sep-1 Oct")
 _MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w]|-(?!\d))"
 _MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
@@ -76,11 +77,7 @@ _NUMERIC = _rx(
 # 2017, 10:30 Zulu), "141030Z JUN 17", "141030ZJUN2017", "14JUN17", "29SEP", a range
 # "29-30NOV", and a group without its month, "141030Z" (the zone letter then required).
 _MIL_MONTHS = "|".join(
-    sorted(
-        {n[:3].upper() for n in WORDS.months} | {n.upper() for n in WORDS.short},
-        key=len,
-        reverse=True,
-    )
+    longest_first({n[:3].upper() for n in WORDS.months} | {n.upper() for n in WORDS.short})
 )
 _DTG = re.compile(
     r"(?<![\w/.-])(?:(?P<first>[0-3]?\d)\s?[-\u2013]\s?)?(?P<day>[0-3]\d|(?<=-)\d)"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.extraction.alternation import longest_first
 from etl.extraction.rules import Row, read_rules
 from etl.problems import InputError, Problem
 
@@ -104,16 +105,12 @@ def load() -> DateWords:
         story_days=frozenset(
             _phrase(r["phrase"]) for r in relative if r["counts_from"].strip().lower() == "story"
         ),
-        spell_words=tuple(sorted({r["word"].lower() for r in spells}, key=len, reverse=True)),
+        spell_words=tuple(longest_first(r["word"].lower() for r in spells)),
         hold_words=tuple(
-            sorted(
-                {r["word"].lower() for r in spells if r["during"].strip().lower() == "yes"},
-                key=len,
-                reverse=True,
-            )
+            longest_first(r["word"].lower() for r in spells if r["during"].strip().lower() == "yes")
         ),
         hedges={_phrase(r["phrase"]): _int(r, "days", 0, 7) for r in hedges},
-        naming_nouns=tuple(sorted({_phrase(r["word"]) for r in naming}, key=len, reverse=True)),
+        naming_nouns=tuple(longest_first(_phrase(r["word"]) for r in naming)),
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.extraction.alternation import longest_first
 from etl.extraction.rules import Row, read_rules
 from etl.problems import InputError, Problem
 
@@ -20,9 +21,9 @@ PERSON_CLASSES = frozenset({"civilians", "fighters", "troops", "others"})
 
 
 def alternation(words) -> str:
-    """Longest first, so 'car bombs' wins over 'car'; spaces match any whitespace."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    """Longest first, so 'car bombs' wins over 'car'; spaces match any whitespace; the
+    text the same under any PYTHONHASHSEED (`alternation.longest_first`)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in longest_first(words))
 
 
 def _number(row: Row, column: str) -> float:
