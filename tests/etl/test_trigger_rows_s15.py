@@ -1,0 +1,44 @@
+"""Session 15 (issue 8): trigger rows for grammar any reporter writes, by class.
+
+Sentences are the team's own, written for these tests (none is copied from a heldout set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction.triggers import find_triggers
+
+
+def types(sentence: str) -> list[str]:
+    return [t.event_type for t in find_triggers(sentence, 0, len(sentence))]
+
+
+# Class: a place taken, told by 'took' and a place noun, or by the place that fell
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By the evening they took its airport and the old citadel.",
+        "Government troops took the nearby Tell Amara village on Monday.",
+        "The rebels took both crossings after a night of shelling.",
+        "The garrison town fell on Saturday after a week-long siege.",
+        "The city, which had held out for three years, fell overnight.",
+    ],
+)
+def test_a_place_taken_or_fallen_is_a_battle(sentence):
+    assert "clash" in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He took part in the talks about the base.",
+        "Most families took the bus to the town on Sunday.",
+        "The kidnappers took the village's teacher hostage.",
+        "It took the city three years to rebuild the bridge.",
+        "The number of patients in the town fell to nine.",
+        "Prices in the capital fell sharply last month.",
+    ],
+)
+def test_took_and_fell_without_a_place_taken_are_no_battle(sentence):
+    assert "clash" not in types(sentence)
