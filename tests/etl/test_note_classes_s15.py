@@ -57,3 +57,22 @@ def test_a_toll_after_a_later_clause_still_goes_to_its_own_event(extractor):
     text = "Clashes broke out in Saraqib today, while shelling on Binnish killed 4 civilians."
     tolls = _tolls(extractor, text)
     assert tolls["shelling"] == (4, 4)
+
+
+# -- 'lost N fighters': a side's own dead told by the verb 'lose' --------------------------
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Clashes broke out near Kafr Nabl today, and the militants lost 6 of their fighters.", 6),
+        ("The army said it had lost 4 soldiers in clashes with rebels near Hama on Tuesday.", 4),
+    ],
+)
+def test_a_side_that_lost_its_fighters_counts_them_killed(extractor, text, toll):
+    assert _tolls(extractor, text)["clash"] == (toll, toll)
+
+
+def test_lost_machines_are_not_a_toll(extractor):
+    text = "The army lost 3 tanks in clashes with rebels near Hama on Tuesday."
+    assert _tolls(extractor, text)["clash"] == (None, None)
