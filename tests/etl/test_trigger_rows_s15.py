@@ -42,3 +42,30 @@ def test_a_place_taken_or_fallen_is_a_battle(sentence):
 )
 def test_took_and_fell_without_a_place_taken_are_no_battle(sentence):
     assert "clash" not in types(sentence)
+
+
+# Class: people who leave, told by walking out, a list of places left, refuge or a passive move
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Thousands of villagers walked out of the burning valley at dawn.", "displacement"),
+        ("Hundreds of families left Kafr Amma and al-Jinah for the camps.", "displacement"),
+        ("About 800 people have taken refuge in the cathedral since Sunday.", "displacement"),
+        ("Some 2,000 residents sought refuge around the peacekeepers' camp.", "displacement"),
+        ("Some 6.000 villagers were moved out of the flooded area on Friday.", "evacuation"),
+    ],
+)
+def test_people_leaving_a_place_told_plainly(sentence, kind):
+    assert kind in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The delegation walked out of the talks on Tuesday.",
+        "Two battalions were moved out of the area last week.",
+        "The minister left Paris and Rome for Geneva.",
+    ],
+)
+def test_walking_out_or_moving_men_is_no_flight(sentence):
+    assert not {"displacement", "evacuation"} & set(types(sentence))
