@@ -76,3 +76,20 @@ def test_a_side_that_lost_its_fighters_counts_them_killed(extractor, text, toll)
 def test_lost_machines_are_not_a_toll(extractor):
     text = "The army lost 3 tanks in clashes with rebels near Hama on Tuesday."
     assert _tolls(extractor, text)["clash"] == (None, None)
+
+
+# -- 'last night', 'over the night': the night into the note's day (two days) --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked a police checkpoint at the entrance of Hama last night, killing 2.",
+        "Over the night the rebels shelled the villages of the Ghab plain with mortars.",
+    ],
+)
+def test_last_night_is_the_day_before_and_the_day_of_the_note(extractor, text):
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert {(m.date.start, m.date.end) for m in mentions} == {
+        (PUBLISHED - dt.timedelta(days=1), PUBLISHED)
+    }

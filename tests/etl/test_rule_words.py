@@ -27,7 +27,8 @@ def test_shipped_date_words():
     words = date_words.load()
     assert words.months["Sept"] == 9 and "Sept" in words.short and "May" not in words.short
     assert words.relative_days["overnight"] == (1, 0)
-    assert words.widening == {"overnight", "at dawn", "since dawn"}
+    assert words.relative_days["last night"] == (1, 0)
+    assert words.widening == {"overnight", "over the night", "at dawn", "since dawn"}
     assert "fighting" in words.spell_words
     assert words.units["week"] == (7, 6, 27)
     assert words.numbers["twelve"] == 12 and "thirteen" not in words.numbers
