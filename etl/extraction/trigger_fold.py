@@ -40,9 +40,9 @@ _COMBATANTS_KILLED = re.compile(
 
 
 _BY_WEAPON = re.compile(
-    r"\b(?:killed|died)\s+(?:by|in)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:bombs?|blasts?|"
+    r"\b(?:killed|died)\s+(?:by|in)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}(?:bombs?|blasts?|"
     r"explosions?|IEDs?|mines?|strikes?|air ?strikes?|shells?|shelling|rockets?|missiles?|"
-    r"mortars?|drones?)\b",
+    r"mortars?|drones?|booby[- ]traps?)\b",
     re.I,
 )
 

@@ -69,3 +69,41 @@ def test_people_leaving_a_place_told_plainly(sentence, kind):
 )
 def test_walking_out_or_moving_men_is_no_flight(sentence):
     assert not {"displacement", "evacuation"} & set(types(sentence))
+
+
+# Class: a weapon told by what fired or carried it, or by what it did
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The alliance replied with 5 strikes that destroyed a fuel depot.", "airstrike"),
+        ("On Friday a strike on Kafr Amma killed six people, medics said.", "airstrike"),
+        ("Near the dam, three strikes engaged a mortar team.", "airstrike"),
+        ("Army helicopters fired two missiles at the convoy on Sunday, killing 4.", "airstrike"),
+        ("A cargo plane flying from the coast was shot down on Monday, killing its crew.", "clash"),
+        ("Militants bombed a church during the evening service on Sunday.", "explosion"),
+        ("Three deminers were killed by a booby-trapped car near the bridge.", "explosion"),
+        ("Two soldiers were killed by booby traps in the old market on Monday.", "explosion"),
+        ("The gunmen held the road for hours, torching buses and firing on soldiers.", "clash"),
+    ],
+)
+def test_a_weapon_told_by_its_launcher_or_effect(sentence, kind):
+    assert kind in types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Army helicopters fired two missiles at the convoy on Sunday, killing 4.", "shelling"),
+        ("Sappers spent the week clearing mines and booby traps from the streets.", "explosion"),
+        ("The air force says its jets shot down a drone near the border today.", "clash"),
+        ("The general strike hit shops and schools across the country.", "airstrike"),
+        ("Police fired on protesters in the square.", "clash"),
+    ],
+)
+def test_no_such_weapon_or_battle(sentence, kind):
+    assert kind not in types(sentence)
+
+
+def test_killed_by_booby_traps_is_the_bombs_toll_not_a_battle():
+    sentence = "Four soldiers were killed by booby traps as they searched the houses on Monday."
+    assert types(sentence) == ["explosion"]
