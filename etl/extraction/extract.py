@@ -253,7 +253,8 @@ class Extractor:
                 dates = find_dates(text, start, end, context.published, context.anchor)
         context.until = until_day(text, dates)
         context.stamp = entry_stamp(dates, text, start) or context.stamp
-        triggers = find_triggers(text, start, end, context.stems)
+        # a note of one sentence names what happened: its nominal triggers took place
+        triggers = find_triggers(text, start, end, context.stems, context.note)
         if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own
             triggers = [t for t in triggers if not _LABEL_AFTER.match(text, t.end)] or triggers
         # figures count for this sentence's events, or as a toll for the events of the sentence

@@ -251,11 +251,15 @@ def _first_real(
     return best, matched
 
 
-def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = None) -> list[Trigger]:
+def find_triggers(
+    text: str, start: int, end: int, stems: StemIndex | None = None, note: bool = False
+) -> list[Trigger]:
     """The first real trigger of each event type in text[start:end], weaker types folded.
 
     Pass the article's StemIndex (of this same text) when calling sentence by sentence: it
-    saves a scan per type.
+    saves a scan per type. `note`: the sentence is a note of its own, a writer's entry that
+    names what happened ('Ein Tarma: shelling and clashes on the outskirts', 'SUMMARY: IED
+    strike on a convoy'), so its nominal triggers took place without a word that says so.
     """
     rules = trigger_rules()
     index = stems if stems is not None else StemIndex(text[start:end], rules)
@@ -293,7 +297,7 @@ def find_triggers(text: str, start: int, end: int, stems: StemIndex | None = Non
         if kind in nominal:
             nominal_types.append(type_rules)
     named: set[str] = set()  # the types read from a nominal row
-    if nominal_types and (found or any_verbal or _took_place(rules, text, start, end)):
+    if nominal_types and (found or any_verbal or note or _took_place(rules, text, start, end)):
         for type_rules in nominal_types:
             trigger, _ = _first_real(sentence, type_rules, nominal[type_rules.event_type], True)
             if trigger:

@@ -93,3 +93,27 @@ def test_last_night_is_the_day_before_and_the_day_of_the_note(extractor, text):
     assert {(m.date.start, m.date.end) for m in mentions} == {
         (PUBLISHED - dt.timedelta(days=1), PUBLISHED)
     }
+
+
+# -- a note of one sentence names what happened: its nominal triggers took place ----------
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Kafr Nabl: shelling and clashes on the eastern edge of the town.", "shelling"),
+        (
+            "Jisr al-Shughur: air strikes on the outskirts of the town and the nearby farms.",
+            "airstrike",
+        ),
+    ],
+)
+def test_a_one_sentence_note_names_what_happened(extractor, text, kind):
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert kind in {m.event_type for m in mentions}
+
+
+def test_a_nominal_in_a_longer_text_still_needs_a_word_that_it_happened(extractor):
+    text = "Diplomats met in Geneva. Shelling and clashes on the edge of towns are a war crime."
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert not mentions
