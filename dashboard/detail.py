@@ -57,6 +57,7 @@ def event_figures(figures: pd.DataFrame, claims: pd.DataFrame, event_id: str) ->
     sources = claims.loc[
         claims["claim_id"].isin(mine["claim_id"]), ["claim_id", "outlet", "claimant", "published"]
     ]
+    mine = mine[mine["claim_id"].isin(sources["claim_id"])]  # none of a rejected claim
     rows = mine.merge(sources, on="claim_id", how="left")
     rows = rows.assign(
         value=[

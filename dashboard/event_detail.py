@@ -78,10 +78,15 @@ class EventDetail:
         if self.claims is not None:
             claims = self.claims[self.claims["event_id"] == event_id]
             figures = tables["figures"][tables["figures"]["event_id"] == event_id]
+            figures = figures[figures["claim_id"].isin(claims["claim_id"])]  # none rejected
             return claims.reset_index(drop=True), figures.reset_index(drop=True)
         claims = tables.by_rowid("claims", self.claim_rows(event_id).tolist())
         claims = claims[claims["event_id"] == event_id]
         articles = tables.by_key("articles", "article_id", claims["article_id"].tolist())
         mine = claim_frame({"claims": claims, "articles": articles, "actors": tables["actors"]})
         figures = tables.by_rowid("figures", self.figure_rows(event_id).tolist())
-        return mine, figures[figures["event_id"] == event_id].reset_index(drop=True)
+        # the figures of the claims readers see (`claim_frame` leaves rejected ones out)
+        figures = figures[
+            (figures["event_id"] == event_id) & figures["claim_id"].isin(mine["claim_id"])
+        ]
+        return mine, figures.reset_index(drop=True)

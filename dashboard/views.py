@@ -86,32 +86,56 @@ def _columns(tables: Tables, name: str, columns: list[str] | None) -> pd.DataFra
     return tables[name] if columns is None else tables[name][columns]
 
 
-def _claim_links(tables: Tables) -> pd.DataFrame:
-    """What event_frame needs of the claims: their event, outlet and claimant organisation."""
+def shown_claims(claims: pd.DataFrame) -> pd.DataFrame:
+    """The claims readers may see: none an analyst rejected (a rejected event's, or a
+    sentence rejected on its own, which stays in the tables for the analysts' review list).
+    Every reader's path takes claims through here, and figures through `shown_figures`."""
+    return claims[claims["review_status"] != "rejected"]
+
+
+def shown_figures(figures: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
+    """The figures of `figures` that no rejected claim of `claims` gives."""
+    hidden = claims.loc[claims["review_status"] == "rejected", "claim_id"]
+    return figures[~figures["claim_id"].isin(hidden)] if len(hidden) else figures
+
+
+def shown_tables(tables: Tables) -> dict[str, pd.DataFrame]:
+    """The claims and figures tables as readers may see them (read whole: for downloads)."""
+    claims = tables["claims"]
+    return {"claims": shown_claims(claims), "figures": shown_figures(tables["figures"], claims)}
+
+
+def _claim_links(tables: Tables) -> tuple[pd.DataFrame, pd.Series]:
+    """What event_frame needs of the claims readers see: their event, outlet and claimant
+    organisation; and the ids of those they may not see (their figures are left out too)."""
     articles = _columns(tables, "articles", ["article_id", "outlet_id", "outlet"])
     actors = _columns(tables, "actors", ["actor_id", "name"]).rename(
         columns={"actor_id": "claimant_actor", "name": "claimant_org"}
     )
-    claims = _columns(tables, "claims", ["claim_id", "event_id", "article_id", "claimant_actor"])
-    claims = claims.reset_index(drop=True)
+    columns = ["claim_id", "event_id", "article_id", "claimant_actor", "review_status"]
+    every = _columns(tables, "claims", columns)
+    hidden = every.loc[every["review_status"] == "rejected", "claim_id"]
+    claims = shown_claims(every).drop(columns="review_status").reset_index(drop=True)
+    del every
     # looked up by key, as left merges would add them, without copying 3,000,000 rows twice
     _add(
         claims, articles.drop_duplicates("article_id").set_index("article_id"), claims["article_id"]
     )
     by_actor = actors.drop_duplicates("claimant_actor").set_index("claimant_actor")
     _add(claims, by_actor, claims["claimant_actor"])
-    return claims
+    return claims, hidden
 
 
 def claim_frame(tables: Tables) -> pd.DataFrame:
-    """Claims with their article, outlet, wire and claimant organisation by name."""
+    """The claims readers see, with their article, outlet, wire and claimant organisation
+    by name."""
     articles = tables["articles"][
         ["article_id", "outlet_id", "outlet", "wire", "title", "published"]
     ]
     actors = tables["actors"][["actor_id", "name"]].rename(
         columns={"actor_id": "claimant_actor", "name": "claimant_org"}
     )
-    claims = tables["claims"].merge(articles, on="article_id", how="left")
+    claims = shown_claims(tables["claims"]).merge(articles, on="article_id", how="left")
     return claims.merge(actors, on="claimant_actor", how="left")
 
 
@@ -129,7 +153,8 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     """One row per event with everything the timeline, map, filters and table need.
 
     Events an analyst rejected are not shown to readers (they stay in the tables, and in the
-    analysts' history)."""
+    analysts' history), nor are claims rejected (`shown_claims`): not counted, not among the
+    outlets, claimants or figures."""
     events = _columns(tables, "events", None)  # a lazily opened store's events: read, not kept
     events = events[events["review_status"] != "rejected"].reset_index(drop=True)
     types = tables["event_types"][["event_type", "label", "colour"]]
@@ -137,7 +162,7 @@ def event_frame(tables: Tables) -> pd.DataFrame:
         columns={"name": "place", "kind": "place_kind"}
     )
     actors = dict(zip(tables["actors"]["actor_id"], tables["actors"]["name"]))
-    claims = _claim_links(tables)
+    claims, hidden = _claim_links(tables)
     per_event = claims.groupby("event_id").agg(n_claims=("claim_id", "count"))
     for name, column in (
         ("outlet_ids", "outlet_id"),
@@ -166,7 +191,9 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     )
     view["actor1_name"] = view["actor1"].map(actors)
     view["actor2_name"] = view["actor2"].map(actors)
-    figures = _columns(tables, "figures", ["event_id", "quantity", "value_low", "value_high"])
+    figures = _columns(tables, "figures", ["claim_id", "event_id", "quantity", "value_low",
+                                           "value_high"])  # fmt: skip
+    figures = figures[~figures["claim_id"].isin(hidden)] if len(hidden) else figures
     view["figures_text"] = _figure_texts(figures, view["event_id"])
     view = view.sort_values(["date_start", "date_end", "event_key"], ignore_index=True)
     return compact(view)

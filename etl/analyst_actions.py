@@ -106,8 +106,9 @@ def event_decisions(
 ) -> list[dict]:  # fmt: skip
     """Decision rows for review items: an extracted event (with the stable keys of every
     mention behind it) or one extracted sentence added to a curated event (its mention key).
-    `decided`: sentence keys earlier decisions named; a sentence rejected on its own has left
-    the tables, and accepting it brings it back."""
+    `decided`: sentence keys earlier decisions named, accepted even when the tables lack
+    them (a sentence rejected on its own stays in the claims table, "rejected", and is
+    accepted again from there; builds written before that removed it)."""
     keys = mentions_by_event(tables["claims"])
     problems, rows = [], []
     for item in dict.fromkeys(event_ids):

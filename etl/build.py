@@ -115,7 +115,7 @@ def build_all(
     sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in articles)
     tables, index = with_merge(tables, curated, articles, mentions, sources.source)
     state = MergeState(index, sources, cache.fingerprint if cache else "", len(mentions))
-    tables = apply_decisions(tables, snapshot.decisions)
+    tables = apply_decisions(tables, snapshot.decisions, sources.source)
     return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports
 
 

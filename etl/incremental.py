@@ -42,6 +42,7 @@ from etl.mention_cache import MentionCache, article_key
 from etl.merge_index import positions, rows_of, sort_index
 from etl.merge_replay import Outcome, Replay, TooWide, replay
 from etl.merge_state import MergeState, inputs_digest, load, published_meta
+from etl.review import rejected_alone
 from etl.settings import Paths
 from etl.store import CURRENT, EXPORTS
 from etl.tables import TABLE_NAMES, Tables, article_rows
@@ -259,6 +260,7 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
     frame = pd.concat([frame[same], frame[~same & ~frame["event_id"].isin(events)], rows],
                       ignore_index=True)  # fmt: skip
     mine = claims[claims["event_id"].isin(recount)]
+    mine = mine[~rejected_alone(mine, frame)]  # as `apply_decisions` counts them
     found: dict[str, set[str]] = {}
     for event, article in zip(mine["event_id"], mine["article_id"]):
         found.setdefault(event, set()).add(state.sources.source(article))

@@ -4,14 +4,15 @@ A decision names the event an analyst saw and the stable keys of the mentions be
 (`ids.mention_key`: article, sentence span, type). Event ids of extracted events can move
 when a later batch reports the same event first; mention keys never do. So after any rebuild
 a decision reaches the event that now holds its mentions. Decisions apply in the order they
-were made; for each field the latest one wins.
+were made; for each field the latest one wins, but a sentence rejected on its own stays
+rejected, whatever its event's later decisions say, until it is accepted on its own.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -118,10 +119,16 @@ def _edit(event: dict, changes: Mapping[str, object], types: pd.DataFrame) -> di
     return out
 
 
-def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
+def apply_decisions(
+    tables: Tables, decisions: Iterable[Decision], source: Callable[[str], str] | None = None
+) -> Tables:
     """New tables with accept / reject / edit decisions applied: to extracted events (and
     the claims they were decided with), and to single extracted sentences (a decision whose
-    target is a mention key): accepted, or removed from their event when rejected."""
+    target is a mention key): accepted, or rejected on their own. A sentence rejected on its
+    own stays in the claims table as "rejected" (the analysts' review list shows it, and
+    accepting it takes the reject back); readers never see it (`dashboard.views`), and its
+    event's independent sources are counted without it (`source`: article id -> its
+    independent source; without it they are left as they are)."""
     events = tables["events"].set_index("event_id", drop=False)
     records = dict(events.to_dict("index"))
     types = tables["event_types"].set_index("event_type")
@@ -145,6 +152,8 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
             else:
                 event = {**event, "review_status": STATUS[d.action]}
                 decided = _keys_of(owners, event_id, d.mentions)
+                # a sentence rejected on its own stays rejected until it is accepted on its own
+                decided = [k for k in decided if claim_status.get(k) != "sentence rejected"]
                 claim_status.update(dict.fromkeys(decided, STATUS[d.action]))
             records[event_id] = {**event, "reviewed_by": d.who, "reviewed_at": d.at}
     out = dict(tables)
@@ -152,7 +161,57 @@ def apply_decisions(tables: Tables, decisions: Iterable[Decision]) -> Tables:
     out["events"] = frame.reset_index(drop=True)
     claims, figures = _claims_reviewed(tables, claim_status)
     out["claims"], out["figures"] = apply_claim_edits(claims, figures, claim_edits)
+    alone = rejected_alone(out["claims"], out["events"])
+    out["flows"] = _flows_without(tables["flows"], out["claims"][alone])
+    if source is not None:
+        out["events"] = recount_without_rejected(out["events"], out["claims"], source)
     return {name: out[name] for name in TABLE_NAMES}
+
+
+def _flows_without(flows: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFrame:
+    """The flows less those read from the sentences of `rejected` claims (their article and
+    event, inside the sentence): a map arc is no more shown than its sentence."""
+    if rejected.empty or flows.empty:
+        return flows
+    spans = rejected[["article_id", "event_id", "sentence_start", "sentence_end"]]
+    at = flows[["article_id", "event_id", "origin", "char_start", "char_end"]]
+    found = at.assign(_row=range(len(flows))).merge(spans, on=["article_id", "event_id"])
+    inside = (
+        (found["origin"] == "extracted")
+        & (found["char_start"] >= found["sentence_start"])
+        & (found["char_end"] <= found["sentence_end"])
+    )
+    keep = ~pd.Series(range(len(flows))).isin(found.loc[inside, "_row"]).to_numpy()
+    return flows[keep].reset_index(drop=True)
+
+
+def rejected_alone(claims: pd.DataFrame, events: pd.DataFrame) -> pd.Series:
+    """Claims rejected on their own: "rejected" while their event is not (a rejected event's
+    claims are rejected with it)."""
+    status = dict(zip(events["event_id"], events["review_status"]))
+    event_status = claims["event_id"].map(status)
+    return (claims["review_status"] == "rejected") & (event_status != "rejected")
+
+
+def recount_without_rejected(
+    events: pd.DataFrame, claims: pd.DataFrame, source: Callable[[str], str]
+) -> pd.DataFrame:
+    """independent_sources and source_ids of the events holding a sentence rejected on its
+    own, counted again from their other claims (the build counts every claim first)."""
+    alone = rejected_alone(claims, events)
+    touched = set(claims.loc[alone, "event_id"])
+    if not touched:
+        return events
+    kept = claims[claims["event_id"].isin(touched) & ~alone]
+    found: dict[str, set[str]] = {}
+    for event, article in zip(kept["event_id"], kept["article_id"]):
+        found.setdefault(event, set()).add(source(article))
+    at = events["event_id"].isin(touched)
+    lists = events.loc[at, "event_id"].map(lambda e: sorted(found.get(e, ())))
+    events = events.copy()
+    events.loc[at, "independent_sources"] = lists.map(len)
+    events.loc[at, "source_ids"] = lists.map("|".join)
+    return events
 
 
 def _on_curated(d: Decision, owners: Owners, records: Mapping[str, dict]) -> bool:
@@ -163,18 +222,15 @@ def _on_curated(d: Decision, owners: Owners, records: Mapping[str, dict]) -> boo
 def _claims_reviewed(
     tables: Tables, status: Mapping[str, str]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Claims with their review status; sentences rejected on their own removed."""
+    """Claims with their review status (a sentence rejected on its own is kept, "rejected",
+    with its figures: readers' paths leave it out)."""
     claims = tables["claims"].copy()
     if not status:
         return claims, tables["figures"]
     extracted = claims["origin"] == "extracted"
-    decided = claims["mention_key"].map(status)
-    gone = extracted & (decided == "sentence rejected")
-    decided = decided.str.removeprefix("sentence ")
+    decided = claims["mention_key"].map(status).str.removeprefix("sentence ")
     claims.loc[extracted & decided.notna(), "review_status"] = decided
-    figures = tables["figures"]
-    kept_figures = figures[~figures["claim_id"].isin(claims.loc[gone, "claim_id"])]
-    return claims[~gone].reset_index(drop=True), kept_figures.reset_index(drop=True)
+    return claims, tables["figures"]
 
 
 def _columns(events: pd.DataFrame) -> list[str]:
@@ -197,6 +253,7 @@ def _new_events(tables: Tables, statuses: set[str], batch: str | None) -> list[d
     extracted = events[(events["origin"] == "extracted") & events["review_status"].isin(statuses)]
     if batch:
         extracted = extracted[extracted["batch_id"] == batch]
+    claims = claims[~rejected_alone(claims, events)]  # each is an item of its own
     first = claims.sort_values(["article_id", "char_start"]).drop_duplicates("event_id")
     sentence = dict(zip(first["event_id"], first["sentence"]))
     count = claims.groupby("event_id").size()
@@ -215,11 +272,14 @@ def _new_events(tables: Tables, statuses: set[str], batch: str | None) -> list[d
 def _added_claims(tables: Tables, statuses: set[str], batch: str | None) -> list[dict]:
     claims, events = tables["claims"], tables["events"].set_index("event_id")
     batch_of = dict(zip(tables["articles"]["article_id"], tables["articles"]["batch_id"]))
-    added = claims[(claims["origin"] == "extracted") & claims["review_status"].isin(statuses)]
-    # sentences that joined a curated event, or joined an extracted one after its review
+    alone = rejected_alone(claims, tables["events"])
+    chosen = (claims["origin"] == "extracted") & claims["review_status"].isin(statuses)
+    added, alone = claims[chosen], alone[chosen]
+    # sentences that joined a curated event, or joined an extracted one after its review, or
+    # were rejected on their own (they stay on the list, to be accepted again)
     curated = added["event_id"].map(lambda e: events.at[e, "origin"] != "extracted").astype(bool)
     reviewed = added["event_id"].map(lambda e: events.at[e, "review_status"] != "pending")
-    added = added[curated | (reviewed.astype(bool) & (added["review_status"] == "pending"))]
+    added = added[curated | (reviewed.astype(bool) & (added["review_status"] == "pending")) | alone]
     if batch:
         added = added[added["article_id"].map(batch_of) == batch]
     places = tables["places"].set_index("place_id")["name"]
@@ -240,8 +300,9 @@ def _added_claims(tables: Tables, statuses: set[str], batch: str | None) -> list
 
 def review_queue(tables: Tables, batch: str | None = None, every: bool = False) -> pd.DataFrame:
     """What awaits review, one row each: new extracted events (item_id = the event id) and
-    extracted sentences that joined an existing event ("adds a claim", item_id = the
-    sentence's mention key), with the sentence behind it. `every` adds reviewed ones."""
+    extracted sentences that joined an existing event or were rejected on their own ("adds a
+    claim", item_id = the sentence's mention key), with the sentence behind it. `every` adds
+    reviewed ones."""
     statuses = {"pending", "accepted", "rejected"} if every else {"pending"}
     rows = _new_events(tables, statuses, batch) + _added_claims(tables, statuses, batch)
     return pd.DataFrame(rows, columns=QUEUE_COLUMNS)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
+from dashboard.views import shown_tables
 from etl.formats.acled import acled_csv
 from etl.formats.geojson import geojson_bytes
 from etl.formats.provenance import provenance_csv
@@ -31,11 +32,16 @@ def download_makers(
     state and never changed in place (dashboard.derived)."""
     names = dict(batch_names)
     events = shown if callable(shown) else (lambda: shown)
-    return {
-        "sources": lambda: provenance_csv(events(), tables["claims"], tables["articles"], names),
-        "geojson": lambda: geojson_bytes(events()),
-        "acled": lambda: acled_csv(events(), tables, int(time.time())),
-    }
+
+    def sources() -> bytes:
+        claims = shown_tables(tables)["claims"]  # no rejected claim
+        return provenance_csv(events(), claims, tables["articles"], names)
+
+    def acled() -> bytes:
+        readable = {n: tables[n] for n in ("places", "actors", "outlets")}
+        return acled_csv(events(), readable | shown_tables(tables), int(time.time()))
+
+    return {"sources": sources, "geojson": lambda: geojson_bytes(events()), "acled": acled}
 
 
 def render_downloads(

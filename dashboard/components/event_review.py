@@ -157,6 +157,11 @@ def render_decision(
                 "who says so or its figures if need be), or reject it to take it off the "
                 "event. The curated event itself is corrected in data/curated/ (reviewed in "
                 "git)."
+                + (
+                    " Rejected: readers do not see it; *Accept* takes the reject back."
+                    if item["status"] == "rejected"
+                    else ""
+                )
             )
         changes = {**changes, **_sentence_fields(tables, item_id, k)}
     with below:

@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+from dashboard.views import claim_frame
 from etl import inbox
 from etl.store import read_store
 from tests.conftest import tree_digest
@@ -453,10 +454,25 @@ def test_a_sentence_added_to_a_curated_event_is_accepted_or_rejected(store, proj
     assert before is None  # nothing stored until a decision
     button(at, "Reject").click().run()
     assert not at.exception, at.exception
-    claims = read_store(store)[0]["claims"]
-    assert key not in set(claims["mention_key"].dropna())  # taken off its event
+    tables = read_store(store)[0]
+    claims = tables["claims"]
+    assert claims.loc[claims["mention_key"] == key, "review_status"].tolist() == ["rejected"]
+    assert key not in set(claim_frame(tables)["mention_key"].dropna())  # taken off its event
     (decision,) = inbox.read(store).decisions
     assert (decision.action, decision.target, decision.mentions) == ("reject", key, (key,))
+    # still listed, as rejected; Accept takes the reject back and readers see it again
+    at.segmented_control(key="review_statuses").set_value(["rejected"]).run()
+    at.selectbox(key="review_item").set_value(key).run()
+    assert at.selectbox(key="review_item").value == key
+    assert "**Adds a claim to:**" in texts(at)
+    button(at, "Accept").click().run()
+    assert not at.exception, at.exception
+    assert [d.action for d in inbox.read(store).decisions] == ["reject", "accept"]
+    back = read_store(store)[0]
+    assert back["claims"].loc[back["claims"]["mention_key"] == key, "review_status"].tolist() == [
+        "accepted"
+    ]
+    assert key in set(claim_frame(back)["mention_key"].dropna())
 
 
 def test_a_hostile_batch_name_is_shown_as_text(store):
@@ -489,3 +505,36 @@ def test_who_says_so_and_the_figures_of_a_sentence_are_corrected(store):
     assert figures[["quantity", "value_low", "value_high"]].values.tolist() == [
         ["families", 40.0, 45.0]
     ]
+
+
+def _review_count(at) -> str:
+    return next(as_read(c.value) for c in at.caption if "item(s):" in c.value)
+
+
+def test_sentences_accepted_then_rejected_are_counted_as_rejected(store, project_tables):
+    """Two 'adds a claim' items of the seed batch accepted, then rejected: the count says
+    2 rejected (a rejected sentence has left its event, not the review list)."""
+    from dashboard.review_items import queue_items
+
+    at = sign(analyst_page())
+    before = _review_count(at)
+    items = queue_items(project_tables)
+    keys = list(items.loc[items["kind"] == "adds a claim", "item_id"][:2])
+    for action in ("Accept", "Reject"):
+        for key in keys:
+            at.selectbox(key="review_item").set_value(key).run()
+            button(at, action).click().run()
+            assert not at.exception, at.exception
+        if action == "Accept":
+            at.segmented_control(key="review_statuses").set_value(
+                ["pending", "accepted", "rejected"]
+            ).run()
+            assert _review_count(at).endswith(", 2 accepted, 0 rejected.")
+    assert [d.action for d in inbox.read(store).decisions] == ["accept"] * 2 + ["reject"] * 2
+    total, _, pending = before.partition(": ")
+    assert (
+        _review_count(at) == f"{total}: {int(pending.split()[0]) - 2} awaiting review, "
+        "0 accepted, 2 rejected."
+    )
+    shown = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
+    assert (shown["status"] == "rejected").sum() == 2

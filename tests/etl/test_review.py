@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
+from dashboard.views import claim_frame, event_frame
 from etl.build import build_tables
 from etl.cli import main
 from etl.inbox import Decision
@@ -98,14 +100,25 @@ def test_a_sentence_that_joins_a_curated_event_is_reviewed_on_its_own(mini, tmp_
     assert "is one sentence: correct its --claimant or --figure" in capsys.readouterr().err
     assert main(["review", "reject", added["item_id"], *args]) == 0
     after = read_store(mini.store)[0]
-    assert len(after["claims"]) == claims_before - 1  # the sentence left its event
-    assert added["item_id"] not in set(after["claims"]["mention_key"].dropna())
-    assert review_queue(after).query("kind == 'adds a claim'").empty
+    assert len(after["claims"]) == claims_before  # kept, rejected: readers never see it
+    assert _status(after, added["item_id"]) == "rejected"
+    assert added["item_id"] not in set(claim_frame(after)["mention_key"].dropna())
+    assert review_queue(after).query("kind == 'adds a claim'").empty  # nothing awaits review
+    listed = review_queue(after, every=True).query("kind == 'adds a claim'")
+    assert listed[["item_id", "status", "sentence", "event_id", "batch_id"]].values.tolist() == [
+        [added["item_id"], "rejected", added["sentence"], added["event_id"], added["batch_id"]]
+    ]  # still on the analysts' list, as rejected
     # changed one's mind: accepting the sentence brings it back to its event
     assert main(["review", "accept", added["item_id"], *args]) == 0
     back = read_store(mini.store)[0]
     assert len(back["claims"]) == claims_before
-    assert added["item_id"] in set(back["claims"]["mention_key"].dropna())
+    assert _status(back, added["item_id"]) == "accepted"
+    assert added["item_id"] in set(claim_frame(back)["mention_key"].dropna())
+
+
+def _status(tables, key: str) -> str:
+    (status,) = tables["claims"].loc[tables["claims"]["mention_key"] == key, "review_status"]
+    return status
 
 
 def test_a_later_sentence_joining_an_accepted_event_is_reviewed_on_its_own(mini, tmp_path, capsys):
@@ -138,8 +151,24 @@ def test_a_later_sentence_joining_an_accepted_event_is_reviewed_on_its_own(mini,
     after = read_store(mini.store)[0]
     event = after["events"].set_index("event_id").loc[event_id]
     assert event["review_status"] == "accepted"  # the event stays; only the sentence goes
-    assert item["item_id"] not in set(after["claims"]["mention_key"].dropna())
-    assert (after["claims"]["event_id"] == event_id).sum() == 1
+    assert _status(after, item["item_id"]) == "rejected"
+    assert (claim_frame(after)["event_id"] == event_id).sum() == 1
+    # counted without it: one source (Hill Times), its figure only, its outlet only
+    assert (event["independent_sources"], event["source_ids"]) == (1, "hill_times")
+    shown = event_frame(after).set_index("event_id").loc[event_id]
+    assert (shown["n_claims"], shown["outlets"], shown["figures_text"]) == (
+        1, ["Hill Times"], "killed 7"
+    )  # fmt: skip
+    # accepting the sentence on its own takes the reject back, whatever the event's status
+    listed = review_queue(after, every=True).set_index("item_id")
+    assert listed.loc[item["item_id"], "status"] == "rejected"
+    assert main(["review", "accept", item["item_id"], *args]) == 0
+    back = read_store(mini.store)[0]
+    assert _status(back, item["item_id"]) == "accepted"
+    event = back["events"].set_index("event_id").loc[event_id]
+    assert event["independent_sources"] == 2
+    shown = event_frame(back).set_index("event_id").loc[event_id]
+    assert (shown["n_claims"], shown["figures_text"]) == (2, "killed 5–7")
 
 
 def test_a_decision_finds_its_event_again_after_a_rule_change_retypes_the_sentence(tables):
@@ -161,3 +190,33 @@ def test_a_decision_finds_its_event_again_after_a_rule_change_retypes_the_senten
     gone = dict(tables)
     gone["claims"] = tables["claims"][~(tables["claims"]["event_id"] == event_id)]
     assert orphaned(gone, accepted) == accepted  # the sentence is no longer read at all
+
+
+def test_a_sentence_rejected_on_its_own_keeps_its_row_and_loses_its_map_arc(tables):
+    """Kept in the claims (and figures) table as rejected, whatever its event's later
+    decisions say; the arc read from its sentence leaves the flows table; accepting the
+    sentence takes all of it back."""
+    claims = tables["claims"]
+    event_id, event_keys = _pending(tables)
+    claim = claims[claims["event_id"] == event_id].dropna(subset=["mention_key"]).iloc[0]
+    assert (claims["event_id"] == event_id).sum() == 1  # its event's only claim
+    assert (tables["figures"]["claim_id"] == claim["claim_id"]).any()
+    key, start = claim["mention_key"], int(claim["sentence_start"])
+    arc = {"flow_id": "fl_x", "event_id": claim["event_id"], "origin_place_id": "alpha",
+           "destination_place_id": "beta", "article_id": claim["article_id"],
+           "char_start": start, "char_end": start + 5, "quote": "x", "origin": "extracted"}  # fmt: skip
+    flows = pd.concat([tables["flows"], pd.DataFrame([arc])], ignore_index=True)
+    tables = {**tables, "flows": flows}
+
+    def sentence(seq: int, action: str) -> Decision:
+        return Decision(seq, action, key, (key,), {}, "ana", f"2026-01-0{seq}T00:00:00Z")
+
+    rejected = apply_decisions(tables, [sentence(1, "reject"), decision(2, "accept", event_keys)])
+    assert _status(rejected, key) == "rejected"  # the later accept of its event leaves it so
+    assert len(rejected["claims"]) == len(claims)
+    assert rejected["figures"].equals(tables["figures"])
+    assert "fl_x" not in set(rejected["flows"]["flow_id"])
+    assert len(rejected["flows"]) == len(flows) - 1
+    back = apply_decisions(tables, [sentence(1, "reject"), sentence(2, "accept")])
+    assert _status(back, key) == "accepted"
+    assert "fl_x" in set(back["flows"]["flow_id"])
