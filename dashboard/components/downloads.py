@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 import pandas as pd
 import streamlit as st
 
-from dashboard.views import shown_tables
+from dashboard.views import shown_claims, shown_tables
 from etl.formats.acled import acled_csv
 from etl.formats.geojson import geojson_bytes
 from etl.formats.provenance import provenance_csv
@@ -34,7 +34,7 @@ def download_makers(
     events = shown if callable(shown) else (lambda: shown)
 
     def sources() -> bytes:
-        claims = shown_tables(tables)["claims"]  # no rejected claim
+        claims = shown_claims(tables["claims"])  # no rejected claim
         return provenance_csv(events(), claims, tables["articles"], names)
 
     def acled() -> bytes:
