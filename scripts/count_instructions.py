@@ -1,7 +1,7 @@
 """Instructions per seed article for extraction (or one stage of it), counted by valgrind.
 
     PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py            # extract
-    PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py triggers places
+    PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py triggers places filter
     PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py passages   # varied text
 
 On this shared 2-core machine CPU time swings by 10-20% with the other workers' load, more
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("extract", "triggers", "dates", "figures", "actors", "places", "passages")
+STAGES = ("extract", "triggers", "dates", "figures", "actors", "places", "filter", "passages")
 
 
 def _stage(name: str):
@@ -106,9 +106,23 @@ def _stage(name: str):
 
         return passages, len(measured)
 
+    from etl.extraction import extract as extract_module
+    from etl.extraction.mention_filter import keep_likely
+
+    read: list[list] = []  # each seed's mentions before the learnt filter, as it reads them
+    kept, extract_module.keep_likely = extract_module.keep_likely, lambda ms: read.append(ms) or ms
+    try:
+        extract()
+    finally:
+        extract_module.keep_likely = kept
+
+    def filter() -> None:  # the learnt filter (etl.extraction.mention_filter) alone
+        for mentions in read:
+            keep_likely(mentions)
+
     stages = dict(
         extract=extract, triggers=triggers, dates=dates, figures=figures, actors=actors,
-        places=places,
+        places=places, filter=filter,
     )  # fmt: skip
     return stages[name], len(articles)
 

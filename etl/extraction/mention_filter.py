@@ -53,6 +53,31 @@ CUES = {
 }
 
 
+#: the bytes of a lower-cased text, every character beyond ASCII a '?', as `words` reads
+#: them: a-z kept, all else a space (a character beyond ASCII is never one of a-z).
+#: Translating and splitting bytes is cheaper than a str of every word
+_WORD_BYTES = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+#: each cue word (as bytes) with its families as bits, in CUES order; the families of each
+#: set of bits
+_CUE_BITS = {
+    word.encode("ascii"): sum(1 << i for i, vocab in enumerate(CUES.values()) if word in vocab)
+    for word in sorted(frozenset().union(*CUES.values()))
+}
+_CUE_WORDS = frozenset(_CUE_BITS)
+_FAMILIES = [
+    tuple(cue for i, cue in enumerate(CUES) if bits >> i & 1) for bits in range(1 << len(CUES))
+]
+
+
+def _families(sentence: str) -> tuple[str, ...]:
+    """The cue families whose words `words(sentence)` holds, in CUES order."""
+    text = sentence.lower().encode("ascii", "replace").translate(_WORD_BYTES)
+    bits = 0
+    for word in _CUE_WORDS.intersection(text.split()):
+        bits |= _CUE_BITS[word]
+    return _FAMILIES[bits]
+
+
 def _has_year(sentence: str) -> bool:
     for found in _YEAR.finditer(sentence):
         at = found.start()
@@ -68,12 +93,59 @@ def words(text: str) -> list[str]:
 def sentence_cues(sentence: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a sentence gives every mention of it: the cue families its words hold, and the
     year and quote features."""
-    ws = set(words(sentence))
-    cues = tuple(cue for cue, vocab in CUES.items() if not ws.isdisjoint(vocab))
+    cues = _families(sentence)
     marks = ("year",) if _has_year(sentence) else ()
     if '"' in sentence or "\u201c" in sentence:
         marks += ("quote",)
     return cues, marks
+
+
+#: a feature as the parts its name is written from (`_name`): ('type=', 'airstrike') is
+#: 'type=airstrike'. keep_likely looks a mention's weights up by these tuples, each name
+#: made once (`_Weights`), not a string per feature per mention (they were most of the
+#: filter's cost: scripts/count_instructions.py filter)
+Key = tuple
+
+
+def _name(key: Key) -> str:
+    return "".join(map(str, key))
+
+
+def feature_keys(
+    m: Mention,
+    same: Sequence[Mention],
+    cues: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+) -> list[Key]:
+    """The mention's features, each as the parts of its name (`features` gives the names);
+    `same` is the non-background mentions of its sentence (itself included), `cues` its
+    sentence's `sentence_cues` (computed when not given). No sentence words and no position
+    in the article: with them the model learnt the sets' house styles and dropped real events
+    of the seed articles (long real news)."""
+    kind = m.event_type
+    families, marks = cues if cues is not None else sentence_cues(m.sentence)
+    trig = words(m.trigger)
+    date = m.date
+    f: list[Key] = [("type=", kind), ("datesrc=", date.source), ("dateprec=", date.precision)]
+    if trig:
+        first = trig[0]
+        f += [("trig0=", first), ("trig0type=", first, "|", kind), ("triglen=", min(len(trig), 4))]
+    f += [
+        ("placed=", m.latitude is not None),
+        ("note=", m.place_note),
+        ("geop=", m.geo_precision),
+        ("figs=", min(len(m.figures), 3)),
+    ]
+    if m.figures:
+        f += [("figq=", q) for q in sorted({x.quantity for x in m.figures})]
+    f.append(("claimant=", m.claimant is not None))
+    f.append(("actors=", (m.actor1 is not None) + (m.actor2 is not None)))
+    for cue in families:
+        f += [("cue=", cue), ("cue=", cue, "|", kind)]
+    f += [(mark,) for mark in marks]
+    f += [("other=", t) for t in sorted({o.event_type for o in same if o is not m})]
+    f.append(("nsame=", min(len(same), 4)))
+    f.append(("bias",))
+    return f
 
 
 def features(
@@ -81,28 +153,9 @@ def features(
     same: Sequence[Mention],
     cues: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
 ) -> list[str]:
-    """The mention's features; `same` is the non-background mentions of its sentence (itself
-    included), `cues` its sentence's `sentence_cues` (computed when not given). No sentence
-    words and no position in the article: with them the model learnt the sets' house styles
-    and dropped real events of the seed articles (long real news)."""
-    kind = m.event_type
-    families, marks = cues if cues is not None else sentence_cues(m.sentence)
-    trig = words(m.trigger)
-    f = [f"type={kind}", f"datesrc={m.date.source}", f"dateprec={m.date.precision}"]
-    if trig:
-        f += [f"trig0={trig[0]}", f"trig0type={trig[0]}|{kind}", f"triglen={min(len(trig), 4)}"]
-    f += [f"placed={m.latitude is not None}", f"note={m.place_note}", f"geop={m.geo_precision}"]
-    f.append(f"figs={min(len(m.figures), 3)}")
-    f += [f"figq={q}" for q in sorted({x.quantity for x in m.figures})]
-    f.append(f"claimant={m.claimant is not None}")
-    f.append(f"actors={(m.actor1 is not None) + (m.actor2 is not None)}")
-    for cue in families:
-        f += [f"cue={cue}", f"cue={cue}|{kind}"]
-    f += marks
-    f += [f"other={t}" for t in sorted({o.event_type for o in same if o is not m})]
-    f.append(f"nsame={min(len(same), 4)}")
-    f.append("bias")
-    return f
+    """The names of the mention's features (`feature_keys`), in its order: what the rows
+    the weights are fitted to hold."""
+    return [_name(key) for key in feature_keys(m, same, cues)]
 
 
 @lru_cache(maxsize=4)
@@ -127,15 +180,37 @@ def weights(folder: Path = RULES) -> dict[str, float]:
 
 def probability(feats: Sequence[str], w: dict[str, float]) -> float:
     """P(real) of a mention with these features (`features` gives each once)."""
-    z = sum(map(w.get, feats, repeat(0.0)))
+    return _logistic(sum(map(w.get, feats, repeat(0.0))))
+
+
+def _logistic(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+class _Weights(dict):
+    """A feature's weight by its key (`feature_keys`): its name is made and looked up in the
+    weights on first sight only. The same floats as `probability` over the names, summed
+    in the same order, so the same P to the last bit."""
+
+    def __init__(self, w: dict[str, float]) -> None:
+        super().__init__()
+        self.w = w
+
+    def __missing__(self, key: Key) -> float:
+        value = self[key] = self.w.get(_name(key), 0.0)
+        return value
+
+
+@lru_cache(maxsize=4)
+def _by_key(folder: Path) -> _Weights:
+    return _Weights(weights(folder))
 
 
 def keep_likely(mentions: list[Mention], folder: Path = RULES) -> list[Mention]:
     """The mentions, less the non-background ones whose P(real) is below THRESHOLD."""
     if not mentions:
         return mentions
-    w = weights(folder)
+    w = _by_key(folder)
     live: dict[int, list[Mention]] = {}
     for m in mentions:
         if not m.background:
@@ -145,5 +220,8 @@ def keep_likely(mentions: list[Mention], folder: Path = RULES) -> list[Mention]:
         m
         for m in mentions
         if m.background
-        or probability(features(m, live[m.char_start], cues[m.char_start]), w) >= THRESHOLD
+        or _logistic(
+            sum(map(w.__getitem__, feature_keys(m, live[m.char_start], cues[m.char_start])))
+        )
+        >= THRESHOLD
     ]

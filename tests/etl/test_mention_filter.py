@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import random
+import re
 
 import pytest
 
 from etl.cli import _extractor
 from etl.extraction import extract as extract_module
 from etl.extraction import mention_filter
+from etl.extraction.evaluate import load_devset
 from etl.extraction.extract import ArticleInput
 from etl.extraction.mention_filter import THRESHOLD, features, keep_likely, probability, weights
 from etl.problems import InputError
@@ -108,3 +111,82 @@ def test_the_leave_one_set_out_change_counts_items_right_up_and_wrong_up():
         "precision": 1,
         "found": -1,
     }
+
+
+def _reference_features(m, same, cues):
+    """`features` as it was written before keep_likely looked weights up by key (session
+    15): one f-string per feature. The rows the weights are fitted to were made by it."""
+    kind = m.event_type
+    families, marks = cues
+    trig = mention_filter.words(m.trigger)
+    f = [f"type={kind}", f"datesrc={m.date.source}", f"dateprec={m.date.precision}"]
+    if trig:
+        f += [f"trig0={trig[0]}", f"trig0type={trig[0]}|{kind}", f"triglen={min(len(trig), 4)}"]
+    f += [f"placed={m.latitude is not None}", f"note={m.place_note}", f"geop={m.geo_precision}"]
+    f.append(f"figs={min(len(m.figures), 3)}")
+    f += [f"figq={q}" for q in sorted({x.quantity for x in m.figures})]
+    f.append(f"claimant={m.claimant is not None}")
+    f.append(f"actors={(m.actor1 is not None) + (m.actor2 is not None)}")
+    for cue in families:
+        f += [f"cue={cue}", f"cue={cue}|{kind}"]
+    f += marks
+    f += [f"other={t}" for t in sorted({o.event_type for o in same if o is not m})]
+    f.append(f"nsame={min(len(same), 4)}")
+    f.append("bias")
+    return f
+
+
+def _reference_families(sentence: str) -> tuple[str, ...]:
+    ws = set(mention_filter.words(sentence))
+    return tuple(cue for cue, vocab in mention_filter.CUES.items() if not ws.isdisjoint(vocab))
+
+
+def test_cue_families_are_read_as_the_words_of_the_sentence_give_them():
+    own = [
+        "Officials said the toll would rise, though it was not clear when.",
+        "The WAR ended last year, according to reports; no one denied it.",
+        "\u0130f the army comes, we will flee, \u201cthey\u201d said \u2014 willfully.",  # 'i̇f'
+        "Five \u212ailled since 2019",  # the Kelvin sign lower-cases to 'k'
+        "stat_total 2total total2 Caf\u00e9s said\u00e9 na\u00efve_since",
+        "",
+    ]
+    for sentence in own:
+        assert mention_filter._families(sentence) == _reference_families(sentence), sentence
+    rng = random.Random(15)
+    pieces = ["said", "will", "not", "since", "total", "ago", "Said", "WILL", "no", "if"]
+    pieces += [" ", ",", "_", "1", "\u00e9", "\u0130", "\u212a", "\u00df", "x", "-", "\n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert mention_filter._families(text) == _reference_families(text), text
+
+
+def test_every_character_that_lower_cases_to_an_ascii_letter_is_read_as_words_reads_it():
+    letter = re.compile("[a-z]")
+    for code in range(128, 0x110000):
+        ch = chr(code)
+        if letter.search(ch.lower()):
+            text = f"will{ch}said {ch}if"
+            assert mention_filter._families(text) == _reference_families(text), hex(code)
+
+
+def test_the_weights_looked_up_by_key_give_the_same_probability_to_the_last_bit(
+    extractor, monkeypatch
+):
+    w, by_key = weights(), mention_filter._by_key(mention_filter.RULES)
+    seen, read = 0, []
+    monkeypatch.setattr(extract_module, "keep_likely", lambda ms: read.extend(ms) or ms)
+    for passage in load_devset(ROOT / "data" / "devset" / "passages.jsonl"):
+        published = dt.date.fromisoformat(passage["published"])
+        read.clear()
+        extractor.extract(ArticleInput(passage["id"], passage["text"], published))
+        live = [m for m in read if not m.background]
+        for m in live:
+            same = [o for o in live if o.char_start == m.char_start]
+            cues = mention_filter.sentence_cues(m.sentence)
+            names = _reference_features(m, same, cues)
+            assert features(m, same, cues) == names
+            keys = mention_filter.feature_keys(m, same, cues)
+            z = sum(map(by_key.__getitem__, keys))
+            assert mention_filter._logistic(z) == probability(names, w)
+            seen += 1
+    assert seen > 80
