@@ -117,3 +117,22 @@ def test_a_nominal_in_a_longer_text_still_needs_a_word_that_it_happened(extracto
     text = "Diplomats met in Geneva. Shelling and clashes on the edge of towns are a war crime."
     mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
     assert not mentions
+
+
+# -- 'no human losses ... after rockets fell': the losses are negated, not the event ------
+
+
+def test_no_losses_before_the_event_negates_the_losses_only(extractor):
+    text = (
+        "Binnish: no human losses were recorded after 3 rockets fell on the market this "
+        "morning, causing material damage only."
+    )
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert {m.event_type for m in mentions} == {"shelling"}
+    assert _tolls(extractor, text)["shelling"] == (0, 0)
+
+
+def test_a_negated_event_is_still_not_real(extractor):
+    text = "Binnish: no rockets fell on the market this morning, residents said."
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert "shelling" not in {m.event_type for m in mentions}
