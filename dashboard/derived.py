@@ -34,7 +34,8 @@ from dashboard.briefing import LegendEntry, legend_entries
 from dashboard.columns import among
 from dashboard.filters import Filters, counted_total, filter_rows, list_numbers
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements
-from dashboard.mapview import SCREEN_WIDTH_PX, build_map, reference_sites
+from dashboard.map_layout import View, view_to_show
+from dashboard.mapview import SCREEN_WIDTH_PX, build_map, fit_marks, reference_sites
 from dashboard.screen_figure import screen_figure
 from dashboard.selection import marker_events
 from dashboard.sources_line import footer_line
@@ -44,6 +45,11 @@ from etl.tables import Tables
 
 #: Held while a kept timeline is copied (see `Derived.timeline_copy`).
 _COPYING = threading.Lock()
+#: Held while a map is added to or dropped from a state's kept maps (`Derived.deck`).
+_DECKS = threading.Lock()
+#: Maps kept per filter state (one per width and view: a view kept from another state's map
+#: makes another): the newest this many.
+DECKS_KEPT = 4
 #: What the charts drawn as counts, the map's legend and the 'shown as' line read of the
 #: events (`Derived.charted`); those of text are categories in `Source.counted`.
 COUNTED = (
@@ -312,27 +318,50 @@ class Derived:
         """The map's legend entries (`briefing.legend_entries` of the events shown)."""
         return legend_entries(self.charted, "map")
 
-    def deck(self, width: int = SCREEN_WIDTH_PX) -> pdk.Deck:
-        """The map fitted to `width` px, nothing selected (kept per width; shared: mark a
-        `deck_copy`)."""
-        kept = self.__dict__.setdefault("_decks", {})
+    def fit(self, width: int = SCREEN_WIDTH_PX) -> tuple[pd.DataFrame, View]:
+        """The map's marks and the view fitting them at `width` px (`mapview.fit_marks`;
+        kept per width, shared: read-only)."""
+        kept = self.__dict__.setdefault("_fits", {})
         if width not in kept:
-            src = self.source
-            kept[width] = build_map(
-                self.charted,
-                src.sites,
-                src.basemap,
-                self.map_style,
-                width=width,
-                arcs=self.arcs,
-                basemap_url=src.basemap_url,
-                basemap_tiles=src.basemap_tiles,
-            )
+            kept[width] = fit_marks(self.charted, self.source.sites, width=width)
         return kept[width]
 
-    def deck_copy(self, width: int = SCREEN_WIDTH_PX) -> pdk.Deck:
+    def view_after(self, previous: View | None, width: int = SCREEN_WIDTH_PX) -> View:
+        """The view a session's map shows for these filters when it showed `previous`
+        (`map_layout.view_to_show`): kept when the events shown are drawn whole in it."""
+        markers, fitted = self.fit(width)
+        return view_to_show(previous, fitted, markers, self.source.sites)
+
+    def deck(self, width: int = SCREEN_WIDTH_PX, at: View | None = None) -> pdk.Deck:
+        """The map at `width` px, drawn at the view `at` (else the fitted one), nothing
+        selected (kept per width and view, the last `DECKS_KEPT`; shared: mark a
+        `deck_copy`)."""
+        kept = self.__dict__.setdefault("_decks", {})
+        key = (width, at if at is not None else self.fit(width)[1])
+        if key in kept:
+            return kept[key]
+        src = self.source
+        deck = build_map(
+            self.charted,
+            src.sites,
+            src.basemap,
+            self.map_style,
+            width=width,
+            arcs=self.arcs,
+            basemap_url=src.basemap_url,
+            basemap_tiles=src.basemap_tiles,
+            at=key[1],
+            fitted=self.fit(width),
+        )
+        with _DECKS:  # sessions share this state: one at a time adds or drops a deck
+            kept.setdefault(key, deck)
+            while len(kept) > DECKS_KEPT:
+                kept.pop(next(iter(kept)))
+        return deck
+
+    def deck_copy(self, width: int = SCREEN_WIDTH_PX, at: View | None = None) -> pdk.Deck:
         """A copy whose list of layers is its own (marking a selection adds a layer)."""
-        deck = copy.copy(self.deck(width))
+        deck = copy.copy(self.deck(width, at))
         deck.layers = list(deck.layers)
         return deck
 

@@ -82,21 +82,77 @@ def fit_view(
     return View(cx * 360 - 180, latitude_of(cy), zoom, width, height)
 
 
-def map_view(markers: pd.DataFrame, sites: pd.DataFrame, width: int, height: int) -> View:
-    """The view that shows every marker, its ring and its halo, and the reference sites with
-    their labels (so a single event is never a bare river with no place names)."""
+def _points(markers: pd.DataFrame, sites: pd.DataFrame) -> tuple[list[float], list[float]]:
+    """What a view must show: the markers' places and the reference sites."""
     lons = list(markers["place_lon"]) + list(sites["longitude"].astype(float))
     lats = list(markers["place_lat"]) + list(sites["latitude"].astype(float))
     if not lons:
         lons, lats = [38.0, 42.0], [34.0, 37.0]  # Syria, when there is nothing at all
+    return lons, lats
+
+
+def _room(markers: pd.DataFrame, view: View, slack: float) -> tuple[float, float, float, float]:
+    """The px (left, top, right, bottom) kept around the points in `view`: the widest ring
+    and halo (at `view`'s zoom), the site labels' room on the right, and `slack`."""
+    ring = float(markers["ring_px"].max()) if not markers.empty else 10.0
+    halo = min(HALO_MAX_PX, float(markers["spot_radius_m"].max()) / view.metres_per_px())
+    edge = max(ring, halo) + slack
+    return edge, edge, max(edge, ring + SITE_LABEL_PX), edge
+
+
+def map_view(markers: pd.DataFrame, sites: pd.DataFrame, width: int, height: int) -> View:
+    """The view that shows every marker, its ring and its halo, and the reference sites with
+    their labels (so a single event is never a bare river with no place names)."""
+    lons, lats = _points(markers, sites)
     ring = float(markers["ring_px"].max()) if not markers.empty else 10.0
     view = fit_view(lons, lats, width, height, (ring + 12, ring + 12, ring + SITE_LABEL_PX, ring))
     if markers.empty:
         return view
     # the halos' size in pixels depends on the zoom: fit again with room for them
-    halo = min(HALO_MAX_PX, float(markers["spot_radius_m"].max()) / view.metres_per_px())
-    edge = max(ring, halo) + 12
-    return fit_view(lons, lats, width, height, (edge, edge, max(edge, ring + SITE_LABEL_PX), edge))
+    return fit_view(lons, lats, width, height, _room(markers, view, 12))
+
+
+#: A filter change keeps the map's view when the new events are drawn whole in it and fitting
+#: them would zoom in by at most this many levels (half a level: the fitted box is at least
+#: 0.71 of the kept one's width or height); else the map is fitted to them anew.
+KEEP_ZOOM_IN = 0.5
+
+
+def shows(view: View, markers: pd.DataFrame, sites: pd.DataFrame) -> bool:
+    """Whether every marker with its ring and halo, and every reference site with its label,
+    is drawn whole inside `view`: the fit's room around them (`map_view`) less its 12 px of
+    slack, the labels' room on the right of the sites only (a marker has no label)."""
+    if markers.empty:  # the sites alone, each with its label
+        left = top = bottom = edge = 0.0
+        right = 10.0 + SITE_LABEL_PX
+    else:
+        left, top, right, bottom = _room(markers, view, 0)
+        edge = left
+    lons, lats = _points(markers, sites)
+    for k, (lon, lat) in enumerate(zip(lons, lats)):
+        x, y = view.to_px(lon, lat)
+        room = right if k >= len(markers) else edge  # the sites come after the markers
+        if not (left <= x <= view.width - room and top <= y <= view.height - bottom):
+            return False
+    return True
+
+
+def view_to_show(
+    previous: View | None, fitted: View, markers: pd.DataFrame, sites: pd.DataFrame
+) -> View:
+    """The view a session's map shows after a rerun: the `previous` one when it is for a map
+    of the same size, shows the new `markers` and `sites` whole (`shows`) and is at most
+    `KEEP_ZOOM_IN` levels wider than their `fitted` view; else `fitted`. A kept view is the
+    map's view unchanged, so the browser keeps the reader's own pan and zoom and draws the
+    new marks once (a changed view is drawn twice: the new marks at the old view first)."""
+    if (
+        previous is None
+        or previous == fitted
+        or (previous.width, previous.height) != (fitted.width, fitted.height)
+        or fitted.zoom - previous.zoom > KEEP_ZOOM_IN
+    ):
+        return fitted
+    return previous if shows(previous, markers, sites) else fitted
 
 
 def features(basemap: Mapping[str, Any] | None, layer: str) -> dict[str, Any]:

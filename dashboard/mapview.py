@@ -39,10 +39,17 @@ from dashboard.map_layout import (
     offset_labels,
     reference_sites,
 )
-from dashboard.map_markers import layout_markers, spread_markers
+from dashboard.map_markers import at_zoom, layout_markers, spread_markers
 from dashboard.palette import HALO, rgb
 
-__all__ = ["NO_BASEMAP", "build_map", "reference_sites", "spread_markers", "view_state"]
+__all__ = [
+    "NO_BASEMAP",
+    "build_map",
+    "fit_marks",
+    "reference_sites",
+    "spread_markers",
+    "view_state",
+]
 
 #: Streamlit reads this pydeck default as "no basemap": nothing is fetched.
 NO_BASEMAP = "__MAP_STYLE__"
@@ -213,6 +220,21 @@ def view_state(
     )
 
 
+def fit_marks(
+    view: pd.DataFrame,
+    sites: pd.DataFrame,
+    width: int = SCREEN_WIDTH_PX,
+    height: int = SCREEN_HEIGHT_PX,
+) -> tuple[pd.DataFrame, View]:
+    """The events' marks (grid cells, `dashboard.map_cells`, when too many to read one by
+    one; else the markers, `dashboard.map_markers`) and the view that fits them with the
+    reference sites; the markers as placed for that view."""
+    if aggregated(view, MAP_MAX_MARKS):
+        cells = cell_marks(view)
+        return cells, map_view(cells, sites, width, height)
+    return layout_markers(view, sites, width, height)
+
+
 def build_map(
     view: pd.DataFrame,
     sites: pd.DataFrame,
@@ -223,36 +245,42 @@ def build_map(
     arcs: pd.DataFrame | None = None,
     basemap_url: str | None = None,
     basemap_tiles: Tiles | None = None,
+    at: View | None = None,
+    fitted: tuple[pd.DataFrame, View] | None = None,
 ) -> pdk.Deck:
     """The deck: basemap (as images from `basemap_tiles` when given and no tile style is set,
     else shapes fetched from `basemap_url` when given), uncertainty halos,
     evacuation flows (`dashboard.map_flows.flow_arcs`), event markers, reference site labels.
     Too many events to read one by one are drawn as counts per grid cell
-    (`dashboard.map_cells`): one mark per cell, whatever their number."""
+    (`dashboard.map_cells`): one mark per cell, whatever their number.
+    Drawn at the view `at` (`map_layout.view_to_show`: a session's view kept across a filter
+    change), else at the view fitting the events; `fitted` is `fit_marks` of these events
+    when already made."""
+    markers, fit = fitted if fitted is not None else fit_marks(view, sites, width, height)
+    shown = at if at is not None else fit
     if aggregated(view, MAP_MAX_MARKS):
-        markers = cell_marks(view)
-        fitted = map_view(markers, sites, width, height)
-        markers = within_cells(markers, fitted.degrees_per_px())
+        markers = within_cells(markers, shown.degrees_per_px())
         size = float(markers["size"].iloc[0]) if not markers.empty else 1.0
         arcs = route_arcs(arcs, size) if arcs is not None else None
         halos, marks = [], cell_layers(markers, FONT)
     else:
-        markers, fitted = layout_markers(view, sites, width, height)
+        if shown != fit:  # spots joined and rings placed for the zoom drawn
+            markers = at_zoom(spread_markers(view, shown.zoom, join=True), shown.zoom)
         halo, marks = event_layers(markers)
         halos = [halo]
     state = pdk.ViewState(
-        longitude=fitted.longitude,
-        latitude=fitted.latitude,
-        zoom=fitted.zoom,
-        min_zoom=max(0.0, fitted.zoom - ZOOM_OUT_LEVELS),
+        longitude=shown.longitude,
+        latitude=shown.latitude,
+        zoom=shown.zoom,
+        min_zoom=max(0.0, shown.zoom - ZOOM_OUT_LEVELS),
         pitch=0,
         bearing=0,
     )
     sites = offset_labels(sites, markers)
-    layers = basemap_layers(basemap, over_tiles=bool(map_style), url=basemap_url, view=fitted)
+    layers = basemap_layers(basemap, over_tiles=bool(map_style), url=basemap_url, view=shown)
     if basemap_tiles is not None and not map_style:
         try:
-            layers[0:1] = raster_layers(basemap_tiles, fitted)
+            layers[0:1] = raster_layers(basemap_tiles, shown)
         except OSError as exc:  # an image could not be written: the shapes, as before
             logging.getLogger("dashboard").warning("basemap images not used: %s", exc)
     dots, labels = site_layers(sites)
@@ -265,7 +293,7 @@ def build_map(
         views=[pdk.View(type="MapView", controller=CONTROLLER)],
         map_style=map_style or NO_BASEMAP,
         map_provider=None if not map_style else "carto",
-        tooltip=tooltip_for(*free_sides(markers, fitted)),
+        tooltip=tooltip_for(*free_sides(markers, shown)),
     )
 
 

@@ -301,6 +301,8 @@ _PAGE_RUNS, _DETAIL_RUN, _DETAIL_FOR, _DETAIL_PENDING = (
     "_detail_for",
     "_detail_pending",
 )
+#: The view of the map this session was last sent (`Derived.view_after`).
+_MAP_VIEW = "_map_view"
 #: The detail's own widgets, whose values a run that leaves them out keeps (Streamlit drops
 #: the state of a widget not drawn in a whole-page run).
 _DETAIL_WIDGETS = ("event_choice", "event_find")
@@ -338,8 +340,12 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
     # half of Chromium's work for a first page: issue 10)
     width = column_width("map_width", SCREEN_WIDTH_PX, wait=True)
     if wanted("map_width"):
+        # the view kept from this session's last map when the events shown are drawn whole
+        # in it (one frame in the browser, the reader's own pan and zoom kept), else fitted
+        at = page.view_after(st.session_state.get(_MAP_VIEW), width)
+        st.session_state[_MAP_VIEW] = at
         st.pydeck_chart(
-            mark_map_selection(page.deck_copy(width), page, page.by_marker),
+            mark_map_selection(page.deck_copy(width, at), page, page.by_marker),
             height=MAP_HEIGHT_PX,
             key=chart_key("map"),
             on_select=on_map_select,  # a marker selects its events on the timeline too

@@ -33,7 +33,8 @@ def test_the_first_visit_uses_what_the_warm_start_made(default_data):
     assert len(data.pages) == 1  # the default view, derived before any visit
     (page,) = data.pages._values.values()
     kept_decks, kept_tables = dict(page._decks), dict(page._tables)
-    assert list(kept_decks) == [SCREEN_WIDTH_PX] and list(kept_tables) == [TABLE_ROWS]
+    fitted = (SCREEN_WIDTH_PX, page.fit(SCREEN_WIDTH_PX)[1])  # kept per width and view
+    assert list(kept_decks) == [fitted] and list(kept_tables) == [TABLE_ROWS]
     timeline = page.timeline
     made = set(vars(page))  # what the warm start derived (cached properties)
 
@@ -49,7 +50,7 @@ def test_the_first_visit_uses_what_the_warm_start_made(default_data):
     assert loader.load_data(Paths.from_env()) is data
     assert len(data.pages) == 1 and data.pages.hits >= 1
     assert page.timeline is timeline
-    assert page._decks[SCREEN_WIDTH_PX] is kept_decks[SCREEN_WIDTH_PX]
+    assert page._decks[fitted] is kept_decks[fitted]
     assert page._tables[TABLE_ROWS] is kept_tables[TABLE_ROWS]
     title = at.get("plotly_chart")[0].proto.spec
     assert f"({len(page.shown)} of " in title  # M counts published events only (acac64a)
