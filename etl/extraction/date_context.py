@@ -394,8 +394,30 @@ def _speech_day_only(text: str, d: DateWindow, dates: Sequence[DateWindow]) -> b
     )
 
 
+#: 'the heaviest fighting since a truce in 2014', 'the biggest exodus since the offensive
+#: began on 18 February': a day inside the object of 'since <a noun>' dates that object.
+_SINCE_OBJECT = re.compile(
+    r"\bsince\s+(?:an?|the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:(?:began|started|ended|erupted|broke\s+out|was\s+signed|took\s+effect)\s+)?"
+    r"(?:(?:in|on|of)\s+)?\Z",  # a date's text may hold its preposition ('in 2014')
+    _F,
+)
+
+
+def _since_object(text: str, d: DateWindow, position: int) -> bool:
+    """A day in the object of 'since <a noun>' dates no trigger told before 'since' (the
+    happening measured against it): 'the worst shelling since the truce of 12 March'."""
+    at = d.char_start
+    if at is None or position >= at:
+        return False
+    found = _SINCE_OBJECT.search(text, max(0, at - 70), at)
+    return found is not None and position < found.start()
+
+
 def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
     """Whether date d may date the trigger at `position` of the same sentence."""
+    if _since_object(text, d, position):
+        return False
     clause = relative_clause(text, d)
     if clause is not None and not clause[0] <= position < clause[1]:
         return False  # 'which in 2014 stretched': not the sentence's main verb
