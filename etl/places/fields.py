@@ -114,3 +114,21 @@ def record_unit(text: str) -> list[tuple[int, int]]:
         return []
     spans = [found.span("station")] if found["station"] else []
     return [*spans, found.span("unit")]
+
+
+# a record's cell of its own between spaced separators: 'incident 2018-04-06 · Douma · AIR',
+# 'CALL 0431 // 21/10/16 09:15 // Kirkuk, near the mosque // ...', '~ Lac province ~'
+_CELL_OPEN = re.compile(r"(?:·|//|~|\|)[ \t]*\Z")
+_CELL_GO_ON = re.compile(r"[ \t]*(?:·|//|~|\||,|\(|/|\Z)")
+_CELL_MARKS = ("\u00b7", "//", "~", "|")
+
+
+def opens_cell(text: str, start: int, end: int) -> bool:
+    """The name text[start:end] opens a cell of a record written with spaced separators
+    ('· Douma ·', '// Kirkuk, near the Sayyid Hamid mosque //'): the cell's first words are
+    the record's place, as a labelled field's are (a place slot), up to a comma, a bracket
+    or a path's slash."""
+    before = text[max(0, start - 4) : start]
+    if not any(mark in before for mark in _CELL_MARKS):
+        return False
+    return bool(_CELL_OPEN.search(before)) and _CELL_GO_ON.match(text, end) is not None

@@ -27,7 +27,7 @@ from etl.places import admin_path, roles, routes
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence
 from etl.places.evidence import CountryReader, country_words
-from etl.places.fields import FIELD_KM, field_at, place_fields, record_unit
+from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import candidates, choose_place
@@ -408,6 +408,7 @@ class PlaceResolver:
             or routes.section_heading(text, start, end)
             or roles.place_subject(text, end, self.rules)
             or admin_path.in_path(text, start, end)  # 'Idlib » Ariha » Ariha'
+            or opens_cell(text, start, end)  # 'incident 2018-04-06 · Douma · AIR'
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold

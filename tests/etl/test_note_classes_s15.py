@@ -136,3 +136,26 @@ def test_a_negated_event_is_still_not_real(extractor):
     text = "Binnish: no rockets fell on the market this morning, residents said."
     mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
     assert "shelling" not in {m.event_type for m in mentions}
+
+
+# -- a name alone in a record's cell between spaced separators is the record's place -------
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "REG-0112 · incident 2019-04-10 · Idlib · AIR · Strikes on a bakery in the east "
+            "· killed 4 · src: medics",
+            "Idlib",
+        ),
+        (
+            "CALL 0042 // 10/04/19 08:10 // Raqqa, near the clock tower // caller says two "
+            "explosions near the market, nobody hurt // logged: 0",
+            "Raqqa",
+        ),
+    ],
+)
+def test_a_name_opening_a_record_cell_is_its_place(extractor, text, place):
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert mentions and all(m.place_name and place[:3] in m.place_name for m in mentions)
