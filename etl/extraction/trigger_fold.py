@@ -34,7 +34,8 @@ _COMBATANTS_DIED = re.compile(
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
 #: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
 _COMBATANTS_KILLED = re.compile(
-    rf"\bkill(?:ed|ing) (?!(?:by|when|as|after|while|in|during)\b)(?:[\w-]+ ){{0,4}}{_FIGHTERS}\b",
+    rf"\bkill(?:ed|ing) (?!(?:by|when|as|after|while|in|during)\b)"
+    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |[\w-]+ ){{0,4}}{_FIGHTERS}\b",  # 'killed 1.000 fighters'
     re.I,
 )
 

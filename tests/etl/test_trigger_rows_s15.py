@@ -107,3 +107,15 @@ def test_no_such_weapon_or_battle(sentence, kind):
 def test_killed_by_booby_traps_is_the_bombs_toll_not_a_battle():
     sentence = "Four soldiers were killed by booby traps as they searched the houses on Monday."
     assert types(sentence) == ["explosion"]
+
+
+# Class: combatants killed, counted with a thousands separator, are a battle's dead
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The army said it had killed 1.200 insurgents in the marshes over ten days.",
+        "The ministry said troops killed 2,500 militants during the spring operation.",
+    ],
+)
+def test_combatants_killed_in_thousands_are_a_battle(sentence):
+    assert types(sentence) == ["clash"]
