@@ -3,6 +3,7 @@
     PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py            # extract
     PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py triggers places filter
     PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py passages   # varied text
+    PYTHONPATH=$PWD .venv/bin/python scripts/count_instructions.py long       # news-length
 
 On this shared 2-core machine CPU time swings by 10-20% with the other workers' load, more
 than most speed-ups gain; the count of instructions does not (within about 0.1% from run to
@@ -11,7 +12,9 @@ valgrind (callgrind and callgrind_control). The extractor is loaded and warmed w
 off; counting is switched on for the measured passes over the five seed articles only.
 The seeds are read again and again, so the look-up caches answer their place names from
 memory; `passages` counts extraction over data/heldout5's 162 short passages instead, each
-read once after warming on the seeds and data/devset (per passage, about 250 characters).
+read once after warming on the seeds and data/devset (per passage, about 250 characters);
+`long` counts 30 news-length articles of `scripts/bench_ingest.py --long` (3,200 characters
+on average, each a different mix of development passages) after warming on 30 others.
 Instructions are not time (cache misses and branches are not in them), so confirm a gain
 with `scripts/bench_extract.py` as well. A run takes about a minute.
 """
@@ -31,7 +34,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-STAGES = ("extract", "triggers", "dates", "figures", "actors", "places", "filter", "passages")
+LONG_WARM, LONG_MEASURED = 30, 30  # news-length articles read to warm, then counted
+STAGES = (
+    "extract", "triggers", "dates", "figures", "actors", "places", "filter", "passages", "long",
+)  # fmt: skip
 
 
 def _stage(name: str):
@@ -106,6 +112,25 @@ def _stage(name: str):
 
         return passages, len(measured)
 
+    if name == "long":  # news-length articles (scripts/bench_ingest.py --long), each read once
+        sys.path.insert(0, str(ROOT / "scripts"))
+        from bench_ingest import long_text, texts
+
+        pool, day = texts(), dt.date(2019, 1, 1)
+
+        def article(i: int) -> ArticleInput:
+            return ArticleInput(f"long-{i}", long_text(pool, i), day + dt.timedelta(days=i % 365))
+
+        for i in range(LONG_WARM):  # patterns compiled, the common names looked up
+            extractor.extract(article(i))
+        measured_long = [article(i) for i in range(LONG_WARM, LONG_WARM + LONG_MEASURED)]
+
+        def long() -> None:
+            for article_ in measured_long:
+                extractor.extract(article_)
+
+        return long, len(measured_long)
+
     from etl.extraction import extract as extract_module
     from etl.extraction.mention_filter import keep_likely
 
@@ -129,7 +154,7 @@ def _stage(name: str):
 
 def child(name: str, passes: int) -> None:
     run, n = _stage(name)
-    if name != "passages":  # (that one warms on other passages: its own stay new)
+    if name not in ("passages", "long"):  # (those warm on other texts: their own stay new)
         run()  # warm the caches, as a long run has them
     print(f"ready {n}", flush=True)
     sys.stdin.readline()

@@ -1,0 +1,112 @@
+"""CPU seconds of each stage of one `etl ingest` (or `etl build`), with a timer around each.
+
+    PYTHONPATH=$PWD .venv/bin/python scripts/ingest_stages.py FOLDER           # ingest, fresh store
+    PYTHONPATH=$PWD .venv/bin/python scripts/ingest_stages.py --build STORE    # rebuild a store
+    WORKERS=1 PYTHONPATH=$PWD .venv/bin/python scripts/ingest_stages.py FOLDER # extract here too
+
+Make a folder of bench articles first (`scripts/bench_ingest.py` writes them into a temporary
+folder; `write_batch` can be called on its own). Stages are timed in this process (CPU, not
+wall, so the load disturbs them less than a stopwatch, if still by 10-20%); extraction runs
+in worker processes, whose CPU is the "children" figure, unless WORKERS=1. Stages nest (the
+indented ones are inside the one below them), so the lines do not add up to the total. No
+profiler: cProfile doubles the cost of Python-heavy code and moves the split.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib
+import io
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPENT: dict[str, float] = {}
+
+#: (module, function, label, other modules that imported the function by name)
+STAGES = (
+    ("etl.uploads", "read_paths", "read the files", ("etl.analyst_actions",)),
+    ("etl.inbox", "read", "read the inbox", ()),
+    ("etl.extracting", "_extract", "  extract (workers' CPU: children)", ()),
+    ("etl.extracting", "extract_all", "extract, cache looked up and staged", ("etl.build",)),
+    ("etl.merge_index", "merge_all", "  cluster mentions", ()),
+    ("etl.extracted", "add_extracted", "  rows of the clusters", ()),
+    ("etl.build", "with_merge", "merge", ()),
+    ("etl.build", "apply_decisions", "review decisions", ()),
+    ("etl.store", "content_hash", "  content digest", ()),
+    ("etl.store", "write_database", "  database", ()),
+    ("etl.store", "write_reader_file", "  reader file", ()),
+    ("etl.store", "write_exports", "  exports", ()),
+    ("etl.store", "record_then_publish", "write and publish (ingest)", ("etl.ingest",)),
+    ("etl.store", "publish", "write and publish (build)", ("etl.build",)),
+    ("etl.inbox", "commit", "inbox commit", ()),
+)
+CACHE_METHODS = ("get", "stage", "flush")
+
+
+def _timed(function, label: str):
+    @functools.wraps(function)
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            SPENT[label] = SPENT.get(label, 0.0) + time.process_time() - started
+
+    return timed
+
+
+def _wrap() -> None:
+    for module_name, name, label, also in STAGES:
+        module = importlib.import_module(module_name)
+        timed = _timed(getattr(module, name), label)
+        for holder in (module_name, *also):
+            setattr(importlib.import_module(holder), name, timed)
+    from etl.mention_cache import MentionCache
+
+    for name in CACHE_METHODS:
+        setattr(MentionCache, name, _timed(getattr(MentionCache, name), f"  mention cache {name}"))
+    if os.environ.get("WORKERS") == "1":
+        import etl.build
+        import etl.extracting
+
+        etl.extracting.default_workers = etl.build.default_workers = lambda: 1
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    if not args or args[0] in ("-h", "--help"):
+        raise SystemExit(__doc__)
+    _wrap()
+    from etl.cli import main as etl_main
+
+    build = args[0] == "--build"
+    store = Path(args[1]) if build else Path(tempfile.mkdtemp(prefix="ingest-stages-")) / "store"
+    sys.argv = ["etl", "build", "--store", str(store)] if build else [
+        "etl", "ingest", args[0], "--store", str(store)]  # fmt: skip
+    started, wall = time.process_time(), time.perf_counter()
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            code = etl_main()
+    finally:
+        if not build:
+            shutil.rmtree(store.parent, ignore_errors=True)
+    total = time.process_time() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"load average before the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    for label, seconds in SPENT.items():
+        print(f"{label:<40} {seconds:7.2f}")
+    print(f"{'this process':<40} {total:7.2f}")
+    print(f"{'children (extraction workers)':<40} {children.ru_utime + children.ru_stime:7.2f}")
+    print(f"{'wall clock':<40} {time.perf_counter() - wall:7.2f}")
+    raise SystemExit(code)
+
+
+if __name__ == "__main__":  # spawned workers import this module again: nothing runs then
+    main()
