@@ -159,3 +159,18 @@ def test_a_negated_event_is_still_not_real(extractor):
 def test_a_name_opening_a_record_cell_is_its_place(extractor, text, place):
     mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
     assert mentions and all(m.place_name and place[:3] in m.place_name for m in mentions)
+
+
+# -- shelling told by the rounds that killed, or by the guns a place was fired on with -------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homs: 3 civilians were killed today by shells fired by the factions on the Akrama quarter.",
+        "Border troops fired on the Vorukh district with heavy weapons on Monday; 2 guards killed.",
+    ],
+)
+def test_shelling_told_by_its_rounds_or_guns(extractor, text):
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert "shelling" in {m.event_type for m in mentions}
