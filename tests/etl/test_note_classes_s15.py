@@ -174,3 +174,19 @@ def test_a_name_opening_a_record_cell_is_its_place(extractor, text, place):
 def test_shelling_told_by_its_rounds_or_guns(extractor, text):
     mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
     assert "shelling" in {m.event_type for m in mentions}
+
+
+# -- 'the dead among the factions numbered 13': a toll's noun with its group before the verb --
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Regime forces took Kafr Nabl on Friday after battles, and the dead among the "
+         "factions numbered 9.", 9),
+        ("Clashes went on near Latamneh on Friday; the fatalities of the two sides totalled 11.",
+         11),
+    ],
+)  # fmt: skip
+def test_a_toll_noun_with_its_group_before_the_amount(extractor, text, toll):
+    assert _tolls(extractor, text)["clash"][0] == toll
