@@ -64,7 +64,8 @@ def queue_items(
     batch: str | None = None,
 ) -> pd.DataFrame:
     """Every review item (all statuses), awaiting review first, newest batch first."""
-    queue = review_queue(tables, batch=batch, every=True)
+    decisions = list(decisions)
+    queue = review_queue(tables, batch=batch, every=True, decisions=decisions)
     if queue.empty:
         return pd.DataFrame(columns=COLUMNS)
     labels = dict(zip(tables["event_types"]["event_type"], tables["event_types"]["label"]))

@@ -78,8 +78,10 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 def _cmd_review_list(args: argparse.Namespace) -> int:
     from etl.store import read_store
 
-    tables, _ = read_store(_paths(args).store)
-    queue = review_queue(tables, batch=args.batch, every=args.all)
+    store = _paths(args).store
+    tables, _ = read_store(store)
+    decisions = inbox.read(store, texts=False).decisions  # which sentences are items of their own
+    queue = review_queue(tables, batch=args.batch, every=args.all, decisions=decisions)
     if args.format == "csv":
         sys.stdout.buffer.write(frame_csv_bytes(queue))
         return 0

@@ -269,17 +269,48 @@ def _new_events(tables: Tables, statuses: set[str], batch: str | None) -> list[d
     ]  # fmt: skip
 
 
-def _added_claims(tables: Tables, statuses: set[str], batch: str | None) -> list[dict]:
+def own_items(tables: Tables, decisions: Iterable[Decision]) -> set[str]:
+    """Mention keys of the extracted sentences of extracted events that the decisions made
+    review items of their own, for good: one accepted or rejected on its own (as an item),
+    and one that was not among the mentions its event's first accept or reject named (it
+    joined the event after its review). Their statuses alone cannot tell: a sentence
+    accepted on its own, or swept along by a later decision on its whole event, reads as one
+    its event's review accepted."""
+    decisions = [d for d in decisions if d.action in STATUS]
+    if not decisions:
+        return set()
+    owners = _owners(tables["claims"])
+    origin = dict(zip(tables["events"]["event_id"], tables["events"]["origin"]))
+    alone: set[str] = set()
+    first: dict[str, set[str]] = {}  # event -> the mention keys its first review named
+    for d in decisions:
+        if d.target.startswith("mn_"):
+            alone.update(d.mentions)
+            continue
+        for event_id in reached(d, owners):
+            if origin.get(event_id) == "extracted" and event_id not in first:
+                first[event_id] = set(_keys_of(owners, event_id, d.mentions))
+    later = {
+        k for e, named in first.items() for k in owners.mentions_of.get(e, ()) if k not in named
+    }
+    return {k for k in alone | later if origin.get(owners.by_mention.get(k)) == "extracted"}
+
+
+def _added_claims(
+    tables: Tables, statuses: set[str], batch: str | None, own: set[str]
+) -> list[dict]:
     claims, events = tables["claims"], tables["events"].set_index("event_id")
     batch_of = dict(zip(tables["articles"]["article_id"], tables["articles"]["batch_id"]))
     alone = rejected_alone(claims, tables["events"])
     chosen = (claims["origin"] == "extracted") & claims["review_status"].isin(statuses)
     added, alone = claims[chosen], alone[chosen]
     # sentences that joined a curated event, or joined an extracted one after its review, or
-    # were rejected on their own (they stay on the list, to be accepted again)
+    # were decided on their own (`own`: they stay on the list, whatever is decided next), or
+    # were rejected on their own (kept on the list, to be accepted again)
     curated = added["event_id"].map(lambda e: events.at[e, "origin"] != "extracted").astype(bool)
     reviewed = added["event_id"].map(lambda e: events.at[e, "review_status"] != "pending")
-    added = added[curated | (reviewed.astype(bool) & (added["review_status"] == "pending")) | alone]
+    pending_later = reviewed.astype(bool) & (added["review_status"] == "pending")
+    added = added[curated | pending_later | alone | added["mention_key"].isin(own)]
     if batch:
         added = added[added["article_id"].map(batch_of) == batch]
     places = tables["places"].set_index("place_id")["name"]
@@ -298,11 +329,20 @@ def _added_claims(tables: Tables, statuses: set[str], batch: str | None) -> list
     return rows
 
 
-def review_queue(tables: Tables, batch: str | None = None, every: bool = False) -> pd.DataFrame:
+def review_queue(
+    tables: Tables,
+    batch: str | None = None,
+    every: bool = False,
+    decisions: Iterable[Decision] = (),
+) -> pd.DataFrame:
     """What awaits review, one row each: new extracted events (item_id = the event id) and
-    extracted sentences that joined an existing event or were rejected on their own ("adds a
+    extracted sentences that joined an existing event or were decided on their own ("adds a
     claim", item_id = the sentence's mention key), with the sentence behind it. `every` adds
-    reviewed ones."""
+    reviewed ones. `decisions`: the decisions the tables were built with (`own_items`);
+    without them a sentence of an extracted event accepted on its own, or decided with its
+    whole event after joining it, is not told from the event's own sentences and leaves the
+    list."""
     statuses = {"pending", "accepted", "rejected"} if every else {"pending"}
-    rows = _new_events(tables, statuses, batch) + _added_claims(tables, statuses, batch)
+    own = own_items(tables, decisions)
+    rows = _new_events(tables, statuses, batch) + _added_claims(tables, statuses, batch, own)
     return pd.DataFrame(rows, columns=QUEUE_COLUMNS)

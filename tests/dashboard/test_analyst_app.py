@@ -538,3 +538,56 @@ def test_sentences_accepted_then_rejected_are_counted_as_rejected(store, project
     )
     shown = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
     assert (shown["status"] == "rejected").sum() == 2
+
+
+LATER_JISR = (
+    b"Title: Jisr toll\nOutlet: Desert Post\nPublished: 2019-03-16\n\nGovernment forces "
+    b"shelled Jisr al-Shughur on Thursday, killing at least 5 civilians, a monitor said.\n"
+)
+
+
+def test_a_sentence_accepted_on_an_extracted_event_stays_on_the_list(store):
+    """An 'adds a claim' sentence joining an extracted event after its review, accepted on
+    the page: listed as accepted with every status shown, counted once (it left the list,
+    '0 accepted', when its event was extracted rather than curated); then its whole event
+    rejected: listed as rejected, still once."""
+    from etl.analyst_actions import decide, event_decisions
+    from etl.ingest import IngestOptions, ingest
+    from etl.settings import Paths
+    from etl.uploads import read_upload
+
+    first = _ingest(store, "jisr_shelling.txt")
+    shelling = _of_type(_batch_events(store, first.batch_id), "shelling", "Jisr al-Shughur")
+    decide(
+        Paths(store=store), lambda t: (event_decisions(t, [shelling], "accept", "Ben", None), [])
+    )
+    drafts = read_upload("later.txt", LATER_JISR)[0]
+    later = ingest(Paths(store=store), drafts, [], IngestOptions("later", who="Ben"))
+    assert later.added_claims == 1
+
+    at = sign(analyst_page())
+    at.selectbox(key="review_batch").set_value(later.batch_id).run()
+    every = ["pending", "accepted", "rejected"]
+    at.segmented_control(key="review_statuses").set_value(every).run()
+    assert _review_count(at) == "1 item(s): 1 awaiting review, 0 accepted, 0 rejected."
+    key = at.selectbox(key="review_item").value  # the one item, opened below the table
+    assert key.startswith("mn_")
+    assert "**Adds a claim to:**" in texts(at)
+    button(at, "Accept").click().run()
+    assert not at.exception, at.exception
+    claims = read_store(store)[0]["claims"]
+    assert claims.loc[claims["mention_key"] == key, "review_status"].tolist() == ["accepted"]
+    assert _review_count(at) == "1 item(s): 0 awaiting review, 1 accepted, 0 rejected."
+    shown = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
+    assert shown["status"].tolist() == ["accepted"]
+
+    # the whole event rejected (its id moved when the later batch joined it), shown on the
+    # 'every uploaded batch' list: both listed once
+    (moved,) = claims.loc[claims["mention_key"] == key, "event_id"]
+    decide(Paths(store=store), lambda t: (event_decisions(t, [moved], "reject", "Ben", None), []))
+    at.run()
+    at.selectbox(key="review_batch").set_value("").run()
+    at.segmented_control(key="review_statuses").set_value(every).run()
+    shown = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
+    assert len(shown) == 1 + 2  # the sentence, the shelling and the batch's other new event
+    assert _review_count(at) == "3 item(s): 1 awaiting review, 0 accepted, 2 rejected."
