@@ -177,7 +177,9 @@ class Extractor:
         # a note of one sentence that passes on no one's words is the writer's own entry of
         # the day ('A shell fell on al-Nabek, causing damage only.'); a news brief relays what
         # sources said of the last days ('..., security sources said.')
-        context.note = len(sentences) == 1 and not relays_speech(text)
+        context.note = len(sentences) == 1 and (
+            not relays_speech(text) or _PLACE_HEADING.match(text) is not None
+        )
         # countries the article names weigh more than any one town it places
         for iso, n in self.resolver.countries_named(text).items():
             context.countries[iso] += 3 * n
@@ -506,6 +508,12 @@ PRECISION_COST = {1: 0, 2: 40, 3: 150}  # characters: a town beats a region a li
 def _is_dateline(hit: PlaceHit) -> bool:
     """A reporting place written in capitals at the start of the text: the dateline."""
     return hit.reporting and hit.start < DATELINE_REACH and hit.text.isupper()
+
+
+#: a monitor's note opens with its place and a colon ('Tal Abyad: a motorcycle bomb exploded
+#: ..., according to medical sources'): the writer's own entry, whoever it cites
+_HEADING_WORD = r"(?:[A-Z][\w'’-]*|al-[A-Z][\w'’-]*)"
+_PLACE_HEADING = re.compile(rf"{_HEADING_WORD}(?:[ -](?:{_HEADING_WORD}|of|the|el|al)){{0,4}}:\s")
 
 
 DATELINE_REACH = 40  # characters from the start of the text a dateline's name begins within

@@ -190,3 +190,12 @@ def test_shelling_told_by_its_rounds_or_guns(extractor, text):
 )  # fmt: skip
 def test_a_toll_noun_with_its_group_before_the_amount(extractor, text, toll):
     assert _tolls(extractor, text)["clash"][0] == toll
+
+
+# -- a note that opens with its place and a colon is the writer's entry, sources cited or not --
+
+
+def test_a_place_headed_note_citing_sources_is_of_its_day(extractor):
+    text = "Saraqib: a car bomb exploded near the vegetable market, killing 4, according to medics."
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert {(m.date.start, m.date.end) for m in mentions} == {(PUBLISHED, PUBLISHED)}
