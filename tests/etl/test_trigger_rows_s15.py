@@ -119,3 +119,33 @@ def test_killed_by_booby_traps_is_the_bombs_toll_not_a_battle():
 )
 def test_combatants_killed_in_thousands_are_a_battle(sentence):
     assert types(sentence) == ["clash"]
+
+
+# Class (precision): statements that report no political act
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city council banned the carnival parade the next day.",
+        "Leaflets signed by the brigade were pinned to the mosque door.",
+        "The governor ordered 1,500 soldiers to the province on Monday.",
+        "The army said it had ordered villagers in the valley to stay indoors.",
+        "The judge had ordered the two journalists released on bail.",
+        "The ministry announced that its troops had recaptured the airport.",
+        "Shelling along the frontier was described as a ceasefire violation.",
+    ],
+)
+def test_no_statement_in_acts_told_otherwise(sentence):
+    assert "statement" not in types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The interior ministry banned the Patriotic Front on Tuesday.",
+        "Both parties signed a truce in the capital on Sunday.",
+        "The army ordered 50,000 residents to move to the coast on Monday.",
+        "The rebels announced that they had agreed to a truce.",
+    ],
+)
+def test_statements_that_are_acts_stay(sentence):
+    assert "statement" in types(sentence)
