@@ -78,7 +78,25 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if end - word_start > _LONGEST + 1:
         return False
     word = text[word_start:end]
+    if word in _COMPASS:  # 'N. Sinai', 'Kafr Batna, E. Ghouta': a compass point before a name
+        return _compass(text, word_start, end)
     return word[-1:] == "." and _ENDS_IN_ABBREVIATION.search(word) is not None
+
+
+_COMPASS = frozenset({"N.", "S.", "E.", "W.", "NE.", "NW.", "SE.", "SW."})
+
+
+def _compass(text: str, word_start: int, end: int) -> bool:
+    """'N.' or 'E.' abbreviates a compass point when a name follows and it opens the text,
+    follows a mark (', E. Ghouta', '(N. Sinai') or a word in lower case ('in N. Sinai'); after
+    a capitalised word ('Plan E. Then ...') it ends the sentence."""
+    if not (text[end : end + 1].isspace() and text[end + 1 : end + 2].isupper()):
+        return False
+    before = text[:word_start].rstrip()
+    if not before or before[-1] in ",(·/—-:;":
+        return True
+    last = before.rsplit(None, 1)[-1]
+    return last.isalpha() and last.islower()
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

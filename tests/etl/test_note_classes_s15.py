@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from etl.extraction.extract import ArticleInput
+from etl.extraction.sentences import split_sentences
 from etl.extraction.tolls import fatalities
 
 PUBLISHED = dt.date(2019, 4, 12)
@@ -199,3 +200,18 @@ def test_a_place_headed_note_citing_sources_is_of_its_day(extractor):
     text = "Saraqib: a car bomb exploded near the vegetable market, killing 4, according to medics."
     mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
     assert {(m.date.start, m.date.end) for m in mentions} == {(PUBLISHED, PUBLISHED)}
+
+
+# -- a compass point's abbreviation before a name does not end the sentence ------------------
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("REG-7 · incident 2019-04-10 · Douma, E. Ghouta · AIR · Strike on a clinic", 1),
+        ("Fighting in N. Sinai went on all day.", 1),
+        ("The army adopted Plan E. Then the rebels withdrew.", 2),
+    ],
+)
+def test_a_compass_abbreviation_before_a_name(text, sentences):
+    assert len(split_sentences(text)) == sentences
