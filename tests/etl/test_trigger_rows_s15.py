@@ -149,3 +149,21 @@ def test_no_statement_in_acts_told_otherwise(sentence):
 )
 def test_statements_that_are_acts_stay(sentence):
     assert "statement" in types(sentence)
+
+
+# Class (precision): people or vehicles named only as the object or moment of an attack
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Gunmen ambushed their convoy near the dam on Monday, killing six guards.", "evacuation"),
+        ("Nearly 900 of the evacuated villagers have gone back since Friday.", "evacuation"),
+        ("Militants shot the pilgrims as they fled the shrine on Friday.", "displacement"),
+    ],
+)
+def test_no_flight_or_evacuation_in_an_attacks_object(sentence, kind):
+    assert kind not in types(sentence)
+
+
+def test_a_convoy_that_carried_people_out_is_still_an_evacuation():
+    sentence = "A convoy of 40 buses carried 2,000 people out of the old city on Sunday."
+    assert "evacuation" in types(sentence)
