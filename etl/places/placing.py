@@ -188,6 +188,10 @@ class PlaceResolver:
                                                     None, 1, False), hit))  # fmt: skip
                 continue
             if hits and admin_path.joins(text, hits[-1].end, hit.start):
+                if routes.road_after(text, hit.end):  # 'Tal Abyad / Suluk road': a road's two
+                    first = hits.pop()  # ends, placed at the first (as 'the X-Y road')
+                    hits.append(_with_region(first, routes.road_from(first.text)))
+                    continue
                 # 'Idlib » Ariha': the larger unit only locates the next
                 larger = hits.pop()
                 refs.append(replace(larger, geo_precision=max(3, larger.geo_precision)))

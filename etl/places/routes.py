@@ -31,6 +31,11 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return start, end, False
 
 
+def road_after(text: str, end: int) -> bool:
+    """A road word follows the name: 'Tal Abyad / Suluk road'."""
+    return _ROAD_AFTER.match(text, end) is not None
+
+
 def joins_ends(text: str, first_end: int, start: int) -> bool:
     """The words between two names join the ends of one road: 'between X and Y'."""
     return _JOIN.fullmatch(text, first_end, start) is not None

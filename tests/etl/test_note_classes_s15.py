@@ -215,3 +215,12 @@ def test_a_place_headed_note_citing_sources_is_of_its_day(extractor):
 )
 def test_a_compass_abbreviation_before_a_name(text, sentences):
     assert len(split_sentences(text)) == sentences
+
+
+# -- 'X / Y road': a road's two ends, placed at the first, not a path ending at Y ------------
+
+
+def test_a_road_named_by_its_two_ends_is_placed_at_the_first(extractor):
+    text = "REG-9 · incident 2019-04-10 · Manbij / Jarabulus road · IED · Roadside bomb hit a bus"
+    mentions, _ = extractor.extract(ArticleInput("n", text, PUBLISHED))
+    assert mentions and all(m.place_name and "Manbij" in m.place_name for m in mentions)
