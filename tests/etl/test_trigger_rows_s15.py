@@ -167,3 +167,16 @@ def test_no_flight_or_evacuation_in_an_attacks_object(sentence, kind):
 def test_a_convoy_that_carried_people_out_is_still_an_evacuation():
     sentence = "A convoy of 40 buses carried 2,000 people out of the old city on Sunday."
     assert "evacuation" in types(sentence)
+
+
+# Class (precision): a claim of responsibility for attacks told before is no battle
+@pytest.mark.parametrize(
+    ("sentence", "battle"),
+    [
+        ("The Islamic State group claimed both attacks on Sunday.", False),
+        ("A jihadist group claimed the attacks in a statement on Telegram.", False),
+        ("The rebels claimed three attacks on army posts overnight.", True),
+    ],
+)
+def test_a_claim_for_attacks_told_before_is_no_battle(sentence, battle):
+    assert ("clash" in types(sentence)) is battle
