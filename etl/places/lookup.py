@@ -12,7 +12,7 @@ from typing import Any
 from etl.places.area import AreaOfInterest
 from etl.places.choose import ABROAD_KM, FAR_KM, NEAR_KM, Evidence, pick
 from etl.places.geonames import GeoNamesIndex, haversine_km
-from etl.places.namekey import similarity, words
+from etl.places.namekey import loose_key, similarity, words
 
 
 @lru_cache(maxsize=20_000)
@@ -36,6 +36,10 @@ def choose_place(
         best = _own_city(exact, raw, best, dict(countries), near) or best
     if best is None and countries and exact:
         best = _the_one_near_named(index, raw, exact, countries)
+    if best is None and not exact:
+        exact = _spelt_alike(found, raw)  # 'Sheikh Zuweid': Ash Shaykh Zuwayd, and no other
+        if not _one_place(exact):
+            exact = []
     if best is None and exact and (_one_place(exact) or _dominant(exact) or _one_country(exact)):
         best = max(exact, key=lambda p: p.population)
         if similarity(_CITY_WORD.sub("", best.name), raw) < OWN_NAME:
@@ -60,6 +64,18 @@ def choose_place(
             # province' (Burkina Faso) is no Pasni in Pakistan; 'al-Shafa' of the Hajin
             # pocket is no Ash Shafa near Taif
     return best
+
+
+MIN_ALIKE_KEY = 5  # consonants a transliteration needs to be read as the one place so spelt
+
+
+def _spelt_alike(found: tuple[tuple[Any, float], ...], raw: str) -> list[Any]:
+    """The places a transliteration spells as one of their names, vowels and the usual
+    variants evened out (`namekey.soft_form`: 'Sheikh Zuweid' and 'Ash Shaykh Zuwayd'), when
+    its skeleton is long enough to name few places: no exact name, but no guess either."""
+    if len(loose_key(raw)) < MIN_ALIKE_KEY:
+        return []
+    return [p for p, sim in found if sim >= LOOSE_AT_BEST]
 
 
 _CITY_WORD = re.compile(r"\s+City$|^City\s+of\s+")  # 'Marawi City', 'City of Bamenda'
