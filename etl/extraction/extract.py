@@ -30,7 +30,7 @@ from etl.extraction.dates import find_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.running_totals import running_total
+from etl.extraction.running_totals import running_total, yearly_tally
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.places.geonames import GeoNamesIndex
@@ -202,7 +202,8 @@ class Extractor:
                 previous = range(first, len(mentions))
         mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
         # '180,000 people have fled the area since April': a statistic, no event
-        mentions = [m for m in mentions if not running_total(m, text)]
+        # '1,095 civilians were killed in 2018': a year's tally, no event either
+        mentions = [m for m in mentions if not running_total(m, text) and not yearly_tally(m)]
         # the learnt filter: a mention the model finds almost surely unreal is dropped
         kept = keep_likely(mentions)
         if len(kept) < len(mentions):

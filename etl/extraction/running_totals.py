@@ -55,3 +55,15 @@ def running_total(m: Mention, text: str) -> bool:
     if _NAME.search(text, m.trigger_end, end.start() if end else m.char_end):
         return False
     return _PLACE_NOUN.search(text, m.char_start, m.char_end) is None
+
+
+#: Casualty types whose count over a whole year is a statistic ('1,095 civilians were killed in
+#: acts of violence in 2018', 'deaths in 2019 rose to 300'), not an event the sets code.
+_TALLY_TYPES = frozenset({"killing", "deaths"})
+YEAR_DAYS = 300  # a window this long holds a year's tally, not one happening
+
+
+def yearly_tally(m: Mention) -> bool:
+    """Whether `m` is a killing or deaths counted over a year or more (its date window is that
+    long): a year's statistic. A siege or a displacement may last a year and still be told."""
+    return m.event_type in _TALLY_TYPES and (m.date.end - m.date.start).days >= YEAR_DAYS

@@ -36,3 +36,18 @@ def test_since_a_bare_day_still_opens_the_window(extractor):
     text = "At least 12 fighters were killed in clashes since Friday, a monitor said."
     start, end = _dated(extractor, text, dt.date(2019, 4, 8))["clash"]
     assert start == dt.date(2019, 4, 5)
+
+
+# Class (precision): a toll counted over a whole year is a statistic, not an event
+def test_a_years_tally_of_the_dead_is_no_event(extractor):
+    text = (
+        "A monitoring group says 2,300 civilians were killed in attacks across the country in 2018."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s15", text, dt.date(2019, 3, 1)))
+    assert not [m for m in mentions if m.event_type in ("killing", "deaths")]
+
+
+def test_a_killing_of_one_day_is_still_an_event(extractor):
+    text = "A monitoring group says 23 civilians were killed in an attack on the market on Monday."
+    mentions, _ = extractor.extract(ArticleInput("s15", text, dt.date(2019, 3, 6)))
+    assert [m for m in mentions if m.event_type == "killing"]
