@@ -42,6 +42,12 @@ def aggregated(view: pd.DataFrame, limit: int = MAX_MARKS) -> bool:
     return len(view) > limit
 
 
+def map_as_cells(view: pd.DataFrame) -> bool:
+    """Whether the map draws these events as grid cells (`dashboard.map_cells`) rather than a
+    marker per type and place: the one decision the map, its legend and its caption read."""
+    return aggregated(view, MAP_MAX_MARKS)
+
+
 @dataclass(frozen=True)
 class Bins:
     """A bin width for the timeline: pandas' period code and the word for it."""

@@ -82,29 +82,45 @@ class Briefing:
     show: str
 
 
-def legend_entries(shown: pd.DataFrame, show: str) -> list[LegendEntry]:
-    """One entry per event type drawn, then the marks' meanings that are on the page."""
+#: The map's one mark when it draws grid cells (`aggregate.map_as_cells`): grey circles, no
+#: type colours, halos or hollow marks (a cell's types are in its tooltip).
+CELL_LEGEND = (
+    "Grey circle: the events in one grid cell, larger for more; the number on it: how many "
+    "(hover for their types)"
+)
+
+
+def legend_entries(shown: pd.DataFrame, show: str, cells: bool = False) -> list[LegendEntry]:
+    """One entry per event type drawn, then the marks' meanings that are on the page. `cells`:
+    the map draws grid cells (`aggregate.map_as_cells` of these events), not markers, so its
+    part of the legend is the cells' one entry."""
     if shown.empty:
         return []
     located = shown[["latitude", "longitude"]].notna().all(axis=1)
     drawn = shown if show != "map" else shown[located]  # a map leaves out unplaced events
     if drawn.empty:
         return []
-    entries = [LegendEntry("type", label, colour) for _, label, colour in legend_colours(drawn)]
-    pending = drawn["review_status"].eq("pending").any() if "review_status" in drawn else False
     on_map = show in ("both", "map") and located.any()
-    windows = show in ("both", "timeline") and shown["date_precision"].ne("day").any()
+    timeline = show in ("both", "timeline")
+    markers = on_map and not cells
+    entries = []
+    if markers or timeline:  # grid cells are grey whatever their types
+        entries = [LegendEntry("type", label, colour) for _, label, colour in legend_colours(drawn)]
+    pending = drawn["review_status"].eq("pending").any() if "review_status" in drawn else False
+    windows = timeline and shown["date_precision"].ne("day").any()
     if windows:
         entries.append(LegendEntry("window", "Bar: known only within a date window", "#777777"))
-    if pending:
+    if pending and (markers or timeline):
         hatched = " / hatched" if windows else ""
         entries.append(
             LegendEntry("pending", f"Hollow{hatched}: extracted, awaiting review", "#333333")
         )
-    if on_map:
+    if markers:
         entries.append(LegendEntry("halo", "Grey halo: how precisely the place is known", HALO))
         count = "Number on a marker: events of that type at that spot"
         entries.append(LegendEntry("count", count, "#333333"))
+    elif on_map:
+        entries.append(LegendEntry("cell", CELL_LEGEND, "#444444"))
     return entries
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
 
-from dashboard.aggregate import MAP_MAX_MARKS, MAX_MARKS, page_line
+from dashboard.aggregate import MAX_MARKS, map_as_cells, page_line
 from dashboard.basemap_tiles import Tiles
 from dashboard.briefing import LegendEntry, legend_entries
 from dashboard.columns import among
@@ -314,9 +314,16 @@ class Derived:
         return self._of_shown(frame, rows)["line"].tolist()
 
     @cached_property
+    def cells(self) -> bool:
+        """Whether the map draws grid cells, not markers (`aggregate.map_as_cells`, as
+        `mapview.build_map` decides for the same events)."""
+        return map_as_cells(self.charted)
+
+    @cached_property
     def legend(self) -> list[LegendEntry]:
-        """The map's legend entries (`briefing.legend_entries` of the events shown)."""
-        return legend_entries(self.charted, "map")
+        """The map's legend entries (`briefing.legend_entries` of the events shown), for the
+        cells or the markers the map draws."""
+        return legend_entries(self.charted, "map", cells=self.cells)
 
     def fit(self, width: int = SCREEN_WIDTH_PX) -> tuple[pd.DataFrame, View]:
         """The map's marks and the view fitting them at `width` px (`mapview.fit_marks`;
@@ -368,7 +375,7 @@ class Derived:
     @cached_property
     def by_marker(self) -> dict[str, list[str]]:
         """Marker key -> its events (none when the map draws grid cells: no marker keys)."""
-        return {} if self.count > MAP_MAX_MARKS else marker_events(self.shown)
+        return {} if self.cells else marker_events(self.shown)
 
     @cached_property
     def ids(self) -> list[str]:

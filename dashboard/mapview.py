@@ -18,7 +18,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard.aggregate import MAP_MAX_MARKS, aggregated
+from dashboard.aggregate import map_as_cells
 from dashboard.basemap_tiles import Tiles
 from dashboard.map_cells import (
     TEXT_CHARACTERS,
@@ -229,7 +229,7 @@ def fit_marks(
     """The events' marks (grid cells, `dashboard.map_cells`, when too many to read one by
     one; else the markers, `dashboard.map_markers`) and the view that fits them with the
     reference sites; the markers as placed for that view."""
-    if aggregated(view, MAP_MAX_MARKS):
+    if map_as_cells(view):
         cells = cell_marks(view)
         return cells, map_view(cells, sites, width, height)
     return layout_markers(view, sites, width, height)
@@ -258,7 +258,7 @@ def build_map(
     when already made."""
     markers, fit = fitted if fitted is not None else fit_marks(view, sites, width, height)
     shown = at if at is not None else fit
-    if aggregated(view, MAP_MAX_MARKS):
+    if map_as_cells(view):
         markers = within_cells(markers, shown.degrees_per_px())
         size = float(markers["size"].iloc[0]) if not markers.empty else 1.0
         arcs = route_arcs(arcs, size) if arcs is not None else None

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
-from dashboard.aggregate import MAP_MAX_MARKS, aggregated
+from dashboard.aggregate import aggregated
 from dashboard.briefing import LegendEntry
 from dashboard.components.after_draw import ask_after_draw
 from dashboard.components.downloads import render_downloads
@@ -83,6 +83,12 @@ def _swatch(entry: LegendEntry) -> str:
         return f'<span style="{dot}border:2px solid #333;box-sizing:border-box"></span>'
     if entry.kind == "halo":
         return f'<span style="{dot}width:14px;height:14px;background:rgba(90,90,90,0.22)"></span>'
+    if entry.kind == "cell":  # a grid cell's grey circle with its count (map_cells.CELL_FILL)
+        return (
+            f'<span style="{dot}width:15px;height:15px;background:#444;color:#fff;'
+            "border:1px solid #fff;font-size:10px;line-height:15px;text-align:center;"
+            'font-weight:700">9</span>'
+        )
     if entry.kind == "count":
         return (
             f'<span style="{dot}width:15px;height:15px;background:#666;color:#fff;'
@@ -368,7 +374,7 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
             "Grey circles: the events of one grid cell, larger for more (the number on it); "
             f"hover for their types. Arcs: at most the {MAX_ROUTES} busiest routes between "
             "cells. "
-            if aggregated(page.charted, MAP_MAX_MARKS)
+            if page.cells
             else "Markers of one place sit on a ring around it. "
         )
         + "Colours: Okabe–Ito, readable with colour-blindness. Drag to pan; double-click to "

@@ -62,6 +62,15 @@ def test_legend_explains_hollow_marks_only_when_pending_events_are_shown(page):
     assert not {"halo", "count"} & {e.kind for e in timeline_only}  # no map, no halo entry
 
 
+def test_a_map_of_grid_cells_is_explained_as_cells(page):
+    shown, _ = _select(page, {"pending": "1"})
+    cells = legend_entries(shown, "map", cells=True)
+    assert [e.kind for e in cells] == ["cell"]  # grey cells: no type colours, halo, hollow
+    assert "grid cell" in cells[0].label and "marker" not in cells[0].label
+    both = {e.kind for e in legend_entries(shown, "both", cells=True)}
+    assert {"type", "pending", "cell"} <= both and not {"halo", "count"} & both  # timeline's
+
+
 def test_map_legend_leaves_out_types_the_map_cannot_place(page):
     shown, _ = _select(page, {"types": "airstrike,evacuation"})
     shown = shown.copy()

@@ -11,10 +11,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.aggregate import MAX_MARKS, page_line
+from dashboard.aggregate import MAX_MARKS, map_as_cells, page_line
 from dashboard.briefing import legend_entries
 from dashboard.derived import COUNTED, Derived, Source
 from dashboard.filters import apply_filters, default_filters, filter_options
+from dashboard.map_cells import CELLS_LAYER
 from dashboard.mapview import build_map
 from dashboard.timeline import build_timeline
 from dashboard.views import event_frame, newest, table_frame
@@ -81,7 +82,37 @@ def test_charts_from_the_counted_columns_are_those_from_every_column(source):
         decks = [build_map(v, src.sites, None, arcs=page.arcs).to_json() for v in (shown, charted)]
         assert decks[0] == decks[1]
         assert page_line(shown, page.span) == page_line(charted, page.span) == page.shown_as
-        assert legend_entries(shown, "map") == legend_entries(charted, "map") == page.legend
+        cells = map_as_cells(shown)
+        assert cells == map_as_cells(charted) == page.cells
+        assert (
+            legend_entries(shown, "map", cells)
+            == legend_entries(charted, "map", cells)
+            == page.legend
+        )
+
+
+def test_the_map_legend_describes_the_marks_the_map_draws(source):
+    """Grid cells on the map: the legend explains cells, not markers, halos or type colours
+    (at 6,016 airstrikes it said 'Number on a marker' over grey cells); markers: the reverse."""
+    src, options = source
+    seen = set()
+    for filters in _states(options):
+        page = Derived(src, filters)
+        if not page.count:
+            continue
+        layers = {layer.id for layer in page.deck().layers}
+        kinds = {entry.kind for entry in page.legend}
+        text = " ".join(entry.label for entry in page.legend)
+        if CELLS_LAYER in layers:
+            seen.add("cells")
+            assert kinds == {"cell"}, text
+            assert "marker" not in text and "halo" not in text
+            assert "grid cell" in text
+        else:
+            seen.add("markers")
+            assert {"type", "halo", "count"} <= kinds and "cell" not in kinds, text
+            assert "Number on a marker" in text
+    assert seen == {"cells", "markers"}  # both kinds of map are checked
 
 
 def test_rows_taken_by_position_are_those_of_the_shown_frame(source):
