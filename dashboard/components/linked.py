@@ -242,7 +242,16 @@ def render_detail_column(page: Derived, detail: EventDetail) -> None:
             options = [*options, current]
             listed = page.rows_of(options)
         else:
-            st.session_state["event_choice"] = best_documented(listed)
+            current = best_documented(listed)
+    # The chooser is told its value on every run (set through the session state, which
+    # Streamlit sends to the browser as the widget's value). Its identity is its key alone, so
+    # when the options change the browser otherwise kept the choice it showed by position:
+    # after the Airstrike click at 100,000 events it named '24-28 Oct 2019 · Baghdad north'
+    # while the detail below showed al-Fu'ah farms, the value the server kept, for good.
+    st.session_state["event_choice"] = current
+    # the detail is read before the chooser is drawn, so the new choice and its detail reach
+    # the browser together (not the chooser first, over the detail of the last choice)
+    claims, figures = detail(current)
     labels = _labels(listed)
     chosen = st.selectbox(
         "Choose an event",
@@ -251,12 +260,13 @@ def render_detail_column(page: Derived, detail: EventDetail) -> None:
         key="event_choice",
         filter_mode="contains",  # fuzzy matching found '20 Feb' in March labels
     )
+    if chosen != current:  # not expected: the chooser was given `current`
+        claims, figures = detail(chosen)
     event = listed[listed["event_id"] == chosen].iloc[0].rename(None).to_dict()
     # the event's own panel scrolls: an 18-claim event no longer makes the page 7,855 px tall,
     # and the chooser above it stays in view beside the map; its border shows where it ends
     # (without one the detail seemed to end at the panel's foot, its claims out of sight)
     with st.container(height=DETAIL_HEIGHT_PX, border=True, key="detail_body"):
-        claims, figures = detail(chosen)
         note = detail.date_note(event.get("date_note"))  # articles by name, not by number
         render_detail(claims, figures, event | {"event_id": chosen, "date_note": note})
 
