@@ -300,3 +300,54 @@ def test_a_box_on_the_timeline_selects_many_and_clear_lists_every_event(browser,
     assert _selected_caption(page).count() == 0
     search.wait_for(timeout=60_000)
     page.close()
+
+
+def _chooser_and_detail(page) -> tuple[str, str]:
+    """The event the chooser names (its place) and the detail's heading below it."""
+    return page.evaluate(
+        """() => {
+        const box = [...document.querySelectorAll('[data-testid="stSelectbox"]')]
+            .find(e => e.innerText.includes('Choose an event'));
+        const body = document.querySelector('.st-key-detail_body [data-testid="stMarkdown"]');
+        return [box ? box.querySelector('input').value : '', body ? body.innerText : ''];
+        }"""
+    )
+
+
+def test_after_a_type_click_the_chooser_names_the_event_the_detail_shows(browser, server):
+    """A chosen event still shown after a type click stays chosen: the chooser names it, as
+    the detail does. Its options changed and the chooser is keyed, so the browser kept a
+    choice of its own unless the run sent the value: the chooser named another event (its
+    old position in the new list) while the detail showed the chosen one, for good (at
+    100,000 events after the Airstrike click: 'Baghdad north' over al-Fu'ah farms)."""
+    page = _open(browser, server, SIZES[0])
+    page.mouse.wheel(0, 600)
+    page.wait_for_selector(".st-key-detail_body", timeout=120_000)
+    chooser = page.locator('[data-testid="stSelectbox"]').filter(has_text="Choose an event")
+    _idle(page)
+    for _ in range(3):  # the list opens once the chooser has settled
+        chooser.locator("input").click()
+        page.wait_for_timeout(1000)
+        if page.locator('[role="option"]').count() > 6:
+            break
+        page.keyboard.press("Escape")
+    option = page.locator('[role="option"]').nth(6)  # not the newest of its type
+    label = option.inner_text()
+    option.click()
+    _idle(page)
+    named, heading = _chooser_and_detail(page)
+    _, _, kind, place = label.split(" · ")[:4]
+    place = place.split(":")[0]
+    assert named == label.strip() and heading.startswith(f"{kind} · {place}"), (named, heading)
+    types = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]')
+    types.filter(has_text="Event types").locator("input").click()
+    page.locator('[role="option"]').filter(has_text=kind).first.click()
+    page.keyboard.press("Escape")
+    _idle(page)
+    page.wait_for_selector(".st-key-detail_body", timeout=120_000)  # the detail's own run
+    _idle(page)
+    named, heading = _chooser_and_detail(page)
+    assert heading.startswith(f"{kind} · {place}"), heading  # the chosen event, kept
+    assert named == label.strip(), (named, heading)  # and the chooser names it
+    _shoot(page, "type_click_chooser", SIZES[0])
+    page.close()
