@@ -83,11 +83,9 @@ class Briefing:
 
 
 #: The map's one mark when it draws grid cells (`aggregate.map_as_cells`): grey circles, no
-#: type colours, halos or hollow marks (a cell's types are in its tooltip).
-CELL_LEGEND = (
-    "Grey circle: the events in one grid cell, larger for more; the number on it: how many "
-    "(hover for their types)"
-)
+#: type colours, halos or hollow marks (a cell's types are in its tooltip). Short: the
+#: legend's entries do not wrap, and at 1280 px a longer one ran into the detail column.
+CELL_LEGEND = "Grey circle: the events in a grid cell, and how many"
 
 
 def legend_entries(shown: pd.DataFrame, show: str, cells: bool = False) -> list[LegendEntry]:
