@@ -123,6 +123,10 @@ def fold(
         ):
             dead = found.pop(casualty)
             found.setdefault("clash", Trigger("clash", dead.start, dead.end, dead.text))
+            # '... 100 soldiers had been killed and that the militants executed 17 people':
+            # an execution told after the battle's dead is a killing of its own
+            if casualty == "killing" and (shot := _EXECUTED.search(text, dead.end, end)):
+                found["killing"] = Trigger("killing", shot.start(), shot.end(), shot.group())
     killing = found.get("killing")
     if killing and killing.text.lower().startswith("attacked") and "clash" in found:
         del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
@@ -161,6 +165,8 @@ def _on_civilians(clash: Trigger, killing: Trigger, text: str, end: int) -> bool
     return _ARMED.search(text, clash.end, min(end, killing.end + 80)) is None
 
 
+#: An execution told by its verb (the trigger rows read a sentence's first killing only).
+_EXECUTED = re.compile(r"\b(?:executed|beheaded|hanged)\b", re.I)
 #: A killing of people already held: no battle it is told beside subsumes it.
 _EXECUTION = re.compile(r"execut|behead|hang|hung", re.I)
 #: The trigger opens a relative clause's predicate ('militants who overran Mosul').

@@ -180,3 +180,16 @@ def test_a_convoy_that_carried_people_out_is_still_an_evacuation():
 )
 def test_a_claim_for_attacks_told_before_is_no_battle(sentence, battle):
     assert ("clash" in types(sentence)) is battle
+
+
+# Class (folded): an execution told after a battle's dead is a killing of its own
+def test_an_execution_after_the_battles_dead_stays_a_killing():
+    sentence = (
+        "Medics said 40 soldiers had been killed in the assault and that the rebels "
+        "executed nine prisoners in the square."
+    )
+    assert types(sentence) == ["clash", "killing"]
+
+
+def test_combatants_dead_alone_stay_a_battle():
+    assert types("At least 30 fighters were killed in heavy clashes on Monday.") == ["clash"]
