@@ -41,6 +41,20 @@ _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'abo
     rf"|{_JOIN_VERB}\s*;\s*)['\u2018\"\u201c]?",
     FLAGS,
 )
+# each side's dead in a clause of its own, with the first clause's adverbial and the second's
+# subject between: "3 soldiers were killed in the ambush, while the rebels said they had lost 5
+# fighters", "20 of our troops died; the militia reported 7 dead". The first clause's verb
+# (the verbs above and 'died/perished'), a few words without a figure or a comma ("in the
+# ambush", "according to the army"), 'while/whereas' or a semicolon, and a few words before
+# the second figure ("the YPG said it had lost")
+_CLAUSE_JOIN = re.compile(
+    r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA"
+    r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|perished)\b"
+    r"(?:\s+['\u2018\u2019\"\u201c\u201d]?(?!while\b|whereas\b)[^\W\d][\w'\u2019-]*){0,6}?"
+    r"\s*(?:,?\s+(?:while|whereas)\s+|;\s*)"
+    r"(?:[^\W\d][\w'\u2019-]*\s+){0,8}?['\u2018\"\u201c]?",
+    FLAGS,
+)
 # "no casualties among civilians": a zero for one group only, not the event's toll
 _SUBSET_AFTER = re.compile(r"\s+among\s+(?!them\b|the\s+(?:population|people)\b)", FLAGS)
 _PART_OF = re.compile(r"\s(?:of\s+(?:them|whom)|among\s+them)\b", FLAGS)
@@ -154,6 +168,16 @@ def _apposed(chain: list[Figure], text: str) -> bool:
     return None not in lows and first.low == sum(lows)
 
 
+def _exact_sides(prev: Figure, f: Figure) -> bool:
+    """Two clauses' dead are two sides' tolls to add when each is an exact count, killed or
+    died: an estimate in the second ('more than 60 soldiers dead', "'dozens' killed") is as
+    often another teller's account of the same dead."""
+    return all(
+        p.quantity in TOLL_QUANTITIES and p.qualifier == "exact" and p.low == p.high is not None
+        for p in (prev, f)
+    )
+
+
 def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     """Coordinated parts of one toll also give their sum, after the last part: 'killed two
     soldiers and five militants' adds killed 7. Parts of a whole ('22 people, 14 of them
@@ -178,15 +202,22 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
             among = gap is not None and {f.quantity, prev.quantity} <= TOLL_QUANTITIES
         if prev is not None and gap is None and labelled:
             gap = _LABEL_JOIN.fullmatch(text, prev.char_end, f.char_start)
+        clause = False  # "3 soldiers were killed in the ambush, while 5 militants died"
+        if prev is not None and _exact_sides(prev, f) and not among:
+            clause_gap = _CLAUSE_JOIN.fullmatch(text, prev.char_end, f.char_start)
+            if clause_gap is not None:
+                gap, clause = clause_gap, True
         if (
             prev is not None
             and gap is not None
-            and (among or f.quantity == prev.quantity in TOLL_QUANTITIES)
+            and (among or clause or f.quantity == prev.quantity in TOLL_QUANTITIES)
             and not _PART_OF.search(text, f.char_start, min(len(text), f.char_end + 12))
             and not _FIELD.search(f.text)  # 'one protester killed; fat=1': the note's field
         ):
             chain.append(f)
-            joined_by_and = joined_by_and or labelled or "and" in gap[0].lower() or ";" in gap[0]
+            joined_by_and = (
+                joined_by_and or labelled or clause or "and" in gap[0].lower() or ";" in gap[0]
+            )
         else:
             close()
             chain, joined_by_and = [f], False
