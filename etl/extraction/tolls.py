@@ -47,12 +47,18 @@ _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'abo
 # (the verbs above and 'died/perished'), a few words without a figure or a comma ("in the
 # ambush", "according to the army"), 'while/whereas' or a semicolon, and a few words before
 # the second figure ("the YPG said it had lost")
+# words that make the second clause's figure the same dead told again, not the other side's:
+# "5 were killed in the blast; the toll later rose to 12"
+_RESTATED = (
+    r"(?:toll|total|totals|number|overall|altogether|rose|risen|rises|reached|reaches|climbed|"
+    r"bringing|raising|increas\w*|including|among|of)\b"
+)
 _CLAUSE_JOIN = re.compile(
     r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA"
     r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|perished)\b"
     r"(?:\s+['\u2018\u2019\"\u201c\u201d]?(?!while\b|whereas\b)[^\W\d][\w'\u2019-]*){0,6}?"
-    r"\s*(?:,?\s+(?:while|whereas)\s+|;\s*)"
-    r"(?:[^\W\d][\w'\u2019-]*\s+){0,8}?['\u2018\"\u201c]?",
+    r"\s*(?:,?\s+(?:while|whereas)\s+|;\s*|,?\s+and\s+(?=[^\W\d]))"
+    rf"(?:(?!{_RESTATED})[^\W\d][\w'\u2019-]*\s+){{0,8}}?['\u2018\"\u201c]?",
     FLAGS,
 )
 # "no casualties among civilians": a zero for one group only, not the event's toll

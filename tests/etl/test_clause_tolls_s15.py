@@ -33,6 +33,8 @@ def _toll(text: str) -> tuple[float | None, float | None]:
         ),
         # a semicolon between two sides' claims
         ("Officials said 20 of their troops died; the militia reported 7 dead.", (27.0, 27.0)),
+        # 'and' with the second clause's own subject
+        ("The raid was beaten off; 9 raiders were killed and we lost three.", (12.0, 12.0)),
     ],
 )
 def test_sides_in_clauses_added(text, toll):
@@ -48,6 +50,10 @@ def test_sides_in_clauses_added(text, toll):
         ("Ten people were killed, while 4 of them were children.", (10.0, 10.0)),
         # wounded in the second clause is not a toll
         ("Three soldiers were killed, while 11 others were wounded.", (3.0, 3.0)),
+        # the second clause tells the same dead again, a later toll
+        ("Four people were killed in the blast; the toll later rose to 11.", (11.0, 11.0)),
+        ("Two guards were killed at dawn, while the number of dead reached 6 by noon.", (6.0, 6.0)),
+        ("Eight people were killed on Friday and the toll rose to 14 on Sunday.", (14.0, 14.0)),
     ],
 )
 def test_not_added(text, toll):
