@@ -25,8 +25,10 @@ from etl.extraction.tolls import (
     fatalities,
     only_casualties,
 )
+from etl.places.geonames import haversine_km
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
+SAME_AREA_KM = 10.0  # places this close are one area for a toll told in the next sentence
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
 MOVE_TYPES = frozenset({"evacuation", "displacement"})
 RAID_TYPES = frozenset({"detention"})  # a raid's deaths are its toll when nothing else was
@@ -128,10 +130,23 @@ def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = 
     """A sentence that names a specific place (objects with place_id, geo_precision and
     start in `text`) other than the previous sentence's is about another event; a place
     named as a destination ('had left for government-held Aleppo') does not count."""
-    specific = {h.place_id for h in origins(text, list(places)) if h.geo_precision < 3}
+    specific = [h for h in origins(text, list(places)) if h.geo_precision < 3]
     if not specific:
         return False
-    return not (last_place is not None and last_is_previous and last_place.place_id in specific)
+    if last_place is None or not last_is_previous:
+        return True
+    # a town a few km from the last place is the same area ('at a resort just north of X.
+    # ... died in hospital in X')
+    return not any(h.place_id == last_place.place_id or _beside(h, last_place) for h in specific)
+
+
+def _beside(a, b) -> bool:
+    """Two places (objects with latitude and longitude) within SAME_AREA_KM of each other."""
+    ends = (getattr(a, "latitude", None), getattr(a, "longitude", None))
+    other = (getattr(b, "latitude", None), getattr(b, "longitude", None))
+    if None in ends or None in other:
+        return False
+    return haversine_km(ends, other) <= SAME_AREA_KM
 
 
 _DESTINATION = re.compile(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from bisect import insort
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -109,6 +110,25 @@ def tolls_agree(cluster: Cluster, mention: Mention) -> bool:
     )
 
 
+#: a trigger that counts itself as a further one ('a second bomb', 'another blast')
+_FURTHER = re.compile(r"(?:second|third|fourth|another|further)\b", re.I)
+
+
+def told_apart(cluster: Cluster, mention: Mention) -> bool:
+    """'... the truck bomb killed 175. Hours later, a second bomb ... killed five': a mention
+    its article tells as a further one ('a second bomb') is not the same article's mention of
+    an earlier sentence, whatever their windows and places."""
+    if mention.article_id not in cluster.articles:
+        return False
+    for m in cluster.mentions:
+        if m.article_id != mention.article_id or m.char_start == mention.char_start:
+            continue
+        later = m if m.char_start > mention.char_start else mention
+        if _FURTHER.match(later.trigger):
+            return True
+    return False
+
+
 def _fit(cluster: Cluster, mention: Mention) -> tuple:
     """How well a mention fits a cluster (lower is better).
 
@@ -186,6 +206,7 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
             if windows_meet((clusters[i].start, clusters[i].end), window)
             and places_compatible(_where(clusters[i].place), where)
             and tolls_agree(clusters[i], mention)
+            and not told_apart(clusters[i], mention)
         ]
         if mention.date.source == "article" and not fitting:
             fitting = _own_article(clusters, by_article, mention)
@@ -214,6 +235,7 @@ def _own_article(
         for i in by_article.get((mention.event_type, mention.article_id), ())
         if (mention.place_note or places_compatible(_where(clusters[i].place), _where(mention)))
         and tolls_agree(clusters[i], mention)
+        and not told_apart(clusters[i], mention)
     ]
 
 

@@ -25,13 +25,13 @@ from typing import Any
 
 from etl.places import admin_path, roles, routes
 from etl.places.area import AreaOfInterest, configured_area
-from etl.places.choose import Evidence
+from etl.places.choose import Evidence, capitals
 from etl.places.evidence import CountryReader, country_words
 from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import candidates, choose_place
-from etl.places.scan import dateline_end, names, run_end, sub_spans
+from etl.places.scan import dateline_city, dateline_end, names, run_end, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
 
 _SUFFIX = re.compile(  # matched where a name ends
@@ -96,7 +96,16 @@ class PlaceResolver:
     def countries_named(self, text: str) -> Counter[str]:
         """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen',
         'Houthi fighters'): the first guide when a town name exists in several countries."""
-        return self._countries(text)
+        found = self._countries(text)
+        city = dateline_city(text) if text[:1].isupper() else None
+        # 'CAIRO, March 3 (Reuters) -': the capital names Egypt. Only capitals: a name
+        # GeoNames places in one country ('IMPHAL', IN) lent a country to a loose spelling
+        # of a region ('Manipur' read as Amanpur, heldout11 -1); a curated town would make
+        # 'GENEVA - UN agencies warned ...' name Switzerland, and a country named far from a
+        # town's one place rules that place out (`lookup.choose_place`)
+        if city is not None and (iso := _capital_countries().get(normalise_name(city))):
+            found[iso] += 1
+        return found
 
     def find(
         self,
@@ -596,6 +605,12 @@ def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:
 
 
 @lru_cache(maxsize=50_000)
+@lru_cache(maxsize=1)
+def _capital_countries() -> dict[str, str]:
+    """A national capital's name -> its country's ISO code ('cairo' -> 'EG')."""
+    return {normalise_name(name): iso for name, iso in capitals()}
+
+
 def _key(raw: str) -> str:
     return normalise_name(raw)
 

@@ -32,10 +32,10 @@ COMMON_CAPITALISED = frozenset(
     + "mueang amphoe tambon kabupaten kecamatan".split()
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ', 'BOGOTÁ. — ',
-#: 'OUTSIDE BAGHOUZ, Syria | ...'
+#: 'OUTSIDE BAGHOUZ, Syria | ...', 'TUNIS, 27 June — '
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40}"  # 'BOGOTÁ.' too
-    r"(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*[\w ]{1,20}\d)?"
+    r"^(?P<city>[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40})"  # 'BOGOTÁ.' too
+    r"(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*(?:[\w ]{1,20}\d|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
     r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|--?)\s",
     re.M,
 )  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
@@ -94,6 +94,13 @@ def dateline_end(text: str, start: int) -> int:
     line_start = text.rfind("\n", 0, start) + 1
     match = _DATELINE.match(text, line_start)
     return match.end() if match and match.end() > start else -1
+
+
+def dateline_city(text: str) -> str | None:
+    """The city of a dateline opening the text ('CAIRO, March 3 (Reuters) - ' -> 'CAIRO'),
+    its trailing full stop left out ('BOGOTÁ.')."""
+    match = _DATELINE.match(text, len(text) - len(text.lstrip()))
+    return match["city"].strip(" .-'’") or None if match else None
 
 
 def run_end(text: str, start: int) -> int:

@@ -28,7 +28,9 @@ def _points(extractor: Extractor, text: str) -> list[tuple[float, float]]:
             (31.22, 34.11),
         ),
         (
-            "ROME, 8 March 2021 - Militants attacked two checkpoints in Shaikh Zuwaid on Monday,"
+            # a dateline naming no country (a capital's would: 'ROME' names Italy)
+            "NEW YORK, 8 March 2021 - Militants attacked two checkpoints in Shaikh Zuwaid"
+            " on Monday,"
             " killing four soldiers.",
             (31.22, 34.11),
         ),
