@@ -22,6 +22,7 @@ from etl.extraction.mentions import Mention
 from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import summarize
 from etl.places.towns import town_source
+from etl.sources import count_sources
 from etl.tables import TABLE_NAMES, Tables, sources_per_event
 
 AREA_KM = 40.0  # a new place this close to an area's reference place joins that area's lane
@@ -291,12 +292,8 @@ def recount_sources(
     source: Callable[[str], str] | None = None,
 ) -> pd.DataFrame:
     """independent_sources and source_ids from every claim, counted by wire."""
-    if source is None:
-        by_event = sources_per_event(claims, articles)
-    else:
-        found: dict[str, set[str]] = {}
-        for event, article in zip(claims["event_id"], claims["article_id"]):
-            found.setdefault(event, set()).add(source(article))
-        by_event = {event: sorted(s) for event, s in found.items()}
+    if source is not None:
+        return count_sources(events, claims, source)
+    by_event = sources_per_event(claims, articles)
     sources = events["event_id"].map(lambda e: by_event.get(e, []))
     return events.assign(independent_sources=sources.map(len), source_ids=sources.map("|".join))

@@ -44,6 +44,7 @@ from etl.merge_replay import Outcome, Replay, TooWide, replay
 from etl.merge_state import MergeState, inputs_digest, load, published_meta
 from etl.review import rejected_alone
 from etl.settings import Paths
+from etl.sources import count_sources
 from etl.store import CURRENT, EXPORTS
 from etl.tables import TABLE_NAMES, Tables, article_rows
 
@@ -261,14 +262,7 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
                       ignore_index=True)  # fmt: skip
     mine = claims[claims["event_id"].isin(recount)]
     mine = mine[~rejected_alone(mine, frame)]  # as `apply_decisions` counts them
-    found: dict[str, set[str]] = {}
-    for event, article in zip(mine["event_id"], mine["article_id"]):
-        found.setdefault(event, set()).add(state.sources.source(article))
-    at = frame["event_id"].isin(recount)
-    lists = frame.loc[at, "event_id"].map(lambda e: sorted(found.get(e, ())))
-    frame.loc[at, "independent_sources"] = lists.map(len)
-    frame.loc[at, "source_ids"] = lists.map("|".join)
-    tables["events"] = frame
+    tables["events"] = count_sources(frame, mine, state.sources.source, recount)
     after = MergeState(index, state.sources, state.fingerprint, state.mentions + len(mentions))
     kept.update({n: len(old[n]) for n in ("outlets", "articles", "article_texts")})
     tables = {name: _like(tables[name], old[name]) for name in TABLE_NAMES}

@@ -21,6 +21,7 @@ from etl import ids
 from etl.claim_edits import apply_claim_edits
 from etl.extraction.dates import precision_of
 from etl.inbox import Decision
+from etl.sources import count_sources
 from etl.tables import TABLE_NAMES, Tables
 
 #: Fields an analyst may change, and what each needs.
@@ -202,16 +203,7 @@ def recount_without_rejected(
     touched = set(claims.loc[alone, "event_id"])
     if not touched:
         return events
-    kept = claims[claims["event_id"].isin(touched) & ~alone]
-    found: dict[str, set[str]] = {}
-    for event, article in zip(kept["event_id"], kept["article_id"]):
-        found.setdefault(event, set()).add(source(article))
-    at = events["event_id"].isin(touched)
-    lists = events.loc[at, "event_id"].map(lambda e: sorted(found.get(e, ())))
-    events = events.copy()
-    events.loc[at, "independent_sources"] = lists.map(len)
-    events.loc[at, "source_ids"] = lists.map("|".join)
-    return events
+    return count_sources(events, claims[claims["event_id"].isin(touched) & ~alone], source, touched)
 
 
 def _on_curated(d: Decision, owners: Owners, records: Mapping[str, dict]) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
+
+import pandas as pd
 
 
 def source_of(outlet_id: str, wire: str | None) -> str:
@@ -43,6 +45,29 @@ def sources_by_event(
         if article in source:
             found.setdefault(event, set()).add(source[article])
     return {event: sorted(ids) for event, ids in found.items()}
+
+
+def count_sources(
+    events: pd.DataFrame,
+    claims: pd.DataFrame,
+    source: Callable[[str], str],
+    only: Collection[str] | None = None,
+) -> pd.DataFrame:
+    """`events` with independent_sources and source_ids counted from `claims` (event_id,
+    article_id), each article's source given by `source`; with `only`, just those events are
+    counted again and the others kept as they are (an event with no claim left counts 0)."""
+    found: dict[str, set[str]] = {}
+    for event, article in zip(claims["event_id"], claims["article_id"]):
+        found.setdefault(event, set()).add(source(article))
+    if only is None:
+        lists = events["event_id"].map(lambda e: sorted(found.get(e, ())))
+        return events.assign(independent_sources=lists.map(len), source_ids=lists.map("|".join))
+    at = events["event_id"].isin(only)
+    lists = events.loc[at, "event_id"].map(lambda e: sorted(found.get(e, ())))
+    events = events.copy()
+    events.loc[at, "independent_sources"] = lists.map(len)
+    events.loc[at, "source_ids"] = lists.map("|".join)
+    return events
 
 
 def detect_wire(text: str) -> str | None:
