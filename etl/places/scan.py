@@ -32,10 +32,13 @@ COMMON_CAPITALISED = frozenset(
     + "mueang amphoe tambon kabupaten kecamatan".split()
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ', 'BOGOTÁ. — ',
-#: 'OUTSIDE BAGHOUZ, Syria | ...', 'TUNIS, 27 June — '
+#: 'OUTSIDE BAGHOUZ, Syria | ...', 'TUNIS, 27 June — '; a day written with dots or slashes
+#: ('GROZNY, 05.12.2014 —') or a month abbreviated in lower case, as Spanish and Portuguese
+#: wires write it ('QUITO, 10 ago (Agencia) —', 'LIMA, 3 de mar. —') is a date too
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40})"  # 'BOGOTÁ.' too
-    r"(?:,\s*[A-Z][\w .'’\-]{1,30})?(?:,\s*(?:[\w ]{1,20}\d|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"(?:,\s*[A-Z][\w .'’\-]{1,30})?"
+    r"(?:,\s*(?:[\w ./]{1,20}\d|\d{1,2}\s+(?:de\s+)?[A-Za-z][a-z]{2,8}\.?))?"
     r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|--?)\s",
     re.M,
 )  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
