@@ -375,6 +375,8 @@ def _quantity(c: _Candidate) -> str | None:
         return verb
     if verb in _PEOPLE_VERBS and c.cls.startswith("other:"):
         return verb  # "killed 3 farmers": whoever is killed is counted as killed
+    if c.cls == "other:casualty" and c.high == 0:
+        return "killed"  # "0 casualties": nobody hurt, so nobody dead (as "no casualties")
     return None if c.cls == "others" else c.cls.removeprefix("other:")
 
 

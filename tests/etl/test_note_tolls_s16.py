@@ -1,0 +1,54 @@
+"""Issue 8, session 16 (hN3): tolls an incident note gives in a record's words, in sentences
+written for these tests (places and people invented or common)."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction.figures import find_figures
+from etl.extraction.tolls import fatalities
+
+
+def _toll(text: str) -> tuple[float | None, float | None]:
+    return fatalities(find_figures(text, 0, len(text)))
+
+
+# -- a zero toll said as a record says it: 0, not unknown --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A grenade went off in the yard of a house; no deceased, three injured.",
+        "Two rockets landed near the depot :: Impact: 0 casualties",
+        "An explosive charge went off under a parked truck; zero casualties.",
+        "A roadside bomb hit an empty bus; neither dead nor wounded.",
+        "Shots were fired at the station; neither wounded nor killed.",
+    ],
+)
+def test_zero_toll_in_record_words(text):
+    assert _toll(text) == (0.0, 0.0)
+
+
+def test_casualties_counted_are_not_a_toll():
+    # three casualties may all be wounded: no toll, as before
+    assert _toll("A grenade went off in the yard of a house; 3 casualties.") == (None, None)
+
+
+# -- a toll told as the dead numbering N ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("The army shelled the village; the dead of the village numbered 12 by night.", 12.0),
+        ("The army shelled the village; deaths so far total 5.", 5.0),
+        ("Heavy fighting near the bridge, and the martyrs of the brigade totalled 7.", 7.0),
+    ],
+)
+def test_the_dead_numbered(text, toll):
+    assert _toll(text) == (toll, toll)
+
+
+def test_other_things_numbered_are_no_toll():
+    assert _toll("The army shelled the village; the houses hit numbered 30.") == (None, None)
