@@ -105,16 +105,16 @@ def shown_tables(tables: Tables) -> dict[str, pd.DataFrame]:
     return {"claims": shown_claims(claims), "figures": shown_figures(tables["figures"], claims)}
 
 
-def _claim_links(tables: Tables) -> tuple[pd.DataFrame, pd.Series]:
+def _claim_links(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
     """What event_frame needs of the claims readers see: their event, outlet and claimant
-    organisation; and the ids of those they may not see (their figures are left out too)."""
+    organisation; and the claims they may not see (id and status: for `shown_figures`)."""
     articles = _columns(tables, "articles", ["article_id", "outlet_id", "outlet"])
     actors = _columns(tables, "actors", ["actor_id", "name"]).rename(
         columns={"actor_id": "claimant_actor", "name": "claimant_org"}
     )
     columns = ["claim_id", "event_id", "article_id", "claimant_actor", "review_status"]
     every = _columns(tables, "claims", columns)
-    hidden = every.loc[every["review_status"] == "rejected", "claim_id"]
+    hidden = every.loc[every["review_status"] == "rejected", ["claim_id", "review_status"]]
     claims = shown_claims(every).drop(columns="review_status").reset_index(drop=True)
     del every
     # looked up by key, as left merges would add them, without copying 3,000,000 rows twice
@@ -193,7 +193,7 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     view["actor2_name"] = view["actor2"].map(actors)
     figures = _columns(tables, "figures", ["claim_id", "event_id", "quantity", "value_low",
                                            "value_high"])  # fmt: skip
-    figures = figures[~figures["claim_id"].isin(hidden)] if len(hidden) else figures
+    figures = shown_figures(figures, hidden)
     view["figures_text"] = _figure_texts(figures, view["event_id"])
     view = view.sort_values(["date_start", "date_end", "event_key"], ignore_index=True)
     return compact(view)
