@@ -33,11 +33,21 @@ def _window(date: str) -> tuple[str, str]:
 
 
 def latest_decisions(decisions: Iterable[Decision]) -> dict[str, Decision]:
-    """Mention key -> the latest accept or reject decision that named it."""
+    """Mention key -> the latest accept or reject decision that named it and decided it: a
+    sentence rejected on its own stays so whatever its event's later decisions say
+    (`etl.review.apply_decisions`), so those are not who reviewed it."""
     latest: dict[str, Decision] = {}
     for d in decisions:
-        if d.action in ("accept", "reject"):
-            latest.update(dict.fromkeys(d.mentions, d))
+        if d.action not in ("accept", "reject"):
+            continue
+        alone = d.target.startswith("mn_")
+        for key in d.mentions:
+            before = latest.get(key)
+            stuck = (
+                before is not None and before.target.startswith("mn_") and before.action == "reject"
+            )
+            if alone or not stuck:
+                latest[key] = d
     return latest
 
 

@@ -124,8 +124,10 @@ def apply_decisions(
     tables: Tables, decisions: Iterable[Decision], source: Callable[[str], str] | None = None
 ) -> Tables:
     """New tables with accept / reject / edit decisions applied: to extracted events (and
-    the claims they were decided with), and to single extracted sentences (a decision whose
-    target is a mention key): accepted, or rejected on their own. A sentence rejected on its
+    the claims they were decided with; a decision reaching a curated event decides only its
+    extracted claims, the same way), and to single extracted sentences (a decision whose
+    target is a mention key): accepted, or rejected on their own, which no later decision on
+    the whole event undoes. A sentence rejected on its
     own stays in the claims table as "rejected" (the analysts' review list shows it, and
     accepting it takes the reject back); readers never see it (`dashboard.views`), and its
     event's independent sources are counted without it (`source`: article id -> its
@@ -139,23 +141,32 @@ def apply_decisions(
     for d in decisions:
         if d.action not in EVENT_ACTIONS:
             continue
-        if d.target.startswith("mn_") or _on_curated(d, owners, records):  # one sentence
+        if d.target.startswith("mn_"):  # one sentence, decided on its own
             if d.action in STATUS:
                 claim_status.update(dict.fromkeys(d.mentions, "sentence " + STATUS[d.action]))
             else:
                 for key in d.mentions:
                     claim_edits.setdefault(key, {}).update(d.changes)
             continue
+        curated = _on_curated(d, owners, records)  # its sentences are all it decides
+        if curated and d.action == "edit":
+            for key in d.mentions:
+                claim_edits.setdefault(key, {}).update(d.changes)
+            continue
         for event_id in sorted(reached(d, owners)):
+            if d.action in STATUS:
+                decided = _keys_of(owners, event_id, d.mentions)
+                # a sentence rejected on its own stays rejected until it is decided on its own
+                # again, whatever its event's later decisions say (curated or extracted)
+                decided = [k for k in decided if claim_status.get(k) != "sentence rejected"]
+                claim_status.update(dict.fromkeys(decided, STATUS[d.action]))
+            if records[event_id]["origin"] != "extracted":  # curated: its fields are not ours
+                continue
             event = records[event_id]
             if d.action == "edit":
                 event = _edit(event, d.changes, types)
             else:
                 event = {**event, "review_status": STATUS[d.action]}
-                decided = _keys_of(owners, event_id, d.mentions)
-                # a sentence rejected on its own stays rejected until it is accepted on its own
-                decided = [k for k in decided if claim_status.get(k) != "sentence rejected"]
-                claim_status.update(dict.fromkeys(decided, STATUS[d.action]))
             records[event_id] = {**event, "reviewed_by": d.who, "reviewed_at": d.at}
     out = dict(tables)
     frame = pd.DataFrame(list(records.values()), columns=_columns(tables["events"]))
@@ -240,12 +251,17 @@ def _window(start: str, end: str) -> str:
     return start if start == end else f"{start}..{end}"
 
 
-def _new_events(tables: Tables, statuses: set[str], batch: str | None) -> list[dict]:
+def _new_events(
+    tables: Tables, statuses: set[str], batch: str | None, items: pd.Series
+) -> list[dict]:
+    """New extracted events, each with its first sentence and its claims counted, leaving
+    out the sentences that are review items of their own (`items`, over the claims: listed
+    and decided apart)."""
     events, claims = tables["events"], tables["claims"]
     extracted = events[(events["origin"] == "extracted") & events["review_status"].isin(statuses)]
     if batch:
         extracted = extracted[extracted["batch_id"] == batch]
-    claims = claims[~rejected_alone(claims, events)]  # each is an item of its own
+    claims = claims[~items]
     first = claims.sort_values(["article_id", "char_start"]).drop_duplicates("event_id")
     sentence = dict(zip(first["event_id"], first["sentence"]))
     count = claims.groupby("event_id").size()
@@ -288,21 +304,29 @@ def own_items(tables: Tables, decisions: Iterable[Decision]) -> set[str]:
     return {k for k in alone | later if origin.get(owners.by_mention.get(k)) == "extracted"}
 
 
+def sentence_items(tables: Tables, own: set[str]) -> pd.Series:
+    """Over the claims: the extracted sentences that are review items of their own ("adds a
+    claim"): those that joined a curated event, or joined an extracted one after its review,
+    or were decided on their own (`own`, from `own_items`: they stay items, whatever is
+    decided next), or were rejected on their own (kept on the list, to be accepted again)."""
+    claims, events = tables["claims"], tables["events"]
+    origin = dict(zip(events["event_id"], events["origin"]))
+    status = dict(zip(events["event_id"], events["review_status"]))
+    extracted = claims["origin"] == "extracted"
+    curated = claims["event_id"].map(origin).ne("extracted")
+    pending_later = claims["event_id"].map(status).ne("pending") & (
+        claims["review_status"] == "pending"
+    )
+    alone = rejected_alone(claims, events)
+    return extracted & (curated | pending_later | alone | claims["mention_key"].isin(own))
+
+
 def _added_claims(
-    tables: Tables, statuses: set[str], batch: str | None, own: set[str]
+    tables: Tables, statuses: set[str], batch: str | None, items: pd.Series
 ) -> list[dict]:
     claims, events = tables["claims"], tables["events"].set_index("event_id")
     batch_of = dict(zip(tables["articles"]["article_id"], tables["articles"]["batch_id"]))
-    alone = rejected_alone(claims, tables["events"])
-    chosen = (claims["origin"] == "extracted") & claims["review_status"].isin(statuses)
-    added, alone = claims[chosen], alone[chosen]
-    # sentences that joined a curated event, or joined an extracted one after its review, or
-    # were decided on their own (`own`: they stay on the list, whatever is decided next), or
-    # were rejected on their own (kept on the list, to be accepted again)
-    curated = added["event_id"].map(lambda e: events.at[e, "origin"] != "extracted").astype(bool)
-    reviewed = added["event_id"].map(lambda e: events.at[e, "review_status"] != "pending")
-    pending_later = reviewed.astype(bool) & (added["review_status"] == "pending")
-    added = added[curated | pending_later | alone | added["mention_key"].isin(own)]
+    added = claims[items & claims["review_status"].isin(statuses)]
     if batch:
         added = added[added["article_id"].map(batch_of) == batch]
     places = tables["places"].set_index("place_id")["name"]
@@ -335,6 +359,8 @@ def review_queue(
     whole event after joining it, is not told from the event's own sentences and leaves the
     list."""
     statuses = {"pending", "accepted", "rejected"} if every else {"pending"}
-    own = own_items(tables, decisions)
-    rows = _new_events(tables, statuses, batch) + _added_claims(tables, statuses, batch, own)
+    items = sentence_items(tables, own_items(tables, decisions))
+    rows = _new_events(tables, statuses, batch, items) + _added_claims(
+        tables, statuses, batch, items
+    )
     return pd.DataFrame(rows, columns=QUEUE_COLUMNS)

@@ -591,3 +591,74 @@ def test_a_sentence_accepted_on_an_extracted_event_stays_on_the_list(store):
     shown = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
     assert len(shown) == 1 + 2  # the sentence, the shelling and the batch's other new event
     assert _review_count(at) == "3 item(s): 1 awaiting review, 0 accepted, 2 rejected."
+
+
+def _queue_shown(at):
+    return next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
+
+
+def test_a_sentence_rejected_on_its_own_stays_so_on_curated_and_extracted_events(store):
+    """Reject a sentence on its own, then decide its whole event: the sentence stays rejected
+    on an extracted event (both decisions clicked on the page) and on a curated one (a curated
+    event cannot be accepted whole on the page or by `etl review`; its accept is recorded as a
+    decision made while the event was extracted would reach it). On main the curated one came
+    back 'accepted'."""
+    from etl.analyst_actions import decide, event_decisions
+    from etl.ingest import IngestOptions, ingest
+    from etl.review import mentions_by_event
+    from etl.settings import Paths
+    from etl.uploads import read_upload
+
+    first = _ingest(store, "jisr_shelling.txt")
+    shelling = _of_type(_batch_events(store, first.batch_id), "shelling", "Jisr al-Shughur")
+    decide(
+        Paths(store=store), lambda t: (event_decisions(t, [shelling], "accept", "Ben", None), [])
+    )
+    drafts = read_upload("later.txt", LATER_JISR)[0]
+    later = ingest(Paths(store=store), drafts, [], IngestOptions("later", who="Ben"))
+    tables = read_store(store)[0]
+    claims, events = tables["claims"], tables["events"].set_index("event_id")
+    batch_of = dict(zip(tables["articles"]["article_id"], tables["articles"]["batch_id"]))
+    added = claims[claims["article_id"].map(batch_of) == later.batch_id]
+    ((key, moved),) = added[["mention_key", "event_id"]].values.tolist()  # joined the shelling
+    on_curated = (
+        claims["event_id"].map(events["origin"]).ne("extracted")
+        & (claims["origin"] == "extracted")
+        & (claims["article_id"].map(batch_of) == "seeds")
+    )
+    curated_key, curated = claims.loc[on_curated, ["mention_key", "event_id"]].iloc[0]
+
+    at = sign(analyst_page())
+    every = ["pending", "accepted", "rejected"]
+    at.selectbox(key="review_batch").set_value("").run()  # every uploaded batch
+    at.segmented_control(key="review_statuses").set_value(every).run()
+    for item, action in ((key, "Reject"), (moved, "Reject"), (moved, "Accept")):
+        at.selectbox(key="review_item").set_value(item).run()
+        assert at.selectbox(key="review_item").value == item
+        button(at, action).click().run()
+        assert not at.exception, at.exception
+    shown = _queue_shown(at)
+    assert _review_count(at) == "3 item(s): 1 awaiting review, 1 accepted, 1 rejected."
+    assert sorted(shown["status"]) == ["accepted", "awaiting review", "rejected"]
+    tables = read_store(store)[0]
+    status = dict(zip(tables["claims"]["mention_key"], tables["claims"]["review_status"]))
+    assert status[key] == "rejected"
+    assert tables["events"].set_index("event_id").at[moved, "review_status"] == "accepted"
+
+    at.selectbox(key="review_batch").set_value("seeds").run()
+    at.selectbox(key="review_item").set_value(curated_key).run()
+    button(at, "Reject").click().run()
+    assert not at.exception, at.exception
+    row = {"action": "accept", "target": curated, "changes": {}, "who": "Ben", "note": None,
+           "mentions": mentions_by_event(tables["claims"])[curated]}  # fmt: skip
+    decide(Paths(store=store), lambda _: ([row], []))
+    at.run()
+    tables = read_store(store)[0]
+    status = dict(zip(tables["claims"]["mention_key"], tables["claims"]["review_status"]))
+    assert status[curated_key] == "rejected"
+    assert curated_key not in set(claim_frame(tables)["mention_key"].dropna())
+    at.segmented_control(key="review_statuses").set_value(["rejected"]).run()
+    shown = _queue_shown(at)
+    assert _review_count(at).endswith(" 1 rejected.")
+    assert shown["status"].tolist() == ["rejected"]
+    assert shown["reviewed by"].tolist() == ["Ana Analyst"]  # who rejected it, not Ben

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -62,6 +64,29 @@ def test_latest_accept_or_reject_decides():
 
 
 ITEMS = pd.DataFrame({"batch_id": ["b20190302-1", "seeds", "b20190301-1", "b20190302-1"]})
+
+
+def test_a_whole_event_accept_is_not_who_reviewed_a_sentence_rejected_on_its_own():
+    """A sentence rejected on its own stays rejected when its whole event is accepted later
+    (`etl.review.apply_decisions`), so the page's 'reviewed by' names who rejected it; a
+    whole-event reject, or the sentence decided again on its own, does decide it."""
+
+    def on(seq, action, target, mentions, who):
+        return replace(decision(seq, action, mentions, who), target=target)
+
+    log = [
+        on(1, "reject", "mn_s", ["mn_s"], "ana"),
+        on(2, "accept", "ev_e", ["mn_s", "mn_t"], "ben"),
+    ]
+    found = latest_decisions(log)
+    assert {k: (d.action, d.who) for k, d in found.items()} == {
+        "mn_s": ("reject", "ana"), "mn_t": ("accept", "ben")
+    }  # fmt: skip
+    log.append(on(3, "reject", "ev_e", ["mn_s", "mn_t"], "cy"))
+    assert latest_decisions(log)["mn_s"].who == "ana"  # rejected on its own still
+    log.append(on(4, "accept", "mn_s", ["mn_s"], "dee"))
+    log.append(on(5, "reject", "ev_e", ["mn_s", "mn_t"], "eve"))
+    assert latest_decisions(log)["mn_s"].who == "eve"  # accepted on its own: the event decides
 
 
 @pytest.mark.parametrize(

@@ -4,10 +4,14 @@ whole event accepted or rejected. With every status shown the list holds each it
 
 from __future__ import annotations
 
+import io
 import shutil
+from dataclasses import replace
 
+import pandas as pd
 import pytest
 
+from etl.analyst_actions import decide
 from etl.cli import main
 from etl.inbox import Decision, read
 from etl.review import apply_decisions, mentions_by_event, review_queue
@@ -77,7 +81,7 @@ EXPECTED = {
     ("curated", "accept", "accept"): "accepted",
     ("curated", "accept", "reject"): "rejected",
     ("curated", "reject", None): "rejected",
-    ("curated", "reject", "accept"): "accepted",  # a curated event's "whole" is its sentences
+    ("curated", "reject", "accept"): "rejected",  # as on an extracted event (was "accepted")
     ("curated", "reject", "reject"): "rejected",
 }
 
@@ -146,3 +150,103 @@ def _listed(paths: Paths, capsys) -> dict[str, str]:
     found = dict(rows)
     assert len(found) == len(rows)  # no item twice
     return found
+
+
+def _origins(tables) -> dict[str, str]:
+    events = tables["events"]
+    return {e: "curated" if o != "extracted" else o
+            for e, o in zip(events["event_id"], events["origin"])}  # fmt: skip
+
+
+def _status_after(tables, log, steps) -> tuple[dict[str, str], pd.DataFrame]:
+    """The status of the two added sentences (by their event's origin) after `steps` on both:
+    ("sentence" | "event", action), each a decision as the product records it; and the queue."""
+    origin_of = _origins(tables)
+    keys = _added(review_queue(tables, every=True, decisions=log), origin_of)
+    claims = tables["claims"]
+    event_of = dict(zip(claims["mention_key"], claims["event_id"]))
+    made = list(log)
+    for key in sorted(keys.values()):
+        everything = mentions_by_event(claims)[event_of[key]]
+        for on, action in steps:
+            target, named = (key, (key,)) if on == "sentence" else (event_of[key], everything)
+            made.append(Decision(len(made) + 1, action, target, named, {}, "ana", "2026-12-03"))
+    after = apply_decisions(tables, made)
+    status = dict(zip(after["claims"]["mention_key"], after["claims"]["review_status"]))
+    return {o: status[k] for o, k in keys.items()}, review_queue(after, every=True, decisions=made)
+
+
+STEPS = [
+    # a sentence rejected on its own stays so through its whole event's later decisions ...
+    ((("sentence", "reject"), ("event", "reject"), ("event", "accept")), "rejected"),
+    ((("sentence", "reject"), ("event", "accept"), ("event", "accept")), "rejected"),
+    # ... until it is decided on its own again
+    ((("sentence", "reject"), ("event", "accept"), ("sentence", "accept")), "accepted"),
+    ((("sentence", "reject"), ("sentence", "accept"), ("event", "reject")), "rejected"),
+    # the whole event rejected, then accepted, takes its sentences back with it
+    ((("event", "reject"), ("event", "accept")), "accepted"),
+    ((("sentence", "accept"), ("event", "reject"), ("event", "accept")), "accepted"),
+]
+
+
+@pytest.mark.parametrize(("steps", "expected"), STEPS)
+def test_curated_and_extracted_events_agree_on_a_sentence_decided_on_its_own(
+    project, steps, expected
+):
+    tables, _ = read_store(project.store)
+    log = list(read(project.store, texts=False).decisions)
+    found, _ = _status_after(tables, log, steps)
+    assert found == {"curated": expected, "extracted": expected}
+
+
+def test_a_new_events_claims_count_leaves_out_its_sentences_listed_apart(project):
+    """The extracted shelling event holds its own sentence and one that joined after its
+    review (an 'adds a claim' item): its row counts 1 claim, before and after the sentence is
+    decided; the item counts its 1."""
+    tables, _ = read_store(project.store)
+    log = list(read(project.store, texts=False).decisions)
+    for steps in ((), (("sentence", "accept"),), (("sentence", "reject"),)):
+        _, queue = _status_after(tables, log, steps)
+        added = queue[queue["kind"] == "adds a claim"]
+        extracted = _origins(tables)
+        (event_id,) = [e for e in added["event_id"] if extracted.get(e) == "extracted"]
+        rows = queue.set_index("item_id")
+        assert rows.at[event_id, "claims"] == 1, (steps, queue[["item_id", "claims"]])
+        held = tables["claims"]["event_id"] == event_id
+        assert held.sum() == 2  # both sentences are the event's claims in the tables
+        assert (added["claims"] == 1).all()
+        (mine,) = tables["claims"].loc[held & ~tables["claims"]["mention_key"].isin(
+            added["item_id"]), "sentence"]  # fmt: skip
+        assert rows.at[event_id, "sentence"] == mine  # its own sentence, not the later one
+
+
+def test_the_cli_agrees_on_both_events(project, tmp_path, capsys):
+    """`etl review` on a copy of the store: each added sentence rejected on its own, then its
+    whole event accepted (the extracted one by `etl review accept EVENT`; a curated event is
+    refused there, so its whole-event accept is recorded as a decision made while it was
+    extracted would be): `review list --all --format csv` lists both sentences rejected, and
+    the extracted event with 1 claim (its own; the rejected sentence is an item apart)."""
+    shutil.copytree(project.root, tmp_path / "mini", symlinks=True)
+    paths = replace(project, seeds=tmp_path / "mini" / "seeds", root=tmp_path / "mini",
+                    curated=tmp_path / "mini" / "curated", store=tmp_path / "mini" / "store")  # fmt: skip
+    tables, _ = read_store(paths.store)
+    keys = _added(review_queue(tables), _origins(tables))
+    for key in keys.values():
+        assert main(["review", "reject", key, *_args(paths)]) == 0
+    tables, _ = read_store(paths.store)
+    event_of = dict(zip(tables["claims"]["mention_key"], tables["claims"]["event_id"]))
+    assert main(["review", "accept", event_of[keys["extracted"]], *_args(paths)]) == 0
+    curated = event_of[keys["curated"]]
+    assert main(["review", "accept", curated, *_args(paths)]) == 2  # refused: curated
+    row = {"action": "accept", "target": curated, "changes": {}, "who": "ana", "note": None,
+           "mentions": mentions_by_event(tables["claims"])[curated]}  # fmt: skip
+    decide(paths, lambda _: ([row], []))
+
+    capsys.readouterr()
+    assert main(["review", "list", "--all", "--format", "csv", *_args(paths)]) == 0
+    listed = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("item_id")
+    assert listed.loc[list(keys.values()), "status"].tolist() == ["rejected", "rejected"]
+    assert listed.at[event_of[keys["extracted"]], "status"] == "accepted"
+    assert listed.at[event_of[keys["extracted"]], "claims"] == 1
+    claims = read_store(paths.store)[0]["claims"].set_index("mention_key")
+    assert claims.loc[list(keys.values()), "review_status"].tolist() == ["rejected", "rejected"]
