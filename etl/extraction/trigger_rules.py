@@ -5,8 +5,11 @@ Two tables in ``data/rules/`` (described in its README):
 
 - ``triggers.csv``: ``event_type, form, pattern[, example, note]``. ``form`` is ``verbal``
   (the phrase says the thing happened: "shelled") or ``nominal`` (it names a thing that
-  may or may not have happened: "the offensive"). Each row is compiled on its own and tried
-  only in sentences holding its most selective required word (etl.extraction.literals);
+  may or may not have happened: "the offensive") or ``note`` (a noun that names the event
+  of a short note in which nothing else does: "Gunfire across the line"; read as a nominal
+  row taken as told, only by etl.extraction.extract's second reading of such a note).
+  Each row is compiled on its own and tried only in sentences holding its most selective
+  required word (etl.extraction.literals);
   of a type's real matches the earliest wins, the row listed first on a tie. A row may mark
   its trigger words with ``(?P<trigger>...)``; the rest of the match is required context.
 - ``trigger_contexts.csv``: ``context, event_type, pattern[, example, note]``; ``event_type``
@@ -48,7 +51,7 @@ from etl.extraction.rules import RULES, Row, read_rules
 from etl.problems import InputError, Problem
 from etl.settings import ROOT
 
-FORMS = ("verbal", "nominal")
+FORMS = ("verbal", "nominal", "note")
 CONTEXTS = (
     "not_real_before",
     "not_real_after",

@@ -252,7 +252,12 @@ def _first_real(
 
 
 def find_triggers(
-    text: str, start: int, end: int, stems: StemIndex | None = None, note: bool = False
+    text: str,
+    start: int,
+    end: int,
+    stems: StemIndex | None = None,
+    note: bool = False,
+    nouns: bool = False,
 ) -> list[Trigger]:
     """The first real trigger of each event type in text[start:end], weaker types folded.
 
@@ -260,6 +265,9 @@ def find_triggers(
     saves a scan per type. `note`: the sentence is a note of its own, a writer's entry that
     names what happened ('Ein Tarma: shelling and clashes on the outskirts', 'SUMMARY: IED
     strike on a convoy'), so its nominal triggers took place without a word that says so.
+    `nouns`: where no other row finds an event, the rows of form ``note`` (nouns of
+    violence: 'gunfire', 'riot') name it, as told: for a short note in which no row found
+    anything (etl.extraction.extract).
     """
     rules = trigger_rules()
     index = stems if stems is not None else StemIndex(text[start:end], rules)
@@ -276,6 +284,7 @@ def find_triggers(
     sentence = _Sentence(text, start, end, rows, rules)
     verbal: dict[str, list[int]] = {}
     nominal: dict[str, list[int]] = {}
+    noted: dict[str, list[int]] = {}  # rows of form note, when `nouns`
     table = rules.rules
     for number in sorted(rows):  # table order: of two matches at one place, the first row's
         rule = table[number]
@@ -283,6 +292,8 @@ def find_triggers(
             verbal.setdefault(rule.event_type, []).append(number)
         elif rule.kind == "nominal":
             nominal.setdefault(rule.event_type, []).append(number)
+        elif nouns and rule.kind == "note":
+            noted.setdefault(rule.event_type, []).append(number)
     found: dict[str, Trigger] = {}
     nominal_types: list[TypeRules] = []
     any_verbal = False
@@ -303,6 +314,16 @@ def find_triggers(
             if trigger:
                 found[type_rules.event_type] = trigger
                 named.add(type_rules.event_type)
+    if noted and not found:
+        # the note's noun names its event as told ('Riot in the prison overnight'), also
+        # where it would only date another ('hit a girl during a confrontation'): no other
+        # row found that other; still not where negated or expected ('no gunfire')
+        for type_rules in rules.types:
+            if numbers := noted.get(type_rules.event_type):
+                trigger, _ = _first_real(sentence, type_rules, numbers, False)
+                if trigger:
+                    found[type_rules.event_type] = trigger
+                    named.add(type_rules.event_type)
     if not found:
         return []
     return fold(found, text, start, end, [t.event_type for t in rules.types], named)
