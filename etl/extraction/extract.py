@@ -197,10 +197,13 @@ class Extractor:
         )
         context.nouns = nouns
         # countries the article names weigh more than any one town it places
-        for iso, n in self.resolver.countries_named(text).items():
+        named = self.resolver.countries_named(text)
+        for iso, n in named.items():
             context.countries[iso] += 3 * n
         places = [self._places(text, s, e, context) for s, e in sentences]
         places = self.resolver.named_again(text, sentences, places, context.countries)
+        # a homonym read far from all the article's firm places (etl.places.stray)
+        places = self.resolver.bring_near(places, context.dateline, named)
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         context.unit = self.resolver.unit_place(text, context.countries)
         context.stems = StemIndex(text)

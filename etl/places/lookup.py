@@ -40,7 +40,7 @@ def choose_place(
         exact = _spelt_alike(found, raw)  # 'Sheikh Zuweid': Ash Shaykh Zuwayd, and no other
         if not _one_place(exact):
             exact = []
-    if best is None and exact and (_one_place(exact) or _dominant(exact) or _one_country(exact)):
+    if best is None and exact and (_one_place(exact) or dominant(exact) or _one_country(exact)):
         best = max(exact, key=lambda p: p.population)
         if similarity(_CITY_WORD.sub("", best.name), raw) < OWN_NAME:
             best = None  # only under (a spelling of) its own name: 'Christian' is no Moundridge
@@ -118,7 +118,7 @@ def _own_city(
     and not the city's, or its places lie nearer best: 'Mandalay' beside Yangon is Myanmar's
     city, not Mandali in Iraq that the area's box speaks for."""
     city = max(exact, key=lambda p: p.population)
-    if city.population < CITY_PEOPLE or not _dominant(exact):
+    if city.population < CITY_PEOPLE or not dominant(exact):
         return None
     if similarity(_CITY_WORD.sub("", city.name), raw) < 1.0:
         return None
@@ -149,7 +149,7 @@ def _one_country(places: list[Any]) -> bool:
     )
 
 
-def _dominant(places: list[Any]) -> bool:
+def dominant(places: list[Any]) -> bool:
     sizes = sorted((p.population for p in places), reverse=True)
     return sizes[0] >= DOMINANT_PEOPLE and (
         len(sizes) == 1 or sizes[0] >= DOMINANT_RATIO * max(sizes[1], 1)

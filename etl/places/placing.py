@@ -23,14 +23,14 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from etl.places import admin_path, roles, routes
+from etl.places import admin_path, roles, routes, stray
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence, capitals
 from etl.places.evidence import CountryReader, country_words
 from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
-from etl.places.lookup import candidates, choose_place
+from etl.places.lookup import CITY_PEOPLE, candidates, choose_place, dominant
 from etl.places.scan import dateline_city, dateline_end, names, run_end, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
 
@@ -92,6 +92,7 @@ class PlaceResolver:
         )
         self._iso3 = frozenset(self._countries.iso3)
         self._slot_memo: tuple[str | None, int, bool] = (None, -1, False)
+        self._kinds = {str(p["place_id"]): str(p.get("kind") or "") for p in places}
 
     def countries_named(self, text: str) -> Counter[str]:
         """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen',
@@ -326,6 +327,77 @@ class PlaceResolver:
             again, unknown = self.find(text, s, e, countries, points[-5:], known)
             out[i] = ([h for h in again if not h.reporting], unknown)
         return out
+
+    def bring_near(
+        self,
+        found: list[tuple[list[PlaceHit], list[tuple[str, int, int]]]],
+        dateline: PlaceHit | None,
+        named: Mapping[str, int],
+    ) -> list[tuple[list[PlaceHit], list[tuple[str, int, int]]]]:
+        """The article's places with a weak reading far from all its firm ones read again
+        beside them, else made a region around the nearest (etl.places.stray). `named`: the
+        countries the text names (not those of its places)."""
+        hits = [h for found_hits, _ in found for h in found_hits]
+        if self.geonames is None or stray.compact(hits):
+            return found  # (most articles: all their places near each other)
+        home = self.area.countries if self.area is not None else frozenset()
+        # the countries the text names, the dateline's, and those of its great cities (Rio
+        # de Janeiro names Brazil as a dateline's capital names its country)
+        countries = set(named)
+        if dateline is not None and dateline.country:
+            countries.add(dateline.country)
+        countries.update(
+            h.country
+            for h in (*hits, dateline)
+            if h is not None and h.country not in home and h.country not in countries
+            and self._city(h)
+        )  # fmt: skip
+        known: dict[int, bool] = {}
+
+        def weak(hit: PlaceHit) -> bool:
+            if id(hit) not in known:
+                known[id(hit)] = _weak(hit)
+            return known[id(hit)]
+
+        def _weak(hit: PlaceHit) -> bool:
+            if not hit.place_id.startswith("gn:"):
+                return False  # a curated place
+            if hit.country not in home and hit.country not in countries:
+                return True  # a town abroad in a country the article never names
+            if hit.region == f"near {hit.name}":
+                return False  # the region around the place that locates it ('Ogossagou, a
+                # village near Bankass'), as exact as that place's name
+            # read through a transliteration (al-Baghaliyah: An Nu'maniyah)
+            return not self._exact(hit.text, hit)
+
+        def firm(hit: PlaceHit) -> bool:
+            if hit.place_id.startswith("gn:"):
+                return not weak(hit)
+            # a curated town or site; a governorate (its point is its capital's), not a
+            # country's or a region's middle
+            return hit.geo_precision <= 2 or self._kinds.get(hit.place_id) == "governorate"
+
+        def backs(hit: PlaceHit) -> bool:
+            return firm(hit) or hit.country in home or hit.country in countries
+
+        def relook(hit: PlaceHit, points: tuple[tuple[float, float], ...]) -> PlaceHit | None:
+            beside = Evidence(dict.fromkeys(countries, 1), points, self.area)
+            return self._geonames_hit(hit.text, hit.start, beside)
+
+        return stray.bring_near(found, dateline, firm, weak, backs, relook)
+
+    def _city(self, hit: PlaceHit) -> bool:
+        """The hit is a GeoNames city of CITY_PEOPLE or more, far larger than every other
+        place its name means (Rio de Janeiro), or a national capital under its own name."""
+        if self.geonames is None or not hit.place_id.startswith("gn:"):
+            return False
+        if (hit.name, hit.country) in capitals() and _key(hit.name) == _key(hit.text):
+            return True
+        exact = [p for p, sim in candidates(self.geonames, hit.text) if sim >= 1.0]
+        if not exact or not dominant(exact):
+            return False
+        city = max(exact, key=lambda p: p.population)
+        return f"gn:{city.geonameid}" == hit.place_id and city.population >= CITY_PEOPLE
 
     def _other_name(self, hit: PlaceHit, first: PlaceHit, evidence: Evidence) -> PlaceHit | None:
         """A name in brackets after a place ('Tal Abyad (Girê Spî)', 'Baiji (Salahuddin)')

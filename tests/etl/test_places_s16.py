@@ -9,11 +9,14 @@ write it ('QUITO, 10 ago (Agencia) —'), is a dateline, so 'the city' of its te
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
+from etl.places import stray
 from etl.places.scan import dateline_city
+from etl.places.settle import PlaceHit
 
 
 def _mentions(extractor: Extractor, text: str, published: dt.date = dt.date(2022, 3, 9)):
@@ -53,3 +56,109 @@ def test_a_dateline_with_a_dotted_day_or_a_lower_case_month(text, city):
 def test_the_city_of_such_a_dateline_places_its_text(extractor, text, name):
     (first, *_) = _mentions(extractor, text)
     assert (first.place_name, first.place_note) == (name, "the dateline's place")
+
+
+# Class (a homonym far outside the article's area, issue 8): a reading through a
+# transliteration, or a town abroad in a country the article never names, that lies farther
+# than STRAY_KM from every firm place of the article (a curated place; a town of a home or
+# named country under an exact name: the dateline's country counts as named) and from every
+# other place that backs it, is read again beside them, else becomes the region around the
+# firm place nearest it in the text (etl.places.stray). 'reach X' is a place slot, as
+# 'reached X' was.
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (  # the Kasai provinces of Congo, not Kasai in Japan
+            "KANANGA — Militiamen burned villages across the Kasai provinces on Monday, and "
+            "families fleeing the fighting reach Kananga every day, officials said.",
+            "Kananga",
+            "CD",
+        ),
+        (  # a church's saint, not Saint George in Utah
+            "NALCHIK, 14.10.2005 — Gunmen attacked worshippers outside the St George church "
+            "in Nalchik on Sunday, killing three people.",
+            "Nalchik",
+            "RU",
+        ),
+        (  # 'Marat' read as Māri' by Aleppo, 300 km from Deir ez-Zor
+            "Jets bombed the village of Marat east of Deir ez-Zor on Monday, killing 4 civilians.",
+            "Deir ez-Zor governorate",
+            "SY",
+        ),
+    ],
+)
+def test_a_far_homonym_gives_way_to_the_article_s_own_place(extractor, text, name, country):
+    (first, *_) = _mentions(extractor, text)
+    assert (first.place_name, first.country) == (name, country)
+
+
+def test_a_town_of_the_dateline_s_country_far_from_it_stays(extractor):
+    """The dateline is where the article was filed: a town of its country 300 km away is
+    no stray ('CAIRO —' heads news of Rafah)."""
+    text = "CAIRO — Militants attacked an army checkpoint in Rafah on Monday, killing 5 soldiers."
+    (first, *_) = _mentions(extractor, text)
+    assert (first.place_name, first.country) == ("Rafaḩ", "EG")
+
+
+def _hit(text: str, start: int, lat: float, lon: float, country: str = "SY", **kw) -> PlaceHit:
+    return PlaceHit(text, start, start + len(text), kw.pop("place_id", f"gn:{start}"), text,
+                    lat, lon, country, kw.pop("geo_precision", 1), False, **kw)  # fmt: skip
+
+
+def _bring(found, weak: set[str], firm: set[str], dateline=None, relook=None, abroad=()):
+    """`abroad`: weak places in a country the article does not name, which back nothing."""
+    return stray.bring_near(
+        [(hits, []) for hits in found],
+        dateline,
+        lambda h: h.text in firm,
+        lambda h: h.text in weak or h.text in abroad,
+        lambda h: h.text not in abroad,
+        relook or (lambda h, points: None),
+    )
+
+
+def test_a_weak_reading_alone_far_from_the_firm_places_becomes_a_region():
+    town = _hit("Tishrin", 0, 35.3, 40.1)
+    far = _hit("Marat", 40, 36.5, 37.2)  # 290 km away
+    ((hits, _),) = _bring([[far, town]], weak={"Marat"}, firm={"Tishrin"})
+    assert (hits[0].text, hits[0].name, hits[0].region) == ("Marat", "Tishrin", "near Tishrin")
+    assert hits[0].geo_precision == 2
+
+
+def test_weak_readings_that_stand_by_each_other_stay():
+    firm = _hit("Baghdad", 0, 33.3, 44.4)
+    a, b = _hit("Koya", 30, 36.1, 44.6), _hit("Arbil", 60, 36.2, 44.0)  # 300 km north
+    ((hits, _),) = _bring([[firm, a, b]], weak={"Koya", "Arbil"}, firm={"Baghdad"})
+    assert [h.name for h in hits] == ["Baghdad", "Koya", "Arbil"]
+
+
+def test_a_stray_backs_nothing():
+    firm = _hit("Tishrin", 0, 35.3, 40.1)
+    a = _hit("Marat", 20, 36.5, 37.2)  # 290 km from Tishrin
+    b = _hit("Husayn", 40, 36.8, 35.6, "TR")  # 145 km from Marat, 430 from Tishrin
+    ((hits, _),) = _bring([[firm, a, b]], weak={"Marat"}, firm={"Tishrin"}, abroad={"Husayn"})
+    assert [h.name for h in hits] == ["Tishrin", "Tishrin", "Tishrin"]
+
+
+def test_a_reading_beside_the_firm_places_is_taken_when_the_name_has_one():
+    firm = _hit("Tishrin", 0, 35.3, 40.1)
+    far = _hit("Marat", 40, 36.5, 37.2)
+    near = _hit("Marat", 40, 35.4, 40.2, place_id="gn:99")
+    ((hits, _),) = _bring([[far, firm]], weak={"Marat"}, firm={"Tishrin"}, relook=lambda h, p: near)
+    assert hits[0].place_id == "gn:99"
+
+
+def test_the_dateline_backs_but_never_judges():
+    """The dateline's city is where the article was filed ('NEW YORK —' heads news of
+    Sinai): it backs the places near it, and judges none when the article has no firm place."""
+    dateline = replace(_hit("NEW YORK", 0, 40.7, -74.0, "US"), reporting=True)
+    far = _hit("Zuwayd", 20, 31.2, 34.1, "EG")
+    ((hits, _),) = _bring([[far]], weak=set(), firm=set(), dateline=dateline, abroad={"Zuwayd"})
+    assert hits[0].name == "Zuwayd"
+    firm = _hit("Tishrin", 40, 35.3, 40.1)
+    home = replace(_hit("DAMASCUS", 0, 33.5, 36.3), reporting=True)
+    near_home = _hit("Jobar", 60, 33.5, 36.3)  # 300 km from Tishrin, beside the dateline
+    ((hits, _),) = _bring([[firm, near_home]], weak={"Jobar"}, firm={"Tishrin"}, dateline=home)
+    assert [h.name for h in hits] == ["Tishrin", "Jobar"]
