@@ -7,8 +7,9 @@ Hashes every mention with every field (repr of the dataclass, so floats exactly)
 extraction counts (sentences, undated, unplaced, unknown places) and the merged events
 (type, window, which mentions, the place mention, articles, event id) over: the seed
 articles (merged together), the development sets named in SETS (never a blind set before its first look)
-(merged per passage, as `etl evaluate` does, and over the whole set), and the 1,000
-articles of `scripts/bench_extract.py` (merged together). Run it before and after a change
+(merged per passage, as `etl evaluate` does, and over the whole set), the 1,000
+articles of `scripts/bench_extract.py` (merged together) and 300 news-length articles of
+`scripts/bench_ingest.py --long` (merged together; `--long 0` leaves them out). Run it before and after a change
 and compare the lines; `--dump` writes the hashed text itself, so two dumps can be diffed
 to see what changed.
 """
@@ -35,7 +36,7 @@ from etl.settings import Paths  # noqa: E402
 
 SETS = (
     "devset", "devset2", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9",
+    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
 )  # fmt: skip
 # never a blind set that has not had its first look (heldout10 while it is written)
 
@@ -48,6 +49,19 @@ def bench_articles(n: int) -> list[ArticleInput]:
         ArticleInput(
             f"bench-{i}", seeds[i % len(seeds)].text, base + dt.timedelta(days=(i * 7) % 365)
         )
+        for i in range(n)
+    ]
+
+
+def long_articles(n: int) -> list[ArticleInput]:
+    """News-length articles as `scripts/bench_ingest.py --long` composes them (new names,
+    dates and figures in each, so the look-up caches do not answer everything)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from bench_ingest import long_text, texts
+
+    pool, base = texts(), dt.date(2019, 1, 1)
+    return [
+        ArticleInput(f"long-{i}", long_text(pool, i), base + dt.timedelta(days=(i * 7) % 365))
         for i in range(n)
     ]
 
@@ -92,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dump", type=Path, help="write every hashed line here")
     parser.add_argument("--bench", type=int, default=1000, help="bench articles (default 1000)")
+    parser.add_argument("--long", type=int, default=300, help="news-length articles (default 300)")
     args = parser.parse_args()
     extractor, _ = _extractor(Paths())
     seeds, _ = load_seed_articles(ROOT / "seeds")
@@ -115,6 +130,8 @@ def main() -> None:
             )
         )
     groups.append((f"bench{args.bench}", bench_articles(args.bench), False))
+    if args.long:
+        groups.append((f"long{args.long}", long_articles(args.long), False))
     everything = hashlib.sha256()
     dump = args.dump.open("w", encoding="utf-8") if args.dump else None
     for name, articles, per_article in groups:
