@@ -76,7 +76,7 @@ def points(
 ) -> tuple[float, float] | None:
     """(points, km to the nearest other place) of one candidate; None without evidence."""
     point = (place.latitude, place.longitude)
-    km = min((haversine_km(point, p) for p in evidence.near), default=float("inf"))
+    km = _nearest_km(point, evidence.near)
     score, grounded, elsewhere = 0.0, False, False
     if place.country_code in evidence.countries:
         score += 2 + 1.5 * (place.country_code == evidence.top_country)
@@ -112,6 +112,28 @@ def points(
     ):
         return None  # only the area's box speaks for a loose likeness abroad (Serêkaniyê: no Çığır)
     return score + EXACT_POINTS * (similarity >= 1.0), km
+
+
+#: (candidate's point, another place's point) -> km, kept: a name's candidates are weighed
+#: against the article's same few places sentence after sentence (200 news-length articles:
+#: 97,608 distances, 21,863 of them distinct)
+_KM: dict[tuple[tuple[float, float], tuple[float, float]], float] = {}
+KM_KEPT = 200_000
+
+
+def _nearest_km(point: tuple[float, float], near: tuple[tuple[float, float], ...]) -> float:
+    """`min(haversine_km(point, p) for p in near)` (inf for none), each distance kept."""
+    kept = _KM
+    km = float("inf")
+    for i, p in enumerate(near):
+        d = kept.get((point, p))
+        if d is None:
+            if len(kept) >= KM_KEPT:
+                kept.clear()
+            d = kept[(point, p)] = haversine_km(point, p)
+        if i == 0 or d < km:  # min's own rule: the first, then only a smaller one
+            km = d
+    return km
 
 
 @lru_cache(maxsize=1)
