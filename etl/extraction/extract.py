@@ -33,6 +33,7 @@ from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.running_totals import running_total, yearly_tally
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
+from etl.pattern_cache import stop_recording
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
 from etl.places.roles import refers_back
@@ -237,6 +238,7 @@ class Extractor:
             kept = [replace(m, date=note_day(m.date)) for m in kept]
         if text is not original:  # quote what the article wrote, its no-break spaces too
             kept = [_quoting(m, original, text) for m in kept]
+        stop_recording()  # the rules are compiled: later patterns may be made of article words
         return kept, stats
 
     def _places(

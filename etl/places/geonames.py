@@ -13,7 +13,6 @@ is built by `etl.places.geonames_build`.
 from __future__ import annotations
 
 import math
-import os
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from etl.cache_dir import default_cache_dir
 from etl.places.gazetteer import normalise_name
 from etl.places.geonames_build import (  # noqa: F401 - re-exported: the index's one front door
     DATA_FILE,
@@ -58,14 +58,6 @@ class GeoPlace:
     longitude: float
     population: int
     feature_code: str | None
-
-
-def default_cache_dir() -> Path:
-    """$CONFLICT_CACHE, else $XDG_CACHE_HOME/conflict-timeline, else ~/.cache/conflict-timeline."""
-    if os.environ.get("CONFLICT_CACHE"):
-        return Path(os.environ["CONFLICT_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "conflict-timeline"
 
 
 def source_version() -> str:

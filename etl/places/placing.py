@@ -312,17 +312,14 @@ class PlaceResolver:
         known = frozenset(h.text for hits, _ in found for h in hits if h.place_id.startswith("gn:"))
         if not known:
             return found
-        pattern: re.Pattern[str] | None = None  # compiled only where needed: it is new per article
+        longest_first = sorted(known, key=len)[::-1]
         points = tuple((h.latitude, h.longitude) for hits, _ in found for h in hits)
         out = list(found)
         for i, ((s, e), (hits, _)) in enumerate(zip(spans, found)):
             placed = {h.start for h in hits}
             if _all_placed(text, s, e, known, placed):
                 continue  # every occurrence, whole word or not, is a place found already
-            if pattern is None:
-                alternatives = "|".join(map(re.escape, sorted(known, key=len)[::-1]))
-                pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
-            if all(m.start() in placed for m in pattern.finditer(text, s, e)):
+            if not _stands_unplaced(text, s, e, longest_first, placed):
                 continue
             again, unknown = self.find(text, s, e, countries, points[-5:], known)
             out[i] = ([h for h in again if not h.reporting], unknown)
@@ -636,6 +633,39 @@ def _all_placed(text: str, start: int, end: int, names: Iterable[str], placed: s
                 return False
             at = text.find(name, at + 1, end)
     return True
+
+
+def _is_name_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"  # the regex engine's [\w'’-] (\w read by Unicode)
+
+
+def _stands_unplaced(
+    text: str, start: int, end: int, longest_first: list[str], placed: set[int]
+) -> bool:
+    r"""Whether one of the names stands as a whole word in text[start:end] where no place was
+    found: the matches of `(?<![\w'’-])(?:name|...)(?![\w'’-])` (names longest first), read
+    by `finditer(text, start, end)`, one not starting in `placed`. Found by string finds, as
+    the engine would read them (the earliest start, the first name that fits there, the next
+    search after it): compiling that pattern anew for each article cost more than using it."""
+    at = start
+    while at < end:
+        next_at = [p for name in longest_first if (p := text.find(name, at, end)) >= 0]
+        if not next_at:
+            return False
+        at = min(next_at)
+        if at > 0 and _is_name_char(text[at - 1]):  # the lookbehind fails for every name
+            at += 1
+            continue
+        for name in longest_first:
+            after = at + len(name)
+            if text.startswith(name, at, end) and (after == end or not _is_name_char(text[after])):
+                if at not in placed:
+                    return True
+                at = after
+                break
+        else:
+            at += 1
+    return False
 
 
 def _not_unknown(name: str) -> bool:

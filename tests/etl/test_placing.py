@@ -359,3 +359,33 @@ def test_a_name_inside_a_longer_word_is_not_named_again(resolver) -> None:
     quick test of every occurrence passes it to the whole-word pattern, which says no)."""
     text = "Fighting hit Hajin on Monday. Residents said Hajinis were quiet."
     assert _again(resolver, text) == [["Hajin"], []]
+
+
+def test_a_name_standing_unplaced_is_found_as_the_pattern_found_it():
+    """`_stands_unplaced` (string finds) answers as the per-article pattern it replaced,
+    `(?<![\\w'’-])(?:names, longest first)(?![\\w'’-])` read by finditer(text, s, e), did:
+    names inside names, apostrophes and hyphens, letters outside ASCII, spans cut mid-word."""
+    import random
+    import re
+
+    from etl.places.placing import _stands_unplaced
+
+    def by_pattern(text, s, e, known, placed):
+        alternatives = "|".join(map(re.escape, sorted(known, key=len)[::-1]))
+        pattern = re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w'’-])")
+        return not all(m.start() in placed for m in pattern.finditer(text, s, e))
+
+    rng = random.Random(16)
+    for _ in range(20_000):
+        known = frozenset(
+            "".join(rng.choice("Aab") for _ in range(rng.randint(1, 4)))
+            for _ in range(rng.randint(1, 3))
+        )
+        text = "".join(rng.choice("Aab -'’éX_1.,") for _ in range(rng.randint(0, 25)))
+        s = rng.randint(0, len(text))
+        e = rng.randint(s, len(text))
+        placed = {i for i in range(len(text)) if rng.random() < 0.5}
+        longest_first = sorted(known, key=len)[::-1]
+        assert _stands_unplaced(text, s, e, longest_first, placed) == by_pattern(
+            text, s, e, known, placed
+        ), (text, s, e, known, placed)

@@ -1,0 +1,114 @@
+"""Compiled patterns kept on disk (etl/pattern_cache.py): the same patterns as `re` makes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from etl import pattern_cache
+from etl.pattern_cache import PatternTable
+
+PATTERNS = [
+    (r"(?P<n>\d+)\s+(?:people|civilians)\s+(?P<trigger>killed)\b", 0),
+    (r"(?<![\w'’-])(?:Deir ez-Zor|Raqqa)(?![\w'’-])", 0),
+    (r"\b(?:air\s*strikes?|shell(?:ing|ed))\b", re.I),
+    (r"\b(?:air\s*strikes?|shell(?:ing|ed))\b", re.I | re.A),
+    (r"[^\W\d_]{2,}?\.(?=\s)|^\s*[-•]", re.M),
+    (r"(?s:.*)(?:[,;:—]|\bbut\b)", 0),
+    (r"İstanbul|ſtrike", re.I),
+]
+TEXTS = [
+    "12 people killed in Raqqa; Deir ez-Zor's shelling, but air strikes.",
+    "ISTANBUL — İstanbul STRIKE ſtrike\n - bullet. Another",
+    "",
+]
+
+
+def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
+    assert a == b  # equal patterns: same text, flags and code
+    assert (a.flags, a.groups, a.groupindex) == (b.flags, b.groups, b.groupindex)
+    for text in TEXTS:
+        assert [(m.span(), m.groups()) for m in a.finditer(text)] == [
+            (m.span(), m.groups()) for m in b.finditer(text)
+        ]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_table_gives_the_pattern_re_gives(tmp_path, pattern, flags):
+    table = PatternTable(tmp_path / "patterns.marshal")
+    _same(table.compile(pattern, flags), pattern_cache._original(pattern, int(flags)))
+
+
+def test_a_saved_table_serves_the_next_process_without_parsing(tmp_path, monkeypatch):
+    path = tmp_path / "sub" / "patterns.marshal"
+    first = PatternTable(path)
+    for pattern, flags in PATTERNS:
+        first.compile(pattern, flags)
+    assert first.save() and path.exists()
+    assert not first.save()  # nothing new since
+
+    def no_parse(pattern, flags):
+        raise AssertionError(f"parsed again: {pattern!r}")
+
+    monkeypatch.setattr(pattern_cache, "_entry", no_parse)
+    second = PatternTable(path)
+    for pattern, flags in PATTERNS:
+        _same(second.compile(pattern, flags), pattern_cache._original(pattern, int(flags)))
+
+
+def test_an_unreadable_file_is_an_empty_table(tmp_path):
+    path = tmp_path / "patterns.marshal"
+    path.write_bytes(b"\x00not marshal at all")
+    table = PatternTable(path)
+    assert table.kept == {}
+    _same(table.compile(r"\bkilled\b", 0), re.compile(r"\bkilled\b"))
+    assert table.save()
+    assert list(PatternTable(path).kept) == [(r"\bkilled\b", 0)]
+
+
+def test_a_bad_pattern_raises_as_re_does(tmp_path):
+    table = PatternTable(tmp_path / "patterns.marshal")
+    with pytest.raises(re.error):
+        table.compile(r"(unclosed", 0)
+    assert not table.save()
+
+
+def test_nothing_is_noted_once_recording_stops(tmp_path):
+    path = tmp_path / "patterns.marshal"
+    table = PatternTable(path)
+    table.compile(r"\brules\b", 0)
+    table.recording = False
+    table.compile(r"\bAleppo\b|\bHoms\b", 0)  # made of an article's words
+    assert table.save()
+    assert list(PatternTable(path).kept) == [(r"\brules\b", 0)]
+
+
+def test_a_full_table_keeps_only_what_the_process_used(tmp_path, monkeypatch):
+    path = tmp_path / "patterns.marshal"
+    old = PatternTable(path)
+    for n in range(5):
+        old.compile(rf"\bold{n}\b", 0)
+    old.save()
+    monkeypatch.setattr(pattern_cache, "MAX_KEPT", 5)
+    table = PatternTable(path)
+    table.compile(r"\bold1\b", 0)  # read from the file
+    table.compile(r"\bnew\b", 0)  # compiled here
+    assert table.save()
+    assert sorted(PatternTable(path).kept) == [(r"\bnew\b", 0), (r"\bold1\b", 0)]
+
+
+def test_this_process_compiles_through_the_table():
+    table = pattern_cache._table
+    if table is None:
+        pytest.skip("pattern cache off (CONFLICT_PATTERN_CACHE=0 or another Python)")
+    compiled = re.compile(r"\bpattern-cache-probe-\d+\b")
+    assert compiled.search("a pattern-cache-probe-7 here")
+    assert compiled == pattern_cache._original(r"\bpattern-cache-probe-\d+\b", 0)
+    assert pattern_cache._works()
+
+
+def test_build_key_names_the_python_build():
+    key = pattern_cache.build_key()
+    assert re.fullmatch(r"[0-9a-f]{16}", key)
+    assert pattern_cache.default_path().name == f"patterns-{key}.marshal"
