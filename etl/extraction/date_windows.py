@@ -167,27 +167,34 @@ def close_since(windows: list[DateWindow], text: str) -> list[DateWindow]:
     return out
 
 
-# 'ERBIL, Iraq, Oct 21 (Hawkmoth) --': the date a dateline carries is the day the article
-# was filed, not the day of any event the sentence after it tells
-_DATELINE_HEAD = re.compile(r"\s*[A-Z][A-Z .'\u2019-]*[A-Z](?:,\s*[A-Z][\w .'\u2019-]*)?,\s*\Z")
-_DATELINE_TAIL = re.compile(r"\s*\([^()\n]{1,40}\)\s*(?:--|-|\u2014|\u2013)")
+# The dateline: where and when the article was filed, before the dash or colon that opens the
+# lead: 'ERBIL, Iraq, Oct 21 (Wire) --', 'BEIRUT (Wire) — Monday 18 January 2016 —', 'RAIPUR,
+# April 25, 2017 —', 'KIZLYAR, 19.02.2018 —', 'SRINAGAR, Sept 19 (Wire):', 'URGENT | ODESA,
+# Ukraine, July 1 (Wire) —', 'Northline Agency — Beirut — 27.12.2018 —'. The date a dateline
+# carries is the day the article was filed, not the day of any event the lead tells.
+# Before the date: names (capitalised words, a few lower-case particles, a bracketed agency or
+# country) split by commas, dashes or bars, ending with a comma or a dash; no digits.
+_HEAD_WORD = (
+    r"(?:[A-Z\u00c0-\u00de][\w.'\u2019-]*|(?:al|el|ez|es|ad|ash|de|del|da|di|du|la|le)-?(?=[\s-]))"
+)
+_HEAD_PART = rf"(?:{_HEAD_WORD}|\([^()\d\n]{{1,40}}\))"
+_HEAD_SEP = r"(?:\s*(?:,|--|\u2014|\u2013|\||-(?=\s))\s*|\s+)"
+_DATELINE_HEAD = re.compile(
+    rf"\s*{_HEAD_PART}(?:{_HEAD_SEP}{_HEAD_PART})*\s*(?:,|--|\u2014|\u2013|-)\s*\Z"
+)
+# After it: the agency in brackets, maybe, then the dash or colon (not a clock's '10:30')
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|\u2014|\u2013|:(?!\d))")
 DATELINE_CHARS = 60  # a dateline's date begins this close to the start of the text
 
 
-def off_dateline(windows: list[DateWindow], text: str) -> list[DateWindow]:
-    """The windows without the date of the text's dateline ('BAGHDAD, Aug 26 (Wire) --')
-    when the sentence has another: the filing day dates the sentence only when nothing in it
-    does ('KHARKIV, 17 May (Wire) -- Rockets hit the city': the 17th)."""
-    kept = [
-        w
-        for w in windows
-        if w.char_start is None
-        or w.char_end is None
-        or w.char_start > DATELINE_CHARS
-        or not _DATELINE_TAIL.match(text, w.char_end)
-        or not _DATELINE_HEAD.fullmatch(text, 0, w.char_start)
-    ]
-    return kept or windows
+def in_dateline(w: DateWindow, text: str) -> bool:
+    """The date w stands in the text's dateline (see _DATELINE_HEAD): it is the filing day."""
+    at, end = w.char_start, w.char_end
+    if at is None or end is None or at > DATELINE_CHARS or at == 0:
+        return False
+    if not (_STAMP_TAIL.search(w.text) or _DATELINE_TAIL.match(text, end)):
+        return False
+    return _DATELINE_HEAD.fullmatch(text, 0, at) is not None
 
 
 _STAMP_TAIL = re.compile(r"(?::|--|\u2014|\u2013)\Z")

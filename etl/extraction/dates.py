@@ -105,15 +105,23 @@ from etl.extraction.date_windows import (  # fmt: skip
     best_date,
     close_since,
     hedged,
+    in_dateline,
     join_spans,
     nights,
-    off_dateline,
     undated_window,
 )
 from etl.extraction.date_words import WORDS
 from etl.extraction.mentions import DateWindow
 
-__all__ = ["article_window", "best_date", "find_dates", "precision_of", "undated_window"]
+__all__ = [
+    "article_window",
+    "best_date",
+    "dateline_day",
+    "find_dates",
+    "lead_dates",
+    "precision_of",
+    "undated_window",
+]
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
 _Resolver = Callable[[re.Match[str], dt.date, dt.date], _Found | None]
@@ -370,14 +378,23 @@ def find_dates(
     Spans are absolute offsets into text. Relative expressions count from anchor (the last
     dated event before this sentence), or from publication when there is none.
     """
+    return lead_dates(text, start, end, published, anchor)[0]
+
+
+def lead_dates(
+    text: str, start: int, end: int, published: dt.date, anchor: dt.date | None = None
+) -> tuple[list[DateWindow], DateWindow | None]:
+    """find_dates, and the date the text's dateline carries when the sentence holds one
+    ('BEIRUT, Sept 18 (Wire) -': etl.extraction.date_windows.in_dateline), else None. The
+    dateline's date is among the windows only when the sentence has no other date."""
     pub = _as_date(published)
     if pub is None or not isinstance(text, str):
-        return []
+        return [], None
     try:
         lo = min(max(int(start), 0), len(text))
         hi = min(max(int(end), lo), len(text))
     except (TypeError, ValueError, OverflowError):
-        return []
+        return [], None
     found = _matches(text[lo:hi], pub, _as_date(anchor) or pub)
     windows = [
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
@@ -385,8 +402,24 @@ def find_dates(
     ]
     if windows and any(w.source == "explicit" for w in windows):
         windows = hedged(windows, text)
+    filed = None
     if windows and lo < DATELINE_CHARS:
-        windows = off_dateline(windows, text)
+        filed = next((w for w in windows if in_dateline(w, text)), None)
+        if filed is not None and len(windows) > 1:  # the lead's own day dates it
+            windows = [w for w in windows if w is not filed]
     if len(windows) > 1:
         windows = close_since(join_spans(windows, text), text)
-    return nights(windows, text) if windows else windows
+    return (nights(windows, text) if windows else windows), filed
+
+
+DATELINE_DAYS = 7  # a dateline's day this many days before publication still files the article
+
+
+def dateline_day(filed: DateWindow | None, published: dt.date) -> dt.date | None:
+    """The day a dateline carries (`filed`, from lead_dates: 'SHOPIAN, April 1 (Wire): ... on
+    Sunday evening' in a paper of 2 April), when that is one day, before publication and up
+    to DATELINE_DAYS before it: the article is told as of that day, so its relative phrases
+    ('yesterday', 'on Sunday') count from it, not from the paper's date."""
+    if filed is None or filed.start != filed.end or filed.source not in ("explicit", "weekday"):
+        return None
+    return filed.start if 0 < (published - filed.start).days <= DATELINE_DAYS else None

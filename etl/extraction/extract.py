@@ -26,7 +26,7 @@ from etl.extraction.actors import (
 from etl.extraction.anaphora import refer_back
 from etl.extraction.date_context import may_date, until_day
 from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, note_day, report_day
-from etl.extraction.dates import find_dates, undated_window
+from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
@@ -270,11 +270,18 @@ class Extractor:
         stats: ExtractStats,
     ) -> list[Mention]:
         events, unknown = places
-        dates = find_dates(text, start, end, context.published or article.published, context.anchor)
-        if index == 0:  # 'SITUATION REPORT (as of 24 February 2020)': the report's own day
-            context.published = report_day(text, article.published, dates)
+        if index == 0:  # 'SITUATION REPORT (as of 24 February 2020)': the report's own day,
+            # 'SHOPIAN, April 1 (Wire):' in a paper of 2 April: the article speaks as of the 1st
+            dates, filed = lead_dates(text, start, end, article.published)
+            context.published = report_day(text, article.published, dates) or dateline_day(
+                filed, article.published
+            )
             if context.published is not None:
                 dates = find_dates(text, start, end, context.published, context.anchor)
+        else:
+            dates = find_dates(
+                text, start, end, context.published or article.published, context.anchor
+            )
         context.until = until_day(text, dates)
         context.stamp = entry_stamp(dates, text, start) or context.stamp
         # a note of one sentence names what happened: its nominal triggers took place

@@ -1,0 +1,78 @@
+"""Session 16 (issue 8): date classes. Sentences are the team's own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.dates import find_dates
+from etl.extraction.extract import ArticleInput
+
+D = dt.date.fromisoformat
+
+
+def _windows(text: str, published: dt.date) -> dict[str, tuple[str, str]]:
+    return {w.text: (str(w.start), str(w.end)) for w in find_dates(text, 0, len(text), published)}
+
+
+def _dated(extractor, text: str, published: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
+    mentions, _ = extractor.extract(ArticleInput("s16", text, published))
+    return {m.event_type: (m.date.start, m.date.end) for m in mentions}
+
+
+# Class (date): a date inside the dateline is the day the article was filed, in every shape a
+# wire writes it ('BEIRUT, Sept 18 (Wire) -', 'VARN (Wire) — Monday 8 March 2021 —', 'VARN,
+# March 8, 2021 —', 'VARN, 08.03.2021 —', 'VARN, Sept 8 (Wire):', 'Wire — Varn — 08.03.2021 —'):
+# the lead's own day dates the lead; the filing day only when the lead has none.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ORRA, Varnland (Northwind) — Monday 8 March 2021 — Jets bombed a fuel depot on Saturday.",
+        "ORRA (Northwind) — Monday 8 March 2021 — Jets bombed a fuel depot on Saturday.",
+        "ORRA, March 8, 2021 — Jets bombed a fuel depot on Saturday, officials said.",
+        "ORRA, 08.03.2021 — Jets bombed a fuel depot on Saturday, officials said.",
+        "ORRA, 8 March — Jets bombed a fuel depot on Saturday, officials said.",
+        "ORRA, March 8 (Northwind): Jets bombed a fuel depot on Saturday, officials said.",
+        "ORRA (Varnland), 8 Mar 2021 (Northwind) - Jets bombed a fuel depot on Saturday.",
+        "FLASH | ORRA, Varnland, March 8 (Northwind) — Jets bombed a fuel depot on Saturday.",
+        "Northwind Agency — Orra — 08.03.2021 — Jets bombed a fuel depot on Saturday.",
+        "ORRA — Monday — Jets bombed a fuel depot on Saturday, officials said.",
+    ],
+)
+def test_a_dated_dateline_gives_way_to_the_leads_own_day(text):
+    assert _windows(text, D("2021-03-08")) == {
+        next(p for p in ("on Saturday", "Saturday") if p in text): ("2021-03-06", "2021-03-06")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("ORRA, March 8, 2021 — Jets bombed a fuel depot, officials said.", "March 8, 2021"),
+        ("ORRA (Northwind) — Monday 8 March 2021 — Jets bombed a depot.", "Monday 8 March 2021"),
+    ],
+)
+def test_a_dated_dateline_dates_a_lead_without_a_day(text, day):
+    assert _windows(text, D("2021-03-09")) == {day: ("2021-03-08", "2021-03-08")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a heading's date followed by a full stop: the report's day, not a dateline
+        "DAILY LIST — Monday 8 March 2021. Jets bombed a fuel depot on Saturday.",
+        # a date that opens the lead's own words, no place before it
+        "Monday 8 March 2021 — Jets bombed a fuel depot on Saturday.",
+        # a record's header with a reference number before its date
+        "SIR 041/21 — 8 Mar 2021 — Jets bombed a fuel depot on Saturday.",
+    ],
+)
+def test_not_a_dateline(text):
+    assert len(_windows(text, D("2021-03-08"))) == 2
+
+
+def test_the_filing_day_anchors_the_leads_relative_day_in_a_later_paper(extractor):
+    # filed on Sunday 7 March, printed on Tuesday 9 March: 'yesterday' is the 6th
+    text = "ORRA, March 7 (Northwind) — Jets bombed a fuel depot yesterday, officials said."
+    assert _dated(extractor, text, D("2021-03-09"))["airstrike"] == (D("2021-03-06"),) * 2
