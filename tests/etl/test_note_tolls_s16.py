@@ -52,3 +52,44 @@ def test_the_dead_numbered(text, toll):
 
 def test_other_things_numbered_are_no_toll():
     assert _toll("The army shelled the village; the houses hit numbered 30.") == (None, None)
+
+
+# -- a toll told by a noun of death or a participle of a record: 'the martyrdom of 4',
+# -- '3 deceased'; and a running count since a battle began set aside -----------------------
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Warplanes struck the town at dawn, which led to the martyrdom of 4 citizens.", 4.0),
+        ("Gunmen opened fire on a bus near the market; 3 deceased, 2 injured.", 3.0),
+    ],
+)
+def test_toll_by_a_noun_of_death_or_a_record_word(text, toll):
+    assert _toll(text) == (toll, toll)
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        (
+            "The monitor counted 40 dead in the battles for the hill in the last 24 hours, "
+            "bringing to more than 300 the number of those killed since the start of the "
+            "battle on 2 May.",
+            40.0,
+        ),
+        (
+            "40 people were killed in the battles for the hill today, bringing the number of "
+            "people killed since the launch of the offensive to 310.",
+            40.0,
+        ),
+        # since the event itself: the same dead, updated (not set aside)
+        (
+            "Shelling killed 6 people on Tuesday, bringing to 11 the number of those killed "
+            "since the shelling began.",
+            11.0,
+        ),
+    ],
+)
+def test_running_count_since_a_battle_began_set_aside(text, toll):
+    assert _toll(text) == (toll, toll)
