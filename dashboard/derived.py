@@ -34,7 +34,7 @@ from dashboard.briefing import LegendEntry, legend_entries
 from dashboard.columns import among
 from dashboard.filters import Filters, counted_total, filter_rows, list_numbers
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements
-from dashboard.map_layout import View, view_to_show
+from dashboard.map_layout import Bounds, View, basemap_bounds, view_to_show
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, fit_marks, reference_sites
 from dashboard.screen_figure import screen_figure
 from dashboard.selection import marker_events
@@ -75,6 +75,11 @@ class Source:
     @cached_property
     def sites(self) -> pd.DataFrame:
         return reference_sites(self.tables["places"])
+
+    @cached_property
+    def map_bounds(self) -> Bounds | None:
+        """The basemap's extent: the map's fitted view shows as little beyond it as it can."""
+        return basemap_bounds(self.basemap)
 
     @cached_property
     def articles(self) -> pd.DataFrame:
@@ -330,7 +335,10 @@ class Derived:
         kept per width, shared: read-only)."""
         kept = self.__dict__.setdefault("_fits", {})
         if width not in kept:
-            kept[width] = fit_marks(self.charted, self.source.sites, width=width)
+            source = self.source
+            kept[width] = fit_marks(
+                self.charted, source.sites, width=width, within=source.map_bounds
+            )
         return kept[width]
 
     def view_after(self, previous: View | None, width: int = SCREEN_WIDTH_PX) -> View:

@@ -20,6 +20,7 @@ from dashboard.map_layout import (
     COUNTRY_LABEL_PX,
     HALO_MAX_PX,
     View,
+    basemap_bounds,
     country_labels,
     features,
     labels_inside,
@@ -139,7 +140,7 @@ def draw_map(
 ) -> View:
     """Draw the map into `ax` (which is `width_px` × `height_px` CSS px on the page), with
     the evacuation flows' `arcs` (`dashboard.map_flows.flow_arcs`) if given."""
-    markers, view = layout_markers(shown, sites, width_px, height_px)
+    markers, view = layout_markers(shown, sites, width_px, height_px, basemap_bounds(basemap))
     sites = offset_labels(sites, markers)
     ax.set_facecolor("#FFFFFF")
     _basemap(ax, view, basemap)

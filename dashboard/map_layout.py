@@ -59,15 +59,22 @@ def latitude_of(y: float) -> float:
     return math.degrees(2 * math.atan(math.exp((1 - 2 * y) * math.pi)) - math.pi / 2)
 
 
+#: A map's extent: west, south, east, north in degrees.
+Bounds = tuple[float, float, float, float]
+
+
 def fit_view(
     lons: list[float],
     lats: list[float],
     width: int,
     height: int,
     pad: tuple[float, float, float, float] = (40, 40, 40, 40),
+    within: Bounds | None = None,
 ) -> View:
     """The view in which every point lies inside `width` × `height` px with `pad` px
-    (left, top, right, bottom) to spare: the zoom is the largest that fits both ways."""
+    (left, top, right, bottom) to spare: the zoom is the largest that fits both ways.
+    With `within` (the basemap's extent, `basemap_bounds`), the view is moved, as far as
+    the points allow, so that it shows nothing beyond it (`_slide`)."""
     left, top, right, bottom = pad
     x0, x1 = (min(lons) + 180) / 360, (max(lons) + 180) / 360
     y0, y1 = mercator_y(max(lats)), mercator_y(min(lats))
@@ -79,7 +86,56 @@ def fit_view(
     # centre the padded box: shift by half the difference of the paddings
     cx = (x0 + x1) / 2 + (right - left) / 2 / world
     cy = (y0 + y1) / 2 + (bottom - top) / 2 / world
+    if within is not None:
+        west, south, east, north = within
+        half_w, half_h = width / 2 / world, height / 2 / world
+        cx = _slide(
+            cx, (x1 + right / world - half_w, x0 - left / world + half_w),
+            ((west + 180) / 360 + half_w, (east + 180) / 360 - half_w),
+        )  # fmt: skip
+        cy = _slide(
+            cy, (y1 + bottom / world - half_h, y0 - top / world + half_h),
+            (mercator_y(north) + half_h, mercator_y(south) - half_h),
+        )  # fmt: skip
     return View(cx * 360 - 180, latitude_of(cy), zoom, width, height)
+
+
+def _slide(centre: float, points: tuple[float, float], inside: tuple[float, float]) -> float:
+    """A view's centre on one axis (world units), moved from `centre` into `inside` (the
+    centres whose view lies within the basemap; when the view is larger than the basemap,
+    the basemap's centre), but never out of `points` (the centres whose view holds every
+    point with its room; when none does, `centre` is kept): the nearest such centre."""
+    if points[0] > points[1]:
+        return centre
+    low, high = inside
+    target = (low + high) / 2 if low > high else min(max(centre, low), high)
+    return min(max(target, points[0]), points[1])
+
+
+def basemap_bounds(basemap: Mapping[str, Any] | None) -> Bounds | None:
+    """The extent of the basemap's features (west, south, east, north in degrees): beyond
+    it the map has nothing to draw (the page's white, a blank band on a slide); None
+    without features."""
+    west = south = math.inf
+    east = north = -math.inf
+    for feature in (basemap or {}).get("features", []):
+        points = np.asarray(_coordinates((feature.get("geometry") or {}).get("coordinates")))
+        if points.size:
+            points = points.reshape(-1, points.shape[-1])
+            west, east = min(west, points[:, 0].min()), max(east, points[:, 0].max())
+            south, north = min(south, points[:, 1].min()), max(north, points[:, 1].max())
+    if west > east:
+        return None
+    return float(west), float(south), float(east), float(north)
+
+
+def _coordinates(nested: Any) -> list[list[float]]:
+    """The positions of a GeoJSON geometry's `coordinates`, however deeply nested."""
+    if not isinstance(nested, list) or not nested:
+        return []
+    if not isinstance(nested[0], list):
+        return [nested[:2]]
+    return [p for part in nested for p in _coordinates(part)]
 
 
 def _points(markers: pd.DataFrame, sites: pd.DataFrame) -> tuple[list[float], list[float]]:
@@ -100,16 +156,24 @@ def _room(markers: pd.DataFrame, view: View, slack: float) -> tuple[float, float
     return edge, edge, max(edge, ring + SITE_LABEL_PX), edge
 
 
-def map_view(markers: pd.DataFrame, sites: pd.DataFrame, width: int, height: int) -> View:
+def map_view(
+    markers: pd.DataFrame,
+    sites: pd.DataFrame,
+    width: int,
+    height: int,
+    within: Bounds | None = None,
+) -> View:
     """The view that shows every marker, its ring and its halo, and the reference sites with
-    their labels (so a single event is never a bare river with no place names)."""
+    their labels (so a single event is never a bare river with no place names); as far as
+    they allow, nothing beyond the basemap's extent `within` (`fit_view`)."""
     lons, lats = _points(markers, sites)
     ring = float(markers["ring_px"].max()) if not markers.empty else 10.0
-    view = fit_view(lons, lats, width, height, (ring + 12, ring + 12, ring + SITE_LABEL_PX, ring))
+    pad = (ring + 12, ring + 12, ring + SITE_LABEL_PX, ring)
+    view = fit_view(lons, lats, width, height, pad, within)
     if markers.empty:
         return view
     # the halos' size in pixels depends on the zoom: fit again with room for them
-    return fit_view(lons, lats, width, height, _room(markers, view, 12))
+    return fit_view(lons, lats, width, height, _room(markers, view, 12), within)
 
 
 #: A filter change keeps the map's view when the new events are drawn whole in it and fitting

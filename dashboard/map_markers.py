@@ -13,7 +13,7 @@ import math
 
 import pandas as pd
 
-from dashboard.map_layout import View, map_view, mercator_y
+from dashboard.map_layout import Bounds, View, map_view, mercator_y
 from dashboard.palette import edge_of, rgb, text_on, with_palette
 from dashboard.text import plain_text
 
@@ -214,13 +214,18 @@ def _marker(rows, members, radius, centre, offset, spot, ring_px, halo_m) -> dic
 
 
 def layout_markers(
-    shown: pd.DataFrame, sites: pd.DataFrame, width: int, height: int
+    shown: pd.DataFrame,
+    sites: pd.DataFrame,
+    width: int,
+    height: int,
+    within: Bounds | None = None,
 ) -> tuple[pd.DataFrame, View]:
     """The markers and the view of a `width` × `height` map: fit, join the spots that would
-    overlap at that zoom, fit again (joined rings are larger) and place the markers."""
+    overlap at that zoom, fit again (joined rings are larger) and place the markers; the
+    view kept within the basemap's extent `within` as far as they allow (`map_view`)."""
     first = map_view(spread_markers(shown), sites, width, height)
     markers = spread_markers(shown, first.zoom, join=True)
-    view = map_view(markers, sites, width, height)
+    view = map_view(markers, sites, width, height, within)
     return at_zoom(markers, view.zoom), view
 
 

@@ -31,7 +31,9 @@ from dashboard.map_flows import flow_layer
 from dashboard.map_layout import (
     COUNTRY_LABEL_PX,
     HALO_MAX_PX,
+    Bounds,
     View,
+    basemap_bounds,
     country_labels,
     features,
     labels_inside,
@@ -225,14 +227,16 @@ def fit_marks(
     sites: pd.DataFrame,
     width: int = SCREEN_WIDTH_PX,
     height: int = SCREEN_HEIGHT_PX,
+    within: Bounds | None = None,
 ) -> tuple[pd.DataFrame, View]:
     """The events' marks (grid cells, `dashboard.map_cells`, when too many to read one by
     one; else the markers, `dashboard.map_markers`) and the view that fits them with the
-    reference sites; the markers as placed for that view."""
+    reference sites, showing as little as they allow beyond the basemap's extent `within`
+    (`map_layout.basemap_bounds`); the markers as placed for that view."""
     if map_as_cells(view):
         cells = cell_marks(view)
-        return cells, map_view(cells, sites, width, height)
-    return layout_markers(view, sites, width, height)
+        return cells, map_view(cells, sites, width, height, within)
+    return layout_markers(view, sites, width, height, within)
 
 
 def build_map(
@@ -256,7 +260,9 @@ def build_map(
     Drawn at the view `at` (`map_layout.view_to_show`: a session's view kept across a filter
     change), else at the view fitting the events; `fitted` is `fit_marks` of these events
     when already made."""
-    markers, fit = fitted if fitted is not None else fit_marks(view, sites, width, height)
+    if fitted is None:
+        fitted = fit_marks(view, sites, width, height, basemap_bounds(basemap))
+    markers, fit = fitted
     shown = at if at is not None else fit
     if map_as_cells(view):
         markers = within_cells(markers, shown.degrees_per_px())
