@@ -118,9 +118,10 @@ def record_unit(text: str) -> list[tuple[int, int]]:
 
 # a record's cell of its own between spaced separators: 'incident 2018-04-06 · Douma · AIR',
 # 'CALL 0431 // 21/10/16 09:15 // Kirkuk, near the mosque // ...', '~ Lac province ~'
-_CELL_OPEN = re.compile(r"(?:·|//|~|\|)[ \t]*\Z")
-_CELL_GO_ON = re.compile(r"[ \t]*(?:·|//|~|\||,|\(|/|\Z)")
-_CELL_MARKS = ("\u00b7", "//", "~", "|")
+#: ... and '¦', a broken bar ('LOG 0457 ¦ 03.IV.2019 ¦ Manbij ¦ VBIED ¦ ...')
+_CELL_OPEN = re.compile(r"(?:·|//|~|\||¦)[ \t]*\Z")
+_CELL_GO_ON = re.compile(r"[ \t]*(?:·|//|~|\||¦|,|\(|/|\Z)")
+_CELL_MARKS = ("\u00b7", "//", "~", "|", "\u00a6")
 
 
 def opens_cell(text: str, start: int, end: int) -> bool:

@@ -491,6 +491,7 @@ class PlaceResolver:
             or roles.place_subject(text, end, self.rules)
             or admin_path.in_path(text, start, end)  # 'Idlib » Ariha » Ariha'
             or opens_cell(text, start, end)  # 'incident 2018-04-06 · Douma · AIR'
+            or text[start - 1 : start] == "#"  # a post's hashtag: '#Raqqa Jets struck ...'
         )
         if not slot or _STATE_AFTER.match(text, end) or _STATE_END.search(run):
             return None  # 'Shan State', 'Borno state': a region cities500 does not hold

@@ -162,3 +162,25 @@ def test_the_dateline_backs_but_never_judges():
     near_home = _hit("Jobar", 60, 33.5, 36.3)  # 300 km from Tishrin, beside the dateline
     ((hits, _),) = _bring([[firm, near_home]], weak={"Jobar"}, firm={"Tishrin"}, dateline=home)
     assert [h.name for h in hits] == ["Tishrin", "Jobar"]
+
+
+# Class (no place named): a record's cell between broken bars ('¦') is a cell as between
+# bars ('|'), and a post's hashtag of a place ('#Raqqa Jets struck ...') a place slot.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "LOG 0457 ¦ 03.IV.2019 ¦ Manbij ¦ VBIED ¦ Car bomb at a checkpoint near the "
+            "market; 4 dead",
+            "Manbij",
+        ),
+        (
+            "@river_watch (4 May 2017, 09:10): #Raqqa Coalition jets struck the old city "
+            "walls all night.",
+            "Ar Raqqah",
+        ),
+    ],
+)
+def test_a_broken_bar_cell_and_a_hashtag_name_the_place(extractor, text, name):
+    (first, *_) = _mentions(extractor, text, dt.date(2019, 5, 15))
+    assert first.place_name == name
