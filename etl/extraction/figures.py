@@ -117,7 +117,7 @@ _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "
     _FLAGS,
 )
 _OBJECT = re.compile(  # what follows an active verb: "gunmen killed 5"
-    r"\s+(?:[0-9]+|(?:at|more|some|about|around|nearly|an?|his|her|him|them|their|several|dozens"
+    r"\s+(?:[0-9]+|(?:at\s+least|more|some|about|around|nearly|an?|his|her|him|them|their|several|dozens"
     rf"|hundreds|thousands|scores|{_WORDNUM}))\b",
     _FLAGS,
 )

@@ -93,3 +93,19 @@ def test_toll_by_a_noun_of_death_or_a_record_word(text, toll):
 )
 def test_running_count_since_a_battle_began_set_aside(text, toll):
     assert _toll(text) == (toll, toll)
+
+
+# -- 'N killed at the scene': 'at' after the verb is no object unless 'at least' -------------
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Gunmen fired on the crowd; 5 killed at the scene, 2 wounded.", (5.0, 5.0)),
+        ("A car bomb at the gate; 3 killed at the checkpoint.", (3.0, 3.0)),
+        # the object 'at least' still makes the figure before it the killers
+        ("3 gunmen killed at least 5 villagers.", (5.0, None)),
+    ],
+)
+def test_killed_at_a_place(text, toll):
+    assert _toll(text) == toll
