@@ -151,6 +151,7 @@ _RULES: tuple[_Rule, ...] = (
     (_NUMERIC, _numeric, _needs("#s")),
     # '20190527', '2019/05/27', '27.05.19', '27-28.05.2019', '3-Jun-19', '2019-W22'
     (numeric_dates.PATTERN, numeric_dates.resolve, _needs("#y #s")),
+    (numeric_dates.ROMAN_MONTH, numeric_dates.roman_month, _needs(numeric_dates.ROMAN_WORDS, "#y")),
     (numeric_dates.ABBR_MONTH, numeric_dates.abbr_month, _needs(_MONTH_WORDS, "#d")),
     (numeric_dates.WEEK_PHRASE, numeric_dates.week, _needs("week wk", "#d")),
     (numeric_dates.ORDINAL_BRACKET, numeric_dates.ordinal_bracket, _needs("st nd rd th", "#d")),

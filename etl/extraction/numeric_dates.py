@@ -9,6 +9,8 @@ one pattern and one resolver for all of them:
 - a span of days before one month and year: '27-28.05.2019', '30.05.-02.06.2019';
 - day, abbreviated month and year between dashes or slashes: '3-Jun-19', '03-JUN-2019',
   '3/Jun/2019' (a space-separated two-digit year is not read: 'on 3 June 19 people died');
+- day, month in Roman numerals and year, the European and Slavic way: '20.III.2016',
+  '1 XI 2016', '7-VI-2016', '20.III.2016 г.' (a four-digit year: 'Louis XIV 1715' is none);
 - ISO weeks, the Monday to the Sunday: '2019-W22', '2019W22', 'week 22 of 2019', 'wk 22/2019';
 - an ordinal day whose month is given in brackets: 'the 9th (September 2019)'.
 
@@ -33,6 +35,9 @@ _YYYY = r"(?:19|20)\d\d"
 _MM = r"(?:0[1-9]|1[0-2])"
 _DD = r"(?:0[1-9]|[12]\d|3[01])"
 _DASH = r"[-\u2013/]"
+# the months in Roman numerals, longest first: 'VIII' before 'VII' before 'V'
+_ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN = "|".join(sorted(_ROMAN_MONTHS, key=len, reverse=True))
 _END = r"(?![\w\u2013-]|[./]\d)"  # no longer number, word or date runs on
 _START = r"(?<![\w#/.:\u2013-])"  # not inside a number, an id ('FM#19-0527') or a path
 
@@ -60,6 +65,13 @@ ABBR_MONTH = re.compile(
     r"(?<![\w#/.:\u2013-])(?P<ad>\d{1,2})(?P<asep>[-/])"
     rf"(?P<amon>(?i:{_MON}))[a-z]*\.?(?P=asep)(?P<ay>(?:19|20)?\d\d)" + _END
 )
+# day, Roman month, year: '20.III.2016', '1 XI 2016', '7-VI-2016' (one separator throughout;
+# apart, so that it runs only on a sentence with a Roman numeral for a word)
+ROMAN_MONTH = re.compile(
+    rf"(?<![\w#/.:\u2013-])(?P<xd>\d{{1,2}})(?P<xsep>[./-]|\s)(?P<xm>{_ROMAN})(?P=xsep)"
+    rf"(?P<xy>{_YYYY})" + _END
+)
+ROMAN_WORDS = " ".join(m.lower() for m in _ROMAN_MONTHS)  # its trigger words
 # 'week 22 of 2019', 'wk 22/2019', 'Week 22, 2019'
 WEEK_PHRASE = re.compile(
     r"\b(?:week|wk\.?)\s*(?P<ww>[0-5]?\d)(?:\s*(?:of|/|,)\s*|\s+)(?P<wy>(?:19|20)\d\d)\b",
@@ -119,6 +131,12 @@ def resolve(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
 def abbr_month(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'3-Jun-19', '03-JUN-2019': that day."""
     day = dt.date(_year(m["ay"]), _MONTH_OF[m["amon"].lower()], int(m["ad"]))
+    return day, day, "explicit"
+
+
+def roman_month(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'20.III.2016': that day."""
+    day = dt.date(int(m["xy"]), _ROMAN_MONTHS.index(m["xm"]) + 1, int(m["xd"]))
     return day, day, "explicit"
 
 

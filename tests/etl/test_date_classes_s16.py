@@ -76,3 +76,30 @@ def test_the_filing_day_anchors_the_leads_relative_day_in_a_later_paper(extracto
     # filed on Sunday 7 March, printed on Tuesday 9 March: 'yesterday' is the 6th
     text = "ORRA, March 7 (Northwind) — Jets bombed a fuel depot yesterday, officials said."
     assert _dated(extractor, text, D("2021-03-09"))["airstrike"] == (D("2021-03-06"),) * 2
+
+
+# Class (date): a day, a month in Roman numerals and a year, the European and Slavic way of
+# writing a date ('20.III.2016', '1 XI 2016'): a record's date field
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("LOG-17 ¦ 4.III.2019 ¦ Orra ¦ Mortars hit the market ¦ dead: 2", "2019-03-04"),
+        ("Entry of 19.XII.2018: a sniper killed a baker in Orra.", "2018-12-19"),
+        ("Shelling of Orra, 2 XI 2019, destroyed a school.", "2019-11-02"),
+        ("Orra, 8-VIII-2019 — mortar fire on the market.", "2019-08-08"),
+    ],
+)
+def test_a_day_with_a_roman_month(text, day):
+    assert list(_windows(text, D("2019-12-31")).values()) == [(day, day)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pope Gregory XIII 1582 reformed the calendar.",
+        "The 3 IV 19 code was withdrawn.",  # a two-digit year is no date
+        "See section 2.IV.2019b of the rules.",
+    ],
+)
+def test_roman_numerals_that_are_no_date(text):
+    assert _windows(text, D("2019-12-31")) == {}
