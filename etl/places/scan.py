@@ -30,6 +30,9 @@ COMMON_CAPITALISED = frozenset(
     # a word of an administrative unit before its name: 'Mueang Pattani district' (Thai: the
     # province town's district), 'Amphoe Tak Bai', 'Kabupaten Poso', 'Kecamatan Bojong'
     + "mueang amphoe tambon kabupaten kecamatan".split()
+    # ... and an English one written first, as Indian police reports write it ('near
+    # Kistaram, District Sukma'): the unit's name follows
+    + ["district"]
 )
 #: 'GENEVA - ', 'BAGHOUZ, Syria (AP) — ', 'KIDAL, Mali, Oct 11 (Reuters) -- ', 'BOGOTÁ. — ',
 #: 'OUTSIDE BAGHOUZ, Syria | ...', 'TUNIS, 27 June — '; a day written with dots or slashes

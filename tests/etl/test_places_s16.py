@@ -184,3 +184,19 @@ def test_the_dateline_backs_but_never_judges():
 def test_a_broken_bar_cell_and_a_hashtag_name_the_place(extractor, text, name):
     (first, *_) = _mentions(extractor, text, dt.date(2019, 5, 15))
     assert first.place_name == name
+
+
+# Class (no place named): 'District Sukma', the unit's word written first as Indian police
+# reports write it, is a place slot and the district around its town (precision 3), as
+# 'Sukma district' was.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SITREP dt. 05-06-2019: Maoists set fire to two trucks on a road near Puvarti, "
+        "District Sukma, on 04-06-2019.",
+        "Gunmen killed a shopkeeper in his village, District Sukma, on Sunday.",
+    ],
+)
+def test_a_district_written_before_its_name_is_the_district(extractor, text):
+    (first, *_) = _mentions(extractor, text, dt.date(2019, 6, 6))
+    assert (first.place_name, first.country, first.geo_precision) == ("Sukma", "IN", 3)
