@@ -112,9 +112,10 @@ _DIGIT_STAMP = re.compile(
     rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?{_CLOCK}{_STAMP_END}",
     _F,
 )
-_ORDINAL = _rx(
+_ORDINAL = _rx(  # 'on the 14th', 'on the morning of the 11th'
     "o",
-    r"on\s+the\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)",
+    r"on\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)\b(?=\s*(?:[,.;:)!?]|$)",
     r"|\s+(?:and|when|as|after|before|at|in|but|while|amid|with)\b)",
 )
 _MONTH = _rx(

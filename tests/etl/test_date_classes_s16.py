@@ -103,3 +103,15 @@ def test_a_day_with_a_roman_month(text, day):
 )
 def test_roman_numerals_that_are_no_date(text):
     assert _windows(text, D("2019-12-31")) == {}
+
+
+# Class (date): 'on the morning of the 11th' is the 11th, and it anchors 'the same
+# afternoon' in the next sentence
+def test_a_part_of_an_ordinal_day(extractor):
+    text = (
+        "Jets bombed the bakery of Orra on the morning of the 9th, killing six people. "
+        "Rebels shelled the airbase the same afternoon, a monitor said."
+    )
+    dated = _dated(extractor, text, D("2021-03-12"))
+    assert dated["airstrike"] == (D("2021-03-09"),) * 2
+    assert dated["shelling"] == (D("2021-03-09"),) * 2
