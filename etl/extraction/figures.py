@@ -353,6 +353,11 @@ def _one_of_told(text: str, end: int, hi: int) -> bool:
     return partitive is not None and _after_verb(text, partitive.end(), hi) is not None
 
 
+#: a count named by a side and its verb ('20 IS dead', '5 YPG killed'): the side stands for
+#: its fighters, so the verb is lent back over 'and' as a noun's is ('34 soldiers and 20 IS dead')
+_SIDE_COUNT = re.compile(r"[\d,.]+\s+(?:[A-Z][A-Za-z'\u2019-]*\s+){1,2}[a-z]+")
+
+
 def _share_verbs(text: str, cands: list[_Candidate]) -> None:
     """Coordinated figures share their verb: 'killed 5 soldiers and 3 civilians'."""
     pairs = [(a, b) for a, b in zip(cands, cands[1:]) if _AND.fullmatch(text, a.end, b.start)]
@@ -360,7 +365,8 @@ def _share_verbs(text: str, cands: list[_Candidate]) -> None:
         if prev.before and not (cur.before or cur.after):
             cur.before = prev.before
     for cur, nxt in reversed(pairs):
-        if nxt.after and not nxt.participle and not (cur.before or cur.after):
+        lent = not nxt.participle or _SIDE_COUNT.fullmatch(text, nxt.start, nxt.end)
+        if nxt.after and lent and not (cur.before or cur.after):
             cur.after = nxt.after
 
 

@@ -109,3 +109,19 @@ def test_running_count_since_a_battle_began_set_aside(text, toll):
 )
 def test_killed_at_a_place(text, toll):
     assert _toll(text) == toll
+
+
+# -- two sides' dead, the second named by its side only: '30 soldiers and 12 IS dead' --------
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        ("Count since Monday: 30 army fighters and 12 IS dead.", (42.0, 42.0)),
+        ("Clashes on the ridge left 6 soldiers and 9 YPG killed.", (15.0, 15.0)),
+        # the first part has a verb of its own: not lent
+        ("Count since Monday: 30 soldiers wounded and 4 IS dead.", (4.0, 4.0)),
+    ],
+)
+def test_a_side_named_count_lends_its_verb(text, toll):
+    assert _toll(text) == toll
