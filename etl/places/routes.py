@@ -70,9 +70,11 @@ _STAMP = (
     r"\s*(?::|--|[-\u2013\u2014])\s*"
 )
 _HEADING_BEFORE = re.compile(
-    r"(?:^|[.!?]\s+|\n)\s*(?:\[[^\[\]\n]{1,30}\]\s*)?(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
+    r"(?:^|[.!?]\s+|\):\s+|\n)\s*(?:\[[^\[\]\n]{1,30}\]\s*)?(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
     rf"(?:{_STAMP})?(?-i:(?:[NSEW]|NE|NW|SE|SW)\s+)?\Z"
-)  # ... and a compass abbreviation: 'Wed 05:30 -- E Sweida countryside:'
+)  # ... and a compass abbreviation: 'Wed 05:30 -- E Sweida countryside:'; a post's stamp
+# in brackets before a colon ('@monitor (3 Mar 2018, 08:15): Manbij: ...') opens its line as
+# a full stop does
 
 # after the name: its region in brackets or after a comma, a road word, then ':' or a dash
 _HEADING_AFTER = re.compile(

@@ -200,3 +200,21 @@ def test_a_broken_bar_cell_and_a_hashtag_name_the_place(extractor, text, name):
 def test_a_district_written_before_its_name_is_the_district(extractor, text):
     (first, *_) = _mentions(extractor, text, dt.date(2019, 6, 6))
     assert (first.place_name, first.country, first.geo_precision) == ("Sukma", "IN", 3)
+
+
+# Class (no place named): a post's stamp in brackets before a colon ('@handle (3 Mar 2018,
+# 08:15): Manbij: ...') opens its line as a full stop does: the name after it heads the note.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "@delta_watch (3 Mar 2018, 08:15): Manbij: two car bombs went off near the market "
+            "this morning.",
+            "Manbij",
+        ),
+        ("Report (12 May 2019): Raqqa — a mine killed 3 shepherds east of the city.", "Ar Raqqah"),
+    ],
+)
+def test_a_place_heading_after_a_post_s_stamp(extractor, text, name):
+    (first, *_) = _mentions(extractor, text, dt.date(2019, 6, 6))
+    assert first.place_name == name
