@@ -218,3 +218,23 @@ def test_a_district_written_before_its_name_is_the_district(extractor, text):
 def test_a_place_heading_after_a_post_s_stamp(extractor, text, name):
     (first, *_) = _mentions(extractor, text, dt.date(2019, 6, 6))
     assert first.place_name == name
+
+
+# Class (a homonym far outside the article's area): a site or settlement said to lie in a town
+# ('the Penha complex in Rio de Janeiro', 'the Salgueiro market in Recife') is located by the
+# town: a homonym of its name far from it gives way to the town's region (place_roles.csv
+# reference row; etl.places.settle); one near it stays.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Police shot dead five men in the Penha complex in Rio de Janeiro on Friday.",
+            "Rio de Janeiro",
+        ),
+        ("Gunmen killed two guards at the Salgueiro market in Recife on Friday.", "Recife"),
+        ("Fighters shelled the Hajin market in Deir ez-Zor on Friday, killing 3.", "Hajīn"),
+    ],
+)
+def test_a_site_in_a_town_is_located_by_the_town(extractor, text, name):
+    (first, *_) = _mentions(extractor, text, dt.date(2019, 6, 6))
+    assert first.place_name == name
