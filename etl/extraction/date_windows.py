@@ -197,6 +197,26 @@ def in_dateline(w: DateWindow, text: str) -> bool:
     return _DATELINE_HEAD.fullmatch(text, 0, at) is not None
 
 
+# 'DSR dt. 07-02-2021:', 'a letter dated 5 March': the day a report or a document is dated
+_DATED = re.compile(r"\b(?:dated|dtd?\.)\s*\Z", re.I)
+
+
+def off_report_day(windows: list[DateWindow], text: str) -> list[DateWindow]:
+    """The windows without the day a report is dated ('DSR dt. 07-02-2021: Maoists abducted
+    an engineer on 05-02-2021') when the sentence has a day of its own (explicit or a
+    weekday): that day dates what happened; the report's day only when nothing else does."""
+    dated = [
+        w
+        for w in windows
+        if w.char_start is not None and _DATED.search(text, max(0, w.char_start - 8), w.char_start)
+    ]
+    if not dated:
+        return windows
+    kept = [w for w in windows if w not in dated]
+    own = any(w.source in ("explicit", "weekday") and w.precision == "day" for w in kept)
+    return kept if own else windows
+
+
 _STAMP_TAIL = re.compile(r"(?::|--|\u2014|\u2013)\Z")
 STAMP_REACH = 2  # a stamp begins within this many characters of its sentence
 

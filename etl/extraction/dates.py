@@ -108,6 +108,7 @@ from etl.extraction.date_windows import (  # fmt: skip
     in_dateline,
     join_spans,
     nights,
+    off_report_day,
     undated_window,
 )
 from etl.extraction.date_words import WORDS
@@ -409,7 +410,7 @@ def lead_dates(
         if filed is not None and len(windows) > 1:  # the lead's own day dates it
             windows = [w for w in windows if w is not filed]
     if len(windows) > 1:
-        windows = close_since(join_spans(windows, text), text)
+        windows = close_since(join_spans(off_report_day(windows, text), text), text)
     return (nights(windows, text) if windows else windows), filed
 
 

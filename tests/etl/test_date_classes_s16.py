@@ -115,3 +115,25 @@ def test_a_part_of_an_ordinal_day(extractor):
     dated = _dated(extractor, text, D("2021-03-12"))
     assert dated["airstrike"] == (D("2021-03-09"),) * 2
     assert dated["shelling"] == (D("2021-03-09"),) * 2
+
+
+# Class (date): the day a report or a document is dated ('DSR dt. 07-02-2021:', 'a letter
+# dated 5 March') gives way to the day the sentence tells of
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Report dt. 09-03-2021: Rebels burned the Orra police post on 07-03-2021.", "2021-03-07"),
+        (
+            "In a letter dated 9 March, the mayor said gunmen killed 4 guards on 6 March.",
+            "2021-03-06",
+        ),
+        ("Memo dtd. 09.03.2021: clash at Orra on Sunday.", "2021-03-07"),
+    ],
+)
+def test_a_reports_own_day_gives_way_to_the_day_it_tells_of(text, day):
+    assert list(_windows(text, D("2021-03-10")).values()) == [(day, day)]
+
+
+def test_a_reports_own_day_dates_a_sentence_with_no_other():
+    text = "Report dt. 09-03-2021: Rebels burned the Orra police post."
+    assert _windows(text, D("2021-03-10")) == {"09-03-2021": ("2021-03-09", "2021-03-09")}
