@@ -1,7 +1,7 @@
 """Compiled regular expressions kept on disk, so that a new process does not compile the rules
 again.
 
-Every process that extracts compiles some 5,500 patterns (the trigger tables, their ASCII
+Every process that extracts compiles some 5,100 patterns (the trigger tables, their ASCII
 twins, the date, figure and place rules), and Python's `re` parses and compiles each in Python
 code: 3-4 of the 6-7 CPU-seconds an extraction worker spent before its first article was done
 (session 16, load 7). The compiler's output for a pattern (its flags, code, groups and group
@@ -14,8 +14,10 @@ code), without the parse.
 cache) once per process; it checks first that its copy of the compiler's last step gives a
 pattern equal to the compiler's own, and stays out of the way if not (another Python). A
 pattern not in the file is compiled as always and, while recording lasts, noted; the notes are
-added to the file when the process exits. Recording stops (`stop_recording`) once a process
-has read its first article, so patterns made from an article's words are never written out.
+added to the file when the process exits, if it read an article (a test run or a dashboard
+that extracts nothing leaves the file to the extraction processes). Recording stops
+(`stop_recording`) once a process has read its first article, so patterns made from an
+article's words are never written out.
 CONFLICT_PATTERN_CACHE=0 turns it off.
 """
 
@@ -37,8 +39,9 @@ from etl.cache_dir import default_cache_dir
 
 ENV = "CONFLICT_PATTERN_CACHE"
 #: patterns in the file at most: past it, a process writes only those it compiled or read
-#: (a rule edited leaves its old pattern behind; 5,500 are read for extraction today)
-MAX_KEPT = 20_000
+#: (a rule edited leaves its old pattern behind; a process compiles some 5,100 for extraction)
+MAX_KEPT = 10_000
+RELEASE_AFTER = 20  # articles: by then a process has compiled what it reads
 #: (pattern, flags) -> (flags, code as array('I') bytes, groups - 1, group index, index group)
 Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
 _CODE_TYPE = "I" if array.array("I").itemsize == _sre.CODESIZE else "L"
@@ -84,9 +87,12 @@ class PatternTable:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.kept: dict[tuple[str, int], Entry] = _read(path)
+        self.loaded = len(self.kept)
         self.new: dict[tuple[str, int], Entry] = {}
+        self.articles = 0  # articles read (`stop_recording` calls)
         self.used: set[tuple[str, int]] = set()  # kept patterns served while recording
         self.recording = True
+        self.extracted = False  # only a process that read an article writes the file
         self._lock = threading.Lock()
 
     def compile(self, pattern: str, flags: int) -> Any:
@@ -104,10 +110,11 @@ class PatternTable:
 
     def save(self) -> bool:
         """Add the patterns compiled since the file was read to it (what another process
-        wrote meanwhile is kept too); False when there was nothing to add or it failed."""
-        if not self.new:
+        wrote meanwhile is kept too), or cut a file grown past MAX_KEPT; False when there was
+        nothing to do or it failed."""
+        if not self.extracted or not (self.new or self.loaded > MAX_KEPT):
             return False
-        table = {**_read(self.path), **self.kept, **self.new}
+        table = {**_read(self.path), **self.new}
         if len(table) > MAX_KEPT:  # patterns of rules since changed: keep this process's own
             table = {k: table[k] for k in self.used if k in table} | self.new
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
@@ -119,7 +126,7 @@ class PatternTable:
         except OSError:
             temporary.unlink(missing_ok=True)
             return False
-        self.kept, self.new = table, {}
+        self.new, self.loaded = {}, len(table)
         return True
 
 
@@ -158,9 +165,14 @@ def install(path: Path | None = None) -> PatternTable | None:
 
 
 def stop_recording() -> None:
-    """Note no more new patterns in this process (those made from article text would be)."""
+    """Note no more new patterns in this process (those made from article text would be);
+    what it noted (the rules, its imports' patterns) is written when it exits."""
     if _table is not None:
         _table.recording = False
+        _table.extracted = True
+        _table.articles += 1
+        if _table.articles == RELEASE_AFTER:  # the rules are compiled: free the table's
+            _table.kept = {}  # 6-15 MB (a rare later pattern is compiled as without it)
 
 
 def _works() -> bool:

@@ -40,9 +40,14 @@ def test_table_gives_the_pattern_re_gives(tmp_path, pattern, flags):
     _same(table.compile(pattern, flags), pattern_cache._original(pattern, int(flags)))
 
 
+def _extracting(table: PatternTable) -> PatternTable:
+    table.extracted = True  # as stop_recording marks it after a process's first article
+    return table
+
+
 def test_a_saved_table_serves_the_next_process_without_parsing(tmp_path, monkeypatch):
     path = tmp_path / "sub" / "patterns.marshal"
-    first = PatternTable(path)
+    first = _extracting(PatternTable(path))
     for pattern, flags in PATTERNS:
         first.compile(pattern, flags)
     assert first.save() and path.exists()
@@ -60,7 +65,7 @@ def test_a_saved_table_serves_the_next_process_without_parsing(tmp_path, monkeyp
 def test_an_unreadable_file_is_an_empty_table(tmp_path):
     path = tmp_path / "patterns.marshal"
     path.write_bytes(b"\x00not marshal at all")
-    table = PatternTable(path)
+    table = _extracting(PatternTable(path))
     assert table.kept == {}
     _same(table.compile(r"\bkilled\b", 0), re.compile(r"\bkilled\b"))
     assert table.save()
@@ -68,7 +73,7 @@ def test_an_unreadable_file_is_an_empty_table(tmp_path):
 
 
 def test_a_bad_pattern_raises_as_re_does(tmp_path):
-    table = PatternTable(tmp_path / "patterns.marshal")
+    table = _extracting(PatternTable(tmp_path / "patterns.marshal"))
     with pytest.raises(re.error):
         table.compile(r"(unclosed", 0)
     assert not table.save()
@@ -76,7 +81,7 @@ def test_a_bad_pattern_raises_as_re_does(tmp_path):
 
 def test_nothing_is_noted_once_recording_stops(tmp_path):
     path = tmp_path / "patterns.marshal"
-    table = PatternTable(path)
+    table = _extracting(PatternTable(path))
     table.compile(r"\brules\b", 0)
     table.recording = False
     table.compile(r"\bAleppo\b|\bHoms\b", 0)  # made of an article's words
@@ -86,16 +91,36 @@ def test_nothing_is_noted_once_recording_stops(tmp_path):
 
 def test_a_full_table_keeps_only_what_the_process_used(tmp_path, monkeypatch):
     path = tmp_path / "patterns.marshal"
-    old = PatternTable(path)
+    old = _extracting(PatternTable(path))
     for n in range(5):
         old.compile(rf"\bold{n}\b", 0)
     old.save()
     monkeypatch.setattr(pattern_cache, "MAX_KEPT", 5)
-    table = PatternTable(path)
+    table = _extracting(PatternTable(path))
     table.compile(r"\bold1\b", 0)  # read from the file
     table.compile(r"\bnew\b", 0)  # compiled here
     assert table.save()
     assert sorted(PatternTable(path).kept) == [(r"\bnew\b", 0), (r"\bold1\b", 0)]
+
+
+def test_a_file_grown_too_large_is_cut_to_what_the_process_used(tmp_path, monkeypatch):
+    path = tmp_path / "patterns.marshal"
+    old = _extracting(PatternTable(path))
+    for n in range(4):
+        old.compile(rf"\bold{n}\b", 0)
+    old.save()
+    monkeypatch.setattr(pattern_cache, "MAX_KEPT", 3)
+    table = _extracting(PatternTable(path))
+    table.compile(r"\bold2\b", 0)  # nothing new compiled
+    assert table.save()
+    assert list(PatternTable(path).kept) == [(r"\bold2\b", 0)]
+
+
+def test_a_process_that_read_no_article_writes_nothing(tmp_path):
+    path = tmp_path / "patterns.marshal"
+    table = PatternTable(path)
+    table.compile(r"\bdashboard-only\b", 0)
+    assert not table.save() and not path.exists()
 
 
 def test_this_process_compiles_through_the_table():
