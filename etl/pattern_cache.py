@@ -26,6 +26,7 @@ from __future__ import annotations
 import _sre
 import array
 import atexit
+import contextlib
 import hashlib
 import marshal
 import os
@@ -99,13 +100,20 @@ class PatternTable:
         """The compiled pattern, from the table when it holds it."""
         key = (pattern, int(flags))
         entry = self.kept.get(key) or self.new.get(key)
-        if entry is None:
-            entry = _entry(pattern, int(flags))  # raises re.error as re.compile does
-            if self.recording:
-                with self._lock:
-                    self.new[key] = entry
-        elif self.recording:
-            self.used.add(key)
+        if entry is not None:
+            try:
+                made = _made(pattern, entry)
+            except Exception:  # noqa: BLE001 - a damaged or foreign entry: compile afresh
+                self.kept.pop(key, None)
+                self.new.pop(key, None)
+            else:
+                if self.recording:
+                    self.used.add(key)
+                return made
+        entry = _entry(pattern, int(flags))  # raises re.error as re.compile does
+        if self.recording:
+            with self._lock:
+                self.new[key] = entry  # written over the damaged one when saved
         return _made(pattern, entry)
 
     def save(self) -> bool:
@@ -124,7 +132,8 @@ class PatternTable:
                 marshal.dump(table, handle)
             os.replace(temporary, self.path)  # whole or not at all, whoever writes last
         except OSError:
-            temporary.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # e.g. the folder's parent is a file
+                temporary.unlink(missing_ok=True)
             return False
         self.new, self.loaded = {}, len(table)
         return True
@@ -152,7 +161,11 @@ def install(path: Path | None = None) -> PatternTable | None:
         return _table
     if os.environ.get(ENV, "1") == "0" or not _works():
         return None
-    _table = PatternTable(path or default_path())
+    try:
+        path = path or default_path()
+    except RuntimeError:  # no home folder to find (no $HOME, a user without a passwd entry)
+        return None
+    _table = PatternTable(path)
 
     def compile(p: Any, flags: int = 0) -> Any:
         if type(p) is not str or flags & _compiler.SRE_FLAG_DEBUG:

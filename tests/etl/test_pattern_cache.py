@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import re
 
 import pytest
@@ -137,3 +138,39 @@ def test_build_key_names_the_python_build():
     key = pattern_cache.build_key()
     assert re.fullmatch(r"[0-9a-f]{16}", key)
     assert pattern_cache.default_path().name == f"patterns-{key}.marshal"
+
+
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        (0, b"odd", 0, {}, ()),  # code bytes cut short
+        (0, b"\x00" * 8, 0, {}, ()),  # code _sre refuses
+        (1, 2),  # another layout of entry
+        "not an entry",
+    ],
+)
+def test_a_damaged_entry_is_compiled_afresh_and_replaced(tmp_path, damaged):
+    path = tmp_path / "patterns.marshal"
+    path.write_bytes(marshal.dumps({(r"\bkilled\b", 0): damaged}))
+    table = _extracting(PatternTable(path))
+    _same(table.compile(r"\bkilled\b", 0), re.compile(r"\bkilled\b"))
+    assert table.save()
+    kept = PatternTable(path).kept[(r"\bkilled\b", 0)]
+    assert kept == pattern_cache._entry(r"\bkilled\b", 0)
+
+
+def test_no_home_folder_leaves_re_alone(monkeypatch):
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(pattern_cache, "_table", None)
+    monkeypatch.setattr(pattern_cache, "default_path", no_home)
+    assert pattern_cache.install() is None
+
+
+def test_an_unwritable_folder_is_no_error(tmp_path):
+    blocker = tmp_path / "a file"
+    blocker.write_text("")
+    table = _extracting(PatternTable(blocker / "sub" / "patterns.marshal"))
+    table.compile(r"\bkilled\b", 0)
+    assert not table.save()
