@@ -71,10 +71,13 @@ def join_spans(windows: list[DateWindow], text: str) -> list[DateWindow]:
     for window in windows:
         last = joined[-1] if joined else None
         if last is not None and (
-            _night_of(last, window, text) or _ends_of_span(last, window, text)
+            _night_of(last, window, text)
+            or _ends_of_span(last, window, text)
+            or _relative_days(last, window, text)
         ):  # 'on the night of Tuesday to Wednesday': both days
+            source = "relative" if last.source == window.source == "relative" else "explicit"
             joined[-1] = DateWindow(
-                last.start, window.end, precision_of(last.start, window.end), "explicit",
+                last.start, window.end, precision_of(last.start, window.end), source,
                 text[last.char_start : window.char_end], last.char_start, window.char_end,
             )  # fmt: skip
             continue
@@ -124,6 +127,33 @@ def _night_of(first: DateWindow, second: DateWindow, text: str) -> bool:
     if not (_NIGHT_OF.search(lead) or first.text.lower().startswith("overnight")):
         return False  # 'overnight Saturday into Sunday' is one night too
     return _NIGHT_JOIN.fullmatch(text, first.char_end, second.char_start) is not None
+
+
+# 'yesterday and today', 'from yesterday evening until this morning', 'from the evening of
+# yesterday until the morning of today': the days of speaking, joined
+_RELATIVE_JOIN = re.compile(
+    r"\s*(?:-|\u2013|to|until|till|through|into|and)\s+"
+    r"(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?",
+    re.I,
+)
+
+
+def _relative_days(first: DateWindow, second: DateWindow, text: str) -> bool:
+    """Two words that count days back from the day of speaking ('yesterday', 'today', 'this
+    morning': data/rules/date_relative_days.csv), a day or two apart, joined by 'until', 'to'
+    or 'and': one span from the first to the second."""
+    if first.source != "relative" or second.source != "relative":
+        return False
+    if first.char_end is None or second.char_start is None:
+        return False
+    words = WORDS.relative_days
+    if " ".join(first.text.lower().split()) not in words:
+        return False
+    if " ".join(second.text.lower().split()) not in words:
+        return False
+    if not 0 < (second.end - first.start).days <= 2:
+        return False
+    return _RELATIVE_JOIN.fullmatch(text, first.char_end, second.char_start) is not None
 
 
 def _ends_of_span(first: DateWindow, second: DateWindow, text: str) -> bool:

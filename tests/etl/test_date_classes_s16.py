@@ -137,3 +137,22 @@ def test_a_reports_own_day_gives_way_to_the_day_it_tells_of(text, day):
 def test_a_reports_own_day_dates_a_sentence_with_no_other():
     text = "Report dt. 09-03-2021: Rebels burned the Orra police post."
     assert _windows(text, D("2021-03-10")) == {"09-03-2021": ("2021-03-09", "2021-03-09")}
+
+
+# Class (date): two days counted from the day of speaking, joined ('from the evening of
+# yesterday until the morning of today', 'yesterday and today'): the span of both
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes raged near Orra from the evening of yesterday until the morning of today.",
+        "Clashes raged near Orra from yesterday evening until this morning.",
+        "Clashes raged near Orra yesterday and today, a monitor said.",
+    ],
+)
+def test_yesterday_until_today_is_both_days(text):
+    assert list(_windows(text, D("2021-03-10")).values()) == [("2021-03-09", "2021-03-10")]
+
+
+def test_yesterday_and_today_apart_stay_apart():
+    text = "Rebels shelled Orra yesterday, and today jets struck the market."
+    assert len(_windows(text, D("2021-03-10"))) == 2
