@@ -102,12 +102,21 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
     problems: list[Problem] = []
     cues = _cues(_read(problems, "place_cues", ("word", "role"), (), folder), problems)
     roles = []
-    for row in _read(problems, "place_roles", ("role", "side", "pattern"), ("pattern",), folder):
+    role_rows = _read(problems, "place_roles", ("role", "side", "pattern"), ("pattern",), folder)
+    slots = (
+        _verb_slots(problems, folder)
+        if any("{government_verb" in r["pattern"] for r in role_rows)
+        else {}
+    )
+    for row in role_rows:
         if row["role"] not in ROLES or row["side"] not in SIDES:
             reason = f"role must be one of {ROLES} and side one of {SIDES}"
             problems.append(Problem(row.file, row.line, reason))
             continue
-        roles.append((row["role"], row["side"], _compile(row["pattern"], row["side"])))
+        pattern = row["pattern"]
+        for slot, words in slots.items():
+            pattern = pattern.replace(slot, words)
+        roles.append((row["role"], row["side"], _compile(pattern, row["side"])))
     regions = []
     needed = ("side", "precision", "radius_km", "label", "pattern")
     for row in _read(problems, "place_regions", needed, ("pattern",), folder):
@@ -216,6 +225,24 @@ def _read(problems: list[Problem], name: str, required, patterns, folder) -> tup
     except InputError as error:
         problems.extend(error.problems)
         return ()
+
+
+def _verb_slots(problems: list[Problem], folder: Path | None) -> dict[str, str]:
+    """The {government_verb} (past and present forms) and {government_verb_base} slots of
+    place_roles.csv, filled from place_government_verbs.csv: each an alternation of its
+    words, longest first."""
+    rows = _read(problems, "place_government_verbs", ("base", "past"), (), folder)
+    forms: dict[str, set[str]] = {"{government_verb}": set(), "{government_verb_base}": set()}
+    for row in rows:
+        words = [row["base"], row["past"], row["present"]]
+        if not all(re.fullmatch(r"[a-z]*", word) for word in words):
+            problems.append(Problem(row.file, row.line, "a verb form must be lower-case letters"))
+            continue
+        forms["{government_verb}"] |= {w for w in words[1:] if w}
+        forms["{government_verb_base}"].add(words[0])
+    return {
+        slot: "|".join(sorted(words, key=lambda w: (-len(w), w))) for slot, words in forms.items()
+    }
 
 
 def _cues(rows: tuple, problems: list[Problem]) -> dict[str, frozenset[str]]:
