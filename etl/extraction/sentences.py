@@ -66,9 +66,13 @@ _CLOCK = re.compile(
 
 _LONGEST = max(map(len, _ABBREVIATIONS))
 #: A word ending in one of them (one regular expression: an `any(endswith)` over the list
-#: was the splitter's main cost).
+#: was the splitter's main cost), as a whole word: not the end of a longer one ('est.' in
+#: 'west.', 'arrest.', 'protest.'; 'ca.' in 'Africa.', 'Mecca.'); a mark before it is fine
+#: ('“Gen.', 'ex-U.S.').
 _ENDS_IN_ABBREVIATION = re.compile(
-    "(?:" + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True)) + r")\Z"
+    r"(?<![^\W\d_])(?:"
+    + "|".join(re.escape(a) for a in sorted(_ABBREVIATIONS, key=len, reverse=True))
+    + r")\Z"
 )
 
 
@@ -78,9 +82,33 @@ def _is_abbreviation(text: str, end: int) -> bool:
     if end - word_start > _LONGEST + 1:
         return False
     word = text[word_start:end]
+    if len(word) == 2 and word[0].isupper() and _initials(text, word_start, end):
+        return True
     if word in _COMPASS:  # 'N. Sinai', 'Kafr Batna, E. Ghouta': a compass point before a name
         return _compass(text, word_start, end)
     return word[-1:] == "." and _ENDS_IN_ABBREVIATION.search(word) is not None
+
+
+#: one initial of a run of them: 'A. B. Smith', 'by J. R. Hadi' (a single initial after a
+#: name, 'Plan B. Then ...', is left to end the sentence)
+_NEXT_INITIAL = re.compile(r"\s[A-Z]\.\s")
+
+
+def _initials(text: str, word_start: int, end: int) -> bool:
+    """'A.' is an initial when another follows it ('A. B.') or it follows one and a name
+    follows it ('B. Smith' after 'A. ')."""
+    if _NEXT_INITIAL.match(text, end):
+        return True
+    before = text[max(0, word_start - 4) : word_start]
+    return (
+        len(before) >= 3
+        and before[-3].isupper()
+        and before[-2] == "."
+        and before[-1].isspace()
+        and (len(before) == 3 or before[0].isspace() or before[0] == "(")
+        and text[end : end + 1].isspace()
+        and text[end + 1 : end + 2].isupper()
+    )
 
 
 _COMPASS = frozenset({"N.", "S.", "E.", "W.", "NE.", "NW.", "SE.", "SW."})
