@@ -294,7 +294,24 @@ def page_line(view: pd.DataFrame, window: Window = None) -> str:
     event has its own mark)."""
     if not aggregated(view, MAP_MAX_MARKS):
         return ""
-    located = view.dropna(subset=["latitude", "longitude"])
-    size = cell_degrees(located["longitude"], located["latitude"]) if len(located) else None
     bins = bins_for(*date_range(view, window)) if aggregated(view) else None
-    return shown_as(len(view), bins, size)
+    return shown_as(len(view), bins, map_cell_size(view))
+
+
+def map_cell_size(view: pd.DataFrame) -> float | None:
+    """The grid's cell size (degrees) `map_cells` takes for these events: that of their
+    located ones (None: none located)."""
+    located = view.dropna(subset=["latitude", "longitude"])
+    return cell_degrees(located["longitude"], located["latitude"]) if len(located) else None
+
+
+def map_line(view: pd.DataFrame) -> str:
+    """What a slide's map draws, in words, by the page's own decision (`map_as_cells`): grid
+    cells with their counts, or every event as a marker per type and place."""
+    size = map_cell_size(view) if map_as_cells(view) else None
+    if size is None:
+        return "Map: single events, a marker per event type and place."
+    return (
+        f"Map: {len(view):,} events as counts per {size:g}° grid cell (too many to draw one "
+        "by one)."
+    )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.aggregate import map_as_cells, map_line
 from dashboard.filters import Filters, Options, describe
 from dashboard.palette import HALO, legend_colours
 from dashboard.sources_line import full_line
@@ -80,6 +81,8 @@ class Briefing:
     credits: str
     stamp: str
     show: str
+    #: What the map draws, in words (`aggregate.map_line`): grid cells or single events.
+    map_line: str = ""
 
 
 #: The map's one mark when it draws grid cells (`aggregate.map_as_cells`): grey circles, no
@@ -126,7 +129,7 @@ def caption(shown: pd.DataFrame, filters: Filters) -> str:
     """'41 events, 18 Feb – 23 Mar 2019'."""
     window = format_date_window(pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))
     noun = "event" if len(shown) == 1 else "events"
-    return f"{len(shown)} {noun}, {window}"
+    return f"{len(shown):,} {noun}, {window}"
 
 
 def outlets_of(shown: pd.DataFrame) -> list[str]:
@@ -171,13 +174,14 @@ def make_briefing(
         title=clean_title(title),
         caption=caption(shown, filters),
         filters=describe(filters, options, len(shown), total, audience=True),
-        legend=tuple(legend_entries(shown, show)),
+        legend=tuple(legend_entries(shown, show, cells=map_as_cells(shown))),
         sources=sources_line(
             shown, tuple(dict(options.outlets).get(o, o) for o in filters.outlets)
         ),
         credits=PLACES_CREDIT if show == "timeline" else CREDITS,  # no basemap drawn
         stamp=stamp(now or dt.datetime.now(dt.UTC), build),
         show=show,
+        map_line=map_line(shown) if show in ("map", "both") and not shown.empty else "",
     )
 
 

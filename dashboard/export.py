@@ -40,8 +40,8 @@ from dashboard.briefing import (
 from dashboard.export_map import draw_map
 from dashboard.export_timeline import MIN_ROW_IN, draw_timeline, row_count
 from dashboard.filters import Filters, Options, apply_filters, filter_options
-from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, flow_arcs
-from dashboard.map_layout import reference_sites
+from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, arcs_within, flow_arcs
+from dashboard.map_layout import basemap_bounds, reference_sites
 from dashboard.permalink import from_params
 from dashboard.timeline_layout import Window
 from etl.schemas import AREAS
@@ -156,6 +156,9 @@ def compose(
     y -= 0.04
     fig.text(MARGIN / width, y / height, briefing.caption, fontsize=13, va="top", color="#222")
     y -= 13 * 1.4 / 72
+    for line in _lines(briefing.map_line, inner, 10.5)[:2] if briefing.map_line else []:
+        fig.text(MARGIN / width, y / height, line, fontsize=10.5, va="top", color="#222")
+        y -= 10.5 * 1.35 / 72
     for line in filters:
         fig.text(MARGIN / width, y / height, line, fontsize=10.5, va="top", color="#444")
         y -= 10.5 * 1.35 / 72
@@ -268,6 +271,12 @@ def slide(
     briefing = make_briefing(chosen.shown, chosen.total, chosen.filters, chosen.options,
                              show or shown_param, title, now, build)  # fmt: skip
     arcs = flow_arcs(tables["flows"], chosen.shown, tables["places"], tables["articles"])
+    inside = arcs_within(arcs, basemap_bounds(basemap))
+    if briefing.show in ("map", "both") and len(inside) < len(arcs):
+        gone = len(arcs) - len(inside)
+        beyond = f"{gone:,} movement{'' if gone == 1 else 's'} to or from beyond the map not drawn."
+        briefing = dataclasses.replace(briefing, map_line=f"{briefing.map_line} {beyond}")
+    arcs = inside
     if briefing.show in ("map", "both") and not arcs.empty:
         flow = LegendEntry("flow", FLOW_LEGEND, FLOW_COLOUR)
         briefing = dataclasses.replace(briefing, legend=(*briefing.legend, flow))

@@ -15,6 +15,8 @@ from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.patches import Circle, FancyArrowPatch, Polygon
 
+from dashboard.aggregate import map_as_cells
+from dashboard.map_cells import CELL_FILL
 from dashboard.map_flows import FLOW_COLOUR
 from dashboard.map_layout import (
     COUNTRY_LABEL_PX,
@@ -26,7 +28,7 @@ from dashboard.map_layout import (
     labels_inside,
     offset_labels,
 )
-from dashboard.map_markers import layout_markers
+from dashboard.mapview import fit_marks, marks_at
 from dashboard.palette import HALO
 
 #: Points per CSS pixel (text sizes are given in points).
@@ -101,6 +103,40 @@ def _markers(ax: Axes, view: View, markers: pd.DataFrame) -> None:
     ax.add_collection(PatchCollection(marks, match_original=True, zorder=7))
 
 
+def _cells(ax: Axes, cells: pd.DataFrame, view: View) -> None:
+    """The grid cells as the page draws them (`map_cells.cell_layers`): a grey circle with a
+    white rim per cell, its count on it when the circle is 8 px or more."""
+    fill = [c / 255 for c in CELL_FILL]
+    circles = [
+        Circle(view.to_px(lon, lat), radius)
+        for lon, lat, radius in zip(cells["lon"], cells["lat"], cells["radius_px"])
+    ]
+    ax.add_collection(
+        PatchCollection(circles, facecolor=fill, edgecolor="#FFFFFF", linewidth=1 * PT, zorder=7)
+    )
+    for lon, lat, radius, text in zip(cells["lon"], cells["lat"], cells["radius_px"],
+                                      cells["count_text"]):  # fmt: skip
+        if radius >= 8:
+            ax.text(*view.to_px(lon, lat), text, fontsize=9 * PT, weight="bold", color="white",
+                    ha="center", va="center", zorder=8, parse_math=False)  # fmt: skip
+
+
+def map_marks(
+    shown: pd.DataFrame,
+    sites: pd.DataFrame,
+    basemap: Mapping[str, Any] | None,
+    width_px: int,
+    height_px: int,
+    arcs: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, View, pd.DataFrame | None]:
+    """What the slide's map draws, by the page's own functions: the marks (grid cells or
+    markers, `mapview.fit_marks`), the view fitting them within the basemap, and the arcs
+    as drawn at that view (`mapview.marks_at`: one per route between cells)."""
+    fitted = fit_marks(shown, sites, width_px, height_px, basemap_bounds(basemap))
+    markers, arcs = marks_at(shown, fitted, fitted[1], arcs)
+    return markers, fitted[1], arcs
+
+
 def _arcs(ax: Axes, view: View, arcs: pd.DataFrame | None) -> None:
     """Each evacuation flow as a curved line with an arrow at the destination, as wide as on
     the screen (`dashboard.map_flows`), under the markers."""
@@ -138,14 +174,18 @@ def draw_map(
     height_px: int,
     arcs: pd.DataFrame | None = None,
 ) -> View:
-    """Draw the map into `ax` (which is `width_px` × `height_px` CSS px on the page), with
+    """Draw the map into `ax` (which is `width_px` × `height_px` CSS px on the page), as the
+    page draws it (`map_marks`: grid cells when too many events to draw one by one), with
     the evacuation flows' `arcs` (`dashboard.map_flows.flow_arcs`) if given."""
-    markers, view = layout_markers(shown, sites, width_px, height_px, basemap_bounds(basemap))
+    markers, view, arcs = map_marks(shown, sites, basemap, width_px, height_px, arcs)
     sites = offset_labels(sites, markers)
     ax.set_facecolor("#FFFFFF")
     _basemap(ax, view, basemap)
     _arcs(ax, view, arcs)
-    _markers(ax, view, markers)
+    if map_as_cells(shown):
+        _cells(ax, markers, view)
+    else:
+        _markers(ax, view, markers)
     _sites(ax, view, sites)
     ax.set_xlim(0, width_px)
     ax.set_ylim(height_px, 0)

@@ -210,6 +210,20 @@ def flow_arcs(
     return movements(of_shown(flows, shown), places, articles).arcs
 
 
+def arcs_within(arcs: pd.DataFrame | None, bounds) -> pd.DataFrame | None:
+    """The arcs whose two ends lie inside `bounds` (west, south, east, north in degrees: the
+    basemap's extent, `map_layout.basemap_bounds`; None keeps every arc). An arc to a place
+    beyond the basemap ran off the slide's map into blank page; the slide says how many
+    were left out."""
+    if arcs is None or arcs.empty or bounds is None:
+        return arcs
+    west, south, east, north = bounds
+    lons = arcs[["from_lon", "to_lon"]].to_numpy(dtype=float)
+    lats = arcs[["from_lat", "to_lat"]].to_numpy(dtype=float)
+    inside = ((lons >= west) & (lons <= east) & (lats >= south) & (lats <= north)).all(axis=1)
+    return arcs[inside].reset_index(drop=True)
+
+
 def _memo(function):
     """`function` remembering its answer per argument (for one call of flow_arcs)."""
     known: dict = {}

@@ -48,6 +48,7 @@ __all__ = [
     "NO_BASEMAP",
     "build_map",
     "fit_marks",
+    "marks_at",
     "reference_sites",
     "spread_markers",
     "view_state",
@@ -239,6 +240,27 @@ def fit_marks(
     return layout_markers(view, sites, width, height, within)
 
 
+def marks_at(
+    view: pd.DataFrame,
+    fitted: tuple[pd.DataFrame, View],
+    at: View,
+    arcs: pd.DataFrame | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The marks and the flows' arcs drawn at the view `at`, from `fitted` (`fit_marks` of
+    these events): grid cells (`aggregate.map_as_cells`) shrunk to fit their cell at its zoom,
+    with one arc per route between cells (`map_cells.route_arcs`); else the markers, their
+    spots joined and rings placed again when `at` is not the fitted view. The page's deck
+    (`build_map`) and the slide's export (`dashboard.export_map`) both draw these."""
+    markers, fit = fitted
+    if map_as_cells(view):
+        markers = within_cells(markers, at.degrees_per_px())
+        size = float(markers["size"].iloc[0]) if not markers.empty else 1.0
+        return markers, route_arcs(arcs, size) if arcs is not None else None
+    if at != fit:  # spots joined and rings placed for the zoom drawn
+        markers = at_zoom(spread_markers(view, at.zoom, join=True), at.zoom)
+    return markers, arcs
+
+
 def build_map(
     view: pd.DataFrame,
     sites: pd.DataFrame,
@@ -262,16 +284,11 @@ def build_map(
     when already made."""
     if fitted is None:
         fitted = fit_marks(view, sites, width, height, basemap_bounds(basemap))
-    markers, fit = fitted
-    shown = at if at is not None else fit
+    shown = at if at is not None else fitted[1]
+    markers, arcs = marks_at(view, fitted, shown, arcs)
     if map_as_cells(view):
-        markers = within_cells(markers, shown.degrees_per_px())
-        size = float(markers["size"].iloc[0]) if not markers.empty else 1.0
-        arcs = route_arcs(arcs, size) if arcs is not None else None
         halos, marks = [], cell_layers(markers, FONT)
     else:
-        if shown != fit:  # spots joined and rings placed for the zoom drawn
-            markers = at_zoom(spread_markers(view, shown.zoom, join=True), shown.zoom)
         halo, marks = event_layers(markers)
         halos = [halo]
     state = pdk.ViewState(
