@@ -307,7 +307,11 @@ def map_cell_size(view: pd.DataFrame) -> float | None:
 
 def map_line(view: pd.DataFrame) -> str:
     """What a slide's map draws, in words, by the page's own decision (`map_as_cells`): grid
-    cells with their counts, or every event as a marker per type and place."""
+    cells with their counts, or every event as a marker per type and place; or that none of the
+    events has a place to draw."""
+    located = view[["latitude", "longitude"]].notna().all(axis=1).sum() if len(view) else 0
+    if not located:
+        return "Map: none of these events has a known place, so none is drawn."
     size = map_cell_size(view) if map_as_cells(view) else None
     if size is None:
         return "Map: single events, a marker per event type and place."

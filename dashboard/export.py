@@ -29,6 +29,7 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 
+from dashboard.aggregate import map_as_cells
 from dashboard.briefing import (
     Briefing,
     LegendEntry,
@@ -40,6 +41,7 @@ from dashboard.briefing import (
 from dashboard.export_map import draw_map
 from dashboard.export_timeline import MIN_ROW_IN, draw_timeline, row_count
 from dashboard.filters import Filters, Options, apply_filters, filter_options
+from dashboard.map_cells import MAX_ROUTES
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, arcs_within, flow_arcs
 from dashboard.map_layout import basemap_bounds, reference_sites
 from dashboard.permalink import from_params
@@ -277,6 +279,9 @@ def slide(
         beyond = f"{gone:,} movement{'' if gone == 1 else 's'} to or from beyond the map not drawn."
         briefing = dataclasses.replace(briefing, map_line=f"{briefing.map_line} {beyond}")
     arcs = inside
+    if briefing.show in ("map", "both") and not arcs.empty and map_as_cells(chosen.shown):
+        busiest = f"Arcs: at most the {MAX_ROUTES} busiest routes between cells, as on the page."
+        briefing = dataclasses.replace(briefing, map_line=f"{briefing.map_line} {busiest}")
     if briefing.show in ("map", "both") and not arcs.empty:
         flow = LegendEntry("flow", FLOW_LEGEND, FLOW_COLOUR)
         briefing = dataclasses.replace(briefing, legend=(*briefing.legend, flow))

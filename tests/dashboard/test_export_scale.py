@@ -109,3 +109,31 @@ def test_the_slides_arcs_stay_inside_the_basemap(big, basemap):
     _, briefing = slide(view, tables, basemap, {}, show="map")
     noun = "movement" if outside == 1 else "movements"
     assert f"{outside:,} {noun} to or from beyond the map not drawn." in briefing.map_line
+
+
+def test_the_slide_says_its_arcs_are_the_busiest_routes_as_the_page_does(big, basemap):
+    """With grid cells the map keeps only the MAX_ROUTES busiest routes (`route_arcs`); the page's
+    caption says so, and so must the slide's map line (review finding, session 16)."""
+    from dashboard.map_cells import MAX_ROUTES
+
+    tables, every = big
+    view = select(every, tables, {}, {}).shown
+    arcs = flow_arcs(tables["flows"], view, tables["places"], tables["articles"])
+    assert map_as_cells(view) and not arcs_within(arcs, basemap_bounds(basemap)).empty
+    _, briefing = slide(every, tables, basemap, {}, show="map")
+    assert f"at most the {MAX_ROUTES} busiest routes between cells" in briefing.map_line
+    few = every.head(MAP_MAX_MARKS)
+    _, single = slide(few, tables, basemap, {}, show="map")
+    assert "busiest routes" not in single.map_line
+
+
+def test_a_map_of_events_with_no_place_says_none_is_drawn(big):
+    """Many events, none placed: the map draws nothing, and the line says why instead of
+    'single events' (review finding, session 16)."""
+    from dashboard.aggregate import map_line
+
+    _, every = big
+    unplaced = every.head(MAP_MAX_MARKS + 5).assign(latitude=None, longitude=None)
+    assert map_line(unplaced) == "Map: none of these events has a known place, so none is drawn."
+    placed = every.head(3)
+    assert map_line(placed).startswith("Map: single events")
