@@ -153,7 +153,37 @@ def _relative_days(first: DateWindow, second: DateWindow, text: str) -> bool:
         return False
     if not 0 < (second.end - first.start).days <= 2:
         return False
-    return _RELATIVE_JOIN.fullmatch(text, first.char_end, second.char_start) is not None
+    join = _RELATIVE_JOIN.fullmatch(text, first.char_end, second.char_start)
+    if join is None:
+        return False
+    if join[0].strip().lower() != "and" or first.char_start is None:
+        return True
+    return _one_adverbial(first.char_start, second.char_end or second.char_start, text)
+
+
+# what may follow 'yesterday and today' when the two are one adverbial: the clause's end, a
+# preposition or a participle ('... yesterday and today in Orra', '... and today, killing')
+_AND_AFTER = re.compile(
+    r"\s*(?:$|[^\w\s'\u2019]|(?:in|at|on|near|around|across|along|over|as|while|when|after"
+    r"|before|amid|during|despite|according|with|without|but|and|or)\b|\w+ing\b)",
+    re.I,
+)
+_AND_LEAD = re.compile(
+    r"(?:(?:^|[.!?:;\n])[\s\"'\u201c\u2018(]*|\b(?:between|from|both)\s+)$", re.I
+)
+
+
+def _one_adverbial(start: int, end: int, text: str) -> bool:
+    """'X and Y' of two days of speaking is one span only as one time adverbial: after
+    'between', 'from' or 'both', at the sentence's head ('Yesterday and today, 5 died'), or
+    followed by the clause's end, a preposition or a participle. 'shelled Orra yesterday and
+    today jets struck' (a new subject) and 'yesterday and today's strike' (a possessive) are
+    two days."""
+    if re.match(r"['\u2019]s\b", text[end:]):
+        return False
+    if _AND_LEAD.search(text, max(0, start - 40), start):
+        return True
+    return _AND_AFTER.match(text, end) is not None
 
 
 def _ends_of_span(first: DateWindow, second: DateWindow, text: str) -> bool:
