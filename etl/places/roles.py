@@ -22,8 +22,9 @@ import ahocorasick
 from etl.extraction.alternation import CASE_FOLDS, by_first_letter, word_start_alternation
 from etl.extraction.ascii_twin import plain, twin
 from etl.extraction.literals import required_sets
-from etl.extraction.rules import read_rules
-from etl.problems import InputError, Problem
+from etl.extraction.rules import RULES, read_rules
+from etl.problems import InputError, Problem, display_path
+from etl.settings import ROOT
 
 LOOK_BEHIND = 50  # characters read before a name for its cues
 LOOK_AHEAD = 80  # ... and after it
@@ -231,7 +232,12 @@ def _verb_slots(problems: list[Problem], folder: Path | None) -> dict[str, str]:
     """The {government_verb} (past and present forms) and {government_verb_base} slots of
     place_roles.csv, filled from place_government_verbs.csv: each an alternation of its
     words, longest first."""
+    known = len(problems)
     rows = _read(problems, "place_government_verbs", ("base", "past"), (), folder)
+    if not rows and len(problems) == known:  # an empty slot, '(?:)', would match anything
+        shown = display_path((folder or RULES) / "place_government_verbs.csv", ROOT)
+        reason = "no verbs under the header: place_roles.csv's {government_verb} slots need one"
+        problems.append(Problem(shown, None, reason))
     forms: dict[str, set[str]] = {"{government_verb}": set(), "{government_verb_base}": set()}
     for row in rows:
         words = [row["base"], row["past"], row["present"]]

@@ -47,3 +47,25 @@ def test_and_across_clauses_keeps_each_day(text):
 )
 def test_yesterday_and_today_as_one_adverbial_is_both_days(text):
     assert _windows(text, D("2022-05-20"))[-1:] == [("2022-05-19", "2022-05-20")]
+
+
+# An empty government-verb table: both slots would be '(?:)', which matches anything
+# (' will be shelled' read as a government); the table is named and the problem said
+def test_an_empty_government_verb_table_is_named(tmp_path):
+    from etl.extraction.rules import RULES
+    from etl.places import roles
+    from etl.problems import InputError
+
+    for name in ("place_cues", "place_roles", "place_regions"):
+        (tmp_path / f"{name}.csv").write_bytes((RULES / f"{name}.csv").read_bytes())
+    (tmp_path / "place_government_verbs.csv").write_text(
+        "# no verbs yet\nbase,past,present\n", encoding="utf-8"
+    )
+    roles.place_rules.cache_clear()
+    try:
+        with pytest.raises(InputError) as error:
+            roles.place_rules(tmp_path)
+    finally:
+        roles.place_rules.cache_clear()
+    text = str(error.value)
+    assert "place_government_verbs.csv" in text and "no verbs under the header" in text
