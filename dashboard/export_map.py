@@ -16,7 +16,7 @@ from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.patches import Circle, FancyArrowPatch, Polygon
 
 from dashboard.aggregate import map_as_cells
-from dashboard.map_cells import CELL_FILL
+from dashboard.map_cells import CELL_FILL, COUNT_MIN_RADIUS_PX
 from dashboard.map_flows import FLOW_COLOUR
 from dashboard.map_layout import (
     COUNTRY_LABEL_PX,
@@ -105,7 +105,8 @@ def _markers(ax: Axes, view: View, markers: pd.DataFrame) -> None:
 
 def _cells(ax: Axes, cells: pd.DataFrame, view: View) -> None:
     """The grid cells as the page draws them (`map_cells.cell_layers`): a grey circle with a
-    white rim per cell, its count on it when the circle is 8 px or more."""
+    white rim per cell, its count on it when the circle is large enough
+    (`map_cells.COUNT_MIN_RADIUS_PX`, as on the page)."""
     fill = [c / 255 for c in CELL_FILL]
     circles = [
         Circle(view.to_px(lon, lat), radius)
@@ -116,7 +117,7 @@ def _cells(ax: Axes, cells: pd.DataFrame, view: View) -> None:
     )
     for lon, lat, radius, text in zip(cells["lon"], cells["lat"], cells["radius_px"],
                                       cells["count_text"]):  # fmt: skip
-        if radius >= 8:
+        if radius >= COUNT_MIN_RADIUS_PX:
             ax.text(*view.to_px(lon, lat), text, fontsize=9 * PT, weight="bold", color="white",
                     ha="center", va="center", zorder=8, parse_math=False)  # fmt: skip
 

@@ -17,6 +17,10 @@ CELL_MIN_PX = 5
 CELL_FILL = [68, 68, 68, 200]
 #: The layer's id: not the markers' ("events"), so a click on a cell selects nothing.
 CELLS_LAYER = "event-cells"
+#: A cell's count is written on its circle from this radius (px): it fits in circles this
+#: large (the page's deck and the slide alike).
+COUNT_MIN_RADIUS_PX = 8
+
 #: At scale, only this many routes between grid cells are drawn: the busiest (most reported
 #: movements, then the widest). 945 routes at 100,000 synthetic events were a blue fog
 #: over the map and its labels; 40 still covered the sites' names.
@@ -79,7 +83,7 @@ def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
         ),
         pdk.Layer(
             "TextLayer",
-            data[data["radius_px"] >= 8],  # a count fits in circles this large
+            data[data["radius_px"] >= COUNT_MIN_RADIUS_PX],
             id="event-cell-counts",
             get_position=["lon", "lat"],
             get_text="count_text",
