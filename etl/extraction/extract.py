@@ -33,6 +33,7 @@ from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.running_totals import running_total, yearly_tally
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
+from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
 from etl.places.geonames import GeoNamesIndex
 from etl.places.placing import PlaceHit, PlaceResolver
@@ -171,6 +172,9 @@ class Extractor:
     """Holds the gazetteers; `extract` is then a pure function of one article."""
 
     def __init__(self, places: Iterable[Mapping[str, Any]], geonames: GeoNamesIndex | None) -> None:
+        # the compiled rules from disk (etl/pattern_cache.py), read only by a process that
+        # extracts: a dashboard or a test that never builds an extractor leaves `re` alone
+        install_pattern_cache()
         self.resolver = PlaceResolver(places, geonames)
 
     def extract(self, article: ArticleInput) -> tuple[list[Mention], ExtractStats]:

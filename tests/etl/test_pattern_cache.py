@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import marshal
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -125,7 +129,7 @@ def test_a_process_that_read_no_article_writes_nothing(tmp_path):
 
 
 def test_this_process_compiles_through_the_table():
-    table = pattern_cache._table
+    table = pattern_cache.install()  # as building an extractor does (once per process)
     if table is None:
         pytest.skip("pattern cache off (CONFLICT_PATTERN_CACHE=0 or another Python)")
     compiled = re.compile(r"\bpattern-cache-probe-\d+\b")
@@ -174,3 +178,40 @@ def test_an_unwritable_folder_is_no_error(tmp_path):
     table = _extracting(PatternTable(blocker / "sub" / "patterns.marshal"))
     table.compile(r"\bkilled\b", 0)
     assert not table.save()
+
+
+_PROBE = """
+import re, sys
+from re import _compiler
+original = _compiler.compile
+import {module}
+from etl import pattern_cache
+before = (pattern_cache._table is None, _compiler.compile is original)
+{then}
+after = (pattern_cache._table is None, _compiler.compile is original)
+print(before, after)
+"""
+
+
+def _fresh_process(module: str, then: str = "") -> str:
+    """What a new Python process reports about the cache after importing `module` (and
+    running `then`), with its cache folder in the test's tmp folder."""
+    env = {**os.environ, "CONFLICT_PATTERN_CACHE": "1"}
+    run = subprocess.run(
+        [sys.executable, "-c", _PROBE.format(module=module, then=then)],
+        capture_output=True, text=True, env=env, timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    return run.stdout.strip().splitlines()[-1]
+
+
+def test_importing_etl_or_the_dashboard_reads_no_pattern_file():
+    # `import etl` used to read the whole file (9.4 MB) in every process, the dashboard's too
+    assert _fresh_process("etl") == "(True, True) (True, True)"
+    assert _fresh_process("dashboard.app") == "(True, True) (True, True)"
+
+
+def test_building_an_extractor_installs_the_cache():
+    then = "from etl.extraction.extract import Extractor; Extractor([], None)"
+    assert _fresh_process("etl.extraction.extract", then) == "(True, True) (False, False)"
