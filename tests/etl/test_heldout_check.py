@@ -66,7 +66,9 @@ def test_a_wrong_precision_and_a_window_after_publication_are_named(tmp_path):
         e["date_start"], e["date_end"] = "2014-07-17", "2014-07-30"  # published 2014-07-19
 
     errors = check(_damaged(tmp_path, damage))
-    assert any("window 2014-07-17..2014-07-30 not within publication 2014-07-19" in e for e in errors)
+    assert any(
+        "window 2014-07-17..2014-07-30 not within publication 2014-07-19" in e for e in errors
+    )
     assert any("date_precision day for 2014-07-17..2014-07-30" in e for e in errors)
 
 
