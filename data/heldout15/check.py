@@ -56,7 +56,10 @@ WEEKDAY_EXCEPTIONS = {
 }
 MIN_NEWS, MIN_NOTES = 60, 95
 # Field breaks of the row styles: no evidence may cross one.
-BREAKS = (" | ", " // ", " · ", " ~ ", " ¦ ", " :: ", " » ", " / ", " ‖ ", " ▪ ", " • ", " >> ", "\t", "\n")
+BREAKS = (
+    " | ", " // ", " · ", " ~ ", " ¦ ", " :: ", " » ",
+    " / ", " ‖ ", " ▪ ", " • ", " >> ", "\t", "\n",
+)
 
 
 def precision_of(start: dt.date, end: dt.date) -> str:
