@@ -35,7 +35,7 @@ from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
-from etl.places.geonames import GeoNamesIndex
+from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver
 from etl.places.roles import refers_back
 from etl.places.routes import is_section_heading, not_goals
@@ -509,7 +509,10 @@ def _place_for(
 
     A sentence that names only a country (or nothing) is read as being about the previous
     sentence's place, else about the article's main place, else about the last place named
-    before it ('the fighting to retake the town'), at a coarser precision.
+    before it ('the fighting to retake the town'), at a coarser precision. The dateline's own
+    sentence naming no town is about the dateline's city when the article's main place lies
+    beside it ('MOGADISHU - A car bomb exploded outside a hotel ... In Afgoye, 30 km north-west
+    of the capital, ...'): a wire files from the city nearest what it tells.
     """
     focus = context.focus
     specific = [h for h in places if h.geo_precision < 3 or h.region]
@@ -518,6 +521,8 @@ def _place_for(
         return min(
             pool, key=lambda h: _gap(h, trigger) + PRECISION_COST.get(h.geo_precision, 150)
         ), None
+    if index == 0 and _beside(context.dateline, focus):
+        return context.dateline, "the dateline's place, beside the article's"
     if context.last_place is not None and index - context.last_place_sentence == 1:
         return context.last_place, "from the previous sentence"
     if context.section is not None:
@@ -536,6 +541,21 @@ def _place_for(
 
 
 PRECISION_COST = {1: 0, 2: 40, 3: 150}  # characters: a town beats a region a little nearer
+
+#: a dateline's city within this of the article's main place is where its lead happened, when
+#: the lead names no town of its own (Afgoye 30 km from Mogadishu, Sidoarjo 22 km from
+#: Surabaya); Beirut or Amman over Syrian towns, Geneva over anywhere, are farther
+DATELINE_BESIDE_KM = 50.0
+
+
+def _beside(dateline: PlaceHit | None, focus: PlaceHit | None) -> bool:
+    """The dateline's city lies within DATELINE_BESIDE_KM of the article's main place."""
+    if dateline is None or focus is None or dateline.geo_precision > 1:
+        return False
+    return (
+        haversine_km((dateline.latitude, dateline.longitude), (focus.latitude, focus.longitude))
+        <= DATELINE_BESIDE_KM
+    )
 
 
 def _is_dateline(hit: PlaceHit) -> bool:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -137,7 +137,7 @@ class PlaceResolver:
         finest = min([f.rank for f in fields]) if fields else 0
         in_fields: list[PlaceHit] = []  # the names of the finest field
         field_pending: tuple[str, int, int] | None = None  # ... one no look-up found
-        for s, e in names(text, start, end):
+        for s, e in self._names(text, start, end, evidence):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
             field = field_at(fields, s) if fields else None
@@ -522,6 +522,24 @@ class PlaceResolver:
                 return hit  # a first word alone ('Bala' of 'Bala Buluk') only as spelt
         return None
 
+    def _names(
+        self, text: str, start: int, end: int, evidence: Evidence
+    ) -> Iterator[tuple[int, int]]:
+        """`scan.names`, but a run opening with a country's possessive is the place after it
+        when that is known ("Syria's Suwayda province" is Suwayda: the country only locates
+        it), else the country, as before."""
+        for s, e in names(text, start, end):
+            # the regex only for a run with an apostrophe: most runs have none
+            apostrophe = text.find("'", s, e) >= 0 or text.find("’", s, e) >= 0
+            owner = _POSSESSIVE_HEAD.match(text, s, e) if apostrophe else None
+            if (
+                owner is not None
+                and _key(owner["name"]) in self.country_names
+                and self._resolve(text, owner.end(), e, evidence) is not None
+            ):
+                s = owner.end()
+            yield s, e
+
     def _country_after_of(self, text: str, end: int) -> bool:
         """The larger place after 'of' ('the X district of western Aleppo') is a country."""
         found = _OF_NAME.match(text, end)
@@ -716,6 +734,12 @@ def _capital_countries() -> dict[str, str]:
 
 def _key(raw: str) -> str:
     return normalise_name(raw)
+
+
+#: a run's first words ending in a possessive before another capitalised word: "Syria's Idlib"
+_POSSESSIVE_HEAD = re.compile(
+    r"(?P<name>[A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s (?=[A-Z]|a[lnrsdtz]-)"
+)
 
 
 def _strip_possessive(raw: str) -> str:

@@ -42,9 +42,11 @@ _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40})"  # 'BOGOTÁ.' too
     r"(?:,\s*[A-Z][\w .'’\-]{1,30})?"
     r"(?:,\s*(?:[\w ./]{1,20}\d|\d{1,2}\s+(?:de\s+)?[A-Za-z][a-z]{2,8}\.?))?"
-    r"\s*(?:\([\w .'’]+\))?\s*(?:—|–|--?)\s",
+    r"\s*(?:\([\w .'’]+\))?"
+    r"(?:,\s*(?:[\w ./]{1,20}\d|\d{1,2}\s+(?:de\s+)?[A-Za-z][a-z]{2,8}\.?))?\s*(?:—|–|--?)\s",
     re.M,
-)  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — '
+)  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — ', the agency before
+# the day too: 'MOGADISHU (IOW), February 17 – '
 
 
 @lru_cache(maxsize=20_000)
