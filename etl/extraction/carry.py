@@ -239,10 +239,14 @@ def hand_back(
     are the event before, not another one."""
     handed = False
     gainers: set[int] = set()
+    told: int | None = None  # the event whose toll or count the sentence gave
     for figure in carry:
         taken = takers(mentions, previous, figure)
         if figure.quantity in MOVES and any(mentions[j].event_type == "evacuation" for j in taken):
             handed = True  # 'By afternoon about 6,900 people had left.': those it carried out
+            told = min(j for j in taken if mentions[j].event_type == "evacuation")
+        elif taken and figure.quantity in TOLL_QUANTITIES and told is None:
+            told = min(taken)
         for j in taken:  # "... 2 fatalities were reported."
             mentions[j] = replace(mentions[j], figures=mentions[j].figures + (figure,))
             gainers.add(j)
@@ -258,8 +262,37 @@ def hand_back(
     dead = [j for j in own if _only_deaths(mentions[j]) or _left(mentions[j].event_type,
                                                                   mentions[j].trigger)]  # fmt: skip
     if all(mentions[j].event_type in TOLL_FREE_TYPES for j in own if j not in dead):
-        for j in reversed(dead):  # 'Two died, and the tribe gave ...': the statement stays
-            del mentions[j]
+        # 'Two died, and the tribe gave ...': the statement stays
+        event = mentions[told] if told is not None else None
+        for j in reversed(dead):
+            if event is None:
+                del mentions[j]
+            else:  # '... attacked three camps. 79 attackers and 8 soldiers were killed.':
+                # the sentence tells that event again (its toll counted there only)
+                mentions[j] = further_mention(mentions[j], event)
+
+
+def further_mention(own: Mention, event: Mention) -> Mention:
+    """A sentence that only gives the toll (or the count of people it moved) of an event told
+    in the sentence before, kept as a mention of that event: its type, day and place, so that
+    the build merges the two (its figures that event's already, `hand_back`)."""
+    return replace(
+        own,
+        event_type=event.event_type,
+        date=event.date,
+        background=event.background,
+        place_name=event.place_name,
+        place_id=event.place_id,
+        latitude=event.latitude,
+        longitude=event.longitude,
+        country=event.country,
+        geo_precision=event.geo_precision,
+        place_start=None,  # the place is named in the other sentence
+        place_end=None,
+        place_note=event.place_note,
+        place_radius_km=event.place_radius_km,
+        place_region=event.place_region,
+    )
 
 
 LEAVING = frozenset({"left", "departed", "exited"})  # a flight told only as a departure

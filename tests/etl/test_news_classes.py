@@ -10,6 +10,7 @@ import pytest
 from etl.extraction.carry import move_places
 from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
+from etl.extraction.merge import cluster_mentions
 from etl.places import roles
 from tests.etl.trigger_check import article_types, sentence_types
 
@@ -163,8 +164,11 @@ def test_deaths_after_a_raid_are_the_raids_toll(extractor):
         "One of the men was killed as he tried to run."
     )
     mentions, _ = extractor.extract(ArticleInput("t2", text, dt.date(2019, 5, 6)))
-    assert [m.event_type for m in mentions] == ["detention"]
+    # the second sentence tells the raid again: a mention of it, merged into one event
+    assert {m.event_type for m in mentions} == {"detention"}
     assert fatalities(mentions[0].figures) == (1, 1)
+    clusters = cluster_mentions(mentions)
+    assert [fatalities([f for m in c.mentions for f in m.figures]) for c in clusters] == [(1, 1)]
 
 
 @pytest.mark.parametrize(
@@ -210,8 +214,15 @@ def test_a_statement_beside_a_toll_leaves_the_toll_to_the_attack(extractor):
         "Two people died, and the clan gave the police two days to name the gunmen."
     )
     mentions, _ = extractor.extract(ArticleInput("t5", text, dt.date(2019, 5, 6)))
-    tolls = {m.event_type: fatalities(m.figures) for m in mentions}
+    tolls = {
+        c.event_type: fatalities([f for m in c.mentions for f in m.figures])
+        for c in cluster_mentions(mentions)
+    }
     assert tolls == {"killing": (2, 2), "statement": (None, None)}
+
+
+def _event_toll(cluster) -> tuple:
+    return fatalities([f for m in cluster.mentions for f in m.figures])
 
 
 @pytest.mark.parametrize(
@@ -225,13 +236,15 @@ def test_a_statement_beside_a_toll_leaves_the_toll_to_the_attack(extractor):
 def test_another_groups_dead_in_the_next_sentence_add_up(extractor, second, toll):
     text = "On 3 May, militants attacked an army post near Manbij, killing 12 soldiers. " + second
     mentions, _ = extractor.extract(ArticleInput("t6", text, dt.date(2019, 5, 6)))
-    assert [fatalities(m.figures) for m in mentions] == [toll]
+    assert [fatalities(m.figures) for m in mentions if m.figures] == [toll]
+    assert [_event_toll(c) for c in cluster_mentions(mentions)] == [toll]  # told again: one
 
 
 def test_a_total_of_parts_in_the_next_sentence_is_counted_once(extractor):
     text = "On 3 May, militants attacked an army post near Manbij. 3 soldiers and 2 attackers were killed."
     mentions, _ = extractor.extract(ArticleInput("t7", text, dt.date(2019, 5, 6)))
-    assert [fatalities(m.figures) for m in mentions] == [(5, 5)]
+    assert [fatalities(m.figures) for m in mentions if m.figures] == [(5, 5)]
+    assert [_event_toll(c) for c in cluster_mentions(mentions)] == [(5, 5)]
 
 
 @pytest.mark.parametrize(

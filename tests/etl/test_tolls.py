@@ -14,6 +14,7 @@ from etl.extraction.evaluate import event_toll
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import Figure
+from etl.extraction.merge import cluster_mentions
 from etl.extraction.tolls import carried_toll, fatalities, with_totals, zero_figures
 
 
@@ -318,10 +319,23 @@ def test_a_zero_toll_belongs_to_any_event_before_it(extractor, text):
     ],
 )
 def test_a_sentence_that_only_reports_the_dead_is_no_event_of_its_own(extractor, text):
+    """It tells the event before again: a mention of that event (its type, day and place,
+    so the two merge into one event), its toll counted there once."""
     mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
     first = text.index(".") + 1
-    assert mentions and all(m.char_end <= first for m in mentions), mentions
-    assert {event_toll([m])[0] for m in mentions} - {None} == {4.0 if "Four" in text else 7.0}
+    before = [m for m in mentions if m.char_end <= first]
+    again = [m for m in mentions if m.char_start >= first]
+    assert before and len(again) == 1, mentions
+    told = again[0]
+    assert (told.event_type, told.date, told.place_id) in {
+        (m.event_type, m.date, m.place_id) for m in before
+    }
+    assert event_toll(again) == (None, None)  # its dead are the event's, counted there
+    clusters = cluster_mentions(mentions)
+    assert len(clusters) == len({m.event_type for m in before})
+    assert {event_toll(c.mentions)[0] for c in clusters} - {None} == {
+        4.0 if "Four" in text else 7.0
+    }
 
 
 def test_deaths_months_before_are_not_carried_back(extractor):
@@ -353,8 +367,8 @@ def test_a_departure_count_after_an_evacuation_is_the_evacuations(extractor):
         "By evening about 900 people had left for government-held Daraa."
     )
     mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 20)))
-    first = text.index(".") + 1
-    assert mentions and all(m.char_end <= first for m in mentions), mentions
+    assert {m.event_type for m in mentions} == {"evacuation"}, mentions
+    assert len(cluster_mentions(mentions)) == 1
     assert {(f.quantity, f.low) for m in mentions for f in m.figures} == {("people_evacuated", 900)}
 
 
@@ -372,3 +386,19 @@ def test_a_destination_is_not_another_place():
     assert elsewhere([daraa], tafas, True)  # without the text, every place counts
     text = "Shells killed two people in Daraa."
     assert elsewhere([_Hit("daraa", text.index("Daraa"))], tafas, True, text)
+
+
+def test_a_battles_toll_told_next_is_a_mention_of_that_battle(extractor):
+    """'... gunmen attacked three army camps. The army said 79 attackers and 8 soldiers were
+    killed.': the toll sentence tells the battle again (a set may give it as the battle's
+    evidence), one event with the toll 87, not a sentence dropped."""
+    text = (
+        "On 11 December, gunmen attacked three army camps in Bujumbura. "
+        "The army said 79 attackers and 8 soldiers were killed."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2015, 12, 12)))
+    second = text.index("The army")
+    again = [m for m in mentions if m.char_start >= second]
+    assert [(m.event_type, m.date.start) for m in again] == [("clash", dt.date(2015, 12, 11))]
+    clusters = cluster_mentions(mentions)
+    assert [(c.event_type, event_toll(c.mentions)) for c in clusters] == [("clash", (87, 87))]
