@@ -48,6 +48,7 @@ from etl.extraction.alternation import BOUNDARY, alternatives, by_first_letter, 
 from etl.extraction.ascii_twin import twin
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, Row, read_rules
+from etl.extraction.verb_forms import expand_rows
 from etl.problems import InputError, Problem
 from etl.settings import ROOT
 
@@ -195,6 +196,8 @@ def _rows(folder: Path) -> tuple[tuple[Row, ...], tuple[Row, ...]]:
     contexts = read_rules(
         "trigger_contexts", ["context", "event_type", "pattern"], ["pattern"], folder
     )
+    # '{forms:seize}': every form of the verb (etl.extraction.verb_forms)
+    triggers, contexts = expand_rows(triggers, folder), expand_rows(contexts, folder)
     types = known_event_types() or {row["event_type"] for row in triggers}
     problems = _check(triggers, "event_type", set(types))
     problems += _check(triggers, "form", set(FORMS))

@@ -49,7 +49,7 @@ def test_a_branch_that_ends_in_a_space_now_fires():
 
 
 def _rules_with(tmp_path: Path, row: str) -> Path:
-    for name in ("triggers.csv", "trigger_contexts.csv"):
+    for name in ("triggers.csv", "trigger_contexts.csv", "verb_forms.csv"):
         shutil.copy(RULES / name, tmp_path / name)
     with open(tmp_path / "triggers.csv", "a", encoding="utf-8") as out:
         out.write("\n" + row + "\n")
