@@ -10,6 +10,7 @@ import re
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.date_words import WORDS, literal
 from etl.extraction.mentions import DateWindow
+from etl.extraction.record_shape import fills_field
 
 _DAY = dt.timedelta(days=1)
 
@@ -284,13 +285,17 @@ STAMP_REACH = 2  # a stamp begins within this many characters of its sentence
 def entry_stamp(windows: list[DateWindow], text: str, start: int) -> DateWindow | None:
     """The stamp that opens an incident note's entry at text[start:], if any: a date at the
     sentence's start that ends with a colon or a dash ('Tue-Wed --', 'Sat 14/09 22:15 --',
-    'Wed:') or stands in brackets ('[19.12.2016]')."""
+    'Wed:') or stands in brackets ('[19.12.2016]'), or a date that is a record's field by
+    itself (etl.extraction.record_shape: 'Date: 11 Apr 2016' on a line of its own, '▪
+    2019-05-03 ▪'): the day of the record's event."""
     for w in windows:
         at, end = w.char_start, w.char_end
         if at is None or end is None or at - start > FIELD_REACH:
             continue
         if _FIELD_BEFORE.search(text, start, at) and _FIELD_AFTER.match(text, end):
             return w  # a field of the entry's header row: 'SIR 0063/22 | 28 Mar 2022 | KATARI'
+        if fills_field(text, at, end):  # a field of its own, by its shape: 'Date: 11 Apr
+            return w  # 2016' on its line, '▪ 2019-05-03 ▪', 'URGENT ‖ 31-03-2015 ‖ Mabouja'
         if at - start > STAMP_REACH:
             continue
         bracketed = text[at - 1 : at] == "[" and text[end : end + 1] == "]"

@@ -1,0 +1,133 @@
+"""A record's fields, told by their shape rather than by a list of known marks or labels.
+
+Monitoring groups, ministries and clusters write an incident as a row of fields: 'URGENT ‖
+31-03-2015 ‖ Mabouja ‖ Daesh gangs storm ...', 'UXO-SY-0087 ▪ 2019-05-03 ▪ Kafr Ruma (Idlib) ▪
+ERW ▪ ...', 'Ref: LIT-16-0412\\nDate: 11 Apr 2016\\nLocation: Aleppo city, Seif al-Dawla\\n...'.
+Each writer picks its own separator and its own labels, so a field is found by its shape:
+
+- a field mark is a run of one to three symbols (no letter, digit or space, and none of the
+  marks a sentence uses inside itself: , . ; : ! ? quotes, brackets, % & + * = < > / and
+  dashes) with a space on each side (' | ', ' ‖ ', ' ▪ ', ' · ', ' ¦ ', ' ~ ', ' » '), or '//';
+- a line break ends a field too;
+- a label is one to four words ending in ':' at a field's start ('Date:', 'Location:',
+  'What happened:'); its field's value follows it.
+
+What a field holds is then read by the readers of its content (a date by the date reader, a
+place by the gazetteer), not by its label. Pure functions of the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+FIELD_CHARS = 60  # a field that names a place or a day is short; a narrative runs on
+LABEL_CHARS = 24  # a label's words before its ':'
+MARK_CHARS = 3  # a field mark is at most this many symbols
+
+# the marks a sentence uses inside itself, and dashes (a parenthetical dash in prose)
+_PROSE = frozenset(
+    ",.;:!?'\"\u2018\u2019\u201c\u201d()[]{}%&+*=<>/#@$_"  # punctuation, brackets, signs
+    "-\u2010\u2011\u2012\u2013\u2014\u2015"  # hyphens and dashes
+    "\u20ac\u00a3"  # currency
+)
+
+
+def is_mark_char(c: str) -> bool:
+    """A symbol a record may use to part its fields ('|', '‖', '▪', '·', '¦', '~', '»')."""
+    return not c.isalnum() and not c.isspace() and c not in _PROSE
+
+
+# a field mark with its spaces, for finding the end of a field
+_MARK = re.compile(
+    r"[ \t](?://|[^\w\s" + "".join(re.escape(c) for c in sorted(_PROSE)) + r"]{1,3})[ \t]"
+)
+_LABEL = re.compile(r"[^\W\d_][\w'\u2019]*(?:[ .\-][\w'\u2019]+){0,3}\.?$")
+
+
+def _mark_ends_at(text: str, i: int, lo: int) -> int:
+    """Where the field mark that ends at text[i] (exclusive) begins, or -1: its symbols stand
+    after a space or the start of text[lo:]."""
+    j = i
+    while j > lo and i - j < MARK_CHARS and is_mark_char(text[j - 1]):
+        j -= 1
+    if j == i:
+        if i - 2 >= lo and text[i - 2 : i] == "//":
+            j = i - 2
+        else:
+            return -1
+    elif i - j == MARK_CHARS and j > lo and is_mark_char(text[j - 1]):
+        return -1  # a longer run of symbols is a rule or a drawing, not a mark
+    if j > lo and not text[j - 1].isspace():
+        return -1
+    return j
+
+
+def _skip_back_spaces(text: str, i: int, lo: int) -> int:
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    return i
+
+
+def _opens_bare(text: str, start: int, lo: int) -> bool:
+    """text[start:] opens a field with no label: at the start of text[lo:], after a line
+    break, or after a field mark and a space."""
+    i = _skip_back_spaces(text, start, lo)
+    if i <= lo or text[i - 1] == "\n":
+        return True
+    return i < start and _mark_ends_at(text, i, lo) >= 0
+
+
+def opens_field(text: str, start: int, lo: int = 0) -> bool:
+    """The word at text[start] opens a field's value: after the start of text[lo:], a line
+    break or a field mark, or after a label ('Date:', 'Location:') that itself opens one."""
+    i = start  # (called for many names: the common answers come first, without a call)
+    while i > lo and text[i - 1] in " \t":
+        i -= 1
+    if i <= lo:
+        return True
+    c = text[i - 1]
+    if c == "\n":
+        return True
+    if c != ":":
+        return i < start and (c == "/" or is_mark_char(c)) and _mark_ends_at(text, i, lo) >= 0
+    k = i - 1  # a label: its words back to the field's own start
+    floor = max(lo, k - LABEL_CHARS - 1)
+    j = k
+    while j > floor and text[j - 1] != "\n" and not is_mark_char(text[j - 1]):
+        j -= 1
+    while j < k and text[j] in " \t":
+        j += 1
+    if j == k or not _LABEL.match(text, j, k):
+        return False
+    return _opens_bare(text, j, lo)
+
+
+def field_end(text: str, start: int, hi: int | None = None) -> int:
+    """Where the field holding text[start] ends: at the next line break or field mark (its
+    spaces left out), else at `hi` (the end of the text by default)."""
+    hi = len(text) if hi is None else hi
+    stop = text.find("\n", start, hi)
+    stop = hi if stop < 0 else stop
+    mark = _MARK.search(text, start, stop + 1 if stop < hi else hi)
+    if mark is not None:
+        stop = min(stop, mark.start())
+    while stop > start and text[stop - 1] in " \t":
+        stop -= 1
+    return stop
+
+
+def short_field(text: str, start: int, hi: int | None = None) -> bool:
+    """The field opening at text[start] is short: a cell's place or day, not a narrative."""
+    return field_end(text, start, hi) - start <= FIELD_CHARS
+
+
+_TAIL = " \t.,:"  # what may follow a field's value before its end ('Date: 11 Apr 2016.')
+
+
+def fills_field(text: str, start: int, end: int) -> bool:
+    """text[start:end] (a date, say) is the whole value of a field: it opens one
+    (`opens_field`) and nothing but a stop stands between it and the field's end."""
+    if not opens_field(text, start):
+        return False
+    stop = field_end(text, end)
+    return stop >= end and all(c in _TAIL for c in text[end:stop])

@@ -1,0 +1,96 @@
+"""A record's fields told by their shape (issue 8, session 17): a mark of any symbols between
+spaces, a line break, a label ending in ':' part a record's fields, whatever the symbol or the
+label's words; a field is then read by what it holds (a day, a place), not by its label.
+
+Records written for this test, with marks and labels no rule table lists ('◊', '»', '¤',
+'Incident day:', 'Where:'); they use the shipped GeoNames index.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.record_shape import field_end, fills_field, opens_field, short_field
+
+
+def _mentions(extractor: Extractor, text: str, published: dt.date = dt.date(2016, 3, 9)):
+    mentions, _ = extractor.extract(ArticleInput("s17", text, published))
+    return mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("BULLETIN ◊ 05-03-2016 ◊ Tadmur ◊ Fighting broke out", "Tadmur"),
+        ("BULLETIN ◊ 05-03-2016 ◊ Tadmur ◊ Fighting broke out", "05-03"),
+        ("Report 4 » 7/3/2016 » Arsal, Lebanon » Clashes", "Arsal"),
+        ("LOG ¤¤ 7/3/2016 ¤¤ Arsal", "Arsal"),
+        ("CALL 12 // 7/3/2016 // Arsal", "Arsal"),
+        ("Entry: K-88\nIncident day: 6 Mar 2016\nWhere: Tadmur", "6 Mar"),
+        ("Entry: K-88\nIncident day: 6 Mar 2016\nWhere: Tadmur", "Tadmur"),
+        ("Entry: K-88\nIncident day: 6 Mar 2016\nWhere: Tadmur", "Incident"),
+        ("Tadmur, 6 Mar 2016", "Tadmur"),
+    ],
+)
+def test_a_field_opens_after_any_mark_a_line_break_or_a_label(text, word):
+    assert opens_field(text, text.index(word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a dash is prose's own mark: 'AMMAN, 19 Jul (TT) – Islamic State ...' opens no field
+        ("AMMAN, 19 Jul 2014 (TT) – Islamic State fighters overran the field", "Islamic"),
+        ("Fighters — Tadmur was shelled", "Tadmur"),
+        ("Shelling hit Tadmur, 6 Mar 2016", "Tadmur"),
+        ("Shelling hit Tadmur, 6 Mar 2016", "6 Mar"),
+        ("a value of 3 + 4 > 2 and x = Tadmur", "Tadmur"),
+        ("LOG ◊◊◊◊ Tadmur", "Tadmur"),  # a run of symbols is a rule, not a mark
+        ("Where:Tadmur is", "is"),
+    ],
+)
+def test_no_field_opens_inside_prose(text, word):
+    assert not opens_field(text, text.index(word))
+
+
+def test_a_field_ends_at_the_next_mark_or_line():
+    text = "BULLETIN ◊ 05-03-2016 ◊ Tadmur, eastern Homs desert ◊ Fighting broke out"
+    start = text.index("Tadmur")
+    assert text[start : field_end(text, start)] == "Tadmur, eastern Homs desert"
+    text = (
+        "Where: Tadmur  \nSummary: Shelling hit a bakery on the main street of the town early "
+        "today, witnesses said."
+    )
+    start = text.index("Tadmur")
+    assert text[start : field_end(text, start)] == "Tadmur"
+    assert short_field(text, start)
+    assert not short_field(text, text.index("Shelling"))
+
+
+def test_a_day_fills_its_field():
+    text = "Incident day: 6 Mar 2016.\nWhere: Tadmur"
+    start = text.index("6 Mar")
+    assert fills_field(text, start, start + len("6 Mar 2016"))
+    assert not fills_field(text, start, start + len("6 Mar"))  # '2016' is left in the field
+    text = "Shelling hit Tadmur on 6 Mar 2016"
+    start = text.index("6 Mar")
+    assert not fills_field(text, start, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a label no table lists, the day on its line: the record's day, not the
+        # publication's window
+        "Entry: K-88\nIncident day: 6 Mar 2016\nWhere: Tadmur, eastern Homs desert\n"
+        "Summary: Shelling hit a bakery on the main street.",
+        # a day between marks of its own, the event in a later cell
+        "K-88 • 2016-03-06 • ERW • Shelling hit a bakery on the main street",
+    ],
+)
+def test_the_day_of_a_date_field_dates_the_record(extractor, text):
+    (mention,) = _mentions(extractor, text)
+    assert (mention.date.start, mention.date.end) == (dt.date(2016, 3, 6), dt.date(2016, 3, 6))
