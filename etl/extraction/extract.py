@@ -30,6 +30,7 @@ from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_w
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.record_shape import field_end, fills_field, opens_field
 from etl.extraction.running_totals import running_total, yearly_tally
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -205,7 +206,7 @@ class Extractor:
         named = self.resolver.countries_named(text)
         for iso, n in named.items():
             context.countries[iso] += 3 * n
-        places = [self._places(text, s, e, context) for s, e in sentences]
+        places = [self._places(text, s, e, context, article.published) for s, e in sentences]
         places = self.resolver.named_again(text, sentences, places, context.countries)
         # a homonym read far from all the article's firm places (etl.places.stray)
         places = self.resolver.bring_near(places, context.dateline, named)
@@ -246,14 +247,16 @@ class Extractor:
         return kept, stats
 
     def _places(
-        self, text: str, start: int, end: int, context: _Context
+        self, text: str, start: int, end: int, context: _Context, published: dt.date
     ) -> tuple[list[PlaceHit], list[tuple[str, int, int]]]:
         """Event places of a sentence (reporting places dropped), homonyms read in context."""
         # named countries and those of earlier places (the resolver reads a copy)
         hits, unknown = self.resolver.find(
             text, start, end, context.countries, tuple(context.near[-5:])
         )
-        events = [h for h in hits if not h.reporting]
+        events = [
+            h for h in hits if not h.reporting and not _labels_a_day(text, h.end, end, published)
+        ]
         if context.dateline is None:
             context.dateline = next((h for h in hits if _is_dateline(h)), None)
         for hit in events:
@@ -422,6 +425,25 @@ class Extractor:
             place_radius_km=(place.radius_km or None) if place and not note else None,
             place_region=place.region if place and not note else None,
         )
+
+
+_LABEL_COLON = re.compile(r"[ \t]*:[ \t]*")
+
+
+def _labels_a_day(text: str, at: int, end: int, published: dt.date) -> bool:
+    """The name ending at text[at] labels a record's field whose value is a day ('Date: 1 Sep
+    2017' on its line: Date in Japan is no place): the field is read by what it holds, a date
+    that fills it (etl.extraction.record_shape), not by its label's words."""
+    if ":" not in text[at : at + 3]:  # (most names: no field's label)
+        return False
+    colon = _LABEL_COLON.match(text, at, end)
+    if colon is None or colon.end() == end:
+        return False
+    value = colon.end()
+    if not opens_field(text, value):
+        return False
+    days = find_dates(text, value, field_end(text, value, end), published)
+    return any(d.char_start == value and fills_field(text, value, d.char_end or 0) for d in days)
 
 
 def is_background(date: DateWindow, published: dt.date) -> bool:

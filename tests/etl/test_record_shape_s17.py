@@ -94,3 +94,11 @@ def test_a_day_fills_its_field():
 def test_the_day_of_a_date_field_dates_the_record(extractor, text):
     (mention,) = _mentions(extractor, text)
     assert (mention.date.start, mention.date.end) == (dt.date(2016, 3, 6), dt.date(2016, 3, 6))
+
+
+def test_the_label_of_a_date_field_is_no_place(extractor):
+    # 'Date' is a town in Japan: as the label of a field holding a day it names no place
+    text = "Log entry\nDate: 7 Mar 2016\nAccount: Warplanes struck the market of the town."
+    (mention,) = _mentions(extractor, text)
+    assert mention.place_name is None
+    assert mention.date.start == dt.date(2016, 3, 7)
