@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from etl.extraction.record_shape import FIELD_CHARS, field_end, opens_field
 from etl.extraction.rules import read_rules
 from etl.problems import InputError, Problem
 
@@ -116,20 +117,23 @@ def record_unit(text: str) -> list[tuple[int, int]]:
     return [*spans, found.span("unit")]
 
 
-# a record's cell of its own between spaced separators: 'incident 2018-04-06 · Douma · AIR',
-# 'CALL 0431 // 21/10/16 09:15 // Kirkuk, near the mosque // ...', '~ Lac province ~'
-#: ... and '¦', a broken bar ('LOG 0457 ¦ 03.IV.2019 ¦ Manbij ¦ VBIED ¦ ...')
-_CELL_OPEN = re.compile(r"(?:·|//|~|\||¦)[ \t]*\Z")
-_CELL_GO_ON = re.compile(r"[ \t]*(?:·|//|~|\||¦|,|\(|/|\Z)")
-_CELL_MARKS = ("\u00b7", "//", "~", "|", "\u00a6")
+# a record's cell of its own, its fields parted by a mark of any shape (etl.extraction.
+# record_shape): 'incident 2018-04-06 · Douma · AIR', 'CALL 0431 // 21/10/16 09:15 // Kirkuk,
+# near the mosque // ...', 'LOG 0457 ¦ 03.IV.2019 ¦ Manbij ¦ VBIED ¦ ...', 'URGENT ‖ 02-04-2015
+# ‖ Mabouja ‖ ...', 'UXO-IQ-0210 ▪ 2017-04-01 ▪ Batnaya (Nineveh) ▪ IED ▪ ...', a short line
+# of its own ('FLASH UPDATE 3\nBujumbura, 12 Dec 2015\n...')
+_CELL_GO_ON = ",(/"  # what may follow the cell's first name inside the cell
 
 
 def opens_cell(text: str, start: int, end: int) -> bool:
-    """The name text[start:end] opens a cell of a record written with spaced separators
-    ('· Douma ·', '// Kirkuk, near the Sayyid Hamid mosque //'): the cell's first words are
-    the record's place, as a labelled field's are (a place slot), up to a comma, a bracket
-    or a path's slash."""
-    before = text[max(0, start - 4) : start]
-    if not any(mark in before for mark in _CELL_MARKS):
+    """The name text[start:end] opens a short field of a record (a cell between field marks,
+    a short line, a labelled field's value): the cell's first words are the record's place,
+    as a known label's field's are (a place slot), up to a comma, a bracket or a path's
+    slash."""
+    if not opens_field(text, start):
         return False
-    return bool(_CELL_OPEN.search(before)) and _CELL_GO_ON.match(text, end) is not None
+    stop = field_end(text, start)
+    if stop - start > FIELD_CHARS or stop < end:
+        return False
+    rest = text[end:stop].lstrip(" \t")
+    return not rest or rest[0] in _CELL_GO_ON

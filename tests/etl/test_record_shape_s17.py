@@ -102,3 +102,19 @@ def test_the_label_of_a_date_field_is_no_place(extractor):
     (mention,) = _mentions(extractor, text)
     assert mention.place_name is None
     assert mention.date.start == dt.date(2016, 3, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("BULLETIN ◊ 05-03-2016 ◊ Tadmur ◊ Fighting broke out on the outskirts of the town.",
+         "Tadmur"),
+        ("Report 4 ¤ 7/3/2016 ¤ Arsal, Lebanon ¤ Clashes between the army and militants left "
+         "2 soldiers dead.", "Aarsâl"),
+        ("FLASH 2\nBujumbura, 6 Mar 2016\nEvents: Soldiers searched homes and arrested dozens "
+         "of people.", "Bujumbura"),
+    ],
+)  # fmt: skip
+def test_the_first_name_of_a_short_cell_is_the_record_place(extractor, text, name):
+    (mention, *_) = _mentions(extractor, text)
+    assert mention.place_name == name
