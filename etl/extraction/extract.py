@@ -30,7 +30,7 @@ from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_w
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.record_shape import field_end, fills_field, opens_field
+from etl.extraction.record_shape import field_end, fills_field, last_mark, next_mark, opens_field
 from etl.extraction.running_totals import running_total, yearly_tally
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -493,9 +493,13 @@ def _own_cell(dates: list[DateWindow], position: int, text: str) -> list[DateWin
     48 hours') before those of its stamp cells, which say when it was logged."""
     first = min(d.char_start or 0 for d in dates)
     left = text.rfind("|", first, position)
-    if left < 0:
-        return dates
-    right = text.find("|", position)
+    if left < 0:  # a field mark of any shape (etl.extraction.record_shape): ' ‖ ', ' ▪ '
+        left = last_mark(text, first, position)
+        if left < 0:
+            return dates
+        right = next_mark(text, position)
+    else:
+        right = text.find("|", position)
     own = [d for d in dates if left < (d.char_start or 0) and (right < 0 or d.char_start < right)]
     return own if own and len(own) < len(dates) else dates
 

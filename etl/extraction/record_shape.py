@@ -37,10 +37,11 @@ def is_mark_char(c: str) -> bool:
     return not c.isalnum() and not c.isspace() and c not in _PROSE
 
 
+#: one symbol of a field mark, and a mark's run (for other modules' patterns)
+MARK_CHAR = r"[^\w\s" + "".join(re.escape(c) for c in sorted(_PROSE)) + r"]"
+MARK_RUN = rf"(?://|{MARK_CHAR}{{1,3}}(?!{MARK_CHAR}))"
 # a field mark with its spaces, for finding the end of a field
-_MARK = re.compile(
-    r"[ \t](?://|[^\w\s" + "".join(re.escape(c) for c in sorted(_PROSE)) + r"]{1,3})[ \t]"
-)
+_MARK = re.compile(rf"[ \t]{MARK_RUN}[ \t]")
 _LABEL = re.compile(r"[^\W\d_][\w'\u2019]*(?:[ .\-][\w'\u2019]+){0,3}\.?$")
 
 
@@ -131,3 +132,17 @@ def fills_field(text: str, start: int, end: int) -> bool:
         return False
     stop = field_end(text, end)
     return stop >= end and all(c in _TAIL for c in text[end:stop])
+
+
+def last_mark(text: str, start: int, end: int) -> int:
+    """Where the last field mark (its spaces included) in text[start:end] ends, or -1."""
+    found = -1
+    for m in _MARK.finditer(text, start, end):
+        found = m.end()
+    return found
+
+
+def next_mark(text: str, start: int, hi: int | None = None) -> int:
+    """Where the next field mark (its spaces included) at or after text[start] begins, or -1."""
+    m = _MARK.search(text, start, len(text) if hi is None else hi)
+    return m.start() if m else -1

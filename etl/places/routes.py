@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from etl.extraction.record_shape import MARK_CHAR, MARK_RUN
 from etl.places.roles import Region
 
 ROUTE_KM = 15.0  # how far a road placed at one of its ends reaches
@@ -98,7 +99,7 @@ _CALENDAR = re.compile(
 # '141030ZJUN17 | RAQQA (Old City) | ...', '2019-04-11 | Gharyan | ...', '■ 10:12 | #Bakhmut
 # | ...', 'SIR 041/23 | 22 Apr 2023 | KHARTOUM (Kafouri) | ...'; a tracker's row may use spaced
 # dashes for bars: '#T-0412 — 3 Jun 17 — MARAWI CITY (Banggolo) — ...'
-_BAR = r"(?:\||(?<=\s)(?:[\u2013\u2014]|--)(?=\s))"
+_BAR = rf"(?:\||(?<=\s)(?:[\u2013\u2014]|--|{MARK_RUN})(?=\s))"  # or a mark of any shape
 _STAMP_CELL = r"[^|\n\u2013\u2014]{0,40}?\d[^|\n\u2013\u2014]{0,40}?"
 # a place cell's words before its name: lower-case words, a distance, a compass letter
 # ('road 30 km S of MUEDA', '3KM E ABU QALQAL', 'E OF ZABID')
@@ -115,7 +116,9 @@ _CELL_BEFORE = re.compile(
 _CELL_AFTER = {
     "|": re.compile(r"[^|\n]{0,60}?\s*\|"),
     "dash": re.compile(r"[^|\n\u2013\u2014]{0,60}?\s(?:[\u2013\u2014]|--)\s"),
+    "mark": re.compile(rf"[^\n]{{0,60}}?\s{MARK_RUN}\s"),  # ' ‖ ', ' ▪ ' (record_shape)
 }
+_ANY_MARK = re.compile(MARK_CHAR)
 TABLE_LOOK_BEHIND = 90  # characters before a name its row's stamp cells may fill
 
 
@@ -129,6 +132,8 @@ def table_cell_end(text: str, start: int, end: int) -> int:
         and "\u2014" not in window
         and "\u2013" not in window
         and "--" not in window
+        # a mark of any shape (record_shape); of the ASCII ones only "~" marks cells
+        and ("~" not in window if window.isascii() else _ANY_MARK.search(window) is None)
     ):
         return -1
     lead = _BAR_LEAD.search(text, max(0, start - CELL_LEAD), start)
@@ -139,7 +144,9 @@ def table_cell_end(text: str, start: int, end: int) -> int:
         return -1
     if _LABEL_AFTER.match(text, end):
         return -1  # '| Date: 23 Sep 2019 |': a field's label, no place
-    after = _CELL_AFTER["|" if found["bar"] == "|" else "dash"].match(text, end)
+    bar = found["bar"]
+    kind = "|" if bar == "|" else "dash" if bar in ("\u2013", "\u2014", "--") else "mark"
+    after = _CELL_AFTER[kind].match(text, end)
     return after.end() if after else -1
 
 
@@ -148,7 +155,7 @@ _LABEL_AFTER = re.compile(r"[ \t]*:")
 
 # the bar right before a name, and the cell's lead words between them
 _BAR_LEAD = re.compile(
-    r"(?:\||(?<=\s)[\u2013\u2014]|(?<=\s)--)(\s*#?)"
+    rf"(?:\||(?<=\s)[\u2013\u2014]|(?<=\s)--|(?<=\s){MARK_RUN})(\s*#?)"
     rf"(?:(?:{_LEAD_WORD})\s+){{0,5}}\Z"
 )
 CELL_LEAD = 32  # characters a place cell may hold before its name ('road 30 km S of ')

@@ -118,3 +118,28 @@ def test_the_label_of_a_date_field_is_no_place(extractor):
 def test_the_first_name_of_a_short_cell_is_the_record_place(extractor, text, name):
     (mention, *_) = _mentions(extractor, text)
     assert mention.place_name == name
+
+
+def test_the_days_of_an_events_own_cell_beat_its_stamp_cells(extractor):
+    # '◊' parts the cells: the stamp '10/9/2017' says when it was logged, 'the past 48
+    # hours' of the event's own cell when it happened (as with '|' before)
+    text = (
+        "LOG 10/9/2017 ◊ 16:45 ◊ Deir ez-Zor ◊ Regime forces broke the siege of the airport; "
+        "at least 31 fighters were killed in the battles of the past 48 hours."
+    )
+    (mention,) = _mentions(extractor, text, dt.date(2017, 9, 10))
+    assert (mention.date.start, mention.date.end) == (dt.date(2017, 9, 9), dt.date(2017, 9, 10))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("OPS LOG ◊ 0300L 09SEP17 ◊ E OF ZABID ◊ SHELLING ON FARMS 5KM E OF ZABID. NO CAS "
+         "REPORTED. ◊ REF OL-1218-01", "Zabīd"),
+        ("OPS LOG ¤ 0300L 09SEP17 ¤ KUTUM (N DARFUR) ¤ MILITIA ATTACK KUTUM POLICE HQ. POLICE "
+         "KIA 3. ¤ REF OL-0501-06", "Kutum"),
+    ],
+)  # fmt: skip
+def test_a_place_in_capitals_in_a_rows_cell_after_any_mark(extractor, text, name):
+    (mention, *_) = _mentions(extractor, text, dt.date(2017, 9, 10))
+    assert mention.place_name == name
