@@ -10,7 +10,7 @@ import re
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.date_words import WORDS, literal
 from etl.extraction.mentions import DateWindow
-from etl.extraction.record_shape import fills_field
+from etl.extraction.record_shape import fills_field, heads_record
 
 _DAY = dt.timedelta(days=1)
 
@@ -282,12 +282,15 @@ _STAMP_TAIL = re.compile(r"(?::|--|\u2014|\u2013)\Z")
 STAMP_REACH = 2  # a stamp begins within this many characters of its sentence
 
 
-def entry_stamp(windows: list[DateWindow], text: str, start: int) -> DateWindow | None:
+def entry_stamp(
+    windows: list[DateWindow], text: str, start: int, stop: int | None = None
+) -> DateWindow | None:
     """The stamp that opens an incident note's entry at text[start:], if any: a date at the
     sentence's start that ends with a colon or a dash ('Tue-Wed --', 'Sat 14/09 22:15 --',
     'Wed:') or stands in brackets ('[19.12.2016]'), or a date that is a record's field by
     itself (etl.extraction.record_shape: 'Date: 11 Apr 2016' on a line of its own, '▪
-    2019-05-03 ▪'): the day of the record's event."""
+    2019-05-03 ▪'), or a date that ends a short heading of its own (text[start:stop]:
+    'Daily log, 22 July 2019.'): the day of the record's event."""
     for w in windows:
         at, end = w.char_start, w.char_end
         if at is None or end is None or at - start > FIELD_REACH:
@@ -296,6 +299,8 @@ def entry_stamp(windows: list[DateWindow], text: str, start: int) -> DateWindow 
             return w  # a field of the entry's header row: 'SIR 0063/22 | 28 Mar 2022 | KATARI'
         if fills_field(text, at, end):  # a field of its own, by its shape: 'Date: 11 Apr
             return w  # 2016' on its line, '▪ 2019-05-03 ▪', 'URGENT ‖ 31-03-2015 ‖ Mabouja'
+        if stop is not None and w.source == "explicit" and heads_record(text, start, stop, at, end):
+            return w  # 'Daily log, 22 July 2019.' before the log's sentences
         if at - start > STAMP_REACH:
             continue
         bracketed = text[at - 1 : at] == "[" and text[end : end + 1] == "]"

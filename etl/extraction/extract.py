@@ -30,7 +30,14 @@ from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_w
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.record_shape import field_end, fills_field, last_mark, next_mark, opens_field
+from etl.extraction.record_shape import (
+    field_end,
+    fills_field,
+    last_mark,
+    next_mark,
+    one_row,
+    opens_field,
+)
 from etl.extraction.running_totals import running_total, yearly_tally
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -201,6 +208,10 @@ class Extractor:
         context.note = len(sentences) == 1 and (
             not relays_speech(text) or _PLACE_HEADING.match(text) is not None
         )
+        # one row of a record's cells is one entry of its day too, though its marks part its
+        # sentences ('SITREP 1013 ▪ Afgoye town ▪ IED ▪ Roadside bomb hit an army truck ▪
+        # KIA: nil'): dated as a note is (its cells are not read as a note's nouns)
+        row = not context.note and one_row(text, sentences) and not relays_speech(text)
         context.nouns = nouns
         # countries the article names weigh more than any one town it places
         named = self.resolver.countries_named(text)
@@ -239,7 +250,7 @@ class Extractor:
                     stats.undated -= m.date.source == "article"
                     stats.unplaced -= m.place_id is None
         stats.mentions = len(kept)
-        if context.note:  # dated after the filter, which learnt the article's window
+        if context.note or row:  # dated after the filter, which learnt the article's window
             kept = [replace(m, date=note_day(m.date)) for m in kept]
         if text is not original:  # quote what the article wrote, its no-break spaces too
             kept = [_quoting(m, original, text) for m in kept]
@@ -290,7 +301,7 @@ class Extractor:
                 text, start, end, context.published or article.published, context.anchor
             )
         context.until = until_day(text, dates)
-        context.stamp = entry_stamp(dates, text, start) or context.stamp
+        context.stamp = entry_stamp(dates, text, start, end) or context.stamp
         # a note of one sentence names what happened: its nominal triggers took place
         triggers = find_triggers(text, start, end, context.stems, context.note, context.nouns)
         if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own

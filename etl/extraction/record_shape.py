@@ -146,3 +146,29 @@ def next_mark(text: str, start: int, hi: int | None = None) -> int:
     """Where the next field mark (its spaces included) at or after text[start] begins, or -1."""
     m = _MARK.search(text, start, len(text) if hi is None else hi)
     return m.start() if m else -1
+
+
+def one_row(text: str, sentences: list[tuple[int, int]]) -> bool:
+    """The text is one sentence, or one line whose later sentences each open with a field
+    mark (the splitter parts a row at its bullets: 'SITREP 1013 ▪ Afgoye town ▪ IED ▪ ...'):
+    one entry of a record."""
+    if len(sentences) == 1:
+        return True
+    if not sentences or "\n" in text[sentences[0][0] : sentences[-1][1]]:
+        return False
+    return all(is_mark_char(text[s]) for s, _ in sentences[1:])
+
+
+def heads_record(text: str, start: int, stop: int, date_start: int, date_end: int) -> bool:
+    """The sentence text[start:stop] is a short heading that a date ends, set off by a comma
+    ('Daily log, 22 July 2019.', 'Bujumbura, 12 Dec 2015'; not governed by a preposition, as
+    in 'Clashes continued in Baghuz on Thursday.'), and more of the text follows: the
+    record's day."""
+    return (
+        stop - start <= FIELD_CHARS
+        and stop < len(text.rstrip())
+        and start < date_start
+        and date_end <= stop
+        and text[start:date_start].rstrip().endswith(",")
+        and all(c in _TAIL for c in text[date_end:stop])
+    )

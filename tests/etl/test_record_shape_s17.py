@@ -143,3 +143,20 @@ def test_the_days_of_an_events_own_cell_beat_its_stamp_cells(extractor):
 def test_a_place_in_capitals_in_a_rows_cell_after_any_mark(extractor, text, name):
     (mention, *_) = _mentions(extractor, text, dt.date(2017, 9, 10))
     assert mention.place_name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a short heading that a date ends dates the log's sentences
+        ("Field diary, 6 March 2016. Our teams pulled 4 bodies from a house hit by shelling "
+         "in the old city. In the evening a fire was put out.", dt.date(2016, 3, 6)),
+        # one row of cells the splitter parts at its bullets is one entry of its day: no
+        # date in it, the day of publication (as a note of one sentence)
+        ("OPS 0412 • Tadmur town • IED • Roadside bomb hit an army truck on the bridge • "
+         "killed: 2", dt.date(2016, 3, 9)),
+    ],
+)  # fmt: skip
+def test_a_records_heading_or_row_dates_its_event(extractor, text, day):
+    (mention, *_) = _mentions(extractor, text)
+    assert (mention.date.start, mention.date.end) == (day, day)
