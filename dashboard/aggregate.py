@@ -289,13 +289,31 @@ def shown_as(n_events: int, timeline: Bins | None, map_size: float | None) -> st
     )
 
 
+def timeline_bins(view: pd.DataFrame, window: Window = None) -> Bins | None:
+    """The bins the timeline counts these events in over the filters' `window` (None: a mark
+    per event): the one decision the page's timeline, its 'shown as' line and the slide's
+    timeline read."""
+    return bins_for(*date_range(view, window)) if aggregated(view) else None
+
+
 def page_line(view: pd.DataFrame, window: Window = None) -> str:
     """What the reader is looking at, for these events on the screen's charts ('' when every
     event has its own mark)."""
     if not aggregated(view, MAP_MAX_MARKS):
         return ""
-    bins = bins_for(*date_range(view, window)) if aggregated(view) else None
-    return shown_as(len(view), bins, map_cell_size(view))
+    return shown_as(len(view), timeline_bins(view, window), map_cell_size(view))
+
+
+def timeline_line(view: pd.DataFrame, window: Window = None) -> str:
+    """What a slide's timeline draws, in words, when it draws counts (`timeline_bins`, the
+    page's decision); '' when every event has its own mark (the slide said nothing then)."""
+    bins = timeline_bins(view, window)
+    if bins is None:
+        return ""
+    return (
+        f"Timeline: {len(view):,} events as {bins.adjective} counts per area and event type, "
+        "stacked (too many to draw one by one)."
+    )
 
 
 def map_cell_size(view: pd.DataFrame) -> float | None:

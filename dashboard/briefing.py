@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.aggregate import map_as_cells, map_line
+from dashboard.aggregate import aggregated, map_as_cells, map_line, timeline_line
 from dashboard.filters import Filters, Options, describe
 from dashboard.palette import HALO, legend_colours
 from dashboard.sources_line import full_line
@@ -83,6 +83,8 @@ class Briefing:
     show: str
     #: What the map draws, in words (`aggregate.map_line`): grid cells or single events.
     map_line: str = ""
+    #: What the timeline draws when it draws counts (`aggregate.timeline_line`), else ''.
+    timeline_line: str = ""
 
 
 #: The map's one mark when it draws grid cells (`aggregate.map_as_cells`): grey circles, no
@@ -91,10 +93,14 @@ class Briefing:
 CELL_LEGEND = "Grey circle: the events in a grid cell, and how many"
 
 
-def legend_entries(shown: pd.DataFrame, show: str, cells: bool = False) -> list[LegendEntry]:
+def legend_entries(
+    shown: pd.DataFrame, show: str, cells: bool = False, counts: bool = False
+) -> list[LegendEntry]:
     """One entry per event type drawn, then the marks' meanings that are on the page. `cells`:
     the map draws grid cells (`aggregate.map_as_cells` of these events), not markers, so its
-    part of the legend is the cells' one entry."""
+    part of the legend is the cells' one entry. `counts`: the timeline draws bars of counts
+    per type (`aggregate.aggregated`), as the page's does: its types' colours only, no date
+    windows or hollow marks."""
     if shown.empty:
         return []
     located = shown[["latitude", "longitude"]].notna().all(axis=1)
@@ -104,14 +110,15 @@ def legend_entries(shown: pd.DataFrame, show: str, cells: bool = False) -> list[
     on_map = show in ("both", "map") and located.any()
     timeline = show in ("both", "timeline")
     markers = on_map and not cells
+    marks = timeline and not counts  # a mark per event on the timeline
     entries = []
     if markers or timeline:  # grid cells are grey whatever their types
         entries = [LegendEntry("type", label, colour) for _, label, colour in legend_colours(drawn)]
     pending = drawn["review_status"].eq("pending").any() if "review_status" in drawn else False
-    windows = timeline and shown["date_precision"].ne("day").any()
+    windows = marks and shown["date_precision"].ne("day").any()
     if windows:
         entries.append(LegendEntry("window", "Bar: known only within a date window", "#777777"))
-    if pending and (markers or timeline):
+    if pending and (markers or marks):
         hatched = " / hatched" if windows else ""
         entries.append(
             LegendEntry("pending", f"Hollow{hatched}: extracted, awaiting review", "#333333")
@@ -170,11 +177,14 @@ def make_briefing(
     """Everything the slide says in words, for the events `shown` out of `total`."""
     if show not in SHOW:
         raise ValueError(f"show {show!r}: use one of {', '.join(SHOW)}")
+    window = (pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))  # as the slide's
     return Briefing(
         title=clean_title(title),
         caption=caption(shown, filters),
         filters=describe(filters, options, len(shown), total, audience=True),
-        legend=tuple(legend_entries(shown, show, cells=map_as_cells(shown))),
+        legend=tuple(
+            legend_entries(shown, show, cells=map_as_cells(shown), counts=aggregated(shown))
+        ),
         sources=sources_line(
             shown, tuple(dict(options.outlets).get(o, o) for o in filters.outlets)
         ),
@@ -182,6 +192,7 @@ def make_briefing(
         stamp=stamp(now or dt.datetime.now(dt.UTC), build),
         show=show,
         map_line=map_line(shown) if show in ("map", "both") and not shown.empty else "",
+        timeline_line=timeline_line(shown, window) if show in ("timeline", "both") else "",
     )
 
 

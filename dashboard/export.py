@@ -29,7 +29,7 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path
 from matplotlib.textpath import TextPath
 
-from dashboard.aggregate import map_as_cells
+from dashboard.aggregate import aggregated, map_as_cells
 from dashboard.briefing import (
     Briefing,
     LegendEntry,
@@ -38,6 +38,7 @@ from dashboard.briefing import (
     filters_from_state,
     make_briefing,
 )
+from dashboard.export_counts import MIN_LANE_IN, draw_count_timeline, lanes_of
 from dashboard.export_map import draw_map
 from dashboard.export_timeline import MIN_ROW_IN, draw_timeline, row_count
 from dashboard.filters import Filters, Options, apply_filters, filter_options
@@ -158,7 +159,8 @@ def compose(
     y -= 0.04
     fig.text(MARGIN / width, y / height, briefing.caption, fontsize=13, va="top", color="#222")
     y -= 13 * 1.4 / 72
-    for line in _lines(briefing.map_line, inner, 10.5)[:2] if briefing.map_line else []:
+    said = [briefing.map_line, briefing.timeline_line]  # what each chart draws, when said
+    for line in [part for text in said if text for part in _lines(text, inner, 10.5)[:3]]:
         fig.text(MARGIN / width, y / height, line, fontsize=10.5, va="top", color="#222")
         y -= 10.5 * 1.35 / 72
     for line in filters:
@@ -228,7 +230,7 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
     elif size.portrait:
         # the timeline's rows get MIN_ROW_IN where the map can spare it (half of the body
         # each left 24 rows 0.13 in, their labels touching), the map the rest
-        need = row_count(shown, AREAS) * MIN_ROW_IN + axis_room + 0.2
+        need = _timeline_need(shown) + axis_room + 0.2
         map_h = max(body * MIN_MAP_SHARE, min(body * 0.5, body - need))
         boxes["map"] = (MARGIN, top - map_h, inner, map_h)
         boxes["timeline"] = (MARGIN + lane_room, bottom + axis_room,
@@ -242,8 +244,17 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
         ax = fig.add_axes((x / width, y / height, w / width, h / height))
         if name == "map":
             draw_map(ax, shown, sites, basemap, round(w * 96), round(h * 96), arcs)
+        elif aggregated(shown):  # as the page: counts when too many to draw one by one
+            draw_count_timeline(ax, shown, AREAS, window)
         else:
             draw_timeline(ax, shown, AREAS, w * 96, window)
+
+
+def _timeline_need(shown: pd.DataFrame) -> float:
+    """The height (inches) the timeline's rows, or its lanes of counts, read well in."""
+    if aggregated(shown):
+        return len(lanes_of(shown, AREAS)) * MIN_LANE_IN
+    return row_count(shown, AREAS) * MIN_ROW_IN
 
 
 def render(figure: Figure, fmt: str, scale: float = 1.0) -> bytes:

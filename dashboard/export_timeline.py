@@ -92,6 +92,14 @@ def draw_timeline(
     ax.set_xlim(_num(start), _num(end))
     ax.set_yticks([(t + b) / 2 for t, b in bands.values()], list(bands), fontweight="bold")
     ax.tick_params(axis="y", length=0, labelsize=10)
+    date_axis(ax, start, end)
+    for name in ("top", "right", "left"):
+        ax.spines[name].set_visible(False)
+    ax.spines["bottom"].set_color("#CCCCCC")
+
+
+def date_axis(ax: Axes, start: pd.Timestamp, end: pd.Timestamp) -> None:
+    """The x axis' dates and grid over `start`..`end` (both the marks and the counts)."""
     ax.tick_params(axis="x", labelsize=9, colors="#333333")
     # a few days' axis: a tick each midnight (the auto locator's 12-hour ticks repeated a day)
     short = end - start <= DAY_TICKS_UP_TO
@@ -99,9 +107,6 @@ def draw_timeline(
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
     ax.grid(axis="x", color="#E5E8EB", zorder=1)
-    for name in ("top", "right", "left"):
-        ax.spines[name].set_visible(False)
-    ax.spines["bottom"].set_color("#CCCCCC")
 
 
 def bar_and_font(row_px: float) -> tuple[float, float]:

@@ -33,7 +33,10 @@ CATEGORIES = (
 
 
 def format_date_window(start: pd.Timestamp, end: pd.Timestamp) -> str:
-    """'20 Feb 2019' or '16–17 Feb 2019' or '28 Jan – 19 Feb 2019'."""
+    """'20 Feb 2019' or '16–17 Feb 2019' or '28 Jan – 19 Feb 2019'; 'no dates' when either
+    end is missing (a store without events has no date range)."""
+    if pd.isna(start) or pd.isna(end):
+        return "no dates"
     if start == end:
         return f"{start.day} {start:%b %Y}"
     if (start.year, start.month) == (end.year, end.month):
