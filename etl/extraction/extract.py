@@ -31,6 +31,7 @@ from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.record_shape import (
+    FIELD_CHARS,
     field_end,
     fills_field,
     last_mark,
@@ -202,6 +203,11 @@ class Extractor:
         if notice := cut_notice(article):
             stats.cut.append(notice)
         sentences = split_sentences(text)
+        if len(sentences) > 1 and one_row(text, sentences) and _one_long(sentences):
+            # one row of cells the splitter parted at its bullets ('UXO-IQ-0210 ▪ 2017-04-01
+            # ▪ Batnaya ▪ IED ▪ ... ▪ killed: 4'): one sentence, as a row parted by '|' is,
+            # so a toll cell before the narrative counts for its event
+            sentences = [(sentences[0][0], sentences[-1][1])]
         # a note of one sentence that passes on no one's words is the writer's own entry of
         # the day ('A shell fell on al-Nabek, causing damage only.'); a news brief relays what
         # sources said of the last days ('..., security sources said.')
@@ -455,6 +461,12 @@ def _labels_a_day(text: str, at: int, end: int, published: dt.date) -> bool:
         return False
     days = find_dates(text, value, field_end(text, value, end), published)
     return any(d.char_start == value and fills_field(text, value, d.char_end or 0) for d in days)
+
+
+def _one_long(sentences: list[tuple[int, int]]) -> bool:
+    """At most one of the sentences is longer than a short field (a row's narrative cell);
+    a log's entries, each a sentence of its own, are longer."""
+    return sum(e - s > FIELD_CHARS for s, e in sentences) <= 1
 
 
 def is_background(date: DateWindow, published: dt.date) -> bool:

@@ -160,3 +160,26 @@ def test_a_place_in_capitals_in_a_rows_cell_after_any_mark(extractor, text, name
 def test_a_records_heading_or_row_dates_its_event(extractor, text, day):
     (mention, *_) = _mentions(extractor, text)
     assert (mention.date.start, mention.date.end) == (day, day)
+
+
+def test_a_row_parted_at_its_bullets_is_one_sentence(extractor):
+    # the toll cell stands before the narrative cell: in one row, it counts for its event
+    text = (
+        "REGISTER • Record 0306-2 • 06/03/2016 • Tadmur • killed: 3 (names withheld) • "
+        "Circumstances: A mortar round fell on a house near the grain centre."
+    )
+    (mention,) = _mentions(extractor, text)
+    killed = [(f.low, f.high) for f in mention.figures if f.quantity == "killed"]
+    assert killed == [(3, 3)]
+    assert (mention.place_name, mention.date.start) == ("Tadmur", dt.date(2016, 3, 6))
+
+
+def test_a_log_of_bulleted_entries_stays_parted(extractor):
+    # two long entries, each its own sentence: not one row
+    text = (
+        "• 18:05 Artillery shells hit the market of Tadmur and killed two traders this evening. "
+        "• 18:40 Warplanes struck a checkpoint near Arsal, wounding five soldiers at the gate."
+    )
+    mentions = _mentions(extractor, text)  # (a guard: passes before the joining too)
+    assert [m.event_type for m in mentions] == ["shelling", "airstrike"]
+    assert len({m.char_start for m in mentions}) == 2
