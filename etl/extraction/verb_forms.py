@@ -75,8 +75,22 @@ def _problem(row: Row, reason: str) -> Problem:
 def inflections(base: str, irregular: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
     """The distinct forms of a verb, longest first (an alternation then tries 'seizing'
     before 'seize')."""
-    forms = irregular.get(base) or regular_forms(base)
+    forms = irregular.get(base)
+    if forms is None:
+        if _DOUBTFUL.search(base):
+            raise ValueError(
+                f"'{{forms:{base}}}': the spelling rules cannot tell whether {base!r} doubles"
+                f" its last letter ({base}{base[-1]}ed or {base}ed?); give its forms a row in"
+                " verb_forms.csv"
+            )
+        forms = regular_forms(base)
     return tuple(sorted(set(forms), key=lambda w: (-len(w), w)))
+
+
+#: a base ending in one vowel and one consonant ('rob', 'stab', 'admit', 'target'): whether
+#: it doubles that consonant (robbed, admitted) or not (targeted, opened) depends on stress,
+#: which the spelling rules cannot see, so such a verb needs its row in verb_forms.csv
+_DOUBTFUL = re.compile(r"(?:^|[^aeiou])[aeiou][b-df-hj-np-tvz]$")
 
 
 def expand(pattern: str, irregular: Mapping[str, tuple[str, ...]]) -> str:

@@ -34,3 +34,19 @@ def test_a_months_count_set_against_another_is_no_event(sentence):
 )
 def test_a_killing_in_a_month_is_still_an_event(sentence):
     assert sentence_types(sentence) & CASUALTIES
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a month after 'from' that is no count of the dead of another period (hRev)
+        "Twelve people were killed when gunmen attacked a village, months after the army drove "
+        "the group from the area in March.",
+        "Some 20 people were killed in the attack, the deadliest since the militants were driven "
+        "from the city in June.",
+        "Two civilians died of wounds from the shelling in April.",
+    ],
+)
+def test_a_death_with_from_and_a_month_is_still_an_event(sentence):
+    assert sentence_types(sentence) & (CASUALTIES | {"shelling"})
+    assert article_types(sentence) & (CASUALTIES | {"shelling"})

@@ -107,3 +107,45 @@ def test_a_verb_in_another_form_is_the_same_trigger(sentence, expected):
 )
 def test_things_and_places_seized_are_no_abduction(sentence):
     assert "detention" not in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # 'more' and a count's owner before things: what was seized is no person (hRev)
+        "Police seized dozens more weapons in the raid.",
+        "Customs officers seized 12 more tonnes of hashish at the port.",
+        "Troops seized 30 soldiers' rifles at the depot.",
+    ],
+)
+def test_more_things_and_peoples_things_seized_are_no_abduction(sentence):
+    assert "detention" not in sentence_types(sentence)
+    assert "detention" not in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # a form the bare past row never read, in a sense that is no event (hRev)
+        ("The army is executing its plan to retake the city.", "killing"),
+        ("Exploding ordnance remains a danger for farmers returning to the fields.", "explosion"),
+        ("Russia launched 40 exploding drones at Odesa overnight.", "explosion"),
+    ],
+)
+def test_a_new_form_in_another_sense_is_no_event(sentence, absent):
+    assert absent not in sentence_types(sentence)
+    assert absent not in article_types(sentence)
+
+
+def test_a_verb_that_may_double_its_last_letter_needs_its_row(tmp_path):
+    # 'rob' by the spelling rules alone would be 'robed', 'robing': never silently (hRev)
+    (tmp_path / "verb_forms.csv").write_text(
+        "base,third,past,participle,ing\nstab,stabs,stabbed,stabbed,stabbing\n", encoding="utf-8"
+    )
+    (tmp_path / "t.csv").write_text(
+        "pattern\n{forms:stab} men\n{forms:rob} a bank\n", encoding="utf-8"
+    )
+    rows = read_rules("t", ["pattern"], ["pattern"], tmp_path)
+    with pytest.raises(InputError, match=r"t\.csv:3.*'rob' doubles its last letter"):
+        expand_rows(rows, tmp_path)
+    assert expand_rows(rows[:1], tmp_path)[0]["pattern"] == "(?:stabbing|stabbed|stabs|stab) men"
