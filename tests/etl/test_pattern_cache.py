@@ -193,10 +193,10 @@ print(before, after)
 """
 
 
-def _fresh_process(module: str, then: str = "") -> str:
+def _fresh_process(module: str, cache: Path, then: str = "") -> str:
     """What a new Python process reports about the cache after importing `module` (and
-    running `then`), with its cache folder in the test's tmp folder."""
-    env = {**os.environ, "CONFLICT_PATTERN_CACHE": "1"}
+    running `then`), with its cache folder `cache`."""
+    env = {**os.environ, "CONFLICT_PATTERN_CACHE": "1", "CONFLICT_CACHE": str(cache)}
     run = subprocess.run(
         [sys.executable, "-c", _PROBE.format(module=module, then=then)],
         capture_output=True, text=True, env=env, timeout=300,
@@ -206,12 +206,13 @@ def _fresh_process(module: str, then: str = "") -> str:
     return run.stdout.strip().splitlines()[-1]
 
 
-def test_importing_etl_or_the_dashboard_reads_no_pattern_file():
+def test_importing_etl_or_the_dashboard_reads_no_pattern_file(tmp_path):
     # `import etl` used to read the whole file (9.4 MB) in every process, the dashboard's too
-    assert _fresh_process("etl") == "(True, True) (True, True)"
-    assert _fresh_process("dashboard.app") == "(True, True) (True, True)"
+    assert _fresh_process("etl", tmp_path) == "(True, True) (True, True)"
+    assert _fresh_process("dashboard.app", tmp_path) == "(True, True) (True, True)"
 
 
-def test_building_an_extractor_installs_the_cache():
+def test_building_an_extractor_installs_the_cache(tmp_path):
     then = "from etl.extraction.extract import Extractor; Extractor([], None)"
-    assert _fresh_process("etl.extraction.extract", then) == "(True, True) (False, False)"
+    assert _fresh_process("etl.extraction.extract", tmp_path, then) == "(True, True) (False, False)"
+    assert list(tmp_path.glob("patterns-*")) == []  # it read no article: it writes nothing
