@@ -26,7 +26,7 @@ from dashboard.components.linked import (
     scroll_to_detail,
     selected,
 )
-from dashboard.components.loader import load_data
+from dashboard.components.loader import Data, load_data
 from dashboard.components.sidebar import FILTER_KEYS, render_filters
 from dashboard.components.width_probe import column_width, known_width, wanted
 from dashboard.data import LOAD_ERRORS, load_error_message
@@ -128,8 +128,7 @@ def render_reader() -> None:
     except LOAD_ERRORS as error:
         _render_load_error(error, paths)
         return
-    loaded, view = data.loaded, data.view
-    tables = loaded.tables
+    view = data.view
     options = data.options  # made once per build, with the data
     if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
         st.session_state.update(from_params(st.query_params.to_dict(), options))
@@ -151,16 +150,7 @@ def render_reader() -> None:
     _render_header(filters, options, page.count, view)
     _render_timeline(page)
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
-        _linked_row(page, data.detail, filters, options)
-    render_table(page)
-    render_downloads(
-        lambda: page.shown,
-        tables,
-        data.batch_names,
-        f"events_{filters.date_from}_{filters.date_to}",
-        empty=not page.count,
-    )
-    st.caption(loaded.origin)
+        _linked_row(page, data, filters, options)
     # while the detail waits for its own run, the link names no event (the chosen one may not
     # be shown under the new filters; the detail's run puts it back, see _detail_part)
     pending = st.session_state.get(_DETAIL_PENDING)
@@ -262,19 +252,37 @@ MAP_HEIGHT_PX = 520
 
 
 @st.fragment
-def _linked_row(page: Derived, detail: EventDetail, filters: Filters, options: Options) -> None:
-    """The map and the event detail, rerun on their own when the browser asks for them or
-    reports a new width, or a marker is clicked (which then reruns the whole page: the
-    timeline follows the map's selection). A session's first run leaves both out: they sit
-    below the fold at 1280x720 and 1920x1080, and the detail's ~27 elements and the map's
-    first WebGL frame were most of the browser's work before the first screenful (issue 10)."""
+def _linked_row(page: Derived, data: Data, filters: Filters, options: Options) -> None:
+    """The map and the event detail, then the events table, the downloads and the data's
+    origin line, rerun on their own when the browser asks for them or reports a new width,
+    or a marker is clicked (which then reruns the whole page: the timeline follows the map's
+    selection). A session's first run leaves all of them out but the boxes holding the map's
+    and the detail's places: they sit below the fold at 1280x720 and 1920x1080, and the
+    detail's ~27 elements, the map's first WebGL frame and then the ~20 elements under the
+    map (its legend and captions, the table, the download buttons) were most of the
+    browser's work before the first screenful (issue 10)."""
     if st.session_state.pop(APP_RERUN, False):
         st.rerun(scope="app")
     map_col, detail_col = st.columns([3, 2], gap="large")
     with map_col:
         _render_map(page, to_params(filters, options, None))
     with detail_col:
-        _detail_part(page, detail, filters, options)
+        _detail_part(page, data.detail, filters, options)
+    if wanted("map_width"):  # drawn with the map, after the first screenful
+        _below_row(page, data, filters)
+
+
+def _below_row(page: Derived, data: Data, filters: Filters) -> None:
+    """The events table (folded), the downloads and where the data comes from."""
+    render_table(page)
+    render_downloads(
+        lambda: page.shown,
+        data.loaded.tables,
+        data.batch_names,
+        f"events_{filters.date_from}_{filters.date_to}",
+        empty=not page.count,
+    )
+    st.caption(data.loaded.origin)
 
 
 @st.fragment
@@ -357,8 +365,9 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
             on_select=on_map_select,  # a marker selects its events on the timeline too
             selection_mode="single-object",
         )
-    else:
+    else:  # the legend, captions and links below come with the map (issue 10)
         _map_placeholder()
+        return
     _legend(page.legend, flows=not page.arcs.empty)
     if page.not_drawn:  # reported movements with no two map points, named so none goes missing
         st.caption(

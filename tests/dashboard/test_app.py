@@ -111,7 +111,8 @@ def _expected(tables, **where) -> int:
         ("f_claimants", ["sohr"], "claimants"),
     ],
 )
-def test_each_filter_changes_what_is_shown(app, project_tables, key, value, field):
+def test_each_filter_changes_what_is_shown(reader, project_tables, key, value, field):
+    app = reader  # the table is drawn with the map
     total = _counts_default(project_tables)[1]
     shown, all_events = _set_and_count(app, key, value)
     assert all_events == total
@@ -335,9 +336,10 @@ def test_unreadable_store_gives_a_message_not_a_traceback(tmp_path, monkeypatch,
     assert logged and str(store) in logged[0].getMessage() and logged[0].exc_info
 
 
-def test_timeline_caption_says_where_the_sources_are_as_the_chart_does(app):
+def test_timeline_caption_says_where_the_sources_are_as_the_chart_does(reader):
     """The chart's footer cuts a long sources line '(all under the map)'; the words under the
     chart must send the reader to the same place, not to a list under the chart."""
+    app = reader  # the map's caption comes with the map
 
     def said(at: AppTest) -> tuple[bool, str]:
         spec = at.get("plotly_chart")[0].proto.spec
@@ -364,9 +366,10 @@ def test_timeline_caption_says_where_the_sources_are_as_the_chart_does(app):
     )
 
 
-def test_the_table_is_sent_only_once_its_expander_is_opened(app):
+def test_the_table_is_sent_only_once_its_expander_is_opened(reader):
     """Below the map, out of sight on a first page: its grid (script and canvas) is not
     drawn until the reader asks for it; closed again, it is not sent."""
+    app = reader  # the folded table comes with the map
     shown, _ = _counts(app)
     table = next(e for e in app.expander if e.label.startswith("Table: "))
     assert table.label == f"Table: the {shown:,} events shown"
@@ -375,6 +378,38 @@ def test_the_table_is_sent_only_once_its_expander_is_opened(app):
     app.session_state[TABLE_KEY] = False
     app.run()
     assert not app.dataframe
+
+
+def test_a_first_run_leaves_what_is_under_the_map_to_the_map_run(app, project_tables):
+    """A session's first run holds the map's and the detail's places and sends nothing else
+    below the timeline: the map's legend and captions, the briefing link, the print style,
+    the table, the downloads and the origin line come in the map's own run, once the browser
+    asks for it (the browser's work for them was ~0.2 CPU-s before the first screenful,
+    issue 10). Nothing above them changes between the two runs."""
+
+    def below(at: AppTest) -> dict[str, object]:
+        return {
+            "table": [e.label for e in at.expander if e.label.startswith("Table: ")],
+            "downloads": len(at.get("download_button")),
+            "html": len(at.get("html")),
+            "sources": [c.value for c in at.caption if c.value.startswith("Sources:")],
+            "briefing": [m.value for m in at.markdown if "Briefing view" in m.value],
+        }
+
+    first = below(app)
+    assert first == {"table": [], "downloads": 0, "html": 0, "sources": [], "briefing": []}
+    assert "Drawing the map…" in [c.value for c in app.caption]
+    title, header = app.title[0].value, _description(app)
+    timeline = app.get("plotly_chart")[0].proto.spec
+    ask_for_map(app)
+    assert not app.exception, app.exception
+    after = below(app)
+    shown, _ = _counts(app)
+    assert after["table"] == [f"Table: the {shown:,} events shown"]
+    assert after["downloads"] >= 1 and after["html"] == 1
+    assert len(after["sources"]) == 1 and len(after["briefing"]) == 1
+    assert app.title[0].value == title and _description(app) == header
+    assert app.get("plotly_chart")[0].proto.spec == timeline  # the timeline as it was
 
 
 def test_the_timeline_is_sent_themed_so_the_browser_draws_it_once(reader):

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.settings import ROOT
+from tests.dashboard.analyst_helpers import ask_for_map
 
 APP = str(ROOT / "dashboard" / "app.py")
 
@@ -53,7 +54,8 @@ def test_briefing_choices_go_into_the_url(store):
 
 
 def test_reader_legend_explains_every_mark_and_links_to_the_briefing(store):
-    at = _run({"pending": "1"})
+    at = ask_for_map(_run({"pending": "1"}))  # the legend and the link come with the map
+    assert not at.exception, at.exception
     html = " ".join(md.value for md in at.markdown)
     assert "Grey halo: how precisely the place is known" in html
     assert "Hollow: extracted, awaiting review" in html

@@ -58,6 +58,7 @@ def test_methodology_page_renders_prose_dictionary_and_licences(absent_store):
 def test_reader_page_offers_the_three_downloads(absent_store):
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
+    ask_for_map(at)  # the downloads come with the map, after the first screenful
     assert not at.exception, at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     for label in (
