@@ -144,8 +144,10 @@ def write_frame_file(database: Path, build_id: str, folder: Path | None = None) 
 def _decode_lists(column: pa.ChunkedArray) -> np.ndarray:
     """An object array with one shared list per distinct list (missing: NaN, as a merge
     leaves an event without claims)."""
+    if len(column) == 0:  # no events (pyarrow makes no empty array of a dictionary of lists)
+        return np.empty(0, dtype=object)
     column = column.unify_dictionaries().combine_chunks() if column.num_chunks > 1 else column
-    array = column.chunk(0) if column.num_chunks else pa.array([], column.type)
+    array = column.chunk(0)
     lists = array.dictionary.to_pylist() + [np.nan]
     shared = np.empty(len(lists), dtype=object)
     for at, value in enumerate(lists):  # one at a time: equal lengths would make a 2-D array

@@ -235,7 +235,7 @@ def _articles(rng: np.random.Generator, template: Tables, outlets: pd.DataFrame,
               ) -> tuple[Tables, dict]:  # fmt: skip
     """Articles and texts of seed sentences, published in the days after the events they
     report, and their sentence layout (for claims to quote); numbered from `first_number`."""
-    n = max(len(event_end) // EVENTS_PER_ARTICLE, 1)
+    n = max(len(event_end) // EVENTS_PER_ARTICLE, 1) if len(event_end) else 0  # none: none
     day = np.sort(np.clip(rng.choice(event_end, n), 0, None) + rng.geometric(0.4, n) - 1)
     count = rng.integers(15, 41, n)
     picks = rng.integers(0, len(pool), count.sum())
@@ -506,6 +506,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.chunk < 1:
         parser.error("--chunk must be at least 1")
+    if args.events < 0:
+        parser.error(f"--events {args.events}: give 0 (an empty store) or more")
     started = time.perf_counter()
     meta = {"synthetic": f"events={args.events} seed={args.seed}"}
     if args.events > args.chunk:

@@ -150,6 +150,29 @@ def test_command_writes_a_store_the_dashboard_can_read(tmp_path, capsys):
     assert "events 200" in capsys.readouterr().out
 
 
+def test_no_events_writes_an_empty_store_the_dashboard_can_read(tmp_path, capsys):
+    """`--events 0` crashed in numpy ("a cannot be empty unless no samples are taken"):
+    it writes a store with the shared tables (places, outlets) and no events or articles."""
+    synthetic.main(["--events", "0", "--store", str(tmp_path / "s"), "--no-exports"])
+    back, meta = read_store(tmp_path / "s")
+    assert {n: len(back[n]) for n in ("events", "articles", "claims", "figures", "flows")} == {
+        "events": 0, "articles": 0, "claims": 0, "figures": 0, "flows": 0
+    }
+    assert len(back["places"]) == synthetic.N_PLACES and len(back["outlets"]) == synthetic.N_OUTLETS
+    assert meta["rows.events"] == "0"
+    assert "events 0," in capsys.readouterr().out
+    found = read_frame_file(tmp_path / "s" / "current" / DATABASE, meta["build_id"])
+    assert found is not None and len(found.view) == 0
+
+
+def test_a_negative_count_is_refused_in_one_line(tmp_path, capsys):
+    with pytest.raises(SystemExit) as stop:
+        synthetic.main(["--events", "-3", "--store", str(tmp_path / "s")])
+    assert stop.value.code == 2
+    assert "--events -3: give 0 (an empty store) or more" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
+
+
 def test_chunks_make_one_store_with_the_digest_write_store_would_give(template, tmp_path):
     """Written a chunk at a time (a 1,000,000-event store fits in memory): the shared tables
     once, ids unique across chunks, every row read back, and the build id write_store gives."""
