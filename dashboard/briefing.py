@@ -85,6 +85,10 @@ class Briefing:
     map_line: str = ""
     #: What the timeline draws when it draws counts (`aggregate.timeline_line`), else ''.
     timeline_line: str = ""
+    #: The outlets `sources` names, and those chosen in the outlet filter: the slide cuts
+    #: the list at a whole name when it does not fit its lines (`sources_line.wrapped_lines`).
+    outlets: tuple[str, ...] = ()
+    chosen_outlets: tuple[str, ...] = ()
 
 
 #: The map's one mark when it draws grid cells (`aggregate.map_as_cells`): grey circles, no
@@ -178,6 +182,7 @@ def make_briefing(
     if show not in SHOW:
         raise ValueError(f"show {show!r}: use one of {', '.join(SHOW)}")
     window = (pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))  # as the slide's
+    chosen = tuple(dict(options.outlets).get(o, o) for o in filters.outlets)
     return Briefing(
         title=clean_title(title),
         caption=caption(shown, filters),
@@ -185,14 +190,14 @@ def make_briefing(
         legend=tuple(
             legend_entries(shown, show, cells=map_as_cells(shown), counts=aggregated(shown))
         ),
-        sources=sources_line(
-            shown, tuple(dict(options.outlets).get(o, o) for o in filters.outlets)
-        ),
+        sources=sources_line(shown, chosen),
         credits=PLACES_CREDIT if show == "timeline" else CREDITS,  # no basemap drawn
         stamp=stamp(now or dt.datetime.now(dt.UTC), build),
         show=show,
         map_line=map_line(shown) if show in ("map", "both") and not shown.empty else "",
         timeline_line=timeline_line(shown, window) if show in ("timeline", "both") else "",
+        outlets=tuple(outlets_of(shown)),
+        chosen_outlets=chosen,
     )
 
 

@@ -46,6 +46,7 @@ from dashboard.map_cells import MAX_ROUTES
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, arcs_within, flow_arcs
 from dashboard.map_layout import basemap_bounds, reference_sites
 from dashboard.permalink import from_params
+from dashboard.sources_line import wrapped_lines
 from dashboard.timeline_layout import Window
 from etl.schemas import AREAS
 from etl.tables import Tables
@@ -79,9 +80,26 @@ def select(view: pd.DataFrame, tables: Tables, names: Mapping[str, str], params)
     return Selection(apply_filters(view, filters), len(view), filters, options)
 
 
+def _chars(width_in: float, points: float) -> int:
+    """The characters a line of this width holds (DejaVu Sans averages 0.55 em a character)."""
+    return max(20, int(width_in * 72 / (0.56 * points)))
+
+
 def _lines(text: str, width_in: float, points: float) -> list[str]:
-    """Wrap to the width (DejaVu Sans averages 0.55 em a character)."""
-    return textwrap.wrap(text, max(20, int(width_in * 72 / (0.56 * points)))) or [""]
+    """Wrap to the width."""
+    return textwrap.wrap(text, _chars(width_in, points)) or [""]
+
+
+#: The footer's lines for the sources at most.
+SOURCE_LINES = 3
+
+
+def _source_lines(briefing: Briefing, width_in: float) -> list[str]:
+    """The sources in at most SOURCE_LINES lines, cut after a whole name with how many more."""
+    if not briefing.outlets:  # a briefing made without its list of outlets
+        return _lines(briefing.sources, width_in, 9)[:SOURCE_LINES]
+    chars = _chars(width_in, 9)
+    return wrapped_lines(briefing.outlets, briefing.chosen_outlets, chars, SOURCE_LINES)
 
 
 def _handle(entry: LegendEntry):
@@ -167,7 +185,7 @@ def compose(
         fig.text(MARGIN / width, y / height, line, fontsize=10.5, va="top", color="#444")
         y -= 10.5 * 1.35 / 72
     top = y - 0.12
-    sources = _lines(briefing.sources, inner, 9)[:3]
+    sources = _source_lines(briefing, inner)
     credits = _lines(f"{briefing.credits} {briefing.stamp}", inner, 8)[:3]
     footer = [(s, 9, "#333") for s in sources] + [(c, 8, "#666") for c in credits]
     footer_h = sum(p * 1.35 / 72 for _, p, _ in footer)

@@ -7,16 +7,19 @@ and halos have the same size in pixels as on the screen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.collections import LineCollection, PatchCollection
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Circle, FancyArrowPatch, Polygon
+from matplotlib.textpath import TextPath
 
 from dashboard.aggregate import map_as_cells
-from dashboard.map_cells import CELL_FILL, COUNT_MIN_RADIUS_PX
+from dashboard.map_cells import CELL_FILL, COUNT_FONT_PX, Box, count_labels
 from dashboard.map_flows import FLOW_COLOUR
 from dashboard.map_layout import (
     COUNTRY_LABEL_PX,
@@ -103,23 +106,94 @@ def _markers(ax: Axes, view: View, markers: pd.DataFrame) -> None:
     ax.add_collection(PatchCollection(marks, match_original=True, zorder=7))
 
 
-def _cells(ax: Axes, cells: pd.DataFrame, view: View) -> None:
+def _cells(ax: Axes, cells: pd.DataFrame, view: View, avoid: Sequence[Box] = ()) -> None:
     """The grid cells as the page draws them (`map_cells.cell_layers`): a grey circle with a
-    white rim per cell, its count on it when the circle is large enough
-    (`map_cells.COUNT_MIN_RADIUS_PX`, as on the page)."""
+    white rim per cell, its count on it where it fits in the circle, within the map and clear
+    of the sites' names and of the other counts (`map_cells.count_labels`)."""
     fill = [c / 255 for c in CELL_FILL]
+    # the larger over the smaller: a cell shrunk to a dot inside a busier one's circle
+    # (`map_cells.apart`) lay over that one's count
+    order = cells.sort_values("count", kind="stable")
     circles = [
         Circle(view.to_px(lon, lat), radius)
-        for lon, lat, radius in zip(cells["lon"], cells["lat"], cells["radius_px"])
+        for lon, lat, radius in zip(order["lon"], order["lat"], order["radius_px"])
     ]
     ax.add_collection(
         PatchCollection(circles, facecolor=fill, edgecolor="#FFFFFF", linewidth=1 * PT, zorder=7)
     )
-    for lon, lat, radius, text in zip(cells["lon"], cells["lat"], cells["radius_px"],
-                                      cells["count_text"]):  # fmt: skip
-        if radius >= COUNT_MIN_RADIUS_PX:
-            ax.text(*view.to_px(lon, lat), text, fontsize=9 * PT, weight="bold", color="white",
-                    ha="center", va="center", zorder=8, parse_math=False)  # fmt: skip
+    size = (view.width, view.height)
+    labels = count_labels(cells, view.to_px, size, lambda t: text_width(t, COUNT_FONT_PX), avoid)
+    for lon, lat, text in zip(cells["lon"], cells["lat"], labels):
+        if text:
+            ax.text(*view.to_px(lon, lat), text, fontsize=COUNT_FONT_PX * PT, weight="bold",
+                    color="white", ha="center", va="center", zorder=8,
+                    parse_math=False)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def text_width(text: str, size_px: float) -> float:
+    """The width (px) of `text` in the slide's bold font at `size_px`: its outline's extent."""
+    if not text:
+        return 0.0
+    prop = FontProperties(family="DejaVu Sans", weight="bold")
+    return float(TextPath((0, 0), text, size=size_px, prop=prop).get_extents().width)
+
+
+#: The sites' names (px), and the white halo around them (px each side).
+SITE_LABEL_PX, SITE_HALO_PX = 16, 2.0
+
+
+def _hits(box: Box, x: float, y: float, r: float) -> bool:
+    """Whether the circle at (x, y) of radius r reaches into the box."""
+    near_x, near_y = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+    return (near_x - x) ** 2 + (near_y - y) ** 2 < r * r
+
+
+def site_places(view: View, sites: pd.DataFrame, cells: pd.DataFrame | None = None) -> list:
+    """Where each site's name is written: (x, y, ha, box), its box in px. Right of its dot
+    (`offset`, clear of the markers' rings) as on the page; with grid cells, the first of
+    right, left, above and below that lies within the map, clear of the earlier names and
+    over no cell's circle (at 100,000 events 'Idlib' lay over the busiest cell and hid its
+    count), else the one within the map, clear of the names, over the fewest circles."""
+    half_h = 0.6 * SITE_LABEL_PX + SITE_HALO_PX
+    circles = []
+    if cells is not None and not cells.empty:
+        circles = [(*view.to_px(lon, lat), r) for lon, lat, r in
+                   zip(cells["lon"], cells["lat"], cells["radius_px"])]  # fmt: skip
+    placed: list[Box] = []
+    out = []
+    for _, s in sites.iterrows():
+        x, y = view.to_px(s["longitude"], s["latitude"])
+        w, dx = text_width(s["label"], SITE_LABEL_PX) + 2 * SITE_HALO_PX, s["offset"][0]
+        under = max([r for cx, cy, r in circles if (cx - x) ** 2 + (cy - y) ** 2 < r * r] or [0])
+        dx_cells = max(dx, under + 6)
+        options = [(x + dx, y, "left")]
+        if circles:
+            up, down = y - under - 6 - half_h, y + under + 6 + half_h
+            options = [(x + dx_cells, y, "left"), (x - dx_cells, y, "right"), (x, up, "center"),
+                       (x, down, "center")]  # fmt: skip
+        options = [(*o, _name_box(*o, w, half_h)) for o in options]
+
+        def cost(option) -> tuple[int, int, int]:
+            box = option[3]
+            outside = box[0] < 0 or box[1] < 0 or box[2] > view.width or box[3] > view.height
+            names = sum(_overlap(box, other) for other in placed)
+            return int(outside), names, sum(_hits(box, cx, cy, r) for cx, cy, r in circles)
+
+        best = min(options, key=cost)  # the first of the best: right when it is clear
+        placed.append(best[3])
+        out.append(best)
+    return out
+
+
+def _name_box(x: float, y: float, ha: str, width: float, half_h: float) -> Box:
+    """The box of a name `width` px wide (its halo included) written at (x, y), aligned `ha`."""
+    left = {"left": x - SITE_HALO_PX, "right": x - width + SITE_HALO_PX}.get(ha, x - width / 2)
+    return (left, y - half_h, left + width, y + half_h)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def map_marks(
@@ -150,12 +224,12 @@ def _arcs(ax: Axes, view: View, arcs: pd.DataFrame | None) -> None:
         )  # fmt: skip
 
 
-def _sites(ax: Axes, view: View, sites: pd.DataFrame) -> None:
-    for _, s in sites.iterrows():
+def _sites(ax: Axes, view: View, sites: pd.DataFrame, places: list) -> None:
+    for (_, s), (tx, ty, ha, _box) in zip(sites.iterrows(), places):
         x, y = view.to_px(s["longitude"], s["latitude"])
         ax.add_patch(Circle((x, y), 5, facecolor="#1E1E1E", edgecolor="none", zorder=6))
-        text = ax.text(x + s["offset"][0], y, s["label"], fontsize=16 * PT, weight="bold",
-                       color="#141414", ha="left", va="center", zorder=9,
+        text = ax.text(tx, ty, s["label"], fontsize=SITE_LABEL_PX * PT, weight="bold",
+                       color="#141414", ha=ha, va="center", zorder=9,
                        parse_math=False)  # fmt: skip
         text.set_path_effects(_halo_effect())
 
@@ -183,11 +257,13 @@ def draw_map(
     ax.set_facecolor("#FFFFFF")
     _basemap(ax, view, basemap)
     _arcs(ax, view, arcs)
-    if map_as_cells(shown):
-        _cells(ax, markers, view)
+    cells = map_as_cells(shown)
+    places = site_places(view, sites, markers if cells else None)
+    if cells:
+        _cells(ax, markers, view, [box for *_, box in places])
     else:
         _markers(ax, view, markers)
-    _sites(ax, view, sites)
+    _sites(ax, view, sites, places)
     ax.set_xlim(0, width_px)
     ax.set_ylim(height_px, 0)
     ax.set_aspect("equal", adjustable="box")

@@ -5,6 +5,8 @@ Drawn instead of a marker per type and place when there are too many events to r
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 import numpy as np
 import pandas as pd
 import pydeck as pdk
@@ -34,6 +36,23 @@ MAX_ROUTES = 12
 TEXT_CHARACTERS = "'auto'"
 
 
+#: A cell's count's text size (px), on the page and the slide.
+COUNT_FONT_PX = 9
+#: The least radius (px) a circle is shrunk to, to keep clear of a neighbour's.
+APART_MIN_PX = 2.0
+
+
+def count_text(n: int) -> str:
+    """A cell's count, short enough for its circle: '612', '9.0k' (9,041: cut, not rounded,
+    so 9,960 is '9.9k', not '10.0k'), '12k'. '9,041' ran over the circle's rim and, cut by
+    its neighbour's or the map's frame, read '9,04' or ',612'."""
+    if n < 1_000:
+        return str(n)
+    if n < 10_000:
+        return f"{n // 100 / 10:.1f}k"
+    return f"{n // 1000}k"
+
+
 def cell_marks(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     """The cells with what the map needs: `radius_px`, `count_text`, and the columns the view
     fitting reads (`place_lon`, `place_lat`, `ring_px`, `spot_radius_m`)."""
@@ -46,7 +65,7 @@ def cell_marks(view: pd.DataFrame, size: float | None = None) -> pd.DataFrame:
     radius = CELL_MIN_PX + (CELL_MAX_PX - CELL_MIN_PX) * share
     return cells.assign(
         radius_px=radius.round(1),
-        count_text=cells["count"].map(lambda n: f"{n:,}" if n < 10_000 else f"{n // 1000}k"),
+        count_text=cells["count"].map(count_text),
         place_lon=cells["lon"],
         place_lat=cells["lat"],
         ring_px=radius,
@@ -61,6 +80,70 @@ def within_cells(cells: pd.DataFrame, degrees_per_px: float) -> pd.DataFrame:
     cap = max(0.5 * float(cells["size"].iloc[0]) / degrees_per_px - 1, CELL_MIN_PX)
     radius = cells["radius_px"].clip(upper=cap).round(1)
     return cells.assign(radius_px=radius, ring_px=radius)
+
+
+ToPx = Callable[[float, float], tuple[float, float]]
+
+
+def apart(cells: pd.DataFrame, to_px: ToPx) -> pd.DataFrame:
+    """The circles shrunk where two would overlap, the larger cells first: each keeps clear
+    (by 1 px) of the larger ones' circles, never below APART_MIN_PX (`to_px`: a point's place
+    on the map, px). A cell sits on the mean of its events, not at its middle, so two
+    neighbours can be closer than a cell (`within_cells` alone left circles over circles and
+    counts over counts at 100,000 events); halving both would shrink two busy cells at a
+    cell's edge (Baghouz) to dots."""
+    if len(cells) < 2:
+        return cells
+    xy = np.array([to_px(lon, lat) for lon, lat in zip(cells["lon"], cells["lat"])], dtype=float)
+    radius = cells["radius_px"].to_numpy(dtype=float).copy()
+    order = np.argsort(-cells["count"].to_numpy(dtype=float), kind="stable")
+    for k, i in enumerate(order.tolist()):
+        larger = order[:k]
+        if len(larger):
+            gaps = np.hypot(*(xy[larger] - xy[i]).T) - radius[larger] - 1
+            radius[i] = max(min(radius[i], float(gaps.min())), APART_MIN_PX)
+    radius = radius.round(1)
+    return cells.assign(radius_px=radius, ring_px=radius)
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom, px
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def count_labels(
+    cells: pd.DataFrame,
+    to_px: ToPx,
+    size_px: tuple[float, float],
+    width_of: Callable[[str], float],
+    avoid: Sequence[Box] = (),
+) -> list[str]:
+    """Each cell's count as written on the map ('' for none): only where it fits inside its
+    circle (white on grey: past the rim it is white on the pale land), lies whole within the
+    map's `size_px` (width, height) and clear of `avoid` (the sites' names and dots) and of
+    the counts already written, the largest cells first. `width_of(text)`: its width, px."""
+    labels = [""] * len(cells)
+    width, height = size_px
+    placed = list(avoid)
+    half_h = COUNT_FONT_PX * 0.75 / 2  # a digit's height is about 0.73 em
+    order = np.argsort(-cells["count"].to_numpy(dtype=float), kind="stable")
+    for i in order.tolist():
+        row = cells.iloc[i]
+        text = row["count_text"]
+        half_w = width_of(text) / 2
+        if half_w > row["radius_px"] - 1 or half_h > row["radius_px"] - 1:
+            continue
+        x, y = to_px(row["lon"], row["lat"])
+        box = (x - half_w, y - half_h, x + half_w, y + half_h)
+        if box[0] < 1 or box[1] < 1 or box[2] > width - 1 or box[3] > height - 1:
+            continue
+        if any(_overlaps(box, other) for other in placed):
+            continue
+        labels[i] = text
+        placed.append(box)
+    return labels
 
 
 def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:

@@ -22,6 +22,7 @@ from dashboard.aggregate import map_as_cells
 from dashboard.basemap_tiles import Tiles
 from dashboard.map_cells import (
     TEXT_CHARACTERS,
+    apart,
     cell_layers,
     cell_marks,
     route_arcs,
@@ -253,7 +254,7 @@ def marks_at(
     (`build_map`) and the slide's export (`dashboard.export_map`) both draw these."""
     markers, fit = fitted
     if map_as_cells(view):
-        markers = within_cells(markers, at.degrees_per_px())
+        markers = apart(within_cells(markers, at.degrees_per_px()), at.to_px)
         size = float(markers["size"].iloc[0]) if not markers.empty else 1.0
         return markers, route_arcs(arcs, size) if arcs is not None else None
     if at != fit:  # spots joined and rings placed for the zoom drawn

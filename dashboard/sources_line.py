@@ -14,6 +14,7 @@ goes and says where the whole list is.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 #: The list's share of the narrowest timeline's footer (about 110 characters of 11 px text
@@ -109,3 +110,20 @@ def full_line(
 
     line = names(picked) + ("; also reporting these events: " + names(others) if others else "")
     return "Sources: " + line
+
+
+def wrapped_lines(
+    outlets: Sequence[str], chosen: Sequence[str], width_chars: int, max_lines: int
+) -> list[str]:
+    """`full_line` wrapped at `width_chars` in at most `max_lines` lines: whole when it fits,
+    else cut after a whole name with how many more ('Sources: 36 outlets: AFP, ... and 12
+    more'), as many names as the lines hold. The slide's footer was cut at its third line in
+    the middle of a name ('UN Office of the High Commissioner for Human')."""
+    lines = textwrap.wrap(full_line(outlets, chosen), width_chars) or [""]
+    if len(lines) <= max_lines:
+        return lines
+    for max_chars in range(width_chars * max_lines, 0, -1):
+        lines = textwrap.wrap(full_line(outlets, chosen, max_chars), width_chars)
+        if len(lines) <= max_lines:
+            return lines
+    return lines[:max_lines]  # not reached: one name and 'N more' fit in a line

@@ -137,3 +137,20 @@ def test_a_map_of_events_with_no_place_says_none_is_drawn(big):
     assert map_line(unplaced) == "Map: none of these events has a known place, so none is drawn."
     placed = every.head(3)
     assert map_line(placed).startswith("Map: single events")
+
+
+@pytest.mark.parametrize("size", ["slide", "a4"])
+def test_the_slides_sources_end_at_a_whole_name_and_count_the_rest(big, basemap, size):
+    """30 outlets do not fit the footer's three lines: it was cut at the third line in the
+    middle of a name ('UN Office of the High Commissioner for Human'); it now ends after a
+    whole name and says how many more."""
+    tables, every = big
+    figure, briefing = slide(every, tables, basemap, {"briefing": size}, show="both")
+    outlets = list(briefing.outlets)
+    assert len(outlets) == 30 and briefing.sources == "Sources: " + ", ".join(outlets)
+    lines = [t.get_text() for t in figure.texts if t.get_fontsize() == 9]
+    assert 1 <= len(lines) <= 3
+    text = " ".join(lines)
+    named, more = text.removeprefix("Sources: 30 outlets: ").rsplit(" and ", 1)
+    names = named.split(", ")
+    assert names == outlets[: len(names)] and more == f"{30 - len(names)} more"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from dashboard.components.width_probe import MAX_PX, MIN_PX, STEP_PX, cookie_width
 from dashboard.sources_line import (
     LINE_CHARS,
@@ -66,3 +68,33 @@ def test_the_chosen_outlets_come_first_and_the_others_are_counted():
         "29 outlets: Outlet number 00 and 28 more"
     )
     assert full_line([], ["AP"]) == "Sources: none"  # nothing shown
+
+
+def test_the_slides_lines_end_at_a_whole_name_and_count_the_rest():
+    """The slide's footer was cut at its third line in the middle of a name ('UN Office of the
+    High Commissioner for Human'): the lines now end after a whole name and say how many more."""
+    from dashboard.sources_line import wrapped_lines
+
+    outlets = [f"Outlet number {i:02d}" for i in range(30)] + [
+        "UN Office of the High Commissioner for Human Rights"
+    ]
+    lines = wrapped_lines(outlets, (), 60, 3)
+    assert len(lines) == 3 and all(len(line) <= 60 for line in lines)
+    text = " ".join(lines)
+    assert text.startswith("Sources: 31 outlets: Outlet number 00, Outlet number 01,")
+    named, more = text.removeprefix("Sources: 31 outlets: ").rsplit(" and ", 1)
+    names = named.split(", ")
+    assert names == outlets[: len(names)] and more == f"{31 - len(names)} more"
+    # as many as three lines hold: one more name would need a fourth
+    n = len(names)
+    longer = f"Sources: 31 outlets: {', '.join(outlets[: n + 1])} and {30 - n} more"
+    assert len(textwrap.wrap(longer, 60)) > 3
+    # a list that fits is kept whole, wrapped
+    assert wrapped_lines(outlets[:4], (), 60, 3) == [
+        "Sources: Outlet number 00, Outlet number 01, Outlet number",
+        "02, Outlet number 03",
+    ]
+    # with outlets chosen, the chosen stay named and the others are counted
+    chosen = wrapped_lines(outlets, ("Outlet number 05",), 60, 3)
+    assert chosen[0].startswith("Sources: Outlet number 05; also reporting these events: ")
+    assert len(chosen) <= 3 and " more" in chosen[-1]
