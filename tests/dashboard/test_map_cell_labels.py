@@ -49,8 +49,14 @@ def test_circles_keep_clear_of_larger_neighbours():
     # the largest keeps its size; its neighbour 30 px away is shrunk to the 9 px left (less 1)
     assert out["radius_px"].tolist() == [20.0, 9.0, 10.0, APART_MIN_PX]
     assert out["ring_px"].tolist() == out["radius_px"].tolist()
+    assert out["into"].tolist() == [-1, -1, -1, 0]  # the last lies in the first's circle
     assert out["count"].tolist() == cells["count"].tolist()
-    assert apart(cells.head(1), _identity).equals(cells.head(1))
+    assert apart(cells.head(1), _identity)["into"].tolist() == [-1]
+    # the count of a cell inside a larger one's circle is written with that one's
+    labels = count_labels(out, _identity, (500, 400), _width)
+    assert labels == ["503", "", "50", ""]  # 400 does not fit in its circle shrunk to 9 px
+    split = _cells([[100, 100, 7_000, 20], [105, 100, 2_500, 20]])
+    assert count_labels(apart(split, _identity), _identity, (500, 400), _width) == ["9.5k", ""]
 
 
 def test_counts_are_written_only_where_whole_and_clear():
