@@ -27,6 +27,7 @@ itself up) or with `--launcher run` by `streamlit run` (the data loaded on the f
    the websocket until Streamlit's `script_finished` (one rerun, whole); 4. chooses another
    event in the chooser beside the map (the same figures but the redraws: the detail's own
    run, a fragment's, since 2026-12-03).
+   5. (every date again, not timed) chooses the area Idlib: the same figures as 2 and 3.
    `--first-page` stops after 1.
 
 Also counts the bytes fetched from the app's static files (the basemap's images, once a
@@ -61,6 +62,8 @@ MIB = 2**20
 VIEWPORT = {"width": 1280, "height": 720}
 #: The event type chosen in the sidebar (in the shipped data and every synthetic store).
 TYPE = "Airstrike"
+#: The area chosen after it (every date again): in the shipped data and every synthetic store.
+AREA = "Idlib"
 #: The page is settled once no long task has run for this long after the rerun arrived.
 QUIET_S = 1.5
 #: Installed before any of the page's own scripts: long tasks, timeline redraws and the time
@@ -452,6 +455,17 @@ def one_session(
         with traced("choose"):
             for name, value in act(page, socket, other.click, timeout_s, server).items():
                 out[f"choose_{name}"] = value
+    # 5. an area in the sidebar (AREA), every date again first (not timed): a place filter
+    all_dates = sidebar.get_by_role("button", name="All", exact=True)
+    act(page, socket, all_dates.click, timeout_s)
+    areas = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Areas")
+    areas.locator("input").click()
+    place = page.locator('[role="option"]').filter(has_text=AREA).first
+    if place.count():
+        with traced("area"):
+            for name, value in act(page, socket, place.click, timeout_s, server).items():
+                out[f"area_{name}"] = value
+        page.keyboard.press("Escape")
     out["static_mib"] = static[0] / MIB
     context.close()
     return out
@@ -498,6 +512,16 @@ ROWS = (
     ("week_server_s", "date preset Week: server CPU (s)"),
     ("week_draws", "date preset Week: WebGL draw calls"),
     ("week_ws_mib", "date preset Week: websocket, one rerun (MiB)"),
+    ("area_reply_s", "then every date and area Idlib: click to rerun received whole (s)"),
+    ("area_redrawn_s", "area Idlib: click to page redrawn: timeline and map (s)"),
+    ("area_timeline_s", "area Idlib: click to timeline redrawn (s)"),
+    ("area_map_s", "area Idlib: click to map redrawn (s)"),
+    ("area_settled_s", "area Idlib: click to page settled (s)"),
+    ("area_cpu_s", "area Idlib: browser CPU (s)"),
+    ("area_gpu_s", "area Idlib: of which the GPU process (s)"),
+    ("area_server_s", "area Idlib: server CPU (s)"),
+    ("area_draws", "area Idlib: WebGL draw calls"),
+    ("area_ws_mib", "area Idlib: websocket, one rerun (MiB)"),
     ("choose_reply_s", "another event in the chooser: click to rerun received whole (s)"),
     ("choose_settled_s", "another event in the chooser: click to page settled (s)"),
     ("choose_cpu_s", "another event in the chooser: browser CPU (s)"),
