@@ -75,29 +75,84 @@ def fit_view(
     (left, top, right, bottom) to spare: the zoom is the largest that fits both ways.
     With `within` (the basemap's extent, `basemap_bounds`), the view is moved, as far as
     the points allow, so that it shows nothing beyond it (`_slide`)."""
-    left, top, right, bottom = pad
-    x0, x1 = (min(lons) + 180) / 360, (max(lons) + 180) / 360
-    y0, y1 = mercator_y(max(lats)), mercator_y(min(lats))
-    span_x, span_y = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
-    room_x, room_y = max(width - left - right, 50), max(height - top - bottom, 50)
-    zoom = math.log2(min(room_x / (span_x * 512), room_y / (span_y * 512)))
-    zoom = max(MIN_ZOOM, min(zoom, MAX_ZOOM))
+    rooms = np.broadcast_to(np.asarray(pad, dtype=float), (len(lons), 4))
+    return fit_rooms(lons, lats, rooms, width, height, within)
+
+
+#: Above this many distinct places a fit keeps every point's room as wide as the widest one's
+#: (the per-pair bound below is quadratic in the places).
+ROOMS_APART_MAX = 1500
+
+
+def fit_rooms(
+    lons: list[float] | np.ndarray,
+    lats: list[float] | np.ndarray,
+    rooms: np.ndarray,
+    width: int,
+    height: int,
+    within: Bounds | None = None,
+) -> View:
+    """The view in which every point lies inside `width` × `height` px with its own room
+    to spare: `rooms` is one row per point, px (left, top, right, bottom). The zoom is the
+    largest at which every two points fit side by side with their rooms (a small marker at
+    the edge keeps only its own room, not the widest ring's); the centre the middle of the
+    centres that show every point, moved into `within` as far as they allow (`_slide`)."""
+    xs = (np.asarray(lons, dtype=float) + 180) / 360
+    ys = np.array([mercator_y(lat) for lat in lats], dtype=float)
+    # one row per place, its widest room on each side (a ring's markers share their spot)
+    places = pd.DataFrame(np.asarray(rooms, dtype=float)).groupby([xs, ys]).max()
+    if len(places) > ROOMS_APART_MAX or (places.nunique() == 1).all():
+        # one room for all (too many places to bound pair by pair): the outermost decide
+        widest = places.max().to_numpy()
+        at = places.index.to_frame().to_numpy()
+        xs, ys = at[:, 0][[at[:, 0].argmin(), at[:, 0].argmax()]], at[:, 1]
+        ys = ys[[ys.argmin(), ys.argmax()]]
+        rooms = np.tile(widest, (2, 1))
+    else:
+        at = places.index.to_frame().to_numpy()
+        xs, ys, rooms = at[:, 0], at[:, 1], places.to_numpy()
+    world = min(
+        _widest_world(xs, rooms[:, 0], rooms[:, 2], width),
+        _widest_world(ys, rooms[:, 1], rooms[:, 3], height),
+    )
+    zoom = max(MIN_ZOOM, min(math.log2(world / 512), MAX_ZOOM))
     world = 512 * 2**zoom
-    # centre the padded box: shift by half the difference of the paddings
-    cx = (x0 + x1) / 2 + (right - left) / 2 / world
-    cy = (y0 + y1) / 2 + (bottom - top) / 2 / world
+    # the centres that show every point with its room, on each axis
+    cx_range = _centres(xs, rooms[:, 0], rooms[:, 2], width, world)
+    cy_range = _centres(ys, rooms[:, 1], rooms[:, 3], height, world)
+    cx, cy = (sum(cx_range) / 2, sum(cy_range) / 2)
     if within is not None:
         west, south, east, north = within
         half_w, half_h = width / 2 / world, height / 2 / world
-        cx = _slide(
-            cx, (x1 + right / world - half_w, x0 - left / world + half_w),
-            ((west + 180) / 360 + half_w, (east + 180) / 360 - half_w),
-        )  # fmt: skip
-        cy = _slide(
-            cy, (y1 + bottom / world - half_h, y0 - top / world + half_h),
-            (mercator_y(north) + half_h, mercator_y(south) - half_h),
-        )  # fmt: skip
+        cx = _slide(cx, cx_range, ((west + 180) / 360 + half_w, (east + 180) / 360 - half_w))
+        cy = _slide(cy, cy_range, (mercator_y(north) + half_h, mercator_y(south) - half_h))
     return View(cx * 360 - 180, latitude_of(cy), zoom, width, height)
+
+
+def _widest_world(at: np.ndarray, before: np.ndarray, after: np.ndarray, size: int) -> float:
+    """The largest world size (px, 512 · 2^zoom) at which points at `at` (world units) fit
+    in `size` px with `before` px to spare on their low side and `after` on their high side:
+    for every two points i above j, (at_i - at_j) · world + after_i + before_j <= size."""
+    if len(at) < 2:
+        return math.inf
+    apart = at[:, None] - at[None, :]
+    room = np.maximum(size - after[:, None] - before[None, :], 50.0)  # as a floor: 50 px
+    above = apart > 1e-9
+    if not above.any():
+        return math.inf
+    return float((room[above] / apart[above]).min())
+
+
+def _centres(
+    at: np.ndarray, before: np.ndarray, after: np.ndarray, size: int, world: float
+) -> tuple[float, float]:
+    """(low, high): the view centres (world units) that show every point with its room; low
+    above high when none does (the zoom floor reached)."""
+    half = size / 2 / world
+    return (
+        float((at + after / world).max()) - half,
+        float((at - before / world).min()) + half,
+    )
 
 
 def _slide(centre: float, points: tuple[float, float], inside: tuple[float, float]) -> float:
@@ -147,13 +202,44 @@ def _points(markers: pd.DataFrame, sites: pd.DataFrame) -> tuple[list[float], li
     return lons, lats
 
 
-def _room(markers: pd.DataFrame, view: View, slack: float) -> tuple[float, float, float, float]:
-    """The px (left, top, right, bottom) kept around the points in `view`: the widest ring
-    and halo (at `view`'s zoom), the site labels' room on the right, and `slack`."""
-    ring = float(markers["ring_px"].max()) if not markers.empty else 10.0
-    halo = min(HALO_MAX_PX, float(markers["spot_radius_m"].max()) / view.metres_per_px())
-    edge = max(ring, halo) + slack
-    return edge, edge, max(edge, ring + SITE_LABEL_PX), edge
+#: Room kept at least left and right of a marker (px): the outermost markers' tooltip fits
+#: (`mapview.tooltip_for`: 168 px together), opening mostly right, as the sites' labels do.
+TIP_SIDE_PX = 40.0
+TIP_RIGHT_PX = 12.0 + SITE_LABEL_PX
+#: Room kept round a reference site's dot (px) when no ring of markers is drawn round it.
+SITE_DOT_PX = 10.0
+
+
+def _rooms(
+    markers: pd.DataFrame, sites: pd.DataFrame, view: View | None, slack: float
+) -> np.ndarray:
+    """Each point's px (left, top, right, bottom) kept round it, in `_points`' order: a
+    marker's own ring and halo (the halo at `view`'s zoom; none without a view; grid cells
+    all the widest cell's), a site's dot and, on its right, its label pushed clear of the
+    ring drawn round it (`offset_labels`); each with `slack`."""
+    rings = markers["ring_px"].to_numpy(dtype=float) if not markers.empty else np.zeros(0)
+    edge = rings
+    if view is not None and not markers.empty:
+        halo = markers["spot_radius_m"].to_numpy(dtype=float) / view.metres_per_px()
+        edge = np.maximum(rings, np.minimum(HALO_MAX_PX, halo))
+    edge = edge + slack
+    # beside the outermost markers: their tooltip's room (`mapview.tooltip_for`: 168 px
+    # together), most of it on the right, where the sites' labels are
+    side = np.maximum(edge, TIP_SIDE_PX)
+    right = np.maximum(edge, TIP_RIGHT_PX)
+    marker_rooms = np.column_stack([side, edge, right, edge])
+    if "dx_px" not in markers and len(marker_rooms):
+        # grid cells (`map_cells`), not markers in rings: a cell's size follows its count,
+        # which a filter click changes; the widest cell's room round every cell and site
+        # keeps the view across such clicks (`view_to_show`: the new marks drawn once)
+        widest = (edge.max(), edge.max(), max(edge.max(), rings.max() + SITE_LABEL_PX), edge.max())
+        return np.tile(widest, (len(markers) + len(sites), 1))
+    if markers.empty and sites.empty:  # `_points`' Syria
+        return np.full((2, 4), SITE_DOT_PX + slack)
+    near = np.array([o[0] for o in offset_labels(sites, markers)["offset"]], dtype=float)
+    dot = np.maximum(near - 8.0, SITE_DOT_PX) + slack  # the ring round the site, if any
+    site_rooms = np.column_stack([dot, dot, near + SITE_LABEL_PX + slack, dot])
+    return np.vstack([marker_rooms.reshape(-1, 4), site_rooms.reshape(-1, 4)])
 
 
 def map_view(
@@ -164,16 +250,15 @@ def map_view(
     within: Bounds | None = None,
 ) -> View:
     """The view that shows every marker, its ring and its halo, and the reference sites with
-    their labels (so a single event is never a bare river with no place names); as far as
-    they allow, nothing beyond the basemap's extent `within` (`fit_view`)."""
+    their labels (so a single event is never a bare river with no place names), each point
+    with its own room (`fit_rooms`: a small marker at the edge does not keep the widest
+    ring's room); as far as they allow, nothing beyond the basemap's extent `within`."""
     lons, lats = _points(markers, sites)
-    ring = float(markers["ring_px"].max()) if not markers.empty else 10.0
-    pad = (ring + 12, ring + 12, ring + SITE_LABEL_PX, ring)
-    view = fit_view(lons, lats, width, height, pad, within)
+    view = fit_rooms(lons, lats, _rooms(markers, sites, None, 12), width, height, within)
     if markers.empty:
         return view
     # the halos' size in pixels depends on the zoom: fit again with room for them
-    return fit_view(lons, lats, width, height, _room(markers, view, 12), within)
+    return fit_rooms(lons, lats, _rooms(markers, sites, view, 12), width, height, within)
 
 
 #: A filter change keeps the map's view when the new events are drawn whole in it and fitting
@@ -184,19 +269,14 @@ KEEP_ZOOM_IN = 0.5
 
 def shows(view: View, markers: pd.DataFrame, sites: pd.DataFrame) -> bool:
     """Whether every marker with its ring and halo, and every reference site with its label,
-    is drawn whole inside `view`: the fit's room around them (`map_view`) less its 12 px of
-    slack, the labels' room on the right of the sites only (a marker has no label)."""
-    if markers.empty:  # the sites alone, each with its label
-        left = top = bottom = edge = 0.0
-        right = 10.0 + SITE_LABEL_PX
-    else:
-        left, top, right, bottom = _room(markers, view, 0)
-        edge = left
+    is drawn whole inside `view`: each point's room in the fit (`map_view`, `_rooms`) less
+    its 12 px of slack, a marker's on every side as on top (no label or tooltip room)."""
     lons, lats = _points(markers, sites)
-    for k, (lon, lat) in enumerate(zip(lons, lats)):
+    rooms = _rooms(markers, sites, view, 0).copy()
+    rooms[: len(markers)] = rooms[: len(markers), 1:2]  # a marker has no label: its ring all round
+    for (lon, lat), (left, top, right, bottom) in zip(zip(lons, lats), rooms):
         x, y = view.to_px(lon, lat)
-        room = right if k >= len(markers) else edge  # the sites come after the markers
-        if not (left <= x <= view.width - room and top <= y <= view.height - bottom):
+        if not (left <= x <= view.width - right and top <= y <= view.height - bottom):
             return False
     return True
 
