@@ -201,7 +201,8 @@ def reader_frame(tables, build_id: str | None) -> ReaderFrame:
     if isinstance(tables, LazyTables) and build_id:
         try:
             found = read_frame_file(tables.database, build_id)
-        except (KeyError, ValueError) as exc:  # metadata of another layout
+        except (KeyError, ValueError, pa.ArrowException) as exc:  # another layout: columns
+            # or metadata this code does not know, a column pyarrow cannot turn into pandas
             LOG.warning("%s not read (%s)", tables.database.parent / FILE, exc)
             found = None
         if found is not None:

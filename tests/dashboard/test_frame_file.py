@@ -10,6 +10,7 @@ import shutil
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from dashboard.data import load_tables
@@ -143,6 +144,20 @@ def test_a_damaged_or_missing_file_falls_back_to_the_database(synthetic, caplog)
     path.unlink()
     pd.testing.assert_frame_equal(reader_frame(tables, build_id).view, expected)
     assert not path.exists()  # the dashboard never writes into the store
+
+
+def test_a_file_pyarrow_cannot_convert_falls_back_to_the_database(synthetic, monkeypatch, caplog):
+    # an empty store's file once raised ArrowNotImplementedError in to_pandas (hC5, session 17):
+    # any such failure of the cached file leaves the page to the database, with a log line
+    tables, build_id = _lazy(synthetic)
+    expected = make_frame(tables).view
+
+    def cannot(table, meta):
+        raise pa.ArrowNotImplementedError("Unsupported cast from null to dictionary")
+
+    monkeypatch.setattr("dashboard.frame_file.frame_from_table", cannot)
+    pd.testing.assert_frame_equal(reader_frame(tables, build_id).view, expected)
+    assert "Unsupported cast" in caplog.text
 
 
 def test_etl_reader_frame_writes_the_file_of_an_older_build(synthetic, capsys):

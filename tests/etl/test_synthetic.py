@@ -156,7 +156,11 @@ def test_no_events_writes_an_empty_store_the_dashboard_can_read(tmp_path, capsys
     synthetic.main(["--events", "0", "--store", str(tmp_path / "s"), "--no-exports"])
     back, meta = read_store(tmp_path / "s")
     assert {n: len(back[n]) for n in ("events", "articles", "claims", "figures", "flows")} == {
-        "events": 0, "articles": 0, "claims": 0, "figures": 0, "flows": 0
+        "events": 0,
+        "articles": 0,
+        "claims": 0,
+        "figures": 0,
+        "flows": 0,
     }
     assert len(back["places"]) == synthetic.N_PLACES and len(back["outlets"]) == synthetic.N_OUTLETS
     assert meta["rows.events"] == "0"
