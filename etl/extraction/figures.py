@@ -75,9 +75,27 @@ _MOD = rf"(?:[A-Z][\w.'&-]*|[a-z]{{1,3}}-[A-Z][\w'-]*|{_alternation(WORDS.modifi
 _HEADS = words_by_first_letter(_HEAD_CLASS)
 _HEAD = rf"(?:(?i:{_HEADS})|[A-Z][a-z]+(?:is|ans|ese|ds|ks))\b"
 _Q = "['\u2018\u2019\"\u201c\u201d]?"  # a noun in quotes: 100 'terrorists'
+#: one lower-case word of a compound before a known noun ('seven farm workers', 'coca
+#: farmers', 'state police officers', '1 border guard'): any word but a word of grammar, a
+#: participle or a word of time, so 'killed 10 this morning' or '5 were soldiers' stay out
+_GRAMMAR = (
+    "a an the and or but nor of in on at to for from with by as into onto over under near off out"
+    " up down about than then so that this these those there here which who whom whose what when"
+    " where while why how were was is are be been being had has have do does did will would can"
+    " could may might must shall should not no more most less many much few other others another"
+    " each every all both either neither some any such own same its their his her our your my them"
+    " they he she it we you us him also only just even still yet again already once twice per via"
+    " among amid against between through during before after since until without within across"
+    " around toward towards behind beside besides beyond inside outside upon along including plus"
+    " said says say told dead died die dies fell more were km miles metres meters morning evening"
+    " night afternoon day days week weeks month months year years hour hours minute minutes times"
+    " percent people men women"
+).split()
+_GRAMMAR_WORDS = "|".join(sorted(set(_GRAMMAR)))
+_COMPOUND = rf"(?!(?:{_GRAMMAR_WORDS})\s)(?![a-z]+(?:ed|ing)\s)[a-z][a-z-]{{2,}}\s+"
 _NOUN = re.compile(  # case-sensitive: capitalised modifiers ("IS", "Islamic State"), demonyms
-    rf"(?P<of>\s+of(?:\s+(?:the|their|those|these))?)?(?:\s+{_MOD}){{0,3}}?\s+{_Q}(?:(?P<head>"
-    rf"{_HEAD})(?:\s+and\s+(?:their\s+)?(?:{_MOD}\s+){{0,2}}?{_HEAD})?|(?P<other>[a-z]{{3,}}s)\b)"
+    rf"(?P<of>\s+of(?:\s+(?:the|their|those|these))?)?(?:\s+{_MOD}){{0,3}}?\s+{_Q}(?:"
+    rf"(?:{_COMPOUND})?(?P<head>{_HEAD})(?:\s+and\s+(?:their\s+)?(?:{_MOD}\s+){{0,2}}?{_HEAD})?|(?P<other>[a-z]{{3,}}s)\b)"
     rf"{_Q}",
     re.ASCII,
 )

@@ -1,0 +1,43 @@
+"""Issue 8, session 17 (hT5): tolls read by their content, in sentences written for these
+tests (places and people invented or common): a count whose noun is a compound the noun
+table does not list ('seven farm workers died'), the dead of two sides joined by 'and lost',
+and each clause's dead added when the first clause's verb comes before its count."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction.figures import find_figures
+from etl.extraction.tolls import fatalities
+
+
+def _toll(text: str) -> tuple[float | None, float | None]:
+    return fatalities(find_figures(text, 0, len(text)))
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        # a lower-case word of a compound before a listed noun
+        ("Nine mine workers died when the shaft was shelled near Korvel.", (9.0, 9.0)),
+        ("Four cotton farmers were killed in the raid on Demka.", (4.0, 4.0)),
+        ("Eleven city police officers were killed at the Tarlo checkpoint.", (11.0, 11.0)),
+        ("1 border guard killed near Osk, 2 wounded.", (1.0, 1.0)),
+        ("At least 6 tea workers and 2 estate guards were shot dead at Mirra.", (8.0, None)),
+    ],
+)
+def test_compound_noun_counts(text, toll):
+    assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a word of time between the number and a noun is no compound
+        "The 3 night guards fled when the 40 morning shift workers left.",
+        # a verb's participle is no compound either: the 5 are not the killed soldiers' count
+        "Rebels held 5 wounded soldiers in Varn.",
+    ],
+)
+def test_compound_noun_not_a_toll(text):
+    assert _toll(text) == (None, None)
