@@ -36,6 +36,8 @@ _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'abo
     r"(?:\s+(?:of|from)\s+(?!(?:them|whom|those|these)\b)(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
     r"[\w'\u2019-]+(?=\s*,?\s+and\s))?"
     rf"(?:(?:{_JOIN_VERB})?(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)"
+    # the enemy's dead and one's own: "the army said it killed 11 militants and lost two soldiers"
+    r"|\s*,?\s+and\s+(?:(?:had|has|have)\s+)?lost\s+"
     # the other side's dead after 'while': "6 soldiers lost their lives, while 2 rebels ..."
     rf"|{_JOIN_VERB}\s*,?\s+while\s+"
     # each part with its verb, a semicolon between: "7 soldiers killed; 80 assailants neutralised"
@@ -58,10 +60,25 @@ _CLAUSE_JOIN = re.compile(
     r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA"
     r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|perished)\b"
     r"(?:\s+['\u2018\u2019\"\u201c\u201d]?(?!while\b|whereas\b)[^\W\d][\w'\u2019-]*){0,6}?"
-    r"\s*(?:,?\s+(?:while|whereas)\s+|;\s*|,?\s+and\s+(?=[^\W\d]))"
+    # (the count's own first word may follow 'and': "a housewife died in the crossfire and one
+    # attacker was shot dead"; the pattern is matched up to the second count, so its end is \Z)
+    r"\s*(?:,?\s+(?:while|whereas)\s+|;\s*|,?\s+and\s+(?=[^\W\d]|\Z))"
     rf"(?:(?!{_RESTATED})[^\W\d][\w'\u2019-]*\s+){{0,8}}?['\u2018\"\u201c]?",
     FLAGS,
 )
+# the same, when the first clause's verb comes before its count: "killing two constables; a
+# housewife died in the crossfire", "neutralising 11 terrorists, while 2 soldiers paid the
+# supreme price". The second count has its own verb (it is read as dead with no verb shared
+# across ';' or 'while'), and the words between name no restated toll
+_VERB_BEFORE = re.compile(
+    r"\b(?:killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|slaying|slew)\s+\Z", FLAGS
+)
+_VERB_FIRST_JOIN = re.compile(
+    r"\s*(?:;|,?\s+(?:while|whereas))\s*"
+    rf"(?:(?!{_RESTATED})[^\W\d][\w'\u2019-]*,?\s+){{0,8}}?['\u2018\"\u201c]?",
+    FLAGS,
+)
+_AMONG_THE_DEAD = re.compile(r"\s+(?:were|was)\s+(?:also\s+)?among\b", FLAGS)
 # "no casualties among civilians": a zero for one group only, not the event's toll
 _SUBSET_AFTER = re.compile(r"\s+among\s+(?!them\b|the\s+(?:population|people)\b)", FLAGS)
 _PART_OF = re.compile(r"\s(?:of\s+(?:them|whom)|among\s+them)\b", FLAGS)
@@ -212,6 +229,12 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
         clause = False  # "3 soldiers were killed in the ambush, while 5 militants died"
         if prev is not None and _exact_sides(prev, f) and not among:
             clause_gap = _CLAUSE_JOIN.fullmatch(text, prev.char_end, f.char_start)
+            if (
+                clause_gap is None
+                and _VERB_BEFORE.search(text, max(0, prev.char_start - 16), prev.char_start)
+                and not _AMONG_THE_DEAD.match(text, f.char_end)
+            ):
+                clause_gap = _VERB_FIRST_JOIN.fullmatch(text, prev.char_end, f.char_start)
             if clause_gap is not None:
                 gap, clause = clause_gap, True
         if (

@@ -41,3 +41,45 @@ def test_compound_noun_counts(text, toll):
 )
 def test_compound_noun_not_a_toll(text):
     assert _toll(text) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        # the enemy's dead and one's own, joined by 'and lost'
+        ("The army said it killed 14 rebels and lost three soldiers near Tavo.", (17.0, 17.0)),
+        ("The brigade had killed 40 raiders and had lost 6 of its own men.", (46.0, 46.0)),
+        # the first clause's verb before its count, the second count with its own verb
+        ("Gunmen stormed the depot, killing four guards; the driver died in hospital.", (5.0, 5.0)),
+        (
+            "Raiders hit the market, killing three traders; a housewife died in the crush and "
+            "one attacker was shot dead.",
+            (5.0, 5.0),
+        ),
+        (
+            "Troops cleared the ridge, neutralising 9 bandits, while 2 brave soldiers paid the "
+            "supreme price.",
+            (11.0, 11.0),
+        ),
+        # a citizen is one person: 'the martyrdom of one citizen', 'killed a citizen and his wife'
+        ("A device went off in a shop, resulting in the martyrdom of one citizen.", (1.0, 1.0)),
+        ("Shelling on Marra killed a citizen and his wife.", (2.0, 2.0)),
+    ],
+)
+def test_two_sides_added(text, toll):
+    assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        # a share of the dead told in the second clause is no further group
+        ("The bomb went off, killing 12 people; 4 soldiers were among the dead.", (12.0, 12.0)),
+        # a revised toll is the same dead told again
+        ("The bomb went off, killing 12 people; the toll later rose to 15.", (15.0, 15.0)),
+        # a side's losses of things, not people
+        ("The army said it killed 20 militants and lost two tanks.", (20.0, 20.0)),
+    ],
+)
+def test_not_added(text, toll):
+    assert _toll(text) == toll
