@@ -64,6 +64,7 @@ _VICTIM_VERBS = frozenset(  # words that let a singular noun count one victim
     {p.split()[0] for q in ("killed", "injured") for p in _BEFORE_VERBS.get(q, ())}
     | {"killed", "dead", "died", "slain", "perished", "wounded", "injured", "hurt"}
 )
+_SINGULAR_PEOPLE = WORDS.singular_people
 _SINGULAR_LAST = frozenset(w.split()[-1] for w in WORDS.singular_people)
 _GATES = _ANCHOR_WORDS | _VICTIM_VERBS | ZERO_GATES
 _LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
@@ -95,7 +96,8 @@ _GRAMMAR_WORDS = "|".join(sorted(set(_GRAMMAR)))
 _COMPOUND = rf"(?!(?:{_GRAMMAR_WORDS})\s)(?![a-z]+(?:ed|ing)\s)[a-z][a-z-]{{2,}}\s+"
 _NOUN = re.compile(  # case-sensitive: capitalised modifiers ("IS", "Islamic State"), demonyms
     rf"(?P<of>\s+of(?:\s+(?:the|their|those|these))?)?(?:\s+{_MOD}){{0,3}}?\s+{_Q}(?:"
-    rf"(?:{_COMPOUND})?(?P<head>{_HEAD})(?:\s+and\s+(?:their\s+)?(?:{_MOD}\s+){{0,2}}?{_HEAD})?|(?P<other>[a-z]{{3,}}s)\b)"
+    rf"(?:{_COMPOUND})?(?P<head>{_HEAD})(?:\s+and\s+(?:their\s+)?(?:{_MOD}\s+){{0,2}}?(?P<head2>{_HEAD}))?"
+    rf"|(?P<other>[a-z]{{3,}}s)\b)"
     rf"{_Q}",
     re.ASCII,
 )
@@ -175,6 +177,7 @@ _ASIDE = re.compile(  # ", the army says, ": a speaker's aside between a verb an
 )
 _APPOSITION = re.compile(r"\s*,[^,;]{1,60},")
 _NAME_WORD = re.compile(r"[ \t]+[A-Z]")  # after a capitalised noun: 'Martyr Hospital'
+_SPEAKS = re.compile(r"\s+(?:said|says|say|told|tells|added|adds|reported|reports)\b", _FLAGS)
 _INCLUDING = re.compile(r"\s*,?\s*(?:including|among\s+them|among\s+whom)\s+", _FLAGS)
 _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?(?=\s)", _FLAGS)
 _QUOTE_CHARS = "'\"\u2018\u2019\u201c\u201d"
@@ -240,6 +243,12 @@ def _noun(text: str, m: re.Match[str], kind: str, hi: int) -> tuple[int, str] | 
         return None  # "of" follows vague words only: "hundreds of civilians"
     if noun["head"]:
         end, head = noun.end(), noun["head"]
+        if noun["head2"]:  # "ten policemen and their (civilian) driver": one more, not a kind
+            last, at2 = noun["head2"], end
+            while nxt := _NEXT_HEAD.match(text, at2, hi):  # "and volunteer fighters": plural
+                at2, last = nxt.end(), nxt["head"]
+            if _norm(last) in _SINGULAR_PEOPLE:
+                end = noun.end("head")
         while nxt := _NEXT_HEAD.match(text, end, hi):  # "one rebel fighter": the last noun
             end, head = nxt.end(), nxt["head"]
         cls = _HEAD_CLASS.get(_norm(head), "civilians")  # or a demonym: "Seven Iraqis"
@@ -416,6 +425,8 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
         start, end = det.start(), head.end()
         if any(start < c.end and c.start < end for c in taken):
             continue
+        if _SPEAKS.match(text, end, hi):
+            continue  # "..., the mayor said": the teller, not a victim
         after = _after_verb(text, end, hi)
         if (
             after is None

@@ -83,3 +83,20 @@ def test_two_sides_added(text, toll):
 )
 def test_not_added(text, toll):
     assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        # a count and one more person after 'and their' / 'and a': one more, not a kind of
+        # the first ('women and children' is one group)
+        ("Rebels blew up a bus near Kesh, killing nine nurses and their driver.", (10.0, 10.0)),
+        ("A bomb went off in Lamu, killing 2 policemen and a street vendor.", (3.0, 3.0)),
+        ("The shelling of Orsa killed 12 women and children.", (12.0, 12.0)),
+        # the teller after the list is no victim: '..., the governor said'
+        ("Gunmen killed 3 farmers and a shepherd, the governor said.", (4.0, 4.0)),
+        ("A mortar round hit the market, killing 4 traders, the mayor said.", (4.0, 4.0)),
+    ],
+)
+def test_one_more_person(text, toll):
+    assert _toll(text) == toll
