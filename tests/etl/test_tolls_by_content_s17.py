@@ -100,3 +100,16 @@ def test_not_added(text, toll):
 )
 def test_one_more_person(text, toll):
     assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    "text, toll",
+    [
+        # a side's own dead told by 'losing', as by 'lost'
+        ("The militia beat back the assault on Tarsa, losing 8 men, a commander said.", (8.0, 8.0)),
+        ("Rebels were pushed back from the ridge, losing 12 fighters.", (12.0, 12.0)),
+        ("The army held the bridge, losing two soldiers and a medic.", (3.0, 3.0)),
+    ],
+)
+def test_losing_men(text, toll):
+    assert _toll(text) == toll
