@@ -94,7 +94,7 @@ class Briefing:
 #: The map's one mark when it draws grid cells (`aggregate.map_as_cells`): grey circles, no
 #: type colours, halos or hollow marks (a cell's types are in its tooltip). Short: the
 #: legend's entries do not wrap, and at 1280 px a longer one ran into the detail column.
-CELL_LEGEND = "Grey circle: the events in a grid cell (with any cell hidden under it), and how many"
+CELL_LEGEND = "Grey circle: events in a grid cell and any under it, and how many"
 
 
 def legend_entries(
