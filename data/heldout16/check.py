@@ -16,8 +16,8 @@ SET = HeldoutSet(
     Path(__file__).resolve().parent,
     "h16",
     weekday_exceptions=frozenset(),
-    min_news=30,
-    min_notes=30,
+    min_news=60,
+    min_notes=90,
     breaks=(*BREAKS, " • ", ";"),
 )
 
