@@ -1,0 +1,138 @@
+"""Old against new, alternated in the same minutes (issue 10): several servers on one store,
+one headless Chromium, fresh sessions taken in turn (the order reversed each round); per
+session the page opened and settled, one event-type click and the date preset *Week*, each
+timed as `bench_browser.py` times them (`act`: Chromium CPU-s, of it the GPU process, WebGL
+draws, wall seconds to the page redrawn), then six 40 px drags of the map (steady frames: a
+view change, no data change). One JSON line per session to --out; sum them with --summary.
+
+    .venv/bin/python scripts/map_ab.py --rounds 6 --out /tmp/ab.jsonl \
+        --variant old=/tmp/old-worktree --variant new=$PWD [--variant x=DIR:ENV=VAL;INIT=f.js]
+
+A variant is NAME=CHECKOUT (whose `dashboard/app.py` is served as `make run` serves it), with
+`:ENV=VALUE;...` set in that server's environment (a throwaway switch in a variant's code)
+and `INIT=FILE`, a script added to that variant's pages before their own (a browser-side
+experiment, such as WebGL without antialiasing). Ports from --port up, one per variant.
+"""
+import argparse
+import collections
+import contextlib
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT)); sys.path.insert(0, str(ROOT / "scripts"))
+import bench_browser as bb
+from websocket_frames import Frames
+
+ap = argparse.ArgumentParser()
+ap.add_argument("--summary", help="a JSON-lines file: print its medians [range] per variant")
+ap.add_argument("--variant", action="append", default=[],
+                help="NAME=CHECKOUT[:ENV=VALUE;...;INIT=FILE]")
+ap.add_argument("--rounds", type=int, default=6)
+ap.add_argument("--port", type=int, default=8860)
+ap.add_argument("--out", default="/tmp/map_ab.jsonl")
+ap.add_argument("--store", default="/tmp/s100000")
+ap.add_argument("--viewport", default="1280x720")
+args = ap.parse_args()
+KEYS = ["type_cpu_s", "type_gpu_s", "type_draws", "type_redrawn_s", "week_cpu_s", "week_gpu_s",
+        "week_draws", "week_redrawn_s", "pan_gpu_s", "pan_cpu_s", "pan_draws", "load"]
+if args.summary:
+    by = collections.OrderedDict()
+    for line in open(args.summary):
+        row = json.loads(line)
+        by.setdefault(row["variant"], []).append(row)
+    print("| | " + " | ".join(f"{v} ({len(rs)})" for v, rs in by.items()) + " |")
+    for k in KEYS:
+        cells = []
+        for rs in by.values():
+            xs = [r[k] for r in rs if k in r and r[k] == r[k]]
+            cells.append(f"{statistics.median(xs):.2f} [{min(xs):.2f}-{max(xs):.2f}]" if xs else "-")
+        print(f"| {k} | " + " | ".join(cells) + " |")
+    sys.exit(0)
+w, h = map(int, args.viewport.split("x"))
+VIEW = {"width": w, "height": h}
+
+variants = []
+for i, spec in enumerate(args.variant):
+    name, rest = spec.split("=", 1)
+    appdir, _, envs = rest.partition(":")
+    env = dict(e.split("=", 1) for e in envs.split(";") if e)
+    init = env.pop("INIT", None)
+    variants.append((name, Path(appdir) / "dashboard" / "app.py", env, args.port + i, init))
+
+def session(browser, url, server, init=None):
+    ctx = browser.new_context(viewport=VIEW)
+    page = ctx.new_page(); page.set_default_timeout(300_000)
+    page.add_init_script(bb.PROBE)
+    if init:
+        page.add_init_script(open(init).read())
+    socket = Frames()
+    page.on("websocket", lambda ws: socket.attach(ws))
+    page.goto(url)
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
+    page.wait_for_function("window.__bench.plots.length > 0")
+    socket.wait_run(page, 1, 300)
+    bb.settle(page, 0.0)
+    page.wait_for_timeout(1500)
+    out = {}
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    types = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
+    types.locator("input").click()
+    option = page.locator('[role="option"]').filter(has_text=bb.TYPE).first
+    for k, v in bb.act(page, socket, option.click, 300, server).items():
+        out["type_" + k] = v
+    page.keyboard.press("Escape"); page.wait_for_timeout(300)
+    week = sidebar.get_by_role("button", name="Week", exact=True)
+    for k, v in bb.act(page, socket, week.click, 300, server).items():
+        out["week_" + k] = v
+    # steady frames: 6 small drags on the map (view only, no data change)
+    canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+    canvas.scroll_into_view_if_needed(); page.wait_for_timeout(1500)
+    box = canvas.bounding_box()
+    x, y = box["x"] + box["width"] / 2 - 20, box["y"] + box["height"] - 20
+    draws0 = page.evaluate("window.__bench.draws")
+    cpu = bb.browser_cpu()
+    for i in range(6):
+        d = 40 if i % 2 == 0 else -40
+        page.mouse.move(x, y); page.mouse.down()
+        page.mouse.move(x + d, y, steps=4); page.mouse.up()
+        page.wait_for_timeout(400)
+    page.wait_for_timeout(800)
+    out["pan_gpu_s"] = bb.gpu_since(cpu); out["pan_cpu_s"] = bb.cpu_since(cpu)
+    out["pan_draws"] = page.evaluate("window.__bench.draws") - draws0
+    ctx.close()
+    return out
+
+from playwright.sync_api import sync_playwright
+from tests.browser.serving import CHROMIUM, LAUNCH_ARGS
+with sync_playwright() as pw, contextlib.ExitStack() as stack:
+    browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+    served = []
+    for name, app, env, port, init in variants:
+        old = dict(os.environ); os.environ.update(env)
+        try:
+            url, _, pid = stack.enter_context(bb.serving(args.store, port, "serve", app))
+        finally:
+            os.environ.clear(); os.environ.update(old)
+        served.append((name, url, pid, init))
+        print(f"# up {name} {url}", file=sys.stderr, flush=True)
+    # one warm-up session each (not counted)
+    for name, url, pid, init in served:
+        session(browser, url, pid, init)
+    with open(args.out, "a") as f:
+        for r in range(args.rounds):
+            order = served if r % 2 == 0 else served[::-1]
+            for name, url, pid, init in order:
+                t = time.strftime("%H:%M:%S", time.gmtime())
+                res = session(browser, url, pid, init)
+                res.update(variant=name, round=r, t=t, load=os.getloadavg()[0])
+                f.write(json.dumps(res) + "\n"); f.flush()
+                print(name, r, {k: round(v, 3) for k, v in res.items() if k in (
+                    "type_gpu_s", "type_cpu_s", "type_draws", "type_redrawn_s", "week_gpu_s",
+                    "week_cpu_s", "week_draws", "week_redrawn_s", "pan_gpu_s", "pan_draws", "load")},
+                    file=sys.stderr, flush=True)
+    browser.close()
