@@ -13,6 +13,9 @@ A variant is NAME=CHECKOUT (whose `dashboard/app.py` is served as `make run` ser
 and `INIT=FILE`, a script added to that variant's pages before their own (a browser-side
 experiment, such as WebGL without antialiasing). Ports from --port up, one per variant.
 """
+
+from __future__ import annotations
+
 import argparse
 import collections
 import contextlib
@@ -24,54 +27,44 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT)); sys.path.insert(0, str(ROOT / "scripts"))
-import bench_browser as bb
-from websocket_frames import Frames
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+import bench_browser as bb  # noqa: E402  (scripts/ is on the path)
+from websocket_frames import Frames  # noqa: E402
 
-ap = argparse.ArgumentParser()
-ap.add_argument("--summary", help="a JSON-lines file: print its medians [range] per variant")
-ap.add_argument("--variant", action="append", default=[],
-                help="NAME=CHECKOUT[:ENV=VALUE;...;INIT=FILE]")
-ap.add_argument("--rounds", type=int, default=6)
-ap.add_argument("--port", type=int, default=8860)
-ap.add_argument("--out", default="/tmp/map_ab.jsonl")
-ap.add_argument("--store", default="/tmp/s100000")
-ap.add_argument("--viewport", default="1280x720")
-args = ap.parse_args()
+#: The figures printed per session and summed by --summary.
 KEYS = ["type_cpu_s", "type_gpu_s", "type_draws", "type_redrawn_s", "week_cpu_s", "week_gpu_s",
-        "week_draws", "week_redrawn_s", "pan_gpu_s", "pan_cpu_s", "pan_draws", "load"]
-if args.summary:
-    by = collections.OrderedDict()
-    for line in open(args.summary):
-        row = json.loads(line)
-        by.setdefault(row["variant"], []).append(row)
+        "week_draws", "week_redrawn_s", "pan_gpu_s", "pan_cpu_s", "pan_draws", "load"]  # fmt: skip
+
+
+def summary(path: str) -> None:
+    """Median [range] of each figure per variant, as a Markdown table."""
+    by: dict[str, list[dict]] = collections.OrderedDict()
+    with open(path) as lines:
+        for line in lines:
+            row = json.loads(line)
+            by.setdefault(row["variant"], []).append(row)
     print("| | " + " | ".join(f"{v} ({len(rs)})" for v, rs in by.items()) + " |")
-    for k in KEYS:
+    for key in KEYS:
         cells = []
-        for rs in by.values():
-            xs = [r[k] for r in rs if k in r and r[k] == r[k]]
-            cells.append(f"{statistics.median(xs):.2f} [{min(xs):.2f}-{max(xs):.2f}]" if xs else "-")
-        print(f"| {k} | " + " | ".join(cells) + " |")
-    sys.exit(0)
-w, h = map(int, args.viewport.split("x"))
-VIEW = {"width": w, "height": h}
+        for rows in by.values():
+            xs = [r[key] for r in rows if key in r and r[key] == r[key]]
+            cells.append(
+                f"{statistics.median(xs):.2f} [{min(xs):.2f}-{max(xs):.2f}]" if xs else "-"
+            )
+        print(f"| {key} | " + " | ".join(cells) + " |")
 
-variants = []
-for i, spec in enumerate(args.variant):
-    name, rest = spec.split("=", 1)
-    appdir, _, envs = rest.partition(":")
-    env = dict(e.split("=", 1) for e in envs.split(";") if e)
-    init = env.pop("INIT", None)
-    variants.append((name, Path(appdir) / "dashboard" / "app.py", env, args.port + i, init))
 
-def session(browser, url, server, init=None):
-    ctx = browser.new_context(viewport=VIEW)
-    page = ctx.new_page(); page.set_default_timeout(300_000)
+def session(browser, url: str, server: int, viewport: dict, init: str | None) -> dict:
+    """One fresh session: opened and settled, a type click, Week, six drags of the map."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.set_default_timeout(300_000)
     page.add_init_script(bb.PROBE)
     if init:
-        page.add_init_script(open(init).read())
+        page.add_init_script(Path(init).read_text())
     socket = Frames()
-    page.on("websocket", lambda ws: socket.attach(ws))
+    page.on("websocket", socket.attach)
     page.goto(url)
     page.wait_for_selector('[data-testid="stDeckGlJsonChart"] canvas')
     page.wait_for_function("window.__bench.plots.length > 0")
@@ -83,56 +76,89 @@ def session(browser, url, server, init=None):
     types = sidebar.locator('[data-testid="stMultiSelect"]').filter(has_text="Event types")
     types.locator("input").click()
     option = page.locator('[role="option"]').filter(has_text=bb.TYPE).first
-    for k, v in bb.act(page, socket, option.click, 300, server).items():
-        out["type_" + k] = v
-    page.keyboard.press("Escape"); page.wait_for_timeout(300)
+    for key, value in bb.act(page, socket, option.click, 300, server).items():
+        out["type_" + key] = value
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
     week = sidebar.get_by_role("button", name="Week", exact=True)
-    for k, v in bb.act(page, socket, week.click, 300, server).items():
-        out["week_" + k] = v
-    # steady frames: 6 small drags on the map (view only, no data change)
+    for key, value in bb.act(page, socket, week.click, 300, server).items():
+        out["week_" + key] = value
+    # steady frames: six 40 px drags on the map, to and fro (the view only, no data change)
     canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-    canvas.scroll_into_view_if_needed(); page.wait_for_timeout(1500)
+    canvas.scroll_into_view_if_needed()
+    page.wait_for_timeout(1500)
     box = canvas.bounding_box()
     x, y = box["x"] + box["width"] / 2 - 20, box["y"] + box["height"] - 20
-    draws0 = page.evaluate("window.__bench.draws")
+    draws = page.evaluate("window.__bench.draws")
     cpu = bb.browser_cpu()
     for i in range(6):
-        d = 40 if i % 2 == 0 else -40
-        page.mouse.move(x, y); page.mouse.down()
-        page.mouse.move(x + d, y, steps=4); page.mouse.up()
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x + (40 if i % 2 == 0 else -40), y, steps=4)
+        page.mouse.up()
         page.wait_for_timeout(400)
     page.wait_for_timeout(800)
-    out["pan_gpu_s"] = bb.gpu_since(cpu); out["pan_cpu_s"] = bb.cpu_since(cpu)
-    out["pan_draws"] = page.evaluate("window.__bench.draws") - draws0
-    ctx.close()
+    out["pan_gpu_s"], out["pan_cpu_s"] = bb.gpu_since(cpu), bb.cpu_since(cpu)
+    out["pan_draws"] = page.evaluate("window.__bench.draws") - draws
+    context.close()
     return out
 
-from playwright.sync_api import sync_playwright
-from tests.browser.serving import CHROMIUM, LAUNCH_ARGS
-with sync_playwright() as pw, contextlib.ExitStack() as stack:
-    browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
-    served = []
-    for name, app, env, port, init in variants:
-        old = dict(os.environ); os.environ.update(env)
-        try:
-            url, _, pid = stack.enter_context(bb.serving(args.store, port, "serve", app))
-        finally:
-            os.environ.clear(); os.environ.update(old)
-        served.append((name, url, pid, init))
-        print(f"# up {name} {url}", file=sys.stderr, flush=True)
-    # one warm-up session each (not counted)
-    for name, url, pid, init in served:
-        session(browser, url, pid, init)
-    with open(args.out, "a") as f:
-        for r in range(args.rounds):
-            order = served if r % 2 == 0 else served[::-1]
-            for name, url, pid, init in order:
-                t = time.strftime("%H:%M:%S", time.gmtime())
-                res = session(browser, url, pid, init)
-                res.update(variant=name, round=r, t=t, load=os.getloadavg()[0])
-                f.write(json.dumps(res) + "\n"); f.flush()
-                print(name, r, {k: round(v, 3) for k, v in res.items() if k in (
-                    "type_gpu_s", "type_cpu_s", "type_draws", "type_redrawn_s", "week_gpu_s",
-                    "week_cpu_s", "week_draws", "week_redrawn_s", "pan_gpu_s", "pan_draws", "load")},
-                    file=sys.stderr, flush=True)
-    browser.close()
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--summary", help="a JSON-lines file: print its medians per variant")
+    parser.add_argument("--variant", action="append", default=[],
+                        help="NAME=CHECKOUT[:ENV=VALUE;...;INIT=FILE]")  # fmt: skip
+    parser.add_argument("--rounds", type=int, default=6)
+    parser.add_argument("--port", type=int, default=8860)
+    parser.add_argument("--out", default="/tmp/map_ab.jsonl")
+    parser.add_argument("--store", default="/tmp/s100000")
+    parser.add_argument("--viewport", default="1280x720")
+    args = parser.parse_args()
+    if args.summary:
+        summary(args.summary)
+        return
+    width, height = map(int, args.viewport.split("x"))
+    viewport = {"width": width, "height": height}
+    variants = []
+    for i, spec in enumerate(args.variant):
+        name, rest = spec.split("=", 1)
+        checkout, _, envs = rest.partition(":")
+        env = dict(e.split("=", 1) for e in envs.split(";") if e)
+        init = env.pop("INIT", None)
+        app = Path(checkout) / "dashboard" / "app.py"
+        variants.append((name, app, env, args.port + i, init))
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.serving import CHROMIUM, LAUNCH_ARGS
+
+    with sync_playwright() as pw, contextlib.ExitStack() as stack:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        served = []
+        for name, app, env, port, init in variants:
+            before = dict(os.environ)
+            os.environ.update(env)  # the server inherits it
+            try:
+                url, _, pid = stack.enter_context(bb.serving(args.store, port, "serve", app))
+            finally:
+                os.environ.clear()
+                os.environ.update(before)
+            served.append((name, url, pid, init))
+            print(f"# up {name} {url}", file=sys.stderr, flush=True)
+        for _, url, pid, init in served:  # one warm-up session each, not counted
+            session(browser, url, pid, viewport, init)
+        with open(args.out, "a") as out:
+            for r in range(args.rounds):
+                for name, url, pid, init in served if r % 2 == 0 else served[::-1]:
+                    at = time.strftime("%H:%M:%S", time.gmtime())
+                    row = session(browser, url, pid, viewport, init)
+                    row.update(variant=name, round=r, t=at, load=os.getloadavg()[0])
+                    out.write(json.dumps(row) + "\n")
+                    out.flush()
+                    shown = {k: round(row[k], 3) for k in KEYS if k in row}
+                    print(name, r, shown, file=sys.stderr, flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
