@@ -32,6 +32,7 @@ import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from etl.places.area import AreaOfInterest
 from etl.places.gazetteer import normalise_name
@@ -75,6 +76,48 @@ def points(
     border: Callable[[str, tuple[float, float], float], bool] | None = None,
 ) -> tuple[float, float] | None:
     """(points, km to the nearest other place) of one candidate; None without evidence."""
+    weighed = _weigh(place, similarity, evidence, border)
+    if type(weighed) is not _Border:
+        return weighed
+    # (border is not None: _weigh leaves the test to the caller only then)
+    point = (place.latitude, place.longitude)
+    return (weighed.score, weighed.km) if _beside_named(border, evidence, point) else None
+
+
+class _Border(NamedTuple):
+    """A candidate only the border test can ground (`_weigh`): its (points, km) if it lies
+    within BORDER_KM of a country the article names, else none."""
+
+    score: float
+    km: float
+
+
+def _beside_named(
+    border: Callable[[str, tuple[float, float], float], bool] | None,
+    evidence: Evidence,
+    point: tuple[float, float],
+) -> bool:
+    """Within BORDER_KM of one of the countries the article names (asked in their order)."""
+    if border is None:
+        return False
+    for iso in evidence.countries:  # noqa: SIM110 - a loop: any() over a generator costs more
+        if border(iso, point, BORDER_KM):
+            return True
+    return False
+
+
+def _weigh(
+    place: GeoPlace,
+    similarity: float,
+    evidence: Evidence,
+    border: Callable[[str, tuple[float, float], float], bool] | None,
+) -> tuple[float, float] | None | _Border:
+    """`points`, but where only the test whether the candidate lies just across a named
+    country's border (BORDER_KM) can still ground it, that test left to the caller: a
+    `_Border` with what the candidate scores if it does. Most candidates of a common name
+    are homonyms far away ('Palmyra': 73 places, most in the United States), each asked
+    against every country the article names; `pick` asks only where the answer could
+    change its choice."""
     point = (place.latitude, place.longitude)
     km = _nearest_km(point, evidence.near)
     score, grounded, elsewhere = 0.0, False, False
@@ -91,16 +134,17 @@ def points(
         score, grounded = score + (3 if km <= CLOSE_KM else 2), True
     elif evidence.near and km > FAR_KM:
         score -= 2
-    if (
-        not grounded
-        and border is not None
-        and any(border(c, point, BORDER_KM) for c in evidence.countries)
-    ):
-        score, grounded = score + 1, True
-    elif not grounded and km <= REGION_KM:
-        score, grounded = score + 1, True  # Palma of Mozambique, 240 km from Pemba
     if not grounded:
-        return None
+        if km <= REGION_KM:  # beside a named country's border or not: the same point
+            score, grounded = score + 1, True  # Palma of Mozambique, 240 km from Pemba
+        elif border is None or not evidence.countries or similarity < AREA_ONLY_SIMILARITY:
+            # no border to ask; or grounded by it alone, a loose likeness abroad still fails
+            # the test below (score <= 3, km > NEAR_KM, not in a home country of the area:
+            # one would have been grounded above)
+            return None
+        else:  # grounded by the border alone: as below, an exact likeness
+            bordered = score + 1
+            return _Border(bordered + EXACT_POINTS * (similarity >= 1.0), km)
     if elsewhere and evidence.near and km > FAR_KM:
         return None  # only the box speaks for it, far from all the article's places (Derna's
         # 'al-Maghar neighbourhood' is no Maghar in Galilee)
@@ -187,26 +231,52 @@ def pick(
     written: str = "",
 ) -> GeoPlace | None:
     """The best-supported candidate of (place, similarity) pairs, or None. Among equals, a
-    place whose own name is the `written` one beats one that lists it as another name."""
+    place whose own name is the `written` one beats one that lists it as another name.
+
+    The best is the least key of all candidates (the keys end with the place's geonameid, so
+    no two are equal and the order they are weighed in does not matter): those only the
+    border test can ground are weighed last, and asked only when they would beat the best
+    of the others."""
     best, best_key = None, None
     key_written = normalise_name(written)
+    bordered: list[tuple[GeoPlace, float, _Border]] = []
     for place, similarity in found:
-        weighed = points(place, similarity, evidence, border)
-        own = bool(key_written) and normalise_name(place.name) == key_written
-        if (
-            own
-            and (place.name, place.country_code) in capitals()
-            and (not evidence.countries or place.country_code in evidence.countries)
-        ):  # 'Tripoli' is Libya's unless the article names other countries (a 'Doha deal')
-            score, km = weighed or (EXACT_POINTS, math.inf)
-            weighed = score + CAPITAL_POINTS, km
-        if weighed is None or (not own and _box_only(place, similarity, weighed, evidence)):
+        weighed = _weigh(place, similarity, evidence, border)
+        if type(weighed) is _Border:
+            bordered.append((place, similarity, weighed))
             continue
-        score, km = weighed
-        size = int(math.log10(place.population + 1))  # an order of magnitude
-        bucket = km // NEAR_TIE_KM if math.isfinite(km) else math.inf  # inf // x is nan
-        key = (-score, bucket, -size, not own, -similarity, -place.population)
-        key = (*key, place.geonameid)
-        if best_key is None or key < best_key:
+        key = _key(place, similarity, weighed, evidence, key_written)
+        if key is not None and (best_key is None or key < best_key):
+            best, best_key = place, key
+    for place, similarity, weighed in bordered:
+        key = _key(place, similarity, (weighed.score, weighed.km), evidence, key_written)
+        if key is None or (best_key is not None and key >= best_key):
+            continue  # it could not be chosen, whatever the border test says
+        if _beside_named(border, evidence, (place.latitude, place.longitude)):
             best, best_key = place, key
     return best
+
+
+def _key(
+    place: GeoPlace,
+    similarity: float,
+    weighed: tuple[float, float] | None,
+    evidence: Evidence,
+    key_written: str,
+) -> tuple | None:
+    """The candidate's sort key in `pick` (least is best), None where it is not taken."""
+    own = bool(key_written) and normalise_name(place.name) == key_written
+    if (
+        own
+        and (place.name, place.country_code) in capitals()
+        and (not evidence.countries or place.country_code in evidence.countries)
+    ):  # 'Tripoli' is Libya's unless the article names other countries (a 'Doha deal')
+        score, km = weighed or (EXACT_POINTS, math.inf)
+        weighed = score + CAPITAL_POINTS, km
+    if weighed is None or (not own and _box_only(place, similarity, weighed, evidence)):
+        return None
+    score, km = weighed
+    size = int(math.log10(place.population + 1))  # an order of magnitude
+    bucket = km // NEAR_TIE_KM if math.isfinite(km) else math.inf  # inf // x is nan
+    key = (-score, bucket, -size, not own, -similarity, -place.population)
+    return (*key, place.geonameid)

@@ -186,3 +186,54 @@ def test_a_country_after_an_opening_common_word_is_named_but_not_inside_a_lakes_
     names = {"mali": "ML", "chad": "TD", "niger": "NE"}
     assert countries_named("In Mali, two soldiers died.", names, {}) == {"ML": 1}
     assert countries_named("Boats crossed Lake Chad at night.", names, {}) == {}
+
+
+def _pick_every_border_asked(found, evidence, border, written=""):
+    """`pick` as it was before candidates only a border could ground were weighed last:
+    every candidate weighed in turn by `points`, which asks the border test at once."""
+    from etl.places.choose import _key
+    from etl.places.gazetteer import normalise_name
+
+    best, best_key = None, None
+    for place, similarity in found:
+        weighed = points(place, similarity, evidence, border)
+        key = _key(place, similarity, weighed, evidence, normalise_name(written))
+        if key is not None and (best_key is None or key < best_key):
+            best, best_key = place, key
+    return best
+
+
+def test_asking_the_border_only_where_it_could_change_the_choice_changes_nothing():
+    """Random homonyms in and around a box, random named countries and other places, a
+    random border test: `pick` chooses what weighing every candidate in turn chooses, and
+    asks the border test no more often (the Palmyras abroad are asked rarely)."""
+    import random
+
+    rng = random.Random(7)
+    codes = ["SY", "IQ", "US", "TR", "LB", "JO", "YE"]
+    for case in range(600):
+        found = []
+        for gid in range(rng.randint(1, 12)):
+            code = rng.choice(codes)
+            lat, lon = rng.uniform(-10, 50), rng.uniform(-100, 60)
+            name = rng.choice(["Palmyra", "Tadmur", "Damascus"])
+            population = rng.choice([0, 900, 20_000, 2_000_000])
+            found.append((_place(gid, code, lat, lon, population, name), rng.choice([1.0, 0.9])))
+        named = {c: rng.randint(1, 3) for c in rng.sample(codes, rng.randint(0, 3))}
+        near = tuple(
+            (rng.uniform(-10, 50), rng.uniform(-100, 60)) for _ in range(rng.randint(0, 3))
+        )
+        evidence = Evidence(named, near, rng.choice([AREA, None]))
+        across = {(c, gid): rng.random() < 0.3 for c in codes for gid in range(12)}
+        by_point = {(p.latitude, p.longitude): p.geonameid for p, _ in found}
+        asked = {"new": 0, "old": 0}
+
+        def border(iso, point, km, who, asked=asked, across=across, by_point=by_point):
+            asked[who] += 1
+            return across[(iso, by_point.get(point, 0))]
+
+        written = rng.choice(["Palmyra", "Damascus", ""])
+        new = pick(found, evidence, lambda *a: border(*a, "new"), written)
+        old = _pick_every_border_asked(found, evidence, lambda *a: border(*a, "old"), written)
+        assert new is old, case
+        assert asked["new"] <= asked["old"], case
