@@ -158,23 +158,32 @@ def _weigh(
     return score + EXACT_POINTS * (similarity >= 1.0), km
 
 
-#: (candidate's point, another place's point) -> km, kept: a name's candidates are weighed
+#: candidate's point -> {another place's point: km}, kept: a name's candidates are weighed
 #: against the article's same few places sentence after sentence (200 news-length articles:
-#: 97,608 distances, 21,863 of them distinct)
-_KM: dict[tuple[tuple[float, float], tuple[float, float]], float] = {}
-KM_KEPT = 200_000
+#: 97,608 distances, 21,863 of them distinct); keyed by the candidate first, so a look-up
+#: hashes each point once, not a pair of pairs per distance
+_KM: dict[tuple[float, float], dict[tuple[float, float], float]] = {}
+KM_KEPT = 200_000  # distances kept in all before they are dropped
+_KM_HELD = [0]
 
 
 def _nearest_km(point: tuple[float, float], near: tuple[tuple[float, float], ...]) -> float:
     """`min(haversine_km(point, p) for p in near)` (inf for none), each distance kept."""
-    kept = _KM
     km = float("inf")
+    if not near:
+        return km
+    kept = _KM.get(point)
+    if kept is None:
+        kept = _KM[point] = {}
     for i, p in enumerate(near):
-        d = kept.get((point, p))
+        d = kept.get(p)
         if d is None:
-            if len(kept) >= KM_KEPT:
-                kept.clear()
-            d = kept[(point, p)] = haversine_km(point, p)
+            if _KM_HELD[0] >= KM_KEPT:
+                _KM.clear()
+                kept = _KM[point] = {}
+                _KM_HELD[0] = 0
+            d = kept[p] = haversine_km(point, p)
+            _KM_HELD[0] += 1
         if i == 0 or d < km:  # min's own rule: the first, then only a smaller one
             km = d
     return km

@@ -39,6 +39,9 @@ def normalise_name(name: str) -> str:
     return _NOT_KEY.sub("", text)
 
 
+LIKE_KEPT = 50_000  # places_like answers kept before they are dropped
+
+
 class OfflineGazetteer(Geocoder):
     """A geopy geocoder over local place rows; never touches the network."""
 
@@ -46,6 +49,9 @@ class OfflineGazetteer(Geocoder):
         super().__init__()
         self._index: dict[str, list[Mapping[str, Any]]] = {}
         self._loose: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
+        #: places_like's answers by (name, floor): the rows never change, and a news article
+        #: asks for the same names sentence after sentence
+        self._like: dict[tuple[str, float | None], tuple[Mapping[str, Any], ...]] = {}
         for place in places:
             names = [place["name"], *(str(place.get("aliases") or "").split("|"))]
             for name in {normalise_name(n) for n in names if n and n.strip()}:
@@ -62,6 +68,14 @@ class OfflineGazetteer(Geocoder):
         """The place rows one of whose names is a transliteration of `name` (Idleeb: Idlib),
         closest spelling first (see etl.places.namekey); [] when none is close enough
         (`floor`, else namekey.min_similarity)."""
+        known = self._like.get((name, floor))
+        if known is None:
+            if len(self._like) >= LIKE_KEPT:
+                self._like.clear()
+            known = self._like[(name, floor)] = tuple(self._places_like(name, floor))
+        return list(known)
+
+    def _places_like(self, name: str, floor: float | None) -> list[Mapping[str, Any]]:
         key = loose_key(name or "")
         if not all(len(w) >= 3 for w in words(name or "")):
             return []  # a one- or two-letter word: too little to be a spelling of anything
