@@ -25,7 +25,17 @@ from etl.extraction.actors import (
 )
 from etl.extraction.anaphora import refer_back
 from etl.extraction.date_context import may_date, until_day
-from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, note_day, report_day
+from etl.extraction.date_windows import (  # fmt: skip
+    after_spell,
+    as_of_stamp,
+    day_word,
+    entry_stamp,
+    in_entry,
+    note_day,
+    own_day,
+    report_day,
+    stamp_day,
+)
 from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
@@ -307,7 +317,18 @@ class Extractor:
                 text, start, end, context.published or article.published, context.anchor
             )
         context.until = until_day(text, dates)
-        context.stamp = entry_stamp(dates, text, start, end) or context.stamp
+        own_stamp = entry_stamp(dates, text, start, end)
+        speaks = stamp_day(own_stamp, context.published or article.published)
+        if speaks is not None:
+            # a record stamped with its day speaks as of that day, not of publication
+            # ('ALERT Kaduna 11/6: bandits kidnapped 9 worshippers this morning'): its
+            # relative phrases count from the stamp, in this sentence and the next ones
+            if any(day_word(d) for d in dates):
+                again = find_dates(text, start, end, speaks, context.anchor)
+                dates = as_of_stamp(dates, again)
+            if context.published is None:
+                context.published = speaks
+        context.stamp = own_stamp or context.stamp
         # a note of one sentence names what happened: its nominal triggers took place
         triggers = find_triggers(text, start, end, context.stems, context.note, context.nouns)
         if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own
@@ -341,7 +362,7 @@ class Extractor:
                     (start, end),
                     trigger,
                     triggers,
-                    dates,
+                    own_day(dates, own_stamp),
                     events,
                     actors,
                     figures,

@@ -487,6 +487,7 @@ class PlaceResolver:
             or _ADMIN_END.search(run)
             or dateline
             or routes.note_heading(text, start, end)
+            or routes.record_head(text, start, end)  # 'Alert 2018/10/01 - Bamenda (Mezam):'
             or routes.section_heading(text, start, end)
             or roles.place_subject(text, end, self.rules)
             or admin_path.in_path(text, start, end)  # 'Idlib » Ariha » Ariha'
