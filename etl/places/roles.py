@@ -454,12 +454,10 @@ def names_a_site(sentence: str, rules: PlaceRules | None = None) -> bool:
 def a_site_named(text: str, start: int, end: int, rules: PlaceRules | None = None) -> bool:
     """'the Cathedral of Our Lady': one site word after 'the' and before 'of' heads the
     name of a site, it is no town of that name (Cathedral, Saskatchewan)."""
+    if not text.startswith(" of ", end):  # (most names: one test, no look-up)
+        return False
     rules = rules or place_rules()
-    return (
-        rules.has(text[start:end], "site")
-        and text[max(0, start - 4) : start].lower() == "the "
-        and text.startswith(" of ", end)
-    )
+    return text[max(0, start - 4) : start].lower() == "the " and rules.has(text[start:end], "site")
 
 
 def never_a_place(key: str, rules: PlaceRules | None = None) -> bool:
