@@ -406,6 +406,13 @@ class Extractor:
         else:  # 'an offensive towards Ma'rib, with fighting in Sirwah': Sirwah
             places = not_goals(text, places)
         place, note = _place_for(trigger, places, context, index)
+        if (
+            index == 0
+            and note == "the article's main place"
+            and context.dateline is not None
+            and names_a_site(text[start:end])
+        ):  # 'JOLO – Bombs exploded at the cathedral': the dateline's city, not a town
+            place, note = context.dateline, "the dateline's place"  # named later
         if note == "the dateline's place" and not (
             refers_back(text[start:end]) or names_a_site(text[start:end])
         ):  # 'the city' or 'the central police station' is in the dateline's city

@@ -79,3 +79,29 @@ def test_a_site_named_in_a_dateline_lead_is_in_the_datelines_city(extractor):
     )
     (first, *_) = _mentions(extractor, text)
     assert first.place_name == "Cotabato"
+
+
+# The same class when the article names a town elsewhere (in a sentence of no event): the
+# lead's site is in the dateline's city, not in the article's main place; a lead naming no
+# site keeps the main place.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "COTABATO, Mindanao — Two bombs exploded at the central market on Sunday, "
+            "killing 20 people. Police in Zamboanga raised their alert level.",
+            "Cotabato",
+        ),
+        # guard: no site in the lead: the article's main place, as before
+        (
+            "BEIRUT — Government jets struck rebel positions on Sunday, killing 20 fighters. "
+            "The raids hit Saraqib for a third day.",
+            "Saraqib",
+        ),
+    ],
+)
+def test_a_site_in_the_lead_is_in_the_datelines_city_not_the_main_place(
+    extractor, text, name
+):
+    (first, *_) = _mentions(extractor, text)
+    assert first.place_name == name
