@@ -56,7 +56,7 @@ from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver
-from etl.places.roles import refers_back
+from etl.places.roles import names_a_site, refers_back
 from etl.places.routes import is_section_heading, not_goals
 from etl.problems import Problem
 
@@ -427,7 +427,16 @@ class Extractor:
         else:  # 'an offensive towards Ma'rib, with fighting in Sirwah': Sirwah
             places = not_goals(text, places)
         place, note = _place_for(trigger, places, context, index)
-        if note == "the dateline's place" and not refers_back(text[start:end]):
+        if (
+            index == 0
+            and note == "the article's main place"
+            and context.dateline is not None
+            and names_a_site(text[start:end])
+        ):  # 'JOLO – Bombs exploded at the cathedral': the dateline's city, not a town
+            place, note = context.dateline, "the dateline's place"  # named later
+        if note == "the dateline's place" and not (
+            refers_back(text[start:end]) or names_a_site(text[start:end])
+        ):  # 'the city' or 'the central police station' is in the dateline's city
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)

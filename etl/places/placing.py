@@ -140,6 +140,8 @@ class PlaceResolver:
         for s, e in self._names(text, start, end, evidence):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
+            if roles.a_site_named(text, s, e, self.rules):
+                continue  # 'the Cathedral of Our Lady': a site's name, not a town's
             field = field_at(fields, s) if fields else None
             hit = self._resolve(
                 text, s, e, evidence, s < heading_until or name in known or field is not None
