@@ -24,6 +24,7 @@ from etl.extraction.tolls import (
     TOLL_QUANTITIES,
     fatalities,
     only_casualties,
+    vague,
 )
 from etl.places.geonames import haversine_km
 
@@ -197,11 +198,14 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
     in this sentence, added: when one of the carried tolls counts another group (its noun, or
     'also' after it). Parts a carried total already sums ('3 soldiers and 2 attackers') are
     counted once, in that total."""
-    tolls = [f for f in carried if f.quantity in TOLL_QUANTITIES and f.low is not None]
+    # a vague word ('dozens of bodies', 'dozens of terrorists') counts nobody: nothing to add
+    tolls = [
+        f for f in carried if f.quantity in TOLL_QUANTITIES and f.low is not None and not vague(f)
+    ]
     if not text or not tolls:
         return None
     start = min(f.char_start for f in tolls)  # where this sentence's tolls begin
-    told = [f for f in mention.figures if f.char_end <= start]
+    told = [f for f in mention.figures if f.char_end <= start and not vague(f)]
     other = any(_OTHER_GROUP.search(f.text) or _ALSO.match(text, f.char_end) for f in tolls)
     # or the other way round: the attackers' dead told first, then the side attacked's
     # ('... neutralised about twenty terrorists. Five soldiers lost their lives.')

@@ -115,6 +115,12 @@ _DIGIT_STAMP = re.compile(
     rf"(?:\s*\((?-i:{_WD_ANY})\.?\))?{_CLOCK}{_STAMP_END}",
     _F,
 )
+# A yearless day and month in digits, day first ("19/6", "13.12"), read only where a record
+# writes its day (etl.extraction.date_resolvers._field_day checks the shape around it): a
+# field of its own ("🔴 Nawa • 14/7 • ..."), the end of a note's heading ("ALERT Kaduna
+# 20/10: ...", "Statement 55/2017, 16/2: ..."), or after a weekday ("communiqué #47, Sunday
+# 13/12"). Elsewhere "3/4" is a fraction and "3.5" a number.
+_FIELD_DAY = re.compile(r"(?<![\w/.,-])(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?![\w/]|[.,-]?\d)")
 _ORDINAL = _rx(  # 'on the 14th', 'on the morning of the 11th'
     "o",
     r"on\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?"

@@ -11,6 +11,7 @@ import re
 
 from etl.extraction.date_patterns import _F, NTH_DAYS
 from etl.extraction.date_words import WORDS
+from etl.extraction.record_shape import fills_field
 
 _Found = tuple[dt.date, dt.date, str]  # start, end, source
 
@@ -139,6 +140,36 @@ def _digit_stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     if start is None or not 0 < (d - start).days <= 62:
         return None
     return start, d, "explicit"
+
+
+#: after a yearless day: a heading's colon, a spaced dash, a line's end or the sentence's end
+_HEADING_END = re.compile(r"[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014]{1,2}[ \t]|\n|\Z)")
+_WEEKDAY_BEFORE = re.compile(
+    rf"\b(?-i:{'|'.join(sorted(WORDS.weekdays, key=len, reverse=True))})\.?,?[ \t]+\Z"
+)
+HEADING_CHARS = 60  # a note's heading ends within this many characters of its sentence's start
+
+
+def field_day_shape(text: str, start: int, end: int) -> bool:
+    """The yearless day text[start:end] ('19/6') stands where a record writes its day: it
+    fills a field of its own ('• 19/6 •', etl.extraction.record_shape), ends a note's heading
+    written with a slash ('ALERT Kaduna 20/10:', within HEADING_CHARS of the sentence's start;
+    'at 10.05:' is a time), or follows a weekday ('Sunday 13/12')."""
+    if fills_field(text, start, end):
+        return True
+    if start <= HEADING_CHARS and "/" in text[start:end] and _HEADING_END.match(text, end):
+        return "\n" not in text[:start]  # ('at 10.05:' is a time)
+    return _WEEKDAY_BEFORE.search(text, max(0, start - 14), start) is not None
+
+
+def _field_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """A yearless day and month where a record writes its day (`field_day_shape`): the
+    latest such day by publication (or just after it), day first."""
+    day, month = int(m["day"]), int(m["month"])
+    if month > 12 or not field_day_shape(m.string, m.start(), m.end()):
+        return None
+    d = _numeric_date(day, month, None, pub)
+    return (d, d, "explicit") if d else None
 
 
 def _dtg(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:

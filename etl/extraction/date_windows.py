@@ -293,14 +293,22 @@ def entry_stamp(
     'Daily log, 22 July 2019.'): the day of the record's event."""
     for w in windows:
         at, end = w.char_start, w.char_end
-        if at is None or end is None or at - start > FIELD_REACH:
+        if at is None or end is None or at - start > HEAD_REACH:
+            continue
+        if stop is not None and w.source == "explicit" and heads_record(text, start, stop, at, end):
+            return w  # 'Daily log, 22 July 2019.' before the log's sentences
+        if fills_field(text, at, end):  # a field of its own, by its shape: 'Date: 11 Apr
+            return w  # 2016' on its line, '▪ 2019-05-03 ▪', 'URGENT ‖ 31-03-2015 ‖ Mabouja'
+        if (
+            w.source == "explicit"
+            and _HEADING_COLON.match(text, end)
+            and "\n" not in text[start:at]
+        ):
+            return w  # the day that ends a note's heading: 'Statement 301/2016, 14/8: ...'
+        if at - start > FIELD_REACH:
             continue
         if _FIELD_BEFORE.search(text, start, at) and _FIELD_AFTER.match(text, end):
             return w  # a field of the entry's header row: 'SIR 0063/22 | 28 Mar 2022 | KATARI'
-        if fills_field(text, at, end):  # a field of its own, by its shape: 'Date: 11 Apr
-            return w  # 2016' on its line, '▪ 2019-05-03 ▪', 'URGENT ‖ 31-03-2015 ‖ Mabouja'
-        if stop is not None and w.source == "explicit" and heads_record(text, start, stop, at, end):
-            return w  # 'Daily log, 22 July 2019.' before the log's sentences
         if at - start > STAMP_REACH:
             continue
         bracketed = text[at - 1 : at] == "[" and text[end : end + 1] == "]"
@@ -309,8 +317,48 @@ def entry_stamp(
     return None
 
 
+STAMP_DAYS = 7  # a record's stamp this many days before publication is still its day
+
+
+def stamp_day(stamp: DateWindow | None, published: dt.date) -> dt.date | None:
+    """The day an entry's stamp names (`entry_stamp`), when it is one day before publication
+    and up to STAMP_DAYS before it: the record speaks as of that day, so its relative
+    phrases ('this morning', 'last night', 'yesterday') count from it."""
+    if stamp is None or stamp.start != stamp.end or stamp.source != "explicit":
+        return None
+    return stamp.start if 0 < (published - stamp.start).days <= STAMP_DAYS else None
+
+
+def own_day(dates: list[DateWindow], stamp: DateWindow | None) -> list[DateWindow]:
+    """The dates that may date an event told in a stamped entry: its own relative day or
+    weekday ('14/8: Shelling on Nawa yesterday': the 13th) before the stamp, which says when
+    the entry was written; all of them when the entry names no day of its own."""
+    if stamp is None or len(dates) < 2:
+        return dates
+    own = [d for d in dates if d is not stamp and (d.source == "weekday" or day_word(d))]
+    return [d for d in dates if d is not stamp] if own else dates
+
+
+def day_word(d: DateWindow) -> bool:
+    """The window is read from a word that counts days back from the day a text speaks as
+    of ('yesterday', 'this morning', 'last night': data/rules/date_relative_days.csv)."""
+    return d.source == "relative" and " ".join((d.text or "").lower().split()) in (
+        WORDS.relative_days
+    )
+
+
+def as_of_stamp(dates: list[DateWindow], again: list[DateWindow]) -> list[DateWindow]:
+    """`dates` with their day words (`day_word`) read again as of a record's stamp (`again`:
+    the same sentence's dates with the stamp's day for publication); the other windows as
+    first read (a step such as 'the next day' may run past the stamp)."""
+    by_start = {d.char_start: d for d in again if day_word(d)}
+    return [by_start.get(d.char_start, d) if day_word(d) else d for d in dates]
+
+
 # a header row's fields: 'SIR 041/23 | 22 Apr 2023 | KHARTOUM |', '#T-0412 — 3 Jun 17 — MARAWI'
 FIELD_REACH = 30  # characters from the sentence's start the date field begins within
+HEAD_REACH = 60  # ... a note's heading's day, or a field of its own, begins within
+_HEADING_COLON = re.compile(r"[ \t]*:(?!\d)")  # a heading's colon after its day
 _FIELD_BEFORE = re.compile(r"(?:\||\u2014|--)\s*\Z")
 _FIELD_AFTER = re.compile(r"(?:\s+\d\d)?\s*(?:\||\u2014|--)")  # a two-digit year may follow
 

@@ -25,7 +25,17 @@ from etl.extraction.actors import (
 )
 from etl.extraction.anaphora import refer_back
 from etl.extraction.date_context import may_date, until_day
-from etl.extraction.date_windows import after_spell, entry_stamp, in_entry, note_day, report_day
+from etl.extraction.date_windows import (  # fmt: skip
+    after_spell,
+    as_of_stamp,
+    day_word,
+    entry_stamp,
+    in_entry,
+    note_day,
+    own_day,
+    report_day,
+    stamp_day,
+)
 from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
@@ -46,7 +56,7 @@ from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver
-from etl.places.roles import refers_back
+from etl.places.roles import names_a_site, refers_back
 from etl.places.routes import is_section_heading, not_goals
 from etl.problems import Problem
 
@@ -307,7 +317,18 @@ class Extractor:
                 text, start, end, context.published or article.published, context.anchor
             )
         context.until = until_day(text, dates)
-        context.stamp = entry_stamp(dates, text, start, end) or context.stamp
+        own_stamp = entry_stamp(dates, text, start, end)
+        speaks = stamp_day(own_stamp, context.published or article.published)
+        if speaks is not None:
+            # a record stamped with its day speaks as of that day, not of publication
+            # ('ALERT Kaduna 11/6: bandits kidnapped 9 worshippers this morning'): its
+            # relative phrases count from the stamp, in this sentence and the next ones
+            if any(day_word(d) for d in dates):
+                again = find_dates(text, start, end, speaks, context.anchor)
+                dates = as_of_stamp(dates, again)
+            if context.published is None:
+                context.published = speaks
+        context.stamp = own_stamp or context.stamp
         # a note of one sentence names what happened: its nominal triggers took place
         triggers = find_triggers(text, start, end, context.stems, context.note, context.nouns)
         if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own
@@ -341,7 +362,7 @@ class Extractor:
                     (start, end),
                     trigger,
                     triggers,
-                    dates,
+                    own_day(dates, own_stamp),
                     events,
                     actors,
                     figures,
@@ -406,7 +427,16 @@ class Extractor:
         else:  # 'an offensive towards Ma'rib, with fighting in Sirwah': Sirwah
             places = not_goals(text, places)
         place, note = _place_for(trigger, places, context, index)
-        if note == "the dateline's place" and not refers_back(text[start:end]):
+        if (
+            index == 0
+            and note == "the article's main place"
+            and context.dateline is not None
+            and names_a_site(text[start:end])
+        ):  # 'JOLO – Bombs exploded at the cathedral': the dateline's city, not a town
+            place, note = context.dateline, "the dateline's place"  # named later
+        if note == "the dateline's place" and not (
+            refers_back(text[start:end]) or names_a_site(text[start:end])
+        ):  # 'the city' or 'the central police station' is in the dateline's city
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)

@@ -159,16 +159,25 @@ def one_row(text: str, sentences: list[tuple[int, int]]) -> bool:
     return all(is_mark_char(text[s]) for s, _ in sentences[1:])
 
 
+#: a weekday written before a heading's day: '..., Sunday 13/12'
+_WEEKDAY_LEAD = re.compile(r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\Z")
+
+
+#: a date phrase that opens with a preposition is governed by the sentence ('..., on March 3.')
+_GOVERNED = re.compile(r"(?i:on|in|at|since|from|by|until|till|during)\s")
+
+
 def heads_record(text: str, start: int, stop: int, date_start: int, date_end: int) -> bool:
     """The sentence text[start:stop] is a short heading that a date ends, set off by a comma
-    ('Daily log, 22 July 2019.', 'Bujumbura, 12 Dec 2015'; not governed by a preposition, as
-    in 'Clashes continued in Baghuz on Thursday.'), and more of the text follows: the
-    record's day."""
+    ('Daily log, 22 July 2019.', 'Bujumbura, 12 Dec 2015', 'communiqué #47, Sunday 13/12';
+    not governed by a preposition, as in 'Clashes continued in Baghuz on Thursday.'), and
+    more of the text follows: the record's day."""
     return (
         stop - start <= FIELD_CHARS
         and stop < len(text.rstrip())
         and start < date_start
         and date_end <= stop
-        and text[start:date_start].rstrip().endswith(",")
+        and _WEEKDAY_LEAD.sub("", text[start:date_start].rstrip()).rstrip().endswith(",")
+        and not _GOVERNED.match(text, date_start, date_end)
         and all(c in _TAIL for c in text[date_end:stop])
     )

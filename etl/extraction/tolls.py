@@ -15,6 +15,10 @@ from etl.extraction.mentions import Figure
 from etl.extraction.word_gate import search
 
 TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
+#: the qualifiers of vague words ('dozens', 'scores', 'several', 'hundreds':
+#: figure_vague.csv), not the qualifiers of a number ('about', 'at least'): a word that
+#: names no count
+VAGUE = frozenset(q for *_, q in WORDS.vague.values()) - frozenset(WORDS.qualifiers.values())
 # "one" rows first: "no fatalities beyond the bomber" is one death, not the zero inside it
 _ZEROS = tuple(r for r in WORDS.tolls if r.kind == "one") + tuple(
     r for r in WORDS.tolls if r.kind == "zero"
@@ -257,11 +261,21 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
+def vague(figure: Figure) -> bool:
+    """A figure read from a vague word ('dozens of militants', "'scores of terrorists'"):
+    bounds the word stands for, not a count anyone made."""
+    return figure.qualifier in VAGUE
+
+
 def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
     """Low and high of the death tolls among figures ('killed' and 'died'): the largest of
-    each bound, so an updated toll ('has risen to 30') and a total of parts win. A zero toll
-    ('no fatalities') is 0-0; no toll at all is (None, None)."""
+    each bound, so an updated toll ('has risen to 30') and a total of parts win. A count
+    beats a vague word: 'the army said dozens of terrorists were killed; a monitor put the
+    dead at 72' is 72, not 72-99 (the word's bounds are the toll only when nothing counts
+    the dead). A zero toll ('no fatalities') is 0-0; no toll at all is (None, None)."""
     killed = [f for f in figures if f.quantity in TOLL_QUANTITIES]
+    if any(not vague(f) for f in killed):
+        killed = [f for f in killed if not vague(f)]
     low = max((f.low for f in killed if f.low is not None), default=None)
     high = max((f.high for f in killed if f.high is not None), default=None)
     if low is not None and high is not None and high < low:

@@ -22,13 +22,15 @@ VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _FIGHTERS = (
     r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
-    r"servicem[ae]n|guards?|policem[ae]n|officers|peacekeepers?|gendarmes?|militiam[ae]n|"
+    r"servicem[ae]n|guards?|policem[ae]n|officers?|peacekeepers?|gendarmes?|militiam[ae]n|"
+    r"rangers?|attackers?|assailants?|"
     r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
 )
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
 #: sentence reports.
 _COMBATANTS_DIED = re.compile(
-    rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}}\s+(?:(?:were|was|have been|had been)\s+killed|died)\b",
+    rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}},?\s+(?:(?:were|was|have been|had been)\s+"
+    rf"(?:killed|shot dead|shot and killed|gunned down)|died)\b",
     re.I,
 )
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
@@ -36,6 +38,35 @@ _COMBATANTS_DIED = re.compile(
 _COMBATANTS_KILLED = re.compile(
     rf"\bkill(?:ed|ing) (?!(?:by|when|as|after|while|in|during)\b)"
     rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |[\w-]+ ){{0,4}}{_FIGHTERS}\b",  # 'killed 1.000 fighters'
+    re.I,
+)
+
+
+#: the attackers themselves: their death in an attack the sentence tells by its weapon ('a
+#: suicide bomber blew himself up ... as a second attacker was shot dead by guards') is that
+#: attack's toll, not a battle of its own
+_ATTACKERS = re.compile(r"attackers?|assailants?", re.I)
+
+
+def _fighters_died(found: dict[str, Trigger], text: str, start: int, end: int) -> bool:
+    """Armed men's deaths told in the sentence ('At least 13 militants, five soldiers and a
+    police officer were killed', 'A soldier was shot dead'), other than the attackers' own in
+    an attack by a weapon, and not people named by whose they were ('relatives of soldiers')."""
+    weapon = (VIOLENT - {"clash"}) & found.keys()
+    for died in _COMBATANTS_DIED.finditer(text, start, end):
+        if _OF_BEFORE.search(text, max(start, died.start() - 30), died.start()):
+            continue  # 'four members of an indigenous guard were shot dead': the members died
+        if not (_ATTACKERS.match(died.group()) and weapon):
+            return True
+    return False
+
+
+#: the armed noun is the object of 'of': it names whose the dead were, not the dead ('members of
+#: a village guard'), unless a count or quantity comes before 'of' ('one of the attackers')
+_OF_BEFORE = re.compile(
+    r"\b(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|several|each|"
+    r"none|any|dozens|scores|hundreds|\d+)\s)[\w-]+\s+of\s+(?:(?:an?|the|their|its|his|her)\s+)?"
+    r"(?:[\w-]+\s+)?\Z",
     re.I,
 )
 
@@ -117,7 +148,7 @@ def fold(
             casualty in found
             and not weapon
             and (
-                _COMBATANTS_DIED.search(text, start, end)
+                _fighters_died(found, text, start, end)
                 or (not VIOLENT & found.keys() and _COMBATANTS_KILLED.search(text, start, end))
             )
         ):

@@ -140,6 +140,8 @@ class PlaceResolver:
         for s, e in self._names(text, start, end, evidence):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
+            if roles.a_site_named(text, s, e, self.rules):
+                continue  # 'the Cathedral of Our Lady': a site's name, not a town's
             field = field_at(fields, s) if fields else None
             hit = self._resolve(
                 text, s, e, evidence, s < heading_until or name in known or field is not None
@@ -487,6 +489,7 @@ class PlaceResolver:
             or _ADMIN_END.search(run)
             or dateline
             or routes.note_heading(text, start, end)
+            or routes.record_head(text, start, end)  # 'Alert 2018/10/01 - Bamenda (Mezam):'
             or routes.section_heading(text, start, end)
             or roles.place_subject(text, end, self.rules)
             or admin_path.in_path(text, start, end)  # 'Idlib » Ariha » Ariha'

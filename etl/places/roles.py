@@ -39,7 +39,9 @@ ROLES = (
     "locator",
 )
 SIDES = ("before", "after", "between")
-CUE_ROLES = ("locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject")
+CUE_ROLES = (
+    "locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject", "site"
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -440,6 +442,24 @@ def refers_back(sentence: str, rules: PlaceRules | None = None) -> bool:
     )
 
 
+def names_a_site(sentence: str, rules: PlaceRules | None = None) -> bool:
+    """'the central police station', 'the Gulshan diplomatic quarter' (place_cues.csv site
+    words within three words of 'the'): the sentence tells of a site inside a town."""
+    rules = rules or place_rules()
+    return any(
+        rules.has(w, "site") for words in _THE_WORDS.findall(sentence) for w in words.split()
+    )
+
+
+def a_site_named(text: str, start: int, end: int, rules: PlaceRules | None = None) -> bool:
+    """'the Cathedral of Our Lady': one site word after 'the' and before 'of' heads the
+    name of a site, it is no town of that name (Cathedral, Saskatchewan)."""
+    if not text.startswith(" of ", end):  # (most names: one test, no look-up)
+        return False
+    rules = rules or place_rules()
+    return text[max(0, start - 4) : start].lower() == "the " and rules.has(text[start:end], "site")
+
+
 def never_a_place(key: str, rules: PlaceRules | None = None) -> bool:
     """Months, weekdays and the like (the table's not_place words), by normalised key."""
     return (rules or place_rules()).has(key, "not_place")
@@ -458,6 +478,8 @@ __all__ = [
     "check_tables",
     "is_reference",
     "locative",
+    "a_site_named",
+    "names_a_site",
     "never_a_place",
     "place_rules",
     "read_name",

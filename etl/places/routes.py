@@ -186,6 +186,35 @@ def heading_end(text: str, start: int, end: int) -> int:
     return after.end()
 
 
+# a record's heading on its first line: stamps, numbers and names, no prose, then the heading's
+# end: 'Culiacán, Sin., 26 Jun. — ...', 'Alert 2018/10/01 - Bamenda (Mezam): ...', 'Week 22
+# (25-31 May 2020), Macomia: ...', 'FIR 211/16, PS Saddar, Mastung, 16-09-2016\n...',
+# 'PARTE 2023-0312 / Esmeraldas / 12-03-2023 / ...': its names are in a place slot
+RECORD_CHARS = 400  # a record is a short text: a note, a log's entry
+RECORD_HEAD_CHARS = 60  # a heading's name begins within this many characters of the text
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")  # a lower-case word: prose, no heading
+_NUMBER_BEFORE = re.compile(r"\d[ \t]*\Z")  # a number just before a word ('14 Mar')
+_NUMBER_AFTER = re.compile(r"[ \t]*\d")  # ... or just after it ('Mar 2019')
+_HEAD_AFTER = re.compile(r"[^\n:\u2013\u2014]{0,40}?(?::(?!\d)|\s[-\u2013\u2014]{1,2}\s|\s/\s|\n)")
+
+
+def record_head(text: str, start: int, end: int) -> bool:
+    """The name text[start:end] stands in the heading that opens a record's first line: only
+    stamps, numbers and capitalised words before it and after it up to the heading's end (a
+    colon, a spaced dash or slash, the line's end). Not in a longer text (a news article's
+    dateline files it), nor an abbreviation ('Sin.' of 'Culiacán, Sin., 26 Jun. —')."""
+    if len(text) > RECORD_CHARS or start > RECORD_HEAD_CHARS:
+        return False
+    if _PROSE_WORD.search(text, 0, start) or text[end : end + 1] == ".":
+        return False
+    if _NUMBER_BEFORE.search(text, max(0, start - 3), start) or _NUMBER_AFTER.match(text, end):
+        return False  # a month of the heading's stamp, between its numbers ('14 Mar 2019')
+    if "\n" in text[:start]:
+        return False
+    after = _HEAD_AFTER.match(text, end)
+    return after is not None and _PROSE_WORD.search(text, end, after.end()) is None
+
+
 # a section of a bulletin headed by its place in capitals, the heading a sentence of its own:
 # 'MANBIJ. The SDF took ...', 'HAJIN POCKET. Coalition jets ...', 'SOUTHERN IDLIB. ...'
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # capitals, accented ones too ('CHIÚRE')
