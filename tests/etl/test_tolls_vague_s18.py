@@ -10,8 +10,8 @@ import pytest
 
 from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.mentions import Figure
+from etl.extraction.merge import cluster_mentions
 from etl.extraction.tolls import vague
 
 
