@@ -20,6 +20,9 @@ from __future__ import annotations
 
 import re
 
+from etl.extraction.alternation import longest_first
+from etl.extraction.date_words import WORDS
+
 FIELD_CHARS = 60  # a field that names a place or a day is short; a narrative runs on
 LABEL_CHARS = 24  # a label's words before its ':'
 MARK_CHARS = 3  # a field mark is at most this many symbols
@@ -159,8 +162,9 @@ def one_row(text: str, sentences: list[tuple[int, int]]) -> bool:
     return all(is_mark_char(text[s]) for s, _ in sentences[1:])
 
 
-#: a weekday written before a heading's day: '..., Sunday 13/12'
-_WEEKDAY_LEAD = re.compile(r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?\Z")
+#: a weekday written before a heading's day: '..., Sunday 13/12' (the weekday words and their
+#: abbreviations of data/rules, as the date rules read them)
+_WEEKDAY_LEAD = re.compile(rf"(?:{'|'.join(longest_first(WORDS.weekdays))})\.?\Z")
 
 
 #: a date phrase that opens with a preposition is governed by the sentence ('..., on March 3.')
