@@ -31,8 +31,10 @@ from etl.extraction.number_reading import (
 )
 from etl.extraction.toll_labels import with_labels
 from etl.extraction.tolls import (
+    OPEN_GATES,
     ZERO_GATES,
     fatalities,
+    left_open,
     set_aside_cumulative,
     with_totals,
     zero_figures,
@@ -484,4 +486,5 @@ def find_figures(text: str, start: int, end: int, folded_text: str | None = None
     figures = with_labels(text, lo, hi, figures)  # 'fat=10', 'Killed: 31 (19 army, 12 HTS)'
     if len(figures) > 1:
         figures = with_totals(text, figures)
-    return set_aside_cumulative(text, lo, figures)
+    figures = set_aside_cumulative(text, lo, figures)
+    return left_open(text, hi, figures, words) if not OPEN_GATES.isdisjoint(words) else figures

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from etl.extraction.figure_words import FLAGS, WORDS
+from etl.extraction.figure_words import FLAGS, PERSON_CLASSES, WORDS
 from etl.extraction.mentions import Figure
 from etl.extraction.word_gate import search
 
@@ -26,6 +26,9 @@ _ZEROS = tuple(r for r in WORDS.tolls if r.kind == "one") + tuple(
 _CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind in ("cumulative", "superseded"))
 _SET_ASIDE_AFTER = tuple(r for r in WORDS.tolls if r.kind == "set_aside_after")
 _SET_ASIDE_REACH = 60  # characters after a figure matched for "were found in a mass grave"
+_OPEN_AFTER = tuple(r for r in WORDS.tolls if r.kind == "open_after")
+OPEN_GATES = frozenset(r.gate for r in _OPEN_AFTER)  # each row's word ('far', 'final')
+_OPEN_REACH = 90  # characters after a count of the dead matched for "..., toll not final"
 ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
 _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
 # between two parts of one toll: "two soldiers and five militants", "a mother and her two
@@ -137,6 +140,35 @@ def set_aside_cumulative(text: str, lo: int, figures: list[Figure]) -> list[Figu
                 )
         out.append(f)
     return out
+
+
+def left_open(text: str, hi: int, figures: list[Figure], words: frozenset | set) -> list[Figure]:
+    """A closed count of the dead that the sentence says is not final ('11 dead so far',
+    '8 dead among them 3 children, toll not final', '10 killed, numbers rising': rows of
+    kind open_after in figure_tolls.csv) is a low bound, open above, as 'at least 11'. The
+    phrase must follow the count in its clause with no count of something else between
+    ('5 killed, 20 arrested so far' leaves the 5 closed). `words`: the sentence's folded
+    words; a row is tried only when its gate word is among them."""
+    rows = tuple(r for r in _OPEN_AFTER if r.gate in words)
+    if not rows:
+        return figures
+    out = []
+    for i, f in enumerate(figures):
+        if f.quantity in TOLL_QUANTITIES and f.low and f.high is not None:
+            reach = min(hi, f.char_end + _OPEN_REACH)
+            said = next(
+                (m for r in rows if (m := r.pattern.match(text, f.char_end, reach))), None
+            )
+            if said is not None and all(
+                g.quantity in _COUNTED_WITH or g.char_start >= said.end() for g in figures[i + 1 :]
+            ):
+                f = Figure(f.quantity, f.low, None, "at least", f.text, f.char_start, f.char_end)
+        out.append(f)
+    return out
+
+
+#: counts that may stand between a toll and its 'so far': more dead, the wounded, a part
+_COUNTED_WITH = TOLL_QUANTITIES | PERSON_CLASSES | {"injured"}
 
 
 def _total(parts: list[Figure], text: str) -> Figure:
