@@ -317,6 +317,33 @@ def entry_stamp(
     return None
 
 
+HEADING_CHARS = 80  # a text's opening line of a name and a day, no longer
+
+
+def heading_day(
+    windows: list[DateWindow], text: str, start: int, stop: int
+) -> DateWindow | None:
+    """The day of a record's heading: text[start:stop] is the text's first sentence, tells
+    no event (the caller checks), is short (HEADING_CHARS) and more text follows, and holds
+    one date, an explicit day not governed by a preposition ('Daily report 18 February
+    2015.', '@monitor (22 Aug 2016, 20:05): Hasakah: calm broke again.', 'Culiacán, Sin., 17
+    Oct. — 15:30 h.', 'Western Sector Operations Command, communiqué #7, Sunday 27/9'): the
+    day of the entries below it, as a stamp is (`entry_stamp`)."""
+    if stop - start > HEADING_CHARS or stop >= len(text.rstrip()):
+        return None
+    days = [w for w in windows if w.source in ("explicit", "weekday")]
+    explicit = [w for w in days if w.source == "explicit"]
+    if len(explicit) != 1 or len(days) > 2:
+        return None  # 'Sunday 27/9' is one day told twice; two days are a span or two events
+    w = explicit[0]
+    if w.start != w.end or w.char_start is None or _GOVERNED_DAY.match(text, w.char_start):
+        return None
+    return w
+
+
+_GOVERNED_DAY = re.compile(r"(?i:on|in|at|since|from|by|until|till|during)\s")
+
+
 STAMP_DAYS = 7  # a record's stamp this many days before publication is still its day
 
 

@@ -30,6 +30,7 @@ from etl.extraction.date_windows import (  # fmt: skip
     as_of_stamp,
     day_word,
     entry_stamp,
+    heading_day,
     in_entry,
     note_day,
     own_day,
@@ -150,6 +151,7 @@ class _Context:
     spell: DateWindow | None = None  # an explicit span of days ('Between 1 and 4 February')
     until: DateWindow | None = None  # this sentence's 'lasted until 9 March'
     stamp: DateWindow | None = None  # the stamp of the note's entry ('Tue-Wed --', '[19.12.2016]')
+    headed: bool = False  # the stamp is the day of the text's heading (date_windows.heading_day)
     published: dt.date | None = None  # the day the text speaks as of: publication or 'as of'
     spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
@@ -331,6 +333,11 @@ class Extractor:
         context.stamp = own_stamp or context.stamp
         # a note of one sentence names what happened: its nominal triggers took place
         triggers = find_triggers(text, start, end, context.stems, context.note, context.nouns)
+        if index == 0 and own_stamp is None and not triggers:
+            # a heading of a name and a day ('Daily report 18 February 2015.') dates the
+            # entries below it, as a stamp does
+            context.stamp = heading_day(dates, text, start, end)
+            context.headed = context.stamp is not None
         if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own
             triggers = [t for t in triggers if not _LABEL_AFTER.match(text, t.end)] or triggers
         # figures count for this sentence's events, or as a toll for the events of the sentence
@@ -387,6 +394,9 @@ class Extractor:
         spells = [d for d in dates if d.source == "explicit" and d.precision == "days"]
         if spells:
             context.spell, context.spell_sentence = spells[-1], index
+        if context.headed and index > 0 and any(d.source != "article" for d in dates):
+            # a day told below the heading ('... in Hama yesterday') dates what follows it
+            context.stamp, context.headed = None, False
         if precise:
             context.anchor, context.anchor_sentence = precise[-1].start, index
         elif days := [
