@@ -336,12 +336,16 @@ def heading_day(
     if len(explicit) != 1 or len(days) > 2:
         return None  # 'Sunday 27/9' is one day told twice; two days are a span or two events
     w = explicit[0]
-    if w.start != w.end or w.char_start is None or _GOVERNED_DAY.match(text, w.char_start):
+    at = w.char_start
+    if w.start != w.end or at is None or _GOVERNED_DAY.match(text, at):
         return None
+    if _GOVERNED_BEFORE.search(text, max(start, at - 12), at):
+        return None  # '(as of 7 June 2021)': a report's own day (report_day), not a stamp
     return w
 
 
 _GOVERNED_DAY = re.compile(r"(?i:on|in|at|since|from|by|until|till|during)\s")
+_GOVERNED_BEFORE = re.compile(r"(?i:\b(?:of|on|in|at|since|from|by|until|till|during|to))\s+\Z")
 
 
 STAMP_DAYS = 7  # a record's stamp this many days before publication is still its day

@@ -50,7 +50,12 @@ from etl.extraction.record_shape import (
     one_row,
     opens_field,
 )
-from etl.extraction.running_totals import running_total, yearly_tally
+from etl.extraction.running_totals import (
+    counts_since,
+    running_toll,
+    running_total,
+    yearly_tally,
+)
 from etl.extraction.sentences import split_sentences
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.pattern_cache import install as install_pattern_cache
@@ -450,6 +455,9 @@ class Extractor:
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)
+        if mine and any(counts_since(d) for d in dates):  # '425 have been killed since 8
+            # July': a running total, background (its figures' own dates are looked up)
+            mine = tuple(running_toll(f, _nearest(dates, f.char_start, text), text) for f in mine)
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from etl.extraction.mentions import Mention
+from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.tolls import TOLL_QUANTITIES
 
 #: the present perfect right before (or opening) the trigger: 'have fled', 'has now been displaced'
 _PERFECT = re.compile(
@@ -67,3 +68,38 @@ def yearly_tally(m: Mention) -> bool:
     """Whether `m` is a killing or deaths counted over a year or more (its date window is that
     long): a year's statistic. A siege or a displacement may last a year and still be told."""
     return m.event_type in _TALLY_TYPES and (m.date.end - m.date.start).days >= YEAR_DAYS
+
+
+RUNNING_DAYS = 7  # a count 'since' a day further back than this is a war's running total
+_SINCE_DAY = re.compile(r"since\b", re.I)
+
+
+def counts_since(date: DateWindow) -> bool:
+    """A window read from 'since ...' that opens more than RUNNING_DAYS before it ends."""
+    return (
+        bool(date.text)
+        and (date.end - date.start).days > RUNNING_DAYS
+        and _SINCE_DAY.match(date.text) is not None
+    )
+
+
+_CELL = re.compile(r"[;\t|\u2022>]")  # a clause or a record's cell ends between them
+
+
+def running_toll(figure: Figure, date: DateWindow | None, text: str = "") -> Figure:
+    """A toll counted since a day more than a week before the sentence's last (`date`, the
+    date nearest the figure, read from 'since ...': '425 Palestinians have been killed
+    since 8 July' in a report of 20 July, 'fighting had killed more than 1,100 people since
+    late April'): a war's or campaign's running total, kept under killed_cumulative
+    (background, as figure_tolls.csv's cumulative rows keep 'a war that has killed
+    360,000'), not the toll of the event it is told beside. A count since a day of the same
+    week ('24 had been killed since Wednesday') is the fighting's own toll, and so is one
+    dated apart ('under bombardment since February; 9 were killed on Saturday alone')."""
+    if figure.quantity not in TOLL_QUANTITIES or date is None or not counts_since(date):
+        return figure
+    at = date.char_start or 0
+    lo, hi = min(at, figure.char_start), max(at, figure.char_start)
+    if text and _CELL.search(text, lo, hi):  # 'Barrel bombs ...; the first since 2017 <tab>
+        return figure  # killed: 5': the count is the row's, not since then
+    f = figure
+    return Figure("killed_cumulative", f.low, f.high, f.qualifier, f.text, f.char_start, f.char_end)
