@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.tolls import TOLL_QUANTITIES
+from etl.extraction.tolls import RUNNING_TOLL, TOLL_QUANTITIES
 
 #: the present perfect right before (or opening) the trigger: 'have fled', 'has now been displaced'
 _PERFECT = re.compile(
@@ -90,11 +90,13 @@ def running_toll(figure: Figure, date: DateWindow | None, text: str = "") -> Fig
     """A toll counted since a day more than a week before the sentence's last (`date`, the
     date nearest the figure, read from 'since ...': '425 Palestinians have been killed
     since 8 July' in a report of 20 July, 'fighting had killed more than 1,100 people since
-    late April'): a war's or campaign's running total, kept under killed_cumulative
-    (background, as figure_tolls.csv's cumulative rows keep 'a war that has killed
-    360,000'), not the toll of the event it is told beside. A count since a day of the same
-    week ('24 had been killed since Wednesday') is the fighting's own toll, and so is one
-    dated apart ('under bombardment since February; 9 were killed on Saturday alone')."""
+    late April'): a running total, kept under RUNNING_TOLL. It is the event's toll only when
+    nothing else counts the event's dead (tolls.fatalities): told beside a day's own toll
+    ('killing at least 60 Palestinians'), it is the war's or campaign's tally, not this
+    event's; told alone ('19 civilians had died in shelling since May 7'), it is. A count
+    since a day of the same week ('24 had been killed since Wednesday') is the fighting's own
+    toll, and so is one dated apart ('under bombardment since February; 9 were killed on
+    Saturday alone')."""
     if figure.quantity not in TOLL_QUANTITIES or date is None or not counts_since(date):
         return figure
     at = date.char_start or 0
@@ -102,4 +104,4 @@ def running_toll(figure: Figure, date: DateWindow | None, text: str = "") -> Fig
     if text and _CELL.search(text, lo, hi):  # 'Barrel bombs ...; the first since 2017 <tab>
         return figure  # killed: 5': the count is the row's, not since then
     f = figure
-    return Figure("killed_cumulative", f.low, f.high, f.qualifier, f.text, f.char_start, f.char_end)
+    return Figure(RUNNING_TOLL, f.low, f.high, f.qualifier, f.text, f.char_start, f.char_end)

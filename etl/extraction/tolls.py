@@ -15,6 +15,9 @@ from etl.extraction.mentions import Figure
 from etl.extraction.word_gate import search
 
 TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
+#: the dead counted since a day over a week back ('425 have been killed since 8 July'):
+#: the event's toll only when nothing else counts its dead (running_totals.running_toll)
+RUNNING_TOLL = "killed_since"
 #: the qualifiers of vague words ('dozens', 'scores', 'several', 'hundreds':
 #: figure_vague.csv), not the qualifiers of a number ('about', 'at least'): a word that
 #: names no count
@@ -304,8 +307,13 @@ def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
     each bound, so an updated toll ('has risen to 30') and a total of parts win. A count
     beats a vague word: 'the army said dozens of terrorists were killed; a monitor put the
     dead at 72' is 72, not 72-99 (the word's bounds are the toll only when nothing counts
-    the dead). A zero toll ('no fatalities') is 0-0; no toll at all is (None, None)."""
+    the dead). A running total since a day weeks back (RUNNING_TOLL) counts only when no
+    other figure counts the dead. A zero toll ('no fatalities') is 0-0; no toll at all is
+    (None, None)."""
+    figures = list(figures)
     killed = [f for f in figures if f.quantity in TOLL_QUANTITIES]
+    if not killed:  # a running total is the toll only when nothing else counts the dead
+        killed = [f for f in figures if f.quantity == RUNNING_TOLL]
     if any(not vague(f) for f in killed):
         killed = [f for f in killed if not vague(f)]
     low = max((f.low for f in killed if f.low is not None), default=None)

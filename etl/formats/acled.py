@@ -71,6 +71,9 @@ SCALE = {
     "dataset": "Other",
 }
 TOLL_QUANTITIES = ("killed", "deaths")
+#: the dead counted since a day weeks back (etl.extraction.tolls.RUNNING_TOLL): an event's
+#: toll only when no killed or deaths figure counts its dead
+RUNNING_TOLL = "killed_since"
 IMPORTED = ("acled", "ucdp")  # origins of events imported from those datasets
 
 
@@ -83,8 +86,14 @@ def event_day(start: dt.date, end: dt.date) -> tuple[dt.date, int]:
 
 def fatalities(figures: pd.DataFrame) -> dict[str, int]:
     """event_id -> the lowest total toll any source gives (the low bound of `killed` or
-    `deaths` figures); events without one are absent (0 in the CSV)."""
+    `deaths` figures, or of a running total when it is the only count); events without one
+    are absent (0 in the CSV)."""
     tolls = figures[figures["quantity"].isin(TOLL_QUANTITIES)].dropna(subset=["value_low"])
+    running = figures[
+        (figures["quantity"] == RUNNING_TOLL) & ~figures["event_id"].isin(tolls["event_id"])
+    ].dropna(subset=["value_low"])
+    if len(running):
+        tolls = pd.concat([tolls, running])
     lowest = tolls.groupby("event_id")["value_low"].min()
     return {event: int(value) for event, value in lowest.items()}
 
