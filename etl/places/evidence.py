@@ -44,6 +44,11 @@ _AIR_POWER_AFTER = re.compile(
     r"missiles?|air\s*strikes?|air\s+raids?|advisers|advisors|mercenaries|contractors)\b",
     re.I,
 )
+#: A people's or country's word before a diplomatic mission ('the Iranian consulate in Najaf',
+#: "Iran's embassy"): the mission's country, not the country of the town it stands in.
+_MISSION_AFTER = re.compile(
+    r"(?:\s+|['’]s\s+)(?:consulates?|embass(?:y|ies)|ambassadors?|legations?|consul)\b", re.I
+)
 #: a lower-case administrative word after a run: the table's 'Gao region', 'Diffa region'
 _ADMIN_AFTER = re.compile(r" (region|province|state|governorate|district)\b", re.I)
 MAX_WORDS = 4  # the longest phrase of the table, in words
@@ -108,6 +113,8 @@ class CountryReader:
             if sponsor or _AIR_POWER_AFTER.match(text, m.end()):
                 continue  # 'Russian jets', 'Turkish-backed': a foreign side, not the place
                 # ('Saudi-led', a phrase of the table itself, still names Yemen)
+            if _MISSION_AFTER.match(text, m.end()):
+                continue  # 'the Iranian consulate in Najaf': Iran's mission, in Iraq
             found.update(codes)
         if any(mark in text for mark in _FIELD_MARKS):  # a row's country field: 'SY;'
             marked = ";" + text  # the start as a field mark

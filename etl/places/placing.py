@@ -93,6 +93,9 @@ class PlaceResolver:
         self._iso3 = frozenset(self._countries.iso3)
         self._slot_memo: tuple[str | None, int, bool] = (None, -1, False)
         self._kinds = {str(p["place_id"]): str(p.get("kind") or "") for p in places}
+        #: a curated row's own precision: a region phrase around it ('the eastern countryside
+        #: of Deir ez-Zor') widens the hit, not the place that locates it
+        self._precision = {str(p["place_id"]): int(p.get("geo_precision") or 1) for p in places}
 
     def countries_named(self, text: str) -> Counter[str]:
         """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen',
@@ -372,9 +375,10 @@ class PlaceResolver:
         def firm(hit: PlaceHit) -> bool:
             if hit.place_id.startswith("gn:"):
                 return not weak(hit)
-            # a curated town or site; a governorate (its point is its capital's), not a
-            # country's or a region's middle
-            return hit.geo_precision <= 2 or self._kinds.get(hit.place_id) == "governorate"
+            # a curated town or site (a region phrase around it too: its point is the town's);
+            # a governorate (its point is its capital's), not a country's or a region's middle
+            own = self._precision.get(hit.place_id, hit.geo_precision)
+            return own <= 2 or self._kinds.get(hit.place_id) == "governorate"
 
         def backs(hit: PlaceHit) -> bool:
             return firm(hit) or hit.country in home or hit.country in countries

@@ -48,7 +48,7 @@ ALIASES = [
     ("Women were taken to al-Hawl camp.", "al-Hawl camp", "al_hol"),
     ("Airstrikes hit Idleb on Monday.", "Idleb", "idlib_city"),
     ("Airstrikes hit Khan Shaykhun on Monday.", "Khan Shaykhun", "khan_sheikhun"),
-    ("Clashes erupted in Deir al-Zor on Monday.", "Deir al-Zor", "deir_ez_zor_gov"),
+    ("Clashes erupted in Deir al-Zor on Monday.", "Deir al-Zor", "deir_ez_zor_city"),
     ("Shelling hit the town of Khan Sheikhoun.", "Khan Sheikhoun", "khan_sheikhun"),
     pytest.param(
         "Fighting in Idlib province continued.",
