@@ -17,6 +17,9 @@ SUBSUMED_BY = {
     "deaths": {"airstrike", "shelling", "explosion", "clash", "killing"},
     # 'gunmen surrounded the village and set huts on fire': the encircling is the attack's
     "siege": {"clash", "killing"},
+    # 'the last buses carrying fighters and their families left the city': the departure the
+    # buses tell is the evacuation, not also a flight (not always: _fold_apart)
+    "displacement": {"evacuation"},
 }
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
@@ -164,7 +167,7 @@ def fold(
     if killing and "clash" in found and _on_civilians(found["clash"], killing, text, end):
         del found["clash"]  # 'gang members attacked the town, killing 10 residents'
     for weak, strong in SUBSUMED_BY.items():
-        if weak in found and strong & found.keys() and not _killing_apart(found, weak, text):
+        if weak in found and strong & found.keys() and not _fold_apart(found, weak, text, named):
             del found[weak]
     return sorted(found.values(), key=lambda t: t.start)
 
@@ -194,6 +197,21 @@ def _on_civilians(clash: Trigger, killing: Trigger, text: str, end: int) -> bool
     if _CIVILIAN_VICTIMS.match(text, killing.end, end) is None:
         return False
     return _ARMED.search(text, clash.end, min(end, killing.end + 80)) is None
+
+
+def _fold_apart(
+    found: dict[str, Trigger], weak: str, text: str, named: frozenset[str] | set[str]
+) -> bool:
+    """A weaker reading that stays beside the stronger type of its sentence: a killing apart
+    from its battle (_killing_apart); people leaving beside an evacuation only named ('a
+    convoy of 1.200 families had left the town': it does not say these people were carried),
+    or told by their own verb before the evacuation ('20,000 people had left through the
+    corridor ... until Wednesday, when a large group was evacuated': two departures)."""
+    if weak == "displacement":
+        left, carried = found["displacement"], found["evacuation"]
+        own_verb_first = "displacement" not in named and left.start < carried.start
+        return "evacuation" in named or own_verb_first
+    return _killing_apart(found, weak, text)
 
 
 #: An execution told by its verb (the trigger rows read a sentence's first killing only).
