@@ -38,3 +38,30 @@ def test_a_departure_told_by_its_buses_is_one_evacuation(sentence):
 def test_people_leaving_beside_an_evacuation_stay_a_flight(sentence):
     assert "displacement" in sentence_types(sentence)
     assert "displacement" in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # rounds told by what they did, with or without the clause of who fired them
+        "Army rockets killed 4 farmers outside Kafr Zita on Sunday.",
+        "'Rebel shells' fired from the hills above the town killed three pupils, the agency said.",
+        "Mortar rounds fired over the river from the rebel side of the valley wounded 6 people.",
+        "Two missiles launched from the coast destroyed a depot near the port on Friday.",
+    ],
+)
+def test_rounds_told_by_what_they_did_are_shelling(sentence):
+    assert sentence_types(sentence) == {"shelling"}
+    assert article_types(sentence) == {"shelling"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # no round was fired: a rocket named only as a kind of thing
+        "Gunmen killed two rocket engineers at their homes in the city on Monday.",
+        "The missile crisis of that autumn ended without a shot, an old diplomat said.",
+    ],
+)
+def test_rounds_named_only_are_no_shelling(sentence):
+    assert "shelling" not in sentence_types(sentence)
