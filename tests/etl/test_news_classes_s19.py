@@ -65,3 +65,29 @@ def test_rounds_told_by_what_they_did_are_shelling(sentence):
 )
 def test_rounds_named_only_are_no_shelling(sentence):
     assert "shelling" not in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a strike or raid told by what it did, with a place between
+        "On Monday a fresh raid destroyed the flour mill and killed two workers.",
+        "A strike near the bakery in Tell Rifaat, north of the city, killed five men.",
+        "In Saraqib, further south, an earlier raid damaged the clinic.",
+    ],
+)
+def test_a_strike_told_by_what_it_did_is_an_air_strike(sentence):
+    assert sentence_types(sentence) == {"airstrike"}
+    assert article_types(sentence) == {"airstrike"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a raid on the ground, a strike of workers
+        "A police raid on a farmhouse outside the town killed two wanted men.",
+        "A general strike shut the market, and a bomb wounded three guards.",
+    ],
+)
+def test_raids_on_the_ground_and_strikes_of_workers_are_no_air_strike(sentence):
+    assert "airstrike" not in sentence_types(sentence)
