@@ -91,3 +91,23 @@ def test_a_strike_told_by_what_it_did_is_an_air_strike(sentence):
 )
 def test_raids_on_the_ground_and_strikes_of_workers_are_no_air_strike(sentence):
     assert "airstrike" not in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a battle that only dates a flight: no battle of its own
+        "Some 9.000 villagers have crossed into Turkey since fighting reached Kafr Nabl on 3 May.",
+        "About 40,000 people have fled the plain since the rebels launched their offensive "
+        "on 2 March, the agency said.",
+    ],
+)
+def test_a_battle_that_only_dates_a_flight_is_no_battle(sentence):
+    assert "clash" not in sentence_types(sentence)
+    assert "displacement" in sentence_types(sentence)
+    assert "clash" not in article_types(sentence)
+
+
+def test_a_battle_told_with_its_flight_stays_a_battle():
+    sentence = "Fighting reached Kafr Nabl on 3 May, and some 9.000 villagers fled into Turkey."
+    assert {"clash", "displacement"} <= sentence_types(sentence)
