@@ -111,3 +111,31 @@ def test_a_battle_that_only_dates_a_flight_is_no_battle(sentence):
 def test_a_battle_told_with_its_flight_stays_a_battle():
     sentence = "Fighting reached Kafr Nabl on 3 May, and some 9.000 villagers fled into Turkey."
     assert {"clash", "displacement"} <= sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a convoy that carries people, named after it or before it
+        "A convoy of 40 buses took the last gunmen and their wives out of the old town on Sunday.",
+        "The remaining fighters quit the citadel on Sunday in a convoy of pick-up trucks.",
+        "On 3 May, 150 Syrian nationals left the camp for Aleppo in a bus convoy.",
+    ],
+)
+def test_a_convoy_that_carries_people_is_an_evacuation(sentence):
+    assert "evacuation" in sentence_types(sentence)
+    assert "evacuation" in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a convoy told with no people carried: trucks, a fire, a journey
+        "A convoy of 35 trucks crossed at the Kilis gate on 4 March.",
+        "Officials later said the convoy had burned after an engine fault.",
+        "The convoy was heading back from a patrol when it stopped at the bridge on Monday.",
+    ],
+)
+def test_a_convoy_without_people_is_no_evacuation(sentence):
+    assert "evacuation" not in sentence_types(sentence)
+    assert "evacuation" not in article_types(sentence)
