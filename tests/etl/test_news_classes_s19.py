@@ -139,3 +139,21 @@ def test_a_convoy_that_carries_people_is_an_evacuation(sentence):
 def test_a_convoy_without_people_is_no_evacuation(sentence):
     assert "evacuation" not in sentence_types(sentence)
     assert "evacuation" not in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a place taken by name, the verb in its perfect
+        "Local commanders said they had taken Kafr Nabl, 10 km to the west, on Tuesday.",
+        "By dawn the militias had taken most of the Salah al-Din quarter, a monitor said.",
+    ],
+)
+def test_a_place_taken_in_the_perfect_is_a_battle(sentence):
+    assert "clash" in sentence_types(sentence)
+    assert "clash" in article_types(sentence)
+
+
+def test_a_person_taken_somewhere_is_no_battle():
+    sentence = "Neighbours said they had taken Ahmed to the clinic in Idlib on Monday."
+    assert "clash" not in sentence_types(sentence)
