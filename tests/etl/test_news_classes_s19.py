@@ -157,3 +157,29 @@ def test_a_place_taken_in_the_perfect_is_a_battle(sentence):
 def test_a_person_taken_somewhere_is_no_battle():
     sentence = "Neighbours said they had taken Ahmed to the clinic in Idlib on Monday."
     assert "clash" not in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # people told by where they went: walking towards a place, reaching one by name
+        "Hundreds of villagers were seen walking towards the Tabqa dam on Sunday.",
+        "Some 4,000 people reached Dori and Djibo over the following week.",
+        "Families who fled the shelling reached Afrin on the 12th.",
+    ],
+)
+def test_people_told_by_where_they_went_fled(sentence):
+    assert "displacement" in sentence_types(sentence)
+    assert "displacement" in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # who reached a place only says who they are; an agreement is no place
+        "Residents who reached Gaziantep said the market had burned.",
+        "Villagers reached an agreement with the militia on Monday.",
+    ],
+)
+def test_reaching_in_a_relative_clause_or_an_agreement_is_no_flight(sentence):
+    assert "displacement" not in sentence_types(sentence)
