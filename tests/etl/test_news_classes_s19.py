@@ -183,3 +183,29 @@ def test_people_told_by_where_they_went_fled(sentence):
 )
 def test_reaching_in_a_relative_clause_or_an_agreement_is_no_flight(sentence):
     assert "displacement" not in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # an ambush or an attack on people who bear no arms, or on a museum
+        "Gunmen ambushed a bus of pilgrims near the shrine on Friday, killing 9.",
+        "Militiamen ambushed a lorry carrying passengers on the Yei road on Monday.",
+        "Two gunmen attacked the National Museum in the old city, killing 12 tourists.",
+    ],
+)
+def test_an_ambush_on_civilians_is_a_killing(sentence):
+    assert "killing" in sentence_types(sentence)
+    assert "clash" not in sentence_types(sentence)
+    assert "killing" in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Militants ambushed an army patrol near the dam, killing 4 soldiers.",
+        "Rebels ambushed a police camp at dawn on Sunday.",
+    ],
+)
+def test_an_ambush_on_armed_men_stays_a_battle(sentence):
+    assert sentence_types(sentence) == {"clash"}
