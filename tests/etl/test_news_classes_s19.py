@@ -209,3 +209,9 @@ def test_an_ambush_on_civilians_is_a_killing(sentence):
 )
 def test_an_ambush_on_armed_men_stays_a_battle(sentence):
     assert sentence_types(sentence) == {"clash"}
+
+
+def test_a_convoy_that_enters_a_place_is_an_evacuation():
+    sentence = "A convoy of white lorries drove into Kafr Nabl on Sunday."
+    assert "evacuation" in sentence_types(sentence)
+    assert "evacuation" in article_types(sentence)
