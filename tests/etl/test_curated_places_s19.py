@@ -142,7 +142,6 @@ def test_a_region_around_a_curated_city_stays_firm(extractor):
     assert haversine_km((first.latitude, first.longitude), DEIR_EZ_ZOR) <= 15
 
 
-
 @pytest.mark.parametrize(
     ("text", "named"),
     [
