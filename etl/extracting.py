@@ -4,6 +4,12 @@ core, and kept for next time (see etl/mention_cache.py).
 Extraction is a pure function of one article, so articles are shared out among worker
 processes, each with its own extractor (its own GeoNames connection). Small batches stay in
 this process: starting workers costs about a second.
+
+A worker sends each article's mentions back as the mention cache's JSON text, not pickled:
+the cache stages that text as it is (this process does not encode them again) and this
+process decodes it while the workers go on with the next chunks. Decoding the JSON costs
+less than unpickling the same mentions (frozen dataclasses), so the serial share of an
+ingest of news-length articles shrinks (docs/scale.md, "Session 19").
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Any
 from etl.articles import Article
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
-from etl.mention_cache import MentionCache, article_key, fingerprint
+from etl.mention_cache import MentionCache, article_key, fingerprint, from_json, to_json
 
 PARALLEL_FROM = 400  # articles: below this one process is faster than starting workers
 CHUNK = 100
@@ -33,9 +39,10 @@ def _start_worker(places: list[dict[str, Any]]) -> None:
     _worker = Extractor(places, GeoNamesIndex.open())
 
 
-def _extract_chunk(chunk: list[tuple[str, str, str]]) -> list[tuple[str, list[Mention]]]:
+def _extract_chunk(chunk: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(cache key, the mentions as the cache's JSON) of each article of the chunk."""
     assert _worker is not None, "worker not started"
-    return [(article_key(a, p), _one(_worker, a, t, p)) for a, t, p in chunk]
+    return [(article_key(a, p), to_json(_one(_worker, a, t, p))) for a, t, p in chunk]
 
 
 def _one(extractor: Extractor, article_id: str, text: str, published: str) -> list[Mention]:
@@ -43,13 +50,22 @@ def _one(extractor: Extractor, article_id: str, text: str, published: str) -> li
     return found
 
 
-def _extract(articles: Sequence[Article], places: list[dict], workers: int) -> dict:
+def _extract(
+    articles: Sequence[Article],
+    places: list[dict],
+    workers: int,
+    cache: MentionCache | None = None,
+) -> dict[str, list[Mention]]:
+    """Cache key -> mentions of each article; staged in `cache` too when one is given."""
     jobs = [(a.article_id, a.text, a.published) for a in articles]
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         from etl.places.geonames import GeoNamesIndex
 
         extractor = Extractor(places, GeoNamesIndex.open())
-        return {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
+        found = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
+        if cache:
+            cache.stage(found)
+        return found
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     found: dict[str, list[Mention]] = {}
     # spawned, not forked: a forked worker inherits (and, as its garbage collector walks
@@ -58,8 +74,10 @@ def _extract(articles: Sequence[Article], places: list[dict], workers: int) -> d
     with ProcessPoolExecutor(
         workers, mp_context=spawn, initializer=_start_worker, initargs=(places,)
     ) as pool:
-        for pairs in pool.map(_extract_chunk, chunks):
-            found.update(pairs)
+        for pairs in pool.map(_extract_chunk, chunks):  # in order, as the workers finish
+            if cache:
+                cache.stage_json(pairs)
+            found.update((key, from_json(text)) for key, text in pairs)
     return found
 
 
@@ -83,10 +101,10 @@ def extract_all(
 
         jobs = [(a.article_id, a.text, a.published) for a in missing]
         fresh = extract_on_dask(jobs, places, max(workers, 1))
+        if cache:
+            cache.stage(fresh)
     else:
-        fresh = _extract(missing, places, workers)
-    if cache:
-        cache.stage(fresh)
+        fresh = _extract(missing, places, workers, cache)  # staged as they come
     return [m for k in keys for m in (cached[k] if k in cached else fresh[k])]
 
 

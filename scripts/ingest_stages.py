@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPENT: dict[str, float] = {}
+WALL: dict[str, float] = {}
 
 #: (module, function, label, other modules that imported the function by name)
 STAGES = (
@@ -47,17 +48,18 @@ STAGES = (
     ("etl.store", "publish", "write and publish (build)", ("etl.build",)),
     ("etl.inbox", "commit", "inbox commit", ()),
 )
-CACHE_METHODS = ("get", "stage", "flush")
+CACHE_METHODS = ("get", "stage", "stage_json", "flush")
 
 
 def _timed(function, label: str):
     @functools.wraps(function)
     def timed(*args, **kwargs):
-        started = time.process_time()
+        started, wall = time.process_time(), time.perf_counter()
         try:
             return function(*args, **kwargs)
         finally:
             SPENT[label] = SPENT.get(label, 0.0) + time.process_time() - started
+            WALL[label] = WALL.get(label, 0.0) + time.perf_counter() - wall
 
     return timed
 
@@ -70,7 +72,7 @@ def _wrap() -> None:
             setattr(importlib.import_module(holder), name, timed)
     from etl.mention_cache import MentionCache
 
-    for name in CACHE_METHODS:
+    for name in (n for n in CACHE_METHODS if hasattr(MentionCache, n)):  # older code too
         setattr(MentionCache, name, _timed(getattr(MentionCache, name), f"  mention cache {name}"))
     if os.environ.get("WORKERS") == "1":
         import etl.build
@@ -100,8 +102,9 @@ def main() -> None:
     total = time.process_time() - started
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"load average before the end: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"{'stage':<40} {'CPU-s':>7} {'wall-s':>7}")
     for label, seconds in SPENT.items():
-        print(f"{label:<40} {seconds:7.2f}")
+        print(f"{label:<40} {seconds:7.2f} {WALL[label]:7.2f}")
     print(f"{'this process':<40} {total:7.2f}")
     print(f"{'children (extraction workers)':<40} {children.ru_utime + children.ru_stime:7.2f}")
     print(f"{'wall clock':<40} {time.perf_counter() - wall:7.2f}")

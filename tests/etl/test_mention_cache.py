@@ -41,9 +41,9 @@ def _counting(monkeypatch) -> list[int]:
     counted: list[int] = []
     original = extracting._extract
 
-    def counting(articles, places, workers):
+    def counting(articles, places, workers, *rest):
         counted.append(len(articles))
-        return original(articles, places, workers)
+        return original(articles, places, workers, *rest)
 
     monkeypatch.setattr(extracting, "_extract", counting)
     return counted
