@@ -192,22 +192,37 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     order they were opened (etl/merge_replay.py replays it for a new batch)."""
     ordered = sorted(mentions, key=merge_order)
     clusters: list[Cluster] = []
+    # beside each cluster, what every candidate test reads first: its window (with the
+    # day's slack added to its end) and its place's point, updated as mentions join
+    spans: list[tuple[dt.date, dt.date, dt.date]] = []
+    points: list[tuple[float, float, int] | None] = []
     by_week: dict[tuple[str, int], list[int]] = {}
     by_article: dict[tuple[str, str], list[int]] = {}
     for mention in ordered:
-        window = (mention.date.start, mention.date.end)
+        start, end = window = (mention.date.start, mention.date.end)
+        one_day, end_slack = start == end, end + SLACK
         where = _where(mention)
-        candidates = sorted(
-            {i for w in _weeks(*window) for i in by_week.get((mention.event_type, w), ())}
-        )
-        fitting = [
-            (_fit(clusters[i], mention), i)
-            for i in candidates
-            if windows_meet((clusters[i].start, clusters[i].end), window)
-            and places_compatible(_where(clusters[i].place), where)
-            and tolls_agree(clusters[i], mention)
-            and not told_apart(clusters[i], mention)
-        ]
+        candidates = {i for w in _weeks(*window) for i in by_week.get((mention.event_type, w), ())}
+        fitting = []
+        near: dict[tuple[float, float, int], bool] = {}  # `places_compatible` per point
+        for i in candidates:  # (any order: the least (fit, index) wins, and no two are equal)
+            c_start, c_end, c_end_slack = spans[i]
+            # `windows_meet`: a day's slack unless both are single known days
+            if one_day and c_start == c_end:
+                if c_start > end or start > c_end:
+                    continue
+            elif c_start > end_slack or start > c_end_slack:
+                continue
+            point = points[i]
+            if point is not None and where is not None:
+                compatible = near.get(point)
+                if compatible is None:
+                    compatible = near[point] = places_compatible(point, where)
+                if not compatible:
+                    continue
+            cluster = clusters[i]
+            if tolls_agree(cluster, mention) and not told_apart(cluster, mention):
+                fitting.append((_fit(cluster, mention), i))
         if mention.date.source == "article" and not fitting:
             fitting = _own_article(clusters, by_article, mention)
         if fitting:
@@ -215,11 +230,17 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
         else:
             index = len(clusters)
             clusters.append(Cluster(mention.event_type, mention.date.start, mention.date.end))
+            spans.append((start, end, end_slack))
+            points.append(None)
             for w in _weeks(*window):
                 by_week.setdefault((mention.event_type, w), []).append(index)
-        if mention.article_id not in clusters[index].articles:
+        cluster = clusters[index]
+        if mention.article_id not in cluster.articles:
             by_article.setdefault((mention.event_type, mention.article_id), []).append(index)
-        _join(clusters[index], mention)
+        _join(cluster, mention)
+        if cluster.end != spans[index][1] or cluster.start != spans[index][0]:
+            spans[index] = (cluster.start, cluster.end, cluster.end + SLACK)
+        points[index] = _where(cluster.place)
     return clusters
 
 
