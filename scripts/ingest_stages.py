@@ -8,8 +8,10 @@ Make a folder of bench articles first (`scripts/bench_ingest.py` writes them int
 folder; `write_batch` can be called on its own). Stages are timed in this process (CPU, not
 wall, so the load disturbs them less than a stopwatch, if still by 10-20%); extraction runs
 in worker processes, whose CPU is the "children" figure, unless WORKERS=1. Stages nest (the
-indented ones are inside the one below them), so the lines do not add up to the total. No
-profiler: cProfile doubles the cost of Python-heavy code and moves the split.
+indented ones are inside the one below them), so the lines do not add up to the total. The
+wall seconds beside each stage show where this process waits (for the workers, or for the
+machine when it is loaded). No profiler: cProfile doubles the cost of Python-heavy code and
+moves the split.
 """
 
 from __future__ import annotations
