@@ -10,7 +10,7 @@ from etl.articles import load_seed_articles
 from etl.build import gazetteer_rows, run_build
 from etl.curated import load_curated
 from etl.extracting import extract_all
-from etl.mention_cache import CACHE, MentionCache, fingerprint, from_json, to_json
+from etl.mention_cache import CACHE, MentionCache, article_key, fingerprint, from_json, to_json
 from etl.settings import Paths
 from tests.conftest import MINI_ARTICLE_B
 
@@ -35,6 +35,23 @@ def test_parallel_extraction_gives_the_same_mentions(seeds, monkeypatch):
     monkeypatch.setattr(extracting, "PARALLEL_FROM", 2)
     monkeypatch.setattr(extracting, "CHUNK", 2)
     assert extract_all(articles, places, workers=2) == serial
+
+
+def test_parallel_extraction_stages_the_workers_text(seeds, monkeypatch, tmp_path):
+    """The workers' JSON is staged as it came, and reads back as the serial mentions."""
+    articles, places, serial = seeds
+    monkeypatch.setattr(extracting, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(extracting, "CHUNK", 2)
+    cache = MentionCache(tmp_path, "fp")
+    assert extract_all(articles, places, cache, workers=2) == serial
+    assert cache.staged == len(articles)
+    assert cache.flush()
+    keys = [article_key(a.article_id, a.published) for a in articles]
+    held = MentionCache(tmp_path, "fp").get(keys)
+    assert [m for k in keys for m in held[k]] == serial
+    again = MentionCache(tmp_path, "fp")
+    assert extract_all(articles, places, again, workers=2) == serial  # all from the cache
+    assert again.staged == 0
 
 
 def _counting(monkeypatch) -> list[int]:
