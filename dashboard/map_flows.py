@@ -16,6 +16,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard.columns import among
+from dashboard.flow_paths import fade, route_paths
 from dashboard.palette import TYPE_COLOURS, rgb
 from dashboard.text import plain_text
 
@@ -236,21 +237,38 @@ def _memo(function):
     return remembered
 
 
+#: What the page's layer sends per route: its curve, colours, width and tooltip (the rest of
+#: `ARC_COLUMNS` is the server's: ends, counts and sources are in the tooltip's words).
+PATH_COLUMNS = ["path", "colours", "width_px", "tip"]
+
+
 def flow_layer(arcs: pd.DataFrame) -> pdk.Layer:
-    """The arcs, in the Evacuation colour (fading from the origin), hovered for the tooltip."""
+    """The routes, in the Evacuation colour fading in from the origin, hovered for the
+    tooltip: each curve made here as points (`dashboard.flow_paths`, the bulge deck.gl's
+    `ArcLayer` drew) and drawn as a `PathLayer`, which software WebGL draws at a third of the
+    ArcLayer's cost at a filter click (issue 10, session 19)."""
+    data = pd.DataFrame(
+        {
+            "path": route_paths(
+                arcs["from_lon"].to_numpy(dtype=float),
+                arcs["from_lat"].to_numpy(dtype=float),
+                arcs["to_lon"].to_numpy(dtype=float),
+                arcs["to_lat"].to_numpy(dtype=float),
+            ),
+            "colours": [fade(rgb(FLOW_COLOUR)[:3])] * len(arcs),
+            "width_px": arcs["width_px"].astype(float).tolist(),
+            "tip": arcs["tip"].tolist(),
+        },
+        columns=PATH_COLUMNS,
+    )
     return pdk.Layer(
-        "ArcLayer",
-        arcs.drop(columns=["count"]),  # NaN is not JSON; the count is in count_text
+        "PathLayer",
+        data,
         id=FLOWS_LAYER,
-        get_source_position=["from_lon", "from_lat"],
-        get_target_position=["to_lon", "to_lat"],
-        get_source_color=rgb(FLOW_COLOUR, 150),
-        get_target_color=rgb(FLOW_COLOUR, 255),
+        get_path="path",
+        get_color="colours",  # one colour per point: the segment from it has its alpha
         get_width="width_px",
         width_units="'pixels'",
-        get_height=0.5,
-        get_tilt=90,  # the arc's bulge laid on the ground, so it reads as a curve from above
-        great_circle=False,
         pickable=True,
         auto_highlight=True,
     )
