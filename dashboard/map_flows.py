@@ -240,6 +240,8 @@ def _memo(function):
 #: What the page's layer sends per route: its curve, colours, width and tooltip (the rest of
 #: `ARC_COLUMNS` is the server's: ends, counts and sources are in the tooltip's words).
 PATH_COLUMNS = ["path", "colours", "width_px", "tip"]
+#: An arc's two ends, as `flow_paths.route_paths` takes them.
+ROUTE_ENDS = ["from_lon", "from_lat", "to_lon", "to_lat"]
 
 
 def flow_layer(arcs: pd.DataFrame) -> pdk.Layer:
@@ -249,12 +251,7 @@ def flow_layer(arcs: pd.DataFrame) -> pdk.Layer:
     ArcLayer's cost at a filter click (issue 10, session 19)."""
     data = pd.DataFrame(
         {
-            "path": route_paths(
-                arcs["from_lon"].to_numpy(dtype=float),
-                arcs["from_lat"].to_numpy(dtype=float),
-                arcs["to_lon"].to_numpy(dtype=float),
-                arcs["to_lat"].to_numpy(dtype=float),
-            ),
+            "path": route_paths(*(arcs[c].to_numpy(dtype=float) for c in ROUTE_ENDS)),
             "colours": [fade(rgb(FLOW_COLOUR)[:3])] * len(arcs),
             "width_px": arcs["width_px"].astype(float).tolist(),
             "tip": arcs["tip"].tolist(),
