@@ -177,6 +177,8 @@ def browser_cpu() -> dict[int, float]:
                 except OSError:
                     kind = b""
                 (GPU_PIDS if b"--type=gpu-process" in kind else OTHER_PIDS).add(pid)
+                if b"--type=renderer" in kind:
+                    RENDERER_PIDS.add(pid)
     return out
 
 
@@ -204,6 +206,8 @@ def server_cpu(pid: int) -> float:
 
 GPU_PIDS: set[int] = set()
 OTHER_PIDS: set[int] = set()
+#: Of OTHER_PIDS, the renderers (the page's main thread: React, Plotly, deck.gl's JavaScript).
+RENDERER_PIDS: set[int] = set()
 
 
 class CpuSampler:
@@ -242,6 +246,12 @@ def gpu_since(before: dict[int, float]) -> float:
     return sum(now[pid] - before.get(pid, 0.0) for pid in now if pid in GPU_PIDS)
 
 
+def renderer_since(before: dict[int, float]) -> float:
+    """CPU seconds Chromium's renderer processes used since `before` (the page's own work)."""
+    now = browser_cpu()
+    return sum(now[pid] - before.get(pid, 0.0) for pid in now if pid in RENDERER_PIDS)
+
+
 def cpu_since(before: dict[int, float]) -> float:
     """CPU seconds Chromium used since `before` (a process that ended since is left out)."""
     return sum(seconds - before.get(pid, 0.0) for pid, seconds in browser_cpu().items())
@@ -275,13 +285,14 @@ def act(page, socket: Frames, click, timeout_s: float, server: int = 0) -> dict[
     press = page.evaluate("window.__bench.press")
     arrived = (socket.finished_epoch - page.evaluate("performance.timeOrigin") / 1000) * 1000
     plot, quiet = settle(page, press)
-    gpu, cpu = gpu_since(cpu), cpu_since(cpu)
+    gpu, renderer, cpu = gpu_since(cpu), renderer_since(cpu), cpu_since(cpu)
     served = server_cpu(server) - served if server else float("nan")
     drawn, now_draws = page.evaluate("[window.__bench.drawn, window.__bench.draws]")
     map_s = (drawn - press) / 1000 if now_draws > draws and drawn > press else float("nan")
     return {
         "cpu_s": cpu,
         "gpu_s": gpu,
+        "renderer_s": renderer,
         "server_s": served,
         "map_s": map_s,
         "redrawn_s": max(map_s if map_s == map_s else 0.0, (plot - press) / 1000 if plot else 0.0),
@@ -506,6 +517,7 @@ ROWS = (
     ("type_after_s", "choose an event type: rerun received to page settled (s)"),
     ("type_cpu_s", "choose an event type: browser CPU (s)"),
     ("type_gpu_s", "choose an event type: of which the GPU process (s)"),
+    ("type_renderer_s", "choose an event type: of which the renderer (s)"),
     ("type_server_s", "choose an event type: server CPU (s)"),
     ("type_draws", "choose an event type: WebGL draw calls"),
     ("type_ws_mib", "choose an event type: websocket, one rerun (MiB)"),
@@ -517,6 +529,7 @@ ROWS = (
     ("week_after_s", "date preset Week: rerun received to page settled (s)"),
     ("week_cpu_s", "date preset Week: browser CPU (s)"),
     ("week_gpu_s", "date preset Week: of which the GPU process (s)"),
+    ("week_renderer_s", "date preset Week: of which the renderer (s)"),
     ("week_server_s", "date preset Week: server CPU (s)"),
     ("week_draws", "date preset Week: WebGL draw calls"),
     ("week_ws_mib", "date preset Week: websocket, one rerun (MiB)"),
@@ -527,6 +540,7 @@ ROWS = (
     ("area_settled_s", "area Idlib: click to page settled (s)"),
     ("area_cpu_s", "area Idlib: browser CPU (s)"),
     ("area_gpu_s", "area Idlib: of which the GPU process (s)"),
+    ("area_renderer_s", "area Idlib: of which the renderer (s)"),
     ("area_server_s", "area Idlib: server CPU (s)"),
     ("area_draws", "area Idlib: WebGL draw calls"),
     ("area_ws_mib", "area Idlib: websocket, one rerun (MiB)"),

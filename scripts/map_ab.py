@@ -1,8 +1,8 @@
 """Old against new, alternated in the same minutes (issue 10): several servers on one store,
 one headless Chromium, fresh sessions taken in turn (the order reversed each round); per
 session the page opened and settled, one event-type click and the date preset *Week*, each
-timed as `bench_browser.py` times them (`act`: Chromium CPU-s, of it the GPU process, WebGL
-draws, wall seconds to the page redrawn), then six 40 px drags of the map (steady frames: a
+timed as `bench_browser.py` times them (`act`: Chromium CPU-s, of it the GPU process and
+the renderer, WebGL draws, wall seconds to the page redrawn, MiB over the websocket), then six 40 px drags of the map (steady frames: a
 view change, no data change). One JSON line per session to --out; sum them with --summary.
 
     .venv/bin/python scripts/map_ab.py --rounds 6 --out /tmp/ab.jsonl \
@@ -33,8 +33,9 @@ import bench_browser as bb  # noqa: E402  (scripts/ is on the path)
 from websocket_frames import Frames  # noqa: E402
 
 #: The figures printed per session and summed by --summary.
-KEYS = ["type_cpu_s", "type_gpu_s", "type_draws", "type_redrawn_s", "week_cpu_s", "week_gpu_s",
-        "week_draws", "week_redrawn_s", "pan_gpu_s", "pan_cpu_s", "pan_draws", "load"]  # fmt: skip
+KEYS = ["type_cpu_s", "type_gpu_s", "type_renderer_s", "type_draws", "type_redrawn_s",
+        "type_ws_mib", "week_cpu_s", "week_gpu_s", "week_renderer_s", "week_draws",
+        "week_redrawn_s", "week_ws_mib", "pan_gpu_s", "pan_cpu_s", "pan_draws", "load"]  # fmt: skip
 
 
 def summary(path: str) -> None:
