@@ -237,35 +237,37 @@ def _memo(function):
     return remembered
 
 
-#: What the page's layer sends per route: its curve, colours, width and tooltip (the rest of
-#: `ARC_COLUMNS` is the server's: ends, counts and sources are in the tooltip's words).
-PATH_COLUMNS = ["path", "colours", "width_px", "tip"]
+#: What the page's layer sends per piece of a route: its two ends, its alpha, the route's
+#: width and tooltip (the rest of `ARC_COLUMNS` is the server's: ends, counts and sources
+#: are in the tooltip's words).
+PIECE_COLUMNS = ["s", "t", "a", "w", "tip"]
 #: An arc's two ends, as `flow_paths.route_paths` takes them.
 ROUTE_ENDS = ["from_lon", "from_lat", "to_lon", "to_lat"]
 
 
 def flow_layer(arcs: pd.DataFrame) -> pdk.Layer:
-    """The routes, in the Evacuation colour fading in from the origin, hovered for the
-    tooltip: each curve made here as points (`dashboard.flow_paths`, the bulge deck.gl's
-    `ArcLayer` drew) and drawn as a `PathLayer`, which software WebGL draws at a third of the
-    ArcLayer's cost at a filter click (issue 10, session 19)."""
-    data = pd.DataFrame(
-        {
-            "path": route_paths(*(arcs[c].to_numpy(dtype=float) for c in ROUTE_ENDS)),
-            "colours": [fade(rgb(FLOW_COLOUR)[:3])] * len(arcs),
-            "width_px": arcs["width_px"].astype(float).tolist(),
-            "tip": arcs["tip"].tolist(),
-        },
-        columns=PATH_COLUMNS,
-    )
+    """The routes, in the Evacuation colour fading in from the origin, their tooltip shown on
+    hover: each curve made here as points (`dashboard.flow_paths`, the bulge deck.gl's
+    `ArcLayer` drew) and drawn as its straight pieces in a `LineLayer`. In software WebGL
+    (SwiftShader) a filter click that took an `ArcLayer` or a `PathLayer` away cost the GPU
+    process 0.3-0.4 CPU-s more than one taking a `LineLayer` away (issue 10, sessions 18-19).
+    A piece is not highlighted on hover (one twelfth of a route lit reads as a flaw)."""
+    paths = route_paths(*(arcs[c].to_numpy(dtype=float) for c in ROUTE_ENDS))
+    alphas = [a for *_, a in fade(rgb(FLOW_COLOUR)[:3])]
+    rows = [
+        (start, end, alpha, width, tip)
+        for path, width, tip in zip(paths, arcs["width_px"].astype(float).tolist(), arcs["tip"])
+        for start, end, alpha in zip(path[:-1], path[1:], alphas)
+    ]
+    red, green, blue = rgb(FLOW_COLOUR)[:3]
     return pdk.Layer(
-        "PathLayer",
-        data,
+        "LineLayer",
+        pd.DataFrame(rows, columns=PIECE_COLUMNS),
         id=FLOWS_LAYER,
-        get_path="path",
-        get_color="colours",  # one colour per point: the segment from it has its alpha
-        get_width="width_px",
+        get_source_position="s",
+        get_target_position="t",
+        get_color=f"[{red}, {green}, {blue}, a]",  # a piece's alpha: the fade's step
+        get_width="w",
         width_units="'pixels'",
         pickable=True,
-        auto_highlight=True,
     )

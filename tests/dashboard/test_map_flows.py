@@ -101,23 +101,28 @@ def test_tooltip_is_plain_text_on_lines(project_tables):
     assert tip.splitlines()[-1] == "Sources: <b>Evil</b> News"
 
 
-def test_the_layer_is_a_path_layer_of_curves_in_the_evacuation_colour(arcs):
+def test_the_layer_draws_each_route_as_a_chain_of_pieces_in_the_evacuation_colour(arcs):
     """Each route a curve of points made on the server (deck.gl's ArcLayer cost two thirds of
-    software WebGL's work at a click), from its origin to its destination, fading in from
-    the origin in the Evacuation blue, with only what the page draws and shows."""
+    software WebGL's work at a click), drawn as its straight pieces from the origin to the
+    destination, fading in from the origin in the Evacuation blue, each piece answering the
+    pointer with the route's tooltip; only what the page draws and shows is sent."""
     layer = json.loads(flow_layer(arcs).to_json())
-    assert layer["@@type"] == "PathLayer" and layer["id"] == FLOWS_LAYER
-    assert layer["pickable"] and layer["autoHighlight"]
+    assert layer["@@type"] == "LineLayer" and layer["id"] == FLOWS_LAYER and layer["pickable"]
     assert TYPE_COLOURS["evacuation"] == FLOW_COLOUR
-    assert len(layer["data"]) == 3 and "NaN" not in flow_layer(arcs).to_json()
-    for row, arc in zip(layer["data"], arcs.itertuples()):
-        assert set(row) == {"path", "colours", "width_px", "tip"}
-        assert row["path"][0] == pytest.approx([arc.from_lon, arc.from_lat], abs=1e-5)
-        assert row["path"][-1] == pytest.approx([arc.to_lon, arc.to_lat], abs=1e-5)
-        assert len(row["colours"]) == len(row["path"]) > 2
-        assert row["colours"][-1] == [0, 114, 178, 255]  # Okabe-Ito blue, as the markers
-        assert row["colours"][0][3] < row["colours"][-1][3]
-        assert row["width_px"] == arc.width_px and row["tip"] == arc.tip
+    assert layer["getColor"] == "@@=[0, 114, 178, a]"  # Okabe-Ito blue, as the markers
+    assert "NaN" not in flow_layer(arcs).to_json()
+    pieces = layer["data"]
+    assert len(pieces) % len(arcs) == 0 and len(pieces) // len(arcs) > 2
+    per_route = len(pieces) // len(arcs)
+    for k, arc in enumerate(arcs.itertuples()):
+        route = pieces[k * per_route : (k + 1) * per_route]
+        assert all(set(p) == {"s", "t", "a", "w", "tip"} for p in route)
+        assert route[0]["s"] == pytest.approx([arc.from_lon, arc.from_lat], abs=1e-5)
+        assert route[-1]["t"] == pytest.approx([arc.to_lon, arc.to_lat], abs=1e-5)
+        assert all(a["t"] == b["s"] for a, b in zip(route[:-1], route[1:]))  # one chain
+        alphas = [p["a"] for p in route]
+        assert alphas == sorted(alphas) and alphas[0] < alphas[-1] == 255
+        assert {p["w"] for p in route} == {arc.width_px} and {p["tip"] for p in route} == {arc.tip}
 
 
 def test_the_map_draws_the_arcs_under_the_markers(arcs, project_tables):
