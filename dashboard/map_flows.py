@@ -16,7 +16,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard.columns import among
-from dashboard.flow_paths import fade, route_paths
+from dashboard.flow_paths import route_pieces, shares
 from dashboard.palette import TYPE_COLOURS, rgb
 from dashboard.text import plain_text
 
@@ -237,36 +237,41 @@ def _memo(function):
     return remembered
 
 
-#: What the page's layer sends per piece of a route: its two ends, its alpha, the route's
-#: width and tooltip (the rest of `ARC_COLUMNS` is the server's: ends, counts and sources
-#: are in the tooltip's words).
-PIECE_COLUMNS = ["s", "t", "a", "w", "tip"]
-#: An arc's two ends, as `flow_paths.route_paths` takes them.
+#: What the page's layer sends per piece of a route: its two ends, its share of the colour
+#: (`flow_paths.shares`), the route's width and tooltip (the rest of `ARC_COLUMNS` is the
+#: server's: ends, counts and sources are in the tooltip's words).
+PIECE_COLUMNS = ["s", "t", "k", "w", "tip"]
+#: An arc's two ends, as `flow_paths.route_pieces` takes them.
 ROUTE_ENDS = ["from_lon", "from_lat", "to_lon", "to_lat"]
+#: The basemap's land (`mapview.BASEMAP_STYLE`'s country fill), which a route fades from.
+LAND_RGB = (242, 239, 233)
 
 
 def flow_layer(arcs: pd.DataFrame) -> pdk.Layer:
     """The routes, in the Evacuation colour fading in from the origin, their tooltip shown on
     hover: each curve made here as points (`dashboard.flow_paths`, the bulge deck.gl's
-    `ArcLayer` drew) and drawn as its straight pieces in a `LineLayer`. In software WebGL
-    (SwiftShader) a filter click that took an `ArcLayer` or a `PathLayer` away cost the GPU
-    process 0.3-0.4 CPU-s more than one taking a `LineLayer` away (issue 10, sessions 18-19).
-    A piece is not highlighted on hover (one twelfth of a route lit reads as a flaw)."""
-    paths = route_paths(*(arcs[c].to_numpy(dtype=float) for c in ROUTE_ENDS))
-    alphas = [a for *_, a in fade(rgb(FLOW_COLOUR)[:3])]
-    rows = [
-        (start, end, alpha, width, tip)
-        for path, width, tip in zip(paths, arcs["width_px"].astype(float).tolist(), arcs["tip"])
-        for start, end, alpha in zip(path[:-1], path[1:], alphas)
-    ]
-    red, green, blue = rgb(FLOW_COLOUR)[:3]
+    `ArcLayer` drew) and drawn as its straight pieces in a `LineLayer`, opaque, the fade a
+    mix with the land's colour. In software WebGL (SwiftShader) a filter click that took an
+    `ArcLayer` or a `PathLayer` away cost the GPU process about 0.3 CPU-s more than one
+    taking a `LineLayer` away (issue 10, sessions 18-19). A piece is not highlighted on
+    hover (one twelfth of a route lit reads as a flaw)."""
+    starts, ends = route_pieces(*(arcs[c].to_numpy(dtype=float) for c in ROUTE_ENDS))
+    cue = shares()
+    widths = np.repeat(arcs["width_px"].astype(float).to_numpy(), len(cue)).tolist()
+    tips = np.repeat(arcs["tip"].to_numpy(dtype=object), len(cue)).tolist()
+    pieces = pd.DataFrame(
+        list(zip(starts, ends, cue * len(arcs), widths, tips)), columns=PIECE_COLUMNS
+    )
+    colour = ", ".join(
+        f"{mine} * k + {land} * (1 - k)" for mine, land in zip(rgb(FLOW_COLOUR)[:3], LAND_RGB)
+    )
     return pdk.Layer(
         "LineLayer",
-        pd.DataFrame(rows, columns=PIECE_COLUMNS),
+        pieces,
         id=FLOWS_LAYER,
         get_source_position="s",
         get_target_position="t",
-        get_color=f"[{red}, {green}, {blue}, a]",  # a piece's alpha: the fade's step
+        get_color=f"[{colour}, 255]",  # k of the Evacuation blue, the rest the land's
         get_width="w",
         width_units="'pixels'",
         pickable=True,
