@@ -56,8 +56,11 @@ def summary(path: str) -> None:
         print(f"| {key} | " + " | ".join(cells) + " |")
 
 
-def session(browser, url: str, server: int, viewport: dict, init: str | None) -> dict:
-    """One fresh session: opened and settled, a type click, Week, six drags of the map."""
+def session(
+    browser, url: str, server: int, viewport: dict, init: str | None, pause_s: float = 0.3
+) -> dict:
+    """One fresh session: opened and settled, a type click, Week (`pause_s` after the type
+    click's page settled), six drags of the map."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.set_default_timeout(300_000)
@@ -80,7 +83,7 @@ def session(browser, url: str, server: int, viewport: dict, init: str | None) ->
     for key, value in bb.act(page, socket, option.click, 300, server).items():
         out["type_" + key] = value
     page.keyboard.press("Escape")
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(pause_s * 1000)
     week = sidebar.get_by_role("button", name="Week", exact=True)
     for key, value in bb.act(page, socket, week.click, 300, server).items():
         out["week_" + key] = value
@@ -115,6 +118,8 @@ def main() -> None:
     parser.add_argument("--out", default="/tmp/map_ab.jsonl")
     parser.add_argument("--store", default="/tmp/s100000")
     parser.add_argument("--viewport", default="1280x720")
+    parser.add_argument("--pause", type=float, default=0.3,
+                        help="seconds between the type click's page settled and Week")  # fmt: skip
     args = parser.parse_args()
     if args.summary:
         summary(args.summary)
@@ -152,7 +157,7 @@ def main() -> None:
             for r in range(args.rounds):
                 for name, url, pid, init in served if r % 2 == 0 else served[::-1]:
                     at = time.strftime("%H:%M:%S", time.gmtime())
-                    row = session(browser, url, pid, viewport, init)
+                    row = session(browser, url, pid, viewport, init, args.pause)
                     row.update(variant=name, round=r, t=at, load=os.getloadavg()[0])
                     out.write(json.dumps(row) + "\n")
                     out.flush()

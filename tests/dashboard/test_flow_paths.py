@@ -1,6 +1,6 @@
 """A route's curve as points made on the server: the half ellipse deck.gl's ArcLayer drew
 (`get_tilt=90`, `get_height=0.5`), checked in screen pixels against the ArcLayer's own
-formula, and its colours fading in from the origin."""
+formula; its straight pieces, and their colour fading in from the origin."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pytest
 
-from dashboard.flow_paths import ALPHA_FROM, ALPHA_TO, fade, route_paths, route_points
+from dashboard.flow_paths import ALPHA_FROM, ALPHA_TO, route_pieces, route_points, shares
 from dashboard.map_layout import View
 
 VIEW = View(longitude=40.0, latitude=35.0, zoom=6.0, width=800, height=600)
@@ -71,23 +71,31 @@ def test_routes_are_made_together_and_their_points_are_ordered_from_the_origin()
         assert np.all(np.diff(along) > 0)  # each point further along the chord than the last
 
 
-def test_paths_are_json_lists_rounded_to_about_a_metre():
-    paths = route_paths(np.array([38.123456789]), np.array([35.0]), np.array([42.0]),
-                        np.array([35.987654321]))  # fmt: skip
-    assert len(paths) == 1 and len(paths[0]) == 13
-    assert paths[0][0] == [38.12346, 35.0] and paths[0][-1] == [42.0, 35.98765]
-    assert all(isinstance(v, float) for point in paths[0] for v in point)
-    assert route_paths(np.array([]), np.array([]), np.array([]), np.array([])) == []
+def test_pieces_chain_the_curve_each_running_on_a_little_past_its_bend():
+    ends = ([38.123456789, 41.0], [35.0, 36.0], [42.0, 39.0], [35.987654321, 33.0])
+    starts, stops = route_pieces(*map(np.array, ends), segments=12, overlap=0.1)
+    assert len(starts) == len(stops) == 24
+    assert all(isinstance(v, float) for point in starts + stops for v in point)
+    assert starts[0] == [38.12346, 35.0] and stops[11] == [42.0, 35.98765]  # rounded ends
+    assert starts[12] == [41.0, 36.0] and stops[23] == [39.0, 33.0]
+    points = np.round(route_points(*map(np.array, ends), segments=12), 5)
+    for route in range(2):
+        curve = points[route]
+        for i in range(12):
+            k = 12 * route + i
+            assert starts[k] == pytest.approx(curve[i].tolist(), abs=1e-5)
+            if i < 11:  # on past the next point, along its own way, by a tenth of its length
+                past = curve[i + 1] + 0.1 * (curve[i + 1] - curve[i])
+                assert stops[k] == pytest.approx(past.tolist(), abs=2e-5)
+    assert route_pieces(np.array([]), np.array([]), np.array([]), np.array([])) == ([], [])
     with pytest.raises(ValueError):
         route_points([38.0], [35.0], [42.0], [35.0], segments=0)
 
 
-def test_the_colours_fade_in_from_the_origin_one_per_point():
-    colours = fade((0, 114, 178), 13)
-    assert len(colours) == 13
-    assert all(c[:3] == [0, 114, 178] for c in colours)
-    alphas = [c[3] for c in colours]
-    assert alphas[0] == ALPHA_FROM and alphas[-2] == alphas[-1] == ALPHA_TO
-    assert all(b > a for a, b in zip(alphas[:-2], alphas[1:-1]))
+def test_the_colour_shares_fade_in_from_the_origin():
+    cue = shares(12)
+    assert len(cue) == 12
+    assert cue[0] == pytest.approx(ALPHA_FROM / ALPHA_TO, abs=1e-3) and cue[-1] == 1.0
+    assert all(b > a for a, b in zip(cue, cue[1:]))
     with pytest.raises(ValueError):
-        fade((0, 0, 0), 1)
+        shares(0)

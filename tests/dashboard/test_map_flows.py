@@ -14,13 +14,14 @@ from dashboard.map_flows import (
     FLOW_COLOUR,
     FLOW_LEGEND,
     FLOWS_LAYER,
+    LAND_RGB,
     WIDTH_NO_COUNT_PX,
     flow_arcs,
     flow_layer,
     flows_not_drawn,
     width_for,
 )
-from dashboard.mapview import build_map, reference_sites
+from dashboard.mapview import BASEMAP_STYLE, build_map, reference_sites
 from dashboard.palette import TYPE_COLOURS
 from dashboard.views import event_frame
 from etl.ids import event_id
@@ -104,24 +105,28 @@ def test_tooltip_is_plain_text_on_lines(project_tables):
 def test_the_layer_draws_each_route_as_a_chain_of_pieces_in_the_evacuation_colour(arcs):
     """Each route a curve of points made on the server (deck.gl's ArcLayer cost two thirds of
     software WebGL's work at a click), drawn as its straight pieces from the origin to the
-    destination, fading in from the origin in the Evacuation blue, each piece answering the
-    pointer with the route's tooltip; only what the page draws and shows is sent."""
+    destination, fading in from the land's colour to the Evacuation blue, each piece
+    answering the pointer with the route's tooltip; only what the page draws and shows is
+    sent."""
     layer = json.loads(flow_layer(arcs).to_json())
     assert layer["@@type"] == "LineLayer" and layer["id"] == FLOWS_LAYER and layer["pickable"]
     assert TYPE_COLOURS["evacuation"] == FLOW_COLOUR
-    assert layer["getColor"] == "@@=[0, 114, 178, a]"  # Okabe-Ito blue, as the markers
+    # k of the Okabe-Ito blue (as the markers), the rest the basemap's land
+    assert layer["getColor"] == (
+        "@@=[0 * k + 242 * (1 - k), 114 * k + 239 * (1 - k), 178 * k + 233 * (1 - k), 255]"
+    )
+    assert list(LAND_RGB) == BASEMAP_STYLE["country"][0][:3]
     assert "NaN" not in flow_layer(arcs).to_json()
     pieces = layer["data"]
     assert len(pieces) % len(arcs) == 0 and len(pieces) // len(arcs) > 2
     per_route = len(pieces) // len(arcs)
     for k, arc in enumerate(arcs.itertuples()):
         route = pieces[k * per_route : (k + 1) * per_route]
-        assert all(set(p) == {"s", "t", "a", "w", "tip"} for p in route)
+        assert all(set(p) == {"s", "t", "k", "w", "tip"} for p in route)
         assert route[0]["s"] == pytest.approx([arc.from_lon, arc.from_lat], abs=1e-5)
         assert route[-1]["t"] == pytest.approx([arc.to_lon, arc.to_lat], abs=1e-5)
-        assert all(a["t"] == b["s"] for a, b in zip(route[:-1], route[1:]))  # one chain
-        alphas = [p["a"] for p in route]
-        assert alphas == sorted(alphas) and alphas[0] < alphas[-1] == 255
+        shares = [p["k"] for p in route]
+        assert shares == sorted(shares) and shares[0] < shares[-1] == 1.0
         assert {p["w"] for p in route} == {arc.width_px} and {p["tip"] for p in route} == {arc.tip}
 
 
