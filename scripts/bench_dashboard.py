@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/bench_dashboard.py --sizes 1000 10000 100000 1000000 [--browser]
         [--store 1000000=/tmp/s1m]   # measure an existing store of that size, not a new one
+        [--port 8870]                # the browser stage's server port (default: a free one)
 
 Per size, `python -m etl.synthetic --no-exports` writes a store to a temporary folder (above
 100,000 events a chunk at a time), unless `--store SIZE=PATH` names one to reuse (it is left
@@ -237,13 +238,14 @@ def apptest_stage(store: Path, timeout: float) -> dict:
     return out | {"apptest_peak_mib": peak_mib()}
 
 
-def browser_stage(store: Path, timeout: float) -> dict:
-    """`streamlit run` in headless Chromium: time to drawn, one click, websocket bytes."""
+def browser_stage(store: Path, timeout: float, port: int = 0) -> dict:
+    """`streamlit run` in headless Chromium: time to drawn, one click, websocket bytes
+    (`port`: the server's; 0, a free one)."""
     from playwright.sync_api import sync_playwright
 
     from tests.browser.serving import CHROMIUM, LAUNCH_ARGS, free_port
 
-    port = free_port()
+    port = port or free_port()
     command = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.port", str(port),
                "--server.address", "127.0.0.1", "--server.headless", "true"]  # fmt: skip
     server = subprocess.Popen(command, cwd=ROOT, env={**os.environ, "CONFLICT_STORE": str(store)},
@@ -323,7 +325,12 @@ def run_child(command: list[str], timeout: float) -> tuple[str, str | None]:
 
 
 def measure(
-    size: int, stages: list[str], seed: int, timeout: float, existing: Path | None = None
+    size: int,
+    stages: list[str],
+    seed: int,
+    timeout: float,
+    existing: Path | None = None,
+    port: int = 0,
 ) -> dict:
     """Every stage for one size (on `existing`, else a new store); what failed is listed
     under 'errors', not raised."""
@@ -340,7 +347,7 @@ def measure(
             found["generate_s"] = time.perf_counter() - started
         for stage in stages:
             command = [sys.executable, __file__, "--child", stage, "--store", store,
-                       "--timeout", str(timeout)]  # fmt: skip
+                       "--timeout", str(timeout), "--port", str(port)]  # fmt: skip
             out, why = run_child(command, timeout)
             if why:
                 found["errors"].append(f"{stage}: {why}")
@@ -376,10 +383,15 @@ def main() -> None:
         "--store", action="append", default=[], metavar="SIZE=PATH",
         help="measure this existing store for that size instead of writing one (repeatable)",
     )  # fmt: skip
+    parser.add_argument(
+        "--port", type=int, default=0, help="the browser stage's server port (default: a free one)"
+    )
     parser.add_argument("--child", choices=list(STAGES), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(STAGES[args.child](Path(args.store[0]), args.timeout)))
+        stage = STAGES[args.child]
+        extra = {"port": args.port} if args.child == "browser" else {}
+        print(json.dumps(stage(Path(args.store[0]), args.timeout, **extra)))
         return
     existing = {}
     for item in args.store:
@@ -389,7 +401,8 @@ def main() -> None:
         existing[int(size)] = Path(path)
     stages = ["load", "apptest"] + (["browser"] if args.browser else [])
     results = [
-        measure(size, stages, args.seed, args.timeout, existing.get(size)) for size in args.sizes
+        measure(size, stages, args.seed, args.timeout, existing.get(size), args.port)
+        for size in args.sizes
     ]
     print(table(args.sizes, results))
     print("load average (1, 5, 15 min) at the end:", *(f"{x:.1f}" for x in os.getloadavg()))
