@@ -26,6 +26,8 @@ def _toll(text: str) -> tuple[float | None, float | None]:
         ("Rescuers pulled nine bodies from the rubble of the Orla school so far.", (9.0, None)),
         ("Shelling on the Varn quarter, 3 killed and 10 wounded so far.", (3.0, None)),
         ("Clashes in Tarn overnight: 7 dead, the dead still being counted.", (7.0, None)),
+        ("Clashes in Tarn overnight: 7 dead, still being counted.", (7.0, None)),
+        ("A shell hit the Orla market: 9 killed, and the bodies are still being counted.", (9.0, None)),
     ],
 )
 def test_a_count_not_final_is_open_above(text: str, toll: tuple) -> None:
@@ -44,6 +46,9 @@ def test_a_count_not_final_is_open_above(text: str, toll: tuple) -> None:
         ("The blast killed 8 people, the deadliest in Varn so far this year.", (8.0, 8.0)),
         # a forecast leaves the count as told
         ("A car bomb in Orla killed 7 people, and the toll is expected to rise.", (7.0, 7.0)),
+        # 'being counted' of something else than the dead (hRev7): the toll stays as told
+        ("Two people were killed in Varn as the votes were being counted.", (2.0, 2.0)),
+        ("Three died in Orla while ballots are still being counted in Tarn.", (3.0, 3.0)),
         # an open count stays open
         ("At least 15 people were killed in Kessel, toll not final.", (15.0, None)),
     ],
