@@ -44,6 +44,9 @@ def test_a_count_not_final_is_open_above(text: str, toll: tuple) -> None:
         ("Raiders killed 4 villagers in Tarn, and 20 suspects were arrested so far.", (4.0, 4.0)),
         # 'so far this year' is a span of time, not a provisional count
         ("The blast killed 8 people, the deadliest in Varn so far this year.", (8.0, 8.0)),
+        # 'so far' of a claim or of a ranking, not of the count (hRev7)
+        ("Five soldiers were killed in Orla, and nobody has claimed it so far.", (5.0, 5.0)),
+        ("Raiders killed 6 villagers in Tarn, the worst attack so far.", (6.0, 6.0)),
         # a forecast leaves the count as told
         ("A car bomb in Orla killed 7 people, and the toll is expected to rise.", (7.0, 7.0)),
         # 'being counted' of something else than the dead (hRev7): the toll stays as told
