@@ -162,6 +162,20 @@ def test_a_person_taken_somewhere_is_no_battle():
 @pytest.mark.parametrize(
     "sentence",
     [
+        # people taken captive (hRev7): 'hostage' of the rows' guard did not stop 'hostages'
+        "The militants said they had taken British hostages near Idlib on Monday.",
+        "Militants took Italian prisoners near Idlib on Monday.",
+        "Fighters have taken Western captives near Idlib, a monitor said.",
+    ],
+)
+def test_people_taken_captive_are_no_battle(sentence):
+    assert "clash" not in sentence_types(sentence)
+    assert "clash" not in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
         # people told by where they went: walking towards a place, reaching one by name
         "Hundreds of villagers were seen walking towards the Tabqa dam on Sunday.",
         "Some 4,000 people reached Dori and Djibo over the following week.",
