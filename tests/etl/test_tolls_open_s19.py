@@ -58,3 +58,12 @@ def test_a_count_not_final_is_open_above(text: str, toll: tuple) -> None:
 )
 def test_a_final_count_stays_closed(text: str, toll: tuple) -> None:
     assert _toll(text) == toll
+
+
+@pytest.mark.parametrize("verb", ["rising", "climbing", "going up"])
+def test_a_toll_risen_to_a_number_leaves_the_earlier_count_closed(verb: str) -> None:
+    """'with the toll rising to 12' updates the count (hRev7): the 10 told before it is not
+    a low bound open above."""
+    text = f"Ten were killed in Varn on Monday, with the toll {verb} to 12 by Tuesday."
+    counts = [(f.low, f.high) for f in find_figures(text, 0, len(text)) if f.quantity == "killed"]
+    assert counts[0] == (10.0, 10.0)
