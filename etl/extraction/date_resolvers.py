@@ -145,9 +145,7 @@ def _digit_stamp(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
 
 #: after a yearless day: a heading's colon, a spaced dash, a line's end or the sentence's end
 _HEADING_END = re.compile(r"[ \t]*(?::(?!\d)|[ \t][-\u2013\u2014]{1,2}[ \t]|\n|\Z)")
-_WEEKDAY_BEFORE = re.compile(
-    rf"\b(?-i:{'|'.join(longest_first(WORDS.weekdays))})\.?,?[ \t]+\Z"
-)
+_WEEKDAY_BEFORE = re.compile(rf"\b(?-i:{'|'.join(longest_first(WORDS.weekdays))})\.?,?[ \t]+\Z")
 HEADING_CHARS = 60  # a note's heading ends within this many characters of its sentence's start
 
 

@@ -320,9 +320,7 @@ def entry_stamp(
 HEADING_CHARS = 80  # a text's opening line of a name and a day, no longer
 
 
-def heading_day(
-    windows: list[DateWindow], text: str, start: int, stop: int
-) -> DateWindow | None:
+def heading_day(windows: list[DateWindow], text: str, start: int, stop: int) -> DateWindow | None:
     """The day of a record's heading: text[start:stop] is the text's first sentence, tells
     no event (the caller checks), is short (HEADING_CHARS) and more text follows, and holds
     one date, an explicit day not governed by a preposition ('Daily report 18 February

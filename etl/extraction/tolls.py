@@ -159,9 +159,7 @@ def left_open(text: str, hi: int, figures: list[Figure], words: frozenset | set)
     for i, f in enumerate(figures):
         if f.quantity in TOLL_QUANTITIES and f.low and f.high is not None:
             reach = min(hi, f.char_end + _OPEN_REACH)
-            said = next(
-                (m for r in rows if (m := r.pattern.match(text, f.char_end, reach))), None
-            )
+            said = next((m for r in rows if (m := r.pattern.match(text, f.char_end, reach))), None)
             if said is not None and all(
                 g.quantity in _COUNTED_WITH or g.char_start >= said.end() for g in figures[i + 1 :]
             ):

@@ -24,7 +24,7 @@ from dashboard.aggregate import (
     timeline_counts,
 )
 from dashboard.data import load_basemap
-from dashboard.map_cells import CELLS_LAYER
+from dashboard.map_cells import CELLS_LAYER, count_text
 from dashboard.mapview import build_map, reference_sites
 from dashboard.timeline import build_timeline
 from dashboard.views import event_frame
@@ -171,7 +171,12 @@ def test_large_views_are_sent_as_counts_within_budget(big):
     layers = {layer["id"]: layer for layer in json.loads(spec)["layers"]}
     assert "events" not in layers
     located = view.dropna(subset=["latitude", "longitude"])
-    assert sum(int(c.replace(",", "")) for c in _counts(layers[CELLS_LAYER])) == len(located)
+    # every located event in one cell: the tooltip's exact count (the circle's text is cut
+    # short above 999, '1.2k'), and the circle's text is that count written short
+    cells = layers[CELLS_LAYER]["data"]
+    exact = [int(row["tip"].split(" event", 1)[0].replace(",", "")) for row in cells]
+    assert sum(exact) == len(located)
+    assert _counts(layers[CELLS_LAYER]) == [count_text(n) for n in exact]
     assert len(timeline) + len(spec) < 2 * 2**20
     assert "\n" not in spec  # not pretty-printed
 

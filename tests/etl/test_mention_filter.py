@@ -96,7 +96,11 @@ def test_the_training_script_reproduces_the_committed_weights():
     # heldout12-16's first-look rows are read (loso, grid) but not fitted: session 15's,
     # 17's, 18's and 19's refits gained nothing leave-one-set-out
     assert set(train.TRAINED_ON) == set(train.FIRST_LOOK) - {
-        "heldout12", "heldout13", "heldout14", "heldout15", "heldout16"
+        "heldout12",
+        "heldout13",
+        "heldout14",
+        "heldout15",
+        "heldout16",
     }
     assert mention_filter.THRESHOLD == 0.005
 

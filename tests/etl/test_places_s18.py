@@ -100,8 +100,6 @@ def test_a_site_named_in_a_dateline_lead_is_in_the_datelines_city(extractor):
         ),
     ],
 )
-def test_a_site_in_the_lead_is_in_the_datelines_city_not_the_main_place(
-    extractor, text, name
-):
+def test_a_site_in_the_lead_is_in_the_datelines_city_not_the_main_place(extractor, text, name):
     (first, *_) = _mentions(extractor, text)
     assert first.place_name == name

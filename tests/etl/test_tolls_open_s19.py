@@ -27,7 +27,10 @@ def _toll(text: str) -> tuple[float | None, float | None]:
         ("Shelling on the Varn quarter, 3 killed and 10 wounded so far.", (3.0, None)),
         ("Clashes in Tarn overnight: 7 dead, the dead still being counted.", (7.0, None)),
         ("Clashes in Tarn overnight: 7 dead, still being counted.", (7.0, None)),
-        ("A shell hit the Orla market: 9 killed, and the bodies are still being counted.", (9.0, None)),
+        (
+            "A shell hit the Orla market: 9 killed, and the bodies are still being counted.",
+            (9.0, None),
+        ),
     ],
 )
 def test_a_count_not_final_is_open_above(text: str, toll: tuple) -> None:
