@@ -206,12 +206,29 @@ def _fold_apart(
     from its battle (_killing_apart); people leaving beside an evacuation only named ('a
     convoy of 1.200 families had left the town': it does not say these people were carried),
     or told by their own verb before the evacuation ('20,000 people had left through the
-    corridor ... until Wednesday, when a large group was evacuated': two departures)."""
+    corridor ... until Wednesday, when a large group was evacuated': two departures) or after
+    it as a group of their own, counted ('the UN evacuated 40 staff as 20,000 civilians fled')."""
     if weak == "displacement":
         left, carried = found["displacement"], found["evacuation"]
-        own_verb_first = "displacement" not in named and left.start < carried.start
-        return "evacuation" in named or own_verb_first
+        own_verb = "displacement" not in named
+        own_verb_first = own_verb and left.start < carried.start
+        own_group_after = (
+            own_verb
+            and carried.end <= left.start
+            and _OTHER_GROUP.search(text, carried.end, left.start) is not None
+        )
+        return "evacuation" in named or own_verb_first or own_group_after
     return _killing_apart(found, weak, text)
+
+
+#: Another group told between an evacuation and people leaving: a clause of its own opened by
+#: a conjunction, its subject counted ('..., while thousands of residents fled'; not 'and',
+#: which joins the carried: 'buses carrying 900 gunmen and 300 relatives left').
+_OTHER_GROUP = re.compile(
+    r"\b(?:while|whereas|(?<!well )as)\s+(?:some\s+|about\s+|around\s+|nearly\s+|more\s+than\s+|"
+    r"at\s+least\s+|another\s+)?(?:\d[\d,.]*|thousands|hundreds|dozens|tens\s+of\s+thousands)\b",
+    re.I,
+)
 
 
 #: An execution told by its verb (the trigger rows read a sentence's first killing only).

@@ -18,6 +18,9 @@ from tests.etl.trigger_check import article_types, sentence_types
         "Some 2.000 Syrian refugees were driven by bus from the border to a camp near Zakho on "
         "Tuesday.",
         "Trucks rolled into the valley to evacuate 150 families displaced by the floods of war.",
+        # the carried told with 'and' or 'as well as', a count after it: still one departure
+        "Green buses carrying 900 gunmen and 300 relatives left the old quarter on Monday.",
+        "Buses carrying the fighters as well as 300 relatives left the old quarter on Monday.",
     ],
 )
 def test_a_departure_told_by_its_buses_is_one_evacuation(sentence):
@@ -33,6 +36,10 @@ def test_a_departure_told_by_its_buses_is_one_evacuation(sentence):
         # people leaving told by their own verb before another departure is told
         "Thousands of people had left the valley on foot by March, and on Friday a last group "
         "was evacuated by the Red Cross.",
+        # another group, counted, leaving by its own verb after the evacuation (hRev7)
+        "On Monday 300 wounded were evacuated by the Red Cross from Douma, while thousands of "
+        "residents fled to Damascus.",
+        "The UN evacuated 40 staff from Juba on Monday as 20,000 civilians fled into Uganda.",
     ],
 )
 def test_people_leaving_beside_an_evacuation_stay_a_flight(sentence):
