@@ -79,6 +79,11 @@ def test_rounds_named_only_are_no_shelling(sentence):
     [
         # a strike or raid told by what it did, with a place between
         "On Monday a fresh raid destroyed the flour mill and killed two workers.",
+        # a side's raid on a house, whoever tells it (hFix7)
+        "An Israeli raid on a house in Rafah killed a farmer and his son on Monday.",
+        "Police in Gaza said an Israeli raid on a flat in Rafah killed three men.",
+        # aircraft's raids on hideouts (hFix7)
+        "Jets carried out raids on insurgent hideouts near the dam, killing nine fighters.",
         "A strike near the bakery in Tell Rifaat, north of the city, killed five men.",
         "In Saraqib, further south, an earlier raid damaged the clinic.",
     ],
@@ -93,6 +98,13 @@ def test_a_strike_told_by_what_it_did_is_an_air_strike(sentence):
     [
         # a raid on the ground, a strike of workers
         "A police raid on a farmhouse outside the town killed two wanted men.",
+        # a bare raid whose raiders or teller are police, soldiers or security forces, or a
+        # single raid on a hideout: on the ground, a killing (hFix7 review)
+        "Police said a raid on a hideout near the bus depot killed two suspected robbers.",
+        "A raid by security forces on a farm outside Jalalabad killed four men on Tuesday.",
+        "A raid on a house in Kandahar killed two brothers on Sunday, police said.",
+        "Soldiers carried out a raid at a checkpoint in Kirkuk that killed three gunmen.",
+        "A raid on a gang's safe house in the old town killed five men on Friday.",
         "A general strike shut the market, and a bomb wounded three guards.",
     ],
 )
