@@ -20,6 +20,7 @@ from typing import Any
 
 from etl import ids
 from etl.extraction.mentions import Mention
+from etl.extraction.tolls import RUNNING_TOLL, TOLL_QUANTITIES
 
 SLACK = dt.timedelta(days=1)
 NO_SLACK = dt.timedelta(0)
@@ -86,13 +87,14 @@ def windows_meet(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool
     return a[0] <= b[1] + slack and b[0] <= a[1] + slack
 
 
-_TOLLS = frozenset({"killed", "deaths"})
-
-
 def toll_sign(m: Mention) -> int | None:
     """0 when the mention says nobody died ('no casualties'), 1 when it counts deaths, None
-    when it gives no toll (kept in the merge index: etl/merge_index.py)."""
-    lows = [f.low for f in m.figures if f.quantity in _TOLLS and f.low is not None]
+    when it gives no toll (kept in the merge index: etl/merge_index.py). A running total
+    ('40 have been killed since March', RUNNING_TOLL) is the mention's toll when nothing
+    else counts its dead, as in tolls.fatalities: a mention told with it alone is deadly."""
+    lows = [f.low for f in m.figures if f.quantity in TOLL_QUANTITIES and f.low is not None]
+    if not lows:
+        lows = [f.low for f in m.figures if f.quantity == RUNNING_TOLL and f.low is not None]
     return None if not lows else int(max(lows) > 0)
 
 

@@ -6,13 +6,14 @@ the toll. Sentences written for these tests (places and groups invented)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mentions import DateWindow, Figure
-from etl.extraction.merge import cluster_mentions
+from etl.extraction.merge import cluster_mentions, toll_sign
 from etl.extraction.running_totals import running_toll
 from etl.extraction.tolls import RUNNING_TOLL
 from etl.formats.acled import fatalities as acled_fatalities
@@ -66,3 +67,27 @@ def test_acled_takes_a_running_total_only_alone() -> None:
         }
     )
     assert acled_fatalities(figures) == {"a": 9, "b": 30}
+
+
+def test_a_running_total_alone_is_a_toll_when_merging(extractor: Extractor) -> None:
+    """A mention whose only toll is a running total counts deaths (merge.toll_sign, as
+    tolls.fatalities reads it): it does not merge with the same article's mention that says
+    nobody died (hFix7 review)."""
+    text = (
+        "A roadside bomb hit an army patrol near Kirkuk on 18 July, causing no casualties. "
+        "Roadside bombs have killed 40 soldiers around Kirkuk since 2 June."
+    )
+    mentions, _ = extractor.extract(ArticleInput("r19", text, PUB))
+    assert sorted((m.event_type, [f.quantity for f in m.figures]) for m in mentions) == [
+        ("explosion", ["killed"]),
+        ("explosion", [RUNNING_TOLL]),
+    ]
+    assert [toll_sign(m) for m in mentions] == [0, 1]
+    assert sorted(
+        fatalities([f for m in c.mentions for f in m.figures]) for c in cluster_mentions(mentions)
+    ) == [(0.0, 0.0), (40.0, 40.0)]
+    # beside a count of its own dead, the running total does not decide the sign
+    own = Figure("killed", 0.0, 0.0, "exact", "no one was killed", 0, 17)
+    tally = Figure(RUNNING_TOLL, 40.0, 40.0, "exact", "40", 30, 32)
+    assert toll_sign(replace(mentions[0], figures=(own, tally))) == 0
+    assert toll_sign(replace(mentions[0], figures=(tally,))) == 1
