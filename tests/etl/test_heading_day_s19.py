@@ -66,4 +66,17 @@ def test_a_later_day_takes_over_from_the_heading(extractor: Extractor) -> None:
         "Nawa clinic yesterday. Staff evacuated 40 patients within hours."
     )
     dates = dict((t, (a, b)) for t, a, b in _dates(extractor, text))
-    assert dates["evacuation"] != (PUB, PUB)
+    # the heading no longer dates what follows: the undated evacuation takes the window it
+    # takes with no heading at all (the days up to publication), not the heading's 15 August
+    headless = dict((t, (a, b)) for t, a, b in _dates(extractor, text.split(". ", 1)[1]))
+    assert dates["evacuation"] == headless["evacuation"] == (dt.date(2019, 8, 12), PUB)
+    # an event told with 'yesterday' below the heading is the day before it (hFix7 review)
+    text = (
+        "PRESS NOTE — For release — 15 August 2019. Shelling hit the Nawa clinic yesterday. "
+        "Staff evacuated 40 patients within hours."
+    )
+    dates = dict((t, (a, b)) for t, a, b in _dates(extractor, text))
+    assert dates == {
+        "shelling": (dt.date(2019, 8, 14),) * 2,
+        "evacuation": (dt.date(2019, 8, 12), PUB),
+    }
