@@ -155,9 +155,15 @@ def test_a_filter_state_keeps_one_map_per_view_and_a_few_at_most(source):
     assert view == first.fit()[1]
     assert first.deck(at=view) is first.deck()  # the fitted view's map, made once
     low, high = pd.Timestamp(default.date_from), pd.Timestamp(default.date_to)
-    later = dataclasses.replace(default, date_from=(low + (high - low) / 4).date())
-    recent = Derived(src, later)  # three quarters of the dates: events as widely spread
-    assert recent.fit()[1] != view
+    # the later part of the dates (events as widely spread) whose fitted view differs from
+    # the first's: which share does depends on the synthetic draw, so try a few
+    recent = None
+    for share in (4, 3, 2, 8, 6):
+        later = dataclasses.replace(default, date_from=(low + (high - low) / share).date())
+        if Derived(src, later).fit()[1] != view:
+            recent = Derived(src, later)
+            break
+    assert recent is not None and recent.fit()[1] != view
     kept = recent.view_after(view)
     assert kept == view
     assert _state(recent.deck(at=kept)) == _state(first.deck())
