@@ -30,6 +30,13 @@ class DateWindow:
     char_end: int | None = None
 
 
+#: the quantities that count an event's dead: "were killed" and "died" are both deaths
+TOLL_QUANTITIES = frozenset({"killed", "deaths"})
+#: the dead counted since a day over a week back ('425 have been killed since 8 July'): the
+#: event's toll only when nothing else counts its dead (running_totals.running_toll)
+RUNNING_TOLL = "killed_since"
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number the text gives: 'at least 15 trucks' -> trucks, 15, None, 'at least'.

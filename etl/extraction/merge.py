@@ -20,7 +20,7 @@ from typing import Any
 
 from etl import ids
 from etl.extraction.mentions import Mention
-from etl.extraction.tolls import RUNNING_TOLL, TOLL_QUANTITIES
+from etl.extraction.tolls import counted_dead
 
 SLACK = dt.timedelta(days=1)
 NO_SLACK = dt.timedelta(0)
@@ -92,9 +92,7 @@ def toll_sign(m: Mention) -> int | None:
     when it gives no toll (kept in the merge index: etl/merge_index.py). A running total
     ('40 have been killed since March', RUNNING_TOLL) is the mention's toll when nothing
     else counts its dead, as in tolls.fatalities: a mention told with it alone is deadly."""
-    lows = [f.low for f in m.figures if f.quantity in TOLL_QUANTITIES and f.low is not None]
-    if not lows:
-        lows = [f.low for f in m.figures if f.quantity == RUNNING_TOLL and f.low is not None]
+    lows = [f.low for f in counted_dead(m.figures) if f.low is not None]
     return None if not lows else int(max(lows) > 0)
 
 

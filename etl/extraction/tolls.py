@@ -11,13 +11,9 @@ import re
 from collections.abc import Iterable
 
 from etl.extraction.figure_words import FLAGS, PERSON_CLASSES, WORDS
-from etl.extraction.mentions import Figure
+from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES, Figure
 from etl.extraction.word_gate import search
 
-TOLL_QUANTITIES = frozenset({"killed", "deaths"})  # "were killed" and "died" are both deaths
-#: the dead counted since a day over a week back ('425 have been killed since 8 July'):
-#: the event's toll only when nothing else counts its dead (running_totals.running_toll)
-RUNNING_TOLL = "killed_since"
 #: the qualifiers of vague words ('dozens', 'scores', 'several', 'hundreds':
 #: figure_vague.csv), not the qualifiers of a number ('about', 'at least'): a word that
 #: names no count
@@ -300,6 +296,14 @@ def vague(figure: Figure) -> bool:
     return figure.qualifier in VAGUE
 
 
+def counted_dead(figures: Iterable[Figure]) -> list[Figure]:
+    """The figures that count the dead: `killed` and `deaths`, or, when there are none, the
+    running totals (RUNNING_TOLL), which are the toll only when nothing else counts them."""
+    figures = list(figures)
+    killed = [f for f in figures if f.quantity in TOLL_QUANTITIES]
+    return killed or [f for f in figures if f.quantity == RUNNING_TOLL]
+
+
 def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
     """Low and high of the death tolls among figures ('killed' and 'died'): the largest of
     each bound, so an updated toll ('has risen to 30') and a total of parts win. A count
@@ -308,10 +312,7 @@ def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
     the dead). A running total since a day weeks back (RUNNING_TOLL) counts only when no
     other figure counts the dead. A zero toll ('no fatalities') is 0-0; no toll at all is
     (None, None)."""
-    figures = list(figures)
-    killed = [f for f in figures if f.quantity in TOLL_QUANTITIES]
-    if not killed:  # a running total is the toll only when nothing else counts the dead
-        killed = [f for f in figures if f.quantity == RUNNING_TOLL]
+    killed = counted_dead(figures)
     if any(not vague(f) for f in killed):
         killed = [f for f in killed if not vague(f)]
     low = max((f.low for f in killed if f.low is not None), default=None)

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from etl.csvwriter import frame_csv_bytes
+from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -70,10 +71,6 @@ SCALE = {
     "online": "New media",
     "dataset": "Other",
 }
-TOLL_QUANTITIES = ("killed", "deaths")
-#: the dead counted since a day weeks back (etl.extraction.tolls.RUNNING_TOLL): an event's
-#: toll only when no killed or deaths figure counts its dead
-RUNNING_TOLL = "killed_since"
 IMPORTED = ("acled", "ucdp")  # origins of events imported from those datasets
 
 
