@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.extraction import attack_targets
+
 #: When these types are in a sentence, the keys' weaker readings are folded into them.
 SUBSUMED_BY = {
     "killing": {"airstrike", "shelling", "explosion", "clash"},
@@ -146,6 +148,7 @@ def fold(
     _means_of_battle(found, named)
     # 'two soldiers were killed by a roadside bomb': the bomb's toll, not a battle
     weapon = (VIOLENT - {"clash"}) & found.keys() and _BY_WEAPON.search(text, start, end)
+    battle_dead = False  # armed men's deaths made a battle of the sentence
     for casualty in ("killing", "deaths"):
         if (
             casualty in found
@@ -156,6 +159,7 @@ def fold(
             )
         ):
             dead = found.pop(casualty)
+            battle_dead = True
             found.setdefault("clash", Trigger("clash", dead.start, dead.end, dead.text))
             # '... 100 soldiers had been killed and that the militants executed 17 people':
             # an execution told after the battle's dead is a killing of its own
@@ -166,6 +170,12 @@ def fold(
         del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
     if killing and "clash" in found and _on_civilians(found["clash"], killing, text, end):
         del found["clash"]  # 'gang members attacked the town, killing 10 residents'
+    if "clash" in found and not battle_dead and not (VIOLENT - {"clash"}) & found.keys():
+        clash = found["clash"]
+        if _one_sided(clash, text, start, end) == attack_targets.UNARMED:
+            # 'gunmen attacked quarry workers asleep in tents', 'sniper fire killed a boy'
+            del found["clash"]
+            found.setdefault("killing", Trigger("killing", clash.start, clash.end, clash.text))
     for weak, strong in SUBSUMED_BY.items():
         if weak in found and strong & found.keys() and not _fold_apart(found, weak, text, named):
             del found[weak]
@@ -186,6 +196,47 @@ _ARMED = re.compile(
     r"base|post|detachment|checkpoint|barracks|militia\w*)\b",
     re.I,
 )
+
+
+#: A battle's trigger that tells one side's attack only: its target says whom it struck.
+_ONE_SIDED = re.compile(
+    r"(?:attack(?:ed|s)?|storm(?:ed|s)?|ambush(?:ed|es)?|raid(?:ed|s)?|snipers?(?: fire)?)\Z",
+    re.I,
+)
+#: A weapon's victims told before it: 'a woman was killed by sniper fire'.
+_BY_BEFORE = re.compile(r"\b(?:killed|wounded|injured|hit|shot)\s+by\s+(?:the\s+)?\Z", re.I)
+_CLAUSE_START = re.compile(r".*[,;:.()]", re.S)
+#: No object after the verb: a passive or headline participle ('Police commander ambushed
+#: outside his home'), whose target is named before it.
+_PASSIVE_AFTER = re.compile(
+    r"\s*(?:[,;:.]|\Z|(?:outside|near|in|at|on|again|overnight|by|while|during|early|late|"
+    r"last|yesterday|today|from)\b)",
+    re.I,
+)
+_NOMINAL = re.compile(r"snipers?", re.I)
+#: The attack's killing told after it: its victims are read too.
+_KILLING_AFTER = re.compile(r"\b(?:killing|killed|kills|shot dead|shot|wounding)\b", re.I)
+
+
+def _one_sided(clash: Trigger, text: str, start: int, end: int) -> str | None:
+    """The side an attack told by its verb alone struck ('attacked quarry workers', 'stormed
+    a restaurant', 'a woman was killed by sniper fire'), read in its clause (before it for a
+    passive: 'Police commander ambushed outside his home'); None when the trigger tells a
+    fight ('clashed', 'fighting') or the clause names no target. An unarmed target's killing
+    told after it is read too: armed dead ('attacked a village, killing 3 soldiers') make it
+    a battle."""
+    if not _ONE_SIDED.match(clash.text):
+        return None
+    passive = _PASSIVE_AFTER.match(text, clash.end, end) and not _NOMINAL.match(clash.text)
+    if passive or _BY_BEFORE.search(text, max(start, clash.start - 30), clash.start):
+        head = _CLAUSE_START.match(text, start, clash.start)
+        return attack_targets.side(text, head.end() if head else start, clash.start)
+    target = attack_targets.side(text, clash.end, attack_targets.clause_end(text, clash.end, end))
+    killed = _KILLING_AFTER.search(text, clash.end, end)
+    if killed and target == attack_targets.UNARMED:  # '..., killing 3 soldiers'
+        dead_end = attack_targets.clause_end(text, killed.end(), end)
+        return attack_targets.side(text, killed.end(), dead_end) or target
+    return target
 
 
 def _on_civilians(clash: Trigger, killing: Trigger, text: str, end: int) -> bool:

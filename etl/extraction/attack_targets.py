@@ -1,0 +1,61 @@
+"""Whom an attack struck: armed men (a battle) or people who bear no arms (a killing).
+
+An attack told by its verb alone ('gunmen attacked quarry workers asleep in tents', 'stormed
+a restaurant', 'sniper fire killed a boy') says nothing of a second side. The sets type it
+by its target: violence against civilians is a killing, an attack on a post or a patrol a
+battle. The words of the attack's clause are read against two tables an analyst extends:
+people by their class in ``data/rules/figure_nouns.csv`` (civilians unarmed; fighters and
+troops armed) and places and things in ``data/rules/attack_targets.csv``.
+
+Pure functions over text spans.
+"""
+
+from __future__ import annotations
+
+import re
+
+from etl.extraction.figure_words import WORDS
+from etl.extraction.rules import read_rules
+
+UNARMED, ARMED = "unarmed", "armed"
+
+_CLASS_SIDE = {"civilians": UNARMED, "fighters": ARMED, "troops": ARMED}
+
+
+def _sides() -> dict[str, str]:
+    sides = {word: _CLASS_SIDE[c] for word, c in WORDS.head_class.items() if c in _CLASS_SIDE}
+    for row in read_rules("attack_targets", ["side", "word"]):
+        side = row["side"].lower()
+        if side not in (UNARMED, ARMED):
+            raise ValueError(f"{row.where()}: side must be {UNARMED} or {ARMED}, not {side!r}")
+        sides[" ".join(row["word"].lower().split())] = side
+    return sides
+
+
+#: word (or two words: 'police officers') -> side
+SIDES = _sides()
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+#: Where the attack's clause ends: the next clause's words name other people ('...; security
+#: forces ended the siege').
+_CLAUSE_END = re.compile(r"[,;:.()]|\s[–—-]\s")
+#: How far an attack's object reaches.
+_REACH = 100
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause that runs from `start` ends (at most _REACH characters on)."""
+    stop = min(end, start + _REACH)
+    found = _CLAUSE_END.search(text, start, stop)
+    return found.start() if found else stop
+
+
+def side(text: str, start: int, end: int) -> str | None:
+    """The side the words of text[start:end] name: ARMED when any names armed men or an
+    armed place ('the army post', 'a patrol'), else UNARMED when any names civilians or a
+    civilian place ('quarry workers', 'a house'), else None."""
+    words = [w.lower() for w in _WORD.findall(text, start, end)]
+    named = {SIDES.get(w) for w in words}
+    named.update(SIDES.get(f"{a} {b}") for a, b in zip(words, words[1:]))
+    if ARMED in named:
+        return ARMED
+    return UNARMED if UNARMED in named else None

@@ -1,0 +1,60 @@
+"""Session 20 (issue 8, hNy8): an attack told by its verb alone is typed by whom it struck.
+
+The sets type one-sided violence against people who bear no arms as a killing and an attack
+on armed men as a battle; the rules typed every 'attacked', 'stormed', 'ambushed' and 'sniper
+fire' as a battle. Sentences written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction import attack_targets
+from tests.etl.trigger_check import article_types, sentence_types
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Before dawn armed men attacked brick-kiln labourers sleeping in a shed near Damla, killing 9.",
+        "Raiders stormed a roadside restaurant on the Gode highway and shot the cook.",
+        "Unknown gunmen attacked a house at the edge of Sirba last night.",
+        "A girl was killed by sniper fire near the old bridge of Tarfa.",
+        "Snipers fired on shepherds walking back to Umm Saad.",
+        "Two herders were ambushed near the wells of Bir Tawil.",
+    ],
+)
+def test_an_attack_on_unarmed_people_is_a_killing(sentence):
+    assert sentence_types(sentence) == {"killing"}
+    assert article_types(sentence) == {"killing"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rebels attacked an army post outside Sirba, killing 4.",
+        "Gunmen attacked a bus carrying soldiers on the Gode highway.",
+        "Militants stormed the village, killing 6 policemen.",
+        "A corporal was killed by sniper fire at the edge of Tarfa.",
+        "Border guards commander ambushed outside his home in Dalli; two bodyguards died.",
+        "Rebels attacked the town of Sirba from two sides overnight, killing 12 people.",
+    ],
+)
+def test_an_attack_on_armed_men_or_on_no_named_target_stays_a_battle(sentence):
+    assert "clash" in sentence_types(sentence)
+    assert "clash" in article_types(sentence)
+
+
+def test_the_side_of_a_span_reads_both_tables():
+    text = "the police station and a market"
+    assert attack_targets.side(text, 0, len(text)) == attack_targets.ARMED  # armed wins
+    text = "quarry workers asleep in tents"
+    assert attack_targets.side(text, 0, len(text)) == attack_targets.UNARMED  # figure_nouns
+    text = "a crowded minibus"
+    assert attack_targets.side(text, 0, len(text)) == attack_targets.UNARMED  # attack_targets
+    text = "the town from two sides"
+    assert attack_targets.side(text, 0, len(text)) is None
+
+
+def test_the_clause_ends_at_its_punctuation():
+    text = "a house in Sirba; troops arrived at dawn"
+    assert text[: attack_targets.clause_end(text, 0, len(text))] == "a house in Sirba"
