@@ -34,6 +34,30 @@ def _sides() -> dict[str, str]:
 
 #: word (or two words: 'police officers') -> side
 SIDES = _sides()
+#: Nouns that name a whole side rather than men counted in it ('forces', 'the police'): not
+#: read as the dead of a battle ('killed 5 civilians and government forces advanced').
+#: ... nor whose arms the text leaves open ('a former commander of the factions').
+_SIDE_NAMES = frozenset({"forces", "force", "police", "personnel", "commander", "commanders"})
+#: Armed men by their noun (figure_nouns.csv, classes fighters and troops; one word each, so
+#: that 'police officer' reaches no further than 'officer'), longest first: 'N terrorists
+#: killed', 'killed 3 militia' are a battle's dead.
+ARMED_MEN = tuple(
+    sorted(
+        (
+            w
+            for w, c in WORDS.head_class.items()
+            if _CLASS_SIDE.get(c) == ARMED and w not in _SIDE_NAMES and " " not in w
+        ),
+        key=lambda w: (-len(w), w),
+    )
+)
+#: People who bear no arms by their noun (figure_nouns.csv, class civilians), longest first.
+UNARMED_PEOPLE = tuple(
+    sorted(
+        (w for w, c in WORDS.head_class.items() if _CLASS_SIDE.get(c) == UNARMED),
+        key=lambda w: (-len(w), w),
+    )
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Where the attack's clause ends: the next clause's words name other people ('...; security
 #: forces ended the siege').

@@ -26,23 +26,31 @@ SUBSUMED_BY = {
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _FIGHTERS = (
-    r"(?:fighters?|militants?|soldiers?|troops|jihadists?|gunm[ae]n|insurgents?|rebels?|"
-    r"servicem[ae]n|guards?|policem[ae]n|officers?|peacekeepers?|gendarmes?|militiam[ae]n|"
-    r"rangers?|attackers?|assailants?|"
+    r"(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attack_targets.ARMED_MEN)
+    + r"|gendarmes?|rangers?|"
     r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
+)
+_CIVILIANS = (
+    r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attack_targets.UNARMED_PEOPLE) + ")"
 )
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
 #: sentence reports.
 _COMBATANTS_DIED = re.compile(
     rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}},?\s+(?:(?:were|was|have been|had been)\s+"
-    rf"(?:killed|shot dead|shot and killed|gunned down)|died)\b",
+    rf"(?:killed|shot dead|shot and killed|gunned down)|died)\b"
+    # a count of armed men and the participle alone, no object after it: '23 militants killed
+    # in raids', '2 policemen were martyred and 14 terrorists killed so far'
+    rf"|\b\d[\d,.]*\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:killed|martyred)\b"
+    rf"(?!\s+(?:\d|an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.I,
 )
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
 #: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
 _COMBATANTS_KILLED = re.compile(
-    rf"\bkill(?:ed|ing) (?!(?:by|when|as|after|while|in|during)\b)"
-    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |[\w-]+ ){{0,4}}{_FIGHTERS}\b",  # 'killed 1.000 fighters'
+    rf"\bkill(?:ed|ing|s) (?!(?:by|when|as|after|while|in|during)\b)"
+    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b)[\w-]+ ){{0,4}}{_FIGHTERS}\b",  # 'killed 1.000 fighters'
+    # (not past civilians: 'killing 21 tourists and a police officer' is a killing)
     re.I,
 )
 

@@ -58,3 +58,36 @@ def test_the_side_of_a_span_reads_both_tables():
 def test_the_clause_ends_at_its_punctuation():
     text = "a house in Sirba; troops arrived at dawn"
     assert text[: attack_targets.clause_end(text, 0, len(text))] == "a house in Sirba"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ministry says 17 insurgents killed in raids on farms around Wadi Hamra.",
+        "4 policemen were wounded and 9 terrorists killed so far near the silo.",
+        "Our units killed 6 terrorists hiding in the reed beds of Jazira.",
+        "The gang attacks the pumping station and kills 12 guards, the ministry said.",
+        "Overnight 3 militia killed in the hills above Orra.",
+    ],
+)
+def test_armed_men_counted_dead_make_a_battle(sentence):
+    assert sentence_types(sentence) == {"clash"}
+    assert article_types(sentence) == {"clash"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen opened fire on a minibus near Dalli, killing a former commander of a brigade.",
+        "Two gunmen attacked the Olive Grand Museum, killing 8 visitors and a police officer.",
+        "3 gunmen killed 5 farmers near the well.",
+    ],
+)
+def test_civilians_killed_beside_an_armed_word_stay_a_killing(sentence):
+    assert sentence_types(sentence) == {"killing"}
+
+
+def test_the_armed_and_unarmed_nouns_come_from_the_noun_table():
+    assert "terrorists" in attack_targets.ARMED_MEN and "militia" in attack_targets.ARMED_MEN
+    assert "forces" not in attack_targets.ARMED_MEN  # a side, not counted men
+    assert "tourists" in attack_targets.UNARMED_PEOPLE
