@@ -32,7 +32,9 @@ _FIGHTERS = (
     r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
 )
 _CIVILIANS = (
-    r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attack_targets.UNARMED_PEOPLE) + ")"
+    r"(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attack_targets.UNARMED_PEOPLE)
+    + ")"
 )
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
 #: sentence reports.
@@ -49,8 +51,9 @@ _COMBATANTS_DIED = re.compile(
 #: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
 _COMBATANTS_KILLED = re.compile(
     rf"\bkill(?:ed|ing|s) (?!(?:by|when|as|after|while|in|during)\b)"
-    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b)[\w-]+ ){{0,4}}{_FIGHTERS}\b",  # 'killed 1.000 fighters'
-    # (not past civilians: 'killing 21 tourists and a police officer' is a killing)
+    # 'killed 1.000 fighters'; not past civilians ('killing 21 tourists and a police officer'
+    # is a killing)
+    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b)[\w-]+ ){{0,4}}{_FIGHTERS}\b",
     re.I,
 )
 

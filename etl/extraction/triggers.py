@@ -150,9 +150,27 @@ def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     return False
 
 
-def _reference_only(sentence: _Sentence, before: str, trigger_end: int) -> bool:
+#: A weapon named as the cause of the casualties counted before it: 'Transported 3 wounded
+#: shepherds after a roadside bomb', 'Recovered 7 bodies ... after a car bomb' (a response
+#: team's log): the weapon is the event those casualties are of.
+_CASUALTIES_AFTER = re.compile(
+    r"\b(?:dead|wounded|injured|bodies|casualties)\b[^.;:]*?\b(?:after|following)\s+"
+    r"(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){0,2}\Z",
+    re.I,
+)
+_WEAPONS = frozenset({"explosion", "airstrike", "shelling"})
+
+
+def _reference_only(
+    sentence: _Sentence,
+    before: str,
+    trigger_end: int,
+    event_type: str = "",
+    trigger_start: int = 0,
+) -> bool:
     """'since the offensive began': the nominal only dates something else; 'after a first
-    attack on the centre on Feb. 27' reports that attack (it has a date of its own)."""
+    attack on the centre on Feb. 27' reports that attack (it has a date of its own), and so
+    does a weapon after the casualties it caused ('3 wounded after a roadside bomb')."""
     rules = sentence.rules
     if rules.reference_before and _search(rules.reference_before, before):
         return True
@@ -160,6 +178,10 @@ def _reference_only(sentence: _Sentence, before: str, trigger_end: int) -> bool:
         return False
     if _TOLD.match(sentence.text, trigger_end, sentence.end):
         return False  # 'after an IED struck a convoy on the road, killing 2': it is told
+    if event_type in _WEAPONS and _CASUALTIES_AFTER.search(
+        sentence.text, max(sentence.start, trigger_start - 120), trigger_start
+    ):
+        return False
     dated = rules.dated_after
     return dated is None or dated.match(sentence.text, trigger_end, sentence.end) is None
 
@@ -192,7 +214,7 @@ def _first_real(
             if t_start < 0:
                 t_start, t_end = match.span()
             if nominal and _reference_only(
-                sentence, text[max(start, t_start - 40) : t_start], t_end
+                sentence, text[max(start, t_start - 40) : t_start], t_end, rules.event_type, t_start
             ):
                 continue
             if (
