@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from dashboard.views import toll_words
+
 
 def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:
     """Claims behind an event, oldest article first: outlet, claimant, stance, quote, sentence.
@@ -64,10 +66,11 @@ def event_figures(figures: pd.DataFrame, claims: pd.DataFrame, event_id: str) ->
             format_figure(lo, hi, q)
             for lo, hi, q in zip(rows["value_low"], rows["value_high"], rows["qualifier"])
         ],
+        vague=toll_words(rows).to_numpy(),  # the dead told by a vague word: counts nobody
         quantity=rows["quantity"].str.replace("_", " "),
     )
     return rows.sort_values(["quantity", "published", "outlet"])[
-        ["quantity", "value", "raw", "outlet", "claimant", "value_low", "value_high"]
+        ["quantity", "value", "raw", "outlet", "claimant", "value_low", "value_high", "vague"]
     ].reset_index(drop=True)
 
 
@@ -104,8 +107,10 @@ def figure_summaries(figures: pd.DataFrame) -> list[dict[str, object]]:
 
     `figures` is event_figures(...). Each item: quantity, `differ` (more than one outlet and
     the numbers are not the same), `said` [(words as printed, outlet, claimant)], `numbers`
-    ('24 to 999'). 'Sources differ on people evacuated: “dozens of people” (AP), “hundreds of
-    men, women and children” (AFP)' reads as the articles did; the bounds follow."""
+    ('24 to 999'), `unknown` (a death toll every source tells only by a vague word: 'dozens
+    of soldiers' counts nobody, so the toll is unknown and `numbers` are the words' bounds).
+    'Sources differ on people evacuated: “dozens of people” (AP), “hundreds of men, women and
+    children” (AFP)' reads as the articles did; the bounds follow."""
     out: list[dict[str, object]] = []
     if figures.empty:
         return out
@@ -124,6 +129,7 @@ def figure_summaries(figures: pd.DataFrame) -> list[dict[str, object]]:
                 "differ": bool(r["sources"] > 1 and r["low"] != r["high"]),
                 "said": said,
                 "numbers": _bounds(r["low"], r["high"]),
+                "unknown": bool("vague" in rows and rows["vague"].astype(bool).all()),
             }
         )
     return out

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 
 from etl.csvwriter import frame_csv_bytes
+from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES
+from etl.extraction.vague_words import VAGUE_QUALIFIERS
 from etl.tables import Tables
 
 #: Rows of the events table sent to the browser (all 100,000 were 41 MB on every rerun).
@@ -195,7 +197,7 @@ def event_frame(tables: Tables) -> pd.DataFrame:
     view["actor1_name"] = view["actor1"].map(actors)
     view["actor2_name"] = view["actor2"].map(actors)
     figures = _columns(tables, "figures", ["claim_id", "event_id", "quantity", "value_low",
-                                           "value_high"])  # fmt: skip
+                                           "value_high", "qualifier"])  # fmt: skip
     figures = shown_figures(figures, hidden)
     view["figures_text"] = _figure_texts(figures, view["event_id"])
     view = view.sort_values(["date_start", "date_end", "event_key"], ignore_index=True)
@@ -217,10 +219,15 @@ COMPACT = True
 def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
     """Per event, the range each quantity spans across sources: 'trucks 15–22; killed 15–16'.
 
-    One grouped pass over the figures (a scan per event was quadratic: 14 s at 10k events);
-    each distinct number formatted once."""
+    A death toll no source counts, told only by a vague word, is unknown and says so with
+    the word and its bounds: 'killed unknown (dozens, 24–99)', not '24–99' as if counted; a
+    vague word beside a count is named after the count's range: 'killed 3 (and dozens)'
+    (`toll_words`). One grouped pass over the figures (a scan per event was quadratic: 14 s
+    at 10k events); each distinct number formatted once."""
+    vague = toll_words(figures)
+    counted = figures[~vague] if vague.any() else figures
     values = pd.concat(
-        [figures[["event_id", "quantity", c]].rename(columns={c: "v"})
+        [counted[["event_id", "quantity", c]].rename(columns={c: "v"})
          for c in ("value_low", "value_high")]
     )  # fmt: skip
     spans = values.groupby(["event_id", "quantity"], sort=True)["v"].agg(["min", "max"])
@@ -228,12 +235,52 @@ def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
     text = pd.Series([f"{v:,.0f}" for v in numbers], index=numbers)
     low, high = spans["min"].map(text).tolist(), spans["max"].map(text).tolist()
     same = (spans["min"] == spans["max"]).tolist()
-    names = {q: q.replace("_", " ") for q in spans.index.get_level_values(1).unique()}
+    names = {q: q.replace("_", " ") for q in figures["quantity"].unique()}
+    said = {
+        (event, quantity): f"{names[quantity]} {lo if one else lo + '–' + hi}"
+        for (event, quantity), lo, hi, one in zip(spans.index, low, high, same)
+    }
+    keys = spans.index
+    if vague.any():
+        words = _vague_words(figures[vague])
+        for key, (word, bounds) in words.items():
+            if key in said:
+                said[key] += f" (and {word})"
+            else:
+                said[key] = f"{names[key[1]]} unknown ({word}, {bounds})"
+        keys = keys.union(pd.MultiIndex.from_tuples(list(words), names=keys.names))
     parts: dict[str, list[str]] = {}
-    for (event, quantity), lo, hi, one in zip(spans.index, low, high, same):
-        parts.setdefault(event, []).append(f"{names[quantity]} {lo if one else lo + '–' + hi}")
+    for key in keys:
+        parts.setdefault(key[0], []).append(said[key])
     joined = {event: "; ".join(found) for event, found in parts.items()}
     return [joined.get(event, "") for event in event_ids.tolist()]
+
+
+#: the quantities whose figures tell an event's dead (etl.extraction.mentions)
+TOLL_FIGURES = TOLL_QUANTITIES | {RUNNING_TOLL}
+
+
+def toll_words(figures: pd.DataFrame) -> pd.Series:
+    """Which figures tell the dead by a vague word ('dozens of soldiers', 'scores'): a
+    death toll (`TOLL_FIGURES`) whose qualifier is a vague word's (figure_vague.csv). Such a
+    figure keeps its words and bounds, but counts nobody: with no count beside it the
+    event's toll is unknown (the extractor's rule, etl.extraction.tolls.fatalities)."""
+    if "qualifier" not in figures.columns:
+        return pd.Series(False, index=figures.index)
+    return figures["quantity"].isin(TOLL_FIGURES) & figures["qualifier"].isin(VAGUE_QUALIFIERS)
+
+
+def _vague_words(figures: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str]]:
+    """(event, quantity) -> the vague words its sources used ('dozens', 'dozens/scores') and
+    the bounds they span ('24–99')."""
+    out: dict[tuple[str, str], tuple[str, str]] = {}
+    for key, rows in figures.groupby(["event_id", "quantity"], sort=True):
+        word = "/".join(sorted({str(q) for q in rows["qualifier"]}))
+        lo = rows["value_low"].min()
+        hi = rows["value_high"].max()
+        shown = [f"{v:,.0f}" for v in (lo, hi) if pd.notna(v)]
+        out[key] = (word, "–".join(dict.fromkeys(shown)) or "no bounds")
+    return out
 
 
 def best_documented(view: pd.DataFrame) -> str:

@@ -87,6 +87,8 @@ def _render_figures(figures: pd.DataFrame) -> None:
     st.markdown("**Figures, in the sources' words**")
     for item in summaries:
         head = f"**{markdown_text(item['quantity'].capitalize())}**"
+        if item["unknown"]:  # 'dozens of soldiers': the dead told, not counted
+            head += " · toll unknown"
         said = [
             f"“{markdown_text(raw)}” — {markdown_text(outlet)}"
             + (f", per {markdown_text(claimant)}" if claimant and claimant != outlet else "")
@@ -94,11 +96,13 @@ def _render_figures(figures: pd.DataFrame) -> None:
         ]
         if len(said) == 1:  # one source: one line
             st.markdown(f"{head}: {said[0]}")
-            continue
-        if item["differ"]:
-            head += " · sources differ"
-        st.markdown(head + "\n" + "\n".join("- " + line for line in said))
-        if item["differ"]:
+        else:
+            if item["differ"]:
+                head += " · sources differ"
+            st.markdown(head + "\n" + "\n".join("- " + line for line in said))
+        if item["unknown"]:
+            st.caption(f"No source counts the dead: the words span {item['numbers']}, not a count.")
+        elif item["differ"] and len(said) > 1:
             st.caption(f"In numbers: {item['numbers']}.")
 
 

@@ -12,12 +12,13 @@ from collections.abc import Iterable
 
 from etl.extraction.figure_words import FLAGS, PERSON_CLASSES, WORDS
 from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES, Figure
+from etl.extraction.vague_words import VAGUE_QUALIFIERS
 from etl.extraction.word_gate import search
 
 #: the qualifiers of vague words ('dozens', 'scores', 'several', 'hundreds':
 #: figure_vague.csv), not the qualifiers of a number ('about', 'at least'): a word that
 #: names no count
-VAGUE = frozenset(q for *_, q in WORDS.vague.values()) - frozenset(WORDS.qualifiers.values())
+VAGUE = VAGUE_QUALIFIERS
 # "one" rows first: "no fatalities beyond the bomber" is one death, not the zero inside it
 _ZEROS = tuple(r for r in WORDS.tolls if r.kind == "one") + tuple(
     r for r in WORDS.tolls if r.kind == "zero"

@@ -8,7 +8,12 @@ knows maps as follows (the same rules are written out on the methodology page):
 - `event_type` / `sub_event_type`: the event's own ACLED types (`data/curated/event_types.csv`
   for the project's types; an imported ACLED row keeps its own).
 - `fatalities`: the lowest total reported by any source (ACLED's conservative rule), from
-  the figures `killed` and `deaths`; 0 when no source gives a toll.
+  the figures `killed` and `deaths`; 0 when no source gives a toll. A toll every source
+  tells only by a vague word ('dozens of soldiers') is unknown to the project (no count);
+  ACLED's own practice codes such a report with a conservative number (12 for 'dozens', 100
+  for 'hundreds'), and this column writes the lowest bound of the project's vague table
+  (data/rules/figure_vague.csv: 'dozens' 24, 'hundreds' 200, the bounds the figure carries
+  everywhere else), while `notes` says that the toll is unknown and names the words.
 - `source`: the outlets that report the event (an imported event: its row's own source);
   `source_scale` from the outlets' kinds.
 - `inter1` / `inter2`: from the actors' kinds; empty when the project does not know them.
@@ -24,6 +29,7 @@ import pandas as pd
 
 from etl.csvwriter import frame_csv_bytes
 from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES
+from etl.extraction.vague_words import VAGUE_QUALIFIERS
 
 ACLED_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -95,6 +101,27 @@ def fatalities(figures: pd.DataFrame) -> dict[str, int]:
     return {event: int(value) for event, value in lowest.items()}
 
 
+def vague_tolls(figures: pd.DataFrame) -> dict[str, str]:
+    """event_id -> a note for the events whose toll every source tells only by a vague word
+    ('dozens', 'scores': figure_vague.csv), e.g. "dozens (24-99)": the event's toll is
+    unknown; the `fatalities` column holds the words' lowest bound."""
+    if "qualifier" not in figures.columns:
+        return {}
+    tolls = figures[figures["quantity"].isin(TOLL_QUANTITIES | {RUNNING_TOLL})]
+    vague = tolls["qualifier"].isin(VAGUE_QUALIFIERS)
+    counted = set(tolls.loc[~vague, "event_id"])
+    out: dict[str, str] = {}
+    for event, rows in tolls[vague & ~tolls["event_id"].isin(counted)].groupby("event_id"):
+        words = ", ".join(
+            f"{q} ({lo:.0f}-{hi:.0f})" if pd.notna(hi) else f"{q} ({lo:.0f} or more)"
+            for q, lo, hi in sorted(
+                set(zip(rows["qualifier"], rows["value_low"], rows["value_high"])), key=str
+            )
+        )
+        out[str(event)] = words
+    return out
+
+
 def source_scale(kinds: set[str]) -> str:
     """'International', 'National-International', ... from the reporting outlets' kinds."""
     order = ("Local", "Subnational", "National", "Regional", "International", "New media", "Other")
@@ -122,6 +149,7 @@ def acled_frame(
     actor_kinds = dict(zip(tables["actors"]["actor_id"], tables["actors"]["kind"]))
     outlet_kinds = dict(zip(tables["outlets"]["outlet_id"], tables["outlets"]["kind"]))
     tolls = fatalities(tables["figures"])
+    unknown = vague_tolls(tables["figures"])
     imported = own_sources(tables["claims"])
     rows = []
     for e in shown.to_dict("records"):
@@ -137,6 +165,11 @@ def acled_frame(
         notes = _text(e.get("summary"))
         if precision > 1:
             notes += f" [Date window per the sources: {start.isoformat()} to {end.isoformat()}.]"
+        if e["event_id"] in unknown:
+            notes += (
+                f" [Fatalities unknown: the sources say only {unknown[e['event_id']]}; "
+                "coded with the lowest bound, as ACLED codes a vague report conservatively.]"
+            )
         kinds = {outlet_kinds.get(o, "") for o in (e.get("outlet_ids") or [])}
         rows.append(
             {

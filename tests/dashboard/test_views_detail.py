@@ -90,18 +90,33 @@ def test_rejected_events_are_not_shown_to_readers(project_tables):
 
 
 def _figure_texts_by_scan(figures, event_ids):
-    """The former per-event scan, kept here as the reference the grouped pass must equal."""
+    """The former per-event scan, kept here as the reference the grouped pass must equal
+    (since session 20 with its vague tolls: the dead told only by a vague word are unknown)."""
     import pandas as pd
+
+    from dashboard.views import TOLL_FIGURES
+    from etl.extraction.vague_words import VAGUE_QUALIFIERS
+
+    def span(group):
+        values = pd.concat([group["value_low"].dropna(), group["value_high"].dropna()])
+        lo, hi = values.min(), values.max()
+        return f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
 
     texts = []
     for event in event_ids:
         rows = figures[figures["event_id"] == event]
         parts = []
         for quantity, group in rows.groupby("quantity", sort=True):
-            values = pd.concat([group["value_low"].dropna(), group["value_high"].dropna()])
-            lo, hi = values.min(), values.max()
-            shown = f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
-            parts.append(f"{quantity.replace('_', ' ')} {shown}")
+            name = quantity.replace("_", " ")
+            vague = group["qualifier"].isin(VAGUE_QUALIFIERS) & (quantity in TOLL_FIGURES)
+            counted, words = group[~vague], group[vague]
+            word = "/".join(sorted(set(words["qualifier"])))
+            if words.empty:
+                parts.append(f"{name} {span(group)}")
+            elif counted.empty:
+                parts.append(f"{name} unknown ({word}, {span(words)})")
+            else:
+                parts.append(f"{name} {span(counted)} (and {word})")
         texts.append("; ".join(parts))
     return texts
 
