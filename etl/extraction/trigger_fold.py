@@ -226,6 +226,23 @@ _PASSIVE_AFTER = re.compile(
 )
 _NOMINAL = re.compile(r"snipers?", re.I)
 #: The attack's killing told after it: its victims are read too.
+_CIVILIAN_NAMES = (
+    r"(?:"
+    + "|".join(
+        re.escape(w).replace(r"\ ", r"\s+")
+        for w in attack_targets.UNARMED_PEOPLE
+        if w not in ("people", "persons", "person", "individuals", "men", "man")
+    )
+    + ")"
+)
+#: Civilians counted dead: '31 villagers killed', 'killed at least 130 civilians'.
+_CIVILIAN_DEAD = re.compile(
+    rf"\b\d[\d,.]*\s+(?:[\w-]+\s+)?{_CIVILIAN_NAMES}\s+(?:(?:were|was|have been|had been)\s+)?"
+    rf"(?:killed|dead|died|massacred)\b"
+    rf"|\bkill(?:ed|ing)\s+(?:at least\s+|more than\s+|some\s+|about\s+|nearly\s+)?"
+    rf"\d[\d,.]*\s+(?:[\w-]+\s+)?{_CIVILIAN_NAMES}\b",
+    re.I,
+)
 _KILLING_AFTER = re.compile(r"\b(?:killing|killed|kills|shot dead|shot|wounding)\b", re.I)
 
 
@@ -241,13 +258,22 @@ def _one_sided(clash: Trigger, text: str, start: int, end: int) -> str | None:
     passive = _PASSIVE_AFTER.match(text, clash.end, end) and not _NOMINAL.match(clash.text)
     if passive or _BY_BEFORE.search(text, max(start, clash.start - 30), clash.start):
         head = _CLAUSE_START.match(text, start, clash.start)
-        return attack_targets.side(text, head.end() if head else start, clash.start)
+        target = attack_targets.side(text, head.end() if head else start, clash.start)
+        return target or _dead_side(text, clash.end, end)
     target = attack_targets.side(text, clash.end, attack_targets.clause_end(text, clash.end, end))
     killed = _KILLING_AFTER.search(text, clash.end, end)
     if killed and target == attack_targets.UNARMED:  # '..., killing 3 soldiers'
         dead_end = attack_targets.clause_end(text, killed.end(), end)
         return attack_targets.side(text, killed.end(), dead_end) or target
-    return target
+    return target or _dead_side(text, clash.end, end)
+
+
+def _dead_side(text: str, start: int, end: int) -> str | None:
+    """UNARMED when the dead told after an attack that names no target are counted as
+    civilians by their own noun ('Ogossagou attacked at night ...; 31 villagers killed',
+    '... reprisals killed at least 130 civilians'), not as 'people', which the sets read
+    either way."""
+    return attack_targets.UNARMED if _CIVILIAN_DEAD.search(text, start, end) else None
 
 
 def _on_civilians(clash: Trigger, killing: Trigger, text: str, end: int) -> bool:

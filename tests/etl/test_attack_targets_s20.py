@@ -91,3 +91,20 @@ def test_the_armed_and_unarmed_nouns_come_from_the_noun_table():
     assert "terrorists" in attack_targets.ARMED_MEN and "militia" in attack_targets.ARMED_MEN
     assert "forces" not in attack_targets.ARMED_MEN  # a side, not counted men
     assert "tourists" in attack_targets.UNARMED_PEOPLE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kelli attacked again before dawn, hours after the patrol left; 12 herders killed.",
+        "Raiders attacked the town on Sunday and their allies killed at least 40 villagers.",
+    ],
+)
+def test_an_attack_with_no_target_named_whose_dead_are_civilians_is_a_killing(sentence):
+    assert sentence_types(sentence) == {"killing"}
+    assert article_types(sentence) == {"killing"}
+
+
+def test_dead_counted_as_people_leave_an_attack_a_battle():
+    sentence = "Rebels attacked the town of Sirba at dawn, killing at least 15 people."
+    assert sentence_types(sentence) == {"clash"}
