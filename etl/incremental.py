@@ -228,8 +228,9 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
     index = sort_index(index)
     # places: GeoNames places the changed events name, one spelling each
     gn = set(index.loc[index["host"].isin(set(changed)), "place_id"].dropna())
-    gn |= {p for p in out["places"]["place_id"] if str(p).startswith("gn:")}
-    gn = {p for p in gn if str(p).startswith("gn:")}
+    # (and the facilities of data/geo/facilities.csv, added as GeoNames places are)
+    gn |= {p for p in out["places"]["place_id"] if str(p).startswith(("gn:", "fac:"))}
+    gn = {p for p in gn if str(p).startswith(("gn:", "fac:"))}
     if not _uniform_places(index, gn):
         return None
     known = set(base["places"]["place_id"])

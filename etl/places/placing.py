@@ -11,7 +11,9 @@ reporters at Al-Omar oil field", "GENEVA -") are reporting places, governments (
 denied") and names inside a group's name are no places, and region phrases ("the northern
 countryside of Hama", "east of Mourek") make a region around the place, with a radius and
 a coarser geo precision. Names after "in"/"near" that no gazetteer knows are kept as raw
-text.
+text. A facility (a dam, an air base, a crossing, a camp: `etl.places.facilities`) is read
+where its kind's word stands with its name ("the Tishrin Dam", "the Kuweires military
+airport"), before the town of that name; the analysts' own row of that site wins.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from etl.places import admin_path, roles, routes, stray
+from etl.places import admin_path, facilities, roles, routes, stray
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence, capitals
 from etl.places.evidence import CountryReader, country_words
@@ -60,6 +62,8 @@ _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brack
 _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: '(Latakia'
 OTHER_NAME_KM = 200.0  # how far a bracketed other name or region may lie from the place
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
+#: curated kinds that are towns or areas, not sites: a facility named after one is read first
+_AREA_KINDS = frozenset({"city", "town", "village", "governorate", "region", "desert", "river"})
 
 
 class PlaceResolver:
@@ -96,6 +100,10 @@ class PlaceResolver:
         #: a curated row's own precision: a region phrase around it ('the eastern countryside
         #: of Deir ez-Zor') widens the hit, not the place that locates it
         self._precision = {str(p["place_id"]): int(p.get("geo_precision") or 1) for p in places}
+        #: dams, air bases, crossings, camps ... read where their kind's word stands by them
+        self.facilities = facilities.default_facilities()
+        self.cues = facilities.default_cues()
+        self._cue_memo: tuple[str | None, facilities.ArticleCues] = (None, facilities.NO_CUES)
 
     def countries_named(self, text: str) -> Counter[str]:
         """ISO codes of the countries an article names ('KIDAL, Mali (Reuters)', 'in Yemen',
@@ -482,6 +490,12 @@ class PlaceResolver:
             return None  # 'spokesman Adnan Afrin' is a person
         run = text[start:end]
         known = self._curated_in_run(run)
+        # a facility ('the Deir ez-Zor military airport') before the town of its name, unless
+        # the analysts' own gazetteer holds that site (their Al-Hol camp, their oil field)
+        if self.facilities and (known is None or str(known[2].get("kind")) in _AREA_KINDS):
+            site = self._facility(text, start, end, evidence)
+            if site is not None:
+                return site
         if known is not None:
             offset, raw, place = known
             return self._curated_hit(raw, start + offset, place)
@@ -528,6 +542,25 @@ class PlaceResolver:
             if hit is not None and (whole or raw != text[s:e] or self._exact(raw, hit)):
                 return hit  # a first word alone ('Bala' of 'Bala Buluk') only as spelt
         return None
+
+    def _facility(self, text: str, start: int, end: int, evidence: Evidence) -> PlaceHit | None:
+        """A facility of data/geo/facilities.csv the run names ('Tishrin Dam', 'the Kuweires
+        military airport', 'Camp Speicher'; etl.places.facilities). The kinds' words are
+        looked for once per article: most name none."""
+        memo = self._cue_memo
+        if memo[0] is not text:
+            memo = self._cue_memo = (text, facilities.article_cues(text, self.cues))
+        found = facilities.facility_in(
+            text, start, end, self.facilities, self.cues, evidence.countries, evidence.near,
+            memo[1],
+        )  # fmt: skip
+        if found is None:
+            return None
+        row = found.row
+        return PlaceHit(
+            text[found.start : found.end], found.start, found.end, row.place_id, row.name,
+            row.latitude, row.longitude, row.country, row.geo_precision, False,
+        )  # fmt: skip
 
     def _names(
         self, text: str, start: int, end: int, evidence: Evidence
