@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from etl.extraction import attack_targets
+from etl.extraction.alternation import words_by_first_letter
 
 #: When these types are in a sentence, the keys' weaker readings are folded into them.
 SUBSUMED_BY = {
@@ -26,16 +27,10 @@ SUBSUMED_BY = {
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _FIGHTERS = (
-    r"(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attack_targets.ARMED_MEN)
-    + r"|gendarmes?|rangers?|"
+    r"(?:" + words_by_first_letter(attack_targets.ARMED_MEN) + r"|gendarmes?|rangers?|"
     r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
 )
-_CIVILIANS = (
-    r"(?:"
-    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in attack_targets.UNARMED_PEOPLE)
-    + ")"
-)
+_CIVILIANS = r"(?:" + words_by_first_letter(attack_targets.UNARMED_PEOPLE) + ")"
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
 #: sentence reports.
 _COMBATANTS_DIED = re.compile(
@@ -228,8 +223,8 @@ _NOMINAL = re.compile(r"snipers?", re.I)
 #: The attack's killing told after it: its victims are read too.
 _CIVILIAN_NAMES = (
     r"(?:"
-    + "|".join(
-        re.escape(w).replace(r"\ ", r"\s+")
+    + words_by_first_letter(
+        w
         for w in attack_targets.UNARMED_PEOPLE
         if w not in ("people", "persons", "person", "individuals", "men", "man")
     )
