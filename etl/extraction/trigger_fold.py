@@ -69,7 +69,19 @@ def _fighters_died(found: dict[str, Trigger], text: str, start: int, end: int) -
             continue  # 'four members of an indigenous guard were shot dead': the members died
         if not (_ATTACKERS.match(died.group()) and weapon):
             return True
-    return False
+    return _COMBATANTS_TALLY.search(text, start, end) is not None
+
+
+#: A running count of armed men killed: 'the number of fighters of the factions killed since
+#: Tuesday climbed to 16', 'the number of people killed in the attack ... now stands at 37
+#: soldiers and 28 jihadists'.
+_COMBATANTS_TALLY = re.compile(
+    rf"\bnumber\s+of\s+{_FIGHTERS}(?:\s+[\w'’-]+){{0,5}}?\s+(?:who\s+(?:were|have\s+been|had\s+been)\s+)?"
+    rf"killed\b"
+    rf"|\bkilled\b[^.;]{{0,120}}?\b(?:stands?|stood|rose|risen|climbed|reached)\s+(?:at|to)\s+"
+    rf"\d[\d,.]*\s+(?:[\w-]+\s+)?{_FIGHTERS}\b",
+    re.I,
+)
 
 
 #: the armed noun is the object of 'of': it names whose the dead were, not the dead ('members of

@@ -108,3 +108,19 @@ def test_an_attack_with_no_target_named_whose_dead_are_civilians_is_a_killing(se
 def test_dead_counted_as_people_leave_an_attack_a_battle():
     sentence = "Rebels attacked the town of Sirba at dawn, killing at least 15 people."
     assert sentence_types(sentence) == {"clash"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of militants of the brigade killed since Monday has climbed to 23.",
+        "The number of people killed in the assault on Orra now stands at 14 soldiers and 9 rebels.",
+    ],
+)
+def test_a_running_count_of_armed_men_killed_is_a_battle(sentence):
+    assert sentence_types(sentence) == {"clash"}
+    assert article_types(sentence) == {"clash"}
+
+
+def test_a_running_count_of_civilians_killed_is_not():
+    assert "clash" not in sentence_types("The number of farmers killed near Orra rose to 12.")
