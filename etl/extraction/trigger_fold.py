@@ -69,16 +69,29 @@ def _fighters_died(found: dict[str, Trigger], text: str, start: int, end: int) -
             continue  # 'four members of an indigenous guard were shot dead': the members died
         if not (_ATTACKERS.match(died.group()) and weapon):
             return True
-    return _COMBATANTS_TALLY.search(text, start, end) is not None
+    return _tally_of_fighters(text, start, end)
+
+
+def _tally_of_fighters(text: str, start: int, end: int) -> bool:
+    """A running count of armed men killed (_NUMBER_OF_FIGHTERS, _TALLY_AT_FIGHTERS), each
+    tried only where its plain words stand (most sentences hold neither)."""
+    low = text[start:end].lower()
+    if "number" in low and _NUMBER_OF_FIGHTERS.search(text, start, end):
+        return True
+    return any(w in low for w in _TALLY_WORDS) and bool(_TALLY_AT_FIGHTERS.search(text, start, end))
 
 
 #: A running count of armed men killed: 'the number of fighters of the factions killed since
 #: Tuesday climbed to 16', 'the number of people killed in the attack ... now stands at 37
 #: soldiers and 28 jihadists'.
-_COMBATANTS_TALLY = re.compile(
-    rf"\bnumber\s+of\s+{_FIGHTERS}(?:\s+[\w'’-]+){{0,5}}?\s+(?:who\s+(?:were|have\s+been|had\s+been)\s+)?"
-    rf"killed\b"
-    rf"|\bkilled\b[^.;]{{0,120}}?\b(?:stands?|stood|rose|risen|climbed|reached)\s+(?:at|to)\s+"
+_NUMBER_OF_FIGHTERS = re.compile(
+    rf"\bnumber\s+of\s+{_FIGHTERS}(?:\s+[\w'’-]+){{0,5}}?\s+"
+    rf"(?:who\s+(?:were|have\s+been|had\s+been)\s+)?killed\b",
+    re.I,
+)
+_TALLY_WORDS = ("stand", "stood", "rose", "risen", "climbed", "reached")
+_TALLY_AT_FIGHTERS = re.compile(
+    rf"\bkilled\b[^.;]{{0,120}}?\b(?:stands?|stood|rose|risen|climbed|reached)\s+(?:at|to)\s+"
     rf"\d[\d,.]*\s+(?:[\w-]+\s+)?{_FIGHTERS}\b",
     re.I,
 )
