@@ -2,6 +2,7 @@
 
     PYTHONPATH=$PWD .venv/bin/python scripts/ingest_stages.py FOLDER           # ingest, fresh store
     PYTHONPATH=$PWD .venv/bin/python scripts/ingest_stages.py --build STORE    # rebuild a store
+    KEEP=STORE PYTHONPATH=$PWD .venv/bin/python scripts/ingest_stages.py FOLDER # ingest into STORE, kept
     WORKERS=1 PYTHONPATH=$PWD .venv/bin/python scripts/ingest_stages.py FOLDER # extract here too
 
 Make a folder of bench articles first (`scripts/bench_ingest.py` writes them into a temporary
@@ -91,7 +92,13 @@ def main() -> None:
     from etl.cli import main as etl_main
 
     build = args[0] == "--build"
-    store = Path(args[1]) if build else Path(tempfile.mkdtemp(prefix="ingest-stages-")) / "store"
+    keep = os.environ.get("KEEP")
+    if build:
+        store = Path(args[1])
+    elif keep:
+        store = Path(keep)
+    else:
+        store = Path(tempfile.mkdtemp(prefix="ingest-stages-")) / "store"
     sys.argv = ["etl", "build", "--store", str(store)] if build else [
         "etl", "ingest", args[0], "--store", str(store)]  # fmt: skip
     started, wall = time.process_time(), time.perf_counter()
@@ -99,7 +106,7 @@ def main() -> None:
         with contextlib.redirect_stdout(io.StringIO()):
             code = etl_main()
     finally:
-        if not build:
+        if not build and not keep:
             shutil.rmtree(store.parent, ignore_errors=True)
     total = time.process_time() - started
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -110,6 +117,9 @@ def main() -> None:
     print(f"{'this process':<40} {total:7.2f}")
     print(f"{'children (extraction workers)':<40} {children.ru_utime + children.ru_stime:7.2f}")
     print(f"{'wall clock':<40} {time.perf_counter() - wall:7.2f}")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{'peak RSS, this process (MiB)':<40} {own:7.0f}")
+    print(f"{'peak RSS, largest child (MiB)':<40} {children.ru_maxrss / 1024:7.0f}")
     raise SystemExit(code)
 
 

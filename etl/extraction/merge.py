@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from etl import ids
+from etl.extraction.merge_cells import Candidates
 from etl.extraction.mentions import Mention
 from etl.extraction.tolls import counted_dead
 
@@ -189,23 +190,41 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
 
 def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     """The greedy clustering before tolls are folded into their strikes, clusters in the
-    order they were opened (etl/merge_replay.py replays it for a new batch)."""
+    order they were opened (etl/merge_replay.py replays it for a new batch).
+
+    Each mention joins the best-fitting cluster (least `_fit`, then the earliest opened) of
+    its type registered in a week its window touches, whose window meets its own, whose place
+    is compatible, and that `tolls_agree` and is not `told_apart`; an undated one with none
+    may join a cluster its own article reports, of a compatible place unless it took its
+    place from its neighbours. Otherwise it opens one.
+    What keeps the cost linear in the batch (per mention, it is bounded by the clusters near
+    it, not by the batch; docs/scale.md, "Session 20"):
+
+    - candidates are found by place as well as by (type, week) (etl/extraction/merge_cells.py);
+    - beside each cluster, its window (with the day's slack added to its end) and its
+      place's point, updated as mentions join;
+    - beside each cluster, per article: the toll signs its mentions gave, their first offset
+      and the last offset of a 'further' trigger ('a second bomb'): what `tolls_agree` and
+      `told_apart` read of the same article's mentions, without walking the cluster (one
+      happening reported by 3,000 articles is a cluster of as many mentions).
+    """
     ordered = sorted(mentions, key=merge_order)
     clusters: list[Cluster] = []
-    # beside each cluster, what every candidate test reads first: its window (with the
-    # day's slack added to its end) and its place's point, updated as mentions join
     spans: list[tuple[dt.date, dt.date, dt.date]] = []
     points: list[tuple[float, float, int] | None] = []
-    by_week: dict[tuple[str, int], list[int]] = {}
+    weeks_of: list[range] = []
+    said: list[dict[str, list]] = []  # per cluster: article -> [signs, first, last further]
+    index = Candidates(SAME_PLACE_KM, NESTED_KM, 3)
     by_article: dict[tuple[str, str], list[int]] = {}
     for mention in ordered:
         start, end = window = (mention.date.start, mention.date.end)
         one_day, end_slack = start == end, end + SLACK
-        where = _where(mention)
-        candidates = {i for w in _weeks(*window) for i in by_week.get((mention.event_type, w), ())}
+        where, weeks = _where(mention), _weeks(*window)
+        told = _told(mention)
         fitting = []
         near: dict[tuple[float, float, int], bool] = {}  # `places_compatible` per point
-        for i in candidates:  # (any order: the least (fit, index) wins, and no two are equal)
+        for i in index.near(mention.event_type, weeks, where):
+            # (any order: the least (fit, index) wins, and no two are equal)
             c_start, c_end, c_end_slack = spans[i]
             # `windows_meet`: a day's slack unless both are single known days
             if one_day and c_start == c_end:
@@ -220,44 +239,75 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
                     compatible = near[point] = places_compatible(point, where)
                 if not compatible:
                     continue
-            cluster = clusters[i]
-            if tolls_agree(cluster, mention) and not told_apart(cluster, mention):
-                fitting.append((_fit(cluster, mention), i))
-        if mention.date.source == "article" and not fitting:
-            fitting = _own_article(clusters, by_article, mention)
-        if fitting:
-            index = min(fitting)[1]
-        else:
-            index = len(clusters)
-            clusters.append(Cluster(mention.event_type, mention.date.start, mention.date.end))
-            spans.append((start, end, end_slack))
-            points.append(None)
-            for w in _weeks(*window):
-                by_week.setdefault((mention.event_type, w), []).append(index)
-        cluster = clusters[index]
+            if _may_join(said[i].get(mention.article_id), told):
+                fitting.append((_fit(clusters[i], mention), i))
+        if mention.date.source == "article" and not fitting:  # its own article's event
+            fitting = [
+                (_fit(clusters[i], mention), i)
+                for i in by_article.get((mention.event_type, mention.article_id), ())
+                if (mention.place_note or places_compatible(points[i], where))
+                and _may_join(said[i].get(mention.article_id), told)
+            ]
+        if not fitting:  # a new cluster: entered in the index with its first mention's place
+            i = len(clusters)
+            cluster = Cluster(mention.event_type, mention.date.start, mention.date.end)
+            clusters.append(cluster)
+            by_article.setdefault((mention.event_type, mention.article_id), []).append(i)
+            _join(cluster, mention)
+            said.append({})
+            _tell(said[i], mention, told)
+            spans.append((cluster.start, cluster.end, cluster.end + SLACK))
+            points.append(_where(cluster.place))
+            weeks_of.append(weeks)
+            index.enter(mention.event_type, weeks, i, points[i])
+            continue
+        i = min(fitting)[1]
+        cluster = clusters[i]
         if mention.article_id not in cluster.articles:
-            by_article.setdefault((mention.event_type, mention.article_id), []).append(index)
+            by_article.setdefault((mention.event_type, mention.article_id), []).append(i)
         _join(cluster, mention)
-        if cluster.end != spans[index][1] or cluster.start != spans[index][0]:
-            spans[index] = (cluster.start, cluster.end, cluster.end + SLACK)
-        points[index] = _where(cluster.place)
+        _tell(said[i], mention, told)
+        if cluster.end != spans[i][1] or cluster.start != spans[i][0]:
+            spans[i] = (cluster.start, cluster.end, cluster.end + SLACK)
+        point = _where(cluster.place)
+        if point != points[i]:
+            index.move(mention.event_type, weeks_of[i], i, points[i], point)
+            points[i] = point
     return clusters
 
 
-def _own_article(
-    clusters: list[Cluster], by_article: dict[tuple[str, str], list[int]], mention: Mention
-) -> list[tuple[tuple, int]]:
-    """An undated sentence ('The raids claimed the lives of nine civilians') says nothing
-    against the dated happening of its type its own article reports, whatever that date:
-    it joins it (the most recent whose place is compatible, or any when the sentence named
-    no place and took its place from its neighbours) rather than making an event of its own."""
-    return [
-        (_fit(clusters[i], mention), i)
-        for i in by_article.get((mention.event_type, mention.article_id), ())
-        if (mention.place_note or places_compatible(_where(clusters[i].place), _where(mention)))
-        and tolls_agree(clusters[i], mention)
-        and not told_apart(clusters[i], mention)
-    ]
+def _told(m: Mention) -> tuple[int | None, bool, int]:
+    """What `tolls_agree` and `told_apart` read of a mention: its toll's sign (None when it
+    gives none), whether its trigger counts itself a further one, its offset."""
+    sign = toll_sign(m) if m.figures else None
+    return sign, _FURTHER.match(m.trigger) is not None, m.char_start
+
+
+def _tell(said: dict[str, list], m: Mention, told: tuple[int | None, bool, int]) -> None:
+    """Note a mention that joined a cluster in the cluster's record of its article."""
+    sign, further, start = told
+    record = said.get(m.article_id)
+    if record is None:
+        record = said[m.article_id] = [set(), start, -math.inf]
+    if sign is not None:
+        record[0].add(sign)
+    record[1] = min(record[1], start)
+    if further:
+        record[2] = max(record[2], start)
+
+
+def _may_join(record: list | None, told: tuple[int | None, bool, int]) -> bool:
+    """`tolls_agree` and not `told_apart`, from the cluster's record of the mention's article
+    (None: the cluster has none of its mentions). The article's toll signs there must not
+    differ from the mention's; no mention of the article after it may count itself a further
+    one, nor may it count itself one after a mention of the article before it."""
+    if record is None:
+        return True
+    sign, further, start = told
+    signs, first, last_further = record
+    if sign is not None and any(s != sign for s in signs):
+        return False
+    return not (last_further > start or (further and first < start))
 
 
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})

@@ -1,22 +1,28 @@
-"""`merge.group_mentions` keeps each cluster's window and point beside it and asks
-`places_compatible` once per point and mention: held here to the plain greedy rule (every
-candidate of the (type, week) index asked `windows_meet`, `places_compatible`, `tolls_agree`
-and `told_apart`, the least (fit, index) taken) on random batches."""
+"""`merge.group_mentions` finds its candidates by place as well as by (type, week)
+(etl/extraction/merge_cells.py), keeps each cluster's window and point beside it, asks
+`places_compatible` once per point and mention, and reads `tolls_agree` and `told_apart` from
+a per-article record of each cluster: held here to the plain greedy rule (every candidate of
+the (type, week) index asked `windows_meet`, `places_compatible`, `tolls_agree` and
+`told_apart`, the least (fit, index) taken) on random batches, with places near each other
+and anywhere on Earth (the poles and the date line too)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
+from dataclasses import replace
 
 import pytest
 
 from etl.extraction import merge
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import (
+    NESTED_KM,
+    SAME_PLACE_KM,
     Cluster,
     _fit,
     _join,
-    _own_article,
     _weeks,
     _where,
     group_mentions,
@@ -26,6 +32,7 @@ from etl.extraction.merge import (
     tolls_agree,
     windows_meet,
 )
+from etl.extraction.merge_cells import Candidates
 
 #: a few points, some within SAME_PLACE_KM or NESTED_KM of each other, some far
 POINTS = [(34.46, 40.95), (34.55, 40.95), (34.70, 40.83), (35.34, 40.14), (35.93, 36.63),
@@ -51,8 +58,15 @@ def plain_grouping(mentions: list[Mention]) -> list[Cluster]:
             and tolls_agree(clusters[i], mention)
             and not told_apart(clusters[i], mention)
         ]
-        if mention.date.source == "article" and not fitting:
-            fitting = _own_article(clusters, by_article, mention)
+        if mention.date.source == "article" and not fitting:  # its own article's event
+            fitting = [
+                (_fit(clusters[i], mention), i)
+                for i in by_article.get((mention.event_type, mention.article_id), ())
+                if (mention.place_note
+                    or places_compatible(_where(clusters[i].place), _where(mention)))
+                and tolls_agree(clusters[i], mention)
+                and not told_apart(clusters[i], mention)
+            ]  # fmt: skip
         if fitting:
             index = min(fitting)[1]
         else:
@@ -117,3 +131,104 @@ def test_the_plain_rule_is_not_trivially_met(monkeypatch):
     mentions = [random_mention(rng, f"a{rng.randrange(12)}", 60 * k) for k in range(150)]
     monkeypatch.setattr(merge, "places_compatible", lambda a, b: True)
     assert _shape(group_mentions(mentions)) != _shape(plain_grouping(mentions))
+
+
+#: places anywhere: by the poles, either side of the date line, and in between
+ANCHORS = [(89.95, 10.0), (-89.9, -170.0), (12.0, 179.9), (12.1, -179.95), (0.0, 0.0),
+           (34.46, 40.95), (-33.9, 18.4), (64.1, -21.9)]  # fmt: skip
+
+
+def _moved(lat: float, lon: float, km: float, bearing: float) -> tuple[float, float]:
+    """The point `km` away from (lat, lon) on the given bearing (degrees), great circle."""
+    d, b = km / 6371.0, math.radians(bearing)
+    p1, l1 = math.radians(lat), math.radians(lon)
+    p2 = math.asin(math.sin(p1) * math.cos(d) + math.cos(p1) * math.sin(d) * math.cos(b))
+    l2 = l1 + math.atan2(math.sin(b) * math.sin(d) * math.cos(p1),
+                         math.cos(d) - math.sin(p1) * math.sin(p2))  # fmt: skip
+    return math.degrees(p2), (math.degrees(l2) + 540.0) % 360.0 - 180.0
+
+
+def near_threshold_point(rng: random.Random) -> tuple[float, float]:
+    """A point off an anchor by about SAME_PLACE_KM or NESTED_KM (either side), or anything
+    up to 600 km."""
+    lat, lon = rng.choice(ANCHORS)
+    km = rng.choice((rng.uniform(0, 600), rng.uniform(10, 15), rng.uniform(170, 180),
+                     rng.uniform(0, 30), rng.uniform(320, 380), 0.0))  # fmt: skip
+    return _moved(lat, lon, km, rng.uniform(0, 360))
+
+
+def scattered_mention(rng: random.Random, article: str, char_start: int) -> Mention:
+    """`random_mention` with places anywhere on Earth, some a few metres either side of
+    the 25 and 350 km limits from each other; some mentions share a sentence (offset)."""
+    m = random_mention(rng, article, char_start)
+    if m.latitude is None:
+        return m
+    lat, lon = near_threshold_point(rng)
+    if rng.random() < 0.02:
+        lat = math.nan  # not a number: compatible with nothing but an unknown place
+    return replace(m, latitude=lat, longitude=lon,
+                   geo_precision=rng.choice((None, 1, 2, 2, 3, 4, 5)),
+                   place_id=f"q{rng.randrange(40)}")  # fmt: skip
+
+
+def scattered_batch(rng: random.Random, size: int) -> list[Mention]:
+    found, offset = [], 0
+    for _ in range(size):
+        offset += rng.choice((0, 60, 60, 60))  # 0: another mention of the same sentence
+        found.append(scattered_mention(rng, f"a{rng.randrange(10)}", offset))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_grouping_anywhere_follows_the_plain_rule(seed):
+    rng = random.Random(1000 + seed)
+    mentions = scattered_batch(rng, rng.randrange(40, 240))
+    assert _shape(group_mentions(mentions)) == _shape(plain_grouping(mentions))
+
+
+def test_a_cluster_is_found_wherever_its_place_could_be_compatible():
+    """The index returns every cluster whose place `places_compatible` accepts (a superset),
+    and leaves out places far off (a cube holds what is within 3 r along each axis: the far
+    test takes 2,000 km, more than sqrt(27) x NESTED_KM)."""
+    rng = random.Random(7)
+    found = missed = far = 0
+    for _ in range(4000):
+        a = (*near_threshold_point(rng), rng.choice((1, 2, 3, 4)))
+        if rng.random() < 0.8:  # about 25 or 350 km off, either side
+            km = rng.choice((rng.uniform(24, 26), rng.uniform(345, 355), rng.uniform(0, 400)))
+            b = (*_moved(a[0], a[1], km, rng.uniform(0, 360)), rng.choice((1, 2, 3, 4)))
+        else:
+            b = (*near_threshold_point(rng), rng.choice((1, 2, 3, 4)))
+        index = Candidates(SAME_PLACE_KM, NESTED_KM, 3)
+        index.enter("clash", range(5, 7), 0, a)
+        seen = 0 in index.near("clash", range(6, 8), b)
+        if places_compatible(a, b):
+            found += 1
+            missed += not seen
+        elif merge.distance_km(a[:2], b[:2]) > 2000:
+            far += 1
+            assert not seen
+    assert missed == 0 and found > 1000 and far > 300
+
+
+def test_a_cluster_that_moved_is_found_at_its_new_place():
+    index = Candidates(SAME_PLACE_KM, NESTED_KM, 3)
+    paris, berlin = (48.85, 2.35, 1), (52.52, 13.40, 1)
+    index.enter("clash", range(3, 4), 0, paris)
+    assert index.near("clash", range(3, 4), berlin) == set()
+    index.move("clash", range(3, 4), 0, paris, berlin)
+    assert index.near("clash", range(3, 4), berlin) == {0}
+    assert index.near("clash", range(3, 4), paris) == set()
+    assert index.near("clash", range(3, 4), None) == {0}  # an unknown place sees every one
+    assert index.near("airstrike", range(3, 4), berlin) == set()
+
+
+def test_moving_clusters_matters(monkeypatch):
+    """The comparison can fail: an index that keeps a cluster where it opened differs."""
+    monkeypatch.setattr(Candidates, "move", lambda *args: None)
+    differ = 0
+    for seed in range(20):
+        rng = random.Random(1000 + seed)
+        mentions = scattered_batch(rng, rng.randrange(40, 240))
+        differ += _shape(group_mentions(mentions)) != _shape(plain_grouping(mentions))
+    assert differ
