@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Any
 
 from etl import ids
-from etl.extraction.merge_cells import Candidates
 from etl.extraction.mentions import Mention
+from etl.extraction.merge_cells import Candidates
 from etl.extraction.tolls import counted_dead
 
 SLACK = dt.timedelta(days=1)

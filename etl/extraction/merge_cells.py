@@ -11,11 +11,11 @@ Here the clusters with a point are also kept by where that point is on the unit 
 (x, y, z), in a grid of cubes: two points within a distance are within its chord of each other
 along each axis (a chord is never longer than its arc), anywhere on Earth, the poles and the
 date line included. With r that chord (and a margin), the cubes' side is 2r, so the box of
-side 2r around a cluster's point meets at most two cubes along each axis: the cluster is entered under those
-(eight at most), and a mention looks in its own cube only, where every cluster within r of it
-along each axis is. What comes back is a superset of the clusters whose place is compatible
-(the exact test is still made by the caller), so the clustering decides as before; it is
-just not asked about clusters hundreds of kilometres off.
+side 2r around a cluster's point meets at most two cubes along each axis: the cluster is
+entered under those (eight at most), and a mention looks in its own cube only, where every
+cluster within r of it along each axis is. What comes back is a superset of the clusters
+whose place is compatible (the exact test is still made by the caller), so the clustering
+decides as before; it is just not asked about clusters hundreds of kilometres off.
 
 Three grids, per (type, week):
 - every cluster with a point, in cubes for NESTED_KM: what a region-level mention may join;
@@ -83,8 +83,7 @@ class Candidates:
         """(coarse, fine) cube of a mention's point, kept: a batch names a few places often."""
         found = self._own.get((lat, lon))
         if found is None:
-            found = self._own[(lat, lon)] = (
-                cell(lat, lon, self.coarse), cell(lat, lon, self.fine))
+            found = self._own[(lat, lon)] = (cell(lat, lon, self.coarse), cell(lat, lon, self.fine))
         return found
 
     def _homes(self, point: Point | None) -> tuple[tuple[str, tuple[Cell, ...] | None], ...]:
@@ -95,7 +94,9 @@ class Candidates:
         boxes = self._boxes.get((lat, lon))
         if boxes is None:
             boxes = self._boxes[(lat, lon)] = (
-                cells_within(lat, lon, self.coarse), cells_within(lat, lon, self.fine))
+                cells_within(lat, lon, self.coarse),
+                cells_within(lat, lon, self.fine),
+            )
         coarse, fine = boxes
         if precision >= self.wide_from:
             return (("placed", coarse), ("wide", coarse))
