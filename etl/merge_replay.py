@@ -37,6 +37,7 @@ from etl.extraction.merge import (
     _where,
     fold_casualties,
     places_compatible,
+    told_apart,
     tolls_agree,
     windows_meet,
 )
@@ -167,13 +168,16 @@ class _Run:
                 windows_meet((c.start, c.end), window)
                 and places_compatible(_where(c.place), _where(m))
                 and tolls_agree(c, m)
+                and not told_apart(c, m)
             ):
                 fitting.append((_fit(c, m), self.opener_key(cid), cid))
         if m.date.source == "article" and not fitting:
             for cid in self.own_article(m, now):
                 c = self.state(cid, now)
-                if (m.place_note or places_compatible(_where(c.place), _where(m))) and tolls_agree(
-                    c, m
+                if (
+                    (m.place_note or places_compatible(_where(c.place), _where(m)))
+                    and tolls_agree(c, m)
+                    and not told_apart(c, m)
                 ):
                     fitting.append((_fit(c, m), self.opener_key(cid), cid))
         target = min(fitting)[2] if fitting else seq

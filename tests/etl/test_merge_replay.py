@@ -90,6 +90,14 @@ def test_replay_equals_merging_everything_again(seed):
     assert replaced == before - now
 
 
+@pytest.mark.parametrize("seed", range(40))
+def test_replay_tells_a_further_blast_apart_as_the_merge_does(seed, monkeypatch):
+    """'... a second bomb' is not the same article's earlier blast (merge.told_apart): the
+    replay asks it too (without it, 56 of 200 such batches came out otherwise)."""
+    monkeypatch.setitem(globals(), "TRIGGERS", ["killed", "a second bomb", "another blast", "hit"])
+    test_replay_equals_merging_everything_again(seed)
+
+
 def test_a_batch_far_from_the_store_touches_nothing_of_it():
     rng = random.Random(7)
     old = articles(rng, 0, 50)
