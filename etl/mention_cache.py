@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
 import sqlite3
+import sys
 import tempfile
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
@@ -119,14 +121,50 @@ def to_json(mentions: Sequence[Mention]) -> str:
     return json.dumps([_plain(m) for m in mentions], ensure_ascii=False, separators=(",", ":"))
 
 
+#: strings this short are kept once per process (`sys.intern`): types, sources, precisions,
+#: place names and ids, countries, quantities and qualifiers, which every article repeats
+SHORT = 40
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
+
+
+def _shared(row: dict, seen: dict) -> dict:
+    """The row's strings, each kept once: short ones per process, the others per article (a
+    sentence is read by each of its mentions)."""
+    for key, value in row.items():
+        if type(value) is str:
+            row[key] = sys.intern(value) if len(value) <= SHORT else seen.setdefault(value, value)
+    return row
+
+
 def from_json(text: str) -> list[Mention]:
-    """Mentions back from `to_json`."""
+    """Mentions back from `to_json` (one article's). A batch's parent holds every mention
+    until it is merged (about 2 KB each decoded as they are), so what the mentions of an
+    article, or of a batch, repeat is kept once: equal strings, days, and equal date windows
+    and figures (frozen: nothing changes them) within the article. The same values as
+    decoding each field afresh (`tests/etl/test_mention_cache.py`)."""
     found = []
+    seen: dict = {}  # this article's strings, and its date windows and figures by value
     for row in json.loads(text):
-        date = dict(row["date"])
-        date["start"], date["end"] = (dt.date.fromisoformat(date[k]) for k in ("start", "end"))
-        figures = tuple(Figure(**f) for f in row["figures"])
-        found.append(Mention(**{**row, "date": DateWindow(**date), "figures": figures}))
+        date = _shared(row["date"], seen)
+        date["start"], date["end"] = _day(date["start"]), _day(date["end"])
+        key = ("date", *date.values())
+        window = seen.get(key)
+        if window is None:
+            window = seen[key] = DateWindow(**date)
+        figures = []
+        for f in row["figures"]:
+            key = ("figure", repr(tuple(_shared(f, seen).values())))  # repr: 0.0 is not -0.0
+            figure = seen.get(key)
+            if figure is None:
+                figure = seen[key] = Figure(**f)
+            figures.append(figure)
+        row = _shared(row, seen)
+        row["date"], row["figures"] = window, tuple(figures)
+        found.append(Mention(**row))
     return found
 
 

@@ -30,6 +30,54 @@ def test_json_round_trip_is_exact(seeds):
     assert from_json(to_json(mentions)) == mentions
 
 
+def _plain_decode(text: str) -> list:
+    """`from_json` as it was: every field decoded afresh."""
+    import datetime as dt
+    import json
+
+    from etl.extraction.mentions import DateWindow, Figure, Mention
+
+    found = []
+    for row in json.loads(text):
+        date = dict(row["date"])
+        date["start"], date["end"] = (dt.date.fromisoformat(date[k]) for k in ("start", "end"))
+        figures = tuple(Figure(**f) for f in row["figures"])
+        found.append(Mention(**{**row, "date": DateWindow(**date), "figures": figures}))
+    return found
+
+
+def test_decoding_keeps_repeats_once_and_the_same_values(seeds):
+    """An article's mentions share their equal strings, date windows and figures (the
+    parent of a batch holds every mention), and read as the plain decoding: the same values
+    and the same types, field by field (repr), 0.0 and -0.0 told apart."""
+    from dataclasses import replace
+
+    from etl.extraction.mentions import Figure
+
+    _, _, mentions = seeds
+    first = mentions[0]
+    signed = [replace(first, figures=(Figure("killed", 0.0, None, "", "x", 1, 2),)),
+              replace(first, figures=(Figure("killed", -0.0, None, "", "x", 1, 2),)),
+              replace(first, figures=(Figure("killed", 1, None, "", "x", 1, 2),)),
+              replace(first, figures=(Figure("killed", 1.0, None, "", "x", 1, 2),))]  # fmt: skip
+    by_article: dict[str, list] = {}
+    for m in mentions + signed:
+        by_article.setdefault(m.article_id, []).append(m)
+    shared = 0
+    for found in by_article.values():
+        text = to_json(found)
+        decoded, plain = from_json(text), _plain_decode(text)
+        assert repr(decoded) == repr(plain) and decoded == found
+        for a, b in zip(decoded, decoded[1:]):
+            if a.sentence == b.sentence:
+                assert a.sentence is b.sentence
+                shared += 1
+            if a.date == b.date:
+                assert a.date is b.date
+            assert a.event_type is b.event_type or a.event_type != b.event_type
+    assert shared > 10
+
+
 def test_parallel_extraction_gives_the_same_mentions(seeds, monkeypatch):
     articles, places, serial = seeds
     monkeypatch.setattr(extracting, "PARALLEL_FROM", 2)
