@@ -18,7 +18,15 @@ chart: the server draws a placeholder until the browser asks for the chart, once
 the page above has been drawn (or the reader scrolls or prints), and the width goes with that
 one request. The map, below the fold at 1280x720 and 1920x1080, then no longer competes with
 the first viewport (its first frame in software WebGL was half of Chromium's work for a first
-page, issue 10); the cost is a second run per session, of the map's fragment alone.
+page, issue 10); the cost is a second run per session, of the map's fragment alone. It asks
+as soon as that chart is drawn at its width (an idle callback after two frames cost 0.1-0.25 s).
+
+Such a chart (a deck.gl map) is also held out of sight (`visibility: hidden`, on screen only)
+until its first frames are drawn: in software WebGL a visible canvas's first frame blocked
+the page's main thread for a second or more (its pixels read back while the GPU process
+compiles the layers' shaders), and each basemap image's frame after it; a hidden one is drawn
+in the background and shown once a WebGL2 fence put after its first draw calls has passed
+(at most `HOLD_MS` after it appeared; at once when printed).
 """
 
 from __future__ import annotations
@@ -33,11 +41,89 @@ COOKIE_AGE_S = 365 * 24 * 3600
 #: A waiting probe asks for its chart at the latest this long after it was mounted (should
 #: the page above it never be drawn).
 LIMIT_MS = 10_000
+#: A waiting probe's chart is held out of sight until its first frames are drawn (`_JS`,
+#: `holdMap`), at most this long after it appeared.
+HOLD_MS = 8_000
 
 _JS = """
+// The map held out of sight (visibility: hidden) until its first frames are drawn: in
+// software WebGL the page's frame waits for a visible canvas's pixels (the main thread
+// blocked while the GPU process compiles the layers' shaders, a second or more), where a
+// hidden canvas is drawn in the background while the page goes on (the map's legend, the
+// event detail, the images of the basemap). Shown once a fence put after its first draw
+// calls has passed (WebGL2), at the latest data.limit ms after it appeared, or when printed.
+const DRAWS = ["drawArrays", "drawElements", "drawArraysInstanced", "drawElementsInstanced"];
+function holdMap(box, limit) {
+  const column = box.closest('[data-testid="stColumn"]') || box.parentElement;
+  if (!column || column.hasAttribute("data-ct-map-hold")) return;
+  column.setAttribute("data-ct-map-hold", "");
+  if (!document.getElementById("ct-map-hold")) {
+    const style = document.createElement("style");
+    style.id = "ct-map-hold";
+    style.textContent = '@media screen { [data-ct-map-hold] [data-testid="stDeckGlJsonChart"]' +
+      ":not([data-ct-shown]) { visibility: hidden; } }";  // printed: always shown
+    document.head.appendChild(style);
+  }
+  if (!HTMLCanvasElement.prototype.getContext.__ctKept) {  // which context a canvas has
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    const kept = function (kind, ...rest) {
+      const context = getContext.call(this, kind, ...rest);
+      if (context && String(kind).startsWith("webgl")) this.__ctGl = context;
+      return context;
+    };
+    kept.__ctKept = true;
+    HTMLCanvasElement.prototype.getContext = kept;
+  }
+  const watch = () => {
+    const charts = column.querySelectorAll(
+      '[data-testid="stDeckGlJsonChart"]:not([data-ct-shown]):not([data-ct-watched])');
+    charts.forEach((chart) => {
+      chart.setAttribute("data-ct-watched", "");
+      showWhenDrawn(chart, limit);
+    });
+  };
+  new MutationObserver(watch).observe(column, { subtree: true, childList: true });
+  watch();
+}
+function showWhenDrawn(chart, limit) {
+  const started = performance.now();
+  let gl = null, drew = false, fence = null;
+  const show = () => {
+    chart.setAttribute("data-ct-shown", "");
+    window.removeEventListener("beforeprint", show);
+  };
+  window.addEventListener("beforeprint", show);
+  const step = () => {
+    if (chart.hasAttribute("data-ct-shown")) return;
+    if (!chart.isConnected || performance.now() - started > limit) return show();
+    if (!gl) {
+      const canvas = [...chart.querySelectorAll("canvas")].find((c) => c.__ctGl);
+      gl = canvas ? canvas.__ctGl : null;
+      if (gl && typeof gl.fenceSync !== "function") return show();
+      if (gl) {
+        for (const name of DRAWS) {
+          const draw = gl[name];
+          if (typeof draw === "function") {
+            gl[name] = function (...args) { drew = true; return draw.apply(this, args); };
+          }
+        }
+      }
+    } else if (drew && !fence) {
+      fence = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);  // after the frame's draws
+      gl.flush();
+    } else if (fence && gl.getSyncParameter(fence, gl.SYNC_STATUS) === gl.SIGNALED) {
+      gl.deleteSync(fence);
+      return show();
+    }
+    requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}
+
 export default function(component) {
   const { parentElement, setStateValue, data } = component;
   const box = parentElement.host || parentElement;
+  if (data.hold) holdMap(box, data.hold);
   const measure = () => Math.floor(box.getBoundingClientRect().width / data.step) * data.step;
   // data.wait: the server draws the chart only once asked (its first run drew a placeholder)
   let waiting = Boolean(data.wait);
@@ -70,19 +156,20 @@ export default function(component) {
     setStateValue("drawn", data.known);
   }
   const started = performance.now();
-  const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
   // drawn at its column's width (Streamlit's chart is first drawn hidden, at Plotly's own)
   const drawn = () => [...document.querySelectorAll("[data-testid=stPlotlyChart]")].some((c) => {
     const svg = c.querySelector(".main-svg");
     const width = svg ? svg.getBoundingClientRect().width : 0;
     return width > 0 && Math.abs(width - c.getBoundingClientRect().width) < 2;
   });
+  // asked at once: the run's round trip (tens of ms) leaves the chart's frame time to be
+  // committed before the map's elements arrive
   const poll = () => {
     if (!waiting) return;
     if (drawn() || performance.now() - started > data.limit) {
-      requestAnimationFrame(() => requestAnimationFrame(() => idle(want, { timeout: 300 })));
+      want();
     } else {
-      timers.push(setTimeout(poll, 100));
+      timers.push(setTimeout(poll, 50));
     }
   };
   poll();
@@ -146,6 +233,7 @@ def column_width(key: str, default: int, wait: bool = False) -> int:
             "age": COOKIE_AGE_S,
             "wait": waiting,
             "limit": LIMIT_MS,
+            "hold": HOLD_MS if wait else 0,
         },
         default={"width": None, "drawn": None},
         on_width_change=lambda: None,
