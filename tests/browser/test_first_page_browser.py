@@ -1,7 +1,8 @@
 """The first page in Chromium: the map's place held by a box of its size, the map (and the
 event detail beside it) drawn in one fragment run once the part above it has been drawn (no
 scroll or click needed), at the width the browser measured, and that width remembered for the
-next visit (`dashboard/components/width_probe.py`)."""
+next visit (`dashboard/components/width_probe.py`); the map held out of sight until its first
+frames are drawn."""
 
 from __future__ import annotations
 
@@ -46,6 +47,21 @@ HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
   }
   return getContext.call(this, kind, ...rest);
 };
+// whether the map's canvas was out of sight when its first draw call was made
+window.__first.drawnHidden = null;
+for (const gl of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
+  for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced',
+                      'drawElementsInstanced']) {
+    const draw = gl && gl.prototype[name];
+    if (!draw) continue;
+    gl.prototype[name] = function (...args) {
+      if (window.__first.drawnHidden === null && this.canvas.isConnected) {
+        window.__first.drawnHidden = getComputedStyle(this.canvas).visibility === 'hidden';
+      }
+      return draw.apply(this, args);
+    };
+  }
+}
 """
 
 
@@ -126,4 +142,25 @@ def test_a_folded_source_shows_its_claims_when_opened(browser, server):
         arg=count,
         timeout=60_000,
     )
+    context.close()
+
+
+def test_the_map_is_drawn_out_of_sight_then_shown(browser, server):
+    """The map's first frames are drawn while it is hidden (in software WebGL a visible
+    canvas's first frame blocked the page for a second or more), and it is then shown,
+    without the reader doing anything; printed, it is shown in any case (a screen-only rule)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.add_init_script(WATCH)
+    page.goto(server)
+    page.wait_for_selector(MAP, timeout=240_000)  # visible: shown
+    assert page.evaluate("window.__first.drawnHidden") is True
+    deck = page.locator('[data-testid="stDeckGlJsonChart"]')
+    assert deck.get_attribute("data-ct-shown") is not None
+    assert deck.evaluate("e => getComputedStyle(e).visibility") == "visible"
+    # a map not yet shown is printed all the same
+    deck.evaluate("e => e.removeAttribute('data-ct-shown')")
+    assert deck.evaluate("e => getComputedStyle(e).visibility") == "hidden"
+    page.emulate_media(media="print")
+    assert deck.evaluate("e => getComputedStyle(e).visibility") == "visible"
     context.close()
