@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,28 @@ import pytest
 from etl.build import build_tables
 from etl.settings import ROOT, Paths
 from tests.backends import backend  # noqa: F401  (the fixture: each backend in turn)
+
+
+@contextlib.contextmanager
+def main_module_kept():
+    """Streamlit's script runner (AppTest) installs the app's script as sys.modules["__main__"]
+    and leaves it there. A spawned worker (etl/extracting.py's process pool, Dask's nanny) runs
+    __main__'s file again in the child, so after an AppTest.from_function test every later
+    test's workers ran a script that needs AppTest's injected `__args` and died
+    (BrokenProcessPool, "Nanny failed to start"; CI, session 20). This puts it back."""
+    main = sys.modules.get("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
+@pytest.fixture(autouse=True)
+def _main_module_restored():
+    with main_module_kept():
+        yield
+
 
 MINI_ARTICLE_A = (
     "Town, Country (Wire) — Rockets hit the market in Alpha on Monday, killing at least 4 people. "
