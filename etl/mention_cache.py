@@ -34,8 +34,10 @@ from etl.settings import ROOT
 CACHE = Path("cache") / "mentions.sqlite"
 
 #: The code and data whose every byte extraction depends on: the text engine and the place
-#: resolver (code and rule tables), the actor lexicon, and this cache's own encoding.
-RULE_FILES = ("etl/mention_cache.py",)
+#: resolver (code and rule tables), the actor lexicon, the facilities the resolver reads
+#: beside their kind's word (etl/places/facilities.py: a site's id and point are in its
+#: mentions), and this cache's own encoding.
+RULE_FILES = ("etl/mention_cache.py", "data/geo/facilities.csv")
 RULE_DATA = ("etl/extraction", "etl/places", "data/lexicon", "data/rules")
 
 

@@ -147,6 +147,23 @@ def test_fingerprint_follows_the_gazetteer():
     assert fingerprint(one, "v1") != fingerprint([{**one[0], "latitude": 1.5}], "v1")
 
 
+def test_fingerprint_follows_every_table_extraction_reads(tmp_path, monkeypatch):
+    """Each data file the place resolver reads is in the fingerprint: a facility's point
+    corrected in data/geo/facilities.csv (session 21) re-extracts, as a rule's edit does."""
+    from etl import mention_cache
+    from etl.places import facilities
+    from etl.settings import ROOT
+
+    monkeypatch.setattr(mention_cache, "ROOT", tmp_path)
+    for path in (facilities.FACILITIES, facilities.CUES):
+        copy = tmp_path / path.relative_to(ROOT)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+        before = fingerprint([], "v1")
+        copy.write_bytes(path.read_bytes().replace(b",", b";", 1))
+        assert fingerprint([], "v1") != before, path
+
+
 def test_a_damaged_cache_is_no_cache_and_is_replaced(tmp_path, seeds):
     articles, _, mentions = seeds
     cache = MentionCache(tmp_path, "fp")
