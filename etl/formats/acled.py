@@ -8,7 +8,8 @@ knows maps as follows (the same rules are written out on the methodology page):
 - `event_type` / `sub_event_type`: the event's own ACLED types (`data/curated/event_types.csv`
   for the project's types; an imported ACLED row keeps its own).
 - `fatalities`: the lowest total reported by any source (ACLED's conservative rule), from
-  the figures `killed` and `deaths`; 0 when no source gives a toll. A toll every source
+  the figures `killed` and `deaths`; 0 when no source gives a toll. A vague word beside a
+  count is no total (the count is coded, as the project's toll is). A toll every source
   tells only by a vague word ('dozens of soldiers') is unknown to the project (no count);
   ACLED's own practice codes such a report with a conservative number (12 for 'dozens', 100
   for 'hundreds'), and this column writes the lowest bound of the project's vague table
@@ -90,8 +91,13 @@ def event_day(start: dt.date, end: dt.date) -> tuple[dt.date, int]:
 def fatalities(figures: pd.DataFrame) -> dict[str, int]:
     """event_id -> the lowest total toll any source gives (the low bound of `killed` or
     `deaths` figures, or of a running total when it is the only count); events without one
-    are absent (0 in the CSV)."""
+    are absent (0 in the CSV). A vague word beside a count is no total ('dozens were killed;
+    a monitor put the dead at 72' is 72, as the extractor reads it, not the word's 24); a
+    toll told only by vague words is coded with their lowest bound (`vague_tolls`)."""
     tolls = figures[figures["quantity"].isin(TOLL_QUANTITIES)].dropna(subset=["value_low"])
+    if "qualifier" in tolls.columns:
+        vague = tolls["qualifier"].isin(VAGUE_QUALIFIERS)
+        tolls = tolls[~(vague & tolls["event_id"].isin(set(tolls.loc[~vague, "event_id"])))]
     running = figures[
         (figures["quantity"] == RUNNING_TOLL) & ~figures["event_id"].isin(tolls["event_id"])
     ].dropna(subset=["value_low"])

@@ -95,6 +95,22 @@ def test_a_count_beside_a_vague_word_is_not_an_unknown_toll():
     assert vague_tolls(figures) == {"e2": "scores (40-99)"}
 
 
+def test_the_acled_column_codes_the_count_not_a_vague_word_beside_it():
+    """'Dozens were killed; a monitor put the dead at 72': the project's toll is 72
+    (tolls.fatalities), so the export's column is 72 with no note, not the word's 24."""
+    from etl.extraction.mentions import Figure
+    from etl.extraction.tolls import fatalities as project_toll
+    from etl.formats.acled import fatalities as acled_fatalities
+
+    said = [Figure("killed", 24.0, 99.0, "dozens", "dozens", 0, 6),
+            Figure("deaths", 72.0, 72.0, "exact", "72", 10, 12)]  # fmt: skip
+    figures = _figures([("e1", "c1", f.quantity, f.low, f.high, f.qualifier) for f in said])
+    figures = pd.concat([figures, _figures([("e2", "c2", "killed", 40.0, 99.0, "scores")])])
+    low, _ = project_toll(said)
+    assert acled_fatalities(figures) == {"e1": int(low), "e2": 40}
+    assert vague_tolls(figures) == {"e2": "scores (40-99)"}
+
+
 def _detail_figures_app(rows: list[tuple]) -> None:
     """Draws the detail's figures for the given rows (run by AppTest in its own script)."""
     import pandas as pd
