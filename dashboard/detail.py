@@ -7,6 +7,10 @@ import re
 import pandas as pd
 
 from dashboard.views import toll_words
+from etl.extraction.mentions import TOLL_QUANTITIES
+
+#: the death tolls' quantities as event_figures names them ('killed', 'deaths')
+_TOLL_NAMES = frozenset(q.replace("_", " ") for q in TOLL_QUANTITIES)
 
 
 def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:
@@ -108,13 +112,18 @@ def figure_summaries(figures: pd.DataFrame) -> list[dict[str, object]]:
     `figures` is event_figures(...). Each item: quantity, `differ` (more than one outlet and
     the numbers are not the same), `said` [(words as printed, outlet, claimant)], `numbers`
     ('24 to 999'), `unknown` (a death toll every source tells only by a vague word: 'dozens
-    of soldiers' counts nobody, so the toll is unknown and `numbers` are the words' bounds).
+    of soldiers' counts nobody, so the toll is unknown and `numbers` are the words' bounds;
+    not when another toll of the event counts the dead, 'killed' dozens beside 'deaths' 72).
     'Sources differ on people evacuated: “dozens of people” (AP), “hundreds of men, women and
     children” (AFP)' reads as the articles did; the bounds follow."""
     out: list[dict[str, object]] = []
     if figures.empty:
         return out
     ranges = figure_ranges(figures).set_index("quantity")
+    # a source counts the event's dead ('72 dead'): a vague word beside it is no unknown toll
+    counted = "vague" in figures and bool(
+        (figures["quantity"].isin(_TOLL_NAMES) & ~figures["vague"].astype(bool)).any()
+    )
     for quantity, rows in figures.groupby("quantity", sort=True):
         r = ranges.loc[quantity]
         said = [
@@ -129,7 +138,9 @@ def figure_summaries(figures: pd.DataFrame) -> list[dict[str, object]]:
                 "differ": bool(r["sources"] > 1 and r["low"] != r["high"]),
                 "said": said,
                 "numbers": _bounds(r["low"], r["high"]),
-                "unknown": bool("vague" in rows and rows["vague"].astype(bool).all()),
+                "unknown": bool(
+                    not counted and "vague" in rows and rows["vague"].astype(bool).all()
+                ),
             }
         )
     return out

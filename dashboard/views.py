@@ -221,9 +221,11 @@ def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
 
     A death toll no source counts, told only by a vague word, is unknown and says so with
     the word and its bounds: 'killed unknown (dozens, 24–99)', not '24–99' as if counted; a
-    vague word beside a count is named after the count's range: 'killed 3 (and dozens)'
-    (`toll_words`). One grouped pass over the figures (a scan per event was quadratic: 14 s
-    at 10k events); each distinct number formatted once."""
+    vague word beside a count is named after the count's range: 'killed 3 (and dozens)', or
+    after its own quantity's name when the count is another toll's: 'deaths 72; killed dozens
+    (24–99)' (`toll_words`; the toll is 72, as etl.extraction.tolls.fatalities reads it).
+    One grouped pass over the figures (a scan per event was quadratic: 14 s at 10k events);
+    each distinct number formatted once."""
     vague = toll_words(figures)
     counted = figures[~vague] if vague.any() else figures
     values = pd.concat(
@@ -243,9 +245,13 @@ def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
     keys = spans.index
     if vague.any():
         words = _vague_words(figures[vague])
+        # the events whose dead a source counts ('killed' or 'deaths'): their toll is known
+        counted = set(figures.loc[figures["quantity"].isin(TOLL_QUANTITIES) & ~vague, "event_id"])
         for key, (word, bounds) in words.items():
             if key in said:
                 said[key] += f" (and {word})"
+            elif key[0] in counted:  # 'deaths 72; killed dozens (24–99)'
+                said[key] = f"{names[key[1]]} {word} ({bounds})"
             else:
                 said[key] = f"{names[key[1]]} unknown ({word}, {bounds})"
         keys = keys.union(pd.MultiIndex.from_tuples(list(words), names=keys.names))

@@ -95,6 +95,29 @@ def test_a_count_beside_a_vague_word_is_not_an_unknown_toll():
     assert vague_tolls(figures) == {"e2": "scores (40-99)"}
 
 
+def test_a_count_of_another_toll_makes_the_toll_known_in_table_and_detail():
+    """'Dozens were killed' (killed) beside 'the death toll rose to 72' (deaths): the event's
+    toll is 72 (the extractor reads killed and deaths together), so neither the table nor the
+    detail may call it unknown; alone, the same vague word still is."""
+    figures = _figures([
+        ("e1", "c1", "killed", 24.0, 99.0, "dozens"),
+        ("e1", "c2", "deaths", 72.0, 72.0, "exact"),
+        ("e2", "c3", "killed", 24.0, 99.0, "dozens"),
+    ])  # fmt: skip
+    assert _figure_texts(figures, pd.Series(["e1", "e2"])) == [
+        "deaths 72; killed dozens (24–99)",
+        "killed unknown (dozens, 24–99)",
+    ]
+    detail = figures.assign(
+        quantity=figures["quantity"], raw=["dozens", "72 dead", "dozens"], outlet="Paper",
+        claimant="Paper", value=["dozens (24–99)", "72", "dozens (24–99)"],
+        vague=toll_words(figures).to_numpy(),
+    )  # fmt: skip
+    one = {s["quantity"]: s["unknown"] for s in figure_summaries(detail[detail.event_id == "e1"])}
+    alone = {s["quantity"]: s["unknown"] for s in figure_summaries(detail[detail.event_id == "e2"])}
+    assert one == {"deaths": False, "killed": False} and alone == {"killed": True}
+
+
 def test_the_acled_column_codes_the_count_not_a_vague_word_beside_it():
     """'Dozens were killed; a monitor put the dead at 72': the project's toll is 72
     (tolls.fatalities), so the export's column is 72 with no note, not the word's 24."""
