@@ -19,8 +19,8 @@ SET = HeldoutSet(
     "h19",
     # report days named in an evidence sentence (README, "Coding conventions")
     weekday_exceptions=frozenset(),
-    min_news=30,
-    min_notes=40,
+    min_news=60,
+    min_notes=90,
     breaks=(*BREAKS, " • ", "] [", '","', " ◆ ", " ⟩ ", " ▸ ", " ▹ ", " ⟫ ", "^", " || ", " ⁄ "),
 )
 
