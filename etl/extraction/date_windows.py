@@ -243,8 +243,13 @@ _HEAD_SEP = r"(?:\s*(?:,|--|\u2014|\u2013|\||-(?=\s))\s*|\s+)"
 _DATELINE_HEAD = re.compile(
     rf"\s*{_HEAD_PART}(?:{_HEAD_SEP}{_HEAD_PART})*\s*(?:,|--|\u2014|\u2013|-)\s*\Z"
 )
-# After it: the agency in brackets, maybe, then the dash or colon (not a clock's '10:30')
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|\u2014|\u2013|:(?!\d))")
+# After it: the filing time, maybe ('08-Feb-2018 11:15 GMT', 'March 3, 2019, 14:05 local
+# time'), the agency in brackets, maybe, then the dash or colon (not a clock's '10:30')
+_DATELINE_TAIL = re.compile(
+    r"(?:,?\s+(?:at\s+)?(?:[01]?\d|2[0-3])[:.h][0-5]\d"
+    r"(?:\s*(?:hrs?|h|GMT|UTC|local(?:\s+time)?|(?-i:[A-Z]{3,4})))?)?"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|-|\u2014|\u2013|:(?!\d))"
+)
 DATELINE_CHARS = 60  # a dateline's date begins this close to the start of the text
 
 
@@ -344,6 +349,24 @@ def heading_day(windows: list[DateWindow], text: str, start: int, stop: int) -> 
 
 _GOVERNED_DAY = re.compile(r"(?i:on|in|at|since|from|by|until|till|during)\s")
 _GOVERNED_BEFORE = re.compile(r"(?i:\b(?:of|on|in|at|since|from|by|until|till|during|to))\s+\Z")
+
+
+# A post of a live feed or channel stamped with its clock time alone ('⚡ 09:10 ⟩ #al_Kasra ⟩
+# ...', '🟡 [16:02] #Ras_al_Ain — ...', '01:12 – Explosions heard over ...'): the time, after
+# at most a few marks, bracketed or not, then the mark that ends the stamp
+_CLOCK_STAMP = re.compile(
+    r"[^\w\s]{0,3}\s*[\[(]?(?:[01]?\d|2[0-3]):[0-5]\d[\])]?"
+    r"\s*(?:\u27e9|>|\u203a|\u25b8|\||--|\u2014|\u2013|-(?=\s)|(?<=[\])])\s+(?=#))"
+)
+
+
+def clock_stamp(text: str, start: int, published: dt.date) -> DateWindow | None:
+    """The day of an entry stamped with its clock time alone at text[start:] (`_CLOCK_STAMP`):
+    the day the text speaks as of, `published` (every set codes a channel's undated post so);
+    its own day words still date it first (`in_entry`). None for any other opening."""
+    if _CLOCK_STAMP.match(text, start) is None:
+        return None
+    return DateWindow(published, published, "day", "article")
 
 
 STAMP_DAYS = 7  # a record's stamp this many days before publication is still its day

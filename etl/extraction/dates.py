@@ -154,6 +154,7 @@ _RULES: tuple[_Rule, ...] = (
     (_NUMERIC, _numeric, _needs("#s")),
     # '20190527', '2019/05/27', '27.05.19', '27-28.05.2019', '3-Jun-19', '2019-W22'
     (numeric_dates.PATTERN, numeric_dates.resolve, _needs("#y #s")),
+    (numeric_dates.ID_DAY, numeric_dates.id_day, _needs("#y")),  # 'YIL-2019-0407 ▸'
     (numeric_dates.ROMAN_MONTH, numeric_dates.roman_month, _needs(numeric_dates.ROMAN_WORDS, "#y")),
     (numeric_dates.ABBR_MONTH, numeric_dates.abbr_month, _needs(_MONTH_WORDS, "#d")),
     (numeric_dates.WEEK_PHRASE, numeric_dates.week, _needs("week wk", "#d")),
@@ -412,6 +413,10 @@ def lead_dates(
         filed = next((w for w in windows if in_dateline(w, text)), None)
         if filed is not None and len(windows) > 1:  # the lead's own day dates it
             windows = [w for w in windows if w is not filed]
+    if len(windows) > 1 and any(numeric_dates.is_id_day(w.text) for w in windows):
+        # 'SY-2018-0611 | Date of death: 09/06/2018': the record's own day before its id's
+        own = [w for w in windows if w.source != "article" and not numeric_dates.is_id_day(w.text)]
+        windows = [w for w in windows if not numeric_dates.is_id_day(w.text)] if own else windows
     if len(windows) > 1:
         windows = close_since(join_spans(off_report_day(windows, text), text), text)
     return (nights(windows, text) if windows else windows), filed

@@ -28,6 +28,7 @@ from etl.extraction.date_context import may_date, until_day
 from etl.extraction.date_windows import (  # fmt: skip
     after_spell,
     as_of_stamp,
+    clock_stamp,
     day_word,
     entry_stamp,
     heading_day,
@@ -343,6 +344,9 @@ class Extractor:
             # entries below it, as a stamp does
             context.stamp = heading_day(dates, text, start, end)
             context.headed = context.stamp is not None
+        if index == 0 and context.stamp is None:  # '⚡ 09:10 ⟩ #al_Kasra ⟩ ...': a post of
+            # the day the text speaks as of
+            context.stamp = clock_stamp(text, start, context.published or article.published)
         if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own
             triggers = [t for t in triggers if not _LABEL_AFTER.match(text, t.end)] or triggers
         # figures count for this sentence's events, or as a toll for the events of the sentence

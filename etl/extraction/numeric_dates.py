@@ -12,7 +12,10 @@ one pattern and one resolver for all of them:
 - day, month in Roman numerals and year, the European and Slavic way: '20.III.2016',
   '1 XI 2016', '7-VI-2016', '20.III.2016 г.' (a four-digit year: 'Louis XIV 1715' is none);
 - ISO weeks, the Monday to the Sunday: '2019-W22', '2019W22', 'week 22 of 2019', 'wk 22/2019';
-- an ordinal day whose month is given in brackets: 'the 9th (September 2019)'.
+- an ordinal day whose month is given in brackets: 'the 9th (September 2019)';
+- a record's id that holds its day, year first: 'YIL-2019-0407', 'PARTE 2021-1113',
+  'INC_20190407' (ID_DAY: read up to a month before publication, and only where the record
+  tells no day of its own).
 
 ('2019-05-27', '14.08.2019' and '14JUN17' are read by date_patterns' _ISO, _NUMERIC, _DTG.)
 A match naming no real day ('20191345') raises ValueError, which etl.extraction.dates
@@ -162,3 +165,30 @@ def ordinal_bracket(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | No
         raise ValueError(f"no day {day} in month {month}")
     found = dt.date(year, month, day)
     return found, found, "explicit"
+
+
+# A record's id that holds its day, year first and four-digit ('YIL-2019-0407 ▸ ...',
+# 'SY-2018-0611', 'PARTE 2021-1113 /', 'INC_20190407'): capitals, then the year, then month
+# and day, split or not, and nothing but a serial after. A two-digit year is a serial as often
+# as a day ('LIT-16-0412' of 11 April), so it is not read.
+ID_DAY = re.compile(
+    rf"(?<![\w-])(?-i:[A-Z]{{2,6}})[-_ ](?P<iy>{_YYYY})[-_]?(?P<im>{_MM})(?P<id>{_DD})"
+    r"(?![\w\u2013.,/]|-(?!\d\d?\b))"
+)
+ID_DAYS = 31  # an id's day this many days before publication still dates the record
+
+
+def id_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """The day an id holds (ID_DAY), when it is publication or up to ID_DAYS before it: the
+    day of the record it names. The record's own day, if it tells one, comes first
+    (`is_id_day`, etl.extraction.dates)."""
+    try:
+        day = dt.date(int(m["iy"]), int(m["im"]), int(m["id"]))
+    except ValueError:  # 'INC-2019-0231': a serial, not a day no calendar has
+        return None
+    return (day, day, "explicit") if 0 <= (pub - day).days <= ID_DAYS else None
+
+
+def is_id_day(phrase: str | None) -> bool:
+    """The phrase is a day read from a record's id (ID_DAY)."""
+    return phrase is not None and ID_DAY.fullmatch(phrase) is not None
