@@ -168,6 +168,8 @@ class PlaceResolver:
                 elif self._exact(hit.text, hit):  # 'Gov: Salah al-Din' read loosely as a town
                     refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))
                 continue
+            if hit is not None and _far_part(text, hit, evidence, hits, refs, self.rules):
+                continue  # 'the Khwaja Omari quarter' of Ghazni is no Art Khwajah 405 km off
             if hit is None:
                 if self._is_unknown_place(text, s, name):
                     unknown.append((name, s, e))
@@ -668,6 +670,35 @@ class PlaceResolver:
             int(place["geo_precision"]),
             False,
         )
+
+
+def _far_part(
+    text: str,
+    hit: PlaceHit,
+    evidence: Evidence,
+    hits: list[PlaceHit],
+    refs: list[PlaceHit],
+    rules: roles.PlaceRules,
+) -> bool:
+    """A name that heads a part of a town ('the Rabweh district', 'al-Waer district', 'Kismayu
+    Road': `roles.names_a_part`) and lies farther than PART_KM from every place the article
+    has placed (its earlier places, this sentence's other places and heading; else the
+    dateline's city): a quarter or a street that shares a far town's name. With nothing
+    placed yet it stands."""
+    if not roles.names_a_part(text, hit.end, rules):
+        return False
+    points = [
+        *evidence.near,
+        *((h.latitude, h.longitude) for h in (*hits, *refs) if not h.reporting),
+    ] or [(h.latitude, h.longitude) for h in hits]  # else the dateline's city, if any
+    here = (hit.latitude, hit.longitude)
+    return bool(points) and all(haversine_km(here, p) > PART_KM for p in points)
+
+
+#: how far a quarter, district or street may lie from the town the article places it in
+#: (Baghdad's and Aleppo's outer districts lie within 20 km of their points; a town of
+#: their countryside with a district of its own name, 30-40 km, stays the town)
+PART_KM = 50.0
 
 
 def _place_of(geonames: GeoNamesIndex | None, phrase: str, codes: Iterable[str]) -> bool:

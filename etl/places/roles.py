@@ -40,7 +40,8 @@ ROLES = (
 )
 SIDES = ("before", "after", "between")
 CUE_ROLES = (
-    "locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject", "site"
+    "locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject", "site",
+    "part",
 )  # fmt: skip
 
 
@@ -460,6 +461,29 @@ def a_site_named(text: str, start: int, end: int, rules: PlaceRules | None = Non
     return text[max(0, start - 4) : start].lower() == "the " and rules.has(text[start:end], "site")
 
 
+#: the words after a name: its other words, a list's joints and names, then the word that
+#: may name a part of a town ('Khwaja' of 'the Khwaja Omari quarter', 'al-Hamidiyah and
+#: al-Qusour quarters', 'Kismayu Road')
+_AFTER_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+_NAME_WORD = re.compile(r"(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z]")
+
+
+def names_a_part(text: str, end: int, rules: PlaceRules | None = None) -> bool:
+    """'the Khwaja Omari quarter', 'Kismayu Road', 'al-Hamidiyah and al-Qusour quarters': a
+    place_cues.csv part word after the name, its other words or a list of names ending there,
+    says it names a part of a town, which may share a far town's name."""
+    if end >= len(text) or text[end] not in " -":  # (most names: a full stop, a comma ...)
+        return False
+    rules = rules or place_rules()
+    for n, found in enumerate(_AFTER_TOKEN.finditer(text, end, min(len(text), end + 60))):
+        word = found.group()
+        if rules.has(word, "part"):
+            return True
+        if n >= 6 or not (word in (",", "and", "&") or _NAME_WORD.match(word)):
+            return False
+    return False
+
+
 def never_a_place(key: str, rules: PlaceRules | None = None) -> bool:
     """Months, weekdays and the like (the table's not_place words), by normalised key."""
     return (rules or place_rules()).has(key, "not_place")
@@ -479,6 +503,7 @@ __all__ = [
     "is_reference",
     "locative",
     "a_site_named",
+    "names_a_part",
     "names_a_site",
     "never_a_place",
     "place_rules",
