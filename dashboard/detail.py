@@ -6,11 +6,10 @@ import re
 
 import pandas as pd
 
-from dashboard.views import toll_words
-from etl.extraction.mentions import TOLL_QUANTITIES
+from dashboard.views import TOLL_FIGURES, toll_words
 
-#: the death tolls' quantities as event_figures names them ('killed', 'deaths')
-_TOLL_NAMES = frozenset(q.replace("_", " ") for q in TOLL_QUANTITIES)
+#: the death tolls' quantities as event_figures names them ('killed', 'deaths', 'killed since')
+_TOLL_NAMES = frozenset(q.replace("_", " ") for q in TOLL_FIGURES)
 
 
 def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:

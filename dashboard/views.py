@@ -245,8 +245,9 @@ def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
     keys = spans.index
     if vague.any():
         words = _vague_words(figures[vague])
-        # the events whose dead a source counts ('killed' or 'deaths'): their toll is known
-        counted = set(figures.loc[figures["quantity"].isin(TOLL_QUANTITIES) & ~vague, "event_id"])
+        # the events whose dead a source counts ('killed', 'deaths', a running total): their
+        # toll is known
+        counted = set(figures.loc[figures["quantity"].isin(TOLL_FIGURES) & ~vague, "event_id"])
         for key, (word, bounds) in words.items():
             if key in said:
                 said[key] += f" (and {word})"

@@ -313,9 +313,10 @@ def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
     fighters died') is an unknown toll, (None, None): nobody counted the dead, and the
     word's bounds (figure_vague.csv) stay the figure's, not the event's toll (the
     convention of the blind sets heldout8-17, README "Issue 8"). A running total since a
-    day weeks back (RUNNING_TOLL) counts only when no other figure counts the dead. A zero
+    day weeks back (RUNNING_TOLL) counts only when no other figure counts the dead (a vague
+    word counts nobody: 'dozens were killed ... 425 killed since 8 July' is 425). A zero
     toll ('no fatalities') is 0-0; no toll at all is (None, None)."""
-    killed = [f for f in counted_dead(figures) if not vague(f)]
+    killed = counted_dead(f for f in figures if not vague(f))
     low = max((f.low for f in killed if f.low is not None), default=None)
     high = max((f.high for f in killed if f.high is not None), default=None)
     if low is not None and high is not None and high < low:

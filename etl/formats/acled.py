@@ -95,14 +95,18 @@ def fatalities(figures: pd.DataFrame) -> dict[str, int]:
     a monitor put the dead at 72' is 72, as the extractor reads it, not the word's 24); a
     toll told only by vague words is coded with their lowest bound (`vague_tolls`)."""
     tolls = figures[figures["quantity"].isin(TOLL_QUANTITIES)].dropna(subset=["value_low"])
+    words = tolls.iloc[:0]
     if "qualifier" in tolls.columns:
         vague = tolls["qualifier"].isin(VAGUE_QUALIFIERS)
-        tolls = tolls[~(vague & tolls["event_id"].isin(set(tolls.loc[~vague, "event_id"])))]
+        tolls, words = tolls[~vague], tolls[vague]
     running = figures[
         (figures["quantity"] == RUNNING_TOLL) & ~figures["event_id"].isin(tolls["event_id"])
     ].dropna(subset=["value_low"])
     if len(running):
         tolls = pd.concat([tolls, running])
+    words = words[~words["event_id"].isin(tolls["event_id"])]  # nothing counts: the words
+    if len(words):
+        tolls = pd.concat([tolls, words])
     lowest = tolls.groupby("event_id")["value_low"].min()
     return {event: int(value) for event, value in lowest.items()}
 

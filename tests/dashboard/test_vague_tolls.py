@@ -132,6 +132,12 @@ def test_the_acled_column_codes_the_count_not_a_vague_word_beside_it():
     low, _ = project_toll(said)
     assert acled_fatalities(figures) == {"e1": int(low), "e2": 40}
     assert vague_tolls(figures) == {"e2": "scores (40-99)"}
+    # a running total beside the word is the toll too (nothing else counts the dead)
+    running = [said[0], Figure("killed_since", 425.0, 425.0, "exact", "425", 20, 23)]
+    figures = _figures([("e3", "c3", f.quantity, f.low, f.high, f.qualifier) for f in running])
+    assert acled_fatalities(figures) == {"e3": int(project_toll(running)[0])}
+    assert vague_tolls(figures) == {}
+    assert _figure_texts(figures, pd.Series(["e3"])) == ["killed dozens (24–99); killed since 425"]
 
 
 def _detail_figures_app(rows: list[tuple]) -> None:

@@ -51,3 +51,17 @@ def test_an_extracted_event_with_a_vague_toll_has_no_toll(extractor):
     assert [fatalities([f for m in c.mentions for f in m.figures]) for c in clusters] == [
         (None, None)
     ] * len(clusters)
+
+
+def test_a_vague_word_does_not_hide_a_running_total():
+    """A running total counts when nothing else counts the dead; a vague word counts nobody
+    (session 21 review: 'dozens' beside '425 killed since 8 July' was an unknown toll, while
+    the running total alone was 425)."""
+    from etl.extraction.mentions import RUNNING_TOLL, Figure
+
+    dozens = _figures("Dozens were killed in the raid.")
+    assert [(f.quantity, f.qualifier) for f in dozens] == [("killed", "dozens")]
+    running = [Figure(RUNNING_TOLL, 425.0, 425.0, "exact", "425 people", 50, 60)]
+    assert fatalities(running) == (425, 425)
+    assert fatalities(dozens + running) == fatalities(running)
+    assert fatalities(_figures("Seven were killed.") + running) == (7, 7)  # a count still wins
