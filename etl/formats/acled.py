@@ -114,10 +114,12 @@ def fatalities(figures: pd.DataFrame) -> dict[str, int]:
 def vague_tolls(figures: pd.DataFrame) -> dict[str, str]:
     """event_id -> a note for the events whose toll every source tells only by a vague word
     ('dozens', 'scores': figure_vague.csv), e.g. "dozens (24-99)": the event's toll is
-    unknown; the `fatalities` column holds the words' lowest bound."""
+    unknown; the `fatalities` column holds the words' lowest bound. Figures with no low
+    bound are read by neither (an imported or edited table may hold one)."""
     if "qualifier" not in figures.columns:
         return {}
     tolls = figures[figures["quantity"].isin(TOLL_QUANTITIES | {RUNNING_TOLL})]
+    tolls = tolls.dropna(subset=["value_low"])
     vague = tolls["qualifier"].isin(VAGUE_QUALIFIERS)
     counted = set(tolls.loc[~vague, "event_id"])
     out: dict[str, str] = {}

@@ -95,6 +95,17 @@ def test_a_count_beside_a_vague_word_is_not_an_unknown_toll():
     assert vague_tolls(figures) == {"e2": "scores (40-99)"}
 
 
+def test_the_acled_note_and_column_skip_a_figure_with_no_bounds():
+    """A figure table from an import or an edit may hold a vague word with no low bound:
+    neither the note nor the column reads it (the note raised TypeError on None)."""
+    from etl.formats.acled import fatalities as acled_fatalities
+
+    figures = _figures([("e1", "c1", "killed", None, None, "dozens"),
+                        ("e2", "c2", "killed", 24.0, 99.0, "dozens")])  # fmt: skip
+    assert vague_tolls(figures) == {"e2": "dozens (24-99)"}
+    assert acled_fatalities(figures) == {"e2": 24}
+
+
 def test_a_count_of_another_toll_makes_the_toll_known_in_table_and_detail():
     """'Dozens were killed' (killed) beside 'the death toll rose to 72' (deaths): the event's
     toll is 72 (the extractor reads killed and deaths together), so neither the table nor the
