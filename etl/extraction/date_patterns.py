@@ -10,8 +10,16 @@ from etl.extraction.alternation import longest_first
 from etl.extraction.date_words import WORDS, literal
 
 _F = re.IGNORECASE
-_MONTHS = "|".join(sorted((n for n in WORDS.months if n not in WORDS.short), key=len, reverse=True))
+_MONTHS = "|".join(
+    sorted(
+        (n for n in WORDS.months if n not in WORDS.short and n not in WORDS.with_day),
+        key=len,
+        reverse=True,
+    )
+)
 _ABBR = "|".join(longest_first(WORDS.short))
+# another language's or calendar's months, read only after a day: "21 de marzo", "16 Adhar"
+WITH_DAY = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in longest_first(WORDS.with_day))
 # before a day; a dash only before the next day of a span ("30 Sep-1 Oct")
 _MONTH_DAY = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.|{_ABBR}))(?![\w]|-(?!\d))"
 _MONTH_WORD = rf"(?P<month>(?-i:{_MONTHS}|(?:{_ABBR})\.))(?![\w-])"  # alone: no bare "Mar"
@@ -29,7 +37,7 @@ _VAGUE_NUM = rf"(?:{_NUM}|(?:a\s+)?few|several)"
 _PART = r"(?P<part>(?:early|late)\s+|mid-?\s*|(?:at\s+|in\s+)?the\s+"
 _PART += r"(?:beginning|start|middle|end)\s+of\s+)"
 _UNIT = rf"(?P<unit>{'|'.join(re.escape(u) + 's?' for u in WORDS.units)})"
-_YEAR_AFTER = rf"(?:(?:,|\s+of)?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>last|this)\s+year\b)?"
+_YEAR_AFTER = rf"(?:(?:,|\s+of|\s+de)?\s+(?P<year>{_YEAR})\b|\s+(?P<rel>last|this)\s+year\b)?"
 
 
 def _rx(first: str, *parts: str) -> re.Pattern[str]:
@@ -48,6 +56,13 @@ _DMY = _rx(
     r"omtwfs\d",
     rf"{_ON_WD}(?:(?<=\bon\s)the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+{_MONTH_DAY}",
     _YEAR_AFTER,
+)
+# a day and another language's month: "21 de marzo de 2021", "1er mars 2021", "21. März 2021",
+# "16 Adhar", "2 Tishrin al-Awwal"
+_DMY_OTHER = re.compile(
+    rf"(?<![\w.,/-])(?P<day>\d{{1,2}})(?:er|º|°)?\.?\s+(?:(?:de|del)\s+)?"
+    rf"(?P<month>(?-i:{WITH_DAY}))(?![\w-]){_YEAR_AFTER}",
+    _F,
 )
 _ORD = r"(?:st|nd|rd|th)?"
 _TO = r"\s*(?:-|\u2013|and|to|until|till)\s*"
@@ -77,7 +92,10 @@ _NUMERIC = _rx(
 # 2017, 10:30 Zulu), "141030Z JUN 17", "141030ZJUN2017", "14JUN17", "29SEP", a range
 # "29-30NOV", and a group without its month, "141030Z" (the zone letter then required).
 _MIL_MONTHS = "|".join(
-    longest_first({n[:3].upper() for n in WORDS.months} | {n.upper() for n in WORDS.short})
+    longest_first(
+        {n[:3].upper() for n in WORDS.months if n not in WORDS.with_day}
+        | {n.upper() for n in WORDS.short}
+    )
 )
 _DTG = re.compile(
     r"(?<![\w/.-])(?:(?P<first>[0-3]?\d)\s?[-\u2013]\s?)?(?P<day>[0-3]\d|(?<=-)\d)"

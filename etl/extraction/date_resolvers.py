@@ -91,7 +91,7 @@ def _cued(m: re.Match[str], cue: re.Pattern[str]) -> bool:
 def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'March 3', 'Feb. 20, 2019', '3 March 2019', '2019-03-03'."""
     name, day = m["month"], int(m["day"])
-    month = int(name) if name.isdigit() else _MONTH_NUM[name.rstrip(".")]
+    month = int(name) if name.isdigit() else _MONTH_NUM[" ".join(name.rstrip(".").split())]
     d = dt.date(_year_of(m, pub, month, day, _AHEAD_DAYS), month, day)
     return d, d, "explicit"
 

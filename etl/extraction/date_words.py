@@ -1,5 +1,6 @@
 """The words dates are read with, loaded once from the rule tables in ``data/rules/``:
-month names (``date_months.csv``), words that count back from publication
+month names (``date_months.csv``; another language's read only after a day), words that
+count back from publication
 (``date_relative_days.csv``), weekday names and their abbreviations
 (``date_weekdays.csv``), steps from the last dated event (``date_steps.csv``), units of
 time (``date_units.csv``), the words of a spell of days before an event
@@ -50,6 +51,7 @@ def literal(phrase: str) -> str:
 class DateWords:
     months: dict[str, int]  # name as written (January, Feb) -> month
     short: frozenset[str]  # the abbreviations among them
+    with_day: frozenset[str]  # those read only right after a day ("21 de marzo", "16 Adhar")
     relative_days: dict[str, tuple[int, int]]  # phrase -> (first_back, last_back)
     steps: tuple[tuple[str, int], ...]  # (pattern, offset)
     units: dict[str, tuple[int, int, int]]  # unit -> (days, single_back, vague_back)
@@ -79,6 +81,7 @@ def load() -> DateWords:
     return DateWords(
         months={r["name"]: _int(r, "month", 1, 12) for r in months},
         short=frozenset(r["name"] for r in months if r["short"].lower() == "yes"),
+        with_day=frozenset(r["name"] for r in months if r["with_day"].strip().lower() == "yes"),
         relative_days={
             _phrase(r["phrase"]): (_int(r, "first_back", 0, 31), _int(r, "last_back", 0, 31))
             for r in relative

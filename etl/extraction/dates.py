@@ -32,6 +32,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _DIGIT_SEP,
     _DIGIT_STAMP,
     _DMY,
+    _DMY_OTHER,
     _DTG,
     _DTG_HINT,
     _FIELD_DAY,
@@ -137,6 +138,10 @@ def _needs(words: str, also: str = "") -> tuple[frozenset[str], frozenset[str]]:
 
 
 _MONTH_WORDS = " ".join(_MONTHS.lower().split("|") + _ABBR.lower().split("|"))
+# another language's month is a trigger by its longest run of a-z ('März': 'rz', 'août': 'ao')
+_OTHER_MONTH_WORDS = " ".join(
+    max(re.findall("[a-z]+", name.lower()), key=len) for name in WORDS.with_day
+)
 _DW = "day days week weeks"
 _UNITS = "hour hours hr hrs day days week weeks month months year years"
 _Rule = tuple[re.Pattern[str], _Resolver | None, tuple[frozenset[str], frozenset[str]]]
@@ -149,6 +154,7 @@ _RULES: tuple[_Rule, ...] = (
     (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#d")),
     (_MDY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_DMY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
+    (_DMY_OTHER, _explicit_day, _needs(_OTHER_MONTH_WORDS, "#d")),  # '21 de marzo'
     (_ISO, _iso, _needs("#y")),
     (_DTG, _dtg, _needs("#m")),
     (_NUMERIC, _numeric, _needs("#s")),

@@ -32,8 +32,9 @@ from etl.extraction.date_words import WORDS
 
 _Found = tuple[dt.date, dt.date, str]
 
-_MONTH_OF = {name[:3].lower(): n for name, n in WORDS.months.items()}
-_MON = "|".join(sorted({name[:3] for name in WORDS.months}, key=str.lower))
+_ENGLISH = {name: n for name, n in WORDS.months.items() if name not in WORDS.with_day}
+_MONTH_OF = {name[:3].lower(): n for name, n in _ENGLISH.items()}
+_MON = "|".join(sorted({name[:3] for name in _ENGLISH}, key=str.lower))
 _YYYY = r"(?:19|20)\d\d"
 _MM = r"(?:0[1-9]|1[0-2])"
 _DD = r"(?:0[1-9]|[12]\d|3[01])"
@@ -81,7 +82,7 @@ WEEK_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # 'the 9th (September 2019)', 'on the 27th (Sept. 2019)', 'the 3rd (June)'
-_MONTHS = "|".join(sorted(WORDS.months, key=len, reverse=True))
+_MONTHS = "|".join(sorted(_ENGLISH, key=len, reverse=True))
 ORDINAL_BRACKET = re.compile(
     r"\bthe\s+(?P<od>\d{1,2})(?:st|nd|rd|th)\s*\(\s*(?P<omon>(?:" + _MONTHS + r"))\.?"
     rf"(?:,?\s+(?P<oy>{_YYYY}))?\s*\)"

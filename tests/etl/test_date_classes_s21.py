@@ -3,7 +3,8 @@ dateline that carries its filing time ('HOMS, 03-Mar-2019 10:40 GMT (Agency) —
 filing day, so the lead's weekday dates the event; a post stamped with its clock time alone
 ('⚡ 09:10 ⟩ #Nawa ⟩ ...', '🔵 [16:02] #Nawa — ...') is of the day the text speaks as of, not
 the article's three days; a record's id that holds its day, year first ('INC-2019-0305 ▸
-...', 'REG_20190305'), dates the record when the record tells no day of its own. Texts written for this test (invented outlets' styles, real towns
+...', 'REG_20190305'), dates the record when the record tells no day of its own; a month of another language or calendar is read after a day ('21 de
+marzo', '16 Adhar'), never alone. Texts written for this test (invented outlets' styles, real towns
 of the gazetteer); every case fails before the change it pins."""
 
 from __future__ import annotations
@@ -109,4 +110,30 @@ def test_the_day_a_records_id_holds(text: str, read: list[tuple[dt.date, dt.date
 
 def test_a_row_dated_only_by_its_id(extractor: Extractor) -> None:
     text = "INC-2019-0305 ▸ Idlib ▸ Nawa ▸ Mortar shells hit a house in Nawa, killing 2 children ▸ 2 killed"
+    assert _dates(extractor, text) == {(dt.date(2019, 3, 5),) * 2}
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Apure, 2 de marzo: troops destroyed a camp.", [dt.date(2019, 3, 2)]),
+        ("El 5 de mayo de 2018 hubo combates.", [dt.date(2018, 5, 5)]),
+        ("Le 1er mars 2019, des tirs sur Nawa.", [dt.date(2019, 3, 1)]),
+        ("Am 21. Februar 2019 Beschuss.", [dt.date(2019, 2, 21)]),
+        ("Colpi il 3 febbraio su Nawa.", [dt.date(2019, 2, 3)]),
+        ("Op 12 maart 2018 vielen granaten.", [dt.date(2018, 3, 12)]),
+        ("Shells hit Nawa on 4 Adhar, the paper says.", [dt.date(2019, 3, 4)]),
+        ("Shells hit Nawa on 2 Tishrin al-Awwal 2018.", [dt.date(2018, 10, 2)]),
+        # never alone: names and words first
+        ("Troops in Mayo and Nisan Street were calm.", []),
+        ("The mars rover in Ab Bakr street.", []),
+    ],
+)
+def test_another_languages_month_after_a_day(text: str, read: list[dt.date]) -> None:
+    assert [a for a, b, _ in _read(text) if a == b] == read
+    assert all(source == "explicit" for _, _, source in _read(text))
+
+
+def test_a_note_dated_in_spanish(extractor: Extractor) -> None:
+    text = "PARTE 03-05 – Apure, 5 de marzo: 2 soldiers were killed in combat near La Victoria."
     assert _dates(extractor, text) == {(dt.date(2019, 3, 5),) * 2}
