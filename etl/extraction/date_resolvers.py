@@ -418,8 +418,8 @@ def hold_days(m: re.Match[str]) -> int:
 
 def _hold(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     """'during its three-week hold on the town' with no day in the sentence: the spell
-    ending on publication."""
-    return pub - hold_days(m) * _DAY, pub, "relative"
+    ending on publication, that day its last (three weeks to 21 October: 1-21 October)."""
+    return pub - (hold_days(m) - 1) * _DAY, pub, "relative"
 
 
 _NTH_WEEK = {"first": 0, "second": 1, "third": 2, "fourth": 3}

@@ -287,7 +287,7 @@ def _kind(resolver: _Resolver | None, m: re.Match[str]) -> object:
     if resolver is _nth_day:
         return Widen(nth_days(m) - 1, day_only=True)
     if resolver is _hold:
-        return Widen(hold_days(m), own=True)
+        return Widen(hold_days(m) - 1, own=True)
     if resolver is _today:
         return "night" if " ".join(m[0].lower().split()) in WORDS.widening else "today"
     return None

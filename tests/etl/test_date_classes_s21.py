@@ -137,3 +137,10 @@ def test_another_languages_month_after_a_day(text: str, read: list[dt.date]) -> 
 def test_a_note_dated_in_spanish(extractor: Extractor) -> None:
     text = "PARTE 03-05 – Apure, 5 de marzo: 2 soldiers were killed in combat near La Victoria."
     assert _dates(extractor, text) == {(dt.date(2019, 3, 5),) * 2}
+
+
+def test_a_hold_of_weeks_ends_on_its_day_that_day_its_last() -> None:
+    text = "Residents found the bodies of 30 men executed during its three-week hold on Nawa."
+    assert _read(text) == [(dt.date(2019, 2, 15), PUB, "relative")]  # 21 days, 7 March the last
+    text = "On 1 March troops found 9 bodies of men killed during its ten-day control of Nawa."
+    assert [(a, b) for a, b, _ in _read(text)][-1] == (dt.date(2019, 2, 20), dt.date(2019, 3, 1))

