@@ -144,3 +144,17 @@ def test_a_hold_of_weeks_ends_on_its_day_that_day_its_last() -> None:
     assert _read(text) == [(dt.date(2019, 2, 15), PUB, "relative")]  # 21 days, 7 March the last
     text = "On 1 March troops found 9 bodies of men killed during its ten-day control of Nawa."
     assert [(a, b) for a, b, _ in _read(text)][-1] == (dt.date(2019, 2, 20), dt.date(2019, 3, 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("Gunmen raided Nawa at dawn yesterday.", (dt.date(2019, 3, 6),) * 2),
+        ("Gunmen raided Nawa yesterday at dawn.", (dt.date(2019, 3, 6),) * 2),
+        ("Clashes around Nawa since dawn yesterday.", (dt.date(2019, 3, 6), PUB)),
+        ("Gunmen left Nawa last evening.", (dt.date(2019, 3, 6),) * 2),
+        ("An encounter at Nawa since last evening.", (dt.date(2019, 3, 6), PUB)),
+    ],
+)
+def test_a_time_of_yesterday(text: str, window: tuple[dt.date, dt.date]) -> None:
+    assert [(a, b) for a, b, _ in _read(text)] == [window]
