@@ -139,6 +139,26 @@ _DIGIT_STAMP = re.compile(
 # 20/10: ...", "Statement 55/2017, 16/2: ..."), or after a weekday ("communiqué #47, Sunday
 # 13/12"). Elsewhere "3/4" is a fraction and "3.5" a number.
 _FIELD_DAY = re.compile(r"(?<![\w/.,-])(?P<day>\d{1,2})[./](?P<month>\d{1,2})(?![\w/]|[.,-]?\d)")
+# a day written as an ordinal word: "on the eighth of August", "the night of the fourteenth
+# of April", "since the first of December", "on the twenty-first of March 2019"
+_UNIT_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+ORDINAL_DAYS = {w: i for i, w in enumerate(_UNIT_ORDINALS, start=1)} | {
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+ORDINAL_DAYS |= {f"twenty-{w}": 20 + i for w, i in list(ORDINAL_DAYS.items()) if i < 10}
+ORDINAL_DAYS["thirty-first"] = 31
+_ORDINAL_WORDS = "|".join(
+    w.replace("-", r"[-\s]") for w in sorted(ORDINAL_DAYS, key=len, reverse=True)
+)
+_ORDINAL_OF = _rx(
+    "ot",
+    r"(?:on\s+)?the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?",
+    rf"(?P<nth>{_ORDINAL_WORDS})\s+of\s+{_MONTH_DAY}{_YEAR_AFTER}",
+)
 _ORDINAL = _rx(  # 'on the 14th', 'on the morning of the 11th'
     "o",
     r"on\s+the\s+(?:(?:morning|afternoon|evening|night)\s+of\s+the\s+)?"

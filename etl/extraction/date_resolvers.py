@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from etl.extraction.alternation import longest_first
-from etl.extraction.date_patterns import _F, NTH_DAYS
+from etl.extraction.date_patterns import _F, NTH_DAYS, ORDINAL_DAYS
 from etl.extraction.date_words import WORDS
 from etl.extraction.record_shape import fills_field
 
@@ -92,6 +92,14 @@ def _explicit_day(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None
     """'March 3', 'Feb. 20, 2019', '3 March 2019', '2019-03-03'."""
     name, day = m["month"], int(m["day"])
     month = int(name) if name.isdigit() else _MONTH_NUM[" ".join(name.rstrip(".").split())]
+    d = dt.date(_year_of(m, pub, month, day, _AHEAD_DAYS), month, day)
+    return d, d, "explicit"
+
+
+def _ordinal_of(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
+    """'on the eighth of August', 'since the first of December 2018': that day."""
+    day = ORDINAL_DAYS[" ".join(m["nth"].lower().replace("-", " ").split()).replace(" ", "-")]
+    month = _MONTH_NUM[m["month"].rstrip(".")]
     d = dt.date(_year_of(m, pub, month, day, _AHEAD_DAYS), month, day)
     return d, d, "explicit"
 

@@ -52,6 +52,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _NTH_DAY,
     _NUMERIC,
     _ORDINAL,
+    _ORDINAL_OF,
     _PERIOD,
     _RECENT,
     _SINCE,
@@ -68,6 +69,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _YEAR_ONLY,
     _YEARISH,
     NAMING_AFTER,
+    ORDINAL_DAYS,
     THE_DAY,
 )
 from etl.extraction.date_resolvers import (  # fmt: skip
@@ -88,6 +90,7 @@ from etl.extraction.date_resolvers import (  # fmt: skip
     _number,
     _numeric,
     _ordinal,
+    _ordinal_of,
     _period,
     _spell,
     _stamp,
@@ -142,6 +145,7 @@ _MONTH_WORDS = " ".join(_MONTHS.lower().split("|") + _ABBR.lower().split("|"))
 _OTHER_MONTH_WORDS = " ".join(
     max(re.findall("[a-z]+", name.lower()), key=len) for name in WORDS.with_day
 )
+_ORDINAL_KEYS = " ".join({w.split("-")[-1] for w in ORDINAL_DAYS})
 _DW = "day days week weeks"
 _UNITS = "hour hours hr hrs day days week weeks month months year years"
 _Rule = tuple[re.Pattern[str], _Resolver | None, tuple[frozenset[str], frozenset[str]]]
@@ -154,6 +158,7 @@ _RULES: tuple[_Rule, ...] = (
     (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#d")),
     (_MDY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_DMY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
+    (_ORDINAL_OF, _ordinal_of, _needs(_ORDINAL_KEYS, _MONTH_WORDS)),  # 'the eighth of May'
     (_DMY_OTHER, _explicit_day, _needs(_OTHER_MONTH_WORDS, "#d")),  # '21 de marzo'
     (_ISO, _iso, _needs("#y")),
     (_DTG, _dtg, _needs("#m")),
@@ -339,7 +344,7 @@ def _names(sentence: str, m: re.Match[str]) -> bool:
     return noun["noun"][:1].isupper() or bool(THE_DAY.search(sentence, m.start() - 4, m.end()))
 
 
-_YEARED = (_explicit_day, _day_range)  # the day phrases that may state their year
+_YEARED = (_explicit_day, _day_range, _ordinal_of)  # the day phrases that may state their year
 _STORY_DAYS = 62  # an anchor this long before publication: the text tells an earlier time
 _STORY_AHEAD = 120  # a yearless day up to this long after the story's dated day is of its year
 

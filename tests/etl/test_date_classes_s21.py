@@ -158,3 +158,17 @@ def test_a_hold_of_weeks_ends_on_its_day_that_day_its_last() -> None:
 )
 def test_a_time_of_yesterday(text: str, window: tuple[dt.date, dt.date]) -> None:
     assert [(a, b) for a, b, _ in _read(text)] == [window]
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        ("'On the eighth of February the men came back to Nawa.'", (dt.date(2019, 2, 8),) * 2),
+        ("They came on the fifth of March in the afternoon.", (dt.date(2019, 3, 5),) * 2),
+        ("It was the night of the fourteenth of January.", (dt.date(2019, 1, 14),) * 2),
+        ("On the twenty-first of March 2018 jets struck.", (dt.date(2018, 3, 21),) * 2),
+        ("4,000 have fled since the first of February.", (dt.date(2019, 2, 1), PUB)),
+    ],
+)
+def test_a_day_written_as_an_ordinal_word(text: str, window: tuple[dt.date, dt.date]) -> None:
+    assert [(a, b) for a, b, _ in _read(text)] == [window]
