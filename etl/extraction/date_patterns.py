@@ -216,6 +216,12 @@ _RECENT = _rx(
     r"(?:(?:in|over|during|for|within)\s+)?(?:the\s+(?:past|last|previous)|past|recent)\s+",
     rf"(?:(?P<n>{_VAGUE_NUM})\s+)?{_UNIT}\b",
 )
+# "fled in 48 hours", "within 72 hours": the hours up to the sentence's day, as "in the past
+# 48 hours" (a day or more of them: "within 2 hours of the blast" counts no day)
+_IN_HOURS = _rx(
+    "iw",
+    r"(?:in|within)\s+(?:the\s+space\s+of\s+)?(?P<n>24|36|48|72|96)\s+(?P<unit>hours|hrs)\b",
+)
 _FOR = _rx(
     "f",
     r"for\s+(?:(?:more\s+than|over|at\s+least|nearly|almost|about|around)\s+)?",

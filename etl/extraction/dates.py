@@ -40,6 +40,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _FOR,
     _HOLD,
     _HOLIDAY,
+    _IN_HOURS,
     _ISO,
     _LATER,
     _MDY,
@@ -186,6 +187,7 @@ _RULES: tuple[_Rule, ...] = (
     (_HOLD, _hold, _needs("during", "day week month")),
     (_NTH_DAY, _nth_day, _needs("day", "second third fourth fifth sixth seventh nd rd th")),
     (_FOR, _back, _needs("for", _UNITS)),
+    (_IN_HOURS, _back, _needs("in within", "hours hrs")),
     (_AGO, _ago, _needs("ago")),
     (_LATER, _later, _needs("later after afterward afterwards earlier before prior", _DW)),
     (

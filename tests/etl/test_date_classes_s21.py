@@ -172,3 +172,18 @@ def test_a_time_of_yesterday(text: str, window: tuple[dt.date, dt.date]) -> None
 )
 def test_a_day_written_as_an_ordinal_word(text: str, window: tuple[dt.date, dt.date]) -> None:
     assert [(a, b) for a, b, _ in _read(text)] == [window]
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Some 40 families fled Nawa in 48 hours.", [(dt.date(2019, 3, 6), PUB)]),
+        ("Over 900 people left Nawa within 72 hours.", [(dt.date(2019, 3, 5), PUB)]),
+        ("They fled in the space of 48 hours.", [(dt.date(2019, 3, 6), PUB)]),
+        # hours within a day, and a deadline's count, date nothing
+        ("Rescuers reached Nawa within 2 hours.", []),
+        ("Fighters were given 48 hours to leave Nawa.", []),
+    ],
+)
+def test_in_so_many_hours(text: str, read: list[tuple[dt.date, dt.date]]) -> None:
+    assert [(a, b) for a, b, _ in _read(text)] == read
