@@ -414,6 +414,14 @@ def _since_object(text: str, d: DateWindow, position: int) -> bool:
     return found is not None and position < found.start()
 
 
+def in_since_object(text: str, d: DateWindow) -> bool:
+    """The day stands in the object of 'since <a noun>' ('the biggest exodus since the
+    offensive began on February 18'): a background start, no anchor for a later step ('Air
+    strikes on Kafr Batna the same day' is the day the sentence before told of)."""
+    at = d.char_start
+    return at is not None and _SINCE_OBJECT.search(text, max(0, at - 70), at) is not None
+
+
 def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
     """Whether date d may date the trigger at `position` of the same sentence."""
     if _since_object(text, d, position):

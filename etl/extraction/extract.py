@@ -24,7 +24,7 @@ from etl.extraction.actors import (
     relays_speech,
 )
 from etl.extraction.anaphora import refer_back
-from etl.extraction.date_context import may_date, until_day
+from etl.extraction.date_context import in_since_object, may_date, until_day
 from etl.extraction.date_windows import (  # fmt: skip
     after_spell,
     as_of_stamp,
@@ -399,7 +399,13 @@ class Extractor:
             chosen = [h for h in events for m in mentions if m.place_start == h.start]
             context.last_place = chosen[-1] if chosen else _most_specific(events)
             context.last_place_sentence = index
-        precise = [d for d in dates if d.source in ("explicit", "weekday") and d.precision == "day"]
+        precise = [
+            d
+            for d in dates
+            if d.source in ("explicit", "weekday")
+            and d.precision == "day"
+            and not in_since_object(text, d)  # 'since the offensive began on 18 February'
+        ]
         spells = [d for d in dates if d.source == "explicit" and d.precision == "days"]
         if spells:
             context.spell, context.spell_sentence = spells[-1], index

@@ -187,3 +187,14 @@ def test_a_day_written_as_an_ordinal_word(text: str, window: tuple[dt.date, dt.d
 )
 def test_in_so_many_hours(text: str, read: list[tuple[dt.date, dt.date]]) -> None:
     assert [(a, b) for a, b, _ in _read(text)] == read
+
+
+def test_a_day_since_which_something_is_measured_anchors_no_step(extractor: Extractor) -> None:
+    text = (
+        "Thousands of civilians walked out of Nawa on Tuesday, March 5. It was the biggest "
+        "exodus since the offensive began on February 18. Air strikes on neighbouring Jasim "
+        "the same day killed 12 people, rescuers said."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s21", text, PUB))
+    strikes = [m for m in mentions if m.event_type == "airstrike"]
+    assert [(m.date.start, m.date.end) for m in strikes] == [(dt.date(2019, 3, 5),) * 2]
