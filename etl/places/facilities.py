@@ -89,6 +89,10 @@ class Cues:
     before: re.Pattern[str] | None = None
     word_at: re.Pattern[str] | None = None  # a cue as a whole word, case-folded, at a point
     stems: tuple[str, ...] = ()  # the cues' first words, none beginning with another
+    #: the stems as ASCII bytes (None where one is not all ASCII letters: the text is then
+    #: folded whole)
+    stem_bytes: tuple[bytes, ...] | None = None
+    reach: int = 1  # the longest a cue's match may be, and one more (its lookahead)
 
     @classmethod
     def of(cls, rows: Iterable[CueRow]) -> Cues:
@@ -112,7 +116,13 @@ class Cues:
         word_at = re.compile(rf"(?:{cue})(?![\w-])")
         firsts = {re.split(r"[ -]", w)[0] for w in kinds}
         stems = sorted(f for f in firsts if not any(f != g and f.startswith(g) for g in firsts))
-        return cls(kinds, frozenset(modifiers), after, inside, before, word_at, tuple(stems))
+        plain = all(s.isascii() and s.isalpha() for s in stems)
+        stem_bytes = tuple(s.encode("ascii") for s in stems) if plain else None
+        reach = max((len(w) for w in kinds), default=0) + 1  # a space matches one or none
+        return cls(
+            kinds, frozenset(modifiers), after, inside, before, word_at, tuple(stems),
+            stem_bytes, reach,
+        )  # fmt: skip
 
     def kinds_of(self, cue: str) -> frozenset[str]:
         return self.kinds.get(" ".join(cue.casefold().replace("-", " ").split()), frozenset())
@@ -217,15 +227,52 @@ NO_CUES = ArticleCues()
 AFTER_CHARS = 40  # how far after a name its kind's word may stand (two modifiers between)
 
 
+#: the only characters outside ASCII that case-fold to one ASCII letter: 'ſ' (s) and the
+#: Kelvin sign (k); test_places_facilities asks every code point
+FOLDS_TO_ASCII = "\u017f\u212a"
+
+
 def article_cues(text: str, cues: Cues) -> ArticleCues:
-    """Where the kinds' words stand in an article, as whole words. Found by plain searches for
-    their first letters (`Cues.stems`), the pattern only where one stands: one pattern of every
-    cue tried at every position of every article cost several per cent of extraction."""
+    """Where the kinds' words stand in an article, as whole words, the text case-folded
+    character by character. Found by plain searches for their first letters (`Cues.stems`),
+    the pattern only where one stands: one pattern of every cue tried at every position of
+    every article cost several per cent of extraction. A text outside ASCII is not
+    case-folded whole (about 60 instructions a character): the finds read it as ASCII bytes
+    with each other character made '?' (no stem holds one, and no other character folds to
+    an ASCII letter but FOLDS_TO_ASCII), and only the few characters around a find are
+    folded to read the boundary before it and the cue."""
     if cues.word_at is None:
         return NO_CUES
-    folded = text.casefold()
-    if len(folded) != len(text):  # case-folding changed its length ('İ' -> 'i̇'): rare
-        folded = "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
+    if cues.stem_bytes is None:  # (a stem not all ASCII letters: the text folded whole)
+        return _cues_folded(_fold_each(text), cues)
+    if any(c in text for c in FOLDS_TO_ASCII):
+        text = _fold_each(text)  # (rare: 'ſ' and 'K' read as the letters they fold to)
+    view = text.encode("ascii", "replace").lower()  # each other character one '?'
+    starts, ends = [], set()
+    for stem in cues.stem_bytes:
+        at = view.find(stem)
+        while at >= 0:
+            # an ASCII letter, digit, '_' or '-' before it: within a word, as folded too
+            if not at or view[at - 1] not in _WORD_BYTES:
+                lo = at - 1 if at else 0
+                local = _fold_each(text[lo : at + cues.reach])  # as the whole text folds
+                if at == 0 or not _in_word(local[0]):
+                    found = cues.word_at.match(local, at - lo)
+                    if found is not None:
+                        starts.append(at)
+                        ends.add(lo + found.end())
+            at = view.find(stem, at + 1)
+    if not starts:
+        return NO_CUES
+    return ArticleCues(tuple(sorted(starts)), frozenset(ends))
+
+
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789_-")
+
+
+def _cues_folded(folded: str, cues: Cues) -> ArticleCues:
+    """`article_cues` over the whole text folded, each stem found by `str.find`."""
+    assert cues.word_at is not None
     starts, ends = [], set()
     for stem in cues.stems:
         at = folded.find(stem)
@@ -239,6 +286,15 @@ def article_cues(text: str, cues: Cues) -> ArticleCues:
     if not starts:
         return NO_CUES
     return ArticleCues(tuple(sorted(starts)), frozenset(ends))
+
+
+def _fold_each(text: str) -> str:
+    """The text case-folded character by character, a character whose folding is longer
+    ('İ' -> 'i̇') left as it is, so that positions do not move."""
+    folded = text.casefold()
+    if len(folded) == len(text):
+        return folded
+    return "".join(c if len(c.casefold()) != 1 else c.casefold() for c in text)
 
 
 def _in_word(char: str) -> bool:

@@ -103,6 +103,7 @@ class PlaceResolver:
         #: dams, air bases, crossings, camps ... read where their kind's word stands by them
         self.facilities = facilities.default_facilities()
         self.cues = facilities.default_cues()
+        self._reads_facilities = len(self.facilities) > 0  # (asked for every capitalised run)
         self._cue_memo: tuple[str | None, facilities.ArticleCues] = (None, facilities.NO_CUES)
 
     def countries_named(self, text: str) -> Counter[str]:
@@ -494,7 +495,7 @@ class PlaceResolver:
         known = self._curated_in_run(run)
         # a facility ('the Deir ez-Zor military airport') before the town of its name, unless
         # the analysts' own gazetteer holds that site (their Al-Hol camp, their oil field)
-        if self.facilities and (known is None or str(known[2].get("kind")) in _AREA_KINDS):
+        if self._reads_facilities and (known is None or str(known[2].get("kind")) in _AREA_KINDS):
             site = self._facility(text, start, end, evidence)
             if site is not None:
                 return site

@@ -5,12 +5,16 @@ GeoNames index and tables. The table itself is checked row by row."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+import sys
 
 import pytest
 
 from etl.extraction.extract import ArticleInput
+from etl.places import facilities as facilities_module
 from etl.places.facilities import (
     FACILITIES,
+    FOLDS_TO_ASCII,
     KINDS,
     article_cues,
     default_cues,
@@ -129,6 +133,45 @@ def test_an_article_s_cue_words_are_whole_words():
     text = "Damascus based units left the dam, the Air-Base and Camps."
     words = sorted(text[s : s + 8] for s in seen.starts)
     assert words == ["Air-Base", "Camps.", "dam, the"]
+
+
+def test_only_the_listed_characters_outside_ascii_fold_to_one_ascii_letter():
+    # article_cues reads a text as ASCII bytes, every other character one '?', so a character
+    # that case-folds to an ASCII letter must be folded first: every code point is asked
+    folding = {
+        chr(c)
+        for c in range(128, sys.maxunicode + 1)
+        if len(chr(c).casefold()) == 1 and chr(c).casefold().isascii()
+    }
+    assert folding == set(FOLDS_TO_ASCII)
+
+
+def test_cue_words_are_found_as_in_the_whole_text_case_folded():
+    # (session 21, hSp9) the cues are found over ASCII bytes and folded only around a find;
+    # held to the reading of the whole text case-folded character by character, on texts
+    # mixing cues with case, hyphens, tabs and characters outside ASCII on either side
+    cues = default_cues()
+    atoms = [
+        "dam", "Dam", "DAM", "dAm", "air base", "Air-Base", "AIRBASE", "air\tbase", "airfield",
+        "camp", "Camps", "oil field", "gas plant", "border crossing", "detention centre",
+        "jail", "weir", "bridge", "base", "bases", "airs", "İ", "\u212a", "\u017f", "é", "’",
+        "—", "-", "_", "1", "x", " ", "\n", "ß", "ﬁ", "Ω", "damé", "éDam", "\u212aamp",
+        "\u017fcamp", "ca\u212ap", "ﬁeld", "İdam",
+    ]  # fmt: skip
+    rng = random.Random(21)
+    texts = ["".join(rng.choices(atoms, k=rng.randint(1, 12))) for _ in range(4000)]
+    found = 0
+    for text in texts:
+        seen = article_cues(text, cues)
+        whole = facilities_module._cues_folded(facilities_module._fold_each(text), cues)
+        assert (seen.starts, seen.ends) == (whole.starts, whole.ends), text
+        found += bool(seen.starts)
+    assert found > 500  # (the texts do hold cues)
+    # the Kelvin sign folds to 'k', 'ſ' to 's': a cue spelt with them is a cue, as before
+    assert article_cues("the barrac\u212as at x", cues).starts == (4,)
+    assert article_cues("the CRO\u017f\u017fING", cues).starts == (4,)
+    assert article_cues("the Camp and the Dam’s gate", cues).starts == (4, 17)
+    assert article_cues("the éDam and the damé", cues).starts == ()
 
 
 def _places(extractor, text):
