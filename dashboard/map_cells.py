@@ -6,6 +6,7 @@ Drawn instead of a marker per type and place when there are too many events to r
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,6 +18,7 @@ from dashboard.aggregate import grouped_first, grouped_max, grouped_means, map_c
 CELL_MAX_PX = 26
 CELL_MIN_PX = 5
 CELL_FILL = [68, 68, 68, 200]
+WHITE = [255, 255, 255, 255]
 #: The layer's id: not the markers' ("events"), so a click on a cell selects nothing.
 CELLS_LAYER = "event-cells"
 #: A cell's count is written on its circle from this radius (px): it fits in circles this
@@ -34,6 +36,19 @@ MAX_ROUTES = 12
 #: drawn on the page's main thread and uploaded as a texture (with its reductions) before
 #: the map's first frame, and a count needs ten digits.
 TEXT_CHARACTERS = "'auto'"
+
+
+#: No offset from a text's anchor (px), sent per text (`per_row`).
+NO_OFFSET = [0, 0]
+
+
+def per_row(frame: pd.DataFrame, **same: Any) -> pd.DataFrame:
+    """`frame` with a column per `same` value, the same in every row. The map's layers of
+    one kind (its text layers; its circle layers) all take their colours, radii and offsets
+    from columns, so that the browser draws them all with one vertex layout: a value given
+    as a constant is a layout of its own, and in software WebGL (SwiftShader) each layout is
+    compiled again before the map's first frame (issue 10)."""
+    return frame.assign(**{name: [value] * len(frame) for name, value in same.items()})
 
 
 #: A cell's count's text size (px), on the page and the slide.
@@ -164,16 +179,17 @@ def count_labels(
 def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
     """The circles (with a plain-text tooltip) and their counts; only the columns drawn."""
     data = cells[["lon", "lat", "radius_px", "count_text", "tip"]]
+    counts = data[data["radius_px"] >= COUNT_MIN_RADIUS_PX][["lon", "lat", "count_text"]]
     return [
         pdk.Layer(
             "ScatterplotLayer",
-            data,
+            per_row(data, fill=CELL_FILL, line=WHITE),  # per row: `per_row`
             id=CELLS_LAYER,
             get_position=["lon", "lat"],
             get_radius="radius_px",
             radius_units="'pixels'",
-            get_fill_color=CELL_FILL,
-            get_line_color=[255, 255, 255, 255],
+            get_fill_color="fill",
+            get_line_color="line",
             stroked=True,
             line_width_min_pixels=1,
             pickable=True,
@@ -181,14 +197,15 @@ def cell_layers(cells: pd.DataFrame, font: str) -> list[pdk.Layer]:
         ),
         pdk.Layer(
             "TextLayer",
-            data[data["radius_px"] >= COUNT_MIN_RADIUS_PX],
+            per_row(counts, color=WHITE, offset=NO_OFFSET),
             id="event-cell-counts",
             get_position=["lon", "lat"],
             get_text="count_text",
             get_size=9,
             font_family=font,
             character_set=TEXT_CHARACTERS,
-            get_color=[255, 255, 255, 255],
+            get_color="color",
+            get_pixel_offset="offset",
             font_weight=700,
             pickable=False,
         ),

@@ -21,10 +21,12 @@ from pydeck.bindings.json_tools import default_serialize
 from dashboard.aggregate import map_as_cells
 from dashboard.basemap_tiles import Tiles
 from dashboard.map_cells import (
+    NO_OFFSET,
     TEXT_CHARACTERS,
     apart,
     cell_layers,
     cell_marks,
+    per_row,
     route_arcs,
     within_cells,
 )
@@ -171,16 +173,18 @@ def basemap_layers(
         pickable=False,
     )
     names = country_labels(features(basemap, "country"))
+    names = labels_inside(names, view) if view is not None else names
     labels = pdk.Layer(
         "TextLayer",
-        labels_inside(names, view) if view is not None else names,
+        [name | {"color": COUNTRY_LABEL_COLOUR, "offset": NO_OFFSET} for name in names],
         id="country-labels",
         get_position="position",
         get_text="name",
         get_size=COUNTRY_LABEL_PX,
         font_family=FONT,
         character_set=TEXT_CHARACTERS,
-        get_color=[150, 150, 150, 200],
+        get_color="color",  # per label, as the other text layers' (`per_row`)
+        get_pixel_offset="offset",
         font_weight=600,
         pickable=False,
     )
@@ -321,32 +325,46 @@ def build_map(
     )
 
 
+#: Colours drawn the same for every row of a layer, sent per row all the same (`per_row`).
+COUNTRY_LABEL_COLOUR = [150, 150, 150, 200]
+SITE_COLOUR = [30, 30, 30, 255]
+SITE_LABEL_COLOUR = [20, 20, 20, 255]
+RING_COLOUR = [102, 102, 102, 200]
+
+
 def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
     """Uncertainty halos, and the event markers with their counts."""
     spots = markers.drop_duplicates("spot") if not markers.empty else markers
+    spots = spots.assign(ring=spots["ring_px"] - spots["radius_px"])
+    halo_rows = per_row(
+        spots[["place_lon", "place_lat", "spot_radius_m"]], fill=rgb(HALO, 28), line=rgb(HALO, 28)
+    )
+    rings = spots[spots["ring"] > 0][["place_lon", "place_lat", "ring"]]
+    rings = per_row(rings, fill=RING_COLOUR, line=RING_COLOUR)
     halos = pdk.Layer(
         "ScatterplotLayer",
-        spots,  # one halo a spot (stacked halos would darken where several types meet)
+        halo_rows,  # one halo a spot (stacked halos would darken where several types meet)
         id="uncertainty",
         get_position=["place_lon", "place_lat"],
         get_radius="spot_radius_m",
-        get_fill_color=rgb(HALO, 28),
+        get_fill_color="fill",
+        get_line_color="line",
         radius_max_pixels=HALO_MAX_PX,  # a vague place is a halo, not a fog over the map
         stroked=False,
         pickable=False,
     )
-    spots = spots.assign(ring=spots["ring_px"] - spots["radius_px"])
     marks = [
         pdk.Layer(  # a thin circle through a place's markers: they are one spot
             "ScatterplotLayer",
-            spots[spots["ring"] > 0],
+            rings,
             id="spot-rings",
             get_position=["place_lon", "place_lat"],
             get_radius="ring",
             radius_units="'pixels'",
             filled=False,
             stroked=True,
-            get_line_color=[102, 102, 102, 200],
+            get_fill_color="fill",
+            get_line_color="line",
             line_width_units="'pixels'",
             get_line_width=1,
             pickable=False,
@@ -367,7 +385,7 @@ def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
         ),
         pdk.Layer(
             "TextLayer",
-            markers[["lon", "lat", "count_text", "text_color"]],  # only what it draws
+            per_row(markers[["lon", "lat", "count_text", "text_color"]], offset=NO_OFFSET),
             id="event-counts",
             get_position=["lon", "lat"],
             get_text="count_text",
@@ -375,6 +393,7 @@ def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
             font_family=FONT,
             character_set=TEXT_CHARACTERS,
             get_color="text_color",
+            get_pixel_offset="offset",
             font_weight=700,
             pickable=False,
         ),
@@ -386,24 +405,25 @@ def site_layers(sites: pd.DataFrame) -> tuple[pdk.Layer, pdk.Layer]:
     """The reference sites: a dark dot and a bold label, kept clear of the markers."""
     dots = pdk.Layer(
         "ScatterplotLayer",
-        sites,
+        per_row(sites[["longitude", "latitude"]], radius=5, fill=SITE_COLOUR, line=SITE_COLOUR),
         id="sites",
         get_position=["longitude", "latitude"],
-        get_radius=5,
+        get_radius="radius",
         radius_units="'pixels'",
-        get_fill_color=[30, 30, 30, 255],
+        get_fill_color="fill",
+        get_line_color="line",
         pickable=False,
     )
     labels = pdk.Layer(
         "TextLayer",
-        sites,
+        per_row(sites[["longitude", "latitude", "label", "offset"]], color=SITE_LABEL_COLOUR),
         id="site-labels",
         get_position=["longitude", "latitude"],
         get_text="label",
         get_size=16,
         font_family=FONT,
         character_set=TEXT_CHARACTERS,
-        get_color=[20, 20, 20, 255],
+        get_color="color",
         font_weight=700,
         get_text_anchor="'start'",
         get_alignment_baseline="'center'",

@@ -115,6 +115,8 @@ def mark_map(
     data = getattr(events, "data", None)
     records = data.to_dict("records") if hasattr(data, "to_dict") else data
     rings = selected_markers(records or [], chosen, by_marker) if chosen else []
+    # the colours per record, as every circle layer's (`mapview.per_row`: one vertex layout)
+    rings = [{**ring, "ring": RING_COLOUR} for ring in rings]
     deck.layers.append(
         pdk.Layer(
             "ScatterplotLayer",
@@ -125,7 +127,8 @@ def mark_map(
             radius_units="'pixels'",
             filled=False,
             stroked=True,
-            get_line_color=RING_COLOUR,
+            get_fill_color="ring",
+            get_line_color="ring",
             line_width_min_pixels=3,
             pickable=False,
         )

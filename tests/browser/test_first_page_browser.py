@@ -164,3 +164,64 @@ def test_the_map_is_drawn_out_of_sight_then_shown(browser, server):
     page.emulate_media(media="print")
     assert deck.evaluate("e => getComputedStyle(e).visibility") == "visible"
     context.close()
+
+
+#: Before the page's own scripts: per WebGL program (by its shader's name), the vertex
+#: layouts its draw calls were made with (each attribute: from a buffer, with its format and
+#: divisor, or a constant), followed through vertex array objects.
+LAYOUTS = """
+window.__layouts = {};
+const P = WebGL2RenderingContext.prototype;
+const source = P.shaderSource, attach = P.attachShader, use = P.useProgram;
+P.shaderSource = function (s, text) { s.__text = text; return source.call(this, s, text); };
+P.attachShader = function (p, s) {
+  const name = (s.__text || '').match(/#define SHADER_NAME (\\S+)/);
+  if (name && !p.__name) p.__name = name[1];
+  return attach.call(this, p, s);
+};
+P.useProgram = function (p) { this.__program = p; return use.call(this, p); };
+const DEFAULT = {};
+const state = (gl) => gl.__vao || DEFAULT;
+const slot = (gl, i) => (state(gl)[i] = state(gl)[i] || {});
+const bind = P.bindVertexArray;
+P.bindVertexArray = function (v) {
+  this.__vao = v ? (v.__state = v.__state || {}) : DEFAULT;
+  return bind.call(this, v);
+};
+const wrap = (name, f) => { const old = P[name]; P[name] = function (...a) { f(this, ...a); return old.apply(this, a); }; };
+wrap('enableVertexAttribArray', (gl, i) => { slot(gl, i).on = true; });
+wrap('disableVertexAttribArray', (gl, i) => { slot(gl, i).on = false; });
+wrap('vertexAttribPointer', (gl, i, size, type, norm, stride) => {
+  slot(gl, i).format = [size, type, norm, stride].join(':'); });
+wrap('vertexAttribIPointer', (gl, i, size, type, stride) => {
+  slot(gl, i).format = ['I', size, type, stride].join(':'); });
+wrap('vertexAttribDivisor', (gl, i, d) => { slot(gl, i).divisor = d; });
+for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced']) {
+  wrap(name, (gl) => {
+    const program = (gl.__program && gl.__program.__name) || '?';
+    const s = state(gl);
+    const layout = Object.keys(s).sort((a, b) => a - b).map((i) =>
+      `${i}=${s[i].on ? `${s[i].format}/${s[i].divisor || 0}` : 'constant'}`).join(' ');
+    const seen = (window.__layouts[program] = window.__layouts[program] || []);
+    if (!seen.includes(layout)) seen.push(layout);
+  });
+}
+"""
+
+
+def test_each_kind_of_map_layer_draws_with_one_vertex_layout(browser, server):
+    """The three text layers (country names, counts, site names) and the four circle layers
+    draw with one vertex layout a kind (`dashboard.map_cells.per_row`): in software WebGL
+    each layout is a pipeline compiled before the map's first frame (there were three text
+    and three circle layouts)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    page.add_init_script(LAYOUTS)
+    page.goto(server)
+    page.wait_for_selector('[data-testid="stDeckGlJsonChart"][data-ct-shown] canvas',
+                           timeout=240_000)  # fmt: skip
+    page.wait_for_timeout(2000)  # the basemap's images drawn
+    layouts = page.evaluate("window.__layouts")
+    assert {"multi-icon-layer-vertex-shader", "scatterplot-layer-vertex-shader"} <= set(layouts)
+    assert {program: len(seen) for program, seen in layouts.items()} == dict.fromkeys(layouts, 1)
+    context.close()
