@@ -1,6 +1,8 @@
 """A place written as an administrative path, the largest unit first: 'Idlib » Ariha »
 Ariha', 'Idlib > Ariha', 'Nord-Kivu › Masisi › Sake', 'Idlib → Ariha', 'Idlib/Ariha/Ariha',
-'Idlib \\ Ariha'. Every name of the path stands in a place slot; the last one the
+'Idlib \\ Ariha', and a table row's place cells, each a whole cell of a tab-separated or
+quoted CSV row ('2017-10-21<tab>Homs<tab>al-Qaryatayn<tab>killing', '"2014-10-10","Salahuddin",
+"Balad","Dhuluiyah","clash"'). Every name of the path stands in a place slot; the last one the
 gazetteers know is the place and the ones before it only locate it (etl.places.placing).
 The smallest-first forms ('Ariha (Idlib)', 'Ariha, Idlib:') are headings (etl.places.routes).
 Pure."""
@@ -12,10 +14,14 @@ import re
 # a separator between two names: an arrow or guillemet, spaced or not; a slash or backslash
 # with no space or a space on both sides ('Idlib/Ariha', 'Idlib / Ariha'), between capitals
 _SEPARATOR = r"(?:\s*[»›>→]\s*|[/\\]|\s+[/\\]\s+)"
-_GAP = re.compile(_SEPARATOR)
+# a table row's cell boundary: a tab, or a quoted CSV row's '","'
+_CELL = r'(?:[ ]*\t[ \t]*|"[ ]*,[ ]*")'
+_GAP = re.compile(rf"{_SEPARATOR}|{_CELL}")
+_CELL_BEFORE = re.compile(r'(?:\t|",")[ ]*\Z')
+_CELL_AFTER = re.compile(r'[ ]*(?:\t|",|"?\s*\Z|"\n)')
 _AFTER = re.compile(_SEPARATOR + r"(?=[A-Z\u00c0-\u00de]|(?:a[lnrsdtz]|e[lnrsdtz])-[A-Z])")
 _BEFORE = re.compile(r"[\w'’)]" + _SEPARATOR + r"\Z")
-_SEPARATOR_CHARS = frozenset("»›>→/\\")
+_SEPARATOR_CHARS = frozenset('»›>→/\\\t"')
 LOOK = 4  # characters around a name a separator may take
 
 
@@ -27,8 +33,15 @@ def _near_separator(text: str, start: int, end: int) -> bool:
 
 def in_path(text: str, start: int, end: int) -> bool:
     """text[start:end] is a name of an administrative path: a separator joins it to a name
-    before or after it."""
+    before or after it; or it is a whole cell of a table row."""
     if not _near_separator(text, start, end):
+        return False
+    if (
+        _CELL_BEFORE.search(text, max(0, start - LOOK), start) is not None
+        and _CELL_AFTER.match(text, end) is not None
+    ):
+        return True  # '<tab>al-Qaryatayn<tab>', '","Balad","'
+    if text[start - 1 : start] in ('"', "\t"):  # (a cell's first words, not the whole cell)
         return False
     if _AFTER.match(text, end):
         return True

@@ -9,14 +9,17 @@ from functools import lru_cache
 
 _PARTICLE = r"(?:[Aa]l|[Ee]l|[AaEe][dnrstz]|[AaEe]sh|[Aa]dh)[-‘’' ]"
 _WORD = rf"(?:{_PARTICLE})?[A-Z][\w’'‘]*(?:-(?:[a-z]{{1,3}}-)?[\w’'‘]+)*"
+#: the space between a name's words: not a tab, which parts a table row's cells ('Idlib<tab>
+#: Saraqib' is two names, a province's cell and a town's)
+_GAP = r"[^\S\t]+"
 _FACILITY = (
-    r"(?:\s+(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing|"
+    rf"(?:{_GAP}(?:oil field|gas field|camp|dam|air ?base|airport|base|refinery|prison|crossing|"
     r"province|governorate|city|district|region))?"
 )
 #: a lower-case joining word inside a name: 'Mocímboa da Praia', 'Ciudad del Este'
 _JOIN = r"(?:d[aeo]s?|du|del|di)\s+"
 _NAME = re.compile(
-    rf"{_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-|{_JOIN})?{_WORD}){{0,3}}"
+    rf"{_WORD}(?:{_GAP}(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-|{_JOIN})?{_WORD}){{0,3}}"
     rf"{_FACILITY}"
 )
 #: Capitalised words that start sentences far more often than they name places.
@@ -69,7 +72,7 @@ _FIRST_WORD = (
     r"[\w’'‘]*(?:-(?:[a-z]{1,3}-)?[\w’'‘]+)*"
 )
 _NAME_AT_START = re.compile(
-    rf"{_FIRST_WORD}(?:\s+(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-|{_JOIN})?{_WORD})"
+    rf"{_FIRST_WORD}(?:{_GAP}(?:{_PARTICLE}|(?:al|el|ez|az|as|es|ad|ed|ar|er|ash|esh)-|{_JOIN})?{_WORD})"
     rf"{{0,3}}{_FACILITY}"
 )
 

@@ -75,3 +75,42 @@ def test_a_part_of_a_town_is_no_far_town(extractor, text, last):
 )
 def test_a_part_named_after_a_near_town_or_alone_stands(extractor, text, last):
     assert _places(extractor, text)[-1] == last
+
+
+# A table row's place cells (tab-separated or quoted CSV), largest first as an administrative
+# path is written: the last cell a gazetteer knows is the place, the ones before only locate
+# it. Before: a tab did not part two names ('Idlib<tab>Saraqib' was one run, the curated
+# Idlib taken), and the names of a CSV row's cells stood in no place slot (nothing placed).
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "REG-0415\t2018-02-04\tIdlib\tSaraqib\tairstrike\tJets struck the town's market, "
+            "killing 9 civilians\tkilled: 9",
+            "Saraqib",
+        ),
+        (
+            '"2016-05-03","Diyala","Baqubah","Kanaan","explosion","A car bomb exploded at a '
+            'checkpoint, killing 4 people","4","11"',
+            "Baqubah",  # Kanaan is in no gazetteer here: the district's town (precision 2)
+        ),
+    ],
+)
+def test_a_rows_place_cells_finest_known_first(extractor, text, place):
+    assert _places(extractor, text)[0] == place
+
+
+def test_row_cells_as_a_path():
+    from etl.places.admin_path import in_path, joins
+
+    row = '"2016-05-03","Diyala","Baqubah","Kanaan","explosion","A car bomb"'
+    at = row.index("Baqubah")
+    assert in_path(row, at, at + len("Baqubah"))
+    assert joins(row, row.index("Diyala") + len("Diyala"), at)
+    # a cell's first words are no whole cell: 'A' of 'A car bomb' is in no slot
+    first = row.index("A car")
+    assert not in_path(row, first, first + 1)
+    tabbed = "x\tHoms\tal-Qaryatayn\tkilling"
+    at = tabbed.index("al-Qaryatayn")
+    assert in_path(tabbed, at, at + len("al-Qaryatayn"))
+    assert not in_path("told by Idlib Radio", 8, 13)  # guard: no separator
