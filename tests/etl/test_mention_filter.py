@@ -24,7 +24,8 @@ KEPT = (
     "the Syrian Observatory for Human Rights said."
 )
 # the rules read a ceasefire named in passing as a statement, and the shelling as shelling
-BOTH = "Despite a ceasefire agreed in October, shelling hit the town on Tuesday."
+# ('Despite a ceasefire ...' until session 21, whose block row reads that as a reference)
+BOTH = "Although a ceasefire was agreed in October, shelling hit the town on Tuesday."
 
 
 @pytest.fixture(scope="module")
