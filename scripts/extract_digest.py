@@ -37,7 +37,7 @@ from etl.settings import Paths  # noqa: E402
 SETS = (
     "devset", "devset2", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
-    "heldout15",
+    "heldout15", "heldout16", "heldout17",
 )  # fmt: skip
 # never a blind set that has not had its first look (heldout10 while it is written)
 
