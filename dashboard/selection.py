@@ -115,7 +115,7 @@ def mark_map(
     data = getattr(events, "data", None)
     records = data.to_dict("records") if hasattr(data, "to_dict") else data
     rings = selected_markers(records or [], chosen, by_marker) if chosen else []
-    # the colours per record, as every circle layer's (`mapview.per_row`: one vertex layout)
+    # the colours per record, as every circle layer's (`map_cells.per_row`: one vertex layout)
     rings = [{**ring, "ring": RING_COLOUR} for ring in rings]
     deck.layers.append(
         pdk.Layer(
