@@ -68,6 +68,7 @@ def _extract(
         return found
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     found: dict[str, list[Mention]] = {}
+    strings: dict[str, str] = {}  # the batch's short strings, each kept once (from_json)
     # spawned, not forked: a forked worker inherits (and, as its garbage collector walks
     # them, copies) every page of this process, which holds the whole batch
     spawn = multiprocessing.get_context("spawn")
@@ -77,7 +78,7 @@ def _extract(
         for pairs in pool.map(_extract_chunk, chunks):  # in order, as the workers finish
             if cache:
                 cache.stage_json(pairs)
-            found.update((key, from_json(text)) for key, text in pairs)
+            found.update((key, from_json(text, strings)) for key, text in pairs)
     return found
 
 

@@ -20,7 +20,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 import tempfile
 import weakref
 from collections.abc import Iterable, Mapping, Sequence
@@ -123,8 +122,12 @@ def to_json(mentions: Sequence[Mention]) -> str:
     return json.dumps([_plain(m) for m in mentions], ensure_ascii=False, separators=(",", ":"))
 
 
-#: strings this short are kept once per process (`sys.intern`): types, sources, precisions,
-#: place names and ids, countries, quantities and qualifiers, which every article repeats
+#: strings this short (types, sources, precisions, place names and ids, countries, quantities
+#: and qualifiers, which every article repeats) are kept once per batch, in the `strings` dict
+#: its reader passes to `from_json`; longer ones (the sentence) once per article. Not
+#: `sys.intern`: these come from article text, and interned strings are immortal on CPython
+#: 3.12.0-3.12.5 (gh-113993), so a long-running process (the dashboard's ingest) would keep
+#: every distinct one for its lifetime; a batch's dict goes with the batch.
 SHORT = 40
 
 
@@ -133,25 +136,29 @@ def _day(iso: str) -> dt.date:
     return dt.date.fromisoformat(iso)
 
 
-def _shared(row: dict, seen: dict) -> dict:
-    """The row's strings, each kept once: short ones per process, the others per article (a
-    sentence is read by each of its mentions)."""
+def _shared(row: dict, seen: dict, strings: dict) -> dict:
+    """The row's strings, each kept once: short ones per batch (`strings`), the others per
+    article (`seen`: a sentence is read by each of its mentions)."""
     for key, value in row.items():
         if type(value) is str:
-            row[key] = sys.intern(value) if len(value) <= SHORT else seen.setdefault(value, value)
+            row[key] = (strings if len(value) <= SHORT else seen).setdefault(value, value)
     return row
 
 
-def from_json(text: str) -> list[Mention]:
+def from_json(text: str, strings: dict[str, str] | None = None) -> list[Mention]:
     """Mentions back from `to_json` (one article's). A batch's parent holds every mention
     until it is merged (about 2 KB each decoded as they are), so what the mentions of an
     article, or of a batch, repeat is kept once: equal strings, days, and equal date windows
-    and figures (frozen: nothing changes them) within the article. The same values as
-    decoding each field afresh (`tests/etl/test_mention_cache.py`)."""
+    and figures (frozen: nothing changes them) within the article; short strings within the
+    batch when its reader passes one `strings` dict to every article's call (a fresh dict
+    otherwise: nothing outlives the caller's dict). The same values as decoding each field
+    afresh (`tests/etl/test_mention_cache.py`)."""
     found = []
-    seen: dict = {}  # this article's strings, and its date windows and figures by value
+    seen: dict = {}  # this article's long strings, and its date windows and figures by value
+    if strings is None:
+        strings = {}
     for row in json.loads(text):
-        date = _shared(row["date"], seen)
+        date = _shared(row["date"], seen, strings)
         date["start"], date["end"] = _day(date["start"]), _day(date["end"])
         key = ("date", *date.values())
         window = seen.get(key)
@@ -159,12 +166,12 @@ def from_json(text: str) -> list[Mention]:
             window = seen[key] = DateWindow(**date)
         figures = []
         for f in row["figures"]:
-            key = ("figure", repr(tuple(_shared(f, seen).values())))  # repr: 0.0 is not -0.0
+            key = ("figure", repr(tuple(_shared(f, seen, strings).values())))  # 0.0 is not -0.0
             figure = seen.get(key)
             if figure is None:
                 figure = seen[key] = Figure(**f)
             figures.append(figure)
-        row = _shared(row, seen)
+        row = _shared(row, seen, strings)
         row["date"], row["figures"] = window, tuple(figures)
         found.append(Mention(**row))
     return found
@@ -270,6 +277,7 @@ class MentionCache:
         if not self.path.exists():
             return {}
         found: dict[str, list[Mention]] = {}
+        strings: dict[str, str] = {}  # the batch's short strings, each kept once
         try:
             with closing(sqlite3.connect(self.path, timeout=30.0)) as db:
                 for start in range(0, len(keys), 500):
@@ -280,7 +288,7 @@ class MentionCache:
                         f"AND key IN ({marks})",
                         [self.fingerprint, *chunk],
                     )
-                    found.update((key, from_json(text)) for key, text in rows)
+                    found.update((key, from_json(text, strings)) for key, text in rows)
         except (sqlite3.DatabaseError, ValueError, TypeError, KeyError):
             return {}  # a damaged cache is no cache: everything is extracted again
         return found

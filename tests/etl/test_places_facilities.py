@@ -179,22 +179,42 @@ def _places(extractor, text):
     return [(m.place_id, round(m.latitude, 2), round(m.longitude, 2)) for m in mentions]
 
 
-def test_the_dam_is_placed_at_the_dam_not_the_town(extractor):
-    places = _places(
+def _placed(extractor, text):
+    """Each mention's place as the events table gets it: id, name, point, precision."""
+    mentions, _ = extractor.extract(ArticleInput("fac", text, dt.date(2016, 5, 3)))
+    return [
+        (m.event_type, m.place_id, m.place_name, m.latitude, m.longitude, m.geo_precision)
+        for m in mentions
+    ]
+
+
+def _row_place(table, facility_id):
+    row = table.rows[facility_id]
+    return (f"fac:{facility_id}", row.name, row.latitude, row.longitude, row.geo_precision)
+
+
+def test_the_dam_is_placed_at_the_dam_not_the_town(extractor, table):
+    # (session 22, hR10) the whole place, not only its id: the dam's own point and precision
+    # from the table (36.378 N 38.186 E, precision 1), not Manbij's (36.53 N 37.95 E)
+    placed = _placed(
         extractor,
         "RAQQA, Syria (XX) - Warplanes struck near the Tishrin Dam on Monday, killing 6 "
         "fighters, a monitor said.",
     )
-    assert places and all(p[0] == "fac:tishrin_dam" for p in places)
+    dam = _row_place(table, "tishrin_dam")
+    assert dam == ("fac:tishrin_dam", "Tishrin Dam", 36.378, 38.186, 1)
+    assert placed == [("airstrike", *dam)]
 
 
-def test_an_air_base_named_with_its_word_is_the_base(extractor):
-    places = _places(
+def test_an_air_base_named_with_its_word_is_the_base(extractor, table):
+    placed = _placed(
         extractor,
         "Rebels shelled the Kuweires military airport east of Aleppo on Monday, killing "
         "3 soldiers, a monitor said.",
     )
-    assert places and places[0][0] == "fac:kuweires"
+    base = _row_place(table, "kuweires")
+    assert base[0] == "fac:kuweires" and base[4] == 1
+    assert placed == [("shelling", *base)]
 
 
 def test_a_town_s_name_alone_stays_the_town(extractor):
