@@ -17,8 +17,8 @@ SET = HeldoutSet(
     "h20",
     # report days named in an evidence sentence (README, "Coding conventions"): none
     weekday_exceptions=frozenset(),
-    min_news=30,
-    min_notes=45,
+    min_news=60,
+    min_notes=90,
     breaks=(*BREAKS, " • ", "] [", '","', " ◆ ", " ⟩ ", " ▸ ", " ▹ ", " ⟫ ", "^", " || ", " ⁄ "),
 )
 
