@@ -5,7 +5,8 @@ a restaurant', 'sniper fire killed a boy') says nothing of a second side. The se
 by its target: violence against civilians is a killing, an attack on a post or a patrol a
 battle. The words of the attack's clause are read against two tables an analyst extends:
 people by their class in ``data/rules/figure_nouns.csv`` (civilians unarmed; fighters and
-troops armed) and places and things in ``data/rules/attack_targets.csv``.
+troops armed, the classes' sides kept in ``data/rules/attack_targets.csv`` too) and places
+and things in ``data/rules/attack_targets.csv``.
 
 Pure functions over text spans.
 """
@@ -13,22 +14,51 @@ Pure functions over text spans.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from etl.extraction.figure_words import WORDS
 from etl.extraction.rules import read_rules
 
 UNARMED, ARMED = "unarmed", "armed"
 
-_CLASS_SIDE = {"civilians": UNARMED, "fighters": ARMED, "troops": ARMED}
+KINDS = ("word", "class", "whole_side")
+
+
+def _table(
+    folder: Path | None = None,
+) -> tuple[dict[str, str], list[tuple[str, str]], frozenset[str]]:
+    """data/rules/attack_targets.csv: the figure_nouns.csv classes and their sides, the
+    target words and their sides (in file order), and the words that name a whole side."""
+    classes = set(WORDS.head_class.values())
+    class_side: dict[str, str] = {}
+    words: list[tuple[str, str]] = []
+    whole: set[str] = set()
+    for row in read_rules("attack_targets", ["side", "word"], folder=folder):
+        side, kind = row["side"].lower(), row["kind"].lower() or "word"
+        word = " ".join(row["word"].lower().split())
+        if side not in (UNARMED, ARMED):
+            raise ValueError(f"{row.where()}: side must be {UNARMED} or {ARMED}, not {side!r}")
+        if kind not in KINDS:
+            raise ValueError(f"{row.where()}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+        if kind == "class" and word not in classes:
+            raise ValueError(f"{row.where()}: {word!r} is no class of figure_nouns.csv")
+        if kind == "class":
+            class_side[word] = side
+        elif kind == "whole_side":
+            whole.add(word)
+        else:
+            words.append((word, side))
+    return class_side, words, frozenset(whole)
+
+
+#: figure_nouns.csv class -> side (civilians unarmed; fighters and troops armed)
+_CLASS_SIDE, _TARGET_WORDS, _WHOLE_SIDE = _table()
 
 
 def _sides() -> dict[str, str]:
     sides = {word: _CLASS_SIDE[c] for word, c in WORDS.head_class.items() if c in _CLASS_SIDE}
-    for row in read_rules("attack_targets", ["side", "word"]):
-        side = row["side"].lower()
-        if side not in (UNARMED, ARMED):
-            raise ValueError(f"{row.where()}: side must be {UNARMED} or {ARMED}, not {side!r}")
-        sides[" ".join(row["word"].lower().split())] = side
+    for word, side in _TARGET_WORDS:
+        sides[word] = side
     return sides
 
 
@@ -37,7 +67,8 @@ SIDES = _sides()
 #: Nouns that name a whole side rather than men counted in it ('forces', 'the police'): not
 #: read as the dead of a battle ('killed 5 civilians and government forces advanced').
 #: ... nor whose arms the text leaves open ('a former commander of the factions').
-_SIDE_NAMES = frozenset({"forces", "force", "police", "personnel", "commander", "commanders"})
+#: (attack_targets.csv, kind whole_side)
+_SIDE_NAMES = _WHOLE_SIDE
 #: Armed men by their noun (figure_nouns.csv, classes fighters and troops; one word each, so
 #: that 'police officer' reaches no further than 'officer'), longest first: 'N terrorists
 #: killed', 'killed 3 militia' are a battle's dead.

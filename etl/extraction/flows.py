@@ -14,13 +14,13 @@ from collections.abc import Iterable, Mapping
 
 from etl import ids
 from etl.extraction.mentions import Mention
+from etl.places.evidence import PLACE_WORDS
 
 #: Event types whose sentences can say where people were taken.
 MOVING_TYPES = frozenset({"evacuation", "displacement"})
 #: A verb of moving people, then at most 60 characters without a full stop, then "to Name".
 DESTINATION = re.compile(
-    r"\b(?:taken|bused|bussed|trucked|ferried|moved|transferred|evacuated|whisked|brought|"
-    r"sent|driven|relocated|fled|escaped|transported|headed)\b[^.;:!?]{0,60}?\bto\s+"
+    r"\b(?:" + "|".join(PLACE_WORDS["destination_verb"]) + r")\b[^.;:!?]{0,60}?\bto\s+"
     r"(?P<name>(?:the\s+)?(?:(?:al|el|ash|as|ar|ad)-)?[A-Z][\w'’-]*"
     r"(?:[ -](?:[A-Z][\w'’-]*|al|el|ash|as|ar|camp))*)"
 )

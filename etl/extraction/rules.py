@@ -104,3 +104,39 @@ def _read(name: str, required: tuple[str, ...], patterns: tuple[str, ...], folde
     if problems:
         raise InputError(problems)
     return tuple(rows)
+
+
+def read_lists(
+    name: str, lists: Iterable[str], folder: Path | None = None
+) -> dict[str, tuple[str, ...]]:
+    """The lists of ``<folder>/<name>.csv`` (columns ``list`` and ``pattern``: one word or
+    pattern a row), each in file order, by name. Every name of ``lists`` must have a row, and
+    every row must name one of them; a pattern must compile. Raises InputError naming the
+    file and line of every bad row (or the header, for a list with no row)."""
+    return _lists(name, tuple(lists), folder or RULES)
+
+
+@lru_cache(maxsize=16)
+def _lists(name: str, lists: tuple[str, ...], folder: Path) -> dict[str, tuple[str, ...]]:
+    rows = read_rules(name, ["list", "pattern"], ["pattern"], folder)
+    found: dict[str, list[str]] = {known: [] for known in lists}
+    problems = []
+    for row in rows:
+        if row["list"] not in found:
+            problems.append(
+                Problem(row.file, row.line, f"list {row['list']!r} is none of {', '.join(lists)}")
+            )
+            continue
+        found[row["list"]].append(row["pattern"])
+    shown = display_path(folder / f"{name}.csv", ROOT)
+    problems += [
+        Problem(shown, None, f"list {known!r} has no row") for known in lists if not found[known]
+    ]
+    if problems:
+        raise InputError(problems)
+    return {known: tuple(words) for known, words in found.items()}
+
+
+def alternation(patterns: Iterable[str]) -> str:
+    """Patterns as one alternation, in their order ('a|b|c'), for a regular expression."""
+    return "|".join(patterns)

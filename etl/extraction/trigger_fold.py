@@ -10,35 +10,60 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from etl.extraction import attack_targets
 from etl.extraction.alternation import words_by_first_letter
+from etl.extraction.rules import alternation, read_lists, read_rules
+
+#: The word lists of data/rules/trigger_words.csv (its header says what each holds).
+LISTS = (
+    "armed_also", "armed_unit", "died_passive", "died_participle", "tally_verb",
+    "count_before_of", "weapon", "attackers", "attack_verb", "one_sided", "sniper",
+    "civilian_victim", "armed_near", "hit_by", "passive_after", "generic_people",
+    "civilian_dead", "killing_after", "executed", "execution_stem", "casualty_noun",
+    "told_verb", "speech_end",
+)  # fmt: skip
+WORDS = read_lists("trigger_words", LISTS)
+_W = {name: alternation(words) for name, words in WORDS.items()}
+
+
+def _folds(folder: Path | None = None) -> tuple[dict[str, set[str]], frozenset[str]]:
+    """data/rules/trigger_folds.csv: the types each weaker reading folds into, in file order,
+    and the weapon types told after the casualties they caused."""
+    subsumed: dict[str, set[str]] = {}
+    weapons: set[str] = set()
+    for row in read_rules("trigger_folds", ["relation", "event_type"], folder=folder):
+        if row["relation"] == "subsumed_by" and row["other"]:
+            subsumed.setdefault(row["event_type"], set()).update(row["other"].split())
+        elif row["relation"] == "weapon_cause":
+            weapons.add(row["event_type"])
+        else:
+            raise ValueError(
+                f"{row.where()}: relation must be subsumed_by (with other) or weapon_cause, "
+                f"not {row['relation']!r}"
+            )
+    return subsumed, frozenset(weapons)
+
 
 #: When these types are in a sentence, the keys' weaker readings are folded into them.
-SUBSUMED_BY = {
-    "killing": {"airstrike", "shelling", "explosion", "clash"},
-    "deaths": {"airstrike", "shelling", "explosion", "clash", "killing"},
-    # 'gunmen surrounded the village and set huts on fire': the encircling is the attack's
-    "siege": {"clash", "killing"},
-    # 'the last buses carrying fighters and their families left the city': the departure the
-    # buses tell is the evacuation, not also a flight (not always: _fold_apart)
-    "displacement": {"evacuation"},
-}
+#: WEAPON_CAUSE: weapons told after the casualties they caused (triggers.py).
+SUBSUMED_BY, WEAPON_CAUSE = _folds()
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 
 _FIGHTERS = (
-    r"(?:" + words_by_first_letter(attack_targets.ARMED_MEN) + r"|gendarmes?|rangers?|"
-    r"(?-i:[A-Z]{2,6})\s+(?:members?|commanders?))"  # 'an SDF member': one of an armed force
+    r"(?:" + words_by_first_letter(attack_targets.ARMED_MEN) + "|" + _W["armed_also"] + "|"
+    r"(?-i:[A-Z]{2,6})\s+(?:" + _W["armed_unit"] + "))"  # 'an SDF member': one of an armed force
 )
 _CIVILIANS = r"(?:" + words_by_first_letter(attack_targets.UNARMED_PEOPLE) + ")"
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
 #: sentence reports.
 _COMBATANTS_DIED = re.compile(
     rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}},?\s+(?:(?:were|was|have been|had been)\s+"
-    rf"(?:killed|shot dead|shot and killed|gunned down)|died)\b"
+    rf"(?:{_W['died_passive']})|died)\b"
     # a count of armed men and the participle alone, no object after it: '23 militants killed
     # in raids', '2 policemen were martyred and 14 terrorists killed so far'
-    rf"|\b\d[\d,.]*\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:killed|martyred)\b"
+    rf"|\b\d[\d,.]*\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:{_W['died_participle']})\b"
     rf"(?!\s+(?:\d|an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
     re.I,
 )
@@ -56,7 +81,7 @@ _COMBATANTS_KILLED = re.compile(
 #: the attackers themselves: their death in an attack the sentence tells by its weapon ('a
 #: suicide bomber blew himself up ... as a second attacker was shot dead by guards') is that
 #: attack's toll, not a battle of its own
-_ATTACKERS = re.compile(r"attackers?|assailants?", re.I)
+_ATTACKERS = re.compile(_W["attackers"], re.I)
 
 
 def _fighters_died(found: dict[str, Trigger], text: str, start: int, end: int) -> bool:
@@ -89,9 +114,9 @@ _NUMBER_OF_FIGHTERS = re.compile(
     rf"(?:who\s+(?:were|have\s+been|had\s+been)\s+)?killed\b",
     re.I,
 )
-_TALLY_WORDS = ("stand", "stood", "rose", "risen", "climbed", "reached")
+_TALLY_WORDS = WORDS["tally_verb"]  # (plain words: each found as it is first)
 _TALLY_AT_FIGHTERS = re.compile(
-    rf"\bkilled\b[^.;]{{0,120}}?\b(?:stands?|stood|rose|risen|climbed|reached)\s+(?:at|to)\s+"
+    rf"\bkilled\b[^.;]{{0,120}}?\b(?:{_W['tally_verb']})\s+(?:at|to)\s+"
     rf"\d[\d,.]*\s+(?:[\w-]+\s+)?{_FIGHTERS}\b",
     re.I,
 )
@@ -100,17 +125,18 @@ _TALLY_AT_FIGHTERS = re.compile(
 #: the armed noun is the object of 'of': it names whose the dead were, not the dead ('members of
 #: a village guard'), unless a count or quantity comes before 'of' ('one of the attackers')
 _OF_BEFORE = re.compile(
-    r"\b(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|several|each|"
-    r"none|any|dozens|scores|hundreds|\d+)\s)[\w-]+\s+of\s+(?:(?:an?|the|their|its|his|her)\s+)?"
+    r"\b(?!(?:"
+    + _W["count_before_of"]
+    + r"|\d+)\s)[\w-]+\s+of\s+(?:(?:an?|the|their|its|his|her)\s+)?"
     r"(?:[\w-]+\s+)?\Z",
     re.I,
 )
 
 
 _BY_WEAPON = re.compile(
-    r"\b(?:killed|died)\s+(?:by|in)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}(?:bombs?|blasts?|"
-    r"explosions?|IEDs?|mines?|strikes?|air ?strikes?|shells?|shelling|rockets?|missiles?|"
-    r"mortars?|drones?|booby[- ]traps?)\b",
+    r"\b(?:killed|died)\s+(?:by|in)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}(?:"
+    + _W["weapon"]
+    + r")\b",
     re.I,
 )
 
@@ -214,56 +240,51 @@ def fold(
 
 
 #: An attack told by its verb alone (no fight of two sides: 'clashed', 'fighting').
-_ATTACK_VERB = re.compile(r"(?:attack(?:ed|s)?|storm(?:ed|s)?|raid(?:ed|s)?)\b", re.I)
+_ATTACK_VERB = re.compile(r"(?:" + _W["attack_verb"] + r")\b", re.I)
 #: Whom a killing's own words say it killed, right after its number: people who bear no arms.
 _CIVILIAN_VICTIMS = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:civilians?|residents|villagers|farmers|worshippers|mourners|shoppers|"
-    r"passengers|travell?ers|pupils|schoolchildren|children|women|fishermen|herders|shepherds)\b",
+    r"\s+(?:[\w-]+\s+)?(?:" + _W["civilian_victim"] + r")\b",
     re.I,
 )
 #: ... and no armed men among the targets or the dead.
 _ARMED = re.compile(
-    r"\b(?:soldiers?|troops|police\w*|gendarmes?|fighters|militants|guards?|military|army|"
-    r"base|post|detachment|checkpoint|barracks|militia\w*)\b",
+    r"\b(?:" + _W["armed_near"] + r")\b",
     re.I,
 )
 
 
 #: A battle's trigger that tells one side's attack only: its target says whom it struck.
 _ONE_SIDED = re.compile(
-    r"(?:attack(?:ed|s)?|storm(?:ed|s)?|ambush(?:ed|es)?|raid(?:ed|s)?|snipers?(?: fire)?)\Z",
+    r"(?:" + _W["one_sided"] + r")\Z",
     re.I,
 )
 #: A weapon's victims told before it: 'a woman was killed by sniper fire'.
-_BY_BEFORE = re.compile(r"\b(?:killed|wounded|injured|hit|shot)\s+by\s+(?:the\s+)?\Z", re.I)
+_BY_BEFORE = re.compile(r"\b(?:" + _W["hit_by"] + r")\s+by\s+(?:the\s+)?\Z", re.I)
 _CLAUSE_START = re.compile(r".*[,;:.()]", re.S)
 #: No object after the verb: a passive or headline participle ('Police commander ambushed
 #: outside his home'), whose target is named before it.
 _PASSIVE_AFTER = re.compile(
-    r"\s*(?:[,;:.]|\Z|(?:outside|near|in|at|on|again|overnight|by|while|during|early|late|"
-    r"last|yesterday|today|from)\b)",
+    r"\s*(?:[,;:.]|\Z|(?:" + _W["passive_after"] + r")\b)",
     re.I,
 )
-_NOMINAL = re.compile(r"snipers?", re.I)
+_NOMINAL = re.compile(_W["sniper"], re.I)
 #: The attack's killing told after it: its victims are read too.
 _CIVILIAN_NAMES = (
     r"(?:"
     + words_by_first_letter(
-        w
-        for w in attack_targets.UNARMED_PEOPLE
-        if w not in ("people", "persons", "person", "individuals", "men", "man")
+        w for w in attack_targets.UNARMED_PEOPLE if w not in WORDS["generic_people"]
     )
     + ")"
 )
 #: Civilians counted dead: '31 villagers killed', 'killed at least 130 civilians'.
 _CIVILIAN_DEAD = re.compile(
     rf"\b\d[\d,.]*\s+(?:[\w-]+\s+)?{_CIVILIAN_NAMES}\s+(?:(?:were|was|have been|had been)\s+)?"
-    rf"(?:killed|dead|died|massacred)\b"
+    rf"(?:{_W['civilian_dead']})\b"
     rf"|\bkill(?:ed|ing)\s+(?:at least\s+|more than\s+|some\s+|about\s+|nearly\s+)?"
     rf"\d[\d,.]*\s+(?:[\w-]+\s+)?{_CIVILIAN_NAMES}\b",
     re.I,
 )
-_KILLING_AFTER = re.compile(r"\b(?:killing|killed|kills|shot dead|shot|wounding)\b", re.I)
+_KILLING_AFTER = re.compile(r"\b(?:" + _W["killing_after"] + r")\b", re.I)
 
 
 def _one_sided(clash: Trigger, text: str, start: int, end: int) -> str | None:
@@ -340,9 +361,9 @@ _OTHER_GROUP = re.compile(
 
 
 #: An execution told by its verb (the trigger rows read a sentence's first killing only).
-_EXECUTED = re.compile(r"\b(?:executed|beheaded|hanged)\b", re.I)
+_EXECUTED = re.compile(r"\b(?:" + _W["executed"] + r")\b", re.I)
 #: A killing of people already held: no battle it is told beside subsumes it.
-_EXECUTION = re.compile(r"execut|behead|hang|hung", re.I)
+_EXECUTION = re.compile(_W["execution_stem"], re.I)
 #: The trigger opens a relative clause's predicate ('militants who overran Mosul').
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?\Z", re.I)
 

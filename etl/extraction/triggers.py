@@ -20,13 +20,14 @@ import re
 from bisect import bisect_left
 
 from etl.extraction.ascii_twin import plain
-from etl.extraction.trigger_fold import Trigger, fold
+from etl.extraction.trigger_fold import WEAPON_CAUSE, Trigger, fold
+from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 from etl.extraction.trigger_rules import TriggerRules, TypeRules, plain_twin, trigger_rules
 from etl.extraction.word_gate import search as _search
 
 _ATTRIBUTION_END = re.compile(r"^[^,;]{0,3}\.?[”\"']?$")
 #: Words that end a sentence only to say who said it ('..., the minister announced.').
-_SPEECH = re.compile(r"announced|declared|pledged|warned|said|stated|added", re.I)
+_SPEECH = re.compile("|".join(TRIGGER_WORDS["speech_end"]), re.I)
 
 #: A cue right after 'and'/'but' opens the next predicate of the subject, not the trigger's
 #: own clause ('were displaced from Hit last month and will be able to return').
@@ -36,8 +37,9 @@ _NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|now|later|soon)\s
 #: ... or in a relative clause ('a week after an air strike that residents say brought down a
 #: building': the strike is told, not only a reference point).
 _TOLD = re.compile(
-    r"\s+(?:(?:that|which)\s+(?:[\w'’-]+\s+){0,3}?)?(?:struck|hit|exploded|went off|detonated|"
-    r"killed|ripped through|tore through|brought down|destroyed|flattened|levell?ed)\b",
+    r"\s+(?:(?:that|which)\s+(?:[\w'’-]+\s+){0,3}?)?(?:"
+    + "|".join(TRIGGER_WORDS["told_verb"])
+    + r")\b",
     re.I,
 )
 
@@ -154,11 +156,11 @@ def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
 #: shepherds after a roadside bomb', 'Recovered 7 bodies ... after a car bomb' (a response
 #: team's log): the weapon is the event those casualties are of.
 _CASUALTIES_AFTER = re.compile(
-    r"\b(?:dead|wounded|injured|bodies|casualties)\b[^.;:]*?\b(?:after|following)\s+"
+    r"\b(?:" + "|".join(TRIGGER_WORDS["casualty_noun"]) + r")\b[^.;:]*?\b(?:after|following)\s+"
     r"(?:(?:an?|the)\s+)?(?:[\w'’-]+\s+){0,2}\Z",
     re.I,
 )
-_WEAPONS = frozenset({"explosion", "airstrike", "shelling"})
+_WEAPONS = WEAPON_CAUSE  # data/rules/trigger_folds.csv, relation weapon_cause
 
 
 def _reference_only(

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from etl.extraction.rules import read_rules
+from etl.extraction.rules import read_lists, read_rules
 from etl.places.gazetteer import normalise_name
 from etl.problems import InputError, Problem
 
@@ -38,21 +38,22 @@ _CODE3_FIELD = re.compile(r"[;|\t][ \t]*([A-Z]{3})[ \t]*(?=[;|\t]|/[A-Z])")
 _FIELD_MARKS = (";", "|", "\t")
 #: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
 #: fighters', 'Iranian missiles'): it names who acted, not where the article is.
-_SPONSOR_END = re.compile(r"-(?:backed|led|supported|sponsored|allied|funded|trained)$", re.I)
-_AIR_POWER_AFTER = re.compile(
-    r"\s+(?:(?:war)?planes?|jets?|aircraft|air\s+force|drones?|bombers?|helicopters?|gunships?|"
-    r"missiles?|air\s*strikes?|air\s+raids?|advisers|advisors|mercenaries|contractors)\b",
-    re.I,
+#: data/rules/place_words.csv (its header says what each list holds)
+PLACE_WORDS = read_lists(
+    "place_words",
+    ("sponsor_end", "air_power", "mission", "admin_after", "feature", "destination_verb"),
 )
+_SPONSOR_END = re.compile(r"-(?:" + "|".join(PLACE_WORDS["sponsor_end"]) + ")$", re.I)
+_AIR_POWER_AFTER = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS["air_power"]) + r")\b", re.I)
 #: A people's or country's word before a diplomatic mission ('the Iranian consulate in Najaf',
 #: "Iran's embassy"): the mission's country, not the country of the town it stands in.
 _MISSION_AFTER = re.compile(
-    r"(?:\s+|['’]s\s+)(?:consulates?|embass(?:y|ies)|ambassadors?|legations?|consul)\b", re.I
+    r"(?:\s+|['’]s\s+)(?:" + "|".join(PLACE_WORDS["mission"]) + r")\b", re.I
 )
 #: a lower-case administrative word after a run: the table's 'Gao region', 'Diffa region'
-_ADMIN_AFTER = re.compile(r" (region|province|state|governorate|district)\b", re.I)
+_ADMIN_AFTER = re.compile(r" (" + "|".join(PLACE_WORDS["admin_after"]) + r")\b", re.I)
 MAX_WORDS = 4  # the longest phrase of the table, in words
-_FEATURES = frozenset("lake gulf river sea bay mount basin desert strait valley of".split())
+_FEATURES = frozenset(PLACE_WORDS["feature"])
 
 
 @lru_cache(maxsize=8)

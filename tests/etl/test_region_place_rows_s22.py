@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from dashboard.views import event_frame
 from etl.articles import load_seed_articles
 from etl.build import build_tables
 from etl.extracted import add_extracted
 from etl.extraction.mentions import DateWindow, Mention
 from etl.extraction.merge import Cluster
-from dashboard.views import event_frame
 from etl.formats.acled import acled_frame
 
 DAY = dt.date(2020, 1, 6)
@@ -49,7 +49,9 @@ def test_a_region_mention_codes_the_event_and_leaves_the_town_a_town(mini):
     out = _added(mini, region)
     event = out["events"][out["events"]["origin"] == "extracted"].iloc[0]
     assert (event["place_id"], int(event["geo_precision"]), event["radius_km"]) == (
-        "gn:170063", 2, 20.0
+        "gn:170063",
+        2,
+        20.0,
     )
     town = out["places"].set_index("place_id").loc["gn:170063"]
     assert (town["name"], town["kind"], int(town["geo_precision"])) == ("Kafr Nabl", "town", 1)

@@ -1,0 +1,156 @@
+"""Session 22 (hR10): rule words out of code (issue 8). The word lists trigger_fold.py and
+triggers.py read, the type folds and attack_targets.py's class sides are tables
+(data/rules/trigger_words.csv, trigger_folds.csv, attack_targets.csv); the regular expressions
+built from them are the ones the code held before the move, and a bad row is named by its
+file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from etl.extraction import attack_targets, flows, trigger_fold, triggers
+from etl.extraction.rules import read_lists
+from etl.places import evidence
+from etl.problems import InputError
+
+#: the expressions as written in code before the move (main at 30615a1)
+BEFORE = {
+    "_BY_WEAPON": (
+        r"\b(?:killed|died)\s+(?:by|in)\s+(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}(?:bombs?|blasts?|"
+        r"explosions?|IEDs?|mines?|strikes?|air ?strikes?|shells?|shelling|rockets?|missiles?|"
+        r"mortars?|drones?|booby[- ]traps?)\b"
+    ),
+    "_CIVILIAN_VICTIMS": (
+        r"\s+(?:[\w-]+\s+)?(?:civilians?|residents|villagers|farmers|worshippers|mourners|shoppers|"
+        r"passengers|travell?ers|pupils|schoolchildren|children|women|fishermen|herders|shepherds)\b"
+    ),
+    "_ARMED": (
+        r"\b(?:soldiers?|troops|police\w*|gendarmes?|fighters|militants|guards?|military|army|"
+        r"base|post|detachment|checkpoint|barracks|militia\w*)\b"
+    ),
+    "_ONE_SIDED": (
+        r"(?:attack(?:ed|s)?|storm(?:ed|s)?|ambush(?:ed|es)?|raid(?:ed|s)?|snipers?(?: fire)?)\Z"
+    ),
+    "_PASSIVE_AFTER": (
+        r"\s*(?:[,;:.]|\Z|(?:outside|near|in|at|on|again|overnight|by|while|during|early|late|"
+        r"last|yesterday|today|from)\b)"
+    ),
+    "_KILLING_AFTER": r"\b(?:killing|killed|kills|shot dead|shot|wounding)\b",
+    "_EXECUTED": r"\b(?:executed|beheaded|hanged)\b",
+    "_EXECUTION": r"execut|behead|hang|hung",
+    "_ATTACKERS": r"attackers?|assailants?",
+    "_ATTACK_VERB": r"(?:attack(?:ed|s)?|storm(?:ed|s)?|raid(?:ed|s)?)\b",
+    "_BY_BEFORE": r"\b(?:killed|wounded|injured|hit|shot)\s+by\s+(?:the\s+)?\Z",
+    "_NOMINAL": r"snipers?",
+    "_OF_BEFORE": (
+        r"\b(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|several|each|"
+        r"none|any|dozens|scores|hundreds|\d+)\s)[\w-]+\s+of\s+(?:(?:an?|the|their|its|his|her)\s+)?"
+        r"(?:[\w-]+\s+)?\Z"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BEFORE))
+def test_the_expressions_built_from_the_table_are_those_of_the_code(name):
+    assert getattr(trigger_fold, name).pattern == BEFORE[name]
+
+
+def test_the_fighters_deaths_and_the_casualties_read_the_table():
+    died = trigger_fold._COMBATANTS_DIED.pattern
+    assert "|gendarmes?|rangers?|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
+    assert "(?:killed|shot dead|shot and killed|gunned down)|died)" in died
+    assert "(?:killed|martyred)\\b" in died
+    assert triggers._CASUALTIES_AFTER.pattern.startswith(
+        r"\b(?:dead|wounded|injured|bodies|casualties)\b[^.;:]*?\b(?:after|following)\s+"
+    )
+    assert frozenset({"explosion", "airstrike", "shelling"}) == triggers._WEAPONS
+    assert {
+        "killing": {"airstrike", "shelling", "explosion", "clash"},
+        "deaths": {"airstrike", "shelling", "explosion", "clash", "killing"},
+        "siege": {"clash", "killing"},
+        "displacement": {"evacuation"},
+    } == trigger_fold.SUBSUMED_BY
+    assert list(trigger_fold.SUBSUMED_BY) == ["killing", "deaths", "siege", "displacement"]
+    # the tally's plain words find what its expression finds
+    assert set(trigger_fold._TALLY_WORDS) >= {"stand", "stood", "rose", "risen", "climbed"}
+
+
+def test_the_class_sides_and_whole_sides_come_from_attack_targets_csv():
+    assert attack_targets._CLASS_SIDE == {
+        "civilians": "unarmed", "fighters": "armed", "troops": "armed"
+    }  # fmt: skip
+    assert (
+        frozenset({"forces", "force", "police", "personnel", "commander", "commanders"})
+        == attack_targets._SIDE_NAMES
+    )
+    assert attack_targets.SIDES["soldiers"] == "armed"  # a class's word
+    assert attack_targets.SIDES["market"] == "unarmed"  # a target word
+    assert "forces" not in attack_targets.ARMED_MEN and "forces" in attack_targets.SIDES
+
+
+def test_a_bad_trigger_words_row_is_named_by_its_line(tmp_path):
+    (tmp_path / "words.csv").write_text(
+        "# a comment\nlist,pattern\nweapon,bombs?\nwepon,mines?\nweapon,rock(ets\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        read_lists("words", ["weapon", "sniper"], tmp_path)
+    text = str(caught.value)
+    assert "words.csv:5" in text and "bad pattern" in text  # the regex that does not compile
+    (tmp_path / "names.csv").write_text(
+        "list,pattern\nweapon,bombs?\nwepon,mines?\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError) as caught:
+        read_lists("names", ["weapon", "sniper"], tmp_path)
+    text = str(caught.value)
+    assert "names.csv:3" in text and "'wepon'" in text  # a list no code reads
+    assert "'sniper' has no row" in text  # a list the code needs, empty
+    (tmp_path / "ok.csv").write_text("list,pattern\nweapon,bombs?\nweapon,mines?\n", "utf-8")
+    assert read_lists("ok", ["weapon"], tmp_path) == {"weapon": ("bombs?", "mines?")}
+
+
+def test_a_bad_fold_or_side_row_is_named_by_its_line(tmp_path):
+    (tmp_path / "trigger_folds.csv").write_text(
+        "relation,event_type,other\nsubsumed_by,killing,clash\nsubsumes,deaths,clash\n", "utf-8"
+    )
+    with pytest.raises(ValueError, match=r"trigger_folds.csv:3: relation must be"):
+        trigger_fold._folds(tmp_path)
+    (tmp_path / "attack_targets.csv").write_text(
+        "side,word,kind\nunarmed,house\narmed,fighters,class\narmed,soldiers,klass\n", "utf-8"
+    )
+    with pytest.raises(ValueError, match=r"attack_targets.csv:4: kind must be"):
+        attack_targets._table(tmp_path)
+    other = tmp_path / "other"  # (tables are read once a path)
+    other.mkdir()
+    (other / "attack_targets.csv").write_text(
+        "side,word,kind\nunarmed,house\narmed,fightres,class\n", "utf-8"
+    )
+    with pytest.raises(ValueError, match=r"attack_targets.csv:3: 'fightres' is no class"):
+        attack_targets._table(other)
+
+
+def test_the_place_words_build_the_expressions_the_code_held():
+    assert triggers._TOLD.pattern == (
+        r"\s+(?:(?:that|which)\s+(?:[\w'’-]+\s+){0,3}?)?(?:struck|hit|exploded|went off|detonated|"
+        r"killed|ripped through|tore through|brought down|destroyed|flattened|levell?ed)\b"
+    )
+    assert triggers._SPEECH.pattern == "announced|declared|pledged|warned|said|stated|added"
+    assert evidence._SPONSOR_END.pattern == (
+        r"-(?:backed|led|supported|sponsored|allied|funded|trained)$"
+    )
+    assert evidence._AIR_POWER_AFTER.pattern == (
+        r"\s+(?:(?:war)?planes?|jets?|aircraft|air\s+force|drones?|bombers?|helicopters?|gunships?|"
+        r"missiles?|air\s*strikes?|air\s+raids?|advisers|advisors|mercenaries|contractors)\b"
+    )
+    assert evidence._MISSION_AFTER.pattern == (
+        r"(?:\s+|['’]s\s+)(?:consulates?|embass(?:y|ies)|ambassadors?|legations?|consul)\b"
+    )
+    assert evidence._ADMIN_AFTER.pattern == r" (region|province|state|governorate|district)\b"
+    assert (
+        frozenset("lake gulf river sea bay mount basin desert strait valley of".split())
+        == evidence._FEATURES
+    )
+    assert flows.DESTINATION.pattern.startswith(
+        r"\b(?:taken|bused|bussed|trucked|ferried|moved|transferred|evacuated|whisked|brought|"
+        r"sent|driven|relocated|fled|escaped|transported|headed)\b[^.;:!?]{0,60}?\bto\s+"
+    )
