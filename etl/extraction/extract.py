@@ -63,7 +63,7 @@ from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver
-from etl.places.roles import names_a_site, refers_back
+from etl.places.roles import names_a_site, points_here, refers_back
 from etl.places.routes import is_section_heading, not_goals
 from etl.problems import Problem
 
@@ -456,9 +456,10 @@ class Extractor:
             index == 0
             and note == "the article's main place"
             and context.dateline is not None
-            and names_a_site(text[start:end])
+            and (names_a_site(text[start:end]) or points_here(text[start:end]))
         ):  # 'JOLO – Bombs exploded at the cathedral': the dateline's city, not a town
-            place, note = context.dateline, "the dateline's place"  # named later
+            place, note = context.dateline, "the dateline's place"  # named later; 'CÚCUTA -
+            # A car bomb exploded ... in this border city' too
         if note == "the dateline's place" and not (
             refers_back(text[start:end]) or names_a_site(text[start:end])
         ):  # 'the city' or 'the central police station' is in the dateline's city

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -169,7 +169,9 @@ class PlaceResolver:
                 elif self._exact(hit.text, hit):  # 'Gov: Salah al-Din' read loosely as a town
                     refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))
                 continue
-            if hit is not None and _far_part(text, hit, evidence, hits, refs, self.rules):
+            if hit is not None and _far_part(
+                text, hit, evidence, hits, refs, self.rules, self._exact
+            ):
                 continue  # 'the Khwaja Omari quarter' of Ghazni is no Art Khwajah 405 km off
             if hit is None:
                 if self._is_unknown_place(text, s, name):
@@ -680,13 +682,17 @@ def _far_part(
     hits: list[PlaceHit],
     refs: list[PlaceHit],
     rules: roles.PlaceRules,
+    exact: Callable[[str, PlaceHit], bool],
 ) -> bool:
     """A name that heads a part of a town ('the Rabweh district', 'al-Waer district', 'Kismayu
     Road': `roles.names_a_part`) and lies farther than PART_KM from every place the article
     has placed (its earlier places, this sentence's other places and heading; else the
     dateline's city): a quarter or a street that shares a far town's name. With nothing
-    placed yet it stands."""
-    if not roles.names_a_part(text, hit.end, rules):
+    placed yet it stands. A district ('loose_part') only when the name was read loosely
+    (`exact` says no): 'the Karrada district' is no Ar Rifa'i, 'Sukma district' is Sukma's."""
+    if not roles.names_a_part(text, hit.end, rules) and not (
+        roles.names_a_part(text, hit.end, rules, "loose_part") and not exact(hit.text, hit)
+    ):
         return False
     points = [
         *evidence.near,

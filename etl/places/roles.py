@@ -41,7 +41,7 @@ ROLES = (
 SIDES = ("before", "after", "between")
 CUE_ROLES = (
     "locative", "modifier", "title", "not_place", "anaphor", "head", "contest", "subject", "site",
-    "part",
+    "part", "loose_part",
 )  # fmt: skip
 
 
@@ -431,7 +431,9 @@ def after_title(text: str, start: int, rules: PlaceRules | None = None) -> bool:
     return bool(word) and rules.has(word, "title")
 
 
-_THE_WORDS = re.compile(r"\bthe(?=((?:\s+[a-z-]+){1,3}))", re.IGNORECASE)  # overlapping
+#: the words after 'the' or 'this' ('in this town', 'across this city', 'this oil town': a
+#: dateline's own city, as 'the city' is)
+_THE_WORDS = re.compile(r"\b(?:the|this)(?=((?:\s+[a-z-]+){1,3}))", re.IGNORECASE)  # overlapping
 
 
 def refers_back(sentence: str, rules: PlaceRules | None = None) -> bool:
@@ -440,6 +442,20 @@ def refers_back(sentence: str, rules: PlaceRules | None = None) -> bool:
     rules = rules or place_rules()
     return any(
         rules.has(w, "anaphor") for words in _THE_WORDS.findall(sentence) for w in words.split()
+    )
+
+
+_THIS_WORDS = re.compile(r"\bthis(?=((?:\s+[a-z-]+){1,3}))", re.IGNORECASE)
+
+
+def points_here(sentence: str, rules: PlaceRules | None = None) -> bool:
+    """'in this town', 'across this city', 'west of this oil town': the place the text is
+    written from, a dateline's city ('the city' in a lead may be a town the article is about)."""
+    if "this" not in sentence.lower():  # (most sentences)
+        return False
+    rules = rules or place_rules()
+    return any(
+        rules.has(w, "anaphor") for words in _THIS_WORDS.findall(sentence) for w in words.split()
     )
 
 
@@ -468,16 +484,19 @@ _AFTER_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _NAME_WORD = re.compile(r"(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z]")
 
 
-def names_a_part(text: str, end: int, rules: PlaceRules | None = None) -> bool:
+def names_a_part(
+    text: str, end: int, rules: PlaceRules | None = None, role: str = "part"
+) -> bool:
     """'the Khwaja Omari quarter', 'Kismayu Road', 'al-Hamidiyah and al-Qusour quarters': a
     place_cues.csv part word after the name, its other words or a list of names ending there,
-    says it names a part of a town, which may share a far town's name."""
+    says it names a part of a town, which may share a far town's name. `role` "loose_part":
+    the words ('district') that say so only of a name read through a transliteration."""
     if end >= len(text) or text[end] not in " -":  # (most names: a full stop, a comma ...)
         return False
     rules = rules or place_rules()
     for n, found in enumerate(_AFTER_TOKEN.finditer(text, end, min(len(text), end + 60))):
         word = found.group()
-        if rules.has(word, "part"):
+        if rules.has(word, role):
             return True
         if n >= 6 or not (word in (",", "and", "&") or _NAME_WORD.match(word)):
             return False
@@ -505,6 +524,7 @@ __all__ = [
     "a_site_named",
     "names_a_part",
     "names_a_site",
+    "points_here",
     "never_a_place",
     "place_rules",
     "read_name",

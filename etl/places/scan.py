@@ -41,15 +41,20 @@ COMMON_CAPITALISED = frozenset(
 #: 'OUTSIDE BAGHOUZ, Syria | ...', 'TUNIS, 27 June — '; a day written with dots or slashes
 #: ('GROZNY, 05.12.2014 —') or a month abbreviated in lower case, as Spanish and Portuguese
 #: wires write it ('QUITO, 10 ago (Agencia) —', 'LIMA, 3 de mar. —') is a date too
+_DAY = (  # '17 May 2022', 'Tue Oct 17, 2017', '17-Aug-2014 19:05 GMT', '3 de mar.'
+    r"(?:[\w ./:-]{1,24}\d(?:,\s*\d{4})?(?:\s+(?:GMT|UTC))?"
+    r"|\d{1,2}\s+(?:de\s+)?[A-Za-z][a-z]{2,8}\.?)"
+)
+_AGENCY = r"\([\w .'’]+\)"
 _DATELINE = re.compile(
     r"^(?P<city>[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40})"  # 'BOGOTÁ.' too
-    r"(?:,\s*[A-Z][\w .'’\-]{1,30})?"
-    r"(?:,\s*(?:[\w ./]{1,20}\d|\d{1,2}\s+(?:de\s+)?[A-Za-z][a-z]{2,8}\.?))?"
-    r"\s*(?:\([\w .'’]+\))?"
-    r"(?:,\s*(?:[\w ./]{1,20}\d|\d{1,2}\s+(?:de\s+)?[A-Za-z][a-z]{2,8}\.?))?\s*(?:—|–|--?)\s",
+    rf"(?:,\s*[A-Z][\w .'’\-]{{1,30}})?(?:,\s*{_DAY})?\s*(?:{_AGENCY})?"
+    rf"(?:(?:,\s*{_DAY})?\s*(?:—|–|--?)\s|,\s*{_DAY}\s*{_AGENCY}\s*(?:—|–|--?|:)\s)",
     re.M,
 )  # ... and 'KHARKIV, Ukraine, 17 May 2022 (Eastern Europe Monitor) — ', the agency before
-# the day too: 'MOGADISHU (IOW), February 17 – '
+# the day too: 'MOGADISHU (IOW), February 17 – ', or the day between two brackets:
+# 'BEN GUERDANE (Tunisia), 8 March (CW) — '; after a day and an agency a colon ends it
+# too ('SRINAGAR, Sept 19 (VC): '), not after a name alone ('IDLIB: ' heads a section)
 
 
 @lru_cache(maxsize=20_000)
