@@ -138,3 +138,28 @@ def test_a_lead_pointing_nowhere_stays_unplaced(extractor):
         "past week, without saying where."
     )
     assert all(m.place_name is None for m in _mentions(extractor, text, dt.date(2019, 10, 18)))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            # al-Bab, the retreat's goal, was taken: the bulleted heading was no place slot
+            "Roll of 24 August 2016.\n◦ Jarablus: rebel factions entered the town after "
+            "artillery pounded it; one rebel was killed and IS fighters withdrew towards al-Bab.",
+            "Jarābulus",
+        ),
+        (
+            # nothing was placed
+            "Roll of 9 October 2014.\n• Kobani: street fighting near the security quarter; "
+            "4 YPG fighters killed.",
+            "‘Ayn al ‘Arab",
+        ),
+        (
+            "Roll of 21 August 2015.\n- Damascus: mortar shells killed 4 civilians.",
+            "Damascus",
+        ),
+    ],
+)
+def test_a_bulleted_line_s_heading_is_its_place(extractor, text, place):
+    assert _mentions(extractor, text, dt.date(2016, 8, 25))[0].place_name == place
