@@ -57,6 +57,7 @@ _MEASURED_FROM = re.compile(  # '24 km W of ', 'about 50 km from ', 'north of ',
     r"(?:\b(?:of|from)|\bnear|\bnr\.?|\boutside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
     re.I,
 )
+_LOCATOR_GAP = re.compile(r",[ ]?")  # 'in <unknown>, <Town>': the town locates the place
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+&)\s+")  # 'X, Y and Z'
 _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
 _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: '(Latakia'
@@ -155,8 +156,14 @@ class PlaceResolver:
             if roles.a_site_named(text, s, e, self.rules):
                 continue  # 'the Cathedral of Our Lady': a site's name, not a town's
             field = field_at(fields, s) if fields else None
+            # 'in El Aguaje, Aguililla': a name right after an unknown place's comma locates it
+            locator = bool(unknown) and _LOCATOR_GAP.fullmatch(text, unknown[-1][2], s) is not None
             hit = self._resolve(
-                text, s, e, evidence, s < heading_until or name in known or field is not None
+                text,
+                s,
+                e,
+                evidence,
+                s < heading_until or name in known or field is not None or locator,
             )
             if field is not None:  # a field's names: the finest field's place, or locators
                 if hit is None:
@@ -210,8 +217,18 @@ class PlaceResolver:
             if (
                 last
                 and (not hits or hits[-1].end <= last[1])
-                and roles.is_reference(text[last[2] : hit.start], self.rules)
-            ):  # 'in Hass, a village near Kafr Nabl': Hass, no gazetteer's, is near Kafr Nabl
+                and (
+                    roles.is_reference(text[last[2] : hit.start], self.rules)
+                    or (
+                        locator
+                        and hit.geo_precision < 3  # a town, not a country or a province
+                        and self._grounded(hit, evidence)
+                        and self._exact(hit.text, hit)
+                    )
+                )
+            ):  # 'in Hass, a village near Kafr Nabl': Hass, no gazetteer's, is near Kafr Nabl;
+                # 'in El Aguaje, Aguililla': El Aguaje is near Aguililla (its own spelling,
+                # where the article's evidence puts it: no Coca in Spain for 'Cauca')
                 hits.append(near_reference(PlaceHit(last[0], last[1], last[2], "", "", 0.0, 0.0,
                                                     None, 1, False), hit))  # fmt: skip
                 continue

@@ -163,3 +163,33 @@ def test_a_lead_pointing_nowhere_stays_unplaced(extractor):
 )
 def test_a_bulleted_line_s_heading_is_its_place(extractor, text, place):
     assert _mentions(extractor, text, dt.date(2016, 8, 25))[0].place_name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # nothing was placed: El Aguaje is in no gazetteer, Aguililla stood in no place slot
+        (
+            "Gunmen ambushed a police convoy in El Aguaje, Aguililla, on Monday, killing 13 "
+            "officers.",
+            "Aguililla",
+        ),
+        ("An explosion killed 4 people in Dematagoda, Colombo, police said.", "Colombo"),
+    ],
+)
+def test_the_town_after_an_unknown_place_s_comma_locates_it(extractor, text, place):
+    (mention,) = _mentions(extractor, text, dt.date(2019, 10, 20))
+    assert (mention.place_name, mention.geo_precision) == (place, 2)
+    assert mention.place_region == f"near {place}"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Two people were killed in Zarkan, Ahmed Karim told reporters.", None),  # a person
+        ("Gunmen killed two men in Zarkan, Iraq, on Monday.", "Iraq"),  # a country, as before
+    ],
+)
+def test_no_locator_after_the_comma(extractor, text, place):
+    (mention,) = _mentions(extractor, text, dt.date(2019, 10, 20))
+    assert mention.place_name == place and mention.place_region is None
