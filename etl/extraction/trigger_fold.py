@@ -366,13 +366,23 @@ _EXECUTED = re.compile(r"\b(?:" + _W["executed"] + r")\b", re.I)
 _EXECUTION = re.compile(_W["execution_stem"], re.I)
 #: The trigger opens a relative clause's predicate ('militants who overran Mosul').
 _RELATIVE = re.compile(r"\b(?:who|which|that)\s+(?:had\s+|have\s+|has\s+)?\Z", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:been|was|were|is|are)\s+\Z", re.I)
+#: The trigger opens a temporal clause after the killing, which only dates it or counts from
+#: it ('shot 67 men ..., bringing to 200 the number killed since the militants overran its
+#: stronghold', 'shot them, the day the militants overran the city').
+_TEMPORAL = re.compile(
+    r"\b(?:since|the\s+(?:day|night|week|month)(?:\s+(?:that|when))?)\s+"
+    r"(?:(?:the|its|their|his|her)\s+)?(?:[\w'’-]+\s+){0,3}?(?:had\s+|have\s+|has\s+)?\Z",
+    re.I,
+)
 
 
 def _killing_apart(found: dict[str, Trigger], weak: str, text: str) -> bool:
     """A killing that stays beside the battle of its sentence: an execution ('photographs
     showed the execution of hundreds of cadets captured after ...'), or a killing told after
     a battle that only describes who did it, in a relative clause ('militants who overran
-    Mosul took hundreds of inmates and shot them')."""
+    Mosul took hundreds of inmates and shot them'), or told after it in a temporal clause
+    that only dates it ('shot them, the day the militants overran the city')."""
     killing, clash = found.get(weak), found.get("clash")
     if weak != "killing" or killing is None or clash is None:
         return False
@@ -381,4 +391,12 @@ def _killing_apart(found: dict[str, Trigger], weak: str, text: str) -> bool:
     if _EXECUTION.match(killing.text):
         return True
     before = text[max(0, clash.start - 20) : clash.start]
-    return clash.end <= killing.start and _RELATIVE.search(before) is not None
+    if clash.end <= killing.start:
+        return _RELATIVE.search(before) is not None
+    # (an active killing with its victims: '100 soldiers had been killed since the Taliban
+    # stormed the city' counts a battle's dead)
+    return (
+        killing.end <= clash.start
+        and _PASSIVE_BEFORE.search(text[max(0, killing.start - 12) : killing.start]) is None
+        and _TEMPORAL.search(text[max(0, clash.start - 50) : clash.start]) is not None
+    )

@@ -30,7 +30,10 @@ PRECISION_CASES = [
     # people described by a past state or a past flight's cause
     ("Families who had been trapped in the old city reached the camp.", set()),
     # (the flight stays a displacement; the fighting fled is no battle of its own)
-    ("The camp shelters some 900 people who fled earlier fighting near Velm.", {"displacement"}),
+    # (session 22: people a camp shelters are a stock, no flight: heldout8, 10, 18 code none;
+    # the point of this case, the fighting fled is no battle, told as a flight)
+    ("Some 900 people fled earlier fighting near Velm on Monday.", {"displacement"}),
+    ("The camp shelters some 900 people who fled earlier fighting near Velm.", set()),
     ("Since June, 4,000 people have been displaced by the military operations.", {"displacement"}),
     # people captured are no battle
     ("The accused had been captured in Orra and handed over to the police.", set()),
