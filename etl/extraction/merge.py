@@ -22,6 +22,7 @@ from etl import ids
 from etl.extraction.mentions import Mention
 from etl.extraction.merge_cells import Candidates
 from etl.extraction.tolls import counted_dead
+from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 
 SLACK = dt.timedelta(days=1)
 NO_SLACK = dt.timedelta(0)
@@ -313,7 +314,7 @@ def _may_join(record: list | None, told: tuple[int | None, bool, int]) -> bool:
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
 CASUALTIES = frozenset({"killing", "deaths"})
 #: A battle read only from its dead ('2 soldiers were killed'): a toll like any other.
-_TOLL_WORDS = frozenset({"killed", "died", "shot dead", "gunned down", "killing", "killings"})
+_TOLL_WORDS = frozenset(TRIGGER_WORDS["toll_trigger"])  # data/rules/trigger_words.csv
 
 
 def _toll_only(cluster: Cluster) -> bool:

@@ -17,42 +17,37 @@ Pure; etl.extraction.figures puts these figures in place of any it read inside t
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from etl.extraction.figure_words import FLAGS, alternation
+from etl.extraction.figure_words import FLAGS, WORDS, alternation
 from etl.extraction.mentions import Figure
 from etl.extraction.number_reading import _CORE, _QUALIFIERS, _parse
+from etl.extraction.rules import read_rules
+from etl.problems import InputError, Problem
 
-# label words -> quantity; matched case-insensitively, whole words
-LABELS: dict[str, str] = {
-    "fat": "killed",
-    "fat.": "killed",
-    "fatal": "killed",
-    "fatalities": "killed",
-    "fatality": "killed",
-    "deaths": "killed",
-    "death toll": "killed",
-    "dead": "killed",
-    "killed": "killed",
-    "kia": "killed",
-    "killed in action": "killed",
-    "lives lost": "killed",
-    "toll": "killed",
-    "martyrs": "killed",  # an activist feed's tally: 'the martyrs: 7, among them 3 women'
-    "victims": "killed",  # only in a record of deaths (DEATH_RECORD): 'Date of death: ...'
-    "inj": "injured",
-    "inj.": "injured",
-    "injured": "injured",
-    "injuries": "injured",
-    "wounded": "injured",
-    "wia": "injured",
-    "displ": "displaced",
-    "displ.": "displaced",
-    "displaced": "displaced",
-    "idps": "displaced",
-    "evac": "people_evacuated",
-    "evac.": "people_evacuated",
-    "evacuated": "people_evacuated",
-}
+
+def _labels(folder: Path | None = None) -> dict[str, str]:
+    """data/rules/figure_labels.csv: label -> quantity, a quantity the figure tables know."""
+    known = set(WORDS.before) | set(WORDS.after)
+    labels: dict[str, str] = {}
+    for row in read_rules("figure_labels", ["label", "quantity"], folder=folder):
+        if row["quantity"] not in known:
+            raise InputError(
+                [
+                    Problem(
+                        row.file,
+                        row.line,
+                        f"quantity {row['quantity']!r} is none of {sorted(known)}",
+                    )
+                ]
+            )
+        labels[" ".join(row["label"].lower().split())] = row["quantity"]
+    return labels
+
+
+#: label words -> quantity (data/rules/figure_labels.csv, in file order); matched
+#: case-insensitively, whole words
+LABELS: dict[str, str] = _labels()
 _LABEL_WORDS = "|".join(
     re.escape(w).replace(r"\ ", r"\s+") for w in sorted(LABELS, key=len, reverse=True)
 )
@@ -130,6 +125,10 @@ _COUNT_FIRST = re.compile(
 # label pattern, which most sentences with a colon would otherwise run)
 _STEMS = ("fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
           "idp", "evac", "victim", "martyr")  # fmt: skip
+# ... and the first word of a label of the table that holds none of them (an analyst's new one)
+_STEMS += tuple(
+    dict.fromkeys(w.split()[0] for w in LABELS if not any(stem in w for stem in _STEMS))
+)
 
 
 def _value(text: str, at: int, hi: int) -> tuple[float | None, float | None, str, int] | None:

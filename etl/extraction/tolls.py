@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from etl.extraction.figure_words import FLAGS, PERSON_CLASSES, WORDS
 from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES, Figure
+from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 from etl.extraction.vague_words import VAGUE_QUALIFIERS
 from etl.extraction.word_gate import search
 
@@ -326,10 +327,7 @@ def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
 
 # Trigger words that only report deaths: a sentence whose triggers are all of these ("2
 # soldiers were killed.", "3 fatalities were reported.") adds its toll to the sentence before.
-CASUALTY_WORDS = frozenset(
-    "killed killing kills died dies dead death deaths fatality fatalities toll perished "
-    "slain casualties lost".split()
-)
+CASUALTY_WORDS = frozenset(TRIGGER_WORDS["casualty_trigger"])  # data/rules/trigger_words.csv
 CASUALTY_TYPES = frozenset({"killing", "deaths"})
 TOLL_FREE_TYPES = frozenset({"statement"})  # a statement in a toll sentence takes no toll
 
@@ -338,8 +336,7 @@ _REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|latest\s+|deadly\s+)?
 #: A killing told by how it was done (shot dead, executed, beaten to death): a killing of its
 #: own, not only the toll of the event told before.
 _MANNER = re.compile(
-    r"\b(?:shot dead|shoots? dead|gunned down|guns? down|executed|executes?|beheaded|beheads?|"
-    r"hanged|to death)\b",
+    r"\b(?:" + "|".join(TRIGGER_WORDS["killing_manner"]) + r")\b",
     re.I,
 )
 _OTHER_EVENT = tuple(r.pattern for r in WORDS.tolls if r.kind == "no_carry")

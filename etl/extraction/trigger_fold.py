@@ -22,7 +22,7 @@ LISTS = (
     "count_before_of", "weapon", "attackers", "attack_verb", "one_sided", "sniper",
     "civilian_victim", "armed_near", "hit_by", "passive_after", "generic_people",
     "civilian_dead", "killing_after", "executed", "execution_stem", "casualty_noun",
-    "told_verb", "speech_end",
+    "told_verb", "speech_end", "casualty_trigger", "killing_manner", "toll_trigger",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}

@@ -36,13 +36,14 @@ _CODE_FIELD = re.compile(r"[;|\t][ \t]*([A-Z]{2})[ \t]*(?=[;|\t])")
 #: ... and an ISO3 code opening a field or an alert's area path in a row ('| LBY/MISRATA |')
 _CODE3_FIELD = re.compile(r"[;|\t][ \t]*([A-Z]{3})[ \t]*(?=[;|\t]|/[A-Z])")
 _FIELD_MARKS = (";", "|", "\t")
+#: data/rules/place_words.csv (its header says what each list holds)
+PLACE_LISTS = (
+    "sponsor_end", "air_power", "mission", "admin_after", "feature", "destination_verb",
+    "name_suffix", "suffix_country", "admin_end", "road_word",
+)  # fmt: skip
+PLACE_WORDS = read_lists("place_words", PLACE_LISTS)
 #: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
 #: fighters', 'Iranian missiles'): it names who acted, not where the article is.
-#: data/rules/place_words.csv (its header says what each list holds)
-PLACE_WORDS = read_lists(
-    "place_words",
-    ("sponsor_end", "air_power", "mission", "admin_after", "feature", "destination_verb"),
-)
 _SPONSOR_END = re.compile(r"-(?:" + "|".join(PLACE_WORDS["sponsor_end"]) + ")$", re.I)
 _AIR_POWER_AFTER = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS["air_power"]) + r")\b", re.I)
 #: A people's or country's word before a diplomatic mission ('the Iranian consulate in Najaf',

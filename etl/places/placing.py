@@ -28,7 +28,7 @@ from typing import Any
 from etl.places import admin_path, facilities, roles, routes, stray
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence, capitals
-from etl.places.evidence import CountryReader, country_words
+from etl.places.evidence import PLACE_WORDS, CountryReader, country_words
 from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km
@@ -36,15 +36,20 @@ from etl.places.lookup import CITY_PEOPLE, candidates, choose_place, dominant
 from etl.places.scan import dateline_city, dateline_end, names, run_end, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
 
-_SUFFIX = re.compile(  # matched where a name ends
-    r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
-    r"countryside|outskirts|suburbs?|area)\b|,\s*(?:Syria|Iraq)\b",
+_SUFFIX = re.compile(  # matched where a name ends (data/rules/place_words.csv)
+    r"[\s,]*(?:"
+    + "|".join(PLACE_WORDS["name_suffix"])
+    + r")\b|,\s*(?:"
+    + "|".join(PLACE_WORDS["suffix_country"])
+    + r")\b",
     re.I,
 )
 _CAPITAL_NAME = re.compile(r"^[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]+$")  # 'BOGOTÁ' too
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_END = re.compile(r"\s[Ss]tate$")
-_ADMIN_END = re.compile(r"\s(?:province|governorate|city|district|region)$", re.I)  # Governorate
+_ADMIN_END = re.compile(  # 'Governorate' (data/rules/place_words.csv)
+    r"\s(?:" + "|".join(PLACE_WORDS["admin_end"]) + ")$", re.I
+)
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 #: what marks a name as no unknown place: a people, '-held', an acronym (`_not_unknown`)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from etl.extraction.record_shape import MARK_CHAR, MARK_RUN
+from etl.places.evidence import PLACE_WORDS
 from etl.places.roles import Region
 
 ROUTE_KM = 15.0  # how far a road placed at one of its ends reaches
@@ -16,7 +17,7 @@ _JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
 _PAIR = re.compile(
     r"((?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+)-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+"
 )
-_ROAD_AFTER = re.compile(r"\s+(?:road|rd|highway|motorway|route)\b", re.I)
+_ROAD_AFTER = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS["road_word"]) + r")\b", re.I)
 # an acronym before 'at' and a name: 'IED at Ariha' ('Ras at Tin' keeps its particle)
 _ACRONYM_AT = re.compile(r"[A-Z]{2,7}s?\s+(?=at\s+[A-Z])[a-z]+\s+")
 

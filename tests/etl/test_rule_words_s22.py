@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extraction import attack_targets, flows, trigger_fold, triggers
+from etl.extraction import attack_targets, flows, merge, toll_labels, tolls, trigger_fold, triggers
 from etl.extraction.rules import read_lists
-from etl.places import evidence
+from etl.places import evidence, placing, routes
 from etl.problems import InputError
 
 #: the expressions as written in code before the move (main at 30615a1)
@@ -154,3 +154,47 @@ def test_the_place_words_build_the_expressions_the_code_held():
         r"\b(?:taken|bused|bussed|trucked|ferried|moved|transferred|evacuated|whisked|brought|"
         r"sent|driven|relocated|fled|escaped|transported|headed)\b[^.;:!?]{0,60}?\bto\s+"
     )
+
+
+def test_the_third_moves_keep_their_words_and_expressions():
+    # (toll labels, casualty triggers, a killing's manner, merge's toll triggers, the name
+    # suffixes and road words)
+    assert tolls._MANNER.pattern == (
+        r"\b(?:shot dead|shoots? dead|gunned down|guns? down|executed|executes?|beheaded|beheads?|"
+        r"hanged|to death)\b"
+    )
+    assert (
+        frozenset(
+            "killed killing kills died dies dead death deaths fatality fatalities toll perished "
+            "slain casualties lost".split()
+        )
+        == tolls.CASUALTY_WORDS
+    )
+    assert (
+        frozenset({"killed", "died", "shot dead", "gunned down", "killing", "killings"})
+        == merge._TOLL_WORDS
+    )
+    assert placing._SUFFIX.pattern == (
+        r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
+        r"countryside|outskirts|suburbs?|area)\b|,\s*(?:Syria|Iraq)\b"
+    )
+    assert placing._ADMIN_END.pattern == r"\s(?:province|governorate|city|district|region)$"
+    assert routes._ROAD_AFTER.pattern == r"\s+(?:road|rd|highway|motorway|route)\b"
+    assert len(toll_labels.LABELS) == 28
+    assert list(toll_labels.LABELS.items())[:3] == [
+        ("fat", "killed"), ("fat.", "killed"), ("fatal", "killed")
+    ]  # fmt: skip
+    assert toll_labels.LABELS["killed in action"] == "killed"
+    assert toll_labels.LABELS["evac."] == "people_evacuated"
+    assert toll_labels._STEMS == (
+        "fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
+        "idp", "evac", "victim", "martyr",
+    )  # fmt: skip
+
+
+def test_a_label_of_an_unknown_quantity_is_named_by_its_line(tmp_path):
+    (tmp_path / "figure_labels.csv").write_text(
+        "label,quantity\nfat,killed\nkia,kiled\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"figure_labels.csv:3: quantity 'kiled' is none of"):
+        toll_labels._labels(tmp_path)
