@@ -26,6 +26,7 @@ from etl.extraction.tolls import (
     only_casualties,
     vague,
 )
+from etl.extraction.trigger_rules import trigger_rules
 from etl.places.geonames import haversine_km
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
@@ -330,7 +331,33 @@ def trigger_for(triggers: Sequence, figure: Figure, text: str = ""):
             # a depot; secondary explosions | Deaths: nil': the strike's)
         if text and len(pool) > 1:
             pool = _before_clause(pool, figure, text)
+        if text and len(pool) > 1:
+            pool = _not_background(pool, figure, text)
     return min(pool, key=lambda t: abs(t.start - figure.char_start))
+
+
+# a clause break between a background event and a toll told after it
+_CLAUSE_BREAK = re.compile(r"[;:]")
+
+
+def _not_background(pool: Sequence, figure: Figure, text: str) -> Sequence:
+    """The triggers of `pool` a toll told in a later clause may go to: not one told as the
+    background of an event before it ('Shells fell on the quarter during clashes between the
+    army and the RSF; 8 martyrs': the shelling's; 'entered the town after artillery pounded
+    it; one rebel was killed': the entry's), the cue words in trigger_contexts.csv
+    (`background_before`)."""
+    cue = trigger_rules().background_before
+    if cue is None:
+        return pool
+    kept = []
+    for t in pool:
+        end = getattr(t, "end", t.start)
+        if end < figure.char_start and _CLAUSE_BREAK.search(text, end, figure.char_start):
+            at = cue.search(text, max(0, t.start - 40), t.start)
+            if at is not None and any(o.start < at.start() for o in pool if o is not t):
+                continue
+        kept.append(t)
+    return kept or pool
 
 
 # a clause of its own opens between a toll and an event told after it: 'killing 2, amid

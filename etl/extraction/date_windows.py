@@ -360,13 +360,27 @@ _CLOCK_STAMP = re.compile(
 )
 
 
+# ... or with the time closing the post's line ('‼️ Urgent from Diyala: ... wounding 4 boys —
+# 20:15'): a dash, the time, the line's end
+_CLOCK_TAIL = re.compile(
+    r"\s(?:\u2014|\u2013|-|\|)\s*[\[(]?(?:[01]?\d|2[0-3]):[0-5]\d[\])]?[ \t]*(?:\n|\Z)"
+)
+
+
 def clock_stamp(text: str, start: int, published: dt.date) -> DateWindow | None:
-    """The day of an entry stamped with its clock time alone at text[start:] (`_CLOCK_STAMP`):
-    the day the text speaks as of, `published` (every set codes a channel's undated post so);
-    its own day words still date it first (`in_entry`). None for any other opening."""
-    if _CLOCK_STAMP.match(text, start) is None:
+    """The day of an entry stamped with its clock time alone at text[start:] (`_CLOCK_STAMP`)
+    or at the end of its first line (`_CLOCK_TAIL`): the day the text speaks as of,
+    `published` (every set codes a channel's undated post so); its own day words still date
+    it first (`in_entry`). None for any other opening."""
+    if _CLOCK_STAMP.match(text, start) is None and not _clock_tail(text, start):
         return None
     return DateWindow(published, published, "day", "article")
+
+
+def _clock_tail(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end + 1
+    return _CLOCK_TAIL.search(text, max(start, end - 12), end) is not None
 
 
 STAMP_DAYS = 7  # a record's stamp this many days before publication is still its day

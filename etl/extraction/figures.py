@@ -200,12 +200,12 @@ _MONTHS_DAYS = (
 # dead": a side counted before the next count of the list, whose verb it shares
 _SIDE = re.compile(
     rf"(?:\s+(?!{_MONTHS_DAYS})(?-i:[A-Z][A-Za-z'&.-]*)){{1,3}}(?=\s+(?:(?:were|was)\s+)?"
-    r"(?:killed|dead|wounded|injured|hurt|died|E?KIA|WIA)\b|\s*(?:,|\band\b)\s*\d)",
+    r"(?:killed|dead|wounded|injured|hurt|died|martyred|E?KIA|WIA)\b|\s*(?:,|\band\b)\s*\d)",
     _FLAGS,
 )
 _SIDES = re.compile(r"\s+(?:sides?|ways)\b", _FLAGS)
 _PARTITIVE = re.compile(
-    r"\s+of\s+(?:them|those|these|whom|(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+)?"
+    r"\s+of\s+(?:them|those|these|whom|(?:the|its|their|his|her|our)\s+(?:[\w'’-]+\s+)?"
     r"(?:[\w'’-]+(?<=s)|men|women|wounded|injured|dead))\b",
     _FLAGS,
 )
@@ -335,7 +335,7 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         return None  # "in 2014"
     if noun is None and _SIDES.match(text, m.end(), hi):
         return None  # "20, both sides": the sides, not a count of two
-    if noun is None and _norm(number) == "one" and not _one_of_told(text, m.end(), hi):
+    if noun is None and _norm(number) == "one" and not _one_of_told(text, lo, m, hi):
         return None  # "one of them", "one of the largest"
     start, (end, cls) = m.start(), noun or (m.end(), None)
     if (
@@ -376,10 +376,14 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     )
 
 
-def _one_of_told(text: str, end: int, hi: int) -> bool:
-    """'One of the men was killed': one of a group, with its verb, is a count of one."""
-    partitive = _PARTITIVE.match(text, end, hi)
-    return partitive is not None and _after_verb(text, partitive.end(), hi) is not None
+def _one_of_told(text: str, lo: int, m: re.Match[str], hi: int) -> bool:
+    """'One of the men was killed', 'martyring one of our comrades': one of a group, with
+    its verb after or right before it, is a count of one."""
+    partitive = _PARTITIVE.match(text, m.end(), hi)
+    return partitive is not None and (
+        _after_verb(text, partitive.end(), hi) is not None
+        or _before_verb(text, lo, m.start(), loose=False) is not None
+    )
 
 
 #: a count named by a side and its verb ('20 IS dead', '5 YPG killed'): the side stands for

@@ -42,10 +42,11 @@ _DIGIT_WORDS = list(
     {_WORD_VALUES[w]: w for w in reversed(_UNITS) if 1 <= _WORD_VALUES[w] <= 9}.values()
 )
 _WORDNUM = rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_DIGIT_WORDS)}))?|{'|'.join(_UNITS)}"
-# a field log's count may carry a multiplier sign: "2x SDF KIA", "79x killed" (x before a space)
+# a field log's count may carry a multiplier sign: "2x SDF KIA", "79x killed" (x before a space);
+# no number is the hour of a clock time ("risen to 5 — 21:05" is 5, not 5 to 21)
 _DIGITS = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)"
-    r"(?:[x\u00d7](?=\s)|(?![0-9A-Za-z_]|[.,][0-9]))"
+    r"(?:[x\u00d7](?=\s)|(?![0-9A-Za-z_]|[.,:][0-9]))"
 )
 _BASIC = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
 _CORE = re.compile(  # [qualifier] number | range | vague word

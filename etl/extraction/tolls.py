@@ -66,7 +66,7 @@ _RESTATED = (
 )
 _CLAUSE_JOIN = re.compile(
     r"(?:\s+(?:were|was|had\s+been|have\s+been))?\s+(?:killed|dead|slain|neutrali[sz]ed|E?KIA"
-    r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|perished)\b"
+    r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|died|perished|martyred)\b"
     r"(?:\s+['\u2018\u2019\"\u201c\u201d]?(?!while\b|whereas\b)[^\W\d][\w'\u2019-]*){0,6}?"
     # (the count's own first word may follow 'and': "a housewife died in the crossfire and one
     # attacker was shot dead"; the pattern is matched up to the second count, so its end is \Z)

@@ -29,6 +29,9 @@ Two tables in ``data/rules/`` (described in its README):
   ``block``             a pattern over the sentence; a trigger of the type whose span
                         overlaps a match is dropped ("once the evacuations have ended",
                         "an ultimatum to surrender", a percentage statistic)
+  ``background_before`` a word that makes a trigger the background of another event told
+                        before it ("shells fell on the town during clashes; 8 killed"): a
+                        toll in a later clause goes to that event (``carry.trigger_for``)
 
 A row's ``example``, when given, must match its pattern: a table that no longer does what
 its examples say stops the build at that line.
@@ -62,6 +65,7 @@ CONTEXTS = (
     "dated_after",
     "occurred",
     "block",
+    "background_before",
 )
 EVENT_TYPES_FILE = ROOT / "data" / "curated" / "event_types.csv"
 
@@ -115,6 +119,9 @@ class TriggerRules:
     needed: tuple[int, ...] = ()
     #: row number -> the tokens of its requirements after the first
     further: tuple[frozenset[int], ...] = ()
+    #: a cue right before a trigger (a few words between) that makes it another event's
+    #: background ('during clashes', 'as the offensive opened')
+    background_before: re.Pattern[str] | None = None
 
 
 def _bounded(pattern: str) -> re.Pattern[str]:
@@ -157,6 +164,7 @@ _TEMPLATES = {
     "dated_after": r"(?:\s+(?:on|at|in|near|against|of|by)\s+(?:the\s+|a\s+|an\s+)?[\w'’-]+"
     r"(?:\s+[\w'’-]+){0,2}){0,2},?\s+(?:CUES)(?![\w-])",
     "occurred": r"(?<![\w-])(?:CUES)(?![\w-])",
+    "background_before": r"(?<![\w-])(?:CUES)\s+(?:[\w'’-]+\s+){0,3}$",
 }
 
 
@@ -263,6 +271,7 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
         always,
         needed,
         further,
+        context("background_before", "*"),
     )
 
 
@@ -337,6 +346,7 @@ def plain_twin(rules: TriggerRules) -> TriggerRules:
         reference_unless_dated=_twin(rules.reference_unless_dated),
         dated_after=_twin(rules.dated_after),
         occurred=_twin(rules.occurred),
+        background_before=_twin(rules.background_before),
     )
     _PLAIN[id(rules)] = (rules, made)
     return made
