@@ -159,10 +159,11 @@ _SINGLE_SCAN = (
     )
     or _SINGLE
 )
-_SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...");
+_SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...",
+    # "killing its owner");
     # "a judge and his son"; a field log's clause that opens with its noun ("IED vs a tanker,
     # driver killed", "Baghdad: shop owner shot dead")
-    r"(?:\b(?:an?|one|the|his|her|their)\s+(?:(?!(?:an?|one|the|his|her|their)\s)[\w.'-]+\s+){0,4}"
+    r"(?:\b(?:an?|one|the|his|her|their|its)\s+(?:(?!(?:an?|one|the|his|her|their|its)\s)[\w.'-]+\s+){0,4}"
     r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?)\Z",
     _FLAGS,
 )
@@ -428,6 +429,11 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
         det = _SINGLE_DET.search(text, floor, head.start())  # "a" ... "shepherd"
         if det is None:
             continue
+        if text[det.start() : det.start() + 3].lower() == "its" and _DEATH_OF.search(
+            text, max(lo, det.start() - 12), det.start()
+        ):
+            continue  # 'announces the death of its top commander': an owner's loss, told
+            # as news of it, not a victim counted (a killing verb before 'its' counts one)
         start, end = det.start(), head.end()
         if any(start < c.end and c.start < end for c in taken):
             continue
@@ -452,6 +458,27 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
     return found
 
 
+_DEATH_OF = re.compile(r"\bdeaths?\s+of\s+\Z", _FLAGS)
+#: one victim told by a pronoun right after its verb: 'killing him', 'killing him and his
+#: brother' ('her' only where no noun follows: 'killing her husband' is the noun's)
+_PRONOUN = re.compile(r"\b(?:him|her(?=\s*(?:[,.;:]|and\b|\Z)))\b", _FLAGS)
+_PRONOUNS = frozenset({"him", "her"})
+
+
+def _pronouns(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Candidate]:
+    """One victim named by a pronoun, object of a verb of the dead or wounded right before
+    it ('an explosive device went off in his car, killing him')."""
+    found: list[_Candidate] = []
+    for m in _PRONOUN.finditer(text, lo, hi):
+        if any(m.start() < c.end and c.start < m.end() for c in taken):
+            continue
+        before = _before_verb(text, lo, m.start(), loose=False)
+        if before in _PEOPLE_VERBS:
+            found.append(_Candidate(m.start(), m.end(), 1.0, 1.0, "exact", "others", before,
+                                    None, None, True))  # fmt: skip
+    return found
+
+
 def find_figures(text: str, start: int, end: int, folded_text: str | None = None) -> list[Figure]:
     """Every figure in text[start:end] (one sentence), in order, with absolute offsets.
 
@@ -473,6 +500,8 @@ def find_figures(text: str, start: int, end: int, folded_text: str | None = None
             cands.append(cand)
     if not (_VICTIM_VERBS.isdisjoint(words) or _SINGULAR_LAST.isdisjoint(words)):
         cands = sorted(cands + _singles(text, lo, hi, cands), key=lambda c: c.start)
+    if not (_PRONOUNS.isdisjoint(words) or _VICTIM_VERBS.isdisjoint(words)):
+        cands = sorted(cands + _pronouns(text, lo, hi, cands), key=lambda c: c.start)
     if len(cands) > 1:
         _share_verbs(text, cands)
     figures = []

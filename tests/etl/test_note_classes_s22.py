@@ -177,3 +177,22 @@ def test_an_update_post_raises_the_toll(extractor: Extractor) -> None:
         "‼️ Update: the toll from Abu Karma has risen to 5 — 21:05"
     )
     assert _tolls_by_type(extractor, text)["shelling"] == (5.0, 5.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # one victim told by a pronoun or a possessive after the verb of the dead
+        ("A bomb went off in a car in al-Qabu, killing him and his brother.", (2.0, 2.0)),
+        ("A bomb exploded under a car in Musayyib, killing him.", (1.0, 1.0)),
+        ("A sticky bomb blew up in Musayyib, killing its owner, a contractor.", (1.0, 1.0)),
+        ("Gunmen stopped the taxi near Hit, killing its driver.", (1.0, 1.0)),
+        # a pronoun with no verb of the dead before it, or a possessive before a noun
+        ("Police said they had met him and his brother in Hit.", (None, None)),
+        ("Gunmen killed her husband near Hit.", (1.0, 1.0)),
+        # 'the death of its commander' is news of an owner's loss, not a counted victim
+        ("The group announces the death of its top commander in an explosion.", (None, None)),
+    ],
+)
+def test_a_pronoun_or_possessive_victim(text: str, toll: tuple[float | None, ...]) -> None:
+    assert _toll(text) == toll
