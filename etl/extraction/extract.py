@@ -63,7 +63,13 @@ from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver
-from etl.places.roles import names_a_site, points_here, refers_back
+from etl.places.roles import (
+    ends_in_part,
+    names_a_part,
+    names_a_site,
+    points_here,
+    refers_back,
+)
 from etl.places.routes import is_section_heading, not_goals
 from etl.problems import Problem
 
@@ -148,6 +154,10 @@ class _Context:
     countries: Counter[str] = field(default_factory=Counter)
     focus: PlaceHit | None = None  # the article's most-named specific place
     dateline: PlaceHit | None = None  # 'KHARKIV, Ukraine (AP) -': where the article was filed
+    #: the lead names no known place but a part of a town no gazetteer knows ('PORT-AU-PRINCE
+    #: — Gangs killed 26 people in the La Saline slum', 'near Tahrir Square'): the part is
+    #: in the dateline's city
+    lead_part: bool = False
     section: PlaceHit | None = None  # 'MANBIJ.': the place of the bulletin's section
     unit: PlaceHit | None = None  # 'BLOTTER | Hillah Police |': the record's keeping unit's
     stems: StemIndex | None = None
@@ -312,6 +322,11 @@ class Extractor:
         stats: ExtractStats,
     ) -> list[Mention]:
         events, unknown = places
+        context.lead_part = (
+            index == 0
+            and not events
+            and any(names_a_part(text, e) or ends_in_part(name) for name, _, e in unknown)
+        )
         if index == 0:  # 'SITUATION REPORT (as of 24 February 2020)': the report's own day,
             # 'SHOPIAN, April 1 (Wire):' in a paper of 2 April: the article speaks as of the 1st
             dates, filed = lead_dates(text, start, end, article.published)
@@ -464,6 +479,8 @@ class Extractor:
             refers_back(text[start:end]) or names_a_site(text[start:end])
         ):  # 'the city' or 'the central police station' is in the dateline's city
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
+        if context.lead_part and place is None and context.dateline is not None:
+            place, note = context.dateline, "the dateline's place, a part of it named"
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)
         if mine and any(counts_since(d) for d in dates):  # '425 have been killed since 8

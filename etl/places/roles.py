@@ -503,6 +503,13 @@ def names_a_part(
     return False
 
 
+def ends_in_part(name: str, rules: PlaceRules | None = None) -> bool:
+    """A name whose last word is a part word ('Tahrir Square', 'Kalat Road'): a part of a
+    town, written as one capitalised run."""
+    words = name.split()
+    return len(words) > 1 and (rules or place_rules()).has(words[-1], "part")
+
+
 def never_a_place(key: str, rules: PlaceRules | None = None) -> bool:
     """Months, weekdays and the like (the table's not_place words), by normalised key."""
     return (rules or place_rules()).has(key, "not_place")
@@ -519,6 +526,7 @@ __all__ = [
     "Region",
     "after_title",
     "check_tables",
+    "ends_in_part",
     "is_reference",
     "locative",
     "a_site_named",

@@ -18,7 +18,7 @@ import datetime as dt
 import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
-from etl.places.roles import names_a_part, points_here
+from etl.places.roles import ends_in_part, names_a_part, points_here
 from etl.places.scan import dateline_city, dateline_end
 
 
@@ -193,3 +193,37 @@ def test_the_town_after_an_unknown_place_s_comma_locates_it(extractor, text, pla
 def test_no_locator_after_the_comma(extractor, text, place):
     (mention,) = _mentions(extractor, text, dt.date(2019, 10, 20))
     assert mention.place_name == place and mention.place_region is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "BAGHDAD, Oct 5 (NPW) - Security forces opened fire on protesters near Tahrir "
+            "Square on Friday, killing at least 18, hospital sources said.",
+            "Baghdad",
+        ),
+        (
+            "PORT-AU-PRINCE — Gang members went house to house in the La Saline slum on "
+            "Tuesday, killing at least 26 people.",
+            "Port-au-Prince",
+        ),
+    ],
+)
+def test_an_unknown_part_of_a_town_in_a_lead_is_in_the_dateline_city(extractor, text, place):
+    # nothing was placed: the square and the slum are in no gazetteer
+    mention = _mentions(extractor, text, dt.date(2019, 10, 5))[0]
+    assert (mention.place_name, mention.geo_precision) == (place, 2)
+
+
+def test_an_unknown_town_in_a_lead_is_not_the_dateline_city(extractor):
+    text = (
+        "N'DJAMENA — Boko Haram fighters attacked an army post in Laylan on Tuesday, killing "
+        "ten soldiers, the army said."
+    )
+    assert all(m.place_name is None for m in _mentions(extractor, text, dt.date(2019, 10, 5)))
+
+
+def test_ends_in_part():
+    assert ends_in_part("Tahrir Square") and ends_in_part("Kalat Road")
+    assert not ends_in_part("Square") and not ends_in_part("La Saline")
