@@ -33,7 +33,11 @@ def choose_place(
     best = pick(found, evidence, index.country_within, raw)
     exact = [p for p, sim in found if sim >= 1.0]
     if best is not None and exact and best not in exact:
-        best = _own_city(exact, raw, best, dict(countries), near) or best
+        # a country the article names keeps a close transliteration against the city, not a
+        # far one ('east of Mosul' after 'the Turkish offensive': Üçtepe, a Turkish village
+        # 0.91 alike, is no Mosul)
+        close = next(sim for p, sim in found if p is best) >= LOOSE_AT_BEST
+        best = _own_city(exact, raw, best, dict(countries) if close else {}, near) or best
     if best is None and countries and exact:
         best = _the_one_near_named(index, raw, exact, countries)
     if best is None and not exact:

@@ -227,3 +227,25 @@ def test_an_unknown_town_in_a_lead_is_not_the_dateline_city(extractor):
 def test_ends_in_part():
     assert ends_in_part("Tahrir Square") and ends_in_part("Kalat Road")
     assert not ends_in_part("Square") and not ends_in_part("La Saline")
+
+
+def test_a_named_country_keeps_no_far_transliteration_against_a_city(extractor):
+    # 'Turkish' names Turkey; Üçtepe (TR, 735 people) is 0.91 alike 'Mosul' and was taken
+    # for it, 726 km off, dragging the sentence's other places to 'near Üçtepe'
+    text = (
+        "DUHOK, Oct 18 (CW) — Some 1,600 Syrians fleeing the Turkish offensive around Ras "
+        "al-Ain have arrived at the Bardarash camp, east of Mosul, since Monday, UN officials "
+        "said."
+    )
+    (mention,) = _mentions(extractor, text, dt.date(2019, 10, 18))
+    assert mention.country == "IQ" and mention.place_region != "near Üçtepe"
+
+
+def test_choose_place_mosul_beside_turkey(extractor):
+    from etl.places.lookup import choose_place
+
+    index = extractor.resolver.geonames
+    area = extractor.resolver.area
+    for countries in ((), (("TR", 3),)):
+        place = choose_place(index, "Mosul", countries, ((36.87, 42.99),), area)
+        assert (place.name, place.country_code) == ("Mosul", "IQ")
