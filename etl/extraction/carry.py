@@ -164,10 +164,19 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", re.I)
 _RETURN = re.compile(r"(?:have |had )?return(?:s|ed|ing)?\b", re.I)
 
 
+#: people arriving ('61 families arrived from the Hawija pocket', 'arrived at the camp'):
+#: told where they arrived
+_ARRIVAL = re.compile(r"\barriv(?:e|ed|es|ing|als?)\b", re.I)
+
+
 def move_places(text: str, trigger_text: str, places: Sequence) -> list:
     """Where a movement of people is placed: a flight where they left from (origins); a
     return ('families returned from camps in Duhok to Sinjar') where they went back to, or,
-    when only where they came from is named, there."""
+    when only where they came from is named, there; an arrival ('NAZRAWA CAMP (KIRKUK) — 61
+    families arrived from the Hawija pocket') where they arrived, the same way."""
+    if _ARRIVAL.search(trigger_text) and text:
+        there = [p for p in places if not _ORIGIN.search(text, max(0, p.start - 40), p.start)]
+        return there or origins(text, places)
     if not _RETURN.match(trigger_text):
         return origins(text, places)
     if not text:

@@ -249,3 +249,27 @@ def test_choose_place_mosul_beside_turkey(extractor):
     for countries in ((), (("TR", 3),)):
         place = choose_place(index, "Mosul", countries, ((36.87, 42.99),), area)
         assert (place.name, place.country_code) == ("Mosul", "IQ")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the origin (Palma, 246 km; Hawija, 58 km) was taken for an arrival
+        ("Pemba: some 1,200 people arrived from Palma by boat on Sunday, officials said.", "Pemba"),
+        (
+            "Kirkuk: 61 families arrived from the Hawija pocket after walking for two nights, "
+            "camp managers said.",
+            "Kirkuk",
+        ),
+    ],
+)
+def test_an_arrival_is_placed_where_people_arrived(extractor, text, place):
+    found = [m for m in _mentions(extractor, text, dt.date(2021, 3, 29))]
+    moves = [m for m in found if m.event_type == "displacement"]
+    assert moves and all(m.place_name == place for m in moves)
+
+
+def test_an_arrival_named_only_by_its_origin_stays_there(extractor):
+    text = "Some 300 families arrived from Hawija overnight, the agency said."
+    moves = [m for m in _mentions(extractor, text) if m.event_type == "displacement"]
+    assert moves and all(m.place_name == "Al Ḩawījah" for m in moves)
