@@ -62,7 +62,9 @@ _MEASURED_FROM = re.compile(  # '24 km W of ', 'about 50 km from ', 'north of ',
     r"(?:\b(?:of|from)|\bnear|\bnr\.?|\boutside)\s+(?:the\s+(?:town|city|village)\s+of\s+)?\Z",
     re.I,
 )
-_LOCATOR_GAP = re.compile(r",[ ]?")  # 'in <unknown>, <Town>': the town locates the place
+_LOCATOR_GAPS = (",", ", ")  # 'in <unknown>, <Town>': the town locates the place (no
+# pattern: re's cache of 512 patterns is full once the rules are compiled, and one more
+# compiled pattern evicts the article-made ones: +0.5% instructions, count_instructions long)
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+&)\s+")  # 'X, Y and Z'
 _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
 _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: '(Latakia'
@@ -161,15 +163,21 @@ class PlaceResolver:
             if roles.a_site_named(text, s, e, self.rules):
                 continue  # 'the Cathedral of Our Lady': a site's name, not a town's
             field = field_at(fields, s) if fields else None
-            # 'in El Aguaje, Aguililla': a name right after an unknown place's comma locates it
-            locator = bool(unknown) and _LOCATOR_GAP.fullmatch(text, unknown[-1][2], s) is not None
             hit = self._resolve(
-                text,
-                s,
-                e,
-                evidence,
-                s < heading_until or name in known or field is not None or locator,
+                text, s, e, evidence, s < heading_until or name in known or field is not None
             )
+            # 'in El Aguaje, Aguililla': a name right after an unknown place's comma locates
+            # it, when GeoNames holds it under that exact name (looked up as a slot's name
+            # only then: most such names are people's, 'in Hajin, Ahmed said')
+            locator = (
+                hit is None
+                and bool(unknown)
+                and text[unknown[-1][2] : s] in _LOCATOR_GAPS
+                and self.geonames is not None
+                and bool(self.geonames.candidates(name, limit=1))
+            )
+            if locator:
+                hit = self._resolve(text, s, e, evidence, True)
             if field is not None:  # a field's names: the finest field's place, or locators
                 if hit is None:
                     if field.rank == finest and field_pending is None and not self._never(name):

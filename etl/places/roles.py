@@ -433,7 +433,7 @@ def after_title(text: str, start: int, rules: PlaceRules | None = None) -> bool:
 
 #: the words after 'the' or 'this' ('in this town', 'across this city', 'this oil town': a
 #: dateline's own city, as 'the city' is)
-_THE_WORDS = re.compile(r"\b(?:the|this)(?=((?:\s+[a-z-]+){1,3}))", re.IGNORECASE)  # overlapping
+_THE_WORDS = re.compile(r"\b(the|this)(?=((?:\s+[a-z-]+){1,3}))", re.IGNORECASE)  # overlapping
 
 
 def refers_back(sentence: str, rules: PlaceRules | None = None) -> bool:
@@ -441,11 +441,8 @@ def refers_back(sentence: str, rules: PlaceRules | None = None) -> bool:
     the sentence is about a place named before it."""
     rules = rules or place_rules()
     return any(
-        rules.has(w, "anaphor") for words in _THE_WORDS.findall(sentence) for w in words.split()
+        rules.has(w, "anaphor") for _, words in _THE_WORDS.findall(sentence) for w in words.split()
     )
-
-
-_THIS_WORDS = re.compile(r"\bthis(?=((?:\s+[a-z-]+){1,3}))", re.IGNORECASE)
 
 
 def points_here(sentence: str, rules: PlaceRules | None = None) -> bool:
@@ -455,7 +452,10 @@ def points_here(sentence: str, rules: PlaceRules | None = None) -> bool:
         return False
     rules = rules or place_rules()
     return any(
-        rules.has(w, "anaphor") for words in _THIS_WORDS.findall(sentence) for w in words.split()
+        rules.has(w, "anaphor")
+        for the, words in _THE_WORDS.findall(sentence)
+        if the.lower() == "this"
+        for w in words.split()
     )
 
 
@@ -464,7 +464,7 @@ def names_a_site(sentence: str, rules: PlaceRules | None = None) -> bool:
     words within three words of 'the'): the sentence tells of a site inside a town."""
     rules = rules or place_rules()
     return any(
-        rules.has(w, "site") for words in _THE_WORDS.findall(sentence) for w in words.split()
+        rules.has(w, "site") for _, words in _THE_WORDS.findall(sentence) for w in words.split()
     )
 
 
@@ -484,9 +484,7 @@ _AFTER_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
 _NAME_WORD = re.compile(r"(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z]")
 
 
-def names_a_part(
-    text: str, end: int, rules: PlaceRules | None = None, role: str = "part"
-) -> bool:
+def names_a_part(text: str, end: int, rules: PlaceRules | None = None, role: str = "part") -> bool:
     """'the Khwaja Omari quarter', 'Kismayu Road', 'al-Hamidiyah and al-Qusour quarters': a
     place_cues.csv part word after the name, its other words or a list of names ending there,
     says it names a part of a town, which may share a far town's name. `role` "loose_part":
