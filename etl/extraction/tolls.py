@@ -49,7 +49,9 @@ _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'abo
     # the other side's dead after 'while': "6 soldiers lost their lives, while 2 rebels ..."
     rf"|{_JOIN_VERB}\s*,?\s+while\s+"
     # each part with its verb, a semicolon between: "7 soldiers killed; 80 assailants neutralised"
-    rf"|{_JOIN_VERB}\s*;\s*)['\u2018\"\u201c]?",
+    rf"|{_JOIN_VERB}\s*;\s*"
+    # one side's dead against the other's: "the dead of IS numbered 11, against 3 on the YPG side"
+    r"|\s*,?\s+against\s+)['\u2018\"\u201c]?",
     FLAGS,
 )
 # each side's dead in a clause of its own, with the first clause's adverbial and the second's
@@ -281,7 +283,11 @@ def with_totals(text: str, figures: list[Figure]) -> list[Figure]:
         ):
             chain.append(f)
             joined_by_and = (
-                joined_by_and or labelled or clause or "and" in gap[0].lower() or ";" in gap[0]
+                joined_by_and
+                or labelled
+                or clause
+                or ";" in gap[0]
+                or any(w in gap[0].lower() for w in ("and", "against"))
             )
         else:
             close()

@@ -196,3 +196,25 @@ def test_an_update_post_raises_the_toll(extractor: Extractor) -> None:
 )
 def test_a_pronoun_or_possessive_victim(text: str, toll: tuple[float | None, ...]) -> None:
     assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # one side's dead against the other's, added
+        (
+            "Fighting in Sarrin: the dead of IS numbered 11, against 3 on the YPG side.",
+            (14.0, 14.0),
+        ),
+        (
+            "Regime forces took Maar Shurin, and the dead of the factions numbered 14, against 9 "
+            "of the regime forces.",
+            (23.0, 23.0),
+        ),
+        # 'against' between counts of things or of years is no second side's dead
+        ("The rebels had 5 tanks against 2 of the army in Sarrin.", (None, None)),
+        ("Shelling killed 12 people in Sarrin this week, against 8 last week.", (12.0, 12.0)),
+    ],
+)
+def test_the_other_sides_dead_against(text: str, toll: tuple[float | None, ...]) -> None:
+    assert _toll(text) == toll
