@@ -114,7 +114,9 @@ def build_all(
     sources = Sources()
     sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in articles)
     tables, index = with_merge(tables, curated, articles, mentions, sources.source)
-    state = MergeState(index, sources, cache.fingerprint if cache else "", len(mentions))
+    count = len(mentions)
+    del mentions  # not held through the review and the writing
+    state = MergeState(index, sources, cache.fingerprint if cache else "", count)
     tables = apply_decisions(tables, snapshot.decisions, sources.source)
     return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports
 
@@ -259,7 +261,8 @@ def with_merge(
 
     clusters, index = merge_all(mentions)
     clusters = match_curated(clusters, curated_points(tables))
-    opened = {id(m): i for i, m in enumerate(mentions)}
+    firsts = {id(c.mentions[0]) for c in clusters}  # (not a dict of every mention)
+    opened = {id(m): i for i, m in enumerate(mentions) if id(m) in firsts}
     event_of = {opened[id(c.mentions[0])]: c.event_id for c in clusters}
     index["event_id"] = index["host"].map(event_of)
     out = add_extracted(tables, clusters, articles, actor_ids_of(curated), source)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
@@ -29,6 +30,7 @@ COLUMNS = [
     "place_note", "group", "host", "pos", "place_name", "country", "event_id", "toll",
 ]  # fmt: skip
 _TOLL = COLUMNS.index("toll")
+_EMPTY = {"latitude": "Float64", "longitude": "Float64", "geo_precision": "Int64", "toll": "Int64"}
 
 Key = tuple  # (undated, width, start, end, article_id, char_start, trigger_start, seq)
 
@@ -80,44 +82,74 @@ def positions(mentions: Sequence[Mention]) -> list[int]:
 
 def rows_of(mentions: Sequence[Mention], seqs: Sequence[int], group: Sequence[int],
             host: Sequence[int], pos: Sequence[int]) -> pd.DataFrame:  # fmt: skip
-    """Index rows for these mentions and decisions, in merge order (event ids to be set)."""
+    """Index rows for these mentions and decisions, in merge order (event ids to be set).
+
+    The order is found on numpy columns of the sort key and the rows are made in it, so
+    the frame is built once: no key tuple per mention, no second (sorted) copy of the frame
+    (at 16,000 news-length articles these were about 130 MiB held beside every mention;
+    docs/scale.md, "Session 22")."""
+    n = len(mentions)
+    if not n:  # (as it always was)
+        empty = {c: pd.array([], dtype=_EMPTY[c]) if c in _EMPTY else [] for c in COLUMNS}
+        return sort_index(pd.DataFrame(empty, columns=COLUMNS))
+    seq = np.fromiter(seqs, np.int64, n)
+    start = np.fromiter((m.date.start.toordinal() for m in mentions), np.int64, n)
+    end = np.fromiter((m.date.end.toordinal() for m in mentions), np.int64, n)
+    char_start = np.fromiter((m.char_start for m in mentions), np.int64, n)
+    trigger_start = np.fromiter((m.trigger_start for m in mentions), np.int64, n)
+    undated = np.fromiter((m.date.source == "article" for m in mentions), bool, n)
+    articles = [m.article_id for m in mentions]
+    order = _merge_order(undated, start, end, articles, char_start, trigger_start, seq)
+    mentions = [mentions[i] for i in order]
     frame = pd.DataFrame(
         {
-            "seq": list(seqs),
-            "article_id": [m.article_id for m in mentions],
+            "seq": seq[order],
+            "article_id": [articles[i] for i in order],
             "event_type": [m.event_type for m in mentions],
-            "start": [m.date.start.toordinal() for m in mentions],
-            "end": [m.date.end.toordinal() for m in mentions],
+            "start": start[order],
+            "end": end[order],
             "source": [m.date.source for m in mentions],
-            "char_start": [m.char_start for m in mentions],
-            "char_end": [m.char_end for m in mentions],
+            "char_start": char_start[order],
+            "char_end": np.fromiter((m.char_end for m in mentions), np.int64, n),
             "trigger": [m.trigger for m in mentions],
-            "trigger_start": [m.trigger_start for m in mentions],
+            "trigger_start": trigger_start[order],
             "place_id": [m.place_id for m in mentions],
             "latitude": pd.array([m.latitude for m in mentions], dtype="Float64"),
             "longitude": pd.array([m.longitude for m in mentions], dtype="Float64"),
             "geo_precision": pd.array([m.geo_precision for m in mentions], dtype="Int64"),
             "place_note": [m.place_note for m in mentions],
-            "group": list(group),
-            "host": list(host),
-            "pos": list(pos),
+            "group": np.asarray(group, np.int64)[order],
+            "host": np.asarray(host, np.int64)[order],
+            "pos": np.asarray(pos, np.int64)[order],
             "place_name": [m.place_name for m in mentions],
             "country": [m.country for m in mentions],
-            "event_id": [None] * len(mentions),
+            "event_id": [None] * n,
             "toll": pd.array([toll_sign(m) for m in mentions], dtype="Int64"),
         },
         columns=COLUMNS,
     )
-    return sort_index(frame)
+    return frame
+
+
+def _merge_order(undated, start, end, articles, char_start, trigger_start, seq) -> np.ndarray:
+    """Positions in the order of `key_of` (seq last, so no two rows tie): a stable sort on
+    each key from the last to the first, the article ids ranked as Python orders them."""
+    rank = {a: i for i, a in enumerate(sorted(set(articles)))}
+    article = np.fromiter((rank[a] for a in articles), np.int64, len(articles))
+    start, end = np.asarray(start, np.int64), np.asarray(end, np.int64)
+    return np.lexsort((np.asarray(seq, np.int64), np.asarray(trigger_start, np.int64),
+                       np.asarray(char_start, np.int64), article, end, start, end - start,
+                       np.asarray(undated, bool)))  # fmt: skip
 
 
 def sort_index(frame: pd.DataFrame) -> pd.DataFrame:
     """Rows in merge order."""
-    keys = [key_of(*k) for k in zip(frame["source"] == "article", frame["start"], frame["end"],
-                                    frame["article_id"], frame["char_start"],
-                                    frame["trigger_start"], frame["seq"])]  # fmt: skip
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    return frame.iloc[order].reset_index(drop=True)
+    if frame.empty:
+        return frame.iloc[[]].reset_index(drop=True)
+    order = _merge_order((frame["source"] == "article").to_numpy(bool), frame["start"],
+                         frame["end"], list(frame["article_id"]), frame["char_start"],
+                         frame["trigger_start"], frame["seq"])  # fmt: skip
+    return frame.take(order).reset_index(drop=True)
 
 
 def seq_of(clusters: Sequence[Cluster], seqs: dict[int, int]) -> dict[int, int]:
@@ -130,9 +162,17 @@ def merge_all(mentions: Sequence[Mention]) -> tuple[list[Cluster], pd.DataFrame]
     position in `mentions`)."""
     seqs = {id(m): i for i, m in enumerate(mentions)}
     groups = group_mentions(mentions)
-    group = seq_of(groups, seqs)  # before folding: a cluster's first mention opened it
+    group = [0] * len(mentions)  # by seq: the seq of the mention that opened its cluster
+    for c in groups:  # (before folding: a cluster's first mention opened it)
+        opener = seqs[id(c.mentions[0])]
+        for m in c.mentions:
+            group[seqs[id(m)]] = opener
     clusters = fold_casualties(groups)
-    host = {id(m): group[id(c.mentions[0])] for c in clusters for m in c.mentions}
-    index = rows_of(mentions, range(len(mentions)), [group[id(m)] for m in mentions],
-                    [host[id(m)] for m in mentions], positions(mentions))  # fmt: skip
+    host = [0] * len(mentions)
+    for c in clusters:
+        opener = group[seqs[id(c.mentions[0])]]
+        for m in c.mentions:
+            host[seqs[id(m)]] = opener
+    del seqs
+    index = rows_of(mentions, range(len(mentions)), group, host, positions(mentions))
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id)), index
