@@ -284,17 +284,23 @@ def _told(m: Mention) -> tuple[int | None, bool, int]:
     return sign, _FURTHER.match(m.trigger) is not None, m.char_start
 
 
+_NONE_FURTHER = -math.inf  # (one float for every record, not one each)
+
+
 def _tell(said: dict[str, list], m: Mention, told: tuple[int | None, bool, int]) -> None:
-    """Note a mention that joined a cluster in the cluster's record of its article."""
+    """Note a mention that joined a cluster in the cluster's record of its article: the toll
+    signs given, as bits (1 << sign: a set of 0 and 1 in an int, not a set object each), the
+    first offset and the last offset of a 'further' trigger."""
     sign, further, start = told
     record = said.get(m.article_id)
     if record is None:
-        record = said[m.article_id] = [set(), start, -math.inf]
+        record = said[m.article_id] = [0, start, _NONE_FURTHER]
     if sign is not None:
-        record[0].add(sign)
-    record[1] = min(record[1], start)
-    if further:
-        record[2] = max(record[2], start)
+        record[0] |= 1 << sign
+    if start < record[1]:
+        record[1] = start
+    if further and start > record[2]:
+        record[2] = start
 
 
 def _may_join(record: list | None, told: tuple[int | None, bool, int]) -> bool:
@@ -306,7 +312,7 @@ def _may_join(record: list | None, told: tuple[int | None, bool, int]) -> bool:
         return True
     sign, further, start = told
     signs, first, last_further = record
-    if sign is not None and any(s != sign for s in signs):
+    if sign is not None and signs & ~(1 << sign):
         return False
     return not (last_further > start or (further and first < start))
 

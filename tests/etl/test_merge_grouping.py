@@ -232,3 +232,39 @@ def test_moving_clusters_matters(monkeypatch):
         mentions = scattered_batch(rng, rng.randrange(40, 240))
         differ += _shape(group_mentions(mentions)) != _shape(plain_grouping(mentions))
     assert differ
+
+
+def test_article_record_keeps_signs_as_bits():
+    """Session 22: a cluster's record of an article keeps the toll signs given as the bits of
+    an int (1 << sign), not a set object per record; the same answers as the set did."""
+    from etl.extraction.merge import _may_join, _tell
+
+    rng = random.Random(3)
+    said: dict[str, list] = {}
+    m = random_mention(rng, "a0001", 100)
+    _tell(said, m, (None, False, 100))
+    assert said["a0001"] == [0, 100, -math.inf]
+    _tell(said, m, (1, False, 120))
+    assert said["a0001"][0] == 0b10 and _may_join(said["a0001"], (1, False, 130))
+    assert not _may_join(said["a0001"], (0, False, 130))  # deadly, then 'no casualties'
+    _tell(said, m, (0, True, 90))
+    assert said["a0001"] == [0b11, 90, 90]
+    assert not _may_join(said["a0001"], (1, False, 130)) and _may_join(
+        said["a0001"], (None, False, 95)
+    )
+
+
+def test_grid_keys_hold_each_cluster_once_in_a_list():
+    """Session 22: the place grids keep a list per key (a cluster filed once under a key);
+    a move takes it out of every key it left."""
+    index = Candidates(SAME_PLACE_KM, NESTED_KM, 3)
+    weeks = range(10, 12)
+    index.enter("airstrike", weeks, 0, (34.45, 40.95, 1))
+    index.enter("airstrike", weeks, 1, (34.45, 40.95, 1))
+    entries = [v for g in index.grids.values() for v in g.values()]
+    assert entries and all(type(v) is list and sorted(v) == [0, 1] for v in entries)
+    index.move("airstrike", weeks, 0, (34.45, 40.95, 1), (35.93, 36.63, 1))
+    near = index.near("airstrike", weeks, (34.45, 40.95, 1))
+    assert near == {1}
+    assert index.near("airstrike", weeks, (35.93, 36.63, 1)) == {0}
+    assert all(v.count(0) <= 1 for g in index.grids.values() for v in g.values())

@@ -4,7 +4,6 @@ decisions (`group`, `host`) as the dicts by mention it was made from."""
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 
 import pandas as pd
