@@ -236,3 +236,50 @@ def test_a_battles_dead_counted_since_it_began_fold_into_it():
         " city on Friday, the minister said."
     )
     assert "killing" not in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Coalition jets destroyed the al-Siyasiyah bridge on the northern edge of the city on Tuesday.",
+        "Air force jets destroyed hideouts of militants south of Rafah, killing 12 of them.",
+    ],
+)
+def test_what_aircraft_destroyed_is_an_air_strike(sentence):
+    assert "airstrike" in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Seven drones were destroyed by air-defence systems on Sunday.",
+        "Residents said aircraft had destroyed the mosque, an accusation the coalition rejected.",
+        "CLAIM: A widely shared video says Russian jets destroyed a bakery in Salamieh on 1 August.",
+        'CLAIM: Posts say "hundreds" died when a car bomb hit Shahba on 7 August.',
+    ],
+)
+def test_aircraft_destroyed_claimed_or_accused_is_no_air_strike(sentence):
+    found = sentence_types(sentence)
+    assert "airstrike" not in found
+    assert "explosion" not in found
+
+
+def test_people_told_by_the_camp_they_reached():
+    found = sentence_types(
+        "Some 2.300 people fleeing the villages south of Mosul reached the Debaga camp in the"
+        " past three days, camp managers said."
+    )
+    assert "displacement" in found
+
+
+def test_a_snipers_killing_after_a_shelling_is_its_own(extractor):
+    text = (
+        "Government shelling on the town of Kafr Laha killed 4 civilians including a child on"
+        " Tuesday, our correspondent said. In Teir Maalah, north of the city, a sniper killed a"
+        " young man the same day."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s22", text, PUB))
+    second = text.index("In Teir")
+    assert [m.event_type for m in mentions if m.char_start >= second] == ["killing"]
+    shelling = [m for m in mentions if m.event_type == "shelling"]
+    assert fatalities([f for m in shelling for f in m.figures]) == (4.0, 4.0)
