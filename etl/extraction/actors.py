@@ -16,31 +16,26 @@ from pathlib import Path
 
 import ahocorasick
 
+from etl.extraction.rules import read_lists
 from etl.settings import ROOT
 
 LEXICON = ROOT / "data" / "lexicon" / "actors.csv"
-_SPEECH = (
-    r"said|says|told|reported|tweeted|announced|stated|added|claimed|confirmed|estimated|"
-    r"counted|warned|wrote|noted|explained|insisted|acknowledged|alleged"
-)
+#: data/rules/actor_words.csv (its header says what each list holds)
+WORDS = read_lists("actor_words", ("speech_verb", "title", "said_verb", "said_end"))
+_SPEECH = "|".join(WORDS["speech_verb"])
+_TITLES = "|".join(WORDS["title"])
 _AFTER = re.compile(rf",\s*(?P<who>[^,;:“”\"]{{2,90}}?)\s+(?:{_SPEECH})\b[^,;]{{0,40}}[.”\"]*\s*$")
 _VERB = re.compile(rf"\s(?:{_SPEECH})\b")
-_TITLE_END = re.compile(
-    r"\b(?:spokesman|spokeswoman|spokesperson|official|chief|head|commander|minister|secretary|"
-    r"director|leader|envoy)$"
-)
-_TITLE_START = re.compile(
-    r"(?:an? |the )?(?:\w+ )?(?:spokesman|spokeswoman|spokesperson|official|chief|head|commander|"
-    r"minister|secretary|director|leader|envoy)\b"
-)
+_TITLE_END = re.compile(rf"\b(?:{_TITLES})$")
+_TITLE_START = re.compile(rf"(?:an? |the )?(?:\w+ )?(?:{_TITLES})\b")
 _DELIMITERS = ',;:“”"—'
 #: a dotted abbreviation ('a U.S. official', 'the U.N.') does not end the speaker
 _ACCORDING = re.compile(r"\baccording to (?P<who>(?:(?<!\w)(?:[A-Z]\.){2,}|[^,;.:“”\"]){2,90})")
 #: the pieces around a speaker after the verb: the verb, an apposition ('Mustafa Bali, an SDF
 #: spokesman'), and the sentence's end, perhaps after ', adding that ...'
-_SAID = r"[,”\"]\s*(?:said|says|added|told reporters)\s+"
+_SAID = r"[,”\"]\s*(?:" + "|".join(WORDS["said_verb"]) + r")\s+"
 _APPOSITION = r"(?:,\s*(?:an?|the|her|his)\s+[^,;:“”\"]{2,60}?)?"
-_SAID_END = r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
+_SAID_END = r"(?:,\s*(?:" + "|".join(WORDS["said_end"]) + r")\b[^;]*)?[.”\"]*\s*$"
 #: ', said Mustafa Bali, an SDF spokesman.', ', said the Syrian Observatory.' (speaker after
 #: the verb, at the sentence end)
 _SAID_WHO = re.compile(

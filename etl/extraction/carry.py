@@ -26,6 +26,7 @@ from etl.extraction.tolls import (
     only_casualties,
     vague,
 )
+from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 from etl.extraction.trigger_rules import trigger_rules
 from etl.places.geonames import haversine_km
 
@@ -197,7 +198,7 @@ def origins(text: str, places: Sequence) -> list:
 #: A later sentence's toll of another group ('Four attackers were killed.', 'Seven soldiers
 #: were also killed'): added to the toll the event already has, not a revision of it.
 _OTHER_GROUP = re.compile(
-    r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers|terrorists)\b",
+    r"\b(?:" + "|".join(TRIGGER_WORDS["attacker_noun"]) + r")\b",
     re.I,
 )
 _ALSO = re.compile(r"^\s+(?:\w+\s+){0,2}?also\b", re.I)
@@ -309,7 +310,7 @@ def further_mention(own: Mention, event: Mention) -> Mention:
     )
 
 
-LEAVING = frozenset({"left", "departed", "exited"})  # a flight told only as a departure
+LEAVING = frozenset(TRIGGER_WORDS["leaving_verb"])  # a flight told only as a departure
 
 
 def _left(event_type: str, trigger: str) -> bool:

@@ -80,9 +80,7 @@ _CLAUSE_JOIN = re.compile(
 # housewife died in the crossfire", "neutralising 11 terrorists, while 2 soldiers paid the
 # supreme price". The second count has its own verb (it is read as dead with no verb shared
 # across ';' or 'while'), and the words between name no restated toll
-_VERB_BEFORE = re.compile(
-    r"\b(?:killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|slaying|slew)\s+\Z", FLAGS
-)
+_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(TRIGGER_WORDS["kill_verb_before"]) + r")\s+\Z", FLAGS)
 _VERB_FIRST_JOIN = re.compile(
     r"\s*(?:;|,?\s+(?:while|whereas))\s*"
     rf"(?:(?!{_RESTATED})[^\W\d][\w'\u2019-]*,?\s+){{0,8}}?['\u2018\"\u201c]?",
@@ -190,9 +188,7 @@ def _total(parts: list[Figure], text: str) -> Figure:
 
 # a list's first part that is the whole ("22 people, 14 children"), or a later part that is
 # a share of it: not separate groups to add
-_WHOLE = re.compile(
-    r"\b(?:people|persons|individuals|fatalities|deaths|lives|casualties|victims)\b", FLAGS
-)
+_WHOLE = re.compile(r"\b(?:" + "|".join(TRIGGER_WORDS["whole_noun"]) + r")\b", FLAGS)
 _SHARE = re.compile(r"\b(?:children|women|minors|girls|boys|of\s+them|among\s+them)\b", FLAGS)
 _OWN_COUNT = re.compile(
     r"\s*\d"

@@ -23,6 +23,7 @@ LISTS = (
     "civilian_victim", "armed_near", "hit_by", "passive_after", "generic_people",
     "civilian_dead", "killing_after", "executed", "execution_stem", "casualty_noun",
     "told_verb", "speech_end", "casualty_trigger", "killing_manner", "toll_trigger",
+    "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}

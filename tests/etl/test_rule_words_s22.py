@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import pytest
 
-from etl.extraction import attack_targets, flows, merge, toll_labels, tolls, trigger_fold, triggers
+from etl.extraction import (
+    actors,
+    attack_targets,
+    carry,
+    flows,
+    merge,
+    toll_labels,
+    tolls,
+    trigger_fold,
+    triggers,
+)
 from etl.extraction.rules import read_lists
 from etl.places import evidence, placing, routes
 from etl.problems import InputError
@@ -198,3 +208,28 @@ def test_a_label_of_an_unknown_quantity_is_named_by_its_line(tmp_path):
     )
     with pytest.raises(InputError, match=r"figure_labels.csv:3: quantity 'kiled' is none of"):
         toll_labels._labels(tmp_path)
+
+
+def test_the_fourth_moves_keep_their_expressions():
+    assert actors._VERB.pattern == (
+        r"\s(?:said|says|told|reported|tweeted|announced|stated|added|claimed|confirmed|estimated|"
+        r"counted|warned|wrote|noted|explained|insisted|acknowledged|alleged)\b"
+    )
+    assert actors._TITLE_END.pattern == (
+        r"\b(?:spokesman|spokeswoman|spokesperson|official|chief|head|commander|minister|secretary|"
+        r"director|leader|envoy)$"
+    )
+    assert actors._SAID_WHO.pattern.startswith(r"[,”\"]\s*(?:said|says|added|told reporters)\s+")
+    assert actors._SAID_WHO.pattern.endswith(
+        r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
+    )
+    assert carry._OTHER_GROUP.pattern == (
+        r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers|terrorists)\b"
+    )
+    assert frozenset({"left", "departed", "exited"}) == carry.LEAVING
+    assert tolls._VERB_BEFORE.pattern == (
+        r"\b(?:killing|killed|kills|neutrali[sz]ing|neutrali[sz]ed|slaying|slew)\s+\Z"
+    )
+    assert tolls._WHOLE.pattern == (
+        r"\b(?:people|persons|individuals|fatalities|deaths|lives|casualties|victims)\b"
+    )
