@@ -46,6 +46,13 @@ _PEOPLE = {
 _VIOLENT = {"airstrike", "shelling", "explosion", "clash", "killing"}
 _VEHICLE = re.compile(r"\b(?:(trucks?|lorries)|(bus(?:es)?|coaches))\b", re.I)
 _LEADING = re.compile(r"^[\W_]*(?:(?:an?|the)\s+)?", re.I)
+#: A displacement told as people arriving ('300 people have arrived from Baghouz'): placed
+#: where they arrived (carry.move_places), so the summary names where they came from too.
+_ARRIVAL = re.compile(r"arriv", re.I)
+#: 'from (the) <Name Name>': up to three capitalised words after 'from' ('al-', 'el-' and the
+#: like may lead a word: 'from Ras al-Ain'), not 'from the camp'.
+_NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*"
+_FROM_NAME = re.compile(rf"\bfrom\s+(?:the\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 #: A claimant longer than this, or with a comma, is more sentence than source: left out.
 CLAIMANT_CHARS = 40
 
@@ -147,6 +154,17 @@ def place_words(mention: Mention) -> str:
     return clean(mention.place_name)
 
 
+def _origin(best: Mention, where: str) -> str:
+    """' from Baghouz' for people arriving, when the sentence says where from; '' else."""
+    if best.event_type != "displacement" or not _ARRIVAL.search(best.trigger):
+        return ""
+    for match in _FROM_NAME.finditer(best.sentence):
+        name = clean(match.group(1))
+        if name and name not in where and where not in name:
+            return f" from {name}"
+    return ""
+
+
 def _claimant(text: str | None) -> str:
     claimant = _LEADING.sub("", clean(text))
     return claimant if claimant and len(claimant) <= CLAIMANT_CHARS and "," not in claimant else ""
@@ -164,11 +182,15 @@ def summarize(best: Mention, mentions: Iterable[Mention] = (), place: Mention | 
         what += f" of {amount} {'families' if people.quantity == 'families' else 'people'}"
     where = place_words(place or best)
     who = _who(best.event_type, clean(best.actor1), clean(best.actor2), bool(amount))
+    origin = _origin(best, where)
+    if origin:  # 'Arrival of 300 people at Al-Hol camp from Baghouz'
+        what, preposition = "Arrival" + what.removeprefix("Displacement"), "at"
     at = f" {preposition} {where}" if where else ""
     parts = [
         what,
         *((at, who) if best.event_type == "siege" else (who, at)),  # 'Siege of X by Y'
         _vehicle(best.sentence, figures) if best.event_type == "evacuation" else "",
+        origin,
     ]
     extras = ["", ""]
     if best.event_type in _VIOLENT:
