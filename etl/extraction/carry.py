@@ -20,6 +20,7 @@ from etl.extraction.merge import CASUALTIES, VIOLENT
 from etl.extraction.tolls import (
     CASUALTY_TYPES,
     CASUALTY_WORDS,
+    REFERENCE,
     TOLL_FREE_TYPES,
     TOLL_QUANTITIES,
     fatalities,
@@ -252,6 +253,8 @@ def hand_back(
     carrying sentence's own mentions that only report deaths ('The government first said
     95 people had been killed but on Tuesday revised the toll to 35.') are dropped: they
     are the event before, not another one."""
+    if _named_elsewhere(mentions, previous, own, text):
+        carry = tuple(f for f in carry if f.quantity not in CASUALTY_COUNTS)
     handed = False
     gainers: set[int] = set()
     told: int | None = None  # the event whose toll or count the sentence gave
@@ -285,6 +288,29 @@ def hand_back(
             else:  # '... attacked three camps. 79 attackers and 8 soldiers were killed.':
                 # the sentence tells that event again (its toll counted there only)
                 mentions[j] = further_mention(mentions[j], event)
+
+
+def _named_elsewhere(mentions: Sequence[Mention], previous: range, own: range, text: str) -> bool:
+    """Whether the carrying sentence names, by a definite noun, an event of a type the
+    sentence before does not hold but an earlier one does ('Government forces captured the
+    town after two days of fighting. The town was hit by 200 barrel bombs. 25 soldiers and
+    31 rebels were killed in the battle for the town.': the battle's toll, not the barrel
+    bombs'). Its toll then stays with its own mention, which `anaphora.refer_back` makes
+    that earlier event's."""
+    if not text or not previous:
+        return False
+    named = {
+        m.event_type
+        for m in (mentions[j] for j in own)
+        if m.event_type in VIOLENT
+        and REFERENCE.search(text, max(0, m.trigger_start - 20), m.trigger_start)
+    }
+    if not named:
+        return False
+    before = {mentions[j].event_type for j in previous}
+    if named & before:
+        return False
+    return any(mentions[j].event_type in named for j in range(previous.start))
 
 
 def further_mention(own: Mention, event: Mention) -> Mention:

@@ -335,6 +335,7 @@ TOLL_FREE_TYPES = frozenset({"statement"})  # a statement in a toll sentence tak
 
 
 _REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|latest\s+|deadly\s+)?\Z", FLAGS)
+REFERENCE = _REFERENCE  # a definite noun before a trigger: an event told before
 #: A killing told by how it was done (shot dead, executed, beaten to death): a killing of its
 #: own, not only the toll of the event told before.
 _MANNER = re.compile(
