@@ -158,3 +158,54 @@ def test_attackers_troops_or_staff_who_leave_are_no_displacement(sentence):
 )
 def test_civilians_who_leave_stay_displaced(sentence):
     assert "displacement" in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town was first entered by troops on 9 November, but Islamic State fighters retook"
+        " most of it two days later using suicide car bombs and tunnels.",
+        "Islamic State launched its boldest attack yet on the city on the 25th, sending car"
+        " bombs into two districts and seizing a children's hospital.",
+        "Troops withdrew on Wednesday after Islamic State fighters surrounded them with car bombs.",
+    ],
+)
+def test_car_bombs_as_the_means_of_an_assault_are_no_explosion(sentence):
+    assert "explosion" not in sentence_types(sentence)
+    assert "explosion" not in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car bomb struck a market in the district on Wednesday morning, killing 64 people.",
+        "The siege of the hotel began on Friday evening with a car bomb.",
+        "Two car bombs exploded near a busy intersection on 21 February.",
+    ],
+)
+def test_a_car_bomb_told_as_news_stays(sentence):
+    assert "explosion" in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 300 families have returned to the villages of the area since Hawija was retaken.",
+        "More than 1.2 million people have returned to their homes in Nineveh province since"
+        " the end of major combat, the ministry said.",
+    ],
+)
+def test_returns_counted_since_long_ago_are_no_displacement(sentence):
+    assert "displacement" not in sentence_types(sentence)
+    assert "displacement" not in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 500 displaced families returned to their villages on Tuesday.",
+        "About 2,500 people have returned to al-Atarib and its vicinity.",
+    ],
+)
+def test_returns_told_as_news_stay(sentence):
+    assert "displacement" in sentence_types(sentence)
