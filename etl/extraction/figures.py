@@ -458,6 +458,38 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
     return found
 
 
+#: a person named by a noun the tables lack, told by the kin after it: 'killed a baker and his
+#: son', 'killing a tribal sheikh and his two sons' (one or two lower-case words after 'a')
+_KIN_BEFORE = re.compile(
+    rf"\b(?:an?|the)\s+(?P<noun>{_COMPOUND}(?:{_COMPOUND})?)and\s+(?P<own>(?:his|her)\s+)?\Z",
+    _FLAGS,
+)
+_KIN_WORDS = frozenset({"his", "her"})
+_KIN_OWN = frozenset({"his ", "her "})  # a singular kin noun's candidate opens with its owner
+
+
+def _kin(text: str, lo: int, cands: list[_Candidate]) -> list[_Candidate]:
+    """One more victim before 'and his/her <counted or named kin>' with no verb of its own:
+    the person the kin belong to, named by a noun the tables lack ('killed a baker and his
+    son' = 2). The verb before that person counts both."""
+    found: list[_Candidate] = []
+    for c in cands:
+        if c.before or c.after:
+            continue
+        m = _KIN_BEFORE.search(text, max(lo, c.start - 60), c.start)
+        if m is None or not (m["own"] or text[c.start : c.start + 4].lower() in _KIN_OWN):
+            continue
+        end = m.start("noun") + len(m["noun"].rstrip())
+        if any(m.start() < o.end and o.start < end for o in cands):
+            continue  # 'a man and his son': a noun of the tables, counted already
+        verb = _before_verb(text, lo, m.start(), loose=False)
+        if verb not in _PEOPLE_VERBS:
+            continue
+        c.before = verb
+        found.append(_Candidate(m.start(), end, 1.0, 1.0, "exact", c.cls, verb, None, None, True))
+    return found
+
+
 _DEATH_OF = re.compile(r"\bdeaths?\s+of\s+\Z", _FLAGS)
 #: one victim told by a pronoun right after its verb: 'killing him', 'killing him and his
 #: brother' ('her' only where no noun follows: 'killing her husband' is the noun's)
@@ -502,6 +534,8 @@ def find_figures(text: str, start: int, end: int, folded_text: str | None = None
         cands = sorted(cands + _singles(text, lo, hi, cands), key=lambda c: c.start)
     if not (_PRONOUNS.isdisjoint(words) or _VICTIM_VERBS.isdisjoint(words)):
         cands = sorted(cands + _pronouns(text, lo, hi, cands), key=lambda c: c.start)
+    if cands and not _KIN_WORDS.isdisjoint(words):
+        cands = sorted(cands + _kin(text, lo, cands), key=lambda c: c.start)
     if len(cands) > 1:
         _share_verbs(text, cands)
     figures = []

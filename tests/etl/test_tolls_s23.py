@@ -13,6 +13,7 @@ import datetime as dt
 import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
+from etl.extraction.figures import find_figures
 from etl.extraction.merge import cluster_mentions
 from etl.extraction.tolls import fatalities
 
@@ -82,3 +83,38 @@ def test_a_toll_named_by_a_type_told_nowhere_before_is_carried_as_before(
         "in the fighting."
     )
     assert _tolls(extractor, text)["airstrike"] == (9.0, 9.0)
+
+
+def _toll(text: str) -> tuple[float | None, float | None]:
+    return fatalities(find_figures(text, 0, len(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a person named by a noun the tables lack, told by the kin after it
+        ("A strike on a bakery in Hish killed a baker and his son, activists said.", (2.0, 2.0)),
+        ("Gunmen killed a tribal sheikh and his two sons at their farm near Tarmiyah.", (3.0, 3.0)),
+        ("A device exploded in a house in Qaraqosh, killing a returnee and his son.", (2.0, 2.0)),
+        ("Gunmen shot dead a grocer and her daughter in Kafr Nabl.", (2.0, 2.0)),
+    ],
+)
+def test_a_person_told_by_the_kin_after_is_counted(text: str, toll: tuple[float, float]) -> None:
+    assert _toll(text) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # nouns of the tables: counted as before
+        ("Shelling on Qminas killed a man and his wife.", (2.0, 2.0)),
+        ("A shell killed a woman and her two daughters in Ariha.", (3.0, 3.0)),
+        # no verb of the dead before the person: no victim
+        ("Jets destroyed a bakery and her house in Ariha.", (None, None)),
+        ("The strike hit a bakery and his son was wounded.", (None, None)),
+        # the verb of the dead is the first person's only
+        ("Gunmen killed a farmer and wounded his son near Hit.", (1.0, 1.0)),
+    ],
+)
+def test_kin_guards(text: str, toll: tuple[float | None, float | None]) -> None:
+    assert _toll(text) == toll
