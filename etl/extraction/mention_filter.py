@@ -16,9 +16,8 @@ were chosen leave-one-set-out (``train_mention_filter.py grid``): of a grid, the
 with the largest news-precision gain summed over heldout4-11, each scored with today's rules
 and the filter fitted to the other seven, that cost no such set and no set of the default
 ``etl evaluate`` (seeds, devset, heldout, devset2) an item on any other measure. See
-docs/extraction_history.md, session 14; session 15 added heldout12's and heldout13's
-first-look rows and found no refit that gained over these weights leave-one-set-out, so they
-stand.
+docs/extraction_history.md, session 14; sessions 15-23 added heldout12-20's first-look rows
+and found no refit that gained over these weights leave-one-set-out, so they stand.
 """
 
 from __future__ import annotations
