@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from etl.extraction.date_windows import told_again
 from etl.extraction.mentions import Mention
 from etl.extraction.rules import read_rules
 
@@ -109,7 +110,7 @@ def refer_back(mentions: list[Mention], text: str) -> list[Mention]:
         out[i] = replace(
             m,
             event_type=antecedent.event_type,
-            date=antecedent.date,
+            date=told_again(m.date, antecedent.date),
             background=antecedent.background,
             place_name=antecedent.place_name,
             place_id=antecedent.place_id,

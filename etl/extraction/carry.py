@@ -15,6 +15,7 @@ from dataclasses import replace
 from etl.extraction.date_context import UNTIL_DAYS
 from etl.extraction.date_patterns import STAMP_TAIL
 from etl.extraction.date_resolvers import precision_of
+from etl.extraction.date_windows import told_again
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
 from etl.extraction.tolls import (
@@ -320,7 +321,7 @@ def further_mention(own: Mention, event: Mention) -> Mention:
     return replace(
         own,
         event_type=event.event_type,
-        date=event.date,
+        date=told_again(own.date, event.date),
         background=event.background,
         place_name=event.place_name,
         place_id=event.place_id,

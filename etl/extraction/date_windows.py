@@ -25,6 +25,21 @@ def article_window(published: dt.date, days: int = 3) -> DateWindow:
     return DateWindow(start, published, precision_of(start, published), "article")
 
 
+def told_again(own: DateWindow, event: DateWindow) -> DateWindow:
+    """The date of a sentence that tells again an event of another sentence (a toll-only
+    sentence after it, etl.extraction.carry.further_mention; 'the strike',
+    etl.extraction.anaphora.refer_back): that event's window, precision and source, so the
+    merge reads the two alike. Its words' offsets stay in its own sentence: its own date
+    when that tells the same window the same way ('... last week ... . ... last week ...'),
+    else the event's words without offsets (they lie in the other sentence)."""
+    same = (own.start, own.end, own.precision, own.source)
+    if same == (event.start, event.end, event.precision, event.source):
+        return own
+    if event.char_start is None:
+        return event
+    return DateWindow(event.start, event.end, event.precision, event.source, event.text)
+
+
 def best_date(windows: list[DateWindow]) -> DateWindow | None:
     """The most specific window (narrowest; the first of equals), or None."""
     return min(windows, key=lambda w: w.end - w.start, default=None)
