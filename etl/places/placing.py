@@ -25,6 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from etl.extraction.date_words import WORDS as DATE_WORDS
 from etl.places import admin_path, facilities, roles, routes, stray
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence, capitals
@@ -68,6 +69,14 @@ _LOCATOR_GAPS = (",", ", ")  # 'in <unknown>, <Town>': the town locates the plac
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+&)\s+")  # 'X, Y and Z'
 _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
 _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: '(Latakia'
+#: a month's abbreviation ('Mar', data/rules/date_months.csv) right after a day's number is
+#: the date's, no place: 'Tal Tamr, 12 Mar:' had read 'Mar' as Mary (Turkmenistan) and put
+#: the heading's town near it
+_SHORT_MONTHS = DATE_WORDS.short
+#: a note's heading city labels its province when the text names a smaller town this near
+HEADING_AREA_KM = 150.0
+_FROM_WORDS = ("from ", "from the ")  # a town people came from: no place of the note's
+PEOPLE_KM = 15.0  # a hit's GeoNames namesake this near its point gives its population
 OTHER_NAME_KM = 200.0  # how far a bracketed other name or region may lie from the place
 CURATED_LIKE = 0.95  # a curated name spelt otherwise: nearly the same letters (Idleeb, Idlib)
 #: curated kinds that are towns or areas, not sites: a facility named after one is read first
@@ -152,6 +161,7 @@ class PlaceResolver:
         heading_until = -1  # where a note's heading ('Ariha (Idlib):') ends
         pending: tuple[str, int, int] | None = None  # a heading's place no look-up found yet
         capital_heading = False
+        colon_heading = False  # the first hit heads the note before a colon ('Idlib, 1 May:')
         # a record's place fields ('Gov: Homs | Community: Kafr Laha |', etl.places.fields)
         fields = place_fields(text, start, end) if text.find(":", start, end) >= 0 else ()
         finest = min([f.rank for f in fields]) if fields else 0
@@ -160,6 +170,8 @@ class PlaceResolver:
         for s, e in self._names(text, start, end, evidence):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
+            if name in _SHORT_MONTHS and text[s - 2 : s - 1].isdigit() and text[s - 1] == " ":
+                continue  # '12 Mar': a date's month
             if roles.a_site_named(text, s, e, self.rules):
                 continue  # 'the Cathedral of Our Lady': a site's name, not a town's
             field = field_at(fields, s) if fields else None
@@ -258,12 +270,10 @@ class PlaceResolver:
             if not hits:  # 'Kafr Zeita (Hama): ...': the heading's region only locates it
                 heading_until = routes.heading_end(text, hit.start, hit.end)
                 # a bulletin's section in capitals ('IDLIB: Warplanes struck ... Muhambal')
-                capital_heading = (
-                    hit.text.isupper()
-                    and len(hit.text) > 3
-                    and ":" in text[hit.end : max(hit.end, heading_until)]
-                    and hit.start >= filed_until
+                colon_heading = (
+                    ":" in text[hit.end : max(hit.end, heading_until)] and hit.start >= filed_until
                 )
+                capital_heading = colon_heading and hit.text.isupper() and len(hit.text) > 3
             if (
                 region is None
                 and hits
@@ -281,6 +291,17 @@ class PlaceResolver:
             and not all(h.reporting for h in hits[1:])
         ):
             section = hits.pop(0)  # the places its text names are where it happened
+            refs.append(replace(section, geo_precision=max(3, section.geo_precision)))
+        elif (
+            colon_heading
+            and len(hits) > 1
+            and not hits[0].reporting
+            and self._labels_area(text, hits)
+        ):
+            # 'Idlib, 1 April 2019: Shelling on ... Jisr al-Shughur city', 'Baghdad: ... in
+            # the Abu Ghraib area': a city's name heading a note labels its province; the
+            # smaller town the text names near it is where it happened
+            section = hits.pop(0)
             refs.append(replace(section, geo_precision=max(3, section.geo_precision)))
         # the town a place is measured from ('AUNO (Konduga LGA), 24 km W of Maiduguri')
         # locates it before a region named in brackets
@@ -305,6 +326,41 @@ class PlaceResolver:
         hits = sorted([*hits, field_place], key=lambda h: h.start)
         settled = self._settle(text, hits, evidence, tuple(refs))
         return (_near_field(settled, field_place.start) if finest == 1 else settled), unknown
+
+    def _people(self, hit: PlaceHit) -> int:
+        """The population GeoNames gives the place a hit names (its largest namesake within
+        PEOPLE_KM of the hit's point; 0 when none)."""
+        if self.geonames is None:
+            return 0
+        point = (hit.latitude, hit.longitude)
+        return max(
+            (
+                p.population
+                for p in self.geonames.candidates(hit.text, limit=5)
+                if haversine_km(point, (p.latitude, p.longitude)) <= PEOPLE_KM
+            ),
+            default=0,
+        )
+
+    def _labels_area(self, text: str, hits: list[PlaceHit]) -> bool:
+        """The note's heading place hits[0] is a city (CITY_PEOPLE or more) and the text
+        names a smaller town within HEADING_AREA_KM of it, not as where people came from
+        ('Kirkuk: 61 families arrived from the Hawija pocket' stays in Kirkuk): the heading
+        labels the area."""
+        head = hits[0]
+        point = (head.latitude, head.longitude)
+        towns = [
+            h
+            for h in hits[1:]
+            if not h.reporting
+            and (h.geo_precision < 3 or h.region)
+            and not text[max(0, h.start - 9) : h.start].endswith(_FROM_WORDS)
+            and 0 < haversine_km(point, (h.latitude, h.longitude)) <= HEADING_AREA_KM
+        ]
+        if not towns:
+            return False
+        people = self._people(head)
+        return people >= CITY_PEOPLE and all(self._people(h) < people for h in towns)
 
     def _field_place(
         self,
