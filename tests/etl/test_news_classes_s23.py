@@ -209,3 +209,22 @@ def test_returns_counted_since_long_ago_are_no_displacement(sentence):
 )
 def test_returns_told_as_news_stay(sentence):
     assert "displacement" in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An aid convoy of 31 lorries was struck from the air as it unloaded at a warehouse on Monday.",
+        "The village was attacked from the air twice on Sunday.",
+        "The hospital was bombed from the air overnight.",
+    ],
+)
+def test_a_strike_told_by_where_it_came_from_is_an_air_strike(sentence):
+    assert "airstrike" in sentence_types(sentence)
+    assert "airstrike" in article_types(sentence)
+
+
+def test_an_attack_from_the_air_named_in_a_claim_is_no_strike():
+    assert "airstrike" not in sentence_types(
+        "OSCE monitors said the damage was consistent with an attack from the air."
+    )
