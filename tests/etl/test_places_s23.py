@@ -70,3 +70,19 @@ def test_city_heading_labels_the_province(extractor, text, point):
 def test_town_heading_stands(extractor, text):
     mention = _mentions(extractor, text)[0]
     assert _km(mention, SARAQIB) < 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a record's row of fields split by a one-character mark: the last known place cell
+        "r0099^03/05/2019^Aleppo^Azaz^Azaz^SHL^Shells hit a house near the school^2^0",
+        "20190503 ┃ Aleppo ┃ Azaz ┃ SHELLING ┃ Shells hit a house near the school ┃ 2",
+        "ALERT ⁄ 03/05/2019 ⁄ Aleppo ⁄ Azaz ⁄ Shells hit a house near the school",
+        # a tab-separated row, read so before
+        "2019-05-03\tAleppo\tAzaz\tshelling\tShells hit a house near the school",
+    ],
+)
+def test_row_cells_split_by_a_mark(extractor, text):
+    mention = _mentions(extractor, text)[0]
+    assert _km(mention, AZAZ) < 1
