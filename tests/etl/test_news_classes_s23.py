@@ -228,3 +228,19 @@ def test_an_attack_from_the_air_named_in_a_claim_is_no_strike():
     assert "airstrike" not in sentence_types(
         "OSCE monitors said the damage was consistent with an attack from the air."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The World Health Organization said the fighting had left 21 people dead.",
+        "The clashes have left at least 40 wounded, medics said.",
+    ],
+)
+def test_left_dead_is_a_toll_not_a_flight(sentence):
+    assert "displacement" not in sentence_types(sentence)
+    assert "displacement" not in article_types(sentence)
+
+
+def test_people_who_had_left_stay_displaced():
+    assert "displacement" in sentence_types("About 6,000 residents had left the town by Friday.")
