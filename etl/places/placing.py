@@ -73,6 +73,7 @@ _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: 
 #: the date's, no place: 'Tal Tamr, 12 Mar:' had read 'Mar' as Mary (Turkmenistan) and put
 #: the heading's town near it
 _SHORT_MONTHS = DATE_WORDS.short
+SAME_PLACE_KM = 10.0  # a bracketed name this near the town before it is its other name
 #: a note's heading city labels its province when the text names a smaller town this near
 HEADING_AREA_KM = 150.0
 _FROM_WORDS = ("from ", "from the ")  # a town people came from: no place of the note's
@@ -161,6 +162,7 @@ class PlaceResolver:
         heading_until = -1  # where a note's heading ('Ariha (Idlib):') ends
         pending: tuple[str, int, int] | None = None  # a heading's place no look-up found yet
         capital_heading = False
+        bracket_until = -1  # where a bracket of a town's region ends ('(Tadmor, Homs)')
         colon_heading = False  # the first hit heads the note before a colon ('Idlib, 1 May:')
         # a record's place fields ('Gov: Homs | Community: Kafr Laha |', etl.places.fields)
         fields = place_fields(text, start, end) if text.find(":", start, end) >= 0 else ()
@@ -226,9 +228,22 @@ class PlaceResolver:
                 continue  # 'the road between X and Y': X, when X is known
             if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
                 region = routes.road_from(hit.text) if road else routes.road_to(hit.text)
+            if hit.start < bracket_until:  # 'Al-Sukhnah (Tadmor, Homs)': the bracket's
+                refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))  # rest
+                continue
             if hits and _BRACKET_GAP.fullmatch(text, hits[-1].end, hit.start):
-                hit = self._other_name(hit, hits[-1], evidence)  # 'Tal Abyad (Girê Spî)'
+                town = hits[-1]
+                hit = self._other_name(hit, town, evidence)  # 'Tal Abyad (Girê Spî)'
                 if hit is None:
+                    continue
+                if (
+                    haversine_km((town.latitude, town.longitude), (hit.latitude, hit.longitude))
+                    > SAME_PLACE_KM
+                ):  # not its other name but its district or province: it
+                    # only locates the town ('Al-Sukhnah (Tadmor, Homs)')
+                    refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))
+                    close = text.find(")", hit.end, hit.end + 60)
+                    bracket_until = close if close >= 0 else -1
                     continue
             if (hits or pending) and (
                 hit.start < heading_until

@@ -86,3 +86,28 @@ def test_town_heading_stands(extractor, text):
 def test_row_cells_split_by_a_mark(extractor, text):
     mention = _mentions(extractor, text)[0]
     assert _km(mention, AZAZ) < 1
+
+
+SUKHNAH = (34.88533, 38.87110)  # GeoNames 172425, As Sukhnah
+JARABLUS = (36.81750, 38.01111)  # GeoNames 169179, Jarabulus
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        # a bracket naming the town's district and province only locates it
+        (
+            "On 4 May 2019, gunmen killed two shepherds near Al-Sukhnah (Tadmor, Homs), a monitor said.",
+            SUKHNAH,
+        ),  # fmt: skip
+        (
+            "On 4 May 2019, a car bomb exploded near Jarablus (Manbij, Aleppo), a monitor said.",
+            JARABLUS,
+        ),
+        # a bracketed other name of the same town, as before
+        ("On 4 May 2019, a car bomb exploded in Jarablus (Jarabulus).", JARABLUS),
+    ],
+)
+def test_bracketed_district_only_locates(extractor, text, point):
+    mention = _mentions(extractor, text)[0]
+    assert _km(mention, point) < 1
