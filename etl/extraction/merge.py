@@ -126,7 +126,7 @@ def told_apart(cluster: Cluster, mention: Mention) -> bool:
         if m.article_id != mention.article_id or m.char_start == mention.char_start:
             continue
         later = m if m.char_start > mention.char_start else mention
-        if _FURTHER.match(later.trigger):
+        if further(later):
             return True
     return False
 
@@ -279,9 +279,25 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
 
 def _told(m: Mention) -> tuple[int | None, bool, int]:
     """What `tolls_agree` and `told_apart` read of a mention: its toll's sign (None when it
-    gives none), whether its trigger counts itself a further one, its offset."""
+    gives none), whether its trigger counts itself a further one or its sentence opens
+    with 'Hours later' (`further`), its offset."""
     sign = toll_sign(m) if m.figures else None
-    return sign, _FURTHER.match(m.trigger) is not None, m.char_start
+    return sign, further(m), m.char_start
+
+
+#: a sentence that opens a later happening of its article: 'Hours later, gunmen shot dead a
+#: priest ...', 'Minutes later a second blast ...' (the sets code each such one an event)
+_LATER = re.compile(
+    r"\W*(?:(?:a\s+few|several|two|three|\d+)\s+)?(?:hours|minutes|moments)\s+later\b", re.I
+)
+
+
+def further(m: Mention) -> bool:
+    """Whether a mention counts itself a further happening of its article: its trigger ('a
+    second bomb', 'another blast') or its sentence's opening words ('Hours later, ...')."""
+    return _FURTHER.match(m.trigger) is not None or (
+        m.trigger_start > m.char_start and _LATER.match(m.sentence) is not None
+    )
 
 
 _NONE_FURTHER = -math.inf  # (one float for every record, not one each)

@@ -118,3 +118,32 @@ def test_a_person_told_by_the_kin_after_is_counted(text: str, toll: tuple[float,
 )
 def test_kin_guards(text: str, toll: tuple[float | None, float | None]) -> None:
     assert _toll(text) == toll
+
+
+def test_hours_later_is_another_happening(extractor: Extractor) -> None:
+    # the second bomb of the day, in another district of the city, keeps its own toll
+    text = (
+        "A suicide car bomb killed 40 people at a market in Sadr City, Baghdad, on Monday, "
+        "police said. Hours later a roadside bomb in the Shaab area of northern Baghdad "
+        "killed 2 people."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s23", text, PUB))
+    clusters = cluster_mentions([m for m in mentions if not m.background])
+    tolls = sorted(
+        fatalities([f for m in c.mentions for f in m.figures])
+        for c in clusters
+        if c.event_type == "explosion"
+    )
+    assert tolls == [(2.0, 2.0), (40.0, 40.0)]
+
+
+def test_later_words_inside_a_sentence_do_not_part_it(extractor: Extractor) -> None:
+    # 'hours later' after the trigger does not open a later happening
+    text = (
+        "A car bomb killed 12 people at a checkpoint in Hit on Monday, police said. The bomb "
+        "went off at the checkpoint and a second device was found hours later."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s23", text, PUB))
+    clusters = cluster_mentions([m for m in mentions if not m.background])
+    explosions = [c for c in clusters if c.event_type == "explosion"]
+    assert len(explosions) == 1
