@@ -255,8 +255,12 @@ _HEAD_WORD = (
 )
 _HEAD_PART = rf"(?:{_HEAD_WORD}|\([^()\d\n]{{1,40}}\))"
 _HEAD_SEP = r"(?:\s*(?:,|--|\u2014|\u2013|\||-(?=\s))\s*|\s+)"
+# the day of the week the date may follow ('KIRKUK, Iraq, Fri Apr 5, 2019 (NPW) -'):
+# date_weekdays.csv, its names and abbreviations
+_HEAD_WEEKDAY = "|".join(literal(w) for w in sorted(WORDS.weekdays, key=len, reverse=True))
 _DATELINE_HEAD = re.compile(
-    rf"\s*{_HEAD_PART}(?:{_HEAD_SEP}{_HEAD_PART})*\s*(?:,|--|\u2014|\u2013|-)\s*\Z"
+    rf"\s*{_HEAD_PART}(?:{_HEAD_SEP}{_HEAD_PART})*\s*(?:,|--|\u2014|\u2013|-)\s*"
+    rf"(?:(?:{_HEAD_WEEKDAY})\.?,?\s+)?\Z"
 )
 # After it: the filing time, maybe ('08-Feb-2018 11:15 GMT', 'March 3, 2019, 14:05 local
 # time'), the agency in brackets, maybe, then the dash or colon (not a clock's '10:30')
