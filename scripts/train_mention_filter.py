@@ -78,17 +78,7 @@ FIRST_LOOK = {
 #: in `loso` and `grid`, but refitted with them the filter gained nothing leave-one-set-out
 #: over these weights (sessions 15-19 and 23, docs/extraction_history.md), so the weights
 #: stay as they were
-NOT_FITTED = (
-    "heldout12",
-    "heldout13",
-    "heldout14",
-    "heldout15",
-    "heldout16",
-    "heldout17",
-    "heldout18",
-    "heldout19",
-    "heldout20",
-)
+NOT_FITTED = tuple(f"heldout{n}" for n in range(12, 21))
 TRAINED_ON = tuple(name for name in FIRST_LOOK if name not in NOT_FITTED)
 ROWS = ROOT / "data" / "rules" / "mention_filter_rows.jsonl"
 WEIGHTS = ROOT / "data" / "rules" / "mention_filter.csv"

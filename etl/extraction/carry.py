@@ -167,9 +167,10 @@ _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", re.I)
 _RETURN = re.compile(r"(?:have |had )?return(?:s|ed|ing)?\b", re.I)
 
 
-#: people arriving ('61 families arrived from the Hawija pocket', 'arrived at the camp'):
-#: told where they arrived (a word test, no pattern: see placing._LOCATOR_GAPS)
-_ARRIVAL = "arriv"
+def is_arrival(trigger_text: str) -> bool:
+    """People arriving ('61 families arrived from the Hawija pocket', 'arrived at the camp'):
+    told where they arrived (a word test, no pattern: see placing._LOCATOR_GAPS)."""
+    return "arriv" in trigger_text.lower()
 
 
 def move_places(text: str, trigger_text: str, places: Sequence) -> list:
@@ -177,7 +178,7 @@ def move_places(text: str, trigger_text: str, places: Sequence) -> list:
     return ('families returned from camps in Duhok to Sinjar') where they went back to, or,
     when only where they came from is named, there; an arrival ('NAZRAWA CAMP (KIRKUK) — 61
     families arrived from the Hawija pocket') where they arrived, the same way."""
-    if _ARRIVAL in trigger_text.lower() and text:
+    if is_arrival(trigger_text) and text:
         there = [p for p in places if not _ORIGIN.search(text, max(0, p.start - 40), p.start)]
         return there or origins(text, places)
     if not _RETURN.match(trigger_text):

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from etl.extraction.carry import is_arrival
 from etl.extraction.mentions import Figure, Mention
 
 MAX_CHARS = 120
@@ -46,9 +47,6 @@ _PEOPLE = {
 _VIOLENT = {"airstrike", "shelling", "explosion", "clash", "killing"}
 _VEHICLE = re.compile(r"\b(?:(trucks?|lorries)|(bus(?:es)?|coaches))\b", re.I)
 _LEADING = re.compile(r"^[\W_]*(?:(?:an?|the)\s+)?", re.I)
-#: A displacement told as people arriving ('300 people have arrived from Baghouz'): placed
-#: where they arrived (carry.move_places), so the summary names where they came from too.
-_ARRIVAL = re.compile(r"arriv", re.I)
 #: 'from (the) <Name Name>': up to three capitalised words after 'from' ('al-', 'el-' and the
 #: like may lead a word: 'from Ras al-Ain'), not 'from the camp'.
 _NAME_WORD = r"(?:[a-z]{1,3}-)?[A-Z][\w'’-]*"
@@ -155,8 +153,9 @@ def place_words(mention: Mention) -> str:
 
 
 def _origin(best: Mention, where: str) -> str:
-    """' from Baghouz' for people arriving, when the sentence says where from; '' else."""
-    if best.event_type != "displacement" or not _ARRIVAL.search(best.trigger):
+    """' from Baghouz' for people arriving, when the sentence says where from; '' else.
+    Arrivals are placed where they arrived (carry.move_places), so the origin is told here."""
+    if best.event_type != "displacement" or not is_arrival(best.trigger):
         return ""
     for match in _FROM_NAME.finditer(best.sentence):
         name = clean(match.group(1))

@@ -334,8 +334,8 @@ CASUALTY_TYPES = frozenset({"killing", "deaths"})
 TOLL_FREE_TYPES = frozenset({"statement"})  # a statement in a toll sentence takes no toll
 
 
-_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|latest\s+|deadly\s+)?\Z", FLAGS)
-REFERENCE = _REFERENCE  # a definite noun before a trigger: an event told before
+#: a definite noun before a trigger: an event told before
+REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:same\s+|latest\s+|deadly\s+)?\Z", FLAGS)
 #: A killing told by how it was done (shot dead, executed, beaten to death): a killing of its
 #: own, not only the toll of the event told before.
 _MANNER = re.compile(
@@ -361,7 +361,7 @@ def only_casualties(triggers: Iterable, text: str = "", span: tuple[int, int] = 
             continue  # 'Two people died, and the tribe gave the SDF 48 hours to ...'
         if first in CASUALTY_WORDS:
             continue
-        if not _REFERENCE.search(text, max(lo, trigger.start - 20), trigger.start):
+        if not REFERENCE.search(text, max(lo, trigger.start - 20), trigger.start):
             return False
     return True
 

@@ -17,13 +17,15 @@ _SEPARATOR = r"(?:\s*[»›>→]\s*|[/\\]|\s+[/\\]\s+)"
 # a table row's cell boundary: a tab, or a quoted CSV row's '","'
 # ... or a record's field mark of one character, spaced or not ('r0412^02/06/2019^Idlib^Ariha^',
 # '20161102 ┃ Ninewa ┃ Hamdaniya ┃', 'ALERT ⁄ 04/12/2017 ⁄ Salahuddin ⁄ ...')
-_CELL = r'(?:[ ]*[\t^\u2503\u2044][ \t]*|"[ ]*,[ ]*")'
+_MARKS = "\t^\u2503\u2044"  # tab, caret, box-drawing bar, fraction slash
+_MARK = f"[{_MARKS}]"
+_CELL = rf'(?:[ ]*{_MARK}[ \t]*|"[ ]*,[ ]*")'
 _GAP = re.compile(rf"{_SEPARATOR}|{_CELL}")
-_CELL_BEFORE = re.compile(r'(?:[\t^\u2503\u2044]|",")[ ]*\Z')
-_CELL_AFTER = re.compile(r'[ ]*(?:[\t^\u2503\u2044]|",|"?\s*\Z|"\n)')
+_CELL_BEFORE = re.compile(rf'(?:{_MARK}|",")[ ]*\Z')
+_CELL_AFTER = re.compile(rf'[ ]*(?:{_MARK}|",|"?\s*\Z|"\n)')
 _AFTER = re.compile(_SEPARATOR + r"(?=[A-Z\u00c0-\u00de]|(?:a[lnrsdtz]|e[lnrsdtz])-[A-Z])")
 _BEFORE = re.compile(r"[\w'’)]" + _SEPARATOR + r"\Z")
-_SEPARATOR_CHARS = frozenset('»›>→/\\\t"^\u2503\u2044')
+_SEPARATOR_CHARS = frozenset('»›>→/\\"' + _MARKS)
 LOOK = 4  # characters around a name a separator may take
 
 
@@ -43,13 +45,7 @@ def in_path(text: str, start: int, end: int) -> bool:
         and _CELL_AFTER.match(text, end) is not None
     ):
         return True  # '<tab>al-Qaryatayn<tab>', '","Balad","'
-    if text[start - 1 : start] in (
-        '"',
-        "\t",
-        "^",
-        "\u2503",
-        "\u2044",
-    ):  # (a cell's first words, not the whole cell)
+    if start and text[start - 1] in '"' + _MARKS:  # (a cell's first words, not the whole cell)
         return False
     if _AFTER.match(text, end):
         return True

@@ -271,43 +271,40 @@ def test_a_source_after_a_time_phrase_or_a_dotted_abbreviation():
     assert who("Shells hit Orsk; the deaths of 3 herders were confirmed on Monday.") is None
 
 
-def test_arrivals_are_placed_where_they_arrived_and_name_where_they_came_from():
-    m = _mention(
-        "Some 300 people have arrived from Baghouz at the Hol camp since Sunday.",
-        "displacement",
-        place="Hol camp",
-        trigger="have arrived",
-        figures=(_figure("displaced", 300, 300, "about"),),
-    )
-    assert summarize(m) == "Arrival of about 300 people at Hol camp from Baghouz"
 
-
-def test_arrivals_without_a_named_origin_stay_a_displacement_line():
-    m = _mention(
-        "Families arrived from the desert at Tell Mira overnight.",
-        "displacement",
-        place="Tell Mira",
-        trigger="arrived",
-    )
-    assert summarize(m) == "Displacement in Tell Mira"
-
-
-def test_flight_from_a_place_is_not_an_arrival():
-    m = _mention(
-        "Hundreds fled from Jabal Nour towards Ranna.",
-        "displacement",
-        place="Jabal Nour",
-        trigger="fled",
-    )
-    assert summarize(m) == "Displacement in Jabal Nour"
-
-
-def test_an_origin_keeps_its_article_particle():
-    m = _mention(
-        "1.850 families arrived in Tal Tamr schools from Ras al-Ain district over 3 days.",
-        "displacement",
-        place="Tal Tamr",
-        trigger="arrived",
-        figures=(_figure("families", 1850, 1850),),
-    )
-    assert summarize(m) == "Arrival of 1,850 families at Tal Tamr from Ras al-Ain"
+@pytest.mark.parametrize(
+    ("sentence", "place", "trigger", "figures", "expected"),
+    [
+        (  # placed where they arrived, and named where they came from
+            "Some 300 people have arrived from Baghouz at the Hol camp since Sunday.",
+            "Hol camp",
+            "have arrived",
+            (_figure("displaced", 300, 300, "about"),),
+            "Arrival of about 300 people at Hol camp from Baghouz",
+        ),
+        (  # no named origin: a displacement line as before
+            "Families arrived from the desert at Tell Mira overnight.",
+            "Tell Mira",
+            "arrived",
+            (),
+            "Displacement in Tell Mira",
+        ),
+        (  # a flight from a place is no arrival
+            "Hundreds fled from Jabal Nour towards Ranna.",
+            "Jabal Nour",
+            "fled",
+            (),
+            "Displacement in Jabal Nour",
+        ),
+        (  # the origin keeps its article particle
+            "1.850 families arrived in Tal Tamr schools from Ras al-Ain district over 3 days.",
+            "Tal Tamr",
+            "arrived",
+            (_figure("families", 1850, 1850),),
+            "Arrival of 1,850 families at Tal Tamr from Ras al-Ain",
+        ),
+    ],
+)
+def test_arrivals_name_where_people_came_from(sentence, place, trigger, figures, expected):
+    m = _mention(sentence, "displacement", place=place, trigger=trigger, figures=figures)
+    assert summarize(m) == expected
