@@ -141,9 +141,14 @@ def _vehicle(sentence: str, figures: list[Figure]) -> str:
     return " by truck" if match.group(1) else " by bus"
 
 
+def _spelled(mention: Mention) -> bool:
+    """Whether the mention's place is named in its own sentence (not taken from elsewhere)."""
+    return mention.place_start is not None and mention.place_end is not None
+
+
 def place_words(mention: Mention) -> str:
     """The place as the sentence spells it ('Baghouz'), else the gazetteer's name."""
-    if mention.place_start is not None and mention.place_end is not None:
+    if _spelled(mention):
         spelled = mention.sentence[
             mention.place_start - mention.char_start : mention.place_end - mention.char_start
         ]
@@ -180,6 +185,11 @@ def summarize(best: Mention, mentions: Iterable[Mention] = (), place: Mention | 
     if people is not None and amount:
         what += f" of {amount} {'families' if people.quantity == 'families' else 'people'}"
     where = place_words(place or best)
+    if preposition == "from" and not _spelled(place or best):
+        # where people were moved from is known only when the sentence names it: a place
+        # taken from the article ('30 trucks carrying families reached the reception
+        # area', dateline AL-HOL) may as well be where they went, so no direction is told
+        preposition = "in"
     who = _who(best.event_type, clean(best.actor1), clean(best.actor2), bool(amount))
     origin = _origin(best, where)
     if origin:  # 'Arrival of 300 people at Al-Hol camp from Baghouz'

@@ -72,6 +72,18 @@ def test_evacuation_by_truck_read_from_the_sentence():
     assert summarize(m) == "Evacuation from Marren by truck"
 
 
+def test_evacuation_placed_from_elsewhere_tells_no_direction():
+    # the camp is the article's place (its dateline), not named in the sentence: the trucks
+    # may have come to it as well as left it, so the summary does not say 'from'
+    m = _mention(
+        "Camp officials said 30 trucks carrying families reached the reception area.",
+        "evacuation",
+        place_name="Al-Hol camp",
+        figures=(_figure("trucks", 30, 30),),
+    )
+    assert summarize(m) == "Evacuation in Al-Hol camp by 30 trucks"
+
+
 def test_battle_between_two_sides_and_a_zero_toll():
     m = _mention(
         "River Brigade fighters and the Hill Front clashed in Osso; nobody was killed.",
