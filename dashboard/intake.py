@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -48,8 +48,13 @@ def _outlet(draft: Draft) -> str:
     return f"{draft.wire} (wire copy)" if draft.wire else ""
 
 
-def drafts_frame(drafts: Sequence[Draft]) -> pd.DataFrame:
-    """One row per article read: what it says about itself, and what was inferred."""
+#: The preview's column naming where an article is stored already (shown only if any is).
+STORED_COLUMN = "already stored"
+
+
+def drafts_frame(drafts: Sequence[Draft], stored: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per article read: what it says about itself, and what was inferred; with
+    `stored` (source -> where, `etl.ingest.already_stored`), where those already are."""
     rows = [
         {
             "file": d.source,
@@ -64,7 +69,25 @@ def drafts_frame(drafts: Sequence[Draft]) -> pd.DataFrame:
         for d in drafts
     ]
     columns = ["file", "title", "outlet", "published", "encoding", "what was inferred"]
-    return pd.DataFrame(rows, columns=[*columns, "dateline", "characters"])
+    frame = pd.DataFrame(rows, columns=[*columns, "dateline", "characters"])
+    if stored and any(d.source in stored for d in drafts):
+        frame[STORED_COLUMN] = [stored.get(d.source, "") for d in drafts]
+    return frame
+
+
+def stored_words(stored: int, total: int) -> str:
+    """The line under the preview when some articles are in the store already."""
+    if not stored:
+        return ""
+    if stored == total:
+        return (
+            f"All {total} article(s) are already in the store or repeated in this upload "
+            f"(column *{STORED_COLUMN}*): storing them again adds nothing."
+        )
+    return (
+        f"{stored} of the {total} article(s) are already in the store or repeated in this "
+        f"upload (column *{STORED_COLUMN}*): storing adds only the other {total - stored}."
+    )
 
 
 def problems_by_file(problems: Iterable[Problem]) -> dict[str, list[str]]:

@@ -219,6 +219,26 @@ def read(store: str | Path, texts: bool = True) -> Snapshot:
     )
 
 
+def stored_in(store: str | Path, article_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """For the given articles already in the inbox: article id -> (batch id, batch name).
+    Reads only those rows (a batch preview asks this on every rerun, at any store size)."""
+    wanted = sorted(set(article_ids))
+    store = Path(store)
+    if not wanted or not (store / INBOX).exists():
+        return {}
+    found: dict[str, tuple[str, str]] = {}
+    with _reading(store) as conn:
+        for at in range(0, len(wanted), 500):  # under SQLite's bound-parameter limit
+            chunk = wanted[at : at + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = (
+                "SELECT a.article_id, a.batch_id, b.name FROM articles a "
+                f"JOIN batches b USING (batch_id) WHERE a.article_id IN ({marks})"
+            )
+            found.update({r[0]: (r[1], r[2]) for r in conn.execute(query, chunk)})
+    return found
+
+
 def _imports(conn: sqlite3.Connection, records: bool) -> list[dict]:
     """The imported events, oldest first (without their records unless `records`); none in an
     inbox of version 1 not yet upgraded."""

@@ -230,6 +230,26 @@ def _stored_articles(paths: Paths, snapshot: Snapshot) -> dict[str, str]:
     return stored
 
 
+def already_stored(paths: Paths, drafts: Sequence[DraftLike]) -> dict[str, str]:
+    """Before storing: which drafts the store holds already (the same text), by source, each
+    with where ('batch “March wires” (b2019...)', 'seed article 01_x.txt', 'twice in this
+    upload'). Read-only; what `ingest` would report as a duplicate, said ahead."""
+    by_article: dict[str, list[DraftLike]] = {}
+    for d in drafts:
+        by_article.setdefault(ids.article_id(d.text), []).append(d)
+    seeds, _ = load_seed_articles(paths.seeds, paths.root)
+    where = {a.article_id: f"seed article {a.file}" for a in seeds if a.article_id in by_article}
+    batches = inbox.stored_in(paths.store, by_article)
+    where.update({a: f"batch “{name}” ({batch})" for a, (batch, name) in batches.items()})
+    out: dict[str, str] = {}
+    for article, same in by_article.items():
+        if article in where:
+            out.update({d.source: where[article] for d in same})
+        for d in same[1:]:
+            out.setdefault(d.source, f"twice in this upload (as {same[0].source})")
+    return out
+
+
 def batch_id_for(name: str, articles: Sequence[dict]) -> str:
     """A readable, unique batch id: the UTC time and a digest of what it holds."""
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")

@@ -22,10 +22,11 @@ from dashboard.intake import (
     problems_by_file,
     read_uploads,
     skip_label,
+    stored_words,
     waiting_words,
 )
 from dashboard.text import markdown_text
-from etl.ingest import IngestOptions, check_drafts, ingest
+from etl.ingest import IngestOptions, already_stored, check_drafts, ingest
 from etl.problems import Problem
 from etl.settings import Paths
 from etl.uploads import ACCEPTED, Draft, Limits
@@ -65,14 +66,17 @@ def _uploads(round_: int) -> list[tuple[str, bytes]]:
     return uploads
 
 
-def _show_read(drafts: list[Draft], problems: list[Problem]) -> None:
+def _show_read(drafts: list[Draft], problems: list[Problem], paths: Paths) -> None:
     if drafts:
         st.markdown(f"**Read {len(drafts)} article(s)**")
-        frame = drafts_frame(drafts)
+        stored = already_stored(paths, drafts)
+        frame = drafts_frame(drafts, stored)
         # the grid does not wrap its cells: the notes, a sentence or two each, would be cut at
         # a laptop's width, so they are listed under it as text that wraps
         st.dataframe(frame.drop(columns=INFERRED), hide_index=True, width="stretch")
         _show_inferred(frame)
+        if words := stored_words(len(stored), len(drafts)):
+            st.info(words, icon=":material/content_copy:")
     # a JSON Lines or CSV file with one bad line: its other lines are listed above as read
     partly = partly_read(problems, drafts)
     _show_problems(
@@ -146,7 +150,7 @@ def render_intake(paths: Paths, who: str) -> None:
     names = [name for name, _ in uploads]
     key = hashlib.sha256(repr([(n, len(d)) for n, d in uploads]).encode()).hexdigest()[:12]
     drafts, problems = _read(tuple(uploads))
-    _show_read(drafts, problems)
+    _show_read(drafts, problems, paths)
     if not drafts:
         st.caption("Nothing has been stored: no article could be read.")
         if click is not None:

@@ -16,6 +16,7 @@ from etl import inbox
 from etl.store import read_store
 from tests.conftest import tree_digest
 from tests.dashboard.analyst_helpers import (
+    UPLOADS,
     analyst_page,
     as_read,
     ask_for_map,
@@ -667,3 +668,27 @@ def test_a_sentence_rejected_on_its_own_stays_so_on_curated_and_extracted_events
     assert _review_count(at).endswith(" 1 rejected.")
     assert shown["status"].tolist() == ["rejected"]
     assert shown["reviewed by"].tolist() == ["Ana Analyst"]  # who rejected it, not Ben
+
+
+def test_articles_already_stored_are_said_so_before_storing(store):
+    first = _ingest(store, "hajin_strikes.html", batch="March wires")
+    before = tree_digest(store)
+    at = sign(analyst_page())
+    again = (UPLOADS / "hajin_strikes.html").read_bytes()
+    files = [
+        ("hajin_strikes.html", again, "text/html"),
+        ("copy_of_hajin.html", again, "text/html"),  # the same text under another name
+        ("good.txt", GOOD, "text/plain"),
+    ]
+    at.file_uploader(key="uploads_0").set_value(files).run()
+    assert not at.exception, at.exception
+    table = _drafts_table(at)
+    where = dict(zip(table["file"], table["already stored"], strict=True))
+    assert where == {
+        "hajin_strikes.html": f"batch “March wires” ({first.batch_id})",
+        "copy_of_hajin.html": f"batch “March wires” ({first.batch_id})",
+        "good.txt": "",
+    }
+    said = [as_read(i.value) for i in at.info]
+    assert any("2 of the 3 article(s) are already in the store" in s for s in said), said
+    assert tree_digest(store) == before  # the look-up stored nothing

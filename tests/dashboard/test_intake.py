@@ -14,6 +14,7 @@ from dashboard.intake import (
     outcome,
     problems_by_file,
     read_uploads,
+    stored_words,
     upload_of,
 )
 from etl.ingest import IngestReport
@@ -98,3 +99,24 @@ def test_outcome_in_words():
                             "Already stored: c.txt: already stored (batch b0)")  # fmt: skip
     nothing = outcome(IngestReport(None, None, [], ["a.txt: already stored (batch b0)"]))
     assert nothing.headline.startswith("Nothing new was stored") and nothing.batch_id is None
+
+
+def test_where_stored_is_a_column_only_when_some_article_is():
+    drafts = [draft("a.txt"), draft("b.txt")]
+    assert "already stored" not in drafts_frame(drafts, {}).columns
+    frame = drafts_frame(drafts, {"b.txt": "seed article 01_x.txt"})
+    assert frame["already stored"].tolist() == ["", "seed article 01_x.txt"]
+
+
+@pytest.mark.parametrize(
+    ("stored", "total", "says"),
+    [
+        (0, 3, ""),
+        (1, 3, "1 of the 3 article(s) are already in the store or repeated in this upload "
+               "(column *already stored*): storing adds only the other 2."),
+        (2, 2, "All 2 article(s) are already in the store or repeated in this upload "
+               "(column *already stored*): storing them again adds nothing."),
+    ],
+)  # fmt: skip
+def test_stored_words(stored, total, says):
+    assert stored_words(stored, total) == says

@@ -1182,3 +1182,32 @@ def test_east_asian_legacy_encodings_are_named_not_called_mixed(codec, text, nam
     )
     assert not any("mixes encodings" in note for note in draft.notes)
     assert text in draft.text
+
+
+def test_already_stored_names_the_batch_the_seed_and_a_repeat(tmp_path):
+    from etl import ids
+    from etl.articles import load_seed_articles
+    from etl.ingest import IngestOptions, already_stored, ingest
+    from etl.settings import Paths
+    from etl.uploads import Draft
+
+    paths = Paths(store=tmp_path / "store")
+    text = "Fighters clashed with Islamic State militants in Hajin on Monday, the SDF said."
+    first = Draft(source="hajin.txt", text=text, outlet="Desert Post",
+                  published=dt.date(2019, 3, 19))  # fmt: skip
+    assert already_stored(paths, [first]) == {}  # no inbox yet
+    report = ingest(paths, [first], [], IngestOptions("March wires", who="Ben"))
+    seed = load_seed_articles(paths.seeds, paths.root)[0][0]
+    other = "Rockets hit Idlib on Tuesday, killing two, activists said."
+    drafts = [
+        Draft(source="again.txt", text=text),
+        Draft(source="seed_copy.txt", text=seed.text),
+        Draft(source="new.txt", text=other),
+        Draft(source="new_again.txt", text=other),
+    ]
+    assert ids.article_id(seed.text) == seed.article_id
+    assert already_stored(paths, drafts) == {
+        "again.txt": f"batch “March wires” ({report.batch_id})",
+        "seed_copy.txt": f"seed article {seed.file}",
+        "new_again.txt": "twice in this upload (as new.txt)",
+    }
