@@ -7,7 +7,8 @@ Each blind set was scored once, untouched, when it landed (`data/heldoutN/first_
 that first look is the honest estimate of the extractor on text it had not seen. Later
 sessions tune on the set, so the current figure on it is no longer an estimate. This prints
 a Markdown table per measure family: for each set its first look, its second look (if any:
-`second_score.txt`, scored before anyone tuned on it) and the current code's figure, so
+`second_score.txt`, scored before anyone tuned on it) and the current code's figure (only for sets that had their second look: a blind set is
+not scored again before it), so
 whether tuning on earlier sets carried over to a fresh one (second look against first) and
 how far tuning moved each set (current against second) can be read at a glance. The last
 row of each table is the mean over the sets' first looks.
@@ -118,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         looks = {"first": read_score(folder / "first_score.txt")}
         if (folder / "second_score.txt").exists():
             looks["second"] = read_score(folder / "second_score.txt")
-        if extractor is not None:
+        if extractor is not None and "second" in looks:
+            # a set with no second look is still blind: it is not scored again before then
             looks["now"] = current_scores(folder / "passages.jsonl", extractor)
         rows[n] = looks
     labels = [label for label, _ in DEVSET2_MEASURES if label in SHORT]

@@ -43,3 +43,21 @@ def test_saved_looks_table_and_mean(capsys):
     ok, total = h20["news: events found (central to the article)"]
     expected = (ok / total + 113 / 130) / 2
     assert mean.split("|")[2].strip() == f"{expected:.3f}"
+
+
+def test_a_blind_set_is_not_scored_again(tmp_path, monkeypatch):
+    table = _module()
+    for n, second in ((30, True), (31, False)):
+        folder = tmp_path / "data" / f"heldout{n}"
+        folder.mkdir(parents=True)
+        (folder / "passages.jsonl").write_text("", encoding="utf-8")
+        saved = (ROOT / "data" / "heldout21" / "first_score.txt").read_text(encoding="utf-8")
+        (folder / "first_score.txt").write_text(saved, encoding="utf-8")
+        if second:
+            (folder / "second_score.txt").write_text(saved, encoding="utf-8")
+    scored = []
+    monkeypatch.setattr(table, "ROOT", tmp_path)
+    monkeypatch.setattr(table, "current_scores", lambda path, _: scored.append(path) or {})
+    monkeypatch.setattr("etl.cli._extractor", lambda paths: (object(), {}))
+    assert table.main(["--sets", "30", "31"]) == 0
+    assert scored == [tmp_path / "data" / "heldout30" / "passages.jsonl"]
