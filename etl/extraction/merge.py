@@ -122,13 +122,34 @@ def told_apart(cluster: Cluster, mention: Mention) -> bool:
     an earlier sentence, whatever their windows and places."""
     if mention.article_id not in cluster.articles:
         return False
+    here = own_place(mention)
     for m in cluster.mentions:
-        if m.article_id != mention.article_id or m.char_start == mention.char_start:
+        if m.article_id != mention.article_id:
+            continue
+        if here is not None and (there := own_place(m)) is not None and there != here:
+            return True  # 'shelling killed nine in Khan Sheikhun. Rockets also fell on Maarat
+            # al-Numan, 20 km north': two places its article names, two happenings
+        if m.char_start == mention.char_start:
             continue
         later = m if m.char_start > mention.char_start else mention
         if further(later):
             return True
     return False
+
+
+#: the types that land at a point (a strike, a shell, a bomb): one happening per place. A
+#: battle moves across places ('took the town ... pulled back towards Nawa'), so not a clash.
+POINT_TYPES = frozenset({"airstrike", "shelling", "explosion"})
+
+
+def own_place(m: Mention) -> str | None:
+    """The town or village a strike, shelling or bombing's own sentence names as its place
+    (POINT_TYPES; geo precision 1, not taken from a neighbouring sentence or the article: no
+    `place_note`), else None. An article that names two such places for two mentions of one
+    type tells two happenings (the sets code one event per place and window)."""
+    if m.event_type not in POINT_TYPES or m.place_id is None or m.geo_precision != 1:
+        return None
+    return None if m.place_note else m.place_id
 
 
 def _fit(cluster: Cluster, mention: Mention) -> tuple:
@@ -277,12 +298,12 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     return clusters
 
 
-def _told(m: Mention) -> tuple[int | None, bool, int]:
+def _told(m: Mention) -> tuple[int | None, bool, int, str | None]:
     """What `tolls_agree` and `told_apart` read of a mention: its toll's sign (None when it
     gives none), whether its trigger counts itself a further one or its sentence opens
-    with 'Hours later' (`further`), its offset."""
+    with 'Hours later' (`further`), its offset, its own place (`own_place`)."""
     sign = toll_sign(m) if m.figures else None
-    return sign, further(m), m.char_start
+    return sign, further(m), m.char_start, own_place(m)
 
 
 #: a sentence that opens a later happening of its article: 'Hours later, gunmen shot dead a
@@ -303,32 +324,38 @@ def further(m: Mention) -> bool:
 _NONE_FURTHER = -math.inf  # (one float for every record, not one each)
 
 
-def _tell(said: dict[str, list], m: Mention, told: tuple[int | None, bool, int]) -> None:
+def _tell(said: dict[str, list], m: Mention, told: tuple) -> None:
     """Note a mention that joined a cluster in the cluster's record of its article: the toll
     signs given, as bits (1 << sign: a set of 0 and 1 in an int, not a set object each), the
-    first offset and the last offset of a 'further' trigger."""
-    sign, further, start = told
+    first offset, the last offset of a 'further' trigger and the article's own place there
+    (`own_place`: `told_apart` lets in at most one per article)."""
+    sign, further, start, place = told
     record = said.get(m.article_id)
     if record is None:
-        record = said[m.article_id] = [0, start, _NONE_FURTHER]
+        record = said[m.article_id] = [0, start, _NONE_FURTHER, place]
     if sign is not None:
         record[0] |= 1 << sign
     if start < record[1]:
         record[1] = start
     if further and start > record[2]:
         record[2] = start
+    if record[3] is None:
+        record[3] = place
 
 
-def _may_join(record: list | None, told: tuple[int | None, bool, int]) -> bool:
+def _may_join(record: list | None, told: tuple) -> bool:
     """`tolls_agree` and not `told_apart`, from the cluster's record of the mention's article
     (None: the cluster has none of its mentions). The article's toll signs there must not
     differ from the mention's; no mention of the article after it may count itself a further
-    one, nor may it count itself one after a mention of the article before it."""
+    one, nor may it count itself one after a mention of the article before it; its own place
+    and the article's own place there, when both are named, are the same."""
     if record is None:
         return True
-    sign, further, start = told
-    signs, first, last_further = record
+    sign, further, start, place = told
+    signs, first, last_further, there = record
     if sign is not None and signs & ~(1 << sign):
+        return False
+    if place is not None and there is not None and place != there:
         return False
     return not (last_further > start or (further and first < start))
 

@@ -236,22 +236,26 @@ def test_moving_clusters_matters(monkeypatch):
 
 def test_article_record_keeps_signs_as_bits():
     """Session 22: a cluster's record of an article keeps the toll signs given as the bits of
-    an int (1 << sign), not a set object per record; the same answers as the set did."""
+    an int (1 << sign), not a set object per record; the same answers as the set did.
+    Session 24: the record's fourth field is the article's own place there (`own_place`)."""
     from etl.extraction.merge import _may_join, _tell
 
     rng = random.Random(3)
     said: dict[str, list] = {}
     m = random_mention(rng, "a0001", 100)
-    _tell(said, m, (None, False, 100))
-    assert said["a0001"] == [0, 100, -math.inf]
-    _tell(said, m, (1, False, 120))
-    assert said["a0001"][0] == 0b10 and _may_join(said["a0001"], (1, False, 130))
-    assert not _may_join(said["a0001"], (0, False, 130))  # deadly, then 'no casualties'
-    _tell(said, m, (0, True, 90))
-    assert said["a0001"] == [0b11, 90, 90]
-    assert not _may_join(said["a0001"], (1, False, 130)) and _may_join(
-        said["a0001"], (None, False, 95)
+    _tell(said, m, (None, False, 100, None))
+    assert said["a0001"] == [0, 100, -math.inf, None]
+    _tell(said, m, (1, False, 120, None))
+    assert said["a0001"][0] == 0b10 and _may_join(said["a0001"], (1, False, 130, None))
+    assert not _may_join(said["a0001"], (0, False, 130, None))  # deadly, then 'no casualties'
+    _tell(said, m, (0, True, 90, "p1"))
+    assert said["a0001"] == [0b11, 90, 90, "p1"]
+    assert not _may_join(said["a0001"], (1, False, 130, None)) and _may_join(
+        said["a0001"], (None, False, 95, None)
     )
+    # another own place of the same article is another happening; the same one, or none, not
+    assert not _may_join(said["a0001"], (None, False, 95, "p2"))
+    assert _may_join(said["a0001"], (None, False, 95, "p1"))
 
 
 def test_grid_keys_hold_each_cluster_once_in_a_list():
