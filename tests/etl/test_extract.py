@@ -263,7 +263,7 @@ REPORTING = [
         [None, None],
     ),
     (
-        "GENEVA - Several UN agencies warned on Thursday that shelling continued.\n"
+        "GENEVA - Several UN agencies announced on Thursday that shelling continued.\n"
         "Dozens of IS fighters surrendered on Wednesday.",
         [None, None, None],
     ),
