@@ -85,3 +85,31 @@ def test_a_statement_or_battle_that_only_dates_or_warns_is_no_event(sentence, dr
 def test_the_act_itself_stays(sentence, kept):
     assert kept in sentence_types(sentence)
     assert kept in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Tuesday, a fire that broke out in a tent in the camp's main section killed two"
+        " children, camp officials said.",
+        "It was the second deadly fire in the camp in a month: on March 9, a fire started by a"
+        " cooking stove killed a woman and her baby.",
+        "A fire that broke out in a tent in the section of al-Hol reserved for foreign women"
+        " spread to a dozen more on Sunday night, killing two children, camp officials said.",
+    ],
+)
+def test_a_fire_that_broke_out_and_killed_is_deaths(sentence):
+    assert sentence_types(sentence) == {"deaths"}
+    assert article_types(sentence) == {"deaths"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen set fire to the village on Monday, killing five villagers.",
+        "Security forces opened fire on protesters on Friday, killing at least 18.",
+    ],
+)
+def test_arson_and_gunfire_stay_killings(sentence):
+    assert "killing" in sentence_types(sentence)
+    assert "deaths" not in sentence_types(sentence)
