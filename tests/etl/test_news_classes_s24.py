@@ -113,3 +113,54 @@ def test_a_fire_that_broke_out_and_killed_is_deaths(sentence):
 def test_arson_and_gunfire_stay_killings(sentence):
     assert "killing" in sentence_types(sentence)
     assert "deaths" not in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "not_expected"),
+    [
+        # an attack on families is one-sided violence, a killing (heldout21)
+        (
+            "Islamic State snipers opened fire on families trying to leave the Baghouz pocket on"
+            " Wednesday, killing a woman and two children, people who made it out told reporters.",
+            "killing",
+            "clash",
+        ),
+        # a drone that exploded, four words after it, is an air strike (heldout7, 10, 21)
+        (
+            "One Israeli drone crashed and a second exploded near a Hezbollah media office in"
+            " Beirut's southern suburbs before dawn on Sunday, wounding three people.",
+            "airstrike",
+            "explosion",
+        ),
+        # a strike from warships is shelling (heldout8, 9, the devset, heldout21)
+        (
+            "Russia said a strike by its warships had killed dozens of militants near the city"
+            " on Tuesday.",
+            "shelling",
+            "airstrike",
+        ),
+        (
+            "Cruise missiles fired from a submarine in the Black Sea hit an office building on"
+            " Thursday morning, killing 20 people.",
+            "shelling",
+            "airstrike",
+        ),
+    ],
+)
+def test_typed_as_the_sets_type_them(sentence, expected, not_expected):
+    assert expected in sentence_types(sentence)
+    assert not_expected not in sentence_types(sentence)
+    assert expected in article_types(sentence)
+    assert not_expected not in article_types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russian jets struck rebel positions near the city on Tuesday.", "airstrike"),
+        ("A suicide bomber targeted families celebrating Easter in a park on Sunday.", "explosion"),
+        ("Militants attacked an army post on Monday, killing 12 soldiers.", "clash"),
+    ],
+)
+def test_their_neighbours_stay(sentence, expected):
+    assert expected in sentence_types(sentence)

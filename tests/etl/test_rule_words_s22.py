@@ -87,8 +87,8 @@ def test_the_fighters_deaths_and_the_casualties_read_the_table():
 
 def test_the_class_sides_and_whole_sides_come_from_attack_targets_csv():
     assert attack_targets._CLASS_SIDE == {
-        "civilians": "unarmed", "fighters": "armed", "troops": "armed"
-    }  # fmt: skip
+        "civilians": "unarmed", "fighters": "armed", "troops": "armed", "families": "unarmed"
+    }  # fmt: skip (families: session 24)
     assert (
         frozenset({"forces", "force", "police", "personnel", "commander", "commanders"})
         == attack_targets._SIDE_NAMES
