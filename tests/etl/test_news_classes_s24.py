@@ -164,3 +164,23 @@ def test_typed_as_the_sets_type_them(sentence, expected, not_expected):
 )
 def test_their_neighbours_stay(sentence, expected):
     assert expected in sentence_types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dropped"),
+    [
+        (
+            "Rebel negotiators met Russian officers in Busra al-Sham on Friday to discuss a"
+            " surrender deal.",
+            {"statement", "surrender"},
+        ),
+        ("Officials were discussing an evacuation of the old city.", {"evacuation"}),
+    ],
+)
+def test_a_thing_discussed_is_not_done(sentence, dropped):
+    assert not dropped & sentence_types(sentence)
+    assert not dropped & article_types(sentence)
+
+
+def test_a_surrender_told_stays():
+    assert "surrender" in sentence_types("Rebels surrendered to the army in Busra al-Sham on Friday.")
