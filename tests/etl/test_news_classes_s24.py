@@ -184,3 +184,38 @@ def test_a_thing_discussed_is_not_done(sentence, dropped):
 
 def test_a_surrender_told_stays():
     assert "surrender" in sentence_types("Rebels surrendered to the army in Busra al-Sham on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dropped", "kept"),
+    [
+        (
+            "Government and Russian air strikes killed at least 14 civilians across north-west"
+            " Syria on Thursday, as the offensive on the last rebel stronghold entered its eighth"
+            " week.",
+            {"clash"},
+            "airstrike",
+        ),
+        (
+            "Fighting on the city's northern approaches went into its fifth day on Sunday as"
+            " shells hit the market, killing 3.",
+            {"clash"},
+            "shelling",
+        ),
+        (
+            "Forces took control of the southern suburb of Ain Zara on Sunday, residents said, as"
+            " Haftar's push on the capital entered its fourth day.",
+            set(),
+            "clash",
+        ),
+    ],
+)
+def test_a_campaign_told_by_its_age_is_no_event(sentence, dropped, kept):
+    found = sentence_types(sentence)
+    assert not dropped & found
+    assert kept in found
+    assert not dropped & article_types(sentence)
+
+
+def test_a_campaign_told_as_the_news_stays():
+    assert "clash" in sentence_types("Government forces launched an offensive on the town on Monday.")
