@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -13,7 +13,7 @@ from etl.article_updates import with_updates
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.backend import SCHEMA_PREFIX, database_url, shown_url
 from etl.curated import Curated, load_curated
-from etl.extracting import bind_cache, default_workers, extract_all
+from etl.extracting import bind_cache, default_workers, extract_all, extract_light
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
 from etl.import_tables import with_imports
@@ -110,10 +110,14 @@ def build_all(
     if cache is not None:
         bind_cache(cache, places)
     workers = default_workers() if cache else 1
-    mentions = extract_all(articles, places, cache, workers, engine)
+    whole = None  # with a cache, the merge runs on light mentions (etl/light_mentions.py)
+    if cache is None:
+        mentions: list = extract_all(articles, places, cache, workers, engine)
+    else:
+        mentions, whole = extract_light(articles, places, cache, workers, engine)
     sources = Sources()
     sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in articles)
-    tables, index = with_merge(tables, curated, articles, mentions, sources.source)
+    tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
     count = len(mentions)
     del mentions  # not held through the review and the writing
     state = MergeState(index, sources, cache.fingerprint if cache else "", count)
@@ -252,10 +256,12 @@ def with_merge(
     articles: list[Article],
     mentions: list[Mention],
     source: Callable[[str], str] | None = None,
+    whole: Callable[[], Iterable[list[Mention]]] | None = None,
 ) -> tuple[Tables, pd.DataFrame]:
     """`with_extraction` on given mentions, and the merge index (etl/merge_index.py) with
-    each mention's event."""
-    from etl.extracted import add_extracted
+    each mention's event. With `whole`, `mentions` are light rows (etl/light_mentions.py)
+    and `whole()` reads the whole mentions back, article by article, for the rows."""
+    from etl.extracted import add_extracted, add_extracted_by_article
     from etl.extraction.merge import match_curated
     from etl.merge_index import merge_all
 
@@ -265,7 +271,11 @@ def with_merge(
     opened = {id(m): i for i, m in enumerate(mentions) if id(m) in firsts}
     event_of = {opened[id(c.mentions[0])]: c.event_id for c in clusters}
     index["event_id"] = index["host"].map(event_of)
-    out = add_extracted(tables, clusters, articles, actor_ids_of(curated), source)
+    if whole is None:
+        out = add_extracted(tables, clusters, articles, actor_ids_of(curated), source)
+    else:
+        out = add_extracted_by_article(tables, clusters, articles, actor_ids_of(curated),
+                                       mentions, whole(), source)  # fmt: skip
     return out, index
 
 

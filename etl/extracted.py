@@ -10,8 +10,10 @@ their GeoNames id as source.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+import copy
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
 from etl import ids
@@ -21,6 +23,7 @@ from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Mention
 from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import summarize
+from etl.light_mentions import Light
 from etl.places.facilities import ID_PREFIX as FACILITY
 from etl.places.facilities import facility_row, facility_source
 from etl.places.towns import town_source
@@ -216,7 +219,11 @@ class Columns:
         for key, value in row.items():
             self.columns[key].append(value)
 
-    def frame(self) -> pd.DataFrame:
+    def frame(self, order: np.ndarray | None = None) -> pd.DataFrame:
+        """The rows as a DataFrame; with `order`, the rows at those positions, in it."""
+        if order is not None:
+            for key, values in self.columns.items():
+                self.columns[key] = [values[i] for i in order]
         return pd.DataFrame(self.columns)
 
 
@@ -277,17 +284,33 @@ def add_extracted(
                 towns = _area_towns(places) if towns is None else towns
                 made = _facility_place if m.place_id.startswith(FACILITY) else _geonames_place
                 new_places[m.place_id] = made(m, towns)
+    return _with_rows(tables, new_events, new_places, supported, new_claims.frame(),
+                      new_figures.frame(), new_flows.frame(), articles, source)  # fmt: skip
+
+
+def _with_rows(
+    tables: Tables,
+    new_events: list[dict],
+    new_places: dict[str, dict],
+    supported: set[str],
+    new_claims: pd.DataFrame,
+    new_figures: pd.DataFrame,
+    found: pd.DataFrame,
+    articles: list[Article],
+    source: Callable[[str], str] | None,
+) -> Tables:
+    """The tables with the new events, places, claims, figures and flows (`found`) added."""
+    places, claims = tables["places"], tables["claims"]
     events = pd.concat([tables["events"], pd.DataFrame(new_events)], ignore_index=True)
     curated_supported = events["event_id"].isin(supported) & (events["origin"] == "curated")
     events.loc[curated_supported, "origin"] = "both"
     out = dict(tables)
     out["places"] = pd.concat([places, pd.DataFrame(list(new_places.values()))], ignore_index=True)
-    out["claims"] = pd.concat([claims, new_claims.frame()], ignore_index=True)
-    figures = pd.concat([tables["figures"], new_figures.frame()], ignore_index=True)
+    out["claims"] = pd.concat([claims, new_claims], ignore_index=True)
+    figures = pd.concat([tables["figures"], new_figures], ignore_index=True)
     # numbers stay numbers even when every new bound is missing ("at least 5": no high)
     out["figures"] = figures.astype({"value_low": "float64", "value_high": "float64"})
     out["events"] = recount_sources(events, out["claims"], articles, source)
-    found = new_flows.frame()
     if not found.empty:  # a flow's origin is a place of the store (the mention's own)
         found = found[found["origin_place_id"].isin(set(out["places"]["place_id"]))]
     flows = (
@@ -295,6 +318,121 @@ def add_extracted(
     )
     out["flows"] = flows.astype({"count_low": "float64", "count_high": "float64"})
     return {name: out[name] for name in TABLE_NAMES}
+
+
+def add_extracted_by_article(
+    tables: Tables,
+    clusters: list[Cluster],
+    articles: list[Article],
+    actor_ids: Mapping[str, str],
+    lights: Sequence[Light],
+    whole: Iterable[list[Mention]],
+    source: Callable[[str], str] | None = None,
+) -> Tables:
+    """`add_extracted` for clusters of light mentions (etl/light_mentions.py; `lights` by
+    seq), the whole mentions read once, article by article, in seq order, from `whole`.
+
+    The same tables: first the clusters are walked as `add_extracted` walks them, deciding
+    from the light rows which mention makes a claim, for which event, and in what order
+    (the claim-id dedupe, the quotes already made, the new places); then each whole mention
+    makes its claim, figure and flow rows, put in that order at the end; the new events'
+    rows are made last from their clusters, the best and place mentions whole, the others'
+    actors, figures and background copied into their light rows."""
+    types = tables["event_types"].set_index("event_type")
+    acled = {
+        kind: (types.at[kind, "acled_event_type"], types.at[kind, "acled_sub_event_type"])
+        for kind in {c.event_type for c in clusters if c.curated_event_id is None}
+    }
+    batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
+    places = tables["places"]
+    claims = tables["claims"]
+    quoted = _already_quoted(claims)
+    new_places: dict[str, dict] = {}
+    seen = set(claims["claim_id"])
+    flow_places = place_index(places[["place_id", "name", "aliases"]].itertuples(index=False))
+    supported: set[str] = set()
+    known_places = set(places["place_id"])
+    towns: list[tuple[float, float, str]] | None = None
+    n = len(lights)
+    rank = np.full(n, -1, np.int64)  # by seq: the place of its claim among the new claims
+    event_of: list[str] = []  # by rank: the claim's event
+    read = np.zeros(n, bool)  # by seq: a mention of a new event (its row reads it)
+    whole_kept: dict[int, Mention | None] = {}  # seq -> the whole best or place mention
+    new_clusters: list[Cluster] = []
+    for cluster in clusters:
+        event_id = cluster.event_id
+        if cluster.curated_event_id is None:
+            new_clusters.append(cluster)
+            read[[m.seq for m in cluster.mentions]] = True
+            whole_kept[_best(cluster).seq] = None  # type: ignore[attr-defined]
+            if cluster.place is not None:
+                whole_kept[cluster.place.seq] = None  # type: ignore[attr-defined]
+        for m in cluster.mentions:
+            if (
+                cluster.curated_event_id
+                and (event_id, m.article_id) in quoted
+                and _overlaps_quote(quoted, event_id, m)
+            ):
+                continue
+            claim_id = ids.claim_id(m.article_id, m.char_start, m.char_end, event_id)
+            if claim_id in seen:
+                continue
+            seen.add(claim_id)
+            rank[m.seq] = len(event_of)  # type: ignore[attr-defined]
+            event_of.append(event_id)
+            supported.add(event_id)
+            if (
+                m.place_id
+                and m.place_id.startswith(("gn:", FACILITY))
+                and m.place_id not in known_places
+                and m.place_id not in new_places
+            ):
+                towns = _area_towns(places) if towns is None else towns
+                made = _facility_place if m.place_id.startswith(FACILITY) else _geonames_place
+                new_places[m.place_id] = made(m, towns)  # type: ignore[arg-type]
+    new_claims, new_figures, new_flows = Columns(), Columns(), Columns()
+    claim_rank: list[int] = []
+    figure_rank: list[int] = []
+    flow_rank: list[int] = []
+    seq = 0
+    for found in whole:
+        for m in found:
+            if read[seq]:
+                light = lights[seq]
+                light.actor1, light.actor2 = m.actor1, m.actor2
+                light.background, light.figures = m.background, m.figures
+                if seq in whole_kept:
+                    whole_kept[seq] = m
+            at = int(rank[seq])
+            seq += 1
+            if at < 0:
+                continue
+            event_id = event_of[at]
+            claim = _claim(m, event_id, actor_ids)
+            new_claims.append(claim)
+            claim_rank.append(at)
+            for figure in _figures(m, claim["claim_id"], event_id):
+                new_figures.append(figure)
+                figure_rank.append(at)
+            for flow in mention_flows(m, event_id, flow_places):
+                new_flows.append(flow)
+                flow_rank.append(at)
+    if seq != n:
+        raise ValueError(f"{seq} mentions read back for {n} merged")
+    new_events = []
+    for cluster in new_clusters:
+        told = copy.copy(cluster)  # the same cluster, its best and place mentions whole
+        told.mentions = [whole_kept.get(m.seq) or m for m in cluster.mentions]  # type: ignore[attr-defined]
+        if cluster.place is not None:
+            told.place = whole_kept[cluster.place.seq]  # type: ignore[attr-defined]
+        new_events.append(_new_event(told, acled, actor_ids, batch_of))
+
+    def ordered(rows: Columns, ranks: list[int]) -> pd.DataFrame:
+        return rows.frame(np.argsort(np.asarray(ranks, np.int64), kind="stable"))
+
+    return _with_rows(tables, new_events, new_places, supported, ordered(new_claims, claim_rank),
+                      ordered(new_figures, figure_rank), ordered(new_flows, flow_rank), articles,
+                      source)  # fmt: skip
 
 
 def _overlaps_quote(

@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 from etl.articles import Article
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
+from etl.light_mentions import Light, cached_json, lights, read_back
 from etl.mention_cache import MentionCache, article_key, fingerprint, from_json, to_json
 
 PARALLEL_FROM = 400  # articles: below this one process is faster than starting workers
@@ -55,17 +56,28 @@ def _extract(
     places: list[dict],
     workers: int,
     cache: MentionCache | None = None,
-) -> dict[str, list[Mention]]:
-    """Cache key -> mentions of each article; staged in `cache` too when one is given."""
+    keep: Callable[[list[Mention]], Any] | None = None,
+) -> dict[str, Any]:
+    """Cache key -> mentions of each article; staged in `cache` too when one is given. With
+    `keep`, what it makes of each article's mentions instead (the whole ones are dropped as
+    each chunk is staged)."""
     jobs = [(a.article_id, a.text, a.published) for a in articles]
     if workers <= 1 or len(jobs) < PARALLEL_FROM:
         from etl.places.geonames import GeoNamesIndex
 
         extractor = Extractor(places, GeoNamesIndex.open())
-        found = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
-        if cache:
-            cache.stage(found)
-        return found
+        if keep is None:
+            found = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
+            if cache:
+                cache.stage(found)
+            return found
+        kept: dict[str, Any] = {}
+        for i in range(0, len(jobs), CHUNK):
+            chunk = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs[i : i + CHUNK]}
+            if cache:
+                cache.stage(chunk)
+            kept.update((key, keep(found)) for key, found in chunk.items())
+        return kept
     chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     found: dict[str, list[Mention]] = {}
     strings: dict[str, str] = {}  # the batch's short strings, each kept once (from_json)
@@ -78,7 +90,11 @@ def _extract(
         for pairs in pool.map(_extract_chunk, chunks):  # in order, as the workers finish
             if cache:
                 cache.stage_json(pairs)
-            found.update((key, from_json(text, strings)) for key, text in pairs)
+            found.update((key, (keep or _same)(from_json(text, strings))) for key, text in pairs)
+    return found
+
+
+def _same(found: list[Mention]) -> list[Mention]:
     return found
 
 
@@ -107,6 +123,54 @@ def extract_all(
     else:
         fresh = _extract(missing, places, workers, cache)  # staged as they come
     return [m for k in keys for m in (cached[k] if k in cached else fresh[k])]
+
+
+def extract_light(
+    articles: Sequence[Article],
+    places: list[dict[str, Any]],
+    cache: MentionCache,
+    workers: int = 1,
+    engine: str = "local",
+) -> tuple[list[Light], Callable[[], Iterator[list[Mention]]]]:
+    """`extract_all` for a build with a cache, in two passes (etl/light_mentions.py): the
+    light rows of every mention in article order (`seq` their position), and a function
+    that reads the whole mentions back, article by article, in the same order. No more than
+    a chunk of articles' whole mentions is held at a time."""
+    keys = [article_key(a.article_id, a.published) for a in articles]
+    strings: dict[str, str] = {}  # the batch's short strings, each kept once (from_json)
+    found: dict[str, list[Light]] = {}
+    for key, text in cached_json(cache, keys, spill=False):
+        if text is not None:
+            try:
+                found[key] = lights(from_json(text, strings))
+            except (ValueError, TypeError, KeyError):
+                continue  # extracted again, as `MentionCache.get` does with a damaged entry
+    missing = [a for a, k in zip(articles, keys) if k not in found]
+    if missing and engine == "dask":
+        from etl.engines import extract_on_dask
+
+        jobs = [(a.article_id, a.text, a.published) for a in missing]
+        fresh = extract_on_dask(jobs, places, max(workers, 1))
+        cache.stage(fresh)
+        found.update((key, lights(ms)) for key, ms in fresh.items())
+        del fresh
+    elif missing:
+        found.update(_extract(missing, places, workers, cache, lights))  # staged as they come
+    out = [m for k in keys for m in found[k]]
+    del found
+    for seq, m in enumerate(out):
+        m.seq = seq
+    extractor: list[Extractor] = []
+
+    def again(i: int) -> list[Mention]:  # an article neither cached nor staged: extract it
+        if not extractor:
+            from etl.places.geonames import GeoNamesIndex
+
+            extractor.append(Extractor(places, GeoNamesIndex.open()))
+        a = articles[i]
+        return _one(extractor[0], a.article_id, a.text, a.published)
+
+    return out, lambda: read_back(cache, keys, again)
 
 
 def bind_cache(cache: MentionCache, places: list[dict[str, Any]]) -> MentionCache:

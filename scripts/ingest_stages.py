@@ -39,8 +39,10 @@ STAGES = (
     ("etl.inbox", "read", "read the inbox", ()),
     ("etl.extracting", "_extract", "  extract (workers' CPU: children)", ()),
     ("etl.extracting", "extract_all", "extract, cache looked up and staged", ("etl.build",)),
+    ("etl.extracting", "extract_light", "extract, cache looked up and staged", ("etl.build",)),
     ("etl.merge_index", "merge_all", "  cluster mentions", ()),
     ("etl.extracted", "add_extracted", "  rows of the clusters", ()),
+    ("etl.extracted", "add_extracted_by_article", "  rows of the clusters", ()),
     ("etl.build", "with_merge", "merge", ()),
     ("etl.build", "apply_decisions", "review decisions", ()),
     ("etl.store", "content_hash", "  content digest", ()),
@@ -70,6 +72,8 @@ def _timed(function, label: str):
 def _wrap() -> None:
     for module_name, name, label, also in STAGES:
         module = importlib.import_module(module_name)
+        if not hasattr(module, name):  # older code (extract_light: session 23)
+            continue
         timed = _timed(getattr(module, name), label)
         for holder in (module_name, *also):
             setattr(importlib.import_module(holder), name, timed)
