@@ -684,6 +684,16 @@ class PlaceResolver:
                 and self._resolve(text, owner.end(), e, evidence) is not None
             ):
                 s = owner.end()
+            # 'in eastern Syria at Baghouz': `scan` joins 'at' as a name's particle ('Tall
+            # at Tamr'); after a country it is the preposition, and the town after it the
+            # place (the country only locates it)
+            at = text.find(" at ", s, e)
+            if (
+                at > s
+                and _key(text[s:at]) in self.country_names
+                and self._resolve(text, at + 4, e, evidence) is not None
+            ):
+                s = at + 4
             yield s, e
 
     def _country_after_of(self, text: str, end: int) -> bool:
