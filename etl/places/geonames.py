@@ -83,6 +83,21 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
 
 
+def moved(point: tuple[float, float], km: float, bearing: float) -> tuple[float, float]:
+    """The point `km` kilometres from `point` toward `bearing` (degrees from north), on the
+    sphere haversine_km measures."""
+    lat1, lon1, theta = map(math.radians, (*point, bearing))
+    delta = km / 6371.0088
+    lat2 = math.asin(
+        math.sin(lat1) * math.cos(delta) + math.cos(lat1) * math.sin(delta) * math.cos(theta)
+    )
+    lon2 = lon1 + math.atan2(
+        math.sin(theta) * math.sin(delta) * math.cos(lat1),
+        math.cos(delta) - math.sin(lat1) * math.sin(lat2),
+    )
+    return round(math.degrees(lat2), 5), round(math.degrees(lon2), 5)
+
+
 class GeoNamesIndex:
     """Read-only look-ups of populated places by name, over the SQLite index."""
 

@@ -32,7 +32,7 @@ from etl.places.choose import Evidence, capitals
 from etl.places.evidence import PLACE_WORDS, CountryReader, country_words
 from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
-from etl.places.geonames import GeoNamesIndex, haversine_km
+from etl.places.geonames import GeoNamesIndex, haversine_km, moved
 from etl.places.lookup import CITY_PEOPLE, candidates, choose_place, dominant
 from etl.places.scan import dateline_city, dateline_end, names, run_end, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
@@ -269,6 +269,12 @@ class PlaceResolver:
             ):  # 'in Hass, a village near Kafr Nabl': Hass, no gazetteer's, is near Kafr Nabl;
                 # 'in El Aguaje, Aguililla': El Aguaje is near Aguililla (its own spelling,
                 # where the article's evidence puts it: no Coca in Spain for 'Cauca')
+                if region is not None and region.offset_km and hit.geo_precision < region.precision:
+                    # 'al-Dashisha, some 40 km south-east of al-Shaddadi': the point the text
+                    # gives, not the town's
+                    moved_hit = _with_region(hit, region)
+                    hits.append(replace(moved_hit, text=last[0], start=last[1], end=last[2]))
+                    continue
                 hits.append(near_reference(PlaceHit(last[0], last[1], last[2], "", "", 0.0, 0.0,
                                                     None, 1, False), hit))  # fmt: skip
                 continue
@@ -909,6 +915,9 @@ def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:
     """The hit as a region when a phrase around it makes one ('east of Mourek')."""
     if region is None or hit.geo_precision >= region.precision:
         return hit
+    if region.offset_km:  # 'about 35 km south-west of Kirkuk': the point the text gives
+        latitude, longitude = moved((hit.latitude, hit.longitude), region.offset_km, region.bearing)
+        hit = replace(hit, latitude=latitude, longitude=longitude)
     return replace(
         hit, geo_precision=region.precision, radius_km=region.radius_km, region=region.label
     )

