@@ -119,3 +119,30 @@ def test_the_rockets_told_again_join_the_first(extractor):
     )
     mentions = _mentions(extractor, text)
     assert len({(m.latitude, m.longitude) for m in mentions}) == 1
+
+
+# Salah al-Din province is in no gazetteer here; GeoNames holds the name only as Pīrmām's
+# other name (Salahaddin, the Kurdish resort): a not_place word (data/rules/place_cues.csv)
+PIRMAM = (36.38522, 44.19703)  # GeoNames 91696
+BAIJI = (34.92917, 43.49310)  # GeoNames 98685, Bayjī
+
+
+@pytest.mark.parametrize("heading", ["Salah al-Din", "Salahuddin", "Salah ad-Din"])
+def test_province_heading_is_not_the_resort_town(extractor, heading):
+    text = (
+        f"{heading}: A roadside bomb exploded at the western entrance of Baiji on 2 May 2019, "
+        "killing two soldiers."
+    )
+    (mention,) = _mentions(extractor, text)
+    assert _km(mention, BAIJI) < 5
+
+
+def test_province_in_a_speaker_is_not_the_resort_town(extractor):
+    text = (
+        "Security forces arrested five suspects on Sunday, a police officer in Salahuddin "
+        "province said."
+    )
+    mentions = _mentions(extractor, text)
+    assert mentions and all(
+        m.latitude is None or _km(m, PIRMAM) > 100 for m in mentions
+    )
