@@ -303,7 +303,7 @@ NAMING_AFTER = re.compile(
 THE_DAY = re.compile(r"\bthe\s+\d", _F)
 _NOT_HOURS = _rx(
     _NUM_FIRST + "hm",
-    rf"(?:{_VAGUE_NUM}\s+)?(?:hours?|minutes?)\s+(?:after|later|earlier|before|ago)\b",
+    rf"(?:{_VAGUE_NUM}\s+)?(?:hours?|minutes?)\s+(?:after|later|earlier|before)\b",
 )
 _SINCE = re.compile(r"\bsince\s+$", _F)
 _DIGIT = re.compile(r"\d")

@@ -28,7 +28,13 @@ def test_shipped_date_words():
     assert words.months["Sept"] == 9 and "Sept" in words.short and "May" not in words.short
     assert words.relative_days["overnight"] == (1, 0)
     assert words.relative_days["last night"] == (1, 0)
-    assert words.widening == {"overnight", "over the night", "at dawn", "since dawn"}
+    assert words.widening == {
+        "overnight",
+        "over the night",
+        "at dawn",
+        "since dawn",
+        "since midnight",
+    }
     assert "fighting" in words.spell_words
     assert words.units["week"] == (7, 6, 27)
     assert words.numbers["twelve"] == 12 and "thirteen" not in words.numbers
