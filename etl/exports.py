@@ -16,7 +16,7 @@ from etl.csvwriter import defused_frame
 from etl.tables import TABLE_NAMES, Tables
 
 MANIFEST = "manifest.json"
-CSV_CHUNK = 50_000  # rows defused and encoded at a time: memory stays flat as tables grow
+CSV_CHUNK = 10_000  # rows defused and encoded at a time: memory stays flat as tables grow
 
 
 def write_frame(path: Path, frame: pd.DataFrame) -> None:

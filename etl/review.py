@@ -15,7 +15,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+from pandas.api.extensions import ExtensionDtype
+from pandas.core.dtypes.cast import maybe_box_native
 
 from etl import ids
 from etl.claim_edits import apply_claim_edits
@@ -131,16 +134,22 @@ def apply_decisions(
     own stays in the claims table as "rejected" (the analysts' review list shows it, and
     accepting it takes the reject back); readers never see it (`dashboard.views`), and its
     event's independent sources are counted without it (`source`: article id -> its
-    independent source; without it they are left as they are)."""
-    events = tables["events"].set_index("event_id", drop=False)
-    records = dict(events.to_dict("index"))
+    independent source; without it they are left as they are).
+
+    Only what the decisions touch is made anew: the owners of the mentions they name, a
+    record of each event they reach, the claims when a status changes (docs/scale.md,
+    "Session 24"); the events frame is what rebuilding it from every event's record gave."""
+    decisions = [d for d in decisions if d.action in EVENT_ACTIONS]
+    events = tables["events"]
     types = tables["event_types"].set_index("event_type")
-    owners = _owners(tables["claims"])
+    named = {k for d in decisions if not d.target.startswith("mn_") for k in d.mentions}
+    owners = _named_owners(tables["claims"], named)
+    records = _records(events, {*owners.by_mention.values(),
+                                *(e for held in owners.by_sentence.values() for e in held)})  # fmt: skip
     claim_status: dict[str, str] = {}  # mention key -> status
     claim_edits: dict[str, dict] = {}  # mention key -> claimant / figures set by an analyst
+    decided_events: set[str] = set()
     for d in decisions:
-        if d.action not in EVENT_ACTIONS:
-            continue
         if d.target.startswith("mn_"):  # one sentence, decided on its own
             if d.action in STATUS:
                 claim_status.update(dict.fromkeys(d.mentions, "sentence " + STATUS[d.action]))
@@ -168,9 +177,9 @@ def apply_decisions(
             else:
                 event = {**event, "review_status": STATUS[d.action]}
             records[event_id] = {**event, "reviewed_by": d.who, "reviewed_at": d.at}
+            decided_events.add(event_id)
     out = dict(tables)
-    frame = pd.DataFrame(list(records.values()), columns=_columns(tables["events"]))
-    out["events"] = frame.reset_index(drop=True)
+    out["events"] = _events_with(events, {e: records[e] for e in decided_events})
     claims, figures = _claims_reviewed(tables, claim_status)
     out["claims"], out["figures"] = apply_claim_edits(claims, figures, claim_edits)
     alone = rejected_alone(out["claims"], out["events"])
@@ -178,6 +187,93 @@ def apply_decisions(
     if source is not None:
         out["events"] = recount_without_rejected(out["events"], out["claims"], source)
     return {name: out[name] for name in TABLE_NAMES}
+
+
+def _named_owners(claims: pd.DataFrame, named: set[str]) -> Owners:
+    """`_owners` as far as decisions naming `named` keys (mention or sentence keys) read it:
+    who holds each named mention and sentence, and every mention key (and its sentence) of
+    those holders. The sentence keys are made a chunk of claims at a time and only the named
+    ones kept, so nothing the size of the claims table is held."""
+    if not named:
+        return Owners({}, {}, {}, {})
+    found = claims["mention_key"].notna().to_numpy()
+    mention, event = claims["mention_key"].to_numpy()[found], claims["event_id"].to_numpy()[found]
+    article = claims["article_id"].to_numpy()[found]
+    start, end = claims["char_start"].to_numpy()[found], claims["char_end"].to_numpy()[found]
+    by_mention: dict[str, str] = {}
+    by_sentence: dict[str, list[str]] = {}
+    for i in np.flatnonzero(pd.Series(mention).isin(named).to_numpy()):
+        by_mention[mention[i]] = event[i]
+    for at in range(0, len(mention), _CHUNK):
+        keys = [ids.sentence_key(a, s, e) for a, s, e in zip(article[at : at + _CHUNK],
+                start[at : at + _CHUNK], end[at : at + _CHUNK])]  # fmt: skip
+        for i, key in enumerate(keys):
+            if key in named:
+                by_sentence.setdefault(key, []).append(event[at + i])
+    holders = {*by_mention.values(), *(e for held in by_sentence.values() for e in held)}
+    sentence_of: dict[str, str] = {}
+    mentions_of: dict[str, list[str]] = {}
+    for i in np.flatnonzero(pd.Series(event).isin(holders).to_numpy()):
+        mentions_of.setdefault(event[i], []).append(mention[i])
+        sentence_of[mention[i]] = ids.sentence_key(article[i], start[i], end[i])
+    return Owners(by_mention, by_sentence, sentence_of, mentions_of)
+
+
+_CHUNK = 50_000  # claims whose sentence keys are made at a time
+
+
+def _records(events: pd.DataFrame, wanted: set[str]) -> dict[str, dict]:
+    """event id -> its record (as `to_dict("index")` gives it), for the wanted events."""
+    rows = [i for i, e in enumerate(events["event_id"]) if e in wanted]
+    return events.iloc[rows].set_index("event_id", drop=False).to_dict("index") if rows else {}
+
+
+def _events_with(events: pd.DataFrame, changed: Mapping[str, dict]) -> pd.DataFrame:
+    """The events frame with the changed records in place, as `pd.DataFrame` made it from
+    every event's record (`to_dict("index")`, then the records: the same values and dtypes),
+    each column inferred again only where that could differ: a column whose dtype the round
+    trip may not keep (object, nullable, dates...), or one a changed record changed."""
+    columns = _columns(events)
+    if events.empty:
+        return pd.DataFrame([], columns=columns)
+    row = {}
+    if changed:
+        row = {e: i for i, e in enumerate(events["event_id"]) if e in changed}
+        before = events.iloc[list(row.values())].set_index("event_id", drop=False).to_dict("index")
+    out = {}
+    for column in columns:
+        kept = events[column] if column in events.columns else None
+        moved = any(
+            not _same(before[e].get(column, np.nan), record.get(column, np.nan))
+            for e, record in changed.items()
+        )
+        if kept is not None and not moved and _round_trips(kept.dtype):
+            out[column] = kept.reset_index(drop=True)
+            continue
+        values = [np.nan] * len(events) if kept is None else _boxed(kept)
+        for e, record in changed.items():
+            values[row[e]] = record.get(column, np.nan)
+        out[column] = pd.DataFrame([(v,) for v in values], columns=[column])[column]
+    return pd.DataFrame(out, columns=columns)
+
+
+#: dtypes a column keeps through `to_dict("index")` and `pd.DataFrame(records)` unchanged
+_KEPT = (np.dtype("int64"), np.dtype("float64"), np.dtype("bool"), pd.Series(["a"]).dtype)
+
+
+def _round_trips(dtype: object) -> bool:
+    return any(dtype == kept and type(dtype) is type(kept) for kept in _KEPT)
+
+
+def _boxed(column: pd.Series) -> list:
+    """A column's values as `to_dict` gives them (Python scalars)."""
+    if column.dtype == object or isinstance(column.dtype, ExtensionDtype):
+        return [maybe_box_native(v) for v in column]
+    return list(column)
+
+
+def _same(a: object, b: object) -> bool:
+    return a is b or (type(a) is type(b) and bool(a == b))
 
 
 def _flows_without(flows: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFrame:
@@ -227,7 +323,7 @@ def _claims_reviewed(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Claims with their review status (a sentence rejected on its own is kept, "rejected",
     with its figures: readers' paths leave it out)."""
-    claims = tables["claims"].copy()
+    claims = tables["claims"].copy(deep=False)  # (copy on write: a column set is copied)
     if not status:
         return claims, tables["figures"]
     extracted = claims["origin"] == "extracted"

@@ -45,7 +45,7 @@ EXPORTS = "exports"
 CURRENT = "current"
 BUILDS = "builds"
 LOCK = ".lock"
-HASH_CHUNK = 50_000  # rows turned to text at a time by content_hash
+HASH_CHUNK = 10_000  # rows turned to text at a time by content_hash
 
 
 def content_hash(tables: Tables) -> str:
