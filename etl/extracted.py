@@ -9,8 +9,8 @@ their GeoNames id as source.
 
 from __future__ import annotations
 
-from collections import Counter
 import copy
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
@@ -237,33 +237,22 @@ def add_extracted(
     """New tables with the clusters' events, claims, figures and places added. `source`
     (article id -> its independent source) saves reading every text again when the caller
     has it (etl/source_state.py)."""
-    types = tables["event_types"].set_index("event_type")
-    # ACLED's names of each type, read once a type (`.at` costs 0.1 ms a call, twice an event)
-    acled = {
-        kind: (types.at[kind, "acled_event_type"], types.at[kind, "acled_sub_event_type"])
-        for kind in {c.event_type for c in clusters if c.curated_event_id is None}
-    }
+    acled = _acled_names(tables, clusters)
     batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
     claims = tables["claims"]
     quoted = _already_quoted(claims)
-    new_events, new_places, seen = [], {}, set(claims["claim_id"])
+    new_events, new_places, seen = [], _NewPlaces(places), set(claims["claim_id"])
     new_claims, new_figures = Columns(), Columns()  # column-wise: a dict per row costs 5x
     new_flows = Columns()
     flow_places = place_index(places[["place_id", "name", "aliases"]].itertuples(index=False))
     supported: set[str] = set()
-    known_places = set(places["place_id"])
-    towns: list[tuple[float, float, str]] | None = None  # read at the first new place
     for cluster in clusters:
         event_id = cluster.event_id
         if cluster.curated_event_id is None:
             new_events.append(_new_event(cluster, acled, actor_ids, batch_of))
         for m in cluster.mentions:
-            if (
-                cluster.curated_event_id
-                and (event_id, m.article_id) in quoted
-                and _overlaps_quote(quoted, event_id, m)
-            ):
+            if cluster.curated_event_id and _quoted_already(quoted, event_id, m):
                 continue
             claim = _claim(m, event_id, actor_ids)
             if claim["claim_id"] in seen:
@@ -275,16 +264,8 @@ def add_extracted(
             for flow in mention_flows(m, event_id, flow_places):
                 new_flows.append(flow)
             supported.add(event_id)
-            if (
-                m.place_id
-                and m.place_id.startswith(("gn:", FACILITY))
-                and m.place_id not in known_places
-                and m.place_id not in new_places
-            ):
-                towns = _area_towns(places) if towns is None else towns
-                made = _facility_place if m.place_id.startswith(FACILITY) else _geonames_place
-                new_places[m.place_id] = made(m, towns)
-    return _with_rows(tables, new_events, new_places, supported, new_claims.frame(),
+            new_places.add(m)
+    return _with_rows(tables, new_events, new_places.rows, supported, new_claims.frame(),
                       new_figures.frame(), new_flows.frame(), articles, source)  # fmt: skip
 
 
@@ -338,21 +319,15 @@ def add_extracted_by_article(
     makes its claim, figure and flow rows, put in that order at the end; the new events'
     rows are made last from their clusters, the best and place mentions whole, the others'
     actors, figures and background copied into their light rows."""
-    types = tables["event_types"].set_index("event_type")
-    acled = {
-        kind: (types.at[kind, "acled_event_type"], types.at[kind, "acled_sub_event_type"])
-        for kind in {c.event_type for c in clusters if c.curated_event_id is None}
-    }
+    acled = _acled_names(tables, clusters)
     batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
     claims = tables["claims"]
     quoted = _already_quoted(claims)
-    new_places: dict[str, dict] = {}
+    new_places = _NewPlaces(places)
     seen = set(claims["claim_id"])
     flow_places = place_index(places[["place_id", "name", "aliases"]].itertuples(index=False))
     supported: set[str] = set()
-    known_places = set(places["place_id"])
-    towns: list[tuple[float, float, str]] | None = None
     n = len(lights)
     rank = np.full(n, -1, np.int64)  # by seq: the place of its claim among the new claims
     event_of: list[str] = []  # by rank: the claim's event
@@ -368,11 +343,7 @@ def add_extracted_by_article(
             if cluster.place is not None:
                 whole_kept[cluster.place.seq] = None  # type: ignore[attr-defined]
         for m in cluster.mentions:
-            if (
-                cluster.curated_event_id
-                and (event_id, m.article_id) in quoted
-                and _overlaps_quote(quoted, event_id, m)
-            ):
+            if cluster.curated_event_id and _quoted_already(quoted, event_id, m):
                 continue
             claim_id = ids.claim_id(m.article_id, m.char_start, m.char_end, event_id)
             if claim_id in seen:
@@ -381,15 +352,7 @@ def add_extracted_by_article(
             rank[m.seq] = len(event_of)  # type: ignore[attr-defined]
             event_of.append(event_id)
             supported.add(event_id)
-            if (
-                m.place_id
-                and m.place_id.startswith(("gn:", FACILITY))
-                and m.place_id not in known_places
-                and m.place_id not in new_places
-            ):
-                towns = _area_towns(places) if towns is None else towns
-                made = _facility_place if m.place_id.startswith(FACILITY) else _geonames_place
-                new_places[m.place_id] = made(m, towns)  # type: ignore[arg-type]
+            new_places.add(m)
     new_claims, new_figures, new_flows = Columns(), Columns(), Columns()
     claim_rank: list[int] = []
     figure_rank: list[int] = []
@@ -430,9 +393,48 @@ def add_extracted_by_article(
     def ordered(rows: Columns, ranks: list[int]) -> pd.DataFrame:
         return rows.frame(np.argsort(np.asarray(ranks, np.int64), kind="stable"))
 
-    return _with_rows(tables, new_events, new_places, supported, ordered(new_claims, claim_rank),
+    claims_found = ordered(new_claims, claim_rank)
+    return _with_rows(tables, new_events, new_places.rows, supported, claims_found,
                       ordered(new_figures, figure_rank), ordered(new_flows, flow_rank), articles,
                       source)  # fmt: skip
+
+
+def _acled_names(tables: Tables, clusters: list[Cluster]) -> dict[str, tuple[str, str]]:
+    """ACLED's names of each new event's type, read once a type (`.at` costs 0.1 ms a call)."""
+    types = tables["event_types"].set_index("event_type")
+    return {
+        kind: (types.at[kind, "acled_event_type"], types.at[kind, "acled_sub_event_type"])
+        for kind in {c.event_type for c in clusters if c.curated_event_id is None}
+    }
+
+
+class _NewPlaces:
+    """The place rows made for mentions placed at a GeoNames town or a facility the store
+    lacks, one per place id; the area's towns are read at the first new place."""
+
+    def __init__(self, places: pd.DataFrame) -> None:
+        self.places = places
+        self.known = set(places["place_id"])
+        self.rows: dict[str, dict] = {}
+        self.towns: list[tuple[float, float, str]] | None = None
+
+    def add(self, m: Mention | Light) -> None:
+        place_id = m.place_id
+        if not place_id or not place_id.startswith(("gn:", FACILITY)):
+            return
+        if place_id in self.known or place_id in self.rows:
+            return
+        if self.towns is None:
+            self.towns = _area_towns(self.places)
+        made = _facility_place if place_id.startswith(FACILITY) else _geonames_place
+        self.rows[place_id] = made(m, self.towns)  # type: ignore[arg-type]
+
+
+def _quoted_already(
+    quoted: Mapping[tuple[str, str], list[tuple[int, int]]], event_id: str, m: Mention
+) -> bool:
+    """Whether the curated event already quotes this sentence of this article."""
+    return (event_id, m.article_id) in quoted and _overlaps_quote(quoted, event_id, m)
 
 
 def _overlaps_quote(

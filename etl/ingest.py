@@ -223,9 +223,14 @@ def _updates(
     )
 
 
-def _stored_articles(paths: Paths, snapshot: Snapshot) -> dict[str, str]:
+def _seed_articles(paths: Paths) -> dict[str, str]:
+    """Seed article id -> 'seed article <file>' (where a duplicate of it is stored)."""
     seeds, _ = load_seed_articles(paths.seeds, paths.root)
-    stored = {a.article_id: "seed article " + a.file for a in seeds}
+    return {a.article_id: "seed article " + a.file for a in seeds}
+
+
+def _stored_articles(paths: Paths, snapshot: Snapshot) -> dict[str, str]:
+    stored = _seed_articles(paths)
     stored.update({a["article_id"]: f"batch {a['batch_id']}" for a in snapshot.articles})
     return stored
 
@@ -237,8 +242,7 @@ def already_stored(paths: Paths, drafts: Sequence[DraftLike]) -> dict[str, str]:
     by_article: dict[str, list[DraftLike]] = {}
     for d in drafts:
         by_article.setdefault(ids.article_id(d.text), []).append(d)
-    seeds, _ = load_seed_articles(paths.seeds, paths.root)
-    where = {a.article_id: f"seed article {a.file}" for a in seeds if a.article_id in by_article}
+    where = {a: w for a, w in _seed_articles(paths).items() if a in by_article}
     batches = inbox.stored_in(paths.store, by_article)
     where.update({a: f"batch “{name}” ({batch})" for a, (batch, name) in batches.items()})
     out: dict[str, str] = {}

@@ -96,8 +96,8 @@ def cached_json(
             sources.append((cache.spill, f"SELECT key, mentions FROM staged WHERE key IN ({marks})",
                             chunk))  # fmt: skip
         if cache.path.exists():
-            sources.append((cache.path, f"SELECT key, mentions FROM mentions WHERE "
-                            f"fingerprint = ? AND key IN ({marks})", [cache.fingerprint, *chunk]))  # fmt: skip
+            query = f"SELECT key, mentions FROM mentions WHERE fingerprint = ? AND key IN ({marks})"
+            sources.append((cache.path, query, [cache.fingerprint, *chunk]))
         for path, query, args in sources:
             try:
                 with closing(sqlite3.connect(path, timeout=30.0)) as db:
@@ -116,7 +116,7 @@ def read_back(
     cache or its spill; an article found in neither (a spill that could not be written) is
     extracted again by `extract(its position)` (extraction is a pure function of it)."""
     strings: dict[str, str] = {}
-    for i, (key, text) in enumerate(cached_json(cache, keys, spill=True)):
+    for i, (_key, text) in enumerate(cached_json(cache, keys, spill=True)):
         if i % READ_CHUNK == 0:
             strings = {}  # short strings shared within a chunk only: the pass keeps nothing
         found = None

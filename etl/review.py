@@ -144,8 +144,8 @@ def apply_decisions(
     types = tables["event_types"].set_index("event_type")
     named = {k for d in decisions if not d.target.startswith("mn_") for k in d.mentions}
     owners = _named_owners(tables["claims"], named)
-    records = _records(events, {*owners.by_mention.values(),
-                                *(e for held in owners.by_sentence.values() for e in held)})  # fmt: skip
+    by_sentence = (e for held in owners.by_sentence.values() for e in held)
+    records = _records(events, {*owners.by_mention.values(), *by_sentence})
     claim_status: dict[str, str] = {}  # mention key -> status
     claim_edits: dict[str, dict] = {}  # mention key -> claimant / figures set by an analyst
     decided_events: set[str] = set()

@@ -24,21 +24,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl.extraction.evaluate import DEVSET2_MEASURES  # noqa: E402
+from etl.extraction import evaluate as ev  # noqa: E402
 
+#: The issue-8 measures shown, by their label in evaluate's output, with a short heading.
 SHORT = {
-    "news: events found (central to the article)": "found central",
-    "news: events found (all)": "found all",
-    "news: type right": "type",
-    "news: date window overlaps": "date",
-    "news: place within 10 km": "place",
-    "news: death toll right": "toll",
-    "news: key figure found with its bounds": "key figure",
-    "news: extracted events real and rightly typed": "precision",
-    "incident notes: events found": "notes found",
-    "incident notes: place within 10 km": "notes place",
-    "incident notes: date right": "notes date",
-    "incident notes: fatalities right": "notes fatalities",
+    ev.CENTRAL: "found central",
+    ev.FOUND: "found all",
+    ev.TYPE: "type",
+    ev.OVERLAP: "date",
+    ev.PLACE: "place",
+    ev.TOLL: "toll",
+    ev.KEY_FIGURE: "key figure",
+    ev.PRECISION: "precision",
+    ev.NOTE_FOUND: "notes found",
+    ev.NOTE_PLACE: "notes place",
+    ev.NOTE_DATE: "notes date",
+    ev.NOTE_TOLL: "notes fatalities",
 }
 LINE = re.compile(r"^\s+(?P<label>.+?)\s{2,}(?P<value>[\d.]+|nan)\s+\((?P<ok>\d+)/(?P<total>\d+)\)")
 
@@ -123,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             # a set with no second look is still blind: it is not scored again before then
             looks["now"] = current_scores(folder / "passages.jsonl", extractor)
         rows[n] = looks
-    labels = [label for label, _ in DEVSET2_MEASURES if label in SHORT]
+    labels = [label for label, _ in ev.DEVSET2_MEASURES if label in SHORT]
     kinds = "first look / second look (if any) / now" if extractor else "first / second look"
     print(f"Each cell: {kinds}.\n")
     print("News\n")

@@ -12,31 +12,20 @@ import pytest
 
 from etl import build
 from etl.articles import Article
-from etl.build import actor_ids_of, make_extractor, with_merge
+from etl.build import make_extractor, with_merge
 from etl.extracting import extract_light
 from etl.extraction.merge import toll_sign
 from etl.light_mentions import Light, cached_json, lights, read_back
 from etl.mention_cache import MentionCache
-from etl.settings import ROOT, Paths
+from etl.settings import Paths
 from etl.store import content_hash
 from etl.tables import TABLE_NAMES, assemble
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from bench_ingest import long_text, texts  # noqa: E402
+from tests.etl.bench_inputs import seeds_and_bench
 
 
 @pytest.fixture(scope="module")
 def inputs():
-    curated, seeds = build._inputs(Paths())
-    pool = texts()
-    bench = [
-        Article(f"bench{i:03d}", "b1", f"b{i}.txt", "outlet", None, None, f"Bench {i}",
-                f"2019-{1 + i % 12:02d}-{1 + i % 27:02d}", None, None, "en", long_text(pool, i),
-                None)  # fmt: skip
-        for i in range(24)
-    ]
-    articles = seeds + bench
-    extractor = make_extractor(curated)
+    curated, articles, extractor = seeds_and_bench(24)
     per_article = [extractor.extract(build.ArticleInput(
         a.article_id, a.text, build.dt.date.fromisoformat(a.published)))[0] for a in articles]  # fmt: skip
     return curated, articles, per_article

@@ -6,7 +6,6 @@ key, the claims copied), kept here as the reference, on random decisions."""
 from __future__ import annotations
 
 import random
-import sys
 
 import numpy as np
 import pandas as pd
@@ -30,13 +29,9 @@ from etl.review import (
     recount_without_rejected,
     rejected_alone,
 )
-from etl.articles import Article
-from etl.settings import ROOT, Paths
 from etl.source_state import Sources
 from etl.tables import TABLE_NAMES, assemble
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from bench_ingest import long_text, texts  # noqa: E402
+from tests.etl.bench_inputs import seeds_and_bench
 
 
 def _old_apply(tables, decisions, source=None):
@@ -94,16 +89,7 @@ def _old_apply(tables, decisions, source=None):
 @pytest.fixture(scope="module")
 def built():
     """The seeds and 16 news-length bench articles merged (many extracted events)."""
-    curated, seeds = build._inputs(Paths())
-    pool = texts()
-    bench = [
-        Article(f"bench{i:03d}", "b1", f"b{i}.txt", "outlet", None, None, f"Bench {i}",
-                f"2019-{1 + i % 12:02d}-{1 + i % 27:02d}", None, None, "en", long_text(pool, i),
-                None)  # fmt: skip
-        for i in range(16)
-    ]
-    articles = seeds + bench
-    extractor = build.make_extractor(curated)
+    curated, articles, extractor = seeds_and_bench(16)
     mentions = [m for a in articles for m in extractor.extract(build.ArticleInput(
         a.article_id, a.text, build.dt.date.fromisoformat(a.published)))[0]]  # fmt: skip
     sources = Sources()
