@@ -71,7 +71,8 @@ def drafts_frame(drafts: Sequence[Draft], stored: Mapping[str, str] | None = Non
     columns = ["file", "title", "outlet", "published", "encoding", "what was inferred"]
     frame = pd.DataFrame(rows, columns=[*columns, "dateline", "characters"])
     if stored and any(d.source in stored for d in drafts):
-        frame[STORED_COLUMN] = [stored.get(d.source, "") for d in drafts]
+        # next to the file: at the far right a laptop-wide grid cuts it
+        frame.insert(1, STORED_COLUMN, [stored.get(d.source, "") for d in drafts])
     return frame
 
 

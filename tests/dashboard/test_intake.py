@@ -106,6 +106,7 @@ def test_where_stored_is_a_column_only_when_some_article_is():
     assert "already stored" not in drafts_frame(drafts, {}).columns
     frame = drafts_frame(drafts, {"b.txt": "seed article 01_x.txt"})
     assert frame["already stored"].tolist() == ["", "seed article 01_x.txt"]
+    assert list(frame.columns[:2]) == ["file", "already stored"]  # not cut off at the right
 
 
 @pytest.mark.parametrize(
