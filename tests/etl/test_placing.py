@@ -250,10 +250,12 @@ ROLES_IN_SENTENCES = [
 
 def test_town_with_its_province_is_the_town_and_a_coarser_province(resolver):
     hits, _ = _find(resolver, "A car bomb exploded in downtown Tikrit, Salahuddin province.")
-    assert [(h.text, h.geo_precision, h.region) for h in hits] == [
-        ("Tikrit", 1, None),
-        ("Salahuddin", 3, "Salahuddin province"),
-    ]
+    # the town, at city precision; the province no gazetteer here holds is not placed (it
+    # was, at precision 3, on GeoNames' only 'Salahaddin': Pirmam, a Kurdish town 170-250 km
+    # away; session 24's place_cues.csv rows); a province that is held stays a coarser hit
+    assert [(h.text, h.geo_precision, h.region) for h in hits] == [("Tikrit", 1, None)]
+    hits, _ = _find(resolver, "Shells fell on downtown Saraqib, Idlib province.")
+    assert [(h.text, h.geo_precision) for h in hits] == [("Saraqib", 1), ("Idlib province", 3)]
 
 
 @pytest.mark.parametrize(("sentence", "names"), ROLES_IN_SENTENCES)
