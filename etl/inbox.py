@@ -186,13 +186,17 @@ def read(store: str | Path, texts: bool = True) -> Snapshot:
         conn.execute("BEGIN")
         try:
             rows = {
-                "batches": "SELECT * FROM batches ORDER BY created_at, batch_id",
+                # in the order they were stored: the tables are append-only, so a rowid
+                # is the order of storing. Times are kept to the second, and two batches
+                # stored within one second were ordered by their ids, so a rebuild could
+                # make the later batch the one that brought an event (its batch flipped)
+                "batches": "SELECT * FROM batches ORDER BY rowid",
                 "articles": (
                     "SELECT a.*, t.text FROM articles a JOIN texts t USING (article_id) "
                     if texts
                     else "SELECT a.* FROM articles a "
                 )
-                + "ORDER BY a.added_at, a.article_id",
+                + "JOIN batches b USING (batch_id) ORDER BY b.rowid, a.article_id",
                 "outlets": "SELECT * FROM outlets ORDER BY outlet_id",
                 "places": "SELECT * FROM places ORDER BY seq",
                 "decisions": "SELECT * FROM decisions ORDER BY seq",

@@ -195,3 +195,43 @@ def test_read_takes_the_store_as_a_str_or_a_path(tmp_path):
     as_str, as_path = inbox.read(str(store)), inbox.read(store)
     assert [b["batch_id"] for b in as_str.batches] == ["b1"]
     assert as_str == as_path
+
+
+def test_batches_stored_within_one_second_are_read_in_the_order_they_were_stored(
+    tmp_path, monkeypatch
+):
+    """Times are kept to the second. Two batches stored within one second came back ordered
+    by their ids, so a rebuild could name the later batch as the one that brought an event
+    (seen as an intermittent count on the analyst page). The second batch's id and its
+    article's id both sort first here."""
+    monkeypatch.setattr(inbox, "now", lambda: "2026-12-05T22:58:39Z")
+    store = tmp_path / "store"
+
+    def article(article_id: str, batch_id: str, text: str) -> dict:
+        return {
+            "article_id": article_id, "batch_id": batch_id, "source": f"{article_id}.txt",
+            "outlet_id": "o1", "title": text[:20], "published": "2019-03-01",
+            "language": "en", "added_at": inbox.now(), "text": text,
+            "text_sha256": article_id * 4, "n_chars": len(text),
+        }  # fmt: skip
+
+    for batch_id, article_id, text in (
+        ("b2", "art_z", "Shelling hit the town on Friday."),
+        ("b1", "art_a", "Hours later the shelling resumed."),
+    ):
+        inbox.commit(
+            store,
+            batch={
+                "batch_id": batch_id,
+                "name": batch_id,
+                "created_at": inbox.now(),
+                "created_by": "ana",
+            },  # fmt: skip
+            articles=[article(article_id, batch_id, text)],
+        )
+    snapshot = inbox.read(store)
+    assert [b["batch_id"] for b in snapshot.batches] == ["b2", "b1"]
+    assert [(a["batch_id"], a["article_id"]) for a in snapshot.articles] == [
+        ("b2", "art_z"), ("b1", "art_a"),
+    ]  # fmt: skip
+    assert [a["text"] for a in inbox.read(store, texts=True).articles][0].startswith("Shelling")
