@@ -119,8 +119,9 @@ def _own_city(
 ) -> Any:
     """The city of CITY_PEOPLE or more, far larger than its namesakes, whose own name is the
     written one, beats `best`, a transliteration, unless the article names best's country
-    and not the city's, or its places lie nearer best: 'Mandalay' beside Yangon is Myanmar's
-    city, not Mandali in Iraq that the area's box speaks for."""
+    and not the city's, or its places lie nearer best and over NEAR_KM from the city:
+    'Mandalay' beside Yangon is Myanmar's city, not Mandali in Iraq that the area's box
+    speaks for."""
     city = max(exact, key=lambda p: p.population)
     if city.population < CITY_PEOPLE or not dominant(exact):
         return None
@@ -133,8 +134,11 @@ def _own_city(
         def km(place: Any) -> float:
             return min(haversine_km((place.latitude, place.longitude), p) for p in near)
 
-        if km(city) >= km(best):
-            return None
+        if km(city) >= km(best) and km(city) > NEAR_KM:
+            return None  # within NEAR_KM of the article's places the city keeps its own
+            # name: 'the road between Tuz Khurmatu and Kifri' under a KIRKUK dateline is Ţūz
+            # Khūrmātū (75 km from Kirkuk, 'Tuz Khurmatu' its own name), not Tāzah
+            # Khūrmātū, a town of 22,000 only spelt alike, 20 km from Kirkuk
     return city
 
 
