@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from dashboard.views import TOLL_FIGURES, toll_words
+from etl.extraction.vague_words import VAGUE_QUALIFIERS
 
 #: the death tolls' quantities as event_figures names them ('killed', 'deaths', 'killed since')
 _TOLL_NAMES = frozenset(q.replace("_", " ") for q in TOLL_FIGURES)
@@ -39,12 +40,15 @@ def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:
 
 
 def format_figure(low: float | None, high: float | None, qualifier: str) -> str:
-    """'at least 15', '1,000–1,500', 'about 3,000', 'hundreds (200–999)'."""
+    """'at least 15', '1,000–1,500', 'about 3,000', 'dozens (24–99)', 'hundreds (100 or
+    more)' (a vague word with no upper bound, figure_vague.csv: convention C4)."""
 
     def num(v: float) -> str:
         return f"{v:,.0f}"
 
     has_low, has_high = pd.notna(low), pd.notna(high)
+    if has_low and not has_high and qualifier in VAGUE_QUALIFIERS:
+        return f"{qualifier} ({num(low)} or more)"
     if has_low and has_high and low != high:
         shown = f"{num(low)}–{num(high)}"
         return shown if qualifier == "exact" else f"{qualifier} ({shown})"
@@ -73,20 +77,25 @@ def event_figures(figures: pd.DataFrame, claims: pd.DataFrame, event_id: str) ->
         quantity=rows["quantity"].str.replace("_", " "),
     )
     return rows.sort_values(["quantity", "published", "outlet"])[
-        ["quantity", "value", "raw", "outlet", "claimant", "value_low", "value_high", "vague"]
+        ["quantity", "value", "raw", "outlet", "claimant", "value_low", "value_high", "vague",
+         "qualifier"]  # fmt: skip
     ].reset_index(drop=True)
 
 
 def figure_ranges(figures: pd.DataFrame) -> pd.DataFrame:
     """Low and high across sources for each quantity, and how many sources give one."""
     if figures.empty:
-        return pd.DataFrame(columns=["quantity", "low", "high", "sources"])
+        return pd.DataFrame(columns=["quantity", "low", "high", "sources", "open"])
     values = figures.assign(
         lo=figures["value_low"].fillna(figures["value_high"]),
         hi=figures["value_high"].fillna(figures["value_low"]),
+        # a vague word with no upper bound ('hundreds': 100 or more, convention C4)
+        open=figures["value_high"].isna()
+        & figures["value_low"].notna()
+        & figures.get("qualifier", pd.Series("", index=figures.index)).isin(VAGUE_QUALIFIERS),
     )
     out = values.groupby("quantity", sort=True).agg(
-        low=("lo", "min"), high=("hi", "max"), sources=("outlet", "nunique")
+        low=("lo", "min"), high=("hi", "max"), sources=("outlet", "nunique"), open=("open", "any")
     )
     return out.reset_index()
 
@@ -101,7 +110,11 @@ def claims_by_source(claims: pd.DataFrame) -> list[tuple[str, pd.DataFrame]]:
     return [(outlet, rows.reset_index(drop=True)) for outlet, rows in groups]
 
 
-def _bounds(low: float, high: float) -> str:
+def _bounds(low: float, high: float, open_high: bool = False) -> str:
+    """'24 to 99', '72'; '100 or more', '24 or more' when a figure is a vague word with no
+    upper bound ('hundreds', convention C4): nothing bounds the count above."""
+    if open_high:
+        return f"{low:,.0f} or more"
     return f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
 
 
@@ -136,7 +149,7 @@ def figure_summaries(figures: pd.DataFrame) -> list[dict[str, object]]:
                 "quantity": str(quantity),
                 "differ": bool(r["sources"] > 1 and r["low"] != r["high"]),
                 "said": said,
-                "numbers": _bounds(r["low"], r["high"]),
+                "numbers": _bounds(r["low"], r["high"], bool(r["open"])),
                 "unknown": bool(
                     not counted and "vague" in rows and rows["vague"].astype(bool).all()
                 ),

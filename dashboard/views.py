@@ -242,6 +242,15 @@ def _figure_texts(figures: pd.DataFrame, event_ids: pd.Series) -> list[str]:
         (event, quantity): f"{names[quantity]} {lo if one else lo + '–' + hi}"
         for (event, quantity), lo, hi, one in zip(spans.index, low, high, same)
     }
+    if "qualifier" in counted.columns:  # 'hundreds of families' alone: 100 or more, not 100
+        open_words = counted[
+            counted["value_high"].isna()
+            & counted["value_low"].notna()
+            & counted["qualifier"].isin(VAGUE_QUALIFIERS)
+        ]
+        for key in set(zip(open_words["event_id"], open_words["quantity"])):
+            if key in said and key in spans.index and spans.at[key, "min"] == spans.at[key, "max"]:
+                said[key] += "+"
     keys = spans.index
     if vague.any():
         words = _vague_words(figures[vague])
@@ -286,6 +295,8 @@ def _vague_words(figures: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str]
         lo = rows["value_low"].min()
         hi = rows["value_high"].max()
         shown = [f"{v:,.0f}" for v in (lo, hi) if pd.notna(v)]
+        if pd.notna(lo) and rows["value_high"].isna().any():  # 'hundreds': 100 or more (C4)
+            shown = [f"{lo:,.0f} or more"]
         out[key] = (word, "–".join(dict.fromkeys(shown)) or "no bounds")
     return out
 

@@ -68,7 +68,7 @@ class FigureWords:
     tens: tuple[str, ...]
     word_values: dict[str, float]
     scales: dict[str, float]
-    vague: dict[str, tuple[float, float, str]]
+    vague: dict[str, tuple[float, float | None, str]]  # high None: no upper bound
     qualifiers: dict[str, str]
     head_class: dict[str, str]
     singular_people: frozenset[str]
@@ -83,6 +83,11 @@ class FigureWords:
     measure_adjectives: tuple[str, ...]
 
 
+#: figure_vague.csv's required cells: its 'high' may be empty (no upper bound: 'hundreds' is
+#: 100 or more, convention C4)
+VAGUE_COLUMNS = ["phrase", "low", "qualifier"]
+
+
 def load() -> FigureWords:
     """Read every figure table (each problem named file:line by read_rules)."""
     numbers = read_rules("figure_numbers", ["word", "value", "kind"])
@@ -93,10 +98,10 @@ def load() -> FigureWords:
     vague = {
         " ".join(r["phrase"].lower().split()): (
             _number(r, "low"),
-            _number(r, "high"),
+            _number(r, "high") if r["high"].strip() else None,  # 'hundreds': 100 or more
             r["qualifier"],
         )
-        for r in read_rules("figure_vague", ["phrase", "low", "high", "qualifier"])
+        for r in read_rules("figure_vague", VAGUE_COLUMNS)
     }
     qualifiers = {
         " ".join(r["phrase"].lower().split()): r["qualifier"]

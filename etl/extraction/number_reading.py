@@ -134,8 +134,10 @@ def _parse(m: re.Match[str]) -> tuple[float | None, float | None, str, str] | No
     else:
         low = high = _value(m["n"])
         kind = qualifier = "exact"
-    if low is None or high is None:
+    if low is None or (high is None and not m["v"]):
         return None
+    if high is None:  # a vague word with no upper bound ('hundreds': 100 or more, C4)
+        return float(low), None, qualifier, kind
     low, high = float(min(low, high)), float(max(low, high))
     qualifier = _QUALIFIERS.get(_norm(m["q"]), qualifier) if m["q"] else qualifier
     if m["tilde"] and qualifier == "exact":  # "~300"

@@ -14,7 +14,7 @@ from etl.extraction.rules import read_rules
 
 #: the qualifiers of vague words: a word that names no count
 VAGUE_QUALIFIERS = frozenset(
-    r["qualifier"] for r in read_rules("figure_vague", ["phrase", "low", "high", "qualifier"])
+    r["qualifier"] for r in read_rules("figure_vague", ["phrase", "low", "qualifier"])
 ) - frozenset(r["qualifier"] for r in read_rules("figure_qualifiers", ["phrase", "qualifier"]))
 
 

@@ -39,7 +39,7 @@ def test_the_20_feb_convoy_says_dozens_and_hundreds_before_the_numbers(project_t
     words = [raw for raw, _, _ in evacuated["said"]]
     assert "dozens of people" in words
     assert "hundreds of men, women and children" in words
-    assert evacuated["numbers"] == "24 to 999"
+    assert evacuated["numbers"] == "24 or more"  # "hundreds": no upper bound (C4, session 25)
     trucks = summaries["trucks"]
     assert {(raw, outlet) for raw, outlet, _ in trucks["said"]} == {
         ("at least 22 trucks", "AP story in a newspaper reprint"),

@@ -97,9 +97,19 @@ def _figure_texts_by_scan(figures, event_ids):
     from dashboard.views import TOLL_FIGURES
     from etl.extraction.vague_words import VAGUE_QUALIFIERS
 
-    def span(group):
+    def span(group, words=False):
         values = pd.concat([group["value_low"].dropna(), group["value_high"].dropna()])
         lo, hi = values.min(), values.max()
+        # a vague word with no upper bound ('hundreds' 100-null, C4 since session 25)
+        open_word = (
+            group["qualifier"].isin(VAGUE_QUALIFIERS)
+            & group["value_high"].isna()
+            & group["value_low"].notna()
+        ).any()
+        if open_word and words:
+            return f"{group['value_low'].min():,.0f} or more"
+        if open_word and lo == hi:
+            return f"{lo:,.0f}+"
         return f"{lo:,.0f}" if lo == hi else f"{lo:,.0f}–{hi:,.0f}"
 
     texts = []
@@ -114,7 +124,7 @@ def _figure_texts_by_scan(figures, event_ids):
             if words.empty:
                 parts.append(f"{name} {span(group)}")
             elif counted.empty:
-                parts.append(f"{name} unknown ({word}, {span(words)})")
+                parts.append(f"{name} unknown ({word}, {span(words, True)})")
             else:
                 parts.append(f"{name} {span(counted)} (and {word})")
         texts.append("; ".join(parts))
