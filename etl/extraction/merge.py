@@ -21,6 +21,7 @@ from typing import Any
 from etl import ids
 from etl.extraction.mentions import Mention
 from etl.extraction.merge_cells import Candidates
+from etl.extraction.rules import read_lists
 from etl.extraction.tolls import counted_dead
 from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 
@@ -112,8 +113,10 @@ def tolls_agree(cluster: Cluster, mention: Mention) -> bool:
     )
 
 
+#: what makes a mention a further happening of its article (data/rules/merge_further.csv)
+_FURTHER_WORDS = read_lists("merge_further", ("further_trigger", "later_opening", "answer"))
 #: a trigger that counts itself as a further one ('a second bomb', 'another blast')
-_FURTHER = re.compile(r"(?:second|third|fourth|another|further)\b", re.I)
+_FURTHER = re.compile(rf"(?:{'|'.join(_FURTHER_WORDS['further_trigger'])})\b", re.I)
 
 
 def told_apart(cluster: Cluster, mention: Mention) -> bool:
@@ -308,16 +311,23 @@ def _told(m: Mention) -> tuple[int | None, bool, int, str | None]:
 
 #: a sentence that opens a later happening of its article: 'Hours later, gunmen shot dead a
 #: priest ...', 'Minutes later a second blast ...' (the sets code each such one an event)
-_LATER = re.compile(
-    r"\W*(?:(?:a\s+few|several|two|three|\d+)\s+)?(?:hours|minutes|moments)\s+later\b", re.I
-)
+_LATER = re.compile(f"(?:{'|'.join(_FURTHER_WORDS['later_opening'])})", re.I)
+#: a side's answer to what the article told before: 'Army artillery responded by pounding
+#: Kafr Zita', 'Government artillery answered by shelling ...', 'retaliated with air
+#: strikes' (the sets code each such one an event of its own, never the attack's)
+_ANSWER = re.compile(rf"\b(?:{'|'.join(_FURTHER_WORDS['answer'])})\s+(?:by|with)\b", re.I)
 
 
 def further(m: Mention) -> bool:
     """Whether a mention counts itself a further happening of its article: its trigger ('a
-    second bomb', 'another blast') or its sentence's opening words ('Hours later, ...')."""
-    return _FURTHER.match(m.trigger) is not None or (
-        m.trigger_start > m.char_start and _LATER.match(m.sentence) is not None
+    second bomb', 'another blast'), its sentence's opening words ('Hours later, ...') or a
+    side's answer told up to its trigger ('... responded by shelling')."""
+    return (
+        _FURTHER.match(m.trigger) is not None
+        or (m.trigger_start > m.char_start and _LATER.match(m.sentence) is not None)
+        # up to the trigger's end (trigger_start + its length: a light row keeps no end)
+        or _ANSWER.search(m.sentence, 0, m.trigger_start + len(m.trigger) - m.char_start)
+        is not None
     )
 
 
