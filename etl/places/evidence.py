@@ -39,7 +39,7 @@ _FIELD_MARKS = (";", "|", "\t")
 #: data/rules/place_words.csv (its header says what each list holds)
 PLACE_LISTS = (
     "sponsor_end", "air_power", "mission", "admin_after", "feature", "destination_verb",
-    "name_suffix", "suffix_country", "admin_end", "road_word",
+    "name_suffix", "suffix_country", "admin_end", "area_after", "road_word",
 )  # fmt: skip
 PLACE_WORDS = read_lists("place_words", PLACE_LISTS)
 #: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed

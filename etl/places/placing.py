@@ -42,6 +42,11 @@ _SUFFIX = re.compile(  # matched where a name ends (data/rules/place_words.csv)
     + "|".join(PLACE_WORDS["name_suffix"])
     + r")\b|,\s*(?:"
     + "|".join(PLACE_WORDS["suffix_country"])
+    + r")\b"
+    # the area the name lies in, bracketed or after a comma: 'Saraqib (Idlib governorate)',
+    # 'Raqqa, al-Nahda neighbourhood' (a note's heading after its date names no 'in')
+    + r"|\s*[(,]\s*(?:a[lnrsdtz]-|e[lnrsdtz]-)?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:"
+    + "|".join(PLACE_WORDS["area_after"])
     + r")\b",
     re.I,
 )

@@ -198,18 +198,26 @@ RECORD_HEAD_CHARS = 60  # a heading's name begins within this many characters of
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")  # a lower-case word: prose, no heading
 _NUMBER_BEFORE = re.compile(r"\d[ \t]*\Z")  # a number just before a word ('14 Mar')
 _NUMBER_AFTER = re.compile(r"[ \t]*\d")  # ... or just after it ('Mar 2019')
-_HEAD_AFTER = re.compile(r"[^\n:\u2013\u2014]{0,40}?(?::(?!\d)|\s[-\u2013\u2014]{1,2}\s|\s/\s|\n)")
+_HEAD_AFTER = re.compile(
+    r"[^\n:\u2013\u2014]{0,40}?(?::(?!\d)|\s[-\u2013\u2014]{1,2}\s|\s/\s|\n|\.(?= [A-Z]))"
+)
 
 
 def record_head(text: str, start: int, end: int) -> bool:
     """The name text[start:end] stands in the heading that opens a record's first line: only
     stamps, numbers and capitalised words before it and after it up to the heading's end (a
     colon, a spaced dash or slash, the line's end). Not in a longer text (a news article's
-    dateline files it), nor an abbreviation ('Sin.' of 'Culiacán, Sin., 26 Jun. —')."""
+    dateline files it), nor an abbreviation ('Sin.' of 'Culiacán, Sin., 26 Jun. —'). A full
+    stop before a new sentence ends a heading too ('CHT-SY-0109 — 9 January 2019 — al-Susah.
+    An alleged ...')."""
     if len(text) > RECORD_CHARS or start > RECORD_HEAD_CHARS:
         return False
-    if _PROSE_WORD.search(text, 0, start) or text[end : end + 1] == ".":
+    if _PROSE_WORD.search(text, 0, start):
         return False
+    if text[end : end + 1] == "." and not (
+        text[end + 1 : end + 2] == " " and text[end + 2 : end + 3].isupper()
+    ):  # 'Sin.' of 'Culiacán, Sin., 26 Jun. —'; a heading's own full stop ends it:
+        return False  # 'CHT-SY-0109 — 9 January 2019 — al-Susah. An alleged strike ...'
     if _NUMBER_BEFORE.search(text, max(0, start - 3), start) or _NUMBER_AFTER.match(text, end):
         return False  # a month of the heading's stamp, between its numbers ('14 Mar 2019')
     if "\n" in text[:start]:

@@ -100,3 +100,122 @@ def test_a_town_spelt_alike_stays_when_written_as_its_own_name(extractor):
     text = "A roadside bomb hit a police patrol in Taza Khurmatu on Sunday, killing three."
     (mention,) = _mentions(extractor, text, dt.date(2019, 2, 18))
     assert _km(mention, TAZAH) < 1
+
+
+BAGHOUZ = (34.45861, 40.95056)  # data/curated/places.csv, baghouz
+KOBANI = (36.89095, 38.35347)  # GeoNames 172256, ‘Ayn al ‘Arab
+ALTUN_KUPRI = (35.75, 44.14)  # data/curated/towns.csv, altun_kupri
+KIRKUK = (35.46806, 44.39222)  # GeoNames 94787
+KAFR_NABL = (35.61376, 36.56449)  # GeoNames 168661, Kafranbel
+SARAQIB = (35.86447, 36.80591)  # GeoNames 164816
+
+
+def test_a_statement_issued_in_a_city_is_where_news_was_given(extractor):
+    # data/rules/place_roles.csv, reporting: 'statement issued in' as 'statement in'
+    text = (
+        "DEIR EZ-ZOR, Syria — Fighting raged on Saturday around Baghouz, the last pocket "
+        "held by the militants. Coalition aircraft carried out 11 strikes on positions "
+        "inside the pocket on Saturday, the coalition said in a statement issued in Baghdad."
+    )
+    hits, _ = extractor.resolver.find(text, 0, len(text), Counter({"SY": 1, "IQ": 1}), ())
+    assert [h.reporting for h in hits if h.name == "Baghdad"] == [True]
+    (strike,) = [m for m in _mentions(extractor, text, dt.date(2019, 2, 10))
+                 if m.event_type == "airstrike"]  # fmt: skip
+    assert _km(strike, BAGHOUZ) < 1
+
+
+def test_a_country_named_by_a_border_with_it_is_not_the_place(extractor):
+    # data/rules/place_roles.csv, locator: 'the border crossing with Turkey' names the
+    # neighbour; the event stays in the town the text is about
+    text = (
+        "KOBANI, Syria — Militants slipped into Kobani before dawn on Thursday. The attack "
+        "began when a car bomb exploded near the border crossing with Turkey, a monitor said."
+    )
+    hits, _ = extractor.resolver.find(text, 0, len(text), Counter({"SY": 1, "TR": 1}), ())
+    assert "Turkey" not in [h.name for h in hits]
+    (blast,) = [m for m in _mentions(extractor, text, dt.date(2015, 6, 26))
+                if m.event_type == "explosion"]  # fmt: skip
+    assert _km(blast, KOBANI) < 1
+
+
+def test_altun_kupri_is_a_curated_town(extractor):
+    # data/curated/towns.csv: GeoNames' cities500 lacks it; 39 km from Kirkuk
+    text = (
+        "Iraqi forces and Kurdish Peshmerga fought with artillery near Altun Kupri, on the "
+        "road between Kirkuk and Erbil, on Friday."
+    )
+    (mention,) = _mentions(extractor, text, dt.date(2017, 10, 21))
+    assert _km(mention, ALTUN_KUPRI) < 1 and _km(mention, KIRKUK) > 35
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (
+            "CSCA ref R-0627: 27 June 2019, Kafr Nabl (Idlib governorate). Rescuers said "
+            "three air strikes hit the town's main road. Reported civilian deaths: 1.",
+            KAFR_NABL,
+        ),
+        (
+            "CHT-0513 — 13 May 2019 — Saraqib, Idlib governorate. Monitors reported that "
+            "aircraft struck the town's main street, killing 3 civilians.",
+            SARAQIB,
+        ),
+    ],
+)
+def test_a_heading_town_before_its_governorate_is_the_place(extractor, text, point):
+    # placing._SUFFIX: 'X (Y governorate)' / 'X, Y governorate' puts X in a place slot
+    mentions = _mentions(extractor, text, dt.date(2019, 6, 28))
+    assert mentions and all(_km(m, point) < 1 for m in mentions)
+    assert {m.geo_precision for m in mentions} == {2}
+
+
+def test_a_person_before_a_province_word_stays_no_place(extractor):
+    # guard: a name before ', Idlib province ...' is looked up as a slot's name but a
+    # person's name matches no place
+    text = "Ahmed Hassan, Idlib province director of civil defence, said on Monday."
+    hits, _ = extractor.resolver.find(text, 0, len(text), Counter({"SY": 1}), ())
+    assert [h.name for h in hits] == ["Idlib governorate"]
+
+
+RAQQA = (35.95283, 39.00788)  # GeoNames 163345, Ar Raqqah
+MAARAT = (35.6483, 36.67693)  # GeoNames, Ma‘arrat an Nu‘mān
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (  # routes.record_head: the heading's full stop before a new sentence ends it
+            "CHT-RU-0326 — 26 March 2019 — Saraqib. Local sources said that aircraft struck "
+            "the eastern part of the town, killing a woman. Civilians reported killed: 1.",
+            SARAQIB,
+        ),
+        (
+            "CHT-RU-0527 — 27 May 2019 — Maarat al-Numan. Monitors said aircraft struck a "
+            "residential area of the town at noon, killing 4 civilians.",
+            MAARAT,
+        ),
+        (  # placing._SUFFIX: a neighbourhood bracketed after the town
+            "CSCA ref S-1707-20: 20 July 2017, Raqqa (al-Thakana neighbourhood). Relatives "
+            "said a strike hit their building. Reported civilian deaths: 9.",
+            RAQQA,
+        ),
+        (  # ... or after a comma
+            "CHT-SY-0725 — 25 July 2017 — Raqqa, al-Nahda neighbourhood. Local sources said "
+            "that coalition strikes on a street killed 4 civilians.",
+            RAQQA,
+        ),
+    ],
+)
+def test_a_record_heading_town_is_the_place(extractor, text, point):
+    mentions = _mentions(extractor, text, dt.date(2019, 6, 28))
+    assert mentions and all(_km(m, point) < 1 for m in mentions)
+
+
+def test_an_abbreviation_in_a_record_heading_is_still_no_place():
+    # guard: 'Sin.' of 'Culiacán, Sin., 26 Jun. —' is followed by a comma, not a sentence
+    from etl.places.routes import record_head
+
+    text = "Culiacán, Sin., 26 Jun. — Gunmen killed two police officers."
+    assert record_head(text, 0, 8)
+    assert not record_head(text, 10, 13)
