@@ -523,7 +523,7 @@ def test_devset2_denominators_follow_the_file(devset2):
     news = [e for p in passages if p["kind"] == "news" for e in p["expected"]]
     notes = [e for p in passages if p["kind"] == "incident_note" for e in p["expected"]]
     r = devset2.ratios
-    assert (len(news), len(notes)) == (63, 91)
+    assert (len(news), len(notes)) == (60, 91)  # session 25: d2-003, d2-017, d2-040 (C1)
     assert r["news: events found (all)"].total == len(news)
     assert r["news: events found (central to the article)"].total == sum(e["central"] for e in news)
     for label in (
