@@ -52,9 +52,11 @@ from etl.extraction.record_shape import (
     opens_field,
 )
 from etl.extraction.running_totals import (
+    counted_since,
     counts_since,
     running_toll,
     running_total,
+    since_day,
     yearly_tally,
 )
 from etl.extraction.sentences import split_sentences
@@ -173,6 +175,8 @@ class _Context:
     mention_sentence: int = -10  # the last sentence that gave mentions
     note: bool = False  # one sentence relaying no one's words: an entry of its own day
     nouns: bool = False  # a short note read again: its nouns of violence name its event
+    #: (trigger start, type) of the running totals since a day weeks back (C1): no event
+    stale: set[tuple[int, str]] = field(default_factory=set)
 
 
 def _quoting(m: Mention, text: str, read: str) -> Mention:
@@ -268,12 +272,24 @@ class Extractor:
             )
             carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
             carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
-            if len(mentions) > first:
+            if len(mentions) > first:  # a running total set aside (C1) hosts no later toll
                 previous = range(first, len(mentions))
+                if context.stale and all(
+                    (m.trigger_start, m.event_type) in context.stale for m in mentions[first:]
+                ):
+                    previous = range(0)
         mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
         # '180,000 people have fled the area since April': a statistic, no event
         # '1,095 civilians were killed in 2018': a year's tally, no event either
-        mentions = [m for m in mentions if not running_total(m, text) and not yearly_tally(m)]
+        # '40 have been killed since 8 July' in a report of 20 July: a running total (C1)
+        stale = context.stale
+        mentions = [
+            m
+            for m in mentions
+            if not running_total(m, text)
+            and not yearly_tally(m)
+            and not (stale and (m.trigger_start, m.event_type) in stale)
+        ]
         # the learnt filter: a mention the model finds almost surely unreal is dropped
         kept = keep_likely(mentions)
         if len(kept) < len(mentions):
@@ -486,6 +502,14 @@ class Extractor:
         if mine and any(counts_since(d) for d in dates):  # '425 have been killed since 8
             # July': a running total, background (its figures' own dates are looked up)
             mine = tuple(running_toll(f, _nearest(dates, f.char_start, text), text) for f in mine)
+        # C1: '35 have been killed since Thursday' is an event from Thursday to publication
+        if since := since_day(
+            trigger.event_type, (trigger.start, trigger.end), date, dates, mine, text, span
+        ):
+            stale, window = counted_since(since, context.published or article.published)
+            date = date if stale else window  # 'since December': background, no event
+            if stale:  # set aside after the carry (`running_total`), which may read it
+                context.stale.add((trigger.start, trigger.event_type))
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,

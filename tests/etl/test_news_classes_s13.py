@@ -168,12 +168,13 @@ def test_a_name_spelt_exactly_beats_a_curated_spelling_of_another(extractor):
 @pytest.mark.parametrize(
     ("text", "displaced"),
     [
-        # a running total over an area no sentence names: a statistic, no event
+        # a running total since no day or weeks back: a statistic, no event (C1, session 25)
         ("Shelling hit Velm on Monday. Since early May, 90,000 people have fled the area.", 0),
+        # ... since a day of the last week: an event, wherever they fled from (C1)
         (
             "Shelling hit Velm on Monday. The UN says 8,000 people have now left their homes "
             "since Friday.",
-            0,
+            1,
         ),
         # ... but one that names where they fled, or points back to it, is a flight
         ("Shelling hit Velm on Monday. Since Friday, 9,000 people have fled Velm.", 1),
