@@ -7,6 +7,7 @@ import re
 import pandas as pd
 
 from dashboard.views import TOLL_FIGURES, toll_words
+from etl.extraction.mentions import UNTOLD
 from etl.extraction.vague_words import VAGUE_QUALIFIERS
 
 #: the death tolls' quantities as event_figures names them ('killed', 'deaths', 'killed since')
@@ -49,6 +50,8 @@ def format_figure(low: float | None, high: float | None, qualifier: str) -> str:
     has_low, has_high = pd.notna(low), pd.notna(high)
     if has_low and not has_high and qualifier in VAGUE_QUALIFIERS:
         return f"{qualifier} ({num(low)} or more)"
+    if qualifier == UNTOLD and has_low and low == high:  # '45 (others untold)', C3
+        return f"{num(low)} ({qualifier})"
     if has_low and has_high and low != high:
         shown = f"{num(low)}–{num(high)}"
         return shown if qualifier == "exact" else f"{qualifier} ({shown})"

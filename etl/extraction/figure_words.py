@@ -56,7 +56,7 @@ def _lower(rows, column: str) -> list[str]:
 @dataclass(frozen=True)
 class TollRule:
     kind: str  # toll, list, toll_after, zero, one, cumulative, superseded, no_carry,
-    # set_aside_after, open_after
+    # set_aside_after, open_after, untold_after
     quantity: str
     gate: str
     pattern: re.Pattern[str]
@@ -138,6 +138,7 @@ def load() -> FigureWords:
                     "set_aside_after",
                     "toll_after",
                     "open_after",
+                    "untold_after",
                 },
             ),
             r["quantity"],

@@ -35,6 +35,10 @@ TOLL_QUANTITIES = frozenset({"killed", "deaths"})
 #: the dead counted since a day over a week back ('425 have been killed since 8 July'): the
 #: event's toll only when nothing else counts its dead (running_totals.running_toll)
 RUNNING_TOLL = "killed_since"
+#: the qualifier of a count of the dead beside which the dead of another side are untold ('45
+#: militants were killed; it did not give its own losses'): the figure is the count, the
+#: event's toll that count open above (convention C3; tolls.left_open, tolls.fatalities)
+UNTOLD = "others untold"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from etl.extraction.figure_words import FLAGS, PERSON_CLASSES, WORDS
-from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES, Figure
+from etl.extraction.mentions import RUNNING_TOLL, TOLL_QUANTITIES, UNTOLD, Figure
 from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 from etl.extraction.vague_words import VAGUE_QUALIFIERS
 from etl.extraction.word_gate import search
@@ -28,7 +28,9 @@ _CUMULATIVE = tuple(r for r in WORDS.tolls if r.kind in ("cumulative", "supersed
 _SET_ASIDE_AFTER = tuple(r for r in WORDS.tolls if r.kind == "set_aside_after")
 _SET_ASIDE_REACH = 60  # characters after a figure matched for "were found in a mass grave"
 _OPEN_AFTER = tuple(r for r in WORDS.tolls if r.kind == "open_after")
-OPEN_GATES = frozenset(r.gate for r in _OPEN_AFTER)  # each row's word ('far', 'final')
+_UNTOLD_AFTER = tuple(r for r in WORDS.tolls if r.kind == "untold_after")
+# each row's word ('far', 'final', 'unknown')
+OPEN_GATES = frozenset(r.gate for r in _OPEN_AFTER + _UNTOLD_AFTER)
 _OPEN_REACH = 90  # characters after a count of the dead matched for "..., toll not final"
 ZERO_GATES = frozenset(r.gate for r in _ZEROS if r.gate)
 _CUMULATIVE_REACH = 120  # characters before a figure searched for "a war that has killed"
@@ -149,21 +151,44 @@ def left_open(text: str, hi: int, figures: list[Figure], words: frozenset | set)
     kind open_after in figure_tolls.csv) is a low bound, open above, as 'at least 11'. The
     phrase must follow the count in its clause with no count of something else between
     ('5 killed, 20 arrested so far' leaves the 5 closed). `words`: the sentence's folded
-    words; a row is tried only when its gate word is among them."""
+    words; a row is tried only when its gate word is among them.
+
+    A closed count beside which the sentence says the dead of another side are untold
+    ('45 militants were killed; it did not give its own losses', 'Twelve rebels and an
+    unknown number of defenders died': rows of kind untold_after, convention C3) keeps its
+    bounds and takes the qualifier UNTOLD: the event's toll is the count, open above
+    (`fatalities`), while the figure stays the count the source gave."""
     rows = tuple(r for r in _OPEN_AFTER if r.gate in words)
-    if not rows:
+    untold = tuple(r for r in _UNTOLD_AFTER if r.gate in words)
+    if not (rows or untold):
         return figures
     out = []
     for i, f in enumerate(figures):
         if f.quantity in TOLL_QUANTITIES and f.low and f.high is not None:
+            later = figures[i + 1 :]
             reach = min(hi, f.char_end + _OPEN_REACH)
-            said = next((m for r in rows if (m := r.pattern.match(text, f.char_end, reach))), None)
-            if said is not None and all(
-                g.quantity in _COUNTED_WITH or g.char_start >= said.end() for g in figures[i + 1 :]
-            ):
+            said = _first_match(rows, text, f.char_end, reach)
+            if said is not None and _alone(later, said.end()):
                 f = Figure(f.quantity, f.low, None, "at least", f.text, f.char_start, f.char_end)
+            elif (
+                untold
+                and not vague(f)
+                and (told := _first_match(untold, text, f.char_end, hi)) is not None
+                and _alone(later, told.end())
+            ):
+                f = Figure(f.quantity, f.low, f.high, UNTOLD, f.text, f.char_start, f.char_end)
         out.append(f)
     return out
+
+
+def _first_match(rows: tuple, text: str, start: int, end: int) -> re.Match[str] | None:
+    return next((m for r in rows if (m := r.pattern.match(text, start, end))), None)
+
+
+def _alone(later: list[Figure], end: int) -> bool:
+    """No count of something else stands between a toll and the words after it that end at
+    `end` ('5 killed, 20 arrested so far' leaves the 5 closed)."""
+    return all(g.quantity in _COUNTED_WITH or g.char_start >= end for g in later)
 
 
 #: counts that may stand between a toll and its 'so far': more dead, the wounded, a part
@@ -321,7 +346,16 @@ def fatalities(figures: Iterable[Figure]) -> tuple[float | None, float | None]:
     toll ('no fatalities') is 0-0; no toll at all is (None, None)."""
     killed = counted_dead(f for f in figures if not vague(f))
     low = max((f.low for f in killed if f.low is not None), default=None)
-    high = max((f.high for f in killed if f.high is not None), default=None)
+    high = max(
+        (f.high for f in killed if f.high is not None and f.qualifier != UNTOLD), default=None
+    )
+    # a count beside which another side's dead are untold (C3) is a low bound: '45 militants
+    # were killed; it did not give its own losses' is 45 or more
+    untold = max(
+        (f.low for f in killed if f.qualifier == UNTOLD and f.low is not None), default=None
+    )
+    if untold is not None and (high is None or untold >= high):
+        high = None
     if low is not None and high is not None and high < low:
         high = None  # an open "at least 20" outbids a closed "5": no upper bound
     return low, high

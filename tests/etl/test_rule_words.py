@@ -18,7 +18,7 @@ def test_shipped_figure_words():
     assert "shepherd" in words.singular_people and "force" not in words.singular_people
     assert {r.kind for r in words.tolls} == {
         "toll", "list", "zero", "one", "cumulative", "superseded", "no_carry", "set_aside_after",
-        "toll_after", "open_after",
+        "toll_after", "open_after", "untold_after",
     }  # fmt: skip
     assert "martyr" in words.singular_people and "death" not in words.singular_people
 
