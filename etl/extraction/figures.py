@@ -49,7 +49,7 @@ _FLAGS = FLAGS
 _HEAD_CLASS = WORDS.head_class
 _HEAD_LAST = {w.split()[-1] for w in _HEAD_CLASS}
 _ALL_VERBS = {"killed", "injured", "surrendered", "detained", "deaths", "people_evacuated",
-              "displaced", "missing"}  # fmt: skip
+              "displaced", "missing", "neutralised"}  # fmt: skip; neutralised: no toll (C2)
 _ARMED_VERBS = _ALL_VERBS - {"people_evacuated", "displaced"}  # fighters are not evacuees
 _PEOPLE_VERBS = frozenset({"killed", "injured", "deaths", "detained", "missing"})  # any living noun
 _VERBS_FOR = {"civilians": _ALL_VERBS, "others": _ALL_VERBS, "fighters": _ARMED_VERBS,

@@ -28,7 +28,7 @@ def _toll(sentence: str) -> tuple[float | None, float | None]:
         ("Patrol sweep of the wadi, 4 arrests. No cas.", (0, 0)),
         (
             "The garrison reported 3 guards killed and 'about fifteen' raiders neutralised.",
-            (18, 18),
+            (3, 3),  # 'neutralised' is no death (C2, session 25; it was 18)
         ),
         ("A drone hit a car near Varn, martyring three members, the command said.", (3, 3)),
         ("Orra retaken after a 2-day push. Raider losses 'dozens'.", (None, None)),

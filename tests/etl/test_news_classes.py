@@ -149,7 +149,7 @@ def test_a_people_between_two_sides_is_not_placed(extractor):
         ("Mortar fire hit the village, killing a young family of six.", 6),
         ("The raid killed a family of three, neighbours said.", 3),
         ("The toll from Friday's attack on the market in the east of the town rose to 27.", 27),
-        ("The army said 40 attackers were 'neutralised' in the assault.", 40),
+        ("The army said 40 attackers were 'neutralised' in the assault.", None),  # 'neutralised' is no death (C2, session 25)
         ("Officials said the strike caused material damage only.", 0),
     ],
 )

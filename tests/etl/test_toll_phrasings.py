@@ -51,8 +51,8 @@ TOLLS = [
     ("No loss of life was reported.", (0, 0)),
     ("The shells fell on the quarry without loss of life.", (0, 0)),
     # a verb before its count: neutralised (also in quotes), murdered, "the" between
-    ("Troops neutralised some thirty fighters near the ford.", (30, 30)),
-    ("The army says it 'neutralised' 17 rebels.", (17, 17)),
+    ("Troops neutralised some thirty fighters near the ford.", (None, None)),  # 'neutralised' is no death (C2, session 25)
+    ("The army says it 'neutralised' 17 rebels.", (None, None)),
     ("Police said gunmen murdered four shopkeepers.", (4, 4)),
     ("Commandos killed the three kidnappers in the farmhouse.", (3, 3)),
     # the count as subject: murdered, an adverb alone before the participle
@@ -81,8 +81,8 @@ TOLLS = [
     # a coordinated subject whose second part is one person with a long title
     ("Around 12 villagers and a Danish Refugee Council aid worker were killed.", (13, 13)),
     # each group with its verb, a semicolon between: added
-    ("Officials report 12 civilians and 3 police killed; 40 attackers neutralised.", (55, 55)),
-    ("20+ civilians killed; over 100 assailants neutralised.", (120, None)),
+    ("Officials report 12 civilians and 3 police killed; 40 attackers neutralised.", (15, 15)),
+    ("20+ civilians killed; over 100 assailants neutralised.", (20, None)),  # 'neutralised' is no death (C2, session 25)
 ]
 
 
@@ -147,8 +147,8 @@ def test_the_side_attacked_after_the_attackers_is_added(extractor):
     text = (
         "On 18 March 2021, an army post was attacked near Tafas. The garrison neutralised "
         "about thirty terrorists. Four soldiers lost their lives."
-    )
-    assert _first_sentence_tolls(extractor, text) == {(34, 34)}
+    )  # the neutralised are no dead (C2, session 25): the four soldiers are the toll
+    assert _first_sentence_tolls(extractor, text) == {(4, 4)}
 
 
 def test_bodies_found_keep_their_own_event(extractor):

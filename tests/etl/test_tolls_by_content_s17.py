@@ -59,7 +59,7 @@ def test_compound_noun_not_a_toll(text):
         (
             "Troops cleared the ridge, neutralising 9 bandits, while 2 brave soldiers paid the "
             "supreme price.",
-            (11.0, 11.0),
+            (2.0, 2.0),  # 'neutralising' is no death (C2, session 25)
         ),
         # a citizen is one person: 'the martyrdom of one citizen', 'killed a citizen and his wife'
         ("A device went off in a shop, resulting in the martyrdom of one citizen.", (1.0, 1.0)),
