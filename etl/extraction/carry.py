@@ -62,12 +62,20 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
     violent ones, a count of people moved to the evacuations and displacements; of those,
     the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
     civilians were killed.': the shelling). A toll of zero ('... detained 6 people. No
-    casualties.') belongs to any event: a raid, a surrender or a flight without deaths; a
+    casualties.') belongs to any event: a raid, a surrender or a flight without deaths (but a
+    zero told in words, 'There were no casualties', to no evacuation or displacement: C6); a
     toll after a raid with no violent event ('... raided homes and arrested 5 men. One of
     them was killed trying to flee.') belongs to the raid."""
     kinds = MOVE_TYPES if figure.quantity in MOVES else TOLL_TYPES
     zero = figure.quantity in TOLL_QUANTITIES and figure.low == 0 and figure.high == 0
-    fitting = [j for j in previous if zero or mentions[j].event_type in kinds]
+    # 'There were no casualties' gives its zero to no evacuation or displacement (C6)
+    stated = zero and said_zero(figure)
+    fitting = [
+        j
+        for j in previous
+        if (zero and not (stated and mentions[j].event_type in MOVE_TYPES))
+        or mentions[j].event_type in kinds
+    ]
     if not fitting and figure.quantity in TOLL_QUANTITIES:
         fitting = [j for j in previous if mentions[j].event_type in RAID_TYPES]
     latest = max((mentions[j].date.end for j in fitting), default=None)
@@ -364,6 +372,10 @@ def trigger_for(triggers: Sequence, figure: Figure, text: str = ""):
     pool = triggers
     if figure.quantity in CASUALTY_COUNTS:
         pool = [t for t in triggers if t.event_type in TOLL_TYPES] or triggers
+        if said_zero(figure):  # 'no casualties' beside a flight: no evacuation's toll (C6)
+            pool = [t for t in pool if t.event_type not in MOVE_TYPES]
+            if not pool:
+                return None
         if _FIELD_COUNT.match(figure.text):  # a record's 'Deaths: 3' field: the record's
             return min(pool, key=lambda t: t.start)  # first violent event's ('Air strike on
             # a depot; secondary explosions | Deaths: nil': the strike's)
@@ -372,6 +384,22 @@ def trigger_for(triggers: Sequence, figure: Figure, text: str = ""):
         if text and len(pool) > 1:
             pool = _not_background(pool, figure, text)
     return min(pool, key=lambda t: abs(t.start - figure.char_start))
+
+
+def said_zero(figure: Figure) -> bool:
+    """A toll of zero told in words ('There were no casualties', 'nobody was hurt',
+    'Neither injuries nor fatalities were reported'), not a record's field ('Deaths: 0',
+    'killed=0', 'fatalities 0'): convention C6 gives such a zero only to the violent events
+    of its sentence or the sentence before, never to an evacuation or displacement beside
+    them (their toll stays unknown); a record's field is its row's own toll, whatever the
+    row tells."""
+    return (
+        figure.quantity in TOLL_QUANTITIES
+        and figure.low == 0
+        and figure.high == 0
+        and _FIELD_COUNT.match(figure.text) is None
+        and not any(c.isdigit() for c in figure.text)  # '┃ fatalities 0 ┃': a field too
+    )
 
 
 # a clause break between a background event and a toll told after it

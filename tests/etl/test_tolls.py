@@ -301,14 +301,20 @@ def test_a_toll_reaches_past_one_sentence_with_no_event(extractor):
     "text",
     [
         "On 4 June, police raided two farms near Sanamayn and arrested 5 men. No casualties.",
-        "On 4 June, 40 families fled Tafas for Daraa city. No fatalities were reported.",
         "On 4 June, 9 fighters surrendered to the army at Busra. Nobody was hurt.",
     ],
 )
 def test_a_zero_toll_belongs_to_any_event_before_it(extractor, text):
-    """A raid, a flight or a surrender without deaths has a toll of 0, not unknown."""
+    """A raid or a surrender without deaths has a toll of 0, not unknown."""
     tolls = _tolls(extractor, text)
     assert tolls and set(tolls.values()) == {(0, 0)}, tolls
+
+
+def test_a_zero_told_after_a_flight_is_not_its_toll(extractor):
+    """Convention C6 (session 25): a displacement beside 'No fatalities were reported' keeps
+    its toll unknown (it was 0 until then; tests/etl/test_zero_beside_flight_s25.py)."""
+    text = "On 4 June, 40 families fled Tafas for Daraa city. No fatalities were reported."
+    assert _tolls(extractor, text) == {"displacement": (None, None)}
 
 
 def _window(date) -> tuple:
