@@ -7,9 +7,11 @@ tolls were folded into their strikes (etl/extraction/merge.py). Mentions are nam
 their position in the build's input order (article by article, as extraction found them).
 
 From these rows `etl/merge_replay.py` rebuilds the state of any cluster at any point of the
-merge, as light mentions (no sentence; of the figures only the toll's sign, `toll`: 0 'no
-casualties', 1 a count of dead, which `merge.tolls_agree` reads): enough to decide again, not
-to write rows.
+merge, as light mentions (of the figures only the toll's sign, `toll`: 0 'no casualties', 1 a
+count of dead, which `merge.tolls_agree` reads; of the sentence only whether `merge.further`
+counts the mention a further happening of its article, `further`, e.g. a sentence opening
+'Hours later, ...', which `merge.told_apart` reads): enough to decide again, not to write
+rows.
 The index is derived data (see etl/merge_state.py for where it is kept).
 """
 
@@ -22,15 +24,31 @@ import numpy as np
 import pandas as pd
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import Cluster, fold_casualties, group_mentions, toll_sign
+from etl.extraction.merge import Cluster, fold_casualties, further, group_mentions, toll_sign
 
 COLUMNS = [
     "seq", "article_id", "event_type", "start", "end", "source", "char_start", "char_end",
     "trigger", "trigger_start", "place_id", "latitude", "longitude", "geo_precision",
     "place_note", "group", "host", "pos", "place_name", "country", "event_id", "toll",
+    "further",
 ]  # fmt: skip
 _TOLL = COLUMNS.index("toll")
-_EMPTY = {"latitude": "Float64", "longitude": "Float64", "geo_precision": "Int64", "toll": "Int64"}
+_FURTHER = COLUMNS.index("further")
+_EMPTY = {"latitude": "Float64", "longitude": "Float64", "geo_precision": "Int64", "toll": "Int64",
+          "further": "bool"}  # fmt: skip
+#: The sentence of a light mention whose index row says `further` and whose trigger follows
+#: its sentence's start (`light`): `merge.further` says yes on it whatever made the whole
+#: mention a further one (an opening 'Hours later, ...', an answer 'responded by shelling',
+#: its trigger 'a second bomb'). Where the trigger opens the sentence, the light sentence is
+#: the trigger itself: all of the sentence `further` reads then (up to the trigger's end).
+#: A row that does not say so gets '', on which only the trigger can say yes, and it did not.
+LATER = "Hours later"
+
+
+def _sentence(further: bool, trigger: str, char_start: int, trigger_start: int) -> str:
+    if not further:
+        return ""
+    return LATER if trigger_start > char_start else trigger
 
 Key = tuple  # (undated, width, start, end, article_id, char_start, trigger_start, seq)
 
@@ -61,7 +79,8 @@ def light(row: tuple) -> Mention:
     figures = () if sign is None else (Figure("killed", float(sign), float(sign), "", "", 0, 0),)
     return Mention(
         article_id=article, event_type=kind, trigger=trigger, trigger_start=int(t0),
-        trigger_end=int(t0), sentence="", char_start=int(c0), char_end=int(c1),
+        trigger_end=int(t0), sentence=_sentence(bool(row[_FURTHER]), trigger, int(c0), int(t0)),
+        char_start=int(c0), char_end=int(c1),
         date=DateWindow(dt.date.fromordinal(int(start)), dt.date.fromordinal(int(end)), "",
                         source),
         place_id=_none(place), latitude=_none(lat), longitude=_none(lon),
@@ -125,6 +144,7 @@ def rows_of(mentions: Sequence[Mention], seqs: Sequence[int], group: Sequence[in
             "country": [m.country for m in mentions],
             "event_id": [None] * n,
             "toll": pd.array([toll_sign(m) for m in mentions], dtype="Int64"),
+            "further": np.fromiter((further(m) for m in mentions), bool, n),
         },
         columns=COLUMNS,
     )

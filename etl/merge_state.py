@@ -28,7 +28,10 @@ import pandas as pd
 from etl.source_state import Sources
 
 FOLDER = Path("cache") / "merge"
-VERSION = "2"  # 2: the index keeps each mention's toll sign (merge_index `toll`)
+#: 2: the index keeps each mention's toll sign (merge_index `toll`); 3: and whether it counts
+#: itself a further happening of its article (`further`). A state of another version is not
+#: used: the next batch is merged with everything and the state written anew.
+VERSION = "3"
 
 
 @dataclass

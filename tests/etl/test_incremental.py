@@ -105,6 +105,64 @@ def test_a_batch_merged_in_equals_a_full_build(tmp_path, spied):
         pd.testing.assert_frame_equal(found.view, made.view)
 
 
+def test_an_hours_later_strike_stays_apart_when_a_batch_reaches_it(tmp_path, spied):
+    """'Hours later, an airstrike hit ... again': `merge.further` reads the sentence's
+    opening, so the full build keeps two strikes. A batch whose article reports the first
+    one makes the replay look again at the stored article's second sentence, rebuilt from
+    the merge index: the index must say it counts itself a further happening (its `further`
+    flag), or the replay merges the two (48 events against the full build's 49)."""
+    paths = replace(Paths(), store=tmp_path / "store")
+    day = dt.date(2019, 3, 6)
+    first = Draft(source="a.txt", outlet="Courier A", published=day, text=(
+        "An airstrike hit the main market in Saraqib on Tuesday, killing five people, "
+        "residents said. Hours later, an airstrike hit the main market in Saraqib again, "
+        "killing three people."))  # fmt: skip
+    batch = Draft(source="b.txt", outlet="Courier B", published=day, text=(
+        "An airstrike hit the main market in Saraqib on Tuesday, killing five people, "
+        "a monitor said."))  # fmt: skip
+    ingest(paths, [first], [], IngestOptions(batch_name="first"))
+    stored = pd.read_parquet(paths.store / "current" / "exports" / "articles.parquet")
+    (article,) = stored.loc[stored["file"] == "a.txt", "article_id"]
+    index = pd.read_parquet(paths.store / "cache" / "merge" / "index.parquet")
+    strikes = index[index["article_id"] == article].sort_values("char_start")
+    assert list(strikes["event_type"]) == ["airstrike", "airstrike"]
+    assert list(strikes["further"]) == [False, True]  # 'Hours later, an airstrike ...'
+    assert strikes["host"].nunique() == 2
+    ingest(paths, [batch], [], IngestOptions(batch_name="second"))
+    assert spied[-1] is not None, "the batch was not merged in"
+    merged, _, _ = spied[-1]
+    full, _ = build_all(paths, snapshot=inbox.read(paths.store), cache=MentionCache(paths.store))
+    hosts = full["claims"].loc[full["claims"]["article_id"] == article, "event_id"]
+    assert hosts.nunique() == 2  # the full build keeps the two strikes apart
+    for name in TABLE_NAMES:
+        pd.testing.assert_frame_equal(sorted_frame(merged[name], name),
+                                      sorted_frame(full[name], name), obj=name)  # fmt: skip
+    assert content_hash(merged) == content_hash(full)
+    assert published_meta(paths.store)["content_sha256"] == content_hash(full)
+
+
+def test_a_state_kept_before_the_further_flag_is_not_replayed(tmp_path, spied):
+    """A store whose merge state was kept by older code (version 2: its index has no
+    `further` column) still ingests: that state is not used, the batch is merged with
+    everything, and the state is written anew (version 3), so the next batch is merged in."""
+    paths = replace(Paths(), store=tmp_path / "store")
+    ingest(paths, drafts(0, 10), [], IngestOptions())
+    folder = paths.store / "cache" / "merge"
+    meta = json.loads((folder / "state.json").read_text())
+    assert meta["version"] == "3"
+    pd.read_parquet(folder / "index.parquet").drop(columns="further").to_parquet(
+        folder / "index.parquet", index=False)  # fmt: skip
+    (folder / "state.json").write_text(json.dumps({**meta, "version": "2"}))
+    ingest(paths, drafts(10, 3), [], IngestOptions())
+    assert spied == [None, None]
+    full, _ = build_all(paths, snapshot=inbox.read(paths.store), cache=MentionCache(paths.store))
+    assert published_meta(paths.store)["content_sha256"] == content_hash(full)
+    assert json.loads((folder / "state.json").read_text())["version"] == "3"
+    assert "further" in pd.read_parquet(folder / "index.parquet").columns
+    ingest(paths, drafts(13, 3), [], IngestOptions())
+    assert spied[-1] is not None
+
+
 def test_without_a_state_for_the_current_build_everything_is_built(tmp_path, spied):
     paths = replace(Paths(), store=tmp_path / "store")
     ingest(paths, drafts(0, 10), [], IngestOptions())

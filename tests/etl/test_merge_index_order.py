@@ -9,7 +9,7 @@ import random
 import pandas as pd
 import pytest
 
-from etl.extraction.merge import fold_casualties, group_mentions, toll_sign
+from etl.extraction.merge import fold_casualties, further, group_mentions, toll_sign
 from etl.merge_index import COLUMNS, key_of, merge_all, positions, rows_of, seq_of, sort_index
 from tests.etl.test_merge_replay import articles, random_mention
 
@@ -45,6 +45,7 @@ def plain_rows(mentions, seqs, group, host, pos) -> pd.DataFrame:
             "country": [m.country for m in mentions],
             "event_id": [None] * len(mentions),
             "toll": pd.array([toll_sign(m) for m in mentions], dtype="Int64"),
+            "further": pd.array([further(m) for m in mentions], dtype="bool"),
         },
         columns=COLUMNS,
     )
