@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.problems import StoreError
+from etl.row_chunks import row_ranges
 from etl.tables import TABLE_NAMES, Tables
 
 SCHEMA_VERSION = "4"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at;
@@ -70,13 +71,14 @@ def _ddl(name: str, frame: pd.DataFrame) -> str:
     return f'CREATE TABLE "{name}" ({", ".join(columns)})'
 
 
-ROW_CHUNK = 20_000  # rows turned into Python tuples at a time: memory stays flat
+ROW_CHUNK = 20_000  # rows turned into Python tuples at a time (fewer when they are long:
+# etl/row_chunks.py): memory stays flat
 
 
 def plain_rows(frame: pd.DataFrame) -> Iterator[tuple]:
     """The frame's rows as tuples of plain values (None for missing), a chunk at a time."""
-    for start in range(0, len(frame), ROW_CHUNK):
-        part = frame.iloc[start : start + ROW_CHUNK]
+    for rows in row_ranges(frame, ROW_CHUNK):
+        part = frame.iloc[rows.start : rows.stop]
         clean = part.astype(object).where(part.notna(), None)
         yield from clean.itertuples(index=False, name=None)
 

@@ -13,19 +13,21 @@ import pandas as pd
 
 from etl.atomic import replacing, write_bytes
 from etl.csvwriter import defused_frame
+from etl.row_chunks import row_ranges
 from etl.tables import TABLE_NAMES, Tables
 
 MANIFEST = "manifest.json"
-CSV_CHUNK = 10_000  # rows defused and encoded at a time: memory stays flat as tables grow
+CSV_CHUNK = 10_000  # rows defused and encoded at a time (fewer when they are long:
+# etl/row_chunks.py): memory stays flat as tables grow
 
 
 def write_frame(path: Path, frame: pd.DataFrame) -> None:
     """`frame` as a defused UTF-8 CSV file, atomically, a chunk of rows at a time (the same
     bytes as `etl.csvwriter.write_frame`, without the whole table's text in memory)."""
     with replacing(path, "wb") as handle:
-        for start in range(0, max(len(frame), 1), CSV_CHUNK):
-            chunk = defused_frame(frame.iloc[start : start + CSV_CHUNK])
-            text = chunk.to_csv(index=False, header=start == 0)
+        for rows in list(row_ranges(frame, CSV_CHUNK)) or [range(0)]:  # (empty: the header)
+            chunk = defused_frame(frame.iloc[rows.start : rows.stop])
+            text = chunk.to_csv(index=False, header=rows.start == 0)
             handle.write(text.encode("utf-8", errors="replace"))
 
 

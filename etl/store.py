@@ -36,6 +36,7 @@ from etl.database import read_database, write_database
 from etl.exports import write_exports
 from etl.lock import exclusive
 from etl.problems import StoreError
+from etl.row_chunks import row_ranges
 from etl.tables import TABLE_NAMES, Tables
 
 __all__ = ["StoreError", "current_build", "publish", "read_store", "write_store", "writing"]
@@ -45,7 +46,8 @@ EXPORTS = "exports"
 CURRENT = "current"
 BUILDS = "builds"
 LOCK = ".lock"
-HASH_CHUNK = 10_000  # rows turned to text at a time by content_hash
+HASH_CHUNK = 10_000  # rows turned to text at a time by content_hash (fewer when they are long:
+# etl/row_chunks.py)
 
 
 def content_hash(tables: Tables) -> str:
@@ -68,9 +70,9 @@ def row_hashes(frame: pd.DataFrame) -> np.ndarray:
     the same values, so a store written a chunk at a time can be digested alike)."""
     parts = [
         pd.util.hash_pandas_object(
-            _as_text(frame.iloc[start : start + HASH_CHUNK]), index=False
+            _as_text(frame.iloc[part.start : part.stop]), index=False
         ).to_numpy()  # fmt: skip
-        for start in range(0, len(frame), HASH_CHUNK)
+        for part in row_ranges(frame, HASH_CHUNK)
     ]
     return np.concatenate(parts) if parts else np.empty(0, dtype=np.uint64)
 
