@@ -156,7 +156,7 @@ _RULES: tuple[_Rule, ...] = (
     (_NOT_DEADLINE, None, _needs("until deadline")),
     (_NOT_HOLY, None, _needs("good black bloody ash holy easter palm prayer prayers")),
     (_NOT_HOURS, None, _needs("hour hours minute minutes")),
-    (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#d")),
+    (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#r")),  # #r: _RANGE_HINT, in every match
     (_MDY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_DMY, _explicit_day, _needs(_MONTH_WORDS, "#d")),
     (_ORDINAL_OF, _ordinal_of, _needs(_ORDINAL_KEYS, _MONTH_WORDS)),  # 'the eighth of May'
@@ -172,7 +172,7 @@ _RULES: tuple[_Rule, ...] = (
     (numeric_dates.WEEK_PHRASE, numeric_dates.week, _needs("week wk", "#d")),
     (numeric_dates.ORDINAL_BRACKET, numeric_dates.ordinal_bracket, _needs("st nd rd th", "#d")),
     (_DIGIT_STAMP, _digit_stamp, _needs("#s")),
-    (_STAMP, _stamp, _needs(_WD_ANY.lower().replace("|", " "))),
+    (_STAMP, _stamp, _needs(_WD_ANY.lower().replace("|", " "), "#:")),  # #:, its end's mark
     (_FIELD_DAY, _field_day, _needs("#s")),
     (_ORDINAL, _ordinal, _needs("st nd rd th", "#d")),
     (_HOLIDAY, _holiday, _needs("christmas year")),
@@ -243,17 +243,29 @@ def _with_since(
 _A_TO_Z_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
+#: What every match of _DAY_RANGE holds: its first day's last digit, that day's ordinal
+#: ending if any, and the word or dash to the second day ('3-4', '9 and 12', '2nd to the').
+_RANGE_HINT = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:-|\u2013|and|to|until|till)", re.IGNORECASE)
+#: The marks one of which ends every match of _STAMP (date_patterns._STAMP_END).
+_STAMP_MARKS = (":", "--", "\u2014", "\u2013")
+
+
 def _keys(sentence: str) -> set[str]:
     """The trigger words in a sentence, plus #d for a digit, #s for digits split by a point,
-    slash or dash, #y for a year-like number and #m for a military date ('141030ZJUN17').
+    slash or dash, #y for a year-like number, #m for a military date ('141030ZJUN17'), #r for
+    a span of days' digits (_RANGE_HINT) and #: for a stamp's closing mark (_STAMP_MARKS).
 
     The words are the runs of a-z in the lower-cased sentence (what `[a-z]+` finds), read
     without a regular expression: every other character (one outside ASCII as a '?')
     becomes a space."""
     lowered = sentence.lower().encode("ascii", "replace").translate(_A_TO_Z_ONLY)
     keys = set(_TRIGGERS.intersection(lowered.decode("ascii").split()))
+    if any(mark in sentence for mark in _STAMP_MARKS):
+        keys.add("#:")
     if _DIGIT.search(sentence):
         keys.add("#d")
+        if _RANGE_HINT.search(sentence):
+            keys.add("#r")
         if _DIGIT_SEP.search(sentence):
             keys.add("#s")
         if _YEARISH.search(sentence):

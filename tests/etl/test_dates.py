@@ -378,11 +378,14 @@ def test_a_backwards_day_range_is_not_a_range():
 )
 def test_date_keys_are_the_a_to_z_runs_of_the_lower_cased_sentence(sentence):
     from etl.extraction.date_patterns import _DIGIT, _WORD, _YEARISH
-    from etl.extraction.dates import _TRIGGERS, _keys
+    from etl.extraction.dates import _RANGE_HINT, _STAMP_MARKS, _TRIGGERS, _keys
 
     expected = set(_WORD.findall(sentence.lower())) & _TRIGGERS
     if _DIGIT.search(sentence):
         expected |= {"#d", "#y"} if _YEARISH.search(sentence) else {"#d"}
+        expected |= {"#r"} if _RANGE_HINT.search(sentence) else set()
+    if any(mark in sentence for mark in _STAMP_MARKS):  # a stamp's end (session 25)
+        expected.add("#:")
     assert _keys(sentence) == expected
 
 
