@@ -30,6 +30,7 @@ from etl.extraction.tolls import (
 )
 from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 from etl.extraction.trigger_rules import trigger_rules
+from etl.extraction.word_gate import search as gated_search
 from etl.places.geonames import haversine_km
 
 CARRY_DAYS = 7  # a sentence dated this long before the last dated event tells of another time
@@ -111,7 +112,7 @@ def other_day(
     raiders overran the base. 13 June, gunmen hit the island, killing 16.') tells of
     another event: its toll is its own. A toll update keeps carrying ('By 3 May the toll
     had risen to 30', '24 were killed by the time the truce took effect on 27 July')."""
-    if anchor is None or _TOLL_WORD.search(text, *span):
+    if anchor is None or gated_search(_TOLL_WORD, text, *span):
         return False
     return any(
         (

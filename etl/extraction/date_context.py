@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from etl.extraction.date_words import WORDS
 from etl.extraction.mentions import DateWindow
+from etl.extraction.word_gate import search as gated_search
 
 _DAY = dt.timedelta(days=1)
 _F = re.IGNORECASE
@@ -410,7 +411,7 @@ def _since_object(text: str, d: DateWindow, position: int) -> bool:
     at = d.char_start
     if at is None or position >= at:
         return False
-    found = _SINCE_OBJECT.search(text, max(0, at - 70), at)
+    found = gated_search(_SINCE_OBJECT, text, max(0, at - 70), at)  # most: no 'since'
     return found is not None and position < found.start()
 
 
@@ -419,7 +420,7 @@ def in_since_object(text: str, d: DateWindow) -> bool:
     offensive began on February 18'): a background start, no anchor for a later step ('Air
     strikes on Kafr Batna the same day' is the day the sentence before told of)."""
     at = d.char_start
-    return at is not None and _SINCE_OBJECT.search(text, max(0, at - 70), at) is not None
+    return at is not None and gated_search(_SINCE_OBJECT, text, max(0, at - 70), at) is not None
 
 
 def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
@@ -449,4 +450,4 @@ def until_day(text: str, dates: Sequence[DateWindow]) -> DateWindow | None:
     if len(days) != 1 or days[0].char_start is None:
         return None
     at = days[0].char_start
-    return days[0] if _UNTIL.search(text, max(0, at - 16), at) else None
+    return days[0] if gated_search(_UNTIL, text, max(0, at - 16), at) else None

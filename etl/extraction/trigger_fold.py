@@ -15,6 +15,7 @@ from pathlib import Path
 from etl.extraction import attack_targets
 from etl.extraction.alternation import words_by_first_letter
 from etl.extraction.rules import alternation, read_lists, read_rules
+from etl.extraction.word_gate import finditer as gated_finditer
 
 #: The word lists of data/rules/trigger_words.csv (its header says what each holds).
 LISTS = (
@@ -90,7 +91,7 @@ def _fighters_died(found: dict[str, Trigger], text: str, start: int, end: int) -
     police officer were killed', 'A soldier was shot dead'), other than the attackers' own in
     an attack by a weapon, and not people named by whose they were ('relatives of soldiers')."""
     weapon = (VIOLENT - {"clash"}) & found.keys()
-    for died in _COMBATANTS_DIED.finditer(text, start, end):
+    for died in gated_finditer(_COMBATANTS_DIED, text, start, end):  # most hold no death
         if _OF_BEFORE.search(text, max(start, died.start() - 30), died.start()):
             continue  # 'four members of an indigenous guard were shot dead': the members died
         if not (_ATTACKERS.match(died.group()) and weapon):

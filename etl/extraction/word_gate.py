@@ -6,6 +6,7 @@ each position. The answer is the pattern's own wherever it could match."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import ahocorasick
 
@@ -36,6 +37,23 @@ def words_of(pattern: re.Pattern[str]) -> ahocorasick.Automaton | None:
         automaton.make_automaton()
     _WORDS[id(pattern)] = (pattern, automaton)
     return automaton
+
+
+def finditer(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text, pos, endpos)`, not run where text[pos:endpos] holds none of
+    the words every match holds (as `search`)."""
+    words = words_of(pattern)
+    if words is not None:
+        span = text[pos:endpos] if pos or endpos is not None else text
+        if next(words.iter(span.lower()), None) is None and (
+            span.isascii() or not any(ch in span for ch in FOLDS)  # FOLDS: none ASCII
+        ):
+            return iter(())
+    if endpos is None:
+        return pattern.finditer(text, pos)
+    return pattern.finditer(text, pos, endpos)
 
 
 def search(

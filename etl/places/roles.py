@@ -23,6 +23,7 @@ from etl.extraction.alternation import CASE_FOLDS, by_first_letter, word_start_a
 from etl.extraction.ascii_twin import plain, twin
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, read_rules
+from etl.extraction.word_gate import search as gated_search
 from etl.places.evidence import PLACE_WORDS
 from etl.problems import InputError, Problem, display_path
 from etl.settings import ROOT
@@ -339,7 +340,8 @@ def role_of(text: str, start: int, end: int, rules: PlaceRules | None = None) ->
     for role, side, pattern in rules.roles:
         if side == "between":
             continue
-        if pattern.search(before) if side == "before" else pattern.match(after):
+        # a row before the name is searched only where one of its words stands
+        if gated_search(pattern, before) if side == "before" else pattern.match(after):
             return role
     return None
 

@@ -81,3 +81,61 @@ def test_date_gates_stamp_and_range_keys():
     day_range = [i for i, (p, _, _) in enumerate(dates._RULES) if p is dates._DAY_RANGE]
     assert day_range[0] in {c[2] for c in dates._candidates("on 3-4 March")}
     assert day_range[0] not in {c[2] for c in dates._candidates("on 3 March, 4 people")}
+
+
+def _gated_patterns() -> list:
+    from etl.extraction import carry, date_context, trigger_fold
+    from etl.places import roles
+
+    rules = roles.place_rules()
+    plain_rules = roles._reading(rules, "a", "b")
+    befores = [p for r in (rules, plain_rules) for _, side, p in r.roles if side == "before"]
+    assert plain_rules is not rules and len(befores) > 10
+    return [
+        trigger_fold._COMBATANTS_DIED,
+        carry._TOLL_WORD,
+        date_context._SINCE_OBJECT,
+        date_context._UNTIL,
+        *befores,
+    ]
+
+
+_WORD_PIECES = [
+    "since the truce of ", "Since its ", "until ", "TILL ", "lasted well into ", "from ",
+    "Khan, from ", "originally from ", "a native of ", "told reporters ", "the toll ", "TOLL",
+    "3 militants killed", "fighters were killed", "A soldier died", "shot dead", "martyred",
+    "K", "\u212a", "\u017f", "\u0130", " ", ", ", "\n", "the ", "Aleppo", "on ", "12 March",
+]  # fmt: skip
+
+
+def test_word_gate_holds_to_the_pattern():
+    from etl.extraction import word_gate
+
+    rng = random.Random(2512)
+    texts = [*_sentences(), *_random_texts(500, 7)]
+    texts += ["".join(rng.choice(_WORD_PIECES) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    patterns = _gated_patterns()
+    differ = []
+    for text in texts:
+        cut = rng.randint(0, len(text))  # a window, as the callers pass
+        for pattern in patterns:
+            plain_found = pattern.search(text)
+            gated = word_gate.search(pattern, text)
+            if (plain_found and plain_found.span()) != (gated and gated.span()):
+                differ.append((pattern.pattern[:30], text))
+            window = word_gate.search(pattern, text, cut, len(text))
+            if (window and window.span()) != ((m := pattern.search(text, cut, len(text))) and m.span()):
+                differ.append((pattern.pattern[:30], text, cut))
+            spans = [m.span() for m in word_gate.finditer(pattern, text, 0, cut)]
+            if spans != [m.span() for m in pattern.finditer(text, 0, cut)]:
+                differ.append((pattern.pattern[:30], text, -cut))
+    assert differ == []
+    # and the gate does skip: no word of the pattern, no search
+    assert word_gate.words_of(trigger_fold_died()) is not None
+    assert list(word_gate.finditer(trigger_fold_died(), "Troops entered the town.")) == []
+
+
+def trigger_fold_died():
+    from etl.extraction import trigger_fold
+
+    return trigger_fold._COMBATANTS_DIED
