@@ -59,6 +59,8 @@ def _reference(m: Mention, text: str) -> tuple[str, bool] | None:
         return None
     definite, toll, generic = _nouns()
     for kind, pattern in (("toll", toll), ("definite", definite)):
+        if kind == "toll" and "toll" not in near:
+            continue  # every match holds 'toll' (no letter of it case-folds from outside ASCII)
         for found in pattern.finditer(text, lo, m.trigger_end):
             if found.start("noun") < m.trigger_end and found.end("noun") > m.trigger_start:
                 noun = re.sub(r"\s+", " ", found.group("noun").lower())

@@ -115,7 +115,9 @@ def _one_night(window: DateWindow, text: str) -> DateWindow:
     at = window.char_start
     if at is None or window.start != window.end:
         return window
-    slash = _NIGHT_SLASH.search(text[max(0, at - 24) : at])
+    before = text[max(0, at - 24) : at]
+    # every match ends with '/' and white space only (most days have none before them)
+    slash = _NIGHT_SLASH.search(before) if before.rstrip().endswith("/") else None
     if slash is None:
         return window
     try:

@@ -180,7 +180,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         group = match.group()
         if group[0].isspace() or group[0] in ";,":  # a line break, or before a bullet
             stop = match.start()
-        elif _is_abbreviation(text, match.start() + 1) or _CLOCK.match(text, match.start() - 3):
+        elif _is_abbreviation(text, match.start() + 1) or (
+            # every _CLOCK match opens with 'a.m.' or 'p.m.' (a negative position reads from 0)
+            text.startswith(".m.", max(match.start() - 3, 0) + 1)
+            and _CLOCK.match(text, match.start() - 3)
+        ):
             continue
         else:  # keep the full stop and any closing quote
             stop = match.start() + len(group.rstrip())

@@ -139,3 +139,38 @@ def trigger_fold_died():
     from etl.extraction import trigger_fold
 
     return trigger_fold._COMBATANTS_DIED
+
+
+_SMALL_PIECES = [
+    "the night of 7/", "night of the 12 / ", "NIGHT OF 3/\n", "7/8 June", "at 6 p.m. Monday",
+    "a.m. GMT", "p.m. Jan", "A.M.", " p.m.", "the toll from the strike", "TOLL of an attack",
+    "death toll in the ", "tolls", "\u212a", "\u017f", "\u0130", " ", ".", "/", "\n", "June",
+]  # fmt: skip
+
+
+def test_small_gates_hold_what_every_match_holds():
+    """The three small gates of session 25's third cut ask for what every match holds:
+    anaphora's toll pattern 'toll', date_windows._NIGHT_SLASH a '/' then white space at the
+    end, sentences._CLOCK '.m.' after its first character (at position 0 when negative)."""
+    from etl.extraction import anaphora, date_windows, sentences
+
+    rng = random.Random(2513)
+    texts = [*_sentences(), *_random_texts(300, 9)]
+    texts += ["".join(rng.choice(_SMALL_PIECES) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    _, toll, _ = anaphora._nouns()
+    dropped = []
+    for text in texts:
+        if toll.search(text) and "toll" not in text.lower():
+            dropped.append(("toll", text))
+        for cut in {len(text), rng.randint(0, len(text))}:
+            before = text[max(0, cut - 24) : cut]
+            if date_windows._NIGHT_SLASH.search(before) and not before.rstrip().endswith("/"):
+                dropped.append(("night", before))
+        for p in range(-3, len(text)):
+            if sentences._CLOCK.match(text, p) and not text.startswith(".m.", max(p, 0) + 1):
+                dropped.append(("clock", text, p))
+    assert dropped == []
+    # and each gate is met where its pattern matches
+    assert toll.search("the death toll from the airstrike")
+    assert date_windows._NIGHT_SLASH.search("on the night of 7/ ")
+    assert sentences.split_sentences("They left at 6 p.m. Monday. Then rain.") == [(0, 27), (28, 38)]
