@@ -74,11 +74,12 @@ _STAMP = (
 _HEADING_BEFORE = re.compile(
     r"(?:^|[.!?]\s+|\):\s+|\n\s*(?:[\u2022\u25e6\u2023\u2043\u2219\u00b7\u25cf\u25cb\u25aa\u25a0\u25ba\u25b8*-]\s+)?|\n)"
     r"\s*(?:\[[^\[\]\n]{1,30}\]\s*)?(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
-    rf"(?:{_STAMP})?(?-i:(?:[NSEW]|NE|NW|SE|SW)\s+)?\Z"
+    rf"(?:(?-i:[A-Z][A-Z0-9-]{{1,11}})\s+{_STAMP}|{_STAMP})?(?-i:(?:[NSEW]|NE|NW|SE|SW)\s+)?\Z"
 )  # ... and a compass abbreviation: 'Wed 05:30 -- E Sweida countryside:'; a post's stamp
 # in brackets before a colon ('@monitor (3 Mar 2018, 08:15): Manbij: ...') opens its line as
 # a full stop does; a bullet opening a list's line ('\n◦ Jarablus: shells ...', '\n• Kobani:')
-# opens it as the line's start does
+# opens it as the line's start does; a record's code in capitals before the stamp ('IFSD
+# 02/02/2019 — Kirkuk, Hawija district: ...') is the line's too
 
 # after the name: its region in brackets or after a comma, a road word, then ':' or a dash
 _HEADING_AFTER = re.compile(
