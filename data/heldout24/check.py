@@ -12,14 +12,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from heldout_check import BREAKS, HeldoutSet, main  # noqa: E402 - data/ is not a package
 
-MIN_NEWS, MIN_NOTES = 20, 50  # first batch; the whole set: 65, 150
+MIN_NEWS, MIN_NOTES = 65, 150
 
 SET = HeldoutSet(
     Path(__file__).resolve().parent,
     "h24",
     # weekdays in an evidence sentence that are not the event's window edges (README, "Coding
-    # conventions", "Weekdays in evidence")
-    weekday_exceptions=frozenset(),
+    # conventions", "Weekdays in evidence"): the day a toll update was told ("said on Monday")
+    weekday_exceptions=frozenset({("h24-070", "Monday"), ("h24-078", "Monday")}),
     min_news=MIN_NEWS,
     min_notes=MIN_NOTES,
     breaks=(*BREAKS, " • ", "] [", '","', " ◆ ", " ⟩ ", " ▸ ", " ▹ ", " ⟫ ", "^", " || ", " ⁄ "),
