@@ -325,12 +325,16 @@ def entry_stamp(
             return w  # 'Daily log, 22 July 2019.' before the log's sentences
         if fills_field(text, at, end):  # a field of its own, by its shape: 'Date: 11 Apr
             return w  # 2016' on its line, '▪ 2019-05-03 ▪', 'URGENT ‖ 31-03-2015 ‖ Mabouja'
+        shut = end + (  # '(27 May 2019):', not '(on 26 May):'
+            text[at - 1 : at] == "(" and text[end : end + 1] == ")"
+            and not _GOVERNED_DAY.match(text, at)
+        )  # fmt: skip
         if (
             w.source == "explicit"
-            and _HEADING_COLON.match(text, end)
+            and _HEADING_COLON.match(text, shut)
             and "\n" not in text[start:at]
-        ):
-            return w  # the day that ends a note's heading: 'Statement 301/2016, 14/8: ...'
+        ):  # the day that ends a note's heading: 'Statement 301/2016, 14/8: ...', in
+            return w  # brackets: 'Flash Update 6 (27 May 2019): Ariha was hit on 26 May'
         if at - start > FIELD_REACH:
             continue
         if _FIELD_BEFORE.search(text, start, at) and _FIELD_AFTER.match(text, end):
@@ -416,13 +420,18 @@ def stamp_day(stamp: DateWindow | None, published: dt.date) -> dt.date | None:
     return stamp.start if 0 < (published - stamp.start).days <= STAMP_DAYS else None
 
 
+_OWN_SOURCES = ("weekday", "explicit")  # an entry's own day beside its stamp (or a day word)
+
+
 def own_day(dates: list[DateWindow], stamp: DateWindow | None) -> list[DateWindow]:
-    """The dates that may date an event told in a stamped entry: its own relative day or
-    weekday ('14/8: Shelling on Nawa yesterday': the 13th) before the stamp, which says when
-    the entry was written; all of them when the entry names no day of its own."""
+    """The dates that may date an event told in a stamped entry: its own relative day,
+    weekday or written day ('14/8: Shelling on Nawa yesterday': the 13th; 'Flash Update 6
+    (27 May 2019): Ariha was hit by air strikes on 26 May': the 26th) before the stamp,
+    which says when the entry was written; all of them when the entry names no day of its
+    own."""
     if stamp is None or len(dates) < 2:
         return dates
-    own = [d for d in dates if d is not stamp and (d.source == "weekday" or day_word(d))]
+    own = [d for d in dates if d is not stamp and (d.source in _OWN_SOURCES or day_word(d))]
     return [d for d in dates if d is not stamp] if own else dates
 
 

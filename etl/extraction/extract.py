@@ -60,6 +60,7 @@ from etl.extraction.running_totals import (
     yearly_tally,
 )
 from etl.extraction.sentences import split_sentences
+from etl.extraction.tolls import untold_sentence, with_untold
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
@@ -272,6 +273,14 @@ class Extractor:
             )
             carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
             carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
+            if (
+                len(mentions) == first
+                and previous
+                and 0 < index - context.mention_sentence <= CARRY_SENTENCES
+                and untold_sentence(text, start, end, context.folded[start:end])
+            ):  # '... killed 16 militants. The military did not give its own losses.' (C3)
+                for j in previous:
+                    mentions[j] = replace(mentions[j], figures=with_untold(mentions[j].figures))
             if len(mentions) > first:  # a running total set aside (C1) hosts no later toll
                 previous = range(first, len(mentions))
                 if context.stale and all(

@@ -181,6 +181,40 @@ def left_open(text: str, hi: int, figures: list[Figure], words: frozenset | set)
     return out
 
 
+#: what a sentence must hold for an untold_after row to match in it: the rows' gate words
+#: (a one-letter gate as the phrase it stands in: 'n/k', folded 'n k')
+_UNTOLD_TEXT = tuple(r.gate if len(r.gate) > 1 else f"n {r.gate}" for r in _UNTOLD_AFTER)
+
+
+def untold_sentence(text: str, start: int, end: int, folded: str) -> bool:
+    """The sentence text[start:end] says, on its own, that the dead of another side are
+    untold or unknown ('The military did not give its own losses.', "Assailants' losses
+    unknown.", 'The LNA did not say how many of its opponents had died.'): the rows of kind
+    untold_after read from the sentence's start (convention C3 across a full stop; the
+    caller hands it to the closed tolls of the sentence before, `with_untold`). `folded`:
+    the sentence folded (lower case, no punctuation)."""
+    if not any(g in folded for g in _UNTOLD_TEXT):
+        return False  # most sentences
+    words = set(folded.split())
+    rows = tuple(r for r in _UNTOLD_AFTER if r.gate in words)
+    return bool(rows) and _first_match(rows, text, start, end) is not None
+
+
+def with_untold(figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    """`figures` with their closed counts of the dead marked UNTOLD (as `left_open` marks
+    them within a sentence): the next sentence said another side's dead are untold."""
+    return tuple(
+        Figure(f.quantity, f.low, f.high, UNTOLD, f.text, f.char_start, f.char_end)
+        if f.quantity in TOLL_QUANTITIES
+        and f.low
+        and f.high is not None
+        and f.qualifier != UNTOLD
+        and not vague(f)
+        else f
+        for f in figures
+    )
+
+
 def _first_match(rows: tuple, text: str, start: int, end: int) -> re.Match[str] | None:
     return next((m for r in rows if (m := r.pattern.match(text, start, end))), None)
 
