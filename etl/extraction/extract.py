@@ -24,6 +24,7 @@ from etl.extraction.actors import (
     relays_speech,
 )
 from etl.extraction.anaphora import refer_back
+from etl.extraction.assault_means import fold_means
 from etl.extraction.date_context import in_since_object, may_date, until_day
 from etl.extraction.date_windows import (  # fmt: skip
     after_spell,
@@ -287,6 +288,7 @@ class Extractor:
                     (m.trigger_start, m.event_type) in context.stale for m in mentions[first:]
                 ):
                     previous = range(0)
+        mentions = fold_means(mentions, text, sentences)  # a car bomb that opens an assault (C5)
         mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
         # '180,000 people have fled the area since April': a statistic, no event
         # '1,095 civilians were killed in 2018': a year's tally, no event either
