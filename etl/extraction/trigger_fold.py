@@ -25,6 +25,7 @@ LISTS = (
     "civilian_dead", "killing_after", "executed", "execution_stem", "casualty_noun",
     "told_verb", "speech_end", "casualty_trigger", "killing_manner", "toll_trigger",
     "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
+    "cause_airstrike", "cause_shelling", "cause_explosion",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}
@@ -192,6 +193,41 @@ def _means_of_battle(found: dict[str, Trigger], named: frozenset[str] | set[str]
         del found["explosion"]
 
 
+#: What a clause names before its participle ', killing N': the weapon whose toll it is.
+_CAUSES = tuple(
+    (kind, re.compile(r"\b(?:" + _W[f"cause_{kind}"] + r")\b", re.I))
+    for kind in ("airstrike", "shelling", "explosion")
+)
+_PARTICIPLE = re.compile(r",\s*\Z")
+
+
+def _participle_cause(found: dict[str, Trigger], text: str, start: int) -> None:
+    """'Russian and Syrian jets kept up their raids on the countryside, killing six', 'a bomb
+    attached to a motorcycle went off near a restaurant, killing one': when no row read the
+    clause's happening and its participle ', killing N' is the only violence the sentence
+    tells, the participle gives that happening its toll; the clause's first weapon word (jets,
+    shells, a bomb) tells its type. A killing read by its own verb ('opened fire on a bus,
+    killing five') is earlier and stays."""
+    killing = found.get("killing")
+    if (
+        killing is None
+        or VIOLENT & found.keys()
+        or killing.text[:8].lower() != "killing "
+        or not _PARTICIPLE.search(text, max(start, killing.start - 3), killing.start)
+    ):
+        return
+    clause = max(start, text.rfind(";", start, killing.start) + 1)
+    cause: tuple[str, re.Match[str]] | None = None
+    for kind, pattern in _CAUSES:
+        match = pattern.search(text, clause, killing.start)
+        if match and (cause is None or match.start() < cause[1].start()):
+            cause = kind, match
+    if cause:
+        kind, match = cause
+        del found["killing"]
+        found[kind] = Trigger(kind, match.start(), match.end(), match.group())
+
+
 def fold(
     found: dict[str, Trigger],
     text: str,
@@ -205,6 +241,7 @@ def fold(
     _overlapping(found, order)
     _coordinated(found, text)
     _means_of_battle(found, named)
+    _participle_cause(found, text, start)
     # 'two soldiers were killed by a roadside bomb': the bomb's toll, not a battle
     weapon = (VIOLENT - {"clash"}) & found.keys() and _BY_WEAPON.search(text, start, end)
     battle_dead = False  # armed men's deaths made a battle of the sentence
