@@ -25,7 +25,7 @@ LISTS = (
     "civilian_dead", "killing_after", "executed", "execution_stem", "casualty_noun",
     "told_verb", "speech_end", "casualty_trigger", "killing_manner", "toll_trigger",
     "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
-    "cause_airstrike", "cause_shelling", "cause_explosion",
+    "cause_airstrike", "cause_shelling", "cause_explosion", "not_now",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}
@@ -76,7 +76,8 @@ _COMBATANTS_KILLED = re.compile(
     rf"\bkill(?:ed|ing|s) (?!(?:by|when|as|after|while|in|during)\b)"
     # 'killed 1.000 fighters'; not past civilians ('killing 21 tourists and a police officer'
     # is a killing)
-    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b)[\w-]+ ){{0,4}}{_FIGHTERS}\b",
+    # 'killed a former rebel commander' is no battle: he is no longer armed (`not_now`)
+    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b|(?:{_W['not_now']})\b)[\w-]+ ){{0,4}}{_FIGHTERS}\b",
     re.I,
 )
 

@@ -96,3 +96,63 @@ def test_an_order_of_anything_else_is_no_statement(extractor, text):
 )
 def test_an_order_to_leave_or_move_is_a_statement(extractor, text):
     assert "statement" in _types(extractor, text)
+
+
+# Piece 2 (docs/extraction_history.md "Session 26 (hN14)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen killed a former rebel commander in the town of Tafas on Monday.",
+        "Gunmen on a motorbike killed an ex-rebel commander in Jasim on Saturday.",
+    ],
+)
+def test_a_former_fighter_killed_is_a_killing(extractor, text):
+    assert _types(extractor, text) == ["killing"]
+
+
+def test_a_commander_killed_is_still_a_battle(extractor):
+    text = "Unknown gunmen killed a rebel commander in the town of Tafas on Monday."
+    assert _types(extractor, text) == ["clash"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Haftar's air force also struck the Mitiga airport on Monday.", ["airstrike"]),
+        ("Coalition warplanes and Kurdish artillery hammered the camp through the night "
+         "of Sunday.", ["airstrike"]),
+        ("Rockets fired from the hills hit the town of Mhardeh on Saturday, killing four "
+         "civilians. The army said it had responded by shelling the launch sites.",
+         ["shelling", "shelling"]),
+        ("A rocket hit the town of Kilis on Thursday, killing two people. Ankara said its "
+         "forces retaliated by hitting 40 targets with artillery overnight.",
+         ["shelling", "shelling"]),
+        ("On Tuesday, 400 families left Maarat al-Numan for camps near the border.",
+         ["displacement"]),
+    ],
+)  # fmt: skip
+def test_happenings_told_by_their_subject_or_an_answer(extractor, text, kinds):
+    assert _types(extractor, text) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The offensive on the village has been on hold since February 12.", []),
+        ("Air strikes on the pocket were halted on Monday to let the lorries in.", []),
+        ("An SDF commander said on Monday the militants had been told to surrender.", []),
+        ("Turkish artillery pounded villages around Tal Rifaat on Wednesday, as Ankara "
+         "repeated its threat to launch an offensive.", ["shelling"]),
+        ("On Tuesday, 400 families left Maarat al-Numan for camps near the border, the "
+         "council said, as air strikes on nearby villages intensified.", ["displacement"]),
+    ],
+)  # fmt: skip
+def test_a_thing_stopped_demanded_threatened_or_going_on_is_no_event(extractor, text, kinds):
+    assert _types(extractor, text) == kinds
+
+
+def test_a_surrender_told_stays(extractor):
+    text = "157 fighters surrendered to the SDF at Baghouz on Monday, the alliance said."
+    assert _types(extractor, text) == ["surrender"]
