@@ -77,7 +77,8 @@ _COMBATANTS_KILLED = re.compile(
     # 'killed 1.000 fighters'; not past civilians ('killing 21 tourists and a police officer'
     # is a killing)
     # 'killed a former rebel commander' is no battle: he is no longer armed (`not_now`)
-    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b|(?:{_W['not_now']})\b)[\w-]+ ){{0,4}}{_FIGHTERS}\b",
+    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b|(?:{_W['not_now']})\b)[\w-]+ ){{0,4}}"
+    rf"{_FIGHTERS}\b",
     re.I,
 )
 
