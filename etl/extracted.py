@@ -207,24 +207,76 @@ def _already_quoted(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[in
     return quoted
 
 
-class Columns:
-    """Rows (dicts with the same keys) kept as one list per column, then one DataFrame."""
+ROW_CHUNK = 10_000  # rows kept as Python objects at a time by Columns
 
-    def __init__(self) -> None:
-        self.columns: dict[str, list] = {}
+
+class Columns:
+    """Rows (dicts with the same keys) kept column by column, a chunk at a time: every
+    `chunk` rows the chunk's lists become one compact Series a column (Arrow strings, numpy
+    numbers), so only one chunk's rows are ever Python objects (a build's claims as Python
+    lists were 90 MiB at 4,000 news-length articles, held until the tables were made:
+    docs/scale.md, "Session 26 (hI14)"). `frame()` is the same DataFrame as one made of
+    every row at once (each column's dtype inferred over all its values)."""
+
+    def __init__(self, chunk: int | None = None) -> None:
+        self.chunk = chunk or ROW_CHUNK
+        self.columns: dict[str, list] = {}  # the rows of the chunk being filled
+        self.parts: dict[str, list[pd.Series]] = {}  # the chunks made compact, by column
+        self.filled = 0  # rows in `columns`
 
     def append(self, row: Mapping[str, object]) -> None:
         if not self.columns:
             self.columns = {k: [] for k in row}
+            self.parts = {k: [] for k in row}
         for key, value in row.items():
             self.columns[key].append(value)
+        self.filled += 1
+        if self.filled >= self.chunk:
+            self._seal()
+
+    def _seal(self) -> None:
+        """The chunk being filled, one Series a column; its Python objects dropped."""
+        for key, values in self.columns.items():
+            part = pd.Series(values)
+            if part.dtype == "float64" and not all(isinstance(v, float) for v in values):
+                part = pd.Series(values, dtype=object)  # (ints and None: kept as they came,
+                # so a column made again from its values is what the whole would have been)
+            self.parts[key].append(part)
+            self.columns[key] = []
+        self.filled = 0
 
     def frame(self, order: np.ndarray | None = None) -> pd.DataFrame:
-        """The rows as a DataFrame; with `order`, the rows at those positions, in it."""
-        if order is not None:
-            for key, values in self.columns.items():
-                self.columns[key] = [values[i] for i in order]
-        return pd.DataFrame(self.columns)
+        """The rows as a DataFrame; with `order`, the rows at those positions, in it. The
+        chunks are released column by column as the frame is made."""
+        if not self.parts:
+            return pd.DataFrame(self.columns)
+        if self.filled:
+            self._seal()
+        made = {}
+        for key in list(self.parts):
+            column = _joined(self.parts.pop(key))
+            if order is not None:
+                column = column.take(order).reset_index(drop=True)
+            made[key] = column
+        self.columns = {}
+        return pd.DataFrame(made)
+
+
+def _joined(parts: list[pd.Series]) -> pd.Series:
+    """One column from its chunks, with the dtype one Series of all its values would have:
+    chunks of one compact dtype are concatenated; otherwise (a chunk of only None, integers
+    in one chunk and floats in another, values kept as objects) the column is made again
+    from its values, one column's Python objects at a time, so the dtype is inferred over
+    them all."""
+    kinds = {str(p.dtype) for p in parts}
+    if len(kinds) == 1 and kinds != {"object"}:
+        return parts[0] if len(parts) == 1 else pd.concat(parts, ignore_index=True)
+    values = []
+    for part in parts:  # objects as they came; a compact chunk's missing values as None
+        values += part.tolist() if part.dtype == object else part.astype(object).where(
+            part.notna(), None).tolist()  # fmt: skip
+    parts.clear()
+    return pd.Series(values)
 
 
 def add_extracted(
