@@ -47,6 +47,7 @@ BORDER_KM = 60.0
 ABROAD_KM = 500.0  # named countries all farther than this: the article is about elsewhere
 CAPITAL_POINTS = 3.5  # a national capital: more than the area's box gives a namesake inside it
 AREA_ONLY_SIMILARITY = 1.0  # a transliteration in a foreign part of the box needs more than the box
+FAR_SPELLING = 0.93  # a spelling this far off, in an article naming only countries outside the area
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,9 @@ def _box_only(
     """Only the area's box speaks for a place the written name is not the own name of (a
     transliteration, or another name GeoNames lists), far from the article's places, in
     another of the area's countries than the one the article names: 'the district of
-    Qadisiya' of Tikrit is no Qadsayya by Damascus that lists 'Qadisiya' among its names."""
+    Qadisiya' of Tikrit is no Qadsayya by Damascus that lists 'Qadisiya' among its names; nor
+    a transliteration when the article names only countries outside the area ('outside the
+    Sahafi hotel' under a MOGADISHU dateline is no al-Shafa on the Euphrates)."""
     score, km = weighed
     area = evidence.area
     return (
@@ -229,7 +232,10 @@ def _box_only(
         and km > NEAR_KM
         and area is not None
         and place.country_code not in evidence.countries
-        and not area.countries.isdisjoint(evidence.countries)
+        and (
+            not area.countries.isdisjoint(evidence.countries)
+            or (similarity < FAR_SPELLING and bool(evidence.countries))
+        )
     )
 
 

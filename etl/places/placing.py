@@ -236,7 +236,17 @@ class PlaceResolver:
             if hit.start < bracket_until:  # 'Al-Sukhnah (Tadmor, Homs)': the bracket's
                 refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))  # rest
                 continue
-            if hits and _BRACKET_GAP.fullmatch(text, hits[-1].end, hit.start):
+            if hits and (
+                _BRACKET_GAP.fullmatch(text, hits[-1].end, hit.start)
+                # the rest of the town's run between ('Baghouz Tahtani (Deir ez-Zor)': the
+                # town read by its first word, the bracket still its region)
+                or (
+                    text[hit.start - 1 : hit.start] == "("
+                    and _BRACKET_GAP.fullmatch(
+                        text, max(hits[-1].end, run_end(text, hits[-1].start)), hit.start
+                    )
+                )
+            ):
                 town = hits[-1]
                 hit = self._other_name(hit, town, evidence)  # 'Tal Abyad (Girê Spî)'
                 if hit is None:

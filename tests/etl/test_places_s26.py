@@ -7,6 +7,13 @@ before its change; the guards pass before and after.
   (routes.heading_end), so a city heading it labels its governorate when the text names a
   smaller town near it (placing._labels_area), as without the code. Before, the city (in a
   place slot by the district after it) was where it happened.
+- A town read by its run's first word before a bracketed region ('Baghouz Tahtani (Deir
+  ez-Zor):'): the bracket is still the town's region, which only locates it
+  (placing.PlaceResolver.find), not a second place that won.
+- Towns of the area no gazetteer held (data/curated/towns.csv: al-Shafa, Tal Brak, Abu Hamam,
+  al-Kishkiyah, Khan al-Asal, Jarjanaz, al-Karmah): found where they are named, so the
+  governorate or its city around them, or a namesake abroad (Ash Shafā of Saudi Arabia, 1,500
+  km off, for 'al-Shafa (Deir ez-Zor)'), no longer wins.
 """
 
 from __future__ import annotations
@@ -71,3 +78,56 @@ def test_a_coded_headings_city_labels_its_area(extractor, text, point):
     found = [m for m in _mentions(extractor, text) if m.latitude is not None]
     assert found
     assert all(_km(m, point) < 10.0 for m in found), [(m.place_name, _km(m, point)) for m in found]
+
+
+BAGHOUZ = (34.45861, 40.95056)  # curated baghouz
+SHAFA = (34.62, 40.87)  # towns.csv al_shafa
+TAL_BRAK = (36.66, 41.06)  # towns.csv tal_brak
+KARMAH = (33.4, 43.912)  # towns.csv al_karmah
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (
+            "[MON R-0301] 3 March 2019, Baghouz Tahtani (Deir ez-Zor): A drone struck a car on "
+            "the river road, killing two men. Civilians reported killed: 2.",
+            BAGHOUZ,
+        ),
+        (
+            "[MON R-0302] 4 March 2019, al-Shafa (Deir ez-Zor): Residents said strikes hit two "
+            "houses near the school. Civilians reported killed: 5.",
+            SHAFA,
+        ),
+        (
+            "On 5 March 2019, unidentified gunmen shot dead a teacher in Tal Brak in the "
+            "eastern countryside of Hasakah.",
+            TAL_BRAK,
+        ),
+        (
+            "On 6 March 2019, Iraqi security forces arrested 4 suspected IS members in "
+            "al-Karmah, Anbar.",
+            KARMAH,
+        ),
+    ],
+)
+def test_towns_named_in_notes(extractor, text, point):
+    found = [m for m in _mentions(extractor, text) if m.latitude is not None]
+    assert found
+    assert all(_km(m, point) < 10.0 for m in found), [(m.place_name, _km(m, point)) for m in found]
+
+
+def test_a_far_spelling_in_the_area_needs_more_than_its_box_when_only_foreign_countries_are_named():
+    """choose._box_only: 'outside the Sahafi hotel' under a MOGADISHU dateline is no al-Shafa
+    on the Euphrates (0.91 alike); a close spelling (FAR_SPELLING or more) and an article that
+    names no country keep the box's word."""
+    from etl.places.area import AreaOfInterest
+    from etl.places.choose import FAR_SPELLING, Evidence, pick
+    from etl.places.geonames import GeoPlace
+
+    area = AreaOfInterest(32.0, 38.0, 35.0, 48.0, frozenset({"SY", "IQ"}))
+    shafa = GeoPlace(-1, "al-Shafa", "SY", "", 34.62, 40.87, 10_000, None)
+    somalia = Evidence({"SO": 1}, (), area)
+    assert pick([(shafa, 0.91)], somalia) is None
+    assert pick([(shafa, FAR_SPELLING)], somalia) is shafa
+    assert pick([(shafa, 0.91)], Evidence({}, (), area)) is shafa
