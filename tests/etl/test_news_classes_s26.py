@@ -156,3 +156,19 @@ def test_a_thing_stopped_demanded_threatened_or_going_on_is_no_event(extractor, 
 def test_a_surrender_told_stays(extractor):
     text = "157 fighters surrendered to the SDF at Baghouz on Monday, the alliance said."
     assert _types(extractor, text) == ["surrender"]
+
+
+# Piece 3: an attack named with its attackers ('an attack by gunmen on ...') and its toll
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("The death toll from Sunday's attack by gunmen on police patrols in the town of "
+         "Karak has risen to 10, officials said.", ["clash"]),
+        ("The death toll from an attack by Islamic State militants on a wedding party near "
+         "al-Hawija on Friday night has risen to nine, a local official said.", ["killing"]),
+    ],
+)  # fmt: skip
+def test_an_attack_named_with_its_attackers_and_target(extractor, text, kinds):
+    assert _types(extractor, text) == kinds
