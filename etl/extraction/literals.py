@@ -139,3 +139,134 @@ def _all_in_sequence(items: list, found: list[frozenset[str]], common: bool = Fa
             found.append(element)  # type: ignore[arg-type]
     if run and _usable(frozenset({run}), common):
         found.append(frozenset({run}))
+
+
+# --- words that open where no word character stands before them ---------------------------
+# (session 26) The trigger rows' stem automaton finds its words inside other words too: 'ied'
+# of 'died', 'aid' of 'said', 'slam' of 'Islamic'. A row whose pattern can hold such a word
+# only where the character before it is no word character (the row's opening, wrapped in
+# '(?<![\w-])'; after '\b'; after a space or '\s+') cannot match by a find that stands right
+# after a letter, a digit or '_': `edged_words` reads those words from the pattern, so that
+# `trigger_rules._stems` lets such a find try only the rows that read the word elsewhere.
+
+#: what is known of the character before the position being read: nothing; no word
+#: character (or none at all: the text's start); a '\b' (no word character before exactly
+#: when a word character follows)
+_NONE, _EDGE, _BOUND = 0, 1, 2
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+_STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, getattr(sre, "AT_BEGINNING_LINE", None))
+
+
+class _Unread(Exception):
+    """A construct `_walk` does not read: no word of the pattern is taken as edged."""
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the regex engine's \w (Unicode)
+
+
+def edged_words(pattern: str, opening_edge: bool = False) -> frozenset[str]:
+    """The lower-case words (as `required_sets` builds them: runs of literals) of `pattern`
+    that open with a word character and, wherever the pattern consumes them, stand where the
+    character before is no word character (or at the text's start). `opening_edge`: the
+    pattern is matched after '(?<![\\w-])' (`trigger_rules._bounded`). A word read at one
+    place so and at another not is not edged; a pattern holding a construct not read here
+    has none."""
+    flags: dict[str, bool] = {}
+    try:
+        _walk(list(sre_parse.parse(pattern, re.IGNORECASE)), _EDGE if opening_edge else _NONE,
+              flags)  # fmt: skip
+    except _Unread:
+        return frozenset()
+    return frozenset(w for w, edged in flags.items() if edged and _is_word(w[0]))
+
+
+def _record(flags: dict[str, bool], run: str, edged: bool) -> None:
+    flags[run] = flags.get(run, True) and edged
+
+
+def _walk(items: list, state: int, flags: dict[str, bool]) -> int:
+    """Read a sequence from `state`: record each run of literals with whether it opens after
+    no word character; the state after the sequence."""
+    run, run_edged = "", False
+    for op, value in items:
+        if op is sre.LITERAL:
+            ch = chr(value)
+            if not run:
+                run_edged = state == _EDGE or (state == _BOUND and _is_word(ch))
+            run += ch.lower()
+            state = _NONE if _is_word(ch) else _EDGE
+            continue
+        if op in _ZERO_WIDTH:  # the run goes on across it, as `_sequence` reads it
+            state = _zero_width(op, value, state)
+            continue
+        if run:
+            _record(flags, run, run_edged)
+        run = ""
+        state = _consume(op, value, state, flags)
+    if run:
+        _record(flags, run, run_edged)
+    return state
+
+
+def _zero_width(op, value, state: int) -> int:
+    """An assertion consumes nothing: what was known of the character before still holds,
+    and it may tell more."""
+    if op is sre.AT:
+        if value is sre.AT_BOUNDARY:
+            return _EDGE if state == _EDGE else _BOUND
+        if value in _STARTS:
+            return _EDGE  # the text's start, or after a line break
+        return state
+    if op is sre.ASSERT_NOT:
+        direction, body = value
+        if (
+            direction == -1
+            and len(body) == 1
+            and body[0][0] is sre.IN
+            and (sre.CATEGORY, sre.CATEGORY_WORD) in body[0][1]
+        ):
+            return _EDGE  # '(?<![\w-])', '(?<!\w)': no word character before
+    return state
+
+
+def _set_is_word_free(members: list) -> bool:
+    """A character class none of whose characters is a word character."""
+    for op, value in members:
+        if op is sre.LITERAL and not _is_word(chr(value)):
+            continue
+        if op is sre.CATEGORY and value in (sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD):
+            continue
+        return False
+    return bool(members)
+
+
+def _meet(states: list[int]) -> int:
+    return states[0] if all(s == states[0] for s in states) else _NONE
+
+
+def _consume(op, value, state: int, flags: dict[str, bool]) -> int:
+    """Read one item that consumes characters; the state after it."""
+    if op is sre.SUBPATTERN:
+        return _walk(list(value[-1]), state, flags)
+    if op is sre.ATOMIC_GROUP if hasattr(sre, "ATOMIC_GROUP") else False:
+        return _walk(list(value), state, flags)
+    if op is sre.BRANCH:
+        return _meet([_walk(list(branch), state, flags) for branch in value[1]])
+    if op in _REPEATS:
+        low, _, body = value
+        body = list(body)
+        # each pass starts where the last ended: from `state` when a pass from it ends in
+        # it again, else from nothing known
+        start = state if _walk(body, state, {}) == state else _NONE
+        after = _walk(body, start, flags)
+        if low == 0:  # no pass at all leaves `state`
+            return state if after == state else _NONE
+        return after
+    if op is sre.IN:
+        return _EDGE if _set_is_word_free(list(value)) else _NONE
+    if op is sre.CATEGORY:
+        return _EDGE if _set_is_word_free([(op, value)]) else _NONE
+    if op in (sre.NOT_LITERAL, sre.ANY, sre.GROUPREF):
+        return _NONE
+    raise _Unread(op)

@@ -49,7 +49,7 @@ import ahocorasick
 
 from etl.extraction.alternation import BOUNDARY, alternatives, by_first_letter, letter_first
 from etl.extraction.ascii_twin import twin
-from etl.extraction.literals import required_sets
+from etl.extraction.literals import edged_words, required_sets
 from etl.extraction.rules import RULES, Row, read_rules
 from etl.extraction.verb_forms import expand_rows
 from etl.problems import InputError, Problem
@@ -255,7 +255,7 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
         )
         for event_type in order
     )
-    automaton, always, needed = _stems([r for r, _, _ in rows])
+    automaton, always, needed = _stems([r for r, _, _ in rows], [k != "block" for _, k, _ in rows])
     further = tuple(
         frozenset((number << SHIFT) | k for k in range(1, count))
         for number, count in enumerate(needed)
@@ -279,15 +279,22 @@ def compile_rules(folder: Path = RULES) -> TriggerRules:
 SHIFT = 6
 
 
-def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int], tuple[int, ...]]:
+def _stems(
+    rows: list[Row], opening_edges: list[bool] | None = None
+) -> tuple[ahocorasick.Automaton, frozenset[int], tuple[int, ...]]:
     """Every row's required words in one automaton (one pass over an article finds them).
     A row may need several words ('trucks? ... left': a vehicle and 'left'); each of its
     requirements is a token, and the row is tried only in a sentence that holds them all.
 
     A word's value in the automaton is (rows it alone lets be tried, rows whose first
     requirement it meets when they have more, tokens of the further requirements it meets),
-    so that a sentence's rows are found with set unions (StemIndex.rows_between)."""
+    so that a sentence's rows are found with set unions (StemIndex.rows_between); then the
+    word's length, and the same three for a find right after a word character ('ied' of
+    'died'), which meets only the rows that do not read the word where no word character
+    stands before it (`literals.edged_words`; `opening_edges[n]`: row n is matched after
+    '(?<![\\w-])', as `_bounded` wraps it), or None where those are all of them."""
     owners: dict[str, set[int]] = {}
+    edged: dict[str, set[int]] = {}  # word -> tokens of the rows that read it only so
     always = set()
     needed = []
     for number, row in enumerate(rows):
@@ -295,18 +302,24 @@ def _stems(rows: list[Row]) -> tuple[ahocorasick.Automaton, frozenset[int], tupl
         needed.append(len(requirements))
         if not requirements:
             always.add(number)
+        opening = bool(opening_edges and opening_edges[number])
+        bounded = edged_words(row["pattern"], opening) if requirements else frozenset()
         for k, words in enumerate(requirements):
             for word in words:
                 owners.setdefault(word, set()).add((number << SHIFT) | k)
+                if word in bounded:
+                    edged.setdefault(word, set()).add((number << SHIFT) | k)
     automaton = ahocorasick.Automaton()
     last_k = (1 << SHIFT) - 1
-    for word, tokens in owners.items():
+
+    def meets(tokens: set[int]) -> tuple[frozenset[int], frozenset[int], frozenset[int]]:
         firsts = {t >> SHIFT for t in tokens if not t & last_k}
         alone = frozenset(n for n in firsts if needed[n] == 1)
-        automaton.add_word(
-            word,
-            (alone, frozenset(firsts - alone), frozenset(t for t in tokens if t & last_k)),
-        )
+        return alone, frozenset(firsts - alone), frozenset(t for t in tokens if t & last_k)
+
+    for word, tokens in owners.items():
+        inner = meets(tokens - edged[word]) if word in edged else None
+        automaton.add_word(word, (*meets(tokens), len(word), inner))
     if owners:
         automaton.make_automaton()
     return automaton, frozenset(always), tuple(needed)

@@ -44,6 +44,11 @@ _TOLD = re.compile(
 )
 
 
+#: letters the regex engine matches, without regard to case, as an ASCII letter that
+#: str.lower() does not write as one (tests/etl/test_speed_gates_s26.py asks every code point)
+_LOOSE = re.compile("[\u0131\u017f]")
+
+
 class StemIndex:
     """Where the tables' required words occur in one article: one pass, then a cheap test
     per sentence of which rows can match there; and whether the article is plain text
@@ -55,10 +60,28 @@ class StemIndex:
         self.always = rules.always
         self.further = rules.further
         built = rules.automaton.kind == 2  # ahocorasick.AHOCORASICK: built and non-empty
-        found = list(rules.automaton.iter(text.lower())) if built else []
-        ends, values = zip(*found) if found else ((), ())
-        self.ends = list(ends)  # where each word found ends, in text order
-        self.values = list(values)  # what each meets (trigger_rules._stems)
+        lower = text.lower()
+        found = list(rules.automaton.iter(lower)) if built else []
+        #: where each word found ends, in text order, and what each meets (trigger_rules._stems)
+        self.ends: list[int] = []
+        self.values: list[tuple[frozenset[int], frozenset[int], frozenset[int]]] = []
+        # a find right after a word character ('ied' of 'died') meets only the rows that do
+        # not read the word where none stands before it; where the engine matches a letter
+        # lower() does not write as one ('ı' for 'i', 'ſ' for 's') or lower() moves the
+        # positions ('İ'), every find meets every row, as before
+        edges = len(lower) == len(text) and _LOOSE.search(text) is None
+        ends, values = self.ends, self.values
+        for end, (alone, firsts, further, length, inner) in found:
+            if inner is not None and edges and end >= length:
+                before = text[end - length]
+                if before.isalnum() or before == "_":  # the engine's \w
+                    if not (inner[0] or inner[1] or inner[2]):
+                        continue
+                    ends.append(end)
+                    values.append(inner)
+                    continue
+            ends.append(end)
+            values.append((alone, firsts, further))
 
     def rows_between(self, start: int, end: int) -> dict[int, int]:
         """Each row whose required words all end in [start, end), and where to start looking
