@@ -263,7 +263,7 @@ class Extractor:
         places = self.resolver.bring_near(places, context.dateline, named)
         context.focus = _focus(hit for hits, _ in places for hit in hits)
         context.unit = self.resolver.unit_place(text, context.countries)
-        context.stems = StemIndex(text)
+        context.stems = StemIndex(text, sentence_ends={e for _, e in sentences})
         context.folded = fold_text(text)
         previous: range = range(0)  # the mentions of the last sentence that had any
         for index, ((start, end), found_places) in enumerate(zip(sentences, places)):

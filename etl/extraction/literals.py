@@ -155,6 +155,7 @@ def _all_in_sequence(items: list, found: list[frozenset[str]], common: bool = Fa
 _NONE, _EDGE, _BOUND = 0, 1, 2
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
 _STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, getattr(sre, "AT_BEGINNING_LINE", None))
+_ENDS = (sre.AT_END, sre.AT_END_STRING, getattr(sre, "AT_END_LINE", None))
 
 
 class _Unread(Exception):
@@ -181,52 +182,67 @@ def edged_words(pattern: str, opening_edge: bool = False) -> frozenset[str]:
     return frozenset(w for w, edged in flags.items() if edged and _is_word(w[0]))
 
 
+def closed_words(pattern: str, closing_edge: bool = False) -> frozenset[str]:
+    """`edged_words` read from the other side: the words that end with a word character and,
+    wherever the pattern consumes them, stand where the character after is no word character
+    (or at the end of the text the pattern reads). `closing_edge`: the pattern is matched
+    before '(?![\\w-])' (`trigger_rules._bounded`)."""
+    flags: dict[str, bool] = {}
+    try:
+        _walk(list(sre_parse.parse(pattern, re.IGNORECASE)), _EDGE if closing_edge else _NONE,
+              flags, back=True)  # fmt: skip
+    except _Unread:
+        return frozenset()
+    return frozenset(w for w, edged in flags.items() if edged and _is_word(w[-1]))
+
+
 def _record(flags: dict[str, bool], run: str, edged: bool) -> None:
     flags[run] = flags.get(run, True) and edged
 
 
-def _walk(items: list, state: int, flags: dict[str, bool]) -> int:
+def _walk(items: list, state: int, flags: dict[str, bool], back: bool = False) -> int:
     """Read a sequence from `state`: record each run of literals with whether it opens after
-    no word character; the state after the sequence."""
+    no word character; the state after the sequence. `back`: read from the end, of the
+    character after each run (`closed_words`)."""
     run, run_edged = "", False
-    for op, value in items:
+    for op, value in reversed(items) if back else items:
         if op is sre.LITERAL:
             ch = chr(value)
             if not run:
                 run_edged = state == _EDGE or (state == _BOUND and _is_word(ch))
-            run += ch.lower()
+            run = ch.lower() + run if back else run + ch.lower()
             state = _NONE if _is_word(ch) else _EDGE
             continue
         if op in _ZERO_WIDTH:  # the run goes on across it, as `_sequence` reads it
-            state = _zero_width(op, value, state)
+            state = _zero_width(op, value, state, back)
             continue
         if run:
             _record(flags, run, run_edged)
         run = ""
-        state = _consume(op, value, state, flags)
+        state = _consume(op, value, state, flags, back)
     if run:
         _record(flags, run, run_edged)
     return state
 
 
-def _zero_width(op, value, state: int) -> int:
+def _zero_width(op, value, state: int, back: bool = False) -> int:
     """An assertion consumes nothing: what was known of the character before still holds,
     and it may tell more."""
     if op is sre.AT:
         if value is sre.AT_BOUNDARY:
             return _EDGE if state == _EDGE else _BOUND
-        if value in _STARTS:
-            return _EDGE  # the text's start, or after a line break
+        if value in (_ENDS if back else _STARTS):
+            return _EDGE  # the text's start (end), or by a line break
         return state
     if op is sre.ASSERT_NOT:
         direction, body = value
         if (
-            direction == -1
+            direction == (1 if back else -1)
             and len(body) == 1
             and body[0][0] is sre.IN
             and (sre.CATEGORY, sre.CATEGORY_WORD) in body[0][1]
         ):
-            return _EDGE  # '(?<![\w-])', '(?<!\w)': no word character before
+            return _EDGE  # '(?<![\w-])', '(?<!\w)': no word character before ('(?![\w-])': after)
     return state
 
 
@@ -245,21 +261,21 @@ def _meet(states: list[int]) -> int:
     return states[0] if all(s == states[0] for s in states) else _NONE
 
 
-def _consume(op, value, state: int, flags: dict[str, bool]) -> int:
+def _consume(op, value, state: int, flags: dict[str, bool], back: bool = False) -> int:
     """Read one item that consumes characters; the state after it."""
     if op is sre.SUBPATTERN:
-        return _walk(list(value[-1]), state, flags)
+        return _walk(list(value[-1]), state, flags, back)
     if op is sre.ATOMIC_GROUP if hasattr(sre, "ATOMIC_GROUP") else False:
-        return _walk(list(value), state, flags)
+        return _walk(list(value), state, flags, back)
     if op is sre.BRANCH:
-        return _meet([_walk(list(branch), state, flags) for branch in value[1]])
+        return _meet([_walk(list(branch), state, flags, back) for branch in value[1]])
     if op in _REPEATS:
         low, _, body = value
         body = list(body)
         # each pass starts where the last ended: from `state` when a pass from it ends in
         # it again, else from nothing known
-        start = state if _walk(body, state, {}) == state else _NONE
-        after = _walk(body, start, flags)
+        start = state if _walk(body, state, {}, back) == state else _NONE
+        after = _walk(body, start, flags, back)
         if low == 0:  # no pass at all leaves `state`
             return state if after == state else _NONE
         return after

@@ -49,7 +49,7 @@ import ahocorasick
 
 from etl.extraction.alternation import BOUNDARY, alternatives, by_first_letter, letter_first
 from etl.extraction.ascii_twin import twin
-from etl.extraction.literals import edged_words, required_sets
+from etl.extraction.literals import closed_words, edged_words, required_sets
 from etl.extraction.rules import RULES, Row, read_rules
 from etl.extraction.verb_forms import expand_rows
 from etl.problems import InputError, Problem
@@ -292,9 +292,12 @@ def _stems(
     word's length, and the same three for a find right after a word character ('ied' of
     'died'), which meets only the rows that do not read the word where no word character
     stands before it (`literals.edged_words`; `opening_edges[n]`: row n is matched after
-    '(?<![\\w-])', as `_bounded` wraps it), or None where those are all of them."""
+    '(?<![\\w-])' and before '(?![\\w-])', as `_bounded` wraps it), for a find right before
+    one ('fight' of 'fighters': `literals.closed_words`), and for a find inside a word; each
+    None where the word is read so by no row (a find there meets every row it names)."""
     owners: dict[str, set[int]] = {}
     edged: dict[str, set[int]] = {}  # word -> tokens of the rows that read it only so
+    closed: dict[str, set[int]] = {}  # ... only where no word character follows it
     always = set()
     needed = []
     for number, row in enumerate(rows):
@@ -304,11 +307,14 @@ def _stems(
             always.add(number)
         opening = bool(opening_edges and opening_edges[number])
         bounded = edged_words(row["pattern"], opening) if requirements else frozenset()
+        ends = closed_words(row["pattern"], opening) if requirements else frozenset()
         for k, words in enumerate(requirements):
             for word in words:
                 owners.setdefault(word, set()).add((number << SHIFT) | k)
                 if word in bounded:
                     edged.setdefault(word, set()).add((number << SHIFT) | k)
+                if word in ends:
+                    closed.setdefault(word, set()).add((number << SHIFT) | k)
     automaton = ahocorasick.Automaton()
     last_k = (1 << SHIFT) - 1
 
@@ -318,8 +324,17 @@ def _stems(
         return alone, frozenset(firsts - alone), frozenset(t for t in tokens if t & last_k)
 
     for word, tokens in owners.items():
-        inner = meets(tokens - edged[word]) if word in edged else None
-        automaton.add_word(word, (*meets(tokens), len(word), inner))
+        before, after = edged.get(word, set()), closed.get(word, set())
+        automaton.add_word(
+            word,
+            (
+                *meets(tokens),
+                len(word),
+                meets(tokens - before) if before else None,
+                meets(tokens - after) if after else None,
+                meets(tokens - before - after) if before or after else None,
+            ),
+        )
     if owners:
         automaton.make_automaton()
     return automaton, frozenset(always), tuple(needed)

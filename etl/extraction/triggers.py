@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 
 from etl.extraction.ascii_twin import plain
 from etl.extraction.trigger_fold import WEAPON_CAUSE, Trigger, fold
@@ -54,7 +55,14 @@ class StemIndex:
     per sentence of which rows can match there; and whether the article is plain text
     (etl.extraction.ascii_twin), which the rules then read with their faster twins."""
 
-    def __init__(self, text: str, rules: TriggerRules | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        rules: TriggerRules | None = None,
+        sentence_ends: Collection[int] | None = None,
+    ) -> None:
+        """`sentence_ends`: where the spans `rows_between` will be asked of end (rows read a
+        sentence as if the text ended there); None where they are not known."""
         rules = rules or trigger_rules()
         self.plain = plain(text)
         self.always = rules.always
@@ -66,19 +74,31 @@ class StemIndex:
         self.ends: list[int] = []
         self.values: list[tuple[frozenset[int], frozenset[int], frozenset[int]]] = []
         # a find right after a word character ('ied' of 'died') meets only the rows that do
-        # not read the word where none stands before it; where the engine matches a letter
-        # lower() does not write as one ('ı' for 'i', 'ſ' for 's') or lower() moves the
-        # positions ('İ'), every find meets every row, as before
+        # not read the word where none stands before it, one right before a word character
+        # ('fight' of 'fighters') those that do not read it where none follows (unless a
+        # sentence ends there: its rows do not see past it); where the engine matches a
+        # letter lower() does not write as one ('ı' for 'i', 'ſ' for 's') or lower() moves
+        # the positions ('İ'), every find meets every row, as before
         edges = len(lower) == len(text) and _LOOSE.search(text) is None
+        last = len(text) - 1
+        stops = sentence_ends if sentence_ends is not None else ()
+        after_known = sentence_ends is not None
         ends, values = self.ends, self.values
-        for end, (alone, firsts, further, length, inner) in found:
-            if inner is not None and edges and end >= length:
-                before = text[end - length]
-                if before.isalnum() or before == "_":  # the engine's \w
-                    if not (inner[0] or inner[1] or inner[2]):
-                        continue
-                    ends.append(end)
-                    values.append(inner)
+        for end, (alone, firsts, further, length, at_start, at_end, inside) in found:
+            if inside is not None and edges:
+                opens = at_start is not None and end >= length
+                if opens:
+                    before = text[end - length]
+                    opens = before.isalnum() or before == "_"  # the engine's \w
+                closes = at_end is not None and after_known and end < last
+                if closes:
+                    after = text[end + 1]
+                    closes = (after.isalnum() or after == "_") and end + 1 not in stops
+                if opens or closes:
+                    value = inside if opens and closes else at_start if opens else at_end
+                    if value[0] or value[1] or value[2]:
+                        ends.append(end)
+                        values.append(value)
                     continue
             ends.append(end)
             values.append((alone, firsts, further))
@@ -274,7 +294,7 @@ def find_triggers(
     anything (etl.extraction.extract).
     """
     rules = trigger_rules()
-    index = stems if stems is not None else StemIndex(text[start:end], rules)
+    index = stems if stems is not None else StemIndex(text[start:end], rules, ())
     if stems is None and index.plain:  # the rows may read around the sentence too
         index.plain = plain(text)
     offset = 0 if stems is not None else start

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from etl.extraction import triggers
 from etl.extraction.evaluate import load_devset
-from etl.extraction.literals import edged_words
+from etl.extraction.literals import closed_words, edged_words
 from etl.extraction.sentences import split_sentences
 from etl.extraction.trigger_rules import plain_twin, trigger_rules
 from etl.extraction.triggers import StemIndex, find_triggers
@@ -90,7 +90,7 @@ def _matching_rows(text: str, start: int, end: int, rows) -> set[int]:
 
 
 def _check(text: str, spans) -> list[tuple]:
-    gated, ungated = StemIndex(text), _ungated(text)
+    gated, ungated = StemIndex(text, sentence_ends={e for _, e in spans}), _ungated(text)
     bad = []
     for start, end in spans:
         rows, all_rows = gated.rows_between(start, end), ungated.rows_between(start, end)
@@ -112,10 +112,15 @@ def test_edged_stems_keep_every_row_that_matches():
         spans = split_sentences(text)
         sentences += len(spans)
         bad += _check(text, spans)
-        gated, ungated = StemIndex(text), _ungated(text)
+        gated, ungated = StemIndex(text, sentence_ends={e for _, e in spans}), _ungated(text)
         cut += len(ungated.ends) - len(gated.ends)
+    rng = random.Random(26)
     for text in [*_random_texts(5000, 26), *_examples_inside_words()]:
         bad += _check(text, [(0, len(text))])
+        # sentences cut anywhere, inside a word too: a row does not see past its sentence
+        cut_at = rng.randint(0, len(text))
+        bad += _check(text, [(0, cut_at), (cut_at, len(text))])
+        bad += _check(text[1:], [(0, len(text) - 1)])
     assert bad == []
     assert sentences > 8_000
     assert cut > 1_000  # the gate does cut finds on the development sets
@@ -171,3 +176,34 @@ def test_loose_letters_are_all_the_engine_reads_as_ascii():
     ]
     assert odd and all(triggers._LOOSE.fullmatch(c) for c in odd)
     assert triggers._LOOSE.pattern == "[\u0131\u017f]"
+
+
+def test_closed_words_read_from_the_pattern():
+    row = r"(?:device|bomb|IED)s? (?:[\w-]+ ){0,3}went off"
+    assert closed_words(row, closing_edge=True) == {"went off"}
+    assert closed_words(row) == set()  # a block row is not wrapped in (?![\w-])
+    assert closed_words(r"IEDs?", True) == set()  # 'ied' of 'IEDs'
+    assert closed_words(r"fight\b|clash\b") == {"fight", "clash"}
+    assert closed_words(r"fight(?![\w-])") == {"fight"}
+    assert closed_words(r"fight\w*", True) == set()
+    assert closed_words(r"fight(?:ox|  )", True) == {"ox"}  # after 'fight' a word or not
+    assert closed_words(r"fight\s+back", True) == {"fight", "back"}
+    assert closed_words(r"(?:fight)+", True) == set()  # 'fightfight'
+
+
+def test_a_word_before_another_tries_fewer_rows_but_not_past_a_sentence():
+    rules = trigger_rules()
+    closing = {
+        w for r in rules.rules if r.kind == "verbal" for w in closed_words(r.pattern.pattern)
+    }
+    text = "The fighters left."
+    gated, ungated = StemIndex(text, sentence_ends={len(text)}), _ungated(text)
+    assert len(gated.ends) < len(ungated.ends)
+    assert closing  # (the wrapped patterns end in (?![\w-]))
+    # a sentence that ends inside a word: its rows read it as ending there
+    for text, at in (("They fight", 10), ("Troops clash", 12)):
+        whole = text + "ers said."
+        spans = [(0, at), (at, len(whole))]
+        gated = StemIndex(whole, sentence_ends={e for _, e in spans})
+        assert find_triggers(whole, 0, at, gated) == find_triggers(whole, 0, at, _ungated(whole))
+        assert find_triggers(whole, 0, at, gated) == find_triggers(text, 0, at)
