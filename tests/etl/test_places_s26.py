@@ -131,3 +131,15 @@ def test_a_far_spelling_in_the_area_needs_more_than_its_box_when_only_foreign_co
     assert pick([(shafa, 0.91)], somalia) is None
     assert pick([(shafa, FAR_SPELLING)], somalia) is shafa
     assert pick([(shafa, 0.91)], Evidence({}, (), area)) is shafa
+
+
+def test_a_place_right_after_according_to_is_a_source(extractor):
+    """place_roles.csv government 'according to ': 'according to Ankara' names the Turkish
+    government that told it, not where it happened (was Ankara, 530 km off)."""
+    text = (
+        "Turkish troops killed 4 YPG fighters on Tuesday near Tal Rifaat, according to "
+        "Ankara, while Kurdish sources said 2 were killed."
+    )
+    found = [m for m in _mentions(extractor, text) if m.latitude is not None]
+    assert found
+    assert all(_km(m, (36.47229, 37.09471)) < 10.0 for m in found), [m.place_name for m in found]
