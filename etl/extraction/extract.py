@@ -278,7 +278,7 @@ class Extractor:
                 len(mentions) == first
                 and previous
                 and 0 < index - context.mention_sentence <= CARRY_SENTENCES
-                and untold_sentence(text, start, end, context.folded[start:end])
+                and untold_sentence(text, start, end, context.folded)
             ):  # '... killed 16 militants. The military did not give its own losses.' (C3)
                 for j in previous:
                     mentions[j] = replace(mentions[j], figures=with_untold(mentions[j].figures))

@@ -183,7 +183,9 @@ def left_open(text: str, hi: int, figures: list[Figure], words: frozenset | set)
 
 #: what a sentence must hold for an untold_after row to match in it: the rows' gate words
 #: (a one-letter gate as the phrase it stands in: 'n/k', folded 'n k')
-_UNTOLD_TEXT = tuple(r.gate if len(r.gate) > 1 else f"n {r.gate}" for r in _UNTOLD_AFTER)
+_UNTOLD_TEXT = re.compile(
+    "|".join(re.escape(r.gate if len(r.gate) > 1 else f"n {r.gate}") for r in _UNTOLD_AFTER)
+)
 
 
 def untold_sentence(text: str, start: int, end: int, folded: str) -> bool:
@@ -192,10 +194,10 @@ def untold_sentence(text: str, start: int, end: int, folded: str) -> bool:
     unknown.", 'The LNA did not say how many of its opponents had died.'): the rows of kind
     untold_after read from the sentence's start (convention C3 across a full stop; the
     caller hands it to the closed tolls of the sentence before, `with_untold`). `folded`:
-    the sentence folded (lower case, no punctuation)."""
-    if not any(g in folded for g in _UNTOLD_TEXT):
+    the whole text folded (lower case, no punctuation, same length as `text`)."""
+    if _UNTOLD_TEXT.search(folded, start, end) is None:
         return False  # most sentences
-    words = set(folded.split())
+    words = set(folded[start:end].split())
     rows = tuple(r for r in _UNTOLD_AFTER if r.gate in words)
     return bool(rows) and _first_match(rows, text, start, end) is not None
 
