@@ -148,14 +148,77 @@ def feature_keys(
     return f
 
 
+#: the further feature families (`extra_keys`), by the prefix of their names: rows are made
+#: with all of them, a fit leaves out those it does not use, and the filter computes at run
+#: time only those of EXTRA (the ones the shipped weights were fitted with)
+FAMILIES = ("pos=", "trigz=", "lem=", "ownplace=", "pre=", "negnear", "modnear", "inquote", "w=")
+EXTRA: tuple[str, ...] = ()
+_NEAR_NEG = frozenset("not no never nor without denied denies deny".split())
+_NEAR_MODAL = frozenset(
+    "will would could might may if plans plan planned to threatened threatens threat vowed "
+    "warned expected possible likely should".split()
+)
+_SUFFIXES = ("ings", "ing", "ied", "ies", "ed", "es", "s")
+
+
+def _lemma(word: str) -> str:
+    """A crude stem: the first of _SUFFIXES the word ends in taken off (when 3+ letters are
+    left)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def extra_keys(m: Mention, families: Sequence[str] = FAMILIES) -> list[Key]:
+    """The further features of the mention, of the `families` asked for: where its sentence
+    stands in the article, the trigger's last word and the first word's stem, whether its
+    place is named in its own sentence, the word before the trigger, a negation or a modal /
+    future word among the four words before it, an odd number of quote marks before it, and
+    the sentence's words."""
+    f: list[Key] = []
+    asked = set(families)
+    if "pos=" in asked:
+        at = m.char_start
+        f.append(("pos=", "first" if at == 0 else "lead" if at < 400 else "body"))
+    trig = words(m.trigger)
+    if trig and "trigz=" in asked:
+        f.append(("trigz=", trig[-1]))
+    if trig and "lem=" in asked:
+        f.append(("lem=", _lemma(trig[0])))
+    if "ownplace=" in asked:
+        if m.place_start is None:
+            own = "none"
+        else:
+            own = "own" if m.char_start <= m.place_start < m.char_end else "other"
+        f.append(("ownplace=", own))
+    before = m.sentence[: max(0, m.trigger_start - m.char_start)]
+    near = words(before)[-4:]
+    if "pre=" in asked:
+        f.append(("pre=", near[-1] if near else "^"))
+    if "negnear" in asked and _NEAR_NEG.intersection(near):
+        f.append(("negnear",))
+    if "modnear" in asked and _NEAR_MODAL.intersection(near):
+        f.append(("modnear",))
+    if "inquote" in asked and (before.count('"') + before.count("\u201c")) % 2:
+        f.append(("inquote",))
+    if "w=" in asked:
+        f += [("w=", w) for w in sorted(set(words(m.sentence)))]
+    return f
+
+
 def features(
     m: Mention,
     same: Sequence[Mention],
     cues: tuple[tuple[str, ...], tuple[str, ...]] | None = None,
+    extra: Sequence[str] = EXTRA,
 ) -> list[str]:
-    """The names of the mention's features (`feature_keys`), in its order: what the rows
-    the weights are fitted to hold."""
-    return [_name(key) for key in feature_keys(m, same, cues)]
+    """The names of the mention's features (`feature_keys`, then `extra_keys` of `extra`), in
+    that order: what the rows the weights are fitted to hold."""
+    keys = feature_keys(m, same, cues)
+    if extra:
+        keys += extra_keys(m, extra)
+    return [_name(key) for key in keys]
 
 
 @lru_cache(maxsize=4)
@@ -216,6 +279,22 @@ def keep_likely(mentions: list[Mention], folder: Path = RULES) -> list[Mention]:
         if not m.background:
             live.setdefault(m.char_start, []).append(m)
     cues = {start: sentence_cues(same[0].sentence) for start, same in live.items()}
+    if EXTRA:  # the further families the weights were fitted with, after the others
+        return [
+            m
+            for m in mentions
+            if m.background
+            or _logistic(
+                sum(
+                    map(
+                        w.__getitem__,
+                        feature_keys(m, live[m.char_start], cues[m.char_start])
+                        + extra_keys(m, EXTRA),
+                    )
+                )
+            )
+            >= THRESHOLD
+        ]
     return [
         m
         for m in mentions
