@@ -117,8 +117,7 @@ def test_men_neutralised_by_a_side_are_a_clash(extractor, text):
     "text",
     [
         # running counts of a campaign: passive, or 'had neutralised', or quoted
-        "The ministry said 14 terrorists had been neutralised in northern Syria since "
-        "20 January.",
+        "The ministry said 14 terrorists had been neutralised in northern Syria since 20 January.",
         "The army said it had neutralised 11 militants in the district since Monday.",
     ],
 )
@@ -148,10 +147,23 @@ def test_armed_men_shot_dead_at_their_post_are_a_clash(extractor, text):
         "travelling to Hillah on 12 March 2019.",
         "On 12 March 2019, a local politician and her driver were shot dead at a "
         "checkpoint set up by gunmen on the Suluk road.",
-        "On 12 March 2019, gunmen shot dead a former rebel commander outside his house "
-        "in Daraa.",
+        "On 12 March 2019, gunmen shot dead a former rebel commander outside his house in Daraa.",
     ],
 )
 def test_others_shot_dead_are_killed(extractor, text):
     types = _types(extractor, text)
     assert "killing" in types and "clash" not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "REF S-0306 — 19 February 2019 — Hajin. Local sources described artillery shelling "
+        "rather than an air strike on the village's riverside. Civilian deaths: unknown.",
+        "[REF R-0519] 17 May 2019, Kafr Zita (Hama): Rescuers said regime artillery, not "
+        "aircraft, struck the area. Civilians reported killed: 0.",
+    ],
+)
+def test_a_shelling_told_against_the_strike_it_was_not(extractor, text):
+    types = _types(extractor, text)
+    assert "shelling" in types and "airstrike" not in types
