@@ -372,6 +372,46 @@ def heading_day(windows: list[DateWindow], text: str, start: int, stop: int) -> 
     return w
 
 
+HEADING_SPAN_DAYS = 3  # a record's heading of a night or a few days ('18-19 March 2019'), no more
+
+
+def heading_span(windows: list[DateWindow], text: str, start: int, stop: int) -> DateWindow | None:
+    """The few days a record's heading names ('CSCA ref S-0318: 18-19 March 2019, al-Baghuz
+    (Abu Kamal district).', 'CHT-S19-024 — 12–13 February 2019 — Baghouz Tahtani'): the
+    first sentence, no event told (the caller checks), short, more text follows, one window,
+    an explicit span of 2 to HEADING_SPAN_DAYS days not governed by a preposition. The entry
+    below it tells what happened in those days: its words that count from the day of
+    speaking ('Overnight strikes', 'over two days') count from the span's last day
+    (`spoken`), not from publication, weeks later."""
+    if stop - start > HEADING_CHARS or stop >= len(text.rstrip()) or len(windows) != 1:
+        return None
+    w = windows[0]
+    if w.source != "explicit" or not 0 < (w.end - w.start).days < HEADING_SPAN_DAYS:
+        return None
+    at = w.char_start
+    if at is None or _GOVERNED_DAY.match(text, at):
+        return None
+    if _GOVERNED_BEFORE.search(text, max(start, at - 12), at):
+        return None
+    return w
+
+
+def spoken(d: DateWindow, published: dt.date) -> bool:
+    """The window counts back from the day the text speaks as of: a day word ('overnight',
+    'yesterday') or a relative spell ending that day ('over two days', 'in recent days')."""
+    return d.source == "relative" and (day_word(d) or d.end == published)
+
+
+def as_of_span(
+    dates: list[DateWindow], again: list[DateWindow], published: dt.date
+) -> list[DateWindow]:
+    """`dates` with the windows that count from publication (`spoken`) read again as of a
+    record heading's last day (`again`: the sentence's dates read with that day for
+    publication, as `as_of_stamp` does for a stamp)."""
+    by_start = {d.char_start: d for d in again if d.source == "relative"}
+    return [by_start.get(d.char_start, d) if spoken(d, published) else d for d in dates]
+
+
 _GOVERNED_DAY = re.compile(r"(?i:on|in|at|since|from|by|until|till|during)\s")
 _GOVERNED_BEFORE = re.compile(r"(?i:\b(?:of|on|in|at|since|from|by|until|till|during|to))\s+\Z")
 

@@ -28,15 +28,18 @@ from etl.extraction.assault_means import fold_means
 from etl.extraction.date_context import in_since_object, may_date, until_day
 from etl.extraction.date_windows import (  # fmt: skip
     after_spell,
+    as_of_span,
     as_of_stamp,
     clock_stamp,
     day_word,
     entry_stamp,
     heading_day,
+    heading_span,
     in_entry,
     note_day,
     own_day,
     report_day,
+    spoken,
     stamp_day,
 )
 from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_window
@@ -172,6 +175,7 @@ class _Context:
     until: DateWindow | None = None  # this sentence's 'lasted until 9 March'
     stamp: DateWindow | None = None  # the stamp of the note's entry ('Tue-Wed --', '[19.12.2016]')
     headed: bool = False  # the stamp is the day of the text's heading (date_windows.heading_day)
+    span: DateWindow | None = None  # the few days a record's heading names (heading_span)
     published: dt.date | None = None  # the day the text speaks as of: publication or 'as of'
     spell_sentence: int = -10  # ... and the sentence that gave it
     mention_sentence: int = -10  # the last sentence that gave mentions
@@ -366,6 +370,12 @@ class Extractor:
             dates = find_dates(
                 text, start, end, context.published or article.published, context.anchor
             )
+        said = context.published or article.published
+        if context.span is not None and any(spoken(d, said) for d in dates):
+            # 'CSCA ref S-0318: 18-19 March 2019, al-Baghuz. Overnight strikes on the
+            # encampment ...': the entry speaks of its heading's days, not of publication
+            again = find_dates(text, start, end, context.span.end, context.anchor)
+            dates = as_of_span(dates, again, said)
         context.until = until_day(text, dates)
         own_stamp = entry_stamp(dates, text, start, end)
         speaks = stamp_day(own_stamp, context.published or article.published)
@@ -386,6 +396,10 @@ class Extractor:
             # entries below it, as a stamp does
             context.stamp = heading_day(dates, text, start, end)
             context.headed = context.stamp is not None
+        if index == 0 and not triggers and not context.headed:
+            # ... a heading of a few days ('CHT-S19-024 — 12–13 February 2019 — Baghouz
+            # Tahtani.'), stamp or not, is the days its entry tells of
+            context.span = heading_span(dates, text, start, end)
         if index == 0 and context.stamp is None:  # '⚡ 09:10 ⟩ #al_Kasra ⟩ ...': a post of
             # the day the text speaks as of
             context.stamp = clock_stamp(text, start, context.published or article.published)
