@@ -18,6 +18,7 @@ from etl.extraction.date_resolvers import precision_of
 from etl.extraction.date_windows import told_again
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import CASUALTIES, VIOLENT
+from etl.extraction.span_tolls import is_span
 from etl.extraction.tolls import (
     CASUALTY_TYPES,
     CASUALTY_WORDS,
@@ -74,8 +75,13 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
     fitting = [
         j
         for j in previous
-        if (zero and not (stated and mentions[j].event_type in MOVE_TYPES))
-        or mentions[j].event_type in kinds
+        if not is_span(mentions[j].trigger)  # its toll is its clause's (C7): 'The death
+        # toll from four days of fighting had risen to 35. In Ain Zara, eight fighters were
+        # killed on Sunday alone.' (the eight are Sunday's)
+        and (
+            (zero and not (stated and mentions[j].event_type in MOVE_TYPES))
+            or mentions[j].event_type in kinds
+        )
     ]
     if not fitting and figure.quantity in TOLL_QUANTITIES:
         fitting = [j for j in previous if mentions[j].event_type in RAID_TYPES]

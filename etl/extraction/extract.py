@@ -64,7 +64,15 @@ from etl.extraction.running_totals import (
     yearly_tally,
 )
 from etl.extraction.sentences import split_sentences
-from etl.extraction.tolls import untold_sentence, with_untold
+from etl.extraction.span_tolls import (
+    SpanToll,
+    find_span_toll,
+    span_end,
+    span_figures,
+    span_window,
+    without,
+)
+from etl.extraction.tolls import TOLL_QUANTITIES, untold_sentence, with_untold
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
@@ -420,8 +428,15 @@ class Extractor:
                 and not carry.toll_update(text, (start, end), triggers)
             )
         )
+        # 'the death toll from four days of fighting ... has risen to 35' (C7)
+        span = find_span_toll(text, start, end)
         # figures are read only where something uses them (most sentences need none)
-        figures = find_figures(text, start, end, context.folded) if triggers or carries else []
+        figures = (
+            find_figures(text, start, end, context.folded) if triggers or carries or span else []
+        )
+        span_counts = span_figures(figures, span, text, end) if span is not None else ()
+        if span_counts:  # the span's toll: no event's of this sentence or the one before
+            figures = list(without(tuple(figures), span_counts))
         context.carry = carry.carried(figures, triggers, text, (start, end)) if carries else ()
         mentions = []
         if triggers:
@@ -447,6 +462,11 @@ class Extractor:
                 mentions.append(mention)
             if not events and unknown:
                 stats.unknown_places.update(name for name, _, _ in unknown)
+        if span is not None and span_counts:
+            mentions = self._span_mentions(
+                article, text, (start, end), span, span_counts, mentions, dates, events, index,
+                context,
+            )  # fmt: skip
         if mentions:
             context.mention_sentence = index
         if is_section_heading(text[start:end]):  # 'MANBIJ.': the section's sentences are there
@@ -476,6 +496,44 @@ class Extractor:
             # 'on Thursday after two days of fighting', 'Tue-Wed --': the spell's last day
             context.anchor, context.anchor_sentence = days[-1].end, index
         return mentions
+
+    def _span_mentions(
+        self,
+        article: ArticleInput,
+        text: str,
+        sentence: tuple[int, int],
+        span: SpanToll,
+        counts: tuple[Figure, ...],
+        mentions: list[Mention],
+        dates: list[DateWindow],
+        places: list[PlaceHit],
+        index: int,
+        context: _Context,
+    ) -> list[Mention]:
+        """The sentence's mentions with the event of the span's days (C7): its own mention,
+        trigger the span's words, window the days that end on the day told (span_tolls),
+        toll the count its clause gives. A mention read in the span's own words ('fighting'
+        of 'four days of fighting') stays only when it kept a count of the dead of its own
+        ('...; 9 of them were killed this morning alone': the day's clash)."""
+        start, end = sentence
+        kept = [
+            m
+            for m in mentions
+            if not (m.trigger_start < span.end and span.start < m.trigger_end)
+            or any(f.quantity in TOLL_QUANTITIES for f in m.figures)
+        ]
+        trigger = Trigger(span.event_type, span.start, span.end, span.text)
+        claimant = _known_speaker(find_claimant(text, start, end), context)
+        m = self._mention(
+            article, text, sentence, trigger, [trigger], dates, places,
+            find_actors(text, start, end), list(counts), claimant, index, context,
+        )  # fmt: skip
+        published = context.published or article.published
+        window = span_window(span, span_end(dates, span, context.anchor, m.date, published))
+        return [
+            *kept,
+            replace(m, date=window, figures=counts, background=is_background(window, published)),
+        ]
 
     def _mention(
         self,

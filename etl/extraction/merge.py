@@ -22,6 +22,7 @@ from etl import ids
 from etl.extraction.mentions import Mention
 from etl.extraction.merge_cells import Candidates
 from etl.extraction.rules import read_lists
+from etl.extraction.span_tolls import is_span
 from etl.extraction.tolls import counted_dead
 from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 
@@ -126,9 +127,13 @@ def told_apart(cluster: Cluster, mention: Mention) -> bool:
     if mention.article_id not in cluster.articles:
         return False
     here = own_place(mention)
+    span = is_span(mention.trigger)
     for m in cluster.mentions:
         if m.article_id != mention.article_id:
             continue
+        if is_span(m.trigger) != span:
+            return True  # 'shelled Kafr Zita on Wednesday, killing two, as the death toll
+            # from six days of fighting rose to 220': the days' event and the day's (C7)
         if here is not None and (there := own_place(m)) is not None and there != here:
             return True  # 'shelling killed nine in Khan Sheikhun. Rockets also fell on Maarat
             # al-Numan, 20 km north': two places its article names, two happenings
@@ -301,12 +306,13 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     return clusters
 
 
-def _told(m: Mention) -> tuple[int | None, bool, int, str | None]:
+def _told(m: Mention) -> tuple[int | None, bool, int, str | None, int]:
     """What `tolls_agree` and `told_apart` read of a mention: its toll's sign (None when it
     gives none), whether its trigger counts itself a further one or its sentence opens
-    with 'Hours later' (`further`), its offset, its own place (`own_place`)."""
+    with 'Hours later' (`further`), its offset, its own place (`own_place`), and whether it
+    is the event of a span of days told by its toll (`is_span`, C7: bit 2) or not (bit 1)."""
     sign = toll_sign(m) if m.figures else None
-    return sign, further(m), m.char_start, own_place(m)
+    return sign, further(m), m.char_start, own_place(m), 2 if is_span(m.trigger) else 1
 
 
 #: a sentence that opens a later happening of its article: 'Hours later, gunmen shot dead a
@@ -339,10 +345,11 @@ def _tell(said: dict[str, list], m: Mention, told: tuple) -> None:
     signs given, as bits (1 << sign: a set of 0 and 1 in an int, not a set object each), the
     first offset, the last offset of a 'further' trigger and the article's own place there
     (`own_place`: `told_apart` lets in at most one per article)."""
-    sign, further, start, place = told
+    sign, further, start, place, kind = told
     record = said.get(m.article_id)
     if record is None:
-        record = said[m.article_id] = [0, start, _NONE_FURTHER, place]
+        record = said[m.article_id] = [0, start, _NONE_FURTHER, place, 0]
+    record[4] |= kind
     if sign is not None:
         record[0] |= 1 << sign
     if start < record[1]:
@@ -361,9 +368,11 @@ def _may_join(record: list | None, told: tuple) -> bool:
     and the article's own place there, when both are named, are the same."""
     if record is None:
         return True
-    sign, further, start, place = told
-    signs, first, last_further, there = record
+    sign, further, start, place, kind = told
+    signs, first, last_further, there, kinds = record
     if sign is not None and signs & ~(1 << sign):
+        return False
+    if kinds & ~kind:  # the days' event and the day's are two (C7)
         return False
     if place is not None and there is not None and place != there:
         return False
@@ -406,6 +415,12 @@ def _may_be_toll_of(toll: Cluster, host: Cluster) -> bool:
     )
 
 
+def _spans(cluster: Cluster) -> bool:
+    """The cluster holds the event of a span of days told by its toll (C7): its own event,
+    no toll of a day's strike, nor host of one."""
+    return any(is_span(m.trigger) for m in cluster.mentions)
+
+
 def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
     """'At least 20 people were killed' in an article that reports a bombing that day, there,
     is the bombing's toll, not a second event: such killing/deaths clusters join it, and so
@@ -413,7 +428,9 @@ def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
     A toll that names no day or place of its own is read as the article's strike's."""
     # the possible hosts, in order; whether a cluster is a toll only does not change here (a
     # host only ever takes tolls in), so it is read once, and hosts are found by article
-    violent = [c for c in clusters if c.event_type in VIOLENT and not _toll_only(c)]
+    violent = [
+        c for c in clusters if c.event_type in VIOLENT and not _toll_only(c) and not _spans(c)
+    ]
     by_article: dict[str, list[int]] = {}
     for i, v in enumerate(violent):
         for article in v.articles:
@@ -421,7 +438,7 @@ def fold_casualties(clusters: list[Cluster]) -> list[Cluster]:
     kept: list[Cluster] = []
     for cluster in clusters:
         index = None
-        if _toll_only(cluster):
+        if _toll_only(cluster) and not _spans(cluster):
             sharing = sorted({i for a in cluster.articles for i in by_article.get(a, ())})
             index = next((i for i in sharing if _may_be_toll_of(cluster, violent[i])), None)
         if index is None:

@@ -90,7 +90,9 @@ def random_mention(rng: random.Random, article: str, char_start: int) -> Mention
     if rng.random() < 0.3:
         low = rng.choice((0.0, 3.0, 12.0))
         figures = (Figure("killed", low, None, "", f"{low:g} killed", char_start, char_start + 8),)
-    trigger = rng.choice(("clashes", "a second bomb", "another blast", "fighting"))
+    trigger = rng.choice(
+        ("clashes", "a second bomb", "another blast", "fighting", "four days of fighting")
+    )
     return Mention(
         article_id=article,
         event_type=rng.choice(TYPES),
@@ -237,25 +239,33 @@ def test_moving_clusters_matters(monkeypatch):
 def test_article_record_keeps_signs_as_bits():
     """Session 22: a cluster's record of an article keeps the toll signs given as the bits of
     an int (1 << sign), not a set object per record; the same answers as the set did.
-    Session 24: the record's fourth field is the article's own place there (`own_place`)."""
+    Session 24: the record's fourth field is the article's own place there (`own_place`).
+    Session 27: its fifth the kinds of its mentions there, as bits: 1 a day's event, 2 the
+    event of a span of days its toll told (C7); the two kinds never join."""
     from etl.extraction.merge import _may_join, _tell
 
     rng = random.Random(3)
     said: dict[str, list] = {}
     m = random_mention(rng, "a0001", 100)
-    _tell(said, m, (None, False, 100, None))
-    assert said["a0001"] == [0, 100, -math.inf, None]
-    _tell(said, m, (1, False, 120, None))
-    assert said["a0001"][0] == 0b10 and _may_join(said["a0001"], (1, False, 130, None))
-    assert not _may_join(said["a0001"], (0, False, 130, None))  # deadly, then 'no casualties'
-    _tell(said, m, (0, True, 90, "p1"))
-    assert said["a0001"] == [0b11, 90, 90, "p1"]
-    assert not _may_join(said["a0001"], (1, False, 130, None)) and _may_join(
-        said["a0001"], (None, False, 95, None)
+    _tell(said, m, (None, False, 100, None, 1))
+    assert said["a0001"] == [0, 100, -math.inf, None, 1]
+    _tell(said, m, (1, False, 120, None, 1))
+    assert said["a0001"][0] == 0b10 and _may_join(said["a0001"], (1, False, 130, None, 1))
+    assert not _may_join(said["a0001"], (0, False, 130, None, 1))  # deadly, then 'no casualties'
+    _tell(said, m, (0, True, 90, "p1", 1))
+    assert said["a0001"] == [0b11, 90, 90, "p1", 1]
+    assert not _may_join(said["a0001"], (1, False, 130, None, 1)) and _may_join(
+        said["a0001"], (None, False, 95, None, 1)
     )
     # another own place of the same article is another happening; the same one, or none, not
-    assert not _may_join(said["a0001"], (None, False, 95, "p2"))
-    assert _may_join(said["a0001"], (None, False, 95, "p1"))
+    assert not _may_join(said["a0001"], (None, False, 95, "p2", 1))
+    assert _may_join(said["a0001"], (None, False, 95, "p1", 1))
+    # the span's event of the same article is another happening, and the other way round
+    assert not _may_join(said["a0001"], (None, False, 95, "p1", 2))
+    span: dict[str, list] = {}
+    _tell(span, m, (1, False, 100, None, 2))
+    assert span["a0001"][4] == 2 and not _may_join(span["a0001"], (None, False, 95, None, 1))
+    assert _may_join(span["a0001"], (None, False, 95, None, 2))
 
 
 def test_grid_keys_hold_each_cluster_once_in_a_list():
