@@ -214,7 +214,10 @@ class Match:
 
     A mention *hits* the event when its sentence overlaps the event's `evidence` and it has
     the event's type. The scored mention (`best`) is the hit placed nearest the expected
-    point (the first hit when none is placed); the extracted event (`event`) is every
+    point, of hits placed alike the one whose window is nearest the expected window (two
+    events of one type told in one sentence at one place: a day's clash and the clash of
+    the days its toll counts, convention C7), then the first; when none is placed, the hit
+    whose window is nearest, then the first. The extracted event (`event`) is every
     mention of the merged cluster that holds `best`, so a toll or figure the merge attached
     from another sentence counts for it.
     """
@@ -228,12 +231,26 @@ class Match:
 
     @property
     def best(self) -> Mention | None:
+        e = self.expected
         placed = [
-            (km, i) for i, m in enumerate(self.hits) if (km := _km(m, self.expected)) is not None
+            (km, _window_gap(m, e), i)
+            for i, m in enumerate(self.hits)
+            if (km := _km(m, e)) is not None
         ]
         if placed:
-            return self.hits[min(placed)[1]]
-        return self.hits[0] if self.hits else None
+            return self.hits[min(placed)[2]]
+        if not self.hits:
+            return None
+        return self.hits[min((_window_gap(m, e), i) for i, m in enumerate(self.hits))[1]]
+
+
+def _window_gap(m: Mention, expected: dict) -> int:
+    """Days between the mention's window ends and the expected window's (0 when the set
+    gives no window)."""
+    if not expected.get("date_start") or not expected.get("date_end"):
+        return 0
+    start, end = _window(expected)
+    return abs((m.date.start - start).days) + abs((m.date.end - end).days)
 
 
 @dataclass

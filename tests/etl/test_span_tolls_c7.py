@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from etl.extraction.evaluate import match_passage, toll_right
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mentions import DateWindow, Figure, Mention
@@ -148,3 +149,31 @@ def test_the_merge_keeps_the_days_event_apart_in_its_article_only() -> None:
     # another article's day of that fighting is the same happening (one article told apart)
     other = _mention("b", "fighting", D(2019, 5, 8), D(2019, 5, 8), 0)
     assert len(cluster_mentions([days, other])) == 1
+
+
+def test_the_scorer_takes_the_hit_whose_window_fits_of_two_placed_alike(
+    extractor: Extractor,
+) -> None:
+    """Two clashes told in one sentence at one place (heldout24-170's shape): each expected
+    event is scored on the hit whose window is nearest its own (evaluate.Match.best), not
+    both on the first."""
+    text = (
+        "SRM: 4 regime soldiers were killed today in an attack by jihadist factions on their "
+        "positions on the Kabani axis in the northern countryside of Latakia, raising the "
+        "death toll from three days of fighting on the axis to 23."
+    )
+
+    def expected(start: str, end: str, toll: int) -> dict:
+        return {"event_type": "clash", "date_start": start, "date_end": end,
+                "latitude": 35.85, "longitude": 36.35, "evidence": text,
+                "fatalities_low": toll, "fatalities_high": toll}  # fmt: skip
+
+    passage = {"id": "c7-scorer", "kind": "incident_note", "published": "2019-03-16",
+               "text": text, "expected": [expected("2019-03-16", "2019-03-16", 4),
+                                          expected("2019-03-14", "2019-03-16", 23)]}  # fmt: skip
+    mentions, _ = extractor.extract(ArticleInput("c7-scorer", text, D(2019, 3, 16)))
+    day, days = match_passage(passage, mentions).matches
+    assert len(day.hits) == len(days.hits) == 2
+    assert (day.best.date.start, day.best.date.end) == (D(2019, 3, 16), D(2019, 3, 16))
+    assert (days.best.date.start, days.best.date.end) == (D(2019, 3, 14), D(2019, 3, 16))
+    assert toll_right(day.event, day.expected) and toll_right(days.event, days.expected)
