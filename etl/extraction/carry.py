@@ -59,7 +59,24 @@ def carried(
     return tuple(f for f in figures if f.quantity in CASUALTY_COUNTS) + moves
 
 
-def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list[int]:
+#: a side that says it killed the count right after ('the alliance said its fighters had
+#: killed at least 30 jihadists'): a battle's dead (trigger_words.csv, side_kill)
+_SIDE_KILL = re.compile(rf"(?:{'|'.join(TRIGGER_WORDS['side_kill'])})\s+\Z", re.I)
+SIDE_REACH = 120  # characters before a count its side and verb may take
+BATTLE_TYPES = frozenset({"clash"})
+TOLL_WORDS = frozenset(TRIGGER_WORDS["toll_trigger"])  # a battle read only from its dead
+
+
+def side_kill(text: str, figure: Figure) -> bool:
+    """The count is the dead a side says it killed ('Rebel factions said they had killed 17
+    government soldiers'): a battle's, told by its killers."""
+    at = figure.char_start
+    return bool(text) and _SIDE_KILL.search(text, max(0, at - SIDE_REACH), at) is not None
+
+
+def takers(
+    mentions: Sequence[Mention], previous: range, figure: Figure, side: bool = False
+) -> list[int]:
     """Which of the previous sentence's mentions a carried figure belongs to: a toll to the
     violent ones, a count of people moved to the evacuations and displacements; of those,
     the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
@@ -67,8 +84,13 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
     casualties.') belongs to any event: a raid, a surrender or a flight without deaths (but a
     zero told in words, 'There were no casualties', to no evacuation or displacement: C6); a
     toll after a raid with no violent event ('... raided homes and arrested 5 men. One of
-    them was killed trying to flee.') belongs to the raid."""
+    them was killed trying to flee.') belongs to the raid. The dead a side says it killed
+    (`side`: 'Rebel factions said they had killed 17 government soldiers') belong to a
+    battle only, never to a strike, shelling or bomb told before: with none, they stay the
+    carrying sentence's own."""
     kinds = MOVE_TYPES if figure.quantity in MOVES else TOLL_TYPES
+    if side and figure.quantity in TOLL_QUANTITIES:
+        kinds = BATTLE_TYPES
     zero = figure.quantity in TOLL_QUANTITIES and figure.low == 0 and figure.high == 0
     # 'There were no casualties' gives its zero to no evacuation or displacement (C6)
     stated = zero and said_zero(figure)
@@ -83,7 +105,7 @@ def takers(mentions: Sequence[Mention], previous: range, figure: Figure) -> list
             or mentions[j].event_type in kinds
         )
     ]
-    if not fitting and figure.quantity in TOLL_QUANTITIES:
+    if not fitting and figure.quantity in TOLL_QUANTITIES and not side:
         fitting = [j for j in previous if mentions[j].event_type in RAID_TYPES]
     latest = max((mentions[j].date.end for j in fitting), default=None)
     return [j for j in fitting if mentions[j].date.end == latest]
@@ -275,8 +297,12 @@ def hand_back(
     handed = False
     gainers: set[int] = set()
     told: int | None = None  # the event whose toll or count the sentence gave
+    sides: list[Figure] = []  # the dead a side says it killed, kept by the sentence
     for figure in carry:
-        taken = takers(mentions, previous, figure)
+        side = side_kill(text, figure)
+        taken = takers(mentions, previous, figure, side)
+        if side and not taken:
+            sides.append(figure)
         if figure.quantity in MOVES and any(mentions[j].event_type == "evacuation" for j in taken):
             handed = True  # 'By afternoon about 6,900 people had left.': those it carried out
             told = min(j for j in taken if mentions[j].event_type == "evacuation")
@@ -292,6 +318,8 @@ def hand_back(
     for j in gainers:  # '... killing 35 civilians. Seven soldiers were also killed.'
         if total := _added(mentions[j], carry, text):
             mentions[j] = replace(mentions[j], figures=mentions[j].figures + (total,))
+    for figure in sides:
+        told_by_side(mentions, own, figure, text)
     if not (handed and own):
         return
     dead = [j for j in own if _only_deaths(mentions[j]) or _left(mentions[j].event_type,
@@ -305,6 +333,23 @@ def hand_back(
             else:  # '... attacked three camps. 79 attackers and 8 soldiers were killed.':
                 # the sentence tells that event again (its toll counted there only)
                 mentions[j] = further_mention(mentions[j], event)
+
+
+def told_by_side(mentions: list[Mention], own: range, figure: Figure, text: str) -> None:
+    """A battle its killers tell ('Rebel factions said they had killed 17 government
+    soldiers', after an air strike that no battle was told beside): the sentence's own
+    mention read only from the dead ('killed') takes the side's words as its trigger ('said
+    they had killed'), so it is a battle of its own, not a toll the merge may fold into the
+    strike (merge.fold_casualties folds a battle read only from toll words)."""
+    told = _SIDE_KILL.search(text, max(0, figure.char_start - SIDE_REACH), figure.char_start)
+    if told is None:
+        return
+    words = told.group().rstrip()
+    for j in own:
+        m = mentions[j]
+        if m.trigger.lower() in TOLL_WORDS and figure in m.figures:
+            at = told.start()
+            mentions[j] = replace(m, trigger=words, trigger_start=at, trigger_end=at + len(words))
 
 
 def _named_elsewhere(mentions: Sequence[Mention], previous: range, own: range, text: str) -> bool:

@@ -25,7 +25,7 @@ LISTS = (
     "civilian_dead", "killing_after", "executed", "execution_stem", "casualty_noun",
     "told_verb", "speech_end", "casualty_trigger", "killing_manner", "toll_trigger",
     "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
-    "cause_airstrike", "cause_shelling", "cause_explosion", "not_now",
+    "cause_airstrike", "cause_shelling", "cause_explosion", "not_now", "side_kill",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}
