@@ -4,6 +4,7 @@
     PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py weights   # seconds
     PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py loso      # the table
     PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py grid      # the choice
+    PYTHONPATH=$PWD .venv/bin/python scripts/train_mention_filter.py utility   # drop costs
 
 `rows` runs, for each of heldout4-24, the rules of the commit that first scored it untouched
 (FIRST_LOOK, from the sets' first_score.txt: the rules had not seen the set) over the set's
@@ -27,8 +28,11 @@ checked-out tree (the filter off; cached under CACHE by a digest of what the rul
 the OTHER sets' rows and applied, and the set is scored as `etl evaluate --devset2` scores
 it (news precision, events found, notes found, items gained and lost on every measure),
 beside the committed weights; then the sets of the default `etl evaluate` with the filter
-fitted to every set. `grid` does the same over features, L2 and thresholds and prints the
-choice (docs/extraction_history.md, session 14).
+fitted to every set. `grid` does the same over features (the further families of
+`mention_filter.FAMILIES` too), L2 and thresholds, on today's rules (A) and on each set's
+first-look mentions (B, the unseen case), and prints the choice by the rule of session 27;
+`utility` fits the filter to what dropping each first-look mention does to the score instead
+of to whether it is real, judged alike (docs/extraction_history.md, sessions 14 and 27).
 """
 
 from __future__ import annotations
@@ -88,8 +92,8 @@ FIRST_LOOK = {
 }
 #: the sets whose rows the shipped weights are fitted to: heldout12-24's rows are in ROWS and
 #: in `loso` and `grid`, but refitted with them the filter gained nothing leave-one-set-out
-#: over these weights (sessions 15-19 and 23, docs/extraction_history.md), so the weights
-#: stay as they were
+#: over these weights (sessions 15-19, 23, 24 and 27, docs/extraction_history.md), so the
+#: weights stay as they were
 NOT_FITTED = tuple(f"heldout{n}" for n in range(12, 25))
 TRAINED_ON = tuple(name for name in FIRST_LOOK if name not in NOT_FITTED)
 ROWS = ROOT / "data" / "rules" / "mention_filter_rows.jsonl"
@@ -203,9 +207,11 @@ def fit(
     min_count: int = MIN_COUNT,
     drop: tuple[str, ...] = DROP,
     extra: tuple[str, ...] = EXTRA,
+    sample: np.ndarray | None = None,
 ) -> dict[str, float]:
     """L2 logistic regression by full-batch Adam from zeros (deterministic); features that
-    start with one of `drop`, or of a family of FAMILIES not in `extra`, are left out."""
+    start with one of `drop`, or of a family of FAMILIES not in `extra`, are left out; each
+    row's loss weighted by `sample` when given."""
     drop = drop + tuple(f for f in FAMILIES if f not in extra)
     counts = Counter(x for r in rows for x in r["features"])
     names = sorted(x for x, n in counts.items() if n >= min_count and not x.startswith(drop))
@@ -218,7 +224,8 @@ def fit(
     w, m, v = (np.zeros(len(names)) for _ in range(3))
     for t in range(1, STEPS + 1):
         p = 1 / (1 + np.exp(-np.add.reduceat(w[indices], starts)))
-        g = np.bincount(indices, weights=np.repeat(p - y, lens), minlength=len(names)) + l2 * w
+        r = p - y if sample is None else (p - y) * sample
+        g = np.bincount(indices, weights=np.repeat(r, lens), minlength=len(names)) + l2 * w
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
         w -= 0.05 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
@@ -451,17 +458,26 @@ def _line(name: str, base: dict, after: dict, n: int) -> str:
     return f"| {name} | {n} | {shown} | {prec:+d} | {lost or '-'} | {won or '-'} |"
 
 
-def loso(l2: float, min_count: int, drop: tuple[str, ...], t: float) -> None:
-    """The table: each of FIRST_LOOK's sets scored with today's rules, the filter trained on
-    the other sets' first-look rows; the shipped weights beside it; the guard sets (the
-    default `etl evaluate` ones) with the filter trained on every set."""
+def loso(
+    l2: float,
+    min_count: int,
+    drop: tuple[str, ...],
+    t: float,
+    extra: tuple[str, ...] = EXTRA,
+    first: bool = False,
+) -> None:
+    """The table: each of FIRST_LOOK's sets scored with today's rules (with `first`: as the
+    rules of its first look read it, the unseen case), the filter trained on the other sets'
+    first-look rows (`all_rows`: labelled by the sets as they are today) with the further
+    families `extra`; the shipped weights beside it; the guard sets (the default `etl
+    evaluate` ones) with the filter trained on every set."""
     from etl.extraction.mention_filter import weights
 
-    rows = read_rows()
+    rows = all_rows()
     shipped = weights()
     print(
-        f"rules {_rules_key()} (HEAD {_head()}); L2 {l2}, min count {min_count},"
-        f" drop {drop or '-'}, t {t}"
+        f"rules {'of each first look' if first else _rules_key()} (HEAD {_head()}); L2 {l2},"
+        f" min count {min_count}, drop {drop or '-'}, families {extra or '-'}, t {t}"
     )
     print(
         "| set | dropped | news precision | precision items | other items lost |"
@@ -470,8 +486,8 @@ def loso(l2: float, min_count: int, drop: tuple[str, ...], t: float) -> None:
     print("|---|---|---|---|---|---|")
     sums = {"LOSO": [0, Counter()], "shipped": [0, Counter()]}
     for name in FIRST_LOOK:
-        fold = Fold(name)
-        w = fit([r for r in rows if r["set"] != name], l2, min_count, drop)
+        fold = first_fold(name) if first else Fold(name)
+        w = fit([r for r in rows if r["set"] != name], l2, min_count, drop, extra)
         seen = " (trained on)" if name in TRAINED_ON else ""
         for label, weights_, at in (("LOSO", w, t), (f"shipped{seen}", shipped, THRESHOLD)):
             gone = fold.dropped(weights_, at)
@@ -489,7 +505,7 @@ def loso(l2: float, min_count: int, drop: tuple[str, ...], t: float) -> None:
             f"{label} summed over {where}: precision {prec:+d}, other +{won} / -{lost}:"
             f" {dict(other)}"
         )
-    w = fit(rows, l2, min_count, drop)
+    w = fit(rows, l2, min_count, drop, extra)
     for name in GUARDS:
         fold = Fold(name)
         for label, weights_, at in (("all sets", w, t), ("shipped", shipped, THRESHOLD)):
@@ -524,20 +540,71 @@ def _judge(d: dict[str, int]) -> tuple[int, int, int, dict[str, int]]:
     return prec, lost, max(0, -d.get(CENTRAL, 0)), other
 
 
+FOUND_MEASURES = (
+    "event recall",
+    CENTRAL,
+    "news: events found (all)",
+    "incident notes: events found",
+)
+
+
+def judge_setting(folds_a, folds_b, guards, ws, w_all, gone) -> dict:
+    """One setting judged: each fold's (precision items, other items lost, central items lost)
+    on A (today's rules) and B (its first look) with its own weights `ws[name]`, the guard
+    sets' events found and other items lost with `w_all`; `gone(fold, w)` is what the filter
+    drops. S = precision items minus other items lost, A and B summed; `ok` by the rule of
+    session 27: at most 1 news central item lost in any fold (A and B each), no event found
+    and at most 2 other items lost in the guard sets together."""
+    per = {}
+    for n, w in ws.items():
+        a = _judge(change(folds_a[n].base, folds_a[n].scores(gone(folds_a[n], w))))
+        b = _judge(change(folds_b[n].base, folds_b[n].scores(gone(folds_b[n], w))))
+        per[n] = (a[:3], b[:3])
+    guard_found, guard_lost = 0, 0
+    for fold in guards:
+        _, other = split_change(change(fold.base, fold.scores(gone(fold, w_all))))
+        guard_found -= sum(min(0, other.get(k, 0)) for k in FOUND_MEASURES)
+        guard_lost -= sum(min(0, v) for k, v in other.items() if k not in FOUND_MEASURES)
+    s_a = sum(a[0] - a[1] for a, _ in per.values())
+    s_b = sum(b[0] - b[1] for _, b in per.values())
+    worst = max(max(a[2], b[2]) for a, b in per.values())
+    return {
+        "S": s_a + s_b,
+        "S_A": s_a,
+        "S_B": s_b,
+        "worst_central": worst,
+        "guard_found": guard_found,
+        "guard_lost": guard_lost,
+        "ok": worst <= 1 and guard_found == 0 and guard_lost <= 2,
+        "per": per,
+    }
+
+
+def _print_setting(label: str, l2: float, t: float, r: dict) -> None:
+    per = r["per"].values()
+    print(
+        f"| {label} | {l2} | {t} | {r['S']:+d} | A {r['S_A']:+d}"
+        f" (prec {sum(a[0] for a, _ in per):+d}, lost {sum(a[1] for a, _ in per)},"
+        f" central {sum(a[2] for a, _ in per)})"
+        f" | B {r['S_B']:+d} (prec {sum(b[0] for _, b in per):+d},"
+        f" lost {sum(b[1] for _, b in per)}, central {sum(b[2] for _, b in per)})"
+        f" | {r['worst_central']} | {r['guard_found']} / {r['guard_lost']} |"
+        f" {'ok' if r['ok'] else '-'} |",
+        flush=True,
+    )
+
+
 def grid(out_json: Path | None = None) -> None:
     """Every (features, L2, threshold) of VARIANTS x GRID_L2 x GRID_T, judged leave one set
-    out over FIRST_LOOK (fitted to the other sets' first-look rows): (A) the set read by
-    today's rules, (B) the set read by the rules of its first look; and the guard sets with
-    the filter fitted to every set. The choice by the rule stated in docs/extraction_history.md
-    (session 27, hF15): the largest S = precision items gained minus other items lost, A and
-    B summed, with at most 1 news central item lost in any fold (A and B each), no event found
-    lost and at most 2 other items lost in the guard sets together."""
+    out over FIRST_LOOK (fitted to the other sets' first-look rows) by `judge_setting`. The
+    choice by the rule stated in docs/extraction_history.md (session 27, hF15): of the
+    settings `ok`, the largest S; ties to the lower threshold, the larger L2, the fewer
+    families."""
     rows = all_rows()
     names = list(FIRST_LOOK)
     folds_a = {n: Fold(n) for n in names}
     folds_b = {n: first_fold(n) for n in names}
     guards = [Fold(n) for n in GUARDS]
-    found = ("event recall", CENTRAL, "news: events found (all)", "incident notes: events found")
     results = []
     for label, extra, drop in VARIANTS:
         for l2 in GRID_L2:
@@ -547,49 +614,11 @@ def grid(out_json: Path | None = None) -> None:
             }
             w_all = fit(rows, l2, MIN_COUNT, drop, extra)
             for t in GRID_T:
-                per = {}
-                for n in names:
-                    a = _judge(
-                        change(folds_a[n].base, folds_a[n].scores(folds_a[n].dropped(ws[n], t)))
-                    )
-                    b = _judge(
-                        change(folds_b[n].base, folds_b[n].scores(folds_b[n].dropped(ws[n], t)))
-                    )
-                    per[n] = (a[:3], b[:3])
-                guard_found, guard_lost = 0, 0
-                for fold in guards:
-                    d = change(fold.base, fold.scores(fold.dropped(w_all, t)))
-                    _, other = split_change(d)
-                    guard_found -= sum(min(0, other.get(k, 0)) for k in found)
-                    guard_lost -= sum(min(0, v) for k, v in other.items() if k not in found)
-                s_a = sum(a[0] - a[1] for a, _ in per.values())
-                s_b = sum(b[0] - b[1] for _, b in per.values())
-                worst = max(max(a[2], b[2]) for a, b in per.values())
-                ok = worst <= 1 and guard_found == 0 and guard_lost <= 2
-                results.append(
-                    {
-                        "variant": label,
-                        "l2": l2,
-                        "t": t,
-                        "S": s_a + s_b,
-                        "S_A": s_a,
-                        "S_B": s_b,
-                        "worst_central": worst,
-                        "guard_found": guard_found,
-                        "guard_lost": guard_lost,
-                        "ok": ok,
-                        "per": per,
-                    }
+                r = judge_setting(
+                    folds_a, folds_b, guards, ws, w_all, lambda f, w, t=t: f.dropped(w, t)
                 )
-                print(
-                    f"| {label} | {l2} | {t} | {s_a + s_b:+d} | A {s_a:+d}"
-                    f" (prec {sum(a[0] for a, _ in per.values()):+d},"
-                    f" lost {sum(a[1] for a, _ in per.values())})"
-                    f" | B {s_b:+d} (prec {sum(b[0] for _, b in per.values()):+d},"
-                    f" lost {sum(b[1] for _, b in per.values())}) | {worst} |"
-                    f" {guard_found} / {guard_lost} | {'ok' if ok else '-'} |",
-                    flush=True,
-                )
+                results.append({"variant": label, "l2": l2, "t": t, **r})
+                _print_setting(label, l2, t, r)
     if out_json:
         out_json.write_text(json.dumps(results), encoding="utf-8")
     order = {label: i for i, (label, _, _) in enumerate(VARIANTS)}
@@ -598,15 +627,99 @@ def grid(out_json: Path | None = None) -> None:
     print("chosen:", {k: v for k, v in allowed[0].items() if k != "per"} if allowed else None)
 
 
+# ---------------------------------------------------------------- the cost of a drop
+
+
+def utility_rows() -> list[dict]:
+    """Each first-look mention (the rows of `all_rows`, in their order) with `u`: what dropping
+    it alone from its passage does to the set's `etl evaluate --devset2` items (precision
+    items gained minus other items lost), read from the old commits' mentions; pickled under
+    CACHE by the sets' commits."""
+    key = hashlib.sha256(json.dumps(FIRST_LOOK, sort_keys=True).encode()).hexdigest()[:12]
+    path = CACHE / f"utility-{_rules_key()}-{key}.pkl"
+    if path.exists():
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    out = []
+    for name, commit in FIRST_LOOK.items():
+        file = ROOT / "data" / name / "passages.jsonl"
+        for passage, ms in zip(load_devset(file), old_mentions(commit, file), strict=True):
+            rows = passage_rows(name, passage, ms, FAMILIES)
+            base = score_counts(name, [(passage, ms)])
+            live = [k for k, m in enumerate(ms) if not m.background]
+            for row, k in zip(rows, live, strict=True):
+                kept = [m for j, m in enumerate(ms) if j != k]
+                prec, lost, _, _ = _judge(change(base, score_counts(name, [(passage, kept)])))
+                out.append({**row, "u": prec - lost})
+    CACHE.mkdir(exist_ok=True)
+    with path.open("wb") as handle:
+        pickle.dump(out, handle)
+    return out
+
+
+def fit_utility(
+    rows: list[dict], l2: float, drop: tuple[str, ...], extra: tuple[str, ...]
+) -> dict[str, float]:
+    """P(dropping the mention gains): the logistic regression of `fit` over the rows whose
+    drop changes the score, label u > 0, each row weighted by |u| (scaled to mean 1)."""
+    moved = [r for r in rows if r["u"] != 0]
+    labelled = [{"features": r["features"], "label": int(r["u"] > 0)} for r in moved]
+    weight = np.array([abs(r["u"]) for r in moved], dtype=float)
+    return fit(labelled, l2, MIN_COUNT, drop, extra, weight / weight.mean())
+
+
+UTILITY_VARIANTS = (("base", (), DROP), VARIANTS[-3])
+UTILITY_L2 = (1.0, 3.0, 10.0)
+UTILITY_P = (0.5, 0.7, 0.8, 0.9)
+
+
+def utility() -> None:
+    """The filter fitted to what a drop costs (`utility_rows`, `fit_utility`): a mention is
+    dropped when P(dropping gains) >= p; each setting judged as `grid` judges (not shipped:
+    docs/extraction_history.md, session 27, hF15)."""
+    rows = utility_rows()
+    u = np.array([r["u"] for r in rows])
+    print(
+        f"{len(rows)} first-look mentions: a drop gains on {int((u > 0).sum())} (items"
+        f" {int(u[u > 0].sum())}), costs on {int((u < 0).sum())} (items {int(-u[u < 0].sum())}),"
+        f" changes nothing on {int((u == 0).sum())}"
+    )
+    names = list(FIRST_LOOK)
+    folds_a = {n: Fold(n) for n in names}
+    folds_b = {n: first_fold(n) for n in names}
+    guards = [Fold(n) for n in GUARDS]
+
+    def gone(fold: Fold, w: dict[str, float], p: float) -> frozenset:
+        return frozenset((r, k) for r, k, f in fold.feats if probability(f, w) >= p)
+
+    for label, extra, drop in UTILITY_VARIANTS:
+        for l2 in UTILITY_L2:
+            ws = {
+                n: fit_utility([r for r in rows if r["set"] != n], l2, drop, extra) for n in names
+            }
+            w_all = fit_utility(rows, l2, drop, extra)
+            for p in UTILITY_P:
+                r = judge_setting(
+                    folds_a, folds_b, guards, ws, w_all, lambda f, w, p=p: gone(f, w, p)
+                )
+                _print_setting(f"drop cost, {label}", l2, p, r)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("step", choices=("rows", "weights", "loso", "grid"))
+    parser.add_argument("step", choices=("rows", "weights", "loso", "grid", "utility"))
     parser.add_argument("--l2", type=float, default=L2, help="loso: the L2 weight")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="loso: feature floor")
     parser.add_argument(
         "--drop", default=",".join(DROP), help="loso: feature prefixes left out (a,b)"
     )
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help="loso: the threshold")
+    parser.add_argument(
+        "--families", default=",".join(EXTRA), help="loso: further feature families (a,b)"
+    )
+    parser.add_argument(
+        "--first", action="store_true", help="loso: the sets as their first looks read them"
+    )
     parser.add_argument("--json", help="grid: write every setting's figures to this file")
     parser.add_argument("--sets", help="rows: only these sets (comma-separated), others kept")
     args = parser.parse_args()
@@ -614,9 +727,12 @@ def main() -> None:
         write_rows(set(args.sets.split(",")) if args.sets else None)
     elif args.step == "loso":
         drop = tuple(x for x in args.drop.split(",") if x)
-        loso(args.l2, args.min_count, drop, args.threshold)
+        extra = tuple(x for x in args.families.split(",") if x)
+        loso(args.l2, args.min_count, drop, args.threshold, extra, args.first)
     elif args.step == "grid":
         grid(Path(args.json) if args.json else None)
+    elif args.step == "utility":
+        utility()
     else:
         WEIGHTS.write_text(weights_text(read_rows()), encoding="utf-8")
         print(f"{WEIGHTS} written", file=sys.stderr)

@@ -205,3 +205,65 @@ def test_the_weights_looked_up_by_key_give_the_same_probability_to_the_last_bit(
             assert mention_filter._logistic(z) == probability(names, w)
             seen += 1
     assert seen > 80
+
+
+def test_the_further_feature_families_read_the_mention_around_its_trigger():
+    from etl.extraction.mentions import DateWindow, Mention
+
+    text = 'Officials said rebels "would never have shelled" Idlib, where 5 were killed.'
+    start = text.index("shelled")
+    m = Mention(
+        article_id="a",
+        event_type="shelling",
+        trigger="shelled",
+        trigger_start=start + 400,  # the sentence stands 400 characters into its article
+        trigger_end=start + 407,
+        sentence=text,
+        char_start=400,
+        char_end=400 + len(text),
+        date=DateWindow(dt.date(2019, 1, 1), dt.date(2019, 1, 1), "day", "article"),
+        place_start=400 + text.index("Idlib"),
+    )
+    keys = mention_filter.extra_keys(m)
+    names = ["".join(map(str, k)) for k in keys]
+    assert names[:8] == [
+        "pos=body",
+        "trigz=shelled",
+        "lem=shell",
+        "ownplace=own",
+        "pre=have",
+        "negnear",
+        "modnear",
+        "inquote",
+    ]
+    assert set(names[8:]) == {f"w={w}" for w in mention_filter.words(text)}
+    # only the families asked for, after the session-14 features; none at run time (EXTRA)
+    assert mention_filter.extra_keys(m, ("lem=", "pos=")) == [("pos=", "body"), ("lem=", "shell")]
+    assert features(m, [m], extra=("lem=",))[-1] == "lem=shell"
+    assert features(m, [m]) == features(m, [m], extra=mention_filter.EXTRA)
+    assert mention_filter.EXTRA == ()
+    far = Mention(**{**m.__dict__, "char_start": 0, "place_start": None, "trigger_start": start})
+    assert [k for k in mention_filter.extra_keys(far, ("pos=", "ownplace="))] == [
+        ("pos=", "first"),
+        ("ownplace=", "none"),
+    ]
+
+
+def test_the_judged_change_counts_precision_apart_and_leaves_the_toll_given_parts_out():
+    spec = importlib.util.spec_from_file_location(
+        "train_mention_filter", ROOT / "scripts" / "train_mention_filter.py"
+    )
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    d = {
+        train.PRECISION: 2,
+        train.CENTRAL: -1,
+        "news: death toll right": -1,
+        "news: death toll right (toll given)": -1,
+        "news: place within 10 km": 1,
+        "news: type right": 0,
+    }
+    prec, other = train.split_change(d)
+    assert prec == 2
+    assert other == {train.CENTRAL: -1, "news: death toll right": -1, "news: place within 10 km": 1}
+    assert train._judge(d) == (2, 2, 1, other)
