@@ -475,6 +475,23 @@ def own_day(dates: list[DateWindow], stamp: DateWindow | None) -> list[DateWindo
     return [d for d in dates if d is not stamp] if own else dates
 
 
+# 'on Thursday night', 'late on Friday night', 'Sat night:': one weekday's night (its window
+# is that day and the next: date_resolvers._weekday_night)
+_ONE_NIGHT = re.compile(
+    r"\W*(?:(?:on|late|early|earlier|later|last|this|past)\s+){0,3}"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+(?:night|overnight)\W*",
+    re.I,
+)
+
+
+def night_day(d: DateWindow) -> dt.date | None:
+    """The day a weekday's night is named by ('a day later' after 'on Thursday night' is
+    Friday, the night's second day, not Saturday): its first day; None for any other window."""
+    if d.source != "weekday" or (d.end - d.start).days != 1 or d.text is None:
+        return None
+    return d.start if _ONE_NIGHT.fullmatch(d.text) else None
+
+
 def day_word(d: DateWindow) -> bool:
     """The window is read from a word that counts days back from the day a text speaks as
     of ('yesterday', 'this morning', 'last night': data/rules/date_relative_days.csv)."""

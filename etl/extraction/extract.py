@@ -36,6 +36,7 @@ from etl.extraction.date_windows import (  # fmt: skip
     heading_day,
     heading_span,
     in_entry,
+    night_day,
     note_day,
     own_day,
     report_day,
@@ -478,8 +479,10 @@ class Extractor:
         precise = [
             d
             for d in dates
-            if d.source in ("explicit", "weekday")
-            and d.precision == "day"
+            if (
+                (d.source in ("explicit", "weekday") and d.precision == "day")
+                or night_day(d) is not None  # 'on Thursday night ... A day later': Friday
+            )
             and not in_since_object(text, d)  # 'since the offensive began on 18 February'
         ]
         spells = [d for d in dates if d.source == "explicit" and d.precision == "days"]
