@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from etl.arrow_pool import system_pool
 from etl.atomic import STAGING_PREFIX, fsync_dir, make_staging_dir, point
 from etl.backend import database_url
 from etl.database import read_database, write_database
@@ -142,8 +143,8 @@ def writing(
         )
     url = database_url()
     database = _pg().locked(url, wait_seconds, on_wait) if url else nullcontext()
-    with exclusive(store / LOCK, wait_seconds, on_wait), database:
-        remove_leftovers(store)
+    with exclusive(store / LOCK, wait_seconds, on_wait), database, system_pool():
+        remove_leftovers(store)  # Arrow's buffers from malloc while building (etl/arrow_pool.py)
         yield
 
 
