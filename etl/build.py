@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -106,6 +106,7 @@ def build_all(
     added = inbox_articles(snapshot)
     tables = with_inbox(tables, snapshot, added)
     articles = seeds + added
+    del added
     places = gazetteer_rows(curated, analyst_places(snapshot))
     if cache is not None:
         bind_cache(cache, places)
@@ -114,15 +115,30 @@ def build_all(
     if cache is None:
         mentions: list = extract_all(articles, places, cache, workers, engine)
     else:
-        mentions, whole = extract_light(articles, places, cache, workers, engine)
+        mentions, whole = extract_light(articles, places, cache, workers, engine,
+                                        text_in(tables["article_texts"]))  # fmt: skip
     sources = Sources()
     sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in articles)
+    if whole is not None:  # from here on the texts are only article_texts' (Arrow strings):
+        # the Python ones go before the merge (docs/scale.md, "Session 27 (hI15)")
+        articles = [replace(a, text="") for a in articles]
+        snapshot = snapshot.without_texts()
     tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
     count = len(mentions)
     del mentions  # not held through the review and the writing
     state = MergeState(index, sources, cache.fingerprint if cache else "", count)
     tables = apply_decisions(tables, snapshot.decisions, sources.source)
     return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports
+
+
+def text_in(texts: pd.DataFrame) -> Callable[[str], str]:
+    """Article id -> its text, looked up in an `article_texts` frame (rarely called: only for
+    an article whose mentions must be extracted again)."""
+
+    def text_of(article_id: str) -> str:
+        return str(texts["text"][texts["article_id"] == article_id].iloc[0])
+
+    return text_of
 
 
 def inbox_articles(snapshot: Snapshot) -> list[Article]:
@@ -298,8 +314,10 @@ def run_build(
     On any error nothing readers see changes: the previous build stays current.
     """
     with writing(paths.store, wait_seconds, on_wait):  # inputs read inside: one writer
-        cache, snapshot = MentionCache(paths.store), inbox.read(paths.store)
-        tables, state = build_all(paths, snapshot=snapshot, cache=cache)
+        # the inbox read whole by build_all, which lets its texts go once they are in the
+        # tables; here only what the build's meta needs (inside the lock: the same inbox)
+        cache, snapshot = MentionCache(paths.store), inbox.read(paths.store, texts=False)
+        tables, state = build_all(paths, cache=cache)
         counts = {name: len(tables[name]) for name in TABLE_NAMES}
         meta = {f"rows.{k}": str(v) for k, v in counts.items()}
         meta |= inbox.build_meta(snapshot)

@@ -131,11 +131,14 @@ def extract_light(
     cache: MentionCache,
     workers: int = 1,
     engine: str = "local",
+    text_of: Callable[[str], str] | None = None,
 ) -> tuple[list[Light], Callable[[], Iterator[list[Mention]]]]:
     """`extract_all` for a build with a cache, in two passes (etl/light_mentions.py): the
     light rows of every mention in article order (`seq` their position), and a function
     that reads the whole mentions back, article by article, in the same order. No more than
-    a chunk of articles' whole mentions is held at a time."""
+    a chunk of articles' whole mentions is held at a time. With `text_of` (article id -> its
+    text), the reader keeps no article, so the caller may let go of the texts once this
+    returns; an article read back that was neither cached nor staged takes its text from it."""
     keys = [article_key(a.article_id, a.published) for a in articles]
     strings: dict[str, str] = {}  # the batch's short strings, each kept once (from_json)
     found: dict[str, list[Light]] = {}
@@ -161,14 +164,17 @@ def extract_light(
     for seq, m in enumerate(out):
         m.seq = seq
     extractor: list[Extractor] = []
+    dated = [(a.article_id, a.published) for a in articles]  # (not the articles: their texts)
+    if text_of is None:
+        text_of = {a.article_id: a.text for a in articles}.__getitem__
 
     def again(i: int) -> list[Mention]:  # an article neither cached nor staged: extract it
         if not extractor:
             from etl.places.geonames import GeoNamesIndex
 
             extractor.append(Extractor(places, GeoNamesIndex.open()))
-        a = articles[i]
-        return _one(extractor[0], a.article_id, a.text, a.published)
+        article_id, published = dated[i]
+        return _one(extractor[0], article_id, text_of(article_id), published)
 
     return out, lambda: read_back(cache, keys, again)
 

@@ -23,7 +23,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from etl.problems import StoreError
@@ -99,6 +99,12 @@ class Snapshot:
             if d.action in ("retract", "restore") and d.target in state:
                 state[d.target] = "retracted" if d.action == "retract" else "published"
         return state
+
+    def without_texts(self) -> Snapshot:
+        """The same inbox, its articles without their text (a build drops them once the texts
+        are in its tables)."""
+        return replace(self, articles=[{k: v for k, v in a.items() if k != "text"}
+                                       for a in self.articles])  # fmt: skip
 
     def live_articles(self) -> list[dict]:
         """Articles of batches that are not retracted."""
