@@ -84,8 +84,10 @@ def _days(word: str) -> int | None:
 
 def find_span_toll(text: str, start: int, end: int) -> SpanToll | None:
     """The first 'toll from N days of <noun>' of text[start:end] (N from 2 to MAX_DAYS), or
-    None. Most sentences pay two substring searches."""
-    if text.find("toll", start, end) < 0 and text.find("umber of", start, end) < 0:
+    None. Most sentences pay a substring search or three."""
+    if text.find("day", start, end) < 0 or (
+        text.find("toll", start, end) < 0 and text.find("umber of", start, end) < 0
+    ):
         return None
     rules = _rules()
     for m in rules.pattern.finditer(text, start, end):
