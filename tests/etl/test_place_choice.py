@@ -191,13 +191,13 @@ def test_a_country_after_an_opening_common_word_is_named_but_not_inside_a_lakes_
 def _pick_every_border_asked(found, evidence, border, written=""):
     """`pick` as it was before candidates only a border could ground were weighed last:
     every candidate weighed in turn by `points`, which asks the border test at once."""
-    from etl.places.choose import _key
-    from etl.places.gazetteer import normalise_name
+    from etl.places.choose import Candidates, _key
 
     best, best_key = None, None
-    for place, similarity in found:
+    facts = Candidates(found, evidence.area, written).facts
+    for (place, similarity), fact in zip(found, facts):
         weighed = points(place, similarity, evidence, border)
-        key = _key(place, similarity, weighed, evidence, normalise_name(written))
+        key = _key(fact, weighed, evidence)
         if key is not None and (best_key is None or key < best_key):
             best, best_key = place, key
     return best
