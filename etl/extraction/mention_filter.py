@@ -16,7 +16,7 @@ were chosen leave-one-set-out (``train_mention_filter.py grid``): of a grid, the
 with the largest news-precision gain summed over heldout4-11, each scored with today's rules
 and the filter fitted to the other seven, that cost no such set and no set of the default
 ``etl evaluate`` (seeds, devset, heldout, devset2) an item on any other measure. See
-docs/extraction_history.md, session 14; sessions 15-27 added heldout12-24's first-look rows
+docs/extraction_history.md, session 14; sessions 15-28 added heldout12-25's first-look rows
 and found no refit that gained over these weights leave-one-set-out, so they stand. Session
 27 also tried further feature families (FAMILIES: the sentence's place in the article, the
 trigger's last word and stem, a place of the mention's own sentence, the word before the
