@@ -199,6 +199,7 @@ _DESTINATION = re.compile(
 
 
 _ORIGIN = re.compile(r"\bfrom\s+(?:the\s+)?(?:[\w-]+\s+){0,3}\Z", re.I)
+_AT = re.compile(r"\b(?:at|to|into)\s+(?:the\s+)?\Z", re.I)  # where people arrived
 
 
 _RETURN = re.compile(r"(?:have |had )?return(?:s|ed|ing)?\b", re.I)
@@ -210,13 +211,48 @@ def is_arrival(trigger_text: str) -> bool:
     return "arriv" in trigger_text.lower()
 
 
-def move_places(text: str, trigger_text: str, places: Sequence) -> list:
+#: an arrival told by its noun before the people moved: 'the arrival of 140 families displaced
+#: from the Hajin area at the Ain Issa camp', 'Arrival of 40 families displaced from ... to the
+#: camp of al-Hol' (in the trigger's clause: no full stop, semicolon or colon between)
+_ARRIVAL_OF = re.compile(r"\barrivals?\s+of\b[^.;:]{0,80}\Z", re.I)
+
+
+def arrival_before(text: str, start: int, trigger_start: int) -> bool:
+    """The clause before a trigger (from `start`, the sentence's start) tells an arrival."""
+    return _ARRIVAL_OF.search(text, max(start, trigger_start - 100), trigger_start) is not None
+
+
+def came_from(text: str, place) -> bool:
+    """The place (an object with `start`) is where people came from ('from the Baghouz
+    enclave')."""
+    return _ORIGIN.search(text, max(0, place.start - 40), place.start) is not None
+
+
+#: 'arrived at the camp', 'Inside the camp', 'in the camp's reception area', 'the camp in
+#: Hasakah governorate': the camp the article named before (a town the sentence names beside
+#: it wins: `extract._mention`)
+_THE_CAMP = re.compile(r"\bthe\s+camp\b(?!\s*-)", re.I)
+
+
+def names_the_camp(text: str, start: int, end: int) -> bool:
+    """The sentence text[start:end] speaks of 'the camp' without naming it."""
+    return _THE_CAMP.search(text, start, end) is not None
+
+
+def move_places(text: str, trigger_text: str, places: Sequence, arrival: bool = False) -> list:
     """Where a movement of people is placed: a flight where they left from (origins); a
     return ('families returned from camps in Duhok to Sinjar') where they went back to, or,
     when only where they came from is named, there; an arrival ('NAZRAWA CAMP (KIRKUK) — 61
-    families arrived from the Hawija pocket') where they arrived, the same way."""
-    if is_arrival(trigger_text) and text:
-        there = [p for p in places if not _ORIGIN.search(text, max(0, p.start - 40), p.start)]
+    families arrived from the Hawija pocket', or `arrival` told before the trigger: 'the
+    arrival of 140 families displaced from Hajin at the Ain Issa camp') where they arrived,
+    the same way."""
+    if (arrival or is_arrival(trigger_text)) and text:
+        there = [
+            p
+            for p in places
+            if not _ORIGIN.search(text, max(0, p.start - 40), p.start)
+            or _AT.search(text, max(0, p.start - 20), p.start)  # 'from Hajin at the Roj camp'
+        ]
         return there or origins(text, places)
     if not _RETURN.match(trigger_text):
         return origins(text, places)

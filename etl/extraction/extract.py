@@ -77,6 +77,8 @@ from etl.extraction.tolls import TOLL_QUANTITIES, untold_sentence, with_untold
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
+from etl.places.facilities import ID_PREFIX as FACILITY_PREFIX
+from etl.places.facilities import facility_row
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver
 from etl.places.roles import (
@@ -175,6 +177,7 @@ class _Context:
     #: in the dateline's city
     lead_part: bool = False
     section: PlaceHit | None = None  # 'MANBIJ.': the place of the bulletin's section
+    camp: PlaceHit | None = None  # the last camp the article named: where 'the camp' is
     unit: PlaceHit | None = None  # 'BLOTTER | Hillah Police |': the record's keeping unit's
     stems: StemIndex | None = None
     folded: str | None = None  # the text folded for figures (figures.fold_text), once
@@ -231,7 +234,10 @@ class Extractor:
         # the compiled rules from disk (etl/pattern_cache.py), read only by a process that
         # extracts: a dashboard or a test that never builds an extractor leaves `re` alone
         install_pattern_cache()
+        places = list(places)
         self.resolver = PlaceResolver(places, geonames)
+        # the curated camps ('al_hol'), beside the facilities table's: where 'the camp' is
+        self._camps = frozenset(str(p.get("place_id")) for p in places if p.get("kind") == "camp")
 
     def extract(self, article: ArticleInput) -> tuple[list[Mention], ExtractStats]:
         mentions, stats = self._extract(article, nouns=False)
@@ -345,6 +351,8 @@ class Extractor:
         if context.dateline is None:
             context.dateline = next((h for h in hits if _is_dateline(h)), None)
         for hit in events:
+            if hit.place_id in self._camps or _is_camp(hit):
+                context.camp = hit
             context.near.append((hit.latitude, hit.longitude))
             if hit.country:
                 context.countries[hit.country] += 1
@@ -565,10 +573,21 @@ class Extractor:
             )
         )
         if trigger.event_type in carry.MOVE_TYPES:  # people flee from a place, return to one
-            places = carry.move_places(text, trigger.text, places)
+            arrival = carry.arrival_before(text, start, trigger.start)
+            places = carry.move_places(text, trigger.text, places, arrival)
         else:  # 'an offensive towards Ma'rib, with fighting in Sirwah': Sirwah
             places = not_goals(text, places)
         place, note = _place_for(trigger, places, context, index)
+        if (
+            context.camp is not None
+            and carry.names_the_camp(text, start, end)
+            and not any(
+                h.geo_precision < 3 and not h.region and not carry.came_from(text, h)
+                for h in places
+            )
+        ):  # 'Some 5,500 people from the Baghouz enclave arrived at the camp', 'Inside the
+            # camp, a fire broke out': the camp the article named before ('al-Hol camp')
+            place, note = context.camp, "the camp named before"
         if (
             index == 0
             and note == "the article's main place"
@@ -791,6 +810,14 @@ def _beside(dateline: PlaceHit | None, focus: PlaceHit | None) -> bool:
         haversine_km((dateline.latitude, dateline.longitude), (focus.latitude, focus.longitude))
         <= DATELINE_BESIDE_KM
     )
+
+
+def _is_camp(hit: PlaceHit) -> bool:
+    """The hit is a camp of the facilities table ('al-Hol camp', data/geo/facilities.csv)."""
+    if not hit.place_id.startswith(FACILITY_PREFIX):
+        return False
+    row = facility_row(hit.place_id)
+    return row is not None and row.kind == "camp"
 
 
 def _is_dateline(hit: PlaceHit) -> bool:

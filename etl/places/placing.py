@@ -174,6 +174,8 @@ class PlaceResolver:
         finest = min([f.rank for f in fields]) if fields else 0
         in_fields: list[PlaceHit] = []  # the names of the finest field
         field_pending: tuple[str, int, int] | None = None  # ... one no look-up found
+        # a channel post's opening tags ('[URGENT][Kafr Nabl] ...', '[South Idlib] ...')
+        tags_until = routes.tags_end(text) if start == 0 else -1
         for s, e in self._names(text, start, end, evidence):
             s, e, road = routes.name_span(text, s, e)  # 'IED at X', 'the X-Y road'
             name = text[s:e]
@@ -182,8 +184,15 @@ class PlaceResolver:
             if roles.a_site_named(text, s, e, self.rules):
                 continue  # 'the Cathedral of Our Lady': a site's name, not a town's
             field = field_at(fields, s) if fields else None
+            if s == tags_until and hits and text.startswith(":", e):
+                continue  # '[URGENT][Khan Shaykhun] Massacre: ...': the post's label
+            tagged = s < tags_until and routes.fills_tag(text, s, e, tags_until)
             hit = self._resolve(
-                text, s, e, evidence, s < heading_until or name in known or field is not None
+                text,
+                s,
+                e,
+                evidence,
+                s < heading_until or name in known or field is not None or tagged,
             )
             # 'in El Aguaje, Aguililla': a name right after an unknown place's comma locates
             # it, when GeoNames holds it under that exact name (looked up as a slot's name
@@ -320,6 +329,15 @@ class PlaceResolver:
                 label = last.region.replace(last.text, hit.text)
                 region = roles.Region(label, last.geo_precision, last.radius_km)
             hits.append(_with_region(hit, region))
+        if tags_until > 0 and any(h.start >= tags_until and not h.reporting for h in hits):
+            # '[Deir ez-Zor east] An IS car bomb ... near al-Baghouz': the post's tag names
+            # its area; the place its text names is where it happened
+            tagged_hits = [
+                h for h in hits
+                if h.start < tags_until and routes.fills_tag(text, h.start, h.end, tags_until)
+            ]  # fmt: skip
+            hits = [h for h in hits if all(h is not t for t in tagged_hits)]
+            refs.extend(replace(h, geo_precision=max(3, h.geo_precision)) for h in tagged_hits)
         if (
             capital_heading
             and len(hits) > 1

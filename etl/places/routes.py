@@ -269,3 +269,33 @@ def not_goals(text: str, places: list) -> list:
         return places
     kept = [p for p in places if not _GOAL_BEFORE.search(text, max(0, p.start - 40), p.start)]
     return kept or places
+
+
+# a channel post's opening tags: '[URGENT][Kafr Nabl] 2 civilians killed ...', '[Deir ez-Zor
+# east] An IS car bomb targeted ... near al-Baghouz', '[Hama countryside] ...': a tag that
+# holds a place (with at most a direction or region word beside it) names the post's area
+_TAGS = re.compile(r"(?:\[[^\[\]\n]{1,40}\][ \t]*)+")
+_TAG_WORDS = frozenset(
+    "north south east west northern southern eastern western countryside plain city rural"
+    " countryside".split()
+)
+
+
+def tags_end(text: str) -> int:
+    """Where a post's opening tags ('[URGENT][Kafr Nabl] ') end; -1 when it opens with none."""
+    tags = _TAGS.match(text) if text[:1] == "[" else None
+    return tags.end() if tags is not None else -1
+
+
+def fills_tag(text: str, start: int, end: int, until: int) -> bool:
+    """The name text[start:end] fills one of the opening tags (ending at `until`) alone, but
+    for a direction or region word ('[South Idlib]', '[Deir ez-Zor east]'): a place slot.
+    '[Sinjar Coordination - Idlib countryside]' is an office's name, no place tag; a label in
+    capitals ('[URGENT]') or a stamp's word ('[Update]') is none either."""
+    if end > until or text[start:end].isupper() or _CALENDAR.match(text, start, end):
+        return False
+    open_at, close_at = text.rfind("[", 0, start), text.find("]", end, until)
+    if open_at < 0 or close_at < 0 or text.find("]", open_at, start) >= 0:
+        return False
+    rest = (text[open_at + 1 : start] + " " + text[end:close_at]).lower().split()
+    return all(word in _TAG_WORDS for word in rest)
