@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from etl.extraction import carry
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.places import routes
@@ -125,3 +127,30 @@ def test_guard_the_camp_beside_a_town_of_its_own(extractor: Extractor):
     )
     (m,) = [m for m in _mentions(extractor, text) if m.event_type == "deaths"]
     assert _km(m, RAQQA) < 5
+
+
+# Towns of the area no gazetteer held (data/curated/towns.csv, each with its source): found
+# where they are named, so the province or a city around them no longer wins
+SUWAR = (35.5, 40.666667)
+HBIT = (35.44, 36.536667)
+KUBAISA = (33.583333, 42.666667)
+SADIYAH = (34.190556, 45.120778)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (
+            "Gunmen on a motorbike shot dead a tribal elder in the village of al-Suwar in the "
+            "Deir ez-Zor countryside on Sunday.",
+            SUWAR,
+        ),
+        ("Regime helicopters dropped barrel bombs on the town of al-Hbeit on Sunday.", HBIT),
+        ("A roadside bomb killed two soldiers near Kubaisa, west of Hit, on Sunday.", KUBAISA),
+        ("Clashes with militants near al-Saadiyah killed a soldier on Sunday.", SADIYAH),
+    ],
+)
+def test_towns_the_gazetteer_lacked(extractor: Extractor, text: str, point):
+    found = [m for m in _mentions(extractor, text) if m.latitude is not None]
+    assert found
+    assert all(_km(m, point) < 5 for m in found), [(m.place_name, _km(m, point)) for m in found]
