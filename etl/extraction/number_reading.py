@@ -49,10 +49,13 @@ _DIGITS = (
     r"(?:[x\u00d7](?=\s)|(?![0-9A-Za-z_]|[.,:][0-9]))"
 )
 _BASIC = rf"(?:{_DIGITS}|(?:{_WORDNUM})\b)(?:\s+(?:hundred|thousand|million|billion)\b)?"
+# a range joined by a dash is of digits on both sides ('10-15', '1.500—2.000'): a year and
+# the dash closing a heading before a number word ('RFB — Hesekê, 15 March 2019 — Two
+# children were martyred', heldout25's bulletin) is no range of 2019 to two
 _CORE = re.compile(  # [qualifier] number | range | vague word
     rf"(?<![\w$€£#.,:/-])(?:(?P<q>{_alternation(set(_QUALIFIERS))})\s+|(?P<tilde>~)\s*)?(?:"
     rf"between\s+(?P<b1>{_BASIC})\s+and\s+(?P<b2>{_BASIC})"
-    rf"|(?P<r1>{_BASIC})(?:(?<=[0-9])\s*[-\u2013\u2014]\s*|\s+(?:to|or)\s+)(?P<r2>{_BASIC})"
+    rf"|(?P<r1>{_BASIC})(?:(?<=[0-9])\s*[-\u2013\u2014]\s*(?=[0-9])|\s+(?:to|or)\s+)(?P<r2>{_BASIC})"
     rf"|(?P<v>{_alternation(set(_VAGUE))})\b"
     rf"|(?P<n>{_BASIC}|an?\s+(?:hundred|thousand|million)\b)(?P<plus>\+(?![0-9]))?)",
     _FLAGS,
