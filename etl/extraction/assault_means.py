@@ -33,6 +33,7 @@ def _alternation(kind: str) -> re.Pattern[str]:
 
 _MEANS = _alternation("means")
 _APART = _alternation("apart")
+_FIGHT = _alternation("fight")
 MEANS_REACH = 30  # characters before (and after) an explosion's trigger that may name the bomb
 BOMB_COUNT = "explosions"  # the figure quantity of a count of bombs ('three car bombs')
 HOST_SENTENCES = 2  # a clash told this many sentences before the bomb, none told between
@@ -72,12 +73,17 @@ def _own_assault(bomb: re.Match[str], c: Mention, text: str) -> bool:
     after the bomb ('set off a car bomb at the gate ... and stormed it'; not 'fought back
     with snipers, car bombs and other weapons'), is not the bomb's own verb ('Two suicide
     bombers attacked a police station', 'a suicide bomber in an explosives-laden truck
-    struck a column' are the bombing itself) and no ';' parts them ('car bombs struck two
-    checkpoints; the army said 11 soldiers died')."""
+    struck a column' are the bombing itself) unless the sentence tells a fight after it
+    ('Two suicide bombers attacked a base ..., and the gunfight that followed lasted until
+    dawn', 'gunmen and suicide bombers stormed government buildings ..., setting off street
+    battles': the kind `fight` of assault_means.csv, session 28), and no ';' parts them
+    ('car bombs struck two checkpoints; the army said 11 soldiers died')."""
     if bomb.end() > c.trigger_start or ";" in text[bomb.end() : c.trigger_start]:
         return False  # 'fought back with snipers, car bombs and other weapons': a weapon used
     verb = bomb.end() <= c.trigger_start and _SUBJECT_GAP.match(text, bomb.end(), c.trigger_start)
-    return not verb
+    if not verb:
+        return True
+    return _FIGHT.search(text, c.trigger_end, c.char_end) is not None
 
 
 def _host(mentions: list[Mention], i: int, bomb: re.Match[str], text: str, starts: list[int]):

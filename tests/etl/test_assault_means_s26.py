@@ -83,4 +83,16 @@ def test_a_bomb_told_at_another_time_stays_apart(extractor: Extractor) -> None:
 
 def test_the_tables_kinds() -> None:
     rows = read_rules("assault_means", ("kind", "pattern"), ("pattern",))
-    assert {r["kind"] for r in rows} == {"means", "apart"}
+    assert {r["kind"] for r in rows} == {"means", "apart", "fight"}
+
+
+def test_a_bomber_s_own_verb_is_an_assault_when_a_fight_follows(extractor: Extractor) -> None:
+    # session 28 (heldout23-034, heldout24-068): the bombers' own verb opens an assault when
+    # the sentence tells the fight that followed; without it, the bombing itself (h13-016)
+    fight = (
+        "Two suicide bombers attacked a base of the army on the edge of Tessit on Friday "
+        "evening, and the gunfight that followed lasted until dawn."
+    )
+    alone = "Two suicide bombers attacked a police station in Tessit on Friday, killing 17 people."
+    assert [t for t, _ in _events(extractor, fight)] == ["clash"]
+    assert "explosion" in [t for t, _ in _events(extractor, alone)]
