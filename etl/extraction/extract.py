@@ -482,7 +482,12 @@ class Extractor:
             context.section = _most_specific(events) if events else None
         if events:
             chosen = [h for h in events for m in mentions if m.place_start == h.start]
-            context.last_place = chosen[-1] if chosen else _most_specific(events)
+            # 'more than 150,000 people fled the city towards Tal Rifaat and Nubl': where
+            # they went is no place the next sentence speaks of ('the city's main hospital')
+            moves = any(m.event_type in carry.MOVE_TYPES for m in mentions)
+            kept = chosen or (carry.origins(text, events) if moves else events)
+            if kept:
+                context.last_place = chosen[-1] if chosen else _most_specific(kept)
             context.last_place_sentence = index
         precise = [
             d

@@ -329,6 +329,9 @@ class PlaceResolver:
                 label = last.region.replace(last.text, hit.text)
                 region = roles.Region(label, last.geo_precision, last.radius_km)
             hits.append(_with_region(hit, region))
+        if len(hits) > 1:  # 'on Tal Abyad street in Raqqa': a street named after a far town,
+            # the town it runs through named after it (_far_part reads those named before)
+            hits = [h for h in hits if not _part_before_its_town(text, h, hits, self.rules)]
         if tags_until > 0 and any(h.start >= tags_until and not h.reporting for h in hits):
             # '[Deir ez-Zor east] An IS car bomb ... near al-Baghouz': the post's tag names
             # its area; the place its text names is where it happened
@@ -850,6 +853,19 @@ def _far_part(
     ] or [(h.latitude, h.longitude) for h in hits]  # else the dateline's city, if any
     here = (hit.latitude, hit.longitude)
     return bool(points) and all(haversine_km(here, p) > PART_KM for p in points)
+
+
+def _part_before_its_town(
+    text: str, hit: PlaceHit, hits: list[PlaceHit], rules: roles.PlaceRules
+) -> bool:
+    """The hit names a part of a town ('Tal Abyad street', `roles.names_a_part`) and every
+    place the sentence names after it lies farther than PART_KM ('... in Raqqa'): a street or
+    quarter sharing a far town's name, in the town named after it."""
+    later = [h for h in hits if h.start > hit.end and not h.reporting]
+    if not later or not roles.names_a_part(text, hit.end, rules):
+        return False
+    here = (hit.latitude, hit.longitude)
+    return all(haversine_km(here, (h.latitude, h.longitude)) > PART_KM for h in later)
 
 
 #: how far a quarter, district or street may lie from the town the article places it in

@@ -154,3 +154,35 @@ def test_towns_the_gazetteer_lacked(extractor: Extractor, text: str, point):
     found = [m for m in _mentions(extractor, text) if m.latitude is not None]
     assert found
     assert all(_km(m, point) < 5 for m in found), [(m.place_name, _km(m, point)) for m in found]
+
+
+TABQA = (35.838, 38.548)  # GeoNames' Al-Tabqa
+AZAZ = (36.587, 37.046)
+KOBANI = (36.891, 38.354)
+
+
+def test_a_street_named_after_a_far_town_is_in_the_town_named_after_it(extractor: Extractor):
+    (m,) = _mentions(
+        extractor,
+        "A car bomb exploded near a bakery on Manbij street in Tabqa on Sunday, killing three "
+        "people.",
+    )
+    assert m.event_type == "explosion"
+    assert _km(m, TABQA) < 5
+
+
+def test_guard_a_street_of_the_town_named_after_it_stands(extractor: Extractor):
+    (m,) = _mentions(
+        extractor, "A car bomb exploded on Kobani street in Kobani on Sunday, killing three."
+    )
+    assert _km(m, KOBANI) < 5
+
+
+def test_where_people_fled_to_is_not_the_next_sentence_s_place(extractor: Extractor):
+    text = (
+        "A car bomb killed six people in Azaz on Saturday, officials said. Some 2,000 people "
+        "fled the town towards Afrin over the weekend. Police said they had arrested a "
+        "suspect on Sunday."
+    )
+    (m,) = [m for m in _mentions(extractor, text) if m.event_type == "detention"]
+    assert _km(m, AZAZ) < 5
