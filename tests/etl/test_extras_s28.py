@@ -28,6 +28,18 @@ CASES = [
     ("Government troops recaptured the town on 5 December.", {"clash"}),
     ("The checkpoint had already been attacked in February, when two militiamen were killed.",
      {"clash"}),
+    # an entry or capture after the other side withdrew or a deal, no fight told (heldout6,
+    # 15, 22, 25; notes of heldout8, 9); told with a fight, or a week after, it stays
+    ("Turkish-backed fighters swept into the centre of Afrin on Sunday after Kurdish forces "
+     "withdrew.", set()),
+    ("The army recaptured the town on Wednesday after Islamic State fighters withdrew "
+     "towards Maskanah.", set()),
+    ("Military police entered the nearby town on the same day after local leaders accepted "
+     "a deal.", set()),
+    ("Rebels seized the crossing on Wednesday after government troops pulled out under heavy "
+     "attack.", {"clash"}),
+    ("Troops recaptured the airfield on Sunday, a week after the militants withdrew from the "
+     "nearby town.", {"clash"}),
     # a standing agreement named with 'the', a promise (heldout22, 24, 25)
     ("Militants in the zone had broken the truce more than 300 times in the past month.", set()),
     ("Damascus says its army is fighting terrorists who refuse the Sochi deal.", set()),

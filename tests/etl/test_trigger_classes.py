@@ -92,7 +92,11 @@ CASES = [
     ("A missile strike hit the bus depot of Kell on Tuesday.", {"shelling"}),
     ("The teachers' general strike hit the schools on Tuesday.", set()),
     ("Battles raged around the airport of Kell for a third day.", {"clash"}),
-    ("The militants took over the town after the army withdrew.", {"clash"}),
+    # a takeover after the other side withdrew, no fight told, is no event in the sets
+    # (heldout6, 15, 22, 25, notes of heldout8 and 9; session 28): the takeover told with
+    # its fight stays a clash
+    ("The militants took over the town after the army withdrew.", set()),
+    ("The militants took over the town after heavy clashes with the army.", {"clash"}),
     ("Rebels said they had seized the border crossing at Kell.", {"clash"}),
     ("A bomb ripped through a crowded market in Kell on Thursday.", {"explosion"}),
     ("At least 50 people were killed when gunmen attacked a church in Kell.", {"killing"}),
