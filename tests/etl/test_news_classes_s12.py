@@ -147,8 +147,9 @@ PRECISION_CASES = [
     ("Troops had entered the town of Velm on Monday without meeting resistance.", set()),
     ("The militia took control of Lisk after a deal; no fighting was reported.", set()),
     ("The militia took control of Lisk after heavy fighting.", {"clash"}),
-    # a remnant of past fighting names no battle
-    ("A boy was killed by a mine left from earlier fighting near Orra.", {"killing"}),
+    # a remnant of past fighting names no battle; the mine that killed is an explosion, as
+    # heldout9-016, 14-103, 17-047 and 25-120 code it (session 28's mine row; was {"killing"})
+    ("A boy was killed by a mine left from earlier fighting near Orra.", {"explosion"}),
     # a statistic of deaths by cause
     ("The share of deaths caused by air strikes fell to 20% in May.", set()),
     # waiting for an evacuation is no evacuation yet

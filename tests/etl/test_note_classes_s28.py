@@ -164,3 +164,74 @@ def test_a_while_ago_is_the_posts_day(extractor, phrase):
     )
     strikes = [m for m in _mentions(extractor, text) if m.event_type == "airstrike"]
     assert strikes and all((m.date.start, m.date.end) == (PUB, PUB) for m in strikes)
+
+
+# -- second piece: a side's dead and its own joined by 'and martyred', accidental fires in
+# camps, victims of mines and of a side's bullets, mercenaries counted as fighters
+
+
+def test_the_enemys_dead_and_ones_own_martyred_are_added(extractor):
+    text = (
+        "IOD — 12/4/2019 — Diyala Operations Command: Clashes with a terrorist group near "
+        "Jalawla this morning killed 3 terrorists and martyred a policeman."
+    )
+    assert event_toll(_mentions(extractor, text)) == (4.0, 4.0)
+
+
+def test_a_fire_in_a_tent_that_killed_is_deaths(extractor):
+    text = "On 3 April, a fire in a tent in the annex of the camp killed two children."
+    assert _types(extractor, text) == ["deaths"]
+
+
+def test_a_tent_fire_that_killed_is_deaths(extractor):
+    text = "On 3 April, a tent fire in the eastern section of al-Hol camp killed a woman."
+    assert _types(extractor, text) == ["deaths"]
+
+
+def test_a_victim_of_a_mine_is_an_explosion(extractor):
+    text = (
+        "RFB — Amûdê, 12 April 2019 — A farmer was martyred yesterday by a mine left behind "
+        "by ISIS south of Amûdê."
+    )
+    assert "explosion" in _types(extractor, text)
+
+
+def test_a_victim_of_a_sides_bullets_is_a_killing(extractor):
+    text = (
+        "RFB — Kobanê, 12 April 2019 — A shepherd was martyred by the bullets of Turkish "
+        "border guards yesterday near the border west of Kobanê."
+    )
+    mentions = _mentions(extractor, text)
+    assert "killing" in {m.event_type for m in mentions}
+    assert event_toll(mentions) == (1.0, 1.0)
+
+
+def test_one_mercenary_killed_counts_one():
+    assert _killed("Fighters of the council repelled the attack and killed one mercenary.") == [
+        ("one mercenary", 1.0, 1.0)
+    ]
+
+
+def test_a_hardship_death_told_at_length_is_deaths(extractor):
+    text = (
+        "Death of a child from the displaced of Hajin in the camp of al-Hol because of the "
+        "cold and lack of medical care, yesterday evening."
+    )
+    assert "deaths" in _types(extractor, text)
+
+
+def test_the_bodies_of_the_abducted_found_are_a_killing_of_the_finding_day(extractor):
+    text = (
+        "Villagers found today the bodies of 3 farmers, who were abducted by unknown gunmen "
+        "4 days ago, near the village of Kasra west of Deir ez-Zor."
+    )
+    mentions = _mentions(extractor, text)
+    killings = [m for m in mentions if m.event_type == "killing"]
+    assert killings and all((m.date.start, m.date.end) == (PUB, PUB) for m in killings)
+    assert event_toll(killings) == (3.0, 3.0)
+    assert "detention" in {m.event_type for m in mentions}
+
+
+def test_each_sides_dead_after_its_own_side_are_added():
+    text = "Clashes in Hajin yesterday, and the death of 4 of the SDF and 2 of the cells."
+    assert ("4 of the SDF and 2 of the cells", 6.0, 6.0) in _killed(text)
