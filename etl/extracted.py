@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -20,7 +21,7 @@ from etl import ids
 from etl.articles import Article
 from etl.extraction.dates import precision_of
 from etl.extraction.flows import mention_flows, place_index
-from etl.extraction.mentions import Mention
+from etl.extraction.mentions import Figure, Mention
 from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import summarize
 from etl.light_mentions import Light
@@ -104,18 +105,98 @@ def _most_common(values: Iterable[str | None]) -> str | None:
     return min(counted, key=lambda v: (-counted[v], v)) if counted else None
 
 
+def _figure_rank(f: Figure) -> tuple:
+    """How `summary._largest` ranks two figures of one quantity (the first of equals wins;
+    tests/etl/test_new_event_told.py checks the two agree)."""
+    return (f.low, f.high or f.low)
+
+
+class Largest:
+    """The figures `summary._largest` can choose among a stream of figures given with their
+    place in the summary's order (`summarize`: the best mention's figures first, then the
+    others' in the cluster's order): per quantity, the largest, the first in that order
+    among equals. `_largest(figures(), q)` is `_largest(all of them in order, q)` for any
+    quantities, so a pass that reads the figures in another order keeps one a quantity."""
+
+    __slots__ = ("chosen",)
+
+    def __init__(self) -> None:
+        self.chosen: dict[str, tuple[tuple, tuple, Figure]] = {}
+
+    def add(self, f: Figure, place: tuple) -> None:
+        if f.low is None:
+            return
+        rank, held = _figure_rank(f), self.chosen.get(f.quantity)
+        if held is None or rank > held[0] or (rank == held[0] and place < held[1]):
+            self.chosen[f.quantity] = (rank, place, f)
+
+    def figures(self) -> tuple[Figure, ...]:
+        return tuple(f for _, _, f in self.chosen.values())
+
+
+class _Told:
+    """What a new event's row reads of its mentions besides its best and place ones, kept
+    while the second pass reads them (`add_extracted_by_article`): how often each actor is
+    named, whether any is background, and of their figures the largest of each quantity
+    (`summary.Largest`), so no mention's whole figures or actors are held until the row is
+    made (about 70 MiB at 16,000 news-length articles: docs/scale.md, "Session 28 (hI16)")."""
+
+    __slots__ = ("actor1", "actor2", "background", "largest")
+
+    def __init__(self) -> None:
+        self.actor1: Counter[str] = Counter()
+        self.actor2: Counter[str] = Counter()
+        self.background = False
+        self.largest = Largest()
+
+    def add(self, m: Mention, place: int) -> None:
+        """A mention of the event; `place` its place in the summary's order (0: the best)."""
+        if m.actor1:
+            self.actor1[m.actor1] += 1
+        if m.actor2:
+            self.actor2[m.actor2] += 1
+        self.background = self.background or bool(m.background)
+        for i, f in enumerate(m.figures):
+            self.largest.add(f, (place, i))
+
+    def actors(self) -> tuple[str | None, str | None]:
+        """`_new_event`'s actors: the most common first actor, then the most common second
+        actor of the mentions whose second actor is not that one."""
+        actor1 = _most_common_of(self.actor1)
+        return actor1, _most_common_of(self.actor2, actor1)
+
+
+def _most_common_of(counted: Counter[str], leaving: str | None = None) -> str | None:
+    """`_most_common` of values already counted, `leaving` out."""
+    keys = [v for v in counted if v != leaving]
+    return min(keys, key=lambda v: (-counted[v], v)) if keys else None
+
+
 def _new_event(
     cluster: Cluster,
     acled: Mapping[str, tuple[object, object]],
     actor_ids: Mapping[str, str],
     batch_of: Mapping[str, tuple[int, str]],
+    told: _Told | None = None,
 ) -> dict:
+    """The row of a new event. With `told`, its mentions' actors, background and figures
+    are read from it (the mentions themselves may be light: etl/light_mentions.py)."""
     best = _best(cluster)
     # the batch that brought the event: that of its first article in ingestion order
     first = min(cluster.mentions, key=lambda m: batch_of.get(m.article_id, (len(batch_of),))[0])
     where = cluster.place or best
-    actor1 = _most_common(m.actor1 for m in cluster.mentions)
-    actor2 = _most_common(m.actor2 for m in cluster.mentions if m.actor2 != actor1)
+    if told is None:
+        actor1 = _most_common(m.actor1 for m in cluster.mentions)
+        actor2 = _most_common(m.actor2 for m in cluster.mentions if m.actor2 != actor1)
+        background = any(m.background for m in cluster.mentions)
+        summary = summarize(best, cluster.mentions, where)
+    else:
+        (actor1, actor2), background = told.actors(), told.background
+        # the summary reads of the figures only the largest of each quantity: the best
+        # mention's own, then one mention carrying the others' largest (`Largest`), give
+        # the figure every whole mention would (the best's first when they tie)
+        carrier = replace(best, figures=told.largest.figures())
+        summary = summarize(best, [carrier], where)
     return {
         "event_id": cluster.event_id,
         "event_key": cluster.event_id,
@@ -133,8 +214,8 @@ def _new_event(
         "radius_km": where.place_radius_km,  # a region's reach ('east of X'); None: the place
         "actor1": actor_ids.get(actor1 or "", actor1),
         "actor2": actor_ids.get(actor2 or "", actor2),
-        "background": any(m.background for m in cluster.mentions),
-        "summary": summarize(best, cluster.mentions, where),
+        "background": background,
+        "summary": summary,
         "origin": "extracted",
         "review_status": "pending",
         "batch_id": batch_of.get(first.article_id, (0, None))[1],
@@ -369,8 +450,9 @@ def add_extracted_by_article(
     from the light rows which mention makes a claim, for which event, and in what order
     (the claim-id dedupe, the quotes already made, the new places); then each whole mention
     makes its claim, figure and flow rows, put in that order at the end; the new events'
-    rows are made last from their clusters, the best and place mentions whole, the others'
-    actors, figures and background copied into their light rows."""
+    rows are made last from their clusters, the best and place mentions whole, and what the
+    rows read of the others (actors, background, the largest figures) gathered as the pass
+    reads them (`_Told`): the light rows are left as they are."""
     acled = _acled_names(tables, clusters)
     batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
@@ -383,15 +465,22 @@ def add_extracted_by_article(
     n = len(lights)
     rank = np.full(n, -1, np.int64)  # by seq: the place of its claim among the new claims
     event_of: list[str] = []  # by rank: the claim's event
-    read = np.zeros(n, bool)  # by seq: a mention of a new event (its row reads it)
+    # by seq: the new event a mention is of (its row reads it), -1 for none, and its place
+    # in the summary's order (0 the best, then 1 + its place in the cluster)
+    new_of = np.full(n, -1, np.int64)
+    place_of = np.zeros(n, np.int64)
     whole_kept: dict[int, Mention | None] = {}  # seq -> the whole best or place mention
     new_clusters: list[Cluster] = []
     for cluster in clusters:
         event_id = cluster.event_id
         if cluster.curated_event_id is None:
+            best = _best(cluster).seq  # type: ignore[attr-defined]
+            seqs = [m.seq for m in cluster.mentions]  # type: ignore[attr-defined]
+            new_of[seqs] = len(new_clusters)
+            place_of[seqs] = np.arange(1, len(seqs) + 1)
+            place_of[best] = 0
             new_clusters.append(cluster)
-            read[[m.seq for m in cluster.mentions]] = True
-            whole_kept[_best(cluster).seq] = None  # type: ignore[attr-defined]
+            whole_kept[best] = None
             if cluster.place is not None:
                 whole_kept[cluster.place.seq] = None  # type: ignore[attr-defined]
         for m in cluster.mentions:
@@ -409,13 +498,12 @@ def add_extracted_by_article(
     claim_rank: list[int] = []
     figure_rank: list[int] = []
     flow_rank: list[int] = []
+    told = [_Told() for _ in new_clusters]
     seq = 0
     for found in whole:
         for m in found:
-            if read[seq]:
-                light = lights[seq]
-                light.actor1, light.actor2 = m.actor1, m.actor2
-                light.background, light.figures = m.background, m.figures
+            if new_of[seq] >= 0:
+                told[new_of[seq]].add(m, int(place_of[seq]))
                 if seq in whole_kept:
                     whole_kept[seq] = m
             at = int(rank[seq])
@@ -435,12 +523,12 @@ def add_extracted_by_article(
     if seq != n:
         raise ValueError(f"{seq} mentions read back for {n} merged")
     new_events = []
-    for cluster in new_clusters:
-        told = copy.copy(cluster)  # the same cluster, its best and place mentions whole
-        told.mentions = [whole_kept.get(m.seq) or m for m in cluster.mentions]  # type: ignore[attr-defined]
+    for cluster, what in zip(new_clusters, told):
+        shown = copy.copy(cluster)  # the same cluster, its best and place mentions whole
+        shown.mentions = [whole_kept.get(m.seq) or m for m in cluster.mentions]  # type: ignore[attr-defined]
         if cluster.place is not None:
-            told.place = whole_kept[cluster.place.seq]  # type: ignore[attr-defined]
-        new_events.append(_new_event(told, acled, actor_ids, batch_of))
+            shown.place = whole_kept[cluster.place.seq]  # type: ignore[attr-defined]
+        new_events.append(_new_event(shown, acled, actor_ids, batch_of, what))
 
     def ordered(rows: Columns, ranks: list[int]) -> pd.DataFrame:
         return rows.frame(np.argsort(np.asarray(ranks, np.int64), kind="stable"))

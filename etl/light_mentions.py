@@ -5,9 +5,9 @@ the merge reads (`merge.group_mentions`, `fold_casualties`, `match_curated`, the
 columns, `extracted._best`) and the mention's `seq`, its position in the build's input
 order. The clusters are made of these. Second pass (`etl/extracted.add_extracted_by_article`):
 the whole mentions are read back an article at a time (the mention cache and its spill,
-`read_back`) and each makes its claim, figure and flow rows; the event rows take their
-actors, figures and background from the light rows they were copied into, and whole
-mentions are kept only for each new event's best and place mentions.
+`read_back`) and each makes its claim, figure and flow rows; of the other mentions of a new
+event, the event row's counts of actors, background and largest figures are gathered as they
+are read, and whole mentions are kept only for each new event's best and place mentions.
 
 A decoded news-length mention holds about 1,070 B (its sentence, figures, spans, actors...);
 a light one about a quarter of that (docs/scale.md, "Session 23 (hI11)").
@@ -34,9 +34,9 @@ READ_CHUNK = 500  # articles whose cached JSON is read (and decoded) at a time
 
 
 class Light:
-    """What merging a mention reads, and its seq. After the merge, `figures`, `actor1`,
-    `actor2` and `background` are those of the whole mention (set by the second pass for the
-    mentions of new events, whose rows read them).
+    """What merging a mention reads, and its seq. `figures` is the toll's sign only (see
+    `_SIGNED`); `actor1`, `actor2` and `background` are always None, None and False: the
+    second pass reads them from the whole mention and keeps none of them here.
 
     `sentence` is the mention's sentence only when `merge.further` counts the mention a
     further happening of its article ('Hours later, ...'), else '': `further` is the merge's
