@@ -71,6 +71,7 @@ _MEASURED_FROM = re.compile(  # '24 km W of ', 'about 50 km from ', 'north of ',
 _LOCATOR_GAPS = (",", ", ")  # 'in <unknown>, <Town>': the town locates the place (no
 # pattern: re's cache of 512 patterns is full once the rules are compiled, and one more
 # compiled pattern evicts the article-made ones: +0.5% instructions, count_instructions long)
+_RIVER = re.compile(r"[ \t]+(?:river|River|RIVER)\b")  # after a name: a river's
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+&)\s+")  # 'X, Y and Z'
 _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
 _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: '(Latakia'
@@ -217,6 +218,8 @@ class PlaceResolver:
                 elif self._exact(hit.text, hit):  # 'Gov: Salah al-Din' read loosely as a town
                     refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))
                 continue
+            if hit is not None and hit.place_id.startswith("gn:") and _RIVER.match(text, e):
+                continue  # 'from across the Sajur river': a river's name, not Sājūr in Israel
             if hit is not None and _far_part(
                 text, hit, evidence, hits, refs, self.rules, self._exact
             ):

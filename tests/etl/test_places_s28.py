@@ -186,3 +186,24 @@ def test_where_people_fled_to_is_not_the_next_sentence_s_place(extractor: Extrac
     )
     (m,) = [m for m in _mentions(extractor, text) if m.event_type == "detention"]
     assert _km(m, AZAZ) < 5
+
+
+MANBIJ = (36.528, 37.955)
+
+
+def test_a_river_s_name_is_no_town(extractor: Extractor):
+    # 'the Sajur river' is no Sājūr (Israel), which had become the article's main place
+    text = (
+        "MANBIJ, Syria — A car bomb killed four people outside a bakery in Manbij on Sunday. "
+        "Officials say the cells that planted it are run from across the Sajur river."
+    )
+    (m,) = [m for m in _mentions(extractor, text) if m.event_type == "explosion"]
+    assert _km(m, MANBIJ) < 5
+    hits, _ = extractor.resolver.find(text, 0, len(text), {"SY": 1}, ())
+    assert "Sajur" not in [h.text for h in hits]
+
+
+def test_guard_a_curated_river_stands(extractor: Extractor):
+    text = "Shelling hit villages along the Euphrates River on Sunday."
+    hits, _ = extractor.resolver.find(text, 0, len(text), {"SY": 1}, ())
+    assert [h.text for h in hits] == ["Euphrates River"]
