@@ -16,6 +16,7 @@ from etl.curated import Curated, load_curated
 from etl.extracting import bind_cache, default_workers, extract_all, extract_light
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
+from etl.heap import release
 from etl.import_tables import with_imports
 from etl.inbox import Snapshot
 from etl.integrity import check_integrity
@@ -126,6 +127,7 @@ def build_all(
     tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
     count = len(mentions)
     del mentions  # not held through the review and the writing
+    release()  # nor the heap the merge freed (etl/heap.py)
     state = MergeState(index, sources, cache.fingerprint if cache else "", count)
     tables = apply_decisions(tables, snapshot.decisions, sources.source)
     return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports
