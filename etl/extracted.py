@@ -23,6 +23,7 @@ from etl.extraction.dates import precision_of
 from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Figure, Mention
 from etl.extraction.merge import Cluster, distance_km
+from etl.extraction.summary import figure_rank as rank_of_figure
 from etl.extraction.summary import summarize
 from etl.light_mentions import Light
 from etl.places.facilities import ID_PREFIX as FACILITY
@@ -101,14 +102,7 @@ def _facility_place(m: Mention, towns: list[tuple[float, float, str]]) -> dict[s
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
-    counted = Counter(v for v in values if v)
-    return min(counted, key=lambda v: (-counted[v], v)) if counted else None
-
-
-def _figure_rank(f: Figure) -> tuple:
-    """How `summary._largest` ranks two figures of one quantity (the first of equals wins;
-    tests/etl/test_new_event_told.py checks the two agree)."""
-    return (f.low, f.high or f.low)
+    return _most_common_of(Counter(v for v in values if v))
 
 
 class Largest:
@@ -126,7 +120,7 @@ class Largest:
     def add(self, f: Figure, place: tuple) -> None:
         if f.low is None:
             return
-        rank, held = _figure_rank(f), self.chosen.get(f.quantity)
+        rank, held = rank_of_figure(f), self.chosen.get(f.quantity)
         if held is None or rank > held[0] or (rank == held[0] and place < held[1]):
             self.chosen[f.quantity] = (rank, place, f)
 
@@ -138,7 +132,7 @@ class _Told:
     """What a new event's row reads of its mentions besides its best and place ones, kept
     while the second pass reads them (`add_extracted_by_article`): how often each actor is
     named, whether any is background, and of their figures the largest of each quantity
-    (`summary.Largest`), so no mention's whole figures or actors are held until the row is
+    (`Largest`), so no mention's whole figures or actors are held until the row is
     made (about 70 MiB at 16,000 news-length articles: docs/scale.md, "Session 28 (hI16)")."""
 
     __slots__ = ("actor1", "actor2", "background", "largest")

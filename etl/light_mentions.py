@@ -47,9 +47,13 @@ class Light:
     __slots__ = (
         "seq", "article_id", "event_type", "trigger", "trigger_start", "char_start",
         "char_end", "date", "place_id", "latitude", "longitude", "geo_precision",
-        "place_note", "place_name", "country", "sentence", "figures", "actor1", "actor2",
-        "background",
+        "place_note", "place_name", "country", "sentence", "figures",
     )  # fmt: skip
+    # the same for every light row (the merge reads them; the second pass reads the whole
+    # mention's): class constants, no slot per row
+    actor1: str | None = None
+    actor2: str | None = None
+    background: bool = False
 
     def __init__(self, m: Mention, seq: int = 0) -> None:
         self.seq = seq
@@ -69,8 +73,6 @@ class Light:
         self.country = m.country
         self.sentence = m.sentence if further(m) else ""
         self.figures = _SIGNED[toll_sign(m) if m.figures else None]
-        self.actor1 = self.actor2 = None
-        self.background = False
 
     def __repr__(self) -> str:
         return f"Light(seq={self.seq}, {self.article_id}:{self.char_start}:{self.event_type})"

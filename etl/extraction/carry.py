@@ -250,7 +250,7 @@ def move_places(text: str, trigger_text: str, places: Sequence, arrival: bool = 
         there = [
             p
             for p in places
-            if not _ORIGIN.search(text, max(0, p.start - 40), p.start)
+            if not came_from(text, p)
             or _AT.search(text, max(0, p.start - 20), p.start)  # 'from Hajin at the Roj camp'
         ]
         return there or origins(text, places)
@@ -258,7 +258,7 @@ def move_places(text: str, trigger_text: str, places: Sequence, arrival: bool = 
         return origins(text, places)
     if not text:
         return list(places)
-    back = [p for p in places if not _ORIGIN.search(text, max(0, p.start - 40), p.start)]
+    back = [p for p in places if not came_from(text, p)]
     return back or list(places)
 
 

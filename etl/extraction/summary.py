@@ -87,13 +87,18 @@ def figure_text(figure: Figure) -> str:
     return f"{_number(low)}–{_number(high)}"
 
 
+def figure_rank(f: Figure) -> tuple:
+    """How two figures of one quantity rank in `_largest` (of equals, the first wins)."""
+    return (f.low, f.high or f.low)
+
+
 def _largest(figures: Iterable[Figure], quantities: tuple[str, ...]) -> Figure | None:
     """The largest figure of the first of `quantities` the event has."""
     figures = list(figures)
     for quantity in quantities:
         chosen = [f for f in figures if f.quantity == quantity and f.low is not None]
         if chosen:
-            return max(chosen, key=lambda f: (f.low, f.high or f.low))
+            return max(chosen, key=figure_rank)
     return None
 
 

@@ -276,8 +276,7 @@ def not_goals(text: str, places: list) -> list:
 # holds a place (with at most a direction or region word beside it) names the post's area
 _TAGS = re.compile(r"(?:\[[^\[\]\n]{1,40}\][ \t]*)+")
 _TAG_WORDS = frozenset(
-    "north south east west northern southern eastern western countryside plain city rural"
-    " countryside".split()
+    "north south east west northern southern eastern western countryside plain city rural".split()
 )
 
 

@@ -1,4 +1,4 @@
-"""A new event's row from what the second pass gathers (`extracted._Told`, `summary.Largest`)
+"""A new event's row from what the second pass gathers (`extracted._Told`, `extracted.Largest`)
 equals the row made from every whole mention of its cluster (`_new_event` without `told`),
 whatever order the pass reads the mentions in (docs/scale.md, "Session 28 (hI16)")."""
 
