@@ -40,6 +40,7 @@ from dashboard.palette import HEX
 from dashboard.permalink import from_params, to_params, valid_state
 from dashboard.print_style import reader_print_html
 from dashboard.screen_figure import screen_figure
+from dashboard.screen_style import map_under_header_style
 from dashboard.selection import mark_timeline
 from dashboard.sources_line import footer_chars, footer_cut, footer_line, full_line, is_cut
 from dashboard.text import html_text, markdown_text
@@ -393,8 +394,10 @@ def _render_map(page: Derived, params: dict[str, str]) -> None:
     # the same view as a slide or A4 page, with PNG/SVG/PDF downloads (query: our own params)
     link = urlencode(params | {"briefing": "slide"})
     st.markdown(f"[Briefing view: this map and timeline as a slide, with downloads](./?{link})")
-    # printed: no sidebar, the map's box held at its width so it prints as drawn (basemap too)
-    st.html(reader_print_html(), unsafe_allow_javascript=True)
+    # printed: no sidebar, the map's box held at its width so it prints as drawn (basemap too);
+    # on screen, the header made a hair translucent: a map scrolled under it was drawn with
+    # its lowest rows blank in software WebGL (`dashboard/screen_style.py`)
+    st.html(map_under_header_style() + reader_print_html(), unsafe_allow_javascript=True)
 
 
 #: The detail column's height until it is drawn: its heading, the search box, the chooser
