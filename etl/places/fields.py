@@ -102,6 +102,17 @@ _UNIT = re.compile(
     rf"(?:,\s*(?P<station>{_NAME})\s+(?i:station|precinct|post)\b)?"
 )
 UNIT_REACH = 120  # characters from the text's start a record's unit is written within
+# ... or a log kept by a facility, its heading cell after the log's label and a spaced dash:
+# 'Intake log — Kafr Nabl surgical hospital — Monday 6 May 2019 — ...', 'RLD — Idlib city
+# centre, 2 March 2019 — ...': a hospital's or a rescue team's own town, where the items it
+# logs were brought from or answered (the hospital's or centre's town, as 'the town' names it)
+_KEEPER_NAME = r"[A-Z][\w'’-]+(?:[ -](?:a[lnrsdtz]-|e[lnrsdtz]-)?[A-Z][\w'’-]+){0,3}"
+_KEEPER_WORDS = r"(?:hospital|clinic|centre|center|station|team)"
+_KEEPER = re.compile(
+    rf"^[^\n\u2013\u2014]{{0,30}}?\s[\u2013\u2014]\s+(?P<unit>{_KEEPER_NAME})"
+    rf"(?:\s+[a-z]+(?:\s+and\s+[a-z]+)?)?\s+{_KEEPER_WORDS}\s*(?:,[^\n\u2013\u2014]{{0,30}})?"
+    rf"\s[\u2013\u2014]\s"
+)
 
 
 def record_unit(text: str) -> list[tuple[int, int]]:
@@ -109,7 +120,8 @@ def record_unit(text: str) -> list[tuple[int, int]]:
     place, then the command's); [] when the text opens with no such unit."""
     head = text[:UNIT_REACH]
     if "Police" not in head and "Levies" not in head and "Gendarmerie" not in head:
-        return []
+        keeper = _KEEPER.match(head) if ("\u2014" in head or "\u2013" in head) else None
+        return [keeper.span("unit")] if keeper else []
     found = _UNIT.search(head)
     if found is None:
         return []

@@ -57,6 +57,13 @@ _ADMIN_END = re.compile(  # 'Governorate' (data/rules/place_words.csv)
     r"\s(?:" + "|".join(PLACE_WORDS["admin_end"]) + ")$", re.I
 )
 _ACRONYM = re.compile(r"^[A-Z]{1,5}$")
+#: after a log row's place cell's name: the sector it stands for ('DEIR EZ-ZOR E', 'ABU KAMAL
+#: AXIS', 'HAJIN SECTOR'), not the place itself ('CHIÚRE district', 'PORT-AU-PRINCE (airport
+#: area)' name where it happened)
+_SECTOR_AFTER = re.compile(
+    r"[ \t]+(?:[NSEW]{1,2}|NORTH|SOUTH|EAST|WEST|AXIS|SECTOR|FRONT|COUNTRYSIDE|DESERT|POCKET|RD)"
+    r"(?=[ \t]|\Z)"
+)
 _FEATURE_REST = re.compile(r"\s+(?-i:[a-z][a-z ]*)")  # 'Gao airport': a lower-case facility word
 #: what marks a name as no unknown place: a people, '-held', an acronym (`_not_unknown`)
 _NOT_UNKNOWN_ENDS = ("-held", "i", "is", "ian", "ians", "ish")
@@ -321,7 +328,17 @@ class PlaceResolver:
                 colon_heading = (
                     ":" in text[hit.end : max(hit.end, heading_until)] and hit.start >= filed_until
                 )
-                capital_heading = colon_heading and hit.text.isupper() and len(hit.text) > 3
+                capital_heading = (
+                    colon_heading
+                    # a log's row: its place cell in capitals after the stamp cells, the
+                    # sector the line is filed under ('16MAR19 // HAJIN SECTOR // IED on the
+                    # road N of Hajin', '01MAY19 // DEIR EZ-ZOR E // strike in Thiban area')
+                    # (a sector: a compass letter or an area's word after the name)
+                    or (
+                        _SECTOR_AFTER.match(text, hit.end) is not None
+                        and routes.table_cell_end(text, hit.start, hit.end) >= 0
+                    )
+                ) and hit.text.isupper() and len(hit.text) > 3
             if (
                 region is None
                 and hits

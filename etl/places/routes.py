@@ -136,8 +136,13 @@ def table_cell_end(text: str, start: int, end: int) -> int:
         and "\u2014" not in window
         and "\u2013" not in window
         and "--" not in window
-        # a mark of any shape (record_shape); of the ASCII ones only "~" marks cells
-        and ("~" not in window if window.isascii() else _ANY_MARK.search(window) is None)
+        # a mark of any shape (record_shape); of the ASCII ones only "~" and "//" mark cells
+        # ('16MAR19 // HAJIN SECTOR // IED ...': a field log's sector cell)
+        and (
+            "~" not in window and "//" not in window
+            if window.isascii()
+            else _ANY_MARK.search(window) is None
+        )
     ):
         return -1
     lead = _BAR_LEAD.search(text, max(0, start - CELL_LEAD), start)
