@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.aggregate import aggregated
-from dashboard.palette import edge_of, text_on, with_palette
+from dashboard.palette import edge_of, legend_ranks, text_on, with_palette
 from dashboard.ready_figure import ReadyFigure, template
 from dashboard.text import html_lines, html_text
 from dashboard.timeline_counts import build_count_timeline
@@ -88,14 +88,17 @@ def build_timeline(
         _pending=_pending(view), _window=view["date_precision"] != "day",
     )  # fmt: skip
     traces = []
+    # the legend in label order, as the map's and the slide's (the traces drawn in their own)
+    ranks = legend_ranks(marks["event_type"], marks["label"])
     for event_type, group in marks.groupby("event_type", sort=False):
         # Plotly reads legend names as HTML: the type's label is data, so it is escaped
         colour, label = group["colour"].iloc[0], html_text(group["label"].iloc[0])
         spans, days = group[group["_window"]], group[~group["_window"]]
+        rank = {"legendrank": ranks[event_type]}
         if not spans.empty:
-            traces.append(_bars(spans, colour, label, event_type, days.empty, span))
+            traces.append(_bars(spans, colour, label, event_type, days.empty, span) | rank)
         if not days.empty:
-            traces.append(_points(days, colour, label, event_type))
+            traces.append(_points(days, colour, label, event_type) | rank)
     if any(marks["_pending"]):
         traces.append(_pending_key())
     return ReadyFigure(traces, _layout(bands, title, view, footer, span))

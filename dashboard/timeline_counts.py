@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.aggregate import Bins, bins_for, timeline_counts
+from dashboard.palette import legend_ranks
 from dashboard.ready_figure import ReadyFigure, axis_names, merged, stacked_rows, template
 from dashboard.text import html_text
 from dashboard.timeline_layout import (
@@ -50,13 +51,18 @@ def build_count_timeline(
     bars = _bar_columns(counts, bins)
     seen: set[str] = set()
     traces = []
+    # the legend in label order, as the map's and the slide's (`palette.legend_ranks`)
+    ranks = legend_ranks(counts["event_type"].tolist(), bars["label"])
     for row, area in enumerate(lanes, start=1):
         for (lane, event_type), (first, end) in runs:
             if lane != area:
                 continue
             colour, label = bars["colour"][first], html_text(bars["label"][first])
             axes = "" if row == 1 else str(row)
-            traces.append(_bars(bars, first, end, colour, label, event_type, seen) | _on(axes))
+            rank = {"legendrank": ranks[event_type]}
+            traces.append(
+                _bars(bars, first, end, colour, label, event_type, seen) | _on(axes) | rank
+            )
             seen.add(event_type)
     layout = _decorate(layout, title, footer, span, len(lanes), len(seen))
     return ReadyFigure(traces, layout), bins

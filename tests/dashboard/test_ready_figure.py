@@ -49,6 +49,9 @@ def _checked_count_timeline(view, areas, title, footer, window):
     columns = _bar_columns(counts, bins)
     bars = counts.assign(**{c: columns[c] for c in ("middle", "width_ms", "hover")})
     seen = set()
+    # the legend in label order, as the map's and the slide's (each type's rank, from 1)
+    labels = bars.drop_duplicates("event_type").set_index("event_type")["label"]
+    rank = {t: i for i, t in enumerate(sorted(labels.index, key=lambda t: labels[t].casefold()), 1)}
     for row, area in enumerate(lanes, start=1):
         for event_type, group in bars[bars["area"] == area].groupby("event_type", sort=True):
             fig.add_trace(
@@ -59,6 +62,7 @@ def _checked_count_timeline(view, areas, title, footer, window):
                     marker=dict(color=group["colour"].iloc[0], line=dict(width=0)),
                     name=html_text(group["label"].iloc[0]),
                     legendgroup=event_type,
+                    legendrank=rank[event_type],
                     showlegend=event_type not in seen,
                     hovertext=group["hover"].tolist(),
                     hoverinfo="text",

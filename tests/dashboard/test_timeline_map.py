@@ -13,6 +13,7 @@ from dashboard.data import load_basemap
 from dashboard.filters import apply_filters, filter_options
 from dashboard.map_layout import COUNTRY_LETTER_PX, View, country_labels, features
 from dashboard.mapview import NO_BASEMAP, build_map, reference_sites, spread_markers
+from dashboard.palette import legend_colours
 from dashboard.permalink import from_params
 from dashboard.timeline import build_timeline
 from dashboard.timeline_layout import day_ticks, lane_layout, pack_rows
@@ -85,6 +86,21 @@ def test_timeline_legend_names_and_hover_show_data_as_text(mini):
     ]
     assert max(len(line) for line in lines) <= 80  # wrapped, not cut off at the chart's edge
     assert sum(line.startswith("A long summary") for line in lines) >= 1
+
+
+def test_timeline_legend_lists_the_types_in_the_maps_order(project_tables):
+    """The timeline's legend lists the types by label, as the map's legend under it and the
+    slide's do (`palette.legend_colours`); it listed them as they first appear in the data
+    (Deaths, Displacement, Killing of civilians, ... above the map's Airstrike, Bombing ...)."""
+    view = event_frame(project_tables)
+    view = view[~view["background"].astype(bool) & (view["review_status"] != "pending")]
+    fig = build_timeline(view, AREAS, "T")
+    entries = [(t.legendrank, i, t.name) for i, t in enumerate(fig.data) if t.showlegend]
+    listed = [name for _, _, name in sorted(entries)]  # as Plotly orders them: rank, then trace
+    mapped = [html.escape(label, quote=False) for _, label, _ in legend_colours(view)]
+    assert listed == mapped and len(listed) >= 10
+    drawn = [name for _, _, name in entries]  # the traces' own order: not the label order
+    assert drawn != listed and sorted(drawn) == sorted(listed)
 
 
 def test_map_tooltip_is_plain_text_one_line_per_event(mini):
