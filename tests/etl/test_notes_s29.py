@@ -12,12 +12,18 @@ curated places and towns. Each case fails before its change; the guards pass bef
 - Translated text names a place after a kind word without 'of' ('on the city Saraqib', 'in
   the town Hajin'): the kind word is skipped as a modifier is.
 - Four towns no gazetteer here held (data/curated/towns.csv, coordinates recalled).
+- A field log's counts before 'KIA' with no sign: the groups of one field added ('2 KIA
+  (SDF), 3 attackers KIA' = 5), a group between ('4 enemy KIA', '2 civ KIA') read.
+- One victim by a noun the tables lacked (pharmacist, rider, cousin, uncle); the victims'
+  owner between verb and count ('killed their 2 shepherds'); a translated 'killed in them 6';
+  a translated note's verb first with a bare noun ('Killed child and injured 3 others').
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from etl.extraction.evaluate import event_toll
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.places.fields import record_unit
 from etl.places.geonames import haversine_km
@@ -101,3 +107,45 @@ def test_four_towns_no_gazetteer_held(extractor):
     ):
         m = _one(_mentions(extractor, f"Shelling hit {town} on Monday, killing 2."), "shelling")
         assert m.place_name is not None and _km(m, point) < 3, town
+
+
+def _toll(extractor, text, event_type, day=dt.date(2019, 5, 20)):
+    return event_toll([_one(_mentions(extractor, text, day), event_type)])
+
+
+def test_a_field_log_s_groups_before_kia_are_added(extractor):
+    text = "09MAY19 // TABQA // IS gunmen attacked an SDF post // 2 KIA (SDF), 3 attackers KIA // src: SDF"
+    assert _toll(extractor, text, "clash") == (5.0, 5.0)
+    text = "09MAY19 // TABQA // IS gunmen attacked an SDF post // 7 enemy KIA, 1 SDF KIA // src: SDF"
+    assert _toll(extractor, text, "clash") == (8.0, 8.0)
+
+
+def test_a_group_between_count_and_kia_is_read(extractor):
+    text = "09MAY19 // TABQA // Coalition strike on an IS car near the dam // 4 enemy KIA // src: coalition"
+    assert _toll(extractor, text, "airstrike") == (4.0, 4.0)
+
+
+def test_guard_a_qualified_or_lone_kia_count_keeps_its_reading(extractor):
+    text = "ALERT 17 | 12MAY19 0300Z | IDLIB | Air strike hit a clinic in Saraqib; at least 4 staff KIA."
+    assert _toll(extractor, text, "airstrike") == (4.0, None)
+    text = "09MAY19 // TABQA // IED hit an SDF pickup // 2 KIA, 3 WIA // src: SDF"
+    assert _toll(extractor, text, "explosion") == (2.0, 2.0)
+
+
+def test_one_victim_by_a_trade_or_kin_noun(extractor):
+    text = "Unknown gunmen shot dead a pharmacist outside his shop in Manbij on Sunday."
+    assert _toll(extractor, text, "killing") == (1.0, 1.0)
+    text = "A drone bomb hit a motorbike near Saraqib on Sunday, killing the rider and his cousin."
+    assert _toll(extractor, text, "airstrike") == (2.0, 2.0)
+
+
+def test_the_victims_owner_between_verb_and_count(extractor):
+    text = "Gunmen stole 200 goats and killed their 3 shepherds near Rutba on Sunday."
+    assert _toll(extractor, text, "killing") == (3.0, 3.0)
+
+
+def test_a_translated_verb_first_with_a_bare_noun(extractor):
+    text = "Killed child and injured 2 others in shelling rocket on the city Saraqib, today."
+    assert _toll(extractor, text, "shelling") == (1.0, 1.0)
+    text = "Clashes violent on axis Kafr Nabl since the dawn of today, and killed in them 4 elements."
+    assert _toll(extractor, text, "clash") == (4.0, 4.0)
