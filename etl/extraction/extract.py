@@ -720,6 +720,9 @@ def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWind
     )
 
 
+HEADING_DAY_REACH = 60  # characters from the text's start a note's heading's day begins within
+
+
 def _own_cell(dates: list[DateWindow], position: int, text: str) -> list[DateWindow]:
     """In a record's row ('ALERT 9233 | 14AUG23 1300Z | ... | Drone strike ... around midday
     Sunday.'), the days its event's own cell names ('Sunday', 'over the weekend', 'the past
@@ -728,11 +731,17 @@ def _own_cell(dates: list[DateWindow], position: int, text: str) -> list[DateWin
     left = text.rfind("|", first, position)
     if left < 0:  # a field mark of any shape (etl.extraction.record_shape): ' ‖ ', ' ▪ '
         left = last_mark(text, first, position)
-        if left < 0:
-            return dates
-        right = next_mark(text, position)
+        right = next_mark(text, position) if left >= 0 else -1
     else:
         right = text.find("|", position)
+    if left < 0 and first <= HEADING_DAY_REACH:  # a note's heading parted by spaced dashes,
+        # its day the entry's stamp ('IPW 28.03.2019 — Kirkuk police: a shepherd was killed
+        # ... late yesterday', 'Intake log — Salqin hospital — Monday 20 May 2019 — ... clashes
+        # ... last night'): the days the entry's own words name date what it tells
+        left = max(text.rfind(" \u2014 ", first, position), text.rfind(" \u2013 ", first, position))
+        right = -1
+    if left < 0:
+        return dates
     own = [d for d in dates if left < (d.char_start or 0) and (right < 0 or d.char_start < right)]
     return own if own and len(own) < len(dates) else dates
 

@@ -17,6 +17,11 @@ curated places and towns. Each case fails before its change; the guards pass bef
 - One victim by a noun the tables lacked (pharmacist, rider, cousin, uncle); the victims'
   owner between verb and count ('killed their 2 shepherds'); a translated 'killed in them 6';
   a translated note's verb first with a bare noun ('Killed child and injured 3 others').
+- A note's heading parted by spaced dashes holds the day it was written ('IPW 28.03.2019 —
+  ...', 'Intake log — X hospital — Monday 20 May 2019 — ...'): a day the entry's own words
+  name ('late yesterday', 'last night') dates what it tells, as in a record's own cell.
+- Translated day words: 'in the night of yesterday' (last night), 'since the evening / dawn /
+  morning of yesterday', 'since yesterday morning' (yesterday to the day of speaking).
 """
 
 from __future__ import annotations
@@ -149,3 +154,36 @@ def test_a_translated_verb_first_with_a_bare_noun(extractor):
     assert _toll(extractor, text, "shelling") == (1.0, 1.0)
     text = "Clashes violent on axis Kafr Nabl since the dawn of today, and killed in them 4 elements."
     assert _toll(extractor, text, "clash") == (4.0, 4.0)
+
+
+def _window(extractor, text, event_type, day):
+    m = _one(_mentions(extractor, text, day), event_type)
+    return m.date.start, m.date.end
+
+
+def test_a_day_word_in_the_entry_beats_the_heading_s_day(extractor):
+    day = dt.date(2019, 3, 28)
+    text = (
+        "IPW 28.03.2019 — Diyala police: a farmer was killed and his brother wounded by Daesh"
+        " gunmen on the road between two villages east of Baqubah late yesterday."
+    )
+    assert _window(extractor, text, "killing", day) == (dt.date(2019, 3, 27), dt.date(2019, 3, 27))
+    text = (
+        "Intake log — Salqin surgical hospital — Thursday 28 March 2019 — Clashes between two"
+        " factions at a checkpoint on the road west of the town sent us 3 wounded last night."
+    )
+    assert _window(extractor, text, "clash", day) == (dt.date(2019, 3, 27), dt.date(2019, 3, 28))
+
+
+def test_guard_an_entry_with_no_day_word_keeps_the_heading_s_day(extractor):
+    day = dt.date(2019, 3, 29)
+    text = "IPW 28.03.2019 — Diyala police: a farmer was killed by gunmen near Baqubah."
+    assert _window(extractor, text, "killing", day) == (dt.date(2019, 3, 28), dt.date(2019, 3, 28))
+
+
+def test_translated_night_and_since_words(extractor):
+    day = dt.date(2019, 5, 17)
+    text = "Injured 4 civilians by explosion of bomb on shop in the city Manbij, in the night of yesterday."
+    assert _window(extractor, text, "explosion", day) == (dt.date(2019, 5, 16), day)
+    text = "Clashes between the factions on axis the village Kafr Nabl since the evening of yesterday."
+    assert _window(extractor, text, "clash", day) == (dt.date(2019, 5, 16), day)
