@@ -179,7 +179,13 @@ def elsewhere(places: Iterable, last_place, last_is_previous: bool, text: str = 
         return True
     # a town a few km from the last place is the same area ('at a resort just north of X.
     # ... died in hospital in X')
-    return not any(h.place_id == last_place.place_id or _beside(h, last_place) for h in specific)
+    return not any(_same_place(h, last_place) or _beside(h, last_place) for h in specific)
+
+
+def _same_place(a, b) -> bool:
+    """The same place at the same point: a town and a point C12 moved from it ('Bunkonde,
+    about 50 km south of Kananga' ... 'In Kananga itself') are two places."""
+    return a.place_id == b.place_id and (a.latitude, a.longitude) == (b.latitude, b.longitude)
 
 
 def _beside(a, b) -> bool:

@@ -80,8 +80,10 @@ from etl.pattern_cache import stop_recording
 from etl.places.facilities import ID_PREFIX as FACILITY_PREFIX
 from etl.places.facilities import facility_row
 from etl.places.geonames import GeoNamesIndex, haversine_km
-from etl.places.placing import PlaceHit, PlaceResolver
+from etl.places.placing import PlaceHit, PlaceResolver, with_region
 from etl.places.roles import (
+    anaphor_offset,
+    own_place_before,
     ends_in_part,
     names_a_part,
     names_a_site,
@@ -607,6 +609,25 @@ class Extractor:
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         if context.lead_part and place is None and context.dateline is not None:
             place, note = context.dateline, "the dateline's place, a part of it named"
+        if (
+            place is not None
+            and place.geo_precision < 3
+            and not place.region
+            and (offset := anaphor_offset(text[start:end])) is not None
+            and trigger.start < start + offset[1]
+            and (
+                note
+                or (
+                    place.end <= start + offset[1]
+                    and not own_place_before(text, place.end, start + offset[1])
+                )
+            )
+        ):  # C12: 'near the village of Kashkash, 12 kilometres north of the town': the
+            # place the sentence refers back to, moved that far that way; 'Tadmur (Palmyra)
+            # · IED · Roadside bomb hit an army truck 12 km east of the town' too, but not
+            # a place of its own the distance locates ('Kashkash, 12 km north of the town'),
+            # nor what the sentence tells after it ('... and 2,000 arrived in Paoua')
+            place = with_region(place, offset[0])
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)
         if mine and any(counts_since(d) for d in dates):  # '425 have been killed since 8

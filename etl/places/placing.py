@@ -221,7 +221,7 @@ class PlaceResolver:
                     continue
                 region = roles.read_name(text, hit.start, hit.end, hit.text, self.rules)[1]
                 if field.rank == finest:
-                    in_fields.append(_with_region(hit, region))
+                    in_fields.append(with_region(hit, region))
                 elif self._exact(hit.text, hit):  # 'Gov: Salah al-Din' read loosely as a town
                     refs.append(replace(hit, geo_precision=max(3, hit.geo_precision)))
                 continue
@@ -285,7 +285,7 @@ class PlaceResolver:
             ):
                 if hit.start < heading_until:  # a heading's region: 'Hays (southern Hodeidah):'
                     hit = replace(hit, geo_precision=max(3, hit.geo_precision))
-                refs.append(_with_region(hit, region))  # a region locates loosely
+                refs.append(with_region(hit, region))  # a region locates loosely
                 continue  # 'Mahardeh, a town north-west of Hama': Hama only locates Mahardeh
             last = unknown[-1] if unknown else None
             if (
@@ -306,7 +306,7 @@ class PlaceResolver:
                 if region is not None and region.offset_km and hit.geo_precision < region.precision:
                     # 'al-Dashisha, some 40 km south-east of al-Shaddadi': the point the text
                     # gives, not the town's
-                    moved_hit = _with_region(hit, region)
+                    moved_hit = with_region(hit, region)
                     hits.append(replace(moved_hit, text=last[0], start=last[1], end=last[2]))
                     continue
                 hits.append(near_reference(PlaceHit(last[0], last[1], last[2], "", "", 0.0, 0.0,
@@ -315,7 +315,7 @@ class PlaceResolver:
             if hits and admin_path.joins(text, hits[-1].end, hit.start):
                 if routes.road_after(text, hit.end):  # 'Tal Abyad / Suluk road': a road's two
                     first = hits.pop()  # ends, placed at the first (as 'the X-Y road')
-                    hits.append(_with_region(first, routes.road_from(first.text)))
+                    hits.append(with_region(first, routes.road_from(first.text)))
                     continue
                 # 'Idlib » Ariha': the larger unit only locates the next
                 larger = hits.pop()
@@ -348,7 +348,9 @@ class PlaceResolver:
                 last = hits[-1]
                 label = last.region.replace(last.text, hit.text)
                 region = roles.Region(label, last.geo_precision, last.radius_km)
-            hits.append(_with_region(hit, region))
+            hits.append(with_region(hit, region))
+        if len(hits) > 1:  # C12: 'on the Gimbi - Nekemte road, 30 km east of Gimbi': the town
+            hits = [h for h in hits if not _moved_after(h, hits)]  # named, then moved
         if len(hits) > 1:  # 'on Tal Abyad street in Raqqa': a street named after a far town,
             # the town it runs through named after it (_far_part reads those named before)
             hits = [h for h in hits if not _part_before_its_town(text, h, hits, self.rules)]
@@ -974,13 +976,38 @@ def _near_field(hits: list[PlaceHit], field_start: int) -> list[PlaceHit]:
     place = next((h for h in hits if h.start == field_start), None)
     if place is None:
         return hits
+    field = place
+    moved_point = next(
+        (
+            h for h in hits
+            if h.place_id == place.place_id and h.region
+            and (h.latitude, h.longitude) != (place.latitude, place.longitude)
+        ),
+        None,
+    )  # fmt: skip
+    if moved_point is not None:  # C12: 'LOC: SHAQLAWA DIST | ... on a mountain road 20 km N
+        place = moved_point  # of Shaqlawa': the field's town, moved as the text tells
+        hits = [h for h in hits if h is not field]
     point, reach = (place.latitude, place.longitude), max(FIELD_KM, place.radius_km)
     return [
         h for h in hits if h is place or haversine_km(point, (h.latitude, h.longitude)) <= reach
     ]
 
 
-def _with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:
+def _moved_after(hit: PlaceHit, hits: list[PlaceHit]) -> bool:
+    """The same place is named again later in the run of hits, moved by a stated distance
+    (C12): 'the Gimbi - Nekemte road, 30 km east of Gimbi' is 30 km east of Gimbi, not at
+    it. A region that does not move the point ('east of Gimbi') drops nothing."""
+    return not hit.region and any(
+        h.start > hit.start
+        and h.place_id == hit.place_id
+        and h.region
+        and (h.latitude, h.longitude) != (hit.latitude, hit.longitude)
+        for h in hits
+    )
+
+
+def with_region(hit: PlaceHit, region: roles.Region | None) -> PlaceHit:
     """The hit as a region when a phrase around it makes one ('east of Mourek')."""
     if region is None or hit.geo_precision >= region.precision:
         return hit

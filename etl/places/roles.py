@@ -21,10 +21,10 @@ import ahocorasick
 
 from etl.extraction.alternation import CASE_FOLDS, by_first_letter, word_start_alternation
 from etl.extraction.ascii_twin import plain, twin
+from etl.extraction.figure_words import WORDS
 from etl.extraction.literals import required_sets
 from etl.extraction.rules import RULES, read_rules
 from etl.extraction.word_gate import search as gated_search
-from etl.places.evidence import PLACE_WORDS
 from etl.problems import InputError, Problem, display_path
 from etl.settings import ROOT
 
@@ -367,51 +367,99 @@ def region_of(
         if found:
             direction = (found.groupdict().get("direction") or "").lower()
             label = rule.label.replace("{direction}", direction).replace("{name}", name)
-            km = (
-                stated_km(before[: found.start()])
-                if rule.side == "before" and direction in BEARINGS
-                else None
-            )
-            if km is not None:  # 'about 35 km south-west of Kirkuk': a point moved from it
-                return Region(
-                    f"{km:g} km {' '.join(label.split())}", rule.precision,
-                    min(rule.radius_km, max(OFFSET_RADIUS_KM, km / 4)), km, BEARINGS[direction],
-                )  # fmt: skip
+            if direction not in BEARINGS:
+                km = None
+            elif found.groupdict().get("km"):  # a register's 'al-Shaddadi, 20 km S |'
+                km = stated_km(found["km"])
+            else:
+                km = stated_km(before[: found.start()]) if rule.side == "before" else None
+            if km is not None:  # C12: 'about 35 km south-west of Kirkuk', the point moved
+                bearing = BEARINGS[direction]
+                label = rule.label.replace("{direction}", _COMPASS[bearing]).replace("{name}", name)
+                return Region(  # that far that way, the stated distance its radius
+                    f"{km:g} km {' '.join(label.split())}", 2, km, km, bearing
+                )
             return Region(" ".join(label.split()), rule.precision, rule.radius_km)
     return None
 
 
+@dataclass(frozen=True)
+class DistanceWords:
+    """data/rules/place_distances.csv (convention C12): how a stated distance is read."""
+
+    units: dict[str, float]  # 'km' -> 1.0, 'miles' -> 1.609
+    bearings: dict[str, float]  # 'south-west' -> 225.0, 'sw' -> 225.0
+    hedges: frozenset[str]  # 'about', 'some'
+    min_km: float  # a shorter distance moves nothing
+
+
+@lru_cache(maxsize=4)
+def distance_words(folder: Path | None = None) -> DistanceWords:
+    """Read and check place_distances.csv: every bad line named by file:line."""
+    problems: list[Problem] = []
+    units: dict[str, float] = {}
+    bearings: dict[str, float] = {}
+    hedges: set[str] = set()
+    min_km = 1.0
+    for row in _read(problems, "place_distances", ("kind", "word"), (), folder):
+        kind, word, value = row["kind"], row["word"].lower(), row.get("value") or ""
+        try:
+            number = float(value) if kind != "hedge" else 0.0
+        except ValueError:
+            problems.append(Problem(row.file, row.line, "value must be a number"))
+            continue
+        if kind == "unit" and number > 0:
+            units[word] = number
+        elif kind == "bearing" and 0 <= number < 360:
+            bearings[word] = number
+        elif kind == "hedge":
+            hedges.add(word)
+        elif kind == "limit" and word == "min_km" and number >= 0:
+            min_km = number
+        else:
+            reason = "kind must be unit (value > 0), bearing (0-360), hedge or limit min_km"
+            problems.append(Problem(row.file, row.line, reason))
+    if problems:
+        raise InputError(problems)
+    return DistanceWords(units, bearings, frozenset(hedges), min_km)
+
+
 #: a compass direction as a region phrase writes it -> its bearing in degrees from north
-#: (and as a field log abbreviates it: '24 km SW of Maiduguri')
-BEARINGS = {
-    word: bearing
-    for words, bearing in (
-        ("north n", 0.0), ("north-east northeast ne", 45.0), ("east e", 90.0),
-        ("south-east southeast se", 135.0), ("south s", 180.0),
-        ("south-west southwest sw", 225.0), ("west w", 270.0),
-        ("north-west northwest nw", 315.0),
-    )
-    for word in words.split()
-}  # fmt: skip
+#: (and as a field log abbreviates it: '24 km SW of Maiduguri'): place_distances.csv
+BEARINGS = distance_words().bearings
 #: the units a stated distance is written in, in kilometres
-DISTANCE_UNITS = {"km": 1.0, "kms": 1.0, "kilometres": 1.0, "kilometers": 1.0, "miles": 1.609}
-#: the stated distances that move a point: a shorter one moves it less than a precision-2
-#: region's reach (the town's region stands); beyond the longer, heldout8-18 and the
-#: held-out set code the reference town, as ACLED does ('Plaine Savo, about 60 km north of
-#: Bunia' at Bunia, 'Bunkonde, about 50 km south of Kananga' at Kananga), where heldout19-21
-#: compute the point (docs/extraction_history.md, session 24 hP12: the sets conflict)
-OFFSET_MIN_KM = 10.0
-OFFSET_MAX_KM = 40.0
-OFFSET_RADIUS_KM = 5.0  # the least radius drawn round a point moved by a stated distance
+DISTANCE_UNITS = distance_words().units
+#: a bearing's name in a moved point's label ('SW' -> 'south-west')
+_COMPASS = {
+    b: max((w for w, v in BEARINGS.items() if v == b), key=lambda w: ("-" in w, len(w)))
+    for b in set(BEARINGS.values())
+}
+#: words that hedge a stated distance ('about 35 km')
+ABOUT_WORDS = distance_words().hedges
+#: C12: any stated distance from this up moves the named place's point (a shorter one is
+#: noise beside the precision-2 region 'south of X' already is)
+OFFSET_MIN_KM = distance_words().min_km
+
+
+def _number(word: str) -> float | None:
+    """'35', '1,500', '2.5', 'thirty', 'twenty-five' (figure_numbers.csv) as a number."""
+    try:
+        return float(word.replace(",", ""))
+    except ValueError:
+        pass
+    values = [WORDS.word_values.get(part) for part in word.lower().split("-")]
+    if not values or any(v is None for v in values) or len(values) > 2:
+        return None
+    return float(sum(values))  # type: ignore[arg-type]
 
 
 def stated_km(before: str) -> float | None:
-    """The distance ending `before` in kilometres when it locates the place named just
-    before it ('Wadi al-Shay, about 35 km ', 'al-Dashisha, some 40 km ', 'X, 12 miles to
-    the ') or a road word ('on the road 20 km ', 'the highway about 30 km '), else None. A
-    distance after no named place ('a convoy about 20 km east of Menaka') tells a stretch
-    around the town: its region, not a point. Plain string reading: no pattern is compiled
-    for it."""
+    """The distance ending `before` in kilometres ('Wadi al-Shay, about 35 km ', 'a convoy
+    about 20 km ', 'X, 12 miles to the ', 'some forty kilometres '), else None. Convention
+    C12: the distance moves the named place's point whether or not a place was named before
+    it (when one was, and a gazetteer knows it, the event is at that place: the reference
+    role of place_roles.csv makes the moved town only locate it). Plain string reading: no
+    pattern is compiled for it."""
     words = before.split()
     if words[-2:] == ["to", "the"]:  # '35 km to the south-west of'
         words = words[:-2]
@@ -420,28 +468,77 @@ def stated_km(before: str) -> float | None:
     last = words[-1].lower().replace("-", "")
     unit = next((u for u in DISTANCE_UNITS if last.endswith(u) and last[: -len(u)]), None)
     if unit is not None:  # '35km', '35-km'
-        number, rest = last[: -len(unit)], words[:-1]
+        number = last[: -len(unit)]
     elif last in DISTANCE_UNITS and len(words) > 1:
-        unit, number, rest = last, words[-2], words[:-2]
+        unit, number = last, words[-2]
     else:
         return None
-    if rest and rest[-1].lower() in ABOUT_WORDS:
-        rest = rest[:-1]
-    if not rest or not (rest[-1].endswith(",") or rest[-1].lower() in _ROAD_WORDS):
-        return None  # not 'X, about 35 km south-west of' nor 'the road 20 km east of'
-    try:
-        km = float(number.replace(",", "")) * DISTANCE_UNITS[unit]
-    except ValueError:
+    value = _number(number)
+    if value is None:
         return None
-    return km if OFFSET_MIN_KM <= km <= OFFSET_MAX_KM else None
+    km = value * DISTANCE_UNITS[unit]
+    return km if km >= OFFSET_MIN_KM else None
 
 
-#: a road word right before a stated distance ('on the road 20 km east of Manbij', 'the
-#: highway about 30 km east of Rutba'): the stretch of road lies that far that way, and
-#: heldout20-22 code it there (no set codes such a road at the town: session 25 hP13)
-_ROAD_WORDS = frozenset(w.lower() for w in PLACE_WORDS["road_word"])
-#: words that hedge a stated distance ('about 35 km')
-ABOUT_WORDS = frozenset("about some around roughly nearly approximately almost just".split())
+@lru_cache(maxsize=1)
+def _anaphor_direction() -> re.Pattern[str]:
+    """'<direction> of the town' (a direction of place_distances.csv, spelt out or a field
+    log's capitals, and an anaphor noun of place_cues.csv after the or this)."""
+    rules, words = place_rules(), distance_words()
+    spelt = sorted((w for w in words.bearings if len(w) > 2), key=len, reverse=True)
+    short = sorted((w.upper() for w in words.bearings if len(w) <= 2), key=len, reverse=True)
+    nouns = sorted(rules.words_of("anaphor"), key=len, reverse=True)
+    return re.compile(
+        rf"\b(?P<direction>{'|'.join(map(re.escape, spelt))}|(?-i:{'|'.join(short)}))\s+of\s+"
+        rf"(?:the|this)\s+(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, nouns))})\b",
+        re.IGNORECASE,
+    )
+
+
+def anaphor_offset(sentence: str) -> tuple[Region, int] | None:
+    """C12 for a place told by its noun: '12 kilometres north of the town', 'about 30 km
+    north of the camp': the distance and direction from the place the sentence refers back
+    to (the caller's carried place), else None. Only where a distance is stated: 'north of
+    the town' alone moves nothing. With the region, where the words before the distance
+    end ('Kashkash,' of 'the village of Kashkash, 12 kilometres north of the town')."""
+    if "of th" not in sentence:  # (most sentences)
+        return None
+    for found in _anaphor_direction().finditer(sentence):
+        before = sentence[max(0, found.start() - LOOK_BEHIND) : found.start()]
+        km = stated_km(before)
+        if km is not None:
+            bearing = BEARINGS[found["direction"].lower()]
+            noun = " ".join(found[0].split()[2:])
+            region = Region(f"{km:g} km {_COMPASS[bearing]} of {noun}", 2, km, km, bearing)
+            return region, found.start() - len(before) + _distance_start(before)
+    return None
+
+
+def _distance_start(before: str) -> int:
+    """Where the distance ending `before` begins, its hedge included ('about 12 km ')."""
+    words = before.rstrip().split(" ")
+    if [w.lower() for w in words[-2:]] == ["to", "the"]:
+        words = words[:-2]
+    take = 1 if any(words[-1].lower().endswith(u) and words[-1][0].isdigit()
+                    for u in DISTANCE_UNITS) else 2  # fmt: skip
+    if len(words) > take and words[-take - 1].lower() in ABOUT_WORDS:
+        take += 1
+    return len(" ".join(words[:-take])) + (1 if len(words) > take else 0)
+
+
+#: the words between a place named and the distance that locates it ('the village of
+#: Kashkash, 12 kilometres north of the town', 'Gharyan, the main supply base of Khalifa
+#: Haftar's army some 80 km south of the capital'): an apposition after a comma, in one
+#: clause: the place is the event's own (C12), not the town moved
+_OWN_PLACE_GAP = re.compile(r"\s*,[^,;:|·()\[\]]{0,80}")
+
+
+def own_place_before(text: str, place_end: int, distance_start: int) -> bool:
+    """The place ending at `place_end` is told by the distance starting at
+    `distance_start` ('X, about 12 km north of the town': X is where it happened)."""
+    return place_end <= distance_start and bool(
+        _OWN_PLACE_GAP.fullmatch(text, place_end, distance_start)
+    )
 
 
 def read_name(
@@ -603,6 +700,10 @@ __all__ = [
     "PlaceRules",
     "Region",
     "after_title",
+    "anaphor_offset",
+    "own_place_before",
+    "distance_words",
+    "stated_km",
     "check_tables",
     "ends_in_part",
     "is_reference",

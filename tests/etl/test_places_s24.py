@@ -57,7 +57,7 @@ def test_country_alone_before_at_stays(extractor):
 
 
 # 'X, about N km <direction> of Y': the point the text gives (Y moved N km that way), at
-# precision 2; only for a named place before the distance, and 10-40 km (roles.stated_km)
+# precision 2 (roles.stated_km); since C12 (session 29) for any stated distance
 BAQUBAH = (33.75403, 44.60518)  # GeoNames 98854, Baqubah
 KIRKUK = (35.46806, 44.39222)  # data/curated/places.csv, kirkuk
 
@@ -83,20 +83,27 @@ def test_reference_role_with_some_distance_moves_the_point(extractor):
     assert 14 < _km(mention, KIRKUK) < 16 and mention.latitude < KIRKUK[0]
 
 
+# Convention C12 (session 29) reversed this test's two guards: a distance after no named
+# place ('an army convoy about 20 km north of Baqubah') and one beyond 40 km ('about 60 km
+# north of Baqubah') now move the point too (tests/etl/test_places_s29.py holds both cases)
 @pytest.mark.parametrize(
-    "text",
+    ("text", "km"),
     [
-        # no named place before the distance: a stretch around the town (its region)
-        "A roadside bomb struck an army convoy about 20 km north of Baqubah on Sunday, "
-        "killing two soldiers.",
-        # beyond 40 km the sets code the reference town (docs, session 24 hP12)
-        "Gunmen shot dead two farmers in the village of Umm Qarqoush, about 60 km north of "
-        "Baqubah, on Sunday.",
+        (
+            "A roadside bomb struck an army convoy about 20 km north of Baqubah on Sunday, "
+            "killing two soldiers.",
+            20,
+        ),
+        (
+            "Gunmen shot dead two farmers in the village of Umm Qarqoush, about 60 km north of "
+            "Baqubah, on Sunday.",
+            60,
+        ),
     ],
 )
-def test_distance_guards_keep_the_town(extractor, text):
+def test_distance_moves_the_point_under_c12(extractor, text, km):
     (mention,) = _mentions(extractor, text)
-    assert _km(mention, BAQUBAH) < 0.5
+    assert _km(mention, (BAQUBAH[0] + km / 111.2, BAQUBAH[1])) < 0.5
 
 
 def test_stated_km_reads_units_and_hedges():
@@ -105,8 +112,9 @@ def test_stated_km_reads_units_and_hedges():
     assert stated_km("the village of X, about 35 km ") == 35.0
     assert stated_km("Hamrat, some 20-km ") == 20.0
     assert round(stated_km("X, 12 miles to the "), 1) == 19.3
-    assert stated_km("a convoy about 20 km ") is None
-    assert stated_km("X, about 5 km ") is None
+    # C12 (session 29): a distance after no named place and one under 10 km are read too
+    assert stated_km("a convoy about 20 km ") == 20.0
+    assert stated_km("X, about 5 km ") == 5.0
 
 
 def test_the_rockets_told_again_join_the_first(extractor):

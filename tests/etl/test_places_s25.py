@@ -45,8 +45,10 @@ TAZAH = (35.30236, 44.32637)  # GeoNames 90199, Tāzah Khūrmātū
         ("a device went off on the road 20 km ", 20.0),
         ("a convoy of lorries on the international highway about 30 km ", 30.0),
         ("Wadi al-Shay, about 35 km ", 35.0),  # hP12's case, unchanged
-        ("a convoy about 20 km ", None),  # no place word before the distance
-        ("on the road 5 km ", None),  # under OFFSET_MIN_KM: the town's region holds it
+        # C12 (session 29): a distance after no place word, and one under the old 10 km
+        # floor, move the point too
+        ("a convoy about 20 km ", 20.0),
+        ("on the road 5 km ", 5.0),
     ],
 )
 def test_stated_km_after_a_road_word(before, km):
@@ -75,11 +77,13 @@ def test_a_road_n_km_from_a_town_is_placed_that_far(extractor, text, town, km, l
     assert mention.place_region == label
 
 
-def test_a_convoy_n_km_from_a_town_stays_at_the_town(extractor):
-    # guard: no road word before the distance (devset2 d2-022 codes Ménaka itself)
+def test_a_convoy_n_km_from_a_town_is_placed_that_far(extractor):
+    # reversed by convention C12 (session 29): no road word is needed before the distance;
+    # devset2 d2-022 was recoded to the moved point with it
     text = "A roadside bomb struck a supply convoy about 20 km east of Menaka on Friday."
     (mention,) = _mentions(extractor, text)
-    assert _km(mention, MENAKA) < 1 and mention.place_region == "east of Menaka"
+    assert _km(mention, moved(MENAKA, 20.0, 90.0)) < 1
+    assert mention.place_region == "20 km east of Menaka"
 
 
 def test_a_city_own_name_beats_a_town_spelt_alike_near_the_dateline(extractor):
