@@ -22,6 +22,8 @@ curated places and towns. Each case fails before its change; the guards pass bef
   name ('late yesterday', 'last night') dates what it tells, as in a record's own cell.
 - Translated day words: 'in the night of yesterday' (last night), 'since the evening / dawn /
   morning of yesterday', 'since yesterday morning' (yesterday to the day of speaking).
+- Translated strike words: 'in raid by the warplane Russian' (one aircraft), 'Fell barrels
+  explosive 8 on ...', 'Fell shells mortar 3 on ...' (verb first, noun before adjective).
 """
 
 from __future__ import annotations
@@ -187,3 +189,13 @@ def test_translated_night_and_since_words(extractor):
     assert _window(extractor, text, "explosion", day) == (dt.date(2019, 5, 16), day)
     text = "Clashes between the factions on axis the village Kafr Nabl since the evening of yesterday."
     assert _window(extractor, text, "clash", day) == (dt.date(2019, 5, 16), day)
+
+
+def test_translated_strike_words(extractor):
+    day = dt.date(2019, 5, 4)
+    text = "Martyrdom of 3 civilians in raid by the warplane Russian on the city Saraqib, today."
+    assert _one(_mentions(extractor, text, day), "airstrike").place_name is not None
+    text = "Fell barrels explosive 6 on the town Saraqib, in the morning of today, without losses."
+    _one(_mentions(extractor, text, day), "airstrike")
+    text = "Fell shells mortar 4 on the town Saraqib, in the evening of today, without losses."
+    _one(_mentions(extractor, text, day), "shelling")
