@@ -124,8 +124,8 @@ def build_all(
         # the Python ones go before the merge (docs/scale.md, "Session 27 (hI15)")
         articles = [replace(a, text="") for a in articles]
         snapshot = snapshot.without_texts()
+    count = len(mentions)  # (with `whole`, the merge empties the list once it has walked it)
     tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
-    count = len(mentions)
     del mentions  # not held through the review and the writing
     release()  # nor the heap the merge freed (etl/heap.py)
     state = MergeState(index, sources, cache.fingerprint if cache else "", count)
@@ -278,7 +278,9 @@ def with_merge(
 ) -> tuple[Tables, pd.DataFrame]:
     """`with_extraction` on given mentions, and the merge index (etl/merge_index.py) with
     each mention's event. With `whole`, `mentions` are light rows (etl/light_mentions.py)
-    and `whole()` reads the whole mentions back, article by article, for the rows."""
+    and `whole()` reads the whole mentions back, article by article, for the rows; the
+    list is then handed over (emptied once the clusters are walked, so the light rows go
+    before the rows are made: `add_extracted_by_article`)."""
     from etl.extracted import add_extracted, add_extracted_by_article
     from etl.extraction.merge import match_curated
     from etl.merge_index import merge_all

@@ -23,8 +23,10 @@ from etl.extraction.dates import precision_of
 from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Figure, Mention
 from etl.extraction.merge import Cluster, distance_km
+from etl.extraction.merge import _order as event_id_order  # the order Cluster.event_id reads
 from etl.extraction.summary import figure_rank as rank_of_figure
 from etl.extraction.summary import summarize
+from etl.heap import release
 from etl.light_mentions import Light
 from etl.places.facilities import ID_PREFIX as FACILITY
 from etl.places.facilities import facility_row, facility_source
@@ -177,7 +179,7 @@ def _new_event(
     are read from it (the mentions themselves may be light: etl/light_mentions.py)."""
     best = _best(cluster)
     # the batch that brought the event: that of its first article in ingestion order
-    first = min(cluster.mentions, key=lambda m: batch_of.get(m.article_id, (len(batch_of),))[0])
+    first = _first_brought(cluster.mentions, batch_of)
     where = cluster.place or best
     if told is None:
         actor1 = _most_common(m.actor1 for m in cluster.mentions)
@@ -214,6 +216,31 @@ def _new_event(
         "review_status": "pending",
         "batch_id": batch_of.get(first.article_id, (0, None))[1],
     }
+
+
+def _first_brought(
+    mentions: Iterable[Mention], batch_of: Mapping[str, tuple[int, str]]
+) -> Mention:
+    """The mention of the article that came first in ingestion order (the first such one)."""
+    return min(mentions, key=lambda m: batch_of.get(m.article_id, (len(batch_of),))[0])
+
+
+def _kept_for_row(
+    cluster: Cluster, best: Mention, batch_of: Mapping[str, tuple[int, str]]
+) -> Cluster:
+    """The cluster with only the mentions `_new_event` reads one by one (with `told`): its
+    best, its place one, the first of the first batch, and the one its event id is made of,
+    in the cluster's order; so its row is the same and the other mentions can go (the light
+    rows are freed before the second pass makes its frames: docs/scale.md, "Session 29
+    (hI17)"). Each is the first of its kind in the cluster's order, so also in the subset's."""
+    keep = {id(best), id(_first_brought(cluster.mentions, batch_of)),
+            id(min(cluster.mentions, key=event_id_order))}  # fmt: skip
+    if cluster.place is not None:
+        keep.add(id(cluster.place))
+    kept = copy.copy(cluster)
+    kept.mentions = [m for m in cluster.mentions if id(m) in keep]
+    kept.articles = set()  # (not read by the row)
+    return kept
 
 
 def _claim(m: Mention, event_id: str, actor_ids: Mapping[str, str]) -> dict:
@@ -333,6 +360,10 @@ class Columns:
             if order is not None:
                 column = column.take(order).reset_index(drop=True)
             made[key] = column
+            release()  # the chunks' freed buffers back to the system, before the next
+            # column's are joined: the heap cannot reuse them for a whole column's buffer,
+            # so without it each column's chunks stayed resident beside it (+146 MiB at
+            # 16,000 news-length articles: docs/scale.md, "Session 29 (hI17)")
         self.columns = {}
         return pd.DataFrame(made)
 
@@ -446,7 +477,12 @@ def add_extracted_by_article(
     makes its claim, figure and flow rows, put in that order at the end; the new events'
     rows are made last from their clusters, the best and place mentions whole, and what the
     rows read of the others (actors, background, the largest figures) gathered as the pass
-    reads them (`_Told`): the light rows are left as they are."""
+    reads them (`_Told`): no light row is written to.
+
+    `clusters` and `lights`, when lists, are handed over: emptied once walked, so the light
+    rows are freed before the whole mentions are read (a new event keeps the few its row
+    reads one by one, `_kept_for_row`): 2.0 M of 3.4 M Python blocks at 16,000 news-length
+    articles (docs/scale.md, "Session 29 (hI17)"). The caller keeps no other reference."""
     acled = _acled_names(tables, clusters)
     batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
@@ -468,12 +504,13 @@ def add_extracted_by_article(
     for cluster in clusters:
         event_id = cluster.event_id
         if cluster.curated_event_id is None:
-            best = _best(cluster).seq  # type: ignore[attr-defined]
+            best_mention = _best(cluster)
+            best = best_mention.seq  # type: ignore[attr-defined]
             seqs = [m.seq for m in cluster.mentions]  # type: ignore[attr-defined]
             new_of[seqs] = len(new_clusters)
             place_of[seqs] = np.arange(1, len(seqs) + 1)
             place_of[best] = 0
-            new_clusters.append(cluster)
+            new_clusters.append(_kept_for_row(cluster, best_mention, batch_of))
             whole_kept[best] = None
             if cluster.place is not None:
                 whole_kept[cluster.place.seq] = None  # type: ignore[attr-defined]
@@ -488,6 +525,11 @@ def add_extracted_by_article(
             event_of.append(event_id)
             supported.add(event_id)
             new_places.add(m)
+    cluster = m = best_mention = None  # type: ignore[assignment]  # (no light kept by name)
+    if isinstance(clusters, list):  # handed over: the light rows go now
+        clusters.clear()
+    if isinstance(lights, list):
+        lights.clear()
     new_claims, new_figures, new_flows = Columns(), Columns(), Columns()
     claim_rank: list[int] = []
     figure_rank: list[int] = []

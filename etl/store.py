@@ -35,6 +35,7 @@ from etl.atomic import STAGING_PREFIX, fsync_dir, make_staging_dir, point
 from etl.backend import database_url
 from etl.database import read_database, write_database
 from etl.exports import write_exports
+from etl.heap import release
 from etl.lock import exclusive
 from etl.problems import StoreError
 from etl.row_chunks import row_ranges
@@ -202,6 +203,8 @@ def stage_build(
 ) -> tuple[Path, str]:
     """Write a complete build into a new staging folder; nothing readers see changes."""
     digest = content_hash(tables)
+    release()  # each writer's freed transients back to the system before the next's
+    # (etl/heap.py): they do not stack up (docs/scale.md, "Session 29 (hI17)")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     build_id = f"{stamp}-{digest[:10]}"
     staging = make_staging_dir(store / BUILDS / build_id)
@@ -212,9 +215,12 @@ def stage_build(
             _pg().stage(url, build_id, tables, {**meta, **info})
         else:
             write_database(staging / DATABASE, tables, {**meta, **info})
+            release()
             write_reader_file(staging, build_id)
+            release()
         if exports:
             write_exports(staging / EXPORTS, tables, build_id)
+            release()
     except BaseException:
         unstage(staging, build_id)
         raise

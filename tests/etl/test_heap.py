@@ -44,3 +44,41 @@ def test_a_build_releases_the_heap_after_the_merge(monkeypatch, tmp_path):
     paths = Paths(seeds=ROOT / "seeds", curated=ROOT / "data" / "curated", store=tmp_path)
     build.build_all(paths)
     assert calls == ["release", "review"]
+
+
+def test_each_writer_of_a_build_has_the_heap_given_back_after_it(monkeypatch, tmp_path):
+    """`stage_build` releases the heap after the digest and after each writer, so their freed
+    transients do not stack up (docs/scale.md, "Session 29 (hI17)")."""
+    from etl import store
+    from etl.build import build_tables
+    from etl.settings import ROOT, Paths
+
+    tables = build_tables(Paths(seeds=ROOT / "seeds", curated=ROOT / "data" / "curated",
+                                store=tmp_path / "unused"))  # fmt: skip
+    calls = []
+    monkeypatch.setattr(store, "release", lambda: calls.append("release") or True)
+    for name in ("content_hash", "write_database", "write_reader_file", "write_exports"):
+        plain = getattr(store, name)
+
+        def called(*args, _name=name, _plain=plain, **kwargs):
+            calls.append(_name)
+            return _plain(*args, **kwargs)
+
+        monkeypatch.setattr(store, name, called)
+    store.stage_build(tmp_path / "store", tables, {}, True)
+    assert calls == ["content_hash", "release", "write_database", "release",
+                     "write_reader_file", "release", "write_exports", "release"]  # fmt: skip
+
+
+def test_the_rows_columns_have_the_heap_given_back_one_by_one(monkeypatch):
+    """`Columns.frame` releases the heap after each column is joined: the chunks it freed
+    cannot hold the next whole column, so without it they stayed resident beside it."""
+    from etl import extracted
+
+    calls = []
+    monkeypatch.setattr(extracted, "release", lambda: calls.append("release") or True)
+    rows = extracted.Columns(chunk=3)
+    for i in range(10):
+        rows.append({"a": i, "b": f"s{i}", "c": None})
+    frame = rows.frame()
+    assert list(frame["a"]) == list(range(10)) and len(calls) == 3

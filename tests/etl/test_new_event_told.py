@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from etl.extracted import Largest, _best, _new_event, _Told
+from etl.extracted import Largest, _best, _kept_for_row, _new_event, _Told
 from etl.extraction.mentions import DateWindow, Figure, Mention
 from etl.extraction.merge import Cluster
 from etl.extraction.summary import _PEOPLE, _largest
@@ -103,3 +103,24 @@ def test_second_actor_leaves_out_the_first():
     assert told.actors() == ("Army", "Rebels")
     assert _new_event(cluster, acled, {}, {}, told)["actor2"] == "Rebels"
     assert _new_event(cluster, acled, {}, {})["actor2"] == "Rebels"
+
+
+def test_a_new_events_row_from_the_mentions_kept_for_it():
+    """`_kept_for_row` keeps at most four mentions (the best, the place one, the first of the
+    first batch, the one the event id is made of), in the cluster's order, and the row made
+    of them is the one every mention makes (random batches and place mentions)."""
+    rng = random.Random(29)
+    acled = {k: ("ACLED " + k, "sub " + k) for k in ("airstrike", "displacement")}
+    for _ in range(1500):
+        kind = rng.choice(tuple(acled))
+        mentions = [_mention(rng, i, kind) for i in range(rng.randrange(1, 9))]
+        cluster = Cluster(kind, dt.date(2021, 5, 3), dt.date(2021, 5, 4), mentions,
+                          place=rng.choice([None, *mentions]))  # fmt: skip
+        batches = rng.sample(range(4), 4)
+        batch_of = {f"a{i}": (batches[i], f"batch{batches[i]}") for i in range(4)}
+        told = _told(cluster, rng)
+        kept = _kept_for_row(cluster, _best(cluster), batch_of)
+        assert len(kept.mentions) <= 4 and cluster.mentions == mentions
+        assert [m for m in mentions if any(m is k for k in kept.mentions)] == kept.mentions
+        whole = _new_event(cluster, acled, {}, batch_of, told)
+        assert _new_event(kept, acled, {}, batch_of, told) == whole
