@@ -21,7 +21,7 @@ from etl.import_tables import with_imports
 from etl.inbox import Snapshot
 from etl.integrity import check_integrity
 from etl.mention_cache import MentionCache
-from etl.merge_state import MergeState, keep
+from etl.merge_state import MergeState, keep, spill
 from etl.problems import InputError, display_path
 from etl.review import apply_decisions
 from etl.settings import Paths
@@ -127,8 +127,10 @@ def build_all(
     count = len(mentions)  # (with `whole`, the merge empties the list once it has walked it)
     tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
     del mentions  # not held through the review and the writing
+    kept = index if cache is None else spill(index)  # nor the merge index, for a writer
+    del index
     release()  # nor the heap the merge freed (etl/heap.py)
-    state = MergeState(index, sources, cache.fingerprint if cache else "", count)
+    state = MergeState(kept, sources, cache.fingerprint if cache else "", count)
     tables = apply_decisions(tables, snapshot.decisions, sources.source)
     return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports
 

@@ -155,11 +155,16 @@ def test_extract_light_and_read_back(tmp_path, inputs):
 def test_build_with_a_cache_equals_one_without(tmp_path):
     """`build_all` with a cache (two passes) and without (whole mentions): the same."""
     paths = dataclasses.replace(Paths(), store=tmp_path)
-    plain, _ = build.build_all(paths)
+    plain, plain_state = build.build_all(paths)
     cached, state = build.build_all(paths, cache=MentionCache(tmp_path))
     assert state is not None and state.mentions > 0
     for name in TABLE_NAMES:
         pd.testing.assert_frame_equal(plain[name], cached[name], obj=name)
+    # a writer's build (with a cache) holds its merge index spilled to a file, not as a
+    # frame (merge_state.spill); read back, it is the frame a build without a cache holds
+    assert isinstance(plain_state.kept, pd.DataFrame)
+    assert not isinstance(state.kept, pd.DataFrame) and Path(state.kept.name).is_file()
+    pd.testing.assert_frame_equal(state.index, plain_state.index)
 
 
 #: articles where `merge.further` fires on a sentence's opening ('Hours later ...'), so the
