@@ -183,3 +183,71 @@ def test_distance_table_problems_are_named(tmp_path):
         assert "place_distances.csv:3" in text and "place_distances.csv:4" in text
     finally:
         roles.distance_words.cache_clear()
+
+
+# heldout26's news places by mechanism (session 29, hP17): rows of place_roles.csv and
+# place_regions.csv. Each case fails before its row; sentences written for this test.
+MOREK = (35.37615, 36.68970)  # GeoNames 166640, Mūrak
+GHARYAN = (32.17222, 13.02028)  # GeoNames 2217362
+DAQUQ = (35.13923, 44.44907)  # GeoNames 90220, Dāqūq
+TAL_RIFAAT = (36.47229, 37.09471)  # GeoNames 163476, Tall Rif'at
+AL_HOL = (36.376, 41.149)  # data/curated/places.csv al_hol
+
+
+def test_a_city_before_government_is_no_place(extractor):
+    text = (
+        "Forces loyal to the Tripoli government clashed with Haftar's troops in the hills "
+        "south of Gharyan on Tuesday, killing 11 fighters."
+    )
+    (mention,) = _mentions(extractor, text)
+    assert _km(mention, GHARYAN) < 1
+
+
+def test_a_place_in_a_directed_province_is_the_place(extractor):
+    text = (
+        "A Turkish observation post near Morek in northern Hama came under mortar fire on "
+        "Sunday, wounding three soldiers."
+    )
+    (mention,) = _mentions(extractor, text)
+    assert _km(mention, MOREK) < 1
+
+
+def test_a_district_located_by_a_town_without_a_comma(extractor):
+    text = (
+        "Gunmen stormed a sheep farm in the Daquq district south of Kirkuk at dawn on "
+        "Wednesday and shot dead three shepherds."
+    )
+    (mention,) = _mentions(extractor, text)
+    assert _km(mention, DAQUQ) < 1
+
+
+def test_fighters_from_a_country_give_no_place(extractor):
+    text = (
+        "NEAR AL-BAGHOUZ, Syria - Militants attacked SDF positions at the edge of the enclave "
+        "on Sunday, killing two fighters. On Saturday, dozens of militants had surrendered at "
+        "the same front, among them fighters from Iraq and Central Asia."
+    )
+    mentions = _mentions(extractor, text, dt.date(2019, 2, 18))
+    assert all(m.country != "IQ" for m in mentions)
+
+
+def test_the_camp_after_people_came_from_a_front(extractor):
+    text = (
+        "Nine children have died on the road to al-Hol camp this month, aid workers said. On "
+        "Monday alone, 4,600 people arrived at the camp, most of them in open trucks from the "
+        "screening point near the Baghouz front."
+    )
+    arrival = next(
+        m for m in _mentions(extractor, text, dt.date(2019, 3, 20)) if m.trigger.startswith("arrived")
+    )
+    assert _km(arrival, AL_HOL) < 2
+
+
+def test_a_town_and_its_villages_located_by_a_city(extractor):
+    text = (
+        "More than 600 families fled the town of Tal Rifaat and surrounding villages north of "
+        "Aleppo on Monday after Turkish artillery shelled the area. On Tuesday, one of the "
+        "shells struck the courtyard of a school, killing a girl."
+    )
+    mentions = _mentions(extractor, text, dt.date(2019, 4, 5))
+    assert mentions and all(_km(m, TAL_RIFAAT) < 1 for m in mentions)
