@@ -256,9 +256,72 @@ QUEUE_COLUMNS = {
 def queue_columns(shown: pd.DataFrame, batch: str) -> dict[str, str]:
     """The review table's columns for these items of `batch` ("" every uploaded batch): no
     batch column when one batch is chosen, nor a 'reviewed by' column that nobody has filled
-    (items awaiting review). At 1280 px both said the same thing in every row and cut the
-    batch's name ('3 uploads, 03 Dec 2026 (b2...')."""
+    (items awaiting review), nor a status column when every row has the same status (the
+    count above the table and the 'Show' choice say it). At 1280 px each said the same thing
+    in every row and took room from the others: the batch's name was cut ('3 uploads, 03 Dec
+    2026 (b2...'), and the summary."""
     dropped = {"batch_label"} if batch else set()
     if "reviewed_by" in shown and not shown["reviewed_by"].fillna("").astype(str).str.strip().any():
         dropped.add("reviewed_by")
+    if "status" in shown and shown["status"].nunique() <= 1:
+        dropped.add("status_text")
     return {k: v for k, v in QUEUE_COLUMNS.items() if k not in dropped}
+
+
+#: Review table, the short columns' widths (CSS px; their text wraps onto the rows' lines)
+#: and the summary's least. The summary takes the rest of the table's width: Streamlit shares
+#: any width the columns leave over evenly among all of them, so a summary of "large" width
+#: (400 px) kept about a third of a 1920 px window, the rest going to the short columns,
+#: and at 1280 px it ran past the table's right edge.
+QUEUE_WIDTHS = {
+    "status_text": 96, "kind": 96, "type_label": 128, "date_text": 112, "place": 176,
+    "batch_label": 160, "reviewed_by": 112,
+}  # fmt: skip
+SUMMARY_MIN_PX = 320
+#: Left of the columns: the rows' selection boxes, and the grid's two borders.
+QUEUE_MARGIN_PX = 36
+#: The summary's rows: Streamlit wraps a cell's text only in rows taller than 4rem (64 px),
+#: so at least three lines; at most five (a longer sentence is cut there: it is whole in the
+#: 'One at a time' panel under the table). Lines of Streamlit's 14 px sans-serif, a
+#: character taken as 6.6 px (measured: 6.2 in the seed batch's sentences), a cell's padding.
+QUEUE_LINES = (3, 5)
+QUEUE_LINE_PX, QUEUE_ROW_PAD_PX, QUEUE_CHAR_PX, QUEUE_CELL_PAD_PX = 19, 14, 6.6, 16
+#: The table's rows shown before it scrolls: as many as fit this height (at least three; a
+#: 720 px window keeps the controls above in sight), and its heading row's height.
+QUEUE_BODY_PX, QUEUE_HEAD_PX = 440, 38
+
+
+def queue_widths(columns: Mapping[str, str], table_px: int) -> dict[str, int]:
+    """Heading -> width (px) of each of the review table's `columns` (field -> heading) in a
+    table `table_px` wide: the short columns as QUEUE_WIDTHS, the summary all that is left
+    (at least SUMMARY_MIN_PX; the table then scrolls sideways)."""
+    widths = {h: QUEUE_WIDTHS[f] for f, h in columns.items() if f in QUEUE_WIDTHS}
+    rest = table_px - QUEUE_MARGIN_PX - sum(widths.values())
+    return widths | {h: max(SUMMARY_MIN_PX, rest) for f, h in columns.items() if f == "what"}
+
+
+def wrapped_lines(text: str, width_px: int) -> int:
+    """How many lines `text` takes, wrapped at spaces in a cell `width_px` wide (estimated:
+    QUEUE_CHAR_PX a character)."""
+    per_line = max(1, int((width_px - QUEUE_CELL_PAD_PX) / QUEUE_CHAR_PX))
+    lines, used = 1, 0
+    for word in str(text).split():
+        size = len(word)
+        if used and used + 1 + size > per_line:
+            lines, used = lines + 1, 0
+        used = used + 1 + size if used else size
+        while used > per_line:  # a word longer than a line is broken
+            lines, used = lines + 1, used - per_line
+    return lines
+
+
+def queue_heights(summaries: Iterable[str], summary_px: int) -> tuple[int, int]:
+    """The review table's row height and its own height (px): rows tall enough for the
+    longest of `summaries` in a column `summary_px` wide (within QUEUE_LINES), and as many
+    shown as fit QUEUE_BODY_PX."""
+    texts = list(summaries)
+    need = max((wrapped_lines(t, summary_px) for t in texts), default=1)
+    lines = min(max(need, QUEUE_LINES[0]), QUEUE_LINES[1])
+    row = QUEUE_ROW_PAD_PX + QUEUE_LINE_PX * lines
+    shown = min(max(len(texts), 1), max(3, QUEUE_BODY_PX // row))
+    return row, QUEUE_HEAD_PX + row * shown + 2

@@ -13,12 +13,15 @@ from dashboard.components.actions import clicked, clicks
 from dashboard.components.bulk_edit import record_bulk, render_bulk
 from dashboard.components.event_review import frame_row, render_decision, render_evidence
 from dashboard.components.loader import Data
+from dashboard.components.width_probe import column_width
 from dashboard.review_items import (
     STATUS_WORDS,
     batch_choices,
     in_batch,
     queue_columns,
+    queue_heights,
     queue_items,
+    queue_widths,
 )
 from dashboard.text import plain_text
 from etl.inbox import Snapshot
@@ -55,21 +58,30 @@ def _counts(items: pd.DataFrame) -> str:
     return f"{len(items)} item(s): " + ", ".join(parts) + "."
 
 
+#: The review table's width (px) in a 1280 px window: what the server sizes the summary to
+#: until the browser reports the table's width (then kept in a cookie).
+TABLE_PX = 1120
+
+
 def _table(shown: pd.DataFrame, batch: str) -> list[str]:
-    """The queue as a table whose rows can be selected; the selected item ids."""
+    """The queue as a table whose rows can be selected; the selected item ids. Its summary
+    takes the width the short columns leave, as the browser measures the table (the probe
+    above it), and wraps onto the rows' lines: cut at the table's edge, an analyst reviewing
+    a batch read only its first words."""
     columns = queue_columns(shown, batch)
+    widths = queue_widths(columns, column_width("review_width", TABLE_PX))
+    row_px, table_px = queue_heights(shown["what"], widths[columns["what"]])
     digest = hashlib.sha256("|".join(shown["item_id"]).encode()).hexdigest()[:12]
     state = st.dataframe(
         shown[list(columns)].rename(columns=columns),
         hide_index=True,
         width="stretch",
-        height=min(38 + 35 * len(shown), 320),
+        height=table_px,
+        row_height=row_px,
         key=f"queue_{digest}",  # a new list, a new selection: rows never point at other items
         on_select="rerun",
         selection_mode="multi-row",
-        column_config={
-            "summary, or the sentence added": st.column_config.TextColumn(width="large")
-        },
+        column_config={h: st.column_config.TextColumn(width=w) for h, w in widths.items()},
     )
     return [shown["item_id"].iloc[i] for i in state.selection.rows if i < len(shown)]
 

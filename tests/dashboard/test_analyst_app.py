@@ -11,6 +11,7 @@ import zipfile
 
 import pytest
 
+from dashboard.review_items import wrapped_lines
 from dashboard.views import claim_frame
 from etl import inbox
 from etl.store import read_store
@@ -301,7 +302,10 @@ def test_many_at_once_from_the_table(store):
     at = sign(analyst_page())
     table = next(d for d in at.dataframe if d.key and d.key.startswith("queue_"))
     shown = table.value
-    assert list(shown["status"].unique()) == ["awaiting review"]
+    # every row awaiting review: no status column (the count above the table says it; the
+    # column took room from the summary)
+    assert "status" not in shown.columns
+    assert _review_count(at).startswith(f"{len(shown)} item(s): {len(shown)} awaiting review")
     # every uploaded batch: each row names its batch; nobody has reviewed any yet
     assert "batch" in shown.columns and "reviewed by" not in shown.columns
     at.selectbox(key="review_batch").set_value(report.batch_id).run()
@@ -315,6 +319,25 @@ def test_many_at_once_from_the_table(store):
     events = _batch_events(store, report.batch_id)
     assert (events["review_status"] == "accepted").sum() == 2
     assert as_read(at.success[0].value) == "Accepted: 2 item(s)."
+
+
+def test_the_queue_summary_takes_the_tables_width_and_wraps(store):
+    """The summary column gets the width the short columns leave in the table (1120 px, a
+    1280 px window, until the browser reports another), and the rows are tall enough for
+    Streamlit to wrap text (over 64 px) and for the longest sentence shown: it was given 400
+    px, ran past the table's edge at 1280 px and showed one line, its first words."""
+    _ingest(store, "hajin_strikes.html", "jisr_shelling.txt")
+    at = sign(analyst_page())
+    table = next(d for d in at.dataframe if d.key and d.key.startswith("queue_"))
+    config = json.loads(table.proto.columns)
+    widths = {h: c["width"] for h, c in config.items() if h != "_index"}
+    shown = table.value
+    assert set(widths) == set(shown.columns)
+    summary = widths.pop("summary, or the sentence added")
+    assert summary == 1120 - 36 - sum(widths.values()) and summary > 2 * max(widths.values())
+    longest = max(shown["summary, or the sentence added"], key=len)
+    assert table.proto.row_height > 64
+    assert table.proto.row_height >= 14 + 19 * wrapped_lines(longest, summary)
 
 
 def test_the_selected_events_are_edited_together(store):
@@ -593,8 +616,11 @@ def test_a_sentence_accepted_on_an_extracted_event_stays_on_the_list(
     claims = read_store(store)[0]["claims"]
     assert claims.loc[claims["mention_key"] == key, "review_status"].tolist() == ["accepted"]
     assert _review_count(at) == "1 item(s): 0 awaiting review, 1 accepted, 0 rejected."
+    # one status in every row: no status column (the count above says it); the item's own
+    # label, 'One at a time', names it
     shown = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
-    assert shown["status"].tolist() == ["accepted"]
+    assert len(shown) == 1 and "status" not in shown.columns
+    assert _statuses_listed(at) == ["accepted"]
 
     # the whole event rejected (its id moved when the later batch joined it), shown on the
     # 'every uploaded batch' list: both listed once
@@ -606,6 +632,11 @@ def test_a_sentence_accepted_on_an_extracted_event_stays_on_the_list(
     shown = next(d for d in at.dataframe if d.key and d.key.startswith("queue_")).value
     assert len(shown) == 1 + 2  # the sentence, the shelling and the batch's other new event
     assert _review_count(at) == "3 item(s): 1 awaiting review, 0 accepted, 2 rejected."
+
+
+def _statuses_listed(at) -> list[str]:
+    """The status each item of the 'One at a time' list starts with ('accepted · ...')."""
+    return [o.split(" · ")[0] for o in at.selectbox(key="review_item").options]
 
 
 def _queue_shown(at):
@@ -675,7 +706,8 @@ def test_a_sentence_rejected_on_its_own_stays_so_on_curated_and_extracted_events
     at.segmented_control(key="review_statuses").set_value(["rejected"]).run()
     shown = _queue_shown(at)
     assert _review_count(at).endswith(" 1 rejected.")
-    assert shown["status"].tolist() == ["rejected"]
+    assert len(shown) == 1 and "status" not in shown.columns  # one status: the count says it
+    assert _statuses_listed(at) == ["rejected"]
     assert shown["reviewed by"].tolist() == ["Ana Analyst"]  # who rejected it, not Ben
 
 

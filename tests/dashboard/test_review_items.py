@@ -9,6 +9,8 @@ import pytest
 
 from dashboard.highlight import claim_spans, segments
 from dashboard.review_items import (
+    QUEUE_MARGIN_PX,
+    SUMMARY_MIN_PX,
     batch_choices,
     current_place,
     edits,
@@ -16,8 +18,12 @@ from dashboard.review_items import (
     in_batch,
     item_claims,
     latest_decisions,
+    queue_columns,
+    queue_heights,
     queue_items,
+    queue_widths,
     saved_line,
+    wrapped_lines,
 )
 from etl.inbox import Decision
 
@@ -174,3 +180,43 @@ def test_the_saved_message_names_the_item_as_saved(project_tables):
     )
     unchanged = f"{item['type_label']} · {item['date_text']}: {item['summary']}"
     assert saved_line(project_tables, item, {}, None) == unchanged
+
+
+def test_the_queue_drops_a_status_every_row_shares(project_tables):
+    items = queue_items(project_tables)
+    pending = items[items["status"] == "pending"]
+    assert "status_text" not in queue_columns(pending, "")
+    mixed = pd.concat([pending.head(2), pending.head(1).assign(status="accepted")])
+    assert list(queue_columns(mixed, "")).count("status_text") == 1
+
+
+def test_the_summary_gets_what_the_short_columns_leave():
+    columns = {"kind": "kind", "type_label": "type", "place": "place", "what": "summary"}
+    for table in (1120, 1760):
+        widths = queue_widths(columns, table)
+        assert list(widths) == ["kind", "type", "place", "summary"]
+        assert sum(widths.values()) + QUEUE_MARGIN_PX == table
+        assert widths["summary"] == table - QUEUE_MARGIN_PX - 96 - 128 - 176
+    assert queue_widths(columns, 500)["summary"] == SUMMARY_MIN_PX  # then it scrolls sideways
+
+
+def test_wrapped_lines_counts_a_cells_lines():
+    per_line = int((400 - 16) / 6.6)  # 58 characters
+    assert wrapped_lines("word", 400) == 1
+    assert wrapped_lines("a" * per_line, 400) == 1
+    assert wrapped_lines("a" * per_line + " b", 400) == 2
+    assert wrapped_lines(" ".join(["abcdefghi"] * 12), 400) == 3  # 5 words (49 chars) a line
+    assert wrapped_lines("x" * (3 * per_line + 1), 400) == 4  # a long word broken
+
+
+def test_rows_are_tall_enough_to_wrap_and_for_the_longest_summary():
+    short, long = "Clashes near Hajin.", " ".join(["reported"] * 60)  # 539 characters
+    row, height = queue_heights([short] * 8, 1200)
+    assert row > 64 and row == 14 + 19 * 3  # Streamlit wraps only rows over 4rem
+    assert height == 38 + row * 6 + 2  # as many rows as fit 440 px
+    row, _ = queue_heights([short, long], 1200)
+    assert row == 14 + 19 * 3  # 20 words a line
+    row, _ = queue_heights([short, long], 1000)
+    assert row == 14 + 19 * 4  # 16 words a line
+    row, height = queue_heights([short, long], 600)
+    assert row == 14 + 19 * 5 and height == 38 + row * 2 + 2  # five lines at most; 2 rows
