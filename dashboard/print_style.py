@@ -24,8 +24,10 @@ HIDDEN = (
     '[data-testid="stDecoration"]',
     '[data-testid="stStatusWidget"]',
     ".modebar-container",
-    # controls that do nothing on paper: the downloads and the empty event search box
+    # controls that do nothing on paper: the downloads (and their row) and the empty event
+    # search box
     '[data-testid="stDownloadButton"]',
+    ".st-key-downloads",
     ".st-key-event_find",
 )
 #: Kept whole on one sheet: the map was cut in two across the first and second sheets

@@ -13,7 +13,7 @@ from dashboard.aggregate import aggregated
 from dashboard.briefing import LegendEntry
 from dashboard.components.after_draw import ask_after_draw
 from dashboard.components.downloads import render_downloads
-from dashboard.components.events_table import render_table
+from dashboard.components.events_table import render_table, render_table_download
 from dashboard.components.linked import (
     APP_RERUN,
     DETAIL_HEIGHT_PX,
@@ -282,6 +282,7 @@ def _below_row(page: Derived, data: Data, filters: Filters) -> None:
         data.batch_names,
         f"events_{filters.date_from}_{filters.date_to}",
         empty=not page.count,
+        first=lambda: render_table_download(page),
     )
     st.caption(data.loaded.origin)
 

@@ -18,13 +18,12 @@ PRINT_TABLE_KEY = "table_print"
 
 def render_table(page: Derived) -> None:
     """The newest events shown (at most TABLE_ROWS rows are sent to the browser), made only
-    while its expander is open (opening it reruns), and a CSV of every event shown, built
-    only when the reader clicks.
+    while its expander is open (opening it reruns); its CSV is `render_table_download`.
 
     Closed on a first page: the table sits below the map, out of sight at 1280x720 and
     1920x1080, and Streamlit's grid (its script and its canvas) was about 1.5 of Chromium's
     9-11 CPU-s for a first load with the default data (issue 10)."""
-    filters, rows = page.filters, views.TABLE_ROWS  # read when run (tests lower it)
+    rows = views.TABLE_ROWS  # read when run (tests lower it)
     st.subheader("Events shown")
     label = _table_label(page.count, rows)
     box = st.expander(label, key=TABLE_KEY, on_change="rerun")
@@ -45,6 +44,12 @@ def render_table(page: Derived) -> None:
                     f"The table lists the newest {rows:,} of the {page.count:,} events "
                     "shown; the CSV below holds all of them. Narrow the filters to list fewer."
                 )
+
+
+def render_table_download(page: Derived) -> None:
+    """The CSV of every event shown (the table's own columns), built only when the reader
+    clicks: the first of the page's row of downloads (components/downloads.py)."""
+    filters = page.filters
     st.download_button(
         "Download these events (CSV)",
         # the project's one CSV writer (formulas defused), on click (the events read whole then)

@@ -1,6 +1,7 @@
 """In headless Chromium at 1280x720: the methodology page from the navigation (screenshot
 artifacts/screenshots/methodology.png), and the three downloads of the readers' page, each
-saved and validated (provenance columns, GeoJSON schema, ACLED columns, one row per event)."""
+saved and validated (provenance columns, GeoJSON schema, ACLED columns, one row per event);
+at 1280x720 and 1920x1080, the page's four downloads in one row."""
 
 from __future__ import annotations
 
@@ -61,6 +62,30 @@ def test_each_download_is_the_view_in_its_format(page, tmp_path):
     table = list(csv.reader(io.StringIO(acled.decode("utf-8"))))
     assert tuple(table[0]) == ACLED_COLUMNS and len(table) - 1 == shown
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".csv", ".csv", ".geojson"]
+
+
+DOWNLOADS = ["Download these events (CSV)", "Events with their sources (CSV)",
+             "Map layer (GeoJSON)", "ACLED format (CSV)"]  # fmt: skip
+
+
+def test_the_downloads_read_as_one_row(page):
+    """At 1280x720 and 1920x1080 the four downloads sit on one line, in order, a small gap
+    between each and the next: the table's CSV had a line of its own above the other three,
+    which sat in three equal columns (at 1920, 287 px between one and the next).
+    Screenshots: artifacts/screenshots/downloads_{1280,1920}.png."""
+    try:
+        for width, height in ((1280, 720), (1920, 1080)):
+            page.set_viewport_size({"width": width, "height": height})
+            first = page.get_by_role("button", name=DOWNLOADS[0])
+            first.scroll_into_view_if_needed()
+            page.wait_for_timeout(800)
+            boxes = [page.get_by_role("button", name=n).bounding_box() for n in DOWNLOADS]
+            page.screenshot(path=str(SHOTS / f"downloads_{width}.png"))
+            assert len({round(b["y"]) for b in boxes}) == 1, (width, boxes)
+            gaps = [b["x"] - (a["x"] + a["width"]) for a, b in zip(boxes, boxes[1:])]
+            assert all(0 < g <= 24 for g in gaps), (width, gaps)
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 720})
 
 
 def test_methodology_page_from_the_navigation(page):

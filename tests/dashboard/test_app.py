@@ -412,6 +412,34 @@ def test_a_first_run_leaves_what_is_under_the_map_to_the_map_run(app, project_ta
     assert app.get("plotly_chart")[0].proto.spec == timeline  # the timeline as it was
 
 
+def test_the_downloads_sit_in_one_row(reader):
+    """The four downloads (the table's CSV, then the same events for other tools) in one
+    horizontal row, each as wide as its label, a small gap between them: the table's CSV
+    had a row of its own and the other three sat in three equal columns, far apart at 1920
+    px (287 px between one and the next)."""
+    parents = {}
+
+    def walk(node) -> None:
+        for child in getattr(node, "children", {}).values():
+            if getattr(child, "type", None) == "download_button":
+                parents[child.label] = node
+            walk(child)
+
+    walk(reader._tree)
+    assert list(parents) == [
+        "Download these events (CSV)", "Events with their sources (CSV)",
+        "Map layer (GeoJSON)", "ACLED format (CSV)"]  # fmt: skip
+    rows = {id(p): p for p in parents.values()}
+    assert len(rows) == 1
+    row = next(iter(rows.values())).proto
+    assert row.id.endswith("-downloads")  # the key the print style hides the row by
+    flex = row.flex_container
+    assert flex.direction == flex.Direction.HORIZONTAL and flex.wrap
+    gaps = flex.gap_config.DESCRIPTOR.fields_by_name["gap_size"].enum_type
+    assert gaps.values_by_number[flex.gap_config.gap_size].name == "SMALL"
+    assert not any(b.proto.use_container_width for b in reader.get("download_button"))
+
+
 def test_the_timeline_is_sent_themed_so_the_browser_draws_it_once(reader):
     """Streamlit's theme is applied in the browser through a template, which made Plotly draw
     the chart a second time after mounting it (issue 10): the timeline goes with the theme
