@@ -22,8 +22,7 @@ from etl.articles import Article
 from etl.extraction.dates import precision_of
 from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Figure, Mention
-from etl.extraction.merge import Cluster, distance_km
-from etl.extraction.merge import _order as event_id_order  # the order Cluster.event_id reads
+from etl.extraction.merge import Cluster, distance_km, event_id_order
 from etl.extraction.summary import figure_rank as rank_of_figure
 from etl.extraction.summary import summarize
 from etl.heap import release

@@ -83,10 +83,10 @@ from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver, with_region
 from etl.places.roles import (
     anaphor_offset,
-    own_place_before,
     ends_in_part,
     names_a_part,
     names_a_site,
+    own_place_before,
     points_here,
     refers_back,
 )

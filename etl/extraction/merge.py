@@ -49,11 +49,12 @@ class Cluster:
     def event_id(self) -> str:
         if self.curated_event_id:
             return self.curated_event_id
-        first = min(self.mentions, key=_order)
+        first = min(self.mentions, key=event_id_order)
         return ids.event_id("extracted", f"{first.article_id}:{first.char_start}:{self.event_type}")
 
 
-def _order(m: Mention) -> tuple:
+def event_id_order(m: Mention) -> tuple:
+    """The order an extracted event's id is made of the first mention in (`Cluster.event_id`)."""
     return (m.date.start, m.date.end, m.article_id, m.char_start, m.trigger_start)
 
 
@@ -206,7 +207,7 @@ def _weeks(start: dt.date, end: dt.date) -> range:
 
 def merge_order(m: Mention) -> tuple:
     """The order mentions are merged in: dated and precise ones first."""
-    return (m.date.source == "article", m.date.end - m.date.start, *_order(m))
+    return (m.date.source == "article", m.date.end - m.date.start, *event_id_order(m))
 
 
 def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:

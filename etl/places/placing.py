@@ -977,14 +977,7 @@ def _near_field(hits: list[PlaceHit], field_start: int) -> list[PlaceHit]:
     if place is None:
         return hits
     field = place
-    moved_point = next(
-        (
-            h for h in hits
-            if h.place_id == place.place_id and h.region
-            and (h.latitude, h.longitude) != (place.latitude, place.longitude)
-        ),
-        None,
-    )  # fmt: skip
+    moved_point = next((h for h in hits if _moved_from(h, place)), None)
     if moved_point is not None:  # C12: 'LOC: SHAQLAWA DIST | ... on a mountain road 20 km N
         place = moved_point  # of Shaqlawa': the field's town, moved as the text tells
         hits = [h for h in hits if h is not field]
@@ -998,12 +991,16 @@ def _moved_after(hit: PlaceHit, hits: list[PlaceHit]) -> bool:
     """The same place is named again later in the run of hits, moved by a stated distance
     (C12): 'the Gimbi - Nekemte road, 30 km east of Gimbi' is 30 km east of Gimbi, not at
     it. A region that does not move the point ('east of Gimbi') drops nothing."""
-    return not hit.region and any(
-        h.start > hit.start
-        and h.place_id == hit.place_id
-        and h.region
-        and (h.latitude, h.longitude) != (hit.latitude, hit.longitude)
-        for h in hits
+    return not hit.region and any(h.start > hit.start and _moved_from(h, hit) for h in hits)
+
+
+def _moved_from(hit: PlaceHit, place: PlaceHit) -> bool:
+    """`hit` is `place` moved by a stated distance (C12): the same place, read as a region,
+    at another point ('20 km N of Shaqlawa' after 'LOC: SHAQLAWA')."""
+    return (
+        hit.place_id == place.place_id
+        and bool(hit.region)
+        and (hit.latitude, hit.longitude) != (place.latitude, place.longitude)
     )
 
 
