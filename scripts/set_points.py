@@ -35,7 +35,6 @@ from etl.places.place_search import Candidate, find_places
 from etl.settings import ROOT
 
 FAR_KM = 10.0
-COUNTRY_NAMES = {"syria": "SY", "iraq": "IQ", "turkey": "TR", "lebanon": "LB", "jordan": "JO"}
 # 'near Morek (Morek)': a phrase and the town it was put at, in a README's list
 _PUT_AT = re.compile(r"([^;:]+?) \(([^()]+)\)(?=[;.]|$)")
 
@@ -54,9 +53,11 @@ def towns_put_at(readme: str) -> dict[str, str]:
     return found
 
 
-def country_code(candidate: Candidate) -> str:
+def country_code(candidate: Candidate, index: GeoNamesIndex) -> str:
+    """The candidate's country as an ISO2 code: the curated places name it ('Syria',
+    'United Kingdom'), the other gazetteers give the code (GeoNames' country table reads both)."""
     code = (candidate.country or "").strip()
-    return COUNTRY_NAMES.get(code.casefold(), code.upper())
+    return next(iter(index.country_codes([code]))) if code else ""
 
 
 _CUTS = re.compile(
@@ -90,7 +91,7 @@ def candidates_in(name: str, country: str, curated: list[dict], index: GeoNamesI
     collected: list[Candidate] = []
     for tried, query in enumerate(names):
         found = [c for c in find_places(query, [], curated, index, limit=500)
-                 if country_code(c) == country]  # fmt: skip
+                 if country_code(c, index) == country]  # fmt: skip
         if found and tried == 0:
             return found
         collected += found
