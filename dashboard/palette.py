@@ -137,6 +137,12 @@ def min_distance(colours: Iterable[str], vision: str | None = None) -> float:
     return min(float(np.linalg.norm(a - b)) for a, b in itertools.combinations(points, 2))
 
 
+def legend_order(label: object) -> str:
+    """Where a type's label stands in every legend (the map's, the slide's, the timelines'):
+    by label, case aside."""
+    return str(label).casefold()
+
+
 def legend_ranks(types: Iterable[str], labels: Iterable[str]) -> dict[str, int]:
     """Each event type's place in a legend, from 1: by label, the order `legend_colours`
     gives the map's and the slide's legends. The timelines pass it to Plotly as each trace's
@@ -144,7 +150,7 @@ def legend_ranks(types: Iterable[str], labels: Iterable[str]) -> dict[str, int]:
     types first appear in the data: on the reader's page the timeline's legend and the map's
     beneath it ran in two orders). `types` and `labels` are paired, one label per type."""
     named = dict(zip(types, labels))
-    ordered = sorted(named, key=lambda event_type: str(named[event_type]).casefold())
+    ordered = sorted(named, key=lambda event_type: legend_order(named[event_type]))
     return {event_type: rank for rank, event_type in enumerate(ordered, start=1)}
 
 
@@ -152,4 +158,4 @@ def legend_colours(view: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(event_type, label, colour) of each type present in the frame, in label order."""
     types = with_palette(view.drop_duplicates("event_type"))
     rows = zip(types["event_type"], types["label"].astype(str), types["colour"])
-    return sorted(rows, key=lambda row: row[1].casefold())
+    return sorted(rows, key=lambda row: legend_order(row[1]))
