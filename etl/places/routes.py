@@ -6,10 +6,14 @@ its place; 'IED at Ariha' is Ariha, not a name 'IED at Ariha'. Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import replace
 
 from etl.extraction.record_shape import MARK_CHAR, MARK_RUN
 from etl.places.evidence import PLACE_WORDS
+from etl.places.geonames import haversine_km
 from etl.places.roles import Region
+from etl.places.settle import PlaceHit
 
 ROUTE_KM = 15.0  # how far a road placed at one of its ends reaches
 _JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
@@ -49,6 +53,38 @@ def road_from(name: str) -> Region:
 
 def road_to(name: str) -> Region:
     return Region(f"road to {name}", 2, ROUTE_KM)
+
+
+#: C13 (session 29): the label place_regions.csv gives 'on the road to X' ('X' then)
+ROAD_TO_TOLD = "on the road to "
+#: a town the text is at farther than this from X is no start of the road to X
+ROAD_START_KM = 60.0
+
+
+def told_road_to(hit: PlaceHit) -> bool:
+    """The hit is X of 'on the road to X' (its region row's label)."""
+    return hit.region is not None and hit.region.startswith(ROAD_TO_TOLD)
+
+
+def road_start(end: PlaceHit, starts: Iterable[PlaceHit | None]) -> PlaceHit | None:
+    """C13: where 'the road to X' is told leaving from, `end` being X: the first of `starts`
+    (the places the text is at, nearest first) that is a town or a place beside one, not X
+    itself, and within ROAD_START_KM of X, as a region ('road from Khan Sheikhun to Maarat
+    al-Numan', precision 2); None when no such place is told (the event then stays near X)."""
+    name = end.text
+    for start in starts:
+        if start is None or start.geo_precision > 2 or start.place_id == end.place_id:
+            continue
+        km = haversine_km((start.latitude, start.longitude), (end.latitude, end.longitude))
+        if km > ROAD_START_KM:
+            continue
+        return replace(
+            start,
+            geo_precision=2,
+            radius_km=max(start.radius_km, ROUTE_KM),
+            region=f"road from {start.text} to {name}",
+        )
+    return None
 
 
 # a note that opens with its place: 'Ariha: shelling ...', 'Thu: Ariha - IED ...',
