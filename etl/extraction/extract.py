@@ -77,6 +77,7 @@ from etl.extraction.tolls import TOLL_QUANTITIES, untold_sentence, with_untold
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.pattern_cache import install as install_pattern_cache
 from etl.pattern_cache import stop_recording
+from etl.places import routes
 from etl.places.facilities import ID_PREFIX as FACILITY_PREFIX
 from etl.places.facilities import facility_row
 from etl.places.geonames import GeoNamesIndex, haversine_km
@@ -90,7 +91,6 @@ from etl.places.roles import (
     points_here,
     refers_back,
 )
-from etl.places import routes
 from etl.places.routes import is_section_heading, not_goals
 from etl.problems import Problem
 
@@ -807,10 +807,10 @@ def _place_for(
     focus = context.focus
     specific = [h for h in places if h.geo_precision < 3 or h.region]
     if specific or (places and not (focus and focus.country in {h.country for h in places})):
-        pool = specific or places
-        best = min(
-            pool, key=lambda h: _gap(h, trigger) + PRECISION_COST.get(h.geo_precision, 150)
-        )
+        def rank(h: PlaceHit) -> int:  # nearest first, a town a little before a region
+            return _gap(h, trigger) + PRECISION_COST.get(h.geo_precision, 150)
+
+        best = min(specific or places, key=rank)
         if routes.told_road_to(best) and trigger.event_type not in _JOURNEY_TYPES:
             # C13: 'on the road to X' is where the road leaves from: a town the sentence
             # names besides ('near Douentza on the road to Boni', 'on the road to al-Arima,
@@ -818,9 +818,7 @@ def _place_for(
             # hit their car on the road to Maarat al-Numan'); only with none, near X
             own = [h for h in specific if not routes.told_road_to(h)]
             if own:
-                return min(
-                    own, key=lambda h: _gap(h, trigger) + PRECISION_COST.get(h.geo_precision, 150)
-                ), None
+                return min(own, key=rank), None
             starts = (context.last_place, context.section, context.dateline, focus)
             if (start := routes.road_start(best, starts)) is not None:
                 return start, "C13: where the road to the place named leaves from"

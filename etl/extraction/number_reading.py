@@ -100,7 +100,7 @@ def _fold(text: str) -> str:
     return out
 
 
-def _value(number: str) -> float | None:
+def number_value(number: str) -> float | None:
     """'20,000' -> 20000; 'twenty-three' -> 23; '1.5 million' -> 1.5e6; 'a hundred' -> 100;
     '3.000' -> 3000 (European thousands: three digits after each dot, no scale word)."""
     value: float | None = None
@@ -122,11 +122,12 @@ def _value(number: str) -> float | None:
     return value if value is not None and math.isfinite(value) else None
 
 
+
 def _parse(m: re.Match[str]) -> tuple[float | None, float | None, str, str] | None:
     """Low, high and qualifier of a number match, and its kind (exact, between or vague key)."""
     if m["b1"] or m["r1"]:
         first, second = m["b1"] or m["r1"], m["b2"] or m["r2"]
-        low, high = _value(first), _value(second)
+        low, high = number_value(first), number_value(second)
         scale = next((s for w, s in _SCALES.items() if second.lower().endswith(w)), 1.0)
         if low is not None and not first.lower().endswith(tuple(_SCALES)):
             low *= scale  # "1.5-2 million": the scale of the second end is shared
@@ -135,7 +136,7 @@ def _parse(m: re.Match[str]) -> tuple[float | None, float | None, str, str] | No
         kind = _norm(m["v"])
         low, high, qualifier = _VAGUE[kind]
     else:
-        low = high = _value(m["n"])
+        low = high = number_value(m["n"])
         kind = qualifier = "exact"
     if low is None or (high is None and not m["v"]):
         return None

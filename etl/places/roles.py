@@ -21,8 +21,8 @@ import ahocorasick
 
 from etl.extraction.alternation import CASE_FOLDS, by_first_letter, word_start_alternation
 from etl.extraction.ascii_twin import plain, twin
-from etl.extraction.figure_words import WORDS
 from etl.extraction.literals import required_sets
+from etl.extraction.number_reading import number_value
 from etl.extraction.rules import RULES, read_rules
 from etl.extraction.word_gate import search as gated_search
 from etl.problems import InputError, Problem, display_path
@@ -366,7 +366,6 @@ def region_of(
         found = rule.pattern.search(before) if rule.side == "before" else rule.pattern.match(after)
         if found:
             direction = (found.groupdict().get("direction") or "").lower()
-            label = rule.label.replace("{direction}", direction).replace("{name}", name)
             if direction not in BEARINGS:
                 km = None
             elif found.groupdict().get("km"):  # a register's 'al-Shaddadi, 20 km S |'
@@ -379,6 +378,7 @@ def region_of(
                 return Region(  # that far that way, the stated distance its radius
                     f"{km:g} km {' '.join(label.split())}", 2, km, km, bearing
                 )
+            label = rule.label.replace("{direction}", direction).replace("{name}", name)
             return Region(" ".join(label.split()), rule.precision, rule.radius_km)
     return None
 
@@ -441,18 +441,6 @@ ABOUT_WORDS = distance_words().hedges
 OFFSET_MIN_KM = distance_words().min_km
 
 
-def _number(word: str) -> float | None:
-    """'35', '1,500', '2.5', 'thirty', 'twenty-five' (figure_numbers.csv) as a number."""
-    try:
-        return float(word.replace(",", ""))
-    except ValueError:
-        pass
-    values = [WORDS.word_values.get(part) for part in word.lower().split("-")]
-    if not values or any(v is None for v in values) or len(values) > 2:
-        return None
-    return float(sum(values))  # type: ignore[arg-type]
-
-
 def stated_km(before: str) -> float | None:
     """The distance ending `before` in kilometres ('Wadi al-Shay, about 35 km ', 'a convoy
     about 20 km ', 'X, 12 miles to the ', 'some forty kilometres '), else None. Convention
@@ -473,7 +461,7 @@ def stated_km(before: str) -> float | None:
         unit, number = last, words[-2]
     else:
         return None
-    value = _number(number)
+    value = number_value(number)
     if value is None:
         return None
     km = value * DISTANCE_UNITS[unit]
