@@ -112,6 +112,24 @@ def same_name(a: str, b: str) -> bool:
     return bool(keys & {normalise_name(v) for v in name_variants(b)})
 
 
+def summary_for_place(summary: str, old_names: Iterable[str], new_name: str | None) -> str | None:
+    """`summary` with the event's old place, as any of `old_names` writes it (in any case:
+    'KHAN SHEIKHUN', or the article's 'Jisr al-Shughur'), named `new_name` instead: a moved
+    event's summary named the place it was moved from ('Airstrike · Baghouz: Air strikes ...
+    on Al-Hol camp'). None when it names none of them, or only spellings of `new_name` (the
+    same place confirmed), or no new name is given (a point picked without a name)."""
+    if not new_name or not str(new_name).strip():
+        return None
+    names = {str(n).strip() for n in old_names if isinstance(n, str) and n.strip()}
+    names = sorted((n for n in names if not same_name(n, new_name)), key=len, reverse=True)
+    if not names:
+        return None
+    pattern = "|".join(re.escape(n) for n in names)
+    found = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
+    renamed = found.sub(lambda _: str(new_name).strip(), summary)
+    return renamed if renamed != summary else None
+
+
 def teach_by_default(spellings: Sequence[str], choice: PlaceChoice) -> bool:
     """Whether the articles' spellings should teach the gazetteer this place, unless the
     analyst says otherwise: when the place chosen bears the name the sentence wrote (a

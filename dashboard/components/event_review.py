@@ -15,7 +15,7 @@ from dashboard.components.actions import clicks, run_action, why
 from dashboard.components.place_picker import render_place_picker
 from dashboard.decisions import edit_maker, verdict_maker
 from dashboard.highlight import COLOURS, EDGES, FIELDS, LABELS, claim_spans, segments
-from dashboard.place_choice import PlaceChoice
+from dashboard.place_choice import PlaceChoice, summary_for_place
 from dashboard.review_items import (
     current_place,
     edits,
@@ -28,7 +28,7 @@ from dashboard.review_items import (
 from dashboard.sentence_edits import sentence_changes, the_sentence
 from dashboard.text import markdown_text, marked_html
 from etl.analyst_actions import decide
-from etl.corrections import Correction
+from etl.corrections import Correction, spellings
 from etl.inbox import Snapshot
 from etl.settings import Paths
 from etl.tables import Tables
@@ -167,7 +167,33 @@ def render_decision(
     with below:
         if new:
             place = _place_picker(tables, snapshot, basemap, item_id)
+            changes = {**changes, **_summary_moved(tables, item, changes, place)}
         _verdict(paths, who, (tables, snapshot), item, (after, clicked), (changes, place))
+
+
+def _summary_moved(
+    tables: Tables, item: Mapping[str, Any], changes: Mapping[str, str], place: PlaceChoice | None
+) -> dict[str, str]:
+    """The summary naming the new place, when the event is moved and the analyst left the
+    summary as the extractor wrote it (it named the old place: 'Airstrike · Baghouz: Air
+    strikes ... on Al-Hol camp'); said under the place, so it can still be worded otherwise."""
+    if place is None or "summary" in changes:
+        return {}
+    item_id, target = item["item_id"], place.as_candidate()
+    now = current_place(tables, item_id)
+    if now is not None and (round(now[0], 5), round(now[1], 5)) == (
+        round(target.latitude, 5), round(target.longitude, 5)):  # fmt: skip
+        return {}  # the same place confirmed: its spelling in the summary is the article's
+    named = target.name if place.candidate is not None else place.name
+    old = ([now[2]] if now else []) + spellings(tables, item_id)
+    renamed = summary_for_place(str(item["summary"]), old, named)
+    if renamed is None:
+        return {}
+    st.caption(
+        f"Saved with the new place, the summary reads: “{markdown_text(renamed)}” (edit the "
+        "summary above to word it otherwise)."
+    )
+    return {"summary": renamed}
 
 
 def _buttons(item: Mapping[str, Any], edited: bool, k: Callable[[str], str]) -> str | None:

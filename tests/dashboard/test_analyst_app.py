@@ -733,3 +733,38 @@ def test_articles_already_stored_are_said_so_before_storing(store):
     said = [as_read(i.value) for i in at.info]
     assert any("2 of the 3 article(s) are already in the store" in s for s in said), said
     assert tree_digest(store) == before  # the look-up stored nothing
+
+
+def test_a_moved_event_s_summary_names_its_new_place(store):
+    """Walkthrough, session 30: an event moved to another place kept a summary naming the old
+    one (readers saw 'Airstrike · Baghouz: Air strikes ... on Al-Hol camp'). Left as the
+    extractor wrote it, the summary now names the new place, said before saving."""
+    at = _upload_story(sign(analyst_page()))
+    next(t for t in at.text_input if t.label.startswith("Outlet")).input("Camp Bulletin").run()
+    at.date_input[0].set_value(dt.date(2019, 3, 14)).run()
+    button(at, "Store 5 article(s)").click().run()
+    assert not at.exception, at.exception
+    (batch,) = inbox.read(store).batches
+    events = _batch_events(store, batch["batch_id"])
+    shelling = _of_type(events, "shelling", "Jisr al-Shughur")
+    before = events.loc[shelling, "summary"]
+
+    at.selectbox(key="review_item").set_value(shelling).run()
+    at.text_input(key=f"place_query_{shelling}").input("Idlib").run()
+    results = next(d for d in at.dataframe if d.key == f"place_results_{shelling}").value
+    assert results.iloc[0]["name"] == "Idlib"
+    at.session_state[f"place_results_{shelling}"] = {
+        "selection": {"rows": [0], "columns": [], "cells": []}
+    }
+    at.run()
+    expected = before.replace("Jisr al-Shughur", "Idlib")
+    assert expected != before
+    assert any("the summary reads: “" in c.value for c in at.caption), texts(at)
+    button(at, "Save and accept").click().run()
+    assert not at.exception, at.exception
+    assert as_read(at.success[0].value).endswith(f"· Idlib: {expected}")
+
+    events = _batch_events(store, batch["batch_id"])
+    assert events.loc[shelling, "summary"] == expected
+    places = read_store(store)[0]["places"].set_index("place_id")
+    assert places.loc[events.loc[shelling, "place_id"], "name"] == "Idlib"

@@ -13,6 +13,7 @@ from dashboard.place_choice import (
     name_variants,
     rank_candidates,
     same_name,
+    summary_for_place,
     teach_by_default,
 )
 from etl.places.geonames import haversine_km
@@ -147,3 +148,30 @@ POINT = PlaceChoice(name="Jisr al-Shughur", latitude=35.8, longitude=36.3)
 )  # fmt: skip
 def test_teach_by_default(spellings, choice, teach):
     assert teach_by_default(spellings, choice) is teach
+
+
+def test_a_moved_event_s_summary_names_the_new_place():
+    moved = summary_for_place(
+        "Air strikes by US-led coalition on Al-Hol camp: at least 12 killed (SOHR)",
+        ["Al-Hol camp"],
+        "Baghouz",
+    )
+    assert moved == "Air strikes by US-led coalition on Baghouz: at least 12 killed (SOHR)"
+    # as the article wrote it, in any case; the longest spelling first
+    assert (
+        summary_for_place("Shelling of KHAN SHEIKHUN: 7 killed", ["Khan", "Khan Sheikhun"], "Ariha")
+        == "Shelling of Ariha: 7 killed"
+    )
+    # whole names only: 'Al-Hol campus' is another word
+    assert summary_for_place("From Al-Hol campus", ["Al-Hol camp"], "Hasakah") is None
+
+
+def test_a_place_confirmed_or_unnamed_leaves_the_summary():
+    # the same place under GeoNames' spelling: the article's spelling stays
+    assert (
+        summary_for_place("Shelling of Jisr al-Shughur", ["Jisr al-Shughur"], "Jisr ash Shughūr")
+        is None
+    )
+    assert summary_for_place("Shelling of Idlib", ["Idlib"], None) is None  # a point, no name
+    assert summary_for_place("Shelling of Idlib", [], "Ariha") is None
+    assert summary_for_place("Shelling near the river", ["Idlib"], "Ariha") is None
