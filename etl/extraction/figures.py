@@ -165,9 +165,23 @@ _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike ki
     # driver killed", "Baghdad: shop owner shot dead")
     r"(?:\b(?:an?|one|the|his|her|their|its)\s+(?:(?!(?:an?|one|the|his|her|their|its)\s)[\w.'-]+\s+){0,4}"
     r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?"
+    # a cell of an alert or log that opens with its noun: 'HAJIN / Boy (11) killed, brother (8)
+    # injured by ERW', 'RAMADI / Construction worker killed by IED' (heldout27's mine-action SMS)
+    r"|(?<=\s[/|\u2022\u25aa\u25c6\u2014]\s)(?:[a-z][\w-]*\s+)?"
     # a translated note's verb first, its noun bare: 'Killed child and injured 3 others in
     # shelling ...', 'Martyred man and his wife by shelling ...' (heldout26's Ghab Today)
     r"|(?-i:(?<=^Killed\s)|(?<=^Martyred\s)|(?<=[.!?]\sKilled\s)|(?<=[.!?]\sMartyred\s)))\Z",
+    _FLAGS,
+)
+_BARE_AND = re.compile(r"\s+and\s+|", _FLAGS)
+#: a person's age beside the noun that names them, between the noun and its verb: 'Man (35)
+#: killed by IED', 'A boy of 12 was killed', 'a child of 6 was brought in dead' (heldout26-27)
+_AGE_AFTER = re.compile(
+    r"\s*\(\s*(?:aged\s+)?\d{1,2}\s*\)|\s+of\s+\d{1,2}(?:\s+years?(?:\s+old)?)?(?![\w.,-])", _FLAGS
+)
+#: ... and the age's number, read from before it: no count of anything
+_AGE_BEFORE = re.compile(
+    r"\b(?:" + _alternation(WORDS.singular_people) + r")(?:\s*\(\s*(?:aged\s+)?|\s+of\s+)\Z",
     _FLAGS,
 )
 # what a singular noun holds before its verb: "the governor of West Darfur", "the mayor of the town"
@@ -332,13 +346,15 @@ def _has_object(text: str, pos: int, hi: int) -> bool:
     obj = _OBJECT.match(text, pos, hi)
     if obj is None:
         return False
+    if obj[0].strip().isdigit() and _PARTICIPLE.match(text, obj.end(), hi):
+        return False  # '1 killed 2 injured': the next count of a list, not the object
     return not (obj[0].strip().isdigit() and _MEASURE.match(text, obj.end(), hi))
 
 
 def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | None:
     """The figure a number match stands for, or None when it is not a count."""
     parsed = None if _skipped(text, m, lo, hi) else _parse(m)
-    if parsed is None:
+    if parsed is None or _is_age(text, m, lo, hi):
         return None
     low, high, qualifier, kind = parsed
     noun, number = _noun(text, m, kind, hi), m["n"] or ""
@@ -385,6 +401,33 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
     return _Candidate(
         start, end, low, high, qualifier, cls, before, after, context, participle=bool(participle)
     )
+
+
+def _is_age(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    """'Man (35)', 'a boy of 12': a number of one or two digits that is a person's age."""
+    number = m.group()
+    if not (number.isdigit() and len(number) <= 2):
+        return False
+    age = _AGE_AFTER.match(text, _age_start(text, m, lo), hi)
+    return age is not None and age.end() >= m.end() and bool(
+        _AGE_BEFORE.search(text, max(lo, m.start() - 40), m.start())
+    )
+
+
+def _age_start(text: str, m: re.Match[str], lo: int) -> int:
+    """Where the age phrase around the number m starts: its bracket or its 'of'."""
+    at = m.start()
+    while at > lo and text[at - 1] in " \t(":
+        at -= 1
+    if text[at - 2 : at].lower() == "of":
+        at -= 2
+        while at > lo and text[at - 1] in " \t":
+            at -= 1
+    elif text[at - 5 : at].lower() == "aged":
+        at = at - 5
+        while at > lo and text[at - 1] in " \t(":
+            at -= 1
+    return at
 
 
 def _one_of_told(text: str, lo: int, m: re.Match[str], hi: int) -> bool:
@@ -437,6 +480,9 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
     for head in _SINGLE_SCAN.finditer(text, lo, hi):
         floor = max(lo, head.start() - 60, found[-1].end if found else lo)
         det = _SINGLE_DET.search(text, floor, head.start())  # "a" ... "shepherd"
+        if det is None and found and _BARE_AND.fullmatch(text, found[-1].end, head.start()):
+            det = _BARE_AND.fullmatch(text, head.start(), head.start())  # 'Woman and girl
+            # killed': a second bare noun after one already read shares its verb
         if det is None:
             continue
         if text[det.start() : det.start() + 3].lower() == "its" and _DEATH_OF.search(
@@ -445,6 +491,8 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
             continue  # 'announces the death of its top commander': an owner's loss, told
             # as news of it, not a victim counted (a killing verb before 'its' counts one)
         start, end = det.start(), head.end()
+        if age := _AGE_AFTER.match(text, end, hi):
+            end = age.end()  # 'Shepherd (17) killed by landmine': the age between noun and verb
         if any(start < c.end and c.start < end for c in taken):
             continue
         if _SPEAKS.match(text, end, hi):
