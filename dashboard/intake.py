@@ -48,6 +48,15 @@ def _outlet(draft: Draft) -> str:
     return f"{draft.wire} (wire copy)" if draft.wire else ""
 
 
+def encoding_shown(encoding: str) -> str:
+    """The encoding as the preview's table shows it: 'windows-1252 (guessed)' for what
+    charset-normalizer detected. Its long form, 'windows-1252 (detected by
+    charset-normalizer)', pushed the table past its box at 1280 px and cut the last column
+    off; the note under the table says what was assumed and to check the letters."""
+    name, detected, _ = encoding.partition(" (detected by ")
+    return f"{name} (guessed)" if detected else encoding
+
+
 #: The preview's column naming where an article is stored already (shown only if any is).
 STORED_COLUMN = "already stored"
 
@@ -61,7 +70,7 @@ def drafts_frame(drafts: Sequence[Draft], stored: Mapping[str, str] | None = Non
             "title": d.title or "",
             "outlet": _outlet(d),
             "published": d.published.isoformat() if d.published else "",
-            "encoding": d.encoding,
+            "encoding": encoding_shown(d.encoding),
             "what was inferred": "; ".join(d.notes),
             "dateline": d.dateline or "",
             "characters": len(d.text),

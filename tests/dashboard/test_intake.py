@@ -11,6 +11,7 @@ from dashboard.intake import (
     PASTED,
     batch_questions,
     drafts_frame,
+    encoding_shown,
     outcome,
     problems_by_file,
     read_uploads,
@@ -121,3 +122,15 @@ def test_where_stored_is_a_column_only_when_some_article_is():
 )  # fmt: skip
 def test_stored_words(stored, total, says):
     assert stored_words(stored, total) == says
+
+
+def test_a_detected_encoding_is_shown_short_in_the_preview():
+    cafe = b"Outlet: Le Monde\nPublished: 2019-03-08\n\nA bomb near a caf\xe9 in Idlib.\n"
+    drafts, problems = read_uploads([("cafe.txt", cafe)])
+    assert not problems
+    assert drafts[0].encoding == "windows-1252 (detected by charset-normalizer)"  # as stored
+    frame = drafts_frame(drafts)
+    assert frame["encoding"].tolist() == ["windows-1252 (guessed)"]
+    assert "read as windows-1252" in frame["what was inferred"].iloc[0]  # said in words below
+    assert encoding_shown("utf-8") == "utf-8"
+    assert encoding_shown("utf-16") == "utf-16"

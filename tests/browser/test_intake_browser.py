@@ -1,0 +1,87 @@
+"""The analyst's upload preview in headless Chromium at 1280x720 and 1920x1080: the table of
+articles read fits its box, so no column is cut at its right edge. Found in session 30's
+walkthrough: a file in windows-1252 was shown as 'windows-1252 (detected by
+charset-normalizer)', which pushed the table 54 px past its 1118 px box at 1280 and cut the
+*characters* column off (the note under the table already says what was assumed).
+
+Screenshots go to artifacts/screenshots/intake_preview_{1280,1920}.png.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.serving import NEEDS_CHROMIUM, SHOTS, running_app
+
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
+SIZES = [(1280, 720), (1920, 1080)]
+
+#: A wire story with a dateline, a Markdown file from a monitoring site, and a French desk's
+#: file saved in windows-1252 (the walkthrough's own texts).
+FILES = {
+    "baghouz_march5.txt": (
+        "Title: Convoy leaves Baghouz as SDF pauses assault\nOutlet: Reuters\n"
+        "Published: 2019-03-05\n\nOUTSIDE BAGHOUZ, Syria (Reuters) — A convoy of about 30 "
+        "trucks carried hundreds of women and children out of the Islamic State group's last "
+        "enclave in Baghouz on Tuesday, the Syrian Democratic Forces said.\n"
+    ).encode(),
+    "idlib_shelling.md": (
+        b"Title: Shelling hits Khan Sheikhun market\nOutlet: Middle East Monitor\n"
+        b"Published: 2019-03-06\n\nGovernment shelling struck a market in the town of Khan "
+        b"Sheikhun in southern Idlib province on Wednesday, killing at least seven civilians.\n"
+    ),
+    "latin1_cafe.txt": (
+        b"Title: Caf\xe9 bomb in Idlib\nOutlet: Le Monde\nPublished: 2019-03-08\n\n"
+        b"IDLIB, Syria \x96 A bomb killed eight people near a caf\xe9 in Idlib on Friday, "
+        b"witnesses said. \xabIt was a massacre\xbb, a resident told the r\xe9porter.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("uploads")
+    for name, data in FILES.items():
+        (folder / name).write_bytes(data)
+    return [str(folder / name) for name in FILES]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    with running_app({"CONFLICT_STORE": str(tmp_path_factory.mktemp("s") / "store")}) as url:
+        yield url
+
+
+def _settle(page) -> None:
+    page.wait_for_timeout(500)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=120_000
+    )
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280", "1920"])
+def test_the_preview_of_what_was_read_fits_its_box(server, browser, files, size):
+    width, height = size
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        page.goto(server + "/analyst")
+        _settle(page)
+        page.get_by_test_id("stTextInputField").first.fill("Test Analyst")
+        page.keyboard.press("Enter")
+        _settle(page)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(files)
+        _settle(page)
+        grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="encoding").first
+        grid.wait_for(timeout=60_000)
+        grid.scroll_into_view_if_needed()
+        page.wait_for_timeout(800)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SHOTS / f"intake_preview_{width}.png"))
+        inner, outer = grid.evaluate(
+            "g => { const s = g.querySelector('.dvn-scroller');"
+            " return [s.scrollWidth, s.clientWidth]; }"
+        )
+        assert outer > 0.8 * (width - 160), outer  # the table takes the page's width
+        assert inner <= outer + 1, f"the table is {inner} px wide in a {outer} px box"
+    finally:
+        page.close()
