@@ -199,9 +199,10 @@ def _summary_moved(
 def _buttons(item: Mapping[str, Any], edited: bool, k: Callable[[str], str]) -> str | None:
     """Accept (or save and accept), save, reject (each click queued by its callback), and
     the note beside them."""
-    item_id = item["item_id"]
-    cols = st.columns([1, 1, 1, 3], vertical_alignment="bottom")
-    note = cols[3].text_input("Note (optional, kept in the history)", key=k("note")).strip()
+    item_id, new = item["item_id"], item["kind"] == "new event"
+    # a sentence has no *Save changes*: Reject beside Accept, not a button's width away
+    cols = st.columns([1, 1, 1, 3] if new else [1, 1, 4], vertical_alignment="bottom")
+    note = cols[-1].text_input("Note (optional, kept in the history)", key=k("note")).strip()
     cols[0].button(
         "Save and accept" if edited else "Accept",
         type="primary",
@@ -211,7 +212,7 @@ def _buttons(item: Mapping[str, Any], edited: bool, k: Callable[[str], str]) -> 
         on_click=_clicked,
         args=(item_id, "accept"),
     )
-    if item["kind"] == "new event":
+    if new:
         cols[1].button(
             "Save changes",
             key=k("save"),
@@ -220,7 +221,7 @@ def _buttons(item: Mapping[str, Any], edited: bool, k: Callable[[str], str]) -> 
             on_click=_clicked,
             args=(item_id, "save"),
         )
-    cols[2].button(
+    cols[2 if new else 1].button(
         "Reject",
         key=k("reject"),
         disabled=item["status"] == "rejected",

@@ -479,6 +479,11 @@ def test_a_sentence_added_to_a_curated_event_is_accepted_or_rejected(store, proj
     assert not [
         b for b in at.button if b.label == "Save changes"
     ]  # the curated event is not edited here
+    # Reject sits beside Accept (session 30's walkthrough: a gap the width of a button was
+    # left between them where a new event's *Save changes* goes)
+    columns = list(at.columns)
+    where = {b.label: i for i, c in enumerate(columns) for b in c.button}
+    assert where["Reject"] == where["Accept"] + 1, [[b.label for b in c.button] for c in columns]
     before = read_store(store)[0]["claims"] if store.exists() else None
     assert before is None  # nothing stored until a decision
     button(at, "Reject").click().run()
