@@ -114,6 +114,15 @@ _KEEPER = re.compile(
     rf"\s[\u2013\u2014]\s"
 )
 
+# ... or a message whose cells are parted by spaced slashes, its town in capitals after its
+# number and day: 'MAG SMS 19-041 / 16.03.19 / HAJIN / Boy killed by ERW in fields 2 km E of
+# town / ...' (a mine action team's, a field office's text message): the town its items
+# happened in or around ('the town', 'the village'), where they name no place of their own
+_SLASH_TOWN = re.compile(
+    r"^[^/\n]{0,30}?\s/\s+\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\s+/\s+"
+    r"(?P<unit>(?:A[LNRSDTZ]-|E[LNRSDTZ]-)?[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,3})\s+/\s"
+)
+
 
 def record_unit(text: str) -> list[tuple[int, int]]:
     """Spans of the place names in a record's keeping unit, the finest first (a station's
@@ -121,6 +130,8 @@ def record_unit(text: str) -> list[tuple[int, int]]:
     head = text[:UNIT_REACH]
     if "Police" not in head and "Levies" not in head and "Gendarmerie" not in head:
         keeper = _KEEPER.match(head) if ("\u2014" in head or "\u2013" in head) else None
+        if keeper is None and " / " in head:
+            keeper = _SLASH_TOWN.match(head)
         return [keeper.span("unit")] if keeper else []
     found = _UNIT.search(head)
     if found is None:

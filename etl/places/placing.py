@@ -476,7 +476,7 @@ class PlaceResolver:
             return None
         evidence = Evidence(dict(countries), (), self.area)
         for s, e in spans:
-            hit = self._resolve(text, s, e, evidence, True)
+            hit = self._resolve(text, s, e, evidence, True, unit_cell=True)
             if hit is not None:
                 return replace(hit, geo_precision=max(2, hit.geo_precision))
         return None
@@ -652,10 +652,17 @@ class PlaceResolver:
         return settle(hits, refs, evidence, lookup, loose)
 
     def _resolve(
-        self, text: str, start: int, end: int, evidence: Evidence, in_heading: bool = False
+        self,
+        text: str,
+        start: int,
+        end: int,
+        evidence: Evidence,
+        in_heading: bool = False,
+        unit_cell: bool = False,
     ) -> PlaceHit | None:
         """The longest known name in the capitalised run text[start:end] (`in_heading`: it
-        stands in a note's heading, a place slot)."""
+        stands in a note's heading, a place slot; `unit_cell`: it is a record's unit's town
+        cell, where a short name in capitals is a town, not an acronym: '/ TABQA /')."""
         if roles.after_title(text, start, self.rules):
             return None  # 'spokesman Adnan Afrin' is a person
         run = text[start:end]
@@ -703,7 +710,10 @@ class PlaceResolver:
                 # table ('Diffa region') is read as its town, a region (etl.places.roles)
             if (
                 len(key) < (3 if whole else 4)  # 'Gao' (or 'Gao airport'), not 'Red' of 'Red Sea'
-                or (_ACRONYM.match(raw) and not (dateline or _table_cell(text, start, end)))
+                or (
+                    _ACRONYM.match(raw)
+                    and not (dateline or unit_cell or _table_cell(text, start, end))
+                )
                 # 'MOSUL (AP) -', '0112Z | AXUM | ...' are no acronyms
                 or roles.never_a_place(key, self.rules)
             ):

@@ -22,6 +22,8 @@ _PAIR = re.compile(
     r"((?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+)-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+"
 )
 _ROAD_AFTER = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS["road_word"]) + r")\b", re.I)
+# ... or before it, as translated Arabic orders them: 'on the road Atmeh-Dana' (session 30)
+_ROAD_BEFORE = re.compile(r"\b(?:" + "|".join(PLACE_WORDS["road_word"]) + r")\s+\Z", re.I)
 # an acronym before 'at' and a name: 'IED at Ariha' ('Ras at Tin' keeps its particle)
 _ACRONYM_AT = re.compile(r"[A-Z]{2,7}s?\s+(?=at\s+[A-Z])[a-z]+\s+")
 
@@ -32,7 +34,9 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int, bool]:
     # 'at' stands in the run when the acronym pattern can match (a find costs far less)
     if text.find("at", start + 2, end) >= 0 and (lead := _ACRONYM_AT.match(text, start, end)):
         start = lead.end()
-    if _ROAD_AFTER.match(text, end) and (pair := _PAIR.fullmatch(text, start, end)):
+    if (
+        _ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 16), start)
+    ) and (pair := _PAIR.fullmatch(text, start, end)):
         return start, pair.end(1), True
     return start, end, False
 
