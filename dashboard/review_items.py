@@ -259,8 +259,11 @@ def queue_columns(shown: pd.DataFrame, batch: str) -> dict[str, str]:
     (items awaiting review), nor a status column when every row has the same status (the
     count above the table and the 'Show' choice say it). At 1280 px each said the same thing
     in every row and took room from the others: the batch's name was cut ('3 uploads, 03 Dec
-    2026 (b2...'), and the summary."""
-    dropped = {"batch_label"} if batch else set()
+    2026 (b2...'), and the summary. Nor a batch column when every row is of one batch
+    anyway (every uploaded batch chosen with one uploaded: its 'name (b2026...-732050)' in
+    every row, the id broken over three lines at 1920 px, session 30's walkthrough)."""
+    one_batch = "batch_id" in shown and shown["batch_id"].nunique() <= 1
+    dropped = {"batch_label"} if batch or one_batch else set()
     if "reviewed_by" in shown and not shown["reviewed_by"].fillna("").astype(str).str.strip().any():
         dropped.add("reviewed_by")
     if "status" in shown and shown["status"].nunique() <= 1:

@@ -190,6 +190,16 @@ def test_the_queue_drops_a_status_every_row_shares(project_tables):
     assert list(queue_columns(mixed, "")).count("status_text") == 1
 
 
+def test_the_queue_drops_a_batch_every_row_shares(project_tables):
+    """Every uploaded batch chosen (""), but one batch in the rows: its name and id said the
+    same in every row (the id broken over three lines at 1920 px)."""
+    items = queue_items(project_tables).assign(batch_id="b20261207-022918-732050")
+    assert "batch_label" not in queue_columns(items, "")
+    two = pd.concat([items.head(2), items.head(1).assign(batch_id="b20261207-031500-aaaaaa")])
+    assert list(queue_columns(two, "")).count("batch_label") == 1
+    assert "batch_label" not in queue_columns(two, "b20261207-031500-aaaaaa")  # one chosen
+
+
 def test_the_summary_gets_what_the_short_columns_leave():
     columns = {"kind": "kind", "type_label": "type", "place": "place", "what": "summary"}
     for table in (1120, 1760):
