@@ -414,6 +414,12 @@ _MANNER = re.compile(
     re.I,
 )
 _OTHER_EVENT = tuple(r.pattern for r in WORDS.tolls if r.kind == "no_carry")
+#: The killers named right before an active killing verb ('Gunmen killed a farmer and his
+#: son'): the sentence tells a killing of its own, not the toll of the event before it.
+_DOERS_BEFORE = re.compile(
+    r"\b(?:" + "|".join(TRIGGER_WORDS["attacker_noun"]) + r")\s+(?:also\s+|then\s+|later\s+)?\Z",
+    re.I,
+)
 
 
 def only_casualties(triggers: Iterable, text: str = "", span: tuple[int, int] = (0, 0)) -> bool:
@@ -428,6 +434,10 @@ def only_casualties(triggers: Iterable, text: str = "", span: tuple[int, int] = 
         first = (trigger.text.lower().split() or [""])[0]
         if trigger.event_type == "killing" and _MANNER.search(trigger.text):
             return False  # 'gunmen shot dead two rangers', 'some of them beaten to death'
+        if trigger.event_type == "killing" and _DOERS_BEFORE.search(
+            text, max(lo, trigger.start - 30), trigger.start
+        ):
+            return False  # 'Gunmen killed a farmer and his son in their orchard'
         if trigger.event_type in TOLL_FREE_TYPES or trigger.event_type in CASUALTY_TYPES:
             continue  # 'Two people died, and the tribe gave the SDF 48 hours to ...'
         if first in CASUALTY_WORDS:

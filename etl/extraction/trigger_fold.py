@@ -62,7 +62,8 @@ _CIVILIANS = r"(?:" + words_by_first_letter(attack_targets.UNARMED_PEOPLE) + ")"
 #: 'N fighters were killed', 'a rebel fighter died': a battle's toll, whatever else the
 #: sentence reports.
 _COMBATANTS_DIED = re.compile(
-    rf"\b{_FIGHTERS}(?:\s+[\w-]+){{0,3}},?\s+(?:(?:were|was|have been|had been)\s+"
+    # a closing quote after the noun: "Six 'terrorists' were killed" (a side's word, quoted)
+    rf"\b{_FIGHTERS}['’\"”]?(?:\s+[\w-]+){{0,3}},?\s+(?:(?:were|was|have been|had been)\s+"
     rf"(?:{_W['died_passive']})|died)\b"
     # a count of armed men and the participle alone, no object after it: '23 militants killed
     # in raids', '2 policemen were martyred and 14 terrorists killed so far'
