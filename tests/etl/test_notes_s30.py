@@ -182,3 +182,38 @@ def test_guard_no_human_losses_stays_a_zero():
 )
 def test_nouns_the_tables_lacked_count(text, expected):
     assert max(value for _, value in _killed(text)) == expected
+
+
+# --- piece 2: a hedged day and its report, one body found, 'martyred', 'killing of woman' ----
+
+
+def test_a_hedged_day_with_its_report_day_runs_from_one_to_the_other(extractor):
+    text = "Around 14 May 2019 (as reported on 16 May), the bodies of 2 shepherds were found near Hajin."
+    m = _one(_mentions(extractor, text), "killing")
+    assert (m.date.start, m.date.end) == (dt.date(2019, 5, 14), dt.date(2019, 5, 16))
+
+
+def test_guard_a_hedged_day_alone_stays_three_days_either_side(extractor):
+    text = "Around 14 May 2019, the bodies of 2 shepherds were found near Hajin."
+    m = _one(_mentions(extractor, text), "killing")
+    assert (m.date.start, m.date.end) == (dt.date(2019, 5, 11), dt.date(2019, 5, 17))
+
+
+def test_one_body_found_is_one_dead():
+    text = "On 14 May, the body of a young man kidnapped by gunmen was found near the river."
+    assert _killed(text) == [("a young man", 1.0)]
+
+
+def test_an_active_martyred_with_its_victim_is_read(extractor):
+    text = "Security Media Cell | 19/5/2019 | A Daesh sniper martyred a soldier near Baiji today."
+    m = _one(_mentions(extractor, text), "clash")  # a soldier's death: a battle's
+    assert event_toll([m]) == (1.0, 1.0)
+
+
+def test_guard_the_martyred_adjective_is_no_event(extractor):
+    assert _mentions(extractor, "The martyred commander was buried in Kafr Nabl today.") == []
+
+
+def test_killing_of_a_bare_noun_counts_it():
+    text = "Shells fell on the town Kafr Nabl, which led to killing of woman and her son, today."
+    assert ("woman and her son", 2.0) in _killed(text)
