@@ -164,7 +164,7 @@ def render_place_picker(
     tabs = st.tabs(names)
     if single:
         with tabs[0]:
-            _candidates_tab(k, seen, found)
+            _candidates_tab(k, seen, found, current)
     with tabs[-2]:
         query, results = _search_tab(k, tables, snapshot, near, start)
     with tabs[-1]:
@@ -175,7 +175,9 @@ def render_place_picker(
     return _chosen(k, seen, single)
 
 
-def _candidates_tab(k: Callable[[str], str], seen: list[str], found: list[Candidate]) -> None:
+def _candidates_tab(
+    k: Callable[[str], str], seen: list[str], found: list[Candidate], current: Point | None
+) -> None:
     start = seen[0] if seen else ""
     if found:
         shown = ", ".join(f"“{s}”" for s in seen)
@@ -185,6 +187,12 @@ def _candidates_tab(k: Callable[[str], str], seen: list[str], found: list[Candid
         st.caption(
             f"No gazetteer knows “{markdown_text(start)}”: search another spelling "
             "or pick the point on the map."
+        )
+    elif current is not None:  # "names no place" beside an event shown placed: a contradiction
+        st.caption(
+            f"The sentence names no place itself: the extractor placed the event at "
+            f"{markdown_text(current[2])} from the sentences around it. To move it, search the "
+            "gazetteer or pick the point on the map."
         )
     else:
         st.caption(
