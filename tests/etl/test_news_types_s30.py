@@ -45,6 +45,17 @@ CASES = [
     ("Its guns fired at rebel positions further south the same day.", {"shelling"}),
     ("The army answered within the hour, shelling the village of Rusk.", {"shelling"}),
     ("Two brothers were killed when a bomb left behind by the militants went off.", {"explosion"}),
+    # bodies found: a killing (the abduction told beside it stays a detention of its own)
+    (
+        "The bodies of three herders abducted by gunmen in the hills east of Varn last week were "
+        "found on Tuesday, officials said.",
+        {"killing", "detention"},
+    ),
+    ("Police found the bodies of two men with gunshot wounds in a ditch near Orra.", {"killing"}),
+    ("A woman was found strangled in a tent at the Kell camp on Sunday.", {"killing"}),
+    # a camp's count of people arriving
+    ("Since Friday, some 2.500 new arrivals have been registered at the Kell camp.", {"displacement"}),
+    ("Our teams at the Kell camp received 2.300 new arrivals in the last 48 hours.", {"displacement"}),
     # other senses of 'fought' and 'fighting'
     ("On Wednesday, farmers in Sarn fought a blaze for six hours.", set()),
     ("The alliance handed over 150 men suspected of fighting for the group.", set()),
@@ -86,3 +97,21 @@ def test_killers_named_before_the_verb_tell_a_killing_of_its_own(sentence, own):
     triggers = find_triggers(sentence, 0, len(sentence))
     assert triggers, sentence
     assert only_casualties(triggers, sentence, (0, len(sentence))) is (not own)
+
+
+def test_a_body_found_is_dated_by_the_finding_and_yields_to_the_killing_told():
+    """The long form marks only the finding ('were found'), so the day read beside it is the
+    finding's, not 'last week' of the words between; where the sentence tells the killing
+    itself, the killing verb is the trigger (its day is the shooting's)."""
+    long = (
+        "The bodies of three herders abducted by gunmen in the hills east of Varn last week "
+        "were found on Tuesday."
+    )
+    killing = [t for t in find_triggers(long, 0, len(long)) if t.event_type == "killing"]
+    assert [t.text for t in killing] == ["were found"]
+    told = (
+        "Soldiers found the bodies of 16 workers on Wednesday near Tell, where rebels shot "
+        "them on Sunday."
+    )
+    killing = [t for t in find_triggers(told, 0, len(told)) if t.event_type == "killing"]
+    assert [t.text for t in killing] == ["shot them"]
