@@ -9,9 +9,11 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Literal
 
 import pandas as pd
 
+from dashboard.review_items import QUEUE_HEAD_PX, QUEUE_LINE_PX, QUEUE_ROW_PAD_PX, wrapped_lines
 from etl.ingest import IngestReport
 from etl.problems import Problem
 from etl.uploads import Draft, Limits, read_upload
@@ -83,6 +85,56 @@ def drafts_frame(drafts: Sequence[Draft], stored: Mapping[str, str] | None = Non
         # next to the file: at the far right a laptop-wide grid cuts it
         frame.insert(1, STORED_COLUMN, [stored.get(d.source, "") for d in drafts])
     return frame
+
+
+#: The preview's short columns' widths (CSS px; their text wraps onto the rows' lines), and
+#: the long ones' shares of what is left of the table's width. Streamlit's grid gives any
+#: width the columns leave over evenly to all of them and draws a cell on one line unless the
+#: row is taller than 4rem (see `review_items.QUEUE_WIDTHS`): unset, the *already stored*
+#: column ('batch “March wires” (b2019...)', ~360 px) pushed *dateline* and *characters* off
+#: the table's edge at 1280 px (1401 px in a 1118 px box).
+PREVIEW_WIDTHS = {
+    "outlet": 144, "published": 96, "encoding": 136, "dateline": 160, "characters": 88,
+}  # fmt: skip
+PREVIEW_SHARES = {"file": 3, STORED_COLUMN: 4, "title": 4}
+PREVIEW_LONG_MIN_PX = 96
+#: The grid's two borders (the preview has no selection boxes and no index).
+PREVIEW_MARGIN_PX = 4
+#: Lines a row may take (wrapping needs three: rows taller than 64 px), and the rows' height
+#: shown before the table scrolls.
+PREVIEW_LINES = (3, 5)
+PREVIEW_BODY_PX = 440
+
+
+def preview_widths(columns: Sequence[str], table_px: int) -> dict[str, int]:
+    """Column -> width (px) of the preview's `columns` in a table `table_px` wide: the short
+    ones as PREVIEW_WIDTHS, the long ones (file, already stored, title) sharing the rest by
+    PREVIEW_SHARES (each at least PREVIEW_LONG_MIN_PX; the table then scrolls sideways)."""
+    widths = {c: PREVIEW_WIDTHS[c] for c in columns if c in PREVIEW_WIDTHS}
+    long = [c for c in columns if c in PREVIEW_SHARES]
+    rest = table_px - PREVIEW_MARGIN_PX - sum(widths.values())
+    shares = sum(PREVIEW_SHARES[c] for c in long)
+    for c in long:
+        widths[c] = max(PREVIEW_LONG_MIN_PX, int(rest * PREVIEW_SHARES[c] / shares))
+    return {c: widths[c] for c in columns if c in widths}
+
+
+def preview_heights(
+    frame: pd.DataFrame, widths: Mapping[str, int]
+) -> tuple[int | None, int | Literal["auto"]]:
+    """The preview's row height and its own height (px): Streamlit's one line and its own
+    height ('auto') when every cell fits one line; else rows tall enough for the cell of
+    `frame` that needs most lines at `widths` (within PREVIEW_LINES; a cell estimated as the
+    review table's), as many shown as fit PREVIEW_BODY_PX."""
+    need = max(
+        (wrapped_lines(v, w) for c, w in widths.items() if c in frame for v in frame[c]),
+        default=1,
+    )
+    rows = max(len(frame), 1)
+    if need <= 1:
+        return None, "auto"
+    row = QUEUE_ROW_PAD_PX + QUEUE_LINE_PX * min(max(need, PREVIEW_LINES[0]), PREVIEW_LINES[1])
+    return row, QUEUE_HEAD_PX + row * min(rows, max(3, PREVIEW_BODY_PX // row)) + 2
 
 
 def stored_words(stored: int, total: int) -> str:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.click_queue import Click
 from dashboard.components.actions import WAIT_SECONDS, clicked, clicks, record_click
+from dashboard.components.width_probe import column_width
 from dashboard.intake import (
     PASTED,
     UPLOAD_TYPES,
@@ -19,6 +20,8 @@ from dashboard.intake import (
     drafts_frame,
     outcome,
     partly_read,
+    preview_heights,
+    preview_widths,
     problems_by_file,
     read_uploads,
     skip_label,
@@ -34,6 +37,10 @@ from etl.uploads import ACCEPTED, Draft, Limits
 #: The drafts' column of notes, listed under the grid; up to this many files, not folded.
 INFERRED = "what was inferred"
 INFERRED_OPEN = 10
+
+#: The preview's width (px) in a 1280 px window: what its columns are sized to until the
+#: browser reports the table's width (then kept in a cookie).
+PREVIEW_PX = 1120
 
 #: What one upload may hold (as for `etl ingest`); the uploader refuses larger files itself.
 LIMITS = Limits()
@@ -71,9 +78,20 @@ def _show_read(drafts: list[Draft], problems: list[Problem], paths: Paths) -> No
         st.markdown(f"**Read {len(drafts)} article(s)**")
         stored = already_stored(paths, drafts)
         frame = drafts_frame(drafts, stored)
-        # the grid does not wrap its cells: the notes, a sentence or two each, would be cut at
-        # a laptop's width, so they are listed under it as text that wraps
-        st.dataframe(frame.drop(columns=INFERRED), hide_index=True, width="stretch")
+        # the notes, a sentence or two each, are listed under the grid as text that wraps;
+        # in it the short columns have set widths, the long ones share the rest of the
+        # table's width (as the browser measures it) and wrap, so none is cut at its edge
+        shown = frame.drop(columns=INFERRED)
+        widths = preview_widths(list(shown), column_width("preview_width", PREVIEW_PX))
+        row_px, table_px = preview_heights(shown, widths)
+        st.dataframe(
+            shown,
+            hide_index=True,
+            width="stretch",
+            height=table_px,
+            row_height=row_px,
+            column_config={c: st.column_config.Column(width=w) for c, w in widths.items()},
+        )
         _show_inferred(frame)
         if words := stored_words(len(stored), len(drafts)):
             st.info(words, icon=":material/content_copy:")

@@ -2,9 +2,13 @@
 articles read fits its box, so no column is cut at its right edge. Found in session 30's
 walkthrough: a file in windows-1252 was shown as 'windows-1252 (detected by
 charset-normalizer)', which pushed the table 54 px past its 1118 px box at 1280 and cut the
-*characters* column off (the note under the table already says what was assumed).
+*characters* column off (the note under the table already says what was assumed). And when
+every article uploaded is in the store already, the *already stored* column ('batch “name”
+(id)') made the table 1401 px wide in its 1118 px box at 1280, *dateline* and *characters*
+off its edge: the short columns now have set widths and the long ones wrap (as the review
+table's, session 29).
 
-Screenshots go to artifacts/screenshots/intake_preview_{1280,1920}.png.
+Screenshots go to artifacts/screenshots/intake_preview_{new,stored}_{1280,1920}.png.
 """
 
 from __future__ import annotations
@@ -52,6 +56,22 @@ def server(tmp_path_factory):
         yield url
 
 
+@pytest.fixture(scope="module")
+def stored_server(tmp_path_factory):
+    """A store that holds the three files already (stored as the analyst's page stores them)."""
+    from dashboard.intake import read_uploads
+    from etl.ingest import IngestOptions, ingest
+    from etl.settings import Paths
+
+    store = tmp_path_factory.mktemp("stored") / "store"
+    drafts, problems = read_uploads(FILES.items())
+    assert len(drafts) == 3 and not problems
+    report = ingest(Paths(store=store), drafts, problems, IngestOptions(batch_name="March wires"))
+    assert len(report.added) == 3
+    with running_app({"CONFLICT_STORE": str(store)}) as url:
+        yield url
+
+
 def _settle(page) -> None:
     page.wait_for_timeout(500)
     page.wait_for_function(
@@ -61,6 +81,15 @@ def _settle(page) -> None:
 
 @pytest.mark.parametrize("size", SIZES, ids=["1280", "1920"])
 def test_the_preview_of_what_was_read_fits_its_box(server, browser, files, size):
+    _preview_fits(server, browser, files, size, "new")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["1280", "1920"])
+def test_the_preview_of_articles_stored_already_fits_its_box(stored_server, browser, files, size):
+    _preview_fits(stored_server, browser, files, size, "stored")
+
+
+def _preview_fits(server, browser, files, size, case) -> None:
     width, height = size
     page = browser.new_page(viewport={"width": width, "height": height})
     try:
@@ -76,11 +105,14 @@ def test_the_preview_of_what_was_read_fits_its_box(server, browser, files, size)
         grid.scroll_into_view_if_needed()
         page.wait_for_timeout(800)
         SHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SHOTS / f"intake_preview_{width}.png"))
+        page.screenshot(path=str(SHOTS / f"intake_preview_{case}_{width}.png"))
         inner, outer = grid.evaluate(
             "g => { const s = g.querySelector('.dvn-scroller');"
             " return [s.scrollWidth, s.clientWidth]; }"
         )
+        headings = grid.locator('[role="columnheader"]').all_inner_texts()
+        assert ("already stored" in headings) == (case == "stored"), headings
+        assert {"dateline", "characters"} <= set(headings), headings
         assert outer > 0.8 * (width - 160), outer  # the table takes the page's width
         assert inner <= outer + 1, f"the table is {inner} px wide in a {outer} px box"
     finally:

@@ -13,6 +13,8 @@ from dashboard.intake import (
     drafts_frame,
     encoding_shown,
     outcome,
+    preview_heights,
+    preview_widths,
     problems_by_file,
     read_uploads,
     stored_words,
@@ -134,3 +136,38 @@ def test_a_detected_encoding_is_shown_short_in_the_preview():
     assert "read as windows-1252" in frame["what was inferred"].iloc[0]  # said in words below
     assert encoding_shown("utf-8") == "utf-8"
     assert encoding_shown("utf-16") == "utf-16"
+
+
+def test_the_preview_s_columns_fill_the_table_and_no_more():
+    """Short columns at set widths, the long ones sharing the rest: their sum is the table's
+    width less its borders, so Streamlit has nothing to share out and nothing runs past the
+    edge (unset, *already stored* pushed the last two columns off at 1280 px)."""
+    stored = ["file", "already stored", "title", "outlet", "published", "encoding",
+              "dateline", "characters"]  # fmt: skip
+    for table in (1120, 1760):
+        for columns in (stored, [c for c in stored if c != "already stored"]):
+            widths = preview_widths(columns, table)
+            assert list(widths) == columns
+            assert table - 6 <= sum(widths.values()) <= table - 4, (table, widths)
+            assert widths["dateline"] == 160 and widths["characters"] == 88
+    at_1280 = preview_widths(stored, 1120)
+    assert at_1280["title"] == at_1280["already stored"] > at_1280["file"] >= 96
+    assert preview_widths(stored, 1760)["title"] > 2 * at_1280["title"]
+    narrow = preview_widths(stored, 600)  # too narrow: the long ones keep their least
+    assert min(narrow[c] for c in ("file", "title", "already stored")) == 96
+
+
+def test_the_preview_s_rows_are_as_tall_as_the_longest_cell_needs():
+    one_line = pd.DataFrame({"file": ["a.txt"], "title": ["Short"], "dateline": ["IDLIB"]})
+    widths = {"file": 200, "title": 300, "dateline": 160}
+    assert preview_heights(one_line, widths) == (None, "auto")  # Streamlit's own
+    stored = one_line.assign(
+        **{"already stored": ["batch “March wires” (b20261207-031928-e6b1b0)"]}
+    )
+    row, height = preview_heights(stored, widths | {"already stored": 178})
+    assert row == 14 + 19 * 3 and row > 64  # three lines: the grid wraps only above 64 px
+    assert height == 38 + row + 2
+    many = pd.concat([stored] * 12, ignore_index=True)
+    many.loc[3, "title"] = "word " * 80  # cut at five lines
+    row, height = preview_heights(many, widths | {"already stored": 178})
+    assert row == 14 + 19 * 5 and height == 38 + row * 4 + 2  # 440 px of rows shown
