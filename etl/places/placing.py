@@ -281,7 +281,7 @@ class PlaceResolver:
                     continue
             if (hits or pending) and (
                 hit.start < heading_until
-                or (hits and roles.is_reference(text[hits[-1].end : hit.start], self.rules))
+                or (hits and roles.is_reference(text[_words_end(hits[-1]) : hit.start], self.rules))
             ):
                 if hit.start < heading_until:  # a heading's region: 'Hays (southern Hodeidah):'
                     hit = replace(hit, geo_precision=max(3, hit.geo_precision))
@@ -858,6 +858,14 @@ class PlaceResolver:
             int(place["geo_precision"]),
             False,
         )
+
+
+def _words_end(hit: PlaceHit) -> int:
+    """Where the name's own words end: before an administrative word its run took in ('the
+    al-Hamdaniya district of Aleppo' read as one name), so the words after the name ('district
+    of') are read as they are after a name without it (C14's reference row)."""
+    admin = _ADMIN_END.search(hit.text)
+    return hit.start + admin.start() if admin else hit.end
 
 
 def _far_part(

@@ -56,3 +56,46 @@ def test_a_province_is_the_province_after_villages_of(extractor):
     )
     (mention,) = _mentions(extractor, text)
     assert _km(mention, HOMS) < 2
+
+
+# C14: a district told with the larger place it lies in ('the X district of Y') is the
+# district, at its own seat when the gazetteer holds it near Y; Y only locates it. A city's
+# quarter that no gazetteer holds, or holds only far away, stays at the city.
+KUSHAR = (16.15523, 43.42102)  # GeoNames 410914, the Kushar district's seat
+HAJJAH = (15.69425, 43.60582)  # GeoNames, Ḩajjah
+PULWAMA = (33.87405, 74.89955)  # GeoNames 1259251
+ALEPPO = (36.20124, 37.16117)
+KIRKUK = (35.46806, 44.39222)
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        (
+            "Coalition jets bombed a school in the Kushar district of Hajjah province on "
+            "Monday, killing nine pupils.",
+            KUSHAR,
+        ),
+        (
+            "A grenade thrown at a bus stand in the Pulwama district of Indian-administered "
+            "Kashmir on Friday wounded six people.",
+            PULWAMA,
+        ),
+    ],
+)
+def test_a_district_of_a_larger_place_is_at_its_seat(extractor, text, point):
+    (mention,) = _mentions(extractor, text)
+    assert _km(mention, point) < 2
+    assert mention.geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("A car bomb hit the al-Hamdaniya district of Aleppo on Friday, killing three.", ALEPPO),
+        ("A car bomb hit the Qadisiya district of Kirkuk on Friday, killing three.", KIRKUK),
+    ],
+)
+def test_a_quarter_no_gazetteer_holds_near_its_city_stays_at_the_city(extractor, text, point):
+    (mention,) = _mentions(extractor, text)
+    assert _km(mention, point) < 2
