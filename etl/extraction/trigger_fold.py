@@ -275,10 +275,39 @@ def fold(
             # 'gunmen attacked quarry workers asleep in tents', 'sniper fire killed a boy'
             del found["clash"]
             found.setdefault("killing", Trigger("killing", clash.start, clash.end, clash.text))
+    if not battle_dead:
+        _bomb_opens_shooting(found, text, start, end)
     for weak, strong in SUBSUMED_BY.items():
         if weak in found and strong & found.keys() and not _fold_apart(found, weak, text, named):
             del found[weak]
     return sorted(found.values(), key=lambda t: t.start)
+
+
+#: Gunfire told beside a bomb: the attackers' own shooting ('gunmen and a suicide bomber
+#: stormed a hotel ..., shooting diners', 'detonated a bomb and then opened fire on worshippers').
+_GUNFIRE = re.compile(
+    r"\b(?:gunm[ae]n|opened fire|opening fire|shooting|(?<!was )(?<!were )(?<!been )shot)\b", re.I
+)
+
+
+def _bomb_opens_shooting(found: dict[str, Trigger], text: str, start: int, end: int) -> None:
+    """Convention C5 for an attack on civilians: a bomb that opens or is part of an assault
+    whose attackers then shoot people ('Militants detonated a bomb and then opened fire on
+    worshippers at a mosque, killing 235', 'Gunmen and a suicide bomber stormed a hotel ...,
+    shooting diners') is the assault's means; the assault, read as a killing by its own
+    attack verb (not a bare 'killed'), is the one event. Bombers alone (C8: 'two suicide
+    bombers attacked a market', 'the second was shot before detonating') stay the
+    explosion: no gunfire of theirs is told. Only a bomb told before the attack opens it."""
+    killing, bomb = found.get("killing"), found.get("explosion")
+    if killing is None or bomb is None or (VIOLENT - {"explosion"}) & found.keys():
+        return
+    if bomb.start > killing.start:
+        return  # 'opened fire on worshippers ... after a bomb went off': told as before
+    first = (killing.text.lower().split() or [""])[0]
+    if first in WORDS["casualty_trigger"] or first in ("were", "was"):
+        return  # 'killed', 'were shot': the dead told, not the attack
+    if _GUNFIRE.search(text, start, end):
+        del found["explosion"]
 
 
 #: An attack told by its verb alone (no fight of two sides: 'clashed', 'fighting').

@@ -56,6 +56,17 @@ CASES = [
     # a camp's count of people arriving
     ("Since Friday, some 2.500 new arrivals have been registered at the Kell camp.", {"displacement"}),
     ("Our teams at the Kell camp received 2.300 new arrivals in the last 48 hours.", {"displacement"}),
+    # C5 for an attack on civilians: the bomb that opens the shooting is its means
+    (
+        "Gunmen and a suicide bomber stormed a hotel in Pell on Tuesday, shooting diners, and at "
+        "least 14 civilians were killed.",
+        {"killing"},
+    ),
+    (
+        "Militants detonated a bomb and then opened fire on worshippers at a mosque in Sarn, "
+        "killing 35 people.",
+        {"killing"},
+    ),
     # other senses of 'fought' and 'fighting'
     ("On Wednesday, farmers in Sarn fought a blaze for six hours.", set()),
     ("The alliance handed over 150 men suspected of fighting for the group.", set()),
@@ -69,6 +80,8 @@ UNCHANGED = [
     ("Saturday's attack on Vell, a herding village, killed 30 people.", {"killing"}),
     ("Police fired into the air to disperse the crowd.", set()),
     ("Heavy machine guns fired on the protesters, killing four.", {"killing"}),
+    # C8: bombers alone stay the explosion
+    ("Two suicide bombers attacked a crowded market in Dern, killing 20 people.", {"explosion"}),
 ]
 
 
