@@ -217,3 +217,24 @@ def test_guard_the_martyred_adjective_is_no_event(extractor):
 def test_killing_of_a_bare_noun_counts_it():
     text = "Shells fell on the town Kafr Nabl, which led to killing of woman and her son, today."
     assert ("woman and her son", 2.0) in _killed(text)
+
+
+# --- piece 4: a body found is dated by the finding, not by the abduction's day --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IPW 14.05.2019 — Nineveh police: the bodies of 3 men kidnapped last month were found near Baaj.",
+        "RLD — Ariha centre, 14 May 2019 — A body of a man was found near the river; his family said he had been kidnapped five days earlier.",
+    ],
+)
+def test_a_body_found_is_dated_by_the_finding(extractor, text):
+    m = _one(_mentions(extractor, text), "killing")
+    assert (m.date.start, m.date.end) == (dt.date(2019, 5, 14), dt.date(2019, 5, 14))
+
+
+def test_guard_the_abduction_keeps_its_own_day(extractor):
+    text = "RLD — Ariha centre, 14 May 2019 — A body of a man was found near the river; his family said he had been kidnapped five days earlier."
+    m = _one(_mentions(extractor, text), "detention")
+    assert (m.date.start, m.date.end) == (dt.date(2019, 5, 9), dt.date(2019, 5, 9))
