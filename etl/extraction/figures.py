@@ -426,8 +426,8 @@ def _age_start(text: str, m: re.Match[str], lo: int) -> int:
         at -= 2
         while at > lo and text[at - 1] in " \t":
             at -= 1
-    elif text[at - 5 : at].lower() == "aged":
-        at = at - 5
+    elif text[at - 4 : at].lower() == "aged":
+        at -= 4
         while at > lo and text[at - 1] in " \t(":
             at -= 1
     return at
