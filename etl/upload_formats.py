@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from trafilatura import bare_extraction
 from trafilatura.settings import Document, set_date_params
 
-from etl.article_meta import FIELDS, check_fields, clean_text
+from etl.article_meta import FIELDS, check_fields, clean_text, fill, markdown_title
+from etl.markdown_plain import plain_text
 from etl.problems import Problem
 
 NO_HTML_TEXT = "no article text found in the page (after removing scripts, menus and markup)"
@@ -133,6 +134,28 @@ def read_text(text: str, label: str) -> list[Record | Problem]:
     reasons = [(f, empty if why == "text is empty" else why) for f, why in failed]
     problems = [Problem(label, line_of.get(field), why) for field, why in reasons]
     return problems or [Record(label, values, tuple(notes))]
+
+
+def read_markdown(text: str, label: str) -> list[Record | Problem]:
+    """A .md file: its header block (if any), a title from its first heading when the header
+    gives none, and its text without the Markdown marks (`etl.markdown_plain`): the marks were
+    read as words ('**KHAN SHEIKHUN, Syria** — ...' gave no dateline, session 30)."""
+    out: list[Record | Problem] = []
+    for item in read_text(text, label):
+        if isinstance(item, Problem):
+            out.append(item)
+            continue
+        body = str(item.values["text"])
+        values = dict(item.values)
+        titled, notes = fill(values, markdown_title(body))
+        if "title" in titled:
+            titled["title"] = plain_text(str(titled["title"])) or titled["title"]
+        plain = plain_text(body)
+        if not plain.strip():
+            out.append(Problem(label, None, "no article text (only Markdown marks)"))
+            continue
+        out.append(Record(item.source, {**values, **titled, "text": plain}, item.notes + notes))
+    return out
 
 
 def _paragraphs(text: str, title: str | None) -> str:

@@ -29,12 +29,20 @@ import charset_normalizer
 
 from etl.article_meta import fill, infer
 from etl.problems import Problem
-from etl.upload_formats import Record, read_csv, read_html, read_json, read_jsonl, read_text
+from etl.upload_formats import (
+    Record,
+    read_csv,
+    read_html,
+    read_json,
+    read_jsonl,
+    read_markdown,
+    read_text,
+)
 
 ACCEPTED = ".txt, .md, .html, .htm, .json, .jsonl, .csv, or a .zip of these"
 _READERS: dict[str, Callable[[str, str], list[Record | Problem]]] = {
     ".txt": read_text,
-    ".md": read_text,
+    ".md": read_markdown,
     ".html": read_html,
     ".htm": read_html,
     ".json": read_json,

@@ -171,3 +171,18 @@ def test_the_preview_s_rows_are_as_tall_as_the_longest_cell_needs():
     many.loc[3, "title"] = "word " * 80  # cut at five lines
     row, height = preview_heights(many, widths | {"already stored": 178})
     assert row == 14 + 19 * 5 and height == 38 + row * 4 + 2  # 440 px of rows shown
+
+
+def test_a_markdown_upload_s_dateline_is_read():
+    """The walkthrough's .md file: its bold dateline is read and shown in the preview, and
+    the text stored is without the marks (it was '**KHAN SHEIKHUN, Syria** — ...')."""
+    md = (
+        b"Title: Shelling hits Khan Sheikhun market\nOutlet: Middle East Monitor\n"
+        b"Published: 2019-03-06\n\n**KHAN SHEIKHUN, Syria** \xe2\x80\x94 Government shelling "
+        b"struck a market in the town of *Khan Sheikhun* on Wednesday, killing at least seven.\n"
+    )
+    drafts, problems = read_uploads([("idlib_shelling.md", md)])
+    assert not problems
+    frame = drafts_frame(drafts)
+    assert frame["dateline"].tolist() == ["KHAN SHEIKHUN, Syria"]
+    assert "*" not in drafts[0].text and drafts[0].text.startswith("KHAN SHEIKHUN, Syria — ")

@@ -67,7 +67,9 @@ HAPPY = [
             "byline": "Sarah El Deeb and Bassem Mroue",
             "dateline": "BAGHOUZ, Syria",
             "wire": "AP",
-            "text": "# Syrian fighters resume assault",  # Markdown kept as written
+            # the heading's words without its '#' (session 30: a .md file's marks were read
+            # as words, a bold dateline gave none); the lines where they were
+            "text": "Syrian fighters resume assault on last IS pocket in Baghouz\n\nBy Sarah",
         },
     ),
     (
@@ -259,8 +261,37 @@ def test_markdown_front_matter_is_a_header():
     assert (draft.title, draft.published, draft.text) == (
         "Front matter",
         dt.date(2019, 3, 2),
-        "# Heading\n\nBody.",
+        "Heading\n\nBody.",  # the heading's '#' gone (a .md file is read as plain text)
     )
+
+
+def test_a_markdown_file_is_read_as_plain_text():
+    """Session 30's walkthrough: '**KHAN SHEIKHUN, Syria** — ...' in a .md upload gave no
+    dateline, the quote showed the asterisks and the summary read 'Shelling of KHAN
+    SHEIKHUN'. The marks go (etl/markdown_plain.py), the dateline is read, the title comes
+    from the heading without its marks, and the notes' line numbers are the file's."""
+    data = (
+        "Outlet: Middle East Monitor\nPublished: 2019-03-06\n\n"
+        "# Shelling hits *Khan Sheikhun* market\n\n"
+        "**KHAN SHEIKHUN, Syria** — Government shelling struck a market in the town of "
+        "*Khan Sheikhun*, [medics said](https://example.org/m), killing at least seven.\n"
+    ).encode()
+    draft = only_draft("idlib.md", data)
+    assert draft.title == "Shelling hits Khan Sheikhun market"
+    assert draft.dateline == "KHAN SHEIKHUN, Syria"
+    assert draft.text == (
+        "Shelling hits Khan Sheikhun market\n\nKHAN SHEIKHUN, Syria — Government shelling "
+        "struck a market in the town of Khan Sheikhun, medics said, killing at least seven."
+    )
+    assert "dateline 'KHAN SHEIKHUN, Syria' read from line 3 of the text" in draft.notes
+    same = only_draft("idlib.txt", data)  # a .txt is read as written, marks and all
+    assert same.text.startswith("# Shelling hits *Khan Sheikhun*") and same.dateline is None
+
+
+def test_a_markdown_file_of_marks_only_has_no_text():
+    drafts, problems = read_upload("a.md", b"Title: T\n\n![photo](x.png)\n")
+    assert drafts == []
+    assert [p.reason for p in problems] == ["no article text (only Markdown marks)"]
 
 
 def test_header_keys_ignore_case_and_accept_their_other_names():
