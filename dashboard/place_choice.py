@@ -130,6 +130,26 @@ def summary_for_place(summary: str, old_names: Iterable[str], new_name: str | No
     return renamed if renamed != summary else None
 
 
+def moved_summary(
+    summary: str,
+    now: tuple[float, float, str] | None,
+    choice: PlaceChoice,
+    spellings: Iterable[str],
+) -> str | None:
+    """The summary naming the place `choice` when the event, now at `now` (latitude,
+    longitude, name; None if unplaced), is moved there and the summary named where it was,
+    as the place's name or as the article spelled it (`spellings`); None when it stays at its
+    point (the same place confirmed: its spelling in the summary is the article's), or
+    `summary_for_place` changes nothing."""
+    target = choice.as_candidate()
+    if now is not None and (round(now[0], 5), round(now[1], 5)) == (
+        round(target.latitude, 5), round(target.longitude, 5)):  # fmt: skip
+        return None
+    named = target.name if choice.candidate is not None else choice.name
+    old = ([now[2]] if now else []) + list(spellings)
+    return summary_for_place(summary, old, named)
+
+
 def teach_by_default(spellings: Sequence[str], choice: PlaceChoice) -> bool:
     """Whether the articles' spellings should teach the gazetteer this place, unless the
     analyst says otherwise: when the place chosen bears the name the sentence wrote (a

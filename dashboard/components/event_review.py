@@ -15,7 +15,7 @@ from dashboard.components.actions import clicks, run_action, why
 from dashboard.components.place_picker import render_place_picker
 from dashboard.decisions import edit_maker, verdict_maker
 from dashboard.highlight import COLOURS, EDGES, FIELDS, LABELS, claim_spans, segments
-from dashboard.place_choice import PlaceChoice, summary_for_place
+from dashboard.place_choice import PlaceChoice, moved_summary
 from dashboard.review_items import (
     current_place,
     edits,
@@ -179,14 +179,9 @@ def _summary_moved(
     strikes ... on Al-Hol camp'); said under the place, so it can still be worded otherwise."""
     if place is None or "summary" in changes:
         return {}
-    item_id, target = item["item_id"], place.as_candidate()
+    item_id = item["item_id"]
     now = current_place(tables, item_id)
-    if now is not None and (round(now[0], 5), round(now[1], 5)) == (
-        round(target.latitude, 5), round(target.longitude, 5)):  # fmt: skip
-        return {}  # the same place confirmed: its spelling in the summary is the article's
-    named = target.name if place.candidate is not None else place.name
-    old = ([now[2]] if now else []) + spellings(tables, item_id)
-    renamed = summary_for_place(str(item["summary"]), old, named)
+    renamed = moved_summary(str(item["summary"]), now, place, spellings(tables, item_id))
     if renamed is None:
         return {}
     st.caption(

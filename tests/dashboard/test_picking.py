@@ -10,6 +10,7 @@ from dashboard.picking import GRID_CELLS, centre_of, grid, picked_point, picker_
 from dashboard.place_choice import (
     PlaceChoice,
     candidates_frame,
+    moved_summary,
     name_variants,
     rank_candidates,
     same_name,
@@ -175,3 +176,28 @@ def test_a_place_confirmed_or_unnamed_leaves_the_summary():
     assert summary_for_place("Shelling of Idlib", ["Idlib"], None) is None  # a point, no name
     assert summary_for_place("Shelling of Idlib", [], "Ariha") is None
     assert summary_for_place("Shelling near the river", ["Idlib"], "Ariha") is None
+
+
+def test_a_moved_summary_from_the_event_s_place_to_the_choice():
+    """The decision's pure part (moved from the Streamlit component, session 30 hR19): the
+    summary names the chosen place when the event moves, not when its point stays."""
+    summary = "Shelling of Jisr al-Shughur: 7 killed"
+    now = (35.81418, 36.31983, "Jisr ash Shughūr")
+    idlib = PlaceChoice(candidate=cand("Idlib", 35.93, 36.63))
+    # moved: the article's spelling of the old place gives way to the gazetteer's new name
+    assert moved_summary(summary, now, idlib, ["Jisr al-Shughur"]) == "Shelling of Idlib: 7 killed"
+    # ... and the old place's own name when the article's spelling is not known
+    assert moved_summary("Shelling of Jisr ash Shughūr", now, idlib, []) == "Shelling of Idlib"
+    # the same point confirmed (to 5 decimals), under any name: left as it is
+    same = PlaceChoice(candidate=cand("Jisr al-Shughur", 35.814181, 36.319834))
+    assert moved_summary(summary, now, same, ["Jisr al-Shughur"]) is None
+    # a point picked without a name names nothing; a named point names its name
+    assert moved_summary(summary, now, PlaceChoice(latitude=35.9, longitude=36.6), []) is None
+    named = PlaceChoice(name="Kafr Nabl", latitude=35.61, longitude=36.56)
+    assert (
+        moved_summary(summary, now, named, ["Jisr al-Shughur"]) == "Shelling of Kafr Nabl: 7 killed"
+    )
+    # only the spellings given are looked for: the summary spells it otherwise than the place
+    assert moved_summary(summary, now, named, []) is None
+    # an event with no place yet: only the article's spellings are looked for
+    assert moved_summary(summary, None, idlib, ["Jisr al-Shughur"]) == "Shelling of Idlib: 7 killed"
