@@ -13,7 +13,7 @@ from typing import Literal
 
 import pandas as pd
 
-from dashboard.review_items import QUEUE_HEAD_PX, QUEUE_LINE_PX, QUEUE_ROW_PAD_PX, wrapped_lines
+from dashboard.review_items import grid_heights, wrapped_lines
 from etl.ingest import IngestReport
 from etl.problems import Problem
 from etl.uploads import Draft, Limits, read_upload
@@ -130,11 +130,9 @@ def preview_heights(
         (wrapped_lines(v, w) for c, w in widths.items() if c in frame for v in frame[c]),
         default=1,
     )
-    rows = max(len(frame), 1)
     if need <= 1:
         return None, "auto"
-    row = QUEUE_ROW_PAD_PX + QUEUE_LINE_PX * min(max(need, PREVIEW_LINES[0]), PREVIEW_LINES[1])
-    return row, QUEUE_HEAD_PX + row * min(rows, max(3, PREVIEW_BODY_PX // row)) + 2
+    return grid_heights(need, len(frame), PREVIEW_LINES, PREVIEW_BODY_PX)
 
 
 def stored_words(stored: int, total: int) -> str:

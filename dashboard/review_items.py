@@ -324,7 +324,13 @@ def queue_heights(summaries: Iterable[str], summary_px: int) -> tuple[int, int]:
     shown as fit QUEUE_BODY_PX."""
     texts = list(summaries)
     need = max((wrapped_lines(t, summary_px) for t in texts), default=1)
-    lines = min(max(need, QUEUE_LINES[0]), QUEUE_LINES[1])
-    row = QUEUE_ROW_PAD_PX + QUEUE_LINE_PX * lines
-    shown = min(max(len(texts), 1), max(3, QUEUE_BODY_PX // row))
+    return grid_heights(need, len(texts), QUEUE_LINES, QUEUE_BODY_PX)
+
+
+def grid_heights(need: int, rows: int, lines: tuple[int, int], body_px: int) -> tuple[int, int]:
+    """A grid's row height and its own height (px) when its longest cell needs `need` lines:
+    rows of that many lines (within `lines`, least and most), and as many of its `rows` shown
+    (at least 3) as fit `body_px` before it scrolls (the review table's, the upload preview's)."""
+    row = QUEUE_ROW_PAD_PX + QUEUE_LINE_PX * min(max(need, lines[0]), lines[1])
+    shown = min(max(rows, 1), max(3, body_px // row))
     return row, QUEUE_HEAD_PX + row * shown + 2
