@@ -26,6 +26,7 @@ LISTS = (
     "told_verb", "speech_end", "casualty_trigger", "killing_manner", "toll_trigger",
     "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
     "cause_airstrike", "cause_shelling", "cause_explosion", "not_now", "side_kill",
+    "killed_verb", "died_bare",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}
@@ -68,17 +69,22 @@ _COMBATANTS_DIED = re.compile(
     # a count of armed men and the participle alone, no object after it: '23 militants killed
     # in raids', '2 policemen were martyred and 14 terrorists killed so far'
     rf"|\b\d[\d,.]*\s+(?:[\w-]+\s+)?{_FIGHTERS}\s+(?:{_W['died_participle']})\b"
-    rf"(?!\s+(?:\d|an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    rf"(?!\s+(?:\d|an?|the|his|her|their|its|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+    # one armed man and a telegraphic passive, no object after it (C16): 'SDF local commander
+    # shot dead by gunmen', 'Camp guard shot dead at the gate'
+    rf"|\b{_FIGHTERS}\s+(?:{_W['died_bare']})"
+    rf"(?=\s*(?:$|[,;:/|•—]|\s(?:by|at|in|on|near|outside|inside|while|during|after|when)\b))",
     re.I,
 )
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports
 #: ('killed by the militants', 'killed when gunmen attacked' name the killers, not the dead).
 _COMBATANTS_KILLED = re.compile(
-    rf"\b(?:kill(?:ed|ing|s)|martyred) (?!(?:by|when|as|after|while|in|during)\b)"
+    rf"\b(?:{_W['killed_verb']}) (?!(?:by|when|as|after|while|in|during)\b)"
     # 'killed 1.000 fighters'; not past civilians ('killing 21 tourists and a police officer'
     # is a killing)
-    # 'killed a former rebel commander' is no battle: he is no longer armed (`not_now`)
-    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b|(?:{_W['not_now']})\b)[\w-]+ ){{0,4}}"
+    # 'killed a former rebel commander' is no battle: he is no longer armed (`not_now`);
+    # 'shepherds were shot dead on Tuesday by gunmen': the armed men after 'by' are the killers
+    rf"(?:\d{{1,3}}(?:[.,]\d{{3}})+ |(?!{_CIVILIANS}\b|(?:{_W['not_now']}|by)\b)[\w-]+ ){{0,4}}"
     rf"{_FIGHTERS}\b",
     re.I,
 )

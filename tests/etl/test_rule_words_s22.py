@@ -32,7 +32,9 @@ BEFORE = {
     ),
     "_CIVILIAN_VICTIMS": (
         r"\s+(?:[\w-]+\s+)?(?:civilians?|residents|villagers|farmers|worshippers|mourners|shoppers|"
-        r"passengers|travell?ers|pupils|schoolchildren|children|women|fishermen|herders|shepherds)\b"
+        r"passengers|travell?ers|pupils|schoolchildren|children|women|fishermen|herders|shepherds|"
+        # session 30 (hX18, 8a279f9): workers, firefighters, drivers, protesters unarmed
+        r"workers|firefighters|drivers?|protesters)\b"
     ),
     "_ARMED": (
         r"\b(?:soldiers?|troops|police\w*|gendarmes?|fighters|militants|guards?|military|army|"
@@ -67,8 +69,11 @@ def test_the_expressions_built_from_the_table_are_those_of_the_code(name):
 
 def test_the_fighters_deaths_and_the_casualties_read_the_table():
     died = trigger_fold._COMBATANTS_DIED.pattern
-    assert "|gendarmes?|rangers?|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
-    assert "(?:killed|shot dead|shot and killed|gunned down)|died)" in died
+    # session 30: hX18 (8a279f9) added members of a force and commanders after 'rangers?';
+    # hC19 (C16) members of named forces and 'elements', 'assassinated' among the passives
+    assert "|gendarmes?|rangers?|members? of (?:an? |the |their |its )?" in died
+    assert "|elements?|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
+    assert "(?:killed|shot dead|shot and killed|gunned down|assassinated)|died)" in died
     assert "(?:killed|martyred)\\b" in died
     assert triggers._CASUALTIES_AFTER.pattern.startswith(
         r"\b(?:dead|wounded|injured|bodies|casualties)\b[^.;:]*?\b(?:after|following)\s+"
