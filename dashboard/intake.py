@@ -13,7 +13,7 @@ from typing import Literal
 
 import pandas as pd
 
-from dashboard.review_items import grid_heights, wrapped_lines
+from dashboard.review_items import grid_heights, grid_widths, wrapped_lines
 from etl.ingest import IngestReport
 from etl.problems import Problem
 from etl.uploads import Draft, Limits, read_upload
@@ -110,12 +110,9 @@ def preview_widths(columns: Sequence[str], table_px: int) -> dict[str, int]:
     """Column -> width (px) of the preview's `columns` in a table `table_px` wide: the short
     ones as PREVIEW_WIDTHS, the long ones (file, already stored, title) sharing the rest by
     PREVIEW_SHARES (each at least PREVIEW_LONG_MIN_PX; the table then scrolls sideways)."""
-    widths = {c: PREVIEW_WIDTHS[c] for c in columns if c in PREVIEW_WIDTHS}
-    long = [c for c in columns if c in PREVIEW_SHARES]
-    rest = table_px - PREVIEW_MARGIN_PX - sum(widths.values())
-    shares = sum(PREVIEW_SHARES[c] for c in long)
-    for c in long:
-        widths[c] = max(PREVIEW_LONG_MIN_PX, int(rest * PREVIEW_SHARES[c] / shares))
+    fixed = {c: PREVIEW_WIDTHS[c] for c in columns if c in PREVIEW_WIDTHS}
+    shares = {c: PREVIEW_SHARES[c] for c in columns if c in PREVIEW_SHARES}
+    widths = grid_widths(fixed, shares, table_px - PREVIEW_MARGIN_PX, PREVIEW_LONG_MIN_PX)
     return {c: widths[c] for c in columns if c in widths}
 
 

@@ -298,9 +298,22 @@ def queue_widths(columns: Mapping[str, str], table_px: int) -> dict[str, int]:
     """Heading -> width (px) of each of the review table's `columns` (field -> heading) in a
     table `table_px` wide: the short columns as QUEUE_WIDTHS, the summary all that is left
     (at least SUMMARY_MIN_PX; the table then scrolls sideways)."""
-    widths = {h: QUEUE_WIDTHS[f] for f, h in columns.items() if f in QUEUE_WIDTHS}
-    rest = table_px - QUEUE_MARGIN_PX - sum(widths.values())
-    return widths | {h: max(SUMMARY_MIN_PX, rest) for f, h in columns.items() if f == "what"}
+    fixed = {h: QUEUE_WIDTHS[f] for f, h in columns.items() if f in QUEUE_WIDTHS}
+    shares = {h: 1 for f, h in columns.items() if f == "what"}
+    return grid_widths(fixed, shares, table_px - QUEUE_MARGIN_PX, SUMMARY_MIN_PX)
+
+
+def grid_widths(
+    fixed: Mapping[str, int], shares: Mapping[str, int], inner_px: int, least_px: int
+) -> dict[str, int]:
+    """Column -> width (px) in a grid `inner_px` wide inside its margins: the `fixed` columns
+    at their widths, the `shares` columns sharing what is left in proportion (each at least
+    `least_px`; the grid then scrolls sideways). Streamlit's grid would share any width left
+    over evenly among all columns, stretching the short ones (the review table's, the upload
+    preview's)."""
+    rest = inner_px - sum(fixed.values())
+    total = sum(shares.values())
+    return dict(fixed) | {c: max(least_px, int(rest * n / total)) for c, n in shares.items()}
 
 
 def wrapped_lines(text: str, width_px: int) -> int:
