@@ -3,35 +3,14 @@ ranked for people, and the analyst's choice (pure)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pandas as pd
 
-from etl.places.gazetteer import normalise_name
+from etl.place_rename import same_name, summary_for_place
 from etl.places.place_search import Candidate, unique_candidates
-
-#: Sun letters after which the Arabic article "al-" is written assimilated (ash-Sham, ar-Raqqa).
-_SUN = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n", "l")
-_ARTICLE = re.compile(r"\b([AaEe]l|[Aa][tdrzsnl]|[Aa]sh|[Ee][tdrzsnl]|[Ee]sh)[- ](\w+)")
-
-
-def name_variants(name: str) -> list[str]:
-    """The name and its spellings with the Arabic article written the other common ways
-    ('Jisr al-Shughur' -> 'Jisr ash-Shughur', 'Jisr el-Shughur', 'Jisr Shughur', ...)."""
-    name = " ".join(name.split())
-    found = _ARTICLE.search(name)
-    if not found:
-        return [name] if name else []
-    word = found[2]
-    sun = next((s for s in _SUN if word.lower().startswith(s)), None)
-    forms = ["al", "el"] + ([f"a{sun}", f"e{sun}"] if sun else [])
-    head, tail = name[: found.start()], name[found.end() :]
-    variants = [name] + [f"{head}{form}-{word}{tail}" for form in forms]
-    variants.append(f"{head}{word}{tail}")  # the article left out
-    return list(dict.fromkeys(v.strip() for v in variants))
 
 
 @lru_cache(maxsize=1)
@@ -104,30 +83,6 @@ class PlaceChoice:
                 f"{c.longitude:.5f}{far}"
             )
         return f"{self.name or 'a picked point'} at {self.latitude:.5f}, {self.longitude:.5f}"
-
-
-def same_name(a: str, b: str) -> bool:
-    """Whether two names are spellings of one name ('Jisr al-Shughur', 'Jisr ash Shughūr')."""
-    keys = {normalise_name(v) for v in name_variants(a)}
-    return bool(keys & {normalise_name(v) for v in name_variants(b)})
-
-
-def summary_for_place(summary: str, old_names: Iterable[str], new_name: str | None) -> str | None:
-    """`summary` with the event's old place, as any of `old_names` writes it (in any case:
-    'KHAN SHEIKHUN', or the article's 'Jisr al-Shughur'), named `new_name` instead: a moved
-    event's summary named the place it was moved from ('Airstrike · Baghouz: Air strikes ...
-    on Al-Hol camp'). None when it names none of them, or only spellings of `new_name` (the
-    same place confirmed), or no new name is given (a point picked without a name)."""
-    if not new_name or not str(new_name).strip():
-        return None
-    names = {str(n).strip() for n in old_names if isinstance(n, str) and n.strip()}
-    names = sorted((n for n in names if not same_name(n, new_name)), key=len, reverse=True)
-    if not names:
-        return None
-    pattern = "|".join(re.escape(n) for n in names)
-    found = re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE)
-    renamed = found.sub(lambda _: str(new_name).strip(), summary)
-    return renamed if renamed != summary else None
 
 
 def moved_summary(

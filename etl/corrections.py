@@ -16,6 +16,7 @@ from etl.analyst_actions import REVIEW, Made, analyst_place, event_decisions, pa
 from etl.build import analyst_places
 from etl.claim_edits import parse_figure
 from etl.inbox import Snapshot
+from etl.place_rename import renamed_summary
 from etl.places.gazetteer import normalise_name
 from etl.places.place_search import Candidate, find_places
 from etl.problems import InputError, Problem
@@ -40,6 +41,9 @@ class Correction:
     teach: bool | None = None  # save the sentence's spellings with the place; None: decide
     claimant: str | None = None  # of the sentence (one sentence: its mention key)
     figures: tuple[str, ...] = ()  # 'killed=7..9' specs replacing the sentence's figures
+    # a moved event's summary that named the old place names the new one (unless `summary`
+    # is given); the review page words it itself, and shows it, before saving
+    rename_summary: bool = True
 
 
 def spellings(tables: Tables, event_id: str) -> list[str]:
@@ -158,6 +162,13 @@ def correction_rows(
     changes, places, said = {}, [], []
     if wanted.place or wanted.latitude is not None or wanted.longitude is not None:
         changes, places, said = _place_change(tables, snapshot, curated, geonames, wanted)
+        seen, to = spellings(tables, wanted.event_id), places[0]
+        named = wanted.place or seen  # not a point given with no name at all
+        renamed = renamed_summary(
+            tables, wanted.event_id, seen, (to["latitude"], to["longitude"], to["name"])
+        ) if named and wanted.rename_summary and not wanted.summary else None  # fmt: skip
+        if renamed is not None:  # it named where the event was: now where it is
+            changes["summary"] = renamed
     if wanted.date:
         changes["date_start"], changes["date_end"] = parse_window(wanted.date)
     if wanted.event_type:
@@ -201,7 +212,7 @@ def chosen_place_rows(
     sentence named another place than where the event happened)."""
     at_point = replace(
         wanted, place=chosen.name, country=None,
-        latitude=chosen.latitude, longitude=chosen.longitude,
+        latitude=chosen.latitude, longitude=chosen.longitude, rename_summary=False,
     )  # fmt: skip
     (rows, _), said = correction_rows(tables, Snapshot(), [], None, at_point)
     seen = [*spellings(tables, wanted.event_id), wanted.place or ""] if teach else []

@@ -17,7 +17,6 @@ from dashboard.picking import RADII_KM, centre_of, landmarks, picked_point, pick
 from dashboard.place_choice import (
     PlaceChoice,
     candidates_frame,
-    name_variants,
     rank_candidates,
     teach_by_default,
 )
@@ -26,6 +25,7 @@ from dashboard.text import markdown_text
 from etl.build import analyst_places
 from etl.corrections import curated_place_rows, nearby_points, spellings
 from etl.inbox import Snapshot
+from etl.place_rename import name_variants
 from etl.places.geonames import GeoNamesIndex
 from etl.places.place_search import Candidate, find_places
 from etl.tables import Tables

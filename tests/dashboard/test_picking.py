@@ -11,12 +11,10 @@ from dashboard.place_choice import (
     PlaceChoice,
     candidates_frame,
     moved_summary,
-    name_variants,
     rank_candidates,
-    same_name,
-    summary_for_place,
     teach_by_default,
 )
+from etl.place_rename import name_variants, same_name, summary_for_place
 from etl.places.geonames import haversine_km
 from etl.places.place_search import Candidate
 

@@ -458,3 +458,24 @@ def test_a_bad_figure_is_named(project, tmp_path, capsys, spec, says):
     code, _, err = run(capsys, "review", "edit", event_id, "--figure", spec, "--store", store)
     assert code == 2 and says in err
     assert tree_digest(project.store) == before
+
+
+def test_moving_an_event_renames_the_place_its_summary_named(project, tmp_path, capsys):
+    store = str(project.store)
+    assert run(capsys, "ingest", str(tmp_path / "up" / "gamma.txt"), "--store", store)[0] == 0
+    shelling = events(project.store).query("event_type == 'shelling' and origin == 'extracted'")
+    event_id, before = shelling.index[0], shelling["summary"].iloc[0]
+    assert "Jisr" in before and "Beta" not in before
+    code, out, _ = run(capsys, "review", "edit", event_id, "--place", "Beta", "--store", store)
+    assert code == 0
+    after = events(project.store).at[event_id, "summary"]
+    assert "Beta" in after and "Jisr" not in after
+    assert f"summary: {after}" in out  # said, so the analyst can word it otherwise
+    # a summary the analyst gives wins over the renaming
+    code, _, _ = run(capsys, "review", "edit", event_id, "--place", "Alpha", "--summary",
+                     "Shelling near the river", "--store", store)  # fmt: skip
+    assert code == 0
+    assert events(project.store).at[event_id, "summary"] == "Shelling near the river"
+    # and a summary that names no old place is left as it is when the event moves again
+    assert run(capsys, "review", "edit", event_id, "--place", "Beta", "--store", store)[0] == 0
+    assert events(project.store).at[event_id, "summary"] == "Shelling near the river"
