@@ -366,8 +366,11 @@ def _back(m: re.Match[str], pub: dt.date, ref: dt.date) -> _Found | None:
     past month', 'for more than a week' (the week known): a spell up to publication.
     A count of days or weeks in the past ones counts publication day among them ('in the
     last five days': publication and the four days before; 'for more than a week' does not);
-    'the past 24 (or 48) hours' reach back one day."""
+    'the past 24 (or 48) hours' reach back one day; 'for an hour', 'for hours' (less than a
+    day) tell how long, not when: no date."""
     unit, n = m["unit"].lower().rstrip("s"), _number(m["n"])
+    if unit in ("hour", "hr") and m[0].lower().startswith("for") and (n or 1) < 24:
+        return None  # 'fought the attackers for an hour', 'for hours': how long, not when
     if unit in ("hour", "hr"):
         days = max(1, -(-(n or 1) // 24) - 1)
     elif n is not None and unit in ("day", "week") and not m[0].lower().startswith("for"):

@@ -62,6 +62,9 @@ class DateWords:
     #: relative-day phrases that name a time of day, not a day ("at dawn"): publication day
     #: only while the text has dated no other day (the anchor is publication)
     story_days: frozenset[str]
+    #: ... and those of them that date nothing once any sentence before dated a day, even the
+    #: day of publication ('after midnight': an item's own early hours, not a story's night)
+    first_days: frozenset[str]
     spell_words: tuple[str, ...]  # "after two days of <word>": a spell ending on the day
     hold_words: tuple[str, ...]  # "during its three-week <word>": a spell ending on the day
     hedges: dict[str, int]  # "on or about" -> 1: an explicit day plus and minus that many days
@@ -106,7 +109,12 @@ def load() -> DateWords:
             _phrase(r["phrase"]) for r in relative if r["widens"].strip().lower() == "yes"
         ),
         story_days=frozenset(
-            _phrase(r["phrase"]) for r in relative if r["counts_from"].strip().lower() == "story"
+            _phrase(r["phrase"])
+            for r in relative
+            if r["counts_from"].strip().lower() in ("story", "first")
+        ),
+        first_days=frozenset(
+            _phrase(r["phrase"]) for r in relative if r["counts_from"].strip().lower() == "first"
         ),
         spell_words=tuple(longest_first(r["word"].lower() for r in spells)),
         hold_words=tuple(

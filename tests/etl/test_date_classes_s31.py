@@ -1,0 +1,156 @@
+"""Session 31 (hD21): date classes read on heldout20-28's misses (docs/extraction_history.md,
+"Session 31 (hD21)"), with sentences written for this test: an outlet's name holding a day
+word, a length of hours, 'after midnight' in an item, a relative clause cut at a full stop,
+and 'N days after <a happening told anew>' counted back from the anchor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.date_context import after_told_event, may_date, relative_clause
+from etl.extraction.dates import find_dates
+from etl.extraction.extract import ArticleInput, Extractor
+
+PUB = dt.date(2021, 11, 12)  # a Friday
+
+
+def _windows(sentence: str, anchor: dt.date | None = None) -> dict[str, tuple[str, str]]:
+    return {
+        w.text: (str(w.start), str(w.end))
+        for w in find_dates(sentence, 0, len(sentence), PUB, anchor)
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a capitalised day word after a capitalised word mid-sentence is a name's part
+        ("According to the Basra Today website, a bomb went off in a market.", {}),
+        ("The Ghab Today network said the raids also hit a bakery.", {}),
+        ("Sinjar Today Network reported the clashes.", {}),
+        # ... not when it opens the sentence or follows a heading's mark, nor in lower case
+        ("Today, shells fell on Ariha.", {"Today": ("2021-11-12", "2021-11-12")}),
+        ("Newsreader: Today a bomb hit Tikrit.", {"Today": ("2021-11-12", "2021-11-12")}),
+        ("Shells fell on Ariha today.", {"today": ("2021-11-12", "2021-11-12")}),
+    ],
+)
+def test_a_day_word_in_an_outlets_name_is_no_day(sentence, expected):
+    assert _windows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police fought the attackers for an hour, killing three.", {}),
+        ("The gunmen held the road for hours.", {}),
+        ("Clashes went on for two hours near the bridge.", {}),
+        # a day or more is still a spell up to publication
+        ("The curfew has held for 48 hours.", {"for 48 hours": ("2021-11-11", "2021-11-12")}),
+        (
+            "The town has been besieged for more than a week.",
+            {"for more than a week": ("2021-11-05", "2021-11-12")},
+        ),
+    ],
+)
+def test_a_length_of_hours_is_no_date(sentence, expected):
+    assert _windows(sentence) == expected
+
+
+def test_after_midnight_is_the_items_own_day_until_a_day_was_dated_before():
+    s = "Regime forces shelled after midnight several positions in the Kabani area."
+    assert _windows(s) == {"after midnight": ("2021-11-12", "2021-11-12")}
+    # with a day of its own in the sentence it is that day
+    s2 = "Clashes erupted shortly after midnight on Tuesday near Hajin."
+    assert _windows(s2)["after midnight"] == ("2021-11-09", "2021-11-09")
+    # a sentence before dated a day (even publication's): which night is not said
+    s3 = "The truck exploded outside a mall shortly after midnight."
+    assert "after midnight" not in _windows(s3, anchor=PUB)
+
+
+def test_a_relative_clause_ends_at_a_full_stop():
+    text = (
+        "Their advance slowed outside Kafr Hud, where clashes killed nine soldiers. "
+        "Q: And since then? A: On Sunday, rebels attacked al-Sharia."
+    )
+    d = next(w for w in find_dates(text, text.index("Q: And"), len(text), PUB))
+    assert d.text == "On Sunday"
+    assert relative_clause(text, d) is None
+    assert may_date(text, d, text.index("attacked"), [d])
+    # inside one sentence the clause still dates itself only
+    one = "Rockets hit Suran, a town that troops captured two weeks ago, residents said."
+    d2 = find_dates(one, 0, len(one), PUB)[0]
+    assert relative_clause(one, d2) is not None
+    assert not may_date(one, d2, one.index("Rockets"), [d2])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # after the main clause, an object told anew: the anchor's day less N
+        (
+            "The bombing came a week after a motorcycle rigged with explosives wounded five.",
+            ("2021-11-03", "2021-11-03"),
+        ),
+        ("The attack came two days after rebel rockets killed a woman.", ("2021-11-08", "2021-11-08")),
+        (
+            "No group claimed the attack, days after Iran fired missiles at the base.",
+            ("2021-11-04", "2021-11-09"),
+        ),
+        # an object told before ('the bombing') or a phrase that opens its sentence: after it
+        ("Police arrested three men two days after the bombing.", ("2021-11-12", "2021-11-12")),
+        (
+            "Three days after gunmen stormed the village, police arrested two men.",
+            ("2021-11-12", "2021-11-12"),
+        ),
+    ],
+)
+def test_days_after_a_happening_told_anew_count_back_from_the_anchor(sentence, expected):
+    anchor = dt.date(2021, 11, 10)  # the Wednesday a sentence before dated
+    windows = find_dates(sentence, 0, len(sentence), PUB, anchor)
+    assert [(str(w.start), str(w.end)) for w in windows] == [expected]
+
+
+def test_which_steps_are_read_back():
+    from etl.extraction.date_context import Step
+
+    after = Step(1, True, 2, 2)
+    s = "The attack came two days after rebel rockets killed a woman."
+    at = s.index("two days")
+    assert after_told_event(s, at, at + len("two days after"), after)
+    assert not after_told_event(s, at, at + len("two days after"), Step(-1, True, 2, 2))
+    assert not after_told_event(s, at, at + len("two days after"), Step(1, False, 2, 2))
+    opening = "A: Two days after rockets hit the camp, the army struck back."
+    at2 = opening.index("Two")
+    assert not after_told_event(opening, at2, at2 + len("Two days after"), after)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor([], None)
+
+
+def _dates(extractor: Extractor, text: str, published: dt.date) -> list[tuple[str, str, str]]:
+    mentions, _ = extractor.extract(ArticleInput("t-s31", text, published))
+    return [(m.trigger, str(m.date.start), str(m.date.end)) for m in mentions]
+
+
+def test_the_object_told_anew_takes_the_anchor_less_n_and_the_main_clause_not(extractor):
+    text = (
+        "Army units repelled an attack on their positions near Tal Sakhr on Saturday, "
+        "killing 12 militants, the army said. The attack came two days after rebel rockets "
+        "killed a woman in the nearby town of Suran, the agency added."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 14))  # a Sunday
+    rockets = [g for g in got if "rockets" in g[0]]
+    assert rockets and rockets[0][1:] == ("2021-11-11", "2021-11-11")  # Saturday - 2
+
+
+def test_an_outlets_name_does_not_date_its_report(extractor):
+    text = (
+        "According to the Basra Today website, a bomb hidden in a bag exploded in a crowded "
+        "market in central Zubair on Tuesday evening, killing four people."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 10))  # a Wednesday
+    assert got and all(g[1:] == ("2021-11-09", "2021-11-09") for g in got)
