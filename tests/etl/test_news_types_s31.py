@@ -119,3 +119,44 @@ def test_a_farmer_shot_dead_after_a_battle_is_a_killing_of_its_own():
     second = text.index("And on Saturday")
     assert [m.event_type for m in mentions if m.char_start >= second] == ["killing"]
     assert [m.event_type for m in mentions if m.char_start < second] == ["clash"]
+
+
+def _events(text: str, published: dt.date) -> list[tuple[str, int]]:
+    """The article's merged events: (type, number of mentions), in the merge's order."""
+    import argparse
+
+    from etl.cli import _extractor, _paths
+    from etl.extraction.extract import ArticleInput
+    from etl.extraction.merge import cluster_mentions
+
+    extractor, _ = _extractor(_paths(argparse.Namespace(seeds=None, curated=None)))
+    mentions, _ = extractor.extract(ArticleInput("t", text, published))
+    return sorted((c.event_type, len(c.mentions)) for c in cluster_mentions(mentions))
+
+
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        # the bodies of the dead told before, found the next day: the same killing
+        (
+            "Militants killed three shepherds in the desert west of Tell on Saturday, a local "
+            "official said. The men's bodies were found by relatives the following day.",
+            [("killing", 2)],
+        ),
+        # the fighting that followed the attack is the attack's
+        (
+            "Militants attacked army positions around Tell late on Friday, seizing two villages. "
+            "The monitor said 41 soldiers were killed in the attack and the fighting that "
+            "followed into Saturday.",
+            [("clash", 2)],
+        ),
+        # bodies of others, with no killing told before: a killing of its own
+        (
+            "The bodies of four herders abducted by gunmen last week were found on Tuesday "
+            "near Tell, officials said.",
+            [("detention", 1), ("killing", 1)],
+        ),
+    ],
+)
+def test_one_event_told_again_is_one_event(text, events):
+    assert _events(text, dt.date(2019, 2, 5)) == events
