@@ -277,16 +277,19 @@ _NOT_AHEAD = _rx(
     rf"(?:{_VAGUE_NUM}\s+)?(?:days|weeks|months|years))\b",
 )
 # a deadline given to someone ("had until Tuesday night to leave", "given until the end of
-# the month to lay down its arms", "set a deadline of Sunday for a deal") dates no event
+# the month to lay down its arms", "set a deadline of Sunday for a deal", "an ultimatum to
+# surrender by Saturday": C17, session 31) dates no event
 _DEADLINE_DAY = (
     r"(?:the\s+(?:end|middle)\s+of\s+(?:the|this|next)\s+(?:week|month|year)|midnight|noon"
     rf"|(?:{_WD})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:\d{{1,2}}\s+)?(?-i:{_MONTHS}|(?:{_ABBR})\.)(?:\s+\d{{1,2}})?)"
 )
+_DEMANDED = "surrender|leave|withdraw|disarm|evacuate|vacate|comply|arms"
 _NOT_DEADLINE = _rx(
-    "ud",
+    "udslwevca",
     rf"(?:until\s+{_DEADLINE_DAY}(?=\s+to\s+[a-z])",
-    rf"|deadline\s+(?:of|for)\s+{_DEADLINE_DAY}(?=\s+(?:to|for)\s+[a-z]|\s*[,.;]))",
+    rf"|deadline\s+(?:of|for)\s+{_DEADLINE_DAY}(?=\s+(?:to|for)\s+[a-z]|\s*[,.;])",
+    rf"|(?:{_DEMANDED})\s+by\s+{_DEADLINE_DAY}\b)",
 )
 _NOT_HOLY = _rx(
     "gbahepmtwfs",

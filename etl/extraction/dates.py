@@ -28,6 +28,7 @@ from etl.extraction.date_patterns import (  # fmt: skip
     _ABBR,
     _AGO,
     _DAY_RANGE,
+    _DEMANDED,
     _DIGIT,
     _DIGIT_SEP,
     _DIGIT_STAMP,
@@ -153,7 +154,7 @@ _Rule = tuple[re.Pattern[str], _Resolver | None, tuple[frozenset[str], frozenset
 _RULES: tuple[_Rule, ...] = (
     # a None resolver blocks its span
     (_NOT_AHEAD, None, _needs("next coming later tomorrow following")),
-    (_NOT_DEADLINE, None, _needs("until deadline")),
+    (_NOT_DEADLINE, None, _needs("until deadline " + _DEMANDED.replace("|", " "))),
     (_NOT_HOLY, None, _needs("good black bloody ash holy easter palm prayer prayers")),
     (_NOT_HOURS, None, _needs("hour hours minute minutes")),
     (_DAY_RANGE, _day_range, _needs(_MONTH_WORDS, "#r")),  # #r: _RANGE_HINT, in every match
