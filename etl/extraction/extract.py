@@ -47,6 +47,7 @@ from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_w
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
 from etl.extraction.mentions import DateWindow, Figure, Mention
+from etl.extraction.place_split import split_places
 from etl.extraction.record_shape import (
     FIELD_CHARS,
     field_end,
@@ -479,6 +480,9 @@ class Extractor:
                 article, text, (start, end), span, span_counts, mentions, dates, events, index,
                 context,
             )  # fmt: skip
+        if len(events) > 1 and mentions:  # 'in the Sinjar mountains and near the Makhmour
+            # camp': one event per place the sentence joins with 'and'
+            mentions = split_places(mentions, events, text)
         if mentions:
             context.mention_sentence = index
         if is_section_heading(text[start:end]):  # 'MANBIJ.': the section's sentences are there
