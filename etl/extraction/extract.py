@@ -511,8 +511,9 @@ class Extractor:
         if context.headed and index > 0 and any(d.source != "article" for d in dates):
             # a day told below the heading ('... in Hama yesterday') dates what follows it
             context.stamp, context.headed = None, False
-        if precise:
-            context.anchor, context.anchor_sentence = precise[-1].start, index
+        if precise and (mentions or context.mention_sentence < 0):
+            used = [d for d in precise if any(m.date.char_start == d.char_start for m in mentions)]
+            context.anchor, context.anchor_sentence = (used or precise)[-1].start, index
         elif days := [
             d for d in dates if d.source in ("explicit", "weekday") and d.precision == "days"
         ]:

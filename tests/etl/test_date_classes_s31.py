@@ -154,3 +154,44 @@ def test_an_outlets_name_does_not_date_its_report(extractor):
     )
     got = _dates(extractor, text, dt.date(2021, 11, 10))  # a Wednesday
     assert got and all(g[1:] == ("2021-11-09", "2021-11-09") for g in got)
+
+
+# --- the anchor: the day of the event told before, not a report's, a toll's or a plan's ---
+
+
+def test_a_step_counts_from_the_event_not_from_an_expected_day(extractor):
+    text = (
+        "A convoy of trucks entered the besieged pocket at Karama on Monday and drove out "
+        "hundreds of civilians, an official said. A second convoy was expected on Wednesday. "
+        "On the same day, militants fired mortar rounds at army positions east of Karama, "
+        "wounding three soldiers."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 12))  # a Friday
+    mortar = [g for g in got if "mortar" in g[0] or "fired" in g[0]]
+    assert mortar and mortar[0][1:] == ("2021-11-08", "2021-11-08")  # Monday, not Wednesday
+
+
+def test_the_day_officials_spoke_is_no_anchor_when_the_event_has_its_own(extractor):
+    text = (
+        "Soldiers stormed the palace of the chief in Kasama town on Sunday, in fighting that "
+        "killed at least 40 people, officials said on Monday. The chief was arrested and "
+        "flown to the capital."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 9))  # a Tuesday
+    arrest = [g for g in got if "arrested" in g[0]]
+    # the arrest follows Sunday's event: its window opens on Sunday, not on Monday
+    assert arrest and arrest[0][1:] == ("2021-11-07", "2021-11-09")
+
+
+def test_a_toll_of_a_possessive_day_keeps_its_day(extractor):
+    text = (
+        "The government lowered the death toll of Sunday night's attack on Sobara, a village "
+        "on the plateau, to 35 on Wednesday. The village was attacked by gunmen on motorbikes "
+        "at about 11 p.m. A day later, two more bodies were found in the bush outside the "
+        "village, local officials said."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 10))  # a Wednesday
+    first = [g for g in got if "attack on Sobara" in g[0]]
+    assert first and first[0][1:] == ("2021-11-07", "2021-11-08")  # Sunday night
+    found = [g for g in got if "bodies" in g[0]]
+    assert found and found[0][1:] == ("2021-11-08", "2021-11-08")  # a day after Sunday
