@@ -417,7 +417,8 @@ _OTHER_EVENT = tuple(r.pattern for r in WORDS.tolls if r.kind == "no_carry")
 #: The killers named right before an active killing verb ('Gunmen killed a farmer and his
 #: son'): the sentence tells a killing of its own, not the toll of the event before it.
 _DOERS_BEFORE = re.compile(
-    r"\b(?:" + "|".join(TRIGGER_WORDS["attacker_noun"]) + r")\s+(?:also\s+|then\s+|later\s+)?\Z",
+    r"\b(?:" + "|".join(TRIGGER_WORDS["attacker_noun"]) + r")\s+"
+    r"(?:(?:" + "|".join(TRIGGER_WORDS["doer_adverb"]) + r")\s+)?\Z",
     re.I,
 )
 
