@@ -81,8 +81,9 @@ def takers(
     violent ones, a count of people moved to the evacuations and displacements; of those,
     the latest dated ('shells hit Qamishlo a day after troops crossed into Tel Abyad. Five
     civilians were killed.': the shelling). A toll of zero ('... detained 6 people. No
-    casualties.') belongs to any event: a raid, a surrender or a flight without deaths (but a
-    zero told in words, 'There were no casualties', to no evacuation or displacement: C6); a
+    casualties.') belongs to any event but a statement (C17): a raid, a surrender or a flight
+    without deaths (but a zero told in words, 'There were no casualties', to no evacuation or
+    displacement: C6); a
     toll after a raid with no violent event ('... raided homes and arrested 5 men. One of
     them was killed trying to flee.') belongs to the raid. The dead a side says it killed
     (`side`: 'Rebel factions said they had killed 17 government soldiers') belong to a
@@ -101,7 +102,13 @@ def takers(
         # toll from four days of fighting had risen to 35. In Ain Zara, eight fighters were
         # killed on Sunday alone.' (the eight are Sunday's)
         and (
-            (zero and not (stated and mentions[j].event_type in MOVE_TYPES))
+            # nor to a statement: an ultimatum's toll is null (C17: 'told residents to leave
+            # within two days. No casualties were reported.')
+            (
+                zero
+                and not (stated and mentions[j].event_type in MOVE_TYPES)
+                and mentions[j].event_type not in TOLL_FREE_TYPES
+            )
             or mentions[j].event_type in kinds
         )
     ]

@@ -39,6 +39,8 @@ def _types(extractor: Extractor, text: str) -> list[str]:
         'The minister has given the militia "a few days" to withdraw from the village.',
         # the demand and the threat without the word 'ultimatum'
         "A commander said the fighters had been told to surrender once the talks ended or face an assault.",
+        # the threat that closes it is not done ('or be killed' is no killing)
+        "Gunmen on motorbikes told the villagers they had 48 hours to leave or be killed.",
         # a truce a mediator made, no day named
         "Turkish officers mediated a truce between the two factions by the evening, residents said.",
     ],
@@ -66,9 +68,15 @@ def test_an_appeal_that_a_thing_be_done_is_no_statement(extractor):
     [
         # an ultimatum is never the surrender it demands
         ("The army gave the fighters 48 hours to surrender.", ["statement"]),
-        ("Russia gave the troops in the plant an ultimatum on Tuesday to lay down their arms.", ["statement"]),
+        (
+            "Russia gave the troops in the plant an ultimatum on Tuesday to lay down their arms.",
+            ["statement"],
+        ),
         # the demanded act told as done is its own event
-        ("More than 500 fighters surrendered to the army in the village on Tuesday.", ["surrender"]),
+        (
+            "More than 500 fighters surrendered to the army in the village on Tuesday.",
+            ["surrender"],
+        ),
         # a threat with no demand and no deadline is no event
         ("The minister said the army would respond with brute force.", []),
         # a call for a ceasefire and a truce broken are no truce made
@@ -78,3 +86,27 @@ def test_an_appeal_that_a_thing_be_done_is_no_statement(extractor):
 )
 def test_guards(extractor, text, expected):
     assert _types(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a zero told after an ultimatum is no toll of the statement (C17: toll null) ...
+        (
+            "On 3 June 2020, armed men who entered the village of Kolo told residents to leave "
+            "within two days. No casualties were reported.",
+            [("statement", (None, None))],
+        ),
+        # ... but stays the toll of a raid told so (C6's zero to any event but a statement)
+        (
+            "On 3 June 2020, troops raided the village of Kolo and detained six men. "
+            "No casualties were reported.",
+            [("detention", (0.0, 0.0))],
+        ),
+    ],
+)
+def test_a_statement_takes_no_zero_toll(extractor, text, expected):
+    from etl.extraction.evaluate import event_toll
+
+    mentions, _ = extractor.extract(ArticleInput("c17", text, dt.date(2020, 6, 4)))
+    assert [(m.event_type, event_toll([m])) for m in mentions] == expected
