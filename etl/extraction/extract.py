@@ -74,6 +74,7 @@ from etl.extraction.span_tolls import (
     span_window,
     without,
 )
+from etl.extraction.summary_leads import without_summaries
 from etl.extraction.toll_labels import cell_label
 from etl.extraction.tolls import TOLL_QUANTITIES, untold_sentence, with_untold
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -314,6 +315,9 @@ class Extractor:
                     previous = range(0)
         mentions = fold_means(mentions, text, sentences)  # a car bomb that opens an assault (C5)
         mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
+        # 'air strikes killed 17 across southern Idlib. In Maarat al-Numan, a strike ...':
+        # the lead sums up the towns' strikes told after it (summary_leads)
+        mentions = without_summaries(mentions)
         # '180,000 people have fled the area since April': a statistic, no event
         # '1,095 civilians were killed in 2018': a year's tally, no event either
         # '40 have been killed since 8 July' in a report of 20 July: a running total (C1)
