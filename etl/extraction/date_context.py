@@ -482,14 +482,12 @@ def in_since_object(text: str, d: DateWindow) -> bool:
 
 
 #: a body found, told by the trigger: 'the bodies of 2 men ... were found', 'found the bodies of'
-_BODY_FOUND = re.compile(
-    r"(?:(?:found|discovered|recovered|retrieved)\s+(?:[\w'’-]+\s+)?(?:the\s+)?)?bod(?:y|ies)\b", _F
-)
+_FOUND_VERB = "|".join(WORDS.context["body_found_verb"])  # date_context_words.csv
+_BODY_FOUND = re.compile(rf"(?:(?:{_FOUND_VERB})\s+(?:[\w'’-]+\s+)?(?:the\s+)?)?bod(?:y|ies)\b", _F)
 #: ... and a day told of the abduction after it: 'kidnapped last month', 'abducted 2 days
 #: earlier', 'he had been kidnapped four days earlier', 'kidnapped by Daesh yesterday'
-_ABDUCTED_BEFORE = re.compile(
-    r"\b(?:kidnapped|abducted|seized|snatched)(?:\s+(?:by\s+)?[\w'’-]+){0,3}?\s+\Z", _F
-)
+_ABDUCTED_VERB = "|".join(WORDS.context["abducted_verb"])  # date_context_words.csv
+_ABDUCTED_BEFORE = re.compile(rf"\b(?:{_ABDUCTED_VERB})(?:\s+(?:by\s+)?[\w'’-]+){{0,3}}?\s+\Z", _F)
 
 
 def _abduction_day(text: str, d: DateWindow, position: int) -> bool:

@@ -568,7 +568,10 @@ _DAYS_TO = re.compile(
 
 #: a hedged day's report in brackets right after it: 'Around 12 January 2019 (as reported on
 #: 13 January)' (heldout27's incident monitor): the window runs from the day to the report's
-_REPORTED_AFTER = re.compile(r"\s*\(\s*(?:as\s+)?(?:first\s+)?reported\s+(?:on\s+)?\Z", re.I)
+_REPORT_VERB = "|".join(WORDS.context["report_verb"])  # date_context_words.csv
+_REPORTED_AFTER = re.compile(
+    rf"\s*\(\s*(?:as\s+)?(?:first\s+)?(?:{_REPORT_VERB})\s+(?:on\s+)?\Z", re.I
+)
 
 
 def _reported_after(w: DateWindow, windows: list[DateWindow], text: str) -> DateWindow | None:

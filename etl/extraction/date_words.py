@@ -5,8 +5,9 @@ count back from publication
 (``date_weekdays.csv``), steps from the last dated event (``date_steps.csv``), units of
 time (``date_units.csv``), the words of a spell of days before an event
 (``date_spell_words.csv``), the words that make a day approximate (``date_hedges.csv``)
-and the number words shared with figures
-(``figure_numbers.csv``, units up to twelve). ``etl.extraction.dates`` builds its patterns
+the number words shared with figures
+(``figure_numbers.csv``, units up to twelve) and the words around a date that say which
+happening it dates (``date_context_words.csv``). ``etl.extraction.dates`` builds its patterns
 from them; the grammar around them (on, since, early/mid/late, ago) stays in code.
 """
 
@@ -16,10 +17,12 @@ import re
 from dataclasses import dataclass
 
 from etl.extraction.alternation import longest_first
-from etl.extraction.rules import Row, read_rules
+from etl.extraction.rules import Row, read_lists, read_rules
 from etl.problems import InputError, Problem
 
 MAX_DATE_NUMBER = 12  # "twelve days later"; larger counts are written in digits
+#: The word lists of date_context_words.csv (its header says what each holds).
+CONTEXT_LISTS = ("body_found_verb", "abducted_verb", "report_verb")
 
 
 def _int(row: Row, column: str, low: int, high: int) -> int:
@@ -69,6 +72,8 @@ class DateWords:
     hold_words: tuple[str, ...]  # "during its three-week <word>": a spell ending on the day
     hedges: dict[str, int]  # "on or about" -> 1: an explicit day plus and minus that many days
     naming_nouns: tuple[str, ...]  # "the 7 July neighbourhood": a day that names, no date
+    #: the lists of date_context_words.csv, by name: which happening a date dates
+    context: dict[str, tuple[str, ...]]
 
 
 def load() -> DateWords:
@@ -122,6 +127,7 @@ def load() -> DateWords:
         ),
         hedges={_phrase(r["phrase"]): _int(r, "days", 0, 7) for r in hedges},
         naming_nouns=tuple(longest_first(_phrase(r["word"]) for r in naming)),
+        context=read_lists("date_context_words", CONTEXT_LISTS),
     )
 
 
