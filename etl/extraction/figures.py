@@ -29,6 +29,7 @@ from etl.extraction.number_reading import (
     _parse,
     _skipped,
 )
+from etl.extraction.rules import read_lists
 from etl.extraction.toll_labels import with_labels
 from etl.extraction.tolls import (
     OPEN_GATES,
@@ -159,21 +160,28 @@ _SINGLE_SCAN = (
     )
     or _SINGLE
 )
+#: The word lists of data/rules/figure_single_words.csv (its header says what each holds).
+_SINGLE_WORDS = read_lists("figure_single_words", ("determiner", "killing_noun", "verb_first"))
+_DET = "|".join(_SINGLE_WORDS["determiner"])
 _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...",
     # "killing its owner");
     # "a judge and his son"; a field log's clause that opens with its noun ("IED vs a tanker,
     # driver killed", "Baghdad: shop owner shot dead")
-    r"(?:\b(?:an?|one|the|his|her|their|its)\s+(?:(?!(?:an?|one|the|his|her|their|its)\s)[\w.'-]+\s+){0,4}"
+    rf"(?:\b(?:{_DET})\s+(?:(?!(?:{_DET})\s)[\w.'-]+\s+){{0,4}}"
     r"|(?:(?<=[,;:]\s)|(?<=--\s))(?:[a-z][\w-]*\s+)?"
     # a cell of an alert or log that opens with its noun: 'HAJIN / Boy (11) killed, brother (8)
     # injured by ERW', 'RAMADI / Construction worker killed by IED' (heldout27's mine-action SMS)
     r"|(?<=\s[/|\u2022\u25aa\u25c6\u2014]\s)(?:[a-z][\w-]*\s+)?"
     # a translated note's noun of the killing before a bare noun: 'which led to killing of woman
-    # and her child' (heldout27-134)
-    r"|(?<=\bkilling\sof\s)|(?<=\bmartyrdom\sof\s)"
+    # and her child' (heldout27-134); one lookbehind a word (each of fixed width)
+    + "".join(rf"|(?<=\b{w}\sof\s)" for w in _SINGLE_WORDS["killing_noun"])
     # a translated note's verb first, its noun bare: 'Killed child and injured 3 others in
     # shelling ...', 'Martyred man and his wife by shelling ...' (heldout26's Ghab Today)
-    r"|(?-i:(?<=^Killed\s)|(?<=^Martyred\s)|(?<=[.!?]\sKilled\s)|(?<=[.!?]\sMartyred\s)))\Z",
+    + "|(?-i:"
+    + "|".join(rf"(?<=^{w}\s)" for w in _SINGLE_WORDS["verb_first"])
+    + "|"
+    + "|".join(rf"(?<=[.!?]\s{w}\s)" for w in _SINGLE_WORDS["verb_first"])
+    + r"))\Z",
     _FLAGS,
 )
 _BARE_AND = re.compile(r"\s+and\s+|", _FLAGS)
