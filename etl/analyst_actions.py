@@ -32,11 +32,12 @@ def ingest_files(
     paths: Paths, files: Sequence[Path], options: IngestOptions, max_file_bytes: int,
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:  # fmt: skip
-    """Read files (any upload format) and ingest them as one batch."""
+    """Read files (any upload format) and ingest them as one batch (the drafts handed over:
+    their texts are not held here while the batch is extracted, merged and written)."""
     from etl.uploads import Limits, read_paths
 
     drafts, problems = read_paths(files, Limits(max_file_bytes=max_file_bytes))
-    return ingest(paths, drafts, problems, options, on_wait=on_wait)
+    return ingest(paths, drafts, problems, options, on_wait=on_wait, hand_over=True)
 
 
 def report_lines(report: IngestReport) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -13,7 +13,7 @@ from etl.article_updates import with_updates
 from etl.articles import MANIFEST, Article, load_seed_articles
 from etl.backend import SCHEMA_PREFIX, database_url, shown_url
 from etl.curated import Curated, load_curated
-from etl.extracting import bind_cache, default_workers, extract_all, extract_light
+from etl.extracting import Texts, bind_cache, default_workers, extract_all, extract_light
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
 from etl.heap import release
@@ -97,17 +97,31 @@ def build_all(
     snapshot: Snapshot | None = None,
     cache: MentionCache | None = None,
     engine: str = "local",
+    hand_over: bool = False,
 ) -> tuple[Tables, MergeState | None]:
-    """`build_tables`, and (with `extract`) the merge state a later batch is merged into."""
+    """`build_tables`, and (with `extract`) the merge state a later batch is merged into.
+    With `hand_over`, `snapshot` is the caller's to give: with a cache, its articles' texts
+    are taken out of them (in place, not copied) once `article_texts` holds them."""
     curated, seeds = _inputs(paths)
     tables = assemble(curated, seeds)
     if not extract:
         return tables, None
+    hand_over |= snapshot is None  # (one read here is this build's own)
     snapshot = inbox.read(paths.store) if snapshot is None else snapshot
     added = inbox_articles(snapshot)
     tables = with_inbox(tables, snapshot, added)
     articles = seeds + added
     del added
+    texts = None
+    if cache is not None:  # from here on the texts are only article_texts' (Arrow strings):
+        # the Python ones go before extraction (docs/scale.md, "Session 31 (hI21)")
+        texts = texts_in(tables["article_texts"])
+        articles = [replace(a, text="") for a in articles]
+        if hand_over:  # (a copy of every row would be held beside the caller's)
+            for row in snapshot.articles:
+                row.pop("text", None)
+        else:
+            snapshot = snapshot.without_texts()
     places = gazetteer_rows(curated, analyst_places(snapshot))
     if cache is not None:
         bind_cache(cache, places)
@@ -116,14 +130,10 @@ def build_all(
     if cache is None:
         mentions: list = extract_all(articles, places, cache, workers, engine)
     else:
-        mentions, whole = extract_light(articles, places, cache, workers, engine,
-                                        text_in(tables["article_texts"]))  # fmt: skip
+        mentions, whole = extract_light(articles, places, cache, workers, engine, texts)
     sources = Sources()
-    sources.add((a.article_id, a.text, a.outlet_id, a.wire) for a in articles)
-    if whole is not None:  # from here on the texts are only article_texts' (Arrow strings):
-        # the Python ones go before the merge (docs/scale.md, "Session 27 (hI15)")
-        articles = [replace(a, text="") for a in articles]
-        snapshot = snapshot.without_texts()
+    sources.add((a.article_id, t, a.outlet_id, a.wire) for a, t in with_texts(articles, texts))
+    del texts
     count = len(mentions)  # (with `whole`, the merge empties the list once it has walked it)
     tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
     del mentions  # not held through the review and the writing
@@ -135,14 +145,34 @@ def build_all(
     return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports
 
 
-def text_in(texts: pd.DataFrame) -> Callable[[str], str]:
-    """Article id -> its text, looked up in an `article_texts` frame (rarely called: only for
-    an article whose mentions must be extracted again)."""
+#: texts made Python strings at a time where a build walks every article's (etl/row_chunks.py
+#: bounds the writers' the same way)
+TEXT_CHUNK = 500
 
-    def text_of(article_id: str) -> str:
-        return str(texts["text"][texts["article_id"] == article_id].iloc[0])
 
-    return text_of
+def texts_in(frame: pd.DataFrame) -> Texts:
+    """Article ids -> their texts, looked up in an `article_texts` frame: the Python strings
+    are only those of the ids asked for (a chunk at a time)."""
+    where, column = pd.Index(frame["article_id"]), frame["text"]
+
+    def texts(article_ids: Sequence[str]) -> list[str]:
+        at = where.get_indexer(list(article_ids))
+        if (at < 0).any():
+            raise KeyError(f"no text in article_texts for {list(article_ids)[int(at.argmin())]}")
+        return column.take(at).tolist()
+
+    return texts
+
+
+def with_texts(articles: list[Article], texts: Texts | None) -> Iterator[tuple[Article, str]]:
+    """Each article with its text, from `texts` a chunk at a time when given (the articles
+    then carry none)."""
+    if texts is None:
+        yield from ((a, a.text) for a in articles)
+        return
+    for i in range(0, len(articles), TEXT_CHUNK):
+        part = articles[i : i + TEXT_CHUNK]
+        yield from zip(part, texts([a.article_id for a in part]), strict=True)
 
 
 def inbox_articles(snapshot: Snapshot) -> list[Article]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from etl.articles import Article
@@ -29,6 +30,10 @@ from etl.mention_cache import MentionCache, article_key, fingerprint, from_json,
 
 PARALLEL_FROM = 400  # articles: below this one process is faster than starting workers
 CHUNK = 100
+AHEAD = 2  # chunks sent ahead per worker (their texts the only ones made Python strings)
+
+#: article ids -> their texts, in that order (a chunk at a time: etl/build.py `texts_in`)
+Texts = Callable[[Sequence[str]], list[str]]
 
 _worker: Extractor | None = None
 
@@ -57,28 +62,27 @@ def _extract(
     workers: int,
     cache: MentionCache | None = None,
     keep: Callable[[list[Mention]], Any] | None = None,
+    texts: Texts | None = None,
 ) -> dict[str, Any]:
     """Cache key -> mentions of each article; staged in `cache` too when one is given. With
     `keep`, what it makes of each article's mentions instead (the whole ones are dropped as
-    each chunk is staged)."""
-    jobs = [(a.article_id, a.text, a.published) for a in articles]
-    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+    each chunk is staged). With `texts`, the articles carry no text: each chunk's texts are
+    looked up there as the chunk is sent, so no more than a few chunks' are Python strings."""
+    if workers <= 1 or len(articles) < PARALLEL_FROM:
         from etl.places.geonames import GeoNamesIndex
 
         extractor = Extractor(places, GeoNamesIndex.open())
-        if keep is None:
-            found = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
-            if cache:
-                cache.stage(found)
-            return found
         kept: dict[str, Any] = {}
-        for i in range(0, len(jobs), CHUNK):
-            chunk = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs[i : i + CHUNK]}
-            if cache:
+        for i in range(0, len(articles), CHUNK):
+            jobs = _jobs(articles[i : i + CHUNK], texts)
+            chunk = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
+            if cache and keep is not None:
                 cache.stage(chunk)
-            kept.update((key, keep(found)) for key, found in chunk.items())
+            kept.update(chunk if keep is None else
+                        ((key, keep(found)) for key, found in chunk.items()))  # fmt: skip
+        if cache and keep is None:
+            cache.stage(kept)
         return kept
-    chunks = [jobs[i : i + CHUNK] for i in range(0, len(jobs), CHUNK)]
     found: dict[str, list[Mention]] = {}
     strings: dict[str, str] = {}  # the batch's short strings, each kept once (from_json)
     # spawned, not forked: a forked worker inherits (and, as its garbage collector walks
@@ -87,11 +91,36 @@ def _extract(
     with ProcessPoolExecutor(
         workers, mp_context=spawn, initializer=_start_worker, initargs=(places,)
     ) as pool:
-        for pairs in pool.map(_extract_chunk, chunks):  # in order, as the workers finish
+        for pairs in _in_order(pool, articles, texts, AHEAD * workers):  # as workers finish
             if cache:
                 cache.stage_json(pairs)
             found.update((key, (keep or _same)(from_json(text, strings))) for key, text in pairs)
     return found
+
+
+def _jobs(articles: Sequence[Article], texts: Texts | None) -> list[tuple[str, str, str]]:
+    """(article id, text, published) of each article, the texts from `texts` when given."""
+    got = texts([a.article_id for a in articles]) if texts else [a.text for a in articles]
+    return [(a.article_id, t, a.published) for a, t in zip(articles, got, strict=True)]
+
+
+def _in_order(
+    pool: ProcessPoolExecutor, articles: Sequence[Article], texts: Texts | None, ahead: int
+) -> Iterator[list[tuple[str, str]]]:
+    """What `pool.map(_extract_chunk, chunks)` yields, in the same order, but with no more
+    than `ahead` chunks sent and not yet taken back: a chunk's jobs (its texts) are made as it
+    is sent, not all before the first (`map` submits every chunk at once)."""
+    pending: deque[Future] = deque()
+    try:
+        for i in range(0, len(articles), CHUNK):
+            pending.append(pool.submit(_extract_chunk, _jobs(articles[i : i + CHUNK], texts)))
+            if len(pending) > ahead:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        for future in pending:  # (after a failure: not run while the pool shuts down)
+            future.cancel()
 
 
 def _same(found: list[Mention]) -> list[Mention]:
@@ -131,14 +160,15 @@ def extract_light(
     cache: MentionCache,
     workers: int = 1,
     engine: str = "local",
-    text_of: Callable[[str], str] | None = None,
+    texts: Texts | None = None,
 ) -> tuple[list[Light], Callable[[], Iterator[list[Mention]]]]:
     """`extract_all` for a build with a cache, in two passes (etl/light_mentions.py): the
     light rows of every mention in article order (`seq` their position), and a function
     that reads the whole mentions back, article by article, in the same order. No more than
-    a chunk of articles' whole mentions is held at a time. With `text_of` (article id -> its
-    text), the reader keeps no article, so the caller may let go of the texts once this
-    returns; an article read back that was neither cached nor staged takes its text from it."""
+    a chunk of articles' whole mentions is held at a time. With `texts` (article ids -> their
+    texts), the articles carry none (a build's texts are `article_texts`' Arrow strings):
+    what is extracted takes its texts from there a chunk at a time, and so does an article
+    read back that was neither cached nor staged; without, the reader keeps the articles."""
     keys = [article_key(a.article_id, a.published) for a in articles]
     strings: dict[str, str] = {}  # the batch's short strings, each kept once (from_json)
     found: dict[str, list[Light]] = {}
@@ -152,21 +182,21 @@ def extract_light(
     if missing and engine == "dask":
         from etl.engines import extract_on_dask
 
-        jobs = [(a.article_id, a.text, a.published) for a in missing]
-        fresh = extract_on_dask(jobs, places, max(workers, 1))
+        fresh = extract_on_dask(_jobs(missing, texts), places, max(workers, 1))
         cache.stage(fresh)
         found.update((key, lights(ms)) for key, ms in fresh.items())
         del fresh
     elif missing:
-        found.update(_extract(missing, places, workers, cache, lights))  # staged as they come
+        found.update(_extract(missing, places, workers, cache, lights, texts))  # staged as
+        # they come
     out = [m for k in keys for m in found[k]]
     del found
     for seq, m in enumerate(out):
         m.seq = seq
     extractor: list[Extractor] = []
     dated = [(a.article_id, a.published) for a in articles]  # (not the articles: their texts)
-    if text_of is None:
-        text_of = {a.article_id: a.text for a in articles}.__getitem__
+    if texts is None:
+        texts = _texts_of(articles)
 
     def again(i: int) -> list[Mention]:  # an article neither cached nor staged: extract it
         if not extractor:
@@ -174,9 +204,15 @@ def extract_light(
 
             extractor.append(Extractor(places, GeoNamesIndex.open()))
         article_id, published = dated[i]
-        return _one(extractor[0], article_id, text_of(article_id), published)
+        return _one(extractor[0], article_id, texts([article_id])[0], published)
 
     return out, lambda: read_back(cache, keys, again)
+
+
+def _texts_of(articles: Sequence[Article]) -> Texts:
+    """`Texts` of articles that carry their texts."""
+    by_id = {a.article_id: a.text for a in articles}
+    return lambda article_ids: [by_id[a] for a in article_ids]
 
 
 def bind_cache(cache: MentionCache, places: list[dict[str, Any]]) -> MentionCache:

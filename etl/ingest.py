@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -20,8 +20,9 @@ import pandas as pd
 from etl import ids, inbox
 from etl.article_updates import describe, metadata_changes, with_updates
 from etl.articles import implausible_published, load_seed_articles
-from etl.build import build_all, build_tables, keep_state
+from etl.build import TEXT_CHUNK, build_all, build_tables, keep_state, texts_in
 from etl.delta_write import record_then_publish_delta
+from etl.extracting import Texts
 from etl.extraction.extract import MAX_CHARS
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
@@ -267,9 +268,15 @@ def ingest(
     options: IngestOptions,
     wait_seconds: float = 600.0,
     on_wait: Callable[[str], None] | None = None,
+    hand_over: bool = False,
 ) -> IngestReport:
     """Check, store and publish a batch; raise InputError (nothing stored) on bad input
-    unless `options.skip_bad`, in which case the bad files are left out and listed."""
+    unless `options.skip_bad`, in which case the bad files are left out and listed.
+
+    The batch's texts are held as Python strings only until the build has them in its
+    `article_texts` (Arrow): from there they are extracted, and written to the inbox, a chunk
+    at a time (docs/scale.md, "Session 31 (hI21)"). With `hand_over`, `drafts` is a list the
+    caller gives up: it is emptied once the inbox rows are made of it."""
     if options.engine == "dask":
         from etl.engines import require_dask
 
@@ -284,14 +291,18 @@ def ingest(
         outlets = outlet_index(_all_outlets(paths, snapshot))
         articles, new_outlets = _rows(fresh, "pending", options, outlets)  # before updates:
         updates, update_outlets, duplicates = _updates(again, stored, snapshot, options, outlets)
-        if not fresh and not updates:  # an outlet both need is then created with the batch
+        added, warnings = [d.source for d in fresh], _long(fresh)
+        del good, fresh, again  # the texts are the rows' from here
+        if hand_over and isinstance(drafts, list):
+            drafts.clear()
+        if not added and not updates:  # an outlet both need is then created with the batch
             caught_up = catch_up(paths, snapshot)
             return IngestReport(None, None, [], duplicates, problems, build_id=caught_up)
-        if not fresh:
+        if not added:
             built = _publish_updates(paths, snapshot, updates, update_outlets)
             return IngestReport(None, None, [], duplicates, problems, build_id=built)
         name = options.batch_name or (
-            f"upload of {len(fresh)} article(s), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+            f"upload of {len(added)} article(s), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
         )
         batch_id = batch_id_for(name, articles)
         articles = [{**a, "batch_id": batch_id} for a in articles]
@@ -309,10 +320,14 @@ def ingest(
         cache = MentionCache(paths.store)
         tables, state, delta = _tables_with(paths, snapshot, candidate, articles, updates,
                                             cache, options.engine)  # fmt: skip
+        for row in candidate.articles:  # (the build took them out already unless it was
+            row.pop("text", None)  # the batch merged into the current build)
 
         def record() -> None:
             outlets = [*new_outlets, *({**o, "batch_id": batch_id} for o in update_outlets)]
-            inbox.commit(paths.store, batch, outlets, articles, decisions=updates)
+            texts = texts_in(tables["article_texts"])
+            rows = ({**a, "text": t} for a, t in _with_texts(articles, texts))
+            inbox.commit(paths.store, batch, outlets, rows, decisions=updates)
 
         if delta is None:
             built = record_then_publish(paths.store, tables, record, built_from(candidate))
@@ -328,20 +343,31 @@ def ingest(
     return IngestReport(
         batch_id=batch_id,
         batch_name=name,
-        added=[d.source for d in fresh],
+        added=added,
         duplicates=duplicates,
         left_out=problems,
         new_outlets=[o["name"] for o in new_outlets],
         events=events[events["batch_id"] == batch_id],
         build_id=built.name,
         added_claims=int(mine["event_id"].isin(existing).sum()),
-        warnings=[
-            f"{d.source}: text has {len(d.text):,} characters; it is stored whole, but "
-            f"extraction reads only the first {MAX_CHARS:,}"
-            for d in fresh
-            if len(d.text) > MAX_CHARS
-        ],
+        warnings=warnings,
     )
+
+
+def _long(drafts: Iterable[DraftLike]) -> list[str]:
+    return [
+        f"{d.source}: text has {len(d.text):,} characters; it is stored whole, but "
+        f"extraction reads only the first {MAX_CHARS:,}"
+        for d in drafts
+        if len(d.text) > MAX_CHARS
+    ]
+
+
+def _with_texts(articles: list[dict], texts: Texts) -> Iterator[tuple[dict, str]]:
+    """Each inbox row with its text from `texts`, a chunk at a time."""
+    for i in range(0, len(articles), TEXT_CHUNK):
+        part = articles[i : i + TEXT_CHUNK]
+        yield from zip(part, texts([a["article_id"] for a in part]), strict=True)
 
 
 def built_from(snapshot: Snapshot) -> dict[str, str]:
@@ -408,4 +434,5 @@ def _tables_with(paths, before, candidate, articles, updates, cache, engine):
                            cache, engine)  # fmt: skip
         if done is not None:
             return done
-    return (*build_all(paths, snapshot=candidate, cache=cache, engine=engine), None)
+    return (*build_all(paths, snapshot=candidate, cache=cache, engine=engine, hand_over=True),
+            None)  # fmt: skip

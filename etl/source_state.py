@@ -44,9 +44,10 @@ class Sources:
     def add(self, rows: Iterable[Row], min_shared: int = 2) -> set[str]:
         """Add articles (after every one already added); the articles whose source changed
         (the new ones included)."""
-        rows = list(rows)
         shared: dict[tuple[str, str], int] = {}
-        for article, text, outlet, wire in rows:
+        changed: set[str] = set()
+        for article, text, outlet, wire in rows:  # (walked once: a text at a time may be held)
+            changed.add(article)
             self.wire[article] = wire or detect_wire(text)
             self.label[article] = source_of(outlet or article, self.wire[article])
             self.group[article] = article
@@ -56,7 +57,6 @@ class Sources:
                 if other != article:
                     pair = (min(other, article), max(other, article))
                     shared[pair] = shared.get(pair, 0) + 1
-        changed = {article for article, *_ in rows}
         for (a, b), count in sorted(shared.items()):
             wa, wb = self.wire[a], self.wire[b]
             if count >= min_shared and not (wa and wb and wa != wb):
