@@ -359,9 +359,14 @@ class Extractor:
         ]
         if context.dateline is None:
             context.dateline = next((h for h in hits if _is_dateline(h)), None)
-        for hit in events:
-            if hit.place_id in self._camps or _is_camp(hit):
+        for hit in hits:  # a camp named as where a source speaks ('Citing medics at al-Hol
+            # camp, the agency reported that two women died on arrival at the camp') is
+            # still the camp 'the camp' means
+            if (hit.place_id in self._camps or _is_camp(hit)) and (
+                not hit.reporting or context.camp is None
+            ):
                 context.camp = hit
+        for hit in events:
             context.near.append((hit.latitude, hit.longitude))
             if hit.country:
                 context.countries[hit.country] += 1
@@ -620,8 +625,12 @@ class Extractor:
             place, note = context.dateline, "the dateline's place"  # named later; 'CÚCUTA -
             # A car bomb exploded ... in this border city' too
         if note == "the dateline's place" and not (
-            refers_back(text[start:end]) or names_a_site(text[start:end])
-        ):  # 'the city' or 'the central police station' is in the dateline's city
+            refers_back(text[start:end])
+            or names_a_site(text[start:end])
+            or (place is not None and place.region is not None)
+        ):  # 'the city' or 'the central police station' is in the dateline's city; a
+            # dateline near a place ('NEAR AL-BAGHOUZ, Syria —') is filed from the front, so
+            # what the text tells without a place of its own is there
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         if context.lead_part and place is None and context.dateline is not None:
             place, note = context.dateline, "the dateline's place, a part of it named"
