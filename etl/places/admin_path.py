@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from etl.places.evidence import ARTICLE_PREFIX
+
 # a separator between two names: an arrow or guillemet, spaced or not; a slash or backslash
 # with no space or a space on both sides ('Idlib/Ariha', 'Idlib / Ariha'), between capitals
 _SEPARATOR = r"(?:\s*[»›>→]\s*|[/\\]|\s+[/\\]\s+)"
@@ -23,7 +25,7 @@ _CELL = rf'(?:[ ]*{_MARK}[ \t]*|"[ ]*,[ ]*")'
 _GAP = re.compile(rf"{_SEPARATOR}|{_CELL}")
 _CELL_BEFORE = re.compile(rf'(?:{_MARK}|",")[ ]*\Z')
 _CELL_AFTER = re.compile(rf'[ ]*(?:{_MARK}|",|"?\s*\Z|"\n)')
-_AFTER = re.compile(_SEPARATOR + r"(?=[A-Z\u00c0-\u00de]|(?:a[lnrsdtz]|e[lnrsdtz])-[A-Z])")
+_AFTER = re.compile(_SEPARATOR + rf"(?=[A-Z\u00c0-\u00de]|{ARTICLE_PREFIX}[A-Z])")
 _BEFORE = re.compile(r"[\w'’)]" + _SEPARATOR + r"\Z")
 _SEPARATOR_CHARS = frozenset('»›>→/\\"' + _MARKS)
 LOOK = 4  # characters around a name a separator may take

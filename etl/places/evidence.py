@@ -39,9 +39,13 @@ _FIELD_MARKS = (";", "|", "\t")
 #: data/rules/place_words.csv (its header says what each list holds)
 PLACE_LISTS = (
     "sponsor_end", "air_power", "mission", "admin_after", "feature", "destination_verb",
-    "name_suffix", "suffix_country", "admin_end", "area_after", "road_word",
+    "name_suffix", "suffix_country", "admin_end", "area_after", "road_word", "article",
 )  # fmt: skip
 PLACE_WORDS = read_lists("place_words", PLACE_LISTS)
+#: The Arabic article before a name's word ('al-Nahda', 'ar-Raqqa'): its forms and the prefix
+#: with its hyphen, as the place modules' patterns read it (place_words.csv, article)
+ARTICLE = "|".join(PLACE_WORDS["article"])
+ARTICLE_PREFIX = rf"(?:{ARTICLE})-"
 #: A people's word naming a foreign side's arms or sponsorship ('Russian jets', 'Turkish-backed
 #: fighters', 'Iranian missiles'): it names who acted, not where the article is.
 _SPONSOR_END = re.compile(r"-(?:" + "|".join(PLACE_WORDS["sponsor_end"]) + ")$", re.I)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from etl.extraction.record_shape import FIELD_CHARS, field_end, opens_field
 from etl.extraction.rules import read_rules
+from etl.places.evidence import ARTICLE_PREFIX
 from etl.problems import InputError, Problem
 
 FIELD_KM = 10.0  # a place the record's text names farther than this from its field's place
@@ -106,7 +107,7 @@ UNIT_REACH = 120  # characters from the text's start a record's unit is written 
 # 'Intake log — Kafr Nabl surgical hospital — Monday 6 May 2019 — ...', 'RLD — Idlib city
 # centre, 2 March 2019 — ...': a hospital's or a rescue team's own town, where the items it
 # logs were brought from or answered (the hospital's or centre's town, as 'the town' names it)
-_KEEPER_NAME = r"[A-Z][\w'’-]+(?:[ -](?:a[lnrsdtz]-|e[lnrsdtz]-)?[A-Z][\w'’-]+){0,3}"
+_KEEPER_NAME = rf"[A-Z][\w'’-]+(?:[ -](?:{ARTICLE_PREFIX})?[A-Z][\w'’-]+){{0,3}}"
 _KEEPER_WORDS = r"(?:hospital|clinic|centre|center|station|team)"
 _KEEPER = re.compile(
     rf"^[^\n\u2013\u2014]{{0,30}}?\s[\u2013\u2014]\s+(?P<unit>{_KEEPER_NAME})"

@@ -29,7 +29,7 @@ from etl.extraction.date_words import WORDS as DATE_WORDS
 from etl.places import admin_path, facilities, roles, routes, stray
 from etl.places.area import AreaOfInterest, configured_area
 from etl.places.choose import Evidence, capitals
-from etl.places.evidence import PLACE_WORDS, CountryReader, country_words
+from etl.places.evidence import ARTICLE_PREFIX, PLACE_WORDS, CountryReader, country_words
 from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km, moved
@@ -45,7 +45,9 @@ _SUFFIX = re.compile(  # matched where a name ends (data/rules/place_words.csv)
     + r")\b"
     # the area the name lies in, bracketed or after a comma: 'Saraqib (Idlib governorate)',
     # 'Raqqa, al-Nahda neighbourhood' (a note's heading after its date names no 'in')
-    + r"|\s*[(,]\s*(?:a[lnrsdtz]-|e[lnrsdtz]-)?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:"
+    + r"|\s*[(,]\s*(?:"
+    + ARTICLE_PREFIX
+    + r")?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+(?:"
     + "|".join(PLACE_WORDS["area_after"])
     + r")\b",
     re.I,

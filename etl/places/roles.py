@@ -25,6 +25,7 @@ from etl.extraction.literals import required_sets
 from etl.extraction.number_reading import number_value
 from etl.extraction.rules import RULES, read_rules
 from etl.extraction.word_gate import search as gated_search
+from etl.places.evidence import ARTICLE, ARTICLE_PREFIX
 from etl.problems import InputError, Problem, display_path
 from etl.settings import ROOT
 
@@ -543,7 +544,7 @@ def read_name(
 # a capitalised name and an opening bracket right before a position: 'Gire Spi (' of
 # 'in Gire Spi (Tall Abyad)' - the name in brackets is in the slot of the name before it
 _OTHER_NAME = re.compile(
-    r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -](?:(?:a[lnrsdtz]|e[lnrsdtz]|ash)-)?[A-Z][\w'’.-]*){0,3}"
+    rf"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -](?:(?:{ARTICLE}|ash)-)?[A-Z][\w'’.-]*){{0,3}}"
     r"(?:\s+(?:town|city|village|camp|district|area|province|governorate))?\s*\(\s*\Z"
 )  # capitalised words only: 'jets struck Mabeta (' is Mabeta's bracket, not 'Turkish jets ...'
 
@@ -646,7 +647,7 @@ def a_site_named(text: str, start: int, end: int, rules: PlaceRules | None = Non
 #: may name a part of a town ('Khwaja' of 'the Khwaja Omari quarter', 'al-Hamidiyah and
 #: al-Qusour quarters', 'Kismayu Road')
 _AFTER_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
-_NAME_WORD = re.compile(r"(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z]")
+_NAME_WORD = re.compile(rf"(?:{ARTICLE_PREFIX})?[A-Z]")
 
 
 def names_a_part(text: str, end: int, rules: PlaceRules | None = None, role: str = "part") -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from etl.extraction.record_shape import MARK_CHAR, MARK_RUN
-from etl.places.evidence import PLACE_WORDS
+from etl.places.evidence import ARTICLE_PREFIX, PLACE_WORDS
 from etl.places.geonames import haversine_km
 from etl.places.roles import Region
 from etl.places.settle import PlaceHit
@@ -18,9 +18,7 @@ from etl.places.settle import PlaceHit
 ROUTE_KM = 15.0  # how far a road placed at one of its ends reaches
 _JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
 # 'the Manbij-Jarabulus road': two names joined by a hyphen, then a road word
-_PAIR = re.compile(
-    r"((?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+)-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+"
-)
+_PAIR = re.compile(rf"((?:{ARTICLE_PREFIX})?[A-Z][\w'’]+)-(?:{ARTICLE_PREFIX})?[A-Z][\w'’]+")
 _ROAD_AFTER = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS["road_word"]) + r")\b", re.I)
 # ... or before it, as translated Arabic orders them: 'on the road Atmeh-Dana' (session 30)
 _ROAD_BEFORE = re.compile(r"\b(?:" + "|".join(PLACE_WORDS["road_word"]) + r")\s+\Z", re.I)
@@ -123,7 +121,7 @@ _HEADING_BEFORE = re.compile(
 
 # after the name: its region in brackets or after a comma, a road word, then ':' or a dash
 _HEADING_AFTER = re.compile(
-    r"(?:-(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?[A-Z][\w'’]+(?=\s+(?:rd|road|highway)\b))?"
+    rf"(?:-(?:{ARTICLE_PREFIX})?[A-Z][\w'’]+(?=\s+(?:rd|road|highway)\b))?"
     r"(?:\s+(?:rd|road|highway)\.?"
     r"|\s+(?:countryside|outskirts|suburbs|area|district|province|governorate))?"
     r"\s*(?:\([^()]{1,40}\))?\s*"
