@@ -488,15 +488,37 @@ _BODY_FOUND = re.compile(rf"(?:(?:{_FOUND_VERB})\s+(?:[\w'’-]+\s+)?(?:the\s+)?
 #: earlier', 'he had been kidnapped four days earlier', 'kidnapped by Daesh yesterday'
 _ABDUCTED_VERB = "|".join(WORDS.context["abducted_verb"])  # date_context_words.csv
 _ABDUCTED_BEFORE = re.compile(rf"\b(?:{_ABDUCTED_VERB})(?:\s+(?:by\s+)?[\w'’-]+){{0,3}}?\s+\Z", _F)
+#: ... or told before a finding that comes after it, the abduction's phrase as long as a
+#: clause: 'The bodies of four shepherds abducted by Islamic State militants in the desert
+#: west of Ramadi last week were found on Tuesday' (heldout24-022, heldout26-037)
+_ABDUCTED_LONG = re.compile(rf"\b(?:{_ABDUCTED_VERB})(?:\s+(?:by\s+)?[\w'’-]+){{0,10}}?\s+\Z", _F)
+_FOUND_AFTER = re.compile(
+    rf"\s*(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:{_FOUND_VERB})\b", _F
+)
+_BODIES_BEFORE = re.compile(r"\bbod(?:y|ies)\b(?:(?![.;!?]).)*\Z", _F)
 
 
 def _abduction_day(text: str, d: DateWindow, position: int) -> bool:
     """A day the abduction of the dead is told with dates no finding of their bodies: the
     killing is dated to the finding (the note's own day), the abduction is a detention of its
     own ('the bodies of 2 men kidnapped last month were found', heldout26-247; 'A body of a man
-    was found ...; he had been kidnapped four days earlier', heldout26-139, 263; heldout25-278)."""
+    was found ...; he had been kidnapped four days earlier', heldout26-139, 263; heldout25-278).
+    The abduction's day may come before the finding too: 'The bodies of four shepherds abducted
+    by militants in the desert west of Ramadi last week were found on Tuesday' (heldout24-022,
+    26-037; session 31): the finding takes its own day."""
     at = d.char_start
-    if at is None or at <= position or not _BODY_FOUND.match(text, position):
+    if at is None:
+        return False
+    if at < position and d.char_end is not None and d.char_end <= position:
+        # 'The bodies of 4 men abducted ... last week were found on Tuesday': the finding
+        # after the abduction's day is not dated by it
+        return (
+            _FOUND_AFTER.match(text, position) is not None
+            and _BODIES_BEFORE.search(text, max(0, at - 160), at) is not None
+            and _ABDUCTED_LONG.search(text, max(0, at - 110), at) is not None
+            and not _CLAUSE_END.search(text, d.char_end, position)
+        )
+    if at <= position or not _BODY_FOUND.match(text, position):
         return False
     return _ABDUCTED_BEFORE.search(text, max(0, at - 50), at) is not None
 

