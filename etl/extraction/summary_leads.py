@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from etl.extraction.mentions import Mention
+from etl.places.evidence import PLACE_WORDS
 from etl.places.geonames import haversine_km
 
 #: the types a lead sums up over towns: what lands at a point, one event per place
@@ -27,10 +28,8 @@ PARTS = 2  # towns told after the lead that make it a summary
 NEAR_KM = 80.0  # a province's part: its towns lie this near the region's point
 SLACK_DAYS = 1
 #: a region that is a part of a province or its countryside, not a point moved ('40 km west
-#: of Haditha') nor a town's surroundings ('near Hajin')
-_AREA = re.compile(
-    r"^(?:the\s+)?(?:(?:north|south|east|west|centr)[\w-]*\s|[\w'’-]+\s+countryside\b)", re.I
-)
+#: of Haditha') nor a town's surroundings ('near Hajin') (place_words.csv, region_part)
+_AREA = re.compile(r"^(?:the\s+)?(?:" + "|".join(PLACE_WORDS["region_part"]) + ")", re.I)
 
 
 def _area(m: Mention) -> bool:

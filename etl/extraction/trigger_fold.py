@@ -27,6 +27,7 @@ LISTS = (
     "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
     "cause_airstrike", "cause_shelling", "cause_explosion", "not_now", "side_kill",
     "killed_verb", "died_bare", "gunfire", "doer_adverb",
+    "died_bare_after",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}
@@ -73,7 +74,7 @@ _COMBATANTS_DIED = re.compile(
     # one armed man and a telegraphic passive, no object after it (C16): 'SDF local commander
     # shot dead by gunmen', 'Camp guard shot dead at the gate'
     rf"|\b{_FIGHTERS}\s+(?:{_W['died_bare']})"
-    rf"(?=\s*(?:$|[,;:/|•—]|\s(?:by|at|in|on|near|outside|inside|while|during|after|when)\b))",
+    rf"(?=\s*(?:$|[,;:/|•—]|\s(?:{_W['died_bare_after']})\b))",
     re.I,
 )
 #: 'X killed N soldiers': a battle unless X is a strike or shell the sentence already reports

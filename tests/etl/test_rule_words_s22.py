@@ -196,8 +196,9 @@ def test_the_third_moves_keep_their_words_and_expressions():
     assert placing._SUFFIX.pattern == (
         r"[\s,]*(?:province|governorate|city|town|village|camp|district|region|"
         r"countryside|outskirts|suburbs?|area)\b|,\s*(?:Syria|Iraq)\b"
-        # (session 25: the area a name lies in, place_words.csv area_after)
-        r"|\s*[(,]\s*(?:a[lnrsdtz]-|e[lnrsdtz]-)?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+"
+        # (session 25: the area a name lies in, place_words.csv area_after; session 31 hR21:
+        # the article's prefix is place_words.csv's 'article', evidence.ARTICLE_PREFIX)
+        r"|\s*[(,]\s*(?:(?:a[lnrsdtz]|e[lnrsdtz])-)?(?-i:[A-Z])[\w'’-]*(?:\s+[\w'’-]+){0,2}?\s+"
         r"(?:province|governorate|district|sub-?district|region|neighbou?rhood|quarter)\b"
     )
     assert placing._ADMIN_END.pattern == r"\s(?:province|governorate|city|district|region)$"
