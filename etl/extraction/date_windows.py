@@ -11,6 +11,7 @@ from etl.extraction.date_resolvers import precision_of
 from etl.extraction.date_words import WORDS, literal
 from etl.extraction.mentions import DateWindow
 from etl.extraction.record_shape import fills_field, heads_record
+from etl.extraction.rules import read_lists
 
 _DAY = dt.timedelta(days=1)
 
@@ -67,11 +68,11 @@ def note_day(window: DateWindow) -> DateWindow:
 
 #: an answer to the happening told just before: 'Turkish artillery answered by shelling
 #: government positions', 'the army responded by shelling', 'retaliated with air strikes'
-_ANSWER = re.compile(
-    r"\b(?:answered|responded|retaliated|replied|hit\s+back|struck\s+back|fired\s+back)"
-    r"\s+(?:by|with)\s+(?:[\w'’-]+\s+){0,2}\Z",
-    re.I,
+#: (the verbs are merge_further.csv's list 'answer', which the merge reads too)
+_ANSWER_VERB = "|".join(
+    read_lists("merge_further", ("further_trigger", "later_opening", "answer"))["answer"]
 )
+_ANSWER = re.compile(rf"\b(?:{_ANSWER_VERB})\s+(?:by|with)\s+(?:[\w'’-]+\s+){{0,2}}\Z", re.I)
 ANSWER_SENTENCES = 2  # the event answered was told at most this many sentences before
 
 
