@@ -527,12 +527,18 @@ class Extractor:
         if context.headed and index > 0 and any(d.source != "article" for d in dates):
             # a day told below the heading ('... in Hama yesterday') dates what follows it
             context.stamp, context.headed = None, False
-        if precise and (mentions or context.mention_sentence < 0):
+        # the anchor is the day of an event told: a sentence that gives no mention ('A second
+        # convoy was expected on Thursday.', '..., a doctor said on Tuesday morning.') moves it
+        # only while nothing was told yet
+        tells = bool(mentions) or context.mention_sentence < 0
+        if tells and precise:
             used = [d for d in precise if any(m.date.char_start == d.char_start for m in mentions)]
             context.anchor, context.anchor_sentence = (used or precise)[-1].start, index
-        elif days := [
-            d for d in dates if d.source in ("explicit", "weekday") and d.precision == "days"
-        ]:
+        elif tells and (
+            days := [
+                d for d in dates if d.source in ("explicit", "weekday") and d.precision == "days"
+            ]
+        ):
             # 'on Thursday after two days of fighting', 'Tue-Wed --': the spell's last day
             context.anchor, context.anchor_sentence = days[-1].end, index
         return mentions

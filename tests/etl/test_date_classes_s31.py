@@ -234,3 +234,15 @@ def test_a_month_and_day_is_no_place_taken():
     assert [t.event_type for t in find_triggers(s, 0, len(s))] != ["clash"]
     s2 = "Rebels seized Kafr Nabl on Tuesday."
     assert "clash" in [t.event_type for t in find_triggers(s2, 0, len(s2))]
+
+
+def test_a_report_sentence_of_no_event_moves_no_anchor_with_its_nights_day(extractor):
+    text = (
+        "Two bombs exploded minutes apart in the market district of Sarmin on Monday evening, "
+        "killing 11 people, health officials said. The death toll has risen to 16 after five of "
+        "the wounded died overnight, a doctor said on Tuesday morning. The ruling faction said "
+        "it arrested three suspects the same night."
+    )
+    got = _dates(extractor, text, dt.date(2021, 11, 9))  # a Tuesday
+    arrest = [g for g in got if "arrested" in g[0]]
+    assert arrest and arrest[0][1:] == ("2021-11-08", "2021-11-08")  # Monday's night
