@@ -123,10 +123,11 @@ def refer_back(mentions: list[Mention], text: str) -> list[Mention]:
         antecedent = min(candidates, key=lambda a: abs(a.trigger_start - m.trigger_start))
         if _own_place(m) and m.place_id != antecedent.place_id:
             continue  # 'the strike on Orra' after a strike on Lisk: another strike
+        own_day = _own_day_first(m, antecedent, text)
         out[i] = replace(
             m,
             event_type=antecedent.event_type,
-            date=m.date if _own_day_first(m, antecedent, text) else told_again(m.date, antecedent.date),
+            date=m.date if own_day else told_again(m.date, antecedent.date),
             background=antecedent.background,
             place_name=antecedent.place_name,
             place_id=antecedent.place_id,

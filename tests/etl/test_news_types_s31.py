@@ -104,9 +104,9 @@ def test_a_killing_told_by_its_manner_in_the_passive_is_its_own(sentence, own):
 def test_a_farmer_shot_dead_after_a_battle_is_a_killing_of_its_own():
     """The extractor's path: a battle at a checkpoint, then a farmer shot dead two days later:
     the farmer's killing is no toll of the battle (heldout28-033's shape)."""
-    from etl.cli import _extractor, _paths
     import argparse
 
+    from etl.cli import _extractor, _paths
     from etl.extraction.extract import ArticleInput
 
     extractor, _ = _extractor(_paths(argparse.Namespace(seeds=None, curated=None)))
