@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from etl.extraction.figure_words import WORDS as NUMBER_WORDS
 from etl.extraction.mentions import Figure, Mention
 from etl.extraction.rules import read_rules
 from etl.places.geonames import haversine_km
@@ -33,10 +34,8 @@ _PUNCT = re.compile(r"[,;:.()\[\]—–]")
 
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    numbers = read_rules("figure_numbers", ["word", "value", "kind"])
-    words = sorted(
-        (r["word"].lower() for r in numbers if r["kind"] in ("unit", "tens")), key=len, reverse=True
-    )
+    # the number words figures read (figure_numbers.csv's units and tens), longest first
+    words = sorted((*NUMBER_WORDS.units, *NUMBER_WORDS.tens), key=len, reverse=True)
     count = r"(?:\d[\d,.]*|an?|" + "|".join(map(re.escape, words)) + r")"
     rows = read_rules("place_split", ["kind", "pattern"])
     joins = [r["pattern"].replace("{count}", count) for r in rows if r["kind"] == "join"]
