@@ -284,9 +284,11 @@ _DEADLINE_DAY = (
     rf"|(?:{_WD})(?:\s+(?:morning|afternoon|evening|night))?"
     rf"|(?:\d{{1,2}}\s+)?(?-i:{_MONTHS}|(?:{_ABBR})\.)(?:\s+\d{{1,2}})?)"
 )
-_DEMANDED = "surrender|leave|withdraw|disarm|evacuate|vacate|comply|arms"
+#: what a deadline demands ('to surrender by Saturday'): plain words (date_context_words.csv),
+#: also the rule's word gate (dates._RULES)
+_DEMANDED = "|".join(WORDS.context["demanded_verb"])
 _NOT_DEADLINE = _rx(
-    "udslwevca",
+    "ud" + "".join(dict.fromkeys(w[0] for w in WORDS.context["demanded_verb"] if w[0] not in "ud")),
     rf"(?:until\s+{_DEADLINE_DAY}(?=\s+to\s+[a-z])",
     rf"|deadline\s+(?:of|for)\s+{_DEADLINE_DAY}(?=\s+(?:to|for)\s+[a-z]|\s*[,.;])",
     rf"|(?:{_DEMANDED})\s+by\s+{_DEADLINE_DAY}\b)",
