@@ -322,6 +322,13 @@ def _speech_day(
 # --- for extract.py: which dates may date which trigger --------------------------------
 
 
+#: a relative clause that tells the toll of the happening before it ('rebel rockets on Suran,
+#: a town north of Hama, which killed two women on Monday'): its day is that happening's
+_TOLL_CLAUSE = re.compile(
+    r",\s+(?:which|that)\s+(?:also\s+)?(?:killed|wounded|injured|left\s+(?:\w+\s+)?dead)\b", _F
+)
+
+
 def _clause_after(text: str, position: int) -> int:
     m = _CLAUSE_END.search(text, position)
     return m.start() if m else len(text)
@@ -528,7 +535,11 @@ def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow
     if _since_object(text, d, position) or _abduction_day(text, d, position):
         return False
     clause = relative_clause(text, d)
-    if clause is not None and not clause[0] <= position < clause[1]:
+    if (
+        clause is not None
+        and not clause[0] <= position < clause[1]
+        and not (position < clause[0] and _TOLL_CLAUSE.match(text, clause[0]))
+    ):
         return False  # 'which in 2014 stretched': not the sentence's main verb
     if _speech_day_only(text, d, dates):
         return False

@@ -246,3 +246,17 @@ def test_a_report_sentence_of_no_event_moves_no_anchor_with_its_nights_day(extra
     got = _dates(extractor, text, dt.date(2021, 11, 9))  # a Tuesday
     arrest = [g for g in got if "arrested" in g[0]]
     assert arrest and arrest[0][1:] == ("2021-11-08", "2021-11-08")  # Monday's night
+
+
+def test_a_relative_clause_of_the_events_own_toll_dates_the_event():
+    text = (
+        "The week began with rebel rockets on Suran, a town north of Hama, which killed two "
+        "women on Monday, state media said."
+    )
+    d = find_dates(text, 0, len(text), PUB)[0]
+    assert d.text == "on Monday"
+    assert may_date(text, d, text.index("rockets"), [d])
+    # a clause of another happening still dates itself only
+    other = "Rockets hit Suran, a town that troops captured on Monday, residents said."
+    d2 = find_dates(other, 0, len(other), PUB)[0]
+    assert not may_date(other, d2, other.index("Rockets"), [d2])
