@@ -184,6 +184,7 @@ _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike ki
     + r"))\Z",
     _FLAGS,
 )
+#: a bare noun right after one already read, joined by "and" or nothing between
 _BARE_AND = re.compile(r"\s+and\s+|", _FLAGS)
 #: a person's age beside the noun that names them, between the noun and its verb: 'Man (35)
 #: killed by IED', 'A boy of 12 was killed', 'a child of 6 was brought in dead' (heldout26-27)
@@ -491,17 +492,18 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
     for head in _SINGLE_SCAN.finditer(text, lo, hi):
         floor = max(lo, head.start() - 60, found[-1].end if found else lo)
         det = _SINGLE_DET.search(text, floor, head.start())  # "a" ... "shepherd"
-        if det is None and found and _BARE_AND.fullmatch(text, found[-1].end, head.start()):
-            det = _BARE_AND.fullmatch(text, head.start(), head.start())  # 'Woman and girl
-            # killed': a second bare noun after one already read shares its verb
-        if det is None:
+        start = det.start() if det is not None else None
+        if start is None and found and _BARE_AND.fullmatch(text, found[-1].end, head.start()):
+            start = head.start()  # 'Woman and girl killed': a second bare noun after one
+            # already read shares its verb (the noun itself opens the victim)
+        if start is None:
             continue
-        if text[det.start() : det.start() + 3].lower() == "its" and _DEATH_OF.search(
-            text, max(lo, det.start() - 12), det.start()
+        if text[start : start + 3].lower() == "its" and _DEATH_OF.search(
+            text, max(lo, start - 12), start
         ):
             continue  # 'announces the death of its top commander': an owner's loss, told
             # as news of it, not a victim counted (a killing verb before 'its' counts one)
-        start, end = det.start(), head.end()
+        end = head.end()
         if age := _AGE_AFTER.match(text, end, hi):
             end = age.end()  # 'Shepherd (17) killed by landmine': the age between noun and verb
         if any(start < c.end and c.start < end for c in taken):
