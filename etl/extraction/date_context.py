@@ -324,9 +324,8 @@ def _speech_day(
 
 #: a relative clause that tells the toll of the happening before it ('rebel rockets on Suran,
 #: a town north of Hama, which killed two women on Monday'): its day is that happening's
-_TOLL_CLAUSE = re.compile(
-    r",\s+(?:which|that)\s+(?:also\s+)?(?:killed|wounded|injured|left\s+(?:\w+\s+)?dead)\b", _F
-)
+_TOLL_VERB = "|".join(WORDS.context["toll_clause_verb"])  # date_context_words.csv
+_TOLL_CLAUSE = re.compile(rf",\s+(?:which|that)\s+(?:also\s+)?(?:{_TOLL_VERB})\b", _F)
 
 
 def _clause_after(text: str, position: int) -> int:
