@@ -339,6 +339,11 @@ def tables_location(paths: Paths, build_id: str) -> str:
     return display_path(paths.store / CURRENT / DATABASE, paths.root)
 
 
+def built_meta(paths: Paths) -> dict[str, str]:
+    """The meta rows naming the inbox a build is made from (read without texts)."""
+    return inbox.build_meta(inbox.read(paths.store, texts=False))
+
+
 def run_build(
     paths: Paths,
     exports: bool = True,
@@ -351,12 +356,13 @@ def run_build(
     """
     with writing(paths.store, wait_seconds, on_wait):  # inputs read inside: one writer
         # the inbox read whole by build_all, which lets its texts go once they are in the
-        # tables; here only what the build's meta needs (inside the lock: the same inbox)
-        cache, snapshot = MentionCache(paths.store), inbox.read(paths.store, texts=False)
+        # tables; here only what the build's meta needs (inside the lock: the same inbox),
+        # made first: the rows are not held through the build (docs/scale.md, "Session 31")
+        cache, made_from = MentionCache(paths.store), built_meta(paths)
         tables, state = build_all(paths, cache=cache)
         counts = {name: len(tables[name]) for name in TABLE_NAMES}
         meta = {f"rows.{k}": str(v) for k, v in counts.items()}
-        meta |= inbox.build_meta(snapshot)
+        meta |= made_from
         build = publish(paths.store, tables, meta, exports)
         cache.flush()
         keep_state(paths, state, len(tables["articles"]))
