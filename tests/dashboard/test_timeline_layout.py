@@ -5,6 +5,7 @@ import pytest
 
 from dashboard.palette import TYPE_COLOURS
 from dashboard.timeline import build_timeline
+from dashboard.timeline_counts import LANE_PX
 from dashboard.timeline_layout import (
     CHAR_EM,
     LABEL_FONT_PX,
@@ -148,3 +149,9 @@ def test_a_tall_timeline_has_its_dates_at_the_top_too_and_a_short_one_not(projec
     assert "xaxis2" not in short["layout"] and short["layout"]["margin"]["t"] == 60
     assert not any(t.get("xaxis") == "x2" for t in short["data"])
     assert "y" not in short["layout"]["title"]  # Plotly's own place, as before
+
+
+def test_the_count_timeline_stays_under_the_top_dates_threshold():
+    """The count timeline has no top dates (session 32, hD22): its lanes, one per area, are
+    never taller than a screen's room; more areas or taller lanes would need them."""
+    assert LANE_PX * len(AREAS) <= TOP_DATES_OVER_PX
