@@ -261,7 +261,7 @@ def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Ment
     mentions: list[Mention] = []
     for a in articles:
         found, _ = extractor.extract(
-            ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published))
+            ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published), title=a.title)
         )
         mentions.extend(found)
     return mentions

@@ -34,7 +34,7 @@ MISSING = (
     "pip install 'conflict-timeline[distributed]' (or: pip install 'dask[distributed]')"
 )
 
-Job = tuple[str, str, str]  # (article_id, text, published ISO date)
+Job = tuple[str, str, str, str | None]  # (article_id, text, published ISO date, title)
 
 _extractors: dict[str, Any] = {}  # per worker process: gazetteer digest -> Extractor
 
@@ -58,9 +58,9 @@ def extract_chunk(
         _extractors.clear()  # one gazetteer at a time: an older one is not needed again
         extractor = _extractors[digest] = Extractor(places, GeoNamesIndex.open())
     found = []
-    for article_id, text, published in jobs:
-        article = ArticleInput(article_id, text, dt.date.fromisoformat(published))
-        found.append((article_key(article_id, published), extractor.extract(article)[0]))
+    for article_id, text, published, title in jobs:
+        article = ArticleInput(article_id, text, dt.date.fromisoformat(published), title=title)
+        found.append((article_key(article_id, published, title), extractor.extract(article)[0]))
     return found
 
 

@@ -45,15 +45,27 @@ def _start_worker(places: list[dict[str, Any]]) -> None:
     _worker = Extractor(places, GeoNamesIndex.open())
 
 
-def _extract_chunk(chunk: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+#: (article id, text, published ISO date, title or None): what extraction reads of an article
+Job = tuple[str, str, str, str | None]
+
+
+def _extract_chunk(chunk: list[Job]) -> list[tuple[str, str]]:
     """(cache key, the mentions as the cache's JSON) of each article of the chunk."""
     assert _worker is not None, "worker not started"
-    return [(article_key(a, p), to_json(_one(_worker, a, t, p))) for a, t, p in chunk]
+    return [(article_key(a, p, h), to_json(_one(_worker, a, t, p, h))) for a, t, p, h in chunk]
 
 
-def _one(extractor: Extractor, article_id: str, text: str, published: str) -> list[Mention]:
-    found, _ = extractor.extract(ArticleInput(article_id, text, dt.date.fromisoformat(published)))
+def _one(
+    extractor: Extractor, article_id: str, text: str, published: str, title: str | None = None
+) -> list[Mention]:
+    article = ArticleInput(article_id, text, dt.date.fromisoformat(published), title=title)
+    found, _ = extractor.extract(article)
     return found
+
+
+def _key(article: Article) -> str:
+    """The article's cache key (etl/mention_cache.py `article_key`)."""
+    return article_key(article.article_id, article.published, article.title)
 
 
 def _extract(
@@ -75,7 +87,7 @@ def _extract(
         kept: dict[str, Any] = {}
         for i in range(0, len(articles), CHUNK):
             jobs = _jobs(articles[i : i + CHUNK], texts)
-            chunk = {article_key(a, p): _one(extractor, a, t, p) for a, t, p in jobs}
+            chunk = {article_key(a, p, h): _one(extractor, a, t, p, h) for a, t, p, h in jobs}
             if cache and keep is not None:
                 cache.stage(chunk)
             kept.update(chunk if keep is None else
@@ -98,10 +110,11 @@ def _extract(
     return found
 
 
-def _jobs(articles: Sequence[Article], texts: Texts | None) -> list[tuple[str, str, str]]:
-    """(article id, text, published) of each article, the texts from `texts` when given."""
+def _jobs(articles: Sequence[Article], texts: Texts | None) -> list[Job]:
+    """(article id, text, published, title) of each article, the texts from `texts` when
+    given."""
     got = texts([a.article_id for a in articles]) if texts else [a.text for a in articles]
-    return [(a.article_id, t, a.published) for a, t in zip(articles, got, strict=True)]
+    return [(a.article_id, t, a.published, a.title) for a, t in zip(articles, got, strict=True)]
 
 
 def _in_order(
@@ -137,7 +150,7 @@ def extract_all(
     """Every mention of every article, in article order: from the cache where it has them,
     extracted (in parallel when there are many; on a Dask cluster with engine "dask", see
     etl/engines.py) and staged in the cache where it has not."""
-    keys = [article_key(a.article_id, a.published) for a in articles]
+    keys = [_key(a) for a in articles]
     cached = cache.get(keys) if cache else {}
     missing = [a for a, k in zip(articles, keys) if k not in cached]
     if not missing:
@@ -145,8 +158,7 @@ def extract_all(
     elif engine == "dask":
         from etl.engines import extract_on_dask
 
-        jobs = [(a.article_id, a.text, a.published) for a in missing]
-        fresh = extract_on_dask(jobs, places, max(workers, 1))
+        fresh = extract_on_dask(_jobs(missing, None), places, max(workers, 1))
         if cache:
             cache.stage(fresh)
     else:
@@ -169,7 +181,7 @@ def extract_light(
     texts), the articles carry none (a build's texts are `article_texts`' Arrow strings):
     what is extracted takes its texts from there a chunk at a time, and so does an article
     read back that was neither cached nor staged; without, the reader keeps the articles."""
-    keys = [article_key(a.article_id, a.published) for a in articles]
+    keys = [_key(a) for a in articles]
     strings: dict[str, str] = {}  # the batch's short strings, each kept once (from_json)
     found: dict[str, list[Light]] = {}
     for key, text in cached_json(cache, keys, spill=False):
@@ -194,7 +206,7 @@ def extract_light(
     for seq, m in enumerate(out):
         m.seq = seq
     extractor: list[Extractor] = []
-    dated = [(a.article_id, a.published) for a in articles]  # (not the articles: their texts)
+    dated = [(a.article_id, a.published, a.title) for a in articles]  # (not their texts)
     if texts is None:
         texts = _texts_of(articles)
 
@@ -203,8 +215,8 @@ def extract_light(
             from etl.places.geonames import GeoNamesIndex
 
             extractor.append(Extractor(places, GeoNamesIndex.open()))
-        article_id, published = dated[i]
-        return _one(extractor[0], article_id, texts([article_id])[0], published)
+        article_id, published, title = dated[i]
+        return _one(extractor[0], article_id, texts([article_id])[0], published, title)
 
     return out, lambda: read_back(cache, keys, again)
 

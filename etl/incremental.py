@@ -61,11 +61,12 @@ def replay_limit(stored: int) -> int:
     return max(REPLAY_FLOOR, int(REPLAY_SHARE * stored))
 
 
-def _full_mentions(seqs, index, published, cache, new) -> dict[int, Mention]:
-    """seq -> the whole mention (sentence, figures...), old ones from the mention cache."""
+def _full_mentions(seqs, index, keyed, cache, new) -> dict[int, Mention]:
+    """seq -> the whole mention (sentence, figures...), old ones from the mention cache
+    (`keyed`: article id -> its cache key)."""
     found = {s: new[s] for s in seqs if s in new}
     rows = index.set_index("seq").loc[[s for s in seqs if s not in new], ["article_id", "pos"]]
-    keys = {a: article_key(a, published[a]) for a in set(rows["article_id"])}
+    keys = {a: keyed[a] for a in set(rows["article_id"])}
     held = cache.get(list(keys.values()))
     for seq, article, pos in zip(rows.index, rows["article_id"], rows["pos"]):
         found[seq] = held[keys[article]][int(pos)]
@@ -160,12 +161,12 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
     index = state.index
     event_of_host = dict(zip(index["host"], index["event_id"]))
     gone_events = {event_of_host[h] for h in outcome.removed}
-    published = {a.article_id: a.published for a in articles}
+    keyed = {a.article_id: article_key(a.article_id, a.published, a.title) for a in articles}
     group = dict(zip(index["seq"], index["group"]))
     group.update(outcome.group)
     points = curated_points(base)
     seqs = [s for c in outcome.seqs.values() for s in c]
-    full = _full_mentions(seqs, index, published, cache, fresh)
+    full = _full_mentions(seqs, index, keyed, cache, fresh)
     changed = {cid: _rebuilt(outcome.seqs[cid], group, cid, full) for cid in outcome.clusters}
     changed = dict(zip(changed, match_curated(list(changed.values()), points)))
     events = gone_events | {c.event_id for c in changed.values()}
@@ -174,7 +175,7 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
     others = set(index.loc[index["event_id"].isin(events & curated_ids), "host"])
     others -= outcome.removed | set(outcome.clusters)
     more = _old_seqs(index, others)
-    full.update(_full_mentions([s for v in more.values() for s in v], index, published, cache,
+    full.update(_full_mentions([s for v in more.values() for s in v], index, keyed, cache,
                                {}))  # fmt: skip
     unchanged = [_rebuilt(v, group, h, full) for h, v in more.items()]
     clusters = list(changed.values()) + match_curated(unchanged, points)

@@ -89,9 +89,15 @@ def fingerprint(places: Iterable[Mapping[str, Any]], geonames_version: str) -> s
     return digest.hexdigest()[:20]
 
 
-def article_key(article_id: str, published: str) -> str:
-    """The cache key of one article as extraction saw it (its date anchors relative dates)."""
-    return f"{article_id}@{published}"
+def article_key(article_id: str, published: str, title: str | None = None) -> str:
+    """The cache key of one article as extraction saw it: its id (a digest of its text), its
+    date (it anchors relative dates) and, when it has one, a digest of its title (a day that
+    closes it dates a live blog's entries: etl/extraction/title_day.py), so an article whose
+    title is corrected (etl/article_updates.py) is extracted again. An article with no title
+    keeps the key it always had."""
+    if not title:
+        return f"{article_id}@{published}"
+    return f"{article_id}@{published}#{hashlib.sha256(title.encode()).hexdigest()[:12]}"
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})

@@ -305,7 +305,10 @@ def match_passage(passage: dict, mentions: list[Mention]) -> PassageMatch:
 def extract_passage(passage: dict, extractor: Extractor) -> PassageMatch:
     """Run the extractor on one passage and match what it finds."""
     article = ArticleInput(
-        passage["id"], passage["text"], dt.date.fromisoformat(passage["published"])
+        passage["id"],
+        passage["text"],
+        dt.date.fromisoformat(passage["published"]),
+        title=passage.get("title") or None,
     )
     mentions, stats = extractor.extract(article)
     pm = match_passage(passage, mentions)

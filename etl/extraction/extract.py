@@ -76,6 +76,7 @@ from etl.extraction.span_tolls import (
     without,
 )
 from etl.extraction.summary_leads import without_summaries
+from etl.extraction.title_day import title_day
 from etl.extraction.toll_labels import cell_label
 from etl.extraction.tolls import TOLL_QUANTITIES, untold_sentence, with_untold
 from etl.extraction.triggers import StemIndex, Trigger, find_triggers
@@ -393,8 +394,11 @@ class Extractor:
         if index == 0:  # 'SITUATION REPORT (as of 24 February 2020)': the report's own day,
             # 'SHOPIAN, April 1 (Wire):' in a paper of 2 April: the article speaks as of the 1st
             dates, filed = lead_dates(text, start, end, article.published)
-            context.published = report_day(text, article.published, dates) or dateline_day(
-                filed, article.published
+            context.published = (
+                report_day(text, article.published, dates)
+                or dateline_day(filed, article.published)
+                # 'Live: Raqqa, Friday 1 March' over stamped entries published on the 2nd
+                or title_day(article.title, text, article.published)
             )
             if context.published is not None:
                 dates = find_dates(text, start, end, context.published, context.anchor)

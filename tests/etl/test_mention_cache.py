@@ -94,7 +94,7 @@ def test_parallel_extraction_stages_the_workers_text(seeds, monkeypatch, tmp_pat
     assert extract_all(articles, places, cache, workers=2) == serial
     assert cache.staged == len(articles)
     assert cache.flush()
-    keys = [article_key(a.article_id, a.published) for a in articles]
+    keys = [article_key(a.article_id, a.published, a.title) for a in articles]
     held = MentionCache(tmp_path, "fp").get(keys)
     assert [m for k in keys for m in held[k]] == serial
     again = MentionCache(tmp_path, "fp")
