@@ -336,6 +336,9 @@ def _matches(sentence: str, pub: dt.date, ref: dt.date, anchored: bool = False) 
         if resolver is _today and _outlet_word(sentence, m):
             taken = -neg_end  # 'the Baghdad Today website': a name, no day
             continue
+        if resolver is _later and _LENGTH_BEFORE.search(sentence, max(0, at - 30), at):
+            taken = -neg_end  # 'delayed 1 day after shelling': how long, no other day
+            continue
         found = _resolve(resolver, m, pub, ref) if resolver else None
         if anchored and resolver is _today and " ".join(m[0].lower().split()) in WORDS.first_days:
             found = None  # 'shortly after midnight' after a dated sentence: which night is not said
@@ -377,6 +380,12 @@ def _outlet_word(sentence: str, m: re.Match[str]) -> bool:
         return False
     return _NAME_BEFORE.search(sentence, max(0, m.start() - 40), m.start()) is not None
 
+
+#: a length's word right before 'N days after' (date_context_words.csv, list length_word):
+#: 'closed all day after shelling', 'delivery delayed 1 day after shelling'
+_LENGTH_BEFORE = re.compile(
+    r"\b(?:" + "|".join(WORDS.context["length_word"]) + r")\s+\Z", re.I
+)
 
 _YEARED = (_explicit_day, _day_range, _ordinal_of)  # the day phrases that may state their year
 _STORY_DAYS = 62  # an anchor this long before publication: the text tells an earlier time
