@@ -24,6 +24,7 @@ from etl.extraction.actors import (
     relays_speech,
 )
 from etl.extraction.anaphora import refer_back
+from etl.extraction.asked_day import answers, as_asked, asked_day
 from etl.extraction.assault_means import fold_means
 from etl.extraction.date_context import in_since_object, may_date, until_day
 from etl.extraction.date_windows import (  # fmt: skip
@@ -201,6 +202,9 @@ class _Context:
     mention_sentence: int = -10  # the last sentence that gave mentions
     note: bool = False  # one sentence relaying no one's words: an entry of its own day
     nouns: bool = False  # a short note read again: its nouns of violence name its event
+    asked: DateWindow | None = None  # the day a question asks of ('Q: ... on Tuesday?')
+    asked_sentence: int = -10  # ... and the question's sentence
+    answering: DateWindow | None = None  # that day, in the sentence that answers it
     #: (trigger start, type) of the running totals since a day weeks back (C1): no event
     stale: set[tuple[int, str]] = field(default_factory=set)
 
@@ -412,6 +416,16 @@ class Extractor:
             # encampment ...': the entry speaks of its heading's days, not of publication
             again = find_dates(text, start, end, context.span.end, context.anchor)
             dates = as_of_span(dates, again, said)
+        # 'Q: What happened at al-Jalama on Wednesday? A: Troops pushed into al-Jalama after
+        # two days of shelling': the answer speaks as of the day the question asks of
+        context.answering = context.asked if context.asked_sentence == index - 1 else None
+        if context.answering is not None and answers(text, start):
+            again = find_dates(text, start, end, context.answering.start, context.anchor)
+            dates = as_asked(dates, again)
+        else:
+            context.answering = None
+        if asked := asked_day(text, start, end, dates):
+            context.asked, context.asked_sentence = asked, index
         context.until = until_day(text, dates)
         own_stamp = entry_stamp(dates, text, start, end)
         speaks = stamp_day(own_stamp, context.published or article.published)
@@ -607,6 +621,7 @@ class Extractor:
                 text, start, trigger.start, context.anchor, index - context.anchor_sentence
             )
             or after_spell(context.spell, index - context.spell_sentence)
+            or context.answering
             or in_entry(context.stamp)
             or undated_window(
                 context.published or article.published,

@@ -16,10 +16,7 @@ PUB = dt.date(2020, 6, 12)
 
 
 def _windows(sentence: str) -> dict[str, tuple[str, str]]:
-    return {
-        w.text: (str(w.start), str(w.end))
-        for w in find_dates(sentence, 0, len(sentence), PUB)
-    }
+    return {w.text: (str(w.start), str(w.end)) for w in find_dates(sentence, 0, len(sentence), PUB)}
 
 
 @pytest.mark.parametrize(
