@@ -124,7 +124,12 @@ def main() -> None:
             (
                 name,
                 [
-                    ArticleInput(p["id"], p["text"], dt.date.fromisoformat(p["published"]))
+                    ArticleInput(
+                        p["id"],
+                        p["text"],
+                        dt.date.fromisoformat(p["published"]),
+                        title=p.get("title"),
+                    )
                     for p in passages
                 ],
                 True,

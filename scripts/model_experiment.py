@@ -75,7 +75,9 @@ def cache() -> None:
     for name in TRAIN + TEST:
         rows = []
         for p in load_devset(ROOT / "data" / name / "passages.jsonl"):
-            article = ArticleInput(p["id"], p["text"], dt.date.fromisoformat(p["published"]))
+            article = ArticleInput(
+                p["id"], p["text"], dt.date.fromisoformat(p["published"]), title=p.get("title")
+            )
             mentions, _ = extractor.extract(article)
             rows.append((p, mentions, split_sentences(p["text"])))
         with (CACHE / f"{name}.pkl").open("wb") as handle:

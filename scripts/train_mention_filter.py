@@ -115,7 +115,9 @@ extractor, _ = _extractor(Paths.from_env())
 for line in open(sys.argv[1], encoding="utf-8"):
     if line.strip():
         p = json.loads(line)
-        a = ArticleInput(p["id"], p["text"], dt.date.fromisoformat(p["published"]))
+        a = ArticleInput(
+            p["id"], p["text"], dt.date.fromisoformat(p["published"]), title=p.get("title")
+        )
         ms, _ = extractor.extract(a)
         print(json.dumps([dataclasses.asdict(m) for m in ms], default=str))
 """
@@ -334,7 +336,9 @@ def current_mentions(name: str) -> list[tuple[dict, list[Mention]]]:
             items = load_devset(ROOT / "data" / name / "passages.jsonl")
         out = []
         for p in items:
-            article = X.ArticleInput(p["id"], p["text"], dt.date.fromisoformat(p["published"]))
+            article = X.ArticleInput(
+                p["id"], p["text"], dt.date.fromisoformat(p["published"]), title=p.get("title")
+            )
             out.append((p, extractor.extract(article)[0]))
     finally:
         X.keep_likely = keep
