@@ -288,12 +288,15 @@ class Extractor:
         named = self.resolver.countries_named(text)
         for iso, n in named.items():
             context.countries[iso] += 3 * n
+        # 'BLOTTER | Hillah Police |', 'Maarat al-Numan Central Hospital ⊳ ...': the town of
+        # the unit keeping a record, firm beside the places its text names (bring_near: 'the
+        # market of Maar Shamsha' is no Maghār in Israel)
+        context.unit = self.resolver.unit_place(text, context.countries)
         places = [self._places(text, s, e, context, article.published) for s, e in sentences]
         places = self.resolver.named_again(text, sentences, places, context.countries)
         # a homonym read far from all the article's firm places (etl.places.stray)
-        places = self.resolver.bring_near(places, context.dateline, named)
+        places = self.resolver.bring_near(places, context.dateline, named, context.unit)
         context.focus = _focus(hit for hits, _ in places for hit in hits)
-        context.unit = self.resolver.unit_place(text, context.countries)
         context.stems = StemIndex(text, sentence_ends={e for _, e in sentences})
         context.folded = fold_text(text)
         previous: range = range(0)  # the mentions of the last sentence that had any

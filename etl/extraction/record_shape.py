@@ -151,6 +151,23 @@ def next_mark(text: str, start: int, hi: int | None = None) -> int:
     return m.start() if m else -1
 
 
+def first_cells(text: str, count: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of the text's first `count` cells that a field mark ends within text[:hi]
+    (a record's opening cells: 'Supply log ⦁ PHC Afis ⦁ 02 Jul 2019 ⦁ ...'), up to the first
+    line break; [] when no field mark stands there (prose)."""
+    hi = min(hi, len(text))
+    line = text.find("\n", 0, hi)
+    hi = hi if line < 0 else line
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(out) < count and (mark := _MARK.search(text, start, hi)) is not None:
+        out.append((start, _skip_back_spaces(text, mark.start(), start)))
+        start = mark.end()
+        while start < hi and text[start] in " \t":
+            start += 1
+    return out
+
+
 def one_row(text: str, sentences: list[tuple[int, int]]) -> bool:
     """The text is one sentence, or one line whose later sentences each open with a field
     mark (the splitter parts a row at its bullets: 'SITREP 1013 ▪ Afgoye town ▪ IED ▪ ...'):

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from etl.extraction.record_shape import FIELD_CHARS, field_end, opens_field
+from etl.extraction.record_shape import FIELD_CHARS, field_end, first_cells, opens_field
 from etl.extraction.rules import read_rules
-from etl.places.evidence import ARTICLE_PREFIX
+from etl.places.evidence import ARTICLE_PREFIX, PLACE_WORDS
 from etl.problems import InputError, Problem
 
 FIELD_KM = 10.0  # a place the record's text names farther than this from its field's place
@@ -108,12 +108,50 @@ UNIT_REACH = 120  # characters from the text's start a record's unit is written 
 # centre, 2 March 2019 — ...': a hospital's or a rescue team's own town, where the items it
 # logs were brought from or answered (the hospital's or centre's town, as 'the town' names it)
 _KEEPER_NAME = rf"[A-Z][\w'’-]+(?:[ -](?:{ARTICLE_PREFIX})?[A-Z][\w'’-]+){{0,3}}"
-_KEEPER_WORDS = r"(?:hospital|clinic|centre|center|station|team)"
+_KEEPER_WORDS = "(?:" + "|".join(PLACE_WORDS["keeper"]) + ")"  # data/rules/place_words.csv
 _KEEPER = re.compile(
     rf"^[^\n\u2013\u2014]{{0,30}}?\s[\u2013\u2014]\s+(?P<unit>{_KEEPER_NAME})"
     rf"(?:\s+[a-z]+(?:\s+and\s+[a-z]+)?)?\s+{_KEEPER_WORDS}\s*(?:,[^\n\u2013\u2014]{{0,30}})?"
     rf"\s[\u2013\u2014]\s"
 )
+
+# ... or one of a record's opening cells, whatever mark parts them (etl.extraction.
+# record_shape), that names the facility keeping it: 'Maarat al-Numan Central Hospital ⊳
+# Admissions bulletin ⊳ ...', 'INTAKE LOG | Sarmada general hospital | ...', 'Supply log ⦁ PHC
+# Afis ⦁ ...', 'al-Hol camp administration ◇ daily report ◇ ...', 'Crossing register ¤ al-Bab
+# east checkpoint ¤ ...' (session 32: heldout11, 29): the facility's town, or its site, where
+# the items it logs happened or were brought from, as 'the city', 'the village' or 'the camp'
+# of its text names it (data/rules/place_words.csv keeper lists). The town's words are
+# capitalised (its article's too may be lower case), none of them a keeper's word or in
+# capitals only ('SDF Media Centre' is no town's)
+_KEEPER_TERMS = "|".join(
+    (*PLACE_WORDS["keeper"], *PLACE_WORDS["keeper_modifier"], *PLACE_WORDS["keeper_office"])
+)
+_CELL_WORD = rf"(?!(?i:{_KEEPER_TERMS})\b)(?-i:[A-Z](?![A-Z'’-]*\b)[\w'’-]*)"
+_CELL_NAME = rf"(?:{ARTICLE_PREFIX})?{_CELL_WORD}(?:[ -](?:{ARTICLE_PREFIX})?{_CELL_WORD}){{0,3}}"
+_CELL_KEEPER = "(?:" + "|".join(PLACE_WORDS["keeper"]) + ")"
+_CELL_BEFORE = "(?:" + "|".join(PLACE_WORDS["keeper_before"]) + ")"
+_CELL_TAIL = r"(?:\s*\([^()]{0,40}\))?"  # 'al-Tayha crossing (W of Manbij)': it only locates
+_KEEPER_CELL = re.compile(
+    rf"(?:{_CELL_BEFORE})\s+(?P<before>{_CELL_NAME}){_CELL_TAIL}"
+    rf"|(?P<unit>{_CELL_NAME})"
+    rf"(?:\s+(?:{'|'.join(PLACE_WORDS['keeper_modifier'])}|{_CELL_KEEPER})){{0,2}}"
+    rf"\s+{_CELL_KEEPER}(?:\s+(?:{'|'.join(PLACE_WORDS['keeper_office'])}))?{_CELL_TAIL}",
+    re.I,
+)
+KEEPER_CELLS = 3  # the opening cells a record's keeper is named within
+
+
+def _keeper_cell(text: str) -> tuple[int, int] | None:
+    """The span of the town's name in a record's opening cell that names its keeper."""
+    for s, e in first_cells(text, KEEPER_CELLS, UNIT_REACH):
+        if e - s > FIELD_CHARS:
+            continue
+        found = _KEEPER_CELL.fullmatch(text, s, e)
+        if found is not None:
+            return found.span("before") if found["before"] else found.span("unit")
+    return None
+
 
 # ... or a message whose cells are parted by spaced slashes, its town in capitals after its
 # number and day: 'MAG SMS 19-041 / 16.03.19 / HAJIN / Boy killed by ERW in fields 2 km E of
@@ -144,7 +182,10 @@ def record_unit(text: str) -> list[tuple[int, int]]:
         keeper = _KEEPER.match(head) if ("\u2014" in head or "\u2013" in head) else None
         if keeper is None and " / " in head:
             keeper = _SLASH_TOWN.match(head)
-        return [keeper.span("unit")] if keeper else []
+        if keeper is None:
+            cell = _keeper_cell(text)
+            return [cell] if cell else []
+        return [keeper.span("unit")]
     found = _UNIT.search(head)
     if found is None:
         return []

@@ -477,10 +477,20 @@ class PlaceResolver:
         if not spans:
             return None
         evidence = Evidence(dict(countries), (), self.area)
+        home = self.area.countries if self.area is not None else frozenset()
         for s, e in spans:
             hit = self._resolve(text, s, e, evidence, True, unit_cell=True)
-            if hit is not None:
-                return replace(hit, geo_precision=max(2, hit.geo_precision))
+            if hit is None:
+                continue
+            if (
+                hit.place_id.startswith("gn:")
+                and _key(hit.name) != _key(hit.text)
+                and hit.country not in home
+                and hit.country not in countries
+            ):
+                continue  # a town abroad, in a country the text never names, under another
+                # of its names: a namesake ('PHC Maar Shamsha' is no Maghār in Israel)
+            return replace(hit, geo_precision=max(2, hit.geo_precision))
         return None
 
     def named_again(
@@ -515,12 +525,14 @@ class PlaceResolver:
         found: list[tuple[list[PlaceHit], list[tuple[str, int, int]]]],
         dateline: PlaceHit | None,
         named: Mapping[str, int],
+        keeper: PlaceHit | None = None,
     ) -> list[tuple[list[PlaceHit], list[tuple[str, int, int]]]]:
         """The article's places with a weak reading far from all its firm ones read again
         beside them, else made a region around the nearest (etl.places.stray). `named`: the
-        countries the text names (not those of its places)."""
+        countries the text names (not those of its places); `keeper`: the town of a record's
+        keeping facility (`unit_place`), firm wherever it lies."""
         hits = [h for found_hits, _ in found for h in found_hits]
-        if self.geonames is None or stray.compact(hits):
+        if self.geonames is None or stray.compact([*hits, *([keeper] if keeper else [])]):
             return found  # (most articles: all their places near each other)
         home = self.area.countries if self.area is not None else frozenset()
         # the countries the text names, the dateline's, and those of its great cities (Rio
@@ -567,7 +579,7 @@ class PlaceResolver:
             beside = Evidence(dict.fromkeys(countries, 1), points, self.area)
             return self._geonames_hit(hit.text, hit.start, beside)
 
-        return stray.bring_near(found, dateline, firm, weak, backs, relook)
+        return stray.bring_near(found, dateline, firm, weak, backs, relook, keeper)
 
     def _city(self, hit: PlaceHit) -> bool:
         """The hit is a GeoNames city of CITY_PEOPLE or more, far larger than every other

@@ -66,14 +66,19 @@ def bring_near(
     weak: Callable[[PlaceHit], bool],
     backs: Callable[[PlaceHit], bool],
     relook: Relook,
+    keeper: PlaceHit | None = None,
 ) -> Found:
     """Each sentence's hits, a `weak` one farther than STRAY_KM from every `firm` place of
     the article and from every other place that `backs` it (named otherwise) read again
     beside the firm places (`relook(hit, points)`), else made the region around the firm
     place nearest it in the text. The dateline's city backs the places near it but judges
     none: it is where the article was filed ('NEW YORK —' heads news of Sinai). Unchanged
-    when the article has no firm place."""
+    when the article has no firm place. `keeper`: the town of the facility keeping a record
+    ('Maarat al-Numan Central Hospital ⊳ ...', etl.places.fields.record_unit), a firm place
+    its text need not name (session 32)."""
     anchors = [h for hits, _ in found for h in hits if firm(h)]
+    if keeper is not None:
+        anchors.append(keeper)
     if not anchors:
         return found
     points = _points(anchors)
@@ -81,6 +86,8 @@ def bring_near(
     if not judged:
         return found
     backers = [h for hits, _ in found for h in hits if backs(h)]
+    if keeper is not None:
+        backers.append(keeper)
     if dateline is not None:
         backers.append(dateline)
     strays: set[int] = set()
