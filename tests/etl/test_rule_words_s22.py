@@ -56,7 +56,8 @@ BEFORE = {
     "_NOMINAL": r"snipers?",
     "_OF_BEFORE": (
         r"\b(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|some|many|most|all|several|each|"
-        r"none|any|dozens|scores|hundreds|\d+)\s)[\w-]+\s+of\s+(?:(?:an?|the|their|its|his|her)\s+)?"
+        r"none|any|dozens|scores|hundreds|bod(?:y|ies)|\d+)\s)[\w-]+\s+of\s+"  # session 32 (hN22): body
+        r"(?:(?:an?|the|their|its|his|her)\s+)?"
         r"(?:[\w-]+\s+)?\Z"
     ),
 }
@@ -76,7 +77,9 @@ def test_the_fighters_deaths_and_the_casualties_read_the_table():
     assert "|gendarmes?|rangers?|members? of (?:an? |the |their |its )?" in died
     assert "|elements?|(?:Daesh|ISIS|ISIL|Islamic State|" in died
     assert "(?:members?|operatives?|emirs?)|members? of (?:an? |the |their |its )?" in died
-    assert "security\\b|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
+    # session 32 (hN22): a force's member by its initials after 'of' ('a member of the SDF')
+    assert "security\\b|members? of (?:the )?(?!(?:UN|NGO|ICRC|" in died
+    assert "(?-i:[A-Z]{2,6})\\b(?![-'’])|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
     assert "(?:killed|shot dead|shot and killed|gunned down|assassinated)|died)" in died
     assert "(?:killed|martyred)\\b" in died
     assert triggers._CASUALTIES_AFTER.pattern.startswith(
