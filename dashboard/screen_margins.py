@@ -21,8 +21,10 @@ The room asked for is Plotly's own arithmetic (plotly.js `axes.drawOne` and
 the margin's `pad`, 12 px and 1 px of label stand-off, plus the title's depth (0.7 of its font
 size) and its `standoff` when it has one; a date axis whose ticks are given (`tick0`,
 `dtick`: a day's or a week's window) and end on the axis' end, half the last label's widest
-line and 12 px on the right (half the first one's on the left). A count lane's ticks are
-Plotly's own choice (`auto_ticks`, as plotly.js picks them for a linear axis from 0).
+line and 12 px on the right (half the first one's on the left); an x axis at the plot's top
+(the timeline's dates over a tall plot) its labels' lines above it (`top_room`). A count
+lane's ticks are Plotly's own choice (`auto_ticks`, as plotly.js picks them for a linear axis
+from 0).
 """
 
 from __future__ import annotations
@@ -169,14 +171,34 @@ def _end_room(axis: dict, layout: dict) -> tuple[float, float]:
     return out[0], out[1]
 
 
+#: A top axis' labels, as plotly.js stacks them over the plot (measured in Chromium, Plotly
+#: 4.1.1 as Streamlit ships it: a top margin of 50 px asked for the timeline's two lines of
+#: 12 px in the page; in a bare page 32.4 px for one line, 48 for two, 58 for two of 16 px):
+#: the first line 1.2 font sizes deep, each further one 1.3, and 8 px between them and the
+#: plot (6 in the bare page: 2 px over is a blank strip, never a second drawing).
+FIRST_LINE_EM, LINE_EM, TOP_STANDOFF = 1.2, 1.3, 8.0
+
+
+def top_room(axis: dict, layout: dict) -> float:
+    """The top margin Plotly asks for an x axis drawn at the plot's top (`side` 'top'): its
+    labels' lines (a date axis' format; one for any other) and Plotly's pad."""
+    if axis.get("side") != "top" or axis.get("showticklabels") is False:
+        return 0.0
+    size = _size(axis.get("tickfont"), _size(layout.get("font")))
+    lines = str(axis.get("tickformat") or "").count("\n") + 1 if axis.get("type") == "date" else 1
+    return PUSH_PAD + TOP_STANDOFF + size * (FIRST_LINE_EM + LINE_EM * (lines - 1))
+
+
 def fixed_margins(layout: dict[str, Any], data: list[dict[str, Any]]) -> dict[str, Any]:
     """`layout` (themed: its axes with their template's settings) with its left and right
-    margins at least as wide as Plotly's automatic margins will make them."""
+    margins, and its top one under a top axis, at least as wide as Plotly's automatic
+    margins will make them."""
     margin = dict(layout.get("margin") or {})
     if not margin:
         return layout
     tops = _stack_tops(data)
     left, right = float(margin.get("l", 80)), float(margin.get("r", 80))
+    top = float(margin.get("t", 100))
     for name, axis in layout.items():
         if not isinstance(axis, dict) or not axis.get("automargin"):
             continue
@@ -185,5 +207,8 @@ def fixed_margins(layout: dict[str, Any], data: list[dict[str, Any]]) -> dict[st
         elif re.fullmatch(r"xaxis\d*", name):
             first, last = _end_room(axis, layout)
             left, right = max(left, first), max(right, last)
+            top = max(top, top_room(axis, layout))
     margin["l"], margin["r"] = _round(left), _round(right)
+    if top > margin.get("t", 100):  # a top axis' labels (the timeline's dates, tall charts)
+        margin["t"] = _round(top)
     return {**layout, "margin": margin}

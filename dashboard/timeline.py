@@ -22,6 +22,7 @@ from dashboard.timeline_layout import (
     LABEL_FONT_PX,
     POINT_RADIUS_PX,
     SCREEN_PLOT_PX,
+    TOP_DATES_PX,
     Window,
     date_range,
     day_ticks,
@@ -30,6 +31,8 @@ from dashboard.timeline_layout import (
     legend_below,
     legend_rows,
     mark_labels,
+    top_date_axis,
+    top_dates,
 )
 
 
@@ -101,7 +104,10 @@ def build_timeline(
             traces.append(_points(days, colour, label, event_type) | rank)
     if any(marks["_pending"]):
         traces.append(_pending_key())
-    return ReadyFigure(traces, _layout(bands, title, view, footer, span))
+    layout = _layout(bands, title, view, footer, span)
+    if "xaxis2" in layout:
+        traces.append(_top_dates_key(span))
+    return ReadyFigure(traces, layout)
 
 
 def _empty_layout(title: str) -> dict:
@@ -203,6 +209,19 @@ def _pending_key() -> dict:
     }
 
 
+def _top_dates_key(span: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
+    """A trace of no mark on the top date axis: Plotly draws only the axes a trace is on."""
+    return {
+        "hoverinfo": "skip",
+        "mode": "markers",
+        "showlegend": False,
+        "x": [span[0].isoformat()],
+        "xaxis": "x2",
+        "y": [None],
+        "type": "scatter",
+    }
+
+
 def _layout(
     bands: dict[str, tuple[float, float]],
     title: str,
@@ -231,12 +250,16 @@ def _layout(
     n_types = int(view["event_type"].nunique() + any(_pending(view)))
     rows = legend_rows(n_types)  # as legend_below lays them out, at any width
     bottom = 60 + 24 * rows + (30 if footer else 0)
+    # taller than a screen's room: the dates at the plot's top too, under the title
+    tall = top_dates(plot_px)
+    top = 60 + (TOP_DATES_PX if tall else 0)
+    height = plot_px + top + bottom
     start, end = span
     layout = {
         "shapes": shapes,
         "template": template("plotly_white"),
         "title": {"font": {"size": 16}, "text": title, "x": 0, "xanchor": "left"},
-        "margin": {"b": bottom, "l": 100, "r": 20, "t": 60},
+        "margin": {"b": bottom, "l": 100, "r": 20, "t": top},
         "font": {"family": "Arial, Helvetica, sans-serif", "size": 12},
         # below the date labels, whatever the plot's height: 45 px under the plot area;
         # fixed-width entries, so a long type name never runs into the next swatch
@@ -260,8 +283,12 @@ def _layout(
             "ticktext": [f"<b>{html_text(a)}</b>" for a in bands],
         },
         "barmode": "overlay",
-        "height": plot_px + 60 + bottom,
+        "height": height,
     }
+    if tall:
+        layout["xaxis2"] = top_date_axis(layout["xaxis"])
+        # the title where Plotly puts it in a 60 px margin (its middle), above the dates
+        layout["title"] |= {"y": 1 - 30 / height, "yanchor": "middle"}
     if footer:
         layout["annotations"] = [footer_note(footer, 45 + 24 * rows + 20, plot_px)]
     return layout

@@ -84,6 +84,46 @@ def day_ticks(span: tuple[pd.Timestamp, pd.Timestamp]) -> dict:
     return {"tick0": start.normalize().strftime("%Y-%m-%d"), "dtick": DAY / pd.Timedelta("1ms")}
 
 
+#: The height of the smallest screen the page is fitted to (1280x720, as `SCREEN_PLOT_PX`).
+SCREEN_HEIGHT_PX = 720
+#: A plot area taller than this gets its date labels at its top too (`top_dates`): the
+#: screen's height less the app's bar over the page (60 px), the chart's title (its 60 px
+#: top margin) and the bottom date labels (45 px) is what a reader sees of the plot with
+#: the dates under it. Taller, the top lanes and the dates are never in view together (the
+#: default data's 24 rows are 780 px; the dates were 800 px down the page, under the fold).
+TOP_DATES_OVER_PX = SCREEN_HEIGHT_PX - 60 - 60 - 45
+#: The room added above the plot for its top date labels, under the title (centred 30 px
+#: down, its text to 41 px): the labels (two lines of 12 px) reach 38 px above the plot
+#: (measured in Chromium: Plotly asked a top margin of 50 px for them, its 12 px pad
+#: included, `screen_margins.top_room`), so 96 px leaves 17 px between title and dates.
+TOP_DATES_PX = 36
+
+
+def top_dates(plot_px: float) -> bool:
+    """Whether a plot area `plot_px` tall is drawn with its date labels at its top too."""
+    return plot_px > TOP_DATES_OVER_PX
+
+
+def top_date_axis(xaxis: dict) -> dict:
+    """The date labels of `xaxis` (the layout's 'xaxis') drawn again at the plot's top: an
+    axis overlaying it (no trace of its own) that `matches` it, so its range follows the
+    bottom one's at every zoom and pan, with the same ticks and format; no grid of its own
+    (the bottom axis draws it). Plotly draws it only with a trace on it
+    (`timeline._top_dates_key`)."""
+    keep = ("type", "range", "tickformat", "tick0", "dtick")
+    return {
+        **{key: xaxis[key] for key in keep if key in xaxis},
+        "matches": "x",
+        "overlaying": "x",
+        "side": "top",
+        "showgrid": False,
+        # an overlaying axis' ticks default to 'sync' (spread over the overlaid axis' tick
+        # count: '19 Jan 2019' over the 20 Jan grid line, the year on every label): its own
+        # choice of ticks, on the same range and length, is the bottom axis' own
+        "tickmode": xaxis.get("tickmode", "auto"),
+    }
+
+
 def clip_label(text: str, room_px: float, font_px: float = LABEL_FONT_PX) -> str:
     """The text cut at a word to fit `room_px` ('…' marks the cut); '' when too little fits."""
     fits = int(room_px / (CHAR_EM * font_px))

@@ -17,6 +17,7 @@ from dashboard.screen_margins import (
     label_width,
     text_width,
     tick_text,
+    top_room,
 )
 from dashboard.timeline import build_timeline
 from dashboard.views import event_frame
@@ -111,3 +112,31 @@ def test_a_layout_without_margins_or_automatic_axes_is_left_alone():
     assert fixed_margins({"height": 300}, []) == {"height": 300}
     layout = {"margin": {"l": 40, "r": 10}, "yaxis": {"tickmode": "array", "ticktext": ["x" * 80]}}
     assert fixed_margins(layout, [])["margin"] == {"l": 40, "r": 10}
+
+
+def test_a_top_date_axis_asks_for_its_lines_above_the_plot():
+    """Chromium (Plotly 4.1.1, DejaVu Sans) asked a top margin of 50 px for the timeline's two
+    lines of 12 px dates over the plot in the page; in a bare page 32.4 px for one line, 48
+    for two, 58 for two of 16 px (session 32, hD22): the estimate is the page's, at most 2 px
+    over the bare page's."""
+    axis = {"type": "date", "side": "top", "automargin": True, "tickfont": {"size": 12}}
+    assert top_room({**axis, "tickformat": "%d %b\n%Y"}, {}) == pytest.approx(50)
+    for fmt, size, bare in (("%d %b", 12, 32.4), ("%d %b\n%Y", 12, 48), ("%d %b\n%Y", 16, 58)):
+        room = top_room({**axis, "tickformat": fmt, "tickfont": {"size": size}}, {})
+        assert bare <= room <= bare + 2
+    assert top_room({**axis, "side": "bottom", "tickformat": "%d %b\n%Y"}, {}) == 0
+    layout = {"margin": {"l": 100, "r": 20, "t": 30}, "xaxis2": {**axis, "tickformat": "%d %b"}}
+    assert fixed_margins(layout, [])["margin"]["t"] == 34  # raised, as plotly.js rounds it
+    layout["margin"]["t"] = 96
+    assert fixed_margins(layout, [])["margin"]["t"] == 96  # already room: kept
+
+
+def test_the_tall_timeline_on_screen_leaves_its_top_margin_to_title_and_dates(project_tables):
+    view = event_frame(project_tables)
+    shown = view[~view["background"].astype(bool) & (view["review_status"] != "pending")]
+    layout = screen_figure(build_timeline(shown, AREAS, "T")).to_dict()["layout"]
+    room = top_room(layout["xaxis2"], layout)
+    assert room == pytest.approx(50)  # the themed axis: two lines of 12 px
+    # the title (centred 30 px down, 16 px) ends above the dates, which reach `room` less
+    # Plotly's pad above the plot: Plotly never widens this margin (a second drawing)
+    assert layout["margin"]["t"] - (room - 12) >= 30 + 16

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from dashboard.palette import TYPE_COLOURS
 from dashboard.timeline import build_timeline
+from dashboard.timeline_counts import LANE_PX
 from dashboard.timeline_layout import (
     CHAR_EM,
     LABEL_FONT_PX,
     SCREEN_PLOT_PX,
+    TOP_DATES_OVER_PX,
+    TOP_DATES_PX,
     clip_label,
     lane_layout,
     mark_labels,
@@ -113,3 +117,41 @@ def test_screen_axis_spans_the_filters_window_and_cuts_longer_bars(mini):
     assert bar.text[0]  # and it has room for one
     unbounded = build_timeline(view, AREAS, "T")
     assert pd.Timestamp(unbounded.layout.xaxis.range[0]) == pd.Timestamp("2019-11-30")
+
+
+def test_a_tall_timeline_has_its_dates_at_the_top_too_and_a_short_one_not(project_tables):
+    """Session 32 (hD22): the default data's lanes are 780 px tall, their dates were only under
+    them (800 px down the page at 1280x720); a plot taller than a screen's room has them over
+    it too, on an axis that matches the bottom one (same range at every zoom, same ticks)."""
+    view = event_frame(project_tables)
+    shown = view[~view["background"].astype(bool) & (view["review_status"] != "pending")]
+    fig = build_timeline(shown, AREAS, "T", footer="Sources: x")
+    layout = fig.to_dict()["layout"]
+    margin = layout["margin"]
+    assert layout["height"] - margin["t"] - margin["b"] > TOP_DATES_OVER_PX
+    top, bottom = layout["xaxis2"], layout["xaxis"]
+    assert (top["side"], top["overlaying"], top["matches"]) == ("top", "x", "x")
+    assert top["range"] == bottom["range"] and top["tickformat"] == bottom["tickformat"]
+    assert top["type"] == "date" and top["tickmode"] == "auto"  # not Plotly's 'sync'
+    assert margin["t"] == 60 + TOP_DATES_PX  # the dates between the title and the plot
+    assert layout["title"]["y"] == pytest.approx(1 - 30 / layout["height"])
+    # Plotly draws an axis only with a trace on it: one, with no mark, no legend, no hover
+    on_top = [t for t in fig.to_dict()["data"] if t.get("xaxis") == "x2"]
+    assert len(on_top) == 1 and on_top[0]["y"] == [None] and not on_top[0]["showlegend"]
+    assert on_top[0]["hoverinfo"] == "skip"
+    # the legend and the sources stay under the bottom dates (placed from the plot's height)
+    plot_px = layout["height"] - margin["t"] - margin["b"]
+    assert layout["legend"]["y"] == pytest.approx(-45 / plot_px)
+    # the lanes' shading spans the plot's width whatever its axes
+    assert all(s["xref"] == "x domain" for s in layout["shapes"])
+
+    short = build_timeline(shown[shown["area"] == "Idlib"], AREAS, "T").to_dict()
+    assert "xaxis2" not in short["layout"] and short["layout"]["margin"]["t"] == 60
+    assert not any(t.get("xaxis") == "x2" for t in short["data"])
+    assert "y" not in short["layout"]["title"]  # Plotly's own place, as before
+
+
+def test_the_count_timeline_stays_under_the_top_dates_threshold():
+    """The count timeline has no top dates (session 32, hD22): its lanes, one per area, are
+    never taller than a screen's room; more areas or taller lanes would need them."""
+    assert LANE_PX * len(AREAS) <= TOP_DATES_OVER_PX
