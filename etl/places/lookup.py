@@ -68,7 +68,41 @@ def choose_place(
             best = None  # the article names countries, all far from it: 'Pansi, in the Yagha
             # province' (Burkina Faso) is no Pasni in Pakistan; 'al-Shafa' of the Hajin
             # pocket is no Ash Shafa near Taif
+    if best is not None and _unsupported(best, found, dict(countries), near, area):
+        best = None
     return best
+
+
+def _unsupported(
+    best: Any,
+    found: tuple[tuple[Any, float], ...],
+    countries: dict[str, int],
+    near: tuple[tuple[float, float], ...],
+    area: AreaOfInterest | None,
+) -> bool:
+    """The article's evidence speaks against the place chosen (session 32, hP22):
+    - a transliteration (no exact key of the written name) farther than NEAR_KM from every
+      place the article has placed: a variant key turns one real town into another ('a farm
+      near al-Hisha' after three sentences of Raqqa is no Hish in Idlib, 225 km away;
+      'al-Sharia' of a Hama story no al-Ashara on the Euphrates);
+    - a town of a neighbour inside the area's box, in none of its home countries and in no
+      country the article names, with none of the article's places within NEAR_KM: only the
+      box speaks for it, and the box's corners are other countries ('the al-Jalama axis' of
+      a Hama note is no al-Jalamah by Jenin; 'Maar' of 'Maar Shamsha' no Maghar in Galilee).
+    An unplaced name then falls to the article's other places, as an unknown village does."""
+    point = (best.latitude, best.longitude)
+    near_any = any(haversine_km(point, p) <= NEAR_KM for p in near)
+    if near_any:
+        return False
+    similarity_of = next((sim for p, sim in found if p is best), 1.0)
+    if similarity_of < 1.0 and near:
+        return True
+    return (
+        area is not None
+        and best.country_code not in area.countries
+        and best.country_code not in countries
+        and area.contains(*point)
+    )
 
 
 @lru_cache(maxsize=4_096)

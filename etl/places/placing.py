@@ -89,6 +89,7 @@ _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: 
 #: the heading's town near it
 _SHORT_MONTHS = DATE_WORDS.short
 SAME_PLACE_KM = 10.0  # a bracketed name this near the town before it is its other name
+ROAD_KM = 1000.0  # the two ends of a road an article names lie nearer each other than this
 #: a note's heading city labels its province when the text names a smaller town this near
 HEADING_AREA_KM = 150.0
 _FROM_WORDS = ("from ", "from the ")  # a town people came from: no place of the note's
@@ -250,6 +251,9 @@ class PlaceResolver:
             if role == "subarea" and self._country_after_of(text, hit.end):
                 role = None  # 'the Bankass area of central Mali': Bankass, not Mali
             first_end = hits and routes.joins_ends(text, hits[-1].end, hit.start)
+            if role == "route_end" and first_end and self._no_end_of(hits[-1], hit):
+                hits.pop()  # 'the road from Taza to Kirkuk': Taza read as Morocco's, 4,373 km
+                first_end = False  # off, is no end of a road to Kirkuk: the road ends at Y
             if role in _DROPPED_ROLES or (role == "route_end" and first_end):
                 continue  # 'the road between X and Y': X, when X is known
             if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
@@ -407,6 +411,19 @@ class PlaceResolver:
         hits = sorted([*hits, field_place], key=lambda h: h.start)
         settled = self._settle(text, hits, evidence, tuple(refs))
         return (_near_field(settled, field_place.start) if finest == 1 else settled), unknown
+
+    def _no_end_of(self, first: PlaceHit, end: PlaceHit) -> bool:
+        """The first end of 'the road from X to Y' is a homonym outside the area of interest,
+        farther than ROAD_KM from Y, which lies in the area: no road's end (session 32)."""
+        area = self.area
+        if area is None or not first.place_id.startswith("gn:"):
+            return False
+        return (
+            not area.contains(first.latitude, first.longitude, first.country)
+            and area.contains(end.latitude, end.longitude, end.country)
+            and haversine_km((first.latitude, first.longitude), (end.latitude, end.longitude))
+            > ROAD_KM
+        )
 
     def _people(self, hit: PlaceHit) -> int:
         """The population GeoNames gives the place a hit names (its largest namesake within
