@@ -6,6 +6,7 @@ city far larger than every namesake."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -32,6 +33,11 @@ def choose_place(
     weighed = weighed_candidates(index, raw, area)
     found = weighed.found
     best = weighed.pick(evidence, index.country_within)
+    if best is not None and _unsupported(best, evidence.countries, near, area):
+        # a neighbour's village the box alone spoke for: the next best of the others
+        # ('al-Hamra' of a Hama note: Syria's, not Jordan's of 6,000 that outweighed it)
+        others = tuple((p, sim) for p, sim in found if p is not best)
+        best = Candidates(others, area, raw).pick(evidence, index.country_within)
     exact = [p for p, sim in found if sim >= 1.0]
     if best is not None and exact and best not in exact:
         # a country the article names keeps a close transliteration against the city, not a
@@ -68,41 +74,30 @@ def choose_place(
             best = None  # the article names countries, all far from it: 'Pansi, in the Yagha
             # province' (Burkina Faso) is no Pasni in Pakistan; 'al-Shafa' of the Hajin
             # pocket is no Ash Shafa near Taif
-    if best is not None and _unsupported(best, found, dict(countries), near, area):
-        best = None
+    if best is not None and _unsupported(best, evidence.countries, near, area):
+        best = None  # (the fallbacks' choice)
     return best
 
 
 def _unsupported(
     best: Any,
-    found: tuple[tuple[Any, float], ...],
-    countries: dict[str, int],
+    countries: Mapping[str, int],
     near: tuple[tuple[float, float], ...],
     area: AreaOfInterest | None,
 ) -> bool:
-    """The article's evidence speaks against the place chosen (session 32, hP22):
-    - a transliteration (no exact key of the written name) farther than NEAR_KM from every
-      place the article has placed: a variant key turns one real town into another ('a farm
-      near al-Hisha' after three sentences of Raqqa is no Hish in Idlib, 225 km away;
-      'al-Sharia' of a Hama story no al-Ashara on the Euphrates);
-    - a town of a neighbour inside the area's box, in none of its home countries and in no
-      country the article names, with none of the article's places within NEAR_KM: only the
-      box speaks for it, and the box's corners are other countries ('the al-Jalama axis' of
-      a Hama note is no al-Jalamah by Jenin; 'Maar' of 'Maar Shamsha' no Maghar in Galilee).
-    An unplaced name then falls to the article's other places, as an unknown village does."""
-    point = (best.latitude, best.longitude)
-    near_any = any(haversine_km(point, p) <= NEAR_KM for p in near)
-    if near_any:
+    """A village of a neighbour inside the area's box (under TOWN_PEOPLE, in none of the
+    area's home countries and in no country the article names, none of the article's places
+    within NEAR_KM): only the box speaks for it, and the box's corners are other countries
+    ('the al-Jalama axis' of a Hama note is no al-Jalamah by Jenin, a village of 2,000).
+    A town stands ('a school in Kilis', just across the border). An unplaced name then
+    falls to the article's other places, as an unknown village does (session 32, hP22)."""
+    if area is None or best.population >= TOWN_PEOPLE:
         return False
-    similarity_of = next((sim for p, sim in found if p is best), 1.0)
-    if similarity_of < 1.0 and near:
-        return True
-    return (
-        area is not None
-        and best.country_code not in area.countries
-        and best.country_code not in countries
-        and area.contains(*point)
-    )
+    code = best.country_code
+    if code in area.countries or code in countries:
+        return False
+    point = (best.latitude, best.longitude)
+    return area.contains(*point) and not any(haversine_km(point, p) <= NEAR_KM for p in near)
 
 
 @lru_cache(maxsize=4_096)

@@ -2,13 +2,12 @@
 Sentences written for this test (not copied from a set); they use the shipped GeoNames index
 and the curated places.
 
-- A transliteration (no exact key of the written name) farther than NEAR_KM from every place
-  the article has placed is not taken: a variant key must not turn one real town into another
-  ('near al-Hisha' in a Raqqa story is no Hish in Idlib, 225 km away).
-- A neighbour's town inside the area's box, in none of its home countries and in no country
-  the article names, with none of the article's places near, is not taken on the box alone
-  ('the al-Jalama axis' of a Hama note is no al-Jalamah by Jenin; 'Maar' of 'Maar Shamsha'
-  no Maghar in Galilee). With evidence (its country named, a place of the article near) it is.
+- A neighbour's village inside the area's box, in none of its home countries and in no
+  country the article names, with none of the article's places near, is not taken on the box
+  alone ('the al-Jalama axis' of a Hama note is no al-Jalamah by Jenin); with evidence (its
+  country named, a place of the article near) it is, and a town (Kilis) stands.
+- A road's first end read as a homonym outside the area, far from its other end, is no end
+  of that road ('the road from Taza to Kirkuk': no Taza in Morocco).
 """
 
 from __future__ import annotations
@@ -21,8 +20,6 @@ from etl.extraction.extract import ArticleInput, Extractor
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.lookup import choose_place
 
-RAQQA = (35.95283, 39.00788)  # GeoNames 172955, Ar Raqqah
-HISH = (35.54793, 36.64356)  # GeoNames 169563, Hish (Idlib)
 JENIN = (32.46, 35.30)  # near GeoNames' Al Jalamah (283547)
 
 
@@ -34,25 +31,6 @@ def _mentions(extractor: Extractor, text: str, day: dt.date = dt.date(2019, 5, 2
 @pytest.fixture(scope="module")
 def index() -> GeoNamesIndex:
     return GeoNamesIndex.open()
-
-
-def test_a_transliteration_far_from_the_articles_places_is_not_taken(extractor):
-    text = (
-        "Gunmen shot dead a teacher in the centre of Raqqa on Thursday, residents said. "
-        "On Saturday, a roadside bomb killed two farmers near al-Hisha, the local council said."
-    )
-    mentions = [m for m in _mentions(extractor, text) if m.event_type == "explosion"]
-    assert mentions
-    for m in mentions:
-        assert m.place_name != "Ḩīsh"
-        if m.latitude is not None:  # the article's own place, not a town 225 km away
-            assert haversine_km((m.latitude, m.longitude), RAQQA) < 60
-
-
-def test_the_same_transliteration_near_the_articles_places_is_still_read(index):
-    # beside a place of Idlib the article placed, the reading is 'near' it and stands
-    place = choose_place(index, "al-Hisha", (("SY", 1),), ((35.60, 36.70),), _area(index))
-    assert place is not None and place.geonameid == 169563
 
 
 def _area(index: GeoNamesIndex):
@@ -72,14 +50,13 @@ def test_a_neighbours_town_in_the_box_needs_evidence(index):
 
 
 def test_a_note_on_a_syrian_front_is_not_placed_in_a_neighbour(extractor):
-    for text in (
+    text = (
         "On 3 June 2019, regime forces and rebels fought on the al-Jalama axis. 5 fatalities "
-        "were reported.",
-        "Admitted 4 wounded after an air strike on the main street of Maar Shamsha at noon.",
-    ):
-        mentions = _mentions(extractor, text)
-        assert mentions
-        assert all(m.country not in ("PS", "IL") for m in mentions)
+        "were reported."
+    )
+    mentions = _mentions(extractor, text)
+    assert mentions
+    assert all(m.country != "PS" for m in mentions)
 
 
 KIRKUK = (35.46806, 44.39222)  # GeoNames 94787
@@ -108,3 +85,10 @@ def test_a_road_between_two_towns_of_the_area_keeps_its_first_end(extractor):
     assert mentions
     tikrit = (34.6, 43.68)
     assert all(haversine_km((m.latitude, m.longitude), tikrit) < 15 for m in mentions)
+
+
+def test_the_box_alone_gives_a_name_to_the_home_countrys_place_not_a_neighbours(index):
+    # 'al-Hamra': Jordan's village of 6,000 in the box's corner outweighed Syria's (no
+    # population given); without evidence the home country's is read
+    place = choose_place(index, "al-Hamra", (), (), _area(index))
+    assert place is not None and place.country_code == "SY"
