@@ -22,6 +22,7 @@ from dashboard.timeline_layout import (
     LABEL_FONT_PX,
     POINT_RADIUS_PX,
     SCREEN_PLOT_PX,
+    TITLE_PAD_PX,
     TOP_DATES_PX,
     Window,
     date_range,
@@ -287,8 +288,9 @@ def _layout(
     }
     if tall:
         layout["xaxis2"] = top_date_axis(layout["xaxis"])
-        # the title where Plotly puts it in a 60 px margin (its middle), above the dates
-        layout["title"] |= {"y": 1 - 30 / height, "yanchor": "middle"}
+        # the title where Plotly puts it in a 60 px margin, above the dates: its text 15-34
+        # px down (Chromium; y at the top and 19 px of pad, whatever the chart's height)
+        layout["title"] |= {"y": 1, "yanchor": "top", "pad": {"t": TITLE_PAD_PX}}
     if footer:
         layout["annotations"] = [footer_note(footer, 45 + 24 * rows + 20, plot_px)]
     return layout

@@ -92,11 +92,15 @@ SCREEN_HEIGHT_PX = 720
 #: the dates under it. Taller, the top lanes and the dates are never in view together (the
 #: default data's 24 rows are 780 px; the dates were 800 px down the page, under the fold).
 TOP_DATES_OVER_PX = SCREEN_HEIGHT_PX - 60 - 60 - 45
-#: The room added above the plot for its top date labels, under the title (centred 30 px
-#: down, its text to 41 px): the labels (two lines of 12 px) reach 38 px above the plot
-#: (measured in Chromium: Plotly asked a top margin of 50 px for them, its 12 px pad
-#: included, `screen_margins.top_room`), so 96 px leaves 17 px between title and dates.
+#: The room added above the plot for its top date labels, under the title (its text to 34-35
+#: px down): the labels (two lines of 12 px) reach 38 px above the plot (measured in
+#: Chromium: Plotly asked a top margin of 50 px for them, its 12 px pad included,
+#: `screen_margins.top_room`), so 96 px leaves over 20 px between title and dates.
 TOP_DATES_PX = 36
+
+#: The title's pad over a tall plot's top dates (at the chart's top, `yanchor` 'top'): its
+#: text 15-34 px down, where Plotly centres it in a 60 px margin (measured in Chromium).
+TITLE_PAD_PX = 19
 
 
 def top_dates(plot_px: float) -> bool:
@@ -118,9 +122,10 @@ def top_date_axis(xaxis: dict) -> dict:
         "side": "top",
         "showgrid": False,
         # an overlaying axis' ticks default to 'sync' (spread over the overlaid axis' tick
-        # count: '19 Jan 2019' over the 20 Jan grid line, the year on every label): its own
-        # choice of ticks, on the same range and length, is the bottom axis' own
-        "tickmode": xaxis.get("tickmode", "auto"),
+        # count: '19 Jan 2019' over the 20 Jan grid line, the year on every label): the
+        # bottom axis' mode, Plotly's default for it ('linear' when `dtick` is given, a
+        # tick a day; else its own choice, on the same range and length the bottom's)
+        "tickmode": xaxis.get("tickmode") or ("linear" if "dtick" in xaxis else "auto"),
     }
 
 

@@ -10,6 +10,7 @@ from dashboard.timeline_layout import (
     CHAR_EM,
     LABEL_FONT_PX,
     SCREEN_PLOT_PX,
+    TITLE_PAD_PX,
     TOP_DATES_OVER_PX,
     TOP_DATES_PX,
     clip_label,
@@ -134,7 +135,9 @@ def test_a_tall_timeline_has_its_dates_at_the_top_too_and_a_short_one_not(projec
     assert top["range"] == bottom["range"] and top["tickformat"] == bottom["tickformat"]
     assert top["type"] == "date" and top["tickmode"] == "auto"  # not Plotly's 'sync'
     assert margin["t"] == 60 + TOP_DATES_PX  # the dates between the title and the plot
-    assert layout["title"]["y"] == pytest.approx(1 - 30 / layout["height"])
+    # the title where a 60 px margin has it (Plotly would centre it in the 96 px, on the dates)
+    assert (layout["title"]["y"], layout["title"]["yanchor"]) == (1, "top")
+    assert layout["title"]["pad"]["t"] == TITLE_PAD_PX
     # Plotly draws an axis only with a trace on it: one, with no mark, no legend, no hover
     on_top = [t for t in fig.to_dict()["data"] if t.get("xaxis") == "x2"]
     assert len(on_top) == 1 and on_top[0]["y"] == [None] and not on_top[0]["showlegend"]
@@ -144,6 +147,17 @@ def test_a_tall_timeline_has_its_dates_at_the_top_too_and_a_short_one_not(projec
     assert layout["legend"]["y"] == pytest.approx(-45 / plot_px)
     # the lanes' shading spans the plot's width whatever its axes
     assert all(s["xref"] == "x domain" for s in layout["shapes"])
+
+    # a week's axis has a tick a day (`day_ticks`): the top one too, not Plotly's choice
+    week = (pd.Timestamp("2019-02-18"), pd.Timestamp("2019-02-23"))
+    days = build_timeline(shown, AREAS, "T", window=week).to_dict()["layout"]
+    top, bottom = days["xaxis2"], days["xaxis"]
+    assert (top["tick0"], top["dtick"], top["range"]) == (
+        bottom["tick0"],
+        bottom["dtick"],
+        bottom["range"],
+    )
+    assert top["tickmode"] == "linear"  # Plotly's mode for the bottom's given ticks
 
     short = build_timeline(shown[shown["area"] == "Idlib"], AREAS, "T").to_dict()
     assert "xaxis2" not in short["layout"] and short["layout"]["margin"]["t"] == 60
