@@ -33,6 +33,9 @@ _SPEECH = re.compile("|".join(TRIGGER_WORDS["speech_end"]), re.I)
 #: A cue right after 'and'/'but' opens the next predicate of the subject, not the trigger's
 #: own clause ('were displaced from Hit last month and will be able to return').
 _NEXT_PREDICATE = re.compile(r"\b(?:and|but)\s+(?:(?:also|then|now|later|soon)\s+)?\w+$", re.I)
+#: A word opening a clause of its own between the trigger and a cue ('died ... before they
+#: could be seen'): the cue is that clause's (trigger_words.csv, clause_opener).
+_CLAUSE_OPENER = re.compile(r"\b(?:" + "|".join(TRIGGER_WORDS["clause_opener"]) + r")\b", re.I)
 
 #: A verb of effect right after a nominal trigger: the clause tells the happening itself.
 #: ... or in a relative clause ('a week after an air strike that residents say brought down a
@@ -151,7 +154,11 @@ def _is_real(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     if rules.not_real_before and rules.not_real_before.search(clause):
         return False
     after = _search(rules.not_real_after, right) if rules.not_real_after else None
-    if after and not _NEXT_PREDICATE.search(right, 0, after.end()):
+    if (
+        after
+        and not _NEXT_PREDICATE.search(right, 0, after.end())
+        and not _CLAUSE_OPENER.search(right, 0, after.end())
+    ):
         return False
     if rules.generic_before and _search(rules.generic_before, left):
         return False
