@@ -122,6 +122,9 @@ _TOLLS = [
 ]
 _TOLLS_AFTER = [(r.quantity, r.pattern) for r in WORDS.tolls if r.kind == "toll_after"]
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
+#: -ing words after a count that open no participle's phrase of the counted: a killing verb
+#: ("gunmen killing 5"), a word of time ("this morning") (figure_subject_words.csv)
+_ING_NOT = "|".join(read_lists("figure_subject_words", ("not_participle",))["not_participle"])
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
     # or a side: "41 fighters on both sides died"
@@ -134,7 +137,10 @@ _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "
     # were killed"
     rf"|\s+from\s+(?:the\s+)?(?-i:[A-Z])[\w'\u2019-]*(?:\s+(?-i:[A-Z])[\w'\u2019-]*){{0,2}}"
     # or one household: "five civilians from one family were killed"
-    rf"|\s+(?:from|of)\s+(?:one|a|an|the\s+same|a\s+single)\s+(?:family|household|clan|house))?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    rf"|\s+(?:from|of)\s+(?:one|a|an|the\s+same|a\s+single)\s+(?:family|household|clan|house)"
+    # or what they were doing, a participle's phrase: "Two boys herding goats were killed", "a
+    # family of four fleeing the fighting along the river was killed" (session 32, hX22)
+    rf"|\s+(?!(?:{_ING_NOT})\b)[a-z]{{2,}}ing(?:\s+(?!(?:and|but|when|as|while|after|before)\b)[\w'\u2019-]+){{0,6}}?)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,
@@ -240,6 +246,7 @@ _PARTITIVE = re.compile(
     r"(?:[\w'’-]+(?<=s)|men|women|wounded|injured|dead))\b",
     _FLAGS,
 )
+_OF_THE_DEAD = re.compile(r"\sdead\Z", _FLAGS)  # the partitive's noun is the dead themselves
 _AND = re.compile(
     # a part's own side before 'and': "the death of 2 of the SDF and 3 of the cells", "the death
     # of 9 fighters of the regime forces and 5 of the factions" (heldout11, 25: one verb for both)
@@ -384,6 +391,7 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         and not _before_verb(text, lo, start, loose=False)
     ):
         return None  # "the two sides": a reference, not a count ("killed the two" is one)
+    partitive = None
     if noun is None and (partitive := _PARTITIVE.match(text, end, hi)):
         end = partitive.end()  # "two of them were killed"
     elif noun is None and (side := _SIDE.match(text, end, hi)):
@@ -410,6 +418,8 @@ def _candidate(text: str, m: re.Match[str], lo: int, hi: int) -> _Candidate | No
         if not _HEAD_LAST.isdisjoint(_fold(text[near:start]).split()[-2:]):
             head = _NOUN_BEFORE.search(text, near, start)
             context = _HEAD_CLASS.get(_norm(head["head"])) if head else None
+    if partitive and not (before or after) and _OF_THE_DEAD.search(partitive[0]):
+        context = "killed"  # "leaving two of their dead behind": the dead are counted
     return _Candidate(
         start, end, low, high, qualifier, cls, before, after, context, participle=bool(participle)
     )
@@ -447,7 +457,8 @@ def _one_of_told(text: str, lo: int, m: re.Match[str], hi: int) -> bool:
     its verb after or right before it, is a count of one."""
     partitive = _PARTITIVE.match(text, m.end(), hi)
     return partitive is not None and (
-        _after_verb(text, partitive.end(), hi) is not None
+        _OF_THE_DEAD.search(partitive[0]) is not None  # "leaving one of their dead"
+        or _after_verb(text, partitive.end(), hi) is not None
         or _before_verb(text, lo, m.start(), loose=False) is not None
     )
 
