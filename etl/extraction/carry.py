@@ -328,6 +328,52 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
                    text=" + ".join([f"{low:g}", *(f.text for f in outer)]))  # fmt: skip
 
 
+#: a sentence that restates a toll already told ('the toll rose to 12', 'bringing the total
+#: to'): its count is no other group's
+_RESTATES = re.compile(
+    r"\b(?:toll|total|totals|overall|altogether|rose|risen|rises|climbed|bringing|raising)\b", re.I
+)
+
+
+def add_other_side(mentions: list[Mention], previous: range, own: range, text: str) -> None:
+    """A sentence that tells the same battle again with the other side's dead ('Two soldiers
+    were killed when militants tried to cross the border. The troops repelled the attack and
+    killed five of the infiltrators.'; 'Troops killed eight militants in a sweep. One soldier
+    was killed when a booby-trapped house exploded.'): the groups are added, also across
+    sentences (the sets' convention). The sentence keeps its own trigger, so nothing carried
+    it (`hand_back`); the battle told before takes the sum (`_added`: one group named as the
+    attackers, 'infiltrators', 'militants', 'their dead'), when the two are one type, their
+    days meet and their places are one area."""
+    if not text or not previous or not own:
+        return
+    for j in own:
+        m = mentions[j]
+        if m.event_type not in BATTLE_TYPES or _RESTATES.search(m.sentence):
+            continue
+        tolls = tuple(f for f in m.figures if f.quantity in TOLL_QUANTITIES)
+        if not tolls:
+            continue
+        for i in previous:
+            event = mentions[i]
+            if (
+                event.event_type != m.event_type
+                or event.date.end < m.date.start
+                or m.date.end < event.date.start
+                or not _one_area(event, m)
+            ):
+                continue
+            if total := _added(event, tolls, text):
+                mentions[i] = replace(event, figures=event.figures + (total,))
+            break
+
+
+def _one_area(a: Mention, b: Mention) -> bool:
+    """Both placed within SAME_AREA_KM of each other, or either unplaced."""
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return True
+    return haversine_km((a.latitude, a.longitude), (b.latitude, b.longitude)) <= SAME_AREA_KM
+
+
 def hand_back(
     mentions: list[Mention],
     previous: range,

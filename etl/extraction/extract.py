@@ -308,6 +308,7 @@ class Extractor:
             )
             carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
             carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
+            carry.add_other_side(mentions, previous, range(first, len(mentions)), text)
             if (
                 len(mentions) == first
                 and previous

@@ -140,7 +140,7 @@ _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "
     rf"|\s+(?:from|of)\s+(?:one|a|an|the\s+same|a\s+single)\s+(?:family|household|clan|house)"
     # or what they were doing, a participle's phrase: "Two boys herding goats were killed", "a
     # family of four fleeing the fighting along the river was killed" (session 32, hX22)
-    rf"|\s+(?!(?:{_ING_NOT})\b)[a-z]{{2,}}ing(?:\s+(?!(?:and|but|when|as|while|after|before)\b)[\w'\u2019-]+){{0,6}}?)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    rf"|\s+(?!(?:{_ING_NOT})\b)[a-z]{{2,}}ing(?:\s+(?!(?:and|but|when|as|while|after|before)\b)[\w'\u2019-]+){{0,8}}?)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,
