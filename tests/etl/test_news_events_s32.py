@@ -151,3 +151,38 @@ def test_a_toll_told_again_is_not_added(extractor):
         "The army said the toll had risen to five as the troops fought off the militants."
     )
     assert (7.0, 7.0) not in _tolls(extractor, text, dt.date(2021, 11, 13))
+
+
+# --- sentences that tell no event of their own, and events told in words not read before ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the happening told before, counted or ranked
+        "It was the third roadside bomb on the highway this month.",
+        "It was the bloodiest ambush on the police in the province in years.",
+        # the days or times a kind of happening recurred
+        "It was the fourth day in a row that shells had fallen on the market.",
+        "It is the second time this week that mortars have landed near the school.",
+        # a sentence carried out by a state on convicts
+        "The ministry said it had hanged nine men sentenced for the 2016 bombings.",
+    ],
+)
+def test_a_tally_a_rank_or_a_sentence_carried_out_is_no_event(sentence):
+    assert _types(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type", "trigger"),
+    [
+        ("On Friday the council said it had moved 85 families to a mosque in the town.",
+         "evacuation", "moved 85 families to"),  # fmt: skip
+        ("Rescuers moved 300 residents by bus out of the flooded quarter.", "evacuation",
+         "moved 300 residents by bus out of"),  # fmt: skip
+        ("Villagers found the missing shepherd's body in a ditch on Sunday.", "killing",
+         "found the missing shepherd's body"),  # fmt: skip
+    ],
+)
+def test_people_moved_and_a_body_found_told_with_a_possessive(sentence, event_type, trigger):
+    assert _types(sentence).get(event_type) == trigger
