@@ -239,8 +239,10 @@ def test_the_fourth_moves_keep_their_expressions():
     assert actors._SAID_WHO.pattern.endswith(
         r"(?:,\s*(?:adding|saying|noting|citing)\b[^;]*)?[.”\"]*\s*$"
     )
+    # (session 32, hX22: 'infiltrators', 'their dead' added to trigger_words.csv attacker_noun)
     assert carry._OTHER_GROUP.pattern == (
-        r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers|terrorists)\b"
+        r"\b(?:attackers?|assailants?|gunm[ae]n|militants|jihadists|insurgents|bombers|terrorists"
+        r"|infiltrators?|their dead)\b"
     )
     assert frozenset({"left", "departed", "exited"}) == carry.LEAVING
     assert tolls._VERB_BEFORE.pattern == (
