@@ -66,6 +66,26 @@ def test_timeline_drew_every_lane_and_points(page_and_requests, project_tables):
     assert drawn == int(shown.sum())
 
 
+TOP_DATES = """() => { const gd = document.querySelector('[data-testid="stPlotlyChart"] .js-plotly-plot');
+  const texts = (sel) => [...gd.querySelectorAll(sel)].map((t) => t.textContent.trim());
+  const box = (sel) => [...gd.querySelectorAll(sel)].map((t) => t.getBoundingClientRect());
+  const plot = gd.querySelector('.nsewdrag').getBoundingClientRect();
+  const title = gd.querySelector('.gtitle').getBoundingClientRect();
+  return {top: texts('.x2tick text'), bottom: texts('.xtick text'), set: gd.layout.margin.t,
+    drawn: gd._fullLayout._size.t, labels: box('.x2tick text').map((r) => [r.top, r.bottom]),
+    plot: plot.top, title: title.bottom}; }"""
+
+
+def test_the_tall_timeline_has_its_dates_over_it_too(page_and_requests):
+    """Session 32 (hD22): the default data's 780 px of lanes had their dates only under them."""
+    page, _, _ = page_and_requests
+    seen = page.evaluate(TOP_DATES)
+    assert seen["top"] and seen["top"] == seen["bottom"]  # the same ticks, the same text
+    assert seen["drawn"] == seen["set"]  # Plotly did not widen the top margin (a second drawing)
+    # between the title and the plot, clear of both
+    assert all(seen["title"] < top and bottom < seen["plot"] for top, bottom in seen["labels"])
+
+
 def test_map_drew_basemap_sites_and_events(page_and_requests):
     page, _, _ = page_and_requests
     deck = page.locator('[data-testid="stDeckGlJsonChart"]').first
