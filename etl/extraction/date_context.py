@@ -529,9 +529,31 @@ def _abduction_day(text: str, d: DateWindow, position: int) -> bool:
     return _ABDUCTED_BEFORE.search(text, max(0, at - 50), at) is not None
 
 
+#: 'to retake Tal Sakhr, lost last week', 'Kafr Nabuda, recaptured by the army on Monday': a
+#: participle of a place's taking after a comma after its name (date_context_words.csv, list
+#: taken_participle), a few words (its agent) between it and the day
+_TAKEN = "|".join(WORDS.context["taken_participle"])
+_TAKEN_BEFORE = re.compile(
+    rf"\b(?-i:[A-Z])[\w'’-]*\s*,\s+(?:{_TAKEN})\b(?:\s+(?!and\b|but\b)[\w'’-]+){{0,4}}\s+\Z", _F
+)
+
+
+def _taken_place_day(text: str, d: DateWindow, position: int) -> bool:
+    """d is the day of a place's taking told in a participle after the place's name and a
+    comma ('fighting to retake Tal Sakhr, lost last week'), and `position` is before it: the
+    main clause's event is not of that day."""
+    at = d.char_start
+    if at is None or position >= at:
+        return False
+    m = _TAKEN_BEFORE.search(text, max(0, at - 80), at)
+    return m is not None and position < m.start()
+
+
 def may_date(text: str, d: DateWindow, position: int, dates: Sequence[DateWindow]) -> bool:
     """Whether date d may date the trigger at `position` of the same sentence."""
     if _since_object(text, d, position) or _abduction_day(text, d, position):
+        return False
+    if _taken_place_day(text, d, position):
         return False
     clause = relative_clause(text, d)
     if (

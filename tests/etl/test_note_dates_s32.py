@@ -1,7 +1,8 @@
-"""Session 32 (hT22): a length's word before 'N day(s) after' ('closed all day after shelling',
-'delivery delayed 1 day after shelling') tells how long the happening before it lasted, not
-a step to another day: no date, so a record's own day dates the entry. Sentences written for
-this test."""
+"""Session 32 (hT22): a place's taking told in a participle after its name ('Tal Sakhr, lost
+last week') dates the taking only; a length's word before 'N day(s) after' ('closed all day
+after shelling', 'delivery delayed 1 day after shelling') tells how long the happening before
+it lasted, not a step to another day: no date, so a record's own day dates the entry.
+Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -54,3 +55,32 @@ def test_a_records_day_dates_an_entry_with_a_length():
     assert [(m.event_type, str(m.date.start), str(m.date.end)) for m in mentions] == [
         ("shelling", "2020-06-10", "2020-06-10")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle of a place's taking after its name and a comma: its day is the taking's
+        # (before session 32: last week's days; Tuesday for the shelling)
+        (
+            "Rebel units said they were fighting to recapture Tal Hamra, lost last week.",
+            [("clash", "2020-06-09", "2020-06-12")],  # the article's days, not last week
+        ),
+        (
+            "Militants shelled Kafr Zeita, retaken by the army on Tuesday, killing a soldier.",
+            [("shelling", "2020-06-12", "2020-06-12"), ("clash", "2020-06-09", "2020-06-09")],
+        ),
+        # ... not a participle after the event's own noun, nor a day of the main clause
+        (
+            "The assault, launched on Tuesday, killed four soldiers.",
+            [("clash", "2020-06-09", "2020-06-09")],
+        ),
+        (
+            "Militants shelled Kafr Zeita on Tuesday, killing a soldier.",
+            [("shelling", "2020-06-09", "2020-06-09")],
+        ),
+    ],
+)
+def test_a_places_taking_day_is_not_the_main_clauses(text, expected):
+    mentions, _ = Extractor([], None).extract(ArticleInput("t-s32p", text, PUB))
+    assert [(m.event_type, str(m.date.start), str(m.date.end)) for m in mentions] == expected
