@@ -49,3 +49,32 @@ def test_shipped_tables_all_read():
     for path in sorted(RULES.glob("*.csv")):
         assert f"`{path.name}`" in readme, f"{path.name} is not described in data/rules/README.md"
         read_rules(path.stem, [])
+
+
+def _lists(path) -> set[str]:
+    """The list names of a `list,pattern` table's rows ('' for a table of another shape)."""
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [line for line in rows if not line.startswith("#")]
+    if not rows or not rows[0].startswith("list,"):
+        return set()
+    return {line.split(",", 1)[0] for line in rows[1:]}
+
+
+def test_every_list_is_described():
+    """Each list of a `list,pattern` table is described in the table's own header, and the
+    README names each list of the tables whose row lists them by name (session 32: the
+    length, question and answer lists of date_context_words.csv were named in neither)."""
+    readme = (RULES / "README.md").read_text(encoding="utf-8")
+    tables = [p for p in sorted(RULES.glob("*.csv")) if _lists(p)]
+    assert "date_context_words.csv" in {p.name for p in tables}
+    for path in tables:
+        header = "\n".join(
+            line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")
+        )
+        for name in _lists(path):
+            assert f"# {name} " in header or f"#   {name}" in header or f" {name} " in header, (
+                f"{path.name}: list {name} is not described in its header"
+            )
+    for name in ("date_context_words", "figure_single_words", "figure_subject_words"):
+        for listed in _lists(RULES / f"{name}.csv"):
+            assert f"`{listed}`" in readme, f"{name}.csv: list {listed} not in the README"
