@@ -185,6 +185,29 @@ class GeoNamesIndex:
             found = sorted(found, key=lambda p: (-p.population, p.geonameid))[:limit]
         return found
 
+    def first_word_near(self, word: str, point: tuple[float, float], km: float) -> GeoPlace | None:
+        """The most populous place within `km` of `point` whose name of two or more words
+        opens with `word` (vowels and the usual variants evened out, `namekey.soft_form`): a
+        town named by its first word alone ('Taza' for Tazah Khurmatu beside Kirkuk)."""
+        key = normalise_name(word or "")
+        if len(key) < 3:
+            return None
+        soft = soft_form(word)
+        rows = self._db.execute(
+            "SELECT DISTINCT p.geonameid, p.name, p.country_code, p.admin1_code, p.latitude,"
+            " p.longitude, p.population, p.feature_code FROM names n JOIN places p"
+            " ON p.geonameid = n.geonameid WHERE n.key >= ? AND n.key < ?",
+            (key, key + "\uffff"),
+        ).fetchall()
+        found = [
+            place
+            for place in (GeoPlace(*row) for row in rows)
+            if " " in place.name.strip()
+            and soft_form(place.name.split()[0]) == soft
+            and haversine_km(point, (place.latitude, place.longitude)) <= km
+        ]
+        return max(found, key=lambda p: (p.population, -p.geonameid), default=None)
+
     def loose_candidates(self, name: str, limit: int = 2000) -> list[tuple[GeoPlace, float]]:
         """Places some Latin name of which is a transliteration of `name` (al-Mayadeen: Al
         Mayadin), each with the closest `namekey.similarity` of its names, best first; only

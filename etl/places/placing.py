@@ -28,7 +28,7 @@ from typing import Any
 from etl.extraction.date_words import WORDS as DATE_WORDS
 from etl.places import admin_path, facilities, roles, routes, stray
 from etl.places.area import AreaOfInterest, configured_area
-from etl.places.choose import Evidence, capitals
+from etl.places.choose import NEAR_KM, Evidence, capitals
 from etl.places.evidence import ARTICLE_PREFIX, PLACE_WORDS, CountryReader, country_words
 from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
@@ -252,8 +252,15 @@ class PlaceResolver:
                 role = None  # 'the Bankass area of central Mali': Bankass, not Mali
             first_end = hits and routes.joins_ends(text, hits[-1].end, hit.start)
             if role == "route_end" and first_end and self._no_end_of(hits[-1], hit):
-                hits.pop()  # 'the road from Taza to Kirkuk': Taza read as Morocco's, 4,373 km
-                first_end = False  # off, is no end of a road to Kirkuk: the road ends at Y
+                # 'the road from Taza to Kirkuk': Taza read as Morocco's, 4,373 km off, is no
+                # end of a road to Kirkuk: a town near Kirkuk named by its first word (Tazah
+                # Khurmatu), else the road ends at Y
+                far = hits.pop()
+                start = self._first_word_near(far, hit)
+                if start is not None:
+                    hits.append(with_region(start, routes.road_from(start.text)))
+                    continue
+                first_end = False
             if role in _DROPPED_ROLES or (role == "route_end" and first_end):
                 continue  # 'the road between X and Y': X, when X is known
             if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
@@ -411,6 +418,19 @@ class PlaceResolver:
         hits = sorted([*hits, field_place], key=lambda h: h.start)
         settled = self._settle(text, hits, evidence, tuple(refs))
         return (_near_field(settled, field_place.start) if finest == 1 else settled), unknown
+
+    def _first_word_near(self, first: PlaceHit, end: PlaceHit) -> PlaceHit | None:
+        """The town within NEAR_KM of a road's other end `end` whose name opens with the
+        first end's written name, as a hit of that name."""
+        if self.geonames is None:
+            return None
+        found = self.geonames.first_word_near(first.text, (end.latitude, end.longitude), NEAR_KM)
+        if found is None:
+            return None
+        return PlaceHit(
+            first.text, first.start, first.end, f"gn:{found.geonameid}", found.name,
+            found.latitude, found.longitude, found.country_code, 1, False,
+        )  # fmt: skip
 
     def _no_end_of(self, first: PlaceHit, end: PlaceHit) -> bool:
         """The first end of 'the road from X to Y' is a homonym outside the area of interest,

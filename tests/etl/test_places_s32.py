@@ -7,7 +7,8 @@ and the curated places.
   alone ('the al-Jalama axis' of a Hama note is no al-Jalamah by Jenin); with evidence (its
   country named, a place of the article near) it is, and a town (Kilis) stands.
 - A road's first end read as a homonym outside the area, far from its other end, is no end
-  of that road ('the road from Taza to Kirkuk': no Taza in Morocco).
+  of that road ('the road from Taza to Kirkuk': no Taza in Morocco); a town near the other end
+  named by its first word is (Tazah Khurmatu), else the road ends at the other end.
 """
 
 from __future__ import annotations
@@ -60,11 +61,13 @@ def test_a_note_on_a_syrian_front_is_not_placed_in_a_neighbour(extractor):
 
 
 KIRKUK = (35.46806, 44.39222)  # GeoNames 94787
+TAZA_KHURMATU = (35.30236, 44.32637)  # GeoNames 90199, Tazah Khurmatu
+SINJAR = (36.3209, 41.8766)  # GeoNames 448149
 
 
-def test_a_roads_first_end_read_as_a_far_homonym_leaves_the_road_at_its_other_end(extractor):
-    # 'Taza' is in GeoNames only as Morocco's city: 4,373 km from Kirkuk, it is no end of a
-    # road to Kirkuk; the road is placed at the end the area holds
+def test_a_roads_first_end_read_as_a_far_homonym_is_the_town_near_the_other_end(extractor):
+    # 'Taza' is in GeoNames only as Morocco's city (4,373 km from Kirkuk, no end of a road to
+    # it) and as the first word of Tazah Khurmatu, 20 km from Kirkuk: the road starts there
     text = (
         "A roadside bomb hit a police patrol on the road from Taza to Kirkuk on Sunday "
         "morning, killing two policemen, officials said."
@@ -73,7 +76,26 @@ def test_a_roads_first_end_read_as_a_far_homonym_leaves_the_road_at_its_other_en
     assert mentions
     for m in mentions:
         assert m.country == "IQ"
-        assert haversine_km((m.latitude, m.longitude), KIRKUK) < 30
+        assert haversine_km((m.latitude, m.longitude), TAZA_KHURMATU) < 5
+
+
+def test_with_no_such_town_near_the_other_end_the_road_ends_there(extractor):
+    text = (
+        "A roadside bomb hit a police patrol on the road from Taza to Sinjar on Sunday "
+        "morning, killing two policemen, officials said."
+    )
+    mentions = [m for m in _mentions(extractor, text) if m.event_type == "explosion"]
+    assert mentions
+    for m in mentions:
+        assert m.country == "IQ"
+        assert haversine_km((m.latitude, m.longitude), SINJAR) < 30
+
+
+def test_a_town_named_by_its_first_word(index):
+    found = index.first_word_near("Taza", KIRKUK, 150)
+    assert found is not None and found.geonameid == 90199
+    assert index.first_word_near("Taza", SINJAR, 150) is None  # 230 km off
+    assert index.first_word_near("Kirkuk", KIRKUK, 150) is None  # one word: its own name
 
 
 def test_a_road_between_two_towns_of_the_area_keeps_its_first_end(extractor):
