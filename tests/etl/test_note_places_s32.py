@@ -185,3 +185,26 @@ def test_gunfire_on_one_armed_man_is_a_clash(extractor, text):
 def test_gunfire_on_the_unarmed_stays_a_killing(extractor, text):
     types = sorted(m.event_type for m in _mentions(extractor, text))
     assert "killing" in types and "clash" not in types, types
+
+
+# --- a record's telegraphic passive, no 'was' ---------------------------------------------
+
+
+def test_a_man_shot_by_gunmen_in_a_record_is_a_killing(extractor):
+    text = (
+        "Saraqib Field Hospital ‣ Intake sheet ‣ 8 June 2019 ‣ Overnight: 1 man brought dead, "
+        "shot by masked gunmen outside his shop ‣ Referred onward: 0"
+    )
+    assert [m.event_type for m in _mentions(extractor, text)] == ["killing"]
+
+
+def test_a_guard_shot_dead_by_an_attacker_at_his_gate_is_a_clash(extractor):
+    text = (
+        "Roj camp administration » daily sheet » 10/06/2019 » Security: a guard at the north gate "
+        "shot dead by a man with a pistol at 14:00 » Water: normal"
+    )
+    assert [m.event_type for m in _mentions(extractor, text)] == ["clash"]
+
+
+def test_a_video_shot_by_a_journalist_is_no_event(extractor):
+    assert _mentions(extractor, "A video shot by a journalist on 8 June 2019 showed the square.") == []
