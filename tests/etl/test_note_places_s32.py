@@ -208,3 +208,21 @@ def test_a_guard_shot_dead_by_an_attacker_at_his_gate_is_a_clash(extractor):
 
 def test_a_video_shot_by_a_journalist_is_no_event(extractor):
     assert _mentions(extractor, "A video shot by a journalist on 8 June 2019 showed the square.") == []
+
+
+# --- people received or registered at a site ------------------------------------------------
+
+
+def test_a_site_that_received_a_count_of_arrivals_tells_a_displacement(extractor):
+    text = "Flash note ▹ The Debaga reception site received 2,300 arrivals on 9 June 2019 ▹ more expected"
+    assert [m.event_type for m in _mentions(extractor, text)] == ["displacement"]
+
+
+def test_families_registered_at_a_site_arrived_there_not_where_they_came_from(extractor):
+    text = (
+        "Sarmada Local Council — Bulletin 4 (10.06.2019):\n"
+        "900 new families were registered in the camps north of the town this week, arriving "
+        "from Kafr Nabl."
+    )
+    m = _one(_mentions(extractor, text), "displacement")
+    assert _km(m, (36.18, 36.72)) < 10  # Sarmada, not Kafr Nabl (60 km south)
