@@ -329,10 +329,8 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
 
 
 #: a sentence that restates a toll already told ('the toll rose to 12', 'bringing the total
-#: to'): its count is no other group's
-_RESTATES = re.compile(
-    r"\b(?:toll|total|totals|overall|altogether|rose|risen|rises|climbed|bringing|raising)\b", re.I
-)
+#: to'): its count is no other group's (trigger_words.csv restates_toll)
+_RESTATES = re.compile(r"\b(?:" + "|".join(TRIGGER_WORDS["restates_toll"]) + r")\b", re.I)
 
 
 def add_other_side(mentions: list[Mention], previous: range, own: range, text: str) -> None:

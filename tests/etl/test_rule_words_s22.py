@@ -251,3 +251,13 @@ def test_the_fourth_moves_keep_their_expressions():
     assert tolls._WHOLE.pattern == (
         r"\b(?:people|persons|individuals|fatalities|deaths|lives|casualties|victims)\b"
     )
+
+
+def test_the_restated_toll_words_are_the_tables():
+    """carry.add_other_side's words of a toll told again moved to trigger_words.csv
+    (restates_toll, session 32 hR22): the same expression, read from the table."""
+    assert carry._RESTATES.pattern == (
+        r"\b(?:toll|total|totals|overall|altogether|rose|risen|rises|climbed|bringing|raising)\b"
+    )
+    words = trigger_fold.WORDS["restates_toll"]
+    assert tuple(words[:2]) == ("toll", "total") and "bringing" in words
