@@ -124,7 +124,10 @@ _TOLLS_AFTER = [(r.quantity, r.pattern) for r in WORDS.tolls if r.kind == "toll_
 _AUX = "|".join(re.escape(w) for w in WORDS.auxiliaries)
 #: -ing words after a count that open no participle's phrase of the counted: a killing verb
 #: ("gunmen killing 5"), a word of time ("this morning") (figure_subject_words.csv)
-_ING_NOT = "|".join(read_lists("figure_subject_words", ("not_participle",))["not_participle"])
+_SUBJECT_WORDS = read_lists("figure_subject_words", ("not_participle", "phrase_end"))
+_ING_NOT = "|".join(_SUBJECT_WORDS["not_participle"])
+#: words that end such a phrase: a conjunction opens the next clause ("... and were killed")
+_PHRASE_END = "|".join(_SUBJECT_WORDS["phrase_end"])
 _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "62 had died"
     # past a parenthesis or a relative clause: "Four children who were playing outside were killed"
     # or a side: "41 fighters on both sides died"
@@ -140,7 +143,7 @@ _AFTER = re.compile(  # a verb the figure is the subject of: "15 were killed", "
     rf"|\s+(?:from|of)\s+(?:one|a|an|the\s+same|a\s+single)\s+(?:family|household|clan|house)"
     # or what they were doing, a participle's phrase: "Two boys herding goats were killed", "a
     # family of four fleeing the fighting along the river was killed" (session 32, hX22)
-    rf"|\s+(?!(?:{_ING_NOT})\b)[a-z]{{2,}}ing(?:\s+(?!(?:and|but|when|as|while|after|before)\b)[\w'\u2019-]+){{0,8}}?)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
+    rf"|\s+(?!(?:{_ING_NOT})\b)[a-z]{{2,}}ing(?:\s+(?!(?:{_PHRASE_END})\b)[\w'\u2019-]+){{0,8}}?)?(?P<aux>(?:\s+(?:{_AUX}))*)\s+(?:"
     + "|".join(f"(?P<{q}>{p})" for q, p in WORDS.after.items())
     + r")\b",
     _FLAGS,

@@ -12,6 +12,7 @@ from etl.extraction import (
     actors,
     attack_targets,
     carry,
+    figures,
     flows,
     merge,
     toll_labels,
@@ -261,3 +262,12 @@ def test_the_restated_toll_words_are_the_tables():
     )
     words = trigger_fold.WORDS["restates_toll"]
     assert tuple(words[:2]) == ("toll", "total") and "bringing" in words
+
+
+def test_the_participles_phrase_end_words_are_the_tables():
+    """The words ending a participle's phrase between a count and its verb moved from
+    figures._AFTER to figure_subject_words.csv (phrase_end, session 32 hR22)."""
+    assert tuple(figures._SUBJECT_WORDS["phrase_end"]) == (
+        "and", "but", "when", "as", "while", "after", "before",
+    )  # fmt: skip
+    assert r"ing(?:\s+(?!(?:and|but|when|as|while|after|before)\b)" in figures._AFTER.pattern
