@@ -137,9 +137,11 @@ def build_all(
     count = len(mentions)  # (with `whole`, the merge empties the list once it has walked it)
     tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
     del mentions  # not held through the review and the writing
+    release()  # nor the heap the merge freed (etl/heap.py): given back before the index is
+    # spilled, whose Arrow copy came on top of it (docs/scale.md, "Session 32 (hI22)")
     kept = index if cache is None else spill(index)  # nor the merge index, for a writer
     del index
-    release()  # nor the heap the merge freed (etl/heap.py)
+    release()
     state = MergeState(kept, sources, cache.fingerprint if cache else "", count)
     tables = apply_decisions(tables, snapshot.decisions, sources.source)
     return with_imports(tables, snapshot), state  # events imported from ACLED / UCDP exports

@@ -337,9 +337,10 @@ def ingest(
         cache.flush()
         keep_state(paths, state, len(tables["articles"]))
     events, claims = tables["events"], tables["claims"]
-    mine = claims[claims["article_id"].isin({a["article_id"] for a in articles})]
     others = (events["origin"] != "extracted") | (events["batch_id"] != batch_id)
     existing = set(events.loc[others, "event_id"])  # events this batch did not bring
+    mine = claims["article_id"].isin({a["article_id"] for a in articles})  # (two columns
+    added_claims = int((mine & claims["event_id"].isin(existing)).sum())  # read, no copy)
     return IngestReport(
         batch_id=batch_id,
         batch_name=name,
@@ -349,7 +350,7 @@ def ingest(
         new_outlets=[o["name"] for o in new_outlets],
         events=events[events["batch_id"] == batch_id],
         build_id=built.name,
-        added_claims=int(mine["event_id"].isin(existing).sum()),
+        added_claims=added_claims,
         warnings=warnings,
     )
 
