@@ -88,7 +88,14 @@ class Placeholders:
         ):
             pairs[batch_id] = f"<batch {i}>"
             pairs[name] = f"<batch name {i}>"
-            pairs[created_at] = f"<batch time {i}>"
+            pairs[created_at] = "<time>"
+        inbox = store / "inbox.sqlite"
+        with closing(sqlite3.connect(f"file:{inbox}?mode=ro", uri=True)) as con:
+            for table in ("articles", "outlets"):  # (the rows' time, a second before the batch's
+                # at times: made before it)
+                query = f'SELECT DISTINCT added_at FROM "{table}" WHERE added_at IS NOT NULL'
+                for (at,) in con.execute(query):
+                    pairs.setdefault(at, "<time>")
         meta = dict(_rows(build / "conflict.sqlite", "meta"))
         for key in ("build_id", "content_sha256"):
             if meta.get(key):
