@@ -102,10 +102,10 @@ class _Pool:
 
     def submit(self, _fn, jobs):
         future: Future = Future()
-        self.log.append(("sent", [a for a, _t, _p in jobs]))
+        self.log.append(("sent", [a for a, *_rest in jobs]))
         at, self.futures = len(self.futures), [*self.futures, future]
         if self.fail_at is None or at < self.fail_at:
-            future.set_result([(a, t.upper()) for a, t, _p in jobs])
+            future.set_result([(a, t.upper()) for a, t, *_rest in jobs])
         elif at == self.fail_at:
             future.set_exception(RuntimeError("worker died"))
         return future
