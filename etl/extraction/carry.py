@@ -299,13 +299,23 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
     'also' after it). Parts a carried total already sums ('3 soldiers and 2 attackers') are
     counted once, in that total."""
     # a vague word ('dozens of bodies', 'dozens of terrorists') counts nobody: nothing to add
+    # ... nor does a toll told again ('bringing the toll to five'): it sums the groups already
     tolls = [
-        f for f in carried if f.quantity in TOLL_QUANTITIES and f.low is not None and not vague(f)
+        f
+        for f in carried
+        if f.quantity in TOLL_QUANTITIES
+        and f.low is not None
+        and not vague(f)
+        and not _restated(text, f)
     ]
     if not text or not tolls:
         return None
     start = min(f.char_start for f in tolls)  # where this sentence's tolls begin
-    told = [f for f in mention.figures if f.char_end <= start and not vague(f)]
+    told = [
+        f
+        for f in mention.figures
+        if f.char_end <= start and not vague(f) and not (f in carried and _restated(text, f))
+    ]
     other = any(_OTHER_GROUP.search(f.text) or _ALSO.match(text, f.char_end) for f in tolls)
     # or the other way round: the attackers' dead told first, then the side attacked's
     # ('... neutralised about twenty terrorists. Five soldiers lost their lives.')
@@ -331,6 +341,20 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
 #: a sentence that restates a toll already told ('the toll rose to 12', 'bringing the total
 #: to'): its count is no other group's (trigger_words.csv restates_toll)
 _RESTATES = re.compile(r"\b(?:" + "|".join(TRIGGER_WORDS["restates_toll"]) + r")\b", re.I)
+#: ... and the words right before a count that make it that toll ('the toll rose to five',
+#: 'bringing the toll to 12', 'raising the death toll to more than 20')
+_RESTATED_BEFORE = re.compile(
+    r"\b(?:" + "|".join(TRIGGER_WORDS["restates_toll"]) + r")\b[^.;:]{0,40}?\bto\s+"
+    r"(?:[a-z]+\s+){0,2}\Z",
+    re.I,
+)
+
+
+def _restated(text: str, figure: Figure) -> bool:
+    """The figure is a toll told again ('The toll rose to five', 'bringing the toll to five'),
+    the sum of the groups the sentences before counted, not another group's dead."""
+    at = figure.char_start
+    return bool(text) and _RESTATED_BEFORE.search(text, max(0, at - 60), at) is not None
 
 
 def add_other_side(mentions: list[Mention], previous: range, own: range, text: str) -> None:
