@@ -34,7 +34,9 @@ MISSING = (
     "pip install 'conflict-timeline[distributed]' (or: pip install 'dask[distributed]')"
 )
 
-Job = tuple[str, str, str, str | None]  # (article_id, text, published ISO date, title)
+#: (article id, text, published ISO date, title or None): what extraction reads of an
+#: article, here and in one process (etl/extracting.py)
+Job = tuple[str, str, str, str | None]
 
 _extractors: dict[str, Any] = {}  # per worker process: gazetteer digest -> Extractor
 

@@ -23,6 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from etl.articles import Article
+from etl.engines import Job  # (article id, text, published ISO date, title or None)
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
 from etl.light_mentions import Light, cached_json, lights, read_back
@@ -43,10 +44,6 @@ def _start_worker(places: list[dict[str, Any]]) -> None:
     from etl.places.geonames import GeoNamesIndex
 
     _worker = Extractor(places, GeoNamesIndex.open())
-
-
-#: (article id, text, published ISO date, title or None): what extraction reads of an article
-Job = tuple[str, str, str, str | None]
 
 
 def _extract_chunk(chunk: list[Job]) -> list[tuple[str, str]]:
