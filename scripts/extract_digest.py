@@ -37,9 +37,11 @@ from etl.settings import Paths  # noqa: E402
 SETS = (
     "devset", "devset2", "heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
     "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14",
-    "heldout15", "heldout16", "heldout17",
+    "heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21",
+    "heldout22", "heldout23", "heldout24", "heldout25", "heldout26", "heldout27", "heldout28",
+    "heldout29",
 )  # fmt: skip
-# never a blind set that has not had its first look (heldout10 while it is written)
+# never a blind set that has not had its first look (heldout30 while it is written)
 
 
 def bench_articles(n: int) -> list[ArticleInput]:

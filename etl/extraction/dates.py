@@ -276,18 +276,38 @@ def _keys(sentence: str) -> set[str]:
     return keys
 
 
+#: a sentence's keys -> the rules they let run, in table order (a rule runs where one of its
+#: keys stands and, if it has any, one of its `also` words too): the choice depends on the
+#: keys alone, and few sets of keys recur (a few hundred over all the development sets)
+_CHOSEN: dict[frozenset[str], tuple[int, ...]] = {}
+_CHOSEN_MAX = 4096  # entries kept; past it, the choice is made afresh each time
+
+
+def _chosen(keys: set[str]) -> tuple[int, ...]:
+    """The rules that run on a sentence of these keys."""
+    key = frozenset(keys)
+    rules = _CHOSEN.get(key)
+    if rules is None:
+        rules = tuple(
+            i
+            for i in sorted({i for k in keys for i in _RULES_BY_KEY.get(k, ())})
+            if not _RULES[i][2][1] or not keys.isdisjoint(_RULES[i][2][1])
+        )
+        if len(_CHOSEN) < _CHOSEN_MAX:
+            _CHOSEN[key] = rules
+    return rules
+
+
 def _candidates(sentence: str) -> list[tuple[int, int, int, re.Match[str]]]:
     """Every rule match as (start, -end, rule index, match), sorted: earliest, then longest."""
     keys = _keys(sentence)
-    rules = sorted({i for key in keys for i in _RULES_BY_KEY.get(key, ())})
+    rules = _chosen(keys)
     if not rules:
         return []
     table = _PLAIN_RULES if plain(sentence) else _RULES
     found = []
     for i in rules:
-        pattern, _, (_, also) = table[i]
-        if not also or not keys.isdisjoint(also):
-            found.extend((m.start(), -m.end(), i, m) for m in pattern.finditer(sentence))
+        found.extend((m.start(), -m.end(), i, m) for m in table[i][0].finditer(sentence))
     return sorted(found)
 
 

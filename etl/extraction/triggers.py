@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from etl.extraction.ascii_twin import plain
 from etl.extraction.trigger_fold import WEAPON_CAUSE, Trigger, fold
@@ -245,7 +245,7 @@ def _took_place(rules: TriggerRules, text: str, start: int, end: int) -> bool:
 
 
 def _first_real(
-    sentence: _Sentence, rules: TypeRules, numbers: list[int], nominal: bool
+    sentence: _Sentence, rules: TypeRules, numbers: Sequence[int], nominal: bool
 ) -> tuple[Trigger | None, bool]:
     """The earliest match of the type's rows that reports a real happening (of two at one
     place, the row listed first), and whether any row matched at all."""
@@ -282,6 +282,49 @@ def _first_real(
     return best, matched
 
 
+_Plan = tuple[
+    tuple[tuple[TypeRules, tuple[int, ...], tuple[int, ...]], ...],
+    tuple[tuple[TypeRules, tuple[int, ...]], ...],
+]
+#: (id of the rules, the rows a sentence may match, nouns) -> (the rules, their plan): the
+#: plan depends on those alone, and few sets of rows recur (sentences share their words)
+_PLANS: dict[tuple[int, frozenset[int], bool], tuple[TriggerRules, _Plan]] = {}
+_PLANS_MAX = 8192  # plans kept; past it, a plan is made afresh each time
+
+
+def _plan(rules: TriggerRules, rows: Collection[int], nouns: bool) -> _Plan:
+    """The rows a sentence may match, by type in the table's order of types: each type with
+    its verbal and nominal rows (in table order: of two matches at one place, the first
+    row's), and the types with rows of form ``note`` (when `nouns`) with those rows."""
+    key = (id(rules), frozenset(rows), nouns)
+    known = _PLANS.get(key)
+    if known is not None and known[0] is rules:
+        return known[1]
+    verbal: dict[str, list[int]] = {}
+    nominal: dict[str, list[int]] = {}
+    noted: dict[str, list[int]] = {}  # rows of form note, when `nouns`
+    table = rules.rules
+    for number in sorted(rows):
+        rule = table[number]
+        if rule.kind == "verbal":
+            verbal.setdefault(rule.event_type, []).append(number)
+        elif rule.kind == "nominal":
+            nominal.setdefault(rule.event_type, []).append(number)
+        elif nouns and rule.kind == "note":
+            noted.setdefault(rule.event_type, []).append(number)
+    plan: _Plan = (
+        tuple(
+            (t, tuple(verbal.get(t.event_type, ())), tuple(nominal.get(t.event_type, ())))
+            for t in rules.types
+            if t.event_type in verbal or t.event_type in nominal
+        ),
+        tuple((t, tuple(noted[t.event_type])) for t in rules.types if t.event_type in noted),
+    )
+    if len(_PLANS) < _PLANS_MAX:
+        _PLANS[key] = (rules, plan)
+    return plan
+
+
 def find_triggers(
     text: str,
     start: int,
@@ -313,35 +356,23 @@ def find_triggers(
     if index.plain:  # the same matches, read faster
         rules = plain_twin(rules)
     sentence = _Sentence(text, start, end, rows, rules)
-    verbal: dict[str, list[int]] = {}
-    nominal: dict[str, list[int]] = {}
-    noted: dict[str, list[int]] = {}  # rows of form note, when `nouns`
-    table = rules.rules
-    for number in sorted(rows):  # table order: of two matches at one place, the first row's
-        rule = table[number]
-        if rule.kind == "verbal":
-            verbal.setdefault(rule.event_type, []).append(number)
-        elif rule.kind == "nominal":
-            nominal.setdefault(rule.event_type, []).append(number)
-        elif nouns and rule.kind == "note":
-            noted.setdefault(rule.event_type, []).append(number)
+    plan, noted = _plan(rules, rows, nouns)
     found: dict[str, Trigger] = {}
-    nominal_types: list[TypeRules] = []
+    nominal_types: list[tuple[TypeRules, tuple[int, ...]]] = []
     any_verbal = False
-    for type_rules in rules.types:
-        kind = type_rules.event_type
-        if kind in verbal:
-            trigger, matched = _first_real(sentence, type_rules, verbal[kind], False)
+    for type_rules, verbal, nominal in plan:
+        if verbal:
+            trigger, matched = _first_real(sentence, type_rules, verbal, False)
             any_verbal |= matched
             if trigger:
-                found[kind] = trigger
+                found[type_rules.event_type] = trigger
                 continue
-        if kind in nominal:
-            nominal_types.append(type_rules)
+        if nominal:
+            nominal_types.append((type_rules, nominal))
     named: set[str] = set()  # the types read from a nominal row
     if nominal_types and (found or any_verbal or note or _took_place(rules, text, start, end)):
-        for type_rules in nominal_types:
-            trigger, _ = _first_real(sentence, type_rules, nominal[type_rules.event_type], True)
+        for type_rules, nominal in nominal_types:
+            trigger, _ = _first_real(sentence, type_rules, nominal, True)
             if trigger:
                 found[type_rules.event_type] = trigger
                 named.add(type_rules.event_type)
@@ -349,12 +380,11 @@ def find_triggers(
         # the note's noun names its event as told ('Riot in the prison overnight'), also
         # where it would only date another ('hit a girl during a confrontation'): no other
         # row found that other; still not where negated or expected ('no gunfire')
-        for type_rules in rules.types:
-            if numbers := noted.get(type_rules.event_type):
-                trigger, _ = _first_real(sentence, type_rules, numbers, False)
-                if trigger:
-                    found[type_rules.event_type] = trigger
-                    named.add(type_rules.event_type)
+        for type_rules, numbers in noted:
+            trigger, _ = _first_real(sentence, type_rules, numbers, False)
+            if trigger:
+                found[type_rules.event_type] = trigger
+                named.add(type_rules.event_type)
     if not found:
         return []
     return fold(found, text, start, end, [t.event_type for t in rules.types], named)

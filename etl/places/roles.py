@@ -338,6 +338,11 @@ def role_of(text: str, start: int, end: int, rules: PlaceRules | None = None) ->
     rules = _reading(rules or place_rules(), before, after)
     if _quiet(rules, before, after):
         return None
+    return _role(rules, before, after)
+
+
+def _role(rules: PlaceRules, before: str, after: str) -> str | None:
+    """`role_of` past its quick test (`rules` as `_reading` gave them)."""
     for role, side, pattern in rules.roles:
         if side == "between":
             continue
@@ -363,6 +368,11 @@ def region_of(
     rules = _reading(rules or place_rules(), before, after)
     if _quiet(rules, before, after):
         return None
+    return _region(rules, before, after, name)
+
+
+def _region(rules: PlaceRules, before: str, after: str, name: str) -> Region | None:
+    """`region_of` past its quick test (`rules` as `_reading` gave them)."""
     for rule in rules.regions:
         found = rule.pattern.search(before) if rule.side == "before" else rule.pattern.match(after)
         if found:
@@ -534,11 +544,12 @@ def read_name(
     text: str, start: int, end: int, name: str, rules: PlaceRules | None = None
 ) -> tuple[str | None, Region | None]:
     """`role_of` and `region_of` at once (the quick test that most names pass done once)."""
-    rules = rules or place_rules()
     before, after = text[max(0, start - LOOK_BEHIND) : start], text[end : end + LOOK_AHEAD]
-    if _quiet(_reading(rules, before, after), before, after):
+    rules = _reading(rules or place_rules(), before, after)
+    if _quiet(rules, before, after):
         return None, None
-    return role_of(text, start, end, rules), region_of(text, start, end, name, rules)
+    # both read the same two windows with the same rules: the test passed once, not again
+    return _role(rules, before, after), _region(rules, before, after, name)
 
 
 # a capitalised name and an opening bracket right before a position: 'Gire Spi (' of

@@ -32,9 +32,13 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int, bool]:
     # 'at' stands in the run when the acronym pattern can match (a find costs far less)
     if text.find("at", start + 2, end) >= 0 and (lead := _ACRONYM_AT.match(text, start, end)):
         start = lead.end()
+    # a pair holds its hyphen: a run without one names no road's two ends, whatever words
+    # stand around it (most runs: two searches saved a name)
     if (
-        _ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 16), start)
-    ) and (pair := _PAIR.fullmatch(text, start, end)):
+        text.find("-", start, end) >= 0
+        and (_ROAD_AFTER.match(text, end) or _ROAD_BEFORE.search(text, max(0, start - 16), start))
+        and (pair := _PAIR.fullmatch(text, start, end))
+    ):
         return start, pair.end(1), True
     return start, end, False
 
