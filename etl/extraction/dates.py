@@ -280,7 +280,7 @@ def _keys(sentence: str) -> set[str]:
 #: keys stands and, if it has any, one of its `also` words too): the choice depends on the
 #: keys alone, and few sets of keys recur (a few hundred over all the development sets)
 _CHOSEN: dict[frozenset[str], tuple[int, ...]] = {}
-_CHOSEN_MAX = 4096  # entries kept; past it, the choice is made afresh each time
+_CHOSEN_MAX = 4096  # entries kept; when full, the memo is emptied
 
 
 def _chosen(keys: set[str]) -> tuple[int, ...]:
@@ -293,8 +293,9 @@ def _chosen(keys: set[str]) -> tuple[int, ...]:
             for i in sorted({i for k in keys for i in _RULES_BY_KEY.get(k, ())})
             if not _RULES[i][2][1] or not keys.isdisjoint(_RULES[i][2][1])
         )
-        if len(_CHOSEN) < _CHOSEN_MAX:
-            _CHOSEN[key] = rules
+        if len(_CHOSEN) >= _CHOSEN_MAX:
+            _CHOSEN.clear()
+        _CHOSEN[key] = rules
     return rules
 
 

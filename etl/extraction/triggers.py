@@ -289,7 +289,7 @@ _Plan = tuple[
 #: (id of the rules, the rows a sentence may match, nouns) -> (the rules, their plan): the
 #: plan depends on those alone, and few sets of rows recur (sentences share their words)
 _PLANS: dict[tuple[int, frozenset[int], bool], tuple[TriggerRules, _Plan]] = {}
-_PLANS_MAX = 8192  # plans kept; past it, a plan is made afresh each time
+_PLANS_MAX = 8192  # plans kept; when full, the memo is emptied
 
 
 def _plan(rules: TriggerRules, rows: Collection[int], nouns: bool) -> _Plan:
@@ -320,8 +320,9 @@ def _plan(rules: TriggerRules, rows: Collection[int], nouns: bool) -> _Plan:
         ),
         tuple((t, tuple(noted[t.event_type])) for t in rules.types if t.event_type in noted),
     )
-    if len(_PLANS) < _PLANS_MAX:
-        _PLANS[key] = (rules, plan)
+    if len(_PLANS) >= _PLANS_MAX:
+        _PLANS.clear()  # (rules tried and dropped, or text of a new kind: begin again)
+    _PLANS[key] = (rules, plan)
     return plan
 
 
