@@ -201,6 +201,18 @@ def test_a_tally_a_rank_or_a_sentence_carried_out_is_no_event(sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "Islamic State militants executed 12 men they had sentenced to death for spying.",
+        "Al-Shabaab publicly executed two men it had convicted of spying for the government.",
+    ],
+)
+def test_an_armed_groups_execution_after_its_own_sentence_is_a_killing(sentence):
+    # (session 32 hR22: the killers' own clause 'they had sentenced' is no state's court)
+    assert _types(sentence) == {"killing": "executed"}
+
+
+@pytest.mark.parametrize(
     ("sentence", "event_type", "trigger"),
     [
         ("On Friday the council said it had moved 85 families to a mosque in the town.",
