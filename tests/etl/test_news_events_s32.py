@@ -225,3 +225,18 @@ def test_an_armed_groups_execution_after_its_own_sentence_is_a_killing(sentence)
 )
 def test_people_moved_and_a_body_found_told_with_a_possessive(sentence, event_type, trigger):
     assert _types(sentence).get(event_type) == trigger
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Six more died on Tuesday when shells hit the vegetable market.", [("Six", 6)]),
+        ("Three more were killed in the village the next morning.", [("Three", 3)]),
+    ],
+)
+def test_a_bare_count_with_more_before_its_verb(sentence, killed):
+    assert _killed(sentence) == killed
+
+
+def test_more_before_an_active_verb_counts_no_dead():
+    assert _killed("Two more stormed the post and killed a guard.") == [("a guard", 1)]
