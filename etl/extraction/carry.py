@@ -325,12 +325,21 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
     )
     if not other:
         return None
-    low, high = fatalities(told)
-    if not low:
-        return None
     outer = [f for f in tolls if not any(
         g is not f and g.char_start <= f.char_start and f.char_end <= g.char_end for g in tolls
     )]  # fmt: skip
+    low, high = fatalities(told)
+    if not low:
+        # nothing told before: both sides' dead in this sentence, one named as the attackers
+        # ('two of its fighters were killed and ... the attackers fled, leaving one of their
+        # dead'), are added here
+        named = [bool(_OTHER_GROUP.search(f.text)) for f in outer]
+        if len(outer) < 2 or all(named) or not any(named):
+            return None
+        lows = [f.low for f in outer]
+        highs = [f.high for f in outer]
+        return replace(outer[-1], low=sum(lows), high=None if None in highs else sum(highs),
+                       text=" + ".join(f.text for f in outer))  # fmt: skip
     highs = [f.high for f in outer]
     total_high = None if high is None or None in highs else high + sum(highs)
     last = outer[-1]

@@ -240,3 +240,11 @@ def test_a_bare_count_with_more_before_its_verb(sentence, killed):
 
 def test_more_before_an_active_verb_counts_no_dead():
     assert _killed("Two more stormed the post and killed a guard.") == [("a guard", 1)]
+
+
+def test_both_sides_dead_in_the_toll_sentence_after_the_attack_are_added(extractor):
+    text = (
+        "Gunmen attacked a checkpoint near Rabia on Thursday evening. The army said three of its "
+        "soldiers were killed and that the attackers fled, leaving two of their dead."
+    )
+    assert (5.0, 5.0) in _tolls(extractor, text, dt.date(2021, 11, 13))
