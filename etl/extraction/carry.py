@@ -291,6 +291,7 @@ _OTHER_GROUP = re.compile(
     re.I,
 )
 _ALSO = re.compile(r"^\s+(?:\w+\s+){0,2}?also\b", re.I)
+_PARTS = re.compile(r"\b(?:among|including|of\s+(?:them|whom))\b", re.I)  # a whole's parts follow
 
 
 def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | None:
@@ -330,16 +331,22 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
     )]  # fmt: skip
     low, high = fatalities(told)
     if not low:
-        # nothing told before: both sides' dead in this sentence, one named as the attackers
-        # ('two of its fighters were killed and ... the attackers fled, leaving one of their
-        # dead'), are added here
-        named = [bool(_OTHER_GROUP.search(f.text)) for f in outer]
-        if len(outer) < 2 or all(named) or not any(named):
+        # nothing told before: two counts of the dead in this sentence, the second named as
+        # the attackers ('two of its fighters were killed and ... the attackers fled, leaving
+        # one of their dead'), are added here; not a whole and its parts ('21 people, among
+        # them 13 militants'), nor a total and an earlier count (more than two counts)
+        if len(tolls) != 2:
             return None
-        lows = [f.low for f in outer]
-        highs = [f.high for f in outer]
-        return replace(outer[-1], low=sum(lows), high=None if None in highs else sum(highs),
-                       text=" + ".join(f.text for f in outer))  # fmt: skip
+        first, second = sorted(tolls, key=lambda f: f.char_start)
+        if _OTHER_GROUP.search(first.text) or not _OTHER_GROUP.search(second.text):
+            return None
+        if second.char_start < first.char_end or _PARTS.search(
+            text, first.char_end, second.char_start
+        ):
+            return None  # a total and its part: '21 people, among them 13 militants'
+        both_high = None if None in (first.high, second.high) else first.high + second.high
+        return replace(second, low=first.low + second.low, high=both_high,
+                       text=f"{first.text} + {second.text}")  # fmt: skip
     highs = [f.high for f in outer]
     total_high = None if high is None or None in highs else high + sum(highs)
     last = outer[-1]

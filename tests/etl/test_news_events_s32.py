@@ -248,3 +248,19 @@ def test_both_sides_dead_in_the_toll_sentence_after_the_attack_are_added(extract
         "soldiers were killed and that the attackers fled, leaving two of their dead."
     )
     assert (5.0, 5.0) in _tolls(extractor, text, dt.date(2021, 11, 13))
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        # a whole and its parts
+        ("Gunmen attacked the town hall in Rabia on Thursday. At least 12 people, among them "
+         "seven attackers and four guards, were killed, the police said.", (12.0, None)),  # fmt: skip
+        # a total of both sides and an earlier count
+        ("Militants attacked three checkpoints near Rabia on Thursday. The army said 9 soldiers "
+         "and 40 militants were killed; local sources had spoken of 20 soldiers dead.",
+         (49.0, 49.0)),  # fmt: skip
+    ],
+)
+def test_a_whole_and_its_parts_or_a_total_are_not_added_again(extractor, text, toll):
+    assert toll in _tolls(extractor, text, dt.date(2021, 11, 13))
