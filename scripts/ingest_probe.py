@@ -9,7 +9,7 @@ exit and its highest within, sampled every 10 ms.
 The stages are `scripts/ingest_stages.py`'s, and a few inside them (the build's, the second
 pass's). Each stage's line: RSS at its entry, its peak while it is the innermost stage
 running (what it adds itself, not its inner stages'), its exit, and the process's high-water
-mark at its exit (MiB). With TRACE_AT=LABEL, tracemalloc runs from the start (10 frames) and
+mark at its exit (MiB). With TRACE_AT=LABEL, tracemalloc runs from the start (TRACE_FRAMES, 10) and
 a snapshot is taken at that stage's entry and again when the stage's RSS is at its highest
 (checked at each 10 ms sample: a snapshot there costs time, so the figures of a traced run
 are the trace's, not the run's; the largest allocation sites of each snapshot are printed).
@@ -153,7 +153,7 @@ def _report() -> None:
 
 def main() -> None:
     if TRACE_AT:
-        tracemalloc.start(10)
+        tracemalloc.start(int(os.environ.get("TRACE_FRAMES", "10")))
     ingest_stages._timed = _probed
     ingest_stages.STAGES = ingest_stages.STAGES + EXTRA
     threading.Thread(target=_sampler, daemon=True).start()
