@@ -264,3 +264,18 @@ def test_both_sides_dead_in_the_toll_sentence_after_the_attack_are_added(extract
 )
 def test_a_whole_and_its_parts_or_a_total_are_not_added_again(extractor, text, toll):
     assert toll in _tolls(extractor, text, dt.date(2021, 11, 13))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Locals blame the militia, whose gunmen have attacked the pipeline dozens of times since May.",
+        "The air force, which has bombed the valley hundreds of times, gave no figures.",
+    ],
+)
+def test_a_tally_of_times_is_no_event(sentence):
+    assert _types(sentence) == {}
+
+
+def test_a_counted_few_times_stays_an_event():
+    assert "airstrike" in _types("Jets struck the town several times on Monday.")
