@@ -291,7 +291,9 @@ _OTHER_GROUP = re.compile(
     re.I,
 )
 _ALSO = re.compile(r"^\s+(?:\w+\s+){0,2}?also\b", re.I)
-_PARTS = re.compile(r"\b(?:among|including|of\s+(?:them|whom))\b", re.I)  # a whole's parts follow
+#: the words after a whole's count that say its parts follow ('21 people, among them 13
+#: militants'; trigger_words.csv parts_follow)
+_PARTS = re.compile(r"\b(?:" + "|".join(TRIGGER_WORDS["parts_follow"]) + r")\b", re.I)
 
 
 def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | None:

@@ -27,7 +27,7 @@ LISTS = (
     "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
     "cause_airstrike", "cause_shelling", "cause_explosion", "not_now", "side_kill",
     "killed_verb", "died_bare", "gunfire", "doer_adverb",
-    "died_bare_after", "clause_opener", "restates_toll",
+    "died_bare_after", "clause_opener", "restates_toll", "parts_follow",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}

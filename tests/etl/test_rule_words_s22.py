@@ -271,3 +271,10 @@ def test_the_participles_phrase_end_words_are_the_tables():
         "and", "but", "when", "as", "while", "after", "before",
     )  # fmt: skip
     assert r"ing(?:\s+(?!(?:and|but|when|as|while|after|before)\b)" in figures._AFTER.pattern
+
+
+def test_the_parts_follow_words_are_the_tables():
+    """carry._added's words after a whole's count that say its parts follow moved to
+    trigger_words.csv (parts_follow, session 32 hR22): the same expression."""
+    assert carry._PARTS.pattern == r"\b(?:among|including|of\s+(?:them|whom))\b"
+    assert tuple(trigger_fold.WORDS["parts_follow"])[:2] == ("among", "including")
