@@ -147,7 +147,9 @@ def _report() -> None:
                   + (f" (RSS {TRACED['rss']:.0f} MiB)" if name == "peak" else "")
                   + f": {total:.1f} MiB traced")  # fmt: skip
             for stat in stats[:25]:
-                frames = " <- ".join(f"{Path(f.filename).name}:{f.lineno}" for f in stat.traceback)
+                frames = " <- ".join(  # the allocating line first, then its callers
+                    f"{Path(f.filename).name}:{f.lineno}" for f in reversed(stat.traceback)
+                )
                 print(f"{stat.size / 2**20:8.1f} MiB {stat.count:9d}  {frames}")
 
 
