@@ -279,3 +279,19 @@ def test_a_tally_of_times_is_no_event(sentence):
 
 def test_a_counted_few_times_stays_an_event():
     assert "airstrike" in _types("Jets struck the town several times on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Regime forces shelled Kafr Nabl many times overnight, killing three civilians.",
+         "shelling"),  # fmt: skip
+        ("Warplanes bombed the village scores of times during the night, activists said.",
+         "airstrike"),  # fmt: skip
+    ],
+)
+def test_a_days_many_strikes_are_no_tally_of_times(sentence, event_type):
+    # (session 32 hR22: 'many times' followed by the night or the day it happened tells that
+    # day's strikes; 'dozens of times this year' stays a tally)
+    assert event_type in _types(sentence)
+    assert _types("Islamic State cells have attacked power lines dozens of times this year.") == {}
