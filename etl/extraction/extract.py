@@ -67,7 +67,7 @@ from etl.extraction.running_totals import (
     since_day,
     yearly_tally,
 )
-from etl.extraction.sentences import split_sentences
+from etl.extraction.sentences import capped, split_sentences
 from etl.extraction.span_tolls import (
     SpanToll,
     find_span_toll,
@@ -273,6 +273,8 @@ class Extractor:
             # ▪ Batnaya ▪ IED ▪ ... ▪ killed: 4'): one sentence, as a row parted by '|' is,
             # so a toll cell before the narrative counts for its event
             sentences = [(sentences[0][0], sentences[-1][1])]
+        # no span longer than MAX_SENTENCE: some rules grow faster than a sentence's length
+        sentences = capped(text, sentences)
         # a note of one sentence that passes on no one's words is the writer's own entry of
         # the day ('A shell fell on al-Nabek, causing damage only.'); a news brief relays what
         # sources said of the last days ('..., security sources said.')
