@@ -232,4 +232,3 @@ def capped(
             start = cut
         _add(out, text, start, end)
     return out
-
