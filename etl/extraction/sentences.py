@@ -155,8 +155,15 @@ def sentence_around(text: str, start: int, end: int) -> str:
 _BULLETS = "\u25a0\u25aa\u2022\u25cf\u25c6\u25ba"  # ■ ▪ • ● ◆ ►
 #: a live blog's or bulletin's marker after a full stop opens the next item like a capital
 #: does ('... said. ↳ Update: ...', '... said. ▸ Earlier ...'): arrows, geometric shapes,
-#: dingbats and other pictographic symbols, emoji too (a channel's '... today. 🔴 [22:41] ...')
-_MARKS = "\u2190-\u21ff\u25a0-\u25ff\u2600-\u27bf\U0001f300-\U0001faff"
+#: dingbats and other pictographic symbols, emoji too (a channel's '... today. 🔴 [22:41] ...');
+#: and the marks a timeline, digest or bulletin puts between its dated items, which are
+#: letters of no word: punctuation's daggers, asterisms and dot columns, mathematical and
+#: technical symbols, the section and paragraph signs ('... agreement. ⟐ 8–9 May 2019 — ...',
+#: '... 13 civilians died. ⁂ Wed 13 Feb: ...', '... was killed. ⋮ KIRKUK: ...', '§ 112.')
+_MARKS = (
+    "\u00a7\u00b6\u2020-\u2023\u203b\u2041-\u2043\u204b-\u205e"
+    "\u2190-\u23ff\u25a0-\u25ff\u2600-\u2bff\U0001f300-\U0001faff"
+)
 _SPLIT = re.compile(
     rf"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[{_BULLETS}{_MARKS}])|\n\s*|[;,]?\s+(?=[{_BULLETS}]\s)"
 )
