@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from etl.extraction.record_shape import MARK_RUN
+
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 _ABBREVIATIONS = (
     "U.S.",
@@ -198,7 +200,56 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         _add(spans, text, start, stop)
         start = match.end()
     _add(spans, text, start, len(text))
-    return spans
+    return _item_breaks(text, spans)
+
+
+#: a field mark right after a sentence's end: the text parts its items with it ('... fled
+#: towards the desert. ⁂ Tue 4 Jun: ...', '... wounds five. ⟐ 19 May 2019 — ...')
+_ITEM_MARK = re.compile(rf"[.!?][\"'”’)\]]*[ \t]+({MARK_RUN})[ \t]")
+#: a text with none of these holds no item mark (most texts: one search, no more)
+_MAY_MARK = re.compile(r"[.!?][\"'”’)\]]*[ \t]+[^\w\s\"“‘'(\[]")
+
+
+def _item_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` parted at every field mark of a kind the text also sets after a sentence's
+    end: a digest's, timeline's or bulletin's item break, whatever its glyph ('WEEK 23 (3–9
+    June 2019) ⁂ Mon 3 Jun: ... ⁂ Tue 4 Jun: ...', 'TIMELINE: ... MARCH–MAY 2019 ⟐ 7 March
+    2019 — ...'), parts a heading from the first item too, where no full stop ends it. A
+    record's field marks, which follow no sentence's end ('12/03/19 ⇒ Call: ... ⇒ Outcome:
+    2 dead'), part nothing. The item opens with its mark, as after a full stop."""
+    if _MAY_MARK.search(text) is None:
+        return spans
+    marks = {m.group(1) for m in _ITEM_MARK.finditer(text)}
+    marks = {m for m in marks if _parts_items(text, m)}
+    if not marks:
+        return spans
+    breaks = _breaks(marks)
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for m in breaks.finditer(text, start, end):
+            if m.start() > start:
+                _add(out, text, start, m.start())
+                start = m.start() + 1
+        _add(out, text, start, end)
+    return out
+
+
+def _breaks(marks: set[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True))
+    return re.compile(f"[ \\t](?:{alternatives})[ \\t]")
+
+
+#: an item is longer than a record's cell (a day, a place, a reference: 'REF OL-0205-07')
+ITEM_CHARS = 60
+
+
+def _parts_items(text: str, mark: str) -> bool:
+    """The mark stands before two or more pieces of text longer than a cell: items of a
+    digest or timeline, not the cells of one record's row ('OPS LOG | 0640L 05FEB20 | AFIS
+    | ARTY IMPACTS ... 3X WIA. | REF OL-0205-07', whose one long cell is its narrative)."""
+    cuts = [m.start() for m in _breaks({mark}).finditer(text)]
+    ends = [*cuts[1:], len(text)]
+    return sum(end - cut > ITEM_CHARS for cut, end in zip(cuts, ends)) >= 2
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, stop: int) -> None:
