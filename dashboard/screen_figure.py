@@ -185,8 +185,7 @@ def _labels_allowed(layout: dict[str, Any]) -> None:
     between them): 0.3-0.6 s of the browser's main thread for one filter click at 100,000
     events (issue 10). The margins are set to hold every label (`fixed_margins`, and Plotly's
     automatic margins behind them), so no label reaches past the chart's edge to be hidden.
-    Not on a chart with no traces ('No events match the filters'): its axes are Plotly's
-    default ones, whose last label does reach the edge and stays hidden as before."""
+    Not on a chart with no traces ('No events match the filters'): it draws no axes."""
     for name in list(layout):
         if re.fullmatch(r"[xy]axis\d*", name) and isinstance(layout[name], dict):
             layout[name] = {"ticklabeloverflow": "allow", **layout[name]}
@@ -207,7 +206,7 @@ def screen_spec(
     _bold_title(layout)
     data = themed_traces(data, theme.get("data") or {})
     layout = fixed_margins(layout, data)
-    if data:  # an empty chart's axes are Plotly's own (-1 to 6): left to hide their edge label
+    if data:  # an empty chart draws no axes ('No events match the filters')
         _labels_allowed(layout)
     if selectable:  # Streamlit's choice for a figure that sets none (points selectable)
         layout.setdefault("clickmode", "event+select")

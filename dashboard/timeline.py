@@ -112,11 +112,15 @@ def build_timeline(
 
 
 def _empty_layout(title: str) -> dict:
+    """The message alone, as the slide draws it (`export_timeline`): no axes. Plotly's own
+    axes for a chart with no traces read -1 to 6 and 0 to 4, numbers that meant nothing
+    under a title naming a week (the reader's page after *Week* with no event in it)."""
     return {
         "annotations": [
             {
                 "showarrow": False,
                 "text": "No events match the filters",
+                "font": {"size": 14},
                 "x": 0.5,
                 "xref": "paper",
                 "y": 0.5,
@@ -126,6 +130,8 @@ def _empty_layout(title: str) -> dict:
         "height": 260,
         "template": template("plotly_white"),
         "title": {"text": title},
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
     }
 
 

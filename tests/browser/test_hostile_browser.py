@@ -246,3 +246,27 @@ def test_unreadable_store_is_explained_without_a_traceback(tmp_path, browser):
     assert "The event store …/store could not be read" in message
     assert "python -m etl build" in message
     assert "Traceback" not in body and str(tmp_path) not in body and "sqlite3" not in body
+
+
+def test_tables_offer_no_csv_of_their_own_s33(page, hostile):
+    """Session 33 (hD23): every grid's toolbar offered Streamlit's own *Download as CSV*,
+    which writes each cell as it is: the events table's summary `=HYPERLINK(...)` reached the
+    file as a formula (Streamlit's exporter defuses nothing). The page's own downloads go
+    through `etl.csvwriter`; the built-in one is off (`client.disableDataExport` in
+    .streamlit/config.toml), on the analyst's grids too."""
+    table = page.get_by_text("Table: the", exact=False).first
+    table.scroll_into_view_if_needed()
+    table.click()
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)
+    grid.hover()
+    search = page.locator('[data-testid="stElementToolbar"] button[aria-label="Search"]')
+    search.first.wait_for(timeout=10_000)  # the grid's own toolbar is shown
+    labels = [
+        b.get_attribute("aria-label")
+        for b in page.locator('[data-testid="stElementToolbar"] button').all()
+    ]
+    _shoot(page, "events_table_toolbar", grid)
+    assert "Download as CSV" not in labels
+    assert page.get_by_role("button", name="Download these events (CSV)").count() == 1

@@ -133,6 +133,20 @@ def test_empty_selection_gives_a_message_not_a_blank(mini):
     assert fig.layout.annotations[0].text == "No events match the filters"
 
 
+def test_empty_timeline_draws_no_axes_s33(mini):
+    """Session 33 (hD23): *Week* on a week with none of the chosen type drew Plotly's default
+    axes under the title naming that week (-1 to 5 across, 0 to 4 up): numbers with no
+    meaning. As sent to the browser, neither axis is drawn (as on the slide)."""
+    from dashboard.screen_figure import screen_figure
+
+    view = event_frame(build_tables(mini, extract=False)).iloc[0:0]
+    window = (pd.Timestamp("2019-01-01"), pd.Timestamp("2019-01-07"))
+    spec = screen_figure(build_timeline(view, AREAS, "T", window=window)).to_dict()
+    assert spec["data"] == []
+    assert spec["layout"]["xaxis"]["visible"] is False
+    assert spec["layout"]["yaxis"]["visible"] is False
+
+
 def test_map_has_no_network_basemap_by_default(mini):
     tables = build_tables(mini, extract=False)
     view = event_frame(tables)
