@@ -47,7 +47,11 @@ _DAY = (  # '17 May 2022', 'Tue Oct 17, 2017', '17-Aug-2014 19:05 GMT', '3 de ma
 )
 _AGENCY = r"\([\w .'’]+\)"
 _DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40})"  # 'BOGOTÁ.' too
+    r"^(?P<city>[A-Z][A-Z\u00c0-\u00d6\u00d8-\u00de .'’\-]{2,40}"  # 'BOGOTÁ.' too
+    # a city in title case only where a day and an agency's bracket follow it, as a state
+    # agency's English service files: 'Hama, 12 June (BNA) – ', 'Deir Ezzor, 29 March (BNA) – '
+    rf"|(?:{_PARTICLE})?[A-Z][a-z][\w'’-]*(?: (?:{_PARTICLE})?[A-Z][\w'’-]*){{0,2}}"
+    rf"(?=,\s*{_DAY}\s*{_AGENCY}\s*(?:—|–|--?)\s))"
     rf"(?:,\s*[A-Z][\w .'’\-]{{1,30}})?(?:,\s*{_DAY})?\s*(?:{_AGENCY})?"
     rf"(?:(?:,\s*{_DAY})?\s*(?:—|–|--?)\s|,\s*{_DAY}\s*{_AGENCY}\s*(?:—|–|--?|:)\s)",
     re.M,
