@@ -26,7 +26,7 @@ from etl.extraction.actors import (
 from etl.extraction.anaphora import refer_back
 from etl.extraction.asked_day import answers, as_asked, asked_day
 from etl.extraction.assault_means import fold_means
-from etl.extraction.date_context import in_since_object, may_date, until_day
+from etl.extraction.date_context import SentenceDates, in_since_object, until_day
 from etl.extraction.date_windows import (  # fmt: skip
     after_spell,
     answer_day,
@@ -495,6 +495,8 @@ class Extractor:
         if triggers:
             claimant = _known_speaker(find_claimant(text, start, end), context)
             actors = find_actors(text, start, end)
+            # the sentence's dates read against each other once, for all its triggers
+            dated = SentenceDates(text, own_day(dates, own_stamp), end)
             for trigger in triggers:
                 mention = self._mention(
                     article,
@@ -502,7 +504,7 @@ class Extractor:
                     (start, end),
                     trigger,
                     triggers,
-                    own_day(dates, own_stamp),
+                    dated,
                     events,
                     actors,
                     figures,
@@ -595,7 +597,7 @@ class Extractor:
         trigger = Trigger(span.event_type, span.start, span.end, span.text)
         claimant = _known_speaker(find_claimant(text, start, end), context)
         m = self._mention(
-            article, text, sentence, trigger, [trigger], dates, places,
+            article, text, sentence, trigger, [trigger], SentenceDates(text, dates, end), places,
             find_actors(text, start, end), list(counts), claimant, index, context,
         )  # fmt: skip
         published = context.published or article.published
@@ -612,7 +614,7 @@ class Extractor:
         span: tuple[int, int],
         trigger: Trigger,
         triggers: list[Trigger],
-        dates: list[DateWindow],
+        dated: SentenceDates,
         places: list[PlaceHit],
         actors: list,
         figures: list[Figure],
@@ -621,8 +623,9 @@ class Extractor:
         context: _Context,
     ) -> Mention:
         start, end = span
+        dates = dated.dates
         date = (
-            _nearest(dates, trigger.start, text)
+            _nearest(dated, trigger.start)
             or answer_day(
                 text, start, trigger.start, context.anchor, index - context.anchor_sentence
             )
@@ -692,7 +695,7 @@ class Extractor:
         mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)
         if mine and any(counts_since(d) for d in dates):  # '425 have been killed since 8
             # July': a running total, background (its figures' own dates are looked up)
-            mine = tuple(running_toll(f, _nearest(dates, f.char_start, text), text) for f in mine)
+            mine = tuple(running_toll(f, _nearest(dated, f.char_start), text) for f in mine)
         # C1: '35 have been killed since Thursday' is an event from Thursday to publication
         if since := since_day(
             trigger.event_type, (trigger.start, trigger.end), date, dates, mine, text, span
@@ -777,9 +780,10 @@ def _before_date(text: str, d: DateWindow) -> str:
     return text[max(0, (d.char_start or 0) - 6) : d.char_start or 0].lower()
 
 
-def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWindow | None:
+def _nearest(dated: SentenceDates, position: int) -> DateWindow | None:
     """The date expression closest to the trigger; one that qualifies a noun ('a September
     ceasefire deal') dates only a trigger within that noun phrase."""
+    dates, text = dated.dates, dated.text
     usable = [
         d
         for d in dates
@@ -788,7 +792,7 @@ def _nearest(dates: list[DateWindow], position: int, text: str = "") -> DateWind
             and _before_date(text, d).endswith(_ATTRIBUTIVE)
             and not 0 <= position - (d.char_start or 0) <= ATTRIBUTIVE_REACH
         )
-        and may_date(text, d, position, dates)
+        and dated.may_date(d, position)
     ]
     if not usable:
         return None
