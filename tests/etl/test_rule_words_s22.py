@@ -76,8 +76,12 @@ def test_the_fighters_deaths_and_the_casualties_read_the_table():
     # session 31: hX21 (7d35cb0) an armed group's members by its name after 'elements' (this
     # assertion was not updated with it), hN21 a security branch's members after that
     assert "|gendarmes?|rangers?|members? of (?:an? |the |their |its )?" in died
-    assert "|elements?|(?:Daesh|ISIS|ISIL|Islamic State|" in died
-    assert "(?:members?|operatives?|emirs?)|members? of (?:an? |the |their |its )?" in died
+    # session 33 (hX23): the group's name in capitals ('IS') and its men by rank, quoted too
+    assert "|elements?|(?:Daesh|ISIS|ISIL|(?-i:IS)|Islamic State|" in died
+    assert (
+        "(?:members?|operatives?|emirs?|leaders?|commanders?|officials?|walis?)\\b|members? of "
+        "(?:an? |the |their |its )?" in died
+    )
     # session 32 (hN22): a force's member by its initials after 'of' ('a member of the SDF')
     assert "security\\b|members? of (?:the )?(?!(?:UN|NGO|ICRC|" in died
     assert "(?-i:[A-Z]{2,6})\\b(?![-'’])|(?-i:[A-Z]{2,6})\\s+(?:members?|commanders?))" in died
