@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 import pandas as pd
 
+from dashboard.review_items import grid_heights, grid_widths, wrapped_lines
 from dashboard.views import format_date_window
 from etl.analyst_actions import held_when_retracted, held_words, hidden_events
 from etl.inbox import Decision, Snapshot
@@ -176,6 +178,43 @@ def decisions_frame(snapshot: Snapshot, tables: Tables, places: Mapping[str, str
         for d in reversed(snapshot.decisions)
     ]
     return pd.DataFrame(rows, columns=["when", "who", "did", "to", "changes", "note"])
+
+
+#: The decisions grid: the short columns' widths (CSS px), the long ones' shares of the rest
+#: (each at least DECISIONS_LONG_MIN_PX) and the lines their rows hold (least, most). Left to
+#: Streamlit, every column had an even share and one line: at 1920 px what a decision was
+#: about was cut after 70 characters ("... Maarat al-Numan: a… (ev_8f32"), its event id lost,
+#: beside empty *changes* and *note* columns (session 33's walk-through).
+DECISIONS_WIDTHS = {"when": 176, "who": 128, "did": 112}
+DECISIONS_SHARES = {"to": 5, "changes": 3, "note": 2}
+DECISIONS_LONG_MIN_PX = 128
+DECISIONS_LINES = (3, 5)
+#: The grid's two borders (no selection boxes, no index).
+DECISIONS_MARGIN_PX = 4
+DECISIONS_BODY_PX = 440
+
+
+def decisions_layout(
+    frame: pd.DataFrame, table_px: int
+) -> tuple[dict[str, int], int | None, int | Literal["auto"]]:
+    """The decisions grid `table_px` wide: column -> width (px), row height and the grid's
+    own height. Rows are tall enough for the cell that needs most lines (within
+    DECISIONS_LINES: Streamlit wraps a cell only in a row of three lines or more), or
+    Streamlit's one line when every cell fits one."""
+    widths = grid_widths(
+        {c: w for c, w in DECISIONS_WIDTHS.items() if c in frame},
+        {c: n for c, n in DECISIONS_SHARES.items() if c in frame},
+        table_px - DECISIONS_MARGIN_PX,
+        DECISIONS_LONG_MIN_PX,
+    )
+    need = max(
+        (wrapped_lines(v, w) for c, w in widths.items() for v in frame[c].astype(str)),
+        default=1,
+    )
+    if need <= 1:
+        return widths, None, "auto"
+    row_px, grid_px = grid_heights(need, len(frame), DECISIONS_LINES, DECISIONS_BODY_PX)
+    return widths, row_px, grid_px
 
 
 def place_names(snapshot: Snapshot, tables: Tables) -> dict[str, str]:

@@ -6,11 +6,22 @@ import streamlit as st
 
 from dashboard.components.actions import clicked, clicks, record_click
 from dashboard.components.loader import Data
-from dashboard.history import batches_frame, decisions_frame, place_names, retracted_lines
+from dashboard.components.width_probe import column_width
+from dashboard.history import (
+    batches_frame,
+    decisions_frame,
+    decisions_layout,
+    place_names,
+    retracted_lines,
+)
 from dashboard.text import plain_text
 from etl.analyst_actions import set_batch_state
 from etl.inbox import Snapshot
 from etl.settings import Paths
+
+#: The decisions grid's width (px) in a 1280 px window: what its columns are sized to until
+#: the browser reports the grid's width (then kept in a cookie).
+DECISIONS_PX = 1120
 
 
 def _retract_or_restore(paths: Paths, who: str, snapshot: Snapshot) -> None:
@@ -83,9 +94,14 @@ def render_history(paths: Paths, who: str, data: Data, snapshot: Snapshot) -> No
     if decisions.empty:
         st.caption("No decision yet.")
     else:
+        widths, row_px, grid_px = decisions_layout(
+            decisions, column_width("decisions_width", DECISIONS_PX)
+        )
         st.dataframe(
             decisions,
             hide_index=True,
             width="stretch",
-            column_config={"changes": st.column_config.TextColumn(width="large")},
+            height=grid_px,
+            row_height=row_px,
+            column_config={c: st.column_config.TextColumn(width=w) for c, w in widths.items()},
         )

@@ -128,3 +128,28 @@ def test_a_decision_on_a_retracted_batchs_event_still_says_what_it_was(project_t
     restored = Snapshot(snapshot.batches, decisions=[
         *snapshot.decisions, Decision(3, "restore", "b2", (), {}, "ben", "t3")])  # fmt: skip
     assert decisions_frame(restored, project_tables, PLACES)["to"].tolist()[-1] == "ev_9"
+
+
+@pytest.mark.parametrize("table_px", [1120, 1800])
+def test_decisions_grid_shows_what_each_was_about_whole_s33(project_tables, table_px):
+    """Session 33 (hD23): the decisions grid gave every column an even share and one line, so
+    what an accept was about was cut after about 70 characters at 1920 px, its event id lost.
+    Now the long columns share what the short ones leave and the rows hold every cell."""
+    from dashboard.history import decisions_layout
+    from dashboard.review_items import QUEUE_LINE_PX, QUEUE_ROW_PAD_PX, wrapped_lines
+
+    events = project_tables["events"]
+    event = events[events["summary"].str.len() > 90].iloc[0]
+    accept = Decision(1, "accept", event["event_id"], (), {}, "Ana Analyst", "2026-12-07T15:51:22Z")
+    frame = decisions_frame(Snapshot(decisions=[accept]), project_tables, {})
+    to = frame["to"].iloc[0]
+    assert event["event_id"] in to and len(to) > 100
+    widths, row_px, grid_px = decisions_layout(frame, table_px)
+    assert sum(widths.values()) <= table_px
+    assert widths["to"] > max(widths["when"], widths["who"], widths["did"])
+    assert widths["to"] > table_px / len(frame.columns)  # more than Streamlit's even share
+    lines = max(wrapped_lines(str(v), widths[c]) for c in frame for v in frame[c])
+    if row_px is None:  # one line holds every cell
+        assert lines == 1
+    else:
+        assert QUEUE_ROW_PAD_PX + QUEUE_LINE_PX * lines <= row_px and grid_px >= row_px
