@@ -56,7 +56,9 @@ def _hover(view: pd.DataFrame) -> list[str]:
         lines = [f"<b>{line}</b>" for line in html_lines(f"{label} · {place}")]
         lines += html_lines(summary)
         lines += html_lines(f"Date: {when} ({precision})")
-        lines += html_lines(f"Reported by: {named} · {int(sources)} independent source(s)")
+        n = int(sources)  # in the detail's words: "1 independent source(s)" read as a draft
+        counted = f"{n} independent source" + ("" if n == 1 else "s")
+        lines += html_lines(f"Reported by: {named} · {counted}")
         if pending:
             lines.append("<i>Extracted automatically, not yet reviewed</i>")
         texts.append("<br>".join(lines))

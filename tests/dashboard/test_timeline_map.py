@@ -280,3 +280,17 @@ def test_a_short_axis_has_one_tick_a_day_so_day_labels_do_not_repeat(mini, days)
     assert pd.Timestamp(axis.tick0) == (first - pd.Timedelta(days=1)).normalize()
     # a long axis keeps Plotly's own ticks (a tick a day would crowd it)
     assert day_ticks((first, first + pd.Timedelta(days=63))) == {}
+
+
+def test_hover_counts_sources_in_words_s33(mini):
+    """Session 33 (hD23): the timeline's hover said "1 independent source(s)" where the detail
+    beside it said "Single source"; now "1 independent source", "2 independent sources"."""
+    view = event_frame(build_tables(mini, extract=False))
+    fig = build_timeline(view, AREAS, "T")
+    hovers = [h for trace in fig.data for h in (trace.hovertext or ())]
+    counted = dict(zip(view["event_id"], view["independent_sources"]))
+    assert hovers and not any("source(s)" in h for h in hovers)
+    for trace in fig.data:
+        for event_id, hover in zip(trace.customdata or (), trace.hovertext or ()):
+            n = int(counted[event_id])
+            assert f"· {n} independent source{'' if n == 1 else 's'}" in hover
