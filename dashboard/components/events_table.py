@@ -14,6 +14,33 @@ TABLE_KEY = "table_open"
 PRINT_NOTE_KEY = "table_print_note"
 #: The table as printed, in place of the grid (shown on paper only).
 PRINT_TABLE_KEY = "table_print"
+#: The grid's columns on screen, in this order, with these headings: what a journalist reads
+#: (when, what, where, who reported it) first, the ACLED types, coordinates and ids after.
+#: The CSV keeps the table's own order and names. Before (session 33's walk-through), at
+#: 1280x720 the first screen of the grid was date, date_start, date_end, date_precision,
+#: event_type, acled_event_type ...: the summary and the outlets were 13 columns to the right.
+SCREEN_COLUMNS = {
+    "date": "date",
+    "event_type": "type",
+    "area": "area",
+    "place": "place",
+    "summary": "summary",
+    "outlets": "reported by",
+    "claimants": "claimed by",
+    "independent_sources": "independent sources",
+    "figures": "figures",
+    "review_status": "review status",
+    "origin": "origin",
+    "acled_event_type": "ACLED event type",
+    "acled_sub_event_type": "ACLED sub-event type",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "geo_precision": "place precision",
+    "date_start": "first day",
+    "date_end": "last day",
+    "date_precision": "date precision",
+    "event_id": "event id",
+}
 
 
 def render_table(page: Derived) -> None:
@@ -34,7 +61,18 @@ def render_table(page: Derived) -> None:
             st.caption(_print_note(label))
     if box.open:
         with box:
-            st.dataframe(page.table(rows), hide_index=True, width="stretch")
+            table = page.table(rows)
+            st.dataframe(
+                table,
+                hide_index=True,
+                width="stretch",
+                column_order=[c for c in SCREEN_COLUMNS if c in table]
+                + [c for c in table if c not in SCREEN_COLUMNS],
+                column_config={
+                    c: st.column_config.Column(h, width="large" if c == "summary" else None)
+                    for c, h in SCREEN_COLUMNS.items()
+                },
+            )
             # on paper only (dashboard/print_style.py): the grid is a scrolling canvas, which
             # printed as its first nine rows, cut at its edge
             with st.container(key=PRINT_TABLE_KEY):

@@ -490,3 +490,22 @@ def test_on_a_wide_screen_the_timeline_footer_names_every_outlet_it_has_room_for
     app.session_state["map_width_seen"] = app.session_state["map_width_px"] = 440
     app.run()
     assert "and 3 more (all under the map)" in footer(app)[0]
+
+
+def test_the_table_reads_when_what_where_who_first_s33(reader):
+    """Session 33 (hD23): the grid's first screen at 1280x720 was date, date_start, date_end,
+    date_precision, event_type, acled_event_type ...: the summary and the outlets 13 columns
+    to the right. On screen they come first, in words; every column is still there, and the
+    CSV keeps the table's own order and names."""
+    app = reader
+    table = _table(app)
+    proto = app.dataframe[-1].proto
+    order = list(proto.column_order)
+    assert order[:8] == [
+        "date", "event_type", "area", "place", "summary", "outlets", "claimants",
+        "independent_sources",
+    ]  # fmt: skip
+    assert sorted(order) == sorted(table.columns)  # nothing hidden
+    headings = {c: v.get("label") for c, v in json.loads(proto.columns).items()}
+    assert headings["outlets"] == "reported by" and headings["event_type"] == "type"
+    assert list(table.columns[:4]) == ["date", "date_start", "date_end", "date_precision"]
