@@ -91,6 +91,49 @@ def _own_place(m: Mention) -> bool:
     )
 
 
+#: how far after the noun its own day may stand, with no clause mark between ('the air strikes
+#: on the Maardibsa market on 20 May'); before it, REACH ('the 2 June air raid')
+OWN_DAY = 40
+#: what the words between the noun and a day after it may be: nothing ('the blast on Friday')
+#: or a prepositional phrase ('on the Maardibsa market', 'of the Kafr Takharim school'), no
+#: verb ('the evacuation had begun on Wednesday' dates the beginning, and refers back)
+_NOUN_TAIL = re.compile(
+    r"\s*(?:(?:on|in|at|of|near|against|outside|inside|from|targeting)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4})?\Z",
+    re.I,
+)
+_VERB_LIKE = re.compile(r"\b(?:\w+ed|is|was|were|are|has|have|had|will|would|be|been)\b", re.I)
+_DETERMINER_END = re.compile(r"\b(?:the|this|that|these|those)\s+\Z", re.I)
+_CLAUSE_MARK = re.compile(r"[,;:()]|\b(?:and|which|that|who|after|before|when|while)\b")
+
+
+def _day_of_noun(m: Mention, text: str):
+    """The mention's own day when its words date the noun itself: a day told in the noun
+    phrase right after it or between its determiner and it, no clause between; else None."""
+    date = m.date
+    if date.source not in ("explicit", "weekday") or date.char_start is None:
+        return None
+    start, end = date.char_start, date.char_end or date.char_start
+    if m.trigger_end <= start <= m.trigger_end + OWN_DAY:
+        gap = text[m.trigger_end : start]
+        if _NOUN_TAIL.fullmatch(gap) is None or _VERB_LIKE.search(gap):
+            return None
+    elif (
+        m.trigger_start - REACH <= start
+        and end <= m.trigger_start
+        and _DETERMINER_END.search(text, max(0, start - 8), start) is not None
+    ):  # 'the 2 June air raid': the day between the determiner and the noun
+        gap = text[end : m.trigger_start]
+    else:
+        return None
+    return None if _CLAUSE_MARK.search(gap) else date
+
+
+def _shares_day(antecedent: Mention, day) -> bool:
+    """The antecedent's window shares a day with the noun's own day."""
+    return antecedent.date.start <= day.end and day.start <= antecedent.date.end
+
+
 def _own_day_first(m: Mention, antecedent: Mention, text: str) -> bool:
     """'the death toll of Sunday night's attack ... . A day later, two more bodies were
     found': a noun dated by its own day in the possessive keeps that day; a happening told
@@ -120,6 +163,12 @@ def refer_back(mentions: list[Mention], text: str) -> list[Mention]:
         candidates = [a for a in candidates if not _reference(a, text)] or candidates
         if not candidates:
             continue
+        if (own := _day_of_noun(m, text)) is not None:
+            # 'the toll of the air strikes on the Maardibsa market on 20 May': a noun with
+            # its own day tells no happening of another day again
+            candidates = [a for a in candidates if _shares_day(a, own)]
+            if not candidates:
+                continue
         antecedent = min(candidates, key=lambda a: abs(a.trigger_start - m.trigger_start))
         if _own_place(m) and m.place_id != antecedent.place_id:
             continue  # 'the strike on Orra' after a strike on Lisk: another strike

@@ -20,6 +20,8 @@ _JOIN = re.compile(r"\s+(?:and|to)\s+", re.I)  # the two ends of a road
 # 'the Manbij-Jarabulus road': two names joined by a hyphen, then a road word
 _PAIR = re.compile(rf"((?:{ARTICLE_PREFIX})?[A-Z][\w'’]+)-(?:{ARTICLE_PREFIX})?[A-Z][\w'’]+")
 _ROAD_AFTER = re.compile(r"\s+(?:" + "|".join(PLACE_WORDS["road_word"]) + r")\b", re.I)
+# ... or by an en or em dash, which ends the run of capitals: 'the Jammu–Srinagar highway'
+_DASH_END = re.compile(rf"[\u2013\u2014](?:{ARTICLE_PREFIX})?[A-Z][\w'’]+")
 # ... or before it, as translated Arabic orders them: 'on the road Atmeh-Dana' (session 30)
 _ROAD_BEFORE = re.compile(r"\b(?:" + "|".join(PLACE_WORDS["road_word"]) + r")\s+\Z", re.I)
 # an acronym before 'at' and a name: 'IED at Ariha' ('Ras at Tin' keeps its particle)
@@ -40,6 +42,13 @@ def name_span(text: str, start: int, end: int) -> tuple[int, int, bool]:
         and (pair := _PAIR.fullmatch(text, start, end))
     ):
         return start, pair.end(1), True
+    if (
+        text[end : end + 1] in "\u2013\u2014"
+        and end < len(text)
+        and (other := _DASH_END.match(text, end))
+        and _ROAD_AFTER.match(text, other.end())
+    ):
+        return start, end, True
     return start, end, False
 
 
@@ -300,10 +309,11 @@ def is_section_heading(sentence: str) -> bool:
     return _SECTION_SENTENCE.match(sentence) is not None
 
 
-# a place an advance heads for: 'an offensive towards Ma'rib', 'pushed on toward Raqqa'
+# a place an event heads for: 'an offensive towards Ma'rib', 'pushed on toward Raqqa', 'as
+# they tried to reach Mosul', 'on their way to Kirkuk' (place_words.csv, goal_before)
 _GOAL_BEFORE = re.compile(
-    r"\b(?:towards?|in\s+the\s+direction\s+of)\s+(?:the\s+(?:town|city|village)\s+of\s+)?"
-    r"(?:[a-z-]+\s+)?\Z",
+    r"\b(?:" + "|".join(PLACE_WORDS["goal_before"]) + r")\s+"
+    r"(?:the\s+(?:town|city|village)\s+of\s+)?(?:[a-z-]+\s+)?\Z",
     re.I,
 )
 

@@ -57,6 +57,10 @@ def _name_span_before(text: str, start: int, end: int) -> tuple[int, int, bool]:
         or routes._ROAD_BEFORE.search(text, max(0, start - 16), start)
     ) and (pair := routes._PAIR.fullmatch(text, start, end)):
         return start, pair.end(1), True
+    # session 33 (hP23): a road's two ends joined by an en or em dash ('the Jammu–Srinagar
+    # highway'), which ends the run of capitals
+    if (other := routes._DASH_END.match(text, end)) and routes._ROAD_AFTER.match(text, other.end()):
+        return start, end, True
     return start, end, False
 
 
