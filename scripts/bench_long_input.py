@@ -43,6 +43,14 @@ PIECES = {
     "executed": "executed six men and many others more ",
     "step": "shells hit the town two days after the strike and ",  # (cubic: 20 KB, 40 s)
     "mixed": "5 people herding sheep 3 of their dead body found the woman's body strike landed ",
+    # session 33 (hQ23): one piece per rule family the pieces above leave out
+    "stepday": "shells hit the town a day after the raid on Monday and ",
+    "until": "fighting went on until 9 March and ",
+    "overnight": "shelling overnight on 3 March and ",
+    "quote": "'they hit us tonight,' a driver said on Thursday and ",
+    "figures": "killing 3 civilians and wounding 5 others and ",
+    "places": "in the village of Kafr Nabl near Maarat al-Numan and ",
+    "triggers": "an air strike hit a market and clashes erupted and ",
 }
 
 
