@@ -102,7 +102,45 @@ def quoted_spans(sentence: str) -> list[tuple[int, int]]:
 
 
 def _inside(spans: Sequence[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s <= a and b <= e for s, e in spans)
+    """Whether a..b lies within one of the spans, which are in order and do not overlap (as
+    `quoted_spans` gives them): only the last one to begin by `a` can hold it."""
+    i = bisect_right(spans, a, key=lambda span: span[0])
+    return i > 0 and b <= spans[i - 1][1]
+
+
+class _Near:
+    """Some items of a sentence by where they begin, to find the one nearest an offset without
+    reading them all for each phrase that asks: nearest by where it begins, and of equally
+    near ones the first listed (as `min` over the list by distance)."""
+
+    def __init__(self, items: Sequence[Found], which: Sequence[int] | None = None) -> None:
+        self.items = items
+        self.order = sorted(range(len(items)) if which is None else which, key=self._key)
+        self.starts = [items[k][0] for k in self.order]
+
+    def _key(self, k: int) -> tuple[int, int]:
+        return self.items[k][0], k
+
+    def before(self, at: int) -> int | None:
+        """The item that begins nearest `at`, at or before it."""
+        i = bisect_right(self.starts, at)
+        return self.order[bisect_left(self.starts, self.starts[i - 1])] if i else None
+
+    def after(self, at: int) -> int | None:
+        """The item that begins nearest `at`, after it."""
+        i = bisect_right(self.starts, at)
+        return self.order[i] if i < len(self.order) else None
+
+    def closer(self, at: int, a: int | None, b: int | None) -> int | None:
+        """Of items a and b, the one nearer `at` (the first listed when as near)."""
+        if a is None or b is None:
+            return b if a is None else a
+        return min(a, b, key=lambda k: (abs(self.items[k][0] - at), k))
+
+    def nearest(self, at: int) -> Found:
+        k = self.closer(at, self.before(at), self.after(at))
+        assert k is not None, "no items"
+        return self.items[k]
 
 
 def _in_year_of(day: dt.date, first: dt.date) -> dt.date:
@@ -123,21 +161,50 @@ def spells(sentence: str, found: list[Found]) -> list[Found]:
     becomes the spell up to the day after 'until', and so does that day ('killings
     continued until 06.11': the trigger nearest either is dated by the whole spell)."""
     out = list(found)
+    latest: dict[dt.date, int] = {}  # the first day of each day before, to the last such day
+    years: set[int] = set()  # ... and their years
     for i, item in enumerate(found):
-        if i == 0 or not _is_day(item):
+        if not _is_day(item):
             continue
-        if not _UNTIL.search(sentence, max(0, item[0] - 16), item[0]):
-            continue
-        # the nearest day before it that is earlier than it ('On Saturday 23 November
-        # (reported on the 25th) ... fighting went on into Sunday': the 23rd)
-        for j in reversed([j for j in range(i) if _is_day(found[j])]):
-            start, end, (first, _, source), kind = out[j]
-            last = _in_year_of(item[2][0], first)
-            if first < last and (last - first).days <= UNTIL_DAYS:
+        if i and _UNTIL.search(sentence, max(0, item[0] - 16), item[0]):
+            # the nearest day before it that is earlier than it ('On Saturday 23 November
+            # (reported on the 25th) ... fighting went on into Sunday': the 23rd)
+            j = _spell_start(item[2][0], latest, years)
+            if j is not None:
+                start, end, (first, _, source), kind = out[j]
+                last = _in_year_of(item[2][0], first)
                 out[j] = (start, end, (first, last, source), kind)
                 out[i] = (item[0], item[1], (first, last, item[2][2]), item[3])
-                break
+        latest[out[i][2][0]] = i
+        years.add(out[i][2][0].year)
     return out
+
+
+def _spell_start(day: dt.date, latest: dict[dt.date, int], years: set[int]) -> int | None:
+    """The last of the days before (`latest`: each first day to the last day that has it)
+    whose first day a spell up to `day` may begin on: up to UNTIL_DAYS before it, or before
+    the same day in the first day's later year (`_in_year_of`). Looked up by day, not read
+    through every day before for every 'until'."""
+    firsts = []
+    for back in range(1, UNTIL_DAYS + 1):
+        try:
+            firsts.append(day - back * _DAY)
+        except OverflowError:
+            break
+    for year in (year for year in years if year > day.year):
+        try:
+            moved = day.replace(year=year)
+        except ValueError:
+            continue
+        for back in range(1, UNTIL_DAYS + 1):
+            try:
+                first = moved - back * _DAY
+            except OverflowError:
+                break
+            if first.year == year:
+                firsts.append(first)
+    found = [latest[first] for first in firsts if first in latest]
+    return max(found) if found else None
 
 
 #: the object of 'N days after' names what was told before ('two days after the bombing', 'a
@@ -179,14 +246,20 @@ def reanchor(
             found = [_back_from(sentence, item, ref) for item in found]
         return _widened(sentence, found, quotes, pub)
     found = spells(sentence, found)
+    near = _Near(days)
+    outside: _Near | None = None  # the days outside the quotes
     out = []
     for item in found:
         start, end, window, kind = item
         try:
             if isinstance(kind, Step):
-                window = _step_from(sentence, item, kind, days, pub)
+                window = _step_from(sentence, item, kind, near, pub)
             elif kind in ("today", "night") and _inside(quotes, start, end):
-                window = _speech_day(item, days, quotes, pub)
+                if outside is None:
+                    outside = _Near(
+                        days, [k for k, d in enumerate(days) if not _inside(quotes, d[0], d[1])]
+                    )
+                window = _speech_day(item, outside, pub)
             elif kind == "following":
                 window = _following_from(item, days, pub)
         except OverflowError:  # at the ends of the calendar: keep the first reading
@@ -212,9 +285,13 @@ def _back_from(sentence: str, item: Found, ref: dt.date) -> Found:
 def _is_field(sentence: str, item: Found) -> bool:
     """The date is a field of its own in a row ('FM-12; 20191006; ...; fired overnight',
     '| 06.10.2019 |'): it dates the whole row, across the row's semicolons."""
-    before = sentence[: item[0]].rstrip()
-    after = sentence[item[1] :].lstrip()
-    return (not before or before[-1] in ";|") and after[:1] in (";", "|")
+    before = item[0] - 1
+    while before >= 0 and sentence[before].isspace():
+        before -= 1
+    after = item[1]
+    while after < len(sentence) and sentence[after].isspace():
+        after += 1
+    return (before < 0 or sentence[before] in ";|") and sentence[after : after + 1] in (";", "|")
 
 
 def _widened(
@@ -227,29 +304,20 @@ def _widened(
     counted spell may also end a longer window ('over five days at the end of March': the
     last five days of March)."""
     out = list(found)
+    ends: _SpellEnds | None = None
     for i, (start, end, window, kind) in enumerate(found):
         if isinstance(kind, Widen):
             back = kind.back
+            which = "day" if kind.day_only else "dated"
         elif kind == "night" and not _inside(quotes, start, end):
             back = _night_back(sentence[start:end])
+            which = "night"  # 'overnight' in a '01-02 May' entry
         else:
             continue
-        days = [
-            j
-            for j, item in enumerate(found)
-            if (
-                _is_day(item)
-                or (isinstance(kind, Widen) and not kind.day_only and _is_dated(item))
-                or (kind == "night" and _is_night(item))  # 'overnight' in a '01-02 May' entry
-            )
-            and (
-                ";" not in sentence[min(item[1], end) : max(item[0], start)]
-                or _is_field(sentence, item)
-            )
-        ]
-        if not days:
+        ends = ends or _SpellEnds(sentence, found)
+        j = ends.nearest(which, start, end)
+        if j is None:
             continue
-        j = min(days, key=lambda j: abs(found[j][0] - start))
         day, source = found[j][2][1], found[j][2][2]
         if day > pub:
             continue  # an explicit day ahead ('the Aug. 31 deadline'): no spell ends there
@@ -263,6 +331,64 @@ def _widened(
     return out
 
 
+#: the days a widening phrase may end on, by the phrase: a day, or a dated window too, or
+#: a night written as two days
+_ENDS_ON = {
+    "day": _is_day,
+    "dated": lambda item: _is_day(item) or _is_dated(item),
+    "night": lambda item: _is_day(item) or _is_night(item),
+}
+
+
+class _SpellEnds:
+    """The days a widening phrase of the sentence may end on (`_widened`): the nearest one
+    that no semicolon parts from the phrase, unless it is a field of its own (`_is_field`).
+    Between a phrase and a day before it, a semicolon stands after the day's end and before
+    the phrase; between it and a day after it, after the phrase's end and before the day:
+    so each side's nearest day is looked up by the semicolon nearest the phrase, not read
+    from every day for every phrase."""
+
+    def __init__(self, sentence: str, found: list[Found]) -> None:
+        self.sentence, self.found = sentence, found
+        self.semicolons = [m.start() for m in re.finditer(";", sentence)]
+        self.near: dict[str, tuple[_Near, _Near, set[int]]] = {}
+
+    def _of(self, which: str) -> tuple[_Near, _Near, set[int]]:
+        if which not in self.near:
+            found, sentence = self.found, self.sentence
+            days = [j for j, item in enumerate(found) if _ENDS_ON[which](item)]
+            fields = {j for j in days if _is_field(sentence, found[j])}
+            # (a day whose own words hold a semicolon may reach past one before the phrase)
+            odd = [j for j in days if j in fields or ";" in sentence[found[j][0] : found[j][1]]]
+            self.near[which] = (_Near(found, days), _Near(found, odd), fields)
+        return self.near[which]
+
+    def nearest(self, which: str, start: int, end: int) -> int | None:
+        days, odd, fields = self._of(which)
+        found, marks = self.found, self.semicolons
+        i = bisect_left(marks, start)
+        before = marks[i - 1] if i else -1  # the last semicolon before the phrase
+        i = bisect_left(marks, end)
+        after = marks[i] if i < len(marks) else len(self.sentence)  # the first after it
+        left = days.before(start)
+        if left is not None and found[left][0] <= before:  # parted: a field, or a day
+            left = None  # reaching past the semicolon, may still be
+            for p in range(bisect_right(odd.starts, start) - 1, -1, -1):
+                k = odd.order[p]
+                if left is not None and found[k][0] < found[left][0]:
+                    break
+                if k in fields or found[k][1] > before:
+                    left = k  # (of days that begin alike, the first listed comes last)
+        right = days.after(start)
+        if right is not None and found[right][0] > after:  # parted: only a field
+            right = None
+            for p in range(bisect_right(odd.starts, start), len(odd.order)):
+                if odd.order[p] in fields:
+                    right = odd.order[p]
+                    break
+        return days.closer(start, left, right)
+
+
 def _night_back(phrase: str) -> int:
     """How far back a widening phrase reaches from the sentence's own day: 'overnight' the
     night into it (1), 'at dawn' that day itself (0)."""
@@ -270,12 +396,8 @@ def _night_back(phrase: str) -> int:
     return first - last
 
 
-def _nearest_day(item: Found, days: list[Found]) -> Found:
-    return min(days, key=lambda d: abs(d[0] - item[0]))
-
-
 def _step_from(
-    sentence: str, item: Found, step: Step, days: list[Found], pub: dt.date
+    sentence: str, item: Found, step: Step, days: _Near, pub: dt.date
 ) -> tuple[dt.date, dt.date, str]:
     """'on Sunday, three days after launching their push': the push is Sunday - 3.
     'a day after troops crossed in on Wednesday': the crossing is Wednesday and the phrase
@@ -283,7 +405,7 @@ def _step_from(
     slowed on Oct. 12': the exodus is Oct. 12, the leaving some days before.
     'Two days later, on March 5': March 5 (the explicit date beats the count)."""
     start, end, _, _ = item
-    day = _nearest_day(item, days)
+    day = days.nearest(start)
     anchor = day[2][0]
     after_it = day[0] >= end
     if step.takes_object:
@@ -307,16 +429,14 @@ def _following_from(item: Found, days: list[Found], pub: dt.date) -> tuple[dt.da
     return first, max(first, pub), "relative"
 
 
-def _speech_day(
-    item: Found, days: list[Found], quotes: list[tuple[int, int]], pub: dt.date
-) -> tuple[dt.date, dt.date, str]:
+def _speech_day(item: Found, outside: _Near, pub: dt.date) -> tuple[dt.date, dt.date, str]:
     """'"... hitting us tonight," a driver said late on Thursday': tonight is Thursday.
     Words such as today, tonight and yesterday count from the day the quote was given,
-    the nearest explicit day outside the quotes; without one they stay as they were."""
-    outside = [d for d in days if not _inside(quotes, d[0], d[1])]
-    if not outside:
+    the nearest explicit day outside the quotes (`outside`); without one they stay as they
+    were."""
+    if not outside.order:
         return item[2]
-    said = _nearest_day(item, outside)[2][0]
+    said = outside.nearest(item[0])[2][0]
     first, last, source = item[2]
     return said - (pub - first), said - (pub - last), source
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.date_words import WORDS, literal
@@ -260,9 +262,13 @@ def close_since(windows: list[DateWindow], text: str) -> list[DateWindow]:
     ]
     if not said:
         return windows
+    # the first day said (in the list's order) that begins after a window: the first whose
+    # start passes the most any day before it reached (not read through for every window)
+    reach = list(accumulate((d.char_start or 0 for d in said), max))
     out = []
     for w in windows:
-        day = next((d.start for d in said if (d.char_start or 0) > (w.char_start or 0)), None)
+        i = bisect_right(reach, w.char_start or 0)
+        day = said[i].start if i < len(said) else None
         if w.text.lower().startswith("since") and day is not None and w.start <= day < w.end:
             w = DateWindow(w.start, day, precision_of(w.start, day), w.source, w.text,
                            w.char_start, w.char_end)  # fmt: skip

@@ -1,10 +1,13 @@
-"""Session 33: a sentence's dates are read against each other once (date_context.SentenceDates).
+"""Session 33: a sentence's dates are read against each other once (date_context).
 
 Asked afresh for every trigger, date and other date, the step-clause rules ('N days after
 <event>') were cubic in a sentence's dates, and each clause's end was searched for up to the
 text's end: a text of repeated 'two days after' phrases with no full stop took 41 s at 20 KB
 (session 32's review). Now each clause end is searched for once per sentence, no further than
-the sentence's end, so the work grows with the sentence.
+the sentence's end, so the work grows with the sentence. So does the rest of a sentence's
+date reading that read every day for each phrase: the speech day of a quoted 'tonight', the
+first day of a spell 'until <day>', the day a widening phrase ends on, the day a 'since' span
+is said to end (`scripts/bench_long_input.py` quote, until, tally, with CAP=0).
 """
 
 from __future__ import annotations
@@ -103,3 +106,69 @@ def test_a_day_in_the_first_steps_object_of_two_sharing_a_clause_end():
     assert reader.may_date(november, sentence.index("raid"))
     assert reader.may_date(november, sentence.index("bombing"))
     assert not reader.may_date(november, sentence.index("exploded"))
+
+
+# --- the rest of a sentence's date reading (date_context.reanchor, date_windows.close_since)
+
+
+class _Calls:
+    """A function of a module, counting its calls."""
+
+    def __init__(self, module, name: str, monkeypatch) -> None:
+        self.inner = getattr(module, name)
+        self.calls = 0
+        monkeypatch.setattr(module, name, self)
+
+    def __call__(self, *args):
+        self.calls += 1
+        return self.inner(*args)
+
+
+def _count(monkeypatch, module, name: str, sentence: str) -> tuple[int, list]:
+    calls = _Calls(module, name, monkeypatch)
+    dates = find_dates(sentence, 0, len(sentence), PUB)
+    monkeypatch.undo()
+    return calls.calls, dates
+
+
+@pytest.mark.parametrize(
+    ("name", "piece"),
+    [
+        # each quoted 'tonight' looked for the days outside the quotes among all of them
+        ("_inside", "'they hit us tonight,' a driver said on Thursday and "),
+        # each day after 'until' read every day before it for the spell's first day
+        ("_in_year_of", "fighting went on until 9 March and "),
+        # each 'over two days' read every day of the sentence for the day it ends on
+        ("_is_dated", "troops took the village after two days of fighting on 3 March and "),
+    ],
+)
+def test_a_sentences_dates_are_read_in_time_that_grows_with_it(monkeypatch, name, piece):
+    few, dates_few = _count(monkeypatch, date_context, name, piece * 20)
+    many, dates_many = _count(monkeypatch, date_context, name, piece * 40)
+    assert len(dates_many) == 2 * len(dates_few) > 0
+    # 20 -> 40 pieces at main: _inside 420 -> 1,640 calls, _in_year_of 190 -> 780, _is_dated
+    # 400 -> 1,600; now 40 -> 80, 0 -> 0, 20 -> 40
+    assert many <= 2 * few + 4
+
+
+def test_each_pieces_dates_read_alike_however_long_the_sentence():
+    # the speech day, the spell after 'until' and the two days' widening of each piece are
+    # those of the piece alone
+    pieces = (
+        "'they hit us tonight,' a driver said on Thursday; ",
+        "fighting began on 7 March and went on until 9 March; ",
+        "troops took the village after two days of fighting on 3 March; ",
+    )
+    for piece in pieces:
+        alone = [(d.start, d.end) for d in find_dates(piece, 0, len(piece), PUB)]
+        text = piece * 30
+        together = [(d.start, d.end) for d in find_dates(text, 0, len(text), PUB)]
+        assert together == alone * 30
+
+
+def test_a_since_span_closes_on_the_day_said_after_it_in_a_long_sentence():
+    piece = "Since 24 February forces have encircled the town, committees said on 5 March, and "
+    text = piece * 40
+    spans = [d for d in find_dates(text, 0, len(text), PUB) if d.text.lower().startswith("since")]
+    assert len(spans) == 40
+    assert {(d.start, d.end) for d in spans} == {(dt.date(2019, 2, 24), dt.date(2019, 3, 5))}
