@@ -58,10 +58,12 @@ def _date(text: str | None, low: dt.date, high: dt.date) -> dt.date | None:
 
 
 def _known(text: str | None, allowed: list[str]) -> list[str]:
-    """The values the data knows, each once, in the URL's order (`ap,ap,...` is one `ap`)."""
-    wanted = dict.fromkeys(v for v in (text or "").split(",") if v)
-    known = set(allowed)
-    return [v for v in wanted if v in known]
+    """The values the data knows, each once, in the URL's order (`ap,ap,...` is one `ap`),
+    read whatever their case: a link typed by hand as `?areas=idlib` showed every area, the
+    value dropped without a word (the data's is `Idlib`; types are `airstrike`)."""
+    known = {v.casefold(): v for v in reversed(allowed)}  # the first of a folded clash wins
+    found = (known.get(v.strip().casefold()) for v in (text or "").split(",") if v.strip())
+    return list(dict.fromkeys(v for v in found if v is not None))
 
 
 def from_params(params: Mapping[str, str], options: Options) -> dict[str, object]:

@@ -145,6 +145,12 @@ def test_permalink_round_trip(mini_view):
             {"types": "evacuation," * 500, "by": "wire1,wire1"},
             {"f_types": ["evacuation"], "f_claimants": ["wire1"]},
         ),
+        # session 33 (hD23): typed by hand in another case, the value is still read
+        (
+            {"areas": "baghouz", "types": "Evacuation"},
+            {"f_areas": ["Baghouz"], "f_types": ["evacuation"]},
+        ),
+        ({"outlets": "PAPER,paper, paper2"}, {"f_outlets": ["paper", "paper2"]}),
     ],
 )
 def test_permalink_never_trusts_the_url(mini_view, params, state):
