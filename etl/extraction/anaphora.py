@@ -26,6 +26,9 @@ from etl.extraction.rules import read_rules
 
 #: what a noun that names no weapon may refer back to
 VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash", "killing"})
+#: what a noun of fire from afar ('the strikes': data/rules/anaphora_nouns.csv, bombardment)
+#: may refer back to
+BOMBARDMENT = frozenset({"airstrike", "shelling"})
 #: how far before the noun its determiner may stand ('the Tuesday strike', 'the two attacks')
 REACH = 40
 NOTE = "the happening it tells again"
@@ -34,10 +37,11 @@ OWN_PLACE = 30
 
 
 @cache
-def _nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+def _nouns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     rows = read_rules("anaphora_nouns", ["word", "generic"])
     words = sorted((r["word"].lower() for r in rows), key=len, reverse=True)
-    generic = frozenset(r["word"].lower() for r in rows if r["generic"].lower() == "yes")
+    #: noun -> 'yes' (any violent type), 'bombardment' (air strikes or shelling) or 'no'
+    generic = {r["word"].lower(): r["generic"].lower() for r in rows}
     noun = "(?P<noun>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")(?:e?s)?"
     definite = re.compile(
         r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}?" + noun + r"\b", re.I
@@ -50,9 +54,10 @@ def _nouns() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
     return definite, toll, generic
 
 
-def _reference(m: Mention, text: str) -> tuple[str, bool] | None:
-    """('definite' or 'toll', whether the noun is generic) when the mention's trigger holds a
-    noun that refers back; None otherwise."""
+def _reference(m: Mention, text: str) -> tuple[str, str] | None:
+    """('definite' or 'toll', what the noun may refer back to: 'yes' any violent type,
+    'bombardment' air strikes or shelling, 'no' its own type) when the mention's trigger holds
+    a noun that refers back; None otherwise."""
     lo = max(m.char_start, m.trigger_start - REACH)
     near = text[lo : m.trigger_end].lower()
     if "th" not in near and "toll" not in near:  # no determiner, no toll: most triggers
@@ -64,11 +69,11 @@ def _reference(m: Mention, text: str) -> tuple[str, bool] | None:
         for found in pattern.finditer(text, lo, m.trigger_end):
             if found.start("noun") < m.trigger_end and found.end("noun") > m.trigger_start:
                 noun = re.sub(r"\s+", " ", found.group("noun").lower())
-                return kind, noun in generic
+                return kind, generic.get(noun, "no")
     return None
 
 
-def _fits(antecedent: Mention, m: Mention, kind: str, generic: bool) -> bool:
+def _fits(antecedent: Mention, m: Mention, kind: str, generic: str) -> bool:
     """Whether `antecedent` may be the happening `m` tells again: of another sentence (before
     it, for 'the strike'), dated by its own words, and of its type (any violent type for a
     noun that names no weapon; a toll's noun keeps its type: 'the toll of Sunday's attack on
@@ -77,8 +82,10 @@ def _fits(antecedent: Mention, m: Mention, kind: str, generic: bool) -> bool:
         return False
     if kind == "definite" and antecedent.char_start > m.char_start:
         return False
-    if generic and kind == "definite":
+    if generic == "yes" and kind == "definite":
         return antecedent.event_type in VIOLENT
+    if generic == "bombardment" and kind == "definite" and m.event_type in BOMBARDMENT:
+        return antecedent.event_type in BOMBARDMENT
     return antecedent.event_type == m.event_type
 
 

@@ -67,7 +67,7 @@ from etl.extraction.running_totals import (
     since_day,
     yearly_tally,
 )
-from etl.extraction.sentences import capped, split_sentences
+from etl.extraction.sentences import capped, list_heading, split_sentences
 from etl.extraction.span_tolls import (
     SpanToll,
     find_span_toll,
@@ -207,6 +207,9 @@ class _Context:
     answering: DateWindow | None = None  # that day, in the sentence that answers it
     #: (trigger start, type) of the running totals since a day weeks back (C1): no event
     stale: set[tuple[int, str]] = field(default_factory=set)
+    #: the first sentence heads a list of items (sentences.list_heading): its words name the
+    #: list's subject ('TIMELINE: ISLAMIC STATE ATTACKS IN ...'), no event
+    list_heading: bool = False
 
 
 def _quoting(m: Mention, text: str, read: str) -> Mention:
@@ -286,6 +289,7 @@ class Extractor:
         # KIA: nil'): dated as a note is (its cells are not read as a note's nouns)
         row = not context.note and one_row(text, sentences) and not relays_speech(text)
         context.nouns = nouns
+        context.list_heading = list_heading(text, sentences)
         # countries the article names weigh more than any one town it places
         named = self.resolver.countries_named(text)
         for iso, n in named.items():
@@ -447,6 +451,8 @@ class Extractor:
         context.stamp = own_stamp or context.stamp
         # a note of one sentence names what happened: its nominal triggers took place
         triggers = find_triggers(text, start, end, context.stems, context.note, context.nouns)
+        if index == 0 and context.list_heading:
+            triggers = []  # 'TIMELINE: THE BATTLE FOR NORTHERN HAMA ... ⟐ 6 May 2019 — ...'
         if index == 0 and own_stamp is None and not triggers:
             # a heading of a name and a day ('Daily report 18 February 2015.') dates the
             # entries below it, as a stamp does

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from etl.extraction.record_shape import MARK_RUN
+from etl.extraction.record_shape import MARK_RUN, is_mark_char
 
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 _ABBREVIATIONS = (
@@ -232,6 +232,25 @@ def _item_breaks(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
                 start = m.start() + 1
         _add(out, text, start, end)
     return out
+
+
+#: a heading's letters are capitals (a share of them: 'WEEK 23 (3–9 June 2019)' has a month)
+HEADING_CAPITALS = 0.8
+
+
+def list_heading(text: str, spans: list[tuple[int, int]]) -> bool:
+    """The text's first sentence is the heading of a list of items: written in capitals,
+    with no sentence end, and the next sentence opens with a field mark ('TIMELINE: ISLAMIC
+    STATE ATTACKS IN THE KIRKUK–SALAHUDDIN–DIYALA TRIANGLE, MARCH–MAY 2019 ⟐ 7 March 2019 —
+    ...'). It names the list's subject ('ATTACKS', 'THE BATTLE FOR NORTHERN HAMA'); its items
+    tell the events."""
+    if len(spans) < 2:
+        return False
+    start, end = spans[0]
+    if text[end - 1] in ".!?" or is_mark_char(text[end - 1]) or not is_mark_char(text[spans[1][0]]):
+        return False
+    letters = [c for c in text[start:end] if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= HEADING_CAPITALS * len(letters)
 
 
 def _breaks(marks: set[str]) -> re.Pattern[str]:

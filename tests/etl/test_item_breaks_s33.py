@@ -16,7 +16,7 @@ import datetime as dt
 import pytest
 
 from etl.extraction.extract import ArticleInput
-from etl.extraction.sentences import split_sentences
+from etl.extraction.sentences import list_heading, split_sentences
 
 
 def _pieces(text: str) -> list[str]:
@@ -98,4 +98,36 @@ def test_each_item_is_its_own_event_on_its_own_day(extractor, text, published, e
     got = {(m.event_type, m.date.start) for m in mentions if m.date.start == m.date.end}
     assert expected <= got
     # the heading's words tell no event of their own
+    assert not any(m.char_start == 0 for m in mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "heading"),
+    [
+        (TIMELINE, True),
+        (DIGEST, True),  # 'THE WEEK IN THE VALLEY (11–17 March 2019)': a month in capitals' run
+        (
+            "CHRONOLOGY: ATTACKS AND AIR STRIKES ON THE GHAB PLAIN, MAY 2019 ✦ 3 May 2019 — "
+            "Shells kill two farmers near Qalaat al-Madiq. ✦ 9 May 2019 — An air strike on "
+            "the market of Kafr Nabudah kills five shoppers and wounds a dozen more.",
+            True,
+        ),
+        (BULLETIN, True),
+        # a log's first entry with no full stop before a bullet is no heading: not in capitals
+        ("06:10 | Shelling hit Kafr Zita, no injuries ■ 18:05 | A drone struck a car.", False),
+        ("Shelling hit Ariha on Monday. Two men were killed.", False),
+    ],
+)
+def test_a_lists_heading(text, heading):
+    assert list_heading(text, split_sentences(text)) is heading
+
+
+def test_a_lists_heading_names_no_event(extractor):
+    text = (
+        "CHRONOLOGY: ATTACKS AND AIR STRIKES ON THE GHAB PLAIN, MAY 2019 ✦ 3 May 2019 — Shells "
+        "kill two farmers near Qalaat al-Madiq. ✦ 9 May 2019 — An air strike on the market of "
+        "Kafr Nabudah kills five shoppers and wounds a dozen more."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 5, 31)))
+    assert mentions
     assert not any(m.char_start == 0 for m in mentions)

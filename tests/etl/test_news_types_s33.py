@@ -12,8 +12,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from etl.extraction.extract import ArticleInput
 from etl.extraction.triggers import find_triggers
 
 
@@ -129,3 +132,121 @@ def test_the_crime_a_charge_names_with_its_own_day_is_the_event(sentence, trigge
 )
 def test_a_charge_with_no_day_of_its_crime_stays_a_charge(sentence):
     assert "killing" not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unknown gunmen on a motorcycle shot dead a teacher outside the school and fled "
+        "towards the river.",
+        "The attackers set fire to two trucks at the checkpoint, killed a guard and then fled.",
+        "Kidnappers seized a doctor from his clinic in Manbij on Monday and fled in a van.",
+    ],
+)
+def test_the_attackers_own_flight_is_no_displacement(sentence):
+    assert "displacement" not in _types(sentence)
+
+
+def test_people_fleeing_an_attack_are_still_displaced():
+    got = _types("Gunmen attacked the village on Monday and hundreds of families fled to Hajin.")
+    assert "displacement" in got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        (
+            "Shells fell on the market of Ariha, where fighting has raged since the weekend.",
+            "shelling",
+        ),  # fmt: skip
+        (
+            "A drone struck a car near the bridge as clashes continued in the villages nearby.",
+            "airstrike",
+        ),  # fmt: skip
+        (
+            "The truce held in Daraa on Monday, although heavy fighting went on near Busra.",
+            None,
+        ),  # fmt: skip
+    ],
+)
+def test_a_fight_told_as_the_setting_of_the_event_is_no_clash(sentence, kept):
+    got = _types(sentence)
+    assert "clash" not in got
+    if kept:
+        assert kept in got
+
+
+def test_a_fight_told_as_the_news_itself_stays():
+    assert "clash" in _types("Fighting has raged on the outskirts of Hajin since Sunday.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Commanders say they expect another attempt to push into the camp tonight.",
+        "The militants made a new attempt to push into the town, the army said.",
+        "Tribal fighters made an attempt to push into the market on Monday.",
+    ],
+)
+def test_an_attempt_to_attack_is_no_attack(sentence):
+    assert "clash" not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "SITUATION OVERVIEW: Hostilities continued in southern Idlib over the past day.",
+        "Since 1 May, 31 schools have been damaged by hostilities.",
+        "Hostilities resumed in the east on Monday, the UN said.",
+    ],
+)
+def test_hostilities_alone_name_no_battle(sentence):
+    assert "clash" not in _types(sentence)
+
+
+def test_a_fight_told_beside_another_event_with_while_stays():
+    sentence = (
+        "Shells fired by Turkish forces hit the village of al-Yabisah, killing four, while "
+        "clashes continue on the outskirts of the town."
+    )
+    assert "clash" in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        (
+            "Army units carried out concentrated artillery strikes on the positions of the "
+            "militants near Tal Mannas.",
+            "shelling",
+        ),  # fmt: skip
+        (
+            "Government forces launched rocket strikes on the villages of the Ghab plain on "
+            "Monday.",
+            "shelling",
+        ),  # fmt: skip
+        ("The army conducted heavy tank barrages on the western farms of Sarmin.", "shelling"),
+        (
+            "Warplanes of the regime committed a horrific massacre in the market of Ariha.",
+            "airstrike",
+        ),  # fmt: skip
+        (
+            "Russian aircraft perpetrated a new massacre against the displaced near Atmeh.",
+            "airstrike",
+        ),  # fmt: skip
+    ],
+)
+def test_strikes_named_by_their_weapon(sentence, event_type):
+    got = _types(sentence)
+    assert event_type in got
+    assert not ({"airstrike", "shelling", "killing"} - {event_type}) & got.keys()
+
+
+def test_the_strikes_told_again_are_the_shelling_told_before(extractor):
+    text = (
+        "Army units on Sunday carried out artillery strikes on the positions of the militants "
+        "around Kafr Zita. The strikes destroyed several fortified positions, a military "
+        "source said."
+    )
+    mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 3, 11)))
+    assert {m.event_type for m in mentions} == {"shelling"}
