@@ -216,6 +216,25 @@ def _batch_name(upload_names: Sequence[str], today: dt.date) -> str:
     return f"{len(upload_names)} uploads, {today:%d %b %Y}"
 
 
+def left_as_stored(
+    drafts: Sequence[Draft], stored: Mapping[str, str]
+) -> tuple[list[Draft], list[str]]:
+    """The drafts the batch's questions, its checks and the store are given, and a line each
+    for those left out: an article the store holds already (`stored`: source -> where, as
+    `etl.ingest.already_stored` says) that names no outlet or no date of its own, such as a
+    seed article uploaded again. Storing it adds nothing, and the batch's answers are not its
+    facts: it was counted in "Outlet of the 3 article(s) that name none", pre-filled with the
+    new articles' outlet and date, and a copy of an uploaded batch's article was then
+    reported as stored "with other metadata" (the batch's answers, not its own)."""
+    kept, lines = [], []
+    for d in drafts:
+        if d.source in stored and not ((d.outlet or d.wire) and d.published):
+            lines.append(f"{d.source}: already stored ({stored[d.source]}); nothing added")
+        else:
+            kept.append(d)
+    return kept, lines
+
+
 def batch_questions(
     drafts: Sequence[Draft], upload_names: Sequence[str], today: dt.date
 ) -> BatchQuestions:

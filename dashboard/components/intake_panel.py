@@ -18,6 +18,7 @@ from dashboard.intake import (
     Outcome,
     batch_questions,
     drafts_frame,
+    left_as_stored,
     outcome,
     partly_read,
     preview_heights,
@@ -73,7 +74,9 @@ def _uploads(round_: int) -> list[tuple[str, bytes]]:
     return uploads
 
 
-def _show_read(drafts: list[Draft], problems: list[Problem], paths: Paths) -> None:
+def _show_read(drafts: list[Draft], problems: list[Problem], paths: Paths) -> dict[str, str]:
+    """The preview; which drafts the store holds already (source -> where)."""
+    stored: dict[str, str] = {}
     if drafts:
         st.markdown(f"**Read {len(drafts)} article(s)**")
         stored = already_stored(paths, drafts)
@@ -102,6 +105,7 @@ def _show_read(drafts: list[Draft], problems: list[Problem], paths: Paths) -> No
         "could not be read in full (the lines read from it are listed above)",
     )
     _show_problems([p for p in problems if p.file not in partly], "could not be read")
+    return stored
 
 
 def _show_inferred(frame) -> None:
@@ -168,9 +172,16 @@ def render_intake(paths: Paths, who: str) -> None:
     names = [name for name, _ in uploads]
     key = hashlib.sha256(repr([(n, len(d)) for n, d in uploads]).encode()).hexdigest()[:12]
     drafts, problems = _read(tuple(uploads))
-    _show_read(drafts, problems, paths)
+    stored = _show_read(drafts, problems, paths)
+    # an article stored already that names no outlet or date of its own is left out: the
+    # batch's questions are about the new ones (it adds nothing; said after storing)
+    drafts, left = left_as_stored(drafts, stored)
     if not drafts:
-        st.caption("Nothing has been stored: no article could be read.")
+        st.caption(
+            "Nothing to store: every article read is in the store already."
+            if left
+            else "Nothing has been stored: no article could be read."
+        )
         if click is not None:
             _stale(click)
         return
@@ -196,7 +207,7 @@ def render_intake(paths: Paths, who: str) -> None:
         click,
         lambda: ingest(paths, drafts, problems, options, wait_seconds=WAIT_SECONDS),
         "Storing the batch, extracting its events and publishing…",
-        lambda report: _stored(outcome(report), round_, key),
+        lambda report: _stored(outcome(report), round_, key, left),
         f"store {len(good)} article(s).",
     )
 
@@ -205,7 +216,8 @@ def render_intake(paths: Paths, who: str) -> None:
 STORED = "intake_stored"
 
 
-def _stored(done: Outcome, round_: int, key: str) -> tuple[str, dict[str, object]]:
+def _stored(done: Outcome, round_: int, key: str, left: list[str]) -> tuple[str, dict[str, object]]:
+    done = replace(done, details=done.details + tuple(f"Already stored: {line}" for line in left))
     after: dict[str, object] = {"intake_outcome": done, "upload_round": round_ + 1, STORED: key}
     if done.batch_id:
         after["review_batch_next"] = done.batch_id

@@ -818,3 +818,30 @@ def test_a_place_from_the_sentences_around_is_said_so(store):
         f"The sentence names no place itself: the extractor placed the event at {place} from "
         "the sentences around it. To move it, search the gazetteer or pick the point on the map."
     ], said
+
+
+def test_seed_articles_uploaded_again_are_not_asked_about_s33(store):
+    """Session 33 (hD23): two seed articles uploaded again with a new one asked "Publication
+    date of the 2 article(s) that give none" (and an outlet), pre-filled with the new
+    article's, though the store holds both with their own; their answers would have been
+    reported as "other metadata". Now they are left out, said as already stored after the
+    batch is stored, and the questions are the new article's (it gives both: none asked)."""
+    from etl.settings import ROOT
+
+    seeds = sorted((ROOT / "seeds").glob("00[12]_*.txt"))
+    at = sign(analyst_page())
+    files = [(p.name, p.read_bytes(), "text/plain") for p in seeds]
+    at.file_uploader(key="uploads_0").set_value([*files, ("good.txt", GOOD, "text/plain")]).run()
+    assert not at.exception, at.exception
+    table = _drafts_table(at)
+    assert table["already stored"].tolist()[:2] == [f"seed article {p.name}" for p in seeds]
+    asked = [t.label for t in at.text_input] + [d.label for d in at.date_input]
+    assert not [a for a in asked if a.startswith(("Outlet of", "Publication date of"))], asked
+    button(at, "Store 1 article(s)").click().run()
+    assert not at.exception, at.exception
+    (batch,) = inbox.read(store).batches
+    assert [a["source"] for a in inbox.read(store).articles] == ["good.txt"]
+    said = texts(at)
+    for p in seeds:
+        assert f"{p.name}: already stored (seed article {p.name}); nothing added" in as_read(said)
+    assert batch["batch_id"]
