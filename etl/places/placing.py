@@ -395,6 +395,24 @@ class PlaceResolver:
             # smaller town the text names near it is where it happened
             section = hits.pop(0)
             refs.append(replace(section, geo_precision=max(3, section.geo_precision)))
+        elif (
+            (capital_heading or colon_heading)
+            and len(hits) == 1
+            and not hits[0].reporting
+            and (named := next((u for u in unknown if u[1] >= hits[0].end), None)) is not None
+        ):
+            # 'KIRKUK: Gunmen attacked the house of a sheikh in Sargaran', 'ANBAR: F-16s struck
+            # a hideout near Jubba': the place its text names, which no gazetteer holds, lies
+            # in the heading's area; the heading places it, coarsely, before any place told
+            # in another item (session 33)
+            head = hits[0]
+            hits = [
+                replace(
+                    head,
+                    geo_precision=max(3, head.geo_precision),
+                    region=f"{named[0]} ({head.text})",
+                )
+            ]
         # the town a place is measured from ('AUNO (Konduga LGA), 24 km W of Maiduguri')
         # locates it before a region named in brackets
         refs.sort(key=lambda r: _MEASURED_FROM.search(text, max(0, r.start - 40), r.start) is None)
@@ -764,6 +782,7 @@ class PlaceResolver:
                 or (
                     _ACRONYM.match(raw)
                     and not (dateline or unit_cell or _table_cell(text, start, end))
+                    and not routes.item_label(text, start, end)  # '⋮ BASRA: ...'
                 )
                 # 'MOSUL (AP) -', '0112Z | AXUM | ...' are no acronyms
                 or roles.never_a_place(key, self.rules)

@@ -226,6 +226,24 @@ def _capitals(name: str) -> bool:
     return name.isupper()
 
 
+# a bulletin's item label in capitals after its item mark, the mark after a sentence's or a
+# heading's end: '... an officer. ⋮ BASRA: ...', '... (3–9 January 2019) ⋮ KIRKUK: ...' (a
+# press digest's '. • Hürriyet (Istanbul): ...' names an outlet in title case, no place)
+_ITEM_MARK_BEFORE = re.compile(rf"[.!?)]\s+{MARK_RUN}\s+\Z")
+_LABEL_COLON = re.compile(r"\s*:\s")
+
+
+def item_label(text: str, start: int, end: int) -> bool:
+    """text[start:end] is an item's label in capitals right after the item's mark, before a
+    colon ('⋮ BASRA: A rocket fell ...'): a place's name, however short ('HAMA', 'BASRA' are
+    no acronyms there)."""
+    return (
+        text[start:end].isupper()
+        and _LABEL_COLON.match(text, end) is not None
+        and _ITEM_MARK_BEFORE.search(text, max(0, start - 12), start) is not None
+    )
+
+
 def note_heading(text: str, start: int, end: int) -> bool:
     """A name that heads a note's line ('Ariha: ...', 'Thu: Ariha - ...') is in a place slot."""
     return heading_end(text, start, end) >= 0
@@ -241,7 +259,9 @@ def heading_end(text: str, start: int, end: int) -> int:
     after = _HEADING_AFTER.match(text, end)
     if after is None or _CALENDAR.match(text, start, end):
         return -1
-    if _HEADING_BEFORE.search(text, max(0, start - HEADING_LOOK_BEHIND), start) is None:
+    if _HEADING_BEFORE.search(
+        text, max(0, start - HEADING_LOOK_BEHIND), start
+    ) is None and not item_label(text, start, end):
         return -1
     return after.end()
 
