@@ -194,12 +194,17 @@ def _blocked(sentence: _Sentence, rules: TypeRules, start: int, end: int) -> boo
     """A block row of the type (one whose required words the sentence holds) matches
     across the trigger."""
     for number in sentence.rows.keys() & rules.block:  # any order: one match is enough
-        for m_start, m_end in sentence.block_spans(number):
-            if m_start >= end:
-                break
-            if start < m_end:
-                return True
+        spans = sentence.block_spans(number)
+        # in order and not overlapping (finditer's): of the matches that begin before the
+        # trigger ends, the last ends latest (not read through for every trigger)
+        before = bisect_left(spans, end, key=_first)
+        if before and start < spans[before - 1][1]:
+            return True
     return False
+
+
+def _first(span: tuple[int, int]) -> int:
+    return span[0]
 
 
 #: A weapon named as the cause of the casualties counted before it: 'Transported 3 wounded
