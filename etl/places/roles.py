@@ -13,7 +13,7 @@ All pure functions of the text and the tables.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -24,7 +24,6 @@ from etl.extraction.ascii_twin import plain, twin
 from etl.extraction.literals import required_sets
 from etl.extraction.number_reading import number_value
 from etl.extraction.rules import RULES, read_rules
-from etl.extraction.word_gate import search as gated_search
 from etl.places.evidence import ARTICLE, ARTICLE_PREFIX
 from etl.problems import InputError, Problem, display_path
 from etl.settings import ROOT
@@ -98,6 +97,19 @@ class PlaceRules:
     before_keys: ahocorasick.Automaton | None = None
     unkeyed_words: re.Pattern[str] | None = None
     unkeyed_at_word: re.Pattern[str] | None = None
+    # (session 33) a name's cue index: the words one of which every match of each role and
+    # region row holds (None: the row has none such; `_row_words`), the automata of the
+    # 'after' and 'between' rows' words, and the 'after' rows that have none in one
+    # alternation (as before_keys and unkeyed_at_word are for 'before'): a name's windows
+    # are read for those words once, and only the rows whose words stand in them are tried
+    role_words: tuple[frozenset[str] | None, ...] = ()
+    region_words: tuple[frozenset[str] | None, ...] = ()
+    after_keys: ahocorasick.Automaton | None = None
+    between_keys: ahocorasick.Automaton | None = None
+    unkeyed_after: re.Pattern[str] | None = None
+    #: the rows to try for each pair of words found before and after a name (`_plan`),
+    #: shared with the ASCII twins (the same rows in the same order)
+    plans: dict = field(default_factory=dict, compare=False, repr=False)
 
     def has(self, word: str, role: str) -> bool:
         return role in self.cues.get(word.lower(), ())
@@ -152,6 +164,8 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
     before = _at_word_starts(sides, "before")
     keys, unkeyed = _before_keys(sides)
     unkeyed_at_word = _at_word_starts(unkeyed, "before")
+    after_keys, unkeyed_after = _side_keys(sides, "after")
+    between_keys, _ = _side_keys([(side, p) for _, side, p in roles], "between")
     return replace(
         rules,
         locatives=rules.words_of("locative"),
@@ -165,6 +179,11 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         before_keys=keys,
         unkeyed_words=_after_space(unkeyed_at_word),
         unkeyed_at_word=unkeyed_at_word,
+        role_words=tuple(_row_words(p) for _, _, p in roles),
+        region_words=tuple(_row_words(r.pattern) for r in regions),
+        after_keys=after_keys,
+        between_keys=between_keys,
+        unkeyed_after=_any(unkeyed_after, "after"),
     )
 
 
@@ -193,6 +212,7 @@ def _reading(rules: PlaceRules, before: str, after: str) -> PlaceRules:
         before_at_word=_twin(rules.before_at_word),
         unkeyed_words=_twin(rules.unkeyed_words),
         unkeyed_at_word=_twin(rules.unkeyed_at_word),
+        unkeyed_after=_twin(rules.unkeyed_after),
     )
     _PLAIN[id(rules)] = (rules, made)
     return made
@@ -209,16 +229,31 @@ def _before_keys(
 ) -> tuple[ahocorasick.Automaton | None, list[tuple[str, re.Pattern[str]]]]:
     """The words of the 'before' patterns that hold one in every match (lower case, in an
     automaton), and the 'before' patterns that have none such."""
+    return _side_keys(sides, "before")
+
+
+def _row_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The words (lower case, ASCII) one of which every match of the pattern holds, as
+    etl.extraction.literals reads them; None when it has none such."""
+    found = required_sets(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern))
+    return found[0] if found and all(word.isascii() for word in found[0]) else None
+
+
+def _side_keys(
+    sides: list[tuple[str, re.Pattern[str]]], side: str
+) -> tuple[ahocorasick.Automaton | None, list[tuple[str, re.Pattern[str]]]]:
+    """The words of one side's patterns that hold one in every match (lower case, in an
+    automaton), and that side's patterns that have none such."""
     words: set[str] = set()
     unkeyed = []
-    for side, pattern in sides:
-        if side != "before":
+    for its_side, pattern in sides:
+        if its_side != side:
             continue
-        found = required_sets(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern))
-        if found and all(word.isascii() for word in found[0]):
-            words |= found[0]
+        found = _row_words(pattern)
+        if found is not None:
+            words |= found
         else:
-            unkeyed.append((side, pattern))
+            unkeyed.append((its_side, pattern))
     if not words:
         return None, unkeyed
     automaton = ahocorasick.Automaton()
@@ -288,19 +323,68 @@ def _at_word_starts(sides: list[tuple[str, re.Pattern[str]]], side: str) -> re.P
 _FOLDS = "".join(CASE_FOLDS.values())
 
 
-def _quiet(rules: PlaceRules, before: str, after: str) -> bool:
-    """No pattern of either side can match: the name has no role and makes no region."""
+def _found(automaton: ahocorasick.Automaton | None, window: str) -> frozenset[str] | None:
+    """The rule words (`PlaceRules.role_words` ...) a window around a name holds, line breaks
+    and tabs read as spaces; None where a character stands that matches an ASCII letter
+    only when case is ignored ('İ', the Kelvin sign: every word is then taken as held)."""
+    if automaton is None:
+        return frozenset()
+    if not window.isascii() and any(ch in window for ch in _FOLDS):
+        return None
+    low = window.replace("\n", " ").replace("\t", " ").lower()
+    return frozenset(word for _, word in automaton.iter(low))
+
+
+def _cue_index(rules: PlaceRules, before: str, after: str) -> tuple:
+    """A name's cue index: the rule words its two windows hold (`_found`)."""
+    return _found(rules.before_keys, before), _found(rules.after_keys, after)
+
+
+def _can(words: frozenset[str] | None, found: frozenset[str] | None) -> bool:
+    """A row with these words can match in a window that holds `found`."""
+    return words is None or found is None or not words.isdisjoint(found)
+
+
+PLANS = 8_192  # pairs of words found kept (`_plan`; emptied when full)
+
+
+def _plan(rules: PlaceRules, cues: tuple) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The role rows ('before' and 'after') and the region rows a name with these cues
+    (`_cue_index`) can match, in the tables' order: the others hold a word the windows lack."""
+    plan = rules.plans.get(cues)
+    if plan is None:
+        before, after = cues
+        role_rows = tuple(
+            i
+            for i, ((_, side, _), words) in enumerate(zip(rules.roles, rules.role_words))
+            if side != "between" and _can(words, before if side == "before" else after)
+        )
+        region_rows = tuple(
+            i
+            for i, (rule, words) in enumerate(zip(rules.regions, rules.region_words))
+            if _can(words, before if rule.side == "before" else after)
+        )
+        plan = (role_rows, region_rows)
+        if len(rules.plans) >= PLANS:
+            rules.plans.clear()
+        rules.plans[cues] = plan
+    return plan
+
+
+def _quiet(rules: PlaceRules, before: str, after: str, cues: tuple | None = None) -> bool:
+    """No pattern of either side can match: the name has no role and makes no region.
+    `cues`: the words its windows hold (`_cue_index`), when read already."""
+    before_found, after_found = cues if cues is not None else _cue_index(rules, before, after)
     first, words = rules.before_at_word or rules.any_before, rules.before_words
-    if (
-        rules.before_keys is not None
-        and next(rules.before_keys.iter(before.replace("\n", " ").replace("\t", " ").lower()), None)
-        is None
-        and (before.isascii() or not any(ch in before for ch in _FOLDS))
-    ):  # no keyed pattern can match: the others only
+    if rules.before_keys is not None and before_found is not None and not before_found:
+        # no keyed pattern can match: the others only
         first, words = rules.unkeyed_at_word, rules.unkeyed_words
+    after_pattern = rules.any_after
+    if rules.after_keys is not None and after_found is not None and not after_found:
+        after_pattern = rules.unkeyed_after  # (session 33: as for 'before')
     return not (
         (first is not None and _ends_with(first, before, words))
-        or (rules.any_after is not None and rules.any_after.match(after))
+        or (after_pattern is not None and after_pattern.match(after))
     )
 
 
@@ -336,18 +420,19 @@ def role_of(text: str, start: int, end: int, rules: PlaceRules | None = None) ->
     before = text[max(0, start - LOOK_BEHIND) : start]
     after = text[end : end + LOOK_AHEAD]
     rules = _reading(rules or place_rules(), before, after)
-    if _quiet(rules, before, after):
+    cues = _cue_index(rules, before, after)
+    if _quiet(rules, before, after, cues):
         return None
-    return _role(rules, before, after)
+    return _role(rules, before, after, _plan(rules, cues))
 
 
-def _role(rules: PlaceRules, before: str, after: str) -> str | None:
-    """`role_of` past its quick test (`rules` as `_reading` gave them)."""
-    for role, side, pattern in rules.roles:
-        if side == "between":
-            continue
-        # a row before the name is searched only where one of its words stands
-        if gated_search(pattern, before) if side == "before" else pattern.match(after):
+def _role(rules: PlaceRules, before: str, after: str, plan: tuple) -> str | None:
+    """`role_of` past its quick test (`rules` as `_reading` gave them), trying the rows of
+    `plan` (`_plan`: those whose words the windows hold)."""
+    table = rules.roles
+    for i in plan[0]:
+        role, side, pattern = table[i]
+        if pattern.search(before) if side == "before" else pattern.match(after):
             return role
     return None
 
@@ -356,7 +441,11 @@ def is_reference(between: str, rules: PlaceRules | None = None) -> bool:
     """The words between two place names make the second a reference point for the first
     ('Mahardeh, a Christian town north-west of Hama')."""
     rules = rules or place_rules()
-    return any(side == "between" and pattern.match(between) for role, side, pattern in rules.roles)
+    found = _found(rules.between_keys, between)
+    return any(
+        side == "between" and _can(words, found) and pattern.match(between)
+        for (_, side, pattern), words in zip(rules.roles, rules.role_words)
+    )
 
 
 def region_of(
@@ -366,14 +455,18 @@ def region_of(
     before = text[max(0, start - LOOK_BEHIND) : start]
     after = text[end : end + LOOK_AHEAD]
     rules = _reading(rules or place_rules(), before, after)
-    if _quiet(rules, before, after):
+    cues = _cue_index(rules, before, after)
+    if _quiet(rules, before, after, cues):
         return None
-    return _region(rules, before, after, name)
+    return _region(rules, before, after, name, _plan(rules, cues))
 
 
-def _region(rules: PlaceRules, before: str, after: str, name: str) -> Region | None:
-    """`region_of` past its quick test (`rules` as `_reading` gave them)."""
-    for rule in rules.regions:
+def _region(rules: PlaceRules, before: str, after: str, name: str, plan: tuple) -> Region | None:
+    """`region_of` past its quick test (`rules` as `_reading` gave them), trying the rows
+    of `plan` (`_plan`)."""
+    table = rules.regions
+    for i in plan[1]:
+        rule = table[i]
         found = rule.pattern.search(before) if rule.side == "before" else rule.pattern.match(after)
         if found:
             direction = (found.groupdict().get("direction") or "").lower()
@@ -546,10 +639,12 @@ def read_name(
     """`role_of` and `region_of` at once (the quick test that most names pass done once)."""
     before, after = text[max(0, start - LOOK_BEHIND) : start], text[end : end + LOOK_AHEAD]
     rules = _reading(rules or place_rules(), before, after)
-    if _quiet(rules, before, after):
+    cues = _cue_index(rules, before, after)
+    if _quiet(rules, before, after, cues):
         return None, None
     # both read the same two windows with the same rules: the test passed once, not again
-    return _role(rules, before, after), _region(rules, before, after, name)
+    plan = _plan(rules, cues)
+    return _role(rules, before, after, plan), _region(rules, before, after, name, plan)
 
 
 # a capitalised name and an opening bracket right before a position: 'Gire Spi (' of
