@@ -40,10 +40,10 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     return _sequence(list(parsed))
 
 
-def _usable(found: frozenset[str] | None, common: bool = False) -> bool:
+def _usable(found: frozenset[str] | None, common: bool = False, limit: int = MAX_CHOICES) -> bool:
     return (
         found is not None
-        and 0 < len(found) <= MAX_CHOICES
+        and 0 < len(found) <= limit
         and all(_selective(word, common) for word in found)
     )
 
@@ -56,7 +56,7 @@ def _selective(word: str, common: bool = False) -> bool:
     return any(len(w) >= MIN_LENGTH and (common or w not in COMMON) for w in _WORD.findall(word))
 
 
-def _sequence(items: list, common: bool = False) -> frozenset[str] | None:
+def _sequence(items: list, common: bool = False, limit: int = MAX_CHOICES) -> frozenset[str] | None:
     """The most selective usable requirement of a sequence: the one whose shortest word is
     longest (fewest sentences hold it); the earliest of equals."""
     candidates: list[frozenset[str]] = []
@@ -67,13 +67,13 @@ def _sequence(items: list, common: bool = False) -> frozenset[str] | None:
             continue
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the run of letters around it stays contiguous
-        if run and _usable(frozenset({run}), common):
+        if run and _usable(frozenset({run}), common, limit):
             candidates.append(frozenset({run}))
         run = ""
-        found = _element(op, value, common)
-        if _usable(found, common):
+        found = _element(op, value, common, limit)
+        if _usable(found, common, limit):
             candidates.append(found)  # type: ignore[arg-type]
-    if run and _usable(frozenset({run}), common):
+    if run and _usable(frozenset({run}), common, limit):
         candidates.append(frozenset({run}))
     if not candidates:
         return None
@@ -85,41 +85,44 @@ def _weight(word: str) -> int:
     return 8 if word in RARE_SYMBOLS else len(word.strip(" '’-"))
 
 
-def _element(op, value, common: bool = False) -> frozenset[str] | None:
+def _element(op, value, common: bool = False, limit: int = MAX_CHOICES) -> frozenset[str] | None:
     if op is sre.SUBPATTERN:
-        return _sequence(list(value[-1]), common)
+        return _sequence(list(value[-1]), common, limit)
     if op is sre.BRANCH:
         choices: set[str] = set()
         for branch in value[1]:
-            found = _sequence(list(branch), common)
-            if not _usable(found, common):
+            found = _sequence(list(branch), common, limit)
+            if not _usable(found, common, limit):
                 return None
             choices |= found  # type: ignore[arg-type]
         return frozenset(choices)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
         low, _, body = value
-        return _sequence(list(body), common) if low >= 1 else None
+        return _sequence(list(body), common, limit) if low >= 1 else None
     if op is sre.ATOMIC_GROUP if hasattr(sre, "ATOMIC_GROUP") else False:
-        return _sequence(list(value), common)
+        return _sequence(list(value), common, limit)
     return None
 
 
-def required_sets(pattern: str) -> tuple[frozenset[str], ...]:
+def required_sets(pattern: str, limit: int = MAX_CHOICES) -> tuple[frozenset[str], ...]:
     """Every usable requirement of `pattern`, not only the most selective: each is a set of
     lower-case strings one of which every match contains, so a sentence missing any one of
-    them cannot match ('trucks? ... left' needs a truck word and 'left'). A pattern whose
+    them cannot match ('trucks? ... left' needs a truck word and 'left'; `limit`: the most
+    strings one set may hold, MAX_CHOICES unless told). A pattern whose
     every requirement holds a COMMON word ('(?:told|ordered|warned) ...', '... said') gets
     those: better tried where one of them stands than in every sentence. Empty when the
     pattern has none worth filtering on even so."""
     parsed = list(sre_parse.parse(pattern, re.IGNORECASE))
     found: list[frozenset[str]] = []
-    _all_in_sequence(parsed, found)
+    _all_in_sequence(parsed, found, limit=limit)
     if not found:
-        _all_in_sequence(parsed, found, common=True)
+        _all_in_sequence(parsed, found, True, limit)
     return tuple(dict.fromkeys(found))
 
 
-def _all_in_sequence(items: list, found: list[frozenset[str]], common: bool = False) -> None:
+def _all_in_sequence(
+    items: list, found: list[frozenset[str]], common: bool = False, limit: int = MAX_CHOICES
+) -> None:
     run = ""
     for op, value in items:
         if op is sre.LITERAL:
@@ -127,17 +130,17 @@ def _all_in_sequence(items: list, found: list[frozenset[str]], common: bool = Fa
             continue
         if op in _ZERO_WIDTH:
             continue
-        if run and _usable(frozenset({run}), common):
+        if run and _usable(frozenset({run}), common, limit):
             found.append(frozenset({run}))
         run = ""
         if op is sre.SUBPATTERN:
             # a group: all its requirements hold
-            _all_in_sequence(list(value[-1]), found, common)
+            _all_in_sequence(list(value[-1]), found, common, limit)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and value[0] >= 1:
-            _all_in_sequence(list(value[2]), found, common)  # repeated at least once
-        elif _usable(element := _element(op, value, common), common):
+            _all_in_sequence(list(value[2]), found, common, limit)  # repeated at least once
+        elif _usable(element := _element(op, value, common, limit), common, limit):
             found.append(element)  # type: ignore[arg-type]
-    if run and _usable(frozenset({run}), common):
+    if run and _usable(frozenset({run}), common, limit):
         found.append(frozenset({run}))
 
 

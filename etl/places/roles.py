@@ -107,6 +107,8 @@ class PlaceRules:
     after_keys: ahocorasick.Automaton | None = None
     between_keys: ahocorasick.Automaton | None = None
     unkeyed_after: re.Pattern[str] | None = None
+    #: the words of each cue role of place_cues.csv in an automaton (lower case)
+    cue_keys: dict = field(default_factory=dict, compare=False, repr=False)
     #: the rows to try for each pair of words found before and after a name (`_plan`),
     #: shared with the ASCII twins (the same rows in the same order)
     plans: dict = field(default_factory=dict, compare=False, repr=False)
@@ -184,6 +186,7 @@ def place_rules(folder: Path | None = None) -> PlaceRules:
         after_keys=after_keys,
         between_keys=between_keys,
         unkeyed_after=_any(unkeyed_after, "after"),
+        cue_keys={role: _automaton(rules.words_of(role)) for role in CUE_ROLES},
     )
 
 
@@ -232,11 +235,26 @@ def _before_keys(
     return _side_keys(sides, "before")
 
 
+#: the most words one row's set may hold (a name's windows are read for all of them at once,
+#: so a long list costs nothing more: the government verbs' row holds 133)
+ROW_WORDS = 1_024
+
+
 def _row_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The words (lower case, ASCII) one of which every match of the pattern holds, as
     etl.extraction.literals reads them; None when it has none such."""
-    found = required_sets(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern))
+    found = required_sets(re.sub(r"\(\?P<\w+>", "(?:", pattern.pattern), ROW_WORDS)
     return found[0] if found and all(word.isascii() for word in found[0]) else None
+
+
+def _automaton(words: frozenset[str]) -> ahocorasick.Automaton | None:
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 def _side_keys(
@@ -254,13 +272,7 @@ def _side_keys(
             words |= found
         else:
             unkeyed.append((its_side, pattern))
-    if not words:
-        return None, unkeyed
-    automaton = ahocorasick.Automaton()
-    for word in words:
-        automaton.add_word(word, word)
-    automaton.make_automaton()
-    return automaton, unkeyed
+    return _automaton(frozenset(words)), unkeyed
 
 
 def _read(problems: list[Problem], name: str, required, patterns, folder) -> tuple:
@@ -332,7 +344,14 @@ def _found(automaton: ahocorasick.Automaton | None, window: str) -> frozenset[st
     if not window.isascii() and any(ch in window for ch in _FOLDS):
         return None
     low = window.replace("\n", " ").replace("\t", " ").lower()
-    return frozenset(word for _, word in automaton.iter(low))
+    found = automaton.iter(low)
+    first = next(found, None)
+    if first is None:
+        return _NONE_FOUND  # (most windows)
+    return frozenset([first[1], *(word for _, word in found)])
+
+
+_NONE_FOUND: frozenset[str] = frozenset()
 
 
 def _cue_index(rules: PlaceRules, before: str, after: str) -> tuple:
@@ -764,7 +783,13 @@ def names_a_part(text: str, end: int, rules: PlaceRules | None = None, role: str
     if end >= len(text) or text[end] not in " -":  # (most names: a full stop, a comma ...)
         return False
     rules = rules or place_rules()
-    for n, found in enumerate(_AFTER_TOKEN.finditer(text, end, min(len(text), end + 60))):
+    stop = min(len(text), end + 60)
+    # a token that is a part word stands in the window, lowered, as that word (the cue index
+    # of session 33: one look for the role's words before the tokens are read one by one)
+    keys = rules.cue_keys.get(role)
+    if keys is None or next(keys.iter(text[end:stop].lower()), None) is None:
+        return False
+    for n, found in enumerate(_AFTER_TOKEN.finditer(text, end, stop)):
         word = found.group()
         if rules.has(word, role):
             return True
