@@ -59,6 +59,13 @@ COUNTRIES = {
     "Israel": (376, "Middle East"),
     "Iran": (364, "Middle East"),
 }
+#: ISO 3166-1 alpha-2 -> the name above: a place read from GeoNames gives its country as the
+#: code ('SY'), the curated gazetteer as the name. An analyst's accepted event at Manbij or
+#: Saraqib was exported with country 'SY' and no iso or region (session 33, hD23).
+ALPHA2 = {
+    "SY": "Syria", "IQ": "Iraq", "TR": "Turkey", "LB": "Lebanon", "JO": "Jordan",
+    "IL": "Israel", "IR": "Iran",
+}  # fmt: skip
 #: Actor kind (actors.csv) -> ACLED's inter code in words.
 INTER = {
     "state force": "State forces",
@@ -168,6 +175,7 @@ def acled_frame(
         start, end = pd.Timestamp(e["date_start"]).date(), pd.Timestamp(e["date_end"]).date()
         day, precision = event_day(start, end)
         country = _text(countries.get(e.get("place_id")))
+        country = ALPHA2.get(country.upper(), country) if len(country) == 2 else country
         iso, region = COUNTRIES.get(country, ("", ""))
         names, inters = [], []
         for key in ("actor1", "actor2"):

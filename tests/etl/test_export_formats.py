@@ -121,6 +121,19 @@ def test_acled_row_maps_fields_and_takes_the_lowest_toll(mini_view):
     assert convoy["fatalities"] == 0 and convoy["event_type"] == "Strategic developments"
 
 
+def test_acled_country_from_a_geonames_code_s33(mini_view):
+    """Session 33 (hD23): a place read from GeoNames keeps its country as the ISO code ('SY');
+    the ACLED export wrote country 'SY' with no iso or region for such an event (an analyst's
+    accepted shelling at Saraqib). It is Syria, 760, Middle East, as for a curated place."""
+    tables, view = mini_view
+    places = tables["places"].copy()
+    alpha = view.loc[view["place"] == "Alpha", "place_id"].iloc[0]
+    places.loc[places["place_id"] == alpha, "country"] = "SY"
+    frame = acled_frame(view, {**tables, "places": places}, STAMP)
+    row = frame[frame["location"] == "Alpha"].iloc[0]
+    assert (row["country"], row["iso"], row["region"]) == ("Syria", 760, "Middle East")
+
+
 def test_acled_csv_reads_back_with_acled_types(project_tables):
     view = event_frame(project_tables)
     data = acled_csv(view, project_tables, STAMP)
