@@ -9,7 +9,6 @@ their GeoNames id as source.
 
 from __future__ import annotations
 
-import copy
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -22,7 +21,7 @@ from etl.articles import Article
 from etl.extraction.dates import precision_of
 from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Figure, Mention
-from etl.extraction.merge import Cluster, distance_km, event_id_order
+from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import figure_rank as rank_of_figure
 from etl.extraction.summary import summarize
 from etl.heap import release
@@ -177,31 +176,83 @@ def _new_event(
     """The row of a new event. With `told`, its mentions' actors, background and figures
     are read from it (the mentions themselves may be light: etl/light_mentions.py)."""
     best = _best(cluster)
-    # the batch that brought the event: that of its first article in ingestion order
-    first = _first_brought(cluster.mentions, batch_of)
+    head = _Head.of(cluster, best, batch_of)
     where = cluster.place or best
     if told is None:
         actor1 = _most_common(m.actor1 for m in cluster.mentions)
         actor2 = _most_common(m.actor2 for m in cluster.mentions if m.actor2 != actor1)
         background = any(m.background for m in cluster.mentions)
         summary = summarize(best, cluster.mentions, where)
-    else:
-        (actor1, actor2), background = told.actors(), told.background
-        # the summary reads of the figures only the largest of each quantity: the best
-        # mention's own, then one mention carrying the others' largest (`Largest`), give
-        # the figure every whole mention would (the best's first when they tie)
-        carrier = replace(best, figures=told.largest.figures())
-        summary = summarize(best, [carrier], where)
+        return _event_row(head, best, where, (actor1, actor2), background, summary, acled,
+                          actor_ids)  # fmt: skip
+    return _told_row(head, best, where, told, acled, actor_ids)
+
+
+class _Head:
+    """What a new event's row reads of its cluster besides its best and place mentions: its
+    id, type and window, the batch that brought it, and which of its mentions (by seq, in a
+    second pass) are the best and the place one. The second pass keeps this of each new
+    event, not the cluster's light rows: those held the values the first pass decoded for
+    them until the rows were made (docs/scale.md, "Session 33 (hI23)")."""
+
+    __slots__ = ("event_id", "event_type", "start", "end", "batch_id", "best", "place")
+
+    def __init__(self, event_id: str, event_type: str, start, end, batch_id, best, place):
+        self.event_id, self.event_type, self.start, self.end = event_id, event_type, start, end
+        self.batch_id, self.best, self.place = batch_id, best, place
+
+    @classmethod
+    def of(cls, c: Cluster, best: Mention, batch_of: Mapping[str, tuple[int, str]]) -> _Head:
+        """The head of cluster `c` whose best mention is `best`; the best and place ones by
+        their seq when they have one (a light row's), else None."""
+        # the batch that brought the event: that of its first article in ingestion order
+        first = _first_brought(c.mentions, batch_of)
+        place = None if c.place is None else getattr(c.place, "seq", None)
+        return cls(c.event_id, c.event_type, c.start, c.end,
+                       batch_of.get(first.article_id, (0, None))[1], getattr(best, "seq", None),
+                       place)  # fmt: skip
+
+
+def _told_row(
+    head: _Head,
+    best: Mention,
+    where: Mention,
+    told: _Told,
+    acled: Mapping[str, tuple[object, object]],
+    actor_ids: Mapping[str, str],
+) -> dict:
+    """The row of a new event from its head, its best and place mentions (whole) and what
+    the pass gathered of all its mentions (`told`)."""
+    # the summary reads of the figures only the largest of each quantity: the best
+    # mention's own, then one mention carrying the others' largest (`Largest`), give
+    # the figure every whole mention would (the best's first when they tie)
+    carrier = replace(best, figures=told.largest.figures())
+    summary = summarize(best, [carrier], where)
+    return _event_row(head, best, where, told.actors(), told.background, summary, acled,
+                      actor_ids)  # fmt: skip
+
+
+def _event_row(
+    head: _Head,
+    best: Mention,
+    where: Mention,
+    actors: tuple[str | None, str | None],
+    background: bool,
+    summary: str,
+    acled: Mapping[str, tuple[object, object]],
+    actor_ids: Mapping[str, str],
+) -> dict:
+    actor1, actor2 = actors
     return {
-        "event_id": cluster.event_id,
-        "event_key": cluster.event_id,
-        "event_type": cluster.event_type,
+        "event_id": head.event_id,
+        "event_key": head.event_id,
+        "event_type": head.event_type,
         "sub_type": None,
-        "acled_event_type": acled[cluster.event_type][0],
-        "acled_sub_event_type": acled[cluster.event_type][1],
-        "date_start": cluster.start.isoformat(),
-        "date_end": cluster.end.isoformat(),
-        "date_precision": precision_of(cluster.start, cluster.end),
+        "acled_event_type": acled[head.event_type][0],
+        "acled_sub_event_type": acled[head.event_type][1],
+        "date_start": head.start.isoformat(),
+        "date_end": head.end.isoformat(),
+        "date_precision": precision_of(head.start, head.end),
         "date_note": f"extracted ({best.date.source}: "
         f"{best.date.text or 'no date in the sentence'})",
         "place_id": where.place_id,
@@ -213,7 +264,7 @@ def _new_event(
         "summary": summary,
         "origin": "extracted",
         "review_status": "pending",
-        "batch_id": batch_of.get(first.article_id, (0, None))[1],
+        "batch_id": head.batch_id,
     }
 
 
@@ -222,24 +273,6 @@ def _first_brought(
 ) -> Mention:
     """The mention of the article that came first in ingestion order (the first such one)."""
     return min(mentions, key=lambda m: batch_of.get(m.article_id, (len(batch_of),))[0])
-
-
-def _kept_for_row(
-    cluster: Cluster, best: Mention, batch_of: Mapping[str, tuple[int, str]]
-) -> Cluster:
-    """The cluster with only the mentions `_new_event` reads one by one (with `told`): its
-    best, its place one, the first of the first batch, and the one its event id is made of,
-    in the cluster's order; so its row is the same and the other mentions can go (the light
-    rows are freed before the second pass makes its frames: docs/scale.md, "Session 29
-    (hI17)"). Each is the first of its kind in the cluster's order, so also in the subset's."""
-    keep = {id(best), id(_first_brought(cluster.mentions, batch_of)),
-            id(min(cluster.mentions, key=event_id_order))}  # fmt: skip
-    if cluster.place is not None:
-        keep.add(id(cluster.place))
-    kept = copy.copy(cluster)
-    kept.mentions = [m for m in cluster.mentions if id(m) in keep]
-    kept.articles = set()  # (not read by the row)
-    return kept
 
 
 def _claim(m: Mention, event_id: str, actor_ids: Mapping[str, str]) -> dict:
@@ -474,14 +507,16 @@ def add_extracted_by_article(
     from the light rows which mention makes a claim, for which event, and in what order
     (the claim-id dedupe, the quotes already made, the new places); then each whole mention
     makes its claim, figure and flow rows, put in that order at the end; the new events'
-    rows are made last from their clusters, the best and place mentions whole, and what the
-    rows read of the others (actors, background, the largest figures) gathered as the pass
-    reads them (`_Told`): no light row is written to.
+    rows are made last from their heads (`_Head`: id, type, window, batch, which mentions
+    are the best and the place one), those two mentions whole, and what the rows read of
+    the others (actors, background, the largest figures) gathered as the pass reads them
+    (`_Told`): no light row is written to.
 
-    `clusters` and `lights`, when lists, are handed over: emptied once walked, so the light
-    rows are freed before the whole mentions are read (a new event keeps the few its row
-    reads one by one, `_kept_for_row`): 2.0 M of 3.4 M Python blocks at 16,000 news-length
-    articles (docs/scale.md, "Session 29 (hI17)"). The caller keeps no other reference."""
+    `clusters` and `lights`, when lists, are handed over: emptied once walked, so no light
+    row is alive when the whole mentions are read, nor the values decoded for them (2.0 M
+    of 3.4 M Python blocks at 16,000 news-length articles: docs/scale.md, "Session 29
+    (hI17)"; a new event kept up to four until session 33). The caller keeps no other
+    reference."""
     acled = _acled_names(tables, clusters)
     batch_of = {a.article_id: (i, a.batch_id) for i, a in enumerate(articles)}
     places = tables["places"]
@@ -499,20 +534,19 @@ def add_extracted_by_article(
     new_of = np.full(n, -1, np.int64)
     place_of = np.zeros(n, np.int64)
     whole_kept: dict[int, Mention | None] = {}  # seq -> the whole best or place mention
-    new_clusters: list[Cluster] = []
+    heads: list[_Head] = []  # the new events', in the clusters' order
     for cluster in clusters:
         event_id = cluster.event_id
         if cluster.curated_event_id is None:
-            best_mention = _best(cluster)
-            best = best_mention.seq  # type: ignore[attr-defined]
+            head = _Head.of(cluster, _best(cluster), batch_of)
             seqs = [m.seq for m in cluster.mentions]  # type: ignore[attr-defined]
-            new_of[seqs] = len(new_clusters)
+            new_of[seqs] = len(heads)
             place_of[seqs] = np.arange(1, len(seqs) + 1)
-            place_of[best] = 0
-            new_clusters.append(_kept_for_row(cluster, best_mention, batch_of))
-            whole_kept[best] = None
-            if cluster.place is not None:
-                whole_kept[cluster.place.seq] = None  # type: ignore[attr-defined]
+            place_of[head.best] = 0
+            heads.append(head)
+            whole_kept[head.best] = None
+            if head.place is not None:
+                whole_kept[head.place] = None
         for m in cluster.mentions:
             if cluster.curated_event_id and _quoted_already(quoted, event_id, m):
                 continue
@@ -524,7 +558,7 @@ def add_extracted_by_article(
             event_of.append(event_id)
             supported.add(event_id)
             new_places.add(m)
-    cluster = m = best_mention = None  # type: ignore[assignment]  # (no light kept by name)
+    cluster = m = None  # type: ignore[assignment]  # (no light kept by name)
     if isinstance(clusters, list):  # handed over: the light rows go now
         clusters.clear()
     if isinstance(lights, list):
@@ -533,7 +567,7 @@ def add_extracted_by_article(
     claim_rank: list[int] = []
     figure_rank: list[int] = []
     flow_rank: list[int] = []
-    told = [_Told() for _ in new_clusters]
+    told = [_Told() for _ in heads]
     seq = 0
     for found in whole:
         for m in found:
@@ -558,12 +592,10 @@ def add_extracted_by_article(
     if seq != n:
         raise ValueError(f"{seq} mentions read back for {n} merged")
     new_events = []
-    for cluster, what in zip(new_clusters, told):
-        shown = copy.copy(cluster)  # the same cluster, its best and place mentions whole
-        shown.mentions = [whole_kept.get(m.seq) or m for m in cluster.mentions]  # type: ignore[attr-defined]
-        if cluster.place is not None:
-            shown.place = whole_kept[cluster.place.seq]  # type: ignore[attr-defined]
-        new_events.append(_new_event(shown, acled, actor_ids, batch_of, what))
+    for head, what in zip(heads, told):
+        best = whole_kept[head.best]
+        where = best if head.place is None else whole_kept[head.place]
+        new_events.append(_told_row(head, best, where, what, acled, actor_ids))  # type: ignore[arg-type]
 
     def ordered(rows: Columns, ranks: list[int]) -> pd.DataFrame:
         return rows.frame(np.argsort(np.asarray(ranks, np.int64), kind="stable"))
