@@ -50,3 +50,47 @@ def test_database_rows_in_chunks_read_back_equal(project_tables, tmp_path, monke
     figures = back["figures"].set_index("figure_id")["value_low"]
     expected = project_tables["figures"].set_index("figure_id")["value_low"]
     pd.testing.assert_series_equal(figures, expected, check_dtype=False)
+
+
+MIXED = FRAME.assign(
+    late=[None, None, None, "a", None, "b", None],  # text only after the first row groups
+    nothing=[None] * 7,
+    counts=pd.Series([None, 2, None, 4, 5, None, 7], dtype=object),  # ints and None
+    flag=[True, False, True, True, False, False, True],
+    text=pd.Series(["x", None, "z", "", "w", "v", None], dtype="str"),
+)
+
+
+@pytest.mark.parametrize("frame", [MIXED, MIXED.iloc[:0]], ids=["rows", "empty"])
+def test_parquet_a_row_group_at_a_time_is_what_to_parquet_writes(frame, tmp_path, monkeypatch):
+    """Each row group made Arrow and written on its own (docs/scale.md, "Session 33 (hI23)"):
+    the same schema and pandas metadata as `to_parquet` of the whole frame, the same values
+    read back (by pyarrow and by pandas), though a row group's values of a column may all be
+    missing; fails with the whole frame written at once (one row group)."""
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(exports, "PARQUET_ROWS", 2)
+    frame.to_parquet(tmp_path / "whole.parquet", index=False)
+    exports.write_parquet(tmp_path / "parts.parquet", frame)
+    whole, parts = (pq.ParquetFile(tmp_path / f"{n}.parquet") for n in ("whole", "parts"))
+    assert parts.schema_arrow.equals(whole.schema_arrow, check_metadata=True)
+    assert parts.read().equals(whole.read())
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "parts.parquet"), pd.read_parquet(
+        tmp_path / "whole.parquet"))  # fmt: skip
+    assert [parts.metadata.row_group(i).num_rows for i in range(parts.num_row_groups)] == [
+        2, 2, 2, 1][: parts.num_row_groups] and parts.metadata.num_rows == len(frame)  # fmt: skip
+    assert parts.num_row_groups == (len(frame) + 1) // 2
+
+
+def test_parquet_exports_of_a_build_read_back_as_the_tables(project_tables, tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    monkeypatch.setattr(exports, "PARQUET_ROWS", 7)
+    exports.write_exports(tmp_path / "exports", project_tables, "b1")
+    for name, frame in project_tables.items():
+        path = tmp_path / "exports" / f"{name}.parquet"
+        frame.to_parquet(tmp_path / "whole.parquet", index=False)
+        whole = pq.ParquetFile(tmp_path / "whole.parquet")
+        assert pq.ParquetFile(path).schema_arrow.equals(whole.schema_arrow, check_metadata=True)
+        assert pq.read_table(path).equals(whole.read()), name
+        assert pq.ParquetFile(path).num_row_groups == max(-(-len(frame) // 7), 0), name
