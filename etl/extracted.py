@@ -591,6 +591,9 @@ def add_extracted_by_article(
                 flow_rank.append(at)
     if seq != n:
         raise ValueError(f"{seq} mentions read back for {n} merged")
+    found = m = None  # type: ignore[assignment]
+    release()  # the whole mentions read back and freed, given back before the rows' columns
+    # are joined (docs/scale.md, "Session 33 (hI23)")
     new_events = []
     for head, what in zip(heads, told):
         best = whole_kept[head.best]
@@ -600,10 +603,9 @@ def add_extracted_by_article(
     def ordered(rows: Columns, ranks: list[int]) -> pd.DataFrame:
         return rows.frame(np.argsort(np.asarray(ranks, np.int64), kind="stable"))
 
-    claims_found = ordered(new_claims, claim_rank)
-    return _with_rows(tables, new_events, new_places.rows, supported, claims_found,
-                      ordered(new_figures, figure_rank), ordered(new_flows, flow_rank), articles,
-                      source)  # fmt: skip
+    return _with_rows(tables, new_events, new_places.rows, supported,
+                      ordered(new_claims, claim_rank), ordered(new_figures, figure_rank),
+                      ordered(new_flows, flow_rank), articles, source)  # fmt: skip
 
 
 def _acled_names(tables: Tables, clusters: list[Cluster]) -> dict[str, tuple[str, str]]:
