@@ -15,6 +15,8 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+from pandas.arrays import ArrowStringArray
 
 from etl import ids
 from etl.articles import Article
@@ -388,9 +390,14 @@ class Columns:
             self._seal()
         made = {}
         for key in list(self.parts):
-            column = _joined(self.parts.pop(key))
-            if order is not None:
-                column = column.take(order).reset_index(drop=True)
+            parts = self.parts.pop(key)
+            if order is not None and _arrow_strings(parts):
+                column = _taken(parts, order)
+            else:
+                column = _joined(parts)
+                if order is not None:
+                    column = column.take(order).reset_index(drop=True)
+            del parts
             made[key] = column
             release()  # the chunks' freed buffers back to the system, before the next
             # column's are joined: the heap cannot reuse them for a whole column's buffer,
@@ -398,6 +405,41 @@ class Columns:
             # 16,000 news-length articles: docs/scale.md, "Session 29 (hI17)")
         self.columns = {}
         return pd.DataFrame(made)
+
+
+TAKE_PIECE = 16_384  # rows of a text column gathered at a time by `_taken`
+
+
+def _arrow_strings(parts: list[pd.Series]) -> bool:
+    """Whether the chunks are all text held by Arrow, of one dtype."""
+    return all(isinstance(p.array, ArrowStringArray) for p in parts) and (
+        len({p.dtype for p in parts}) == 1)  # fmt: skip
+
+
+def _taken(parts: list[pd.Series], order: np.ndarray) -> pd.Series:
+    """`_joined(parts).take(order)` (the same Series) for chunks of Arrow text: the rows at
+    those positions gathered from the chunks themselves, `TAKE_PIECE` of them at a time.
+    Arrow's take of a column in chunks first joins them into one (a second copy of it
+    beside the chunks and the result: the claims' sentences and quotes, 36 MiB each at
+    16,000 news-length articles, the second pass's peak; docs/scale.md, "Session 33
+    (hI23)")."""
+    chunks = [c for p in parts for c in p.array.__arrow_array__().chunks]
+    starts = np.cumsum([0] + [len(c) for c in chunks])
+    pieces = []
+    for at in range(0, len(order), TAKE_PIECE):
+        wanted = np.asarray(order[at : at + TAKE_PIECE], dtype=np.int64)
+        which = np.searchsorted(starts, wanted, side="right") - 1
+        by = np.argsort(which, kind="stable")  # the piece's rows chunk by chunk
+        which_by, local = which[by], (wanted - starts[which])[by]
+        bounds = np.flatnonzero(np.diff(which_by)) + 1
+        gathered = [chunks[int(which_by[a])].take(pa.array(local[a:b]))
+                    for a, b in zip([0, *bounds], [*bounds, len(by)])]  # fmt: skip
+        back = np.empty_like(by)
+        back[by] = np.arange(len(by))  # each row's place among the gathered
+        pieces.append(pa.concat_arrays(gathered).take(pa.array(back)))
+    if not pieces:  # no rows asked for
+        return _joined(parts).take(order).reset_index(drop=True)
+    return pd.Series(ArrowStringArray(pa.chunked_array(pieces), dtype=parts[0].dtype))
 
 
 def _joined(parts: list[pd.Series]) -> pd.Series:

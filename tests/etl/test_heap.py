@@ -139,3 +139,50 @@ def test_the_rows_columns_have_the_heap_given_back_one_by_one(monkeypatch):
         rows.append({"a": i, "b": f"s{i}", "c": None})
     frame = rows.frame()
     assert list(frame["a"]) == list(range(10)) and len(calls) == 3
+
+
+_POOLS: list = []
+
+
+def test_rows_in_another_order_are_gathered_from_their_chunks(monkeypatch):
+    """`Columns.frame(order)` gathers a text column's rows from its chunks a piece at a time
+    (`extracted._taken`): the same frame as joining the chunks and taking the rows, with
+    Arrow holding at most a little over the column beside its chunks; Arrow's take of the
+    joined chunks held two copies (the claims' sentences, the second pass's peak:
+    docs/scale.md, "Session 33 (hI23)")."""
+    import numpy as np
+    import pandas as pd
+    import pyarrow as pa
+
+    from etl import extracted
+
+    monkeypatch.setattr(extracted, "release", lambda: True)
+    monkeypatch.setattr(extracted, "TAKE_PIECE", 2_000)
+    rng = np.random.default_rng(3)
+    n = 30_000
+    order = rng.permutation(n)
+
+    def rows() -> extracted.Columns:
+        made = extracted.Columns(chunk=1_000)
+        for i in range(n):
+            made.append({"n": i, "text": None if i % 7 == 0 else f"{i:06d} " + "x" * 90,
+                         "short": "" if i % 5 else "s"})  # fmt: skip
+        return made
+
+    def frame(made: extracted.Columns) -> tuple[pd.DataFrame, int]:
+        pool = pa.proxy_memory_pool(pa.default_memory_pool())
+        _POOLS.append(pool)  # (kept: buffers made from it outlive the test's frames)
+        default = pa.default_memory_pool()
+        pa.set_memory_pool(pool)
+        try:
+            return made.frame(order), pool.max_memory()
+        finally:
+            pa.set_memory_pool(default)
+
+    gathered, most = frame(rows())
+    monkeypatch.setattr(extracted, "_arrow_strings", lambda parts: False)
+    joined, most_joined = frame(rows())
+    pd.testing.assert_frame_equal(gathered, joined)
+    assert gathered["text"].dtype == joined["text"].dtype == pd.Series(["a"]).dtype
+    column = gathered["text"].array.__arrow_array__().nbytes
+    assert most < 1.3 * column < most_joined, (most, column, most_joined)
