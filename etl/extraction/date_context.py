@@ -37,6 +37,13 @@ _RELATIVE_CLAUSE = re.compile(
 )  # ', which in 2014 ...'; ', a village ... that troops captured two weeks ago,'
 # the day a speaker spoke: "the government said on Monday that 89 soldiers were killed"
 _SPEECH_DAY = re.compile(r"\b(?:said|says|announced|reported|told\s+[\w-]+(?:\s+[\w-]+)?)\s+\Z", _F)
+# ... and the day of a court's act, a few words of its object between: "sentenced a man to death
+# on Monday for planting the bomb that killed four on 3 March" (date_context_words.csv, court_verb)
+_COURT_DAY = re.compile(
+    r"\b(?:" + "|".join(WORDS.context["court_verb"]) + r")\b"
+    r"(?:\s+(?!(?:and|but|after|before|when|while|as|because|for|over)\b)[\w'’-]+){0,5}\s+\Z",
+    _F,
+)
 _CLAUSE_END = re.compile(r"[,;]|(?<!\b[A-Z])\.(?:\s|$)")  # not "U.S. drone"
 _OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
 _UNTIL = re.compile(
@@ -640,7 +647,10 @@ class SentenceDates:
         attacked the camp last Thursday': the day of speaking dates no event when the
         sentence has another day (or a few days) outside a relative clause."""
         at = d.char_start
-        if at is None or not _SPEECH_DAY.search(self.text, max(0, at - 40), at):
+        if at is None or not (
+            _SPEECH_DAY.search(self.text, max(0, at - 40), at)
+            or _COURT_DAY.search(self.text, max(0, at - 60), at)
+        ):
             return False
         if self._speakers is None:  # where the days that outweigh a day of speaking begin
             self._speakers = Counter(

@@ -24,7 +24,7 @@ MAX_DATE_NUMBER = 12  # "twelve days later"; larger counts are written in digits
 #: The word lists of date_context_words.csv (its header says what each holds).
 CONTEXT_LISTS = (
     "body_found_verb", "abducted_verb", "report_verb", "demanded_verb", "toll_clause_verb",
-    "length_word", "question_mark", "answer_mark", "taken_participle",
+    "length_word", "question_mark", "answer_mark", "taken_participle", "court_verb",
 )  # fmt: skip
 
 
