@@ -166,8 +166,14 @@ _MARKS = (
     "\u00a7\u00b6\u2020-\u2023\u203b\u2041-\u2043\u204b-\u205e"
     "\u2190-\u23ff\u25a0-\u25ff\u2600-\u2bff\U0001f300-\U0001faff"
 )
+#: the ordinary marks of a list's items, which prose also writes inside a sentence (a
+#: parenthetical dash, a footnote's star): after a full stop they open an item only before a
+#: space and a capital or a number ('... four civilians. – 14 March 2019 — A car bomb ...',
+#: '... in Azaz. * 20 March: ...')
+_PLAIN_MARKS = r"[-\u2010-\u2015*](?=[ \t]+[\"“‘'(\[]?[A-Z0-9])"
 _SPLIT = re.compile(
-    rf"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[{_BULLETS}{_MARKS}])|\n\s*|[;,]?\s+(?=[{_BULLETS}]\s)"
+    rf"[.!?][\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9]|[{_BULLETS}{_MARKS}]|{_PLAIN_MARKS})|\n\s*"
+    rf"|[;,]?\s+(?=[{_BULLETS}]\s)"
 )
 #: the same where the text holds no bullet (most texts): the last alternative, which can
 #: start at any space, cannot match there, and without it the engine skips to the characters
