@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import cache
 
 from etl.extraction.date_windows import told_again
+from etl.extraction.date_words import WORDS
 from etl.extraction.mentions import Mention
 from etl.extraction.rules import read_rules
 
@@ -104,14 +105,17 @@ OWN_DAY = 40
 #: what the words between the noun and a day after it may be: nothing ('the blast on Friday')
 #: or a prepositional phrase ('on the Maardibsa market', 'of the Kafr Takharim school'), no
 #: verb ('the evacuation had begun on Wednesday' dates the beginning, and refers back)
+#: (the phrase's first words: date_context_words.csv, noun_day_preposition)
 _NOUN_TAIL = re.compile(
-    r"\s*(?:(?:on|in|at|of|near|against|outside|inside|from|targeting)\s+"
+    r"\s*(?:(?:" + "|".join(WORDS.context["noun_day_preposition"]) + r")\s+"
     r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4})?\Z",
     re.I,
 )
 _VERB_LIKE = re.compile(r"\b(?:\w+ed|is|was|were|are|has|have|had|will|would|be|been)\b", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|this|that|these|those)\s+\Z", re.I)
-_CLAUSE_MARK = re.compile(r"[,;:()]|\b(?:and|which|that|who|after|before|when|while)\b")
+#: a clause between the noun and the day: a clause's mark or its first word (lower case;
+#: date_context_words.csv, noun_day_clause)
+_CLAUSE_MARK = re.compile(r"[,;:()]|\b(?:" + "|".join(WORDS.context["noun_day_clause"]) + r")\b")
 
 
 def _day_of_noun(m: Mention, text: str):

@@ -72,3 +72,26 @@ def test_a_day_of_the_verb_after_the_noun_still_refers_back(extractor):
     )
     days = _days(extractor, text, dt.date(2019, 6, 1))
     assert {d for t, d, _ in days if t == "evacuation"} == {"2019-05-31"}, days
+
+
+def test_the_nouns_phrase_and_clause_words_are_read_from_the_table(monkeypatch):
+    """Session 33 (hR23): the words that open the noun's own phrase or a clause after it are
+    date_context_words.csv's (noun_day_preposition, noun_day_clause), not the module's: a word
+    the table gains is read."""
+    import importlib
+
+    from etl.extraction import anaphora
+    from etl.extraction.date_words import WORDS
+
+    assert anaphora._NOUN_TAIL.fullmatch(" targeting the Maardibsa market ")
+    assert anaphora._NOUN_TAIL.fullmatch(" beside the Maardibsa market ") is None
+    assert anaphora._CLAUSE_MARK.search(" whereupon the ") is None
+    for name, word in (("noun_day_preposition", "beside"), ("noun_day_clause", "whereupon")):
+        monkeypatch.setitem(WORDS.context, name, (*WORDS.context[name], word))
+    try:
+        read = importlib.reload(anaphora)
+        assert read._NOUN_TAIL.fullmatch(" beside the Maardibsa market ")
+        assert read._CLAUSE_MARK.search(" whereupon the ")
+    finally:
+        monkeypatch.undo()
+        importlib.reload(anaphora)
