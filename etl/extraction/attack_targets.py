@@ -109,8 +109,15 @@ def side(text: str, start: int, end: int) -> str | None:
     armed place ('the army post', 'a patrol'), else UNARMED when any names civilians or a
     civilian place ('quarry workers', 'a house'), else None."""
     words = [w.lower() for w in _WORD.findall(text, start, end)]
-    named = {SIDES.get(w) for w in words}
-    named.update(SIDES.get(f"{a} {b}") for a, b in zip(words, words[1:]))
+    # two words read before either of them alone ('a truck convoy' is no army's convoy)
+    pairs = {
+        i: SIDES[f"{a} {b}"]
+        for i, (a, b) in enumerate(zip(words, words[1:]))
+        if f"{a} {b}" in SIDES
+    }
+    paired = {i for p in pairs for i in (p, p + 1)}
+    named = {SIDES.get(w) for i, w in enumerate(words) if i not in paired}
+    named.update(pairs.values())
     if ARMED in named:
         return ARMED
     return UNARMED if UNARMED in named else None

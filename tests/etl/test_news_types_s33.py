@@ -250,3 +250,48 @@ def test_the_strikes_told_again_are_the_shelling_told_before(extractor):
     )
     mentions, _ = extractor.extract(ArticleInput("t", text, dt.date(2019, 3, 11)))
     assert {m.event_type for m in mentions} == {"shelling"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen ambushed a truck convoy on the desert highway west of Ramadi, killing two drivers.",
+        "Militants attacked an aid convoy near Tabqa on Monday, killing a driver.",
+        "Unknown attackers ambushed a fuel convoy on the Baiji road, killing three drivers.",
+    ],
+)
+def test_a_convoy_named_by_its_load_is_civilian(sentence):
+    got = _types(sentence)
+    assert "killing" in got
+    assert "clash" not in got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Gunmen ambushed an army convoy near Tabqa, killing two soldiers.",
+        "Militants ambushed a military supply convoy near Baiji, killing a driver.",
+    ],
+)
+def test_an_armed_convoy_is_still_a_battles_target(sentence):
+    assert "clash" in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        (
+            "28 February 2019 — Turkish-backed factions and SDF fighters exchange fire near "
+            "al-Arima for several hours.",
+            "clash",
+        ),  # fmt: skip
+        ("Border guards of the two states trade fire across the river at dawn.", "clash"),
+        ("Turkish forces and the YPG exchange artillery fire near Tal Rifaat.", "shelling"),
+    ],
+)
+def test_a_timelines_present_tense_exchange_of_fire(sentence, event_type):
+    assert event_type in _types(sentence)
+
+
+def test_an_exchange_of_prisoners_is_no_fire():
+    assert _types("The two sides agreed to a prisoner exchange on Monday.") == {}
