@@ -295,3 +295,26 @@ def test_a_timelines_present_tense_exchange_of_fire(sentence, event_type):
 
 def test_an_exchange_of_prisoners_is_no_fire():
     assert _types("The two sides agreed to a prisoner exchange on Monday.") == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A woman from Iraq died of a heart attack in the foreigners' section of the camp.",
+        "An elderly detainee died of natural causes in the prison on Monday.",
+        "The former commander died of a stroke in hospital in Erbil, his family said.",
+    ],
+)
+def test_a_natural_death_is_no_event(sentence):
+    assert "deaths" not in _types(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two children died of cold in a camp west of Atmeh on 22 January.",
+        "Three infants died of pneumonia in the reception area on Tuesday night.",
+    ],
+)
+def test_deaths_of_hardship_stay(sentence):
+    assert "deaths" in _types(sentence)
