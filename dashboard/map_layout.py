@@ -1,5 +1,5 @@
 """Where the map looks (pure): the view that fits the markers (`dashboard.map_markers`) with
-the reference sites, the basemap's layers and the site labels.
+the reference sites near them, the basemap's layers and the site labels.
 
 Shared by the screen's deck (`dashboard.mapview`, pydeck) and the server-side exports
 (`dashboard.export_map`, matplotlib), so a slide shows the same marks as the screen.
@@ -21,7 +21,10 @@ HALO_MAX_PX = 70
 REFERENCE_SITES = ("Baghouz", "Al-Hol", "Idlib")
 #: Room kept right of a reference site for its label (bold, 16 px: "Al-Hol camp").
 SITE_LABEL_PX = 120
-MAX_ZOOM = 9.0
+#: A fitted view zooms in no further (the reader may): at 8 a 460 px map spans 1.3 degrees of
+#: longitude, a lone place with its governorate round it; at 9 (before session 33) a single
+#: spot's map was a river and a halo with nothing to tell where it was.
+MAX_ZOOM = 8.0
 MIN_ZOOM = 3.0
 
 
@@ -193,6 +196,34 @@ def _coordinates(nested: Any) -> list[list[float]]:
     return [p for part in nested for p in _coordinates(part)]
 
 
+#: A reference site this near the events' extent (degrees, each side) is framed with them.
+SITE_NEAR_DEG = 0.5
+
+
+def framed_sites(markers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """The reference sites a view frames with `markers`: those within `SITE_NEAR_DEG` of the
+    markers' extent, and at least the one nearest to them (so a lone event far from every
+    site still has a place name beside it); every site when there are no markers. A site
+    left out is still drawn when it falls inside the view: it just does not widen it (an
+    Idlib-only map is Idlib's, not Syria's with Idlib at its left edge)."""
+    if markers.empty or sites.empty:
+        return sites
+    lons = markers["place_lon"].to_numpy(dtype=float)
+    lats = markers["place_lat"].to_numpy(dtype=float)
+    at_lon = sites["longitude"].to_numpy(dtype=float)
+    at_lat = sites["latitude"].to_numpy(dtype=float)
+    near = (
+        (at_lon >= lons.min() - SITE_NEAR_DEG)
+        & (at_lon <= lons.max() + SITE_NEAR_DEG)
+        & (at_lat >= lats.min() - SITE_NEAR_DEG)
+        & (at_lat <= lats.max() + SITE_NEAR_DEG)
+    )
+    if not near.any():
+        apart = np.hypot(at_lon[:, None] - lons[None, :], at_lat[:, None] - lats[None, :])
+        near[int(apart.min(axis=1).argmin())] = True
+    return sites[near]
+
+
 def _points(markers: pd.DataFrame, sites: pd.DataFrame) -> tuple[list[float], list[float]]:
     """What a view must show: the markers' places and the reference sites."""
     lons = list(markers["place_lon"]) + list(sites["longitude"].astype(float))
@@ -248,11 +279,16 @@ def map_view(
     width: int,
     height: int,
     within: Bounds | None = None,
+    frame: pd.DataFrame | None = None,
 ) -> View:
     """The view that shows every marker, its ring and its halo, and the reference sites with
     their labels (so a single event is never a bare river with no place names), each point
     with its own room (`fit_rooms`: a small marker at the edge does not keep the widest
-    ring's room); as far as they allow, nothing beyond the basemap's extent `within`."""
+    ring's room); as far as they allow, nothing beyond the basemap's extent `within`. The
+    sites are those near the markers (`framed_sites`; near the markers `frame` when given:
+    the spots before they were joined, whose extent a joined ring hides): the view frames
+    what is shown."""
+    sites = framed_sites(markers if frame is None else frame, sites)
     lons, lats = _points(markers, sites)
     view = fit_rooms(lons, lats, _rooms(markers, sites, None, 12), width, height, within)
     if markers.empty:
@@ -270,7 +306,9 @@ KEEP_ZOOM_IN = 0.5
 def shows(view: View, markers: pd.DataFrame, sites: pd.DataFrame) -> bool:
     """Whether every marker with its ring and halo, and every reference site with its label,
     is drawn whole inside `view`: each point's room in the fit (`map_view`, `_rooms`) less
-    its 12 px of slack, a marker's on every side as on top (no label or tooltip room)."""
+    its 12 px of slack, a marker's on every side as on top (no label or tooltip room). The
+    sites are those the fit frames (`framed_sites`)."""
+    sites = framed_sites(markers, sites)
     lons, lats = _points(markers, sites)
     rooms = _rooms(markers, sites, view, 0).copy()
     rooms[: len(markers)] = rooms[: len(markers), 1:2]  # a marker has no label: its ring all round

@@ -223,9 +223,10 @@ def layout_markers(
     """The markers and the view of a `width` × `height` map: fit, join the spots that would
     overlap at that zoom, fit again (joined rings are larger) and place the markers; the
     view kept within the basemap's extent `within` as far as they allow (`map_view`)."""
-    first = map_view(spread_markers(shown), sites, width, height)
+    apart = spread_markers(shown)
+    first = map_view(apart, sites, width, height)
     markers = spread_markers(shown, first.zoom, join=True)
-    view = map_view(markers, sites, width, height, within)
+    view = map_view(markers, sites, width, height, within, frame=apart)
     return at_zoom(markers, view.zoom), view
 
 

@@ -6,7 +6,14 @@ import math
 import pandas as pd
 import pytest
 
-from dashboard.map_layout import SITE_LABEL_PX, fit_view, map_view, reference_sites
+from dashboard.map_layout import (
+    MAX_ZOOM,
+    SITE_LABEL_PX,
+    fit_view,
+    framed_sites,
+    map_view,
+    reference_sites,
+)
 from dashboard.map_markers import at_zoom, layout_markers, spread_markers
 from dashboard.mapview import build_map
 from dashboard.palette import TYPE_COLOURS, rgb
@@ -33,15 +40,49 @@ def test_fit_view_puts_points_inside_the_padding():
 
 
 @pytest.mark.parametrize(("width", "height"), [(520, 520), (844, 520), (1200, 900), (700, 1000)])
-def test_one_event_still_shows_every_reference_site_with_its_label(project, width, height):
+def test_every_event_shows_every_reference_site_with_its_label(project, width, height):
     view, sites = project
-    one = view[view["place_id"] == "baghouz"].head(1)
-    markers = spread_markers(one)
-    fitted = map_view(markers, sites, width, height)
+    fitted = map_view(spread_markers(view), sites, width, height)
     assert len(sites) == 3
     for lon, lat in zip(sites["longitude"], sites["latitude"]):
         x, y = fitted.to_px(lon, lat)
         assert 0 < x < width - SITE_LABEL_PX + 1 and 0 < y < height  # the label fits too
+
+
+@pytest.mark.parametrize(("width", "height"), [(460, 520), (844, 520), (1200, 900)])
+@pytest.mark.parametrize("area", ["Idlib", "Baghouz", "Al-Hol"])
+def test_one_area_is_framed_on_its_own_with_its_site(project, area, width, height):
+    """Session 33: the briefer's Idlib-only map kept Baghouz and Al-Hol in frame, Idlib's
+    markers at its left edge and the rest a slide of empty desert. The view of one area's
+    events is centred on them, its own site and label whole, the others' left out."""
+    view, sites = project
+    shown = view[view["area"] == area]
+    fitted = map_view(spread_markers(shown), sites, width, height)
+    site = sites[sites["area"] == area].iloc[0]
+    x, y = fitted.to_px(site["longitude"], site["latitude"])
+    assert 0 < x < width - SITE_LABEL_PX + 1 and 0 < y < height
+    # the events' middle is near the map's middle: within a quarter of its size
+    mx, my = fitted.to_px(shown["longitude"].mean(), shown["latitude"].mean())
+    assert abs(mx - width / 2) < width / 4 and abs(my - height / 2) < height / 4
+    for _, other in sites[sites["area"] != area].iterrows():
+        ox, oy = fitted.to_px(other["longitude"], other["latitude"])
+        assert not (0 < ox < width and 0 < oy < height), other["label"]
+    assert fitted.zoom == MAX_ZOOM  # a few spots close together: the least extent
+
+
+def test_a_lone_event_far_from_every_site_keeps_the_nearest_one_in_frame(project):
+    """One event at Palmyra (no site within half a degree): its map still names a place,
+    the nearest site, and fits both; the sites farther away do not widen it."""
+    view, sites = project
+    one = view.head(1).assign(place_lon=38.27, place_lat=34.56, longitude=38.27, latitude=34.56)
+    markers = spread_markers(one)
+    assert list(framed_sites(markers, sites)["label"]) == ["Idlib"]
+    fitted = map_view(markers, sites, 844, 520)
+    for lon, lat in [(38.27, 34.56), (36.63393, 35.93062)]:
+        x, y = fitted.to_px(lon, lat)
+        assert 0 < x < 844 and 0 < y < 520
+    ax, ay = fitted.to_px(41.14861, 36.37556)  # Al-Hol
+    assert not (0 < ax < 844 and 0 < ay < 520)
 
 
 @pytest.mark.parametrize("width", [520, 844, 1280])
