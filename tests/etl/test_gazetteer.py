@@ -114,3 +114,20 @@ def test_find_places_answers_a_transliteration_from_every_gazetteer():
         ]
     finally:
         index.close()
+
+
+def test_the_offline_gazetteer_builds_no_tls_context_and_fetches_nothing(monkeypatch):
+    """Session 33: geopy's default adapter loaded the system's certificates for every
+    gazetteer (the analyst's place picker builds 26 a rerun: 2.1 s at load 11). The offline
+    one has an adapter that refuses any fetch, and builds no SSL context."""
+    import ssl
+
+    def refused(*args, **kwargs):
+        raise AssertionError("an SSL context was built")
+
+    monkeypatch.setattr(ssl, "create_default_context", refused)
+    monkeypatch.setattr(ssl.SSLContext, "load_default_certs", refused)
+    gazetteer = OfflineGazetteer([{"name": "Idlib", "latitude": 35.93, "longitude": 36.63}])
+    assert gazetteer.geocode("idlib").latitude == 35.93
+    with pytest.raises(RuntimeError, match="fetches nothing"):
+        gazetteer.adapter.get_json("https://example.org", timeout=1, headers={})
