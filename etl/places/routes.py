@@ -228,8 +228,9 @@ def _capitals(name: str) -> bool:
 
 # a bulletin's item label in capitals after its item mark, the mark after a sentence's or a
 # heading's end: '... an officer. ⋮ BASRA: ...', '... (3–9 January 2019) ⋮ KIRKUK: ...' (a
-# press digest's '. • Hürriyet (Istanbul): ...' names an outlet in title case, no place)
-_ITEM_MARK_BEFORE = re.compile(rf"[.!?)]\s+{MARK_RUN}\s+\Z")
+# press digest's '. • Hürriyet (Istanbul): ...' names an outlet in title case, no place); a
+# list's plain mark too, a hyphen, a dash or an asterisk ('... an officer. – BASRA: ...')
+_ITEM_MARK_BEFORE = re.compile(rf"[.!?)]\s+(?:{MARK_RUN}|[-\u2010-\u2015*])\s+\Z")
 _LABEL_COLON = re.compile(r"\s*:\s")
 
 

@@ -88,3 +88,21 @@ def test_a_bulletins_dash_item_is_read(extractor):
     assert days == ["2019-03-08", "2019-03-09", "2019-03-10"]
     ninth = next(place for _, day, place in events if day == "2019-03-09")
     assert haversine_km(ninth, ANBAR) < 10
+
+
+HAMA = (35.132, 36.758)
+
+
+@pytest.mark.parametrize("mark", ["–", "-", "*"])
+def test_a_label_after_a_plain_mark_places_its_unheld_village(extractor, mark):
+    """'... on Monday. – HAMA: Barrel bombs fell on Tell Zaghrafiyya ...': the label heads its
+    item after a dash as after '⋮' (test_item_labels_s33); the item was placed nowhere."""
+    text = (
+        f"Weekly roundup (4–10 March). {mark} HAMA: Barrel bombs fell on Tell Zaghrafiyya on "
+        f"Tuesday, killing a child. {mark} IDLIB: Gunmen shot dead a trader in Kafr Takharim on "
+        "Friday."
+    )
+    mentions, _ = extractor.extract(ArticleInput("s33-plain-labels", text, dt.date(2019, 3, 11)))
+    first = min((m for m in mentions if not m.background), key=lambda m: m.char_start)
+    assert first.place_region == "Tell Zaghrafiyya (HAMA)"
+    assert haversine_km((first.latitude, first.longitude), HAMA) < 10
