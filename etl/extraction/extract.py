@@ -45,6 +45,7 @@ from etl.extraction.date_windows import (  # fmt: skip
     spoken,
     stamp_day,
 )
+from etl.extraction.date_words import WORDS as DATE_WORDS
 from etl.extraction.dates import dateline_day, find_dates, lead_dates, undated_window
 from etl.extraction.figures import find_figures, fold_text
 from etl.extraction.mention_filter import keep_likely
@@ -58,6 +59,8 @@ from etl.extraction.record_shape import (
     next_mark,
     one_row,
     opens_field,
+    opens_timed_entry,
+    timed_entries,
 )
 from etl.extraction.running_totals import (
     counted_since,
@@ -86,6 +89,7 @@ from etl.pattern_cache import stop_recording
 from etl.places import routes
 from etl.places.facilities import ID_PREFIX as FACILITY_PREFIX
 from etl.places.facilities import facility_row
+from etl.places.fields import names_place
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver, with_region
 from etl.places.roles import (
@@ -210,6 +214,9 @@ class _Context:
     #: the first sentence heads a list of items (sentences.list_heading): its words name the
     #: list's subject ('TIMELINE: ISLAMIC STATE ATTACKS IN ...'), no event
     list_heading: bool = False
+    #: the sentences that are a log's timed entries ('▹ 05:50 Muqdadiya: ...'): each tells
+    #: its own happening, no other entry's place is its place (session 33)
+    entries: frozenset[int] = frozenset()
 
 
 def _quoting(m: Mention, text: str, read: str) -> Mention:
@@ -276,8 +283,13 @@ class Extractor:
             # ▪ Batnaya ▪ IED ▪ ... ▪ killed: 4'): one sentence, as a row parted by '|' is,
             # so a toll cell before the narrative counts for its event
             sentences = [(sentences[0][0], sentences[-1][1])]
+        # ... but a log's timed entries are sentences of their own ('▹ 05:50 Muqdadiya: ...')
+        sentences = timed_entries(text, sentences)
         # no span longer than MAX_SENTENCE: some rules grow faster than a sentence's length
         sentences = capped(text, sentences)
+        context.entries = frozenset(
+            i for i, (s, _) in enumerate(sentences) if i and opens_timed_entry(text, s)
+        )
         # a note of one sentence that passes on no one's words is the writer's own entry of
         # the day ('A shell fell on al-Nabek, causing damage only.'); a news brief relays what
         # sources said of the last days ('..., security sources said.')
@@ -649,6 +661,7 @@ class Extractor:
             places = carry.move_places(text, trigger.text, places, arrival)
         else:  # 'an offensive towards Ma'rib, with fighting in Sirwah': Sirwah
             places = not_goals(text, places)
+        places = _own_field(text, span, trigger, places)
         place, note = _place_for(trigger, places, context, index)
         if (
             context.camp is not None
@@ -780,25 +793,43 @@ def is_background(date: DateWindow, published: dt.date) -> bool:
 _LABEL_AFTER = re.compile(r"[ \t]*[:=]")  # a trigger word that labels a field: 'Deaths: 0'
 _ATTRIBUTIVE = ("a ", "an ", "the ", "its ", "their ")
 ATTRIBUTIVE_REACH = 40  # 'a September ceasefire deal': the date dates only the words after it
+#: ... and a day of its own between 'the' and a lower-case noun: 'a suspect wanted for the 3
+#: March abduction was arrested' (session 33; date_context_words.csv not_attributive)
+_NOT_NOUN = "|".join(DATE_WORDS.context["not_attributive"])
+_NOUN_AFTER = re.compile(  # the noun phrase's lower-case words, up to four
+    rf"(?:,?\s+\d{{4}})?(?:\s+(?!(?:{_NOT_NOUN})\b)(?-i:[a-z][a-z-]{{2,}})\b){{1,4}}", re.I
+)
 
 
 def _before_date(text: str, d: DateWindow) -> str:
     return text[max(0, (d.char_start or 0) - 6) : d.char_start or 0].lower()
 
 
+def _attribute_of(text: str, d: DateWindow, position: int) -> bool:
+    """The date qualifies a noun after it and dates no trigger outside that noun: a month
+    ('a September ceasefire deal': the words up to ATTRIBUTIVE_REACH on), or a day before a
+    lower-case word ('a suspect wanted for the 3 March abduction was arrested': the
+    abduction, not the arrest; not a word that goes on the sentence, 'the 3 March and 4
+    March')."""
+    if not _before_date(text, d).endswith(_ATTRIBUTIVE):
+        return False
+    at = d.char_start or 0
+    if d.precision == "months":
+        return not 0 <= position - at <= ATTRIBUTIVE_REACH
+    if d.precision != "day" or d.char_end is None:
+        return False
+    noun = _NOUN_AFTER.match(text, d.char_end)
+    return noun is not None and not at <= position < noun.end()
+
+
 def _nearest(dated: SentenceDates, position: int) -> DateWindow | None:
     """The date expression closest to the trigger; one that qualifies a noun ('a September
-    ceasefire deal') dates only a trigger within that noun phrase."""
+    ceasefire deal', 'the 3 March abduction') dates only a trigger within that noun phrase."""
     dates, text = dated.dates, dated.text
     usable = [
         d
         for d in dates
-        if not (
-            d.precision == "months"
-            and _before_date(text, d).endswith(_ATTRIBUTIVE)
-            and not 0 <= position - (d.char_start or 0) <= ATTRIBUTIVE_REACH
-        )
-        and dated.may_date(d, position)
+        if not _attribute_of(text, d, position) and dated.may_date(d, position)
     ]
     if not usable:
         return None
@@ -835,6 +866,60 @@ def _own_cell(dates: list[DateWindow], position: int, text: str) -> list[DateWin
         return dates
     own = [d for d in dates if left < (d.char_start or 0) and (right < 0 or d.char_start < right)]
     return own if own and len(own) < len(dates) else dates
+
+
+def _own_field(
+    text: str, span: tuple[int, int], trigger: Trigger, places: list[PlaceHit]
+) -> list[PlaceHit]:
+    """The places of the record's field that holds the trigger, when it names a town (or a
+    place near one) and other fields name other places: 'Route: Tabqa → al-Mansura ⋮
+    Status: COMPLETED ⋮ Remarks: a roadside bomb hit an SDF pickup 3 km W of Tabqa' is 3 km
+    west of Tabqa, not at the route's end (session 33); but the record's own place cell
+    keeps its place (`_record_place`). A field is parted from the next by a field mark
+    (etl.extraction.record_shape); a sentence with none is one field."""
+    if len(places) < 2:
+        return places
+    start, end = span
+    left = last_mark(text, start, trigger.start)
+    right = next_mark(text, trigger.end, end)
+    if left < 0 and right < 0:
+        return places
+    left = start if left < 0 else left
+    right = end if right < 0 else right
+    own = [h for h in places if left <= h.start and h.end <= right]
+    if not own or len(own) == len(places):
+        return places
+    if not any(h.geo_precision < 3 for h in own):
+        return places  # (a province or a region read loosely only locates)
+    if any(_record_place(text, span, h) for h in places if not (left <= h.start < right)):
+        return places  # the record's own place cell ('Location: al-Hol camp', '| Tadmur |')
+        # holds its place against a town its narrative names (etl.places.placing)
+    return own
+
+
+#: the arrows of a path or a route inside one field ('Route: Tabqa → al-Mansura',
+#: etl.places.admin_path), no field marks
+_PATH_ARROWS = "»›>→"
+#: a field's label at its start: 'Route: ', 'Location of incident: ', 'Task site: '
+_CELL_LABEL = re.compile(r"[ \t]*(?P<label>[^\W\d_][\w'’ .-]{0,24}?)[ \t]*:[ \t]")
+
+
+def _record_place(text: str, span: tuple[int, int], hit: PlaceHit) -> bool:
+    """The hit stands in the record's own place cell: a labelled place field ('Location:
+    X', 'Task site: X'; etl.places.fields) or a short field with no label ('| Tadmur |', '·
+    al-Susah / Baghouz road ·', '| 3KM E ABU QALQAL |'), not in another labelled field
+    ('Route: Tabqa → al-Mansura', 'To: Tal Tamr')."""
+    start, end = span
+    lo = last_mark(text, start, hit.start)
+    while lo >= 2 and text[lo - 2] in _PATH_ARROWS:  # 'Tabqa → al-Mansura': one field
+        lo = last_mark(text, start, lo - 2)
+    hi = next_mark(text, hit.end, end)
+    lo = start if lo < 0 else lo
+    hi = end if hi < 0 else hi
+    label = _CELL_LABEL.match(text, lo, hit.start)
+    if label is not None:
+        return names_place(label["label"])
+    return hi - lo <= FIELD_CHARS
 
 
 def _nearest_trigger(triggers: list[Trigger], position: int) -> Trigger:
@@ -892,6 +977,10 @@ def _place_for(
             if (start := routes.road_start(best, starts)) is not None:
                 return start, "C13: where the road to the place named leaves from"
         return best, None
+    if index in context.entries:  # a log's entry naming no known place: its unit's town
+        if context.unit is not None:
+            return context.unit, "the record's unit's place"
+        return None, "no place named"
     if index == 0 and _beside(context.dateline, focus):
         return context.dateline, "the dateline's place, beside the article's"
     if context.last_place is not None and index - context.last_place_sentence == 1:

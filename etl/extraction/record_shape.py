@@ -168,6 +168,37 @@ def first_cells(text: str, count: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+#: a log's timed entry after a field mark: 'Daily blotter ▹ Diyala Police ▹ 14 April 2019 ▹ 05:50
+#: Muqdadiya: mortar rounds fell ... ▹ 16:20 Khanaqin: police arrested ...', '... | 0630 hrs
+#: Yaychi - gunmen fired ...': a clock time opening a field, a word after it (not another mark:
+#: 'Dispatch log ⇒ 09/07/2019 ⇒ 16:40 ⇒ Unit 4' is one row's stamp cells)
+_ENTRY_OPENING = rf"{MARK_RUN}[ \t]+(?:\d{{1,2}}:\d{{2}}|\d{{3,4}}[ \t]?hrs?)\b[ \t]+[^\W\d_]"
+_TIMED_ENTRY = re.compile(rf"[ \t](?={_ENTRY_OPENING})")
+_ENTRY_AT = re.compile(_ENTRY_OPENING)
+
+
+def timed_entries(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences with each cut before a field mark that opens a timed entry of a log
+    (session 33): every entry tells its own happening at its own place, as a log's line
+    does, and its place heads it ('▹ 05:50 Muqdadiya: ...', etl.places.routes). The mark
+    opens the entry's sentence (as a bullet opens a list's item)."""
+    if text.isascii() and "|" not in text and "//" not in text and "~" not in text:
+        return sentences  # (most texts: no mark a log parts its entries with)
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        for m in _TIMED_ENTRY.finditer(text, start, end):
+            if m.start() > start:
+                out.append((start, m.start()))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
+def opens_timed_entry(text: str, start: int) -> bool:
+    """The sentence at text[start] is a log's timed entry (`timed_entries`): '▹ 05:50 ...'."""
+    return _ENTRY_AT.match(text, start) is not None
+
+
 def one_row(text: str, sentences: list[tuple[int, int]]) -> bool:
     """The text is one sentence, or one line whose later sentences each open with a field
     mark (the splitter parts a row at its bullets: 'SITREP 1013 ▪ Afgoye town ▪ IED ▪ ...'):

@@ -61,6 +61,14 @@ def _norm(label: str) -> str:
 _VALUE_END = re.compile(r"[|;\n]")
 
 
+def names_place(label: str) -> bool:
+    """The label of a record's field ('Location', 'Task site', 'Gov') names a place field of
+    data/rules/place_fields.csv, or ends with one ('Task site': 'site')."""
+    words = _norm(label).split()
+    ranks = _table()[1]
+    return any(" ".join(words[i:]) in ranks for i in range(len(words)))
+
+
 def place_fields(text: str, start: int, end: int) -> list[PlaceField]:
     """The place fields of text[start:end] in text order (most sentences have none)."""
     sentence = text[start:end]

@@ -292,8 +292,12 @@ class PlaceResolver:
                     close = text.find(")", hit.end, hit.end + 60)
                     bracket_until = close if close >= 0 else -1
                     continue
+            # 'IDLIB / TAFTANAZ |': a path inside a heading's cell, the largest unit first
+            # (admin_path), is no heading's town and its region (session 33); a road's two
+            # ends ('al-Susah / Baghouz road') stay the heading's town and what locates it
+            path = bool(hits) and admin_path.joins(text, hits[-1].end, hit.start)
             if (hits or pending) and (
-                hit.start < heading_until
+                (hit.start < heading_until and not (path and not routes.road_after(text, hit.end)))
                 or (hits and roles.is_reference(text[_words_end(hits[-1]) : hit.start], self.rules))
             ):
                 if hit.start < heading_until:  # a heading's region: 'Hays (southern Hodeidah):'
@@ -325,7 +329,7 @@ class PlaceResolver:
                 hits.append(near_reference(PlaceHit(last[0], last[1], last[2], "", "", 0.0, 0.0,
                                                     None, 1, False), hit))  # fmt: skip
                 continue
-            if hits and admin_path.joins(text, hits[-1].end, hit.start):
+            if path:
                 if routes.road_after(text, hit.end):  # 'Tal Abyad / Suluk road': a road's two
                     first = hits.pop()  # ends, placed at the first (as 'the X-Y road')
                     hits.append(with_region(first, routes.road_from(first.text)))

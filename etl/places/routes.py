@@ -122,10 +122,15 @@ _STAMP = (
     rf"|{_STAMP_DAY}(?:,?\s+{_STAMP_TIME})?|{_STAMP_TIME})"
     r"\s*(?::|--|[-\u2013\u2014])\s*"
 )
+# a log's timed entry after a field mark, its clock time bare before the place: 'Daily blotter
+# ▹ ... ▹ 05:50 Muqdadiya: mortar rounds ...', '| 0630 hrs Yaychi: ...' (session 33; the entry
+# is a sentence of its own, etl.extraction.record_shape.timed_entries)
+_TIMED = rf"(?<=\s){MARK_RUN}[ \t]+(?:\d{{1,2}}:\d{{2}}|\d{{3,4}}[ \t]?hrs?)[ \t]+"
 _HEADING_BEFORE = re.compile(
+    rf"(?:{_TIMED}\Z|"
     r"(?:^|[.!?]\s+|\):\s+|\n\s*(?:[\u2022\u25e6\u2023\u2043\u2219\u00b7\u25cf\u25cb\u25aa\u25a0\u25ba\u25b8*-]\s+)?|\n)"
     r"\s*(?:\[[^\[\]\n]{1,30}\]\s*)?(?:\(\d{1,2}\)\s*|\d{1,2}[.)]\s+)?"
-    rf"(?:(?-i:[A-Z][A-Z0-9-]{{1,11}})\s+{_STAMP}|{_STAMP})?(?-i:(?:[NSEW]|NE|NW|SE|SW)\s+)?\Z"
+    rf"(?:(?-i:[A-Z][A-Z0-9-]{{1,11}})\s+{_STAMP}|{_STAMP})?(?-i:(?:[NSEW]|NE|NW|SE|SW)\s+)?\Z)"
 )  # ... and a compass abbreviation: 'Wed 05:30 -- E Sweida countryside:'; a post's stamp
 # in brackets before a colon ('@monitor (3 Mar 2018, 08:15): Manbij: ...') opens its line as
 # a full stop does; a bullet opening a list's line ('\n◦ Jarablus: shells ...', '\n• Kobani:')
