@@ -58,14 +58,17 @@ def at_edge(current: Range, bounds: Range, direction: int) -> bool:
 
 
 def edge_note(current: Range, bounds: Range) -> str:
-    """'' or what stops the Earlier/Later buttons: 'the range's first day' and/or last day."""
+    """'' or what stops the Earlier/Later buttons: the data's first and/or last day. The
+    bounds are the days of every event in the data, whatever the filters: after choosing a
+    type, a *Week* from the first day may hold none of it, so the note names the data's
+    first day, not 'the first day with events' (session 33: it said so over an empty week)."""
     first, last = at_edge(current, bounds, -1), at_edge(current, bounds, +1)
     if first and last:
         return ""  # the whole range: 'Showing the whole range' says it
     if first:
-        return "from the first day with events (nothing earlier)"
+        return "from the data's first day (nothing earlier)"
     if last:
-        return "up to the last day with events (nothing later)"
+        return "up to the data's last day (nothing later)"
     return ""
 
 

@@ -329,6 +329,8 @@ def build_map(
 COUNTRY_LABEL_COLOUR = [150, 150, 150, 200]
 SITE_COLOUR = [30, 30, 30, 255]
 SITE_LABEL_COLOUR = [20, 20, 20, 255]
+#: The box behind a site's name: white, a little of what is under it showing through.
+SITE_LABEL_BOX = [255, 255, 255, 215]
 RING_COLOUR = [102, 102, 102, 200]
 
 
@@ -431,6 +433,12 @@ def site_layers(sites: pd.DataFrame) -> tuple[pdk.Layer, pdk.Layer]:
         outline_width=3,
         outline_color=[255, 255, 255, 255],
         font_settings={"sdf": True},
+        # a pale box behind each name: at 100,000 events the grid cells and the flows' arcs
+        # under a site hid its letters ('ldlib'), the outline alone too thin over dark cells;
+        # the slide's export draws its names on such a box too (`export_map.site_places`)
+        background=True,
+        get_background_color=SITE_LABEL_BOX,
+        background_padding=[4, 1, 4, 1],
         pickable=False,
     )
     return dots, labels

@@ -173,8 +173,8 @@ def _date_controls(options: Options, bounds: date_presets.Range, dates: tuple) -
 
 #: The Earlier/Later buttons' tips when the range already reaches that end of the data.
 _EDGE_TIPS = {
-    "earlier": "The range already starts on the first day with events",
-    "later": "The range already ends on the last day with events",
+    "earlier": "The range already starts on the data's first day (of any event, any filter)",
+    "later": "The range already ends on the data's last day (of any event, any filter)",
 }
 
 

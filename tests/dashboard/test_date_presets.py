@@ -64,3 +64,14 @@ def test_the_edges_stop_earlier_and_later_and_say_so():
     assert "nothing earlier" in dp.edge_note(first, BOUNDS)
     assert "nothing later" in dp.edge_note(last, BOUNDS)
     assert dp.edge_note(middle, BOUNDS) == "" and dp.edge_note(BOUNDS, BOUNDS) == ""
+
+
+def test_the_edge_note_names_the_datas_days_not_days_with_events():
+    """Session 33: after choosing a type, *Week* is seven days from the data's first day,
+    which may hold none of that type, and the caption said 'from the first day with
+    events'. The bounds are the data's days, so the note names them as such."""
+    first = dp.one_week(BOUNDS, BOUNDS)
+    last = (BOUNDS[1] - dt.timedelta(days=2), BOUNDS[1])
+    assert dp.edge_note(first, BOUNDS) == "from the data's first day (nothing earlier)"
+    assert dp.edge_note(last, BOUNDS) == "up to the data's last day (nothing later)"
+    assert "with events" not in dp.edge_note(first, BOUNDS) + dp.edge_note(last, BOUNDS)

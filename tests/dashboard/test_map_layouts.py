@@ -70,6 +70,10 @@ def test_markers_text_and_circles_one_layout_each(project_tables, basemap):
         (150, 150, 150, 200)
     }
     assert {tuple(row["color"]) for row in layers["site-labels"]["data"]} == {(20, 20, 20, 255)}
+    # session 33: a pale box behind the sites' names, legible over 100,000 events' cells
+    site_labels = layers["site-labels"]
+    assert site_labels["background"] is True
+    assert site_labels["getBackgroundColor"] == [255, 255, 255, 215]
     assert {tuple(row["offset"]) for row in layers["event-counts"]["data"]} == {(0, 0)}
     assert {(row["radius"], tuple(row["fill"])) for row in layers["sites"]["data"]} == {
         (5, (30, 30, 30, 255))

@@ -136,7 +136,7 @@ def test_earlier_and_later_are_disabled_at_the_range_edges(app):
     assert app.sidebar.slider(key="f_dates").value == (WHOLE[0],) * 2
     assert _steps(app) == (True, False)
     assert "nothing earlier" in _range_caption(app)
-    assert "first day with events" in app.sidebar.button(key="f_preset_earlier").help
+    assert "the data's first day" in app.sidebar.button(key="f_preset_earlier").help
     _run(app.sidebar.button(key="f_preset_later").click().run())
     assert _steps(app) == (False, False)
     assert _range_caption(app) == "Showing one day."
