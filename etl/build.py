@@ -154,14 +154,17 @@ TEXT_CHUNK = 500
 
 def texts_in(frame: pd.DataFrame) -> Texts:
     """Article ids -> their texts, looked up in an `article_texts` frame: the Python strings
-    are only those of the ids asked for (a chunk at a time)."""
+    are only those of the ids asked for (a chunk at a time), gathered from the column's
+    chunks (`extracted.rows_at`)."""
+    from etl.extracted import rows_at
+
     where, column = pd.Index(frame["article_id"]), frame["text"]
 
     def texts(article_ids: Sequence[str]) -> list[str]:
         at = where.get_indexer(list(article_ids))
         if (at < 0).any():
             raise KeyError(f"no text in article_texts for {list(article_ids)[int(at.argmin())]}")
-        return column.take(at).tolist()
+        return rows_at(column, at).tolist()  # (gathered from the column's chunks)
 
     return texts
 

@@ -442,6 +442,16 @@ def _taken(parts: list[pd.Series], order: np.ndarray) -> pd.Series:
     return pd.Series(ArrowStringArray(pa.chunked_array(pieces), dtype=parts[0].dtype))
 
 
+def rows_at(column: pd.Series, at: np.ndarray) -> pd.Series:
+    """`column.take(at)` with a fresh index; text held by Arrow gathered from its chunks
+    (`_taken`), not joined first: `build.texts_in` takes 500 texts at a time from the whole
+    `article_texts` column, and each take joined every chunk of it (docs/scale.md, "Session
+    33 (hI23)")."""
+    if _arrow_strings([column]) and len(at):
+        return _taken([column], np.asarray(at))
+    return column.take(at).reset_index(drop=True)
+
+
 def _joined(parts: list[pd.Series]) -> pd.Series:
     """One column from its chunks, with the dtype one Series of all its values would have:
     chunks of one compact dtype are concatenated; otherwise (a chunk of only None, integers

@@ -186,3 +186,32 @@ def test_rows_in_another_order_are_gathered_from_their_chunks(monkeypatch):
     assert gathered["text"].dtype == joined["text"].dtype == pd.Series(["a"]).dtype
     column = gathered["text"].array.__arrow_array__().nbytes
     assert most < 1.3 * column < most_joined, (most, column, most_joined)
+
+
+def test_texts_are_gathered_from_the_columns_chunks():
+    """`build.texts_in` gives the texts asked for, from a column in many chunks (as a build
+    holds `article_texts`), with Arrow holding about the texts asked for, not the column:
+    `Series.take` joined every chunk of it on each call (docs/scale.md, "Session 33 (hI23)")."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from etl.build import texts_in
+
+    n, size = 4_000, 40
+    every = pd.Series([f"text {i} " + "y" * 500 for i in range(n)])
+    whole = every.array.__arrow_array__().combine_chunks()
+    chunked = pa.chunked_array([whole.slice(i, size) for i in range(0, n, size)])
+    column = pd.Series(type(every.array)(chunked, dtype=every.dtype))
+    frame = pd.DataFrame({"article_id": [f"a{i}" for i in range(n)], "text": column})
+    texts = texts_in(frame)
+    asked = [f"a{i}" for i in (3_999, 5, 2_000, 41, 40, 0)]
+    pool = pa.proxy_memory_pool(pa.default_memory_pool())
+    _POOLS.append(pool)
+    default = pa.default_memory_pool()
+    pa.set_memory_pool(pool)
+    try:
+        got = texts(asked)
+    finally:
+        pa.set_memory_pool(default)
+    assert got == [every[int(a[1:])] for a in asked]
+    assert pool.max_memory() < 0.05 * whole.nbytes, (pool.max_memory(), whole.nbytes)
