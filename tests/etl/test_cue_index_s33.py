@@ -162,3 +162,22 @@ def test_the_government_verbs_row_is_keyed():
         "government",
         None,
     )
+
+
+def test_the_quick_test_tries_only_the_rows_whose_words_stand(monkeypatch):
+    """'The SDF said its fighters entered X': 'said' is a word of the reporting row only, so
+    the quick test tries that row (and the rows without words), not the alternation of
+    every 'before' row, which it tried wherever any row's word stood."""
+    monkeypatch.setattr(roles, "plain", lambda text: False)
+    rules = roles.place_rules()
+    every, every_after_space = _Counting(rules.before_at_word), _Counting(rules.before_words)
+    counted = replace(rules, before_at_word=every, before_words=every_after_space, plans={})
+    for before, quiet in [
+        ("The SDF said its fighters entered ", True),
+        ("Shells were fired from ", False),
+        ("A quiet day in ", True),
+        ("Clashes erupted 10 km SE of ", False),
+    ]:
+        assert roles._quiet(counted, before, " was hit.") is quiet
+        assert roles._quiet(rules, before, " was hit.") is quiet
+    assert every.calls == every_after_space.calls == 0
