@@ -249,11 +249,17 @@ def list_heading(text: str, spans: list[tuple[int, int]]) -> bool:
     with no sentence end, and the next sentence opens with a field mark ('TIMELINE: ISLAMIC
     STATE ATTACKS IN THE KIRKUK–SALAHUDDIN–DIYALA TRIANGLE, MARCH–MAY 2019 ⟐ 7 March 2019 —
     ...'). It names the list's subject ('ATTACKS', 'THE BATTLE FOR NORTHERN HAMA'); its items
-    tell the events."""
+    tell the events: two or more, one longer than a cell (ITEM_CHARS)."""
     if len(spans) < 2:
         return False
     start, end = spans[0]
     if text[end - 1] in ".!?" or is_mark_char(text[end - 1]) or not is_mark_char(text[spans[1][0]]):
+        return False
+    # its items tell something: two or more, one longer than a cell; a flash's headline over
+    # its fields ('BREAKING: AIRSTRIKE KILLS FOUR IN HAJIN\n• Source: activists\n• Time: 14:05')
+    # is the event itself (session 33, hR23)
+    items = [e - s for s, e in spans[1:] if is_mark_char(text[s])]
+    if len(items) < 2 or max(items) <= ITEM_CHARS:
         return False
     letters = [c for c in text[start:end] if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= HEADING_CAPITALS * len(letters)
