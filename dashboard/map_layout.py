@@ -177,7 +177,7 @@ def basemap_bounds(basemap: Mapping[str, Any] | None) -> Bounds | None:
     west = south = math.inf
     east = north = -math.inf
     for feature in (basemap or {}).get("features", []):
-        points = np.asarray(_coordinates((feature.get("geometry") or {}).get("coordinates")))
+        points = np.asarray(geometry_points((feature.get("geometry") or {}).get("coordinates")))
         if points.size:
             points = points.reshape(-1, points.shape[-1])
             west, east = min(west, points[:, 0].min()), max(east, points[:, 0].max())
@@ -187,13 +187,13 @@ def basemap_bounds(basemap: Mapping[str, Any] | None) -> Bounds | None:
     return float(west), float(south), float(east), float(north)
 
 
-def _coordinates(nested: Any) -> list[list[float]]:
+def geometry_points(nested: Any) -> list[list[float]]:
     """The positions of a GeoJSON geometry's `coordinates`, however deeply nested."""
     if not isinstance(nested, list) or not nested:
         return []
     if not isinstance(nested[0], list):
         return [nested[:2]]
-    return [p for part in nested for p in _coordinates(part)]
+    return [p for part in nested for p in geometry_points(part)]
 
 
 #: A reference site this near the events' extent (degrees, each side) is framed with them.

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.map_layout import geometry_points
 from dashboard.text import html_text
 
 #: Kilometres from the centre to the edge of the picking grid, offered to the analyst.
@@ -39,12 +40,56 @@ def grid(centre: tuple[float, float], radius_km: float, cells: int = GRID_CELLS)
     return pd.DataFrame(points, columns=["latitude", "longitude"])
 
 
-def _lines(basemap: Mapping[str, Any] | None, layer: str) -> tuple[list, list]:
-    """Every ring or line of a basemap layer, as lon and lat lists broken by None."""
+#: The basemap sent with a picker: the features that reach within this many of its windows
+#: (the window is the radius and a little each way from the centre) of the centre. Room to
+#: pan and zoom out a few steps; the whole basemap (16,700 points, 345 KB of JSON, 0.2-0.3 s
+#: of Plotly's checks at load 8, twice a decision) was sent with every review rerun.
+BASEMAP_AROUND = 4.0
+
+
+Box = tuple[float, float, float, float]
+#: The last basemap's feature extents: (the basemap itself, kept so that its id is not
+#: reused, and each feature's (west, south, east, north) or None): computed once a basemap.
+_EXTENTS: tuple[Any, list[Box | None]] = (None, [])
+
+
+def _extents(basemap: Mapping[str, Any]) -> list[Box | None]:
+    global _EXTENTS
+    kept, extents = _EXTENTS
+    if kept is not basemap:
+        extents = []
+        for feature in basemap.get("features", []):
+            points = geometry_points((feature.get("geometry") or {}).get("coordinates"))
+            lons, lats = [p[0] for p in points], [p[1] for p in points]
+            extents.append((min(lons), min(lats), max(lons), max(lats)) if points else None)
+        _EXTENTS = (basemap, extents)  # one assignment: a session reading it sees either
+    return extents
+
+
+def _meets(extent: Box | None, box: Box | None) -> bool:
+    """Whether a feature's extent meets `box` (west, south, east, north); any with no box."""
+    if box is None:
+        return True
+    if extent is None:
+        return False
+    return (
+        extent[2] >= box[0] and extent[0] <= box[2] and extent[3] >= box[1] and extent[1] <= box[3]
+    )
+
+
+def _lines(
+    basemap: Mapping[str, Any] | None,
+    layer: str,
+    box: Box | None = None,
+) -> tuple[list, list]:
+    """Every ring or line of a basemap layer, as lon and lat lists broken by None: of the
+    features that meet `box` (whole: a country's ring cut at the box would fill wrongly)."""
     lons: list[float | None] = []
     lats: list[float | None] = []
-    for feature in (basemap or {}).get("features", []):
-        if feature["properties"].get("layer") != layer:
+    if not basemap:
+        return lons, lats
+    for feature, extent in zip(basemap.get("features", []), _extents(basemap)):
+        if feature["properties"].get("layer") != layer or not _meets(extent, box):
             continue
         geometry = feature["geometry"]
         parts = geometry["coordinates"]
@@ -66,10 +111,10 @@ _BASE_STYLE = {
 }
 
 
-def _basemap_traces(basemap: Mapping[str, Any] | None) -> list[go.Scatter]:
+def _basemap_traces(basemap: Mapping[str, Any] | None, box: Box | None = None) -> list[go.Scatter]:
     traces = []
     for layer, style in _BASE_STYLE.items():
-        lons, lats = _lines(basemap, layer)
+        lons, lats = _lines(basemap, layer, box)
         if lons:
             traces.append(
                 go.Scatter(
@@ -134,7 +179,7 @@ def picker_figure(
     grid around `centre`, the `places` to compare with (the current place, candidates, the
     article's other places), and the point picked so far."""
     points = grid(centre, radius_km)
-    fig = go.Figure(_basemap_traces(basemap))
+    fig = go.Figure(_basemap_traces(basemap, basemap_box(centre, radius_km)))
     shown = [(lat, lon) for lat, lon, _ in places]
     known = [k for k in known if not any(_close(k[:2], p) for p in shown)]  # one label a spot
     if known:
@@ -155,6 +200,15 @@ def picker_figure(
     if picked:
         fig.add_trace(_markers([(*picked, "picked point")], "picked", "x", "#D55E00", 15))
     return _frame(fig, centre, radius_km)
+
+
+def basemap_box(centre: tuple[float, float], radius_km: float) -> Box:
+    """The extent (west, south, east, north) whose basemap a picker at `centre` is sent:
+    `BASEMAP_AROUND` of its windows (`_frame`) each way."""
+    lat, lon = centre
+    dlat = radius_km * 1.08 / KM_PER_DEGREE * BASEMAP_AROUND
+    dlon = dlat / max(math.cos(math.radians(lat)), 0.05)
+    return lon - dlon, lat - dlat, lon + dlon, lat + dlat
 
 
 def _close(a: tuple[float, float], b: tuple[float, float], degrees: float = 0.02) -> bool:

@@ -199,3 +199,29 @@ def test_a_moved_summary_from_the_event_s_place_to_the_choice():
     assert moved_summary(summary, now, named, []) is None
     # an event with no place yet: only the article's spellings are looked for
     assert moved_summary(summary, None, idlib, ["Jisr al-Shughur"]) == "Shelling of Idlib: 7 killed"
+
+
+def test_the_picker_is_sent_the_basemap_near_it_only():
+    """Session 33: the whole basemap (16,700 points, 345 KB) went with every review rerun.
+    A feature reaching within four windows of the centre is sent whole (a country's ring cut
+    would fill wrongly); one beyond is not; a large radius reaches further."""
+    from dashboard.picking import BASEMAP_AROUND, basemap_box
+
+    def ring(west, south, size=0.5):
+        return [[[west, south], [west + size, south], [west + size, south + size], [west, south]]]
+
+    basemap = {
+        "features": [
+            {"properties": {"layer": "lake"}, "geometry": {"type": "Polygon", "coordinates": c}}
+            for c in (ring(36.5, 35.8), ring(40.0, 35.8), ring(48.0, 35.8))
+        ]
+    }
+    box = basemap_box((36.0, 36.7), 50)
+    reach = 50 * 1.08 / 111.32 * BASEMAP_AROUND  # degrees of latitude
+    assert box[1] == pytest.approx(36.0 - reach) and box[3] == pytest.approx(36.0 + reach)
+    near = picker_figure((36.0, 36.7), 50, basemap)
+    lake = next(t for t in near.data if t.name == "lake")
+    assert [x for x in lake.x if x is not None] == [36.5, 37.0, 37.0, 36.5]  # the near one, whole
+    wide = picker_figure((36.0, 36.7), 200, basemap)
+    lake = next(t for t in wide.data if t.name == "lake")
+    assert {x for x in lake.x if x is not None} == {36.5, 37.0, 40.0, 40.5}  # not 48
