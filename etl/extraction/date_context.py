@@ -44,6 +44,10 @@ _COURT_DAY = re.compile(
     r"(?:\s+(?!(?:and|but|after|before|when|while|as|because|for|over)\b)[\w'’-]+){0,5}\s+\Z",
     _F,
 )
+# ... where a court is named near it (date_context_words.csv, court_word): 'residents heard
+# explosions on Tuesday night, a week after the air strike of 3 March' is no court's hearing
+_COURT_WORD = re.compile(r"\b(?:" + "|".join(WORDS.context["court_word"]) + r")\b", _F)
+COURT_REACH = 200  # characters either side of the day
 _CLAUSE_END = re.compile(r"[,;]|(?<!\b[A-Z])\.(?:\s|$)")  # not "U.S. drone"
 _OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
 _UNTIL = re.compile(
@@ -649,7 +653,10 @@ class SentenceDates:
         at = d.char_start
         if at is None or not (
             _SPEECH_DAY.search(self.text, max(0, at - 40), at)
-            or _COURT_DAY.search(self.text, max(0, at - 60), at)
+            or (
+                _COURT_DAY.search(self.text, max(0, at - 60), at)
+                and _COURT_WORD.search(self.text, max(0, at - COURT_REACH), at + COURT_REACH)
+            )
         ):
             return False
         if self._speakers is None:  # where the days that outweigh a day of speaking begin

@@ -25,7 +25,7 @@ MAX_DATE_NUMBER = 12  # "twelve days later"; larger counts are written in digits
 CONTEXT_LISTS = (
     "body_found_verb", "abducted_verb", "report_verb", "demanded_verb", "toll_clause_verb",
     "length_word", "question_mark", "answer_mark", "taken_participle", "court_verb",
-    "noun_day_preposition", "noun_day_clause", "not_attributive",
+    "noun_day_preposition", "noun_day_clause", "court_word", "not_attributive",
 )  # fmt: skip
 
 
