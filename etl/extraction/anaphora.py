@@ -111,6 +111,7 @@ _NOUN_TAIL = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4})?\Z",
     re.I,
 )
+_FIGURE = re.compile(r"\d")
 _VERB_LIKE = re.compile(r"\b(?:\w+ed|is|was|were|are|has|have|had|will|would|be|been)\b", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|this|that|these|those)\s+\Z", re.I)
 #: a clause between the noun and the day: a clause's mark or its first word (lower case;
@@ -127,7 +128,9 @@ def _day_of_noun(m: Mention, text: str):
     start, end = date.char_start, date.char_end or date.char_start
     if m.trigger_end <= start <= m.trigger_end + OWN_DAY:
         gap = text[m.trigger_end : start]
-        if _NOUN_TAIL.fullmatch(gap) is None or _VERB_LIKE.search(gap):
+        # a figure in between is a predicate's ('the toll from a bombing in Hama rose to 30
+        # on Saturday': the day is the rise's), not the noun's own phrase
+        if _NOUN_TAIL.fullmatch(gap) is None or _VERB_LIKE.search(gap) or _FIGURE.search(gap):
             return None
     elif (
         m.trigger_start - REACH <= start
