@@ -424,7 +424,7 @@ class Fold:
 
 
 #: short names of the measures in the tables; the "(toll given)" measures are parts of the
-#: toll ones and are not counted again
+#: toll ones and the "region holds" lines hold the place ones: neither is counted again
 SHORT = {
     "news: events found (central to the article)": "central",
     "news: events found (all)": "all",
@@ -449,7 +449,11 @@ def split_change(d: dict[str, int]) -> tuple[int, dict[str, int]]:
     other = {
         k: v
         for k, v in d.items()
-        if k != PRECISION and k not in GUARD_PRECISION and "(toll given)" not in k and v
+        if k != PRECISION
+        and k not in GUARD_PRECISION
+        and "(toll given)" not in k
+        and "region holds" not in k  # the place line's companion, not counted again
+        and v
     }
     return precision, other
 

@@ -374,12 +374,14 @@ FOUND = "news: events found (all)"
 TYPE = "news: type right"
 OVERLAP = "news: date window overlaps"
 PLACE = f"news: place within {PLACE_KM:.0f} km"
+REGION = "news: place region holds the true point"
 TOLL = "news: death toll right"
 TOLL_GIVEN = "news: death toll right (toll given)"
 KEY_FIGURE = "news: key figure found with its bounds"
 PRECISION = "news: extracted events real and rightly typed"
 NOTE_FOUND = "incident notes: events found"
 NOTE_PLACE = f"incident notes: place within {PLACE_KM:.0f} km"
+NOTE_REGION = "incident notes: place region holds true point"
 NOTE_DATE = "incident notes: date right"
 NOTE_TOLL = "incident notes: fatalities right"
 NOTE_TOLL_GIVEN = "incident notes: fatalities right (toll given)"
@@ -390,12 +392,14 @@ DEVSET2_MEASURES: tuple[tuple[str, float | None], ...] = (
     (TYPE, 0.90),
     (OVERLAP, 0.95),
     (PLACE, 0.90),
+    (REGION, None),
     (TOLL, 0.85),
     (TOLL_GIVEN, None),
     (KEY_FIGURE, 0.85),
     (PRECISION, 0.92),
     (NOTE_FOUND, None),
     (NOTE_PLACE, 0.65),
+    (NOTE_REGION, None),
     (NOTE_DATE, 0.95),
     (NOTE_TOLL, 0.80),
     (NOTE_TOLL_GIVEN, None),
@@ -491,6 +495,20 @@ def place_within(m: Mention, expected: dict) -> bool | None:
     return km is not None and km <= PLACE_KM
 
 
+def region_holds(m: Mention, expected: dict) -> bool | None:
+    """`place_within`, or the mention is a region (geo precision 2-3 with the radius its
+    rule gives: 'countryside of X' 40 km, 'near X' 10 km, 'X district' 25 km, a stated
+    distance its own) whose radius holds the expected point. A point at precision 2-3
+    with no radius (a town or a country named alone) holds only what `place_within` holds:
+    no radius is invented. Not counted to any floor: it shows what the fallback chain's
+    regions are worth where the set's point is a village no gazetteer holds."""
+    within = place_within(m, expected)
+    if within is None or within:
+        return within
+    km, radius = _km(m, expected), m.place_radius_km
+    return bool(km is not None and radius and m.geo_precision in (2, 3) and km <= float(radius))
+
+
 def event_toll(mentions: Iterable[Mention]) -> tuple[float | None, float | None]:
     """The extracted event's fatalities: the extractor's own rule (`figures.fatalities`,
     the largest low and largest high of the killed figures) over all its mentions' figures.
@@ -576,7 +594,8 @@ def score_dates(scores: Devset2Scores, pm: PassageMatch) -> None:
 
 
 def score_places(scores: Devset2Scores, pm: PassageMatch) -> None:
-    """Place within PLACE_KM (`place_within`) of the scored mention."""
+    """Place within PLACE_KM (`place_within`) of the scored mention; beside it, not to any
+    floor, the same or a region of the mention holding the expected point (`region_holds`)."""
     news = _kind(pm) == NEWS
     for match in pm.matches:
         m, e = match.best, match.expected
@@ -589,6 +608,7 @@ def score_places(scores: Devset2Scores, pm: PassageMatch) -> None:
             + (f" {_km(m, e):.0f} km off" if _km(m, e) is not None else "")
         )
         scores.judge(PLACE if news else NOTE_PLACE, ok, note)
+        scores.judge(REGION if news else NOTE_REGION, m is not None and bool(region_holds(m, e)))
 
 
 def score_tolls(scores: Devset2Scores, pm: PassageMatch) -> None:

@@ -431,12 +431,14 @@ HAND_MADE = {
     "news: type right": "1/2",
     "news: date window overlaps": "1/1",
     "news: place within 10 km": "1/1",
+    "news: place region holds the true point": "1/1",
     "news: death toll right": "1/1",
     "news: death toll right (toll given)": "1/1",
     "news: key figure found with its bounds": "1/1",
     "news: extracted events real and rightly typed": "1/3",  # shelling and convoy are extras
     "incident notes: events found": "1/2",
     "incident notes: place within 10 km": "1/2",  # the missed event fails every field
+    "incident notes: place region holds true point": "1/2",
     "incident notes: date right": "0/2",  # 17-18 March overlaps but is not 18 March
     "incident notes: fatalities right": "0/2",  # "No fatalities" was not read as 0
     "incident notes: fatalities right (toll given)": "0/2",
@@ -464,7 +466,7 @@ def test_each_family_counts_only_its_own_measures():
         "score_recall": {"news: events found (central to the article)", "news: events found (all)"},
         "score_types": {"news: type right"},
         "score_dates": {"news: date window overlaps"},
-        "score_places": {"news: place within 10 km"},
+        "score_places": {"news: place within 10 km", "news: place region holds the true point"},
         "score_tolls": {"news: death toll right", "news: death toll right (toll given)"},
         "score_key_figures": {"news: key figure found with its bounds"},
         "score_precision": {"news: extracted events real and rightly typed"},
