@@ -18,9 +18,13 @@ from dashboard.filters import Filters, Options, describe
 from dashboard.palette import HALO, legend_colours
 from dashboard.sources_line import full_line
 from dashboard.views import format_date_window
+from etl.schemas import AREAS
 
 SHOW = ("both", "map", "timeline")
-DEFAULT_TITLE = "Baghouz, Al-Hol and Idlib"
+#: The area of events in none of the reference sites' areas (`etl.schemas.AREAS`).
+ELSEWHERE = "Elsewhere"
+#: At most this many places are named in a title of events all elsewhere.
+TITLE_PLACES = 2
 TITLE_MAX = 120
 #: From data/geo/LICENCE.md (Natural Earth asks no credit; it is given anyway) and the places'
 #: sources (GeoNames is CC BY 4.0, which requires it).
@@ -162,10 +166,35 @@ def stamp(now: dt.datetime, build: str | None) -> str:
 
 
 def clean_title(text: str | None) -> str:
-    """The briefer's title as one line of plain text (control characters dropped, cut)."""
+    """The briefer's title as one line of plain text (control characters dropped, cut); ''
+    when there is none (the slide then names what it shows, `default_title`)."""
     spaced = "".join(" " if ch.isspace() else ch for ch in (text or ""))
     title = " ".join("".join(ch for ch in spaced if ch.isprintable()).split())
-    return title[:TITLE_MAX] or DEFAULT_TITLE
+    return title[:TITLE_MAX]
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def default_title(shown: pd.DataFrame, filters: Filters, options: Options) -> str:
+    """A slide's title when the briefer gives none: the areas of the events shown, in the
+    filter's order ('Idlib'; 'Baghouz and Idlib'; 'Baghouz, Al-Hol, Idlib and elsewhere'), so
+    that an Idlib-only slide is not titled 'Baghouz, Al-Hol and Idlib'. Events all outside
+    the named areas are named by their places when few ('Syria'), else 'Beyond' the named
+    areas. With nothing shown, the areas chosen in the filter, else every area."""
+    present = set(shown["area"].unique().tolist()) if not shown.empty else set()
+    areas = [a for a in options.areas if a in present]
+    if not areas:
+        areas = [a for a in options.areas if a in filters.areas] or list(options.areas)
+    named = [a for a in areas if a != ELSEWHERE]
+    sites = [a for a in AREAS if a != ELSEWHERE]
+    if named:
+        return _and(named + (["elsewhere"] if ELSEWHERE in areas else []))[:TITLE_MAX]
+    places = list(dict.fromkeys(shown["place"].dropna().astype(str))) if not shown.empty else []
+    if 0 < len(places) <= TITLE_PLACES:
+        return _and(places)[:TITLE_MAX]
+    return ("Beyond " + _and(sites))[:TITLE_MAX]
 
 
 def make_briefing(
@@ -184,7 +213,7 @@ def make_briefing(
     window = (pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to))  # as the slide's
     chosen = tuple(dict(options.outlets).get(o, o) for o in filters.outlets)
     return Briefing(
-        title=clean_title(title),
+        title=clean_title(title) or default_title(shown, filters, options),
         caption=caption(shown, filters),
         filters=describe(filters, options, len(shown), total, audience=True),
         legend=tuple(

@@ -35,6 +35,7 @@ from dashboard.briefing import (
     LegendEntry,
     Size,
     briefing_params,
+    default_title,
     filters_from_state,
     make_briefing,
 )
@@ -78,6 +79,13 @@ def select(view: pd.DataFrame, tables: Tables, names: Mapping[str, str], params)
     options = filter_options(view, tables["outlets"], tables["actors"], AREAS, names)
     filters = filters_from_state(from_params(params, options), options)
     return Selection(apply_filters(view, filters), len(view), filters, options)
+
+
+def default_title_of(view: pd.DataFrame, options: Options, params: Mapping[str, str]) -> str:
+    """The title a slide of the URL's filters has when none is given (`briefing.default_title`:
+    what it shows); `options` are the page's (`filter_options` of `view`)."""
+    filters = filters_from_state(from_params(params, options), options)
+    return default_title(apply_filters(view, filters), filters, options)
 
 
 def _chars(width_in: float, points: float) -> int:

@@ -14,10 +14,10 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from dashboard.briefing import SHOW, SIZES, briefing_params
+from dashboard.briefing import SHOW, SIZES, briefing_params, clean_title
 from dashboard.components.loader import Data, load_data, store_stamp
 from dashboard.data import LOAD_ERRORS, load_error_message
-from dashboard.export import render, slide
+from dashboard.export import default_title_of, render, slide
 from etl.settings import Paths
 from etl.store import current_build
 
@@ -60,10 +60,11 @@ def _controls(data: Data, params: dict[str, str]) -> dict[str, str]:
     """One row: title, what to show, the page size, downloads and the way back. The URL
     follows the choices, so a copied link reopens this briefing."""
     show, title, size = briefing_params(params)
+    default = default_title_of(data.view, data.options, params)  # names what is shown
     # shares that fit each control whole from a 1280 px window up (the three choices of
     # "Show" and the download button were cut there)
     cols = st.columns([4.6, 3.5, 2.2, 1.6, 2.1], vertical_alignment="bottom")
-    title = cols[0].text_input("Title", value=title, max_chars=120, key="b_title")
+    title = cols[0].text_input("Title", value=title or default, max_chars=120, key="b_title")
     show = cols[1].segmented_control(
         "Show", SHOW, default=show, format_func=SHOW_LABELS.get, key="b_show"
     )
@@ -72,6 +73,8 @@ def _controls(data: Data, params: dict[str, str]) -> dict[str, str]:
         format_func=SIZE_LABELS.get, key="b_size",
     )  # fmt: skip
     chosen = dict(params) | {"briefing": page or "slide", "show": show or "both", "title": title}
+    if clean_title(title) in ("", default):  # a link without a title names what it shows
+        chosen.pop("title")
     if st.query_params.to_dict() != chosen:
         st.query_params.clear()
         st.query_params.update(chosen)

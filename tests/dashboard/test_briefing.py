@@ -7,10 +7,10 @@ import pytest
 
 from dashboard.briefing import (
     CREDITS,
-    DEFAULT_TITLE,
     SIZES,
     briefing_params,
     clean_title,
+    default_title,
     filters_from_state,
     legend_entries,
     make_briefing,
@@ -124,8 +124,8 @@ def test_stamp_without_a_store_names_the_seed_data():
 
 
 def test_titles_are_one_clean_line():
-    assert clean_title(None) == DEFAULT_TITLE
-    assert clean_title("\n\n") == DEFAULT_TITLE
+    assert clean_title(None) == ""  # none given: the slide names what it shows
+    assert clean_title("\n\n") == ""
     assert clean_title("a\nb\u202ec") == "a bc"
     assert len(clean_title("x" * 500)) == 120
 
@@ -140,7 +140,7 @@ def test_sizes():
 
 
 def test_briefing_params_fall_back_to_defaults():
-    assert briefing_params({"briefing": "1"}) == ("both", DEFAULT_TITLE, SIZES["slide"])
+    assert briefing_params({"briefing": "1"}) == ("both", "", SIZES["slide"])
     show, title, size = briefing_params({"briefing": "a4", "show": "map", "title": "T"})
     assert (show, title, size) == ("map", "T", SIZES["a4"])
     assert briefing_params({"briefing": "nonsense", "show": "<b>"})[0::2] == (
@@ -230,3 +230,31 @@ def test_the_sources_lines_follow_the_outlet_filter(page, project_tables):
     assert make_briefing(shown, len(view), filters, options, now=NOW).sources == (
         "Sources: " + ", ".join(outlets_of(shown))
     )
+
+
+def test_the_default_title_names_what_the_slide_shows_s34(page):
+    """With only Idlib chosen the slide was titled 'Baghouz, Al-Hol and Idlib' (the one
+    default title whatever was shown)."""
+    view, options = page
+
+    def title(query: dict[str, str]) -> str:
+        shown, filters = _select(page, query)
+        return make_briefing(shown, len(view), filters, options, now=NOW).title
+
+    assert title({"areas": "Idlib"}) == "Idlib"
+    assert title({"areas": "Baghouz,Idlib"}) == "Baghouz and Idlib"
+    assert title({}) == "Baghouz, Al-Hol, Idlib and elsewhere"  # the seeds' 7 events elsewhere
+    # the events shown, not the areas chosen: airstrikes are all at Baghouz
+    assert title({"types": "airstrike", "areas": "Baghouz,Idlib"}) == "Baghouz"
+    # all elsewhere: their places when few, else beyond the named areas
+    shown, filters = _select(page, {"areas": "Elsewhere", "types": "statement"})
+    assert set(shown["place"]) == {"Syria"}
+    assert default_title(shown, filters, options) == "Syria"
+    assert title({"areas": "Elsewhere"}) == "Beyond Baghouz, Al-Hol and Idlib"
+    # nothing shown: the areas chosen
+    empty, filters = _select(page, {"areas": "Idlib", "types": "airstrike"})
+    assert empty.empty and default_title(empty, filters, options) == "Idlib"
+    # a title given is kept
+    shown, filters = _select(page, {"areas": "Idlib"})
+    given = make_briefing(shown, len(view), filters, options, title="Idlib strikes", now=NOW)
+    assert given.title == "Idlib strikes"

@@ -61,3 +61,13 @@ def test_reader_legend_explains_every_mark_and_links_to_the_briefing(store):
     assert "Hollow: extracted, awaiting review" in html
     assert "Number on a marker" in html
     assert "briefing=slide" in html and "pending=1" in html
+
+
+def test_the_slide_of_one_area_is_titled_by_it_s34(store):
+    """`?areas=Idlib&briefing=slide` was titled 'Baghouz, Al-Hol and Idlib' in its box and
+    on the slide; the link kept that title wherever it was opened."""
+    at = _run({"briefing": "slide", "areas": "Idlib"})
+    assert at.text_input(key="b_title").value == "Idlib"
+    assert "title" not in at.query_params  # a copied link names what it shows
+    at.text_input(key="b_title").set_value("Strikes on Idlib").run()
+    assert at.query_params["title"] in ("Strikes on Idlib", ["Strikes on Idlib"])
