@@ -31,6 +31,7 @@ from dashboard.map_layout import (
     labels_inside,
     offset_labels,
 )
+from dashboard.map_names import NAME_PX, spot_names
 from dashboard.mapview import fit_marks, marks_at
 from dashboard.palette import HALO
 
@@ -234,6 +235,16 @@ def _sites(ax: Axes, view: View, sites: pd.DataFrame, places: list) -> None:
         text.set_path_effects(_halo_effect())
 
 
+def _names(ax: Axes, view: View, names: pd.DataFrame) -> None:
+    """A few markers' places named beside their rings, as on the page (`map_names`)."""
+    for _, n in names.iterrows():
+        x, y = view.to_px(n["longitude"], n["latitude"])
+        text = ax.text(x + n["offset"][0], y, n["label"], fontsize=NAME_PX * PT, weight="bold",
+                       color="#373737", ha="left" if n["anchor"] == "start" else "right",
+                       va="center", zorder=9, parse_math=False)  # fmt: skip
+        text.set_path_effects(_halo_effect())
+
+
 def _halo_effect() -> list:
     from matplotlib import patheffects
 
@@ -263,6 +274,7 @@ def draw_map(
         _cells(ax, markers, view, [box for *_, box in places])
     else:
         _markers(ax, view, markers)
+        _names(ax, view, spot_names(markers, sites, view))
     _sites(ax, view, sites, places)
     ax.set_xlim(0, width_px)
     ax.set_ylim(height_px, 0)

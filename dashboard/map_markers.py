@@ -46,6 +46,7 @@ MARKER_COLUMNS = [
     "dx_px",
     "dy_px",
     "event_ids",
+    "spot_place",
 ]
 
 
@@ -172,13 +173,20 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0, join: bool = False) ->
         groups = _groups(rows, members)
         radii = [marker_radius_px(len(g)) for g in groups]
         ring_px = ring_radius_px(radii)
+        place = _ring_place(rows, members, first)
         for k, (group, radius) in enumerate(zip(groups, radii)):
             angle = math.pi / 2 - 2 * math.pi * k / len(groups)
             dx, dy = ring_px * math.cos(angle), ring_px * math.sin(angle)
-            records.append(
-                _marker(rows, group, radius, (lon0, lat0), (dx, dy), ring_key, ring_px, halo_m)
-            )
+            marker = _marker(rows, group, radius, (lon0, lat0), (dx, dy), ring_key, ring_px, halo_m)
+            records.append(marker | {"spot_place": place})
     return at_zoom(pd.DataFrame.from_records(records, columns=MARKER_COLUMNS), zoom)
+
+
+def _ring_place(rows: Rows, members: list[int], first: int) -> str:
+    """What a ring's place is called: its centre's place, 'and nearby' when it joins others."""
+    names = {str(rows["place"][k]) for k in members}
+    name = str(rows["place"][first])
+    return name if len(names) == 1 else f"{name} and nearby"
 
 
 def _marker(rows, members, radius, centre, offset, spot, ring_px, halo_m) -> dict:

@@ -45,6 +45,7 @@ from dashboard.map_layout import (
     reference_sites,
 )
 from dashboard.map_markers import at_zoom, layout_markers, spread_markers
+from dashboard.map_names import NAME_PX, spot_names
 from dashboard.palette import HALO, rgb
 
 __all__ = [
@@ -312,9 +313,12 @@ def build_map(
         except OSError as exc:  # an image could not be written: the shapes, as before
             logging.getLogger("dashboard").warning("basemap images not used: %s", exc)
     dots, labels = site_layers(sites)
+    # a few markers' places named beside them (none for grid cells: `spot_names`)
+    names = spot_names(markers, sites, shown)
+    named = [place_name_layer(names)] if not names.empty else []
     # drawn in this order: halos under everything, site labels over everything
     flows = [flow_layer(arcs)] if arcs is not None and not arcs.empty else []
-    layers += [*halos, *flows, dots, *marks, labels]
+    layers += [*halos, *flows, dots, *marks, *named, labels]
     return CompactDeck(
         layers=layers,
         initial_view_state=state,
@@ -373,7 +377,7 @@ def event_layers(markers: pd.DataFrame) -> tuple[pdk.Layer, list[pdk.Layer]]:
         ),
         pdk.Layer(
             "ScatterplotLayer",
-            markers,
+            markers.drop(columns="spot_place", errors="ignore"),  # named by `spot_names`
             id="events",
             get_position=["lon", "lat"],
             get_fill_color="color",
@@ -442,3 +446,36 @@ def site_layers(sites: pd.DataFrame) -> tuple[pdk.Layer, pdk.Layer]:
         pickable=False,
     )
     return dots, labels
+
+
+#: A marker's place's name (`map_names.spot_names`): smaller and greyer than a site's.
+PLACE_NAME_COLOUR = [55, 55, 55, 255]
+
+
+def place_name_layer(names: pd.DataFrame) -> pdk.Layer:
+    """The names of a few markers' places, beside their rings, on the sites' pale box (the
+    same font, weight and characters as the sites' names: one font atlas for both)."""
+    return pdk.Layer(
+        "TextLayer",
+        per_row(
+            names[["longitude", "latitude", "label", "offset", "anchor"]], color=PLACE_NAME_COLOUR
+        ),  # fmt: skip
+        id="place-names",
+        get_position=["longitude", "latitude"],
+        get_text="label",
+        get_size=NAME_PX,
+        font_family=FONT,
+        character_set=TEXT_CHARACTERS,
+        get_color="color",
+        font_weight=700,
+        get_text_anchor="anchor",
+        get_alignment_baseline="'center'",
+        get_pixel_offset="offset",
+        outline_width=3,
+        outline_color=[255, 255, 255, 255],
+        font_settings={"sdf": True},
+        background=True,
+        get_background_color=SITE_LABEL_BOX,
+        background_padding=[4, 1, 4, 1],
+        pickable=False,
+    )
