@@ -220,15 +220,26 @@ def _frame(fig: go.Figure, centre: tuple[float, float], radius_km: float) -> go.
     cos = max(math.cos(math.radians(lat)), 0.05)
     dlat = radius_km * 1.08 / KM_PER_DEGREE
     dlon = radius_km * 1.08 / (KM_PER_DEGREE * cos)
+    # panned or zoomed out no further than the basemap sent (`basemap_box`): past it the
+    # countries not sent left the sea's colour where land was (session 34)
+    west, south, east, north = basemap_box(centre, radius_km)
     fig.update_layout(
         height=540,
         margin={"l": 0, "r": 0, "t": 8, "b": 0},
         showlegend=False,
         dragmode="pan",
         plot_bgcolor="#E8F0F7",  # the sea, where no country is drawn
-        xaxis={"range": [lon - dlon, lon + dlon], "visible": False, "constrain": "domain"},
+        xaxis={
+            "range": [lon - dlon, lon + dlon],
+            "minallowed": west,
+            "maxallowed": east,
+            "visible": False,
+            "constrain": "domain",
+        },
         yaxis={
             "range": [lat - dlat, lat + dlat],
+            "minallowed": max(south, -85.0),
+            "maxallowed": min(north, 85.0),
             "visible": False,
             "constrain": "domain",
             "scaleanchor": "x",

@@ -225,3 +225,21 @@ def test_the_picker_is_sent_the_basemap_near_it_only():
     wide = picker_figure((36.0, 36.7), 200, basemap)
     lake = next(t for t in wide.data if t.name == "lake")
     assert {x for x in lake.x if x is not None} == {36.5, 37.0, 40.0, 40.5}  # not 48
+
+
+@pytest.mark.parametrize("radius", [2, 50, 200])
+def test_the_picker_pans_and_zooms_out_no_further_than_its_basemap_s34(radius):
+    """Session 33 sent the picker the basemap within four of its windows only; panned or
+    zoomed out past them (Plotly's *Zoom out* six times: the whole world) it showed the sea's
+    colour where countries were. Its axes now stop at that box (plotly.js `minallowed` /
+    `maxallowed`; checked in headless Chromium: six zoom-outs stop at the box)."""
+    from dashboard.picking import basemap_box
+
+    centre = (35.93, 36.63)
+    figure = picker_figure(centre, radius, None)
+    west, south, east, north = basemap_box(centre, radius)
+    x, y = figure.layout.xaxis, figure.layout.yaxis
+    assert (x.minallowed, x.maxallowed) == pytest.approx((west, east))
+    assert (y.minallowed, y.maxallowed) == pytest.approx((south, north))
+    # the window first drawn is inside them
+    assert west < x.range[0] < x.range[1] < east and south < y.range[0] < y.range[1] < north
