@@ -791,7 +791,8 @@ def is_background(date: DateWindow, published: dt.date) -> bool:
 
 
 _LABEL_AFTER = re.compile(r"[ \t]*[:=]")  # a trigger word that labels a field: 'Deaths: 0'
-_ATTRIBUTIVE = ("a ", "an ", "the ", "its ", "their ")
+#: a determiner right before the date, a word of its own ('in Ariha on 3 March' ends no 'a ')
+_ATTRIBUTIVE = re.compile(r"(?<![\w'’-])(?:a|an|the|its|their) \Z", re.I)
 ATTRIBUTIVE_REACH = 40  # 'a September ceasefire deal': the date dates only the words after it
 #: ... and a day of its own between 'the' and a lower-case noun: 'a suspect wanted for the 3
 #: March abduction was arrested' (session 33; date_context_words.csv not_attributive)
@@ -801,19 +802,15 @@ _NOUN_AFTER = re.compile(  # the noun phrase's lower-case words, up to four
 )
 
 
-def _before_date(text: str, d: DateWindow) -> str:
-    return text[max(0, (d.char_start or 0) - 6) : d.char_start or 0].lower()
-
-
 def _attribute_of(text: str, d: DateWindow, position: int) -> bool:
     """The date qualifies a noun after it and dates no trigger outside that noun: a month
     ('a September ceasefire deal': the words up to ATTRIBUTIVE_REACH on), or a day before a
     lower-case word ('a suspect wanted for the 3 March abduction was arrested': the
     abduction, not the arrest; not a word that goes on the sentence, 'the 3 March and 4
     March')."""
-    if not _before_date(text, d).endswith(_ATTRIBUTIVE):
-        return False
     at = d.char_start or 0
+    if _ATTRIBUTIVE.search(text, max(0, at - 6), at) is None:
+        return False
     if d.precision == "months":
         return not 0 <= position - at <= ATTRIBUTIVE_REACH
     if d.precision != "day" or d.char_end is None:
