@@ -15,7 +15,7 @@ import pandas as pd
 
 from etl.problems import StoreError
 from etl.row_chunks import row_ranges
-from etl.tables import TABLE_NAMES, Tables
+from etl.tables import TABLE_NAMES, WHOLE_NUMBERS, Tables
 
 SCHEMA_VERSION = "4"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at;
 # 3: events.radius_km (the reach of an extracted region such as 'east of X'); 4: flows
@@ -50,8 +50,10 @@ FOREIGN_KEYS = {
 }
 
 
-def _sql_type(series: pd.Series) -> str:
-    if pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series):
+def _sql_type(series: pd.Series, whole: bool = False) -> str:
+    """A column's SQL type; a whole-number column (`tables.WHOLE_NUMBERS`) is INTEGER even when
+    a gap made its frame float64, so a store's types do not depend on which build made it."""
+    if whole or pd.api.types.is_bool_dtype(series) or pd.api.types.is_integer_dtype(series):
         return "INTEGER"
     if pd.api.types.is_float_dtype(series):
         return "REAL"
@@ -61,7 +63,7 @@ def _sql_type(series: pd.Series) -> str:
 def _ddl(name: str, frame: pd.DataFrame) -> str:
     columns = []
     for column in frame.columns:
-        spec = f'"{column}" {_sql_type(frame[column])}'
+        spec = f'"{column}" {_sql_type(frame[column], column in WHOLE_NUMBERS.get(name, ()))}'
         if column == PRIMARY_KEYS.get(name):
             spec += " PRIMARY KEY NOT NULL"
         target = FOREIGN_KEYS.get((name, column))

@@ -18,6 +18,7 @@ the days already stored joins nearly every cluster) stops, and everything is mer
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from etl import inbox
@@ -46,7 +47,7 @@ from etl.review import rejected_alone
 from etl.settings import Paths
 from etl.sources import count_sources
 from etl.store import CURRENT, EXPORTS
-from etl.tables import TABLE_NAMES, Tables, article_rows
+from etl.tables import TABLE_NAMES, WHOLE_NUMBERS, Tables, article_rows
 
 #: A replay stops (and everything is merged again) after looking at this share of the
 #: stored mentions: at 100,000 bench articles, merging all 286,052 again took 28 s and a
@@ -267,7 +268,8 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
     tables["events"] = count_sources(frame, mine, state.sources.source, recount)
     after = MergeState(index, state.sources, state.fingerprint, state.mentions + len(mentions))
     kept.update({n: len(old[n]) for n in ("outlets", "articles", "article_texts")})
-    tables = {name: _like(tables[name], old[name]) for name in TABLE_NAMES}
+    tables = {name: _like(tables[name], old[name], WHOLE_NUMBERS.get(name, ()))
+              for name in TABLE_NAMES}  # fmt: skip
     return tables, after, _delta(tables, old, kept)
 
 
@@ -284,12 +286,19 @@ def _delta(tables: Tables, old: Tables, kept: dict[str, int]) -> dict:
     return delta
 
 
-def _like(frame: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
-    """Numbers and flags in the dtypes the previous build had them in (a concat with rows
-    whose values are all missing makes objects of them)."""
-    wanted = {
-        c: old[c].dtype for c in frame.columns
-        if c in old.columns and len(old) and frame[c].dtype != old[c].dtype
-        and (pd.api.types.is_numeric_dtype(old[c]) or pd.api.types.is_bool_dtype(old[c]))
-    }  # fmt: skip
+def _like(frame: pd.DataFrame, old: pd.DataFrame, whole: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The merged table in the dtypes a whole build of its rows would give it: a whole-number
+    column (`whole`) int64 when no value is missing and float64 when one is, as pandas makes it
+    from ints and Nones (the previous build's dtype says only whether *its* rows had a gap);
+    other numbers and flags in the previous build's dtypes (a concat with rows whose values are
+    all missing makes objects of them), float64 where a gap would not fit an int."""
+    wanted = {}
+    for c in frame.columns:
+        if c in whole and frame[c].notna().any():  # (all missing: as pandas left it)
+            wanted[c] = np.dtype("float64") if frame[c].isna().any() else np.dtype("int64")
+        elif c in old.columns and len(old) and (pd.api.types.is_numeric_dtype(old[c])
+                                                or pd.api.types.is_bool_dtype(old[c])):  # fmt: skip
+            gap = pd.api.types.is_integer_dtype(old[c]) and frame[c].isna().any()
+            wanted[c] = np.dtype("float64") if gap else old[c].dtype
+    wanted = {c: t for c, t in wanted.items() if frame[c].dtype != t}
     return frame.astype(wanted) if wanted else frame

@@ -19,7 +19,7 @@ from psycopg import sql
 from etl.backend import SCHEMA_PREFIX, shown_url
 from etl.database import FOREIGN_KEYS, PRIMARY_KEYS, SCHEMA_VERSION, _sql_type, plain_rows
 from etl.problems import StoreError
-from etl.tables import TABLE_NAMES, Tables
+from etl.tables import TABLE_NAMES, WHOLE_NUMBERS, Tables
 
 APPLICATION = "conflict-timeline"  # shown in pg_stat_activity (and so in the lock's message)
 PG_TYPES = {"INTEGER": "bigint", "REAL": "double precision", "TEXT": "text"}
@@ -56,7 +56,7 @@ def table_ddl(schema: str, name: str, frame: pd.DataFrame) -> sql.Composed:
     columns = [
         sql.SQL("{} {}{}").format(
             sql.Identifier(column),
-            sql.SQL(PG_TYPES[_sql_type(frame[column])]),
+            sql.SQL(PG_TYPES[_sql_type(frame[column], column in WHOLE_NUMBERS.get(name, ()))]),
             sql.SQL(" NOT NULL" if column == PRIMARY_KEYS.get(name) else ""),
         )
         for column in frame.columns
@@ -92,10 +92,13 @@ def key_ddl(schema: str, tables: Tables) -> list[sql.Composed]:
     return statements
 
 
-def _copy_rows(frame: pd.DataFrame) -> Iterator[tuple]:
-    """Rows as SQLite would store them: booleans as 0/1 (the column is an integer)."""
-    bools = [c for c in frame.columns if pd.api.types.is_bool_dtype(frame[c])]
-    return plain_rows(frame.astype({c: "int64" for c in bools}) if bools else frame)
+def _copy_rows(frame: pd.DataFrame, whole: tuple[str, ...] = ()) -> Iterator[tuple]:
+    """Rows as SQLite would store them: booleans as 0/1 (the column is an integer), and a
+    whole-number column that a gap made float64 as ints (COPY reads "38.0" as no bigint)."""
+    casts = {c: "int64" for c in frame.columns if pd.api.types.is_bool_dtype(frame[c])}
+    casts |= {c: "Int64" for c in whole if c in frame.columns
+              and pd.api.types.is_float_dtype(frame[c])}  # fmt: skip
+    return plain_rows(frame.astype(casts) if casts else frame)
 
 
 def write_build(
@@ -118,7 +121,7 @@ def write_build(
                 cur.execute(table_ddl(schema, name, frame))
                 copy_sql = sql.SQL("COPY {}.{} FROM STDIN").format(ident, sql.Identifier(name))
                 with cur.copy(copy_sql) as copy:
-                    for row in _copy_rows(frame):
+                    for row in _copy_rows(frame, WHOLE_NUMBERS.get(name, ())):
                         copy.write_row(row)
             for statement in key_ddl(schema, tables):
                 cur.execute(statement)

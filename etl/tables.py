@@ -24,6 +24,19 @@ TABLE_NAMES: tuple[str, ...] = (
     "flows",
 )
 
+#: Columns whose values are whole numbers that may be missing (a place's precision, a claim's
+#: character offsets). Built from Python ints and Nones, pandas makes such a column int64 when
+#: no value is missing and float64 when one is; a table assembled from pieces (an incremental
+#: merge) must end in the dtype a whole build of the same rows would have.
+WHOLE_NUMBERS: dict[str, tuple[str, ...]] = {
+    "places": ("geo_precision",),
+    "events": ("geo_precision",),
+    "claims": ("sentence_start", "sentence_end", "char_start", "char_end", "trigger_start",
+               "trigger_end", "date_text_start", "date_text_end", "place_start", "place_end",
+               "claimant_start", "claimant_end"),
+    "flows": ("char_start", "char_end"),
+}  # fmt: skip
+
 #: Columns of the flows table (people moved from one place to another), in order.
 FLOW_COLUMNS = [
     "flow_id",
