@@ -15,6 +15,7 @@ from etl.extraction.evaluate import load_devset
 from etl.extraction.sentences import split_sentences
 from etl.places import roles
 from etl.places.scan import names
+from tests.counting import Counting
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 #: the development sets (heldout31, blind while it is written, and later ones left out)
@@ -107,21 +108,6 @@ def test_names_a_part_as_before_on_every_run():
     assert not roles.names_a_part(text, text.index("Shelling") + len("Shelling"), rules)
 
 
-class _Counting:
-    """A pattern whose calls are counted."""
-
-    def __init__(self, pattern) -> None:
-        self.pattern, self.calls = pattern, 0
-
-    def match(self, *args):
-        self.calls += 1
-        return self.pattern.match(*args)
-
-    def search(self, *args):
-        self.calls += 1
-        return self.pattern.search(*args)
-
-
 def test_a_row_whose_words_the_windows_lack_is_not_tried(monkeypatch):
     """'Clashes near Idlib': the unkeyed 'near' row makes the region, and no row that needs
     a word the windows lack ('countryside', 'road', 'outskirts' ...) is tried before it (each
@@ -130,7 +116,7 @@ def test_a_row_whose_words_the_windows_lack_is_not_tried(monkeypatch):
     rules = roles.place_rules()
     counted = replace(
         rules,
-        regions=tuple(replace(r, pattern=_Counting(r.pattern)) for r in rules.regions),
+        regions=tuple(replace(r, pattern=Counting(r.pattern)) for r in rules.regions),
         plans={},
     )
     text = "Clashes near Idlib on Monday killed two fighters, the monitor said."
@@ -170,7 +156,7 @@ def test_the_quick_test_tries_only_the_rows_whose_words_stand(monkeypatch):
     every 'before' row, which it tried wherever any row's word stood."""
     monkeypatch.setattr(roles, "plain", lambda text: False)
     rules = roles.place_rules()
-    every, every_after_space = _Counting(rules.before_at_word), _Counting(rules.before_words)
+    every, every_after_space = Counting(rules.before_at_word), Counting(rules.before_words)
     counted = replace(rules, before_at_word=every, before_words=every_after_space, plans={})
     for before, quiet in [
         ("The SDF said its fighters entered ", True),

@@ -17,6 +17,7 @@ from etl.extraction.trigger_rules import trigger_rules
 from etl.extraction.triggers import StemIndex
 from etl.places import roles, routes
 from etl.places.scan import names
+from tests.counting import Counting
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 #: the development sets (heldout30, blind while it is written, and later ones left out)
@@ -83,23 +84,8 @@ def test_name_span_as_before_on_every_run():
     assert routes.name_span("on the Manbij-Jarabulus road", 7, 23) == (7, 13, True)
 
 
-class _Counting:
-    """A pattern whose calls are counted."""
-
-    def __init__(self, pattern) -> None:
-        self.pattern, self.calls = pattern, 0
-
-    def match(self, *args):
-        self.calls += 1
-        return self.pattern.match(*args)
-
-    def search(self, *args):
-        self.calls += 1
-        return self.pattern.search(*args)
-
-
 def test_road_words_not_tried_on_a_run_without_hyphen(monkeypatch):
-    after, before = _Counting(routes._ROAD_AFTER), _Counting(routes._ROAD_BEFORE)
+    after, before = Counting(routes._ROAD_AFTER), Counting(routes._ROAD_BEFORE)
     monkeypatch.setattr(routes, "_ROAD_AFTER", after)
     monkeypatch.setattr(routes, "_ROAD_BEFORE", before)
     text = "Shelling on the road Raqqa road near Tabqa"
