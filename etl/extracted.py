@@ -28,6 +28,7 @@ from etl.extraction.summary import figure_rank as rank_of_figure
 from etl.extraction.summary import summarize
 from etl.heap import release
 from etl.light_mentions import Light
+from etl.places.countries import country_name
 from etl.places.facilities import ID_PREFIX as FACILITY
 from etl.places.facilities import facility_row, facility_source
 from etl.places.towns import town_source
@@ -74,7 +75,7 @@ def _geonames_place(m: Mention, towns: list[tuple[float, float, str]]) -> dict[s
         "longitude": m.longitude,
         "geo_precision": 1,
         "admin1": None,
-        "country": m.country or "",
+        "country": country_name(m.country) or "",  # 'Syria', as a curated place says
         "area": _area(m.latitude, m.longitude, towns),
         # a curated town GeoNames lacks (data/curated/towns.csv) names its own source
         "source": town_source(str(m.place_id))
@@ -97,7 +98,7 @@ def _facility_place(m: Mention, towns: list[tuple[float, float, str]]) -> dict[s
         "longitude": row.longitude,
         "geo_precision": row.geo_precision,
         "admin1": None,
-        "country": row.country,
+        "country": country_name(row.country),
         "area": _area(row.latitude, row.longitude, towns),
         "source": facility_source(row.place_id),
     }

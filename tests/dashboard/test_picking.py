@@ -115,7 +115,7 @@ def test_picker_figure_has_a_clickable_grid_and_escaped_labels():
 def test_choice_lines_and_centre():
     c = cand("Jisr ash Shughūr", 35.81418, 36.31983, km=3.4)
     assert PlaceChoice(candidate=c).line() == (
-        "Jisr ash Shughūr (SY, GeoNames 1) at 35.81418, 36.31983, 3 km from the article's "
+        "Jisr ash Shughūr (Syria, GeoNames 1) at 35.81418, 36.31983, 3 km from the article's "
         "other places")  # fmt: skip
     assert PlaceChoice(name=None, latitude=1, longitude=2).line() == (
         "a picked point at 1.00000, 2.00000")  # fmt: skip
