@@ -135,6 +135,7 @@ def word_start_alternation(patterns: list[str]) -> str:
 #: Unicode): the dotless and dotted I, the Kelvin sign, the long s (tests check the list).
 CASE_FOLDS = {"i": "\u0131\u0130", "k": "\u212a", "s": "\u017f"}
 BOUNDARY = r"(?<![\w-])"  # a word starts here: no letter, digit, _ or hyphen before
+DIGIT = "\\d"  # an alternative's opening `letter_first(wider=True)` reads as a class
 
 
 def letter_first(
@@ -144,6 +145,7 @@ def letter_first(
     boundary: bool = True,
     word_start: bool = False,
     group: str | None = None,
+    wider: bool = False,
 ) -> re.Pattern[str] | None:
     """`BOUNDARY(?:alternation)tail` (without BOUNDARY when `boundary` is False; with
     `word_start`, `\\b(?:alternation)tail`: no word character before), compiled so
@@ -152,13 +154,18 @@ def letter_first(
     twice as fast over a sentence). Each alternative keeps its place and is tried only after
     its own first letter ('shelled' as '(?<=s)helled'), so the matches are the same. With
     `group`, the alternation's match (its first letter too) is that named group. None when
-    some alternative does not open with a plain ASCII letter."""
-    lettered = _lettered_alternatives(alternation)
+    some alternative does not open with a plain ASCII letter. `wider`: an alternative may
+    also open with a digit ('\\d'), or with '\\b' before what opens with a letter or digit
+    (`_lettered`)."""
+    lettered = _lettered_alternatives(alternation, wider)
     if lettered is None:
         return None
     firsts, body = lettered
     letters = set()
     for first in firsts:
+        if first == DIGIT:  # a class of its own: no case
+            letters.add(first)
+            continue
         letters |= (
             {first.lower(), first.upper(), *CASE_FOLDS.get(first.lower(), "")}
             if flags & re.IGNORECASE
@@ -173,7 +180,7 @@ def letter_first(
     return re.compile(f"{opening}(?:{body}){tail}", flags)
 
 
-def _lettered_alternatives(alternation: str) -> tuple[set[str], str] | None:
+def _lettered_alternatives(alternation: str, wider: bool = False) -> tuple[set[str], str] | None:
     """The first letters of an alternation's alternatives, and the alternation written to
     be read after that letter (each alternative behind `(?<=letter)`); None when some
     alternative does not open with a plain ASCII letter."""
@@ -183,7 +190,7 @@ def _lettered_alternatives(alternation: str) -> tuple[set[str], str] | None:
     letters: set[str] = set()
     bodies = []
     for part in parts:
-        lettered = _lettered(part)
+        lettered = _lettered(part, wider)
         if lettered is None:
             return None
         letters |= lettered[0]
@@ -191,28 +198,43 @@ def _lettered_alternatives(alternation: str) -> tuple[set[str], str] | None:
     return letters, "|".join(bodies)
 
 
-def _lettered(part: str) -> tuple[set[str], str] | None:
+def _lettered(part: str, wider: bool = False) -> tuple[set[str], str] | None:
     """One alternative as `_lettered_alternatives` writes it: opening with a letter or with
     a non-capturing group of such alternatives (not repeated), after any lookbehinds.
     ('\\b(?:after|...)' is left: the letters read first and the boundary tested behind them
-    cost more than the \\b.)"""
+    cost more than the \\b.) With `wider`, also one opening with a digit ('\\d' once or
+    '\\d+', read as '\\d' then '\\d*': the same lengths tried in the same order) or with
+    '\\b' before a letter or digit: there, a word character, '\\b' holds only where no word
+    character stands before it, which is tested behind it ('(?<!\\w(?s:.))'). A pattern
+    row that opens with one of these among its alternatives ('(?:\\d+|two|dozens) were
+    killed') is then tried only at the characters it can open with (trigger_rules)."""
     first, after = part[:1], part[1:2]
     if first.isascii() and first.isalpha():
         if after and after in _QUANTIFIERS:
             return None
         return {first}, f"(?<={first}){part[1:]}"
+    if wider and part.startswith(DIGIT):
+        after = part[2:3]
+        if after == "+" and part[3:4] not in ("?", "+"):
+            return {DIGIT}, f"(?<={DIGIT}){DIGIT}*{part[3:]}"
+        if after and after in _QUANTIFIERS:
+            return None
+        return {DIGIT}, f"(?<={DIGIT}){part[2:]}"
+    if wider and part.startswith("\\b"):
+        rest = _lettered(part[2:], wider)
+        return None if rest is None else (rest[0], f"(?<!\\w(?s:.)){rest[1]}")
     if part.startswith(("(?<!", "(?<=")):
         # '(?<!hunger )strikes?': the assertion made behind the letter read first, one
         # character further back ('(?<!hunger (?s:.))'), says the same
         close = _closing(part)
-        rest = _lettered(part[close + 1 :]) if close is not None else None
+        rest = _lettered(part[close + 1 :], wider) if close is not None else None
         return None if rest is None else (rest[0], f"{part[:close]}(?s:.)){rest[1]}")
     if not part.startswith("(?:"):
         return None
     close = _closing(part)
     if close is None or part[close + 1 : close + 2] in tuple(_QUANTIFIERS):
         return None
-    inner = _lettered_alternatives(part[3:close])
+    inner = _lettered_alternatives(part[3:close], wider)
     return None if inner is None else (inner[0], f"(?:{inner[1]}){part[close + 1 :]}")
 
 

@@ -129,10 +129,18 @@ def _bounded(pattern: str) -> re.Pattern[str]:
 
 
 def _scanner(pattern: str, kind: str) -> re.Pattern[str] | None:
-    """A row's pattern written to open with its first letters (None where it cannot be)."""
+    """A row's pattern written to open with its first letters (None where it cannot be);
+    where some alternative opens with a digit or '\\b' (`letter_first`'s `wider`), with its
+    first characters: the engine then skips along a sentence to them instead of trying the
+    row at every position."""
     if kind == "block":
-        return letter_first(pattern, "", re.I, boundary=False) or _word_start_scanner(pattern)
-    return letter_first(pattern, r"(?![\w-])", re.I)
+        return (
+            letter_first(pattern, "", re.I, boundary=False)
+            or _word_start_scanner(pattern)
+            or letter_first(pattern, "", re.I, boundary=False, wider=True)
+        )
+    tail = r"(?![\w-])"
+    return letter_first(pattern, tail, re.I) or letter_first(pattern, tail, re.I, wider=True)
 
 
 def _word_start_scanner(pattern: str) -> re.Pattern[str] | None:

@@ -169,3 +169,48 @@ def test_a_leading_word_boundary_is_left_out_only_before_a_letter():
     assert at_word_start("\\bnear") == "near"
     assert at_word_start("\\b-led") == "\\b-led"  # before a hyphen it may fail: kept
     assert at_word_start("\\b\\d+") == "\\b\\d+"
+
+
+DIGIT_TEXTS = [
+    *LETTER_TEXTS,
+    "12 were killed, 3,400 fled; x5 were killed; _7 were killed; a5 fled 10fled 1.5 fled",
+    "\u0663\u0664 were killed (Arabic-Indic digits); \u0661\u0662,5 fled; two were killed",
+    "Dozens were killed; TWO WERE KILLED; 2were killed; 22 22 were killed -3 were killed",
+    "the fire broke out, killing 4; Fires started and killed 12. bodies of 3 were found",
+]
+
+
+@pytest.mark.parametrize(
+    ("alternation", "tail", "boundary"),
+    [
+        (r"(?:\d+|two|dozens) were killed", r"(?![\w-])", True),
+        (r"(?:people|\d[\d,.]*)(?: [\w'’,-]+){0,3} (?P<trigger>fled|killed)", r"(?![\w-])", True),
+        (r"\d+ were killed|\bfires? (?:broke out|started)\b", "", False),
+        (r"\b(?:an?|two|\d+) (?:were|fled)|killed", r"(?![\w-])", True),
+        (r"(?<!x)\d+(?:,\d+)? fled|\b(?<!the )bodies of \d", "", False),
+    ],
+)
+def test_letter_first_wider_reads_digits_and_boundaries_as_the_plain_pattern(
+    alternation, tail, boundary
+):
+    """`wider` (session 34): an alternative may open with '\\d', '\\d+' or '\\b' before a
+    letter or digit; the pattern still opens with a class the engine skips along to, and
+    every match (every group's span) is the plain pattern's, from any start to any end."""
+    assert letter_first(alternation, tail, re.I, boundary) is None  # not without it
+    plain = re.compile((BOUNDARY if boundary else "") + f"(?:{alternation}){tail}", re.I)
+    fast = letter_first(alternation, tail, re.I, boundary, wider=True)
+    assert fast is not None and fast.pattern.startswith("(?-i:[")
+    for text in DIGIT_TEXTS:
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 7):
+                assert [m.regs for m in plain.finditer(text, start, end)] == [
+                    m.regs for m in fast.finditer(text, start, end)
+                ]
+
+
+def test_letter_first_wider_declines_what_may_match_nothing_or_lazily():
+    assert letter_first(r"\d* killed", wider=True) is None
+    assert letter_first(r"\d+? killed", wider=True) is None
+    assert letter_first(r"\d{1,3} killed", wider=True) is None
+    assert letter_first(r"\b-led|killed", wider=True) is None  # '\b' before a hyphen
+    assert letter_first(r"\w+ killed", wider=True) is None
