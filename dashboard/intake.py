@@ -38,6 +38,24 @@ def read_uploads(
     return drafts, problems
 
 
+def over_limit(
+    files: Iterable[tuple[str, bytes]], limits: Limits
+) -> tuple[list[tuple[str, bytes]], list[Problem]]:
+    """The files within `limits.max_file_bytes`, and a problem naming each one over it (its
+    size and the limit: `read_upload`'s words, nothing of it read). The uploader takes files
+    up to Streamlit's own limit (`server.maxUploadSize`, 200 MB) so that one over ours is
+    named on the page with the other problems; the browser refused it before (session 34),
+    said only on the uploader's chip ("File must be 20.0MB or smaller"), and the preview,
+    the problems and the stored batch's report never named it."""
+    kept, refused = [], []
+    for name, data in files:
+        if len(data) > limits.max_file_bytes:
+            refused += read_upload(name, data, limits)[1]
+        else:
+            kept.append((name, data))
+    return kept, refused
+
+
 def upload_of(source: str, names: Sequence[str]) -> str:
     """Which uploaded file a draft or problem came from ('batch.zip/a.txt' -> 'batch.zip')."""
     matches = [n for n in names if source == n or source.startswith((n + "/", n + ":"))]
@@ -263,7 +281,12 @@ class Outcome:
 
 def outcome(report: IngestReport) -> Outcome:
     """The report of `etl.ingest.ingest` in words."""
-    details = [f"Left out {p.file}: {p.reason}" for p in report.left_out]
+    # the line, as the problems before storing gave it: a CSV's two bad rows were two lines
+    # 'Left out formula.csv: a spreadsheet formula ...' telling neither row (session 34)
+    details = [
+        f"Left out {p.file}" + (f" line {p.line}" if p.line is not None else "") + f": {p.reason}"
+        for p in report.left_out
+    ]
     details += [f"Already stored: {d}" for d in report.duplicates]
     if report.batch_id is None:
         return Outcome(

@@ -20,6 +20,7 @@ from dashboard.intake import (
     drafts_frame,
     left_as_stored,
     outcome,
+    over_limit,
     partly_read,
     preview_heights,
     preview_widths,
@@ -43,7 +44,8 @@ INFERRED_OPEN = 10
 #: browser reports the table's width (then kept in a cookie).
 PREVIEW_PX = 1120
 
-#: What one upload may hold (as for `etl ingest`); the uploader refuses larger files itself.
+#: What one upload may hold (as for `etl ingest`). The uploader takes larger files (up to
+#: Streamlit's `server.maxUploadSize`, 200 MB) so that the page names them (`over_limit`).
 LIMITS = Limits()
 
 
@@ -58,9 +60,9 @@ def _uploads(round_: int) -> list[tuple[str, bytes]]:
         type=UPLOAD_TYPES,
         accept_multiple_files=True,
         key=f"uploads_{round_}",
-        max_upload_size=LIMITS.max_file_bytes // 1_000_000,
-        help=f"Accepted: {ACCEPTED}. A .txt or .md file may start with a header block "
-        "(Title:, Outlet:, Published:, URL:, Byline:). HTML is read as text, never shown.",
+        help=f"Accepted: {ACCEPTED}, {LIMITS.max_file_bytes // 1_000_000} MB each. A .txt or "
+        ".md file may start with a header block (Title:, Outlet:, Published:, URL:, Byline:). "
+        "HTML is read as text, never shown.",
     )
     pasted = st.text_area(
         "… or paste an article",
@@ -171,7 +173,9 @@ def render_intake(paths: Paths, who: str) -> None:
         return
     names = [name for name, _ in uploads]
     key = hashlib.sha256(repr([(n, len(d)) for n, d in uploads]).encode()).hexdigest()[:12]
-    drafts, problems = _read(tuple(uploads))
+    within, too_large = over_limit(uploads, LIMITS)  # named, not read (nor hashed by the cache)
+    drafts, problems = _read(tuple(within))
+    problems = too_large + problems
     stored = _show_read(drafts, problems, paths)
     # an article stored already that names no outlet or date of its own is left out: the
     # batch's questions are about the new ones (it adds nothing; said after storing)

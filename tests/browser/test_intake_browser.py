@@ -117,3 +117,38 @@ def _preview_fits(server, browser, files, size, case) -> None:
         assert inner <= outer + 1, f"the table is {inner} px wide in a {outer} px box"
     finally:
         page.close()
+
+
+def test_a_file_over_the_limit_is_named_and_the_rest_stored(server, browser, files, tmp_path):
+    """Session 34: a file over 20 MB was refused by the browser itself (the uploader's
+    `max_upload_size`): a red chip on the uploader said "File must be 20.0MB or smaller",
+    while the page's problems, the *Go on without* box and the stored batch's report never
+    named it. Now it reaches the server, is named with its size and the limit beside the
+    other problems, and the batch's report says it was left out."""
+    big = tmp_path / "huge_report.txt"
+    big.write_bytes(b"Title: Huge\n\n" + b"Government forces shelled Saraqib. " * 600_000)
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    try:
+        page.goto(server + "/analyst")
+        _settle(page)
+        page.get_by_test_id("stTextInputField").first.fill("Test Analyst")
+        page.keyboard.press("Enter")
+        _settle(page)
+        chosen = [files[1], str(big)]  # a good Markdown article and the 21 MB one
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(chosen)
+        _settle(page)
+        refused = page.locator('[data-testid="stAlert"]').filter(has_text="huge_report.txt")
+        refused.first.wait_for(timeout=60_000)
+        assert "is 21.0 MB, over the limit of 20.0 MB per file" in refused.first.inner_text()
+        assert page.locator('[data-testid="stFileUploaderFileErrorMessage"]').count() == 0
+        page.get_by_text("Go on without what has problems (huge_report.txt)").click()
+        _settle(page)
+        page.get_by_role("button", name="Store 1 article(s) and extract their events").click()
+        report = page.get_by_text("Left out huge_report.txt: is 21.0 MB, over the limit")
+        report.first.wait_for(timeout=180_000, state="attached")  # on the tab left for Review
+        _settle(page)
+        page.get_by_role("tab", name="Bring articles in").click()
+        report.first.wait_for(timeout=30_000)
+        page.screenshot(path=str(SHOTS / "intake_over_limit_1280.png"))
+    finally:
+        page.close()

@@ -186,3 +186,26 @@ def test_a_markdown_upload_s_dateline_is_read():
     frame = drafts_frame(drafts)
     assert frame["dateline"].tolist() == ["KHAN SHEIKHUN, Syria"]
     assert "*" not in drafts[0].text and drafts[0].text.startswith("KHAN SHEIKHUN, Syria — ")
+
+
+def test_the_outcome_says_which_line_was_left_out_s34():
+    """Session 34's walk: a CSV's rows 3 and 4 (formulas) were left out as two lines
+    'Left out formula.csv: a spreadsheet formula ...', neither saying which row."""
+    report = IngestReport("b1", "March", ["a.txt"], [],
+                          [Problem("f.csv", 3, "a formula"), Problem("f.csv", 4, "a formula"),
+                           Problem("big.txt", None, "is 23.4 MB, over the limit")], [],
+                          pd.DataFrame({"review_status": ["pending"]}), "build")  # fmt: skip
+    assert outcome(report).details == (
+        "Left out f.csv line 3: a formula", "Left out f.csv line 4: a formula",
+        "Left out big.txt: is 23.4 MB, over the limit")  # fmt: skip
+
+
+def test_files_over_the_limit_are_named_not_read_s34():
+    from dashboard.intake import over_limit
+    from etl.uploads import Limits
+
+    limits = Limits(max_file_bytes=1_000)
+    files = [("a.txt", b"x" * 1_000), ("big.txt", b"y" * 1_001), ("b.md", b"z")]
+    kept, refused = over_limit(files, limits)
+    assert [name for name, _ in kept] == ["a.txt", "b.md"]
+    assert refused == [Problem("big.txt", None, "is 1.0 KB, over the limit of 1.0 KB per file")]
