@@ -141,7 +141,7 @@ def test_upload_review_publish_and_the_reader_sees_it(store):
         "selection": {"rows": [0], "columns": [], "cells": []}
     }
     at.run()
-    assert "**New place:** Jisr ash Shughūr \\(SY\\, GeoNames 169023\\)" in texts(at)
+    assert "**New place:** Jisr ash Shughūr \\(Syria\\, GeoNames 169023\\)" in texts(at)
     button(at, "Save and accept").click().run()
     assert not at.exception, at.exception
     assert as_read(at.success[0].value).startswith("Saved and accepted: Shelling")
