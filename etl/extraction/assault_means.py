@@ -10,6 +10,13 @@ or in the last sentence before it that told anything, at most two sentences back
 stormed the police post. A third militant detonated his explosive vest as officers closed
 in'), at no other place and on an overlapping day.
 The explosion mention is dropped; its counts of the dead go to the clash.
+
+Convention C18 (session 33's answer, session 34): a bomb a fighter sets off inside a fight or
+a raid the text tells right after it ('blew himself up when troops surrounded the house',
+'detonated an explosive belt as our forces surrounded it', 'when surrounded by our forces':
+the kind `inside` of assault_means.csv) is part of that fight: one clash. It folds into a
+clash told in its sentence as C5's means do; with none there, the explosion mention is
+itself the clash (its type changed, its counts kept: the bomber's own death was never one).
 """
 
 from __future__ import annotations
@@ -34,6 +41,7 @@ def _alternation(kind: str) -> re.Pattern[str]:
 _MEANS = _alternation("means")
 _APART = _alternation("apart")
 _FIGHT = _alternation("fight")
+_INSIDE = _alternation("inside")
 MEANS_REACH = 30  # characters before (and after) an explosion's trigger that may name the bomb
 BOMB_COUNT = "explosions"  # the figure quantity of a count of bombs ('three car bombs')
 HOST_SENTENCES = 2  # a clash told this many sentences before the bomb, none told between
@@ -122,6 +130,63 @@ def _host(mentions: list[Mention], i: int, bomb: re.Match[str], text: str, start
     return min(own or clashes, key=lambda j: abs(mentions[j].trigger_start - m.trigger_start))
 
 
+def inside_fight(m: Mention, text: str) -> re.Match[str] | None:
+    """The explosion mention's bomb is a fighter's own charge (`means`) set off inside a
+    fight or raid its clause tells right after the trigger (assault_means.csv `inside`,
+    convention C18): 'A terrorist blew himself up when surrounded by our forces', 'a third
+    blew himself up when he was surrounded', 'detonated his vest during a security raid'.
+    A bomber who strikes on his own ('blew himself up at a checkpoint as soldiers searched
+    cars', 'detonated his vest when stopped for search') is no such fight. The match of the
+    words that tell the fight, None when there is none."""
+    if means(m, text) is None:
+        return None
+    return _INSIDE.match(text, m.trigger_end, m.char_end)
+
+
+def _fold_inside(mentions: list[Mention], text: str) -> list[Mention]:
+    """C18: each explosion set off inside a fight (`inside_fight`) folded into a clash of
+    its sentence at the same place and time (its dead added, as `fold_means` adds a means'),
+    or, with none, made that clash itself. The fight's own encirclement told in those words
+    ('while they were encircled by Peshmerga fighters') is no siege of its own."""
+    out = list(mentions)
+    dropped: set[int] = set()
+    for i, m in enumerate(mentions):
+        if m.event_type != "explosion" or m.background:
+            continue
+        if (fight := inside_fight(m, text)) is None:
+            continue
+        dropped.update(
+            j
+            for j, c in enumerate(mentions)
+            if c.event_type == "siege" and fight.start() <= c.trigger_start < fight.end()
+        )
+        hosts = [
+            j
+            for j, c in enumerate(out)
+            if j != i
+            and j not in dropped
+            and c.event_type == "clash"
+            and not c.background
+            and c.char_start == m.char_start
+            and _same_place(c, m)
+            and _same_time(c, m)
+        ]
+        if not hosts:
+            out[i] = replace(m, event_type="clash")
+            continue
+        j = min(hosts, key=lambda j: abs(out[j].trigger_start - m.trigger_start))
+        held = {(f.char_start, f.char_end) for f in out[j].figures}
+        dead = tuple(
+            f
+            for f in m.figures
+            if f.quantity in TOLL_QUANTITIES and (f.char_start, f.char_end) not in held
+        )
+        if dead:
+            out[j] = replace(out[j], figures=out[j].figures + dead)
+        dropped.add(i)
+    return [m for i, m in enumerate(out) if i not in dropped]
+
+
 def fold_means(
     mentions: list[Mention], text: str, sentences: list[tuple[int, int]]
 ) -> list[Mention]:
@@ -129,7 +194,8 @@ def fold_means(
     means (`means`, `_host`; not a count of bombs, which is a tally over a campaign: 'at
     least three car bombs had been deployed') folded into
     that clash: the explosion dropped, its counts of the dead added to the clash's figures
-    (a count the clash holds already is not added twice)."""
+    (a count the clash holds already is not added twice); then each bomb set off inside a
+    fight its clause tells (C18, `_fold_inside`) made part of that fight's clash."""
     if not any(m.event_type == "explosion" for m in mentions):
         return mentions
     starts = [s for s, _ in sentences]
@@ -151,4 +217,4 @@ def fold_means(
         if dead:
             out[j] = replace(out[j], figures=out[j].figures + dead)
         dropped.add(i)
-    return [m for i, m in enumerate(out) if i not in dropped]
+    return _fold_inside([m for i, m in enumerate(out) if i not in dropped], text)

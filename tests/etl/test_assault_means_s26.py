@@ -83,7 +83,7 @@ def test_a_bomb_told_at_another_time_stays_apart(extractor: Extractor) -> None:
 
 def test_the_tables_kinds() -> None:
     rows = read_rules("assault_means", ("kind", "pattern"), ("pattern",))
-    assert {r["kind"] for r in rows} == {"means", "apart", "fight"}
+    assert {r["kind"] for r in rows} == {"means", "apart", "fight", "inside"}
 
 
 def test_a_bomber_s_own_verb_is_an_assault_when_a_fight_follows(extractor: Extractor) -> None:
