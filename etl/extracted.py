@@ -345,6 +345,10 @@ def _already_quoted(claims: pd.DataFrame) -> dict[tuple[str, str], list[tuple[in
 
 
 ROW_CHUNK = 10_000  # rows kept as Python objects at a time by Columns
+#: a claim's columns that are another's strings (an extracted claim quotes its whole
+#: sentence): held as one Arrow array, not two copies (the claims' sentences were 36 MiB at
+#: 16,000 news-length articles, their quotes 36 more: docs/scale.md, "Session 34 (hI24)")
+CLAIM_SAME = {"quote": "sentence"}
 
 
 class Columns:
@@ -355,8 +359,9 @@ class Columns:
     docs/scale.md, "Session 26 (hI14)"). `frame()` is the same DataFrame as one made of
     every row at once (each column's dtype inferred over all its values)."""
 
-    def __init__(self, chunk: int | None = None) -> None:
+    def __init__(self, chunk: int | None = None, same: Mapping[str, str] | None = None) -> None:
         self.chunk = chunk or ROW_CHUNK
+        self.same = dict(same or {})  # column -> an earlier one it is often equal to
         self.columns: dict[str, list] = {}  # the rows of the chunk being filled
         self.parts: dict[str, list[pd.Series]] = {}  # the chunks made compact, by column
         self.filled = 0  # rows in `columns`
@@ -372,14 +377,24 @@ class Columns:
             self._seal()
 
     def _seal(self) -> None:
-        """The chunk being filled, one Series a column; its Python objects dropped."""
-        for key, values in self.columns.items():
-            part = pd.Series(values)
-            if part.dtype == "float64" and not all(isinstance(v, float) for v in values):
-                part = pd.Series(values, dtype=object)  # (ints and None: kept as they came,
-                # so a column made again from its values is what the whole would have been)
+        """The chunk being filled, one Series a column; its Python objects dropped. A column
+        of `same` whose chunk equals its partner's is given the partner's Series (one array
+        for both: a claim's quote is its sentence)."""
+        partners = set(self.same.values())  # (their values compared before they go)
+        for key in sorted(self.columns, key=lambda k: k in self.same):  # (partners first)
+            values, partner = self.columns[key], self.same.get(key)
+            if partner is not None and values == self.columns[partner]:
+                part = self.parts[partner][-1]
+            else:
+                part = pd.Series(values)
+                if part.dtype == "float64" and not all(isinstance(v, float) for v in values):
+                    part = pd.Series(values, dtype=object)  # (ints and None: kept as they
+                    # came, so a column made again from its values is what the whole would
+                    # have been)
             self.parts[key].append(part)
-            self.columns[key] = []
+            if key not in partners:
+                self.columns[key] = []
+        self.columns = {key: [] for key in self.columns}
         self.filled = 0
 
     def frame(self, order: np.ndarray | None = None) -> pd.DataFrame:
@@ -389,9 +404,13 @@ class Columns:
             return pd.DataFrame(self.columns)
         if self.filled:
             self._seal()
+        keys, shared = list(self.parts), self._shared()
         made = {}
-        for key in list(self.parts):
+        for key in sorted(keys, key=lambda k: k in shared):  # (partners first)
             parts = self.parts.pop(key)
+            if key in shared:  # every chunk its partner's: the partner's column itself
+                made[key] = made[shared[key]]
+                continue
             if order is not None and _arrow_strings(parts):
                 column = _taken(parts, order)
             else:
@@ -405,7 +424,17 @@ class Columns:
             # so without it each column's chunks stayed resident beside it (+146 MiB at
             # 16,000 news-length articles: docs/scale.md, "Session 29 (hI17)")
         self.columns = {}
-        return pd.DataFrame(made)
+        return pd.DataFrame({key: made[key] for key in keys})
+
+    def _shared(self) -> dict[str, str]:
+        """The columns of `same` whose every chunk is their partner's (the same Series)."""
+        return {
+            key: partner
+            for key, partner in self.same.items()
+            if key in self.parts and partner in self.parts
+            and len(self.parts[key]) == len(self.parts[partner])
+            and all(a is b for a, b in zip(self.parts[key], self.parts[partner], strict=True))
+        }
 
 
 TAKE_PIECE = 16_384  # rows of a text column gathered at a time by `_taken`
@@ -486,7 +515,8 @@ def add_extracted(
     claims = tables["claims"]
     quoted = _already_quoted(claims)
     new_events, new_places, seen = [], _NewPlaces(places), set(claims["claim_id"])
-    new_claims, new_figures = Columns(), Columns()  # column-wise: a dict per row costs 5x
+    new_claims, new_figures = Columns(same=CLAIM_SAME), Columns()  # column-wise: a dict per
+    # row costs 5x
     new_flows = Columns()
     flow_places = place_index(places[["place_id", "name", "aliases"]].itertuples(index=False))
     supported: set[str] = set()
@@ -616,7 +646,7 @@ def add_extracted_by_article(
         clusters.clear()
     if isinstance(lights, list):
         lights.clear()
-    new_claims, new_figures, new_flows = Columns(), Columns(), Columns()
+    new_claims, new_figures, new_flows = Columns(same=CLAIM_SAME), Columns(), Columns()
     claim_rank: list[int] = []
     figure_rank: list[int] = []
     flow_rank: list[int] = []
