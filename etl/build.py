@@ -16,10 +16,11 @@ from etl.curated import Curated, load_curated
 from etl.extracting import Texts, bind_cache, default_workers, extract_all, extract_light
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
-from etl.heap import release
+from etl.heap import drop_mapped, release
 from etl.import_tables import with_imports
 from etl.inbox import Snapshot
 from etl.integrity import check_integrity
+from etl.mapped_texts import mapped
 from etl.mention_cache import MentionCache
 from etl.merge_state import MergeState, keep, spill
 from etl.places.countries import country_name
@@ -115,7 +116,11 @@ def build_all(
     del added
     texts = None
     if cache is not None:  # from here on the texts are only article_texts' (Arrow strings):
-        # the Python ones go before extraction (docs/scale.md, "Session 31 (hI21)")
+        # the Python ones go before extraction (docs/scale.md, "Session 31 (hI21)"); and
+        # those in a file's mapping, not in the heap: read a chunk at a time by extraction,
+        # the sources, the writers and the inbox's commit, each chunk's pages given back
+        # (etl/mapped_texts.py; docs/scale.md, "Session 34 (hI24)")
+        tables = {**tables, "article_texts": mapped(tables["article_texts"])}
         texts = texts_in(tables["article_texts"])
         articles = [replace(a, text="") for a in articles]
         if hand_over:  # (a copy of every row would be held beside the caller's)
@@ -137,7 +142,7 @@ def build_all(
     del texts
     count = len(mentions)  # (with `whole`, the merge empties the list once it has walked it)
     tables, index = with_merge(tables, curated, articles, mentions, sources.source, whole)
-    del mentions  # not held through the review and the writing
+    del mentions, whole  # not held through the review and the writing
     release()  # nor the heap the merge freed (etl/heap.py): given back before the index is
     # spilled, whose Arrow copy came on top of it (docs/scale.md, "Session 32 (hI22)")
     kept = index if cache is None else spill(index)  # nor the merge index, for a writer
@@ -165,7 +170,9 @@ def texts_in(frame: pd.DataFrame) -> Texts:
         at = where.get_indexer(list(article_ids))
         if (at < 0).any():
             raise KeyError(f"no text in article_texts for {list(article_ids)[int(at.argmin())]}")
-        return rows_at(column, at).tolist()  # (gathered from the column's chunks)
+        found = rows_at(column, at).tolist()  # (gathered from the column's chunks)
+        drop_mapped()  # (a mapped column's pages read for them: etl/mapped_texts.py)
+        return found
 
     return texts
 

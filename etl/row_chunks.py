@@ -16,6 +16,8 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
+from etl.heap import drop_mapped
+
 CHARS = 2_000_000  # characters of text per chunk, at most (and at least one row)
 
 
@@ -54,4 +56,6 @@ def row_ranges(frame: pd.DataFrame, rows: int, chars: int | None = None) -> Iter
         stop = int(np.searchsorted(ends, before + chars, side="right"))
         stop = min(max(stop, start + 1), start + rows, n)
         yield range(start, stop)
+        drop_mapped()  # the chunk done: the pages of mapped text it read go (a build's
+        # article texts, etl/mapped_texts.py), so a writer holds a chunk's, not the column's
         start = stop
