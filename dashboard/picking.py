@@ -47,6 +47,11 @@ def grid(centre: tuple[float, float], radius_km: float, cells: int = GRID_CELLS)
 BASEMAP_AROUND = 4.0
 
 
+#: The countries beyond that are sent too, a point in this many of each ring: panned or
+#: zoomed out past the basemap sent, the picker showed the sea's colour where they were
+#: (session 34); all 18 countries so cost about 1,300 points (the whole layer is 11,065).
+FAR_STEP = 8
+
 Box = tuple[float, float, float, float]
 #: The last basemap's feature extents: (the basemap itself, kept so that its id is not
 #: reused, and each feature's (west, south, east, north) or None): computed once a basemap.
@@ -83,13 +88,18 @@ def _lines(
     box: Box | None = None,
 ) -> tuple[list, list]:
     """Every ring or line of a basemap layer, as lon and lat lists broken by None: of the
-    features that meet `box` (whole: a country's ring cut at the box would fill wrongly)."""
+    features that meet `box` (whole: a country's ring cut at the box would fill wrongly);
+    the countries beyond it too, a point in `FAR_STEP` of each ring (their land, coarse, so
+    that a picker panned or zoomed out past `box` shows no sea where a country is)."""
     lons: list[float | None] = []
     lats: list[float | None] = []
     if not basemap:
         return lons, lats
     for feature, extent in zip(basemap.get("features", []), _extents(basemap)):
-        if feature["properties"].get("layer") != layer or not _meets(extent, box):
+        if feature["properties"].get("layer") != layer:
+            continue
+        step = 1 if _meets(extent, box) else FAR_STEP if layer == "country" else 0
+        if not step:
             continue
         geometry = feature["geometry"]
         parts = geometry["coordinates"]
@@ -98,6 +108,7 @@ def _lines(
         elif geometry["type"] in ("LineString", "Point"):
             parts = [parts] if geometry["type"] == "LineString" else []
         for line in parts:  # Polygon rings and MultiLineString lines alike
+            line = line if step == 1 else [*line[:-1:step], line[-1]]  # still closed
             lons += [p[0] for p in line] + [None]
             lats += [p[1] for p in line] + [None]
     return lons, lats
@@ -220,26 +231,15 @@ def _frame(fig: go.Figure, centre: tuple[float, float], radius_km: float) -> go.
     cos = max(math.cos(math.radians(lat)), 0.05)
     dlat = radius_km * 1.08 / KM_PER_DEGREE
     dlon = radius_km * 1.08 / (KM_PER_DEGREE * cos)
-    # panned or zoomed out no further than the basemap sent (`basemap_box`): past it the
-    # countries not sent left the sea's colour where land was (session 34)
-    west, south, east, north = basemap_box(centre, radius_km)
     fig.update_layout(
         height=540,
         margin={"l": 0, "r": 0, "t": 8, "b": 0},
         showlegend=False,
         dragmode="pan",
         plot_bgcolor="#E8F0F7",  # the sea, where no country is drawn
-        xaxis={
-            "range": [lon - dlon, lon + dlon],
-            "minallowed": west,
-            "maxallowed": east,
-            "visible": False,
-            "constrain": "domain",
-        },
+        xaxis={"range": [lon - dlon, lon + dlon], "visible": False, "constrain": "domain"},
         yaxis={
             "range": [lat - dlat, lat + dlat],
-            "minallowed": max(south, -85.0),
-            "maxallowed": min(north, 85.0),
             "visible": False,
             "constrain": "domain",
             "scaleanchor": "x",

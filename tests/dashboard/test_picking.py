@@ -227,19 +227,32 @@ def test_the_picker_is_sent_the_basemap_near_it_only():
     assert {x for x in lake.x if x is not None} == {36.5, 37.0, 40.0, 40.5}  # not 48
 
 
-@pytest.mark.parametrize("radius", [2, 50, 200])
-def test_the_picker_pans_and_zooms_out_no_further_than_its_basemap_s34(radius):
+def test_the_picker_shows_every_country_panned_or_zoomed_out_s34():
     """Session 33 sent the picker the basemap within four of its windows only; panned or
-    zoomed out past them (Plotly's *Zoom out* six times: the whole world) it showed the sea's
-    colour where countries were. Its axes now stop at that box (plotly.js `minallowed` /
-    `maxallowed`; checked in headless Chromium: six zoom-outs stop at the box)."""
-    from dashboard.picking import basemap_box
+    zoomed out past them (Plotly's *Zoom out* six times: the whole region) it showed the
+    sea's colour where the countries not sent were. Every country is sent: the near ones
+    whole, the far ones a point in FAR_STEP (their land, coarse); far lakes, rivers and
+    governorates are not (checked in headless Chromium: /tmp/hD24/picker_coarse_zoomout.png)."""
+    from dashboard.picking import FAR_STEP
 
-    centre = (35.93, 36.63)
-    figure = picker_figure(centre, radius, None)
-    west, south, east, north = basemap_box(centre, radius)
-    x, y = figure.layout.xaxis, figure.layout.yaxis
-    assert (x.minallowed, x.maxallowed) == pytest.approx((west, east))
-    assert (y.minallowed, y.maxallowed) == pytest.approx((south, north))
-    # the window first drawn is inside them
-    assert west < x.range[0] < x.range[1] < east and south < y.range[0] < y.range[1] < north
+    def ring(west, south, size=0.5, points=4):
+        side = [[west + size * k / points, south] for k in range(points)]
+        return [[*side, [west + size, south + size], [west, south + size], side[0]]]
+
+    def feature(layer, coordinates):
+        return {"properties": {"layer": layer},
+                "geometry": {"type": "Polygon", "coordinates": coordinates}}  # fmt: skip
+
+    near, far = ring(36.5, 35.8, points=16), ring(48.0, 35.8, points=16)
+    basemap = {"features": [feature("country", near), feature("country", far),
+                            feature("lake", ring(48.0, 30.0))]}  # fmt: skip
+    figure = picker_figure((36.0, 36.7), 50, basemap)
+    country = next(t for t in figure.data if t.name == "country")
+    xs = list(country.x)
+    cut = xs.index(None)
+    assert xs[:cut] == [p[0] for p in near[0]]  # the near one whole
+    sent_far = xs[cut + 1 : -1]
+    assert sent_far[0] == sent_far[-1] == 48.0  # the far one closed
+    assert len(sent_far) == len(far[0][:-1:FAR_STEP]) + 1 < len(far[0])  # and coarse
+    assert "lake" not in {t.name for t in figure.data}  # a far lake is not sent
+    assert figure.layout.xaxis.minallowed is None  # free to pan and zoom out
