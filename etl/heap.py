@@ -42,6 +42,11 @@ def droppable(region: mmap.mmap) -> None:
     _MAPPED.add(region)
 
 
+def mapped_regions() -> list[mmap.mmap]:
+    """The regions made droppable, alive."""
+    return list(_MAPPED)
+
+
 def drop_mapped() -> None:
     """The pages of the regions made droppable out of this process's memory (cheap: no
     heap walk; the writers call it between chunks of rows, etl/row_chunks.py)."""

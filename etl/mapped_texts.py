@@ -18,11 +18,15 @@ as it was: mapping only saves memory.
 
 from __future__ import annotations
 
+import io
 import mmap
 import tempfile
+from collections.abc import Iterable
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 from pandas.arrays import ArrowStringArray
 
 from etl.heap import droppable
@@ -38,21 +42,62 @@ def mapped(frame: pd.DataFrame, column: str = "text") -> pd.DataFrame:
         return frame
     strings = values.array.__arrow_array__()
     try:
-        region = _written(strings)
+        from_file = _from_file(strings.type, strings.chunks)
     except OSError:  # (a full disk: kept in memory)
         return frame
-    table = pa.ipc.open_file(pa.py_buffer(region)).read_all()  # (zero-copy: the mapping's)
+    values = pd.Series(pd.array(from_file, dtype=values.dtype), index=frame.index)
+    return frame.assign(**{column: values})
+
+
+def read_mapped(path: Path, column: str = "text") -> pd.DataFrame:
+    """`pd.read_parquet(path)` (a build's `article_texts.parquet`), with `column` read into a
+    file's mapping a row group at a time: the whole column is never in the heap (an ingest
+    merged into the current build reads its texts back: etl/incremental.py)."""
+    parquet = pq.ParquetFile(path)
+    if not hasattr(mmap, "MADV_DONTNEED") or not parquet.metadata.num_rows:
+        return pd.read_parquet(path)
+    empty = io.BytesIO()  # (the file's schema without its rows: the dtypes read_parquet gives)
+    pq.write_table(parquet.schema_arrow.empty_table(), empty)
+    whole = pd.read_parquet(empty)
+    frame = pd.read_parquet(path, columns=[c for c in whole.columns if c != column])
+    kind = parquet.schema_arrow.field(column).type
+    chunks = (parquet.read_row_group(i, columns=[column]).column(0).combine_chunks()
+              for i in range(parquet.num_row_groups))  # fmt: skip
+    try:
+        from_file = _from_file(kind, chunks)
+    except OSError:
+        return pd.read_parquet(path)
+    values = pd.array(from_file, dtype=whole[column].dtype)
+    frame.insert(list(whole.columns).index(column), column, pd.Series(values, index=frame.index))
+    return frame
+
+
+def in_a_mapping(values: pd.Series) -> bool:
+    """Whether every chunk of this Arrow text column is in a region `etl.heap` drops."""
+    from etl.heap import mapped_regions
+
+    spans = [(b.address, b.address + b.size) for b in map(pa.py_buffer, mapped_regions())]
+    chunks = values.array.__arrow_array__().chunks
+    return all(
+        any(lo <= c.buffers()[2].address < hi for lo, hi in spans) for c in chunks if len(c)
+    )
+
+
+def _from_file(kind: pa.DataType, chunks: Iterable[pa.Array]) -> pa.ChunkedArray:
+    """The chunks written to an unlinked temporary file (Arrow's IPC format) and read back
+    from its mapping, zero-copy; its pages made droppable (`etl.heap.drop_mapped`)."""
+    region = _written(kind, chunks)
+    table = pa.ipc.open_file(pa.py_buffer(region)).read_all()  # (the mapping's buffers)
     droppable(region)
-    from_file = pd.Series(pd.array(table.column(0), dtype=values.dtype), index=frame.index)
-    return frame.assign(**{column: from_file})
+    return table.column(0)
 
 
-def _written(strings: pa.ChunkedArray) -> mmap.mmap:
+def _written(kind: pa.DataType, chunks: Iterable[pa.Array]) -> mmap.mmap:
     """The strings written to an unlinked temporary file, mapped read-only."""
-    schema = pa.schema([("text", strings.type)])
+    schema = pa.schema([("text", kind)])
     with tempfile.TemporaryFile(prefix="article-texts-") as handle:
         with pa.ipc.new_file(handle, schema) as writer:
-            for chunk in strings.chunks:
+            for chunk in chunks:
                 writer.write_batch(pa.record_batch([chunk], schema=schema))
         handle.flush()
         return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)  # (outlives the handle)

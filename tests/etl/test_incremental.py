@@ -20,6 +20,7 @@ from etl import inbox, incremental
 from etl.build import build_all
 from etl.database import PRIMARY_KEYS, read_database, write_database
 from etl.ingest import IngestOptions, ingest
+from etl.mapped_texts import in_a_mapping
 from etl.mention_cache import MentionCache
 from etl.merge_state import published_meta
 from etl.settings import ROOT, Paths
@@ -80,6 +81,8 @@ def test_a_batch_merged_in_equals_a_full_build(tmp_path, spied):
         ingest(paths, drafts(first, count), [], IngestOptions(batch_name=f"from {first}"))
         assert spied[-1] is not None, "the batch was not merged in"
         merged, _, _ = spied[-1]
+        assert in_a_mapping(merged["article_texts"]["text"])  # (read back into a file's
+        # mapping, not the heap: etl/mapped_texts.py)
         full, _ = build_all(paths, snapshot=inbox.read(paths.store),
                             cache=MentionCache(paths.store))  # fmt: skip
         for name in TABLE_NAMES:

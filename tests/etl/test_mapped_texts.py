@@ -6,10 +6,10 @@ from __future__ import annotations
 import mmap
 
 import pandas as pd
-import pyarrow as pa
 import pytest
 
 from etl import heap
+from etl.mapped_texts import in_a_mapping as _in_a_mapping
 from etl.mapped_texts import mapped
 
 pytestmark = pytest.mark.skipif(not hasattr(mmap, "MADV_DONTNEED"), reason="no madvise")
@@ -18,16 +18,6 @@ pytestmark = pytest.mark.skipif(not hasattr(mmap, "MADV_DONTNEED"), reason="no m
 def _rss_mib() -> float:
     with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * 4096 / 2**20
-
-
-def _in_a_mapping(column: pd.Series) -> bool:
-    """Whether every chunk's strings are inside a region `etl.heap` drops."""
-    regions = [pa.py_buffer(r) for r in heap._MAPPED]
-    spans = [(b.address, b.address + b.size) for b in regions]
-    chunks = column.array.__arrow_array__().chunks
-    return all(
-        any(lo <= c.buffers()[2].address < hi for lo, hi in spans) for c in chunks if len(c)
-    )
 
 
 def _texts(n: int, size: int) -> pd.DataFrame:
@@ -80,3 +70,25 @@ def test_a_writer_s_build_holds_its_article_texts_mapped(tmp_path):
     assert len(written) == 5  # (the seeds)
     pd.testing.assert_frame_equal(written, read)
     assert _in_a_mapping(written["text"]) and not _in_a_mapping(read["text"])
+
+
+def test_a_builds_exported_texts_are_read_back_into_a_mapping(tmp_path, monkeypatch):
+    """`read_mapped` of an `article_texts.parquet` in several row groups (as the exports
+    write it) is `pd.read_parquet`'s frame, its texts in a mapping (an ingest merged into the
+    current build reads them so: etl/incremental.py)."""
+    from etl import exports
+    from etl.mapped_texts import read_mapped
+
+    frame = _texts(2_000, 400)
+    path = tmp_path / "article_texts.parquet"
+    monkeypatch.setattr(exports, "PARQUET_CHARS", 100_000)
+    exports.write_parquet(path, frame)
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(path).num_row_groups > 5
+    got = read_mapped(path)
+    pd.testing.assert_frame_equal(got, pd.read_parquet(path))
+    assert _in_a_mapping(got["text"])
+    exports.write_parquet(tmp_path / "none.parquet", frame.iloc[:0])
+    pd.testing.assert_frame_equal(read_mapped(tmp_path / "none.parquet"),
+                                  pd.read_parquet(tmp_path / "none.parquet"))  # fmt: skip
