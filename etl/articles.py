@@ -73,6 +73,9 @@ class Article:
     language: str
     text: str
     note: str | None
+    #: the outlet's name where it is known (the inbox's outlets): extraction reads the
+    #: countries it names (etl.places.placing `outlet_places`, session 34)
+    outlet: str | None = None
 
     @property
     def text_sha256(self) -> str:

@@ -189,7 +189,10 @@ def with_texts(articles: list[Article], texts: Texts | None) -> Iterator[tuple[A
 
 
 def inbox_articles(snapshot: Snapshot) -> list[Article]:
-    """The articles of the inbox's live (not retracted) batches, in the order they came."""
+    """The articles of the inbox's live (not retracted) batches, in the order they came, each
+    with its outlet's name where the inbox holds it (not a wire's: a wire names its home, not
+    where it reports from; session 34)."""
+    names = {o["outlet_id"]: o["name"] for o in snapshot.outlets if o.get("kind") != "wire"}
     return [
         Article(
             article_id=a["article_id"],
@@ -205,6 +208,7 @@ def inbox_articles(snapshot: Snapshot) -> list[Article]:
             language=a["language"],
             text=a["text"],
             note=a["notes"],
+            outlet=names.get(a["outlet_id"]) if a["outlet_id"] != a["wire"] else None,
         )
         for a in with_updates(snapshot.live_articles(), snapshot.decisions)
     ]
@@ -276,7 +280,13 @@ def extract_articles(extractor: Extractor, articles: list[Article]) -> list[Ment
     mentions: list[Mention] = []
     for a in articles:
         found, _ = extractor.extract(
-            ArticleInput(a.article_id, a.text, dt.date.fromisoformat(a.published), title=a.title)
+            ArticleInput(
+                a.article_id,
+                a.text,
+                dt.date.fromisoformat(a.published),
+                outlet=a.outlet,
+                title=a.title,
+            )
         )
         mentions.extend(found)
     return mentions

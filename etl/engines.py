@@ -34,9 +34,9 @@ MISSING = (
     "pip install 'conflict-timeline[distributed]' (or: pip install 'dask[distributed]')"
 )
 
-#: (article id, text, published ISO date, title or None): what extraction reads of an
-#: article, here and in one process (etl/extracting.py)
-Job = tuple[str, str, str, str | None]
+#: (article id, text, published ISO date, title or None, the outlet's name or None): what
+#: extraction reads of an article, here and in one process (etl/extracting.py)
+Job = tuple[str, str, str, str | None, str | None]
 
 _extractors: dict[str, Any] = {}  # per worker process: gazetteer digest -> Extractor
 
@@ -60,9 +60,12 @@ def extract_chunk(
         _extractors.clear()  # one gazetteer at a time: an older one is not needed again
         extractor = _extractors[digest] = Extractor(places, GeoNamesIndex.open())
     found = []
-    for article_id, text, published, title in jobs:
-        article = ArticleInput(article_id, text, dt.date.fromisoformat(published), title=title)
-        found.append((article_key(article_id, published, title), extractor.extract(article)[0]))
+    for article_id, text, published, title, outlet in jobs:
+        day = dt.date.fromisoformat(published)
+        article = ArticleInput(article_id, text, day, outlet=outlet, title=title)
+        found.append(
+            (article_key(article_id, published, title, outlet), extractor.extract(article)[0])
+        )
     return found
 
 

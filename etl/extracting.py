@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from etl.articles import Article
-from etl.engines import Job  # (article id, text, published ISO date, title or None)
+from etl.engines import Job  # (article id, text, published ISO date, title, outlet)
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import Mention
 from etl.light_mentions import Light, cached_json, lights, read_back
@@ -49,20 +49,28 @@ def _start_worker(places: list[dict[str, Any]]) -> None:
 def _extract_chunk(chunk: list[Job]) -> list[tuple[str, str]]:
     """(cache key, the mentions as the cache's JSON) of each article of the chunk."""
     assert _worker is not None, "worker not started"
-    return [(article_key(a, p, h), to_json(_one(_worker, a, t, p, h))) for a, t, p, h in chunk]
+    return [
+        (article_key(a, p, h, o), to_json(_one(_worker, a, t, p, h, o))) for a, t, p, h, o in chunk
+    ]
 
 
 def _one(
-    extractor: Extractor, article_id: str, text: str, published: str, title: str | None = None
+    extractor: Extractor,
+    article_id: str,
+    text: str,
+    published: str,
+    title: str | None = None,
+    outlet: str | None = None,
 ) -> list[Mention]:
-    article = ArticleInput(article_id, text, dt.date.fromisoformat(published), title=title)
+    day = dt.date.fromisoformat(published)
+    article = ArticleInput(article_id, text, day, outlet=outlet, title=title)
     found, _ = extractor.extract(article)
     return found
 
 
 def _key(article: Article) -> str:
     """The article's cache key (etl/mention_cache.py `article_key`)."""
-    return article_key(article.article_id, article.published, article.title)
+    return article_key(article.article_id, article.published, article.title, article.outlet)
 
 
 def _extract(
@@ -84,7 +92,9 @@ def _extract(
         kept: dict[str, Any] = {}
         for i in range(0, len(articles), CHUNK):
             jobs = _jobs(articles[i : i + CHUNK], texts)
-            chunk = {article_key(a, p, h): _one(extractor, a, t, p, h) for a, t, p, h in jobs}
+            chunk = {
+                article_key(a, p, h, o): _one(extractor, a, t, p, h, o) for a, t, p, h, o in jobs
+            }
             if cache and keep is not None:
                 cache.stage(chunk)
             kept.update(chunk if keep is None else
@@ -108,10 +118,13 @@ def _extract(
 
 
 def _jobs(articles: Sequence[Article], texts: Texts | None) -> list[Job]:
-    """(article id, text, published, title) of each article, the texts from `texts` when
+    """(article id, text, published, title, outlet) of each article, the texts from `texts` when
     given."""
     got = texts([a.article_id for a in articles]) if texts else [a.text for a in articles]
-    return [(a.article_id, t, a.published, a.title) for a, t in zip(articles, got, strict=True)]
+    return [
+        (a.article_id, t, a.published, a.title, a.outlet)
+        for a, t in zip(articles, got, strict=True)
+    ]
 
 
 def _in_order(
@@ -203,7 +216,7 @@ def extract_light(
     for seq, m in enumerate(out):
         m.seq = seq
     extractor: list[Extractor] = []
-    dated = [(a.article_id, a.published, a.title) for a in articles]  # (not their texts)
+    dated = [(a.article_id, a.published, a.title, a.outlet) for a in articles]  # (no texts)
     if texts is None:
         texts = _texts_of(articles)
 
@@ -212,8 +225,8 @@ def extract_light(
             from etl.places.geonames import GeoNamesIndex
 
             extractor.append(Extractor(places, GeoNamesIndex.open()))
-        article_id, published, title = dated[i]
-        return _one(extractor[0], article_id, texts([article_id])[0], published, title)
+        article_id, published, title, outlet = dated[i]
+        return _one(extractor[0], article_id, texts([article_id])[0], published, title, outlet)
 
     return out, lambda: read_back(cache, keys, again)
 

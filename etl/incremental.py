@@ -173,7 +173,9 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
     index = state.index
     event_of_host = dict(zip(index["host"], index["event_id"]))
     gone_events = {event_of_host[h] for h in outcome.removed}
-    keyed = {a.article_id: article_key(a.article_id, a.published, a.title) for a in articles}
+    keyed = {
+        a.article_id: article_key(a.article_id, a.published, a.title, a.outlet) for a in articles
+    }
     group = dict(zip(index["seq"], index["group"]))
     group.update(outcome.group)
     points = curated_points(base)

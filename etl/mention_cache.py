@@ -89,15 +89,22 @@ def fingerprint(places: Iterable[Mapping[str, Any]], geonames_version: str) -> s
     return digest.hexdigest()[:20]
 
 
-def article_key(article_id: str, published: str, title: str | None = None) -> str:
+def article_key(
+    article_id: str, published: str, title: str | None = None, outlet: str | None = None
+) -> str:
     """The cache key of one article as extraction saw it: its id (a digest of its text), its
     date (it anchors relative dates) and, when it has one, a digest of its title (a day that
     closes it dates a live blog's entries: etl/extraction/title_day.py), so an article whose
-    title is corrected (etl/article_updates.py) is extracted again. An article with no title
-    keeps the key it always had."""
-    if not title:
-        return f"{article_id}@{published}"
-    return f"{article_id}@{published}#{hashlib.sha256(title.encode()).hexdigest()[:12]}"
+    title is corrected (etl/article_updates.py) is extracted again; and of its outlet's name
+    when extraction is given one (the countries it names place a note that names none:
+    `PlaceResolver.outlet_places`, session 34). An article with neither keeps the key it
+    always had."""
+    key = f"{article_id}@{published}"
+    if title:
+        key += f"#{hashlib.sha256(title.encode()).hexdigest()[:12]}"
+    if outlet:
+        key += f"~{hashlib.sha256(outlet.encode()).hexdigest()[:12]}"
+    return key
 
 
 _AS_IS = frozenset({str, int, float, bool, type(None)})

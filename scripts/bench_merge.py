@@ -57,7 +57,7 @@ def main() -> None:
     places = gazetteer_rows(curated, analyst_places(snapshot))
     cache = bind_cache(MentionCache(args.store), places)
     started = time.perf_counter()
-    held = cache.get([article_key(a.article_id, a.published, a.title) for a in articles])
+    held = cache.get([article_key(a.article_id, a.published, a.title, a.outlet) for a in articles])
     print(f"{len(articles):,} articles, {len(held):,} cached; read in "
           f"{time.perf_counter() - started:.1f} s")  # fmt: skip
     mentions = extract_all(articles, places, cache)  # all cached: nothing is extracted

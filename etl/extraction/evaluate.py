@@ -308,6 +308,7 @@ def extract_passage(passage: dict, extractor: Extractor) -> PassageMatch:
         passage["id"],
         passage["text"],
         dt.date.fromisoformat(passage["published"]),
+        outlet=passage.get("outlet") or None,
         title=passage.get("title") or None,
     )
     mentions, stats = extractor.extract(article)

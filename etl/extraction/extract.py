@@ -304,6 +304,15 @@ class Extractor:
         context.list_heading = list_heading(text, sentences)
         # countries the article names weigh more than any one town it places
         named = self.resolver.countries_named(text)
+        # ... and those the outlet's name names, itself or by its towns ('Kirkuk Police
+        # Command daily blotter', 'Landmine and ERW Victim Registry (north-east Syria)'): a
+        # note that names no country is read where its outlet reports, as a named country
+        # would place it (session 34). Not the towns' points: a loose spelling near them
+        # would beat a village's own name farther off ('Mare' is no Maarat al-Numan)
+        outlet_named, outlet_towns = self.resolver.outlet_places(article.outlet)
+        if outlet_named or outlet_towns:
+            named = named + outlet_named
+            named.update(h.country for h in outlet_towns if h.country)
         for iso, n in named.items():
             context.countries[iso] += 3 * n
         # 'BLOTTER | Hillah Police |', 'Maarat al-Numan Central Hospital ⊳ ...': the town of

@@ -41,6 +41,7 @@ PLACE_LISTS = (
     "sponsor_end", "air_power", "mission", "admin_after", "feature", "destination_verb",
     "name_suffix", "suffix_country", "admin_end", "area_after", "road_word", "article",
     "region_part", "keeper", "keeper_before", "keeper_modifier", "keeper_office", "goal_before",
+    "outlet_aside",
 )  # fmt: skip
 PLACE_WORDS = read_lists("place_words", PLACE_LISTS)
 #: The Arabic article before a name's word ('al-Nahda', 'ar-Raqqa'): its forms and the prefix

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from etl.extraction.record_shape import FIELD_CHARS, field_end, first_cells, opens_field
+from etl.extraction.record_shape import FIELD_CHARS, MARK_RUN, field_end, first_cells, opens_field
 from etl.extraction.rules import read_rules
 from etl.places.evidence import ARTICLE_PREFIX, PLACE_WORDS
 from etl.problems import InputError, Problem
@@ -49,7 +49,9 @@ def _table() -> tuple[re.Pattern[str], dict[str, int]]:
         re.escape(label).replace(r"\ ", r"[\s-]+") for label in sorted(ranks, key=len, reverse=True)
     )
     pattern = re.compile(
-        rf"(?:^|(?<=[|;\n])|(?<=[.!?]\s))[ \t]*(?P<label>{words})[ \t]*:(?!\d)[ \t]*", re.I
+        rf"(?:^|(?<=[|;\n])|(?<=[.!?]\s)|[ \t]{MARK_RUN}(?=[ \t]))"
+        rf"[ \t]*(?P<label>{words})[ \t]*:(?!\d)[ \t]*",
+        re.I,
     )
     return pattern, ranks
 
@@ -59,6 +61,10 @@ def _norm(label: str) -> str:
 
 
 _VALUE_END = re.compile(r"[|;\n]")
+#: ... or any other field mark with its spaces ('Place: Hajin ∷ Device: IED', 'Location:
+#: Hajin town · Cause: ...'; session 34), but not an administrative path's arrow or guillemet
+#: ('Location: Idlib » Ariha', etl.places.admin_path)
+_MARK_END = re.compile(rf"[ \t](?![»›→][ \t])(?:{MARK_RUN})[ \t]")
 
 
 def names_place(label: str) -> bool:
@@ -75,15 +81,18 @@ def place_fields(text: str, start: int, end: int) -> list[PlaceField]:
     if ":" not in sentence:
         return []
     pattern, ranks = _table()
-    if "|" in sentence or ";" in sentence or "\n" in sentence:
+    if "|" in sentence or ";" in sentence or "\n" in sentence or _MARK_END.search(sentence):
         found = pattern.finditer(text, start, end)
     else:  # no field mark: a field only where the sentence opens ('Location: X.')
         first = pattern.match(text, start, end)
         found = iter([first] if first else [])
     out = []
     for m in found:
-        stop = _VALUE_END.search(text, m.end(), min(end, m.end() + VALUE_CHARS))
-        value_end = stop.start() if stop else min(end, m.end() + VALUE_CHARS)
+        hi = min(end, m.end() + VALUE_CHARS)
+        stop = _VALUE_END.search(text, m.end(), hi)
+        value_end = stop.start() if stop else hi
+        if (mark := _MARK_END.search(text, m.end(), value_end + 1)) is not None:
+            value_end = min(value_end, mark.start())
         while value_end > m.end() and text[value_end - 1] in " \t.":
             value_end -= 1
         if value_end > m.end():

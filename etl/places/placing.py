@@ -33,7 +33,7 @@ from etl.places.evidence import ARTICLE_PREFIX, PLACE_WORDS, CountryReader, coun
 from etl.places.fields import FIELD_KM, field_at, opens_cell, place_fields, record_unit
 from etl.places.gazetteer import OfflineGazetteer, normalise_name
 from etl.places.geonames import GeoNamesIndex, haversine_km, moved
-from etl.places.lookup import CITY_PEOPLE, candidates, choose_place, dominant
+from etl.places.lookup import CITY_PEOPLE, OWN_NAME, candidates, choose_place, dominant, similarity
 from etl.places.scan import dateline_city, dateline_end, names, run_end, sub_spans
 from etl.places.settle import PlaceHit, near_reference, settle
 
@@ -80,6 +80,11 @@ _MEASURED_FROM = re.compile(  # '24 km W of ', 'about 50 km from ', 'north of ',
 _LOCATOR_GAPS = (",", ", ")  # 'in <unknown>, <Town>': the town locates the place (no
 # pattern: re's cache of 512 patterns is full once the rules are compiled, and one more
 # compiled pattern evicts the article-made ones: +0.5% instructions, count_instructions long)
+#: words of an outlet's name that name no place ('(translated from French)': a language)
+_OUTLET_ASIDE = re.compile("|".join(PLACE_WORDS["outlet_aside"]))
+#: the curated kinds an outlet's name places ('Aleppo Gate TV', 'Anbar Courier'), not a
+#: country's, a river's or a region's middle ('Euphrates Daily', 'Syria Digest Now')
+_OUTLET_KINDS = frozenset({"city", "town", "village", "governorate", "camp"})
 _RIVER = re.compile(r"[ \t]+(?:river|River|RIVER)\b")  # after a name: a river's
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|\s+&)\s+")  # 'X, Y and Z'
 _BRACKET_GAP = re.compile(r"\s*\(\s*")  # 'X (' before a name: the name in brackets
@@ -88,6 +93,12 @@ _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: 
 #: the date's, no place: 'Tal Tamr, 12 Mar:' had read 'Mar' as Mary (Turkmenistan) and put
 #: the heading's town near it
 _SHORT_MONTHS = DATE_WORDS.short
+#: after a capitalised word, the rest of a record's label whose value is a day: ' of damage:
+#: 12/02/2019', ' of incident: 2019-03-01' (a field's label names no place; session 34)
+_DAY_FIELD = re.compile(
+    r"[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]*:[ \t]*"
+    r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})\b"
+)
 SAME_PLACE_KM = 10.0  # a bracketed name this near the town before it is its other name
 ROAD_KM = 1000.0  # the two ends of a road an article names lie nearer each other than this
 #: a note's heading city labels its province when the text names a smaller town this near
@@ -192,6 +203,9 @@ class PlaceResolver:
             name = text[s:e]
             if name in _SHORT_MONTHS and text[s - 2 : s - 1].isdigit() and text[s - 1] == " ":
                 continue  # '12 Mar': a date's month
+            if _DAY_FIELD.match(text, e) and not text[s:e].islower():
+                continue  # 'Date of damage: 12/02/2019': the label of a day's field (no Date
+                # in Japan), whatever its noun ('Date of accident', 'Time of report')
             if roles.a_site_named(text, s, e, self.rules):
                 continue  # 'the Cathedral of Our Lady': a site's name, not a town's
             field = field_at(fields, s) if fields else None
@@ -261,6 +275,21 @@ class PlaceResolver:
                     hits.append(with_region(start, routes.road_from(start.text)))
                     continue
                 first_end = False
+            elif (
+                role == "route_end"
+                and not first_end
+                and unknown
+                and (not hits or hits[-1].end <= unknown[-1][1])
+                and routes.joins_ends(text, unknown[-1][2], hit.start)
+            ):  # ... and one no look-up found in the text's countries (the outlet's Iraq rules
+                # out Morocco's Taza; session 34): the same town near Y, else the road ends at Y
+                name, s0, e0 = unknown[-1]
+                unplaced = PlaceHit(name, s0, e0, "", "", 0.0, 0.0, None, 1, False)
+                start = self._first_word_near(unplaced, hit)
+                if start is not None:
+                    unknown.pop()
+                    hits.append(with_region(start, routes.road_from(start.text)))
+                    continue
             if role in _DROPPED_ROLES or (role == "route_end" and first_end):
                 continue  # 'the road between X and Y': X, when X is known
             if role == "route_end" or road:  # X unknown: the road ends at Y; 'the X-Y road'
@@ -432,11 +461,21 @@ class PlaceResolver:
         )
         if field_place is None:
             return self._settle(text, hits, evidence, tuple(refs)), unknown
-        if finest > 1 and hits:  # 'Gov: Idlib | ... shelling on Kafr Nabl': the text's town
+        # 'Location: Aleppo > Jebel Saman > Darat Izza' with no gazetteer's Jebel Saman: the
+        # path's known units only locate the unknown one after them (session 34), as a
+        # district's or a province's field does
+        coarse = finest > 1 or (
+            field_pending is not None
+            and field_pending[1] > field_place.start
+            and admin_path.joins(text, field_place.end, field_pending[1])
+        )
+        if coarse and hits:  # 'Gov: Idlib | ... shelling on Kafr Nabl': the text's town
             refs.append(replace(field_place, geo_precision=max(3, field_place.geo_precision)))
             return self._settle(text, hits, evidence, tuple(refs)), unknown
-        if finest > 1:  # a district or province alone: a region around it
-            field_place = replace(field_place, geo_precision=max(finest, field_place.geo_precision))
+        if coarse:  # a district or province alone: a region around it
+            field_place = replace(
+                field_place, geo_precision=max(finest, 2, field_place.geo_precision)
+            )
         hits = sorted([*hits, field_place], key=lambda h: h.start)
         settled = self._settle(text, hits, evidence, tuple(refs))
         return (_near_field(settled, field_place.start) if finest == 1 else settled), unknown
@@ -518,7 +557,11 @@ class PlaceResolver:
             unbracketed = [
                 h for h in in_field if not _BRACKETED.search(text, max(0, h.start - 41), h.start)
             ]
-            place = min(unbracketed or in_field, key=lambda h: (h.geo_precision, h.start))
+            names = unbracketed or in_field
+            # 'Location: Idlib > Maarat al-Numan > Heish': a path, the largest unit first, is
+            # placed at its last name (admin_path; session 34), as a heading cell's is
+            path = len(names) > 1 and all(admin_path.in_path(text, h.start, h.end) for h in names)
+            place = min(names, key=lambda h: (h.geo_precision, -h.start if path else h.start))
             refs.extend(
                 replace(h, geo_precision=max(3, h.geo_precision))
                 for h in in_field
@@ -551,6 +594,43 @@ class PlaceResolver:
                 # of its names: a namesake ('PHC Maar Shamsha' is no Maghār in Israel)
             return replace(hit, geo_precision=max(2, hit.geo_precision))
         return None
+
+    def outlet_places(self, outlet: str | None) -> tuple[Counter[str], tuple[PlaceHit, ...]]:
+        """What an outlet's name tells of where its texts report (session 34): the countries
+        it names ('Landmine and ERW Victim Registry (north-east Syria)', 'Diyala Police
+        Command daily blotter': Iraq) and its towns and provinces ('Kirkuk Police Command',
+        'Mourning notices (Idlib and Hama local radio board)'), as a text's own words are
+        read, but a language's name is no country ('Sahel Matin (translated from French)';
+        place_words.csv outlet_aside). A town counts only where the name is its own and lies
+        in the area of interest, or is curated ('Levant Incident Monitor' is no Levant in
+        Kansas, 'Council Chamber Record' no Council in Idaho). A note that names no country
+        then reads its villages in the outlet's country and near its towns, so a namesake
+        abroad loses, as it does when the text names the country."""
+        if not outlet:
+            return Counter(), ()
+        name = _OUTLET_ASIDE.sub(" ", outlet)
+        countries = self.countries_named(name)
+        if not any(ch.isupper() for ch in name):
+            return countries, ()
+        evidence = Evidence(dict(countries), (), self.area)
+        hits = (self._resolve(name, s, e, evidence, True) for s, e in self._names(
+            name, 0, len(name), evidence))  # fmt: skip
+        kept = tuple(
+            h
+            for h in hits
+            if h is not None
+            and (
+                self._kinds.get(h.place_id) in _OUTLET_KINDS
+                if not h.place_id.startswith("gn:")
+                else self.area is not None
+                and self.area.contains(h.latitude, h.longitude, h.country)
+                and self._exact(h.text, h)
+                # its own name, not one GeoNames lists for it ('Jazira Monitor' is no Aş
+                # Şuwayrah, a town of Iraq also called so)
+                and similarity(h.name, h.text) >= OWN_NAME
+            )
+        )
+        return countries, kept
 
     def named_again(
         self,

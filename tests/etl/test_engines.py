@@ -34,7 +34,7 @@ def seeds():
 def test_dask_extraction_equals_one_process(seeds):
     articles, places = seeds
     serial = extract_all(articles, places)
-    jobs = [(a.article_id, a.text, a.published, a.title) for a in articles]
+    jobs = [(a.article_id, a.text, a.published, a.title, a.outlet) for a in articles]
     found = extract_on_dask(jobs, places, workers=2, chunk=2)  # 3 tasks over 2 workers
     assert sorted(found) == sorted(article_key(a.article_id, a.published, a.title) for a in articles)
     in_order = [m for a in articles for m in found[article_key(a.article_id, a.published, a.title)]]
