@@ -102,6 +102,7 @@ from etl.places.roles import (
     refers_back,
 )
 from etl.places.routes import is_section_heading, not_goals
+from etl.places.scan import dateline_end
 from etl.problems import Problem
 
 # Longer texts are cut, and the cut reported (ExtractStats.cut): a news article is far
@@ -395,7 +396,7 @@ class Extractor:
             h for h in hits if not h.reporting and not _labels_a_day(text, h.end, end, published)
         ]
         if context.dateline is None:
-            context.dateline = next((h for h in hits if _is_dateline(h)), None)
+            context.dateline = next((h for h in hits if _is_dateline(h, text)), None)
         for hit in hits:  # a camp named as where a source speaks ('Citing medics at al-Hol
             # camp, the agency reported that two women died on arrival at the camp') is
             # still the camp 'the camp' means
@@ -1035,9 +1036,14 @@ def _is_camp(hit: PlaceHit) -> bool:
     return row is not None and row.kind == "camp"
 
 
-def _is_dateline(hit: PlaceHit) -> bool:
-    """A reporting place written in capitals at the start of the text: the dateline."""
-    return hit.reporting and hit.start < DATELINE_REACH and hit.text.isupper()
+def _is_dateline(hit: PlaceHit, text: str) -> bool:
+    """A reporting place written in capitals at the start of the text, or the city of a
+    dateline in title case opening it ('Kirkuk — ', 'Hama, 12 June (BNA) – '): the dateline."""
+    return (
+        hit.reporting
+        and hit.start < DATELINE_REACH
+        and (hit.text.isupper() or hit.start < dateline_end(text, hit.start))
+    )
 
 
 #: a monitor's note opens with its place and a colon ('Tal Abyad: a motorcycle bomb exploded

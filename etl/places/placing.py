@@ -366,7 +366,7 @@ class PlaceResolver:
                 # 'Idlib » Ariha': the larger unit only locates the next
                 larger = hits.pop()
                 refs.append(replace(larger, geo_precision=max(3, larger.geo_precision)))
-            if hit.start < filed_until or role == "reporting":
+            if (hit.start < filed_until and _files_whole(text, hit)) or role == "reporting":
                 hit = replace(hit, reporting=True)  # a new hit is not reporting
             if not hits:  # 'Kafr Zeita (Hama): ...': the heading's region only locates it
                 heading_until = routes.heading_end(text, hit.start, hit.end)
@@ -1207,3 +1207,14 @@ _POSSESSIVE_HEAD = re.compile(
 
 def _strip_possessive(raw: str) -> str:
     return raw[:-2] if raw.endswith(("’s", "'s")) else raw
+
+
+def _files_whole(text: str, hit: PlaceHit) -> bool:
+    """The dateline's place is the whole of its city: a capital one ('BAGHOUZ, Syria (AP) —')
+    or a title-case one that names only the place ('Deir ez-Zor — ', 'Hama, 12 June (BNA) –
+    '), not an office of it ('Reyhanlı Municipality — Public Announcement': the town's own
+    notice, where it happened; session 34)."""
+    if hit.text.isupper():
+        return True
+    city = dateline_city(text)
+    return city is None or not text.startswith(city, hit.start) or hit.end >= hit.start + len(city)

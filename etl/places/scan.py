@@ -51,7 +51,13 @@ _DATELINE = re.compile(
     # a city in title case only where a day and an agency's bracket follow it, as a state
     # agency's English service files: 'Hama, 12 June (BNA) – ', 'Deir Ezzor, 29 March (BNA) – '
     rf"|(?:{_PARTICLE})?[A-Z][a-z][\w'’-]*(?: (?:{_PARTICLE})?[A-Z][\w'’-]*){{0,2}}"
-    rf"(?=,\s*{_DAY}\s*{_AGENCY}\s*(?:—|–|--?)\s))"
+    rf"(?=,\s*{_DAY}\s*{_AGENCY}\s*(?:—|–|--?)\s)"
+    # ... or opening the text before an en or em dash, as translated papers file their
+    # bureau's city ('Deir ez-Zor — The Iraqi border town of Albu Kamal ...', 'Kirkuk — The
+    # police command said ...'): only the text's own start, not a digest's line ('Hama —
+    # shelling killed three' labels its item with the item's own place)
+    rf"|\A(?:{_PARTICLE})?[A-Z][a-z][\w'’-]*(?: (?:{_PARTICLE})?[A-Z][\w'’-]*){{0,2}}"
+    r"(?=\s(?:—|–)\s))"
     rf"(?:,\s*[A-Z][\w .'’\-]{{1,30}})?(?:,\s*{_DAY})?\s*(?:{_AGENCY})?"
     rf"(?:(?:,\s*{_DAY})?\s*(?:—|–|--?)\s|,\s*{_DAY}\s*{_AGENCY}\s*(?:—|–|--?|:)\s)",
     re.M,
