@@ -771,6 +771,7 @@ _FOUND_AFTER = re.compile(
     rf"\s*(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:{_FOUND_VERB})\b", _F
 )
 _BODIES_BEFORE = re.compile(r"\bbod(?:y|ies)\b(?:(?![.;!?]).)*\Z", _F)
+_ASIDE_CLOSE = re.compile(r"\s*,\s*")  # the comma closing an aside, right before the verb
 
 
 def _abduction_day(text: str, d: DateWindow, position: int) -> bool:
@@ -787,11 +788,20 @@ def _abduction_day(text: str, d: DateWindow, position: int) -> bool:
     if at < position and d.char_end is not None and d.char_end <= position:
         # 'The bodies of 4 men abducted ... last week were found on Tuesday': the finding
         # after the abduction's day is not dated by it
+        abducted = _ABDUCTED_LONG.search(text, max(0, at - 110), at)
         return (
             _FOUND_AFTER.match(text, position) is not None
             and _BODIES_BEFORE.search(text, max(0, at - 160), at) is not None
-            and _ABDUCTED_LONG.search(text, max(0, at - 110), at) is not None
-            and not _CLAUSE_END.search(text, d.char_end, position)
+            and abducted is not None
+            and (
+                not _CLAUSE_END.search(text, d.char_end, position)
+                # the abduction told as an aside between commas: 'the bodies of two men,
+                # abducted on 6 May, were found' (session 34): its closing comma ends no clause
+                or (
+                    _ASIDE_CLOSE.fullmatch(text, d.char_end, position) is not None
+                    and text[: abducted.start()].rstrip().endswith(",")
+                )
+            )
         )
     if at <= position or not _BODY_FOUND.match(text, position):
         return False
