@@ -30,6 +30,7 @@ from dashboard.map_layout import (
     features,
     labels_inside,
     offset_labels,
+    sites_inside,
 )
 from dashboard.map_names import NAME_PX, spot_names
 from dashboard.mapview import fit_marks, marks_at
@@ -265,17 +266,18 @@ def draw_map(
     the evacuation flows' `arcs` (`dashboard.map_flows.flow_arcs`) if given."""
     markers, view, arcs = map_marks(shown, sites, basemap, width_px, height_px, arcs)
     sites = offset_labels(sites, markers)
+    drawn = sites_inside(sites, view)  # a site beyond the edge: no name cut at it
     ax.set_facecolor("#FFFFFF")
     _basemap(ax, view, basemap)
     _arcs(ax, view, arcs)
     cells = map_as_cells(shown)
-    places = site_places(view, sites, markers if cells else None)
+    places = site_places(view, drawn, markers if cells else None)
     if cells:
         _cells(ax, markers, view, [box for *_, box in places])
     else:
         _markers(ax, view, markers)
         _names(ax, view, spot_names(markers, sites, view))
-    _sites(ax, view, sites, places)
+    _sites(ax, view, drawn, places)
     ax.set_xlim(0, width_px)
     ax.set_ylim(height_px, 0)
     ax.set_aspect("equal", adjustable="box")

@@ -387,6 +387,21 @@ def labels_inside(labels: list[dict[str, Any]], view: View) -> list[dict[str, An
     return kept
 
 
+def sites_inside(sites: pd.DataFrame, view: View) -> pd.DataFrame:
+    """The reference sites whose dot falls inside `view`: a site just beyond the map's edge
+    drew part of its name at the edge ('dlib' at the left of an Elsewhere map, on the page
+    and on the slide, session 34) with no dot to say where it was."""
+    if sites.empty:
+        return sites
+    inside = [
+        0 <= x <= view.width and 0 <= y <= view.height
+        for x, y in (
+            view.to_px(lon, lat) for lon, lat in zip(sites["longitude"], sites["latitude"])
+        )
+    ]
+    return sites[inside]
+
+
 def offset_labels(sites: pd.DataFrame, markers: pd.DataFrame) -> pd.DataFrame:
     """Push each site label clear of the ring of markers drawn around it (`offset`, px)."""
     near: dict[str, float] = {}

@@ -43,6 +43,7 @@ from dashboard.map_layout import (
     map_view,
     offset_labels,
     reference_sites,
+    sites_inside,
 )
 from dashboard.map_markers import at_zoom, layout_markers, spread_markers
 from dashboard.map_names import NAME_PX, spot_names
@@ -312,8 +313,9 @@ def build_map(
             layers[0:1] = raster_layers(basemap_tiles, shown)
         except OSError as exc:  # an image could not be written: the shapes, as before
             logging.getLogger("dashboard").warning("basemap images not used: %s", exc)
-    dots, labels = site_layers(sites)
-    # a few markers' places named beside them (none for grid cells: `spot_names`)
+    # the sites whose dot is in view (no name cut at an edge); a few markers' places named
+    # beside them (none for grid cells, nor on a map framed with every site: `spot_names`)
+    dots, labels = site_layers(sites_inside(sites, shown))
     names = spot_names(markers, sites, shown)
     named = [place_name_layer(names)] if not names.empty else []
     # drawn in this order: halos under everything, site labels over everything

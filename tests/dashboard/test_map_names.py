@@ -86,3 +86,23 @@ def test_the_page_and_the_slide_draw_the_names_s34(project, basemap):
     figure, _ = slide(event_frame(tables), tables, basemap, {"areas": "Idlib"}, show="map")
     texts = {t.get_text() for ax in figure.axes for t in ax.texts}
     assert {"Khan Sheikhun", "Idlib governorate", "Idlib"} <= texts
+
+
+def test_a_site_beyond_the_maps_edge_is_not_named_at_it_s34(project, basemap):
+    """The walk's Elsewhere map (page and slide) showed 'dlib' / 'Idlib' at its left edge: the
+    site's dot was just beyond it, its name drawn into the map. A site is drawn, dot and
+    name, only when its dot is inside the view; the sites inside are drawn as before."""
+    from dashboard.map_layout import sites_inside
+
+    shown, sites, tables = project
+    elsewhere = shown[shown["area"] == "Elsewhere"]
+    _, view = fit_marks(elsewhere, sites, 460, 520)
+    x, _ = view.to_px(*sites.set_index("label").loc["Idlib", ["longitude", "latitude"]])
+    assert x < 0  # Idlib lies just beyond the left edge
+    assert set(sites_inside(sites, view)["label"]) == {"Baghouz", "Al-Hol camp"}
+    spec = json.loads(build_map(elsewhere, sites, basemap, width=460, height=520).to_json())
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert {row["label"] for row in layers["site-labels"]["data"]} == {"Baghouz", "Al-Hol camp"}
+    figure, _ = slide(event_frame(tables), tables, basemap, {"areas": "Elsewhere"}, show="both")
+    texts = {t.get_text() for ax in figure.axes for t in ax.texts}
+    assert "Idlib" not in texts and {"Baghouz", "Al-Hol camp"} <= texts
