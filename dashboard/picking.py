@@ -141,8 +141,62 @@ def _basemap_traces(basemap: Mapping[str, Any] | None, box: Box | None = None) -
     return traces
 
 
+#: Where a point's label may go, in the order tried: each as (Plotly's position, the
+#: label box's offset from the point in px, as a function of its width w and height h).
+LABEL_SPOTS = (
+    ("top center", lambda w, h: (-w / 2, -8 - h)),
+    ("bottom center", lambda w, h: (-w / 2, 8)),
+    ("middle right", lambda w, h: (8, -h / 2)),
+    ("middle left", lambda w, h: (-8 - w, -h / 2)),
+)
+LABEL_PX, LABEL_LINE_PX = 12, 15  # Plotly's default text size; a line's height
+
+
+def label_positions(
+    groups: Sequence[Sequence[tuple[float, float, str]]],
+    centre: tuple[float, float],
+    radius_km: float,
+    height_px: int = 540,
+) -> list[list[str]]:
+    """Each labelled point's text position on the picker (`groups` in drawing order, the
+    earlier ones placed first): above it, else below, right or left, the first whose box
+    meets no label placed before; when none is free, the one least covered. Close places'
+    names were written over each other ('now: Ma'arrat an Nu'mān' over the gazetteer's
+    'Ma'arrat al Nu'mān', 'Kafriya' over 'al-Fu'ah', session 34)."""
+    from dashboard.screen_margins import text_width
+
+    lat0, lon0 = centre
+    per_degree = height_px / (2 * radius_km * 1.08 / KM_PER_DEGREE)  # px a degree of latitude
+    shrink = max(math.cos(math.radians(lat0)), 0.05)
+    placed: list[Box] = []
+    out = []
+    for group in groups:
+        spots = []
+        for lat, lon, name in group:
+            x, y = (lon - lon0) * per_degree * shrink, (lat0 - lat) * per_degree
+            w, h = text_width(str(name), LABEL_PX) + 4, LABEL_LINE_PX
+            boxes = [(pos, (x + dx, y + dy, x + dx + w, y + dy + h))
+                     for pos, at in LABEL_SPOTS for dx, dy in [at(w, h)]]  # fmt: skip
+            # the first spot clear of every label placed, else the one least covered
+            pos, box = min(boxes, key=lambda pb: sum(_shared(pb[1], o) for o in placed))
+            placed.append(box)
+            spots.append(pos)
+        out.append(spots)
+    return out
+
+
+def _shared(a: Box, b: Box) -> float:
+    """The area two boxes share (px²)."""
+    return max(0.0, min(a[2], b[2]) - max(a[0], b[0])) * max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
+
+
 def _markers(
-    points: Sequence[tuple[float, float, str]], name: str, symbol: str, colour: str, size: int
+    points: Sequence[tuple[float, float, str]],
+    name: str,
+    symbol: str,
+    colour: str,
+    size: int,
+    positions: Sequence[str] | None = None,
 ) -> go.Scatter:
     """Labelled markers (names escaped: they come from data); clickable like the grid."""
     return go.Scatter(
@@ -151,7 +205,7 @@ def _markers(
         customdata=[[p[0], p[1]] for p in points],
         text=[html_text(p[2]) for p in points],
         mode="markers+text",
-        textposition="top center",
+        textposition=list(positions) if positions else "top center",
         marker={
             "symbol": symbol,
             "size": size,
@@ -193,8 +247,10 @@ def picker_figure(
     fig = go.Figure(_basemap_traces(basemap, basemap_box(centre, radius_km)))
     shown = [(lat, lon) for lat, lon, _ in places]
     known = [k for k in known if not any(_close(k[:2], p) for p in shown)]  # one label a spot
+    picks = [(*picked, "picked point")] if picked else []
+    at_pick, at_place, at_known = label_positions([picks, list(places), known], centre, radius_km)
     if known:
-        fig.add_trace(_markers(known, "known", "diamond", "#8C8C8C", 7))
+        fig.add_trace(_markers(known, "known", "diamond", "#8C8C8C", 7, at_known))
     fig.add_trace(
         go.Scatter(
             x=points["longitude"],
@@ -207,9 +263,9 @@ def picker_figure(
         )
     )
     if places:
-        fig.add_trace(_markers(places, "places", "circle", "#0072B2", 11))
+        fig.add_trace(_markers(places, "places", "circle", "#0072B2", 11, at_place))
     if picked:
-        fig.add_trace(_markers([(*picked, "picked point")], "picked", "x", "#D55E00", 15))
+        fig.add_trace(_markers(picks, "picked", "x", "#D55E00", 15, at_pick))
     return _frame(fig, centre, radius_km)
 
 

@@ -256,3 +256,33 @@ def test_the_picker_shows_every_country_panned_or_zoomed_out_s34():
     assert len(sent_far) == len(far[0][:-1:FAR_STEP]) + 1 < len(far[0])  # and coarse
     assert "lake" not in {t.name for t in figure.data}  # a far lake is not sent
     assert figure.layout.xaxis.minallowed is None  # free to pan and zoom out
+
+
+def test_close_places_labels_are_not_written_over_each_other_s34():
+    """The walk's picker (Maarat al-Numan, ±50 km) wrote 'now: Ma'arrat an Nu'mān' over
+    the gazetteer's 'Ma'arrat al Nu'mān' 3 km away, and 'Kafrūya' over 'al Fu'ah'."""
+    from dashboard.picking import label_positions
+
+    centre = (35.648, 36.677)
+    places = [(35.648, 36.677, "now: Ma'arrat an Nu'mān")]
+    known = [(35.65, 36.70, "Ma'arrat al Nu'mān"), (35.2, 36.2, "Khan Sheikhun")]
+    at_place, at_known = label_positions([places, known], centre, 50)
+    assert at_place == ["top center"]  # the first placed keeps the usual spot
+    assert at_known[0] != "top center"  # the close one moves
+    assert at_known[1] == "top center"  # a lone one does not
+    figure = picker_figure(centre, 50, None, places, known=known)
+    by_name = {t.name: t for t in figure.data}
+    assert list(by_name["known"].textposition) == at_known
+    assert list(by_name["places"].textposition) == at_place
+
+
+def test_a_crowded_label_takes_the_spot_least_covered_s34():
+    """Saraqib's picker (±50 km): Kafriya's every spot meets al-Fu'ah's or Idlib's label; it
+    was written over al-Fu'ah's, now beside them (the spot least covered)."""
+    from dashboard.picking import label_positions
+
+    centre = (35.86447, 36.80591)
+    known = [(35.93062, 36.63393, "Idlib"), (35.98167, 36.70167, "al-Fu'ah"),
+             (35.98972, 36.6775, "Kafriya")]  # fmt: skip
+    (at_known,) = label_positions([known], centre, 50)
+    assert at_known[:2] == ["top center", "top center"] and at_known[2] != "top center"
