@@ -170,7 +170,9 @@ _SINGLE_SCAN = (
     or _SINGLE
 )
 #: The word lists of data/rules/figure_single_words.csv (its header says what each holds).
-_SINGLE_WORDS = read_lists("figure_single_words", ("determiner", "killing_noun", "verb_first"))
+_SINGLE_WORDS = read_lists(
+    "figure_single_words", ("determiner", "killing_noun", "verb_first", "named_noun")
+)
 _DET = "|".join(_SINGLE_WORDS["determiner"])
 _SINGLE_DET = re.compile(  # "a former ": the nearest determiner ("the strike killed a ...",
     # "killing its owner");
@@ -540,6 +542,14 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
             and (after := _after_verb(text, named.end(), hi))
         ):  # a named victim: "The governor of West Darfur, Khamis Abakar, was killed"
             end = named.end()
+        if (
+            after is None
+            and text[head.start()].islower()
+            and (given := _GIVEN_AFTER.match(text, end, hi))
+            and (after := _named_verb(text, given.end(), hi))
+        ):  # the victim's given name after its noun: 'the young man Mahmoud, who died',
+            # 'its son Yasser, a nurse, killed on Tuesday' (session 34)
+            end = given.end()
         before = _before_verb(text, lo, start, loose=False)
         whole = next((c for c in reversed(taken) if c.end <= start), None)
         if whole and not (before or after) and _INCLUDING.fullmatch(text, whole.end, start):
@@ -604,6 +614,61 @@ def _pronouns(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Can
     return found
 
 
+#: the dead told by their given names after a plural noun of people or kin: 'mourns its sons
+#: Ahmad (17) and Khaled (15), martyred yesterday', 'the young men Bilal and Hamza, who died',
+#: 'their martyrs: Ibrahim Khalil (40), his wife Amina (35) and their children Sara (9), Omar
+#: (7) and Ali (2), who fell' (session 34): one victim a name, a kin noun before a name
+#: ('his wife Amina') one of the list, an age in brackets or between commas the name's
+_GIVEN = r"(?-i:[A-Z][a-z]+(?:[ -](?:al-)?[A-Z][a-z]+){0,2})"
+_NAMED_AGE = r"(?:\s*\(\s*\d{1,2}\s*\)|,\s*\d{1,2}(?=\s*,))?"
+_NAMED_ITEM = rf"(?:(?:his|her|their)\s+[a-z]+\s+)?{_GIVEN}{_NAMED_AGE}"
+_NAMED_JOIN = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_NAMED = re.compile(
+    rf"\b(?:{'|'.join(_SINGLE_WORDS['named_noun'])})\s*:?\s+"
+    rf"(?P<list>{_NAMED_ITEM}(?:{_NAMED_JOIN}{_NAMED_ITEM})+)",
+    _FLAGS,
+)
+_NAMED_SPLIT = re.compile(
+    rf"{_NAMED_JOIN}(?=(?:(?:his|her|their)\s+[a-z]+\s+)?(?-i:[A-Z]))", _FLAGS
+)
+#: what may stand between the list and its verb: ', who', ', who were', ','
+_NAMED_TO_VERB = re.compile(r"\s*,?(?:\s+who(?:\s+(?:were|was|had\s+been|have\s+been))?)?", _FLAGS)
+_NAMED_FELL = re.compile(  # 'who fell': one dead (not 'fell ill', 'fell out', 'fell from')
+    r"\s+fell\b(?!\s+(?:to|into|under|back|from|off|out|ill|asleep|silent|apart)\b)", _FLAGS
+)
+_NAMED_GATE = frozenset(w.split("\\")[0] for w in _SINGLE_WORDS["named_noun"])
+
+
+_GIVEN_AFTER = re.compile(rf"\s+{_GIVEN}{_NAMED_AGE}", _FLAGS)
+
+
+def _named_verb(text: str, at: int, hi: int) -> str | None:
+    """The verb of the dead after a name or a list of names: past an apposition or 'who'
+    ('Yasser, a nurse, killed', 'Bilal and Hamza, who died'); 'who fell' is one dead."""
+    if after := _after_verb(text, at, hi):
+        return after
+    to_verb = _NAMED_TO_VERB.match(text, at, hi)
+    at = to_verb.end() if to_verb else at
+    return "killed" if _NAMED_FELL.match(text, at, hi) else _after_verb(text, at, hi)
+
+
+def _named(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Candidate]:
+    """The dead counted by their names in a list after a plural people's or kin noun, where a
+    verb of the dead follows the list or governs it ('killing the brothers Omar and Ali')."""
+    found: list[_Candidate] = []
+    for m in _NAMED.finditer(text, lo, hi):
+        start, end = m.start(), m.end("list")
+        if any(c.start < m.start("list") and start < c.end for c in taken):
+            continue  # 'the two brothers Ahmed and Mustafa': counted by its number
+        after = _named_verb(text, end, hi)
+        before = _before_verb(text, lo, start, loose=False)
+        if after not in _PEOPLE_VERBS and before not in _PEOPLE_VERBS:
+            continue
+        count = len(_NAMED_SPLIT.split(m["list"]))
+        found.append(_Candidate(start, end, count, count, "exact", None, before, after, None))
+    return found
+
+
 def find_figures(text: str, start: int, end: int, folded_text: str | None = None) -> list[Figure]:
     """Every figure in text[start:end] (one sentence), in order, with absolute offsets.
 
@@ -627,6 +692,10 @@ def find_figures(text: str, start: int, end: int, folded_text: str | None = None
         cands = sorted(cands + _singles(text, lo, hi, cands), key=lambda c: c.start)
     if not (_PRONOUNS.isdisjoint(words) or _VICTIM_VERBS.isdisjoint(words)):
         cands = sorted(cands + _pronouns(text, lo, hi, cands), key=lambda c: c.start)
+    if not _NAMED_GATE.isdisjoint(words) and (named := _named(text, lo, hi, cands)):
+        # the ages inside a list of names count nobody ('Sara (9), Omar (7)')
+        cands = [c for c in cands if not any(n.start <= c.start and c.end <= n.end for n in named)]
+        cands = sorted(cands + named, key=lambda c: c.start)
     if cands and not _KIN_WORDS.isdisjoint(words):
         cands = sorted(cands + _kin(text, lo, cands), key=lambda c: c.start)
     if len(cands) > 1:
