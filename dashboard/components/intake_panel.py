@@ -54,7 +54,20 @@ def _read(files: tuple[tuple[str, bytes], ...]) -> tuple[list[Draft], list[Probl
     return read_uploads(files, LIMITS)
 
 
+#: Our constant CSS: the dropzone's own line says Streamlit's limit ("200MB per file", the
+#: uploader takes files that large so that the page can name one over ours); it says ours.
+DROPZONE_LINE = f"{LIMITS.max_file_bytes // 1_000_000} MB per file • " + ", ".join(
+    t.upper() for t in UPLOAD_TYPES
+)
+DROPZONE_CSS = f"""<style>
+[class*="st-key-uploads_"] [data-testid="stFileUploaderDropzoneInstructions"] span {{font-size: 0;}}
+[class*="st-key-uploads_"] [data-testid="stFileUploaderDropzoneInstructions"] span::after {{
+  content: "{DROPZONE_LINE}"; font-size: 14px;}}
+</style>"""
+
+
 def _uploads(round_: int) -> list[tuple[str, bytes]]:
+    st.html(DROPZONE_CSS)
     files = st.file_uploader(
         "Article files",
         type=UPLOAD_TYPES,

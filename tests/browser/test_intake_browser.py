@@ -134,6 +134,13 @@ def test_a_file_over_the_limit_is_named_and_the_rest_stored(server, browser, fil
         page.get_by_test_id("stTextInputField").first.fill("Test Analyst")
         page.keyboard.press("Enter")
         _settle(page)
+        # the dropzone's line says our limit, not Streamlit's "200MB per file"
+        page.wait_for_function(
+            "() => { const e = document.querySelector("
+            "'[data-testid=\"stFileUploaderDropzoneInstructions\"] span');"
+            " return e && getComputedStyle(e, '::after').content.startsWith('\"20 MB per file'); }",
+            timeout=30_000,
+        )
         chosen = [files[1], str(big)]  # a good Markdown article and the 21 MB one
         page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(chosen)
         _settle(page)
