@@ -146,6 +146,7 @@ def letter_first(
     word_start: bool = False,
     group: str | None = None,
     wider: bool = False,
+    grouped: bool = False,
 ) -> re.Pattern[str] | None:
     """`BOUNDARY(?:alternation)tail` (without BOUNDARY when `boundary` is False; with
     `word_start`, `\\b(?:alternation)tail`: no word character before), compiled so
@@ -161,6 +162,8 @@ def letter_first(
     if lettered is None:
         return None
     firsts, body = lettered
+    if grouped:
+        body = _grouped_body(alternation, flags, wider) or body
     letters = set()
     for first in firsts:
         if first == DIGIT:  # a class of its own: no case
@@ -178,6 +181,37 @@ def letter_first(
     if group is not None:  # a leading group still lets the engine skip to the letters
         return re.compile(f"(?P<{group}>{opening}(?:{body})){tail}", flags)
     return re.compile(f"{opening}(?:{body}){tail}", flags)
+
+
+def _grouped_body(alternation: str, flags: int, wider: bool) -> str | None:
+    """`letter_first`'s body with the alternatives of one first letter behind one test of
+    it ('(?<=p)(?:olice officer|eacekeeper)|(?<=s)(?:hepherd|on)'), in their order within
+    the letter, the letters in the order they first come: the engine then tries at a word's
+    start only the alternatives of its letter, not each alternative's own test of it. The
+    matches are the same, since alternatives of different letters never match at one place
+    (a character matches one ASCII letter, case aside). None (left as it is) unless every
+    alternative opens with one plain letter."""
+    parts = alternatives(alternation)
+    groups: dict[str, list[str]] = {}
+    for part in parts or ():
+        lettered = _lettered(part, wider)
+        if lettered is None or len(lettered[0]) != 1:
+            return None
+        first = next(iter(lettered[0]))
+        if not (first.isascii() and first.isalpha()):
+            return None
+        body = lettered[1]
+        opening = f"(?<={first})"
+        key = first.lower() if flags & re.IGNORECASE else first
+        groups.setdefault(key, []).append(
+            body[len(opening) :] if body.startswith(opening) else body
+        )
+    if not groups:
+        return None
+    return "|".join(
+        f"(?<={key})(?:{'|'.join(bodies)})" if len(bodies) > 1 else f"(?<={key}){bodies[0]}"
+        for key, bodies in groups.items()
+    )
 
 
 def _lettered_alternatives(alternation: str, wider: bool = False) -> tuple[set[str], str] | None:

@@ -165,7 +165,12 @@ _SINGLE = re.compile(  # a singular person noun: "police officer", "driver", "me
 # the same matches, the engine skipping to the nouns' first letters (etl.extraction.alternation)
 _SINGLE_SCAN = (
     letter_first(
-        _alternation(WORDS.singular_people), _SINGLE_TAIL, _FLAGS, word_start=True, group="head"
+        _alternation(WORDS.singular_people),
+        _SINGLE_TAIL,
+        _FLAGS,
+        word_start=True,
+        group="head",
+        grouped=True,
     )
     or _SINGLE
 )

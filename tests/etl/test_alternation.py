@@ -214,3 +214,41 @@ def test_letter_first_wider_declines_what_may_match_nothing_or_lazily():
     assert letter_first(r"\d{1,3} killed", wider=True) is None
     assert letter_first(r"\b-led|killed", wider=True) is None  # '\b' before a hyphen
     assert letter_first(r"\w+ killed", wider=True) is None
+
+
+@pytest.mark.parametrize(
+    ("alternation", "flags"),
+    [
+        ("police\\s+officer|shepherd|photographer|son|Police|soldier|Kid|kin|(?<!x)peer", re.I),
+        ("police\\s+officer|shepherd|photographer|son|Police|soldier|Kid|kin", re.I | re.ASCII),
+        ("Police|police|son|Son|sun", 0),
+    ],
+)
+def test_letter_first_grouped_tries_a_letter_once_with_the_same_matches(alternation, flags):
+    """`grouped` (session 34): the alternatives of one first letter behind one test of it,
+    in their order; every match and group span as the plain pattern's."""
+    tail = r"\b(?![-'\u2019])"
+    plain = re.compile(rf"\b(?P<head>{alternation}){tail}", flags)
+    fast = letter_first(alternation, tail, flags, word_start=True, group="head", grouped=True)
+    assert fast is not None
+    # one test of p for all its alternatives (of P apart, where case counts)
+    assert fast.pattern.count("(?<=p)(?:") == (1 if flags & re.I else 0)
+    texts = [
+        *LETTER_TEXTS,
+        "a police officer, the Police, a shepherd's son; kin and kid; xpeer peer Sun son",
+        "PHOTOGRAPHER Shepherd-son \u017fon \u212aid police  officer; soldiers soldier_",
+    ]
+    for text in texts:
+        for start in range(len(text)):
+            for end in range(start, len(text) + 1, 7):
+                assert [m.regs for m in plain.finditer(text, start, end)] == [
+                    m.regs for m in fast.finditer(text, start, end)
+                ]
+
+
+def test_letter_first_grouped_leaves_alternatives_of_several_letters_as_they_are():
+    ungrouped = letter_first("(?:a|b)c|ad", "", re.I)
+    assert letter_first("(?:a|b)c|ad", "", re.I, grouped=True).pattern == ungrouped.pattern
+    assert letter_first("\\d+|a|ab", "", re.I, wider=True, grouped=True).pattern == (
+        letter_first("\\d+|a|ab", "", re.I, wider=True).pattern
+    )
