@@ -93,6 +93,9 @@ _BRACKETED = re.compile(r"\([^()|;]{0,40}\Z")  # an open bracket before a name: 
 #: the date's, no place: 'Tal Tamr, 12 Mar:' had read 'Mar' as Mary (Turkmenistan) and put
 #: the heading's town near it
 _SHORT_MONTHS = DATE_WORDS.short
+#: the gap between two cells of a table row: a tab, a quoted CSV row's '","', a caret or a
+#: box-drawing bar (etl.places.admin_path's cells)
+_ROW_CELL_GAP = re.compile(r'[ ]*(?:\t|","|\^|\u2503|\u2044)[ ]*')
 #: after a capitalised word, the rest of a record's label whose value is a day: ' of damage:
 #: 12/02/2019', ' of incident: 2019-03-01' (a field's label names no place; session 34)
 _DAY_FIELD = re.compile(
@@ -249,7 +252,18 @@ class PlaceResolver:
             ):
                 continue  # 'the Khwaja Omari quarter' of Ghazni is no Art Khwajah 405 km off
             if hit is None:
-                if self._is_unknown_place(text, s, name):
+                if (
+                    hits
+                    and not self._never(name)
+                    and _ROW_CELL_GAP.fullmatch(text, hits[-1].end, s)
+                    and admin_path.in_path(text, s, e)
+                ):  # '"Salahuddin","Balad","Yathrib"': a table row's unit no gazetteer holds
+                    # in the cell after the last known one, which only locates it (session 34,
+                    # as in a field's path; not a '/' or '>' run, where labels stand: 'WHERE
+                    # Bamenda, North-West / WHAT ...')
+                    unplaced = PlaceHit(name, s, e, "", "", 0.0, 0.0, None, 1, False)
+                    hits[-1] = near_reference(unplaced, hits[-1])
+                elif self._is_unknown_place(text, s, name):
                     unknown.append((name, s, e))
                 elif not hits and heading_until < 0 and not self._never(name):
                     # 'Hays (southern Hodeidah):': looked up again near Hodeidah ('HOST
@@ -472,10 +486,13 @@ class PlaceResolver:
         if coarse and hits:  # 'Gov: Idlib | ... shelling on Kafr Nabl': the text's town
             refs.append(replace(field_place, geo_precision=max(3, field_place.geo_precision)))
             return self._settle(text, hits, evidence, tuple(refs)), unknown
-        if coarse:  # a district or province alone: a region around it
-            field_place = replace(
-                field_place, geo_precision=max(finest, 2, field_place.geo_precision)
-            )
+        if coarse and finest == 1 and field_pending is not None:  # the unknown unit near
+            # the path's last known one ('Idlib > Ariha > Kafr Sijna': near Ariha)
+            name, s, e = field_pending
+            unplaced = PlaceHit(name, s, e, "", "", 0.0, 0.0, None, 1, False)
+            field_place = near_reference(unplaced, field_place)
+        elif coarse:  # a district or province alone: a region around it
+            field_place = replace(field_place, geo_precision=max(finest, field_place.geo_precision))
         hits = sorted([*hits, field_place], key=lambda h: h.start)
         settled = self._settle(text, hits, evidence, tuple(refs))
         return (_near_field(settled, field_place.start) if finest == 1 else settled), unknown

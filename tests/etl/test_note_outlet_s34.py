@@ -244,3 +244,26 @@ def test_a_road_start_unknown_in_the_named_country_is_the_town_of_its_first_word
     outlet = {(m.place_name, m.place_region)
               for m in _mentions(extractor, text, "Baghdad Morning Star")}  # fmt: skip
     assert outlet == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"2019-04-02","Idlib","Ariha","Kafr Zaytuna-Q","shelling","Shells hit the village, '
+        'killing 2","2"',
+        "2019-04-02\tIdlib\tAriha\tQarqoor\tshelling\tShells hit the village, killing 2",
+        "r0412^02/04/2019^Idlib^Ariha^Qarqoor^shelling^2 killed^",
+        "FORM ✎ Location: Idlib > Ariha > Qarqoor ✎ Type: shelling ✎ Casualties: 1 killed",
+    ],
+)
+def test_a_path_unit_no_gazetteer_holds_lies_near_the_last_known_one(extractor, text):
+    """A row's or a field's path whose last unit is unknown ('Idlib', 'Ariha', 'Qarqoor') is
+    placed near its last known unit (a region with its radius), not at that town."""
+    places = {(m.place_name, m.geo_precision, m.place_region) for m in _mentions(extractor, text)}
+    assert places == {("Arīḩā", 2, "near Arīḩā")}
+
+
+def test_a_path_whose_last_unit_is_known_is_that_place(extractor):
+    """Guard: '"Idlib","Ariha","shelling"' is Ariha itself."""
+    text = '"2019-04-02","Idlib","Ariha","shelling","Shells hit the town, killing 2","2"'
+    assert _places(extractor, text) == {("Arīḩā", "SY", 1)}
