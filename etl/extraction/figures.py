@@ -115,8 +115,8 @@ _BEFORE = re.compile(  # searched in lower-cased text
     re.ASCII,
 )
 _KILLED_AND = re.compile(r"\b(?:killed|killing)\s+[^,;.]{1,50}?\s+and\s+\Z", _FLAGS)
-_TOLLS = [
-    (r.quantity, r.pattern, r.gate, r.kind == "list")
+_TOLLS = [  # a gate: texts of which one must be in the window ('put|placed'), or none
+    (r.quantity, r.pattern, tuple(r.gate.split("|")) if r.gate else (), r.kind == "list")
     for r in WORDS.tolls
     if r.kind in ("toll", "list")
 ]
@@ -333,7 +333,7 @@ def _before_verb(text: str, lo: int, pos: int, loose: bool) -> str | None:
     for quantity, pattern, gate, listed in _TOLLS:
         if listed and not loose:
             continue  # a list's later part with a verb of its own: "14 injured"
-        if (not gate or gate in near_text) and pattern.search(text, window, pos):
+        if (not gate or any(g in near_text for g in gate)) and pattern.search(text, window, pos):
             return quantity  # "the toll had risen to 30", "Fatalities: 3"
     window = max(lo, pos - 90)
     if loose and "kill" in text[window:pos] and _KILLED_AND.search(text, window, pos):
