@@ -422,31 +422,11 @@ def site_layers(sites: pd.DataFrame) -> tuple[pdk.Layer, pdk.Layer]:
         get_line_color="line",
         pickable=False,
     )
-    labels = pdk.Layer(
-        "TextLayer",
-        per_row(sites[["longitude", "latitude", "label", "offset"]], color=SITE_LABEL_COLOUR),
-        id="site-labels",
-        get_position=["longitude", "latitude"],
-        get_text="label",
-        get_size=16,
-        font_family=FONT,
-        character_set=TEXT_CHARACTERS,
-        get_color="color",
-        font_weight=700,
-        get_text_anchor="'start'",
-        get_alignment_baseline="'center'",
-        get_pixel_offset="offset",
-        outline_width=3,
-        outline_color=[255, 255, 255, 255],
-        font_settings={"sdf": True},
-        # a pale box behind each name: at 100,000 events the grid cells and the flows' arcs
-        # under a site hid its letters ('ldlib'), the outline alone too thin over dark cells;
-        # the slide's export draws its names on such a box too (`export_map.site_places`)
-        background=True,
-        get_background_color=SITE_LABEL_BOX,
-        background_padding=[4, 1, 4, 1],
-        pickable=False,
-    )
+    # a pale box behind each name: at 100,000 events the grid cells and the flows' arcs under a
+    # site hid its letters ('ldlib'), the outline alone too thin over dark cells; the slide's
+    # export draws its names on such a box too (`export_map.site_places`)
+    rows = per_row(sites[["longitude", "latitude", "label", "offset"]], color=SITE_LABEL_COLOUR)
+    labels = _name_layer(rows, "site-labels", size=16, anchor="'start'")
     return dots, labels
 
 
@@ -457,20 +437,25 @@ PLACE_NAME_COLOUR = [55, 55, 55, 255]
 def place_name_layer(names: pd.DataFrame) -> pdk.Layer:
     """The names of a few markers' places, beside their rings, on the sites' pale box (the
     same font, weight and characters as the sites' names: one font atlas for both)."""
+    columns = ["longitude", "latitude", "label", "offset", "anchor"]
+    rows = per_row(names[columns], color=PLACE_NAME_COLOUR)
+    return _name_layer(rows, "place-names", size=NAME_PX, anchor="anchor")
+
+
+def _name_layer(rows: pd.DataFrame, layer_id: str, size: int, anchor: str) -> pdk.Layer:
+    """A layer of bold names on a pale box (`rows` with position, label, offset, colour)."""
     return pdk.Layer(
         "TextLayer",
-        per_row(
-            names[["longitude", "latitude", "label", "offset", "anchor"]], color=PLACE_NAME_COLOUR
-        ),  # fmt: skip
-        id="place-names",
+        rows,
+        id=layer_id,
         get_position=["longitude", "latitude"],
         get_text="label",
-        get_size=NAME_PX,
+        get_size=size,
         font_family=FONT,
         character_set=TEXT_CHARACTERS,
         get_color="color",
         font_weight=700,
-        get_text_anchor="anchor",
+        get_text_anchor=anchor,
         get_alignment_baseline="'center'",
         get_pixel_offset="offset",
         outline_width=3,

@@ -175,16 +175,20 @@ def _fold_inside(mentions: list[Mention], text: str) -> list[Mention]:
             out[i] = replace(m, event_type="clash")
             continue
         j = min(hosts, key=lambda j: abs(out[j].trigger_start - m.trigger_start))
-        held = {(f.char_start, f.char_end) for f in out[j].figures}
-        dead = tuple(
-            f
-            for f in m.figures
-            if f.quantity in TOLL_QUANTITIES and (f.char_start, f.char_end) not in held
-        )
-        if dead:
-            out[j] = replace(out[j], figures=out[j].figures + dead)
+        out[j] = _with_dead(out[j], m)
         dropped.add(i)
     return [m for i, m in enumerate(out) if i not in dropped]
+
+
+def _with_dead(host: Mention, part: Mention) -> Mention:
+    """`host` with the counts of the dead `part` tells that it does not hold already."""
+    held = {(f.char_start, f.char_end) for f in host.figures}
+    dead = tuple(
+        f
+        for f in part.figures
+        if f.quantity in TOLL_QUANTITIES and (f.char_start, f.char_end) not in held
+    )
+    return replace(host, figures=host.figures + dead) if dead else host
 
 
 def fold_means(
@@ -208,13 +212,6 @@ def fold_means(
             continue
         if (j := _host(mentions, i, bomb, text, starts)) is None:
             continue
-        held = {(f.char_start, f.char_end) for f in out[j].figures}
-        dead = tuple(
-            f
-            for f in m.figures
-            if f.quantity in TOLL_QUANTITIES and (f.char_start, f.char_end) not in held
-        )
-        if dead:
-            out[j] = replace(out[j], figures=out[j].figures + dead)
+        out[j] = _with_dead(out[j], m)
         dropped.add(i)
     return _fold_inside([m for i, m in enumerate(out) if i not in dropped], text)
