@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -184,6 +184,19 @@ def default_title(shown: pd.DataFrame, filters: Filters, options: Options) -> st
     the named areas are named by their places when few ('Syria'), else 'Beyond' the named
     areas. With nothing shown, the areas chosen in the filter, else every area."""
     present = set(shown["area"].unique().tolist()) if not shown.empty else set()
+
+    def places() -> list[str]:
+        return list(dict.fromkeys(shown["place"].dropna().astype(str))) if not shown.empty else []
+
+    return areas_named(present, places, filters, options)
+
+
+def areas_named(
+    present: set[str], places: Callable[[], list[str]], filters: Filters, options: Options
+) -> str:
+    """`default_title` from the areas of the events shown (`present`) and, asked only when
+    every one is elsewhere, their distinct places in order (the reader page's subtitle
+    names the same without taking the events' other columns)."""
     areas = [a for a in options.areas if a in present]
     if not areas:
         areas = [a for a in options.areas if a in filters.areas] or list(options.areas)
@@ -191,9 +204,9 @@ def default_title(shown: pd.DataFrame, filters: Filters, options: Options) -> st
     sites = [a for a in AREAS if a != ELSEWHERE]
     if named:
         return _and(named + (["elsewhere"] if ELSEWHERE in areas else []))[:TITLE_MAX]
-    places = list(dict.fromkeys(shown["place"].dropna().astype(str))) if not shown.empty else []
-    if 0 < len(places) <= TITLE_PLACES:
-        return _and(places)[:TITLE_MAX]
+    found = places() if present else []
+    if 0 < len(found) <= TITLE_PLACES:
+        return _and(found)[:TITLE_MAX]
     return ("Beyond " + _and(sites))[:TITLE_MAX]
 
 

@@ -30,9 +30,9 @@ import pydeck as pdk
 
 from dashboard.aggregate import MAX_MARKS, map_as_cells, page_line
 from dashboard.basemap_tiles import Tiles
-from dashboard.briefing import LegendEntry, legend_entries
+from dashboard.briefing import LegendEntry, areas_named, legend_entries
 from dashboard.columns import among
-from dashboard.filters import Filters, counted_total, filter_rows, list_numbers
+from dashboard.filters import Filters, Options, counted_total, filter_rows, list_numbers
 from dashboard.map_flows import ARC_COLUMNS, Movements, movements
 from dashboard.map_layout import Bounds, View, basemap_bounds, view_to_show
 from dashboard.mapview import SCREEN_WIDTH_PX, build_map, fit_marks, reference_sites
@@ -245,6 +245,21 @@ class Derived:
     @cached_property
     def window(self) -> str:
         return format_date_window(*self.span)
+
+    def areas_named(self, options: Options) -> str:
+        """The areas of the events shown, as a slide without a title names them
+        (`briefing.default_title`): 'Idlib', 'Baghouz and Idlib', 'Syria', ... (the areas
+        from the charted columns, the places read only when every event is elsewhere);
+        `options` are the page's, of the same build. Made once."""
+        if "_areas_named" not in self.__dict__:
+            present = set(self.charted["area"].unique().tolist()) if self.count else set()
+
+            def places() -> list[str]:
+                column = self.source.view["place"].iloc[self.rows]
+                return list(dict.fromkeys(column.dropna().astype(str)))
+
+            self.__dict__["_areas_named"] = areas_named(present, places, self.filters, options)
+        return self.__dict__["_areas_named"]
 
     @cached_property
     def outlets(self) -> list[str]:

@@ -44,7 +44,6 @@ from dashboard.screen_style import map_under_header_style
 from dashboard.selection import mark_timeline
 from dashboard.sources_line import footer_chars, footer_cut, footer_line, full_line, is_cut
 from dashboard.text import html_text, markdown_text
-from dashboard.views import format_date_window
 from etl.settings import Paths
 
 LOG = logging.getLogger("dashboard")
@@ -148,7 +147,7 @@ def render_reader() -> None:
     # (the events shown are read whole only when something needs them: a download, a search)
     page = data.page(filters, os.environ.get("CONFLICT_MAP_STYLE") or None)
 
-    _render_header(filters, options, page.count, view)
+    _render_header(filters, options, page, view)
     _render_timeline(page)
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         _linked_row(page, data, filters, options)
@@ -168,13 +167,14 @@ def _render_load_error(error: Exception, paths: Paths) -> None:
     st.error(load_error_message(error, paths), icon="⚠️")
 
 
-def _render_header(filters: Filters, options: Options, shown: int, view: pd.DataFrame) -> None:
-    period = format_date_window(pd.Timestamp(options.date_min), pd.Timestamp(options.date_max))
+def _render_header(filters: Filters, options: Options, page: Derived, view: pd.DataFrame) -> None:
     st.title("Conflict timeline")
-    st.caption(
-        f"Baghouz, Al-Hol and Idlib · {period} · every event traced to the sentence that reports it"
-    )
-    st.markdown("**" + markdown_text(describe(filters, options, shown, len(view))) + "**")
+    # the areas and dates of what is shown, as the slide's title and caption name them (it
+    # said 'Baghouz, Al-Hol and Idlib' and the data's whole range whatever was chosen)
+    # (a place named is an article's word: written as plain text, never Markdown)
+    named = markdown_text(f"{page.areas_named(options)} · {page.window}")
+    st.caption(f"{named} · every event traced to the sentence that reports it")
+    st.markdown("**" + markdown_text(describe(filters, options, page.count, len(view))) + "**")
 
 
 def _render_timeline(page: Derived) -> None:

@@ -162,3 +162,23 @@ def test_the_outlets_and_arcs_are_those_of_the_events_shown(source):
         direct = flow_arcs(tables["flows"], shown, tables["places"], tables["articles"])
         pd.testing.assert_frame_equal(page.arcs, direct)
         assert page.not_drawn == flows_not_drawn(tables["flows"], shown, tables["places"])
+
+
+def test_the_areas_named_are_the_slides_default_title_s35(source):
+    """The reader page's subtitle names the areas shown as the slide's default title does
+    (`briefing.default_title` of every column of the events shown), above `MAX_MARKS` too,
+    from the charted columns."""
+    from dashboard.briefing import default_title
+
+    src, options = source
+    states = _states(options) + [
+        dataclasses.replace(default_filters(options), areas=("Idlib",)),
+        dataclasses.replace(default_filters(options), areas=("Elsewhere",)),
+    ]
+    named = set()
+    for filters in states:
+        page = Derived(src, filters)
+        expected = default_title(apply_filters(src.view, filters), filters, options)
+        assert page.areas_named(options) == expected
+        named.add(expected)
+    assert {"Idlib", "Idlib and elsewhere"} <= named

@@ -229,3 +229,28 @@ def test_default_state_gives_every_sidebar_widget_a_value(project_tables):
     assert state["f_background"] is False and state["f_pending"] is False
     assert all(state[k] == [] for k in FILTER_KEYS if k not in ("f_dates", "f_background",
                                                                 "f_pending"))  # fmt: skip
+
+
+def _subtitle(at: AppTest) -> str:
+    line = next(c.value for c in at.caption if "every event traced" in c.value)
+    return re.sub(r"\\(.)", r"\1", line)
+
+
+def test_the_subtitle_names_the_areas_and_dates_shown_s35(tmp_path, monkeypatch):
+    """A briefer's screenshot of '/?areas=Idlib' said 'Baghouz, Al-Hol and Idlib · 1 Jan – 4
+    Mar 2019' under the title, whatever areas and dates were chosen: now the areas of the
+    events shown (as the slide's default title) and the dates of the filter's window."""
+    monkeypatch.setenv("CONFLICT_STORE", str(tmp_path / "absent.sqlite"))
+
+    def subtitle(query: dict[str, str]) -> str:
+        at = AppTest.from_file(APP, default_timeout=90)
+        for key, value in query.items():
+            at.query_params[key] = value
+        return _subtitle(_run(at.run()))
+
+    assert subtitle({"areas": "Idlib"}).startswith("Idlib · 1 Jan – 4 Mar 2019 · ")
+    assert subtitle({}).startswith("Baghouz, Al-Hol, Idlib and elsewhere · 1 Jan – 4 Mar 2019")
+    assert subtitle({"areas": "Baghouz", "from": "2019-03-01", "to": "2019-03-04"}).startswith(
+        "Baghouz · 1–4 Mar 2019 · "
+    )
+    assert subtitle({"areas": "Elsewhere", "types": "statement"}).startswith("Syria · ")
