@@ -1,0 +1,81 @@
+"""Incident notes' registers, session 35 (issue 8, helper hN25): what a register's fields
+count and name, whatever the register's wording.
+
+- A morgue's or a rescue log's count of the dead written as a label and its value ('Bodies:
+  2', 'Bodies received: 3', 'bodies recovered: 4') is the toll of the event its other field
+  tells ('Cause: ...'), as 'Dead: 2' and 'Killed: 2' are (data/rules/figure_labels.csv).
+
+Sentences written for this test (not copied from a set); each non-guard case fails before the
+change (checked against main at 5825892), the guards pass before and after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.extract import ArticleInput, Extractor
+
+DAY = dt.date(2019, 4, 20)
+
+
+def _mentions(extractor: Extractor, text: str, outlet: str | None = None):
+    mentions, _ = extractor.extract(ArticleInput("s35", text, DAY, outlet=outlet))
+    return mentions
+
+
+def _killed(extractor: Extractor, text: str) -> set[tuple[float | None, float | None]]:
+    return {
+        (f.low, f.high)
+        for m in _mentions(extractor, text)
+        for f in m.figures
+        if f.quantity == "killed"
+    }
+
+
+BODY_COUNTS = [
+    (
+        "MORTUARY BOOK ⟡ Deir ez-Zor Military Hospital ⟡ 12/04/2019 ⟡ Bodies: 3 ⟡ Cause: "
+        "mortar shells fell on a house in the al-Jura district",
+        3,
+    ),
+    (
+        "Hospital intake | 15 April 2019 | Bodies received: 2 | Cause of death: sniper fire at "
+        "a checkpoint in Hajin",
+        2,
+    ),
+    (
+        "Civil defence log · 14/04/2019 · air strike on the market of Kafr Nubl · bodies "
+        "recovered: 4 · injured: 9",
+        4,
+    ),
+    (
+        "Mortuary return ∷ Tabqa ∷ 16/04/2019 ∷ bodies=5 ∷ cause: a car bomb at the bus station",
+        5,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dead"), BODY_COUNTS)
+def test_a_registers_count_of_bodies_is_its_events_toll(extractor, text, dead):
+    mentions = _mentions(extractor, text)
+    assert mentions
+    assert {(f.low, f.high) for m in mentions for f in m.figures if f.quantity == "killed"} == {
+        (dead, dead)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # the noun counted in a sentence stays one count (not read twice)
+        ("Rescuers pulled 4 bodies from the rubble of a bakery hit by an air strike in Saraqib "
+         "on 14 April.", 4),  # fmt: skip
+        # a log's own 'dead recovered' is the figure rule's, as before
+        ("CALL-OUT LOG ⇨ Saraqib centre ⇨ 14/04/2019 ⇨ Call: barrel bombs on houses ⇨ Outcome: "
+         "3 dead recovered, 5 injured evacuated", 3),  # fmt: skip
+    ],
+)
+def test_counts_of_the_dead_in_words_are_read_once(extractor, text, dead):
+    assert _killed(extractor, text) == {(dead, dead)}
