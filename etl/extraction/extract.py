@@ -24,6 +24,7 @@ from etl.extraction.actors import (
     relays_speech,
 )
 from etl.extraction.anaphora import refer_back
+from etl.extraction.announced_starts import without_opened_starts
 from etl.extraction.asked_day import answers, as_asked, asked_day
 from etl.extraction.assault_means import fold_means
 from etl.extraction.date_context import SentenceDates, in_since_object, until_day
@@ -352,6 +353,8 @@ class Extractor:
                 ):
                     previous = range(0)
         mentions = fold_means(mentions, text, sentences)  # a car bomb that opens an assault (C5)
+        # 'announced the start of the final battle' where the battle is told: no statement
+        mentions = without_opened_starts(mentions, text)
         mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
         # 'air strikes killed 17 across southern Idlib. In Maarat al-Numan, a strike ...':
         # the lead sums up the towns' strikes told after it (summary_leads)
