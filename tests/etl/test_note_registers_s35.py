@@ -79,3 +79,79 @@ def test_a_registers_count_of_bodies_is_its_events_toll(extractor, text, dead):
 )
 def test_counts_of_the_dead_in_words_are_read_once(extractor, text, dead):
     assert _killed(extractor, text) == {(dead, dead)}
+
+
+def _places(extractor: Extractor, text: str, outlet: str | None = None):
+    return {(m.place_name, m.country, m.geo_precision) for m in _mentions(extractor, text, outlet)}
+
+
+# - A market monitor's line names the market it watches in its opening cells ('MARKET WATCH ¦
+#   Saraqib livestock market ¦ ...'): the market's town is where the line's incident happened
+#   when its text names no place, as a hospital's or a crossing's cell is (place_words.csv
+#   keeper rows; etl.places.fields.record_unit).
+MARKET_LINES = [
+    (
+        "MARKET WATCH ¦ Saraqib livestock market ¦ 14/04/2019 ¦ Incident: an air strike hit "
+        "the stalls at noon; 3 killed ¦ Prices: n/a",
+        "Saraqib",
+    ),
+    (
+        "Souq monitor | Tabqa central souq | 15 April 2019 | Incident: gunmen shot dead a "
+        "trader in front of his shop",
+        "Al-Tabqa",
+    ),
+    (
+        "MARKETS LOG ∷ al-Bab weekly market ∷ 12/04/2019 ∷ Event: a car bomb exploded at the "
+        "gate, 2 dead and 9 injured",
+        "Al Bāb",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "town"), MARKET_LINES)
+def test_a_market_lines_market_cell_places_its_incident(extractor, text, town):
+    places = _places(extractor, text)
+    assert places and {name for name, _, _ in places} == {town}
+
+
+def test_a_market_line_whose_incident_names_its_town_keeps_it(extractor):
+    text = (
+        "MARKET WATCH ¦ Saraqib livestock market ¦ 14/04/2019 ¦ Incident: traders report that "
+        "shells fell on Kafr Nubl at noon; 2 killed"
+    )
+    assert {name for name, _, _ in _places(extractor, text)} == {"Kafranbel"}
+
+
+# - 'Qara' heads a compound village name ('Qara Tapa', 'Qara Hanjir'), as 'Tell' or 'Kafr' do:
+#   it is no town named Qara when another name word follows it (Qarah in the Qalamoun,
+#   hundreds of km from the Diyala, Kirkuk or Aleppo villages so named).
+QARA = (34.156, 36.743)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A roadside bomb exploded in Qara Tapa, in Diyala province, on 14 April.",
+        "Gunmen attacked a checkpoint near Qara Hanjir, east of Kirkuk, on 14 April.",
+        "ALERT ⁘ 14/04/2019 ⁘ Two shepherds were killed by a mine outside Qara Qozak ⁘ #QaraQozak",
+        "Shells fell on Qarah Bakr village in the northern countryside of Aleppo on 14 April.",
+    ],
+)
+def test_qara_heads_a_compound_name(extractor, text):
+    mentions = _mentions(extractor, text)
+    assert mentions
+    assert all(
+        m.latitude is None or abs(m.latitude - QARA[0]) + abs(m.longitude - QARA[1]) > 0.5
+        for m in mentions
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Regime forces shelled Qara in the Qalamoun mountains on 14 April.", "Qārah"),
+        ("A bomb exploded in Qara Dagh on 14 April, killing two.", "Qeredagh"),
+    ],
+)
+def test_qara_alone_or_a_known_compound_stays(extractor, text, name):
+    assert name in {n for n, _, _ in _places(extractor, text)}
