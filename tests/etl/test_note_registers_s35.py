@@ -122,19 +122,16 @@ def test_a_market_line_whose_incident_names_its_town_keeps_it(extractor):
     assert {name for name, _, _ in _places(extractor, text)} == {"Kafranbel"}
 
 
-# - 'Qara' heads a compound village name ('Qara Tapa', 'Qara Hanjir'), as 'Tell' or 'Kafr' do:
-#   it is no town named Qara when another name word follows it (Qarah in the Qalamoun,
-#   hundreds of km from the Diyala, Kirkuk or Aleppo villages so named).
+# - 'Qarah', the spelling of 'Qara' with its h, heads a compound village name as 'Qara' does
+#   (43ddd59, test_place_heads_s35): 'Qarah Bakr' is no Qarah in the Qalamoun.
 QARA = (34.156, 36.743)
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "A roadside bomb exploded in Qara Tapa, in Diyala province, on 14 April.",
-        "Gunmen attacked a checkpoint near Qara Hanjir, east of Kirkuk, on 14 April.",
-        "ALERT ⁘ 14/04/2019 ⁘ Two shepherds were killed by a mine outside Qara Qozak ⁘ #QaraQozak",
         "Shells fell on Qarah Bakr village in the northern countryside of Aleppo on 14 April.",
+        "ALERT ⁘ 14/04/2019 ⁘ Two shepherds were killed by a mine outside Qarah Qozak ⁘ #Qozak",
     ],
 )
 def test_qara_heads_a_compound_name(extractor, text):
