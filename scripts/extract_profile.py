@@ -15,10 +15,12 @@ of `scripts/bench_ingest.py --long` (warmed on 30 others).
 
 `--regex` records every call the extractor makes on a compiled pattern (as
 `scripts/regex_engines.py` does, over 40 bench and 40 news-length articles), with the
-function that made it, then replays each call site's calls through `re` (process time, best
-of three) and prints the sites and patterns that cost most. The replay's own cost (about
-2 us a call on this machine) is in every figure: read the shares, not the microseconds.
-Session 32 (hS22), docs/extraction_history.md.
+function that made it, then replays each call alone through `re` (the best of three
+`perf_counter` spans around the call, less that of a call that fails at once) and prints
+the sites and patterns that cost most, with the regex time per article. Session 32 (hS22),
+docs/extraction_history.md; until session 35 the calls of a site were replayed together with
+`regex_engines.replay`, whose own cost (about 2-3 us a call, more than most calls take)
+ranked the sites by their number of calls (hQ25, docs/scale.md).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import argparse
 import collections
 import datetime as dt
 import os
+import re
 import signal
 import sys
 import time
@@ -146,16 +149,23 @@ def regex_sites(top: int) -> None:
     by_site: dict[tuple[str, int], list] = collections.defaultdict(list)
     for call in recorder.calls:
         by_site[(call[8], call[0])].append(call[:8])
+    empty = min(_timed(re.compile("x").match, "match", "ab", (2,), {}, 0, True) for _ in range(999))
     cost: dict[tuple[str, int], float] = {}
     for key, calls in by_site.items():
-        best = float("inf")
-        for _ in range(3):
-            began = time.process_time()
-            regex_engines.replay(calls, texts, compiled)
-            best = min(best, time.process_time() - began)
-        cost[key] = best
+        pattern = compiled[key[1]]
+        seconds = 0.0
+        for _, method, tid, args, read, ran_out, _, kw in calls:
+            bound = getattr(pattern, method)
+            one = min(_timed(bound, method, texts[tid], args, kw, read, ran_out) for _ in range(3))
+            seconds += max(0.0, one - empty)
+        cost[key] = seconds
     total = sum(cost.values()) or 1.0
-    print(f"{len(recorder.calls)} calls on {len(patterns)} patterns, replayed in {total:.3f} s")
+    articles = 1 + max(call[6] for call in recorder.calls)
+    print(
+        f"{len(recorder.calls)} calls on {len(patterns)} patterns: {total:.3f} s of regex time "
+        f"({1e3 * total / articles:.2f} ms an article; each call alone, less "
+        f"{1e6 * empty:.2f} us for the call itself)"
+    )
     sites: collections.Counter[str] = collections.Counter()
     counts: collections.Counter[str] = collections.Counter()
     for (site, pid), seconds in cost.items():
@@ -168,6 +178,24 @@ def regex_sites(top: int) -> None:
     for (site, pid), seconds in sorted(cost.items(), key=lambda kv: -kv[1])[:top]:
         n = len(by_site[(site, pid)])
         print(f"{100 * seconds / total:5.1f}% {n:>7} calls  {site}  {patterns[pid][0][:90]!r}")
+
+
+def _timed(bound, method: str, text: str, args: tuple, kw: dict, read: int, ran_out: bool) -> float:  # noqa: ANN001
+    """Seconds one recorded call takes (a finditer read as far as the extractor read it)."""
+    clock = time.perf_counter
+    if method == "finditer":
+        began = clock()
+        for n, _ in enumerate(bound(text, *args, **kw), 1):
+            if n >= read and not ran_out:
+                break
+        return clock() - began
+    if method == "sub":
+        began = clock()
+        bound(args[0], text, *args[1:], **kw)
+        return clock() - began
+    began = clock()
+    bound(text, *args, **kw)
+    return clock() - began
 
 
 def main() -> None:
