@@ -17,6 +17,10 @@ read once after warming on the seeds and data/devset (per passage, about 250 cha
 on average, each a different mix of development passages) after warming on 30 others.
 Instructions are not time (cache misses and branches are not in them), so confirm a gain
 with `scripts/bench_extract.py` as well. A run takes about a minute.
+
+`--keep DIR` keeps callgrind's file of each stage (DIR/callgrind.STAGE.out) for a look at
+where the instructions go, C functions included (`callgrind_annotate --inclusive=yes FILE`:
+the regex engine's share, `str.lower`'s, the automata's; session 35, hQ25, docs/scale.md).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import argparse
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -164,8 +169,9 @@ def child(name: str, passes: int) -> None:
     sys.stdin.readline()
 
 
-def count(name: str, passes: int) -> tuple[int, int]:
-    """(instructions counted, articles per pass) for `passes` passes of the stage."""
+def count(name: str, passes: int, keep: Path | None = None) -> tuple[int, int]:
+    """(instructions counted, articles per pass) for `passes` passes of the stage; callgrind's
+    file copied to keep/callgrind.NAME.out when `keep` is given."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "callgrind.out"
         proc = subprocess.Popen(
@@ -192,6 +198,9 @@ def count(name: str, passes: int) -> tuple[int, int]:
         proc.stdin.write("end\n")
         proc.stdin.flush()
         proc.wait()
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(out, keep / f"callgrind.{name}.out")
         totals = re.search(r"^totals:\s+(\d+)", out.read_text(), re.M)
         if totals is None or int(totals.group(1)) == 0:
             raise SystemExit("valgrind counted nothing (switched on too late?): run it again")
@@ -203,6 +212,7 @@ def main() -> None:
     parser.add_argument("stages", nargs="*", help=f"any of {', '.join(STAGES)} (default extract)")
     parser.add_argument("--passes", type=int, default=1)
     parser.add_argument("--child", nargs=2, metavar=("STAGE", "PASSES"))
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep callgrind's files there")
     args = parser.parse_args()
     if args.child:
         child(args.child[0], int(args.child[1]))
@@ -210,7 +220,7 @@ def main() -> None:
     for name in args.stages or ["extract"]:
         if name not in STAGES:
             raise SystemExit(f"no stage {name!r}: one of {', '.join(STAGES)}")
-        total, articles = count(name, args.passes)
+        total, articles = count(name, args.passes, args.keep)
         print(f"{name:>9}: {total / args.passes / articles / 1e6:.2f} M instructions per article")
 
 
