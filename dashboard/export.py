@@ -41,7 +41,7 @@ from dashboard.briefing import (
 )
 from dashboard.export_counts import MIN_LANE_IN, draw_count_timeline, lanes_of
 from dashboard.export_map import draw_map
-from dashboard.export_timeline import MIN_ROW_IN, draw_timeline, row_count
+from dashboard.export_timeline import MAX_ROW_IN, MIN_ROW_IN, draw_timeline, row_count
 from dashboard.filters import Filters, Options, apply_filters, filter_options
 from dashboard.map_cells import MAX_ROUTES
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND, arcs_within, flow_arcs
@@ -234,6 +234,9 @@ def _close_up(fig: Figure, below: list, box_bottom_in: float) -> None:
 AXIS_ROOM = 0.35
 #: On a portrait page with both, the map's least share of their height (it had half).
 MIN_MAP_SHARE = 0.45
+#: On a landscape page with both, a timeline goes across the page above the map when the
+#: map keeps this share of their height (a slide: up to 3 rows).
+STACK_MAP_SHARE = 0.55
 
 
 def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, arcs=None) -> None:
@@ -258,9 +261,17 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
         # each left 24 rows 0.13 in, their labels touching), the map the rest
         need = _timeline_need(shown) + axis_room + 0.2
         map_h = max(body * MIN_MAP_SHARE, min(body * 0.5, body - need))
+        fitted = _fitted(shown)
+        if fitted is not None:  # a few rows: the map takes what they leave (it left it blank)
+            map_h = max(map_h, body - fitted - axis_room - 0.2)
         boxes["map"] = (MARGIN, top - map_h, inner, map_h)
         boxes["timeline"] = (MARGIN + lane_room, bottom + axis_room,
                              inner - lane_room, body - map_h - axis_room - 0.2)  # fmt: skip
+    elif (stacked := _stacked(shown, body)) is not None:
+        # a timeline of few rows across the page's top at its rows' height, the map under
+        # it: beside the map, its box shrank to its rows and left most of its column blank
+        boxes["timeline"] = (MARGIN + lane_room, top - stacked, inner - lane_room, stacked)
+        boxes["map"] = (MARGIN, bottom, inner, body - stacked - axis_room - 0.2)
     else:
         map_w = min(inner * 0.42, body * 1.1)
         boxes["map"] = (MARGIN, bottom, map_w, body)
@@ -274,6 +285,24 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
             draw_count_timeline(ax, shown, AREAS, window)
         else:
             draw_timeline(ax, shown, AREAS, w * 96, window)
+
+
+def _fitted(shown: pd.DataFrame) -> float | None:
+    """The most height (inches) the timeline's rows are drawn in (MAX_ROW_IN each: its box
+    shrinks to them, `export_timeline._fit_height`); None for counts, which fill their box."""
+    if shown.empty or aggregated(shown):
+        return None
+    return row_count(shown, AREAS) * MAX_ROW_IN
+
+
+def _stacked(shown: pd.DataFrame, body: float) -> float | None:
+    """On a landscape page with both, the height (inches) of a timeline drawn across the
+    page above the map, its rows at MAX_ROW_IN, when the map under it keeps STACK_MAP_SHARE
+    of the `body`'s height; else None (the map and the timeline side by side)."""
+    height = _fitted(shown)
+    if height is None or body - height - AXIS_ROOM - 0.2 < STACK_MAP_SHARE * body:
+        return None
+    return height
 
 
 def _timeline_need(shown: pd.DataFrame) -> float:

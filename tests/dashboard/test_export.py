@@ -245,3 +245,49 @@ def _bands(ax):
     """The lanes' (top, bottom), as their shaded spans (axhspan patches) hold them."""
     spans = [p for p in ax.patches if p.get_width() == 1 and p.get_transform() != ax.transData]
     return [(p.get_y(), p.get_y() + p.get_height()) for p in spans]
+
+
+def _line_and_map(figure):
+    (line,) = [a for a in figure.axes if a.get_yticks().size]
+    (drawn,) = [a for a in figure.axes if a is not line]
+    return line.get_position(), drawn.get_position()
+
+
+@pytest.mark.parametrize("size", ["slide", "a4"])
+def test_a_timeline_of_one_lane_leaves_no_half_column_blank_s35(frames, basemap, size):
+    """`?areas=Idlib&briefing=slide`: the timeline's box beside the map shrank to its three
+    rows at the column's top and left the lower 2/3 of the column blank (hD23, hD24); on A4
+    the map kept half the body and the timeline's shrunk box left a blank band above the
+    legend. Now a slide draws a timeline of few rows across the page above the map, and an
+    A4 page gives the map what the rows leave: between the timeline's dates and the next
+    thing down (map or legend) there is only the dates' room and a small gap."""
+    from dashboard.export import AXIS_ROOM
+
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {"areas": "Idlib", "briefing": size}, show="both")
+    figure.canvas.draw()
+    inches, wide = figure.get_figheight(), figure.get_figwidth()
+    line, drawn = _line_and_map(figure)
+    legend_top = figure.legends[-1].get_window_extent().y1 / figure.dpi
+    if size == "slide":
+        assert drawn.y1 < line.y0  # the map under the timeline, not beside it
+        assert line.width * wide >= 0.8 * (wide - 0.7)  # across the page
+        assert (line.y0 - drawn.y1) * inches <= AXIS_ROOM + 0.25
+        assert drawn.width * wide >= 0.95 * (wide - 0.7)
+    else:
+        assert drawn.y0 > line.y1
+        assert (drawn.y0 - line.y1) * inches <= 0.25
+        assert (line.y0 * inches - legend_top) <= AXIS_ROOM + 0.25
+    # the map took the room: taller or wider than it was beside or over a half-blank column
+    assert drawn.height * drawn.width * inches * wide >= (30 if size == "slide" else 45)
+
+
+def test_a_full_timeline_stays_beside_the_map_s35(frames, basemap):
+    """Many rows keep the side-by-side slide: the map left, the timeline filling its column."""
+    from dashboard.export import STACK_MAP_SHARE
+
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {}, show="both")
+    line, drawn = _line_and_map(figure)
+    assert drawn.x1 < line.x0 and abs(drawn.y1 - line.y1) < 0.01
+    assert 0 < STACK_MAP_SHARE < 1
