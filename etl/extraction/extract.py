@@ -94,6 +94,7 @@ from etl.places.fields import names_place
 from etl.places.geonames import GeoNamesIndex, haversine_km
 from etl.places.placing import PlaceHit, PlaceResolver, with_region
 from etl.places.roles import (
+    anaphor_direction,
     anaphor_offset,
     ends_in_part,
     names_a_part,
@@ -704,6 +705,7 @@ class Extractor:
             place, note = None, "no place named"  # 'GENEVA - UN agencies warned ...'
         if context.lead_part and place is None and context.dateline is not None:
             place, note = context.dateline, "the dateline's place, a part of it named"
+        told_region = False  # a region the sentence gives of a place it refers back to
         if (
             place is not None
             and place.geo_precision < 3
@@ -723,6 +725,17 @@ class Extractor:
             # a place of its own the distance locates ('Kashkash, 12 km north of the town'),
             # nor what the sentence tells after it ('... and 2,000 arrived in Paoua')
             place = with_region(place, offset[0])
+            told_region = note is not None
+        elif (
+            note
+            and place is not None
+            and place.geo_precision < 3
+            and not place.region
+            and (way := anaphor_direction(text[start:end])) is not None
+        ):  # 'repelled an attack near the village of al-Dandaniyah, north of the city': the
+            # place referred back to, as the region that way the sentence gives (its point
+            # not moved: no distance is told); a carried town alone has no region
+            place, told_region = with_region(place, way[0]), True
         actor1, actor2 = assign_roles(actors, trigger.start, claimant, text)
         mine = tuple(f for f in figures if carry.trigger_for(triggers, f, text) is trigger)
         if mine and any(counts_since(d) for d in dates):  # '425 have been killed since 8
@@ -736,6 +749,7 @@ class Extractor:
             date = date if stale else window  # 'since December': background, no event
             if stale:  # set aside after the carry (`running_total`), which may read it
                 context.stale.add((trigger.start, trigger.event_type))
+        regional = place is not None and (not note or told_region)  # its own region's radius
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,
@@ -765,8 +779,8 @@ class Extractor:
             claimant_end=claimant.end if claimant else None,
             figures=mine,
             background=is_background(date, article.published),
-            place_radius_km=(place.radius_km or None) if place and not note else None,
-            place_region=place.region if place and not note else None,
+            place_radius_km=(place.radius_km or None) if regional else None,
+            place_region=place.region if regional and place else None,
         )
 
 

@@ -670,6 +670,26 @@ def anaphor_offset(sentence: str) -> tuple[Region, int] | None:
     return None
 
 
+def anaphor_direction(sentence: str) -> tuple[Region, int] | None:
+    """'north of the city' with no distance stated ('near the village of al-Dandaniyah, north
+    of the city'): the region that way from the place the sentence refers back to (the
+    caller's carried place), as place_regions.csv's row for '<direction> of <name>' makes it
+    of a named town (its precision and radius; the point is not moved), and where the
+    direction starts; else None. A stated distance is `anaphor_offset`'s."""
+    if "of th" not in sentence:  # (most sentences)
+        return None
+    for found in _anaphor_direction().finditer(sentence):
+        before = sentence[max(0, found.start() - LOOK_BEHIND) : found.start()]
+        if stated_km(before) is not None:
+            continue
+        words = found[0].split()
+        probe = f"{words[0]} of "
+        region = region_of(probe + "X", len(probe), len(probe) + 1, " ".join(words[2:]))
+        if region is not None and not region.offset_km:
+            return region, found.start()
+    return None
+
+
 def _distance_start(before: str) -> int:
     """Where the distance ending `before` begins, its hedge included ('about 12 km ')."""
     words = before.rstrip().split(" ")
@@ -865,6 +885,7 @@ __all__ = [
     "PlaceRules",
     "Region",
     "after_title",
+    "anaphor_direction",
     "anaphor_offset",
     "own_place_before",
     "distance_words",
