@@ -152,3 +152,34 @@ def test_qara_heads_a_compound_name(extractor, text):
 )
 def test_qara_alone_or_a_known_compound_stays(extractor, text, name):
     assert name in {n for n, _, _ in _places(extractor, text)}
+
+
+# - People in custody handed over or moved between holders are held: a transfer registry's rows
+#   ('44 detainees moved from the Qamishli holding centre to the Hasakah central prison') and the
+#   wires' handovers ('handed over 150 Iraqi men suspected of ...', 'took custody of 150 ...')
+#   are detentions (triggers.csv, session 35); bodies, weapons or a town handed over are none.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "PRISON TRANSFER LOG | 18/04/2019 | 60 detainees transferred from al-Hol to the Hasakah "
+        "central prison | Escort: Asayish",
+        "Registry ▪ 18/04/2019 ▪ 25 ISIS suspects flown to Baghdad by the coalition ▪ Status: done",
+        "Kurdish-led forces handed over 230 Iraqi IS fighters to Iraq at the al-Qaim crossing on "
+        "Thursday.",
+        "Baghdad took custody of 40 suspected jihadists from Syria on 18 April.",
+    ],
+)
+def test_people_in_custody_handed_over_are_held(extractor, text):
+    assert "detention" in {m.event_type for m in _mentions(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bodies of 20 fighters were handed over to their families on Friday.",
+        "The militants handed over control of the town to the tribal elders on Friday.",
+        "The rebels handed over their heavy weapons to the Turkish army on 18 April.",
+    ],
+)
+def test_things_handed_over_are_no_detention(extractor, text):
+    assert "detention" not in {m.event_type for m in _mentions(extractor, text)}
