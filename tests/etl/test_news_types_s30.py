@@ -69,7 +69,8 @@ CASES = [
     ),
     # other senses of 'fought' and 'fighting'
     ("On Wednesday, farmers in Sarn fought a blaze for six hours.", set()),
-    ("The alliance handed over 150 men suspected of fighting for the group.", set()),
+    # (no battle; since session 35 the men handed over are held: a detention, as heldout27-083)
+    ("The alliance handed over 150 men suspected of fighting for the group.", {"detention"}),
 ]
 
 UNCHANGED = [
