@@ -14,7 +14,8 @@ from typing import Literal
 import pandas as pd
 
 from dashboard.review_items import grid_heights, grid_widths, wrapped_lines
-from etl.ingest import IngestReport
+from etl import near_duplicates as near
+from etl.ingest import IngestReport, upload_name
 from etl.problems import Problem
 from etl.uploads import Draft, Limits, read_upload
 
@@ -250,6 +251,57 @@ def left_as_stored(
             lines.append(f"{d.source}: already stored ({stored[d.source]}); nothing added")
         else:
             kept.append(d)
+    return kept, lines
+
+
+@dataclass(frozen=True)
+class NearQuestion:
+    """A near-duplicate named in the preview (`etl.near_duplicates.Near`), and the analyst's
+    choices: the first names what stores both (or the upload beside the stored article)."""
+
+    said: str  # plain text: the two articles, how alike, their titles
+    choices: tuple[str, ...]
+    #: choice -> the uploads (their names, 'clean.csv line 2') it leaves out
+    leaves_out: Mapping[str, tuple[str, ...]]
+
+
+def _titled(text: near.Text) -> str:
+    return f"{text.name} (“{text.title}”)" if text.title else text.name
+
+
+def near_question(found: near.Near) -> NearQuestion:
+    """What the preview says of a near-duplicate, and what the analyst may choose."""
+    new, other = found.new, found.other
+    alike = f"{found.share:.0%} of the shorter text's words are in the other, in the same order"
+    if found.stored:
+        said = (
+            f"{_titled(new)} resembles an article in the store, {_titled(other)}: {alike}. "
+            "The same article again, with a few words changed?"
+        )
+        both, leave = "Store it too: a different article", "Leave it out: the stored one is it"
+        return NearQuestion(said, (both, leave), {both: (), leave: (new.name,)})
+    said = (
+        f"{_titled(new)} resembles {_titled(other)}, in this upload: {alike}. "
+        "The same article twice, with a few words changed?"
+    )
+    both = "Store both: different articles"
+    first, second = f"Only {other.name}", f"Only {new.name}"
+    return NearQuestion(
+        said, (both, first, second), {both: (), first: (new.name,), second: (other.name,)}
+    )
+
+
+def near_left_out(
+    drafts: Sequence[Draft], questions: Sequence[NearQuestion], answers: Sequence[str | None]
+) -> tuple[list[Draft], list[str]]:
+    """The drafts kept by the analyst's `answers` to the near-duplicate `questions`, and a
+    line each for those left out (for the batch's report)."""
+    out: dict[str, str] = {}
+    for question, answer in zip(questions, answers, strict=True):
+        for name in question.leaves_out.get(answer or "", ()):
+            out.setdefault(name, question.said)
+    kept = [d for d in drafts if upload_name(d.source) not in out]
+    lines = [f"Left out {name}, chosen as a near-duplicate: {said}" for name, said in out.items()]
     return kept, lines
 
 

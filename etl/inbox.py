@@ -249,6 +249,41 @@ def stored_in(store: str | Path, article_ids: Iterable[str]) -> dict[str, tuple[
     return found
 
 
+def texts_near(
+    store: str | Path, dates: Iterable[str], days: int, chars: tuple[int, int], most: int
+) -> list[dict]:
+    """The stored articles a batch's near-duplicate check compares with (`etl.near_duplicates`):
+    those published within `days` of one of `dates` (ISO; every date when `dates` is empty),
+    of `chars` (least, most) characters, at most `most` of them (the nearest in date first),
+    each with its batch's name and its text. Reads the texts of those rows only."""
+    store = Path(store)
+    if not (store / INBOX).exists():
+        return []
+    with _reading(store) as conn:
+        rows = conn.execute(
+            "SELECT a.article_id, a.batch_id, b.name, a.source, a.title, a.published "
+            "FROM articles a JOIN batches b USING (batch_id) JOIN texts t USING (article_id) "
+            "WHERE t.n_chars BETWEEN ? AND ?",
+            chars,
+        ).fetchall()
+        wanted = sorted({dt.date.fromisoformat(d) for d in dates})
+        picked = []
+        for row in rows:
+            day = dt.date.fromisoformat(row["published"][:10])
+            gap = min((abs((day - w).days) for w in wanted), default=0)
+            if gap <= days:
+                picked.append((gap, dict(row)))
+        picked = [row for _, row in sorted(picked, key=lambda p: p[0])[:most]]
+        for at in range(0, len(picked), 500):
+            chunk = picked[at : at + 500]
+            marks = ", ".join("?" * len(chunk))
+            query = f"SELECT article_id, text FROM texts WHERE article_id IN ({marks})"
+            text = dict(conn.execute(query, [r["article_id"] for r in chunk]).fetchall())
+            for row in chunk:
+                row["text"] = text[row["article_id"]]
+    return picked
+
+
 def _imports(conn: sqlite3.Connection, records: bool) -> list[dict]:
     """The imported events, oldest first (without their records unless `records`); none in an
     inbox of version 1 not yet upgraded."""

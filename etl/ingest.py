@@ -18,6 +18,7 @@ from typing import Protocol
 import pandas as pd
 
 from etl import ids, inbox
+from etl import near_duplicates as near
 from etl.article_updates import describe, metadata_changes, with_updates
 from etl.articles import implausible_published, load_seed_articles
 from etl.build import TEXT_CHUNK, build_all, build_tables, keep_state, texts_in
@@ -253,6 +254,60 @@ def already_stored(paths: Paths, drafts: Sequence[DraftLike]) -> dict[str, str]:
         for d in same[1:]:
             out.setdefault(d.source, f"twice in this upload (as {same[0].source})")
     return out
+
+
+def upload_name(source: str) -> str:
+    """'clean.csv line 2' for a CSV or JSON Lines record ('clean.csv:2'), else the source."""
+    head, colon, line = source.rpartition(":")
+    return f"{head} line {line}" if colon and line.isdigit() else source
+
+
+#: The most stored articles one preview compares its uploads with (the nearest in date).
+NEAR_CANDIDATES = 2_000
+
+
+def near_duplicates_of(paths: Paths, drafts: Sequence[DraftLike]) -> list[near.Near]:
+    """Before storing: each draft that resembles another of the batch or a stored article
+    (`etl.near_duplicates`: the same article with a word changed or a sentence added, which
+    the exact check by text passes as new). Read-only. Drafts stored already (the same
+    text) are not compared: `already_stored` names them."""
+    exact = already_stored(paths, drafts)
+    fresh = [d for d in drafts if d.source not in exact]
+    if not fresh:
+        return []
+    uploads = [
+        near.Text(upload_name(d.source), tuple(near.words(d.text)), d.published, d.title or "")
+        for d in fresh
+    ]
+    sizes = [len(d.text) for d in fresh]
+    dates = [] if any(d.published is None for d in fresh) else [d.published for d in fresh]
+    rows = inbox.texts_near(
+        paths.store,
+        [d.isoformat() for d in dates],
+        near.DAYS,
+        (int(min(sizes) * near.MIN_LENGTH_SHARE), int(max(sizes) / near.MIN_LENGTH_SHARE)),
+        NEAR_CANDIDATES,
+    )
+    stored = [
+        near.Text(
+            f"batch “{r['name']}” ({r['batch_id']}): {upload_name(r['source'])}",
+            tuple(near.words(r["text"])),
+            dt.date.fromisoformat(r["published"][:10]),
+            r["title"] or "",
+        )
+        for r in rows
+    ]
+    seeds, _ = load_seed_articles(paths.seeds, paths.root)
+    stored += [
+        near.Text(
+            "seed article " + a.file,
+            tuple(near.words(a.text)),
+            dt.date.fromisoformat(a.published[:10]),
+            a.title,
+        )
+        for a in seeds
+    ]
+    return near.near_duplicates(uploads, stored)
 
 
 def batch_id_for(name: str, articles: Sequence[dict]) -> str:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from dashboard.click_queue import Click
 from dashboard.components.actions import WAIT_SECONDS, clicked, clicks, record_click
+from dashboard.components.loader import store_stamp
 from dashboard.components.width_probe import column_width
 from dashboard.intake import (
     PASTED,
@@ -19,6 +20,8 @@ from dashboard.intake import (
     batch_questions,
     drafts_frame,
     left_as_stored,
+    near_left_out,
+    near_question,
     outcome,
     over_limit,
     partly_read,
@@ -31,7 +34,13 @@ from dashboard.intake import (
     waiting_words,
 )
 from dashboard.text import markdown_text
-from etl.ingest import IngestOptions, already_stored, check_drafts, ingest
+from etl.ingest import (
+    IngestOptions,
+    already_stored,
+    check_drafts,
+    ingest,
+    near_duplicates_of,
+)
 from etl.problems import Problem
 from etl.settings import Paths
 from etl.uploads import ACCEPTED, Draft, Limits
@@ -146,6 +155,41 @@ def _show_problems(problems: list[Problem], what: str) -> None:
         st.error(f"**{markdown_text(file)}** {what}:\n\n{items}", icon=":material/warning:")
 
 
+#: The Store button's line while a near-duplicate waits for the analyst's choice.
+NEAR_WAITING = "Nothing has been stored yet: choose above what to store of the near-duplicates."
+#: The session state key holding the near-duplicates found for the uploads last shown.
+NEAR = "intake_near"
+
+
+def _near_duplicates(
+    paths: Paths, drafts: list[Draft], key: str
+) -> tuple[list[Draft], bool, list[str]]:
+    """Each near-duplicate among the uploads or with a stored article, named with a choice
+    (`etl.near_duplicates`; two uploads of one article whose texts differ by a sentence
+    were both stored, silently). The drafts the choices keep, whether every one is made,
+    and a line each for the report on those left out. Looked for once per uploads and build."""
+    stamp = (key, store_stamp(paths), tuple(d.source for d in drafts))
+    kept = st.session_state.get(NEAR)
+    if kept is None or kept[0] != stamp:
+        kept = (stamp, [near_question(n) for n in near_duplicates_of(paths, drafts)])
+        st.session_state[NEAR] = kept
+    questions = kept[1]
+    answers = []
+    for i, question in enumerate(questions):
+        st.warning(markdown_text(question.said), icon=":material/content_copy:")
+        answers.append(
+            st.radio(
+                "What to store of these two",
+                question.choices,
+                index=None,
+                key=f"near_{key}_{i}",
+                horizontal=True,
+            )
+        )
+    kept_drafts, lines = near_left_out(drafts, questions, answers)
+    return kept_drafts, all(a is not None for a in answers), lines
+
+
 def _questions(drafts: list[Draft], names: list[str], key: str) -> IngestOptions:
     """The batch's name, and the outlet and date for articles that give none, asked once."""
     q = batch_questions(drafts, names, dt.date.today())
@@ -202,17 +246,25 @@ def render_intake(paths: Paths, who: str) -> None:
         if click is not None:
             _stale(click)
         return
+    drafts, answered, near_lines = _near_duplicates(paths, drafts, key)
+    if not drafts:
+        st.caption("Nothing to store: every article read is left out (chosen above).")
+        if click is not None:
+            _stale(click)
+        return
     options = replace(_questions(drafts, names, key), who=who)
     good, found = check_drafts(drafts, problems, options)
     _show_problems([p for p in found if p not in problems], "cannot be stored yet")
     if found and good:
         skip = st.checkbox(skip_label(len(good), found), key=f"skip_bad_{key}")
         options = replace(options, skip_bad=skip)
-    ready = bool(good) and (not found or options.skip_bad)
+    ready = bool(good) and (not found or options.skip_bad) and answered
     label = f"Store {len(good)} article(s) and extract their events"
     st.button(label, type="primary", disabled=not ready, key=f"ingest_{key}",
               on_click=clicks().add, args=(key, "store"))  # fmt: skip
-    if not ready:  # the good articles are listed as read: say that none of it is stored
+    if not answered:
+        st.caption(NEAR_WAITING)
+    elif not ready:  # the good articles are listed as read: say that none of it is stored
         st.caption(waiting_words(len(good), found))
     if click is None:
         return
@@ -224,7 +276,7 @@ def render_intake(paths: Paths, who: str) -> None:
         click,
         lambda: ingest(paths, drafts, problems, options, wait_seconds=WAIT_SECONDS),
         "Storing the batch, extracting its events and publishing…",
-        lambda report: _stored(outcome(report), round_, key, left),
+        lambda report: _stored(outcome(report), round_, key, left, near_lines),
         f"store {len(good)} article(s).",
     )
 
@@ -233,8 +285,11 @@ def render_intake(paths: Paths, who: str) -> None:
 STORED = "intake_stored"
 
 
-def _stored(done: Outcome, round_: int, key: str, left: list[str]) -> tuple[str, dict[str, object]]:
-    done = replace(done, details=done.details + tuple(f"Already stored: {line}" for line in left))
+def _stored(
+    done: Outcome, round_: int, key: str, left: list[str], near: list[str]
+) -> tuple[str, dict[str, object]]:
+    stored = tuple(f"Already stored: {line}" for line in left)
+    done = replace(done, details=done.details + stored + tuple(near))
     after: dict[str, object] = {"intake_outcome": done, "upload_round": round_ + 1, STORED: key}
     if done.batch_id:
         after["review_batch_next"] = done.batch_id

@@ -845,3 +845,70 @@ def test_seed_articles_uploaded_again_are_not_asked_about_s33(store):
     for p in seeds:
         assert f"{p.name}: already stored (seed article {p.name}); nothing added" in as_read(said)
     assert batch["batch_id"]
+
+
+SARAQIB = "Government forces shelled Saraqib on Monday, killing 2 civilians, activists said."
+CLEAN_CSV = (
+    "id,text,published,outlet,title\n"
+    f'c1,"{SARAQIB} A slogan was painted on a wall.",2019-03-11,Idlib Wire,Saraqib shelled\n'
+).encode()
+FORMULA_CSV = (
+    "id,text,published,outlet,title\n"
+    f'a1,"{SARAQIB}",2019-03-11,Idlib Wire,Saraqib shelled\n'
+    'a3,"Rocket fire hit Khan Sheikhun on Sunday, wounding 6 people.",2019-03-10,Idlib Wire,Rockets\n'
+).encode()
+
+
+def test_a_near_duplicate_in_the_upload_is_named_and_chosen_s35(store):
+    """Session 34's walk: the same article in two CSVs under two ids, its texts a sentence
+    apart, was stored twice without a word (the duplicate check compares whole texts). Now
+    the preview names both files and lines, Store waits for the analyst's choice, and the
+    one left out is said in the batch's report."""
+    at = sign(analyst_page())
+    files = [("clean.csv", CLEAN_CSV, "text/csv"), ("formula.csv", FORMULA_CSV, "text/csv")]
+    at.file_uploader(key="uploads_0").set_value(files).run()
+    assert not at.exception, at.exception
+    (warning,) = [as_read(w.value) for w in at.warning if "resembles" in w.value]
+    assert warning.startswith("formula.csv line 2 (“Saraqib shelled”) resembles clean.csv line 2")
+    assert "100% of the shorter text's words" in warning
+    store_button = button(at, "Store 3 article(s)")
+    assert store_button.disabled
+    assert "choose above what to store of the near-duplicates" in as_read(texts(at))
+    (choice,) = [r for r in at.radio if r.key.startswith("near_")]
+    assert choice.options == [
+        "Store both: different articles", "Only clean.csv line 2", "Only formula.csv line 2",
+    ]  # fmt: skip
+    choice.set_value("Only clean.csv line 2").run()
+    store_button = button(at, "Store 2 article(s)")
+    assert not store_button.disabled
+    store_button.click().run()
+    assert not at.exception, at.exception
+    stored = inbox.read(store).articles
+    assert sorted(a["source"] for a in stored) == ["clean.csv:2", "formula.csv:3"]
+    said = as_read(texts(at))
+    assert "Left out formula.csv line 2, chosen as a near-duplicate: formula.csv line 2" in said
+
+
+def test_a_near_duplicate_of_a_stored_article_is_named_with_its_batch_s35(store):
+    """An upload a sentence apart from an article stored in an earlier batch is named beside
+    that article (its batch and file); stored only when the analyst says it is another."""
+    from etl.ingest import IngestOptions, ingest
+    from etl.settings import Paths
+    from etl.uploads import read_upload
+
+    drafts = read_upload("clean.csv", CLEAN_CSV)[0]
+    first = ingest(Paths(store=store), drafts, [], IngestOptions("Wires", who="Ben"))
+    at = sign(analyst_page())
+    at.file_uploader(key="uploads_0").set_value([("formula.csv", FORMULA_CSV, "text/csv")]).run()
+    assert not at.exception, at.exception
+    (warning,) = [as_read(w.value) for w in at.warning if "resembles" in w.value]
+    assert warning.startswith(
+        "formula.csv line 2 (“Saraqib shelled”) resembles an article in the store, "
+        f"batch “Wires” ({first.batch_id}): clean.csv line 2 (“Saraqib shelled”)"
+    )
+    assert button(at, "Store 2 article(s)").disabled
+    (choice,) = [r for r in at.radio if r.key.startswith("near_")]
+    choice.set_value("Store it too: a different article").run()
+    button(at, "Store 2 article(s)").click().run()
+    assert not at.exception, at.exception
+    assert len(inbox.read(store).articles) == 3
