@@ -11,11 +11,15 @@ Here the clusters with a point are also kept by where that point is on the unit 
 (x, y, z), in a grid of cubes: two points within a distance are within its chord of each other
 along each axis (a chord is never longer than its arc), anywhere on Earth, the poles and the
 date line included. With r that chord (and a margin), the cubes' side is 2r, so the box of
-side 2r around a cluster's point meets at most two cubes along each axis: the cluster is
-entered under those (eight at most), and a mention looks in its own cube only, where every
-cluster within r of it along each axis is. What comes back is a superset of the clusters
-whose place is compatible (the exact test is still made by the caller), so the clustering
-decides as before; it is just not asked about clusters hundreds of kilometres off.
+side 2r around a mention's point meets at most two cubes along each axis: a cluster is
+entered under its own point's cube only, and a mention looks in the cubes its box meets
+(eight at most), among which is the cube of every point within r of it along each axis.
+What comes back is a superset of the clusters whose place is compatible (the exact test is
+still made by the caller), so the clustering decides as before; it is just not asked about
+clusters hundreds of kilometres off. (Until session 35 the cluster was entered under the
+eight cubes of its own box and a mention looked in its own cube: the same superset property,
+but eight keys a cluster a week, about 5 MiB of keys and lists per 1,000 news-length
+articles, the clustering's largest structure: docs/scale.md, "Session 35 (hI25)".)
 
 Three grids, per (type, week):
 - every cluster with a point, in cubes for NESTED_KM: what a region-level mention may join;
@@ -78,28 +82,31 @@ class Candidates:
             "wide": {},  # region points, coarse cubes
             "precise": {},  # precise points, fine cubes
         }
-        self._own: dict[tuple[float, float], tuple[Cell, Cell]] = {}
+        self._own: dict[tuple[float, float], tuple[tuple[Cell], tuple[Cell]]] = {}
         self._boxes: dict[tuple[float, float], tuple[list[Cell], list[Cell]]] = {}
 
-    def _cubes(self, lat: float, lon: float) -> tuple[Cell, Cell]:
-        """(coarse, fine) cube of a mention's point, kept: a batch names a few places often."""
-        found = self._own.get((lat, lon))
+    def _box(self, lat: float, lon: float) -> tuple[list[Cell], list[Cell]]:
+        """(coarse, fine) cubes the box around a mention's point meets, kept: a batch names a
+        few places often."""
+        found = self._boxes.get((lat, lon))
         if found is None:
-            found = self._own[(lat, lon)] = (cell(lat, lon, self.coarse), cell(lat, lon, self.fine))
-        return found
-
-    def _homes(self, point: Point | None) -> tuple[tuple[str, tuple[Cell, ...] | None], ...]:
-        """Where a cluster with this point is kept: (grid, cubes); cubes None for no grid."""
-        if point is None or not (math.isfinite(point[0]) and math.isfinite(point[1])):
-            return (("unplaced", None),)
-        lat, lon, precision = point
-        boxes = self._boxes.get((lat, lon))
-        if boxes is None:
-            boxes = self._boxes[(lat, lon)] = (
+            found = self._boxes[(lat, lon)] = (
                 cells_within(lat, lon, self.coarse),
                 cells_within(lat, lon, self.fine),
             )
-        coarse, fine = boxes
+        return found
+
+    def _homes(self, point: Point | None) -> tuple[tuple[str, tuple[Cell, ...] | None], ...]:
+        """Where a cluster with this point is kept: (grid, its point's cube); None for no
+        grid."""
+        if point is None or not (math.isfinite(point[0]) and math.isfinite(point[1])):
+            return (("unplaced", None),)
+        lat, lon, precision = point
+        own = self._own.get((lat, lon))
+        if own is None:
+            own = self._own[(lat, lon)] = ((cell(lat, lon, self.coarse),),
+                                           (cell(lat, lon, self.fine),))  # fmt: skip
+        coarse, fine = own
         if precision >= self.wide_from:
             return (("placed", coarse), ("wide", coarse))
         return (("placed", coarse), ("precise", fine))
@@ -136,7 +143,7 @@ class Candidates:
             for w in weeks:
                 found.update(self.every.get((kind, w), ()))
             return found
-        coarse, fine = self._cubes(point[0], point[1])
+        coarse, fine = self._box(point[0], point[1])
         grids = self.grids
         if point[2] >= self.wide_from:
             looks = ((grids["placed"], coarse),)
@@ -145,6 +152,7 @@ class Candidates:
         unplaced = grids["unplaced"]
         for w in weeks:
             found.update(unplaced.get((kind, w), ()))
-            for grid, cube in looks:
-                found.update(grid.get((kind, w, cube), ()))
+            for grid, cubes in looks:
+                for cube in cubes:
+                    found.update(grid.get((kind, w, cube), ()))
         return found
