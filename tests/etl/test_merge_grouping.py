@@ -282,3 +282,21 @@ def test_grid_keys_hold_each_cluster_once_in_a_list():
     assert near == {1}
     assert index.near("airstrike", weeks, (35.93, 36.63, 1)) == {0}
     assert all(v.count(0) <= 1 for g in index.grids.values() for v in g.values())
+
+
+def test_a_cluster_is_filed_under_one_cube_a_grid_a_week():
+    """Session 35: a cluster is entered under its own point's cube, one key a grid a week
+    (the mention looks in the cubes its box meets); it was entered under the eight cubes of
+    its own box, eight keys a grid a week (about 5 MiB of keys and lists per 1,000
+    news-length articles, the clustering's largest structure)."""
+    weeks = range(10, 13)
+    for point, grids in (((34.45, 40.95, 1), ("placed", "precise")),
+                         ((34.45, 40.95, 3), ("placed", "wide"))):  # fmt: skip
+        index = Candidates(SAME_PLACE_KM, NESTED_KM, 3)
+        index.enter("airstrike", weeks, 0, point)
+        filed = {name: len(grid) for name, grid in index.grids.items()}
+        assert filed == {name: len(weeks) if name in grids else 0 for name in filed}
+        # and it is found from anywhere within SAME_PLACE_KM, in any direction
+        for bearing in range(0, 360, 15):
+            near = (*_moved(point[0], point[1], SAME_PLACE_KM * 0.99, bearing), 1)
+            assert index.near("airstrike", range(11, 12), near) == {0}
