@@ -18,7 +18,8 @@ The index is derived data (see etl/merge_state.py for where it is kept).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -180,19 +181,30 @@ def seq_of(clusters: Sequence[Cluster], seqs: dict[int, int]) -> dict[int, int]:
 def merge_all(mentions: Sequence[Mention]) -> tuple[list[Cluster], pd.DataFrame]:
     """`merge.cluster_mentions`, and the index of what it decided (mentions named by their
     position in `mentions`)."""
-    seqs = {id(m): i for i, m in enumerate(mentions)}
+    at = _position(mentions)
     groups = group_mentions(mentions)
     group = [0] * len(mentions)  # by seq: the seq of the mention that opened its cluster
     for c in groups:  # (before folding: a cluster's first mention opened it)
-        opener = seqs[id(c.mentions[0])]
+        opener = at(c.mentions[0])
         for m in c.mentions:
-            group[seqs[id(m)]] = opener
+            group[at(m)] = opener
     clusters = fold_casualties(groups)
     host = [0] * len(mentions)
     for c in clusters:
-        opener = group[seqs[id(c.mentions[0])]]
+        opener = group[at(c.mentions[0])]
         for m in c.mentions:
-            host[seqs[id(m)]] = opener
-    del seqs
+            host[at(m)] = opener
+    del at
     index = rows_of(mentions, range(len(mentions)), group, host, positions(mentions))
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id)), index
+
+
+def _position(mentions: Sequence[Mention]) -> Callable[[Mention], int]:
+    """mention -> its position in `mentions`: a light row's own `seq` when every row's is its
+    position (etl/light_mentions.py: a build's are), else by a dict of every mention's id (a
+    dict of every light row's was 1.5 MiB per 1,000 news-length articles held through the
+    clustering: docs/scale.md, "Session 35 (hI25)")."""
+    if all(getattr(m, "seq", None) == i for i, m in enumerate(mentions)):
+        return attrgetter("seq")
+    seqs = {id(m): i for i, m in enumerate(mentions)}
+    return lambda m: seqs[id(m)]

@@ -247,3 +247,35 @@ def test_the_merge_reads_a_light_sentence_only_in_further(later_inputs):
     new = with_merge(tables, curated, articles, light, None, lambda: iter(per_article))
     _same(_old(curated, articles, per_article), new)
     assert read and set(read) == {"further"}
+
+
+def test_the_merge_names_light_rows_by_their_seq(inputs, monkeypatch):
+    """Session 35: `merge_all` names a light row by its own `seq` when every row's is its
+    position (a build's are), not by a dict of every row's id (1.5 MiB per 1,000
+    news-length articles, held through the clustering); rows whose seq is not their
+    position, and whole mentions, are named by the dict; the same clusters and index."""
+    from etl import merge_index
+
+    curated, articles, per_article = inputs
+    whole = [m for found in per_article for m in found]
+    light = [m for found in per_article for m in lights(found)]
+    for seq, m in enumerate(light):
+        m.seq = seq
+    asked: list[int] = []
+
+    def counted(value):
+        asked.append(1)
+        return id(value)
+
+    monkeypatch.setattr(merge_index, "id", counted, raising=False)
+    clusters, index = merge_index.merge_all(light)
+    assert not asked  # no mention's id asked for
+    _, whole_index = merge_index.merge_all(whole)
+    assert len(asked) >= len(whole)  # the dict, for mentions without a seq
+    pd.testing.assert_frame_equal(index, whole_index)
+    light[0].seq, light[1].seq = 1, 0  # a seq that is not its position: the dict again
+    asked.clear()
+    _, swapped = merge_index.merge_all(light)
+    assert len(asked) >= len(light)
+    pd.testing.assert_frame_equal(swapped, whole_index)
+    assert sum(len(c.mentions) for c in clusters) == len(light)
