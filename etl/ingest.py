@@ -25,6 +25,7 @@ from etl.build import TEXT_CHUNK, build_all, build_tables, keep_state, texts_in
 from etl.delta_write import record_then_publish_delta
 from etl.extracting import Texts
 from etl.extraction.extract import MAX_CHARS
+from etl.heap import release
 from etl.inbox import Snapshot
 from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem, StoreError
@@ -490,5 +491,9 @@ def _tables_with(paths, before, candidate, articles, updates, cache, engine):
                            cache, engine)  # fmt: skip
         if done is not None:
             return done
+        release()  # the declined attempt's heap (the current build's tables read back, the
+        # batch's mentions, the replay's working set) given back before everything is built:
+        # the full build started at 864 MiB after one at 16,000 articles, not at the ~280 of a
+        # fresh store (docs/scale.md, "Session 34 (hI24)")
     return (*build_all(paths, snapshot=candidate, cache=cache, engine=engine, hand_over=True),
             None)  # fmt: skip
