@@ -183,3 +183,19 @@ def test_people_in_custody_handed_over_are_held(extractor, text):
 )
 def test_things_handed_over_are_no_detention(extractor, text):
     assert "detention" not in {m.event_type for m in _mentions(extractor, text)}
+
+
+# - 'over' after 'handed' or 'turned' is the verb's particle, no qualifier: 'handed over 150 men'
+#   hands 150, not more than 150 (figure_qualifiers.csv); 'killed over 150' stays more than 150.
+@pytest.mark.parametrize(
+    ("text", "bounds"),
+    [
+        ("The SDF handed over 230 Iraqi IS fighters to Iraq at the al-Qaim crossing on Thursday.",
+         (230, 230)),  # fmt: skip
+        ("Kurdish forces are handing over 75 foreign detainees to a coalition team on 18 April.",
+         (75, 75)),  # fmt: skip
+        ("The army said it killed over 150 militants near the crossing on 18 April.", (150, None)),
+    ],
+)
+def test_a_verbs_particle_is_no_qualifier(extractor, text, bounds):
+    assert bounds in {(f.low, f.high) for m in _mentions(extractor, text) for f in m.figures}
