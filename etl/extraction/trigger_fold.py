@@ -14,6 +14,7 @@ from pathlib import Path
 
 from etl.extraction import attack_targets
 from etl.extraction.alternation import words_by_first_letter
+from etl.extraction.figure_words import WORDS as FIGURE_WORDS
 from etl.extraction.rules import alternation, read_lists, read_rules
 from etl.extraction.word_gate import finditer as gated_finditer
 
@@ -27,7 +28,8 @@ LISTS = (
     "attacker_noun", "leaving_verb", "kill_verb_before", "whole_noun",
     "cause_airstrike", "cause_shelling", "cause_explosion", "not_now", "side_kill",
     "killed_verb", "died_bare", "gunfire", "doer_adverb",
-    "died_bare_after", "clause_opener", "restates_toll", "parts_follow",
+    "died_bare_after", "clause_opener", "restates_toll", "parts_follow", "raider",
+    "raid_charge", "raid_target",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}
@@ -271,6 +273,8 @@ def fold(
             # an execution told after the battle's dead is a killing of its own
             if casualty == "killing" and (shot := _EXECUTED.search(text, dead.end, end)):
                 found["killing"] = Trigger("killing", shot.start(), shot.end(), shot.group())
+    if not battle_dead:
+        battle_dead = _raid_battle(found, text, start, end)
     killing = found.get("killing")
     if killing and killing.text.lower().startswith("attacked") and "clash" in found:
         del found["clash"]  # 'attacked a camp for displaced people': an attack on civilians
@@ -288,6 +292,62 @@ def fold(
         if weak in found and strong & found.keys() and not _fold_apart(found, weak, text, named):
             del found[weak]
     return sorted(found.values(), key=lambda t: t.start)
+
+
+#: raids spread over a country or a province are a tally, no one event ('said they had killed
+#: dozens of "terrorists" in raids across the country overnight')
+_NOT_SPREAD = r"(?!\s+(?:across|throughout|around|all\s+over)\b)"
+#: A ground raid by a state's or a force's men (trigger_words.csv `raider`): they stand before
+#: 'raid(ed)' in its clause ('SDF forces raided the camp', 'coalition and SDF partner forces
+#: conducted a raid') or after 'a raid by' ('a raid by the Anbar Operations Command'); no air raid.
+_FORCE_RAID = re.compile(
+    rf"\b(?:{_W['raider']})\b(?:(?!\bair\b)[^.;:]){{0,60}}?\b(?<!air )raid(?:ed|s|ing)?\b"
+    + _NOT_SPREAD
+    + rf"|\b(?<!air )raids?\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,4}}?(?:{_W['raider']})\b",
+    re.I,
+)
+#: 'arrested four men suspected of killing a goldsmith': the killing is the crime charged
+_CHARGED = re.compile(rf"\b(?:{_W['raid_charge']})\s+\Z", re.I)
+VICTIM_REACH = 40  # characters either side of a killing's trigger, within its clause
+_PASSIVE_KILLING = re.compile(r"(?:was|were|been)\b", re.I)
+#: where a killing's object ends: a mark, or 'and' before another verb ('and detained two')
+_VICTIMS_END = re.compile(r"[,;:]|\s+and\s+(?:then\s+)?[\w-]+(?:ed|ing)\b", re.I)
+
+
+def _raid_battle(found: dict[str, Trigger], text: str, start: int, end: int) -> bool:
+    """Convention C21 (session 32): a raid that kills is a battle, a killing only by its
+    victims. A killing told in a sentence of a force's ground raid (`_FORCE_RAID`: 'SDF forces
+    raided the al-Arisha camp ...; two men who resisted were shot dead', 'a raid ... during
+    which a fourth suspect was shot dead', 'conducted a raid ... that killed an IS
+    facilitator') whose dead, in its clause, are no named civilians ('shot dead a woman', 'a
+    farmer') and which is no crime charged ('suspected of killing a goldsmith') nor an
+    execution becomes the clash. True when it did."""
+    killing = found.get("killing")
+    if killing is None or VIOLENT & found.keys() or _EXECUTION.match(killing.text):
+        return False
+    if not _FORCE_RAID.search(text, start, end):
+        return False
+    if _CHARGED.search(text, max(start, killing.start - 20), killing.start):
+        return False
+    if _PASSIVE_KILLING.match(killing.text) or _PASSIVE_BEFORE.search(
+        text, max(start, killing.start - 12), killing.start
+    ):  # 'two men who resisted were shot dead': the dead before the verb, in its clause
+        lo = max(start, killing.start - VICTIM_REACH)
+        lo = max(lo, text.rfind(",", lo, killing.start) + 1, text.rfind(";", lo, killing.start) + 1)
+        lo, hi = lo, killing.start
+    else:  # 'killed a man they said was an IS financier and arrested his brother': its object
+        lo, hi = killing.end, min(end, killing.end + VICTIM_REACH)
+        if cut := _VICTIMS_END.search(text, lo, hi):
+            hi = cut.start()
+    if _CIVILIAN_NAMED.search(text, lo, hi):
+        return False
+    if not _PEOPLE_NAMED.search(text, lo, hi) and _CIVILIAN_NAMED.search(text, start, end):
+        return (
+            False  # '25+ killed ..., several villagers detained': the dead unnamed, civilians told
+        )
+    del found["killing"]
+    found["clash"] = Trigger("clash", killing.start, killing.end, killing.text)
+    return True
 
 
 #: Gunfire told beside a bomb: the attackers' own shooting ('gunmen and a suicide bomber
@@ -352,6 +412,25 @@ _CIVILIAN_NAMES = (
         w for w in attack_targets.UNARMED_PEOPLE if w not in WORDS["generic_people"]
     )
     + ")"
+)
+#: A civilian named by its own noun (a raid's victims, _raid_battle)
+_CIVILIAN_NAMED = re.compile(
+    r"\b(?:"
+    + words_by_first_letter(
+        w
+        for w in attack_targets.UNARMED_PEOPLE
+        if w not in WORDS["generic_people"] and w not in WORDS["raid_target"]
+    )
+    + r")\b",
+    re.I,
+)
+#: Any people named by their own noun (figure_nouns.csv's heads, 'men', 'people'): a raid's
+#: dead unnamed ('25+ killed') are read by the civilians its sentence names (_raid_battle)
+_PEOPLE_NAMED = re.compile(
+    r"\b(?:"
+    + words_by_first_letter(set(WORDS["generic_people"]) | set(FIGURE_WORDS.head_class))
+    + r")\b",
+    re.I,
 )
 #: Civilians counted dead: '31 villagers killed', 'killed at least 130 civilians'.
 _CIVILIAN_DEAD = re.compile(
