@@ -199,3 +199,24 @@ def test_things_handed_over_are_no_detention(extractor, text):
 )
 def test_a_verbs_particle_is_no_qualifier(extractor, text, bounds):
     assert bounds in {(f.low, f.high) for m in _mentions(extractor, text) for f in m.figures}
+
+
+# - 'individuals' and 'persons', a flow log's counted people, arrive as people do: a displacement
+#   at the destination ('Movement: some 4.200 individuals arrived in Zardana ...'; triggers.csv).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "FLOW LOG ⇢ 18/04/2019 ⇢ Movement: some 2.300 individuals arrived in Sarmada from the "
+        "south ⇢ Households: about 460",
+        "DTM FLOW ▪ 18/04/2019 ▪ 640 persons arrived in Atmeh from Maarat al-Numan ▪ Reason: "
+        "shelling",
+        "About 900 individuals continued to arrive in Azaz on 18 April, the camp managers said.",
+    ],
+)
+def test_individuals_arriving_are_displaced(extractor, text):
+    assert "displacement" in {m.event_type for m in _mentions(extractor, text)}
+
+
+def test_troops_arriving_are_no_displacement(extractor):
+    text = "About 900 troops arrived in Azaz on 18 April, the army said."
+    assert "displacement" not in {m.event_type for m in _mentions(extractor, text)}
