@@ -261,8 +261,9 @@ class NearQuestion:
 
     said: str  # plain text: the two articles, how alike, their titles
     choices: tuple[str, ...]
-    #: choice -> the uploads (their names, 'clean.csv line 2') it leaves out
-    leaves_out: Mapping[str, tuple[str, ...]]
+    #: choice -> the uploads it leaves out (names, 'clean.csv line 2'), each with the
+    #: article it resembles
+    leaves_out: Mapping[str, tuple[tuple[str, str], ...]]
 
 
 def _titled(text: near.Text) -> str:
@@ -279,16 +280,15 @@ def near_question(found: near.Near) -> NearQuestion:
             "The same article again, with a few words changed?"
         )
         both, leave = "Store it too: a different article", "Leave it out: the stored one is it"
-        return NearQuestion(said, (both, leave), {both: (), leave: (new.name,)})
+        return NearQuestion(said, (both, leave), {both: (), leave: ((new.name, other.name),)})
     said = (
         f"{_titled(new)} resembles {_titled(other)}, in this upload: {alike}. "
         "The same article twice, with a few words changed?"
     )
     both = "Store both: different articles"
     first, second = f"Only {other.name}", f"Only {new.name}"
-    return NearQuestion(
-        said, (both, first, second), {both: (), first: (new.name,), second: (other.name,)}
-    )
+    firsts, seconds = ((new.name, other.name),), ((other.name, new.name),)
+    return NearQuestion(said, (both, first, second), {both: (), first: firsts, second: seconds})
 
 
 def near_left_out(
@@ -298,10 +298,13 @@ def near_left_out(
     line each for those left out (for the batch's report)."""
     out: dict[str, str] = {}
     for question, answer in zip(questions, answers, strict=True):
-        for name in question.leaves_out.get(answer or "", ()):
-            out.setdefault(name, question.said)
+        for name, twin in question.leaves_out.get(answer or "", ()):
+            out.setdefault(name, twin)
     kept = [d for d in drafts if upload_name(d.source) not in out]
-    lines = [f"Left out {name}, chosen as a near-duplicate: {said}" for name, said in out.items()]
+    lines = [
+        f"Left out {name}: a near-duplicate of {twin} (chosen before storing)"
+        for name, twin in out.items()
+    ]
     return kept, lines
 
 

@@ -886,7 +886,10 @@ def test_a_near_duplicate_in_the_upload_is_named_and_chosen_s35(store):
     stored = inbox.read(store).articles
     assert sorted(a["source"] for a in stored) == ["clean.csv:2", "formula.csv:3"]
     said = as_read(texts(at))
-    assert "Left out formula.csv line 2, chosen as a near-duplicate: formula.csv line 2" in said
+    assert (
+        "Left out formula.csv line 2: a near-duplicate of clean.csv line 2 (chosen before storing)"
+        in said
+    )
 
 
 def test_a_near_duplicate_of_a_stored_article_is_named_with_its_batch_s35(store):
