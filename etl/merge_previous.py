@@ -8,6 +8,7 @@ made when first asked for.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from etl.extraction.mentions import Mention
@@ -22,11 +23,27 @@ def weeks(start: int, end: int) -> range:
     return range((start - SLACK.days - _EPOCH) // 7, (end + SLACK.days - _EPOCH) // 7 + 1)
 
 
+def _shared(column: pd.Series) -> list:
+    """The column's values as iterating it gives them (what `DataFrame.itertuples` reads),
+    equal strings and equal integers one object each: the index names a few thousand
+    articles, places, triggers and days, its clusters' openers and its few precisions and
+    toll signs hundreds of thousands of times (docs/scale.md, "Session 35 (hI25)"). Shared
+    by type and value, so no value changes its type; floats are not (0.0 and -0.0 are
+    equal), nor missing values and flags."""
+    seen: dict = {}
+    return [seen.setdefault((type(v), v), v) if type(v) in _SHARED else v for v in column]
+
+
+_SHARED = frozenset({str, int, np.int64, np.int32, np.int8})
+
+
 class Replay:
     """The previous build's merge (its index, in merge order) and the state of the replay."""
 
     def __init__(self, index: pd.DataFrame) -> None:
-        self.rows = list(index.itertuples(index=False, name=None))
+        # (`index.itertuples(index=False, name=None)`'s tuples, each column's equal strings
+        # and ints one object: a row's own were 369 MiB at 16,000 news-length articles)
+        self.rows = list(zip(*(_shared(index[c]) for c in index.columns)))
         cols = index.columns
         at = {c: cols.get_loc(c) for c in ("seq", "group", "host", "article_id", "event_type")}
         self.seq = [r[at["seq"]] for r in self.rows]

@@ -38,7 +38,12 @@ STAGES = (
     ("etl.uploads", "read_paths", "read the files", ("etl.analyst_actions",)),
     ("etl.inbox", "read", "read the inbox", ()),
     ("etl.extracting", "_extract", "  extract (workers' CPU: children)", ()),
-    ("etl.extracting", "extract_all", "extract, cache looked up and staged", ("etl.build",)),
+    (
+        "etl.extracting",
+        "extract_all",
+        "extract, cache looked up and staged",
+        ("etl.build", "etl.incremental"),
+    ),
     ("etl.extracting", "extract_light", "extract, cache looked up and staged", ("etl.build",)),
     ("etl.merge_index", "merge_all", "  cluster mentions", ()),
     ("etl.extracted", "add_extracted", "  rows of the clusters", ()),
@@ -52,6 +57,14 @@ STAGES = (
     ("etl.store", "record_then_publish", "write and publish (ingest)", ("etl.ingest",)),
     ("etl.store", "publish", "write and publish (build)", ("etl.build",)),
     ("etl.inbox", "commit", "inbox commit", ()),
+    # a batch merged into the current build (etl/incremental.py), written as a delta
+    ("etl.incremental", "_read_export", "  read the current build's exports", ()),
+    ("etl.merge_replay", "replay", "  replay", ("etl.incremental",)),
+    ("etl.incremental", "_full_mentions", "    whole mentions of the changed clusters", ()),
+    ("etl.incremental", "_tables", "    tables spliced", ()),
+    ("etl.incremental", "_splice", "  splice", ()),
+    ("etl.incremental", "build_batch", "batch merged in (build_batch)", ()),
+    ("etl.delta_write", "record_then_publish_delta", "write and publish (delta)", ("etl.ingest",)),
 )
 CACHE_METHODS = ("get", "stage", "stage_json", "flush")
 
