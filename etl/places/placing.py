@@ -164,9 +164,22 @@ class PlaceResolver:
         # of a region ('Manipur' read as Amanpur, heldout11 -1); a curated town would make
         # 'GENEVA - UN agencies warned ...' name Switzerland, and a country named far from a
         # town's one place rules that place out (`lookup.choose_place`)
-        if city is not None and (iso := _capital_countries().get(normalise_name(city))):
+        if (
+            city is not None
+            and (iso := _capital_countries().get(normalise_name(city)))
+            and not self._dateline_elsewhere(text, len(city), iso)
+        ):
             found[iso] += 1
         return found
+
+    def _dateline_elsewhere(self, text: str, after_city: int, iso: str) -> bool:
+        """The dateline names a country of its own after its city, not the capital's: 'TRIPOLI,
+        Lebanon — ' is Lebanon's Tripoli, and the name lends Libya nothing."""
+        end = dateline_end(text, 0)
+        if end <= after_city:
+            return False
+        named = self._countries(text[after_city:end])
+        return bool(named) and iso not in named
 
     def find(
         self,
