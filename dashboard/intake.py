@@ -87,7 +87,7 @@ def drafts_frame(drafts: Sequence[Draft], stored: Mapping[str, str] | None = Non
     `stored` (source -> where, `etl.ingest.already_stored`), where those already are."""
     rows = [
         {
-            "file": d.source,
+            "file": upload_name(d.source),  # 'clean.csv line 2', as the problems name lines
             "title": d.title or "",
             "outlet": _outlet(d),
             "published": d.published.isoformat() if d.published else "",

@@ -209,3 +209,10 @@ def test_files_over_the_limit_are_named_not_read_s34():
     kept, refused = over_limit(files, limits)
     assert [name for name, _ in kept] == ["a.txt", "b.md"]
     assert refused == [Problem("big.txt", None, "is 1.0 KB, over the limit of 1.0 KB per file")]
+
+
+def test_the_preview_names_a_record_by_its_line_s35():
+    """The preview's table said 'clean.csv:2' where the problems and the near-duplicate
+    question say 'formula.csv line 3', 'clean.csv line 2'."""
+    frame = drafts_frame([draft("clean.csv:2"), draft("notes:1.txt"), draft("a.zip/b.jsonl:12")])
+    assert frame["file"].tolist() == ["clean.csv line 2", "notes:1.txt", "a.zip/b.jsonl line 12"]
