@@ -23,6 +23,7 @@ from etl.extraction.actors import (
     find_claimant,
     relays_speech,
 )
+from etl.extraction.air_missiles import as_air_strikes
 from etl.extraction.anaphora import refer_back
 from etl.extraction.announced_starts import without_opened_starts
 from etl.extraction.asked_day import answers, as_asked, asked_day
@@ -356,6 +357,8 @@ class Extractor:
         mentions = fold_means(mentions, text, sentences)  # a car bomb that opens an assault (C5)
         # 'announced the start of the final battle' where the battle is told: no statement
         mentions = without_opened_starts(mentions, text)
+        # 'Missiles hit the Tiyas airbase ..., blaming Israel': an air strike
+        mentions = as_air_strikes(mentions, text)
         mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
         # 'air strikes killed 17 across southern Idlib. In Maarat al-Numan, a strike ...':
         # the lead sums up the towns' strikes told after it (summary_leads)
