@@ -14,15 +14,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.aggregate import aggregated, map_as_cells, map_line, timeline_line
-from dashboard.filters import Filters, Options, describe
+from dashboard.filters import ELSEWHERE, Filters, Options, describe
 from dashboard.palette import HALO, legend_colours
 from dashboard.sources_line import full_line
 from dashboard.views import format_date_window
 from etl.schemas import AREAS
 
 SHOW = ("both", "map", "timeline")
-#: The area of events in none of the reference sites' areas (`etl.schemas.AREAS`).
-ELSEWHERE = "Elsewhere"
 #: At most this many places are named in a title of events all elsewhere.
 TITLE_PLACES = 2
 TITLE_MAX = 120

@@ -12,6 +12,7 @@ import pandas as pd
 
 from dashboard.claimants import Organisations, claimant_options, organisations_of, shipped
 from dashboard.views import format_date_window
+from etl.schemas import AREAS
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,21 @@ def _names(values: tuple[str, ...], labels: tuple[tuple[str, str], ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+#: The area of events in none of the reference sites' areas (`etl.schemas.AREAS`).
+ELSEWHERE = "Elsewhere"
+
+
+def _in_areas(areas: tuple[str, ...]) -> str:
+    """'in Idlib or Al-Hol', 'in Idlib or elsewhere', 'outside Baghouz, Al-Hol and Idlib' (it
+    said 'in Elsewhere')."""
+    named = [a for a in areas if a != ELSEWHERE]
+    if not named:
+        sites = [a for a in AREAS if a != ELSEWHERE]
+        return "outside " + ", ".join(sites[:-1]) + " and " + sites[-1]
+    extra = ("elsewhere",) if ELSEWHERE in areas else ()
+    return "in " + _names((*named, *extra), tuple((a, a) for a in named))
+
+
 def describe(
     filters: Filters, options: Options, shown: int, total: int, audience: bool = False
 ) -> str:
@@ -290,7 +306,7 @@ def describe(
     parts.append(
         "in every area"
         if not filters.areas or set(options.areas) <= set(filters.areas)
-        else "in " + _names(filters.areas, tuple((a, a) for a in options.areas))
+        else _in_areas(filters.areas)
     )
     start, end = pd.Timestamp(filters.date_from), pd.Timestamp(filters.date_to)
     whole = (filters.date_from, filters.date_to) in (

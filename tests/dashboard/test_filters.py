@@ -256,3 +256,19 @@ def test_counts_of_events_are_written_with_thousands_separators():
     assert events(1, "background event") == "1 background event"
     assert events(7946, "background event") == "7,946 background events"
     assert events(0) == "0 events"
+
+
+def test_the_area_elsewhere_reads_as_english_s35(mini_view):
+    """A slide of the events outside the sites said 'in Elsewhere'."""
+    view, options = mini_view
+    everything = default_filters(options)
+
+    def said(areas: tuple[str, ...]) -> str:
+        chosen = dataclasses.replace(everything, areas=areas)
+        return describe(chosen, options, 1, 2)
+
+    assert "events shown: all event types, outside Baghouz, Al-Hol and Idlib," in said(
+        ("Elsewhere",)
+    )
+    assert ", in Idlib or elsewhere," in said(("Idlib", "Elsewhere"))
+    assert ", in Idlib," in said(("Idlib",))
