@@ -24,6 +24,7 @@ from etl.extraction.actors import (
     relays_speech,
 )
 from etl.extraction.air_missiles import as_air_strikes
+from etl.extraction.air_support import without_support
 from etl.extraction.anaphora import refer_back
 from etl.extraction.announced_starts import without_opened_starts
 from etl.extraction.asked_day import answers, as_asked, asked_day
@@ -359,6 +360,8 @@ class Extractor:
         mentions = without_opened_starts(mentions, text)
         # 'Missiles hit the Tiyas airbase ..., blaming Israel': an air strike
         mentions = as_air_strikes(mentions, text)
+        # 'conducted four strikes in support of the operation': its clash's air support (C11)
+        mentions = without_support(mentions, text)
         mentions = refer_back(mentions, text)  # 'the strike' is the strike told before
         # 'air strikes killed 17 across southern Idlib. In Maarat al-Numan, a strike ...':
         # the lead sums up the towns' strikes told after it (summary_leads)
