@@ -16,26 +16,19 @@ shoot down missiles fired from the ground too: heldout6-005), becomes an air str
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from etl.extraction.mentions import Mention
-from etl.extraction.rules import read_rules
+from etl.extraction.rules import kind_pattern, read_rules
 
 _ROWS = read_rules("air_missiles", ("kind", "pattern"), ("pattern",))
 
 
-def _alternation(kind: str) -> re.Pattern[str]:
-    return re.compile(
-        "|".join(f"(?:{r['pattern']})" for r in _ROWS if r["kind"] == kind), re.IGNORECASE
-    )
-
-
-_BARE = _alternation("bare")
-_AIR_SIDE = _alternation("air_side")
-_LAUNCHER = _alternation("launcher")
-_OWN_WEAPON = _alternation("own_weapon")
+_BARE = kind_pattern(_ROWS, "bare")
+_AIR_SIDE = kind_pattern(_ROWS, "air_side")
+_LAUNCHER = kind_pattern(_ROWS, "launcher")
+_OWN_WEAPON = kind_pattern(_ROWS, "own_weapon")
 
 
 def from_the_air(m: Mention, text: str) -> bool:

@@ -13,23 +13,16 @@ of the army'): they stay.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from etl.extraction.mentions import Mention
-from etl.extraction.rules import read_rules
+from etl.extraction.rules import kind_pattern, read_rules
 
 _ROWS = read_rules("air_support", ("kind", "pattern"), ("pattern",))
 
 
-def _alternation(kind: str) -> re.Pattern[str]:
-    return re.compile(
-        "|".join(f"(?:{r['pattern']})" for r in _ROWS if r["kind"] == kind), re.IGNORECASE
-    )
-
-
-_SUPPORT = _alternation("support")
-_OWN_SPAN = _alternation("own_span")
+_SUPPORT = kind_pattern(_ROWS, "support")
+_OWN_SPAN = kind_pattern(_ROWS, "own_span")
 
 
 def support_only(m: Mention, text: str) -> bool:

@@ -26,22 +26,16 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from etl.extraction.mentions import TOLL_QUANTITIES, Mention
-from etl.extraction.rules import read_rules
+from etl.extraction.rules import kind_pattern, read_rules
 from etl.places.geonames import haversine_km
 
 _ROWS = read_rules("assault_means", ("kind", "pattern"), ("pattern",))
 
 
-def _alternation(kind: str) -> re.Pattern[str]:
-    return re.compile(
-        "|".join(f"(?:{r['pattern']})" for r in _ROWS if r["kind"] == kind), re.IGNORECASE
-    )
-
-
-_MEANS = _alternation("means")
-_APART = _alternation("apart")
-_FIGHT = _alternation("fight")
-_INSIDE = _alternation("inside")
+_MEANS = kind_pattern(_ROWS, "means")
+_APART = kind_pattern(_ROWS, "apart")
+_FIGHT = kind_pattern(_ROWS, "fight")
+_INSIDE = kind_pattern(_ROWS, "inside")
 MEANS_REACH = 30  # characters before (and after) an explosion's trigger that may name the bomb
 BOMB_COUNT = "explosions"  # the figure quantity of a count of bombs ('three car bombs')
 HOST_SENTENCES = 2  # a clash told this many sentences before the bomb, none told between

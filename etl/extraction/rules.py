@@ -140,3 +140,11 @@ def _lists(name: str, lists: tuple[str, ...], folder: Path) -> dict[str, tuple[s
 def alternation(patterns: Iterable[str]) -> str:
     """Patterns as one alternation, in their order ('a|b|c'), for a regular expression."""
     return "|".join(patterns)
+
+
+def kind_pattern(rows: Iterable[Row], kind: str) -> re.Pattern[str]:
+    """The `pattern` cells of the rows of one `kind`, as one case-blind alternation (each row
+    its own group), for the small tables whose rows are (kind, pattern)."""
+    return re.compile(
+        "|".join(f"(?:{r['pattern']})" for r in rows if r["kind"] == kind), re.IGNORECASE
+    )
