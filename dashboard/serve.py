@@ -97,7 +97,8 @@ def warm_up() -> float:
     page = data.page(default_filters(data.options), os.environ.get("CONFLICT_MAP_STYLE") or None)
     # what the first run reads (the timeline as sent, the map's legend), made once, kept
     page.timeline, page.screen_timeline, page.shown_as, page.legend  # noqa: B018
-    page.by_marker, page.not_drawn  # noqa: B018
+    page.by_marker, page.not_drawn, page.window  # noqa: B018
+    page.areas_named(data.options)  # the subtitle's areas
     page.deck(SCREEN_WIDTH_PX)
     page.table(TABLE_ROWS)
     # the basemap's other tiles, while the server runs (at the lowest priority): a filter's
