@@ -15,17 +15,14 @@ not end before the announcement's day: fighting it can have opened.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from etl.extraction.mentions import Mention
-from etl.extraction.rules import read_rules
+from etl.extraction.rules import kind_pattern, read_rules
 from etl.extraction.verb_forms import expand_rows
 
 _ROWS = expand_rows(read_rules("announced_starts", ("kind",), ("pattern",)))
-_START = re.compile(
-    "|".join(f"(?:{r['pattern']})" for r in _ROWS if r["kind"] == "start"), re.IGNORECASE
-)
+_START = kind_pattern(_ROWS, "start")
 FIGHTING = frozenset(r["pattern"] for r in _ROWS if r["kind"] == "fighting")
 
 

@@ -334,7 +334,7 @@ def _raid_battle(found: dict[str, Trigger], text: str, start: int, end: int) -> 
     ):  # 'two men who resisted were shot dead': the dead before the verb, in its clause
         lo = max(start, killing.start - VICTIM_REACH)
         lo = max(lo, text.rfind(",", lo, killing.start) + 1, text.rfind(";", lo, killing.start) + 1)
-        lo, hi = lo, killing.start
+        hi = killing.start
     else:  # 'killed a man they said was an IS financier and arrested his brother': its object
         lo, hi = killing.end, min(end, killing.end + VICTIM_REACH)
         if cut := _VICTIMS_END.search(text, lo, hi):
@@ -342,9 +342,7 @@ def _raid_battle(found: dict[str, Trigger], text: str, start: int, end: int) -> 
     if _CIVILIAN_NAMED.search(text, lo, hi):
         return False
     if not _PEOPLE_NAMED.search(text, lo, hi) and _CIVILIAN_NAMED.search(text, start, end):
-        return (
-            False  # '25+ killed ..., several villagers detained': the dead unnamed, civilians told
-        )
+        return False  # '25+ killed ..., villagers detained': the dead unnamed, civilians told
     del found["killing"]
     found["clash"] = Trigger("clash", killing.start, killing.end, killing.text)
     return True
