@@ -339,7 +339,7 @@ def with_merge(
     list is then handed over (emptied once the clusters are walked, so the light rows go
     before the rows are made: `add_extracted_by_article`)."""
     from etl.extracted import add_extracted, add_extracted_by_article
-    from etl.extraction.merge import match_curated
+    from etl.merge import match_curated
     from etl.merge_index import merge_all
 
     clusters, index = merge_all(mentions)

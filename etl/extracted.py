@@ -23,11 +23,11 @@ from etl.articles import Article
 from etl.extraction.dates import precision_of
 from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Figure, Mention
-from etl.extraction.merge import Cluster, distance_km
 from etl.extraction.summary import figure_rank as rank_of_figure
 from etl.extraction.summary import summarize
 from etl.heap import release
 from etl.light_mentions import Light
+from etl.merge import Cluster, distance_km
 from etl.places.countries import country_name
 from etl.places.facilities import ID_PREFIX as FACILITY
 from etl.places.facilities import facility_row, facility_source

@@ -37,12 +37,12 @@ from etl.database import PRIMARY_KEYS
 from etl.extracted import add_extracted
 from etl.extracting import bind_cache, default_workers, extract_all
 from etl.extraction.mentions import Mention
-from etl.extraction.merge import Cluster, _join, match_curated
 from etl.ids import sentence_key
 from etl.import_tables import live_imports
 from etl.inbox import Snapshot
 from etl.mapped_texts import mapped, read_mapped
 from etl.mention_cache import MentionCache, article_key
+from etl.merge import Cluster, _join, match_curated
 from etl.merge_index import positions, rows_of, sort_index
 from etl.merge_replay import Outcome, Replay, TooWide, replay
 from etl.merge_state import MergeState, inputs_digest, load, published_meta

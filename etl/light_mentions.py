@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 
 from etl.extraction.mentions import Figure, Mention
-from etl.extraction.merge import further, toll_sign
 from etl.mention_cache import MentionCache, from_json
+from etl.merge import further, toll_sign
 
 #: The toll's sign stands in for the figures while merging, as in `merge_index.light`: what
 #: `merge.toll_sign` reads ('no casualties' 0, 'N killed' 1; no toll, no figure).

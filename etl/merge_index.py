@@ -3,7 +3,7 @@
 One row per mention a build merged, with the fields the merge reads (type, date window and
 its source, place, article, offsets, trigger) and what it decided: `group`, the mention that
 opened the cluster it joined, and `host`, the mention that opened the cluster it ended in once
-tolls were folded into their strikes (etl/extraction/merge.py). Mentions are named by `seq`,
+tolls were folded into their strikes (etl/merge.py). Mentions are named by `seq`,
 their position in the build's input order (article by article, as extraction found them).
 
 From these rows `etl/merge_replay.py` rebuilds the state of any cluster at any point of the
@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import Cluster, fold_casualties, further, group_mentions, toll_sign
+from etl.merge import Cluster, fold_casualties, further, group_mentions, toll_sign
 
 COLUMNS = [
     "seq", "article_id", "event_type", "start", "end", "source", "char_start", "char_end",

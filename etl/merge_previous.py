@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from etl.extraction.mentions import Mention
-from etl.extraction.merge import SLACK, Cluster, _join
+from etl.merge import SLACK, Cluster, _join
 from etl.merge_index import Key, light
 
 _EPOCH = 719163  # dt.date(1970, 1, 1).toordinal()

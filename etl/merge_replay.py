@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from etl.extraction.mentions import Mention
-from etl.extraction.merge import (
+from etl.merge import (
     CASUALTIES,
     VIOLENT,
     Cluster,

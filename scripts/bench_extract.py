@@ -34,7 +34,7 @@ from etl.articles import load_seed_articles  # noqa: E402
 from etl.batch import MENTION_COLUMNS, mention_row  # noqa: E402
 from etl.cli import _extractor  # noqa: E402
 from etl.extraction.extract import ArticleInput  # noqa: E402
-from etl.extraction.merge import cluster_mentions  # noqa: E402
+from etl.merge import cluster_mentions  # noqa: E402
 from etl.settings import Paths  # noqa: E402
 
 

@@ -31,7 +31,7 @@ from etl.cli import _extractor  # noqa: E402
 from etl.extraction.evaluate import load_devset  # noqa: E402
 from etl.extraction.extract import ArticleInput, ExtractStats  # noqa: E402
 from etl.extraction.mentions import Mention  # noqa: E402
-from etl.extraction.merge import cluster_mentions  # noqa: E402
+from etl.merge import cluster_mentions  # noqa: E402
 from etl.settings import Paths  # noqa: E402
 
 SETS = (

@@ -34,7 +34,7 @@ import ingest_stages  # noqa: E402
 EXTRA = (
     ("etl.build", "build_all", "build_all", ("etl.ingest",)),
     ("etl.build", "with_inbox", "  with_inbox", ()),
-    ("etl.extraction.merge", "match_curated", "  match curated", ()),
+    ("etl.merge", "match_curated", "  match curated", ()),
     ("etl.build", "with_imports", "  with imports", ()),
     ("etl.merge_state", "spill", "  spill index", ("etl.build",)),
     ("etl.build", "keep_state", "keep merge state", ("etl.ingest",)),

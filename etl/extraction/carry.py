@@ -17,7 +17,6 @@ from etl.extraction.date_patterns import STAMP_TAIL
 from etl.extraction.date_resolvers import precision_of
 from etl.extraction.date_windows import told_again
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import CASUALTIES, VIOLENT
 from etl.extraction.span_tolls import is_span
 from etl.extraction.tolls import (
     CASUALTY_TYPES,
@@ -29,6 +28,7 @@ from etl.extraction.tolls import (
     only_casualties,
     vague,
 )
+from etl.extraction.trigger_fold import VIOLENT
 from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 from etl.extraction.trigger_rules import trigger_rules
 from etl.extraction.word_gate import search as gated_search
@@ -39,7 +39,7 @@ SAME_AREA_KM = 10.0  # places this close are one area for a toll told in the nex
 MOVES = frozenset({"displaced", "people_evacuated", "families", "trucks"})
 MOVE_TYPES = frozenset({"evacuation", "displacement"})
 RAID_TYPES = frozenset({"detention"})  # a raid's deaths are its toll when nothing else was
-TOLL_TYPES = VIOLENT | CASUALTIES
+TOLL_TYPES = VIOLENT | CASUALTY_TYPES
 CASUALTY_COUNTS = TOLL_QUANTITIES | {"injured"}  # "2 fatalities and 5 injuries were reported."
 
 

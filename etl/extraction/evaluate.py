@@ -26,7 +26,7 @@ from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mention_filter import THRESHOLD
 from etl.extraction.mentions import Mention
-from etl.extraction.merge import Cluster, cluster_mentions, distance_km
+from etl.merge import Cluster, cluster_mentions, distance_km
 
 PLACE_KM = 10.0
 

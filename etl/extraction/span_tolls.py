@@ -11,7 +11,7 @@ and Sunday's fighting without it. "The death toll of yesterday's shelling ... ha
 `find_span_toll` reads the phrase (rows of `data/rules/span_tolls.csv`), `span_figures` the
 counts its clause gives, `span_window` the days. The span's mention has the phrase's words
 ("four days of fighting") as its trigger, which is how the merge tells it from the day's
-events of its article (`is_span`, `etl/extraction/merge.py`): they are kept apart whatever
+events of its article (`is_span`, `etl/merge.py`): they are kept apart whatever
 their windows and places.
 Pure functions.
 """

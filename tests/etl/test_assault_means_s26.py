@@ -14,8 +14,8 @@ import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.rules import read_rules
+from etl.merge import cluster_mentions
 
 THURSDAY = dt.date(2019, 1, 3)
 

@@ -12,7 +12,7 @@ import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 from etl.places.geonames import haversine_km
 from etl.places.scan import dateline_city
 

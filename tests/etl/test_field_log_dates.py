@@ -13,7 +13,7 @@ import pytest
 from etl.extraction.dates import find_dates
 from etl.extraction.figures import fatalities, find_figures
 from etl.extraction.mentions import Figure
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 from tests.etl.test_merge import mention
 
 D = dt.date

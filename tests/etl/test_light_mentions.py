@@ -15,9 +15,9 @@ from etl import build
 from etl.articles import Article
 from etl.build import make_extractor, with_merge
 from etl.extracting import extract_light
-from etl.extraction.merge import toll_sign
 from etl.light_mentions import Light, cached_json, lights, read_back
 from etl.mention_cache import MentionCache
+from etl.merge import toll_sign
 from etl.settings import Paths
 from etl.store import content_hash
 from etl.tables import TABLE_NAMES, assemble
@@ -183,7 +183,7 @@ _LATER_TEXTS = (
 
 @pytest.fixture(scope="module")
 def later_inputs(inputs):
-    from etl.extraction.merge import further
+    from etl.merge import further
 
     curated, articles, per_article = inputs
     extractor = make_extractor(curated)
@@ -203,7 +203,7 @@ def later_inputs(inputs):
 def test_light_rows_carry_what_further_reads(later_inputs):
     """`merge.further` reads the sentence (d7a43ca crashed every light build): the light row
     answers as the whole mention, keeping the sentence only where it says yes."""
-    from etl.extraction.merge import further
+    from etl.merge import further
 
     _, _, per_article = later_inputs
     said = [(further(m), further(light)) for f in per_article for m, light in zip(f, lights(f))]

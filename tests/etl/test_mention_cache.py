@@ -3,6 +3,8 @@ path giving the same mentions as one process."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from etl import extracting
@@ -145,6 +147,82 @@ def test_fingerprint_follows_the_gazetteer():
     assert fingerprint(one, "v1") == fingerprint([dict(one[0])], "v1")
     assert fingerprint(one, "v1") != fingerprint(one, "v2")
     assert fingerprint(one, "v1") != fingerprint([{**one[0], "latitude": 1.5}], "v1")
+
+
+def test_the_merge_keeps_the_fingerprint_and_a_rule_module_changes_it(tmp_path, monkeypatch):
+    """The cache keeps what extraction found: a change to the merge's source (the build's, moved
+    out of etl/extraction in session 36), to the text engine's evaluation or to the events'
+    summaries reads nothing again; a change to a module extraction runs reads everything."""
+    import inspect
+    from pathlib import Path
+
+    from etl import mention_cache, merge_index
+    from etl.extraction import carry, evaluate, summary
+    from etl.settings import ROOT
+
+    merge = inspect.getmodule(merge_index.group_mentions)
+    kept = [Path(inspect.getfile(m)) for m in (merge, inspect.getmodule(merge.Candidates))]
+    kept += [Path(inspect.getfile(evaluate)), Path(inspect.getfile(summary))]
+    run = Path(inspect.getfile(carry))
+    monkeypatch.setattr(mention_cache, "ROOT", tmp_path)
+    copies = {}
+    for path in [*kept, run]:
+        copy = tmp_path / path.relative_to(ROOT)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_bytes(path.read_bytes())
+        copies[path] = copy
+    before = fingerprint([], "v1")
+    for path in kept:
+        copies[path].write_bytes(path.read_bytes() + b"\n# edited\n")
+        assert fingerprint([], "v1") == before, path
+    copies[run].write_bytes(run.read_bytes() + b"\n# edited\n")
+    assert fingerprint([], "v1") != before
+
+
+def test_extraction_runs_only_what_the_fingerprint_covers():
+    """Every module of the text engine and the place resolver that extracting the seed articles
+    loads (in a fresh interpreter) is in the fingerprint, and none of what it leaves out is
+    loaded: not the merge, not `NOT_RUN`. A rule module importing the merge again (carry.py
+    took two type sets from it until session 36) would fail here."""
+    import json
+    import subprocess
+    import sys
+
+    from etl.mention_cache import NOT_RUN, rule_files
+    from etl.settings import ROOT
+
+    code = """
+import datetime as dt, json, sys
+from etl.articles import load_seed_articles
+from etl.curated import load_curated
+from etl.settings import Paths
+from etl.extraction.extract import ArticleInput, Extractor
+from etl.mention_cache import to_json
+from etl.places.geonames import GeoNamesIndex
+paths = Paths()
+articles, _ = load_seed_articles(paths.seeds)
+curated, _ = load_curated(paths.curated)
+extractor = Extractor([dict(r) for r in curated.rows("places.csv")], GeoNamesIndex.open())
+found = 0
+for a in articles:
+    day = dt.date.fromisoformat(a.published)
+    mentions, _ = extractor.extract(ArticleInput(a.article_id, a.text, day, outlet=a.outlet,
+                                                 title=a.title))
+    found += len(to_json(mentions)) > 2
+print(json.dumps([found, sorted({getattr(m, "__file__", None) or "" for n, m in
+                  list(sys.modules.items()) if n.startswith("etl.")})]))
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    found, loaded = json.loads(out.stdout.strip().splitlines()[-1])
+    assert found >= 3  # the seeds gave mentions: extraction ran
+    loaded = {Path(f).resolve().relative_to(ROOT.resolve()).as_posix() for f in loaded if f}
+    covered = {p.resolve().relative_to(ROOT.resolve()).as_posix() for p in rule_files()}
+    engine = {f for f in loaded if f.startswith(("etl/extraction/", "etl/places/"))}
+    assert len(engine) > 30
+    assert engine <= covered, engine - covered
+    assert not loaded & {*NOT_RUN, "etl/merge.py", "etl/merge_cells.py"}
 
 
 def test_fingerprint_follows_every_table_extraction_reads(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ import pytest
 
 from etl import ids
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import (
+from etl.merge import (
     NESTED_KM,
     SAME_PLACE_KM,
     Cluster,

@@ -1,5 +1,5 @@
 """`merge.group_mentions` finds its candidates by place as well as by (type, week)
-(etl/extraction/merge_cells.py), keeps each cluster's window and point beside it, asks
+(etl/merge_cells.py), keeps each cluster's window and point beside it, asks
 `places_compatible` once per point and mention, and reads `tolls_agree` and `told_apart` from
 a per-article record of each cluster: held here to the plain greedy rule (every candidate of
 the (type, week) index asked `windows_meet`, `places_compatible`, `tolls_agree` and
@@ -15,9 +15,9 @@ from dataclasses import replace
 
 import pytest
 
-from etl.extraction import merge
+from etl import merge
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import (
+from etl.merge import (
     NESTED_KM,
     SAME_PLACE_KM,
     Cluster,
@@ -32,7 +32,7 @@ from etl.extraction.merge import (
     tolls_agree,
     windows_meet,
 )
-from etl.extraction.merge_cells import Candidates
+from etl.merge_cells import Candidates
 
 #: a few points, some within SAME_PLACE_KM or NESTED_KM of each other, some far
 POINTS = [(34.46, 40.95), (34.55, 40.95), (34.70, 40.83), (35.34, 40.14), (35.93, 36.63),
@@ -242,7 +242,7 @@ def test_article_record_keeps_signs_as_bits():
     Session 24: the record's fourth field is the article's own place there (`own_place`).
     Session 27: its fifth the kinds of its mentions there, as bits: 1 a day's event, 2 the
     event of a span of days its toll told (C7); the two kinds never join."""
-    from etl.extraction.merge import _may_join, _tell
+    from etl.merge import _may_join, _tell
 
     rng = random.Random(3)
     said: dict[str, list] = {}

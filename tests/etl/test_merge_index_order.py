@@ -9,7 +9,7 @@ import random
 import pandas as pd
 import pytest
 
-from etl.extraction.merge import fold_casualties, further, group_mentions, toll_sign
+from etl.merge import fold_casualties, further, group_mentions, toll_sign
 from etl.merge_index import COLUMNS, key_of, merge_all, positions, rows_of, seq_of, sort_index
 from tests.etl.test_merge_replay import articles, random_mention
 

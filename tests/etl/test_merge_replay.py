@@ -117,7 +117,7 @@ def test_replay_tells_an_hours_later_sentence_apart_as_the_merge_does(seed, monk
 
 
 def test_the_index_keeps_whether_a_sentence_opens_a_further_happening():
-    from etl.extraction.merge import further
+    from etl.merge import further
     from etl.merge_index import light
 
     """Whatever made a mention a further one (its sentence's opening 'Hours later', a side's
@@ -178,7 +178,7 @@ def test_a_replay_past_its_limit_stops_and_says_how_far_it_went():
 
 
 def test_weeks_match_the_merge():
-    from etl.extraction.merge import _weeks
+    from etl.merge import _weeks
 
     for start in range(0, 30):
         a = DAY0 + dt.timedelta(days=start)

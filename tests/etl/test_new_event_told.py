@@ -9,9 +9,9 @@ import random
 
 from etl.extracted import Largest, _best, _Head, _new_event, _Told, _told_row
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import Cluster
 from etl.extraction.summary import _PEOPLE, _largest
 from etl.light_mentions import Light
+from etl.merge import Cluster
 
 QUANTITIES = ("killed", "wounded", "died", "displaced", "families", "buses", "trucks")
 ACTORS = (None, "", "Army", "Rebels", "Police")

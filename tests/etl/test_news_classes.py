@@ -10,7 +10,7 @@ import pytest
 from etl.extraction.carry import move_places
 from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 from etl.places import roles
 from tests.etl.trigger_check import article_types, sentence_types
 

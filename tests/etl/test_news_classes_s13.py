@@ -9,8 +9,8 @@ import pytest
 
 from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import find_figures
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.tolls import fatalities
+from etl.merge import cluster_mentions
 from tests.etl.trigger_check import article_types, sentence_types
 
 PRECISION_CASES = [

@@ -12,7 +12,7 @@ import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 from tests.etl.trigger_check import article_types, sentence_types
 
 PUB = dt.date(2019, 10, 5)

@@ -15,8 +15,8 @@ import datetime as dt
 import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
-from etl.extraction.merge import cluster_mentions, further
 from etl.extraction.tolls import fatalities
+from etl.merge import cluster_mentions, further
 
 PUB = dt.date(2019, 5, 10)
 

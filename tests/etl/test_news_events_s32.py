@@ -14,8 +14,8 @@ import pytest
 from etl.extraction.evaluate import event_toll
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import find_figures
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.triggers import find_triggers
+from etl.merge import cluster_mentions
 
 
 def _types(sentence: str) -> dict[str, str]:

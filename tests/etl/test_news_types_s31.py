@@ -127,7 +127,7 @@ def _events(text: str, published: dt.date) -> list[tuple[str, int]]:
 
     from etl.cli import _extractor, _paths
     from etl.extraction.extract import ArticleInput
-    from etl.extraction.merge import cluster_mentions
+    from etl.merge import cluster_mentions
 
     extractor, _ = _extractor(_paths(argparse.Namespace(seeds=None, curated=None)))
     mentions, _ = extractor.extract(ArticleInput("t", text, published))

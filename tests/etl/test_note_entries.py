@@ -10,7 +10,7 @@ import pytest
 
 from etl.extraction.evaluate import event_toll
 from etl.extraction.extract import ArticleInput, Extractor
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 
 THU = dt.date(2021, 6, 10)
 

@@ -11,7 +11,7 @@ from etl.articles import load_seed_articles
 from etl.build import build_tables
 from etl.extracted import add_extracted
 from etl.extraction.mentions import DateWindow, Mention
-from etl.extraction.merge import Cluster
+from etl.merge import Cluster
 from etl.places.countries import country_name
 
 DAY = dt.date(2020, 1, 6)

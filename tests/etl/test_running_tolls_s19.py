@@ -13,10 +13,10 @@ import pandas as pd
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mentions import DateWindow, Figure
-from etl.extraction.merge import cluster_mentions, toll_sign
 from etl.extraction.running_totals import running_toll
 from etl.extraction.tolls import RUNNING_TOLL
 from etl.formats.acled import fatalities as acled_fatalities
+from etl.merge import cluster_mentions, toll_sign
 
 PUB = dt.date(2019, 7, 20)
 

@@ -12,9 +12,9 @@ import datetime as dt
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mentions import DateWindow
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.rules import read_rules
 from etl.extraction.running_totals import RUNNING_DAYS, counted_since
+from etl.merge import cluster_mentions
 
 MONDAY = dt.date(2019, 4, 8)
 

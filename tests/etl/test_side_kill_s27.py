@@ -14,7 +14,7 @@ from etl.extraction.carry import side_kill
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mentions import Figure
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 
 D = dt.date
 

@@ -15,8 +15,8 @@ from etl.extraction.evaluate import match_passage, toll_right
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.span_tolls import find_span_toll, is_span, span_window
+from etl.merge import cluster_mentions
 
 D = dt.date
 

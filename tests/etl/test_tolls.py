@@ -14,8 +14,8 @@ from etl.extraction.evaluate import event_toll
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import find_figures
 from etl.extraction.mentions import Figure
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.tolls import carried_toll, fatalities, with_totals, zero_figures
+from etl.merge import cluster_mentions
 
 
 def _toll(sentence: str) -> tuple[float | None, float | None]:

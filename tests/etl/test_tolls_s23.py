@@ -14,8 +14,8 @@ import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import find_figures
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.tolls import fatalities
+from etl.merge import cluster_mentions
 
 PUB = dt.date(2019, 5, 10)
 

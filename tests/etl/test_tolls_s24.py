@@ -15,8 +15,8 @@ import pytest
 
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.mentions import DateWindow, Mention
-from etl.extraction.merge import cluster_mentions, own_place
 from etl.extraction.tolls import fatalities
+from etl.merge import cluster_mentions, own_place
 
 PUB = dt.date(2019, 5, 10)
 

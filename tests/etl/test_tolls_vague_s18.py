@@ -11,8 +11,8 @@ import pytest
 from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
 from etl.extraction.mentions import Figure
-from etl.extraction.merge import cluster_mentions
 from etl.extraction.tolls import vague
+from etl.merge import cluster_mentions
 
 
 def _toll(text: str) -> tuple[float | None, float | None]:

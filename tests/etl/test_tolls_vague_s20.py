@@ -11,7 +11,7 @@ import pytest
 
 from etl.extraction.extract import ArticleInput
 from etl.extraction.figures import fatalities, find_figures
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 
 
 def _figures(text: str):

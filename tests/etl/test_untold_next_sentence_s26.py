@@ -14,7 +14,7 @@ import pytest
 from etl.extraction.extract import ArticleInput, Extractor
 from etl.extraction.figures import fatalities
 from etl.extraction.mentions import UNTOLD
-from etl.extraction.merge import cluster_mentions
+from etl.merge import cluster_mentions
 
 TUESDAY = dt.date(2018, 2, 27)
 

@@ -20,11 +20,13 @@ from typing import Any
 
 from etl import ids
 from etl.extraction.mentions import Mention
-from etl.extraction.merge_cells import Candidates
 from etl.extraction.rules import read_lists
 from etl.extraction.span_tolls import is_span
+from etl.extraction.tolls import CASUALTY_TYPES as CASUALTIES  # killing, deaths
 from etl.extraction.tolls import counted_dead
+from etl.extraction.trigger_fold import VIOLENT  # airstrike, shelling, explosion, clash
 from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
+from etl.merge_cells import Candidates
 
 SLACK = dt.timedelta(days=1)
 NO_SLACK = dt.timedelta(0)
@@ -231,7 +233,7 @@ def group_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     What keeps the cost linear in the batch (per mention, it is bounded by the clusters near
     it, not by the batch; docs/scale.md, "Session 20"):
 
-    - candidates are found by place as well as by (type, week) (etl/extraction/merge_cells.py);
+    - candidates are found by place as well as by (type, week) (etl/merge_cells.py);
     - beside each cluster, its window (with the day's slack added to its end) and its
       place's point, updated as mentions join;
     - beside each cluster, per article: the toll signs its mentions gave, their first offset
@@ -380,8 +382,6 @@ def _may_join(record: list | None, told: tuple) -> bool:
     return not (last_further > start or (further and first < start))
 
 
-VIOLENT = frozenset({"airstrike", "shelling", "explosion", "clash"})
-CASUALTIES = frozenset({"killing", "deaths"})
 #: A battle read only from its dead ('2 soldiers were killed'): a toll like any other.
 _TOLL_WORDS = frozenset(TRIGGER_WORDS["toll_trigger"])  # data/rules/trigger_words.csv
 
