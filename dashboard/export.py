@@ -277,6 +277,9 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
         boxes["map"] = (MARGIN, bottom, map_w, body)
         left = MARGIN + map_w + 0.25 + lane_room
         boxes["timeline"] = (left, bottom + axis_room, width - MARGIN - left, body - axis_room)
+    # beside the map, the rows fill the map's height (4-5 rows at MAX_ROW_IN left the
+    # column's lower 40% blank: `?areas=Elsewhere&briefing=slide`)
+    beside = "map" in boxes and boxes["map"][1] == bottom and boxes["map"][3] == body
     for name, (x, y, w, h) in boxes.items():
         ax = fig.add_axes((x / width, y / height, w / width, h / height))
         if name == "map":
@@ -284,7 +287,7 @@ def _body(fig, show, shown, sites, basemap, size: Size, span, window: Window, ar
         elif aggregated(shown):  # as the page: counts when too many to draw one by one
             draw_count_timeline(ax, shown, AREAS, window)
         else:
-            draw_timeline(ax, shown, AREAS, w * 96, window)
+            draw_timeline(ax, shown, AREAS, w * 96, window, fill=beside)
 
 
 def _fitted(shown: pd.DataFrame) -> float | None:

@@ -31,6 +31,9 @@ MIN_ROW_IN = 0.15
 #: font is cut to fit inside the bar (11 px labels ran over the bars above and below).
 TIGHT_ROW_PX = 20
 TIGHT_BAR = 0.8
+#: The thickest a bar is drawn when the rows are stretched to fill a box (inches; 29 CSS px,
+#: half as thick again as a bar in a MAX_ROW_IN row): the rows spread, the bars stay bars.
+FILL_BAR_IN = 0.3
 
 
 def _num(when: pd.Timestamp | pd.Series):
@@ -43,9 +46,13 @@ def draw_timeline(
     areas: tuple[str, ...],
     width_px: float,
     window: Window = None,
+    fill: bool = False,
 ) -> None:
     """Draw the lanes and marks into `ax`, whose plot area is about `width_px` CSS px wide,
-    over the filters' date `window` (marks reaching beyond it are cut at the edge)."""
+    over the filters' date `window` (marks reaching beyond it are cut at the edge). With
+    `fill` the rows are spread over the whole box (beside a map of the box's height: a few
+    rows at MAX_ROW_IN left 40% of the column blank), their bars at most FILL_BAR_IN thick;
+    without it the box shrinks to rows of MAX_ROW_IN."""
     if shown.empty:
         ax.text(0.5, 0.5, "No events match the filters", ha="center", va="center",
                 transform=ax.transAxes, fontsize=12, parse_math=False)  # fmt: skip
@@ -58,7 +65,9 @@ def draw_timeline(
     for i, (top, bottom) in enumerate(bands.values()):
         ax.axhspan(top, bottom, color="#F3F5F7" if i % 2 == 0 else "#FFFFFF", zorder=0, lw=0)
     total = max(b for _, b in bands.values())
-    bar, font = bar_and_font(_row_in(ax, total) * 96)
+    row_in = _row_in(ax, total, fill)
+    bar, font = bar_and_font(row_in * 96)
+    bar = min(bar, FILL_BAR_IN / row_in)
     for index, event in view.iterrows():
         colour, pending = event["colour"], event.get("review_status") == "pending"
         text, side = labels.loc[index, "text"], labels.loc[index, "side"]
@@ -87,7 +96,8 @@ def draw_timeline(
                         textcoords="offset points", fontsize=font, va="center",
                         ha="left" if side == "right" else "right", color="#333333", zorder=6,
                         parse_math=False, annotation_clip=True)  # fmt: skip
-    _fit_height(ax, total)
+    if not fill:
+        _fit_height(ax, total)
     ax.set_ylim(total, 0)
     ax.set_xlim(_num(start), _num(end))
     ax.set_yticks([(t + b) / 2 for t, b in bands.values()], list(bands), fontweight="bold")
@@ -118,10 +128,11 @@ def bar_and_font(row_px: float) -> tuple[float, float]:
     return TIGHT_BAR, min(LABEL_FONT_PX, TIGHT_BAR * row_px * 0.85) * PT
 
 
-def _row_in(ax: Axes, rows: float) -> float:
-    """A row's height (inches) once `_fit_height` has fitted `ax` to `rows`."""
+def _row_in(ax: Axes, rows: float, fill: bool = False) -> float:
+    """A row's height (inches) once `_fit_height` has fitted `ax` to `rows` (with `fill`,
+    the box's height shared by the rows)."""
     height_in = ax.get_position().height * ax.figure.get_figheight()
-    return min(height_in / rows, MAX_ROW_IN)
+    return height_in / rows if fill else min(height_in / rows, MAX_ROW_IN)
 
 
 def row_count(shown: pd.DataFrame, areas: tuple[str, ...]) -> float:

@@ -291,3 +291,26 @@ def test_a_full_timeline_stays_beside_the_map_s35(frames, basemap):
     line, drawn = _line_and_map(figure)
     assert drawn.x1 < line.x0 and abs(drawn.y1 - line.y1) < 0.01
     assert 0 < STACK_MAP_SHARE < 1
+
+
+@pytest.mark.parametrize("query", [{"areas": "Elsewhere"}, {"areas": "Idlib,Al-Hol"}])
+def test_a_few_rows_beside_the_map_fill_its_height_s36(frames, basemap, query):
+    """`?areas=Elsewhere&briefing=slide` (5 rows) stayed beside the map with its rows at
+    MAX_ROW_IN: the timeline's box shrank to 2.0 in of the map's 4.4 and left the column's
+    lower 40% blank (hD25). Now the rows spread over the map's height (its dates level with
+    the map's foot), their bars no thicker than FILL_BAR_IN, their labels as before."""
+    from dashboard.export import AXIS_ROOM
+    from dashboard.export_timeline import FILL_BAR_IN, MAX_ROW_IN
+
+    view, tables = frames
+    figure, _ = slide(view, tables, basemap, {**query, "briefing": "slide"}, show="both")
+    inches = figure.get_figheight()
+    (line_ax,) = [a for a in figure.axes if a.get_yticks().size]
+    line, drawn = _line_and_map(figure)
+    assert drawn.x1 < line.x0  # still side by side
+    assert abs(line.y1 - drawn.y1) < 0.01
+    assert abs((line.y0 - drawn.y0) * inches - AXIS_ROOM) < 0.01  # down to the map's foot
+    rows = max(b for _, b in _bands(line_ax))
+    assert line.height * inches / rows > MAX_ROW_IN  # the rows spread, not shrunk to 0.4 in
+    bars = [p.get_height() for p in line_ax.patches if p.get_width() > 0 and p.get_height() < 1]
+    assert bars and max(bars) * line.height * inches / rows <= FILL_BAR_IN + 1e-9
