@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from etl.extraction import carry
+from etl.extraction.accidental_deaths import without_accidents
 from etl.extraction.actors import (
     Claimant,
     assign_roles,
@@ -358,6 +359,9 @@ class Extractor:
         mentions = fold_means(mentions, text, sentences)  # a car bomb that opens an assault (C5)
         # 'announced the start of the final battle' where the battle is told: no statement
         mentions = without_opened_starts(mentions, text)
+        # 'a ferry carrying families to a picnic island capsized ... 90 drowned': an accident
+        # of peace time, no deaths event (one in a camp or in flight is: session 35's answer)
+        mentions = without_accidents(mentions)
         # 'Missiles hit the Tiyas airbase ..., blaming Israel': an air strike
         mentions = as_air_strikes(mentions, text)
         # 'conducted four strikes in support of the operation': its clash's air support (C11)
