@@ -333,12 +333,20 @@ class Extractor:
         context.stems = StemIndex(text, sentence_ends={e for _, e in sentences})
         context.folded = fold_text(text)
         previous: range = range(0)  # the mentions of the last sentence that had any
+        # a note's one sentence of what happened and lines that only give its toll after it
+        # ('In Qminas, a gunman killed a driver. Fatalities: 1.'): one entry of its day, as a
+        # note of one sentence is (session 36)
+        toll_lines = len(sentences) > 1 and not relays_speech(text[slice(*sentences[0])])
         for index, ((start, end), found_places) in enumerate(zip(sentences, places)):
             stats.sentences += 1
             first = len(mentions)
             mentions.extend(
                 self._sentence(article, text, start, end, index, found_places, context, stats)
             )
+            if index and toll_lines:
+                toll_lines = len(mentions) == first and any(
+                    f.quantity in TOLL_QUANTITIES for f in context.carry
+                )
             carry.extend_until(mentions, previous, range(first, len(mentions)), context.until)
             carry.hand_back(mentions, previous, range(first, len(mentions)), context.carry, text)
             carry.add_other_side(mentions, previous, range(first, len(mentions)), text)
@@ -391,7 +399,8 @@ class Extractor:
                     stats.undated -= m.date.source == "article"
                     stats.unplaced -= m.place_id is None
         stats.mentions = len(kept)
-        if context.note or row:  # dated after the filter, which learnt the article's window
+        if context.note or row or (toll_lines and kept):
+            # dated after the filter, which learnt the article's window
             kept = [replace(m, date=note_day(m.date)) for m in kept]
         if text is not original:  # quote what the article wrote, its no-break spaces too
             kept = [_quoting(m, original, text) for m in kept]

@@ -1,0 +1,54 @@
+"""Incident notes' entries, session 36 (issue 8, helper hN26): what dates a note.
+
+- A note of one sentence telling what happened, followed only by lines that give its toll
+  ('In Qminas, a gunman killed a driver. Fatalities: 1.', '... . 2 fatalities were
+  reported.', '... . The death toll reached 3.'), is one entry of its day, as a note of one
+  sentence is: with no date of its own its event is the note's day, not the three days
+  before publication an undated news sentence gets (etl/extraction/extract.py).
+
+Sentences written for this test (not copied from a set); each non-guard case fails before the
+change (checked against main at ee0fd51), the guards pass before and after.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from etl.extraction.extract import ArticleInput, Extractor
+
+DAY = dt.date(2019, 5, 10)
+
+
+def _windows(extractor: Extractor, text: str) -> set[tuple[dt.date, dt.date]]:
+    mentions, _ = extractor.extract(ArticleInput("s36", text, DAY))
+    assert mentions, text
+    return {(m.date.start, m.date.end) for m in mentions}
+
+
+TOLL_LINES = [
+    "In Kafr Zita, a sniper shot dead a farmer on his land. 1 fatality was reported.",
+    "Near Hajin, an IED struck a water truck on the river road. Fatalities: 2.",
+    "A motorcycle bomb went off outside a bakery in al-Bab. The death toll reached 3.",
+    "Unknown gunmen opened fire on a minibus at the entrance of Tikrit. 4 fatalities "
+    "were reported, among them a child.",
+]
+
+
+@pytest.mark.parametrize("text", TOLL_LINES)
+def test_a_note_and_its_toll_line_is_one_entry_of_its_day(extractor: Extractor, text: str):
+    assert _windows(extractor, text) == {(DAY, DAY)}
+
+
+GUARDS = [
+    # a second sentence that tells more than a toll: the text is no one entry
+    "A mortar shell hit a house in Hajin. Many families fled toward the border.",
+    # the first sentence passes on what a source said: a brief of the last days, not a note
+    "Gunmen attacked a checkpoint in Tikrit, police said. 2 fatalities were reported.",
+]
+
+
+@pytest.mark.parametrize("text", GUARDS)
+def test_a_text_of_more_than_one_entry_keeps_the_article_window(extractor: Extractor, text: str):
+    assert _windows(extractor, text) != {(DAY, DAY)}
