@@ -9,15 +9,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 
 from etl import ids, inbox
+from etl import near_duplicates as near
 from etl.articles import published_range
 from etl.build import analyst_places, build_tables
 from etl.inbox import Decision, Snapshot
-from etl.ingest import IngestOptions, IngestReport, built_from, ingest
+from etl.ingest import (
+    IngestOptions,
+    IngestReport,
+    built_from,
+    check_drafts,
+    ingest,
+    near_duplicates_of,
+)
 from etl.mention_cache import MentionCache
 from etl.problems import InputError, Problem
 from etl.review import mentions_by_event
@@ -33,11 +42,19 @@ def ingest_files(
     on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:  # fmt: skip
     """Read files (any upload format) and ingest them as one batch (the drafts handed over:
-    their texts are not held here while the batch is extracted, merged and written)."""
+    their texts are not held here while the batch is extracted, merged and written).
+    Near-duplicates (`etl.near_duplicates`: an article again with a word changed or a
+    sentence added, which the exact check passes as new) are stored all the same and named
+    in the report, a line each with both ids and the share (the analyst page asks instead;
+    a script has no one to ask)."""
     from etl.uploads import Limits, read_paths
 
     drafts, problems = read_paths(files, Limits(max_file_bytes=max_file_bytes))
-    return ingest(paths, drafts, problems, options, on_wait=on_wait, hand_over=True)
+    good, _ = check_drafts(drafts, problems, options)  # bad files are left out or stop it
+    alike = [near.report_line(n) for n in near_duplicates_of(paths, good)]
+    del good
+    report = ingest(paths, drafts, problems, options, on_wait=on_wait, hand_over=True)
+    return replace(report, near_duplicates=alike) if report.batch_id else report
 
 
 def report_lines(report: IngestReport) -> list[str]:
@@ -45,6 +62,7 @@ def report_lines(report: IngestReport) -> list[str]:
     lines = [f"left out: {p}" for p in report.left_out]
     lines += [f"warning: {w}" for w in report.warnings]
     lines += [f"duplicate: {d}" for d in report.duplicates]
+    lines += report.near_duplicates
     if report.batch_id is None and report.build_id:
         return [*lines, f"published build {report.build_id} (it was behind the stored batches "
                 "and decisions, or metadata was updated)"]  # fmt: skip

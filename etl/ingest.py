@@ -77,6 +77,7 @@ class IngestReport:
     build_id: str | None = None
     added_claims: int = 0  # the batch's sentences that joined existing events
     warnings: list[str] = field(default_factory=list)
+    near_duplicates: list[str] = field(default_factory=list)  # lines: `near.report_line`
 
 
 WIRE_NAMES = {"ap": "ap", "associatedpress": "ap", "afp": "afp", "agencefrancepresse": "afp"}
@@ -277,7 +278,13 @@ def near_duplicates_of(paths: Paths, drafts: Sequence[DraftLike]) -> list[near.N
     if not fresh:
         return []
     uploads = [
-        near.Text(upload_name(d.source), tuple(near.words(d.text)), d.published, d.title or "")
+        near.Text(
+            upload_name(d.source),
+            tuple(near.words(d.text)),
+            d.published,
+            d.title or "",
+            ids.article_id(d.text),
+        )
         for d in fresh
     ]
     sizes = [len(d.text) for d in fresh]
@@ -295,6 +302,7 @@ def near_duplicates_of(paths: Paths, drafts: Sequence[DraftLike]) -> list[near.N
             tuple(near.words(r["text"])),
             dt.date.fromisoformat(r["published"][:10]),
             r["title"] or "",
+            r["article_id"],
         )
         for r in rows
     ]
@@ -305,6 +313,7 @@ def near_duplicates_of(paths: Paths, drafts: Sequence[DraftLike]) -> list[near.N
             tuple(near.words(a.text)),
             dt.date.fromisoformat(a.published[:10]),
             a.title,
+            a.article_id,
         )
         for a in seeds
     ]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -43,8 +44,10 @@ _WORD = re.compile(r"\w+")
 
 
 def words(text: str) -> list[str]:
-    """The text's words, case-folded (punctuation and spacing do not count)."""
-    return [w.casefold() for w in _WORD.findall(text)]
+    """The text's words, case-folded (punctuation and spacing do not count); each word held
+    once however many texts use it (`sys.intern`: a batch's texts share their vocabulary,
+    so `etl ingest`'s check of a large batch holds a pointer a word, not a string)."""
+    return [sys.intern(w.casefold()) for w in _WORD.findall(text)]
 
 
 def resemblance(a: Sequence[str], b: Sequence[str]) -> float:
@@ -66,6 +69,7 @@ class Text:
     words: tuple[str, ...]
     published: dt.date | None = None
     title: str = ""
+    article_id: str = ""  # `etl.ids.article_id` of its text, for the command line's report
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,18 @@ class Near:
     stored: bool
 
 
+def report_line(found: Near) -> str:
+    """`etl ingest`'s line for a near-duplicate it stored all the same (a script has no one to
+    ask; the analyst page asks): both articles, by name and id, and the share."""
+    new, other = found.new, found.other
+    where = "a stored article" if found.stored else "an earlier article of this batch"
+    return (
+        f"near-duplicate: {new.name} ({new.article_id}) resembles {where}, {other.name} "
+        f"({other.article_id}): {found.share:.2f} of the shorter text's words are in the other, "
+        "in the same order; both are stored"
+    )
+
+
 def _close_in_time(a: dt.date | None, b: dt.date | None) -> bool:
     return a is None or b is None or abs((a - b).days) <= DAYS
 
@@ -89,8 +105,10 @@ def _close_in_time(a: dt.date | None, b: dt.date | None) -> bool:
 COMMON_TRIPLE = 64
 
 
-def _triples(text_words: Sequence[str]) -> set[tuple[str, str, str]]:
-    return set(zip(text_words, text_words[1:], text_words[2:]))
+def _triples(text_words: Sequence[str]) -> set[int]:
+    """The text's word triples, each by its hash (an int, not a tuple of three: a large
+    batch's index is smaller; two triples of one hash only make a pair compared needlessly)."""
+    return {hash(t) for t in zip(text_words, text_words[1:], text_words[2:])}
 
 
 def _candidates(uploads: Sequence[Text], pool: Sequence[Text]) -> list[list[int]]:
@@ -100,15 +118,14 @@ def _candidates(uploads: Sequence[Text], pool: Sequence[Text]) -> list[list[int]
     missed; most pairs share none and are not compared (1,134 article-length texts: 1.3
     million comparisons took 5.3 s in rapidfuzz's own cdist on two cores; compared by
     their shared triples, 38,828 comparisons, 1.9 s in all)."""
-    held: dict[tuple[str, str, str], list[int]] = {}
-    triples = [_triples(t.words) for t in pool]
-    for at, found in enumerate(triples):
-        for triple in found:
+    held: dict[int, list[int]] = {}
+    for at, text in enumerate(pool):
+        for triple in _triples(text.words):
             held.setdefault(triple, []).append(at)
     out = []
-    for i in range(len(uploads)):
+    for i, upload in enumerate(uploads):  # (its triples made again: not all held at once)
         near_ = set()
-        for triple in triples[i]:
+        for triple in _triples(upload.words):
             holders = held[triple]
             if len(holders) <= COMMON_TRIPLE:
                 near_.update(holders)

@@ -479,3 +479,37 @@ def test_moving_an_event_renames_the_place_its_summary_named(project, tmp_path, 
     # and a summary that names no old place is left as it is when the event moves again
     assert run(capsys, "review", "edit", event_id, "--place", "Beta", "--store", store)[0] == 0
     assert events(project.store).at[event_id, "summary"] == "Shelling near the river"
+
+
+def test_a_near_duplicate_is_stored_and_named_with_both_ids_and_its_share(
+    project, tmp_path, capsys
+):
+    """`etl ingest` asks no one: an article again with a word changed or a sentence added
+    (which the exact check passes as new) is stored, and the report names it and what it
+    resembles, by name and article id, with the share of words in common (etl.near_duplicates)."""
+    store = str(project.store)
+    gamma = tmp_path / "up" / "gamma.txt"
+    assert run(capsys, "ingest", str(gamma), "--batch", "first", "--store", store)[0] == 0
+    later = tmp_path / "later"
+    later.mkdir()
+    corrected = later / "a_corrected.txt"  # one word of the text's 16 changed: 15/16
+    corrected.write_text(GAMMA.replace("7 civilians", "8 civilians"), encoding="utf-8")
+    longer = later / "b_longer.txt"  # a sentence added: all 16 words of the shorter, in order
+    longer.write_text(GAMMA + "A slogan was painted on a wall.\n", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(later), "--batch", "second", "--store", store)
+    assert code == 0, err
+    rows = {Path(a["source"]).name: a for a in inbox.read(project.store).articles}
+    assert len(rows) == 3  # both stored
+    ids = {name: row["article_id"] for name, row in rows.items()}
+    first = f"batch “first” ({rows['gamma.txt']['batch_id']}): {gamma} ({ids['gamma.txt']})"
+    said = [line for line in out.splitlines() if line.startswith("near-duplicate: ")]
+    tail = "of the shorter text's words are in the other, in the same order; both are stored"
+    assert said == [
+        f"near-duplicate: {corrected} ({ids['a_corrected.txt']}) resembles a stored article, "
+        f"{first}: 0.94 {tail}",
+        f"near-duplicate: {longer} ({ids['b_longer.txt']}) resembles an earlier article of this "
+        f"batch, {corrected} ({ids['a_corrected.txt']}): 0.94 {tail}",
+        f"near-duplicate: {longer} ({ids['b_longer.txt']}) resembles a stored article, "
+        f"{first}: 1.00 {tail}",
+    ]
+    assert "2 article(s) stored" in out
