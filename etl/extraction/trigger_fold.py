@@ -29,7 +29,7 @@ LISTS = (
     "cause_airstrike", "cause_shelling", "cause_explosion", "not_now", "side_kill",
     "killed_verb", "died_bare", "gunfire", "doer_adverb",
     "died_bare_after", "clause_opener", "restates_toll", "parts_follow", "raider",
-    "raid_charge", "raid_target",
+    "raid_charge", "raid_target", "cause_label",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}

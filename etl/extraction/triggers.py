@@ -21,6 +21,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Sequence
 
 from etl.extraction.ascii_twin import plain
+from etl.extraction.record_shape import last_mark
 from etl.extraction.trigger_fold import WEAPON_CAUSE, Trigger, fold
 from etl.extraction.trigger_fold import WORDS as TRIGGER_WORDS
 from etl.extraction.trigger_rules import TriggerRules, TypeRules, plain_twin, trigger_rules
@@ -218,6 +219,21 @@ _CASUALTIES_AFTER = re.compile(
 _WEAPONS = WEAPON_CAUSE  # data/rules/trigger_folds.csv, relation weapon_cause
 
 
+#: the label opening a record's field that names what caused its dead or damage ('Cause:
+#: gunfire during a clash between HTS and a local faction'; trigger_words.csv, cause_label)
+_CAUSE_LABEL = re.compile(r"[ \t]*(?:" + "|".join(TRIGGER_WORDS["cause_label"]) + r")[ \t]*:", re.I)
+
+
+def _in_cause_field(sentence: _Sentence, at: int) -> bool:
+    """text[at] lies in a record's cause field ('... ⊕ Cause: gunfire during a clash ... ⊕
+    Deaths: 1'): the field's value is the cause it names, not a reference to another
+    happening (its field opens at the sentence's start, a line break or a field mark)."""
+    text = sentence.text
+    mark = last_mark(text, sentence.start, at)
+    opening = max(sentence.start, mark, text.rfind("\n", sentence.start, at) + 1)
+    return _CAUSE_LABEL.match(text, opening, at) is not None
+
+
 def _reference_only(
     sentence: _Sentence,
     before: str,
@@ -229,7 +245,11 @@ def _reference_only(
     attack on the centre on Feb. 27' reports that attack (it has a date of its own), and so
     does a weapon after the casualties it caused ('3 wounded after a roadside bomb')."""
     rules = sentence.rules
-    if rules.reference_before and _search(rules.reference_before, before):
+    if (
+        rules.reference_before
+        and _search(rules.reference_before, before)
+        and not _in_cause_field(sentence, trigger_start)
+    ):
         return True
     if not (rules.reference_unless_dated and _search(rules.reference_unless_dated, before)):
         return False

@@ -52,3 +52,47 @@ GUARDS = [
 @pytest.mark.parametrize("text", GUARDS)
 def test_a_text_of_more_than_one_entry_keeps_the_article_window(extractor: Extractor, text: str):
     assert _windows(extractor, text) != {(DAY, DAY)}
+
+
+# A record's cause field names what caused its dead or damage: 'during a clash' there is that
+# clash told, not a reference to a happening told elsewhere (trigger_words.csv cause_label).
+CAUSE_FIELDS = [
+    (
+        "CLINIC BOOK ▪ Atmeh field clinic ▪ 09/05/2019 ▪ Cause: stray bullets during a "
+        "clash between two factions at the camp gate ▪ Dead: 2",
+        "clash",
+    ),
+    (
+        "OUTAGE SHEET ∷ Line: Tabqa-Raqqa 66 kV ∷ Date: 08/05/2019 ∷ Cause of damage: tower "
+        "hit during a gun battle between SDF and IS cells ∷ Casualties: 1 killed",
+        "clash",
+    ),
+    (
+        "Mortuary list | 07/05/2019 | Reason: shrapnel during the bombardment of the old "
+        "market | Bodies: 3",
+        "shelling",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "event_type"), CAUSE_FIELDS)
+def test_a_cause_field_tells_the_happening_it_names(
+    extractor: Extractor, text: str, event_type: str
+):
+    mentions, _ = extractor.extract(ArticleInput("s36", text, DAY))
+    assert {m.event_type for m in mentions} == {event_type}
+
+
+CAUSE_GUARDS = [
+    # outside a cause field 'during' still names what only dates another happening
+    "Record ▪ 09/05/2019 ▪ Note: a doctor was detained during the clashes of last month",
+    # 'after' in a cause field is still a reference (reference_unless_dated is not read here)
+    "BURIAL ⌑ Buried: 09/05/2019 ⌑ Cause: body found in the rubble after the battle, cause "
+    "unknown ⌑ Died at: Raqqa",
+]
+
+
+@pytest.mark.parametrize("text", CAUSE_GUARDS)
+def test_outside_a_cause_field_or_after_a_reference_names_no_clash(extractor: Extractor, text: str):
+    mentions, _ = extractor.extract(ArticleInput("s36", text, DAY))
+    assert "clash" not in {m.event_type for m in mentions}
