@@ -29,7 +29,8 @@ LISTS = (
     "cause_airstrike", "cause_shelling", "cause_explosion", "not_now", "side_kill",
     "killed_verb", "died_bare", "gunfire", "doer_adverb",
     "died_bare_after", "clause_opener", "restates_toll", "parts_follow", "raider",
-    "raid_charge", "raid_target", "cause_label",
+    "raid_charge", "raid_target", "cause_label", "after_airstrike", "after_shelling",
+    "after_explosion",
 )  # fmt: skip
 WORDS = read_lists("trigger_words", LISTS)
 _W = {name: alternation(words) for name, words in WORDS.items()}
@@ -240,6 +241,38 @@ def _participle_cause(found: dict[str, Trigger], text: str, start: int) -> None:
         found[kind] = Trigger(kind, match.start(), match.end(), match.group())
 
 
+#: A killing's or a death's cause named right after its verb (session 36): 'three civilians
+#: were killed by rockets', 'two civilians were killed when a strike engaged an ISIS vehicle',
+#: 'his cousin died on Tuesday when a rocket came through the roof'.
+_CAUSE_AFTER = re.compile(
+    r"[^.;:,]{0,40}?\b(?:by|when|as|after)\s+(?:an?\s+|the\s+|their\s+|its\s+|his\s+|her\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:"
+    + "|".join(
+        f"(?P<{kind}>\\b(?:{_W[f'after_{kind}']})\\b)"
+        for kind in ("airstrike", "shelling", "explosion")
+    )
+    + ")",
+    re.I,
+)
+
+
+def _cause_after(found: dict[str, Trigger], text: str, end: int) -> None:
+    """When no row read a weapon's happening, a killing or a death whose verb is followed in
+    its clause by 'by', 'when', 'as' or 'after' and a weapon (a strike, rockets, a bomb) is that
+    weapon's event: 'three civilians were killed by rockets' is shelling, not a killing. 'killed
+    by gunmen', 'killed when gunmen stormed' name no weapon and stay."""
+    if VIOLENT & found.keys():
+        return
+    for casualty in ("killing", "deaths"):
+        dead = found.get(casualty)
+        if dead is None or not (cause := _CAUSE_AFTER.match(text, dead.end, end)):
+            continue
+        kind = cause.lastgroup or ""
+        del found[casualty]
+        found[kind] = Trigger(kind, cause.start(kind), cause.end(kind), cause.group(kind))
+        return
+
+
 def fold(
     found: dict[str, Trigger],
     text: str,
@@ -254,6 +287,7 @@ def fold(
     _coordinated(found, text)
     _means_of_battle(found, named)
     _participle_cause(found, text, start)
+    _cause_after(found, text, end)
     # 'two soldiers were killed by a roadside bomb': the bomb's toll, not a battle
     weapon = (VIOLENT - {"clash"}) & found.keys() and _BY_WEAPON.search(text, start, end)
     battle_dead = False  # armed men's deaths made a battle of the sentence
