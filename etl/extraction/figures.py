@@ -555,6 +555,13 @@ def _singles(text: str, lo: int, hi: int, taken: list[_Candidate]) -> list[_Cand
         ):  # the victim's given name after its noun: 'the young man Mahmoud, who died',
             # 'its son Yasser, a nurse, killed on Tuesday' (session 34)
             end = given.end()
+        if (
+            after is None
+            and text[head.start()].islower()
+            and (who := _WHO_AFTER.match(text, end, hi))
+        ):  # a relative clause tells what befell the one named: 'the council mourns its
+            # sheikh, who was assassinated', 'our son, who fell' (session 36)
+            after = _named_verb(text, who.end(), hi)
         before = _before_verb(text, lo, start, loose=False)
         whole = next((c for c in reversed(taken) if c.end <= start), None)
         if whole and not (before or after) and _INCLUDING.fullmatch(text, whole.end, start):
@@ -644,6 +651,7 @@ _NAMED_FELL = re.compile(  # 'who fell': one dead (not 'fell ill', 'fell out', '
 _NAMED_GATE = frozenset(w.split("\\")[0] for w in _SINGLE_WORDS["named_noun"])
 
 
+_WHO_AFTER = re.compile(r"\s*,(?=\s+who\b)", _FLAGS)  # ', who ...' right after the noun
 _GIVEN_AFTER = re.compile(rf"\s+{_GIVEN}{_NAMED_AGE}", _FLAGS)
 
 

@@ -96,3 +96,38 @@ CAUSE_GUARDS = [
 def test_outside_a_cause_field_or_after_a_reference_names_no_clash(extractor: Extractor, text: str):
     mentions, _ = extractor.extract(ArticleInput("s36", text, DAY))
     assert "clash" not in {m.event_type for m in mentions}
+
+
+def _killed(extractor: Extractor, text: str) -> set[tuple[float | None, float | None]]:
+    mentions, _ = extractor.extract(ArticleInput("s36", text, DAY))
+    return {(f.low, f.high) for m in mentions for f in m.figures if f.quantity == "killed"}
+
+
+# A community's or a witness's own dead, one a noun: 'our son', 'my brother' (figure_single_words
+# determiner our, my) and a relative clause after the noun that tells what befell him ('its
+# elder, who was assassinated': figures._singles).
+OWN_DEAD = [
+    "The elders of the village say gunmen shot dead our son at the Rabia crossing on Monday.",
+    "A mortar round fell on the courtyard and killed my brother in Hajin on Monday.",
+    "The tribe mourns its elder, who was killed by a sniper near Hawija on Monday.",
+    "Our local council mourns its mukhtar, who was shot dead outside his house in "
+    "Muhasan yesterday.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_DEAD)
+def test_one_of_our_own_killed_is_one_dead(extractor: Extractor, text: str):
+    assert (1.0, 1.0) in _killed(extractor, text)
+
+
+OWN_GUARDS = [
+    # the teller of the news, no victim
+    "An officer told our correspondent that gunmen killed four soldiers in Hit on Monday.",
+    # a relative clause that tells no death
+    "The village mourns its mukhtar, who said gunmen shot dead four shepherds near Hit on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_GUARDS)
+def test_the_teller_is_no_victim(extractor: Extractor, text: str):
+    assert (1.0, 1.0) not in _killed(extractor, text)
