@@ -14,6 +14,31 @@ from etl.extraction.vague_words import VAGUE_QUALIFIERS
 _TOLL_NAMES = frozenset(q.replace("_", " ") for q in TOLL_FIGURES)
 
 
+#: What the event detail says after a place known less exactly than its own point, by its
+#: ACLED geo precision (2: near the place, e.g. a town carried from another sentence; 3: a
+#: wider area): the map draws the same as a grey halo, the detail said nothing.
+PLACE_PRECISION_WORDS = {2: "place approximate", 3: "somewhere in this area"}
+
+
+def place_precision(geo_precision: object, radius_km: object = None) -> str:
+    """'' for an exact place (precision 1, or none given), else the words after it: 'place
+    approximate', 'somewhere in this area', with ', within about N km' when a radius is known."""
+    try:
+        code = int(geo_precision)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return ""
+    words = PLACE_PRECISION_WORDS.get(code)
+    if words is None:
+        return ""
+    try:
+        radius = float(radius_km)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        radius = float("nan")
+    if radius == radius and radius > 0:  # not NaN
+        words += f", within about {radius:.0f} km"
+    return words
+
+
 def event_claims(claims: pd.DataFrame, event_id: str) -> pd.DataFrame:
     """Claims behind an event, oldest article first: outlet, claimant, stance, quote, sentence.
 

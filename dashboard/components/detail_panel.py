@@ -12,7 +12,13 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dashboard.claimants import Organisations, office_text, shipped
 from dashboard.corroboration import CONTESTED, INDEPENDENT_MEANING, grade
-from dashboard.detail import claims_by_source, event_claims, event_figures, figure_summaries
+from dashboard.detail import (
+    claims_by_source,
+    event_claims,
+    event_figures,
+    figure_summaries,
+    place_precision,
+)
 from dashboard.text import markdown_text
 
 STANCE_WORDS = {
@@ -38,9 +44,11 @@ def render_detail(
     organisations: Organisations | None = None,
 ) -> None:
     """Summary, date and place, the grade, the figures, then the claims by source."""
+    where = place_precision(event.get("geo_precision"), event.get("radius_km"))
     st.markdown(
         f"**{markdown_text(event['label'])}** · {markdown_text(event['place'])}"
-        f" · {markdown_text(event['date_text'])} ({markdown_text(event['precision_text'])})"
+        + (f" ({where})" if where else "")
+        + f" · {markdown_text(event['date_text'])} ({markdown_text(event['precision_text'])})"
     )
     if event.get("review_status") == "pending":
         st.warning(
