@@ -65,7 +65,10 @@ def _tip(rows: Rows, members: list[int]) -> str:
     """The marker's tooltip: plain text (the deck's "text" tooltip), one line per event."""
     first, n = members[0], len(members)
     count = f"{n} event" + ("" if n == 1 else "s")
-    lines = [plain_text(f"{rows['label'][first]} · {rows['place'][first]} · {count}")]
+    place = str(rows["place"][first])
+    if max(int(rows["geo_precision"][k]) for k in members) >= 2:  # a region, or a town
+        place += " (approximate)"  # another sentence named: not the town itself
+    lines = [plain_text(f"{rows['label'][first]} · {place} · {count}")]
     lines += [plain_text(f"{rows['date_text'][k]}: {rows['summary'][k]}") for k in members[:6]]
     if n > 6:
         lines.append(f"… and {n - 6} more")
@@ -87,7 +90,18 @@ COLUMNS = ("spot", "event_type", "pending", "label", "place", "colour", "place_i
 def _rows(located: pd.DataFrame) -> Rows:
     pending = located["review_status"].eq("pending") if "review_status" in located else False
     frame = located.assign(pending=pending)
-    return {c: frame[c].tolist() for c in COLUMNS}
+    rows = {c: frame[c].tolist() for c in COLUMNS}
+    # an extracted region's or borrowed town's reach, km (a store keeps it as text)
+    reach = frame["radius_km"] if "radius_km" in frame else pd.Series(index=frame.index)
+    rows["reach_m"] = (pd.to_numeric(reach, errors="coerce").fillna(0.0) * 1000).tolist()
+    return rows
+
+
+def _halo_m(rows: Rows, members: list[int]) -> float:
+    """The spot's halo: the uncertainty of its coarsest precision, or the reach an event's
+    place was given if larger (a town borrowed from another sentence, 25-50 km)."""
+    precision = max(int(rows["geo_precision"][k]) for k in members)
+    return max(UNCERTAINTY_M.get(precision, 12_000), *(rows["reach_m"][k] for k in members))
 
 
 def _by(keys: list, members: list[int]) -> list[list[int]]:
@@ -155,7 +169,11 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0, join: bool = False) ->
     The ring is sized in pixels (`ring_px`); `lon`/`lat` place it for `zoom`.
     """
     # only the columns the markers read (the event frame has dozens, copied at each step)
-    wanted = [c for c in (*COLUMNS, "review_status") if c in view and c not in ("spot", "pending")]
+    wanted = [
+        c
+        for c in (*COLUMNS, "review_status", "radius_km")
+        if c in view and c not in ("spot", "pending")
+    ]
     located = view[wanted].dropna(subset=["latitude", "longitude"]) if not view.empty else view
     if located.empty:
         return pd.DataFrame(columns=MARKER_COLUMNS)
@@ -168,8 +186,7 @@ def spread_markers(view: pd.DataFrame, zoom: float = 6.0, join: bool = False) ->
         ring_key = ring_of[members[0]]
         first = next(k for k in members if rows["spot"][k] == ring_key)
         lat0, lon0 = float(rows["latitude"][first]), float(rows["longitude"][first])
-        precision = max(int(rows["geo_precision"][k]) for k in members)
-        halo_m = UNCERTAINTY_M.get(precision, 12_000)
+        halo_m = _halo_m(rows, members)
         groups = _groups(rows, members)
         radii = [marker_radius_px(len(g)) for g in groups]
         ring_px = ring_radius_px(radii)

@@ -17,8 +17,9 @@ from etl.problems import StoreError
 from etl.row_chunks import row_ranges
 from etl.tables import TABLE_NAMES, WHOLE_NUMBERS, Tables
 
-SCHEMA_VERSION = "4"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at;
-# 3: events.radius_km (the reach of an extracted region such as 'east of X'); 4: flows
+SCHEMA_VERSION = "5"  # 2: claims.mention_key, events.batch_id, reviewed_by, reviewed_at;
+# 3: events.radius_km (the reach of an extracted region such as 'east of X'); 4: flows;
+# 5: events.place_note (where a point its sentence does not name came from)
 
 #: Primary key of each table (first column unless noted).
 PRIMARY_KEYS = {

@@ -20,6 +20,7 @@ from pandas.arrays import ArrowStringArray
 
 from etl import ids
 from etl.articles import Article
+from etl.extraction.borrowed_places import reader_note
 from etl.extraction.dates import precision_of
 from etl.extraction.flows import mention_flows, place_index
 from etl.extraction.mentions import Figure, Mention
@@ -261,6 +262,11 @@ def _event_row(
         "place_id": where.place_id,
         "geo_precision": where.geo_precision,
         "radius_km": where.place_radius_km,  # a region's reach ('east of X'); None: the place
+        # where a point its sentence does not name came from ('placed at Hajin, named in the
+        # sentence before; approximate, within about 25 km'): the detail tells the journalist
+        "place_note": reader_note(
+            where.place_note, where.place_name, where.place_radius_km, where.place_region
+        ),
         "actor1": actor_ids.get(actor1 or "", actor1),
         "actor2": actor_ids.get(actor2 or "", actor2),
         "background": background,

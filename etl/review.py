@@ -120,6 +120,8 @@ def _edit(event: dict, changes: Mapping[str, object], types: pd.DataFrame) -> di
         out["date_note"] = "set by an analyst"
     if "place_id" in changes:
         out["geo_precision"] = changes.get("geo_precision", 1)
+        out["radius_km"] = None  # the analyst's point, not the extractor's region
+        out["place_note"] = "set by an analyst"
     return out
 
 

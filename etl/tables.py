@@ -206,6 +206,7 @@ def _events(curated: Curated, claims: pd.DataFrame, articles: list[Article]) -> 
                 "place_id": row.place_id,
                 "geo_precision": row.geo_precision,
                 "radius_km": None,  # curated places are points; extraction's regions have one
+                "place_note": None,  # an analyst's place: extraction's notes tell where from
                 "actor1": row.actor1,
                 "actor2": row.actor2,
                 "summary": row.summary,

@@ -65,6 +65,9 @@ def render_detail(
     notes = []
     if isinstance(event.get("date_note"), str) and event["date_note"]:
         notes.append("How the date is known: " + markdown_text(event["date_note"]))
+    if isinstance(event.get("place_note"), str) and event["place_note"]:
+        # 'placed at Hajin, named in the sentence before; approximate, within about 25 km'
+        notes.append("How the place is known: " + markdown_text(event["place_note"]))
     notes.append(
         f"ACLED: {markdown_text(event['acled_event_type'])} / "
         f"{markdown_text(event['acled_sub_event_type'])}"

@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from etl.extraction.borrowed_places import borrowing
 from etl.extraction.date_windows import told_again
 from etl.extraction.date_words import WORDS
 from etl.extraction.mentions import Mention
@@ -201,7 +202,10 @@ def refer_back(mentions: list[Mention], text: str) -> list[Mention]:
             place_start=None,
             place_end=None,
             place_note=NOTE if antecedent.place_id else antecedent.place_note,
-            place_radius_km=None,
+            # a town the antecedent borrowed keeps its radius (etl.extraction.borrowed_places)
+            place_radius_km=antecedent.place_radius_km
+            if borrowing(antecedent.place_note)
+            else None,
             place_region=None,
         )
     return out

@@ -499,10 +499,11 @@ def place_within(m: Mention, expected: dict) -> bool | None:
 def region_holds(m: Mention, expected: dict) -> bool | None:
     """`place_within`, or the mention is a region (geo precision 2-3 with the radius its
     rule gives: 'countryside of X' 40 km, 'near X' 10 km, 'X district' 25 km, a stated
-    distance its own) whose radius holds the expected point. A point at precision 2-3
-    with no radius (a town or a country named alone) holds only what `place_within` holds:
-    no radius is invented. Not counted to any floor: it shows what the fallback chain's
-    regions are worth where the set's point is a village no gazetteer holds."""
+    distance its own; a town borrowed from another sentence 25 km, the article's main place
+    50 km: etl.extraction.borrowed_places) whose radius holds the expected point. A point at
+    precision 2-3 with no radius (a town or a country named alone) holds only what
+    `place_within` holds: no radius is invented. Not counted to any floor: it shows what the
+    fallback chain's regions are worth where the set's point is a village no gazetteer holds."""
     within = place_within(m, expected)
     if within is None or within:
         return within

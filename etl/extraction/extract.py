@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from etl.extraction import carry
+from etl.extraction import borrowed_places, carry
 from etl.extraction.accidental_deaths import without_accidents
 from etl.extraction.actors import (
     Claimant,
@@ -768,7 +768,14 @@ class Extractor:
             date = date if stale else window  # 'since December': background, no event
             if stale:  # set aside after the carry (`running_total`), which may read it
                 context.stale.add((trigger.start, trigger.event_type))
-        regional = place is not None and (not note or told_region)  # its own region's radius
+        if place is None:
+            precision, radius = None, None
+        elif not note or told_region:  # its own place, or its own region of a place borrowed
+            precision = max(place.geo_precision, 2) if note else place.geo_precision
+            radius = place.radius_km or None
+        else:  # a town borrowed from another sentence or the article's: approximate
+            precision, radius = borrowed_places.coded(note, place.geo_precision, place.radius_km)
+        regional = place is not None and (not note or told_region)  # its own region's label
         return Mention(
             article_id=article.article_id,
             event_type=trigger.event_type,
@@ -784,9 +791,7 @@ class Extractor:
             latitude=place.latitude if place else None,
             longitude=place.longitude if place else None,
             country=place.country if place else None,
-            geo_precision=(max(place.geo_precision, 2) if note else place.geo_precision)
-            if place
-            else None,
+            geo_precision=precision,
             place_start=place.start if place and not note else None,
             place_end=place.end if place and not note else None,
             place_note=note,
@@ -798,7 +803,7 @@ class Extractor:
             claimant_end=claimant.end if claimant else None,
             figures=mine,
             background=is_background(date, article.published),
-            place_radius_km=(place.radius_km or None) if regional else None,
+            place_radius_km=radius,
             place_region=place.region if regional and place else None,
         )
 

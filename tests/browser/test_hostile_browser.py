@@ -126,6 +126,7 @@ def test_hostile_text_is_shown_as_the_words_it_is(page, hostile):
     expected = {
         "summary": hostile_value("events", "summary"),
         "date note": hostile_value("events", "date_note"),
+        "place note": hostile_value("events", "place_note"),
         "ACLED type": hostile_value("events", "acled_event_type"),
         "outlet (sources, header, chip, claims)": hostile_value("outlets", "name", outlet),
         "article title": hostile_value("articles", "title"),

@@ -19,6 +19,7 @@ from etl.tables import Tables
 HOSTILE = {
     ("events", "summary"): '=HYPERLINK("http://x") <script>window.__pwned=1</script> **bold**',
     ("events", "date_note"): '<img src=x onerror="window.__pwned=2"> www.evil.example',
+    ("events", "place_note"): "placed at <b>x</b> [here](http://evil.example/p) $x$",
     ("events", "acled_event_type"): "[acled](http://evil.example/a) $x^2$",
     ("outlets", "name"): "[click {id}](javascript:window.__pwned=3) **bold**",
     ("articles", "outlet"): "[click {id}](javascript:window.__pwned=3) **bold**",

@@ -243,6 +243,9 @@ def test_hostile_data_is_shown_as_escaped_text(hostile_store, monkeypatch):
     assert markdown_text(summary) in shown  # the detail's summary, exactly as escaped
     quote = markdown_text(hostile_value("claims", "quote"))
     assert "> " + quote in shown
+    # session 36: where a borrowed point came from, in the detail's caption, as text
+    told = "How the place is known: " + markdown_text(hostile_value("events", "place_note"))
+    assert any(told in c.value for c in at.caption)
     sources = next(c for c in shown if c.startswith("Sources: "))
     # a long list is cut to one line, with every outlet in the expander under it
     every = [m.value for e in at.expander if e.label.startswith("All ") for m in e.markdown]

@@ -204,7 +204,8 @@ def test_placeless_sentence_takes_the_previous_sentences_place(article):
 def test_the_articles_only_place_fills_a_later_sentence(article):
     trucks = article[2]  # two sentences after Baghuz, the only place the article names
     assert (trucks.place_id, trucks.place_note) == ("baghouz", "the article's main place")
-    assert trucks.geo_precision == 2
+    # borrowed from the article, not from a sentence beside it: within 50 km, not 25
+    assert (trucks.geo_precision, trucks.place_radius_km) == (2, 50.0)
     assert (trucks.claimant, trucks.claimant_actor) == (
         "An SDF spokesman, Mustafa Bali",
         "Syrian Democratic Forces",

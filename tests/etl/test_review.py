@@ -47,6 +47,7 @@ CASES = [
     ([("edit", {"summary": "Five killed in Alpha"})], "summary", "Five killed in Alpha"),
     ([("edit", {"summary": "A"}), ("edit", {"summary": "B"})], "summary", "B"),
     ([("edit", {"place_id": "beta"})], "place_id", "beta"),
+    ([("edit", {"place_id": "beta"})], "place_note", "set by an analyst"),  # session 36
     ([("edit", {"summary": "A"}), ("accept", {})], "reviewed_at", "2026-01-02T00:00:00Z"),
 ]
 
