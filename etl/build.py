@@ -188,10 +188,11 @@ def with_texts(articles: list[Article], texts: Texts | None) -> Iterator[tuple[A
         yield from zip(part, texts([a.article_id for a in part]), strict=True)
 
 
-def inbox_articles(snapshot: Snapshot) -> list[Article]:
+def inbox_articles(snapshot: Snapshot, texts: bool = True) -> list[Article]:
     """The articles of the inbox's live (not retracted) batches, in the order they came, each
     with its outlet's name where the inbox holds it (not a wire's: a wire names its home, not
-    where it reports from; session 34)."""
+    where it reports from; session 34). Without `texts`, a row may come without its text
+    (an empty text then: the merged ingest reads only its batch's, etl/incremental.py)."""
     names = {o["outlet_id"]: o["name"] for o in snapshot.outlets if o.get("kind") != "wire"}
     return [
         Article(
@@ -206,7 +207,7 @@ def inbox_articles(snapshot: Snapshot) -> list[Article]:
             dateline=a["dateline"],
             url=a["url"],
             language=a["language"],
-            text=a["text"],
+            text=a["text"] if texts else a.get("text", ""),
             note=a["notes"],
             outlet=names.get(a["outlet_id"]) if a["outlet_id"] != a["wire"] else None,
         )

@@ -249,6 +249,17 @@ def stored_in(store: str | Path, article_ids: Iterable[str]) -> dict[str, tuple[
     return found
 
 
+def texts_of(store: str | Path) -> dict[str, str]:
+    """article id -> text, of every stored article (what `read` joins to the rows): a merged
+    ingest drops the stored rows' texts it does not read, and a declined one reads them
+    again here (etl/ingest.py `_tables_with`)."""
+    store = Path(store)
+    if not (store / INBOX).exists():
+        return {}
+    with _reading(store) as conn:
+        return dict(conn.execute("SELECT article_id, text FROM texts").fetchall())
+
+
 def texts_near(
     store: str | Path, dates: Iterable[str], days: int, chars: tuple[int, int], most: int
 ) -> list[dict]:

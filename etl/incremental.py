@@ -104,6 +104,17 @@ def _old_seqs(index: pd.DataFrame, hosts: set[int]) -> dict[int, list[int]]:
     return out
 
 
+def _groups(index: pd.DataFrame, seqs: list[int], now: dict[int, int]) -> dict[int, int]:
+    """seq -> the opener of its cluster as the replay left it (`now`, else the stored
+    index's), for these seqs only: a dict of every stored mention's was 23.8 MiB at 16,000
+    news-length articles, held through the splice (docs/scale.md, "Session 36 (hI26)")."""
+    found = {s: now[s] for s in seqs if s in now}
+    rows = index["seq"].isin([s for s in seqs if s not in now]).to_numpy()
+    seq, group = index["seq"].to_numpy()[rows], index["group"].to_numpy()[rows]
+    found.update(zip(seq.tolist(), group.tolist()))
+    return found
+
+
 def _uniform_places(index: pd.DataFrame, place_ids: set[str]) -> bool:
     rows = index[index["place_id"].isin(place_ids)]
     spelled = rows[["place_id", "place_name", "country"]].fillna("").drop_duplicates()
@@ -142,9 +153,9 @@ def build_batch(
     bind_cache(cache, places)
     digest = inputs_digest(paths.seeds, paths.curated)
     state = load(paths.store, meta.get("content_sha256", ""), cache.fingerprint, digest)
-    articles = seeds + inbox_articles(candidate)
+    articles = seeds + inbox_articles(candidate, texts=False)  # (the stored rows' dropped)
     new = articles[len(articles) - len(batch) :]
-    if state is None or {a.article_id for a in new} != batch:
+    if state is None or {a.article_id for a in new} != batch or any(not a.text for a in new):
         return None
     folder = paths.store / CURRENT / EXPORTS
     old = {name: _read_export(folder, name) for name in TABLE_NAMES}
@@ -176,10 +187,9 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
     keyed = {
         a.article_id: article_key(a.article_id, a.published, a.title, a.outlet) for a in articles
     }
-    group = dict(zip(index["seq"], index["group"]))
-    group.update(outcome.group)
     points = curated_points(base)
     seqs = [s for c in outcome.seqs.values() for s in c]
+    group = _groups(index, seqs, outcome.group)
     full = _full_mentions(seqs, index, keyed, cache, fresh)
     changed = {cid: _rebuilt(outcome.seqs[cid], group, cid, full) for cid in outcome.clusters}
     changed = dict(zip(changed, match_curated(list(changed.values()), points)))
@@ -189,6 +199,7 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
     others = set(index.loc[index["event_id"].isin(events & curated_ids), "host"])
     others -= outcome.removed | set(outcome.clusters)
     more = _old_seqs(index, others)
+    group.update(_groups(index, [s for v in more.values() for s in v], outcome.group))
     full.update(_full_mentions([s for v in more.values() for s in v], index, keyed, cache,
                                {}))  # fmt: skip
     unchanged = [_rebuilt(v, group, h, full) for h, v in more.items()]
@@ -229,13 +240,16 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
     tables["flows"] = pd.concat([flows[keep], new_flows], ignore_index=True).astype(
         {"count_low": "float64", "count_high": "float64"})  # fmt: skip
     # the new state's index: decisions replayed, events renamed, the batch's mentions added
-    index = state.index.copy()
+    index = state.index.copy(deep=False)  # (copy on write: only the two columns set are new)
     index["group"] = index["seq"].map(lambda s: outcome.group.get(s)).fillna(index["group"])
     index["host"] = index["seq"].map(lambda s: outcome.host.get(s)).fillna(index["host"])
     index[["group", "host"]] = index[["group", "host"]].astype("int64")
     seqs = list(range(state.mentions, state.mentions + len(mentions)))
     added_rows = rows_of(mentions, seqs, [outcome.group[s] for s in seqs],
                          [outcome.host[s] for s in seqs], positions(mentions))  # fmt: skip
+    # (the batch's event ids, all missing yet, are objects: the concat makes every stored
+    # row's id a Python string, ~30 MiB at 16,000 news-length articles; kept, because the
+    # state's file then holds them as the full build's does, `string`, not `large_string`)
     index = pd.concat([index, added_rows], ignore_index=True)
     event_of = {cid: c.event_id for cid, c in changed.items()}
     renamed = index["host"].isin(set(event_of))
@@ -292,7 +306,9 @@ def _delta(tables: Tables, old: Tables, kept: dict[str, int]) -> dict:
     delta = {}
     for name, count in kept.items():
         key = PRIMARY_KEYS[name]
-        removed = set(old[name][key]) - set(tables[name][key].iloc[:count])
+        keys = old[name][key]  # (the keys not kept, found on the columns: sets of every
+        removed = set(keys[~keys.isin(tables[name][key].iloc[:count])])  # key, twice, were
+        # Python strings of every claim, figure and article of the store)
         added = tables[name].iloc[count:]
         if removed or len(added):
             delta[name] = (removed, added)

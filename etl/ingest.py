@@ -496,13 +496,21 @@ def _tables_with(paths, before, candidate, articles, updates, cache, engine):
     if not updates:
         from etl.incremental import build_batch
 
-        done = build_batch(paths, before, candidate, {a["article_id"] for a in articles},
-                           cache, engine)  # fmt: skip
+        batch = {a["article_id"] for a in articles}
+        stored = [row for row in candidate.articles if row["article_id"] not in batch]
+        for row in stored:  # the merged path reads no stored text (those of its events come
+            row.pop("text", None)  # from the current build's export), so they go before it:
+        release()  # 109 MiB held through it at 16,000 (docs/scale.md, "Session 36 (hI26)")
+        done = build_batch(paths, before, candidate, batch, cache, engine)
         if done is not None:
             return done
         release()  # the declined attempt's heap (the current build's tables read back, the
         # batch's mentions, the replay's working set) given back before everything is built:
         # the full build started at 864 MiB after one at 16,000 articles, not at the ~280 of a
         # fresh store (docs/scale.md, "Session 34 (hI24)")
+        texts = inbox.texts_of(paths.store)  # and the full build's texts read again (the
+        for row in stored:  # writing lock is held: the inbox is the one read at the start)
+            row["text"] = texts.pop(row["article_id"])
+        del texts
     return (*build_all(paths, snapshot=candidate, cache=cache, engine=engine, hand_over=True),
             None)  # fmt: skip

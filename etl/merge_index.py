@@ -72,15 +72,19 @@ def _none(value: object) -> object:
 
 def light(row: tuple) -> Mention:
     """A mention rebuilt from an index row (a tuple in COLUMNS order): what merging reads."""
-    (_, article, kind, start, end, source, c0, c1, trigger, t0, place, lat, lon, precision,
-     note) = row[:15]  # fmt: skip
+    return light_of(*row[1:15], row[_TOLL], row[_FURTHER])
+
+
+def light_of(article, kind, start, end, source, c0, c1, trigger, t0, place, lat, lon,
+             precision, note, toll, further) -> Mention:  # fmt: skip
+    """`light` from an index row's values (a missing one None, NA or NaN)."""
     precision = _none(precision)
-    sign = _none(row[_TOLL])
+    sign = _none(toll)
     # the toll's sign stands in for the figures ('no casualties' 0, 'N killed' 1)
     figures = () if sign is None else (Figure("killed", float(sign), float(sign), "", "", 0, 0),)
     return Mention(
         article_id=article, event_type=kind, trigger=trigger, trigger_start=int(t0),
-        trigger_end=int(t0), sentence=_sentence(bool(row[_FURTHER]), trigger, int(c0), int(t0)),
+        trigger_end=int(t0), sentence=_sentence(bool(further), trigger, int(c0), int(t0)),
         char_start=int(c0), char_end=int(c1),
         date=DateWindow(dt.date.fromordinal(int(start)), dt.date.fromordinal(int(end)), "",
                         source),

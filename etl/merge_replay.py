@@ -23,9 +23,10 @@ everything again (tests/etl/test_merge_replay.py checks it on random batches).
 from __future__ import annotations
 
 import heapq
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from etl.extraction.mentions import Mention
 from etl.merge import (
@@ -78,6 +79,8 @@ class _Run:
         self.heap: list[tuple[Key, int]] = [(k, s) for s, k in self.key.items()]
         heapq.heapify(self.heap)
         self.queued: set[int] = set(self.key)
+        self._now: Key | None = None  # the step's key, and `cuts` of it
+        self._cuts = (0, 0)
 
     # -- what a mention sees ------------------------------------------------------------
     def opener_key(self, cid: int) -> Key:
@@ -93,10 +96,11 @@ class _Run:
         if cid not in self.cursors:
             first = old.mention(old.pos[cid])
             self.cursors[cid] = [Cluster(first.event_type, first.date.start, first.date.end),
-                                 [], 0]  # fmt: skip
+                                 [], 0, old.members.get(cid, ())]  # fmt: skip
         cursor = self.cursors[cid]
-        members = old.members.get(cid, ())
-        while cursor[2] < len(members) and old.keys[members[cursor[2]]] < now:
+        members = cursor[3]
+        before = int(np.searchsorted(members, self.cuts(now)[0]))  # (its rows before `now`)
+        while cursor[2] < before:
             _join(cursor[0], old.mention(members[cursor[2]]))
             cursor[1].append(old.seq[members[cursor[2]]])
             cursor[2] += 1
@@ -104,31 +108,42 @@ class _Run:
 
     def candidates(self, m: Mention, now: Key) -> set[int]:
         found: set[int] = set()
-        old = self.old
+        added: set[int] = set()
+        old, before = self.old, self.cuts(now)[0]
         for w in weeks(m.date.start.toordinal(), m.date.end.toordinal()):
-            bucket = old.registered.get((m.event_type, w), [])
-            for p in bucket[: bisect_left(bucket, now, key=old.keys.__getitem__)]:
-                if old.seq[p] not in self.gone:
-                    found.add(old.seq[p])
-            found.update(self.new_registered.get((m.event_type, w), ()))
-        return found
+            bucket = old.registered.get((m.event_type, w))
+            found.update(old.seq.array[bucket[: np.searchsorted(bucket, before)]].tolist())
+            added.update(self.new_registered.get((m.event_type, w), ()))
+        return (found - self.gone) | added  # (the batch's own clusters are never gone)
 
     def cluster_of(self, p: int) -> int:
         return self.assign.get(self.old.seq[p], self.old.group[p])
 
     def own_article(self, m: Mention, now: Key) -> set[int]:
         old, kind = self.old, (m.event_type, m.article_id)
-        rows = old.by_article.get(kind, [])
-        held = {
-            self.cluster_of(p) for p in rows[: bisect_left(rows, now, key=old.keys.__getitem__)]
-        }
+        rows = old.by_article.get(kind)
+        held = {self.cluster_of(p) for p in rows[: np.searchsorted(rows, self.cuts(now)[0])]}
         held.update(self.assign[s] for s in self.new_of_article.get(kind, ()))
         return held - self.gone
 
     # -- what changes --------------------------------------------------------------------
-    def push(self, rows: list[int], after: Key) -> None:
+    def cuts(self, now: Key) -> tuple[int, int]:
+        """How many stored rows come before `now` in the merge order, and how many up to it
+        (the index is in that order, so a row's position says whether it comes before): a
+        stored mention's own position, a new one's found once a step by binary search."""
+        if self._now is not now:
+            seq = now[-1]
+            if seq in self.new:
+                before = after = self.old.cut(now)
+            else:
+                before = self.old.pos[seq]
+                after = before + 1
+            self._now, self._cuts = now, (before, after)
+        return self._cuts
+
+    def push(self, rows: Sequence[int], after: Key) -> None:
         keys = self.old.keys
-        for p in rows[bisect_right(rows, after, key=keys.__getitem__) :]:
+        for p in rows[np.searchsorted(rows, self.cuts(after)[1]) :]:
             seq = self.old.seq[p]
             if seq not in self.queued:
                 self.queued.add(seq)
@@ -136,10 +151,11 @@ class _Run:
 
     def diverge(self, cid: int, now: Key, kind: str) -> None:
         """`cid` differs from the previous build from `now` on: wake what could see it."""
-        if cid in self.old.pos:
-            first = self.old.rows[self.old.pos[cid]]
-            spans = weeks(first[3], first[4])
-            articles = {self.old.rows[p][1] for p in self.old.members.get(cid, ())}
+        old = self.old
+        if cid in old.pos:
+            first = old.pos[cid]
+            spans = weeks(int(old.start[first]), int(old.end[first]))
+            articles = {old.article[p] for p in old.members.get(cid, ())}
         else:
             spans, articles = self.weeks_of[cid], set()
         if cid in self.live:
@@ -229,14 +245,14 @@ def _changed(run: _Run) -> set[int]:
 
 def _articles_of(run: _Run, cid: int) -> set[str]:
     old = run.old
-    found = {old.rows[p][1] for p in old.members.get(cid, ())}
+    found = {old.article[p] for p in old.members.get(cid, ())}
     if cid in run.live:
         found |= run.live[cid].articles
     return found
 
 
 def _kind(run: _Run, cid: int) -> str:
-    return run.live[cid].event_type if cid in run.live else run.old.rows[run.old.pos[cid]][2]
+    return run.live[cid].event_type if cid in run.live else run.old.kind[run.old.pos[cid]]
 
 
 def _fold_scope(run: _Run, changed: set[int]) -> set[int]:
@@ -256,7 +272,7 @@ def _fold_scope(run: _Run, changed: set[int]) -> set[int]:
         for article in _articles_of(run, cid):
             linked = set(by_article.get(article, ()))
             for p in old.of_article.get(article, ()):
-                if old.rows[p][2] in FOLDED:
+                if old.kind[p] in FOLDED:
                     linked.update((run.cluster_of(p), old.group[p]))
             todo.extend(linked - scope)
     return scope

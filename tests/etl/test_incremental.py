@@ -220,4 +220,48 @@ def test_a_declined_attempt_gives_the_heap_back_before_the_full_build(tmp_path, 
 
     monkeypatch.setattr(ingest_module, "build_all", build_all_spied)
     ingest(replace(Paths(), store=tmp_path / "store"), drafts(0, 3), [], IngestOptions())
-    assert order == ["try", "release", "build"]
+    assert order == ["release", "try", "release", "build"]  # (the first: the stored texts'
+    # dropped before the attempt, below)
+
+
+def test_the_merged_path_holds_no_stored_text_and_a_declined_one_reads_them_again(
+    tmp_path, monkeypatch
+):
+    """Session 36: the merged path reads no stored article's text (its events' come from the
+    current build's export), so the inbox rows' texts, read at the ingest's start, are dropped
+    before it (109 MiB held through it at 16,000 news-length articles); the batch's rows keep
+    theirs. When the attempt is declined, the full build has them again, read from the inbox
+    on disk: the published build is the full build's."""
+    paths = replace(Paths(), store=tmp_path / "store")
+    ingest(paths, drafts(0, 12), [], IngestOptions())
+    seen, real = [], incremental.build_batch
+
+    def looked(paths, before, candidate, batch, *args, **kwargs):
+        seen.append(
+            (
+                [("text" in a) for a in candidate.articles if a["article_id"] not in batch],
+                [bool(a.get("text")) for a in candidate.articles if a["article_id"] in batch],
+            )
+        )
+        return real(paths, before, candidate, batch, *args, **kwargs)
+
+    monkeypatch.setattr(incremental, "build_batch", looked)
+    ingest(paths, drafts(12, 3), [], IngestOptions())
+    ((stored, batch),) = seen
+    assert len(stored) == 12 and not any(stored)
+    assert batch == [True, True, True]
+    declined = []
+
+    def declining(paths, before, candidate, batch, *args, **kwargs):
+        declined.append(sum("text" in a for a in candidate.articles))
+        return None
+
+    monkeypatch.setattr(incremental, "build_batch", declining)
+    ingest(paths, drafts(15, 3), [], IngestOptions())
+    assert declined == [3]  # only the batch's texts were held through the attempt
+    snapshot = inbox.read(paths.store)
+    full, _ = build_all(paths, snapshot=snapshot, cache=MentionCache(paths.store))
+    texts = dict(zip(full["article_texts"]["article_id"], full["article_texts"]["text"]))
+    assert len(snapshot.articles) == 18
+    assert all(texts[a["article_id"]] == a["text"] for a in snapshot.articles)
+    assert published_meta(paths.store)["content_sha256"] == content_hash(full)

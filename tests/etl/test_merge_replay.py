@@ -186,27 +186,56 @@ def test_weeks_match_the_merge():
         assert list(weeks(a.toordinal(), b.toordinal())) == list(_weeks(a, b))
 
 
-def test_the_replay_holds_each_equal_string_and_integer_of_the_index_once():
-    """Session 35: `Replay`'s rows are the index's `itertuples` values (the same values of
-    the same types), but equal strings and integers of a column are one object, not one a
-    row (the rows were 369 MiB at 16,000 news-length articles, 176 now)."""
+def test_the_replay_reads_the_index_as_columns_and_makes_a_row_when_asked():
+    """Session 36: `Replay` holds the index as columns and its look-ups as sorted positions,
+    no Python object for each stored mention (session 35's rows of shared values were still
+    176 MiB at 16,000 news-length articles); what it gives for a row is what the row says:
+    the light mention, the merge-order key, the seq, cluster and host as Python ints, and the
+    look-ups the positions a dict of lists would hold, in merge order."""
+    import gc
+
     import pandas as pd
 
-    old = articles(random.Random(5), 0, 60)
-    _, index = merge_all(old)
-    index = pd.read_parquet(_parquet(index))  # (as a stored state comes back)
-    rows = Replay(index).rows
-    plain = list(index.itertuples(index=False, name=None))
-    assert len(rows) == len(plain) > 100
-    for row, want in zip(rows, plain):
-        assert [type(v) for v in row] == [type(v) for v in want]
-        assert [repr(v) for v in row] == [repr(v) for v in want]
-    for c, name in enumerate(index.columns):
-        by_value: dict = {}
-        for row in rows:
-            if type(row[c]) in (str, int):
-                assert by_value.setdefault(row[c], row[c]) is row[c], name
-    assert len({id(r[1]) for r in rows}) == index["article_id"].nunique() < len(rows) / 2
+    from etl.merge_index import key_of, light
+    from etl.merge_previous import weeks
+
+    old = articles(random.Random(5), 0, 600)
+    _, built = merge_all(old)
+    for index in (built, pd.read_parquet(_parquet(built))):  # (as a stored state comes back)
+        plain = list(index.itertuples(index=False, name=None))
+        assert len(plain) > 1000
+        gc.collect()
+        before = len(gc.get_objects())
+        state = Replay(index)
+        assert len(gc.get_objects()) - before < len(plain) / 4  # (session 35: 3 a row)
+        at = {c: i for i, c in enumerate(index.columns)}
+        members, bucket, registered, by_article, of_article = {}, {}, {}, {}, {}
+        for p, row in enumerate(plain):
+            assert state.mention(p) == light(row)
+            seq, group, host = row[at["seq"]], row[at["group"]], row[at["host"]]
+            assert state.keys[p] == key_of(row[at["source"]] == "article", row[at["start"]],
+                                           row[at["end"]], row[at["article_id"]],
+                                           row[at["char_start"]], row[at["trigger_start"]],
+                                           seq)  # fmt: skip
+            assert (state.seq[p], state.group[p], state.host[p]) == (seq, group, host)
+            assert {type(state.seq[p]), type(state.group[p]), type(state.host[p])} == {int}
+            assert state.pos[seq] == p and seq in state.pos
+            kind, article = row[at["event_type"]], row[at["article_id"]]
+            members.setdefault(group, []).append(p)
+            for w in weeks(row[at["start"]], row[at["end"]]):
+                bucket.setdefault((kind, w), []).append(p)
+                if group == seq:
+                    registered.setdefault((kind, w), []).append(p)
+            by_article.setdefault((kind, article), []).append(p)
+            of_article.setdefault(article, []).append(p)
+        for want, got in ((members, state.members), (bucket, state.bucket),
+                          (registered, state.registered), (by_article, state.by_article),
+                          (of_article, state.of_article)):  # fmt: skip
+            for key, positions in want.items():
+                assert list(got.get(key, ())) == positions and key in got
+        assert len(state.bucket.get(("airstrike", -10**6), ())) == 0
+        assert len(state.by_article.get(("airstrike", "no such article"), ())) == 0
+        assert -1 not in state.pos and max(state.seq.array) + 1 not in state.pos
 
 
 def _parquet(frame):
