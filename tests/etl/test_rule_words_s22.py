@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import pytest
 
+from etl import merge
 from etl.extraction import (
     actors,
     attack_targets,
     carry,
     figures,
     flows,
-    merge,
     toll_labels,
     tolls,
     trigger_fold,
