@@ -183,6 +183,14 @@ def letter_first(
     return re.compile(f"{opening}(?:{body}){tail}", flags)
 
 
+def word_start_pattern(alternation: str, tail: str = "", flags: int = 0) -> re.Pattern[str]:
+    """`\\b(?:alternation)tail` compiled letter first where every alternative opens with a
+    plain letter (`letter_first` with `word_start`: the engine skips to those letters, the
+    matches the same), else as written (a rule word of the data files that opens otherwise)."""
+    fast = letter_first(alternation, tail, flags, word_start=True)
+    return fast or re.compile(rf"\b(?:{alternation}){tail}", flags)
+
+
 def _grouped_body(alternation: str, flags: int, wider: bool) -> str | None:
     """`letter_first`'s body with the alternatives of one first letter behind one test of
     it ('(?<=p)(?:olice officer|eacekeeper)|(?<=s)(?:hepherd|on)'), in their order within

@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from etl.extraction.alternation import word_start_pattern
 from etl.extraction.borrowed_places import borrowing
 from etl.extraction.date_windows import told_again
 from etl.extraction.date_words import WORDS
@@ -45,8 +46,8 @@ def _nouns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
     #: noun -> 'yes' (any violent type), 'bombardment' (air strikes or shelling) or 'no'
     generic = {r["word"].lower(): r["generic"].lower() for r in rows}
     noun = "(?P<noun>" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")(?:e?s)?"
-    definite = re.compile(
-        r"\b(?:the|this|that|these|those)\s+(?:[\w'’-]+\s+){0,2}?" + noun + r"\b", re.I
+    definite = word_start_pattern(
+        "the|this|that|these|those", r"\s+(?:[\w'’-]+\s+){0,2}?" + noun + r"\b", re.I
     )
     toll = re.compile(
         r"\b(?:death\s+)?toll\s+(?:from|of|in)\s+(?:an?\s+|the\s+|[\w'’-]+['’]s\s+)?"

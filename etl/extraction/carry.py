@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from etl.extraction.alternation import word_start_pattern
 from etl.extraction.date_context import UNTIL_DAYS
 from etl.extraction.date_patterns import STAMP_TAIL
 from etl.extraction.date_resolvers import precision_of
@@ -204,8 +205,9 @@ def _beside(a, b) -> bool:
     return haversine_km(ends, other) <= SAME_AREA_KM
 
 
-_DESTINATION = re.compile(
-    r"\b(?:to|towards|toward|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+_DESTINATION = word_start_pattern(
+    "to|towards|toward|for",
+    r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
     r"(?:(?:[\w'’-]+,?\s+){0,3}(?:and|or)\s+)?\Z",  # ... and the next of a list: 'towards X and Y'
     re.I,
 )
@@ -358,13 +360,11 @@ def _added(mention: Mention, carried: Sequence[Figure], text: str) -> Figure | N
 
 #: a sentence that restates a toll already told ('the toll rose to 12', 'bringing the total
 #: to'): its count is no other group's (trigger_words.csv restates_toll)
-_RESTATES = re.compile(r"\b(?:" + "|".join(TRIGGER_WORDS["restates_toll"]) + r")\b", re.I)
+_RESTATES = word_start_pattern("|".join(TRIGGER_WORDS["restates_toll"]), r"\b", re.I)
 #: ... and the words right before a count that make it that toll ('the toll rose to five',
 #: 'bringing the toll to 12', 'raising the death toll to more than 20')
-_RESTATED_BEFORE = re.compile(
-    r"\b(?:" + "|".join(TRIGGER_WORDS["restates_toll"]) + r")\b[^.;:]{0,40}?\bto\s+"
-    r"(?:[a-z]+\s+){0,2}\Z",
-    re.I,
+_RESTATED_BEFORE = word_start_pattern(
+    "|".join(TRIGGER_WORDS["restates_toll"]), r"\b[^.;:]{0,40}?\bto\s+(?:[a-z]+\s+){0,2}\Z", re.I
 )
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from etl.extraction.alternation import word_start_pattern
 from etl.extraction.date_words import WORDS
 from etl.extraction.mentions import DateWindow
 from etl.extraction.word_gate import search as gated_search
@@ -36,17 +37,19 @@ _RELATIVE_CLAUSE = re.compile(
     _F,
 )  # ', which in 2014 ...'; ', a village ... that troops captured two weeks ago,'
 # the day a speaker spoke: "the government said on Monday that 89 soldiers were killed"
-_SPEECH_DAY = re.compile(r"\b(?:said|says|announced|reported|told\s+[\w-]+(?:\s+[\w-]+)?)\s+\Z", _F)
+_SPEECH_DAY = word_start_pattern(
+    r"said|says|announced|reported|told\s+[\w-]+(?:\s+[\w-]+)?", r"\s+\Z", _F
+)
 # ... and the day of a court's act, a few words of its object between: "sentenced a man to death
 # on Monday for planting the bomb that killed four on 3 March" (date_context_words.csv, court_verb)
-_COURT_DAY = re.compile(
-    r"\b(?:" + "|".join(WORDS.context["court_verb"]) + r")\b"
-    r"(?:\s+(?!(?:and|but|after|before|when|while|as|because|for|over)\b)[\w'’-]+){0,5}\s+\Z",
+_COURT_DAY = word_start_pattern(
+    "|".join(WORDS.context["court_verb"]),
+    r"\b(?:\s+(?!(?:and|but|after|before|when|while|as|because|for|over)\b)[\w'’-]+){0,5}\s+\Z",
     _F,
 )
 # ... where a court is named near it (date_context_words.csv, court_word): 'residents heard
 # explosions on Tuesday night, a week after the air strike of 3 March' is no court's hearing
-_COURT_WORD = re.compile(r"\b(?:" + "|".join(WORDS.context["court_word"]) + r")\b", _F)
+_COURT_WORD = word_start_pattern("|".join(WORDS.context["court_word"]), r"\b", _F)
 COURT_REACH = 200  # characters either side of the day
 _CLAUSE_END = re.compile(r"[,;]|(?<!\b[A-Z])\.(?:\s|$)")  # not "U.S. drone"
 _OBJECT_TAKING = ("after", "before", "prior")  # "three days after <event>"
@@ -813,8 +816,10 @@ def _abduction_day(text: str, d: DateWindow, position: int) -> bool:
 #: taken_participle), a few words (its agent) between it and the day
 _TAKEN = "|".join(WORDS.context["taken_participle"])
 _TAKEN_BEFORE = re.compile(
-    rf"\b(?-i:[A-Z])[\w'’-]*\s*,\s+(?:{_TAKEN})\b(?:\s+(?!and\b|but\b)[\w'’-]+){{0,4}}\s+\Z", _F
-)
+    rf"(?-i:[A-Z])(?<!\w(?s:.))[\w'’-]*\s*,\s+(?:{_TAKEN})\b(?:\s+(?!and\b|but\b)[\w'’-]+){{0,4}}"
+    r"\s+\Z",
+    _F,
+)  # (the capital read first, '\b' before it tested behind it: the engine skips to capitals)
 
 
 def _taken_place_day(text: str, d: DateWindow, position: int) -> bool:

@@ -644,8 +644,20 @@ def _anaphor_direction() -> re.Pattern[str]:
     spelt = sorted((w for w in words.bearings if len(w) > 2), key=len, reverse=True)
     short = sorted((w.upper() for w in words.bearings if len(w) <= 2), key=len, reverse=True)
     nouns = sorted(rules.words_of("anaphor"), key=len, reverse=True)
-    return re.compile(
-        rf"\b(?P<direction>{'|'.join(map(re.escape, spelt))}|(?-i:{'|'.join(short)}))\s+of\s+"
+    # '\b(?P<direction>north|...|(?-i:NE|...))' read from the first letter, the boundary and
+    # each alternative's first letter tested behind it: the engine skips to those letters
+    # instead of trying every position, with the same matches
+    letters = {w[0] for w in short} | {
+        ch for w in spelt for ch in (w[0].lower(), w[0].upper(), *CASE_FOLDS.get(w[0].lower(), ""))
+    }  # (the spelt ones read without case: 'South', and 'ſouth' as `re.IGNORECASE` reads it)
+    if not all(w[0].isascii() and w[0].isalpha() for w in [*spelt, *short]):
+        letters = set()  # (a direction that opens otherwise: as written)
+    opening = f"(?-i:[{''.join(sorted(letters))}])" + r"(?<!\w(?s:.))" if letters else r"\b"
+    spelt_ = [f"(?<={w[0]}){re.escape(w)[1:]}" if letters else re.escape(w) for w in spelt]
+    short_ = [f"(?<={w[0]}){w[1:]}" if letters else w for w in short]
+    direction = f"{'|'.join(spelt_)}|(?-i:{'|'.join(short_)})"
+    return re.compile(  # (the opening inside the group: the direction's span is the same)
+        rf"(?P<direction>{opening}(?:{direction}))\s+of\s+"
         rf"(?:the|this)\s+(?:[a-z-]+\s+)?(?:{'|'.join(map(re.escape, nouns))})\b",
         re.IGNORECASE,
     )

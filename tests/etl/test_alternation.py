@@ -13,6 +13,7 @@ from etl.extraction.alternation import (
     by_first_letter,
     letter_first,
     spread,
+    word_start_pattern,
 )
 
 
@@ -252,3 +253,46 @@ def test_letter_first_grouped_leaves_alternatives_of_several_letters_as_they_are
     assert letter_first("\\d+|a|ab", "", re.I, wider=True, grouped=True).pattern == (
         letter_first("\\d+|a|ab", "", re.I, wider=True).pattern
     )
+
+
+WORD_START_TEXTS = [
+    "The court sentenced him to death on ",  # a tail that ends the text
+    "xsentenced, _toll rose, 5total; (toll) Toll-free TOTAL overall.",
+    "The death toll rose to 12, bringing the total to 40 on ",
+    "ſentenced and ſaid: a long s, which IGNORECASE reads as s",
+    "toll\ntoll\ttotals—rose",
+]
+
+
+@pytest.mark.parametrize(
+    ("alternation", "tail", "flags"),
+    [
+        ("sentenced|jailed|said|told\\s+[\\w-]+", r"\s+(?:him\s+)?(?:to\s+\w+\s+)?on\s+\Z", re.I),
+        ("toll|total|totals|overall|rose", r"\b", re.I),
+        ("toll|total|rose", r"\b", 0),
+        ("to|towards|for", r"\s+(?:the\s+)?", re.I),
+    ],
+)
+def test_word_start_pattern_reads_letter_first_and_finds_what_the_plain_pattern_finds(
+    alternation, tail, flags
+):
+    """`\\b(?:alternation)tail` opened with its first letters (the engine skips to them): the
+    same matches from every start, with a window's end as the plain pattern sees it."""
+    fast = word_start_pattern(alternation, tail, flags)
+    plain = re.compile(rf"\b(?:{alternation}){tail}", flags)
+    assert fast.pattern.startswith("(?-i:[") and fast.pattern != plain.pattern
+    for text in WORD_START_TEXTS:
+        for start in range(len(text)):
+            assert [m.span() for m in fast.finditer(text, start)] == [
+                m.span() for m in plain.finditer(text, start)
+            ]
+            for end in (len(text), start + 20):
+                got, want = fast.search(text, start, end), plain.search(text, start, end)
+                assert (got and got.span()) == (want and want.span())
+
+
+def test_word_start_pattern_keeps_as_written_what_opens_otherwise():
+    """A rule word that does not open with a plain letter ('5th', '(?:x)y' aside): the
+    pattern as written, `\\b` and all."""
+    assert word_start_pattern("5th|fifth", r"\b", re.I).pattern == r"\b(?:5th|fifth)\b"
+    assert word_start_pattern("[Tt]oll|total", "").pattern == r"\b(?:[Tt]oll|total)"
