@@ -217,16 +217,19 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
 
 def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
             changed_sources, changed):  # fmt: skip
+    claims = old.pop("claims")  # (taken: the stored claims are let go as the kept are made)
     tables, kept = dict(old), {}
-    claims = old["claims"]
     dropped = claims[claims["event_id"].isin(events) & (claims["origin"] == "extracted")]
     added = out["claims"][out["claims"]["origin"] == "extracted"]
     if _decided(candidate, pd.concat([dropped, added])):
         return None
     gone_claims = set(dropped["claim_id"])
     kept["claims"] = len(claims) - len(gone_claims)
-    tables["claims"] = pd.concat([claims[~claims["claim_id"].isin(gone_claims)], added],
-                                 ignore_index=True)  # fmt: skip
+    old["claims"] = _schema(claims)  # (its dtypes, for `_like`; `_delta` is told what went)
+    keep = ~claims["claim_id"].isin(gone_claims).to_numpy()
+    holder = [claims]
+    del claims
+    tables["claims"] = pd.concat([_filtered(holder, keep), added], ignore_index=True)
     figures = old["figures"]
     new_figures = out["figures"][out["figures"]["claim_id"].isin(set(added["claim_id"]))]
     kept["figures"] = int((~figures["claim_id"].isin(gone_claims)).sum())
@@ -297,18 +300,43 @@ def _tables(candidate, state, old, base, out, events, new, mentions, outcome,
     kept.update({n: len(old[n]) for n in ("outlets", "articles", "article_texts")})
     tables = {name: _like(tables[name], old[name], WHOLE_NUMBERS.get(name, ()))
               for name in TABLE_NAMES}  # fmt: skip
-    return tables, after, _delta(tables, old, kept)
+    return tables, after, _delta(tables, old, kept, {"claims": gone_claims})
 
 
-def _delta(tables: Tables, old: Tables, kept: dict[str, int]) -> dict:
+def _schema(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of one row with the frame's columns and dtypes (the first row's values), made
+    anew: no slice of its columns, which would keep their buffers alive."""
+    return pd.DataFrame({c: pd.array(frame[c].iloc[:1].tolist(), dtype=frame[c].dtype)
+                         for c in frame.columns}, columns=frame.columns)  # fmt: skip
+
+
+def _filtered(holder: list[pd.DataFrame], keep: np.ndarray) -> pd.DataFrame:
+    """The rows `keep` of the one frame in `holder` (taken from it), made a column at a time,
+    each of its columns let go once its kept rows are made: the stored claims (144 MiB of Arrow
+    at 16,000 news-length articles) and their copy were held together, most of the merged
+    path's peak (docs/scale.md, "Session 36 (hI26)")."""
+    frame = holder.pop()
+    columns = {}
+    for c in list(frame.columns):
+        columns[c] = frame[c][keep].reset_index(drop=True)
+        frame = frame.drop(columns=[c])
+    return pd.DataFrame(columns, copy=False)
+
+
+def _delta(tables: Tables, old: Tables, kept: dict[str, int],
+           gone: dict[str, set] | None = None) -> dict:  # fmt: skip
     """table -> (primary keys of the previous build's rows not kept, rows added): each new
-    table is the kept rows of the old one, in order, then the added rows."""
+    table is the kept rows of the old one, in order, then the added rows (`gone`: the keys
+    not kept of tables whose old rows are no longer at hand)."""
     delta = {}
     for name, count in kept.items():
         key = PRIMARY_KEYS[name]
-        keys = old[name][key]  # (the keys not kept, found on the columns: sets of every
-        removed = set(keys[~keys.isin(tables[name][key].iloc[:count])])  # key, twice, were
-        # Python strings of every claim, figure and article of the store)
+        if gone is not None and name in gone:
+            removed = set(gone[name])
+        else:
+            keys = old[name][key]  # (the keys not kept, found on the columns: sets of every
+            removed = set(keys[~keys.isin(tables[name][key].iloc[:count])])  # key, twice,
+            # were Python strings of every claim, figure and article of the store)
         added = tables[name].iloc[count:]
         if removed or len(added):
             delta[name] = (removed, added)
