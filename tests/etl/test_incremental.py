@@ -265,3 +265,33 @@ def test_the_merged_path_holds_no_stored_text_and_a_declined_one_reads_them_agai
     assert len(snapshot.articles) == 18
     assert all(texts[a["article_id"]] == a["text"] for a in snapshot.articles)
     assert published_meta(paths.store)["content_sha256"] == content_hash(full)
+
+
+def test_the_kept_claims_are_made_a_column_at_a_time_and_the_stored_let_go():
+    """Session 36: the splice's kept claims are the stored ones filtered (`frame[keep]`), made
+    a column at a time from a frame the caller hands over (`_filtered` takes it out of the
+    holder; nothing else keeps it), so each stored column can go once its kept rows are made;
+    `_schema` keeps the dtypes (and whether there were rows) for `_like`, no stored buffer."""
+    import weakref
+
+    import numpy as np
+
+    frame = pd.DataFrame(
+        {
+            "claim_id": pd.array(["a", "b", "c", "d"], dtype="str"),
+            "sentence": pd.array(["one.", None, "three.", "four."], dtype="str"),
+            "char_start": [1, 2, 3, 4],
+            "value": [0.5, None, 1.5, 2.5],
+            "flag": [True, False, True, False],
+        }
+    )
+    keep = np.array([True, False, True, True])
+    want = frame[keep].reset_index(drop=True)
+    schema = incremental._schema(frame)
+    assert list(schema.dtypes) == list(frame.dtypes) and len(schema) == 1
+    holder, gone = [frame], weakref.ref(frame)
+    del frame
+    got = incremental._filtered(holder, keep)
+    assert holder == [] and gone() is None  # the stored frame was let go
+    pd.testing.assert_frame_equal(got, want)
+    assert len(incremental._schema(want.iloc[:0])) == 0
