@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+import pandas as pd
+
 from dashboard.claimants import shipped
 from dashboard.filters import Filters, Options
 
@@ -90,6 +92,38 @@ def from_params(params: Mapping[str, str], options: Options) -> dict[str, object
     if params.get("event"):
         state["event_choice"] = params["event"]
     return state
+
+
+#: The line the page shows when a link's event turned background events on.
+BACKGROUND_NOTE = "Background events are shown because the link names one."
+
+
+def missing_note(event_id: str) -> str:
+    """The line the page shows when a link names an event the data does not hold."""
+    return f"No event {event_id} in this data"
+
+
+def linked_event(
+    params: Mapping[str, str], view: pd.DataFrame
+) -> tuple[dict[str, str], str | None]:
+    """The link's parameters with what its event needs to be shown, and the line saying why.
+
+    A link is a promise: a background event (hidden by default) it names turns background
+    events on (`bg=1`, so the sidebar's box and the URL agree); an id the data does not hold is
+    dropped and named (the page opened another event instead, silently, and rewrote the link).
+    """
+    out = dict(params)
+    event = out.get("event")
+    if not event:
+        return out, None
+    rows = view.loc[view["event_id"] == event, "background"]
+    if rows.empty:
+        del out["event"]
+        return out, missing_note(event)
+    if bool(rows.iloc[0]) and out.get("bg") != "1":
+        out["bg"] = "1"
+        return out, BACKGROUND_NOTE
+    return out, None
 
 
 def _choices(options: Options) -> dict[str, list[str]]:

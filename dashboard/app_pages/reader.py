@@ -37,7 +37,7 @@ from dashboard.map_cells import MAX_ROUTES
 from dashboard.map_flows import FLOW_COLOUR, FLOW_LEGEND
 from dashboard.mapview import SCREEN_WIDTH_PX
 from dashboard.palette import HEX
-from dashboard.permalink import from_params, to_params, valid_state
+from dashboard.permalink import BACKGROUND_NOTE, from_params, linked_event, to_params, valid_state
 from dashboard.print_style import reader_print_html
 from dashboard.screen_figure import screen_figure
 from dashboard.screen_style import map_under_header_style
@@ -131,7 +131,10 @@ def render_reader() -> None:
     view = data.view
     options = data.options  # made once per build, with the data
     if not st.session_state.get("_restored"):  # first run of a session: restore the linked view
-        st.session_state.update(from_params(st.query_params.to_dict(), options))
+        params, note = linked_event(st.query_params.to_dict(), view)
+        st.session_state.update(from_params(params, options))
+        if note:
+            st.session_state[_LINK_NOTE] = note
         st.session_state["_restored"] = True
     remembered = {k: st.session_state[k] for k in FILTER_KEYS if k in st.session_state}
     whole = st.session_state.get("_f_whole")  # the slider's bounds when last drawn
@@ -148,6 +151,7 @@ def render_reader() -> None:
     page = data.page(filters, os.environ.get("CONFLICT_MAP_STYLE") or None)
 
     _render_header(filters, options, page, view)
+    _link_note(filters)
     _render_timeline(page)
     with st.container(key=ROW_KEY):  # a timeline click scrolls here (map and detail)
         _linked_row(page, data, filters, options)
@@ -158,6 +162,32 @@ def render_reader() -> None:
         to_params(filters, options, None if pending else st.session_state.get("event_choice"))
     )
     scroll_to_detail()
+
+
+#: Session key: the line about the link's event (`permalink.linked_event`), while it holds.
+_LINK_NOTE = "_link_note"
+#: Session key: the event the page opened in place of a link's missing one.
+_LINK_SHOWN = "_link_shown"
+
+
+def _link_note(filters: Filters) -> None:
+    """One plain line on what the link's event did: shown while it still holds (background
+    events on; the page still on the event it opened in place of a missing one)."""
+    note = st.session_state.get(_LINK_NOTE)
+    if not note:
+        return
+    choice = st.session_state.get("event_choice")
+    if note == BACKGROUND_NOTE:
+        holds = filters.include_background
+    else:  # the event opened instead (known once the detail is drawn) until another is chosen
+        shown = st.session_state.setdefault(_LINK_SHOWN, choice)
+        holds = shown is None or choice == shown
+        if shown is None and choice is not None:
+            st.session_state[_LINK_SHOWN] = choice
+    if not holds:
+        st.session_state.pop(_LINK_NOTE, None)
+        return
+    st.info(markdown_text(note))  # the id is the link's text: plain, never Markdown
 
 
 def _render_load_error(error: Exception, paths: Paths) -> None:
