@@ -42,7 +42,7 @@ from etl.import_tables import live_imports
 from etl.inbox import Snapshot
 from etl.mapped_texts import mapped, read_mapped
 from etl.mention_cache import MentionCache, article_key
-from etl.merge import Cluster, _join, match_curated
+from etl.merge import Cluster, _join, distinct_ids, match_curated
 from etl.merge_index import positions, rows_of, sort_index
 from etl.merge_replay import Outcome, Replay, TooWide, replay
 from etl.merge_state import MergeState, inputs_digest, load, published_meta
@@ -193,6 +193,7 @@ def _splice(paths, candidate, state, old, base, curated, articles, new, mentions
     full = _full_mentions(seqs, index, keyed, cache, fresh)
     changed = {cid: _rebuilt(outcome.seqs[cid], group, cid, full) for cid in outcome.clusters}
     changed = dict(zip(changed, match_curated(list(changed.values()), points)))
+    distinct_ids(list(changed.values()))
     events = gone_events | {c.event_id for c in changed.values()}
     curated_ids = set(base["events"]["event_id"])
     # unchanged clusters that report a curated event whose claims change are counted again

@@ -13,7 +13,7 @@ import datetime as dt
 import math
 import re
 from bisect import insort
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -46,13 +46,44 @@ class Cluster:
     place: Mention | None = None  # the mention with the most specific place
     articles: set[str] = field(default_factory=set)
     curated_event_id: str | None = None
+    #: set by `distinct_ids` on the events one sentence tells at two distant places
+    split_place: str = ""
 
     @property
     def event_id(self) -> str:
         if self.curated_event_id:
             return self.curated_event_id
-        first = min(self.mentions, key=event_id_order)
-        return ids.event_id("extracted", f"{first.article_id}:{first.char_start}:{self.event_type}")
+        first = min(self.mentions, key=_first_order)
+        key = f"{first.article_id}:{first.char_start}:{self.event_type}"
+        return ids.event_id("extracted", f"{key}:{self.split_place}" if self.split_place else key)
+
+
+def _first_order(m: Mention) -> tuple:
+    return (*event_id_order(m), m.place_id or "")
+
+
+def distinct_ids(clusters: Sequence[Cluster]) -> None:
+    """Give the events that would share an id their place in it. One sentence that joins two
+    distant places with 'and' is two mentions of one type and one span (`place_split`), so
+    two events with the same first sentence; each of them (not only the second, so that an
+    event rebuilt alone on the merged path cannot take its sibling's id) takes its first
+    mention's place into its id. Every other event keeps the id it always had: an analyst's
+    place edit, which re-extracts its sentence with a new place, does not move it."""
+    same: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if not c.curated_event_id:
+            same.setdefault(c.event_id, []).append(c)
+    for group in same.values():
+        if len(group) < 2:
+            continue
+        for c in group:
+            first = min(c.mentions, key=_first_order)
+            c.split_place = first.place_id or f"{first.latitude},{first.longitude}"
+        taken: set[str] = set()
+        for k, c in enumerate(sorted(group, key=lambda c: (c.split_place, c.start, c.end))):
+            if c.event_id in taken:  # (two with one place: the order they sort in tells them apart)
+                c.split_place += f"#{k}"
+            taken.add(c.event_id)
 
 
 def event_id_order(m: Mention) -> tuple:
@@ -218,6 +249,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> list[Cluster]:
     (type, week) index, so the cost per mention stays flat as the batch grows.
     """
     clusters = fold_casualties(group_mentions(mentions))
+    distinct_ids(clusters)
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id))
 
 

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from etl.extraction.mentions import DateWindow, Figure, Mention
-from etl.merge import Cluster, fold_casualties, further, group_mentions, toll_sign
+from etl.merge import Cluster, distinct_ids, fold_casualties, further, group_mentions, toll_sign
 
 COLUMNS = [
     "seq", "article_id", "event_type", "start", "end", "source", "char_start", "char_end",
@@ -200,6 +200,7 @@ def merge_all(mentions: Sequence[Mention]) -> tuple[list[Cluster], pd.DataFrame]
             host[at(m)] = opener
     del at
     index = rows_of(mentions, range(len(mentions)), group, host, positions(mentions))
+    distinct_ids(clusters)
     return sorted(clusters, key=lambda c: (c.start, c.end, c.event_type, c.event_id)), index
 
 

@@ -513,3 +513,44 @@ def test_a_near_duplicate_is_stored_and_named_with_both_ids_and_its_share(
         f"{first}: 1.00 {tail}",
     ]
     assert "2 article(s) stored" in out
+
+
+SPLIT = """Outlet: Ledger
+Published: 2020-01-10
+
+Unidentified aircraft struck positions near Alpha and on the outskirts of Beta late on Tuesday, a monitor said.
+"""
+SPLIT_LATER = """Outlet: Courier
+Published: 2020-01-11
+
+Warplanes struck the outskirts of Beta on Tuesday night, residents said.
+"""
+
+
+def test_one_sentence_of_two_distant_places_stores_two_events(project, tmp_path, capsys):
+    # one sentence told strikes at two towns 500 km apart: place_split makes two mentions of
+    # one type and one sentence, which once shared an event id and failed the whole batch
+    # ('UNIQUE constraint failed: events.event_id', session 36)
+    (tmp_path / "up" / "split.txt").write_text(SPLIT, encoding="utf-8")
+    (tmp_path / "later.txt").write_text(SPLIT_LATER, encoding="utf-8")
+    store = str(project.store)
+    code, out, err = run(capsys, "ingest", str(tmp_path / "up" / "split.txt"), "--store", store)
+    assert code == 0, out + err
+
+    def strikes():
+        tables = read_store(project.store)[0]
+        stored = tables["events"].set_index("event_id")
+        found = stored[stored["event_type"] == "airstrike"]
+        names = tables["places"].set_index("place_id")["name"]
+        assert found.index.is_unique
+        assert set(found.index) <= set(tables["claims"]["event_id"])
+        return dict(zip(names[found["place_id"]], found.index))
+
+    first = strikes()
+    assert sorted(first) == ["Alpha", "Beta"]
+    # a later batch reports one of the two: merged in, the other keeps its id, none is lost
+    code, out, err = run(capsys, "ingest", str(tmp_path / "later.txt"), "--store", store)
+    assert code == 0, out + err
+    then = strikes()
+    assert sorted(then) == ["Alpha", "Beta"]
+    assert then["Alpha"] == first["Alpha"]

@@ -277,6 +277,17 @@ def test_extracted_event_id_is_stable():
     assert cluster.event_id == "ev_3ad4e77bb57a"  # the same in every run and process
 
 
+def test_one_sentence_at_two_distant_places_is_two_event_ids():
+    # place_split's two mentions of one sentence (session 36: they once shared an id)
+    here, there = mention("a", char_start=40), mention("a", char_start=40, where=(35.9, 36.6))
+    clusters = cluster_mentions([here, there, mention("b", char_start=7)])
+    assert len(clusters) == 2
+    assert len({c.event_id for c in clusters}) == 2
+    # an event told by one sentence at one place keeps the id it always had
+    (alone,) = cluster_mentions([mention("a", char_start=40)])
+    assert alone.event_id == ids.event_id("extracted", "a:40:clash")
+
+
 CURATED = [
     {
         "event_id": "ev_baghouz_clash",
