@@ -23,6 +23,8 @@ import datetime as dt
 import math
 import re
 import sys
+from array import array
+from collections import Counter, deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -103,6 +105,13 @@ def _close_in_time(a: dt.date | None, b: dt.date | None) -> bool:
 #: candidates ('were reported on', 'the death toll'): a near-duplicate pair shares most of
 #: its triples (a word changed breaks three), not only the commonest.
 COMMON_TRIPLE = 64
+#: Two texts are compared when they share at least this share of the fewer word triples of the
+#: two (counting those not common): a sentence added breaks two triples, a word changed three,
+#: so a near-duplicate shares most of them; texts built of a passage in common with others
+#: share a few (within a week's window, where fewer texts hold a triple than in a whole batch,
+#: such pairs were compared by the thousand: 1,000 of the bench's long texts, 1,608 pairs
+#: compared with the batch's commonness, 19,852 with the window's, 0 found either way).
+MIN_SHARED_TRIPLES = 0.5
 
 
 def _triples(text_words: Sequence[str]) -> set[int]:
@@ -111,26 +120,100 @@ def _triples(text_words: Sequence[str]) -> set[int]:
     return {hash(t) for t in zip(text_words, text_words[1:], text_words[2:])}
 
 
-def _candidates(uploads: Sequence[Text], pool: Sequence[Text]) -> list[list[int]]:
-    """Per upload, the positions in `pool` (the uploads, then the stored) of the texts it
-    shares a word triple with (not one of the commonest): with 90% of the shorter text's
-    words in the other in order, a pair shares most of its triples, so no near-duplicate is
-    missed; most pairs share none and are not compared (1,134 article-length texts: 1.3
-    million comparisons took 5.3 s in rapidfuzz's own cdist on two cores; compared by
-    their shared triples, 38,828 comparisons, 1.9 s in all)."""
-    held: dict[int, list[int]] = {}
+class _Index:
+    """Texts' word triples (by hash) -> the positions of the texts holding them, in the order
+    they were added; a text is dropped from it in that same order (`drop_oldest`)."""
+
+    def __init__(self) -> None:
+        self.held: dict[int, list[int]] = {}
+        #: (position, triples) of the texts held, oldest first (a dropped text's triples are
+        #: not made again; only the texts held keep theirs)
+        self.members: deque[tuple[int, set[int]]] = deque()
+
+    def add(self, at: int, triples: set[int]) -> None:
+        for triple in triples:
+            self.held.setdefault(triple, []).append(at)
+        self.members.append((at, triples))
+
+    def drop_oldest(self) -> int:
+        """Drop the oldest text held: it is first in each of its triples' lists."""
+        at, triples = self.members.popleft()
+        for triple in triples:
+            holders = self.held[triple]
+            del holders[0]
+            if not holders:
+                del self.held[triple]
+        return at
+
+
+def _candidate_pairs(pool: Sequence[Text], n_uploads: int) -> set[tuple[int, int]]:
+    """The pairs (new, other) of positions in `pool` (the uploads, then the stored) to compare:
+    `new` an upload, `other` an earlier upload or a stored text, sharing a word triple (not one
+    of the commonest). With 90% of the shorter text's words in the other in order, a pair
+    shares most of its triples, so no near-duplicate is missed; most pairs share none and are
+    not compared (1,134 article-length texts: 1.3 million comparisons took 5.3 s in
+    rapidfuzz's own cdist on two cores; compared by their shared triples, 38,828
+    comparisons, 1.9 s in all).
+
+    Bounded by DAYS: the dated texts are walked in date order and each is looked up in an
+    index of the texts dated at most DAYS before it, the older ones dropped as the walk
+    passes them (the index holds a fortnight's articles at most, not the batch: ~14 MiB per
+    1,000 news-length texts held). Undated texts, compared whatever the other's date, are held
+    in an index of their own for the whole walk. A triple is 'common' when more than
+    COMMON_TRIPLE of the texts held at the look-up hold it (fewer than the whole pool's, so
+    every pair the whole pool's index made a candidate is one here)."""
+    pairs: set[tuple[int, int]] = set()
+
+    def pair(a: int, b: int) -> None:
+        if a < n_uploads and b < n_uploads:  # two uploads: the later names the earlier
+            pairs.add((max(a, b), min(a, b)))
+        elif a < n_uploads:  # an upload and a stored text; two stored are not compared
+            pairs.add((a, b))
+        elif b < n_uploads:
+            pairs.add((b, a))
+
+    sizes = array("I", bytes(4 * len(pool)))  # each text's count of triples
+
+    def look_up(at: int, triples: set[int], indexes: Sequence[_Index]) -> None:
+        sizes[at] = len(triples)
+        near_: Counter[int] = Counter()
+        helds = [index.held for index in indexes if index.members]
+        if len(helds) == 1:  # (the usual case: one index to read, no lists to add up)
+            held = helds[0]
+            for triple in triples:
+                holders = held.get(triple)
+                if holders and len(holders) <= COMMON_TRIPLE:
+                    near_.update(holders)
+        elif helds:
+            for triple in triples:
+                lists = [h for h in (held.get(triple) for held in helds) if h]
+                if sum(map(len, lists)) <= COMMON_TRIPLE:
+                    for holders in lists:
+                        near_.update(holders)
+        for other, shared in near_.items():
+            if other != at and shared >= MIN_SHARED_TRIPLES * min(sizes[at], sizes[other]):
+                pair(at, other)
+
+    undated = _Index()
     for at, text in enumerate(pool):
-        for triple in _triples(text.words):
-            held.setdefault(triple, []).append(at)
-    out = []
-    for i, upload in enumerate(uploads):  # (its triples made again: not all held at once)
-        near_ = set()
-        for triple in _triples(upload.words):
-            holders = held[triple]
-            if len(holders) <= COMMON_TRIPLE:
-                near_.update(holders)
-        out.append(sorted(at for at in near_ if at < i or at >= len(uploads)))
-    return out
+        if text.published is None:
+            triples = _triples(text.words)
+            look_up(at, triples, [undated])
+            undated.add(at, triples)
+    window = _Index()
+    dated = sorted(
+        (at for at, text in enumerate(pool) if text.published is not None),
+        key=lambda at: (pool[at].published, at),
+    )
+    for at in dated:
+        day = pool[at].published
+        assert day is not None
+        while window.members and (day - pool[window.members[0][0]].published).days > DAYS:
+            window.drop_oldest()
+        triples = _triples(pool[at].words)
+        look_up(at, triples, [window, undated])
+        window.add(at, triples)
+    return pairs
 
 
 def near_duplicates(uploads: Sequence[Text], stored: Sequence[Text] = ()) -> list[Near]:
@@ -139,12 +222,11 @@ def near_duplicates(uploads: Sequence[Text], stored: Sequence[Text] = ()) -> lis
     the exact-duplicate check. An upload is named once per article it resembles."""
     pool = [*uploads, *stored]
     found: list[Near] = []
-    for new, positions in zip(uploads, _candidates(uploads, pool), strict=True):
-        for at in positions:
-            other = pool[at]
-            if other.words == new.words or not _close_in_time(new.published, other.published):
-                continue
-            share = resemblance(new.words, other.words)
-            if share >= THRESHOLD:
-                found.append(Near(new, other, share, at >= len(uploads)))
+    for i, at in sorted(_candidate_pairs(pool, len(uploads))):
+        new, other = pool[i], pool[at]
+        if other.words == new.words or not _close_in_time(new.published, other.published):
+            continue
+        share = resemblance(new.words, other.words)
+        if share >= THRESHOLD:
+            found.append(Near(new, other, share, at >= len(uploads)))
     return found

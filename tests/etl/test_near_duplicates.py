@@ -102,3 +102,59 @@ def test_the_store_is_asked_for_articles_near_in_date_and_length(tmp_path):
     assert near_duplicates_of(paths, [first]) == []  # the same text: `already_stored` says it
     assert upload_name("feed.jsonl:12") == "feed.jsonl line 12"
     assert upload_name("a:b.txt") == "a:b.txt"
+
+
+def _story(k: int) -> str:
+    return (
+        f"Shelling hit the village number {k} on the road north of Saraqib early this morning, "
+        f"killing {k % 9 + 2} civilians and wounding others, activists and a rescuer said; "
+        f"the strike number {k} was the {k % 5 + 1} of the week."
+    )
+
+
+def test_the_index_holds_a_week_of_articles_at_most_and_finds_the_same_pairs(monkeypatch):
+    """The candidate index is bounded by DAYS: walking the texts in date order, it never
+    holds two dated texts more than DAYS apart (over 90 days of stories, a week's texts at
+    most), and it finds the pairs every pair compared would find."""
+    from etl import near_duplicates as near
+
+    start = dt.date(2019, 1, 1)
+    uploads, stored = [], []
+    for k in range(90):
+        day = start + dt.timedelta(days=k)
+        uploads.append(_text(f"u{k}", _story(k), day))
+        stored.append(_text(f"s{k}", _story(k) + " A slogan was painted on a wall.", day))
+        if k % 10 == 0:  # the same story re-uploaded, a word changed, 3 and 8 days later
+            late = _story(k).replace("early", "late")
+            uploads.append(_text(f"u{k}+3", late, day + dt.timedelta(days=3)))
+            uploads.append(_text(f"u{k}+8", late, day + dt.timedelta(days=8)))
+    uploads.append(_text("undated", _story(40).replace("road", "highway"), None))
+    spreads = []
+    added = near._Index.add
+
+    def add(index, at, triples):
+        added(index, at, triples)
+        pool = [*uploads, *stored]
+        days = [pool[m].published for m, _ in index.members if pool[m].published]
+        spreads.append((len(index.members), (max(days) - min(days)).days if days else 0))
+
+    monkeypatch.setattr(near._Index, "add", add)
+    found = near_duplicates(uploads, stored)
+    assert spreads and max(spread for _, spread in spreads) <= near.DAYS
+    assert max(size for size, _ in spreads) <= 2 * (near.DAYS + 1) + 3  # a week's texts, not 280
+    every = [
+        (new.name, other.name)
+        for i, new in enumerate(uploads)
+        for other in [*uploads[:i], *stored]
+        if other.words != new.words
+        and (
+            new.published is None
+            or other.published is None
+            or abs((new.published - other.published).days) <= near.DAYS
+        )
+        and resemblance(new.words, other.words) >= THRESHOLD
+    ]
+    assert [(n.new.name, n.other.name) for n in found] == every
+    named = {(n.new.name, n.other.name) for n in found}
+    assert ("u10+3", "s10") in named and ("u10+8", "s10") not in named  # 8 days: not compared
+    assert ("u10+3", "u10") in named and ("undated", "s40") in named
