@@ -157,7 +157,7 @@ def _candidate_pairs(pool: Sequence[Text], n_uploads: int) -> set[tuple[int, int
 
     Bounded by DAYS: the dated texts are walked in date order and each is looked up in an
     index of the texts dated at most DAYS before it, the older ones dropped as the walk
-    passes them (the index holds a fortnight's articles at most, not the batch: ~14 MiB per
+    passes them (the index holds a week of articles, not the batch: at main it grew ~14 MiB per
     1,000 news-length texts held). Undated texts, compared whatever the other's date, are held
     in an index of their own for the whole walk. A triple is 'common' when more than
     COMMON_TRIPLE of the texts held at the look-up hold it (fewer than the whole pool's, so

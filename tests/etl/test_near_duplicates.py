@@ -141,7 +141,7 @@ def test_the_index_holds_a_week_of_articles_at_most_and_finds_the_same_pairs(mon
     monkeypatch.setattr(near._Index, "add", add)
     found = near_duplicates(uploads, stored)
     assert spreads and max(spread for _, spread in spreads) <= near.DAYS
-    assert max(size for size, _ in spreads) <= 2 * (near.DAYS + 1) + 3  # a week's texts, not 280
+    assert max(size for size, _ in spreads) <= 2 * (near.DAYS + 1) + 3  # a week's texts, not 199
     every = [
         (new.name, other.name)
         for i, new in enumerate(uploads)
