@@ -6,6 +6,8 @@ file and line."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from etl import merge
@@ -262,10 +264,15 @@ def test_the_fourth_moves_keep_their_expressions():
 def test_the_restated_toll_words_are_the_tables():
     """carry.add_other_side's words of a toll told again moved to trigger_words.csv
     (restates_toll, session 32 hR22): the same expression, read from the table."""
-    assert carry._RESTATES.pattern == (
-        r"\b(?:toll|total|totals|overall|altogether|rose|risen|rises|climbed|bringing|raising)\b"
-    )
     words = trigger_fold.WORDS["restates_toll"]
+    # the same expression as the table's words as whole words (written letter first since
+    # session 36's hS26: `alternation.word_start_pattern`), matched on each word and no other
+    whole = re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.IGNORECASE)
+    probes = [*words, *(w.capitalize() for w in words), *(w + "s" for w in words),
+              *("a" + w for w in words), "the toll rose to 12", "totally", "rosette"]  # fmt: skip
+    for text in probes:
+        found = [m.group() for m in carry._RESTATES.finditer(text)]
+        assert found == [m.group() for m in whole.finditer(text)], text
     assert tuple(words[:2]) == ("toll", "total") and "bringing" in words
 
 
