@@ -66,8 +66,8 @@ def _tip(rows: Rows, members: list[int]) -> str:
     first, n = members[0], len(members)
     count = f"{n} event" + ("" if n == 1 else "s")
     place = str(rows["place"][first])
-    if max(int(rows["geo_precision"][k]) for k in members) >= 2:  # a region, or a town
-        place += " (approximate)"  # another sentence named: not the town itself
+    if _coarsest(rows, members) >= 2:  # a region, or a town borrowed from another
+        place += " (approximate)"  # sentence: not the town itself
     lines = [plain_text(f"{rows['label'][first]} · {place} · {count}")]
     lines += [plain_text(f"{rows['date_text'][k]}: {rows['summary'][k]}") for k in members[:6]]
     if n > 6:
@@ -97,10 +97,15 @@ def _rows(located: pd.DataFrame) -> Rows:
     return rows
 
 
+def _coarsest(rows: Rows, members: list[int]) -> int:
+    """The least exact geo precision of a spot's events (1 exact ... 3 region)."""
+    return max(int(rows["geo_precision"][k]) for k in members)
+
+
 def _halo_m(rows: Rows, members: list[int]) -> float:
     """The spot's halo: the uncertainty of its coarsest precision, or the reach an event's
     place was given if larger (a town borrowed from another sentence, 25-50 km)."""
-    precision = max(int(rows["geo_precision"][k]) for k in members)
+    precision = _coarsest(rows, members)
     return max(UNCERTAINTY_M.get(precision, 12_000), *(rows["reach_m"][k] for k in members))
 
 
@@ -225,7 +230,7 @@ def _marker(rows, members, radius, centre, offset, spot, ring_px, halo_m) -> dic
         "line_color": rgb(colour) if hollow else rgb(edge_of(colour)),
         "text_color": rgb("#000000" if hollow else text_on(colour)),
         "tip": _tip(rows, members),
-        "radius_m": UNCERTAINTY_M.get(max(int(rows["geo_precision"][k]) for k in members), 12_000),
+        "radius_m": UNCERTAINTY_M.get(_coarsest(rows, members), 12_000),
         "spot_radius_m": halo_m,
         "place_lon": centre[0],
         "place_lat": centre[1],

@@ -50,8 +50,9 @@ def ingest_files(
     from etl.uploads import Limits, read_paths
 
     drafts, problems = read_paths(files, Limits(max_file_bytes=max_file_bytes))
-    good, _ = check_drafts(drafts, problems, options)  # bad files are left out or stop it
-    alike = [near.report_line(n) for n in near_duplicates_of(paths, good)]
+    good, found = check_drafts(drafts, problems, options)  # bad files are left out or stop it
+    refused = bool(found) and not options.skip_bad  # (`ingest` raises: nothing to compare)
+    alike = [] if refused else [near.report_line(n) for n in near_duplicates_of(paths, good)]
     del good
     report = ingest(paths, drafts, problems, options, on_wait=on_wait, hand_over=True)
     return replace(report, near_duplicates=alike) if report.batch_id else report

@@ -134,6 +134,13 @@ def word_start_alternation(patterns: list[str]) -> str:
 #: Characters besides a letter's two cases that match it when case is ignored (Python's re,
 #: Unicode): the dotless and dotted I, the Kelvin sign, the long s (tests check the list).
 CASE_FOLDS = {"i": "\u0131\u0130", "k": "\u212a", "s": "\u017f"}
+
+
+def case_letters(letter: str) -> set[str]:
+    """Every character `re.IGNORECASE` matches to `letter`: its two cases and `CASE_FOLDS`."""
+    return {letter.lower(), letter.upper(), *CASE_FOLDS.get(letter.lower(), "")}
+
+
 BOUNDARY = r"(?<![\w-])"  # a word starts here: no letter, digit, _ or hyphen before
 DIGIT = "\\d"  # an alternative's opening `letter_first(wider=True)` reads as a class
 
@@ -169,11 +176,7 @@ def letter_first(
         if first == DIGIT:  # a class of its own: no case
             letters.add(first)
             continue
-        letters |= (
-            {first.lower(), first.upper(), *CASE_FOLDS.get(first.lower(), "")}
-            if flags & re.IGNORECASE
-            else {first}
-        )
+        letters |= case_letters(first) if flags & re.IGNORECASE else {first}
     # the first letter is read case-sensitively so the engine can skip to it; the boundary
     # is then tested behind that letter
     behind = r"(?<!\w(?s:.))" if word_start else r"(?<![\w-](?s:.))" if boundary else ""

@@ -20,7 +20,12 @@ from typing import Any
 
 import ahocorasick
 
-from etl.extraction.alternation import CASE_FOLDS, by_first_letter, word_start_alternation
+from etl.extraction.alternation import (
+    CASE_FOLDS,
+    by_first_letter,
+    case_letters,
+    word_start_alternation,
+)
 from etl.extraction.ascii_twin import plain, twin
 from etl.extraction.literals import required_sets
 from etl.extraction.number_reading import number_value
@@ -647,9 +652,8 @@ def _anaphor_direction() -> re.Pattern[str]:
     # '\b(?P<direction>north|...|(?-i:NE|...))' read from the first letter, the boundary and
     # each alternative's first letter tested behind it: the engine skips to those letters
     # instead of trying every position, with the same matches
-    letters = {w[0] for w in short} | {
-        ch for w in spelt for ch in (w[0].lower(), w[0].upper(), *CASE_FOLDS.get(w[0].lower(), ""))
-    }  # (the spelt ones read without case: 'South', and 'ſouth' as `re.IGNORECASE` reads it)
+    letters = {w[0] for w in short} | {ch for w in spelt for ch in case_letters(w[0])}
+    # (the spelt ones read without case: 'South', and 'ſouth' as `re.IGNORECASE` reads it)
     if not all(w[0].isascii() and w[0].isalpha() for w in [*spelt, *short]):
         letters = set()  # (a direction that opens otherwise: as written)
     opening = f"(?-i:[{''.join(sorted(letters))}])" + r"(?<!\w(?s:.))" if letters else r"\b"
